@@ -1,0 +1,103 @@
+/* Contexts: options, memory budget, counters. */
+#include "alloc.h"
+#include "error.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+void sanctum_ctx_options_init(sanctum_ctx_options *opts)
+{
+    if (opts == NULL)
+        return;
+    memset(opts, 0, sizeof *opts);
+    opts->struct_size = (uint32_t)sizeof *opts;
+    opts->max_depth = SC_DEFAULT_MAX_DEPTH;
+    opts->memory_budget = 0;
+    opts->max_input_bytes = SC_DEFAULT_MAX_INPUT;
+}
+
+/* Accepts option structs from older callers (smaller struct_size): unknown fields keep defaults. */
+static sanctum_status read_options(sanctum_ctx_options *dst, const sanctum_ctx_options *src,
+                                   sanctum_error *err)
+{
+    sanctum_ctx_options_init(dst);
+    if (src == NULL)
+        return SANCTUM_OK;
+    if (src->struct_size < offsetof(sanctum_ctx_options, memory_budget) ||
+        src->struct_size > sizeof *dst)
+        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET,
+                        "options.struct_size is %u; call sanctum_ctx_options_init first",
+                        (unsigned)src->struct_size);
+    memcpy(dst, src, src->struct_size);
+    dst->struct_size = (uint32_t)sizeof *dst;
+    if (dst->max_depth == 0)
+        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "options.max_depth must be at least 1");
+    if (dst->max_input_bytes == 0)
+        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET,
+                        "options.max_input_bytes must be at least 1");
+    return SANCTUM_OK;
+}
+
+sanctum_status sanctum_ctx_new(sanctum_ctx **out, const sanctum_ctx_options *opts, sanctum_error *err)
+{
+    sanctum_error_clear(err);
+    if (out == NULL)
+        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "out is NULL");
+    *out = NULL;
+    sanctum_ctx_options resolved;
+    sanctum_status st = read_options(&resolved, opts, err);
+    if (st != SANCTUM_OK)
+        return st;
+    if (sodium_init() < 0)
+        return sc_error(err, SANCTUM_E_CRYPTO, SANCTUM_NO_OFFSET, "libsodium failed to initialise");
+    sanctum_ctx *ctx = sc_ctx_alloc_root();
+    if (ctx == NULL)
+        return sc_error_nomem(err);
+    ctx->opts = resolved;
+    *out = ctx;
+    return SANCTUM_OK;
+}
+
+void sanctum_ctx_free(sanctum_ctx *ctx)
+{
+    if (ctx == NULL)
+        return;
+#ifdef SANCTUM_TESTING
+    uint64_t left = atomic_load(&ctx->cur_blocks);
+    if (left != 0)
+        fprintf(stderr, "sanctum: context freed with %llu blocks outstanding\n", (unsigned long long)left);
+#endif
+    sc_ctx_free_root(ctx);
+}
+
+sanctum_status sanctum_ctx_stats(const sanctum_ctx *ctx, sanctum_stats *out)
+{
+    if (ctx == NULL || out == NULL)
+        return SANCTUM_E_INVALID_ARG;
+    sanctum_ctx *c = (sanctum_ctx *)(uintptr_t)ctx; /* atomics are read-only here */
+    sanctum_stats s;
+    memset(&s, 0, sizeof s);
+    s.struct_size = (uint32_t)sizeof s;
+    s.current_bytes = atomic_load(&c->cur_bytes);
+    s.peak_bytes = atomic_load(&c->peak_bytes);
+    s.total_bytes = atomic_load(&c->total_bytes);
+    s.current_blocks = atomic_load(&c->cur_blocks);
+    s.peak_blocks = atomic_load(&c->peak_blocks);
+    s.total_blocks = atomic_load(&c->total_blocks);
+    s.failed_allocs = atomic_load(&c->failed_allocs);
+    /* An older caller's smaller struct gets only the fields it knows. */
+    size_t n = out->struct_size == 0 || out->struct_size > sizeof s ? sizeof s : out->struct_size;
+    memcpy(out, &s, n);
+    return SANCTUM_OK;
+}
+
+sanctum_status sanctum_ctx_get_options(const sanctum_ctx *ctx, sanctum_ctx_options *out)
+{
+    if (ctx == NULL || out == NULL)
+        return SANCTUM_E_INVALID_ARG;
+    size_t n = out->struct_size == 0 || out->struct_size > sizeof ctx->opts ? sizeof ctx->opts
+                                                                         : out->struct_size;
+    memcpy(out, &ctx->opts, n);
+    return SANCTUM_OK;
+}
