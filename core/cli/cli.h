@@ -40,4 +40,14 @@ typedef int (*cli_command_fn)(int argc, char **argv);
 
 int cmd_version(int argc, char **argv);
 
+/* json */
+
+/* detect */
+
+/* anonymize, restore */
+
+/* scan */
+
+/* ledger */
+
 #endif

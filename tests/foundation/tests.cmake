@@ -6,6 +6,7 @@ target_link_libraries(test_alloc PRIVATE Threads::Threads)
 sanctum_add_test(test_sweep ${F}/test_sweep.c LABELS foundation)
 sanctum_add_test(test_context ${F}/test_context.c LABELS foundation)
 sanctum_add_test(test_utf8 ${F}/test_utf8.c LABELS foundation)
+sanctum_add_test(test_checksum ${F}/test_checksum.c LABELS foundation)
 
 # Header self-test: sanctum.h alone, as strict C11 and as C++, always with -Werror.
 add_library(header_selftest OBJECT ${F}/header_alone.c ${F}/header_alone.cpp)
