@@ -69,7 +69,7 @@ typedef enum sanctum_status {
 
 /* Filled by fallible calls. Caller-owned; no allocation happens on the error path. */
 typedef struct sanctum_error {
-    int32_t code;        /* a sanctum_status */
+    sanctum_status code; /* int-sized (pinned by tests) */
     uint32_t reserved;
     uint64_t offset;     /* byte offset into the input, or SANCTUM_NO_OFFSET */
     char message[240];   /* NUL-terminated, never holds input bytes */
@@ -83,8 +83,8 @@ uint32_t sanctum_abi_version(void);
 
 /* Stable symbolic name ("SANCTUM_E_NOMEM") and a short description of a status. Static strings;
  * an unknown value gives "SANCTUM_E_UNKNOWN". */
-const char *sanctum_status_name(int32_t status);
-const char *sanctum_status_message(int32_t status);
+const char *sanctum_status_name(sanctum_status status);
+const char *sanctum_status_message(sanctum_status status);
 
 /* Sets err to SANCTUM_OK, no offset, empty message. err may be NULL. */
 void sanctum_error_clear(sanctum_error *err);

@@ -31,18 +31,17 @@ static const status_text STATUS_TEXT[] = {
 
 #define STATUS_COUNT (sizeof STATUS_TEXT / sizeof STATUS_TEXT[0])
 
-const char *sanctum_status_name(int32_t status)
+/* The caller may pass any int through the enum type (bindings do): range-check as unsigned. */
+const char *sanctum_status_name(sanctum_status status)
 {
-    if (status < 0 || (uint32_t)status >= STATUS_COUNT)
-        return "SANCTUM_E_UNKNOWN";
-    return STATUS_TEXT[status].name;
+    unsigned i = (unsigned)status;
+    return i < STATUS_COUNT ? STATUS_TEXT[i].name : "SANCTUM_E_UNKNOWN";
 }
 
-const char *sanctum_status_message(int32_t status)
+const char *sanctum_status_message(sanctum_status status)
 {
-    if (status < 0 || (uint32_t)status >= STATUS_COUNT)
-        return "unknown status";
-    return STATUS_TEXT[status].message;
+    unsigned i = (unsigned)status;
+    return i < STATUS_COUNT ? STATUS_TEXT[i].message : "unknown status";
 }
 
 void sanctum_error_clear(sanctum_error *err)
@@ -59,7 +58,7 @@ sanctum_status sc_error(sanctum_error *err, sanctum_status code, uint64_t offset
 {
     if (err == NULL)
         return code;
-    err->code = (int32_t)code;
+    err->code = code;
     err->reserved = 0;
     err->offset = offset;
     va_list ap;

@@ -42,3 +42,11 @@ set_tests_properties(cli_version PROPERTIES LABELS "cli;foundation"
   PASS_REGULAR_EXPRESSION "^sanctum ${PROJECT_VERSION} \\(ABI ${SANCTUM_ABI_MAJOR}\\)")
 add_test(NAME cli_unknown_command COMMAND sanctum no-such-command)
 set_tests_properties(cli_unknown_command PROPERTIES LABELS "cli;foundation" WILL_FAIL TRUE)
+
+# Release hardening is really in the binaries (not in sanitizer, fuzz or coverage builds).
+if(SANCTUM_HARDEN AND NOT SANCTUM_SANITIZE AND NOT SANCTUM_FUZZ AND NOT SANCTUM_COVERAGE
+   AND NOT CMAKE_BUILD_TYPE STREQUAL "Debug")
+  add_test(NAME release_hardening
+    COMMAND ${F}/check_hardening.sh $<TARGET_FILE:sanctumcore> $<TARGET_FILE:sanctum>)
+  set_tests_properties(release_hardening PROPERTIES LABELS foundation)
+endif()

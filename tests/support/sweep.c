@@ -15,6 +15,8 @@ static uint64_t outstanding(sanctum_ctx *ctx)
     return s.current_blocks;
 }
 
+static bool sweep_fail(sweep_result *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 static bool sweep_fail(sweep_result *r, const char *fmt, ...)
 {
     va_list ap;
