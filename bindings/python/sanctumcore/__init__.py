@@ -1,0 +1,15 @@
+"""Python bindings for libsanctumcore.
+
+Everything native is reached through the cffi extension ``sanctumcore._native`` (API mode: compiled
+against sanctum.h). Native handles are owned by Python objects that free them on ``close()``, on leaving a
+``with`` block, or when garbage-collected.
+"""
+from ._core import (
+    Context,
+    SanctumError,
+    Status,
+    abi_version,
+    version,
+)
+
+__all__ = ["Context", "SanctumError", "Status", "abi_version", "version"]

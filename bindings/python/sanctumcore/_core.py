@@ -1,0 +1,129 @@
+"""Contexts, errors and versions: the foundation every other class builds on."""
+from __future__ import annotations
+
+import enum
+from typing import Optional
+
+from ._native import ffi, lib
+
+ABI_EXPECTED = 1
+
+
+class Status(enum.IntEnum):
+    OK = 0
+    INVALID_ARG = 1
+    NOMEM = 2
+    LIMIT = 3
+    PARSE = 4
+    UTF8 = 5
+    IO = 6
+    NOT_FOUND = 7
+    EXISTS = 8
+    CRYPTO = 9
+    DB = 10
+    TAMPERED = 11
+    UNSUPPORTED = 12
+    BUFFER_TOO_SMALL = 13
+    STATE = 14
+    INTERNAL = 15
+
+
+class SanctumError(Exception):
+    """A failed library call: ``status`` (Status), ``offset`` (byte offset into the input, or None) and
+    ``message``. Messages never contain input bytes."""
+
+    def __init__(self, status: int, offset: Optional[int], message: str):
+        self.status = Status(status) if status in Status._value2member_map_ else status
+        self.offset = offset
+        self.message = message
+        where = f" at byte {offset}" if offset is not None else ""
+        name = ffi.string(lib.sanctum_status_name(status)).decode()
+        super().__init__(f"{name}{where}: {message}")
+
+
+def new_error():
+    return ffi.new("sanctum_error *")
+
+
+def check(status: int, err) -> None:
+    """Raises SanctumError for a non-OK status, with the details of the filled error struct."""
+    if status == lib.SANCTUM_OK:
+        return
+    offset = None if err.offset == 0xFFFFFFFFFFFFFFFF else int(err.offset)
+    message = ffi.string(err.message).decode("utf-8", "replace") or ffi.string(
+        lib.sanctum_status_message(status)).decode()
+    raise SanctumError(int(status), offset, message)
+
+
+def version() -> str:
+    return ffi.string(lib.sanctum_version_string()).decode()
+
+
+def abi_version() -> int:
+    return int(lib.sanctum_abi_version())
+
+
+if abi_version() != ABI_EXPECTED:
+    raise ImportError(f"libsanctumcore ABI {abi_version()} does not match these bindings ({ABI_EXPECTED})")
+
+
+class Context:
+    """Memory accounting and limits shared by everything made from it. Thread-safe.
+
+    memory_budget: bytes the context may hold at once (0 = unlimited); max_input_bytes: largest single
+    input; max_depth: nesting limit for structured input."""
+
+    def __init__(self, memory_budget: int = 0, max_input_bytes: Optional[int] = None,
+                 max_depth: Optional[int] = None):
+        opts = ffi.new("sanctum_ctx_options *")
+        lib.sanctum_ctx_options_init(opts)
+        for name, value in (("memory_budget", memory_budget), ("max_input_bytes", max_input_bytes),
+                            ("max_depth", max_depth)):
+            if value is None:
+                continue
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise TypeError(f"{name} must be a non-negative int")
+            setattr(opts, name, value)
+        out = ffi.new("sanctum_ctx **")
+        err = new_error()
+        check(lib.sanctum_ctx_new(out, opts, err), err)
+        self._ptr = out[0]
+        self._children = 0
+
+    @property
+    def ptr(self):
+        if self._ptr is None:
+            raise ValueError("context is closed")
+        return self._ptr
+
+    def stats(self) -> dict:
+        s = ffi.new("sanctum_stats *")
+        s.struct_size = ffi.sizeof("sanctum_stats")
+        if lib.sanctum_ctx_stats(self.ptr, s) != lib.SANCTUM_OK:
+            raise SanctumError(lib.SANCTUM_E_INVALID_ARG, None, "stats failed")
+        return {k: int(getattr(s, k)) for k in ("current_bytes", "peak_bytes", "total_bytes", "current_blocks",
+                                                "peak_blocks", "total_blocks", "failed_allocs")}
+
+    def options(self) -> dict:
+        o = ffi.new("sanctum_ctx_options *")
+        lib.sanctum_ctx_options_init(o)
+        lib.sanctum_ctx_get_options(self.ptr, o)
+        return {"memory_budget": int(o.memory_budget), "max_input_bytes": int(o.max_input_bytes),
+                "max_depth": int(o.max_depth)}
+
+    def close(self) -> None:
+        if self._ptr is not None:
+            lib.sanctum_ctx_free(self._ptr)
+            self._ptr = None
+
+    def __enter__(self) -> "Context":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __del__(self):
+        try:
+            self.close()
+        except Exception:
+            pass

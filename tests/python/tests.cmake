@@ -1,0 +1,10 @@
+# Python bindings: build the cffi extension against this build's libsanctumcore.a and run the unittest
+# suite with the python3 first on PATH (the one users run). Skipped in sanitizer and coverage builds (the
+# interpreter is not instrumented).
+find_program(SANCTUM_PYTHON3 python3 REQUIRED)
+if(NOT SANCTUM_SANITIZE AND NOT SANCTUM_COVERAGE AND NOT SANCTUM_FUZZ)
+  add_test(NAME python_bindings
+    COMMAND ${SANCTUM_PYTHON3} ${PROJECT_SOURCE_DIR}/bindings/python/run_tests.py ${CMAKE_BINARY_DIR})
+  set_tests_properties(python_bindings PROPERTIES LABELS python
+    ENVIRONMENT "SANCTUM_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
+endif()
