@@ -17,9 +17,8 @@ def main() -> int:
     pattern = sys.argv[2] if len(sys.argv) > 2 else "test_*.py"
     stage = build / "python"
     pkg = stage / "sanctumcore"
-    pkg.mkdir(parents=True, exist_ok=True)
-    for py in (HERE / "sanctumcore").glob("*.py"):
-        shutil.copy2(py, pkg / py.name)
+    shutil.copytree(HERE / "sanctumcore", pkg, dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("__pycache__", "*.so"))
     os.environ["SANCTUM_BUILD_DIR"] = str(build)
     sys.path.insert(0, str(HERE))
     import sanctumcore_build  # noqa: E402

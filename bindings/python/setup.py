@@ -9,7 +9,7 @@ setup(
     name="sanctumcore",
     version="0.1.0",
     description="Python bindings for libsanctumcore: PII anonymization, token scanning, secret-age ledger",
-    packages=["sanctumcore"],
+    packages=["sanctumcore", "sanctumcore.proxy"],
     python_requires=">=3.11",
     setup_requires=["cffi>=1.15"],
     install_requires=["cffi>=1.15"],

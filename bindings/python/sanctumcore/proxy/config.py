@@ -1,0 +1,173 @@
+"""Proxy configuration: one TOML file (stdlib tomllib) or, for a single route, command-line flags.
+
+    listen = "127.0.0.1:4040"          # loopback unless told otherwise
+    max_body_bytes = 10_485_760
+    upstream_timeout = 120              # seconds, per upstream read
+    log_file = ""                       # default: stderr
+
+    [[route]]
+    name = "openrouter"
+    upstream = "https://openrouter.ai/api/v1"   # the client's path is appended
+    policy = "scrub"                    # scrub | pass | local
+    models = ["openrouter/*", "gpt-*"]  # glob patterns on the request's "model"; omitted = any
+    paths = ["/chat/completions"]       # client paths this route serves; omitted = any
+    api_key_env = "OPENROUTER_API_KEY"  # or api_key_file = "/path" (first line); neither = client's own
+    fallback = ["local-llama"]          # route names tried in order when this upstream fails
+    threshold = 0.7                     # scrub only: detector threshold
+"""
+from __future__ import annotations
+
+import dataclasses
+import fnmatch
+import ipaddress
+import os
+import socket
+import tomllib
+import urllib.parse
+from typing import Optional
+
+POLICIES = ("scrub", "pass", "local")
+
+
+class ConfigError(ValueError):
+    pass
+
+
+@dataclasses.dataclass
+class Route:
+    name: str
+    upstream: str
+    policy: str
+    models: tuple = ()
+    paths: tuple = ()
+    api_key_env: Optional[str] = None
+    api_key_file: Optional[str] = None
+    fallback: tuple = ()
+    threshold: float = 0.7
+
+    def matches(self, path: str, model: Optional[str]) -> bool:
+        if self.paths and not any(path == p or path.endswith(p) for p in self.paths):
+            return False
+        if self.models:
+            return model is not None and any(fnmatch.fnmatchcase(model, m) for m in self.models)
+        return True
+
+    def api_key(self) -> Optional[str]:
+        """The upstream credential, read when needed (never stored in logs or errors)."""
+        if self.api_key_env:
+            value = os.environ.get(self.api_key_env)
+            if not value:
+                raise ConfigError(f"route {self.name}: environment variable {self.api_key_env} is not set")
+            return value.strip()
+        if self.api_key_file:
+            try:
+                with open(self.api_key_file, encoding="utf-8") as f:
+                    return f.readline().strip()
+            except OSError as e:
+                raise ConfigError(f"route {self.name}: cannot read api_key_file: {e.strerror}") from None
+        return None
+
+
+@dataclasses.dataclass
+class Config:
+    listen_host: str = "127.0.0.1"
+    listen_port: int = 4040
+    max_body_bytes: int = 10 * 1024 * 1024
+    upstream_timeout: float = 120.0
+    log_file: Optional[str] = None
+    routes: list = dataclasses.field(default_factory=list)
+
+    def route_named(self, name: str) -> Route:
+        for r in self.routes:
+            if r.name == name:
+                return r
+        raise ConfigError(f"no route named {name!r}")
+
+    def select(self, path: str, model: Optional[str]) -> Optional[Route]:
+        for r in self.routes:
+            if r.matches(path, model):
+                return r
+        return None
+
+
+def parse_listen(value: str) -> tuple:
+    host, sep, port = value.rpartition(":")
+    if not sep or not port.isdigit():
+        raise ConfigError(f"listen must be HOST:PORT, got {value!r}")
+    host = host.strip("[]")
+    port_n = int(port)
+    if not 0 <= port_n <= 65535:
+        raise ConfigError(f"listen port out of range: {port_n}")
+    return host, port_n
+
+
+def _is_local_host(host: str) -> bool:
+    try:
+        infos = socket.getaddrinfo(host, None)
+    except socket.gaierror:
+        return False
+    addrs = {ipaddress.ip_address(info[4][0]) for info in infos}
+    return bool(addrs) and all(a.is_loopback or a.is_private or a.is_link_local for a in addrs)
+
+
+def make_route(raw: dict, where: str) -> Route:
+    unknown = set(raw) - {f.name for f in dataclasses.fields(Route)}
+    if unknown:
+        raise ConfigError(f"{where}: unknown keys {sorted(unknown)}")
+    for key in ("name", "upstream", "policy"):
+        if not isinstance(raw.get(key), str) or not raw[key]:
+            raise ConfigError(f"{where}: '{key}' (string) is required")
+    if raw["policy"] not in POLICIES:
+        raise ConfigError(f"{where}: policy must be one of {POLICIES}, got {raw['policy']!r}")
+    url = urllib.parse.urlsplit(raw["upstream"])
+    if url.scheme not in ("http", "https") or not url.hostname:
+        raise ConfigError(f"{where}: upstream must be an http(s) URL")
+    if raw["policy"] == "local" and not _is_local_host(url.hostname):
+        raise ConfigError(f"{where}: a 'local' route's upstream must be on this machine or the LAN")
+    threshold = raw.get("threshold", 0.7)
+    if not isinstance(threshold, (int, float)) or not 0.0 <= threshold <= 1.0:
+        raise ConfigError(f"{where}: threshold must be a number in [0, 1]")
+    if raw.get("api_key_env") and raw.get("api_key_file"):
+        raise ConfigError(f"{where}: give api_key_env or api_key_file, not both")
+    return Route(
+        name=raw["name"], upstream=raw["upstream"].rstrip("/"), policy=raw["policy"],
+        models=tuple(raw.get("models", ())), paths=tuple(raw.get("paths", ())),
+        api_key_env=raw.get("api_key_env"), api_key_file=raw.get("api_key_file"),
+        fallback=tuple(raw.get("fallback", ())), threshold=float(threshold))
+
+
+def load(path: str) -> Config:
+    try:
+        with open(path, "rb") as f:
+            raw = tomllib.load(f)
+    except OSError as e:
+        raise ConfigError(f"cannot read {path}: {e.strerror}") from None
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"{path}: {e}") from None
+    return from_dict(raw, path)
+
+
+def from_dict(raw: dict, where: str = "config") -> Config:
+    cfg = Config()
+    if "listen" in raw:
+        cfg.listen_host, cfg.listen_port = parse_listen(raw["listen"])
+    for key in ("max_body_bytes", "upstream_timeout"):
+        if key in raw:
+            value = raw[key]
+            if not isinstance(value, (int, float)) or value <= 0:
+                raise ConfigError(f"{where}: {key} must be positive")
+            setattr(cfg, key, type(getattr(cfg, key))(value))
+    cfg.log_file = raw.get("log_file") or None
+    routes = raw.get("route", [])
+    if not routes:
+        raise ConfigError(f"{where}: at least one [[route]] is required")
+    for i, r in enumerate(routes):
+        cfg.routes.append(make_route(r, f"{where}: route #{i + 1}"))
+    names = [r.name for r in cfg.routes]
+    if len(set(names)) != len(names):
+        raise ConfigError(f"{where}: route names must be unique")
+    for r in cfg.routes:
+        for fb in r.fallback:
+            if fb not in names or fb == r.name:
+                raise ConfigError(f"{where}: route {r.name}: unknown fallback {fb!r}")
+    return cfg

@@ -1,0 +1,171 @@
+"""The proxy's pass/local routing, configuration, limits, fallback and failure behaviour, against a fake
+upstream on loopback. (Scrub routes are tested in test_proxy_scrub.py.)"""
+import http.client
+import json
+import logging
+import os
+import tempfile
+import threading
+import unittest
+
+from fake_upstream import FakeUpstream
+from sanctumcore.proxy import ConfigError, ProxyServer, from_dict, load
+
+CHAT = (b'{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hi, I am Jane Doe, '
+        b'jane@example.com \\u00e9"}],"temperature":0.20}')
+
+
+class ProxyFixture(unittest.TestCase):
+    routes = None
+
+    def setUp(self):
+        self.up = FakeUpstream()
+        self.down = FakeUpstream()
+        self.down.server.shutdown()
+        self.down.server.server_close()  # a port nothing listens on any more
+        routes = self.routes or [{"name": "main", "upstream": self.up.url + "/api/v1", "policy": "pass"}]
+        routes = json.loads(json.dumps(routes).replace("UP", self.up.url).replace("DOWN", self.down.url))
+        self.cfg = from_dict({"listen": "127.0.0.1:0", "route": routes})
+        self.proxy = ProxyServer(self.cfg)
+        self.port = self.proxy.server_address[1]
+        self.thread = threading.Thread(target=self.proxy.serve_forever, args=(0.05,), daemon=True)
+        self.thread.start()
+
+    def tearDown(self):
+        self.proxy.shutdown()
+        self.proxy.server_close()
+        self.up.close()
+
+    def post(self, path, body, headers=None):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        conn.request("POST", path, body=body, headers={"Content-Type": "application/json", **(headers or {})})
+        resp = conn.getresponse()
+        data = resp.read()
+        conn.close()
+        return resp, data
+
+
+class PassRouteTest(ProxyFixture):
+    def test_request_reaches_upstream_byte_identical(self):
+        resp, data = self.post("/chat/completions", CHAT, {"Authorization": "Bearer client-key"})
+        self.assertEqual(resp.status, 200)
+        self.assertEqual(data, b'{"ok": true}')
+        got = self.up.requests[0]
+        self.assertEqual(got.path, "/api/v1/chat/completions")
+        self.assertEqual(got.body, CHAT)
+        self.assertEqual(got.headers["Authorization"], "Bearer client-key")
+
+    def test_stream_is_relayed_unchanged(self):
+        pieces = [b'data: {"choices":[{"delta":{"content":"Hel"}}]}\n\n', b'data: {"choices":[{"delta":',
+                  b'{"content":"lo"}}]}\n\ndata: [DONE]\n\n']
+        self.up.answer = ("sse", 200, pieces)
+        resp, data = self.post("/chat/completions", CHAT)
+        self.assertEqual(resp.status, 200)
+        self.assertEqual(data, b"".join(pieces))
+
+    def test_upstream_dying_mid_stream_truncates_the_client_stream(self):
+        self.up.answer = ("sse-die", 200, [b'data: {"choices":[{"delta":{"content":"partial"}}]}\n\n'])
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        conn.request("POST", "/chat/completions", body=CHAT)
+        resp = conn.getresponse()
+        self.assertEqual(resp.status, 200)
+        with self.assertRaises(http.client.IncompleteRead) as cm:
+            resp.read()
+        self.assertIn(b"partial", cm.exception.partial)
+        conn.close()
+
+    def test_oversized_body_is_refused_before_forwarding(self):
+        self.cfg.max_body_bytes = 64
+        resp, data = self.post("/chat/completions", CHAT)
+        self.assertEqual(resp.status, 413)
+        self.assertEqual(json.loads(data)["error"]["type"], "sanctum_proxy_error")
+        self.assertEqual(self.up.requests, [])
+
+    def test_get_is_refused(self):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        conn.request("GET", "/chat/completions")
+        resp = conn.getresponse()
+        resp.read()
+        self.assertEqual(resp.status, 405)
+
+
+class RoutingTest(ProxyFixture):
+    routes = [
+        {"name": "anthropic", "upstream": "UP/anthropic", "policy": "pass", "paths": ["/v1/messages"],
+         "api_key_env": "SANCTUM_TEST_KEY"},
+        {"name": "gpt", "upstream": "DOWN/v1", "policy": "pass", "models": ["gpt-*"], "fallback": ["spare"]},
+        {"name": "spare", "upstream": "UP/spare", "policy": "pass"},
+    ]
+
+    def setUp(self):
+        os.environ["SANCTUM_TEST_KEY"] = "sk-ant-route-key-never-logged"
+        super().setUp()
+
+    def tearDown(self):
+        super().tearDown()
+        os.environ.pop("SANCTUM_TEST_KEY", None)
+
+    def test_path_route_injects_its_key_and_drops_the_clients(self):
+        with self.assertLogs("sanctumcore.proxy", level="INFO") as logs:
+            resp, _ = self.post("/v1/messages", b'{"model":"claude","messages":[]}', {"x-api-key": "client"})
+        self.assertEqual(resp.status, 200)
+        got = self.up.requests[0]
+        self.assertEqual(got.path, "/anthropic/v1/messages")
+        self.assertEqual(got.headers["x-api-key"], "sk-ant-route-key-never-logged")
+        self.assertNotIn("Authorization", got.headers)
+        line = "\n".join(logs.output)
+        self.assertIn("route=anthropic policy=pass", line)
+        self.assertNotIn("sk-ant", line)
+
+    def test_unreachable_primary_falls_back(self):
+        resp, _ = self.post("/chat/completions", CHAT)
+        self.assertEqual(resp.status, 200)
+        self.assertEqual(self.up.requests[0].path, "/spare/chat/completions")
+        self.assertEqual(self.up.requests[0].body, CHAT)
+
+    def test_no_route_is_404(self):
+        cfg_routes = self.cfg.routes
+        self.cfg.routes = cfg_routes[:2]
+        resp, _ = self.post("/completions", b'{"model":"llama"}')
+        self.assertEqual(resp.status, 404)
+        self.assertEqual(self.up.requests, [])
+
+
+class ConfigTest(unittest.TestCase):
+    def test_file_round_trip(self):
+        with tempfile.NamedTemporaryFile("w", suffix=".toml", delete=False) as f:
+            f.write('listen = "127.0.0.1:5050"\nmax_body_bytes = 1000\n\n[[route]]\nname = "a"\n'
+                    'upstream = "https://example.com/api/v1"\npolicy = "scrub"\nmodels = ["x/*"]\n')
+        try:
+            cfg = load(f.name)
+        finally:
+            os.unlink(f.name)
+        self.assertEqual((cfg.listen_host, cfg.listen_port, cfg.max_body_bytes), ("127.0.0.1", 5050, 1000))
+        self.assertEqual(cfg.routes[0].policy, "scrub")
+        self.assertTrue(cfg.routes[0].matches("/chat/completions", "x/y"))
+        self.assertFalse(cfg.routes[0].matches("/chat/completions", "z"))
+
+    def test_errors_are_clear(self):
+        bad = [
+            ({"route": []}, "at least one"),
+            ({"route": [{"name": "a", "upstream": "ftp://x", "policy": "pass"}]}, "http(s) URL"),
+            ({"route": [{"name": "a", "upstream": "http://x", "policy": "yolo"}]}, "policy must be"),
+            ({"route": [{"name": "a", "upstream": "http://x", "policy": "pass", "fallback": ["b"]}]}, "fallback"),
+            ({"route": [{"name": "a", "upstream": "https://example.com", "policy": "local"}]}, "local"),
+            ({"route": [{"name": "a", "upstream": "http://x", "policy": "pass", "colour": 1}]}, "unknown keys"),
+            ({"listen": "nowhere", "route": [{"name": "a", "upstream": "http://x", "policy": "pass"}]}, "HOST:PORT"),
+        ]
+        for raw, needle in bad:
+            with self.subTest(needle=needle):
+                with self.assertRaises(ConfigError) as cm:
+                    from_dict(raw)
+                self.assertIn(needle, str(cm.exception))
+
+    def test_local_route_accepts_loopback(self):
+        cfg = from_dict({"route": [{"name": "l", "upstream": "http://127.0.0.1:1234/v1", "policy": "local"}]})
+        self.assertEqual(cfg.routes[0].policy, "local")
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.WARNING)
+    unittest.main()
