@@ -6,6 +6,7 @@ import logging
 import os
 import tempfile
 import threading
+import time
 import unittest
 
 from fake_upstream import FakeUpstream
@@ -108,6 +109,9 @@ class RoutingTest(ProxyFixture):
     def test_path_route_injects_its_key_and_drops_the_clients(self):
         with self.assertLogs("sanctumcore.proxy", level="INFO") as logs:
             resp, _ = self.post("/v1/messages", b'{"model":"claude","messages":[]}', {"x-api-key": "client"})
+            deadline = time.monotonic() + 5  # the line is written once the response has gone out
+            while not logs.output and time.monotonic() < deadline:
+                time.sleep(0.01)
         self.assertEqual(resp.status, 200)
         got = self.up.requests[0]
         self.assertEqual(got.path, "/anthropic/v1/messages")
