@@ -8,3 +8,9 @@ if(NOT SANCTUM_SANITIZE AND NOT SANCTUM_COVERAGE AND NOT SANCTUM_FUZZ)
   set_tests_properties(python_bindings PROPERTIES LABELS python
     ENVIRONMENT "SANCTUM_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
 endif()
+
+if(NOT SANCTUM_SANITIZE AND NOT SANCTUM_COVERAGE AND NOT SANCTUM_FUZZ)
+  add_test(NAME python_pip_install
+    COMMAND ${CMAKE_CURRENT_LIST_DIR}/check_pip_install.sh ${SANCTUM_PYTHON3} ${CMAKE_BINARY_DIR})
+  set_tests_properties(python_pip_install PROPERTIES LABELS python)
+endif()
