@@ -1,0 +1,106 @@
+/* Lazy string decoding, decoded comparisons, object lookup. */
+#include <string.h>
+
+#include "json.h"
+#include "utf8.h"
+
+static inline uint32_t hexval(uint8_t c)
+{
+    if (c <= '9')
+        return (uint32_t)(c - '0');
+    return (uint32_t)((c | 0x20u) - 'a' + 10);
+}
+
+static inline uint32_t hex4(const uint8_t *s)
+{
+    return (hexval(s[0]) << 12) | (hexval(s[1]) << 8) | (hexval(s[2]) << 4) | hexval(s[3]);
+}
+
+size_t sc_json_decode(const uint8_t *raw, size_t n, uint8_t *out)
+{
+    size_t i = 0, o = 0;
+    while (i < n) {
+        const uint8_t *bs = memchr(raw + i, '\\', n - i);
+        size_t run = bs == NULL ? n - i : (size_t)(bs - (raw + i));
+        memmove(out + o, raw + i, run);
+        o += run;
+        i += run;
+        if (i >= n)
+            break;
+        uint8_t e = raw[i + 1];
+        uint8_t c;
+        switch (e) {
+        case 'b': c = '\b'; break;
+        case 'f': c = '\f'; break;
+        case 'n': c = '\n'; break;
+        case 'r': c = '\r'; break;
+        case 't': c = '\t'; break;
+        case 'u': {
+            uint32_t cp = hex4(raw + i + 2);
+            i += 6;
+            if (cp >= 0xD800u && cp <= 0xDBFFu) { /* the parser guarantees the low half follows */
+                uint32_t lo = hex4(raw + i + 2);
+                cp = 0x10000u + ((cp - 0xD800u) << 10) + (lo - 0xDC00u);
+                i += 6;
+            }
+            uint8_t buf[4];
+            size_t k = sc_utf8_encode(cp, buf);
+            memcpy(out + o, buf, k);
+            o += k;
+            continue;
+        }
+        default: c = e; break; /* " \ / */
+        }
+        out[o++] = c;
+        i += 2;
+    }
+    return o;
+}
+
+size_t sc_json_str_small(const sc_json_doc *d, uint32_t t, uint8_t *buf, size_t cap)
+{
+    size_t n;
+    const uint8_t *raw = sc_json_str_raw(d, t, &n);
+    if (!(d->tok[t].flags & SC_JF_ESCAPES)) {
+        if (n > cap)
+            return SIZE_MAX;
+        memcpy(buf, raw, n);
+        return n;
+    }
+    /* decoded length >= raw / 6; anything longer than 6 * cap cannot fit */
+    if (n > cap * 6u)
+        return SIZE_MAX;
+    uint8_t tmp[1536];
+    if (n > sizeof tmp)
+        return SIZE_MAX;
+    size_t k = sc_json_decode(raw, n, tmp);
+    if (k > cap)
+        return SIZE_MAX;
+    memcpy(buf, tmp, k);
+    return k;
+}
+
+bool sc_json_str_eq(const sc_json_doc *d, uint32_t t, const char *lit, size_t litn)
+{
+    const sc_json_tok *tk = &d->tok[t];
+    if (tk->type != SC_JT_STRING && tk->type != SC_JT_KEY)
+        return false;
+    size_t n = (size_t)tk->len - 2u;
+    if (!(tk->flags & SC_JF_ESCAPES))
+        return n == litn && memcmp(d->src + tk->start + 1, lit, litn) == 0;
+    uint8_t buf[256];
+    if (litn > sizeof buf)
+        return false;
+    size_t k = sc_json_str_small(d, t, buf, sizeof buf);
+    return k == litn && memcmp(buf, lit, litn) == 0;
+}
+
+uint32_t sc_json_obj_get(const sc_json_doc *d, uint32_t obj, const char *lit, size_t litn)
+{
+    if (d->tok[obj].type != SC_JT_OBJECT)
+        return 0;
+    for (uint32_t k = obj + 1; k < d->tok[obj].next; k = d->tok[k + 1].next)
+        if (sc_json_str_eq(d, k, lit, litn))
+            return k + 1;
+    return 0;
+}
