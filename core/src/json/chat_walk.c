@@ -57,13 +57,19 @@ void chat_path_key(chat_walker *w, uint32_t key)
         chat_path_raw(w, (const char *)raw, n);
         return;
     }
-    /* ["..."] with the key's decoded value re-encoded minimally */
+    /* the decoded key: .name when it is identifier-like, else ["..."] re-encoded minimally */
     uint8_t *dec = sc_alloc(w->doc->ctx, n + 1, SC_ALLOC_SECRET);
     if (dec == NULL) {
         w->st = sc_error_nomem(w->err);
         return;
     }
     size_t dn = sc_json_decode(raw, n, dec);
+    if (ident_like(dec, dn)) {
+        chat_path_raw(w, ".", 1);
+        chat_path_raw(w, (const char *)dec, dn);
+        sc_free(dec);
+        return;
+    }
     sc_json_style st = {0};
     size_t en = sc_json_encoded_len(dec, dn, &st);
     uint8_t *enc = sc_alloc(w->doc->ctx, en + 1, SC_ALLOC_SECRET);
