@@ -221,7 +221,9 @@ typedef struct sanctum_chat_text {
     int32_t role;          /* sanctum_chat_role */
     int32_t kind;          /* sanctum_chat_kind */
     uint32_t nested;       /* 1 when the string lives in JSON held in a string (arguments, tool output) */
-    const uint8_t *text;   /* decoded UTF-8 value (not NUL-terminated; may contain NUL bytes) */
+    const uint8_t *text;   /* decoded UTF-8 value (not NUL-terminated; may contain NUL bytes): a
+                              pointer into the input when the string has no escapes, else into the
+                              doc's wiped memory */
     size_t text_len;
     const char *path;      /* NUL-terminated JSON path, e.g. $.messages[1].content[0].text; a nested
                               string appends ">" and its path inside: ...arguments>$.email */
@@ -235,8 +237,8 @@ typedef struct sanctum_chat_text {
  * key (fail closed). System/developer prompts, instructions, tool definitions, signed reasoning,
  * ids and base64 data are left out. Strings holding JSON (tool arguments, partial_json, tool
  * output) are parsed and their string leaves collected; when they do not parse, the whole string is.
- * The doc BORROWS ptr: the bytes must stay valid and unchanged until the doc is freed. Decoded text
- * lives in wiped memory. Caller owns *out (sanctum_free). A doc is single-threaded.
+ * The doc BORROWS ptr: the bytes must stay valid and unchanged until the doc is freed. Text that had
+ * to be decoded lives in wiped memory (text without escapes is not copied at all). Caller owns *out (sanctum_free). A doc is single-threaded.
  * Errors: those of sanctum_json_validate, SANCTUM_E_INVALID_ARG (bad format). */
 sanctum_status sanctum_chat_doc_new(sanctum_chat_doc **out, sanctum_ctx *ctx, int32_t format,
                                     const uint8_t *ptr, size_t len, sanctum_error *err);

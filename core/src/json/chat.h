@@ -8,7 +8,8 @@ typedef struct chat_entry {
     uint32_t sub;       /* 0: a string of the outer document; k: a string of subs[k - 1] */
     uint32_t tok;       /* its token in that document */
     int32_t role, kind;
-    size_t text_off, text_len;  /* decoded value, in doc->text */
+    const uint8_t *text_ptr;    /* the value itself when it has no escapes (borrowed from the source) */
+    size_t text_off, text_len;  /* else the decoded value, in doc->text */
     size_t path_off, path_len;  /* NUL-terminated path, in doc->paths */
     uint8_t *repl;      /* replacement (secret), when has_repl */
     size_t repl_len;

@@ -86,7 +86,7 @@ sanctum_status sanctum_chat_doc_text(const sanctum_chat_doc *doc, size_t index, 
     out->role = e->role;
     out->kind = e->kind;
     out->nested = e->sub != 0;
-    out->text = doc->text + e->text_off;
+    out->text = e->text_ptr != NULL ? e->text_ptr : doc->text + e->text_off;
     out->text_len = e->text_len;
     out->path = doc->paths + e->path_off;
     out->path_len = e->path_len;

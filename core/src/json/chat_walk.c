@@ -100,8 +100,9 @@ void chat_add(chat_walker *w, uint32_t tok, int32_t role, int32_t kind)
     sanctum_chat_doc *d = w->doc;
     size_t n;
     const uint8_t *raw = sc_json_str_raw(w->j, tok, &n);
+    bool esc = (w->j->tok[tok].flags & SC_JF_ESCAPES) != 0;
     if (!grow(w, (void **)&d->e, &d->cape, d->ne + 1, sizeof *d->e, 0) ||
-        !grow(w, (void **)&d->text, &d->text_cap, d->text_len + n + 1, 1, SC_ALLOC_SECRET) ||
+        (esc && !grow(w, (void **)&d->text, &d->text_cap, d->text_len + n, 1, SC_ALLOC_SECRET)) ||
         !grow(w, (void **)&d->paths, &d->paths_cap, d->paths_len + w->plen + 1, 1, SC_ALLOC_SECRET))
         return;
     chat_entry *e = &d->e[d->ne++];
@@ -110,11 +111,14 @@ void chat_add(chat_walker *w, uint32_t tok, int32_t role, int32_t kind)
     e->tok = tok;
     e->role = role;
     e->kind = kind;
-    e->text_off = d->text_len;
-    e->text_len = (w->j->tok[tok].flags & SC_JF_ESCAPES) ? sc_json_decode(raw, n, d->text + d->text_len)
-                                                          : (memcpy(d->text + d->text_len, raw, n), n);
-    d->text_len += e->text_len;
-    d->text[d->text_len++] = '\0';
+    if (esc) { /* decoded into the wiped arena */
+        e->text_off = d->text_len;
+        e->text_len = sc_json_decode(raw, n, d->text + d->text_len);
+        d->text_len += e->text_len;
+    } else { /* no escapes: the raw bytes are the value; borrow them (no copy of personal data) */
+        e->text_ptr = raw;
+        e->text_len = n;
+    }
     e->path_off = d->paths_len;
     e->path_len = w->plen;
     if (w->plen != 0)
