@@ -33,10 +33,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (sanctum_ctx_new(&ctx, &o, NULL) != SANCTUM_OK)
         return 0;
     sanctum_error err;
+    /* the SIMD UTF-8 validator agrees with the scalar decoder, everywhere */
+    if (sc_json_utf8_valid_prefix(data, size) != sc_utf8_valid_prefix(data, size))
+        abort();
     sc_json_doc d;
     sanctum_status rfc = sc_json_parse(ctx, data, size, 0, SANCTUM_JSON_ALLOW_DUPLICATE_KEYS, &d, &err);
     if (rfc != SANCTUM_OK)
         check_rejection(rfc, &err, size);
+    if (rfc == SANCTUM_OK && sc_utf8_valid_prefix(data, size) != size)
+        abort();
     sanctum_status strict = sanctum_json_validate(ctx, SANCTUM_JSON_STRICT, data, size, &err);
     if (strict != SANCTUM_OK) {
         check_rejection(strict, &err, size);

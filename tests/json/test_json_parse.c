@@ -11,6 +11,7 @@
 #include "alloc.h"
 #include "json/json.h"
 #include "sweep.h"
+#include "utf8.h"
 #include "test_util.h"
 
 #define S(lit) (const uint8_t *)(lit), sizeof(lit) - 1
@@ -187,6 +188,42 @@ static void tape_has_offsets_and_structure(void **state)
     test_ctx_free_checked(ctx);
 }
 
+/* The SIMD validator (whole input, 32-byte blocks) against the scalar decoder: random mixes of
+ * ASCII, valid sequences and every kind of bad byte, at every alignment and length. */
+static void utf8_validator_matches_scalar(void **state)
+{
+    (void)state;
+    static const char *pieces[] = {"a", "hello world, plain ascii text ", "\xc3\xa9", "\xe4\xb8\xad", "\xf0\x9f\x98\x80",
+                                   "\xef\xbf\xbf", "\xf4\x8f\xbf\xbf", "\xc2\x80", "\xe0\xa0\x80", "\xf0\x90\x80\x80",
+                                   /* bad: */ "\x80", "\xc0\xaf", "\xc1\xbf", "\xe0\x80\xaf", "\xed\xa0\x80",
+                                   "\xf0\x80\x80\xaf", "\xf4\x90\x80\x80", "\xf5\x80\x80\x80", "\xff", "\xfe",
+                                   "\xc3", "\xe4\xb8", "\xf0\x9f\x98", "\xbf\xbf"};
+    uint64_t x = 88172645463325252ull;
+    uint8_t buf[512];
+    int invalid = 0;
+    for (int iter = 0; iter < 20000; iter++) {
+        size_t n = 0;
+        size_t target = (size_t)(iter % 200);
+        int bad_allowed = iter % 3 == 0;
+        while (n < target) {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            size_t k = (size_t)(x % (bad_allowed ? 24 : 10));
+            size_t pl = strlen(pieces[k]);
+            if (n + pl > sizeof buf)
+                break;
+            memcpy(buf + n, pieces[k], pl);
+            n += pl;
+        }
+        size_t a = sc_json_utf8_valid_prefix(buf, n), b = sc_utf8_valid_prefix(buf, n);
+        if (a != b)
+            fail_msg("iteration %d (%zu bytes): SIMD %zu, scalar %zu", iter, n, a, b);
+        invalid += b != n;
+    }
+    assert_true(invalid > 1000); /* the bad pieces did get exercised */
+}
+
 static void decode_matches_escapes(void **state)
 {
     (void)state;
@@ -358,6 +395,7 @@ int main(void)
         cmocka_unit_test(limits_are_enforced),
         cmocka_unit_test(duplicate_keys_compare_decoded),
         cmocka_unit_test(tape_has_offsets_and_structure),
+        cmocka_unit_test(utf8_validator_matches_scalar),
         cmocka_unit_test(decode_matches_escapes),
         cmocka_unit_test(writer_keeps_escaping_style),
         cmocka_unit_test(writer_rejects_bad_edits),

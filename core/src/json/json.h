@@ -22,9 +22,12 @@ enum {
 
 /* String token flags. */
 enum {
-    SC_JF_ESCAPES = 1u,  /* the raw string holds at least one backslash escape */
-    SC_JF_NONASCII = 2u  /* the raw string holds at least one byte >= 0x80 */
+    SC_JF_ESCAPES = 1u   /* the raw string holds at least one backslash escape */
 };
+
+/* Length of the longest valid UTF-8 prefix of s[0..len) (len when valid): SIMD when the CPU has
+ * AVX2, else the scalar decoder of utf8.c. */
+size_t sc_json_utf8_valid_prefix(const uint8_t *s, size_t len);
 
 /* One token: 16 bytes. start/len cover the token's bytes in the source (strings with their quotes,
  * containers from the bracket to the matching bracket). next is the index of the token after this

@@ -9,12 +9,22 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__GNUC__) && defined(__x86_64__)
+#include <immintrin.h>
+#define SC_JSON_AVX2 1
+#else
+#define SC_JSON_AVX2 0
+#endif
+
 
 #include "alloc.h"
 #include "error.h"
 #include "json.h"
 
-typedef struct parser {
+typedef struct parser parser;
+typedef sanctum_status (*scan_fn)(parser *p, size_t q, size_t *end, uint8_t *flags);
+
+struct parser {
     sanctum_ctx *ctx;
     const uint8_t *s;
     size_t len;
@@ -32,7 +42,8 @@ typedef struct parser {
     unsigned char hash_key[crypto_shorthash_KEYBYTES];
     bool hash_keyed;
     bool allow_dups;
-} parser;
+    scan_fn scan;        /* the string scanner for this CPU */
+};
 
 /* 1 for bytes that can appear unescaped inside a string without a closer look. */
 static const uint8_t PLAIN[256] = {
@@ -42,7 +53,7 @@ static const uint8_t PLAIN[256] = {
     R16(1), R16(1),
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, /* 0x50..0x5f: '\\' is special */
     R16(1), R16(1),
-    R16(0), R16(0), R16(0), R16(0), R16(0), R16(0), R16(0), R16(0)
+    R16(1), R16(1), R16(1), R16(1), R16(1), R16(1), R16(1), R16(1) /* UTF-8 is validated up front */
 #undef R16
 };
 
@@ -75,84 +86,110 @@ static sanctum_status push_tok(parser *p, uint8_t type, size_t start, size_t len
     return SANCTUM_OK;
 }
 
-static inline uint32_t hexval(uint8_t c)
-{
-    if (c >= '0' && c <= '9')
-        return (uint32_t)(c - '0');
-    c = (uint8_t)(c | 0x20u);
-    if (c >= 'a' && c <= 'f')
-        return (uint32_t)(c - 'a' + 10);
-    return 0xFFu;
-}
+/* Hex digit values; 0xFF for anything else. */
+static const uint8_t HEX[256] = {
+#define X16 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF
+    X16, X16, X16,
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+    0xFF, 10, 11, 12, 13, 14, 15, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+    X16,
+    0xFF, 10, 11, 12, 13, 14, 15, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+    X16, X16, X16, X16, X16, X16, X16, X16, X16
+#undef X16
+};
 
 static inline bool hex4(const uint8_t *s, uint32_t *out)
 {
-    uint32_t a = hexval(s[0]), b = hexval(s[1]), c = hexval(s[2]), e = hexval(s[3]);
+    uint32_t a = HEX[s[0]], b = HEX[s[1]], c = HEX[s[2]], e = HEX[s[3]];
     if ((a | b | c | e) > 0xFu)
         return false;
     *out = (a << 12) | (b << 8) | (c << 4) | e;
     return true;
 }
 
-/* Validates one UTF-8 sequence at s[i] (s[i] >= 0x80); returns its length or 0. */
-static inline size_t utf8_seq(const uint8_t *s, size_t i, size_t len)
+/* What to do at a byte of a string that needs a closer look: the closing quote, an escape or a
+ * control character (UTF-8 was validated over the whole input before). Returns 1 when the string ended (ok) or failed (*st set). */
+static inline __attribute__((always_inline)) int string_special(parser *p, size_t *pi, uint8_t *fl,
+                                                                 sanctum_status *st)
 {
-    uint8_t b0 = s[i];
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-        if (i + 1 < len && (s[i + 1] & 0xC0u) == 0x80u)
-            return 2;
+    const uint8_t *s = p->s;
+    const size_t len = p->len;
+    size_t i = *pi;
+    uint8_t c = s[i];
+    if (c == '"') {
+        *pi = i + 1;
+        *st = SANCTUM_OK;
+        return 1;
+    }
+    if (c == '\\') {
+        *fl |= SC_JF_ESCAPES;
+        do { /* escapes often come in runs (\uXXXX for every non-ASCII character in Python's style) */
+            if (i + 1 >= len) {
+                *st = fail(p, SANCTUM_E_PARSE, len, "unterminated escape: expected an escape character");
+                return 1;
+            }
+            uint8_t e = s[i + 1];
+            if (e != 'u') {
+                if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' || e == 't') {
+                    i += 2;
+                    continue;
+                }
+                *st = fail(p, SANCTUM_E_PARSE, i, "invalid escape: expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX");
+                return 1;
+            }
+            uint32_t cp;
+            if (i + 6 > len || !hex4(s + i + 2, &cp)) {
+                *st = fail(p, SANCTUM_E_PARSE, i, "invalid \\u escape: expected four hex digits");
+                return 1;
+            }
+            if ((cp & 0xF800u) != 0xD800u) {
+                i += 6;
+                continue;
+            }
+            if (cp >= 0xDC00u) {
+                *st = fail(p, SANCTUM_E_UTF8, i, "unpaired low surrogate escape: expected a high surrogate before it");
+                return 1;
+            }
+            uint32_t lo;
+            if (i + 12 > len || s[i + 6] != '\\' || s[i + 7] != 'u' || !hex4(s + i + 8, &lo) || lo < 0xDC00u ||
+                lo > 0xDFFFu) {
+                *st = fail(p, SANCTUM_E_UTF8, i, "unpaired high surrogate escape: expected a \\u low surrogate after it");
+                return 1;
+            }
+            i += 12;
+        } while (i < len && s[i] == '\\');
+        *pi = i;
         return 0;
     }
-    if (b0 >= 0xE0 && b0 <= 0xEF) {
-        if (i + 2 >= len)
-            return 0;
-        uint8_t b1 = s[i + 1], b2 = s[i + 2];
-        if ((b1 & 0xC0u) != 0x80u || (b2 & 0xC0u) != 0x80u)
-            return 0;
-        if (b0 == 0xE0 && b1 < 0xA0)
-            return 0; /* overlong */
-        if (b0 == 0xED && b1 >= 0xA0)
-            return 0; /* surrogate */
-        return 3;
-    }
-    if (b0 >= 0xF0 && b0 <= 0xF4) {
-        if (i + 3 >= len)
-            return 0;
-        uint8_t b1 = s[i + 1];
-        if ((b1 & 0xC0u) != 0x80u || (s[i + 2] & 0xC0u) != 0x80u || (s[i + 3] & 0xC0u) != 0x80u)
-            return 0;
-        if (b0 == 0xF0 && b1 < 0x90)
-            return 0; /* overlong */
-        if (b0 == 0xF4 && b1 >= 0x90)
-            return 0; /* above U+10FFFF */
-        return 4;
-    }
-    return 0;
+    *st = fail(p, SANCTUM_E_PARSE, i, "control character in string: expected it escaped");
+    return 1;
 }
 
 /* Scans a string whose opening quote is at s[q]. On success *end is the index after the closing
- * quote and *flags says what it holds. */
-static sanctum_status scan_string(parser *p, size_t q, size_t *end, uint8_t *flags)
+ * quote and *flags says what it holds. Plain bytes are skipped 16 (SSE2) or 32 (AVX2) at a time. */
+static sanctum_status scan_string_base(parser *p, size_t q, size_t *end, uint8_t *flags)
 {
     const uint8_t *s = p->s;
     const size_t len = p->len;
     size_t i = q + 1;
     uint8_t fl = 0;
+    sanctum_status st;
+#if defined(__SSE2__)
+    const __m128i vq = _mm_set1_epi8('"'), vb = _mm_set1_epi8('\\'), vc = _mm_set1_epi8(0x1f);
+#endif
     for (;;) {
 #if defined(__SSE2__)
-        const __m128i vq = _mm_set1_epi8('"'), vb = _mm_set1_epi8('\\'), vc = _mm_set1_epi8(0x20);
         while (i + 16 <= len) {
             __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-            /* signed compare: bytes < 0x20 and bytes >= 0x80 (negative) both count as special */
+            /* '"', '\\' and bytes <= 0x1f (unsigned: min(v, 0x1f) == v) */
             __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, vq), _mm_cmpeq_epi8(v, vb)),
-                                     _mm_cmplt_epi8(v, vc));
+                                     _mm_cmpeq_epi8(_mm_min_epu8(v, vc), v));
             unsigned bits = (unsigned)_mm_movemask_epi8(m);
-            if (bits == 0) {
-                i += 16;
-                continue;
+            if (bits != 0) {
+                i += (size_t)__builtin_ctz(bits);
+                goto special;
             }
-            i += (size_t)__builtin_ctz(bits);
-            goto special;
+            i += 16;
         }
 #endif
         while (i < len && PLAIN[s[i]])
@@ -162,54 +199,67 @@ static sanctum_status scan_string(parser *p, size_t q, size_t *end, uint8_t *fla
 #if defined(__SSE2__)
     special:
 #endif
-        {
-            uint8_t c = s[i];
-            if (c == '"') {
-                *end = i + 1;
+        if (string_special(p, &i, &fl, &st)) {
+            if (st == SANCTUM_OK) {
+                *end = i;
                 *flags = fl;
-                return SANCTUM_OK;
             }
-            if (c == '\\') {
-                fl |= SC_JF_ESCAPES;
-                if (i + 1 >= len)
-                    return fail(p, SANCTUM_E_PARSE, len, "unterminated escape: expected an escape character");
-                uint8_t e = s[i + 1];
-                switch (e) {
-                case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
-                    i += 2;
-                    continue;
-                case 'u':
-                    break;
-                default:
-                    return fail(p, SANCTUM_E_PARSE, i, "invalid escape: expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX");
-                }
-                uint32_t cp;
-                if (i + 6 > len || !hex4(s + i + 2, &cp))
-                    return fail(p, SANCTUM_E_PARSE, i, "invalid \\u escape: expected four hex digits");
-                if (cp >= 0xDC00u && cp <= 0xDFFFu)
-                    return fail(p, SANCTUM_E_UTF8, i, "unpaired low surrogate escape: expected a high surrogate before it");
-                if (cp >= 0xD800u && cp <= 0xDBFFu) {
-                    uint32_t lo;
-                    if (i + 12 > len || s[i + 6] != '\\' || s[i + 7] != 'u' || !hex4(s + i + 8, &lo) ||
-                        lo < 0xDC00u || lo > 0xDFFFu)
-                        return fail(p, SANCTUM_E_UTF8, i, "unpaired high surrogate escape: expected a \\u low surrogate after it");
-                    i += 12;
-                } else {
-                    i += 6;
-                }
-                continue;
-            }
-            if (c < 0x20)
-                return fail(p, SANCTUM_E_PARSE, i, "control character in string: expected it escaped");
-            fl |= SC_JF_NONASCII;
-            do {
-                size_t n = utf8_seq(s, i, len);
-                if (n == 0)
-                    return fail(p, SANCTUM_E_UTF8, i, "invalid UTF-8 in string");
-                i += n;
-            } while (i < len && s[i] >= 0x80);
+            return st;
         }
     }
+}
+
+#if SC_JSON_AVX2
+__attribute__((target("avx2"))) static sanctum_status scan_string_avx2(parser *p, size_t q, size_t *end,
+                                                                        uint8_t *flags)
+{
+    const uint8_t *s = p->s;
+    const size_t len = p->len;
+    size_t i = q + 1;
+    uint8_t fl = 0;
+    sanctum_status st;
+    const __m256i vq = _mm256_set1_epi8('"'), vb = _mm256_set1_epi8('\\'), vc = _mm256_set1_epi8(0x1f);
+    for (;;) {
+        while (i + 32 <= len) {
+            __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
+            __m256i m = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, vq), _mm256_cmpeq_epi8(v, vb)),
+                                        _mm256_cmpeq_epi8(_mm256_min_epu8(v, vc), v));
+            unsigned bits = (unsigned)_mm256_movemask_epi8(m);
+            if (bits != 0) {
+                i += (size_t)__builtin_ctz(bits);
+                goto special;
+            }
+            i += 32;
+        }
+        while (i < len && PLAIN[s[i]])
+            i++;
+        if (i >= len)
+            return fail(p, SANCTUM_E_PARSE, len, "unterminated string: expected '\"' before end of input");
+    special:
+        if (string_special(p, &i, &fl, &st)) {
+            if (st == SANCTUM_OK) {
+                *end = i;
+                *flags = fl;
+            }
+            return st;
+        }
+    }
+}
+#endif
+
+static scan_fn pick_scanner(void)
+{
+#if SC_JSON_AVX2
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx2"))
+        return scan_string_avx2;
+#endif
+    return scan_string_base;
+}
+
+static sanctum_status scan_string(parser *p, size_t q, size_t *end, uint8_t *flags)
+{
+    return p->scan(p, q, end, flags);
 }
 
 static inline size_t skip_ws(const uint8_t *s, size_t i, size_t len)
@@ -423,6 +473,11 @@ static sanctum_status run(parser *p)
 {
     const uint8_t *s = p->s;
     const size_t len = p->len;
+    /* RFC 8259 8.1: the whole text must be UTF-8; checking it first (SIMD where available) leaves the
+     * string scanner only '"', '\\' and control characters to find. */
+    size_t valid = sc_json_utf8_valid_prefix(s, len);
+    if (valid != len)
+        return fail(p, SANCTUM_E_UTF8, valid, "invalid UTF-8: expected a valid sequence (RFC 3629)");
     size_t i = skip_ws(s, 0, len);
     sanctum_status st;
     size_t end;
@@ -575,6 +630,7 @@ sanctum_status sc_json_parse(sanctum_ctx *ctx, const uint8_t *src, size_t len, u
     p.len = len;
     p.doc = doc;
     p.err = err;
+    p.scan = pick_scanner();
     p.allow_dups = (flags & SANCTUM_JSON_ALLOW_DUPLICATE_KEYS) != 0;
     p.max_depth = max_depth != 0 ? max_depth : ctx->opts.max_depth;
     doc->ctx = ctx;

@@ -68,14 +68,20 @@ void sc_json_style_for(const sc_json_doc *d, uint32_t t, sc_json_doc_style *cach
     bool need_doc = !(own.u_nonascii || own.raw_nonascii) || !(own.u_html || own.raw_html) ||
                     !(own.upper || own.lower) || !(own.slash_esc || own.raw_slash);
     if (need_doc && !cache->ready) {
-        /* Only strings with escapes carry evidence for the \u styles; the NONASCII flag tells
-         * whether the document writes raw UTF-8 anywhere. Computed once per write. */
+        /* Only strings with escapes carry evidence for the \u styles; any byte >= 0x80 tells that
+         * the document writes raw UTF-8. Computed once per write, only when a string needs it. */
         for (uint32_t i = 0; i < d->ntok; i++) {
             const sc_json_tok *tk = &d->tok[i];
             if (tk->type != SC_JT_STRING && tk->type != SC_JT_KEY)
                 continue;
-            if (tk->flags & SC_JF_NONASCII)
-                cache->raw_nonascii = true;
+            if (!cache->raw_nonascii) {
+                const uint8_t *r = d->src + tk->start + 1;
+                for (size_t k = 0; k + 2 < tk->len; k++)
+                    if (r[k] >= 0x80) {
+                        cache->raw_nonascii = true;
+                        break;
+                    }
+            }
             if (tk->flags & SC_JF_ESCAPES)
                 sc_json_style_scan(d->src + tk->start + 1, (size_t)tk->len - 2u, &cache->ev);
         }
