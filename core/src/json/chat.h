@@ -68,6 +68,8 @@ void chat_scan_leaves(chat_walker *w, uint32_t tok, int32_t role, int32_t kind, 
 void chat_json_string(chat_walker *w, uint32_t tok, int32_t role, int32_t kind);
 /* A URL: data:...;base64, URLs are opaque, others are scanned. */
 void chat_url(chat_walker *w, uint32_t tok, int32_t role);
+/* After the walk: decodes the escaped scan strings into one wiped arena of the exact size. */
+void chat_decode_texts(chat_walker *w);
 
 /* chat_formats.c: detection and the schema walk. */
 void chat_detect(const sc_json_doc *j, int32_t *format, int32_t *shape);

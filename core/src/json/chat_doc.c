@@ -51,6 +51,7 @@ sanctum_status sanctum_chat_doc_new(sanctum_chat_doc **out, sanctum_ctx *ctx, in
     w.j = &d->json;
     w.depth_left = ctx->opts.max_depth;
     chat_walk_document(&w);
+    chat_decode_texts(&w);
     sc_free(w.path);
     sc_free(w.stk);
     if (w.st != SANCTUM_OK) {
@@ -102,7 +103,7 @@ sanctum_status sanctum_chat_doc_set_replacement(sanctum_chat_doc *doc, size_t in
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "NULL argument");
     if (index >= doc->ne)
         return sc_error(err, SANCTUM_E_NOT_FOUND, SANCTUM_NO_OFFSET, "no scan string %zu", index);
-    size_t ok = sc_utf8_valid_prefix(ptr, len);
+    size_t ok = sc_json_utf8_valid_prefix(ptr, len);
     if (ok != len)
         return sc_error(err, SANCTUM_E_UTF8, ok, "replacement is not valid UTF-8");
     if (len > SC_JSON_MAX_LEN)

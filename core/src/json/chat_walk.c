@@ -102,7 +102,6 @@ void chat_add(chat_walker *w, uint32_t tok, int32_t role, int32_t kind)
     const uint8_t *raw = sc_json_str_raw(w->j, tok, &n);
     bool esc = (w->j->tok[tok].flags & SC_JF_ESCAPES) != 0;
     if (!grow(w, (void **)&d->e, &d->cape, d->ne + 1, sizeof *d->e, 0) ||
-        (esc && !grow(w, (void **)&d->text, &d->text_cap, d->text_len + n, 1, SC_ALLOC_SECRET)) ||
         !grow(w, (void **)&d->paths, &d->paths_cap, d->paths_len + w->plen + 1, 1, SC_ALLOC_SECRET))
         return;
     chat_entry *e = &d->e[d->ne++];
@@ -111,10 +110,9 @@ void chat_add(chat_walker *w, uint32_t tok, int32_t role, int32_t kind)
     e->tok = tok;
     e->role = role;
     e->kind = kind;
-    if (esc) { /* decoded into the wiped arena */
+    if (esc) { /* decoded after the walk, into one wiped arena of the exact size (chat_decode_texts) */
         e->text_off = d->text_len;
-        e->text_len = sc_json_decode(raw, n, d->text + d->text_len);
-        d->text_len += e->text_len;
+        d->text_len += n;
     } else { /* no escapes: the raw bytes are the value; borrow them (no copy of personal data) */
         e->text_ptr = raw;
         e->text_len = n;
@@ -285,4 +283,27 @@ void chat_json_string(chat_walker *w, uint32_t tok, int32_t role, int32_t kind)
     w->plen = base;
     if (w->path != NULL)
         w->path[base] = '\0';
+}
+
+void chat_decode_texts(chat_walker *w)
+{
+    sanctum_chat_doc *d = w->doc;
+    if (w->st != SANCTUM_OK || d->text_len == 0)
+        return;
+    /* decoding never grows a string, so the raw lengths summed in chat_add are enough */
+    d->text = sc_alloc(d->ctx, d->text_len, SC_ALLOC_SECRET);
+    if (d->text == NULL) {
+        w->st = sc_error_nomem(w->err);
+        return;
+    }
+    d->text_cap = d->text_len;
+    for (size_t i = 0; i < d->ne; i++) {
+        chat_entry *e = &d->e[i];
+        if (e->text_ptr != NULL)
+            continue;
+        const sc_json_doc *j = e->sub == 0 ? &d->json : &d->subs[e->sub - 1].doc;
+        size_t n;
+        const uint8_t *raw = sc_json_str_raw(j, e->tok, &n);
+        e->text_len = sc_json_decode(raw, n, d->text + e->text_off);
+    }
 }

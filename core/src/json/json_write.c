@@ -16,34 +16,37 @@ static inline uint32_t hexval(uint8_t c)
     return (uint32_t)((c | 0x20u) - 'a' + 10);
 }
 
-void sc_json_style_scan(const uint8_t *raw, size_t n, sc_json_style_evidence *ev)
+static bool has_high_byte(const uint8_t *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        uint8_t c = raw[i];
-        if (c >= 0x80) {
-            ev->raw_nonascii = true;
-            continue;
-        }
-        if (c == '<' || c == '>' || c == '&') {
-            ev->raw_html = true;
-            continue;
-        }
-        if (c == '/') {
-            ev->raw_slash = true;
-            continue;
-        }
-        if (c != '\\' || i + 1 >= n)
-            continue;
-        uint8_t e = raw[i + 1];
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if (w & 0x8080808080808080ull)
+            return true;
+    }
+    for (; i < n; i++)
+        if (s[i] >= 0x80)
+            return true;
+    return false;
+}
+
+/* Evidence from the escapes of a raw string (memchr hops from backslash to backslash). */
+static void scan_escapes(const uint8_t *raw, size_t n, sc_json_style_evidence *ev)
+{
+    const uint8_t *p = raw, *end = raw + n;
+    while (p < end && (p = memchr(p, '\\', (size_t)(end - p))) != NULL) {
+        if (p + 1 >= end)
+            break;
+        uint8_t e = p[1];
         if (e == '/') {
             ev->slash_esc = true;
-        } else if (e == 'u' && i + 5 < n) {
-            uint32_t cp = (hexval(raw[i + 2]) << 12) | (hexval(raw[i + 3]) << 8) |
-                          (hexval(raw[i + 4]) << 4) | hexval(raw[i + 5]);
+        } else if (e == 'u' && p + 5 < end) {
+            uint32_t cp = (hexval(p[2]) << 12) | (hexval(p[3]) << 8) | (hexval(p[4]) << 4) | hexval(p[5]);
             for (size_t k = 2; k < 6; k++) {
-                if (raw[i + k] >= 'A' && raw[i + k] <= 'F')
+                if (p[k] >= 'A' && p[k] <= 'F')
                     ev->upper = true;
-                if (raw[i + k] >= 'a' && raw[i + k] <= 'f')
+                if (p[k] >= 'a' && p[k] <= 'f')
                     ev->lower = true;
             }
             if (cp == 0x3C || cp == 0x3E || cp == 0x26)
@@ -52,10 +55,30 @@ void sc_json_style_scan(const uint8_t *raw, size_t n, sc_json_style_evidence *ev
                 ev->u_lsps = true;
             else if (cp >= 0x80)
                 ev->u_nonascii = true;
-            i += 5;
+            p += 6;
             continue;
         }
-        i++; /* skip the escaped character */
+        p += 2;
+    }
+}
+
+void sc_json_style_scan(const uint8_t *raw, size_t n, sc_json_style_evidence *ev)
+{
+    scan_escapes(raw, n, ev);
+    if (!ev->raw_nonascii)
+        ev->raw_nonascii = has_high_byte(raw, n);
+    if (!ev->raw_html)
+        ev->raw_html = memchr(raw, '<', n) != NULL || memchr(raw, '>', n) != NULL || memchr(raw, '&', n) != NULL;
+    if (!ev->raw_slash) {
+        /* a raw '/' (not the second byte of an escape "\/") */
+        const uint8_t *p = raw, *end = raw + n;
+        while (p < end && (p = memchr(p, '/', (size_t)(end - p))) != NULL) {
+            if (p == raw || p[-1] != '\\') {
+                ev->raw_slash = true;
+                break;
+            }
+            p++;
+        }
     }
 }
 
@@ -74,16 +97,11 @@ void sc_json_style_for(const sc_json_doc *d, uint32_t t, sc_json_doc_style *cach
             const sc_json_tok *tk = &d->tok[i];
             if (tk->type != SC_JT_STRING && tk->type != SC_JT_KEY)
                 continue;
-            if (!cache->raw_nonascii) {
-                const uint8_t *r = d->src + tk->start + 1;
-                for (size_t k = 0; k + 2 < tk->len; k++)
-                    if (r[k] >= 0x80) {
-                        cache->raw_nonascii = true;
-                        break;
-                    }
-            }
+            const uint8_t *r = d->src + tk->start + 1;
+            if (!cache->raw_nonascii)
+                cache->raw_nonascii = has_high_byte(r, (size_t)tk->len - 2u);
             if (tk->flags & SC_JF_ESCAPES)
-                sc_json_style_scan(d->src + tk->start + 1, (size_t)tk->len - 2u, &cache->ev);
+                scan_escapes(r, (size_t)tk->len - 2u, &cache->ev);
         }
         cache->ready = true;
     }
@@ -135,10 +153,35 @@ static size_t char_cost(const uint8_t *s, size_t n, size_t i, const sc_json_styl
     return k;
 }
 
+/* 1 for bytes that a style copies as they are: most of any text. */
+static void plain_table(const sc_json_style *st, uint8_t t[256])
+{
+    for (unsigned c = 0; c < 256; c++)
+        t[c] = c >= 0x20 && c != '"' && c != '\\';
+    if (st->esc_html)
+        t['<'] = t['>'] = t['&'] = 0;
+    if (st->esc_slash)
+        t['/'] = 0;
+    if (st->esc_nonascii)
+        for (unsigned c = 0x80; c < 256; c++)
+            t[c] = 0;
+    else if (st->esc_lsps)
+        t[0xE2] = 0; /* U+2028/U+2029 start with E2; char_cost tells */
+}
+
 size_t sc_json_encoded_len(const uint8_t *s, size_t n, const sc_json_style *st)
 {
+    uint8_t plain[256];
+    plain_table(st, plain);
     size_t total = 0, i = 0, adv;
     while (i < n) {
+        size_t run = i;
+        while (run < n && plain[s[run]])
+            run++;
+        total += run - i;
+        i = run;
+        if (i >= n)
+            break;
         total += char_cost(s, n, i, st, &adv);
         i += adv;
     }
@@ -159,9 +202,19 @@ static uint8_t *put_u(uint8_t *o, uint32_t v, bool upper)
 
 size_t sc_json_encode(const uint8_t *s, size_t n, const sc_json_style *st, uint8_t *out)
 {
+    uint8_t plain[256];
+    plain_table(st, plain);
     uint8_t *o = out;
     size_t i = 0, adv;
     while (i < n) {
+        size_t run = i;
+        while (run < n && plain[s[run]])
+            run++;
+        memcpy(o, s + i, run - i);
+        o += run - i;
+        i = run;
+        if (i >= n)
+            break;
         size_t cost = char_cost(s, n, i, st, &adv);
         uint8_t c = s[i];
         if (cost == adv) {
