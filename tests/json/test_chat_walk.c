@@ -400,6 +400,26 @@ static void fail_closed_rules(void **state)
     };
     free(check_doc(ctx, (const uint8_t *)mix, strlen(mix), SANCTUM_CHAT_OPENAI_CHAT, SANCTUM_CHAT_SHAPE_REQUEST, e3,
                    NELEM(e3)));
+    /* content nested 300 levels deep (tool_result in tool_result ...): the walk stays bounded and the
+     * innermost text is still scanned */
+    {
+        char *deep = malloc(64 * 310);
+        size_t n = (size_t)sprintf(deep, "{\"messages\":[{\"role\":\"user\",\"content\":");
+        for (int i = 0; i < 300; i++)
+            n += (size_t)sprintf(deep + n, "[{\"type\":\"tool_result\",\"tool_use_id\":\"t\",\"content\":");
+        n += (size_t)sprintf(deep + n, "\"Jane at the bottom\"");
+        for (int i = 0; i < 300; i++)
+            n += (size_t)sprintf(deep + n, "}]");
+        n += (size_t)sprintf(deep + n, "}]}");
+        sanctum_chat_doc *d = new_doc(ctx, 0, (const uint8_t *)deep, n);
+        assert_int_equal(sanctum_chat_doc_count(d), 1);
+        sanctum_chat_text t = text_at(d, 0);
+        assert_int_equal(t.text_len, 18);
+        assert_memory_equal(t.text, "Jane at the bottom", 18);
+        assert_int_equal(t.role, T);
+        sanctum_free(d);
+        free(deep);
+    }
     /* not an object at the top: every string is scanned */
     const char *arr = "[\"Jane\",{\"x\":\"Bob\"}]";
     static const expect e4[] = {{"$[0]", N, SANCTUM_CHAT_KIND_UNKNOWN}, {"$[1].x", N, SANCTUM_CHAT_KIND_UNKNOWN}};

@@ -54,6 +54,7 @@ typedef struct chat_walker {
     size_t stk_cap;
     sanctum_status st;      /* first error; once set, the walk stops adding */
     uint32_t depth_left;    /* depth budget for parsing nested JSON */
+    uint32_t content_depth; /* nesting of content inside content (tool results): bounded, see below */
 } chat_walker;
 
 /* chat_walk.c: path building, entries, generic leaf scans, JSON held in strings. */

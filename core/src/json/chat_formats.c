@@ -305,8 +305,26 @@ static void walk_part(chat_walker *w, uint32_t p, int32_t role, int32_t kind)
     }
 }
 
+/* Content nested in content (tool_result blocks holding blocks, arrays in arrays) is walked by schema
+ * this many levels deep; below that every string leaf is scanned by the iterative leaf scan, so a
+ * crafted document cannot make the walk recurse as deep as the parser's depth limit. */
+#define MAX_CONTENT_DEPTH 8u
+
+static void walk_content_inner(chat_walker *w, uint32_t t, int32_t role, int32_t kind);
+
 /* content: a string, null, an array of parts (or strings), or a single part. */
 static void walk_content(chat_walker *w, uint32_t t, int32_t role, int32_t kind)
+{
+    if (w->content_depth >= MAX_CONTENT_DEPTH) {
+        chat_scan_leaves(w, t, role, kind, false);
+        return;
+    }
+    w->content_depth++;
+    walk_content_inner(w, t, role, kind);
+    w->content_depth--;
+}
+
+static void walk_content_inner(chat_walker *w, uint32_t t, int32_t role, int32_t kind)
 {
     const sc_json_doc *j = w->j;
     switch (TYPE(t)) {
