@@ -67,7 +67,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             const uint8_t *raw = sc_json_str_raw(&d, t, &n);
             uint8_t *dec = malloc(n + 1);
             size_t dn = sc_json_decode(raw, n, dec);
-            if (sc_utf8_valid_prefix(dec, dn) != dn)
+            if (sc_utf8_valid_prefix(dec, dn) != dn || sc_json_decoded_len(raw, n) != dn)
                 abort();
             if (d.tok[t].type == SC_JT_STRING && rewritten < 4) {
                 rewritten++;

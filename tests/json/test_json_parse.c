@@ -233,6 +233,7 @@ static void decode_matches_escapes(void **state)
     const char *want = "a\"b\\c/d\b\f\n\r\t\xc3\xa9\xe4\xb8\xad\xf0\x9f\x98\x80" "A";
     assert_int_equal(n, strlen(want));
     assert_memory_equal(out, want, n);
+    assert_int_equal(sc_json_decoded_len((const uint8_t *)raw, strlen(raw)), n);
 }
 
 /* Writes doc with string token `tok` replaced by value, returns the output (test-owned). */

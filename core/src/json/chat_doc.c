@@ -108,9 +108,12 @@ sanctum_status sanctum_chat_doc_set_replacement(sanctum_chat_doc *doc, size_t in
         return sc_error(err, SANCTUM_E_UTF8, ok, "replacement is not valid UTF-8");
     if (len > SC_JSON_MAX_LEN)
         return sc_error(err, SANCTUM_E_LIMIT, SANCTUM_NO_OFFSET, "replacement too large");
-    uint8_t *copy = sc_memdup(doc->ctx, len == 0 ? (const void *)"" : ptr, len, SC_ALLOC_SECRET);
+    uint8_t *copy = sc_alloc(doc->ctx, len == 0 ? 1 : len, 0);
     if (copy == NULL)
         return sc_error_nomem(err);
+    sc_mark_secret(copy); /* wiped on free; no zeroing pass since it is filled at once */
+    if (len != 0)
+        memcpy(copy, ptr, len);
     chat_entry *e = &doc->e[index];
     sc_free(e->repl);
     e->repl = copy;

@@ -112,7 +112,7 @@ void chat_add(chat_walker *w, uint32_t tok, int32_t role, int32_t kind)
     e->kind = kind;
     if (esc) { /* decoded after the walk, into one wiped arena of the exact size (chat_decode_texts) */
         e->text_off = d->text_len;
-        d->text_len += n;
+        d->text_len += sc_json_decoded_len(raw, n);
     } else { /* no escapes: the raw bytes are the value; borrow them (no copy of personal data) */
         e->text_ptr = raw;
         e->text_len = n;
@@ -290,12 +290,14 @@ void chat_decode_texts(chat_walker *w)
     sanctum_chat_doc *d = w->doc;
     if (w->st != SANCTUM_OK || d->text_len == 0)
         return;
-    /* decoding never grows a string, so the raw lengths summed in chat_add are enough */
-    d->text = sc_alloc(d->ctx, d->text_len, SC_ALLOC_SECRET);
+    /* chat_add summed the exact decoded lengths */
+    /* filled below (bytes past each decoded value are never read): no zeroing pass, secret at once */
+    d->text = sc_alloc(d->ctx, d->text_len, 0);
     if (d->text == NULL) {
         w->st = sc_error_nomem(w->err);
         return;
     }
+    sc_mark_secret(d->text);
     d->text_cap = d->text_len;
     for (size_t i = 0; i < d->ne; i++) {
         chat_entry *e = &d->e[i];

@@ -67,9 +67,14 @@ static inline const uint8_t *sc_json_str_raw(const sc_json_doc *d, uint32_t t, s
     return d->src + d->tok[t].start + 1u;
 }
 
+/* Hex digit values; 0xFF for anything else. */
+extern const uint8_t sc_json_hex[256];
+
 /* Decodes validated raw string content into out (which must hold n bytes: decoding never grows).
  * Returns the decoded length. */
 size_t sc_json_decode(const uint8_t *raw, size_t n, uint8_t *out);
+/* The length sc_json_decode will produce, without decoding. */
+size_t sc_json_decoded_len(const uint8_t *raw, size_t n);
 
 /* Compares the decoded value of string/key token t with lit[0..litn). */
 bool sc_json_str_eq(const sc_json_doc *d, uint32_t t, const char *lit, size_t litn);

@@ -86,21 +86,9 @@ static sanctum_status push_tok(parser *p, uint8_t type, size_t start, size_t len
     return SANCTUM_OK;
 }
 
-/* Hex digit values; 0xFF for anything else. */
-static const uint8_t HEX[256] = {
-#define X16 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF
-    X16, X16, X16,
-    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-    0xFF, 10, 11, 12, 13, 14, 15, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-    X16,
-    0xFF, 10, 11, 12, 13, 14, 15, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-    X16, X16, X16, X16, X16, X16, X16, X16, X16
-#undef X16
-};
-
 static inline bool hex4(const uint8_t *s, uint32_t *out)
 {
-    uint32_t a = HEX[s[0]], b = HEX[s[1]], c = HEX[s[2]], e = HEX[s[3]];
+    uint32_t a = sc_json_hex[s[0]], b = sc_json_hex[s[1]], c = sc_json_hex[s[2]], e = sc_json_hex[s[3]];
     if ((a | b | c | e) > 0xFu)
         return false;
     *out = (a << 12) | (b << 8) | (c << 4) | e;
@@ -636,8 +624,8 @@ sanctum_status sc_json_parse(sanctum_ctx *ctx, const uint8_t *src, size_t len, u
     doc->ctx = ctx;
     doc->src = src;
     doc->len = len;
-    /* One token per ~48 bytes is typical of chat traffic (long strings); the tape grows by 1.5x. */
-    uint32_t guess = (uint32_t)(len / 48u) + 16u;
+    /* Chat traffic is long strings (a few hundred bytes per token): start small, grow by 1.5x. */
+    uint32_t guess = (uint32_t)(len / 256u) + 32u;
     doc->tok = sc_alloc(ctx, (size_t)guess * sizeof *doc->tok, 0);
     sanctum_status st;
     if (doc->tok == NULL) {

@@ -4,40 +4,49 @@
 #include "json.h"
 #include "utf8.h"
 
-static inline uint32_t hexval(uint8_t c)
-{
-    if (c <= '9')
-        return (uint32_t)(c - '0');
-    return (uint32_t)((c | 0x20u) - 'a' + 10);
-}
+const uint8_t sc_json_hex[256] = {
+#define X16 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF
+    X16, X16, X16,
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+    0xFF, 10, 11, 12, 13, 14, 15, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+    X16,
+    0xFF, 10, 11, 12, 13, 14, 15, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+    X16, X16, X16, X16, X16, X16, X16, X16, X16
+#undef X16
+};
 
 static inline uint32_t hex4(const uint8_t *s)
 {
-    return (hexval(s[0]) << 12) | (hexval(s[1]) << 8) | (hexval(s[2]) << 4) | hexval(s[3]);
+    return ((uint32_t)sc_json_hex[s[0]] << 12) | ((uint32_t)sc_json_hex[s[1]] << 8) |
+           ((uint32_t)sc_json_hex[s[2]] << 4) | sc_json_hex[s[3]];
 }
 
 size_t sc_json_decode(const uint8_t *raw, size_t n, uint8_t *out)
 {
     size_t i = 0, o = 0;
     while (i < n) {
-        const uint8_t *bs = memchr(raw + i, '\\', n - i);
-        size_t run = bs == NULL ? n - i : (size_t)(bs - (raw + i));
-        memmove(out + o, raw + i, run);
-        o += run;
-        i += run;
-        if (i >= n)
-            break;
+        if (raw[i] != '\\') {
+            /* a run of plain bytes: look a few bytes ahead by hand, then let memchr take long runs */
+            size_t j = i + 1, lim = i + 16 < n ? i + 16 : n;
+            while (j < lim && raw[j] != '\\')
+                j++;
+            if (j == lim && j < n) {
+                const uint8_t *bs = memchr(raw + j, '\\', n - j);
+                j = bs == NULL ? n : (size_t)(bs - raw);
+            }
+            memmove(out + o, raw + i, j - i);
+            o += j - i;
+            i = j;
+            continue;
+        }
         uint8_t e = raw[i + 1];
-        uint8_t c;
-        switch (e) {
-        case 'b': c = '\b'; break;
-        case 'f': c = '\f'; break;
-        case 'n': c = '\n'; break;
-        case 'r': c = '\r'; break;
-        case 't': c = '\t'; break;
-        case 'u': {
+        if (e == 'u') {
             uint32_t cp = hex4(raw + i + 2);
             i += 6;
+            if (cp < 0x80) {
+                out[o++] = (uint8_t)cp;
+                continue;
+            }
             if (cp >= 0xD800u && cp <= 0xDBFFu) { /* the parser guarantees the low half follows */
                 uint32_t lo = hex4(raw + i + 2);
                 cp = 0x10000u + ((cp - 0xD800u) << 10) + (lo - 0xDC00u);
@@ -49,12 +58,41 @@ size_t sc_json_decode(const uint8_t *raw, size_t n, uint8_t *out)
             o += k;
             continue;
         }
+        uint8_t c;
+        switch (e) {
+        case 'b': c = '\b'; break;
+        case 'f': c = '\f'; break;
+        case 'n': c = '\n'; break;
+        case 'r': c = '\r'; break;
+        case 't': c = '\t'; break;
         default: c = e; break; /* " \ / */
         }
         out[o++] = c;
         i += 2;
     }
     return o;
+}
+
+size_t sc_json_decoded_len(const uint8_t *raw, size_t n)
+{
+    size_t len = n;
+    const uint8_t *p = raw, *end = raw + n;
+    while (p < end && (p = memchr(p, '\\', (size_t)(end - p))) != NULL) {
+        if (p[1] != 'u') {
+            len -= 1;
+            p += 2;
+            continue;
+        }
+        uint32_t cp = hex4(p + 2);
+        if (cp >= 0xD800u && cp <= 0xDBFFu) {
+            len -= 8; /* 12 escape bytes -> 4 UTF-8 bytes */
+            p += 12;
+        } else {
+            len -= cp < 0x80 ? 5u : cp < 0x800 ? 4u : 3u;
+            p += 6;
+        }
+    }
+    return len;
 }
 
 size_t sc_json_str_small(const sc_json_doc *d, uint32_t t, uint8_t *buf, size_t cap)

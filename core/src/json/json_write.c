@@ -275,9 +275,11 @@ sanctum_status sc_json_write(const sc_json_doc *d, const sc_json_edit *edits, si
             return sc_error(err, SANCTUM_E_LIMIT, SANCTUM_NO_OFFSET, "output too large");
         total = total - ((size_t)d->tok[t].len - 2u) + enc;
     }
-    uint8_t *buf = sc_alloc(d->ctx, total == 0 ? 1 : total, SC_ALLOC_SECRET);
+    /* every byte is written below: skip the zeroing pass of SC_ALLOC_SECRET, mark it secret at once */
+    uint8_t *buf = sc_alloc(d->ctx, total == 0 ? 1 : total, 0);
     if (buf == NULL)
         return sc_error_nomem(err);
+    sc_mark_secret(buf);
     /* Pass 2: copy spans, re-encode edited strings. */
     size_t pos = 0, o = 0;
     for (size_t e = 0; e < nedits; e++) {
