@@ -3,7 +3,8 @@
 //   bench_json [--docs N] [--min-time SECONDS]
 //
 // Corpus: chatgen.c (deterministic; 64 documents, 1 KiB .. 1 MiB, js/py/go client styles). MB = 10^6
-// bytes of input per second, single thread; best and median over passes of the whole corpus.
+// bytes of input per second, single thread; best and median over passes of the whole corpus. The
+// cells run interleaved (one pass of each per round) so that load from elsewhere hits them alike.
 // Cells: ours validate (strict parse to a tape, freed), ours parse+write (identity splice write),
 // ours chat walk + write (parse + chat walk + decode of every scan string + write, no replacement),
 // ours chat rewrite (the same + every scan string replaced by a copy of itself, so all re-encoded), simdjson dom parse, simdjson parse+minify, cJSON parse, cJSON parse+print.
@@ -12,6 +13,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -36,23 +38,28 @@ struct Cell {
     size_t passes = 0;
 };
 
-template <typename F> Cell measure(size_t total_bytes, double min_time, F &&pass)
+std::vector<Cell> measure_rounds(size_t total_bytes, double min_time, const std::vector<std::function<void()>> &fns)
 {
-    std::vector<double> times;
+    std::vector<std::vector<double>> times(fns.size());
     auto start = Clock::now();
-    while (times.size() < 5 || std::chrono::duration<double>(Clock::now() - start).count() < min_time) {
-        auto t0 = Clock::now();
-        pass();
-        times.push_back(std::chrono::duration<double>(Clock::now() - t0).count());
-        if (times.size() >= 2000)
+    size_t rounds = 0;
+    while (rounds < 5 || std::chrono::duration<double>(Clock::now() - start).count() < min_time * static_cast<double>(fns.size())) {
+        for (size_t k = 0; k < fns.size(); k++) {
+            auto t0 = Clock::now();
+            fns[k]();
+            times[k].push_back(std::chrono::duration<double>(Clock::now() - t0).count());
+        }
+        if (++rounds >= 2000)
             break;
     }
-    std::sort(times.begin(), times.end());
-    Cell c;
-    c.passes = times.size();
-    c.best = static_cast<double>(total_bytes) / times.front() / 1e6;
-    c.median = static_cast<double>(total_bytes) / times[times.size() / 2] / 1e6;
-    return c;
+    std::vector<Cell> cells(fns.size());
+    for (size_t k = 0; k < fns.size(); k++) {
+        std::sort(times[k].begin(), times[k].end());
+        cells[k].passes = times[k].size();
+        cells[k].best = static_cast<double>(total_bytes) / times[k].front() / 1e6;
+        cells[k].median = static_cast<double>(total_bytes) / times[k][times[k].size() / 2] / 1e6;
+    }
+    return cells;
 }
 
 [[noreturn]] void die(const char *what)
@@ -190,20 +197,22 @@ int main(int argc, char **argv)
     std::printf("byte-identical after round trip: ours %zu/%zu, simdjson parse+minify %zu/%zu\n\n", identical, ndocs,
                 sj_identical, ndocs);
 
-    Cell c_memcpy = measure(total, min_time, [&] {
+    // Cells run interleaved, one pass each per round, so a noisy neighbour slows them alike.
+    std::vector<std::function<void()>> fns;
+    fns.push_back([&] {
         for (const Doc &d : docs) {
             std::vector<uint8_t> copy(d.bytes);
             asm volatile("" : : "r"(copy.data()) : "memory");
         }
     });
-    Cell c_parse = measure(total, min_time, [&] {
+    fns.push_back([&] {
         for (const Doc &d : docs) {
             sanctum_error err;
             if (sanctum_json_validate(ctx, SANCTUM_JSON_STRICT, d.bytes.data(), d.bytes.size(), &err) != SANCTUM_OK)
                 die(err.message);
         }
     });
-    Cell c_write = measure(total, min_time, [&] {
+    fns.push_back([&] {
         for (const Doc &d : docs) {
             sanctum_error err;
             uint8_t *out = nullptr;
@@ -214,22 +223,22 @@ int main(int argc, char **argv)
             sanctum_free(out);
         }
     });
-    Cell c_walk = measure(total, min_time, [&] {
+    fns.push_back([&] {
         for (const Doc &d : docs)
             chat_walk_write(ctx, d);
     });
-    Cell c_chat = measure(total, min_time, [&] {
+    fns.push_back([&] {
         for (const Doc &d : docs)
             chat_rewrite(ctx, d, nullptr);
     });
-    Cell c_sj = measure(total, min_time, [&] {
+    fns.push_back([&] {
         for (const Doc &d : docs) {
             simdjson::dom::element e;
             if (sj.parse(d.padded).get(e) != simdjson::SUCCESS)
                 die("simdjson");
         }
     });
-    Cell c_sj_ser = measure(total, min_time, [&] {
+    fns.push_back([&] {
         for (const Doc &d : docs) {
             simdjson::dom::element e;
             if (sj.parse(d.padded).get(e) != simdjson::SUCCESS)
@@ -238,7 +247,7 @@ int main(int argc, char **argv)
             asm volatile("" : : "r"(m.data()) : "memory");
         }
     });
-    Cell c_cj = measure(total, min_time, [&] {
+    fns.push_back([&] {
         for (const Doc &d : docs) {
             const char *end = nullptr;
             cJSON *j = cJSON_ParseWithLengthOpts(reinterpret_cast<const char *>(d.bytes.data()), d.bytes.size(), &end, 0);
@@ -247,7 +256,7 @@ int main(int argc, char **argv)
             cJSON_Delete(j);
         }
     });
-    Cell c_cj_ser = measure(total, min_time, [&] {
+    fns.push_back([&] {
         for (const Doc &d : docs) {
             const char *end = nullptr;
             cJSON *j = cJSON_ParseWithLengthOpts(reinterpret_cast<const char *>(d.bytes.data()), d.bytes.size(), &end, 0);
@@ -258,11 +267,21 @@ int main(int argc, char **argv)
             cJSON_Delete(j);
         }
     });
+    std::vector<Cell> cells = measure_rounds(total, min_time, fns);
+    const Cell &c_memcpy = cells[0];
+    const Cell &c_parse = cells[1];
+    const Cell &c_write = cells[2];
+    const Cell &c_walk = cells[3];
+    const Cell &c_chat = cells[4];
+    const Cell &c_sj = cells[5];
+    const Cell &c_sj_ser = cells[6];
+    const Cell &c_cj = cells[7];
+    const Cell &c_cj_ser = cells[8];
     std::printf("%-44s %10s %10s %7s\n", "cell (MB/s = 10^6 input bytes / s)", "best", "median", "passes");
     auto row = [](const char *name, const Cell &c) {
         std::printf("%-44s %10.0f %10.0f %7zu\n", name, c.best, c.median, c.passes);
     };
-    row("memcpy (reference)", c_memcpy);
+    row("memcpy into a new buffer (reference)", c_memcpy);
     row("ours: validating parse (tape)", c_parse);
     row("ours: parse + write (identity splice)", c_write);
     row("ours: chat walk + write (no replacement)", c_walk);

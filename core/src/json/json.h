@@ -104,7 +104,7 @@ typedef struct sc_json_style_evidence {
 void sc_json_style_scan(const uint8_t *raw, size_t n, sc_json_style_evidence *ev);
 /* Evidence read from a whole document, computed on first need. Zero-initialise. */
 typedef struct sc_json_doc_style {
-    bool ready, raw_nonascii;
+    bool ready;
     sc_json_style_evidence ev;
 } sc_json_doc_style;
 /* The style for re-encoding string token t: its own evidence first, then the document's. */

@@ -5,6 +5,10 @@
  */
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "alloc.h"
 #include "error.h"
 #include "json.h"
@@ -16,69 +20,78 @@ static inline uint32_t hexval(uint8_t c)
     return (uint32_t)((c | 0x20u) - 'a' + 10);
 }
 
-static bool has_high_byte(const uint8_t *s, size_t n)
+/* Evidence from one escape at p (p[0] == '\\'); returns the bytes it spans. */
+static size_t escape_evidence(const uint8_t *p, const uint8_t *end, sc_json_style_evidence *ev)
 {
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        if (w & 0x8080808080808080ull)
-            return true;
+    if (p + 1 >= end)
+        return 1;
+    uint8_t e = p[1];
+    if (e == '/') {
+        ev->slash_esc = true;
+        return 2;
     }
-    for (; i < n; i++)
-        if (s[i] >= 0x80)
-            return true;
-    return false;
+    if (e != 'u' || p + 5 >= end)
+        return 2;
+    uint32_t cp = ((uint32_t)sc_json_hex[p[2]] << 12) | ((uint32_t)sc_json_hex[p[3]] << 8) |
+                  ((uint32_t)sc_json_hex[p[4]] << 4) | sc_json_hex[p[5]];
+    for (size_t k = 2; k < 6; k++) {
+        if (p[k] >= 'A' && p[k] <= 'F')
+            ev->upper = true;
+        else if (p[k] >= 'a' && p[k] <= 'f')
+            ev->lower = true;
+    }
+    if (cp == 0x3C || cp == 0x3E || cp == 0x26)
+        ev->u_html = true;
+    else if (cp == 0x2028 || cp == 0x2029)
+        ev->u_lsps = true;
+    else if (cp >= 0x80)
+        ev->u_nonascii = true;
+    return 6;
 }
 
-/* Evidence from the escapes of a raw string (memchr hops from backslash to backslash). */
-static void scan_escapes(const uint8_t *raw, size_t n, sc_json_style_evidence *ev)
-{
-    const uint8_t *p = raw, *end = raw + n;
-    while (p < end && (p = memchr(p, '\\', (size_t)(end - p))) != NULL) {
-        if (p + 1 >= end)
-            break;
-        uint8_t e = p[1];
-        if (e == '/') {
-            ev->slash_esc = true;
-        } else if (e == 'u' && p + 5 < end) {
-            uint32_t cp = (hexval(p[2]) << 12) | (hexval(p[3]) << 8) | (hexval(p[4]) << 4) | hexval(p[5]);
-            for (size_t k = 2; k < 6; k++) {
-                if (p[k] >= 'A' && p[k] <= 'F')
-                    ev->upper = true;
-                if (p[k] >= 'a' && p[k] <= 'f')
-                    ev->lower = true;
-            }
-            if (cp == 0x3C || cp == 0x3E || cp == 0x26)
-                ev->u_html = true;
-            else if (cp == 0x2028 || cp == 0x2029)
-                ev->u_lsps = true;
-            else if (cp >= 0x80)
-                ev->u_nonascii = true;
-            p += 6;
-            continue;
-        }
-        p += 2;
-    }
-}
-
+/* One pass over a raw string: blocks without '\\', '<', '>', '&', '/' or bytes >= 0x80 are skipped
+ * 16 at a time. */
 void sc_json_style_scan(const uint8_t *raw, size_t n, sc_json_style_evidence *ev)
 {
-    scan_escapes(raw, n, ev);
-    if (!ev->raw_nonascii)
-        ev->raw_nonascii = has_high_byte(raw, n);
-    if (!ev->raw_html)
-        ev->raw_html = memchr(raw, '<', n) != NULL || memchr(raw, '>', n) != NULL || memchr(raw, '&', n) != NULL;
-    if (!ev->raw_slash) {
-        /* a raw '/' (not the second byte of an escape "\/") */
-        const uint8_t *p = raw, *end = raw + n;
-        while (p < end && (p = memchr(p, '/', (size_t)(end - p))) != NULL) {
-            if (p == raw || p[-1] != '\\') {
-                ev->raw_slash = true;
-                break;
+    const uint8_t *p = raw, *end = raw + n;
+#if defined(__SSE2__)
+    const __m128i bs = _mm_set1_epi8('\\'), lt = _mm_set1_epi8('<'), gt = _mm_set1_epi8('>');
+    const __m128i amp = _mm_set1_epi8('&'), sl = _mm_set1_epi8('/');
+#endif
+    while (p < end) {
+#if defined(__SSE2__)
+        if (end - p >= 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+            __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, bs), _mm_cmpeq_epi8(v, lt)),
+                                     _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, gt), _mm_cmpeq_epi8(v, amp)),
+                                                  _mm_cmpeq_epi8(v, sl)));
+            unsigned bits = (unsigned)_mm_movemask_epi8(m);
+            if (!ev->raw_nonascii) /* once seen, bytes >= 0x80 tell nothing more */
+                bits |= (unsigned)_mm_movemask_epi8(v);
+            if (bits == 0) {
+                p += 16;
+                continue;
             }
-            p++;
+            p += __builtin_ctz(bits);
         }
+#endif
+        uint8_t c = *p;
+        if (c == '\\') {
+            p += escape_evidence(p, end, ev);
+            continue;
+        }
+        if (c >= 0x80) {
+            ev->raw_nonascii = true;
+            p++;
+            while (p < end && *p >= 0x80) /* the rest of a run of non-ASCII text */
+                p++;
+            continue;
+        }
+        if (c == '<' || c == '>' || c == '&')
+            ev->raw_html = true;
+        else if (c == '/')
+            ev->raw_slash = true;
+        p++;
     }
 }
 
@@ -97,16 +110,12 @@ void sc_json_style_for(const sc_json_doc *d, uint32_t t, sc_json_doc_style *cach
             const sc_json_tok *tk = &d->tok[i];
             if (tk->type != SC_JT_STRING && tk->type != SC_JT_KEY)
                 continue;
-            const uint8_t *r = d->src + tk->start + 1;
-            if (!cache->raw_nonascii)
-                cache->raw_nonascii = has_high_byte(r, (size_t)tk->len - 2u);
-            if (tk->flags & SC_JF_ESCAPES)
-                scan_escapes(r, (size_t)tk->len - 2u, &cache->ev);
+            sc_json_style_scan(d->src + tk->start + 1, (size_t)tk->len - 2u, &cache->ev);
         }
         cache->ready = true;
     }
     const sc_json_style_evidence doc = cache->ev;
-    const bool doc_raw_nonascii = cache->raw_nonascii;
+    const bool doc_raw_nonascii = cache->ev.raw_nonascii;
     if (own.u_nonascii || own.raw_nonascii)
         st->esc_nonascii = own.u_nonascii && !own.raw_nonascii;
     else
@@ -169,15 +178,46 @@ static void plain_table(const sc_json_style *st, uint8_t t[256])
         t[0xE2] = 0; /* U+2028/U+2029 start with E2; char_cost tells */
 }
 
+/* End of the run of plain bytes starting at i: SSE2 16 bytes at a time, then the table. */
+static size_t plain_run(const uint8_t *s, size_t i, size_t n, const sc_json_style *st, const uint8_t plain[256])
+{
+#if defined(__SSE2__)
+    const __m128i ctrl = _mm_set1_epi8(0x1f), q = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\');
+    const __m128i lt = _mm_set1_epi8('<'), gt = _mm_set1_epi8('>'), amp = _mm_set1_epi8('&');
+    const __m128i sl = _mm_set1_epi8('/'), e2 = _mm_set1_epi8((char)0xE2);
+    while (i + 16 <= n) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i m = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, ctrl), v),
+                                 _mm_or_si128(_mm_cmpeq_epi8(v, q), _mm_cmpeq_epi8(v, bs)));
+        if (st->esc_html)
+            m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v, lt), _mm_or_si128(_mm_cmpeq_epi8(v, gt),
+                                                                                   _mm_cmpeq_epi8(v, amp))));
+        if (st->esc_slash)
+            m = _mm_or_si128(m, _mm_cmpeq_epi8(v, sl));
+        unsigned bits = (unsigned)_mm_movemask_epi8(m);
+        if (st->esc_nonascii)
+            bits |= (unsigned)_mm_movemask_epi8(v);
+        else if (st->esc_lsps)
+            bits |= (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, e2));
+        if (bits != 0)
+            return i + (size_t)__builtin_ctz(bits);
+        i += 16;
+    }
+#else
+    (void)st;
+#endif
+    while (i < n && plain[s[i]])
+        i++;
+    return i;
+}
+
 size_t sc_json_encoded_len(const uint8_t *s, size_t n, const sc_json_style *st)
 {
     uint8_t plain[256];
     plain_table(st, plain);
     size_t total = 0, i = 0, adv;
     while (i < n) {
-        size_t run = i;
-        while (run < n && plain[s[run]])
-            run++;
+        size_t run = plain_run(s, i, n, st, plain);
         total += run - i;
         i = run;
         if (i >= n)
@@ -207,9 +247,7 @@ size_t sc_json_encode(const uint8_t *s, size_t n, const sc_json_style *st, uint8
     uint8_t *o = out;
     size_t i = 0, adv;
     while (i < n) {
-        size_t run = i;
-        while (run < n && plain[s[run]])
-            run++;
+        size_t run = plain_run(s, i, n, st, plain);
         memcpy(o, s + i, run - i);
         o += run - i;
         i = run;
@@ -262,23 +300,31 @@ sanctum_status sc_json_write(const sc_json_doc *d, const sc_json_edit *edits, si
     /* Pass 1: the exact output size, and each edit's style. */
     sc_json_doc_style cache;
     memset(&cache, 0, sizeof cache);
+    sc_json_style *styles = NULL;
+    if (nedits != 0 && (styles = sc_calloc(d->ctx, nedits, sizeof *styles, 0)) == NULL)
+        return sc_error_nomem(err);
     size_t total = d->len;
     for (size_t e = 0; e < nedits; e++) {
         uint32_t t = edits[e].tok;
-        if (t >= d->ntok || d->tok[t].type != SC_JT_STRING || (e > 0 && edits[e - 1].tok >= t))
+        if (t >= d->ntok || d->tok[t].type != SC_JT_STRING || (e > 0 && edits[e - 1].tok >= t)) {
+            sc_free(styles);
             return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET,
                             "edits must name string tokens in ascending order");
-        sc_json_style st;
-        sc_json_style_for(d, t, &cache, &st);
-        size_t enc = sc_json_encoded_len(edits[e].ptr, edits[e].len, &st);
-        if (enc > SIZE_MAX / 2 - total)
+        }
+        sc_json_style_for(d, t, &cache, &styles[e]);
+        size_t enc = sc_json_encoded_len(edits[e].ptr, edits[e].len, &styles[e]);
+        if (enc > SIZE_MAX / 2 - total) {
+            sc_free(styles);
             return sc_error(err, SANCTUM_E_LIMIT, SANCTUM_NO_OFFSET, "output too large");
+        }
         total = total - ((size_t)d->tok[t].len - 2u) + enc;
     }
     /* every byte is written below: skip the zeroing pass of SC_ALLOC_SECRET, mark it secret at once */
     uint8_t *buf = sc_alloc(d->ctx, total == 0 ? 1 : total, 0);
-    if (buf == NULL)
+    if (buf == NULL) {
+        sc_free(styles);
         return sc_error_nomem(err);
+    }
     sc_mark_secret(buf);
     /* Pass 2: copy spans, re-encode edited strings. */
     size_t pos = 0, o = 0;
@@ -287,14 +333,13 @@ sanctum_status sc_json_write(const sc_json_doc *d, const sc_json_edit *edits, si
         size_t content = (size_t)tk->start + 1u;
         memcpy(buf + o, d->src + pos, content - pos);
         o += content - pos;
-        sc_json_style st;
-        sc_json_style_for(d, edits[e].tok, &cache, &st);
-        o += sc_json_encode(edits[e].ptr, edits[e].len, &st, buf + o);
+        o += sc_json_encode(edits[e].ptr, edits[e].len, &styles[e], buf + o);
         pos = (size_t)tk->start + tk->len - 1u; /* the closing quote */
     }
     if (d->len > pos)
         memcpy(buf + o, d->src + pos, d->len - pos);
     o += d->len - pos;
+    sc_free(styles);
     *out = buf;
     *out_len = o;
     return SANCTUM_OK;
