@@ -420,6 +420,15 @@ static void fail_closed_rules(void **state)
         sanctum_free(d);
         free(deep);
     }
+    /* Responses string input and prompt variables; error bodies (OpenRouter moderation echoes input) */
+    const char *rs = "{\"model\":\"gpt-4.1\",\"instructions\":\"be brief\",\"input\":\"I am Li Wei\","
+                     "\"prompt\":{\"id\":\"pmpt_1\",\"version\":\"2\",\"variables\":{\"customer\":\"Li Wei\"}}}";
+    static const expect e5[] = {{"$.input", U, TEXT}, {"$.prompt.variables.customer", U, TEXT}};
+    free(check_doc(ctx, (const uint8_t *)rs, strlen(rs), SANCTUM_CHAT_OPENAI_RESPONSES, SANCTUM_CHAT_SHAPE_REQUEST, e5, 2));
+    const char *eb = "{\"error\":{\"code\":403,\"message\":\"flagged\",\"metadata\":{\"flagged_input\":\"SSN 078-05-1120\"}}}";
+    static const expect e6[] = {{"$.error.message", N, SANCTUM_CHAT_KIND_ERROR},
+                                {"$.error.metadata.flagged_input", N, SANCTUM_CHAT_KIND_ERROR}};
+    free(check_doc(ctx, (const uint8_t *)eb, strlen(eb), SANCTUM_CHAT_AUTO, SANCTUM_CHAT_SHAPE_ERROR, e6, 2));
     /* not an object at the top: every string is scanned */
     const char *arr = "[\"Jane\",{\"x\":\"Bob\"}]";
     static const expect e4[] = {{"$[0]", N, SANCTUM_CHAT_KIND_UNKNOWN}, {"$[1].x", N, SANCTUM_CHAT_KIND_UNKNOWN}};
