@@ -535,7 +535,8 @@ static bool top_keep(const sc_json_doc *j, uint32_t k)
            KEY("incomplete_details") || KEY("container") || KEY("max_tool_calls") || KEY("verbosity") ||
            KEY("route") || KEY("plugins") || KEY("conversation") || KEY("audio") || KEY("code") ||
            KEY("context_management") || KEY("mcp_servers") || KEY("service_tier") ||
-           KEY("reasoning_effort") || KEY("annotation_index") || KEY("prompt_cache_retention");
+           KEY("reasoning_effort") || KEY("annotation_index") || KEY("prompt_cache_retention") ||
+           KEY("functions") || KEY("function_call");
 }
 
 static void walk_object_top(chat_walker *w, uint32_t root, bool nested);

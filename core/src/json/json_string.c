@@ -75,21 +75,32 @@ size_t sc_json_decode(const uint8_t *raw, size_t n, uint8_t *out)
 
 size_t sc_json_decoded_len(const uint8_t *raw, size_t n)
 {
-    size_t len = n;
-    const uint8_t *p = raw, *end = raw + n;
-    while (p < end && (p = memchr(p, '\\', (size_t)(end - p))) != NULL) {
-        if (p[1] != 'u') {
-            len -= 1;
-            p += 2;
+    size_t len = n, i = 0;
+    while (i < n) {
+        if (raw[i] != '\\') {
+            /* look a few bytes ahead by hand (escapes come in runs), then let memchr take long runs */
+            size_t j = i + 1, lim = i + 16 < n ? i + 16 : n;
+            while (j < lim && raw[j] != '\\')
+                j++;
+            if (j == lim && j < n) {
+                const uint8_t *bs = memchr(raw + j, '\\', n - j);
+                j = bs == NULL ? n : (size_t)(bs - raw);
+            }
+            i = j;
             continue;
         }
-        uint32_t cp = hex4(p + 2);
+        if (raw[i + 1] != 'u') {
+            len -= 1;
+            i += 2;
+            continue;
+        }
+        uint32_t cp = hex4(raw + i + 2);
         if (cp >= 0xD800u && cp <= 0xDBFFu) {
             len -= 8; /* 12 escape bytes -> 4 UTF-8 bytes */
-            p += 12;
+            i += 12;
         } else {
             len -= cp < 0x80 ? 5u : cp < 0x800 ? 4u : 3u;
-            p += 6;
+            i += 6;
         }
     }
     return len;
