@@ -1,5 +1,6 @@
 /* Fuzz harness: the strict JSON parser, decoder and splice writer.
  * Properties (abort on violation):
+ *  - the portable (non-AVX2) paths give the same verdict, offset and tape;
  *  - a rejected input has a parse-class status, an offset in [0, size] and a message;
  *  - strict acceptance implies acceptance with duplicate keys allowed, and a duplicate-key rejection
  *    is the only difference between the two modes;
@@ -42,6 +43,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         check_rejection(rfc, &err, size);
     if (rfc == SANCTUM_OK && sc_utf8_valid_prefix(data, size) != size)
         abort();
+    {   /* the portable paths (no AVX2) agree: same verdict, offset and tape */
+        sc_json_doc d2;
+        sanctum_error e2;
+        sanctum_status p2 = sc_json_parse(ctx, data, size, 0, SANCTUM_JSON_ALLOW_DUPLICATE_KEYS | SC_JSON_PORTABLE,
+                                          &d2, &e2);
+        if (p2 != rfc || (p2 != SANCTUM_OK && e2.offset != err.offset))
+            abort();
+        if (p2 == SANCTUM_OK) {
+            if (d2.ntok != d.ntok || memcmp(d2.tok, d.tok, (size_t)d.ntok * sizeof *d.tok) != 0)
+                abort();
+            sc_json_doc_clear(&d2);
+        }
+    }
     sanctum_status strict = sanctum_json_validate(ctx, SANCTUM_JSON_STRICT, data, size, &err);
     if (strict != SANCTUM_OK) {
         check_rejection(strict, &err, size);

@@ -15,6 +15,20 @@
 
 #define EXAMPLES SANCTUM_SOURCE_DIR "/examples/"
 
+/* The public struct's layout is ABI: fields are only ever appended. */
+_Static_assert(offsetof(sanctum_chat_text, struct_size) == 0, "sanctum_chat_text layout");
+_Static_assert(offsetof(sanctum_chat_text, role) == 4, "sanctum_chat_text layout");
+_Static_assert(offsetof(sanctum_chat_text, kind) == 8, "sanctum_chat_text layout");
+_Static_assert(offsetof(sanctum_chat_text, nested) == 12, "sanctum_chat_text layout");
+_Static_assert(offsetof(sanctum_chat_text, text) == 16, "sanctum_chat_text layout");
+_Static_assert(offsetof(sanctum_chat_text, text_len) == 24, "sanctum_chat_text layout");
+_Static_assert(offsetof(sanctum_chat_text, path) == 32, "sanctum_chat_text layout");
+_Static_assert(offsetof(sanctum_chat_text, path_len) == 40, "sanctum_chat_text layout");
+_Static_assert(offsetof(sanctum_chat_text, offset) == 48, "sanctum_chat_text layout");
+_Static_assert(sizeof(sanctum_chat_text) == 56, "sanctum_chat_text layout");
+_Static_assert(SANCTUM_CHAT_OPENAI_RESPONSES == 3 && SANCTUM_CHAT_KIND_UNKNOWN == 12 &&
+               SANCTUM_CHAT_ROLE_OTHER == 7 && SANCTUM_JSON_ALLOW_DUPLICATE_KEYS == 1, "enum values are ABI");
+
 static uint8_t *read_example(const char *name, size_t *len)
 {
     char path[512];

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "json/json.h"
 #include "json_gen.h"
 #include "test_util.h"
 
@@ -131,6 +132,21 @@ static void suite_conformance(void **state)
             check_identity(ctx, SANCTUM_JSON_ALLOW_DUPLICATE_KEYS, data, len, names[i]);
             c.identity++;
         }
+        /* the portable paths (no AVX2) give the same verdict at the same offset */
+        {
+            sanctum_error e1, e2;
+            sc_json_doc d1, d2;
+            sanctum_status s1 = sc_json_parse(ctx, data, len, 0, 0, &d1, &e1);
+            sanctum_status s2 = sc_json_parse(ctx, data, len, 0, SC_JSON_PORTABLE, &d2, &e2);
+            if (s1 != s2 || (s1 != SANCTUM_OK && e1.offset != e2.offset))
+                fail_msg("%s: portable path differs", names[i]);
+            if (s1 == SANCTUM_OK) {
+                assert_int_equal(d1.ntok, d2.ntok);
+                assert_memory_equal(d1.tok, d2.tok, (size_t)d1.ntok * sizeof *d1.tok);
+                sc_json_doc_clear(&d1);
+                sc_json_doc_clear(&d2);
+            }
+        }
         free(data);
         free(names[i]);
     }
@@ -192,6 +208,13 @@ static void generated_corpus_identity(void **state)
         char what[64];
         snprintf(what, sizeof what, "generated doc %llu", (unsigned long long)seed);
         check_identity(ctx, SANCTUM_JSON_STRICT, g.buf, g.len, what);
+        sc_json_doc d1, d2;
+        assert_int_equal(sc_json_parse(ctx, g.buf, g.len, 0, 0, &d1, &err), SANCTUM_OK);
+        assert_int_equal(sc_json_parse(ctx, g.buf, g.len, 0, SC_JSON_PORTABLE, &d2, &err), SANCTUM_OK);
+        assert_int_equal(d1.ntok, d2.ntok);
+        assert_memory_equal(d1.tok, d2.tok, (size_t)d1.ntok * sizeof *d1.tok);
+        sc_json_doc_clear(&d1);
+        sc_json_doc_clear(&d2);
     }
     jgen_free(&g);
     test_ctx_free_checked(ctx);

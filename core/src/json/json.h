@@ -28,6 +28,8 @@ enum {
 /* Length of the longest valid UTF-8 prefix of s[0..len) (len when valid): SIMD when the CPU has
  * AVX2, else the scalar decoder of utf8.c. */
 size_t sc_json_utf8_valid_prefix(const uint8_t *s, size_t len);
+/* The same without SIMD. */
+size_t sc_json_utf8_valid_prefix_portable(const uint8_t *s, size_t len);
 
 /* One token: 16 bytes. start/len cover the token's bytes in the source (strings with their quotes,
  * containers from the bracket to the matching bracket). next is the index of the token after this
@@ -54,7 +56,12 @@ typedef struct sc_json_doc {
 /* Largest input the tape can address (offsets are 32-bit). */
 #define SC_JSON_MAX_LEN ((size_t)0xFFFFFFF0u)
 
-/* Parses src[0..len) strictly. max_depth 0 = the context's. flags: SANCTUM_JSON_ALLOW_DUPLICATE_KEYS. On failure doc is empty and err holds
+/* Internal parse flag: use the portable code paths (scalar UTF-8 check, SSE2/bytewise string scan)
+ * even on an AVX2 machine, so tests can hold them to the same results. */
+#define SC_JSON_PORTABLE 0x80000000u
+
+/* Parses src[0..len) strictly. max_depth 0 = the context's. flags: SANCTUM_JSON_ALLOW_DUPLICATE_KEYS,
+ * SC_JSON_PORTABLE. On failure doc is empty and err holds
  * the status (E_PARSE, E_UTF8, E_LIMIT, E_NOMEM), an offset in [0, len] and what was expected. */
 sanctum_status sc_json_parse(sanctum_ctx *ctx, const uint8_t *src, size_t len, uint32_t max_depth,
                              uint32_t flags, sc_json_doc *doc, sanctum_error *err);

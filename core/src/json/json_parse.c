@@ -42,6 +42,7 @@ struct parser {
     unsigned char hash_key[crypto_shorthash_KEYBYTES];
     bool hash_keyed;
     bool allow_dups;
+    bool portable;
     scan_fn scan;        /* the string scanner for this CPU */
 };
 
@@ -463,7 +464,7 @@ static sanctum_status run(parser *p)
     const size_t len = p->len;
     /* RFC 8259 8.1: the whole text must be UTF-8; checking it first (SIMD where available) leaves the
      * string scanner only '"', '\\' and control characters to find. */
-    size_t valid = sc_json_utf8_valid_prefix(s, len);
+    size_t valid = p->portable ? sc_json_utf8_valid_prefix_portable(s, len) : sc_json_utf8_valid_prefix(s, len);
     if (valid != len)
         return fail(p, SANCTUM_E_UTF8, valid, "invalid UTF-8: expected a valid sequence (RFC 3629)");
     size_t i = skip_ws(s, 0, len);
@@ -618,7 +619,8 @@ sanctum_status sc_json_parse(sanctum_ctx *ctx, const uint8_t *src, size_t len, u
     p.len = len;
     p.doc = doc;
     p.err = err;
-    p.scan = pick_scanner();
+    p.portable = (flags & SC_JSON_PORTABLE) != 0;
+    p.scan = p.portable ? scan_string_base : pick_scanner();
     p.allow_dups = (flags & SANCTUM_JSON_ALLOW_DUPLICATE_KEYS) != 0;
     p.max_depth = max_depth != 0 ? max_depth : ctx->opts.max_depth;
     doc->ctx = ctx;

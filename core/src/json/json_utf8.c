@@ -112,3 +112,8 @@ size_t sc_json_utf8_valid_prefix(const uint8_t *s, size_t len)
 #endif
     return sc_utf8_valid_prefix(s, len); /* also locates the first bad byte */
 }
+
+size_t sc_json_utf8_valid_prefix_portable(const uint8_t *s, size_t len)
+{
+    return sc_utf8_valid_prefix(s, len);
+}

@@ -13,12 +13,6 @@
 #include "error.h"
 #include "json.h"
 
-static inline uint32_t hexval(uint8_t c)
-{
-    if (c <= '9')
-        return (uint32_t)(c - '0');
-    return (uint32_t)((c | 0x20u) - 'a' + 10);
-}
 
 /* Evidence from one escape at p (p[0] == '\\'); returns the bytes it spans. */
 static size_t escape_evidence(const uint8_t *p, const uint8_t *end, sc_json_style_evidence *ev)
