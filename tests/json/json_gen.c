@@ -103,12 +103,13 @@ static void number(jgen *g)
 
 static void value(jgen *g, int depth, int max_depth)
 {
-    unsigned t = depth >= max_depth ? 2 + rnd(g, 4) : rnd(g, 6);
+    /* containers near the top (so documents have some size), scalars at the depth limit */
+    unsigned t = depth >= max_depth ? 2 + rnd(g, 4) : depth < 2 ? rnd(g, 2) : rnd(g, 6);
     ws(g);
     switch (t) {
     case 0: {
         puts_(g, "{");
-        unsigned n = rnd(g, 6);
+        unsigned n = rnd(g, 9);
         for (unsigned i = 0; i < n; i++) {
             if (i) puts_(g, g->style == 1 ? ", " : ",");
             ws(g);
@@ -128,7 +129,7 @@ static void value(jgen *g, int depth, int max_depth)
     }
     case 1: {
         puts_(g, "[");
-        unsigned n = rnd(g, 6);
+        unsigned n = rnd(g, 9);
         for (unsigned i = 0; i < n; i++) {
             if (i) puts_(g, g->style == 1 ? ", " : ",");
             value(g, depth + 1, max_depth);
