@@ -40,7 +40,8 @@ typedef int (*cli_command_fn)(int argc, char **argv);
 
 int cmd_version(int argc, char **argv);
 
-/* json */
+/* json: validate, texts, roundtrip (cmd_json.c) */
+int cmd_json(int argc, char **argv);
 
 /* detect */
 

@@ -13,7 +13,7 @@ typedef struct command {
 static const command COMMANDS[] = {
     {"version", cmd_version, "print library version, ABI version and linked library versions"},
 
-    /* json */
+    {"json", cmd_json, "validate JSON strictly; list the scan strings of a chat document"},
 
     /* detect */
 

@@ -142,6 +142,137 @@ void sanctum_free(void *ptr);
 
 /* ===== JSON chat parser (core/src/json) ===== */
 
+/* Flags of the JSON calls. */
+typedef enum sanctum_json_flags {
+    SANCTUM_JSON_STRICT = 0,                 /* the default: duplicate keys are rejected */
+    SANCTUM_JSON_ALLOW_DUPLICATE_KEYS = 1    /* plain RFC 8259 grammar: accept them (they stay as written) */
+} sanctum_json_flags;
+
+/* Strict RFC 8259 validation of ptr[0..len): full UTF-8 validation; unpaired surrogate escapes and
+ * a BOM are rejected; NUL bytes are ordinary input (never an end marker); numbers are checked for
+ * grammar only, never converted. By default an object holding the same key twice (compared after
+ * decoding) is rejected too, because readers disagree on which value wins (RFC 8259 says names
+ * SHOULD be unique); SANCTUM_JSON_ALLOW_DUPLICATE_KEYS accepts them. Nesting is limited by the
+ * context's max_depth and size by its max_input_bytes (and 4 GiB - 16). On failure err->offset is
+ * in [0, len] and the message says what was expected there. Errors: SANCTUM_E_PARSE,
+ * SANCTUM_E_UTF8, SANCTUM_E_LIMIT, SANCTUM_E_NOMEM, SANCTUM_E_INVALID_ARG. Memory is linear in the
+ * number of tokens (16 bytes each) and freed before it returns. Thread-safe for distinct inputs. */
+sanctum_status sanctum_json_validate(sanctum_ctx *ctx, uint32_t flags, const uint8_t *ptr, size_t len,
+                                     sanctum_error *err);
+
+/* Parses ptr[0..len) (as sanctum_json_validate) and writes it back through the splice writer with
+ * no edits: the result is byte-identical to the input for every document that is accepted. *out is
+ * caller-owned (sanctum_free; wiped on free), *out_len its length. */
+sanctum_status sanctum_json_roundtrip(uint8_t **out, size_t *out_len, sanctum_ctx *ctx, uint32_t flags,
+                                      const uint8_t *ptr, size_t len, sanctum_error *err);
+
+/* Chat API formats. As an argument, SANCTUM_CHAT_AUTO asks for detection; as a result it means the
+ * document matched no known format (its strings are then all scanned). */
+typedef enum sanctum_chat_format {
+    SANCTUM_CHAT_AUTO = 0,
+    SANCTUM_CHAT_OPENAI_CHAT = 1,        /* Chat Completions (also OpenRouter's variant) */
+    SANCTUM_CHAT_ANTHROPIC_MESSAGES = 2, /* Messages API */
+    SANCTUM_CHAT_OPENAI_RESPONSES = 3    /* Responses API */
+} sanctum_chat_format;
+
+/* What the document is. */
+typedef enum sanctum_chat_shape {
+    SANCTUM_CHAT_SHAPE_UNKNOWN = 0,
+    SANCTUM_CHAT_SHAPE_REQUEST = 1,
+    SANCTUM_CHAT_SHAPE_RESPONSE = 2,
+    SANCTUM_CHAT_SHAPE_STREAM_EVENT = 3, /* the JSON of one SSE data: line */
+    SANCTUM_CHAT_SHAPE_ERROR = 4
+} sanctum_chat_shape;
+
+/* Whose text a scan string is (decoded "role" values; anything else is OTHER). */
+typedef enum sanctum_chat_role {
+    SANCTUM_CHAT_ROLE_NONE = 0,      /* not inside a message (metadata, user ids) */
+    SANCTUM_CHAT_ROLE_USER = 1,
+    SANCTUM_CHAT_ROLE_ASSISTANT = 2,
+    SANCTUM_CHAT_ROLE_TOOL = 3,      /* tool / function results */
+    SANCTUM_CHAT_ROLE_SYSTEM = 4,    /* only for strings scanned fail-closed in system context */
+    SANCTUM_CHAT_ROLE_DEVELOPER = 5,
+    SANCTUM_CHAT_ROLE_FUNCTION = 6,
+    SANCTUM_CHAT_ROLE_OTHER = 7      /* an unknown role: its strings are scanned */
+} sanctum_chat_role;
+
+/* What a scan string holds. */
+typedef enum sanctum_chat_kind {
+    SANCTUM_CHAT_KIND_TEXT = 1,           /* message text (content, text parts, deltas) */
+    SANCTUM_CHAT_KIND_REFUSAL = 2,
+    SANCTUM_CHAT_KIND_TOOL_ARGUMENTS = 3, /* a string leaf of tool-call arguments / input */
+    SANCTUM_CHAT_KIND_TOOL_RESULT = 4,    /* tool output text or a string leaf of it */
+    SANCTUM_CHAT_KIND_NAME = 5,           /* participant name */
+    SANCTUM_CHAT_KIND_IDENTIFIER = 6,     /* user, safety_identifier, metadata values */
+    SANCTUM_CHAT_KIND_URL = 7,            /* http(s) URL of an image or file */
+    SANCTUM_CHAT_KIND_FILENAME = 8,
+    SANCTUM_CHAT_KIND_DOCUMENT = 9,       /* document text, title, context */
+    SANCTUM_CHAT_KIND_CITATION = 10,      /* cited text, annotation titles */
+    SANCTUM_CHAT_KIND_ERROR = 11,         /* error messages (may echo input) */
+    SANCTUM_CHAT_KIND_UNKNOWN = 12        /* a string under an unknown key or type: scanned fail-closed */
+} sanctum_chat_kind;
+
+/* A parsed chat document with its scan strings, in document order. */
+typedef struct sanctum_chat_doc sanctum_chat_doc;
+
+/* One scan string. Pointers are borrowed from the doc and valid until it is freed. */
+typedef struct sanctum_chat_text {
+    uint32_t struct_size;  /* set by the caller to sizeof(sanctum_chat_text) */
+    int32_t role;          /* sanctum_chat_role */
+    int32_t kind;          /* sanctum_chat_kind */
+    uint32_t nested;       /* 1 when the string lives in JSON held in a string (arguments, tool output) */
+    const uint8_t *text;   /* decoded UTF-8 value (not NUL-terminated; may contain NUL bytes): a
+                              pointer into the input when the string has no escapes, else into the
+                              doc's wiped memory */
+    size_t text_len;
+    const char *path;      /* NUL-terminated JSON path, e.g. $.messages[1].content[0].text; a nested
+                              string appends ">" and its path inside: ...arguments>$.email */
+    size_t path_len;
+    uint64_t offset;       /* byte offset of the (outer) string token in the input */
+} sanctum_chat_text;
+
+/* Parses ptr[0..len) strictly (as sanctum_json_validate, duplicate keys rejected) and walks the chat schema of `format` (or
+ * detects it for SANCTUM_CHAT_AUTO), collecting every scan string: user/assistant/tool text, tool
+ * arguments and results, names, identifiers, and every string under an unknown role, block type or
+ * key (fail closed). System/developer prompts, instructions, tool definitions, signed reasoning,
+ * ids and base64 data are left out. Strings holding JSON (tool arguments, partial_json, tool
+ * output) are parsed and their string leaves collected; when they do not parse, the whole string is.
+ * The doc BORROWS ptr: the bytes must stay valid and unchanged until the doc is freed. Text that had
+ * to be decoded lives in wiped memory (text without escapes is not copied at all). Caller owns *out (sanctum_free). A doc is single-threaded.
+ * Errors: those of sanctum_json_validate, SANCTUM_E_INVALID_ARG (bad format). */
+sanctum_status sanctum_chat_doc_new(sanctum_chat_doc **out, sanctum_ctx *ctx, int32_t format,
+                                    const uint8_t *ptr, size_t len, sanctum_error *err);
+
+/* The format (detected or given) and shape of the document. */
+int32_t sanctum_chat_doc_format(const sanctum_chat_doc *doc);
+int32_t sanctum_chat_doc_shape(const sanctum_chat_doc *doc);
+
+/* Number of scan strings. */
+size_t sanctum_chat_doc_count(const sanctum_chat_doc *doc);
+
+/* Fills *out with scan string `index` (0-based, document order). SANCTUM_E_NOT_FOUND past the end,
+ * SANCTUM_E_INVALID_ARG for NULLs or a struct_size smaller than this version's. */
+sanctum_status sanctum_chat_doc_text(const sanctum_chat_doc *doc, size_t index, sanctum_chat_text *out);
+
+/* Sets the new decoded value of scan string `index` (valid UTF-8, copied into wiped memory; a
+ * second call replaces the first). SANCTUM_E_UTF8 on invalid UTF-8 (offset into ptr),
+ * SANCTUM_E_NOT_FOUND, SANCTUM_E_NOMEM. */
+sanctum_status sanctum_chat_doc_set_replacement(sanctum_chat_doc *doc, size_t index, const uint8_t *ptr,
+                                                size_t len, sanctum_error *err);
+
+/* Writes the document: the input bytes, with only the replaced strings re-encoded in the style of
+ * their original (or of the document); a string holding JSON is rewritten inside and re-encoded.
+ * Without replacements the output equals the input. *out is caller-owned (sanctum_free; wiped on
+ * free), *out_len its length. The doc is unchanged and can be written again. */
+sanctum_status sanctum_chat_doc_write(const sanctum_chat_doc *doc, uint8_t **out, size_t *out_len,
+                                      sanctum_error *err);
+
+/* Static names: "openai_chat", "user", "text", "request", ...; "unknown" for other values. */
+const char *sanctum_chat_format_name(int32_t format);
+const char *sanctum_chat_shape_name(int32_t shape);
+const char *sanctum_chat_role_name(int32_t role);
+const char *sanctum_chat_kind_name(int32_t kind);
+
 /* ===== PII detector (core/src/pii) ===== */
 
 /* ===== Anonymize/restore mapper (core/src/mapper) ===== */

@@ -1,0 +1,135 @@
+/* sanctum json: validate a document, list the scan strings of a chat document, round-trip. */
+#include <string.h>
+
+#include "cli.h"
+
+static void json_usage(FILE *f)
+{
+    fprintf(f, "usage: sanctum json validate [--allow-duplicate-keys] [FILE|-]\n"
+               "       sanctum json texts [--format auto|openai_chat|anthropic_messages|openai_responses] [FILE|-]\n"
+               "       sanctum json roundtrip [--allow-duplicate-keys] [FILE|-]\n"
+               "\n"
+               "validate   exit 0 if FILE is strict RFC 8259 JSON (UTF-8, no duplicate keys), 1 if not\n"
+               "           (\"offset N: message\" on stderr), 2 on usage or I/O error; duplicate keys are\n"
+               "           rejected unless --allow-duplicate-keys (plain RFC 8259)\n"
+               "texts      one JSON line per scan string of a chat request/response/stream event:\n"
+               "           path, role, kind, text (debugging aid: the text is printed in clear)\n"
+               "roundtrip  parse and write back with no edits (the output equals the input)\n");
+}
+
+static int parse_format(const char *s, int32_t *out)
+{
+    static const int32_t formats[] = {SANCTUM_CHAT_AUTO, SANCTUM_CHAT_OPENAI_CHAT,
+                                      SANCTUM_CHAT_ANTHROPIC_MESSAGES, SANCTUM_CHAT_OPENAI_RESPONSES};
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+        if (strcmp(s, sanctum_chat_format_name(formats[i])) == 0) {
+            *out = formats[i];
+            return 0;
+        }
+    return -1;
+}
+
+static int exit_for(const sanctum_error *err)
+{
+    switch (err->code) {
+    case SANCTUM_E_PARSE: case SANCTUM_E_UTF8: case SANCTUM_E_LIMIT: return CLI_FINDINGS;
+    default: return CLI_ERROR;
+    }
+}
+
+static int run_texts(sanctum_ctx *ctx, int32_t format, const cli_input *in)
+{
+    sanctum_error err;
+    sanctum_chat_doc *doc = NULL;
+    if (sanctum_chat_doc_new(&doc, ctx, format, in->data, in->len, &err) != SANCTUM_OK) {
+        cli_print_error("json texts", &err);
+        return exit_for(&err);
+    }
+    size_t n = sanctum_chat_doc_count(doc);
+    for (size_t i = 0; i < n; i++) {
+        sanctum_chat_text t;
+        memset(&t, 0, sizeof t);
+        t.struct_size = sizeof t;
+        if (sanctum_chat_doc_text(doc, i, &t) != SANCTUM_OK)
+            break;
+        fputs("{\"path\":", stdout);
+        cli_json_string(stdout, (const uint8_t *)t.path, t.path_len);
+        printf(",\"role\":\"%s\",\"kind\":\"%s\",\"format\":\"%s\",\"text\":", sanctum_chat_role_name(t.role),
+               sanctum_chat_kind_name(t.kind), sanctum_chat_format_name(sanctum_chat_doc_format(doc)));
+        cli_json_string(stdout, t.text, t.text_len);
+        fputs("}\n", stdout);
+    }
+    sanctum_free(doc);
+    return CLI_OK;
+}
+
+int cmd_json(int argc, char **argv)
+{
+    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        json_usage(argc < 2 ? stderr : stdout);
+        return argc < 2 ? CLI_ERROR : CLI_OK;
+    }
+    const char *sub = argv[1];
+    if (strcmp(sub, "validate") != 0 && strcmp(sub, "texts") != 0 && strcmp(sub, "roundtrip") != 0) {
+        fprintf(stderr, "sanctum json: unknown subcommand '%s'\n", sub);
+        json_usage(stderr);
+        return CLI_ERROR;
+    }
+    const char *path = NULL;
+    int32_t format = SANCTUM_CHAT_AUTO;
+    uint32_t flags = SANCTUM_JSON_STRICT;
+    for (int i = 2; i < argc; i++) {
+        const char *v;
+        if (strcmp(sub, "texts") != 0 && strcmp(argv[i], "--allow-duplicate-keys") == 0) {
+            flags |= SANCTUM_JSON_ALLOW_DUPLICATE_KEYS;
+        } else if (strcmp(sub, "texts") == 0 && (v = cli_flag_value(argc, argv, &i, "--format")) != NULL) {
+            if (parse_format(v, &format) != 0) {
+                fprintf(stderr, "sanctum json: unknown format '%s'\n", v);
+                return CLI_ERROR;
+            }
+        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+            fprintf(stderr, "sanctum json: unknown option '%s'\n", argv[i]);
+            return CLI_ERROR;
+        } else if (path == NULL) {
+            path = argv[i];
+        } else {
+            fprintf(stderr, "sanctum json: one input at most\n");
+            return CLI_ERROR;
+        }
+    }
+    sanctum_ctx *ctx = cli_ctx_new("json");
+    if (ctx == NULL)
+        return CLI_ERROR;
+    sanctum_ctx_options opts;
+    sanctum_ctx_options_init(&opts);
+    sanctum_ctx_get_options(ctx, &opts);
+    cli_input in;
+    if (cli_read_input(path, opts.max_input_bytes, &in) != 0) {
+        sanctum_ctx_free(ctx);
+        return CLI_ERROR;
+    }
+    int rc = CLI_OK;
+    sanctum_error err;
+    if (strcmp(sub, "validate") == 0) {
+        if (sanctum_json_validate(ctx, flags, in.data, in.len, &err) != SANCTUM_OK) {
+            cli_print_error("json validate", &err);
+            rc = exit_for(&err);
+        }
+    } else if (strcmp(sub, "texts") == 0) {
+        rc = run_texts(ctx, format, &in);
+    } else {
+        uint8_t *out = NULL;
+        size_t out_len = 0;
+        if (sanctum_json_roundtrip(&out, &out_len, ctx, flags, in.data, in.len, &err) != SANCTUM_OK) {
+            cli_print_error("json roundtrip", &err);
+            rc = exit_for(&err);
+        } else {
+            if (fwrite(out, 1, out_len, stdout) != out_len)
+                rc = CLI_ERROR;
+            sanctum_free(out);
+        }
+    }
+    cli_input_free(&in);
+    sanctum_ctx_free(ctx);
+    return rc;
+}

@@ -1,0 +1,197 @@
+/* The public chat document: parse, walk, accessors, replacements, write. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "chat.h"
+#include "error.h"
+#include "utf8.h"
+
+static void chat_doc_destroy(void *obj)
+{
+    sanctum_chat_doc *d = obj;
+    for (size_t i = 0; i < d->ne; i++)
+        sc_free(d->e[i].repl);
+    for (size_t i = 0; i < d->nsubs; i++) {
+        sc_json_doc_clear(&d->subs[i].doc);
+        sc_free(d->subs[i].src);
+    }
+    sc_free(d->e);
+    sc_free(d->subs);
+    sc_free(d->text);
+    sc_free(d->paths);
+    sc_json_doc_clear(&d->json);
+}
+
+sanctum_status sanctum_chat_doc_new(sanctum_chat_doc **out, sanctum_ctx *ctx, int32_t format,
+                                    const uint8_t *ptr, size_t len, sanctum_error *err)
+{
+    if (out == NULL || ctx == NULL || (ptr == NULL && len != 0))
+        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "NULL argument");
+    *out = NULL;
+    if (format < SANCTUM_CHAT_AUTO || format > SANCTUM_CHAT_OPENAI_RESPONSES)
+        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "unknown chat format %d", (int)format);
+    sanctum_chat_doc *d = sc_object_new(ctx, sizeof *d, chat_doc_destroy);
+    if (d == NULL)
+        return sc_error_nomem(err);
+    d->ctx = ctx;
+    sanctum_status st = sc_json_parse(ctx, ptr, len, 0, 0, &d->json, err);
+    if (st != SANCTUM_OK) {
+        sanctum_free(d);
+        return st;
+    }
+    int32_t detected, shape;
+    chat_detect(&d->json, &detected, &shape);
+    d->format = format != SANCTUM_CHAT_AUTO ? format : detected;
+    d->shape = shape;
+    chat_walker w;
+    memset(&w, 0, sizeof w);
+    w.doc = d;
+    w.err = err;
+    w.j = &d->json;
+    w.depth_left = ctx->opts.max_depth;
+    chat_walk_document(&w);
+    chat_decode_texts(&w);
+    sc_free(w.path);
+    sc_free(w.stk);
+    if (w.st != SANCTUM_OK) {
+        sanctum_free(d);
+        return w.st;
+    }
+    *out = d;
+    return SANCTUM_OK;
+}
+
+int32_t sanctum_chat_doc_format(const sanctum_chat_doc *doc)
+{
+    return doc == NULL ? SANCTUM_CHAT_AUTO : doc->format;
+}
+
+int32_t sanctum_chat_doc_shape(const sanctum_chat_doc *doc)
+{
+    return doc == NULL ? SANCTUM_CHAT_SHAPE_UNKNOWN : doc->shape;
+}
+
+size_t sanctum_chat_doc_count(const sanctum_chat_doc *doc)
+{
+    return doc == NULL ? 0 : doc->ne;
+}
+
+sanctum_status sanctum_chat_doc_text(const sanctum_chat_doc *doc, size_t index, sanctum_chat_text *out)
+{
+    if (doc == NULL || out == NULL || out->struct_size < sizeof *out)
+        return SANCTUM_E_INVALID_ARG;
+    if (index >= doc->ne)
+        return SANCTUM_E_NOT_FOUND;
+    const chat_entry *e = &doc->e[index];
+    out->role = e->role;
+    out->kind = e->kind;
+    out->nested = e->sub != 0;
+    out->text = e->text_ptr != NULL ? e->text_ptr : doc->text + e->text_off;
+    out->text_len = e->text_len;
+    out->path = doc->paths + e->path_off;
+    out->path_len = e->path_len;
+    uint32_t outer = e->sub == 0 ? e->tok : doc->subs[e->sub - 1].outer_tok;
+    out->offset = doc->json.tok[outer].start;
+    return SANCTUM_OK;
+}
+
+sanctum_status sanctum_chat_doc_set_replacement(sanctum_chat_doc *doc, size_t index, const uint8_t *ptr,
+                                                size_t len, sanctum_error *err)
+{
+    if (doc == NULL || (ptr == NULL && len != 0))
+        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "NULL argument");
+    if (index >= doc->ne)
+        return sc_error(err, SANCTUM_E_NOT_FOUND, SANCTUM_NO_OFFSET, "no scan string %zu", index);
+    size_t ok = sc_json_utf8_valid_prefix(ptr, len);
+    if (ok != len)
+        return sc_error(err, SANCTUM_E_UTF8, ok, "replacement is not valid UTF-8");
+    if (len > SC_JSON_MAX_LEN)
+        return sc_error(err, SANCTUM_E_LIMIT, SANCTUM_NO_OFFSET, "replacement too large");
+    uint8_t *copy = sc_alloc(doc->ctx, len == 0 ? 1 : len, 0);
+    if (copy == NULL)
+        return sc_error_nomem(err);
+    sc_mark_secret(copy); /* wiped on free; no zeroing pass since it is filled at once */
+    if (len != 0)
+        memcpy(copy, ptr, len);
+    chat_entry *e = &doc->e[index];
+    sc_free(e->repl);
+    e->repl = copy;
+    e->repl_len = len;
+    e->has_repl = true;
+    return SANCTUM_OK;
+}
+
+/* Writes sub k (0-based) with its replaced entries [first, end) applied; *out is secret. */
+static sanctum_status write_sub(const sanctum_chat_doc *d, uint32_t k, size_t first, size_t end,
+                                sc_json_edit *edits, uint8_t **out, size_t *out_len, sanctum_error *err)
+{
+    size_t n = 0;
+    for (size_t i = first; i < end; i++)
+        if (d->e[i].has_repl)
+            edits[n++] = (sc_json_edit){d->e[i].tok, d->e[i].repl, d->e[i].repl_len};
+    return sc_json_write(&d->subs[k].doc, edits, n, out, out_len, err);
+}
+
+static int edit_cmp(const void *a, const void *b)
+{
+    uint32_t x = ((const sc_json_edit *)a)->tok, y = ((const sc_json_edit *)b)->tok;
+    return x < y ? -1 : x > y;
+}
+
+sanctum_status sanctum_chat_doc_write(const sanctum_chat_doc *doc, uint8_t **out, size_t *out_len,
+                                      sanctum_error *err)
+{
+    if (doc == NULL || out == NULL || out_len == NULL)
+        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "NULL argument");
+    *out = NULL;
+    *out_len = 0;
+    size_t nrepl = 0;
+    for (size_t i = 0; i < doc->ne; i++)
+        nrepl += doc->e[i].has_repl;
+    sc_json_edit *edits = NULL, *sub_edits = NULL;
+    uint8_t **inner = NULL; /* rewritten inner JSON texts, one per touched sub */
+    size_t ninner = 0, nedits = 0;
+    sanctum_status st = SANCTUM_OK;
+    if (nrepl != 0) {
+        edits = sc_calloc(doc->ctx, nrepl, sizeof *edits, 0);
+        sub_edits = sc_calloc(doc->ctx, nrepl, sizeof *sub_edits, 0);
+        inner = sc_calloc(doc->ctx, nrepl, sizeof *inner, 0);
+        if (edits == NULL || sub_edits == NULL || inner == NULL) {
+            st = sc_error_nomem(err);
+            goto done;
+        }
+    }
+    for (size_t i = 0; i < doc->ne && nrepl != 0;) {
+        const chat_entry *e = &doc->e[i];
+        if (e->sub == 0) {
+            if (e->has_repl)
+                edits[nedits++] = (sc_json_edit){e->tok, e->repl, e->repl_len};
+            i++;
+            continue;
+        }
+        /* the run of entries of one sub */
+        size_t end = i, any = 0;
+        while (end < doc->ne && doc->e[end].sub == e->sub)
+            any += doc->e[end++].has_repl;
+        if (any != 0) {
+            size_t ilen;
+            st = write_sub(doc, e->sub - 1, i, end, sub_edits, &inner[ninner], &ilen, err);
+            if (st != SANCTUM_OK)
+                goto done;
+            edits[nedits++] = (sc_json_edit){doc->subs[e->sub - 1].outer_tok, inner[ninner], ilen};
+            ninner++;
+        }
+        i = end;
+    }
+    if (nedits > 1)
+        qsort(edits, nedits, sizeof *edits, edit_cmp);
+    st = sc_json_write(&doc->json, edits, nedits, out, out_len, err);
+done:
+    for (size_t i = 0; i < ninner; i++)
+        sc_free(inner[i]);
+    sc_free(inner);
+    sc_free(edits);
+    sc_free(sub_edits);
+    return st;
+}
