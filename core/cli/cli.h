@@ -42,7 +42,7 @@ int cmd_version(int argc, char **argv);
 
 /* json */
 
-/* detect */
+int cmd_detect(int argc, char **argv);
 
 /* anonymize, restore */
 

@@ -15,7 +15,7 @@ static const command COMMANDS[] = {
 
     /* json */
 
-    /* detect */
+    {"detect", cmd_detect, "find personal data (names, e-mails, phones, cards, SSNs, bank numbers, IBANs)"},
 
     /* anonymize, restore */
 

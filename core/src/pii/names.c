@@ -1,0 +1,254 @@
+/* Name gazetteer lookup and the hand-kept word classes of the PERSON recognizer. */
+#include <string.h>
+
+#include "names.h"
+#include "pii.h"
+
+unsigned sc_name_lookup(const uint8_t *w, size_t n)
+{
+    if (n < 2 || n > 40)
+        return 0;
+    uint8_t key[41];
+    uint32_t h = 0x811c9dc5u;
+    for (size_t i = 0; i < n; i++) {
+        key[i] = pii_lower(w[i]);
+        h ^= key[i];
+        h *= 0x01000193u;
+    }
+    uint32_t tag = h >> 24;
+    uint32_t mask = sc_names_table_mask;
+    for (uint32_t slot = h & mask;; slot = (slot + 1) & mask) {
+        uint32_t v = sc_names_table[slot];
+        if (v == 0)
+            return 0;
+        if ((v >> 24) != tag)
+            continue;
+        uint32_t pos = (v >> 5) & 0x7ffffu;
+        const char *k = &sc_names_blob[pos >> 12][pos & 4095u];
+        if (memcmp(k, key, n) == 0 && k[n] == '\0')
+            return v & 31u;
+    }
+}
+
+typedef struct word_class {
+    const char *w;
+    int cls;
+} word_class;
+
+/* Sorted by word (strcmp order) for bsearch. */
+static const word_class CLASSES[] = {
+    {"abbey", SC_WORD_ORG_NEXT}, {"academy", SC_WORD_ORG_NEXT}, {"ada", SC_WORD_AMBIGUOUS},
+    {"airport", SC_WORD_ORG_NEXT}, {"alabama", SC_WORD_AMBIGUOUS}, {"algorithm", SC_WORD_TECH_NOUN},
+    {"algorithms", SC_WORD_TECH_NOUN}, {"amazon", SC_WORD_STOP}, {"ansible", SC_WORD_STOP},
+    {"apache", SC_WORD_STOP}, {"april", SC_WORD_AMBIGUOUS}, {"arch", SC_WORD_STOP},
+    {"arizona", SC_WORD_AMBIGUOUS}, {"associates", SC_WORD_ORG_NEXT}, {"athens", SC_WORD_AMBIGUOUS},
+    {"attack", SC_WORD_TECH_NOUN}, {"august", SC_WORD_AMBIGUOUS}, {"aunt", SC_WORD_TITLE},
+    {"aurora", SC_WORD_AMBIGUOUS}, {"austin", SC_WORD_AMBIGUOUS}, {"ave", SC_WORD_ORG_NEXT},
+    {"avenue", SC_WORD_ORG_NEXT}, {"bank", SC_WORD_ORG_NEXT}, {"bash", SC_WORD_STOP},
+    {"bay", SC_WORD_ORG_NEXT}, {"bayes", SC_WORD_EPONYM}, {"bayesian", SC_WORD_STOP},
+    {"beach", SC_WORD_ORG_NEXT}, {"berlin", SC_WORD_AMBIGUOUS}, {"bernoulli", SC_WORD_EPONYM},
+    {"bloom", SC_WORD_EPONYM}, {"blvd", SC_WORD_ORG_NEXT}, {"boolean", SC_WORD_STOP},
+    {"boston", SC_WORD_AMBIGUOUS}, {"boulevard", SC_WORD_ORG_NEXT}, {"bound", SC_WORD_TECH_NOUN},
+    {"bridge", SC_WORD_ORG_NEXT}, {"brooklyn", SC_WORD_AMBIGUOUS}, {"building", SC_WORD_ORG_NEXT},
+    {"cafe", SC_WORD_ORG_NEXT}, {"california", SC_WORD_AMBIGUOUS}, {"camden", SC_WORD_AMBIGUOUS},
+    {"capt", SC_WORD_TITLE}, {"captain", SC_WORD_TITLE}, {"carolina", SC_WORD_AMBIGUOUS},
+    {"cauchy", SC_WORD_EPONYM}, {"center", SC_WORD_ORG_NEXT}, {"centre", SC_WORD_ORG_NEXT},
+    {"chain", SC_WORD_TECH_NOUN}, {"charlotte", SC_WORD_AMBIGUOUS}, {"chelsea", SC_WORD_AMBIGUOUS},
+    {"chicago", SC_WORD_AMBIGUOUS}, {"china", SC_WORD_AMBIGUOUS}, {"chrome", SC_WORD_STOP},
+    {"church", SC_WORD_ORG_NEXT}, {"cipher", SC_WORD_TECH_NOUN}, {"city", SC_WORD_ORG_NEXT},
+    {"clinic", SC_WORD_ORG_NEXT}, {"co", SC_WORD_ORG_NEXT}, {"code", SC_WORD_TECH_NOUN},
+    {"coding", SC_WORD_TECH_NOUN}, {"coefficient", SC_WORD_TECH_NOUN}, {"college", SC_WORD_ORG_NEXT},
+    {"company", SC_WORD_ORG_NEXT}, {"conjecture", SC_WORD_TECH_NOUN}, {"constant", SC_WORD_TECH_NOUN},
+    {"corp", SC_WORD_ORG_NEXT}, {"corporation", SC_WORD_ORG_NEXT}, {"correlation", SC_WORD_TECH_NOUN},
+    {"county", SC_WORD_ORG_NEXT}, {"court", SC_WORD_ORG_NEXT}, {"criterion", SC_WORD_TECH_NOUN},
+    {"curve", SC_WORD_TECH_NOUN}, {"dakota", SC_WORD_AMBIGUOUS}, {"dallas", SC_WORD_AMBIGUOUS},
+    {"dame", SC_WORD_TITLE}, {"dear", SC_WORD_STOP}, {"debian", SC_WORD_STOP}, {"december", SC_WORD_STOP},
+    {"denver", SC_WORD_AMBIGUOUS}, {"department", SC_WORD_ORG_NEXT}, {"detroit", SC_WORD_AMBIGUOUS},
+    {"dijkstra", SC_WORD_EPONYM}, {"dirichlet", SC_WORD_EPONYM}, {"distance", SC_WORD_TECH_NOUN},
+    {"distribution", SC_WORD_TECH_NOUN}, {"docker", SC_WORD_STOP}, {"dr", SC_WORD_TITLE},
+    {"drive", SC_WORD_ORG_NEXT}, {"effect", SC_WORD_TECH_NOUN}, {"einstein", SC_WORD_EPONYM},
+    {"elimination", SC_WORD_TECH_NOUN}, {"encoding", SC_WORD_TECH_NOUN}, {"equation", SC_WORD_TECH_NOUN},
+    {"equations", SC_WORD_TECH_NOUN}, {"equilibrium", SC_WORD_TECH_NOUN}, {"estimator", SC_WORD_TECH_NOUN},
+    {"euclid", SC_WORD_EPONYM}, {"euclidean", SC_WORD_STOP}, {"euler", SC_WORD_EPONYM},
+    {"february", SC_WORD_STOP}, {"filter", SC_WORD_TECH_NOUN}, {"florence", SC_WORD_AMBIGUOUS},
+    {"florida", SC_WORD_AMBIGUOUS}, {"foundation", SC_WORD_ORG_NEXT}, {"fourier", SC_WORD_EPONYM},
+    {"friday", SC_WORD_STOP}, {"function", SC_WORD_TECH_NOUN}, {"gauss", SC_WORD_EPONYM},
+    {"gaussian", SC_WORD_STOP}, {"georgia", SC_WORD_AMBIGUOUS}, {"gibbs", SC_WORD_EPONYM},
+    {"github", SC_WORD_STOP}, {"gmbh", SC_WORD_ORG_NEXT}, {"google", SC_WORD_STOP},
+    {"graph", SC_WORD_TECH_NOUN}, {"group", SC_WORD_ORG_NEXT}, {"hall", SC_WORD_ORG_NEXT},
+    {"hamiltonian", SC_WORD_STOP}, {"hamming", SC_WORD_EPONYM}, {"hash", SC_WORD_TECH_NOUN},
+    {"hello", SC_WORD_STOP}, {"hessian", SC_WORD_STOP}, {"hey", SC_WORD_STOP}, {"hi", SC_WORD_STOP},
+    {"high", SC_WORD_ORG_NEXT}, {"hilbert", SC_WORD_EPONYM}, {"hospital", SC_WORD_ORG_NEXT},
+    {"hotel", SC_WORD_ORG_NEXT}, {"houston", SC_WORD_AMBIGUOUS}, {"huffman", SC_WORD_EPONYM},
+    {"inc", SC_WORD_ORG_NEXT}, {"inequality", SC_WORD_TECH_NOUN}, {"institute", SC_WORD_ORG_NEXT},
+    {"integral", SC_WORD_TECH_NOUN}, {"israel", SC_WORD_AMBIGUOUS}, {"jacobian", SC_WORD_STOP},
+    {"january", SC_WORD_STOP}, {"java", SC_WORD_STOP}, {"jenkins", SC_WORD_AMBIGUOUS},
+    {"jersey", SC_WORD_AMBIGUOUS}, {"jordan", SC_WORD_AMBIGUOUS}, {"judge", SC_WORD_TITLE},
+    {"julia", SC_WORD_AMBIGUOUS}, {"july", SC_WORD_STOP}, {"june", SC_WORD_AMBIGUOUS},
+    {"kafka", SC_WORD_AMBIGUOUS}, {"kalman", SC_WORD_EPONYM}, {"kernel", SC_WORD_TECH_NOUN},
+    {"knuth", SC_WORD_EPONYM}, {"kubernetes", SC_WORD_STOP}, {"labs", SC_WORD_ORG_NEXT},
+    {"lady", SC_WORD_TITLE}, {"lagrange", SC_WORD_EPONYM}, {"lagrangian", SC_WORD_STOP},
+    {"lake", SC_WORD_ORG_NEXT}, {"lane", SC_WORD_ORG_NEXT}, {"laplace", SC_WORD_EPONYM},
+    {"laplacian", SC_WORD_STOP}, {"law", SC_WORD_TECH_NOUN}, {"lemma", SC_WORD_TECH_NOUN},
+    {"levenshtein", SC_WORD_EPONYM}, {"library", SC_WORD_ORG_NEXT}, {"lincoln", SC_WORD_AMBIGUOUS},
+    {"linux", SC_WORD_STOP}, {"llc", SC_WORD_ORG_NEXT}, {"llp", SC_WORD_ORG_NEXT},
+    {"london", SC_WORD_AMBIGUOUS}, {"lord", SC_WORD_TITLE}, {"ltd", SC_WORD_ORG_NEXT},
+    {"machine", SC_WORD_TECH_NOUN}, {"madison", SC_WORD_AMBIGUOUS}, {"madrid", SC_WORD_AMBIGUOUS},
+    {"march", SC_WORD_STOP}, {"markov", SC_WORD_EPONYM}, {"matrix", SC_WORD_TECH_NOUN},
+    {"maven", SC_WORD_STOP}, {"may", SC_WORD_AMBIGUOUS}, {"memorial", SC_WORD_ORG_NEXT},
+    {"mercedes", SC_WORD_AMBIGUOUS}, {"method", SC_WORD_TECH_NOUN}, {"miss", SC_WORD_TITLE},
+    {"model", SC_WORD_TECH_NOUN}, {"monday", SC_WORD_STOP}, {"monsieur", SC_WORD_TITLE},
+    {"mount", SC_WORD_ORG_NEXT}, {"mountain", SC_WORD_ORG_NEXT}, {"mr", SC_WORD_TITLE},
+    {"mrs", SC_WORD_TITLE}, {"ms", SC_WORD_TITLE}, {"museum", SC_WORD_ORG_NEXT}, {"mx", SC_WORD_TITLE},
+    {"nash", SC_WORD_EPONYM}, {"network", SC_WORD_TECH_NOUN}, {"newton", SC_WORD_EPONYM},
+    {"newtonian", SC_WORD_STOP}, {"noise", SC_WORD_TECH_NOUN}, {"norm", SC_WORD_TECH_NOUN},
+    {"november", SC_WORD_STOP}, {"number", SC_WORD_TECH_NOUN}, {"numbers", SC_WORD_TECH_NOUN},
+    {"october", SC_WORD_STOP}, {"officer", SC_WORD_TITLE}, {"orlando", SC_WORD_AMBIGUOUS},
+    {"paradox", SC_WORD_TECH_NOUN}, {"pareto", SC_WORD_EPONYM}, {"paris", SC_WORD_AMBIGUOUS},
+    {"park", SC_WORD_ORG_NEXT}, {"pascal", SC_WORD_AMBIGUOUS}, {"pearson", SC_WORD_EPONYM},
+    {"phoenix", SC_WORD_AMBIGUOUS}, {"place", SC_WORD_ORG_NEXT}, {"plaza", SC_WORD_ORG_NEXT},
+    {"plc", SC_WORD_ORG_NEXT}, {"poisson", SC_WORD_EPONYM}, {"principle", SC_WORD_TECH_NOUN},
+    {"problem", SC_WORD_TECH_NOUN}, {"process", SC_WORD_TECH_NOUN}, {"prof", SC_WORD_TITLE},
+    {"professor", SC_WORD_TITLE}, {"python", SC_WORD_STOP}, {"razor", SC_WORD_TECH_NOUN},
+    {"rd", SC_WORD_ORG_NEXT}, {"redis", SC_WORD_STOP}, {"rev", SC_WORD_TITLE}, {"riemann", SC_WORD_EPONYM},
+    {"river", SC_WORD_ORG_NEXT}, {"road", SC_WORD_ORG_NEXT}, {"rule", SC_WORD_TECH_NOUN},
+    {"rust", SC_WORD_STOP}, {"sampling", SC_WORD_TECH_NOUN}, {"saturday", SC_WORD_STOP},
+    {"savannah", SC_WORD_AMBIGUOUS}, {"school", SC_WORD_ORG_NEXT}, {"search", SC_WORD_TECH_NOUN},
+    {"september", SC_WORD_STOP}, {"series", SC_WORD_TECH_NOUN}, {"sgt", SC_WORD_TITLE},
+    {"shannon", SC_WORD_AMBIGUOUS}, {"sir", SC_WORD_TITLE}, {"sort", SC_WORD_TECH_NOUN},
+    {"space", SC_WORD_TECH_NOUN}, {"spring", SC_WORD_AMBIGUOUS}, {"sq", SC_WORD_ORG_NEXT},
+    {"square", SC_WORD_ORG_NEXT}, {"st", SC_WORD_ORG_NEXT}, {"station", SC_WORD_ORG_NEXT},
+    {"street", SC_WORD_ORG_NEXT}, {"sunday", SC_WORD_STOP}, {"swift", SC_WORD_AMBIGUOUS},
+    {"sydney", SC_WORD_AMBIGUOUS}, {"test", SC_WORD_TECH_NOUN}, {"thanks", SC_WORD_STOP},
+    {"the", SC_WORD_STOP}, {"theorem", SC_WORD_TECH_NOUN}, {"thursday", SC_WORD_STOP},
+    {"transform", SC_WORD_TECH_NOUN}, {"tree", SC_WORD_TECH_NOUN}, {"triangle", SC_WORD_TECH_NOUN},
+    {"tuesday", SC_WORD_STOP}, {"turing", SC_WORD_EPONYM}, {"ubuntu", SC_WORD_STOP}, {"uncle", SC_WORD_TITLE},
+    {"university", SC_WORD_ORG_NEXT}, {"valley", SC_WORD_ORG_NEXT}, {"victoria", SC_WORD_AMBIGUOUS},
+    {"vienna", SC_WORD_AMBIGUOUS}, {"virginia", SC_WORD_AMBIGUOUS}, {"washington", SC_WORD_AMBIGUOUS},
+    {"way", SC_WORD_ORG_NEXT}, {"wednesday", SC_WORD_STOP}, {"windows", SC_WORD_STOP},
+};
+
+static int cmp_word(const uint8_t *w, size_t n, const char *k)
+{
+    for (size_t i = 0; i < n; i++) {
+        uint8_t a = pii_lower(w[i]), b = (uint8_t)k[i];
+        if (b == 0)
+            return 1;
+        if (a != b)
+            return a < b ? -1 : 1;
+    }
+    return k[n] == 0 ? 0 : -1;
+}
+
+int sc_word_class(const uint8_t *w, size_t n)
+{
+    size_t lo = 0, hi = sizeof CLASSES / sizeof CLASSES[0];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = cmp_word(w, n, CLASSES[mid].w);
+        if (c == 0)
+            return CLASSES[mid].cls;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return SC_WORD_NONE;
+}
+
+typedef struct ctx_word {
+    const char *w;
+    int kind;
+} ctx_word;
+
+/* Sorted (strcmp order) for bsearch. */
+static const ctx_word BEFORE[] = {
+    {"about", SC_PCTX_VERB}, {"afternoon", SC_PCTX_GREETING}, {"and", SC_PCTX_VERB},
+    {"applicant", SC_PCTX_RELATION}, {"ask", SC_PCTX_VERB}, {"asked", SC_PCTX_VERB},
+    {"assistant", SC_PCTX_RELATION}, {"attention", SC_PCTX_RELATION}, {"attn", SC_PCTX_RELATION},
+    {"attorney", SC_PCTX_RELATION}, {"author", SC_PCTX_RELATION}, {"baby", SC_PCTX_RELATION},
+    {"bonjour", SC_PCTX_GREETING}, {"boss", SC_PCTX_RELATION}, {"boyfriend", SC_PCTX_RELATION},
+    {"brother", SC_PCTX_RELATION}, {"buddy", SC_PCTX_RELATION}, {"by", SC_PCTX_VERB},
+    {"bye", SC_PCTX_GREETING}, {"call", SC_PCTX_VERB}, {"called", SC_PCTX_RELATION},
+    {"candidate", SC_PCTX_RELATION}, {"cc", SC_PCTX_RELATION}, {"cheers", SC_PCTX_GREETING},
+    {"child", SC_PCTX_RELATION}, {"ciao", SC_PCTX_GREETING}, {"client", SC_PCTX_RELATION},
+    {"co", SC_PCTX_RELATION}, {"colleague", SC_PCTX_RELATION}, {"colleagues", SC_PCTX_RELATION},
+    {"congrats", SC_PCTX_GREETING}, {"congratulations", SC_PCTX_GREETING}, {"contact", SC_PCTX_VERB},
+    {"contacted", SC_PCTX_VERB}, {"contractor", SC_PCTX_RELATION}, {"cousin", SC_PCTX_RELATION},
+    {"coworker", SC_PCTX_RELATION}, {"customer", SC_PCTX_RELATION}, {"dad", SC_PCTX_RELATION},
+    {"dating", SC_PCTX_VERB}, {"daughter", SC_PCTX_RELATION}, {"dear", SC_PCTX_GREETING},
+    {"email", SC_PCTX_VERB}, {"emailed", SC_PCTX_VERB}, {"employee", SC_PCTX_RELATION},
+    {"evening", SC_PCTX_GREETING}, {"ex", SC_PCTX_RELATION}, {"father", SC_PCTX_RELATION},
+    {"fiance", SC_PCTX_RELATION}, {"fiancee", SC_PCTX_RELATION}, {"flatmate", SC_PCTX_RELATION},
+    {"for", SC_PCTX_VERB}, {"friend", SC_PCTX_RELATION}, {"friends", SC_PCTX_RELATION},
+    {"from", SC_PCTX_VERB}, {"girlfriend", SC_PCTX_RELATION}, {"goodbye", SC_PCTX_GREETING},
+    {"granddaughter", SC_PCTX_RELATION}, {"grandfather", SC_PCTX_RELATION}, {"grandma", SC_PCTX_RELATION},
+    {"grandmother", SC_PCTX_RELATION}, {"grandpa", SC_PCTX_RELATION}, {"grandson", SC_PCTX_RELATION},
+    {"hallo", SC_PCTX_GREETING}, {"hello", SC_PCTX_GREETING}, {"helped", SC_PCTX_VERB},
+    {"hey", SC_PCTX_GREETING}, {"hi", SC_PCTX_GREETING}, {"hire", SC_PCTX_VERB}, {"hired", SC_PCTX_VERB},
+    {"hola", SC_PCTX_GREETING}, {"husband", SC_PCTX_RELATION}, {"intern", SC_PCTX_RELATION},
+    {"introduce", SC_PCTX_VERB}, {"introduced", SC_PCTX_VERB}, {"invite", SC_PCTX_VERB},
+    {"invited", SC_PCTX_VERB}, {"kid", SC_PCTX_RELATION}, {"landlord", SC_PCTX_RELATION},
+    {"lawyer", SC_PCTX_RELATION}, {"love", SC_PCTX_VERB}, {"loves", SC_PCTX_VERB},
+    {"manager", SC_PCTX_RELATION}, {"married", SC_PCTX_VERB}, {"mate", SC_PCTX_RELATION},
+    {"meet", SC_PCTX_VERB}, {"meeting", SC_PCTX_VERB}, {"met", SC_PCTX_VERB}, {"mom", SC_PCTX_RELATION},
+    {"morning", SC_PCTX_GREETING}, {"mother", SC_PCTX_RELATION}, {"mum", SC_PCTX_RELATION},
+    {"named", SC_PCTX_RELATION}, {"neighbor", SC_PCTX_RELATION}, {"neighbour", SC_PCTX_RELATION},
+    {"nephew", SC_PCTX_RELATION}, {"niece", SC_PCTX_RELATION}, {"night", SC_PCTX_GREETING},
+    {"or", SC_PCTX_VERB}, {"partner", SC_PCTX_RELATION}, {"patient", SC_PCTX_RELATION}, {"per", SC_PCTX_VERB},
+    {"ping", SC_PCTX_VERB}, {"pinged", SC_PCTX_VERB}, {"recruiter", SC_PCTX_RELATION},
+    {"regards", SC_PCTX_RELATION}, {"remind", SC_PCTX_VERB}, {"roommate", SC_PCTX_RELATION},
+    {"salut", SC_PCTX_GREETING}, {"saw", SC_PCTX_VERB}, {"see", SC_PCTX_VERB}, {"sibling", SC_PCTX_RELATION},
+    {"signed", SC_PCTX_RELATION}, {"sister", SC_PCTX_RELATION}, {"son", SC_PCTX_RELATION},
+    {"sorry", SC_PCTX_GREETING}, {"spouse", SC_PCTX_RELATION}, {"stepdaughter", SC_PCTX_RELATION},
+    {"stepson", SC_PCTX_RELATION}, {"student", SC_PCTX_RELATION}, {"supervisor", SC_PCTX_RELATION},
+    {"teacher", SC_PCTX_RELATION}, {"tell", SC_PCTX_VERB}, {"tenant", SC_PCTX_RELATION},
+    {"text", SC_PCTX_VERB}, {"texted", SC_PCTX_VERB}, {"thank", SC_PCTX_GREETING},
+    {"thanks", SC_PCTX_GREETING}, {"thx", SC_PCTX_GREETING}, {"told", SC_PCTX_VERB},
+    {"twin", SC_PCTX_RELATION}, {"user", SC_PCTX_RELATION}, {"via", SC_PCTX_VERB}, {"visit", SC_PCTX_VERB},
+    {"visited", SC_PCTX_VERB}, {"welcome", SC_PCTX_GREETING}, {"wife", SC_PCTX_RELATION},
+    {"with", SC_PCTX_VERB}, {"yo", SC_PCTX_GREETING},
+};
+static const ctx_word AFTER[] = {
+    {"agreed", SC_PCTX_AFTER}, {"asked", SC_PCTX_AFTER}, {"asks", SC_PCTX_AFTER}, {"called", SC_PCTX_AFTER},
+    {"emailed", SC_PCTX_AFTER}, {"mentioned", SC_PCTX_AFTER}, {"needs", SC_PCTX_AFTER},
+    {"replied", SC_PCTX_AFTER}, {"responded", SC_PCTX_AFTER}, {"said", SC_PCTX_AFTER},
+    {"says", SC_PCTX_AFTER}, {"sent", SC_PCTX_AFTER}, {"suggested", SC_PCTX_AFTER}, {"tells", SC_PCTX_AFTER},
+    {"texted", SC_PCTX_AFTER}, {"thinks", SC_PCTX_AFTER}, {"told", SC_PCTX_AFTER}, {"wants", SC_PCTX_AFTER},
+    {"writes", SC_PCTX_AFTER}, {"wrote", SC_PCTX_AFTER},
+};
+static const ctx_word SIGNOFFS[] = {
+    {"best", SC_PCTX_SIGNOFF}, {"br", SC_PCTX_SIGNOFF}, {"cheers", SC_PCTX_SIGNOFF},
+    {"cordially", SC_PCTX_SIGNOFF}, {"kr", SC_PCTX_SIGNOFF}, {"later", SC_PCTX_SIGNOFF},
+    {"love", SC_PCTX_SIGNOFF}, {"regards", SC_PCTX_SIGNOFF}, {"respectfully", SC_PCTX_SIGNOFF},
+    {"rgds", SC_PCTX_SIGNOFF}, {"signed", SC_PCTX_SIGNOFF}, {"sincerely", SC_PCTX_SIGNOFF},
+    {"thank", SC_PCTX_SIGNOFF}, {"thanks", SC_PCTX_SIGNOFF}, {"ttyl", SC_PCTX_SIGNOFF},
+    {"warmly", SC_PCTX_SIGNOFF}, {"xoxo", SC_PCTX_SIGNOFF}, {"yours", SC_PCTX_SIGNOFF},
+};
+
+static int ctx_find(const ctx_word *t, size_t count, const uint8_t *w, size_t n)
+{
+    if (n == 0 || n > 16)
+        return SC_PCTX_NONE;
+    size_t lo = 0, hi = count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = cmp_word(w, n, t[mid].w);
+        if (c == 0)
+            return t[mid].kind;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return SC_PCTX_NONE;
+}
+
+int sc_person_context_word(const uint8_t *w, size_t n, int where_after)
+{
+    if (where_after == 2)
+        return ctx_find(SIGNOFFS, sizeof SIGNOFFS / sizeof SIGNOFFS[0], w, n);
+    if (where_after)
+        return ctx_find(AFTER, sizeof AFTER / sizeof AFTER[0], w, n);
+    return ctx_find(BEFORE, sizeof BEFORE / sizeof BEFORE[0], w, n);
+}

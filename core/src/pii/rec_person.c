@@ -1,0 +1,602 @@
+/* PERSON without a model: the compiled gazetteer (names.h), titles, context phrases before and after,
+ * capitalization and sequence rules, signatures, "Name <email>", possessives, and consistency (a name
+ * found once with strong evidence raises its other mentions). Scores are in docs/pii.md. */
+#include <string.h>
+
+#include "names.h"
+#include "pii.h"
+#include "utf8.h"
+
+typedef struct word {
+    size_t s, e;       /* the word, without a possessive 's */
+    bool cap;          /* Capitalized (first letter upper, not all upper) */
+    bool allcaps;      /* two or more letters, all upper */
+    bool lower;        /* first letter lower */
+    bool camel;        /* an upper-case letter after a lower-case one (not Mc/Mac/O'/De) */
+    bool possessive;   /* followed by 's or ’s */
+} word;
+
+/* Non-ASCII letters the tokenizer knows: Latin-1 and Extended, Greek, Cyrillic, Hebrew, Arabic. */
+static bool cp_letter(uint32_t cp)
+{
+    return (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) || (cp >= 0x370 && cp <= 0x3FF) ||
+           (cp >= 0x400 && cp <= 0x52F) || (cp >= 0x5D0 && cp <= 0x5EA) || (cp >= 0x620 && cp <= 0x64A) ||
+           (cp >= 0x1E00 && cp <= 0x1EFF);
+}
+static bool cp_upper(uint32_t cp)
+{
+    return (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x100 && cp <= 0x17F && (cp & 1) == 0) ||
+           (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x400 && cp <= 0x42F) ||
+           (cp >= 0x1E00 && cp <= 0x1EFF && (cp & 1) == 0);
+}
+
+/* Length of the letter at s[p] (0 when not a letter); *up tells upper case. */
+static size_t letter_at(const uint8_t *s, size_t n, size_t p, bool *up)
+{
+    uint8_t c = s[p];
+    if (c < 0x80) {
+        *up = pii_is_upper(c);
+        return pii_is_alpha(c) ? 1 : 0;
+    }
+    uint32_t cp;
+    size_t l = sc_utf8_decode(s + p, n - p, &cp);
+    if (l == 0 || !cp_letter(cp))
+        return 0;
+    *up = cp_upper(cp);
+    return l;
+}
+
+static bool apostrophe_at(const uint8_t *s, size_t n, size_t p, size_t *len)
+{
+    if (p < n && s[p] == '\'') {
+        *len = 1;
+        return true;
+    }
+    if (p + 2 < n && s[p] == 0xE2 && s[p + 1] == 0x80 && s[p + 2] == 0x99) {
+        *len = 3;
+        return true;
+    }
+    return false;
+}
+
+/* Reads the word starting at or after p; false at the end of the text. */
+static bool next_word(const uint8_t *s, size_t n, size_t p, word *w)
+{
+    bool up;
+    size_t l = 0;
+    while (p < n) {
+        if (s[p] < 0x80 && !pii_is_alpha(s[p])) {
+            p++;
+            continue;
+        }
+        l = letter_at(s, n, p, &up);
+        if (l != 0)
+            break;
+        p += s[p] < 0x80 ? 1 : (s[p] >= 0xF0 ? 4 : s[p] >= 0xE0 ? 3 : 2);
+    }
+    if (p >= n)
+        return false;
+    memset(w, 0, sizeof *w);
+    w->s = p;
+    bool first_up = up, any_lower = !up, all_up = up;
+    size_t letters = 0;
+    bool prev_lower = false;
+    while (p < n) {
+        bool u;
+        size_t k = letter_at(s, n, p, &u);
+        if (k == 0) {
+            size_t al;
+            /* inner hyphen or apostrophe followed by a letter: Jean-Luc, O'Brien (not Sarah's) */
+            bool hy = s[p] == '-';
+            bool ap = !hy && apostrophe_at(s, n, p, &al);
+            size_t skip = hy ? 1 : (ap ? al : 0);
+            if (skip == 0 || p + skip >= n)
+                break;
+            bool u2;
+            size_t k2 = letter_at(s, n, p + skip, &u2);
+            if (k2 == 0)
+                break;
+            if (ap && (s[p + skip] == 's' || s[p + skip] == 't') &&
+                (p + skip + 1 >= n || letter_at(s, n, p + skip + 1, &u2) == 0)) {
+                w->possessive = s[p + skip] == 's';
+                break;
+            }
+            p += skip;
+            prev_lower = false;
+            continue;
+        }
+        if (u && prev_lower && letters > 0) {
+            /* McDonald, MacArthur, DeShawn, LaToya are names; anything else is camelCase */
+            size_t wl = p - w->s;
+            bool mc = (wl == 2 && (s[w->s] == 'M' && s[w->s + 1] == 'c')) ||
+                      (wl == 3 && memcmp(s + w->s, "Mac", 3) == 0) || (wl == 2 && memcmp(s + w->s, "De", 2) == 0) ||
+                      (wl == 2 && memcmp(s + w->s, "La", 2) == 0) || (wl == 2 && memcmp(s + w->s, "Le", 2) == 0) ||
+                      (wl == 3 && memcmp(s + w->s, "Van", 3) == 0) || (wl == 3 && memcmp(s + w->s, "Von", 3) == 0) ||
+                      (wl == 2 && memcmp(s + w->s, "Di", 2) == 0) || (wl == 2 && memcmp(s + w->s, "Da", 2) == 0);
+            if (!mc)
+                w->camel = true;
+        }
+        if (!u)
+            any_lower = true;
+        else if (letters > 0 && !prev_lower)
+            (void)0;
+        all_up = all_up && u;
+        prev_lower = !u;
+        letters++;
+        p += k;
+    }
+    w->e = p;
+    w->cap = first_up && any_lower;
+    w->allcaps = all_up && letters >= 2;
+    w->lower = !first_up;
+    return true;
+}
+
+/* The word that ends before position p (skipping non-letters, at most `gap` bytes of them). */
+static bool prev_word(const uint8_t *s, size_t p, size_t gap, size_t *ws, size_t *we)
+{
+    size_t q = p;
+    while (q > 0 && p - q <= gap && !pii_is_alpha(s[q - 1]) && s[q - 1] < 0x80)
+        q--;
+    if (q == 0 || p - q > gap || !pii_is_alpha(s[q - 1]))
+        return false;
+    *we = q;
+    while (q > 0 && (pii_is_alpha(s[q - 1]) || s[q - 1] == '\''))
+        q--;
+    *ws = q;
+    return true;
+}
+
+/* The separator between two words of one name: one space (or tab); after an initial, ". " too. */
+static bool joins(const uint8_t *s, size_t a_end, size_t b_start, bool a_initial)
+{
+    size_t gap = b_start - a_end;
+    if (gap == 1 && (s[a_end] == ' '))
+        return true;
+    if (a_initial && gap == 2 && s[a_end] == '.' && s[a_end + 1] == ' ')
+        return true;
+    return false;
+}
+
+/* At the start of a sentence: nothing but spaces/quotes/bullets back to '.', '!', '?', a newline or
+ * the start of the text. */
+static bool sentence_start(const uint8_t *s, size_t p)
+{
+    while (p > 0) {
+        uint8_t c = s[p - 1];
+        if (c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '(' || c == '*' || c == '-' || c == '>' ||
+            c == '#' || c == '_' || c == '[')
+            p--;
+        else
+            return c == '.' || c == '!' || c == '?' || c == '\n' || c == '\r' || c == ':';
+    }
+    return true;
+}
+
+enum { STRONG = 1, MEDIUM = 2, WEAK = 3 };
+
+/* Context before the name: returns the strength (0 none) and whether it accepts unknown words. */
+static int context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
+{
+    const uint8_t *s = sc->s;
+    size_t w1s, w1e, w2s, w2e, w3s, w3e;
+    *accepts_unknown = false;
+    /* "Name: X" labels and "--" signature markers */
+    size_t q = start;
+    while (q > 0 && (s[q - 1] == ' ' || s[q - 1] == '\t'))
+        q--;
+    if (q > 0 && s[q - 1] == ':' && prev_word(s, q - 1, 0, &w1s, &w1e) &&
+        (pii_word_eq(s + w1s, w1e - w1s, "name") || pii_word_eq(s + w1s, w1e - w1s, "from") ||
+         pii_word_eq(s + w1s, w1e - w1s, "to") || pii_word_eq(s + w1s, w1e - w1s, "author") ||
+         pii_word_eq(s + w1s, w1e - w1s, "contact") || pii_word_eq(s + w1s, w1e - w1s, "attendee") ||
+         pii_word_eq(s + w1s, w1e - w1s, "patient") || pii_word_eq(s + w1s, w1e - w1s, "customer") ||
+         pii_word_eq(s + w1s, w1e - w1s, "employee") || pii_word_eq(s + w1s, w1e - w1s, "cc") ||
+         pii_word_eq(s + w1s, w1e - w1s, "signed") || pii_word_eq(s + w1s, w1e - w1s, "recipient") ||
+         pii_word_eq(s + w1s, w1e - w1s, "sender") || pii_word_eq(s + w1s, w1e - w1s, "owner") ||
+         pii_word_eq(s + w1s, w1e - w1s, "assignee") || pii_word_eq(s + w1s, w1e - w1s, "reviewer"))) {
+        *accepts_unknown = true;
+        return STRONG;
+    }
+    if (!prev_word(s, start, 3, &w1s, &w1e))
+        return 0;
+    const uint8_t *w1 = s + w1s;
+    size_t l1 = w1e - w1s;
+    bool p2 = prev_word(s, w1s, 2, &w2s, &w2e);
+    bool p3 = p2 && prev_word(s, w2s, 2, &w3s, &w3e);
+    /* "my name is X", "name is X", "named X", "call me X", "I'm X", "I am X", "this is X" */
+    if (pii_word_eq(w1, l1, "is") && p2 && pii_word_eq(s + w2s, w2e - w2s, "name")) {
+        *accepts_unknown = true;
+        return STRONG;
+    }
+    if (pii_word_eq(w1, l1, "named") || pii_word_eq(w1, l1, "aka") ||
+        (pii_word_eq(w1, l1, "me") && p2 && pii_word_eq(s + w2s, w2e - w2s, "call"))) {
+        *accepts_unknown = true;
+        return STRONG;
+    }
+    if (pii_word_eq(w1, l1, "i'm") || pii_word_eq(w1, l1, "im") ||
+        (pii_word_eq(w1, l1, "m") && p2 && pii_word_eq(s + w2s, w2e - w2s, "i")) ||
+        (pii_word_eq(w1, l1, "am") && p2 && pii_word_eq(s + w2s, w2e - w2s, "i")) ||
+        (pii_word_eq(w1, l1, "is") && p2 && pii_word_eq(s + w2s, w2e - w2s, "this")) ||
+        (pii_word_eq(w1, l1, "s") && p2 && pii_word_eq(s + w2s, w2e - w2s, "it")))
+        return STRONG;
+    int k = sc_person_context_word(w1, l1, 0);
+    if (k == SC_PCTX_GREETING)
+        return STRONG;
+    if (k == SC_PCTX_RELATION)
+        return STRONG;
+    if (k == SC_PCTX_VERB)
+        return WEAK;
+    (void)p3;
+    return 0;
+}
+
+/* Context after the name: Name <email>, Name (email), "X said", a possessive. */
+static int context_after(const pii_scan *sc, size_t end, bool possessive)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    size_t p = end;
+    while (p < n && s[p] == ' ')
+        p++;
+    if (p < n && (s[p] == '<' || s[p] == '(' || s[p] == '[')) {
+        uint8_t close = s[p] == '<' ? '>' : s[p] == '(' ? ')' : ']';
+        for (size_t i = p + 1; i < n && i < p + 100 && s[i] != close && !pii_is_space(s[i]); i++)
+            if (s[i] == '@')
+                return STRONG;
+    }
+    if (possessive)
+        return WEAK;
+    size_t ws = p;
+    while (p < n && pii_is_alpha(s[p]))
+        p++;
+    if (p > ws && end < n && s[end] == ' ' && sc_person_context_word(s + ws, p - ws, 1) == SC_PCTX_AFTER)
+        return MEDIUM;
+    return 0;
+}
+
+/* A signature: the name alone on its line after a sign-off line ("Best regards," / "Thanks," / "--"). */
+static bool signature(const pii_scan *sc, size_t start, size_t end)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    size_t ls = start;
+    while (ls > 0 && (s[ls - 1] == ' ' || s[ls - 1] == '\t'))
+        ls--;
+    if (ls == 0 || s[ls - 1] != '\n')
+        return false;
+    size_t le = end;
+    while (le < n && s[le] != '\n' && s[le] != '\r') {
+        if (pii_is_alnum(s[le]) && le > end + 40)
+            return false;
+        le++;
+    }
+    /* the previous non-empty line */
+    size_t p = ls - 1;
+    while (p > 0 && (s[p - 1] == '\n' || s[p - 1] == '\r' || s[p - 1] == ' '))
+        p--;
+    size_t pe = p;
+    while (p > 0 && s[p - 1] != '\n')
+        p--;
+    if (pe - p > 40)
+        return false;
+    if (pe - p >= 2 && s[p] == '-' && s[p + 1] == '-')
+        return true;
+    if (pe == p || (s[pe - 1] != ',' && s[pe - 1] != '!'))
+        return false;
+    for (size_t i = p; i < pe;) {
+        while (i < pe && !pii_is_alpha(s[i]))
+            i++;
+        size_t ws = i;
+        while (i < pe && pii_is_alpha(s[i]))
+            i++;
+        if (i > ws && sc_person_context_word(s + ws, i - ws, 2) == SC_PCTX_SIGNOFF)
+            return true;
+    }
+    return false;
+}
+
+static bool place_preposition(const pii_scan *sc, size_t start)
+{
+    size_t ws, we;
+    if (!prev_word(sc->s, start, 1, &ws, &we))
+        return false;
+    static const char *const PREP[] = {"in", "at", "to", "from", "near", "into", "visit", "visiting",
+                                       "of", "around", "across", "via", "outside", "inside", NULL};
+    for (size_t k = 0; PREP[k] != NULL; k++)
+        if (pii_word_eq(sc->s + ws, we - ws, PREP[k]))
+            return true;
+    return false;
+}
+
+/* Is w usable inside a name: a capitalized word (or all caps when allow_caps), no code shape. */
+static bool name_shaped(const pii_scan *sc, const word *w, bool allow_caps)
+{
+    if (w->camel || w->lower || (w->allcaps && !allow_caps))
+        return false;
+    const char *why;
+    if (pii_in_code(sc, w->s, w->e, &why))
+        return false;
+    const uint8_t *s = sc->s;
+    if ((w->s > 0 && pii_is_digit(s[w->s - 1])) || (w->e < sc->n && pii_is_digit(s[w->e])))
+        return false;
+    return true;
+}
+
+static void emit(pii_scan *sc, size_t start, size_t end, double score, uint32_t ev)
+{
+    pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, start, end, score, ev);
+}
+
+/* Raises other mentions of the tokens of strong names (consistency). */
+static void consistency(pii_scan *sc, size_t first_cand)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    double thr = sc->det->threshold;
+    size_t count = sc->count;
+    size_t done = 0;
+    for (size_t ci = first_cand; ci < count && done < 32; ci++) {
+        if (sc->c[ci].type != SANCTUM_ENTITY_PERSON || sc->c[ci].score < thr)
+            continue;
+        size_t cs = sc->c[ci].start, ce = sc->c[ci].end;
+        double strong = sc->c[ci].score;
+        for (size_t p = cs; p < ce;) {
+            word t;
+            if (!next_word(s, ce, p, &t))
+                break;
+            p = t.e;
+            size_t tl = t.e - t.s;
+            if (tl < 3 || !t.cap)
+                continue;
+            unsigned f = sc_name_lookup(s + t.s, tl);
+            if ((f & SC_NAME_WORD) || sc_word_class(s + t.s, tl) != SC_WORD_NONE)
+                continue;
+            done++;
+            /* every other whole-word, same-case mention */
+            for (size_t q = 0; q + tl <= n;) {
+                const uint8_t *hit = memchr(s + q, s[t.s], n - q - tl + 1);
+                if (hit == NULL)
+                    break;
+                size_t h = (size_t)(hit - s);
+                q = h + 1;
+                if (memcmp(s + h, s + t.s, tl) != 0 || (h >= cs && h < ce))
+                    continue;
+                bool u;
+                if ((h > 0 && (pii_is_alnum(s[h - 1]) || s[h - 1] >= 0x80)) ||
+                    (h + tl < n && letter_at(s, n, h + tl, &u) != 0))
+                    continue;
+                const char *why;
+                if (pii_in_code(sc, h, h + tl, &why))
+                    continue;
+                bool covered = false;
+                for (size_t k = 0; k < sc->count; k++) {
+                    pii_cand *o = &sc->c[k];
+                    if (o->type != SANCTUM_ENTITY_PERSON || o->end <= h || o->start >= h + tl)
+                        continue;
+                    if (o->score < strong * 0.95) {
+                        o->score = strong * 0.95 > 0.85 ? strong * 0.95 : 0.85;
+                        o->evidence |= SANCTUM_EV_CONSISTENCY;
+                    }
+                    covered = true;
+                }
+                if (!covered)
+                    emit(sc, h, h + tl, strong * 0.95 > 0.85 ? strong * 0.95 : 0.85,
+                         SANCTUM_EV_CONSISTENCY | ((f & SC_NAME_FIRST) ? SANCTUM_EV_GAZETTEER_FIRST : 0) |
+                             ((f & SC_NAME_LAST) ? SANCTUM_EV_GAZETTEER_LAST : 0));
+            }
+        }
+    }
+}
+
+/* Lower-case names after a strong phrase: "my name is sarah", "hi sarah", "i'm john smith". */
+static size_t lower_name(pii_scan *sc, const word *w)
+{
+    bool unk;
+    int ctx = context_before(sc, w->s, &unk);
+    if (ctx != STRONG)
+        return w->e;
+    unsigned f = sc_name_lookup(sc->s + w->s, w->e - w->s);
+    if (!(f & SC_NAME_FIRST) || (f & SC_NAME_WORD) || sc_word_class(sc->s + w->s, w->e - w->s) != SC_WORD_NONE)
+        return w->e;
+    const char *why;
+    if (pii_in_code(sc, w->s, w->e, &why))
+        return w->e;
+    size_t end = w->e;
+    uint32_t ev = SANCTUM_EV_CONTEXT_BEFORE | SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_FORMAT_WEAK;
+    word b;
+    if (!w->possessive && next_word(sc->s, sc->n, w->e, &b) && b.lower && joins(sc->s, w->e, b.s, false)) {
+        unsigned fb = sc_name_lookup(sc->s + b.s, b.e - b.s);
+        if ((fb & SC_NAME_LAST) && !(fb & SC_NAME_WORD)) {
+            end = b.e;
+            ev |= SANCTUM_EV_GAZETTEER_LAST;
+        }
+    }
+    emit(sc, w->s, end, 0.75, ev);
+    return end;
+}
+
+void pii_rec_person(pii_scan *sc)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    size_t first_cand = sc->count;
+    size_t p = 0;
+    word w;
+    while (next_word(s, n, p, &w)) {
+        p = w.e;
+        if (sc->oom)
+            return;
+        size_t wl = w.e - w.s;
+        if (w.lower) {
+            /* only right after a trigger word: cheap test on the previous byte first */
+            if (wl >= 2 && w.s > 0 && (s[w.s - 1] == ' ' || s[w.s - 1] == ':' || s[w.s - 1] == ','))
+                p = lower_name(sc, &w);
+            continue;
+        }
+        if (!w.cap && !w.allcaps)
+            continue;
+        int cls = sc_word_class(s + w.s, wl);
+        if (cls == SC_WORD_STOP || cls == SC_WORD_ORG_NEXT || cls == SC_WORD_TECH_NOUN)
+            continue;
+        /* titles: the capitalized words after "Mr", "Dr.", "Prof" are a name */
+        if (cls == SC_WORD_TITLE && w.cap) {
+            size_t q = w.e;
+            if (q < n && s[q] == '.')
+                q++;
+            word a;
+            if (q < n && s[q] == ' ' && next_word(s, n, q, &a) && a.s == q + 1 && name_shaped(sc, &a, false) &&
+                sc_word_class(s + a.s, a.e - a.s) != SC_WORD_STOP) {
+                size_t end = a.e;
+                word b;
+                if (!a.possessive && next_word(s, n, a.e, &b) && joins(s, a.e, b.s, a.e - a.s == 1) &&
+                    name_shaped(sc, &b, false) && sc_word_class(s + b.s, b.e - b.s) == SC_WORD_NONE)
+                    end = b.e;
+                unsigned fa = sc_name_lookup(s + a.s, a.e - a.s);
+                emit(sc, a.s, end, 0.9,
+                     SANCTUM_EV_TITLE | ((fa & SC_NAME_FIRST) ? SANCTUM_EV_GAZETTEER_FIRST : 0) |
+                         ((fa & SC_NAME_LAST) ? SANCTUM_EV_GAZETTEER_LAST : 0));
+                p = end;
+            }
+            continue;
+        }
+        if (!name_shaped(sc, &w, true))
+            continue;
+        unsigned fa = sc_name_lookup(s + w.s, wl);
+        /* eponyms: "Dijkstra's algorithm", "Gauss elimination", "Markov chain" */
+        word nx;
+        bool has_next = next_word(s, n, w.e, &nx);
+        if (cls == SC_WORD_EPONYM && has_next && nx.s - w.e <= 3 &&
+            sc_word_class(s + nx.s, nx.e - nx.s) == SC_WORD_TECH_NOUN) {
+            p = nx.e;
+            continue;
+        }
+        /* gather the following words of the name: first [middle|initial] last */
+        size_t toks[3][2] = {{w.s, w.e}, {0, 0}, {0, 0}};
+        unsigned fl[3] = {fa, 0, 0};
+        size_t nt = 1;
+        bool org = false, initial_mid = false;
+        word cur = w;
+        while (nt < 3 && !cur.possessive) {
+            word b;
+            if (!next_word(s, n, cur.e, &b))
+                break;
+            bool cur_initial = cur.e - cur.s == 1;
+            if (!joins(s, cur.e, b.s, cur_initial))
+                break;
+            int bc = sc_word_class(s + b.s, b.e - b.s);
+            if (bc == SC_WORD_ORG_NEXT || bc == SC_WORD_TECH_NOUN) {
+                if (b.cap || b.allcaps)
+                    org = true;
+                break;
+            }
+            if (bc == SC_WORD_STOP || bc == SC_WORD_TITLE || !name_shaped(sc, &b, w.allcaps))
+                break;
+            if (w.allcaps != b.allcaps && !(b.e - b.s == 1))
+                break;
+            if (b.e - b.s == 1)
+                initial_mid = true;
+            toks[nt][0] = b.s;
+            toks[nt][1] = b.e;
+            fl[nt] = sc_name_lookup(s + b.s, b.e - b.s);
+            nt++;
+            cur = b;
+        }
+        if (org) {
+            p = cur.e;
+            continue;
+        }
+        /* an initial must be followed by a last name */
+        while (nt > 1 && toks[nt - 1][1] - toks[nt - 1][0] == 1)
+            nt--;
+        size_t end = toks[nt - 1][1];
+        bool poss = nt == 1 ? w.possessive : cur.possessive;
+        unsigned last = fl[nt - 1];
+        bool a_word = (fa & SC_NAME_WORD) || cls == SC_WORD_AMBIGUOUS || cls == SC_WORD_EPONYM;
+        bool l_word = (last & SC_NAME_WORD) || sc_word_class(s + toks[nt - 1][0], end - toks[nt - 1][0]) != SC_WORD_NONE;
+        bool start_of_sentence = sentence_start(s, w.s);
+        double score = 0;
+        uint32_t ev = 0;
+        if (fa & SC_NAME_FIRST)
+            ev |= SANCTUM_EV_GAZETTEER_FIRST;
+        if (last & SC_NAME_LAST)
+            ev |= SANCTUM_EV_GAZETTEER_LAST;
+        if (w.allcaps) {
+            /* all caps only as a known first + last name pair */
+            if (nt < 2 || !(fa & SC_NAME_FIRST) || !(last & (SC_NAME_LAST | SC_NAME_FIRST)) || a_word || l_word)
+                continue;
+            score = 0.8;
+            ev |= SANCTUM_EV_NAME_SEQUENCE;
+        } else if (nt >= 2) {
+            bool a_first = (fa & SC_NAME_FIRST) != 0;
+            bool l_known = (last & (SC_NAME_LAST | SC_NAME_FIRST)) != 0;
+            ev |= SANCTUM_EV_NAME_SEQUENCE;
+            if (a_first && l_known)
+                score = a_word && l_word ? 0.6 : (a_word || l_word ? 0.8 : 0.9);
+            else if (a_first && last == 0)
+                score = a_word ? 0.5 : ((fa & SC_NAME_COMMON_FIRST) ? 0.8 : 0.7);
+            else if (!a_first && fa == 0 && (last & SC_NAME_LAST) && !l_word)
+                score = 0.6;
+            else if (fa & SC_NAME_LAST)
+                score = l_known ? 0.6 : 0.4;
+            else
+                score = 0;
+            if (initial_mid && score > 0)
+                score += 0.05;
+            if (a_word || l_word)
+                ev |= SANCTUM_EV_COMMON_WORD;
+        } else {
+            if ((fa & SC_NAME_FIRST) && !a_word) {
+                bool common = (fa & SC_NAME_COMMON_FIRST) != 0;
+                score = common ? (start_of_sentence ? 0.7 : 0.75) : (start_of_sentence ? 0.5 : 0.6);
+                ev |= SANCTUM_EV_FORMAT_WEAK;
+            } else if ((fa & SC_NAME_LAST) && !a_word) {
+                score = start_of_sentence ? 0.4 : 0.5;
+                ev |= SANCTUM_EV_FORMAT_WEAK;
+            } else if (fa != 0 || cls != SC_WORD_NONE) {
+                score = 0.3;
+                ev |= SANCTUM_EV_COMMON_WORD;
+            }
+        }
+        /* context */
+        bool unk_ok = false;
+        int before = context_before(sc, w.s, &unk_ok);
+        int after = context_after(sc, end, poss);
+        bool sig = signature(sc, w.s, end);
+        bool known = fa != 0 || (nt >= 2 && last != 0);
+        if (!known && !(score > 0)) {
+            /* unknown words need a strong phrase that accepts them, a signature or Name <email> */
+            if ((before == STRONG && unk_ok) || sig || after == STRONG || (before == STRONG && nt >= 2))
+                score = 0.45;
+            else {
+                p = end;
+                continue;
+            }
+        }
+        if (before == STRONG || sig || after == STRONG) {
+            score += 0.35;
+            ev |= before == STRONG ? SANCTUM_EV_CONTEXT_BEFORE : SANCTUM_EV_CONTEXT_AFTER;
+        } else {
+            if (before == WEAK) {
+                score += 0.1;
+                ev |= SANCTUM_EV_CONTEXT_BEFORE;
+            }
+            if (after == MEDIUM) {
+                score += 0.2;
+                ev |= SANCTUM_EV_CONTEXT_AFTER;
+            } else if (after == WEAK) {
+                score += 0.05;
+                ev |= SANCTUM_EV_CONTEXT_AFTER;
+            }
+        }
+        /* places after a preposition need a real name context */
+        if (cls == SC_WORD_AMBIGUOUS && nt == 1 && place_preposition(sc, w.s) && before != STRONG && !sig) {
+            score = 0;
+            ev |= SANCTUM_EV_SUPPRESSED;
+        }
+        if (score > 0)
+            emit(sc, w.s, end, score, ev);
+        p = end;
+    }
+    if (!sc->oom)
+        consistency(sc, first_cand);
+}
