@@ -31,7 +31,8 @@ enum {
     SC_WORD_EPONYM = 3,    /* scientists used as adjectives: Gauss, Dijkstra, Markov ... */
     SC_WORD_TITLE = 4,     /* Mr, Mrs, Dr, Prof ... */
     SC_WORD_ORG_NEXT = 5,  /* after a capitalized word it makes an org/place: Street, Inc, University */
-    SC_WORD_TECH_NOUN = 6  /* after an eponym it makes a technical term: algorithm, distribution */
+    SC_WORD_TECH_NOUN = 6, /* after an eponym it makes a technical term: algorithm, distribution */
+    SC_WORD_PLACE = 7      /* cities and states that are also names: Austin, Paris, Georgia */
 };
 /* Class of the word w[0..n) (ASCII case-insensitive). */
 int sc_word_class(const uint8_t *w, size_t n);

@@ -24,6 +24,17 @@ size_t pii_number_parse(const pii_scan *sc, size_t i, pii_number *num)
     num->ngroups = 0;
     num->plus = false;
     num->paren = false;
+    if (s[i] == '(') {
+        size_t q = i + 1;
+        while (q < n && pii_is_digit(s[q]))
+            q++;
+        if (q == i + 1 || q >= n || s[q] != ')' || q - i - 1 > 5) {
+            i++; /* "(1-800-...)", "(555-0147)": an opening parenthesis, not an area code */
+            num->start = i;
+            if (i >= n || !pii_is_digit(s[i]))
+                return i;
+        }
+    }
     size_t p = i;
     bool bad = glued_before(s, i);
     if (s[p] == '+') {

@@ -108,6 +108,8 @@ size_t pii_number_digits(const pii_scan *sc, const pii_number *num, size_t g0, s
                          size_t cap);
 
 /* ---- recognizers ---- */
+extern const char *const PII_PHONE_WORDS[];  /* phone, tel, mobile, call ... */
+extern const char *const PII_NUMBER_WORDS[]; /* number, no ... (only without an order/ticket word) */
 void pii_rec_email(pii_scan *sc, size_t at);
 void pii_rec_phone_nanp(pii_scan *sc, const pii_number *num);
 void pii_rec_phone_intl(pii_scan *sc, const pii_number *num);

@@ -37,8 +37,9 @@ void pii_rec_email(pii_scan *sc, size_t at)
         ls++; /* a quote or dash that opens the text is not part of the address */
     if (ls == at || s[at - 1] == '.')
         return;
-    if (ls > 0 && (s[ls - 1] == '/' || s[ls - 1] == ':' || s[ls - 1] == '@'))
-        return; /* scheme://user@host, ssh://git@host, a@b@c */
+    bool mailto = ls >= 7 && pii_word_eq(s + ls - 7, 6, "mailto") && s[ls - 1] == ':';
+    if (ls > 0 && !mailto && (s[ls - 1] == '/' || s[ls - 1] == ':' || s[ls - 1] == '@'))
+        return; /* scheme://user@host, scheme://user:password@host, ssh://git@host, a@b@c */
     for (size_t i = ls; i + 1 < at; i++)
         if (s[i] == '.' && s[i + 1] == '.')
             return;
@@ -87,7 +88,7 @@ void pii_rec_email(pii_scan *sc, size_t at)
     const char *why = NULL;
     if (pii_in_code(sc, ls, de, &why)) {
         bool ok = false;
-        if (strcmp(why, "url") == 0 && ls > 0 && (s[ls - 1] == '=' || s[ls - 1] == ':'))
+        if (strcmp(why, "url") == 0 && ls > 0 && (s[ls - 1] == '=' || mailto))
             ok = true;
         if (strcmp(why, "identifier") == 0)
             ok = ls == 0 || (s[ls - 1] != '@' && s[ls - 1] != '$' && s[ls - 1] != '.' && s[ls - 1] != '_');

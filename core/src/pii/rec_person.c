@@ -96,9 +96,9 @@ static bool next_word(const uint8_t *s, size_t n, size_t p, word *w)
             size_t k2 = letter_at(s, n, p + skip, &u2);
             if (k2 == 0)
                 break;
-            if (ap && (s[p + skip] == 's' || s[p + skip] == 't') &&
-                (p + skip + 1 >= n || letter_at(s, n, p + skip + 1, &u2) == 0)) {
-                w->possessive = s[p + skip] == 's';
+            if (ap && !u2) {
+                /* Sarah's, I'm, don't: the word ends at the apostrophe */
+                w->possessive = s[p + skip] == 's' && (p + skip + 1 >= n || letter_at(s, n, p + skip + 1, &u2) == 0);
                 break;
             }
             p += skip;
@@ -219,11 +219,20 @@ static int context_before(const pii_scan *sc, size_t start, bool *accepts_unknow
         (pii_word_eq(w1, l1, "is") && p2 && pii_word_eq(s + w2s, w2e - w2s, "this")) ||
         (pii_word_eq(w1, l1, "s") && p2 && pii_word_eq(s + w2s, w2e - w2s, "it")))
         return STRONG;
+    if (pii_word_eq(w1, l1, "by") && p2) {
+        static const char *const BY[] = {"signed", "sent", "written", "approved", "reviewed", "reported",
+                                         "authored", "submitted", "requested", "created", "owned", "assigned",
+                                         "hosted", "organized", "organised", "led", "managed", NULL};
+        for (size_t k = 0; BY[k] != NULL; k++)
+            if (pii_word_eq(s + w2s, w2e - w2s, BY[k]))
+                return STRONG;
+    }
     int k = sc_person_context_word(w1, l1, 0);
-    if (k == SC_PCTX_GREETING)
+    if (k == SC_PCTX_GREETING || k == SC_PCTX_RELATION) {
+        /* "Hi Eilidh," "Dear Ngozi Okafor," "my colleague Tariq": a capitalized word there is a name */
+        *accepts_unknown = true;
         return STRONG;
-    if (k == SC_PCTX_RELATION)
-        return STRONG;
+    }
     if (k == SC_PCTX_VERB)
         return WEAK;
     (void)p3;
@@ -295,6 +304,16 @@ static bool signature(const pii_scan *sc, size_t start, size_t end)
     return false;
 }
 
+static bool particle(const uint8_t *w, size_t n)
+{
+    static const char *const P[] = {"van", "der", "den", "de", "la", "le", "von", "da", "di", "du", "del",
+                                    "della", "dos", "das", "bin", "al", "el", "ter", "ten", "zu", "y", NULL};
+    for (size_t k = 0; P[k] != NULL; k++)
+        if (pii_word_eq(w, n, P[k]))
+            return true;
+    return false;
+}
+
 static bool place_preposition(const pii_scan *sc, size_t start)
 {
     size_t ws, we;
@@ -320,6 +339,15 @@ static bool name_shaped(const pii_scan *sc, const word *w, bool allow_caps)
     if ((w->s > 0 && pii_is_digit(s[w->s - 1])) || (w->e < sc->n && pii_is_digit(s[w->e])))
         return false;
     return true;
+}
+
+/* A name that is also an everyday word needs more evidence: the hand-kept ambiguous words, places and
+ * eponyms always; other dictionary words only when the name is rare (not a common first/last name). */
+static bool word_like(unsigned f, int cls)
+{
+    if (cls == SC_WORD_AMBIGUOUS || cls == SC_WORD_PLACE || cls == SC_WORD_EPONYM)
+        return true;
+    return (f & SC_NAME_WORD) != 0 && (f & (SC_NAME_COMMON_FIRST | SC_NAME_COMMON_LAST)) == 0;
 }
 
 static void emit(pii_scan *sc, size_t start, size_t end, double score, uint32_t ev)
@@ -349,7 +377,7 @@ static void consistency(pii_scan *sc, size_t first_cand)
             if (tl < 3 || !t.cap)
                 continue;
             unsigned f = sc_name_lookup(s + t.s, tl);
-            if ((f & SC_NAME_WORD) || sc_word_class(s + t.s, tl) != SC_WORD_NONE)
+            if (word_like(f, sc_word_class(s + t.s, tl)) || sc_word_class(s + t.s, tl) != SC_WORD_NONE)
                 continue;
             done++;
             /* every other whole-word, same-case mention */
@@ -396,7 +424,11 @@ static size_t lower_name(pii_scan *sc, const word *w)
     if (ctx != STRONG)
         return w->e;
     unsigned f = sc_name_lookup(sc->s + w->s, w->e - w->s);
-    if (!(f & SC_NAME_FIRST) || (f & SC_NAME_WORD) || sc_word_class(sc->s + w->s, w->e - w->s) != SC_WORD_NONE)
+    int cls = sc_word_class(sc->s + w->s, w->e - w->s);
+    if (!(f & SC_NAME_FIRST) || cls == SC_WORD_STOP || cls == SC_WORD_TITLE)
+        return w->e;
+    /* "my name is will" vouches for a word; "hi will" does not */
+    if (!unk && (word_like(f, cls) || (f & SC_NAME_WORD)))
         return w->e;
     const char *why;
     if (pii_in_code(sc, w->s, w->e, &why))
@@ -462,6 +494,18 @@ void pii_rec_person(pii_scan *sc)
         if (!name_shaped(sc, &w, true))
             continue;
         unsigned fa = sc_name_lookup(s + w.s, wl);
+        if (fa == 0 && cls == SC_WORD_NONE) {
+            /* an unknown capitalized word starts a name only with a phrase that vouches for it */
+            bool unk_ok0 = false;
+            int b0 = context_before(sc, w.s, &unk_ok0);
+            if (!(b0 == STRONG && unk_ok0) && !signature(sc, w.s, w.e) && !w.allcaps) {
+                word nx0;
+                bool seq_after = next_word(s, n, w.e, &nx0) && joins(s, w.e, nx0.s, false) && nx0.cap &&
+                                 (sc_name_lookup(s + nx0.s, nx0.e - nx0.s) & SC_NAME_LAST);
+                if (!seq_after)
+                    continue;
+            }
+        }
         /* eponyms: "Dijkstra's algorithm", "Gauss elimination", "Markov chain" */
         word nx;
         bool has_next = next_word(s, n, w.e, &nx);
@@ -471,15 +515,23 @@ void pii_rec_person(pii_scan *sc)
             continue;
         }
         /* gather the following words of the name: first [middle|initial] last */
-        size_t toks[3][2] = {{w.s, w.e}, {0, 0}, {0, 0}};
-        unsigned fl[3] = {fa, 0, 0};
+        size_t toks[4][2] = {{w.s, w.e}, {0, 0}, {0, 0}, {0, 0}};
+        unsigned fl[4] = {fa, 0, 0, 0};
         size_t nt = 1;
         bool org = false, initial_mid = false;
         word cur = w;
-        while (nt < 3 && !cur.possessive) {
+        while (nt < 4 && !cur.possessive) {
             word b;
             if (!next_word(s, n, cur.e, &b))
                 break;
+            /* lower-case particles inside a name: "Van der Berg", "de la Cruz", "bin Salman" */
+            while (b.lower && nt > 0 && joins(s, cur.e, b.s, false) && particle(s + b.s, b.e - b.s)) {
+                word c2;
+                if (!next_word(s, n, b.e, &c2) || !joins(s, b.e, c2.s, false) || !(c2.cap || particle(s + c2.s, c2.e - c2.s)))
+                    break;
+                cur.e = b.e;
+                b = c2;
+            }
             bool cur_initial = cur.e - cur.s == 1;
             if (!joins(s, cur.e, b.s, cur_initial))
                 break;
@@ -511,9 +563,10 @@ void pii_rec_person(pii_scan *sc)
         size_t end = toks[nt - 1][1];
         bool poss = nt == 1 ? w.possessive : cur.possessive;
         unsigned last = fl[nt - 1];
-        bool a_word = (fa & SC_NAME_WORD) || cls == SC_WORD_AMBIGUOUS || cls == SC_WORD_EPONYM;
-        bool l_word = (last & SC_NAME_WORD) || sc_word_class(s + toks[nt - 1][0], end - toks[nt - 1][0]) != SC_WORD_NONE;
         bool start_of_sentence = sentence_start(s, w.s);
+        /* at the start of a sentence capitalization says nothing: any dictionary word needs evidence */
+        bool a_word = word_like(fa, cls) || (start_of_sentence && (fa & SC_NAME_WORD));
+        bool l_word = word_like(last, sc_word_class(s + toks[nt - 1][0], end - toks[nt - 1][0]));
         double score = 0;
         uint32_t ev = 0;
         if (fa & SC_NAME_FIRST)
@@ -589,7 +642,7 @@ void pii_rec_person(pii_scan *sc)
             }
         }
         /* places after a preposition need a real name context */
-        if (cls == SC_WORD_AMBIGUOUS && nt == 1 && place_preposition(sc, w.s) && before != STRONG && !sig) {
+        if (cls == SC_WORD_PLACE && nt == 1 && place_preposition(sc, w.s) && before != STRONG && !sig) {
             score = 0;
             ev |= SANCTUM_EV_SUPPRESSED;
         }

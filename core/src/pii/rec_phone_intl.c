@@ -5,7 +5,6 @@
  * trunk-0 forms 0.55, bare 0.35; a phone word before or after +0.3; order/id words -0.4. */
 #include "pii.h"
 
-extern const char *const PII_PHONE_WORDS[];
 
 typedef struct cc_rule {
     uint16_t cc;
@@ -64,6 +63,9 @@ static void finish(pii_scan *sc, size_t start, size_t end, double score, uint32_
     } else if (pii_context(sc, end, false, 3, 30, PII_PHONE_WORDS)) {
         score += 0.3;
         ev |= SANCTUM_EV_CONTEXT_AFTER;
+    } else if (pii_context(sc, start, true, 2, 24, PII_NUMBER_WORDS) && !pii_negative_context(sc, start, end)) {
+        score += 0.3;
+        ev |= SANCTUM_EV_CONTEXT_BEFORE;
     } else if (pii_negative_context(sc, start, end)) {
         score -= 0.4;
         ev |= SANCTUM_EV_NEGATIVE_CONTEXT;

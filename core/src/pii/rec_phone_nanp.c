@@ -5,9 +5,12 @@
 #include "pii.h"
 
 const char *const PII_PHONE_WORDS[] = {"phone*", "tel", "tele*", "mobile*", "cell*", "call*", "text*",
-                                       "sms", "whatsapp", "signal", "fax", "number*", "ph", "mob", "dial*",
+                                       "sms", "whatsapp", "signal", "fax", "ph", "mob", "dial*",
                                        "reach", "contact*", "ring", "landline", "hotline", "extension",
                                        "ext", "tlf", "telefon*", "handy", "nummer", "portable", NULL};
+
+/* "number" counts as a phone word only when no order/ticket word comes with it. */
+const char *const PII_NUMBER_WORDS[] = {"number", "numbers", "no", "nr", "num", "digits", NULL};
 
 static bool nanp_valid(const uint8_t *d)
 {
@@ -94,6 +97,9 @@ void pii_rec_phone_nanp(pii_scan *sc, const pii_number *num)
         } else if (pii_context(sc, end, false, 3, 30, PII_PHONE_WORDS)) {
             score += 0.3;
             ev |= SANCTUM_EV_CONTEXT_AFTER;
+        } else if (pii_context(sc, start, true, 2, 24, PII_NUMBER_WORDS) && !pii_negative_context(sc, start, end)) {
+            score += 0.3;
+            ev |= SANCTUM_EV_CONTEXT_BEFORE;
         } else if (pii_negative_context(sc, start, end)) {
             score -= 0.4;
             ev |= SANCTUM_EV_NEGATIVE_CONTEXT;

@@ -1,0 +1,4 @@
+# PII detector: recognizers, precision rules, options/lists, sweeps, the labelled evaluation, CLI.
+set(P ${CMAKE_CURRENT_LIST_DIR})
+sanctum_add_test(test_pii_eval ${P}/test_pii_eval.c ${P}/eval_score.c LABELS pii)
+target_include_directories(test_pii_eval PRIVATE ${P})
