@@ -2,3 +2,5 @@
 set(P ${CMAKE_CURRENT_LIST_DIR})
 sanctum_add_test(test_pii_eval ${P}/test_pii_eval.c ${P}/eval_score.c LABELS pii)
 target_include_directories(test_pii_eval PRIVATE ${P})
+sanctum_add_test(test_pii ${P}/test_pii.c LABELS pii)
+target_link_libraries(test_pii PRIVATE Threads::Threads m)

@@ -109,8 +109,11 @@ static sanctum_status copy_term(sanctum_ctx *ctx, const term_in *in, pii_term *o
     out->type = in->type;
     if (is_numeric_type(in->type)) {
         out->norm = sc_alloc(ctx, n + 1, SC_ALLOC_SECRET);
-        if (out->norm == NULL)
+        if (out->norm == NULL) {
+            sc_free(out->text);
+            out->text = NULL;
             return sc_error_nomem(err);
+        }
         size_t m = 0;
         for (size_t i = 0; i < n; i++)
             if (pii_is_alnum(p[i]))
@@ -363,8 +366,6 @@ sanctum_status sanctum_detector_new_with_lists(sanctum_detector **out, sanctum_c
         }
     }
     st = detector_create(out, ctx, opts, allow, na, deny, nd, err);
-    if (st == SANCTUM_E_INVALID_ARG || st == SANCTUM_E_UTF8)
-        err != NULL ? (void)(err->code = st) : (void)0;
 done:
     sc_free(allow);
     sc_free(deny);

@@ -8,7 +8,7 @@
 static const char *const ROUTING_WORDS[] = {"routing", "aba", "rtn", "transit", "bank*", "wire", "ach",
                                             "aba#", "swift", "direct", "deposit*", NULL};
 static const char *const ACCOUNT_WORDS[] = {"account*", "acct*", "acc", "checking", "savings", "deposit*",
-                                            "bank*", "beneficiary", "ach", "wire", "routing", "iban",
+                                            "bank*", "beneficiary", "ach", "wire", "iban",
                                             "konto*", "compte", "cuenta", NULL};
 static const char *const NOT_BANK_WORDS[] = {"aws", "gcp", "azure", "github", "gitlab", "twitter", "user",
                                              "username", "customer", "cloud", "project", "service", "org",
@@ -61,6 +61,10 @@ void pii_rec_bank(pii_scan *sc, const pii_number *num)
             return;
         }
     }
+    /* nine digits called a routing number that fails the ABA check are not an account either */
+    if (nd == 9 && k == 1 && pii_context(sc, start, true, 3, 32, ROUTING_WORDS) &&
+        !pii_context(sc, start, true, 3, 32, ACCOUNT_WORDS))
+        return;
     double score = 0.15;
     uint32_t ev = SANCTUM_EV_FORMAT_WEAK;
     if (pii_context(sc, start, true, 4, 40, ACCOUNT_WORDS)) {

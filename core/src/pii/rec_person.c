@@ -136,8 +136,13 @@ static bool next_word(const uint8_t *s, size_t n, size_t p, word *w)
 static bool prev_word(const uint8_t *s, size_t p, size_t gap, size_t *ws, size_t *we)
 {
     size_t q = p;
-    while (q > 0 && p - q <= gap && !pii_is_alpha(s[q - 1]) && s[q - 1] < 0x80)
+    while (q > 0 && p - q <= gap && !pii_is_alpha(s[q - 1]) && s[q - 1] < 0x80) {
+        uint8_t c = s[q - 1];
+        if (c == '.' || c == '!' || c == '?' || c == '\n' || c == '\r' || c == ';' || c == ')' || c == '(' ||
+            c == '"' || c == '`' || c == '|' || c == '>')
+            return false; /* context does not cross a sentence, a line or a quote */
         q--;
+    }
     if (q == 0 || p - q > gap || !pii_is_alpha(s[q - 1]))
         return false;
     *we = q;
