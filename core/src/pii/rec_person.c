@@ -360,20 +360,51 @@ static void emit(pii_scan *sc, size_t start, size_t end, double score, uint32_t 
     pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, start, end, score, ev);
 }
 
-/* Raises other mentions of the tokens of strong names (consistency). */
+static uint32_t fnv(const uint8_t *w, size_t n)
+{
+    uint32_t h = 0x811c9dc5u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= w[i];
+        h *= 0x01000193u;
+    }
+    return h;
+}
+
+typedef struct strong_tok {
+    size_t s, len;
+    uint32_t hash;
+    double score;
+    unsigned flags;
+} strong_tok;
+
+/* The PERSON candidate among [lo, hi) (sorted by start) overlapping [a, b), or SIZE_MAX. */
+static size_t find_overlap(const pii_scan *sc, size_t lo, size_t hi, size_t a, size_t b)
+{
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sc->c[mid].end <= a)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < sc->count && sc->c[lo].start < b && sc->c[lo].end > a ? lo : SIZE_MAX;
+}
+
+/* Raises other mentions of the words of strong names (consistency): one pass over the capitalized
+ * words of the text against at most 64 strong words. */
 static void consistency(pii_scan *sc, size_t first_cand)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n;
     double thr = sc->det->threshold;
     size_t count = sc->count;
-    size_t done = 0;
-    for (size_t ci = first_cand; ci < count && done < 32; ci++) {
+    strong_tok toks[64];
+    size_t nt = 0;
+    for (size_t ci = first_cand; ci < count && nt < 64; ci++) {
         if (sc->c[ci].type != SANCTUM_ENTITY_PERSON || sc->c[ci].score < thr)
             continue;
         size_t cs = sc->c[ci].start, ce = sc->c[ci].end;
-        double strong = sc->c[ci].score;
-        for (size_t p = cs; p < ce;) {
+        for (size_t p = cs; p < ce && nt < 64;) {
             word t;
             if (!next_word(s, ce, p, &t))
                 break;
@@ -382,43 +413,87 @@ static void consistency(pii_scan *sc, size_t first_cand)
             if (tl < 3 || !t.cap)
                 continue;
             unsigned f = sc_name_lookup(s + t.s, tl);
-            if (word_like(f, sc_word_class(s + t.s, tl)) || sc_word_class(s + t.s, tl) != SC_WORD_NONE)
+            int cls = sc_word_class(s + t.s, tl);
+            if (word_like(f, cls) || cls != SC_WORD_NONE)
                 continue;
-            done++;
-            /* every other whole-word, same-case mention */
-            for (size_t q = 0; q + tl <= n;) {
-                const uint8_t *hit = memchr(s + q, s[t.s], n - q - tl + 1);
-                if (hit == NULL)
-                    break;
-                size_t h = (size_t)(hit - s);
-                q = h + 1;
-                if (memcmp(s + h, s + t.s, tl) != 0 || (h >= cs && h < ce))
-                    continue;
-                bool u;
-                if ((h > 0 && (pii_is_alnum(s[h - 1]) || s[h - 1] >= 0x80)) ||
-                    (h + tl < n && letter_at(s, n, h + tl, &u) != 0))
-                    continue;
-                const char *why;
-                if (pii_in_code(sc, h, h + tl, &why))
-                    continue;
-                bool covered = false;
-                for (size_t k = 0; k < sc->count; k++) {
-                    pii_cand *o = &sc->c[k];
-                    if (o->type != SANCTUM_ENTITY_PERSON || o->end <= h || o->start >= h + tl)
-                        continue;
-                    if (o->score < strong * 0.95) {
-                        o->score = strong * 0.95 > 0.85 ? strong * 0.95 : 0.85;
-                        o->evidence |= SANCTUM_EV_CONSISTENCY;
-                    }
-                    covered = true;
+            uint32_t h = fnv(s + t.s, tl);
+            bool dup = false;
+            for (size_t k = 0; k < nt; k++)
+                if (toks[k].hash == h && toks[k].len == tl && memcmp(s + toks[k].s, s + t.s, tl) == 0) {
+                    dup = true;
+                    if (sc->c[ci].score > toks[k].score)
+                        toks[k].score = sc->c[ci].score;
                 }
-                if (!covered)
-                    emit(sc, h, h + tl, strong * 0.95 > 0.85 ? strong * 0.95 : 0.85,
-                         SANCTUM_EV_CONSISTENCY | ((f & SC_NAME_FIRST) ? SANCTUM_EV_GAZETTEER_FIRST : 0) |
-                             ((f & SC_NAME_LAST) ? SANCTUM_EV_GAZETTEER_LAST : 0));
-            }
+            if (!dup)
+                toks[nt++] = (strong_tok){t.s, tl, h, sc->c[ci].score, f};
         }
     }
+    if (nt == 0)
+        return;
+    /* person candidates [first_cand, count) are in text order */
+    for (size_t p = 0; p < n;) {
+        uint8_t c = s[p];
+        if (pii_is_lower(c) || pii_is_digit(c) || c == '_') {
+            while (p < n && (pii_is_alnum(s[p]) || s[p] == '_'))
+                p++;
+            continue;
+        }
+        if (!pii_is_upper(c) && c < 0x80) {
+            p++;
+            continue;
+        }
+        word t;
+        if (!next_word(s, n, p, &t))
+            break;
+        size_t ws = t.s;
+        p = t.e > p ? t.e : p + 1;
+        if (!t.cap || (ws > 0 && (pii_is_alnum(s[ws - 1]) || s[ws - 1] == '_')))
+            continue;
+        size_t we = t.e, wl = we - ws;
+        uint32_t h = fnv(s + ws, wl);
+        for (size_t k = 0; k < nt; k++) {
+            if (toks[k].hash != h || toks[k].len != wl || memcmp(s + toks[k].s, s + ws, wl) != 0)
+                continue;
+            double sc2 = toks[k].score * 0.95 > 0.85 ? toks[k].score * 0.95 : 0.85;
+            size_t o = find_overlap(sc, first_cand, count, ws, we);
+            if (o != SIZE_MAX) {
+                if (sc->c[o].type == SANCTUM_ENTITY_PERSON && sc->c[o].score < sc2) {
+                    sc->c[o].score = sc2;
+                    sc->c[o].evidence |= SANCTUM_EV_CONSISTENCY;
+                }
+                break;
+            }
+            const char *why;
+            if (pii_in_code(sc, ws, we, &why))
+                break;
+            emit(sc, ws, we, sc2,
+                 SANCTUM_EV_CONSISTENCY | ((toks[k].flags & SC_NAME_FIRST) ? SANCTUM_EV_GAZETTEER_FIRST : 0) |
+                     ((toks[k].flags & SC_NAME_LAST) ? SANCTUM_EV_GAZETTEER_LAST : 0));
+            break;
+        }
+    }
+}
+
+/* Words after which a lower-case word may be a name (cheap test before the real context check). */
+static bool lower_trigger(const uint8_t *w, size_t n)
+{
+    static const char *const T1[] = {"m", NULL}, *const T2[] = {"is", "am", "im", "hi", "me", "yo", NULL},
+                             *const T3[] = {"hey", "aka", "son", "mom", "mum", "dad", "kid", NULL},
+                             *const T4[] = {"dear", "hiya", "wife", "boss", NULL},
+                             *const T5[] = {"hello", "named", NULL},
+                             *const T6[] = {"thanks", "friend", "sister", "cousin", NULL},
+                             *const T7[] = {"husband", "brother", "partner", NULL},
+                             *const T8[] = {"daughter", "coworker", "neighbor", "roommate", NULL},
+                             *const T9[] = {"colleague", "neighbour", "boyfriend", NULL},
+                             *const T10[] = {"girlfriend", NULL};
+    static const char *const *const BY_LEN[] = {NULL, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10};
+    if (n == 0 || n > 10)
+        return false;
+    uint8_t c = pii_lower(w[0]);
+    for (const char *const *t = BY_LEN[n]; *t != NULL; t++)
+        if ((uint8_t)(*t)[0] == c && pii_word_eq(w, n, *t))
+            return true;
+    return false;
 }
 
 /* Lower-case names after a strong phrase: "my name is sarah", "hi sarah", "i'm john smith". */
@@ -457,19 +532,57 @@ void pii_rec_person(pii_scan *sc)
     const uint8_t *s = sc->s;
     size_t n = sc->n;
     size_t first_cand = sc->count;
-    size_t p = 0;
+    size_t p = 0, prev_s = 0, prev_e = 0;
     word w;
-    while (next_word(s, n, p, &w)) {
+    for (;;) {
+        /* fast path: plain lower-case ASCII words and punctuation only matter as triggers */
+        while (p < n) {
+            uint8_t c = s[p];
+            if (pii_is_lower(c)) {
+                size_t j = p + 1;
+                while (j < n && pii_is_lower(s[j]))
+                    j++;
+                if (j < n && (s[j] >= 0x80 || pii_is_upper(s[j]) || s[j] == '\'' || s[j] == '-'))
+                    break; /* not a plain word: the full tokenizer decides */
+                if (j - p >= 2 && prev_e > prev_s && p - prev_e <= 2 && lower_trigger(s + prev_s, prev_e - prev_s)) {
+                    word lw;
+                    memset(&lw, 0, sizeof lw);
+                    lw.s = p;
+                    lw.e = j;
+                    lw.lower = true;
+                    prev_s = p;
+                    prev_e = j;
+                    p = lower_name(sc, &lw);
+                    continue;
+                }
+                prev_s = p;
+                prev_e = j;
+                p = j;
+            } else if (pii_is_upper(c) || c >= 0x80) {
+                break;
+            } else {
+                p++;
+                while (p < n && pii_is_digit(s[p - 1]) && pii_is_alpha(s[p]))
+                    p++; /* letters glued to digits (3rd, 10px, sha1) are not words here */
+            }
+        }
+        if (!next_word(s, n, p, &w))
+            break;
         p = w.e;
         if (sc->oom)
             return;
         size_t wl = w.e - w.s;
         if (w.lower) {
-            /* only right after a trigger word: cheap test on the previous byte first */
-            if (wl >= 2 && w.s > 0 && (s[w.s - 1] == ' ' || s[w.s - 1] == ':' || s[w.s - 1] == ','))
+            /* lower-case names only right after a trigger word ("name is", "hi", "my wife") */
+            bool trig = wl >= 2 && prev_e > prev_s && w.s - prev_e <= 2 && lower_trigger(s + prev_s, prev_e - prev_s);
+            prev_s = w.s;
+            prev_e = w.e;
+            if (trig)
                 p = lower_name(sc, &w);
             continue;
         }
+        prev_s = w.s;
+        prev_e = w.e;
         if (!w.cap && !w.allcaps)
             continue;
         int cls = sc_word_class(s + w.s, wl);

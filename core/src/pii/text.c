@@ -50,8 +50,11 @@ bool pii_word_eq(const uint8_t *a, size_t n, const char *w)
 
 static bool word_matches(const uint8_t *a, size_t n, const char *const *words)
 {
+    uint8_t c0 = n > 0 ? pii_lower(a[0]) : 0;
     for (size_t k = 0; words[k] != NULL; k++) {
         const char *w = words[k];
+        if ((uint8_t)w[0] != c0)
+            continue;
         size_t wl = strlen(w);
         if (wl > 0 && w[wl - 1] == '*') {
             wl--;
