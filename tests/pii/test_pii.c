@@ -10,6 +10,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "pii/names.h"
 #include "sweep.h"
 #include "test_util.h"
 
@@ -125,6 +126,13 @@ static void options_and_names(void **state)
     assert_string_equal(sanctum_evidence_name(SANCTUM_EV_ALLOW_LIST), "allow_list");
     assert_null(sanctum_evidence_name(SANCTUM_EV_VALIDATOR | SANCTUM_EV_TITLE));
     assert_null(sanctum_evidence_name(0));
+    /* the internal tables: word classes sorted and indexed; the gazetteer answers its own keys */
+    assert_true(sc_word_classes_check());
+    assert_true(sc_name_lookup((const uint8_t *)"Sarah", 5) & SC_NAME_FIRST);
+    assert_true(sc_name_lookup((const uint8_t *)"SMITH", 5) & SC_NAME_LAST);
+    assert_int_equal(sc_name_lookup((const uint8_t *)"qzxv", 4), 0);
+    assert_int_equal(sc_word_class((const uint8_t *)"Dijkstra", 8), SC_WORD_EPONYM);
+    assert_int_equal(sc_word_class((const uint8_t *)"street", 6), SC_WORD_ORG_NEXT);
 }
 
 static void bad_arguments(void **state)

@@ -376,16 +376,17 @@ done:
 
 enum { K_NONE = 0, K_AT = 1, K_NUM = 2, K_ALPHA = 3 };
 
-static uint8_t kind_of(uint8_t c)
-{
-    if (c == '@')
-        return K_AT;
-    if (pii_is_digit(c) || c == '+' || c == '(')
-        return K_NUM;
-    if (pii_is_alpha(c))
-        return K_ALPHA;
-    return K_NONE;
-}
+/* K_AT for '@', K_NUM for digits, '+' and '(', K_ALPHA for ASCII letters. */
+static const uint8_t KIND[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 2, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0,
+    1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0,
+    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
 
 static void scan_bytes(pii_scan *sc)
 {
@@ -396,7 +397,7 @@ static void scan_bytes(pii_scan *sc)
                 pii_enabled(sc, SANCTUM_ENTITY_US_SSN) || pii_enabled(sc, SANCTUM_ENTITY_US_BANK_NUMBER);
     bool iban = pii_enabled(sc, SANCTUM_ENTITY_IBAN_CODE);
     for (size_t i = 0; i < n && !sc->oom; i++) {
-        uint8_t k = kind_of(s[i]);
+        uint8_t k = KIND[s[i]];
         if (k == K_NONE)
             continue;
         if (k == K_AT) {

@@ -192,9 +192,16 @@ static int cmp_word(const uint8_t *w, size_t n, const char *k)
     return k[n] == 0 ? 0 : -1;
 }
 
+/* CLASSES index by first letter: words starting with 'a' + k are [CLASS_FIRST[k], CLASS_FIRST[k + 1]).
+ * Kept in step with CLASSES by hand; sc_word_classes_check() (tested) verifies both. */
+static const uint16_t CLASS_FIRST[27] = {0, 30, 62, 107, 133, 148, 162, 182, 205, 212, 229, 237, 262, 293, 307, 313, 337, 337, 358, 394, 408, 411, 417, 432, 432, 435, 435};
+
 int sc_word_class(const uint8_t *w, size_t n)
 {
-    size_t lo = 0, hi = sizeof CLASSES / sizeof CLASSES[0];
+    if (n == 0 || !pii_is_alpha(w[0]))
+        return SC_WORD_NONE;
+    unsigned k = (unsigned)(pii_lower(w[0]) - 'a');
+    size_t lo = CLASS_FIRST[k], hi = CLASS_FIRST[k + 1];
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         int c = cmp_word(w, n, CLASSES[mid].w);
@@ -206,6 +213,23 @@ int sc_word_class(const uint8_t *w, size_t n)
             lo = mid + 1;
     }
     return SC_WORD_NONE;
+}
+
+bool sc_word_classes_check(void)
+{
+    size_t count = sizeof CLASSES / sizeof CLASSES[0];
+    if (CLASS_FIRST[26] != count)
+        return false;
+    for (size_t i = 0; i < count; i++) {
+        if (i > 0 && strcmp(CLASSES[i - 1].w, CLASSES[i].w) >= 0)
+            return false;
+        unsigned k = (unsigned)(CLASSES[i].w[0] - 'a');
+        if (k > 25 || i < CLASS_FIRST[k] || i >= CLASS_FIRST[k + 1])
+            return false;
+        if (sc_word_class((const uint8_t *)CLASSES[i].w, strlen(CLASSES[i].w)) != CLASSES[i].cls)
+            return false;
+    }
+    return true;
 }
 
 typedef struct ctx_word {

@@ -3,6 +3,7 @@
 #ifndef SANCTUM_PII_NAMES_H
 #define SANCTUM_PII_NAMES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -36,6 +37,8 @@ enum {
 };
 /* Class of the word w[0..n) (ASCII case-insensitive). */
 int sc_word_class(const uint8_t *w, size_t n);
+/* Verifies the word class table is sorted and indexed (a unit test calls it). */
+bool sc_word_classes_check(void);
 
 /* Lower-case trigger words around names: returns a PERSON_CTX_* kind or 0. */
 enum {

@@ -31,7 +31,7 @@ static bool cp_upper(uint32_t cp)
 }
 
 /* Length of the letter at s[p] (0 when not a letter); *up tells upper case. */
-static size_t letter_at(const uint8_t *s, size_t n, size_t p, bool *up)
+static inline size_t letter_at(const uint8_t *s, size_t n, size_t p, bool *up)
 {
     uint8_t c = s[p];
     if (c < 0x80) {
@@ -475,8 +475,23 @@ static void consistency(pii_scan *sc, size_t first_cand)
 }
 
 /* Words after which a lower-case word may be a name (cheap test before the real context check). */
+#define L_(c) (1u << ((c) - 'a'))
 static bool lower_trigger(const uint8_t *w, size_t n)
 {
+    /* first letters of the trigger words by length: most words are rejected by this mask alone */
+    static const uint32_t FIRST[11] = {0,
+                                       L_('m'),
+                                       L_('i') | L_('a') | L_('h') | L_('m') | L_('y'),
+                                       L_('h') | L_('a') | L_('s') | L_('m') | L_('d') | L_('k'),
+                                       L_('d') | L_('h') | L_('w') | L_('b'),
+                                       L_('h') | L_('n'),
+                                       L_('t') | L_('f') | L_('s') | L_('c'),
+                                       L_('h') | L_('b') | L_('p'),
+                                       L_('d') | L_('c') | L_('n') | L_('r'),
+                                       L_('c') | L_('n') | L_('b'),
+                                       L_('g')};
+    if (n == 0 || n > 10 || !pii_is_alpha(w[0]) || (FIRST[n] & L_(pii_lower(w[0]))) == 0)
+        return false;
     static const char *const T1[] = {"m", NULL}, *const T2[] = {"is", "am", "im", "hi", "me", "yo", NULL},
                              *const T3[] = {"hey", "aka", "son", "mom", "mum", "dad", "kid", NULL},
                              *const T4[] = {"dear", "hiya", "wife", "boss", NULL},
@@ -487,8 +502,6 @@ static bool lower_trigger(const uint8_t *w, size_t n)
                              *const T9[] = {"colleague", "neighbour", "boyfriend", NULL},
                              *const T10[] = {"girlfriend", NULL};
     static const char *const *const BY_LEN[] = {NULL, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10};
-    if (n == 0 || n > 10)
-        return false;
     uint8_t c = pii_lower(w[0]);
     for (const char *const *t = BY_LEN[n]; *t != NULL; t++)
         if ((uint8_t)(*t)[0] == c && pii_word_eq(w, n, *t))
