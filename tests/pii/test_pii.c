@@ -265,6 +265,7 @@ static void intl_rules(void **state)
     expect(f->det, "text me: 07700 900604", SANCTUM_ENTITY_PHONE_NUMBER, "07700 900604");
     expect(f->det, "06 12 34 56 78", SANCTUM_ENTITY_PHONE_NUMBER, "06 12 34 56 78");
     expect(f->det, "+49 30 1234567", SANCTUM_ENTITY_PHONE_NUMBER, "+49 30 1234567");
+    expect(f->det, "from abroad dial 0044 20 7946 0958", SANCTUM_ENTITY_PHONE_NUMBER, "0044 20 7946 0958");
     expect_none(f->det, "+44 20 79", SANCTUM_ENTITY_PHONE_NUMBER);       /* too short for GB */
     expect_none(f->det, "+33 6 12 34 56 78 90 12", SANCTUM_ENTITY_PHONE_NUMBER + 100); /* any type: see below */
     expect_none(f->det, "+999 12345678", SANCTUM_ENTITY_PHONE_NUMBER);   /* no such country code */
@@ -345,6 +346,10 @@ static void person_evidence(void **state)
     expect(f->det, "Will Smith is here.", SANCTUM_ENTITY_PERSON, "Will Smith");                  /* sequence */
     expect(f->det, "SOPHIA MARTINEZ - REGISTERED", SANCTUM_ENTITY_PERSON, "SOPHIA MARTINEZ");    /* all caps */
     expect(f->det, "I'm David, the new intern.", SANCTUM_ENTITY_PERSON, "David");
+    expect(f->det, "Hey Jordan, are we still on?", SANCTUM_ENTITY_PERSON, "Jordan"); /* a place name, vocative */
+    sanctum_detection *d = run(f->det, "\"Hello, my name is Thomas and I live here.\"", 0);
+    assert_int_equal(d->count, 1); /* "my" after "Hello," is not a lower-case name */
+    sanctum_free(d);
     expect(f->det, "The form was signed by Grace Hakimi.", SANCTUM_ENTITY_PERSON, "Grace Hakimi");
 }
 

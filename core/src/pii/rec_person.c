@@ -474,6 +474,14 @@ static void consistency(pii_scan *sc, size_t first_cand)
     }
 }
 
+/* The word before `start` is a relation word (wife, colleague, boss ...). */
+static bool prev_is_relation(const pii_scan *sc, size_t start)
+{
+    size_t ws, we;
+    return prev_word(sc->s, start, 2, &ws, &we) &&
+           sc_person_context_word(sc->s + ws, we - ws, 0) == SC_PCTX_RELATION;
+}
+
 /* Words after which a lower-case word may be a name (cheap test before the real context check). */
 #define L_(c) (1u << ((c) - 'a'))
 static bool lower_trigger(const uint8_t *w, size_t n)
@@ -516,6 +524,26 @@ static size_t lower_name(pii_scan *sc, const word *w)
     int ctx = context_before(sc, w->s, &unk);
     if (ctx != STRONG)
         return w->e;
+    static const char *const FUNCTION_WORDS[] = {
+        "my", "me", "the", "we", "you", "he", "she", "it", "his", "her", "our", "their", "to", "at", "in", "on",
+        "and", "or", "but", "so", "not", "no", "yes", "a", "an", "this", "that", "just", "here", "there", "back",
+        "sorry", "happy", "glad", "fine", "good", "ok", "okay", "sure", "all", "everyone", "guys", "team", NULL};
+    for (size_t k = 0; FUNCTION_WORDS[k] != NULL; k++)
+        if (pii_word_eq(sc->s + w->s, w->e - w->s, FUNCTION_WORDS[k]))
+            return w->e;
+    if (!unk) {
+        /* after a greeting or a relation word the name must end the phrase: "hi sarah," "my wife anna" */
+        size_t q = w->e;
+        while (q < sc->n && sc->s[q] == ' ')
+            q++;
+        bool ends = q >= sc->n || sc->s[q] == ',' || sc->s[q] == '!' || sc->s[q] == '.' || sc->s[q] == '\n' ||
+                    sc->s[q] == '?' || sc->s[q] == ':' || sc->s[q] == ';';
+        word nx;
+        bool relation = prev_is_relation(sc, w->s);
+        if (!ends && !relation && !(next_word(sc->s, sc->n, w->e, &nx) && nx.lower &&
+                                    (sc_name_lookup(sc->s + nx.s, nx.e - nx.s) & SC_NAME_LAST)))
+            return w->e;
+    }
     unsigned f = sc_name_lookup(sc->s + w->s, w->e - w->s);
     int cls = sc_word_class(sc->s + w->s, w->e - w->s);
     if (!(f & SC_NAME_FIRST) || cls == SC_WORD_STOP || cls == SC_WORD_TITLE)
@@ -737,7 +765,7 @@ void pii_rec_person(pii_scan *sc)
                 score = start_of_sentence ? 0.4 : 0.5;
                 ev |= SANCTUM_EV_FORMAT_WEAK;
             } else if (fa != 0 || cls != SC_WORD_NONE) {
-                score = 0.3;
+                score = 0.36; /* strong context alone (+0.35) lifts it over 0.7: "Hi Will," */
                 ev |= SANCTUM_EV_COMMON_WORD;
             }
         }

@@ -77,7 +77,10 @@ void pii_rec_phone_intl(pii_scan *sc, const pii_number *num)
 {
     const uint8_t *s = sc->s;
     uint8_t d[48];
-    if (num->plus) {
+    /* "0044 20 7946 0958", "00 33 6 ...": the 00 international prefix written instead of '+' */
+    bool zz = !num->plus && !num->paren && num->ngroups >= 2 && glen(num, 0) >= 2 && glen(num, 0) <= 5 &&
+              s[num->g[0].start] == '0' && s[num->g[0].start + 1] == '0';
+    if (num->plus || zz) {
         /* digits of every group; a "(0)" trunk group after the country code is dropped */
         size_t nd = 0, cnt = 0;
         size_t upto[PII_MAX_GROUPS], gidx[PII_MAX_GROUPS];
@@ -86,10 +89,10 @@ void pii_rec_phone_intl(pii_scan *sc, const pii_number *num)
                 continue;
             if (k > 0 && num->g[k].sep == '/')
                 break;
-            size_t l = glen(num, k);
+            size_t l = glen(num, k), skip = (zz && k == 0) ? 2 : 0;
             if (nd + l > 18)
                 break;
-            for (size_t p = 0; p < l; p++)
+            for (size_t p = skip; p < l; p++)
                 d[nd++] = s[num->g[k].start + p];
             upto[cnt] = nd;
             gidx[cnt] = k;
@@ -110,7 +113,7 @@ void pii_rec_phone_intl(pii_scan *sc, const pii_number *num)
                 continue;
             if (d[cclen] == '0' && r->cc != 39)
                 return; /* the trunk 0 is not written after +CC (Italy keeps it) */
-            finish(sc, num->start, num->g[gidx[c - 1]].end, 0.85,
+            finish(sc, zz ? num->g[0].start : num->start, num->g[gidx[c - 1]].end, zz ? 0.75 : 0.85,
                    SANCTUM_EV_FORMAT_STRONG | SANCTUM_EV_VALIDATOR | SANCTUM_EV_COUNTRY_CODE);
             return;
         }
