@@ -411,6 +411,7 @@ static void precision_words(void **state)
     expect_none(f->det, "Chase Bank and Baker Street and Lincoln Avenue.", -1);
     expect_none(f->det, "Python and Ruby and Julia are languages; Jenkins runs Kafka.", -1);
     expect_none(f->det, "May the force be with you. April showers.", -1);
+    expect_none(f->det, "Apple, Amazon, Ford and Dell reported earnings.", -1); /* brands, a list */
 }
 
 /* ---------------------------------------------------------------- options and lists */
