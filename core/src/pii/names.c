@@ -231,8 +231,12 @@ int sc_word_class(const uint8_t *w, size_t n)
     return SC_WORD_NONE;
 }
 
+static bool ctx_tables_sorted(void);
+
 bool sc_word_classes_check(void)
 {
+    if (!ctx_tables_sorted())
+        return false;
     size_t count = sizeof CLASSES / sizeof CLASSES[0];
     if (CLASS_FIRST[26] != count)
         return false;
@@ -255,13 +259,12 @@ typedef struct ctx_word {
 
 /* Sorted (strcmp order) for bsearch. */
 static const ctx_word BEFORE[] = {
-    {"afternoon", SC_PCTX_GREETING},
-    {"applicant", SC_PCTX_RELATION}, {"ask", SC_PCTX_VERB}, {"asked", SC_PCTX_VERB},
-    {"assistant", SC_PCTX_RELATION}, {"attention", SC_PCTX_RELATION}, {"attn", SC_PCTX_RELATION},
-    {"attorney", SC_PCTX_RELATION}, {"author", SC_PCTX_RELATION}, {"baby", SC_PCTX_RELATION},
-    {"bonjour", SC_PCTX_GREETING}, {"boss", SC_PCTX_RELATION}, {"boyfriend", SC_PCTX_RELATION},
-    {"brother", SC_PCTX_RELATION}, {"buddy", SC_PCTX_RELATION}, {"by", SC_PCTX_VERB},
-    {"bye", SC_PCTX_GREETING}, {"call", SC_PCTX_VERB}, {"called", SC_PCTX_RELATION},
+    {"afternoon", SC_PCTX_GREETING}, {"applicant", SC_PCTX_RELATION}, {"ask", SC_PCTX_VERB},
+    {"asked", SC_PCTX_VERB}, {"assistant", SC_PCTX_RELATION}, {"attention", SC_PCTX_RELATION},
+    {"attn", SC_PCTX_RELATION}, {"attorney", SC_PCTX_RELATION}, {"author", SC_PCTX_RELATION},
+    {"baby", SC_PCTX_RELATION}, {"bonjour", SC_PCTX_GREETING}, {"boss", SC_PCTX_RELATION},
+    {"boyfriend", SC_PCTX_RELATION}, {"brother", SC_PCTX_RELATION}, {"buddy", SC_PCTX_RELATION},
+    {"by", SC_PCTX_VERB}, {"bye", SC_PCTX_GREETING}, {"call", SC_PCTX_VERB}, {"called", SC_PCTX_RELATION},
     {"candidate", SC_PCTX_RELATION}, {"cc", SC_PCTX_RELATION}, {"cheers", SC_PCTX_GREETING},
     {"child", SC_PCTX_RELATION}, {"ciao", SC_PCTX_GREETING}, {"client", SC_PCTX_RELATION},
     {"co", SC_PCTX_RELATION}, {"colleague", SC_PCTX_RELATION}, {"colleagues", SC_PCTX_RELATION},
@@ -272,8 +275,8 @@ static const ctx_word BEFORE[] = {
     {"email", SC_PCTX_VERB}, {"emailed", SC_PCTX_VERB}, {"employee", SC_PCTX_RELATION},
     {"evening", SC_PCTX_GREETING}, {"ex", SC_PCTX_RELATION}, {"father", SC_PCTX_RELATION},
     {"fiance", SC_PCTX_RELATION}, {"fiancee", SC_PCTX_RELATION}, {"flatmate", SC_PCTX_RELATION},
-    {"friend", SC_PCTX_RELATION}, {"friends", SC_PCTX_RELATION},
-    {"for", SC_PCTX_VERB}, {"from", SC_PCTX_VERB}, {"girlfriend", SC_PCTX_RELATION}, {"goodbye", SC_PCTX_GREETING},
+    {"for", SC_PCTX_VERB}, {"friend", SC_PCTX_RELATION}, {"friends", SC_PCTX_RELATION},
+    {"from", SC_PCTX_VERB}, {"girlfriend", SC_PCTX_RELATION}, {"goodbye", SC_PCTX_GREETING},
     {"granddaughter", SC_PCTX_RELATION}, {"grandfather", SC_PCTX_RELATION}, {"grandma", SC_PCTX_RELATION},
     {"grandmother", SC_PCTX_RELATION}, {"grandpa", SC_PCTX_RELATION}, {"grandson", SC_PCTX_RELATION},
     {"hallo", SC_PCTX_GREETING}, {"hello", SC_PCTX_GREETING}, {"helped", SC_PCTX_VERB},
@@ -287,19 +290,18 @@ static const ctx_word BEFORE[] = {
     {"morning", SC_PCTX_GREETING}, {"mother", SC_PCTX_RELATION}, {"mum", SC_PCTX_RELATION},
     {"named", SC_PCTX_RELATION}, {"neighbor", SC_PCTX_RELATION}, {"neighbour", SC_PCTX_RELATION},
     {"nephew", SC_PCTX_RELATION}, {"niece", SC_PCTX_RELATION}, {"night", SC_PCTX_GREETING},
-    {"partner", SC_PCTX_RELATION}, {"patient", SC_PCTX_RELATION},
-    {"ping", SC_PCTX_VERB}, {"pinged", SC_PCTX_VERB}, {"recruiter", SC_PCTX_RELATION},
-    {"regards", SC_PCTX_RELATION}, {"remind", SC_PCTX_VERB}, {"roommate", SC_PCTX_RELATION},
-    {"salut", SC_PCTX_GREETING}, {"saw", SC_PCTX_VERB}, {"see", SC_PCTX_VERB}, {"sibling", SC_PCTX_RELATION},
-    {"signed", SC_PCTX_RELATION}, {"sister", SC_PCTX_RELATION}, {"son", SC_PCTX_RELATION},
-    {"sorry", SC_PCTX_GREETING}, {"spouse", SC_PCTX_RELATION}, {"stepdaughter", SC_PCTX_RELATION},
-    {"stepson", SC_PCTX_RELATION}, {"student", SC_PCTX_RELATION}, {"supervisor", SC_PCTX_RELATION},
-    {"teacher", SC_PCTX_RELATION}, {"tell", SC_PCTX_VERB}, {"tenant", SC_PCTX_RELATION},
-    {"text", SC_PCTX_VERB}, {"texted", SC_PCTX_VERB}, {"thank", SC_PCTX_GREETING},
-    {"thanks", SC_PCTX_GREETING}, {"thx", SC_PCTX_GREETING}, {"told", SC_PCTX_VERB},
-    {"twin", SC_PCTX_RELATION}, {"visit", SC_PCTX_VERB},
-    {"visited", SC_PCTX_VERB}, {"welcome", SC_PCTX_GREETING}, {"wife", SC_PCTX_RELATION},
-    {"with", SC_PCTX_VERB}, {"yo", SC_PCTX_GREETING},
+    {"partner", SC_PCTX_RELATION}, {"patient", SC_PCTX_RELATION}, {"ping", SC_PCTX_VERB},
+    {"pinged", SC_PCTX_VERB}, {"recruiter", SC_PCTX_RELATION}, {"regards", SC_PCTX_RELATION},
+    {"remind", SC_PCTX_VERB}, {"roommate", SC_PCTX_RELATION}, {"salut", SC_PCTX_GREETING},
+    {"saw", SC_PCTX_VERB}, {"see", SC_PCTX_VERB}, {"sibling", SC_PCTX_RELATION}, {"signed", SC_PCTX_RELATION},
+    {"sister", SC_PCTX_RELATION}, {"son", SC_PCTX_RELATION}, {"sorry", SC_PCTX_GREETING},
+    {"spouse", SC_PCTX_RELATION}, {"stepdaughter", SC_PCTX_RELATION}, {"stepson", SC_PCTX_RELATION},
+    {"student", SC_PCTX_RELATION}, {"supervisor", SC_PCTX_RELATION}, {"teacher", SC_PCTX_RELATION},
+    {"tell", SC_PCTX_VERB}, {"tenant", SC_PCTX_RELATION}, {"text", SC_PCTX_VERB}, {"texted", SC_PCTX_VERB},
+    {"thank", SC_PCTX_GREETING}, {"thanks", SC_PCTX_GREETING}, {"thx", SC_PCTX_GREETING},
+    {"told", SC_PCTX_VERB}, {"twin", SC_PCTX_RELATION}, {"visit", SC_PCTX_VERB}, {"visited", SC_PCTX_VERB},
+    {"welcome", SC_PCTX_GREETING}, {"wife", SC_PCTX_RELATION}, {"with", SC_PCTX_VERB},
+    {"yo", SC_PCTX_GREETING},
 };
 static const ctx_word AFTER[] = {
     {"agreed", SC_PCTX_AFTER}, {"asked", SC_PCTX_AFTER}, {"asks", SC_PCTX_AFTER}, {"called", SC_PCTX_AFTER},
@@ -343,4 +345,18 @@ int sc_person_context_word(const uint8_t *w, size_t n, int where_after)
     if (where_after)
         return ctx_find(AFTER, sizeof AFTER / sizeof AFTER[0], w, n);
     return ctx_find(BEFORE, sizeof BEFORE / sizeof BEFORE[0], w, n);
+}
+
+static bool ctx_sorted(const ctx_word *t, size_t count)
+{
+    for (size_t i = 1; i < count; i++)
+        if (strcmp(t[i - 1].w, t[i].w) >= 0)
+            return false;
+    return true;
+}
+
+static bool ctx_tables_sorted(void)
+{
+    return ctx_sorted(BEFORE, sizeof BEFORE / sizeof BEFORE[0]) && ctx_sorted(AFTER, sizeof AFTER / sizeof AFTER[0]) &&
+           ctx_sorted(SIGNOFFS, sizeof SIGNOFFS / sizeof SIGNOFFS[0]);
 }
