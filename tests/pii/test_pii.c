@@ -248,6 +248,8 @@ static void nanp_rules(void **state)
     expect(f->det, "514-555-1234 is my cell", SANCTUM_ENTITY_PHONE_NUMBER, "514-555-1234"); /* word after */
     expect(f->det, "+1 514 555 1234", SANCTUM_ENTITY_PHONE_NUMBER, "+1 514 555 1234");
     expect(f->det, "call 5145551234", SANCTUM_ENTITY_PHONE_NUMBER, "5145551234");
+    expect(f->det, "fax (212)555-0148", SANCTUM_ENTITY_PHONE_NUMBER, "(212)555-0148");
+    expect(f->det, "Conference line 1-800-555-0199 pin 4455#", SANCTUM_ENTITY_PHONE_NUMBER, "1-800-555-0199");
     expect_none(f->det, "5145551234", SANCTUM_ENTITY_PHONE_NUMBER); /* bare, no context: 0.4 */
     /* NPA/NXX validity: area codes cannot start with 0/1, be N11 or N9X; exchanges not 0/1 or N11 */
     expect_none(f->det, "call 114-555-1234", SANCTUM_ENTITY_PHONE_NUMBER);
@@ -265,6 +267,7 @@ static void intl_rules(void **state)
     expect(f->det, "text me: 07700 900604", SANCTUM_ENTITY_PHONE_NUMBER, "07700 900604");
     expect(f->det, "06 12 34 56 78", SANCTUM_ENTITY_PHONE_NUMBER, "06 12 34 56 78");
     expect(f->det, "+49 30 1234567", SANCTUM_ENTITY_PHONE_NUMBER, "+49 30 1234567");
+    expect(f->det, "UK: +44 (0)20 7946 0958", SANCTUM_ENTITY_PHONE_NUMBER, "+44 (0)20 7946 0958");
     expect(f->det, "from abroad dial 0044 20 7946 0958", SANCTUM_ENTITY_PHONE_NUMBER, "0044 20 7946 0958");
     expect_none(f->det, "+44 20 79", SANCTUM_ENTITY_PHONE_NUMBER);       /* too short for GB */
     expect_none(f->det, "+33 6 12 34 56 78 90 12", SANCTUM_ENTITY_PHONE_NUMBER + 100); /* any type: see below */

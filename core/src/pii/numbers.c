@@ -88,6 +88,8 @@ size_t pii_number_parse(const pii_scan *sc, size_t i, pii_number *num)
         sep = 0;
         if (q < n && s[q] == '(') {
             sep = '(';
+        } else if (in_paren && q < n && pii_is_digit(s[q])) {
+            sep = ')'; /* "(212)555-0148", "+44 (0)20 ..." */
         } else if (q + 2 < n && s[q] == ' ' && s[q + 1] == '-' && s[q + 2] == ' ') {
             sep = '-';
             q += 3;

@@ -172,7 +172,7 @@ static const char *const NEGATIVE_WORDS[] = {
     "item", "product", "version", "ver", "pid", "port", "uid", "gid", "isbn", "imei", "iccid", "commit",
     "sha", "hash", "job", "run", "row", "record", "request", "req", "session", "trace", "span", "batch",
     "timestamp", "epoch", "ms", "ns", "bytes", "size", "count", "total", "amount", "qty", "quantity",
-    "price", "cost", "usd", "eur", "line", "lines", "page", "pages", "step", NULL};
+    "price", "cost", "usd", "eur", "page", "pages", "step", NULL};
 
 bool pii_negative_context(const pii_scan *sc, size_t start, size_t end)
 {
