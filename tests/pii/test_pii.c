@@ -381,6 +381,7 @@ static void precision_code(void **state)
     expect_none(f->det, "see https://sarah-jones.example.com/team/michael and www.example.com/5145551234", -1);
     expect_none(f->det, "open /home/sarah/notes.txt or C:\\Users\\Michael\\file.doc or ./Sarah/x", -1);
     expect_none(f->det, "std::Sarah and obj->Michael and $Sarah", SANCTUM_ENTITY_PERSON);
+    expect_none(f->det, "post it in #Michael or ping @Sarah", SANCTUM_ENTITY_PERSON); /* channels, handles */
 }
 
 static void precision_numbers(void **state)
@@ -411,6 +412,7 @@ static void precision_words(void **state)
     expect_none(f->det, "Dijkstra's algorithm, a Gaussian blur, the Markov chain and Bayes' theorem.", -1);
     expect_none(f->det, "The Fourier transform and the Kalman filter and Newton's method.", -1);
     expect_none(f->det, "Hello World! Hi all, thanks everyone.", -1);
+    expect_none(f->det, "Dear Hiring Manager, Dear Valued Customer, Hi Team,", -1);
     expect_none(f->det, "Chase Bank and Baker Street and Lincoln Avenue.", -1);
     expect_none(f->det, "Python and Ruby and Julia are languages; Jenkins runs Kafka.", -1);
     expect_none(f->det, "May the force be with you. April showers.", -1);

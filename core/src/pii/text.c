@@ -157,7 +157,7 @@ bool pii_in_code(const pii_scan *sc, size_t start, size_t end, const char **why)
     }
     if (b == '_' || a == '_' || (a == '.' && (pii_is_alnum(a2) || a2 == '_')) ||
         (b == '.' && (pii_is_alnum(b2) || b2 == '_' || b2 == ')')) || (b == ':' && b2 == ':') ||
-        (a == ':' && a2 == ':') || (b == '>' && b2 == '-') || (a == '-' && a2 == '>') || b == '$' ||
+        (a == ':' && a2 == ':') || (b == '>' && b2 == '-') || (a == '-' && a2 == '>') || b == '$' || (b == '#' && pii_is_alpha(s[start])) ||
         b == '@' || a == '(' || a == '[' || b == '`' || a == '`' || b == '{' || a == '}') {
         *why = "identifier";
         return true;
