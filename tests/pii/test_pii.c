@@ -365,6 +365,11 @@ static void person_consistency(void **state)
     assert_int_equal(d->entities[1].start, (uint64_t)(strstr(t, "Haddad fixed") - t));
     assert_true(d->entities[1].evidence & SANCTUM_EV_CONSISTENCY);
     sanctum_free(d);
+    /* consistency lifts weak mentions only: a mention that stands on its own keeps its own score */
+    d = run(f->det, "Sarah Connor called. Sarah said hi.", 0);
+    assert_int_equal(d->count, 2);
+    assert_false(d->entities[1].evidence & SANCTUM_EV_CONSISTENCY);
+    sanctum_free(d);
     /* without the strong mention, the lone surname is not enough */
     expect_none(f->det, "Later Haddad fixed the build.", SANCTUM_ENTITY_PERSON);
 }
@@ -413,6 +418,9 @@ static void precision_words(void **state)
     expect_none(f->det, "The Fourier transform and the Kalman filter and Newton's method.", -1);
     expect_none(f->det, "Hello World! Hi all, thanks everyone.", -1);
     expect_none(f->det, "Dear Hiring Manager, Dear Valued Customer, Hi Team,", -1);
+    expect_none(f->det, "The Johnson & Johnson vaccine; Marks & Spencer sells it.", -1); /* firms */
+    expect_none(f->det, "Use the Adam optimizer; the Jackson library parses JSON.", -1); /* tools */
+    expect_none(f->det, "Saint Louis and San Antonio and Fort Worth are cities.", -1);  /* places */
     expect_none(f->det, "Chase Bank and Baker Street and Lincoln Avenue.", -1);
     expect_none(f->det, "Python and Ruby and Julia are languages; Jenkins runs Kafka.", -1);
     expect_none(f->det, "May the force be with you. April showers.", -1);

@@ -11,7 +11,8 @@
 #include "test_util.h"
 
 static const char *const FILES[] = {SANCTUM_SOURCE_DIR "/tests/pii/eval/generated.txt",
-                                    SANCTUM_SOURCE_DIR "/tests/pii/eval/handwritten.txt"};
+                                    SANCTUM_SOURCE_DIR "/tests/pii/eval/handwritten.txt",
+                                    SANCTUM_SOURCE_DIR "/tests/pii/eval/holdout.txt"};
 
 static void floors_hold(void **state)
 {
@@ -20,7 +21,7 @@ static void floors_hold(void **state)
     sanctum_detector *det = NULL;
     assert_int_equal(sanctum_detector_new(&det, ctx, NULL, NULL), SANCTUM_OK);
     eval_result r;
-    assert_int_equal(eval_files(det, FILES, 2, &r, getenv("PII_EVAL_VERBOSE") ? stdout : NULL), 0);
+    assert_int_equal(eval_files(det, FILES, 3, &r, getenv("PII_EVAL_VERBOSE") ? stdout : NULL), 0);
     eval_print(stdout, &r);
     assert_true(r.cases >= 500);
     assert_true(eval_recall(&r.per[SANCTUM_ENTITY_EMAIL_ADDRESS]) >= 0.98);

@@ -457,7 +457,9 @@ static void consistency(pii_scan *sc, size_t first_cand)
             double sc2 = toks[k].score * 0.95 > 0.85 ? toks[k].score * 0.95 : 0.85;
             size_t o = find_overlap(sc, first_cand, count, ws, we);
             if (o != SIZE_MAX) {
-                if (sc->c[o].type == SANCTUM_ENTITY_PERSON && sc->c[o].score < sc2) {
+                /* only weak mentions are lifted; a mention that stands on its own keeps its score */
+                if (sc->c[o].type == SANCTUM_ENTITY_PERSON && sc->c[o].score < thr && sc->c[o].score < sc2 &&
+                    (sc->c[o].evidence & SANCTUM_EV_SUPPRESSED) == 0) {
                     sc->c[o].score = sc2;
                     sc->c[o].evidence |= SANCTUM_EV_CONSISTENCY;
                 }
@@ -800,12 +802,42 @@ void pii_rec_person(pii_scan *sc)
                 ev |= SANCTUM_EV_CONTEXT_AFTER;
             }
         }
+        /* "Johnson & Johnson", "Marks & Spencer": a firm; "Adam optimizer", "Jackson library": a tool */
+        if (before != STRONG && !sig) {
+            size_t q = end;
+            while (q < n && s[q] == ' ')
+                q++;
+            word tn;
+            if ((q < n && s[q] == '&') || (w.s >= 2 && s[w.s - 1] == ' ' && s[w.s - 2] == '&')) {
+                score = 0;
+                ev |= SANCTUM_EV_SUPPRESSED;
+            } else if (nt == 1 && !poss && q == end + 1 && next_word(s, n, end, &tn) && tn.s == q &&
+                       (sc_word_class(s + tn.s, tn.e - tn.s) == SC_WORD_TECH_NOUN ||
+                        (tn.lower && sc_word_class(s + tn.s, tn.e - tn.s) == SC_WORD_ORG_NEXT))) {
+                score = 0;
+                ev |= SANCTUM_EV_SUPPRESSED;
+            }
+        }
+        /* the second word of a place: "Saint Louis", "San Antonio", "Fort Worth", "Los Angeles" */
+        {
+            size_t ps, pe;
+            static const char *const PLACE_PREFIX[] = {"san", "santa", "saint", "sainte", "st", "fort", "los",
+                                                       "las", "port", "mount", "lake", "new", NULL};
+            if (prev_word(s, w.s, 1, &ps, &pe) && pii_is_upper(s[ps]) && w.s - pe == 1)
+                for (size_t k = 0; PLACE_PREFIX[k] != NULL; k++)
+                    if (pii_word_eq(s + ps, pe - ps, PLACE_PREFIX[k]) && before != STRONG) {
+                        score = 0;
+                        ev |= SANCTUM_EV_SUPPRESSED;
+                    }
+        }
         /* places after a preposition need a real name context */
         if (cls == SC_WORD_PLACE && nt == 1 && place_preposition(sc, w.s) && before != STRONG && !sig) {
             score = 0;
             ev |= SANCTUM_EV_SUPPRESSED;
         }
-        if (score > 0)
+        if (ev & SANCTUM_EV_SUPPRESSED)
+            pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, w.s, end, 0.0, ev); /* blocks consistency */
+        else if (score > 0)
             emit(sc, w.s, end, score, ev);
         p = end;
     }
