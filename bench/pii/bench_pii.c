@@ -183,9 +183,10 @@ int main(int argc, char **argv)
     printf("targets: >= 100 MB/s, <= 50 us median per 4 KiB message (%zu '@' seen)\n\n", hits + (sink & 0));
 
     const char *files[] = {SANCTUM_SOURCE_DIR "/tests/pii/eval/generated.txt",
-                           SANCTUM_SOURCE_DIR "/tests/pii/eval/handwritten.txt"};
+                           SANCTUM_SOURCE_DIR "/tests/pii/eval/handwritten.txt",
+                           SANCTUM_SOURCE_DIR "/tests/pii/eval/holdout.txt"};
     eval_result r;
-    if (eval_files(det, files, 2, &r, NULL) == 0) {
+    if (eval_files(det, files, 3, &r, NULL) == 0) {
         printf("evaluation at threshold 0.7 (tests/pii/eval):\n");
         eval_print(stdout, &r);
     }
