@@ -354,6 +354,7 @@ static void person_evidence(void **state)
     assert_int_equal(d->count, 1); /* "my" after "Hello," is not a lower-case name */
     sanctum_free(d);
     expect(f->det, "The form was signed by Grace Hakimi.", SANCTUM_ENTITY_PERSON, "Grace Hakimi");
+    expect(f->det, "We met Prof. van Dijk today.", SANCTUM_ENTITY_PERSON, "van Dijk");
 }
 
 static void person_consistency(void **state)
@@ -425,6 +426,7 @@ static void precision_words(void **state)
     expect_none(f->det, "Python and Ruby and Julia are languages; Jenkins runs Kafka.", -1);
     expect_none(f->det, "May the force be with you. April showers.", -1);
     expect_none(f->det, "Apple, Amazon, Ford and Dell reported earnings.", -1); /* brands, a list */
+    expect_none(f->det, "I asked Claude and Gemini, then Siri and Alexa.", -1);  /* assistants */
 }
 
 /* ---------------------------------------------------------------- options and lists */

@@ -637,6 +637,11 @@ void pii_rec_person(pii_scan *sc)
             if (q < n && s[q] == '.')
                 q++;
             word a;
+            size_t name_start = q + 1;
+            /* "Prof. van Dijk", "Mr de la Cruz": particles between the title and the surname */
+            while (q < n && s[q] == ' ' && next_word(s, n, q, &a) && a.s == q + 1 && a.lower &&
+                   particle(s + a.s, a.e - a.s))
+                q = a.e;
             if (q < n && s[q] == ' ' && next_word(s, n, q, &a) && a.s == q + 1 && name_shaped(sc, &a, false) &&
                 sc_word_class(s + a.s, a.e - a.s) != SC_WORD_STOP) {
                 size_t end = a.e;
@@ -645,7 +650,7 @@ void pii_rec_person(pii_scan *sc)
                     name_shaped(sc, &b, false) && sc_word_class(s + b.s, b.e - b.s) == SC_WORD_NONE)
                     end = b.e;
                 unsigned fa = sc_name_lookup(s + a.s, a.e - a.s);
-                emit(sc, a.s, end, 0.9,
+                emit(sc, name_start, end, 0.9,
                      SANCTUM_EV_TITLE | ((fa & SC_NAME_FIRST) ? SANCTUM_EV_GAZETTEER_FIRST : 0) |
                          ((fa & SC_NAME_LAST) ? SANCTUM_EV_GAZETTEER_LAST : 0));
                 p = end;
