@@ -355,6 +355,10 @@ static void person_evidence(void **state)
     sanctum_free(d);
     expect(f->det, "The form was signed by Grace Hakimi.", SANCTUM_ENTITY_PERSON, "Grace Hakimi");
     expect(f->det, "We met Prof. van Dijk today.", SANCTUM_ENTITY_PERSON, "van Dijk");
+    expect(f->det, "i'll talk to emma about it", SANCTUM_ENTITY_PERSON, "emma"); /* lower case after a verb */
+    expect(f->det, "cc jenny on the thread", SANCTUM_ENTITY_PERSON, "jenny");
+    expect_none(f->det, "switch to rust, go to bed, talk to siri, move to paris, upgrade to node", -1);
+    expect_none(f->det, "talk to will about it, go with grace, ask mark", -1); /* lower-case words */
 }
 
 static void person_consistency(void **state)

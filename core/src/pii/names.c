@@ -326,9 +326,9 @@ static const ctx_word BEFORE[] = {
     {"student", SC_PCTX_RELATION}, {"supervisor", SC_PCTX_RELATION}, {"teacher", SC_PCTX_RELATION},
     {"tell", SC_PCTX_VERB}, {"tenant", SC_PCTX_RELATION}, {"text", SC_PCTX_VERB}, {"texted", SC_PCTX_VERB},
     {"thank", SC_PCTX_GREETING}, {"thanks", SC_PCTX_GREETING}, {"thx", SC_PCTX_GREETING},
-    {"told", SC_PCTX_VERB}, {"twin", SC_PCTX_RELATION}, {"visit", SC_PCTX_VERB}, {"visited", SC_PCTX_VERB},
-    {"welcome", SC_PCTX_GREETING}, {"wife", SC_PCTX_RELATION}, {"with", SC_PCTX_VERB},
-    {"yo", SC_PCTX_GREETING},
+    {"to", SC_PCTX_VERB}, {"told", SC_PCTX_VERB}, {"twin", SC_PCTX_RELATION}, {"visit", SC_PCTX_VERB},
+    {"visited", SC_PCTX_VERB}, {"welcome", SC_PCTX_GREETING}, {"wife", SC_PCTX_RELATION},
+    {"with", SC_PCTX_VERB}, {"yo", SC_PCTX_GREETING},
 };
 static const ctx_word AFTER[] = {
     {"agreed", SC_PCTX_AFTER}, {"asked", SC_PCTX_AFTER}, {"asks", SC_PCTX_AFTER}, {"called", SC_PCTX_AFTER},

@@ -491,10 +491,11 @@ static bool lower_trigger(const uint8_t *w, size_t n)
     /* first letters of the trigger words by length: most words are rejected by this mask alone */
     static const uint32_t FIRST[11] = {0,
                                        L_('m'),
-                                       L_('i') | L_('a') | L_('h') | L_('m') | L_('y'),
+                                       L_('i') | L_('a') | L_('h') | L_('m') | L_('y') | L_('t') | L_('c'),
                                        L_('h') | L_('a') | L_('s') | L_('m') | L_('d') | L_('k'),
-                                       L_('d') | L_('h') | L_('w') | L_('b'),
-                                       L_('h') | L_('n'),
+                                       L_('d') | L_('h') | L_('w') | L_('b') | L_('t') | L_('p') | L_('m') |
+                                           L_('c') | L_('f'),
+                                       L_('h') | L_('n') | L_('a') | L_('t') | L_('e'),
                                        L_('t') | L_('f') | L_('s') | L_('c'),
                                        L_('h') | L_('b') | L_('p'),
                                        L_('d') | L_('c') | L_('n') | L_('r'),
@@ -502,10 +503,11 @@ static bool lower_trigger(const uint8_t *w, size_t n)
                                        L_('g')};
     if (n == 0 || n > 10 || !pii_is_alpha(w[0]) || (FIRST[n] & L_(pii_lower(w[0]))) == 0)
         return false;
-    static const char *const T1[] = {"m", NULL}, *const T2[] = {"is", "am", "im", "hi", "me", "yo", NULL},
-                             *const T3[] = {"hey", "aka", "son", "mom", "mum", "dad", "kid", NULL},
-                             *const T4[] = {"dear", "hiya", "wife", "boss", NULL},
-                             *const T5[] = {"hello", "named", NULL},
+    static const char *const T1[] = {"m", NULL}, *const T2[] = {"is", "am", "im", "hi", "me", "yo", "to", "cc", NULL},
+                             *const T3[] = {"hey", "aka", "son", "mom", "mum", "dad", "kid", "met", "ask", NULL},
+                             *const T4[] = {"dear", "hiya", "wife", "boss", "with", "told", "tell", "ping", "meet",
+                                            "call", "text", "from", NULL},
+                             *const T5[] = {"hello", "named", "asked", "thank", "email", NULL},
                              *const T6[] = {"thanks", "friend", "sister", "cousin", NULL},
                              *const T7[] = {"husband", "brother", "partner", NULL},
                              *const T8[] = {"daughter", "coworker", "neighbor", "roommate", NULL},
@@ -524,6 +526,18 @@ static size_t lower_name(pii_scan *sc, const word *w)
 {
     bool unk;
     int ctx = context_before(sc, w->s, &unk);
+    if (ctx == WEAK) {
+        /* "talked to emma", "ping priya": a common first name that is no English word, after a verb */
+        size_t wl = w->e - w->s;
+        unsigned f = sc_name_lookup(sc->s + w->s, wl);
+        int cls = sc_word_class(sc->s + w->s, wl);
+        const char *why;
+        if (wl < 3 || !(f & SC_NAME_COMMON_FIRST) || (f & SC_NAME_WORD) || cls != SC_WORD_NONE ||
+            pii_in_code(sc, w->s, w->e, &why))
+            return w->e;
+        emit(sc, w->s, w->e, 0.7, SANCTUM_EV_CONTEXT_BEFORE | SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_FORMAT_WEAK);
+        return w->e;
+    }
     if (ctx != STRONG)
         return w->e;
     static const char *const FUNCTION_WORDS[] = {
