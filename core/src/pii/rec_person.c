@@ -524,6 +524,9 @@ static bool lower_trigger(const uint8_t *w, size_t n)
 /* Lower-case names after a strong phrase: "my name is sarah", "hi sarah", "i'm john smith". */
 static size_t lower_name(pii_scan *sc, const word *w)
 {
+    /* most words after a trigger are no names: the gazetteer probe is cheaper than the context */
+    if (!(sc_name_lookup(sc->s + w->s, w->e - w->s) & SC_NAME_FIRST))
+        return w->e;
     bool unk;
     int ctx = context_before(sc, w->s, &unk);
     if (ctx == WEAK) {
