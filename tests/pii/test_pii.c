@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -217,6 +218,30 @@ static void input_limit(void **state)
     sanctum_free(r);
     sanctum_free(det);
     test_ctx_free_checked(ctx);
+}
+
+/* The compiled gazetteer (names_data.c) answers exactly what the reviewable data/pii/names.tsv says. */
+static void gazetteer_matches_data_file(void **state)
+{
+    (void)state;
+    FILE *f = fopen(SANCTUM_SOURCE_DIR "/data/pii/names.tsv", "r");
+    assert_non_null(f);
+    char line[256];
+    size_t count = 0, bad = 0;
+    while (fgets(line, sizeof line, f) != NULL) {
+        if (line[0] == '#')
+            continue;
+        char *tab = strchr(line, '\t');
+        assert_non_null(tab);
+        unsigned flags = (unsigned)atoi(tab + 1);
+        if (sc_name_lookup((const uint8_t *)line, (size_t)(tab - line)) != flags)
+            bad++;
+        count++;
+    }
+    fclose(f);
+    assert_int_equal(bad, 0);
+    assert_int_equal(count, sc_names_count);
+    assert_true(count > 40000);
 }
 
 /* ---------------------------------------------------------------- validators */
@@ -636,6 +661,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(options_and_names),
+        cmocka_unit_test(gazetteer_matches_data_file),
         cmocka_unit_test_setup_teardown(bad_arguments, setup, teardown),
         cmocka_unit_test_setup_teardown(invalid_utf8_has_offset, setup, teardown),
         cmocka_unit_test(input_limit),
