@@ -382,6 +382,10 @@ static void person_evidence(void **state)
     expect(f->det, "We met Prof. van Dijk today.", SANCTUM_ENTITY_PERSON, "van Dijk");
     expect(f->det, "i'll talk to emma about it", SANCTUM_ENTITY_PERSON, "emma"); /* lower case after a verb */
     expect(f->det, "cc jenny on the thread", SANCTUM_ENTITY_PERSON, "jenny");
+    expect(f->det, "{\"name\": \"Hans Zimmer\", \"id\": 7}", SANCTUM_ENTITY_PERSON, "Hans Zimmer"); /* JSON */
+    expect(f->det, "<li>Contact Sarah Lee at the desk</li>", SANCTUM_ENTITY_PERSON, "Sarah Lee");
+    expect(f->det, "Jane Doe,jane@example.com,(212) 555-0147", SANCTUM_ENTITY_PHONE_NUMBER, "(212) 555-0147"); /* CSV */
+    expect_none(f->det, "| Name | Phone | Email | Address |", -1); /* table headers */
     expect_none(f->det, "switch to rust, go to bed, talk to siri, move to paris, upgrade to node", -1);
     expect_none(f->det, "talk to will about it, go with grace, ask mark", -1); /* lower-case words */
 }

@@ -11,8 +11,10 @@ static bool glued_before(const uint8_t *s, size_t i)
     uint8_t b2 = i > 1 ? s[i - 2] : ' ';
     if (pii_is_wordish(b) || b == '$' || b == '%' || b == '&')
         return true;
-    if ((b == '.' || b == ',' || b == ':' || b == '-' || b == '^' || b == '~') && pii_is_alnum(b2))
-        return true;
+    if ((b == '.' || b == ',' || b == ':') && pii_is_digit(b2))
+        return true; /* decimals, thousands, times */
+    if ((b == '-' || b == '^' || b == '~' || b == '.') && pii_is_alnum(b2))
+        return true; /* ABC-123, v.2, ~1 */
     return false;
 }
 

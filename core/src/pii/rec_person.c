@@ -188,9 +188,12 @@ static int context_before(const pii_scan *sc, size_t start, bool *accepts_unknow
     *accepts_unknown = false;
     /* "Name: X" labels and "--" signature markers */
     size_t q = start;
-    while (q > 0 && (s[q - 1] == ' ' || s[q - 1] == '\t'))
+    while (q > 0 && (s[q - 1] == ' ' || s[q - 1] == '\t' || s[q - 1] == '"' || s[q - 1] == '\''))
         q--;
-    if (q > 0 && s[q - 1] == ':' && prev_word(s, q - 1, 0, &w1s, &w1e) &&
+    size_t lab = q > 0 && s[q - 1] == ':' ? q - 1 : 0;
+    if (lab > 0 && (s[lab - 1] == '"' || s[lab - 1] == '\''))
+        lab--; /* "name": "Hans Zimmer" */
+    if (q > 0 && s[q - 1] == ':' && prev_word(s, lab, 0, &w1s, &w1e) &&
         (pii_word_eq(s + w1s, w1e - w1s, "name") || pii_word_eq(s + w1s, w1e - w1s, "from") ||
          pii_word_eq(s + w1s, w1e - w1s, "to") || pii_word_eq(s + w1s, w1e - w1s, "author") ||
          pii_word_eq(s + w1s, w1e - w1s, "contact") || pii_word_eq(s + w1s, w1e - w1s, "attendee") ||
@@ -683,8 +686,10 @@ void pii_rec_person(pii_scan *sc)
             int b0 = context_before(sc, w.s, &unk_ok0);
             if (!(b0 == STRONG && unk_ok0) && !signature(sc, w.s, w.e) && !w.allcaps) {
                 word nx0;
+                unsigned f0 = 0;
                 bool seq_after = next_word(s, n, w.e, &nx0) && joins(s, w.e, nx0.s, false) && nx0.cap &&
-                                 (sc_name_lookup(s + nx0.s, nx0.e - nx0.s) & SC_NAME_LAST);
+                                 ((f0 = sc_name_lookup(s + nx0.s, nx0.e - nx0.s)) & SC_NAME_LAST) &&
+                                 !(f0 & SC_NAME_FIRST); /* "Contact Sarah Lee": the name starts later */
                 if (!seq_after)
                     continue;
             }
@@ -861,7 +866,8 @@ void pii_rec_person(pii_scan *sc)
             pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, w.s, end, 0.0, ev); /* blocks consistency */
         else if (score > 0)
             emit(sc, w.s, end, score, ev);
-        p = end;
+        /* a weak multi-word reading may hide a name that starts at its second word */
+        p = (nt > 1 && score < sc->det->threshold) ? w.e : end;
     }
     if (!sc->oom)
         consistency(sc, first_cand);
