@@ -433,6 +433,15 @@ static void consistency(pii_scan *sc, size_t first_cand)
     }
     if (nt == 0)
         return;
+    /* a 128-slot set of the tokens' hashes: most capitalized words miss it in one probe */
+    uint8_t slot_of[128];
+    memset(slot_of, 0, sizeof slot_of);
+    for (size_t k = 0; k < nt; k++) {
+        uint32_t h = toks[k].hash & 127u;
+        while (slot_of[h] != 0)
+            h = (h + 1) & 127u;
+        slot_of[h] = (uint8_t)(k + 1);
+    }
     /* person candidates [first_cand, count) are in text order */
     for (size_t p = 0; p < n;) {
         uint8_t c = s[p];
@@ -454,7 +463,8 @@ static void consistency(pii_scan *sc, size_t first_cand)
             continue;
         size_t we = t.e, wl = we - ws;
         uint32_t h = fnv(s + ws, wl);
-        for (size_t k = 0; k < nt; k++) {
+        for (uint32_t sl = h & 127u; slot_of[sl] != 0; sl = (sl + 1) & 127u) {
+            size_t k = (size_t)slot_of[sl] - 1;
             if (toks[k].hash != h || toks[k].len != wl || memcmp(s + toks[k].s, s + ws, wl) != 0)
                 continue;
             double sc2 = toks[k].score * 0.95 > 0.85 ? toks[k].score * 0.95 : 0.85;
@@ -489,7 +499,11 @@ static bool prev_is_relation(const pii_scan *sc, size_t start)
 
 /* Words after which a lower-case word may be a name (cheap test before the real context check). */
 #define L_(c) (1u << ((c) - 'a'))
-static bool lower_trigger(const uint8_t *w, size_t n)
+static bool lower_trigger_slow(const uint8_t *w, size_t n, uint8_t c);
+
+/* Words after which a lower-case word may be a name: a first-letter mask by length rejects most words
+ * inline; the rest compare against the lists. */
+static inline bool lower_trigger(const uint8_t *w, size_t n)
 {
     /* first letters of the trigger words by length: most words are rejected by this mask alone */
     static const uint32_t FIRST[11] = {0,
@@ -506,6 +520,11 @@ static bool lower_trigger(const uint8_t *w, size_t n)
                                        L_('g')};
     if (n == 0 || n > 10 || !pii_is_alpha(w[0]) || (FIRST[n] & L_(pii_lower(w[0]))) == 0)
         return false;
+    return lower_trigger_slow(w, n, pii_lower(w[0]));
+}
+
+static bool lower_trigger_slow(const uint8_t *w, size_t n, uint8_t c)
+{
     static const char *const T1[] = {"m", NULL}, *const T2[] = {"is", "am", "im", "hi", "me", "yo", "to", "cc", NULL},
                              *const T3[] = {"hey", "aka", "son", "mom", "mum", "dad", "kid", "met", "ask", NULL},
                              *const T4[] = {"dear", "hiya", "wife", "boss", "with", "told", "tell", "ping", "meet",
@@ -517,7 +536,6 @@ static bool lower_trigger(const uint8_t *w, size_t n)
                              *const T9[] = {"colleague", "neighbour", "boyfriend", NULL},
                              *const T10[] = {"girlfriend", NULL};
     static const char *const *const BY_LEN[] = {NULL, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10};
-    uint8_t c = pii_lower(w[0]);
     for (const char *const *t = BY_LEN[n]; *t != NULL; t++)
         if ((uint8_t)(*t)[0] == c && pii_word_eq(w, n, *t))
             return true;
