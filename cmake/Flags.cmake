@@ -26,6 +26,11 @@ if(SANCTUM_SANITIZE)
   target_link_options(sanctum_flags INTERFACE -fsanitize=address,undefined)
 endif()
 
+if(SANCTUM_FUZZ)
+  # Coverage instrumentation for the library too, so libFuzzer is guided by the code under test.
+  target_compile_options(sanctum_flags INTERFACE -fsanitize=fuzzer-no-link)
+endif()
+
 if(SANCTUM_COVERAGE)
   target_compile_options(sanctum_flags INTERFACE -fprofile-instr-generate -fcoverage-mapping)
   target_link_options(sanctum_flags INTERFACE -fprofile-instr-generate -fcoverage-mapping)

@@ -43,7 +43,7 @@ int cmd_version(int argc, char **argv);
 /* json: validate, texts, roundtrip (cmd_json.c) */
 int cmd_json(int argc, char **argv);
 
-/* detect */
+int cmd_detect(int argc, char **argv);
 
 /* anonymize, restore */
 

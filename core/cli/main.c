@@ -15,7 +15,7 @@ static const command COMMANDS[] = {
 
     {"json", cmd_json, "validate JSON strictly; list the scan strings of a chat document"},
 
-    /* detect */
+    {"detect", cmd_detect, "find personal data (names, e-mails, phones, cards, SSNs, bank numbers, IBANs)"},
 
     /* anonymize, restore */
 

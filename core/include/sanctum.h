@@ -275,6 +275,142 @@ const char *sanctum_chat_kind_name(int32_t kind);
 
 /* ===== PII detector (core/src/pii) ===== */
 
+/* Entity types. Values are part of the ABI. sanctum_entity_type_name gives the stable upper-case name
+ * ("PERSON", "EMAIL_ADDRESS", ...) used in placeholders such as <PERSON_1>. */
+typedef enum sanctum_entity_type {
+    SANCTUM_ENTITY_PERSON = 0,
+    SANCTUM_ENTITY_EMAIL_ADDRESS = 1,
+    SANCTUM_ENTITY_PHONE_NUMBER = 2,
+    SANCTUM_ENTITY_CREDIT_CARD = 3,
+    SANCTUM_ENTITY_US_SSN = 4,
+    SANCTUM_ENTITY_US_BANK_NUMBER = 5,
+    SANCTUM_ENTITY_IBAN_CODE = 6,
+    SANCTUM_ENTITY_COUNT = 7
+} sanctum_entity_type;
+
+/* Bit (1u << type) of sanctum_detector_options.entities; all types by default. */
+typedef enum sanctum_entity_mask {
+    SANCTUM_ENTITIES_ALL = 127
+} sanctum_entity_mask;
+
+/* Recognizers (which rule produced an entity). Values are part of the ABI. */
+typedef enum sanctum_recognizer {
+    SANCTUM_REC_DENY_LIST = 0,
+    SANCTUM_REC_EMAIL = 1,
+    SANCTUM_REC_PHONE_NANP = 2,
+    SANCTUM_REC_PHONE_INTL = 3,
+    SANCTUM_REC_CREDIT_CARD = 4,
+    SANCTUM_REC_US_SSN = 5,
+    SANCTUM_REC_ABA_ROUTING = 6,
+    SANCTUM_REC_BANK_ACCOUNT = 7,
+    SANCTUM_REC_IBAN = 8,
+    SANCTUM_REC_PERSON = 9,
+    SANCTUM_REC_COUNT = 10
+} sanctum_recognizer;
+
+/* Evidence bits: what raised or lowered an entity's score (sanctum_evidence_name gives each bit's
+ * name; docs/pii.md has the table of scores). */
+typedef enum sanctum_evidence {
+    SANCTUM_EV_FORMAT_STRONG = 1,      /* a distinctive written form: (514) 555-1234, 123-45-6789, 4-4-4-4 */
+    SANCTUM_EV_FORMAT_WEAK = 2,        /* a bare or loosely grouped form */
+    SANCTUM_EV_VALIDATOR = 4,          /* a check digit / range / length rule passed */
+    SANCTUM_EV_CONTEXT_BEFORE = 8,     /* a context word or phrase before the match */
+    SANCTUM_EV_CONTEXT_AFTER = 16,     /* a context word or phrase after the match */
+    SANCTUM_EV_NEGATIVE_CONTEXT = 32,  /* order/tracking/id words nearby lowered the score */
+    SANCTUM_EV_GAZETTEER_FIRST = 64,   /* a known first name */
+    SANCTUM_EV_GAZETTEER_LAST = 128,   /* a known last name */
+    SANCTUM_EV_TITLE = 256,            /* an honorific or title: Mr, Dr, Prof ... */
+    SANCTUM_EV_NAME_SEQUENCE = 512,    /* first name followed by a capitalized word */
+    SANCTUM_EV_COMMON_WORD = 1024,     /* the name is also a common word, which lowered the score */
+    SANCTUM_EV_CONSISTENCY = 2048,     /* raised by a strong mention of the same name elsewhere */
+    SANCTUM_EV_DENY_LIST = 4096,       /* a deny-list term: score 1.0 */
+    SANCTUM_EV_COUNTRY_CODE = 8192,    /* an international prefix with a valid country length */
+    SANCTUM_EV_ISSUER = 16384,         /* a card issuer prefix matching the length */
+    SANCTUM_EV_SUPPRESSED = 32768,     /* dropped by a precision rule (explain mode only) */
+    SANCTUM_EV_ALLOW_LIST = 65536      /* dropped because it is on the allow list (explain mode only) */
+} sanctum_evidence;
+
+typedef struct sanctum_detector sanctum_detector;
+
+/* Options for sanctum_detector_new. Call sanctum_detector_options_init first (struct_size, defaults).
+ * The term arrays are copied by sanctum_detector_new; the caller keeps ownership of its own. */
+typedef struct sanctum_detector_options {
+    uint32_t struct_size;      /* sizeof(sanctum_detector_options), set by _init */
+    uint32_t entities;         /* bitmask of (1u << sanctum_entity_type); default SANCTUM_ENTITIES_ALL */
+    double threshold;          /* entities scoring below are not reported; default 0.7, range [0, 1] */
+    const char *const *allow_terms;  /* NUL-terminated UTF-8 terms never reported (case-insensitive) */
+    size_t allow_count;
+    const char *const *deny_terms;   /* NUL-terminated known personal values, always reported at 1.0 */
+    const int32_t *deny_types;       /* entity type of each deny term; NULL = PERSON for all */
+    size_t deny_count;
+} sanctum_detector_options;
+
+/* One entity: byte offsets [start, end) into the text given to sanctum_detect. */
+typedef struct sanctum_pii_entity {
+    int32_t type;          /* sanctum_entity_type */
+    int32_t recognizer;    /* sanctum_recognizer */
+    uint64_t start;
+    uint64_t end;
+    double score;          /* in [0, 1] */
+    uint32_t evidence;     /* OR of sanctum_evidence bits */
+    uint32_t reserved;
+} sanctum_pii_entity;
+
+/* The result of sanctum_detect: entities sorted by start, non-overlapping, each scoring at least the
+ * threshold. In explain mode `rejected` also lists the candidates that were found but dropped (below
+ * the threshold, lost an overlap, or suppressed by a precision rule), with their evidence; otherwise
+ * it is empty. One allocation: free it with sanctum_free. */
+typedef struct sanctum_detection {
+    uint32_t struct_size;
+    uint32_t reserved;
+    size_t count;
+    const sanctum_pii_entity *entities;
+    size_t rejected_count;
+    const sanctum_pii_entity *rejected;
+} sanctum_detection;
+
+/* Flags for sanctum_detect. */
+typedef enum sanctum_detect_flags {
+    SANCTUM_DETECT_EXPLAIN = 1
+} sanctum_detect_flags;
+
+/* Fills opts with the defaults (threshold 0.7, every type, no lists). */
+void sanctum_detector_options_init(sanctum_detector_options *opts);
+
+/* Creates a detector. opts may be NULL for the defaults. Caller owns *out (sanctum_free). The detector
+ * is immutable once made: any number of threads may call sanctum_detect on it at once.
+ * Errors: SANCTUM_E_INVALID_ARG (bad threshold, type mask, struct_size, empty or oversized term
+ * (> 256 bytes), > 4096 terms), SANCTUM_E_UTF8 (a term is not UTF-8), SANCTUM_E_NOMEM. */
+sanctum_status sanctum_detector_new(sanctum_detector **out, sanctum_ctx *ctx,
+                                    const sanctum_detector_options *opts, sanctum_error *err);
+
+/* Parses the allow/deny list file format (docs/pii.md) from (ptr, len) and creates a detector from opts
+ * plus the terms of the file. Lines: "# comment", "allow: TERM", "deny: TERM", "deny TYPE: TERM".
+ * Errors as sanctum_detector_new, plus SANCTUM_E_PARSE with the byte offset of the bad line. */
+sanctum_status sanctum_detector_new_with_lists(sanctum_detector **out, sanctum_ctx *ctx,
+                                               const sanctum_detector_options *opts,
+                                               const uint8_t *lists, size_t lists_len,
+                                               sanctum_error *err);
+
+/* Detects personal data in UTF-8 text (ptr, len). flags: SANCTUM_DETECT_EXPLAIN or 0. Caller owns
+ * *out (sanctum_free; its memory is wiped). Thread-safe: only per-call state is written.
+ * Errors: SANCTUM_E_INVALID_ARG, SANCTUM_E_LIMIT (len above the context's max_input_bytes),
+ * SANCTUM_E_UTF8 (offset of the first invalid byte), SANCTUM_E_NOMEM. */
+sanctum_status sanctum_detect(sanctum_detection **out, const sanctum_detector *det,
+                              const uint8_t *ptr, size_t len, uint32_t flags, sanctum_error *err);
+
+/* Static names: "PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "US_SSN",
+ * "US_BANK_NUMBER", "IBAN_CODE"; NULL for an unknown value. */
+const char *sanctum_entity_type_name(int32_t type);
+/* Parses a type name (exact, upper case) from (ptr, len); -1 when unknown. */
+int32_t sanctum_entity_type_from_name(const uint8_t *ptr, size_t len);
+/* Static recognizer name ("email", "phone_nanp", ...); NULL for an unknown value. */
+const char *sanctum_recognizer_name(int32_t recognizer);
+/* Static name of one evidence bit ("validator", "context_before", ...); NULL unless exactly one
+ * known bit is set. */
+const char *sanctum_evidence_name(uint32_t bit);
+
+
 /* ===== Anonymize/restore mapper (core/src/mapper) ===== */
 
 /* ===== Token-pattern scanner (core/src/scan) ===== */

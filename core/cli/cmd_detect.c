@@ -1,0 +1,442 @@
+/* sanctum detect: print the personal data found in a text (or in the "text" field of JSON lines). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+            "usage: sanctum detect [FILE|-] [--jsonl] [--threshold X] [--explain] [--lists FILE]\n"
+            "                      [--entities TYPE,TYPE...]\n"
+            "\n"
+            "Without --jsonl: one JSON line per entity {\"type\",\"start\",\"end\",\"score\",\"text\"}\n"
+            "(UTF-8 byte offsets into the input).\n"
+            "--jsonl      each input line is a JSON object with a \"text\" string (and maybe \"id\");\n"
+            "             writes {\"id\":..., \"entities\":[...]} per line.\n"
+            "--threshold  report entities scoring at least X (0..1, default 0.7).\n"
+            "--explain    add \"recognizer\" and \"evidence\" to each entity, and list the candidates\n"
+            "             that were dropped (\"rejected\": true).\n"
+            "--lists      allow/deny list file (docs/pii.md).\n"
+            "--entities   only these types (PERSON, EMAIL_ADDRESS, PHONE_NUMBER, CREDIT_CARD, US_SSN,\n"
+            "             US_BANK_NUMBER, IBAN_CODE).\n");
+}
+
+static void print_entity(FILE *f, const sanctum_pii_entity *e, const uint8_t *text, int explain, int rejected)
+{
+    fprintf(f, "{\"type\":\"%s\",\"start\":%llu,\"end\":%llu,\"score\":%.2f,\"text\":",
+            sanctum_entity_type_name(e->type), (unsigned long long)e->start, (unsigned long long)e->end, e->score);
+    cli_json_string(f, text + e->start, (size_t)(e->end - e->start));
+    if (explain) {
+        fprintf(f, ",\"recognizer\":\"%s\",\"evidence\":[", sanctum_recognizer_name(e->recognizer));
+        int first = 1;
+        for (uint32_t b = 1; b != 0 && b <= e->evidence; b <<= 1)
+            if ((e->evidence & b) && sanctum_evidence_name(b) != NULL) {
+                fprintf(f, "%s\"%s\"", first ? "" : ",", sanctum_evidence_name(b));
+                first = 0;
+            }
+        fputc(']', f);
+        if (rejected)
+            fputs(",\"rejected\":true", f);
+    }
+    fputc('}', f);
+}
+
+/* ---- a small JSON reader for one object per line: finds "text" (decoded) and "id" (raw) ---- */
+typedef struct jr {
+    const uint8_t *p;
+    size_t n, i;
+    int depth;
+} jr;
+
+static void ws(jr *r)
+{
+    while (r->i < r->n && (r->p[r->i] == ' ' || r->p[r->i] == '\t' || r->p[r->i] == '\r' || r->p[r->i] == '\n'))
+        r->i++;
+}
+
+static int hex4(const uint8_t *p, unsigned *v)
+{
+    *v = 0;
+    for (int k = 0; k < 4; k++) {
+        uint8_t c = p[k];
+        unsigned d = (c >= '0' && c <= '9') ? (unsigned)(c - '0')
+                     : (c >= 'a' && c <= 'f') ? (unsigned)(c - 'a' + 10)
+                     : (c >= 'A' && c <= 'F') ? (unsigned)(c - 'A' + 10)
+                                              : 16u;
+        if (d == 16)
+            return -1;
+        *v = *v * 16 + d;
+    }
+    return 0;
+}
+
+/* Parses a string at r->i (at '"'); when out is not NULL, appends the decoded UTF-8 there. */
+static int jstring(jr *r, uint8_t *out, size_t *outlen)
+{
+    if (r->i >= r->n || r->p[r->i] != '"')
+        return -1;
+    r->i++;
+    size_t m = 0;
+    while (r->i < r->n) {
+        uint8_t c = r->p[r->i++];
+        if (c == '"') {
+            if (outlen)
+                *outlen = m;
+            return 0;
+        }
+        if (c < 0x20)
+            return -1;
+        if (c != '\\') {
+            if (out)
+                out[m] = c;
+            m++;
+            continue;
+        }
+        if (r->i >= r->n)
+            return -1;
+        uint8_t e = r->p[r->i++];
+        uint32_t cp;
+        switch (e) {
+        case '"': cp = '"'; break;
+        case '\\': cp = '\\'; break;
+        case '/': cp = '/'; break;
+        case 'b': cp = 8; break;
+        case 'f': cp = 12; break;
+        case 'n': cp = 10; break;
+        case 'r': cp = 13; break;
+        case 't': cp = 9; break;
+        case 'u': {
+            unsigned v;
+            if (r->i + 4 > r->n || hex4(r->p + r->i, &v) != 0)
+                return -1;
+            r->i += 4;
+            cp = v;
+            if (v >= 0xD800 && v <= 0xDBFF) {
+                unsigned lo;
+                if (r->i + 6 > r->n || r->p[r->i] != '\\' || r->p[r->i + 1] != 'u' || hex4(r->p + r->i + 2, &lo) != 0 ||
+                    lo < 0xDC00 || lo > 0xDFFF)
+                    return -1;
+                r->i += 6;
+                cp = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00);
+            } else if (v >= 0xDC00 && v <= 0xDFFF) {
+                return -1;
+            }
+            break;
+        }
+        default: return -1;
+        }
+        uint8_t buf[4];
+        size_t l = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+        if (l == 1) buf[0] = (uint8_t)cp;
+        else if (l == 2) { buf[0] = (uint8_t)(0xC0 | (cp >> 6)); buf[1] = (uint8_t)(0x80 | (cp & 63)); }
+        else if (l == 3) { buf[0] = (uint8_t)(0xE0 | (cp >> 12)); buf[1] = (uint8_t)(0x80 | ((cp >> 6) & 63)); buf[2] = (uint8_t)(0x80 | (cp & 63)); }
+        else { buf[0] = (uint8_t)(0xF0 | (cp >> 18)); buf[1] = (uint8_t)(0x80 | ((cp >> 12) & 63)); buf[2] = (uint8_t)(0x80 | ((cp >> 6) & 63)); buf[3] = (uint8_t)(0x80 | (cp & 63)); }
+        if (out)
+            memcpy(out + m, buf, l);
+        m += l;
+    }
+    return -1;
+}
+
+static int jvalue(jr *r)
+{
+    ws(r);
+    if (r->i >= r->n)
+        return -1;
+    uint8_t c = r->p[r->i];
+    if (c == '"')
+        return jstring(r, NULL, NULL);
+    if (c == '{' || c == '[') {
+        if (++r->depth > 256)
+            return -1;
+        uint8_t close = c == '{' ? '}' : ']';
+        r->i++;
+        ws(r);
+        if (r->i < r->n && r->p[r->i] == close) {
+            r->i++;
+            r->depth--;
+            return 0;
+        }
+        for (;;) {
+            if (c == '{') {
+                ws(r);
+                if (jstring(r, NULL, NULL) != 0)
+                    return -1;
+                ws(r);
+                if (r->i >= r->n || r->p[r->i] != ':')
+                    return -1;
+                r->i++;
+            }
+            if (jvalue(r) != 0)
+                return -1;
+            ws(r);
+            if (r->i < r->n && r->p[r->i] == ',') {
+                r->i++;
+                continue;
+            }
+            if (r->i < r->n && r->p[r->i] == close) {
+                r->i++;
+                r->depth--;
+                return 0;
+            }
+            return -1;
+        }
+    }
+    size_t s = r->i;
+    while (r->i < r->n && (strchr("+-0123456789.eE", r->p[r->i]) != NULL || (r->p[r->i] >= 'a' && r->p[r->i] <= 'z')))
+        r->i++;
+    size_t l = r->i - s;
+    if (l == 0)
+        return -1;
+    if ((r->p[s] >= 'a' && r->p[s] <= 'z') && !((l == 4 && memcmp(r->p + s, "true", 4) == 0) ||
+                                                (l == 5 && memcmp(r->p + s, "false", 5) == 0) ||
+                                                (l == 4 && memcmp(r->p + s, "null", 4) == 0)))
+        return -1;
+    return 0;
+}
+
+/* Finds "text" and "id" in a one-line object. text is decoded into a malloc'd buffer. */
+static int parse_line(const uint8_t *p, size_t n, uint8_t **text, size_t *tlen, size_t *ids, size_t *ide)
+{
+    jr r = {p, n, 0, 0};
+    *text = NULL;
+    *ids = *ide = 0;
+    ws(&r);
+    if (r.i >= n || p[r.i] != '{')
+        return -1;
+    r.i++;
+    ws(&r);
+    if (r.i < n && p[r.i] == '}')
+        return -1;
+    for (;;) {
+        ws(&r);
+        size_t ks = r.i;
+        if (jstring(&r, NULL, NULL) != 0)
+            return -1;
+        size_t ke = r.i;
+        ws(&r);
+        if (r.i >= n || p[r.i] != ':')
+            return -1;
+        r.i++;
+        ws(&r);
+        if (ke - ks == 6 && memcmp(p + ks, "\"text\"", 6) == 0) {
+            if (*text != NULL || r.i >= n || p[r.i] != '"')
+                return -1;
+            jr probe = r;
+            size_t need = 0;
+            if (jstring(&probe, NULL, &need) != 0)
+                return -1;
+            *text = malloc(need + 1);
+            if (*text == NULL || jstring(&r, *text, tlen) != 0)
+                return -1;
+        } else {
+            size_t vs = r.i;
+            if (jvalue(&r) != 0)
+                return -1;
+            if (ke - ks == 4 && memcmp(p + ks, "\"id\"", 4) == 0) {
+                *ids = vs;
+                *ide = r.i;
+            }
+        }
+        ws(&r);
+        if (r.i < n && p[r.i] == ',') {
+            r.i++;
+            continue;
+        }
+        if (r.i < n && p[r.i] == '}') {
+            r.i++;
+            break;
+        }
+        return -1;
+    }
+    ws(&r);
+    if (r.i != n || *text == NULL)
+        return -1;
+    return 0;
+}
+
+static void free_text(uint8_t *t, size_t n)
+{
+    if (t != NULL) {
+        sanctum_wipe(t, n);
+        free(t);
+    }
+}
+
+int cmd_detect(int argc, char **argv)
+{
+    const char *path = NULL, *lists_path = NULL;
+    double threshold = 0.7;
+    int explain = 0, jsonl = 0;
+    uint32_t mask = SANCTUM_ENTITIES_ALL;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *v;
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            usage(stdout);
+            return CLI_OK;
+        } else if (strcmp(a, "--explain") == 0) {
+            explain = 1;
+        } else if (strcmp(a, "--jsonl") == 0) {
+            jsonl = 1;
+        } else if (strncmp(a, "--threshold", 11) == 0 && (a[11] == 0 || a[11] == '=')) {
+            if ((v = cli_flag_value(argc, argv, &i, "--threshold")) == NULL)
+                return CLI_ERROR;
+            char *end;
+            threshold = strtod(v, &end);
+            if (*end != 0 || !(threshold >= 0 && threshold <= 1)) {
+                fprintf(stderr, "sanctum detect: --threshold needs a number within [0, 1]\n");
+                return CLI_ERROR;
+            }
+        } else if (strncmp(a, "--lists", 7) == 0 && (a[7] == 0 || a[7] == '=')) {
+            if ((lists_path = cli_flag_value(argc, argv, &i, "--lists")) == NULL)
+                return CLI_ERROR;
+        } else if (strncmp(a, "--entities", 10) == 0 && (a[10] == 0 || a[10] == '=')) {
+            if ((v = cli_flag_value(argc, argv, &i, "--entities")) == NULL)
+                return CLI_ERROR;
+            mask = 0;
+            while (*v) {
+                const char *c = strchr(v, ',');
+                size_t l = c ? (size_t)(c - v) : strlen(v);
+                int32_t t = sanctum_entity_type_from_name((const uint8_t *)v, l);
+                if (t < 0) {
+                    fprintf(stderr, "sanctum detect: unknown entity type in --entities\n");
+                    return CLI_ERROR;
+                }
+                mask |= 1u << (uint32_t)t;
+                v += l + (c ? 1 : 0);
+            }
+        } else if (a[0] == '-' && a[1] != 0) {
+            fprintf(stderr, "sanctum detect: unknown option '%s'\n", a);
+            usage(stderr);
+            return CLI_ERROR;
+        } else if (path == NULL) {
+            path = a;
+        } else {
+            usage(stderr);
+            return CLI_ERROR;
+        }
+    }
+    sanctum_ctx *ctx = cli_ctx_new("detect");
+    if (ctx == NULL)
+        return CLI_ERROR;
+    sanctum_ctx_options co;
+    sanctum_ctx_get_options(ctx, &co);
+    sanctum_detector_options o;
+    sanctum_detector_options_init(&o);
+    o.threshold = threshold;
+    o.entities = mask;
+    sanctum_detector *det = NULL;
+    sanctum_error err;
+    sanctum_status st;
+    if (lists_path != NULL) {
+        cli_input li;
+        if (cli_read_input(lists_path, co.max_input_bytes, &li) != 0) {
+            sanctum_ctx_free(ctx);
+            return CLI_ERROR;
+        }
+        st = sanctum_detector_new_with_lists(&det, ctx, &o, li.data, li.len, &err);
+        cli_input_free(&li);
+    } else {
+        st = sanctum_detector_new(&det, ctx, &o, &err);
+    }
+    if (st != SANCTUM_OK) {
+        cli_print_error("detect", &err);
+        sanctum_ctx_free(ctx);
+        return CLI_ERROR;
+    }
+    cli_input in;
+    if (cli_read_input(path, co.max_input_bytes, &in) != 0) {
+        sanctum_free(det);
+        sanctum_ctx_free(ctx);
+        return CLI_ERROR;
+    }
+    uint32_t flags = explain ? SANCTUM_DETECT_EXPLAIN : 0;
+    int rc = CLI_OK;
+    if (!jsonl) {
+        sanctum_detection *d = NULL;
+        st = sanctum_detect(&d, det, in.data, in.len, flags, &err);
+        if (st != SANCTUM_OK) {
+            cli_print_error("detect", &err);
+            rc = CLI_ERROR;
+        } else {
+            for (size_t i = 0; i < d->count; i++) {
+                print_entity(stdout, &d->entities[i], in.data, explain, 0);
+                fputc('\n', stdout);
+            }
+            for (size_t i = 0; i < d->rejected_count; i++) {
+                print_entity(stdout, &d->rejected[i], in.data, explain, 1);
+                fputc('\n', stdout);
+            }
+            sanctum_free(d);
+        }
+    } else {
+        size_t p = 0, lineno = 0;
+        while (p < in.len) {
+            size_t ls = p;
+            while (p < in.len && in.data[p] != '\n')
+                p++;
+            size_t le = p;
+            p++;
+            lineno++;
+            if (le > ls && in.data[le - 1] == '\r')
+                le--;
+            size_t a = ls;
+            while (a < le && (in.data[a] == ' ' || in.data[a] == '\t'))
+                a++;
+            if (a == le)
+                continue;
+            uint8_t *text = NULL;
+            size_t tlen = 0, ids, ide;
+            if (parse_line(in.data + ls, le - ls, &text, &tlen, &ids, &ide) != 0) {
+                fprintf(stderr, "sanctum detect: line %zu: expected a JSON object with a \"text\" string\n", lineno);
+                printf("{\"error\":\"line %zu: expected a JSON object with a text string\"}\n", lineno);
+                free_text(text, tlen);
+                rc = CLI_ERROR;
+                continue;
+            }
+            sanctum_detection *d = NULL;
+            st = sanctum_detect(&d, det, text, tlen, flags, &err);
+            fputc('{', stdout);
+            if (ide > ids) {
+                fputs("\"id\":", stdout);
+                fwrite(in.data + ls + ids, 1, ide - ids, stdout);
+                fputc(',', stdout);
+            }
+            if (st != SANCTUM_OK) {
+                fprintf(stderr, "sanctum detect: line %zu: ", lineno);
+                cli_print_error("detect", &err);
+                fputs("\"error\":", stdout);
+                cli_json_string(stdout, (const uint8_t *)err.message, strlen(err.message));
+                fputs("}\n", stdout);
+                free_text(text, tlen);
+                rc = CLI_ERROR;
+                continue;
+            }
+            fputs("\"entities\":[", stdout);
+            for (size_t i = 0; i < d->count; i++) {
+                if (i)
+                    fputc(',', stdout);
+                print_entity(stdout, &d->entities[i], text, explain, 0);
+            }
+            fputc(']', stdout);
+            if (explain) {
+                fputs(",\"rejected\":[", stdout);
+                for (size_t i = 0; i < d->rejected_count; i++) {
+                    if (i)
+                        fputc(',', stdout);
+                    print_entity(stdout, &d->rejected[i], text, explain, 1);
+                }
+                fputc(']', stdout);
+            }
+            fputs("}\n", stdout);
+            sanctum_free(d);
+            free_text(text, tlen);
+        }
+    }
+    cli_input_free(&in);
+    sanctum_free(det);
+    sanctum_ctx_free(ctx);
+    return rc;
+}

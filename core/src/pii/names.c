@@ -1,0 +1,395 @@
+/* Name gazetteer lookup and the hand-kept word classes of the PERSON recognizer. */
+#include <string.h>
+
+#include "names.h"
+#include "pii.h"
+
+unsigned sc_name_lookup(const uint8_t *w, size_t n)
+{
+    if (n < 2 || n > 40)
+        return 0;
+    uint8_t key[41];
+    uint32_t h = 0x811c9dc5u;
+    for (size_t i = 0; i < n; i++) {
+        key[i] = pii_lower(w[i]);
+        h ^= key[i];
+        h *= 0x01000193u;
+    }
+    uint32_t tag = h >> 24;
+    uint32_t mask = sc_names_table_mask;
+    for (uint32_t slot = h & mask;; slot = (slot + 1) & mask) {
+        uint32_t v = sc_names_table[slot];
+        if (v == 0)
+            return 0;
+        if ((v >> 24) != tag)
+            continue;
+        uint32_t pos = (v >> 5) & 0x7ffffu;
+        const char *k = &sc_names_blob[pos >> 12][pos & 4095u];
+        if (memcmp(k, key, n) == 0 && k[n] == '\0')
+            return v & 31u;
+    }
+}
+
+typedef struct word_class {
+    const char *w;
+    int cls;
+} word_class;
+
+/* Sorted by word (strcmp order) for bsearch. */
+static const word_class CLASSES[] = {
+    {"abbey", SC_WORD_ORG_NEXT}, {"academy", SC_WORD_ORG_NEXT}, {"ace", SC_WORD_AMBIGUOUS},
+    {"ada", SC_WORD_AMBIGUOUS}, {"address", SC_WORD_STOP}, {"admin", SC_WORD_STOP},
+    {"administrator", SC_WORD_STOP}, {"admissions", SC_WORD_STOP}, {"adobe", SC_WORD_AMBIGUOUS},
+    {"again", SC_WORD_STOP}, {"airport", SC_WORD_ORG_NEXT}, {"alabama", SC_WORD_PLACE},
+    {"alexa", SC_WORD_AMBIGUOUS}, {"algorithm", SC_WORD_TECH_NOUN}, {"algorithms", SC_WORD_TECH_NOUN},
+    {"all", SC_WORD_STOP}, {"amazon", SC_WORD_STOP}, {"amber", SC_WORD_AMBIGUOUS}, {"amount", SC_WORD_STOP},
+    {"angel", SC_WORD_AMBIGUOUS}, {"ansible", SC_WORD_STOP}, {"apache", SC_WORD_STOP},
+    {"api", SC_WORD_TECH_NOUN}, {"applicant", SC_WORD_STOP}, {"april", SC_WORD_AMBIGUOUS},
+    {"arch", SC_WORD_STOP}, {"archer", SC_WORD_AMBIGUOUS}, {"arizona", SC_WORD_PLACE},
+    {"armani", SC_WORD_AMBIGUOUS}, {"art", SC_WORD_AMBIGUOUS}, {"associates", SC_WORD_ORG_NEXT},
+    {"athens", SC_WORD_PLACE}, {"attack", SC_WORD_TECH_NOUN}, {"audi", SC_WORD_AMBIGUOUS},
+    {"august", SC_WORD_AMBIGUOUS}, {"aunt", SC_WORD_TITLE}, {"aurora", SC_WORD_PLACE},
+    {"austin", SC_WORD_PLACE}, {"autumn", SC_WORD_AMBIGUOUS}, {"ave", SC_WORD_ORG_NEXT},
+    {"avenue", SC_WORD_ORG_NEXT}, {"baker", SC_WORD_AMBIGUOUS}, {"bank", SC_WORD_ORG_NEXT},
+    {"bard", SC_WORD_AMBIGUOUS}, {"baron", SC_WORD_AMBIGUOUS}, {"bash", SC_WORD_STOP},
+    {"bay", SC_WORD_ORG_NEXT}, {"bayes", SC_WORD_EPONYM}, {"bayesian", SC_WORD_STOP},
+    {"beach", SC_WORD_ORG_NEXT}, {"bear", SC_WORD_AMBIGUOUS}, {"bentley", SC_WORD_AMBIGUOUS},
+    {"berlin", SC_WORD_PLACE}, {"bernoulli", SC_WORD_EPONYM}, {"best", SC_WORD_STOP},
+    {"bill", SC_WORD_AMBIGUOUS}, {"bing", SC_WORD_AMBIGUOUS}, {"bishop", SC_WORD_AMBIGUOUS},
+    {"black", SC_WORD_AMBIGUOUS}, {"bloom", SC_WORD_EPONYM}, {"blvd", SC_WORD_ORG_NEXT},
+    {"bo", SC_WORD_AMBIGUOUS}, {"board", SC_WORD_STOP}, {"bob", SC_WORD_AMBIGUOUS},
+    {"boeing", SC_WORD_AMBIGUOUS}, {"bond", SC_WORD_AMBIGUOUS}, {"boolean", SC_WORD_STOP},
+    {"bosch", SC_WORD_AMBIGUOUS}, {"boston", SC_WORD_PLACE}, {"both", SC_WORD_STOP},
+    {"boulevard", SC_WORD_ORG_NEXT}, {"bound", SC_WORD_TECH_NOUN}, {"brandy", SC_WORD_AMBIGUOUS},
+    {"bridge", SC_WORD_ORG_NEXT}, {"brooklyn", SC_WORD_PLACE}, {"brown", SC_WORD_AMBIGUOUS},
+    {"buck", SC_WORD_AMBIGUOUS}, {"buddy", SC_WORD_AMBIGUOUS}, {"buick", SC_WORD_AMBIGUOUS},
+    {"building", SC_WORD_ORG_NEXT}, {"cadillac", SC_WORD_AMBIGUOUS}, {"cafe", SC_WORD_ORG_NEXT},
+    {"california", SC_WORD_PLACE}, {"camden", SC_WORD_PLACE}, {"candidate", SC_WORD_STOP},
+    {"candy", SC_WORD_AMBIGUOUS}, {"capt", SC_WORD_TITLE}, {"captain", SC_WORD_TITLE},
+    {"carolina", SC_WORD_PLACE}, {"carter", SC_WORD_AMBIGUOUS}, {"cash", SC_WORD_AMBIGUOUS},
+    {"cauchy", SC_WORD_EPONYM}, {"center", SC_WORD_ORG_NEXT}, {"centre", SC_WORD_ORG_NEXT},
+    {"chain", SC_WORD_TECH_NOUN}, {"chance", SC_WORD_AMBIGUOUS}, {"chanel", SC_WORD_AMBIGUOUS},
+    {"charity", SC_WORD_AMBIGUOUS}, {"charlotte", SC_WORD_PLACE}, {"chase", SC_WORD_AMBIGUOUS},
+    {"chatgpt", SC_WORD_AMBIGUOUS}, {"chelsea", SC_WORD_PLACE}, {"chevrolet", SC_WORD_AMBIGUOUS},
+    {"chicago", SC_WORD_PLACE}, {"china", SC_WORD_PLACE}, {"chrome", SC_WORD_STOP},
+    {"chrysler", SC_WORD_AMBIGUOUS}, {"church", SC_WORD_ORG_NEXT}, {"cipher", SC_WORD_TECH_NOUN},
+    {"cisco", SC_WORD_AMBIGUOUS}, {"city", SC_WORD_ORG_NEXT}, {"claude", SC_WORD_AMBIGUOUS},
+    {"clay", SC_WORD_AMBIGUOUS}, {"client", SC_WORD_STOP}, {"clients", SC_WORD_STOP},
+    {"clinic", SC_WORD_ORG_NEXT}, {"co", SC_WORD_ORG_NEXT}, {"code", SC_WORD_TECH_NOUN},
+    {"coding", SC_WORD_TECH_NOUN}, {"coefficient", SC_WORD_TECH_NOUN}, {"cole", SC_WORD_AMBIGUOUS},
+    {"colleague", SC_WORD_STOP}, {"colleagues", SC_WORD_STOP}, {"college", SC_WORD_ORG_NEXT},
+    {"committee", SC_WORD_STOP}, {"company", SC_WORD_ORG_NEXT}, {"compiler", SC_WORD_TECH_NOUN},
+    {"conjecture", SC_WORD_TECH_NOUN}, {"constant", SC_WORD_TECH_NOUN}, {"contact", SC_WORD_STOP},
+    {"cooper", SC_WORD_AMBIGUOUS}, {"copilot", SC_WORD_AMBIGUOUS}, {"corp", SC_WORD_ORG_NEXT},
+    {"corporation", SC_WORD_ORG_NEXT}, {"correlation", SC_WORD_TECH_NOUN}, {"cortana", SC_WORD_AMBIGUOUS},
+    {"country", SC_WORD_STOP}, {"county", SC_WORD_ORG_NEXT}, {"court", SC_WORD_ORG_NEXT},
+    {"criterion", SC_WORD_TECH_NOUN}, {"crystal", SC_WORD_AMBIGUOUS}, {"curve", SC_WORD_TECH_NOUN},
+    {"customer", SC_WORD_STOP}, {"customers", SC_WORD_STOP}, {"daisy", SC_WORD_AMBIGUOUS},
+    {"dakota", SC_WORD_PLACE}, {"dale", SC_WORD_AMBIGUOUS}, {"dallas", SC_WORD_PLACE},
+    {"dame", SC_WORD_TITLE}, {"database", SC_WORD_TECH_NOUN}, {"date", SC_WORD_STOP},
+    {"dawn", SC_WORD_AMBIGUOUS}, {"dean", SC_WORD_AMBIGUOUS}, {"dear", SC_WORD_STOP},
+    {"debian", SC_WORD_STOP}, {"december", SC_WORD_STOP}, {"dell", SC_WORD_AMBIGUOUS},
+    {"denver", SC_WORD_PLACE}, {"department", SC_WORD_ORG_NEXT}, {"destiny", SC_WORD_AMBIGUOUS},
+    {"detroit", SC_WORD_PLACE}, {"dick", SC_WORD_AMBIGUOUS}, {"dijkstra", SC_WORD_EPONYM},
+    {"dior", SC_WORD_AMBIGUOUS}, {"dirichlet", SC_WORD_EPONYM}, {"disney", SC_WORD_AMBIGUOUS},
+    {"distance", SC_WORD_TECH_NOUN}, {"distribution", SC_WORD_TECH_NOUN}, {"docker", SC_WORD_STOP},
+    {"dodge", SC_WORD_AMBIGUOUS}, {"don", SC_WORD_AMBIGUOUS}, {"dove", SC_WORD_AMBIGUOUS},
+    {"dr", SC_WORD_TITLE}, {"drew", SC_WORD_AMBIGUOUS}, {"drive", SC_WORD_ORG_NEXT},
+    {"driver", SC_WORD_TECH_NOUN}, {"duke", SC_WORD_AMBIGUOUS}, {"earl", SC_WORD_AMBIGUOUS},
+    {"east", SC_WORD_AMBIGUOUS}, {"editor", SC_WORD_STOP}, {"editors", SC_WORD_STOP},
+    {"effect", SC_WORD_TECH_NOUN}, {"einstein", SC_WORD_EPONYM}, {"elimination", SC_WORD_TECH_NOUN},
+    {"email", SC_WORD_STOP}, {"encoding", SC_WORD_TECH_NOUN}, {"engine", SC_WORD_TECH_NOUN},
+    {"equation", SC_WORD_TECH_NOUN}, {"equations", SC_WORD_TECH_NOUN}, {"equilibrium", SC_WORD_TECH_NOUN},
+    {"estimator", SC_WORD_TECH_NOUN}, {"euclid", SC_WORD_EPONYM}, {"euclidean", SC_WORD_STOP},
+    {"euler", SC_WORD_EPONYM}, {"everybody", SC_WORD_STOP}, {"everyone", SC_WORD_STOP},
+    {"faith", SC_WORD_AMBIGUOUS}, {"february", SC_WORD_STOP}, {"ferrari", SC_WORD_AMBIGUOUS},
+    {"filter", SC_WORD_TECH_NOUN}, {"fisher", SC_WORD_AMBIGUOUS}, {"florence", SC_WORD_PLACE},
+    {"florida", SC_WORD_PLACE}, {"folks", SC_WORD_STOP}, {"ford", SC_WORD_AMBIGUOUS},
+    {"forest", SC_WORD_AMBIGUOUS}, {"format", SC_WORD_TECH_NOUN}, {"fort", SC_WORD_STOP},
+    {"foundation", SC_WORD_ORG_NEXT}, {"fourier", SC_WORD_EPONYM}, {"fox", SC_WORD_AMBIGUOUS},
+    {"framework", SC_WORD_TECH_NOUN}, {"frank", SC_WORD_AMBIGUOUS}, {"friday", SC_WORD_STOP},
+    {"friend", SC_WORD_STOP}, {"friends", SC_WORD_STOP}, {"function", SC_WORD_TECH_NOUN},
+    {"gauss", SC_WORD_EPONYM}, {"gaussian", SC_WORD_STOP}, {"gemini", SC_WORD_AMBIGUOUS},
+    {"gene", SC_WORD_AMBIGUOUS}, {"georgia", SC_WORD_PLACE}, {"gibbs", SC_WORD_EPONYM},
+    {"ginger", SC_WORD_AMBIGUOUS}, {"github", SC_WORD_STOP}, {"glen", SC_WORD_AMBIGUOUS},
+    {"gmbh", SC_WORD_ORG_NEXT}, {"good", SC_WORD_STOP}, {"google", SC_WORD_STOP}, {"gpt", SC_WORD_AMBIGUOUS},
+    {"grace", SC_WORD_AMBIGUOUS}, {"graph", SC_WORD_TECH_NOUN}, {"gray", SC_WORD_AMBIGUOUS},
+    {"great", SC_WORD_STOP}, {"green", SC_WORD_AMBIGUOUS}, {"grey", SC_WORD_AMBIGUOUS},
+    {"grok", SC_WORD_AMBIGUOUS}, {"group", SC_WORD_ORG_NEXT}, {"gucci", SC_WORD_AMBIGUOUS},
+    {"guest", SC_WORD_STOP}, {"guests", SC_WORD_STOP}, {"guy", SC_WORD_AMBIGUOUS}, {"guys", SC_WORD_STOP},
+    {"hall", SC_WORD_ORG_NEXT}, {"hamiltonian", SC_WORD_STOP}, {"hamming", SC_WORD_EPONYM},
+    {"happy", SC_WORD_STOP}, {"harley", SC_WORD_AMBIGUOUS}, {"harmony", SC_WORD_AMBIGUOUS},
+    {"hash", SC_WORD_TECH_NOUN}, {"hawk", SC_WORD_AMBIGUOUS}, {"hazel", SC_WORD_AMBIGUOUS},
+    {"heath", SC_WORD_AMBIGUOUS}, {"heinz", SC_WORD_AMBIGUOUS}, {"hello", SC_WORD_STOP},
+    {"hessian", SC_WORD_STOP}, {"hey", SC_WORD_STOP}, {"hi", SC_WORD_STOP}, {"high", SC_WORD_ORG_NEXT},
+    {"hilbert", SC_WORD_EPONYM}, {"hilton", SC_WORD_AMBIGUOUS}, {"hiring", SC_WORD_STOP},
+    {"holly", SC_WORD_AMBIGUOUS}, {"honda", SC_WORD_AMBIGUOUS}, {"honey", SC_WORD_AMBIGUOUS},
+    {"hope", SC_WORD_AMBIGUOUS}, {"hospital", SC_WORD_ORG_NEXT}, {"hotel", SC_WORD_ORG_NEXT},
+    {"houston", SC_WORD_PLACE}, {"hr", SC_WORD_STOP}, {"huffman", SC_WORD_EPONYM}, {"human", SC_WORD_STOP},
+    {"hunter", SC_WORD_AMBIGUOUS}, {"hyundai", SC_WORD_AMBIGUOUS}, {"id", SC_WORD_STOP},
+    {"inc", SC_WORD_ORG_NEXT}, {"inequality", SC_WORD_TECH_NOUN}, {"institute", SC_WORD_ORG_NEXT},
+    {"integral", SC_WORD_TECH_NOUN}, {"intel", SC_WORD_AMBIGUOUS}, {"interpreter", SC_WORD_TECH_NOUN},
+    {"iris", SC_WORD_AMBIGUOUS}, {"israel", SC_WORD_PLACE}, {"ivy", SC_WORD_AMBIGUOUS},
+    {"jack", SC_WORD_AMBIGUOUS}, {"jacobian", SC_WORD_STOP}, {"jade", SC_WORD_AMBIGUOUS},
+    {"january", SC_WORD_STOP}, {"jarvis", SC_WORD_AMBIGUOUS}, {"java", SC_WORD_STOP},
+    {"jay", SC_WORD_AMBIGUOUS}, {"jean", SC_WORD_AMBIGUOUS}, {"jenkins", SC_WORD_AMBIGUOUS},
+    {"jersey", SC_WORD_PLACE}, {"jordan", SC_WORD_PLACE}, {"journey", SC_WORD_AMBIGUOUS},
+    {"joy", SC_WORD_AMBIGUOUS}, {"judge", SC_WORD_TITLE}, {"julia", SC_WORD_AMBIGUOUS},
+    {"july", SC_WORD_STOP}, {"june", SC_WORD_AMBIGUOUS}, {"justice", SC_WORD_AMBIGUOUS},
+    {"kafka", SC_WORD_AMBIGUOUS}, {"kalman", SC_WORD_EPONYM}, {"kellogg", SC_WORD_AMBIGUOUS},
+    {"kernel", SC_WORD_TECH_NOUN}, {"kia", SC_WORD_AMBIGUOUS}, {"kind", SC_WORD_STOP},
+    {"king", SC_WORD_AMBIGUOUS}, {"kit", SC_WORD_AMBIGUOUS}, {"knuth", SC_WORD_EPONYM},
+    {"kubernetes", SC_WORD_STOP}, {"labs", SC_WORD_ORG_NEXT}, {"lady", SC_WORD_TITLE},
+    {"lagrange", SC_WORD_EPONYM}, {"lagrangian", SC_WORD_STOP}, {"lake", SC_WORD_ORG_NEXT},
+    {"lamborghini", SC_WORD_AMBIGUOUS}, {"lance", SC_WORD_AMBIGUOUS}, {"lane", SC_WORD_ORG_NEXT},
+    {"laplace", SC_WORD_EPONYM}, {"laplacian", SC_WORD_STOP}, {"lark", SC_WORD_AMBIGUOUS},
+    {"las", SC_WORD_STOP}, {"law", SC_WORD_TECH_NOUN}, {"lee", SC_WORD_AMBIGUOUS},
+    {"lemma", SC_WORD_TECH_NOUN}, {"levenshtein", SC_WORD_EPONYM}, {"library", SC_WORD_ORG_NEXT},
+    {"lincoln", SC_WORD_PLACE}, {"linux", SC_WORD_STOP}, {"little", SC_WORD_AMBIGUOUS},
+    {"llama", SC_WORD_AMBIGUOUS}, {"llc", SC_WORD_ORG_NEXT}, {"llp", SC_WORD_ORG_NEXT},
+    {"loader", SC_WORD_TECH_NOUN}, {"london", SC_WORD_PLACE}, {"long", SC_WORD_AMBIGUOUS},
+    {"lord", SC_WORD_TITLE}, {"los", SC_WORD_STOP}, {"love", SC_WORD_AMBIGUOUS}, {"ltd", SC_WORD_ORG_NEXT},
+    {"machine", SC_WORD_TECH_NOUN}, {"madam", SC_WORD_STOP}, {"madison", SC_WORD_PLACE},
+    {"madrid", SC_WORD_PLACE}, {"major", SC_WORD_AMBIGUOUS}, {"manager", SC_WORD_STOP},
+    {"march", SC_WORD_STOP}, {"mark", SC_WORD_AMBIGUOUS}, {"markov", SC_WORD_EPONYM},
+    {"marriott", SC_WORD_AMBIGUOUS}, {"mason", SC_WORD_AMBIGUOUS}, {"matrix", SC_WORD_TECH_NOUN},
+    {"maven", SC_WORD_STOP}, {"max", SC_WORD_AMBIGUOUS}, {"may", SC_WORD_AMBIGUOUS},
+    {"mazda", SC_WORD_AMBIGUOUS}, {"melody", SC_WORD_AMBIGUOUS}, {"member", SC_WORD_STOP},
+    {"members", SC_WORD_STOP}, {"memorial", SC_WORD_ORG_NEXT}, {"mercedes", SC_WORD_AMBIGUOUS},
+    {"merry", SC_WORD_STOP}, {"method", SC_WORD_TECH_NOUN}, {"miles", SC_WORD_AMBIGUOUS},
+    {"miss", SC_WORD_TITLE}, {"mistral", SC_WORD_AMBIGUOUS}, {"model", SC_WORD_TECH_NOUN},
+    {"module", SC_WORD_TECH_NOUN}, {"monday", SC_WORD_STOP}, {"monsieur", SC_WORD_TITLE},
+    {"mount", SC_WORD_ORG_NEXT}, {"mountain", SC_WORD_ORG_NEXT}, {"mr", SC_WORD_TITLE},
+    {"mrs", SC_WORD_TITLE}, {"ms", SC_WORD_TITLE}, {"much", SC_WORD_STOP}, {"museum", SC_WORD_ORG_NEXT},
+    {"mx", SC_WORD_TITLE}, {"name", SC_WORD_STOP}, {"names", SC_WORD_STOP}, {"nash", SC_WORD_EPONYM},
+    {"network", SC_WORD_TECH_NOUN}, {"new", SC_WORD_STOP}, {"newton", SC_WORD_EPONYM},
+    {"newtonian", SC_WORD_STOP}, {"nick", SC_WORD_AMBIGUOUS}, {"nike", SC_WORD_AMBIGUOUS},
+    {"nissan", SC_WORD_AMBIGUOUS}, {"no", SC_WORD_STOP}, {"noble", SC_WORD_AMBIGUOUS},
+    {"noise", SC_WORD_TECH_NOUN}, {"nokia", SC_WORD_AMBIGUOUS}, {"norm", SC_WORD_TECH_NOUN},
+    {"north", SC_WORD_AMBIGUOUS}, {"note", SC_WORD_STOP}, {"notes", SC_WORD_STOP}, {"november", SC_WORD_STOP},
+    {"number", SC_WORD_TECH_NOUN}, {"numbers", SC_WORD_TECH_NOUN}, {"october", SC_WORD_STOP},
+    {"officer", SC_WORD_TITLE}, {"ok", SC_WORD_STOP}, {"okay", SC_WORD_STOP}, {"olive", SC_WORD_AMBIGUOUS},
+    {"optimizer", SC_WORD_TECH_NOUN}, {"oracle", SC_WORD_AMBIGUOUS}, {"orlando", SC_WORD_PLACE},
+    {"owner", SC_WORD_STOP}, {"owners", SC_WORD_STOP}, {"package", SC_WORD_TECH_NOUN},
+    {"page", SC_WORD_AMBIGUOUS}, {"paradox", SC_WORD_TECH_NOUN}, {"parent", SC_WORD_STOP},
+    {"parents", SC_WORD_STOP}, {"pareto", SC_WORD_EPONYM}, {"paris", SC_WORD_PLACE},
+    {"park", SC_WORD_ORG_NEXT}, {"parser", SC_WORD_TECH_NOUN}, {"pascal", SC_WORD_AMBIGUOUS},
+    {"pat", SC_WORD_AMBIGUOUS}, {"patience", SC_WORD_AMBIGUOUS}, {"pearl", SC_WORD_AMBIGUOUS},
+    {"pearson", SC_WORD_EPONYM}, {"penny", SC_WORD_AMBIGUOUS}, {"philips", SC_WORD_AMBIGUOUS},
+    {"phoenix", SC_WORD_PLACE}, {"phone", SC_WORD_STOP}, {"place", SC_WORD_ORG_NEXT},
+    {"plaza", SC_WORD_ORG_NEXT}, {"plc", SC_WORD_ORG_NEXT}, {"please", SC_WORD_STOP},
+    {"plugin", SC_WORD_TECH_NOUN}, {"poisson", SC_WORD_EPONYM}, {"porsche", SC_WORD_AMBIGUOUS},
+    {"port", SC_WORD_STOP}, {"position", SC_WORD_STOP}, {"prada", SC_WORD_AMBIGUOUS},
+    {"prince", SC_WORD_AMBIGUOUS}, {"principle", SC_WORD_TECH_NOUN}, {"problem", SC_WORD_TECH_NOUN},
+    {"process", SC_WORD_TECH_NOUN}, {"prof", SC_WORD_TITLE}, {"professor", SC_WORD_TITLE},
+    {"protocol", SC_WORD_TECH_NOUN}, {"python", SC_WORD_STOP}, {"rain", SC_WORD_AMBIGUOUS},
+    {"ray", SC_WORD_AMBIGUOUS}, {"razor", SC_WORD_TECH_NOUN}, {"rd", SC_WORD_ORG_NEXT},
+    {"recruiter", SC_WORD_STOP}, {"redis", SC_WORD_STOP}, {"reed", SC_WORD_AMBIGUOUS},
+    {"resources", SC_WORD_STOP}, {"rev", SC_WORD_TITLE}, {"reviewer", SC_WORD_STOP},
+    {"reviewers", SC_WORD_STOP}, {"rich", SC_WORD_AMBIGUOUS}, {"riemann", SC_WORD_EPONYM},
+    {"river", SC_WORD_ORG_NEXT}, {"road", SC_WORD_ORG_NEXT}, {"rob", SC_WORD_AMBIGUOUS},
+    {"robin", SC_WORD_AMBIGUOUS}, {"rocky", SC_WORD_AMBIGUOUS}, {"role", SC_WORD_STOP},
+    {"ron", SC_WORD_AMBIGUOUS}, {"rose", SC_WORD_AMBIGUOUS}, {"royal", SC_WORD_AMBIGUOUS},
+    {"ruby", SC_WORD_AMBIGUOUS}, {"rule", SC_WORD_TECH_NOUN}, {"runtime", SC_WORD_TECH_NOUN},
+    {"rust", SC_WORD_STOP}, {"rusty", SC_WORD_AMBIGUOUS}, {"saint", SC_WORD_STOP}, {"sainte", SC_WORD_STOP},
+    {"sampling", SC_WORD_TECH_NOUN}, {"samsung", SC_WORD_AMBIGUOUS}, {"san", SC_WORD_STOP},
+    {"sandy", SC_WORD_AMBIGUOUS}, {"santa", SC_WORD_STOP}, {"saturday", SC_WORD_STOP},
+    {"savannah", SC_WORD_PLACE}, {"scheduler", SC_WORD_TECH_NOUN}, {"school", SC_WORD_ORG_NEXT},
+    {"sdk", SC_WORD_TECH_NOUN}, {"search", SC_WORD_TECH_NOUN}, {"september", SC_WORD_STOP},
+    {"serenity", SC_WORD_AMBIGUOUS}, {"series", SC_WORD_TECH_NOUN}, {"server", SC_WORD_TECH_NOUN},
+    {"sgt", SC_WORD_TITLE}, {"shannon", SC_WORD_AMBIGUOUS}, {"short", SC_WORD_AMBIGUOUS},
+    {"siemens", SC_WORD_AMBIGUOUS}, {"sir", SC_WORD_TITLE}, {"siri", SC_WORD_AMBIGUOUS},
+    {"sirs", SC_WORD_STOP}, {"sky", SC_WORD_AMBIGUOUS}, {"so", SC_WORD_STOP}, {"sony", SC_WORD_AMBIGUOUS},
+    {"sort", SC_WORD_TECH_NOUN}, {"south", SC_WORD_AMBIGUOUS}, {"space", SC_WORD_TECH_NOUN},
+    {"sparrow", SC_WORD_AMBIGUOUS}, {"spring", SC_WORD_AMBIGUOUS}, {"sq", SC_WORD_ORG_NEXT},
+    {"square", SC_WORD_ORG_NEXT}, {"st", SC_WORD_ORG_NEXT}, {"staff", SC_WORD_STOP},
+    {"star", SC_WORD_AMBIGUOUS}, {"station", SC_WORD_ORG_NEXT}, {"status", SC_WORD_STOP},
+    {"sterling", SC_WORD_AMBIGUOUS}, {"stone", SC_WORD_AMBIGUOUS}, {"storm", SC_WORD_AMBIGUOUS},
+    {"street", SC_WORD_ORG_NEXT}, {"strong", SC_WORD_AMBIGUOUS}, {"student", SC_WORD_STOP},
+    {"students", SC_WORD_STOP}, {"subaru", SC_WORD_AMBIGUOUS}, {"subject", SC_WORD_STOP},
+    {"sue", SC_WORD_AMBIGUOUS}, {"summer", SC_WORD_AMBIGUOUS}, {"sunday", SC_WORD_STOP},
+    {"sunny", SC_WORD_AMBIGUOUS}, {"support", SC_WORD_STOP}, {"swift", SC_WORD_AMBIGUOUS},
+    {"sydney", SC_WORD_PLACE}, {"taylor", SC_WORD_AMBIGUOUS}, {"team", SC_WORD_STOP},
+    {"tesla", SC_WORD_AMBIGUOUS}, {"test", SC_WORD_TECH_NOUN}, {"thanks", SC_WORD_STOP},
+    {"the", SC_WORD_STOP}, {"theorem", SC_WORD_TECH_NOUN}, {"there", SC_WORD_STOP},
+    {"thursday", SC_WORD_STOP}, {"title", SC_WORD_STOP}, {"toolkit", SC_WORD_TECH_NOUN},
+    {"total", SC_WORD_STOP}, {"toyota", SC_WORD_AMBIGUOUS}, {"transform", SC_WORD_TECH_NOUN},
+    {"tree", SC_WORD_TECH_NOUN}, {"triangle", SC_WORD_TECH_NOUN}, {"trinity", SC_WORD_AMBIGUOUS},
+    {"tuesday", SC_WORD_STOP}, {"turing", SC_WORD_EPONYM}, {"type", SC_WORD_STOP}, {"ubuntu", SC_WORD_STOP},
+    {"uncle", SC_WORD_TITLE}, {"university", SC_WORD_ORG_NEXT}, {"user", SC_WORD_STOP},
+    {"users", SC_WORD_STOP}, {"valley", SC_WORD_ORG_NEXT}, {"valued", SC_WORD_STOP},
+    {"versace", SC_WORD_AMBIGUOUS}, {"victoria", SC_WORD_PLACE}, {"victory", SC_WORD_AMBIGUOUS},
+    {"vienna", SC_WORD_PLACE}, {"violet", SC_WORD_AMBIGUOUS}, {"virginia", SC_WORD_PLACE},
+    {"volvo", SC_WORD_AMBIGUOUS}, {"wade", SC_WORD_AMBIGUOUS}, {"warm", SC_WORD_STOP},
+    {"washington", SC_WORD_PLACE}, {"watson", SC_WORD_AMBIGUOUS}, {"way", SC_WORD_ORG_NEXT},
+    {"wednesday", SC_WORD_STOP}, {"welcome", SC_WORD_STOP}, {"west", SC_WORD_AMBIGUOUS},
+    {"white", SC_WORD_AMBIGUOUS}, {"will", SC_WORD_AMBIGUOUS}, {"windows", SC_WORD_STOP},
+    {"winter", SC_WORD_AMBIGUOUS}, {"wolf", SC_WORD_AMBIGUOUS}, {"wood", SC_WORD_AMBIGUOUS},
+    {"world", SC_WORD_STOP}, {"wren", SC_WORD_AMBIGUOUS}, {"yes", SC_WORD_STOP}, {"you", SC_WORD_STOP},
+    {"young", SC_WORD_AMBIGUOUS},
+};
+
+static int cmp_word(const uint8_t *w, size_t n, const char *k)
+{
+    for (size_t i = 0; i < n; i++) {
+        uint8_t a = pii_lower(w[i]), b = (uint8_t)k[i];
+        if (b == 0)
+            return 1;
+        if (a != b)
+            return a < b ? -1 : 1;
+    }
+    return k[n] == 0 ? 0 : -1;
+}
+
+/* CLASSES index by first letter: words starting with 'a' + k are [CLASS_FIRST[k], CLASS_FIRST[k + 1]).
+ * Kept in step with CLASSES by hand; sc_word_classes_check() (tested) verifies both. */
+static const uint16_t CLASS_FIRST[27] = {0, 41, 80, 144, 177, 196, 217, 243, 274, 284, 302, 312, 342, 380, 401, 411, 447, 447, 474, 529, 549, 554, 563, 579, 579, 582, 582};
+
+int sc_word_class(const uint8_t *w, size_t n)
+{
+    if (n == 0 || !pii_is_alpha(w[0]))
+        return SC_WORD_NONE;
+    unsigned k = (unsigned)(pii_lower(w[0]) - 'a');
+    size_t lo = CLASS_FIRST[k], hi = CLASS_FIRST[k + 1];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = cmp_word(w, n, CLASSES[mid].w);
+        if (c == 0)
+            return CLASSES[mid].cls;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return SC_WORD_NONE;
+}
+
+static bool ctx_tables_sorted(void);
+
+bool sc_word_classes_check(void)
+{
+    if (!ctx_tables_sorted())
+        return false;
+    size_t count = sizeof CLASSES / sizeof CLASSES[0];
+    if (CLASS_FIRST[26] != count)
+        return false;
+    for (size_t i = 0; i < count; i++) {
+        if (i > 0 && strcmp(CLASSES[i - 1].w, CLASSES[i].w) >= 0)
+            return false;
+        unsigned k = (unsigned)(CLASSES[i].w[0] - 'a');
+        if (k > 25 || i < CLASS_FIRST[k] || i >= CLASS_FIRST[k + 1])
+            return false;
+        if (sc_word_class((const uint8_t *)CLASSES[i].w, strlen(CLASSES[i].w)) != CLASSES[i].cls)
+            return false;
+    }
+    return true;
+}
+
+typedef struct ctx_word {
+    const char *w;
+    int kind;
+} ctx_word;
+
+/* Sorted (strcmp order) for bsearch. */
+static const ctx_word BEFORE[] = {
+    {"afternoon", SC_PCTX_GREETING}, {"applicant", SC_PCTX_RELATION}, {"ask", SC_PCTX_VERB},
+    {"asked", SC_PCTX_VERB}, {"assistant", SC_PCTX_RELATION}, {"attention", SC_PCTX_RELATION},
+    {"attn", SC_PCTX_RELATION}, {"attorney", SC_PCTX_RELATION}, {"author", SC_PCTX_RELATION},
+    {"baby", SC_PCTX_RELATION}, {"bonjour", SC_PCTX_GREETING}, {"boss", SC_PCTX_RELATION},
+    {"boyfriend", SC_PCTX_RELATION}, {"brother", SC_PCTX_RELATION}, {"buddy", SC_PCTX_RELATION},
+    {"by", SC_PCTX_VERB}, {"bye", SC_PCTX_GREETING}, {"call", SC_PCTX_VERB}, {"called", SC_PCTX_RELATION},
+    {"candidate", SC_PCTX_RELATION}, {"cc", SC_PCTX_RELATION}, {"cheers", SC_PCTX_GREETING},
+    {"child", SC_PCTX_RELATION}, {"ciao", SC_PCTX_GREETING}, {"client", SC_PCTX_RELATION},
+    {"co", SC_PCTX_RELATION}, {"colleague", SC_PCTX_RELATION}, {"colleagues", SC_PCTX_RELATION},
+    {"congrats", SC_PCTX_GREETING}, {"congratulations", SC_PCTX_GREETING}, {"contact", SC_PCTX_VERB},
+    {"contacted", SC_PCTX_VERB}, {"contractor", SC_PCTX_RELATION}, {"cousin", SC_PCTX_RELATION},
+    {"coworker", SC_PCTX_RELATION}, {"customer", SC_PCTX_RELATION}, {"dad", SC_PCTX_RELATION},
+    {"dating", SC_PCTX_VERB}, {"daughter", SC_PCTX_RELATION}, {"dear", SC_PCTX_GREETING},
+    {"email", SC_PCTX_VERB}, {"emailed", SC_PCTX_VERB}, {"employee", SC_PCTX_RELATION},
+    {"evening", SC_PCTX_GREETING}, {"ex", SC_PCTX_RELATION}, {"father", SC_PCTX_RELATION},
+    {"fiance", SC_PCTX_RELATION}, {"fiancee", SC_PCTX_RELATION}, {"flatmate", SC_PCTX_RELATION},
+    {"for", SC_PCTX_VERB}, {"friend", SC_PCTX_RELATION}, {"friends", SC_PCTX_RELATION},
+    {"from", SC_PCTX_VERB}, {"girlfriend", SC_PCTX_RELATION}, {"goodbye", SC_PCTX_GREETING},
+    {"granddaughter", SC_PCTX_RELATION}, {"grandfather", SC_PCTX_RELATION}, {"grandma", SC_PCTX_RELATION},
+    {"grandmother", SC_PCTX_RELATION}, {"grandpa", SC_PCTX_RELATION}, {"grandson", SC_PCTX_RELATION},
+    {"hallo", SC_PCTX_GREETING}, {"hello", SC_PCTX_GREETING}, {"helped", SC_PCTX_VERB},
+    {"hey", SC_PCTX_GREETING}, {"hi", SC_PCTX_GREETING}, {"hire", SC_PCTX_VERB}, {"hired", SC_PCTX_VERB},
+    {"hola", SC_PCTX_GREETING}, {"husband", SC_PCTX_RELATION}, {"intern", SC_PCTX_RELATION},
+    {"introduce", SC_PCTX_VERB}, {"introduced", SC_PCTX_VERB}, {"invite", SC_PCTX_VERB},
+    {"invited", SC_PCTX_VERB}, {"kid", SC_PCTX_RELATION}, {"landlord", SC_PCTX_RELATION},
+    {"lawyer", SC_PCTX_RELATION}, {"love", SC_PCTX_VERB}, {"loves", SC_PCTX_VERB},
+    {"manager", SC_PCTX_RELATION}, {"married", SC_PCTX_VERB}, {"mate", SC_PCTX_RELATION},
+    {"meet", SC_PCTX_VERB}, {"meeting", SC_PCTX_VERB}, {"met", SC_PCTX_VERB}, {"mom", SC_PCTX_RELATION},
+    {"morning", SC_PCTX_GREETING}, {"mother", SC_PCTX_RELATION}, {"mum", SC_PCTX_RELATION},
+    {"named", SC_PCTX_RELATION}, {"neighbor", SC_PCTX_RELATION}, {"neighbour", SC_PCTX_RELATION},
+    {"nephew", SC_PCTX_RELATION}, {"niece", SC_PCTX_RELATION}, {"night", SC_PCTX_GREETING},
+    {"partner", SC_PCTX_RELATION}, {"patient", SC_PCTX_RELATION}, {"ping", SC_PCTX_VERB},
+    {"pinged", SC_PCTX_VERB}, {"recruiter", SC_PCTX_RELATION}, {"regards", SC_PCTX_RELATION},
+    {"remind", SC_PCTX_VERB}, {"roommate", SC_PCTX_RELATION}, {"salut", SC_PCTX_GREETING},
+    {"saw", SC_PCTX_VERB}, {"see", SC_PCTX_VERB}, {"sibling", SC_PCTX_RELATION}, {"signed", SC_PCTX_RELATION},
+    {"sister", SC_PCTX_RELATION}, {"son", SC_PCTX_RELATION}, {"sorry", SC_PCTX_GREETING},
+    {"spouse", SC_PCTX_RELATION}, {"stepdaughter", SC_PCTX_RELATION}, {"stepson", SC_PCTX_RELATION},
+    {"student", SC_PCTX_RELATION}, {"supervisor", SC_PCTX_RELATION}, {"teacher", SC_PCTX_RELATION},
+    {"tell", SC_PCTX_VERB}, {"tenant", SC_PCTX_RELATION}, {"text", SC_PCTX_VERB}, {"texted", SC_PCTX_VERB},
+    {"thank", SC_PCTX_GREETING}, {"thanks", SC_PCTX_GREETING}, {"thx", SC_PCTX_GREETING},
+    {"to", SC_PCTX_VERB}, {"told", SC_PCTX_VERB}, {"twin", SC_PCTX_RELATION}, {"visit", SC_PCTX_VERB},
+    {"visited", SC_PCTX_VERB}, {"welcome", SC_PCTX_GREETING}, {"wife", SC_PCTX_RELATION},
+    {"with", SC_PCTX_VERB}, {"yo", SC_PCTX_GREETING},
+};
+static const ctx_word AFTER[] = {
+    {"agreed", SC_PCTX_AFTER}, {"asked", SC_PCTX_AFTER}, {"asks", SC_PCTX_AFTER}, {"called", SC_PCTX_AFTER},
+    {"emailed", SC_PCTX_AFTER}, {"mentioned", SC_PCTX_AFTER}, {"needs", SC_PCTX_AFTER},
+    {"replied", SC_PCTX_AFTER}, {"responded", SC_PCTX_AFTER}, {"said", SC_PCTX_AFTER},
+    {"says", SC_PCTX_AFTER}, {"sent", SC_PCTX_AFTER}, {"suggested", SC_PCTX_AFTER}, {"tells", SC_PCTX_AFTER},
+    {"texted", SC_PCTX_AFTER}, {"thinks", SC_PCTX_AFTER}, {"told", SC_PCTX_AFTER}, {"wants", SC_PCTX_AFTER},
+    {"writes", SC_PCTX_AFTER}, {"wrote", SC_PCTX_AFTER},
+};
+static const ctx_word SIGNOFFS[] = {
+    {"best", SC_PCTX_SIGNOFF}, {"br", SC_PCTX_SIGNOFF}, {"cheers", SC_PCTX_SIGNOFF},
+    {"cordially", SC_PCTX_SIGNOFF}, {"kr", SC_PCTX_SIGNOFF}, {"later", SC_PCTX_SIGNOFF},
+    {"love", SC_PCTX_SIGNOFF}, {"regards", SC_PCTX_SIGNOFF}, {"respectfully", SC_PCTX_SIGNOFF},
+    {"rgds", SC_PCTX_SIGNOFF}, {"signed", SC_PCTX_SIGNOFF}, {"sincerely", SC_PCTX_SIGNOFF},
+    {"thank", SC_PCTX_SIGNOFF}, {"thanks", SC_PCTX_SIGNOFF}, {"ttyl", SC_PCTX_SIGNOFF},
+    {"warmly", SC_PCTX_SIGNOFF}, {"xoxo", SC_PCTX_SIGNOFF}, {"yours", SC_PCTX_SIGNOFF},
+};
+
+static int ctx_find(const ctx_word *t, size_t count, const uint8_t *w, size_t n)
+{
+    if (n == 0 || n > 16)
+        return SC_PCTX_NONE;
+    size_t lo = 0, hi = count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = cmp_word(w, n, t[mid].w);
+        if (c == 0)
+            return t[mid].kind;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return SC_PCTX_NONE;
+}
+
+int sc_person_context_word(const uint8_t *w, size_t n, int where_after)
+{
+    if (where_after == 2)
+        return ctx_find(SIGNOFFS, sizeof SIGNOFFS / sizeof SIGNOFFS[0], w, n);
+    if (where_after)
+        return ctx_find(AFTER, sizeof AFTER / sizeof AFTER[0], w, n);
+    return ctx_find(BEFORE, sizeof BEFORE / sizeof BEFORE[0], w, n);
+}
+
+static bool ctx_sorted(const ctx_word *t, size_t count)
+{
+    for (size_t i = 1; i < count; i++)
+        if (strcmp(t[i - 1].w, t[i].w) >= 0)
+            return false;
+    return true;
+}
+
+static bool ctx_tables_sorted(void)
+{
+    return ctx_sorted(BEFORE, sizeof BEFORE / sizeof BEFORE[0]) && ctx_sorted(AFTER, sizeof AFTER / sizeof AFTER[0]) &&
+           ctx_sorted(SIGNOFFS, sizeof SIGNOFFS / sizeof SIGNOFFS[0]);
+}

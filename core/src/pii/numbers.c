@@ -1,0 +1,165 @@
+/* Digit clusters: the shared front end of the numeric recognizers (phone, card, SSN, bank). A cluster
+ * is a run of digit groups joined by single separators; it is only a candidate number when it stands
+ * alone (not glued to letters, not part of a decimal, an IP address, a version, a date or a time). */
+#include "pii.h"
+
+static bool glued_before(const uint8_t *s, size_t i)
+{
+    if (i == 0)
+        return false;
+    uint8_t b = s[i - 1];
+    uint8_t b2 = i > 1 ? s[i - 2] : ' ';
+    if (pii_is_wordish(b) || b == '$' || b == '%' || b == '&')
+        return true;
+    if ((b == '.' || b == ',' || b == ':') && pii_is_digit(b2))
+        return true; /* decimals, thousands, times */
+    if ((b == '-' || b == '^' || b == '~' || b == '.') && pii_is_alnum(b2))
+        return true; /* ABC-123, v.2, ~1 */
+    return false;
+}
+
+size_t pii_number_parse(const pii_scan *sc, size_t i, pii_number *num)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    num->start = i;
+    num->ngroups = 0;
+    num->plus = false;
+    num->paren = false;
+    if (s[i] == '(') {
+        size_t q = i + 1;
+        while (q < n && pii_is_digit(s[q]))
+            q++;
+        if (q == i + 1 || q >= n || s[q] != ')' || q - i - 1 > 5) {
+            i++; /* "(1-800-...)", "(555-0147)": an opening parenthesis, not an area code */
+            num->start = i;
+            if (i >= n || !pii_is_digit(s[i]))
+                return i;
+        }
+    }
+    size_t p = i;
+    bool bad = glued_before(s, i);
+    if (s[p] == '+') {
+        num->plus = true;
+        p++;
+        if (p >= n || (!pii_is_digit(s[p]) && s[p] != '('))
+            return i + 1;
+    }
+    uint8_t sep = 0;
+    size_t total = 0;
+    for (;;) {
+        bool in_paren = false;
+        if (p < n && s[p] == '(') {
+            if (p + 1 >= n || !pii_is_digit(s[p + 1]))
+                break;
+            in_paren = true;
+            p++;
+        }
+        size_t gs = p;
+        while (p < n && pii_is_digit(s[p]) && p - gs < 20)
+            p++;
+        if (p == gs)
+            break;
+        if (p < n && pii_is_digit(s[p])) { /* absurdly long digit run: skip it whole */
+            while (p < n && pii_is_digit(s[p]))
+                p++;
+            num->ngroups = 0;
+            return p;
+        }
+        if (in_paren) {
+            if (p >= n || s[p] != ')') {
+                num->ngroups = 0;
+                return p;
+            }
+        }
+        if (num->ngroups == PII_MAX_GROUPS) {
+            bad = true;
+            break;
+        }
+        pii_group *g = &num->g[num->ngroups++];
+        g->start = gs;
+        g->end = p;
+        g->sep = in_paren ? '(' : sep;
+        if (in_paren && num->ngroups == 1)
+            num->paren = true;
+        total += p - gs;
+        if (in_paren)
+            p++; /* ')' */
+        /* separator to the next group */
+        size_t q = p;
+        sep = 0;
+        if (q < n && s[q] == '(') {
+            sep = '(';
+        } else if (in_paren && q < n && pii_is_digit(s[q])) {
+            sep = ')'; /* "(212)555-0148", "+44 (0)20 ..." */
+        } else if (q + 2 < n && s[q] == ' ' && s[q + 1] == '-' && s[q + 2] == ' ') {
+            sep = '-';
+            q += 3;
+        } else if (q < n && (s[q] == ' ' || s[q] == '-' || s[q] == '.' || s[q] == '/')) {
+            sep = s[q];
+            q++;
+            if (q < n && s[q] == '(' && sep == ' ')
+                sep = '(';
+        }
+        if (sep == 0 || q >= n || (!pii_is_digit(s[q]) && s[q] != '('))
+            break;
+        if (s[q] == '(' && (q + 1 >= n || !pii_is_digit(s[q + 1])))
+            break;
+        p = q;
+        if (total > 40) {
+            bad = true;
+            break;
+        }
+    }
+    num->end = p;
+    if (num->ngroups == 0)
+        return p > i ? p : i + 1;
+    /* what follows the cluster */
+    if (p < n) {
+        uint8_t a = s[p];
+        uint8_t a2 = p + 1 < n ? s[p + 1] : ' ';
+        if (pii_is_wordish(a) || a == '@' || a == '%' || ((a == ':' || a == ',' || a == '.') && pii_is_digit(a2)))
+            bad = true;
+    }
+    /* shapes that are not personal numbers */
+    size_t dots = 0, slashes = 0;
+    for (size_t k = 1; k < num->ngroups; k++) {
+        if (num->g[k].sep == '.')
+            dots++;
+        if (num->g[k].sep == '/')
+            slashes++;
+    }
+    if (slashes > 0)
+        bad = true; /* dates, fractions, paths */
+    if (dots > 0 && !num->plus) {
+        bool nanp = num->ngroups == 3 && num->g[0].end - num->g[0].start == 3 &&
+                    num->g[1].end - num->g[1].start == 3 && num->g[2].end - num->g[2].start == 4 && dots == 2;
+        bool pairs = num->ngroups == 5 && s[num->g[0].start] == '0';
+        for (size_t k = 0; pairs && k < 5; k++)
+            pairs = num->g[k].end - num->g[k].start == 2;
+        if (!nanp && !pairs)
+            bad = true; /* IP addresses, versions, dotted dates */
+    }
+    if (num->ngroups == 3 && num->g[1].sep == '-' && num->g[2].sep == '-') {
+        size_t l0 = num->g[0].end - num->g[0].start, l1 = num->g[1].end - num->g[1].start,
+               l2 = num->g[2].end - num->g[2].start;
+        if ((l0 == 4 && l1 <= 2 && l2 <= 2) || (l0 <= 2 && l1 <= 2 && l2 == 4))
+            bad = true; /* ISO and day-month-year dates */
+    }
+    if (bad)
+        num->ngroups = 0;
+    return p;
+}
+
+size_t pii_number_digits(const pii_scan *sc, const pii_number *num, size_t g0, size_t k, uint8_t *out,
+                         size_t cap)
+{
+    size_t m = 0;
+    for (size_t j = g0; j < g0 + k && j < num->ngroups; j++)
+        for (size_t p = num->g[j].start; p < num->g[j].end; p++) {
+            if (m == cap)
+                return m;
+            out[m++] = sc->s[p];
+        }
+    return m;
+}

@@ -1,0 +1,133 @@
+/* Internal interface of the PII detector: the detector object, per-call scan state, candidates, and
+ * the helpers the recognizers share. One recognizer per rec_*.c file. */
+#ifndef SANCTUM_PII_H
+#define SANCTUM_PII_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "internal.h"
+
+#define PII_MAX_TERMS 4096u
+#define PII_MAX_TERM_BYTES 256u
+
+typedef struct pii_term {
+    uint8_t *text;      /* the term, ASCII-lower-cased (SC_ALLOC_SECRET) */
+    size_t len;
+    uint8_t *norm;      /* digits/letters only, upper-cased, for numeric deny terms (or NULL) */
+    size_t norm_len;
+    int32_t type;       /* entity type (deny terms) */
+} pii_term;
+
+struct sanctum_detector {
+    sanctum_ctx *ctx;
+    uint16_t deny_bucket[257];  /* deny terms sorted by first byte: bucket b is [bucket[b], bucket[b+1]) */
+    double threshold;
+    uint32_t entities;
+    pii_term *allow;
+    size_t allow_count;
+    pii_term *deny;
+    size_t deny_count;
+};
+
+typedef struct pii_cand {
+    size_t start, end;
+    double score;
+    uint32_t evidence;
+    int32_t type;
+    int32_t rec;
+} pii_cand;
+
+typedef struct pii_scan {
+    const sanctum_detector *det;
+    const uint8_t *s;
+    size_t n;
+    pii_cand *c;
+    size_t count, cap;
+    bool oom;
+    bool explain;       /* keep suppressed candidates (score 0, SANCTUM_EV_SUPPRESSED) for the report */
+} pii_scan;
+
+/* Adds a candidate (score clamped to [0, 1]). Sets sc->oom on allocation failure. */
+void pii_add(pii_scan *sc, int32_t type, int32_t rec, size_t start, size_t end, double score,
+             uint32_t evidence);
+/* In explain mode, records a candidate a precision rule dropped (score 0). */
+void pii_suppress(pii_scan *sc, int32_t type, int32_t rec, size_t start, size_t end, uint32_t evidence);
+static inline bool pii_enabled(const pii_scan *sc, int32_t type)
+{
+    return (sc->det->entities & (1u << (uint32_t)type)) != 0;
+}
+
+/* ---- character classes (text.c) ---- */
+static inline bool pii_is_digit(uint8_t c) { return c >= '0' && c <= '9'; }
+static inline bool pii_is_upper(uint8_t c) { return c >= 'A' && c <= 'Z'; }
+static inline bool pii_is_lower(uint8_t c) { return c >= 'a' && c <= 'z'; }
+static inline bool pii_is_alpha(uint8_t c) { return pii_is_upper(c) || pii_is_lower(c); }
+static inline bool pii_is_alnum(uint8_t c) { return pii_is_alpha(c) || pii_is_digit(c); }
+static inline uint8_t pii_lower(uint8_t c) { return pii_is_upper(c) ? (uint8_t)(c + 32) : c; }
+static inline bool pii_is_space(uint8_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+/* A word byte: ASCII letter/digit, '_' or any byte of a non-ASCII sequence. */
+static inline bool pii_is_wordish(uint8_t c) { return pii_is_alnum(c) || c == '_' || c >= 0x80; }
+
+/* Context words: a list of NUL-terminated lower-case words; an entry ending in '*' matches as a
+ * prefix. Looks at up to max_words words within max_bytes before `pos` (before == true) or after it.
+ * Returns true when one matches. */
+bool pii_context(const pii_scan *sc, size_t pos, bool before, unsigned max_words, size_t max_bytes,
+                 const char *const *words);
+
+/* The precision rules shared by every recognizer: true when [start, end) sits inside a URL, a file
+ * path, an SSH remote, a UUID, a hex hash or a code identifier. Sets *why to a short rule name. */
+bool pii_in_code(const pii_scan *sc, size_t start, size_t end, const char **why);
+
+/* Order/tracking/reference words just before a number (the "#" sign included). */
+bool pii_negative_context(const pii_scan *sc, size_t start, size_t end);
+
+/* ---- numbers (numbers.c) ---- */
+#define PII_MAX_GROUPS 12
+typedef struct pii_group {
+    size_t start, end;  /* digits only */
+    uint8_t sep;        /* separator before this group: 0 (first), ' ', '-', '.', '/', ')' for "(...) " */
+} pii_group;
+
+typedef struct pii_number {
+    size_t start, end;  /* whole cluster, '+' and parentheses included */
+    bool plus;          /* a '+' (or "00") international prefix before the first group */
+    bool paren;         /* the first group is in parentheses */
+    size_t ngroups;
+    pii_group g[PII_MAX_GROUPS];
+} pii_number;
+
+/* Parses the digit cluster starting at s[i] (a digit, '+' or '('). Returns the index just past the
+ * cluster (> i) and fills *num; num->ngroups == 0 when the cluster is not a standalone number
+ * (glued to letters, part of an IP, a version, a date or a decimal). */
+size_t pii_number_parse(const pii_scan *sc, size_t i, pii_number *num);
+
+/* Copies the digits of groups [g0, g0 + k) into out (at most cap); returns how many. */
+size_t pii_number_digits(const pii_scan *sc, const pii_number *num, size_t g0, size_t k, uint8_t *out,
+                         size_t cap);
+
+/* ---- recognizers ---- */
+extern const char *const PII_PHONE_WORDS[];  /* phone, tel, mobile, call ... */
+extern const char *const PII_NUMBER_WORDS[]; /* number, no ... (only without an order/ticket word) */
+void pii_rec_email(pii_scan *sc, size_t at);
+void pii_rec_phone_nanp(pii_scan *sc, const pii_number *num);
+void pii_rec_phone_intl(pii_scan *sc, const pii_number *num);
+void pii_rec_card(pii_scan *sc, const pii_number *num);
+void pii_rec_ssn(pii_scan *sc, const pii_number *num);
+void pii_rec_bank(pii_scan *sc, const pii_number *num);
+/* Tries an IBAN at s[i] (two letters then two digits); returns the index past it or i. */
+size_t pii_rec_iban(pii_scan *sc, size_t i);
+void pii_rec_person(pii_scan *sc);
+void pii_rec_deny(pii_scan *sc);
+
+/* ---- resolution (resolve.c) ---- */
+/* Applies deny/allow lists, then keeps candidates >= threshold, resolves overlaps (higher score,
+ * then longer, then lower type value wins) and sorts by start. Moves the losers to the end of the
+ * array and returns how many winners lead it. */
+size_t pii_resolve(pii_scan *sc);
+
+/* Lower-case ASCII compare of a[0..n) with the NUL-terminated lower-case word w. */
+bool pii_word_eq(const uint8_t *a, size_t n, const char *w);
+
+#endif

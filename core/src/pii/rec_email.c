@@ -1,0 +1,108 @@
+/* EMAIL_ADDRESS: local@domain with an alphabetic top-level label; not a package@version, an SSH remote
+ * (git@host:path), URL user info (scheme://user@host) or a retina asset (icon@2x.png).
+ * Scores: valid form 0.9 (format + TLD validator); + 0.1 with a mail word before or after. */
+#include <string.h>
+
+#include "pii.h"
+
+static bool local_byte(uint8_t c)
+{
+    return pii_is_alnum(c) || c >= 0x80 || c == '.' || c == '_' || c == '%' || c == '+' || c == '-' ||
+           c == '\'' || c == '!' || c == '#' || c == '$' || c == '&' || c == '*' || c == '^' ||
+           c == '{' || c == '}' || c == '|' || c == '~';
+}
+
+static bool domain_byte(uint8_t c) { return pii_is_alnum(c) || c >= 0x80 || c == '-' || c == '.'; }
+
+/* File extensions that show up after '@' in code (assets, packages) and are not top-level domains. */
+static const char *const NOT_TLD[] = {"png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "ico", "js", "mjs",
+                                      "cjs", "ts", "tsx", "jsx", "json", "css", "scss", "html", "htm", "txt",
+                                      "yml", "yaml", "toml", "lock", "tgz", "gz", "zip", "tar", "bz2", "xz",
+                                      "cpp", "hpp", "java", "kt", "rb", "php", "swift", "exe", "dll",
+                                      "wasm", "map", "csv", "log", "ini", "cfg", "conf", "local", "internal",
+                                      "localdomain", "lan", "home", "invalid", "example", "test", NULL};
+
+static const char *const MAIL_WORDS[] = {"email*", "e", "mail*", "contact*", "write", "reach", "address*",
+                                         "send", "cc", "bcc", "from", "to", NULL};
+
+void pii_rec_email(pii_scan *sc, size_t at)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    /* local part, leftwards */
+    size_t ls = at;
+    while (ls > 0 && local_byte(s[ls - 1]) && at - ls < 64)
+        ls--;
+    while (ls < at && (s[ls] == '.' || s[ls] == '\'' || s[ls] == '-'))
+        ls++; /* a quote or dash that opens the text is not part of the address */
+    if (ls == at || s[at - 1] == '.')
+        return;
+    bool mailto = ls >= 7 && pii_word_eq(s + ls - 7, 6, "mailto") && s[ls - 1] == ':';
+    if (ls > 0 && !mailto && (s[ls - 1] == '/' || s[ls - 1] == ':' || s[ls - 1] == '@'))
+        return; /* scheme://user@host, scheme://user:password@host, ssh://git@host, a@b@c */
+    for (size_t i = ls; i + 1 < at; i++)
+        if (s[i] == '.' && s[i + 1] == '.')
+            return;
+    /* domain, rightwards */
+    size_t de = at + 1;
+    while (de < n && domain_byte(s[de]) && de - at < 255)
+        de++;
+    while (de > at + 1 && (s[de - 1] == '.' || s[de - 1] == '-'))
+        de--; /* sentence punctuation */
+    if (de <= at + 1)
+        return;
+    size_t labels = 1, tld = at + 1;
+    for (size_t i = at + 1; i < de; i++) {
+        if (s[i] == '.') {
+            if (i == at + 1 || s[i - 1] == '.' || s[i - 1] == '-' || (i + 1 < de && s[i + 1] == '-'))
+                return;
+            labels++;
+            tld = i + 1;
+        }
+    }
+    if (labels < 2 || s[at + 1] == '-')
+        return;
+    size_t tl = de - tld;
+    bool puny = tl > 4 && memcmp(s + tld, "xn--", 4) == 0;
+    if (!puny) {
+        if (tl < 2 || tl > 24)
+            return;
+        for (size_t i = tld; i < de; i++)
+            if (!pii_is_alpha(s[i]) && s[i] < 0x80)
+                return;
+        for (size_t k = 0; NOT_TLD[k] != NULL; k++)
+            if (pii_word_eq(s + tld, tl, NOT_TLD[k]))
+                return;
+    }
+    if (de < n) {
+        uint8_t a = s[de];
+        uint8_t a2 = de + 1 < n ? s[de + 1] : ' ';
+        if (a == ':' && !pii_is_space(a2) && a2 != '"' && a2 != '\'')
+            return; /* git@github.com:org/repo.git */
+        if (a == '/' && !pii_is_space(a2))
+            return;
+        if (a == '@' || a == '_')
+            return;
+    }
+    /* inside a URL only as a query value or mailto: */
+    const char *why = NULL;
+    if (pii_in_code(sc, ls, de, &why)) {
+        bool ok = false;
+        if (strcmp(why, "url") == 0 && ls > 0 && (s[ls - 1] == '=' || mailto))
+            ok = true;
+        if (strcmp(why, "identifier") == 0)
+            ok = ls == 0 || (s[ls - 1] != '@' && s[ls - 1] != '$' && s[ls - 1] != '.' && s[ls - 1] != '_');
+        if (!ok)
+            return;
+    }
+    double score = 0.9;
+    uint32_t ev = SANCTUM_EV_FORMAT_STRONG | SANCTUM_EV_VALIDATOR;
+    if (pii_context(sc, ls, true, 3, 32, MAIL_WORDS)) {
+        score += 0.1;
+        ev |= SANCTUM_EV_CONTEXT_BEFORE;
+    } else if (pii_context(sc, de, false, 2, 20, MAIL_WORDS)) {
+        score += 0.1;
+        ev |= SANCTUM_EV_CONTEXT_AFTER;
+    }
+    pii_add(sc, SANCTUM_ENTITY_EMAIL_ADDRESS, SANCTUM_REC_EMAIL, ls, de, score, ev);
+}

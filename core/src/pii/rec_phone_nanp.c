@@ -1,0 +1,109 @@
+/* PHONE_NUMBER, North American Numbering Plan: [+1|1] NPA NXX XXXX with NPA = [2-9][0-8]d (not N11)
+ * and NXX = [2-9]dd (not N11).
+ * Scores by written form: "+1 ..." 0.9, "(514) 555-1234" 0.85, 514-555-1234 0.8, 514.555.1234 0.75,
+ * 514 555 1234 0.6, bare 5145551234 0.4; a phone word before or after +0.3; order/id words -0.4. */
+#include "pii.h"
+
+const char *const PII_PHONE_WORDS[] = {"phone*", "tel", "tele*", "mobile*", "cell*", "call*", "text*",
+                                       "sms", "whatsapp", "signal", "fax", "ph", "mob", "dial*",
+                                       "reach", "contact*", "ring", "landline", "hotline", "extension",
+                                       "ext", "tlf", "telefon*", "handy", "nummer", "portable", NULL};
+
+/* "number" counts as a phone word only when no order/ticket word comes with it. */
+const char *const PII_NUMBER_WORDS[] = {"number", "numbers", "no", "nr", "num", "digits", NULL};
+
+static bool nanp_valid(const uint8_t *d)
+{
+    /* d: 10 digits */
+    if (d[0] < '2' || d[1] == '9' || (d[1] == '1' && d[2] == '1'))
+        return false;
+    if (d[3] < '2' || (d[4] == '1' && d[5] == '1'))
+        return false;
+    return true;
+}
+
+static size_t glen(const pii_number *num, size_t k) { return num->g[k].end - num->g[k].start; }
+
+void pii_rec_phone_nanp(pii_scan *sc, const pii_number *num)
+{
+    const uint8_t *s = sc->s;
+    for (size_t g0 = 0; g0 < num->ngroups; g0++) {
+        if (g0 > 0 && num->g[g0].sep != ' ' && num->g[g0].sep != '(')
+            continue;
+        size_t g = g0;
+        bool country = false;
+        size_t start = num->g[g].start;
+        if (g == 0 && num->plus)
+            start = num->start;
+        if (g == 0 && num->paren)
+            start = num->g[0].start - 1;
+        /* optional leading 1 / +1 */
+        if (glen(num, g) == 1 && s[num->g[g].start] == '1' && g + 1 < num->ngroups) {
+            country = true;
+            g++;
+        } else if (num->plus && g == 0 && glen(num, 0) != 1) {
+            continue; /* +CC other than 1: international recognizer */
+        }
+        uint8_t d[16];
+        size_t nd = 0;
+        double score = 0;
+        uint32_t ev = SANCTUM_EV_VALIDATOR;
+        size_t used = 0;
+        if (g + 2 < num->ngroups + 0 && glen(num, g) == 3 && glen(num, g + 1) == 3 && glen(num, g + 2) == 4) {
+            uint8_t s1 = num->g[g + 1].sep, s2 = num->g[g + 2].sep;
+            bool paren = num->g[g].sep == '(' || (g == 0 && num->paren);
+            if (paren && (s2 == '-' || s2 == ' ' || s2 == '.') && (s1 == ' ' || s1 == ')' || s1 == 0 || s1 == '-'))
+                score = 0.85, ev |= SANCTUM_EV_FORMAT_STRONG;
+            else if (s1 == '-' && s2 == '-')
+                score = 0.8, ev |= SANCTUM_EV_FORMAT_STRONG;
+            else if (s1 == '.' && s2 == '.')
+                score = 0.75, ev |= SANCTUM_EV_FORMAT_STRONG;
+            else if (s1 == ' ' && s2 == ' ')
+                score = 0.6, ev |= SANCTUM_EV_FORMAT_WEAK;
+            else if (s1 == ' ' && s2 == '-')
+                score = 0.7, ev |= SANCTUM_EV_FORMAT_WEAK;
+            else
+                continue;
+            used = 3;
+        } else if (glen(num, g) == 10 && !country) {
+            score = 0.4, ev |= SANCTUM_EV_FORMAT_WEAK;
+            used = 1;
+        } else if (glen(num, g) == 11 && s[num->g[g].start] == '1' && !country) {
+            score = 0.4, ev |= SANCTUM_EV_FORMAT_WEAK;
+            used = 1;
+        } else {
+            continue;
+        }
+        nd = pii_number_digits(sc, num, g, used, d, sizeof d);
+        const uint8_t *core = nd == 11 ? d + 1 : d;
+        if ((nd != 10 && nd != 11) || !nanp_valid(core))
+            continue;
+        if (country) {
+            score += num->plus ? 0.1 : 0.05;
+            ev |= SANCTUM_EV_COUNTRY_CODE;
+        }
+        size_t end = num->g[g + used - 1].end;
+        /* a group glued on after the number (514-555-1234-99) makes it something else */
+        if (g + used < num->ngroups && num->g[g + used].sep != ' ')
+            continue;
+        const char *why;
+        if (pii_in_code(sc, start, end, &why)) {
+            pii_suppress(sc, SANCTUM_ENTITY_PHONE_NUMBER, SANCTUM_REC_PHONE_NANP, start, end, ev);
+            continue;
+        }
+        if (pii_context(sc, start, true, 4, 40, PII_PHONE_WORDS)) {
+            score += 0.3;
+            ev |= SANCTUM_EV_CONTEXT_BEFORE;
+        } else if (pii_context(sc, end, false, 3, 30, PII_PHONE_WORDS)) {
+            score += 0.3;
+            ev |= SANCTUM_EV_CONTEXT_AFTER;
+        } else if (pii_context(sc, start, true, 2, 24, PII_NUMBER_WORDS) && !pii_negative_context(sc, start, end)) {
+            score += 0.3;
+            ev |= SANCTUM_EV_CONTEXT_BEFORE;
+        } else if (pii_negative_context(sc, start, end)) {
+            score -= 0.4;
+            ev |= SANCTUM_EV_NEGATIVE_CONTEXT;
+        }
+        pii_add(sc, SANCTUM_ENTITY_PHONE_NUMBER, SANCTUM_REC_PHONE_NANP, start, end, score, ev);
+    }
+}

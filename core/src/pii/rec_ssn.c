@@ -1,0 +1,78 @@
+/* US_SSN: AAA-GG-SSSS (or spaced, dotted, bare nine digits) with the SSA's rules: area not 000, 666 or
+ * 900-999, group not 00, serial not 0000, and not the advertising number 078-05-1120.
+ * Scores: dashed 0.75, spaced 0.6, dotted 0.5, bare 0.3; an SSN word before or after +0.45 (bare) or
+ * +0.25; order/id words -0.4. Mixed separators are not SSNs. */
+#include <string.h>
+
+#include "pii.h"
+
+static const char *const SSN_WORDS[] = {"ssn*", "ss", "social", "security", "ssa", "taxpayer", "tin",
+                                        "itin", "sozialversicherungsnummer", "socsec", NULL};
+
+static size_t glen(const pii_number *num, size_t k) { return num->g[k].end - num->g[k].start; }
+
+void pii_rec_ssn(pii_scan *sc, const pii_number *num)
+{
+    const uint8_t *s = sc->s;
+    for (size_t g0 = 0; g0 < num->ngroups; g0++) {
+        if (g0 > 0 && num->g[g0].sep != ' ')
+            continue;
+        if (g0 == 0 && (num->plus || num->paren))
+            continue;
+        double score;
+        uint32_t ev = SANCTUM_EV_VALIDATOR;
+        size_t used;
+        double bonus = 0.25;
+        if (g0 + 2 < num->ngroups && glen(num, g0) == 3 && glen(num, g0 + 1) == 2 && glen(num, g0 + 2) == 4) {
+            uint8_t s1 = num->g[g0 + 1].sep, s2 = num->g[g0 + 2].sep;
+            if (s1 != s2)
+                continue;
+            if (s1 == '-')
+                score = 0.75, ev |= SANCTUM_EV_FORMAT_STRONG;
+            else if (s1 == ' ')
+                score = 0.6, ev |= SANCTUM_EV_FORMAT_WEAK;
+            else if (s1 == '.')
+                score = 0.5, ev |= SANCTUM_EV_FORMAT_WEAK;
+            else
+                continue;
+            used = 3;
+        } else if (glen(num, g0) == 9) {
+            score = 0.3, ev |= SANCTUM_EV_FORMAT_WEAK;
+            used = 1;
+            bonus = 0.45;
+        } else {
+            continue;
+        }
+        if (g0 + used < num->ngroups && num->g[g0 + used].sep != ' ')
+            continue;
+        uint8_t d[9];
+        if (pii_number_digits(sc, num, g0, used, d, 9) != 9)
+            continue;
+        if (memcmp(d, "000", 3) == 0 || memcmp(d, "666", 3) == 0 || d[0] == '9' || memcmp(d + 3, "00", 2) == 0 ||
+            memcmp(d + 5, "0000", 4) == 0 || memcmp(d, "078051120", 9) == 0)
+            continue;
+        bool same = true;
+        for (size_t i = 1; i < 9; i++)
+            same = same && d[i] == d[0];
+        if (same)
+            continue;
+        size_t start = num->g[g0].start, end = num->g[g0 + used - 1].end;
+        const char *why;
+        if (pii_in_code(sc, start, end, &why)) {
+            pii_suppress(sc, SANCTUM_ENTITY_US_SSN, SANCTUM_REC_US_SSN, start, end, ev);
+            continue;
+        }
+        (void)s;
+        if (pii_context(sc, start, true, 5, 48, SSN_WORDS)) {
+            score += bonus;
+            ev |= SANCTUM_EV_CONTEXT_BEFORE;
+        } else if (pii_context(sc, end, false, 4, 36, SSN_WORDS)) {
+            score += bonus;
+            ev |= SANCTUM_EV_CONTEXT_AFTER;
+        } else if (pii_negative_context(sc, start, end)) {
+            score -= 0.4;
+            ev |= SANCTUM_EV_NEGATIVE_CONTEXT;
+        }
+        pii_add(sc, SANCTUM_ENTITY_US_SSN, SANCTUM_REC_US_SSN, start, end, score, ev);
+    }
+}

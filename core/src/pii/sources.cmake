@@ -1,0 +1,18 @@
+# PII detector: one file per recognizer, shared helpers, the compiled name gazetteer.
+set(PII_DIR ${CMAKE_CURRENT_LIST_DIR})
+list(APPEND SANCTUM_SOURCES
+  ${PII_DIR}/detector.c
+  ${PII_DIR}/names.c
+  ${PII_DIR}/names_data.c
+  ${PII_DIR}/numbers.c
+  ${PII_DIR}/rec_bank.c
+  ${PII_DIR}/rec_card.c
+  ${PII_DIR}/rec_deny.c
+  ${PII_DIR}/rec_email.c
+  ${PII_DIR}/rec_iban.c
+  ${PII_DIR}/rec_person.c
+  ${PII_DIR}/rec_phone_intl.c
+  ${PII_DIR}/rec_phone_nanp.c
+  ${PII_DIR}/rec_ssn.c
+  ${PII_DIR}/resolve.c
+  ${PII_DIR}/text.c)

@@ -1,0 +1,187 @@
+/* Helpers shared by the recognizers: candidates, context words, and the code-aware precision rules. */
+#include <string.h>
+
+#include "alloc.h"
+#include "pii.h"
+
+void pii_add(pii_scan *sc, int32_t type, int32_t rec, size_t start, size_t end, double score,
+             uint32_t evidence)
+{
+    if (sc->oom || start >= end || end > sc->n)
+        return;
+    if (sc->count == sc->cap) {
+        size_t ncap = sc->cap == 0 ? 32 : sc->cap * 2;
+        pii_cand *nc = sc_realloc(sc->det->ctx, sc->c, ncap * sizeof *nc);
+        if (nc == NULL) {
+            sc->oom = true;
+            return;
+        }
+        sc->c = nc;
+        sc->cap = ncap;
+    }
+    if (score < 0)
+        score = 0;
+    if (score > 1)
+        score = 1;
+    pii_cand *c = &sc->c[sc->count++];
+    c->start = start;
+    c->end = end;
+    c->score = score;
+    c->evidence = evidence;
+    c->type = type;
+    c->rec = rec;
+}
+
+void pii_suppress(pii_scan *sc, int32_t type, int32_t rec, size_t start, size_t end, uint32_t evidence)
+{
+    if (sc->explain)
+        pii_add(sc, type, rec, start, end, 0.0, evidence | SANCTUM_EV_SUPPRESSED);
+}
+
+bool pii_word_eq(const uint8_t *a, size_t n, const char *w)
+{
+    size_t i = 0;
+    for (; i < n; i++) {
+        if (w[i] == '\0' || pii_lower(a[i]) != (uint8_t)w[i])
+            return false;
+    }
+    return w[i] == '\0';
+}
+
+static bool word_matches(const uint8_t *a, size_t n, const char *const *words)
+{
+    uint8_t c0 = n > 0 ? pii_lower(a[0]) : 0;
+    for (size_t k = 0; words[k] != NULL; k++) {
+        const char *w = words[k];
+        if ((uint8_t)w[0] != c0)
+            continue;
+        size_t wl = strlen(w);
+        if (wl > 0 && w[wl - 1] == '*') {
+            wl--;
+            if (n < wl)
+                continue;
+            size_t i = 0;
+            while (i < wl && pii_lower(a[i]) == (uint8_t)w[i])
+                i++;
+            if (i == wl)
+                return true;
+        } else if (n == wl && pii_word_eq(a, n, w)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool pii_context(const pii_scan *sc, size_t pos, bool before, unsigned max_words, size_t max_bytes,
+                 const char *const *words)
+{
+    const uint8_t *s = sc->s;
+    unsigned seen = 0;
+    if (before) {
+        size_t lim = pos > max_bytes ? pos - max_bytes : 0;
+        size_t p = pos;
+        while (p > lim && seen < max_words) {
+            while (p > lim && !pii_is_alpha(s[p - 1]))
+                p--;
+            size_t we = p;
+            while (p > lim && pii_is_alpha(s[p - 1]))
+                p--;
+            if (we == p)
+                break;
+            if (word_matches(s + p, we - p, words))
+                return true;
+            seen++;
+        }
+    } else {
+        size_t lim = pos + max_bytes < sc->n ? pos + max_bytes : sc->n;
+        size_t p = pos;
+        while (p < lim && seen < max_words) {
+            while (p < lim && !pii_is_alpha(s[p]))
+                p++;
+            size_t ws = p;
+            while (p < lim && pii_is_alpha(s[p]))
+                p++;
+            if (ws == p)
+                break;
+            if (word_matches(s + ws, p - ws, words))
+                return true;
+            seen++;
+        }
+    }
+    return false;
+}
+
+static bool has_at(const uint8_t *s, size_t n, size_t i, const char *lit)
+{
+    size_t l = strlen(lit);
+    return i + l <= n && memcmp(s + i, lit, l) == 0;
+}
+
+bool pii_in_code(const pii_scan *sc, size_t start, size_t end, const char **why)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    /* the whitespace-delimited chunk around the span (bounded) */
+    size_t cs = start;
+    while (cs > 0 && !pii_is_space(s[cs - 1]) && start - cs < 512)
+        cs--;
+    size_t ce = end;
+    while (ce < n && !pii_is_space(s[ce]) && ce - end < 512)
+        ce++;
+    /* strip opening punctuation of the chunk */
+    while (cs < start && (s[cs] == '(' || s[cs] == '[' || s[cs] == '<' || s[cs] == '"' || s[cs] == '\'' ||
+                          s[cs] == '`' || s[cs] == '{'))
+        cs++;
+    for (size_t i = cs; i + 2 < start; i++)
+        if (s[i] == ':' && s[i + 1] == '/' && s[i + 2] == '/') {
+            *why = "url";
+            return true;
+        }
+    if (has_at(s, n, cs, "www.") && cs < start) {
+        *why = "url";
+        return true;
+    }
+    if (cs < start && (s[cs] == '/' || s[cs] == '\\' || has_at(s, n, cs, "~/") || has_at(s, n, cs, "./") ||
+                       has_at(s, n, cs, "../") ||
+                       (cs + 2 < start && pii_is_alpha(s[cs]) && s[cs + 1] == ':' && s[cs + 2] == '\\'))) {
+        *why = "path";
+        return true;
+    }
+    uint8_t b = start > 0 ? s[start - 1] : ' ';
+    uint8_t a = end < n ? s[end] : ' ';
+    uint8_t a2 = end + 1 < n ? s[end + 1] : ' ';
+    uint8_t b2 = start > 1 ? s[start - 2] : ' ';
+    if (b == '/' || b == '\\' || ((a == '/' || a == '\\') && !pii_is_space(a2) && a2 != '"' && a2 != '\'')) {
+        *why = "path";
+        return true;
+    }
+    if (b == '_' || a == '_' || (a == '.' && (pii_is_alnum(a2) || a2 == '_')) ||
+        (b == '.' && (pii_is_alnum(b2) || b2 == '_' || b2 == ')')) || (b == ':' && b2 == ':') ||
+        (a == ':' && a2 == ':') || (b == '>' && b2 == '-') || (a == '-' && a2 == '>') || b == '$' || (b == '#' && pii_is_alpha(s[start])) ||
+        b == '@' || a == '(' || a == '[' || b == '`' || a == '`' || b == '{' || a == '}') {
+        *why = "identifier";
+        return true;
+    }
+    return false;
+}
+
+static const char *const NEGATIVE_WORDS[] = {
+    "order", "orders", "invoice", "inv", "tracking", "track", "ticket", "ref", "reference", "confirmation",
+    "conf", "id", "ids", "sku", "serial", "sn", "part", "model", "build", "issue", "pr", "bug", "case",
+    "booking", "reservation", "shipment", "parcel", "package", "transaction", "txn", "receipt", "po",
+    "item", "product", "version", "ver", "pid", "port", "uid", "gid", "isbn", "imei", "iccid", "commit",
+    "sha", "hash", "job", "run", "row", "record", "request", "req", "session", "trace", "span", "batch",
+    "timestamp", "epoch", "ms", "ns", "bytes", "size", "count", "total", "amount", "qty", "quantity",
+    "price", "cost", "usd", "eur", "page", "pages", "step", NULL};
+
+bool pii_negative_context(const pii_scan *sc, size_t start, size_t end)
+{
+    (void)end;
+    const uint8_t *s = sc->s;
+    size_t p = start;
+    while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == ':'))
+        p--;
+    if (p > 0 && s[p - 1] == '#')
+        return true;
+    return pii_context(sc, start, true, 2, 28, NEGATIVE_WORDS);
+}

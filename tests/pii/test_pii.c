@@ -1,0 +1,692 @@
+/* PII detector: API contract, every validator, every precision rule, lists, explain mode, consistency,
+ * thread safety and allocation-failure sweeps. Each case can fail: it names the exact span (or its
+ * absence) the detector must produce. */
+#include <math.h>
+#include <pthread.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "pii/names.h"
+#include "sweep.h"
+#include "test_util.h"
+
+_Static_assert(sizeof(sanctum_pii_entity) == 40, "sanctum_pii_entity layout");
+_Static_assert(offsetof(sanctum_pii_entity, start) == 8, "entity.start");
+_Static_assert(offsetof(sanctum_pii_entity, score) == 24, "entity.score");
+_Static_assert(offsetof(sanctum_pii_entity, evidence) == 32, "entity.evidence");
+_Static_assert(offsetof(sanctum_detector_options, threshold) == 8, "options.threshold");
+_Static_assert(offsetof(sanctum_detection, count) == 8, "detection.count");
+_Static_assert(SANCTUM_ENTITY_IBAN_CODE == 6 && SANCTUM_REC_PERSON == 9, "enum values");
+
+typedef struct fixture {
+    sanctum_ctx *ctx;
+    sanctum_detector *det;
+} fixture;
+
+static int setup(void **state)
+{
+    static fixture f;
+    f.ctx = test_ctx_new();
+    f.det = NULL;
+    assert_int_equal(sanctum_detector_new(&f.det, f.ctx, NULL, NULL), SANCTUM_OK);
+    *state = &f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    sanctum_free(f->det);
+    test_ctx_free_checked(f->ctx);
+    return 0;
+}
+
+static sanctum_detection *run(const sanctum_detector *det, const char *text, uint32_t flags)
+{
+    sanctum_detection *d = NULL;
+    sanctum_error err;
+    assert_int_equal(sanctum_detect(&d, det, (const uint8_t *)text, strlen(text), flags, &err), SANCTUM_OK);
+    assert_non_null(d);
+    /* the result invariants hold for every call */
+    for (size_t i = 0; i < d->count; i++) {
+        assert_true(d->entities[i].start < d->entities[i].end);
+        assert_true(d->entities[i].end <= strlen(text));
+        assert_true(d->entities[i].score >= 0.7 - 1e-9 && d->entities[i].score <= 1.0);
+        if (i > 0)
+            assert_true(d->entities[i - 1].end <= d->entities[i].start);
+    }
+    return d;
+}
+
+/* Exactly one entity of `type` whose text is `want` (and nothing else when alone). */
+static void expect(const sanctum_detector *det, const char *text, int32_t type, const char *want)
+{
+    sanctum_detection *d = run(det, text, 0);
+    const char *at = strstr(text, want);
+    assert_non_null(at);
+    size_t s = (size_t)(at - text), e = s + strlen(want);
+    bool found = false;
+    for (size_t i = 0; i < d->count; i++)
+        if (d->entities[i].type == type && d->entities[i].start == s && d->entities[i].end == e)
+            found = true;
+    if (!found) {
+        print_error("expected %s \"%s\" in \"%s\"; got %zu entities\n", sanctum_entity_type_name(type), want, text,
+                    d->count);
+        for (size_t i = 0; i < d->count; i++)
+            print_error("  %s [%llu,%llu) %.2f\n", sanctum_entity_type_name(d->entities[i].type),
+                        (unsigned long long)d->entities[i].start, (unsigned long long)d->entities[i].end,
+                        d->entities[i].score);
+    }
+    sanctum_free(d);
+    assert_true(found);
+}
+
+/* No entity of `type` (or of any type when type < 0). */
+static void expect_none(const sanctum_detector *det, const char *text, int32_t type)
+{
+    sanctum_detection *d = run(det, text, 0);
+    size_t bad = 0;
+    for (size_t i = 0; i < d->count; i++)
+        if (type < 0 || d->entities[i].type == type) {
+            print_error("unexpected %s [%llu,%llu) %.2f in \"%s\"\n", sanctum_entity_type_name(d->entities[i].type),
+                        (unsigned long long)d->entities[i].start, (unsigned long long)d->entities[i].end,
+                        d->entities[i].score, text);
+            bad++;
+        }
+    sanctum_free(d);
+    assert_int_equal(bad, 0);
+}
+
+/* ---------------------------------------------------------------- API */
+
+static void options_and_names(void **state)
+{
+    (void)state;
+    sanctum_detector_options o;
+    sanctum_detector_options_init(&o);
+    assert_int_equal(o.struct_size, sizeof o);
+    assert_true(fabs(o.threshold - 0.7) < 1e-12);
+    assert_int_equal(o.entities, SANCTUM_ENTITIES_ALL);
+    const char *names[] = {"PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "US_SSN", "US_BANK_NUMBER",
+                           "IBAN_CODE"};
+    for (int32_t t = 0; t < SANCTUM_ENTITY_COUNT; t++) {
+        assert_string_equal(sanctum_entity_type_name(t), names[t]);
+        assert_int_equal(sanctum_entity_type_from_name((const uint8_t *)names[t], strlen(names[t])), t);
+    }
+    assert_null(sanctum_entity_type_name(7));
+    assert_null(sanctum_entity_type_name(-1));
+    assert_int_equal(sanctum_entity_type_from_name((const uint8_t *)"person", 6), -1);
+    assert_string_equal(sanctum_recognizer_name(SANCTUM_REC_PHONE_NANP), "phone_nanp");
+    assert_null(sanctum_recognizer_name(99));
+    assert_string_equal(sanctum_evidence_name(SANCTUM_EV_VALIDATOR), "validator");
+    assert_string_equal(sanctum_evidence_name(SANCTUM_EV_ALLOW_LIST), "allow_list");
+    assert_null(sanctum_evidence_name(SANCTUM_EV_VALIDATOR | SANCTUM_EV_TITLE));
+    assert_null(sanctum_evidence_name(0));
+    /* the internal tables: word classes sorted and indexed; the gazetteer answers its own keys */
+    assert_true(sc_word_classes_check());
+    assert_true(sc_name_lookup((const uint8_t *)"Sarah", 5) & SC_NAME_FIRST);
+    assert_true(sc_name_lookup((const uint8_t *)"SMITH", 5) & SC_NAME_LAST);
+    assert_int_equal(sc_name_lookup((const uint8_t *)"qzxv", 4), 0);
+    assert_int_equal(sc_word_class((const uint8_t *)"Dijkstra", 8), SC_WORD_EPONYM);
+    assert_int_equal(sc_word_class((const uint8_t *)"street", 6), SC_WORD_ORG_NEXT);
+}
+
+static void bad_arguments(void **state)
+{
+    fixture *f = *state;
+    sanctum_detector *d = NULL;
+    sanctum_error err;
+    sanctum_detector_options o;
+    sanctum_detector_options_init(&o);
+    o.threshold = 1.5;
+    assert_int_equal(sanctum_detector_new(&d, f->ctx, &o, &err), SANCTUM_E_INVALID_ARG);
+    assert_null(d);
+    o.threshold = NAN;
+    assert_int_equal(sanctum_detector_new(&d, f->ctx, &o, &err), SANCTUM_E_INVALID_ARG);
+    sanctum_detector_options_init(&o);
+    o.entities = 1u << 9;
+    assert_int_equal(sanctum_detector_new(&d, f->ctx, &o, &err), SANCTUM_E_INVALID_ARG);
+    sanctum_detector_options_init(&o);
+    o.struct_size = 8;
+    assert_int_equal(sanctum_detector_new(&d, f->ctx, &o, &err), SANCTUM_E_INVALID_ARG);
+    sanctum_detector_options_init(&o);
+    o.allow_count = 1;
+    assert_int_equal(sanctum_detector_new(&d, f->ctx, &o, &err), SANCTUM_E_INVALID_ARG);
+    const char *empty[] = {"   "};
+    sanctum_detector_options_init(&o);
+    o.deny_terms = empty;
+    o.deny_count = 1;
+    assert_int_equal(sanctum_detector_new(&d, f->ctx, &o, &err), SANCTUM_E_INVALID_ARG);
+    const char *badutf[] = {"Jos\xc3"};
+    o.deny_terms = badutf;
+    assert_int_equal(sanctum_detector_new(&d, f->ctx, &o, &err), SANCTUM_E_UTF8);
+    const int32_t badtype[] = {42};
+    const char *ok[] = {"Jane"};
+    o.deny_terms = ok;
+    o.deny_types = badtype;
+    assert_int_equal(sanctum_detector_new(&d, f->ctx, &o, &err), SANCTUM_E_INVALID_ARG);
+    assert_null(d);
+    assert_int_equal(sanctum_detector_new(NULL, f->ctx, NULL, &err), SANCTUM_E_INVALID_ARG);
+
+    sanctum_detection *r = NULL;
+    assert_int_equal(sanctum_detect(&r, NULL, (const uint8_t *)"x", 1, 0, &err), SANCTUM_E_INVALID_ARG);
+    assert_int_equal(sanctum_detect(&r, f->det, NULL, 3, 0, &err), SANCTUM_E_INVALID_ARG);
+    assert_int_equal(sanctum_detect(&r, f->det, (const uint8_t *)"x", 1, 0x80, &err), SANCTUM_E_INVALID_ARG);
+    assert_null(r);
+    /* empty text is fine */
+    assert_int_equal(sanctum_detect(&r, f->det, NULL, 0, 0, &err), SANCTUM_OK);
+    assert_int_equal(r->count, 0);
+    sanctum_free(r);
+}
+
+static void invalid_utf8_has_offset(void **state)
+{
+    fixture *f = *state;
+    const char text[] = "My SSN is 123-45-6789 \xff and more";
+    sanctum_detection *r = NULL;
+    sanctum_error err;
+    assert_int_equal(sanctum_detect(&r, f->det, (const uint8_t *)text, sizeof text - 1, 0, &err), SANCTUM_E_UTF8);
+    assert_null(r);
+    assert_int_equal(err.offset, 22);
+    assert_null(strstr(err.message, "123")); /* never quotes the input */
+    const char trunc[] = "Sarah \xe2\x82";
+    assert_int_equal(sanctum_detect(&r, f->det, (const uint8_t *)trunc, sizeof trunc - 1, 0, &err), SANCTUM_E_UTF8);
+    assert_int_equal(err.offset, 6);
+}
+
+static void input_limit(void **state)
+{
+    (void)state;
+    sanctum_ctx_options co;
+    sanctum_ctx_options_init(&co);
+    co.max_input_bytes = 16;
+    sanctum_ctx *ctx = NULL;
+    assert_int_equal(sanctum_ctx_new(&ctx, &co, NULL), SANCTUM_OK);
+    sanctum_detector *det = NULL;
+    assert_int_equal(sanctum_detector_new(&det, ctx, NULL, NULL), SANCTUM_OK);
+    sanctum_detection *r = NULL;
+    sanctum_error err;
+    const char *t = "seventeen bytes!!";
+    assert_int_equal(sanctum_detect(&r, det, (const uint8_t *)t, 17, 0, &err), SANCTUM_E_LIMIT);
+    assert_null(r);
+    assert_int_equal(sanctum_detect(&r, det, (const uint8_t *)t, 16, 0, &err), SANCTUM_OK);
+    sanctum_free(r);
+    sanctum_free(det);
+    test_ctx_free_checked(ctx);
+}
+
+/* The compiled gazetteer (names_data.c) answers exactly what the reviewable data/pii/names.tsv says. */
+static void gazetteer_matches_data_file(void **state)
+{
+    (void)state;
+    FILE *f = fopen(SANCTUM_SOURCE_DIR "/data/pii/names.tsv", "r");
+    assert_non_null(f);
+    char line[256];
+    size_t count = 0, bad = 0;
+    while (fgets(line, sizeof line, f) != NULL) {
+        if (line[0] == '#')
+            continue;
+        char *tab = strchr(line, '\t');
+        assert_non_null(tab);
+        unsigned flags = (unsigned)atoi(tab + 1);
+        if (sc_name_lookup((const uint8_t *)line, (size_t)(tab - line)) != flags)
+            bad++;
+        count++;
+    }
+    fclose(f);
+    assert_int_equal(bad, 0);
+    assert_int_equal(count, sc_names_count);
+    assert_true(count > 40000);
+}
+
+/* ---------------------------------------------------------------- validators */
+
+static void email_rules(void **state)
+{
+    fixture *f = *state;
+    expect(f->det, "write to jane.doe+tag@mail.example.co.uk today", SANCTUM_ENTITY_EMAIL_ADDRESS,
+           "jane.doe+tag@mail.example.co.uk");
+    expect(f->det, "mailto:ana@example.pl", SANCTUM_ENTITY_EMAIL_ADDRESS, "ana@example.pl");
+    expect(f->det, "(bob@example.org).", SANCTUM_ENTITY_EMAIL_ADDRESS, "bob@example.org");
+    expect_none(f->det, "user@localhost is fine", SANCTUM_ENTITY_EMAIL_ADDRESS);      /* one label */
+    expect_none(f->det, "npm i lodash@4.17.21", SANCTUM_ENTITY_EMAIL_ADDRESS);        /* package@version */
+    expect_none(f->det, "git@github.com:acme/api.git", SANCTUM_ENTITY_EMAIL_ADDRESS); /* SSH remote */
+    expect_none(f->det, "https://admin:pw@db.example.com/x", SANCTUM_ENTITY_EMAIL_ADDRESS); /* URL user info */
+    expect_none(f->det, "ssh://git@example.com/repo", SANCTUM_ENTITY_EMAIL_ADDRESS);
+    expect_none(f->det, "icon@2x.png and hero@3x.jpg", SANCTUM_ENTITY_EMAIL_ADDRESS); /* assets */
+    expect_none(f->det, "a..b@example.com", SANCTUM_ENTITY_EMAIL_ADDRESS);
+    expect_none(f->det, "https://example.com/u/jane@example.com", SANCTUM_ENTITY_EMAIL_ADDRESS); /* URL path */
+    expect(f->det, "https://example.com/unsubscribe?to=jane@example.com", SANCTUM_ENTITY_EMAIL_ADDRESS,
+           "jane@example.com");
+}
+
+static void nanp_rules(void **state)
+{
+    fixture *f = *state;
+    expect(f->det, "reach me at (514) 555-1234", SANCTUM_ENTITY_PHONE_NUMBER, "(514) 555-1234");
+    expect(f->det, "514.555.1234", SANCTUM_ENTITY_PHONE_NUMBER, "514.555.1234");
+    expect(f->det, "514-555-1234 is my cell", SANCTUM_ENTITY_PHONE_NUMBER, "514-555-1234"); /* word after */
+    expect(f->det, "+1 514 555 1234", SANCTUM_ENTITY_PHONE_NUMBER, "+1 514 555 1234");
+    expect(f->det, "call 5145551234", SANCTUM_ENTITY_PHONE_NUMBER, "5145551234");
+    expect(f->det, "fax (212)555-0148", SANCTUM_ENTITY_PHONE_NUMBER, "(212)555-0148");
+    expect(f->det, "Conference line 1-800-555-0199 pin 4455#", SANCTUM_ENTITY_PHONE_NUMBER, "1-800-555-0199");
+    expect_none(f->det, "5145551234", SANCTUM_ENTITY_PHONE_NUMBER); /* bare, no context: 0.4 */
+    /* NPA/NXX validity: area codes cannot start with 0/1, be N11 or N9X; exchanges not 0/1 or N11 */
+    expect_none(f->det, "call 114-555-1234", SANCTUM_ENTITY_PHONE_NUMBER);
+    expect_none(f->det, "call 411-555-1234", SANCTUM_ENTITY_PHONE_NUMBER);
+    expect_none(f->det, "call 595-555-1234", SANCTUM_ENTITY_PHONE_NUMBER);
+    expect_none(f->det, "call 514-155-1234", SANCTUM_ENTITY_PHONE_NUMBER);
+    expect_none(f->det, "call 514-911-1234", SANCTUM_ENTITY_PHONE_NUMBER);
+    expect_none(f->det, "call 514-555-12345", SANCTUM_ENTITY_PHONE_NUMBER); /* wrong length */
+}
+
+static void intl_rules(void **state)
+{
+    fixture *f = *state;
+    expect(f->det, "+44 20 7946 0958", SANCTUM_ENTITY_PHONE_NUMBER, "+44 20 7946 0958");
+    expect(f->det, "text me: 07700 900604", SANCTUM_ENTITY_PHONE_NUMBER, "07700 900604");
+    expect(f->det, "06 12 34 56 78", SANCTUM_ENTITY_PHONE_NUMBER, "06 12 34 56 78");
+    expect(f->det, "+49 30 1234567", SANCTUM_ENTITY_PHONE_NUMBER, "+49 30 1234567");
+    expect(f->det, "UK: +44 (0)20 7946 0958", SANCTUM_ENTITY_PHONE_NUMBER, "+44 (0)20 7946 0958");
+    expect(f->det, "from abroad dial 0044 20 7946 0958", SANCTUM_ENTITY_PHONE_NUMBER, "0044 20 7946 0958");
+    expect_none(f->det, "+44 20 79", SANCTUM_ENTITY_PHONE_NUMBER);       /* too short for GB */
+    expect_none(f->det, "+33 6 12 34 56 78 90 12", SANCTUM_ENTITY_PHONE_NUMBER + 100); /* any type: see below */
+    expect_none(f->det, "+999 12345678", SANCTUM_ENTITY_PHONE_NUMBER);   /* no such country code */
+    expect_none(f->det, "+44 020 7946 0958", SANCTUM_ENTITY_PHONE_NUMBER); /* trunk 0 after +44 */
+}
+
+static void card_rules(void **state)
+{
+    fixture *f = *state;
+    expect(f->det, "4111 1111 1111 1111", SANCTUM_ENTITY_CREDIT_CARD, "4111 1111 1111 1111");
+    expect(f->det, "amex 3782-822463-10005", SANCTUM_ENTITY_CREDIT_CARD, "3782-822463-10005");
+    expect(f->det, "5500000000000004", SANCTUM_ENTITY_CREDIT_CARD, "5500000000000004");
+    expect_none(f->det, "4111 1111 1111 1112", SANCTUM_ENTITY_CREDIT_CARD);  /* Luhn fails */
+    expect_none(f->det, "1234 5678 9012 3452", SANCTUM_ENTITY_CREDIT_CARD);  /* Luhn ok, no issuer 1 */
+    expect_none(f->det, "9000000000000001", SANCTUM_ENTITY_CREDIT_CARD);     /* Luhn ok, no issuer 9 */
+    expect_none(f->det, "1706745600008", SANCTUM_ENTITY_CREDIT_CARD);        /* Luhn-valid ms timestamp */
+    expect_none(f->det, "378282246310005 1", SANCTUM_ENTITY_CREDIT_CARD + 100);
+    expect_none(f->det, "4111 1111 1111 111", SANCTUM_ENTITY_CREDIT_CARD);   /* 15 digits is not Visa */
+    expect_none(f->det, "4111-1111 1111-1111", SANCTUM_ENTITY_CREDIT_CARD);  /* mixed separators */
+}
+
+static void ssn_rules(void **state)
+{
+    fixture *f = *state;
+    expect(f->det, "123-45-6789", SANCTUM_ENTITY_US_SSN, "123-45-6789"); /* the seed's own example */
+    expect(f->det, "ssn 123456789", SANCTUM_ENTITY_US_SSN, "123456789");
+    expect(f->det, "123 45 6789 is my social", SANCTUM_ENTITY_US_SSN, "123 45 6789"); /* context after */
+    expect_none(f->det, "000-12-3456", SANCTUM_ENTITY_US_SSN);
+    expect_none(f->det, "666-12-3456", SANCTUM_ENTITY_US_SSN);
+    expect_none(f->det, "912-34-5678", SANCTUM_ENTITY_US_SSN);
+    expect_none(f->det, "123-00-4567", SANCTUM_ENTITY_US_SSN);
+    expect_none(f->det, "123-45-0000", SANCTUM_ENTITY_US_SSN);
+    expect_none(f->det, "078-05-1120", SANCTUM_ENTITY_US_SSN);
+    expect_none(f->det, "ssn 123-45.6789", SANCTUM_ENTITY_US_SSN); /* mixed separators */
+    expect_none(f->det, "123456789", SANCTUM_ENTITY_US_SSN);       /* bare without context */
+}
+
+static void bank_rules(void **state)
+{
+    fixture *f = *state;
+    expect(f->det, "routing number 021000021", SANCTUM_ENTITY_US_BANK_NUMBER, "021000021");
+    expect(f->det, "021000021 is the ABA", SANCTUM_ENTITY_US_BANK_NUMBER, "021000021");
+    expect_none(f->det, "routing number 021000022", SANCTUM_ENTITY_US_BANK_NUMBER); /* ABA check fails */
+    expect_none(f->det, "routing 991000021", SANCTUM_ENTITY_US_BANK_NUMBER + 100);
+    expect(f->det, "account number 12345678901", SANCTUM_ENTITY_US_BANK_NUMBER, "12345678901");
+    expect_none(f->det, "there were 12345678901 rows", SANCTUM_ENTITY_US_BANK_NUMBER);
+    expect_none(f->det, "AWS account 123456789012", SANCTUM_ENTITY_US_BANK_NUMBER);
+    expect_none(f->det, "account 1234567", SANCTUM_ENTITY_US_BANK_NUMBER); /* too short */
+}
+
+static void iban_rules(void **state)
+{
+    fixture *f = *state;
+    expect(f->det, "DE89 3704 0044 0532 0130 00", SANCTUM_ENTITY_IBAN_CODE, "DE89 3704 0044 0532 0130 00");
+    expect(f->det, "iban GB82WEST12345698765432.", SANCTUM_ENTITY_IBAN_CODE, "GB82WEST12345698765432");
+    expect(f->det, "my iban is nl91abna0417164300", SANCTUM_ENTITY_IBAN_CODE, "nl91abna0417164300");
+    expect_none(f->det, "DE89 3704 0044 0532 0130 01", SANCTUM_ENTITY_IBAN_CODE); /* mod-97 fails */
+    expect_none(f->det, "DE89 3704 0044 0532 0130", SANCTUM_ENTITY_IBAN_CODE);    /* DE is 22 long */
+    expect_none(f->det, "QQ89 3704 0044 0532 0130 00", SANCTUM_ENTITY_IBAN_CODE); /* no such country */
+    expect_none(f->det, "nl91abna0417164300", SANCTUM_ENTITY_IBAN_CODE);          /* lower case needs a word */
+}
+
+/* ---------------------------------------------------------------- PERSON */
+
+static void person_evidence(void **state)
+{
+    fixture *f = *state;
+    expect(f->det, "I had lunch with Margaret Thompson today.", SANCTUM_ENTITY_PERSON, "Margaret Thompson");
+    expect(f->det, "Please ask Mr. Okonkwo to sign.", SANCTUM_ENTITY_PERSON, "Okonkwo");          /* title */
+    expect(f->det, "my name is kevin and I'm lost", SANCTUM_ENTITY_PERSON, "kevin");              /* lower case */
+    expect(f->det, "Hi Eilidh, the files are ready.", SANCTUM_ENTITY_PERSON, "Eilidh");           /* greeting */
+    expect(f->det, "my colleague Tariq says hi", SANCTUM_ENTITY_PERSON, "Tariq");                 /* relation */
+    expect(f->det, "Best regards,\nZbigniew Wrzesniewski", SANCTUM_ENTITY_PERSON, "Zbigniew Wrzesniewski");
+    expect(f->det, "From: Ola Nordmann <ola@example.no>", SANCTUM_ENTITY_PERSON, "Ola Nordmann"); /* Name <email> */
+    expect(f->det, "Pierre Van der Berg approved it.", SANCTUM_ENTITY_PERSON, "Pierre Van der Berg");
+    expect(f->det, "Jean-Luc Picard approved it.", SANCTUM_ENTITY_PERSON, "Jean-Luc Picard");
+    expect(f->det, "We met Sarah's brother.", SANCTUM_ENTITY_PERSON, "Sarah");                    /* possessive */
+    expect(f->det, "Will Smith is here.", SANCTUM_ENTITY_PERSON, "Will Smith");                  /* sequence */
+    expect(f->det, "SOPHIA MARTINEZ - REGISTERED", SANCTUM_ENTITY_PERSON, "SOPHIA MARTINEZ");    /* all caps */
+    expect(f->det, "I'm David, the new intern.", SANCTUM_ENTITY_PERSON, "David");
+    expect(f->det, "Hey Jordan, are we still on?", SANCTUM_ENTITY_PERSON, "Jordan"); /* a place name, vocative */
+    sanctum_detection *d = run(f->det, "\"Hello, my name is Thomas and I live here.\"", 0);
+    assert_int_equal(d->count, 1); /* "my" after "Hello," is not a lower-case name */
+    sanctum_free(d);
+    expect(f->det, "The form was signed by Grace Hakimi.", SANCTUM_ENTITY_PERSON, "Grace Hakimi");
+    expect(f->det, "We met Prof. van Dijk today.", SANCTUM_ENTITY_PERSON, "van Dijk");
+    expect(f->det, "i'll talk to emma about it", SANCTUM_ENTITY_PERSON, "emma"); /* lower case after a verb */
+    expect(f->det, "cc jenny on the thread", SANCTUM_ENTITY_PERSON, "jenny");
+    expect(f->det, "{\"name\": \"Hans Zimmer\", \"id\": 7}", SANCTUM_ENTITY_PERSON, "Hans Zimmer"); /* JSON */
+    expect(f->det, "<li>Contact Sarah Lee at the desk</li>", SANCTUM_ENTITY_PERSON, "Sarah Lee");
+    expect(f->det, "Jane Doe,jane@example.com,(212) 555-0147", SANCTUM_ENTITY_PHONE_NUMBER, "(212) 555-0147"); /* CSV */
+    expect_none(f->det, "| Name | Phone | Email | Address |", -1); /* table headers */
+    expect_none(f->det, "switch to rust, go to bed, talk to siri, move to paris, upgrade to node", -1);
+    expect_none(f->det, "talk to will about it, go with grace, ask mark", -1); /* lower-case words */
+}
+
+static void person_consistency(void **state)
+{
+    fixture *f = *state;
+    const char *t = "My colleague Tariq Haddad joined. Later Haddad fixed the build.";
+    sanctum_detection *d = run(f->det, t, 0);
+    assert_int_equal(d->count, 2);
+    assert_int_equal(d->entities[1].start, (uint64_t)(strstr(t, "Haddad fixed") - t));
+    assert_true(d->entities[1].evidence & SANCTUM_EV_CONSISTENCY);
+    sanctum_free(d);
+    /* consistency lifts weak mentions only: a mention that stands on its own keeps its own score */
+    d = run(f->det, "Sarah Connor called. Sarah said hi.", 0);
+    assert_int_equal(d->count, 2);
+    assert_false(d->entities[1].evidence & SANCTUM_EV_CONSISTENCY);
+    sanctum_free(d);
+    /* without the strong mention, the lone surname is not enough */
+    expect_none(f->det, "Later Haddad fixed the build.", SANCTUM_ENTITY_PERSON);
+}
+
+/* ---------------------------------------------------------------- precision rules */
+
+static void precision_code(void **state)
+{
+    fixture *f = *state;
+    expect_none(f->det, "call self.mark_as_read() and user_name = john_smith", -1); /* snake_case */
+    expect_none(f->det, "const v = props.firstName || getSarahProfile();", -1);    /* camelCase */
+    expect_none(f->det, "import Will from './models/Will'; Will.save()", -1);      /* dotted path, call */
+    expect_none(f->det, "`Sarah` and ``Michael`` in backticks are code", SANCTUM_ENTITY_PERSON);
+    expect_none(f->det, "see https://sarah-jones.example.com/team/michael and www.example.com/5145551234", -1);
+    expect_none(f->det, "open /home/sarah/notes.txt or C:\\Users\\Michael\\file.doc or ./Sarah/x", -1);
+    expect_none(f->det, "std::Sarah and obj->Michael and $Sarah", SANCTUM_ENTITY_PERSON);
+    expect_none(f->det, "post it in #Michael or ping @Sarah", SANCTUM_ENTITY_PERSON); /* channels, handles */
+}
+
+static void precision_numbers(void **state)
+{
+    fixture *f = *state;
+    expect_none(f->det, "id 550e8400-e29b-41d4-a716-446655440000", -1);                 /* UUID */
+    expect_none(f->det, "commit 9fceb02d0ae598e95dc970b74767f19372d61af8", -1);         /* hex hash */
+    expect_none(f->det, "sha 4111111111111111a and 0x5145551234", -1);                   /* glued hex */
+    expect_none(f->det, "Upgrade to v2.14.3 or 10.15.7.1234 today", -1);                /* versions */
+    expect_none(f->det, "npm i react@18.2.0 @types/node@20.11.5", -1);                  /* package@version */
+    expect_none(f->det, "git@gitlab.com:acme/backend.git", -1);                         /* SSH remote */
+    expect_none(f->det, "hosts 192.168.100.200 and 10.0.0.1:8080 and 8.8.8.8", -1);     /* IPs */
+    expect_none(f->det, "at 2024-03-15T10:30:00Z, 15.03.2024, 03/15/2024, 2024-03-15", -1); /* dates */
+    expect_none(f->det, "Your order #5145551234 shipped", -1);                          /* order number */
+    expect_none(f->det, "order 4111111111111111 shipped", -1);                          /* order, Luhn-valid */
+    expect_none(f->det, "tracking number 212-555-0147", -1);                            /* tracking */
+    expect_none(f->det, "Ticket number 212-555-0147 in the old system", -1);
+    expect_none(f->det, "price $5145551234 and 51.45551234 and 1,234,567,890", -1);     /* money, decimals */
+    expect_none(f->det, "epoch 1706745600 and 1706745600000 ms", -1);                   /* timestamps */
+}
+
+static void precision_words(void **state)
+{
+    fixture *f = *state;
+    expect_none(f->det, "Will the build finish? Mark the task as done.", -1);
+    expect_none(f->det, "Rose petals and Drew up the plans.", -1);
+    expect_none(f->det, "We moved to Austin, then to Paris, then to Sydney.", -1);
+    expect_none(f->det, "Dijkstra's algorithm, a Gaussian blur, the Markov chain and Bayes' theorem.", -1);
+    expect_none(f->det, "The Fourier transform and the Kalman filter and Newton's method.", -1);
+    expect_none(f->det, "Hello World! Hi all, thanks everyone.", -1);
+    expect_none(f->det, "Dear Hiring Manager, Dear Valued Customer, Hi Team,", -1);
+    expect_none(f->det, "The Johnson & Johnson vaccine; Marks & Spencer sells it.", -1); /* firms */
+    expect_none(f->det, "Use the Adam optimizer; the Jackson library parses JSON.", -1); /* tools */
+    expect_none(f->det, "Saint Louis and San Antonio and Fort Worth are cities.", -1);  /* places */
+    expect_none(f->det, "Chase Bank and Baker Street and Lincoln Avenue.", -1);
+    expect_none(f->det, "Python and Ruby and Julia are languages; Jenkins runs Kafka.", -1);
+    expect_none(f->det, "May the force be with you. April showers.", -1);
+    expect_none(f->det, "Apple, Amazon, Ford and Dell reported earnings.", -1); /* brands, a list */
+    expect_none(f->det, "I asked Claude and Gemini, then Siri and Alexa.", -1);  /* assistants */
+}
+
+/* ---------------------------------------------------------------- options and lists */
+
+static void threshold_and_mask(void **state)
+{
+    fixture *f = *state;
+    sanctum_detector_options o;
+    sanctum_detector_options_init(&o);
+    o.threshold = 0.3;
+    sanctum_detector *low = NULL;
+    assert_int_equal(sanctum_detector_new(&low, f->ctx, &o, NULL), SANCTUM_OK);
+    sanctum_detection *d = NULL;
+    assert_int_equal(sanctum_detect(&d, low, (const uint8_t *)"5145551234", 10, 0, NULL), SANCTUM_OK);
+    assert_int_equal(d->count, 1); /* the bare 0.4 phone passes a 0.3 threshold */
+    sanctum_free(d);
+    sanctum_free(low);
+    sanctum_detector_options_init(&o);
+    o.entities = 1u << SANCTUM_ENTITY_EMAIL_ADDRESS;
+    sanctum_detector *only = NULL;
+    assert_int_equal(sanctum_detector_new(&only, f->ctx, &o, NULL), SANCTUM_OK);
+    const char *t = "Sarah Connor, 123-45-6789, sarah@example.com";
+    assert_int_equal(sanctum_detect(&d, only, (const uint8_t *)t, strlen(t), 0, NULL), SANCTUM_OK);
+    assert_int_equal(d->count, 1);
+    assert_int_equal(d->entities[0].type, SANCTUM_ENTITY_EMAIL_ADDRESS);
+    sanctum_free(d);
+    sanctum_free(only);
+}
+
+static void allow_and_deny(void **state)
+{
+    fixture *f = *state;
+    const char *allow[] = {"Sarah Connor", "support@example.com"};
+    const char *deny[] = {"Zorblax Quux", "514-555-0000", "moonbeam"};
+    const int32_t types[] = {SANCTUM_ENTITY_PERSON, SANCTUM_ENTITY_PHONE_NUMBER, SANCTUM_ENTITY_PERSON};
+    sanctum_detector_options o;
+    sanctum_detector_options_init(&o);
+    o.allow_terms = allow;
+    o.allow_count = 2;
+    o.deny_terms = deny;
+    o.deny_types = types;
+    o.deny_count = 3;
+    sanctum_detector *det = NULL;
+    assert_int_equal(sanctum_detector_new(&det, f->ctx, &o, NULL), SANCTUM_OK);
+    expect_none(det, "Sarah Connor wrote to support@example.com", -1);
+    expect(det, "zorblax quux is at the door", SANCTUM_ENTITY_PERSON, "zorblax quux");
+    expect(det, "later Zorblax came back", SANCTUM_ENTITY_PERSON, "Zorblax");
+    expect(det, "our dog moonbeam barked", SANCTUM_ENTITY_PERSON, "moonbeam");
+    expect(det, "call (514) 555 0000 now", SANCTUM_ENTITY_PHONE_NUMBER, "(514) 555 0000");
+    sanctum_detection *d = run(det, "call (514) 555 0000 now", 0);
+    assert_true(fabs(d->entities[0].score - 1.0) < 1e-9);
+    assert_true(d->entities[0].evidence & SANCTUM_EV_DENY_LIST);
+    sanctum_free(d);
+    expect_none(det, "moonbeams are nice", -1); /* word boundary */
+    sanctum_free(det);
+}
+
+static void list_file(void **state)
+{
+    fixture *f = *state;
+    const char *file = "# household\n"
+                       "allow: Gauss Street\n"
+                       "deny PERSON: Hildegard Xylo\r\n"
+                       "  deny: kid@example.net\n"
+                       "deny PHONE_NUMBER: +1 514 555 0000\n"
+                       "\n";
+    sanctum_detector *det = NULL;
+    sanctum_error err;
+    assert_int_equal(sanctum_detector_new_with_lists(&det, f->ctx, NULL, (const uint8_t *)file, strlen(file), &err),
+                     SANCTUM_OK);
+    expect(det, "hildegard xylo called", SANCTUM_ENTITY_PERSON, "hildegard xylo");
+    expect(det, "mail kid@example.net", SANCTUM_ENTITY_EMAIL_ADDRESS, "kid@example.net");
+    expect(det, "dial 514.555.0000", SANCTUM_ENTITY_PHONE_NUMBER, "514.555.0000");
+    sanctum_free(det);
+    const char *bad[] = {"allow Gauss\n", "forbid: x\n", "deny WHATEVER: x\n", "ok\n", "deny: \n",
+                         "# fine\nallow: a\nallow PERSON: b\n"};
+    const uint64_t off[] = {0, 0, 5, 0, 0, 16};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        det = NULL;
+        assert_int_equal(sanctum_detector_new_with_lists(&det, f->ctx, NULL, (const uint8_t *)bad[i], strlen(bad[i]),
+                                                         &err),
+                         SANCTUM_E_PARSE);
+        assert_null(det);
+        assert_int_equal(err.offset, off[i]);
+    }
+    const char badu[] = "deny: Jos\xc3\n";
+    assert_int_equal(sanctum_detector_new_with_lists(&det, f->ctx, NULL, (const uint8_t *)badu, sizeof badu - 1, &err),
+                     SANCTUM_E_UTF8);
+    assert_int_equal(err.offset, 9);
+}
+
+static void explain_mode(void **state)
+{
+    fixture *f = *state;
+    const char *t = "My SSN is 123-45-6789; ref 5145551234. See /srv/5145551234/x";
+    sanctum_detection *d = run(f->det, t, SANCTUM_DETECT_EXPLAIN);
+    assert_int_equal(d->count, 1);
+    assert_int_equal(d->entities[0].type, SANCTUM_ENTITY_US_SSN);
+    uint32_t ev = d->entities[0].evidence;
+    assert_true(ev & SANCTUM_EV_FORMAT_STRONG);
+    assert_true(ev & SANCTUM_EV_VALIDATOR);
+    assert_true(ev & SANCTUM_EV_CONTEXT_BEFORE);
+    bool low_phone = false;
+    for (size_t i = 0; i < d->rejected_count; i++) {
+        const sanctum_pii_entity *r = &d->rejected[i];
+        if (r->type == SANCTUM_ENTITY_PHONE_NUMBER && r->score < 0.7 && (r->evidence & SANCTUM_EV_FORMAT_WEAK))
+            low_phone = true;
+    }
+    assert_true(low_phone); /* the bare phone is reported as rejected, with why */
+    sanctum_free(d);
+    d = run(f->det, t, 0);
+    assert_int_equal(d->rejected_count, 0);
+    sanctum_free(d);
+}
+
+/* ---------------------------------------------------------------- threads */
+
+typedef struct thread_arg {
+    const sanctum_detector *det;
+    const char *text;
+    size_t count;
+    int ok;
+} thread_arg;
+
+static void *worker(void *p)
+{
+    thread_arg *a = p;
+    a->ok = 1;
+    for (int i = 0; i < 200; i++) {
+        sanctum_detection *d = NULL;
+        if (sanctum_detect(&d, a->det, (const uint8_t *)a->text, strlen(a->text), 0, NULL) != SANCTUM_OK ||
+            d->count != a->count)
+            a->ok = 0;
+        sanctum_free(d);
+    }
+    return NULL;
+}
+
+static void shared_between_threads(void **state)
+{
+    fixture *f = *state;
+    const char *t = "Hi Sarah, call (514) 555-1234 or mail sarah@example.com; SSN 123-45-6789.";
+    sanctum_detection *d = run(f->det, t, 0);
+    size_t want = d->count;
+    sanctum_free(d);
+    assert_int_equal(want, 4);
+    pthread_t th[4];
+    thread_arg args[4];
+    for (int i = 0; i < 4; i++) {
+        args[i] = (thread_arg){f->det, t, want, 0};
+        assert_int_equal(pthread_create(&th[i], NULL, worker, &args[i]), 0);
+    }
+    for (int i = 0; i < 4; i++) {
+        pthread_join(th[i], NULL);
+        assert_int_equal(args[i].ok, 1);
+    }
+}
+
+/* ---------------------------------------------------------------- allocation-failure sweeps */
+
+static sanctum_status op_create(sanctum_ctx *ctx, void *user, sanctum_error *err)
+{
+    (void)user;
+    const char *file = "allow: Gauss\ndeny PERSON: Jane Roe\ndeny: 514-555-0000\ndeny: jr@example.com\n";
+    const char *allow[] = {"Ada"};
+    sanctum_detector_options o;
+    sanctum_detector_options_init(&o);
+    o.allow_terms = allow;
+    o.allow_count = 1;
+    sanctum_detector *det = NULL;
+    sanctum_status st = sanctum_detector_new_with_lists(&det, ctx, &o, (const uint8_t *)file, strlen(file), err);
+    if (st == SANCTUM_OK && det == NULL)
+        return SANCTUM_E_INTERNAL;
+    sanctum_free(det);
+    return st;
+}
+
+static sanctum_status op_detect(sanctum_ctx *ctx, void *user, sanctum_error *err)
+{
+    (void)ctx;
+    const sanctum_detector *det = user;
+    /* enough candidates to grow the candidate array several times */
+    char text[4096];
+    size_t n = 0;
+    for (int i = 0; i < 40 && n + 100 < sizeof text; i++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "Hi Sarah Connor, call 514-555-%04d; ", 1000 + i);
+    sanctum_detection *d = NULL;
+    sanctum_status st = sanctum_detect(&d, det, (const uint8_t *)text, n, SANCTUM_DETECT_EXPLAIN, err);
+    if (st == SANCTUM_OK && (d == NULL || d->count < 40))
+        st = SANCTUM_E_INTERNAL;
+    sanctum_free(d);
+    return st;
+}
+
+static void sweeps(void **state)
+{
+    fixture *f = *state;
+    assert_sweep_clean(f->ctx, op_create, NULL);
+    assert_sweep_clean(f->ctx, op_detect, f->det);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(options_and_names),
+        cmocka_unit_test(gazetteer_matches_data_file),
+        cmocka_unit_test_setup_teardown(bad_arguments, setup, teardown),
+        cmocka_unit_test_setup_teardown(invalid_utf8_has_offset, setup, teardown),
+        cmocka_unit_test(input_limit),
+        cmocka_unit_test_setup_teardown(email_rules, setup, teardown),
+        cmocka_unit_test_setup_teardown(nanp_rules, setup, teardown),
+        cmocka_unit_test_setup_teardown(intl_rules, setup, teardown),
+        cmocka_unit_test_setup_teardown(card_rules, setup, teardown),
+        cmocka_unit_test_setup_teardown(ssn_rules, setup, teardown),
+        cmocka_unit_test_setup_teardown(bank_rules, setup, teardown),
+        cmocka_unit_test_setup_teardown(iban_rules, setup, teardown),
+        cmocka_unit_test_setup_teardown(person_evidence, setup, teardown),
+        cmocka_unit_test_setup_teardown(person_consistency, setup, teardown),
+        cmocka_unit_test_setup_teardown(precision_code, setup, teardown),
+        cmocka_unit_test_setup_teardown(precision_numbers, setup, teardown),
+        cmocka_unit_test_setup_teardown(precision_words, setup, teardown),
+        cmocka_unit_test_setup_teardown(threshold_and_mask, setup, teardown),
+        cmocka_unit_test_setup_teardown(allow_and_deny, setup, teardown),
+        cmocka_unit_test_setup_teardown(list_file, setup, teardown),
+        cmocka_unit_test_setup_teardown(explain_mode, setup, teardown),
+        cmocka_unit_test_setup_teardown(shared_between_threads, setup, teardown),
+        cmocka_unit_test_setup_teardown(sweeps, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,46 @@
+/* The labelled evaluation (tests/pii/eval): prints per-type precision/recall/F1 and the share of
+ * entity-free cases touched, and fails below the floors of issue 4. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <cmocka.h>
+
+#include "eval_score.h"
+#include "test_util.h"
+
+static const char *const FILES[] = {SANCTUM_SOURCE_DIR "/tests/pii/eval/generated.txt",
+                                    SANCTUM_SOURCE_DIR "/tests/pii/eval/handwritten.txt",
+                                    SANCTUM_SOURCE_DIR "/tests/pii/eval/holdout.txt"};
+
+static void floors_hold(void **state)
+{
+    (void)state;
+    sanctum_ctx *ctx = test_ctx_new();
+    sanctum_detector *det = NULL;
+    assert_int_equal(sanctum_detector_new(&det, ctx, NULL, NULL), SANCTUM_OK);
+    eval_result r;
+    assert_int_equal(eval_files(det, FILES, 3, &r, getenv("PII_EVAL_VERBOSE") ? stdout : NULL), 0);
+    eval_print(stdout, &r);
+    assert_true(r.cases >= 500);
+    assert_true(eval_recall(&r.per[SANCTUM_ENTITY_EMAIL_ADDRESS]) >= 0.98);
+    assert_true(eval_recall(&r.per[SANCTUM_ENTITY_CREDIT_CARD]) >= 0.98);
+    assert_true(eval_recall(&r.per[SANCTUM_ENTITY_US_SSN]) >= 0.98);
+    assert_true(eval_recall(&r.per[SANCTUM_ENTITY_IBAN_CODE]) >= 0.98);
+    assert_true(eval_recall(&r.per[SANCTUM_ENTITY_PHONE_NUMBER]) >= 0.95);
+    assert_true(eval_recall(&r.per[SANCTUM_ENTITY_PERSON]) >= 0.90);
+    assert_true(eval_recall(&r.per[SANCTUM_ENTITY_US_BANK_NUMBER]) >= 0.90);
+    for (int t = 0; t < SANCTUM_ENTITY_COUNT; t++)
+        assert_true(eval_precision(&r.per[t]) >= 0.90);
+    assert_true(r.free_cases >= 150);
+    assert_true((double)r.free_touched <= 0.03 * (double)r.free_cases);
+    sanctum_free(det);
+    test_ctx_free_checked(ctx);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {cmocka_unit_test(floors_hold)};
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
