@@ -11,5 +11,8 @@ from ._core import (
     abi_version,
     version,
 )
+from .detect import Detector, Entity
+from .json import ChatDocument, ChatText, validate as validate_json
 
-__all__ = ["Context", "SanctumError", "Status", "abi_version", "version"]
+__all__ = ["ChatDocument", "ChatText", "Context", "Detector", "Entity", "SanctumError", "Status",
+           "abi_version", "validate_json", "version"]
