@@ -48,6 +48,6 @@ int cmd_version(int argc, char **argv);
 
 /* scan */
 
-/* ledger */
+int cmd_ledger(int argc, char **argv);
 
 #endif
