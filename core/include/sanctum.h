@@ -369,6 +369,14 @@ sanctum_status sanctum_ledger_verify(sanctum_ledger_verify_report *out, sanctum_
                                      uint64_t expected_count, const uint8_t *expected_head,
                                      sanctum_error *err);
 
+/* Batches: between batch_begin and batch_commit every write joins one BEGIN IMMEDIATE transaction
+ * (one fsync for the lot); each write still is all-or-nothing on its own (a savepoint), so a failed
+ * call inside a batch leaves the rest of the batch intact. batch_rollback drops the whole batch.
+ * Errors: STATE (batch already open / none open), DB. */
+sanctum_status sanctum_ledger_batch_begin(sanctum_ledger *ledger, sanctum_error *err);
+sanctum_status sanctum_ledger_batch_commit(sanctum_ledger *ledger, sanctum_error *err);
+sanctum_status sanctum_ledger_batch_rollback(sanctum_ledger *ledger, sanctum_error *err);
+
 /* The keyed fingerprint of a value under this ledger's key, into out[32]. No allocation. */
 sanctum_status sanctum_ledger_fingerprint(uint8_t *out, size_t out_len, const sanctum_ledger *ledger,
                                           const uint8_t *value, size_t value_len, sanctum_error *err);

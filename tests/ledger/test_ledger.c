@@ -345,6 +345,34 @@ static void times_round_trip(void **state)
     }
 }
 
+static void batches(void **state)
+{
+    (void)state;
+    sanctum_ctx *ctx = test_ctx_new();
+    sanctum_ledger *l = NULL;
+    sanctum_error err;
+    assert_int_equal(tl_open(&l, ctx, ":memory:", T_EPOCH, &err), SANCTUM_OK);
+    assert_int_equal(sanctum_ledger_batch_commit(l, &err), SANCTUM_E_STATE);
+    assert_int_equal(sanctum_ledger_batch_begin(l, &err), SANCTUM_OK);
+    assert_int_equal(sanctum_ledger_batch_begin(l, &err), SANCTUM_E_STATE);
+    assert_int_equal(tl_add(l, "a", 10, 0, 0, NULL, &err), SANCTUM_OK);
+    assert_int_equal(tl_add(l, "a", 10, 0, 0, NULL, &err), SANCTUM_E_EXISTS); /* fails alone */
+    assert_int_equal(tl_add(l, "b", 10, 0, 0, NULL, &err), SANCTUM_OK);
+    assert_int_equal(sanctum_ledger_rotate(l, (const uint8_t *)"a", 1, 0, NULL, 0, NULL, 0, &err), SANCTUM_OK);
+    assert_intact(l, 3); /* reads see the open batch */
+    assert_int_equal(sanctum_ledger_batch_commit(l, &err), SANCTUM_OK);
+    assert_int_equal(sanctum_ledger_batch_begin(l, &err), SANCTUM_OK);
+    assert_int_equal(tl_add(l, "c", 10, 0, 0, NULL, &err), SANCTUM_OK);
+    assert_int_equal(sanctum_ledger_batch_rollback(l, &err), SANCTUM_OK);
+    sanctum_ledger_secret_list *list = NULL;
+    assert_int_equal(sanctum_ledger_list(&list, l, 1, &err), SANCTUM_OK);
+    assert_int_equal(list->count, 2);
+    sanctum_free(list);
+    assert_intact(l, 3);
+    sanctum_free(l);
+    test_ctx_free_checked(ctx);
+}
+
 /* ---- opening: keys, foreign and newer files, migrations ---- */
 
 static sanctum_status open_file(sanctum_ctx *ctx, const char *db, const char *keyfile, uint32_t flags,
@@ -636,6 +664,7 @@ int main(void)
         cmocka_unit_test(fingerprints_and_match),
         cmocka_unit_test(verify_expected_head),
         cmocka_unit_test(times_round_trip),
+        cmocka_unit_test(batches),
         cmocka_unit_test(key_file_handling),
         cmocka_unit_test(foreign_newer_corrupt),
         cmocka_unit_test(migrates_version_1),

@@ -241,7 +241,7 @@ static sanctum_status read_anchor(sanctum_ledger *l, anchor_row *a, sanctum_erro
         }
         rc = SQLITE_DONE;
     }
-    sqlite3_finalize(s);
+    sc_ledger_finish(l, s);
     if (rc != SQLITE_DONE)
         return sc_ledger_db_error(err, l->db, rc, "reading the chain anchor");
     return SANCTUM_OK;
@@ -273,7 +273,7 @@ sanctum_status sc_ledger_append(sanctum_ledger *l, int64_t at, const uint8_t *ac
     } else if (rc == SQLITE_DONE) {
         consistent = consistent && a.count == 0;
     }
-    sqlite3_finalize(s);
+    sc_ledger_finish(l, s);
     if (rc != SQLITE_DONE)
         return sc_ledger_db_error(err, l->db, rc, "reading the chain head");
     if (!consistent)
@@ -299,7 +299,7 @@ sanctum_status sc_ledger_append(sanctum_ledger *l, int64_t at, const uint8_t *ac
     sqlite3_bind_blob(s, 9, a.head, 32, SQLITE_STATIC);
     sqlite3_bind_blob(s, 10, mac, 32, SQLITE_STATIC);
     rc = sqlite3_step(s);
-    sqlite3_finalize(s);
+    sc_ledger_finish(l, s);
     if (rc != SQLITE_DONE)
         return sc_ledger_db_error(err, l->db, rc, "appending an audit event");
     sc_ledger_anchor_mac(l, seq, mac, amac);
@@ -310,7 +310,7 @@ sanctum_status sc_ledger_append(sanctum_ledger *l, int64_t at, const uint8_t *ac
     sqlite3_bind_blob(s, 2, mac, 32, SQLITE_STATIC);
     sqlite3_bind_blob(s, 3, amac, 32, SQLITE_STATIC);
     rc = sqlite3_step(s);
-    sqlite3_finalize(s);
+    sc_ledger_finish(l, s);
     if (rc != SQLITE_DONE || sqlite3_changes(l->db) != 1)
         return rc != SQLITE_DONE ? sc_ledger_db_error(err, l->db, rc, "updating the chain anchor")
                                  : sc_error(err, SANCTUM_E_TAMPERED, SANCTUM_NO_OFFSET, "the chain anchor is missing");
@@ -423,10 +423,10 @@ static sanctum_status verify_chain(sanctum_ledger *l, sanctum_ledger_verify_repo
         }
     }
     if (rc != SQLITE_DONE) {
-        sqlite3_finalize(s);
+        sc_ledger_finish(l, s);
         return sc_ledger_db_error(err, l->db, rc, "reading the audit events");
     }
-    sqlite3_finalize(s);
+    sc_ledger_finish(l, s);
     r->events = n;
     memcpy(r->head, head, 32);
     anchor_row a;
@@ -453,7 +453,7 @@ static sanctum_status verify_chain(sanctum_ledger *l, sanctum_ledger_verify_repo
     *bad = false;
     return SANCTUM_OK;
 found:
-    sqlite3_finalize(s);
+    sc_ledger_finish(l, s);
     r->events = n;
     memcpy(r->head, head, 32);
     *bad = true;
@@ -504,7 +504,7 @@ static sanctum_status verify_state(sanctum_ledger *l, sanctum_ledger_verify_repo
             break;
         }
     }
-    sqlite3_finalize(s);
+    sc_ledger_finish(l, s);
     if (st != SANCTUM_OK || *bad)
         return st;
     if (rc != SQLITE_DONE)
@@ -523,7 +523,7 @@ static sanctum_status verify_state(sanctum_ledger *l, sanctum_ledger_verify_repo
     } else if (rc != SQLITE_ROW) {
         st = sc_ledger_db_error(err, l->db, rc, "reading the secrets");
     }
-    sqlite3_finalize(s);
+    sc_ledger_finish(l, s);
     return st;
 }
 
@@ -539,7 +539,8 @@ sanctum_status sanctum_ledger_verify(sanctum_ledger_verify_report *out, sanctum_
     memset(out, 0, sizeof *out);
     out->struct_size = (uint32_t)sizeof *out;
     /* One read transaction: a consistent snapshot even while another process appends. */
-    int rc = sqlite3_exec(ledger->db, "BEGIN", NULL, NULL, NULL);
+    bool own_txn = sqlite3_get_autocommit(ledger->db) != 0; /* not inside a batch */
+    int rc = own_txn ? sqlite3_exec(ledger->db, "BEGIN", NULL, NULL, NULL) : SQLITE_OK;
     if (rc != SQLITE_OK)
         return sc_ledger_db_error(err, ledger->db, rc, "starting a read transaction");
     sqlite3_stmt *s = NULL;
@@ -550,14 +551,15 @@ sanctum_status sanctum_ledger_verify(sanctum_ledger_verify_report *out, sanctum_
             st = sc_ledger_db_error(err, ledger->db, rc, "checking the database file");
         else if (strcmp((const char *)sqlite3_column_text(s, 0), "ok") != 0)
             st = sc_error(err, SANCTUM_E_DB, SANCTUM_NO_OFFSET, "the database file fails PRAGMA quick_check");
-        sqlite3_finalize(s);
+        sc_ledger_finish(ledger, s);
     }
     bool bad = false;
     if (st == SANCTUM_OK)
         st = verify_chain(ledger, out, expected_count, expected_head, &bad, err);
     if (st == SANCTUM_OK && !bad)
         st = verify_state(ledger, out, &bad, err);
-    (void)sqlite3_exec(ledger->db, "COMMIT", NULL, NULL, NULL);
+    if (own_txn)
+        (void)sqlite3_exec(ledger->db, "COMMIT", NULL, NULL, NULL);
     if (st == SANCTUM_OK && !bad)
         snprintf(out->message, sizeof out->message, "intact: %" PRIu64 " events", out->events);
     return st;

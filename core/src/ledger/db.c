@@ -60,18 +60,47 @@ sanctum_status sc_ledger_db_error(sanctum_error *err, sqlite3 *db, int rc, const
 sanctum_status sc_ledger_prepare(sanctum_ledger *l, const char *sql, sqlite3_stmt **st, sanctum_error *err)
 {
     *st = NULL;
-    int rc = sqlite3_prepare_v2(l->db, sql, -1, st, NULL);
+    size_t slot = sizeof l->cache / sizeof l->cache[0];
+    for (size_t i = 0; i < sizeof l->cache / sizeof l->cache[0]; i++) {
+        if (l->cache_sql[i] == sql) {
+            *st = l->cache[i];
+            return SANCTUM_OK;
+        }
+        if (l->cache_sql[i] == NULL && slot == sizeof l->cache / sizeof l->cache[0])
+            slot = i;
+    }
+    bool keep = slot < sizeof l->cache / sizeof l->cache[0];
+    int rc = sqlite3_prepare_v3(l->db, sql, -1, keep ? SQLITE_PREPARE_PERSISTENT : 0, st, NULL);
     if (rc != SQLITE_OK) {
         sqlite3_finalize(*st);
         *st = NULL;
         return sc_ledger_db_error(err, l->db, rc, "preparing a ledger query");
     }
+    if (keep) {
+        l->cache_sql[slot] = sql;
+        l->cache[slot] = *st;
+    }
     return SANCTUM_OK;
 }
 
+void sc_ledger_finish(sanctum_ledger *l, sqlite3_stmt *st)
+{
+    if (st == NULL)
+        return;
+    for (size_t i = 0; i < sizeof l->cache / sizeof l->cache[0]; i++) {
+        if (l->cache[i] == st) {
+            sqlite3_reset(st);
+            sqlite3_clear_bindings(st);
+            return;
+        }
+    }
+    sqlite3_finalize(st);
+}
+
+/* A write: its own BEGIN IMMEDIATE, or a savepoint inside an open batch. */
 sanctum_status sc_ledger_begin(sanctum_ledger *l, sanctum_error *err)
 {
-    int rc = sqlite3_exec(l->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+    int rc = sqlite3_exec(l->db, l->in_batch ? "SAVEPOINT sc_op" : "BEGIN IMMEDIATE", NULL, NULL, NULL);
     if (rc != SQLITE_OK)
         return sc_ledger_db_error(err, l->db, rc, "starting a write transaction");
     return SANCTUM_OK;
@@ -79,7 +108,7 @@ sanctum_status sc_ledger_begin(sanctum_ledger *l, sanctum_error *err)
 
 sanctum_status sc_ledger_commit(sanctum_ledger *l, sanctum_error *err)
 {
-    int rc = sqlite3_exec(l->db, "COMMIT", NULL, NULL, NULL);
+    int rc = sqlite3_exec(l->db, l->in_batch ? "RELEASE sc_op" : "COMMIT", NULL, NULL, NULL);
     if (rc != SQLITE_OK) {
         sc_ledger_rollback(l);
         return sc_ledger_db_error(err, l->db, rc, "committing");
@@ -89,13 +118,60 @@ sanctum_status sc_ledger_commit(sanctum_ledger *l, sanctum_error *err)
 
 void sc_ledger_rollback(sanctum_ledger *l)
 {
-    if (!sqlite3_get_autocommit(l->db))
+    if (sqlite3_get_autocommit(l->db))
+        return;
+    if (l->in_batch)
+        (void)sqlite3_exec(l->db, "ROLLBACK TO sc_op; RELEASE sc_op", NULL, NULL, NULL);
+    else
         (void)sqlite3_exec(l->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+sanctum_status sanctum_ledger_batch_begin(sanctum_ledger *ledger, sanctum_error *err)
+{
+    sanctum_error_clear(err);
+    if (ledger == NULL)
+        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "ledger is NULL");
+    if (ledger->in_batch)
+        return sc_error(err, SANCTUM_E_STATE, SANCTUM_NO_OFFSET, "a batch is already open");
+    int rc = sqlite3_exec(ledger->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+    if (rc != SQLITE_OK)
+        return sc_ledger_db_error(err, ledger->db, rc, "starting a batch");
+    ledger->in_batch = true;
+    return SANCTUM_OK;
+}
+
+static sanctum_status batch_end(sanctum_ledger *ledger, const char *sql, sanctum_error *err)
+{
+    sanctum_error_clear(err);
+    if (ledger == NULL)
+        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "ledger is NULL");
+    if (!ledger->in_batch)
+        return sc_error(err, SANCTUM_E_STATE, SANCTUM_NO_OFFSET, "no batch is open");
+    ledger->in_batch = false;
+    int rc = sqlite3_exec(ledger->db, sql, NULL, NULL, NULL);
+    if (rc != SQLITE_OK) {
+        if (!sqlite3_get_autocommit(ledger->db))
+            (void)sqlite3_exec(ledger->db, "ROLLBACK", NULL, NULL, NULL);
+        return sc_ledger_db_error(err, ledger->db, rc, "ending a batch");
+    }
+    return SANCTUM_OK;
+}
+
+sanctum_status sanctum_ledger_batch_commit(sanctum_ledger *ledger, sanctum_error *err)
+{
+    return batch_end(ledger, "COMMIT", err);
+}
+
+sanctum_status sanctum_ledger_batch_rollback(sanctum_ledger *ledger, sanctum_error *err)
+{
+    return batch_end(ledger, "ROLLBACK", err);
 }
 
 static void ledger_destroy(void *obj)
 {
     sanctum_ledger *l = obj;
+    for (size_t i = 0; i < sizeof l->cache / sizeof l->cache[0]; i++)
+        sqlite3_finalize(l->cache[i]);
     if (l->db != NULL)
         sqlite3_close_v2(l->db);
     if (l->keys != NULL) {
@@ -211,7 +287,7 @@ static sanctum_status pragma_int(sanctum_ledger *l, const char *sql, int64_t *ou
         *out = sqlite3_column_int64(st, 0);
         rc = SQLITE_OK;
     }
-    sqlite3_finalize(st);
+    sc_ledger_finish(l, st);
     if (rc != SQLITE_OK && rc != SQLITE_DONE)
         return sc_ledger_db_error(err, l->db, rc, "reading the ledger header");
     return SANCTUM_OK;
@@ -249,7 +325,7 @@ static sanctum_status apply_migration(sanctum_ledger *l, const sc_migration *m, 
         return st;
     sqlite3_bind_blob(s, 1, check, 32, SQLITE_TRANSIENT);
     int rc = sqlite3_step(s);
-    sqlite3_finalize(s);
+    sc_ledger_finish(l, s);
     if (rc != SQLITE_DONE)
         return sc_ledger_db_error(err, l->db, rc, "storing the key check");
     st = sc_ledger_prepare(l, "INSERT INTO anchor (id, count, head, mac) VALUES (1, 0, ?1, ?2)", &s, err);
@@ -258,7 +334,7 @@ static sanctum_status apply_migration(sanctum_ledger *l, const sc_migration *m, 
     sqlite3_bind_blob(s, 1, zero, 32, SQLITE_TRANSIENT);
     sqlite3_bind_blob(s, 2, amac, 32, SQLITE_TRANSIENT);
     rc = sqlite3_step(s);
-    sqlite3_finalize(s);
+    sc_ledger_finish(l, s);
     if (rc != SQLITE_DONE)
         return sc_ledger_db_error(err, l->db, rc, "storing the chain anchor");
     return SANCTUM_OK;
@@ -325,7 +401,7 @@ static sanctum_status verify_key(sanctum_ledger *l, sanctum_error *err)
     } else {
         st = sc_ledger_db_error(err, l->db, rc, "reading the key check");
     }
-    sqlite3_finalize(s);
+    sc_ledger_finish(l, s);
     return st;
 }
 
@@ -343,7 +419,7 @@ static sanctum_status configure(sanctum_ledger *l, uint32_t busy_ms, bool read_o
     sqlite3_limit(l->db, SQLITE_LIMIT_SQL_LENGTH, 1 << 20);
     sqlite3_limit(l->db, SQLITE_LIMIT_ATTACHED, 0);
     sanctum_status st = exec(l, "PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF; "
-                                "PRAGMA cell_size_check = ON",
+                                "PRAGMA cell_size_check = ON; PRAGMA cache_size = -16384",
                              "configuring the database", err);
     if (st != SANCTUM_OK || memory)
         return st;

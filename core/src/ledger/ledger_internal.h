@@ -37,6 +37,10 @@ struct sanctum_ledger {
     sc_ledger_keys *keys;
     bool fixed_now;
     bool locked;
+    bool in_batch;
+    /* Prepared statements kept across calls, keyed by the address of their SQL literal. */
+    const char *cache_sql[24];
+    sqlite3_stmt *cache[24];
     int64_t now;
 };
 
@@ -56,7 +60,10 @@ sanctum_status sc_ledger_db_error(sanctum_error *err, sqlite3 *db, int rc, const
 sanctum_status sc_ledger_begin(sanctum_ledger *l, sanctum_error *err);
 sanctum_status sc_ledger_commit(sanctum_ledger *l, sanctum_error *err);
 void sc_ledger_rollback(sanctum_ledger *l);
+/* Prepares sql (a string literal: cached by address) or returns the cached statement. Release it
+ * with sc_ledger_finish, which resets a cached statement and finalizes any other. */
 sanctum_status sc_ledger_prepare(sanctum_ledger *l, const char *sql, sqlite3_stmt **st, sanctum_error *err);
+void sc_ledger_finish(sanctum_ledger *l, sqlite3_stmt *st);
 
 /* A growable byte buffer from the ledger's context; `failed` latches an allocation failure. */
 typedef struct sc_sbuf {

@@ -164,7 +164,7 @@ sanctum_status sanctum_ledger_add(sanctum_ledger *ledger, const sanctum_ledger_s
         if (row.has_fp)
             sqlite3_bind_blob(s, 13, row.fp, 32, SQLITE_STATIC);
         int rc = sqlite3_step(s);
-        sqlite3_finalize(s);
+        sc_ledger_finish(ledger, s);
         if (rc == SQLITE_CONSTRAINT_UNIQUE)
             st = sc_error(err, SANCTUM_E_EXISTS, SANCTUM_NO_OFFSET, "a secret of that name is already in the ledger");
         else if (rc != SQLITE_DONE)
@@ -236,7 +236,7 @@ static sanctum_status change(sanctum_ledger *l, const uint8_t *name, size_t name
     }
     if (st == SANCTUM_OK) {
         int rc = sqlite3_step(s);
-        sqlite3_finalize(s);
+        sc_ledger_finish(l, s);
         if (rc != SQLITE_DONE)
             st = sc_ledger_db_error(err, l->db, rc, "updating a secret");
     }

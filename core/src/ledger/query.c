@@ -145,7 +145,7 @@ sanctum_status sc_ledger_read_row(sanctum_ledger *l, const uint8_t *name, size_t
         st = sc_error(err, SANCTUM_E_NOT_FOUND, SANCTUM_NO_OFFSET, "no secret of that name in the ledger");
     else
         st = sc_ledger_db_error(err, l->db, rc, "reading a secret");
-    sqlite3_finalize(s);
+    sc_ledger_finish(l, s);
     return st;
 }
 
@@ -210,7 +210,7 @@ static sanctum_status collect(sanctum_ledger *l, sqlite3_stmt *s, sanctum_ledger
 {
     sanctum_ledger_secret_list *list = sc_object_new(l->ctx, sizeof *list, secret_list_destroy);
     if (list == NULL) {
-        sqlite3_finalize(s);
+        sc_ledger_finish(l, s);
         return sc_error_nomem(err);
     }
     uint64_t cap = 0;
@@ -229,7 +229,7 @@ static sanctum_status collect(sanctum_ledger *l, sqlite3_stmt *s, sanctum_ledger
     }
     if (st == SANCTUM_OK && rc != SQLITE_DONE)
         st = sc_ledger_db_error(err, l->db, rc, "reading secrets");
-    sqlite3_finalize(s);
+    sc_ledger_finish(l, s);
     if (st != SANCTUM_OK) {
         sanctum_free(list);
         return st;
@@ -372,7 +372,8 @@ sanctum_status sanctum_ledger_check(sanctum_ledger_report **out, sanctum_ledger 
     if (r == NULL)
         return sc_error_nomem(err);
     r->now = now;
-    int rc = sqlite3_exec(ledger->db, "BEGIN", NULL, NULL, NULL);
+    bool own_txn = sqlite3_get_autocommit(ledger->db) != 0; /* not inside a batch */
+    int rc = own_txn ? sqlite3_exec(ledger->db, "BEGIN", NULL, NULL, NULL) : SQLITE_OK;
     if (rc != SQLITE_OK) {
         sanctum_free(r);
         return sc_ledger_db_error(err, ledger->db, rc, "starting a read transaction");
@@ -445,8 +446,9 @@ sanctum_status sanctum_ledger_check(sanctum_ledger_report **out, sanctum_ledger 
     }
     if (st == SANCTUM_OK && rc != SQLITE_DONE)
         st = sc_ledger_db_error(err, ledger->db, rc, "reading secrets");
-    sqlite3_finalize(s);
-    (void)sqlite3_exec(ledger->db, "COMMIT", NULL, NULL, NULL);
+    sc_ledger_finish(ledger, s);
+    if (own_txn)
+        (void)sqlite3_exec(ledger->db, "COMMIT", NULL, NULL, NULL);
     if (st != SANCTUM_OK) {
         sanctum_free(r);
         return st;
@@ -497,7 +499,7 @@ sanctum_status sanctum_ledger_audit_log(sanctum_ledger_event_list **out, sanctum
         sqlite3_bind_text(s, 1, (const char *)name, (int)name_len, SQLITE_STATIC);
     sanctum_ledger_event_list *list = sc_object_new(ledger->ctx, sizeof *list, events_destroy);
     if (list == NULL) {
-        sqlite3_finalize(s);
+        sc_ledger_finish(ledger, s);
         return sc_error_nomem(err);
     }
     uint64_t cap = 0;
@@ -535,7 +537,7 @@ sanctum_status sanctum_ledger_audit_log(sanctum_ledger_event_list **out, sanctum
     }
     if (st == SANCTUM_OK && rc != SQLITE_DONE)
         st = sc_ledger_db_error(err, ledger->db, rc, "reading the audit events");
-    sqlite3_finalize(s);
+    sc_ledger_finish(ledger, s);
     if (st != SANCTUM_OK) {
         sanctum_free(list);
         return st;
