@@ -32,6 +32,7 @@ expect_rc 2 "bad time" ledger --now 2026-02-30 check
 expect_out "bad time" "bad time message"
 expect_rc 2 "bad method" ledger add y --provider p --max-age-days 5 --method sometimes
 expect_rc 2 "unknown command" ledger frobnicate
+ls -l "$DB" | grep -q '^-rw-------' && echo "ok   database is 0600" || { echo "FAIL database mode"; fails=$((fails + 1)); }
 ls -l "$DB.key" | grep -q '^-rw-------' && echo "ok   key file is 0600" || { echo "FAIL key file mode"; fails=$((fails + 1)); }
 [ "$(wc -c < "$DB.key")" -eq 32 ] && echo "ok   key file is 32 bytes" || { echo "FAIL key size"; fails=$((fails + 1)); }
 if grep -q AKIAFAKE "$DB" "$DB"-wal 2>/dev/null; then echo "FAIL the value reached the database"; fails=$((fails + 1)); else echo "ok   value not in the database"; fi

@@ -528,6 +528,18 @@ sanctum_status sanctum_ledger_open(sanctum_ledger **out, sanctum_ctx *ctx, const
     if (st != SANCTUM_OK)
         goto fail;
 
+    if (create && !memory && !db_exists) {
+        /* Create the file ourselves so it starts 0600 (SQLite gives -wal/-shm the same mode): it
+         * names secrets, owners and where they live, if never their values. */
+        int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+        if (fd >= 0)
+            close(fd);
+        else if (errno != EEXIST) {
+            st = sc_error(err, SANCTUM_E_IO, SANCTUM_NO_OFFSET, "cannot create the ledger database: %s",
+                          strerror(errno));
+            goto fail;
+        }
+    }
     int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_NOFOLLOW;
     flags |= read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
     if (create)
