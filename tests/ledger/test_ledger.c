@@ -534,6 +534,65 @@ static void migrates_version_1(void **state)
     test_ctx_free_checked(ctx);
 }
 
+/* A damaged file: every call returns a clear error or a result, never a crash or a leak. */
+static void corrupt_file(void **state)
+{
+    (void)state;
+    sanctum_ctx *ctx = test_ctx_new();
+    char db[300];
+    path_in_tmp(db, sizeof db, "corrupt.db");
+    sanctum_ledger *l = NULL;
+    sanctum_error err;
+    assert_int_equal(tl_open(&l, ctx, db, T_EPOCH, &err), SANCTUM_OK);
+    assert_int_equal(sanctum_ledger_batch_begin(l, &err), SANCTUM_OK);
+    for (int i = 0; i < 300; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "secret-with-a-longer-name-%d", i);
+        assert_int_equal(tl_add(l, name, 30, 0, 0, NULL, &err), SANCTUM_OK);
+    }
+    assert_int_equal(sanctum_ledger_batch_commit(l, &err), SANCTUM_OK);
+    sanctum_free(l);
+    struct stat sb;
+    assert_int_equal(stat(db, &sb), 0);
+    assert_true(sb.st_size > 8 * 4096);
+    for (int round = 0; round < 3; round++) {
+        /* overwrite a stretch of a middle page, or chop the file */
+        if (round < 2) {
+            FILE *f = fopen(db, "r+b");
+            assert_non_null(f);
+            assert_int_equal(fseek(f, (long)(sb.st_size / 2 + round * 4096 + 100), SEEK_SET), 0);
+            for (int i = 0; i < 1500; i++)
+                fputc((i * 131 + round) & 0xff, f);
+            fclose(f);
+        } else {
+            assert_int_equal(truncate(db, sb.st_size / 3), 0);
+        }
+        sanctum_status st = tl_open(&l, ctx, db, T_EPOCH, &err);
+        if (st != SANCTUM_OK) {
+            assert_true(err.message[0] != '\0');
+            continue;
+        }
+        sanctum_ledger_verify_report r;
+        memset(&r, 0, sizeof r);
+        st = sanctum_ledger_verify(&r, l, 0, NULL, &err);
+        assert_int_not_equal(st, SANCTUM_OK);
+        assert_true(st == SANCTUM_E_DB || st == SANCTUM_E_TAMPERED);
+        sanctum_ledger_report *rep = NULL;
+        st = sanctum_ledger_check(&rep, l, 0, &err);
+        assert_true(st == SANCTUM_OK || st == SANCTUM_E_DB);
+        sanctum_free(rep);
+        sanctum_ledger_secret_list *list = NULL;
+        (void)sanctum_ledger_list(&list, l, 1, &err);
+        sanctum_free(list);
+        sanctum_ledger_event_list *ev = NULL;
+        (void)sanctum_ledger_audit_log(&ev, l, NULL, 0, &err);
+        sanctum_free(ev);
+        (void)tl_add(l, "new", 30, 0, 0, NULL, &err);
+        sanctum_free(l);
+    }
+    test_ctx_free_checked(ctx);
+}
+
 /* ---- allocation-failure sweeps (our allocator; SQLite's own allocations are not injected) ---- */
 
 typedef struct sweep_env {
@@ -668,6 +727,7 @@ int main(void)
         cmocka_unit_test(key_file_handling),
         cmocka_unit_test(foreign_newer_corrupt),
         cmocka_unit_test(migrates_version_1),
+        cmocka_unit_test(corrupt_file),
         cmocka_unit_test(allocation_sweeps),
     };
     return cmocka_run_group_tests(tests, setup_dir, teardown_dir);
