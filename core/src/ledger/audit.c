@@ -549,7 +549,7 @@ sanctum_status sanctum_ledger_verify(sanctum_ledger_verify_report *out, sanctum_
         rc = sqlite3_step(s);
         if (rc != SQLITE_ROW)
             st = sc_ledger_db_error(err, ledger->db, rc, "checking the database file");
-        else if (strcmp((const char *)sqlite3_column_text(s, 0), "ok") != 0)
+        else if (sqlite3_column_text(s, 0) == NULL || strcmp((const char *)sqlite3_column_text(s, 0), "ok") != 0)
             st = sc_error(err, SANCTUM_E_DB, SANCTUM_NO_OFFSET, "the database file fails PRAGMA quick_check");
         sc_ledger_finish(ledger, s);
     }

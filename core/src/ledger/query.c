@@ -43,12 +43,19 @@ void sc_ledger_row_clear(sc_secret_row *row)
 
 static char *col_dup(sanctum_ctx *ctx, sqlite3_stmt *st, int col, bool *bad)
 {
+    /* The type first: asking for text converts the value, after which the type says nothing. */
+    if (sqlite3_column_type(st, col) != SQLITE_TEXT) {
+        *bad = true;
+        return sc_memdup(ctx, "", 0, 0);
+    }
     const unsigned char *t = sqlite3_column_text(st, col);
-    if (sqlite3_column_type(st, col) != SQLITE_TEXT || t == NULL) {
+    size_t n = (size_t)sqlite3_column_bytes(st, col);
+    if (t == NULL) {
         *bad = true;
         t = (const unsigned char *)"";
+        n = 0;
     }
-    return sc_memdup(ctx, t, (size_t)sqlite3_column_bytes(st, col), 0);
+    return sc_memdup(ctx, t, n, 0);
 }
 
 static uint32_t col_days(sqlite3_stmt *st, int col, bool nullable, bool *bad)
