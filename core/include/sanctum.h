@@ -159,7 +159,7 @@ void sanctum_free(void *ptr);
  * (WAL, busy timeout, BEGIN IMMEDIATE) makes concurrent writers from several handles safe. */
 typedef struct sanctum_ledger sanctum_ledger;
 
-/* Length of the ledger key and of a fingerprint / MAC, in bytes (twins of nothing: plain values). */
+/* Length in bytes of the ledger key and of a fingerprint / MAC (function forms for bindings). */
 uint32_t sanctum_ledger_key_bytes(void);          /* 32 */
 uint32_t sanctum_ledger_fingerprint_bytes(void);  /* 32 */
 

@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,35 @@
 #include "ledger_test_util.h"
 #include "sweep.h"
 #include "test_util.h"
+
+/* Public ledger structs are part of the ABI (LP64): a layout change must be deliberate. */
+#if UINTPTR_MAX == 0xffffffffffffffffu
+_Static_assert(sizeof(sanctum_ledger_options) == 72, "sanctum_ledger_options layout");
+_Static_assert(offsetof(sanctum_ledger_options, path) == 8, "sanctum_ledger_options.path");
+_Static_assert(offsetof(sanctum_ledger_options, key) == 24, "sanctum_ledger_options.key");
+_Static_assert(offsetof(sanctum_ledger_options, now) == 64, "sanctum_ledger_options.now");
+_Static_assert(sizeof(sanctum_ledger_spec) == 152, "sanctum_ledger_spec layout");
+_Static_assert(offsetof(sanctum_ledger_spec, created_at) == 24, "sanctum_ledger_spec.created_at");
+_Static_assert(offsetof(sanctum_ledger_spec, name) == 40, "sanctum_ledger_spec.name");
+_Static_assert(offsetof(sanctum_ledger_spec, value_len) == 144, "sanctum_ledger_spec.value_len");
+_Static_assert(sizeof(sanctum_ledger_secret) == 144, "sanctum_ledger_secret layout");
+_Static_assert(offsetof(sanctum_ledger_secret, name) == 8, "sanctum_ledger_secret.name");
+_Static_assert(offsetof(sanctum_ledger_secret, created_at) == 56, "sanctum_ledger_secret.created_at");
+_Static_assert(offsetof(sanctum_ledger_secret, rotations) == 104, "sanctum_ledger_secret.rotations");
+_Static_assert(offsetof(sanctum_ledger_secret, fingerprint) == 112, "sanctum_ledger_secret.fingerprint");
+_Static_assert(sizeof(sanctum_ledger_secret_list) == 16, "sanctum_ledger_secret_list layout");
+_Static_assert(sizeof(sanctum_ledger_check_item) == 88, "sanctum_ledger_check_item layout");
+_Static_assert(offsetof(sanctum_ledger_check_item, flags) == 24, "sanctum_ledger_check_item.flags");
+_Static_assert(offsetof(sanctum_ledger_check_item, days_left) == 80, "sanctum_ledger_check_item.days_left");
+_Static_assert(sizeof(sanctum_ledger_report) == 64, "sanctum_ledger_report layout");
+_Static_assert(offsetof(sanctum_ledger_report, items) == 56, "sanctum_ledger_report.items");
+_Static_assert(sizeof(sanctum_ledger_event) == 88, "sanctum_ledger_event layout");
+_Static_assert(offsetof(sanctum_ledger_event, mac) == 56, "sanctum_ledger_event.mac");
+_Static_assert(sizeof(sanctum_ledger_event_list) == 16, "sanctum_ledger_event_list layout");
+_Static_assert(sizeof(sanctum_ledger_verify_report) == 256, "sanctum_ledger_verify_report layout");
+_Static_assert(offsetof(sanctum_ledger_verify_report, head) == 24, "sanctum_ledger_verify_report.head");
+_Static_assert(offsetof(sanctum_ledger_verify_report, message) == 56, "sanctum_ledger_verify_report.message");
+#endif
 
 static char tmpdir[256];
 
