@@ -1,5 +1,5 @@
 /* Fuzz harness: random sequences of ledger operations (add, rotate, retire, show, check, match,
- * verify, RFC 3339 parsing) on an in-memory ledger with a fixed key and clock, with injected
+ * verify, batches, RFC 3339 parsing) on an in-memory ledger with a fixed key and clock, with injected
  * allocation failures. A model of the expected state is kept beside it. Invariants (abort on
  * violation): every status is the one the model predicts; a failed call changes nothing; show and
  * check agree with the model (ages, flags, days over); the audit chain verifies after every step; a
@@ -146,6 +146,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memset(m, 0, sizeof m);
     uint64_t events = 0;
     int64_t now = NOW0;
+    int in_batch = 0;
     for (int op = 0; op < MAX_OPS && rd.n > 0; op++) {
         uint8_t c = next(&rd);
         int slot = (c >> 4) % SLOTS;
@@ -266,7 +267,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             sanctum_free(list);
             break;
         }
-        case 6: { /* audit log */
+        case 6: { /* audit log, or open/commit a batch (writes join one transaction) */
+            if (c & 0x40) {
+                if (fault)
+                    sc_fault_disarm(ctx);
+                st = in_batch ? sanctum_ledger_batch_commit(l, &err) : sanctum_ledger_batch_begin(l, &err);
+                must(st == SANCTUM_OK);
+                in_batch = !in_batch;
+                break;
+            }
             sanctum_ledger_event_list *ev = NULL;
             st = sanctum_ledger_audit_log(&ev, l, NULL, 0, &err);
             if (fault && st == SANCTUM_E_NOMEM)
@@ -290,6 +299,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         verify_ok(l, events);
     }
+    if (in_batch)
+        must(sanctum_ledger_batch_commit(l, &err) == SANCTUM_OK);
+    verify_ok(l, events);
     sanctum_free(l);
     sanctum_stats stats = {0};
     sanctum_ctx_stats(ctx, &stats);

@@ -255,31 +255,38 @@ sanctum_status sc_ledger_append(sanctum_ledger *l, int64_t at, const uint8_t *ac
                                 sanctum_error *err)
 {
     anchor_row a;
-    sanctum_status st = read_anchor(l, &a, err);
-    if (st != SANCTUM_OK)
-        return st;
-    /* Never extend a chain whose anchor or head is off: that would seal someone else's edit. */
+    sanctum_status st = SANCTUM_OK;
     sqlite3_stmt *s = NULL;
-    st = sc_ledger_prepare(l, "SELECT seq, mac FROM events ORDER BY seq DESC LIMIT 1", &s, err);
-    if (st != SANCTUM_OK)
-        return st;
-    int rc = sqlite3_step(s);
-    bool consistent = a.present && a.valid;
-    if (rc == SQLITE_ROW) {
-        const void *mac = sqlite3_column_blob(s, 1);
-        consistent = consistent && sqlite3_column_int64(s, 0) == (int64_t)a.count && mac != NULL &&
-                     sqlite3_column_bytes(s, 1) == 32 && memcmp(mac, a.head, 32) == 0;
-        rc = SQLITE_DONE;
-    } else if (rc == SQLITE_DONE) {
-        consistent = consistent && a.count == 0;
+    int rc;
+    if (l->in_batch && l->head_known) {
+        a.present = a.valid = true;
+        a.count = l->head_count;
+        memcpy(a.head, l->head, 32);
+    } else {
+        st = read_anchor(l, &a, err);
+        if (st != SANCTUM_OK)
+            return st;
+        /* Never extend a chain whose anchor or head is off: that would seal someone else's edit. */
+        st = sc_ledger_prepare(l, "SELECT seq, mac FROM events ORDER BY seq DESC LIMIT 1", &s, err);
+        if (st != SANCTUM_OK)
+            return st;
+        rc = sqlite3_step(s);
+        bool consistent = a.present && a.valid;
+        if (rc == SQLITE_ROW) {
+            const void *mac = sqlite3_column_blob(s, 1);
+            consistent = consistent && sqlite3_column_int64(s, 0) == (int64_t)a.count && mac != NULL &&
+                         sqlite3_column_bytes(s, 1) == 32 && memcmp(mac, a.head, 32) == 0;
+            rc = SQLITE_DONE;
+        } else if (rc == SQLITE_DONE) {
+            consistent = consistent && a.count == 0;
+        }
+        sc_ledger_finish(l, s);
+        if (rc != SQLITE_DONE)
+            return sc_ledger_db_error(err, l->db, rc, "reading the chain head");
+        if (!consistent)
+            return sc_error(err, SANCTUM_E_TAMPERED, SANCTUM_NO_OFFSET,
+                            "the audit chain does not match its anchor; refusing to append (run audit verify)");
     }
-    sc_ledger_finish(l, s);
-    if (rc != SQLITE_DONE)
-        return sc_ledger_db_error(err, l->db, rc, "reading the chain head");
-    if (!consistent)
-        return sc_error(err, SANCTUM_E_TAMPERED, SANCTUM_NO_OFFSET,
-                        "the audit chain does not match its anchor; refusing to append (run audit verify)");
-
     uint64_t seq = a.count + 1;
     uint8_t mac[32], amac[32];
     event_mac(l, seq, a.head, at, actor, actor_len, action, secret_id, secret, secret_len, before, before_len,
@@ -314,6 +321,11 @@ sanctum_status sc_ledger_append(sanctum_ledger *l, int64_t at, const uint8_t *ac
     if (rc != SQLITE_DONE || sqlite3_changes(l->db) != 1)
         return rc != SQLITE_DONE ? sc_ledger_db_error(err, l->db, rc, "updating the chain anchor")
                                  : sc_error(err, SANCTUM_E_TAMPERED, SANCTUM_NO_OFFSET, "the chain anchor is missing");
+    if (l->in_batch) {
+        l->head_known = true;
+        l->head_count = seq;
+        memcpy(l->head, mac, 32);
+    }
     return SANCTUM_OK;
 }
 

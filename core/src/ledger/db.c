@@ -118,6 +118,7 @@ sanctum_status sc_ledger_commit(sanctum_ledger *l, sanctum_error *err)
 
 void sc_ledger_rollback(sanctum_ledger *l)
 {
+    l->head_known = false;
     if (sqlite3_get_autocommit(l->db))
         return;
     if (l->in_batch)
@@ -137,6 +138,7 @@ sanctum_status sanctum_ledger_batch_begin(sanctum_ledger *ledger, sanctum_error 
     if (rc != SQLITE_OK)
         return sc_ledger_db_error(err, ledger->db, rc, "starting a batch");
     ledger->in_batch = true;
+    ledger->head_known = false;
     return SANCTUM_OK;
 }
 
@@ -148,6 +150,7 @@ static sanctum_status batch_end(sanctum_ledger *ledger, const char *sql, sanctum
     if (!ledger->in_batch)
         return sc_error(err, SANCTUM_E_STATE, SANCTUM_NO_OFFSET, "no batch is open");
     ledger->in_batch = false;
+    ledger->head_known = false;
     int rc = sqlite3_exec(ledger->db, sql, NULL, NULL, NULL);
     if (rc != SQLITE_OK) {
         if (!sqlite3_get_autocommit(ledger->db))

@@ -38,6 +38,12 @@ struct sanctum_ledger {
     bool fixed_now;
     bool locked;
     bool in_batch;
+    /* Inside a batch we hold the write lock, so the chain head we appended last is still the head:
+     * later appends of the batch skip re-reading and re-checking it. Cleared on any rollback and at
+     * the end of the batch. */
+    bool head_known;
+    uint64_t head_count;
+    uint8_t head[32];
     /* Prepared statements kept across calls, keyed by the address of their SQL literal. */
     const char *cache_sql[24];
     sqlite3_stmt *cache[24];
