@@ -52,10 +52,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size > (1u << 20))
         return 0;
-    if (dir[0] == '\0') {
-        snprintf(dir, sizeof dir, "/tmp/sanctum_fuzz_ledger_XXXXXX");
-        must(mkdtemp(dir) != NULL);
-    }
+    /* A private directory per input, removed at the end: no files left behind. */
+    snprintf(dir, sizeof dir, "/tmp/sanctum_fuzz_ledger_XXXXXX");
+    must(mkdtemp(dir) != NULL);
     char path[128];
     snprintf(path, sizeof path, "%s/l.db", dir);
     cleanup(path);
@@ -123,5 +122,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     must(s.current_blocks == 0);
     sanctum_ctx_free(ctx);
     cleanup(path);
+    rmdir(dir);
     return 0;
 }
