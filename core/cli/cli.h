@@ -49,6 +49,6 @@ int cmd_detect(int argc, char **argv);
 
 /* scan */
 
-/* ledger */
+int cmd_ledger(int argc, char **argv);
 
 #endif

@@ -21,7 +21,7 @@ static const command COMMANDS[] = {
 
     /* scan */
 
-    /* ledger */
+    {"ledger", cmd_ledger, "secret-age ledger: add, rotate, retire, show, list, check, audit, match"},
 };
 
 static void usage(FILE *f)
