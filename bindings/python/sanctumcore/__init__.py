@@ -13,6 +13,7 @@ from ._core import (
 )
 from .detect import Detector, Entity
 from .json import ChatDocument, ChatText, validate as validate_json
+from .ledger import Ledger, Secret
 
-__all__ = ["ChatDocument", "ChatText", "Context", "Detector", "Entity", "SanctumError", "Status",
+__all__ = ["ChatDocument", "ChatText", "Context", "Detector", "Entity", "Ledger", "SanctumError", "Secret", "Status",
            "abi_version", "validate_json", "version"]
