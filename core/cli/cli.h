@@ -46,7 +46,7 @@ int cmd_version(int argc, char **argv);
 
 /* anonymize, restore */
 
-/* scan */
+int cmd_scan(int argc, char **argv);
 
 /* ledger */
 

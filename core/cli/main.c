@@ -19,7 +19,7 @@ static const command COMMANDS[] = {
 
     /* anonymize, restore */
 
-    /* scan */
+    {"scan", cmd_scan, "find exposed credentials in files and git remotes (text, JSON lines, SARIF)"},
 
     /* ledger */
 };
