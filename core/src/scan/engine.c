@@ -250,6 +250,8 @@ static bool candidate_ok(scan_state *st, const sc_rule *r, size_t ms, size_t me,
         return false;
     if (r->placeholders && sc_looks_placeholder(sec, sl))
         return false;
+    if (r->generic && sc_failed_known_checksum(sec, sl))
+        return false;
     for (uint32_t i = 0; i < rs->n_stop; i++)
         if (contains_folded(sec, sl, rs->stop[i].bytes, rs->stop[i].len))
             return false;

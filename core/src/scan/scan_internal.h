@@ -106,6 +106,9 @@ uint32_t sc_crc32(uint32_t crc, const uint8_t *p, size_t n);
 uint32_t sc_crc24(const uint8_t *p, size_t n);
 double sc_entropy(const uint8_t *s, size_t n);
 bool sc_looks_placeholder(const uint8_t *s, size_t n);
+/* True when s carries the prefix of a checksummed format (ghp_, npm_, AGE-SECRET-KEY-1, a GitLab
+ * routable token) but fails that checksum: a look-alike that generic rules must not report either. */
+bool sc_failed_known_checksum(const uint8_t *s, size_t n);
 const char *sc_check_name(sc_check kind);
 bool sc_check_from_name(const uint8_t *s, size_t n, sc_check *out);
 /* base64 (std or url alphabet, padding optional, whitespace skipped when skip_ws) into out (cap

@@ -457,7 +457,9 @@ static bool check_generic(const uint8_t *s, size_t n)
 {
     if (n < 6 || is_uuid(s, n))
         return false;
-    if (s[0] == '=' || s[0] == '$' || s[0] == '%' || s[0] == '{' || s[0] == '<' || s[0] == '@' || s[0] == '/' ||
+    if (s[0] == '%' && (s[1] == '(' || s[1] == '{' || s[n - 1] == '%' || s[1] == 's'))
+        return false; /* %(name)s, %{name}, %NAME%, %s */
+    if (s[0] == '=' || s[0] == '$' || s[0] == '{' || s[0] == '<' || s[0] == '@' || s[0] == '/' ||
         s[0] == '.' || s[0] == '~' || s[0] == '&' || s[0] == '*')
         return false;
     if (memchr(s, '(', n) != NULL || memmem(s, n, "://", 3) != NULL)
@@ -500,6 +502,35 @@ static bool check_generic(const uint8_t *s, size_t n)
     }
     if (!digit && !upper && !lower)
         return false;
+    /* short all-lower-case words: "credentials", "hunter" */
+    if (lower && !upper && !digit && !other && !sep && n < 16)
+        return false;
+    /* code: dotted names (base64.b16encode, self.secret_key) and snake_case identifiers */
+    if (!other && (memchr(s, '.', n) != NULL || memchr(s, '_', n) != NULL)) {
+        bool ident = true, snake = memchr(s, '.', n) == NULL && !upper;
+        size_t seg = 0, segs = 1;
+        for (size_t i = 0; i < n && ident; i++) {
+            uint8_t c = s[i];
+            if (c == '.' || c == '_') {
+                if (seg == 0 && c == '.')
+                    ident = false;
+                if (c == '_' && seg < 2)
+                    snake = false;
+                seg = 0;
+                segs++;
+                continue;
+            }
+            if (c == '-')
+                ident = snake = false;
+            if (seg == 0 && c >= '0' && c <= '9' && memchr(s, '.', n) != NULL)
+                ident = false;
+            seg++;
+        }
+        if (memchr(s, '.', n) != NULL && ident)
+            return false;
+        if (snake && segs >= 2 && ident)
+            return false;
+    }
     /* all digits: ports, ids, numbers */
     if (digit && !upper && !lower && !other && !sep)
         return false;
@@ -588,5 +619,30 @@ bool sc_looks_placeholder(const uint8_t *s, size_t n)
         if (same >= 6 || up >= 6 || down >= 6)
             return true;
     }
+    return false;
+}
+
+bool sc_failed_known_checksum(const uint8_t *s, size_t n)
+{
+    static const char *const GH[] = {"ghp_", "gho_", "ghu_", "ghs_", "ghr_", "npm_"};
+    for (size_t i = 0; i < sizeof GH / sizeof GH[0]; i++) {
+        const uint8_t *p = memmem(s, n, GH[i], 4);
+        if (p == NULL)
+            continue;
+        size_t off = (size_t)(p - s);
+        if (n - off >= 40) {
+            bool alnum = true;
+            for (size_t k = off + 4; k < off + 40; k++)
+                if (!((p[k - off] >= '0' && p[k - off] <= '9') || ((p[k - off] | 32) >= 'a' && (p[k - off] | 32) <= 'z')))
+                    alnum = false;
+            if (alnum && !check_crc32_base62(p, 40))
+                return true;
+        }
+    }
+    const uint8_t *age = memmem(s, n, "AGE-SECRET-KEY-1", 16);
+    if (age != NULL && (size_t)(age - s) + 74 <= n && !check_bech32(age, 74))
+        return true;
+    if (n > 20 && memmem(s, n, ".01.", 4) != NULL && s[0] == 'g' && s[1] == 'l' && !check_gitlab_routable(s, n))
+        return true;
     return false;
 }
