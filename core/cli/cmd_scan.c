@@ -424,13 +424,13 @@ static int load_key(const char *explicit_path, uint8_t key[64], size_t *key_len)
             snprintf(buf, sizeof buf, "%s/.local/share/sanctum", home);
         else
             return -1;
-        if (xdg == NULL || xdg[0] != '/') {
-            char parent[4096];
-            snprintf(parent, sizeof parent, "%s/.local", home);
-            (void)mkdir(parent, 0700);
-            snprintf(parent, sizeof parent, "%s/.local/share", home);
-            (void)mkdir(parent, 0700);
-        }
+        /* mkdir -p with mode 0700 for the parts that do not exist */
+        for (char *p = buf + 1; *p; p++)
+            if (*p == '/') {
+                *p = 0;
+                (void)mkdir(buf, 0700);
+                *p = '/';
+            }
         (void)mkdir(buf, 0700);
         size_t l = strlen(buf);
         if (l + 10 >= sizeof buf)
