@@ -270,7 +270,7 @@ static const char CUSTOM[] = "# custom rules\n"
                              "keywords = acme_\n"
                              "entropy = 3.0\n"
                              "allow = _test_\n"
-                             "allow_match = ^acme_ci_\n"
+                             "allow_match = acme_ci_\n"
                              "allow_path = \\.md$\n";
 
 static void allow_patterns(void **state)

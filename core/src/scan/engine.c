@@ -257,7 +257,12 @@ static bool candidate_ok(scan_state *st, const sc_rule *r, size_t ms, size_t me,
             return false;
     if (list_hits(st, &r->allow, sec, sl) || list_hits(st, &rs->allow_secret, sec, sl))
         return false;
-    if (list_hits(st, &r->allow_match, st->buf + ms, me - ms))
+    /* allow_match sees the match extended back to the start of its line (at most 64 bytes), so a
+     * key-name filter can see the whole name when the regex starts at a keyword inside it */
+    size_t ctx_start = ms;
+    while (ctx_start > 0 && ms - ctx_start < 64 && st->buf[ctx_start - 1] != '\n')
+        ctx_start--;
+    if (list_hits(st, &r->allow_match, st->buf + ctx_start, me - ctx_start))
         return false;
     if (!(st->s->opts.flags & SANCTUM_SCAN_NO_INLINE_ALLOW) &&
         (inline_allowed(st->buf, st->len, ss) || inline_allowed(st->buf, st->len, ms)))
@@ -308,7 +313,8 @@ static sanctum_status prefilter(scan_state *st)
                 if (st->disabled[r])
                     continue;
                 size_t w = s->rs.rules[r].window;
-                size_t a = i + 1 > w + SC_KEYWORD_SLACK ? i + 1 - w - SC_KEYWORD_SLACK : 0;
+                size_t back = s->rs.rules[r].keyword_at_start ? SC_KEYWORD_SLACK : w + SC_KEYWORD_SLACK;
+                size_t a = i + 1 > back ? i + 1 - back : 0;
                 size_t e = n - i - 1 > w ? i + 1 + w : n;
                 sanctum_status rc = add_region(st, r, a, e);
                 if (rc != SANCTUM_OK)

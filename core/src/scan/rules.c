@@ -226,7 +226,7 @@ static sanctum_status add_keyword(parser *p, const uint8_t *w, size_t wl, size_t
 enum {
     K_ID = 1u << 0, K_DESC = 1u << 1, K_REGEX = 1u << 2, K_GROUP = 1u << 3, K_KEYWORDS = 1u << 4,
     K_ENTROPY = 1u << 5, K_CHECK = 1u << 6, K_MINLEN = 1u << 7, K_MAXLEN = 1u << 8,
-    K_WINDOW = 1u << 9, K_TIER = 1u << 10, K_PLACEHOLDERS = 1u << 11
+    K_WINDOW = 1u << 9, K_TIER = 1u << 10, K_PLACEHOLDERS = 1u << 11, K_KWPOS = 1u << 12
 };
 
 static bool id_ok(const uint8_t *v, size_t vl)
@@ -409,6 +409,14 @@ static sanctum_status rule_key(parser *p, const uint8_t *k, size_t kl, const uin
             r->placeholders = false;
         else
             return perr(p, SANCTUM_E_PARSE, voff, "expected 'reject' or 'keep'");
+    } else if (key_is(k, kl, "keyword_position")) {
+        SINGLE(K_KWPOS);
+        if (key_is(v, vl, "start"))
+            r->keyword_at_start = true;
+        else if (key_is(v, vl, "any"))
+            r->keyword_at_start = false;
+        else
+            return perr(p, SANCTUM_E_PARSE, voff, "expected 'start' or 'any'");
     } else if (key_is(k, kl, "allow") || key_is(k, kl, "allow_match") || key_is(k, kl, "allow_path")) {
         sc_regex_list *l = kl == 5 ? &r->allow : (k[6] == 'm' ? &r->allow_match : &r->allow_path);
         if (l->n >= SC_SCAN_MAX_ALLOWS)
@@ -423,8 +431,8 @@ static sanctum_status rule_key(parser *p, const uint8_t *k, size_t kl, const uin
     } else {
         return perr(p, SANCTUM_E_PARSE, koff,
                     "unknown key in [rule]; expected id, description, regex, secret_group, keywords, "
-                    "entropy, check, min_length, max_length, window, tier, placeholders, allow, "
-                    "allow_match or allow_path");
+                    "entropy, check, min_length, max_length, window, keyword_position, tier, "
+                    "placeholders, allow, allow_match or allow_path");
     }
 #undef SINGLE
     return SANCTUM_OK;

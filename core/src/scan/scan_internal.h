@@ -49,6 +49,7 @@ typedef struct sc_rule {
     sc_check check;
     bool generic;            /* tier: suppressed where a specific rule found the same bytes */
     bool placeholders;       /* reject placeholder-looking secrets (default true) */
+    bool keyword_at_start;   /* every match starts at one of its keywords (narrows the search) */
     uint32_t n_keywords;
     sc_regex_list allow;     /* suppress when one matches the secret */
     sc_regex_list allow_match; /* suppress when one matches the whole match */

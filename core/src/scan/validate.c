@@ -464,6 +464,11 @@ static bool check_generic(const uint8_t *s, size_t n)
         return false;
     if (memchr(s, '(', n) != NULL || memmem(s, n, "://", 3) != NULL)
         return false;
+    /* code, not a value: operators of expressions */
+    static const char *const OPS[] = {"||", "&&", "=>", "==", "!=", "?.", "??", "->"};
+    for (size_t i = 0; i < sizeof OPS / sizeof OPS[0]; i++)
+        if (memmem(s, n, OPS[i], 2) != NULL)
+            return false;
     /* lockfile/SRI integrity: sha1-, sha256-, sha384-, sha512- */
     if (n > 8 && memcmp(s, "sha", 3) == 0) {
         const uint8_t *dash = memchr(s, '-', SC_MIN(n, (size_t)8));
