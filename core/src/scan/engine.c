@@ -180,6 +180,7 @@ typedef struct scan_state {
     region *regions;
     size_t n_regions, cap_regions;
     uint32_t *last;         /* per rule: 1 + index of its latest region, 0 = none */
+    size_t *anchor_end;     /* per anchored rule: anchors before this offset are inside a match */
     cand *cands;
     size_t n_cands, cap_cands;
     uint64_t incomplete;
@@ -294,37 +295,171 @@ static sanctum_status add_region(scan_state *st, uint32_t rule, size_t a, size_t
     return SANCTUM_OK;
 }
 
-static sanctum_status prefilter(scan_state *st)
+static sanctum_status add_cand(scan_state *st, uint32_t rule, size_t ms, size_t me, size_t ss, size_t se);
+
+/* An anchored attempt of a keyword_position = start rule at the keyword's first byte. */
+static sanctum_status run_anchor(scan_state *st, uint32_t rule, size_t at)
+{
+    const sc_rule *r = &st->s->rs.rules[rule];
+    if (at < st->anchor_end[rule])
+        return SANCTUM_OK;
+    size_t end = st->len - at > r->window ? at + r->window : st->len;
+    int rc = pcre2_match(r->code, st->buf, end, at, PCRE2_ANCHORED, st->md, st->mctx);
+    st->anchor_end[rule] = at + 1;
+    if (rc == PCRE2_ERROR_NOMATCH)
+        return SANCTUM_OK;
+    if (rc < 0) {
+        if (st->mem.failed || rc == PCRE2_ERROR_NOMEMORY)
+            return sc_error_nomem(st->err);
+        st->incomplete++;
+        return SANCTUM_OK;
+    }
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(st->md);
+    size_t ms = ov[0], me = ov[1], ss = ms, se = me;
+    if (r->secret_group != 0) {
+        if ((uint32_t)rc > r->secret_group && ov[2 * r->secret_group] != PCRE2_UNSET) {
+            ss = ov[2 * r->secret_group];
+            se = ov[2 * r->secret_group + 1];
+        } else {
+            ss = se = 0;
+        }
+    }
+    if (me > st->anchor_end[rule])
+        st->anchor_end[rule] = me;
+    if (se > ss && ms <= me && candidate_ok(st, r, ms, me, ss, se))
+        return add_cand(st, rule, ms, me, ss, se);
+    return SANCTUM_OK;
+}
+
+static sanctum_status on_hit(scan_state *st, size_t i, uint32_t row)
 {
     const sanctum_scanner *s = st->s;
     const sc_ac *ac = &s->ac;
-    const uint32_t *delta = ac->delta;
-    const uint8_t *cls = ac->byte_class;
-    const uint8_t *b = st->buf;
+    uint32_t state = (row & 0x7fffffffu) / ac->n_classes;
+    const uint32_t *rl = ac->out_rules + ac->out_start[state];
+    const uint8_t *kl = ac->out_kwlen + ac->out_start[state];
     size_t n = st->len;
+    for (uint32_t k = 0; k < ac->out_len[state]; k++) {
+        uint32_t r = rl[k];
+        if (st->disabled[r])
+            continue;
+        const sc_rule *rule = &s->rs.rules[r];
+        sanctum_status rc;
+        if (rule->kwpos == SC_KWPOS_START) {
+            rc = run_anchor(st, r, i + 1 - kl[k]);
+        } else {
+            size_t w = rule->window;
+            size_t back = rule->kwpos == SC_KWPOS_NEAR ? SC_KEYWORD_SLACK : w + SC_KEYWORD_SLACK;
+            size_t a = i + 1 > back ? i + 1 - back : 0;
+            size_t e = n - i - 1 > w ? i + 1 + w : n;
+            rc = add_region(st, r, a, e);
+        }
+        if (rc != SANCTUM_OK)
+            return rc;
+    }
+    return SANCTUM_OK;
+}
+
+/* One automaton over [from, to), reporting keyword ends at or after report_from. */
+static sanctum_status ac_range(scan_state *st, size_t from, size_t report_from, size_t to)
+{
+    const uint32_t *delta = st->s->ac.delta;
+    const uint8_t *cls = st->s->ac.byte_class;
+    const uint8_t *b = st->buf;
     uint32_t row = 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = from; i < to; i++) {
         row = delta[(row & 0x7fffffffu) + cls[b[i]]];
-        if (row & 0x80000000u) {
-            uint32_t state = (row & 0x7fffffffu) / ac->n_classes;
-            const uint32_t *rl = ac->out_rules + ac->out_start[state];
-            for (uint32_t k = 0; k < ac->out_len[state]; k++) {
-                uint32_t r = rl[k];
-                if (st->disabled[r])
-                    continue;
-                size_t w = s->rs.rules[r].window;
-                size_t back = s->rs.rules[r].keyword_at_start ? SC_KEYWORD_SLACK : w + SC_KEYWORD_SLACK;
-                size_t a = i + 1 > back ? i + 1 - back : 0;
-                size_t e = n - i - 1 > w ? i + 1 + w : n;
-                sanctum_status rc = add_region(st, r, a, e);
-                if (rc != SANCTUM_OK)
-                    return rc;
-            }
+        if ((row & 0x80000000u) && i >= report_from) {
+            sanctum_status rc = on_hit(st, i, row);
+            if (rc != SANCTUM_OK)
+                return rc;
         }
     }
+    return SANCTUM_OK;
+}
+
+/* Four automata run in lockstep over four 4 KiB lanes of each 16 KiB chunk: the dependent table
+ * loads of one lane overlap with the others'. Each lane starts max_kw_len - 1 bytes early from the
+ * root state, so keywords crossing a lane boundary are found, by exactly one lane. Hits are buffered
+ * per lane and handled in buffer order, so regions grow in order as with one automaton. */
+#define SC_LANES 4
+#define SC_LANE 4096u
+#define SC_LANE_HITS 2048u
+
+typedef struct lane_hit {
+    uint32_t pos;  /* offset from the lane's first reported byte */
+    uint32_t row;
+} lane_hit;
+
+static sanctum_status prefilter(scan_state *st)
+{
+    const sanctum_scanner *s = st->s;
+    size_t n = st->len;
+    size_t warm = s->ac.max_kw_len ? s->ac.max_kw_len - 1 : 0;
+    sanctum_status rc = SANCTUM_OK;
+    size_t chunk = (size_t)SC_LANES * SC_LANE;
+    size_t done = 0;
+    if (s->ac.max_kw_len != 0 && n >= warm + chunk) {
+        lane_hit *hits = sc_alloc(s->ctx, SC_LANES * SC_LANE_HITS * sizeof *hits, 0);
+        if (hits == NULL)
+            return sc_error_nomem(st->err);
+        const uint32_t *delta = s->ac.delta;
+        const uint8_t *cls = s->ac.byte_class;
+        if ((rc = ac_range(st, 0, 0, warm)) != SANCTUM_OK)
+            goto out;
+        size_t base;
+        for (base = warm; base + chunk <= n; base += chunk) {
+            const uint8_t *q0 = st->buf + base - warm, *q1 = q0 + SC_LANE, *q2 = q1 + SC_LANE, *q3 = q2 + SC_LANE;
+            uint32_t r0 = 0, r1 = 0, r2 = 0, r3 = 0;
+            uint32_t h0 = 0, h1 = 0, h2 = 0, h3 = 0;
+            lane_hit *b0 = hits, *b1 = hits + SC_LANE_HITS, *b2 = b1 + SC_LANE_HITS, *b3 = b2 + SC_LANE_HITS;
+            bool overflow = false;
+            size_t steps = SC_LANE + warm;
+            for (size_t j = 0; j < steps; j++) {
+                r0 = delta[(r0 & 0x7fffffffu) + cls[q0[j]]];
+                r1 = delta[(r1 & 0x7fffffffu) + cls[q1[j]]];
+                r2 = delta[(r2 & 0x7fffffffu) + cls[q2[j]]];
+                r3 = delta[(r3 & 0x7fffffffu) + cls[q3[j]]];
+                if (((r0 | r1 | r2 | r3) & 0x80000000u) && j >= warm) {
+                    uint32_t pos = (uint32_t)(j - warm);
+                    if (h0 >= SC_LANE_HITS || h1 >= SC_LANE_HITS || h2 >= SC_LANE_HITS || h3 >= SC_LANE_HITS) {
+                        overflow = true;
+                        break;
+                    }
+                    if (r0 & 0x80000000u)
+                        b0[h0++] = (lane_hit){pos, r0};
+                    if (r1 & 0x80000000u)
+                        b1[h1++] = (lane_hit){pos, r1};
+                    if (r2 & 0x80000000u)
+                        b2[h2++] = (lane_hit){pos, r2};
+                    if (r3 & 0x80000000u)
+                        b3[h3++] = (lane_hit){pos, r3};
+                }
+            }
+            if (overflow) { /* a keyword storm: this chunk with one automaton */
+                if ((rc = ac_range(st, base - warm, base, base + chunk)) != SANCTUM_OK)
+                    goto out;
+                continue;
+            }
+            const uint32_t counts[SC_LANES] = {h0, h1, h2, h3};
+            for (uint32_t l = 0; l < SC_LANES; l++)
+                for (uint32_t h = 0; h < counts[l]; h++) {
+                    const lane_hit *x = &hits[l * SC_LANE_HITS + h];
+                    if ((rc = on_hit(st, base + (size_t)l * SC_LANE + x->pos, x->row)) != SANCTUM_OK)
+                        goto out;
+                }
+        }
+        done = base;
+    out:
+        sc_free(hits);
+        if (rc != SANCTUM_OK)
+            return rc;
+    }
+    if (done < n && (rc = ac_range(st, done > warm ? done - warm : 0, done, n)) != SANCTUM_OK)
+        return rc;
     for (uint32_t k = 0; k < s->n_nokw; k++)
         if (!st->disabled[s->nokw[k]]) {
-            sanctum_status rc = add_region(st, s->nokw[k], 0, n);
+            rc = add_region(st, s->nokw[k], 0, n);
             if (rc != SANCTUM_OK)
                 return rc;
         }
@@ -592,7 +727,8 @@ sanctum_status sanctum_scan_buffer(const sanctum_scanner *s, sanctum_scan_result
     st.md = pcre2_match_data_create(s->max_groups + 1, st.mem.gctx);
     st.disabled = sc_calloc(s->ctx, s->rs.n_rules, 1, 0);
     st.last = sc_calloc(s->ctx, s->rs.n_rules, sizeof *st.last, 0);
-    if (st.mctx == NULL || st.md == NULL || st.disabled == NULL || st.last == NULL) {
+    st.anchor_end = sc_calloc(s->ctx, s->rs.n_rules, sizeof *st.anchor_end, 0);
+    if (st.mctx == NULL || st.md == NULL || st.disabled == NULL || st.last == NULL || st.anchor_end == NULL) {
         rc = sc_error_nomem(err);
         goto done;
     }
@@ -620,6 +756,7 @@ done:
     sc_free(st.cands);
     sc_free(st.regions);
     sc_free(st.last);
+    sc_free(st.anchor_end);
     sc_free(st.disabled);
     if (st.md != NULL)
         pcre2_match_data_free(st.md);

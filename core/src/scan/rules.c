@@ -412,11 +412,13 @@ static sanctum_status rule_key(parser *p, const uint8_t *k, size_t kl, const uin
     } else if (key_is(k, kl, "keyword_position")) {
         SINGLE(K_KWPOS);
         if (key_is(v, vl, "start"))
-            r->keyword_at_start = true;
+            r->kwpos = SC_KWPOS_START;
+        else if (key_is(v, vl, "near"))
+            r->kwpos = SC_KWPOS_NEAR;
         else if (key_is(v, vl, "any"))
-            r->keyword_at_start = false;
+            r->kwpos = SC_KWPOS_ANY;
         else
-            return perr(p, SANCTUM_E_PARSE, voff, "expected 'start' or 'any'");
+            return perr(p, SANCTUM_E_PARSE, voff, "expected 'start', 'near' or 'any'");
     } else if (key_is(k, kl, "allow") || key_is(k, kl, "allow_match") || key_is(k, kl, "allow_path")) {
         sc_regex_list *l = kl == 5 ? &r->allow : (k[6] == 'm' ? &r->allow_match : &r->allow_path);
         if (l->n >= SC_SCAN_MAX_ALLOWS)
@@ -580,6 +582,7 @@ void sc_ac_free(sc_ac *ac)
     sc_free(ac->out_start);
     sc_free(ac->out_len);
     sc_free(ac->out_rules);
+    sc_free(ac->out_kwlen);
     memset(ac, 0, sizeof *ac);
 }
 
@@ -593,6 +596,8 @@ sanctum_status sc_ac_build(sc_ac *ac, sanctum_ctx *ctx, const sc_ruleset *rs, sa
     size_t total = 1;
     for (uint32_t i = 0; i < rs->n_kw; i++) {
         total += rs->kw[i].len;
+        if (rs->kw[i].len > ac->max_kw_len)
+            ac->max_kw_len = rs->kw[i].len;
         for (uint32_t k = 0; k < rs->kw[i].len; k++) {
             uint8_t c = rs->kw[i].bytes[k];
             if (cls_of[c] == 0)
@@ -611,6 +616,7 @@ sanctum_status sc_ac_build(sc_ac *ac, sanctum_ctx *ctx, const sc_ruleset *rs, sa
     uint32_t *kw_next = sc_calloc(ctx, rs->n_kw + 1, sizeof *kw_next, 0);
     uint32_t *out_start = sc_calloc(ctx, total + 1, sizeof *out_start, 0);
     uint32_t *out_rules = NULL;
+    uint8_t *out_kwlen = NULL;
     sanctum_status st = SANCTUM_OK;
     if (!delta || !fail || !queue || !own_first || !kw_next || !out_start) {
         st = sc_error_nomem(err);
@@ -652,7 +658,8 @@ sanctum_status sc_ac_build(sc_ac *ac, sanctum_ctx *ctx, const sc_ruleset *rs, sa
     /* outputs in BFS order: own rules + the fail state's (already final) list, deduplicated */
     size_t cap = 256, used = 0;
     out_rules = sc_alloc(ctx, cap * sizeof *out_rules, 0);
-    if (out_rules == NULL) {
+    out_kwlen = sc_alloc(ctx, cap, 0);
+    if (out_rules == NULL || out_kwlen == NULL) {
         st = sc_error_nomem(err);
         goto out;
     }
@@ -669,52 +676,51 @@ sanctum_status sc_ac_build(sc_ac *ac, sanctum_ctx *ctx, const sc_ruleset *rs, sa
     for (uint32_t qi = 0; qi < qt; qi++) {
         uint32_t s = bfs[qi];
         size_t start = used;
-        for (uint32_t k = own_first[s]; k != 0; k = kw_next[k - 1]) {
-            uint32_t r = rs->kw[k - 1].rule;
+        uint32_t f = fail[s];
+        uint32_t n_own = 0;
+        for (uint32_t k = own_first[s]; k != 0; k = kw_next[k - 1])
+            n_own++;
+        uint32_t total_here = n_own + olen[f];
+        for (uint32_t q = 0; q < total_here; q++) {
+            uint32_t r, l;
+            if (q < n_own) {
+                uint32_t k = own_first[s];
+                for (uint32_t z = 0; z < q; z++)
+                    k = kw_next[k - 1];
+                r = rs->kw[k - 1].rule;
+                l = rs->kw[k - 1].len;
+            } else {
+                r = out_rules[ostart[f] + q - n_own];
+                l = out_kwlen[ostart[f] + q - n_own];
+            }
             bool dup = false;
             for (size_t j = start; j < used; j++)
-                if (out_rules[j] == r)
+                if (out_rules[j] == r && out_kwlen[j] == l)
                     dup = true;
             if (dup)
                 continue;
             if (used == cap) {
-                cap *= 2;
-                void *nr = sc_realloc(ctx, out_rules, cap * sizeof *out_rules);
-                if (nr == NULL || cap > (1u << 24)) {
-                    if (nr != NULL)
-                        out_rules = nr;
+                if (cap >= (1u << 24)) {
                     sc_free(bfs);
-                    st = nr == NULL ? sc_error_nomem(err)
-                                    : sc_error(err, SANCTUM_E_LIMIT, SANCTUM_NO_OFFSET, "keyword set too large");
+                    st = sc_error(err, SANCTUM_E_LIMIT, SANCTUM_NO_OFFSET, "keyword set too large");
                     goto out;
                 }
-                out_rules = nr;
-            }
-            out_rules[used++] = r;
-        }
-        uint32_t f = fail[s];
-        for (uint32_t j = 0; j < olen[f]; j++) {
-            uint32_t r = out_rules[ostart[f] + j];
-            bool dup = false;
-            for (size_t x = start; x < used; x++)
-                if (out_rules[x] == r)
-                    dup = true;
-            if (dup)
-                continue;
-            if (used == cap) {
-                cap *= 2;
-                void *nr = sc_realloc(ctx, out_rules, cap * sizeof *out_rules);
-                if (nr == NULL || cap > (1u << 24)) {
-                    if (nr != NULL)
-                        out_rules = nr;
+                uint32_t *nr = sc_realloc(ctx, out_rules, cap * 2 * sizeof *out_rules);
+                if (nr != NULL)
+                    out_rules = nr;
+                uint8_t *nl = nr ? sc_realloc(ctx, out_kwlen, cap * 2) : NULL;
+                if (nl != NULL)
+                    out_kwlen = nl;
+                if (nr == NULL || nl == NULL) {
                     sc_free(bfs);
-                    st = nr == NULL ? sc_error_nomem(err)
-                                    : sc_error(err, SANCTUM_E_LIMIT, SANCTUM_NO_OFFSET, "keyword set too large");
+                    st = sc_error_nomem(err);
                     goto out;
                 }
-                out_rules = nr;
+                cap *= 2;
             }
-            out_rules[used++] = r;
+            out_rules[used] = r;
+            out_kwlen[used] = (uint8_t)l;
+            used++;
         }
         ostart[s] = (uint32_t)start;
         olen[s] = (uint32_t)(used - start);
@@ -735,10 +741,12 @@ sanctum_status sc_ac_build(sc_ac *ac, sanctum_ctx *ctx, const sc_ruleset *rs, sa
     ac->out_start = out_start;
     ac->out_len = lens;
     ac->out_rules = out_rules;
+    ac->out_kwlen = out_kwlen;
     ac->n_states = n;
     delta = NULL;
     out_start = NULL;
     out_rules = NULL;
+    out_kwlen = NULL;
 out:
     sc_free(delta);
     sc_free(fail);
@@ -747,5 +755,6 @@ out:
     sc_free(kw_next);
     sc_free(out_start);
     sc_free(out_rules);
+    sc_free(out_kwlen);
     return st;
 }

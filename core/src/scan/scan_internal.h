@@ -33,6 +33,11 @@ typedef enum sc_check {
     SC_CHECK_COUNT = 10
 } sc_check;
 
+/* keyword_position: any = the keyword lies anywhere within `window` bytes of the match; near = the
+ * match starts at most 64 bytes before the keyword's end; start = the match starts exactly where a
+ * keyword starts (the regex is tried anchored there, which is the fastest). */
+enum { SC_KWPOS_ANY = 0, SC_KWPOS_NEAR = 1, SC_KWPOS_START = 2 };
+
 typedef struct sc_regex_list {
     uint32_t n;
     pcre2_code **codes;
@@ -49,7 +54,7 @@ typedef struct sc_rule {
     sc_check check;
     bool generic;            /* tier: suppressed where a specific rule found the same bytes */
     bool placeholders;       /* reject placeholder-looking secrets (default true) */
-    bool keyword_at_start;   /* every match starts at one of its keywords (narrows the search) */
+    uint8_t kwpos;           /* SC_KWPOS_*: where matches lie relative to their keyword */
     uint32_t n_keywords;
     sc_regex_list allow;     /* suppress when one matches the secret */
     sc_regex_list allow_match; /* suppress when one matches the whole match */
@@ -60,11 +65,13 @@ typedef struct sc_rule {
 typedef struct sc_ac {
     uint32_t n_states;
     uint32_t n_classes;          /* byte equivalence classes (bytes in no keyword share class 0) */
+    uint32_t max_kw_len;         /* longest keyword */
     uint8_t byte_class[256];     /* after ASCII case folding */
     uint32_t *delta;             /* n_states * n_classes: full DFA transitions */
     uint32_t *out_start;         /* per state: first index of its slice of out_rules */
     uint32_t *out_len;           /* per state: length of that slice */
     uint32_t *out_rules;         /* rule indices whose keyword ends in that state (dict links folded) */
+    uint8_t *out_kwlen;          /* parallel to out_rules: the length of that keyword */
 } sc_ac;
 
 /* Rule set being built (parser output) and then compiled. */
