@@ -573,6 +573,38 @@ static void threads(void **state)
     }
 }
 
+/* A large buffer goes through the multi-lane prefilter: tokens at every offset modulo the lane size,
+ * many across lane and chunk boundaries, are each found exactly once, at the right place. */
+static void large_buffer_lanes(void **state)
+{
+    fixture *f = *state;
+    size_t n = 400 * 1024;
+    char *buf = malloc(n + 1);
+    assert_non_null(buf);
+    static const char FILL[] = "the quick brown fox jumps over the lazy dog while parsing options; ";
+    for (size_t i = 0; i < n; i++)
+        buf[i] = FILL[i % (sizeof FILL - 1)];
+    buf[n] = 0;
+    fg_rng r = {8080};
+    size_t where[256];
+    size_t planted = 0;
+    for (size_t pos = 1000; pos + 200 < n && planted < 256; pos += 1371 + fg_below(&r, 60)) {
+        fg_token t;
+        fg_find(planted % 2 ? "github-pat" : "slack-bot-token")->gen(&r, &t, true);
+        size_t tl = strlen(t.text);
+        buf[pos - 1] = ' ';
+        memcpy(buf + pos, t.text, tl);
+        buf[pos + tl] = ' ';
+        where[planted++] = pos;
+    }
+    sanctum_scan_result *res = scan(f->s, buf);
+    assert_int_equal(res->count, planted);
+    for (size_t i = 0; i < planted; i++)
+        assert_int_equal(res->findings[i].secret_offset, where[i]);
+    sanctum_free(res);
+    free(buf);
+}
+
 /* ---- allocation-failure sweeps ---- */
 
 static sanctum_status op_scanner_new(sanctum_ctx *ctx, void *user, sanctum_error *err)
@@ -662,12 +694,19 @@ static void sweep_scan_and_report(void **state)
     fg_find("github-pat")->gen(&r, &a, true);
     fg_find("npm-access-token")->gen(&r, &b, true);
     fg_find("aws-access-key-id")->gen(&r, &c, true);
-    char text[1024];
-    snprintf(text, sizeof text, "x=%s\ny=%s\nz=%s\npassword = \"%s\"\n", a.text, b.text, c.text, "Vq8#rT2m!Lp4zX");
+    char *text = malloc(24000);
+    assert_non_null(text);
+    snprintf(text, 24000, "x=%s\ny=%s\nz=%s\npassword = \"%s\"\n", a.text, b.text, c.text, "Vq8#rT2m!Lp4zX");
     scan_user u = {f->s, text};
+    assert_sweep_clean(f->ctx, op_scan, &u);
+    /* again with a buffer large enough for the multi-lane prefilter */
+    size_t l = strlen(text);
+    while (l < 20000)
+        l += (size_t)snprintf(text + l, 24000 - l, "the token of the day is not here; key: value\n");
     assert_sweep_clean(f->ctx, op_scan, &u);
     assert_sweep_clean(f->ctx, op_report, &u);
     assert_sweep_clean(f->ctx, op_ignore, NULL);
+    free(text);
 }
 
 int main(void)
@@ -685,6 +724,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(rules_errors, setup, teardown),
         cmocka_unit_test(limits),
         cmocka_unit_test_setup_teardown(threads, setup, teardown),
+        cmocka_unit_test_setup_teardown(large_buffer_lanes, setup, teardown),
         cmocka_unit_test(sweep_scanner_new),
         cmocka_unit_test_setup_teardown(sweep_scan_and_report, setup, teardown),
     };

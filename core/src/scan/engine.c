@@ -304,7 +304,7 @@ static sanctum_status run_anchor(scan_state *st, uint32_t rule, size_t at)
     if (at < st->anchor_end[rule])
         return SANCTUM_OK;
     size_t end = st->len - at > r->window ? at + r->window : st->len;
-    int rc = pcre2_match(r->code, st->buf, end, at, PCRE2_ANCHORED, st->md, st->mctx);
+    int rc = pcre2_match(r->anchored, st->buf, end, at, 0, st->md, st->mctx);
     st->anchor_end[rule] = at + 1;
     if (rc == PCRE2_ERROR_NOMATCH)
         return SANCTUM_OK;
@@ -345,7 +345,7 @@ static sanctum_status on_hit(scan_state *st, size_t i, uint32_t row)
             continue;
         const sc_rule *rule = &s->rs.rules[r];
         sanctum_status rc;
-        if (rule->kwpos == SC_KWPOS_START) {
+        if (rule->anchored != NULL) {
             rc = run_anchor(st, r, i + 1 - kl[k]);
         } else {
             size_t w = rule->window;
@@ -378,12 +378,12 @@ static sanctum_status ac_range(scan_state *st, size_t from, size_t report_from, 
     return SANCTUM_OK;
 }
 
-/* Four automata run in lockstep over four 4 KiB lanes of each 16 KiB chunk: the dependent table
+/* Four automata run in lockstep over four 2 KiB lanes of each 8 KiB chunk: the dependent table
  * loads of one lane overlap with the others'. Each lane starts max_kw_len - 1 bytes early from the
  * root state, so keywords crossing a lane boundary are found, by exactly one lane. Hits are buffered
  * per lane and handled in buffer order, so regions grow in order as with one automaton. */
 #define SC_LANES 4
-#define SC_LANE 4096u
+#define SC_LANE 2048u
 #define SC_LANE_HITS 2048u
 
 typedef struct lane_hit {

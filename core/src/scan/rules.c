@@ -60,6 +60,7 @@ typedef struct parser {
     size_t rule_off;
     uint32_t rule_line;
     bool secret_group_set;
+    size_t regex_off, regex_len;
 } parser;
 
 static sanctum_status perr(parser *p, sanctum_status code, size_t off, const char *what)
@@ -95,6 +96,8 @@ static void rule_free(sc_rule *r)
     sc_free(r->description);
     if (r->code != NULL)
         pcre2_code_free(r->code);
+    if (r->anchored != NULL)
+        pcre2_code_free(r->anchored);
     list_free(&r->allow);
     list_free(&r->allow_match);
     list_free(&r->allow_path);
@@ -118,7 +121,8 @@ void sc_ruleset_free(sc_ruleset *rs)
 }
 
 /* Compiles a regex value; JIT when the platform allows it. */
-static sanctum_status compile_regex(parser *p, const uint8_t *v, size_t vl, size_t voff, pcre2_code **out)
+static sanctum_status compile_regex_opts(parser *p, const uint8_t *v, size_t vl, size_t voff, uint32_t options,
+                                         pcre2_code **out)
 {
     *out = NULL;
     if (vl == 0)
@@ -128,7 +132,7 @@ static sanctum_status compile_regex(parser *p, const uint8_t *v, size_t vl, size
     int ec = 0;
     PCRE2_SIZE eo = 0;
     p->mem->failed = false;
-    pcre2_code *code = pcre2_compile(v, vl, 0, &ec, &eo, p->cctx);
+    pcre2_code *code = pcre2_compile(v, vl, options, &ec, &eo, p->cctx);
     if (code == NULL) {
         if (p->mem->failed || ec == PCRE2_ERROR_HEAPLIMIT)
             return perr(p, SANCTUM_E_NOMEM, voff, "");
@@ -146,6 +150,11 @@ static sanctum_status compile_regex(parser *p, const uint8_t *v, size_t vl, size
     }
     *out = code;
     return SANCTUM_OK;
+}
+
+static sanctum_status compile_regex(parser *p, const uint8_t *v, size_t vl, size_t voff, pcre2_code **out)
+{
+    return compile_regex_opts(p, v, vl, voff, 0, out);
 }
 
 static bool parse_uint(const uint8_t *v, size_t vl, uint32_t max, uint32_t *out)
@@ -272,6 +281,12 @@ static sanctum_status finish_rule(parser *p)
         int g = pcre2_substring_number_from_name(r->code, (PCRE2_SPTR) "secret");
         r->secret_group = g > 0 ? (uint32_t)g : 0;
     }
+    if (r->kwpos == SC_KWPOS_START && r->n_keywords != 0 && r->anchored == NULL) {
+        sanctum_status ast = compile_regex_opts(p, p->text + p->regex_off, p->regex_len, p->regex_off,
+                                                PCRE2_ANCHORED, &r->anchored);
+        if (ast != SANCTUM_OK)
+            return ast;
+    }
     if (r->min_len && r->max_len && r->min_len > r->max_len)
         return perr(p, SANCTUM_E_PARSE, off, "min_length is larger than max_length");
     for (uint32_t i = 0; i < rs->n_rules; i++)
@@ -351,6 +366,8 @@ static sanctum_status rule_key(parser *p, const uint8_t *k, size_t kl, const uin
             return perr(p, SANCTUM_E_NOMEM, voff, "");
     } else if (key_is(k, kl, "regex")) {
         SINGLE(K_REGEX);
+        p->regex_off = voff;
+        p->regex_len = vl;
         return compile_regex(p, v, vl, voff, &r->code);
     } else if (key_is(k, kl, "secret_group")) {
         SINGLE(K_GROUP);

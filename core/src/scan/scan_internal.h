@@ -47,6 +47,8 @@ typedef struct sc_rule {
     char *id;
     char *description;
     pcre2_code *code;
+    pcre2_code *anchored;    /* the same pattern compiled anchored (keyword_position = start): JIT
+                                does not run match-time anchoring */
     uint32_t secret_group;   /* 0 = whole match */
     uint32_t window;         /* max bytes between a keyword and either end of a match */
     uint32_t min_len, max_len; /* bounds on the secret's length (0 = none) */

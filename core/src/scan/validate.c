@@ -48,7 +48,7 @@ static double log2_pos(double x)
         e += 1.0;
     }
     double z = (x - 1.0) / (x + 1.0), z2 = z * z, term = z, sum = 0;
-    for (int k = 0; k < 20; k++) {
+    for (int k = 0; k < 12; k++) {
         sum += term / (2 * k + 1);
         term *= z2;
     }
