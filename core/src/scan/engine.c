@@ -533,6 +533,8 @@ static void dedupe(scan_state *st)
     const sc_rule *rules = st->s->rs.rules;
     cand *c = st->cands;
     size_t n = st->n_cands;
+    if (n == 0)
+        return;
     qsort(c, n, sizeof *c, cand_cmp);
     size_t max_spec_end = 0;
     bool any_spec = false;

@@ -182,8 +182,7 @@ static void sarif_header(sanctum_scan_report *r)
     puts_(r, "{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\","
              "\"runs\":[{\"tool\":{\"driver\":{\"name\":\"sanctum\",\"semanticVersion\":\"");
     puts_(r, sanctum_version_string());
-    puts_(r, "\",\"informationUri\":\"https://github.com/sanctum-core/sanctum-core/blob/main/docs/scan.md\","
-             "\"rules\":[");
+    puts_(r, "\",\"rules\":[");
     uint32_t n = sanctum_scanner_rule_count(r->scanner);
     for (uint32_t i = 0; i < n; i++) {
         const char *id = sanctum_scanner_rule_id(r->scanner, i);
