@@ -221,6 +221,11 @@ typedef struct walker {
     int errors;
 } walker;
 
+static int name_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 static void walk_dir(walker *w, const char *dir, const char *rel, unsigned depth)
 {
     if (depth > 256)
@@ -243,12 +248,8 @@ static void walk_dir(walker *w, const char *dir, const char *rel, unsigned depth
     }
     closedir(d);
     /* deterministic order */
-    for (size_t i = 1; i < names.n; i++)
-        for (size_t k = i; k > 0 && strcmp(names.v[k - 1], names.v[k]) > 0; k--) {
-            char *t = names.v[k];
-            names.v[k] = names.v[k - 1];
-            names.v[k - 1] = t;
-        }
+    if (names.n > 1)
+        qsort(names.v, names.n, sizeof *names.v, name_cmp);
     for (size_t i = 0; i < names.n; i++) {
         const char *name = names.v[i];
         char *full = path_join(dir, name);
