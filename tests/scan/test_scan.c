@@ -573,6 +573,39 @@ static void threads(void **state)
     }
 }
 
+/* Hostile input: one 1.6 MB line holding 40,000 tokens. Findings stop at max_findings (truncated),
+ * candidates are bounded, and inline-allow and column work stay linear (this would time out if not). */
+static void hostile_long_line(void **state)
+{
+    fixture *f = *state;
+    sanctum_scan_options o;
+    sanctum_scan_options_init(&o);
+    o.max_findings = 100;
+    sanctum_scanner *s = NULL;
+    sanctum_error err;
+    assert_int_equal(sanctum_scanner_new(&s, f->ctx, &o, NULL, 0, &err), SANCTUM_OK);
+    fg_rng r = {1};
+    fg_token t;
+    fg_find("github-pat")->gen(&r, &t, true);
+    size_t tl = strlen(t.text), count = 40000, n = count * (tl + 1);
+    char *buf = malloc(n + 1);
+    assert_non_null(buf);
+    for (size_t i = 0; i < count; i++) {
+        memcpy(buf + i * (tl + 1), t.text, tl);
+        buf[i * (tl + 1) + tl] = ' ';
+    }
+    buf[n] = 0;
+    sanctum_scan_result *res = NULL;
+    assert_int_equal(sanctum_scan_buffer(s, &res, (const uint8_t *)buf, n, NULL, 0, &err), SANCTUM_OK);
+    assert_int_equal(res->count, 100);
+    assert_int_equal(res->truncated, 1);
+    assert_int_equal(res->findings[99].line, 1);
+    assert_int_equal(res->findings[99].column, 99 * (tl + 1) + 1);
+    sanctum_free(res);
+    sanctum_free(s);
+    free(buf);
+}
+
 /* A large buffer goes through the multi-lane prefilter: tokens at every offset modulo the lane size,
  * many across lane and chunk boundaries, are each found exactly once, at the right place. */
 static void large_buffer_lanes(void **state)
@@ -725,6 +758,7 @@ int main(void)
         cmocka_unit_test(limits),
         cmocka_unit_test_setup_teardown(threads, setup, teardown),
         cmocka_unit_test_setup_teardown(large_buffer_lanes, setup, teardown),
+        cmocka_unit_test_setup_teardown(hostile_long_line, setup, teardown),
         cmocka_unit_test(sweep_scanner_new),
         cmocka_unit_test_setup_teardown(sweep_scan_and_report, setup, teardown),
     };

@@ -184,6 +184,7 @@ typedef struct scan_state {
     cand *cands;
     size_t n_cands, cap_cands;
     uint64_t incomplete;
+    bool cand_overflow;
     sanctum_error *err;
 } scan_state;
 
@@ -221,18 +222,18 @@ static bool contains_folded(const uint8_t *s, size_t n, const uint8_t *w, size_t
     return false;
 }
 
-static size_t line_start_of(const uint8_t *b, size_t pos)
-{
-    while (pos > 0 && b[pos - 1] != '\n')
-        pos--;
-    return pos;
-}
+/* "sanctum:allow" on the line of pos, looked for at most 4 KiB either side (so that very long lines,
+ * minified code, cannot make this quadratic). */
+#define SC_ALLOW_REACH 4096u
 
 static bool inline_allowed(const uint8_t *b, size_t len, size_t pos)
 {
-    size_t ls = line_start_of(b, pos);
-    const uint8_t *nl = memchr(b + pos, '\n', len - pos);
-    size_t le = nl ? (size_t)(nl - b) : len;
+    size_t ls = pos;
+    while (ls > 0 && b[ls - 1] != '\n' && pos - ls < SC_ALLOW_REACH)
+        ls--;
+    size_t reach = len - pos < SC_ALLOW_REACH ? len - pos : SC_ALLOW_REACH;
+    const uint8_t *nl = memchr(b + pos, '\n', reach);
+    size_t le = nl ? (size_t)(nl - b) : pos + reach;
     return memmem(b + ls, le - ls, "sanctum:allow", 13) != NULL;
 }
 
@@ -468,6 +469,12 @@ static sanctum_status prefilter(scan_state *st)
 
 static sanctum_status add_cand(scan_state *st, uint32_t rule, size_t ms, size_t me, size_t ss, size_t se)
 {
+    /* bounded memory on hostile input: well past max_findings, further candidates are dropped and
+     * the result says truncated */
+    if (st->n_cands >= (size_t)st->s->opts.max_findings * 4 + 64) {
+        st->cand_overflow = true;
+        return SANCTUM_OK;
+    }
     if (st->n_cands == st->cap_cands) {
         size_t nc = st->cap_cands ? st->cap_cands * 2 : 16;
         cand *c = sc_realloc(st->s->ctx, st->cands, nc * sizeof *c);
@@ -607,7 +614,7 @@ static sanctum_status build_result(scan_state *st, sanctum_scan_result **out)
 {
     const sanctum_scanner *s = st->s;
     size_t n = 0;
-    bool truncated = false;
+    bool truncated = st->cand_overflow;
     size_t strbytes = 0;
     for (size_t i = 0; i < st->n_cands; i++) {
         if (st->cands[i].dropped)
@@ -637,8 +644,8 @@ static sanctum_status build_result(scan_state *st, sanctum_scan_result **out)
     res->incomplete = st->incomplete;
     res->findings = n ? f : NULL;
     /* line tracking over sorted secret offsets */
-    uint64_t line = 1;
-    size_t pos = 0, ls = 0;
+    uint64_t line = 1, col = 1; /* line and column of buf[pos] */
+    size_t pos = 0;
     size_t k = 0;
     for (size_t i = 0; i < st->n_cands; i++) {
         const cand *c = &st->cands[i];
@@ -648,12 +655,13 @@ static sanctum_status build_result(scan_state *st, sanctum_scan_result **out)
         while (pos < c->ss) {
             const uint8_t *nl = memchr(st->buf + pos, '\n', c->ss - pos);
             if (nl == NULL) {
+                col += count_cols(st->buf, pos, c->ss);
                 pos = c->ss;
                 break;
             }
             line++;
+            col = 1;
             pos = (size_t)(nl - st->buf) + 1;
-            ls = pos;
         }
         sanctum_scan_finding *x = &f[k++];
         memset(x, 0, sizeof *x);
@@ -663,16 +671,16 @@ static sanctum_status build_result(scan_state *st, sanctum_scan_result **out)
         x->secret_offset = c->ss;
         x->secret_length = c->se - c->ss;
         x->line = line;
-        x->column = count_cols(st->buf, ls, c->ss) + 1;
+        x->column = col;
         uint64_t el = line;
-        size_t els = ls;
+        size_t els = SIZE_MAX;
         for (size_t q = c->ss; q < c->se; q++)
             if (st->buf[q] == '\n') {
                 el++;
                 els = q + 1;
             }
         x->end_line = el;
-        x->end_column = count_cols(st->buf, els, c->se) + 1;
+        x->end_column = els == SIZE_MAX ? col + count_cols(st->buf, c->ss, c->se) : count_cols(st->buf, els, c->se) + 1;
         size_t l = strlen(r->id) + 1;
         memcpy(pool, r->id, l);
         x->rule_id = pool;
