@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "fakegen.h"
+#include "alloc.h"
 #include "scan/scan_internal.h"
 #include "sweep.h"
 #include "test_util.h"
@@ -667,6 +668,50 @@ static void sweep_scanner_new(void **state)
     test_ctx_free_checked(ctx);
 }
 
+/* The built-in set is too large for a full sweep in CI time (about 2,500 allocations, each run
+ * compiling up to 138 regexes twice with JIT), so allocation failures are injected at 150 points
+ * spread over the whole creation, transient and persistent, with the sweep's checks. */
+static void sampled_sweep_builtin(void **state)
+{
+    (void)state;
+    sanctum_ctx *ctx = test_ctx_new();
+    sanctum_stats a = {0}, b = {0};
+    a.struct_size = b.struct_size = sizeof a;
+    sanctum_ctx_stats(ctx, &a);
+    sanctum_scanner *s = new_scanner(ctx, NULL, 0, KEY1);
+    sanctum_ctx_stats(ctx, &b);
+    sanctum_free(s);
+    uint64_t total = b.total_blocks - a.total_blocks;
+    assert_true(total > 500);
+    for (int persistent = 0; persistent <= 1; persistent++)
+        for (uint64_t k = 0; k < 150; k++) {
+            uint64_t nth = 1 + k * total / 150;
+            sanctum_stats before = {0};
+            before.struct_size = sizeof before;
+            sanctum_ctx_stats(ctx, &before);
+            sc_fault_arm(ctx, nth, persistent != 0);
+            sanctum_scan_options o;
+            sanctum_scan_options_init(&o);
+            sanctum_scanner *x = NULL;
+            sanctum_error err;
+            sanctum_status st = sanctum_scanner_new(&x, ctx, &o, NULL, 0, &err);
+            uint64_t injected = sc_fault_injected(ctx);
+            sc_fault_disarm(ctx);
+            sanctum_stats after = {0};
+            after.struct_size = sizeof after;
+            sanctum_ctx_stats(ctx, &after);
+            if (injected == 0)
+                fail_msg("no fault injected at allocation %llu", (unsigned long long)nth);
+            if (st != SANCTUM_E_NOMEM || x != NULL || err.code != SANCTUM_E_NOMEM)
+                fail_msg("failure at allocation %llu gave %s", (unsigned long long)nth, sanctum_status_name(st));
+            if (after.current_blocks != before.current_blocks)
+                fail_msg("failure at allocation %llu leaked %lld blocks", (unsigned long long)nth,
+                         (long long)(after.current_blocks - before.current_blocks));
+        }
+    print_message("sampled sweep over %llu allocations of the built-in scanner\n", (unsigned long long)total);
+    test_ctx_free_checked(ctx);
+}
+
 typedef struct scan_user {
     const sanctum_scanner *s;
     const char *text;
@@ -760,6 +805,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(large_buffer_lanes, setup, teardown),
         cmocka_unit_test_setup_teardown(hostile_long_line, setup, teardown),
         cmocka_unit_test(sweep_scanner_new),
+        cmocka_unit_test(sampled_sweep_builtin),
         cmocka_unit_test_setup_teardown(sweep_scan_and_report, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
