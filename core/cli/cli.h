@@ -47,7 +47,7 @@ int cmd_detect(int argc, char **argv);
 
 /* anonymize, restore */
 
-/* scan */
+int cmd_scan(int argc, char **argv);
 
 int cmd_ledger(int argc, char **argv);
 

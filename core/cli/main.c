@@ -19,7 +19,7 @@ static const command COMMANDS[] = {
 
     /* anonymize, restore */
 
-    /* scan */
+    {"scan", cmd_scan, "find exposed credentials in files and git remotes (text, JSON lines, SARIF)"},
 
     {"ledger", cmd_ledger, "secret-age ledger: add, rotate, retire, show, list, check, audit, match"},
 };
