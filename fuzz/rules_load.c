@@ -46,7 +46,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     sanctum_error err;
     sanctum_status st = sanctum_scanner_new(&s, g_ctx, &o, data, size, &err);
     if (st != SANCTUM_OK) {
-        if (s != NULL || err.code != (int32_t)st || err.message[0] == '\0' || memchr(err.message, 0, sizeof err.message) == NULL)
+        if (s != NULL || err.code != st || err.message[0] == '\0' || memchr(err.message, 0, sizeof err.message) == NULL)
             abort();
         if (err.offset != SANCTUM_NO_OFFSET && err.offset > size)
             abort();
