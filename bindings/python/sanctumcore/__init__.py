@@ -14,6 +14,7 @@ from ._core import (
 from .detect import Detector, Entity
 from .json import ChatDocument, ChatText, validate as validate_json
 from .ledger import Ledger, Secret
+from .scan import Finding, Scanner
 
-__all__ = ["ChatDocument", "ChatText", "Context", "Detector", "Entity", "Ledger", "SanctumError", "Secret", "Status",
+__all__ = ["ChatDocument", "ChatText", "Context", "Detector", "Entity", "Finding", "Ledger", "SanctumError", "Scanner", "Secret", "Status",
            "abi_version", "validate_json", "version"]
