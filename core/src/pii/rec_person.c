@@ -414,19 +414,36 @@ static bool word_in(const uint8_t *w, size_t n, const char *const *list)
  * in some locale ("hey, can you ...", "hi so the deploy ..."). */
 static bool chat_word(const uint8_t *w, size_t n)
 {
-    static const char *const CHAT[] = {
-        "my", "me", "the", "we", "you", "he", "she", "it", "his", "her", "our", "their", "to", "at", "in", "on",
-        "and", "or", "but", "so", "not", "no", "yes", "a", "an", "this", "that", "just", "here", "there", "back",
-        "sorry", "happy", "glad", "fine", "good", "ok", "okay", "sure", "all", "everyone", "guys", "team", "can",
-        "could", "would", "should", "will", "shall", "may", "might", "must", "do", "does", "did", "is", "are",
-        "was", "were", "be", "been", "have", "has", "had", "get", "got", "let", "lets", "what", "when", "where",
-        "who", "why", "how", "which", "if", "any", "anyone", "anybody", "someone", "again", "quick", "real",
-        "u", "ur", "pls", "plz", "thx", "ty", "lol", "btw", "fyi", "asap", "idk", "imo", "gonna", "wanna",
-        "gotta", "ya", "yall", "dont", "cant", "wont", "didnt", "isnt", "im", "ive", "youre", "whats", "lemme",
-        "folks", "everybody", "man", "dude", "bro", "sis", "mate", "for", "from", "with", "about", "of", "by",
-        "as", "now", "then", "also", "still", "already", "maybe", "please", "thanks", "thank", "morning",
-        "evening", "afternoon", "night", "world", "one", "two", "new", "big", "little", "dear", "well", NULL};
-    return word_in(w, n, CHAT);
+    static const char *const C_a[] = {"a", "about", "afternoon", "again", "all", "already", "also", "an", "and", "any", "anybody", "anyone", "are", "as", "asap", "at", NULL};
+    static const char *const C_b[] = {"back", "be", "been", "big", "bro", "btw", "but", "by", NULL};
+    static const char *const C_c[] = {"can", "cant", "could", NULL};
+    static const char *const C_d[] = {"dear", "did", "didnt", "do", "does", "dont", "dude", NULL};
+    static const char *const C_e[] = {"evening", "everybody", "everyone", NULL};
+    static const char *const C_f[] = {"fine", "folks", "for", "from", "fyi", NULL};
+    static const char *const C_g[] = {"get", "glad", "gonna", "good", "got", "gotta", "guys", NULL};
+    static const char *const C_h[] = {"had", "happy", "has", "have", "he", "her", "here", "his", "how", NULL};
+    static const char *const C_i[] = {"idk", "if", "im", "imo", "in", "is", "isnt", "it", "ive", NULL};
+    static const char *const C_j[] = {"just", NULL};
+    static const char *const C_k[] = {NULL};
+    static const char *const C_l[] = {"lemme", "let", "lets", "little", "lol", NULL};
+    static const char *const C_m[] = {"man", "mate", "may", "maybe", "me", "might", "morning", "must", "my", NULL};
+    static const char *const C_n[] = {"new", "night", "no", "not", "now", NULL};
+    static const char *const C_o[] = {"of", "ok", "okay", "on", "one", "or", "our", NULL};
+    static const char *const C_p[] = {"please", "pls", "plz", NULL};
+    static const char *const C_q[] = {"quick", NULL};
+    static const char *const C_r[] = {"real", NULL};
+    static const char *const C_s[] = {"shall", "she", "should", "sis", "so", "someone", "sorry", "still", "sure", NULL};
+    static const char *const C_t[] = {"team", "thank", "thanks", "that", "the", "their", "then", "there", "this", "thx", "to", "two", "ty", NULL};
+    static const char *const C_u[] = {"u", "ur", NULL};
+    static const char *const C_v[] = {NULL};
+    static const char *const C_w[] = {"wanna", "was", "we", "well", "were", "what", "whats", "when", "where", "which", "who", "why", "will", "with", "wont", "world", "would", NULL};
+    static const char *const C_x[] = {NULL};
+    static const char *const C_y[] = {"ya", "yall", "yes", "you", "youre", NULL};
+    static const char *const C_z[] = {NULL};
+    static const char *const *const BY_FIRST[26] = {C_a, C_b, C_c, C_d, C_e, C_f, C_g, C_h, C_i, C_j, C_k, C_l, C_m, C_n, C_o, C_p, C_q, C_r, C_s, C_t, C_u, C_v, C_w, C_x, C_y, C_z};
+    if (n == 0 || n > 9 || !pii_is_alpha(w[0]))
+        return false;
+    return word_in(w, n, BY_FIRST[pii_lower(w[0]) - 'a']);
 }
 
 /* A word that may follow a self-introduced name: "i'm li wei from ...", "this is ana and ...". */
@@ -473,6 +490,12 @@ static bool honour_word(const uint8_t *w, size_t n)
 {
     static const char *const H[] = {"day", "prize", "award", "awards", "medal", "lecture", "fellowship",
                                     "scholarship", "trophy", "holiday", "weekend", NULL};
+    if (n < 3 || n > 11)
+        return false;
+    uint8_t c = pii_lower(w[0]);
+    if (c != 'd' && c != 'p' && c != 'a' && c != 'm' && c != 'l' && c != 'f' && c != 's' && c != 't' &&
+        c != 'h' && c != 'w')
+        return false;
     return word_in(w, n, H);
 }
 
@@ -613,7 +636,8 @@ static bool lower_trigger_slow(const uint8_t *w, size_t n, uint8_t c);
 
 /* Words after which a lower-case word may be a name: the self-introduction phrases, verbs, and every
  * greeting and relation word of the context table (names.c). A first-letter mask by length rejects most
- * words inline; the rest compare against the lists. */
+ * words inline; the rest probe a small open-addressing table, laid out for the hash below (a word
+ * is in the slot of its hash or in a later one before the next empty slot; regenerate both together). */
 static inline bool lower_trigger(const uint8_t *w, size_t n)
 {
     static const uint32_t FIRST[16] = {0,
@@ -639,24 +663,31 @@ static inline bool lower_trigger(const uint8_t *w, size_t n)
 
 static bool lower_trigger_slow(const uint8_t *w, size_t n, uint8_t c)
 {
-    static const char *const T1[] = {"m", NULL};
-    static const char *const T2[] = {"am", "cc", "ex", "hi", "im", "is", "me", "to", "yo", NULL};
-    static const char *const T3[] = {"aka", "ask", "bye", "dad", "hey", "kid", "met", "mom", "mum", "pal", "son", "thx", NULL};
-    static const char *const T4[] = {"baby", "boss", "call", "ciao", "dear", "from", "hiya", "hola", "mate", "meet", "ping", "tell", "text", "told", "twin", "wife", "with", NULL};
-    static const char *const T5[] = {"asked", "buddy", "child", "email", "hallo", "hello", "named", "niece", "night", "salut", "sorry", "thank", NULL};
-    static const char *const T6[] = {"cheers", "client", "cousin", "father", "fiance", "friend", "intern", "lawyer", "mother", "nephew", "sister", "spouse", "tenant", "thanks", NULL};
-    static const char *const T7[] = {"bonjour", "brother", "evening", "fiancee", "goodbye", "grandma", "grandpa", "husband", "manager", "morning", "partner", "patient", "sibling", "stepson", "student", "teacher", "welcome", NULL};
-    static const char *const T8[] = {"attorney", "congrats", "coworker", "customer", "daughter", "employee", "flatmate", "grandson", "landlord", "neighbor", "roommate", NULL};
-    static const char *const T9[] = {"afternoon", "applicant", "assistant", "boyfriend", "candidate", "colleague", "neighbour", "recruiter", NULL};
-    static const char *const T10[] = {"contractor", "girlfriend", "supervisor", NULL};
-    static const char *const T11[] = {"grandfather", "grandmother", NULL};
-    static const char *const T12[] = {"stepdaughter", NULL};
-    static const char *const T13[] = {"granddaughter", NULL};
-    static const char *const T14[] = {NULL};
-    static const char *const T15[] = {"congratulations", NULL};
-    static const char *const *const BY_LEN[] = {NULL, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15};
-    for (const char *const *t = BY_LEN[n]; *t != NULL; t++)
-        if ((uint8_t)(*t)[0] == c && pii_word_eq(w, n, *t))
+    static const char *const SLOTS[256] = {
+    "attorney", "fiance", NULL, NULL, "sister", "assistant", NULL, NULL, NULL, "brother", "friend", "client",
+    "evening", "supervisor", "thx", "to", "hiya", NULL, NULL, NULL, NULL, NULL, NULL, NULL, "coworker", NULL,
+    "cousin", NULL, NULL, NULL, NULL, NULL, NULL, "me", "candidate", NULL, "afternoon", "congrats", "baby",
+    "flatmate", "goodbye", "intern", "mom", NULL, "thank", "am", "ex", "neighbor", "yo", NULL, "ask", "hallo",
+    "spouse", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "employee", NULL, NULL, NULL, NULL,
+    NULL, "told", NULL, "manager", NULL, "met", NULL, NULL, NULL, NULL, NULL, "grandma", "grandpa", NULL,
+    NULL, NULL, NULL, "dear", NULL, NULL, NULL, NULL, "child", "son", "partner", "grandson", NULL, NULL,
+    "welcome", NULL, NULL, NULL, NULL, "fiancee", "im", "hey", NULL, NULL, "morning", "email", NULL,
+    "daughter", "is", "mate", NULL, NULL, NULL, NULL, NULL, NULL, "patient", "tell", NULL, NULL, "pal", NULL,
+    NULL, NULL, NULL, NULL, NULL, NULL, "cheers", "cc", "call", NULL, NULL, NULL, NULL, NULL, "boss",
+    "granddaughter", "stepson", NULL, "girlfriend", NULL, NULL, NULL, NULL, NULL, "mother", "neighbour",
+    "night", "ping", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "asked", NULL, "ciao", NULL, "bye",
+    "nephew", NULL, "applicant", "tenant", NULL, NULL, "bonjour", "wife", "hi", "hello", "meet", "father",
+    "recruiter", NULL, "sorry", "from", NULL, "stepdaughter", "aka", NULL, NULL, NULL, NULL, NULL, "dad",
+    "twin", "boyfriend", "grandfather", "grandmother", "salut", NULL, NULL, NULL, NULL, NULL, NULL, "hola",
+    NULL, NULL, NULL, "named", NULL, NULL, NULL, "customer", "niece", "colleague", "with", NULL, NULL,
+    "roommate", "student", "husband", "lawyer", "sibling", NULL, "mum", "text", NULL, NULL, "contractor",
+    NULL, NULL, NULL, NULL, "kid", "congratulations", "m", NULL, NULL, NULL, NULL, NULL, "landlord", NULL,
+    NULL, NULL, NULL, "teacher", NULL, NULL, "buddy", NULL, "thanks", NULL, NULL, NULL, NULL, NULL, NULL,
+    };
+    unsigned c1 = n > 1 ? pii_lower(w[1]) : 0u, cl = pii_lower(w[n - 1]);
+    unsigned i = (c * 7u + c1 * 31u + cl * 13u + (unsigned)n * 101u) & 255u;
+    for (; SLOTS[i] != NULL; i = (i + 1u) & 255u)
+        if ((uint8_t)SLOTS[i][0] == c && pii_word_eq(w, n, SLOTS[i]))
             return true;
     return false;
 }
@@ -690,7 +721,7 @@ static size_t lower_name(pii_scan *sc, const word *w)
     /* the following lower-case token as the last name */
     word b;
     bool has_b = !w->possessive && next_word(s, n, w->e, &b) && b.lower && !b.camel && joins(s, w->e, b.s, false) &&
-                 !chat_word(s + b.s, b.e - b.s) && !pii_in_code(sc, b.s, b.e, &why);
+                 !chat_word(s + b.s, b.e - b.s);
     unsigned fb = has_b ? sc_name_lookup(s + b.s, b.e - b.s) : 0;
     bool b_last = has_b && (fb & SC_NAME_LAST) && !(fb & SC_NAME_WORD) &&
                   sc_word_class(s + b.s, b.e - b.s) == SC_WORD_NONE;
@@ -701,6 +732,8 @@ static size_t lower_name(pii_scan *sc, const word *w)
     bool b_unknown = has_b && (intro || self) && b.e - b.s >= 2 && bcls != SC_WORD_STOP && bcls != SC_WORD_TITLE &&
                      ((fb == 0 && b_ends) ||
                       ((fb & (SC_NAME_FIRST | SC_NAME_LAST)) && ((fb & SC_NAME_COMMON_LAST) || b_ends)));
+    if ((b_last || b_unknown) && pii_in_code(sc, b.s, b.e, &why))
+        b_last = b_unknown = false;
     double score = 0.75;
     if (ctx == WEAK) {
         /* "talked to emma", "ping priya": a common first name that is no English word, after a verb */
@@ -741,13 +774,29 @@ static size_t lower_name(pii_scan *sc, const word *w)
 /* A speech or request verb after a name: "jessica said", "raj wrote", "mia needs". */
 static bool speech_verb(const uint8_t *w, size_t n)
 {
-    static const char *const V4[] = {"said", "says", "told", "asks", NULL},
-                             *const V5[] = {"wrote", "asked", "tells", "wants", "needs", NULL},
-                             *const V6[] = {"texted", "thinks", "writes", "agreed", NULL},
-                             *const V7[] = {"replied", "emailed", NULL},
-                             *const V9[] = {"mentioned", "responded", "suggested", NULL};
-    const char *const *l = n == 4 ? V4 : n == 5 ? V5 : n == 6 ? V6 : n == 7 ? V7 : n == 9 ? V9 : NULL;
-    return l != NULL && word_in(w, n, l);
+    /* the fast path hands plain lower-case ASCII words only: compare bytes */
+#define SV_(lit) (n == sizeof lit - 1 && memcmp(w, lit, sizeof lit - 1) == 0)
+    switch (w[0]) {
+    case 's':
+        return SV_("said") || SV_("says") || SV_("suggested");
+    case 't':
+        return SV_("told") || SV_("tells") || SV_("texted") || SV_("thinks");
+    case 'a':
+        return SV_("asks") || SV_("asked") || SV_("agreed");
+    case 'w':
+        return SV_("wrote") || SV_("wants") || SV_("writes");
+    case 'n':
+        return SV_("needs");
+    case 'r':
+        return SV_("replied") || SV_("responded");
+    case 'e':
+        return SV_("emailed");
+    case 'm':
+        return SV_("mentioned");
+    default:
+        return false;
+    }
+#undef SV_
 }
 
 /* "ok so jessica said ...": a lower-case common first name that is no English word, before a speech
