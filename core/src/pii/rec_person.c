@@ -414,7 +414,8 @@ static bool word_in(const uint8_t *w, size_t n, const char *const *list)
  * in some locale ("hey, can you ...", "hi so the deploy ..."). */
 static bool chat_word(const uint8_t *w, size_t n)
 {
-    static const char *const C_a[] = {"a", "about", "afternoon", "again", "all", "already", "also", "an", "and", "any", "anybody", "anyone", "are", "as", "asap", "at", NULL};
+    static const char *const C_a[] = {"a", "about", "afternoon", "again", "all", "already", "also", "an",
+        "and", "any", "anybody", "anyone", "are", "as", "asap", "at", NULL};
     static const char *const C_b[] = {"back", "be", "been", "big", "bro", "btw", "but", "by", NULL};
     static const char *const C_c[] = {"can", "cant", "could", NULL};
     static const char *const C_d[] = {"dear", "did", "didnt", "do", "does", "dont", "dude", NULL};
@@ -426,21 +427,27 @@ static bool chat_word(const uint8_t *w, size_t n)
     static const char *const C_j[] = {"just", NULL};
     static const char *const C_k[] = {NULL};
     static const char *const C_l[] = {"lemme", "let", "lets", "little", "lol", NULL};
-    static const char *const C_m[] = {"man", "mate", "may", "maybe", "me", "might", "morning", "must", "my", NULL};
+    static const char *const C_m[] = { "man", "mate", "may", "maybe", "me", "might", "morning", "must", "my",
+        NULL};
     static const char *const C_n[] = {"new", "night", "no", "not", "now", NULL};
     static const char *const C_o[] = {"of", "ok", "okay", "on", "one", "or", "our", NULL};
     static const char *const C_p[] = {"please", "pls", "plz", NULL};
     static const char *const C_q[] = {"quick", NULL};
     static const char *const C_r[] = {"real", NULL};
-    static const char *const C_s[] = {"shall", "she", "should", "sis", "so", "someone", "sorry", "still", "sure", NULL};
-    static const char *const C_t[] = {"team", "thank", "thanks", "that", "the", "their", "then", "there", "this", "thx", "to", "two", "ty", NULL};
+    static const char *const C_s[] = { "shall", "she", "should", "sis", "so", "someone", "sorry", "still",
+        "sure", NULL};
+    static const char *const C_t[] = { "team", "thank", "thanks", "that", "the", "their", "then", "there",
+        "this", "thx", "to", "two", "ty", NULL};
     static const char *const C_u[] = {"u", "ur", NULL};
     static const char *const C_v[] = {NULL};
-    static const char *const C_w[] = {"wanna", "was", "we", "well", "were", "what", "whats", "when", "where", "which", "who", "why", "will", "with", "wont", "world", "would", NULL};
+    static const char *const C_w[] = { "wanna", "was", "we", "well", "were", "what", "whats", "when", "where",
+        "which", "who", "why", "will", "with", "wont", "world", "would", NULL};
     static const char *const C_x[] = {NULL};
     static const char *const C_y[] = {"ya", "yall", "yes", "you", "youre", NULL};
     static const char *const C_z[] = {NULL};
-    static const char *const *const BY_FIRST[26] = {C_a, C_b, C_c, C_d, C_e, C_f, C_g, C_h, C_i, C_j, C_k, C_l, C_m, C_n, C_o, C_p, C_q, C_r, C_s, C_t, C_u, C_v, C_w, C_x, C_y, C_z};
+    static const char *const *const BY_FIRST[26] = {C_a, C_b, C_c, C_d, C_e, C_f, C_g, C_h, C_i,
+                                                    C_j, C_k, C_l, C_m, C_n, C_o, C_p, C_q, C_r,
+                                                    C_s, C_t, C_u, C_v, C_w, C_x, C_y, C_z};
     if (n == 0 || n > 9 || !pii_is_alpha(w[0]))
         return false;
     return word_in(w, n, BY_FIRST[pii_lower(w[0]) - 'a']);
@@ -642,13 +649,20 @@ static inline bool lower_trigger(const uint8_t *w, size_t n)
 {
     static const uint32_t FIRST[16] = {0,
                                        L_('m'),
-                                       L_('a') | L_('c') | L_('e') | L_('h') | L_('i') | L_('m') | L_('t') | L_('y'),
-                                       L_('a') | L_('b') | L_('d') | L_('h') | L_('k') | L_('m') | L_('p') | L_('s') | L_('t'),
-                                       L_('b') | L_('c') | L_('d') | L_('f') | L_('h') | L_('m') | L_('p') | L_('t') | L_('w'),
-                                       L_('a') | L_('b') | L_('c') | L_('e') | L_('h') | L_('n') | L_('s') | L_('t'),
-                                       L_('c') | L_('f') | L_('i') | L_('l') | L_('m') | L_('n') | L_('s') | L_('t'),
-                                       L_('b') | L_('e') | L_('f') | L_('g') | L_('h') | L_('m') | L_('p') | L_('s') | L_('t') | L_('w'),
-                                       L_('a') | L_('c') | L_('d') | L_('e') | L_('f') | L_('g') | L_('l') | L_('n') | L_('r'),
+                                       L_('a') | L_('c') | L_('e') | L_('h') | L_('i') | L_('m') | L_('t') |
+                                           L_('y'),
+                                       L_('a') | L_('b') | L_('d') | L_('h') | L_('k') | L_('m') | L_('p') |
+                                           L_('s') | L_('t'),
+                                       L_('b') | L_('c') | L_('d') | L_('f') | L_('h') | L_('m') | L_('p') |
+                                           L_('t') | L_('w'),
+                                       L_('a') | L_('b') | L_('c') | L_('e') | L_('h') | L_('n') | L_('s') |
+                                           L_('t'),
+                                       L_('c') | L_('f') | L_('i') | L_('l') | L_('m') | L_('n') | L_('s') |
+                                           L_('t'),
+                                       L_('b') | L_('e') | L_('f') | L_('g') | L_('h') | L_('m') | L_('p') |
+                                           L_('s') | L_('t') | L_('w'),
+                                       L_('a') | L_('c') | L_('d') | L_('e') | L_('f') | L_('g') | L_('l') |
+                                           L_('n') | L_('r'),
                                        L_('a') | L_('b') | L_('c') | L_('n') | L_('r'),
                                        L_('c') | L_('g') | L_('s'),
                                        L_('g'),
