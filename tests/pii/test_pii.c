@@ -153,6 +153,11 @@ static void person_round2(void **state)
     expect(f->det, "i am zhang wei, the new analyst", P, "zhang wei");
     expect(f->det, "btw natalie wrote the migration", P, "natalie");
     expect_none(f->det, "the user wrote the migration", P);
+    /* the new rules keep the code/URL/e-mail precision rules */
+    expect_none(f->det, "ask Nguyen_bot, then ping ops@kowalczyk.io", P);
+    expect_none(f->det, "see github.com/ask/Moreau and hey maria_db", P);
+    expect_none(f->det, "my name is li_wei in the config; i'm priya-sharma.com", P);
+    expect_none(f->det, "John_Smith, the fixture, and Kim.value are code", P);
     /* a relation word vouches for any other relation word listed: "our intern ..." */
     expect(f->det, "our landlord viktor novak called", P, "viktor novak");
 }
