@@ -358,6 +358,154 @@ static bool word_like(unsigned f, int cls)
     return (f & SC_NAME_WORD) != 0 && (f & (SC_NAME_COMMON_FIRST | SC_NAME_COMMON_LAST)) == 0;
 }
 
+/* Gazetteer flags of a name token, also for the hyphen and apostrophe forms the lists do not hold:
+ * "Mary-Jane" and "O'Brien-Kelly" (every part a known name), "O'Connor" (O' + a known name: a last
+ * name), "D'Andre" (as "Dandre", or D' + a known name). Parts that are also words do not count as words. */
+static unsigned name_flags(const uint8_t *s, size_t a, size_t b)
+{
+    unsigned f = sc_name_lookup(s + a, b - a);
+    if (f != 0 || b - a < 3 || b - a > 40)
+        return f;
+    const unsigned keep = SC_NAME_FIRST | SC_NAME_LAST | SC_NAME_COMMON_FIRST | SC_NAME_COMMON_LAST;
+    for (size_t i = a + 1; i + 1 < b; i++)
+        if (s[i] == '-') {
+            unsigned f1 = name_flags(s, a, i), f2 = name_flags(s, i + 1, b);
+            if ((f1 & (SC_NAME_FIRST | SC_NAME_LAST)) == 0 || (f2 & (SC_NAME_FIRST | SC_NAME_LAST)) == 0)
+                return 0;
+            return (f1 | f2) & keep;
+        }
+    size_t al;
+    if (b - a >= 4 && apostrophe_at(s, b, a + 1, &al) && a + 1 + al < b) {
+        uint8_t c = pii_lower(s[a]);
+        unsigned rest = sc_name_lookup(s + a + 1 + al, b - a - 1 - al);
+        if (c == 'o')
+            return (rest & (SC_NAME_FIRST | SC_NAME_LAST)) ? SC_NAME_LAST : 0;
+        if (c == 'd' || c == 'l') {
+            uint8_t buf[40];
+            buf[0] = s[a];
+            memcpy(buf + 1, s + a + 1 + al, b - a - 1 - al);
+            unsigned joined = sc_name_lookup(buf, b - a - al);
+            if (joined & (SC_NAME_FIRST | SC_NAME_LAST))
+                return joined & keep;
+            return (rest & (SC_NAME_FIRST | SC_NAME_LAST)) ? (rest & (keep & ~(unsigned)SC_NAME_COMMON_FIRST)) : 0;
+        }
+    }
+    return 0;
+}
+
+/* Nothing but spaces before the end of a phrase (punctuation, a line break or the end of the text). */
+static bool phrase_end_at(const uint8_t *s, size_t n, size_t q)
+{
+    while (q < n && s[q] == ' ')
+        q++;
+    return q >= n || s[q] == ',' || s[q] == '!' || s[q] == '.' || s[q] == '\n' || s[q] == '\r' || s[q] == '?' ||
+           s[q] == ':' || s[q] == ';' || s[q] == ')';
+}
+
+static bool word_in(const uint8_t *w, size_t n, const char *const *list)
+{
+    for (size_t k = 0; list[k] != NULL; k++)
+        if (pii_word_eq(w, n, list[k]))
+            return true;
+    return false;
+}
+
+/* Everyday chat words that are never a lower-case name, even where the gazetteer holds them as a name
+ * in some locale ("hey, can you ...", "hi so the deploy ..."). */
+static bool chat_word(const uint8_t *w, size_t n)
+{
+    static const char *const C_a[] = {"a", "about", "afternoon", "again", "all", "already", "also", "an",
+        "and", "any", "anybody", "anyone", "are", "as", "asap", "at", NULL};
+    static const char *const C_b[] = {"back", "be", "been", "big", "bro", "btw", "but", "by", NULL};
+    static const char *const C_c[] = {"can", "cant", "could", NULL};
+    static const char *const C_d[] = {"dear", "did", "didnt", "do", "does", "dont", "dude", NULL};
+    static const char *const C_e[] = {"evening", "everybody", "everyone", NULL};
+    static const char *const C_f[] = {"fine", "folks", "for", "from", "fyi", NULL};
+    static const char *const C_g[] = {"get", "glad", "gonna", "good", "got", "gotta", "guys", NULL};
+    static const char *const C_h[] = {"had", "happy", "has", "have", "he", "her", "here", "his", "how", NULL};
+    static const char *const C_i[] = {"idk", "if", "im", "imo", "in", "is", "isnt", "it", "ive", NULL};
+    static const char *const C_j[] = {"just", NULL};
+    static const char *const C_k[] = {NULL};
+    static const char *const C_l[] = {"lemme", "let", "lets", "little", "lol", NULL};
+    static const char *const C_m[] = { "man", "mate", "may", "maybe", "me", "might", "morning", "must", "my",
+        NULL};
+    static const char *const C_n[] = {"new", "night", "no", "not", "now", NULL};
+    static const char *const C_o[] = {"of", "ok", "okay", "on", "one", "or", "our", NULL};
+    static const char *const C_p[] = {"please", "pls", "plz", NULL};
+    static const char *const C_q[] = {"quick", NULL};
+    static const char *const C_r[] = {"real", NULL};
+    static const char *const C_s[] = { "shall", "she", "should", "sis", "so", "someone", "sorry", "still",
+        "sure", NULL};
+    static const char *const C_t[] = { "team", "thank", "thanks", "that", "the", "their", "then", "there",
+        "this", "thx", "to", "two", "ty", NULL};
+    static const char *const C_u[] = {"u", "ur", NULL};
+    static const char *const C_v[] = {NULL};
+    static const char *const C_w[] = { "wanna", "was", "we", "well", "were", "what", "whats", "when", "where",
+        "which", "who", "why", "will", "with", "wont", "world", "would", NULL};
+    static const char *const C_x[] = {NULL};
+    static const char *const C_y[] = {"ya", "yall", "yes", "you", "youre", NULL};
+    static const char *const C_z[] = {NULL};
+    static const char *const *const BY_FIRST[26] = {C_a, C_b, C_c, C_d, C_e, C_f, C_g, C_h, C_i,
+                                                    C_j, C_k, C_l, C_m, C_n, C_o, C_p, C_q, C_r,
+                                                    C_s, C_t, C_u, C_v, C_w, C_x, C_y, C_z};
+    if (n == 0 || n > 9 || !pii_is_alpha(w[0]))
+        return false;
+    return word_in(w, n, BY_FIRST[pii_lower(w[0]) - 'a']);
+}
+
+/* A word that may follow a self-introduced name: "i'm li wei from ...", "this is ana and ...". */
+static bool intro_follow(const uint8_t *s, size_t n, size_t q)
+{
+    static const char *const F[] = {"and", "from", "here", "calling", "speaking", "with", "at", "of", "in",
+                                    "i", "im", "btw", "by", "for", "on", NULL};
+    if (q >= n || s[q] != ' ')
+        return false;
+    size_t a = q + 1, b = a;
+    while (b < n && pii_is_lower(s[b]))
+        b++;
+    return b > a && (b >= n || !pii_is_alpha(s[b])) && word_in(s + a, b - a, F);
+}
+
+/* A verb or phrase before a name that only people take: "ask X", "ping X", "met X", "talked to X",
+ * "had lunch with X". */
+static bool person_verb_before(const pii_scan *sc, size_t start)
+{
+    static const char *const V[] = {"ask", "asked", "asking", "tell", "told", "telling", "ping", "pinged",
+                                    "met", "meet", "cc", "remind", "reminded", "thank", "thanked", "emailed",
+                                    "texted", "hire", "hired", "dm", "invite", "invited", "paged", "page",
+                                    "interviewed", "fired", NULL};
+    static const char *const V2[] = {"talk", "talked", "talking", "spoke", "speak", "speaking", "chat",
+                                     "chatted", "chatting", "met", "meet", "meeting", "lunch", "coffee",
+                                     "dinner", "replied", "reply", "wrote", "write", "introduced", "listen",
+                                     "listened", "complained", "explained", "mentioned", "said", "call",
+                                     "sync", "synced", "catch", "checked", "check", "1:1", NULL};
+    const uint8_t *s = sc->s;
+    size_t ws, we, vs, ve;
+    if (!prev_word(s, start, 1, &ws, &we))
+        return false;
+    if (word_in(s + ws, we - ws, V))
+        return true;
+    if ((pii_word_eq(s + ws, we - ws, "to") || pii_word_eq(s + ws, we - ws, "with") ||
+         pii_word_eq(s + ws, we - ws, "up")) &&
+        prev_word(s, ws, 1, &vs, &ve))
+        return word_in(s + vs, ve - vs, V2);
+    return false;
+}
+
+/* After a name it makes a holiday or an award: "Martin Luther King Jr. Day", "Turing Award". */
+static bool honour_word(const uint8_t *w, size_t n)
+{
+    static const char *const H[] = {"day", "prize", "award", "awards", "medal", "lecture", "fellowship",
+                                    "scholarship", "trophy", "holiday", "weekend", NULL};
+    if (n < 3 || n > 11)
+        return false;
+    uint8_t c = pii_lower(w[0]);
+    if (c != 'd' && c != 'p' && c != 'a' && c != 'm' && c != 'l' && c != 'f' && c != 's' && c != 't' &&
+        c != 'h' && c != 'w')
+        return false;
+    return word_in(w, n, H);
+}
+
 static void emit(pii_scan *sc, size_t start, size_t end, double score, uint32_t ev)
 {
     pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, start, end, score, ev);
@@ -489,123 +637,196 @@ static void consistency(pii_scan *sc, size_t first_cand)
     }
 }
 
-/* The word before `start` is a relation word (wife, colleague, boss ...). */
-static bool prev_is_relation(const pii_scan *sc, size_t start)
-{
-    size_t ws, we;
-    return prev_word(sc->s, start, 2, &ws, &we) &&
-           sc_person_context_word(sc->s + ws, we - ws, 0) == SC_PCTX_RELATION;
-}
-
 /* Words after which a lower-case word may be a name (cheap test before the real context check). */
 #define L_(c) (1u << ((c) - 'a'))
 static bool lower_trigger_slow(const uint8_t *w, size_t n, uint8_t c);
 
-/* Words after which a lower-case word may be a name: a first-letter mask by length rejects most words
- * inline; the rest compare against the lists. */
+/* Words after which a lower-case word may be a name: the self-introduction phrases, verbs, and every
+ * greeting and relation word of the context table (names.c). A first-letter mask by length rejects most
+ * words inline; the rest probe a small open-addressing table, laid out for the hash below (a word
+ * is in the slot of its hash or in a later one before the next empty slot; regenerate both together). */
 static inline bool lower_trigger(const uint8_t *w, size_t n)
 {
-    /* first letters of the trigger words by length: most words are rejected by this mask alone */
-    static const uint32_t FIRST[11] = {0,
+    static const uint32_t FIRST[16] = {0,
                                        L_('m'),
-                                       L_('i') | L_('a') | L_('h') | L_('m') | L_('y') | L_('t') | L_('c'),
-                                       L_('h') | L_('a') | L_('s') | L_('m') | L_('d') | L_('k'),
-                                       L_('d') | L_('h') | L_('w') | L_('b') | L_('t') | L_('p') | L_('m') |
-                                           L_('c') | L_('f'),
-                                       L_('h') | L_('n') | L_('a') | L_('t') | L_('e'),
-                                       L_('t') | L_('f') | L_('s') | L_('c'),
-                                       L_('h') | L_('b') | L_('p'),
-                                       L_('d') | L_('c') | L_('n') | L_('r'),
-                                       L_('c') | L_('n') | L_('b'),
-                                       L_('g')};
-    if (n == 0 || n > 10 || !pii_is_alpha(w[0]) || (FIRST[n] & L_(pii_lower(w[0]))) == 0)
+                                       L_('a') | L_('c') | L_('e') | L_('h') | L_('i') | L_('m') | L_('t') |
+                                           L_('y'),
+                                       L_('a') | L_('b') | L_('d') | L_('h') | L_('k') | L_('m') | L_('p') |
+                                           L_('s') | L_('t'),
+                                       L_('b') | L_('c') | L_('d') | L_('f') | L_('h') | L_('m') | L_('p') |
+                                           L_('t') | L_('w'),
+                                       L_('a') | L_('b') | L_('c') | L_('e') | L_('h') | L_('n') | L_('s') |
+                                           L_('t'),
+                                       L_('c') | L_('f') | L_('i') | L_('l') | L_('m') | L_('n') | L_('s') |
+                                           L_('t'),
+                                       L_('b') | L_('e') | L_('f') | L_('g') | L_('h') | L_('m') | L_('p') |
+                                           L_('s') | L_('t') | L_('w'),
+                                       L_('a') | L_('c') | L_('d') | L_('e') | L_('f') | L_('g') | L_('l') |
+                                           L_('n') | L_('r'),
+                                       L_('a') | L_('b') | L_('c') | L_('n') | L_('r'),
+                                       L_('c') | L_('g') | L_('s'),
+                                       L_('g'),
+                                       L_('s'),
+                                       L_('g'),
+                                       0,
+                                       L_('c')};
+    if (n == 0 || n > 15 || !pii_is_alpha(w[0]) || (FIRST[n] & L_(pii_lower(w[0]))) == 0)
         return false;
     return lower_trigger_slow(w, n, pii_lower(w[0]));
 }
 
 static bool lower_trigger_slow(const uint8_t *w, size_t n, uint8_t c)
 {
-    static const char *const T1[] = {"m", NULL}, *const T2[] = {"is", "am", "im", "hi", "me", "yo", "to", "cc", NULL},
-                             *const T3[] = {"hey", "aka", "son", "mom", "mum", "dad", "kid", "met", "ask", NULL},
-                             *const T4[] = {"dear", "hiya", "wife", "boss", "with", "told", "tell", "ping", "meet",
-                                            "call", "text", "from", NULL},
-                             *const T5[] = {"hello", "named", "asked", "thank", "email", NULL},
-                             *const T6[] = {"thanks", "friend", "sister", "cousin", NULL},
-                             *const T7[] = {"husband", "brother", "partner", NULL},
-                             *const T8[] = {"daughter", "coworker", "neighbor", "roommate", NULL},
-                             *const T9[] = {"colleague", "neighbour", "boyfriend", NULL},
-                             *const T10[] = {"girlfriend", NULL};
-    static const char *const *const BY_LEN[] = {NULL, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10};
-    for (const char *const *t = BY_LEN[n]; *t != NULL; t++)
-        if ((uint8_t)(*t)[0] == c && pii_word_eq(w, n, *t))
+    static const char *const SLOTS[256] = {
+    "attorney", "fiance", NULL, NULL, "sister", "assistant", NULL, NULL, NULL, "brother", "friend", "client",
+    "evening", "supervisor", "thx", "to", "hiya", NULL, NULL, NULL, NULL, NULL, NULL, NULL, "coworker", NULL,
+    "cousin", NULL, NULL, NULL, NULL, NULL, NULL, "me", "candidate", NULL, "afternoon", "congrats", "baby",
+    "flatmate", "goodbye", "intern", "mom", NULL, "thank", "am", "ex", "neighbor", "yo", NULL, "ask", "hallo",
+    "spouse", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "employee", NULL, NULL, NULL, NULL,
+    NULL, "told", NULL, "manager", NULL, "met", NULL, NULL, NULL, NULL, NULL, "grandma", "grandpa", NULL,
+    NULL, NULL, NULL, "dear", NULL, NULL, NULL, NULL, "child", "son", "partner", "grandson", NULL, NULL,
+    "welcome", NULL, NULL, NULL, NULL, "fiancee", "im", "hey", NULL, NULL, "morning", "email", NULL,
+    "daughter", "is", "mate", NULL, NULL, NULL, NULL, NULL, NULL, "patient", "tell", NULL, NULL, "pal", NULL,
+    NULL, NULL, NULL, NULL, NULL, NULL, "cheers", "cc", "call", NULL, NULL, NULL, NULL, NULL, "boss",
+    "granddaughter", "stepson", NULL, "girlfriend", NULL, NULL, NULL, NULL, NULL, "mother", "neighbour",
+    "night", "ping", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "asked", NULL, "ciao", NULL, "bye",
+    "nephew", NULL, "applicant", "tenant", NULL, NULL, "bonjour", "wife", "hi", "hello", "meet", "father",
+    "recruiter", NULL, "sorry", "from", NULL, "stepdaughter", "aka", NULL, NULL, NULL, NULL, NULL, "dad",
+    "twin", "boyfriend", "grandfather", "grandmother", "salut", NULL, NULL, NULL, NULL, NULL, NULL, "hola",
+    NULL, NULL, NULL, "named", NULL, NULL, NULL, "customer", "niece", "colleague", "with", NULL, NULL,
+    "roommate", "student", "husband", "lawyer", "sibling", NULL, "mum", "text", NULL, NULL, "contractor",
+    NULL, NULL, NULL, NULL, "kid", "congratulations", "m", NULL, NULL, NULL, NULL, NULL, "landlord", NULL,
+    NULL, NULL, NULL, "teacher", NULL, NULL, "buddy", NULL, "thanks", NULL, NULL, NULL, NULL, NULL, NULL,
+    };
+    unsigned c1 = n > 1 ? pii_lower(w[1]) : 0u, cl = pii_lower(w[n - 1]);
+    unsigned i = (c * 7u + c1 * 31u + cl * 13u + (unsigned)n * 101u) & 255u;
+    for (; SLOTS[i] != NULL; i = (i + 1u) & 255u)
+        if ((uint8_t)SLOTS[i][0] == c && pii_word_eq(w, n, SLOTS[i]))
             return true;
     return false;
 }
 
-/* Lower-case names after a strong phrase: "my name is sarah", "hi sarah", "i'm john smith". */
+/* Lower-case names after a trigger: "my name is li wei", "i'm priya sharma", "hey maria,", "my wife anna",
+ * "ping nina patel". A greeting or a relation word vouches for a first name only when it is no English
+ * word (or a common first name that ends the phrase: "hey maria,"); "hey, can you" is no name. */
 static size_t lower_name(pii_scan *sc, const word *w)
 {
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, wl = w->e - w->s;
     /* most words after a trigger are no names: the gazetteer probe is cheaper than the context */
-    if (!(sc_name_lookup(sc->s + w->s, w->e - w->s) & SC_NAME_FIRST))
+    unsigned f = sc_name_lookup(s + w->s, wl);
+    if (!(f & (SC_NAME_FIRST | SC_NAME_LAST)) || chat_word(s + w->s, wl))
         return w->e;
     bool unk;
     int ctx = context_before(sc, w->s, &unk);
+    if (ctx != STRONG && ctx != WEAK)
+        return w->e;
+    int cls = sc_word_class(s + w->s, wl);
+    const char *why;
+    if (cls == SC_WORD_STOP || cls == SC_WORD_TITLE || pii_in_code(sc, w->s, w->e, &why))
+        return w->e;
+    size_t ps, pe;
+    int pk = prev_word(s, w->s, 3, &ps, &pe) ? sc_person_context_word(s + ps, pe - ps, 0) : SC_PCTX_NONE;
+    bool soft = ctx == STRONG && (pk == SC_PCTX_GREETING || pk == SC_PCTX_RELATION);
+    bool intro = ctx == STRONG && unk && !soft; /* my name is, named, call me, Name: */
+    bool self = ctx == STRONG && !unk;          /* i'm, i am, this is, signed by */
+    bool ends = phrase_end_at(s, n, w->e);
+    bool wordish = (f & SC_NAME_WORD) != 0 || cls != SC_WORD_NONE;
+    /* the following lower-case token as the last name */
+    word b;
+    bool has_b = !w->possessive && next_word(s, n, w->e, &b) && b.lower && !b.camel && joins(s, w->e, b.s, false) &&
+                 !chat_word(s + b.s, b.e - b.s);
+    unsigned fb = has_b ? sc_name_lookup(s + b.s, b.e - b.s) : 0;
+    bool b_last = has_b && (fb & SC_NAME_LAST) && !(fb & SC_NAME_WORD) &&
+                  sc_word_class(s + b.s, b.e - b.s) == SC_WORD_NONE;
+    /* after "my name is" / "i'm" an unknown token that ends the phrase is the rest of the name, and so
+     * is a known name that is also a word when it is a common last name or ends the phrase ("chen jun") */
+    bool b_ends = has_b && (phrase_end_at(s, n, b.e) || intro_follow(s, n, b.e));
+    int bcls = has_b ? sc_word_class(s + b.s, b.e - b.s) : SC_WORD_NONE;
+    bool b_unknown = has_b && (intro || self) && b.e - b.s >= 2 && bcls != SC_WORD_STOP && bcls != SC_WORD_TITLE &&
+                     ((fb == 0 && b_ends) ||
+                      ((fb & (SC_NAME_FIRST | SC_NAME_LAST)) && ((fb & SC_NAME_COMMON_LAST) || b_ends)));
+    if ((b_last || b_unknown) && pii_in_code(sc, b.s, b.e, &why))
+        b_last = b_unknown = false;
+    double score = 0.75;
     if (ctx == WEAK) {
         /* "talked to emma", "ping priya": a common first name that is no English word, after a verb */
-        size_t wl = w->e - w->s;
-        unsigned f = sc_name_lookup(sc->s + w->s, wl);
-        int cls = sc_word_class(sc->s + w->s, wl);
-        const char *why;
-        if (wl < 3 || !(f & SC_NAME_COMMON_FIRST) || (f & SC_NAME_WORD) || cls != SC_WORD_NONE ||
-            pii_in_code(sc, w->s, w->e, &why))
+        /* a first name that is also a word only as a pair with a known last name: "with peter novak" */
+        if (wl < 3 || !(f & SC_NAME_COMMON_FIRST) || cls != SC_WORD_NONE || ((f & SC_NAME_WORD) && !b_last))
             return w->e;
-        emit(sc, w->s, w->e, 0.7, SANCTUM_EV_CONTEXT_BEFORE | SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_FORMAT_WEAK);
-        return w->e;
-    }
-    if (ctx != STRONG)
-        return w->e;
-    static const char *const FUNCTION_WORDS[] = {
-        "my", "me", "the", "we", "you", "he", "she", "it", "his", "her", "our", "their", "to", "at", "in", "on",
-        "and", "or", "but", "so", "not", "no", "yes", "a", "an", "this", "that", "just", "here", "there", "back",
-        "sorry", "happy", "glad", "fine", "good", "ok", "okay", "sure", "all", "everyone", "guys", "team", NULL};
-    for (size_t k = 0; FUNCTION_WORDS[k] != NULL; k++)
-        if (pii_word_eq(sc->s + w->s, w->e - w->s, FUNCTION_WORDS[k]))
+        score = 0.7;
+        b_unknown = false;
+    } else if (intro) {
+        /* "my name is will" vouches even for a word */
+    } else if (self) {
+        /* a first name, or a last name followed by the rest of the name ("i am li wei") */
+        bool pair = b_last || b_unknown;
+        if (!((f & SC_NAME_FIRST) || pair) || wordish || !(ends || pair || intro_follow(s, n, w->e)))
             return w->e;
-    if (!unk) {
-        /* after a greeting or a relation word the name must end the phrase: "hi sarah," "my wife anna" */
-        size_t q = w->e;
-        while (q < sc->n && sc->s[q] == ' ')
-            q++;
-        bool ends = q >= sc->n || sc->s[q] == ',' || sc->s[q] == '!' || sc->s[q] == '.' || sc->s[q] == '\n' ||
-                    sc->s[q] == '?' || sc->s[q] == ':' || sc->s[q] == ';';
-        word nx;
-        bool relation = prev_is_relation(sc, w->s);
-        if (!ends && !relation && !(next_word(sc->s, sc->n, w->e, &nx) && nx.lower &&
-                                    (sc_name_lookup(sc->s + nx.s, nx.e - nx.s) & SC_NAME_LAST)))
+    } else {
+        if (!(f & SC_NAME_FIRST) || cls != SC_WORD_NONE)
             return w->e;
-    }
-    unsigned f = sc_name_lookup(sc->s + w->s, w->e - w->s);
-    int cls = sc_word_class(sc->s + w->s, w->e - w->s);
-    if (!(f & SC_NAME_FIRST) || cls == SC_WORD_STOP || cls == SC_WORD_TITLE)
-        return w->e;
-    /* "my name is will" vouches for a word; "hi will" does not */
-    if (!unk && (word_like(f, cls) || (f & SC_NAME_WORD)))
-        return w->e;
-    const char *why;
-    if (pii_in_code(sc, w->s, w->e, &why))
-        return w->e;
-    size_t end = w->e;
-    uint32_t ev = SANCTUM_EV_CONTEXT_BEFORE | SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_FORMAT_WEAK;
-    word b;
-    if (!w->possessive && next_word(sc->s, sc->n, w->e, &b) && b.lower && joins(sc->s, w->e, b.s, false)) {
-        unsigned fb = sc_name_lookup(sc->s + b.s, b.e - b.s);
-        if ((fb & SC_NAME_LAST) && !(fb & SC_NAME_WORD)) {
-            end = b.e;
-            ev |= SANCTUM_EV_GAZETTEER_LAST;
+        if (f & SC_NAME_WORD) {
+            if (!(f & SC_NAME_COMMON_FIRST) || !(ends || pk == SC_PCTX_RELATION))
+                return w->e;
+        } else if (!ends && pk != SC_PCTX_RELATION && !b_last) {
+            return w->e;
         }
     }
-    emit(sc, w->s, end, 0.75, ev);
+    size_t end = w->e;
+    uint32_t ev = SANCTUM_EV_CONTEXT_BEFORE | SANCTUM_EV_FORMAT_WEAK |
+                  ((f & SC_NAME_FIRST) ? SANCTUM_EV_GAZETTEER_FIRST : SANCTUM_EV_GAZETTEER_LAST);
+    if (b_last || b_unknown) {
+        end = b.e;
+        if (fb & SC_NAME_LAST)
+            ev |= SANCTUM_EV_GAZETTEER_LAST;
+    }
+    emit(sc, w->s, end, score, ev);
     return end;
+}
+
+/* A speech or request verb after a name: "jessica said", "raj wrote", "mia needs". */
+static bool speech_verb(const uint8_t *w, size_t n)
+{
+    /* the fast path hands plain lower-case ASCII words only: compare bytes */
+#define SV_(lit) (n == sizeof lit - 1 && memcmp(w, lit, sizeof lit - 1) == 0)
+    switch (w[0]) {
+    case 's':
+        return SV_("said") || SV_("says") || SV_("suggested");
+    case 't':
+        return SV_("told") || SV_("tells") || SV_("texted") || SV_("thinks");
+    case 'a':
+        return SV_("asks") || SV_("asked") || SV_("agreed");
+    case 'w':
+        return SV_("wrote") || SV_("wants") || SV_("writes");
+    case 'n':
+        return SV_("needs");
+    case 'r':
+        return SV_("replied") || SV_("responded");
+    case 'e':
+        return SV_("emailed");
+    case 'm':
+        return SV_("mentioned");
+    default:
+        return false;
+    }
+#undef SV_
+}
+
+/* "ok so jessica said ...": a lower-case common first name that is no English word, before a speech
+ * verb. */
+static void lower_name_said(pii_scan *sc, size_t ws, size_t we)
+{
+    const uint8_t *s = sc->s;
+    size_t wl = we - ws;
+    if (wl < 3)
+        return;
+    unsigned f = sc_name_lookup(s + ws, wl);
+    const char *why;
+    if (!(f & SC_NAME_COMMON_FIRST) || (f & SC_NAME_WORD) || chat_word(s + ws, wl) ||
+        sc_word_class(s + ws, wl) != SC_WORD_NONE || pii_in_code(sc, ws, we, &why))
+        return;
+    emit(sc, ws, we, 0.7, SANCTUM_EV_CONTEXT_AFTER | SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_FORMAT_WEAK);
 }
 
 void pii_rec_person(pii_scan *sc)
@@ -636,6 +857,9 @@ void pii_rec_person(pii_scan *sc)
                     p = lower_name(sc, &lw);
                     continue;
                 }
+                if (j - p >= 4 && j - p <= 9 && prev_e > prev_s && p == prev_e + 1 && s[prev_e] == ' ' &&
+                    pii_is_lower(s[prev_s]) && speech_verb(s + p, j - p))
+                    lower_name_said(sc, prev_s, prev_e);
                 prev_s = p;
                 prev_e = j;
                 p = j;
@@ -697,7 +921,7 @@ void pii_rec_person(pii_scan *sc)
         }
         if (!name_shaped(sc, &w, true))
             continue;
-        unsigned fa = sc_name_lookup(s + w.s, wl);
+        unsigned fa = name_flags(s, w.s, w.e);
         if (fa == 0 && cls == SC_WORD_NONE) {
             /* an unknown capitalized word starts a name only with a phrase that vouches for it */
             bool unk_ok0 = false;
@@ -706,7 +930,7 @@ void pii_rec_person(pii_scan *sc)
                 word nx0;
                 unsigned f0 = 0;
                 bool seq_after = next_word(s, n, w.e, &nx0) && joins(s, w.e, nx0.s, false) && nx0.cap &&
-                                 ((f0 = sc_name_lookup(s + nx0.s, nx0.e - nx0.s)) & SC_NAME_LAST) &&
+                                 ((f0 = name_flags(s, nx0.s, nx0.e)) & SC_NAME_LAST) &&
                                  !(f0 & SC_NAME_FIRST); /* "Contact Sarah Lee": the name starts later */
                 if (!seq_after)
                     continue;
@@ -742,7 +966,7 @@ void pii_rec_person(pii_scan *sc)
             if (!joins(s, cur.e, b.s, cur_initial))
                 break;
             int bc = sc_word_class(s + b.s, b.e - b.s);
-            if (bc == SC_WORD_ORG_NEXT || bc == SC_WORD_TECH_NOUN) {
+            if (bc == SC_WORD_ORG_NEXT || bc == SC_WORD_TECH_NOUN || (b.cap && honour_word(s + b.s, b.e - b.s))) {
                 if (b.cap || b.allcaps)
                     org = true;
                 break;
@@ -751,13 +975,30 @@ void pii_rec_person(pii_scan *sc)
                 break;
             if (w.allcaps != b.allcaps && !(b.e - b.s == 1))
                 break;
+            /* all caps: every word must be a known name ("FROM ROBERT JOHNSON TO billing") */
+            if (w.allcaps && b.e - b.s > 1) {
+                unsigned fbc = name_flags(s, b.s, b.e);
+                if (fbc == 0 || (nt >= 2 && word_like(fbc, bc))) /* "... MARTINEZ RE refund" */
+                    break;
+            }
             if (b.e - b.s == 1)
                 initial_mid = true;
             toks[nt][0] = b.s;
             toks[nt][1] = b.e;
-            fl[nt] = sc_name_lookup(s + b.s, b.e - b.s);
+            fl[nt] = name_flags(s, b.s, b.e);
             nt++;
             cur = b;
+        }
+        /* "Martin Luther King Jr. Day", "Nobel Prize": a holiday or an award named after someone */
+        if (!org && !cur.possessive) {
+            size_t q = cur.e;
+            if (q < n && s[q] == '.' && (pii_word_eq(s + cur.s, cur.e - cur.s, "jr") ||
+                                         pii_word_eq(s + cur.s, cur.e - cur.s, "sr")))
+                q++;
+            word x;
+            if (q < n && s[q] == ' ' && next_word(s, n, q, &x) && x.s == q + 1 && x.cap &&
+                honour_word(s + x.s, x.e - x.s))
+                org = true;
         }
         if (org) {
             p = cur.e;
@@ -771,7 +1012,11 @@ void pii_rec_person(pii_scan *sc)
         unsigned last = fl[nt - 1];
         bool start_of_sentence = sentence_start(s, w.s);
         /* at the start of a sentence capitalization says nothing: any dictionary word needs evidence */
-        bool a_word = word_like(fa, cls) || (start_of_sentence && (fa & SC_NAME_WORD));
+        /* "John, could you ...", "John's laptop ...": a common first name addressed or owning something at
+         * the start of a sentence is a name even when it is also a word (not the hand-kept ones: "Will,") */
+        bool vocative = start_of_sentence && nt == 1 && cls == SC_WORD_NONE && (fa & SC_NAME_COMMON_FIRST) &&
+                        !w.allcaps && ((w.e < n && s[w.e] == ',') || poss);
+        bool a_word = word_like(fa, cls) || (start_of_sentence && (fa & SC_NAME_WORD) && !vocative);
         bool l_word = word_like(last, sc_word_class(s + toks[nt - 1][0], end - toks[nt - 1][0]));
         double score = 0;
         uint32_t ev = 0;
@@ -780,10 +1025,11 @@ void pii_rec_person(pii_scan *sc)
         if (last & SC_NAME_LAST)
             ev |= SANCTUM_EV_GAZETTEER_LAST;
         if (w.allcaps) {
-            /* all caps only as a known first + last name pair */
-            if (nt < 2 || !(fa & SC_NAME_FIRST) || !(last & (SC_NAME_LAST | SC_NAME_FIRST)) || a_word || l_word)
+            /* all caps only as a known first + last name pair; one word-like half needs strong context
+             * ("TO: MICHAEL BROWN") */
+            if (nt < 2 || !(fa & SC_NAME_FIRST) || !(last & (SC_NAME_LAST | SC_NAME_FIRST)) || (a_word && l_word))
                 continue;
-            score = 0.8;
+            score = a_word || l_word ? 0.45 : 0.8;
             ev |= SANCTUM_EV_NAME_SEQUENCE;
         } else if (nt >= 2) {
             bool a_first = (fa & SC_NAME_FIRST) != 0;
@@ -807,6 +1053,8 @@ void pii_rec_person(pii_scan *sc)
             if ((fa & SC_NAME_FIRST) && !a_word) {
                 bool common = (fa & SC_NAME_COMMON_FIRST) != 0;
                 score = common ? (start_of_sentence ? 0.7 : 0.75) : (start_of_sentence ? 0.5 : 0.6);
+                if (vocative && !poss)
+                    score += 0.1;
                 ev |= SANCTUM_EV_FORMAT_WEAK;
             } else if ((fa & SC_NAME_LAST) && !a_word) {
                 score = start_of_sentence ? 0.4 : 0.5;
@@ -835,7 +1083,13 @@ void pii_rec_person(pii_scan *sc)
             score += 0.35;
             ev |= before == STRONG ? SANCTUM_EV_CONTEXT_BEFORE : SANCTUM_EV_CONTEXT_AFTER;
         } else {
-            if (before == WEAK) {
+            /* "ask Nguyen", "I talked to Kowalski": a verb only people take vouches for a lone name that
+             * is no word */
+            if (nt == 1 && cls == SC_WORD_NONE && !(fa & SC_NAME_WORD) && score > 0 &&
+                person_verb_before(sc, w.s)) {
+                score += 0.25;
+                ev |= SANCTUM_EV_CONTEXT_BEFORE;
+            } else if (before == WEAK) {
                 score += 0.1;
                 ev |= SANCTUM_EV_CONTEXT_BEFORE;
             }
