@@ -2,8 +2,9 @@
  * so splits inside JSON escapes or UTF-8 sequences never matter. Each complete event's data is parsed
  * as a chat stream event; its scan strings are restored. The last top-level string under a "delta"
  * key is the event's "field": text at its end that might still become a placeholder with the next delta
- * of the same field (same JSON path) is held back and prepended to that delta; when an event arrives
- * that does not continue the field, the held text is sent first in a copy of the field's last event.
+ * of the same field (same JSON path) is held back and prepended to that delta; when an event with data
+ * arrives that does not continue the field, the held text is sent first in a copy of the field's last
+ * event. Events without data lines (comments, keep-alives) pass through and keep the field open.
  * Output therefore depends only on the byte stream, never on how it was chunked. */
 #include <string.h>
 
@@ -210,6 +211,11 @@ static sanctum_status process_event(sanctum_stream_restorer *r, const uint8_t *e
         st = SANCTUM_OK;
     } else if (nomem) {
         st = sc_error_nomem(err);
+        goto done;
+    } else if (!flush) {
+        /* no data lines (a comment or an empty event): passes through without ending the field */
+        if (!sc_buf_put(out, e, m))
+            st = sc_error_nomem(err);
         goto done;
     }
     if (parsed) {
