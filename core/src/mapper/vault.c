@@ -1,5 +1,6 @@
 /* The value store: each distinct (type, normalized value) gets the next number of its type. Values,
  * keys, entries and the hash index all live in wiped memory accounted to the context's budget. */
+#include <sodium.h>
 #include <string.h>
 
 #include "../alloc.h"
@@ -222,8 +223,8 @@ void sc_vault_rollback(sc_vault *v, const sc_vault_mark *m)
 {
     if (v->n == m->n)
         return;
-    sanctum_wipe(v->arena + m->arena_len, v->arena_len - m->arena_len);
-    sanctum_wipe(v->ent + m->n, (v->n - m->n) * sizeof *v->ent);
+    sodium_memzero(v->arena + m->arena_len, v->arena_len - m->arena_len);
+    sodium_memzero(v->ent + m->n, (v->n - m->n) * sizeof *v->ent);
     v->arena_len = m->arena_len;
     v->n = m->n;
     memcpy(v->count, m->count, sizeof v->count);
