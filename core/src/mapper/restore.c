@@ -194,6 +194,8 @@ sanctum_status sc_restore_text(sanctum_session *s, const uint8_t *t, size_t n, b
     size_t i = 0, copied = 0;
     uint64_t restored = 0, unknown = 0, malformed = 0;
     *consumed = n;
+    if (n == 0)
+        return SANCTUM_OK;
     while (i < n) {
         uint8_t c = t[i];
         bool pw = i == 0 ? prev_word : sc_is_word_byte(t[i - 1]);

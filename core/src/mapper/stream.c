@@ -297,8 +297,10 @@ static sanctum_status process_event(sanctum_stream_restorer *r, const uint8_t *e
                 goto done;
             if (consumed > 0)
                 r->prev_word = sc_is_word_byte(r->held.p[consumed - 1]);
-            memmove(r->held.p, r->held.p + consumed, r->held.len - consumed);
-            r->held.len -= consumed;
+            if (consumed > 0) {
+                memmove(r->held.p, r->held.p + consumed, r->held.len - consumed);
+                r->held.len -= consumed;
+            }
             changed = changed || had || r->held.len > 0;
             uint8_t *copy = sc_memdup(s->ctx, e, m, 0);
             if (copy == NULL) {
@@ -379,8 +381,10 @@ static sanctum_status drain(sanctum_stream_restorer *r, bool finish, sc_buf *out
         ev_start = p->len;
         i = ls = p->len;
     }
-    memmove(p->p, p->p + ev_start, p->len - ev_start);
-    p->len -= ev_start;
+    if (ev_start > 0) {
+        memmove(p->p, p->p + ev_start, p->len - ev_start);
+        p->len -= ev_start;
+    }
     r->scan = i - ev_start;
     r->line_start = ls - ev_start;
     if ((uint64_t)p->len > r->s->ctx->opts.max_input_bytes)
