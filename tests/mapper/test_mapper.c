@@ -15,6 +15,15 @@
 
 #define U(s) ((const uint8_t *)(s))
 
+/* ABI pins of the mapper's public structs. */
+_Static_assert(sizeof(sanctum_session_options) == 8, "sanctum_session_options layout");
+_Static_assert(sizeof(sanctum_session_stats) == 160, "sanctum_session_stats layout");
+_Static_assert(offsetof(sanctum_session_stats, distinct) == 8, "distinct");
+_Static_assert(offsetof(sanctum_session_stats, occurrences) == 64, "occurrences");
+_Static_assert(offsetof(sanctum_session_stats, literals) == 120, "literals");
+_Static_assert(offsetof(sanctum_session_stats, restored) == 136, "restored");
+_Static_assert(offsetof(sanctum_session_stats, malformed) == 152, "malformed");
+
 typedef struct fx {
     sanctum_ctx *ctx;
     sanctum_detector *det;
@@ -555,6 +564,41 @@ static void bad_args(void **state)
     fx_free(&f);
 }
 
+/* The value store is bounded by the context's memory budget. */
+static void memory_budget(void **state)
+{
+    (void)state;
+    sanctum_ctx_options o;
+    sanctum_ctx_options_init(&o);
+    o.memory_budget = 1u << 20;
+    sanctum_ctx *ctx = NULL;
+    sanctum_error err;
+    assert_int_equal(sanctum_ctx_new(&ctx, &o, &err), SANCTUM_OK);
+    sanctum_detector *det = NULL;
+    assert_int_equal(sanctum_detector_new(&det, ctx, NULL, &err), SANCTUM_OK);
+    sanctum_session *s = NULL;
+    assert_int_equal(sanctum_session_new(&s, ctx, det, NULL, &err), SANCTUM_OK);
+    sanctum_status st = SANCTUM_OK;
+    char text[64];
+    int i = 0;
+    for (; i < 200000 && st == SANCTUM_OK; i++) {
+        snprintf(text, sizeof text, "mail user%d.name@example.com now", i);
+        uint8_t *out = NULL;
+        size_t n = 0;
+        st = sanctum_session_anonymize_text(s, U(text), strlen(text), &out, &n, &err);
+        sanctum_free(out);
+    }
+    assert_int_equal(st, SANCTUM_E_NOMEM);
+    assert_true(i > 1000);
+    sanctum_stats cs;
+    cs.struct_size = (uint32_t)sizeof cs;
+    sanctum_ctx_stats(ctx, &cs);
+    assert_true(cs.peak_bytes <= o.memory_budget);
+    sanctum_free(s);
+    sanctum_free(det);
+    sanctum_ctx_free(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -564,7 +608,7 @@ int main(void)
         cmocka_unit_test(tolerant_restore),  cmocka_unit_test(request_round_trip),
         cmocka_unit_test(fail_closed),       cmocka_unit_test(vault_seal_open),
         cmocka_unit_test(sweeps),
-        cmocka_unit_test(bad_args),
+        cmocka_unit_test(bad_args),          cmocka_unit_test(memory_budget),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
