@@ -55,8 +55,8 @@ int cli_vault_key(const char *path, int create, uint8_t key[32]);
 /* Parses --format: auto, openai_chat, anthropic, responses (and text when allow_text). -1 = text. */
 int cli_parse_format(const char *v, int allow_text, int32_t *format);
 
-/* scan */
+int cmd_scan(int argc, char **argv);
 
-/* ledger */
+int cmd_ledger(int argc, char **argv);
 
 #endif

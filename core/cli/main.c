@@ -20,9 +20,9 @@ static const command COMMANDS[] = {
     {"anonymize", cmd_anonymize, "replace personal data in a chat request (or text) with <TYPE_N> placeholders"},
     {"restore", cmd_restore, "put the values back into a response or an SSE stream, from a sealed vault"},
 
-    /* scan */
+    {"scan", cmd_scan, "find exposed credentials in files and git remotes (text, JSON lines, SARIF)"},
 
-    /* ledger */
+    {"ledger", cmd_ledger, "secret-age ledger: add, rotate, retire, show, list, check, audit, match"},
 };
 
 static void usage(FILE *f)

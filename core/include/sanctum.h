@@ -515,7 +515,379 @@ sanctum_status sanctum_stream_restorer_finish(sanctum_stream_restorer *r, uint8_
 
 /* ===== Token-pattern scanner (core/src/scan) ===== */
 
+/* A compiled rule set (built-in rules, custom rules or both) plus options. Immutable once built: one
+ * scanner may be used by many threads at once (each call allocates its own match state from the
+ * scanner's context). Rules format, limits and the built-in set: docs/scan.md. */
+typedef struct sanctum_scanner sanctum_scanner;
+
+/* Bits of sanctum_scan_options.flags. */
+typedef enum sanctum_scan_flag {
+    SANCTUM_SCAN_NO_BUILTIN = 1,   /* use only the custom rules given to sanctum_scanner_new */
+    SANCTUM_SCAN_NO_INLINE_ALLOW = 2 /* ignore "sanctum:allow" comments */
+} sanctum_scan_flag;
+
+typedef struct sanctum_scan_options {
+    uint32_t struct_size;      /* sizeof(sanctum_scan_options), set by _init */
+    uint32_t flags;            /* sanctum_scan_flag bits; default 0 */
+    uint32_t redact_keep;      /* leading characters of a secret kept in its redacted form; default 4,
+                                  never more than a quarter of the secret */
+    uint32_t max_findings;     /* per buffer; more are dropped and the result says truncated; default 10000 */
+    uint64_t match_limit;      /* PCRE2 match limit per regex call (bounds time on hostile input);
+                                  default 1000000 */
+    const uint8_t *fingerprint_key; /* 16..64 bytes keying BLAKE2b fingerprints; copied. NULL = no
+                                  fingerprints (empty strings) */
+    size_t fingerprint_key_len;
+} sanctum_scan_options;
+
+/* One finding. Offsets are byte offsets into the scanned buffer; line and column are 1-based, the
+ * column counted in Unicode code points (bytes of invalid UTF-8 count one each). */
+typedef struct sanctum_scan_finding {
+    const char *rule_id;       /* NUL-terminated, owned by the result */
+    const char *description;   /* NUL-terminated, owned by the result */
+    const char *fingerprint;   /* 64 lower-case hex chars of keyed BLAKE2b-256(rule id, 0, secret), or "" */
+    const char *redacted;      /* printable ASCII: the first characters of the secret then "*****" */
+    uint64_t offset;           /* whole match */
+    uint64_t length;
+    uint64_t secret_offset;    /* the secret inside it */
+    uint64_t secret_length;
+    uint64_t line;             /* of secret_offset */
+    uint64_t column;
+    uint64_t end_line;         /* of the last byte of the secret */
+    uint64_t end_column;       /* one past the last code point of the secret */
+    uint32_t rule_index;       /* index into the scanner's rules */
+    uint32_t reserved;
+} sanctum_scan_finding;
+
+/* The findings of one buffer, in order of secret_offset. One block: free it with sanctum_free (it is
+ * wiped: redacted forms hold the first characters of secrets). */
+typedef struct sanctum_scan_result {
+    uint32_t struct_size;
+    uint32_t truncated;        /* 1 when max_findings was reached */
+    uint64_t count;
+    uint64_t incomplete;       /* regex calls stopped by the match limit (their region was skipped) */
+    const sanctum_scan_finding *findings;
+} sanctum_scan_result;
+
+/* Fills opts with the defaults. */
+void sanctum_scan_options_init(sanctum_scan_options *opts);
+
+/* Builds a scanner from the built-in rules (unless SANCTUM_SCAN_NO_BUILTIN) followed by the custom
+ * rules text rules[0..rules_len) (may be empty). A rules error gives SANCTUM_E_PARSE, E_LIMIT or
+ * E_EXISTS (duplicate id) with the byte offset in the custom text and "rules line L column C: what
+ * was expected" in the message. opts may be NULL for the defaults. Caller owns *out (sanctum_free).
+ * The scanner keeps ctx: free the scanner before the context. Thread-safe. */
+sanctum_status sanctum_scanner_new(sanctum_scanner **out, sanctum_ctx *ctx, const sanctum_scan_options *opts,
+                                   const uint8_t *rules, size_t rules_len, sanctum_error *err);
+
+/* Number of rules, and the id / description of rule i (borrowed from the scanner; NULL when i is out
+ * of range). Thread-safe. */
+uint32_t sanctum_scanner_rule_count(const sanctum_scanner *scanner);
+const char *sanctum_scanner_rule_id(const sanctum_scanner *scanner, uint32_t index);
+const char *sanctum_scanner_rule_description(const sanctum_scanner *scanner, uint32_t index);
+
+/* Scans buf[0..len) (any bytes; at most the context's max_input_bytes). path[0..path_len) labels the
+ * buffer for path allow rules (may be empty). Caller owns *out (sanctum_free). Thread-safe: many
+ * threads may scan with one scanner. Errors: E_INVALID_ARG, E_LIMIT, E_NOMEM. */
+sanctum_status sanctum_scan_buffer(const sanctum_scanner *scanner, sanctum_scan_result **out,
+                                   const uint8_t *buf, size_t len, const uint8_t *path, size_t path_len,
+                                   sanctum_error *err);
+
+/* True (1) when the scanner's path allow rules exclude path[0..path_len) entirely. Thread-safe. */
+int32_t sanctum_scanner_path_allowed(const sanctum_scanner *scanner, const uint8_t *path, size_t path_len);
+
+/* Report writers: text, JSON lines and SARIF 2.1.0, reusable by every front end. */
+typedef enum sanctum_scan_format {
+    SANCTUM_SCAN_FORMAT_TEXT = 0,
+    SANCTUM_SCAN_FORMAT_JSONL = 1,
+    SANCTUM_SCAN_FORMAT_SARIF = 2
+} sanctum_scan_format;
+
+typedef enum sanctum_scan_report_flag {
+    SANCTUM_SCAN_REPORT_NO_REDACT = 1  /* write the full secret instead of the redacted form */
+} sanctum_scan_report_flag;
+
+typedef struct sanctum_scan_report sanctum_scan_report;
+
+/* A report being written. baseline[0..baseline_len) is an earlier report of ours (JSON lines or SARIF)
+ * or a list of fingerprints one per line; findings whose fingerprint it holds are left out (made with
+ * a different fingerprint key, it suppresses nothing). Caller owns *out (sanctum_free); it borrows the
+ * scanner. Single-threaded. */
+sanctum_status sanctum_scan_report_new(sanctum_scan_report **out, const sanctum_scanner *scanner,
+                                       int32_t format, uint32_t flags, const uint8_t *baseline,
+                                       size_t baseline_len, sanctum_error *err);
+
+/* Adds the findings of one buffer: res from sanctum_scan_buffer over buf[0..len) and the file name
+ * to report (UTF-8, '/'-separated, relative to the scanned root). Returns the number of findings
+ * added (those not in the baseline) through *added (may be NULL). */
+sanctum_status sanctum_scan_report_add(sanctum_scan_report *report, const sanctum_scan_result *res,
+                                       const uint8_t *buf, size_t len, const uint8_t *file, size_t file_len,
+                                       uint64_t *added, sanctum_error *err);
+
+/* Moves the report text written so far into a new buffer *out (caller owns, sanctum_free; wiped on
+ * free) of *out_len bytes. With final != 0 the report is closed (SARIF's closing brackets) and later
+ * adds fail with E_STATE. Text and JSON lines come out as they are added; SARIF only when final. */
+sanctum_status sanctum_scan_report_take(sanctum_scan_report *report, int32_t final, uint8_t **out,
+                                        size_t *out_len, sanctum_error *err);
+
+/* Gitignore-style path matcher (the walker's excludes). patterns: gitignore syntax, one per line
+ * ('#' comments, '!' negation, trailing '/' for directories, leading or inner '/' anchors, '*', '?',
+ * '[...]', '**'). Caller owns *out (sanctum_free). Immutable once built: thread-safe. */
+typedef struct sanctum_scan_ignore sanctum_scan_ignore;
+sanctum_status sanctum_scan_ignore_new(sanctum_scan_ignore **out, sanctum_ctx *ctx, const uint8_t *patterns,
+                                       size_t len, sanctum_error *err);
+/* Adds more patterns (later ones win, as in gitignore). Not thread-safe with matching. */
+sanctum_status sanctum_scan_ignore_add(sanctum_scan_ignore *ignore, const uint8_t *patterns, size_t len,
+                                       sanctum_error *err);
+/* 1 when path (relative, '/'-separated) is ignored, else 0. is_dir says whether it names a directory. */
+int32_t sanctum_scan_ignore_match(const sanctum_scan_ignore *ignore, const uint8_t *path, size_t len,
+                                  int32_t is_dir);
+
 /* ===== Secret-age ledger (core/src/ledger) ===== */
+
+/* A SQLite record of tracked secrets (never their values): where each lives, how old it is, its
+ * rotation policy, and a tamper-evident audit trail (every change appends an event whose keyed
+ * BLAKE2b MAC chains the previous one; a keyed anchor over (head, count) catches deleted newest
+ * events). Times in this ABI are int64 Unix seconds, UTC. docs/ledger.md has the details.
+ *
+ * A sanctum_ledger handle is single-threaded: use one per thread (or per process); SQLite's locking
+ * (WAL, busy timeout, BEGIN IMMEDIATE) makes concurrent writers from several handles safe. */
+typedef struct sanctum_ledger sanctum_ledger;
+
+/* Length in bytes of the ledger key and of a fingerprint / MAC (function forms for bindings). */
+uint32_t sanctum_ledger_key_bytes(void);          /* 32 */
+uint32_t sanctum_ledger_fingerprint_bytes(void);  /* 32 */
+
+typedef enum sanctum_ledger_open_flags {
+    SANCTUM_LEDGER_CREATE = 1,      /* create the database (and the key file) when missing */
+    SANCTUM_LEDGER_FIXED_NOW = 2,   /* use options.now instead of the clock ("--now", tests) */
+    SANCTUM_LEDGER_READ_ONLY = 4    /* open the database read-only (check, show, verify) */
+} sanctum_ledger_open_flags;
+
+/* Options for sanctum_ledger_open; call sanctum_ledger_options_init first. Byte strings are
+ * (ptr, len), not NUL-terminated. */
+typedef struct sanctum_ledger_options {
+    uint32_t struct_size;
+    uint32_t flags;                 /* sanctum_ledger_open_flags */
+    const uint8_t *path;            /* database file; ":memory:" for a private in-memory ledger */
+    size_t path_len;
+    const uint8_t *key;             /* the 32-byte ledger key, or NULL to read key_path */
+    size_t key_len;
+    const uint8_t *key_path;        /* NULL: path + ".key" beside the database */
+    size_t key_path_len;
+    uint32_t busy_timeout_ms;       /* default 5000 */
+    uint32_t reserved;
+    int64_t now;                    /* with SANCTUM_LEDGER_FIXED_NOW */
+} sanctum_ledger_options;
+
+typedef enum sanctum_ledger_method {
+    SANCTUM_LEDGER_MANUAL = 0,
+    SANCTUM_LEDGER_API = 1
+} sanctum_ledger_method;
+
+typedef enum sanctum_ledger_state {
+    SANCTUM_LEDGER_ACTIVE = 0,
+    SANCTUM_LEDGER_RETIRED = 1
+} sanctum_ledger_state;
+
+/* A new secret for sanctum_ledger_add; call sanctum_ledger_spec_init first. Text fields are UTF-8
+ * without control characters (locations: one per line, '\n'-separated), at most 256 bytes each
+ * (notes and locations 4096). value, when given, is only fingerprinted, never stored. */
+typedef struct sanctum_ledger_spec {
+    uint32_t struct_size;
+    uint32_t max_age_days;          /* required, 1..36500 */
+    uint32_t auto_rotate_days;      /* 0 = none, else 1..36500 */
+    uint32_t due_soon_days;         /* warning window before max age / expiry; default 14 */
+    uint32_t method;                /* sanctum_ledger_method */
+    uint32_t reserved;
+    int64_t created_at;             /* 0 = now */
+    int64_t expires_at;             /* hard expiry; 0 = none */
+    const uint8_t *name; size_t name_len;
+    const uint8_t *provider; size_t provider_len;
+    const uint8_t *kind; size_t kind_len;
+    const uint8_t *locations; size_t locations_len;
+    const uint8_t *owner; size_t owner_len;
+    const uint8_t *notes; size_t notes_len;
+    const uint8_t *value; size_t value_len;
+} sanctum_ledger_spec;
+
+/* One secret as stored. Strings are NUL-terminated UTF-8 owned by the enclosing list. */
+typedef struct sanctum_ledger_secret {
+    int64_t id;
+    const char *name;
+    const char *provider;
+    const char *kind;
+    const char *locations;          /* '\n'-separated */
+    const char *owner;
+    const char *notes;
+    int64_t created_at;
+    int64_t rotated_at;
+    int64_t expires_at;             /* 0 = none */
+    uint32_t max_age_days;
+    uint32_t auto_rotate_days;      /* 0 = none */
+    uint32_t due_soon_days;
+    uint32_t method;                /* sanctum_ledger_method */
+    uint32_t state;                 /* sanctum_ledger_state */
+    uint32_t has_fingerprint;
+    uint64_t rotations;
+    uint8_t fingerprint[32];
+} sanctum_ledger_secret;
+
+typedef struct sanctum_ledger_secret_list {
+    uint64_t count;
+    sanctum_ledger_secret *items;
+} sanctum_ledger_secret_list;
+
+typedef enum sanctum_ledger_check_flags {
+    SANCTUM_LEDGER_OVERDUE = 1,          /* past rotated_at + max_age_days */
+    SANCTUM_LEDGER_EXPIRED = 2,          /* past expires_at */
+    SANCTUM_LEDGER_DUE_SOON = 4,         /* within due_soon_days of max age or expiry */
+    SANCTUM_LEDGER_AUTO_ROTATE_DUE = 8   /* past rotated_at + auto_rotate_days */
+} sanctum_ledger_check_flags;
+
+/* One active secret that needs attention. Days are whole days (floor). */
+typedef struct sanctum_ledger_check_item {
+    const char *name;
+    const char *provider;
+    const char *owner;
+    uint32_t flags;                 /* sanctum_ledger_check_flags */
+    uint32_t method;
+    int64_t rotated_at;
+    int64_t due_at;                 /* rotated_at + max_age_days */
+    int64_t auto_rotate_at;         /* 0 = no auto-rotation */
+    int64_t expires_at;             /* 0 = none */
+    int64_t age_days;
+    int64_t days_over;              /* days past due_at (or past expiry, whichever is more); 0 if not */
+    int64_t days_left;              /* days until the earlier of due_at / expires_at; <0 when past */
+} sanctum_ledger_check_item;
+
+typedef struct sanctum_ledger_report {
+    int64_t now;
+    uint64_t active;                /* active secrets examined */
+    uint64_t overdue;               /* with OVERDUE or EXPIRED */
+    uint64_t expired;
+    uint64_t due_soon;
+    uint64_t auto_rotate_due;
+    uint64_t count;                 /* items: every active secret with a flag, most overdue first */
+    sanctum_ledger_check_item *items;
+} sanctum_ledger_report;
+
+/* One audit event. before/after are canonical JSON of the secret's non-secret fields ("" for none). */
+typedef struct sanctum_ledger_event {
+    uint64_t seq;
+    int64_t at;
+    const char *actor;
+    const char *action;             /* "add", "rotate", "retire" */
+    const char *secret;
+    const char *before;
+    const char *after;
+    uint8_t mac[32];
+} sanctum_ledger_event;
+
+typedef struct sanctum_ledger_event_list {
+    uint64_t count;
+    sanctum_ledger_event *items;
+} sanctum_ledger_event_list;
+
+typedef enum sanctum_ledger_problem {
+    SANCTUM_LEDGER_INTACT = 0,
+    SANCTUM_LEDGER_BAD_MAC = 1,          /* an event's content or position was changed */
+    SANCTUM_LEDGER_BROKEN_LINK = 2,      /* prev does not name the event before */
+    SANCTUM_LEDGER_MISSING_EVENT = 3,    /* a gap in seq, or events after the anchor's count gone */
+    SANCTUM_LEDGER_BAD_ANCHOR = 4,       /* anchor missing, forged, or not matching the chain */
+    SANCTUM_LEDGER_STATE_MISMATCH = 5,   /* the secrets table differs from a replay of the events */
+    SANCTUM_LEDGER_BAD_SEQUENCE = 6,     /* an event's before does not follow from the previous one */
+    SANCTUM_LEDGER_UNEXPECTED_HEAD = 7   /* differs from the caller's expected (count, head) */
+} sanctum_ledger_problem;
+
+/* Result of sanctum_ledger_verify. Caller-owned; set struct_size to sizeof or 0. */
+typedef struct sanctum_ledger_verify_report {
+    uint32_t struct_size;
+    uint32_t problem;               /* sanctum_ledger_problem of the first break found */
+    uint64_t events;                /* events present */
+    uint64_t first_bad_seq;         /* seq of the first bad event; 0 when intact or not an event */
+    uint8_t head[32];               /* MAC of the newest event (zero when there is none) */
+    char message[200];              /* names the break by seq and what is wrong; never a value */
+} sanctum_ledger_verify_report;
+
+void sanctum_ledger_options_init(sanctum_ledger_options *opts);
+void sanctum_ledger_spec_init(sanctum_ledger_spec *spec);
+
+/* Writes 32 fresh random bytes to path (created 0600, refusing to overwrite). For the CLI's key file. */
+sanctum_status sanctum_ledger_keygen(const uint8_t *path, size_t path_len, sanctum_error *err);
+
+/* Opens (and with SANCTUM_LEDGER_CREATE creates, including a new 0600 key file when no key is given
+ * and none exists) a ledger, applying pending schema migrations. Refuses a file of another
+ * application, a newer schema, a corrupt file or a wrong key with a clear error. The key is copied
+ * into wiped, locked memory. Caller owns *out (sanctum_free). ctx must outlive it.
+ * Errors: INVALID_ARG, NOMEM, IO, DB, UNSUPPORTED (newer schema / foreign file), CRYPTO (wrong key). */
+sanctum_status sanctum_ledger_open(sanctum_ledger **out, sanctum_ctx *ctx, const sanctum_ledger_options *opts,
+                                   sanctum_error *err);
+
+/* Adds a secret and its "add" event in one transaction. actor: who (free text, may be empty).
+ * Errors: INVALID_ARG, LIMIT, UTF8, EXISTS, DB, NOMEM. */
+sanctum_status sanctum_ledger_add(sanctum_ledger *ledger, const sanctum_ledger_spec *spec,
+                                  const uint8_t *actor, size_t actor_len, sanctum_error *err);
+
+/* Records a rotation at `at` (0 = now): rotated_at = at, rotations + 1, and the fingerprint becomes
+ * that of value (value NULL and len 0: the fingerprint is cleared, the old one being stale).
+ * Errors: INVALID_ARG, NOT_FOUND, STATE (retired), DB, NOMEM. */
+sanctum_status sanctum_ledger_rotate(sanctum_ledger *ledger, const uint8_t *name, size_t name_len, int64_t at,
+                                     const uint8_t *value, size_t value_len, const uint8_t *actor,
+                                     size_t actor_len, sanctum_error *err);
+
+/* Marks a secret retired (kept with its history). Errors: NOT_FOUND, STATE (already retired), DB. */
+sanctum_status sanctum_ledger_retire(sanctum_ledger *ledger, const uint8_t *name, size_t name_len,
+                                     const uint8_t *actor, size_t actor_len, sanctum_error *err);
+
+/* One secret by name (a list of one). Caller owns *out. Errors: NOT_FOUND, DB, NOMEM. */
+sanctum_status sanctum_ledger_show(sanctum_ledger_secret_list **out, sanctum_ledger *ledger,
+                                   const uint8_t *name, size_t name_len, sanctum_error *err);
+
+/* Every secret by name; retired ones only with include_retired. Caller owns *out. */
+sanctum_status sanctum_ledger_list(sanctum_ledger_secret_list **out, sanctum_ledger *ledger,
+                                   uint32_t include_retired, sanctum_error *err);
+
+/* The age check at `now` (0 = the ledger's now). Caller owns *out. */
+sanctum_status sanctum_ledger_check(sanctum_ledger_report **out, sanctum_ledger *ledger, int64_t now,
+                                    sanctum_error *err);
+
+/* Events in seq order, all or those of one secret (name NULL for all). Caller owns *out. */
+sanctum_status sanctum_ledger_audit_log(sanctum_ledger_event_list **out, sanctum_ledger *ledger,
+                                        const uint8_t *name, size_t name_len, sanctum_error *err);
+
+/* Verifies the chain, the anchor and the replay of events against the secrets table. expected_head
+ * (32 bytes, or NULL) with expected_count: a (count, head) recorded earlier outside the database;
+ * the chain must still contain it. Fills *out in every case. Returns OK when intact,
+ * SANCTUM_E_TAMPERED (err names the first bad event) when not, other codes when it cannot check. */
+sanctum_status sanctum_ledger_verify(sanctum_ledger_verify_report *out, sanctum_ledger *ledger,
+                                     uint64_t expected_count, const uint8_t *expected_head,
+                                     sanctum_error *err);
+
+/* Batches: between batch_begin and batch_commit every write joins one BEGIN IMMEDIATE transaction
+ * (one fsync for the lot); each write still is all-or-nothing on its own (a savepoint), so a failed
+ * call inside a batch leaves the rest of the batch intact. batch_rollback drops the whole batch.
+ * Errors: STATE (batch already open / none open), DB. */
+sanctum_status sanctum_ledger_batch_begin(sanctum_ledger *ledger, sanctum_error *err);
+sanctum_status sanctum_ledger_batch_commit(sanctum_ledger *ledger, sanctum_error *err);
+sanctum_status sanctum_ledger_batch_rollback(sanctum_ledger *ledger, sanctum_error *err);
+
+/* The keyed fingerprint of a value under this ledger's key, into out[32]. No allocation. */
+sanctum_status sanctum_ledger_fingerprint(uint8_t *out, size_t out_len, const sanctum_ledger *ledger,
+                                          const uint8_t *value, size_t value_len, sanctum_error *err);
+
+/* Secrets (active and retired) whose current fingerprint equals fingerprint[32]; count may be 0.
+ * Caller owns *out. */
+sanctum_status sanctum_ledger_match(sanctum_ledger_secret_list **out, sanctum_ledger *ledger,
+                                    const uint8_t *fingerprint, size_t fingerprint_len, sanctum_error *err);
+
+/* Parses an RFC 3339 time ("2026-03-01T12:00:00Z", offsets like "+02:00", optional fraction that is
+ * dropped; also a bare date "2026-03-01" meaning midnight UTC) into Unix seconds.
+ * Errors: SANCTUM_E_PARSE with the offset of the first bad byte. */
+sanctum_status sanctum_ledger_parse_time(int64_t *out, const uint8_t *text, size_t len, sanctum_error *err);
+
+/* Formats t as "YYYY-MM-DDTHH:MM:SSZ" into buf (at least 21 bytes with the NUL). Years 0..9999 only.
+ * Errors: BUFFER_TOO_SMALL, INVALID_ARG (out of range). */
+sanctum_status sanctum_ledger_format_time(char *buf, size_t buf_len, int64_t t, sanctum_error *err);
 
 /* @cdef-end */
 

@@ -48,11 +48,11 @@ sed -i 's/^set(SANCTUM_ABI_MAJOR 2)/set(SANCTUM_ABI_MAJOR 1)/' "$copy/CMakeLists
 cp "$orig" "$header"
 
 # 3. a function removed (renamed away)
-sed -i 's/sanctum_wipe(/sanctum_wipe_renamed(/' "$header" "$copy/core/src/version.c"
+grep -rl 'sanctum_wipe(' "$copy/core" | xargs sed -i 's/sanctum_wipe(/sanctum_wipe_renamed(/'
 build
 verdict 1 "sanctum_wipe removed"
+grep -rl 'sanctum_wipe_renamed(' "$copy/core" | xargs sed -i 's/sanctum_wipe_renamed(/sanctum_wipe(/'
 cp "$orig" "$header"
-sed -i 's/sanctum_wipe_renamed(/sanctum_wipe(/' "$copy/core/src/version.c"
 
 # 4. a function added
 sed -i 's|^void sanctum_wipe(void \*ptr, size_t len);|void sanctum_wipe(void *ptr, size_t len);\nuint32_t sanctum_abi_probe_added(void);|' "$header"

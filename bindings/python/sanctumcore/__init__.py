@@ -11,5 +11,10 @@ from ._core import (
     abi_version,
     version,
 )
+from .detect import Detector, Entity
+from .json import ChatDocument, ChatText, validate as validate_json
+from .ledger import Ledger, Secret
+from .scan import Finding, Scanner
 
-__all__ = ["Context", "SanctumError", "Status", "abi_version", "version"]
+__all__ = ["ChatDocument", "ChatText", "Context", "Detector", "Entity", "Finding", "Ledger", "SanctumError", "Scanner", "Secret", "Status",
+           "abi_version", "validate_json", "version"]

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import enum
-from typing import Optional
+import weakref
+from typing import Optional, Union
 
 from ._native import ffi, lib
 
@@ -55,6 +56,23 @@ def check(status: int, err) -> None:
     raise SanctumError(int(status), offset, message)
 
 
+def as_bytes(data: Union[str, bytes, bytearray, memoryview], what: str = "input") -> bytes:
+    """str is encoded as UTF-8; bytes-like objects pass through; anything else is a TypeError."""
+    if isinstance(data, str):
+        return data.encode("utf-8", "surrogatepass")
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        return bytes(data)
+    raise TypeError(f"{what} must be str or bytes, not {type(data).__name__}")
+
+
+def take_bytes(outp, lenp) -> bytes:
+    """Copies a library-allocated output buffer into Python and frees (wipes) the native one."""
+    try:
+        return bytes(ffi.buffer(outp[0], lenp[0])) if outp[0] != ffi.NULL else b""
+    finally:
+        lib.sanctum_free(outp[0])
+
+
 def version() -> str:
     return ffi.string(lib.sanctum_version_string()).decode()
 
@@ -88,7 +106,11 @@ class Context:
         err = new_error()
         check(lib.sanctum_ctx_new(out, opts, err), err)
         self._ptr = out[0]
-        self._children = 0
+        self._children = weakref.WeakSet()
+
+    def _adopt(self, child) -> None:
+        """Registers a handle made from this context: closing the context closes it first."""
+        self._children.add(child)
 
     @property
     def ptr(self):
@@ -113,10 +135,45 @@ class Context:
 
     def close(self) -> None:
         if self._ptr is not None:
+            for child in list(self._children):
+                child.close()
             lib.sanctum_ctx_free(self._ptr)
             self._ptr = None
 
     def __enter__(self) -> "Context":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __del__(self):
+        try:
+            self.close()
+        except Exception:
+            pass
+
+
+class Handle:
+    """Base of every native handle: freed with sanctum_free on close(), `with` exit or collection.
+    Keeps its context alive and is closed by it."""
+
+    def __init__(self, ctx: Context, ptr):
+        self._ctx = ctx
+        self._ptr = ptr
+        ctx._adopt(self)
+
+    @property
+    def ptr(self):
+        if self._ptr is None:
+            raise ValueError(f"{type(self).__name__} is closed")
+        return self._ptr
+
+    def close(self) -> None:
+        if self._ptr is not None:
+            lib.sanctum_free(self._ptr)
+            self._ptr = None
+
+    def __enter__(self):
         return self
 
     def __exit__(self, *exc) -> None:

@@ -55,7 +55,20 @@ static void apply_lists(pii_scan *sc)
             }
         }
     }
-    /* an allow-listed span also shields deny-list and other matches of exactly that text */
+    /* An allow-listed span shields everything inside it too: "jane" within an allowed
+     * "jane@example.com" must not come back as a PERSON. */
+    for (size_t i = 0; i < sc->count; i++) {
+        const pii_cand *a = &sc->c[i];
+        if (!(a->evidence & SANCTUM_EV_ALLOW_LIST))
+            continue;
+        for (size_t k = 0; k < sc->count; k++) {
+            pii_cand *c = &sc->c[k];
+            if (k != i && c->start >= a->start && c->end <= a->end && c->rec != SANCTUM_REC_DENY_LIST) {
+                c->score = 0;
+                c->evidence |= SANCTUM_EV_ALLOW_LIST;
+            }
+        }
+    }
 }
 
 static int by_start(const void *a, const void *b)

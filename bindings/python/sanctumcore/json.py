@@ -1,0 +1,96 @@
+"""Strict JSON validation and the chat-document walk with byte-exact rewriting."""
+from __future__ import annotations
+
+import dataclasses
+from typing import Optional, Union
+
+from ._core import Context, Handle, as_bytes, check, new_error, take_bytes
+from ._native import ffi, lib
+
+FORMATS = {"auto": 0, "openai_chat": 1, "anthropic": 2, "anthropic_messages": 2, "responses": 3,
+           "openai_responses": 3}
+
+
+def _name(fn, value: int) -> str:
+    p = fn(value)
+    return ffi.string(p).decode() if p != ffi.NULL else "unknown"
+
+
+def format_code(fmt: Union[str, int, None]) -> int:
+    if fmt is None:
+        return 0
+    if isinstance(fmt, int) and not isinstance(fmt, bool):
+        return fmt
+    if isinstance(fmt, str) and fmt in FORMATS:
+        return FORMATS[fmt]
+    raise ValueError(f"unknown chat format {fmt!r}; one of {sorted(FORMATS)}")
+
+
+def validate(ctx: Context, data: Union[str, bytes], allow_duplicate_keys: bool = False) -> None:
+    """Raises SanctumError (status, byte offset, message) unless data is strict RFC 8259 JSON."""
+    buf = as_bytes(data)
+    err = new_error()
+    flags = lib.SANCTUM_JSON_ALLOW_DUPLICATE_KEYS if allow_duplicate_keys else 0
+    check(lib.sanctum_json_validate(ctx.ptr, flags, buf, len(buf), err), err)
+
+
+@dataclasses.dataclass(frozen=True)
+class ChatText:
+    index: int
+    text: str
+    path: str
+    role: str
+    kind: str
+    nested: bool
+    offset: int
+
+
+class ChatDocument(Handle):
+    """A parsed chat request, response or stream event: its scan strings in document order, each of
+    which can be given a replacement before write() puts the document back together byte-exactly."""
+
+    def __init__(self, ctx: Context, data: Union[str, bytes], fmt: Union[str, int, None] = "auto"):
+        self._input = as_bytes(data)  # the native doc borrows these bytes: keep them alive
+        out = ffi.new("sanctum_chat_doc **")
+        err = new_error()
+        check(lib.sanctum_chat_doc_new(out, ctx.ptr, format_code(fmt), self._input, len(self._input), err), err)
+        super().__init__(ctx, out[0])
+
+    @property
+    def format(self) -> str:
+        return _name(lib.sanctum_chat_format_name, lib.sanctum_chat_doc_format(self.ptr))
+
+    @property
+    def shape(self) -> str:
+        return _name(lib.sanctum_chat_shape_name, lib.sanctum_chat_doc_shape(self.ptr))
+
+    def __len__(self) -> int:
+        return int(lib.sanctum_chat_doc_count(self.ptr))
+
+    def text(self, index: int) -> ChatText:
+        if not isinstance(index, int) or index < 0 or index >= len(self):
+            raise IndexError(index)
+        t = ffi.new("sanctum_chat_text *")
+        t.struct_size = ffi.sizeof("sanctum_chat_text")
+        check(lib.sanctum_chat_doc_text(self.ptr, index, t), new_error())
+        return ChatText(index=index, text=bytes(ffi.buffer(t.text, t.text_len)).decode("utf-8"),
+                        path=ffi.string(t.path).decode(), role=_name(lib.sanctum_chat_role_name, t.role),
+                        kind=_name(lib.sanctum_chat_kind_name, t.kind), nested=bool(t.nested),
+                        offset=int(t.offset))
+
+    def texts(self) -> list:
+        return [self.text(i) for i in range(len(self))]
+
+    def replace(self, index: int, text: Union[str, bytes]) -> None:
+        if not isinstance(index, int) or index < 0 or index >= len(self):
+            raise IndexError(index)
+        buf = as_bytes(text, "replacement")
+        err = new_error()
+        check(lib.sanctum_chat_doc_set_replacement(self.ptr, index, buf, len(buf), err), err)
+
+    def write(self) -> bytes:
+        outp = ffi.new("uint8_t **")
+        lenp = ffi.new("size_t *")
+        err = new_error()
+        check(lib.sanctum_chat_doc_write(self.ptr, outp, lenp, err), err)
+        return take_bytes(outp, lenp)

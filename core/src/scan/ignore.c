@@ -1,0 +1,260 @@
+/* Gitignore-style path matching for the walker's excludes (.gitignore, .sanctumignore, --exclude). */
+#include <string.h>
+
+#include "alloc.h"
+#include "error.h"
+#include "scan/scan_internal.h"
+
+typedef struct ig_pat {
+    uint8_t *glob;
+    size_t len;
+    bool negate, dir_only, anchored;
+} ig_pat;
+
+struct sanctum_scan_ignore {
+    sanctum_ctx *ctx;
+    ig_pat *pats;
+    size_t n, cap;
+};
+
+#define IG_MAX_PATTERNS 100000u
+#define IG_MAX_LEN 4096u
+
+static void ignore_destroy(void *obj)
+{
+    sanctum_scan_ignore *ig = obj;
+    for (size_t i = 0; i < ig->n; i++)
+        sc_free(ig->pats[i].glob);
+    sc_free(ig->pats);
+}
+
+/* Bracket expression at p[*i] ('[' already consumed); returns whether c matches, advances *i past ']'.
+ * An unterminated bracket matches a literal '['. */
+static bool match_class(const uint8_t *p, size_t n, size_t *i, uint8_t c, bool *ok)
+{
+    size_t k = *i;
+    bool neg = false, hit = false;
+    if (k < n && (p[k] == '!' || p[k] == '^')) {
+        neg = true;
+        k++;
+    }
+    bool first = true;
+    while (k < n && (p[k] != ']' || first)) {
+        first = false;
+        uint8_t lo = p[k];
+        if (lo == '\\' && k + 1 < n)
+            lo = p[++k];
+        k++;
+        uint8_t hi = lo;
+        if (k + 1 < n && p[k] == '-' && p[k + 1] != ']') {
+            hi = p[k + 1];
+            if (hi == '\\' && k + 2 < n) {
+                hi = p[k + 2];
+                k++;
+            }
+            k += 2;
+        }
+        if (c >= lo && c <= hi)
+            hit = true;
+    }
+    if (k >= n) {
+        *ok = false;
+        return false;
+    }
+    *ok = true;
+    *i = k + 1;
+    return hit != neg;
+}
+
+static bool glob(const uint8_t *p, size_t pn, const uint8_t *s, size_t sn, unsigned depth)
+{
+    size_t pi = 0, si = 0;
+    size_t star_p = SIZE_MAX, star_s = 0;
+    if (depth > 32)
+        return false;
+    while (si < sn || pi < pn) {
+        if (pi < pn) {
+            uint8_t c = p[pi];
+            if (c == '*' && pi + 1 < pn && p[pi + 1] == '*') {
+                /* '**': any run of characters including '/'; '**' + '/' may also match nothing */
+                size_t rest = pi + 2;
+                bool slash = rest < pn && p[rest] == '/';
+                if (slash && glob(p + rest + 1, pn - rest - 1, s + si, sn - si, depth + 1))
+                    return true;
+                for (size_t k = si; k <= sn; k++)
+                    if (glob(p + rest, pn - rest, s + k, sn - k, depth + 1))
+                        return true;
+                return false;
+            }
+            if (c == '*') {
+                star_p = ++pi;
+                star_s = si;
+                continue;
+            }
+            if (si < sn) {
+                if (c == '?' && s[si] != '/') {
+                    pi++;
+                    si++;
+                    continue;
+                }
+                if (c == '[') {
+                    size_t k = pi + 1;
+                    bool ok;
+                    bool m = match_class(p, pn, &k, s[si], &ok);
+                    if (ok) {
+                        if (m && s[si] != '/') {
+                            pi = k;
+                            si++;
+                            continue;
+                        }
+                        goto backtrack;
+                    }
+                }
+                if (c == '\\' && pi + 1 < pn)
+                    c = p[++pi];
+                if (c == s[si]) {
+                    pi++;
+                    si++;
+                    continue;
+                }
+            }
+        }
+    backtrack:
+        if (star_p != SIZE_MAX && star_s < sn && s[star_s] != '/') {
+            pi = star_p;
+            si = ++star_s;
+            continue;
+        }
+        return false;
+    }
+    return true;
+}
+
+sanctum_status sanctum_scan_ignore_add(sanctum_scan_ignore *ig, const uint8_t *t, size_t len, sanctum_error *err)
+{
+    sanctum_error_clear(err);
+    if (ig == NULL || (t == NULL && len != 0))
+        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "ignore or patterns is NULL");
+    size_t before = ig->n;
+    size_t pos = 0;
+    while (pos < len) {
+        const uint8_t *nl = memchr(t + pos, '\n', len - pos);
+        size_t e = nl ? (size_t)(nl - t) : len;
+        size_t s = pos;
+        size_t line_off = pos;
+        pos = nl ? e + 1 : len;
+        if (e > s && t[e - 1] == '\r')
+            e--;
+        while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\t') && !(e - s >= 2 && t[e - 2] == '\\'))
+            e--;
+        if (s == e || t[s] == '#')
+            continue;
+        if (e - s > IG_MAX_LEN || memchr(t + s, 0, e - s) != NULL) {
+            sanctum_status st = sc_error(err, SANCTUM_E_LIMIT, line_off,
+                                         "ignore pattern longer than 4096 bytes or holding a NUL byte");
+            while (ig->n > before)
+                sc_free(ig->pats[--ig->n].glob);
+            return st;
+        }
+        ig_pat p = {0};
+        if (t[s] == '!') {
+            p.negate = true;
+            s++;
+        } else if (t[s] == '\\' && s + 1 < e && (t[s + 1] == '!' || t[s + 1] == '#')) {
+            s++;
+        }
+        if (e > s && t[e - 1] == '/') {
+            p.dir_only = true;
+            e--;
+        }
+        if (e > s && t[s] == '/') {
+            p.anchored = true;
+            s++;
+        }
+        if (s == e)
+            continue;
+        if (memchr(t + s, '/', e - s) != NULL)
+            p.anchored = true;
+        if (ig->n >= IG_MAX_PATTERNS) {
+            sanctum_status st = sc_error(err, SANCTUM_E_LIMIT, line_off, "more than 100000 ignore patterns");
+            while (ig->n > before)
+                sc_free(ig->pats[--ig->n].glob);
+            return st;
+        }
+        if (ig->n == ig->cap) {
+            size_t nc = ig->cap ? ig->cap * 2 : 16;
+            ig_pat *np = sc_realloc(ig->ctx, ig->pats, nc * sizeof *np);
+            if (np == NULL)
+                goto nomem;
+            ig->pats = np;
+            ig->cap = nc;
+        }
+        p.glob = sc_memdup(ig->ctx, t + s, e - s, 0);
+        if (p.glob == NULL)
+            goto nomem;
+        p.len = e - s;
+        ig->pats[ig->n++] = p;
+    }
+    return SANCTUM_OK;
+nomem:
+    while (ig->n > before)
+        sc_free(ig->pats[--ig->n].glob);
+    return sc_error_nomem(err);
+}
+
+sanctum_status sanctum_scan_ignore_new(sanctum_scan_ignore **out, sanctum_ctx *ctx, const uint8_t *patterns,
+                                       size_t len, sanctum_error *err)
+{
+    sanctum_error_clear(err);
+    if (out == NULL || ctx == NULL)
+        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "out or ctx is NULL");
+    *out = NULL;
+    if ((uint64_t)len > ctx->opts.max_input_bytes)
+        return sc_error(err, SANCTUM_E_LIMIT, SANCTUM_NO_OFFSET, "patterns larger than max_input_bytes");
+    sanctum_scan_ignore *ig = sc_object_new(ctx, sizeof *ig, ignore_destroy);
+    if (ig == NULL)
+        return sc_error_nomem(err);
+    ig->ctx = ctx;
+    sanctum_status st = sanctum_scan_ignore_add(ig, patterns, len, err);
+    if (st != SANCTUM_OK) {
+        sanctum_free(ig);
+        return st;
+    }
+    *out = ig;
+    return SANCTUM_OK;
+}
+
+/* Last matching pattern decides for this one path (not its parents). -1 = no pattern matched. */
+static int decide(const sanctum_scan_ignore *ig, const uint8_t *path, size_t len, bool is_dir)
+{
+    const uint8_t *slash = NULL;
+    for (size_t i = len; i > 0; i--)
+        if (path[i - 1] == '/') {
+            slash = path + i - 1;
+            break;
+        }
+    const uint8_t *base = slash ? slash + 1 : path;
+    size_t blen = len - (size_t)(base - path);
+    for (size_t i = ig->n; i-- > 0;) {
+        const ig_pat *p = &ig->pats[i];
+        if (p->dir_only && !is_dir)
+            continue;
+        bool m = p->anchored ? glob(p->glob, p->len, path, len, 0) : glob(p->glob, p->len, base, blen, 0);
+        if (m)
+            return p->negate ? 0 : 1;
+    }
+    return -1;
+}
+
+int32_t sanctum_scan_ignore_match(const sanctum_scan_ignore *ig, const uint8_t *path, size_t len, int32_t is_dir)
+{
+    if (ig == NULL || path == NULL || len == 0 || len > 65536)
+        return 0;
+    while (len > 1 && path[len - 1] == '/')
+        len--;
+    /* a path under an ignored directory is ignored, whatever later patterns say */
+    for (size_t i = 1; i < len; i++)
+        if (path[i] == '/' && decide(ig, path, i, true) == 1)
+            return 1;
+    return decide(ig, path, len, is_dir != 0) == 1 ? 1 : 0;
+}

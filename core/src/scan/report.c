@@ -1,0 +1,399 @@
+/* Report writers (text, JSON lines, SARIF 2.1.0) and baselines of fingerprints. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "error.h"
+#include "scan/scan_internal.h"
+#include "utf8.h"
+
+struct sanctum_scan_report {
+    sanctum_ctx *ctx;
+    const sanctum_scanner *scanner;
+    int32_t format;
+    uint32_t flags;
+    uint8_t *fps;        /* sorted 32-byte fingerprints of the baseline */
+    size_t n_fps;
+    uint8_t *buf;        /* secret block: may hold full secrets with NO_REDACT */
+    size_t len, cap;
+    bool any_result;
+    bool closed;
+    bool oom;
+};
+
+static void report_destroy(void *obj)
+{
+    sanctum_scan_report *r = obj;
+    sc_free(r->fps);
+    sc_free(r->buf);
+}
+
+static void put(sanctum_scan_report *r, const void *p, size_t n)
+{
+    if (r->oom)
+        return;
+    if (r->cap - r->len < n) {
+        size_t nc = r->cap ? r->cap : 1024;
+        while (nc - r->len < n) {
+            if (nc > SIZE_MAX / 2) {
+                r->oom = true;
+                return;
+            }
+            nc *= 2;
+        }
+        uint8_t *nb = r->buf == NULL ? sc_alloc(r->ctx, nc, SC_ALLOC_SECRET) : sc_realloc(r->ctx, r->buf, nc);
+        if (nb == NULL) {
+            r->oom = true;
+            return;
+        }
+        r->buf = nb;
+        r->cap = nc;
+    }
+    memcpy(r->buf + r->len, p, n);
+    r->len += n;
+}
+
+static void puts_(sanctum_scan_report *r, const char *s)
+{
+    put(r, s, strlen(s));
+}
+
+static void putu(sanctum_scan_report *r, uint64_t v)
+{
+    char t[24];
+    int n = snprintf(t, sizeof t, "%llu", (unsigned long long)v);
+    put(r, t, (size_t)n);
+}
+
+/* JSON string body (no quotes); invalid UTF-8 becomes U+FFFD. */
+static void put_json(sanctum_scan_report *r, const uint8_t *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        uint8_t c = s[i];
+        if (c == '"' || c == '\\') {
+            char e[2] = {'\\', (char)c};
+            put(r, e, 2);
+            i++;
+        } else if (c < 0x20 || c == 0x7f) {
+            char e[8];
+            snprintf(e, sizeof e, "\\u%04x", c);
+            put(r, e, 6);
+            i++;
+        } else if (c < 0x80) {
+            put(r, &c, 1);
+            i++;
+        } else {
+            uint32_t cp;
+            size_t l = sc_utf8_decode(s + i, n - i, &cp);
+            if (l == 0) {
+                puts_(r, "\\ufffd");
+                i++;
+            } else {
+                put(r, s + i, l);
+                i += l;
+            }
+        }
+    }
+}
+
+static void put_uri(sanctum_scan_report *r, const uint8_t *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        uint8_t c = s[i];
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+            c == '.' || c == '_' || c == '~' || c == '/') {
+            put(r, &c, 1);
+        } else {
+            char e[4];
+            snprintf(e, sizeof e, "%%%02X", c);
+            put(r, e, 3);
+        }
+    }
+}
+
+static int hexval(uint8_t c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+static int fp_cmp(const void *a, const void *b)
+{
+    return memcmp(a, b, 32);
+}
+
+/* Every run of exactly 64 hex digits in the baseline is a fingerprint. */
+static sanctum_status load_baseline(sanctum_scan_report *r, const uint8_t *b, size_t n, sanctum_error *err)
+{
+    size_t count = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        size_t k = 0;
+        size_t i = 0;
+        while (i < n) {
+            if (hexval(b[i]) < 0) {
+                i++;
+                continue;
+            }
+            size_t j = i;
+            while (j < n && hexval(b[j]) >= 0)
+                j++;
+            if (j - i == 64) {
+                if (pass == 1) {
+                    for (size_t q = 0; q < 32; q++)
+                        r->fps[k * 32 + q] = (uint8_t)(hexval(b[i + 2 * q]) * 16 + hexval(b[i + 2 * q + 1]));
+                }
+                k++;
+            }
+            i = j;
+        }
+        if (pass == 0) {
+            count = k;
+            if (count == 0)
+                return SANCTUM_OK;
+            r->fps = sc_calloc(r->ctx, count, 32, 0);
+            if (r->fps == NULL)
+                return sc_error_nomem(err);
+        }
+    }
+    qsort(r->fps, count, 32, fp_cmp);
+    r->n_fps = count;
+    return SANCTUM_OK;
+}
+
+static bool in_baseline(const sanctum_scan_report *r, const char *hex)
+{
+    if (r->n_fps == 0 || strlen(hex) != 64)
+        return false;
+    uint8_t fp[32];
+    for (size_t q = 0; q < 32; q++)
+        fp[q] = (uint8_t)(hexval((uint8_t)hex[2 * q]) * 16 + hexval((uint8_t)hex[2 * q + 1]));
+    return bsearch(fp, r->fps, r->n_fps, 32, fp_cmp) != NULL;
+}
+
+static void sarif_header(sanctum_scan_report *r)
+{
+    puts_(r, "{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\","
+             "\"runs\":[{\"tool\":{\"driver\":{\"name\":\"sanctum\",\"semanticVersion\":\"");
+    puts_(r, sanctum_version_string());
+    puts_(r, "\",\"rules\":[");
+    uint32_t n = sanctum_scanner_rule_count(r->scanner);
+    for (uint32_t i = 0; i < n; i++) {
+        const char *id = sanctum_scanner_rule_id(r->scanner, i);
+        const char *d = sanctum_scanner_rule_description(r->scanner, i);
+        if (i)
+            puts_(r, ",");
+        puts_(r, "{\"id\":\"");
+        put_json(r, (const uint8_t *)id, strlen(id));
+        puts_(r, "\",\"shortDescription\":{\"text\":\"");
+        put_json(r, (const uint8_t *)d, strlen(d));
+        puts_(r, "\"},\"defaultConfiguration\":{\"level\":\"error\"}}");
+    }
+    puts_(r, "]}},\"columnKind\":\"unicodeCodePoints\",\"results\":[");
+}
+
+sanctum_status sanctum_scan_report_new(sanctum_scan_report **out, const sanctum_scanner *scanner, int32_t format,
+                                       uint32_t flags, const uint8_t *baseline, size_t baseline_len,
+                                       sanctum_error *err)
+{
+    sanctum_error_clear(err);
+    if (out == NULL)
+        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "out is NULL");
+    *out = NULL;
+    if (scanner == NULL || (baseline == NULL && baseline_len != 0))
+        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "scanner or baseline is NULL");
+    if (format < SANCTUM_SCAN_FORMAT_TEXT || format > SANCTUM_SCAN_FORMAT_SARIF)
+        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "unknown report format %d", (int)format);
+    if (flags & ~1u)
+        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "unknown report flags");
+    sanctum_ctx *ctx = sc_block_ctx(scanner);
+    if ((uint64_t)baseline_len > ctx->opts.max_input_bytes)
+        return sc_error(err, SANCTUM_E_LIMIT, SANCTUM_NO_OFFSET, "baseline is larger than max_input_bytes");
+    sanctum_scan_report *r = sc_object_new(ctx, sizeof *r, report_destroy);
+    if (r == NULL)
+        return sc_error_nomem(err);
+    r->ctx = ctx;
+    r->scanner = scanner;
+    r->format = format;
+    r->flags = flags;
+    sanctum_status st = load_baseline(r, baseline, baseline_len, err);
+    if (st != SANCTUM_OK) {
+        sanctum_free(r);
+        return st;
+    }
+    if (format == SANCTUM_SCAN_FORMAT_SARIF)
+        sarif_header(r);
+    if (r->oom) {
+        sanctum_free(r);
+        return sc_error_nomem(err);
+    }
+    *out = r;
+    return SANCTUM_OK;
+}
+
+static void put_secret(sanctum_scan_report *r, const sanctum_scan_finding *f, const uint8_t *buf, size_t len)
+{
+    if ((r->flags & SANCTUM_SCAN_REPORT_NO_REDACT) && buf != NULL && f->secret_offset + f->secret_length <= len)
+        put_json(r, buf + f->secret_offset, (size_t)f->secret_length);
+    else
+        puts_(r, f->redacted);
+}
+
+sanctum_status sanctum_scan_report_add(sanctum_scan_report *r, const sanctum_scan_result *res, const uint8_t *buf,
+                                       size_t len, const uint8_t *file, size_t file_len, uint64_t *added,
+                                       sanctum_error *err)
+{
+    sanctum_error_clear(err);
+    if (added != NULL)
+        *added = 0;
+    if (r == NULL || res == NULL || (file == NULL && file_len != 0) || (buf == NULL && len != 0))
+        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "report, result, buf or file is NULL");
+    if (r->closed)
+        return sc_error(err, SANCTUM_E_STATE, SANCTUM_NO_OFFSET, "the report is already final");
+    size_t mark = r->len;
+    bool any_before = r->any_result;
+    uint64_t n = 0;
+    for (uint64_t i = 0; i < res->count; i++) {
+        const sanctum_scan_finding *f = &res->findings[i];
+        if (in_baseline(r, f->fingerprint))
+            continue;
+        n++;
+        switch (r->format) {
+        case SANCTUM_SCAN_FORMAT_TEXT:
+            put(r, file, file_len);
+            puts_(r, ":");
+            putu(r, f->line);
+            puts_(r, ":");
+            putu(r, f->column);
+            puts_(r, ": ");
+            puts_(r, f->rule_id);
+            puts_(r, ": ");
+            put_secret(r, f, buf, len);
+            if (f->fingerprint[0]) {
+                puts_(r, " (fingerprint ");
+                put(r, f->fingerprint, 16);
+                puts_(r, ")");
+            }
+            puts_(r, "\n");
+            break;
+        case SANCTUM_SCAN_FORMAT_JSONL:
+            puts_(r, "{\"rule\":\"");
+            puts_(r, f->rule_id);
+            puts_(r, "\",\"description\":\"");
+            put_json(r, (const uint8_t *)f->description, strlen(f->description));
+            puts_(r, "\",\"file\":\"");
+            put_json(r, file, file_len);
+            puts_(r, "\",\"line\":");
+            putu(r, f->line);
+            puts_(r, ",\"column\":");
+            putu(r, f->column);
+            puts_(r, ",\"end_line\":");
+            putu(r, f->end_line);
+            puts_(r, ",\"end_column\":");
+            putu(r, f->end_column);
+            puts_(r, ",\"offset\":");
+            putu(r, f->secret_offset);
+            puts_(r, ",\"length\":");
+            putu(r, f->secret_length);
+            puts_(r, ",\"secret\":\"");
+            put_secret(r, f, buf, len);
+            puts_(r, "\",\"redacted\":");
+            puts_(r, (r->flags & SANCTUM_SCAN_REPORT_NO_REDACT) ? "false" : "true");
+            puts_(r, ",\"fingerprint\":\"");
+            puts_(r, f->fingerprint);
+            puts_(r, "\"}\n");
+            break;
+        default:
+            if (r->any_result)
+                puts_(r, ",");
+            r->any_result = true;
+            puts_(r, "{\"ruleId\":\"");
+            puts_(r, f->rule_id);
+            puts_(r, "\",\"ruleIndex\":");
+            putu(r, f->rule_index);
+            puts_(r, ",\"level\":\"error\",\"message\":{\"text\":\"");
+            put_json(r, (const uint8_t *)f->description, strlen(f->description));
+            puts_(r, ": ");
+            put_secret(r, f, buf, len);
+            puts_(r, "\"},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"");
+            put_uri(r, file, file_len);
+            puts_(r, "\"},\"region\":{\"startLine\":");
+            putu(r, f->line);
+            puts_(r, ",\"startColumn\":");
+            putu(r, f->column);
+            puts_(r, ",\"endLine\":");
+            putu(r, f->end_line);
+            puts_(r, ",\"endColumn\":");
+            putu(r, f->end_column);
+            puts_(r, ",\"byteOffset\":");
+            putu(r, f->secret_offset);
+            puts_(r, ",\"byteLength\":");
+            putu(r, f->secret_length);
+            puts_(r, "}}}]");
+            if (f->fingerprint[0]) {
+                puts_(r, ",\"partialFingerprints\":{\"sanctumSecret/v1\":\"");
+                puts_(r, f->fingerprint);
+                puts_(r, "\"}");
+            }
+            puts_(r, "}");
+            break;
+        }
+    }
+    if (r->oom) {
+        r->oom = false;
+        if (r->buf != NULL)
+            sanctum_wipe(r->buf + mark, r->len - mark);
+        r->len = mark; /* no partial output */
+        r->any_result = any_before;
+        return sc_error_nomem(err);
+    }
+    if (added != NULL)
+        *added = n;
+    return SANCTUM_OK;
+}
+
+sanctum_status sanctum_scan_report_take(sanctum_scan_report *r, int32_t final, uint8_t **out, size_t *out_len,
+                                        sanctum_error *err)
+{
+    sanctum_error_clear(err);
+    if (out == NULL || out_len == NULL)
+        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "out or out_len is NULL");
+    *out = NULL;
+    *out_len = 0;
+    if (r == NULL)
+        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "report is NULL");
+    if (r->closed)
+        return sc_error(err, SANCTUM_E_STATE, SANCTUM_NO_OFFSET, "the report is already final");
+    bool sarif = r->format == SANCTUM_SCAN_FORMAT_SARIF;
+    size_t mark = r->len;
+    if (final && sarif)
+        puts_(r, "]}]}\n");
+    if (r->oom) {
+        r->oom = false;
+        r->len = mark;
+        return sc_error_nomem(err);
+    }
+    size_t n = (sarif && !final) ? 0 : r->len;
+    uint8_t *o = sc_alloc(r->ctx, n + 1, SC_ALLOC_SECRET);
+    if (o == NULL) {
+        r->len = mark;
+        return sc_error_nomem(err);
+    }
+    if (n != 0) {
+        memcpy(o, r->buf, n);
+        sanctum_wipe(r->buf, n);
+        r->len = 0;
+    }
+    o[n] = 0;
+    if (final)
+        r->closed = true;
+    *out = o;
+    *out_len = n;
+    return SANCTUM_OK;
+}
