@@ -11,7 +11,9 @@
 #include <string.h>
 
 #include "../error.h"
+#include "../alloc.h"
 #include "../proved/placeholder.h"
+#include "../proved/subst.h"
 #include "mapper.h"
 
 static const char *const TYPE_NAMES[SANCTUM_ENTITY_COUNT] = {
@@ -191,8 +193,12 @@ sanctum_status sc_restore_text(sanctum_session *s, const uint8_t *t, size_t n, b
                                bool json_escape, sc_buf *out, size_t *consumed, bool *changed,
                                sanctum_error *err)
 {
-    size_t i = 0, copied = 0;
+    size_t i = 0, ns = 0, cap = 0;
     uint64_t restored = 0, unknown = 0, malformed = 0;
+    sc_span *spans = NULL;
+    sc_buf esc; /* JSON-escaped values, when asked for */
+    sc_buf_init(&esc, s->ctx);
+    sanctum_status st = SANCTUM_OK;
     *consumed = n;
     if (n == 0)
         return SANCTUM_OK;
@@ -222,20 +228,62 @@ sanctum_status sc_restore_text(sanctum_session *s, const uint8_t *t, size_t n, b
         else if ((v = sc_vault_value(&s->vault, h.type, number, &vl)) == NULL)
             unknown++;
         if (v != NULL) {
-            if (!sc_buf_put(out, t + copied, i - copied))
-                return sc_error_nomem(err);
-            if (!(json_escape ? put_json_escaped(out, v, vl) : sc_buf_put(out, v, vl)))
-                return sc_error_nomem(err);
-            copied = h.end;
+            if (ns == cap) {
+                size_t nc = cap ? cap * 2 : 8;
+                sc_span *np = spans ? sc_realloc(s->ctx, spans, nc * sizeof *np) : sc_alloc(s->ctx, nc * sizeof *np, 0);
+                if (np == NULL)
+                    goto nomem;
+                spans = np;
+                cap = nc;
+            }
+            spans[ns].start = i;
+            spans[ns].end = h.end;
+            if (json_escape) {
+                /* the offset into esc for now; made a pointer once esc stops moving */
+                size_t off = esc.len;
+                if (!put_json_escaped(&esc, v, vl))
+                    goto nomem;
+                spans[ns].repl_len = esc.len - off;
+                spans[ns].repl = (const uint8_t *)(uintptr_t)off;
+            } else {
+                spans[ns].repl = v;
+                spans[ns].repl_len = vl;
+            }
+            ns++;
             restored++;
-            *changed = true;
         }
         i = h.end;
     }
-    if (!sc_buf_put(out, t + copied, *consumed - copied))
-        return sc_error_nomem(err);
+    if (ns == 0) {
+        if (!sc_buf_put(out, t, *consumed))
+            goto nomem;
+    } else {
+        if (json_escape)
+            for (size_t k = 0; k < ns; k++)
+                spans[k].repl = esc.p + (uintptr_t)spans[k].repl;
+        /* the proved substitution writes the output */
+        size_t olen = 0, wrote = 0;
+        if (!sc_subst_length(*consumed, spans, ns, &olen)) {
+            st = sc_error(err, SANCTUM_E_INTERNAL, SANCTUM_NO_OFFSET, "invalid restore spans");
+            goto done;
+        }
+        if (!sc_buf_reserve(out, olen))
+            goto nomem;
+        if (!sc_subst_apply(t, *consumed, spans, ns, out->p + out->len, olen, &wrote) || wrote != olen) {
+            st = sc_error(err, SANCTUM_E_INTERNAL, SANCTUM_NO_OFFSET, "restore substitution failed");
+            goto done;
+        }
+        out->len += olen;
+        *changed = true;
+    }
     s->stats.restored += restored;
     s->stats.unknown += unknown;
     s->stats.malformed += malformed;
-    return SANCTUM_OK;
+    goto done;
+nomem:
+    st = sc_error_nomem(err);
+done:
+    sc_free(spans);
+    sc_buf_free(&esc);
+    return st;
 }
