@@ -45,7 +45,15 @@ int cmd_json(int argc, char **argv);
 
 int cmd_detect(int argc, char **argv);
 
-/* anonymize, restore */
+/* anonymize, restore (cmd_anonymize.c, cmd_restore.c) */
+int cmd_anonymize(int argc, char **argv);
+int cmd_restore(int argc, char **argv);
+/* Loads the 32-byte vault key from path (NULL: $XDG_DATA_HOME/sanctum/vault.key or
+ * ~/.local/share/sanctum/vault.key), creating it with mode 0600 when create is set and it is missing.
+ * Refuses a key file readable by group or others. Prints the error; nonzero on failure. */
+int cli_vault_key(const char *path, int create, uint8_t key[32]);
+/* Parses --format: auto, openai_chat, anthropic, responses (and text when allow_text). -1 = text. */
+int cli_parse_format(const char *v, int allow_text, int32_t *format);
 
 int cmd_scan(int argc, char **argv);
 

@@ -17,7 +17,8 @@ static const command COMMANDS[] = {
 
     {"detect", cmd_detect, "find personal data (names, e-mails, phones, cards, SSNs, bank numbers, IBANs)"},
 
-    /* anonymize, restore */
+    {"anonymize", cmd_anonymize, "replace personal data in a chat request (or text) with <TYPE_N> placeholders"},
+    {"restore", cmd_restore, "put the values back into a response or an SSE stream, from a sealed vault"},
 
     {"scan", cmd_scan, "find exposed credentials in files and git remotes (text, JSON lines, SARIF)"},
 

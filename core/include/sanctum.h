@@ -413,6 +413,106 @@ const char *sanctum_evidence_name(uint32_t bit);
 
 /* ===== Anonymize/restore mapper (core/src/mapper) ===== */
 
+/* A session maps personal values to typed placeholders <TYPE_N> (TYPE = sanctum_entity_type_name,
+ * N = 1, 2, ... per type in order of first appearance) and back. The same value always gets the same
+ * placeholder, compared after per-type normalization: e-mails case-insensitively; phones, cards, SSNs
+ * and bank numbers by their digits; IBANs by their letters and digits, upper-cased; persons case-folded
+ * with whitespace collapsed. Numbering depends only on the order of first appearance, so anonymizing a
+ * conversation whose history is a prefix of a later one gives the same placeholders for the shared part
+ * with nothing stored between requests (use one fresh session per request). Text in the input that
+ * restore could take for a placeholder (a type name, '_', digits, in any case, with or without its
+ * brackets) is itself replaced by a placeholder, so it comes back verbatim and never as someone's value.
+ * Values live in wiped memory accounted to the context's budget (docs/mapper.md).
+ * A session is single-threaded; it borrows its detector (which must outlive it) and is freed with
+ * sanctum_free, which wipes every value. */
+typedef struct sanctum_session sanctum_session;
+
+typedef struct sanctum_session_options {
+    uint32_t struct_size; /* sizeof(sanctum_session_options), set by _init */
+    uint32_t reserved;
+} sanctum_session_options;
+
+/* Counters of a session (cumulative over its calls). */
+typedef struct sanctum_session_stats {
+    uint32_t struct_size;                  /* set by the caller to sizeof(sanctum_session_stats) */
+    uint32_t reserved;
+    uint64_t distinct[7];                  /* placeholders issued per sanctum_entity_type */
+    uint64_t occurrences[7];               /* entity occurrences replaced per type */
+    uint64_t literals;                     /* placeholder-looking input text replaced (escaped) */
+    uint64_t variant_spellings;            /* occurrences mapped to a value first seen spelled otherwise */
+    uint64_t restored;                     /* placeholders put back */
+    uint64_t unknown;                      /* well-formed placeholders this session did not issue, left verbatim */
+    uint64_t malformed;                    /* placeholder-like text with an invalid number, left verbatim */
+} sanctum_session_stats;
+
+void sanctum_session_options_init(sanctum_session_options *opts);
+
+/* Creates a session. det is borrowed (may be NULL for a restore-only session); opts may be NULL.
+ * Caller owns *out (sanctum_free). Errors: SANCTUM_E_INVALID_ARG, SANCTUM_E_NOMEM. */
+sanctum_status sanctum_session_new(sanctum_session **out, sanctum_ctx *ctx, const sanctum_detector *det,
+                                   const sanctum_session_options *opts, sanctum_error *err);
+
+/* Anonymizes UTF-8 text. *out is caller-owned (sanctum_free; wiped on free). Fail closed: on any error
+ * there is no output and the session is as it was before the call. Errors: those of sanctum_detect,
+ * SANCTUM_E_STATE (no detector), SANCTUM_E_LIMIT, SANCTUM_E_NOMEM. */
+sanctum_status sanctum_session_anonymize_text(sanctum_session *session, const uint8_t *ptr, size_t len,
+                                              uint8_t **out, size_t *out_len, sanctum_error *err);
+
+/* Anonymizes a chat request (format: sanctum_chat_format, AUTO detects): every scan string of the
+ * document, in document order, one numbering for the whole request; the document is written with the
+ * splice writer (every byte outside the replaced strings unchanged). Fail closed as above. Errors: those
+ * of sanctum_chat_doc_new and sanctum_session_anonymize_text. */
+sanctum_status sanctum_session_anonymize_request(sanctum_session *session, int32_t format, const uint8_t *ptr,
+                                                 size_t len, uint8_t **out, size_t *out_len, sanctum_error *err);
+
+/* Restores placeholders this session issued in text: <TYPE_N>, and the tolerated variants &lt;TYPE_N&gt;,
+ * [TYPE_N] and bare TYPE_N between non-word bytes, TYPE in any case. Unknown or malformed placeholders
+ * are left verbatim and counted. *out is caller-owned (sanctum_free; wiped on free). */
+sanctum_status sanctum_session_restore_text(sanctum_session *session, const uint8_t *ptr, size_t len,
+                                            uint8_t **out, size_t *out_len, sanctum_error *err);
+
+/* Restores every scan string of a whole response document (splice writer). Values restored into tool
+ * arguments that are not parsed JSON are JSON-string-escaped. */
+sanctum_status sanctum_session_restore_response(sanctum_session *session, int32_t format, const uint8_t *ptr,
+                                                size_t len, uint8_t **out, size_t *out_len, sanctum_error *err);
+
+/* Copies the session's counters into *out (out->struct_size must be at least this version's). */
+sanctum_status sanctum_session_get_stats(const sanctum_session *session, sanctum_session_stats *out);
+
+/* Seals the session's mapping with XChaCha20-Poly1305 under a 32-byte key (key_len must be 32): a
+ * versioned header (magic "SCTMVLT", version 1, random nonce) authenticated with the ciphertext. *out is
+ * caller-owned (sanctum_free). Errors: SANCTUM_E_INVALID_ARG, SANCTUM_E_NOMEM. */
+sanctum_status sanctum_session_seal(const sanctum_session *session, const uint8_t *key, size_t key_len,
+                                    uint8_t **out, size_t *out_len, sanctum_error *err);
+
+/* Opens a sealed mapping into a new restore-only session (no detector). Errors: SANCTUM_E_PARSE (not a
+ * sanctum vault file), SANCTUM_E_UNSUPPORTED (another version), SANCTUM_E_TAMPERED (wrong key or the
+ * file was modified), SANCTUM_E_LIMIT, SANCTUM_E_NOMEM, SANCTUM_E_INVALID_ARG. */
+sanctum_status sanctum_session_open_sealed(sanctum_session **out, sanctum_ctx *ctx, const uint8_t *key,
+                                           size_t key_len, const uint8_t *ptr, size_t len, sanctum_error *err);
+
+/* Restores a server-sent-event stream (OpenAI chunks, Anthropic events, Responses events) given in
+ * arbitrary chunks. Events are handled once complete; text that might still become a placeholder with
+ * the next delta of the same field is held back and goes out at the front of that field's next event,
+ * or in a copy of the field's last event (carrying only the held text) sent before the first event
+ * that does not continue the field, or at finish. The concatenated output does not depend on the
+ * chunking. Events whose data is not JSON pass through unchanged. The restorer borrows the session
+ * (counters are added to it); single-threaded; freed with sanctum_free. */
+typedef struct sanctum_stream_restorer sanctum_stream_restorer;
+
+sanctum_status sanctum_stream_restorer_new(sanctum_stream_restorer **out, sanctum_session *session, int32_t format,
+                                           sanctum_error *err);
+
+/* Feeds ptr[0..len); *out (caller-owned, possibly empty) receives the bytes now complete. An incomplete
+ * event larger than the context's max_input_bytes is SANCTUM_E_LIMIT. After an error the restorer
+ * refuses further calls (SANCTUM_E_STATE). */
+sanctum_status sanctum_stream_restorer_feed(sanctum_stream_restorer *r, const uint8_t *ptr, size_t len,
+                                            uint8_t **out, size_t *out_len, sanctum_error *err);
+
+/* Ends the stream: handles a last event without its blank line and flushes held text. */
+sanctum_status sanctum_stream_restorer_finish(sanctum_stream_restorer *r, uint8_t **out, size_t *out_len,
+                                              sanctum_error *err);
+
 /* ===== Token-pattern scanner (core/src/scan) ===== */
 
 /* A compiled rule set (built-in rules, custom rules or both) plus options. Immutable once built: one

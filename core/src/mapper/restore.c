@@ -1,0 +1,289 @@
+/* Tolerant placeholder scanner and text restore.
+ *
+ * Forms recognized at a position (TYPE is one of the entity type names, matched case-insensitively;
+ * N is a run of ASCII digits):
+ *   <TYPE_N>   &lt;TYPE_N&gt;   [TYPE_N]   TYPE_N (bare: no word byte before or after)
+ * A hit whose N is a valid number issued by this session is replaced by its value (brackets included);
+ * a hit with a number the session did not issue is left verbatim and counted unknown; a hit whose N is
+ * not a valid number (leading zero, too long) is left verbatim and counted malformed. The scanner works
+ * left to right and decides each position from the byte before it and at most SC_PLACEHOLDER_MAX + 8
+ * bytes after it, which is what makes streamed restore equal whole restore. */
+#include <string.h>
+
+#include "../error.h"
+#include "../alloc.h"
+#include "../proved/placeholder.h"
+#include "../proved/subst.h"
+#include "mapper.h"
+
+static const char *const TYPE_NAMES[SANCTUM_ENTITY_COUNT] = {
+    "PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "US_SSN", "US_BANK_NUMBER", "IBAN_CODE"};
+
+const char *sc_type_name(uint32_t type, size_t *len)
+{
+    if (type >= SANCTUM_ENTITY_COUNT)
+        return NULL;
+    if (len)
+        *len = strlen(TYPE_NAMES[type]);
+    return TYPE_NAMES[type];
+}
+
+bool sc_is_word_byte(uint8_t c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c >= 0x80;
+}
+
+static uint8_t upper(uint8_t c)
+{
+    return (c >= 'a' && c <= 'z') ? (uint8_t)(c - 32) : c;
+}
+
+enum { SCAN_NONE = 0, SCAN_HIT = 1, SCAN_MORE = 2 };
+
+typedef struct hit {
+    size_t end;
+    uint32_t type;
+    size_t dig_start, dig_end;
+} hit;
+
+/* Matches literal lit at t[i..]; SCAN_HIT, SCAN_NONE, or SCAN_MORE when the data ends inside it. */
+static int match_lit(const uint8_t *t, size_t n, size_t i, const char *lit, bool open)
+{
+    size_t l = strlen(lit);
+    for (size_t k = 0; k < l; k++) {
+        if (i + k >= n)
+            return open ? SCAN_MORE : SCAN_NONE;
+        if (t[i + k] != (uint8_t)lit[k])
+            return SCAN_NONE;
+    }
+    return SCAN_HIT;
+}
+
+/* TYPE_digits at t[j..]; on SCAN_HIT fills type and digit range. */
+static int match_name(const uint8_t *t, size_t n, size_t j, bool open, hit *h)
+{
+    bool more = false;
+    for (uint32_t ty = 0; ty < SANCTUM_ENTITY_COUNT; ty++) {
+        const char *name = TYPE_NAMES[ty];
+        size_t l = strlen(name), k = 0;
+        for (; k < l && j + k < n; k++)
+            if (upper(t[j + k]) != (uint8_t)name[k])
+                break;
+        if (k < l) {
+            if (j + k >= n)
+                more = true;
+            continue;
+        }
+        size_t p = j + l;
+        if (p >= n) {
+            more = true;
+            continue;
+        }
+        if (t[p] != '_')
+            continue;
+        p++;
+        size_t ds = p;
+        while (p < n && t[p] >= '0' && t[p] <= '9')
+            p++;
+        if (p == n && open)
+            return SCAN_MORE; /* more digits may follow */
+        if (p == ds)
+            continue;
+        h->type = ty;
+        h->dig_start = ds;
+        h->dig_end = p;
+        return SCAN_HIT; /* type names are not prefixes of one another followed by '_' */
+    }
+    return (more && open) ? SCAN_MORE : SCAN_NONE;
+}
+
+static int scan_at(const uint8_t *t, size_t n, size_t i, bool prev_word, bool open, hit *h)
+{
+    uint8_t c = t[i];
+    int r;
+    if (c == '<' || c == '[') {
+        r = match_name(t, n, i + 1, open, h);
+        if (r != SCAN_HIT)
+            return r;
+        r = match_lit(t, n, h->dig_end, c == '<' ? ">" : "]", open);
+        if (r == SCAN_HIT)
+            h->end = h->dig_end + 1;
+        return r;
+    }
+    if (c == '&') {
+        r = match_lit(t, n, i, "&lt;", open);
+        if (r != SCAN_HIT)
+            return r;
+        r = match_name(t, n, i + 4, open, h);
+        if (r != SCAN_HIT)
+            return r;
+        r = match_lit(t, n, h->dig_end, "&gt;", open);
+        if (r == SCAN_HIT)
+            h->end = h->dig_end + 4;
+        return r;
+    }
+    if (prev_word || !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+        return SCAN_NONE;
+    r = match_name(t, n, i, open, h);
+    if (r != SCAN_HIT)
+        return r;
+    if (h->dig_end == n)
+        return open ? SCAN_MORE : (h->end = n, SCAN_HIT);
+    if (sc_is_word_byte(t[h->dig_end]))
+        return SCAN_NONE;
+    h->end = h->dig_end;
+    return SCAN_HIT;
+}
+
+/* Validates the number of a hit with the strict parser on the canonical spelling. */
+static bool hit_number(const uint8_t *t, const hit *h, uint32_t *number)
+{
+    size_t nl = 0;
+    const char *name = sc_type_name(h->type, &nl);
+    size_t dl = h->dig_end - h->dig_start;
+    if (dl == 0 || dl > 10)
+        return false;
+    uint8_t canon[SC_PLACEHOLDER_MAX + 4];
+    size_t k = 0;
+    canon[k++] = '<';
+    memcpy(canon + k, name, nl);
+    k += nl;
+    canon[k++] = '_';
+    memcpy(canon + k, t + h->dig_start, dl);
+    k += dl;
+    canon[k++] = '>';
+    size_t tl = 0;
+    return sc_placeholder_parse(canon, k, &tl, number) && tl == nl;
+}
+
+static bool put_json_escaped(sc_buf *out, const uint8_t *v, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t start = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint8_t c = v[i];
+        if (c != '"' && c != '\\' && c >= 0x20)
+            continue;
+        if (!sc_buf_put(out, v + start, i - start))
+            return false;
+        uint8_t esc[6] = {'\\', c, 0, 0, 0, 0};
+        size_t el = 2;
+        if (c == '\n')
+            esc[1] = 'n';
+        else if (c == '\r')
+            esc[1] = 'r';
+        else if (c == '\t')
+            esc[1] = 't';
+        else if (c < 0x20) {
+            esc[1] = 'u';
+            esc[2] = '0';
+            esc[3] = '0';
+            esc[4] = (uint8_t)hex[c >> 4];
+            esc[5] = (uint8_t)hex[c & 15];
+            el = 6;
+        }
+        if (!sc_buf_put(out, esc, el))
+            return false;
+        start = i + 1;
+    }
+    return sc_buf_put(out, v + start, n - start);
+}
+
+sanctum_status sc_restore_text(sanctum_session *s, const uint8_t *t, size_t n, bool prev_word, bool open,
+                               bool json_escape, sc_buf *out, size_t *consumed, bool *changed,
+                               sanctum_error *err)
+{
+    size_t i = 0, ns = 0, cap = 0;
+    uint64_t restored = 0, unknown = 0, malformed = 0;
+    sc_span *spans = NULL;
+    sc_buf esc; /* JSON-escaped values, when asked for */
+    sc_buf_init(&esc, s->ctx);
+    sanctum_status st = SANCTUM_OK;
+    *consumed = n;
+    if (n == 0)
+        return SANCTUM_OK;
+    while (i < n) {
+        uint8_t c = t[i];
+        bool pw = i == 0 ? prev_word : sc_is_word_byte(t[i - 1]);
+        /* fast skip: only these bytes can start a hit */
+        if (c != '<' && c != '[' && c != '&' && !(!pw && ((c | 32) >= 'a' && (c | 32) <= 'z'))) {
+            i++;
+            continue;
+        }
+        hit h;
+        int r = scan_at(t, n, i, pw, open, &h);
+        if (r == SCAN_MORE) {
+            *consumed = i;
+            break;
+        }
+        if (r == SCAN_NONE) {
+            i++;
+            continue;
+        }
+        uint32_t number = 0;
+        size_t vl = 0;
+        const uint8_t *v = NULL;
+        if (!hit_number(t, &h, &number))
+            malformed++;
+        else if ((v = sc_vault_value(&s->vault, h.type, number, &vl)) == NULL)
+            unknown++;
+        if (v != NULL) {
+            if (ns == cap) {
+                size_t nc = cap ? cap * 2 : 8;
+                sc_span *np = spans ? sc_realloc(s->ctx, spans, nc * sizeof *np) : sc_alloc(s->ctx, nc * sizeof *np, 0);
+                if (np == NULL)
+                    goto nomem;
+                spans = np;
+                cap = nc;
+            }
+            spans[ns].start = i;
+            spans[ns].end = h.end;
+            if (json_escape) {
+                /* the offset into esc for now; made a pointer once esc stops moving */
+                size_t off = esc.len;
+                if (!put_json_escaped(&esc, v, vl))
+                    goto nomem;
+                spans[ns].repl_len = esc.len - off;
+                spans[ns].repl = (const uint8_t *)(uintptr_t)off;
+            } else {
+                spans[ns].repl = v;
+                spans[ns].repl_len = vl;
+            }
+            ns++;
+            restored++;
+        }
+        i = h.end;
+    }
+    if (ns == 0) {
+        if (!sc_buf_put(out, t, *consumed))
+            goto nomem;
+    } else {
+        if (json_escape)
+            for (size_t k = 0; k < ns; k++)
+                spans[k].repl = esc.p + (uintptr_t)spans[k].repl;
+        /* the proved substitution writes the output */
+        size_t olen = 0, wrote = 0;
+        if (!sc_subst_length(*consumed, spans, ns, &olen)) {
+            st = sc_error(err, SANCTUM_E_INTERNAL, SANCTUM_NO_OFFSET, "invalid restore spans");
+            goto done;
+        }
+        if (!sc_buf_reserve(out, olen))
+            goto nomem;
+        if (!sc_subst_apply(t, *consumed, spans, ns, out->p + out->len, olen, &wrote) || wrote != olen) {
+            st = sc_error(err, SANCTUM_E_INTERNAL, SANCTUM_NO_OFFSET, "restore substitution failed");
+            goto done;
+        }
+        out->len += olen;
+        *changed = true;
+    }
+    s->stats.restored += restored;
+    s->stats.unknown += unknown;
+    s->stats.malformed += malformed;
+    goto done;
+nomem:
+    st = sc_error_nomem(err);
+done:
+    sc_free(spans);
+    sc_buf_free(&esc);
+    return st;
+}

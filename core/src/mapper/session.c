@@ -1,0 +1,205 @@
+/* Public API of the mapper: sessions, anonymize, restore. */
+#include <string.h>
+
+#include "../alloc.h"
+#include "../error.h"
+#include "mapper.h"
+
+static void session_destroy(void *obj)
+{
+    sanctum_session *s = obj;
+    sc_vault_free(&s->vault);
+}
+
+void sanctum_session_options_init(sanctum_session_options *opts)
+{
+    if (opts == NULL)
+        return;
+    memset(opts, 0, sizeof *opts);
+    opts->struct_size = (uint32_t)sizeof *opts;
+}
+
+sanctum_status sanctum_session_new(sanctum_session **out, sanctum_ctx *ctx, const sanctum_detector *det,
+                                   const sanctum_session_options *opts, sanctum_error *err)
+{
+    if (out == NULL || ctx == NULL)
+        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "out and ctx must not be NULL");
+    if (opts != NULL && opts->struct_size < sizeof(uint32_t))
+        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "options struct_size too small");
+    sanctum_session *s = sc_object_new(ctx, sizeof *s, session_destroy);
+    if (s == NULL)
+        return sc_error_nomem(err);
+    s->ctx = ctx;
+    s->det = det;
+    sc_vault_init(&s->vault, ctx);
+    *out = s;
+    return SANCTUM_OK;
+}
+
+static sanctum_status check_io(sanctum_session *s, const uint8_t *ptr, size_t len, uint8_t **out,
+                               size_t *out_len, sanctum_error *err)
+{
+    if (s == NULL || out == NULL || out_len == NULL || (ptr == NULL && len != 0))
+        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "NULL argument");
+    if ((uint64_t)len > s->ctx->opts.max_input_bytes)
+        return sc_error(err, SANCTUM_E_LIMIT, SANCTUM_NO_OFFSET, "input larger than max_input_bytes");
+    return SANCTUM_OK;
+}
+
+sanctum_status sanctum_session_anonymize_text(sanctum_session *s, const uint8_t *ptr, size_t len,
+                                              uint8_t **out, size_t *out_len, sanctum_error *err)
+{
+    sanctum_status st = check_io(s, ptr, len, out, out_len, err);
+    if (st != SANCTUM_OK)
+        return st;
+    sc_vault_mark mark;
+    sc_vault_mark_get(&s->vault, &mark);
+    sanctum_session_stats saved = s->stats;
+    sc_buf b;
+    sc_buf_init(&b, s->ctx);
+    bool changed = false;
+    st = sc_anon_text(s, ptr, len, &b, &changed, err);
+    if (st == SANCTUM_OK && !sc_buf_take(&b, out, out_len))
+        st = sc_error_nomem(err);
+    if (st != SANCTUM_OK) {
+        sc_buf_free(&b);
+        sc_vault_rollback(&s->vault, &mark);
+        s->stats = saved;
+    }
+    return st;
+}
+
+sanctum_status sanctum_session_anonymize_request(sanctum_session *s, int32_t format, const uint8_t *ptr,
+                                                 size_t len, uint8_t **out, size_t *out_len, sanctum_error *err)
+{
+    sanctum_status st = check_io(s, ptr, len, out, out_len, err);
+    if (st != SANCTUM_OK)
+        return st;
+    if (s->det == NULL)
+        return sc_error(err, SANCTUM_E_STATE, SANCTUM_NO_OFFSET, "this session has no detector");
+    sc_vault_mark mark;
+    sc_vault_mark_get(&s->vault, &mark);
+    sanctum_session_stats saved = s->stats;
+    sanctum_chat_doc *doc = NULL;
+    sc_buf b;
+    sc_buf_init(&b, s->ctx);
+    st = sanctum_chat_doc_new(&doc, s->ctx, format, ptr, len, err);
+    if (st != SANCTUM_OK)
+        goto fail;
+    size_t count = sanctum_chat_doc_count(doc);
+    for (size_t i = 0; i < count; i++) {
+        sanctum_chat_text t;
+        memset(&t, 0, sizeof t);
+        t.struct_size = (uint32_t)sizeof t;
+        st = sanctum_chat_doc_text(doc, i, &t);
+        if (st != SANCTUM_OK) {
+            st = sc_error(err, SANCTUM_E_INTERNAL, SANCTUM_NO_OFFSET, "scan string lookup failed");
+            goto fail;
+        }
+        b.len = 0;
+        bool changed = false;
+        st = sc_anon_text(s, t.text, t.text_len, &b, &changed, err);
+        if (st != SANCTUM_OK) {
+            if (err != NULL && err->offset != SANCTUM_NO_OFFSET)
+                err->offset = t.offset;
+            goto fail;
+        }
+        if (changed) {
+            st = sanctum_chat_doc_set_replacement(doc, i, b.p, b.len, err);
+            if (st != SANCTUM_OK)
+                goto fail;
+        }
+    }
+    sc_buf_free(&b);
+    st = sanctum_chat_doc_write(doc, out, out_len, err);
+    if (st != SANCTUM_OK)
+        goto fail;
+    sanctum_free(doc);
+    return SANCTUM_OK;
+fail:
+    sc_buf_free(&b);
+    sanctum_free(doc);
+    sc_vault_rollback(&s->vault, &mark);
+    s->stats = saved;
+    return st;
+}
+
+sanctum_status sanctum_session_restore_text(sanctum_session *s, const uint8_t *ptr, size_t len, uint8_t **out,
+                                            size_t *out_len, sanctum_error *err)
+{
+    sanctum_status st = check_io(s, ptr, len, out, out_len, err);
+    if (st != SANCTUM_OK)
+        return st;
+    sc_buf b;
+    sc_buf_init(&b, s->ctx);
+    size_t consumed = 0;
+    bool changed = false;
+    sanctum_session_stats saved = s->stats;
+    st = sc_restore_text(s, ptr, len, false, false, false, &b, &consumed, &changed, err);
+    if (st == SANCTUM_OK && !sc_buf_take(&b, out, out_len))
+        st = sc_error_nomem(err);
+    if (st != SANCTUM_OK) {
+        sc_buf_free(&b);
+        s->stats = saved;
+    }
+    return st;
+}
+
+sanctum_status sanctum_session_restore_response(sanctum_session *s, int32_t format, const uint8_t *ptr,
+                                                size_t len, uint8_t **out, size_t *out_len, sanctum_error *err)
+{
+    sanctum_status st = check_io(s, ptr, len, out, out_len, err);
+    if (st != SANCTUM_OK)
+        return st;
+    sanctum_session_stats saved = s->stats;
+    sanctum_chat_doc *doc = NULL;
+    sc_buf b;
+    sc_buf_init(&b, s->ctx);
+    st = sanctum_chat_doc_new(&doc, s->ctx, format, ptr, len, err);
+    if (st != SANCTUM_OK)
+        goto fail;
+    size_t count = sanctum_chat_doc_count(doc);
+    for (size_t i = 0; i < count; i++) {
+        sanctum_chat_text t;
+        memset(&t, 0, sizeof t);
+        t.struct_size = (uint32_t)sizeof t;
+        if (sanctum_chat_doc_text(doc, i, &t) != SANCTUM_OK) {
+            st = sc_error(err, SANCTUM_E_INTERNAL, SANCTUM_NO_OFFSET, "scan string lookup failed");
+            goto fail;
+        }
+        b.len = 0;
+        bool changed = false;
+        size_t consumed = 0;
+        bool esc = t.kind == SANCTUM_CHAT_KIND_TOOL_ARGUMENTS && !t.nested;
+        st = sc_restore_text(s, t.text, t.text_len, false, false, esc, &b, &consumed, &changed, err);
+        if (st != SANCTUM_OK)
+            goto fail;
+        if (changed) {
+            st = sanctum_chat_doc_set_replacement(doc, i, b.p, b.len, err);
+            if (st != SANCTUM_OK)
+                goto fail;
+        }
+    }
+    sc_buf_free(&b);
+    st = sanctum_chat_doc_write(doc, out, out_len, err);
+    if (st != SANCTUM_OK)
+        goto fail;
+    sanctum_free(doc);
+    return SANCTUM_OK;
+fail:
+    sc_buf_free(&b);
+    sanctum_free(doc);
+    s->stats = saved;
+    return st;
+}
+
+sanctum_status sanctum_session_get_stats(const sanctum_session *s, sanctum_session_stats *out)
+{
+    if (s == NULL || out == NULL || out->struct_size < sizeof *out)
+        return SANCTUM_E_INVALID_ARG;
+    *out = s->stats;
+    out->struct_size = (uint32_t)sizeof *out;
+    for (int t = 0; t < SANCTUM_ENTITY_COUNT; t++)
+        out->distinct[t] = s->vault.count[t];
+    return SANCTUM_OK;
+}

@@ -1,0 +1,444 @@
+/* Streamed restore of server-sent events. Bytes are buffered until an event is complete (blank line),
+ * so splits inside JSON escapes or UTF-8 sequences never matter. Each complete event's data is parsed
+ * as a chat stream event; its scan strings are restored. The last top-level string under a "delta"
+ * key is the event's "field": text at its end that might still become a placeholder with the next delta
+ * of the same field (same JSON path) is held back and prepended to that delta; when an event with data
+ * arrives that does not continue the field, the held text is sent first in a copy of the field's last
+ * event. Events without data lines (comments, keep-alives) pass through and keep the field open.
+ * Output therefore depends only on the byte stream, never on how it was chunked. */
+#include <string.h>
+
+#include "../alloc.h"
+#include "../error.h"
+#include "mapper.h"
+
+struct sanctum_stream_restorer {
+    sanctum_session *s;
+    int32_t format;
+    bool failed;
+    sc_buf pend;       /* bytes of events not yet complete */
+    size_t scan;       /* where the line scan resumes in pend */
+    size_t line_start; /* start of the current line in pend */
+    /* the open field */
+    bool active;
+    char *path;
+    bool prev_word;
+    sc_buf held;
+    uint8_t *last_event; /* raw bytes of the field's last event */
+    size_t last_event_len;
+};
+
+static void field_reset(sanctum_stream_restorer *r)
+{
+    sc_free(r->path);
+    r->path = NULL;
+    sc_free(r->last_event);
+    r->last_event = NULL;
+    r->last_event_len = 0;
+    r->held.len = 0;
+    r->active = false;
+    r->prev_word = false;
+}
+
+static void restorer_destroy(void *obj)
+{
+    sanctum_stream_restorer *r = obj;
+    field_reset(r);
+    sc_buf_free(&r->held);
+    sc_buf_free(&r->pend);
+}
+
+sanctum_status sanctum_stream_restorer_new(sanctum_stream_restorer **out, sanctum_session *s, int32_t format,
+                                           sanctum_error *err)
+{
+    if (out == NULL || s == NULL)
+        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "NULL argument");
+    if (format < SANCTUM_CHAT_AUTO || format > SANCTUM_CHAT_OPENAI_RESPONSES)
+        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "unknown chat format");
+    sanctum_stream_restorer *r = sc_object_new(s->ctx, sizeof *r, restorer_destroy);
+    if (r == NULL)
+        return sc_error_nomem(err);
+    r->s = s;
+    r->format = format;
+    sc_buf_init(&r->pend, s->ctx);
+    sc_buf_init(&r->held, s->ctx);
+    *out = r;
+    return SANCTUM_OK;
+}
+
+static bool is_delta_path(const char *p)
+{
+    if (strchr(p, '>') != NULL)
+        return false;
+    size_t n = strlen(p);
+    return strncmp(p, "$.delta", 7) == 0 || strstr(p, ".delta.") != NULL ||
+           (n >= 6 && strcmp(p + n - 6, ".delta") == 0);
+}
+
+/* One line of an event: [start, end) without its terminator, next = start of the next line. */
+typedef struct line {
+    size_t start, end, next;
+} line;
+
+static bool next_line(const uint8_t *e, size_t m, size_t i, line *l)
+{
+    if (i >= m)
+        return false;
+    l->start = i;
+    while (i < m && e[i] != '\n' && e[i] != '\r')
+        i++;
+    l->end = i;
+    if (i < m && e[i] == '\r' && i + 1 < m && e[i + 1] == '\n')
+        i += 2;
+    else if (i < m)
+        i++;
+    l->next = i;
+    return true;
+}
+
+static bool is_data_line(const uint8_t *e, const line *l, size_t *payload)
+{
+    if (l->end - l->start < 5 || memcmp(e + l->start, "data:", 5) != 0)
+        return false;
+    size_t p = l->start + 5;
+    if (p < l->end && e[p] == ' ')
+        p++;
+    *payload = p;
+    return true;
+}
+
+/* Writes event e with its data replaced by json (split at newlines into several data lines). */
+static bool emit_rewritten(sc_buf *out, const uint8_t *e, size_t m, const uint8_t *json, size_t jl)
+{
+    line l;
+    bool done = false;
+    for (size_t i = 0; next_line(e, m, i, &l); i = l.next) {
+        size_t pl = 0;
+        if (!is_data_line(e, &l, &pl)) {
+            if (!sc_buf_put(out, e + l.start, l.next - l.start))
+                return false;
+            continue;
+        }
+        if (done)
+            continue;
+        done = true;
+        const uint8_t *term = e + l.end;
+        size_t tl = l.next - l.end;
+        size_t a = 0;
+        for (;;) {
+            size_t b = a;
+            while (b < jl && json[b] != '\n' && json[b] != '\r')
+                b++;
+            if (!sc_buf_put(out, e + l.start, pl - l.start) || !sc_buf_put(out, json + a, b - a) ||
+                !sc_buf_put(out, tl ? term : (const uint8_t *)"\n", tl ? tl : 1))
+                return false;
+            if (b >= jl)
+                break;
+            a = b + 1;
+            if (json[b] == '\r' && a < jl && json[a] == '\n')
+                a++;
+        }
+    }
+    return true;
+}
+
+/* Joins the data lines of e; *json points into e (one line) or into tmp. False when there are none. */
+static bool event_payload(const uint8_t *e, size_t m, sc_buf *tmp, const uint8_t **json, size_t *jl, bool *nomem)
+{
+    line l;
+    size_t count = 0, first = 0, first_end = 0;
+    *nomem = false;
+    for (size_t i = 0; next_line(e, m, i, &l); i = l.next) {
+        size_t pl = 0;
+        if (!is_data_line(e, &l, &pl))
+            continue;
+        if (count == 0) {
+            first = pl;
+            first_end = l.end;
+        } else {
+            if (count == 1 && !sc_buf_put(tmp, e + first, first_end - first))
+                return !(*nomem = true);
+            if (!sc_buf_put(tmp, "\n", 1) || !sc_buf_put(tmp, e + pl, l.end - pl))
+                return !(*nomem = true);
+        }
+        count++;
+    }
+    if (count == 0)
+        return false;
+    if (count == 1) {
+        *json = e + first;
+        *jl = first_end - first;
+    } else {
+        *json = tmp->p;
+        *jl = tmp->len;
+    }
+    return true;
+}
+
+static sanctum_status get_text(const sanctum_chat_doc *doc, size_t i, sanctum_chat_text *t, sanctum_error *err)
+{
+    memset(t, 0, sizeof *t);
+    t->struct_size = (uint32_t)sizeof *t;
+    if (sanctum_chat_doc_text(doc, i, t) != SANCTUM_OK)
+        return sc_error(err, SANCTUM_E_INTERNAL, SANCTUM_NO_OFFSET, "scan string lookup failed");
+    return SANCTUM_OK;
+}
+
+/* Handles one complete event. flush: e is the field's stored event, re-sent carrying only the held
+ * text (restored with the end closed). */
+static sanctum_status process_event(sanctum_stream_restorer *r, const uint8_t *e, size_t m, bool flush, sc_buf *out,
+                                    sanctum_error *err)
+{
+    sanctum_session *s = r->s;
+    sc_buf tmp, rb;
+    sc_buf_init(&tmp, s->ctx);
+    sc_buf_init(&rb, s->ctx);
+    sanctum_chat_doc *doc = NULL;
+    sanctum_status st = SANCTUM_OK;
+    const uint8_t *json = NULL;
+    size_t jl = 0;
+    bool nomem = false, parsed = false, any = false;
+    size_t count = 0, fi = SIZE_MAX;
+
+    if (event_payload(e, m, &tmp, &json, &jl, &nomem)) {
+        sanctum_error perr;
+        st = sanctum_chat_doc_new(&doc, s->ctx, r->format, json, jl, &perr);
+        if (st == SANCTUM_E_NOMEM) {
+            st = sc_error_nomem(err);
+            goto done;
+        }
+        parsed = st == SANCTUM_OK;
+        st = SANCTUM_OK;
+    } else if (nomem) {
+        st = sc_error_nomem(err);
+        goto done;
+    } else if (!flush) {
+        /* no data lines (a comment or an empty event): passes through without ending the field */
+        if (!sc_buf_put(out, e, m))
+            st = sc_error_nomem(err);
+        goto done;
+    }
+    if (parsed) {
+        count = sanctum_chat_doc_count(doc);
+        for (size_t i = 0; i < count; i++) {
+            sanctum_chat_text t;
+            if ((st = get_text(doc, i, &t, err)) != SANCTUM_OK)
+                goto done;
+            if (!t.nested && is_delta_path(t.path))
+                fi = i;
+        }
+    }
+    if (flush) {
+        if (fi == SIZE_MAX) { /* cannot happen: the stored event had the field */
+            st = sc_error(err, SANCTUM_E_INTERNAL, SANCTUM_NO_OFFSET, "held field lost");
+            goto done;
+        }
+    } else if (r->active) {
+        bool cont = false;
+        if (fi != SIZE_MAX) {
+            sanctum_chat_text t;
+            if ((st = get_text(doc, fi, &t, err)) != SANCTUM_OK)
+                goto done;
+            cont = strcmp(t.path, r->path) == 0;
+        }
+        if (!cont) {
+            if (r->held.len > 0) {
+                uint8_t *ev = r->last_event;
+                size_t evl = r->last_event_len;
+                r->last_event = NULL;
+                st = process_event(r, ev, evl, true, out, err);
+                sc_free(ev);
+                if (st != SANCTUM_OK)
+                    goto done;
+            }
+            field_reset(r);
+        }
+    }
+    if (!parsed) {
+        if (!sc_buf_put(out, e, m))
+            st = sc_error_nomem(err);
+        goto done;
+    }
+    for (size_t i = 0; i < count; i++) {
+        sanctum_chat_text t;
+        if ((st = get_text(doc, i, &t, err)) != SANCTUM_OK)
+            goto done;
+        bool esc = t.kind == SANCTUM_CHAT_KIND_TOOL_ARGUMENTS && !t.nested;
+        bool changed = false;
+        size_t consumed = 0;
+        rb.len = 0;
+        if (flush && i != fi) {
+            if (t.nested || t.text_len == 0)
+                continue;
+            changed = true;
+        } else if (flush) {
+            st = sc_restore_text(s, r->held.p, r->held.len, r->prev_word, false, esc, &rb, &consumed, &changed, err);
+            if (st != SANCTUM_OK)
+                goto done;
+            changed = true;
+        } else if (i == fi) {
+            if (!r->active) {
+                r->path = sc_memdup(s->ctx, t.path, t.path_len, 0);
+                if (r->path == NULL) {
+                    st = sc_error_nomem(err);
+                    goto done;
+                }
+                r->active = true;
+                r->prev_word = false;
+                r->held.len = 0;
+            }
+            bool had = r->held.len > 0;
+            if (!sc_buf_put(&r->held, t.text, t.text_len)) {
+                st = sc_error_nomem(err);
+                goto done;
+            }
+            st = sc_restore_text(s, r->held.p, r->held.len, r->prev_word, true, esc, &rb, &consumed, &changed, err);
+            if (st != SANCTUM_OK)
+                goto done;
+            if (consumed > 0)
+                r->prev_word = sc_is_word_byte(r->held.p[consumed - 1]);
+            if (consumed > 0) {
+                memmove(r->held.p, r->held.p + consumed, r->held.len - consumed);
+                r->held.len -= consumed;
+            }
+            changed = changed || had || r->held.len > 0;
+            uint8_t *copy = sc_memdup(s->ctx, e, m, 0);
+            if (copy == NULL) {
+                st = sc_error_nomem(err);
+                goto done;
+            }
+            sc_free(r->last_event);
+            r->last_event = copy;
+            r->last_event_len = m;
+        } else {
+            st = sc_restore_text(s, t.text, t.text_len, false, false, esc, &rb, &consumed, &changed, err);
+            if (st != SANCTUM_OK)
+                goto done;
+        }
+        if (changed) {
+            st = sanctum_chat_doc_set_replacement(doc, i, rb.p ? rb.p : (const uint8_t *)"", rb.len, err);
+            if (st != SANCTUM_OK)
+                goto done;
+            any = true;
+        }
+    }
+    if (!any) {
+        if (!sc_buf_put(out, e, m))
+            st = sc_error_nomem(err);
+        goto done;
+    }
+    {
+        uint8_t *w = NULL;
+        size_t wl = 0;
+        st = sanctum_chat_doc_write(doc, &w, &wl, err);
+        if (st != SANCTUM_OK)
+            goto done;
+        if (!emit_rewritten(out, e, m, w, wl))
+            st = sc_error_nomem(err);
+        sanctum_free(w);
+    }
+done:
+    sanctum_free(doc);
+    sc_buf_free(&tmp);
+    sc_buf_free(&rb);
+    return st;
+}
+
+/* Processes every complete event in pend; at finish also the rest. */
+static sanctum_status drain(sanctum_stream_restorer *r, bool finish, sc_buf *out, sanctum_error *err)
+{
+    sc_buf *p = &r->pend;
+    size_t ev_start = 0, i = r->scan, ls = r->line_start;
+    sanctum_status st;
+    while (i < p->len) {
+        uint8_t c = p->p[i];
+        if (c != '\n' && c != '\r') {
+            i++;
+            continue;
+        }
+        size_t next;
+        if (c == '\r') {
+            if (i + 1 >= p->len && !finish)
+                break; /* CR or CRLF: decided by the next byte */
+            next = (i + 1 < p->len && p->p[i + 1] == '\n') ? i + 2 : i + 1;
+        } else {
+            next = i + 1;
+        }
+        bool blank = i == ls;
+        i = next;
+        ls = next;
+        if (blank) {
+            st = process_event(r, p->p + ev_start, next - ev_start, false, out, err);
+            if (st != SANCTUM_OK)
+                return st;
+            ev_start = next;
+        }
+    }
+    if (finish && ev_start < p->len) {
+        st = process_event(r, p->p + ev_start, p->len - ev_start, false, out, err);
+        if (st != SANCTUM_OK)
+            return st;
+        ev_start = p->len;
+        i = ls = p->len;
+    }
+    if (ev_start > 0) {
+        memmove(p->p, p->p + ev_start, p->len - ev_start);
+        p->len -= ev_start;
+    }
+    r->scan = i - ev_start;
+    r->line_start = ls - ev_start;
+    if ((uint64_t)p->len > r->s->ctx->opts.max_input_bytes)
+        return sc_error(err, SANCTUM_E_LIMIT, SANCTUM_NO_OFFSET, "stream event larger than max_input_bytes");
+    return SANCTUM_OK;
+}
+
+sanctum_status sanctum_stream_restorer_feed(sanctum_stream_restorer *r, const uint8_t *ptr, size_t len,
+                                            uint8_t **out, size_t *out_len, sanctum_error *err)
+{
+    if (r == NULL || out == NULL || out_len == NULL || (ptr == NULL && len != 0))
+        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "NULL argument");
+    if (r->failed)
+        return sc_error(err, SANCTUM_E_STATE, SANCTUM_NO_OFFSET, "the stream restorer failed earlier");
+    sc_buf o;
+    sc_buf_init(&o, r->s->ctx);
+    sanctum_status st = SANCTUM_OK;
+    if (!sc_buf_put(&r->pend, ptr, len))
+        st = sc_error_nomem(err);
+    if (st == SANCTUM_OK)
+        st = drain(r, false, &o, err);
+    if (st == SANCTUM_OK && !sc_buf_take(&o, out, out_len))
+        st = sc_error_nomem(err);
+    if (st != SANCTUM_OK) {
+        sc_buf_free(&o);
+        r->failed = true;
+    }
+    return st;
+}
+
+sanctum_status sanctum_stream_restorer_finish(sanctum_stream_restorer *r, uint8_t **out, size_t *out_len,
+                                              sanctum_error *err)
+{
+    if (r == NULL || out == NULL || out_len == NULL)
+        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "NULL argument");
+    if (r->failed)
+        return sc_error(err, SANCTUM_E_STATE, SANCTUM_NO_OFFSET, "the stream restorer failed earlier");
+    sc_buf o;
+    sc_buf_init(&o, r->s->ctx);
+    sanctum_status st = drain(r, true, &o, err);
+    if (st == SANCTUM_OK && r->active && r->held.len > 0) {
+        uint8_t *ev = r->last_event;
+        size_t evl = r->last_event_len;
+        r->last_event = NULL;
+        st = process_event(r, ev, evl, true, &o, err);
+        sc_free(ev);
+    }
+    if (st == SANCTUM_OK)
+        field_reset(r);
+    if (st == SANCTUM_OK && !sc_buf_take(&o, out, out_len))
+        st = sc_error_nomem(err);
+    if (st != SANCTUM_OK) {
+        sc_buf_free(&o);
+        r->failed = true;
+    }
+    return st;
+}

@@ -1,0 +1,54 @@
+#!/bin/sh
+# sanctum anonymize / restore: round trip, vault and key files, streams, errors.
+set -u
+S="$1"
+SRC="$2"
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+export XDG_DATA_HOME="$T/xdg"
+unset HOME
+
+# anonymize the example request; the key is created 0600 under XDG_DATA_HOME
+"$S" anonymize "$SRC/examples/openai_chat_request.json" --vault-out "$T/v" > "$T/anon.json" 2>"$T/err" || fail "anonymize: $(cat "$T/err")"
+[ -f "$T/xdg/sanctum/vault.key" ] || fail "key file not created"
+[ "$(stat -c %a "$T/xdg/sanctum/vault.key")" = 600 ] || fail "key file mode"
+[ "$(stat -c %a "$T/v")" = 600 ] || fail "vault mode"
+grep -q '<PERSON_1>' "$T/anon.json" || fail "no placeholder"
+for v in "Jane Roe" "jane.roe@example.com" "4111 1111 1111 1111" "DE89 3704" "j.roe@example.org"; do
+  grep -q "$v" "$T/anon.json" && fail "value left in the request: $v"
+  grep -q "$v" "$T/v" && fail "value in clear in the vault: $v"
+done
+# the untouched parts are byte-identical (the developer prompt, the seed number)
+grep -q '"seed": 9007199254740993' "$T/anon.json" || fail "seed changed"
+
+# restore a response and a stream
+"$S" restore "$SRC/examples/demo_upstream_response.json" --vault "$T/v" > "$T/r.json" 2>"$T/err" || fail "restore: $(cat "$T/err")"
+grep -q 'Done, Jane Roe: I refunded one charge to DE89 3704 0044 0532 0130 00 and sent the receipt to j.roe@example.org' "$T/r.json" || fail "restored text: $(cat "$T/r.json")"
+grep -q '<PERSON_9> is not a placeholder' "$T/r.json" || fail "unknown placeholder not verbatim"
+grep -q '1 unknown' "$T/err" || fail "unknown not counted: $(cat "$T/err")"
+"$S" restore --stream --vault "$T/v" < "$SRC/examples/demo_upstream_stream.sse" > "$T/r.sse" || fail "restore --stream"
+grep -q '"content":"Jane Roe: the refund went to "' "$T/r.sse" || fail "stream: $(cat "$T/r.sse")"
+grep -q 'data: \[DONE\]' "$T/r.sse" || fail "stream end"
+
+# text mode round trip
+printf 'Call Jane Roe at jane.roe@example.com about <PERSON_1>.' > "$T/in.txt"
+"$S" anonymize --format text --key-file "$T/k2" --vault-out "$T/v2" "$T/in.txt" > "$T/a.txt" 2>/dev/null || fail "text anonymize"
+"$S" restore --format text --key-file "$T/k2" --vault "$T/v2" "$T/a.txt" > "$T/b.txt" 2>/dev/null || fail "text restore"
+cmp -s "$T/in.txt" "$T/b.txt" || fail "text round trip: $(cat "$T/b.txt")"
+
+# wrong key, tampered vault, foreign vault, loose key permissions
+"$S" restore --vault "$T/v2" "$T/a.txt" 2>"$T/err" && fail "wrong key accepted"
+grep -q 'wrong key or the file was modified' "$T/err" || fail "wrong key message: $(cat "$T/err")"
+cp "$T/v2" "$T/v3"; printf 'X' | dd of="$T/v3" bs=1 seek=40 conv=notrunc 2>/dev/null
+"$S" restore --key-file "$T/k2" --vault "$T/v3" "$T/a.txt" 2>/dev/null && fail "tampered vault accepted"
+"$S" restore --key-file "$T/k2" --vault "$T/in.txt" "$T/a.txt" 2>"$T/err" && fail "foreign vault accepted"
+grep -q 'not a sanctum vault' "$T/err" || fail "foreign vault message"
+chmod 644 "$T/k2"
+"$S" restore --key-file "$T/k2" --vault "$T/v2" "$T/a.txt" 2>/dev/null && fail "world-readable key accepted"
+# fail closed: bad JSON gives no output
+printf '{"messages":[{"role":"user","content":"Jane Roe"}' > "$T/bad.json"
+"$S" anonymize --key-file "$T/k4" --vault-out "$T/v4" "$T/bad.json" > "$T/o" 2>/dev/null && fail "bad JSON accepted"
+[ -s "$T/o" ] && fail "output on error"
+"$S" restore "$T/a.txt" 2>/dev/null && fail "restore without --vault"
+exit 0

@@ -1,0 +1,299 @@
+/* Streamed restore: any chunking gives the whole-stream output; placeholders split across events,
+ * JSON escapes, UTF-8 sequences and CRLF line ends; held text flushed at field ends; sweeps. */
+#define _GNU_SOURCE
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "sweep.h"
+#include "test_util.h"
+
+#define U(s) ((const uint8_t *)(s))
+
+typedef struct buf {
+    uint8_t *p;
+    size_t n;
+} buf;
+
+static void bput(buf *b, const uint8_t *p, size_t n)
+{
+    b->p = realloc(b->p, b->n + n + 1);
+    memcpy(b->p + b->n, p, n);
+    b->n += n;
+    b->p[b->n] = 0;
+}
+
+static sanctum_ctx *CTX;
+static sanctum_detector *DET;
+static sanctum_session *S;
+
+/* PERSON_1 Jane Roe, EMAIL_ADDRESS_1 jane.roe@example.com, PERSON_2 the quoted name (deny list). */
+static int setup(void **state)
+{
+    (void)state;
+    CTX = test_ctx_new();
+    sanctum_error err;
+    sanctum_detector_options o;
+    sanctum_detector_options_init(&o);
+    const char *deny[] = {"Zo\xc3\xab \"Q\" M\xc3\xbcller"};
+    o.deny_terms = deny;
+    o.deny_count = 1;
+    assert_int_equal(sanctum_detector_new(&DET, CTX, &o, &err), SANCTUM_OK);
+    assert_int_equal(sanctum_session_new(&S, CTX, DET, NULL, &err), SANCTUM_OK);
+    const char *t = "Jane Roe, jane.roe@example.com and Zo\xc3\xab \"Q\" M\xc3\xbcller";
+    uint8_t *a = NULL;
+    size_t n = 0;
+    assert_int_equal(sanctum_session_anonymize_text(S, U(t), strlen(t), &a, &n, &err), SANCTUM_OK);
+    assert_int_equal(n, strlen("<PERSON_1>, <EMAIL_ADDRESS_1> and <PERSON_2>"));
+    assert_memory_equal(a, "<PERSON_1>, <EMAIL_ADDRESS_1> and <PERSON_2>", n);
+    sanctum_free(a);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    sanctum_free(S);
+    sanctum_free(DET);
+    test_ctx_free_checked(CTX);
+    return 0;
+}
+
+/* Runs the restorer over s with chunk sizes from sizes (cycled; NULL = whole). */
+static buf run(int32_t format, const uint8_t *s, size_t n, const size_t *sizes, size_t nsizes)
+{
+    sanctum_stream_restorer *r = NULL;
+    sanctum_error err;
+    assert_int_equal(sanctum_stream_restorer_new(&r, S, format, &err), SANCTUM_OK);
+    buf out = {NULL, 0};
+    size_t i = 0, k = 0;
+    while (i < n) {
+        size_t c = sizes ? sizes[k++ % nsizes] : n;
+        if (c > n - i)
+            c = n - i;
+        uint8_t *o = NULL;
+        size_t on = 0;
+        assert_int_equal(sanctum_stream_restorer_feed(r, s + i, c, &o, &on, &err), SANCTUM_OK);
+        bput(&out, o, on);
+        sanctum_free(o);
+        i += c;
+    }
+    uint8_t *o = NULL;
+    size_t on = 0;
+    assert_int_equal(sanctum_stream_restorer_finish(r, &o, &on, &err), SANCTUM_OK);
+    bput(&out, o, on);
+    sanctum_free(o);
+    sanctum_free(r);
+    return out;
+}
+
+static const char OPENAI[] =
+    "data: {\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"}}]}\n\n"
+    "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Caf\\u00e9 \\\"<PER\"}}]}\n\n"
+    "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"SON_1>\\\" \\ud83d\\ude00 \xe2\x9c\x93 &lt;EMAIL_\"}}]}\n\n"
+    ": keep-alive comment\n\n"
+    "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"ADDRESS_1&gt; and <PERSON_2\"}}]}\n\n"
+    "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"> PERSON_1\"}}]}\n\n"
+    "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"0 PERSON_1\"}}]}\n\n"
+    "data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"{\\\"to\\\":\\\"<PERSON_\"}}]}}]}\n\n"
+    "data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"2>\\\"}\"}}]},\"finish_reason\":\"tool_calls\"}]}\n\n"
+    "data: [DONE]\n\n";
+
+static const char ANTHROPIC[] =
+    "event: message_start\r\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"m\",\"type\":\"message\",\"role\":\"assistant\",\"content\":[]}}\r\n\r\n"
+    "event: content_block_start\r\ndata: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\r\n\r\n"
+    "event: content_block_delta\r\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"Hello <PERSON_1\"}}\r\n\r\n"
+    "event: content_block_delta\r\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\">, see [PERS\"}}\r\n\r\n"
+    "event: content_block_stop\r\ndata: {\"type\":\"content_block_stop\",\"index\":0}\r\n\r\n"
+    "event: content_block_start\r\ndata: {\"type\":\"content_block_start\",\"index\":1,\"content_block\":{\"type\":\"tool_use\",\"id\":\"t\",\"name\":\"send\",\"input\":{}}}\r\n\r\n"
+    "event: content_block_delta\r\ndata: {\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":\"{\\\"to\\\": \\\"<EMAIL\"}}\r\n\r\n"
+    "event: content_block_delta\r\ndata: {\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":\"_ADDRESS_1>\\\", \\\"n\\\": \\\"<PERSON_2>\\\"}\"}}\r\n\r\n"
+    "event: content_block_stop\r\ndata: {\"type\":\"content_block_stop\",\"index\":1}\r\n\r\n"
+    "event: message_stop\r\ndata: {\"type\":\"message_stop\"}\r\n\r\n";
+
+static const char RESPONSES[] =
+    "event: response.output_text.delta\n"
+    "data: {\"type\":\"response.output_text.delta\",\"item_id\":\"msg_1\",\"output_index\":0,\"content_index\":0,\"delta\":\"Hi <PERSON\"}\n\n"
+    "event: response.output_text.delta\n"
+    "data: {\"type\":\"response.output_text.delta\",\"item_id\":\"msg_1\",\"output_index\":0,\"content_index\":0,\"delta\":\"_2>, mail \"}\n\n"
+    "event: response.output_text.delta\n"
+    "data: {\"type\":\"response.output_text.delta\",\"item_id\":\"msg_1\",\"output_index\":0,\"content_index\":0,\"delta\":\"EMAIL_ADDRESS_1\"}\n\n"
+    "event: response.output_text.done\n"
+    "data: {\"type\":\"response.output_text.done\",\"item_id\":\"msg_1\",\"output_index\":0,\"content_index\":0,\"text\":\"Hi <PERSON_2>, mail EMAIL_ADDRESS_1\"}\n\n"
+    "event: response.completed\n"
+    "data: {\"type\":\"response.completed\",\"response\":{\"id\":\"r\",\"object\":\"response\",\"status\":\"completed\",\"output\":[{\"type\":\"message\",\"id\":\"msg_1\",\"role\":\"assistant\",\"content\":[{\"type\":\"output_text\",\"text\":\"Hi <PERSON_2>, mail EMAIL_ADDRESS_1\"}]}]}}\n";
+
+typedef struct sample {
+    const char *name;
+    int32_t format;
+    const char *s;
+} sample;
+
+static const sample SAMPLES[] = {
+    {"openai", SANCTUM_CHAT_OPENAI_CHAT, OPENAI},
+    {"anthropic", SANCTUM_CHAT_ANTHROPIC_MESSAGES, ANTHROPIC},
+    {"responses", SANCTUM_CHAT_OPENAI_RESPONSES, RESPONSES},
+};
+
+static void openai_stream_content(void **state)
+{
+    (void)state;
+    buf o = run(SANCTUM_CHAT_OPENAI_CHAT, U(OPENAI), strlen(OPENAI), NULL, 0);
+    const char *t = (const char *)o.p;
+    assert_non_null(strstr(t, "\"content\":\"Caf\\u00e9 \\\"\"")); /* "<PER" held back */
+    assert_non_null(strstr(t, "\"content\":\"Jane Roe\\\" \xf0\x9f\x98\x80 \xe2\x9c\x93 \""));
+    assert_non_null(strstr(t, "\"content\":\"jane.roe@example.com and \""));
+    assert_non_null(strstr(t, "\"content\":\"Zo\xc3\xab \\\"Q\\\" M\xc3\xbcller \""));
+    /* "PERSON_1" + "0" is PERSON_10 (unknown), then a bare PERSON_1 flushed at the field's end */
+    assert_non_null(strstr(t, "\"content\":\"PERSON_10 \""));
+    assert_non_null(strstr(t, "\"content\":\"Jane Roe\""));
+    /* tool arguments: the value's quotes escaped inside the JSON text */
+    assert_non_null(strstr(t, "\"arguments\":\"{\\\"to\\\":\\\"\""));
+    assert_non_null(strstr(t, "\"arguments\":\"Zo\xc3\xab \\\\\\\"Q\\\\\\\" M\xc3\xbcller\\\"}\""));
+    assert_non_null(strstr(t, "\n\n: keep-alive comment\n\n"));
+    assert_non_null(strstr(t, "data: [DONE]\n\n"));
+    free(o.p);
+}
+
+static void anthropic_block_end_flush(void **state)
+{
+    (void)state;
+    buf o = run(SANCTUM_CHAT_ANTHROPIC_MESSAGES, U(ANTHROPIC), strlen(ANTHROPIC), NULL, 0);
+    const char *t = (const char *)o.p;
+    assert_non_null(strstr(t, "\"text\":\"Hello \""));
+    assert_non_null(strstr(t, "\"text\":\"Jane Roe, see \""));
+    /* the held "[PERS" goes out in a copy of block 0's last delta, before content_block_stop */
+    const char *held = strstr(t, "\"text\":\"[PERS\"}}\r\n\r\nevent: content_block_stop");
+    assert_non_null(held);
+    assert_non_null(strstr(t, "\"partial_json\":\"jane.roe@example.com\\\", \\\"n\\\": \\\"Zo\xc3\xab \\\\\\\"Q\\\\\\\" M\xc3\xbcller\\\"}\""));
+    free(o.p);
+}
+
+static void responses_stream(void **state)
+{
+    (void)state;
+    buf o = run(SANCTUM_CHAT_OPENAI_RESPONSES, U(RESPONSES), strlen(RESPONSES), NULL, 0);
+    const char *t = (const char *)o.p;
+    assert_non_null(strstr(t, "\"delta\":\"Hi \""));
+    assert_non_null(strstr(t, "\"delta\":\"Zo\xc3\xab \\\"Q\\\" M\xc3\xbcller, mail \""));
+    assert_non_null(strstr(t, "\"delta\":\"jane.roe@example.com\"}\n\nevent: response.output_text.done"));
+    assert_non_null(strstr(t, "\"text\":\"Hi Zo\xc3\xab \\\"Q\\\" M\xc3\xbcller, mail jane.roe@example.com\"}"));
+    assert_null(strstr(t, "PERSON"));
+    assert_null(strstr(t, "EMAIL_ADDRESS"));
+    free(o.p);
+}
+
+/* Output over any chunking equals the whole-stream output. */
+static void any_chunking(void **state)
+{
+    (void)state;
+    srand(12345);
+    for (size_t k = 0; k < sizeof SAMPLES / sizeof SAMPLES[0]; k++) {
+        const uint8_t *s = U(SAMPLES[k].s);
+        size_t n = strlen(SAMPLES[k].s);
+        for (int fmt = 0; fmt < 2; fmt++) {
+            int32_t format = fmt ? SAMPLES[k].format : SANCTUM_CHAT_AUTO;
+            buf whole = run(format, s, n, NULL, 0);
+            size_t one = 1;
+            buf bytes = run(format, s, n, &one, 1);
+            assert_int_equal(bytes.n, whole.n);
+            assert_memory_equal(bytes.p, whole.p, whole.n);
+            free(bytes.p);
+            for (int round = 0; round < 150; round++) {
+                size_t sizes[16];
+                for (int i = 0; i < 16; i++)
+                    sizes[i] = (size_t)(rand() % (round < 100 ? 9 : 200)) + 1;
+                buf c = run(format, s, n, sizes, 16);
+                assert_int_equal(c.n, whole.n);
+                assert_memory_equal(c.p, whole.p, whole.n);
+                free(c.p);
+            }
+            /* every two-piece split */
+            for (size_t cut = 1; cut < n; cut++) {
+                size_t sizes[2] = {cut, n};
+                buf c = run(format, s, n, sizes, 2);
+                assert_int_equal(c.n, whole.n);
+                assert_memory_equal(c.p, whole.p, whole.n);
+                free(c.p);
+            }
+            free(whole.p);
+        }
+    }
+}
+
+static void restorer_errors(void **state)
+{
+    (void)state;
+    sanctum_stream_restorer *r = NULL;
+    sanctum_error err;
+    uint8_t *o = NULL;
+    size_t on = 0;
+    sanctum_ctx_options co;
+    sanctum_ctx_options_init(&co);
+    co.max_input_bytes = 64;
+    sanctum_ctx *small = NULL;
+    assert_int_equal(sanctum_ctx_new(&small, &co, &err), SANCTUM_OK);
+    sanctum_session *s = NULL;
+    assert_int_equal(sanctum_session_new(&s, small, NULL, NULL, &err), SANCTUM_OK);
+    assert_int_equal(sanctum_stream_restorer_new(&r, s, SANCTUM_CHAT_AUTO, &err), SANCTUM_OK);
+    char big[100];
+    memset(big, 'a', sizeof big);
+    assert_int_equal(sanctum_stream_restorer_feed(r, U(big), sizeof big, &o, &on, &err), SANCTUM_E_LIMIT);
+    assert_null(o);
+    assert_int_equal(sanctum_stream_restorer_feed(r, U("x"), 1, &o, &on, &err), SANCTUM_E_STATE);
+    assert_int_equal(sanctum_stream_restorer_finish(r, &o, &on, &err), SANCTUM_E_STATE);
+    sanctum_free(r);
+    sanctum_free(s);
+    sanctum_ctx_free(small);
+}
+
+static sanctum_status op_stream(sanctum_ctx *ctx, void *user, sanctum_error *err)
+{
+    (void)user;
+    sanctum_detector *det = NULL;
+    sanctum_session *s = NULL;
+    sanctum_stream_restorer *r = NULL;
+    uint8_t *a = NULL, *o = NULL;
+    size_t n = 0;
+    sanctum_status st = sanctum_detector_new(&det, ctx, NULL, err);
+    if (st == SANCTUM_OK)
+        st = sanctum_session_new(&s, ctx, det, NULL, err);
+    if (st == SANCTUM_OK)
+        st = sanctum_session_anonymize_text(s, U("Jane Roe, jane.roe@example.com"), 30, &a, &n, err);
+    if (st == SANCTUM_OK)
+        st = sanctum_stream_restorer_new(&r, s, SANCTUM_CHAT_AUTO, err);
+    for (size_t i = 0; st == SANCTUM_OK && i < sizeof ANTHROPIC - 1; i += 97) {
+        size_t c = (sizeof ANTHROPIC - 1 - i < 97 ? sizeof ANTHROPIC - 1 - i : 97);
+        st = sanctum_stream_restorer_feed(r, U(ANTHROPIC) + i, c, &o, &n, err);
+        sanctum_free(o);
+        o = NULL;
+    }
+    if (st == SANCTUM_OK)
+        st = sanctum_stream_restorer_finish(r, &o, &n, err);
+    sanctum_free(o);
+    sanctum_free(a);
+    sanctum_free(r);
+    sanctum_free(s);
+    sanctum_free(det);
+    return st;
+}
+
+static void stream_sweep(void **state)
+{
+    (void)state;
+    assert_sweep_clean(CTX, op_stream, NULL);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(openai_stream_content), cmocka_unit_test(anthropic_block_end_flush),
+        cmocka_unit_test(responses_stream),      cmocka_unit_test(any_chunking),
+        cmocka_unit_test(restorer_errors),       cmocka_unit_test(stream_sweep),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
