@@ -15,6 +15,7 @@ from .detect import Detector, Entity
 from .json import ChatDocument, ChatText, validate as validate_json
 from .ledger import Ledger, Secret
 from .scan import Finding, Scanner
+from .session import Session, StreamRestorer
 
-__all__ = ["ChatDocument", "ChatText", "Context", "Detector", "Entity", "Finding", "Ledger", "SanctumError", "Scanner", "Secret", "Status",
+__all__ = ["ChatDocument", "ChatText", "Context", "Detector", "Entity", "Finding", "Ledger", "SanctumError", "Scanner", "Secret", "Session", "StreamRestorer", "Status",
            "abi_version", "validate_json", "version"]

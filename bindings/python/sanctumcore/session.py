@@ -1,0 +1,98 @@
+"""Anonymize/restore sessions: typed placeholders out, real values back, whole or streamed."""
+from __future__ import annotations
+
+from typing import Optional, Union
+
+from ._core import Context, Handle, as_bytes, check, new_error, take_bytes
+from ._native import ffi, lib
+from .detect import ENTITY_TYPES, Detector
+from .json import format_code
+
+
+def _call_out(fn, *args) -> bytes:
+    outp = ffi.new("uint8_t **")
+    lenp = ffi.new("size_t *")
+    err = new_error()
+    check(fn(*args, outp, lenp, err), err)
+    return take_bytes(outp, lenp)
+
+
+def _same_kind(result: bytes, given) -> Union[str, bytes]:
+    return result.decode("utf-8") if isinstance(given, str) else result
+
+
+class Session(Handle):
+    """One session per request: it numbers placeholders in order of first appearance, and only it
+    can restore them. The detector must stay open while the session is used."""
+
+    def __init__(self, ctx: Context, detector: Optional[Detector] = None, _ptr=None):
+        self._detector = detector  # borrowed natively: keep it alive
+        if _ptr is None:
+            out = ffi.new("sanctum_session **")
+            err = new_error()
+            check(lib.sanctum_session_new(out, ctx.ptr, detector.ptr if detector is not None else ffi.NULL,
+                                          ffi.NULL, err), err)
+            _ptr = out[0]
+        super().__init__(ctx, _ptr)
+
+    @classmethod
+    def open_sealed(cls, ctx: Context, key: bytes, sealed: bytes) -> "Session":
+        """A restore-only session from a vault sealed with seal()."""
+        if not isinstance(key, bytes) or len(key) != 32:
+            raise ValueError("key must be 32 bytes")
+        data = as_bytes(sealed, "sealed")
+        out = ffi.new("sanctum_session **")
+        err = new_error()
+        check(lib.sanctum_session_open_sealed(out, ctx.ptr, key, len(key), data, len(data), err), err)
+        return cls(ctx, None, _ptr=out[0])
+
+    def anonymize_text(self, text: Union[str, bytes]) -> Union[str, bytes]:
+        buf = as_bytes(text, "text")
+        return _same_kind(_call_out(lib.sanctum_session_anonymize_text, self.ptr, buf, len(buf)), text)
+
+    def anonymize_request(self, body: Union[str, bytes], fmt="auto") -> bytes:
+        buf = as_bytes(body, "body")
+        return _call_out(lib.sanctum_session_anonymize_request, self.ptr, format_code(fmt), buf, len(buf))
+
+    def restore_text(self, text: Union[str, bytes]) -> Union[str, bytes]:
+        buf = as_bytes(text, "text")
+        return _same_kind(_call_out(lib.sanctum_session_restore_text, self.ptr, buf, len(buf)), text)
+
+    def restore_response(self, body: Union[str, bytes], fmt="auto") -> bytes:
+        buf = as_bytes(body, "body")
+        return _call_out(lib.sanctum_session_restore_response, self.ptr, format_code(fmt), buf, len(buf))
+
+    def seal(self, key: bytes) -> bytes:
+        if not isinstance(key, bytes) or len(key) != 32:
+            raise ValueError("key must be 32 bytes")
+        return _call_out(lib.sanctum_session_seal, self.ptr, key, len(key))
+
+    def stats(self) -> dict:
+        s = ffi.new("sanctum_session_stats *")
+        s.struct_size = ffi.sizeof("sanctum_session_stats")
+        check(lib.sanctum_session_get_stats(self.ptr, s), new_error())
+        return {"distinct": {t: int(s.distinct[i]) for i, t in enumerate(ENTITY_TYPES) if s.distinct[i]},
+                "occurrences": {t: int(s.occurrences[i]) for i, t in enumerate(ENTITY_TYPES) if s.occurrences[i]},
+                "literals": int(s.literals), "restored": int(s.restored), "unknown": int(s.unknown),
+                "malformed": int(s.malformed)}
+
+    def stream_restorer(self, fmt="auto") -> "StreamRestorer":
+        return StreamRestorer(self, fmt)
+
+
+class StreamRestorer(Handle):
+    """Restores an SSE stream fed in arbitrary chunks; feed() returns what is complete so far."""
+
+    def __init__(self, session: Session, fmt="auto"):
+        self._session = session
+        out = ffi.new("sanctum_stream_restorer **")
+        err = new_error()
+        check(lib.sanctum_stream_restorer_new(out, session.ptr, format_code(fmt), err), err)
+        super().__init__(session._ctx, out[0])
+
+    def feed(self, chunk: bytes) -> bytes:
+        buf = as_bytes(chunk, "chunk")
+        return _call_out(lib.sanctum_stream_restorer_feed, self.ptr, buf, len(buf))
+
+    def finish(self) -> bytes:
+        return _call_out(lib.sanctum_stream_restorer_finish, self.ptr)

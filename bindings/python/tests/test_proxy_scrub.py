@@ -1,0 +1,144 @@
+"""Scrub routes: no planted value reaches the upstream; responses, whole and streamed (placeholders
+split across events), come back restored; failures fail closed."""
+import concurrent.futures
+import http.client
+import json
+import statistics
+import time
+import unittest
+
+from fake_upstream import FakeUpstream
+from test_proxy_pass import ProxyFixture
+
+PLANTED = ["Jane Doe", "jane.doe@example.com", "(514) 555-1234", "4111 1111 1111 1111", "123-45-6789"]
+OPENAI = json.dumps({"model": "gpt-4o-mini", "messages": [
+    {"role": "system", "content": "You are terse."},
+    {"role": "user", "content": "I am Jane Doe (jane.doe@example.com, (514) 555-1234). "
+                                "Card 4111 1111 1111 1111, SSN 123-45-6789."}]}).encode()
+ANTHROPIC = json.dumps({"model": "claude-x", "max_tokens": 50, "system": "Be nice.", "messages": [
+    {"role": "user", "content": [{"type": "text", "text": "Hi, I am Jane Doe, jane.doe@example.com"}]}]}).encode()
+
+
+def sse(events):
+    return [("data: " + json.dumps(e) + "\n\n").encode() if isinstance(e, dict) else e for e in events]
+
+
+class ScrubRouteTest(ProxyFixture):
+    routes = [{"name": "scrubbed", "upstream": "UP/v1", "policy": "scrub"}]
+
+    def test_no_planted_value_reaches_upstream_and_answer_is_restored(self):
+        self.up.answer = ("json", 200, json.dumps({"id": "c1", "object": "chat.completion", "choices": [
+            {"index": 0, "message": {"role": "assistant", "content": "Noted, <PERSON_1> at <EMAIL_ADDRESS_1>."}}]}).encode())
+        resp, data = self.post("/chat/completions", OPENAI)
+        self.assertEqual(resp.status, 200)
+        sent = self.up.requests[0].body
+        for value in PLANTED:
+            self.assertNotIn(value.encode(), sent)
+        self.assertIn(b"You are terse.", sent)
+        self.assertEqual(json.loads(data)["choices"][0]["message"]["content"], "Noted, Jane Doe at jane.doe@example.com.")
+
+    def test_openai_stream_split_placeholders(self):
+        pieces = ["Hello <PERS", "ON_1>, mail <EMAIL_ADD", "RESS_1>!"]
+        events = sse([{"object": "chat.completion.chunk", "choices": [{"index": 0, "delta": {"content": p}}]}
+                      for p in pieces] + [b"data: [DONE]\n\n"])
+        raw = b"".join(events)
+        self.up.answer = ("sse", 200, [raw[i:i + 7] for i in range(0, len(raw), 7)])
+        resp, data = self.post("/chat/completions", OPENAI)
+        text = "".join(json.loads(l[6:])["choices"][0]["delta"].get("content", "")
+                       for l in data.decode().split("\n") if l.startswith("data: {"))
+        self.assertEqual(text, "Hello Jane Doe, mail jane.doe@example.com!")
+        self.assertTrue(data.endswith(b"data: [DONE]\n\n"))
+
+    def test_anthropic_stream(self):
+        deltas = ["Dear <PERSON", "_1>, done."]
+        events = [b"event: message_start\ndata: " + json.dumps({"type": "message_start", "message": {
+            "id": "m", "type": "message", "role": "assistant", "content": []}}).encode() + b"\n\n"]
+        for d in deltas:
+            events.append(b"event: content_block_delta\ndata: " + json.dumps({"type": "content_block_delta", "index": 0,
+                          "delta": {"type": "text_delta", "text": d}}).encode() + b"\n\n")
+        events.append(b"event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n")
+        self.up.answer = ("sse", 200, events)
+        resp, data = self.post("/v1/messages", ANTHROPIC)
+        self.assertNotIn(b"Jane Doe", self.up.requests[0].body)
+        text = "".join(json.loads(l[6:])["delta"]["text"] for l in data.decode().split("\n")
+                       if l.startswith("data: {") and '"text_delta"' in l)
+        self.assertEqual(text, "Dear Jane Doe, done.")
+
+    def test_malformed_request_never_reaches_upstream(self):
+        resp, data = self.post("/chat/completions", b'{"model":"x","messages":[{"role":"user","content":"Jane Doe"')
+        self.assertEqual(resp.status, 400)
+        self.assertNotIn(b"Jane", data)  # the refusal does not echo the request
+        self.assertEqual(self.up.requests, [])
+
+    def test_unknown_placeholder_is_left_verbatim(self):
+        self.up.answer = ("json", 200, json.dumps({"object": "chat.completion", "choices": [
+            {"index": 0, "message": {"role": "assistant", "content": "Who is <PERSON_7>?"}}]}).encode())
+        _, data = self.post("/chat/completions", OPENAI)
+        self.assertEqual(json.loads(data)["choices"][0]["message"]["content"], "Who is <PERSON_7>?")
+
+    def test_parallel_clients_get_their_own_values(self):
+        names = ["Jane Doe", "Omar Haddad", "Lucia Moretti", "Kenji Watanabe", "Amara Okafor", "Pierre Lefevre"]
+        self.up.answer = ("json", 200, json.dumps({"object": "chat.completion", "choices": [
+            {"index": 0, "message": {"role": "assistant", "content": "Hi <PERSON_1>"}}]}).encode())
+
+        def one(name):
+            body = json.dumps({"model": "m", "messages": [{"role": "user", "content": f"My name is {name}."}]})
+            _, data = self.post("/chat/completions", body.encode())
+            return name, json.loads(data)["choices"][0]["message"]["content"]
+
+        with concurrent.futures.ThreadPoolExecutor(6) as pool:
+            results = list(pool.map(one, names * 5))
+        for name, answer in results:
+            self.assertEqual(answer, f"Hi {name}")
+        for rec in self.up.requests:
+            for name in names:
+                self.assertNotIn(name.encode(), rec.body)
+
+
+class FallbackScrubTest(ProxyFixture):
+    routes = [{"name": "trusted", "upstream": "DOWN/v1", "policy": "pass", "fallback": ["cloud"]},
+              {"name": "cloud", "upstream": "UP/v1", "policy": "scrub"}]
+
+    def test_scrubbed_fallback_scrubs_even_when_primary_did_not(self):
+        self.up.answer = ("json", 200, json.dumps({"object": "chat.completion", "choices": [
+            {"index": 0, "message": {"role": "assistant", "content": "ok <PERSON_1>"}}]}).encode())
+        resp, data = self.post("/chat/completions", OPENAI)
+        self.assertEqual(resp.status, 200)
+        self.assertNotIn(b"Jane Doe", self.up.requests[0].body)
+        self.assertEqual(json.loads(data)["choices"][0]["message"]["content"], "ok Jane Doe")
+
+
+class LatencyTest(ProxyFixture):
+    """Measures (not asserts) the proxy's added latency; prints it for the closing note."""
+    routes = [{"name": "scrubbed", "upstream": "UP/v1", "policy": "scrub", "paths": ["/chat/completions"]},
+              {"name": "plain", "upstream": "UP/v1", "policy": "pass", "paths": ["/completions"]}]
+
+    def test_added_latency(self):
+        self.up.answer = ("json", 200, json.dumps({"object": "chat.completion", "choices": [
+            {"index": 0, "message": {"role": "assistant", "content": "Hi <PERSON_1>"}}]}).encode())
+
+        def direct():
+            conn = http.client.HTTPConnection("127.0.0.1", self.up.port, timeout=10)
+            conn.request("POST", "/v1/chat/completions", body=OPENAI)
+            conn.getresponse().read()
+            conn.close()
+
+        timings = {"upstream direct": direct,
+                   "proxy pass": lambda: self.post("/completions", OPENAI),
+                   "proxy scrub": lambda: self.post("/chat/completions", OPENAI)}
+        medians = {}
+        for label, fn in timings.items():
+            samples = []
+            for _ in range(60):
+                t = time.perf_counter()
+                fn()
+                samples.append((time.perf_counter() - t) * 1000)
+            medians[label] = statistics.median(samples)
+        print("\nproxy latency (median of 60, ms): " +
+              ", ".join(f"{k} {v:.2f}" for k, v in medians.items()) +
+              f"; scrub adds {medians['proxy scrub'] - medians['upstream direct']:.2f} ms,"
+              f" pass adds {medians['proxy pass'] - medians['upstream direct']:.2f} ms")
+
+
+if __name__ == "__main__":
+    unittest.main()
