@@ -15,7 +15,7 @@ unset HOME
 [ "$(stat -c %a "$T/xdg/sanctum/vault.key")" = 600 ] || fail "key file mode"
 [ "$(stat -c %a "$T/v")" = 600 ] || fail "vault mode"
 grep -q '<PERSON_1>' "$T/anon.json" || fail "no placeholder"
-for v in "Jane Roe" "jane.roe@example.com" "4111 1111 1111 1111" "DE89 3704" "j.roe@example.org"; do
+for v in "Jane Roe" "Jane_Roe" "jane.roe@example.com" "4111 1111 1111 1111" "DE89 3704" "j.roe@example.org" "078-05-1120"; do
   grep -q "$v" "$T/anon.json" && fail "value left in the request: $v"
   grep -q "$v" "$T/v" && fail "value in clear in the vault: $v"
 done

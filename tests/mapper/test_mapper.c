@@ -542,6 +542,37 @@ static void sweeps(void **state)
     fx_free(&f);
 }
 
+/* Participant names are identifier-shaped ("Jane_Roe"): replaced whole (a placeholder of their own, so
+ * restore gives the field back exactly); a non-person name field ("build-bot") is left alone. */
+static void name_fields(void **state)
+{
+    (void)state;
+    fx f = fx_new();
+    sanctum_session *s = session(&f);
+    const char *req = "{\"messages\":[{\"role\":\"user\",\"name\":\"Jane_Roe\",\"content\":\"I am Jane Roe.\"},"
+                      "{\"role\":\"user\",\"name\":\"build-bot\",\"content\":\"ok\"},"
+                      "{\"role\":\"user\",\"name\":\"Omar.Haddad\",\"content\":\"hi\"}]}";
+    uint8_t *out = NULL;
+    size_t n = 0;
+    sanctum_error err;
+    assert_int_equal(sanctum_session_anonymize_request(s, SANCTUM_CHAT_AUTO, U(req), strlen(req), &out, &n, &err),
+                     SANCTUM_OK);
+    const char *want = "{\"messages\":[{\"role\":\"user\",\"name\":\"<PERSON_1>\",\"content\":\"I am <PERSON_2>.\"},"
+                       "{\"role\":\"user\",\"name\":\"build-bot\",\"content\":\"ok\"},"
+                       "{\"role\":\"user\",\"name\":\"<PERSON_3>\",\"content\":\"hi\"}]}";
+    assert_int_equal(n, strlen(want));
+    assert_memory_equal(out, want, n);
+    uint8_t *back = NULL;
+    size_t bn = 0;
+    assert_int_equal(sanctum_session_restore_response(s, SANCTUM_CHAT_AUTO, out, n, &back, &bn, &err), SANCTUM_OK);
+    assert_int_equal(bn, strlen(req));
+    assert_memory_equal(back, req, bn);
+    sanctum_free(back);
+    sanctum_free(out);
+    sanctum_free(s);
+    fx_free(&f);
+}
+
 static void bad_args(void **state)
 {
     (void)state;
@@ -609,6 +640,7 @@ int main(void)
         cmocka_unit_test(fail_closed),       cmocka_unit_test(vault_seal_open),
         cmocka_unit_test(sweeps),
         cmocka_unit_test(bad_args),          cmocka_unit_test(memory_budget),
+        cmocka_unit_test(name_fields),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

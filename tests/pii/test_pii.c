@@ -387,6 +387,11 @@ static void ssn_rules(void **state)
     expect_none(f->det, "123-00-4567", SANCTUM_ENTITY_US_SSN);
     expect_none(f->det, "123-45-0000", SANCTUM_ENTITY_US_SSN);
     expect_none(f->det, "078-05-1120", SANCTUM_ENTITY_US_SSN);
+    /* ...but a number the writer calls an SSN is masked even when the SSA would not issue it */
+    expect(f->det, "My SSN is 078-05-1120 if you need it", SANCTUM_ENTITY_US_SSN, "078-05-1120");
+    expect(f->det, "social security number: 666-12-3456", SANCTUM_ENTITY_US_SSN, "666-12-3456");
+    expect(f->det, "000-12-3456 is my ssn", SANCTUM_ENTITY_US_SSN, "000-12-3456");
+    expect_none(f->det, "order 666-12-3456 shipped", SANCTUM_ENTITY_US_SSN);
     expect_none(f->det, "ssn 123-45.6789", SANCTUM_ENTITY_US_SSN); /* mixed separators */
     expect_none(f->det, "123456789", SANCTUM_ENTITY_US_SSN);       /* bare without context */
 }

@@ -195,3 +195,50 @@ done:
     sc_free(repl);
     return st;
 }
+
+/* A participant name field ("name": "Jane_Roe") holds one identifier-shaped name, which the detector
+ * rightly treats as code. Read '_', '-' and '.' as spaces; if that text holds a person, the whole field
+ * becomes a PERSON placeholder of its own (interned as written, so restore gives back "Jane_Roe" exactly).
+ * Anything else is anonymized as ordinary text. */
+sanctum_status sc_anon_name_field(sanctum_session *s, const uint8_t *p, size_t n, sc_buf *out, bool *changed,
+                                  sanctum_error *err)
+{
+    if (s->det == NULL)
+        return sc_error(err, SANCTUM_E_STATE, SANCTUM_NO_OFFSET, "this session has no detector");
+    if (n == 0 || n > 256)
+        return sc_anon_text(s, p, n, out, changed, err);
+    uint8_t *q = sc_alloc(s->ctx, n, SC_ALLOC_SECRET);
+    if (q == NULL)
+        return sc_error_nomem(err);
+    for (size_t i = 0; i < n; i++)
+        q[i] = (p[i] == '_' || p[i] == '-' || p[i] == '.') ? ' ' : p[i];
+    sanctum_detection *det = NULL;
+    sanctum_status st = sanctum_detect(&det, s->det, q, n, 0, err);
+    bool person = false;
+    for (size_t i = 0; st == SANCTUM_OK && i < det->count; i++)
+        person = person || det->entities[i].type == SANCTUM_ENTITY_PERSON;
+    sanctum_free(det);
+    if (st != SANCTUM_OK || !person) {
+        sc_free(q);
+        return st != SANCTUM_OK ? st : sc_anon_text(s, p, n, out, changed, err);
+    }
+    sc_free(q);
+    uint32_t number = 0;
+    bool variant = false;
+    st = sc_vault_intern(&s->vault, SANCTUM_ENTITY_PERSON, SC_KEY_VALUE, p, n, &number, &variant, err);
+    if (st != SANCTUM_OK)
+        return st;
+    size_t tl = 0;
+    const char *name = sc_type_name(SANCTUM_ENTITY_PERSON, &tl);
+    uint8_t r[SC_PLACEHOLDER_MAX];
+    size_t rl = sc_placeholder_format((const uint8_t *)name, tl, number, r, sizeof r);
+    if (rl == 0)
+        return sc_error(err, SANCTUM_E_INTERNAL, SANCTUM_NO_OFFSET, "placeholder formatting failed");
+    if (!sc_buf_put(out, r, rl))
+        return sc_error_nomem(err);
+    s->stats.occurrences[SANCTUM_ENTITY_PERSON]++;
+    if (variant)
+        s->stats.variant_spellings++;
+    *changed = true;
+    return SANCTUM_OK;
+}

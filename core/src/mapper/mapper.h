@@ -71,6 +71,9 @@ const char *sc_type_name(uint32_t type, size_t *len);
 /* Anonymizes one text into out (appended). */
 sanctum_status sc_anon_text(sanctum_session *s, const uint8_t *p, size_t n, sc_buf *out, bool *changed,
                             sanctum_error *err);
+/* The same for a participant name field: an identifier-shaped person name is replaced whole. */
+sanctum_status sc_anon_name_field(sanctum_session *s, const uint8_t *p, size_t n, sc_buf *out, bool *changed,
+                                  sanctum_error *err);
 
 /* Tolerant restore of t[0..n) appended to out. prev_word: the byte before t[0] was a word byte. When
  * open, stops at the first position whose outcome depends on bytes not yet seen and stores it in

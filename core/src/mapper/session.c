@@ -98,7 +98,8 @@ sanctum_status sanctum_session_anonymize_request(sanctum_session *s, int32_t for
         }
         b.len = 0;
         bool changed = false;
-        st = sc_anon_text(s, t.text, t.text_len, &b, &changed, err);
+        st = t.kind == SANCTUM_CHAT_KIND_NAME ? sc_anon_name_field(s, t.text, t.text_len, &b, &changed, err)
+                                              : sc_anon_text(s, t.text, t.text_len, &b, &changed, err);
         if (st != SANCTUM_OK) {
             if (err != NULL && err->offset != SANCTUM_NO_OFFSET)
                 err->offset = t.offset;

@@ -1,7 +1,9 @@
 /* US_SSN: AAA-GG-SSSS (or spaced, dotted, bare nine digits) with the SSA's rules: area not 000, 666 or
  * 900-999, group not 00, serial not 0000, and not the advertising number 078-05-1120.
  * Scores: dashed 0.75, spaced 0.6, dotted 0.5, bare 0.3; an SSN word before or after +0.45 (bare) or
- * +0.25; order/id words -0.4. Mixed separators are not SSNs. */
+ * +0.25; order/id words -0.4. Mixed separators are not SSNs.
+ * A number that breaks the SSA rules is still reported (0.75, no validator bit) when an SSN word stands
+ * right beside it: someone who writes "my SSN is 078-05-1120" means it, and a scrubber fails safe. */
 #include <string.h>
 
 #include "pii.h"
@@ -48,15 +50,25 @@ void pii_rec_ssn(pii_scan *sc, const pii_number *num)
         uint8_t d[9];
         if (pii_number_digits(sc, num, g0, used, d, 9) != 9)
             continue;
-        if (memcmp(d, "000", 3) == 0 || memcmp(d, "666", 3) == 0 || d[0] == '9' || memcmp(d + 3, "00", 2) == 0 ||
-            memcmp(d + 5, "0000", 4) == 0 || memcmp(d, "078051120", 9) == 0)
-            continue;
         bool same = true;
         for (size_t i = 1; i < 9; i++)
             same = same && d[i] == d[0];
-        if (same)
-            continue;
+        bool ssa_invalid = memcmp(d, "000", 3) == 0 || memcmp(d, "666", 3) == 0 || d[0] == '9' ||
+                           memcmp(d + 3, "00", 2) == 0 || memcmp(d + 5, "0000", 4) == 0 ||
+                           memcmp(d, "078051120", 9) == 0 || same;
         size_t start = num->g[g0].start, end = num->g[g0 + used - 1].end;
+        if (ssa_invalid) {
+            bool before = pii_context(sc, start, true, 5, 48, SSN_WORDS);
+            if (!before && !pii_context(sc, end, false, 4, 36, SSN_WORDS))
+                continue;
+            const char *why_invalid;
+            if (pii_in_code(sc, start, end, &why_invalid))
+                continue;
+            pii_add(sc, SANCTUM_ENTITY_US_SSN, SANCTUM_REC_US_SSN, start, end, 0.75,
+                    (ev & ~(uint32_t)SANCTUM_EV_VALIDATOR) |
+                        (before ? SANCTUM_EV_CONTEXT_BEFORE : SANCTUM_EV_CONTEXT_AFTER));
+            continue;
+        }
         const char *why;
         if (pii_in_code(sc, start, end, &why)) {
             pii_suppress(sc, SANCTUM_ENTITY_US_SSN, SANCTUM_REC_US_SSN, start, end, ev);
