@@ -1,5 +1,7 @@
 #include "placeholder.h"
 
+/*@ assigns \nothing;
+    ensures \result <==> ph_upper(c); */
 static bool is_upper(uint8_t c)
 {
     return c >= 'A' && c <= 'Z';
@@ -9,6 +11,11 @@ bool sc_placeholder_type_valid(const uint8_t *type, size_t len)
 {
     if (len == 0 || len > SC_PLACEHOLDER_TYPE_MAX || !is_upper(type[0]))
         return false;
+    /*@ loop invariant 1 <= i <= len;
+        loop invariant \forall integer k; 1 <= k < i ==> ph_upper(type[k]) || type[k] == '_';
+        loop assigns i;
+        loop variant len - i;
+    */
     for (size_t i = 1; i < len; i++)
         if (!is_upper(type[i]) && type[i] != '_')
             return false;
@@ -16,14 +23,25 @@ bool sc_placeholder_type_valid(const uint8_t *type, size_t len)
 }
 
 /* Number of decimal digits of n (1 <= n <= 999999999). */
+/*@ requires 1 <= n <= SC_PLACEHOLDER_NUMBER_MAX;
+    assigns \nothing;
+    ensures \result == ph_ndigits(n);
+    ensures ph_pow10(\result - 1) <= n < ph_pow10(\result);
+*/
 static size_t digit_count(uint32_t n)
 {
-    size_t d = 1;
-    while (n >= 10) {
-        n /= 10;
-        d++;
+    static const uint32_t limit[8] = {10u, 100u, 1000u, 10000u, 100000u, 1000000u, 10000000u, 100000000u};
+    /*@ loop invariant 0 <= d <= 8;
+        loop invariant n >= ph_pow10(d);
+        loop assigns d;
+        loop variant 8 - d;
+    */
+    for (size_t d = 0; d < 8; d++) {
+        /*@ assert limit[d] == ph_pow10(d + 1); */
+        if (n < limit[d])
+            return d + 1;
     }
-    return d;
+    return 9;
 }
 
 size_t sc_placeholder_format(const uint8_t *type, size_t type_len, uint32_t number, uint8_t *out,
@@ -36,10 +54,23 @@ size_t sc_placeholder_format(const uint8_t *type, size_t type_len, uint32_t numb
     if (len > cap)
         return 0;
     out[0] = '<';
+    /*@ loop invariant 0 <= i <= type_len;
+        loop invariant out[0] == '<';
+        loop invariant \forall integer k; 0 <= k < i ==> out[1 + k] == type[k];
+        loop assigns i, out[1 .. type_len];
+        loop variant type_len - i;
+    */
     for (size_t i = 0; i < type_len; i++)
         out[1 + i] = type[i];
     out[1 + type_len] = '_';
     uint32_t n = number;
+    /*@ loop invariant 0 <= i <= digits;
+        loop invariant i < digits ==> ph_pow10(digits - i - 1) <= n < ph_pow10(digits - i);
+        loop invariant out[0] == '<' && out[1 + type_len] == '_';
+        loop invariant \forall integer k; 0 <= k < type_len ==> out[1 + k] == type[k];
+        loop assigns i, n, out[2 + type_len .. 1 + type_len + digits];
+        loop variant digits - i;
+    */
     for (size_t i = 0; i < digits; i++) {
         out[1 + type_len + digits - i] = (uint8_t)('0' + n % 10);
         n /= 10;
@@ -54,6 +85,12 @@ bool sc_placeholder_parse(const uint8_t *s, size_t n, size_t *type_len, uint32_t
         return false;
     /* The number is the digit run before '>', preceded by '_'. */
     size_t end = n - 1, d = end;
+    /*@ loop invariant 1 <= d <= end;
+        loop invariant ph_all_digits(s, d, end);
+        loop invariant \forall integer tl; ph_shape(s, n, tl) ==> d >= 2 + tl;
+        loop assigns d;
+        loop variant d;
+    */
     while (d > 1 && s[d - 1] >= '0' && s[d - 1] <= '9')
         d--;
     size_t digits = end - d;
@@ -63,6 +100,11 @@ bool sc_placeholder_parse(const uint8_t *s, size_t n, size_t *type_len, uint32_t
     if (!sc_placeholder_type_valid(s + 1, tlen))
         return false;
     uint32_t v = 0;
+    /*@ loop invariant d <= i <= end;
+        loop invariant v == ph_value(s, d, i) && v < ph_pow10(i - d);
+        loop assigns i, v;
+        loop variant end - i;
+    */
     for (size_t i = d; i < end; i++)
         v = v * 10 + (uint32_t)(s[i] - '0');
     *type_len = tlen;
