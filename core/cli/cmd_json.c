@@ -5,13 +5,13 @@
 
 static void json_usage(FILE *f)
 {
-    fprintf(f, "usage: sanctum json validate [--allow-duplicate-keys] [FILE|-]\n"
+    fprintf(f, "usage: sanctum json validate [--strict] [FILE|-]\n"
                "       sanctum json texts [--format auto|openai_chat|anthropic_messages|openai_responses] [FILE|-]\n"
-               "       sanctum json roundtrip [--allow-duplicate-keys] [FILE|-]\n"
+               "       sanctum json roundtrip [--strict] [FILE|-]\n"
                "\n"
-               "validate   exit 0 if FILE is strict RFC 8259 JSON (UTF-8, no duplicate keys), 1 if not\n"
-               "           (\"offset N: message\" on stderr), 2 on usage or I/O error; duplicate keys are\n"
-               "           rejected unless --allow-duplicate-keys (plain RFC 8259)\n"
+               "validate   exit 0 if FILE is RFC 8259 JSON (strict grammar, UTF-8, no BOM, no lone\n"
+               "           surrogates), 1 if not (\"offset N: message\" on stderr), 2 on usage or I/O error;\n"
+               "           --strict also rejects duplicate keys, as the chat path always does\n"
                "texts      one JSON line per scan string of a chat request/response/stream event:\n"
                "           path, role, kind, text (debugging aid: the text is printed in clear)\n"
                "roundtrip  parse and write back with no edits (the output equals the input)\n");
@@ -77,11 +77,15 @@ int cmd_json(int argc, char **argv)
     }
     const char *path = NULL;
     int32_t format = SANCTUM_CHAT_AUTO;
-    uint32_t flags = SANCTUM_JSON_STRICT;
+    /* validate/roundtrip answer "is this RFC 8259 JSON?", where names only SHOULD be unique; --strict
+     * adds the duplicate-key check that the chat path always applies. */
+    uint32_t flags = SANCTUM_JSON_ALLOW_DUPLICATE_KEYS;
     for (int i = 2; i < argc; i++) {
         const char *v;
         if (strcmp(sub, "texts") != 0 && strcmp(argv[i], "--allow-duplicate-keys") == 0) {
             flags |= SANCTUM_JSON_ALLOW_DUPLICATE_KEYS;
+        } else if (strcmp(sub, "texts") != 0 && strcmp(argv[i], "--strict") == 0) {
+            flags = SANCTUM_JSON_STRICT;
         } else if (strcmp(sub, "texts") == 0 && (v = cli_flag_value(argc, argv, &i, "--format")) != NULL) {
             if (parse_format(v, &format) != 0) {
                 fprintf(stderr, "sanctum json: unknown format '%s'\n", v);

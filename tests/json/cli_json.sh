@@ -8,19 +8,19 @@ fail=0
 err=$(mktemp)
 trap 'rm -f "$err"' EXIT
 for f in "$suite"/y_*.json; do
-  "$bin" json validate --allow-duplicate-keys "$f" 2>"$err"
+  "$bin" json validate "$f" 2>"$err"
   rc=$?
-  [ $rc -eq 0 ] || { echo "FAIL: $f: exit $rc with --allow-duplicate-keys, want 0"; fail=1; }
+  [ $rc -eq 0 ] || { echo "FAIL: $f: exit $rc, want 0"; fail=1; }
   case "$(basename "$f")" in
     y_object_duplicated_key*) want=1 ;;
     *) want=0 ;;
   esac
-  "$bin" json validate <"$f" 2>"$err"
+  "$bin" json validate --strict <"$f" 2>"$err"
   rc=$?
-  [ $rc -eq $want ] || { echo "FAIL: $f (stdin): exit $rc, want $want"; fail=1; }
+  [ $rc -eq $want ] || { echo "FAIL: $f (stdin, --strict): exit $rc, want $want"; fail=1; }
 done
 for f in "$suite"/n_*.json; do
-  "$bin" json validate --allow-duplicate-keys "$f" 2>"$err"
+  "$bin" json validate "$f" 2>"$err"
   rc=$?
   [ $rc -eq 1 ] || { echo "FAIL: $f: exit $rc, want 1"; fail=1; }
   grep -q "offset [0-9][0-9]*: " "$err" || { echo "FAIL: $f: no 'offset N: message' on stderr"; fail=1; }
