@@ -113,6 +113,8 @@ extern const char *const PII_NUMBER_WORDS[]; /* number, no ... (only without an 
 void pii_rec_email(pii_scan *sc, size_t at);
 void pii_rec_phone_nanp(pii_scan *sc, const pii_number *num);
 void pii_rec_phone_intl(pii_scan *sc, const pii_number *num);
+/* Adds a phone candidate after the shared precision rules and context scoring (rec_phone_intl.c). */
+void pii_phone_add(pii_scan *sc, int32_t rec, size_t start, size_t end, double score, uint32_t ev);
 void pii_rec_card(pii_scan *sc, const pii_number *num);
 void pii_rec_ssn(pii_scan *sc, const pii_number *num);
 void pii_rec_bank(pii_scan *sc, const pii_number *num);

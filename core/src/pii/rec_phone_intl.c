@@ -50,11 +50,13 @@ static const cc_rule *cc_find(const uint8_t *d, size_t nd, size_t *cclen)
 
 static size_t glen(const pii_number *num, size_t k) { return num->g[k].end - num->g[k].start; }
 
-static void finish(pii_scan *sc, size_t start, size_t end, double score, uint32_t ev)
+/* Shared by both phone recognizers: precision rules, then phone/number context raises the score and
+ * order/id words lower it. */
+void pii_phone_add(pii_scan *sc, int32_t rec, size_t start, size_t end, double score, uint32_t ev)
 {
     const char *why;
     if (pii_in_code(sc, start, end, &why)) {
-        pii_suppress(sc, SANCTUM_ENTITY_PHONE_NUMBER, SANCTUM_REC_PHONE_INTL, start, end, ev);
+        pii_suppress(sc, SANCTUM_ENTITY_PHONE_NUMBER, rec, start, end, ev);
         return;
     }
     if (pii_context(sc, start, true, 4, 40, PII_PHONE_WORDS)) {
@@ -70,7 +72,7 @@ static void finish(pii_scan *sc, size_t start, size_t end, double score, uint32_
         score -= 0.4;
         ev |= SANCTUM_EV_NEGATIVE_CONTEXT;
     }
-    pii_add(sc, SANCTUM_ENTITY_PHONE_NUMBER, SANCTUM_REC_PHONE_INTL, start, end, score, ev);
+    pii_add(sc, SANCTUM_ENTITY_PHONE_NUMBER, rec, start, end, score, ev);
 }
 
 void pii_rec_phone_intl(pii_scan *sc, const pii_number *num)
@@ -113,7 +115,7 @@ void pii_rec_phone_intl(pii_scan *sc, const pii_number *num)
                 continue;
             if (d[cclen] == '0' && r->cc != 39)
                 return; /* the trunk 0 is not written after +CC (Italy keeps it) */
-            finish(sc, zz ? num->g[0].start : num->start, num->g[gidx[c - 1]].end, zz ? 0.75 : 0.85,
+            pii_phone_add(sc, SANCTUM_REC_PHONE_INTL, zz ? num->g[0].start : num->start, num->g[gidx[c - 1]].end, zz ? 0.75 : 0.85,
                    SANCTUM_EV_FORMAT_STRONG | SANCTUM_EV_VALIDATOR | SANCTUM_EV_COUNTRY_CODE);
             return;
         }
@@ -168,6 +170,6 @@ void pii_rec_phone_intl(pii_scan *sc, const pii_number *num)
             continue;
         if (k < num->ngroups && num->g[k].sep != ' ')
             continue;
-        finish(sc, start, num->g[k - 1].end, score, ev);
+        pii_phone_add(sc, SANCTUM_REC_PHONE_INTL, start, num->g[k - 1].end, score, ev);
     }
 }

@@ -86,24 +86,6 @@ void pii_rec_phone_nanp(pii_scan *sc, const pii_number *num)
         /* a group glued on after the number (514-555-1234-99) makes it something else */
         if (g + used < num->ngroups && num->g[g + used].sep != ' ')
             continue;
-        const char *why;
-        if (pii_in_code(sc, start, end, &why)) {
-            pii_suppress(sc, SANCTUM_ENTITY_PHONE_NUMBER, SANCTUM_REC_PHONE_NANP, start, end, ev);
-            continue;
-        }
-        if (pii_context(sc, start, true, 4, 40, PII_PHONE_WORDS)) {
-            score += 0.3;
-            ev |= SANCTUM_EV_CONTEXT_BEFORE;
-        } else if (pii_context(sc, end, false, 3, 30, PII_PHONE_WORDS)) {
-            score += 0.3;
-            ev |= SANCTUM_EV_CONTEXT_AFTER;
-        } else if (pii_context(sc, start, true, 2, 24, PII_NUMBER_WORDS) && !pii_negative_context(sc, start, end)) {
-            score += 0.3;
-            ev |= SANCTUM_EV_CONTEXT_BEFORE;
-        } else if (pii_negative_context(sc, start, end)) {
-            score -= 0.4;
-            ev |= SANCTUM_EV_NEGATIVE_CONTEXT;
-        }
-        pii_add(sc, SANCTUM_ENTITY_PHONE_NUMBER, SANCTUM_REC_PHONE_NANP, start, end, score, ev);
+        pii_phone_add(sc, SANCTUM_REC_PHONE_NANP, start, end, score, ev);
     }
 }
