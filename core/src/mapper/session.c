@@ -69,6 +69,61 @@ sanctum_status sanctum_session_anonymize_text(sanctum_session *s, const uint8_t 
     return st;
 }
 
+/* Per scan string: appends the new text to b and sets *changed when it differs. */
+typedef sanctum_status (*text_fn)(sanctum_session *s, const sanctum_chat_text *t, sc_buf *b, bool *changed,
+                                  sanctum_error *err);
+
+static sanctum_status anon_one(sanctum_session *s, const sanctum_chat_text *t, sc_buf *b, bool *changed,
+                               sanctum_error *err)
+{
+    return t->kind == SANCTUM_CHAT_KIND_NAME ? sc_anon_name_field(s, t->text, t->text_len, b, changed, err)
+                                             : sc_anon_text(s, t->text, t->text_len, b, changed, err);
+}
+
+static sanctum_status restore_one(sanctum_session *s, const sanctum_chat_text *t, sc_buf *b, bool *changed,
+                                  sanctum_error *err)
+{
+    /* a value restored into tool arguments that are not parsed JSON must be JSON-escaped there */
+    bool esc = t->kind == SANCTUM_CHAT_KIND_TOOL_ARGUMENTS && !t->nested;
+    size_t consumed = 0;
+    return sc_restore_text(s, t->text, t->text_len, false, false, esc, b, &consumed, changed, err);
+}
+
+/* Parses a chat document, passes every scan string through fn in document order and writes the
+ * document with the splice writer. No output on any error; an error inside a string points at it. */
+static sanctum_status rewrite_doc(sanctum_session *s, int32_t format, const uint8_t *ptr, size_t len, text_fn fn,
+                                  uint8_t **out, size_t *out_len, sanctum_error *err)
+{
+    sanctum_chat_doc *doc = NULL;
+    sc_buf b;
+    sc_buf_init(&b, s->ctx);
+    sanctum_status st = sanctum_chat_doc_new(&doc, s->ctx, format, ptr, len, err);
+    size_t count = st == SANCTUM_OK ? sanctum_chat_doc_count(doc) : 0;
+    for (size_t i = 0; st == SANCTUM_OK && i < count; i++) {
+        sanctum_chat_text t;
+        memset(&t, 0, sizeof t);
+        t.struct_size = (uint32_t)sizeof t;
+        if (sanctum_chat_doc_text(doc, i, &t) != SANCTUM_OK) {
+            st = sc_error(err, SANCTUM_E_INTERNAL, SANCTUM_NO_OFFSET, "scan string lookup failed");
+            break;
+        }
+        b.len = 0;
+        bool changed = false;
+        st = fn(s, &t, &b, &changed, err);
+        if (st != SANCTUM_OK) {
+            if (err != NULL && err->offset != SANCTUM_NO_OFFSET)
+                err->offset = t.offset;
+        } else if (changed) {
+            st = sanctum_chat_doc_set_replacement(doc, i, b.p, b.len, err);
+        }
+    }
+    sc_buf_free(&b);
+    if (st == SANCTUM_OK)
+        st = sanctum_chat_doc_write(doc, out, out_len, err);
+    sanctum_free(doc);
+    return st;
+}
+
 sanctum_status sanctum_session_anonymize_request(sanctum_session *s, int32_t format, const uint8_t *ptr,
                                                  size_t len, uint8_t **out, size_t *out_len, sanctum_error *err)
 {
@@ -80,48 +135,11 @@ sanctum_status sanctum_session_anonymize_request(sanctum_session *s, int32_t for
     sc_vault_mark mark;
     sc_vault_mark_get(&s->vault, &mark);
     sanctum_session_stats saved = s->stats;
-    sanctum_chat_doc *doc = NULL;
-    sc_buf b;
-    sc_buf_init(&b, s->ctx);
-    st = sanctum_chat_doc_new(&doc, s->ctx, format, ptr, len, err);
-    if (st != SANCTUM_OK)
-        goto fail;
-    size_t count = sanctum_chat_doc_count(doc);
-    for (size_t i = 0; i < count; i++) {
-        sanctum_chat_text t;
-        memset(&t, 0, sizeof t);
-        t.struct_size = (uint32_t)sizeof t;
-        st = sanctum_chat_doc_text(doc, i, &t);
-        if (st != SANCTUM_OK) {
-            st = sc_error(err, SANCTUM_E_INTERNAL, SANCTUM_NO_OFFSET, "scan string lookup failed");
-            goto fail;
-        }
-        b.len = 0;
-        bool changed = false;
-        st = t.kind == SANCTUM_CHAT_KIND_NAME ? sc_anon_name_field(s, t.text, t.text_len, &b, &changed, err)
-                                              : sc_anon_text(s, t.text, t.text_len, &b, &changed, err);
-        if (st != SANCTUM_OK) {
-            if (err != NULL && err->offset != SANCTUM_NO_OFFSET)
-                err->offset = t.offset;
-            goto fail;
-        }
-        if (changed) {
-            st = sanctum_chat_doc_set_replacement(doc, i, b.p, b.len, err);
-            if (st != SANCTUM_OK)
-                goto fail;
-        }
+    st = rewrite_doc(s, format, ptr, len, anon_one, out, out_len, err);
+    if (st != SANCTUM_OK) { /* fail closed: the session is as it was */
+        sc_vault_rollback(&s->vault, &mark);
+        s->stats = saved;
     }
-    sc_buf_free(&b);
-    st = sanctum_chat_doc_write(doc, out, out_len, err);
-    if (st != SANCTUM_OK)
-        goto fail;
-    sanctum_free(doc);
-    return SANCTUM_OK;
-fail:
-    sc_buf_free(&b);
-    sanctum_free(doc);
-    sc_vault_rollback(&s->vault, &mark);
-    s->stats = saved;
     return st;
 }
 
@@ -153,44 +171,9 @@ sanctum_status sanctum_session_restore_response(sanctum_session *s, int32_t form
     if (st != SANCTUM_OK)
         return st;
     sanctum_session_stats saved = s->stats;
-    sanctum_chat_doc *doc = NULL;
-    sc_buf b;
-    sc_buf_init(&b, s->ctx);
-    st = sanctum_chat_doc_new(&doc, s->ctx, format, ptr, len, err);
+    st = rewrite_doc(s, format, ptr, len, restore_one, out, out_len, err);
     if (st != SANCTUM_OK)
-        goto fail;
-    size_t count = sanctum_chat_doc_count(doc);
-    for (size_t i = 0; i < count; i++) {
-        sanctum_chat_text t;
-        memset(&t, 0, sizeof t);
-        t.struct_size = (uint32_t)sizeof t;
-        if (sanctum_chat_doc_text(doc, i, &t) != SANCTUM_OK) {
-            st = sc_error(err, SANCTUM_E_INTERNAL, SANCTUM_NO_OFFSET, "scan string lookup failed");
-            goto fail;
-        }
-        b.len = 0;
-        bool changed = false;
-        size_t consumed = 0;
-        bool esc = t.kind == SANCTUM_CHAT_KIND_TOOL_ARGUMENTS && !t.nested;
-        st = sc_restore_text(s, t.text, t.text_len, false, false, esc, &b, &consumed, &changed, err);
-        if (st != SANCTUM_OK)
-            goto fail;
-        if (changed) {
-            st = sanctum_chat_doc_set_replacement(doc, i, b.p, b.len, err);
-            if (st != SANCTUM_OK)
-                goto fail;
-        }
-    }
-    sc_buf_free(&b);
-    st = sanctum_chat_doc_write(doc, out, out_len, err);
-    if (st != SANCTUM_OK)
-        goto fail;
-    sanctum_free(doc);
-    return SANCTUM_OK;
-fail:
-    sc_buf_free(&b);
-    sanctum_free(doc);
-    s->stats = saved;
+        s->stats = saved;
     return st;
 }
 
