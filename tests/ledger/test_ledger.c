@@ -516,6 +516,12 @@ static void foreign_newer_corrupt(void **state)
     sql(db, "PRAGMA user_version = 99;");
     assert_int_equal(sanctum_ledger_open(&l, ctx, &o, &err), SANCTUM_E_UNSUPPORTED);
     assert_non_null(strstr(err.message, "newer than this library"));
+    assert_null(l);
+    /* a negative schema version (the header field is signed) is refused, not used as a table index */
+    sql(db, "PRAGMA user_version = -1996410568;");
+    assert_int_equal(sanctum_ledger_open(&l, ctx, &o, &err), SANCTUM_E_UNSUPPORTED);
+    assert_non_null(strstr(err.message, "negative schema version"));
+    assert_null(l);
     test_ctx_free_checked(ctx);
 }
 

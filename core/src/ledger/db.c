@@ -343,6 +343,20 @@ static sanctum_status apply_migration(sanctum_ledger *l, const sc_migration *m, 
     return SANCTUM_OK;
 }
 
+/* user_version is a signed 32-bit header field anyone can write: it indexes the migration table, so a
+ * negative or too-new value is refused here, before it is used (found by fuzz/ledger_file). */
+static sanctum_status check_version(int64_t ver, sanctum_error *err)
+{
+    if (ver < 0)
+        return sc_error(err, SANCTUM_E_UNSUPPORTED, SANCTUM_NO_OFFSET,
+                        "the ledger header is damaged (negative schema version %lld)", (long long)ver);
+    if (ver > (int64_t)sc_ledger_migration_count)
+        return sc_error(err, SANCTUM_E_UNSUPPORTED, SANCTUM_NO_OFFSET,
+                        "the ledger has schema version %lld, newer than this library's %u; upgrade sanctum",
+                        (long long)ver, (unsigned)sc_ledger_migration_count);
+    return SANCTUM_OK;
+}
+
 /* Reads application_id / user_version, refuses foreign or newer files, applies pending migrations. */
 static sanctum_status migrate(sanctum_ledger *l, bool read_only, sanctum_error *err)
 {
@@ -358,10 +372,9 @@ static sanctum_status migrate(sanctum_ledger *l, bool read_only, sanctum_error *
         if (app != SC_LEDGER_APP_ID && !(app == 0 && ver == 0 && tables == 0))
             return sc_error(err, SANCTUM_E_UNSUPPORTED, SANCTUM_NO_OFFSET,
                             "the file is not a sanctum ledger (application_id %lld)", (long long)app);
-        if (ver > (int64_t)sc_ledger_migration_count)
-            return sc_error(err, SANCTUM_E_UNSUPPORTED, SANCTUM_NO_OFFSET,
-                            "the ledger has schema version %lld, newer than this library's %u; upgrade sanctum",
-                            (long long)ver, (unsigned)sc_ledger_migration_count);
+        st = check_version(ver, err);
+        if (st != SANCTUM_OK)
+            return st;
         if (ver == (int64_t)sc_ledger_migration_count)
             return SANCTUM_OK;
         if (read_only)
@@ -373,6 +386,8 @@ static sanctum_status migrate(sanctum_ledger *l, bool read_only, sanctum_error *
             return st;
         /* Another process may have migrated between our read and the lock: re-read under the lock. */
         st = pragma_int(l, "PRAGMA user_version", &ver, err);
+        if (st == SANCTUM_OK)
+            st = check_version(ver, err);
         if (st == SANCTUM_OK && ver < (int64_t)sc_ledger_migration_count)
             st = apply_migration(l, &sc_ledger_migrations[ver], err);
         if (st != SANCTUM_OK) {
