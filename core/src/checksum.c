@@ -39,7 +39,8 @@ bool sc_aba_valid(const uint8_t *digits, size_t n)
     unsigned sum = 0;
     /*@ loop invariant 0 <= i <= 9;
         loop invariant all_digits(digits, 0, i);
-        loop invariant sum < 10;
+        loop invariant aba_part(digits, i) >= 0;
+        loop invariant sum < 10 && sum == aba_part(digits, i) % 10;
         loop assigns i, sum;
         loop variant 9 - i;
     */
@@ -47,10 +48,12 @@ bool sc_aba_valid(const uint8_t *digits, size_t n)
         uint8_t c = digits[i];
         if (c < '0' || c > '9')
             return false;
-        unsigned w = i % 3 == 0 ? 3u : (i % 3 == 1 ? 7u : 1u); /* weights 3, 7, 1 */
         unsigned d = (unsigned)(c - '0');
-        /*@ assert w <= 7 && d <= 9 && w * d <= 63; */
-        sum = (sum + w * d) % 10;
+        unsigned wd = i % 3 == 0 ? 3u * d : (i % 3 == 1 ? 7u * d : d); /* weights 3, 7, 1 */
+        /*@ assert wd == aba_term(i, c) && wd <= 63; */
+        /*@ assert aba_part(digits, i + 1) == aba_part(digits, i) + wd; */
+        /*@ assert (aba_part(digits, i) % 10 + wd) % 10 == (aba_part(digits, i) + wd) % 10; */
+        sum = (sum + wd) % 10;
     }
     return sum == 0;
 }

@@ -21,6 +21,13 @@
   logic integer luhn_part{L}(uint8_t *d, integer n, integer k) =
     k <= 0 ? 0 : luhn_part(d, n, k - 1) + luhn_digit(d[n - k], k - 1);
 
+  // ABA: the digit c at position i (0-based from the left) times its weight: 3, 7, 1 repeating.
+  logic integer aba_term(integer i, integer c) =
+    i % 3 == 0 ? 3 * (c - '0') : (i % 3 == 1 ? 7 * (c - '0') : c - '0');
+  // Weighted sum of d[0..k).
+  logic integer aba_part{L}(uint8_t *d, integer k) =
+    k <= 0 ? 0 : aba_part(d, k - 1) + aba_term(k - 1, d[k - 1]);
+
   lemma mod10_add: \forall integer a, b; a >= 0 && b >= 0 ==> (a % 10 + b) % 10 == (a + b) % 10;
 
   predicate iban_char(integer c) = '0' <= c <= '9' || 'A' <= c <= 'Z';
@@ -44,7 +51,7 @@ bool sc_luhn_valid(const uint8_t *digits, size_t n);
 /* ABA routing number: exactly 9 ASCII digits with 3*(d1+d4+d7) + 7*(d2+d5+d8) + (d3+d6+d9) = 0 mod 10. */
 /*@ requires n == 9 ==> \valid_read(digits + (0 .. 8));
     assigns \nothing;
-    ensures \result ==> n == 9 && all_digits(digits, 0, 9);
+    ensures \result <==> n == 9 && all_digits(digits, 0, 9) && aba_part(digits, 9) % 10 == 0;
 */
 bool sc_aba_valid(const uint8_t *digits, size_t n);
 

@@ -44,6 +44,11 @@ static size_t digit_count(uint32_t n)
     return 9;
 }
 
+/*@ // ph_value as a predicate: WP keeps it folded, so the equation does not replace `number` in
+    // the other goals of sc_placeholder_format (which then time out).
+    predicate ph_number{L}(uint8_t *s, integer a, integer b, integer v) = ph_value(s, a, b) == v;
+*/
+
 size_t sc_placeholder_format(const uint8_t *type, size_t type_len, uint32_t number, uint8_t *out,
                              size_t cap)
 {
@@ -57,6 +62,7 @@ size_t sc_placeholder_format(const uint8_t *type, size_t type_len, uint32_t numb
     /*@ loop invariant 0 <= i <= type_len;
         loop invariant out[0] == '<';
         loop invariant \forall integer k; 0 <= k < i ==> out[1 + k] == type[k];
+        loop invariant i > 0 ==> ph_type_valid(out + 1, i);
         loop assigns i, out[1 .. type_len];
         loop variant type_len - i;
     */
@@ -64,10 +70,26 @@ size_t sc_placeholder_format(const uint8_t *type, size_t type_len, uint32_t numb
         out[1 + i] = type[i];
     out[1 + type_len] = '_';
     uint32_t n = number;
+    /* Digits right to left. The invariant says that number is n * 10^i plus the value of the i digits
+     * written so far, one clause per i so that each is linear for the provers. */
     /*@ loop invariant 0 <= i <= digits;
-        loop invariant i < digits ==> ph_pow10(digits - i - 1) <= n < ph_pow10(digits - i);
+        loop invariant n < ph_pow10(digits - i);
+        loop invariant i < digits ==> ph_pow10(digits - i - 1) <= n;
         loop invariant out[0] == '<' && out[1 + type_len] == '_';
         loop invariant \forall integer k; 0 <= k < type_len ==> out[1 + k] == type[k];
+        loop invariant ph_type_valid(out + 1, type_len);
+        loop invariant ph_all_digits(out, 2 + type_len + digits - i, 2 + type_len + digits);
+        loop invariant i == digits ==> out[2 + type_len] != '0';
+        loop invariant i == 0 ==> number == n;
+        loop invariant i == 1 ==> number == 10 * n + ph_value(out, 2 + type_len + digits - 1, 2 + type_len + digits);
+        loop invariant i == 2 ==> number == 100 * n + ph_value(out, 2 + type_len + digits - 2, 2 + type_len + digits);
+        loop invariant i == 3 ==> number == 1000 * n + ph_value(out, 2 + type_len + digits - 3, 2 + type_len + digits);
+        loop invariant i == 4 ==> number == 10000 * n + ph_value(out, 2 + type_len + digits - 4, 2 + type_len + digits);
+        loop invariant i == 5 ==> number == 100000 * n + ph_value(out, 2 + type_len + digits - 5, 2 + type_len + digits);
+        loop invariant i == 6 ==> number == 1000000 * n + ph_value(out, 2 + type_len + digits - 6, 2 + type_len + digits);
+        loop invariant i == 7 ==> number == 10000000 * n + ph_value(out, 2 + type_len + digits - 7, 2 + type_len + digits);
+        loop invariant i == 8 ==> number == 100000000 * n + ph_value(out, 2 + type_len + digits - 8, 2 + type_len + digits);
+        loop invariant i == 9 ==> number == 1000000000 * n + ph_value(out, 2 + type_len + digits - 9, 2 + type_len + digits);
         loop assigns i, n, out[2 + type_len .. 1 + type_len + digits];
         loop variant digits - i;
     */
@@ -75,7 +97,9 @@ size_t sc_placeholder_format(const uint8_t *type, size_t type_len, uint32_t numb
         out[1 + type_len + digits - i] = (uint8_t)('0' + n % 10);
         n /= 10;
     }
+    /*@ assert ph_number(out, 2 + type_len, 2 + type_len + digits, number); */
     out[len - 1] = '>';
+    /*@ assert ph_number(out, 2 + type_len, 2 + type_len + digits, number); */
     return len;
 }
 

@@ -62,6 +62,8 @@ bool sc_placeholder_type_valid(const uint8_t *type, size_t len);
     ensures \result != 0 ==> \result == type_len + ph_ndigits(number) + 3 &&
               out[0] == '<' && (\forall integer i; 0 <= i < type_len ==> out[1 + i] == type[i]) &&
               out[1 + type_len] == '_' && out[\result - 1] == '>';
+    ensures fmt_shape: \result != 0 ==> ph_shape(out, \result, type_len);
+    ensures fmt_value: \result != 0 ==> ph_value(out, 2 + type_len, \result - 1) == number;
 */
 size_t sc_placeholder_format(const uint8_t *type, size_t type_len, uint32_t number, uint8_t *out,
                              size_t cap);
