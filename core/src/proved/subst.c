@@ -80,10 +80,11 @@ bool sc_subst_apply(const uint8_t *in, size_t in_len, const sc_span *spans, size
         loop invariant op <= need;
         loop invariant \forall integer k; 0 <= k < i ==> out_pos{Pre}(spans, k + 1) <= op;
         loop invariant \forall integer j; 0 <= j < in_len ==> in[j] == \at(in[j], Pre);
-        loop invariant \forall integer k, j; 0 <= k < n && 0 <= j < \at(spans[k].repl_len, Pre) ==>
+        loop invariant repl_kept: \forall integer k, j; 0 <= k < n && 0 <= j < \at(spans[k].repl_len, Pre) ==>
                          spans[k].repl[j] == \at(spans[k].repl[j], Pre);
-        loop invariant \forall integer k; 0 <= k < i ==>
-                         \at(spans[k].start + delta(spans, k) + spans[k].repl_len, Pre) <= op;
+        loop invariant below: written_below{Pre}(spans, i, op);
+        loop invariant gaps_copied{Pre, Here}(out, in, spans, i);
+        loop invariant repls_copied{Pre, Here}(out, spans, i);
         loop assigns i, ip, op, out[0 .. out_cap-1];
         loop variant n - i;
     */
@@ -93,29 +94,79 @@ bool sc_subst_apply(const uint8_t *in, size_t in_len, const sc_span *spans, size
         /*@ assert op + keep + spans[i].repl_len == out_pos{Pre}(spans, i + 1) <= need; */
     L1:
         copy_bytes(out, op, in, ip, keep);
-        /*@ assert \forall integer x; 0 <= x < op ==> out[x] == \at(out[x], L1); */
+        /*@ assert repl_kept_1: \forall integer k, j; 0 <= k < n && 0 <= j < \at(spans[k].repl_len, Pre) ==>
+                     spans[k].repl[j] == \at(spans[k].repl[j], L1); */
+        /*@ assert \forall integer x; x < op ==> out[x] == \at(out[x], L1); */
         /*@ assert \forall integer j; ip <= j < ip + keep ==> out[op + (j - ip)] == \at(in[j], Pre); */
         /*@ assert op - ip == delta{Pre}(spans, i); */
         /*@ assert \forall integer j; ip <= j < ip + keep ==> out[j + (op - ip)] == \at(in[j], Pre); */
         /*@ assert \forall integer j; ip <= j < ip + keep ==> out[j + delta{Pre}(spans, i)] == \at(in[j], Pre); */
         op += keep;
     L2:
+        /*@ assert \forall integer j; 0 <= j < spans[i].repl_len ==>
+                     spans[i].repl[j] == \at(spans[\at(i, Here)].repl[j], Pre); */
         copy_bytes(out, op, spans[i].repl, 0, spans[i].repl_len);
-        /*@ assert \forall integer x; 0 <= x < op ==> out[x] == \at(out[x], L2); */
+        /*@ assert repl_kept_2: \forall integer k, j; 0 <= k < n && 0 <= j < \at(spans[k].repl_len, Pre) ==>
+                     spans[k].repl[j] == \at(spans[k].repl[j], L2); */
+        /*@ assert \forall integer x; x < op ==> out[x] == \at(out[x], L2); */
         /*@ assert \forall integer j; 0 <= j < spans[i].repl_len ==> out[op + (j - 0)] == \at(spans[i].repl[j], L2); */
         /*@ assert \forall integer j; 0 <= j < spans[i].repl_len ==>
                      out[spans[i].start + delta{Pre}(spans, i) + j] == \at(spans[i].repl[j], L2); */
         /*@ assert op == spans[i].start + delta{Pre}(spans, i); */
-        /*@ assert \forall integer x; 0 <= x < \at(op, L0) ==> out[x] == \at(out[x], L0); */
+        /*@ assert \forall integer x; x < \at(op, L0) ==> out[x] == \at(out[x], L0); */
+        /*@ assert same_below{L0, Here}(out, \at(op, L0)); */
         /*@ assert \forall integer j; ip <= j < spans[i].start ==> out[j + delta{Pre}(spans, i)] == \at(in[j], Pre); */
+        /* The input is not written (proved here, before the ghost loop below adds its hypotheses, so that
+           the loop invariant follows in one step). */
+        /*@ assert \forall integer j; 0 <= j < in_len ==> in[j] == \at(in[j], L0); */
+        /* What earlier iterations wrote lies below this one's start position, which it did not touch. The
+           ghost loop restates each earlier gap and replacement at the current state, one span at a time,
+           so that each step is one instance of the frame lemmas (the provers do not find it alone). */
+        /*@ ghost
+            /@ loop invariant 0 <= g <= i;
+               loop invariant \forall integer k; g <= k < i ==>
+                                gap_at{Pre, Here}(out, in, spans, k) && repl_at{Pre, Here}(out, spans, k);
+               loop assigns g;
+               loop variant g;
+            @/
+            for (size_t g = i; g > 0; g--) {
+                /@ assert gap_at{Pre, L0}(out, in, spans, g - 1) && repl_at{Pre, L0}(out, spans, g - 1); @/
+                /@ assert below_at{Pre}(spans, g - 1, \at(op, L0)); @/
+                /@ assert gap_at{Pre, Here}(out, in, spans, g - 1) && repl_at{Pre, Here}(out, spans, g - 1); @/
+            }
+        */
+        /*@ assert gaps_copied{Pre, Here}(out, in, spans, i); */
+        /*@ assert repls_copied{Pre, Here}(out, spans, i); */
+        /*@ assert gap_at{Pre, Here}(out, in, spans, i); */
+        /*@ assert gaps_copied{Pre, Here}(out, in, spans, i + 1); */
+        /*@ assert repl_at{Pre, Here}(out, spans, i); */
+        /*@ assert repls_copied{Pre, Here}(out, spans, i + 1); */
         op += spans[i].repl_len;
         ip = spans[i].end;
     }
     /*@ assert op + (in_len - ip) == need; */
 L3:
     copy_bytes(out, op, in, ip, in_len - ip);
-    /*@ assert \forall integer x; 0 <= x < op ==> out[x] == \at(out[x], L3); */
+    /*@ assert \forall integer x; x < op ==> out[x] == \at(out[x], L3); */
+    /*@ assert same_below{L3, Here}(out, op); */
     /*@ assert \forall integer j; ip <= j < in_len ==> out[j + delta{Pre}(spans, n)] == \at(in[j], Pre); */
+    /* The tail copy did not touch what the loop wrote: restated span by span as in the loop, then the
+       lemmas gaps_copied_unfold / repls_copied_unfold turn it into the postconditions. */
+    /*@ ghost
+        /@ loop invariant 0 <= g <= n;
+           loop invariant \forall integer k; g <= k < n ==>
+                            gap_at{Pre, Here}(out, in, spans, k) && repl_at{Pre, Here}(out, spans, k);
+           loop assigns g;
+           loop variant g;
+        @/
+        for (size_t g = n; g > 0; g--) {
+            /@ assert gap_at{Pre, L3}(out, in, spans, g - 1) && repl_at{Pre, L3}(out, spans, g - 1); @/
+            /@ assert below_at{Pre}(spans, g - 1, \at(op, L3)); @/
+            /@ assert gap_at{Pre, Here}(out, in, spans, g - 1) && repl_at{Pre, Here}(out, spans, g - 1); @/
+        }
+    */
+    /*@ assert gaps_copied{Pre, Here}(out, in, spans, n); */
+    /*@ assert repls_copied{Pre, Here}(out, spans, n); */
     op += in_len - ip;
     *out_len = op;
     return true;
