@@ -67,8 +67,8 @@ static const char *const PLACEHOLDERS[] = {
     "client_secret: \"<CLIENT_SECRET>\"\n",
     "password: \"********\"\n",
     "secret_key = \"REPLACE_ME_WITH_A_REAL_KEY\"\n",
-    "AZURE_STORAGE=DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCD"
-    "XJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;\n",
+    ("AZURE_STORAGE=DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCD"
+     "XJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;\n"), /* one entry, split for width */
     "MINIO_ROOT_PASSWORD=minioadmin\n",
     "slack_token = \"xoxb-your-token-here\"\n",
     "password: \"{{ vault_db_password }}\"\n",
