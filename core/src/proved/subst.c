@@ -150,8 +150,9 @@ L3:
     /*@ assert \forall integer x; x < op ==> out[x] == \at(out[x], L3); */
     /*@ assert same_below{L3, Here}(out, op); */
     /*@ assert \forall integer j; ip <= j < in_len ==> out[j + delta{Pre}(spans, n)] == \at(in[j], Pre); */
-    /* The tail copy did not touch what the loop wrote: restated span by span as in the loop, then the
-       lemmas gaps_copied_unfold / repls_copied_unfold turn it into the postconditions. */
+    /* The tail copy did not touch what the loop wrote: restated span by span as in the loop, which gives
+       the postconditions gaps_copied / repls_copied. (The same ghost loop as above, at another label: a
+       ghost function cannot name its caller's states, so it is written out at both places.) */
     /*@ ghost
         /@ loop invariant 0 <= g <= n;
            loop invariant \forall integer k; g <= k < n ==>
