@@ -52,7 +52,7 @@ int cmd_restore(int argc, char **argv);
  * ~/.local/share/sanctum/vault.key), creating it with mode 0600 when create is set and it is missing.
  * Refuses a key file readable by group or others. Prints the error; nonzero on failure. */
 int cli_vault_key(const char *path, int create, uint8_t key[32]);
-/* Parses --format: auto, openai_chat, anthropic, responses (and text when allow_text). -1 = text. */
+/* Parses --format: auto, openai_chat, anthropic, responses, gemini (and text when allow_text). -1 = text. */
 int cli_parse_format(const char *v, int allow_text, int32_t *format);
 
 int cmd_scan(int argc, char **argv);

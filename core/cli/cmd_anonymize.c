@@ -13,13 +13,16 @@ static void usage(FILE *f)
 {
     fprintf(f,
             "usage: sanctum anonymize [FILE|-] [--vault-out FILE] [--key-file FILE] [--threshold X]\n"
-            "                         [--format auto|openai_chat|anthropic|responses|text]\n"
+            "                         [--format auto|openai_chat|anthropic|responses|gemini|text]\n"
+            "                         [--identities FILE] [--scrub-system]\n"
             "\n"
             "Writes the request with personal data replaced by <TYPE_N> placeholders to stdout, byte-exact\n"
             "outside the replaced strings, and the mapping sealed (XChaCha20-Poly1305) to the vault file\n"
             "(default sanctum.vault). The key file (default $XDG_DATA_HOME/sanctum/vault.key or\n"
             "~/.local/share/sanctum/vault.key) is created with mode 0600 when missing.\n"
-            "--format auto (default) treats input starting with '{' as a chat request, else as text.\n");
+            "--format auto (default) treats input starting with '{' as a chat request, else as text.\n"
+            "--identities: known values always replaced, system prompts included (docs/mapper.md).\n"
+            "--scrub-system: also anonymize system/developer prompts and instructions.\n");
 }
 
 int cli_parse_format(const char *v, int allow_text, int32_t *format)
@@ -32,6 +35,8 @@ int cli_parse_format(const char *v, int allow_text, int32_t *format)
         *format = SANCTUM_CHAT_ANTHROPIC_MESSAGES;
     else if (strcmp(v, "responses") == 0)
         *format = SANCTUM_CHAT_OPENAI_RESPONSES;
+    else if (strcmp(v, "gemini") == 0)
+        *format = SANCTUM_CHAT_GEMINI;
     else if (allow_text && strcmp(v, "text") == 0)
         *format = -1;
     else
@@ -177,10 +182,10 @@ static int write_file_0600(const char *path, const uint8_t *p, size_t n)
 
 int cmd_anonymize(int argc, char **argv)
 {
-    const char *file = NULL, *vault = "sanctum.vault", *keyfile = NULL, *v;
+    const char *file = NULL, *vault = "sanctum.vault", *keyfile = NULL, *ids_path = NULL, *v;
     double threshold = 0.7;
     int32_t format = SANCTUM_CHAT_AUTO;
-    int as_text = 0, fmt_auto = 1;
+    int as_text = 0, fmt_auto = 1, scrub_system = 0;
     for (int i = 1; i < argc; i++) {
         if (cli_is_flag(argv[i], "--help") || cli_is_flag(argv[i], "-h")) {
             usage(stdout);
@@ -189,6 +194,10 @@ int cmd_anonymize(int argc, char **argv)
             vault = v;
         } else if ((v = cli_flag_value(argc, argv, &i, "--key-file")) != NULL) {
             keyfile = v;
+        } else if ((v = cli_flag_value(argc, argv, &i, "--identities")) != NULL) {
+            ids_path = v;
+        } else if (cli_is_flag(argv[i], "--scrub-system")) {
+            scrub_system = 1;
         } else if ((v = cli_flag_value(argc, argv, &i, "--threshold")) != NULL) {
             char *end = NULL;
             threshold = strtod(v, &end);
@@ -225,7 +234,11 @@ int cmd_anonymize(int argc, char **argv)
     int rc = CLI_ERROR;
     cli_input in = {0};
     sanctum_detector *det = NULL;
+    sanctum_identities *ids = NULL;
     sanctum_session *s = NULL;
+    sanctum_session_options sopts;
+    sanctum_session_options_init(&sopts);
+    sopts.scrub_system = (uint32_t)scrub_system;
     uint8_t *out = NULL, *sealed = NULL;
     size_t out_len = 0, sealed_len = 0;
     sanctum_error err;
@@ -240,8 +253,18 @@ int cmd_anonymize(int argc, char **argv)
             k++;
         as_text = !(k < in.len && in.data[k] == '{');
     }
+    if (ids_path != NULL) {
+        cli_input li;
+        if (cli_read_input(ids_path, 64u << 20, &li) != 0)
+            goto done;
+        sanctum_status ist = sanctum_identities_load(&ids, ctx, li.data, li.len, &err);
+        cli_input_free(&li);
+        if (ist != SANCTUM_OK)
+            goto fail;
+        sopts.identities = ids;
+    }
     if (sanctum_detector_new(&det, ctx, &dopts, &err) != SANCTUM_OK ||
-        sanctum_session_new(&s, ctx, det, NULL, &err) != SANCTUM_OK)
+        sanctum_session_new(&s, ctx, det, &sopts, &err) != SANCTUM_OK)
         goto fail;
     if ((as_text ? sanctum_session_anonymize_text(s, in.data, in.len, &out, &out_len, &err)
                  : sanctum_session_anonymize_request(s, format, in.data, in.len, &out, &out_len, &err)) != SANCTUM_OK)
@@ -277,6 +300,7 @@ done:
     sanctum_free(out);
     sanctum_free(sealed);
     sanctum_free(s);
+    sanctum_free(ids);
     sanctum_free(det);
     cli_input_free(&in);
     sanctum_ctx_free(ctx);

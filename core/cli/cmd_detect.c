@@ -1,4 +1,5 @@
 /* sanctum detect: print the personal data found in a text (or in the "text" field of JSON lines). */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,7 +9,7 @@ static void usage(FILE *f)
 {
     fprintf(f,
             "usage: sanctum detect [FILE|-] [--jsonl] [--threshold X] [--explain] [--lists FILE]\n"
-            "                      [--entities TYPE,TYPE...]\n"
+            "                      [--entities TYPE,TYPE...] [--identities FILE]\n"
             "\n"
             "Without --jsonl: one JSON line per entity {\"type\",\"start\",\"end\",\"score\",\"text\"}\n"
             "(UTF-8 byte offsets into the input).\n"
@@ -18,6 +19,7 @@ static void usage(FILE *f)
             "--explain    add \"recognizer\" and \"evidence\" to each entity, and list the candidates\n"
             "             that were dropped (\"rejected\": true).\n"
             "--lists      allow/deny list file (docs/pii.md).\n"
+            "--identities known identities file (docs/mapper.md): always reported, score 1.0.\n"
             "--entities   only these types (PERSON, EMAIL_ADDRESS, PHONE_NUMBER, CREDIT_CARD, US_SSN,\n"
             "             US_BANK_NUMBER, IBAN_CODE).\n");
 }
@@ -264,9 +266,38 @@ static void free_text(uint8_t *t, size_t n)
     }
 }
 
+/* The detector's entities and the known identities' in one list by start; an identity wins an overlap. */
+static sanctum_pii_entity *merge_identities(const sanctum_detection *d, const sanctum_identities *ids,
+                                            const uint8_t *text, size_t len, size_t *count, sanctum_error *err)
+{
+    sanctum_detection *di = NULL;
+    *count = 0;
+    if (sanctum_identities_detect(&di, ids, text, len, err) != SANCTUM_OK)
+        return NULL;
+    sanctum_pii_entity *m = calloc(d->count + di->count + 1, sizeof *m);
+    if (m != NULL) {
+        size_t a = 0, b = 0;
+        while (a < d->count || b < di->count) {
+            const sanctum_pii_entity *x = &d->entities[a < d->count ? a : 0];
+            if (b < di->count && (a >= d->count || di->entities[b].start <= x->start)) {
+                m[(*count)++] = di->entities[b++];
+                continue;
+            }
+            bool overlap = false;
+            for (size_t k = 0; k < di->count && !overlap; k++)
+                overlap = di->entities[k].start < x->end && x->start < di->entities[k].end;
+            if (!overlap)
+                m[(*count)++] = *x;
+            a++;
+        }
+    }
+    sanctum_free(di);
+    return m;
+}
+
 int cmd_detect(int argc, char **argv)
 {
-    const char *path = NULL, *lists_path = NULL;
+    const char *path = NULL, *lists_path = NULL, *ids_path = NULL;
     double threshold = 0.7;
     int explain = 0, jsonl = 0;
     uint32_t mask = SANCTUM_ENTITIES_ALL;
@@ -291,6 +322,9 @@ int cmd_detect(int argc, char **argv)
             }
         } else if (strncmp(a, "--lists", 7) == 0 && (a[7] == 0 || a[7] == '=')) {
             if ((lists_path = cli_flag_value(argc, argv, &i, "--lists")) == NULL)
+                return CLI_ERROR;
+        } else if (strncmp(a, "--identities", 12) == 0 && (a[12] == 0 || a[12] == '=')) {
+            if ((ids_path = cli_flag_value(argc, argv, &i, "--identities")) == NULL)
                 return CLI_ERROR;
         } else if (strncmp(a, "--entities", 10) == 0 && (a[10] == 0 || a[10] == '=')) {
             if ((v = cli_flag_value(argc, argv, &i, "--entities")) == NULL)
@@ -341,8 +375,20 @@ int cmd_detect(int argc, char **argv)
     } else {
         st = sanctum_detector_new(&det, ctx, &o, &err);
     }
+    sanctum_identities *known = NULL;
+    if (st == SANCTUM_OK && ids_path != NULL) {
+        cli_input li;
+        if (cli_read_input(ids_path, co.max_input_bytes, &li) != 0) {
+            sanctum_free(det);
+            sanctum_ctx_free(ctx);
+            return CLI_ERROR;
+        }
+        st = sanctum_identities_load(&known, ctx, li.data, li.len, &err);
+        cli_input_free(&li);
+    }
     if (st != SANCTUM_OK) {
         cli_print_error("detect", &err);
+        sanctum_free(det);
         sanctum_ctx_free(ctx);
         return CLI_ERROR;
     }
@@ -357,14 +403,20 @@ int cmd_detect(int argc, char **argv)
     if (!jsonl) {
         sanctum_detection *d = NULL;
         st = sanctum_detect(&d, det, in.data, in.len, flags, &err);
+        sanctum_pii_entity *m = NULL;
+        size_t mc = 0;
+        if (st == SANCTUM_OK && known != NULL && (m = merge_identities(d, known, in.data, in.len, &mc, &err)) == NULL)
+            st = err.code != SANCTUM_OK ? err.code : SANCTUM_E_NOMEM;
         if (st != SANCTUM_OK) {
             cli_print_error("detect", &err);
             rc = CLI_ERROR;
+            sanctum_free(d);
         } else {
-            for (size_t i = 0; i < d->count; i++) {
-                print_entity(stdout, &d->entities[i], in.data, explain, 0);
+            for (size_t i = 0; i < (m != NULL ? mc : d->count); i++) {
+                print_entity(stdout, m != NULL ? &m[i] : &d->entities[i], in.data, explain, 0);
                 fputc('\n', stdout);
             }
+            free(m);
             for (size_t i = 0; i < d->rejected_count; i++) {
                 print_entity(stdout, &d->rejected[i], in.data, explain, 1);
                 fputc('\n', stdout);
@@ -398,6 +450,12 @@ int cmd_detect(int argc, char **argv)
             }
             sanctum_detection *d = NULL;
             st = sanctum_detect(&d, det, text, tlen, flags, &err);
+            sanctum_pii_entity *m = NULL;
+            size_t mc = 0;
+            if (st == SANCTUM_OK && known != NULL && (m = merge_identities(d, known, text, tlen, &mc, &err)) == NULL) {
+                st = err.code != SANCTUM_OK ? err.code : SANCTUM_E_NOMEM;
+                sanctum_free(d);
+            }
             fputc('{', stdout);
             if (ide > ids) {
                 fputs("\"id\":", stdout);
@@ -415,11 +473,12 @@ int cmd_detect(int argc, char **argv)
                 continue;
             }
             fputs("\"entities\":[", stdout);
-            for (size_t i = 0; i < d->count; i++) {
+            for (size_t i = 0; i < (m != NULL ? mc : d->count); i++) {
                 if (i)
                     fputc(',', stdout);
-                print_entity(stdout, &d->entities[i], text, explain, 0);
+                print_entity(stdout, m != NULL ? &m[i] : &d->entities[i], text, explain, 0);
             }
+            free(m);
             fputc(']', stdout);
             if (explain) {
                 fputs(",\"rejected\":[", stdout);
@@ -436,6 +495,7 @@ int cmd_detect(int argc, char **argv)
         }
     }
     cli_input_free(&in);
+    sanctum_free(known);
     sanctum_free(det);
     sanctum_ctx_free(ctx);
     return rc;

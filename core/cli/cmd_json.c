@@ -5,22 +5,25 @@
 
 static void json_usage(FILE *f)
 {
-    fprintf(f, "usage: sanctum json validate [--strict] [FILE|-]\n"
-               "       sanctum json texts [--format auto|openai_chat|anthropic_messages|openai_responses] [FILE|-]\n"
-               "       sanctum json roundtrip [--strict] [FILE|-]\n"
+    fprintf(f, "usage: sanctum json validate [--strict] [--allow-lone-surrogates] [FILE|-]\n"
+               "       sanctum json texts [--format auto|openai_chat|anthropic_messages|openai_responses|gemini]\n"
+               "                          [--scrub-system] [FILE|-]\n"
+               "       sanctum json roundtrip [--strict] [--allow-lone-surrogates] [FILE|-]\n"
                "\n"
                "validate   exit 0 if FILE is RFC 8259 JSON (strict grammar, UTF-8, no BOM, no lone\n"
                "           surrogates), 1 if not (\"offset N: message\" on stderr), 2 on usage or I/O error;\n"
-               "           --strict also rejects duplicate keys, as the chat path always does\n"
+               "           --strict also rejects duplicate keys, as the chat path always does;\n"
+               "           --allow-lone-surrogates accepts unpaired \\uD800-\\uDFFF escapes, as the chat path does\n"
                "texts      one JSON line per scan string of a chat request/response/stream event:\n"
-               "           path, role, kind, text (debugging aid: the text is printed in clear)\n"
+               "           path, role, kind, text (debugging aid: the text is printed in clear);\n"
+               "           --scrub-system lists system prompts and instructions too\n"
                "roundtrip  parse and write back with no edits (the output equals the input)\n");
 }
 
 static int parse_format(const char *s, int32_t *out)
 {
-    static const int32_t formats[] = {SANCTUM_CHAT_AUTO, SANCTUM_CHAT_OPENAI_CHAT,
-                                      SANCTUM_CHAT_ANTHROPIC_MESSAGES, SANCTUM_CHAT_OPENAI_RESPONSES};
+    static const int32_t formats[] = {SANCTUM_CHAT_AUTO, SANCTUM_CHAT_OPENAI_CHAT, SANCTUM_CHAT_ANTHROPIC_MESSAGES,
+                                      SANCTUM_CHAT_OPENAI_RESPONSES, SANCTUM_CHAT_GEMINI};
     for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
         if (strcmp(s, sanctum_chat_format_name(formats[i])) == 0) {
             *out = formats[i];
@@ -37,11 +40,12 @@ static int exit_for(const sanctum_error *err)
     }
 }
 
-static int run_texts(sanctum_ctx *ctx, int32_t format, const cli_input *in)
+static int run_texts(sanctum_ctx *ctx, int32_t format, uint32_t chat_flags, const cli_input *in)
 {
     sanctum_error err;
     sanctum_chat_doc *doc = NULL;
-    if (sanctum_chat_doc_new(&doc, ctx, format, in->data, in->len, &err) != SANCTUM_OK) {
+    if (sanctum_chat_doc_new_ex(&doc, ctx, format, chat_flags | SANCTUM_CHAT_ALLOW_LONE_SURROGATES, in->data, in->len,
+                                &err) != SANCTUM_OK) {
         cli_print_error("json texts", &err);
         return exit_for(&err);
     }
@@ -79,10 +83,14 @@ int cmd_json(int argc, char **argv)
     int32_t format = SANCTUM_CHAT_AUTO;
     /* validate/roundtrip answer "is this RFC 8259 JSON?", where names only SHOULD be unique; --strict
      * adds the duplicate-key check that the chat path always applies. */
-    uint32_t flags = SANCTUM_JSON_ALLOW_DUPLICATE_KEYS;
+    uint32_t flags = SANCTUM_JSON_ALLOW_DUPLICATE_KEYS, lone = 0, chat_flags = 0;
     for (int i = 2; i < argc; i++) {
         const char *v;
-        if (strcmp(sub, "texts") != 0 && strcmp(argv[i], "--allow-duplicate-keys") == 0) {
+        if (strcmp(sub, "texts") != 0 && strcmp(argv[i], "--allow-lone-surrogates") == 0) {
+            lone = SANCTUM_JSON_ALLOW_LONE_SURROGATES;
+        } else if (strcmp(sub, "texts") == 0 && strcmp(argv[i], "--scrub-system") == 0) {
+            chat_flags |= SANCTUM_CHAT_SCRUB_SYSTEM;
+        } else if (strcmp(sub, "texts") != 0 && strcmp(argv[i], "--allow-duplicate-keys") == 0) {
             flags |= SANCTUM_JSON_ALLOW_DUPLICATE_KEYS;
         } else if (strcmp(sub, "texts") != 0 && strcmp(argv[i], "--strict") == 0) {
             flags = SANCTUM_JSON_STRICT;
@@ -115,16 +123,16 @@ int cmd_json(int argc, char **argv)
     int rc = CLI_OK;
     sanctum_error err;
     if (strcmp(sub, "validate") == 0) {
-        if (sanctum_json_validate(ctx, flags, in.data, in.len, &err) != SANCTUM_OK) {
+        if (sanctum_json_validate(ctx, flags | lone, in.data, in.len, &err) != SANCTUM_OK) {
             cli_print_error("json validate", &err);
             rc = exit_for(&err);
         }
     } else if (strcmp(sub, "texts") == 0) {
-        rc = run_texts(ctx, format, &in);
+        rc = run_texts(ctx, format, chat_flags, &in);
     } else {
         uint8_t *out = NULL;
         size_t out_len = 0;
-        if (sanctum_json_roundtrip(&out, &out_len, ctx, flags, in.data, in.len, &err) != SANCTUM_OK) {
+        if (sanctum_json_roundtrip(&out, &out_len, ctx, flags | lone, in.data, in.len, &err) != SANCTUM_OK) {
             cli_print_error("json roundtrip", &err);
             rc = exit_for(&err);
         } else {

@@ -8,7 +8,7 @@ static void usage(FILE *f)
 {
     fprintf(f,
             "usage: sanctum restore [FILE|-] --vault FILE [--key-file FILE] [--stream]\n"
-            "                       [--format auto|openai_chat|anthropic|responses|text]\n"
+            "                       [--format auto|openai_chat|anthropic|responses|gemini|text]\n"
             "\n"
             "Restores the placeholders issued by 'sanctum anonymize' in a response document (or text)\n"
             "and writes it to stdout. --stream reads server-sent events incrementally and writes each\n"

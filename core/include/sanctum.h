@@ -145,7 +145,10 @@ void sanctum_free(void *ptr);
 /* Flags of the JSON calls. */
 typedef enum sanctum_json_flags {
     SANCTUM_JSON_STRICT = 0,                 /* the default: duplicate keys are rejected */
-    SANCTUM_JSON_ALLOW_DUPLICATE_KEYS = 1    /* plain RFC 8259 grammar: accept them (they stay as written) */
+    SANCTUM_JSON_ALLOW_DUPLICATE_KEYS = 1,   /* plain RFC 8259 grammar: accept them (they stay as written) */
+    SANCTUM_JSON_ALLOW_LONE_SURROGATES = 2   /* accept unpaired \uD800-\uDFFF escapes (what JavaScript writes
+                                                for a string cut inside a pair); they decode to U+FFFD and
+                                                their escape bytes are kept (docs/json.md) */
 } sanctum_json_flags;
 
 /* Strict RFC 8259 validation of ptr[0..len): full UTF-8 validation; unpaired surrogate escapes and
@@ -172,7 +175,9 @@ typedef enum sanctum_chat_format {
     SANCTUM_CHAT_AUTO = 0,
     SANCTUM_CHAT_OPENAI_CHAT = 1,        /* Chat Completions (also OpenRouter's variant) */
     SANCTUM_CHAT_ANTHROPIC_MESSAGES = 2, /* Messages API */
-    SANCTUM_CHAT_OPENAI_RESPONSES = 3    /* Responses API */
+    SANCTUM_CHAT_OPENAI_RESPONSES = 3,   /* Responses API */
+    SANCTUM_CHAT_GEMINI = 4              /* Google Gemini API native: generateContent requests and
+                                            responses, streamGenerateContent?alt=sse events */
 } sanctum_chat_format;
 
 /* What the document is. */
@@ -229,7 +234,21 @@ typedef struct sanctum_chat_text {
                               string appends ">" and its path inside: ...arguments>$.email */
     size_t path_len;
     uint64_t offset;       /* byte offset of the (outer) string token in the input */
+    /* appended in 0.1 (written only when struct_size covers them) */
+    int32_t key_type;      /* sanctum_entity_type the value's object key names ("ssn", "phone",
+                              "card_number", "firstName" ...), or -1 */
+    uint32_t number;       /* 1 when the value is a JSON number (SANCTUM_CHAT_NUMBERS): text holds its
+                              digits as written; a replacement turns it into a string */
 } sanctum_chat_text;
+
+/* Flags of sanctum_chat_doc_new_ex. */
+typedef enum sanctum_chat_flags {
+    SANCTUM_CHAT_ALLOW_LONE_SURROGATES = 2, /* = SANCTUM_JSON_ALLOW_LONE_SURROGATES */
+    SANCTUM_CHAT_SCRUB_SYSTEM = 256,  /* also return system/developer messages, Anthropic system, Responses
+                                         instructions and Gemini systemInstruction (role SYSTEM/DEVELOPER) */
+    SANCTUM_CHAT_NUMBERS = 512        /* also return JSON numbers in tool data and other scanned objects
+                                         when their key names personal data or they have 9-19 digits */
+} sanctum_chat_flags;
 
 /* Parses ptr[0..len) strictly (as sanctum_json_validate, duplicate keys rejected) and walks the chat schema of `format` (or
  * detects it for SANCTUM_CHAT_AUTO), collecting every scan string: user/assistant/tool text, tool
@@ -243,6 +262,11 @@ typedef struct sanctum_chat_text {
 sanctum_status sanctum_chat_doc_new(sanctum_chat_doc **out, sanctum_ctx *ctx, int32_t format,
                                     const uint8_t *ptr, size_t len, sanctum_error *err);
 
+/* sanctum_chat_doc_new with flags (sanctum_chat_flags; 0 = sanctum_chat_doc_new). Errors as
+ * sanctum_chat_doc_new, SANCTUM_E_INVALID_ARG for unknown flags. */
+sanctum_status sanctum_chat_doc_new_ex(sanctum_chat_doc **out, sanctum_ctx *ctx, int32_t format, uint32_t flags,
+                                       const uint8_t *ptr, size_t len, sanctum_error *err);
+
 /* The format (detected or given) and shape of the document. */
 int32_t sanctum_chat_doc_format(const sanctum_chat_doc *doc);
 int32_t sanctum_chat_doc_shape(const sanctum_chat_doc *doc);
@@ -251,7 +275,8 @@ int32_t sanctum_chat_doc_shape(const sanctum_chat_doc *doc);
 size_t sanctum_chat_doc_count(const sanctum_chat_doc *doc);
 
 /* Fills *out with scan string `index` (0-based, document order). SANCTUM_E_NOT_FOUND past the end,
- * SANCTUM_E_INVALID_ARG for NULLs or a struct_size smaller than this version's. */
+ * SANCTUM_E_INVALID_ARG for NULLs or a struct_size smaller than the first version's (fields past the
+ * caller's struct_size are not written). */
 sanctum_status sanctum_chat_doc_text(const sanctum_chat_doc *doc, size_t index, sanctum_chat_text *out);
 
 /* Sets the new decoded value of scan string `index` (valid UTF-8, copied into wiped memory; a
@@ -427,9 +452,40 @@ const char *sanctum_evidence_name(uint32_t bit);
  * sanctum_free, which wipes every value. */
 typedef struct sanctum_session sanctum_session;
 
+/* Known identities: exact values the owner lists (names, addresses, e-mails, phones, card, SSN and
+ * account numbers, IBANs) that are always replaced, in every string the chat walk sees (system text
+ * included whatever scrub_system says), with variant matching: case, whitespace runs, name order
+ * ("Jane Roe" = "Roe, Jane"), and numbers written with any separators (phones also with or without a
+ * country code). Text format (docs/mapper.md): one "type: value" per line, '#' comments, types person
+ * (or name), address, email, phone, card, ssn, account, iban; addresses get PERSON placeholders. Held in
+ * wiped memory; values never appear in logs or errors. Immutable once loaded: any number of sessions
+ * and threads may use one at once. Freed with sanctum_free (after every session using it). */
+typedef struct sanctum_identities sanctum_identities;
+
+/* Loads an identities file from ptr[0..len) (at most 4096 entries of 1..256 bytes). Caller owns *out.
+ * Errors: SANCTUM_E_PARSE (byte offset and line number of the bad line), SANCTUM_E_UTF8, SANCTUM_E_LIMIT,
+ * SANCTUM_E_NOMEM, SANCTUM_E_INVALID_ARG. */
+sanctum_status sanctum_identities_load(sanctum_identities **out, sanctum_ctx *ctx, const uint8_t *ptr, size_t len,
+                                       sanctum_error *err);
+
+/* Number of entries (lines with a value). */
+size_t sanctum_identities_count(const sanctum_identities *ids);
+
+/* The identities found in UTF-8 text ptr[0..len), as a detection (recognizer DENY_LIST, score 1.0,
+ * sorted, non-overlapping). Caller owns *out (sanctum_free; wiped). */
+sanctum_status sanctum_identities_detect(sanctum_detection **out, const sanctum_identities *ids, const uint8_t *ptr,
+                                         size_t len, sanctum_error *err);
+
 typedef struct sanctum_session_options {
     uint32_t struct_size; /* sizeof(sanctum_session_options), set by _init */
     uint32_t reserved;
+    /* appended in 0.1 (read only when struct_size covers them) */
+    uint32_t scrub_system;            /* 1: anonymize_request also anonymizes system/developer messages,
+                                         Anthropic system, Responses instructions, Gemini systemInstruction
+                                         (and restore looks there); default 0 */
+    uint32_t refuse_lone_surrogates;  /* 1: refuse unpaired \uD800-\uDFFF escapes in chat documents and
+                                         streams; default 0: accepted (what SDKs send), seen as U+FFFD */
+    const sanctum_identities *identities; /* borrowed (must outlive the session); NULL = none */
 } sanctum_session_options;
 
 /* Counters of a session (cumulative over its calls). */

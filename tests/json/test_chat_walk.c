@@ -25,7 +25,12 @@ _Static_assert(offsetof(sanctum_chat_text, text_len) == 24, "sanctum_chat_text l
 _Static_assert(offsetof(sanctum_chat_text, path) == 32, "sanctum_chat_text layout");
 _Static_assert(offsetof(sanctum_chat_text, path_len) == 40, "sanctum_chat_text layout");
 _Static_assert(offsetof(sanctum_chat_text, offset) == 48, "sanctum_chat_text layout");
-_Static_assert(sizeof(sanctum_chat_text) == 56, "sanctum_chat_text layout");
+_Static_assert(offsetof(sanctum_chat_text, key_type) == 56, "sanctum_chat_text layout");
+_Static_assert(offsetof(sanctum_chat_text, number) == 60, "sanctum_chat_text layout");
+_Static_assert(sizeof(sanctum_chat_text) == 64, "sanctum_chat_text layout");
+_Static_assert(SANCTUM_CHAT_GEMINI == 4 && SANCTUM_JSON_ALLOW_LONE_SURROGATES == 2 &&
+               SANCTUM_CHAT_ALLOW_LONE_SURROGATES == 2 && SANCTUM_CHAT_SCRUB_SYSTEM == 256 &&
+               SANCTUM_CHAT_NUMBERS == 512, "enum values are ABI");
 _Static_assert(SANCTUM_CHAT_OPENAI_RESPONSES == 3 && SANCTUM_CHAT_KIND_UNKNOWN == 12 &&
                SANCTUM_CHAT_ROLE_OTHER == 7 && SANCTUM_JSON_ALLOW_DUPLICATE_KEYS == 1, "enum values are ABI");
 

@@ -16,7 +16,10 @@
 #define U(s) ((const uint8_t *)(s))
 
 /* ABI pins of the mapper's public structs. */
-_Static_assert(sizeof(sanctum_session_options) == 8, "sanctum_session_options layout");
+_Static_assert(offsetof(sanctum_session_options, scrub_system) == 8, "sanctum_session_options layout");
+_Static_assert(offsetof(sanctum_session_options, refuse_lone_surrogates) == 12, "sanctum_session_options layout");
+_Static_assert(offsetof(sanctum_session_options, identities) == 16, "sanctum_session_options layout");
+_Static_assert(sizeof(sanctum_session_options) == 24, "sanctum_session_options layout");
 _Static_assert(sizeof(sanctum_session_stats) == 160, "sanctum_session_stats layout");
 _Static_assert(offsetof(sanctum_session_stats, distinct) == 8, "distinct");
 _Static_assert(offsetof(sanctum_session_stats, occurrences) == 64, "occurrences");

@@ -14,6 +14,8 @@ typedef struct chat_entry {
     uint8_t *repl;      /* replacement (secret), when has_repl */
     size_t repl_len;
     bool has_repl;
+    bool number;        /* a JSON number token (SANCTUM_CHAT_NUMBERS) */
+    int32_t key_type;   /* entity type its object key names, or -1 */
 } chat_entry;
 
 /* JSON text held in a string of the outer document (tool arguments, partial_json, tool output). */
@@ -40,6 +42,7 @@ struct sanctum_chat_doc {
 
 typedef struct leaf_frame {
     uint32_t container, cur, index;
+    int32_t key_type;   /* of the key holding this array (its elements inherit it), else -1 */
     size_t plen;
 } leaf_frame;
 
@@ -55,6 +58,7 @@ typedef struct chat_walker {
     sanctum_status st;      /* first error; once set, the walk stops adding */
     uint32_t depth_left;    /* depth budget for parsing nested JSON */
     uint32_t content_depth; /* nesting of content inside content (tool results): bounded, see below */
+    uint32_t flags;         /* sanctum_chat_flags */
 } chat_walker;
 
 /* chat_walk.c: path building, entries, generic leaf scans, JSON held in strings. */
@@ -62,6 +66,11 @@ void chat_path_key(chat_walker *w, uint32_t key);
 void chat_path_index(chat_walker *w, uint32_t index);
 void chat_path_raw(chat_walker *w, const char *s, size_t n);
 void chat_add(chat_walker *w, uint32_t tok, int32_t role, int32_t kind);
+/* chat_add for a value under a key naming personal data (key_type >= 0), strings and numbers alike. */
+void chat_add_keyed(chat_walker *w, uint32_t tok, int32_t role, int32_t kind, int32_t key_type);
+/* The entity type an object key names ("ssn", "phoneNumber", "card_number", "first_name" ...), or -1.
+ * Compared case-insensitively with '_', '-', '.' and spaces ignored (camelCase matches snake_case). */
+int32_t chat_key_type(const sc_json_doc *j, uint32_t key);
 /* Scans every string leaf under tok. strict: all of them; otherwise values under "type", ids,
  * signatures, encrypted content and base64 data: URLs are skipped. */
 void chat_scan_leaves(chat_walker *w, uint32_t tok, int32_t role, int32_t kind, bool strict);

@@ -1,4 +1,5 @@
 /* The public chat document: parse, walk, accessors, replacements, write. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,16 +27,25 @@ static void chat_doc_destroy(void *obj)
 sanctum_status sanctum_chat_doc_new(sanctum_chat_doc **out, sanctum_ctx *ctx, int32_t format,
                                     const uint8_t *ptr, size_t len, sanctum_error *err)
 {
+    return sanctum_chat_doc_new_ex(out, ctx, format, 0, ptr, len, err);
+}
+
+sanctum_status sanctum_chat_doc_new_ex(sanctum_chat_doc **out, sanctum_ctx *ctx, int32_t format, uint32_t flags,
+                                       const uint8_t *ptr, size_t len, sanctum_error *err)
+{
     if (out == NULL || ctx == NULL || (ptr == NULL && len != 0))
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "NULL argument");
     *out = NULL;
-    if (format < SANCTUM_CHAT_AUTO || format > SANCTUM_CHAT_OPENAI_RESPONSES)
+    if (format < SANCTUM_CHAT_AUTO || format > SANCTUM_CHAT_GEMINI)
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "unknown chat format %d", (int)format);
+    const uint32_t known = SANCTUM_CHAT_ALLOW_LONE_SURROGATES | SANCTUM_CHAT_SCRUB_SYSTEM | SANCTUM_CHAT_NUMBERS;
+    if ((flags & ~known) != 0)
+        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "unknown chat flags");
     sanctum_chat_doc *d = sc_object_new(ctx, sizeof *d, chat_doc_destroy);
     if (d == NULL)
         return sc_error_nomem(err);
     d->ctx = ctx;
-    sanctum_status st = sc_json_parse(ctx, ptr, len, 0, 0, &d->json, err);
+    sanctum_status st = sc_json_parse(ctx, ptr, len, 0, flags & SANCTUM_CHAT_ALLOW_LONE_SURROGATES, &d->json, err);
     if (st != SANCTUM_OK) {
         sanctum_free(d);
         return st;
@@ -50,6 +60,7 @@ sanctum_status sanctum_chat_doc_new(sanctum_chat_doc **out, sanctum_ctx *ctx, in
     w.err = err;
     w.j = &d->json;
     w.depth_left = ctx->opts.max_depth;
+    w.flags = flags;
     chat_walk_document(&w);
     chat_decode_texts(&w);
     sc_free(w.path);
@@ -79,7 +90,7 @@ size_t sanctum_chat_doc_count(const sanctum_chat_doc *doc)
 
 sanctum_status sanctum_chat_doc_text(const sanctum_chat_doc *doc, size_t index, sanctum_chat_text *out)
 {
-    if (doc == NULL || out == NULL || out->struct_size < sizeof *out)
+    if (doc == NULL || out == NULL || out->struct_size < offsetof(sanctum_chat_text, key_type))
         return SANCTUM_E_INVALID_ARG;
     if (index >= doc->ne)
         return SANCTUM_E_NOT_FOUND;
@@ -93,6 +104,10 @@ sanctum_status sanctum_chat_doc_text(const sanctum_chat_doc *doc, size_t index, 
     out->path_len = e->path_len;
     uint32_t outer = e->sub == 0 ? e->tok : doc->subs[e->sub - 1].outer_tok;
     out->offset = doc->json.tok[outer].start;
+    if (out->struct_size >= offsetof(sanctum_chat_text, number) + sizeof out->number) {
+        out->key_type = e->key_type;
+        out->number = e->number;
+    }
     return SANCTUM_OK;
 }
 

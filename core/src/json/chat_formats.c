@@ -59,7 +59,7 @@ static int32_t role_of(const sc_json_doc *j, uint32_t obj, int32_t dflt)
     sstr s = short_of(j, r);
     if (EQ(s, "user"))
         return R_USER;
-    if (EQ(s, "assistant"))
+    if (EQ(s, "assistant") || EQ(s, "model")) /* "model": Gemini */
         return R_ASSISTANT;
     if (EQ(s, "tool"))
         return R_TOOL;
@@ -71,6 +71,8 @@ static int32_t role_of(const sc_json_doc *j, uint32_t obj, int32_t dflt)
         return SANCTUM_CHAT_ROLE_FUNCTION;
     return SANCTUM_CHAT_ROLE_OTHER;
 }
+
+#define SCRUB_SYSTEM(w) (((w)->flags & SANCTUM_CHAT_SCRUB_SYSTEM) != 0)
 
 /* Walk helpers: each pushes the member's key on the path, handles the value, pops. */
 typedef struct member {
@@ -365,7 +367,7 @@ static void walk_message(chat_walker *w, uint32_t msg, int32_t dflt_role)
         return;
     }
     int32_t role = role_of(j, msg, dflt_role);
-    if (role == SANCTUM_CHAT_ROLE_SYSTEM || role == SANCTUM_CHAT_ROLE_DEVELOPER)
+    if ((role == SANCTUM_CHAT_ROLE_SYSTEM || role == SANCTUM_CHAT_ROLE_DEVELOPER) && !SCRUB_SYSTEM(w))
         return;
     int32_t kind = (role == R_TOOL || role == SANCTUM_CHAT_ROLE_FUNCTION) ? SANCTUM_CHAT_KIND_TOOL_RESULT : K_TEXT;
     FOR_MEMBERS(msg, k, v) {
@@ -514,6 +516,142 @@ static void walk_delta(chat_walker *w, uint32_t d)
     }
 }
 
+/* ---- Gemini (generateContent / streamGenerateContent): Content {role, parts[]}, Part {text |
+ * inlineData | fileData | functionCall | functionResponse | executableCode | codeExecutionResult},
+ * candidates[] in responses. The REST API accepts lowerCamelCase and snake_case field names. ---- */
+
+#define GKEY(camel, snake) (KEY(camel) || KEY(snake))
+
+static void walk_gemini_part(chat_walker *w, uint32_t p, int32_t role)
+{
+    const sc_json_doc *j = w->j;
+    if (TYPE(p) != SC_JT_OBJECT) {
+        chat_scan_leaves(w, p, role, K_UNKNOWN, false);
+        return;
+    }
+    uint32_t th = SC_JSON_GET(j, p, "thought");
+    if (th != 0 && TYPE(th) == SC_JT_TRUE)
+        return; /* a thought summary travels with its thought signature: kept like signed thinking */
+    FOR_MEMBERS(p, k, v) {
+        if (KEY("text")) {
+            add_member(w, k, role, K_TEXT);
+        } else if (GKEY("inlineData", "inline_data") || GKEY("thoughtSignature", "thought_signature") ||
+                   KEY("thought") || GKEY("videoMetadata", "video_metadata") ||
+                   GKEY("mediaResolution", "media_resolution")) {
+            continue; /* base64, opaque signatures, flags */
+        } else if (GKEY("fileData", "file_data")) {
+            member m = enter(w, k);
+            if (TYPE(v) == SC_JT_OBJECT) {
+                FOR_MEMBERS(v, k2, v2) {
+                    (void)v2;
+                    if (SC_JSON_STR_IS(j, k2, "fileUri") || SC_JSON_STR_IS(j, k2, "file_uri"))
+                        url_member(w, k2, role);
+                    else if (!SC_JSON_STR_IS(j, k2, "mimeType") && !SC_JSON_STR_IS(j, k2, "mime_type"))
+                        other_member(w, k2, role);
+                }
+            } else {
+                chat_scan_leaves(w, v, role, SANCTUM_CHAT_KIND_URL, false);
+            }
+            leave(m);
+        } else if (GKEY("functionCall", "function_call") || GKEY("functionResponse", "function_response")) {
+            bool call = GKEY("functionCall", "function_call");
+            int32_t r = call ? role : R_TOOL;
+            int32_t kd = call ? SANCTUM_CHAT_KIND_TOOL_ARGUMENTS : SANCTUM_CHAT_KIND_TOOL_RESULT;
+            member m = enter(w, k);
+            if (TYPE(v) == SC_JT_OBJECT) {
+                FOR_MEMBERS(v, k2, v2) {
+                    (void)v2;
+                    if (SC_JSON_STR_IS(j, k2, "name") || SC_JSON_STR_IS(j, k2, "id") ||
+                        SC_JSON_STR_IS(j, k2, "willContinue") || SC_JSON_STR_IS(j, k2, "scheduling"))
+                        continue; /* the function's name (developer-defined), call ids, flags */
+                    if (SC_JSON_STR_IS(j, k2, "args") || SC_JSON_STR_IS(j, k2, "response"))
+                        scan_member(w, k2, r, kd, true);
+                    else if (SC_JSON_STR_IS(j, k2, "parts"))
+                        scan_member(w, k2, r, kd, false);
+                    else
+                        other_member(w, k2, r);
+                }
+            } else {
+                chat_scan_leaves(w, v, r, kd, true);
+            }
+            leave(m);
+        } else if (GKEY("executableCode", "executable_code")) {
+            scan_member(w, k, role, K_TEXT, false);
+        } else if (GKEY("codeExecutionResult", "code_execution_result")) {
+            scan_member(w, k, R_TOOL, SANCTUM_CHAT_KIND_TOOL_RESULT, false);
+        } else {
+            other_member(w, k, role);
+        }
+    }
+}
+
+static void walk_gemini_part_cb(chat_walker *w, uint32_t p, int32_t role) { walk_gemini_part(w, p, role); }
+
+/* A Content object; role from its "role" member ("user", "model", "function"), else dflt. */
+static void walk_gemini_content(chat_walker *w, uint32_t c, int32_t dflt)
+{
+    const sc_json_doc *j = w->j;
+    if (TYPE(c) != SC_JT_OBJECT) {
+        chat_scan_leaves(w, c, dflt, K_UNKNOWN, false);
+        return;
+    }
+    int32_t role = role_of(j, c, dflt);
+    if (role == SANCTUM_CHAT_ROLE_FUNCTION)
+        role = R_TOOL;
+    FOR_MEMBERS(c, k, v) {
+        if (KEY("parts")) {
+            member m = enter(w, k);
+            if (TYPE(v) == SC_JT_ARRAY)
+                walk_array(w, v, role, walk_gemini_part_cb);
+            else
+                walk_gemini_part(w, v, role);
+            leave(m);
+        } else {
+            other_member(w, k, role);
+        }
+    }
+}
+
+static void walk_gemini_content_cb(chat_walker *w, uint32_t c, int32_t role) { walk_gemini_content(w, c, role); }
+
+static void walk_gemini_candidate(chat_walker *w, uint32_t c, int32_t role)
+{
+    const sc_json_doc *j = w->j;
+    if (TYPE(c) != SC_JT_OBJECT) {
+        chat_scan_leaves(w, c, role, K_UNKNOWN, false);
+        return;
+    }
+    FOR_MEMBERS(c, k, v) {
+        if (KEY("content")) {
+            member m = enter(w, k);
+            walk_gemini_content(w, v, R_ASSISTANT);
+            leave(m);
+        } else if (GKEY("finishReason", "finish_reason") || GKEY("safetyRatings", "safety_ratings") ||
+                   GKEY("tokenCount", "token_count") || GKEY("avgLogprobs", "avg_logprobs") ||
+                   GKEY("logprobsResult", "logprobs_result")) {
+            continue;
+        } else if (GKEY("citationMetadata", "citation_metadata") ||
+                   GKEY("groundingMetadata", "grounding_metadata") ||
+                   GKEY("urlContextMetadata", "url_context_metadata")) {
+            scan_member(w, k, R_ASSISTANT, SANCTUM_CHAT_KIND_CITATION, false);
+        } else if (GKEY("finishMessage", "finish_message")) {
+            add_member(w, k, R_NONE, SANCTUM_CHAT_KIND_ERROR);
+        } else {
+            other_member(w, k, R_ASSISTANT);
+        }
+    }
+}
+
+/* Gemini configuration and bookkeeping at the top level: never scanned. */
+static bool gemini_keep(const sc_json_doc *j, uint32_t k)
+{
+    return GKEY("generationConfig", "generation_config") || GKEY("safetySettings", "safety_settings") ||
+           GKEY("toolConfig", "tool_config") || GKEY("cachedContent", "cached_content") ||
+           GKEY("usageMetadata", "usage_metadata") || GKEY("modelVersion", "model_version") ||
+           GKEY("responseId", "response_id") || GKEY("createTime", "create_time") ||
+           GKEY("promptFeedback", "prompt_feedback");
+}
+
 /* Top-level keys that carry configuration, bookkeeping or kept text (system prompts, instructions,
  * tool definitions): never scanned. */
 static bool top_keep(const sc_json_doc *j, uint32_t k)
@@ -550,6 +688,39 @@ static void walk_top_member(chat_walker *w, uint32_t root, uint32_t k, const sst
         member m = enter(w, k);
         walk_array(w, v, SANCTUM_CHAT_ROLE_OTHER, walk_message_cb);
         leave(m);
+    } else if (KEY("contents")) { /* Gemini */
+        member m = enter(w, k);
+        if (TYPE(v) == SC_JT_ARRAY)
+            walk_array(w, v, R_USER, walk_gemini_content_cb);
+        else
+            walk_gemini_content(w, v, R_USER);
+        leave(m);
+    } else if (KEY("candidates")) {
+        member m = enter(w, k);
+        walk_array(w, v, R_ASSISTANT, walk_gemini_candidate);
+        leave(m);
+    } else if (GKEY("systemInstruction", "system_instruction")) {
+        if (!SCRUB_SYSTEM(w))
+            return;
+        member m = enter(w, k);
+        if (TYPE(v) == SC_JT_STRING)
+            chat_add(w, v, SANCTUM_CHAT_ROLE_SYSTEM, K_TEXT);
+        else
+            walk_gemini_content(w, v, SANCTUM_CHAT_ROLE_SYSTEM);
+        leave(m);
+    } else if (KEY("system") && SCRUB_SYSTEM(w)) { /* Anthropic: a string or text blocks */
+        member m = enter(w, k);
+        walk_content(w, v, SANCTUM_CHAT_ROLE_SYSTEM, K_TEXT);
+        leave(m);
+    } else if (KEY("instructions") && SCRUB_SYSTEM(w)) { /* Responses: a string, or items when echoed */
+        member m = enter(w, k);
+        if (TYPE(v) == SC_JT_ARRAY)
+            walk_array(w, v, SANCTUM_CHAT_ROLE_DEVELOPER, walk_item_cb);
+        else
+            walk_item(w, v, SANCTUM_CHAT_ROLE_DEVELOPER);
+        leave(m);
+    } else if (gemini_keep(j, k)) {
+        return;
     } else if (KEY("input")) {
         member m = enter(w, k);
         if (TYPE(v) == SC_JT_ARRAY)
@@ -722,6 +893,16 @@ void chat_detect(const sc_json_doc *j, int32_t *format, int32_t *shape)
             *format = SANCTUM_CHAT_OPENAI_RESPONSES;
             *shape = SANCTUM_CHAT_SHAPE_STREAM_EVENT;
         }
+    } else if (SC_JSON_GET(j, 0, "candidates") != 0 ||
+               ((SC_JSON_GET(j, 0, "promptFeedback") != 0 || SC_JSON_GET(j, 0, "prompt_feedback") != 0 ||
+                 SC_JSON_GET(j, 0, "usageMetadata") != 0) && SC_JSON_GET(j, 0, "choices") == 0)) {
+        /* Gemini response or streamed chunk (each SSE event is a whole GenerateContentResponse) */
+        *format = SANCTUM_CHAT_GEMINI;
+        *shape = SANCTUM_CHAT_SHAPE_RESPONSE;
+    } else if (SC_JSON_GET(j, 0, "contents") != 0 && SC_JSON_GET(j, 0, "messages") == 0 &&
+               SC_JSON_GET(j, 0, "input") == 0) {
+        *format = SANCTUM_CHAT_GEMINI;
+        *shape = SANCTUM_CHAT_SHAPE_REQUEST;
     } else if (SC_JSON_GET(j, 0, "choices") != 0) {
         *format = SANCTUM_CHAT_OPENAI_CHAT;
         *shape = SANCTUM_CHAT_SHAPE_RESPONSE;

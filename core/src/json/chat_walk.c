@@ -93,13 +93,45 @@ void chat_path_index(chat_walker *w, uint32_t index)
     chat_path_raw(w, buf, (size_t)n);
 }
 
+/* A number worth a look without a key: an integer of 9 to 19 digits (card, phone, bank and SSN
+ * lengths); amounts, counts, flags and timestamps in milliseconds of 13 digits are looked at too,
+ * the detector's validators decide. */
+static bool number_shaped(const uint8_t *s, size_t n)
+{
+    if (n < 9 || n > 19)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+    return true;
+}
+
 void chat_add(chat_walker *w, uint32_t tok, int32_t role, int32_t kind)
 {
-    if (w->st != SANCTUM_OK || w->j->tok[tok].type != SC_JT_STRING)
+    chat_add_keyed(w, tok, role, kind, -1);
+}
+
+void chat_add_keyed(chat_walker *w, uint32_t tok, int32_t role, int32_t kind, int32_t key_type)
+{
+    if (w->st != SANCTUM_OK)
+        return;
+    uint8_t ty = w->j->tok[tok].type;
+    bool number = false;
+    if (ty == SC_JT_NUMBER && (w->flags & SANCTUM_CHAT_NUMBERS)) {
+        const uint8_t *ns = w->j->src + w->j->tok[tok].start;
+        number = key_type >= 0 || number_shaped(ns, w->j->tok[tok].len);
+    }
+    if (ty != SC_JT_STRING && !number)
         return;
     sanctum_chat_doc *d = w->doc;
     size_t n;
-    const uint8_t *raw = sc_json_str_raw(w->j, tok, &n);
+    const uint8_t *raw;
+    if (number) {
+        raw = w->j->src + w->j->tok[tok].start;
+        n = w->j->tok[tok].len;
+    } else {
+        raw = sc_json_str_raw(w->j, tok, &n);
+    }
     bool esc = (w->j->tok[tok].flags & SC_JF_ESCAPES) != 0;
     if (!grow(w, (void **)&d->e, &d->cape, d->ne + 1, sizeof *d->e, 0) ||
         !grow(w, (void **)&d->paths, &d->paths_cap, d->paths_len + w->plen + 1, 1, SC_ALLOC_SECRET))
@@ -110,6 +142,8 @@ void chat_add(chat_walker *w, uint32_t tok, int32_t role, int32_t kind)
     e->tok = tok;
     e->role = role;
     e->kind = kind;
+    e->number = number;
+    e->key_type = key_type;
     if (esc) { /* decoded after the walk, into one wiped arena of the exact size (chat_decode_texts) */
         e->text_off = d->text_len;
         d->text_len += sc_json_decoded_len(raw, n);
@@ -165,6 +199,66 @@ static bool skip_key(const sc_json_doc *j, uint32_t k)
     return false;
 }
 
+/* Key words naming personal data, compared on the key folded by fold_key. EXACT entries must be the
+ * whole key; the others may also end it ("billingPhone", "customer_email", "home_phone_number"). */
+typedef struct key_word {
+    const char *word;
+    int32_t type;
+    bool exact;
+} key_word;
+
+static const key_word KEY_WORDS[] = {
+    {"ssn", SANCTUM_ENTITY_US_SSN, false}, {"socialsecurity", SANCTUM_ENTITY_US_SSN, false},
+    {"socialsecuritynumber", SANCTUM_ENTITY_US_SSN, false}, {"socialsecurityno", SANCTUM_ENTITY_US_SSN, false},
+    {"phone", SANCTUM_ENTITY_PHONE_NUMBER, false}, {"phonenumber", SANCTUM_ENTITY_PHONE_NUMBER, false},
+    {"phoneno", SANCTUM_ENTITY_PHONE_NUMBER, false}, {"mobile", SANCTUM_ENTITY_PHONE_NUMBER, false},
+    {"mobilenumber", SANCTUM_ENTITY_PHONE_NUMBER, false}, {"mobilephone", SANCTUM_ENTITY_PHONE_NUMBER, false},
+    {"cellphone", SANCTUM_ENTITY_PHONE_NUMBER, false}, {"cell", SANCTUM_ENTITY_PHONE_NUMBER, true},
+    {"telephone", SANCTUM_ENTITY_PHONE_NUMBER, false}, {"tel", SANCTUM_ENTITY_PHONE_NUMBER, true},
+    {"fax", SANCTUM_ENTITY_PHONE_NUMBER, true},
+    {"email", SANCTUM_ENTITY_EMAIL_ADDRESS, false}, {"emailaddress", SANCTUM_ENTITY_EMAIL_ADDRESS, false},
+    {"mail", SANCTUM_ENTITY_EMAIL_ADDRESS, true},
+    {"card", SANCTUM_ENTITY_CREDIT_CARD, true}, {"cardnumber", SANCTUM_ENTITY_CREDIT_CARD, false},
+    {"cardno", SANCTUM_ENTITY_CREDIT_CARD, false}, {"creditcard", SANCTUM_ENTITY_CREDIT_CARD, false},
+    {"creditcardnumber", SANCTUM_ENTITY_CREDIT_CARD, false}, {"pan", SANCTUM_ENTITY_CREDIT_CARD, true},
+    {"iban", SANCTUM_ENTITY_IBAN_CODE, false},
+    {"account", SANCTUM_ENTITY_US_BANK_NUMBER, true}, {"accountnumber", SANCTUM_ENTITY_US_BANK_NUMBER, false},
+    {"accountno", SANCTUM_ENTITY_US_BANK_NUMBER, false}, {"acct", SANCTUM_ENTITY_US_BANK_NUMBER, true},
+    {"acctnumber", SANCTUM_ENTITY_US_BANK_NUMBER, false}, {"bankaccount", SANCTUM_ENTITY_US_BANK_NUMBER, false},
+    {"routing", SANCTUM_ENTITY_US_BANK_NUMBER, true}, {"routingnumber", SANCTUM_ENTITY_US_BANK_NUMBER, false},
+    {"aba", SANCTUM_ENTITY_US_BANK_NUMBER, true},
+    {"name", SANCTUM_ENTITY_PERSON, true}, {"firstname", SANCTUM_ENTITY_PERSON, false},
+    {"lastname", SANCTUM_ENTITY_PERSON, false}, {"fullname", SANCTUM_ENTITY_PERSON, false},
+    {"middlename", SANCTUM_ENTITY_PERSON, false}, {"givenname", SANCTUM_ENTITY_PERSON, false},
+    {"familyname", SANCTUM_ENTITY_PERSON, false}, {"surname", SANCTUM_ENTITY_PERSON, false},
+    {"displayname", SANCTUM_ENTITY_PERSON, true}, {"customer", SANCTUM_ENTITY_PERSON, true},
+    {"customername", SANCTUM_ENTITY_PERSON, false}, {"contactname", SANCTUM_ENTITY_PERSON, false},
+    {"cardholder", SANCTUM_ENTITY_PERSON, false}, {"cardholdername", SANCTUM_ENTITY_PERSON, false},
+    {"accountholder", SANCTUM_ENTITY_PERSON, false}, {"patientname", SANCTUM_ENTITY_PERSON, false},
+};
+
+int32_t chat_key_type(const sc_json_doc *j, uint32_t key)
+{
+    uint8_t raw[64], f[64];
+    size_t n = sc_json_str_small(j, key, raw, sizeof raw), m = 0;
+    if (n == SIZE_MAX)
+        return -1;
+    for (size_t i = 0; i < n; i++) { /* fold: ASCII lower case, separators dropped */
+        uint8_t c = raw[i];
+        if (c == '_' || c == '-' || c == '.' || c == ' ')
+            continue;
+        f[m++] = (c >= 'A' && c <= 'Z') ? (uint8_t)(c + 32) : c;
+    }
+    for (size_t i = 0; i < sizeof KEY_WORDS / sizeof KEY_WORDS[0]; i++) {
+        size_t l = strlen(KEY_WORDS[i].word);
+        if (l > m || (KEY_WORDS[i].exact && l != m))
+            continue;
+        if (memcmp(f + m - l, KEY_WORDS[i].word, l) == 0)
+            return KEY_WORDS[i].type;
+    }
+    return -1;
+}
+
 void chat_scan_leaves(chat_walker *w, uint32_t tok, int32_t role, int32_t kind, bool strict)
 {
     const sc_json_doc *j = w->j;
@@ -174,12 +268,16 @@ void chat_scan_leaves(chat_walker *w, uint32_t tok, int32_t role, int32_t kind, 
             chat_add(w, tok, role, kind);
         return;
     }
+    if (type == SC_JT_NUMBER) {
+        chat_add(w, tok, role, kind);
+        return;
+    }
     if (type != SC_JT_OBJECT && type != SC_JT_ARRAY)
         return;
     size_t base = w->plen, top = 0;
     if (!grow(w, (void **)&w->stk, &w->stk_cap, 1, sizeof *w->stk, 0))
         return;
-    w->stk[top++] = (leaf_frame){tok, tok + 1, 0, w->plen};
+    w->stk[top++] = (leaf_frame){tok, tok + 1, 0, -1, w->plen};
     while (top > 0 && w->st == SANCTUM_OK) {
         leaf_frame *f = &w->stk[top - 1];
         if (f->cur >= j->tok[f->container].next) {
@@ -188,6 +286,7 @@ void chat_scan_leaves(chat_walker *w, uint32_t tok, int32_t role, int32_t kind, 
         }
         w->plen = f->plen;
         uint32_t v;
+        int32_t kt;
         if (j->tok[f->container].type == SC_JT_OBJECT) {
             uint32_t k = f->cur;
             v = k + 1;
@@ -195,19 +294,23 @@ void chat_scan_leaves(chat_walker *w, uint32_t tok, int32_t role, int32_t kind, 
             if (!strict && skip_key(j, k))
                 continue;
             chat_path_key(w, k);
+            kt = chat_key_type(j, k);
         } else {
             v = f->cur;
             f->cur = j->tok[v].next;
             chat_path_index(w, f->index++);
+            kt = f->key_type; /* "phones": ["...", "..."] */
         }
         uint8_t vt = j->tok[v].type;
         if (vt == SC_JT_STRING) {
             if (strict || !is_base64_data_url(j, v))
-                chat_add(w, v, role, kind);
+                chat_add_keyed(w, v, role, kind, kt);
+        } else if (vt == SC_JT_NUMBER) {
+            chat_add_keyed(w, v, role, kind, kt);
         } else if (vt == SC_JT_OBJECT || vt == SC_JT_ARRAY) {
             if (!grow(w, (void **)&w->stk, &w->stk_cap, top + 1, sizeof *w->stk, 0))
                 break;
-            w->stk[top++] = (leaf_frame){v, v + 1, 0, w->plen};
+            w->stk[top++] = (leaf_frame){v, v + 1, 0, vt == SC_JT_ARRAY ? kt : -1, w->plen};
         }
     }
     w->plen = base;
@@ -250,8 +353,8 @@ void chat_json_string(chat_walker *w, uint32_t tok, int32_t role, int32_t kind)
     size_t sn = sc_json_decode(raw, n, src);
     sc_json_doc inner;
     sanctum_error ierr;
-    sanctum_status pst = sc_json_parse(d->ctx, src, sn, w->depth_left == 0 ? 1 : w->depth_left, 0, &inner,
-                                      &ierr);
+    sanctum_status pst = sc_json_parse(d->ctx, src, sn, w->depth_left == 0 ? 1 : w->depth_left,
+                                       w->flags & SANCTUM_JSON_ALLOW_LONE_SURROGATES, &inner, &ierr);
     if (pst == SANCTUM_E_NOMEM) {
         sc_free(src);
         w->st = sc_error_nomem(w->err);

@@ -22,7 +22,8 @@ enum {
 
 /* String token flags. */
 enum {
-    SC_JF_ESCAPES = 1u   /* the raw string holds at least one backslash escape */
+    SC_JF_ESCAPES = 1u,  /* the raw string holds at least one backslash escape */
+    SC_JF_LONE = 2u      /* ... and at least one unpaired surrogate escape (decoded as U+FFFD) */
 };
 
 /* Length of the longest valid UTF-8 prefix of s[0..len) (len when valid): SIMD when the CPU has
@@ -61,7 +62,7 @@ typedef struct sc_json_doc {
 #define SC_JSON_PORTABLE 0x80000000u
 
 /* Parses src[0..len) strictly. max_depth 0 = the context's. flags: SANCTUM_JSON_ALLOW_DUPLICATE_KEYS,
- * SC_JSON_PORTABLE. On failure doc is empty and err holds
+ * SANCTUM_JSON_ALLOW_LONE_SURROGATES, SC_JSON_PORTABLE. On failure doc is empty and err holds
  * the status (E_PARSE, E_UTF8, E_LIMIT, E_NOMEM), an offset in [0, len] and what was expected. */
 sanctum_status sc_json_parse(sanctum_ctx *ctx, const uint8_t *src, size_t len, uint32_t max_depth,
                              uint32_t flags, sc_json_doc *doc, sanctum_error *err);
@@ -78,6 +79,7 @@ static inline const uint8_t *sc_json_str_raw(const sc_json_doc *d, uint32_t t, s
 extern const uint8_t sc_json_hex[256];
 
 /* Decodes validated raw string content into out (which must hold n bytes: decoding never grows).
+ * An unpaired surrogate escape (accepted with SANCTUM_JSON_ALLOW_LONE_SURROGATES) becomes U+FFFD.
  * Returns the decoded length. */
 size_t sc_json_decode(const uint8_t *raw, size_t n, uint8_t *out);
 /* The length sc_json_decode will produce, without decoding. */

@@ -6,7 +6,7 @@
 sanctum_status sanctum_json_validate(sanctum_ctx *ctx, uint32_t flags, const uint8_t *ptr, size_t len,
                                      sanctum_error *err)
 {
-    if ((flags & ~(uint32_t)SANCTUM_JSON_ALLOW_DUPLICATE_KEYS) != 0)
+    if ((flags & ~(uint32_t)(SANCTUM_JSON_ALLOW_DUPLICATE_KEYS | SANCTUM_JSON_ALLOW_LONE_SURROGATES)) != 0)
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "unknown flags");
     sc_json_doc d;
     sanctum_status st = sc_json_parse(ctx, ptr, len, 0, flags, &d, err);
@@ -21,7 +21,7 @@ sanctum_status sanctum_json_roundtrip(uint8_t **out, size_t *out_len, sanctum_ct
     if (out == NULL || out_len == NULL)
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "NULL output");
     *out = NULL;
-    if ((flags & ~(uint32_t)SANCTUM_JSON_ALLOW_DUPLICATE_KEYS) != 0)
+    if ((flags & ~(uint32_t)(SANCTUM_JSON_ALLOW_DUPLICATE_KEYS | SANCTUM_JSON_ALLOW_LONE_SURROGATES)) != 0)
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "unknown flags");
     *out_len = 0;
     sc_json_doc d;
@@ -40,6 +40,7 @@ const char *sanctum_chat_format_name(int32_t format)
     case SANCTUM_CHAT_OPENAI_CHAT: return "openai_chat";
     case SANCTUM_CHAT_ANTHROPIC_MESSAGES: return "anthropic_messages";
     case SANCTUM_CHAT_OPENAI_RESPONSES: return "openai_responses";
+    case SANCTUM_CHAT_GEMINI: return "gemini";
     default: return "unknown";
     }
 }

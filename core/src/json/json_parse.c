@@ -42,6 +42,7 @@ struct parser {
     unsigned char hash_key[crypto_shorthash_KEYBYTES];
     bool hash_keyed;
     bool allow_dups;
+    bool allow_lone;     /* unpaired surrogate escapes accepted (SANCTUM_JSON_ALLOW_LONE_SURROGATES) */
     bool portable;
     scan_fn scan;        /* the string scanner for this CPU */
 };
@@ -136,12 +137,22 @@ static inline __attribute__((always_inline)) int string_special(parser *p, size_
                 continue;
             }
             if (cp >= 0xDC00u) {
+                if (p->allow_lone) { /* decodes to U+FFFD; the writer keeps the escape (json_write.c) */
+                    *fl |= SC_JF_LONE;
+                    i += 6;
+                    continue;
+                }
                 *st = fail(p, SANCTUM_E_UTF8, i, "unpaired low surrogate escape: expected a high surrogate before it");
                 return 1;
             }
             uint32_t lo;
             if (i + 12 > len || s[i + 6] != '\\' || s[i + 7] != 'u' || !hex4(s + i + 8, &lo) || lo < 0xDC00u ||
                 lo > 0xDFFFu) {
+                if (p->allow_lone) {
+                    *fl |= SC_JF_LONE;
+                    i += 6;
+                    continue;
+                }
                 *st = fail(p, SANCTUM_E_UTF8, i, "unpaired high surrogate escape: expected a \\u low surrogate after it");
                 return 1;
             }
@@ -622,6 +633,7 @@ sanctum_status sc_json_parse(sanctum_ctx *ctx, const uint8_t *src, size_t len, u
     p.portable = (flags & SC_JSON_PORTABLE) != 0;
     p.scan = p.portable ? scan_string_base : pick_scanner();
     p.allow_dups = (flags & SANCTUM_JSON_ALLOW_DUPLICATE_KEYS) != 0;
+    p.allow_lone = (flags & SANCTUM_JSON_ALLOW_LONE_SURROGATES) != 0;
     p.max_depth = max_depth != 0 ? max_depth : ctx->opts.max_depth;
     doc->ctx = ctx;
     doc->src = src;

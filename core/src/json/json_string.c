@@ -21,6 +21,15 @@ static inline uint32_t hex4(const uint8_t *s)
            ((uint32_t)sc_json_hex[s[2]] << 4) | sc_json_hex[s[3]];
 }
 
+/* A \u low surrogate escape at raw[i..]. */
+static inline bool low_follows(const uint8_t *raw, size_t n, size_t i)
+{
+    if (i + 6 > n || raw[i] != '\\' || raw[i + 1] != 'u')
+        return false;
+    uint32_t lo = hex4(raw + i + 2);
+    return lo >= 0xDC00u && lo <= 0xDFFFu;
+}
+
 size_t sc_json_decode(const uint8_t *raw, size_t n, uint8_t *out)
 {
     size_t i = 0, o = 0;
@@ -47,10 +56,14 @@ size_t sc_json_decode(const uint8_t *raw, size_t n, uint8_t *out)
                 out[o++] = (uint8_t)cp;
                 continue;
             }
-            if (cp >= 0xD800u && cp <= 0xDBFFu) { /* the parser guarantees the low half follows */
-                uint32_t lo = hex4(raw + i + 2);
-                cp = 0x10000u + ((cp - 0xD800u) << 10) + (lo - 0xDC00u);
-                i += 6;
+            if ((cp & 0xF800u) == 0xD800u) {
+                if (cp <= 0xDBFFu && low_follows(raw, n, i)) {
+                    uint32_t lo = hex4(raw + i + 2);
+                    cp = 0x10000u + ((cp - 0xD800u) << 10) + (lo - 0xDC00u);
+                    i += 6;
+                } else {
+                    cp = 0xFFFDu; /* unpaired (only when the parser was asked to accept it) */
+                }
             }
             uint8_t buf[4];
             size_t k = sc_utf8_encode(cp, buf);
@@ -95,7 +108,7 @@ size_t sc_json_decoded_len(const uint8_t *raw, size_t n)
             continue;
         }
         uint32_t cp = hex4(raw + i + 2);
-        if (cp >= 0xD800u && cp <= 0xDBFFu) {
+        if (cp >= 0xD800u && cp <= 0xDBFFu && low_follows(raw, n, i + 6)) {
             len -= 8; /* 12 escape bytes -> 4 UTF-8 bytes */
             i += 12;
         } else {

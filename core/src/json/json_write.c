@@ -92,9 +92,11 @@ void sc_json_style_scan(const uint8_t *raw, size_t n, sc_json_style_evidence *ev
 void sc_json_style_for(const sc_json_doc *d, uint32_t t, sc_json_doc_style *cache, sc_json_style *st)
 {
     sc_json_style_evidence own = {0};
-    size_t n;
-    const uint8_t *raw = sc_json_str_raw(d, t, &n);
-    sc_json_style_scan(raw, n, &own);
+    if (d->tok[t].type == SC_JT_STRING || d->tok[t].type == SC_JT_KEY) { /* a number shows no style */
+        size_t n;
+        const uint8_t *raw = sc_json_str_raw(d, t, &n);
+        sc_json_style_scan(raw, n, &own);
+    }
     bool need_doc = !(own.u_nonascii || own.raw_nonascii) || !(own.u_html || own.raw_html) ||
                     !(own.upper || own.lower) || !(own.slash_esc || own.raw_slash);
     if (need_doc && !cache->ready) {
@@ -286,6 +288,117 @@ size_t sc_json_encode(const uint8_t *s, size_t n, const sc_json_style *st, uint8
     return (size_t)(o - out);
 }
 
+/* ---- unpaired surrogate escapes in a rewritten string ----
+ * They decode to U+FFFD. When the new value holds exactly as many U+FFFD as the old decoded value,
+ * the k-th U+FFFD of the new value stands for the k-th of the old one (anonymize never adds or drops
+ * one outside a replaced span), so an unpaired escape is written back as its original six bytes;
+ * otherwise every U+FFFD is encoded as itself. */
+
+/* The next U+FFFD source in raw string content from *pos: sets *lone to the offset of an unpaired
+ * surrogate escape, or SIZE_MAX for a real U+FFFD (raw or escaped). False when there is none. */
+static bool raw_next_fffd(const uint8_t *raw, size_t n, size_t *pos, size_t *lone)
+{
+    size_t i = *pos;
+    while (i < n) {
+        if (raw[i] == '\\') {
+            if (raw[i + 1] != 'u') {
+                i += 2;
+                continue;
+            }
+            uint32_t cp = ((uint32_t)sc_json_hex[raw[i + 2]] << 12) | ((uint32_t)sc_json_hex[raw[i + 3]] << 8) |
+                          ((uint32_t)sc_json_hex[raw[i + 4]] << 4) | sc_json_hex[raw[i + 5]];
+            if ((cp & 0xF800u) == 0xD800u) {
+                uint32_t lo = 0;
+                if (i + 12 <= n && raw[i + 6] == '\\' && raw[i + 7] == 'u')
+                    lo = ((uint32_t)sc_json_hex[raw[i + 8]] << 12) | ((uint32_t)sc_json_hex[raw[i + 9]] << 8) |
+                         ((uint32_t)sc_json_hex[raw[i + 10]] << 4) | sc_json_hex[raw[i + 11]];
+                if (cp <= 0xDBFFu && lo >= 0xDC00u && lo <= 0xDFFFu) {
+                    i += 12;
+                    continue;
+                }
+                *lone = i;
+                *pos = i + 6;
+                return true;
+            }
+            i += 6;
+            if (cp == 0xFFFDu) {
+                *lone = SIZE_MAX;
+                *pos = i;
+                return true;
+            }
+            continue;
+        }
+        if (raw[i] == 0xEF && i + 2 < n && raw[i + 1] == 0xBF && raw[i + 2] == 0xBD) {
+            *lone = SIZE_MAX;
+            *pos = i + 3;
+            return true;
+        }
+        i++;
+    }
+    *pos = n;
+    return false;
+}
+
+static const uint8_t *find_fffd(const uint8_t *s, size_t n)
+{
+    for (const uint8_t *p = s; (size_t)(p - s) + 3 <= n; p++) {
+        p = memchr(p, 0xEF, n - 2 - (size_t)(p - s));
+        if (p == NULL)
+            return NULL;
+        if (p[1] == 0xBF && p[2] == 0xBD)
+            return p;
+    }
+    return NULL;
+}
+
+static size_t count_fffd(const uint8_t *s, size_t n)
+{
+    size_t k = 0;
+    for (const uint8_t *p = s; n >= 3 && (p = find_fffd(p, n - (size_t)(p - s))) != NULL; p += 3)
+        k++;
+    return k;
+}
+
+/* True when edit e of token t keeps its unpaired escapes (see above). */
+static bool keeps_lone(const sc_json_doc *d, uint32_t t, const sc_json_edit *e)
+{
+    if (!(d->tok[t].flags & SC_JF_LONE))
+        return false;
+    size_t rn, pos = 0, lone, k = 0;
+    const uint8_t *raw = sc_json_str_raw(d, t, &rn);
+    while (raw_next_fffd(raw, rn, &pos, &lone))
+        k++;
+    return k == count_fffd(e->ptr, e->len);
+}
+
+/* Encoded length (out == NULL) or encoding of e->ptr with the U+FFFD of unpaired escapes restored. */
+static size_t encode_keep_lone(const sc_json_doc *d, uint32_t t, const sc_json_edit *e, const sc_json_style *st,
+                               uint8_t *out)
+{
+    size_t rn, pos = 0, o = 0;
+    const uint8_t *raw = sc_json_str_raw(d, t, &rn);
+    const uint8_t *s = e->ptr, *end = e->ptr + e->len;
+    while (s < end) {
+        const uint8_t *f = find_fffd(s, (size_t)(end - s));
+        const uint8_t *seg_end = f == NULL ? end : f;
+        size_t seg = (size_t)(seg_end - s);
+        o += out == NULL ? sc_json_encoded_len(s, seg, st) : sc_json_encode(s, seg, st, out + o);
+        if (f == NULL)
+            break;
+        size_t lone = SIZE_MAX;
+        (void)raw_next_fffd(raw, rn, &pos, &lone);
+        if (lone != SIZE_MAX) {
+            if (out != NULL)
+                memcpy(out + o, raw + lone, 6);
+            o += 6;
+        } else {
+            o += out == NULL ? sc_json_encoded_len(f, 3, st) : sc_json_encode(f, 3, st, out + o);
+        }
+        s = f + 3;
+    }
+    return o;
+}
+
 sanctum_status sc_json_write(const sc_json_doc *d, const sc_json_edit *edits, size_t nedits,
                              uint8_t **out, size_t *out_len, sanctum_error *err)
 {
@@ -295,28 +408,39 @@ sanctum_status sc_json_write(const sc_json_doc *d, const sc_json_edit *edits, si
     sc_json_doc_style cache;
     memset(&cache, 0, sizeof cache);
     sc_json_style *styles = NULL;
-    if (nedits != 0 && (styles = sc_calloc(d->ctx, nedits, sizeof *styles, 0)) == NULL)
+    bool *lone = NULL;
+    if (nedits != 0 && ((styles = sc_calloc(d->ctx, nedits, sizeof *styles, 0)) == NULL ||
+                        (lone = sc_calloc(d->ctx, nedits, sizeof *lone, 0)) == NULL)) {
+        sc_free(styles);
         return sc_error_nomem(err);
+    }
     size_t total = d->len;
     for (size_t e = 0; e < nedits; e++) {
         uint32_t t = edits[e].tok;
-        if (t >= d->ntok || d->tok[t].type != SC_JT_STRING || (e > 0 && edits[e - 1].tok >= t)) {
+        uint8_t ty = t < d->ntok ? d->tok[t].type : 0;
+        if ((ty != SC_JT_STRING && ty != SC_JT_NUMBER) || (e > 0 && edits[e - 1].tok >= t)) {
             sc_free(styles);
+            sc_free(lone);
             return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET,
-                            "edits must name string tokens in ascending order");
+                            "edits must name string or number tokens in ascending order");
         }
         sc_json_style_for(d, t, &cache, &styles[e]);
-        size_t enc = sc_json_encoded_len(edits[e].ptr, edits[e].len, &styles[e]);
+        lone[e] = ty == SC_JT_STRING && keeps_lone(d, t, &edits[e]);
+        size_t enc = lone[e] ? encode_keep_lone(d, t, &edits[e], &styles[e], NULL)
+                             : sc_json_encoded_len(edits[e].ptr, edits[e].len, &styles[e]);
         if (enc > SIZE_MAX / 2 - total) {
             sc_free(styles);
+            sc_free(lone);
             return sc_error(err, SANCTUM_E_LIMIT, SANCTUM_NO_OFFSET, "output too large");
         }
-        total = total - ((size_t)d->tok[t].len - 2u) + enc;
+        /* a number becomes a string: its bytes give way to the quoted value */
+        total = total - ((size_t)d->tok[t].len - (ty == SC_JT_STRING ? 2u : 0u)) + enc + (ty == SC_JT_STRING ? 0u : 2u);
     }
     /* every byte is written below: skip the zeroing pass of SC_ALLOC_SECRET, mark it secret at once */
     uint8_t *buf = sc_alloc(d->ctx, total == 0 ? 1 : total, 0);
     if (buf == NULL) {
         sc_free(styles);
+        sc_free(lone);
         return sc_error_nomem(err);
     }
     sc_mark_secret(buf);
@@ -324,16 +448,25 @@ sanctum_status sc_json_write(const sc_json_doc *d, const sc_json_edit *edits, si
     size_t pos = 0, o = 0;
     for (size_t e = 0; e < nedits; e++) {
         const sc_json_tok *tk = &d->tok[edits[e].tok];
-        size_t content = (size_t)tk->start + 1u;
+        bool num = tk->type == SC_JT_NUMBER;
+        size_t content = (size_t)tk->start + (num ? 0u : 1u);
         memcpy(buf + o, d->src + pos, content - pos);
         o += content - pos;
-        o += sc_json_encode(edits[e].ptr, edits[e].len, &styles[e], buf + o);
-        pos = (size_t)tk->start + tk->len - 1u; /* the closing quote */
+        if (num)
+            buf[o++] = '"';
+        if (lone[e])
+            o += encode_keep_lone(d, edits[e].tok, &edits[e], &styles[e], buf + o);
+        else
+            o += sc_json_encode(edits[e].ptr, edits[e].len, &styles[e], buf + o);
+        if (num)
+            buf[o++] = '"';
+        pos = (size_t)tk->start + tk->len - (num ? 0u : 1u); /* the closing quote, or past the number */
     }
     if (d->len > pos)
         memcpy(buf + o, d->src + pos, d->len - pos);
     o += d->len - pos;
     sc_free(styles);
+    sc_free(lone);
     *out = buf;
     *out_len = o;
     return SANCTUM_OK;

@@ -1,6 +1,7 @@
 /* Anonymize one text: detected entities plus any text that restore could take for a placeholder
  * ("literal" spans: a type name, '_', digits, case-insensitive, with its brackets) become <TYPE_N>
  * placeholders, written with the proved span substitution. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "../alloc.h"
@@ -8,12 +9,6 @@
 #include "../proved/placeholder.h"
 #include "../proved/subst.h"
 #include "mapper.h"
-
-typedef struct aspan {
-    size_t start, end;
-    uint32_t type;
-    uint8_t kind;
-} aspan;
 
 static uint8_t upper(uint8_t c)
 {
@@ -59,7 +54,7 @@ static bool literal_at(const uint8_t *t, size_t n, size_t i, aspan *sp)
     return false;
 }
 
-static bool grow(sanctum_ctx *ctx, aspan **v, size_t *cap, size_t need)
+bool sc_aspan_grow(sanctum_ctx *ctx, aspan **v, size_t *cap, size_t need)
 {
     if (need <= *cap)
         return true;
@@ -74,28 +69,53 @@ static bool grow(sanctum_ctx *ctx, aspan **v, size_t *cap, size_t need)
     return true;
 }
 
+static int aspan_cmp(const void *a, const void *b)
+{
+    const aspan *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return x->end > y->end ? -1 : x->end < y->end; /* longer first */
+}
+
 sanctum_status sc_anon_text(sanctum_session *s, const uint8_t *p, size_t n, sc_buf *out, bool *changed,
                             sanctum_error *err)
 {
+    const sc_anon_opts o = {.key_type = -1};
+    return sc_anon_text_ex(s, p, n, &o, out, changed, err);
+}
+
+sanctum_status sc_anon_text_ex(sanctum_session *s, const uint8_t *p, size_t n, const sc_anon_opts *o, sc_buf *out,
+                               bool *changed, sanctum_error *err)
+{
     sanctum_status st;
-    sanctum_detection *det = NULL;
-    aspan *lits = NULL, *all = NULL;
-    size_t nl = 0, capl = 0, na = 0, capa = 0;
+    aspan *ents = NULL, *lits = NULL, *all = NULL;
+    size_t ne = 0, cape = 0, nl = 0, capl = 0, na = 0, capa = 0;
     sc_span *spans = NULL;
     uint8_t *repl = NULL;
 
     if (s->det == NULL)
         return sc_error(err, SANCTUM_E_STATE, SANCTUM_NO_OFFSET, "this session has no detector");
-    st = sanctum_detect(&det, s->det, p, n, 0, err);
-    if (st != SANCTUM_OK)
-        return st;
-    for (size_t i = 0; i < n; i++) {
+    if (!o->identities_only) {
+        st = sc_detect_spans(s, p, n, o->key_type, &ents, &ne, &cape, err);
+        if (st != SANCTUM_OK)
+            return st;
+    }
+    if (s->ids != NULL) {
+        st = sc_identities_spans(s->ids, s->ctx, p, n, &ents, &ne, &cape, err);
+        if (st != SANCTUM_OK) {
+            sc_free(ents);
+            return st;
+        }
+    }
+    if (ne > 1)
+        qsort(ents, ne, sizeof *ents, aspan_cmp);
+    for (size_t i = 0; i < n && !o->identities_only && !o->number; i++) {
         uint8_t c = p[i] | 32;
         if (c != 'p' && c != 'e' && c != 'c' && c != 'u' && c != 'i')
             continue;
         aspan sp;
         if (literal_at(p, n, i, &sp)) {
-            if (!grow(s->ctx, &lits, &capl, nl + 1))
+            if (!sc_aspan_grow(s->ctx, &lits, &capl, nl + 1))
                 goto nomem;
             lits[nl++] = sp;
             i = sp.end - 1;
@@ -103,18 +123,14 @@ sanctum_status sc_anon_text(sanctum_session *s, const uint8_t *p, size_t n, sc_b
     }
     /* Merge entities and literals (both sorted); overlapping spans are joined, keeping the entity's
      * type (a literal alone keeps its own). */
-    if (!grow(s->ctx, &all, &capa, det->count + nl + 1))
+    if (!sc_aspan_grow(s->ctx, &all, &capa, ne + nl + 1))
         goto nomem;
     {
         size_t a = 0, b = 0;
-        while (a < det->count || b < nl) {
+        while (a < ne || b < nl) {
             aspan next;
-            if (b >= nl || (a < det->count && det->entities[a].start <= lits[b].start)) {
-                const sanctum_pii_entity *e = &det->entities[a++];
-                next.start = (size_t)e->start;
-                next.end = (size_t)e->end;
-                next.type = (uint32_t)e->type;
-                next.kind = SC_KEY_VALUE;
+            if (b >= nl || (a < ne && ents[a].start <= lits[b].start)) {
+                next = ents[a++];
             } else {
                 next = lits[b++];
             }
@@ -133,6 +149,8 @@ sanctum_status sc_anon_text(sanctum_session *s, const uint8_t *p, size_t n, sc_b
             all[na++] = next;
         }
     }
+    if (o->number && !(na == 1 && all[0].start == 0 && all[0].end == n))
+        na = 0; /* a number is replaced whole or not at all */
     if (na == 0) {
         if (!sc_buf_put(out, p, n))
             goto nomem;
@@ -188,7 +206,7 @@ sanctum_status sc_anon_text(sanctum_session *s, const uint8_t *p, size_t n, sc_b
 nomem:
     st = sc_error_nomem(err);
 done:
-    sanctum_free(det);
+    sc_free(ents);
     sc_free(lits);
     sc_free(all);
     sc_free(spans);

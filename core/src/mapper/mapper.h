@@ -61,9 +61,41 @@ void sc_vault_rollback(sc_vault *v, const sc_vault_mark *m);
 struct sanctum_session {
     sanctum_ctx *ctx;
     const sanctum_detector *det;
+    const sanctum_identities *ids; /* borrowed, may be NULL */
+    bool scrub_system;
+    bool refuse_lone;
     sc_vault vault;
     sanctum_session_stats stats;
 };
+
+/* A span to replace: [start, end) of type, a detected value or a placeholder-looking literal. */
+typedef struct aspan {
+    size_t start, end;
+    uint32_t type;
+    uint8_t kind;
+} aspan;
+bool sc_aspan_grow(sanctum_ctx *ctx, aspan **v, size_t *cap, size_t need);
+
+/* fields.c: the detector's entities in p[0..n) as spans appended to *v. key_type >= 0 (the value sits
+ * under a JSON key naming that type) is passed to the detector as preceding context words, and a value
+ * shaped like that type as a whole (a name, a phone, 9 SSN digits ...) becomes one span of it. */
+sanctum_status sc_detect_spans(sanctum_session *s, const uint8_t *p, size_t n, int32_t key_type, aspan **v,
+                               size_t *nv, size_t *cap, sanctum_error *err);
+
+/* identities.c: every known-identity match in p[0..n), appended to *v. */
+sanctum_status sc_identities_spans(const sanctum_identities *ids, sanctum_ctx *ctx, const uint8_t *p, size_t n,
+                                   aspan **v, size_t *nv, size_t *cap, sanctum_error *err);
+
+typedef struct sc_anon_opts {
+    int32_t key_type;     /* entity type named by the value's JSON key, or -1 */
+    bool number;          /* a JSON number: replaced whole or not at all */
+    bool identities_only; /* system text without scrub_system: only known identities are replaced */
+} sc_anon_opts;
+sanctum_status sc_anon_text_ex(sanctum_session *s, const uint8_t *p, size_t n, const sc_anon_opts *o, sc_buf *out,
+                               bool *changed, sanctum_error *err);
+
+/* The chat walk flags a session's documents are opened with (lone surrogates, system text). */
+uint32_t sc_session_chat_flags(const sanctum_session *s);
 
 /* Canonical type names ("PERSON", ...). */
 const char *sc_type_name(uint32_t type, size_t *len);

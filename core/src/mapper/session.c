@@ -1,4 +1,5 @@
 /* Public API of the mapper: sessions, anonymize, restore. */
+#include <stddef.h>
 #include <string.h>
 
 #include "../alloc.h"
@@ -31,6 +32,15 @@ sanctum_status sanctum_session_new(sanctum_session **out, sanctum_ctx *ctx, cons
         return sc_error_nomem(err);
     s->ctx = ctx;
     s->det = det;
+    if (opts != NULL) { /* appended fields: read only what the caller's struct_size covers */
+        if (opts->struct_size >= offsetof(sanctum_session_options, scrub_system) + sizeof opts->scrub_system)
+            s->scrub_system = opts->scrub_system != 0;
+        if (opts->struct_size >=
+            offsetof(sanctum_session_options, refuse_lone_surrogates) + sizeof opts->refuse_lone_surrogates)
+            s->refuse_lone = opts->refuse_lone_surrogates != 0;
+        if (opts->struct_size >= offsetof(sanctum_session_options, identities) + sizeof opts->identities)
+            s->ids = opts->identities;
+    }
     sc_vault_init(&s->vault, ctx);
     *out = s;
     return SANCTUM_OK;
@@ -69,6 +79,13 @@ sanctum_status sanctum_session_anonymize_text(sanctum_session *s, const uint8_t 
     return st;
 }
 
+uint32_t sc_session_chat_flags(const sanctum_session *s)
+{
+    /* system text is walked when it is anonymized, or to find known identities in it */
+    return (s->refuse_lone ? 0u : (uint32_t)SANCTUM_CHAT_ALLOW_LONE_SURROGATES) |
+           (s->scrub_system || s->ids != NULL ? (uint32_t)SANCTUM_CHAT_SCRUB_SYSTEM : 0u);
+}
+
 /* Per scan string: appends the new text to b and sets *changed when it differs. */
 typedef sanctum_status (*text_fn)(sanctum_session *s, const sanctum_chat_text *t, sc_buf *b, bool *changed,
                                   sanctum_error *err);
@@ -76,8 +93,12 @@ typedef sanctum_status (*text_fn)(sanctum_session *s, const sanctum_chat_text *t
 static sanctum_status anon_one(sanctum_session *s, const sanctum_chat_text *t, sc_buf *b, bool *changed,
                                sanctum_error *err)
 {
-    return t->kind == SANCTUM_CHAT_KIND_NAME ? sc_anon_name_field(s, t->text, t->text_len, b, changed, err)
-                                             : sc_anon_text(s, t->text, t->text_len, b, changed, err);
+    bool system = t->role == SANCTUM_CHAT_ROLE_SYSTEM || t->role == SANCTUM_CHAT_ROLE_DEVELOPER;
+    sc_anon_opts o = {.key_type = t->key_type, .number = t->number != 0,
+                      .identities_only = system && !s->scrub_system};
+    if (t->kind == SANCTUM_CHAT_KIND_NAME && !o.identities_only)
+        return sc_anon_name_field(s, t->text, t->text_len, b, changed, err);
+    return sc_anon_text_ex(s, t->text, t->text_len, &o, b, changed, err);
 }
 
 static sanctum_status restore_one(sanctum_session *s, const sanctum_chat_text *t, sc_buf *b, bool *changed,
@@ -91,13 +112,13 @@ static sanctum_status restore_one(sanctum_session *s, const sanctum_chat_text *t
 
 /* Parses a chat document, passes every scan string through fn in document order and writes the
  * document with the splice writer. No output on any error; an error inside a string points at it. */
-static sanctum_status rewrite_doc(sanctum_session *s, int32_t format, const uint8_t *ptr, size_t len, text_fn fn,
-                                  uint8_t **out, size_t *out_len, sanctum_error *err)
+static sanctum_status rewrite_doc(sanctum_session *s, int32_t format, uint32_t flags, const uint8_t *ptr, size_t len,
+                                  text_fn fn, uint8_t **out, size_t *out_len, sanctum_error *err)
 {
     sanctum_chat_doc *doc = NULL;
     sc_buf b;
     sc_buf_init(&b, s->ctx);
-    sanctum_status st = sanctum_chat_doc_new(&doc, s->ctx, format, ptr, len, err);
+    sanctum_status st = sanctum_chat_doc_new_ex(&doc, s->ctx, format, flags | sc_session_chat_flags(s), ptr, len, err);
     size_t count = st == SANCTUM_OK ? sanctum_chat_doc_count(doc) : 0;
     for (size_t i = 0; st == SANCTUM_OK && i < count; i++) {
         sanctum_chat_text t;
@@ -135,7 +156,7 @@ sanctum_status sanctum_session_anonymize_request(sanctum_session *s, int32_t for
     sc_vault_mark mark;
     sc_vault_mark_get(&s->vault, &mark);
     sanctum_session_stats saved = s->stats;
-    st = rewrite_doc(s, format, ptr, len, anon_one, out, out_len, err);
+    st = rewrite_doc(s, format, SANCTUM_CHAT_NUMBERS, ptr, len, anon_one, out, out_len, err);
     if (st != SANCTUM_OK) { /* fail closed: the session is as it was */
         sc_vault_rollback(&s->vault, &mark);
         s->stats = saved;
@@ -171,7 +192,7 @@ sanctum_status sanctum_session_restore_response(sanctum_session *s, int32_t form
     if (st != SANCTUM_OK)
         return st;
     sanctum_session_stats saved = s->stats;
-    st = rewrite_doc(s, format, ptr, len, restore_one, out, out_len, err);
+    st = rewrite_doc(s, format, 0, ptr, len, restore_one, out, out_len, err);
     if (st != SANCTUM_OK)
         s->stats = saved;
     return st;

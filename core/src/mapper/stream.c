@@ -53,7 +53,7 @@ sanctum_status sanctum_stream_restorer_new(sanctum_stream_restorer **out, sanctu
 {
     if (out == NULL || s == NULL)
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "NULL argument");
-    if (format < SANCTUM_CHAT_AUTO || format > SANCTUM_CHAT_OPENAI_RESPONSES)
+    if (format < SANCTUM_CHAT_AUTO || format > SANCTUM_CHAT_GEMINI)
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "unknown chat format");
     sanctum_stream_restorer *r = sc_object_new(s->ctx, sizeof *r, restorer_destroy);
     if (r == NULL)
@@ -71,6 +71,8 @@ static bool is_delta_path(const char *p)
     if (strchr(p, '>') != NULL)
         return false;
     size_t n = strlen(p);
+    if (strncmp(p, "$.candidates[", 13) == 0) /* Gemini: each chunk's parts carry only the new text */
+        return strstr(p, "].content.parts[") != NULL && n >= 5 && strcmp(p + n - 5, ".text") == 0;
     return strncmp(p, "$.delta", 7) == 0 || strstr(p, ".delta.") != NULL ||
            (n >= 6 && strcmp(p + n - 6, ".delta") == 0);
 }
@@ -202,7 +204,7 @@ static sanctum_status process_event(sanctum_stream_restorer *r, const uint8_t *e
 
     if (event_payload(e, m, &tmp, &json, &jl, &nomem)) {
         sanctum_error perr;
-        st = sanctum_chat_doc_new(&doc, s->ctx, r->format, json, jl, &perr);
+        st = sanctum_chat_doc_new_ex(&doc, s->ctx, r->format, sc_session_chat_flags(s), json, jl, &perr);
         if (st == SANCTUM_E_NOMEM) {
             st = sc_error_nomem(err);
             goto done;
