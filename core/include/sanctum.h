@@ -239,6 +239,9 @@ typedef struct sanctum_chat_text {
                               "card_number", "firstName" ...), or -1 */
     uint32_t number;       /* 1 when the value is a JSON number (SANCTUM_CHAT_NUMBERS): text holds its
                               digits as written; a replacement turns it into a string */
+    uint32_t json_text;    /* 1 for tool arguments held as JSON text that did not parse (stream
+                              fragments, broken model output), scanned whole: a value put into it must
+                              be JSON-string-escaped to stay inside its JSON string */
 } sanctum_chat_text;
 
 /* Flags of sanctum_chat_doc_new_ex. */
@@ -499,6 +502,9 @@ typedef struct sanctum_session_stats {
     uint64_t restored;                     /* placeholders put back */
     uint64_t unknown;                      /* well-formed placeholders this session did not issue, left verbatim */
     uint64_t malformed;                    /* placeholder-like text with an invalid number, left verbatim */
+    /* appended in 0.1 (written only when struct_size covers it) */
+    uint64_t numbers;                      /* JSON numbers replaced by a placeholder string (restore gives
+                                              their digits back as a string) */
 } sanctum_session_stats;
 
 void sanctum_session_options_init(sanctum_session_options *opts);

@@ -27,7 +27,8 @@ _Static_assert(offsetof(sanctum_chat_text, path_len) == 40, "sanctum_chat_text l
 _Static_assert(offsetof(sanctum_chat_text, offset) == 48, "sanctum_chat_text layout");
 _Static_assert(offsetof(sanctum_chat_text, key_type) == 56, "sanctum_chat_text layout");
 _Static_assert(offsetof(sanctum_chat_text, number) == 60, "sanctum_chat_text layout");
-_Static_assert(sizeof(sanctum_chat_text) == 64, "sanctum_chat_text layout");
+_Static_assert(offsetof(sanctum_chat_text, json_text) == 64, "sanctum_chat_text layout");
+_Static_assert(sizeof(sanctum_chat_text) == 72, "sanctum_chat_text layout");
 _Static_assert(SANCTUM_CHAT_GEMINI == 4 && SANCTUM_JSON_ALLOW_LONE_SURROGATES == 2 &&
                SANCTUM_CHAT_ALLOW_LONE_SURROGATES == 2 && SANCTUM_CHAT_SCRUB_SYSTEM == 256 &&
                SANCTUM_CHAT_NUMBERS == 512, "enum values are ABI");
@@ -44,11 +45,13 @@ static uint8_t *read_example(const char *name, size_t *len)
     return p;
 }
 
+static uint32_t g_flags; /* sanctum_chat_flags for new_doc / check_doc */
+
 static sanctum_chat_doc *new_doc(sanctum_ctx *ctx, int32_t format, const uint8_t *p, size_t n)
 {
     sanctum_chat_doc *doc = NULL;
     sanctum_error err;
-    sanctum_status st = sanctum_chat_doc_new(&doc, ctx, format, p, n, &err);
+    sanctum_status st = sanctum_chat_doc_new_ex(&doc, ctx, format, g_flags, p, n, &err);
     if (st != SANCTUM_OK)
         fail_msg("chat doc: %s at %llu: %s", sanctum_status_name(st), (unsigned long long)err.offset, err.message);
     return doc;
@@ -586,7 +589,7 @@ static void sweeps(void **state)
     (void)state;
     sanctum_ctx *ctx = test_ctx_new();
     static const char *files[] = {"openai_chat_request.json", "anthropic_messages_request.json",
-                                  "openai_responses_request.json"};
+                                  "openai_responses_request.json", "gemini_request.json"};
     for (size_t i = 0; i < NELEM(files); i++) {
         size_t n;
         uint8_t *p = read_example(files[i], &n);
@@ -595,6 +598,329 @@ static void sweeps(void **state)
         assert_sweep_clean(ctx, op_rewrite, &in);
         free(p);
     }
+    test_ctx_free_checked(ctx);
+}
+
+
+#define SYS SANCTUM_CHAT_ROLE_SYSTEM
+#define DEV SANCTUM_CHAT_ROLE_DEVELOPER
+#define URL SANCTUM_CHAT_KIND_URL
+#define CIT SANCTUM_CHAT_KIND_CITATION
+
+static void gemini(void **state)
+{
+    (void)state;
+    sanctum_ctx *ctx = test_ctx_new();
+    size_t n;
+    uint8_t *in = read_example("gemini_request.json", &n);
+    static const expect req[] = {
+        {"$.contents[0].parts[0].text", U, TEXT},
+        {"$.contents[1].parts[0].text", A, TEXT},
+        {"$.contents[1].parts[1].functionCall.args.full_name", A, ARGS},
+        {"$.contents[1].parts[1].functionCall.args.phone", A, ARGS},
+        {"$.contents[2].parts[0].functionResponse.response.patient.name", T, RES},
+        {"$.contents[2].parts[0].functionResponse.response.patient.email", T, RES},
+        {"$.contents[3].parts[0].fileData.fileUri", U, URL},
+        {"$.contents[3].parts[1].text", U, TEXT},
+    };
+    char *out = check_doc(ctx, in, n, SANCTUM_CHAT_GEMINI, SANCTUM_CHAT_SHAPE_REQUEST, req, NELEM(req));
+    must_contain(out, "\"text\": \"You are the booking assistant of Dr. Elena Petrova's clinic. Be brief.\"");
+    must_contain(out, "\"thoughtSignature\": \"CiQB0e2Kb3ZzX1QtbW9kZWwtc2ln\"");
+    must_contain(out, "\"data\": \"iVBORw0KGgo");
+    must_contain(out, "\"name\": \"find_patient\"");
+    must_contain(out, "\"seed\": 9007199254740993");
+    must_contain(out, "\"card\": 4111111111111111"); /* numbers only with SANCTUM_CHAT_NUMBERS */
+    must_not_contain(out, "Tomasz");
+    free(out);
+    /* scrub_system: the system instruction comes first; numbers: the card under its key */
+    g_flags = SANCTUM_CHAT_SCRUB_SYSTEM | SANCTUM_CHAT_NUMBERS;
+    sanctum_chat_doc *doc = new_doc(ctx, SANCTUM_CHAT_AUTO, in, n);
+    assert_int_equal(sanctum_chat_doc_count(doc), NELEM(req) + 2);
+    sanctum_chat_text t = text_at(doc, 0);
+    assert_string_equal(t.path, "$.systemInstruction.parts[0].text");
+    assert_int_equal(t.role, SYS);
+    t = text_at(doc, 7);
+    assert_string_equal(t.path, "$.contents[2].parts[0].functionResponse.response.patient.card");
+    assert_int_equal(t.number, 1);
+    assert_int_equal(t.key_type, SANCTUM_ENTITY_CREDIT_CARD);
+    assert_int_equal(t.text_len, 16);
+    assert_memory_equal(t.text, "4111111111111111", 16);
+    t = text_at(doc, 3);
+    assert_int_equal(t.key_type, SANCTUM_ENTITY_PERSON); /* full_name */
+    assert_int_equal(t.number, 0);
+    sanctum_free(doc);
+    g_flags = 0;
+    free(in);
+    in = read_example("gemini_response.json", &n);
+    static const expect resp[] = {
+        {"$.candidates[0].content.parts[0].text", A, TEXT},
+        {"$.candidates[0].content.parts[1].functionCall.args.to", A, ARGS},
+        {"$.candidates[0].content.parts[1].functionCall.args.body", A, ARGS},
+        {"$.candidates[0].citationMetadata.citationSources[0].uri", A, CIT},
+    };
+    out = check_doc(ctx, in, n, SANCTUM_CHAT_GEMINI, SANCTUM_CHAT_SHAPE_RESPONSE, resp, NELEM(resp));
+    must_contain(out, "\"responseId\": \"mFAxaPbkHaOcz7IP\"");
+    must_contain(out, "\"probability\": \"NEGLIGIBLE\"");
+    free(out);
+    free(in);
+    /* snake_case spelling, a thought part (kept), a function role, code execution */
+    const char *snake = "{\"system_instruction\":{\"parts\":[{\"text\":\"sys\"}]},\"contents\":[{\"role\":\"model\","
+                        "\"parts\":[{\"thought\":true,\"text\":\"Jane is\"},{\"function_call\":{\"name\":\"f\","
+                        "\"args\":{\"q\":\"Jane\"}}},{\"executable_code\":{\"language\":\"PYTHON\",\"code\":\"print(1)\"}}]},"
+                        "{\"role\":\"function\",\"parts\":[{\"function_response\":{\"name\":\"f\",\"response\":"
+                        "{\"r\":\"Jane Roe\"}}},{\"code_execution_result\":{\"outcome\":\"OK\",\"output\":\"1\"}}]}],"
+                        "\"generation_config\":{\"stop_sequences\":[\"x\"]},\"labels\":{\"team\":\"Jane\"}}";
+    static const expect sn[] = {
+        {"$.contents[0].parts[1].function_call.args.q", A, ARGS},
+        {"$.contents[0].parts[2].executable_code.language", A, TEXT},
+        {"$.contents[0].parts[2].executable_code.code", A, TEXT},
+        {"$.contents[1].parts[0].function_response.response.r", T, RES},
+        {"$.contents[1].parts[1].code_execution_result.outcome", T, RES},
+        {"$.contents[1].parts[1].code_execution_result.output", T, RES},
+        {"$.labels.team", N, SANCTUM_CHAT_KIND_UNKNOWN},
+    };
+    free(check_doc(ctx, (const uint8_t *)snake, strlen(snake), SANCTUM_CHAT_GEMINI, SANCTUM_CHAT_SHAPE_REQUEST, sn,
+                   NELEM(sn)));
+    /* detection stays unambiguous: each format's own documents are detected as before */
+    static const struct {
+        const char *file;
+        int32_t format;
+    } files[] = {{"openai_chat_request.json", SANCTUM_CHAT_OPENAI_CHAT},
+                 {"openai_chat_response.json", SANCTUM_CHAT_OPENAI_CHAT},
+                 {"anthropic_messages_request.json", SANCTUM_CHAT_ANTHROPIC_MESSAGES},
+                 {"anthropic_messages_response.json", SANCTUM_CHAT_ANTHROPIC_MESSAGES},
+                 {"openai_responses_request.json", SANCTUM_CHAT_OPENAI_RESPONSES},
+                 {"openai_responses_response.json", SANCTUM_CHAT_OPENAI_RESPONSES},
+                 {"gemini_request.json", SANCTUM_CHAT_GEMINI},
+                 {"gemini_response.json", SANCTUM_CHAT_GEMINI}};
+    for (size_t i = 0; i < NELEM(files); i++) {
+        in = read_example(files[i].file, &n);
+        doc = new_doc(ctx, SANCTUM_CHAT_AUTO, in, n);
+        if (sanctum_chat_doc_format(doc) != files[i].format)
+            fail_msg("%s detected as %s", files[i].file, sanctum_chat_format_name(sanctum_chat_doc_format(doc)));
+        sanctum_free(doc);
+        free(in);
+    }
+    assert_string_equal(sanctum_chat_format_name(SANCTUM_CHAT_GEMINI), "gemini");
+    test_ctx_free_checked(ctx);
+}
+
+static void scrub_system(void **state)
+{
+    (void)state;
+    sanctum_ctx *ctx = test_ctx_new();
+    g_flags = SANCTUM_CHAT_SCRUB_SYSTEM;
+    const char *oa = "{\"model\":\"m\",\"messages\":[{\"role\":\"system\",\"content\":\"For Jane\"},"
+                     "{\"role\":\"developer\",\"content\":[{\"type\":\"text\",\"text\":\"Dev Bob\"}]},"
+                     "{\"role\":\"user\",\"content\":\"hi\"}]}";
+    static const expect e1[] = {{"$.messages[0].content", SYS, TEXT},
+                                {"$.messages[1].content[0].text", DEV, TEXT},
+                                {"$.messages[2].content", U, TEXT}};
+    free(check_doc(ctx, (const uint8_t *)oa, strlen(oa), SANCTUM_CHAT_OPENAI_CHAT, SANCTUM_CHAT_SHAPE_REQUEST, e1, 3));
+    const char *an = "{\"model\":\"c\",\"max_tokens\":5,\"system\":[{\"type\":\"text\",\"text\":\"For Max\","
+                     "\"cache_control\":{\"type\":\"ephemeral\"}}],\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+    static const expect e2[] = {{"$.system[0].text", SYS, TEXT}, {"$.messages[0].content", U, TEXT}};
+    free(check_doc(ctx, (const uint8_t *)an, strlen(an), SANCTUM_CHAT_ANTHROPIC_MESSAGES, SANCTUM_CHAT_SHAPE_REQUEST,
+                   e2, 2));
+    const char *rs = "{\"model\":\"g\",\"instructions\":\"Li Wei's agent\",\"input\":[{\"role\":\"developer\","
+                     "\"content\":\"dev\"},{\"role\":\"user\",\"content\":\"hi\"}]}";
+    static const expect e3[] = {{"$.instructions", DEV, TEXT}, {"$.input[0].content", DEV, TEXT},
+                                {"$.input[1].content", U, TEXT}};
+    free(check_doc(ctx, (const uint8_t *)rs, strlen(rs), SANCTUM_CHAT_OPENAI_RESPONSES, SANCTUM_CHAT_SHAPE_REQUEST,
+                   e3, 3));
+    g_flags = 0; /* default: all of it kept */
+    free(check_doc(ctx, (const uint8_t *)oa, strlen(oa), SANCTUM_CHAT_OPENAI_CHAT, SANCTUM_CHAT_SHAPE_REQUEST, e1 + 2, 1));
+    free(check_doc(ctx, (const uint8_t *)an, strlen(an), SANCTUM_CHAT_ANTHROPIC_MESSAGES, SANCTUM_CHAT_SHAPE_REQUEST,
+                   e2 + 1, 1));
+    free(check_doc(ctx, (const uint8_t *)rs, strlen(rs), SANCTUM_CHAT_OPENAI_RESPONSES, SANCTUM_CHAT_SHAPE_REQUEST,
+                   e3 + 2, 1));
+    sanctum_chat_doc *doc = NULL;
+    sanctum_error err;
+    assert_int_equal(sanctum_chat_doc_new_ex(&doc, ctx, 0, 1u << 20, (const uint8_t *)"{}", 2, &err),
+                     SANCTUM_E_INVALID_ARG);
+    assert_null(doc);
+    test_ctx_free_checked(ctx);
+}
+
+static void lone_surrogates(void **state)
+{
+    (void)state;
+    sanctum_ctx *ctx = test_ctx_new();
+    /* a string cut inside an emoji (JavaScript), a low half alone, one inverted pair, a real pair */
+    const char *in = "{\"messages\":[{\"role\":\"user\",\"content\":\"Jane \\ud83d cut \\uDC00\\ud800 \\ud83d\\ude00 "
+                     "\\ufffd end\"}]}";
+    sanctum_chat_doc *doc = NULL;
+    sanctum_error err;
+    assert_int_equal(sanctum_chat_doc_new(&doc, ctx, 0, (const uint8_t *)in, strlen(in), &err), SANCTUM_E_UTF8);
+    assert_int_equal(sanctum_json_validate(ctx, 0, (const uint8_t *)in, strlen(in), &err), SANCTUM_E_UTF8);
+    assert_int_equal(sanctum_json_validate(ctx, SANCTUM_JSON_ALLOW_LONE_SURROGATES, (const uint8_t *)in, strlen(in),
+                                           &err), SANCTUM_OK);
+    uint8_t *out;
+    size_t n;
+    assert_int_equal(sanctum_json_roundtrip(&out, &n, ctx, SANCTUM_JSON_ALLOW_LONE_SURROGATES, (const uint8_t *)in,
+                                            strlen(in), &err), SANCTUM_OK);
+    assert_int_equal(n, strlen(in));
+    assert_memory_equal(out, in, n);
+    sanctum_free(out);
+    assert_int_equal(sanctum_json_validate(ctx, 4, (const uint8_t *)in, strlen(in), &err), SANCTUM_E_INVALID_ARG);
+    g_flags = SANCTUM_CHAT_ALLOW_LONE_SURROGATES;
+    doc = new_doc(ctx, 0, (const uint8_t *)in, strlen(in));
+    sanctum_chat_text t = text_at(doc, 0);
+    const char *dec = "Jane \xef\xbf\xbd cut \xef\xbf\xbd\xef\xbf\xbd \xf0\x9f\x98\x80 \xef\xbf\xbd end";
+    assert_int_equal(t.text_len, strlen(dec));
+    assert_memory_equal(t.text, dec, t.text_len);
+    /* rewritten with the U+FFFD in place: the escapes come back as written, the real U+FFFD too */
+    const char *rep = "<PERSON_1> \xef\xbf\xbd cut \xef\xbf\xbd\xef\xbf\xbd \xf0\x9f\x98\x80 \xef\xbf\xbd end";
+    assert_int_equal(sanctum_chat_doc_set_replacement(doc, 0, (const uint8_t *)rep, strlen(rep), &err), SANCTUM_OK);
+    assert_int_equal(sanctum_chat_doc_write(doc, &out, &n, &err), SANCTUM_OK);
+    const char *want = "{\"messages\":[{\"role\":\"user\",\"content\":\"<PERSON_1> \\ud83d cut \\uDC00\\ud800 "
+                       "\\ud83d\\ude00 \\ufffd end\"}]}";
+    assert_int_equal(n, strlen(want));
+    assert_memory_equal(out, want, n);
+    sanctum_free(out);
+    /* a U+FFFD dropped: the count no longer lines up, every U+FFFD is written as itself */
+    const char *rep2 = "\xef\xbf\xbd gone";
+    assert_int_equal(sanctum_chat_doc_set_replacement(doc, 0, (const uint8_t *)rep2, strlen(rep2), &err), SANCTUM_OK);
+    assert_int_equal(sanctum_chat_doc_write(doc, &out, &n, &err), SANCTUM_OK);
+    const char *want2 = "{\"messages\":[{\"role\":\"user\",\"content\":\"\\ufffd gone\"}]}";
+    assert_int_equal(n, strlen(want2));
+    assert_memory_equal(out, want2, n);
+    sanctum_free(out);
+    sanctum_free(doc);
+    /* inside tool arguments: the inner JSON holds the escape (decoded twice), rewritten inside */
+    const char *tc = "{\"messages\":[{\"role\":\"assistant\",\"tool_calls\":[{\"id\":\"c\",\"type\":\"function\","
+                     "\"function\":{\"name\":\"f\",\"arguments\":\"{\\\"a\\\":\\\"x\\\\ud83d\\\",\\\"b\\\":\\\"Jane\\\"}\"}}]}]}";
+    doc = new_doc(ctx, 0, (const uint8_t *)tc, strlen(tc));
+    assert_int_equal(sanctum_chat_doc_count(doc), 2);
+    t = text_at(doc, 0);
+    assert_int_equal(t.text_len, 4);
+    assert_memory_equal(t.text, "x\xef\xbf\xbd", 4);
+    assert_int_equal(sanctum_chat_doc_set_replacement(doc, 1, (const uint8_t *)"<PERSON_1>", 10, &err), SANCTUM_OK);
+    assert_int_equal(sanctum_chat_doc_write(doc, &out, &n, &err), SANCTUM_OK);
+    const char *want3 = "{\"messages\":[{\"role\":\"assistant\",\"tool_calls\":[{\"id\":\"c\",\"type\":\"function\","
+                        "\"function\":{\"name\":\"f\",\"arguments\":\"{\\\"a\\\":\\\"x\\\\ud83d\\\",\\\"b\\\":\\\"<PERSON_1>\\\"}\"}}]}]}";
+    assert_int_equal(n, strlen(want3));
+    assert_memory_equal(out, want3, n);
+    sanctum_free(out);
+    sanctum_free(doc);
+    /* keys: a lone surrogate in a key decodes to U+FFFD; two such keys are duplicates (refused) */
+    const char *dk = "{\"\\ud800\":1,\"\\udc00\":2}";
+    assert_int_equal(sanctum_json_validate(ctx, SANCTUM_JSON_ALLOW_LONE_SURROGATES, (const uint8_t *)dk, strlen(dk),
+                                           &err), SANCTUM_E_PARSE);
+    /* still refused: a bad escape, and an unterminated one */
+    const char *bad = "[\"\\ud83d\\u12\"]";
+    assert_int_equal(sanctum_json_validate(ctx, SANCTUM_JSON_ALLOW_LONE_SURROGATES, (const uint8_t *)bad, strlen(bad),
+                                           &err), SANCTUM_E_PARSE);
+    g_flags = 0;
+    test_ctx_free_checked(ctx);
+}
+
+static bool has_bytes(const uint8_t *p, size_t n, const char *lit)
+{
+    size_t l = strlen(lit);
+    for (size_t i = 0; i + l <= n; i++)
+        if (memcmp(p + i, lit, l) == 0)
+            return true;
+    return false;
+}
+
+static void keys_and_numbers(void **state)
+{
+    (void)state;
+    sanctum_ctx *ctx = test_ctx_new();
+    g_flags = SANCTUM_CHAT_NUMBERS;
+    const char *in = "{\"messages\":[{\"role\":\"tool\",\"tool_call_id\":\"c\",\"content\":\"{\\\"SSN\\\":\\\"219-09-9999\\\","
+                     "\\\"card_number\\\":4111111111111111,\\\"customerPhone\\\":2025550143,\\\"count\\\":3,"
+                     "\\\"ts\\\":1733333333,\\\"price\\\":12.5,\\\"phones\\\":[\\\"a\\\",5551234567],"
+                     "\\\"filename\\\":\\\"x\\\",\\\"e-mail\\\":\\\"j@x.test\\\",\\\"firstName\\\":\\\"Ray\\\"}\"}]}";
+    sanctum_chat_doc *doc = new_doc(ctx, 0, (const uint8_t *)in, strlen(in));
+    static const struct {
+        const char *path;
+        int32_t key_type;
+        uint32_t number;
+    } want[] = {
+        {">$.SSN", SANCTUM_ENTITY_US_SSN, 0},
+        {">$.card_number", SANCTUM_ENTITY_CREDIT_CARD, 1},
+        {">$.customerPhone", SANCTUM_ENTITY_PHONE_NUMBER, 1},
+        {">$.ts", -1, 1}, /* 10 digits without a key: looked at, the detector decides */
+        {">$.phones[0]", SANCTUM_ENTITY_PHONE_NUMBER, 0},
+        {">$.phones[1]", SANCTUM_ENTITY_PHONE_NUMBER, 1},
+        {">$.filename", -1, 0},
+        {">$[\"e-mail\"]", SANCTUM_ENTITY_EMAIL_ADDRESS, 0},
+        {">$.firstName", SANCTUM_ENTITY_PERSON, 0},
+    };
+    assert_int_equal(sanctum_chat_doc_count(doc), NELEM(want));
+    for (size_t i = 0; i < NELEM(want); i++) {
+        sanctum_chat_text t = text_at(doc, i);
+        const char *tail = strchr(t.path, '>');
+        assert_non_null(tail);
+        assert_string_equal(tail, want[i].path);
+        assert_int_equal(t.key_type, want[i].key_type);
+        assert_int_equal(t.number, want[i].number);
+    }
+    /* a number replaced by a placeholder becomes a string, in the inner and the outer document */
+    sanctum_error err;
+    assert_int_equal(sanctum_chat_doc_set_replacement(doc, 1, (const uint8_t *)"<CREDIT_CARD_1>", 15, &err), SANCTUM_OK);
+    uint8_t *out;
+    size_t n;
+    assert_int_equal(sanctum_chat_doc_write(doc, &out, &n, &err), SANCTUM_OK);
+    assert_true(has_bytes(out, n, "\\\"card_number\\\":\\\"<CREDIT_CARD_1>\\\",\\\"customerPhone\\\":2025550143"));
+    sanctum_free(out);
+    /* an old caller's smaller struct: the appended fields are left alone */
+    sanctum_chat_text old;
+    memset(&old, 0x5a, sizeof old);
+    old.struct_size = (uint32_t)offsetof(sanctum_chat_text, key_type);
+    assert_int_equal(sanctum_chat_doc_text(doc, 1, &old), SANCTUM_OK);
+    assert_int_equal(old.number, 0x5a5a5a5au);
+    sanctum_free(doc);
+    /* without the flag, numbers are never returned */
+    g_flags = 0;
+    doc = new_doc(ctx, 0, (const uint8_t *)in, strlen(in));
+    assert_int_equal(sanctum_chat_doc_count(doc), 5);
+    sanctum_free(doc);
+    /* a top-level number in an object of the outer document, editing it directly */
+    g_flags = SANCTUM_CHAT_NUMBERS;
+    const char *top = "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"functionResponse\":{\"name\":\"f\",\"response\":"
+                      "{\"account\":12345678}}}]}]}";
+    doc = new_doc(ctx, 0, (const uint8_t *)top, strlen(top));
+    assert_int_equal(sanctum_chat_doc_count(doc), 1);
+    assert_int_equal(sanctum_chat_doc_set_replacement(doc, 0, (const uint8_t *)"<US_BANK_NUMBER_1>", 18, &err),
+                     SANCTUM_OK);
+    assert_int_equal(sanctum_chat_doc_write(doc, &out, &n, &err), SANCTUM_OK);
+    assert_true(has_bytes(out, n, "{\"account\":\"<US_BANK_NUMBER_1>\"}"));
+    sanctum_free(out);
+    sanctum_free(doc);
+    g_flags = 0;
+    test_ctx_free_checked(ctx);
+}
+
+static sanctum_status op_doc_new_ex(sanctum_ctx *ctx, void *user, sanctum_error *err)
+{
+    const char *in = user;
+    sanctum_chat_doc *doc = NULL;
+    sanctum_status st = sanctum_chat_doc_new_ex(&doc, ctx, 0,
+                                                SANCTUM_CHAT_ALLOW_LONE_SURROGATES | SANCTUM_CHAT_SCRUB_SYSTEM |
+                                                    SANCTUM_CHAT_NUMBERS,
+                                                (const uint8_t *)in, strlen(in), err);
+    for (size_t i = 0; st == SANCTUM_OK && i < sanctum_chat_doc_count(doc); i++)
+        st = sanctum_chat_doc_set_replacement(doc, i, (const uint8_t *)"\xef\xbf\xbd<X_1>", 8, err);
+    uint8_t *out = NULL;
+    size_t n;
+    if (st == SANCTUM_OK)
+        st = sanctum_chat_doc_write(doc, &out, &n, err);
+    sanctum_free(out);
+    sanctum_free(doc);
+    return st;
+}
+
+static void sweeps_new_inputs(void **state)
+{
+    (void)state;
+    sanctum_ctx *ctx = test_ctx_new();
+    static char in[] = "{\"systemInstruction\":{\"parts\":[{\"text\":\"s\\ud83d\"}]},\"contents\":[{\"role\":\"user\","
+                       "\"parts\":[{\"text\":\"a\\udc00\"},{\"functionResponse\":{\"name\":\"f\",\"response\":"
+                       "{\"card\":4111111111111111,\"x\":\"{\\\"phone\\\":2025550143}\"}}}]}]}";
+    assert_sweep_clean(ctx, op_doc_new_ex, in);
     test_ctx_free_checked(ctx);
 }
 
@@ -610,6 +936,11 @@ int main(void)
         cmocka_unit_test(go_style_placeholders),
         cmocka_unit_test(decoded_text_lives_in_wiped_memory),
         cmocka_unit_test(sweeps),
+        cmocka_unit_test(gemini),
+        cmocka_unit_test(scrub_system),
+        cmocka_unit_test(lone_surrogates),
+        cmocka_unit_test(keys_and_numbers),
+        cmocka_unit_test(sweeps_new_inputs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -20,7 +20,8 @@ _Static_assert(offsetof(sanctum_session_options, scrub_system) == 8, "sanctum_se
 _Static_assert(offsetof(sanctum_session_options, refuse_lone_surrogates) == 12, "sanctum_session_options layout");
 _Static_assert(offsetof(sanctum_session_options, identities) == 16, "sanctum_session_options layout");
 _Static_assert(sizeof(sanctum_session_options) == 24, "sanctum_session_options layout");
-_Static_assert(sizeof(sanctum_session_stats) == 160, "sanctum_session_stats layout");
+_Static_assert(offsetof(sanctum_session_stats, numbers) == 160, "sanctum_session_stats layout");
+_Static_assert(sizeof(sanctum_session_stats) == 168, "sanctum_session_stats layout");
 _Static_assert(offsetof(sanctum_session_stats, distinct) == 8, "distinct");
 _Static_assert(offsetof(sanctum_session_stats, occurrences) == 64, "occurrences");
 _Static_assert(offsetof(sanctum_session_stats, literals) == 120, "literals");
@@ -262,8 +263,8 @@ static void request_round_trip(void **state)
     (void)state;
     fx f = fx_new();
     const char *files[] = {"openai_chat_request.json", "anthropic_messages_request.json",
-                           "openai_responses_request.json"};
-    for (size_t i = 0; i < 3; i++) {
+                           "openai_responses_request.json", "gemini_request.json"};
+    for (size_t i = 0; i < 4; i++) {
         size_t n = 0;
         uint8_t *doc = readf(files[i], &n);
         sanctum_session *s = session(&f);
@@ -279,7 +280,14 @@ static void request_round_trip(void **state)
             total += st.occurrences[t];
         assert_true(total >= 3);
         assert_int_equal(st.restored, total + st.literals);
-        if (st.variant_spellings == 0) {
+        if (st.numbers != 0) {
+            /* the Gemini example's card number under "card" comes back as a string of its digits */
+            assert_int_equal(i, 3);
+            assert_int_equal(st.numbers, 1);
+            assert_int_equal(st.variant_spellings, 0);
+            assert_non_null(memmem(r, rn, "\"card\": \"4111111111111111\"", 26));
+            assert_int_equal(rn, n + 2);
+        } else if (st.variant_spellings == 0) {
             assert_int_equal(rn, n);
             assert_memory_equal(r, doc, n);
         } else {
@@ -633,6 +641,349 @@ static void memory_budget(void **state)
     sanctum_ctx_free(ctx);
 }
 
+
+static char *anon_req(sanctum_session *s, const char *doc)
+{
+    uint8_t *out = NULL;
+    size_t n = 0;
+    sanctum_error err;
+    sanctum_status st = sanctum_session_anonymize_request(s, SANCTUM_CHAT_AUTO, U(doc), strlen(doc), &out, &n, &err);
+    if (st != SANCTUM_OK)
+        fail_msg("anonymize_request: %s at %llu: %s", sanctum_status_name(st), (unsigned long long)err.offset,
+                 err.message);
+    char *r = malloc(n + 1);
+    memcpy(r, out, n);
+    r[n] = 0;
+    sanctum_free(out);
+    return r;
+}
+
+static char *restore_resp(sanctum_session *s, const char *doc)
+{
+    uint8_t *out = NULL;
+    size_t n = 0;
+    sanctum_error err;
+    assert_int_equal(sanctum_session_restore_response(s, SANCTUM_CHAT_AUTO, U(doc), strlen(doc), &out, &n, &err),
+                     SANCTUM_OK);
+    char *r = malloc(n + 1);
+    memcpy(r, out, n);
+    r[n] = 0;
+    sanctum_free(out);
+    return r;
+}
+
+static sanctum_session *session_opts(fx *f, const sanctum_session_options *o)
+{
+    sanctum_session *s = NULL;
+    sanctum_error err;
+    assert_int_equal(sanctum_session_new(&s, f->ctx, f->det, o, &err), SANCTUM_OK);
+    return s;
+}
+
+/* Issue 17: JSON keys are evidence, numbers under them (or shaped as a card) are replaced by a
+ * placeholder string and come back as a string of their digits. */
+static void json_keys_and_numbers(void **state)
+{
+    (void)state;
+    fx f = fx_new();
+    sanctum_session *s = session(&f);
+    const char *req =
+        "{\"model\":\"m\",\"messages\":[{\"role\":\"assistant\",\"tool_calls\":[{\"id\":\"c\",\"type\":\"function\","
+        "\"function\":{\"name\":\"pay\",\"arguments\":\"{\\\"ssn\\\":\\\"219-09-9999\\\",\\\"card\\\":4111111111111111,"
+        "\\\"first_name\\\":\\\"Ray\\\",\\\"lastName\\\":\\\"Chase\\\",\\\"account_number\\\":12345678,"
+        "\\\"mobile\\\":2025550143,\\\"count\\\":3,\\\"amount\\\":1234567890}\"}}]},"
+        "{\"role\":\"tool\",\"tool_call_id\":\"c\",\"content\":\"{\\\"ok\\\":true,\\\"ref\\\":5555555555554444,"
+        "\\\"ts\\\":1733333333333}\"}],\"seed\":4111111111111111}";
+    char *a = anon_req(s, req);
+    static const char *gone[] = {"219-09-9999", "4111111111111111,", "Ray", "Chase", "number\\\":1", "2025550143",
+                                 "5555555555554444"};
+    for (size_t i = 0; i < sizeof gone / sizeof gone[0]; i++)
+        if (strstr(a, gone[i]) != NULL)
+            fail_msg("still in clear: %s in %s", gone[i], a);
+    assert_non_null(strstr(a, "\\\"card\\\":\\\"<CREDIT_CARD_1>\\\""));
+    assert_non_null(strstr(a, "\\\"ref\\\":\\\"<CREDIT_CARD_2>\\\"")); /* Luhn + issuer, no key needed */
+    assert_non_null(strstr(a, "\\\"count\\\":3,"));
+    assert_non_null(strstr(a, "\\\"amount\\\":1234567890}")); /* no key, no valid shape: left alone */
+    assert_non_null(strstr(a, "\\\"ts\\\":1733333333333}"));
+    assert_non_null(strstr(a, "\"seed\":4111111111111111}")); /* configuration is never scanned */
+    sanctum_session_stats st = stats(s);
+    assert_int_equal(st.numbers, 4);
+    char *r = restore_resp(s, a);
+    assert_non_null(strstr(r, "\\\"card\\\":\\\"4111111111111111\\\""));
+    assert_non_null(strstr(r, "\\\"mobile\\\":\\\"2025550143\\\""));
+    assert_non_null(strstr(r, "\\\"ssn\\\":\\\"219-09-9999\\\""));
+    assert_non_null(strstr(r, "\\\"first_name\\\":\\\"Ray\\\""));
+    free(a);
+    free(r);
+    sanctum_free(s);
+    /* without a key the bare SSN-shaped string in a tool result stays the detector's call; under "ssn"
+     * it is replaced (the leak of issue 17) */
+    s = session(&f);
+    a = anon_req(s, "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"functionResponse\":{\"name\":\"f\","
+                    "\"response\":{\"social_security_number\":\"219 09 9999\",\"customer\":\"Amber Osei\"}}}]}]}");
+    assert_null(strstr(a, "219 09 9999"));
+    assert_null(strstr(a, "Amber"));
+    free(a);
+    sanctum_free(s);
+    /* an old caller's stats struct (before numbers): accepted, the new field left alone */
+    s = session(&f);
+    sanctum_session_stats old;
+    memset(&old, 0x77, sizeof old);
+    old.struct_size = (uint32_t)offsetof(sanctum_session_stats, numbers);
+    assert_int_equal(sanctum_session_get_stats(s, &old), SANCTUM_OK);
+    assert_int_equal(old.numbers, 0x7777777777777777ull);
+    assert_int_equal(old.restored, 0);
+    sanctum_free(s);
+    fx_free(&f);
+}
+
+/* Issue 15: scrub_system also anonymizes system text; off by default. */
+static void scrub_system_option(void **state)
+{
+    (void)state;
+    fx f = fx_new();
+    const char *req = "{\"model\":\"m\",\"messages\":[{\"role\":\"system\",\"content\":\"You assist Jane Roe, "
+                      "jane.roe@example.com.\"},{\"role\":\"user\",\"content\":\"I am Jane Roe.\"}]}";
+    sanctum_session *s = session(&f);
+    char *a = anon_req(s, req);
+    assert_non_null(strstr(a, "You assist Jane Roe, jane.roe@example.com."));
+    assert_non_null(strstr(a, "I am <PERSON_1>."));
+    free(a);
+    sanctum_free(s);
+    sanctum_session_options o;
+    sanctum_session_options_init(&o);
+    assert_int_equal(o.struct_size, sizeof o);
+    assert_int_equal(o.scrub_system, 0);
+    assert_int_equal(o.refuse_lone_surrogates, 0);
+    assert_null(o.identities);
+    o.scrub_system = 1;
+    s = session_opts(&f, &o);
+    a = anon_req(s, req);
+    assert_non_null(strstr(a, "You assist <PERSON_1>, <EMAIL_ADDRESS_1>."));
+    assert_non_null(strstr(a, "I am <PERSON_1>."));
+    /* restore looks in system text too (Responses echo their instructions) */
+    char *r = restore_resp(s, a);
+    assert_string_equal(r, req);
+    free(r);
+    free(a);
+    sanctum_free(s);
+    /* an old caller's options (struct_size 8): the appended fields are not read */
+    o.struct_size = 8;
+    s = session_opts(&f, &o);
+    a = anon_req(s, req);
+    assert_non_null(strstr(a, "You assist Jane Roe"));
+    free(a);
+    sanctum_free(s);
+    fx_free(&f);
+}
+
+/* Issue 15: lone surrogates are accepted on the chat path by default, kept where nothing is replaced
+ * and where the string is rewritten around them; refuse_lone_surrogates refuses them. */
+static void lone_surrogate_round_trip(void **state)
+{
+    (void)state;
+    fx f = fx_new();
+    const char *req = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"Call Jane Roe \\ud83d\"},"
+                      "{\"role\":\"user\",\"content\":\"cut \\uDE00 here\"}]}";
+    sanctum_session *s = session(&f);
+    char *a = anon_req(s, req);
+    assert_string_equal(a, "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"Call <PERSON_1> \\ud83d\"},"
+                           "{\"role\":\"user\",\"content\":\"cut \\uDE00 here\"}]}");
+    char *r = restore_resp(s, a);
+    assert_string_equal(r, req);
+    free(a);
+    free(r);
+    /* in a response: restored around the lone escape */
+    r = restore_resp(s, "{\"object\":\"chat.completion\",\"choices\":[{\"index\":0,\"message\":{\"role\":"
+                        "\"assistant\",\"content\":\"Hi <PERSON_1> \\udc00!\"}}]}");
+    assert_non_null(strstr(r, "\"Hi Jane Roe \\udc00!\""));
+    free(r);
+    sanctum_free(s);
+    sanctum_session_options o;
+    sanctum_session_options_init(&o);
+    o.refuse_lone_surrogates = 1;
+    s = session_opts(&f, &o);
+    uint8_t *out = NULL;
+    size_t n = 0;
+    sanctum_error err;
+    assert_int_equal(sanctum_session_anonymize_request(s, 0, U(req), strlen(req), &out, &n, &err), SANCTUM_E_UTF8);
+    assert_null(out);
+    sanctum_free(s);
+    fx_free(&f);
+}
+
+static const char IDS[] = "# the family\n"
+                          "person: Jane Roe\n"
+                          "name: Roe, Tamsin\n"
+                          "email: jane@nas.lan\n"
+                          "phone: +1 (202) 555-0143\n"
+                          "address: 12 Main Street, Springfield\n"
+                          "account: 9876 5432 10\n"
+                          "iban: DE89 3704 0044 0532 0130 00\n"
+                          "  \n"
+                          "SSN : 219-09-9999\r\n";
+
+static sanctum_identities *load_ids(fx *f, const char *text)
+{
+    sanctum_identities *ids = NULL;
+    sanctum_error err;
+    sanctum_status st = sanctum_identities_load(&ids, f->ctx, U(text), strlen(text), &err);
+    if (st != SANCTUM_OK)
+        fail_msg("identities: %s at %llu: %s", sanctum_status_name(st), (unsigned long long)err.offset, err.message);
+    return ids;
+}
+
+/* Issue 17: known identities, replaced everywhere with variant matching, system prompts included. */
+static void known_identities(void **state)
+{
+    (void)state;
+    fx f = fx_new();
+    sanctum_identities *ids = load_ids(&f, IDS);
+    assert_int_equal(sanctum_identities_count(ids), 8);
+    const char *text = "ROE, JANE and tamsin  roe live at 12 main street springfield; jane@NAS.lan, 202.555.0143, "
+                       "acct 9876543210, DE8937040044053201300 0, ssn 219 09 9999. Not: jane@nas.land, 12025550143999.";
+    sanctum_detection *d = NULL;
+    sanctum_error err;
+    assert_int_equal(sanctum_identities_detect(&d, ids, U(text), strlen(text), &err), SANCTUM_OK);
+    static const char *want[] = {"ROE, JANE", "tamsin  roe", "12 main street springfield", "jane@NAS.lan",
+                                 "202.555.0143", "9876543210", "DE8937040044053201300 0", "219 09 9999"};
+    assert_int_equal(d->count, sizeof want / sizeof want[0]);
+    for (size_t i = 0; i < d->count; i++) {
+        size_t l = (size_t)(d->entities[i].end - d->entities[i].start);
+        if (l != strlen(want[i]) || memcmp(text + d->entities[i].start, want[i], l) != 0)
+            fail_msg("identity %zu: got '%.*s', want '%s'", i, (int)l, text + d->entities[i].start, want[i]);
+        assert_true(d->entities[i].score == 1.0);
+    }
+    sanctum_free(d);
+    /* in a request: system prompt included although scrub_system is off; restored exactly */
+    sanctum_session_options o;
+    sanctum_session_options_init(&o);
+    o.identities = ids;
+    sanctum_session *s = session_opts(&f, &o);
+    const char *req = "{\"model\":\"m\",\"messages\":[{\"role\":\"system\",\"content\":\"Household of Jane Roe at "
+                      "12 Main Street, Springfield. Be kind.\"},{\"role\":\"user\",\"content\":\"Text Roe Jane at "
+                      "(202) 555 0143 please\"}]}";
+    char *a = anon_req(s, req);
+    assert_null(strstr(a, "Roe"));
+    assert_null(strstr(a, "Main"));
+    assert_null(strstr(a, "555"));
+    assert_non_null(strstr(a, "Be kind."));
+    char *r = restore_resp(s, a);
+    /* each spelling is a value of its own (compared as the mapper compares persons), so restore gives
+     * every one back as written */
+    sanctum_session_stats st = stats(s);
+    assert_int_equal(st.variant_spellings, 0);
+    assert_string_equal(r, req);
+    free(a);
+    free(r);
+    sanctum_free(s);
+    sanctum_free(ids);
+    /* errors: offset and line of the bad line, never its bytes */
+    static const struct {
+        const char *text;
+        sanctum_status st;
+        uint64_t off;
+    } bad[] = {
+        {"person: Jane\nnonsense\n", SANCTUM_E_PARSE, 13},
+        {"person: Jane\nplanet: Mars\n", SANCTUM_E_PARSE, 13},
+        {"phone: 12\n", SANCTUM_E_PARSE, 7},
+        {"email:\n", SANCTUM_E_PARSE, 6},
+        {"person: Jane\xff\n", SANCTUM_E_UTF8, 12},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        sanctum_identities *x = NULL;
+        assert_int_equal(sanctum_identities_load(&x, f.ctx, U(bad[i].text), strlen(bad[i].text), &err), bad[i].st);
+        assert_null(x);
+        assert_int_equal(err.offset, bad[i].off);
+        assert_null(strstr(err.message, "Mars"));
+        assert_null(strstr(err.message, "nonsense"));
+    }
+    assert_int_equal(sanctum_identities_load(NULL, f.ctx, U("x"), 1, &err), SANCTUM_E_INVALID_ARG);
+    fx_free(&f);
+}
+
+static void ids_on_free(void *user, const void *block, size_t size, bool secret)
+{
+    int *bad = user;
+    if (secret) {
+        for (size_t i = 0; i < size; i++)
+            if (((const uint8_t *)block)[i] != 0) {
+                (*bad)++;
+                break;
+            }
+        return;
+    }
+    if (memmem(block, size, "tamsin", 6) != NULL || memmem(block, size, "2025550143", 10) != NULL)
+        (*bad)++;
+}
+
+/* Every block that held an identity is wiped on free. */
+static void identities_wiped(void **state)
+{
+    (void)state;
+    fx f = fx_new();
+    int bad = 0;
+    sc_test_set_free_hook(f.ctx, ids_on_free, &bad);
+    sanctum_identities *ids = load_ids(&f, IDS);
+    sanctum_detection *d = NULL;
+    sanctum_error err;
+    const char *t = "Tamsin Roe, 202-555-0143";
+    assert_int_equal(sanctum_identities_detect(&d, ids, U(t), strlen(t), &err), SANCTUM_OK);
+    assert_int_equal(d->count, 2);
+    sanctum_free(d);
+    sanctum_free(ids);
+    sc_test_set_free_hook(f.ctx, NULL, NULL);
+    assert_int_equal(bad, 0);
+    fx_free(&f);
+}
+
+typedef struct sw2 {
+    const sanctum_detector *det;
+} sw2;
+
+static sanctum_status op_identities(sanctum_ctx *ctx, void *user, sanctum_error *err)
+{
+    sw2 *w = user;
+    sanctum_identities *ids = NULL;
+    sanctum_status st = sanctum_identities_load(&ids, ctx, U(IDS), strlen(IDS), err);
+    if (st != SANCTUM_OK)
+        return st;
+    sanctum_detection *d = NULL;
+    const char *t = "Jane Roe at 12 Main Street, Springfield; +1 202 555 0143";
+    st = sanctum_identities_detect(&d, ids, U(t), strlen(t), err);
+    sanctum_free(d);
+    sanctum_session_options o;
+    sanctum_session_options_init(&o);
+    o.identities = ids;
+    o.scrub_system = 1;
+    sanctum_session *s = NULL;
+    if (st == SANCTUM_OK)
+        st = sanctum_session_new(&s, ctx, w->det, &o, err);
+    const char *req = "{\"systemInstruction\":{\"parts\":[{\"text\":\"For Jane Roe \\ud83d\"}]},\"contents\":[{\"role\":"
+                      "\"user\",\"parts\":[{\"text\":\"hi\"},{\"functionResponse\":{\"name\":\"f\",\"response\":"
+                      "{\"card\":4111111111111111,\"phone\":\"202 555 0143\"}}}]}]}";
+    uint8_t *a = NULL, *r = NULL;
+    size_t an = 0, rn = 0;
+    if (st == SANCTUM_OK)
+        st = sanctum_session_anonymize_request(s, SANCTUM_CHAT_AUTO, U(req), strlen(req), &a, &an, err);
+    if (st == SANCTUM_OK)
+        st = sanctum_session_restore_response(s, SANCTUM_CHAT_AUTO, a, an, &r, &rn, err);
+    sanctum_free(a);
+    sanctum_free(r);
+    sanctum_free(s);
+    sanctum_free(ids);
+    return st;
+}
+
+static void sweeps_new_options(void **state)
+{
+    (void)state;
+    fx f = fx_new();
+    sw2 w = {f.det};
+    assert_sweep_clean(f.ctx, op_identities, &w);
+    fx_free(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -644,6 +995,9 @@ int main(void)
         cmocka_unit_test(sweeps),
         cmocka_unit_test(bad_args),          cmocka_unit_test(memory_budget),
         cmocka_unit_test(name_fields),
+        cmocka_unit_test(json_keys_and_numbers), cmocka_unit_test(scrub_system_option),
+        cmocka_unit_test(lone_surrogate_round_trip), cmocka_unit_test(known_identities),
+        cmocka_unit_test(identities_wiped), cmocka_unit_test(sweeps_new_options),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

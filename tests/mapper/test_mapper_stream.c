@@ -127,6 +127,18 @@ static const char RESPONSES[] =
     "event: response.completed\n"
     "data: {\"type\":\"response.completed\",\"response\":{\"id\":\"r\",\"object\":\"response\",\"status\":\"completed\",\"output\":[{\"type\":\"message\",\"id\":\"msg_1\",\"role\":\"assistant\",\"content\":[{\"type\":\"output_text\",\"text\":\"Hi <PERSON_2>, mail EMAIL_ADDRESS_1\"}]}]}}\n";
 
+/* Gemini streamGenerateContent?alt=sse: each event is a whole GenerateContentResponse carrying only
+ * the new text; one lone surrogate (a chunk cut inside an emoji) kept as written. */
+static const char GEMINI[] =
+    "data: {\"candidates\": [{\"content\": {\"parts\": [{\"text\": \"Hi <PERS\"}],\"role\": \"model\"},\"index\": 0}],"
+    "\"modelVersion\": \"gemini-2.5-flash\"}\r\n\r\n"
+    "data: {\"candidates\": [{\"content\": {\"parts\": [{\"text\": \"ON_1> \\ud83d mail <EMAIL_\"}],\"role\": \"model\"},"
+    "\"index\": 0}]}\r\n\r\n"
+    "data: {\"candidates\": [{\"content\": {\"parts\": [{\"text\": \"ADDRESS_1>\"}],\"role\": \"model\"},"
+    "\"finishReason\": \"STOP\",\"index\": 0}]}\r\n\r\n"
+    "data: {\"candidates\": [{\"content\": {\"parts\": [{\"functionCall\": {\"name\": \"send\",\"args\": "
+    "{\"to\": \"<PERSON_2>\"}}}],\"role\": \"model\"},\"index\": 0}],\"usageMetadata\": {\"totalTokenCount\": 9}}\r\n\r\n";
+
 typedef struct sample {
     const char *name;
     int32_t format;
@@ -137,6 +149,7 @@ static const sample SAMPLES[] = {
     {"openai", SANCTUM_CHAT_OPENAI_CHAT, OPENAI},
     {"anthropic", SANCTUM_CHAT_ANTHROPIC_MESSAGES, ANTHROPIC},
     {"responses", SANCTUM_CHAT_OPENAI_RESPONSES, RESPONSES},
+    {"gemini", SANCTUM_CHAT_GEMINI, GEMINI},
 };
 
 static void openai_stream_content(void **state)
@@ -184,6 +197,21 @@ static void responses_stream(void **state)
     assert_non_null(strstr(t, "\"text\":\"Hi Zo\xc3\xab \\\"Q\\\" M\xc3\xbcller, mail jane.roe@example.com\"}"));
     assert_null(strstr(t, "PERSON"));
     assert_null(strstr(t, "EMAIL_ADDRESS"));
+    free(o.p);
+}
+
+static void gemini_stream(void **state)
+{
+    (void)state;
+    buf o = run(SANCTUM_CHAT_GEMINI, U(GEMINI), strlen(GEMINI), NULL, 0);
+    const char *t = (const char *)o.p;
+    assert_non_null(strstr(t, "\"text\": \"Hi \"}"));
+    assert_non_null(strstr(t, "\"text\": \"Jane Roe \\ud83d mail \"}"));
+    assert_non_null(strstr(t, "\"text\": \"jane.roe@example.com\"}"));
+    assert_non_null(strstr(t, "\"to\": \"Zo\xc3\xab \\\"Q\\\" M\xc3\xbcller\"}"));
+    assert_non_null(strstr(t, "\"modelVersion\": \"gemini-2.5-flash\"}\r\n\r\n"));
+    assert_null(strstr(t, "PERS"));
+    assert_null(strstr(t, "EMAIL_"));
     free(o.p);
 }
 
@@ -293,6 +321,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(openai_stream_content), cmocka_unit_test(anthropic_block_end_flush),
         cmocka_unit_test(responses_stream),      cmocka_unit_test(any_chunking),
+        cmocka_unit_test(gemini_stream),
         cmocka_unit_test(restorer_errors),       cmocka_unit_test(stream_sweep),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

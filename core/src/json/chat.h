@@ -15,6 +15,7 @@ typedef struct chat_entry {
     size_t repl_len;
     bool has_repl;
     bool number;        /* a JSON number token (SANCTUM_CHAT_NUMBERS) */
+    bool json_text;     /* tool arguments held as JSON text that did not parse, scanned whole */
     int32_t key_type;   /* entity type its object key names, or -1 */
 } chat_entry;
 

@@ -108,6 +108,8 @@ sanctum_status sanctum_chat_doc_text(const sanctum_chat_doc *doc, size_t index, 
         out->key_type = e->key_type;
         out->number = e->number;
     }
+    if (out->struct_size >= offsetof(sanctum_chat_text, json_text) + sizeof out->json_text)
+        out->json_text = e->json_text;
     return SANCTUM_OK;
 }
 

@@ -249,12 +249,17 @@ int32_t chat_key_type(const sc_json_doc *j, uint32_t key)
             continue;
         f[m++] = (c >= 'A' && c <= 'Z') ? (uint8_t)(c + 32) : c;
     }
-    for (size_t i = 0; i < sizeof KEY_WORDS / sizeof KEY_WORDS[0]; i++) {
-        size_t l = strlen(KEY_WORDS[i].word);
-        if (l > m || (KEY_WORDS[i].exact && l != m))
-            continue;
-        if (memcmp(f + m - l, KEY_WORDS[i].word, l) == 0)
-            return KEY_WORDS[i].type;
+    for (int plural = 0; plural < 2; plural++) { /* "phones", "emails": lists of them */
+        if (plural == 1 && (m < 2 || f[m - 1] != 's'))
+            break;
+        size_t fm = m - (size_t)plural;
+        for (size_t i = 0; i < sizeof KEY_WORDS / sizeof KEY_WORDS[0]; i++) {
+            size_t l = strlen(KEY_WORDS[i].word);
+            if (l > fm || (KEY_WORDS[i].exact && l != fm))
+                continue;
+            if (memcmp(f + fm - l, KEY_WORDS[i].word, l) == 0)
+                return KEY_WORDS[i].type;
+        }
     }
     return -1;
 }
@@ -318,6 +323,16 @@ void chat_scan_leaves(chat_walker *w, uint32_t tok, int32_t role, int32_t kind, 
         w->path[base] = '\0';
 }
 
+/* A string holding JSON text scanned whole (not JSON after all): for tool arguments, a value put
+ * back into it must be JSON-string-escaped (restore). */
+static void add_json_text(chat_walker *w, uint32_t tok, int32_t role, int32_t kind)
+{
+    size_t before = w->doc->ne;
+    chat_add(w, tok, role, kind);
+    if (w->doc->ne > before && kind == SANCTUM_CHAT_KIND_TOOL_ARGUMENTS)
+        w->doc->e[before].json_text = true;
+}
+
 void chat_json_string(chat_walker *w, uint32_t tok, int32_t role, int32_t kind)
 {
     if (w->st != SANCTUM_OK || w->j->tok[tok].type != SC_JT_STRING)
@@ -342,7 +357,7 @@ void chat_json_string(chat_walker *w, uint32_t tok, int32_t role, int32_t kind)
         i++;
     }
     if (i >= n || (raw[i] != '{' && raw[i] != '[')) {
-        chat_add(w, tok, role, kind);
+        add_json_text(w, tok, role, kind);
         return;
     }
     uint8_t *src = sc_alloc(d->ctx, n == 0 ? 1 : n, SC_ALLOC_SECRET);
@@ -362,7 +377,7 @@ void chat_json_string(chat_walker *w, uint32_t tok, int32_t role, int32_t kind)
     }
     if (pst != SANCTUM_OK) { /* not JSON after all (models emit broken JSON; stream fragments) */
         sc_free(src);
-        chat_add(w, tok, role, kind);
+        add_json_text(w, tok, role, kind);
         return;
     }
     if (!grow(w, (void **)&d->subs, &d->capsubs, d->nsubs + 1, sizeof *d->subs, 0)) {

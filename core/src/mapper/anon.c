@@ -201,6 +201,8 @@ sanctum_status sc_anon_text_ex(sanctum_session *s, const uint8_t *p, size_t n, c
     }
     out->len += olen;
     *changed = true;
+    if (o->number)
+        s->stats.numbers++;
     st = SANCTUM_OK;
     goto done;
 nomem:

@@ -105,7 +105,7 @@ static sanctum_status restore_one(sanctum_session *s, const sanctum_chat_text *t
                                   sanctum_error *err)
 {
     /* a value restored into tool arguments that are not parsed JSON must be JSON-escaped there */
-    bool esc = t->kind == SANCTUM_CHAT_KIND_TOOL_ARGUMENTS && !t->nested;
+    bool esc = t->json_text != 0;
     size_t consumed = 0;
     return sc_restore_text(s, t->text, t->text_len, false, false, esc, b, &consumed, changed, err);
 }
@@ -200,11 +200,13 @@ sanctum_status sanctum_session_restore_response(sanctum_session *s, int32_t form
 
 sanctum_status sanctum_session_get_stats(const sanctum_session *s, sanctum_session_stats *out)
 {
-    if (s == NULL || out == NULL || out->struct_size < sizeof *out)
+    if (s == NULL || out == NULL || out->struct_size < offsetof(sanctum_session_stats, numbers))
         return SANCTUM_E_INVALID_ARG;
-    *out = s->stats;
-    out->struct_size = (uint32_t)sizeof *out;
+    sanctum_session_stats st = s->stats;
     for (int t = 0; t < SANCTUM_ENTITY_COUNT; t++)
-        out->distinct[t] = s->vault.count[t];
+        st.distinct[t] = s->vault.count[t];
+    size_t n = out->struct_size < sizeof st ? out->struct_size : sizeof st; /* an older caller's struct */
+    st.struct_size = (uint32_t)n;
+    memcpy(out, &st, n);
     return SANCTUM_OK;
 }

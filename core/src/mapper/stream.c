@@ -265,7 +265,7 @@ static sanctum_status process_event(sanctum_stream_restorer *r, const uint8_t *e
         sanctum_chat_text t;
         if ((st = get_text(doc, i, &t, err)) != SANCTUM_OK)
             goto done;
-        bool esc = t.kind == SANCTUM_CHAT_KIND_TOOL_ARGUMENTS && !t.nested;
+        bool esc = t.json_text != 0;
         bool changed = false;
         size_t consumed = 0;
         rb.len = 0;
