@@ -1,5 +1,6 @@
-/* Fuzz harness: the chat walk and rewrite. The first byte picks the format argument and the
- * replacement flavour; the rest is the document.
+/* Fuzz harness: the chat walk and rewrite. The first byte picks the format argument (bits 0-1; Gemini
+ * when bits 0-1 and 5-7 are all set), the replacement flavour (bits 2-4) and the chat flags (bit 5
+ * lone surrogates, 6 scrub_system, 7 numbers); the rest is the document.
  * Properties (abort on violation): replacing every scan string gives valid JSON; walking the output
  * finds the same scan strings at the same paths holding exactly the replacements; every byte outside
  * the replaced string tokens is the input's; with no replacement the output is the input. */
@@ -37,7 +38,7 @@ static sanctum_chat_text get(const sanctum_chat_doc *doc, size_t i)
 static size_t replacement(int flavour, size_t i, char *buf, size_t cap)
 {
     static const char *extra[] = {"", " \"q\" \\ / \n\t", " <&> \xe2\x80\xa8 \xc3\xbc \xf0\x9f\x98\x80",
-                                  " \x01\x1f"};
+                                  " \x01\x1f \xef\xbf\xbd"};
     int n = snprintf(buf, cap, "<M_%zu>%s", i, extra[flavour & 3]);
     size_t len = (size_t)n;
     if (flavour & 4) { /* an embedded NUL */
@@ -53,6 +54,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     int32_t format = data[0] % 4;
     int flavour = (data[0] >> 2) & 7;
+    uint32_t flags = ((data[0] & 0x20) ? (uint32_t)SANCTUM_CHAT_ALLOW_LONE_SURROGATES : 0u) |
+                     ((data[0] & 0x40) ? (uint32_t)SANCTUM_CHAT_SCRUB_SYSTEM : 0u) |
+                     ((data[0] & 0x80) ? (uint32_t)SANCTUM_CHAT_NUMBERS : 0u);
+    if ((data[0] & 0xE3) == 0xE3)
+        format = SANCTUM_CHAT_GEMINI;
     data++;
     size--;
     sanctum_ctx *ctx = NULL;
@@ -60,7 +66,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     sanctum_error err;
     sanctum_chat_doc *doc = NULL;
-    sanctum_status st = sanctum_chat_doc_new(&doc, ctx, format, data, size, &err);
+    sanctum_status st = sanctum_chat_doc_new_ex(&doc, ctx, format, flags, data, size, &err);
     if (st != SANCTUM_OK) {
         if (doc != NULL || err.message[0] == '\0' || (err.offset > size && err.offset != SANCTUM_NO_OFFSET))
             abort();
@@ -82,10 +88,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     if (sanctum_chat_doc_write(doc, &out, &out_len, &err) != SANCTUM_OK)
         abort();
-    if (sanctum_json_validate(ctx, SANCTUM_JSON_STRICT, out, out_len, &err) != SANCTUM_OK)
+    if (sanctum_json_validate(ctx, SANCTUM_JSON_STRICT | (flags & SANCTUM_JSON_ALLOW_LONE_SURROGATES), out, out_len,
+                              &err) != SANCTUM_OK)
         abort();
     sanctum_chat_doc *again = NULL;
-    if (sanctum_chat_doc_new(&again, ctx, format, out, out_len, &err) != SANCTUM_OK)
+    if (sanctum_chat_doc_new_ex(&again, ctx, format, flags, out, out_len, &err) != SANCTUM_OK)
         abort();
     if (sanctum_chat_doc_count(again) != cnt)
         abort();
@@ -105,7 +112,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort();
         ip += gap;
         op += gap;
-        ip += string_token_len(data + ip, size - ip);
+        /* a replaced number (outside nested JSON) became a string */
+        ip += b.number && !b.nested ? b.text_len : string_token_len(data + ip, size - ip);
         op += string_token_len(out + op, out_len - op);
     }
     if (out_len - op != size - ip || memcmp(out + op, data + ip, size - ip) != 0)

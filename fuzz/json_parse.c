@@ -6,7 +6,11 @@
  *    is the only difference between the two modes;
  *  - parse -> write with no edits is the identity on every accepted input;
  *  - every string decodes to valid UTF-8, and re-encoding the decoded value (in the style the writer
- *    picks) and writing it back gives a document that parses and decodes to the same value. */
+ *    picks) and writing it back gives a document that parses and decodes to the same value;
+ *  - SANCTUM_JSON_ALLOW_LONE_SURROGATES accepts a superset (same tape where both accept; the only
+ *    extra acceptances are unpaired-surrogate rejections), and on what it accepts the identity write,
+ *    decoding to valid UTF-8 (U+FFFD for each unpaired escape) and the decode -> rewrite -> decode
+ *    round trip hold too. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,6 +27,71 @@ static void check_rejection(sanctum_status st, const sanctum_error *err, size_t 
         abort();
     if (err->message[0] == '\0')
         abort();
+}
+
+/* The lone-surrogate flag (see the header comment). rfc/rerr: the verdict without it. */
+static void check_lone(sanctum_ctx *ctx, const uint8_t *data, size_t size, sanctum_status rfc,
+                       const sanctum_error *rerr)
+{
+    const uint32_t fl = SANCTUM_JSON_ALLOW_DUPLICATE_KEYS | SANCTUM_JSON_ALLOW_LONE_SURROGATES;
+    sc_json_doc d;
+    sanctum_error err;
+    sanctum_status st = sc_json_parse(ctx, data, size, 0, fl, &d, &err);
+    if (st != SANCTUM_OK) {
+        check_rejection(st, &err, size);
+        if (rfc == SANCTUM_OK)
+            abort(); /* the flag only ever accepts more */
+        return;
+    }
+    if (rfc != SANCTUM_OK && (rfc != SANCTUM_E_UTF8 || strstr(rerr->message, "surrogate") == NULL))
+        abort();
+    sc_json_doc plain;
+    if (rfc == SANCTUM_OK) {
+        if (sc_json_parse(ctx, data, size, 0, SANCTUM_JSON_ALLOW_DUPLICATE_KEYS, &plain, &err) != SANCTUM_OK ||
+            plain.ntok != d.ntok || memcmp(plain.tok, d.tok, (size_t)d.ntok * sizeof *d.tok) != 0)
+            abort();
+        sc_json_doc_clear(&plain);
+    }
+    uint8_t *out = NULL;
+    size_t out_len = 0;
+    if (sc_json_write(&d, NULL, 0, &out, &out_len, &err) != SANCTUM_OK || out_len != size ||
+        (size != 0 && memcmp(out, data, size) != 0))
+        abort();
+    sc_free(out);
+    int rewritten = 0;
+    for (uint32_t t = 0; t < d.ntok; t++) {
+        if (d.tok[t].type != SC_JT_STRING && d.tok[t].type != SC_JT_KEY)
+            continue;
+        size_t n;
+        const uint8_t *raw = sc_json_str_raw(&d, t, &n);
+        uint8_t *dec = malloc(n + 1);
+        size_t dn = sc_json_decode(raw, n, dec);
+        if (sc_utf8_valid_prefix(dec, dn) != dn || sc_json_decoded_len(raw, n) != dn)
+            abort();
+        if (d.tok[t].type == SC_JT_STRING && rewritten < 4) {
+            rewritten++;
+            sc_json_edit e = {t, dec, dn};
+            if (sc_json_write(&d, &e, 1, &out, &out_len, &err) != SANCTUM_OK)
+                abort();
+            sc_json_doc d2;
+            if (sc_json_parse(ctx, out, out_len, 0, fl, &d2, &err) != SANCTUM_OK || d2.ntok != d.ntok)
+                abort();
+            size_t n2;
+            const uint8_t *raw2 = sc_json_str_raw(&d2, t, &n2);
+            uint8_t *dec2 = malloc(n2 + 1);
+            size_t dn2 = sc_json_decode(raw2, n2, dec2);
+            if (dn2 != dn || memcmp(dec2, dec, dn) != 0)
+                abort();
+            /* the unpaired escapes are written back as they were: same U+FFFD sources */
+            if ((d.tok[t].flags & SC_JF_LONE) != (d2.tok[t].flags & SC_JF_LONE))
+                abort();
+            free(dec2);
+            sc_json_doc_clear(&d2);
+            sc_free(out);
+        }
+        free(dec);
+    }
+    sc_json_doc_clear(&d);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -110,6 +179,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         sc_json_doc_clear(&d);
     }
+    check_lone(ctx, data, size, rfc, &err);
     sanctum_ctx_free(ctx);
     return 0;
 }

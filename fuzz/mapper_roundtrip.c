@@ -1,7 +1,10 @@
-/* Fuzz harness: anonymize then restore, for text and chat documents. Properties: restore(anonymize(x))
+/* Fuzz harness: anonymize then restore, for text and chat documents. The first byte: bit 0 chat
+ * document (else text), bit 1 scrub_system, bit 2 known identities (a fixed list), bit 3 refuse lone
+ * surrogates. Properties: restore(anonymize(x))
  * == x whenever every value was spelled one way (variant_spellings == 0) - byte for byte for text and
  * for documents without replacements, else every scan string decodes to the same value at the same
- * path (a rewritten string may change escape style, e.g. \u00fc -> raw UTF-8); invalid input fails with no
+ * path (a rewritten string may change escape style, e.g. \u00fc -> raw UTF-8; a JSON number replaced
+ * under a key such as "card" comes back as a string of its digits); invalid input fails with no
  * output; the anonymized text holds no detected value; the anonymized document is valid JSON; a
  * fresh session gives the same anonymization (numbering is a function of the input); no leaks. */
 #define _GNU_SOURCE
@@ -23,8 +26,9 @@ static int only_caps(const uint8_t *p, size_t n)
 static int same_texts(sanctum_ctx *ctx, const uint8_t *a, size_t an, const uint8_t *b, size_t bn)
 {
     sanctum_chat_doc *da = NULL, *db = NULL;
-    int same = sanctum_chat_doc_new(&da, ctx, SANCTUM_CHAT_AUTO, a, an, NULL) == SANCTUM_OK &&
-               sanctum_chat_doc_new(&db, ctx, SANCTUM_CHAT_AUTO, b, bn, NULL) == SANCTUM_OK &&
+    const uint32_t fl = SANCTUM_CHAT_ALLOW_LONE_SURROGATES | SANCTUM_CHAT_SCRUB_SYSTEM | SANCTUM_CHAT_NUMBERS;
+    int same = sanctum_chat_doc_new_ex(&da, ctx, SANCTUM_CHAT_AUTO, fl, a, an, NULL) == SANCTUM_OK &&
+               sanctum_chat_doc_new_ex(&db, ctx, SANCTUM_CHAT_AUTO, fl, b, bn, NULL) == SANCTUM_OK &&
                sanctum_chat_doc_count(da) == sanctum_chat_doc_count(db);
     for (size_t i = 0; same && i < sanctum_chat_doc_count(da); i++) {
         sanctum_chat_text ta, tb;
@@ -67,16 +71,27 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size < 1 || size > 8192)
         return 0;
     int json = data[0] & 1;
+    sanctum_session_options so;
+    sanctum_session_options_init(&so);
+    so.scrub_system = (data[0] >> 1) & 1;
+    so.refuse_lone_surrogates = (data[0] >> 3) & 1;
+    int with_ids = (data[0] >> 2) & 1;
     data++;
     size--;
     sanctum_ctx *ctx = NULL;
     if (sanctum_ctx_new(&ctx, NULL, NULL) != SANCTUM_OK)
         abort();
     sanctum_detector *det = NULL;
+    sanctum_identities *ids = NULL;
+    static const char IDS[] = "person: Jane Roe\nname: Li, Wei\nemail: jane@nas.lan\nphone: +1 202 555 0143\n"
+                              "address: 12 Main St, Springfield\naccount: 12345678\niban: DE89 3704 0044 0532 0130 00\n";
+    if (with_ids && sanctum_identities_load(&ids, ctx, (const uint8_t *)IDS, sizeof IDS - 1, NULL) != SANCTUM_OK)
+        abort();
+    so.identities = ids;
     sanctum_session *s = NULL, *s2 = NULL;
     if (sanctum_detector_new(&det, ctx, NULL, NULL) != SANCTUM_OK ||
-        sanctum_session_new(&s, ctx, det, NULL, NULL) != SANCTUM_OK ||
-        sanctum_session_new(&s2, ctx, det, NULL, NULL) != SANCTUM_OK)
+        sanctum_session_new(&s, ctx, det, &so, NULL) != SANCTUM_OK ||
+        sanctum_session_new(&s2, ctx, det, &so, NULL) != SANCTUM_OK)
         abort();
     uint8_t *a = NULL, *a2 = NULL, *r = NULL;
     size_t an = 0, an2 = 0, rn = 0;
@@ -98,7 +113,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (st2 != SANCTUM_OK || an2 != an || memcmp(a, a2, an) != 0)
             abort();
         if (json) {
-            if (sanctum_json_validate(ctx, SANCTUM_JSON_ALLOW_DUPLICATE_KEYS, a, an, NULL) != SANCTUM_OK)
+            if (sanctum_json_validate(ctx, SANCTUM_JSON_ALLOW_DUPLICATE_KEYS | SANCTUM_JSON_ALLOW_LONE_SURROGATES, a, an,
+                                      NULL) != SANCTUM_OK)
                 abort();
             if (sanctum_session_restore_response(s, SANCTUM_CHAT_AUTO, a, an, &r, &rn, NULL) != SANCTUM_OK)
                 abort();
@@ -128,6 +144,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     sanctum_free(r);
     sanctum_free(s);
     sanctum_free(s2);
+    sanctum_free(ids);
     sanctum_free(det);
     sanctum_stats cs;
     cs.struct_size = (uint32_t)sizeof cs;
