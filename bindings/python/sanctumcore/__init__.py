@@ -12,10 +12,11 @@ from ._core import (
     version,
 )
 from .detect import Detector, Entity
+from .identities import Identities
 from .json import ChatDocument, ChatText, validate as validate_json
 from .ledger import Ledger, Secret
 from .scan import Finding, Scanner
 from .session import Session, StreamRestorer
 
-__all__ = ["ChatDocument", "ChatText", "Context", "Detector", "Entity", "Finding", "Ledger", "SanctumError", "Scanner", "Secret", "Session", "StreamRestorer", "Status",
+__all__ = ["ChatDocument", "ChatText", "Context", "Detector", "Entity", "Finding", "Identities", "Ledger", "SanctumError", "Scanner", "Secret", "Session", "StreamRestorer", "Status",
            "abi_version", "validate_json", "version"]

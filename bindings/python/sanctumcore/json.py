@@ -8,7 +8,7 @@ from ._core import Context, Handle, as_bytes, check, new_error, take_bytes
 from ._native import ffi, lib
 
 FORMATS = {"auto": 0, "openai_chat": 1, "anthropic": 2, "anthropic_messages": 2, "responses": 3,
-           "openai_responses": 3}
+           "openai_responses": 3, "gemini": 4}
 
 
 def _name(fn, value: int) -> str:
@@ -26,11 +26,15 @@ def format_code(fmt: Union[str, int, None]) -> int:
     raise ValueError(f"unknown chat format {fmt!r}; one of {sorted(FORMATS)}")
 
 
-def validate(ctx: Context, data: Union[str, bytes], allow_duplicate_keys: bool = False) -> None:
-    """Raises SanctumError (status, byte offset, message) unless data is strict RFC 8259 JSON."""
+def validate(ctx: Context, data: Union[str, bytes], allow_duplicate_keys: bool = False,
+             allow_lone_surrogates: bool = False) -> None:
+    """Raises SanctumError (status, byte offset, message) unless data is strict RFC 8259 JSON.
+    allow_lone_surrogates accepts unpaired \\uD800-\\uDFFF escapes, as the chat path does."""
     buf = as_bytes(data)
     err = new_error()
     flags = lib.SANCTUM_JSON_ALLOW_DUPLICATE_KEYS if allow_duplicate_keys else 0
+    if allow_lone_surrogates:
+        flags |= lib.SANCTUM_JSON_ALLOW_LONE_SURROGATES
     check(lib.sanctum_json_validate(ctx.ptr, flags, buf, len(buf), err), err)
 
 
@@ -49,11 +53,16 @@ class ChatDocument(Handle):
     """A parsed chat request, response or stream event: its scan strings in document order, each of
     which can be given a replacement before write() puts the document back together byte-exactly."""
 
-    def __init__(self, ctx: Context, data: Union[str, bytes], fmt: Union[str, int, None] = "auto"):
+    def __init__(self, ctx: Context, data: Union[str, bytes], fmt: Union[str, int, None] = "auto", *,
+                 allow_lone_surrogates: bool = False, scrub_system: bool = False):
+        """scrub_system: system/developer text and instructions are returned too (role system/developer)."""
         self._input = as_bytes(data)  # the native doc borrows these bytes: keep them alive
+        flags = (lib.SANCTUM_CHAT_ALLOW_LONE_SURROGATES if allow_lone_surrogates else 0) | \
+            (lib.SANCTUM_CHAT_SCRUB_SYSTEM if scrub_system else 0)
         out = ffi.new("sanctum_chat_doc **")
         err = new_error()
-        check(lib.sanctum_chat_doc_new(out, ctx.ptr, format_code(fmt), self._input, len(self._input), err), err)
+        check(lib.sanctum_chat_doc_new_ex(out, ctx.ptr, format_code(fmt), flags, self._input, len(self._input), err),
+              err)
         super().__init__(ctx, out[0])
 
     @property

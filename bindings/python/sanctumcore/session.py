@@ -6,6 +6,7 @@ from typing import Optional, Union
 from ._core import Context, Handle, as_bytes, check, new_error, take_bytes
 from ._native import ffi, lib
 from .detect import ENTITY_TYPES, Detector
+from .identities import Identities
 from .json import format_code
 
 
@@ -25,13 +26,24 @@ class Session(Handle):
     """One session per request: it numbers placeholders in order of first appearance, and only it
     can restore them. The detector must stay open while the session is used."""
 
-    def __init__(self, ctx: Context, detector: Optional[Detector] = None, _ptr=None):
+    def __init__(self, ctx: Context, detector: Optional[Detector] = None, _ptr=None, *, scrub_system: bool = False,
+                 identities: Optional[Identities] = None, refuse_lone_surrogates: bool = False):
+        """scrub_system: also anonymize system/developer prompts and instructions. identities: known values
+        replaced everywhere, system prompts included. Unpaired \\uD800-\\uDFFF escapes (what JavaScript
+        SDKs send) are accepted unless refuse_lone_surrogates."""
         self._detector = detector  # borrowed natively: keep it alive
+        self._identities = identities  # likewise
         if _ptr is None:
+            opts = ffi.new("sanctum_session_options *")
+            lib.sanctum_session_options_init(opts)
+            opts.scrub_system = 1 if scrub_system else 0
+            opts.refuse_lone_surrogates = 1 if refuse_lone_surrogates else 0
+            if identities is not None:
+                opts.identities = identities.ptr
             out = ffi.new("sanctum_session **")
             err = new_error()
             check(lib.sanctum_session_new(out, ctx.ptr, detector.ptr if detector is not None else ffi.NULL,
-                                          ffi.NULL, err), err)
+                                          opts, err), err)
             _ptr = out[0]
         super().__init__(ctx, _ptr)
 
@@ -74,7 +86,7 @@ class Session(Handle):
         return {"distinct": {t: int(s.distinct[i]) for i, t in enumerate(ENTITY_TYPES) if s.distinct[i]},
                 "occurrences": {t: int(s.occurrences[i]) for i, t in enumerate(ENTITY_TYPES) if s.occurrences[i]},
                 "literals": int(s.literals), "restored": int(s.restored), "unknown": int(s.unknown),
-                "malformed": int(s.malformed)}
+                "malformed": int(s.malformed), "numbers": int(s.numbers)}
 
     def stream_restorer(self, fmt="auto") -> "StreamRestorer":
         return StreamRestorer(self, fmt)

@@ -1,0 +1,41 @@
+"""Known identities: exact values (names, addresses, e-mails, phones, account numbers) always replaced."""
+from __future__ import annotations
+
+from typing import Union
+
+from ._core import Context, Handle, as_bytes, check, new_error
+from ._native import ffi, lib
+from .detect import ENTITY_TYPES, Entity, _codepoint_offsets
+
+
+class Identities(Handle):
+    """Loaded from the identities file format (docs/mapper.md): one "type: value" per line. Held in wiped
+    native memory; pass it to Session(identities=...). It must stay open while sessions use it."""
+
+    def __init__(self, ctx: Context, text: Union[str, bytes]):
+        buf = as_bytes(text, "identities")
+        out = ffi.new("sanctum_identities **")
+        err = new_error()
+        check(lib.sanctum_identities_load(out, ctx.ptr, buf, len(buf), err), err)
+        super().__init__(ctx, out[0])
+
+    def __len__(self) -> int:
+        return int(lib.sanctum_identities_count(self.ptr))
+
+    def detect(self, text: Union[str, bytes]) -> list:
+        """The known values in text (score 1.0, sorted, non-overlapping); offsets as Detector.detect."""
+        is_str = isinstance(text, str)
+        buf = as_bytes(text, "text")
+        outp = ffi.new("sanctum_detection **")
+        err = new_error()
+        check(lib.sanctum_identities_detect(outp, self.ptr, buf, len(buf), err), err)
+        det = outp[0]
+        try:
+            spans = [(int(det.entities[i].type), int(det.entities[i].start), int(det.entities[i].end))
+                     for i in range(det.count)]
+        finally:
+            lib.sanctum_free(det)
+        cp = _codepoint_offsets(buf, [s for _, s, _ in spans] + [e for _, _, e in spans]) if is_str else None
+        return [Entity(type=ENTITY_TYPES[t], start=cp[s] if is_str else s, end=cp[e] if is_str else e, score=1.0,
+                       recognizer="deny_list", evidence=("deny_list",),
+                       text=buf[s:e].decode("utf-8") if is_str else buf[s:e]) for t, s, e in spans]
