@@ -484,8 +484,8 @@ typedef struct sanctum_session_options {
     uint32_t reserved;
     /* appended in 0.1 (read only when struct_size covers them) */
     uint32_t scrub_system;            /* 1: anonymize_request also anonymizes system/developer messages,
-                                         Anthropic system, Responses instructions, Gemini systemInstruction
-                                         (and restore looks there); default 0 */
+                                         Anthropic system, Responses instructions, Gemini systemInstruction;
+                                         default 0 (restore always looks there) */
     uint32_t refuse_lone_surrogates;  /* 1: refuse unpaired \uD800-\uDFFF escapes in chat documents and
                                          streams; default 0: accepted (what SDKs send), seen as U+FFFD */
     const sanctum_identities *identities; /* borrowed (must outlive the session); NULL = none */

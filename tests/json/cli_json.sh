@@ -42,5 +42,15 @@ echo "$out" | grep -q 'Acme Bank' && { echo "FAIL: texts printed the developer p
 [ "$(echo "$out" | wc -l)" -eq 11 ] || { echo "FAIL: texts count"; fail=1; }
 "$bin" json texts --format nope "$examples/openai_chat_request.json" 2>/dev/null; [ $? -eq 2 ] || { echo "FAIL: bad format"; fail=1; }
 printf '{"a":' | "$bin" json texts - 2>/dev/null; [ $? -eq 1 ] || { echo "FAIL: texts on invalid input"; fail=1; }
+# lone surrogates: refused by default, accepted (and written back as they were) when asked
+tmpd=$(mktemp -d)
+printf '{"a":"x\\ud83d"}' > "$tmpd/lone.json"
+"$bin" json validate "$tmpd/lone.json" 2>/dev/null; [ $? -eq 1 ] || { echo "FAIL: lone surrogate accepted"; fail=1; }
+"$bin" json validate --allow-lone-surrogates "$tmpd/lone.json" || { echo "FAIL: --allow-lone-surrogates"; fail=1; }
+"$bin" json roundtrip --allow-lone-surrogates "$tmpd/lone.json" | cmp -s - "$tmpd/lone.json" || { echo "FAIL: lone roundtrip"; fail=1; }
+out=$("$bin" json texts --scrub-system "$examples/gemini_request.json") || { echo "FAIL: texts gemini"; fail=1; }
+echo "$out" | grep -q '"path":"\$.systemInstruction.parts\[0\].text","role":"system","kind":"text","format":"gemini"' ||
+  { echo "FAIL: texts --scrub-system gemini"; fail=1; }
+rm -rf "$tmpd"
 [ $fail -eq 0 ] && echo "ok: sanctum json exit codes"
 exit $fail

@@ -37,6 +37,29 @@ printf 'Call Jane Roe at jane.roe@example.com about <PERSON_1>.' > "$T/in.txt"
 "$S" restore --format text --key-file "$T/k2" --vault "$T/v2" "$T/a.txt" > "$T/b.txt" 2>/dev/null || fail "text restore"
 cmp -s "$T/in.txt" "$T/b.txt" || fail "text round trip: $(cat "$T/b.txt")"
 
+# Gemini, known identities (system prompt included), --scrub-system, detect --identities
+printf 'person: Elena Petrova\nphone: +48 512 345 678\n' > "$T/ids.txt"
+"$S" anonymize --key-file "$T/k5" --vault-out "$T/v5" --identities "$T/ids.txt" "$SRC/examples/gemini_request.json" \
+  > "$T/g.json" 2>"$T/err" || fail "gemini anonymize: $(cat "$T/err")"
+for v in "Tomasz" "Petrova" "512 345" "4111111111111111"; do
+  grep -q "$v" "$T/g.json" && fail "gemini: value left: $v"
+done
+grep -q "Be brief." "$T/g.json" || fail "gemini: system text lost"
+"$S" restore --key-file "$T/k5" --vault "$T/v5" "$T/g.json" > "$T/g2.json" 2>/dev/null || fail "gemini restore"
+grep -q '"card": "4111111111111111"' "$T/g2.json" || fail "gemini: card number not restored as a string"
+grep -q "Dr. Elena Petrova's clinic" "$T/g2.json" || fail "gemini: identity not restored"
+"$S" restore --stream --key-file "$T/k5" --vault "$T/v5" < "$SRC/examples/gemini_stream.sse" > "$T/g.sse" 2>/dev/null || fail "gemini stream"
+grep -q 'Elena Petrova: Tuesday' "$T/g.sse" || fail "gemini stream: $(cat "$T/g.sse")"
+printf '{"model":"m","messages":[{"role":"system","content":"Help Jane Roe."},{"role":"user","content":"hi"}]}' > "$T/sys.json"
+"$S" anonymize --key-file "$T/k5" --vault-out "$T/v6" --scrub-system "$T/sys.json" 2>/dev/null | grep -q 'Help <PERSON_1>.' ||
+  fail "--scrub-system"
+"$S" anonymize --key-file "$T/k5" --vault-out "$T/v6" "$T/sys.json" 2>/dev/null | grep -q 'Help Jane Roe.' || fail "system kept by default"
+echo 'Petrova, Elena: 0048 512-345-678' | "$S" detect --identities "$T/ids.txt" > "$T/d.txt" || fail "detect --identities"
+grep -q '"type":"PERSON","start":0,"end":14,"score":1.00' "$T/d.txt" || fail "detect --identities: $(cat "$T/d.txt")"
+printf 'planet: Mars\n' > "$T/bad_ids.txt"
+"$S" detect --identities "$T/bad_ids.txt" < "$T/sys.json" 2>"$T/err" && fail "bad identities accepted"
+grep -q 'Mars' "$T/err" && fail "identities error quotes the file"
+
 # wrong key, tampered vault, foreign vault, loose key permissions
 "$S" restore --vault "$T/v2" "$T/a.txt" 2>"$T/err" && fail "wrong key accepted"
 grep -q 'wrong key or the file was modified' "$T/err" || fail "wrong key message: $(cat "$T/err")"

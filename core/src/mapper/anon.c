@@ -109,7 +109,7 @@ sanctum_status sc_anon_text_ex(sanctum_session *s, const uint8_t *p, size_t n, c
     }
     if (ne > 1)
         qsort(ents, ne, sizeof *ents, aspan_cmp);
-    for (size_t i = 0; i < n && !o->identities_only && !o->number; i++) {
+    for (size_t i = 0; i < n && !o->number; i++) {
         uint8_t c = p[i] | 32;
         if (c != 'p' && c != 'e' && c != 'c' && c != 'u' && c != 'i')
             continue;

@@ -89,12 +89,14 @@ sanctum_status sc_identities_spans(const sanctum_identities *ids, sanctum_ctx *c
 typedef struct sc_anon_opts {
     int32_t key_type;     /* entity type named by the value's JSON key, or -1 */
     bool number;          /* a JSON number: replaced whole or not at all */
-    bool identities_only; /* system text without scrub_system: only known identities are replaced */
+    bool identities_only; /* system text without scrub_system: only known identities (and placeholder-
+                             looking literals) are replaced */
 } sc_anon_opts;
 sanctum_status sc_anon_text_ex(sanctum_session *s, const uint8_t *p, size_t n, const sc_anon_opts *o, sc_buf *out,
                                bool *changed, sanctum_error *err);
 
-/* The chat walk flags a session's documents are opened with (lone surrogates, system text). */
+/* The chat walk flags a session's documents are opened with, anonymize and restore alike (lone
+ * surrogates, system text). */
 uint32_t sc_session_chat_flags(const sanctum_session *s);
 
 /* Canonical type names ("PERSON", ...). */

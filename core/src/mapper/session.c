@@ -81,9 +81,10 @@ sanctum_status sanctum_session_anonymize_text(sanctum_session *s, const uint8_t 
 
 uint32_t sc_session_chat_flags(const sanctum_session *s)
 {
-    /* system text is walked when it is anonymized, or to find known identities in it */
-    return (s->refuse_lone ? 0u : (uint32_t)SANCTUM_CHAT_ALLOW_LONE_SURROGATES) |
-           (s->scrub_system || s->ids != NULL ? (uint32_t)SANCTUM_CHAT_SCRUB_SYSTEM : 0u);
+    /* System text is always walked: anonymized with scrub_system; else only known identities and
+     * placeholder-looking text are replaced there, so that restore, which looks there too (echoes),
+     * never turns a prompt's own "<PERSON_1>" into someone's value. */
+    return (s->refuse_lone ? 0u : (uint32_t)SANCTUM_CHAT_ALLOW_LONE_SURROGATES) | (uint32_t)SANCTUM_CHAT_SCRUB_SYSTEM;
 }
 
 /* Per scan string: appends the new text to b and sets *changed when it differs. */
