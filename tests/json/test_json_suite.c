@@ -90,7 +90,7 @@ static counts check_parsing_dir(const char *dir, size_t min_files)
     assert_true(n >= min_files);
     counts c = {0};
     for (size_t i = 0; i < n; i++) {
-        char path[1024];
+        char path[2048];
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
         size_t len;
         uint8_t *data = test_read_file(path, &len);
@@ -199,7 +199,7 @@ static void transform_inputs_identity(void **state)
     assert_true(n >= 20);
     int accepted = 0;
     for (size_t i = 0; i < n; i++) {
-        char path[1024];
+        char path[2048];
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
         size_t len;
         uint8_t *data = test_read_file(path, &len);
