@@ -522,8 +522,12 @@ sanctum_status sanctum_session_anonymize_text(sanctum_session *session, const ui
 
 /* Anonymizes a chat request (format: sanctum_chat_format, AUTO detects): every scan string of the
  * document, in document order, one numbering for the whole request; the document is written with the
- * splice writer (every byte outside the replaced strings unchanged). Fail closed as above. Errors: those
- * of sanctum_chat_doc_new and sanctum_session_anonymize_text. */
+ * splice writer (every byte outside the replaced strings unchanged). A value under a JSON key naming
+ * personal data ("ssn", "phone", "firstName" ...) is detected with the key as context and taken whole
+ * when it has that type's shape; a JSON number there (or one the detector finds whole, such as a card
+ * number) becomes a placeholder string. Unpaired surrogate escapes are accepted unless the session
+ * refuses them. System text is anonymized with scrub_system; known identities are replaced everywhere.
+ * Fail closed as above. Errors: those of sanctum_chat_doc_new and sanctum_session_anonymize_text. */
 sanctum_status sanctum_session_anonymize_request(sanctum_session *session, int32_t format, const uint8_t *ptr,
                                                  size_t len, uint8_t **out, size_t *out_len, sanctum_error *err);
 

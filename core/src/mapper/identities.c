@@ -31,6 +31,8 @@ struct sanctum_identities {
     sanctum_ctx *ctx;
     id_entry *e; /* secret */
     size_t n, cap;
+    uint32_t boff[257]; /* bidx[boff[b] .. boff[b + 1]): the entries whose matches can start with byte b */
+    uint16_t *bidx;
 };
 
 static void ids_destroy(void *obj)
@@ -40,6 +42,7 @@ static void ids_destroy(void *obj)
         for (size_t k = 0; k < ids->e[i].npat; k++)
             sc_free(ids->e[i].pat[k]);
     sc_free(ids->e);
+    sc_free(ids->bidx);
 }
 
 static bool is_digit(uint8_t c) { return c >= '0' && c <= '9'; }
@@ -145,6 +148,8 @@ static bool add_name_variants(sanctum_identities *ids, id_entry *e)
     return ok;
 }
 
+static bool build_index(sanctum_identities *ids);
+
 static sanctum_status line_error(sanctum_error *err, size_t off, size_t line, const char *what)
 {
     return sc_error(err, SANCTUM_E_PARSE, off, "identities line %zu: %s", line, what);
@@ -246,6 +251,8 @@ sanctum_status sanctum_identities_load(sanctum_identities **out, sanctum_ctx *ct
             break;
         }
     }
+    if (st == SANCTUM_OK && !build_index(ids))
+        st = sc_error_nomem(err);
     if (st != SANCTUM_OK) {
         sanctum_free(ids);
         return st;
@@ -295,109 +302,154 @@ static bool push(sanctum_ctx *ctx, aspan **v, size_t *nv, size_t *cap, size_t s,
     return true;
 }
 
-static bool find_text(const id_entry *e, sanctum_ctx *ctx, const uint8_t *t, size_t n, aspan **v, size_t *nv,
-                      size_t *cap)
+/* End of entry e (person, address, e-mail) matched at t[i], or SIZE_MAX. */
+static size_t text_at(const id_entry *e, const uint8_t *t, size_t n, size_t i)
 {
     bool email = e->mode == M_EMAIL;
-    for (size_t i = 0; i < n; i++) {
-        if (i > 0 && (email ? email_byte(t[i - 1]) : is_word(t[i - 1])))
+    if (i > 0 && (email ? email_byte(t[i - 1]) : is_word(t[i - 1])))
+        return SIZE_MAX;
+    for (size_t k = 0; k < e->npat; k++) {
+        if (e->len[k] == 0 || lower(t[i]) != e->pat[k][0])
             continue;
-        for (size_t k = 0; k < e->npat; k++) {
-            if (e->len[k] == 0 || lower(t[i]) != e->pat[k][0])
-                continue;
-            size_t end = match_text(t, n, i, e->pat[k], e->len[k]);
-            if (end == SIZE_MAX)
-                continue;
-            bool boundary = email ? end >= n || !(email_byte(t[end]) && !(t[end] == '.' && (end + 1 >= n ||
-                                                                                             !is_alnum(t[end + 1]))))
-                                  : end >= n || !is_word(t[end]);
-            if (!boundary)
-                continue;
-            if (!push(ctx, v, nv, cap, i, end, e->type))
-                return false;
-            i = end - 1;
-            break;
-        }
+        size_t end = match_text(t, n, i, e->pat[k], e->len[k]);
+        if (end == SIZE_MAX)
+            continue;
+        bool boundary = email ? end >= n || !(email_byte(t[end]) &&
+                                              !(t[end] == '.' && (end + 1 >= n || !is_alnum(t[end + 1]))))
+                              : end >= n || !is_word(t[end]);
+        if (boundary)
+            return end;
     }
-    return true;
+    return SIZE_MAX;
 }
 
-/* Digits and separators: phones, cards, SSNs, account numbers written any way. */
-static bool find_digits(const id_entry *e, sanctum_ctx *ctx, const uint8_t *t, size_t n, aspan **v, size_t *nv,
-                        size_t *cap)
+/* Digits and separators: phones, cards, SSNs, account numbers written any way. The digits of the
+ * number starting at a position are collected once and compared with every such entry. */
+typedef struct digit_run {
+    uint8_t d[40];
+    size_t g;         /* digits collected */
+    size_t end[41];   /* end[k]: the index after the k-th digit when a group of digits ends there, else 0 */
+} digit_run;
+
+static void collect_digits(const uint8_t *t, size_t n, size_t i, digit_run *x)
+{
+    x->g = 0;
+    memset(x->end, 0, sizeof x->end);
+    if (i > 0 && (is_alnum(t[i - 1]) || t[i - 1] == '+'))
+        return;
+    size_t seps = 0;
+    for (size_t j = i; j < n && x->g < sizeof x->d; j++) {
+        uint8_t c = t[j];
+        if (is_digit(c)) {
+            x->d[x->g++] = c;
+            seps = 0;
+            if (j + 1 < n && is_digit(t[j + 1]))
+                continue;
+            if (j + 1 < n && is_alpha(t[j + 1]))
+                return; /* glued to a word: not this number */
+            x->end[x->g] = j + 1;
+        } else if (!((c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/' || c == '+') &&
+                     ++seps <= 2 && !(c == '+' && x->g > 0))) {
+            return;
+        }
+    }
+}
+
+/* End of entry e matched by the run, or SIZE_MAX: the same digits, or for a phone the same up to a
+ * country code or trunk prefix of at most 3 digits on either side (at least 7 digits in common). */
+static size_t digits_match(const id_entry *e, const digit_run *x)
 {
     const uint8_t *want = e->pat[0];
     size_t wl = e->len[0];
-    uint8_t got[40];
-    for (size_t i = 0; i < n; i++) {
-        if (!(is_digit(t[i]) || t[i] == '+' || t[i] == '(') || (i > 0 && (is_alnum(t[i - 1]) || t[i - 1] == '+')))
+    for (size_t k = 1; k <= x->g && k <= wl + 3; k++) {
+        if (x->end[k] == 0)
             continue;
-        size_t g = 0, seps = 0, end = SIZE_MAX;
-        for (size_t j = i; j < n && g < sizeof got; j++) {
-            uint8_t c = t[j];
-            if (is_digit(c)) {
-                got[g++] = c;
-                seps = 0;
-                if (j + 1 < n && is_digit(t[j + 1]))
-                    continue;
-                if (j + 1 < n && is_alpha(t[j + 1]))
-                    break;
-                bool eq = g == wl && memcmp(got, want, wl) == 0;
-                if (!eq && e->mode == M_PHONE) { /* with or without a country code / trunk 0 (<= 3 digits) */
-                    size_t lo = g < wl ? g : wl, hi = g < wl ? wl : g;
-                    const uint8_t *longer = g < wl ? want : got, *shorter = g < wl ? got : want;
-                    eq = lo >= 7 && hi - lo <= 3 && memcmp(longer + hi - lo, shorter, lo) == 0;
-                }
-                if (eq) {
-                    end = j + 1;
-                    break;
-                }
-                if (g >= wl + 3)
-                    break;
-            } else if ((c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/' || c == '+') &&
-                       ++seps <= 2 && !(c == '+' && g > 0)) {
-                continue;
-            } else {
-                break;
-            }
+        bool eq = k == wl && memcmp(x->d, want, wl) == 0;
+        if (!eq && e->mode == M_PHONE) {
+            size_t lo = k < wl ? k : wl, hi = k < wl ? wl : k;
+            const uint8_t *longer = k < wl ? want : x->d, *shorter = k < wl ? x->d : want;
+            eq = lo >= 7 && hi - lo <= 3 && memcmp(longer + hi - lo, shorter, lo) == 0;
         }
-        sanctum_wipe(got, sizeof got);
-        if (end != SIZE_MAX) {
-            size_t s = i;
-            if (!push(ctx, v, nv, cap, s, end, e->type))
-                return false;
-            i = end - 1;
-        }
+        if (eq)
+            return x->end[k];
     }
-    return true;
+    return SIZE_MAX;
 }
 
-static bool find_alnum(const id_entry *e, sanctum_ctx *ctx, const uint8_t *t, size_t n, aspan **v, size_t *nv,
-                       size_t *cap)
+/* IBANs: letters and digits, spaces anywhere between them. */
+static size_t alnum_at(const id_entry *e, const uint8_t *t, size_t n, size_t i)
 {
     const uint8_t *want = e->pat[0];
     size_t wl = e->len[0];
-    for (size_t i = 0; i < n; i++) {
-        if (!is_alnum(t[i]) || (i > 0 && is_alnum(t[i - 1])) || upper(t[i]) != want[0])
+    if (i > 0 && is_alnum(t[i - 1]))
+        return SIZE_MAX;
+    size_t g = 0, j = i;
+    while (j < n && g < wl) {
+        if (is_alnum(t[j])) {
+            if (upper(t[j]) != want[g])
+                return SIZE_MAX;
+            g++;
+            j++;
+        } else if (t[j] == ' ' && j + 1 < n && is_alnum(t[j + 1]) && g > 0) {
+            j++;
+        } else {
+            return SIZE_MAX;
+        }
+    }
+    return g == wl && (j >= n || !is_alnum(t[j])) ? j : SIZE_MAX;
+}
+
+/* The bytes a match of entry e can start with. */
+static void first_bytes(const id_entry *e, uint8_t set[256])
+{
+    memset(set, 0, 256);
+    if (e->mode == M_DIGITS || e->mode == M_PHONE) {
+        for (int c = '0'; c <= '9'; c++)
+            set[c] = 1;
+        set['+'] = set['('] = 1;
+        return;
+    }
+    for (size_t k = 0; k < e->npat; k++) {
+        if (e->len[k] == 0)
             continue;
-        size_t g = 0, j = i;
-        while (j < n && g < wl) {
-            if (is_alnum(t[j])) {
-                if (upper(t[j]) != want[g])
-                    break;
-                g++;
-                j++;
-            } else if (t[j] == ' ' && j + 1 < n && is_alnum(t[j + 1]) && g > 0) {
-                j++;
-            } else {
-                break;
+        uint8_t c = e->pat[k][0];
+        set[c] = 1;
+        set[lower(c)] = 1;
+        set[upper(c)] = 1;
+    }
+}
+
+/* Entries by the first byte of their matches: one pass over a text tries only those that can start at
+ * each byte. */
+static bool build_index(sanctum_identities *ids)
+{
+    uint8_t set[256];
+    uint32_t count[257] = {0};
+    size_t total = 0;
+    for (size_t k = 0; k < ids->n; k++) {
+        first_bytes(&ids->e[k], set);
+        for (int b = 0; b < 256; b++)
+            if (set[b]) {
+                count[b]++;
+                total++;
             }
-        }
-        if (g == wl && (j >= n || !is_alnum(t[j]))) {
-            if (!push(ctx, v, nv, cap, i, j, e->type))
-                return false;
-            i = j - 1;
-        }
+    }
+    ids->bidx = sc_alloc(ids->ctx, (total == 0 ? 1 : total) * sizeof *ids->bidx, 0);
+    if (ids->bidx == NULL)
+        return false;
+    uint32_t pos = 0;
+    for (int b = 0; b < 256; b++) {
+        ids->boff[b] = pos;
+        pos += count[b];
+    }
+    ids->boff[256] = pos;
+    uint32_t fill[256];
+    memcpy(fill, ids->boff, sizeof fill);
+    for (size_t k = 0; k < ids->n; k++) {
+        first_bytes(&ids->e[k], set);
+        for (int b = 0; b < 256; b++)
+            if (set[b])
+                ids->bidx[fill[b]++] = (uint16_t)k;
     }
     return true;
 }
@@ -405,19 +457,36 @@ static bool find_alnum(const id_entry *e, sanctum_ctx *ctx, const uint8_t *t, si
 sanctum_status sc_identities_spans(const sanctum_identities *ids, sanctum_ctx *ctx, const uint8_t *p, size_t n,
                                    aspan **v, size_t *nv, size_t *cap, sanctum_error *err)
 {
-    for (size_t k = 0; ids != NULL && k < ids->n; k++) {
-        const id_entry *e = &ids->e[k];
-        bool ok;
-        switch (e->mode) {
-        case M_TEXT:
-        case M_EMAIL: ok = find_text(e, ctx, p, n, v, nv, cap); break;
-        case M_ALNUM: ok = find_alnum(e, ctx, p, n, v, nv, cap); break;
-        default: ok = find_digits(e, ctx, p, n, v, nv, cap); break;
+    if (ids == NULL || ids->n == 0)
+        return SANCTUM_OK;
+    digit_run x;
+    sanctum_status st = SANCTUM_OK;
+    for (size_t i = 0; i < n && st == SANCTUM_OK; i++) {
+        uint8_t b = p[i];
+        bool collected = false;
+        for (uint32_t q = ids->boff[b]; q < ids->boff[b + 1]; q++) {
+            const id_entry *e = &ids->e[ids->bidx[q]];
+            size_t end;
+            switch (e->mode) {
+            case M_TEXT:
+            case M_EMAIL: end = text_at(e, p, n, i); break;
+            case M_ALNUM: end = alnum_at(e, p, n, i); break;
+            default:
+                if (!collected)
+                    collect_digits(p, n, i, &x);
+                collected = true;
+                end = digits_match(e, &x);
+                break;
+            }
+            if (end != SIZE_MAX && !push(ctx, v, nv, cap, i, end, e->type)) {
+                st = sc_error_nomem(err);
+                break;
+            }
         }
-        if (!ok)
-            return sc_error_nomem(err);
+        if (collected)
+            sanctum_wipe(x.d, sizeof x.d);
     }
-    return SANCTUM_OK;
+    return st;
 }
 
 static int span_cmp(const void *a, const void *b)
