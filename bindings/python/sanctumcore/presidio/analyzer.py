@@ -68,16 +68,21 @@ def _improve(result: Result, word: str, new_score: float) -> None:
     result.score = new_score
 
 
-def remove_duplicates(results: list) -> list:
+def remove_duplicates(results: list, disjoint: bool = False) -> list:
     """Presidio's EntityRecognizer.remove_duplicates: highest score first; a result equal to or contained
-    in a kept result of the same type is dropped; score 0 is dropped."""
+    in a kept result of the same type is dropped; score 0 is dropped. disjoint: no two results overlap
+    (the detector's own output), so only the ordering applies."""
     ordered = sorted(results, key=lambda r: (-r.score, r.start, -(r.end - r.start)))
-    kept = []
+    if disjoint:
+        return [r for r in ordered if r.score != 0]
+    kept, by_type = [], {}
     for r in ordered:
         if r.score == 0:
             continue
-        if any(k.entity_type == r.entity_type and k.start <= r.start and r.end <= k.end for k in kept):
+        same = by_type.setdefault(r.entity_type, [])
+        if any(k.start <= r.start and r.end <= k.end for k in same):
             continue
+        same.append(r)
         kept.append(r)
     return kept
 
@@ -179,6 +184,7 @@ class Analyzer:
             return []
         try:
             results = self._builtin(text, req, detector) if detector is not None else []
+            disjoint = True
             for m in run_ad_hoc(self.ctx, ad_hoc, text, req.regex_flags, self.match_limit):
                 r = Result(m.entity, m.start, m.end, m.score,
                            _explanation(m.recognizer, m.pattern_name, m.pattern, m.score,
@@ -188,9 +194,10 @@ class Analyzer:
                 if word:
                     _improve(r, word, boosted(r.score))
                 results.append(r)
+                disjoint = False
         except SanctumError as e:
             raise http.RequestError(self._core_message(e), 400 if e.status == Status.UTF8 else 500) from None
-        results = remove_duplicates(results)
+        results = remove_duplicates(results, disjoint)
         threshold = req.score_threshold if req.score_threshold is not None else 0
         results = [r for r in results if r.score >= threshold]
         if req.allow_list:
