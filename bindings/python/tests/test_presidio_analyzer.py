@@ -130,6 +130,10 @@ class AnalyzerErrors(ServerCase):
                           "Did not attempt to load JSON data because the request Content-Type was not "
                           "'application/json'.")
 
+    def test_lone_surrogate(self):
+        self.assert_error(self.srv.analyze(None, raw=b'{"text": "a\\ud800b", "language": "en"}'), 400,
+                          "text is not valid Unicode (a lone surrogate?)")
+
     def test_hostile_regex_is_bounded(self):
         status, _, data = self.srv.analyze({"text": "a" * 40 + "!", "language": "en", "ad_hoc_recognizers": [
             {"supported_entity": "X", "patterns": [{"name": "p", "regex": "(a+)+$", "score": 0.5}]}]})
