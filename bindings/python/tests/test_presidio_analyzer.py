@@ -2,7 +2,15 @@
 lists, decision process, ad-hoc recognizers (patterns, deny lists, context, regex flags), batch, the GET
 endpoints and every error Presidio's app answers, with its status code and message."""
 import json
+import os
+import pathlib
+import re
+import subprocess
+import sys
 import unittest
+import urllib.request
+
+import sanctumcore
 
 from presidio_fixture import ServerCase
 from sanctumcore.presidio.analyzer import NO_RECOGNIZERS
@@ -158,6 +166,25 @@ class BuildApps(unittest.TestCase):
             build_apps({"analyser": "127.0.0.1:5002"})
         with self.assertRaises(ConfigError):
             build_apps({"analyzer": "5002"})
+
+
+class Runner(unittest.TestCase):
+    def test_python_m_serves_both(self):
+        env = dict(os.environ, PYTHONPATH=str(pathlib.Path(sanctumcore.__file__).parent.parent))
+        proc = subprocess.Popen([sys.executable, "-m", "sanctumcore.presidio", "--analyzer", "127.0.0.1:0",
+                                 "--anonymizer", "127.0.0.1:0"], env=env, stderr=subprocess.PIPE, text=True)
+        try:
+            line = proc.stderr.readline()
+            ports = [int(p) for p in re.findall(r"127\.0\.0\.1:(\d+)", line)]
+            self.assertEqual(len(ports), 2, line)
+            answers = [urllib.request.urlopen(f"http://127.0.0.1:{p}/health", timeout=10).read() for p in ports]
+            self.assertEqual(answers, [b"Presidio Analyzer service is up", b"Presidio Anonymizer service is up"])
+        finally:
+            proc.terminate()
+            proc.wait(10)
+            proc.stderr.close()
+        no_args = subprocess.run([sys.executable, "-m", "sanctumcore.presidio"], env=env, capture_output=True)
+        self.assertEqual(no_args.returncode, 2)
 
 
 if __name__ == "__main__":

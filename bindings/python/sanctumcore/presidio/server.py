@@ -115,8 +115,7 @@ async def serve(config: Union[PresidioConfig, Mapping], ready=None) -> None:
             site = web.TCPSite(runner, host, port)
             await site.start()
             runners.append(runner)
-            sock = site._server.sockets[0] if site._server and site._server.sockets else None
-            bound.append((host, sock.getsockname()[1] if sock else port))
+            bound.append((host, runner.addresses[-1][1] if runner.addresses else port))
         if ready is not None:
             ready(bound)
         await asyncio.Event().wait()
