@@ -140,5 +140,19 @@ class LiteLLMReplay(ServerCase):
         self.assertIn(PHONE, [texts[1][r["start"]:r["end"]] for r in data[1]])
 
 
+class LiteLLMWithSanctumPlaceholders(ServerCase):
+    config = {"default_operator": "sanctum"}
+
+    def test_unchanged_guardrail_gets_numbered_placeholders(self):
+        g = LiteLLMGuardrail(self.srv)
+        text = f"Jane Doe and John Roe wrote; Jane Doe signed. Mail {EMAIL}."
+        results = g.analyze(self, text)
+        redacted = g.anonymize(self, text, results)
+        self.assertEqual(redacted["text"], "<PERSON_1> and <PERSON_2> wrote; <PERSON_1> signed. Mail <EMAIL_ADDRESS_1>.")
+        back = self.anonymize_ok({"text": "Hello <PERSON_2>, thanks <PERSON_1>", "deanonymizers": {
+            "DEFAULT": {"type": "sanctum", "mapping": redacted["sanctum_mapping"]}}}, "/deanonymize")
+        self.assertEqual(back["text"], "Hello John Roe, thanks Jane Doe")
+
+
 if __name__ == "__main__":
     unittest.main()

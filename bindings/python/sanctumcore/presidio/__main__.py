@@ -16,6 +16,8 @@ def main(argv=None) -> int:
     p.add_argument("--max-body-bytes", type=int, default=PresidioConfig.max_body_bytes)
     p.add_argument("--request-timeout", type=float, default=PresidioConfig.request_timeout)
     p.add_argument("--workers", type=int, default=PresidioConfig.workers)
+    p.add_argument("--default-operator", choices=("replace", "sanctum"), default="replace",
+                   help="operator for entities the request gives none (Presidio: replace)")
     p.add_argument("--vault-key-file", help="32-byte key sealing sanctum mappings (default: random per run)")
     args = p.parse_args(argv)
     if not args.analyzer and not args.anonymizer:
@@ -24,7 +26,7 @@ def main(argv=None) -> int:
     try:
         cfg = PresidioConfig(analyzer=args.analyzer, anonymizer=args.anonymizer, max_body_bytes=args.max_body_bytes,
                              request_timeout=args.request_timeout, workers=args.workers,
-                             vault_key_file=args.vault_key_file)
+                             vault_key_file=args.vault_key_file, default_operator=args.default_operator)
         cfg.validate()
         ready = lambda bound: logging.info("presidio services listening on %s",  # noqa: E731
                                            ", ".join(f"{h}:{p}" for h, p in bound))

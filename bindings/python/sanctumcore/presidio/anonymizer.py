@@ -91,9 +91,14 @@ class SanctumNumbering:
 
 
 class Anonymizer:
-    def __init__(self, ctx, vault_key: bytes):
+    def __init__(self, ctx, vault_key: bytes, default_operator: str = "replace"):
+        """default_operator: what entities without an operator get (Presidio: replace); "sanctum" gives
+        callers that send no `anonymizers` (LiteLLM) numbered placeholders and a mapping."""
+        if default_operator not in ("replace", "sanctum"):
+            raise ValueError("default_operator must be replace or sanctum")
         self.ctx = ctx
         self.vault_key = vault_key
+        self.default_operator = default_operator
 
     def anonymize(self, content) -> dict:
         if not content:
@@ -116,7 +121,7 @@ class Anonymizer:
             spans = engine.merge_space_separated(text, engine.resolve_conflicts(spans))
         except TypeError:
             raise http.RequestError("Internal server error", 500) from None
-        config_for = engine.config_lookup(configs, ops.OperatorConfig("replace", {}))
+        config_for = engine.config_lookup(configs, ops.OperatorConfig(self.default_operator, {}))
         sanctum_spans = [s for s in spans if (config_for(s.entity_type).name == "sanctum")]
         numbering = SanctumNumbering(self.ctx, sanctum_spans, text) if sanctum_spans else None
         try:

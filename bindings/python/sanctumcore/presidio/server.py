@@ -10,6 +10,7 @@ config is a PresidioConfig or a mapping with the same keys (the proxy's TOML [pr
     workers = 2                     # threads running core calls (they release the GIL)
     match_limit = 1000000           # PCRE2 match limit for ad-hoc recognizers
     vault_key_file = ""             # 32 bytes sealing sanctum mappings; default: random per process
+    default_operator = "replace"    # for entities with no operator: replace (Presidio's) or sanctum
 """
 from __future__ import annotations
 
@@ -47,6 +48,7 @@ class PresidioConfig:
     workers: int = 2
     match_limit: int = 1_000_000
     vault_key_file: Optional[str] = None
+    default_operator: str = "replace"
 
     @classmethod
     def from_mapping(cls, data: Mapping) -> "PresidioConfig":
@@ -62,6 +64,8 @@ class PresidioConfig:
         for addr in (self.analyzer, self.anonymizer):
             if addr is not None:
                 parse_listen(addr)
+        if self.default_operator not in ("replace", "sanctum"):
+            raise ConfigError("default_operator must be replace (Presidio's) or sanctum")
         if self.max_body_bytes < 1 or self.request_timeout <= 0 or self.workers < 1 or self.match_limit < 1:
             raise ConfigError("max_body_bytes, request_timeout, workers and match_limit must be positive")
 
@@ -87,7 +91,7 @@ def build_apps(config: Union[PresidioConfig, Mapping]) -> list:
     if cfg.analyzer:
         services.append((cfg.analyzer, Analyzer(ctx, cfg.match_limit).routes(worker, cfg.max_body_bytes)))
     if cfg.anonymizer:
-        services.append((cfg.anonymizer, Anonymizer(ctx, cfg.vault_key()).routes(worker, cfg.max_body_bytes)))
+        services.append((cfg.anonymizer, Anonymizer(ctx, cfg.vault_key(), cfg.default_operator).routes(worker, cfg.max_body_bytes)))
     apps, open_apps = [], [len(services)]
 
     async def on_cleanup(app):
