@@ -13,6 +13,7 @@ from aiohttp import web
 
 from .._core import SanctumError, Status
 from ..detect import ENTITY_TYPES, Detector
+from ..pattern import PatternFlag, PatternSet
 from . import http
 from .recognizers import (DEFAULT_REGEX_FLAGS, AdHocRecognizer, boosted, run_ad_hoc, supportive_word,
                           words_before)
@@ -232,7 +233,6 @@ class Analyzer:
             allowed = set(req.allow_list)
             return [r for r in results if text[r.start:r.end] not in allowed]
         # regex: one alternation searched in each result's text, with the core's PCRE2 under its limits.
-        from ..pattern import PatternFlag, PatternSet
         pset = PatternSet(self.ctx, self.match_limit)
         try:
             pset.add("|".join(f"(?:{p})" for p in req.allow_list), PatternFlag.from_python(req.regex_flags))
