@@ -2,6 +2,7 @@
 engine's conflict resolution and item order/offsets, decrypt and sanctum restore through /deanonymize,
 and Presidio's error codes and messages."""
 import base64
+import concurrent.futures
 import hashlib
 import json
 import unittest
@@ -110,6 +111,26 @@ class Operators(ServerCase):
         self.assertEqual(sorted(json.loads(body)), ["deanonymize_keep", "decrypt", "sanctum"])
         status, _, body = self.srv.request(self.srv.anonymizer_port, "GET", "/health")
         self.assertEqual((status, body), (200, b"Presidio Anonymizer service is up"))
+
+
+class Concurrency(ServerCase):
+    def test_parallel_requests_keep_their_own_sessions(self):
+        def one(i):
+            text = f"Person{i} Smith mailed p{i}@example.com"
+            items = [{"start": 0, "end": len(f"Person{i} Smith"), "entity_type": "PERSON", "score": 0.9},
+                     {"start": text.index("p"), "end": len(text), "entity_type": "EMAIL_ADDRESS", "score": 1.0}]
+            out = self.anonymize_ok({"text": text, "analyzer_results": items,
+                                     "anonymizers": {"DEFAULT": {"type": "sanctum"}}})
+            back = self.anonymize_ok({"text": out["text"], "deanonymizers": {
+                "DEFAULT": {"type": "sanctum", "mapping": out["sanctum_mapping"]}}}, "/deanonymize")
+            found = self.analyze_ok({"text": text, "language": "en", "entities": ["EMAIL_ADDRESS"]})
+            return out["text"], back["text"], [text[r["start"]:r["end"]] for r in found], text
+
+        with concurrent.futures.ThreadPoolExecutor(8) as pool:
+            for masked, restored, emails, text in pool.map(one, range(48)):
+                self.assertEqual(masked, "<PERSON_1> mailed <EMAIL_ADDRESS_1>")
+                self.assertEqual(restored, text)
+                self.assertEqual(emails, [text.split()[-1]])
 
 
 class Overlaps(ServerCase):
