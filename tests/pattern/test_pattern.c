@@ -66,6 +66,16 @@ static void finditer_semantics(void **state)
     expect(m, 1, 1, 0, 2);
     expect(m, 2, 1, 2, 4);
     sanctum_free(m);
+    /* after an empty match, a non-empty one may start at the same place: (?=b)|b over "abb" */
+    sanctum_pattern_set *u = make(ctx, (const char *const[]){"(?=b)|b", "|a"}, 2, 0);
+    m = run(u, "abba");
+    assert_int_equal(m->count, 4);
+    expect(m, 0, 0, 1, 2);
+    expect(m, 1, 0, 2, 3);
+    expect(m, 2, 1, 0, 1);
+    expect(m, 3, 1, 3, 4);
+    sanctum_free(m);
+    sanctum_free(u);
     sanctum_free(t);
     sanctum_free(s);
     test_ctx_free_checked(ctx);

@@ -177,38 +177,67 @@ static size_t char_len(const uint8_t *text, size_t len, size_t at)
     return n ? n : 1;
 }
 
+/* One pcre2_match call: 1 matched (*start, *end set), 0 no match, or an error status through *rc. */
+static int match_at(match_state *st, const pcre2_code *code, uint32_t index, const uint8_t *subject, size_t len,
+                    size_t at, uint32_t options, size_t *start, size_t *end, sanctum_status *rc, sanctum_error *err)
+{
+    int r = pcre2_match(code, subject, len, at, options | PCRE2_NO_UTF_CHECK, st->md, st->mctx);
+    if (r == PCRE2_ERROR_NOMATCH)
+        return 0;
+    if (r < 0) {
+        if (st->mem.failed || r == PCRE2_ERROR_NOMEMORY)
+            *rc = sc_error_nomem(err);
+        else if (r == PCRE2_ERROR_MATCHLIMIT || r == PCRE2_ERROR_DEPTHLIMIT || r == PCRE2_ERROR_HEAPLIMIT)
+            *rc = sc_error(err, SANCTUM_E_LIMIT, (uint64_t)at, "pattern %u exceeded the match limit", index);
+        else
+            *rc = sc_error(err, SANCTUM_E_INTERNAL, (uint64_t)at, "pattern %u: match failed (%d)", index, r);
+        return -1;
+    }
+    const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(st->md);
+    *start = ov[0];
+    *end = ov[1];
+    return 1;
+}
+
+static sanctum_status keep(match_state *st, uint32_t index, size_t start, size_t end, sanctum_error *err)
+{
+    if (st->count == st->max) {
+        st->truncated = true;
+        return SANCTUM_OK;
+    }
+    return push(st, index, start, end) ? SANCTUM_OK : sc_error_nomem(err);
+}
+
+/* re.finditer: after an empty match at p, the next attempt is at p again with an empty match there
+ * refused (a non-empty one may start at p), then from the next character. Empty matches are not kept. */
 static sanctum_status match_one(match_state *st, const pcre2_code *code, uint32_t index, const uint8_t *text,
                                 size_t len, sanctum_error *err)
 {
-    size_t at = 0;
     const uint8_t *subject = len ? text : (const uint8_t *)"";
+    size_t at = 0, start = 0, end = 0;
+    sanctum_status rc = SANCTUM_OK;
     while (at <= len && !st->truncated) {
-        int rc = pcre2_match(code, subject, len, at, PCRE2_NO_UTF_CHECK, st->md, st->mctx);
-        if (rc == PCRE2_ERROR_NOMATCH)
-            return SANCTUM_OK;
-        if (rc < 0) {
-            if (st->mem.failed || rc == PCRE2_ERROR_NOMEMORY)
-                return sc_error_nomem(err);
-            if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT)
-                return sc_error(err, SANCTUM_E_LIMIT, (uint64_t)at, "pattern %u exceeded the match limit", index);
-            return sc_error(err, SANCTUM_E_INTERNAL, (uint64_t)at, "pattern %u: match failed (%d)", index, rc);
-        }
-        const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(st->md);
-        size_t start = ov[0], end = ov[1];
+        int r = match_at(st, code, index, subject, len, at, 0, &start, &end, &rc, err);
+        if (r <= 0)
+            return rc;
         if (end > start) {
-            if (st->count == st->max) {
-                st->truncated = true;
-                return SANCTUM_OK;
-            }
-            if (!push(st, index, start, end))
-                return sc_error_nomem(err);
+            if ((rc = keep(st, index, start, end, err)) != SANCTUM_OK)
+                return rc;
+            at = end;
+            continue;
+        }
+        if (start >= len)
+            return SANCTUM_OK;
+        r = match_at(st, code, index, subject, len, start, PCRE2_NOTEMPTY_ATSTART | PCRE2_ANCHORED, &start, &end,
+                     &rc, err);
+        if (r < 0)
+            return rc;
+        if (r > 0 && end > start) {
+            if ((rc = keep(st, index, start, end, err)) != SANCTUM_OK)
+                return rc;
             at = end;
         } else {
-            /* An empty match (or \K ending before its start): step one character, as finditer does. */
-            if (start >= len)
-                return SANCTUM_OK;
-            at = (end > at ? end : at);
-            at += char_len(text, len, at);
+            at = start + char_len(text, len, start);
         }
     }
     return SANCTUM_OK;
