@@ -517,7 +517,8 @@ sanctum_status sanctum_stream_restorer_finish(sanctum_stream_restorer *r, uint8_
 
 /* A set of caller-given regular expressions (PCRE2, UTF-8 and Unicode properties on) matched over text
  * the way Python's re.finditer does: per pattern, left to right, non-overlapping, empty matches skipped.
- * Used for ad-hoc recognizers (docs/presidio.md). Each regex is compiled under limits: at most 4096
+ * After an empty match the same place is tried again for a non-empty one, as finditer does. Used for
+ * ad-hoc recognizers (docs/presidio.md). Each regex is compiled under limits: at most 4096
  * bytes, 256 patterns per set, a match limit per call (sanctum_pattern_set_new), so hostile patterns
  * cost bounded time. Adding is single-threaded; once built, any number of threads may match at once. */
 typedef struct sanctum_pattern_set sanctum_pattern_set;
@@ -546,8 +547,8 @@ typedef struct sanctum_pattern_matches {
     const sanctum_pattern_match *matches;
 } sanctum_pattern_matches;
 
-/* Creates an empty set. match_limit bounds each PCRE2 match call (0 = the default 1000000). Caller owns
- * *out (sanctum_free). Errors: SANCTUM_E_INVALID_ARG, SANCTUM_E_NOMEM. */
+/* Creates an empty set. match_limit bounds each PCRE2 match call (0 = the default 1000000; at most
+ * 4294967295). Caller owns *out (sanctum_free). Errors: SANCTUM_E_INVALID_ARG, SANCTUM_E_NOMEM. */
 sanctum_status sanctum_pattern_set_new(sanctum_pattern_set **out, sanctum_ctx *ctx, uint64_t match_limit,
                                        sanctum_error *err);
 
