@@ -1,0 +1,16 @@
+"""Opening the configured ledger from the jobs."""
+from __future__ import annotations
+
+import os
+
+from .. import Context, Ledger, SanctumError
+from .util import JobError
+
+
+def open_ledger(ctx: Context, cfg, read_only: bool = False, now=None) -> Ledger:
+    if not os.path.exists(cfg.ledger_db):
+        raise JobError(f"ledger {cfg.ledger_db} does not exist (create it with `sanctum ledger add`)")
+    try:
+        return Ledger(ctx, cfg.ledger_db, key_path=cfg.ledger_key_file, create=False, read_only=read_only, now=now)
+    except SanctumError as e:
+        raise JobError(f"ledger {cfg.ledger_db}: {e.message}") from None
