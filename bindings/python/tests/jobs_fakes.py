@@ -286,7 +286,8 @@ def fake_store_put(store_dir, prog, key, plain):
     except FileNotFoundError:
         store = {}
     store[key] = base64.b64encode(plain.encode()[::-1]).decode()
-    json.dump(store, open(p, "w"))
+    with open(p, "w") as f:
+        json.dump(store, f)
 
 
 def run_job(args, env_extra=None, stdin=b"", timeout=60):
