@@ -210,7 +210,7 @@ class Sinks(_Server):
         return json.dumps(self.got)
 
 
-FAKE_PROGRAM = r'''#!/usr/bin/python3 -I
+FAKE_PROGRAM = r'''#!/usr/bin/python3 -IS
 # Fake %(name)s for the sanctum-jobs tests: records argv and environment, keeps values "encrypted"
 # (base64 of the reversed bytes) in a store file, reads values from stdin only.
 import base64, json, os, sys
