@@ -200,12 +200,15 @@ class RotateTest(unittest.TestCase):
                 self.assertEqual(env.run("rotate").returncode, 0, "a run after a rotation has nothing to do")
                 break
             jpath = os.path.join(env.state, "journal", "openrouter.json")
+            pending = {k["key"] for h, k in self.server.keys.items() if h not in (env.old_hash, env.decoy_hash)}
             if os.path.exists(jpath):
                 rot = json.loads(rd(jpath))["rotation"]
                 if rot and rot.get("new"):
                     seen_sealed = True
                     self.assertIn("sealed", rot["new"])
-            pending = {k["key"] for h, k in self.server.keys.items() if h not in (env.old_hash, env.decoy_hash)}
+                    self.assertEqual(os.stat(jpath).st_mode & 0o777, 0o600)
+                for v in pending:   # the journal as the kill left it: sealed, never clear
+                    self.assertNotIn(v, rd(jpath), f"kill after step {n}: journal holds the key in clear")
             r2 = env.run("rotate")
             self.assertIn(r2.returncode, (0, 1), f"kill after step {n}: {r2.stderr.decode()}")
             new = self.assertRotated(env, f"kill after step {n}")

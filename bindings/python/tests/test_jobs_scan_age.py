@@ -44,7 +44,8 @@ class ScanAgeTest(unittest.TestCase):
         self.sinks.fail_webhook = False
         d = lambda *p: os.path.join(self.tmp, *p)
         self.tree, self.db, self.cmd_out = d("tree"), d("ledger.db"), d("command.txt")
-        now = dt.datetime.now(UTC)
+        now = self.now = dt.datetime.now(UTC).replace(microsecond=0)
+        self.now_arg = now.strftime("%Y-%m-%dT%H:%M:%SZ")
         self.tracked = or_key()       # the openrouter key in use, planted by mistake
         self.untracked = github_pat()
         with Context() as ctx:
@@ -164,7 +165,7 @@ targets = [{{ type = "file", path = {q(d("openrouter.key"))} }}]
         self.assertEqual(len(self.sinks.got["ntfy"]), 2, "the other sinks were still served")
 
     def test_age_check(self):
-        r = self.run_job("age-check")
+        r = self.run_job("age-check", "--now", self.now_arg)
         self.assertEqual(r.returncode, 1, self.out.decode())
         ntfy = self.sinks.got["ntfy"]
         self.assertEqual([(m["priority"], m["title"]) for m in ntfy],
@@ -180,14 +181,14 @@ targets = [{{ type = "file", path = {q(d("openrouter.key"))} }}]
         self.assertIn("past their rotation age", rd(self.cmd_out))
         self.assertNoTokens()
         # later: the api secret is overdue too and its line says the 06:30 job rotates it
-        later = (dt.datetime.now(UTC) + dt.timedelta(days=60)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        later = (self.now + dt.timedelta(days=60)).strftime("%Y-%m-%dT%H:%M:%SZ")
         self.sinks.got = {"ntfy": [], "webhook": [], "signal": []}
         self.assertEqual(self.run_job("age-check", "--now", later).returncode, 1)
         self.assertIn("openrouter (openrouter) overdue", self.sinks.got["ntfy"][0]["body"])
         self.assertIn("api: the 06:30 job will rotate it", self.sinks.got["ntfy"][0]["body"])
 
     def test_age_check_nothing_due_and_bad_config(self):
-        early = (dt.datetime.now(UTC) - dt.timedelta(days=44)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        early = (self.now - dt.timedelta(days=44)).strftime("%Y-%m-%dT%H:%M:%SZ")
         self.assertEqual(self.run_job("age-check", "--now", early).returncode, 0)
         self.assertEqual(self.sinks.got["ntfy"], [])
         with open(self.config, "a") as f:
