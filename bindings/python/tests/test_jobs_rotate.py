@@ -255,6 +255,18 @@ class RotateTest(unittest.TestCase):
         self.assertIn("fingerprint", hook[0]["message"])
         self.assertIn("rotated openrouter", rd(self.env.notify_out))
 
+    def test_daily_sweep_removes_only_our_leftovers(self):
+        self.assertEqual(self.env.run("rotate").returncode, 1)
+        new = self.assertRotated(self.env)
+        orphan, _ = self.server.add_key("sanctum-openrouter-20260101T000000Z-deadbeef-1")
+        other, _ = self.server.add_key("sanctum-openrouter-2-20260101T000000Z-beefdead-1")   # secret "openrouter-2"'s
+        r = self.env.run("rotate")
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        self.assertNotIn(orphan, self.server.keys)
+        self.assertIn(other, self.server.keys)
+        del self.server.keys[other]
+        self.assertEqual(self.assertRotated(self.env), new)
+
     def test_propagate_paste(self):
         with Context() as ctx:
             Ledger(ctx, self.env.db, create=False).add("github-pat", "github", 30, method="manual")

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import secrets as _secrets
 import signal
 
@@ -51,6 +52,11 @@ def _wipe(b: bytearray) -> None:
 
 def _prefix(pcfg, secret: str) -> str:
     return pcfg.options.get("key_name_prefix", "sanctum-") + secret + "-"
+
+
+def _ours(pcfg, secret: str, name: str) -> bool:
+    """PREFIX<secret>-<UTC stamp>-<rotation id>-<attempt>: exact, so secret `a` never claims `a-b`'s keys."""
+    return re.fullmatch(re.escape(_prefix(pcfg, secret)) + r"\d{8}T\d{6}Z-[0-9a-f]{8}-\d+", name) is not None
 
 
 class Rotation:
@@ -97,11 +103,10 @@ class Rotation:
             return 0
         keep = {self.doc["current"].get("id")} | ({self.rot["new"]["id"]} if self.rot and self.rot.get("new") else set())
         keep.discard("")
-        prefix = _prefix(self.pcfg, self.sc.name)
         broad = names_only is None and bool(self.doc["current"].get("id"))
         n = 0
         for k in self.p.list_keys():
-            ours = k.name in names_only if names_only is not None else (broad and k.name.startswith(prefix))
+            ours = k.name in names_only if names_only is not None else (broad and _ours(self.pcfg, self.sc.name, k.name))
             if ours and k.id not in keep:
                 self.p.delete(k.id)
                 n += 1
@@ -242,7 +247,7 @@ def run_rotate(cfg, names=(), force=False, dry_run=False, now=None):
     """The rotate job: resume every pending journal, then rotate each due api secret."""
     messages, failed = [], False
     with Context() as ctx:
-        led = open_ledger(ctx, cfg, now=now)
+        led = open_ledger(ctx, cfg, read_only=dry_run, now=now)
         due = _due(cfg, led, now)
         candidates = []
         for sc in cfg.secrets.values():
@@ -288,6 +293,10 @@ def run_rotate(cfg, names=(), force=False, dry_run=False, now=None):
             r = Rotation(cfg, sc, led, journal, provider=prov, pcfg=pcfg, now=now)
             if not r.pending:
                 if not (force or sc.name in due):
+                    try:   # daily hygiene: keys of ours left behind (e.g. a journal cleared by hand)
+                        r._sweep()
+                    except (providers.ProviderError, OSError) as e:
+                        log(f"{sc.name}: sweep skipped: {e}")
                     continue
                 log(f"{sc.name}: rotating ({due.get(sc.name, 'forced')})")
                 r.begin("api")
