@@ -9,6 +9,7 @@ import dataclasses
 import os
 import re
 import tomllib
+import zoneinfo
 from typing import Optional
 
 JOBS = ("scan", "age-check", "rotate")
@@ -197,6 +198,11 @@ def load(path: str) -> Config:
     _unknown(raw, ("jobs", "schedule", "ledger", "scan", "notify", "providers", "secrets", "units"), path)
     jobs = _table(raw, "jobs", path)
     _unknown(jobs, ("state_dir", "timezone", "actor"), "[jobs]")
+    tz = _str(jobs, "timezone", "[jobs]", "UTC")
+    try:
+        zoneinfo.ZoneInfo(tz)
+    except (ValueError, zoneinfo.ZoneInfoNotFoundError):
+        raise ConfigError(f"[jobs]: timezone {tz!r} is not a known time zone (e.g. America/New_York)") from None
     state_dir = _str(jobs, "state_dir", "[jobs]", "/var/lib/sanctum-jobs")
     if not os.path.isabs(state_dir):
         raise ConfigError("[jobs]: state_dir must be an absolute path")
@@ -247,7 +253,7 @@ def load(path: str) -> Config:
     units = _table(raw, "units", path)
     _unknown(units, ("exec", "user", "config_path", "launchd_log_dir", "label_prefix", "read_write_paths"), "[units]")
     return Config(
-        path=os.path.abspath(path), state_dir=state_dir, timezone=_str(jobs, "timezone", "[jobs]", "UTC"),
+        path=os.path.abspath(path), state_dir=state_dir, timezone=tz,
         actor=_str(jobs, "actor", "[jobs]", "sanctum-jobs"), schedule=schedule, ledger_db=db,
         ledger_key_file=_str(led, "key_file", "[ledger]", db + ".key"),
         scan_paths=_strs(scan, "paths", "[scan]"), scan_git_remotes=bool(scan.get("git_remotes", True)),
