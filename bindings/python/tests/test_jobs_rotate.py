@@ -267,6 +267,16 @@ class RotateTest(unittest.TestCase):
         del self.server.keys[other]
         self.assertEqual(self.assertRotated(self.env), new)
 
+    def test_rotate_as_of_now_and_force(self):
+        early = (dt.datetime.now(UTC) - dt.timedelta(days=10)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        r = self.env.run("rotate", "--now", early)
+        self.assertEqual(r.returncode, 0, r.stderr.decode())          # 80 days old then: not due
+        self.assertEqual(len(self.server.keys), 2)
+        r = self.env.run("rotate", "--now", early, "--force", "openrouter")
+        self.assertEqual(r.returncode, 1, r.stderr.decode())
+        self.assertRotated(self.env)
+        self.assertEqual(self.env.run("rotate", "--now", "not a time").returncode, 2)
+
     def test_propagate_paste(self):
         with Context() as ctx:
             Ledger(ctx, self.env.db, create=False).add("github-pat", "github", 30, method="manual")

@@ -59,6 +59,9 @@ def main(argv=None) -> int:
     now = getattr(args, "now", None)
     try:
         cfg = config_mod.load(cfg_path)
+        if now is not None:
+            from .ledgerio import parse_now
+            now = parse_now(now)
         if args.command == "units":
             from .units import write_units
             if not args.systemd and not args.launchd:
