@@ -60,7 +60,7 @@ class Env:
         self.config = d("jobs.toml")
         self.write_config()
 
-    def write_config(self, extra_provider=""):
+    def write_config(self, extra_provider="", key_source=None):
         q = json.dumps
         t = self.tdir
         with open(self.config, "w") as f:
@@ -78,7 +78,7 @@ type = "command"
 argv = [{q(sys.executable)}, "-c", "import os,sys; open(os.environ['NOTIFY_OUT'],'a').write(sys.stdin.read())"]
 [providers.openrouter]
 base_url = {q(self.server.url + "/api/v1")}
-management_key_file = {q(self.mgmt_file)}
+{key_source or "management_key_file = " + q(self.mgmt_file)}
 max_retry_wait = 2
 {extra_provider}
 [secrets.openrouter]
@@ -94,9 +94,9 @@ targets = [
 ]
 """)
 
-    def run(self, *args, kill_after=None, stdin=b""):
+    def run(self, *args, kill_after=None, stdin=b"", env_extra=None):
         env = {"PATH": self.bin + os.pathsep + os.environ.get("PATH", ""), "FAKE_LOG": self.fake_log,
-               "FAKE_STORE": self.store, "NOTIFY_OUT": self.notify_out}
+               "FAKE_STORE": self.store, "NOTIFY_OUT": self.notify_out, **(env_extra or {})}
         if kill_after is not None:
             env["SANCTUM_JOBS_TEST_KILL_AFTER"] = str(kill_after)
         r = run_job([*args, "--config", self.config], env_extra=env, stdin=stdin)
@@ -276,6 +276,15 @@ class RotateTest(unittest.TestCase):
         self.assertEqual(r.returncode, 1, r.stderr.decode())
         self.assertRotated(self.env)
         self.assertEqual(self.env.run("rotate", "--now", "not a time").returncode, 2)
+
+    def test_management_key_from_environment_is_not_inherited(self):
+        self.env.write_config(key_source='management_key_env = "OR_MGMT"')
+        r = self.env.run("rotate", env_extra={"OR_MGMT": self.server.mgmt})
+        self.assertEqual(r.returncode, 1, r.stderr.decode())
+        self.assertRotated(self.env)
+        for line in rd(self.env.fake_log).splitlines():
+            self.assertNotIn("OR_MGMT", json.loads(line)["env"])
+        self.assertNotIn(self.server.mgmt, rd(self.env.notify_out))
 
     def test_propagate_paste(self):
         with Context() as ctx:

@@ -158,6 +158,7 @@ targets = [{{ type = "file", path = {q(d("openrouter.key"))} }}]
         self.assertEqual(r.returncode, 1)
         self.assertIn(b"(dry run)", self.out)
         self.assertEqual(self.sinks.got["webhook"], [])
+        self.assertFalse(os.path.exists(os.path.join(self.tmp, "state")), "a dry run writes nothing")
         self.sinks.fail_webhook = True
         r = self.run_job("scan")
         self.assertEqual(r.returncode, 2, "a failed sink is a failed run")

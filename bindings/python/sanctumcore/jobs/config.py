@@ -12,6 +12,8 @@ import tomllib
 import zoneinfo
 from typing import Optional
 
+from .util import SECRET_ENV
+
 JOBS = ("scan", "age-check", "rotate")
 SINK_TYPES = ("ntfy", "webhook", "signal", "command", "stdout")
 TARGET_TYPES = ("file", "env-file", "sops", "keychain", "1password", "systemd-creds")
@@ -233,6 +235,8 @@ def load(path: str) -> Config:
         if not isinstance(d, dict):
             raise ConfigError(f"[providers.{name}] must be a table")
         providers[name] = ProviderConfig(name=name, options=d)
+        if isinstance(d.get("management_key_env"), str):
+            SECRET_ENV.add(d["management_key_env"])   # from now on no child inherits it
 
     secrets = {}
     for name, d in _table(raw, "secrets", path).items():

@@ -91,8 +91,11 @@ def _load_baseline(path: str) -> set:
 
 def run_scan(cfg, dry_run: bool = False):
     """Returns (exit code, messages)."""
-    ensure_private_dir(cfg.state_dir)
-    key = read_or_create_key(cfg.scan_key_file)
+    if dry_run and not os.path.exists(cfg.scan_key_file):
+        key = os.urandom(32)   # a dry run writes nothing; without a key there is no baseline to honour either
+    else:
+        ensure_private_dir(cfg.state_dir)
+        key = read_or_create_key(cfg.scan_key_file)
     rules = None
     if cfg.scan_rules:
         with open(cfg.scan_rules, encoding="utf-8") as f:
