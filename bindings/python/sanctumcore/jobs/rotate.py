@@ -298,6 +298,13 @@ def run_rotate(cfg, names=(), force=False, dry_run=False, now=None):
                     except (providers.ProviderError, OSError) as e:
                         log(f"{sc.name}: sweep skipped: {e}")
                     continue
+                probs = preflight(cfg, (sc.name,))
+                if probs:   # never mint a key that cannot be placed
+                    for p in probs:
+                        log("configuration: " + p)
+                    messages.append(_fail_msg(sc.name, "configuration", JobError("; ".join(probs))))
+                    failed = True
+                    continue
                 log(f"{sc.name}: rotating ({due.get(sc.name, 'forced')})")
                 r.begin("api")
             else:
