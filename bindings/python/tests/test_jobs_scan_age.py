@@ -4,6 +4,7 @@ fake sinks (ntfy, webhook, signal-cli-rest-api, command), exit codes; units pass
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -240,6 +241,13 @@ class UnitsTest(unittest.TestCase):
             v = subprocess.run(["systemd-analyze", "verify", *units], capture_output=True, text=True, timeout=60)
             self.assertEqual(v.returncode, 0, v.stderr)
             self.assertNotIn("Unknown", v.stderr)
+            for u in units:
+                if u.endswith(".service"):
+                    sec = subprocess.run(["systemd-analyze", "security", "--offline=yes", u], capture_output=True,
+                                         text=True, timeout=60)
+                    m = re.search(r"Overall exposure level for \S+: (\d+\.\d+)", sec.stdout + sec.stderr)
+                    self.assertIsNotNone(m, sec.stdout + sec.stderr)
+                    self.assertLessEqual(float(m.group(1)), 2.0, f"{u}: exposure {m.group(1)}")
 
 
 if __name__ == "__main__":

@@ -76,9 +76,13 @@ def systemd_service(cfg, job: str) -> str:
         "ProtectSystem=strict",
         # the scan reads repositories, often under /home; nothing else needs home directories
         f"ProtectHome={'read-only' if job == 'scan' else 'yes'}",
-        *([f"ReadWritePaths={' '.join(rw)}"] if rw else []),
+        # "-": a path that does not exist (yet) does not stop the unit
+        *(["ReadWritePaths=" + " ".join("-" + p for p in rw)] if rw else []),
         "PrivateTmp=yes",
         "PrivateDevices=yes",
+        "PrivateMounts=yes",
+        "ProtectProc=invisible",
+        "RemoveIPC=yes",
         "NoNewPrivileges=yes",
         "CapabilityBoundingSet=",
         "AmbientCapabilities=",
