@@ -40,6 +40,26 @@ check "apt-get install ./*.deb" env DEBIAN_FRONTEND=noninteractive apt-get insta
 for p in $PKGS; do check "$p installed" installed "$p"; done
 check "sanctum on PATH is /usr/bin/sanctum" sh -c '[ "$(command -v sanctum)" = /usr/bin/sanctum ]'
 
+# systemd implements MemoryDenyWriteExecute= with a seccomp filter refusing writable+executable
+# mappings; PR_SET_MDWE (Linux >= 6.3) refuses the same, inherited across exec. PCRE2's JIT needs such
+# memory: under MDWE its compile fails and the scanner falls back to the interpreter.
+cat >"$work/mdwe" <<'EOF'
+#!/usr/bin/python3
+import ctypes, os, sys
+libc = ctypes.CDLL(None, use_errno=True)
+if libc.prctl(65, 1, 0, 0, 0) != 0:   # PR_SET_MDWE, PR_MDWE_REFUSE_EXEC_GAIN
+    sys.exit(77)
+os.execvp(sys.argv[1], sys.argv[1:])
+EOF
+chmod +x "$work/mdwe"
+mdwe="$work/mdwe"
+mdwe_ok=1
+if ! "$mdwe" true; then
+  echo "note: this kernel has no PR_SET_MDWE (Linux < 6.3): the W^X checks run without it"
+  printf '#!/bin/sh\nexec "$@"\n' >"$mdwe"
+  mdwe_ok=0
+fi
+
 echo "== use"
 check "sanctum version" sh -c 'cd / && /usr/bin/sanctum version'
 ex=/usr/share/doc/sanctum/examples
@@ -79,8 +99,8 @@ case " $scripts " in *" sanctum-jobs "*) ;; *) echo "note: no sanctum-jobs entry
 if [ -x /usr/bin/sanctum-proxy ]; then
   # The shipped /etc/sanctum/proxy.toml loads and the proxy listens (on a port of our choosing).
   port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  check "sanctum-proxy starts with /etc/sanctum/proxy.toml" sh -c "
-    /usr/bin/sanctum-proxy --config /etc/sanctum/proxy.toml --listen 127.0.0.1:$port >'$work/proxy.log' 2>&1 & pid=\$!
+  check "sanctum-proxy starts with /etc/sanctum/proxy.toml (under MDWE)" sh -c "
+    \"$mdwe\" /usr/bin/sanctum-proxy --config /etc/sanctum/proxy.toml --listen 127.0.0.1:$port >'$work/proxy.log' 2>&1 & pid=\$!
     for i in \$(seq 50); do
       /usr/bin/python3 -c 'import socket,sys; socket.create_connection((\"127.0.0.1\", $port), 0.2)' 2>/dev/null && { kill \$pid; exit 0; }
       sleep 0.1
@@ -89,22 +109,9 @@ if [ -x /usr/bin/sanctum-proxy ]; then
 fi
 
 echo "== W^X (MemoryDenyWriteExecute=): the same code under the kernel's PR_SET_MDWE"
-# systemd implements MemoryDenyWriteExecute= with a seccomp filter refusing writable+executable
-# mappings; PR_SET_MDWE (Linux >= 6.3) refuses the same, inherited across exec. PCRE2's JIT needs such
-# memory: under MDWE its compile fails and the scanner falls back to the interpreter.
-cat >"$work/mdwe" <<'EOF'
-#!/usr/bin/python3
-import ctypes, os, sys
-libc = ctypes.CDLL(None, use_errno=True)
-if libc.prctl(65, 1, 0, 0, 0) != 0:   # PR_SET_MDWE, PR_MDWE_REFUSE_EXEC_GAIN
-    sys.exit(77)
-os.execvp(sys.argv[1], sys.argv[1:])
-EOF
-chmod +x "$work/mdwe"
-mdwe="$work/mdwe"
 # A token with GitHub's checksum, made here (nothing credential-shaped is committed).
 /usr/bin/python3 "$root/tests/packaging/fake_token.py" >"$work/leak.env"
-if "$mdwe" true; then
+if [ "$mdwe_ok" = 1 ]; then
   check "sanctum scan finds a planted token under MDWE" sh -c "
     cd '$work' && XDG_DATA_HOME='$work' '$mdwe' sanctum scan leak.env; [ \$? -eq 1 ]"
   check "python3 + sanctumcore + aiohttp load under MDWE" env -u PYTHONPATH "$mdwe" /usr/bin/python3 -I -c \
@@ -114,6 +121,9 @@ with sanctumcore.Context() as ctx:
 else
   echo "skip: this kernel has no PR_SET_MDWE (Linux < 6.3)"
 fi
+
+echo "== pre-commit hook with the installed sanctum"
+check "tests/packaging/check_precommit.sh /usr/bin/sanctum" tests/packaging/check_precommit.sh /usr/bin/sanctum
 
 echo "== systemd units"
 units=$(dpkg -L sanctum | grep -E '^/(usr/)?lib/systemd/system/[^/]+\.(service|timer)$' || true)
