@@ -5,3 +5,5 @@ add_test(NAME packaging_manpages COMMAND ${CMAKE_CURRENT_LIST_DIR}/check_manpage
 add_test(NAME packaging_units COMMAND ${CMAKE_CURRENT_LIST_DIR}/check_units.sh)
 add_test(NAME packaging_precommit COMMAND ${CMAKE_CURRENT_LIST_DIR}/check_precommit.sh $<TARGET_FILE:sanctum>)
 set_tests_properties(packaging_manpages packaging_units packaging_precommit PROPERTIES LABELS packaging)
+add_test(NAME packaging_ci_doc COMMAND ${SANCTUM_PYTHON3} ${CMAKE_CURRENT_LIST_DIR}/check_ci_doc.py)
+set_tests_properties(packaging_ci_doc PROPERTIES LABELS packaging)
