@@ -132,12 +132,13 @@ for u in $units; do
   check "systemd-analyze verify $(basename "$u")" systemd-analyze verify "$u"
   case "$u" in
   *.service)
-    # Below 2.0 ("OK"); the full table goes to the log.
-    if systemd-analyze security --offline=true --threshold=20 "$u" >"$work/security.txt" 2>&1; then
+    # Every service in systemd's "OK" band or better (exposure below 5.0); packaging_units holds the
+    # proxy's own unit to 2.0. On failure, the settings that cost exposure.
+    if systemd-analyze security --offline=true --threshold=49 "$u" >"$work/security.txt" 2>&1; then
       ok "systemd-analyze security $(basename "$u"): $(grep 'Overall exposure' "$work/security.txt" | sed 's/.*: //')"
     else
       bad "systemd-analyze security $(basename "$u"): $(grep 'Overall exposure' "$work/security.txt" | sed 's/.*: //')"
-      cat "$work/security.txt"
+      grep '✗' "$work/security.txt" | awk '{printf " %s", $2} END {print ""}'
     fi ;;
   esac
 done
