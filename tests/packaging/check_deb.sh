@@ -21,7 +21,7 @@ check() { # DESCRIPTION COMMAND...: run the command (output in the work dir), co
 installed() { dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null | grep -qx installed; }
 cleanup() {
   for p in $PKGS; do dpkg-query -W "$p" >/dev/null 2>&1 && dpkg -P "$p" >/dev/null 2>&1; done
-  rm -rf "$work"
+  rm -rf "$work" /var/lib/private/sanctum-proxy /var/lib/sanctum-proxy
 }
 trap cleanup EXIT
 [ "$(id -u)" -eq 0 ] || { echo "check_deb.sh: needs root (it installs packages)"; exit 2; }
@@ -151,12 +151,16 @@ check "the commands and the library are gone" sh -c '
   ! [ -e /usr/lib/python3/dist-packages/sanctumcore ] && ! /usr/bin/python3 -c "import sanctumcore" 2>/dev/null'
 check "removed, the conffile stays (policy 10.7.3)" sh -c '[ -f /etc/sanctum/proxy.toml ] &&
   dpkg-query -W -f="\${db:Status-Abbrev}" sanctum | grep -q "^rc"'
+# What systemd would have made for the proxy's StateDirectory= under DynamicUser=.
+mkdir -p /var/lib/private/sanctum-proxy && echo state >/var/lib/private/sanctum-proxy/probe
+ln -sfn private/sanctum-proxy /var/lib/sanctum-proxy
 check "dpkg -P $PKGS" dpkg -P $PKGS
 check "purged: nothing the packages installed is left" sh -c "
   left=''; for f in $(echo "$files" | tr '\n' ' '); do
     [ -d \"\$f\" ] && continue; [ -e \"\$f\" ] && left=\"\$left \$f\"; done
   [ -z \"\$left\" ] || { echo \"left:\$left\"; exit 1; }
-  ! [ -e /etc/sanctum ] && ! [ -e /usr/share/doc/sanctum ] && ! [ -e /var/lib/sanctum-proxy ] &&
+  ! [ -e /etc/sanctum ] && ! [ -e /usr/share/doc/sanctum ] && ! [ -e /var/lib/private/sanctum-proxy ] &&
+  ! [ -L /var/lib/sanctum-proxy ] &&
   ! ls -d /usr/lib/python3/dist-packages/sanctumcore* 2>/dev/null"
 for p in $PKGS; do check "$p not known to dpkg" sh -c "! dpkg-query -W $p >/dev/null 2>&1"; done
 
