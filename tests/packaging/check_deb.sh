@@ -143,6 +143,11 @@ for u in $units; do
   esac
 done
 
+# A system user a unit runs as (User=) exists once the package is installed (systemd-sysusers).
+for user in $(for u in $units; do sed -n 's/^User=//p' "$u"; done | sort -u); do
+  check "system user $user (for User=$user) exists" sh -c "getent passwd $user | grep -q ':/usr/sbin/nologin\$\|:/sbin/nologin\$'"
+done
+
 echo "== remove (dpkg -r) and purge (dpkg -P)"
 files=$(dpkg -L $PKGS | sort -u)
 check "dpkg -r $PKGS" dpkg -r $PKGS
