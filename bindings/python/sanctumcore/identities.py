@@ -5,7 +5,8 @@ from typing import Union
 
 from ._core import Context, Handle, as_bytes, check, new_error
 from ._native import ffi, lib
-from .detect import ENTITY_TYPES, Entity, _codepoint_offsets
+from .detect import ENTITY_TYPES, Entity
+from .offsets import codepoint_offsets
 
 
 class Identities(Handle):
@@ -35,7 +36,7 @@ class Identities(Handle):
                      for i in range(det.count)]
         finally:
             lib.sanctum_free(det)
-        cp = _codepoint_offsets(buf, [s for _, s, _ in spans] + [e for _, _, e in spans]) if is_str else None
+        cp = codepoint_offsets(buf, [s for _, s, _ in spans] + [e for _, _, e in spans]) if is_str else None
         return [Entity(type=ENTITY_TYPES[t], start=cp[s] if is_str else s, end=cp[e] if is_str else e, score=1.0,
                        recognizer="deny_list", evidence=("deny_list",),
                        text=buf[s:e].decode("utf-8") if is_str else buf[s:e]) for t, s, e in spans]
