@@ -725,6 +725,18 @@ static void json_keys_and_numbers(void **state)
     assert_null(strstr(a, "Amber"));
     free(a);
     sanctum_free(s);
+    /* a key is evidence, not a verdict: a value without the type's shape stays */
+    s = session(&f);
+    a = anon_req(s, "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"functionResponse\":{\"name\":\"f\","
+                    "\"response\":{\"name\":\"build-bot\",\"phone\":\"n/a\",\"account\":\"acme-prod\","
+                    "\"aws_account_id\":123456789012,\"card\":3}}}]}]}");
+    assert_non_null(strstr(a, "\"name\":\"build-bot\""));
+    assert_non_null(strstr(a, "\"phone\":\"n/a\""));
+    assert_non_null(strstr(a, "\"account\":\"acme-prod\""));
+    assert_non_null(strstr(a, "\"aws_account_id\":123456789012"));
+    assert_non_null(strstr(a, "\"card\":3}"));
+    free(a);
+    sanctum_free(s);
     /* an old caller's stats struct (before numbers): accepted, the new field left alone */
     s = session(&f);
     sanctum_session_stats old;

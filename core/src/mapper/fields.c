@@ -39,7 +39,8 @@ static size_t digits_only(const uint8_t *p, size_t n, const char *allowed)
     return d;
 }
 
-/* A person's name as a whole field: 1 to 5 words of letters (any script), with ' - . , between. */
+/* A person's name as a whole field: 1 to 5 capitalized words of letters (any script: a word starting
+ * with a non-ASCII letter counts as capitalized), with ' - . , between. "build-bot" is not one. */
 static bool name_shaped(const uint8_t *p, size_t n)
 {
     if (n == 0 || n > 80)
@@ -50,8 +51,11 @@ static bool name_shaped(const uint8_t *p, size_t n)
         uint8_t c = p[i];
         if (is_alpha(c) || c >= 0x80) {
             letters++;
-            if (!in_word)
+            if (!in_word) {
                 words++;
+                if (c >= 'a' && c <= 'z')
+                    return false;
+            }
             in_word = true;
         } else if (c == ' ' || c == ',') {
             in_word = false;
