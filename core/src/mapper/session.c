@@ -3,6 +3,7 @@
 
 #include "../alloc.h"
 #include "../error.h"
+#include "../options.h"
 #include "mapper.h"
 
 static void session_destroy(void *obj)
@@ -24,8 +25,14 @@ sanctum_status sanctum_session_new(sanctum_session **out, sanctum_ctx *ctx, cons
 {
     if (out == NULL || ctx == NULL)
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "out and ctx must not be NULL");
-    if (opts != NULL && opts->struct_size < sizeof(uint32_t))
-        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "options struct_size too small");
+    sanctum_session_options o;
+    sanctum_session_options_init(&o);
+    /* version 1 holds no setting yet: any struct_size from 4 bytes up (reserved is not read) */
+    sanctum_status rd;
+    if (opts != NULL &&
+        (rd = sc_options_read(&o, sizeof o, opts, SC_SIZE_THROUGH(sanctum_session_options, struct_size), "options",
+                              err)) != SANCTUM_OK)
+        return rd;
     sanctum_session *s = sc_object_new(ctx, sizeof *s, session_destroy);
     if (s == NULL)
         return sc_error_nomem(err);
