@@ -160,6 +160,15 @@ typedef enum sanctum_json_flags {
 sanctum_status sanctum_json_validate(sanctum_ctx *ctx, uint32_t flags, const uint8_t *ptr, size_t len,
                                      sanctum_error *err);
 
+/* Escapes ptr[0..len) (any bytes) as the body of a JSON string, without the quotes, the way every JSON
+ * output of the library does: '"', '\' and control characters escaped (\b \f \n \r \t, else
+ * \u00xx), invalid UTF-8 as \ufffd, everything else as is. Sets *out_len to the escaped length; writes
+ * out[0..*out_len) when out_cap is enough, else returns SANCTUM_E_BUFFER_TOO_SMALL and writes nothing
+ * (call with out = NULL, out_cap = 0 to learn the length). At most 6 * len bytes. Thread-safe.
+ * Errors: SANCTUM_E_INVALID_ARG, SANCTUM_E_BUFFER_TOO_SMALL. */
+sanctum_status sanctum_json_escape(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *ptr, size_t len,
+                                   sanctum_error *err);
+
 /* Parses ptr[0..len) (as sanctum_json_validate) and writes it back through the splice writer with
  * no edits: the result is byte-identical to the input for every document that is accepted. *out is
  * caller-owned (sanctum_free; wiped on free), *out_len its length. */

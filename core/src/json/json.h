@@ -102,7 +102,14 @@ typedef struct sc_json_style {
     bool esc_lsps;       /* U+2028/U+2029 escaped */
     bool esc_slash;      /* '/' written as \/ */
     bool upper_hex;      /* \u escapes with uppercase hex digits */
+    bool repair_utf8;    /* invalid UTF-8 written as \ufffd (for text nobody validated) */
 } sc_json_style;
+
+/* The library's one JSON string escaper for its own outputs (reports, the ledger's JSON, restored
+ * tool arguments, sanctum_json_escape): '"', '\' and control characters escaped (\b \f \n \r \t,
+ * else \u00xx), invalid UTF-8 as \ufffd, everything else as is. Use it with sc_json_encoded_len and
+ * sc_json_encode; edits of a document copy the document's own style instead (sc_json_style_for). */
+extern const sc_json_style sc_json_style_plain;
 
 /* Evidence read from one string's raw content. */
 typedef struct sc_json_style_evidence {

@@ -33,6 +33,21 @@ sanctum_status sanctum_json_roundtrip(uint8_t **out, size_t *out_len, sanctum_ct
     return st;
 }
 
+sanctum_status sanctum_json_escape(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *ptr, size_t len,
+                                   sanctum_error *err)
+{
+    if (out_len == NULL || (ptr == NULL && len != 0))
+        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "out_len and ptr may not be NULL");
+    sanctum_error_clear(err);
+    size_t need = sc_json_encoded_len(ptr, len, &sc_json_style_plain);
+    *out_len = need;
+    if (need > out_cap || (out == NULL && need != 0))
+        return sc_error(err, SANCTUM_E_BUFFER_TOO_SMALL, SANCTUM_NO_OFFSET, "the escaped text needs %zu bytes", need);
+    if (len != 0)
+        (void)sc_json_encode(ptr, len, &sc_json_style_plain, out);
+    return SANCTUM_OK;
+}
+
 const char *sanctum_chat_format_name(int32_t format)
 {
     switch (format) {
