@@ -1,15 +1,32 @@
 /*
  * sanctum.h — the whole public ABI of libsanctumcore.
  *
+ * Contents (each section starts with a "=====" line):
+ *   1. Foundation: versions, status, errors     sanctum_version_*, sanctum_status, sanctum_error
+ *   2. Foundation: contexts, memory, one free   sanctum_ctx_*, sanctum_free
+ *   3. JSON chat parser                         sanctum_json_*, sanctum_chat_*
+ *   4. PII detector                             sanctum_detector_*, sanctum_detect
+ *   5. Anonymize/restore mapper                 sanctum_session_*, sanctum_stream_restorer_*
+ *   6. Token-pattern scanner                    sanctum_scanner_*, sanctum_scan_*
+ *   7. Secret-age ledger                        sanctum_ledger_*
+ *
  * Conventions (they hold for every function below unless its comment says otherwise):
  *
  *  - Inputs are (const uint8_t *ptr, size_t len). Nothing relies on NUL termination; ptr may be NULL
  *    when len is 0.
  *  - Every fallible call returns a sanctum_status and, when `err` is not NULL, fills it with the code,
  *    the byte offset in the input where the problem was found (or SANCTUM_NO_OFFSET) and a message.
- *    Messages never contain input bytes: secrets and personal data stay out of errors.
+ *    Messages never contain input bytes: secrets and personal data stay out of errors. Each call
+ *    clears `err` on entry, so after a success it reads SANCTUM_OK.
  *  - Out-parameters come first and are named `out`. On failure *out is left NULL/untouched: there is
- *    never partial output.
+ *    never partial output. Exceptions, kept because changing a signature breaks the ABI and the
+ *    bindings for no gain in safety: calls that act on an existing handle take the handle first and
+ *    their outputs after the inputs (sanctum_ctx_stats, sanctum_ctx_get_options, sanctum_chat_doc_text,
+ *    sanctum_chat_doc_write, the sanctum_session_* operations, sanctum_stream_restorer_feed/finish,
+ *    sanctum_scan_buffer, sanctum_scan_report_add/take). New calls follow the rule.
+ *  - Option structs start with `struct_size` and may grow: a struct from an older header keeps the
+ *    defaults for the fields it lacks; a newer header's larger struct is read when its unknown tail is
+ *    zero and refused with SANCTUM_E_UNSUPPORTED when not (docs/abi.md).
  *  - Ownership: a `T **out` result is owned by the caller and released with sanctum_free(); a
  *    `const T *` return is borrowed from its parent and lives as long as the parent does.
  *  - Everything is allocated from a sanctum_ctx (memory budget, counters). Objects made from a context

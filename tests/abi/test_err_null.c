@@ -1,4 +1,4 @@
-/* The header lets every fallible call take err = NULL. Each one here runs into an error (past the
+/* The header lets every fallible call take err = NULL, and every call clears err first. Each one here runs into an error (past the
  * argument checks where the function has a deeper one: a parse error with an offset, a limit, a
  * missing item) twice: with an error struct, which must carry the expected status, and with NULL,
  * which must give the same status without a crash. Allocation failures are covered the same way by
@@ -384,10 +384,137 @@ static void every_fallible_call_takes_a_null_err(void **state)
     assert_int_equal(bad, 0);
 }
 
+/* Every entry point begins by clearing err: a call that succeeds leaves no stale error behind. */
+static sanctum_error E;
+static void dirty(void)
+{
+    memset(&E, 0x5A, sizeof E);
+    E.code = SANCTUM_E_PARSE;
+}
+#define CLEAN_OK(call)                                                                                          \
+    do {                                                                                                        \
+        dirty();                                                                                                \
+        sanctum_status st_ = (call);                                                                            \
+        if (st_ != SANCTUM_OK || E.code != SANCTUM_OK || E.offset != SANCTUM_NO_OFFSET || E.message[0] != 0)   \
+            fail_msg("%s: status %s, err left %s", #call, sanctum_status_name(st_), sanctum_status_name(E.code)); \
+    } while (0)
+
+static void success_leaves_err_cleared(void **state)
+{
+    (void)state;
+    uint8_t *o = NULL, *sealed = NULL;
+    size_t n = 0, sealed_n = 0;
+    static const char chat[] = "{\"messages\":[{\"role\":\"user\",\"content\":\"hi Jane\"}]}";
+    sanctum_ctx *c = NULL;
+    CLEAN_OK(sanctum_ctx_new(&c, NULL, &E));
+    sanctum_ctx_free(c);
+    CLEAN_OK(sanctum_json_validate(F.ctx, 0, B("[1]"), &E));
+    CLEAN_OK(sanctum_json_roundtrip(&o, &n, F.ctx, 0, B("[1]"), &E));
+    sanctum_free(o);
+    uint8_t esc[8];
+    CLEAN_OK(sanctum_json_escape(esc, sizeof esc, &n, B("a"), &E));
+    sanctum_chat_doc *doc = NULL;
+    CLEAN_OK(sanctum_chat_doc_new(&doc, F.ctx, SANCTUM_CHAT_AUTO, B(chat), &E));
+    CLEAN_OK(sanctum_chat_doc_set_replacement(doc, 0, B("hello"), &E));
+    CLEAN_OK(sanctum_chat_doc_write(doc, &o, &n, &E));
+    sanctum_free(o);
+    sanctum_free(doc);
+    sanctum_detector *det = NULL;
+    CLEAN_OK(sanctum_detector_new(&det, F.ctx, NULL, &E));
+    sanctum_free(det);
+    CLEAN_OK(sanctum_detector_new_with_lists(&det, F.ctx, NULL, B("allow: x\n"), &E));
+    sanctum_free(det);
+    sanctum_detection *d = NULL;
+    CLEAN_OK(sanctum_detect(&d, F.det, B("hello"), 0, &E));
+    sanctum_free(d);
+    sanctum_session *s = NULL;
+    CLEAN_OK(sanctum_session_new(&s, F.ctx, F.det, NULL, &E));
+    CLEAN_OK(sanctum_session_anonymize_text(s, B("hello"), &o, &n, &E));
+    sanctum_free(o);
+    CLEAN_OK(sanctum_session_anonymize_request(s, SANCTUM_CHAT_AUTO, B(chat), &o, &n, &E));
+    sanctum_free(o);
+    CLEAN_OK(sanctum_session_restore_text(s, B("<PERSON_1>"), &o, &n, &E));
+    sanctum_free(o);
+    CLEAN_OK(sanctum_session_restore_response(s, SANCTUM_CHAT_AUTO, B("{\"choices\":[]}"), &o, &n, &E));
+    sanctum_free(o);
+    CLEAN_OK(sanctum_session_seal(s, KEY, sizeof KEY, &sealed, &sealed_n, &E));
+    sanctum_session *s2 = NULL;
+    CLEAN_OK(sanctum_session_open_sealed(&s2, F.ctx, KEY, sizeof KEY, sealed, sealed_n, &E));
+    sanctum_free(sealed);
+    sanctum_stream_restorer *r = NULL;
+    CLEAN_OK(sanctum_stream_restorer_new(&r, s2, SANCTUM_CHAT_AUTO, &E));
+    CLEAN_OK(sanctum_stream_restorer_feed(r, B("data: [DONE]\n\n"), &o, &n, &E));
+    sanctum_free(o);
+    CLEAN_OK(sanctum_stream_restorer_finish(r, &o, &n, &E));
+    sanctum_free(o);
+    sanctum_free(r);
+    sanctum_free(s2);
+    sanctum_free(s);
+    sanctum_scanner *sc = NULL;
+    CLEAN_OK(sanctum_scanner_new(&sc, F.ctx, NULL, NULL, 0, &E));
+    sanctum_free(sc);
+    sanctum_scan_result *res = NULL;
+    CLEAN_OK(sanctum_scan_buffer(F.scanner, &res, B("nothing"), NULL, 0, &E));
+    sanctum_scan_report *rep = NULL;
+    CLEAN_OK(sanctum_scan_report_new(&rep, F.scanner, SANCTUM_SCAN_FORMAT_JSONL, 0, NULL, 0, &E));
+    CLEAN_OK(sanctum_scan_report_add(rep, res, B("nothing"), B("f"), NULL, &E));
+    CLEAN_OK(sanctum_scan_report_take(rep, 1, &o, &n, &E));
+    sanctum_free(o);
+    sanctum_free(rep);
+    sanctum_free(res);
+    sanctum_scan_ignore *ig = NULL;
+    CLEAN_OK(sanctum_scan_ignore_new(&ig, F.ctx, B("*.log\n"), &E));
+    CLEAN_OK(sanctum_scan_ignore_add(ig, B("build/\n"), &E));
+    sanctum_free(ig);
+    char kp[64];
+    snprintf(kp, sizeof kp, "/tmp/sanctum-err-null-%ld.key", (long)getpid());
+    (void)unlink(kp);
+    CLEAN_OK(sanctum_ledger_keygen((const uint8_t *)kp, strlen(kp), &E));
+    (void)unlink(kp);
+    sanctum_ledger_spec sp;
+    sanctum_ledger_spec_init(&sp);
+    sp.name = (const uint8_t *)"ok";
+    sp.name_len = 2;
+    sp.provider = (const uint8_t *)"p";
+    sp.provider_len = 1;
+    sp.max_age_days = 5;
+    CLEAN_OK(sanctum_ledger_batch_begin(F.ledger, &E));
+    CLEAN_OK(sanctum_ledger_add(F.ledger, &sp, B("me"), &E));
+    CLEAN_OK(sanctum_ledger_batch_commit(F.ledger, &E));
+    CLEAN_OK(sanctum_ledger_batch_begin(F.ledger, &E));
+    CLEAN_OK(sanctum_ledger_batch_rollback(F.ledger, &E));
+    CLEAN_OK(sanctum_ledger_rotate(F.ledger, B("ok"), 0, NULL, 0, B("me"), &E));
+    sanctum_ledger_secret_list *list = NULL;
+    CLEAN_OK(sanctum_ledger_show(&list, F.ledger, B("ok"), &E));
+    sanctum_free(list);
+    CLEAN_OK(sanctum_ledger_list(&list, F.ledger, 0, &E));
+    sanctum_free(list);
+    sanctum_ledger_report *rp = NULL;
+    CLEAN_OK(sanctum_ledger_check(&rp, F.ledger, 0, &E));
+    sanctum_free(rp);
+    sanctum_ledger_event_list *ev = NULL;
+    CLEAN_OK(sanctum_ledger_audit_log(&ev, F.ledger, NULL, 0, &E));
+    sanctum_free(ev);
+    sanctum_ledger_verify_report vr;
+    memset(&vr, 0, sizeof vr);
+    vr.struct_size = (uint32_t)sizeof vr;
+    CLEAN_OK(sanctum_ledger_verify(&vr, F.ledger, 0, NULL, &E));
+    uint8_t fp[32];
+    CLEAN_OK(sanctum_ledger_fingerprint(fp, sizeof fp, F.ledger, B("v"), &E));
+    CLEAN_OK(sanctum_ledger_match(&list, F.ledger, fp, sizeof fp, &E));
+    sanctum_free(list);
+    int64_t t;
+    CLEAN_OK(sanctum_ledger_parse_time(&t, B("2026-01-02"), &E));
+    char tb[32];
+    CLEAN_OK(sanctum_ledger_format_time(tb, sizeof tb, t, &E));
+    CLEAN_OK(sanctum_ledger_retire(F.ledger, B("ok"), B("me"), &E));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(every_fallible_call_takes_a_null_err, setup, teardown),
+        cmocka_unit_test_setup_teardown(success_leaves_err_cleared, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

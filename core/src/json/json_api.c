@@ -6,6 +6,7 @@
 sanctum_status sanctum_json_validate(sanctum_ctx *ctx, uint32_t flags, const uint8_t *ptr, size_t len,
                                      sanctum_error *err)
 {
+    sanctum_error_clear(err);
     if ((flags & ~(uint32_t)SANCTUM_JSON_ALLOW_DUPLICATE_KEYS) != 0)
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "unknown flags");
     sc_json_doc d;
@@ -18,6 +19,7 @@ sanctum_status sanctum_json_validate(sanctum_ctx *ctx, uint32_t flags, const uin
 sanctum_status sanctum_json_roundtrip(uint8_t **out, size_t *out_len, sanctum_ctx *ctx, uint32_t flags,
                                       const uint8_t *ptr, size_t len, sanctum_error *err)
 {
+    sanctum_error_clear(err);
     if (out == NULL || out_len == NULL)
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "NULL output");
     *out = NULL;
@@ -36,9 +38,9 @@ sanctum_status sanctum_json_roundtrip(uint8_t **out, size_t *out_len, sanctum_ct
 sanctum_status sanctum_json_escape(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *ptr, size_t len,
                                    sanctum_error *err)
 {
+    sanctum_error_clear(err);
     if (out_len == NULL || (ptr == NULL && len != 0))
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "out_len and ptr may not be NULL");
-    sanctum_error_clear(err);
     size_t need = sc_json_encoded_len(ptr, len, &sc_json_style_plain);
     *out_len = need;
     if (need > out_cap || (out == NULL && need != 0))

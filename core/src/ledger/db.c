@@ -163,11 +163,13 @@ static sanctum_status batch_end(sanctum_ledger *ledger, const char *sql, sanctum
 
 sanctum_status sanctum_ledger_batch_commit(sanctum_ledger *ledger, sanctum_error *err)
 {
+    sanctum_error_clear(err);
     return batch_end(ledger, "COMMIT", err);
 }
 
 sanctum_status sanctum_ledger_batch_rollback(sanctum_ledger *ledger, sanctum_error *err)
 {
+    sanctum_error_clear(err);
     return batch_end(ledger, "ROLLBACK", err);
 }
 

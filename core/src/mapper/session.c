@@ -23,6 +23,7 @@ void sanctum_session_options_init(sanctum_session_options *opts)
 sanctum_status sanctum_session_new(sanctum_session **out, sanctum_ctx *ctx, const sanctum_detector *det,
                                    const sanctum_session_options *opts, sanctum_error *err)
 {
+    sanctum_error_clear(err);
     if (out == NULL || ctx == NULL)
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "out and ctx must not be NULL");
     sanctum_session_options o;
@@ -56,6 +57,7 @@ static sanctum_status check_io(sanctum_session *s, const uint8_t *ptr, size_t le
 sanctum_status sanctum_session_anonymize_text(sanctum_session *s, const uint8_t *ptr, size_t len,
                                               uint8_t **out, size_t *out_len, sanctum_error *err)
 {
+    sanctum_error_clear(err);
     sanctum_status st = check_io(s, ptr, len, out, out_len, err);
     if (st != SANCTUM_OK)
         return st;
@@ -134,6 +136,7 @@ static sanctum_status rewrite_doc(sanctum_session *s, int32_t format, const uint
 sanctum_status sanctum_session_anonymize_request(sanctum_session *s, int32_t format, const uint8_t *ptr,
                                                  size_t len, uint8_t **out, size_t *out_len, sanctum_error *err)
 {
+    sanctum_error_clear(err);
     sanctum_status st = check_io(s, ptr, len, out, out_len, err);
     if (st != SANCTUM_OK)
         return st;
@@ -153,6 +156,7 @@ sanctum_status sanctum_session_anonymize_request(sanctum_session *s, int32_t for
 sanctum_status sanctum_session_restore_text(sanctum_session *s, const uint8_t *ptr, size_t len, uint8_t **out,
                                             size_t *out_len, sanctum_error *err)
 {
+    sanctum_error_clear(err);
     sanctum_status st = check_io(s, ptr, len, out, out_len, err);
     if (st != SANCTUM_OK)
         return st;
@@ -174,6 +178,7 @@ sanctum_status sanctum_session_restore_text(sanctum_session *s, const uint8_t *p
 sanctum_status sanctum_session_restore_response(sanctum_session *s, int32_t format, const uint8_t *ptr,
                                                 size_t len, uint8_t **out, size_t *out_len, sanctum_error *err)
 {
+    sanctum_error_clear(err);
     sanctum_status st = check_io(s, ptr, len, out, out_len, err);
     if (st != SANCTUM_OK)
         return st;
