@@ -87,10 +87,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     sanctum_free(d);
     sanctum_free(det);
-    sanctum_stats s = {0};
-    sanctum_ctx_stats(ctx, &s);
-    if (s.current_blocks != 0)
-        abort();
-    sanctum_ctx_free(ctx);
+    fuzz_ctx_free_checked(ctx);
     return 0;
 }

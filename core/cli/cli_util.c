@@ -214,6 +214,14 @@ int cli_args_in_scope(cli_args *a, uint32_t scope, const char *sub)
     return 0;
 }
 
+int cli_looks_like_json(const cli_input *in)
+{
+    size_t k = 0;
+    while (k < in->len && (in->data[k] == ' ' || in->data[k] == '\t' || in->data[k] == '\n' || in->data[k] == '\r'))
+        k++;
+    return k < in->len && in->data[k] == '{';
+}
+
 int cli_parse_format(const char *v, int allow_text, int32_t *format)
 {
     if (strcmp(v, "auto") == 0)

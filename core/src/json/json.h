@@ -74,8 +74,11 @@ static inline const uint8_t *sc_json_str_raw(const sc_json_doc *d, uint32_t t, s
     return d->src + d->tok[t].start + 1u;
 }
 
-/* Hex digit values; 0xFF for anything else. */
+/* Hex digit values; 0xFF for anything else. The library's one hex table: \u escapes, and
+ * sc_hex_decode for everyone else. */
 extern const uint8_t sc_json_hex[256];
+/* Decodes the 2 * n hex digits at s into out[0..n); false when one is not a hex digit. */
+bool sc_hex_decode(const uint8_t *s, size_t n, uint8_t *out);
 
 /* Decodes validated raw string content into out (which must hold n bytes: decoding never grows).
  * Returns the decoded length. */

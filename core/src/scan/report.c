@@ -98,15 +98,9 @@ static void put_uri(sanctum_scan_report *r, const uint8_t *s, size_t n)
     }
 }
 
-static int hexval(uint8_t c)
+static bool is_hex(uint8_t c)
 {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
+    return sc_json_hex[c] != 0xFF;
 }
 
 static int fp_cmp(const void *a, const void *b)
@@ -122,18 +116,16 @@ static sanctum_status load_baseline(sanctum_scan_report *r, const uint8_t *b, si
         size_t k = 0;
         size_t i = 0;
         while (i < n) {
-            if (hexval(b[i]) < 0) {
+            if (!is_hex(b[i])) {
                 i++;
                 continue;
             }
             size_t j = i;
-            while (j < n && hexval(b[j]) >= 0)
+            while (j < n && is_hex(b[j]))
                 j++;
             if (j - i == 64) {
-                if (pass == 1) {
-                    for (size_t q = 0; q < 32; q++)
-                        r->fps[k * 32 + q] = (uint8_t)(hexval(b[i + 2 * q]) * 16 + hexval(b[i + 2 * q + 1]));
-                }
+                if (pass == 1)
+                    (void)sc_hex_decode(b + i, 32, r->fps + k * 32); /* all hex: just checked */
                 k++;
             }
             i = j;
@@ -157,8 +149,8 @@ static bool in_baseline(const sanctum_scan_report *r, const char *hex)
     if (r->n_fps == 0 || strlen(hex) != 64)
         return false;
     uint8_t fp[32];
-    for (size_t q = 0; q < 32; q++)
-        fp[q] = (uint8_t)(hexval((uint8_t)hex[2 * q]) * 16 + hexval((uint8_t)hex[2 * q + 1]));
+    if (!sc_hex_decode((const uint8_t *)hex, 32, fp))
+        return false;
     return bsearch(fp, r->fps, r->n_fps, 32, fp_cmp) != NULL;
 }
 
