@@ -85,18 +85,14 @@ sanctum_status sanctum_ctx_stats(const sanctum_ctx *ctx, sanctum_stats *out)
     s.peak_blocks = atomic_load(&c->peak_blocks);
     s.total_blocks = atomic_load(&c->total_blocks);
     s.failed_allocs = atomic_load(&c->failed_allocs);
-    /* An older caller's smaller struct gets only the fields it knows. */
-    size_t n = out->struct_size == 0 || out->struct_size > sizeof s ? sizeof s : out->struct_size;
-    memcpy(out, &s, n);
-    return SANCTUM_OK;
+    /* any prefix of the struct, as this call always took */
+    return sc_struct_write(out, &s, sizeof s, SC_SIZE_THROUGH(sanctum_stats, struct_size), true, "stats", NULL);
 }
 
 sanctum_status sanctum_ctx_get_options(const sanctum_ctx *ctx, sanctum_ctx_options *out)
 {
     if (ctx == NULL || out == NULL)
         return SANCTUM_E_INVALID_ARG;
-    size_t n = out->struct_size == 0 || out->struct_size > sizeof ctx->opts ? sizeof ctx->opts
-                                                                         : out->struct_size;
-    memcpy(out, &ctx->opts, n);
-    return SANCTUM_OK;
+    return sc_struct_write(out, &ctx->opts, sizeof ctx->opts, SC_SIZE_THROUGH(sanctum_ctx_options, struct_size),
+                           true, "options", NULL);
 }

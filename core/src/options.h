@@ -19,4 +19,13 @@
 sanctum_status sc_options_read(void *dst, size_t our_size, const void *src, size_t min_size, const char *name,
                                sanctum_error *err);
 
+/* Hands our filled struct src (our_size bytes) to a caller's struct dst that begins with struct_size:
+ * copies min(its struct_size, our_size) bytes, so an older header's smaller struct gets the fields it
+ * knows and nothing past them, and a newer header's larger one keeps its unknown tail as it was;
+ * dst's struct_size then says how many bytes were filled. struct_size 0 means ours where zero_is_ours
+ * (the calls documented so), else it is below min_size (the first version's): E_INVALID_ARG, nothing
+ * written. */
+sanctum_status sc_struct_write(void *dst, const void *src, size_t our_size, size_t min_size, bool zero_is_ours,
+                               const char *name, sanctum_error *err);
+
 #endif

@@ -1,7 +1,8 @@
 /* Growable option structs (docs/abi.md): every entry point that reads one takes the struct of an older
  * header (struct_size down to the first version's fields; the rest keeps defaults), refuses a smaller
  * one, takes a newer header's larger struct whose unknown tail is zero, and refuses one whose unknown
- * tail is set (E_UNSUPPORTED: a setting this library does not know is not silently dropped). */
+ * tail is set (E_UNSUPPORTED: a setting this library does not know is not silently dropped). The
+ * structs the library fills are written only as far as the caller's header reaches. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -324,6 +325,118 @@ static void newer_header_with_a_set_unknown_field_is_refused(void **state)
     }
 }
 
+/* ---- structs the library fills for the caller (sc_struct_write) ---- */
+typedef struct out_entry {
+    const char *name;
+    size_t size, v1;
+    int zero_is_ours;
+    sanctum_status (*call)(void *out); /* fills the caller's struct at out */
+} out_entry;
+
+static sanctum_ctx *g_ctx;
+static sanctum_chat_doc *g_doc;
+static sanctum_session *g_session;
+static sanctum_ledger *g_ledger;
+
+static sanctum_status out_ctx_stats(void *out) { return sanctum_ctx_stats(g_ctx, out); }
+static sanctum_status out_ctx_options(void *out) { return sanctum_ctx_get_options(g_ctx, out); }
+static sanctum_status out_chat_text(void *out) { return sanctum_chat_doc_text(g_doc, 0, out); }
+static sanctum_status out_session_stats(void *out) { return sanctum_session_get_stats(g_session, out); }
+static sanctum_status out_verify(void *out) { return sanctum_ledger_verify(out, g_ledger, 0, NULL, NULL); }
+
+static const out_entry OUT_ENTRIES[] = {
+    {"sanctum_ctx_stats", sizeof(sanctum_stats), SC_SIZE_THROUGH(sanctum_stats, struct_size), 1, out_ctx_stats},
+    {"sanctum_ctx_get_options", sizeof(sanctum_ctx_options), SC_SIZE_THROUGH(sanctum_ctx_options, struct_size), 1,
+     out_ctx_options},
+    {"sanctum_chat_doc_text", sizeof(sanctum_chat_text), SC_SIZE_THROUGH(sanctum_chat_text, offset), 0,
+     out_chat_text},
+    {"sanctum_session_get_stats", sizeof(sanctum_session_stats), SC_SIZE_THROUGH(sanctum_session_stats, malformed),
+     0, out_session_stats},
+    {"sanctum_ledger_verify", sizeof(sanctum_ledger_verify_report),
+     SC_SIZE_THROUGH(sanctum_ledger_verify_report, message), 1, out_verify},
+};
+
+static int out_setup(void **state)
+{
+    (void)state;
+    g_ctx = test_ctx_new();
+    static const char chat[] = "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+    assert_int_equal(sanctum_chat_doc_new(&g_doc, g_ctx, SANCTUM_CHAT_AUTO, (const uint8_t *)chat, sizeof chat - 1,
+                                          NULL),
+                     SANCTUM_OK);
+    assert_int_equal(sanctum_session_new(&g_session, g_ctx, NULL, NULL, NULL), SANCTUM_OK);
+    caller_buf o;
+    memset(&o, 0, sizeof o);
+    ledger_init(&o);
+    assert_int_equal(sanctum_ledger_open(&g_ledger, g_ctx, (const sanctum_ledger_options *)(void *)o.b, NULL),
+                     SANCTUM_OK);
+    return 0;
+}
+
+static int out_teardown(void **state)
+{
+    (void)state;
+    sanctum_free(g_ledger);
+    sanctum_free(g_session);
+    sanctum_free(g_doc);
+    test_ctx_free_checked(g_ctx);
+    return 0;
+}
+
+static uint32_t size_of(const caller_buf *c)
+{
+    uint32_t v;
+    memcpy(&v, c->b, sizeof v);
+    return v;
+}
+
+static void filled_structs_fit_the_callers_header(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof OUT_ENTRIES / sizeof OUT_ENTRIES[0]; i++) {
+        const out_entry *e = &OUT_ENTRIES[i];
+        caller_buf c;
+        /* today's header: filled whole */
+        memset(&c, 0xA5, sizeof c);
+        set_size(&c, e->size);
+        assert_int_equal(e->call(c.b), SANCTUM_OK);
+        assert_int_equal(size_of(&c), e->size);
+        /* an older header: only its bytes are written, and struct_size says how many */
+        memset(&c, 0xA5, sizeof c);
+        set_size(&c, e->v1);
+        assert_int_equal(e->call(c.b), SANCTUM_OK);
+        assert_int_equal(size_of(&c), e->v1);
+        for (size_t k = e->v1; k < sizeof c.b; k++)
+            assert_int_equal(c.b[k], 0xA5);
+        /* a newer header: its unknown tail is left as it was */
+        memset(&c, 0xA5, sizeof c);
+        set_size(&c, e->size + ROOM);
+        assert_int_equal(e->call(c.b), SANCTUM_OK);
+        assert_int_equal(size_of(&c), e->size);
+        for (size_t k = e->size; k < sizeof c.b; k++)
+            assert_int_equal(c.b[k], 0xA5);
+        /* too small (or 0 where 0 does not mean "this version"): refused, nothing written */
+        memset(&c, 0xA5, sizeof c);
+        set_size(&c, e->zero_is_ours ? e->v1 - 1 : 0);
+        if (e->v1 > 4 || !e->zero_is_ours) {
+            uint32_t before = size_of(&c);
+            assert_int_not_equal(e->call(c.b), SANCTUM_OK);
+            assert_int_equal(size_of(&c), before);
+            for (size_t k = sizeof(uint32_t); k < sizeof c.b; k++)
+                assert_int_equal(c.b[k], 0xA5);
+        }
+        /* 0 means this version's size where the call says so */
+        if (e->zero_is_ours) {
+            memset(&c, 0xA5, sizeof c);
+            set_size(&c, 0);
+            assert_int_equal(e->call(c.b), SANCTUM_OK);
+            assert_int_equal(size_of(&c), e->size);
+            for (size_t k = e->size; k < sizeof c.b; k++)
+                assert_int_equal(c.b[k], 0xA5);
+        }
+    }
+}
+
 /* The reader itself, on a struct that really grew: a v1 caller against a v2 library. */
 typedef struct v1 {
     uint32_t struct_size;
@@ -370,6 +483,7 @@ int main(void)
         cmocka_unit_test(newer_header_with_a_zero_tail_is_read),
         cmocka_unit_test(newer_header_with_a_set_unknown_field_is_refused),
         cmocka_unit_test(reader_copies_what_the_caller_knows),
+        cmocka_unit_test_setup_teardown(filled_structs_fit_the_callers_header, out_setup, out_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -9,6 +9,7 @@
 
 #include "alloc.h"
 #include "error.h"
+#include "options.h"
 #include "json/json.h"
 
 /* ---- small buffer ---- */
@@ -541,15 +542,10 @@ static sanctum_status verify_state(sanctum_ledger *l, sanctum_ledger_verify_repo
     return st;
 }
 
-sanctum_status sanctum_ledger_verify(sanctum_ledger_verify_report *out, sanctum_ledger *ledger,
-                                     uint64_t expected_count, const uint8_t *expected_head, sanctum_error *err)
+/* The report of sanctum_ledger_verify, into our own struct. */
+static sanctum_status verify(sanctum_ledger_verify_report *out, sanctum_ledger *ledger, uint64_t expected_count,
+                             const uint8_t *expected_head, sanctum_error *err)
 {
-    sanctum_error_clear(err);
-    if (out == NULL || ledger == NULL || (expected_count != 0 && expected_head == NULL))
-        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET,
-                        "out or ledger is NULL, or expected_count without expected_head");
-    if (out->struct_size != 0 && out->struct_size < sizeof *out)
-        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "report.struct_size is too small");
     memset(out, 0, sizeof *out);
     out->struct_size = (uint32_t)sizeof *out;
     /* One read transaction: a consistent snapshot even while another process appends. */
@@ -576,5 +572,23 @@ sanctum_status sanctum_ledger_verify(sanctum_ledger_verify_report *out, sanctum_
         (void)sqlite3_exec(ledger->db, "COMMIT", NULL, NULL, NULL);
     if (st == SANCTUM_OK && !bad)
         snprintf(out->message, sizeof out->message, "intact: %" PRIu64 " events", out->events);
+    return st;
+}
+
+sanctum_status sanctum_ledger_verify(sanctum_ledger_verify_report *out, sanctum_ledger *ledger,
+                                     uint64_t expected_count, const uint8_t *expected_head, sanctum_error *err)
+{
+    sanctum_error_clear(err);
+    if (out == NULL || ledger == NULL || (expected_count != 0 && expected_head == NULL))
+        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET,
+                        "out or ledger is NULL, or expected_count without expected_head");
+    /* version 1 ended after message; 0 means this version's size */
+    const size_t v1 = SC_SIZE_THROUGH(sanctum_ledger_verify_report, message);
+    if (out->struct_size != 0 && out->struct_size < v1)
+        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "report.struct_size is too small");
+    sanctum_ledger_verify_report r;
+    sanctum_status st = verify(&r, ledger, expected_count, expected_head, err);
+    (void)sc_struct_write(out, &r, sizeof r, v1, true, "report", NULL); /* filled in every case */
+    sodium_memzero(&r, sizeof r);
     return st;
 }

@@ -205,11 +205,12 @@ sanctum_status sanctum_session_restore_response(sanctum_session *s, int32_t form
 
 sanctum_status sanctum_session_get_stats(const sanctum_session *s, sanctum_session_stats *out)
 {
-    if (s == NULL || out == NULL || out->struct_size < sizeof *out)
+    if (s == NULL || out == NULL)
         return SANCTUM_E_INVALID_ARG;
-    *out = s->stats;
-    out->struct_size = (uint32_t)sizeof *out;
+    sanctum_session_stats st = s->stats;
     for (int t = 0; t < SANCTUM_ENTITY_COUNT; t++)
-        out->distinct[t] = s->vault.count[t];
-    return SANCTUM_OK;
+        st.distinct[t] = s->vault.count[t];
+    /* version 1 ended after malformed */
+    return sc_struct_write(out, &st, sizeof st, SC_SIZE_THROUGH(sanctum_session_stats, malformed), false, "stats",
+                           NULL);
 }
