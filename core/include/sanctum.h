@@ -539,6 +539,62 @@ sanctum_status sanctum_stream_restorer_feed(sanctum_stream_restorer *r, const ui
 sanctum_status sanctum_stream_restorer_finish(sanctum_stream_restorer *r, uint8_t **out, size_t *out_len,
                                               sanctum_error *err);
 
+/* ===== Pattern recognizers (core/src/pattern) ===== */
+
+/* A set of caller-given regular expressions (PCRE2, UTF-8 and Unicode properties on) matched over text
+ * the way Python's re.finditer does: per pattern, left to right, non-overlapping, empty matches skipped.
+ * After an empty match the same place is tried again for a non-empty one, as finditer does. Used for
+ * ad-hoc recognizers (docs/presidio.md). Each regex is compiled under limits: at most 4096
+ * bytes, 256 patterns per set, a match limit per call (sanctum_pattern_set_new), so hostile patterns
+ * cost bounded time. Adding is single-threaded; once built, any number of threads may match at once. */
+typedef struct sanctum_pattern_set sanctum_pattern_set;
+
+/* Flags of sanctum_pattern_set_add (Python's re.IGNORECASE, re.MULTILINE, re.DOTALL). */
+typedef enum sanctum_pattern_flags {
+    SANCTUM_PATTERN_CASELESS = 1,
+    SANCTUM_PATTERN_MULTILINE = 2,
+    SANCTUM_PATTERN_DOTALL = 4
+} sanctum_pattern_flags;
+
+/* One match: byte offsets [start, end) into the text, and the index of its pattern (order of adding). */
+typedef struct sanctum_pattern_match {
+    uint32_t pattern;
+    uint32_t reserved;
+    uint64_t start;
+    uint64_t end;
+} sanctum_pattern_match;
+
+/* The matches of one text, sorted by pattern then start. One block: free it with sanctum_free (wiped:
+ * the offsets locate personal data). truncated is 1 when max_matches was reached. */
+typedef struct sanctum_pattern_matches {
+    uint32_t struct_size;
+    uint32_t truncated;
+    uint64_t count;
+    const sanctum_pattern_match *matches;
+} sanctum_pattern_matches;
+
+/* Creates an empty set. match_limit bounds each PCRE2 match call (0 = the default 1000000; at most
+ * 4294967295). Caller owns *out (sanctum_free). Errors: SANCTUM_E_INVALID_ARG, SANCTUM_E_NOMEM. */
+sanctum_status sanctum_pattern_set_new(sanctum_pattern_set **out, sanctum_ctx *ctx, uint64_t match_limit,
+                                       sanctum_error *err);
+
+/* Compiles regex[0..len) (UTF-8) with flags and appends it. Errors: SANCTUM_E_PARSE (offset of the
+ * problem in the regex, PCRE2's reason in the message), SANCTUM_E_UTF8, SANCTUM_E_LIMIT (longer than
+ * 4096 bytes, more than 256 patterns), SANCTUM_E_INVALID_ARG (unknown flag, empty regex), SANCTUM_E_NOMEM.
+ * On error the set is unchanged. */
+sanctum_status sanctum_pattern_set_add(sanctum_pattern_set *set, const uint8_t *regex, size_t len, uint32_t flags,
+                                       sanctum_error *err);
+
+/* Number of patterns in the set. */
+uint32_t sanctum_pattern_set_count(const sanctum_pattern_set *set);
+
+/* Matches every pattern over text[0..len) (UTF-8, at most the context's max_input_bytes). max_matches
+ * bounds the result (0 = 10000). Caller owns *out (sanctum_free). Errors: SANCTUM_E_UTF8 (offset of the
+ * first invalid byte), SANCTUM_E_LIMIT (text too long, or a pattern exceeded the match limit: no partial
+ * result), SANCTUM_E_INVALID_ARG, SANCTUM_E_NOMEM. */
+sanctum_status sanctum_pattern_set_match(const sanctum_pattern_set *set, const uint8_t *text, size_t len,
+                                         uint32_t max_matches, sanctum_pattern_matches **out, sanctum_error *err);
+
 /* ===== Token-pattern scanner (core/src/scan) ===== */
 
 /* A compiled rule set (built-in rules, custom rules or both) plus options. Immutable once built: one
