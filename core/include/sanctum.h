@@ -7,8 +7,9 @@
  *   3. JSON chat parser                         sanctum_json_*, sanctum_chat_*
  *   4. PII detector                             sanctum_detector_*, sanctum_detect
  *   5. Anonymize/restore mapper                 sanctum_session_*, sanctum_stream_restorer_*
- *   6. Token-pattern scanner                    sanctum_scanner_*, sanctum_scan_*
- *   7. Secret-age ledger                        sanctum_ledger_*
+ *   6. Pattern recognizers                      sanctum_pattern_set_*
+ *   7. Token-pattern scanner                    sanctum_scanner_*, sanctum_scan_*
+ *   8. Secret-age ledger                        sanctum_ledger_*
  *
  * Conventions (they hold for every function below unless its comment says otherwise):
  *
@@ -23,7 +24,8 @@
  *    bindings for no gain in safety: calls that act on an existing handle take the handle first and
  *    their outputs after the inputs (sanctum_ctx_stats, sanctum_ctx_get_options, sanctum_chat_doc_text,
  *    sanctum_chat_doc_write, the sanctum_session_* operations, sanctum_stream_restorer_feed/finish,
- *    sanctum_scan_buffer, sanctum_scan_report_add/take). New calls follow the rule.
+ *    sanctum_pattern_set_match, sanctum_scan_buffer, sanctum_scan_report_add/take). New calls follow
+ *    the rule.
  *  - Option structs start with `struct_size` and may grow: a struct from an older header keeps the
  *    defaults for the fields it lacks; a newer header's larger struct is read when its unknown tail is
  *    zero and refused with SANCTUM_E_UNSUPPORTED when not (docs/abi.md).

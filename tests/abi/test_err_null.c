@@ -31,6 +31,7 @@ typedef struct fixture {
     sanctum_scan_report *report;
     sanctum_scan_ignore *ignore;
     sanctum_ledger *ledger;
+    sanctum_pattern_set *patterns;
 } fixture;
 
 static fixture F;
@@ -65,12 +66,15 @@ static int setup(void **state)
     lo.key_len = sizeof KEY;
     lo.now = 1767225600;
     assert_int_equal(sanctum_ledger_open(&F.ledger, F.ctx, &lo, NULL), SANCTUM_OK);
+    assert_int_equal(sanctum_pattern_set_new(&F.patterns, F.ctx, 0, NULL), SANCTUM_OK);
+    assert_int_equal(sanctum_pattern_set_add(F.patterns, B("[a-z]+"), 0, NULL), SANCTUM_OK);
     return 0;
 }
 
 static int teardown(void **state)
 {
     (void)state;
+    sanctum_free(F.patterns);
     sanctum_free(F.ledger);
     sanctum_free(F.ignore);
     sanctum_free(F.report);
@@ -305,6 +309,21 @@ static sanctum_status c_ledger_format_time(sanctum_error *err)
     return sanctum_ledger_format_time(b, sizeof b, 0, err);
 }
 
+static sanctum_status c_pattern_set_new(sanctum_error *err)
+{
+    sanctum_pattern_set *p = NULL;
+    return sanctum_pattern_set_new(&p, F.ctx, (uint64_t)1 << 40, err);
+}
+static sanctum_status c_pattern_set_add(sanctum_error *err)
+{
+    return sanctum_pattern_set_add(F.patterns, B("(unclosed"), 0, err);
+}
+static sanctum_status c_pattern_set_match(sanctum_error *err)
+{
+    sanctum_pattern_matches *m = NULL;
+    return sanctum_pattern_set_match(F.patterns, B("abc \xff"), 0, &m, err);
+}
+
 typedef struct call_case {
     const char *name;
     call_fn fn;
@@ -332,6 +351,9 @@ static const call_case CASES[] = {
     CASE(stream_restorer_new, SANCTUM_E_INVALID_ARG),
     CASE(stream_restorer_feed, SANCTUM_E_INVALID_ARG),
     CASE(stream_restorer_finish, SANCTUM_E_INVALID_ARG),
+    CASE(pattern_set_new, SANCTUM_E_INVALID_ARG),
+    CASE(pattern_set_add, SANCTUM_E_PARSE),
+    CASE(pattern_set_match, SANCTUM_E_UTF8),
     CASE(scanner_new, SANCTUM_E_PARSE),
     CASE(scan_buffer, SANCTUM_E_LIMIT),
     CASE(scan_report_new, SANCTUM_E_INVALID_ARG),
@@ -450,6 +472,13 @@ static void success_leaves_err_cleared(void **state)
     sanctum_free(r);
     sanctum_free(s2);
     sanctum_free(s);
+    sanctum_pattern_set *ps = NULL;
+    CLEAN_OK(sanctum_pattern_set_new(&ps, F.ctx, 0, &E));
+    CLEAN_OK(sanctum_pattern_set_add(ps, B("[0-9]+"), SANCTUM_PATTERN_CASELESS, &E));
+    sanctum_pattern_matches *pm = NULL;
+    CLEAN_OK(sanctum_pattern_set_match(ps, B("a 12 b"), 0, &pm, &E));
+    sanctum_free(pm);
+    sanctum_free(ps);
     sanctum_scanner *sc = NULL;
     CLEAN_OK(sanctum_scanner_new(&sc, F.ctx, NULL, NULL, 0, &E));
     sanctum_free(sc);
