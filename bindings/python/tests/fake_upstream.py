@@ -30,11 +30,12 @@ def dead_url() -> str:
 class Recorded:
     def __init__(self, method, path, headers, body):
         self.method, self.path, self.headers, self.body = method, path, headers, body
+        self.answer = b""
 
 
 class FakeUpstream:
     """answer: (kind, status, payload) used for every request unless `answers` (a list consumed in
-    order) has one. kinds: json (bytes), sse (list of byte pieces), sse-die (pieces, then the connection
+    order) has one; either may also be a function (method, path, body) -> answer. kinds: json (bytes), sse (list of byte pieces), sse-die (pieces, then the connection
     drops), drop (connection closed before any answer); an optional 4th item is extra headers."""
 
     def __init__(self, delay: float = 0.0, port: int = 0, thread: bool = True):
@@ -64,11 +65,16 @@ class FakeUpstream:
         self.peers.add(request.transport.get_extra_info("peername"))
         if request.path == "/__stats":
             return web.json_response({"connections": len(self.peers), "requests": len(self.requests)})
-        self.requests.append(Recorded(request.method, request.path_qs, dict(request.headers), body))
+        rec = Recorded(request.method, request.path_qs, dict(request.headers), body)
+        self.requests.append(rec)
         if self.delay:
             await asyncio.sleep(self.delay)
-        kind, status, payload, *extra = self.answers.pop(0) if self.answers else self.answer
+        answer = self.answers.pop(0) if self.answers else self.answer
+        if callable(answer):
+            answer = answer(request.method, request.path_qs, body)
+        kind, status, payload, *extra = answer
         headers = extra[0] if extra else {}
+        rec.answer = payload if kind == "json" else b"".join(payload) if kind != "drop" else b""
         if kind == "json":
             return web.Response(status=status, body=payload, content_type="application/json", headers=headers)
         if kind == "drop":
