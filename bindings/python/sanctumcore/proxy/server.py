@@ -48,8 +48,9 @@ def _core_refusal(exc: Exception, what: str) -> Refusal:
     name = getattr(status, "name", str(status))
     offset = getattr(exc, "offset", None)
     where = f" at byte {offset}" if offset is not None else ""
-    code = 413 if name in ("E_LIMIT", "LIMIT") else 400
-    return Refusal(code, f"{what} refused: {name}{where}: {getattr(exc, 'message', '')}", offset, name)
+    # The body's size was checked against max_body_bytes (413) already: the core's limits are on its
+    # structure (nesting depth, string count), so this is the request's fault as written: 400.
+    return Refusal(400, f"{what} refused: {name}{where}: {getattr(exc, 'message', '')}", offset, name)
 
 
 # A JSON string token (validated input), and whitespace, for finding the top-level "model" member.
@@ -138,8 +139,10 @@ class Proxy:
             return resp
         except Refusal as e:
             record["status"] = e.status
+            # A body refused before its end (or cut short) closes the connection after the answer
+            # (aiohttp drains it for lingering_time first, so the client reads the answer).
             resp = http.error_response(e.status, e.message, e.offset, e.code,
-                                       close=not request.content.is_eof())
+                                       close=e.status in (408, 413) or not request.content.at_eof())
             return resp
         except ClientGone:
             record["status"] = 499
@@ -148,7 +151,7 @@ class Proxy:
             return resp
         finally:
             proto.request_finished(resp is not None and resp.keep_alive is not False and
-                                   request.keep_alive and request.content.is_eof())
+                                   request.keep_alive and request.content.at_eof())
             record["ms"] = round((loop.time() - started) * 1000, 2)
             log_request(record)
 
@@ -390,8 +393,15 @@ class ProxyThread:
     def close(self) -> None:
         if self.loop.is_closed():
             return
+        async def stop():
+            await self.proxy.stop()
+            rest = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+            for t in rest:
+                t.cancel()
+            await asyncio.gather(*rest, return_exceptions=True)
+
         try:
-            asyncio.run_coroutine_threadsafe(self.proxy.stop(), self.loop).result(30)
+            asyncio.run_coroutine_threadsafe(stop(), self.loop).result(30)
         finally:
             self.loop.call_soon_threadsafe(self.loop.stop)
             self.thread.join(30)
