@@ -24,8 +24,12 @@ def _tag() -> str:
 
 
 def _metadata() -> str:
+    import tomllib
+
+    deps = tomllib.loads((HERE / "pyproject.toml").read_text()).get("project", {}).get("dependencies", [])
     return (f"Metadata-Version: 2.1\nName: {NAME}\nVersion: {VERSION}\n"
-            "Summary: Python bindings for libsanctumcore\nRequires-Python: >=3.11\nRequires-Dist: cffi>=1.15\n")
+            "Summary: Python bindings for libsanctumcore\nRequires-Python: >=3.11\n" +
+            "".join(f"Requires-Dist: {d}\n" for d in deps))
 
 
 def _entry_points() -> str:

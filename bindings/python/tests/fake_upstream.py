@@ -61,7 +61,7 @@ class FakeUpstream:
         self.url = f"http://127.0.0.1:{self.port}"
 
     async def _handle(self, request):
-        body = await request.read()
+        body = await request.content.read()  # no size limit (the bench posts 1 MiB)
         self.peers.add(request.transport.get_extra_info("peername"))
         if request.path == "/__stats":
             return web.json_response({"connections": len(self.peers), "requests": len(self.requests)})

@@ -54,22 +54,31 @@ class Protocol(web_protocol.RequestHandler):
         self._header_handle = None
         self._busy = False      # a request is being handled (or the connection is closing after it)
         self._partial = False   # bytes of the next request have arrived
+        self._rejected = False  # over max_connections: answered 503, draining until closed
 
     def connection_made(self, transport) -> None:
         manager = self._manager
         if manager is not None and len(manager.connections) >= self._max_connections:
-            self._manager = None  # never registered: connection_lost has nothing to undo
+            # Never registered (connection_lost has nothing to undo). Answer, stop sending, and read what
+            # the client still sends for a moment, so closing does not reset the answer away.
+            self._manager = None
+            self._rejected = True
             transport.write(raw_error(503, "too many connections"))
-            transport.close()
+            if transport.can_write_eof():
+                transport.write_eof()
+            self._loop.call_later(max(self._lingering_time, 0.1), transport.close)
             return
         super().connection_made(transport)
         self._arm()
 
     def connection_lost(self, exc) -> None:
         self._disarm()
-        super().connection_lost(exc)
+        if not self._rejected:
+            super().connection_lost(exc)
 
     def data_received(self, data: bytes) -> None:
+        if self._rejected:
+            return
         if not self._busy and data:
             self._partial = True
             self._arm()

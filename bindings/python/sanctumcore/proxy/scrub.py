@@ -6,6 +6,7 @@ looking at what the bindings accept, so the proxy runs on either; `features()` s
 """
 from __future__ import annotations
 
+import functools
 import inspect
 import threading
 import urllib.parse
@@ -73,10 +74,11 @@ def _detector(threshold: float) -> Detector:
         return det
 
 
-def _kwargs(options: dict) -> tuple:
-    """(session kwargs, request kwargs) for the wanted options the bindings support."""
+@functools.lru_cache(maxsize=None)
+def _kwargs(scrub_system: bool) -> tuple:
+    """(session kwargs, request kwargs) for the wanted options the bindings support (read-only)."""
     where = {"session": {}, "request": {}}
-    for name, wanted in options.items():
+    for name, wanted in (("lone_surrogates", True), ("scrub_system", scrub_system)):
         how = _how(name)
         if how is None or not wanted:
             continue
@@ -114,7 +116,7 @@ class Scrubber:
         if fmt != "auto" and fmt not in FORMATS:
             fmt = "auto"  # a core without this format refuses the document (fail closed)
         self._fmt = fmt
-        session_kw, self._request_kw = _kwargs({"lone_surrogates": True, "scrub_system": scrub_system})
+        session_kw, self._request_kw = _kwargs(scrub_system)
         self._ctx = Context()
         self._session = Session(self._ctx, _detector(threshold), **session_kw)
 

@@ -14,6 +14,7 @@ import asyncio
 import logging
 import re
 import threading
+import time
 import zlib
 from typing import Optional
 
@@ -129,8 +130,7 @@ class Proxy:
     async def handle(self, request: web.BaseRequest) -> web.StreamResponse:
         proto = request.protocol
         proto.request_started()
-        loop = asyncio.get_running_loop()
-        started = loop.time()
+        started = time.monotonic()
         record = {"method": request.method, "path": request.rel_url.raw_path, "route": "-", "policy": "-",
                   "status": 0, "entities": {}}
         resp = None
@@ -152,7 +152,7 @@ class Proxy:
         finally:
             proto.request_finished(resp is not None and resp.keep_alive is not False and
                                    request.keep_alive and request.content.at_eof())
-            record["ms"] = round((loop.time() - started) * 1000, 2)
+            record["ms"] = round((time.monotonic() - started) * 1000, 2)
             log_request(record)
 
     async def _handle(self, request, record) -> web.StreamResponse:

@@ -7,6 +7,7 @@ import urllib.parse
 from typing import Optional
 
 import aiohttp
+import yarl
 
 # Hop-by-hop (RFC 9110 7.6.1), plus what the proxy computes itself (Host, Content-Length).
 HOP_BY_HOP = {"connection", "proxy-connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
@@ -45,10 +46,9 @@ def connection_tokens(headers) -> set:
     return names
 
 
-def target(base: str, client_path: str, query: str) -> str:
-    url = urllib.parse.urlsplit(base)
-    path = url.path.rstrip("/") + "/" + client_path.lstrip("/")
-    return urllib.parse.urlunsplit((url.scheme, url.netloc, path, query, ""))
+def target(base: str, client_path: str, query: str) -> yarl.URL:
+    """The route's base URL with the client's (still percent-encoded) path and query appended."""
+    return yarl.URL(base + "/" + client_path.lstrip("/") + ("?" + query if query else ""), encoded=True)
 
 
 def without_key_param(query: str) -> str:
@@ -99,9 +99,8 @@ class Pool:
         self._cfg = cfg
         self._sessions = {}
 
-    def session(self, url: str) -> aiohttp.ClientSession:
-        parts = urllib.parse.urlsplit(url)
-        origin = (parts.scheme, parts.netloc)
+    def session(self, url: yarl.URL) -> aiohttp.ClientSession:
+        origin = (url.scheme, url.host, url.port)
         s = self._sessions.get(origin)
         if s is None or s.closed:
             cfg = self._cfg
