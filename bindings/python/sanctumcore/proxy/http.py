@@ -133,7 +133,7 @@ class Server(web.Server):
 def server_kwargs(cfg) -> dict:
     return {"header_timeout": cfg.header_timeout, "max_connections": cfg.max_connections,
             "keepalive_timeout": cfg.keepalive_timeout, "lingering_time": cfg.lingering_time,
-            "access_log": None}
+            "access_log": None, "read_bufsize": 1 << 18}
 
 
 class AppRunner(web.AppRunner):
