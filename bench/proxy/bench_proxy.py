@@ -97,6 +97,25 @@ def timed_posts(port: int, path: str, body: bytes, n: int) -> float:
     return statistics.median(samples[1:])
 
 
+def first_event_ms(port: int, path: str, n: int) -> float:
+    """Median milliseconds from sending a streamed chat request to reading its first SSE event."""
+    body = json.dumps({"model": "m", "stream": True, "messages": [
+        {"role": "user", "content": "Hello, I am Jane Doe."}]}, separators=(",", ":")).encode()
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    samples = []
+    for _ in range(n + 1):
+        t = time.perf_counter()
+        c.request("POST", path, body=body, headers={"Content-Type": "application/json"})
+        r = c.getresponse()
+        first = r.read1(65536)
+        samples.append((time.perf_counter() - t) * 1000)
+        if not first.startswith(b"data: "):
+            raise SystemExit(f"{path}: no event first")
+        r.read()
+    c.close()
+    return statistics.median(samples[1:])
+
+
 def main() -> int:
     p = argparse.ArgumentParser()
     p.add_argument("--delay-ms", type=float, default=0.0, help="the fake provider's time to answer")
@@ -133,11 +152,14 @@ def main() -> int:
             base = f"http://127.0.0.1"
             runs = {}
             runs["direct"] = wrk(f"{base}:{up_port}/v1/chat/completions", str(lua), args.duration, args.threads)
-            before = stats(up_port)["connections"]
-            runs["pass"] = wrk(f"{base}:{proxy_port}/p/chat/completions", str(lua), args.duration, args.threads)
-            runs["scrub"] = wrk(f"{base}:{proxy_port}/s/chat/completions", str(lua), args.duration, args.threads)
-            upstream_conns = stats(up_port)["connections"] - before - 1  # not this stats request's own
+            for name, prefix in (("pass", "/p"), ("scrub", "/s")):
+                before = stats(up_port)["connections"]
+                runs[name] = wrk(f"{base}:{proxy_port}{prefix}/chat/completions", str(lua), args.duration, args.threads)
+                # new provider connections during the run, less the next stats request's own
+                runs[name]["conns"] = stats(up_port)["connections"] - before - 1
 
+            ttft_direct = first_event_ms(up_port, "/v1/chat/completions", 30)
+            ttft_scrub = first_event_ms(proxy_port, "/s/chat/completions", 30)
             big = chat_body(1 << 20)
             big_direct = timed_posts(up_port, "/v1/chat/completions", big, 10)
             big_pass = timed_posts(proxy_port, "/p/chat/completions", big, 10)
@@ -155,19 +177,24 @@ def main() -> int:
     print(f"bench/proxy: {CLIENTS} keep-alive clients (wrk -t{args.threads}), {len(body)}-byte chat requests, "
           f"{args.duration} s per run, provider delay {args.delay_ms} ms, proxy workers {args.workers}, "
           f"uvloop {'yes' if has_uvloop() else 'no'}")
-    print(f"{'path':8} {'req/s':>9} {'ratio':>6} {'p50 ms':>8} {'p99 ms':>8} {'+p50':>7} {'+p99':>7} {'non-2xx':>8}")
+    print(f"{'path':8} {'req/s':>9} {'ratio':>6} {'p50 ms':>8} {'p99 ms':>8} {'+p50':>7} {'+p99':>7} "
+          f"{'non-2xx':>8} {'new upstream conns':>19}")
     for name, r in runs.items():
         print(f"{name:8} {r['rps']:9.0f} {r['rps'] / d['rps']:6.2f} {r['p50']:8.2f} {r['p99']:8.2f} "
-              f"{r['p50'] - d['p50']:7.2f} {r['p99'] - d['p99']:7.2f} {r['non2xx']:8d} {r['socket_errors']}")
+              f"{r['p50'] - d['p50']:7.2f} {r['p99'] - d['p99']:7.2f} {r['non2xx']:8d} {r.get('conns', '-'):>19} "
+              f"{r['socket_errors']}")
     s = runs["scrub"]
-    print(f"upstream connections opened by the proxy (pass + scrub runs): {upstream_conns} for {CLIENTS} clients")
+    upstream_conns = max(runs["pass"]["conns"], runs["scrub"]["conns"])
     print(f"1 MiB request ({len(big)} bytes), median of 10: direct {big_direct:.1f} ms, passed {big_pass:.1f} ms, "
           f"scrubbed {big_scrub:.1f} ms, ratio scrubbed/direct {big_scrub / big_direct:.2f}")
+    print(f"first SSE event, median of 30: direct {ttft_direct:.2f} ms, scrubbed {ttft_scrub:.2f} ms "
+          f"(+{ttft_scrub - ttft_direct:.2f} ms)")
     targets = [("scrub throughput >= 0.8x direct", s["rps"] / d["rps"] >= 0.8),
                ("median added latency <= 1 ms", s["p50"] - d["p50"] <= 1.0),
                ("p99 added latency <= 5 ms", s["p99"] - d["p99"] <= 5.0),
                ("upstream connections <= one per client", upstream_conns <= CLIENTS),
-               ("1 MiB scrubbed <= 2x direct", big_scrub <= 2 * big_direct)]
+               ("1 MiB scrubbed <= 2x direct", big_scrub <= 2 * big_direct),
+               ("first streamed event within 1 ms of direct", ttft_scrub - ttft_direct <= 1.0)]
     for label, ok in targets:
         print(f"  {'met ' if ok else 'MISS'} {label}")
     return 0

@@ -19,6 +19,10 @@ CHAT_ANSWER = json.dumps({"id": "c1", "object": "chat.completion", "model": "m",
     {"index": 0, "message": {"role": "assistant", "content": "Hello <PERSON_1>, noted."},
      "finish_reason": "stop"}], "usage": {"prompt_tokens": 9, "completion_tokens": 4, "total_tokens": 13}}).encode()
 
+CHAT_STREAM = [b"data: " + json.dumps({"id": "c1", "object": "chat.completion.chunk", "choices": [
+    {"index": 0, "delta": {"content": piece}}]}).encode() + b"\n\n" for piece in ("Hello", " <PERSON_1>", ", noted.")]
+CHAT_STREAM.append(b"data: [DONE]\n\n")
+
 
 def dead_url() -> str:
     """An http URL on a loopback port nothing listens on."""
@@ -108,7 +112,8 @@ def main() -> None:
 
     async def run():
         fake = FakeUpstream(delay=args.delay_ms / 1000, port=args.port, thread=False)
-        fake.answer = ("json", 200, CHAT_ANSWER)
+        fake.answer = lambda method, path, body: (
+            ("sse", 200, CHAT_STREAM) if b'"stream":true' in body else ("json", 200, CHAT_ANSWER))
         await fake.start()
         fake.requests = _Counter()  # standalone: count, do not keep bodies
         print(fake.port, flush=True)
