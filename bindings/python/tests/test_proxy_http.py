@@ -9,7 +9,7 @@ import time
 import unittest
 
 from fake_upstream import FakeUpstream
-from sanctumcore.proxy import scrub
+from sanctumcore.proxy import ProxyThread, from_dict, scrub
 from test_proxy_pass import CHAT, ProxyFixture
 
 HIDDEN = b'POST /chat/completions HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}'
@@ -300,7 +300,8 @@ class GeminiPassTest(ProxyFixture):
 
 class CoreOptionTest(ProxyFixture):
     """Options of the core that branch 17-walk adds; skipped (with the reason) until the core has them."""
-    routes = [{"name": "s", "upstream": "UP/v1", "policy": "scrub", "paths": ["/chat/completions", "/messages"]},
+    routes = [{"name": "s", "upstream": "UP/v1", "policy": "scrub",
+               "paths": ["/chat/completions", "/messages", ":streamGenerateContent"]},
               {"name": "sys", "upstream": "UP/sys", "policy": "scrub", "paths": ["/responses"], "scrub_system": True}]
 
     def setUp(self):
@@ -330,6 +331,42 @@ class CoreOptionTest(ProxyFixture):
         self.assertEqual(resp.status, 200)
         self.assertNotIn(b"Jane Doe", self.up.requests[0].body)
         self.assertNotIn(b"jane.doe@example.com", self.up.requests[0].body)
+
+    @unittest.skipUnless("identities" in FEATURES, "the core has no known identities yet (branch 17-walk adds "
+                         "sanctumcore.identities and Session(identities=...))")
+    def test_known_identities_are_replaced_everywhere(self):
+        import os
+        import tempfile
+
+        with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
+            f.write("# family\nperson: Tamsin Quibble\nemail: tq@nas.lan\n")
+        try:
+            cfg = from_dict({"listen": "127.0.0.1:0", "route": [
+                {"name": "ids", "upstream": self.up.url + "/v1", "policy": "scrub", "identities": f.name}]})
+            proxy = ProxyThread(cfg)
+        finally:
+            os.unlink(f.name)  # read once at start
+        try:
+            body = (b'{"model":"m","messages":[{"role":"system","content":"The owner is Tamsin Quibble."},'
+                    b'{"role":"user","content":"Mail tq@nas.lan please"}]}')
+            self.up.answer = ("json", 200, b'{"object":"chat.completion","choices":[{"index":0,"message":'
+                                           b'{"role":"assistant","content":"Done, <EMAIL_ADDRESS_1>."}}]}')
+            conn = http.client.HTTPConnection("127.0.0.1", proxy.port, timeout=5)
+            conn.request("POST", "/chat/completions", body=body)
+            resp = conn.getresponse()
+            data = resp.read()
+            conn.request("POST", "/chat/completions", body=CHAT, headers={"X-Owner": "Tamsin Quibble"})
+            refused = conn.getresponse()
+            refused.read()
+            conn.close()
+        finally:
+            proxy.close()
+        self.assertEqual(resp.status, 200, data)
+        sent = self.up.requests[0].body
+        self.assertNotIn(b"Tamsin", sent)
+        self.assertNotIn(b"tq@nas.lan", sent)
+        self.assertIn(b"Done, tq@nas.lan.", data)
+        self.assertEqual(refused.status, 400)  # a known identity in a header
 
     @unittest.skipUnless("gemini" in FEATURES, "the core has no Gemini chat format yet (branch 17-walk adds "
                          "SANCTUM_CHAT_GEMINI)")

@@ -27,6 +27,8 @@
     scrub_system = false                # scrub only: also scan system/developer text and instructions
     pass_headers = ["x-trace-user"]     # scrub only: non-standard headers forwarded even when they
                                         # look personal (any other such header is refused)
+    identities = "/etc/sanctum/identities"  # scrub only: known values ("type: value" lines) always
+                                        # replaced, system prompts included (docs/mapper.md)
 
     [presidio]                          # optional Presidio-compatible services (sanctumcore.presidio)
     analyzer = "127.0.0.1:5002"
@@ -65,6 +67,7 @@ class Route:
     threshold: float = 0.7
     scrub_system: bool = False
     pass_headers: tuple = ()
+    identities: Optional[str] = None
 
     def matches(self, path: str, model: Optional[str]) -> bool:
         if self.paths and not any(path == p or path.endswith(p) for p in self.paths):
@@ -191,12 +194,15 @@ def make_route(raw: dict, where: str) -> Route:
     scrub_system = raw.get("scrub_system", False)
     if not isinstance(scrub_system, bool):
         raise ConfigError(f"{where}: scrub_system must be true or false")
+    identities = raw.get("identities")
+    if identities is not None and (not isinstance(identities, str) or not identities):
+        raise ConfigError(f"{where}: identities must be a file path")
     return Route(
         name=raw["name"], upstream=raw["upstream"].rstrip("/"), policy=raw["policy"],
         models=_strings(raw, "models", where), paths=_strings(raw, "paths", where),
         api_key_env=raw.get("api_key_env"), api_key_file=raw.get("api_key_file"),
         fallback=_strings(raw, "fallback", where), threshold=float(threshold), scrub_system=scrub_system,
-        pass_headers=tuple(h.lower() for h in _strings(raw, "pass_headers", where)))
+        pass_headers=tuple(h.lower() for h in _strings(raw, "pass_headers", where)), identities=identities)
 
 
 def set_presidio(cfg: Config, raw: dict, where: str) -> None:

@@ -41,7 +41,9 @@ _REQUEST_PARAMS = _params(Session.anonymize_request)
 
 
 def _how(option: str) -> Optional[tuple]:
-    """Where the bindings take `option`: ("session"|"request", keyword, value-kind) or None."""
+    """Where the bindings take `option`: ("session"|"request", keyword, value) or None."""
+    if option == "lone_surrogates" and "refuse_lone_surrogates" in _SESSION_PARAMS:
+        return ("session", "refuse_lone_surrogates", False)  # accepted unless refused
     keyword, flag = _OPTIONS[option]
     if keyword in _REQUEST_PARAMS:
         return ("request", keyword, True)
@@ -60,7 +62,32 @@ def features() -> set:
     found = {name for name in _OPTIONS if _how(name) is not None}
     if "gemini" in FORMATS:
         found.add("gemini")
+    if "identities" in _SESSION_PARAMS:
+        found.add("identities")
     return found
+
+
+def validate_options() -> dict:
+    """Keyword arguments of sanctumcore.json.validate for what the chat path accepts."""
+    from ..json import validate
+
+    return {"allow_lone_surrogates": True} if "allow_lone_surrogates" in _params(validate) else {}
+
+
+def load_identities(path: str):
+    """The known identities of a file ("type: value" per line), held in the shared context's wiped
+    memory for every session of the route. Errors never quote the file."""
+    global _ctx
+    if "identities" not in features():
+        raise RuntimeError("identities need a libsanctumcore with known identities (sanctumcore.identities)")
+    from ..identities import Identities
+
+    with open(path, "rb") as f:
+        data = f.read()
+    with _lock:
+        if _ctx is None:
+            _ctx = Context()
+        return Identities(_ctx, data)
 
 
 def _detector(threshold: float) -> Detector:
@@ -90,18 +117,21 @@ def _kwargs(scrub_system: bool) -> tuple:
     return where["session"], where["request"]
 
 
-def looks_personal(text: str, threshold: float) -> bool:
-    """True when the detector finds an entity in text (a header value, a query parameter)."""
-    return bool(text) and bool(_detector(threshold).detect(text))
+def looks_personal(text: str, threshold: float, identities=None) -> bool:
+    """True when the detector (or the route's known identities) finds an entity in text (a header
+    value, a query parameter)."""
+    if not text:
+        return False
+    return bool(_detector(threshold).detect(text)) or (identities is not None and bool(identities.detect(text)))
 
 
-def personal_query(query: str, threshold: float, exempt=("key", "alt")) -> bool:
+def personal_query(query: str, threshold: float, identities=None, exempt=("key", "alt")) -> bool:
     """True when a query parameter (name or value) carries personal data. `key` is Gemini's credential
     and `alt` its stream switch."""
     for name, value in urllib.parse.parse_qsl(query, keep_blank_values=True):
-        if looks_personal(name, threshold):
+        if looks_personal(name, threshold, identities):
             return True
-        if name not in exempt and looks_personal(value, threshold):
+        if name not in exempt and looks_personal(value, threshold, identities):
             return True
     return False
 
@@ -110,13 +140,15 @@ class Scrubber:
     """Anonymizes one request and restores its response (whole or streamed). Fails closed: any error
     from the core propagates and the caller refuses the request."""
 
-    def __init__(self, threshold: float = 0.7, scrub_system: bool = False, fmt: str = "auto"):
+    def __init__(self, threshold: float = 0.7, scrub_system: bool = False, fmt: str = "auto", identities=None):
         if scrub_system and "scrub_system" not in features():
             raise RuntimeError("scrub_system needs a libsanctumcore with SANCTUM_CHAT_SCRUB_SYSTEM")
         if fmt != "auto" and fmt not in FORMATS:
             fmt = "auto"  # a core without this format refuses the document (fail closed)
         self._fmt = fmt
         session_kw, self._request_kw = _kwargs(scrub_system)
+        if identities is not None:
+            session_kw = {**session_kw, "identities": identities}
         self._ctx = Context()
         self._session = Session(self._ctx, _detector(threshold), **session_kw)
 

@@ -91,6 +91,7 @@ class Proxy:
         self.port: Optional[int] = None
         self._runners = []
         self._scrub = None
+        self._identities = {}  # route name -> the core's known identities
 
     # ---- lifecycle ------------------------------------------------------------------------------
 
@@ -102,6 +103,16 @@ class Proxy:
             self._scrub = scrub
             if any(r.scrub_system for r in cfg.routes) and "scrub_system" not in scrub.features():
                 raise ConfigError("scrub_system = true needs a libsanctumcore with the scrub_system option")
+            for r in cfg.routes:
+                if r.identities and r.name not in self._identities:
+                    try:
+                        self._identities[r.name] = scrub.load_identities(r.identities)
+                    except OSError as e:
+                        raise ConfigError(f"route {r.name}: cannot read identities: {e.strerror}") from None
+                    except RuntimeError as e:
+                        raise ConfigError(f"route {r.name}: {e}") from None
+                    except Exception as e:  # the core's refusal: status and line offset, never a value
+                        raise ConfigError(f"route {r.name}: identities refused ({_core_refusal(e, 'file').message})") from None
         server = http.Server(self.handle, **http.server_kwargs(cfg))
         runner = web.ServerRunner(server, handle_signals=False)
         await runner.setup()
@@ -170,9 +181,11 @@ class Proxy:
         from .._core import Context, SanctumError
         from ..json import validate
 
+        from .scrub import validate_options
+
         ctx = Context()
         try:
-            validate(ctx, body)  # the core's parser decides; the walk below trusts its verdict
+            validate(ctx, body, **validate_options())  # the core decides; the walk below trusts it
         except SanctumError as e:
             raise _core_refusal(e, "request body") from None
         finally:
@@ -250,17 +263,19 @@ class Proxy:
 
     def _new_scrubber(self, route: Route, path: str):
         fmt = "gemini" if upstream.gemini_model(path) is not None else "auto"
-        return self._scrub.Scrubber(threshold=route.threshold, scrub_system=route.scrub_system, fmt=fmt)
+        return self._scrub.Scrubber(threshold=route.threshold, scrub_system=route.scrub_system, fmt=fmt,
+                                    identities=self._identities.get(route.name))
 
     def _check_request_metadata(self, request, route: Route) -> None:
         """Fail closed on personal data outside the body: query parameters, non-standard headers."""
+        ids = self._identities.get(route.name)
         query = request.rel_url.raw_query_string
-        if query and self._scrub.personal_query(query, route.threshold):
+        if query and self._scrub.personal_query(query, route.threshold, ids):
             raise Refusal(400, "the query string carries personal data", code="personal_query")
         for name, value in request.headers.items():
             if upstream.is_standard(name) or name.lower() in route.pass_headers:
                 continue
-            if self._scrub.looks_personal(value, route.threshold):
+            if self._scrub.looks_personal(value, route.threshold, ids):
                 raise Refusal(400, f"header {name} carries personal data (not on the route's pass_headers)",
                               code="personal_header")
 
