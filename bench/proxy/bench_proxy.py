@@ -122,6 +122,8 @@ def main() -> int:
     p.add_argument("--duration", type=int, default=8, help="seconds per wrk run")
     p.add_argument("--workers", type=int, default=1, help="proxy processes (SO_REUSEPORT)")
     p.add_argument("--threads", type=int, default=1, help="wrk threads")
+    p.add_argument("--rounds", type=int, default=2, help="direct/pass/scrub rounds, interleaved; the best "
+                   "of each is kept (the machine's other load hits every path alike)")
     args = p.parse_args()
 
     procs = []
@@ -151,13 +153,19 @@ def main() -> int:
                            f"wrk.body = {json.dumps(body.decode())}\n")
             base = f"http://127.0.0.1"
             runs = {}
-            runs["direct"] = wrk(f"{base}:{up_port}/v1/chat/completions", str(lua), args.duration, args.threads)
-            for name, prefix in (("pass", "/p"), ("scrub", "/s")):
-                before = stats(up_port)["connections"]
-                runs[name] = wrk(f"{base}:{proxy_port}{prefix}/chat/completions", str(lua), args.duration, args.threads)
-                # new provider connections during the run, less the next stats request's own
-                runs[name]["conns"] = stats(up_port)["connections"] - before - 1
 
+            def keep(name, r):
+                if name not in runs or r["rps"] > runs[name]["rps"]:
+                    runs[name] = r
+
+            for _ in range(args.rounds):
+                keep("direct", wrk(f"{base}:{up_port}/v1/chat/completions", str(lua), args.duration, args.threads))
+                for name, prefix in (("pass", "/p"), ("scrub", "/s")):
+                    before = stats(up_port)["connections"]
+                    r = wrk(f"{base}:{proxy_port}{prefix}/chat/completions", str(lua), args.duration, args.threads)
+                    # new provider connections during the run, less the next stats request's own
+                    r["conns"] = stats(up_port)["connections"] - before - 1
+                    keep(name, r)
             ttft_direct = first_event_ms(up_port, "/v1/chat/completions", 30)
             ttft_scrub = first_event_ms(proxy_port, "/s/chat/completions", 30)
             big = chat_body(1 << 20)
@@ -175,7 +183,7 @@ def main() -> int:
 
     d = runs["direct"]
     print(f"bench/proxy: {CLIENTS} keep-alive clients (wrk -t{args.threads}), {len(body)}-byte chat requests, "
-          f"{args.duration} s per run, provider delay {args.delay_ms} ms, proxy workers {args.workers}, "
+          f"{args.duration} s per run, best of {args.rounds} interleaved rounds, provider delay {args.delay_ms} ms, proxy workers {args.workers}, "
           f"uvloop {'yes' if has_uvloop() else 'no'}")
     print(f"{'path':8} {'req/s':>9} {'ratio':>6} {'p50 ms':>8} {'p99 ms':>8} {'+p50':>7} {'+p99':>7} "
           f"{'non-2xx':>8} {'new upstream conns':>19}")

@@ -136,6 +136,20 @@ class KeepAliveTest(ProxyFixture):
         self.assertEqual(statuses, [200, 400, 200, 400, 200])
         self.assertEqual(len(self.up.requests), 3)
 
+    def test_requests_without_a_body_are_forwarded_on_scrub_routes(self):
+        listing = b'{"object":"list","data":[{"id":"gpt-4o-mini","owned_by":"openai"}]}'
+        self.up.answer = ("json", 200, listing)
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
+        got = []
+        for method in ("GET", "HEAD", "OPTIONS"):
+            conn.request(method, "/models?limit=20")
+            resp = conn.getresponse()
+            got.append((resp.status, resp.read()))
+        conn.close()
+        self.assertEqual(got, [(200, listing), (200, b""), (200, listing)])
+        self.assertEqual([(r.method, r.path) for r in self.up.requests],
+                         [(m, "/v1/models?limit=20") for m in ("GET", "HEAD", "OPTIONS")])
+
     def test_deep_nesting_is_a_json_400_with_offset(self):
         body = b'{"model":"x","messages":[{"role":"user","content":' + b"[" * 100_000 + b"]" * 100_000 + b"}]}"
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)

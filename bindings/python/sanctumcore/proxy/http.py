@@ -120,6 +120,7 @@ class Protocol(web_protocol.RequestHandler):
             text = "timed out"
         else:
             text = f"malformed HTTP request ({type(exc).__name__ if exc else 'parse error'})"
+        log.info("route=- policy=- method=- path=- status=%s entities=none ms=0", status)  # one line each
         return error_response(status, text, close=True)
 
 

@@ -199,7 +199,7 @@ class Proxy:
         declared = request.content_length
         if declared is not None and declared > limit:
             raise Refusal(413, f"request body larger than {limit} bytes")
-        if request.headers.get("Expect", "").lower() == "100-continue":
+        if request.version >= (1, 1) and request.headers.get("Expect", "").lower() == "100-continue":
             await request.writer.write(b"HTTP/1.1 100 Continue\r\n\r\n")
         chunks, size = [], 0
         try:
