@@ -65,6 +65,26 @@ def stats(port: int) -> dict:
     return data
 
 
+def cpu_seconds(pids) -> float:
+    """User + system CPU time of the processes (and their worker children) so far, from /proc."""
+    total = 0
+    tick = os.sysconf("SC_CLK_TCK")
+    seen = set()
+    todo = list(pids)
+    while todo:
+        pid = todo.pop()
+        if pid in seen:
+            continue
+        seen.add(pid)
+        try:
+            fields = pathlib.Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+            todo += [int(c) for c in pathlib.Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+        except OSError:
+            pass
+    return total / tick
+
+
 def wrk(url: str, lua: str, duration: int, threads: int) -> dict:
     out = subprocess.run(["wrk", f"-t{threads}", f"-c{CLIENTS}", f"-d{duration}s", "--latency", "-s", lua, url],
                          capture_output=True, text=True, check=True).stdout
@@ -158,11 +178,21 @@ def main() -> int:
                 if name not in runs or r["rps"] > runs[name]["rps"]:
                     runs[name] = r
 
+            def measured(url):
+                """wrk's figures plus the CPU time the provider and the proxy spent per request: a figure
+                the machine's other load does not move much."""
+                up_cpu, proxy_cpu = cpu_seconds([up.pid]), cpu_seconds([proxy.pid])
+                r = wrk(url, str(lua), args.duration, args.threads)
+                n = r["rps"] * args.duration
+                r["up_us"] = (cpu_seconds([up.pid]) - up_cpu) / n * 1e6
+                r["proxy_us"] = (cpu_seconds([proxy.pid]) - proxy_cpu) / n * 1e6
+                return r
+
             for _ in range(args.rounds):
-                keep("direct", wrk(f"{base}:{up_port}/v1/chat/completions", str(lua), args.duration, args.threads))
+                keep("direct", measured(f"{base}:{up_port}/v1/chat/completions"))
                 for name, prefix in (("pass", "/p"), ("scrub", "/s")):
                     before = stats(up_port)["connections"]
-                    r = wrk(f"{base}:{proxy_port}{prefix}/chat/completions", str(lua), args.duration, args.threads)
+                    r = measured(f"{base}:{proxy_port}{prefix}/chat/completions")
                     # new provider connections during the run, less the next stats request's own
                     r["conns"] = stats(up_port)["connections"] - before - 1
                     keep(name, r)
@@ -184,13 +214,13 @@ def main() -> int:
     d = runs["direct"]
     print(f"bench/proxy: {CLIENTS} keep-alive clients (wrk -t{args.threads}), {len(body)}-byte chat requests, "
           f"{args.duration} s per run, best of {args.rounds} interleaved rounds, provider delay {args.delay_ms} ms, proxy workers {args.workers}, "
-          f"uvloop {'yes' if has_uvloop() else 'no'}")
+          f"uvloop {'yes' if has_uvloop() else 'no'}, load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     print(f"{'path':8} {'req/s':>9} {'ratio':>6} {'p50 ms':>8} {'p99 ms':>8} {'+p50':>7} {'+p99':>7} "
-          f"{'non-2xx':>8} {'new upstream conns':>19}")
+          f"{'non-2xx':>8} {'upstream conns':>15} {'CPU us/req: provider':>21} {'proxy':>6}")
     for name, r in runs.items():
         print(f"{name:8} {r['rps']:9.0f} {r['rps'] / d['rps']:6.2f} {r['p50']:8.2f} {r['p99']:8.2f} "
-              f"{r['p50'] - d['p50']:7.2f} {r['p99'] - d['p99']:7.2f} {r['non2xx']:8d} {r.get('conns', '-'):>19} "
-              f"{r['socket_errors']}")
+              f"{r['p50'] - d['p50']:7.2f} {r['p99'] - d['p99']:7.2f} {r['non2xx']:8d} {r.get('conns', '-'):>15} "
+              f"{r['up_us']:21.0f} {r['proxy_us']:6.0f} {r['socket_errors']}")
     s = runs["scrub"]
     upstream_conns = max(runs["pass"]["conns"], runs["scrub"]["conns"])
     print(f"1 MiB request ({len(big)} bytes), median of 10: direct {big_direct:.1f} ms, passed {big_pass:.1f} ms, "
