@@ -55,7 +55,7 @@ class FlagsTest(unittest.TestCase):
             cfg = load(f.name)
         finally:
             os.unlink(f.name)
-        self.assertEqual(cfg.presidio, {"analyzer": ("127.0.0.1", 5002), "anonymizer": ("127.0.0.1", 5001)})
+        self.assertEqual(cfg.presidio, {"analyzer": "127.0.0.1:5002", "anonymizer": "127.0.0.1:5001"})
 
 
 @contextlib.contextmanager
@@ -96,11 +96,12 @@ class PresidioTest(unittest.TestCase):
         port = free_port()
         seen = []
 
-        def build_apps(cfg):
-            seen.append(cfg.presidio)
+        def build_apps(settings):  # sanctumcore.presidio.server.build_apps's contract
+            seen.append(dict(settings))
             app = web.Application()
             app.router.add_get("/health", lambda request: web.Response(text="ok"))
-            return [(cfg.presidio["analyzer"][0], cfg.presidio["analyzer"][1], app)]
+            host, _, p = settings["analyzer"].rpartition(":")
+            return [(host, int(p), app)]
 
         cfg = from_dict({"listen": "127.0.0.1:0", "presidio": {"analyzer": f"127.0.0.1:{port}"},
                          "route": [{"name": "a", "upstream": "http://127.0.0.1:9", "policy": "pass"}]})
@@ -112,7 +113,7 @@ class PresidioTest(unittest.TestCase):
                     self.assertEqual(r.read(), b"ok")
             finally:
                 proxy.close()
-        self.assertEqual(seen[-1], {"analyzer": ("127.0.0.1", port)})
+        self.assertEqual(seen[-1], {"analyzer": f"127.0.0.1:{port}", "max_body_bytes": cfg.max_body_bytes})
 
 
 if __name__ == "__main__":

@@ -39,10 +39,9 @@ def build_config(args) -> configmod.Config:
         value = getattr(args, name)
         if value is not None:
             configmod.set_limit(cfg, name, value, "flags")
-    if args.presidio_analyzer:
-        cfg.presidio["analyzer"] = configmod.parse_listen(args.presidio_analyzer, "--presidio-analyzer")
-    if args.presidio_anonymizer:
-        cfg.presidio["anonymizer"] = configmod.parse_listen(args.presidio_anonymizer, "--presidio-anonymizer")
+    if args.presidio_analyzer or args.presidio_anonymizer:
+        configmod.set_presidio(cfg, {k: v for k, v in (("analyzer", args.presidio_analyzer),
+                                                        ("anonymizer", args.presidio_anonymizer)) if v}, "flags")
     return cfg
 
 

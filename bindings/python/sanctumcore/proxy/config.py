@@ -115,7 +115,7 @@ class Config:
     listen_port: int = 4040
     log_file: Optional[str] = None
     routes: list = dataclasses.field(default_factory=list)
-    presidio: dict = dataclasses.field(default_factory=dict)  # {"analyzer": (host, port), ...}
+    presidio: dict = dataclasses.field(default_factory=dict)  # the [presidio] table: {"analyzer": "H:P", ...}
 
     def __post_init__(self):
         for name, (kind, default, _) in LIMITS.items():
@@ -210,7 +210,8 @@ def set_presidio(cfg: Config, raw: dict, where: str) -> None:
         raise ConfigError(f"{where}: [presidio] must be a table")
     for key, value in raw.items():
         if key in ("analyzer", "anonymizer"):
-            cfg.presidio[key] = parse_listen(value, f"{where}: presidio.{key}")
+            parse_listen(value, f"{where}: presidio.{key}")
+            cfg.presidio[key] = value  # "HOST:PORT", as sanctumcore.presidio takes it
         else:
             cfg.presidio[key] = value  # options of sanctumcore.presidio, checked there
 
