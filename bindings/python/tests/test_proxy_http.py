@@ -93,6 +93,14 @@ class RefusalTest(ProxyFixture):
                                b"\r\n\r\n" + HIDDEN)
                 self.check_refused_alone(raw, 400)
 
+    def test_bad_chunk_framing(self):
+        raw = exchange(self.port, b"POST /chat/completions HTTP/1.1\r\nHost: p\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                  b"5\r\n{\"a\":\r\nzz\r\n" + HIDDEN)
+        got = responses(raw)
+        self.assertEqual([status for status, _ in got], [400], raw[:200])
+        self.assertEqual(json.loads(got[0][1])["error"]["status"], 400)
+        self.assertEqual(self.up.requests, [])
+
     def test_content_length_and_chunked_together(self):
         raw = exchange(self.port, b"POST /chat/completions HTTP/1.1\r\nHost: p\r\nContent-Length: 5\r\n"
                                   b"Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n" + HIDDEN)

@@ -20,6 +20,8 @@ from typing import Optional
 
 import aiohttp
 from aiohttp import web
+from aiohttp.http_exceptions import HttpProcessingError
+from aiohttp.web_protocol import RequestPayloadError
 
 from . import http, upstream
 from .config import Config, ConfigError, Route
@@ -216,10 +218,8 @@ class Proxy:
             raise Refusal(408, "request body not received in time") from None
         except ConnectionError as e:
             raise ClientGone() from e
-        except Exception as e:  # aiohttp's payload errors (bad chunk framing, short body)
-            if type(e).__name__.endswith(("PayloadError", "ContentLengthError", "TransferEncodingError")):
-                raise Refusal(400, "malformed request body framing") from None
-            raise
+        except (RequestPayloadError, HttpProcessingError):  # bad chunk framing, a body cut short
+            raise Refusal(400, "malformed request body framing") from None
         if declared is not None and size != declared:
             raise ClientGone()  # a short body is never forwarded
         return b"".join(chunks)
