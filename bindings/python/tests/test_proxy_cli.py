@@ -104,6 +104,7 @@ class PresidioTest(unittest.TestCase):
             return [(host, int(p), app)]
 
         cfg = from_dict({"listen": "127.0.0.1:0", "presidio": {"analyzer": f"127.0.0.1:{port}"},
+                         "header_timeout": 0.3,
                          "route": [{"name": "a", "upstream": "http://127.0.0.1:9", "policy": "pass"}]})
         with presidio_module(build_apps):
             self.assertEqual(len(presidio_apps(cfg)), 1)
@@ -111,6 +112,9 @@ class PresidioTest(unittest.TestCase):
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=5) as r:
                     self.assertEqual(r.read(), b"ok")
+                with socket.create_connection(("127.0.0.1", port), timeout=3) as slow:  # the same limits
+                    slow.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\n")
+                    self.assertTrue(slow.recv(100).startswith(b"HTTP/1.1 408"))
             finally:
                 proxy.close()
         self.assertEqual(seen[-1], {"analyzer": f"127.0.0.1:{port}", "max_body_bytes": cfg.max_body_bytes})
