@@ -301,6 +301,55 @@ class UpstreamFailureTest(ProxyFixture):
             self.assertNotIn(b"Jane Doe", rec.body)
 
 
+class TlsVerifiedTest(unittest.TestCase):
+    def test_an_upstream_with_an_untrusted_certificate_is_not_used(self):
+        import shutil
+        import ssl
+        import subprocess
+        import tempfile
+
+        from aiohttp import web
+
+        if not shutil.which("openssl"):
+            self.skipTest("openssl not installed: cannot make a self-signed certificate")
+        with tempfile.TemporaryDirectory() as tmp:
+            subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
+                            "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", f"{tmp}/k.pem",
+                            "-out", f"{tmp}/c.pem"], check=True, capture_output=True)
+            tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            tls.load_cert_chain(f"{tmp}/c.pem", f"{tmp}/k.pem")
+        up = FakeUpstream()  # its loop also serves the TLS listener below
+        hits = []
+
+        async def serve():
+            async def handler(request):
+                hits.append(request.path)
+                return web.json_response({"ok": True})
+            runner = web.ServerRunner(web.Server(handler), handle_signals=False)
+            await runner.setup()
+            site = web.TCPSite(runner, "127.0.0.1", 0, ssl_context=tls)
+            await site.start()
+            return runner, site._server.sockets[0].getsockname()[1]
+
+        import asyncio
+        runner, port = asyncio.run_coroutine_threadsafe(serve(), up.loop).result(10)
+        proxy = ProxyThread(from_dict({"listen": "127.0.0.1:0", "route": [
+            {"name": "tls", "upstream": f"https://127.0.0.1:{port}/v1", "policy": "pass"}]}))
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", proxy.port, timeout=10)
+            conn.request("POST", "/chat/completions", body=CHAT)
+            resp = conn.getresponse()
+            data = resp.read()
+            conn.close()
+        finally:
+            proxy.close()
+            asyncio.run_coroutine_threadsafe(runner.cleanup(), up.loop).result(10)
+            up.close()
+        self.assertEqual(resp.status, 502, data)
+        self.assertEqual(json.loads(data)["error"]["status"], 502)
+        self.assertEqual(hits, [])  # the handshake failed: nothing was sent
+
+
 class GeminiPassTest(ProxyFixture):
     routes = [{"name": "g", "upstream": "UP", "policy": "pass", "api_key_env": "SANCTUM_TEST_GKEY",
                "models": ["gemini-*"]}]
