@@ -48,6 +48,7 @@ class FakeUpstream:
         self.answer = ("json", 200, b'{"ok": true}')
         self.peers = set()
         self.delay = delay
+        self.sse_gap = 0.002  # seconds between the pieces of a streamed answer
         self._port = port
         self.loop = None
         if thread:
@@ -89,7 +90,7 @@ class FakeUpstream:
         await resp.prepare(request)
         for piece in payload:
             await resp.write(piece)
-            await asyncio.sleep(0.002)
+            await asyncio.sleep(self.sse_gap)
         if kind == "sse-die":
             request.transport.close()  # no final chunk: the stream is cut
             return resp

@@ -285,6 +285,23 @@ class UpstreamFailureTest(ProxyFixture):
         self.assertIn(b"Hi Jane Doe", cm.exception.partial)
         conn.close()
 
+    def test_stream_events_are_flushed_as_restored(self):
+        ev = [{"object": "chat.completion.chunk", "choices": [{"index": 0, "delta": {"content": c}}]}
+              for c in ("Hi <PERSON_1>", " and more")]
+        self.up.answer = ("sse", 200, [b"data: " + json.dumps(e).encode() + b"\n\n" for e in ev])
+        self.up.sse_gap = 1.0  # the second event comes a second later
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
+        conn.request("POST", "/chat/completions", body=CHAT)
+        resp = conn.getresponse()
+        started = time.monotonic()
+        first = resp.read1(65536)
+        waited = time.monotonic() - started
+        rest = resp.read()
+        conn.close()
+        self.assertIn(b"Hi Jane Doe", first)  # restored, and not held back until the stream ends
+        self.assertLess(waited, 0.5)
+        self.assertIn(b" and more", rest)
+
     def test_upstream_dropping_the_connection_is_a_json_502(self):
         self.up.answer = ("drop", 0, b"")
         resp, data = self.post("/chat/completions", CHAT)

@@ -374,6 +374,8 @@ class Proxy:
 def log_request(record: dict) -> None:
     """One line per request: route, policy, method, path, status, entities replaced per type, latency.
     The path is the client's API path without its query; no body, header or credential is logged."""
+    if not log.isEnabledFor(logging.INFO):
+        return
     entities = ",".join(f"{k}={v}" for k, v in sorted(record["entities"].items())) or "none"
     log.info("route=%s policy=%s method=%s path=%s status=%s entities=%s ms=%s", record["route"],
              record["policy"], record["method"], record["path"], record["status"], entities, record["ms"])
