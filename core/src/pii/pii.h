@@ -84,7 +84,7 @@ bool pii_in_code(const pii_scan *sc, size_t start, size_t end, const char **why)
 bool pii_negative_context(const pii_scan *sc, size_t start, size_t end);
 
 /* ---- numbers (numbers.c) ---- */
-#define PII_MAX_GROUPS 12
+#define PII_MAX_GROUPS 16
 typedef struct pii_group {
     size_t start, end;  /* digits only */
     uint8_t sep;        /* separator before this group: 0 (first), ' ', '-', '.', '/', ')' for "(...) " */

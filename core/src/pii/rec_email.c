@@ -14,13 +14,14 @@ static bool local_byte(uint8_t c)
 
 static bool domain_byte(uint8_t c) { return pii_is_alnum(c) || c >= 0x80 || c == '-' || c == '.'; }
 
-/* File extensions that show up after '@' in code (assets, packages) and are not top-level domains. */
+/* File extensions that show up after '@' in code (assets, packages) and are not top-level domains.
+ * Private and reserved names (.lan, .local, .internal, .home, .test, .example...) are real mailboxes in a
+ * home lab or a company: an address names its owner whatever its TLD. */
 static const char *const NOT_TLD[] = {"png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "ico", "js", "mjs",
                                       "cjs", "ts", "tsx", "jsx", "json", "css", "scss", "html", "htm", "txt",
                                       "yml", "yaml", "toml", "lock", "tgz", "gz", "zip", "tar", "bz2", "xz",
                                       "cpp", "hpp", "java", "kt", "rb", "php", "swift", "exe", "dll",
-                                      "wasm", "map", "csv", "log", "ini", "cfg", "conf", "local", "internal",
-                                      "localdomain", "lan", "home", "invalid", "example", "test", NULL};
+                                      "wasm", "map", "csv", "log", "ini", "cfg", "conf", NULL};
 
 static const char *const MAIL_WORDS[] = {"email*", "e", "mail*", "contact*", "write", "reach", "address*",
                                          "send", "cc", "bcc", "from", "to", NULL};
