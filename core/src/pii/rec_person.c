@@ -829,317 +829,390 @@ static void lower_name_said(pii_scan *sc, size_t ws, size_t we)
     emit(sc, ws, we, 0.7, SANCTUM_EV_CONTEXT_AFTER | SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_FORMAT_WEAK);
 }
 
+/* Where the word loop stands: the next byte to read and the previous word (a possible trigger). */
+typedef struct walk {
+    size_t p, prev_s, prev_e;
+} walk;
+
+/* Step 1, the fast path: plain lower-case ASCII words and punctuation only matter as triggers of a
+ * lower-case name ("hey maria", "so jessica said"). Stops at a word the full tokenizer must read. */
+static void skip_plain_lower(pii_scan *sc, walk *k)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    while (k->p < n) {
+        size_t p = k->p;
+        uint8_t c = s[p];
+        if (pii_is_lower(c)) {
+            size_t j = p + 1;
+            while (j < n && pii_is_lower(s[j]))
+                j++;
+            if (j < n && (s[j] >= 0x80 || pii_is_upper(s[j]) || s[j] == '\'' || s[j] == '-'))
+                return; /* not a plain word: the full tokenizer decides */
+            if (j - p >= 2 && k->prev_e > k->prev_s && p - k->prev_e <= 2 &&
+                lower_trigger(s + k->prev_s, k->prev_e - k->prev_s)) {
+                word lw;
+                memset(&lw, 0, sizeof lw);
+                lw.s = p;
+                lw.e = j;
+                lw.lower = true;
+                k->prev_s = p;
+                k->prev_e = j;
+                k->p = lower_name(sc, &lw);
+                continue;
+            }
+            if (j - p >= 4 && j - p <= 9 && k->prev_e > k->prev_s && p == k->prev_e + 1 && s[k->prev_e] == ' ' &&
+                pii_is_lower(s[k->prev_s]) && speech_verb(s + p, j - p))
+                lower_name_said(sc, k->prev_s, k->prev_e);
+            k->prev_s = p;
+            k->prev_e = j;
+            k->p = j;
+        } else if (pii_is_upper(c) || c >= 0x80) {
+            return;
+        } else {
+            p++;
+            while (p < n && pii_is_digit(s[p - 1]) && pii_is_alpha(s[p]))
+                p++; /* letters glued to digits (3rd, 10px, sha1) are not words here */
+            k->p = p;
+        }
+    }
+}
+
+/* Step 2, titles: the capitalized words after "Mr", "Dr.", "Prof" are a name. Returns where to go on. */
+static size_t title_name(pii_scan *sc, const word *w)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    size_t q = w->e;
+    if (q < n && s[q] == '.')
+        q++;
+    word a;
+    size_t name_start = q + 1;
+    /* "Prof. van Dijk", "Mr de la Cruz": particles between the title and the surname */
+    while (q < n && s[q] == ' ' && next_word(s, n, q, &a) && a.s == q + 1 && a.lower && particle(s + a.s, a.e - a.s))
+        q = a.e;
+    if (q < n && s[q] == ' ' && next_word(s, n, q, &a) && a.s == q + 1 && name_shaped(sc, &a, false) &&
+        sc_word_class(s + a.s, a.e - a.s) != SC_WORD_STOP) {
+        size_t end = a.e;
+        word b;
+        if (!a.possessive && next_word(s, n, a.e, &b) && joins(s, a.e, b.s, a.e - a.s == 1) &&
+            name_shaped(sc, &b, false) && sc_word_class(s + b.s, b.e - b.s) == SC_WORD_NONE)
+            end = b.e;
+        unsigned fa = sc_name_lookup(s + a.s, a.e - a.s);
+        emit(sc, name_start, end, 0.9,
+             SANCTUM_EV_TITLE | ((fa & SC_NAME_FIRST) ? SANCTUM_EV_GAZETTEER_FIRST : 0) |
+                 ((fa & SC_NAME_LAST) ? SANCTUM_EV_GAZETTEER_LAST : 0));
+        return end;
+    }
+    return w->e;
+}
+
+/* Step 3: an unknown capitalized word starts a name only with a phrase that vouches for it, a
+ * signature, or a known last name right after it ("Contact Sarah Lee": the name starts later). */
+static bool unknown_start_ok(pii_scan *sc, const word *w)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    bool unk_ok0 = false;
+    int b0 = context_before(sc, w->s, &unk_ok0);
+    if ((b0 == STRONG && unk_ok0) || signature(sc, w->s, w->e) || w->allcaps)
+        return true;
+    word nx0;
+    unsigned f0 = 0;
+    return next_word(s, n, w->e, &nx0) && joins(s, w->e, nx0.s, false) && nx0.cap &&
+           ((f0 = name_flags(s, nx0.s, nx0.e)) & SC_NAME_LAST) && !(f0 & SC_NAME_FIRST);
+}
+
+/* The words of one name candidate: first [middle|initial] last. */
+typedef struct name_seq {
+    size_t toks[4][2];
+    unsigned fl[4];
+    size_t nt;
+    bool org;         /* followed by an organisation, tool or honour word: not a person */
+    bool initial_mid; /* a middle initial */
+    word cur;         /* the last word taken */
+} name_seq;
+
+/* Step 4: gathers the words that follow w into one name, and tells organisations and honours apart
+ * ("Baker Street", "Martin Luther King Jr. Day"). */
+static void gather_name(pii_scan *sc, const word *w, unsigned fa, name_seq *q)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    memset(q, 0, sizeof *q);
+    q->toks[0][0] = w->s;
+    q->toks[0][1] = w->e;
+    q->fl[0] = fa;
+    q->nt = 1;
+    q->cur = *w;
+    while (q->nt < 4 && !q->cur.possessive) {
+        word b;
+        if (!next_word(s, n, q->cur.e, &b))
+            break;
+        /* lower-case particles inside a name: "Van der Berg", "de la Cruz", "bin Salman" */
+        while (b.lower && joins(s, q->cur.e, b.s, false) && particle(s + b.s, b.e - b.s)) {
+            word c2;
+            if (!next_word(s, n, b.e, &c2) || !joins(s, b.e, c2.s, false) ||
+                !(c2.cap || particle(s + c2.s, c2.e - c2.s)))
+                break;
+            q->cur.e = b.e;
+            b = c2;
+        }
+        bool cur_initial = q->cur.e - q->cur.s == 1;
+        if (!joins(s, q->cur.e, b.s, cur_initial))
+            break;
+        int bc = sc_word_class(s + b.s, b.e - b.s);
+        if (bc == SC_WORD_ORG_NEXT || bc == SC_WORD_TECH_NOUN || (b.cap && honour_word(s + b.s, b.e - b.s))) {
+            if (b.cap || b.allcaps)
+                q->org = true;
+            break;
+        }
+        if (bc == SC_WORD_STOP || bc == SC_WORD_TITLE || !name_shaped(sc, &b, w->allcaps))
+            break;
+        if (w->allcaps != b.allcaps && !(b.e - b.s == 1))
+            break;
+        /* all caps: every word must be a known name ("FROM ROBERT JOHNSON TO billing") */
+        if (w->allcaps && b.e - b.s > 1) {
+            unsigned fbc = name_flags(s, b.s, b.e);
+            if (fbc == 0 || (q->nt >= 2 && word_like(fbc, bc))) /* "... MARTINEZ RE refund" */
+                break;
+        }
+        if (b.e - b.s == 1)
+            q->initial_mid = true;
+        q->toks[q->nt][0] = b.s;
+        q->toks[q->nt][1] = b.e;
+        q->fl[q->nt] = name_flags(s, b.s, b.e);
+        q->nt++;
+        q->cur = b;
+    }
+    /* "Martin Luther King Jr. Day", "Nobel Prize": a holiday or an award named after someone */
+    if (!q->org && !q->cur.possessive) {
+        size_t p = q->cur.e;
+        if (p < n && s[p] == '.' &&
+            (pii_word_eq(s + q->cur.s, q->cur.e - q->cur.s, "jr") || pii_word_eq(s + q->cur.s, q->cur.e - q->cur.s, "sr")))
+            p++;
+        word x;
+        if (p < n && s[p] == ' ' && next_word(s, n, p, &x) && x.s == p + 1 && x.cap && honour_word(s + x.s, x.e - x.s))
+            q->org = true;
+    }
+    /* an initial must be followed by a last name */
+    while (q->nt > 1 && q->toks[q->nt - 1][1] - q->toks[q->nt - 1][0] == 1)
+        q->nt--;
+}
+
+/* Step 5: the score the words themselves earn (gazetteer, word-likeness, capitalization, position).
+ * Returns false when the words can never be a name (all caps without a known pair). */
+static bool base_score(pii_scan *sc, const word *w, int cls, unsigned fa, const name_seq *q, bool poss,
+                       double *score, uint32_t *ev)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    size_t nt = q->nt, end = q->toks[nt - 1][1];
+    unsigned last = q->fl[nt - 1];
+    bool start_of_sentence = sentence_start(s, w->s);
+    /* at the start of a sentence capitalization says nothing: any dictionary word needs evidence */
+    /* "John, could you ...", "John's laptop ...": a common first name addressed or owning something at
+     * the start of a sentence is a name even when it is also a word (not the hand-kept ones: "Will,") */
+    bool vocative = start_of_sentence && nt == 1 && cls == SC_WORD_NONE && (fa & SC_NAME_COMMON_FIRST) &&
+                    !w->allcaps && ((w->e < n && s[w->e] == ',') || poss);
+    bool a_word = word_like(fa, cls) || (start_of_sentence && (fa & SC_NAME_WORD) && !vocative);
+    bool l_word = word_like(last, sc_word_class(s + q->toks[nt - 1][0], end - q->toks[nt - 1][0]));
+    *score = 0;
+    *ev = 0;
+    if (fa & SC_NAME_FIRST)
+        *ev |= SANCTUM_EV_GAZETTEER_FIRST;
+    if (last & SC_NAME_LAST)
+        *ev |= SANCTUM_EV_GAZETTEER_LAST;
+    if (w->allcaps) {
+        /* all caps only as a known first + last name pair; one word-like half needs strong context
+         * ("TO: MICHAEL BROWN") */
+        if (nt < 2 || !(fa & SC_NAME_FIRST) || !(last & (SC_NAME_LAST | SC_NAME_FIRST)) || (a_word && l_word))
+            return false;
+        *score = a_word || l_word ? 0.45 : 0.8;
+        *ev |= SANCTUM_EV_NAME_SEQUENCE;
+    } else if (nt >= 2) {
+        bool a_first = (fa & SC_NAME_FIRST) != 0;
+        bool l_known = (last & (SC_NAME_LAST | SC_NAME_FIRST)) != 0;
+        *ev |= SANCTUM_EV_NAME_SEQUENCE;
+        if (a_first && l_known)
+            *score = a_word && l_word ? 0.6 : (a_word || l_word ? 0.8 : 0.9);
+        else if (a_first && last == 0)
+            *score = a_word ? 0.5 : ((fa & SC_NAME_COMMON_FIRST) ? 0.8 : 0.7);
+        else if (!a_first && fa == 0 && (last & SC_NAME_LAST) && !l_word)
+            *score = 0.6;
+        else if (fa & SC_NAME_LAST)
+            *score = l_known ? 0.6 : 0.4;
+        if (q->initial_mid && *score > 0)
+            *score += 0.05;
+        if (a_word || l_word)
+            *ev |= SANCTUM_EV_COMMON_WORD;
+    } else {
+        if ((fa & SC_NAME_FIRST) && !a_word) {
+            bool common = (fa & SC_NAME_COMMON_FIRST) != 0;
+            *score = common ? (start_of_sentence ? 0.7 : 0.75) : (start_of_sentence ? 0.5 : 0.6);
+            if (vocative && !poss)
+                *score += 0.1;
+            *ev |= SANCTUM_EV_FORMAT_WEAK;
+        } else if ((fa & SC_NAME_LAST) && !a_word) {
+            *score = start_of_sentence ? 0.4 : 0.5;
+            *ev |= SANCTUM_EV_FORMAT_WEAK;
+        } else if (fa != 0 || cls != SC_WORD_NONE) {
+            *score = 0.36; /* strong context alone (+0.35) lifts it over 0.7: "Hi Will," */
+            *ev |= SANCTUM_EV_COMMON_WORD;
+        }
+    }
+    return true;
+}
+
+/* Step 6: context before and after raises the score; unknown words need a phrase that accepts them.
+ * Returns false when nothing vouches for an unknown word. *before_out is the strength before. */
+static bool add_context(pii_scan *sc, const word *w, int cls, unsigned fa, const name_seq *q, bool poss,
+                        double *score, uint32_t *ev, int *before_out, bool *sig_out)
+{
+    size_t nt = q->nt, end = q->toks[nt - 1][1];
+    unsigned last = q->fl[nt - 1];
+    bool unk_ok = false;
+    int before = context_before(sc, w->s, &unk_ok);
+    int after = context_after(sc, end, poss);
+    bool sig = signature(sc, w->s, end);
+    *before_out = before;
+    *sig_out = sig;
+    bool known = fa != 0 || (nt >= 2 && last != 0);
+    if (!known && !(*score > 0)) {
+        /* unknown words need a strong phrase that accepts them, a signature or Name <email> */
+        if ((before == STRONG && unk_ok) || sig || after == STRONG || (before == STRONG && nt >= 2))
+            *score = 0.45;
+        else
+            return false;
+    }
+    if (before == STRONG || sig || after == STRONG) {
+        *score += 0.35;
+        *ev |= before == STRONG ? SANCTUM_EV_CONTEXT_BEFORE : SANCTUM_EV_CONTEXT_AFTER;
+        return true;
+    }
+    /* "ask Nguyen", "I talked to Kowalski": a verb only people take vouches for a lone name that is no
+     * word */
+    if (nt == 1 && cls == SC_WORD_NONE && !(fa & SC_NAME_WORD) && *score > 0 && person_verb_before(sc, w->s)) {
+        *score += 0.25;
+        *ev |= SANCTUM_EV_CONTEXT_BEFORE;
+    } else if (before == WEAK) {
+        *score += 0.1;
+        *ev |= SANCTUM_EV_CONTEXT_BEFORE;
+    }
+    if (after == MEDIUM) {
+        *score += 0.2;
+        *ev |= SANCTUM_EV_CONTEXT_AFTER;
+    } else if (after == WEAK) {
+        *score += 0.05;
+        *ev |= SANCTUM_EV_CONTEXT_AFTER;
+    }
+    return true;
+}
+
+/* Step 7, precision rules that take a candidate back: firms ("Johnson & Johnson"), tools ("Adam
+ * optimizer"), the second word of a place ("San Antonio"), a place after a preposition. */
+static bool not_a_person(pii_scan *sc, const word *w, int cls, const name_seq *q, bool poss, int before, bool sig)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    size_t nt = q->nt, end = q->toks[nt - 1][1];
+    if (before != STRONG && !sig) {
+        size_t p = end;
+        while (p < n && s[p] == ' ')
+            p++;
+        word tn;
+        if ((p < n && s[p] == '&') || (w->s >= 2 && s[w->s - 1] == ' ' && s[w->s - 2] == '&'))
+            return true;
+        if (nt == 1 && !poss && p == end + 1 && next_word(s, n, end, &tn) && tn.s == p &&
+            (sc_word_class(s + tn.s, tn.e - tn.s) == SC_WORD_TECH_NOUN ||
+             (tn.lower && sc_word_class(s + tn.s, tn.e - tn.s) == SC_WORD_ORG_NEXT)))
+            return true;
+    }
+    size_t ps, pe;
+    static const char *const PLACE_PREFIX[] = {"san", "santa", "saint", "sainte", "st", "fort", "los",
+                                               "las", "port", "mount", "lake", "new", NULL};
+    if (before != STRONG && prev_word(s, w->s, 1, &ps, &pe) && pii_is_upper(s[ps]) && w->s - pe == 1 &&
+        word_in(s + ps, pe - ps, PLACE_PREFIX))
+        return true;
+    /* places after a preposition need a real name context */
+    return cls == SC_WORD_PLACE && nt == 1 && place_preposition(sc, w->s) && before != STRONG && !sig;
+}
+
+/* Steps 3-7 for one capitalized (or all-caps) word w that may start a name. Returns where to go on. */
+static size_t cap_name(pii_scan *sc, const word *w, int cls)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    unsigned fa = name_flags(s, w->s, w->e);
+    if (fa == 0 && cls == SC_WORD_NONE && !unknown_start_ok(sc, w))
+        return w->e;
+    /* eponyms: "Dijkstra's algorithm", "Gauss elimination", "Markov chain" */
+    word nx;
+    if (cls == SC_WORD_EPONYM && next_word(s, n, w->e, &nx) && nx.s - w->e <= 3 &&
+        sc_word_class(s + nx.s, nx.e - nx.s) == SC_WORD_TECH_NOUN)
+        return nx.e;
+    name_seq q;
+    gather_name(sc, w, fa, &q);
+    if (q.org)
+        return q.cur.e;
+    size_t end = q.toks[q.nt - 1][1];
+    bool poss = q.nt == 1 ? w->possessive : q.cur.possessive;
+    double score;
+    uint32_t ev;
+    if (!base_score(sc, w, cls, fa, &q, poss, &score, &ev))
+        return w->e;
+    int before;
+    bool sig;
+    if (!add_context(sc, w, cls, fa, &q, poss, &score, &ev, &before, &sig))
+        return end;
+    if (not_a_person(sc, w, cls, &q, poss, before, sig))
+        pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, w->s, end, 0.0,
+                ev | SANCTUM_EV_SUPPRESSED); /* blocks consistency */
+    else if (score > 0)
+        emit(sc, w->s, end, score, ev);
+    /* a weak multi-word reading may hide a name that starts at its second word */
+    return (q.nt > 1 && score < sc->det->threshold) ? w->e : end;
+}
+
 void pii_rec_person(pii_scan *sc)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n;
     size_t first_cand = sc->count;
-    size_t p = 0, prev_s = 0, prev_e = 0;
+    walk k = {0, 0, 0};
     word w;
     for (;;) {
-        /* fast path: plain lower-case ASCII words and punctuation only matter as triggers */
-        while (p < n) {
-            uint8_t c = s[p];
-            if (pii_is_lower(c)) {
-                size_t j = p + 1;
-                while (j < n && pii_is_lower(s[j]))
-                    j++;
-                if (j < n && (s[j] >= 0x80 || pii_is_upper(s[j]) || s[j] == '\'' || s[j] == '-'))
-                    break; /* not a plain word: the full tokenizer decides */
-                if (j - p >= 2 && prev_e > prev_s && p - prev_e <= 2 && lower_trigger(s + prev_s, prev_e - prev_s)) {
-                    word lw;
-                    memset(&lw, 0, sizeof lw);
-                    lw.s = p;
-                    lw.e = j;
-                    lw.lower = true;
-                    prev_s = p;
-                    prev_e = j;
-                    p = lower_name(sc, &lw);
-                    continue;
-                }
-                if (j - p >= 4 && j - p <= 9 && prev_e > prev_s && p == prev_e + 1 && s[prev_e] == ' ' &&
-                    pii_is_lower(s[prev_s]) && speech_verb(s + p, j - p))
-                    lower_name_said(sc, prev_s, prev_e);
-                prev_s = p;
-                prev_e = j;
-                p = j;
-            } else if (pii_is_upper(c) || c >= 0x80) {
-                break;
-            } else {
-                p++;
-                while (p < n && pii_is_digit(s[p - 1]) && pii_is_alpha(s[p]))
-                    p++; /* letters glued to digits (3rd, 10px, sha1) are not words here */
-            }
-        }
-        if (!next_word(s, n, p, &w))
+        skip_plain_lower(sc, &k);
+        if (!next_word(s, n, k.p, &w))
             break;
-        p = w.e;
+        k.p = w.e;
         if (sc->oom)
             return;
         size_t wl = w.e - w.s;
         if (w.lower) {
             /* lower-case names only right after a trigger word ("name is", "hi", "my wife") */
-            bool trig = wl >= 2 && prev_e > prev_s && w.s - prev_e <= 2 && lower_trigger(s + prev_s, prev_e - prev_s);
-            prev_s = w.s;
-            prev_e = w.e;
+            bool trig = wl >= 2 && k.prev_e > k.prev_s && w.s - k.prev_e <= 2 &&
+                        lower_trigger(s + k.prev_s, k.prev_e - k.prev_s);
+            k.prev_s = w.s;
+            k.prev_e = w.e;
             if (trig)
-                p = lower_name(sc, &w);
+                k.p = lower_name(sc, &w);
             continue;
         }
-        prev_s = w.s;
-        prev_e = w.e;
+        k.prev_s = w.s;
+        k.prev_e = w.e;
         if (!w.cap && !w.allcaps)
             continue;
         int cls = sc_word_class(s + w.s, wl);
         if (cls == SC_WORD_STOP || cls == SC_WORD_ORG_NEXT || cls == SC_WORD_TECH_NOUN)
             continue;
-        /* titles: the capitalized words after "Mr", "Dr.", "Prof" are a name */
         if (cls == SC_WORD_TITLE && w.cap) {
-            size_t q = w.e;
-            if (q < n && s[q] == '.')
-                q++;
-            word a;
-            size_t name_start = q + 1;
-            /* "Prof. van Dijk", "Mr de la Cruz": particles between the title and the surname */
-            while (q < n && s[q] == ' ' && next_word(s, n, q, &a) && a.s == q + 1 && a.lower &&
-                   particle(s + a.s, a.e - a.s))
-                q = a.e;
-            if (q < n && s[q] == ' ' && next_word(s, n, q, &a) && a.s == q + 1 && name_shaped(sc, &a, false) &&
-                sc_word_class(s + a.s, a.e - a.s) != SC_WORD_STOP) {
-                size_t end = a.e;
-                word b;
-                if (!a.possessive && next_word(s, n, a.e, &b) && joins(s, a.e, b.s, a.e - a.s == 1) &&
-                    name_shaped(sc, &b, false) && sc_word_class(s + b.s, b.e - b.s) == SC_WORD_NONE)
-                    end = b.e;
-                unsigned fa = sc_name_lookup(s + a.s, a.e - a.s);
-                emit(sc, name_start, end, 0.9,
-                     SANCTUM_EV_TITLE | ((fa & SC_NAME_FIRST) ? SANCTUM_EV_GAZETTEER_FIRST : 0) |
-                         ((fa & SC_NAME_LAST) ? SANCTUM_EV_GAZETTEER_LAST : 0));
-                p = end;
-            }
+            k.p = title_name(sc, &w);
             continue;
         }
         if (!name_shaped(sc, &w, true))
             continue;
-        unsigned fa = name_flags(s, w.s, w.e);
-        if (fa == 0 && cls == SC_WORD_NONE) {
-            /* an unknown capitalized word starts a name only with a phrase that vouches for it */
-            bool unk_ok0 = false;
-            int b0 = context_before(sc, w.s, &unk_ok0);
-            if (!(b0 == STRONG && unk_ok0) && !signature(sc, w.s, w.e) && !w.allcaps) {
-                word nx0;
-                unsigned f0 = 0;
-                bool seq_after = next_word(s, n, w.e, &nx0) && joins(s, w.e, nx0.s, false) && nx0.cap &&
-                                 ((f0 = name_flags(s, nx0.s, nx0.e)) & SC_NAME_LAST) &&
-                                 !(f0 & SC_NAME_FIRST); /* "Contact Sarah Lee": the name starts later */
-                if (!seq_after)
-                    continue;
-            }
-        }
-        /* eponyms: "Dijkstra's algorithm", "Gauss elimination", "Markov chain" */
-        word nx;
-        bool has_next = next_word(s, n, w.e, &nx);
-        if (cls == SC_WORD_EPONYM && has_next && nx.s - w.e <= 3 &&
-            sc_word_class(s + nx.s, nx.e - nx.s) == SC_WORD_TECH_NOUN) {
-            p = nx.e;
-            continue;
-        }
-        /* gather the following words of the name: first [middle|initial] last */
-        size_t toks[4][2] = {{w.s, w.e}, {0, 0}, {0, 0}, {0, 0}};
-        unsigned fl[4] = {fa, 0, 0, 0};
-        size_t nt = 1;
-        bool org = false, initial_mid = false;
-        word cur = w;
-        while (nt < 4 && !cur.possessive) {
-            word b;
-            if (!next_word(s, n, cur.e, &b))
-                break;
-            /* lower-case particles inside a name: "Van der Berg", "de la Cruz", "bin Salman" */
-            while (b.lower && nt > 0 && joins(s, cur.e, b.s, false) && particle(s + b.s, b.e - b.s)) {
-                word c2;
-                if (!next_word(s, n, b.e, &c2) || !joins(s, b.e, c2.s, false) || !(c2.cap || particle(s + c2.s, c2.e - c2.s)))
-                    break;
-                cur.e = b.e;
-                b = c2;
-            }
-            bool cur_initial = cur.e - cur.s == 1;
-            if (!joins(s, cur.e, b.s, cur_initial))
-                break;
-            int bc = sc_word_class(s + b.s, b.e - b.s);
-            if (bc == SC_WORD_ORG_NEXT || bc == SC_WORD_TECH_NOUN || (b.cap && honour_word(s + b.s, b.e - b.s))) {
-                if (b.cap || b.allcaps)
-                    org = true;
-                break;
-            }
-            if (bc == SC_WORD_STOP || bc == SC_WORD_TITLE || !name_shaped(sc, &b, w.allcaps))
-                break;
-            if (w.allcaps != b.allcaps && !(b.e - b.s == 1))
-                break;
-            /* all caps: every word must be a known name ("FROM ROBERT JOHNSON TO billing") */
-            if (w.allcaps && b.e - b.s > 1) {
-                unsigned fbc = name_flags(s, b.s, b.e);
-                if (fbc == 0 || (nt >= 2 && word_like(fbc, bc))) /* "... MARTINEZ RE refund" */
-                    break;
-            }
-            if (b.e - b.s == 1)
-                initial_mid = true;
-            toks[nt][0] = b.s;
-            toks[nt][1] = b.e;
-            fl[nt] = name_flags(s, b.s, b.e);
-            nt++;
-            cur = b;
-        }
-        /* "Martin Luther King Jr. Day", "Nobel Prize": a holiday or an award named after someone */
-        if (!org && !cur.possessive) {
-            size_t q = cur.e;
-            if (q < n && s[q] == '.' && (pii_word_eq(s + cur.s, cur.e - cur.s, "jr") ||
-                                         pii_word_eq(s + cur.s, cur.e - cur.s, "sr")))
-                q++;
-            word x;
-            if (q < n && s[q] == ' ' && next_word(s, n, q, &x) && x.s == q + 1 && x.cap &&
-                honour_word(s + x.s, x.e - x.s))
-                org = true;
-        }
-        if (org) {
-            p = cur.e;
-            continue;
-        }
-        /* an initial must be followed by a last name */
-        while (nt > 1 && toks[nt - 1][1] - toks[nt - 1][0] == 1)
-            nt--;
-        size_t end = toks[nt - 1][1];
-        bool poss = nt == 1 ? w.possessive : cur.possessive;
-        unsigned last = fl[nt - 1];
-        bool start_of_sentence = sentence_start(s, w.s);
-        /* at the start of a sentence capitalization says nothing: any dictionary word needs evidence */
-        /* "John, could you ...", "John's laptop ...": a common first name addressed or owning something at
-         * the start of a sentence is a name even when it is also a word (not the hand-kept ones: "Will,") */
-        bool vocative = start_of_sentence && nt == 1 && cls == SC_WORD_NONE && (fa & SC_NAME_COMMON_FIRST) &&
-                        !w.allcaps && ((w.e < n && s[w.e] == ',') || poss);
-        bool a_word = word_like(fa, cls) || (start_of_sentence && (fa & SC_NAME_WORD) && !vocative);
-        bool l_word = word_like(last, sc_word_class(s + toks[nt - 1][0], end - toks[nt - 1][0]));
-        double score = 0;
-        uint32_t ev = 0;
-        if (fa & SC_NAME_FIRST)
-            ev |= SANCTUM_EV_GAZETTEER_FIRST;
-        if (last & SC_NAME_LAST)
-            ev |= SANCTUM_EV_GAZETTEER_LAST;
-        if (w.allcaps) {
-            /* all caps only as a known first + last name pair; one word-like half needs strong context
-             * ("TO: MICHAEL BROWN") */
-            if (nt < 2 || !(fa & SC_NAME_FIRST) || !(last & (SC_NAME_LAST | SC_NAME_FIRST)) || (a_word && l_word))
-                continue;
-            score = a_word || l_word ? 0.45 : 0.8;
-            ev |= SANCTUM_EV_NAME_SEQUENCE;
-        } else if (nt >= 2) {
-            bool a_first = (fa & SC_NAME_FIRST) != 0;
-            bool l_known = (last & (SC_NAME_LAST | SC_NAME_FIRST)) != 0;
-            ev |= SANCTUM_EV_NAME_SEQUENCE;
-            if (a_first && l_known)
-                score = a_word && l_word ? 0.6 : (a_word || l_word ? 0.8 : 0.9);
-            else if (a_first && last == 0)
-                score = a_word ? 0.5 : ((fa & SC_NAME_COMMON_FIRST) ? 0.8 : 0.7);
-            else if (!a_first && fa == 0 && (last & SC_NAME_LAST) && !l_word)
-                score = 0.6;
-            else if (fa & SC_NAME_LAST)
-                score = l_known ? 0.6 : 0.4;
-            else
-                score = 0;
-            if (initial_mid && score > 0)
-                score += 0.05;
-            if (a_word || l_word)
-                ev |= SANCTUM_EV_COMMON_WORD;
-        } else {
-            if ((fa & SC_NAME_FIRST) && !a_word) {
-                bool common = (fa & SC_NAME_COMMON_FIRST) != 0;
-                score = common ? (start_of_sentence ? 0.7 : 0.75) : (start_of_sentence ? 0.5 : 0.6);
-                if (vocative && !poss)
-                    score += 0.1;
-                ev |= SANCTUM_EV_FORMAT_WEAK;
-            } else if ((fa & SC_NAME_LAST) && !a_word) {
-                score = start_of_sentence ? 0.4 : 0.5;
-                ev |= SANCTUM_EV_FORMAT_WEAK;
-            } else if (fa != 0 || cls != SC_WORD_NONE) {
-                score = 0.36; /* strong context alone (+0.35) lifts it over 0.7: "Hi Will," */
-                ev |= SANCTUM_EV_COMMON_WORD;
-            }
-        }
-        /* context */
-        bool unk_ok = false;
-        int before = context_before(sc, w.s, &unk_ok);
-        int after = context_after(sc, end, poss);
-        bool sig = signature(sc, w.s, end);
-        bool known = fa != 0 || (nt >= 2 && last != 0);
-        if (!known && !(score > 0)) {
-            /* unknown words need a strong phrase that accepts them, a signature or Name <email> */
-            if ((before == STRONG && unk_ok) || sig || after == STRONG || (before == STRONG && nt >= 2))
-                score = 0.45;
-            else {
-                p = end;
-                continue;
-            }
-        }
-        if (before == STRONG || sig || after == STRONG) {
-            score += 0.35;
-            ev |= before == STRONG ? SANCTUM_EV_CONTEXT_BEFORE : SANCTUM_EV_CONTEXT_AFTER;
-        } else {
-            /* "ask Nguyen", "I talked to Kowalski": a verb only people take vouches for a lone name that
-             * is no word */
-            if (nt == 1 && cls == SC_WORD_NONE && !(fa & SC_NAME_WORD) && score > 0 &&
-                person_verb_before(sc, w.s)) {
-                score += 0.25;
-                ev |= SANCTUM_EV_CONTEXT_BEFORE;
-            } else if (before == WEAK) {
-                score += 0.1;
-                ev |= SANCTUM_EV_CONTEXT_BEFORE;
-            }
-            if (after == MEDIUM) {
-                score += 0.2;
-                ev |= SANCTUM_EV_CONTEXT_AFTER;
-            } else if (after == WEAK) {
-                score += 0.05;
-                ev |= SANCTUM_EV_CONTEXT_AFTER;
-            }
-        }
-        /* "Johnson & Johnson", "Marks & Spencer": a firm; "Adam optimizer", "Jackson library": a tool */
-        if (before != STRONG && !sig) {
-            size_t q = end;
-            while (q < n && s[q] == ' ')
-                q++;
-            word tn;
-            if ((q < n && s[q] == '&') || (w.s >= 2 && s[w.s - 1] == ' ' && s[w.s - 2] == '&')) {
-                score = 0;
-                ev |= SANCTUM_EV_SUPPRESSED;
-            } else if (nt == 1 && !poss && q == end + 1 && next_word(s, n, end, &tn) && tn.s == q &&
-                       (sc_word_class(s + tn.s, tn.e - tn.s) == SC_WORD_TECH_NOUN ||
-                        (tn.lower && sc_word_class(s + tn.s, tn.e - tn.s) == SC_WORD_ORG_NEXT))) {
-                score = 0;
-                ev |= SANCTUM_EV_SUPPRESSED;
-            }
-        }
-        /* the second word of a place: "Saint Louis", "San Antonio", "Fort Worth", "Los Angeles" */
-        {
-            size_t ps, pe;
-            static const char *const PLACE_PREFIX[] = {"san", "santa", "saint", "sainte", "st", "fort", "los",
-                                                       "las", "port", "mount", "lake", "new", NULL};
-            if (prev_word(s, w.s, 1, &ps, &pe) && pii_is_upper(s[ps]) && w.s - pe == 1)
-                for (size_t k = 0; PLACE_PREFIX[k] != NULL; k++)
-                    if (pii_word_eq(s + ps, pe - ps, PLACE_PREFIX[k]) && before != STRONG) {
-                        score = 0;
-                        ev |= SANCTUM_EV_SUPPRESSED;
-                    }
-        }
-        /* places after a preposition need a real name context */
-        if (cls == SC_WORD_PLACE && nt == 1 && place_preposition(sc, w.s) && before != STRONG && !sig) {
-            score = 0;
-            ev |= SANCTUM_EV_SUPPRESSED;
-        }
-        if (ev & SANCTUM_EV_SUPPRESSED)
-            pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, w.s, end, 0.0, ev); /* blocks consistency */
-        else if (score > 0)
-            emit(sc, w.s, end, score, ev);
-        /* a weak multi-word reading may hide a name that starts at its second word */
-        p = (nt > 1 && score < sc->det->threshold) ? w.e : end;
+        k.p = cap_name(sc, &w, cls);
     }
     if (!sc->oom)
         consistency(sc, first_cand);
