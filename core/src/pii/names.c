@@ -4,29 +4,62 @@
 #include "names.h"
 #include "pii.h"
 
+/* Greek without accents, as the generated keys are: a tonos or dialytika vowel (U+0386-U+03CE) becomes
+ * its plain vowel. Returns the new length. */
+static size_t fold_greek(uint8_t *k, size_t n)
+{
+    static const uint16_t FROM[] = {0x386, 0x388, 0x389, 0x38A, 0x38C, 0x38E, 0x38F, 0x390, 0x3AA, 0x3AB,
+                                    0x3AC, 0x3AD, 0x3AE, 0x3AF, 0x3B0, 0x3CA, 0x3CB, 0x3CC, 0x3CD, 0x3CE};
+    static const uint16_t TO[] = {0x391, 0x395, 0x397, 0x399, 0x39F, 0x3A5, 0x3A9, 0x3B9, 0x399, 0x3A5,
+                                  0x3B1, 0x3B5, 0x3B7, 0x3B9, 0x3C5, 0x3B9, 0x3C5, 0x3BF, 0x3C5, 0x3C9};
+    size_t m = 0;
+    for (size_t i = 0; i < n;) {
+        if ((k[i] == 0xCE || k[i] == 0xCF) && i + 1 < n) {
+            uint16_t cp = (uint16_t)(((k[i] & 0x1Fu) << 6) | (k[i + 1] & 0x3Fu));
+            for (size_t j = 0; j < sizeof FROM / sizeof FROM[0]; j++)
+                if (FROM[j] == cp) {
+                    cp = TO[j];
+                    break;
+                }
+            k[m++] = (uint8_t)(0xC0u | (cp >> 6));
+            k[m++] = (uint8_t)(0x80u | (cp & 0x3Fu));
+            i += 2;
+        } else {
+            k[m++] = k[i++];
+        }
+    }
+    return m;
+}
+
 unsigned sc_name_lookup(const uint8_t *w, size_t n)
 {
     if (n < 2 || n > 40)
         return 0;
     uint8_t key[41];
-    uint32_t h = 0x811c9dc5u;
+    bool greek = false;
     for (size_t i = 0; i < n; i++) {
         key[i] = pii_lower(w[i]);
+        greek = greek || key[i] == 0xCE || key[i] == 0xCF;
+    }
+    if (greek)
+        n = fold_greek(key, n);
+    uint32_t h = 0x811c9dc5u;
+    for (size_t i = 0; i < n; i++) {
         h ^= key[i];
         h *= 0x01000193u;
     }
-    uint32_t tag = h >> 24;
+    uint32_t tag = h >> 25;
     uint32_t mask = sc_names_table_mask;
     for (uint32_t slot = h & mask;; slot = (slot + 1) & mask) {
         uint32_t v = sc_names_table[slot];
         if (v == 0)
             return 0;
-        if ((v >> 24) != tag)
+        if ((v >> 25) != tag)
             continue;
-        uint32_t pos = (v >> 5) & 0x7ffffu;
+        uint32_t pos = (v >> 6) & 0x7ffffu;
         const char *k = &sc_names_blob[pos >> 12][pos & 4095u];
         if (memcmp(k, key, n) == 0 && k[n] == '\0')
-            return v & 31u;
+            return v & 63u;
     }
 }
 

@@ -12,7 +12,8 @@ enum {
     SC_NAME_LAST = 2u,         /* a last name in some faker locale */
     SC_NAME_WORD = 4u,         /* also a lower-case English word (wamerican) */
     SC_NAME_COMMON_FIRST = 8u, /* English-locale first name or SSA >= 10000 births */
-    SC_NAME_COMMON_LAST = 16u  /* English-locale last name */
+    SC_NAME_COMMON_LAST = 16u, /* English-locale last name */
+    SC_NAME_PLACE = 32u        /* also a one-word place name (city, province, country) */
 };
 
 /* Generated tables (see names_data.c for the packing of a slot). */
