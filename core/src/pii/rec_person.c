@@ -180,6 +180,42 @@ static bool sentence_start(const uint8_t *s, size_t p)
 
 enum { STRONG = 1, MEDIUM = 2, WEAK = 3 };
 
+static bool word_in(const uint8_t *w, size_t n, const char *const *list);
+static bool honorific_after(const uint8_t *s, size_t n, size_t end);
+
+/* The speaker of a chat log line: "[10:02] Tamsin: ...", "[09:14:55] <Brigid> ...", "10:02 Tamsin: ...". */
+static bool chat_speaker(const pii_scan *sc, size_t start)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, q = start;
+    bool angle = q > 0 && s[q - 1] == '<';
+    if (angle)
+        q--;
+    /* the name must end in ':' (or '>' when it opened with '<') within 40 bytes */
+    size_t e = start;
+    while (e < n && e - start < 40 && s[e] != '\n' && s[e] != ':' && s[e] != '>')
+        e++;
+    if (e >= n || (angle ? s[e] != '>' : s[e] != ':'))
+        return false;
+    if (q == 0 || s[q - 1] != ' ')
+        return false;
+    q--;
+    if (q > 0 && s[q - 1] == ']')
+        q--;
+    /* a time before: digits and colons back to '[' or the line start */
+    size_t digits = 0, colons = 0;
+    while (q > 0 && (pii_is_digit(s[q - 1]) || s[q - 1] == ':')) {
+        digits += pii_is_digit(s[q - 1]);
+        colons += s[q - 1] == ':';
+        q--;
+    }
+    if (digits < 3 || colons < 1 || colons > 2)
+        return false;
+    if (q > 0 && s[q - 1] == '[')
+        q--;
+    return q == 0 || s[q - 1] == '\n';
+}
+
 /* Context before the name: returns the strength (0 none) and whether it accepts unknown words. */
 static int context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
 {
@@ -193,15 +229,17 @@ static int context_before(const pii_scan *sc, size_t start, bool *accepts_unknow
     size_t lab = q > 0 && s[q - 1] == ':' ? q - 1 : 0;
     if (lab > 0 && (s[lab - 1] == '"' || s[lab - 1] == '\''))
         lab--; /* "name": "Hans Zimmer" */
-    if (q > 0 && s[q - 1] == ':' && prev_word(s, lab, 0, &w1s, &w1e) &&
-        (pii_word_eq(s + w1s, w1e - w1s, "name") || pii_word_eq(s + w1s, w1e - w1s, "from") ||
-         pii_word_eq(s + w1s, w1e - w1s, "to") || pii_word_eq(s + w1s, w1e - w1s, "author") ||
-         pii_word_eq(s + w1s, w1e - w1s, "contact") || pii_word_eq(s + w1s, w1e - w1s, "attendee") ||
-         pii_word_eq(s + w1s, w1e - w1s, "patient") || pii_word_eq(s + w1s, w1e - w1s, "customer") ||
-         pii_word_eq(s + w1s, w1e - w1s, "employee") || pii_word_eq(s + w1s, w1e - w1s, "cc") ||
-         pii_word_eq(s + w1s, w1e - w1s, "signed") || pii_word_eq(s + w1s, w1e - w1s, "recipient") ||
-         pii_word_eq(s + w1s, w1e - w1s, "sender") || pii_word_eq(s + w1s, w1e - w1s, "owner") ||
-         pii_word_eq(s + w1s, w1e - w1s, "assignee") || pii_word_eq(s + w1s, w1e - w1s, "reviewer"))) {
+    static const char *const LABELS[] = {"name", "from", "to", "author", "contact", "attendee", "patient",
+                                         "customer", "employee", "cc", "signed", "recipient", "sender", "owner",
+                                         "assignee", "reviewer", "fn", "applicant", "insured", "passenger",
+                                         "pax", "guest", "tenant", "member", "beneficiary", "holder",
+                                         "cardholder", "traveler", "traveller", "student", "candidate",
+                                         "policyholder", "claimant", "debtor", "payee", "signatory", NULL};
+    if (q > 0 && s[q - 1] == ':' && prev_word(s, lab, 0, &w1s, &w1e) && word_in(s + w1s, w1e - w1s, LABELS)) {
+        *accepts_unknown = true;
+        return STRONG;
+    }
+    if (chat_speaker(sc, start)) {
         *accepts_unknown = true;
         return STRONG;
     }
@@ -261,6 +299,8 @@ static int context_after(const pii_scan *sc, size_t end, bool possessive)
             if (s[i] == '@')
                 return STRONG;
     }
+    if (honorific_after(s, n, end))
+        return STRONG;
     if (possessive)
         return WEAK;
     size_t ws = p;
@@ -353,7 +393,7 @@ static bool name_shaped(const pii_scan *sc, const word *w, bool allow_caps)
  * eponyms always; other dictionary words only when the name is rare (not a common first/last name). */
 static bool word_like(unsigned f, int cls)
 {
-    if (cls == SC_WORD_AMBIGUOUS || cls == SC_WORD_PLACE || cls == SC_WORD_EPONYM)
+    if (cls == SC_WORD_AMBIGUOUS || cls == SC_WORD_PLACE || cls == SC_WORD_EPONYM || cls == SC_WORD_SOFTWARE)
         return true;
     return (f & SC_NAME_WORD) != 0 && (f & (SC_NAME_COMMON_FIRST | SC_NAME_COMMON_LAST)) == 0;
 }
@@ -361,11 +401,47 @@ static bool word_like(unsigned f, int cls)
 /* Gazetteer flags of a name token, also for the hyphen and apostrophe forms the lists do not hold:
  * "Mary-Jane" and "O'Brien-Kelly" (every part a known name), "O'Connor" (O' + a known name: a last
  * name), "D'Andre" (as "Dandre", or D' + a known name). Parts that are also words do not count as words. */
+/* Russian names change their ending with the case ("Ивану Петрову", "с Анной Смирновой"): the
+ * nominative is tried when the written form is not in the lists. Cyrillic letters are two bytes. */
+static unsigned cyrillic_flags(const uint8_t *s, size_t a, size_t b)
+{
+    size_t n = b - a;
+    if (n < 6 || n > 40 || (s[a] != 0xD0 && s[a] != 0xD1))
+        return 0;
+    static const char *const ENDS[][2] = {
+        {"\xd0\xbe\xd0\xb9", "\xd0\xb0"}, /* -ой -> -а  (Анной, Смирновой) */
+        {"\xd0\xb5\xd0\xb9", "\xd1\x8f"}, /* -ей -> -я */
+        {"\xd1\x8b\xd0\xbc", ""},           /* -ым -> - (Петровым) */
+        {"\xd0\xbe\xd0\xbc", ""},           /* -ом -> - (Иваном) */
+        {"\xd0\xb5\xd0\xbc", ""},           /* -ем */
+        {"\xd1\x83", ""},                     /* -у  -> - (Ивану, Петрову) */
+        {"\xd1\x8e", "\xd1\x8f"},           /* -ю  -> -я */
+        {"\xd0\xb0", ""},                     /* -а  -> - (Ивана, Петрова) */
+        {"\xd0\xb5", "\xd0\xb0"},           /* -е  -> -а (Анне) */
+        {"\xd1\x8b", "\xd0\xb0"},           /* -ы  -> -а (Анны) */
+        {"\xd0\xb8", "\xd1\x8f"},           /* -и  -> -я */
+    };
+    uint8_t buf[44];
+    for (size_t k = 0; k < sizeof ENDS / sizeof ENDS[0]; k++) {
+        size_t el = strlen(ENDS[k][0]), rl = strlen(ENDS[k][1]);
+        if (n <= el + 2 || memcmp(s + b - el, ENDS[k][0], el) != 0)
+            continue;
+        memcpy(buf, s + a, n - el);
+        memcpy(buf + n - el, ENDS[k][1], rl);
+        unsigned f = sc_name_lookup(buf, n - el + rl);
+        if (f & (SC_NAME_FIRST | SC_NAME_LAST))
+            return f & (SC_NAME_FIRST | SC_NAME_LAST);
+    }
+    return 0;
+}
+
 static unsigned name_flags(const uint8_t *s, size_t a, size_t b)
 {
     unsigned f = sc_name_lookup(s + a, b - a);
     if (f != 0 || b - a < 3 || b - a > 40)
         return f;
+    if (s[a] >= 0x80)
+        return cyrillic_flags(s, a, b);
     const unsigned keep = SC_NAME_FIRST | SC_NAME_LAST | SC_NAME_COMMON_FIRST | SC_NAME_COMMON_LAST;
     for (size_t i = a + 1; i + 1 < b; i++)
         if (s[i] == '-') {
@@ -829,6 +905,403 @@ static void lower_name_said(pii_scan *sc, size_t ws, size_t we)
     emit(sc, ws, we, 0.7, SANCTUM_EV_CONTEXT_AFTER | SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_FORMAT_WEAK);
 }
 
+
+/* ---- evidence for names that are also words, places or software (issue 17) ---- */
+
+/* The lower-case word right after position p (one space), as [*ws, *we). */
+static bool word_after(const uint8_t *s, size_t n, size_t p, size_t *ws, size_t *we)
+{
+    if (p >= n || s[p] != ' ')
+        return false;
+    size_t a = p + 1, b = a;
+    while (b < n && pii_is_alpha(s[b]))
+        b++;
+    *ws = a;
+    *we = b;
+    return b > a;
+}
+
+/* "Tell Frank ...", "ping Ray", "thank Grant", "Email Hunter", "I called Sterling", "let Frank know":
+ * a verb only people take, right before the name. */
+static bool person_verb_right_before(const pii_scan *sc, size_t start, size_t end)
+{
+    static const char *const V[] = {"tell", "ask", "ping", "remind", "thank", "cc", "email", "call", "called",
+                                    "meet", "text", "message", "messaged", "dm", "invite", "congratulate",
+                                    "hug", "pay", "paid", "told", "asked", "thanked", "reminded", "pinged",
+                                    "emailed", "texted", "invited", "met", "introduce", "introduced", "phone",
+                                    "phoned", "ring", "rang", "page", "paged", "notify", "warn", "warned",
+                                    "bcc", "loop", "tag", "tagged", "mention", "mentioned", NULL};
+    const uint8_t *s = sc->s;
+    size_t ws, we, as, ae;
+    if (!prev_word(s, start, 1, &ws, &we))
+        return false;
+    if (word_in(s + ws, we - ws, V))
+        return true;
+    /* "let Frank know", "have Ray check" */
+    return pii_word_eq(s + ws, we - ws, "let") && word_after(s, sc->n, end, &as, &ae) &&
+           pii_word_eq(s + as, ae - as, "know");
+}
+
+/* "Penny said ...", "Ivy wrote ...", "Faith from legal approved ...": the name as the subject of a verb
+ * only people take. */
+static bool person_verb_after(const pii_scan *sc, size_t end)
+{
+    static const char *const V[] = {"said", "says", "asked", "asks", "wrote", "writes", "replied", "approved",
+                                    "signed", "called", "emailed", "texted", "thinks", "thought", "wants",
+                                    "wanted", "needs", "joins", "joined", "starts", "started", "quit",
+                                    "told", "tells", "mentioned", "agreed", "suggested", "promised",
+                                    "confirmed", "booked", "owes", "presents", "resigned", "retired",
+                                    "apologized", "apologised", "complained", "laughed", "smiled", "cried",
+                                    "married", "graduated", "moved", "lives", "works", "worked", "messaged",
+                                    "rsvped", "replies", "answered", NULL};
+    static const char *const TEAM[] = {"legal", "finance", "hr", "accounting", "sales", "marketing", "it",
+                                       "ops", "support", "engineering", "security", "design", "product",
+                                       "payroll", "procurement", "billing", "admissions", "reception", NULL};
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, a, b, c, d;
+    if (!word_after(s, n, end, &a, &b))
+        return false;
+    if (word_in(s + a, b - a, V))
+        return true;
+    /* "will present", "is our new lead", "from legal approved" */
+    if (pii_word_eq(s + a, b - a, "will") && word_after(s, n, b, &c, &d))
+        return word_in(s + c, d - c, (const char *const[]){"present", "join", "call", "email", "reply",
+                                                           "visit", "review", "sign", "approve", NULL});
+    if (pii_word_eq(s + a, b - a, "is") && word_after(s, n, b, &c, &d))
+        return word_in(s + c, d - c, (const char *const[]){"our", "my", "your", "his", "her", NULL});
+    if (pii_word_eq(s + a, b - a, "from") && word_after(s, n, b, &c, &d) && word_in(s + c, d - c, TEAM)) {
+        size_t e, f;
+        return word_after(s, n, d, &e, &f) && word_in(s + e, f - e, V);
+    }
+    return false;
+}
+
+/* "Dawn, are you still on the call?": a sentence-initial word followed by a comma and a second-person
+ * word in the same sentence is someone addressed. */
+static bool vocative_you(const pii_scan *sc, size_t end)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    if (end >= n || s[end] != ',')
+        return false;
+    size_t p = end + 1;
+    for (unsigned k = 0; k < 6 && p < n; k++) {
+        while (p < n && s[p] == ' ')
+            p++;
+        size_t a = p;
+        while (p < n && pii_is_alpha(s[p]))
+            p++;
+        if (p == a)
+            return false; /* punctuation or the end of the sentence */
+        if (word_in(s + a, p - a, (const char *const[]){"you", "your", "u", "ur", "youre", NULL}))
+            return true;
+    }
+    return false;
+}
+
+/* "Sky's laptop", "Page's flight": what people own. */
+static bool personal_noun(const uint8_t *s, size_t n, size_t end)
+{
+    static const char *const N[] = {"laptop", "phone", "badge", "car", "desk", "flight", "birthday", "wife",
+                                    "husband", "kids", "kid", "son", "daughter", "mom", "mum", "dad",
+                                    "mother", "father", "team", "email", "number", "address", "charger",
+                                    "bag", "keys", "account", "house", "apartment", "flat", "room",
+                                    "office", "manager", "boss", "wedding", "party", "mail", "parents",
+                                    "sister", "brother", "girlfriend", "boyfriend", "partner", "dog", "cat",
+                                    "visa", "passport", "salary", "leave", "shift", "schedule", "calendar",
+                                    "resume", "cv", "contract", "signature", "idea", "feedback", "review",
+                                    NULL};
+    size_t p = end;
+    if (p + 2 < n && s[p] == '\'' && s[p + 1] == 's')
+        p += 2;
+    else if (p + 4 < n && s[p] == 0xE2 && s[p + 1] == 0x80 && s[p + 2] == 0x99 && s[p + 3] == 's')
+        p += 4;
+    size_t a, b;
+    return word_after(s, n, p, &a, &b) && word_in(s + a, b - a, N);
+}
+
+/* Technical context within the sentence around [start, end): the word names software there. */
+static bool tech_context(const pii_scan *sc, size_t start, size_t end)
+{
+    static const char *const T[] = {
+        "build", "builds", "deploy", "deployed", "deployment", "cluster", "server", "servers", "code",
+        "compile", "compiled", "compiles", "query", "queries", "orm", "consumer", "consumers", "producer",
+        "broker", "brokers", "topic", "topics", "partition", "pipeline", "pipelines", "nightly", "agent",
+        "disk", "typing", "types", "runtime", "numeric", "library", "framework", "package", "module",
+        "version", "install", "installed", "config", "node", "nodes", "pod", "pods", "job", "jobs", "test",
+        "tests", "ci", "runner", "api", "bug", "crash", "crashed", "logs", "plugin", "plugins", "migration",
+        "migrations", "database", "db", "kernel", "kernels", "container", "containers", "script", "scripts",
+        "function", "memory", "cpu", "gpu", "static", "site", "webhook", "mock", "provisioning", "dynos",
+        "cold", "console", "schema", "repo", "commit", "merge", "rebalancing", "join", "syntax",
+        "language", "dataframe", "groupby", "parquet", "dashboard", "upstream", "endpoint", "requests",
+        "index", "cache", "flaky", "components", "checks", "strong", "reads", "files", "spike", "builds",
+        "terraform", "provisioned", "monorepo", "slow", "fast", "faster", "compiled", "engine", "stack",
+        "backend", "frontend", "release", "deps", "dependency", "dependencies", "upgrade", "instance",
+        "instances", "shards", "replica", "replicas", "queue", "queues", "worker", "workers", "cron",
+        "scheduler", "dag", "dags", "notebook", "notebooks", "gb", "mb", "ms", "logs", "error", "errors",
+        "exception", "stacktrace", "yaml", "json", "docker", "kubernetes", "aws", "python", "java", NULL};
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    size_t lo = start > 80 ? start - 80 : 0, hi = end + 80 < n ? end + 80 : n;
+    /* stay within the line */
+    for (size_t q = start; q > lo; q--)
+        if (s[q - 1] == '\n') {
+            lo = q;
+            break;
+        }
+    for (size_t q = end; q < hi; q++)
+        if (s[q] == '\n') {
+            hi = q;
+            break;
+        }
+    for (size_t p = lo; p < hi;) {
+        while (p < hi && !pii_is_alpha(s[p]))
+            p++;
+        size_t a = p;
+        while (p < hi && pii_is_alpha(s[p]))
+            p++;
+        if (p > a && (a < start || a >= end) && p - a <= 14 && word_in(s + a, p - a, T))
+            return true;
+    }
+    return false;
+}
+
+/* A place word: a city, province or country from the place list, a hand-kept place, or a US state code. */
+static bool place_word(const uint8_t *s, size_t a, size_t b)
+{
+    if (b - a == 2 && pii_is_upper(s[a]) && pii_is_upper(s[a + 1])) {
+        static const char *const US[] = {"al", "ak", "az", "ar", "ca", "co", "ct", "de", "dc", "fl", "ga", "hi",
+                                         "id", "il", "in", "ia", "ks", "ky", "la", "me", "md", "ma", "mi", "mn",
+                                         "ms", "mo", "mt", "ne", "nv", "nh", "nj", "nm", "ny", "nc", "nd", "oh",
+                                         "ok", "or", "pa", "ri", "sc", "sd", "tn", "tx", "ut", "vt", "va", "wa",
+                                         "wv", "wi", "wy", "uk", "us", "bc", "on", "qc", "nsw", NULL};
+        return word_in(s + a, b - a, US);
+    }
+    return sc_word_class(s + a, b - a) == SC_WORD_PLACE || sc_place_lookup(s + a, b - a);
+}
+
+/* Place context around a word that may be a place: ", Texas" after it, a travel preposition before it
+ * ("in", "near", "through", "flights to", "moved from"), another place beside it ("Regina and
+ * Saskatoon", "from Victoria to Vancouver"), or a place noun after it ("the Lincoln office"). */
+static bool place_context(const pii_scan *sc, size_t start, size_t end)
+{
+    static const char *const PREP[] = {"in", "near", "into", "visit", "visiting", "visited", "around", "across",
+                                       "via", "outside", "inside", "through", "towards", "toward", "downtown",
+                                       "at", "of", NULL};
+    static const char *const TRAVEL[] = {"fly", "flew", "flying", "flight", "flights", "trip", "drive", "drove",
+                                         "driving", "move", "moved", "moving", "relocate", "relocating",
+                                         "relocated", "heading", "head", "headed", "travel", "traveling",
+                                         "travelling", "went", "go", "going", "back", "way", "train", "bus",
+                                         "ferry", "road", "route", "commute", "layover", "return", "returning",
+                                         "trains", "ticket", "tickets", "ship", "shipping", "ships", "office",
+                                         "grew", "up", "born", "lived", "live", "based", "offsite", NULL};
+    static const char *const AND[] = {"and", "or", "to", "than", "from", "then", "vs", NULL};
+    static const char *const NOUN[] = {"office", "offices", "branch", "warehouse", "campus", "area", "region",
+                                       "airport", "clinic", "hospital", "store", "plant", "team", "site",
+                                       "datacenter", "suburbs", "downtown", "metro", "market", "hub", NULL};
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, ws, we, vs, ve;
+    /* ", Texas", ", TX", " (Texas)" */
+    size_t p = end;
+    if (p + 2 < n && (s[p] == ',' || s[p] == ' ') && s[p + 1] == (s[p] == ',' ? ' ' : '(')) {
+        size_t a = p + 2, b = a;
+        while (b < n && pii_is_alpha(s[b]))
+            b++;
+        if (b > a && pii_is_upper(s[a]) && place_word(s, a, b))
+            return true;
+    }
+    if (prev_word(s, start, 1, &ws, &we)) {
+        if (word_in(s + ws, we - ws, PREP))
+            return true;
+        if ((pii_word_eq(s + ws, we - ws, "to") || pii_word_eq(s + ws, we - ws, "from")) &&
+            prev_word(s, ws, 1, &vs, &ve) && word_in(s + vs, ve - vs, TRAVEL))
+            return true;
+        /* "Regina and Saskatoon", "Valencia, Granada": another place before */
+        if ((word_in(s + ws, we - ws, AND) || (ws > 1 && s[we] == ',')) && pii_is_upper(s[ws]) &&
+            place_word(s, ws, we))
+            return true;
+        if (word_in(s + ws, we - ws, AND) && prev_word(s, ws, 1, &vs, &ve) && pii_is_upper(s[vs]) &&
+            place_word(s, vs, ve))
+            return true;
+    }
+    size_t a, b;
+    if (word_after(s, n, end, &a, &b)) {
+        if (word_in(s + a, b - a, NOUN))
+            return true;
+        size_t c, d;
+        /* "Victoria to Vancouver", "Regina and Saskatoon" */
+        if (word_in(s + a, b - a, AND) && b < n && s[b] == ' ') {
+            c = b + 1;
+            d = c;
+            while (d < n && pii_is_alpha(s[d]))
+                d++;
+            if (d > c && pii_is_upper(s[c]) && place_word(s, c, d))
+                return true;
+        }
+    }
+    /* "Valencia, Granada and Seville" */
+    if (end + 2 < n && s[end] == ',' && s[end + 1] == ' ' && pii_is_upper(s[end + 2])) {
+        size_t c = end + 2, d = c;
+        while (d < n && pii_is_alpha(s[d]))
+            d++;
+        if (place_word(s, c, d) && !sc_name_lookup(s + c, d - c))
+            return true;
+    }
+    return false;
+}
+
+
+/* Honorifics written after a name: "Ayşe hanım", "Mehmet bey", "Tanaka san". */
+static bool honorific_after(const uint8_t *s, size_t n, size_t end)
+{
+    static const char *const H[] = {"hanım", "hanim", "bey", "san", "sama", "sensei", "kun", "chan", "ji",
+                                    "sahib", "saheb", "efendi", "hocam", NULL};
+    if (end >= n || s[end] != ' ')
+        return false;
+    size_t a = end + 1, b = a;
+    while (b < n && (pii_is_alpha(s[b]) || s[b] >= 0x80))
+        b++;
+    if (b - a < 2 || b - a > 7 || !pii_is_lower(s[a]))
+        return false;
+    for (size_t k = 0; H[k] != NULL; k++)
+        if (strlen(H[k]) == b - a && memcmp(s + a, H[k], b - a) == 0)
+            return true;
+    return false;
+}
+
+/* "Tanaka-san", "Yamada-sensei": the part before a Japanese honorific suffix is a name. Returns the
+ * end of the name part, or 0. */
+static size_t suffix_honorific(const uint8_t *s, const word *w)
+{
+    static const char *const H[] = {"san", "sama", "sensei", "kun", "chan", "senpai", "dono", "shi", NULL};
+    size_t hy = w->e;
+    while (hy > w->s && s[hy - 1] != '-')
+        hy--;
+    if (hy <= w->s + 2)
+        return 0;
+    return word_in(s + hy, w->e - hy, H) ? hy - 1 : 0;
+}
+
+/* Titles written in lower case or outside ASCII: "господин Кузнецов", "госпожа Иванова". */
+static bool nonascii_title(const uint8_t *w, size_t n)
+{
+    static const char *const T[] = {"господин", "госпожа", "господина", "господину", "госпоже", "г-н",
+                                    "г-жа", "κύριος", "κυρία", "κ.", "מר", "גברת", "السيد", "السيدة",
+                                    "श्री", "श्रीमती", NULL};
+    for (size_t k = 0; T[k] != NULL; k++)
+        if (strlen(T[k]) == n && memcmp(w, T[k], n) == 0)
+            return true;
+    return false;
+}
+
+/* Names in scripts without capitals (Hebrew, Arabic): a known first name followed by a known name, with
+ * Hebrew's one-letter prefixes (ל, ו, ב, מ, ש, ה, כ) and Arabic's article (ال) taken off when the
+ * written word is not in the lists. Returns where to go on. */
+static size_t uncased_flags(const uint8_t *s, size_t a, size_t b, size_t *name_start)
+{
+    *name_start = a;
+    unsigned f = sc_name_lookup(s + a, b - a);
+    if (f != 0)
+        return f;
+    if (b - a >= 6 && s[a] == 0xD7) {
+        static const uint8_t PFX[] = {0x9C, 0x95, 0x91, 0x9E, 0xA9, 0x94, 0x9B}; /* ל ו ב מ ש ה כ */
+        for (size_t k = 0; k < sizeof PFX; k++)
+            if (s[a + 1] == PFX[k] && (f = sc_name_lookup(s + a + 2, b - a - 2)) != 0) {
+                *name_start = a + 2;
+                return f;
+            }
+    }
+    if (b - a >= 8 && s[a] == 0xD8 && s[a + 1] == 0xA7 && s[a + 2] == 0xD9 && s[a + 3] == 0x84)
+        return sc_name_lookup(s + a + 4, b - a - 4) & (SC_NAME_FIRST | SC_NAME_LAST) ? SC_NAME_LAST : 0;
+    return 0;
+}
+
+static size_t uncased_name(pii_scan *sc, const word *w)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, ns, ns2;
+    unsigned f1 = (unsigned)uncased_flags(s, w->s, w->e, &ns);
+    if (!(f1 & SC_NAME_FIRST))
+        return w->e;
+    word b;
+    if (!next_word(s, n, w->e, &b) || b.s != w->e + 1 || s[w->e] != ' ')
+        return w->e;
+    unsigned f2 = (unsigned)uncased_flags(s, b.s, b.e, &ns2);
+    if (!(f2 & (SC_NAME_LAST | SC_NAME_FIRST)) || ns2 != b.s)
+        return w->e;
+    emit(sc, ns, b.e, 0.85, SANCTUM_EV_NAME_SEQUENCE | SANCTUM_EV_GAZETTEER_FIRST |
+                                ((f2 & SC_NAME_LAST) ? SANCTUM_EV_GAZETTEER_LAST : 0));
+    return b.e;
+}
+
+/* Airline and booking style "SURNAME/GIVEN" ("OKAFOR/CHIDI", "LINDQVIST/EMMA MS"): one span, when the
+ * given name is a known first name. Returns where to go on. */
+static size_t airline_name(pii_scan *sc, const word *w)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    if (w->e + 1 >= n || s[w->e] != '/' || (w->s > 0 && !pii_is_space(s[w->s - 1]) && s[w->s - 1] != ':'))
+        return w->e;
+    word g;
+    if (!next_word(s, n, w->e + 1, &g) || g.s != w->e + 1 || !g.allcaps)
+        return w->e;
+    if (g.e < n && !pii_is_space(s[g.e]) && s[g.e] != ',' && s[g.e] != '.')
+        return w->e;
+    unsigned fg = sc_name_lookup(s + g.s, g.e - g.s), fs = sc_name_lookup(s + w->s, w->e - w->s);
+    int cg = sc_word_class(s + g.s, g.e - g.s), cs = sc_word_class(s + w->s, w->e - w->s);
+    if (!(fg & SC_NAME_FIRST) || word_like(fg, cg) || cs == SC_WORD_STOP || cs == SC_WORD_TECH_NOUN ||
+        (fs != 0 && !(fs & SC_NAME_LAST)))
+        return g.e;
+    emit(sc, w->s, g.e, 0.85, SANCTUM_EV_NAME_SEQUENCE | SANCTUM_EV_GAZETTEER_FIRST |
+                                  ((fs & SC_NAME_LAST) ? SANCTUM_EV_GAZETTEER_LAST : 0));
+    return g.e;
+}
+
+/* CJK and Hangul names before an honorific ("田中さん", "佐藤様", "王伟先生", "김민준 님", "이서연 씨"):
+ * the ideographs or syllables right before it (two to four; of a longer run the last two ideographs or
+ * three syllables). Korean 님/씨 count after a space, or glued to a three-syllable name. */
+static void cjk_honorifics(pii_scan *sc)
+{
+    static const struct {
+        const char *h;
+        bool hangul;
+    } H[] = {{"\xe3\x81\x95\xe3\x82\x93", false}, {"\xe6\xa7\x98", false}, {"\xe5\x85\x88\xe7\x94\x9f", false},
+             {"\xe6\xb0\x8f", false}, {"\xe3\x81\xa1\xe3\x82\x83\xe3\x82\x93", false},
+             {"\xe5\xa5\xb3\xe5\xa3\xab", false}, {"\xeb\x8b\x98", true}, {"\xec\x94\xa8", true}};
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    for (size_t k = 0; k < sizeof H / sizeof H[0]; k++) {
+        size_t hl = strlen(H[k].h);
+        const uint8_t *p = s;
+        while ((p = memchr(p, (uint8_t)H[k].h[0], n - (size_t)(p - s))) != NULL) {
+            size_t at = (size_t)(p - s);
+            p++;
+            if (at + hl > n || memcmp(s + at, H[k].h, hl) != 0)
+                continue;
+            size_t e = at;
+            bool spaced = e > 0 && s[e - 1] == ' ';
+            if (spaced)
+                e--;
+            /* walk back over three-byte ideographs (U+4E00-U+9FFF) or Hangul syllables (U+AC00-U+D7A3) */
+            size_t b = e, chars = 0;
+            while (b >= 3 && chars < 8) {
+                uint8_t c0 = s[b - 3];
+                bool ok = H[k].hangul ? (c0 >= 0xEA && c0 <= 0xED) : (c0 >= 0xE4 && c0 <= 0xE9);
+                if (!ok || (s[b - 2] & 0xC0) != 0x80 || (s[b - 1] & 0xC0) != 0x80)
+                    break;
+                b -= 3;
+                chars++;
+            }
+            if (chars < 2)
+                continue;
+            size_t keep = chars <= 4 ? chars : (H[k].hangul ? 3 : 2);
+            if (H[k].hangul && !spaced && keep != 3)
+                continue;
+            emit(sc, e - keep * 3, e, 0.85, SANCTUM_EV_TITLE | SANCTUM_EV_FORMAT_WEAK);
+        }
+    }
+}
+
 /* Where the word loop stands: the next byte to read and the previous word (a possible trigger). */
 typedef struct walk {
     size_t p, prev_s, prev_e;
@@ -884,8 +1357,15 @@ static size_t title_name(pii_scan *sc, const word *w)
     const uint8_t *s = sc->s;
     size_t n = sc->n;
     size_t q = w->e;
-    if (q < n && s[q] == '.')
+    if (q < n && s[q] == '.') {
         q++;
+        /* "Sig.ra Bianchi", "Sig.na Rossi", "Dott.ssa Greco" */
+        size_t r = q;
+        while (r < n && pii_is_lower(s[r]) && r - q < 4)
+            r++;
+        if (r > q && r < n && s[r] == ' ')
+            q = r;
+    }
     word a;
     size_t name_start = q + 1;
     /* "Prof. van Dijk", "Mr de la Cruz": particles between the title and the surname */
@@ -915,7 +1395,7 @@ static bool unknown_start_ok(pii_scan *sc, const word *w)
     size_t n = sc->n;
     bool unk_ok0 = false;
     int b0 = context_before(sc, w->s, &unk_ok0);
-    if ((b0 == STRONG && unk_ok0) || signature(sc, w->s, w->e) || w->allcaps)
+    if ((b0 == STRONG && unk_ok0) || signature(sc, w->s, w->e) || w->allcaps || honorific_after(s, n, w->e))
         return true;
     word nx0;
     unsigned f0 = 0;
@@ -935,7 +1415,7 @@ typedef struct name_seq {
 
 /* Step 4: gathers the words that follow w into one name, and tells organisations and honours apart
  * ("Baker Street", "Martin Luther King Jr. Day"). */
-static void gather_name(pii_scan *sc, const word *w, unsigned fa, name_seq *q)
+static void gather_name(pii_scan *sc, const word *w, unsigned fa, bool label, name_seq *q)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n;
@@ -974,7 +1454,7 @@ static void gather_name(pii_scan *sc, const word *w, unsigned fa, name_seq *q)
         /* all caps: every word must be a known name ("FROM ROBERT JOHNSON TO billing") */
         if (w->allcaps && b.e - b.s > 1) {
             unsigned fbc = name_flags(s, b.s, b.e);
-            if (fbc == 0 || (q->nt >= 2 && word_like(fbc, bc))) /* "... MARTINEZ RE refund" */
+            if ((fbc == 0 && !label) || (q->nt >= 2 && word_like(fbc, bc))) /* "... MARTINEZ RE refund" */
                 break;
         }
         if (b.e - b.s == 1)
@@ -1002,7 +1482,7 @@ static void gather_name(pii_scan *sc, const word *w, unsigned fa, name_seq *q)
 
 /* Step 5: the score the words themselves earn (gazetteer, word-likeness, capitalization, position).
  * Returns false when the words can never be a name (all caps without a known pair). */
-static bool base_score(pii_scan *sc, const word *w, int cls, unsigned fa, const name_seq *q, bool poss,
+static bool base_score(pii_scan *sc, const word *w, int cls, unsigned fa, const name_seq *q, bool poss, bool label,
                        double *score, uint32_t *ev)
 {
     const uint8_t *s = sc->s;
@@ -1026,9 +1506,11 @@ static bool base_score(pii_scan *sc, const word *w, int cls, unsigned fa, const 
     if (w->allcaps) {
         /* all caps only as a known first + last name pair; one word-like half needs strong context
          * ("TO: MICHAEL BROWN") */
-        if (nt < 2 || !(fa & SC_NAME_FIRST) || !(last & (SC_NAME_LAST | SC_NAME_FIRST)) || (a_word && l_word))
+        bool label_pair = label && nt >= 2 && (fa & SC_NAME_FIRST) && last == 0; /* "APPLICANT: DANIEL WHITFIELD" */
+        if (!label_pair &&
+            (nt < 2 || !(fa & SC_NAME_FIRST) || !(last & (SC_NAME_LAST | SC_NAME_FIRST)) || (a_word && l_word)))
             return false;
-        *score = a_word || l_word ? 0.45 : 0.8;
+        *score = a_word || l_word || label_pair ? 0.45 : 0.8;
         *ev |= SANCTUM_EV_NAME_SEQUENCE;
     } else if (nt >= 2) {
         bool a_first = (fa & SC_NAME_FIRST) != 0;
@@ -1052,6 +1534,8 @@ static bool base_score(pii_scan *sc, const word *w, int cls, unsigned fa, const 
             *score = common ? (start_of_sentence ? 0.7 : 0.75) : (start_of_sentence ? 0.5 : 0.6);
             if (vocative && !poss)
                 *score += 0.1;
+            else if (start_of_sentence && (fa & SC_NAME_PLACE))
+                *score -= 0.1; /* "Darwin gets a lot of rain": a place as often as a person */
             *ev |= SANCTUM_EV_FORMAT_WEAK;
         } else if ((fa & SC_NAME_LAST) && !a_word) {
             *score = start_of_sentence ? 0.4 : 0.5;
@@ -1109,6 +1593,39 @@ static bool add_context(pii_scan *sc, const word *w, int cls, unsigned fa, const
     return true;
 }
 
+/* Step 6b: a lone first name that is also a word ("Frank", "Hope", "Ray") is a person in person
+ * position: after a verb only people take, addressed with "you", owning something people own, or the
+ * subject of a verb only people take. */
+static void person_position(pii_scan *sc, const word *w, int cls, unsigned fa, const name_seq *q, bool poss,
+                            double *score, uint32_t *ev)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    if (q->nt != 1 || !(fa & SC_NAME_FIRST) || *score >= 0.75 || w->allcaps)
+        return;
+    if (cls != SC_WORD_NONE && cls != SC_WORD_AMBIGUOUS)
+        return; /* places, eponyms, software and assistants need more than this */
+    double lift = 0;
+    uint32_t why = SANCTUM_EV_CONTEXT_BEFORE;
+    bool start = sentence_start(s, w->s);
+    size_t ps, pe;
+    if (person_verb_right_before(sc, w->s, w->e))
+        lift = 0.75;
+    else if (start && vocative_you(sc, w->e))
+        lift = 0.8, why = SANCTUM_EV_CONTEXT_AFTER;
+    else if (poss && personal_noun(s, n, w->e))
+        lift = 0.75, why = SANCTUM_EV_CONTEXT_AFTER;
+    else if ((start || (prev_word(s, w->s, 1, &ps, &pe) &&
+                        word_in(s + ps, pe - ps, (const char *const[]){"and", "but", "so", "then", "because",
+                                                                       "when", "if", "that", "cause", NULL}))) &&
+             person_verb_after(sc, w->e))
+        lift = 0.75, why = SANCTUM_EV_CONTEXT_AFTER;
+    if (lift > *score) {
+        *score = lift;
+        *ev |= why;
+    }
+}
+
 /* Step 7, precision rules that take a candidate back: firms ("Johnson & Johnson"), tools ("Adam
  * optimizer"), the second word of a place ("San Antonio"), a place after a preposition. */
 static bool not_a_person(pii_scan *sc, const word *w, int cls, const name_seq *q, bool poss, int before, bool sig)
@@ -1123,9 +1640,16 @@ static bool not_a_person(pii_scan *sc, const word *w, int cls, const name_seq *q
         word tn;
         if ((p < n && s[p] == '&') || (w->s >= 2 && s[w->s - 1] == ' ' && s[w->s - 2] == '&'))
             return true;
-        if (nt == 1 && !poss && p == end + 1 && next_word(s, n, end, &tn) && tn.s == p &&
-            (sc_word_class(s + tn.s, tn.e - tn.s) == SC_WORD_TECH_NOUN ||
-             (tn.lower && sc_word_class(s + tn.s, tn.e - tn.s) == SC_WORD_ORG_NEXT)))
+        if (!poss && p == end + 1 && next_word(s, n, end, &tn) && tn.s == p &&
+            ((tn.lower && sc_word_class(s + tn.s, tn.e - tn.s) == SC_WORD_TECH_NOUN) ||
+             (nt == 1 && sc_word_class(s + tn.s, tn.e - tn.s) == SC_WORD_TECH_NOUN) ||
+             (nt == 1 && tn.lower && sc_word_class(s + tn.s, tn.e - tn.s) == SC_WORD_ORG_NEXT)))
+            return true; /* "Adam optimizer", "Monte Carlo methods", "the Lincoln office" */
+        /* software named like people, in technical context: "Kafka keeps rebalancing" */
+        if (cls == SC_WORD_SOFTWARE && tech_context(sc, w->s, end))
+            return true;
+        /* places: "Darwin, Australia", "flights to Adelaide", "Regina and Saskatoon" */
+        if (nt == 1 && (cls == SC_WORD_PLACE || sc_place_lookup(s + w->s, w->e - w->s)) && place_context(sc, w->s, end))
             return true;
     }
     size_t ps, pe;
@@ -1152,19 +1676,25 @@ static size_t cap_name(pii_scan *sc, const word *w, int cls)
         sc_word_class(s + nx.s, nx.e - nx.s) == SC_WORD_TECH_NOUN)
         return nx.e;
     name_seq q;
-    gather_name(sc, w, fa, &q);
+    bool label = false;
+    if (w->allcaps) {
+        bool unk = false;
+        label = context_before(sc, w->s, &unk) == STRONG && unk;
+    }
+    gather_name(sc, w, fa, label, &q);
     if (q.org)
         return q.cur.e;
     size_t end = q.toks[q.nt - 1][1];
     bool poss = q.nt == 1 ? w->possessive : q.cur.possessive;
     double score;
     uint32_t ev;
-    if (!base_score(sc, w, cls, fa, &q, poss, &score, &ev))
+    if (!base_score(sc, w, cls, fa, &q, poss, label, &score, &ev))
         return w->e;
     int before;
     bool sig;
     if (!add_context(sc, w, cls, fa, &q, poss, &score, &ev, &before, &sig))
         return end;
+    person_position(sc, w, cls, fa, &q, poss, &score, &ev);
     if (not_a_person(sc, w, cls, &q, poss, before, sig))
         pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, w->s, end, 0.0,
                 ev | SANCTUM_EV_SUPPRESSED); /* blocks consistency */
@@ -1189,6 +1719,15 @@ void pii_rec_person(pii_scan *sc)
         if (sc->oom)
             return;
         size_t wl = w.e - w.s;
+        if (w.lower && s[w.s] >= 0x80) {
+            k.prev_s = w.s;
+            k.prev_e = w.e;
+            if (nonascii_title(s + w.s, wl))
+                k.p = title_name(sc, &w); /* "господин Кузнецов" */
+            else if (s[w.s] == 0xD7 || s[w.s] == 0xD8 || s[w.s] == 0xD9)
+                k.p = uncased_name(sc, &w); /* Hebrew, Arabic */
+            continue;
+        }
         if (w.lower) {
             /* lower-case names only right after a trigger word ("name is", "hi", "my wife") */
             bool trig = wl >= 2 && k.prev_e > k.prev_s && w.s - k.prev_e <= 2 &&
@@ -1201,8 +1740,25 @@ void pii_rec_person(pii_scan *sc)
         }
         k.prev_s = w.s;
         k.prev_e = w.e;
+        if (wl == 1 && s[w.s] == 'M' && w.e + 2 < n && s[w.e] == '.' && s[w.e + 1] == ' ') {
+            k.p = title_name(sc, &w); /* "M. Dupont" */
+            continue;
+        }
+        if (w.allcaps && w.e < n && s[w.e] == '/') {
+            k.p = airline_name(sc, &w);
+            continue;
+        }
         if (!w.cap && !w.allcaps)
             continue;
+        size_t hon = w.cap ? suffix_honorific(s, &w) : 0;
+        if (hon > 0) {
+            /* "Tanaka-san", "Yamada-sensei" */
+            int hc = sc_word_class(s + w.s, hon - w.s);
+            const char *why;
+            if (hc != SC_WORD_STOP && hc != SC_WORD_TECH_NOUN && !pii_in_code(sc, w.s, hon, &why))
+                emit(sc, w.s, hon, 0.85, SANCTUM_EV_TITLE | SANCTUM_EV_FORMAT_WEAK);
+            continue;
+        }
         int cls = sc_word_class(s + w.s, wl);
         if (cls == SC_WORD_STOP || cls == SC_WORD_ORG_NEXT || cls == SC_WORD_TECH_NOUN)
             continue;
@@ -1215,5 +1771,7 @@ void pii_rec_person(pii_scan *sc)
         k.p = cap_name(sc, &w, cls);
     }
     if (!sc->oom)
-        consistency(sc, first_cand);
+        consistency(sc, first_cand); /* needs the candidates in text order: the CJK pass comes after */
+    if (!sc->oom)
+        cjk_honorifics(sc);
 }
