@@ -23,9 +23,17 @@ static bool cp_letter(uint32_t cp)
            (cp >= 0x400 && cp <= 0x52F) || (cp >= 0x5D0 && cp <= 0x5EA) || (cp >= 0x620 && cp <= 0x64A) ||
            (cp >= 0x1E00 && cp <= 0x1EFF);
 }
+/* Latin Extended-A pairs its cases even-odd (upper first), except 0x139-0x148 and 0x179-0x17E, which
+ * start on an odd code point (Ĺ, Ł, Ń, Ź, Ż, Ž). */
+static bool latin_ext_a_upper(uint32_t cp)
+{
+    if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
+        return (cp & 1) == 1;
+    return cp == 0x178 || (cp & 1) == 0;
+}
 static bool cp_upper(uint32_t cp)
 {
-    return (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x100 && cp <= 0x17F && (cp & 1) == 0) ||
+    return (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x100 && cp <= 0x17F && latin_ext_a_upper(cp)) ||
            (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x400 && cp <= 0x42F) ||
            (cp >= 0x1E00 && cp <= 0x1EFF && (cp & 1) == 0);
 }
@@ -182,6 +190,7 @@ enum { STRONG = 1, MEDIUM = 2, WEAK = 3 };
 
 static bool word_in(const uint8_t *w, size_t n, const char *const *list);
 static bool honorific_after(const uint8_t *s, size_t n, size_t end);
+static bool email_echo(const pii_scan *sc, size_t ws, size_t we);
 
 /* The speaker of a chat log line: "[10:02] Tamsin: ...", "[09:14:55] <Brigid> ...", "10:02 Tamsin: ...". */
 static bool chat_speaker(const pii_scan *sc, size_t start)
@@ -1093,7 +1102,7 @@ static bool place_context(const pii_scan *sc, size_t start, size_t end)
                                          "relocated", "heading", "head", "headed", "travel", "traveling",
                                          "travelling", "went", "go", "going", "back", "way", "train", "bus",
                                          "ferry", "road", "route", "commute", "layover", "return", "returning",
-                                         "trains", "ticket", "tickets", "ship", "shipping", "ships", "office",
+                                         "trains", "ticket", "tickets", "ship", "shipping", "ships", "office", "on",
                                          "grew", "up", "born", "lived", "live", "based", "offsite", NULL};
     static const char *const AND[] = {"and", "or", "to", "than", "from", "then", "vs", NULL};
     static const char *const NOUN[] = {"office", "offices", "branch", "warehouse", "campus", "area", "region",
@@ -1249,8 +1258,11 @@ static size_t airline_name(pii_scan *sc, const word *w)
         return w->e;
     unsigned fg = sc_name_lookup(s + g.s, g.e - g.s), fs = sc_name_lookup(s + w->s, w->e - w->s);
     int cg = sc_word_class(s + g.s, g.e - g.s), cs = sc_word_class(s + w->s, w->e - w->s);
-    if (!(fg & SC_NAME_FIRST) || word_like(fg, cg) || cs == SC_WORD_STOP || cs == SC_WORD_TECH_NOUN ||
-        (fs != 0 && !(fs & SC_NAME_LAST)))
+    bool unk = false;
+    bool label = context_before(sc, w->s, &unk) == STRONG && unk; /* "PASSENGER: OKAFOR/CHIDI" */
+    if (cs == SC_WORD_STOP || cs == SC_WORD_TECH_NOUN || cg == SC_WORD_STOP || cg == SC_WORD_TECH_NOUN)
+        return g.e;
+    if (!label && (!(fg & SC_NAME_FIRST) || word_like(fg, cg) || (fs != 0 && !(fs & SC_NAME_LAST))))
         return g.e;
     emit(sc, w->s, g.e, 0.85, SANCTUM_EV_NAME_SEQUENCE | SANCTUM_EV_GAZETTEER_FIRST |
                                   ((fs & SC_NAME_LAST) ? SANCTUM_EV_GAZETTEER_LAST : 0));
@@ -1395,7 +1407,8 @@ static bool unknown_start_ok(pii_scan *sc, const word *w)
     size_t n = sc->n;
     bool unk_ok0 = false;
     int b0 = context_before(sc, w->s, &unk_ok0);
-    if ((b0 == STRONG && unk_ok0) || signature(sc, w->s, w->e) || w->allcaps || honorific_after(s, n, w->e))
+    if ((b0 == STRONG && unk_ok0) || signature(sc, w->s, w->e) || w->allcaps || honorific_after(s, n, w->e) ||
+        email_echo(sc, w->s, w->e))
         return true;
     word nx0;
     unsigned f0 = 0;
@@ -1524,6 +1537,19 @@ static bool base_score(pii_scan *sc, const word *w, int cls, unsigned fa, const 
             *score = 0.6;
         else if (fa & SC_NAME_LAST)
             *score = l_known ? 0.6 : 0.4;
+        /* Greek and Cyrillic: two capitalized words, one of them a known name ("Γιώργος Παπαδόπουλος");
+         * surname first with diacritics ("Đặng Văn Lâm", "Nguyễn Thị Hương") */
+        bool cased_other = s[w->s] >= 0xCE && s[w->s] <= 0xD3 && s[q->toks[nt - 1][0]] >= 0xCE &&
+                           s[q->toks[nt - 1][0]] <= 0xD3 && ((fa | last) & (SC_NAME_FIRST | SC_NAME_LAST));
+        bool surname_first = (fa & SC_NAME_LAST) && !(fa & SC_NAME_FIRST) && !a_word && nt >= 2;
+        for (size_t t = 1; surname_first && t < nt; t++) {
+            bool diacritic = false;
+            for (size_t i = q->toks[t][0]; i < q->toks[t][1]; i++)
+                diacritic = diacritic || s[i] >= 0x80;
+            surname_first = diacritic;
+        }
+        if ((cased_other || surname_first) && *score < 0.75)
+            *score = 0.75;
         if (q->initial_mid && *score > 0)
             *score += 0.05;
         if (a_word || l_word)
@@ -1566,6 +1592,8 @@ static bool add_context(pii_scan *sc, const word *w, int cls, unsigned fa, const
         /* unknown words need a strong phrase that accepts them, a signature or Name <email> */
         if ((before == STRONG && unk_ok) || sig || after == STRONG || (before == STRONG && nt >= 2))
             *score = 0.45;
+        else if (nt == 1 && email_echo(sc, w->s, end))
+            *score = 0.01; /* record_pair lifts it */
         else
             return false;
     }
@@ -1593,6 +1621,47 @@ static bool add_context(pii_scan *sc, const word *w, int cls, unsigned fa, const
     return true;
 }
 
+/* "Thabo,Nkosi,thabo.n@example.co.za": a capitalized word that starts the local part of an e-mail
+ * address on the same line names that address's owner. */
+static bool email_echo(const pii_scan *sc, size_t ws, size_t we)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, len = we - ws;
+    if (len < 3)
+        return false;
+    /* the addresses the e-mail recognizer found (it ran before this pass), on the same line */
+    for (size_t c = 0; c < sc->count; c++) {
+        const pii_cand *e = &sc->c[c];
+        if (e->type != SANCTUM_ENTITY_EMAIL_ADDRESS || e->score < sc->det->threshold || e->end - e->start <= len ||
+            (e->start < ws ? ws - e->start : e->start - ws) > 200)
+            continue;
+        size_t lo = e->start < ws ? e->start : we, hi = e->start < ws ? ws : e->start;
+        if (hi > n || memchr(s + lo, '\n', hi - lo) != NULL)
+            continue;
+        size_t i = 0;
+        while (i < len && pii_lower(s[e->start + i]) == pii_lower(s[ws + i]))
+            i++;
+        uint8_t after = s[e->start + len];
+        if (i == len && (after == '@' || after == '.' || after == '_' || after == '-'))
+            return true;
+    }
+    return false;
+}
+
+/* "Did Page reply yet?", "Can Grant sign it?": the subject of a question about something people do. */
+static bool question_subject(const pii_scan *sc, size_t start, size_t end)
+{
+    static const char *const AUX[] = {"did", "does", "do", "has", "have", "can", "could", "will", "would",
+                                      "should", "didn't", "won't", NULL};
+    static const char *const V[] = {"reply", "call", "email", "sign", "approve", "say", "ask", "write", "text",
+                                    "send", "pay", "answer", "agree", "confirm", "join", "leave", "quit",
+                                    "tell", "respond", "arrive", "come", "get", "mention", "review", NULL};
+    const uint8_t *s = sc->s;
+    size_t ws, we, a, b;
+    return prev_word(s, start, 1, &ws, &we) && sentence_start(s, ws) && word_in(s + ws, we - ws, AUX) &&
+           word_after(s, sc->n, end, &a, &b) && word_in(s + a, b - a, V);
+}
+
 /* Step 6b: a lone first name that is also a word ("Frank", "Hope", "Ray") is a person in person
  * position: after a verb only people take, addressed with "you", owning something people own, or the
  * subject of a verb only people take. */
@@ -1615,6 +1684,8 @@ static void person_position(pii_scan *sc, const word *w, int cls, unsigned fa, c
         lift = 0.8, why = SANCTUM_EV_CONTEXT_AFTER;
     else if (poss && personal_noun(s, n, w->e))
         lift = 0.75, why = SANCTUM_EV_CONTEXT_AFTER;
+    else if (question_subject(sc, w->s, w->e))
+        lift = 0.75;
     else if ((start || (prev_word(s, w->s, 1, &ps, &pe) &&
                         word_in(s + ps, pe - ps, (const char *const[]){"and", "but", "so", "then", "because",
                                                                        "when", "if", "that", "cause", NULL}))) &&
@@ -1623,6 +1694,54 @@ static void person_position(pii_scan *sc, const word *w, int cls, unsigned fa, c
     if (lift > *score) {
         *score = lift;
         *ev |= why;
+    }
+}
+
+/* Step 6c: first and last name as separate values of one record: "('Miriam', 'Castellanos')",
+ * "Ingrid,Halvorsen". A known last name right after a known first name, separated only by quotes, a
+ * comma and spaces (a comma required), is a name; so is the first name before it. */
+static void record_pair(pii_scan *sc, const word *w, unsigned fa, const name_seq *q, double *score, uint32_t *ev)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    if (q->nt != 1 || *score >= 0.8 || w->allcaps)
+        return;
+    /* the other value: before (when this is a last name) or after (when this is a first name) */
+    bool before_ok = false, after_ok = false;
+    if (fa & SC_NAME_LAST) {
+        size_t p = w->s;
+        bool comma = false;
+        while (p > 0 && w->s - p < 6 && (s[p - 1] == ',' || s[p - 1] == ' ' || s[p - 1] == '\'' || s[p - 1] == '"')) {
+            comma = comma || s[p - 1] == ',';
+            p--;
+        }
+        size_t e = p;
+        while (p > 0 && pii_is_alpha(s[p - 1]))
+            p--;
+        unsigned fp = e > p ? name_flags(s, p, e) : 0;
+        bool other = (fp & SC_NAME_FIRST) ? !word_like(fp, sc_word_class(s + p, e - p))
+                                          : (fp == 0 && (fa & SC_NAME_COMMON_LAST) && e - p >= 3 &&
+                                             sc_word_class(s + p, e - p) == SC_WORD_NONE &&
+                                             !sc_place_lookup(s + p, e - p)); /* "Thabo,Nkosi" */
+        before_ok = comma && e > p && pii_is_upper(s[p]) && other;
+    }
+    if (!before_ok && (fa & SC_NAME_FIRST)) {
+        size_t p = w->e;
+        bool comma = false;
+        while (p < n && p - w->e < 6 && (s[p] == ',' || s[p] == ' ' || s[p] == '\'' || s[p] == '"')) {
+            comma = comma || s[p] == ',';
+            p++;
+        }
+        size_t b = p;
+        while (p < n && pii_is_alpha(s[p]))
+            p++;
+        unsigned fl = p > b ? name_flags(s, b, p) : 0;
+        after_ok = comma && p > b && pii_is_upper(s[b]) && (fl & SC_NAME_LAST) && !(fl & SC_NAME_FIRST) &&
+                   !word_like(fl, sc_word_class(s + b, p - b));
+    }
+    if (before_ok || after_ok || email_echo(sc, w->s, w->e)) {
+        *score = 0.8;
+        *ev |= SANCTUM_EV_NAME_SEQUENCE;
     }
 }
 
@@ -1695,6 +1814,8 @@ static size_t cap_name(pii_scan *sc, const word *w, int cls)
     if (!add_context(sc, w, cls, fa, &q, poss, &score, &ev, &before, &sig))
         return end;
     person_position(sc, w, cls, fa, &q, poss, &score, &ev);
+    if (cls == SC_WORD_NONE)
+        record_pair(sc, w, fa, &q, &score, &ev);
     if (not_a_person(sc, w, cls, &q, poss, before, sig))
         pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, w->s, end, 0.0,
                 ev | SANCTUM_EV_SUPPRESSED); /* blocks consistency */
