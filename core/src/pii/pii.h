@@ -47,6 +47,7 @@ typedef struct pii_scan {
     size_t count, cap;
     bool oom;
     bool explain;       /* keep suppressed candidates (score 0, SANCTUM_EV_SUPPRESSED) for the report */
+    size_t pre_person;  /* candidates found before the PERSON pass (in text order) */
 } pii_scan;
 
 /* Adds a candidate (score clamped to [0, 1]). Sets sc->oom on allocation failure. */

@@ -200,6 +200,9 @@ static bool chat_speaker(const pii_scan *sc, size_t start)
     bool angle = q > 0 && s[q - 1] == '<';
     if (angle)
         q--;
+    /* cheap test first: "] " or a digit and a space right before */
+    if (q < 3 || s[q - 1] != ' ' || (s[q - 2] != ']' && !pii_is_digit(s[q - 2])))
+        return false;
     /* the name must end in ':' (or '>' when it opened with '<') within 40 bytes */
     size_t e = start;
     while (e < n && e - start < 40 && s[e] != '\n' && s[e] != ':' && s[e] != '>')
@@ -1170,7 +1173,7 @@ static bool honorific_after(const uint8_t *s, size_t n, size_t end)
     size_t a = end + 1, b = a;
     while (b < n && (pii_is_alpha(s[b]) || s[b] >= 0x80))
         b++;
-    if (b - a < 2 || b - a > 7 || !pii_is_lower(s[a]))
+    if (b - a < 2 || b - a > 7 || !pii_is_lower(s[a]) || strchr("hbskcje", s[a]) == NULL)
         return false;
     for (size_t k = 0; H[k] != NULL; k++)
         if (strlen(H[k]) == b - a && memcmp(s + a, H[k], b - a) == 0)
@@ -1272,6 +1275,31 @@ static size_t airline_name(pii_scan *sc, const word *w)
 /* CJK and Hangul names before an honorific ("田中さん", "佐藤様", "王伟先生", "김민준 님", "이서연 씨"):
  * the ideographs or syllables right before it (two to four; of a longer run the last two ideographs or
  * three syllables). Korean 님/씨 count after a space, or glued to a three-syllable name. */
+static void cjk_at(pii_scan *sc, size_t at, bool hangul)
+{
+    const uint8_t *s = sc->s;
+    size_t e = at;
+    bool spaced = e > 0 && s[e - 1] == ' ';
+    if (spaced)
+        e--;
+    /* walk back over three-byte ideographs (U+4E00-U+9FFF) or Hangul syllables (U+AC00-U+D7A3) */
+    size_t b = e, chars = 0;
+    while (b >= 3 && chars < 8) {
+        uint8_t c0 = s[b - 3];
+        bool ok = hangul ? (c0 >= 0xEA && c0 <= 0xED) : (c0 >= 0xE4 && c0 <= 0xE9);
+        if (!ok || (s[b - 2] & 0xC0) != 0x80 || (s[b - 1] & 0xC0) != 0x80)
+            break;
+        b -= 3;
+        chars++;
+    }
+    if (chars < 2)
+        return;
+    size_t keep = chars <= 4 ? chars : (hangul ? 3 : 2);
+    if (hangul && !spaced && keep != 3)
+        return;
+    emit(sc, e - keep * 3, e, 0.85, SANCTUM_EV_TITLE | SANCTUM_EV_FORMAT_WEAK);
+}
+
 static void cjk_honorifics(pii_scan *sc)
 {
     static const struct {
@@ -1280,36 +1308,19 @@ static void cjk_honorifics(pii_scan *sc)
     } H[] = {{"\xe3\x81\x95\xe3\x82\x93", false}, {"\xe6\xa7\x98", false}, {"\xe5\x85\x88\xe7\x94\x9f", false},
              {"\xe6\xb0\x8f", false}, {"\xe3\x81\xa1\xe3\x82\x83\xe3\x82\x93", false},
              {"\xe5\xa5\xb3\xe5\xa3\xab", false}, {"\xeb\x8b\x98", true}, {"\xec\x94\xa8", true}};
+    static const uint8_t LEAD[] = {0xE3, 0xE5, 0xE6, 0xEB, 0xEC}; /* the honorifics' first bytes */
     const uint8_t *s = sc->s;
     size_t n = sc->n;
-    for (size_t k = 0; k < sizeof H / sizeof H[0]; k++) {
-        size_t hl = strlen(H[k].h);
-        const uint8_t *p = s;
-        while ((p = memchr(p, (uint8_t)H[k].h[0], n - (size_t)(p - s))) != NULL) {
+    for (size_t li = 0; li < sizeof LEAD; li++) {
+        const uint8_t *p = memchr(s, LEAD[li], n);
+        while (p != NULL) {
             size_t at = (size_t)(p - s);
-            p++;
-            if (at + hl > n || memcmp(s + at, H[k].h, hl) != 0)
-                continue;
-            size_t e = at;
-            bool spaced = e > 0 && s[e - 1] == ' ';
-            if (spaced)
-                e--;
-            /* walk back over three-byte ideographs (U+4E00-U+9FFF) or Hangul syllables (U+AC00-U+D7A3) */
-            size_t b = e, chars = 0;
-            while (b >= 3 && chars < 8) {
-                uint8_t c0 = s[b - 3];
-                bool ok = H[k].hangul ? (c0 >= 0xEA && c0 <= 0xED) : (c0 >= 0xE4 && c0 <= 0xE9);
-                if (!ok || (s[b - 2] & 0xC0) != 0x80 || (s[b - 1] & 0xC0) != 0x80)
-                    break;
-                b -= 3;
-                chars++;
+            for (size_t k = 0; k < sizeof H / sizeof H[0]; k++) {
+                size_t hl = strlen(H[k].h);
+                if ((uint8_t)H[k].h[0] == LEAD[li] && at + hl <= n && memcmp(s + at, H[k].h, hl) == 0)
+                    cjk_at(sc, at, H[k].hangul);
             }
-            if (chars < 2)
-                continue;
-            size_t keep = chars <= 4 ? chars : (H[k].hangul ? 3 : 2);
-            if (H[k].hangul && !spaced && keep != 3)
-                continue;
-            emit(sc, e - keep * 3, e, 0.85, SANCTUM_EV_TITLE | SANCTUM_EV_FORMAT_WEAK);
+            p = at + 1 < n ? memchr(p + 1, LEAD[li], n - at - 1) : NULL;
         }
     }
 }
@@ -1626,22 +1637,30 @@ static bool add_context(pii_scan *sc, const word *w, int cls, unsigned fa, const
 static bool email_echo(const pii_scan *sc, size_t ws, size_t we)
 {
     const uint8_t *s = sc->s;
-    size_t n = sc->n, len = we - ws;
+    size_t len = we - ws;
     if (len < 3)
         return false;
-    /* the addresses the e-mail recognizer found (it ran before this pass), on the same line */
-    for (size_t c = 0; c < sc->count; c++) {
-        const pii_cand *e = &sc->c[c];
-        if (e->type != SANCTUM_ENTITY_EMAIL_ADDRESS || e->score < sc->det->threshold || e->end - e->start <= len ||
-            (e->start < ws ? ws - e->start : e->start - ws) > 200)
+    /* the addresses the e-mail recognizer found (the candidates before the PERSON pass are in text
+     * order), within 200 bytes on the same line */
+    size_t lo_c = 0, hi_c = sc->pre_person, from = ws > 200 ? ws - 200 : 0;
+    while (lo_c < hi_c) {
+        size_t mid = lo_c + (hi_c - lo_c) / 2;
+        if (sc->c[mid].start < from)
+            lo_c = mid + 1;
+        else
+            hi_c = mid;
+    }
+    for (size_t k = lo_c; k < sc->pre_person && sc->c[k].start <= we + 200; k++) {
+        if (sc->c[k].type != SANCTUM_ENTITY_EMAIL_ADDRESS || sc->c[k].score < sc->det->threshold)
             continue;
-        size_t lo = e->start < ws ? e->start : we, hi = e->start < ws ? ws : e->start;
-        if (hi > n || memchr(s + lo, '\n', hi - lo) != NULL)
+        size_t e = sc->c[k].start;
+        size_t lo = e < ws ? e : we, hi = e < ws ? ws : e;
+        if (hi < lo || memchr(s + lo, '\n', hi - lo) != NULL || e + len >= sc->n)
             continue;
         size_t i = 0;
-        while (i < len && pii_lower(s[e->start + i]) == pii_lower(s[ws + i]))
+        while (i < len && pii_lower(s[e + i]) == pii_lower(s[ws + i]))
             i++;
-        uint8_t after = s[e->start + len];
+        uint8_t after = s[e + len];
         if (i == len && (after == '@' || after == '.' || after == '_' || after == '-'))
             return true;
     }
@@ -1670,8 +1689,8 @@ static void person_position(pii_scan *sc, const word *w, int cls, unsigned fa, c
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n;
-    if (q->nt != 1 || !(fa & SC_NAME_FIRST) || *score >= 0.75 || w->allcaps)
-        return;
+    if (q->nt != 1 || !(fa & SC_NAME_FIRST) || *score >= 0.7 || w->allcaps)
+        return; /* a name that stands on its own needs no lift */
     if (cls != SC_WORD_NONE && cls != SC_WORD_AMBIGUOUS)
         return; /* places, eponyms, software and assistants need more than this */
     double lift = 0;
@@ -1747,7 +1766,8 @@ static void record_pair(pii_scan *sc, const word *w, unsigned fa, const name_seq
 
 /* Step 7, precision rules that take a candidate back: firms ("Johnson & Johnson"), tools ("Adam
  * optimizer"), the second word of a place ("San Antonio"), a place after a preposition. */
-static bool not_a_person(pii_scan *sc, const word *w, int cls, const name_seq *q, bool poss, int before, bool sig)
+static bool not_a_person(pii_scan *sc, const word *w, int cls, unsigned fa, const name_seq *q, bool poss, int before,
+                         bool sig)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n;
@@ -1768,7 +1788,7 @@ static bool not_a_person(pii_scan *sc, const word *w, int cls, const name_seq *q
         if (cls == SC_WORD_SOFTWARE && tech_context(sc, w->s, end))
             return true;
         /* places: "Darwin, Australia", "flights to Adelaide", "Regina and Saskatoon" */
-        if (nt == 1 && (cls == SC_WORD_PLACE || sc_place_lookup(s + w->s, w->e - w->s)) && place_context(sc, w->s, end))
+        if (nt == 1 && (cls == SC_WORD_PLACE || (fa & SC_NAME_PLACE)) && place_context(sc, w->s, end))
             return true;
     }
     size_t ps, pe;
@@ -1816,7 +1836,7 @@ static size_t cap_name(pii_scan *sc, const word *w, int cls)
     person_position(sc, w, cls, fa, &q, poss, &score, &ev);
     if (cls == SC_WORD_NONE)
         record_pair(sc, w, fa, &q, &score, &ev);
-    if (not_a_person(sc, w, cls, &q, poss, before, sig))
+    if (not_a_person(sc, w, cls, fa, &q, poss, before, sig))
         pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, w->s, end, 0.0,
                 ev | SANCTUM_EV_SUPPRESSED); /* blocks consistency */
     else if (score > 0)
@@ -1830,6 +1850,7 @@ void pii_rec_person(pii_scan *sc)
     const uint8_t *s = sc->s;
     size_t n = sc->n;
     size_t first_cand = sc->count;
+    sc->pre_person = first_cand;
     walk k = {0, 0, 0};
     word w;
     for (;;) {
