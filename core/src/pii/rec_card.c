@@ -25,6 +25,8 @@ static bool issuer_ok(const uint8_t *d, size_t n)
     unsigned p1 = prefix(d, 1), p2 = prefix(d, 2), p3 = prefix(d, 3), p4 = prefix(d, 4), p6 = prefix(d, 6);
     if (p1 == 4)
         return n == 13 || n == 16 || n == 19; /* Visa */
+    if (p1 == 1)
+        return n == 15; /* UATP (AirPlus); millisecond timestamps have 13 digits */
     if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720))
         return n == 16; /* Mastercard */
     if (p2 == 34 || p2 == 37)

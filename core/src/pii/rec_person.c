@@ -1689,26 +1689,29 @@ static void person_position(pii_scan *sc, const word *w, int cls, unsigned fa, c
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n;
-    if (q->nt != 1 || !(fa & SC_NAME_FIRST) || *score >= 0.7 || w->allcaps)
+    /* "Zbigniew Kowalczyk approved it": an unknown word before a known last name counts as one name */
+    bool pair = q->nt == 2 && fa == 0 && (q->fl[1] & SC_NAME_LAST) && !word_like(q->fl[1], SC_WORD_NONE);
+    if ((q->nt != 1 && !pair) || (!(fa & SC_NAME_FIRST) && !pair) || *score >= 0.7 || w->allcaps)
         return; /* a name that stands on its own needs no lift */
+    size_t end = q->toks[q->nt - 1][1];
     if (cls != SC_WORD_NONE && cls != SC_WORD_AMBIGUOUS)
         return; /* places, eponyms, software and assistants need more than this */
     double lift = 0;
     uint32_t why = SANCTUM_EV_CONTEXT_BEFORE;
     bool start = sentence_start(s, w->s);
     size_t ps, pe;
-    if (person_verb_right_before(sc, w->s, w->e))
+    if (person_verb_right_before(sc, w->s, end))
         lift = 0.75;
-    else if (start && vocative_you(sc, w->e))
+    else if (start && vocative_you(sc, end))
         lift = 0.8, why = SANCTUM_EV_CONTEXT_AFTER;
-    else if (poss && personal_noun(s, n, w->e))
+    else if (poss && personal_noun(s, n, end))
         lift = 0.75, why = SANCTUM_EV_CONTEXT_AFTER;
-    else if (question_subject(sc, w->s, w->e))
+    else if (question_subject(sc, w->s, end))
         lift = 0.75;
     else if ((start || (prev_word(s, w->s, 1, &ps, &pe) &&
                         word_in(s + ps, pe - ps, (const char *const[]){"and", "but", "so", "then", "because",
                                                                        "when", "if", "that", "cause", NULL}))) &&
-             person_verb_after(sc, w->e))
+             person_verb_after(sc, end))
         lift = 0.75, why = SANCTUM_EV_CONTEXT_AFTER;
     if (lift > *score) {
         *score = lift;
