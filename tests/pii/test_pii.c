@@ -740,6 +740,18 @@ static void round3_numbers(void **state)
     expect(f->det, "owner is mira@lab.internal", SANCTUM_ENTITY_EMAIL_ADDRESS, "mira@lab.internal");
     expect(f->det, "test user qa@fixtures.test", SANCTUM_ENTITY_EMAIL_ADDRESS, "qa@fixtures.test");
     expect(f->det, "ask pat@nas.home.arpa", SANCTUM_ENTITY_EMAIL_ADDRESS, "pat@nas.home.arpa");
+    /* a local part longer than its 64-byte bound starts on a character, not inside one */
+    {
+        char t[160] = "";
+        for (int i = 0; i < 30; i++)
+            strcat(t, "\xe4\xb8\xad"); /* 中 */
+        strcat(t, "@example.com");
+        sanctum_detection *d = run(f->det, t, 0);
+        assert_int_equal(d->count, 1);
+        assert_true(((uint8_t)t[d->entities[0].start] & 0xC0) != 0x80);
+        assert_int_equal(d->entities[0].start % 3, 0);
+        sanctum_free(d);
+    }
     expect_none(f->det, "<img src=\"hero@3x.png\">", SANCTUM_ENTITY_EMAIL_ADDRESS);
     expect_none(f->det, "yarn add react-dom@18.3.1", SANCTUM_ENTITY_EMAIL_ADDRESS);
     expect_none(f->det, "git push git@forge.lan:team/app.git main", SANCTUM_ENTITY_EMAIL_ADDRESS);

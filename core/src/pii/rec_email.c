@@ -34,6 +34,8 @@ void pii_rec_email(pii_scan *sc, size_t at)
     size_t ls = at;
     while (ls > 0 && local_byte(s[ls - 1]) && at - ls < 64)
         ls--;
+    while (ls < at && (s[ls] & 0xC0) == 0x80)
+        ls++; /* the 64-byte bound may stop inside a character: start at the next one */
     while (ls < at && (s[ls] == '.' || s[ls] == '\'' || s[ls] == '-'))
         ls++; /* a quote or dash that opens the text is not part of the address */
     if (ls == at || s[at - 1] == '.')
@@ -48,6 +50,8 @@ void pii_rec_email(pii_scan *sc, size_t at)
     size_t de = at + 1;
     while (de < n && domain_byte(s[de]) && de - at < 255)
         de++;
+    while (de > at + 1 && de < n && (s[de] & 0xC0) == 0x80)
+        de--; /* the 255-byte bound may stop inside a character: end before it */
     while (de > at + 1 && (s[de - 1] == '.' || s[de - 1] == '-'))
         de--; /* sentence punctuation */
     if (de <= at + 1)
