@@ -837,6 +837,9 @@ static void round3_person(void **state)
     expect(f->det, "[14:22] Ottoline: pushed the fix", P, "Ottoline");
     expect(f->det, "VALUES ('Beatriz', 'Carvalho')", P, "Carvalho");
     expect(f->det, "Gunnhild,Berg,gunnhild.b@example.no", P, "Gunnhild");
+    expect_none(f->det, "Billing,billing@shop.example,open", P); /* a role mailbox names no one */
+    expect_none(f->det, "[08:15] Deploy: rolled back\n[08:16] Error: exit 1", P);
+    expect_none(f->det, "thank God the backup worked", P);
 }
 
 /* Presidio's own recognizer tests expect these at its maximum score; they clear our 0.7 too. */

@@ -1633,7 +1633,7 @@ static bool add_context(pii_scan *sc, const word *w, int cls, unsigned fa, const
 }
 
 /* "Thabo,Nkosi,thabo.n@example.co.za": a capitalized word that starts the local part of an e-mail
- * address on the same line names that address's owner. */
+ * address on the same line, before a dot, underscore or hyphen, names that address's owner. */
 static bool email_echo(const pii_scan *sc, size_t ws, size_t we)
 {
     const uint8_t *s = sc->s;
@@ -1661,7 +1661,8 @@ static bool email_echo(const pii_scan *sc, size_t ws, size_t we)
         while (i < len && pii_lower(s[e + i]) == pii_lower(s[ws + i]))
             i++;
         uint8_t after = s[e + len];
-        if (i == len && (after == '@' || after == '.' || after == '_' || after == '-'))
+        /* first.last@, first_l@: the word is part of a personal address ("sales@" names no one) */
+        if (i == len && (after == '.' || after == '_' || after == '-'))
             return true;
     }
     return false;
