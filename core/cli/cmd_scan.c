@@ -37,6 +37,26 @@ static const char SCAN_USAGE[] =
     "                            created 0600 with 32 random bytes when missing)\n"
     "Exit status: 0 nothing found, 1 findings, 2 error.\n";
 
+enum {
+    O_GIT_REMOTES, O_NO_REDACT, O_NO_BUILTIN, O_NO_GITIGNORE, O_FORMAT, O_RULES, O_BASELINE, O_IGNORE_FILE,
+    O_KEY_FILE, O_OUTPUT, O_EXCLUDE, O_MAX_FILE_SIZE, O_JOBS
+};
+static const cli_opt SCAN_OPTS[] = {
+    [O_GIT_REMOTES] = {"--git-remotes", NULL, 0, 0},
+    [O_NO_REDACT] = {"--no-redact", NULL, 0, 0},
+    [O_NO_BUILTIN] = {"--no-builtin", NULL, 0, 0},
+    [O_NO_GITIGNORE] = {"--no-gitignore", NULL, 0, 0},
+    [O_FORMAT] = {"--format", NULL, CLI_OPT_VALUE, 0},
+    [O_RULES] = {"--rules", NULL, CLI_OPT_VALUE, 0},
+    [O_BASELINE] = {"--baseline", NULL, CLI_OPT_VALUE, 0},
+    [O_IGNORE_FILE] = {"--ignore-file", NULL, CLI_OPT_VALUE, 0},
+    [O_KEY_FILE] = {"--fingerprint-key-file", NULL, CLI_OPT_VALUE, 0},
+    [O_OUTPUT] = {"--output", NULL, CLI_OPT_VALUE, 0},
+    [O_EXCLUDE] = {"--exclude", NULL, CLI_OPT_VALUE | CLI_OPT_REPEAT, 0},
+    [O_MAX_FILE_SIZE] = {"--max-file-size", NULL, CLI_OPT_VALUE, 0},
+    [O_JOBS] = {"--jobs", "-j", CLI_OPT_VALUE, 0},
+};
+
 typedef struct strvec {
     char **v;
     size_t n, cap;
@@ -410,65 +430,6 @@ static void *worker(void *arg)
     return NULL;
 }
 
-/* The fingerprint key: --fingerprint-key-file, else $XDG_DATA_HOME/sanctum/scan.key (or
- * ~/.local/share/sanctum/scan.key), created with 32 random bytes and mode 0600 when missing. */
-static int load_key(const char *explicit_path, uint8_t key[64], size_t *key_len)
-{
-    char buf[4096];
-    const char *path = explicit_path;
-    if (path == NULL) {
-        const char *xdg = getenv("XDG_DATA_HOME");
-        const char *home = getenv("HOME");
-        if (xdg != NULL && xdg[0] == '/')
-            snprintf(buf, sizeof buf, "%s/sanctum", xdg);
-        else if (home != NULL && home[0] == '/')
-            snprintf(buf, sizeof buf, "%s/.local/share/sanctum", home);
-        else
-            return -1;
-        /* mkdir -p with mode 0700 for the parts that do not exist */
-        for (char *p = buf + 1; *p; p++)
-            if (*p == '/') {
-                *p = 0;
-                (void)mkdir(buf, 0700);
-                *p = '/';
-            }
-        (void)mkdir(buf, 0700);
-        size_t l = strlen(buf);
-        if (l + 10 >= sizeof buf)
-            return -1;
-        memcpy(buf + l, "/scan.key", 10);
-        path = buf;
-        int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
-        if (fd >= 0) {
-            uint8_t k[32];
-            randombytes_buf(k, sizeof k);
-            ssize_t w = write(fd, k, sizeof k);
-            sodium_memzero(k, sizeof k);
-            close(fd);
-            if (w != (ssize_t)sizeof k) {
-                unlink(path);
-                return -1;
-            }
-        }
-    }
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        fprintf(stderr, "sanctum scan: cannot open fingerprint key '%s': %s\n", path, strerror(errno));
-        return -1;
-    }
-    ssize_t n = read(fd, key, 64);
-    uint8_t extra;
-    ssize_t more = n == 64 ? read(fd, &extra, 1) : 0;
-    close(fd);
-    if (n < 16 || more > 0) {
-        fprintf(stderr, "sanctum scan: fingerprint key '%s' must hold 16 to 64 bytes\n", path);
-        sodium_memzero(key, 64);
-        return -1;
-    }
-    *key_len = (size_t)n;
-    return 0;
-}
-
 static int write_all(FILE *f, const uint8_t *p, size_t n)
 {
     return n == 0 || fwrite(p, 1, n, f) == n ? 0 : -1;
@@ -483,40 +444,28 @@ int cmd_scan(int argc, char **argv)
     long jobs = sysconf(_SC_NPROCESSORS_ONLN);
     uint64_t max_file = 16u << 20;
     int rc = CLI_ERROR;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        const char *v = NULL;
-#define VALUE(name)                                                                            \
-    (strcmp(a, name) == 0 ? (i + 1 < argc ? (v = argv[++i]) : NULL)                             \
-                          : (strncmp(a, name "=", sizeof name) == 0 ? (v = a + sizeof name) : NULL))
-        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+    cli_args args;
+    cli_args_init(&args, "scan", SCAN_USAGE, SCAN_OPTS, sizeof SCAN_OPTS / sizeof SCAN_OPTS[0], argc, argv, 1);
+    for (int o; (o = cli_args_next(&args)) != CLI_ARGS_DONE;) {
+        const char *v = args.value;
+        switch (o) {
+        case CLI_ARGS_HELP:
             fputs(SCAN_USAGE, stdout);
-            sv_free(&paths);
-            sv_free(&excludes);
-            return CLI_OK;
-        } else if (strcmp(a, "--git-remotes") == 0) {
-            git_remotes = true;
-        } else if (strcmp(a, "--no-redact") == 0) {
-            no_redact = true;
-        } else if (strcmp(a, "--no-builtin") == 0) {
-            no_builtin = true;
-        } else if (strcmp(a, "--no-gitignore") == 0) {
-            gitignore = false;
-        } else if (VALUE("--format")) {
-            format_s = v;
-        } else if (VALUE("--rules")) {
-            rules_path = v;
-        } else if (VALUE("--baseline")) {
-            baseline_path = v;
-        } else if (VALUE("--ignore-file")) {
-            ignore_file = v;
-        } else if (VALUE("--fingerprint-key-file")) {
-            key_path = v;
-        } else if (VALUE("--output")) {
-            out_path = v;
-        } else if (VALUE("--exclude")) {
-            sv_push(&excludes, v);
-        } else if (VALUE("--max-file-size")) {
+            rc = CLI_OK;
+            goto out;
+        case CLI_ARGS_BAD: goto out;
+        case O_GIT_REMOTES: git_remotes = true; break;
+        case O_NO_REDACT: no_redact = true; break;
+        case O_NO_BUILTIN: no_builtin = true; break;
+        case O_NO_GITIGNORE: gitignore = false; break;
+        case O_FORMAT: format_s = v; break;
+        case O_RULES: rules_path = v; break;
+        case O_BASELINE: baseline_path = v; break;
+        case O_IGNORE_FILE: ignore_file = v; break;
+        case O_KEY_FILE: key_path = v; break;
+        case O_OUTPUT: out_path = v; break;
+        case O_EXCLUDE: sv_push(&excludes, v); break;
+        case O_MAX_FILE_SIZE: {
             char *end;
             unsigned long long x = strtoull(v, &end, 10);
             if (*end != 0 || x == 0) {
@@ -524,34 +473,19 @@ int cmd_scan(int argc, char **argv)
                 goto out;
             }
             max_file = x;
-        } else if (VALUE("-j") || VALUE("--jobs")) {
+            break;
+        }
+        case O_JOBS: {
             char *end;
             jobs = strtol(v, &end, 10);
             if (*end != 0 || jobs < 1 || jobs > 256) {
                 fprintf(stderr, "sanctum scan: -j needs a number from 1 to 256\n");
                 goto out;
             }
-        } else if (strncmp(a, "-j", 2) == 0 && a[2] >= '0' && a[2] <= '9') {
-            char *end;
-            jobs = strtol(a + 2, &end, 10);
-            if (*end != 0 || jobs < 1 || jobs > 256) {
-                fprintf(stderr, "sanctum scan: -j needs a number from 1 to 256\n");
-                goto out;
-            }
-        } else if (a[0] == '-' && a[1] != '\0') {
-            if (v == NULL && (strcmp(a, "--format") == 0 || strcmp(a, "--rules") == 0 || strcmp(a, "-j") == 0 ||
-                              strcmp(a, "--baseline") == 0 || strcmp(a, "--output") == 0 ||
-                              strcmp(a, "--exclude") == 0 || strcmp(a, "--ignore-file") == 0 ||
-                              strcmp(a, "--jobs") == 0 || strcmp(a, "--max-file-size") == 0 ||
-                              strcmp(a, "--fingerprint-key-file") == 0))
-                fprintf(stderr, "sanctum scan: %s needs a value\n", a);
-            else
-                fprintf(stderr, "sanctum scan: unknown option '%s'\n%s", a, SCAN_USAGE);
-            goto out;
-        } else {
-            sv_push(&paths, a);
+            break;
         }
-#undef VALUE
+        default: sv_push(&paths, v);
+        }
     }
     if (jobs < 1)
         jobs = 1;
@@ -599,7 +533,7 @@ int cmd_scan(int argc, char **argv)
         fprintf(stderr, "sanctum scan: cannot read baseline '%s'\n", baseline_path);
         goto done;
     }
-    if (load_key(key_path, key, &key_len) != 0) {
+    if (cli_scan_key(key_path, key, &key_len) != 0) {
         if (key_path != NULL || baseline_path != NULL)
             goto done;
         fprintf(stderr, "sanctum scan: no fingerprint key available; findings carry no fingerprint\n");
