@@ -1128,10 +1128,7 @@ static bool place_context(const pii_scan *sc, size_t start, size_t end)
         if ((pii_word_eq(s + ws, we - ws, "to") || pii_word_eq(s + ws, we - ws, "from")) &&
             prev_word(s, ws, 1, &vs, &ve) && word_in(s + vs, ve - vs, TRAVEL))
             return true;
-        /* "Regina and Saskatoon", "Valencia, Granada": another place before */
-        if ((word_in(s + ws, we - ws, AND) || (ws > 1 && s[we] == ',')) && pii_is_upper(s[ws]) &&
-            place_word(s, ws, we))
-            return true;
+        /* "Granada and Seville", "Sydney to Melbourne": another place before */
         if (word_in(s + ws, we - ws, AND) && prev_word(s, ws, 1, &vs, &ve) && pii_is_upper(s[vs]) &&
             place_word(s, vs, ve))
             return true;
@@ -1206,10 +1203,10 @@ static bool nonascii_title(const uint8_t *w, size_t n)
     return false;
 }
 
-/* Names in scripts without capitals (Hebrew, Arabic): a known first name followed by a known name, with
- * Hebrew's one-letter prefixes (ל, ו, ב, מ, ש, ה, כ) and Arabic's article (ال) taken off when the
- * written word is not in the lists. Returns where to go on. */
-static size_t uncased_flags(const uint8_t *s, size_t a, size_t b, size_t *name_start)
+/* Gazetteer flags of a word in a script without capitals (Hebrew, Arabic), with Hebrew's one-letter
+ * prefixes (ל, ו, ב, מ, ש, ה, כ) and Arabic's article (ال) taken off when the written word is not in the
+ * lists; *name_start is where the name itself starts. */
+static unsigned uncased_flags(const uint8_t *s, size_t a, size_t b, size_t *name_start)
 {
     *name_start = a;
     unsigned f = sc_name_lookup(s + a, b - a);
@@ -1228,17 +1225,18 @@ static size_t uncased_flags(const uint8_t *s, size_t a, size_t b, size_t *name_s
     return 0;
 }
 
+/* Hebrew and Arabic names: a known first name followed by a known name. Returns where to go on. */
 static size_t uncased_name(pii_scan *sc, const word *w)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n, ns, ns2;
-    unsigned f1 = (unsigned)uncased_flags(s, w->s, w->e, &ns);
+    unsigned f1 = uncased_flags(s, w->s, w->e, &ns);
     if (!(f1 & SC_NAME_FIRST))
         return w->e;
     word b;
     if (!next_word(s, n, w->e, &b) || b.s != w->e + 1 || s[w->e] != ' ')
         return w->e;
-    unsigned f2 = (unsigned)uncased_flags(s, b.s, b.e, &ns2);
+    unsigned f2 = uncased_flags(s, b.s, b.e, &ns2);
     if (!(f2 & (SC_NAME_LAST | SC_NAME_FIRST)) || ns2 != b.s)
         return w->e;
     emit(sc, ns, b.e, 0.85, SANCTUM_EV_NAME_SEQUENCE | SANCTUM_EV_GAZETTEER_FIRST |
