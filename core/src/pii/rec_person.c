@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "names.h"
+#include "person.h"
 #include "pii.h"
 #include "utf8.h"
 
@@ -140,25 +141,6 @@ static bool next_word(const uint8_t *s, size_t n, size_t p, word *w)
     return true;
 }
 
-/* The word that ends before position p (skipping non-letters, at most `gap` bytes of them). */
-static bool prev_word(const uint8_t *s, size_t p, size_t gap, size_t *ws, size_t *we)
-{
-    size_t q = p;
-    while (q > 0 && p - q <= gap && !pii_is_alpha(s[q - 1]) && s[q - 1] < 0x80) {
-        uint8_t c = s[q - 1];
-        if (c == '.' || c == '!' || c == '?' || c == '\n' || c == '\r' || c == ';' || c == ')' || c == '(' ||
-            c == '"' || c == '`' || c == '|' || c == '>')
-            return false; /* context does not cross a sentence, a line or a quote */
-        q--;
-    }
-    if (q == 0 || p - q > gap || !pii_is_alpha(s[q - 1]))
-        return false;
-    *we = q;
-    while (q > 0 && (pii_is_alpha(s[q - 1]) || s[q - 1] == '\''))
-        q--;
-    *ws = q;
-    return true;
-}
 
 /* The separator between two words of one name: one space (or tab); after an initial, ". " too. */
 static bool joins(const uint8_t *s, size_t a_end, size_t b_start, bool a_initial)
@@ -188,8 +170,6 @@ static bool sentence_start(const uint8_t *s, size_t p)
 
 enum { STRONG = 1, MEDIUM = 2, WEAK = 3 };
 
-static bool word_in(const uint8_t *w, size_t n, const char *const *list);
-static bool honorific_after(const uint8_t *s, size_t n, size_t end);
 static bool email_echo(const pii_scan *sc, size_t ws, size_t we);
 
 /* The speaker of a chat log line: "[10:02] Tamsin: ...", "[09:14:55] <Brigid> ...", "10:02 Tamsin: ...". */
@@ -232,7 +212,7 @@ static bool chat_speaker(const pii_scan *sc, size_t start)
 static int context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
 {
     const uint8_t *s = sc->s;
-    size_t w1s, w1e, w2s, w2e, w3s, w3e;
+    size_t w1s = 0, w1e = 0, w2s = 0, w2e = 0, w3s = 0, w3e = 0;
     *accepts_unknown = false;
     /* "Name: X" labels and "--" signature markers */
     size_t q = start;
@@ -311,7 +291,7 @@ static int context_after(const pii_scan *sc, size_t end, bool possessive)
             if (s[i] == '@')
                 return STRONG;
     }
-    if (honorific_after(s, n, end))
+    if (pii_honorific_after(s, n, end))
         return STRONG;
     if (possessive)
         return WEAK;
@@ -410,42 +390,6 @@ static bool word_like(unsigned f, int cls)
     return (f & SC_NAME_WORD) != 0 && (f & (SC_NAME_COMMON_FIRST | SC_NAME_COMMON_LAST)) == 0;
 }
 
-/* Gazetteer flags of a name token, also for the hyphen and apostrophe forms the lists do not hold:
- * "Mary-Jane" and "O'Brien-Kelly" (every part a known name), "O'Connor" (O' + a known name: a last
- * name), "D'Andre" (as "Dandre", or D' + a known name). Parts that are also words do not count as words. */
-/* Russian names change their ending with the case ("Ивану Петрову", "с Анной Смирновой"): the
- * nominative is tried when the written form is not in the lists. Cyrillic letters are two bytes. */
-static unsigned cyrillic_flags(const uint8_t *s, size_t a, size_t b)
-{
-    size_t n = b - a;
-    if (n < 6 || n > 40 || (s[a] != 0xD0 && s[a] != 0xD1))
-        return 0;
-    static const char *const ENDS[][2] = {
-        {"\xd0\xbe\xd0\xb9", "\xd0\xb0"}, /* -ой -> -а  (Анной, Смирновой) */
-        {"\xd0\xb5\xd0\xb9", "\xd1\x8f"}, /* -ей -> -я */
-        {"\xd1\x8b\xd0\xbc", ""},           /* -ым -> - (Петровым) */
-        {"\xd0\xbe\xd0\xbc", ""},           /* -ом -> - (Иваном) */
-        {"\xd0\xb5\xd0\xbc", ""},           /* -ем */
-        {"\xd1\x83", ""},                     /* -у  -> - (Ивану, Петрову) */
-        {"\xd1\x8e", "\xd1\x8f"},           /* -ю  -> -я */
-        {"\xd0\xb0", ""},                     /* -а  -> - (Ивана, Петрова) */
-        {"\xd0\xb5", "\xd0\xb0"},           /* -е  -> -а (Анне) */
-        {"\xd1\x8b", "\xd0\xb0"},           /* -ы  -> -а (Анны) */
-        {"\xd0\xb8", "\xd1\x8f"},           /* -и  -> -я */
-    };
-    uint8_t buf[44];
-    for (size_t k = 0; k < sizeof ENDS / sizeof ENDS[0]; k++) {
-        size_t el = strlen(ENDS[k][0]), rl = strlen(ENDS[k][1]);
-        if (n <= el + 2 || memcmp(s + b - el, ENDS[k][0], el) != 0)
-            continue;
-        memcpy(buf, s + a, n - el);
-        memcpy(buf + n - el, ENDS[k][1], rl);
-        unsigned f = sc_name_lookup(buf, n - el + rl);
-        if (f & (SC_NAME_FIRST | SC_NAME_LAST))
-            return f & (SC_NAME_FIRST | SC_NAME_LAST);
-    }
-    return 0;
-}
 
 static unsigned name_flags(const uint8_t *s, size_t a, size_t b)
 {
@@ -453,7 +397,7 @@ static unsigned name_flags(const uint8_t *s, size_t a, size_t b)
     if (f != 0 || b - a < 3 || b - a > 40)
         return f;
     if (s[a] >= 0x80)
-        return cyrillic_flags(s, a, b);
+        return pii_cyrillic_flags(s, a, b);
     const unsigned keep = SC_NAME_FIRST | SC_NAME_LAST | SC_NAME_COMMON_FIRST | SC_NAME_COMMON_LAST;
     for (size_t i = a + 1; i + 1 < b; i++)
         if (s[i] == '-') {
@@ -490,13 +434,6 @@ static bool phrase_end_at(const uint8_t *s, size_t n, size_t q)
            s[q] == ':' || s[q] == ';' || s[q] == ')';
 }
 
-static bool word_in(const uint8_t *w, size_t n, const char *const *list)
-{
-    for (size_t k = 0; list[k] != NULL; k++)
-        if (pii_word_eq(w, n, list[k]))
-            return true;
-    return false;
-}
 
 /* Everyday chat words that are never a lower-case name, even where the gazetteer holds them as a name
  * in some locale ("hey, can you ...", "hi so the deploy ..."). */
@@ -920,18 +857,6 @@ static void lower_name_said(pii_scan *sc, size_t ws, size_t we)
 
 /* ---- evidence for names that are also words, places or software (issue 17) ---- */
 
-/* The lower-case word right after position p (one space), as [*ws, *we). */
-static bool word_after(const uint8_t *s, size_t n, size_t p, size_t *ws, size_t *we)
-{
-    if (p >= n || s[p] != ' ')
-        return false;
-    size_t a = p + 1, b = a;
-    while (b < n && pii_is_alpha(s[b]))
-        b++;
-    *ws = a;
-    *we = b;
-    return b > a;
-}
 
 /* "Tell Frank ...", "ping Ray", "thank Grant", "Email Hunter", "I called Sterling", "let Frank know":
  * a verb only people take, right before the name. */
@@ -1032,217 +957,14 @@ static bool personal_noun(const uint8_t *s, size_t n, size_t end)
     return word_after(s, n, p, &a, &b) && word_in(s + a, b - a, N);
 }
 
-/* Technical context within the sentence around [start, end): the word names software there. */
-static bool tech_context(const pii_scan *sc, size_t start, size_t end)
-{
-    static const char *const T[] = {
-        "build", "builds", "deploy", "deployed", "deployment", "cluster", "server", "servers", "code",
-        "compile", "compiled", "compiles", "query", "queries", "orm", "consumer", "consumers", "producer",
-        "broker", "brokers", "topic", "topics", "partition", "pipeline", "pipelines", "nightly", "agent",
-        "disk", "typing", "types", "runtime", "numeric", "library", "framework", "package", "module",
-        "version", "install", "installed", "config", "node", "nodes", "pod", "pods", "job", "jobs", "test",
-        "tests", "ci", "runner", "api", "bug", "crash", "crashed", "logs", "plugin", "plugins", "migration",
-        "migrations", "database", "db", "kernel", "kernels", "container", "containers", "script", "scripts",
-        "function", "memory", "cpu", "gpu", "static", "site", "webhook", "mock", "provisioning", "dynos",
-        "cold", "console", "schema", "repo", "commit", "merge", "rebalancing", "join", "syntax",
-        "language", "dataframe", "groupby", "parquet", "dashboard", "upstream", "endpoint", "requests",
-        "index", "cache", "flaky", "components", "checks", "strong", "reads", "files", "spike", "builds",
-        "terraform", "provisioned", "monorepo", "slow", "fast", "faster", "compiled", "engine", "stack",
-        "backend", "frontend", "release", "deps", "dependency", "dependencies", "upgrade", "instance",
-        "instances", "shards", "replica", "replicas", "queue", "queues", "worker", "workers", "cron",
-        "scheduler", "dag", "dags", "notebook", "notebooks", "gb", "mb", "ms", "logs", "error", "errors",
-        "exception", "stacktrace", "yaml", "json", "docker", "kubernetes", "aws", "python", "java", NULL};
-    const uint8_t *s = sc->s;
-    size_t n = sc->n;
-    size_t lo = start > 80 ? start - 80 : 0, hi = end + 80 < n ? end + 80 : n;
-    /* stay within the line */
-    for (size_t q = start; q > lo; q--)
-        if (s[q - 1] == '\n') {
-            lo = q;
-            break;
-        }
-    for (size_t q = end; q < hi; q++)
-        if (s[q] == '\n') {
-            hi = q;
-            break;
-        }
-    for (size_t p = lo; p < hi;) {
-        while (p < hi && !pii_is_alpha(s[p]))
-            p++;
-        size_t a = p;
-        while (p < hi && pii_is_alpha(s[p]))
-            p++;
-        if (p > a && (a < start || a >= end) && p - a <= 14 && word_in(s + a, p - a, T))
-            return true;
-    }
-    return false;
-}
-
-/* A place word: a city, province or country from the place list, a hand-kept place, or a US state code. */
-static bool place_word(const uint8_t *s, size_t a, size_t b)
-{
-    if (b - a == 2 && pii_is_upper(s[a]) && pii_is_upper(s[a + 1])) {
-        static const char *const US[] = {"al", "ak", "az", "ar", "ca", "co", "ct", "de", "dc", "fl", "ga", "hi",
-                                         "id", "il", "in", "ia", "ks", "ky", "la", "me", "md", "ma", "mi", "mn",
-                                         "ms", "mo", "mt", "ne", "nv", "nh", "nj", "nm", "ny", "nc", "nd", "oh",
-                                         "ok", "or", "pa", "ri", "sc", "sd", "tn", "tx", "ut", "vt", "va", "wa",
-                                         "wv", "wi", "wy", "uk", "us", "bc", "on", "qc", "nsw", NULL};
-        return word_in(s + a, b - a, US);
-    }
-    return sc_word_class(s + a, b - a) == SC_WORD_PLACE || sc_place_lookup(s + a, b - a);
-}
-
-/* Place context around a word that may be a place: ", Texas" after it, a travel preposition before it
- * ("in", "near", "through", "flights to", "moved from"), another place beside it ("Regina and
- * Saskatoon", "from Victoria to Vancouver"), or a place noun after it ("the Lincoln office"). */
-static bool place_context(const pii_scan *sc, size_t start, size_t end)
-{
-    static const char *const PREP[] = {"in", "near", "into", "visit", "visiting", "visited", "around", "across",
-                                       "via", "outside", "inside", "through", "towards", "toward", "downtown",
-                                       "at", "of", NULL};
-    static const char *const TRAVEL[] = {"fly", "flew", "flying", "flight", "flights", "trip", "drive", "drove",
-                                         "driving", "move", "moved", "moving", "relocate", "relocating",
-                                         "relocated", "heading", "head", "headed", "travel", "traveling",
-                                         "travelling", "went", "go", "going", "back", "way", "train", "bus",
-                                         "ferry", "road", "route", "commute", "layover", "return", "returning",
-                                         "trains", "ticket", "tickets", "ship", "shipping", "ships", "office", "on",
-                                         "grew", "up", "born", "lived", "live", "based", "offsite", NULL};
-    static const char *const AND[] = {"and", "or", "to", "than", "from", "then", "vs", NULL};
-    static const char *const NOUN[] = {"office", "offices", "branch", "warehouse", "campus", "area", "region",
-                                       "airport", "clinic", "hospital", "store", "plant", "team", "site",
-                                       "datacenter", "suburbs", "downtown", "metro", "market", "hub", NULL};
-    const uint8_t *s = sc->s;
-    size_t n = sc->n, ws, we, vs, ve;
-    /* ", Texas", ", TX", " (Texas)" */
-    size_t p = end;
-    if (p + 2 < n && (s[p] == ',' || s[p] == ' ') && s[p + 1] == (s[p] == ',' ? ' ' : '(')) {
-        size_t a = p + 2, b = a;
-        while (b < n && pii_is_alpha(s[b]))
-            b++;
-        if (b > a && pii_is_upper(s[a]) && place_word(s, a, b))
-            return true;
-    }
-    if (prev_word(s, start, 1, &ws, &we)) {
-        if (word_in(s + ws, we - ws, PREP))
-            return true;
-        if ((pii_word_eq(s + ws, we - ws, "to") || pii_word_eq(s + ws, we - ws, "from")) &&
-            prev_word(s, ws, 1, &vs, &ve) && word_in(s + vs, ve - vs, TRAVEL))
-            return true;
-        /* "Granada and Seville", "Sydney to Melbourne": another place before */
-        if (word_in(s + ws, we - ws, AND) && prev_word(s, ws, 1, &vs, &ve) && pii_is_upper(s[vs]) &&
-            place_word(s, vs, ve))
-            return true;
-    }
-    size_t a, b;
-    if (word_after(s, n, end, &a, &b)) {
-        if (word_in(s + a, b - a, NOUN))
-            return true;
-        size_t c, d;
-        /* "Victoria to Vancouver", "Regina and Saskatoon" */
-        if (word_in(s + a, b - a, AND) && b < n && s[b] == ' ') {
-            c = b + 1;
-            d = c;
-            while (d < n && pii_is_alpha(s[d]))
-                d++;
-            if (d > c && pii_is_upper(s[c]) && place_word(s, c, d))
-                return true;
-        }
-    }
-    /* "Valencia, Granada and Seville" */
-    if (end + 2 < n && s[end] == ',' && s[end + 1] == ' ' && pii_is_upper(s[end + 2])) {
-        size_t c = end + 2, d = c;
-        while (d < n && pii_is_alpha(s[d]))
-            d++;
-        if (place_word(s, c, d) && !sc_name_lookup(s + c, d - c))
-            return true;
-    }
-    return false;
-}
 
 
-/* Honorifics written after a name: "Ayşe hanım", "Mehmet bey", "Tanaka san". */
-static bool honorific_after(const uint8_t *s, size_t n, size_t end)
-{
-    static const char *const H[] = {"hanım", "hanim", "bey", "san", "sama", "sensei", "kun", "chan", "ji",
-                                    "sahib", "saheb", "efendi", "hocam", NULL};
-    if (end >= n || s[end] != ' ')
-        return false;
-    size_t a = end + 1, b = a;
-    while (b < n && (pii_is_alpha(s[b]) || s[b] >= 0x80))
-        b++;
-    if (b - a < 2 || b - a > 7 || !pii_is_lower(s[a]) || strchr("hbskcje", s[a]) == NULL)
-        return false;
-    for (size_t k = 0; H[k] != NULL; k++)
-        if (strlen(H[k]) == b - a && memcmp(s + a, H[k], b - a) == 0)
-            return true;
-    return false;
-}
 
-/* "Tanaka-san", "Yamada-sensei": the part before a Japanese honorific suffix is a name. Returns the
- * end of the name part, or 0. */
-static size_t suffix_honorific(const uint8_t *s, const word *w)
-{
-    static const char *const H[] = {"san", "sama", "sensei", "kun", "chan", "senpai", "dono", "shi", NULL};
-    size_t hy = w->e;
-    while (hy > w->s && s[hy - 1] != '-')
-        hy--;
-    if (hy <= w->s + 2)
-        return 0;
-    return word_in(s + hy, w->e - hy, H) ? hy - 1 : 0;
-}
 
-/* Titles written in lower case or outside ASCII: "господин Кузнецов", "госпожа Иванова". */
-static bool nonascii_title(const uint8_t *w, size_t n)
-{
-    static const char *const T[] = {"господин", "госпожа", "господина", "господину", "госпоже", "г-н",
-                                    "г-жа", "κύριος", "κυρία", "κ.", "מר", "גברת", "السيد", "السيدة",
-                                    "श्री", "श्रीमती", NULL};
-    for (size_t k = 0; T[k] != NULL; k++)
-        if (strlen(T[k]) == n && memcmp(w, T[k], n) == 0)
-            return true;
-    return false;
-}
 
-/* Gazetteer flags of a word in a script without capitals (Hebrew, Arabic), with Hebrew's one-letter
- * prefixes (ל, ו, ב, מ, ש, ה, כ) and Arabic's article (ال) taken off when the written word is not in the
- * lists; *name_start is where the name itself starts. */
-static unsigned uncased_flags(const uint8_t *s, size_t a, size_t b, size_t *name_start)
-{
-    *name_start = a;
-    unsigned f = sc_name_lookup(s + a, b - a);
-    if (f != 0)
-        return f;
-    if (b - a >= 6 && s[a] == 0xD7) {
-        static const uint8_t PFX[] = {0x9C, 0x95, 0x91, 0x9E, 0xA9, 0x94, 0x9B}; /* ל ו ב מ ש ה כ */
-        for (size_t k = 0; k < sizeof PFX; k++)
-            if (s[a + 1] == PFX[k] && (f = sc_name_lookup(s + a + 2, b - a - 2)) != 0) {
-                *name_start = a + 2;
-                return f;
-            }
-    }
-    if (b - a >= 8 && s[a] == 0xD8 && s[a + 1] == 0xA7 && s[a + 2] == 0xD9 && s[a + 3] == 0x84)
-        return sc_name_lookup(s + a + 4, b - a - 4) & (SC_NAME_FIRST | SC_NAME_LAST) ? SC_NAME_LAST : 0;
-    return 0;
-}
 
-/* Hebrew and Arabic names: a known first name followed by a known name. Returns where to go on. */
-static size_t uncased_name(pii_scan *sc, const word *w)
-{
-    const uint8_t *s = sc->s;
-    size_t n = sc->n, ns, ns2;
-    unsigned f1 = uncased_flags(s, w->s, w->e, &ns);
-    if (!(f1 & SC_NAME_FIRST))
-        return w->e;
-    word b;
-    if (!next_word(s, n, w->e, &b) || b.s != w->e + 1 || s[w->e] != ' ')
-        return w->e;
-    unsigned f2 = uncased_flags(s, b.s, b.e, &ns2);
-    if (!(f2 & (SC_NAME_LAST | SC_NAME_FIRST)) || ns2 != b.s)
-        return w->e;
-    emit(sc, ns, b.e, 0.85, SANCTUM_EV_NAME_SEQUENCE | SANCTUM_EV_GAZETTEER_FIRST |
-                                ((f2 & SC_NAME_LAST) ? SANCTUM_EV_GAZETTEER_LAST : 0));
-    return b.e;
-}
+
+
 
 /* Airline and booking style "SURNAME/GIVEN" ("OKAFOR/CHIDI", "LINDQVIST/EMMA MS"): one span, when the
  * given name is a known first name. Returns where to go on. */
@@ -1270,58 +992,7 @@ static size_t airline_name(pii_scan *sc, const word *w)
     return g.e;
 }
 
-/* CJK and Hangul names before an honorific ("田中さん", "佐藤様", "王伟先生", "김민준 님", "이서연 씨"):
- * the ideographs or syllables right before it (two to four; of a longer run the last two ideographs or
- * three syllables). Korean 님/씨 count after a space, or glued to a three-syllable name. */
-static void cjk_at(pii_scan *sc, size_t at, bool hangul)
-{
-    const uint8_t *s = sc->s;
-    size_t e = at;
-    bool spaced = e > 0 && s[e - 1] == ' ';
-    if (spaced)
-        e--;
-    /* walk back over three-byte ideographs (U+4E00-U+9FFF) or Hangul syllables (U+AC00-U+D7A3) */
-    size_t b = e, chars = 0;
-    while (b >= 3 && chars < 8) {
-        uint8_t c0 = s[b - 3];
-        bool ok = hangul ? (c0 >= 0xEA && c0 <= 0xED) : (c0 >= 0xE4 && c0 <= 0xE9);
-        if (!ok || (s[b - 2] & 0xC0) != 0x80 || (s[b - 1] & 0xC0) != 0x80)
-            break;
-        b -= 3;
-        chars++;
-    }
-    if (chars < 2)
-        return;
-    size_t keep = chars <= 4 ? chars : (hangul ? 3 : 2);
-    if (hangul && !spaced && keep != 3)
-        return;
-    emit(sc, e - keep * 3, e, 0.85, SANCTUM_EV_TITLE | SANCTUM_EV_FORMAT_WEAK);
-}
 
-static void cjk_honorifics(pii_scan *sc)
-{
-    static const struct {
-        const char *h;
-        bool hangul;
-    } H[] = {{"\xe3\x81\x95\xe3\x82\x93", false}, {"\xe6\xa7\x98", false}, {"\xe5\x85\x88\xe7\x94\x9f", false},
-             {"\xe6\xb0\x8f", false}, {"\xe3\x81\xa1\xe3\x82\x83\xe3\x82\x93", false},
-             {"\xe5\xa5\xb3\xe5\xa3\xab", false}, {"\xeb\x8b\x98", true}, {"\xec\x94\xa8", true}};
-    static const uint8_t LEAD[] = {0xE3, 0xE5, 0xE6, 0xEB, 0xEC}; /* the honorifics' first bytes */
-    const uint8_t *s = sc->s;
-    size_t n = sc->n;
-    for (size_t li = 0; li < sizeof LEAD; li++) {
-        const uint8_t *p = memchr(s, LEAD[li], n);
-        while (p != NULL) {
-            size_t at = (size_t)(p - s);
-            for (size_t k = 0; k < sizeof H / sizeof H[0]; k++) {
-                size_t hl = strlen(H[k].h);
-                if ((uint8_t)H[k].h[0] == LEAD[li] && at + hl <= n && memcmp(s + at, H[k].h, hl) == 0)
-                    cjk_at(sc, at, H[k].hangul);
-            }
-            p = at + 1 < n ? memchr(p + 1, LEAD[li], n - at - 1) : NULL;
-        }
-    }
-}
 
 /* Where the word loop stands: the next byte to read and the previous word (a possible trigger). */
 typedef struct walk {
@@ -1416,7 +1087,7 @@ static bool unknown_start_ok(pii_scan *sc, const word *w)
     size_t n = sc->n;
     bool unk_ok0 = false;
     int b0 = context_before(sc, w->s, &unk_ok0);
-    if ((b0 == STRONG && unk_ok0) || signature(sc, w->s, w->e) || w->allcaps || honorific_after(s, n, w->e) ||
+    if ((b0 == STRONG && unk_ok0) || signature(sc, w->s, w->e) || w->allcaps || pii_honorific_after(s, n, w->e) ||
         email_echo(sc, w->s, w->e))
         return true;
     word nx0;
@@ -1787,10 +1458,10 @@ static bool not_a_person(pii_scan *sc, const word *w, int cls, unsigned fa, cons
              (nt == 1 && tn.lower && sc_word_class(s + tn.s, tn.e - tn.s) == SC_WORD_ORG_NEXT)))
             return true; /* "Adam optimizer", "Monte Carlo methods", "the Lincoln office" */
         /* software named like people, in technical context: "Kafka keeps rebalancing" */
-        if (cls == SC_WORD_SOFTWARE && tech_context(sc, w->s, end))
+        if (cls == SC_WORD_SOFTWARE && pii_tech_context(sc, w->s, end))
             return true;
         /* places: "Darwin, Australia", "flights to Adelaide", "Regina and Saskatoon" */
-        if (nt == 1 && (cls == SC_WORD_PLACE || (fa & SC_NAME_PLACE)) && place_context(sc, w->s, end))
+        if (nt == 1 && (cls == SC_WORD_PLACE || (fa & SC_NAME_PLACE)) && pii_place_context(sc, w->s, end))
             return true;
     }
     size_t ps, pe;
@@ -1866,10 +1537,10 @@ void pii_rec_person(pii_scan *sc)
         if (w.lower && s[w.s] >= 0x80) {
             k.prev_s = w.s;
             k.prev_e = w.e;
-            if (nonascii_title(s + w.s, wl))
+            if (pii_nonascii_title(s + w.s, wl))
                 k.p = title_name(sc, &w); /* "господин Кузнецов" */
             else if (s[w.s] == 0xD7 || s[w.s] == 0xD8 || s[w.s] == 0xD9)
-                k.p = uncased_name(sc, &w); /* Hebrew, Arabic */
+                k.p = pii_uncased_name(sc, w.s, w.e); /* Hebrew, Arabic */
             continue;
         }
         if (w.lower) {
@@ -1894,7 +1565,7 @@ void pii_rec_person(pii_scan *sc)
         }
         if (!w.cap && !w.allcaps)
             continue;
-        size_t hon = w.cap ? suffix_honorific(s, &w) : 0;
+        size_t hon = w.cap ? pii_suffix_honorific(s, w.s, w.e) : 0;
         if (hon > 0) {
             /* "Tanaka-san", "Yamada-sensei" */
             int hc = sc_word_class(s + w.s, hon - w.s);
@@ -1917,5 +1588,5 @@ void pii_rec_person(pii_scan *sc)
     if (!sc->oom)
         consistency(sc, first_cand); /* needs the candidates in text order: the CJK pass comes after */
     if (!sc->oom)
-        cjk_honorifics(sc);
+        pii_cjk_honorifics(sc);
 }
