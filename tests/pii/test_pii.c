@@ -840,6 +840,8 @@ static void round3_person(void **state)
     expect_none(f->det, "Billing,billing@shop.example,open", P); /* a role mailbox names no one */
     expect_none(f->det, "[08:15] Deploy: rolled back\n[08:16] Error: exit 1", P);
     expect_none(f->det, "thank God the backup worked", P);
+    expect_none(f->det, "CI runs each harness with ASan and UBSan", P);
+    expect_none(f->det, "set the heading in Serif Bold, the body in Serif Italic", P);
 }
 
 /* Presidio's own recognizer tests expect these at its maximum score; they clear our 0.7 too. */

@@ -378,6 +378,9 @@ static bool name_shaped(const pii_scan *sc, const word *w, bool allow_caps)
     const uint8_t *s = sc->s;
     if ((w->s > 0 && pii_is_digit(s[w->s - 1])) || (w->e < sc->n && pii_is_digit(s[w->e])))
         return false;
+    /* two capitals before a lower-case letter are a tool's name, not a person's ("ASan", "UBSan") */
+    if (w->e - w->s >= 3 && pii_is_upper(s[w->s]) && pii_is_upper(s[w->s + 1]) && pii_is_lower(s[w->s + 2]))
+        return false;
     return true;
 }
 
