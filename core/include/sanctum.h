@@ -1,15 +1,34 @@
 /*
  * sanctum.h — the whole public ABI of libsanctumcore.
  *
+ * Contents (each section starts with a "=====" line):
+ *   1. Foundation: versions, status, errors     sanctum_version_*, sanctum_status, sanctum_error
+ *   2. Foundation: contexts, memory, one free   sanctum_ctx_*, sanctum_free
+ *   3. JSON chat parser                         sanctum_json_*, sanctum_chat_*
+ *   4. PII detector                             sanctum_detector_*, sanctum_detect
+ *   5. Anonymize/restore mapper                 sanctum_session_*, sanctum_stream_restorer_*
+ *   6. Pattern recognizers                      sanctum_pattern_set_*
+ *   7. Token-pattern scanner                    sanctum_scanner_*, sanctum_scan_*
+ *   8. Secret-age ledger                        sanctum_ledger_*
+ *
  * Conventions (they hold for every function below unless its comment says otherwise):
  *
  *  - Inputs are (const uint8_t *ptr, size_t len). Nothing relies on NUL termination; ptr may be NULL
  *    when len is 0.
  *  - Every fallible call returns a sanctum_status and, when `err` is not NULL, fills it with the code,
  *    the byte offset in the input where the problem was found (or SANCTUM_NO_OFFSET) and a message.
- *    Messages never contain input bytes: secrets and personal data stay out of errors.
+ *    Messages never contain input bytes: secrets and personal data stay out of errors. Each call
+ *    clears `err` on entry, so after a success it reads SANCTUM_OK.
  *  - Out-parameters come first and are named `out`. On failure *out is left NULL/untouched: there is
- *    never partial output.
+ *    never partial output. Exceptions, kept because changing a signature breaks the ABI and the
+ *    bindings for no gain in safety: calls that act on an existing handle take the handle first and
+ *    their outputs after the inputs (sanctum_ctx_stats, sanctum_ctx_get_options, sanctum_chat_doc_text,
+ *    sanctum_chat_doc_write, the sanctum_session_* operations, sanctum_stream_restorer_feed/finish,
+ *    sanctum_pattern_set_match, sanctum_scan_buffer, sanctum_scan_report_add/take). New calls follow
+ *    the rule.
+ *  - Option structs start with `struct_size` and may grow: a struct from an older header keeps the
+ *    defaults for the fields it lacks; a newer header's larger struct is read when its unknown tail is
+ *    zero and refused with SANCTUM_E_UNSUPPORTED when not (docs/abi.md).
  *  - Ownership: a `T **out` result is owned by the caller and released with sanctum_free(); a
  *    `const T *` return is borrowed from its parent and lives as long as the parent does.
  *  - Everything is allocated from a sanctum_ctx (memory budget, counters). Objects made from a context
@@ -162,6 +181,15 @@ typedef enum sanctum_json_flags {
  * number of tokens (16 bytes each) and freed before it returns. Thread-safe for distinct inputs. */
 sanctum_status sanctum_json_validate(sanctum_ctx *ctx, uint32_t flags, const uint8_t *ptr, size_t len,
                                      sanctum_error *err);
+
+/* Escapes ptr[0..len) (any bytes) as the body of a JSON string, without the quotes, the way every JSON
+ * output of the library does: '"', '\' and control characters escaped (\b \f \n \r \t, else
+ * \u00xx), invalid UTF-8 as \ufffd, everything else as is. Sets *out_len to the escaped length; writes
+ * out[0..*out_len) when out_cap is enough, else returns SANCTUM_E_BUFFER_TOO_SMALL and writes nothing
+ * (call with out = NULL, out_cap = 0 to learn the length). At most 6 * len bytes. Thread-safe.
+ * Errors: SANCTUM_E_INVALID_ARG, SANCTUM_E_BUFFER_TOO_SMALL. */
+sanctum_status sanctum_json_escape(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *ptr, size_t len,
+                                   sanctum_error *err);
 
 /* Parses ptr[0..len) (as sanctum_json_validate) and writes it back through the splice writer with
  * no edits: the result is byte-identical to the input for every document that is accepted. *out is

@@ -1,11 +1,11 @@
 /* The public chat document: parse, walk, accessors, replacements, write. */
-#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
 #include "chat.h"
 #include "error.h"
+#include "options.h"
 #include "utf8.h"
 
 static void chat_doc_destroy(void *obj)
@@ -33,6 +33,7 @@ sanctum_status sanctum_chat_doc_new(sanctum_chat_doc **out, sanctum_ctx *ctx, in
 sanctum_status sanctum_chat_doc_new_ex(sanctum_chat_doc **out, sanctum_ctx *ctx, int32_t format, uint32_t flags,
                                        const uint8_t *ptr, size_t len, sanctum_error *err)
 {
+    sanctum_error_clear(err);
     if (out == NULL || ctx == NULL || (ptr == NULL && len != 0))
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "NULL argument");
     *out = NULL;
@@ -90,11 +91,17 @@ size_t sanctum_chat_doc_count(const sanctum_chat_doc *doc)
 
 sanctum_status sanctum_chat_doc_text(const sanctum_chat_doc *doc, size_t index, sanctum_chat_text *out)
 {
-    if (doc == NULL || out == NULL || out->struct_size < offsetof(sanctum_chat_text, key_type))
+    if (doc == NULL || out == NULL)
+        return SANCTUM_E_INVALID_ARG;
+    /* version 1 ended after offset */
+    if (out->struct_size < SC_SIZE_THROUGH(sanctum_chat_text, offset))
         return SANCTUM_E_INVALID_ARG;
     if (index >= doc->ne)
         return SANCTUM_E_NOT_FOUND;
     const chat_entry *e = &doc->e[index];
+    sanctum_chat_text t, *caller = out;
+    memset(&t, 0, sizeof t);
+    out = &t;
     out->role = e->role;
     out->kind = e->kind;
     out->nested = e->sub != 0;
@@ -104,18 +111,16 @@ sanctum_status sanctum_chat_doc_text(const sanctum_chat_doc *doc, size_t index, 
     out->path_len = e->path_len;
     uint32_t outer = e->sub == 0 ? e->tok : doc->subs[e->sub - 1].outer_tok;
     out->offset = doc->json.tok[outer].start;
-    if (out->struct_size >= offsetof(sanctum_chat_text, number) + sizeof out->number) {
-        out->key_type = e->key_type;
-        out->number = e->number;
-    }
-    if (out->struct_size >= offsetof(sanctum_chat_text, json_text) + sizeof out->json_text)
-        out->json_text = e->json_text;
-    return SANCTUM_OK;
+    out->key_type = e->key_type;
+    out->number = e->number;
+    out->json_text = e->json_text;
+    return sc_struct_write(caller, &t, sizeof t, SC_SIZE_THROUGH(sanctum_chat_text, offset), false, "text", NULL);
 }
 
 sanctum_status sanctum_chat_doc_set_replacement(sanctum_chat_doc *doc, size_t index, const uint8_t *ptr,
                                                 size_t len, sanctum_error *err)
 {
+    sanctum_error_clear(err);
     if (doc == NULL || (ptr == NULL && len != 0))
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "NULL argument");
     if (index >= doc->ne)
@@ -159,6 +164,7 @@ static int edit_cmp(const void *a, const void *b)
 sanctum_status sanctum_chat_doc_write(const sanctum_chat_doc *doc, uint8_t **out, size_t *out_len,
                                       sanctum_error *err)
 {
+    sanctum_error_clear(err);
     if (doc == NULL || out == NULL || out_len == NULL)
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "NULL argument");
     *out = NULL;
