@@ -17,9 +17,10 @@
 #include "test_util.h"
 
 /* Floors: recall over the planted credentials, and reports on near-misses / extra findings at most.
- * Before the round-2 rules (measured when this set was written): recall 0.504, 2 near-miss reports. */
-#define HELDOUT_MIN_RECALL 0.50
-#define HELDOUT_MAX_FALSE 2
+ * Before the round-2 rules (measured when this set was written): recall 0.504, 2 near-miss reports;
+ * after: 0.966 and none (docs/scan.md). */
+#define HELDOUT_MIN_RECALL 0.95
+#define HELDOUT_MAX_FALSE 0
 
 enum cls { C_CMDLINE, C_FRAMEWORK, C_CLOUD, C_ENCODED, C_URL, C_N };
 static const char *const CLASS_NAME[C_N] = {"command line", "framework", "cloud", "encoded", "url"};
@@ -358,8 +359,8 @@ static void heldout(void **state)
             planted[c->cls]++;
             if (hit)
                 found[c->cls]++;
-            else if (rep == 0)
-                print_message("  missed #%zu %s: %s\n", i, CLASS_NAME[c->cls], c->path);
+            else
+                print_message("  missed #%zu %s: %s (round %d) [%s]\n", i, CLASS_NAME[c->cls], c->path, rep, getenv("HELDOUT_DEBUG") ? value : "");
             sanctum_free(res);
             free(file);
         }
