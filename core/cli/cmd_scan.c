@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "scan_git.h"
 
 static const char SCAN_USAGE[] =
     "usage: sanctum scan [PATH...] [--git-remotes] [--format text|jsonl|sarif] [--rules FILE]\n"
@@ -22,6 +23,11 @@ static const char SCAN_USAGE[] =
     "\n"
     "Scans files under each PATH (default: .) for exposed credentials.\n"
     "  --git-remotes             also read each repository's git config (remote URLs, extraheaders)\n"
+    "  --git-history             scan the history of the repository at PATH (default .): every commit\n"
+    "                            reachable from any ref, each finding at the commit that introduced it\n"
+    "  --since REV               with --git-history: only commits not reachable from REV\n"
+    "  --branch NAME             with --git-history: only commits reachable from branch NAME\n"
+    "  --staged                  scan what is staged in the index of the repository at PATH (pre-commit)\n"
     "  --format FMT              text (default), jsonl or sarif (SARIF 2.1.0)\n"
     "  --output FILE             write the report to FILE instead of stdout\n"
     "  --rules FILE              custom rules (docs/scan.md), added to the built-in set\n"
@@ -478,7 +484,8 @@ int cmd_scan(int argc, char **argv)
 {
     strvec paths = {0}, excludes = {0};
     const char *format_s = "text", *rules_path = NULL, *baseline_path = NULL, *ignore_file = NULL;
-    const char *key_path = NULL, *out_path = NULL;
+    const char *key_path = NULL, *out_path = NULL, *since = NULL, *branch = NULL;
+    bool git_history = false, staged = false;
     bool git_remotes = false, no_redact = false, no_builtin = false, gitignore = true;
     long jobs = sysconf(_SC_NPROCESSORS_ONLN);
     uint64_t max_file = 16u << 20;
@@ -496,6 +503,14 @@ int cmd_scan(int argc, char **argv)
             return CLI_OK;
         } else if (strcmp(a, "--git-remotes") == 0) {
             git_remotes = true;
+        } else if (strcmp(a, "--git-history") == 0) {
+            git_history = true;
+        } else if (strcmp(a, "--staged") == 0) {
+            staged = true;
+        } else if (VALUE("--since")) {
+            since = v;
+        } else if (VALUE("--branch")) {
+            branch = v;
         } else if (strcmp(a, "--no-redact") == 0) {
             no_redact = true;
         } else if (strcmp(a, "--no-builtin") == 0) {
@@ -543,6 +558,7 @@ int cmd_scan(int argc, char **argv)
                               strcmp(a, "--baseline") == 0 || strcmp(a, "--output") == 0 ||
                               strcmp(a, "--exclude") == 0 || strcmp(a, "--ignore-file") == 0 ||
                               strcmp(a, "--jobs") == 0 || strcmp(a, "--max-file-size") == 0 ||
+                              strcmp(a, "--since") == 0 || strcmp(a, "--branch") == 0 ||
                               strcmp(a, "--fingerprint-key-file") == 0))
                 fprintf(stderr, "sanctum scan: %s needs a value\n", a);
             else
@@ -564,6 +580,18 @@ int cmd_scan(int argc, char **argv)
         format = SANCTUM_SCAN_FORMAT_SARIF;
     else {
         fprintf(stderr, "sanctum scan: --format must be text, jsonl or sarif\n");
+        goto out;
+    }
+    if (git_history && staged) {
+        fprintf(stderr, "sanctum scan: --git-history and --staged exclude each other\n");
+        goto out;
+    }
+    if ((since != NULL || branch != NULL) && !git_history) {
+        fprintf(stderr, "sanctum scan: --since and --branch need --git-history\n");
+        goto out;
+    }
+    if ((git_history || staged) && paths.n > 1) {
+        fprintf(stderr, "sanctum scan: --git-history and --staged take one repository\n");
         goto out;
     }
     if (paths.n == 0)
@@ -629,6 +657,26 @@ int cmd_scan(int argc, char **argv)
     run.scanner = scanner;
     run.max_file = max_file;
     run.keep_maps = no_redact;
+    if (out_path != NULL && (out = fopen(out_path, "wb")) == NULL) {
+        fprintf(stderr, "sanctum scan: cannot write '%s': %s\n", out_path, strerror(errno));
+        out = stdout;
+        goto done;
+    }
+    if (git_history || staged) {
+        scan_git_opts go = {paths.v[0], since, branch, staged, (const char *const *)excludes.v, excludes.n,
+                            ignore_file, baseline_path != NULL && baseline_path[0] != '/' ? baseline_path : NULL,
+                            max_file, (unsigned)jobs, no_redact};
+        scan_git_stats gs;
+        if (scan_git_run(&go, ctx, scanner, report, format, out, &total_findings, &gs) != CLI_OK)
+            file_errors++;
+        fprintf(stderr,
+                "sanctum scan: %s: %llu commits, %llu blob changes: %llu blobs scanned (%llu bytes), %llu skipped as "
+                "already scanned, %llu binary or too large\n",
+                staged ? "staged" : "history", (unsigned long long)gs.commits, (unsigned long long)gs.blob_refs,
+                (unsigned long long)gs.blobs_scanned, (unsigned long long)gs.bytes_scanned,
+                (unsigned long long)gs.blobs_skipped, (unsigned long long)gs.blobs_unscanned);
+        goto finish;
+    }
     for (size_t p = 0; p < paths.n; p++) {
         const char *root = paths.v[p];
         struct stat st;
@@ -698,11 +746,6 @@ int cmd_scan(int argc, char **argv)
         pthread_join(th[t], NULL);
     free(th);
 
-    if (out_path != NULL && (out = fopen(out_path, "wb")) == NULL) {
-        fprintf(stderr, "sanctum scan: cannot write '%s': %s\n", out_path, strerror(errno));
-        out = stdout;
-        goto done;
-    }
     for (size_t k = 0; k < run.n_jobs; k++) {
         job *j = &run.jobs[k];
         if (j->status == 2) {
@@ -734,7 +777,7 @@ int cmd_scan(int argc, char **argv)
                 goto done;
         }
     }
-    {
+finish: {
         uint8_t *chunk;
         size_t cl;
         if (sanctum_scan_report_take(report, 1, &chunk, &cl, &err) != SANCTUM_OK) {
