@@ -17,3 +17,12 @@ add_test(NAME cli_scan
   COMMAND sh ${S}/cli_scan.sh $<TARGET_FILE:sanctum> $<TARGET_FILE:scan_fakegen_cli> ${S}/check_sarif.py
           "${SANCTUM_PYTHON3}")
 set_tests_properties(cli_scan PROPERTIES LABELS "cli;scan")
+
+# Git history and --staged on repositories built with the git CLI (the scanner uses libgit2 only).
+find_program(SANCTUM_GIT git)
+if(SANCTUM_GIT)
+  add_test(NAME cli_scan_git
+    COMMAND sh ${S}/cli_scan_git.sh $<TARGET_FILE:sanctum> $<TARGET_FILE:scan_fakegen_cli> ${S}/check_sarif.py
+            "${SANCTUM_PYTHON3}")
+  set_tests_properties(cli_scan_git PROPERTIES LABELS "cli;scan")
+endif()
