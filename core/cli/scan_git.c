@@ -319,27 +319,21 @@ static bool ignored(const policy *p, const sanctum_scanner *s, const char *path)
            sanctum_scanner_path_allowed(s, (const uint8_t *)path, n);
 }
 
-/* Records a changed blob at path in commit ci (unless the commit's policy excludes the path). */
-static int add_change(git_run *r, uint32_t ci, uint32_t pol, const git_diff_delta *d)
+/* Records blob id at path in commit ci (unless the commit's policy excludes the path). */
+static int add_change(git_run *r, uint32_t ci, uint32_t pol, const char *path, const git_oid *id)
 {
-    if (d->status != GIT_DELTA_ADDED && d->status != GIT_DELTA_MODIFIED && d->status != GIT_DELTA_RENAMED &&
-        d->status != GIT_DELTA_COPIED && d->status != GIT_DELTA_TYPECHANGE)
-        return 0;
-    if (d->new_file.mode != GIT_FILEMODE_BLOB && d->new_file.mode != GIT_FILEMODE_BLOB_EXECUTABLE)
-        return 0;
-    const char *path = d->new_file.path;
     if (ignored(&r->policies[pol], r->scanner, path))
         return 0;
     r->stats->blob_refs++;
     bool fresh;
-    uint32_t bi = oid_map_get(&r->blob_ids, &d->new_file.id, (uint32_t)r->n_blobs, &fresh);
+    uint32_t bi = oid_map_get(&r->blob_ids, id, (uint32_t)r->n_blobs, &fresh);
     if (bi == UINT32_MAX)
         return -1;
     if (fresh) {
         if (grow((void **)&r->blobs, &r->cap_blobs, r->n_blobs, sizeof *r->blobs) != 0)
             return -1;
         memset(&r->blobs[r->n_blobs], 0, sizeof *r->blobs);
-        r->blobs[r->n_blobs].id = d->new_file.id;
+        r->blobs[r->n_blobs].id = *id;
         r->blobs[r->n_blobs].first_change = r->n_changes;
         r->n_blobs++;
     } else {
@@ -354,12 +348,56 @@ static int add_change(git_run *r, uint32_t ci, uint32_t pol, const git_diff_delt
     return 0;
 }
 
-static int diff_into(git_run *r, git_diff *diff, uint32_t ci, uint32_t pol)
+static bool is_file_mode(git_filemode_t m)
 {
-    size_t nd = git_diff_num_deltas(diff);
-    for (size_t k = 0; k < nd; k++)
-        if (add_change(r, ci, pol, git_diff_get_delta(diff, k)) != 0)
-            return -1;
+    return m == GIT_FILEMODE_BLOB || m == GIT_FILEMODE_BLOB_EXECUTABLE;
+}
+
+/* The blobs of tree that old (NULL: none) does not have at the same path. Subtrees with the same id
+ * are skipped whole, so a commit costs what it changed, not the size of its tree. path holds the
+ * directory prefix (plen bytes, '/'-terminated unless empty); cap is its size. */
+static int tree_changes(git_run *r, uint32_t ci, uint32_t pol, git_tree *old, git_tree *tree, char *path,
+                        size_t plen, size_t cap, unsigned depth)
+{
+    if (depth > 256)
+        return 0;
+    size_t n = git_tree_entrycount(tree);
+    for (size_t i = 0; i < n; i++) {
+        const git_tree_entry *e = git_tree_entry_byindex(tree, i);
+        const char *name = git_tree_entry_name(e);
+        const git_tree_entry *oe = old != NULL ? git_tree_entry_byname(old, name) : NULL;
+        git_filemode_t mode = git_tree_entry_filemode(e);
+        if (oe != NULL && git_tree_entry_filemode(oe) == mode && git_oid_equal(git_tree_entry_id(oe), git_tree_entry_id(e)))
+            continue;
+        size_t nl = strlen(name);
+        if (plen + nl + 2 > cap)
+            continue; /* a path longer than PATH_MAX-ish: not a file a checkout could hold */
+        memcpy(path + plen, name, nl + 1);
+        if (mode == GIT_FILEMODE_TREE) {
+            if (sanctum_scan_ignore_match(r->policies[pol].ig, (const uint8_t *)path, plen + nl, 1))
+                continue;
+            git_tree *sub = NULL, *osub = NULL;
+            if (git_tree_lookup(&sub, r->repo, git_tree_entry_id(e)) != 0) {
+                git_fail("reading a tree");
+                return -1;
+            }
+            if (oe != NULL && git_tree_entry_filemode(oe) == GIT_FILEMODE_TREE)
+                (void)git_tree_lookup(&osub, r->repo, git_tree_entry_id(oe));
+            path[plen + nl] = '/';
+            path[plen + nl + 1] = 0;
+            int rc = tree_changes(r, ci, pol, osub, sub, path, plen + nl + 1, cap, depth + 1);
+            git_tree_free(osub);
+            git_tree_free(sub);
+            if (rc != 0)
+                return rc;
+        } else if (is_file_mode(mode)) {
+            if (add_change(r, ci, pol, path, git_tree_entry_id(e)) != 0) {
+                fprintf(stderr, "sanctum scan: out of memory\n");
+                return -1;
+            }
+        }
+    }
+    path[plen] = 0;
     return 0;
 }
 
@@ -421,12 +459,9 @@ static int walk_history(git_run *r)
     git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME | GIT_SORT_REVERSE);
     int rc = push_roots(r, walk);
     git_oid id;
-    git_diff_options dopts;
-    diff_opts(&dopts);
     while (rc == 0 && git_revwalk_next(&id, walk) == 0) {
         git_commit *c = NULL;
         git_tree *tree = NULL, *ptree = NULL;
-        git_diff *diff = NULL;
         if (git_commit_lookup(&c, r->repo, &id) != 0 || git_commit_tree(&tree, c) != 0) {
             git_fail("reading a commit");
             rc = -1;
@@ -446,16 +481,10 @@ static int walk_history(git_run *r)
             } else {
                 uint32_t ci = (uint32_t)r->n_commits++;
                 r->commits[ci] = (commit_info){id, (int64_t)git_commit_author(c)->when.time, pol};
-                if (git_diff_tree_to_tree(&diff, r->repo, ptree, tree, &dopts) != 0) {
-                    git_fail("diff");
-                    rc = -1;
-                } else if (diff_into(r, diff, ci, pol) != 0) {
-                    fprintf(stderr, "sanctum scan: out of memory\n");
-                    rc = -1;
-                }
+                char path[4096] = "";
+                rc = tree_changes(r, ci, pol, ptree, tree, path, 0, sizeof path, 0);
             }
         }
-        git_diff_free(diff);
         git_tree_free(ptree);
         git_tree_free(tree);
         git_commit_free(c);
@@ -491,10 +520,17 @@ static int walk_staged(git_run *r)
     uint32_t pol = policy_for(r, &ig_id, &bl_id);
     git_diff_options dopts;
     diff_opts(&dopts);
-    if (pol != UINT32_MAX && git_diff_tree_to_index(&diff, r->repo, head, index, &dopts) == 0)
-        rc = diff_into(r, diff, 0, pol);
-    else if (pol != UINT32_MAX)
+    if (pol != UINT32_MAX && git_diff_tree_to_index(&diff, r->repo, head, index, &dopts) == 0) {
+        rc = 0;
+        size_t nd = git_diff_num_deltas(diff);
+        for (size_t k = 0; k < nd && rc == 0; k++) {
+            const git_diff_delta *d = git_diff_get_delta(diff, k);
+            if (d->status != GIT_DELTA_DELETED && is_file_mode(d->new_file.mode))
+                rc = add_change(r, 0, pol, d->new_file.path, &d->new_file.id);
+        }
+    } else if (pol != UINT32_MAX) {
         git_fail("diff of the index");
+    }
     git_diff_free(diff);
     git_tree_free(head);
     git_index_free(index);
@@ -724,6 +760,9 @@ int scan_git_run(const scan_git_opts *o, sanctum_ctx *ctx, const sanctum_scanner
     memset(stats, 0, sizeof *stats);
     *findings = 0;
     git_libgit2_init();
+    /* Reading, not writing: re-hashing every object read (SHA-1 with collision detection) would cost
+     * about as much as scanning it, and a corrupt object is at worst scanned as it is. */
+    git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
     git_run r;
     memset(&r, 0, sizeof r);
     r.o = o;
