@@ -240,8 +240,9 @@ int main(int argc, char **argv)
     fg_token *tok = malloc(sizeof *tok);
     if (tok == NULL)
         die("memory");
+    unsigned plant_at = commits < 500 ? commits / 2 : 250;
     for (unsigned c = 0; c < commits; c++) {
-        if (c % 500 == 250) { /* a token added here, removed in the next commit */
+        if (c % 500 == plant_at) { /* a token added here, removed in the next commit */
             fg_find("github-pat")->gen(&r, tok, 1);
             int n = snprintf(buf, cap, "GITHUB_TOKEN=%s\n", tok->text);
             put_file(&g, "deploy/ci.env", buf, (size_t)n);
