@@ -28,6 +28,16 @@ def _metadata() -> str:
             "Summary: Python bindings for libsanctumcore\nRequires-Python: >=3.11\nRequires-Dist: cffi>=1.15\n")
 
 
+def _entry_points() -> str:
+    """The console scripts of pyproject.toml's [project.scripts], as a wheel's entry_points.txt."""
+    import tomllib
+
+    scripts = tomllib.loads((HERE / "pyproject.toml").read_text()).get("project", {}).get("scripts", {})
+    if not scripts:
+        return ""
+    return "[console_scripts]\n" + "".join(f"{name} = {target}\n" for name, target in sorted(scripts.items()))
+
+
 def _record_line(arcname: str, data: bytes) -> str:
     digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
     return f"{arcname},sha256={digest},{len(data)}"
@@ -64,6 +74,8 @@ def build_wheel(wheel_directory, config_settings=None, metadata_directory=None):
     tag = _tag()
     dist = f"{NAME}-{VERSION}.dist-info"
     files[f"{dist}/METADATA"] = _metadata().encode()
+    if _entry_points():
+        files[f"{dist}/entry_points.txt"] = _entry_points().encode()
     files[f"{dist}/WHEEL"] = (f"Wheel-Version: 1.0\nGenerator: sanctumcore build_backend\n"
                               f"Root-Is-Purelib: false\nTag: {tag}\n").encode()
     record = [_record_line(name, data) for name, data in files.items()] + [f"{dist}/RECORD,,"]

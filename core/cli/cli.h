@@ -32,9 +32,51 @@ sanctum_ctx *cli_ctx_new(const char *cmd);
 /* Writes s[0..n) to f as a JSON string literal (with quotes). */
 void cli_json_string(FILE *f, const uint8_t *s, size_t n);
 
-/* Argument helpers: "--name VALUE" and "--name=VALUE" forms. */
-int cli_is_flag(const char *arg, const char *name);
-const char *cli_flag_value(int argc, char **argv, int *i, const char *name);
+/* ---- Options: every command declares one table and reads its arguments with cli_args_next ----
+ * "--name VALUE", "--name=VALUE", a short alias "-j N" / "-jN", "-h"/"--help", "-" (stdin) and "--"
+ * (the rest is positional). An unknown option, one outside the command's scope (an option of another
+ * subcommand), a repeated one (unless CLI_OPT_REPEAT), a missing value or a value given to a flag is an
+ * error: the message and the usage go to stderr and the command exits CLI_ERROR. */
+enum { CLI_OPT_VALUE = 1u, CLI_OPT_REPEAT = 2u };
+typedef struct cli_opt {
+    const char *name;  /* "--format" */
+    const char *alias; /* "-j", or NULL */
+    unsigned flags;    /* CLI_OPT_VALUE, CLI_OPT_REPEAT */
+    uint32_t scope;    /* the subcommands it belongs to (bits the command chooses); 0 = all of them */
+} cli_opt;
+
+/* What cli_args_next returns besides an index into the table. */
+enum { CLI_ARGS_DONE = -1, CLI_ARGS_POSITIONAL = -2, CLI_ARGS_HELP = -3, CLI_ARGS_BAD = -4 };
+
+typedef struct cli_args {
+    const char *cmd;     /* "scan", "json texts": names the command in messages */
+    const char *usage;   /* printed to stderr after an error */
+    const cli_opt *opts; /* at most 64 */
+    size_t n_opts;
+    uint32_t scope;      /* 0: take every option of the table now and call cli_args_in_scope later */
+    int argc;
+    char **argv;
+    int next;            /* argv index to read next */
+    int rest_positional; /* after "--" */
+    uint64_t seen;       /* bit i: opts[i] was given */
+    const char *value;   /* the option's value, or the positional argument */
+    const char *given;   /* the option as written (for messages) */
+} cli_args;
+
+/* Starts reading argv[first..argc). */
+void cli_args_init(cli_args *a, const char *cmd, const char *usage, const cli_opt *opts, size_t n_opts,
+                   int argc, char **argv, int first);
+/* The next option (its index in opts, value in a->value), or a CLI_ARGS_* code. */
+int cli_args_next(cli_args *a);
+/* After the subcommand is known: fails (message, usage; CLI_ARGS_BAD) if an option given is outside
+ * scope, naming the subcommand sub. Returns 0 otherwise. */
+int cli_args_in_scope(cli_args *a, uint32_t scope, const char *sub);
+/* Prints "sanctum CMD: MESSAGE" and the usage to stderr; returns CLI_ERROR. */
+int cli_usage_error(const cli_args *a, const char *message);
+
+/* Parses --format of anonymize/restore: auto, openai_chat, anthropic, responses (and text when
+ * allow_text). -1 = text. */
+int cli_parse_format(const char *v, int allow_text, int32_t *format);
 
 typedef int (*cli_command_fn)(int argc, char **argv);
 
@@ -48,12 +90,24 @@ int cmd_detect(int argc, char **argv);
 /* anonymize, restore (cmd_anonymize.c, cmd_restore.c) */
 int cmd_anonymize(int argc, char **argv);
 int cmd_restore(int argc, char **argv);
-/* Loads the 32-byte vault key from path (NULL: $XDG_DATA_HOME/sanctum/vault.key or
- * ~/.local/share/sanctum/vault.key), creating it with mode 0600 when create is set and it is missing.
- * Refuses a key file readable by group or others. Prints the error; nonzero on failure. */
+
+/* ---- Key files and paths (cli_keys.c) ---- */
+/* buf = $XDG_DATA_HOME/sanctum/FILE, else $HOME/.local/share/sanctum/FILE (both must be absolute);
+ * creates the directory (mode 0700) when create_dir. On failure prints "sanctum CMD: ...; HINT". */
+int cli_data_path(char *buf, size_t n, const char *file, int create_dir, const char *cmd, const char *hint);
+/* Creates the missing parent directories of path with mode 0700. */
+int cli_mkdirs_for(const char *path);
+/* Writes p[0..n) to path with mode 0600 through a temporary file and a rename. */
+int cli_write_file_0600(const char *path, const uint8_t *p, size_t n);
+/* Decodes exactly 2*n hex digits (the whole string) into out; nonzero otherwise. */
+int cli_unhex(const char *s, uint8_t *out, size_t n);
+/* Loads the 32-byte vault key (64 hex digits) from path (NULL: the data path vault.key), creating it
+ * with mode 0600 when create is set and it is missing. Refuses a key file readable by group or
+ * others. Prints the error; nonzero on failure. */
 int cli_vault_key(const char *path, int create, uint8_t key[32]);
-/* Parses --format: auto, openai_chat, anthropic, responses (and text when allow_text). -1 = text. */
-int cli_parse_format(const char *v, int allow_text, int32_t *format);
+/* Loads the scan fingerprint key (16 to 64 raw bytes) from path (NULL: the data path scan.key,
+ * created with 32 random bytes and mode 0600 when missing). Nonzero on failure. */
+int cli_scan_key(const char *path, uint8_t key[64], size_t *key_len);
 
 int cmd_scan(int argc, char **argv);
 

@@ -115,24 +115,120 @@ void cli_json_string(FILE *f, const uint8_t *s, size_t n)
     fputc('"', f);
 }
 
-int cli_is_flag(const char *arg, const char *name)
+void cli_args_init(cli_args *a, const char *cmd, const char *usage, const cli_opt *opts, size_t n_opts,
+                   int argc, char **argv, int first)
 {
-    return strcmp(arg, name) == 0;
+    memset(a, 0, sizeof *a);
+    a->cmd = cmd;
+    a->usage = usage;
+    a->opts = opts;
+    a->n_opts = n_opts < 64 ? n_opts : 64;
+    a->argc = argc;
+    a->argv = argv;
+    a->next = first;
 }
 
-const char *cli_flag_value(int argc, char **argv, int *i, const char *name)
+int cli_usage_error(const cli_args *a, const char *message)
 {
-    size_t n = strlen(name);
-    const char *arg = argv[*i];
-    if (strncmp(arg, name, n) == 0 && arg[n] == '=')
-        return arg + n + 1;
-    if (strcmp(arg, name) == 0) {
-        if (*i + 1 >= argc) {
-            fprintf(stderr, "sanctum: %s needs a value\n", name);
-            return NULL;
-        }
-        *i += 1;
-        return argv[*i];
+    fprintf(stderr, "sanctum %s: %s\n%s", a->cmd, message, a->usage);
+    return CLI_ERROR;
+}
+
+static int bad(const cli_args *a, const char *what, const char *arg)
+{
+    fprintf(stderr, "sanctum %s: %s '%s'\n%s", a->cmd, what, arg, a->usage);
+    return CLI_ARGS_BAD;
+}
+
+/* Matches arg against opt: 1 and the inline value (or NULL) when it names the option. */
+static int matches(const cli_opt *o, const char *arg, const char **inline_value)
+{
+    size_t n = strlen(o->name);
+    *inline_value = NULL;
+    if (strncmp(arg, o->name, n) == 0 && (arg[n] == '\0' || arg[n] == '=')) {
+        if (arg[n] == '=')
+            *inline_value = arg + n + 1;
+        return 1;
     }
-    return NULL;
+    if (o->alias != NULL) {
+        size_t k = strlen(o->alias);
+        if (strncmp(arg, o->alias, k) == 0 && (arg[k] == '\0' || (o->flags & CLI_OPT_VALUE))) {
+            if (arg[k] != '\0')
+                *inline_value = arg + k;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+int cli_args_next(cli_args *a)
+{
+    if (a->next >= a->argc)
+        return CLI_ARGS_DONE;
+    const char *arg = a->argv[a->next++];
+    a->given = arg;
+    a->value = NULL;
+    if (a->rest_positional || arg[0] != '-' || arg[1] == '\0') {
+        a->value = arg;
+        return CLI_ARGS_POSITIONAL;
+    }
+    if (strcmp(arg, "--") == 0) {
+        a->rest_positional = 1;
+        return cli_args_next(a);
+    }
+    if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0)
+        return CLI_ARGS_HELP;
+    for (size_t i = 0; i < a->n_opts; i++) {
+        const cli_opt *o = &a->opts[i];
+        const char *v;
+        if (!matches(o, arg, &v))
+            continue;
+        if (a->scope != 0 && o->scope != 0 && (o->scope & a->scope) == 0)
+            return bad(a, "not an option of this command:", o->name);
+        if ((a->seen >> i & 1u) && !(o->flags & CLI_OPT_REPEAT))
+            return bad(a, "option given twice:", o->name);
+        a->seen |= (uint64_t)1 << i;
+        if (!(o->flags & CLI_OPT_VALUE)) {
+            if (v != NULL)
+                return bad(a, "option takes no value:", o->name);
+            return (int)i;
+        }
+        if (v == NULL) {
+            if (a->next >= a->argc)
+                return bad(a, "option needs a value:", o->name);
+            v = a->argv[a->next++];
+        }
+        a->value = v;
+        return (int)i;
+    }
+    return bad(a, "unknown option", arg);
+}
+
+int cli_args_in_scope(cli_args *a, uint32_t scope, const char *sub)
+{
+    for (size_t i = 0; i < a->n_opts; i++) {
+        const cli_opt *o = &a->opts[i];
+        if ((a->seen >> i & 1u) && o->scope != 0 && (o->scope & scope) == 0) {
+            fprintf(stderr, "sanctum %s: '%s' is not an option of '%s'\n%s", a->cmd, o->name, sub, a->usage);
+            return CLI_ARGS_BAD;
+        }
+    }
+    return 0;
+}
+
+int cli_parse_format(const char *v, int allow_text, int32_t *format)
+{
+    if (strcmp(v, "auto") == 0)
+        *format = SANCTUM_CHAT_AUTO;
+    else if (strcmp(v, "openai_chat") == 0)
+        *format = SANCTUM_CHAT_OPENAI_CHAT;
+    else if (strcmp(v, "anthropic") == 0)
+        *format = SANCTUM_CHAT_ANTHROPIC_MESSAGES;
+    else if (strcmp(v, "responses") == 0)
+        *format = SANCTUM_CHAT_OPENAI_RESPONSES;
+    else if (allow_text && strcmp(v, "text") == 0)
+        *format = -1;
+    else
+        return -1;
+    return 0;
 }

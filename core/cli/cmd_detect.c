@@ -4,23 +4,30 @@
 
 #include "cli.h"
 
-static void usage(FILE *f)
-{
-    fprintf(f,
-            "usage: sanctum detect [FILE|-] [--jsonl] [--threshold X] [--explain] [--lists FILE]\n"
-            "                      [--entities TYPE,TYPE...]\n"
-            "\n"
-            "Without --jsonl: one JSON line per entity {\"type\",\"start\",\"end\",\"score\",\"text\"}\n"
-            "(UTF-8 byte offsets into the input).\n"
-            "--jsonl      each input line is a JSON object with a \"text\" string (and maybe \"id\");\n"
-            "             writes {\"id\":..., \"entities\":[...]} per line.\n"
-            "--threshold  report entities scoring at least X (0..1, default 0.7).\n"
-            "--explain    add \"recognizer\" and \"evidence\" to each entity, and list the candidates\n"
-            "             that were dropped (\"rejected\": true).\n"
-            "--lists      allow/deny list file (docs/pii.md).\n"
-            "--entities   only these types (PERSON, EMAIL_ADDRESS, PHONE_NUMBER, CREDIT_CARD, US_SSN,\n"
-            "             US_BANK_NUMBER, IBAN_CODE).\n");
-}
+static const char USAGE[] =
+    "usage: sanctum detect [FILE|-] [--jsonl] [--threshold X] [--explain] [--lists FILE]\n"
+    "                      [--entities TYPE,TYPE...]\n";
+static const char HELP[] =
+    "\n"
+    "Without --jsonl: one JSON line per entity {\"type\",\"start\",\"end\",\"score\",\"text\"}\n"
+    "(UTF-8 byte offsets into the input).\n"
+    "--jsonl      each input line is a JSON object with a \"text\" string (and maybe \"id\");\n"
+    "             writes {\"id\":..., \"entities\":[...]} per line.\n"
+    "--threshold  report entities scoring at least X (0..1, default 0.7).\n"
+    "--explain    add \"recognizer\" and \"evidence\" to each entity, and list the candidates\n"
+    "             that were dropped (\"rejected\": true).\n"
+    "--lists      allow/deny list file (docs/pii.md).\n"
+    "--entities   only these types (PERSON, EMAIL_ADDRESS, PHONE_NUMBER, CREDIT_CARD, US_SSN,\n"
+    "             US_BANK_NUMBER, IBAN_CODE).\n";
+
+enum { O_JSONL, O_THRESHOLD, O_EXPLAIN, O_LISTS, O_ENTITIES };
+static const cli_opt OPTS[] = {
+    [O_JSONL] = {"--jsonl", NULL, 0, 0},
+    [O_THRESHOLD] = {"--threshold", NULL, CLI_OPT_VALUE, 0},
+    [O_EXPLAIN] = {"--explain", NULL, 0, 0},
+    [O_LISTS] = {"--lists", NULL, CLI_OPT_VALUE, 0},
+    [O_ENTITIES] = {"--entities", NULL, CLI_OPT_VALUE, 0},
+};
 
 static void print_entity(FILE *f, const sanctum_pii_entity *e, const uint8_t *text, int explain, int rejected)
 {
@@ -270,31 +277,26 @@ int cmd_detect(int argc, char **argv)
     double threshold = 0.7;
     int explain = 0, jsonl = 0;
     uint32_t mask = SANCTUM_ENTITIES_ALL;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        const char *v;
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            usage(stdout);
-            return CLI_OK;
-        } else if (strcmp(a, "--explain") == 0) {
-            explain = 1;
-        } else if (strcmp(a, "--jsonl") == 0) {
-            jsonl = 1;
-        } else if (strncmp(a, "--threshold", 11) == 0 && (a[11] == 0 || a[11] == '=')) {
-            if ((v = cli_flag_value(argc, argv, &i, "--threshold")) == NULL)
-                return CLI_ERROR;
+    cli_args args;
+    cli_args_init(&args, "detect", USAGE, OPTS, sizeof OPTS / sizeof OPTS[0], argc, argv, 1);
+    for (int o; (o = cli_args_next(&args)) != CLI_ARGS_DONE;) {
+        const char *v = args.value;
+        switch (o) {
+        case CLI_ARGS_HELP: printf("%s%s", USAGE, HELP); return CLI_OK;
+        case CLI_ARGS_BAD: return CLI_ERROR;
+        case O_EXPLAIN: explain = 1; break;
+        case O_JSONL: jsonl = 1; break;
+        case O_THRESHOLD: {
             char *end;
             threshold = strtod(v, &end);
             if (*end != 0 || !(threshold >= 0 && threshold <= 1)) {
                 fprintf(stderr, "sanctum detect: --threshold needs a number within [0, 1]\n");
                 return CLI_ERROR;
             }
-        } else if (strncmp(a, "--lists", 7) == 0 && (a[7] == 0 || a[7] == '=')) {
-            if ((lists_path = cli_flag_value(argc, argv, &i, "--lists")) == NULL)
-                return CLI_ERROR;
-        } else if (strncmp(a, "--entities", 10) == 0 && (a[10] == 0 || a[10] == '=')) {
-            if ((v = cli_flag_value(argc, argv, &i, "--entities")) == NULL)
-                return CLI_ERROR;
+            break;
+        }
+        case O_LISTS: lists_path = v; break;
+        case O_ENTITIES:
             mask = 0;
             while (*v) {
                 const char *c = strchr(v, ',');
@@ -307,15 +309,11 @@ int cmd_detect(int argc, char **argv)
                 mask |= 1u << (uint32_t)t;
                 v += l + (c ? 1 : 0);
             }
-        } else if (a[0] == '-' && a[1] != 0) {
-            fprintf(stderr, "sanctum detect: unknown option '%s'\n", a);
-            usage(stderr);
-            return CLI_ERROR;
-        } else if (path == NULL) {
-            path = a;
-        } else {
-            usage(stderr);
-            return CLI_ERROR;
+            break;
+        default:
+            if (path != NULL)
+                return cli_usage_error(&args, "one input at most");
+            path = v;
         }
     }
     sanctum_ctx *ctx = cli_ctx_new("detect");

@@ -3,19 +3,27 @@
 
 #include "cli.h"
 
-static void json_usage(FILE *f)
-{
-    fprintf(f, "usage: sanctum json validate [--strict] [FILE|-]\n"
-               "       sanctum json texts [--format auto|openai_chat|anthropic_messages|openai_responses] [FILE|-]\n"
-               "       sanctum json roundtrip [--strict] [FILE|-]\n"
-               "\n"
-               "validate   exit 0 if FILE is RFC 8259 JSON (strict grammar, UTF-8, no BOM, no lone\n"
-               "           surrogates), 1 if not (\"offset N: message\" on stderr), 2 on usage or I/O error;\n"
-               "           --strict also rejects duplicate keys, as the chat path always does\n"
-               "texts      one JSON line per scan string of a chat request/response/stream event:\n"
-               "           path, role, kind, text (debugging aid: the text is printed in clear)\n"
-               "roundtrip  parse and write back with no edits (the output equals the input)\n");
-}
+static const char USAGE[] =
+    "usage: sanctum json validate [--strict] [FILE|-]\n"
+    "       sanctum json texts [--format auto|openai_chat|anthropic_messages|openai_responses] [FILE|-]\n"
+    "       sanctum json roundtrip [--strict] [FILE|-]\n";
+static const char HELP[] =
+    "\n"
+    "validate   exit 0 if FILE is RFC 8259 JSON (strict grammar, UTF-8, no BOM, no lone\n"
+    "           surrogates), 1 if not (\"offset N: message\" on stderr), 2 on usage or I/O error;\n"
+    "           --strict also rejects duplicate keys, as the chat path always does\n"
+    "texts      one JSON line per scan string of a chat request/response/stream event:\n"
+    "           path, role, kind, text (debugging aid: the text is printed in clear)\n"
+    "roundtrip  parse and write back with no edits (the output equals the input)\n";
+
+/* The subcommands, as option scopes. */
+enum { VALIDATE = 1u, TEXTS = 2u, ROUNDTRIP = 4u };
+enum { O_STRICT, O_ALLOW_DUP, O_FORMAT };
+static const cli_opt OPTS[] = {
+    [O_STRICT] = {"--strict", NULL, 0, VALIDATE | ROUNDTRIP},
+    [O_ALLOW_DUP] = {"--allow-duplicate-keys", NULL, 0, VALIDATE | ROUNDTRIP},
+    [O_FORMAT] = {"--format", NULL, CLI_OPT_VALUE, TEXTS},
+};
 
 static int parse_format(const char *s, int32_t *out)
 {
@@ -66,39 +74,46 @@ static int run_texts(sanctum_ctx *ctx, int32_t format, const cli_input *in)
 int cmd_json(int argc, char **argv)
 {
     if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-        json_usage(argc < 2 ? stderr : stdout);
+        fprintf(argc < 2 ? stderr : stdout, "%s%s", USAGE, HELP);
         return argc < 2 ? CLI_ERROR : CLI_OK;
     }
     const char *sub = argv[1];
-    if (strcmp(sub, "validate") != 0 && strcmp(sub, "texts") != 0 && strcmp(sub, "roundtrip") != 0) {
-        fprintf(stderr, "sanctum json: unknown subcommand '%s'\n", sub);
-        json_usage(stderr);
+    uint32_t scope = strcmp(sub, "validate") == 0 ? VALIDATE
+                     : strcmp(sub, "texts") == 0  ? TEXTS
+                     : strcmp(sub, "roundtrip") == 0 ? ROUNDTRIP
+                                                     : 0;
+    if (scope == 0) {
+        fprintf(stderr, "sanctum json: unknown subcommand '%s'\n%s", sub, USAGE);
         return CLI_ERROR;
     }
+    char name[32];
+    snprintf(name, sizeof name, "json %s", sub);
     const char *path = NULL;
     int32_t format = SANCTUM_CHAT_AUTO;
     /* validate/roundtrip answer "is this RFC 8259 JSON?", where names only SHOULD be unique; --strict
      * adds the duplicate-key check that the chat path always applies. */
     uint32_t flags = SANCTUM_JSON_ALLOW_DUPLICATE_KEYS;
-    for (int i = 2; i < argc; i++) {
-        const char *v;
-        if (strcmp(sub, "texts") != 0 && strcmp(argv[i], "--allow-duplicate-keys") == 0) {
-            flags |= SANCTUM_JSON_ALLOW_DUPLICATE_KEYS;
-        } else if (strcmp(sub, "texts") != 0 && strcmp(argv[i], "--strict") == 0) {
-            flags = SANCTUM_JSON_STRICT;
-        } else if (strcmp(sub, "texts") == 0 && (v = cli_flag_value(argc, argv, &i, "--format")) != NULL) {
-            if (parse_format(v, &format) != 0) {
-                fprintf(stderr, "sanctum json: unknown format '%s'\n", v);
+    cli_args a;
+    cli_args_init(&a, name, USAGE, OPTS, sizeof OPTS / sizeof OPTS[0], argc, argv, 2);
+    a.scope = scope;
+    for (int o; (o = cli_args_next(&a)) != CLI_ARGS_DONE;) {
+        switch (o) {
+        case CLI_ARGS_HELP: printf("%s%s", USAGE, HELP); return CLI_OK;
+        case CLI_ARGS_BAD: return CLI_ERROR;
+        case O_ALLOW_DUP: flags |= SANCTUM_JSON_ALLOW_DUPLICATE_KEYS; break;
+        case O_STRICT: flags = SANCTUM_JSON_STRICT; break;
+        case O_FORMAT:
+            if (parse_format(a.value, &format) != 0) {
+                fprintf(stderr, "sanctum json: unknown format '%s'\n", a.value);
                 return CLI_ERROR;
             }
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            fprintf(stderr, "sanctum json: unknown option '%s'\n", argv[i]);
-            return CLI_ERROR;
-        } else if (path == NULL) {
-            path = argv[i];
-        } else {
-            fprintf(stderr, "sanctum json: one input at most\n");
-            return CLI_ERROR;
+            break;
+        default:
+            if (path != NULL) {
+                fprintf(stderr, "sanctum json: one input at most\n");
+                return CLI_ERROR;
+            }
+            path = a.value;
         }
     }
     sanctum_ctx *ctx = cli_ctx_new("json");

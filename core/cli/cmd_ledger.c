@@ -5,7 +5,6 @@
 #include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -45,70 +44,112 @@ static int usage_error(const char *msg)
     return CLI_ERROR;
 }
 
+/* The subcommands, as option scopes. */
+enum {
+    ADD = 1u << 0, ROTATE = 1u << 1, RETIRE = 1u << 2, SHOW = 1u << 3, LIST = 1u << 4, CHECK = 1u << 5,
+    AUDIT_LOG = 1u << 6, AUDIT_VERIFY = 1u << 7, MATCH = 1u << 8,
+    WITH_FORMAT = SHOW | LIST | CHECK | AUDIT_LOG | AUDIT_VERIFY | MATCH
+};
+enum {
+    O_DB, O_KEY_FILE, O_NOW, O_ACTOR, O_FORMAT, O_PROVIDER, O_KIND, O_OWNER, O_NOTES, O_METHOD, O_AT,
+    O_EXPIRES, O_CREATED, O_EXPECT, O_MAX_AGE, O_AUTO_DAYS, O_SOON_DAYS, O_LOCATION, O_VALUE_STDIN, O_ALL
+};
+static const cli_opt OPTS[] = {
+    [O_DB] = {"--db", NULL, CLI_OPT_VALUE, 0},
+    [O_KEY_FILE] = {"--key-file", NULL, CLI_OPT_VALUE, 0},
+    [O_NOW] = {"--now", NULL, CLI_OPT_VALUE, 0},
+    [O_ACTOR] = {"--actor", NULL, CLI_OPT_VALUE, 0},
+    [O_FORMAT] = {"--format", NULL, CLI_OPT_VALUE, WITH_FORMAT},
+    [O_PROVIDER] = {"--provider", NULL, CLI_OPT_VALUE, ADD},
+    [O_KIND] = {"--kind", NULL, CLI_OPT_VALUE, ADD},
+    [O_OWNER] = {"--owner", NULL, CLI_OPT_VALUE, ADD},
+    [O_NOTES] = {"--notes", NULL, CLI_OPT_VALUE, ADD},
+    [O_METHOD] = {"--method", NULL, CLI_OPT_VALUE, ADD},
+    [O_AT] = {"--at", NULL, CLI_OPT_VALUE, ROTATE},
+    [O_EXPIRES] = {"--expires", NULL, CLI_OPT_VALUE, ADD},
+    [O_CREATED] = {"--created", NULL, CLI_OPT_VALUE, ADD},
+    [O_EXPECT] = {"--expect", NULL, CLI_OPT_VALUE, AUDIT_VERIFY},
+    [O_MAX_AGE] = {"--max-age-days", NULL, CLI_OPT_VALUE, ADD},
+    [O_AUTO_DAYS] = {"--auto-rotate-days", NULL, CLI_OPT_VALUE, ADD},
+    [O_SOON_DAYS] = {"--due-soon-days", NULL, CLI_OPT_VALUE, ADD},
+    [O_LOCATION] = {"--location", NULL, CLI_OPT_VALUE | CLI_OPT_REPEAT, ADD},
+    [O_VALUE_STDIN] = {"--value-stdin", NULL, 0, ADD | ROTATE},
+    [O_ALL] = {"--all", NULL, 0, LIST},
+};
+
+static uint32_t scope_of(const ledger_args *a)
+{
+    static const struct {
+        const char *name;
+        uint32_t scope;
+    } subs[] = {{"add", ADD},   {"rotate", ROTATE}, {"retire", RETIRE}, {"show", SHOW},
+                {"list", LIST}, {"check", CHECK},   {"match", MATCH}};
+    for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
+        if (strcmp(a->sub, subs[i].name) == 0)
+            return subs[i].scope;
+    if (strcmp(a->sub, "audit") != 0)
+        return 0;
+    if (a->npos >= 1 && strcmp(a->pos[0], "log") == 0)
+        return AUDIT_LOG;
+    if (a->npos >= 1 && strcmp(a->pos[0], "verify") == 0)
+        return AUDIT_VERIFY;
+    return AUDIT_LOG | AUDIT_VERIFY;
+}
+
+/* 0 parsed, 1 help printed, -1 error printed. */
 static int parse_args(int argc, char **argv, ledger_args *a)
 {
     memset(a, 0, sizeof *a);
     a->format = "text";
-    for (int i = 1; i < argc; i++) {
-        const char *v;
-        const char *arg = argv[i];
-#define OPT(flag, field)                                                                                        \
-    if ((v = cli_flag_value(argc, argv, &i, flag)) != NULL) {                                                   \
-        a->field = v;                                                                                           \
-        continue;                                                                                               \
-    }                                                                                                           \
-    if (strcmp(arg, flag) == 0)                                                                                 \
-        return -1;
-        OPT("--db", db)
-        OPT("--key-file", key_file)
-        OPT("--now", now_text)
-        OPT("--actor", actor)
-        OPT("--format", format)
-        OPT("--provider", provider)
-        OPT("--kind", kind)
-        OPT("--owner", owner)
-        OPT("--notes", notes)
-        OPT("--method", method)
-        OPT("--at", at)
-        OPT("--expires", expires)
-        OPT("--created", created)
-        OPT("--expect", expect)
-        OPT("--max-age-days", max_age)
-        OPT("--auto-rotate-days", auto_days)
-        OPT("--due-soon-days", soon_days)
-#undef OPT
-        if ((v = cli_flag_value(argc, argv, &i, "--location")) != NULL) {
+    cli_args ca;
+    cli_args_init(&ca, "ledger", USAGE, OPTS, sizeof OPTS / sizeof OPTS[0], argc, argv, 1);
+    const char **field[] = {
+        [O_DB] = &a->db,           [O_KEY_FILE] = &a->key_file, [O_NOW] = &a->now_text,
+        [O_ACTOR] = &a->actor,     [O_FORMAT] = &a->format,     [O_PROVIDER] = &a->provider,
+        [O_KIND] = &a->kind,       [O_OWNER] = &a->owner,       [O_NOTES] = &a->notes,
+        [O_METHOD] = &a->method,   [O_AT] = &a->at,             [O_EXPIRES] = &a->expires,
+        [O_CREATED] = &a->created, [O_EXPECT] = &a->expect,     [O_MAX_AGE] = &a->max_age,
+        [O_AUTO_DAYS] = &a->auto_days, [O_SOON_DAYS] = &a->soon_days,
+    };
+    for (int o; (o = cli_args_next(&ca)) != CLI_ARGS_DONE;) {
+        switch (o) {
+        case CLI_ARGS_HELP: fputs(USAGE, stdout); return 1;
+        case CLI_ARGS_BAD: return -1;
+        case O_LOCATION:
             if (a->nloc == MAX_LOCATIONS) {
                 fprintf(stderr, "sanctum ledger: at most %d --location\n", MAX_LOCATIONS);
                 return -1;
             }
-            a->locations[a->nloc++] = v;
-            continue;
-        }
-        if (strcmp(arg, "--location") == 0)
-            return -1;
-        if (strcmp(arg, "--value-stdin") == 0) {
-            a->value_stdin = 1;
-            continue;
-        }
-        if (strcmp(arg, "--all") == 0) {
-            a->all = 1;
-            continue;
-        }
-        if (arg[0] == '-' && arg[1] == '-') {
-            fprintf(stderr, "sanctum ledger: unknown option '%s'\n", arg);
-            return -1;
-        }
-        if (a->sub == NULL) {
-            a->sub = arg;
-        } else if (a->npos < 3) {
-            a->pos[a->npos++] = arg;
-        } else {
-            fprintf(stderr, "sanctum ledger: too many arguments\n");
-            return -1;
+            a->locations[a->nloc++] = ca.value;
+            break;
+        case O_VALUE_STDIN: a->value_stdin = 1; break;
+        case O_ALL: a->all = 1; break;
+        case CLI_ARGS_POSITIONAL:
+            if (a->sub == NULL) {
+                a->sub = ca.value;
+            } else if (a->npos < 3) {
+                a->pos[a->npos++] = ca.value;
+            } else {
+                cli_usage_error(&ca, "too many arguments");
+                return -1;
+            }
+            break;
+        default: *field[o] = ca.value;
         }
     }
-    return 0;
+    if (a->sub == NULL) {
+        cli_usage_error(&ca, "missing command");
+        return -1;
+    }
+    uint32_t scope = scope_of(a);
+    if (scope == 0) {
+        cli_usage_error(&ca, "unknown command");
+        return -1;
+    }
+    char name[32];
+    snprintf(name, sizeof name, "ledger %s%s%s", a->sub, scope & (AUDIT_LOG | AUDIT_VERIFY) && a->npos ? " " : "",
+             scope & (AUDIT_LOG | AUDIT_VERIFY) && a->npos ? a->pos[0] : "");
+    return cli_args_in_scope(&ca, scope, name) == 0 ? 0 : -1;
 }
 
 static int parse_time(const char *text, int64_t *out)
@@ -167,58 +208,6 @@ static void hex(const uint8_t *p, size_t n, char *out)
     out[2 * n] = '\0';
 }
 
-static int unhex(const char *s, uint8_t *out, size_t n)
-{
-    if (strlen(s) != 2 * n)
-        return -1;
-    for (size_t i = 0; i < 2 * n; i++) {
-        char c = s[i];
-        int v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-        if (v < 0)
-            return -1;
-        if (i % 2 == 0)
-            out[i / 2] = (uint8_t)(v << 4);
-        else
-            out[i / 2] |= (uint8_t)v;
-    }
-    return 0;
-}
-
-/* The default database: $XDG_DATA_HOME/sanctum/ledger.db, else ~/.local/share/sanctum/ledger.db. */
-static int default_db(char *buf, size_t n, int create_dir)
-{
-    const char *xdg = getenv("XDG_DATA_HOME");
-    const char *home = getenv("HOME");
-    char dir[4096];
-    if (xdg != NULL && xdg[0] == '/') {
-        if ((size_t)snprintf(dir, sizeof dir, "%s/sanctum", xdg) >= sizeof dir)
-            return -1;
-    } else if (home != NULL && home[0] == '/') {
-        if ((size_t)snprintf(dir, sizeof dir, "%s/.local/share/sanctum", home) >= sizeof dir)
-            return -1;
-    } else {
-        fprintf(stderr, "sanctum ledger: neither XDG_DATA_HOME nor HOME is set; pass --db\n");
-        return -1;
-    }
-    if (create_dir) {
-        /* mkdir -p with 0700 for the parts we create. */
-        for (char *p = dir + 1; *p; p++) {
-            if (*p == '/') {
-                *p = '\0';
-                (void)mkdir(dir, 0700);
-                *p = '/';
-            }
-        }
-        if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-            fprintf(stderr, "sanctum ledger: cannot create %s: %s\n", dir, strerror(errno));
-            return -1;
-        }
-    }
-    if ((size_t)snprintf(buf, n, "%s/ledger.db", dir) >= n)
-        return -1;
-    return 0;
-}
-
 static const char *actor_name(const ledger_args *a, char *buf, size_t n)
 {
     if (a->actor != NULL)
@@ -238,7 +227,8 @@ static int open_ledger(const ledger_args *a, sanctum_ctx *ctx, int flags, sanctu
     char path[4200];
     const char *db = a->db;
     if (db == NULL) {
-        if (default_db(path, sizeof path, (flags & SANCTUM_LEDGER_CREATE) != 0) != 0)
+        if (cli_data_path(path, sizeof path, "ledger.db", (flags & SANCTUM_LEDGER_CREATE) != 0, "ledger",
+                          "pass --db") != 0)
             return -1;
         db = path;
     }
@@ -589,7 +579,7 @@ static int do_audit(const ledger_args *a, sanctum_ledger *l, int json)
             const char *colon = strchr(a->expect, ':');
             char *end = NULL;
             count = colon ? strtoull(a->expect, &end, 10) : 0;
-            if (colon == NULL || end != colon || count == 0 || unhex(colon + 1, head, 32) != 0)
+            if (colon == NULL || end != colon || count == 0 || cli_unhex(colon + 1, head, 32) != 0)
                 return usage_error("--expect is COUNT:HEAD (the line audit verify printed earlier)");
         }
         sanctum_ledger_verify_report r;
@@ -629,7 +619,7 @@ static int do_match(const ledger_args *a, sanctum_ledger *l, int json)
     uint8_t fp[32];
     sanctum_error err;
     if (a->npos == 1) {
-        if (unhex(a->pos[0], fp, 32) != 0)
+        if (cli_unhex(a->pos[0], fp, 32) != 0)
             return usage_error("FINGERPRINT is 64 hex digits (the value itself is only read from stdin)");
     } else if (a->npos == 0) {
         cli_input value = {0};
@@ -662,23 +652,13 @@ static int do_match(const ledger_args *a, sanctum_ledger *l, int json)
 int cmd_ledger(int argc, char **argv)
 {
     ledger_args a;
-    if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-        fputs(USAGE, stdout);
-        return CLI_OK;
-    }
-    if (parse_args(argc, argv, &a) != 0)
-        return usage_error("bad arguments");
-    if (a.sub == NULL)
-        return usage_error("missing command");
+    int parsed = parse_args(argc, argv, &a);
+    if (parsed != 0)
+        return parsed > 0 ? CLI_OK : CLI_ERROR;
     int json = strcmp(a.format, "json") == 0;
     if (!json && strcmp(a.format, "text") != 0)
         return usage_error("--format is text or json");
     const char *sub = a.sub;
-    int writes = strcmp(sub, "add") == 0 || strcmp(sub, "rotate") == 0 || strcmp(sub, "retire") == 0;
-    int known = writes || strcmp(sub, "show") == 0 || strcmp(sub, "list") == 0 || strcmp(sub, "check") == 0 ||
-                strcmp(sub, "audit") == 0 || strcmp(sub, "match") == 0;
-    if (!known)
-        return usage_error("unknown command");
     sanctum_ctx *ctx = cli_ctx_new("ledger");
     if (ctx == NULL)
         return CLI_ERROR;

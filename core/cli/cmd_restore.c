@@ -4,16 +4,22 @@
 
 #include "cli.h"
 
-static void usage(FILE *f)
-{
-    fprintf(f,
-            "usage: sanctum restore [FILE|-] --vault FILE [--key-file FILE] [--stream]\n"
-            "                       [--format auto|openai_chat|anthropic|responses|text]\n"
-            "\n"
-            "Restores the placeholders issued by 'sanctum anonymize' in a response document (or text)\n"
-            "and writes it to stdout. --stream reads server-sent events incrementally and writes each\n"
-            "restored event as soon as it is complete. Unknown placeholders are left as they are.\n");
-}
+static const char USAGE[] =
+    "usage: sanctum restore [FILE|-] --vault FILE [--key-file FILE] [--stream]\n"
+    "                       [--format auto|openai_chat|anthropic|responses|text]\n";
+static const char HELP[] =
+    "\n"
+    "Restores the placeholders issued by 'sanctum anonymize' in a response document (or text)\n"
+    "and writes it to stdout. --stream reads server-sent events incrementally and writes each\n"
+    "restored event as soon as it is complete. Unknown placeholders are left as they are.\n";
+
+enum { O_VAULT, O_KEY_FILE, O_STREAM, O_FORMAT };
+static const cli_opt OPTS[] = {
+    [O_VAULT] = {"--vault", NULL, CLI_OPT_VALUE, 0},
+    [O_KEY_FILE] = {"--key-file", NULL, CLI_OPT_VALUE, 0},
+    [O_STREAM] = {"--stream", NULL, 0, 0},
+    [O_FORMAT] = {"--format", NULL, CLI_OPT_VALUE, 0},
+};
 
 static int put(const uint8_t *p, size_t n)
 {
@@ -22,35 +28,31 @@ static int put(const uint8_t *p, size_t n)
 
 int cmd_restore(int argc, char **argv)
 {
-    const char *file = NULL, *vault = NULL, *keyfile = NULL, *v;
+    const char *file = NULL, *vault = NULL, *keyfile = NULL;
     int stream = 0, fmt_auto = 1, as_text = 0;
     int32_t format = SANCTUM_CHAT_AUTO;
-    for (int i = 1; i < argc; i++) {
-        if (cli_is_flag(argv[i], "--help") || cli_is_flag(argv[i], "-h")) {
-            usage(stdout);
-            return CLI_OK;
-        } else if (cli_is_flag(argv[i], "--stream")) {
-            stream = 1;
-        } else if ((v = cli_flag_value(argc, argv, &i, "--vault")) != NULL) {
-            vault = v;
-        } else if ((v = cli_flag_value(argc, argv, &i, "--key-file")) != NULL) {
-            keyfile = v;
-        } else if ((v = cli_flag_value(argc, argv, &i, "--format")) != NULL) {
+    cli_args a;
+    cli_args_init(&a, "restore", USAGE, OPTS, sizeof OPTS / sizeof OPTS[0], argc, argv, 1);
+    for (int o; (o = cli_args_next(&a)) != CLI_ARGS_DONE;) {
+        const char *v = a.value;
+        switch (o) {
+        case CLI_ARGS_HELP: printf("%s%s", USAGE, HELP); return CLI_OK;
+        case CLI_ARGS_BAD: return CLI_ERROR;
+        case O_STREAM: stream = 1; break;
+        case O_VAULT: vault = v; break;
+        case O_KEY_FILE: keyfile = v; break;
+        case O_FORMAT:
             if (cli_parse_format(v, 1, &format) != 0) {
                 fprintf(stderr, "sanctum restore: unknown --format\n");
                 return CLI_ERROR;
             }
             fmt_auto = strcmp(v, "auto") == 0;
             as_text = format == -1;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            fprintf(stderr, "sanctum restore: unknown option %s\n", argv[i]);
-            usage(stderr);
-            return CLI_ERROR;
-        } else if (file == NULL) {
-            file = argv[i];
-        } else {
-            usage(stderr);
-            return CLI_ERROR;
+            break;
+        default:
+            if (file != NULL)
+                return cli_usage_error(&a, "one input at most");
+            file = v;
         }
     }
     if (vault == NULL) {

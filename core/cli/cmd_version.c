@@ -8,10 +8,15 @@
 
 int cmd_version(int argc, char **argv)
 {
-    (void)argv;
-    if (argc > 1) {
-        fprintf(stderr, "usage: sanctum version\n");
-        return CLI_ERROR;
+    static const char USAGE[] = "usage: sanctum version\n";
+    cli_args a;
+    cli_args_init(&a, "version", USAGE, NULL, 0, argc, argv, 1);
+    for (int o; (o = cli_args_next(&a)) != CLI_ARGS_DONE;) {
+        if (o == CLI_ARGS_HELP) {
+            fputs(USAGE, stdout);
+            return CLI_OK;
+        }
+        return o == CLI_ARGS_BAD ? CLI_ERROR : cli_usage_error(&a, "takes no arguments");
     }
     printf("sanctum %s (ABI %u)\n", sanctum_version_string(), (unsigned)sanctum_abi_version());
     char pcre[64] = "";

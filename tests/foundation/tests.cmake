@@ -42,6 +42,9 @@ set_tests_properties(cli_version PROPERTIES LABELS "cli;foundation"
   PASS_REGULAR_EXPRESSION "^sanctum ${PROJECT_VERSION} \\(ABI ${SANCTUM_ABI_MAJOR}\\)")
 add_test(NAME cli_unknown_command COMMAND sanctum no-such-command)
 set_tests_properties(cli_unknown_command PROPERTIES LABELS "cli;foundation" WILL_FAIL TRUE)
+# Every command reads one option table: foreign, repeated and unknown options exit 2 with a usage line.
+add_test(NAME cli_options COMMAND sh ${F}/cli_options.sh $<TARGET_FILE:sanctum>)
+set_tests_properties(cli_options PROPERTIES LABELS "cli;foundation")
 
 # Release hardening is really in the binaries (not in sanitizer, fuzz or coverage builds).
 if(SANCTUM_HARDEN AND NOT SANCTUM_SANITIZE AND NOT SANCTUM_FUZZ AND NOT SANCTUM_COVERAGE

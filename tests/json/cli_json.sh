@@ -1,13 +1,22 @@
 #!/bin/sh
-# cli_json.sh SANCTUM SUITE_DIR EXAMPLES_DIR: exit codes of `sanctum json` on the conformance suite.
+# cli_json.sh SANCTUM OWN_DIR SUITE_DIR EXAMPLES_DIR: exit codes of `sanctum json` on the project's own
+# conformance cases and, when SUITE_DIR names a JSONTestSuite checkout, on its test_parsing files too.
 set -u
 bin=$1
-suite=$2
-examples=$3
+own=$2
+suite=$3
+examples=$4
 fail=0
 err=$(mktemp)
 trap 'rm -f "$err"' EXIT
-for f in "$suite"/y_*.json; do
+dirs=$own
+if [ -n "$suite" ] && [ -d "$suite/test_parsing" ]; then
+  dirs="$dirs $suite/test_parsing"
+else
+  echo "skipped: JSONTestSuite not found (SANCTUM_JSONTESTSUITE_DIR); the project's own cases still run"
+fi
+for d in $dirs; do
+for f in "$d"/y_*.json; do
   "$bin" json validate "$f" 2>"$err"
   rc=$?
   [ $rc -eq 0 ] || { echo "FAIL: $f: exit $rc, want 0"; fail=1; }
@@ -19,11 +28,12 @@ for f in "$suite"/y_*.json; do
   rc=$?
   [ $rc -eq $want ] || { echo "FAIL: $f (stdin, --strict): exit $rc, want $want"; fail=1; }
 done
-for f in "$suite"/n_*.json; do
+for f in "$d"/n_*.json; do
   "$bin" json validate "$f" 2>"$err"
   rc=$?
   [ $rc -eq 1 ] || { echo "FAIL: $f: exit $rc, want 1"; fail=1; }
   grep -q "offset [0-9][0-9]*: " "$err" || { echo "FAIL: $f: no 'offset N: message' on stderr"; fail=1; }
+done
 done
 # usage and I/O errors exit 2
 "$bin" json 2>/dev/null; [ $? -eq 2 ] || { echo "FAIL: no subcommand"; fail=1; }

@@ -1,7 +1,6 @@
 # Python bindings: build the cffi extension against this build's libsanctumcore.a and run the unittest
-# suite with the python3 first on PATH (the one users run). Skipped in sanitizer and coverage builds (the
-# interpreter is not instrumented).
-find_program(SANCTUM_PYTHON3 python3 REQUIRED)
+# suite with Debian's interpreter (SANCTUM_PYTHON3, tests/CMakeLists.txt), the one .venv is made from.
+# Skipped in sanitizer and coverage builds (the interpreter is not instrumented).
 if(NOT SANCTUM_SANITIZE AND NOT SANCTUM_COVERAGE AND NOT SANCTUM_FUZZ)
   add_test(NAME python_bindings
     COMMAND ${SANCTUM_PYTHON3} ${PROJECT_SOURCE_DIR}/bindings/python/run_tests.py ${CMAKE_BINARY_DIR})

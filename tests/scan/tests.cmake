@@ -12,7 +12,6 @@ sanctum_add_test(test_scan_heldout ${S}/test_scan_heldout.c ${S}/fakegen.c LABEL
 # CLI end to end: formats, SARIF required fields, git remotes, baseline, exit codes.
 add_executable(scan_fakegen_cli ${S}/fakegen_cli.c ${S}/fakegen.c)
 target_link_libraries(scan_fakegen_cli PRIVATE sanctum_flags)
-find_program(SANCTUM_PYTHON3 python3)
 add_test(NAME cli_scan
   COMMAND sh ${S}/cli_scan.sh $<TARGET_FILE:sanctum> $<TARGET_FILE:scan_fakegen_cli> ${S}/check_sarif.py
           "${SANCTUM_PYTHON3}")
