@@ -733,10 +733,10 @@ static void run_free(git_run *r)
         free(r->changes[i].path);
     free(r->changes);
     for (size_t i = 0; i < r->n_blobs; i++) {
-        sanctum_free(r->blobs[i].res);
         if (r->blobs[i].digests != NULL)
             sodium_memzero(r->blobs[i].digests, (size_t)r->blobs[i].res->count * 32);
         free(r->blobs[i].digests);
+        sanctum_free(r->blobs[i].res);
         if (r->blobs[i].content != NULL)
             sodium_memzero(r->blobs[i].content, r->blobs[i].content_len);
         free(r->blobs[i].content);
