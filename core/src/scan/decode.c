@@ -177,11 +177,11 @@ static sanctum_status npm_password(dec *d, const uint8_t *b, size_t n)
     return SANCTUM_OK;
 }
 
-sanctum_status sc_decode_values(sanctum_ctx *ctx, const uint8_t *buf, size_t len, sc_decoded_fn fn, void *arg,
-                                sanctum_error *err)
+sanctum_status sc_decode_values(sanctum_ctx *ctx, const uint8_t *buf, size_t len, uint32_t triggers,
+                                sc_decoded_fn fn, void *arg, sanctum_error *err)
 {
-    bool k8s = len >= 11 && is_k8s_secret(buf, len);
-    bool npm = len >= 9 && memmem(buf, len, "_password", 9) != NULL;
+    bool k8s = (triggers & (1u << SC_TRIGGER_K8S)) && len >= 11 && is_k8s_secret(buf, len);
+    bool npm = (triggers & (1u << SC_TRIGGER_NPM)) != 0;
     if (!k8s && !npm)
         return SANCTUM_OK;
     dec d = {ctx, fn, arg, 0, NULL};

@@ -111,6 +111,14 @@ sanctum_status sanctum_scanner_new(sanctum_scanner **out, sanctum_ctx *ctx, cons
         st = sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "no rules: the rule set is empty");
         goto fail;
     }
+    static const struct { const char *kw; uint32_t trigger; } TRIGGERS[] = {
+        {"kind: secret", SC_TRIGGER_K8S}, {"kind: \"secret", SC_TRIGGER_K8S}, {"kind: 'secret", SC_TRIGGER_K8S},
+        {"kind:secret", SC_TRIGGER_K8S}, {"_password", SC_TRIGGER_NPM}};
+    for (size_t i = 0; i < sizeof TRIGGERS / sizeof TRIGGERS[0]; i++)
+        if (sc_rules_add_trigger(&s->rs, TRIGGERS[i].kw, TRIGGERS[i].trigger) != SANCTUM_OK) {
+            st = sc_error_nomem(err);
+            goto fail;
+        }
     if ((st = sc_ac_build(&s->ac, ctx, &s->rs, err)) != SANCTUM_OK)
         goto fail;
     for (uint32_t i = 0; i < s->rs.n_rules; i++) {
@@ -187,6 +195,7 @@ typedef struct scan_state {
     uint64_t incomplete;
     bool cand_overflow;
     sanctum_error *err;
+    uint32_t triggers;      /* bits 1 << SC_TRIGGER_*: decoding keywords seen by the prefilter */
     struct span { size_t start, end; } *encoded; /* base64 values decoded (decode.c) */
     size_t n_encoded, cap_encoded;
 } scan_state;
@@ -345,6 +354,10 @@ static sanctum_status on_hit(scan_state *st, size_t i, uint32_t row)
     size_t n = st->len;
     for (uint32_t k = 0; k < ac->out_len[state]; k++) {
         uint32_t r = rl[k];
+        if (r >= SC_TRIGGER_BASE) {
+            st->triggers |= 1u << (r - SC_TRIGGER_BASE);
+            continue;
+        }
         if (st->disabled[r])
             continue;
         const sc_rule *rule = &s->rs.rules[r];
@@ -567,6 +580,7 @@ static sanctum_status on_decoded(void *arg, size_t off, size_t elen, const uint8
     n.cand_overflow = false;
     n.encoded = NULL;
     n.n_encoded = n.cap_encoded = 0;
+    n.triggers = 0;
     n.last = sc_calloc(o->s->ctx, nr, sizeof *n.last, 0);
     n.anchor_end = sc_calloc(o->s->ctx, nr, sizeof *n.anchor_end, 0);
     sanctum_status rc = (n.last == NULL || n.anchor_end == NULL) ? sc_error_nomem(o->err) : scan_pass(&n);
@@ -831,7 +845,8 @@ sanctum_status sanctum_scan_buffer(const sanctum_scanner *s, sanctum_scan_result
                 st.disabled[i] = 1;
         if ((rc = scan_pass(&st)) != SANCTUM_OK)
             goto done;
-        if ((rc = sc_decode_values(s->ctx, st.buf, st.len, on_decoded, &st, err)) != SANCTUM_OK)
+        if (st.triggers != 0 &&
+            (rc = sc_decode_values(s->ctx, st.buf, st.len, st.triggers, on_decoded, &st, err)) != SANCTUM_OK)
             goto done;
         drop_raw_in_encoded(&st);
         dedupe(&st);

@@ -108,6 +108,13 @@ sanctum_status sc_rules_load(sc_ruleset *rs, sc_pcre_mem *mem, const uint8_t *te
                              const char *source_label, uint64_t match_limit, sanctum_error *err);
 void sc_ruleset_free(sc_ruleset *rs);
 
+/* Decoding triggers: keywords in the automaton that name no rule but tell the scan that a format with
+ * base64 values may be present, so decode.c looks only at buffers that have one. Their "rule index"
+ * in the automaton is SC_TRIGGER_BASE + SC_TRIGGER_*. */
+#define SC_TRIGGER_BASE 0x40000000u
+enum { SC_TRIGGER_K8S = 0, SC_TRIGGER_NPM = 1 };
+sanctum_status sc_rules_add_trigger(sc_ruleset *rs, const char *keyword, uint32_t trigger);
+
 sanctum_status sc_ac_build(sc_ac *ac, sanctum_ctx *ctx, const sc_ruleset *rs, sanctum_error *err);
 void sc_ac_free(sc_ac *ac);
 
@@ -131,8 +138,8 @@ size_t sc_b64_decode(const uint8_t *s, size_t n, uint8_t *out, size_t cap, bool 
  * text is wiped after fn returns. */
 typedef sanctum_status (*sc_decoded_fn)(void *arg, size_t enc_off, size_t enc_len, const uint8_t *text,
                                         size_t text_len);
-sanctum_status sc_decode_values(sanctum_ctx *ctx, const uint8_t *buf, size_t len, sc_decoded_fn fn, void *arg,
-                                sanctum_error *err);
+sanctum_status sc_decode_values(sanctum_ctx *ctx, const uint8_t *buf, size_t len, uint32_t triggers,
+                                sc_decoded_fn fn, void *arg, sanctum_error *err);
 
 /* Built-in rules text, generated at configure time from rules/builtin.rules. */
 extern const unsigned char sc_scan_builtin_rules[];
