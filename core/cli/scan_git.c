@@ -784,9 +784,10 @@ int scan_git_run(const scan_git_opts *o, sanctum_ctx *ctx, const sanctum_scanner
         r.extra_ignore_len = in.len;
         cli_input_free(&in);
     }
-    if (!git_repository_is_bare(r.repo)) {
-        /* SARIF's versionControlProvenance names the repository by its work tree */
-        const char *wd = git_repository_workdir(r.repo);
+    {
+        /* SARIF's versionControlProvenance names the repository by its work tree (a bare one by its
+         * directory) */
+        const char *wd = git_repository_is_bare(r.repo) ? git_repository_path(r.repo) : git_repository_workdir(r.repo);
         char *abs = wd ? realpath(wd, NULL) : NULL;
         if (abs != NULL) {
             size_t al = strlen(abs);

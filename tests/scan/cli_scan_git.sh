@@ -114,6 +114,15 @@ run "$SANCTUM" scan --git-history --format jsonl "$T/packed"
 cmp -s "$T/loose.jsonl" "$T/out" || fail "packed and loose reports differ: $(diff "$T/loose.jsonl" "$T/out")"
 grep -q "\"commit\":\"$INTRO\",\"author_date\":\"2024-03-02T10:00:00Z\"" "$T/out" || fail "jsonl commit: $(cat "$T/out")"
 
+# ---- a bare clone and a linked worktree read the same history ----
+git clone -q --bare "$R" "$T/bare.git"
+run "$SANCTUM" scan --git-history --format jsonl "$T/bare.git"
+cmp -s "$T/loose.jsonl" "$T/out" || fail "bare clone report differs: $(diff "$T/loose.jsonl" "$T/out")"
+git -C "$R" worktree add -q "$T/wt" feature
+run "$SANCTUM" scan --git-history --format jsonl -j 2 "$T/wt"
+cmp -s "$T/loose.jsonl" "$T/out" || fail "worktree report differs: $(diff "$T/loose.jsonl" "$T/out")"
+git -C "$R" worktree remove "$T/wt"
+
 # ---- SARIF: results carry the commit, the run names it in versionControlProvenance ----
 run "$SANCTUM" scan --git-history --format sarif --output "$T/h.sarif" "$R"
 [ "$rc" = 1 ] || fail "sarif exit $rc"
