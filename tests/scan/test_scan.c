@@ -491,6 +491,21 @@ static void decoded_values(void **state)
     b64enc("<your-password-here>", enc);
     snprintf(text, sizeof text, "kind: Secret\ndata:\n  password: %s\n", enc);
     assert_int_equal(hits(f->s, text, NULL), 0);
+    /* the JSON form (kubectl get secret -o json), with a placeholder beside it */
+    b64enc(t.text, enc);
+    b64enc("${TOKEN}", enc2);
+    snprintf(text, sizeof text,
+             "{\n  \"apiVersion\": \"v1\",\n  \"data\": {\n    \"gh\": \"%s\",\n    \"other\": \"%s\"\n  },\n"
+             "  \"kind\": \"Secret\"\n}\n",
+             enc, enc2);
+    res = scan(f->s, text);
+    assert_int_equal(res->count, 1);
+    assert_string_equal(res->findings[0].rule_id, "github-pat");
+    assert_int_equal(res->findings[0].secret_offset, (uint64_t)(strstr(text, enc) - text));
+    assert_int_equal(res->findings[0].line, 4);
+    sanctum_free(res);
+    snprintf(text, sizeof text, "{\"kind\": \"ConfigMap\", \"data\": {\"gh\": \"%s\"}}\n", enc);
+    assert_int_equal(hits(f->s, text, NULL), 0);
     /* npm: _password is base64 */
     b64enc("Vq8#rT2m!Lp4zX", enc);
     snprintf(text, sizeof text, "//npm.corp/:username=ci\n//npm.corp/:_password=%s\n", enc);

@@ -1,6 +1,6 @@
 #define _GNU_SOURCE 1
-/* Values a file's format declares base64: the data: entries of a Kubernetes Secret manifest and
- * npm's _password. Each is decoded once (no recursion: the caller scans the decoded text without
+/* Values a file's format declares base64: the data entries of a Kubernetes Secret manifest (YAML
+ * or JSON) and npm's _password. Each is decoded once (no recursion: the caller scans the decoded text without
  * decoding again) into "key: decoded" so that the rules see the key name as context. Bounded: at
  * most SC_DECODE_MAX_VALUE bytes per value and SC_DECODE_MAX_TOTAL per buffer. */
 #include <string.h>
@@ -147,6 +147,65 @@ static sanctum_status k8s_data(dec *d, const uint8_t *b, size_t n)
     return SANCTUM_OK;
 }
 
+static size_t skip_ws(const uint8_t *b, size_t n, size_t i)
+{
+    while (i < n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n'))
+        i++;
+    return i;
+}
+
+/* A JSON string without escapes at b[i] == '"': its body [*s, *e). False when it is not one. */
+static bool json_plain_string(const uint8_t *b, size_t n, size_t i, size_t *s, size_t *e)
+{
+    if (i >= n || b[i] != '"')
+        return false;
+    size_t j = i + 1;
+    while (j < n && b[j] != '"' && b[j] != '\\' && b[j] >= 0x20)
+        j++;
+    if (j >= n || b[j] != '"')
+        return false;
+    *s = i + 1;
+    *e = j;
+    return true;
+}
+
+/* JSON manifests (kubectl get secret -o json): every "data": { "key": "base64", ... } object. */
+static sanctum_status k8s_json_data(dec *d, const uint8_t *b, size_t n)
+{
+    const uint8_t *p = b;
+    size_t left = n;
+    while ((p = memmem(p, left, "\"data\"", 6)) != NULL) {
+        size_t i = skip_ws(b, n, (size_t)(p - b) + 6);
+        p += 6;
+        left = n - (size_t)(p - b);
+        if (i >= n || b[i] != ':')
+            continue;
+        i = skip_ws(b, n, i + 1);
+        if (i >= n || b[i] != '{')
+            continue;
+        i = skip_ws(b, n, i + 1);
+        for (;;) {
+            size_t ks, ke, vs, ve;
+            if (!json_plain_string(b, n, i, &ks, &ke))
+                break;
+            i = skip_ws(b, n, ke + 1);
+            if (i >= n || b[i] != ':')
+                break;
+            i = skip_ws(b, n, i + 1);
+            if (!json_plain_string(b, n, i, &vs, &ve))
+                break;
+            sanctum_status st = emit(d, b, b + ks, ke - ks, vs, ve - vs);
+            if (st != SANCTUM_OK)
+                return st;
+            i = skip_ws(b, n, ve + 1);
+            if (i >= n || b[i] != ',')
+                break;
+            i = skip_ws(b, n, i + 1);
+        }
+    }
+    return SANCTUM_OK;
+}
+
 /* npm: "_password=<base64>" (per registry: "//host/:_password=..."). */
 static sanctum_status npm_password(dec *d, const uint8_t *b, size_t n)
 {
@@ -181,8 +240,9 @@ sanctum_status sc_decode_values(sanctum_ctx *ctx, const uint8_t *buf, size_t len
                                 sc_decoded_fn fn, void *arg, sanctum_error *err)
 {
     bool k8s = (triggers & (1u << SC_TRIGGER_K8S)) && len >= 11 && is_k8s_secret(buf, len);
+    bool k8s_json = (triggers & (1u << SC_TRIGGER_K8S_JSON)) != 0;
     bool npm = (triggers & (1u << SC_TRIGGER_NPM)) != 0;
-    if (!k8s && !npm)
+    if (!k8s && !k8s_json && !npm)
         return SANCTUM_OK;
     dec d = {ctx, fn, arg, 0, NULL};
     d.text = sc_alloc(ctx, SC_DECODE_MAX_KEY + 3 + SC_DECODE_MAX_VALUE, SC_ALLOC_SECRET);
@@ -191,6 +251,8 @@ sanctum_status sc_decode_values(sanctum_ctx *ctx, const uint8_t *buf, size_t len
     sanctum_status st = SANCTUM_OK;
     if (k8s)
         st = k8s_data(&d, buf, len);
+    if (st == SANCTUM_OK && k8s_json)
+        st = k8s_json_data(&d, buf, len);
     if (st == SANCTUM_OK && npm)
         st = npm_password(&d, buf, len);
     sc_free(d.text);

@@ -113,7 +113,8 @@ sanctum_status sanctum_scanner_new(sanctum_scanner **out, sanctum_ctx *ctx, cons
     }
     static const struct { const char *kw; uint32_t trigger; } TRIGGERS[] = {
         {"kind: secret", SC_TRIGGER_K8S}, {"kind: \"secret", SC_TRIGGER_K8S}, {"kind: 'secret", SC_TRIGGER_K8S},
-        {"kind:secret", SC_TRIGGER_K8S}, {"_password", SC_TRIGGER_NPM}};
+        {"kind:secret", SC_TRIGGER_K8S}, {"\"kind\": \"secret\"", SC_TRIGGER_K8S_JSON},
+        {"\"kind\":\"secret\"", SC_TRIGGER_K8S_JSON}, {"_password", SC_TRIGGER_NPM}};
     for (size_t i = 0; i < sizeof TRIGGERS / sizeof TRIGGERS[0]; i++)
         if (sc_rules_add_trigger(&s->rs, TRIGGERS[i].kw, TRIGGERS[i].trigger) != SANCTUM_OK) {
             st = sc_error_nomem(err);

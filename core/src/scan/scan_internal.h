@@ -112,7 +112,7 @@ void sc_ruleset_free(sc_ruleset *rs);
  * base64 values may be present, so decode.c looks only at buffers that have one. Their "rule index"
  * in the automaton is SC_TRIGGER_BASE + SC_TRIGGER_*. */
 #define SC_TRIGGER_BASE 0x40000000u
-enum { SC_TRIGGER_K8S = 0, SC_TRIGGER_NPM = 1 };
+enum { SC_TRIGGER_K8S = 0, SC_TRIGGER_NPM = 1, SC_TRIGGER_K8S_JSON = 2 };
 sanctum_status sc_rules_add_trigger(sc_ruleset *rs, const char *keyword, uint32_t trigger);
 
 sanctum_status sc_ac_build(sc_ac *ac, sanctum_ctx *ctx, const sc_ruleset *rs, sanctum_error *err);
