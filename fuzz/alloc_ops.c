@@ -10,19 +10,6 @@
 
 enum { SLOTS = 16 };
 
-typedef struct reader {
-    const uint8_t *p;
-    size_t n;
-} reader;
-
-static uint8_t next(reader *r)
-{
-    if (r->n == 0)
-        return 0;
-    r->n--;
-    return *r->p++;
-}
-
 static void check(sanctum_ctx *ctx, void *const slots[SLOTS], const sanctum_ctx_options *o)
 {
     uint64_t bytes = 0, blocks = 0;
@@ -48,18 +35,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size > 4096)
         return 0; /* each step re-checks every live block: keep runs short */
-    reader r = {data, size};
+    fuzz_reader r = {data, size};
     sanctum_ctx_options o;
     sanctum_ctx_options_init(&o);
-    o.memory_budget = (uint64_t)next(&r) * 64u; /* 0 = unlimited */
+    o.memory_budget = (uint64_t)fuzz_next(&r) * 64u; /* 0 = unlimited */
     sanctum_ctx *ctx = NULL;
     if (sanctum_ctx_new(&ctx, &o, NULL) != SANCTUM_OK)
         abort();
     void *slots[SLOTS] = {0};
     while (r.n > 0) {
-        uint8_t op = next(&r);
+        uint8_t op = fuzz_next(&r);
         int slot = op & (SLOTS - 1);
-        size_t len = (size_t)next(&r) * 8u;
+        size_t len = (size_t)fuzz_next(&r) * 8u;
         switch (op >> 4) {
         case 0: case 1: case 2: case 3:
             if (slots[slot] == NULL) {

@@ -20,12 +20,6 @@ static const uint8_t KEY[32] = {0x5a, 0x5a, 0x5a, 0x5a, 0x5a, 0x5a, 0x5a, 0x5a, 
 
 static char dir[64];
 
-static void must(int cond)
-{
-    if (!cond)
-        abort();
-}
-
 static void cleanup(const char *path)
 {
     char p[128];
@@ -44,7 +38,7 @@ static uint64_t verify(sanctum_ledger *l, sanctum_status *st)
     memset(&r, 0, sizeof r);
     sanctum_error err;
     *st = sanctum_ledger_verify(&r, l, 0, NULL, &err);
-    must(*st == SANCTUM_OK || err.message[0] != '\0');
+    fuzz_must(*st == SANCTUM_OK || err.message[0] != '\0');
     return r.events;
 }
 
@@ -54,18 +48,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     /* A private directory per input, removed at the end: no files left behind. */
     snprintf(dir, sizeof dir, "/tmp/sanctum_fuzz_ledger_XXXXXX");
-    must(mkdtemp(dir) != NULL);
+    fuzz_must(mkdtemp(dir) != NULL);
     char path[128];
     snprintf(path, sizeof path, "%s/l.db", dir);
     cleanup(path);
     FILE *f = fopen(path, "wb");
-    must(f != NULL);
-    must(fwrite(data, 1, size, f) == size);
+    fuzz_must(f != NULL);
+    fuzz_must(fwrite(data, 1, size, f) == size);
     fclose(f);
 
     sanctum_ctx *ctx = NULL;
     sanctum_error err;
-    must(sanctum_ctx_new(&ctx, NULL, &err) == SANCTUM_OK);
+    fuzz_must(sanctum_ctx_new(&ctx, NULL, &err) == SANCTUM_OK);
     sanctum_ledger_options o;
     sanctum_ledger_options_init(&o);
     o.path = (const uint8_t *)path;
@@ -78,14 +72,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     sanctum_ledger *l = NULL;
     sanctum_status st = sanctum_ledger_open(&l, ctx, &o, &err);
     if (st != SANCTUM_OK) {
-        must(l == NULL && err.message[0] != '\0');
+        fuzz_must(l == NULL && err.message[0] != '\0');
     } else {
         sanctum_status vst;
         uint64_t events = verify(l, &vst);
         sanctum_ledger_report *r = NULL;
         if (sanctum_ledger_check(&r, l, 0, &err) == SANCTUM_OK) {
             for (uint64_t i = 0; i < r->count; i++)
-                must(r->items[i].name != NULL && r->items[i].flags != 0);
+                fuzz_must(r->items[i].name != NULL && r->items[i].flags != 0);
             sanctum_free(r);
         }
         sanctum_ledger_secret_list *list = NULL;
@@ -105,22 +99,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         sp.provider_len = 1;
         sp.max_age_days = 30;
         sanctum_status ast = sanctum_ledger_add(l, &sp, NULL, 0, &err);
-        must(ast == SANCTUM_OK || err.message[0] != '\0');
+        fuzz_must(ast == SANCTUM_OK || err.message[0] != '\0');
         /* an intact ledger stays intact through a write; a tampered one is never re-sealed */
         if (ast == SANCTUM_OK) {
             sanctum_status v2;
             uint64_t after = verify(l, &v2);
             if (vst == SANCTUM_OK) {
-                must(v2 == SANCTUM_OK);
-                must(after == events + 1);
+                fuzz_must(v2 == SANCTUM_OK);
+                fuzz_must(after == events + 1);
             }
         }
         sanctum_free(l);
     }
-    sanctum_stats s = {0};
-    sanctum_ctx_stats(ctx, &s);
-    must(s.current_blocks == 0);
-    sanctum_ctx_free(ctx);
+    fuzz_ctx_free_checked(ctx);
     cleanup(path);
     rmdir(dir);
     return 0;

@@ -22,14 +22,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     return 0;
 }
 
-static uint64_t blocks(void)
-{
-    sanctum_stats s = {0};
-    s.struct_size = sizeof s;
-    sanctum_ctx_stats(g_ctx, &s);
-    return s.current_blocks;
-}
-
 static const char SAMPLE[] = "TOKEN=abc123 password = \"Vq8#rT2m!Lp4zX\" key-0123456789abcdef0123456789abcdef\n"
                              "url = https://u:p4ssw0rd@host.internal/x\n"; /* sanctum:allow (fake sample) */
 
@@ -37,7 +29,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (g_ctx == NULL)
         LLVMFuzzerInitialize(NULL, NULL);
-    uint64_t before = blocks();
+    uint64_t before = fuzz_blocks(g_ctx);
     sanctum_scan_options o;
     sanctum_scan_options_init(&o);
     o.flags = SANCTUM_SCAN_NO_BUILTIN;
@@ -72,7 +64,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         sanctum_free(s);
     }
-    if (blocks() != before)
+    if (fuzz_blocks(g_ctx) != before)
         abort();
     return 0;
 }

@@ -28,19 +28,11 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     return 0;
 }
 
-static uint64_t blocks(void)
-{
-    sanctum_stats s = {0};
-    s.struct_size = sizeof s;
-    sanctum_ctx_stats(g_ctx, &s);
-    return s.current_blocks;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (g_scanner == NULL)
         LLVMFuzzerInitialize(NULL, NULL);
-    uint64_t before = blocks();
+    uint64_t before = fuzz_blocks(g_ctx);
     sanctum_scan_result *res = NULL;
     sanctum_error err;
     sanctum_status st = sanctum_scan_buffer(g_scanner, &res, data, size, (const uint8_t *)"f.txt", 5, &err);
@@ -94,7 +86,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     sanctum_free(out);
     sanctum_free(rep);
     sanctum_free(res);
-    if (blocks() != before)
+    if (fuzz_blocks(g_ctx) != before)
         abort();
     return 0;
 }

@@ -61,11 +61,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         sanctum_free(s);
         sanctum_free(det);
     }
-    sanctum_stats cs;
-    cs.struct_size = (uint32_t)sizeof cs;
-    sanctum_ctx_stats(ctx, &cs);
-    if (cs.current_blocks != 0)
-        abort();
-    sanctum_ctx_free(ctx);
+    fuzz_ctx_free_checked(ctx);
     return 0;
 }

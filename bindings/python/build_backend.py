@@ -23,16 +23,21 @@ def _tag() -> str:
     return f"{impl}-{impl}-{plat}"
 
 
+def _project() -> dict:
+    import tomllib
+
+    return tomllib.loads((HERE / "pyproject.toml").read_text()).get("project", {})
+
+
 def _metadata() -> str:
+    requires = "".join(f"Requires-Dist: {dep}\n" for dep in _project().get("dependencies", []))
     return (f"Metadata-Version: 2.1\nName: {NAME}\nVersion: {VERSION}\n"
-            "Summary: Python bindings for libsanctumcore\nRequires-Python: >=3.11\nRequires-Dist: cffi>=1.15\n")
+            f"Summary: Python bindings for libsanctumcore\nRequires-Python: >=3.11\n{requires}")
 
 
 def _entry_points() -> str:
     """The console scripts of pyproject.toml's [project.scripts], as a wheel's entry_points.txt."""
-    import tomllib
-
-    scripts = tomllib.loads((HERE / "pyproject.toml").read_text()).get("project", {}).get("scripts", {})
+    scripts = _project().get("scripts", {})
     if not scripts:
         return ""
     return "[console_scripts]\n" + "".join(f"{name} = {target}\n" for name, target in sorted(scripts.items()))

@@ -29,6 +29,8 @@ def main() -> int:
     result = unittest.TextTestRunner(verbosity=1).run(suite)
     failed = len(result.failures) + len(result.errors) + len(result.unexpectedSuccesses)
     passed = result.testsRun - failed - len(result.skipped)
+    for test, reason in result.skipped:  # say why, so a skip that should have gone is seen
+        print(f"skipped {test.id()}: {reason}")
     print(f"python: {passed} passed, {failed} failed, {len(result.skipped)} skipped")
     return 0 if failed == 0 and result.testsRun > 0 else 1
 

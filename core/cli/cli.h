@@ -74,6 +74,8 @@ int cli_args_in_scope(cli_args *a, uint32_t scope, const char *sub);
 /* Prints "sanctum CMD: MESSAGE" and the usage to stderr; returns CLI_ERROR. */
 int cli_usage_error(const cli_args *a, const char *message);
 
+/* --format auto: input whose first non-blank byte is '{' is a chat document, else text. */
+int cli_looks_like_json(const cli_input *in);
 /* Parses --format of anonymize/restore: auto, openai_chat, anthropic, responses (and text when
  * allow_text). -1 = text. */
 int cli_parse_format(const char *v, int allow_text, int32_t *format);

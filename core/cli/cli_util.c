@@ -94,25 +94,23 @@ sanctum_ctx *cli_ctx_new(const char *cmd)
 
 void cli_json_string(FILE *f, const uint8_t *s, size_t n)
 {
-    static const char hex[] = "0123456789abcdef";
-    fputc('"', f);
-    for (size_t i = 0; i < n; i++) {
-        uint8_t c = s[i];
-        switch (c) {
-        case '"': fputs("\\\"", f); break;
-        case '\\': fputs("\\\\", f); break;
-        case '\n': fputs("\\n", f); break;
-        case '\r': fputs("\\r", f); break;
-        case '\t': fputs("\\t", f); break;
-        default:
-            if (c < 0x20) {
-                fprintf(f, "\\u00%c%c", hex[c >> 4], hex[c & 15]);
-            } else {
-                fputc(c, f);
-            }
-        }
+    /* the library's escaper, so the CLI's JSON escapes exactly as the library's outputs do */
+    uint8_t small[1024];
+    size_t need = 0;
+    uint8_t *buf = small;
+    if (sanctum_json_escape(small, sizeof small, &need, s, n, NULL) == SANCTUM_E_BUFFER_TOO_SMALL) {
+        buf = malloc(need);
+        if (buf == NULL || sanctum_json_escape(buf, need, &need, s, n, NULL) != SANCTUM_OK)
+            need = 0; /* out of memory: an empty string rather than unescaped text */
     }
     fputc('"', f);
+    fwrite(buf, 1, need, f);
+    fputc('"', f);
+    if (buf != small) {
+        sanctum_wipe(buf, need);
+        free(buf);
+    }
+    sanctum_wipe(small, sizeof small);
 }
 
 void cli_args_init(cli_args *a, const char *cmd, const char *usage, const cli_opt *opts, size_t n_opts,
@@ -214,6 +212,14 @@ int cli_args_in_scope(cli_args *a, uint32_t scope, const char *sub)
         }
     }
     return 0;
+}
+
+int cli_looks_like_json(const cli_input *in)
+{
+    size_t k = 0;
+    while (k < in->len && (in->data[k] == ' ' || in->data[k] == '\t' || in->data[k] == '\n' || in->data[k] == '\r'))
+        k++;
+    return k < in->len && in->data[k] == '{';
 }
 
 int cli_parse_format(const char *v, int allow_text, int32_t *format)

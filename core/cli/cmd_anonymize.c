@@ -29,7 +29,7 @@ int cmd_anonymize(int argc, char **argv)
     const char *file = NULL, *vault = "sanctum.vault", *keyfile = NULL;
     double threshold = 0.7;
     int32_t format = SANCTUM_CHAT_AUTO;
-    int as_text = 0, fmt_auto = 1;
+    
     cli_args a;
     cli_args_init(&a, "anonymize", USAGE, OPTS, sizeof OPTS / sizeof OPTS[0], argc, argv, 1);
     for (int o; (o = cli_args_next(&a)) != CLI_ARGS_DONE;) {
@@ -53,8 +53,6 @@ int cmd_anonymize(int argc, char **argv)
                 fprintf(stderr, "sanctum anonymize: unknown --format\n");
                 return CLI_ERROR;
             }
-            fmt_auto = strcmp(v, "auto") == 0;
-            as_text = format == -1;
             break;
         default:
             if (file != NULL)
@@ -62,6 +60,7 @@ int cmd_anonymize(int argc, char **argv)
             file = v;
         }
     }
+    int as_text = format == -1; /* --format text; auto decides once the input is read */
     uint8_t key[32];
     if (cli_vault_key(keyfile, 1, key) != 0)
         return CLI_ERROR;
@@ -82,12 +81,8 @@ int cmd_anonymize(int argc, char **argv)
     dopts.threshold = threshold;
     if (cli_read_input(file, 64u << 20, &in) != 0)
         goto done;
-    if (fmt_auto) {
-        size_t k = 0;
-        while (k < in.len && (in.data[k] == ' ' || in.data[k] == '\t' || in.data[k] == '\n' || in.data[k] == '\r'))
-            k++;
-        as_text = !(k < in.len && in.data[k] == '{');
-    }
+    if (format == SANCTUM_CHAT_AUTO)
+        as_text = !cli_looks_like_json(&in);
     if (sanctum_detector_new(&det, ctx, &dopts, &err) != SANCTUM_OK ||
         sanctum_session_new(&s, ctx, det, NULL, &err) != SANCTUM_OK)
         goto fail;

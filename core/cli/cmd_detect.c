@@ -1,4 +1,5 @@
 /* sanctum detect: print the personal data found in a text (or in the "text" field of JSON lines). */
+#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,19 +63,14 @@ static void ws(jr *r)
         r->i++;
 }
 
+/* Four hex digits at p (a \u escape) as a number; the CLI's one hex decoder is libsodium's. */
 static int hex4(const uint8_t *p, unsigned *v)
 {
-    *v = 0;
-    for (int k = 0; k < 4; k++) {
-        uint8_t c = p[k];
-        unsigned d = (c >= '0' && c <= '9') ? (unsigned)(c - '0')
-                     : (c >= 'a' && c <= 'f') ? (unsigned)(c - 'a' + 10)
-                     : (c >= 'A' && c <= 'F') ? (unsigned)(c - 'A' + 10)
-                                              : 16u;
-        if (d == 16)
-            return -1;
-        *v = *v * 16 + d;
-    }
+    uint8_t b[2];
+    size_t n = 0;
+    if (sodium_hex2bin(b, sizeof b, (const char *)p, 4, NULL, &n, NULL) != 0 || n != 2)
+        return -1;
+    *v = (unsigned)b[0] << 8 | b[1];
     return 0;
 }
 

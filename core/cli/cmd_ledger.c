@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <pwd.h>
+#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -198,14 +199,20 @@ static void json_str(FILE *f, const char *s)
     cli_json_string(f, (const uint8_t *)s, strlen(s));
 }
 
+/* out holds 2 * n + 1 chars. */
 static void hex(const uint8_t *p, size_t n, char *out)
 {
-    static const char digits[] = "0123456789abcdef";
-    for (size_t i = 0; i < n; i++) {
-        out[2 * i] = digits[p[i] >> 4];
-        out[2 * i + 1] = digits[p[i] & 15];
-    }
-    out[2 * n] = '\0';
+    sodium_bin2hex(out, 2 * n + 1, p, n);
+}
+
+static const char *state_name(uint32_t state)
+{
+    return state == SANCTUM_LEDGER_RETIRED ? "retired" : "active";
+}
+
+static const char *method_name(uint32_t method)
+{
+    return method == SANCTUM_LEDGER_API ? "api" : "manual";
 }
 
 static const char *actor_name(const ledger_args *a, char *buf, size_t n)
@@ -361,8 +368,8 @@ static void print_secret_text(const sanctum_ledger_secret *s)
     printf("name:          %s\nprovider:      %s\n", s->name, s->provider);
     if (s->kind[0])
         printf("kind:          %s\n", s->kind);
-    printf("state:         %s\nmethod:        %s\n", s->state == SANCTUM_LEDGER_RETIRED ? "retired" : "active",
-           s->method == SANCTUM_LEDGER_API ? "api" : "manual");
+    printf("state:         %s\nmethod:        %s\n", state_name(s->state),
+           method_name(s->method));
     if (s->owner[0])
         printf("owner:         %s\n", s->owner);
     printf("created_at:    %s\nrotated_at:    %s\nrotations:     %" PRIu64 "\nmax_age_days:  %u\n", c, r,
@@ -397,8 +404,8 @@ static void print_secret_json(const sanctum_ledger_secret *s)
     json_str(stdout, s->provider);
     printf(",\"kind\":");
     json_str(stdout, s->kind);
-    printf(",\"state\":\"%s\",\"method\":\"%s\",\"owner\":", s->state == SANCTUM_LEDGER_RETIRED ? "retired" : "active",
-           s->method == SANCTUM_LEDGER_API ? "api" : "manual");
+    printf(",\"state\":\"%s\",\"method\":\"%s\",\"owner\":", state_name(s->state),
+           method_name(s->method));
     json_str(stdout, s->owner);
     printf(",\"notes\":");
     json_str(stdout, s->notes);
@@ -456,7 +463,7 @@ static int print_list(const sanctum_ledger_secret_list *list, int json, int one)
         char r[32];
         fmt_time(s->rotated_at, r);
         printf("%-32s %-16s %-7s rotated %s  max %u d%s\n", s->name, s->provider,
-               s->state == SANCTUM_LEDGER_RETIRED ? "retired" : "active", r, s->max_age_days,
+               state_name(s->state), r, s->max_age_days,
                s->method == SANCTUM_LEDGER_API ? "  (api)" : "");
     }
     return CLI_OK;
@@ -502,7 +509,7 @@ static int do_check(const ledger_args *a, sanctum_ledger *l, int json)
             json_str(stdout, it->provider);
             printf(",\"owner\":");
             json_str(stdout, it->owner);
-            printf(",\"method\":\"%s\",\"status\":[", it->method == SANCTUM_LEDGER_API ? "api" : "manual");
+            printf(",\"method\":\"%s\",\"status\":[", method_name(it->method));
             flag_names(stdout, it->flags, 1);
             printf("],\"rotated_at\":");
             json_time(stdout, it->rotated_at, 0);
@@ -643,7 +650,7 @@ static int do_match(const ledger_args *a, sanctum_ledger *l, int json)
     } else {
         for (uint64_t i = 0; i < list->count; i++)
             printf("%s\t%s\t%s\n", list->items[i].name, list->items[i].provider,
-                   list->items[i].state == SANCTUM_LEDGER_RETIRED ? "retired" : "active");
+                   state_name(list->items[i].state));
     }
     sanctum_free(list);
     return rc;

@@ -29,7 +29,7 @@ static int put(const uint8_t *p, size_t n)
 int cmd_restore(int argc, char **argv)
 {
     const char *file = NULL, *vault = NULL, *keyfile = NULL;
-    int stream = 0, fmt_auto = 1, as_text = 0;
+    int stream = 0;
     int32_t format = SANCTUM_CHAT_AUTO;
     cli_args a;
     cli_args_init(&a, "restore", USAGE, OPTS, sizeof OPTS / sizeof OPTS[0], argc, argv, 1);
@@ -46,8 +46,6 @@ int cmd_restore(int argc, char **argv)
                 fprintf(stderr, "sanctum restore: unknown --format\n");
                 return CLI_ERROR;
             }
-            fmt_auto = strcmp(v, "auto") == 0;
-            as_text = format == -1;
             break;
         default:
             if (file != NULL)
@@ -55,6 +53,7 @@ int cmd_restore(int argc, char **argv)
             file = v;
         }
     }
+    int as_text = format == -1; /* --format text; auto decides once the input is read */
     if (vault == NULL) {
         fprintf(stderr, "sanctum restore: --vault FILE is required\n");
         return CLI_ERROR;
@@ -112,12 +111,8 @@ int cmd_restore(int argc, char **argv)
     } else {
         if (cli_read_input(file, 64u << 20, &in) != 0)
             goto done;
-        if (fmt_auto) {
-            size_t k = 0;
-            while (k < in.len && (in.data[k] == ' ' || in.data[k] == '\t' || in.data[k] == '\n' || in.data[k] == '\r'))
-                k++;
-            as_text = !(k < in.len && in.data[k] == '{');
-        }
+        if (format == SANCTUM_CHAT_AUTO)
+            as_text = !cli_looks_like_json(&in);
         if ((as_text ? sanctum_session_restore_text(s, in.data, in.len, &out, &out_len, &err)
                      : sanctum_session_restore_response(s, format, in.data, in.len, &out, &out_len, &err)) != SANCTUM_OK)
             goto fail;

@@ -1,15 +1,34 @@
 /*
  * sanctum.h — the whole public ABI of libsanctumcore.
  *
+ * Contents (each section starts with a "=====" line):
+ *   1. Foundation: versions, status, errors     sanctum_version_*, sanctum_status, sanctum_error
+ *   2. Foundation: contexts, memory, one free   sanctum_ctx_*, sanctum_free
+ *   3. JSON chat parser                         sanctum_json_*, sanctum_chat_*
+ *   4. PII detector                             sanctum_detector_*, sanctum_detect
+ *   5. Anonymize/restore mapper                 sanctum_session_*, sanctum_stream_restorer_*
+ *   6. Pattern recognizers                      sanctum_pattern_set_*
+ *   7. Token-pattern scanner                    sanctum_scanner_*, sanctum_scan_*
+ *   8. Secret-age ledger                        sanctum_ledger_*
+ *
  * Conventions (they hold for every function below unless its comment says otherwise):
  *
  *  - Inputs are (const uint8_t *ptr, size_t len). Nothing relies on NUL termination; ptr may be NULL
  *    when len is 0.
  *  - Every fallible call returns a sanctum_status and, when `err` is not NULL, fills it with the code,
  *    the byte offset in the input where the problem was found (or SANCTUM_NO_OFFSET) and a message.
- *    Messages never contain input bytes: secrets and personal data stay out of errors.
+ *    Messages never contain input bytes: secrets and personal data stay out of errors. Each call
+ *    clears `err` on entry, so after a success it reads SANCTUM_OK.
  *  - Out-parameters come first and are named `out`. On failure *out is left NULL/untouched: there is
- *    never partial output.
+ *    never partial output. Exceptions, kept because changing a signature breaks the ABI and the
+ *    bindings for no gain in safety: calls that act on an existing handle take the handle first and
+ *    their outputs after the inputs (sanctum_ctx_stats, sanctum_ctx_get_options, sanctum_chat_doc_text,
+ *    sanctum_chat_doc_write, the sanctum_session_* operations, sanctum_stream_restorer_feed/finish,
+ *    sanctum_pattern_set_match, sanctum_scan_buffer, sanctum_scan_report_add/take). New calls follow
+ *    the rule.
+ *  - Option structs start with `struct_size` and may grow: a struct from an older header keeps the
+ *    defaults for the fields it lacks; a newer header's larger struct is read when its unknown tail is
+ *    zero and refused with SANCTUM_E_UNSUPPORTED when not (docs/abi.md).
  *  - Ownership: a `T **out` result is owned by the caller and released with sanctum_free(); a
  *    `const T *` return is borrowed from its parent and lives as long as the parent does.
  *  - Everything is allocated from a sanctum_ctx (memory budget, counters). Objects made from a context
@@ -159,6 +178,15 @@ typedef enum sanctum_json_flags {
  * number of tokens (16 bytes each) and freed before it returns. Thread-safe for distinct inputs. */
 sanctum_status sanctum_json_validate(sanctum_ctx *ctx, uint32_t flags, const uint8_t *ptr, size_t len,
                                      sanctum_error *err);
+
+/* Escapes ptr[0..len) (any bytes) as the body of a JSON string, without the quotes, the way every JSON
+ * output of the library does: '"', '\' and control characters escaped (\b \f \n \r \t, else
+ * \u00xx), invalid UTF-8 as \ufffd, everything else as is. Sets *out_len to the escaped length; writes
+ * out[0..*out_len) when out_cap is enough, else returns SANCTUM_E_BUFFER_TOO_SMALL and writes nothing
+ * (call with out = NULL, out_cap = 0 to learn the length). At most 6 * len bytes. Thread-safe.
+ * Errors: SANCTUM_E_INVALID_ARG, SANCTUM_E_BUFFER_TOO_SMALL. */
+sanctum_status sanctum_json_escape(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *ptr, size_t len,
+                                   sanctum_error *err);
 
 /* Parses ptr[0..len) (as sanctum_json_validate) and writes it back through the splice writer with
  * no edits: the result is byte-identical to the input for every document that is accepted. *out is
@@ -512,6 +540,62 @@ sanctum_status sanctum_stream_restorer_feed(sanctum_stream_restorer *r, const ui
 /* Ends the stream: handles a last event without its blank line and flushes held text. */
 sanctum_status sanctum_stream_restorer_finish(sanctum_stream_restorer *r, uint8_t **out, size_t *out_len,
                                               sanctum_error *err);
+
+/* ===== Pattern recognizers (core/src/pattern) ===== */
+
+/* A set of caller-given regular expressions (PCRE2, UTF-8 and Unicode properties on) matched over text
+ * the way Python's re.finditer does: per pattern, left to right, non-overlapping, empty matches skipped.
+ * After an empty match the same place is tried again for a non-empty one, as finditer does. Used for
+ * ad-hoc recognizers (docs/presidio.md). Each regex is compiled under limits: at most 4096
+ * bytes, 256 patterns per set, a match limit per call (sanctum_pattern_set_new), so hostile patterns
+ * cost bounded time. Adding is single-threaded; once built, any number of threads may match at once. */
+typedef struct sanctum_pattern_set sanctum_pattern_set;
+
+/* Flags of sanctum_pattern_set_add (Python's re.IGNORECASE, re.MULTILINE, re.DOTALL). */
+typedef enum sanctum_pattern_flags {
+    SANCTUM_PATTERN_CASELESS = 1,
+    SANCTUM_PATTERN_MULTILINE = 2,
+    SANCTUM_PATTERN_DOTALL = 4
+} sanctum_pattern_flags;
+
+/* One match: byte offsets [start, end) into the text, and the index of its pattern (order of adding). */
+typedef struct sanctum_pattern_match {
+    uint32_t pattern;
+    uint32_t reserved;
+    uint64_t start;
+    uint64_t end;
+} sanctum_pattern_match;
+
+/* The matches of one text, sorted by pattern then start. One block: free it with sanctum_free (wiped:
+ * the offsets locate personal data). truncated is 1 when max_matches was reached. */
+typedef struct sanctum_pattern_matches {
+    uint32_t struct_size;
+    uint32_t truncated;
+    uint64_t count;
+    const sanctum_pattern_match *matches;
+} sanctum_pattern_matches;
+
+/* Creates an empty set. match_limit bounds each PCRE2 match call (0 = the default 1000000; at most
+ * 4294967295). Caller owns *out (sanctum_free). Errors: SANCTUM_E_INVALID_ARG, SANCTUM_E_NOMEM. */
+sanctum_status sanctum_pattern_set_new(sanctum_pattern_set **out, sanctum_ctx *ctx, uint64_t match_limit,
+                                       sanctum_error *err);
+
+/* Compiles regex[0..len) (UTF-8) with flags and appends it. Errors: SANCTUM_E_PARSE (offset of the
+ * problem in the regex, PCRE2's reason in the message), SANCTUM_E_UTF8, SANCTUM_E_LIMIT (longer than
+ * 4096 bytes, more than 256 patterns), SANCTUM_E_INVALID_ARG (unknown flag, empty regex), SANCTUM_E_NOMEM.
+ * On error the set is unchanged. */
+sanctum_status sanctum_pattern_set_add(sanctum_pattern_set *set, const uint8_t *regex, size_t len, uint32_t flags,
+                                       sanctum_error *err);
+
+/* Number of patterns in the set. */
+uint32_t sanctum_pattern_set_count(const sanctum_pattern_set *set);
+
+/* Matches every pattern over text[0..len) (UTF-8, at most the context's max_input_bytes). max_matches
+ * bounds the result (0 = 10000). Caller owns *out (sanctum_free). Errors: SANCTUM_E_UTF8 (offset of the
+ * first invalid byte), SANCTUM_E_LIMIT (text too long, or a pattern exceeded the match limit: no partial
+ * result), SANCTUM_E_INVALID_ARG, SANCTUM_E_NOMEM. */
+sanctum_status sanctum_pattern_set_match(const sanctum_pattern_set *set, const uint8_t *text, size_t len,
+                                         uint32_t max_matches, sanctum_pattern_matches **out, sanctum_error *err);
 
 /* ===== Token-pattern scanner (core/src/scan) ===== */
 

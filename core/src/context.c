@@ -1,6 +1,7 @@
 /* Contexts: options, memory budget, counters. */
 #include "alloc.h"
 #include "error.h"
+#include "options.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -17,20 +18,18 @@ void sanctum_ctx_options_init(sanctum_ctx_options *opts)
     opts->max_input_bytes = SC_DEFAULT_MAX_INPUT;
 }
 
-/* Accepts option structs from older callers (smaller struct_size): unknown fields keep defaults. */
+/* Accepts option structs from older and newer callers (sc_options_read). */
 static sanctum_status read_options(sanctum_ctx_options *dst, const sanctum_ctx_options *src,
                                    sanctum_error *err)
 {
     sanctum_ctx_options_init(dst);
     if (src == NULL)
         return SANCTUM_OK;
-    if (src->struct_size < offsetof(sanctum_ctx_options, memory_budget) ||
-        src->struct_size > sizeof *dst)
-        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET,
-                        "options.struct_size is %u; call sanctum_ctx_options_init first",
-                        (unsigned)src->struct_size);
-    memcpy(dst, src, src->struct_size);
-    dst->struct_size = (uint32_t)sizeof *dst;
+    /* version 1 ended after max_depth */
+    sanctum_status st = sc_options_read(dst, sizeof *dst, src, SC_SIZE_THROUGH(sanctum_ctx_options, max_depth),
+                                        "options", err);
+    if (st != SANCTUM_OK)
+        return st;
     if (dst->max_depth == 0)
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "options.max_depth must be at least 1");
     if (dst->max_input_bytes == 0)
@@ -86,18 +85,14 @@ sanctum_status sanctum_ctx_stats(const sanctum_ctx *ctx, sanctum_stats *out)
     s.peak_blocks = atomic_load(&c->peak_blocks);
     s.total_blocks = atomic_load(&c->total_blocks);
     s.failed_allocs = atomic_load(&c->failed_allocs);
-    /* An older caller's smaller struct gets only the fields it knows. */
-    size_t n = out->struct_size == 0 || out->struct_size > sizeof s ? sizeof s : out->struct_size;
-    memcpy(out, &s, n);
-    return SANCTUM_OK;
+    /* any prefix of the struct, as this call always took */
+    return sc_struct_write(out, &s, sizeof s, SC_SIZE_THROUGH(sanctum_stats, struct_size), true, "stats", NULL);
 }
 
 sanctum_status sanctum_ctx_get_options(const sanctum_ctx *ctx, sanctum_ctx_options *out)
 {
     if (ctx == NULL || out == NULL)
         return SANCTUM_E_INVALID_ARG;
-    size_t n = out->struct_size == 0 || out->struct_size > sizeof ctx->opts ? sizeof ctx->opts
-                                                                         : out->struct_size;
-    memcpy(out, &ctx->opts, n);
-    return SANCTUM_OK;
+    return sc_struct_write(out, &ctx->opts, sizeof ctx->opts, SC_SIZE_THROUGH(sanctum_ctx_options, struct_size),
+                           true, "options", NULL);
 }

@@ -5,6 +5,7 @@ sanctum_add_test(test_alloc ${F}/test_alloc.c LABELS foundation)
 target_link_libraries(test_alloc PRIVATE Threads::Threads)
 sanctum_add_test(test_sweep ${F}/test_sweep.c LABELS foundation)
 sanctum_add_test(test_context ${F}/test_context.c LABELS foundation)
+sanctum_add_test(test_option_structs ${F}/test_option_structs.c LABELS foundation abi)
 sanctum_add_test(test_utf8 ${F}/test_utf8.c LABELS foundation)
 sanctum_add_test(test_checksum ${F}/test_checksum.c LABELS foundation)
 

@@ -23,6 +23,7 @@ add_test(NAME test_json_conformance COMMAND test_json_suite --own ${J}/conforman
 set_tests_properties(test_json_conformance PROPERTIES LABELS "unit;json" ENVIRONMENT "CMOCKA_MESSAGE_OUTPUT=stdout")
 sanctum_add_test(test_json_parse ${J}/test_json_parse.c LABELS json)
 sanctum_add_test(test_chat_walk ${J}/test_chat_walk.c LABELS json)
+sanctum_add_test(test_json_escape ${J}/test_json_escape.c LABELS json)
 
 add_test(NAME cli_json
   COMMAND sh ${J}/cli_json.sh $<TARGET_FILE:sanctum> ${J}/conformance "${SANCTUM_JSONTESTSUITE_DIR}"

@@ -85,12 +85,16 @@ int eval_files(const sanctum_detector *det, const char *const *paths, size_t npa
             for (size_t k = 0; k < ng; k++) {
                 eval_counts *c = &out->per[g[k].type];
                 c->gold++;
-                bool hit = false;
+                bool hit = false, covered = false;
                 for (size_t e = 0; e < d->count; e++) {
                     const sanctum_pii_entity *p = &d->entities[e];
-                    if (p->type == g[k].type && p->start <= g[k].start && p->end >= g[k].end)
-                        hit = true;
+                    if (p->start <= g[k].start && p->end >= g[k].end) {
+                        covered = true;
+                        hit = hit || p->type == g[k].type;
+                    }
                 }
+                if (!covered)
+                    out->leaked++;
                 if (hit)
                     c->tp_recall++;
                 else if (log != NULL)
@@ -134,6 +138,11 @@ void eval_print(FILE *f, const eval_result *r)
         fprintf(f, "%-16s %6zu %6zu %9.3f %7.3f %7.3f\n", sanctum_entity_type_name(t), c->gold, c->predicted, p, rc,
                 f1);
     }
+    size_t all = 0;
+    for (int t = 0; t < SANCTUM_ENTITY_COUNT; t++)
+        all += r->per[t].gold;
+    fprintf(f, "entities %zu, left in clear %zu (%.2f%%)\n", all, r->leaked,
+            all ? 100.0 * (double)r->leaked / (double)all : 0.0);
     fprintf(f, "cases %zu, entity-free %zu, entity-free touched %zu (%.2f%%)\n", r->cases, r->free_cases,
             r->free_touched, r->free_cases ? 100.0 * (double)r->free_touched / (double)r->free_cases : 0.0);
 }

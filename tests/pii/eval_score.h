@@ -14,6 +14,7 @@ typedef struct eval_counts {
 typedef struct eval_result {
     eval_counts per[SANCTUM_ENTITY_COUNT];
     size_t cases, free_cases, free_touched;
+    size_t leaked;      /* gold entities no prediction of any type covers: left in clear */
     size_t bytes;
 } eval_result;
 

@@ -58,6 +58,13 @@ static bool run_once(sanctum_ctx *ctx, sweep_op op, void *user, uint64_t n, bool
                     (unsigned long long)n, sanctum_status_name(st));
     if (err.code != SANCTUM_E_NOMEM || err.message[0] == '\0')
         return sweep_fail(r, "%s failure at allocation %llu: error struct not filled", mode, (unsigned long long)n);
+    /* The same failure once more with err = NULL, which every entry point accepts. */
+    sc_fault_arm(ctx, n, persistent);
+    st = op(ctx, user, NULL);
+    sc_fault_disarm(ctx);
+    if (st != SANCTUM_E_NOMEM || outstanding(ctx) != base)
+        return sweep_fail(r, "%s failure at allocation %llu with err = NULL: status %s, %lld blocks leaked", mode,
+                          (unsigned long long)n, sanctum_status_name(st), (long long)(outstanding(ctx) - base));
     return true;
 }
 

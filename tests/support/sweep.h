@@ -1,8 +1,9 @@
 /*
  * Allocation-failure sweep (SQLite's malloc tests, curl's torture mode): run an operation with
  * allocation 1, 2, 3, ... failing until it runs with no failure injected, and check each time that
- * the failure was reported as SANCTUM_E_NOMEM with a message, and that nothing was leaked. Then the
- * same with persistent failure (every allocation from the N-th on fails).
+ * the failure was reported as SANCTUM_E_NOMEM with a message, and that nothing was leaked; each failing
+ * run is repeated with err = NULL (same status, no leak, no crash). Then the same with persistent
+ * failure (every allocation from the N-th on fails).
  */
 #ifndef SANCTUM_TEST_SWEEP_H
 #define SANCTUM_TEST_SWEEP_H
@@ -13,7 +14,7 @@
 #include "sanctum.h"
 
 /* The operation under test. It must free whatever it produced before returning (its output is
- * checked through its status only) and fill err on failure. */
+ * checked through its status only) and fill err on failure; err may be NULL (pass it on as is). */
 typedef sanctum_status (*sweep_op)(sanctum_ctx *ctx, void *user, sanctum_error *err);
 
 typedef struct sweep_result {

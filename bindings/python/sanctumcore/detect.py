@@ -6,6 +6,7 @@ from typing import Iterable, Optional, Sequence, Union
 
 from ._core import Context, Handle, as_bytes, check, new_error
 from ._native import ffi, lib
+from .offsets import codepoint_offsets
 
 ENTITY_TYPES = ("PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "US_SSN", "US_BANK_NUMBER",
                 "IBAN_CODE")
@@ -37,16 +38,6 @@ def _evidence(bits: int) -> tuple:
             if p != ffi.NULL:
                 names.append(ffi.string(p).decode())
     return tuple(names)
-
-
-def _codepoint_offsets(buf: bytes, byte_offsets: Iterable[int]) -> dict:
-    """Maps sorted byte offsets (at character boundaries) to code-point offsets in one pass."""
-    result, pos, cps = {}, 0, 0
-    for off in sorted(set(byte_offsets)):
-        cps += len(buf[pos:off].decode("utf-8", "surrogatepass"))
-        pos = off
-        result[off] = cps
-    return result
 
 
 class Detector(Handle):
@@ -102,7 +93,7 @@ class Detector(Handle):
                      for e in raw]
         finally:
             lib.sanctum_free(det)
-        cp = _codepoint_offsets(buf, [s for _, s, *_ in spans] + [e for _, _, e, *_ in spans]) if is_str else None
+        cp = codepoint_offsets(buf, [s for _, s, *_ in spans] + [e for _, _, e, *_ in spans]) if is_str else None
         result = []
         for type_, start, end, score, rec, ev in spans:
             value = buf[start:end]

@@ -1,68 +1,140 @@
-"""A fake LLM provider on loopback for the proxy tests. It records every request it receives and answers
-with whatever the test queued: a JSON body, an SSE stream sent in given pieces, a 5xx, or a stream that
-dies half-way."""
+"""A fake LLM provider on loopback (aiohttp) for the proxy tests, the SDK test and bench/proxy. It records
+every request it receives and the connections they came on, and answers with what the test queued: a
+JSON body, an SSE stream sent in given pieces, a stream that dies half-way, or a dropped connection.
+
+    python3 fake_upstream.py [--port N] [--delay-ms D]     # standalone (bench): fixed chat answer;
+                                                           # GET /__stats gives {"connections": N, ...}
+"""
 from __future__ import annotations
 
-import http.server
-import socketserver
+import argparse
+import asyncio
+import json
+import socket
 import threading
-import time
+
+from aiohttp import web
+
+CHAT_ANSWER = json.dumps({"id": "c1", "object": "chat.completion", "model": "m", "choices": [
+    {"index": 0, "message": {"role": "assistant", "content": "Hello <PERSON_1>, noted."},
+     "finish_reason": "stop"}], "usage": {"prompt_tokens": 9, "completion_tokens": 4, "total_tokens": 13}}).encode()
+
+CHAT_STREAM = [b"data: " + json.dumps({"id": "c1", "object": "chat.completion.chunk", "choices": [
+    {"index": 0, "delta": {"content": piece}}]}).encode() + b"\n\n" for piece in ("Hello", " <PERSON_1>", ", noted.")]
+CHAT_STREAM.append(b"data: [DONE]\n\n")
+
+
+def dead_url() -> str:
+    """An http URL on a loopback port nothing listens on."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{s.getsockname()[1]}"
 
 
 class Recorded:
-    def __init__(self, path, headers, body):
-        self.path = path
-        self.headers = headers
-        self.body = body
+    def __init__(self, method, path, headers, body):
+        self.method, self.path, self.headers, self.body = method, path, headers, body
+        self.answer = b""
 
 
 class FakeUpstream:
-    def __init__(self):
+    """answer: (kind, status, payload) used for every request unless `answers` (a list consumed in
+    order) has one; either may also be a function (method, path, body) -> answer. kinds: json (bytes), sse (list of byte pieces), sse-die (pieces, then the connection
+    drops), drop (connection closed before any answer); an optional 4th item is extra headers."""
+
+    def __init__(self, delay: float = 0.0, port: int = 0, thread: bool = True):
         self.requests = []
+        self.answers = []
         self.answer = ("json", 200, b'{"ok": true}')
-        fake = self
+        self.peers = set()
+        self.delay = delay
+        self.sse_gap = 0.002  # seconds between the pieces of a streamed answer
+        self._port = port
+        self.loop = None
+        if thread:
+            self.loop = asyncio.new_event_loop()
+            self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+            self.thread.start()
+            asyncio.run_coroutine_threadsafe(self.start(), self.loop).result(10)
 
-        class Handler(http.server.BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, *args):
-                pass
-
-            def do_POST(self):
-                n = int(self.headers.get("Content-Length", "0"))
-                body = self.rfile.read(n)
-                fake.requests.append(Recorded(self.path, dict(self.headers), body))
-                kind, status, payload = fake.answer
-                if kind == "json":
-                    self.send_response(status)
-                    self.send_header("Content-Type", "application/json")
-                    self.send_header("Content-Length", str(len(payload)))
-                    self.end_headers()
-                    self.wfile.write(payload)
-                    return
-                self.send_response(status)
-                self.send_header("Content-Type", "text/event-stream")
-                self.send_header("Transfer-Encoding", "chunked")
-                self.end_headers()
-                for piece in payload:
-                    self.wfile.write(b"%x\r\n%s\r\n" % (len(piece), piece))
-                    self.wfile.flush()
-                    time.sleep(0.002)
-                if kind == "sse":
-                    self.wfile.write(b"0\r\n\r\n")
-                else:  # "sse-die": drop the connection without ending the stream
-                    self.close_connection = True
-                    self.connection.shutdown(2)
-
-        class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
-            daemon_threads = True
-
-        self.server = Server(("127.0.0.1", 0), Handler)
-        self.port = self.server.server_address[1]
+    async def start(self):
+        self.runner = web.ServerRunner(web.Server(self._handle, access_log=None), handle_signals=False)
+        await self.runner.setup()
+        site = web.TCPSite(self.runner, "127.0.0.1", self._port, backlog=1024)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
-        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
-        self.thread.start()
+
+    async def _handle(self, request):
+        body = await request.content.read()  # no size limit (the bench posts 1 MiB)
+        self.peers.add(request.transport.get_extra_info("peername"))
+        if request.path == "/__stats":
+            return web.json_response({"connections": len(self.peers), "requests": len(self.requests)})
+        rec = Recorded(request.method, request.path_qs, dict(request.headers), body)
+        self.requests.append(rec)
+        if self.delay:
+            await asyncio.sleep(self.delay)
+        answer = self.answers.pop(0) if self.answers else self.answer
+        if callable(answer):
+            answer = answer(request.method, request.path_qs, body)
+        kind, status, payload, *extra = answer
+        headers = extra[0] if extra else {}
+        rec.answer = payload if kind == "json" else b"".join(payload) if kind != "drop" else b""
+        if kind == "json":
+            return web.Response(status=status, body=payload, content_type="application/json", headers=headers)
+        if kind == "drop":
+            request.transport.close()
+            return web.Response(status=500)
+        resp = web.StreamResponse(status=status, headers={"Content-Type": "text/event-stream", **headers})
+        resp.enable_chunked_encoding()
+        await resp.prepare(request)
+        for piece in payload:
+            await resp.write(piece)
+            await asyncio.sleep(self.sse_gap)
+        if kind == "sse-die":
+            request.transport.close()  # no final chunk: the stream is cut
+            return resp
+        await resp.write_eof()
+        return resp
 
     def close(self):
-        self.server.shutdown()
-        self.server.server_close()
+        if self.loop is not None and not self.loop.is_closed():
+            asyncio.run_coroutine_threadsafe(self.runner.cleanup(), self.loop).result(10)
+            self.loop.call_soon_threadsafe(self.loop.stop)
+            self.thread.join(10)
+            self.loop.close()
+
+
+def main() -> None:
+    p = argparse.ArgumentParser()
+    p.add_argument("--port", type=int, default=0)
+    p.add_argument("--delay-ms", type=float, default=0.0)
+    args = p.parse_args()
+
+    async def run():
+        fake = FakeUpstream(delay=args.delay_ms / 1000, port=args.port, thread=False)
+        fake.answer = lambda method, path, body: (
+            ("sse", 200, CHAT_STREAM) if b'"stream":true' in body else ("json", 200, CHAT_ANSWER))
+        await fake.start()
+        fake.requests = _Counter()  # standalone: count, do not keep bodies
+        print(fake.port, flush=True)
+        await asyncio.Event().wait()
+
+    try:
+        import uvloop
+        uvloop.install()
+    except ImportError:
+        pass
+    asyncio.run(run())
+
+
+class _Counter(list):
+    def append(self, item):
+        self.n = getattr(self, "n", 0) + 1
+
+    def __len__(self):
+        return getattr(self, "n", 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -9,8 +9,8 @@ import threading
 import time
 import unittest
 
-from fake_upstream import FakeUpstream
-from sanctumcore.proxy import ConfigError, ProxyServer, from_dict, load
+from fake_upstream import FakeUpstream, dead_url
+from sanctumcore.proxy import ConfigError, ProxyThread, from_dict, load
 
 CHAT = (b'{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hi, I am Jane Doe, '
         b'jane@example.com \\u00e9"}],"temperature":0.20}')
@@ -18,23 +18,18 @@ CHAT = (b'{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hi, I am 
 
 class ProxyFixture(unittest.TestCase):
     routes = None
+    settings = {}
 
     def setUp(self):
         self.up = FakeUpstream()
-        self.down = FakeUpstream()
-        self.down.server.shutdown()
-        self.down.server.server_close()  # a port nothing listens on any more
         routes = self.routes or [{"name": "main", "upstream": self.up.url + "/api/v1", "policy": "pass"}]
-        routes = json.loads(json.dumps(routes).replace("UP", self.up.url).replace("DOWN", self.down.url))
-        self.cfg = from_dict({"listen": "127.0.0.1:0", "route": routes})
-        self.proxy = ProxyServer(self.cfg)
-        self.port = self.proxy.server_address[1]
-        self.thread = threading.Thread(target=self.proxy.serve_forever, args=(0.05,), daemon=True)
-        self.thread.start()
+        routes = json.loads(json.dumps(routes).replace("UP", self.up.url).replace("DOWN", dead_url()))
+        self.cfg = from_dict({"listen": "127.0.0.1:0", "route": routes, **self.settings})
+        self.proxy = ProxyThread(self.cfg)
+        self.port = self.proxy.port
 
     def tearDown(self):
-        self.proxy.shutdown()
-        self.proxy.server_close()
+        self.proxy.close()
         self.up.close()
 
     def post(self, path, body, headers=None):
@@ -82,12 +77,18 @@ class PassRouteTest(ProxyFixture):
         self.assertEqual(json.loads(data)["error"]["type"], "sanctum_proxy_error")
         self.assertEqual(self.up.requests, [])
 
-    def test_get_is_refused(self):
+    def test_requests_without_a_body_are_forwarded(self):
+        self.up.answer = ("json", 200, b'{"object":"list","data":[{"id":"gpt-4o-mini"}]}')
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
-        conn.request("GET", "/chat/completions")
-        resp = conn.getresponse()
-        resp.read()
-        self.assertEqual(resp.status, 405)
+        for method in ("GET", "HEAD", "OPTIONS"):
+            conn.request(method, "/models", headers={"Authorization": "Bearer k"})
+            resp = conn.getresponse()
+            data = resp.read()
+            self.assertEqual(resp.status, 200, method)
+            self.assertEqual(data, b"" if method == "HEAD" else b'{"object":"list","data":[{"id":"gpt-4o-mini"}]}')
+        conn.close()
+        self.assertEqual([(r.method, r.path, r.body) for r in self.up.requests],
+                         [(m, "/api/v1/models", b"") for m in ("GET", "HEAD", "OPTIONS")])
 
 
 class RoutingTest(ProxyFixture):

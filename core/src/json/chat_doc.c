@@ -5,6 +5,7 @@
 #include "alloc.h"
 #include "chat.h"
 #include "error.h"
+#include "options.h"
 #include "utf8.h"
 
 static void chat_doc_destroy(void *obj)
@@ -26,6 +27,7 @@ static void chat_doc_destroy(void *obj)
 sanctum_status sanctum_chat_doc_new(sanctum_chat_doc **out, sanctum_ctx *ctx, int32_t format,
                                     const uint8_t *ptr, size_t len, sanctum_error *err)
 {
+    sanctum_error_clear(err);
     if (out == NULL || ctx == NULL || (ptr == NULL && len != 0))
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "NULL argument");
     *out = NULL;
@@ -79,11 +81,17 @@ size_t sanctum_chat_doc_count(const sanctum_chat_doc *doc)
 
 sanctum_status sanctum_chat_doc_text(const sanctum_chat_doc *doc, size_t index, sanctum_chat_text *out)
 {
-    if (doc == NULL || out == NULL || out->struct_size < sizeof *out)
+    if (doc == NULL || out == NULL)
+        return SANCTUM_E_INVALID_ARG;
+    /* version 1 ended after offset */
+    if (out->struct_size < SC_SIZE_THROUGH(sanctum_chat_text, offset))
         return SANCTUM_E_INVALID_ARG;
     if (index >= doc->ne)
         return SANCTUM_E_NOT_FOUND;
     const chat_entry *e = &doc->e[index];
+    sanctum_chat_text t, *caller = out;
+    memset(&t, 0, sizeof t);
+    out = &t;
     out->role = e->role;
     out->kind = e->kind;
     out->nested = e->sub != 0;
@@ -93,12 +101,13 @@ sanctum_status sanctum_chat_doc_text(const sanctum_chat_doc *doc, size_t index, 
     out->path_len = e->path_len;
     uint32_t outer = e->sub == 0 ? e->tok : doc->subs[e->sub - 1].outer_tok;
     out->offset = doc->json.tok[outer].start;
-    return SANCTUM_OK;
+    return sc_struct_write(caller, &t, sizeof t, SC_SIZE_THROUGH(sanctum_chat_text, offset), false, "text", NULL);
 }
 
 sanctum_status sanctum_chat_doc_set_replacement(sanctum_chat_doc *doc, size_t index, const uint8_t *ptr,
                                                 size_t len, sanctum_error *err)
 {
+    sanctum_error_clear(err);
     if (doc == NULL || (ptr == NULL && len != 0))
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "NULL argument");
     if (index >= doc->ne)
@@ -142,6 +151,7 @@ static int edit_cmp(const void *a, const void *b)
 sanctum_status sanctum_chat_doc_write(const sanctum_chat_doc *doc, uint8_t **out, size_t *out_len,
                                       sanctum_error *err)
 {
+    sanctum_error_clear(err);
     if (doc == NULL || out == NULL || out_len == NULL)
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "NULL argument");
     *out = NULL;

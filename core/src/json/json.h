@@ -74,8 +74,11 @@ static inline const uint8_t *sc_json_str_raw(const sc_json_doc *d, uint32_t t, s
     return d->src + d->tok[t].start + 1u;
 }
 
-/* Hex digit values; 0xFF for anything else. */
+/* Hex digit values; 0xFF for anything else. The library's one hex table: \u escapes, and
+ * sc_hex_decode for everyone else. */
 extern const uint8_t sc_json_hex[256];
+/* Decodes the 2 * n hex digits at s into out[0..n); false when one is not a hex digit. */
+bool sc_hex_decode(const uint8_t *s, size_t n, uint8_t *out);
 
 /* Decodes validated raw string content into out (which must hold n bytes: decoding never grows).
  * Returns the decoded length. */
@@ -102,7 +105,14 @@ typedef struct sc_json_style {
     bool esc_lsps;       /* U+2028/U+2029 escaped */
     bool esc_slash;      /* '/' written as \/ */
     bool upper_hex;      /* \u escapes with uppercase hex digits */
+    bool repair_utf8;    /* invalid UTF-8 written as \ufffd (for text nobody validated) */
 } sc_json_style;
+
+/* The library's one JSON string escaper for its own outputs (reports, the ledger's JSON, restored
+ * tool arguments, sanctum_json_escape): '"', '\' and control characters escaped (\b \f \n \r \t,
+ * else \u00xx), invalid UTF-8 as \ufffd, everything else as is. Use it with sc_json_encoded_len and
+ * sc_json_encode; edits of a document copy the document's own style instead (sc_json_style_for). */
+extern const sc_json_style sc_json_style_plain;
 
 /* Evidence read from one string's raw content. */
 typedef struct sc_json_style_evidence {

@@ -6,6 +6,7 @@
 sanctum_status sanctum_json_validate(sanctum_ctx *ctx, uint32_t flags, const uint8_t *ptr, size_t len,
                                      sanctum_error *err)
 {
+    sanctum_error_clear(err);
     if ((flags & ~(uint32_t)SANCTUM_JSON_ALLOW_DUPLICATE_KEYS) != 0)
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "unknown flags");
     sc_json_doc d;
@@ -18,6 +19,7 @@ sanctum_status sanctum_json_validate(sanctum_ctx *ctx, uint32_t flags, const uin
 sanctum_status sanctum_json_roundtrip(uint8_t **out, size_t *out_len, sanctum_ctx *ctx, uint32_t flags,
                                       const uint8_t *ptr, size_t len, sanctum_error *err)
 {
+    sanctum_error_clear(err);
     if (out == NULL || out_len == NULL)
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "NULL output");
     *out = NULL;
@@ -31,6 +33,21 @@ sanctum_status sanctum_json_roundtrip(uint8_t **out, size_t *out_len, sanctum_ct
     st = sc_json_write(&d, NULL, 0, out, out_len, err);
     sc_json_doc_clear(&d);
     return st;
+}
+
+sanctum_status sanctum_json_escape(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *ptr, size_t len,
+                                   sanctum_error *err)
+{
+    sanctum_error_clear(err);
+    if (out_len == NULL || (ptr == NULL && len != 0))
+        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "out_len and ptr may not be NULL");
+    size_t need = sc_json_encoded_len(ptr, len, &sc_json_style_plain);
+    *out_len = need;
+    if (need > out_cap || (out == NULL && need != 0))
+        return sc_error(err, SANCTUM_E_BUFFER_TOO_SMALL, SANCTUM_NO_OFFSET, "the escaped text needs %zu bytes", need);
+    if (len != 0)
+        (void)sc_json_encode(ptr, len, &sc_json_style_plain, out);
+    return SANCTUM_OK;
 }
 
 const char *sanctum_chat_format_name(int32_t format)

@@ -15,6 +15,17 @@ const uint8_t sc_json_hex[256] = {
 #undef X16
 };
 
+bool sc_hex_decode(const uint8_t *s, size_t n, uint8_t *out)
+{
+    for (size_t i = 0; i < n; i++) {
+        uint8_t hi = sc_json_hex[s[2 * i]], lo = sc_json_hex[s[2 * i + 1]];
+        if ((hi | lo) == 0xFF)
+            return false;
+        out[i] = (uint8_t)(hi << 4 | lo);
+    }
+    return true;
+}
+
 static inline uint32_t hex4(const uint8_t *s)
 {
     return ((uint32_t)sc_json_hex[s[0]] << 12) | ((uint32_t)sc_json_hex[s[1]] << 8) |

@@ -12,6 +12,7 @@
 #include "alloc.h"
 #include "error.h"
 #include "json.h"
+#include "utf8.h"
 
 
 /* Evidence from one escape at p (p[0] == '\\'); returns the bytes it spans. */
@@ -129,6 +130,8 @@ void sc_json_style_for(const sc_json_doc *d, uint32_t t, sc_json_doc_style *cach
         st->esc_slash = doc.slash_esc;
 }
 
+const sc_json_style sc_json_style_plain = {.repair_utf8 = true};
+
 /* Bytes needed to encode s[i..] one character; sets *adv to the input length consumed. */
 static size_t char_cost(const uint8_t *s, size_t n, size_t i, const sc_json_style *st, size_t *adv)
 {
@@ -148,6 +151,12 @@ static size_t char_cost(const uint8_t *s, size_t n, size_t i, const sc_json_styl
     size_t k = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
     if (i + k > n)
         k = n - i;
+    if (st->repair_utf8) {
+        uint32_t cp;
+        k = sc_utf8_decode(s + i, n - i, &cp);
+        if (k == 0)
+            return 6; /* \ufffd for one bad byte; *adv stays 1 */
+    }
     *adv = k;
     if (st->esc_nonascii)
         return k == 4 ? 12 : 6;
@@ -165,7 +174,7 @@ static void plain_table(const sc_json_style *st, uint8_t t[256])
         t['<'] = t['>'] = t['&'] = 0;
     if (st->esc_slash)
         t['/'] = 0;
-    if (st->esc_nonascii)
+    if (st->esc_nonascii || st->repair_utf8)
         for (unsigned c = 0x80; c < 256; c++)
             t[c] = 0;
     else if (st->esc_lsps)
@@ -189,7 +198,7 @@ static size_t plain_run(const uint8_t *s, size_t i, size_t n, const sc_json_styl
         if (st->esc_slash)
             m = _mm_or_si128(m, _mm_cmpeq_epi8(v, sl));
         unsigned bits = (unsigned)_mm_movemask_epi8(m);
-        if (st->esc_nonascii)
+        if (st->esc_nonascii || st->repair_utf8)
             bits |= (unsigned)_mm_movemask_epi8(v);
         else if (st->esc_lsps)
             bits |= (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, e2));
@@ -264,6 +273,8 @@ size_t sc_json_encode(const uint8_t *s, size_t n, const sc_json_style *st, uint8
             }
         } else if (c < 0x80) {
             o = put_u(o, c, st->upper_hex);
+        } else if (cost == 6 && adv == 1 && st->repair_utf8) {
+            o = put_u(o, 0xFFFDu, st->upper_hex); /* an invalid byte (valid sequences are >= 2) */
         } else {
             uint32_t cp;
             if (adv == 2)

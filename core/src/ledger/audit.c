@@ -9,30 +9,40 @@
 
 #include "alloc.h"
 #include "error.h"
+#include "options.h"
+#include "json/json.h"
 
 /* ---- small buffer ---- */
 
-void sc_sbuf_put(sc_sbuf *b, const void *p, size_t n)
+/* Room for n more bytes and the NUL. */
+static bool sbuf_room(sc_sbuf *b, size_t n)
 {
     if (b->failed)
-        return;
+        return false;
     if (b->cap - b->len < n + 1) {
         size_t ncap = b->cap ? b->cap : 256;
         while (ncap - b->len < n + 1) {
             if (ncap > SIZE_MAX / 2) {
                 b->failed = true;
-                return;
+                return false;
             }
             ncap *= 2;
         }
         char *nb = b->buf == NULL ? sc_alloc(b->ctx, ncap, 0) : sc_realloc(b->ctx, b->buf, ncap);
         if (nb == NULL) {
             b->failed = true;
-            return;
+            return false;
         }
         b->buf = nb;
         b->cap = ncap;
     }
+    return true;
+}
+
+void sc_sbuf_put(sc_sbuf *b, const void *p, size_t n)
+{
+    if (!sbuf_room(b, n))
+        return;
     if (n != 0)
         memcpy(b->buf + b->len, p, n);
     b->len += n;
@@ -51,25 +61,18 @@ void sc_sbuf_i64(sc_sbuf *b, int64_t v)
     sc_sbuf_put(b, t, (size_t)n);
 }
 
+/* A JSON string by the library's one escaper. Ledger text is valid UTF-8 without control characters
+ * other than '\n' (sc_ledger_check_text), so the canonical (MAC'd) form is what it always was. */
 void sc_sbuf_json_string(sc_sbuf *b, const char *s)
 {
-    static const char hex[] = "0123456789abcdef";
-    sc_sbuf_put(b, "\"", 1);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        unsigned char c = *p;
-        if (c == '"' || c == '\\') {
-            char e[2] = {'\\', (char)c};
-            sc_sbuf_put(b, e, 2);
-        } else if (c == '\n') {
-            sc_sbuf_put(b, "\\n", 2);
-        } else if (c < 0x20 || c == 0x7f) {
-            char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-            sc_sbuf_put(b, e, 6);
-        } else {
-            sc_sbuf_put(b, p, 1);
-        }
-    }
-    sc_sbuf_put(b, "\"", 1);
+    size_t n = strlen(s);
+    size_t need = sc_json_encoded_len((const uint8_t *)s, n, &sc_json_style_plain);
+    if (!sbuf_room(b, need + 2))
+        return;
+    b->buf[b->len++] = '"';
+    b->len += sc_json_encode((const uint8_t *)s, n, &sc_json_style_plain, (uint8_t *)b->buf + b->len);
+    b->buf[b->len++] = '"';
+    b->buf[b->len] = '\0';
 }
 
 /* ---- canonical state of a secret (the before/after of events) ---- */
@@ -539,15 +542,10 @@ static sanctum_status verify_state(sanctum_ledger *l, sanctum_ledger_verify_repo
     return st;
 }
 
-sanctum_status sanctum_ledger_verify(sanctum_ledger_verify_report *out, sanctum_ledger *ledger,
-                                     uint64_t expected_count, const uint8_t *expected_head, sanctum_error *err)
+/* The report of sanctum_ledger_verify, into our own struct. */
+static sanctum_status verify(sanctum_ledger_verify_report *out, sanctum_ledger *ledger, uint64_t expected_count,
+                             const uint8_t *expected_head, sanctum_error *err)
 {
-    sanctum_error_clear(err);
-    if (out == NULL || ledger == NULL || (expected_count != 0 && expected_head == NULL))
-        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET,
-                        "out or ledger is NULL, or expected_count without expected_head");
-    if (out->struct_size != 0 && out->struct_size < sizeof *out)
-        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "report.struct_size is too small");
     memset(out, 0, sizeof *out);
     out->struct_size = (uint32_t)sizeof *out;
     /* One read transaction: a consistent snapshot even while another process appends. */
@@ -574,5 +572,23 @@ sanctum_status sanctum_ledger_verify(sanctum_ledger_verify_report *out, sanctum_
         (void)sqlite3_exec(ledger->db, "COMMIT", NULL, NULL, NULL);
     if (st == SANCTUM_OK && !bad)
         snprintf(out->message, sizeof out->message, "intact: %" PRIu64 " events", out->events);
+    return st;
+}
+
+sanctum_status sanctum_ledger_verify(sanctum_ledger_verify_report *out, sanctum_ledger *ledger,
+                                     uint64_t expected_count, const uint8_t *expected_head, sanctum_error *err)
+{
+    sanctum_error_clear(err);
+    if (out == NULL || ledger == NULL || (expected_count != 0 && expected_head == NULL))
+        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET,
+                        "out or ledger is NULL, or expected_count without expected_head");
+    /* version 1 ended after message; 0 means this version's size */
+    const size_t v1 = SC_SIZE_THROUGH(sanctum_ledger_verify_report, message);
+    if (out->struct_size != 0 && out->struct_size < v1)
+        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "report.struct_size is too small");
+    sanctum_ledger_verify_report r;
+    sanctum_status st = verify(&r, ledger, expected_count, expected_head, err);
+    (void)sc_struct_write(out, &r, sizeof r, v1, true, "report", NULL); /* filled in every case */
+    sodium_memzero(&r, sizeof r);
     return st;
 }

@@ -12,6 +12,7 @@
 
 #include "alloc.h"
 #include "error.h"
+#include "options.h"
 
 #define KDF_CONTEXT "SCLEDGR1"
 
@@ -162,11 +163,13 @@ static sanctum_status batch_end(sanctum_ledger *ledger, const char *sql, sanctum
 
 sanctum_status sanctum_ledger_batch_commit(sanctum_ledger *ledger, sanctum_error *err)
 {
+    sanctum_error_clear(err);
     return batch_end(ledger, "COMMIT", err);
 }
 
 sanctum_status sanctum_ledger_batch_rollback(sanctum_ledger *ledger, sanctum_error *err)
 {
+    sanctum_error_clear(err);
     return batch_end(ledger, "ROLLBACK", err);
 }
 
@@ -502,10 +505,13 @@ sanctum_status sanctum_ledger_open(sanctum_ledger **out, sanctum_ctx *ctx, const
     if (out == NULL || ctx == NULL || opts == NULL)
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "out, ctx and opts may not be NULL");
     *out = NULL;
-    if (opts->struct_size < sizeof(sanctum_ledger_options))
-        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET,
-                        "options.struct_size is %u; call sanctum_ledger_options_init first",
-                        (unsigned)opts->struct_size);
+    sanctum_ledger_options o;
+    sanctum_ledger_options_init(&o);
+    /* version 1 ended after now */
+    sanctum_status rd = sc_options_read(&o, sizeof o, opts, SC_SIZE_THROUGH(sanctum_ledger_options, now), "options", err);
+    if (rd != SANCTUM_OK)
+        return rd;
+    opts = &o;
     if ((opts->flags & ~7u) != 0)
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "unknown option flags");
     sanctum_status st = check_path(opts->path, opts->path_len, "database path", err);

@@ -7,6 +7,7 @@
 
 #include "alloc.h"
 #include "error.h"
+#include "options.h"
 
 #define MIN_TIME (-62135596800LL)
 #define MAX_TIME 253402300799LL
@@ -33,9 +34,6 @@ static bool time_ok(int64_t t)
 
 static sanctum_status check_spec(const sanctum_ledger_spec *sp, sanctum_error *err)
 {
-    if (sp->struct_size < sizeof *sp)
-        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET,
-                        "spec.struct_size is %u; call sanctum_ledger_spec_init first", (unsigned)sp->struct_size);
     sanctum_status st;
     if ((st = sc_ledger_check_text(sp->name, sp->name_len, SC_LEDGER_MAX_FIELD, true, false, "name", err)) ||
         (st = sc_ledger_check_text(sp->provider, sp->provider_len, SC_LEDGER_MAX_FIELD, true, false, "provider",
@@ -95,7 +93,14 @@ sanctum_status sanctum_ledger_add(sanctum_ledger *ledger, const sanctum_ledger_s
     sanctum_error_clear(err);
     if (ledger == NULL || spec == NULL)
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "ledger or spec is NULL");
-    sanctum_status st = check_spec(spec, err);
+    sanctum_ledger_spec sp;
+    sanctum_ledger_spec_init(&sp);
+    /* version 1 ended after value_len */
+    sanctum_status st = sc_options_read(&sp, sizeof sp, spec, SC_SIZE_THROUGH(sanctum_ledger_spec, value_len), "spec", err);
+    if (st != SANCTUM_OK)
+        return st;
+    spec = &sp;
+    st = check_spec(spec, err);
     if (st == SANCTUM_OK)
         st = check_actor(actor, actor_len, err);
     if (st != SANCTUM_OK)

@@ -13,6 +13,7 @@
 #include "../error.h"
 #include "../alloc.h"
 #include "../proved/placeholder.h"
+#include "../json/json.h"
 #include "../proved/subst.h"
 #include "mapper.h"
 
@@ -156,37 +157,16 @@ static bool hit_number(const uint8_t *t, const hit *h, uint32_t *number)
     return sc_placeholder_parse(canon, k, &tl, number) && tl == nl;
 }
 
+/* Appends v[0..n) JSON-escaped by the library's one escaper. */
 static bool put_json_escaped(sc_buf *out, const uint8_t *v, size_t n)
 {
-    static const char hex[] = "0123456789abcdef";
-    size_t start = 0;
-    for (size_t i = 0; i < n; i++) {
-        uint8_t c = v[i];
-        if (c != '"' && c != '\\' && c >= 0x20)
-            continue;
-        if (!sc_buf_put(out, v + start, i - start))
-            return false;
-        uint8_t esc[6] = {'\\', c, 0, 0, 0, 0};
-        size_t el = 2;
-        if (c == '\n')
-            esc[1] = 'n';
-        else if (c == '\r')
-            esc[1] = 'r';
-        else if (c == '\t')
-            esc[1] = 't';
-        else if (c < 0x20) {
-            esc[1] = 'u';
-            esc[2] = '0';
-            esc[3] = '0';
-            esc[4] = (uint8_t)hex[c >> 4];
-            esc[5] = (uint8_t)hex[c & 15];
-            el = 6;
-        }
-        if (!sc_buf_put(out, esc, el))
-            return false;
-        start = i + 1;
-    }
-    return sc_buf_put(out, v + start, n - start);
+    size_t need = sc_json_encoded_len(v, n, &sc_json_style_plain);
+    if (need == 0)
+        return true;
+    if (!sc_buf_reserve(out, need))
+        return false;
+    out->len += sc_json_encode(v, n, &sc_json_style_plain, out->p + out->len);
+    return true;
 }
 
 sanctum_status sc_restore_text(sanctum_session *s, const uint8_t *t, size_t n, bool prev_word, bool open,

@@ -30,6 +30,7 @@ static uint32_t get32(const uint8_t *p)
 sanctum_status sanctum_session_seal(const sanctum_session *s, const uint8_t *key, size_t key_len, uint8_t **out,
                                     size_t *out_len, sanctum_error *err)
 {
+    sanctum_error_clear(err);
     if (s == NULL || key == NULL || out == NULL || out_len == NULL)
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "NULL argument");
     if (key_len != crypto_aead_xchacha20poly1305_ietf_KEYBYTES)
@@ -77,6 +78,7 @@ sanctum_status sanctum_session_seal(const sanctum_session *s, const uint8_t *key
 sanctum_status sanctum_session_open_sealed(sanctum_session **out, sanctum_ctx *ctx, const uint8_t *key,
                                            size_t key_len, const uint8_t *ptr, size_t len, sanctum_error *err)
 {
+    sanctum_error_clear(err);
     if (out == NULL || ctx == NULL || key == NULL || (ptr == NULL && len != 0))
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "NULL argument");
     if (key_len != crypto_aead_xchacha20poly1305_ietf_KEYBYTES)

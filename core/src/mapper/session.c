@@ -3,6 +3,7 @@
 
 #include "../alloc.h"
 #include "../error.h"
+#include "../options.h"
 #include "mapper.h"
 
 static void session_destroy(void *obj)
@@ -22,10 +23,17 @@ void sanctum_session_options_init(sanctum_session_options *opts)
 sanctum_status sanctum_session_new(sanctum_session **out, sanctum_ctx *ctx, const sanctum_detector *det,
                                    const sanctum_session_options *opts, sanctum_error *err)
 {
+    sanctum_error_clear(err);
     if (out == NULL || ctx == NULL)
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "out and ctx must not be NULL");
-    if (opts != NULL && opts->struct_size < sizeof(uint32_t))
-        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "options struct_size too small");
+    sanctum_session_options o;
+    sanctum_session_options_init(&o);
+    /* version 1 holds no setting yet: any struct_size from 4 bytes up (reserved is not read) */
+    sanctum_status rd;
+    if (opts != NULL &&
+        (rd = sc_options_read(&o, sizeof o, opts, SC_SIZE_THROUGH(sanctum_session_options, struct_size), "options",
+                              err)) != SANCTUM_OK)
+        return rd;
     sanctum_session *s = sc_object_new(ctx, sizeof *s, session_destroy);
     if (s == NULL)
         return sc_error_nomem(err);
@@ -44,29 +52,6 @@ static sanctum_status check_io(sanctum_session *s, const uint8_t *ptr, size_t le
     if ((uint64_t)len > s->ctx->opts.max_input_bytes)
         return sc_error(err, SANCTUM_E_LIMIT, SANCTUM_NO_OFFSET, "input larger than max_input_bytes");
     return SANCTUM_OK;
-}
-
-sanctum_status sanctum_session_anonymize_text(sanctum_session *s, const uint8_t *ptr, size_t len,
-                                              uint8_t **out, size_t *out_len, sanctum_error *err)
-{
-    sanctum_status st = check_io(s, ptr, len, out, out_len, err);
-    if (st != SANCTUM_OK)
-        return st;
-    sc_vault_mark mark;
-    sc_vault_mark_get(&s->vault, &mark);
-    sanctum_session_stats saved = s->stats;
-    sc_buf b;
-    sc_buf_init(&b, s->ctx);
-    bool changed = false;
-    st = sc_anon_text(s, ptr, len, &b, &changed, err);
-    if (st == SANCTUM_OK && !sc_buf_take(&b, out, out_len))
-        st = sc_error_nomem(err);
-    if (st != SANCTUM_OK) {
-        sc_buf_free(&b);
-        sc_vault_rollback(&s->vault, &mark);
-        s->stats = saved;
-    }
-    return st;
 }
 
 /* Per scan string: appends the new text to b and sets *changed when it differs. */
@@ -124,66 +109,108 @@ static sanctum_status rewrite_doc(sanctum_session *s, int32_t format, const uint
     return st;
 }
 
-sanctum_status sanctum_session_anonymize_request(sanctum_session *s, int32_t format, const uint8_t *ptr,
-                                                 size_t len, uint8_t **out, size_t *out_len, sanctum_error *err)
+/* One session operation: writes *out only on success. format is ignored by the text operations. */
+typedef sanctum_status (*session_op)(sanctum_session *s, int32_t format, const uint8_t *ptr, size_t len,
+                                     uint8_t **out, size_t *out_len, sanctum_error *err);
+
+/* What every session entry point does around its operation: argument checks, then the operation on
+ * a snapshot of the session (the vault's entries and the counters) that a failure puts back. Fail
+ * closed: on any error there is no output and the session is as it was before the call. */
+static sanctum_status guarded(sanctum_session *s, int32_t format, const uint8_t *ptr, size_t len, uint8_t **out,
+                              size_t *out_len, bool needs_detector, session_op op, sanctum_error *err)
 {
+    sanctum_error_clear(err);
     sanctum_status st = check_io(s, ptr, len, out, out_len, err);
     if (st != SANCTUM_OK)
         return st;
-    if (s->det == NULL)
+    if (needs_detector && s->det == NULL)
         return sc_error(err, SANCTUM_E_STATE, SANCTUM_NO_OFFSET, "this session has no detector");
     sc_vault_mark mark;
     sc_vault_mark_get(&s->vault, &mark);
     sanctum_session_stats saved = s->stats;
-    st = rewrite_doc(s, format, ptr, len, anon_one, out, out_len, err);
-    if (st != SANCTUM_OK) { /* fail closed: the session is as it was */
+    st = op(s, format, ptr, len, out, out_len, err);
+    if (st != SANCTUM_OK) {
         sc_vault_rollback(&s->vault, &mark);
         s->stats = saved;
     }
     return st;
 }
 
-sanctum_status sanctum_session_restore_text(sanctum_session *s, const uint8_t *ptr, size_t len, uint8_t **out,
-                                            size_t *out_len, sanctum_error *err)
+static sanctum_status anon_text_op(sanctum_session *s, int32_t format, const uint8_t *ptr, size_t len,
+                                   uint8_t **out, size_t *out_len, sanctum_error *err)
 {
-    sanctum_status st = check_io(s, ptr, len, out, out_len, err);
+    (void)format;
+    sc_buf b;
+    sc_buf_init(&b, s->ctx);
+    bool changed = false;
+    sanctum_status st = sc_anon_text(s, ptr, len, &b, &changed, err);
+    if (st == SANCTUM_OK && !sc_buf_take(&b, out, out_len))
+        st = sc_error_nomem(err);
     if (st != SANCTUM_OK)
-        return st;
+        sc_buf_free(&b);
+    return st;
+}
+
+static sanctum_status restore_text_op(sanctum_session *s, int32_t format, const uint8_t *ptr, size_t len,
+                                      uint8_t **out, size_t *out_len, sanctum_error *err)
+{
+    (void)format;
     sc_buf b;
     sc_buf_init(&b, s->ctx);
     size_t consumed = 0;
     bool changed = false;
-    sanctum_session_stats saved = s->stats;
-    st = sc_restore_text(s, ptr, len, false, false, false, &b, &consumed, &changed, err);
+    sanctum_status st = sc_restore_text(s, ptr, len, false, false, false, &b, &consumed, &changed, err);
     if (st == SANCTUM_OK && !sc_buf_take(&b, out, out_len))
         st = sc_error_nomem(err);
-    if (st != SANCTUM_OK) {
+    if (st != SANCTUM_OK)
         sc_buf_free(&b);
-        s->stats = saved;
-    }
     return st;
+}
+
+static sanctum_status anon_doc_op(sanctum_session *s, int32_t format, const uint8_t *ptr, size_t len,
+                                  uint8_t **out, size_t *out_len, sanctum_error *err)
+{
+    return rewrite_doc(s, format, ptr, len, anon_one, out, out_len, err);
+}
+
+static sanctum_status restore_doc_op(sanctum_session *s, int32_t format, const uint8_t *ptr, size_t len,
+                                     uint8_t **out, size_t *out_len, sanctum_error *err)
+{
+    return rewrite_doc(s, format, ptr, len, restore_one, out, out_len, err);
+}
+
+sanctum_status sanctum_session_anonymize_text(sanctum_session *s, const uint8_t *ptr, size_t len,
+                                              uint8_t **out, size_t *out_len, sanctum_error *err)
+{
+    return guarded(s, 0, ptr, len, out, out_len, false, anon_text_op, err);
+}
+
+sanctum_status sanctum_session_anonymize_request(sanctum_session *s, int32_t format, const uint8_t *ptr,
+                                                 size_t len, uint8_t **out, size_t *out_len, sanctum_error *err)
+{
+    return guarded(s, format, ptr, len, out, out_len, true, anon_doc_op, err);
+}
+
+sanctum_status sanctum_session_restore_text(sanctum_session *s, const uint8_t *ptr, size_t len, uint8_t **out,
+                                            size_t *out_len, sanctum_error *err)
+{
+    return guarded(s, 0, ptr, len, out, out_len, false, restore_text_op, err);
 }
 
 sanctum_status sanctum_session_restore_response(sanctum_session *s, int32_t format, const uint8_t *ptr,
                                                 size_t len, uint8_t **out, size_t *out_len, sanctum_error *err)
 {
-    sanctum_status st = check_io(s, ptr, len, out, out_len, err);
-    if (st != SANCTUM_OK)
-        return st;
-    sanctum_session_stats saved = s->stats;
-    st = rewrite_doc(s, format, ptr, len, restore_one, out, out_len, err);
-    if (st != SANCTUM_OK)
-        s->stats = saved;
-    return st;
+    return guarded(s, format, ptr, len, out, out_len, false, restore_doc_op, err);
 }
 
 sanctum_status sanctum_session_get_stats(const sanctum_session *s, sanctum_session_stats *out)
 {
-    if (s == NULL || out == NULL || out->struct_size < sizeof *out)
+    if (s == NULL || out == NULL)
         return SANCTUM_E_INVALID_ARG;
-    *out = s->stats;
-    out->struct_size = (uint32_t)sizeof *out;
+    sanctum_session_stats st = s->stats;
     for (int t = 0; t < SANCTUM_ENTITY_COUNT; t++)
-        out->distinct[t] = s->vault.count[t];
-    return SANCTUM_OK;
+        st.distinct[t] = s->vault.count[t];
+    /* version 1 ended after malformed */
+    return sc_struct_write(out, &st, sizeof st, SC_SIZE_THROUGH(sanctum_session_stats, malformed), false, "stats",
+                           NULL);
 }

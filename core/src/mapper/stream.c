@@ -51,6 +51,7 @@ static void restorer_destroy(void *obj)
 sanctum_status sanctum_stream_restorer_new(sanctum_stream_restorer **out, sanctum_session *s, int32_t format,
                                            sanctum_error *err)
 {
+    sanctum_error_clear(err);
     if (out == NULL || s == NULL)
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "NULL argument");
     if (format < SANCTUM_CHAT_AUTO || format > SANCTUM_CHAT_OPENAI_RESPONSES)
@@ -395,6 +396,7 @@ static sanctum_status drain(sanctum_stream_restorer *r, bool finish, sc_buf *out
 sanctum_status sanctum_stream_restorer_feed(sanctum_stream_restorer *r, const uint8_t *ptr, size_t len,
                                             uint8_t **out, size_t *out_len, sanctum_error *err)
 {
+    sanctum_error_clear(err);
     if (r == NULL || out == NULL || out_len == NULL || (ptr == NULL && len != 0))
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "NULL argument");
     if (r->failed)
@@ -418,6 +420,7 @@ sanctum_status sanctum_stream_restorer_feed(sanctum_stream_restorer *r, const ui
 sanctum_status sanctum_stream_restorer_finish(sanctum_stream_restorer *r, uint8_t **out, size_t *out_len,
                                               sanctum_error *err)
 {
+    sanctum_error_clear(err);
     if (r == NULL || out == NULL || out_len == NULL)
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "NULL argument");
     if (r->failed)

@@ -6,6 +6,7 @@
 
 #include "alloc.h"
 #include "error.h"
+#include "options.h"
 #include "pii.h"
 #include "utf8.h"
 
@@ -199,6 +200,18 @@ fail:
     return st;
 }
 
+/* *dst = the caller's options (or the defaults for NULL), read as docs/abi.md says. */
+static sanctum_status read_options(sanctum_detector_options *dst, const sanctum_detector_options *opts,
+                                   sanctum_error *err)
+{
+    sanctum_detector_options_init(dst);
+    if (opts == NULL)
+        return SANCTUM_OK;
+    /* version 1 ended after deny_count */
+    return sc_options_read(dst, sizeof *dst, opts, SC_SIZE_THROUGH(sanctum_detector_options, deny_count),
+                           "options", err);
+}
+
 sanctum_status sanctum_detector_new(sanctum_detector **out, sanctum_ctx *ctx, const sanctum_detector_options *opts,
                                     sanctum_error *err)
 {
@@ -206,9 +219,11 @@ sanctum_status sanctum_detector_new(sanctum_detector **out, sanctum_ctx *ctx, co
     if (out == NULL || ctx == NULL)
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "out and ctx may not be NULL");
     *out = NULL;
-    if (opts != NULL && opts->struct_size < sizeof *opts)
-        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET,
-                        "options.struct_size is too small: call sanctum_detector_options_init");
+    sanctum_detector_options o;
+    sanctum_status rd = read_options(&o, opts, err);
+    if (rd != SANCTUM_OK)
+        return rd;
+    opts = &o;
     size_t na = opts ? opts->allow_count : 0, nd = opts ? opts->deny_count : 0;
     if ((na > 0 && opts->allow_terms == NULL) || (nd > 0 && opts->deny_terms == NULL))
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "term count without a term array");
@@ -268,9 +283,11 @@ sanctum_status sanctum_detector_new_with_lists(sanctum_detector **out, sanctum_c
     if (out == NULL || ctx == NULL || (lists == NULL && lists_len > 0))
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "out, ctx and lists may not be NULL");
     *out = NULL;
-    if (opts != NULL && opts->struct_size < sizeof *opts)
-        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET,
-                        "options.struct_size is too small: call sanctum_detector_options_init");
+    sanctum_detector_options o;
+    sanctum_status rd = read_options(&o, opts, err);
+    if (rd != SANCTUM_OK)
+        return rd;
+    opts = &o;
     if (lists_len > ctx->opts.max_input_bytes)
         return sc_error(err, SANCTUM_E_LIMIT, SANCTUM_NO_OFFSET, "the list file is larger than max_input_bytes");
     size_t good = sc_utf8_valid_prefix(lists, lists_len);

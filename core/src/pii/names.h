@@ -12,7 +12,8 @@ enum {
     SC_NAME_LAST = 2u,         /* a last name in some faker locale */
     SC_NAME_WORD = 4u,         /* also a lower-case English word (wamerican) */
     SC_NAME_COMMON_FIRST = 8u, /* English-locale first name or SSA >= 10000 births */
-    SC_NAME_COMMON_LAST = 16u  /* English-locale last name */
+    SC_NAME_COMMON_LAST = 16u, /* English-locale last name */
+    SC_NAME_PLACE = 32u        /* also a one-word place name (city, province, country) */
 };
 
 /* Generated tables (see names_data.c for the packing of a slot). */
@@ -23,6 +24,8 @@ extern const uint32_t sc_names_table[];
 
 /* Flags of the name w[0..n) (ASCII letters compared case-insensitively), 0 when not a known name. */
 unsigned sc_name_lookup(const uint8_t *w, size_t n);
+/* True when w[0..n) is a one-word city, province or country name (a name or not). */
+bool sc_place_lookup(const uint8_t *w, size_t n);
 
 /* Hand-kept classes of capitalized words that are not (or not only) people. */
 enum {
@@ -33,7 +36,9 @@ enum {
     SC_WORD_TITLE = 4,     /* Mr, Mrs, Dr, Prof ... */
     SC_WORD_ORG_NEXT = 5,  /* after a capitalized word it makes an org/place: Street, Inc, University */
     SC_WORD_TECH_NOUN = 6, /* after an eponym it makes a technical term: algorithm, distribution */
-    SC_WORD_PLACE = 7      /* cities and states that are also names: Austin, Paris, Georgia */
+    SC_WORD_PLACE = 7,     /* cities and states that are also names: Austin, Paris, Georgia */
+    SC_WORD_SOFTWARE = 8   /* tools and languages named like people: Kafka, Jenkins, Julia; not persons in
+                            * technical context */
 };
 /* Class of the word w[0..n) (ASCII case-insensitive). */
 int sc_word_class(const uint8_t *w, size_t n);

@@ -3,7 +3,30 @@
  * alone (not glued to letters, not part of a decimal, an IP address, a version, a date or a time). */
 #include "pii.h"
 
-static bool glued_before(const uint8_t *s, size_t i)
+/* Digits in the run that ends just before s[e] (leftwards) or starts at s[b] (rightwards). */
+static size_t run_left(const uint8_t *s, size_t e)
+{
+    size_t k = 0;
+    while (e > k && pii_is_digit(s[e - k - 1]) && k < 8)
+        k++;
+    return k;
+}
+static size_t run_right(const uint8_t *s, size_t n, size_t b)
+{
+    size_t k = 0;
+    while (b + k < n && pii_is_digit(s[b + k]) && k < 8)
+        k++;
+    return k;
+}
+
+/* A comma between digits is a thousands separator only as "1,234" (a lead of 1-3 digits, then exactly
+ * three): "4111111111111111,5555555555554444" is a list. */
+static bool thousands(const uint8_t *s, size_t n, size_t comma)
+{
+    return run_left(s, comma) <= 3 && run_right(s, n, comma + 1) == 3;
+}
+
+static bool glued_before(const uint8_t *s, size_t n, size_t i)
 {
     if (i == 0)
         return false;
@@ -11,8 +34,10 @@ static bool glued_before(const uint8_t *s, size_t i)
     uint8_t b2 = i > 1 ? s[i - 2] : ' ';
     if (pii_is_wordish(b) || b == '$' || b == '%' || b == '&')
         return true;
-    if ((b == '.' || b == ',' || b == ':') && pii_is_digit(b2))
-        return true; /* decimals, thousands, times */
+    if ((b == '.' || b == ':') && pii_is_digit(b2))
+        return true; /* decimals, times */
+    if (b == ',' && pii_is_digit(b2) && thousands(s, n, i - 1))
+        return true;
     if ((b == '-' || b == '^' || b == '~' || b == '.') && pii_is_alnum(b2))
         return true; /* ABC-123, v.2, ~1 */
     return false;
@@ -38,7 +63,7 @@ size_t pii_number_parse(const pii_scan *sc, size_t i, pii_number *num)
         }
     }
     size_t p = i;
-    bool bad = glued_before(s, i);
+    bool bad = glued_before(s, n, i);
     if (s[p] == '+') {
         num->plus = true;
         p++;
@@ -73,7 +98,9 @@ size_t pii_number_parse(const pii_scan *sc, size_t i, pii_number *num)
             }
         }
         if (num->ngroups == PII_MAX_GROUPS) {
-            bad = true;
+            p = num->g[num->ngroups - 1].end; /* end the cluster here; the rest is scanned on its own */
+            if (p < n && s[p] == ')')
+                p++;
             break;
         }
         pii_group *g = &num->g[num->ngroups++];
@@ -105,11 +132,9 @@ size_t pii_number_parse(const pii_scan *sc, size_t i, pii_number *num)
             break;
         if (s[q] == '(' && (q + 1 >= n || !pii_is_digit(s[q + 1])))
             break;
+        if (total >= 64)
+            break; /* a long row of numbers: the rest is another cluster */
         p = q;
-        if (total > 40) {
-            bad = true;
-            break;
-        }
     }
     num->end = p;
     if (num->ngroups == 0)
@@ -118,7 +143,8 @@ size_t pii_number_parse(const pii_scan *sc, size_t i, pii_number *num)
     if (p < n) {
         uint8_t a = s[p];
         uint8_t a2 = p + 1 < n ? s[p + 1] : ' ';
-        if (pii_is_wordish(a) || a == '@' || a == '%' || ((a == ':' || a == ',' || a == '.') && pii_is_digit(a2)))
+        if (pii_is_wordish(a) || a == '@' || a == '%' || ((a == ':' || a == '.') && pii_is_digit(a2)) ||
+            (a == ',' && pii_is_digit(a2) && thousands(s, n, p)))
             bad = true;
     }
     /* shapes that are not personal numbers */
@@ -137,7 +163,9 @@ size_t pii_number_parse(const pii_scan *sc, size_t i, pii_number *num)
         bool pairs = num->ngroups == 5 && s[num->g[0].start] == '0';
         for (size_t k = 0; pairs && k < 5; k++)
             pairs = num->g[k].end - num->g[k].start == 2;
-        if (!nanp && !pairs)
+        bool ssn = num->ngroups == 3 && dots == 2 && num->g[0].end - num->g[0].start == 3 &&
+                   num->g[1].end - num->g[1].start == 2 && num->g[2].end - num->g[2].start == 4;
+        if (!nanp && !pairs && !ssn)
             bad = true; /* IP addresses, versions, dotted dates */
     }
     if (num->ngroups == 3 && num->g[1].sep == '-' && num->g[2].sep == '-') {

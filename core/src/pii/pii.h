@@ -47,6 +47,7 @@ typedef struct pii_scan {
     size_t count, cap;
     bool oom;
     bool explain;       /* keep suppressed candidates (score 0, SANCTUM_EV_SUPPRESSED) for the report */
+    size_t pre_person;  /* candidates found before the PERSON pass (in text order) */
 } pii_scan;
 
 /* Adds a candidate (score clamped to [0, 1]). Sets sc->oom on allocation failure. */
@@ -84,7 +85,7 @@ bool pii_in_code(const pii_scan *sc, size_t start, size_t end, const char **why)
 bool pii_negative_context(const pii_scan *sc, size_t start, size_t end);
 
 /* ---- numbers (numbers.c) ---- */
-#define PII_MAX_GROUPS 12
+#define PII_MAX_GROUPS 16
 typedef struct pii_group {
     size_t start, end;  /* digits only */
     uint8_t sep;        /* separator before this group: 0 (first), ' ', '-', '.', '/', ')' for "(...) " */

@@ -1,7 +1,9 @@
 /* US_BANK_NUMBER: ABA routing numbers (nine digits, Federal Reserve prefix 00-12, 21-32, 61-72 or 80,
  * and the ABA check digit) and account numbers (8-17 digits, optionally dash-grouped) near bank words.
  * Scores: routing 0.4 alone (validator), 0.9 with a routing/bank word before or after; account 0.15
- * alone, 0.8 with an account word before or after; order/id words or cloud-account words -0.4. */
+ * alone, 0.8 with an account word before or after; order/id words or cloud-account words -0.4. Twelve
+ * digits with a cloud word near (AWS account ids, GCP project numbers) and no bank word are not bank
+ * numbers. */
 #include "checksum.h"
 #include "pii.h"
 
@@ -13,6 +15,14 @@ static const char *const ACCOUNT_WORDS[] = {"account*", "acct*", "acc", "checkin
 static const char *const NOT_BANK_WORDS[] = {"aws", "gcp", "azure", "github", "gitlab", "twitter", "user",
                                              "username", "customer", "cloud", "project", "service", "org",
                                              "tenant", "subscription", "steam", "discord", "slack", NULL};
+
+/* Twelve-digit AWS account ids and GCP project numbers near these words are not bank numbers. */
+static const char *const CLOUD_WORDS[] = {"aws", "amazon", "gcp", "gcloud", "google", "azure", "cloud*",
+                                          "iam", "arn", "sts", "ec*", "ecr", "eks", "bucket*", "console",
+                                          "project*", "organization*", "org", "role*", "tenant", "lambda",
+                                          "cross", "billing", "s", "dkr", NULL};
+static const char *const STRONG_BANK_WORDS[] = {"checking", "savings", "bank*", "routing", "wire", "ach",
+                                                "beneficiary", "iban", "deposit*", NULL};
 
 static size_t glen(const pii_number *num, size_t k) { return num->g[k].end - num->g[k].start; }
 
@@ -40,6 +50,12 @@ void pii_rec_bank(pii_scan *sc, const pii_number *num)
         return;
     }
     bool not_bank = pii_context(sc, start, true, 3, 32, NOT_BANK_WORDS);
+    if (nd == 12 && k == 1 && !pii_context(sc, start, true, 4, 40, STRONG_BANK_WORDS) &&
+        (pii_context(sc, start, true, 8, 80, CLOUD_WORDS) || pii_context(sc, end, false, 6, 60, CLOUD_WORDS))) {
+        pii_suppress(sc, SANCTUM_ENTITY_US_BANK_NUMBER, SANCTUM_REC_BANK_ACCOUNT, start, end,
+                     SANCTUM_EV_FORMAT_WEAK | SANCTUM_EV_NEGATIVE_CONTEXT);
+        return; /* a cloud account id */
+    }
     bool neg = pii_negative_context(sc, start, end);
     if (nd == 9 && k == 1) {
         unsigned p2 = (unsigned)(d[0] - '0') * 10u + (unsigned)(d[1] - '0');

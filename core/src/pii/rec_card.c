@@ -1,7 +1,8 @@
 /* CREDIT_CARD: 12-19 digits, bare or in the issuers' groupings (4-4-4-4, 4-6-5, 4-6-4, 4-4-4-4-3)
  * with one consistent separator; the issuer prefix must fit the length and Luhn must pass.
  * Scores: grouped 0.95, bare 0.85 (validator + issuer); a card word before or after +0.1; order/id
- * words -0.5 (bare only -0.5, grouped -0.3). Luhn or issuer failures are not cards. */
+ * words -0.5 (bare only -0.5, grouped -0.3). Luhn or issuer failures are not cards. Every card of a row
+ * ("4111111111111111 5555555555554444") is reported. */
 #include "checksum.h"
 #include "pii.h"
 
@@ -24,6 +25,8 @@ static bool issuer_ok(const uint8_t *d, size_t n)
     unsigned p1 = prefix(d, 1), p2 = prefix(d, 2), p3 = prefix(d, 3), p4 = prefix(d, 4), p6 = prefix(d, 6);
     if (p1 == 4)
         return n == 13 || n == 16 || n == 19; /* Visa */
+    if (p1 == 1)
+        return n == 15; /* UATP (AirPlus); millisecond timestamps have 13 digits */
     if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720))
         return n == 16; /* Mastercard */
     if (p2 == 34 || p2 == 37)
@@ -121,6 +124,6 @@ void pii_rec_card(pii_scan *sc, const pii_number *num)
             ev |= SANCTUM_EV_NEGATIVE_CONTEXT;
         }
         pii_add(sc, SANCTUM_ENTITY_CREDIT_CARD, SANCTUM_REC_CREDIT_CARD, start, end, score, ev);
-        return;
+        g0 = k - 1; /* every card in a row of them: go on after this one */
     }
 }

@@ -14,13 +14,14 @@ static bool local_byte(uint8_t c)
 
 static bool domain_byte(uint8_t c) { return pii_is_alnum(c) || c >= 0x80 || c == '-' || c == '.'; }
 
-/* File extensions that show up after '@' in code (assets, packages) and are not top-level domains. */
+/* File extensions that show up after '@' in code (assets, packages) and are not top-level domains.
+ * Private and reserved names (.lan, .local, .internal, .home, .test, .example...) are real mailboxes in a
+ * home lab or a company: an address names its owner whatever its TLD. */
 static const char *const NOT_TLD[] = {"png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "ico", "js", "mjs",
                                       "cjs", "ts", "tsx", "jsx", "json", "css", "scss", "html", "htm", "txt",
                                       "yml", "yaml", "toml", "lock", "tgz", "gz", "zip", "tar", "bz2", "xz",
                                       "cpp", "hpp", "java", "kt", "rb", "php", "swift", "exe", "dll",
-                                      "wasm", "map", "csv", "log", "ini", "cfg", "conf", "local", "internal",
-                                      "localdomain", "lan", "home", "invalid", "example", "test", NULL};
+                                      "wasm", "map", "csv", "log", "ini", "cfg", "conf", NULL};
 
 static const char *const MAIL_WORDS[] = {"email*", "e", "mail*", "contact*", "write", "reach", "address*",
                                          "send", "cc", "bcc", "from", "to", NULL};
@@ -33,6 +34,8 @@ void pii_rec_email(pii_scan *sc, size_t at)
     size_t ls = at;
     while (ls > 0 && local_byte(s[ls - 1]) && at - ls < 64)
         ls--;
+    while (ls < at && (s[ls] & 0xC0) == 0x80)
+        ls++; /* the 64-byte bound may stop inside a character: start at the next one */
     while (ls < at && (s[ls] == '.' || s[ls] == '\'' || s[ls] == '-'))
         ls++; /* a quote or dash that opens the text is not part of the address */
     if (ls == at || s[at - 1] == '.')
@@ -47,6 +50,8 @@ void pii_rec_email(pii_scan *sc, size_t at)
     size_t de = at + 1;
     while (de < n && domain_byte(s[de]) && de - at < 255)
         de++;
+    while (de > at + 1 && de < n && (s[de] & 0xC0) == 0x80)
+        de--; /* the 255-byte bound may stop inside a character: end before it */
     while (de > at + 1 && (s[de - 1] == '.' || s[de - 1] == '-'))
         de--; /* sentence punctuation */
     if (de <= at + 1)

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "names.h"
+#include "person.h"
 #include "pii.h"
 #include "utf8.h"
 
@@ -23,9 +24,17 @@ static bool cp_letter(uint32_t cp)
            (cp >= 0x400 && cp <= 0x52F) || (cp >= 0x5D0 && cp <= 0x5EA) || (cp >= 0x620 && cp <= 0x64A) ||
            (cp >= 0x1E00 && cp <= 0x1EFF);
 }
+/* Latin Extended-A pairs its cases even-odd (upper first), except 0x139-0x148 and 0x179-0x17E, which
+ * start on an odd code point (Ĺ, Ł, Ń, Ź, Ż, Ž). */
+static bool latin_ext_a_upper(uint32_t cp)
+{
+    if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
+        return (cp & 1) == 1;
+    return cp == 0x178 || (cp & 1) == 0;
+}
 static bool cp_upper(uint32_t cp)
 {
-    return (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x100 && cp <= 0x17F && (cp & 1) == 0) ||
+    return (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x100 && cp <= 0x17F && latin_ext_a_upper(cp)) ||
            (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x400 && cp <= 0x42F) ||
            (cp >= 0x1E00 && cp <= 0x1EFF && (cp & 1) == 0);
 }
@@ -132,25 +141,6 @@ static bool next_word(const uint8_t *s, size_t n, size_t p, word *w)
     return true;
 }
 
-/* The word that ends before position p (skipping non-letters, at most `gap` bytes of them). */
-static bool prev_word(const uint8_t *s, size_t p, size_t gap, size_t *ws, size_t *we)
-{
-    size_t q = p;
-    while (q > 0 && p - q <= gap && !pii_is_alpha(s[q - 1]) && s[q - 1] < 0x80) {
-        uint8_t c = s[q - 1];
-        if (c == '.' || c == '!' || c == '?' || c == '\n' || c == '\r' || c == ';' || c == ')' || c == '(' ||
-            c == '"' || c == '`' || c == '|' || c == '>')
-            return false; /* context does not cross a sentence, a line or a quote */
-        q--;
-    }
-    if (q == 0 || p - q > gap || !pii_is_alpha(s[q - 1]))
-        return false;
-    *we = q;
-    while (q > 0 && (pii_is_alpha(s[q - 1]) || s[q - 1] == '\''))
-        q--;
-    *ws = q;
-    return true;
-}
 
 /* The separator between two words of one name: one space (or tab); after an initial, ". " too. */
 static bool joins(const uint8_t *s, size_t a_end, size_t b_start, bool a_initial)
@@ -180,11 +170,49 @@ static bool sentence_start(const uint8_t *s, size_t p)
 
 enum { STRONG = 1, MEDIUM = 2, WEAK = 3 };
 
+static bool email_echo(const pii_scan *sc, size_t ws, size_t we);
+
+/* The speaker of a chat log line: "[10:02] Tamsin: ...", "[09:14:55] <Brigid> ...", "10:02 Tamsin: ...". */
+static bool chat_speaker(const pii_scan *sc, size_t start)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, q = start;
+    bool angle = q > 0 && s[q - 1] == '<';
+    if (angle)
+        q--;
+    /* cheap test first: "] " or a digit and a space right before */
+    if (q < 3 || s[q - 1] != ' ' || (s[q - 2] != ']' && !pii_is_digit(s[q - 2])))
+        return false;
+    /* the name must end in ':' (or '>' when it opened with '<') within 40 bytes */
+    size_t e = start;
+    while (e < n && e - start < 40 && s[e] != '\n' && s[e] != ':' && s[e] != '>')
+        e++;
+    if (e >= n || (angle ? s[e] != '>' : s[e] != ':'))
+        return false;
+    if (q == 0 || s[q - 1] != ' ')
+        return false;
+    q--;
+    if (q > 0 && s[q - 1] == ']')
+        q--;
+    /* a time before: digits and colons back to '[' or the line start */
+    size_t digits = 0, colons = 0;
+    while (q > 0 && (pii_is_digit(s[q - 1]) || s[q - 1] == ':')) {
+        digits += pii_is_digit(s[q - 1]);
+        colons += s[q - 1] == ':';
+        q--;
+    }
+    if (digits < 3 || colons < 1 || colons > 2)
+        return false;
+    if (q > 0 && s[q - 1] == '[')
+        q--;
+    return q == 0 || s[q - 1] == '\n';
+}
+
 /* Context before the name: returns the strength (0 none) and whether it accepts unknown words. */
 static int context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
 {
     const uint8_t *s = sc->s;
-    size_t w1s, w1e, w2s, w2e, w3s, w3e;
+    size_t w1s = 0, w1e = 0, w2s = 0, w2e = 0, w3s = 0, w3e = 0;
     *accepts_unknown = false;
     /* "Name: X" labels and "--" signature markers */
     size_t q = start;
@@ -193,15 +221,17 @@ static int context_before(const pii_scan *sc, size_t start, bool *accepts_unknow
     size_t lab = q > 0 && s[q - 1] == ':' ? q - 1 : 0;
     if (lab > 0 && (s[lab - 1] == '"' || s[lab - 1] == '\''))
         lab--; /* "name": "Hans Zimmer" */
-    if (q > 0 && s[q - 1] == ':' && prev_word(s, lab, 0, &w1s, &w1e) &&
-        (pii_word_eq(s + w1s, w1e - w1s, "name") || pii_word_eq(s + w1s, w1e - w1s, "from") ||
-         pii_word_eq(s + w1s, w1e - w1s, "to") || pii_word_eq(s + w1s, w1e - w1s, "author") ||
-         pii_word_eq(s + w1s, w1e - w1s, "contact") || pii_word_eq(s + w1s, w1e - w1s, "attendee") ||
-         pii_word_eq(s + w1s, w1e - w1s, "patient") || pii_word_eq(s + w1s, w1e - w1s, "customer") ||
-         pii_word_eq(s + w1s, w1e - w1s, "employee") || pii_word_eq(s + w1s, w1e - w1s, "cc") ||
-         pii_word_eq(s + w1s, w1e - w1s, "signed") || pii_word_eq(s + w1s, w1e - w1s, "recipient") ||
-         pii_word_eq(s + w1s, w1e - w1s, "sender") || pii_word_eq(s + w1s, w1e - w1s, "owner") ||
-         pii_word_eq(s + w1s, w1e - w1s, "assignee") || pii_word_eq(s + w1s, w1e - w1s, "reviewer"))) {
+    static const char *const LABELS[] = {"name", "from", "to", "author", "contact", "attendee", "patient",
+                                         "customer", "employee", "cc", "signed", "recipient", "sender", "owner",
+                                         "assignee", "reviewer", "fn", "applicant", "insured", "passenger",
+                                         "pax", "guest", "tenant", "member", "beneficiary", "holder",
+                                         "cardholder", "traveler", "traveller", "student", "candidate",
+                                         "policyholder", "claimant", "debtor", "payee", "signatory", NULL};
+    if (q > 0 && s[q - 1] == ':' && prev_word(s, lab, 0, &w1s, &w1e) && word_in(s + w1s, w1e - w1s, LABELS)) {
+        *accepts_unknown = true;
+        return STRONG;
+    }
+    if (chat_speaker(sc, start)) {
         *accepts_unknown = true;
         return STRONG;
     }
@@ -261,6 +291,8 @@ static int context_after(const pii_scan *sc, size_t end, bool possessive)
             if (s[i] == '@')
                 return STRONG;
     }
+    if (pii_honorific_after(s, n, end))
+        return STRONG;
     if (possessive)
         return WEAK;
     size_t ws = p;
@@ -346,6 +378,9 @@ static bool name_shaped(const pii_scan *sc, const word *w, bool allow_caps)
     const uint8_t *s = sc->s;
     if ((w->s > 0 && pii_is_digit(s[w->s - 1])) || (w->e < sc->n && pii_is_digit(s[w->e])))
         return false;
+    /* two capitals before a lower-case letter are a tool's name, not a person's ("ASan", "UBSan") */
+    if (w->e - w->s >= 3 && pii_is_upper(s[w->s]) && pii_is_upper(s[w->s + 1]) && pii_is_lower(s[w->s + 2]))
+        return false;
     return true;
 }
 
@@ -353,19 +388,19 @@ static bool name_shaped(const pii_scan *sc, const word *w, bool allow_caps)
  * eponyms always; other dictionary words only when the name is rare (not a common first/last name). */
 static bool word_like(unsigned f, int cls)
 {
-    if (cls == SC_WORD_AMBIGUOUS || cls == SC_WORD_PLACE || cls == SC_WORD_EPONYM)
+    if (cls == SC_WORD_AMBIGUOUS || cls == SC_WORD_PLACE || cls == SC_WORD_EPONYM || cls == SC_WORD_SOFTWARE)
         return true;
     return (f & SC_NAME_WORD) != 0 && (f & (SC_NAME_COMMON_FIRST | SC_NAME_COMMON_LAST)) == 0;
 }
 
-/* Gazetteer flags of a name token, also for the hyphen and apostrophe forms the lists do not hold:
- * "Mary-Jane" and "O'Brien-Kelly" (every part a known name), "O'Connor" (O' + a known name: a last
- * name), "D'Andre" (as "Dandre", or D' + a known name). Parts that are also words do not count as words. */
+
 static unsigned name_flags(const uint8_t *s, size_t a, size_t b)
 {
     unsigned f = sc_name_lookup(s + a, b - a);
     if (f != 0 || b - a < 3 || b - a > 40)
         return f;
+    if (s[a] >= 0x80)
+        return pii_cyrillic_flags(s, a, b);
     const unsigned keep = SC_NAME_FIRST | SC_NAME_LAST | SC_NAME_COMMON_FIRST | SC_NAME_COMMON_LAST;
     for (size_t i = a + 1; i + 1 < b; i++)
         if (s[i] == '-') {
@@ -402,13 +437,6 @@ static bool phrase_end_at(const uint8_t *s, size_t n, size_t q)
            s[q] == ':' || s[q] == ';' || s[q] == ')';
 }
 
-static bool word_in(const uint8_t *w, size_t n, const char *const *list)
-{
-    for (size_t k = 0; list[k] != NULL; k++)
-        if (pii_word_eq(w, n, list[k]))
-            return true;
-    return false;
-}
 
 /* Everyday chat words that are never a lower-case name, even where the gazetteer holds them as a name
  * in some locale ("hey, can you ...", "hi so the deploy ..."). */
@@ -829,318 +857,739 @@ static void lower_name_said(pii_scan *sc, size_t ws, size_t we)
     emit(sc, ws, we, 0.7, SANCTUM_EV_CONTEXT_AFTER | SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_FORMAT_WEAK);
 }
 
+
+/* ---- evidence for names that are also words, places or software (issue 17) ---- */
+
+
+/* "Tell Frank ...", "ping Ray", "thank Grant", "Email Hunter", "I called Sterling", "let Frank know":
+ * a verb only people take, right before the name. */
+static bool person_verb_right_before(const pii_scan *sc, size_t start, size_t end)
+{
+    static const char *const V[] = {"tell", "ask", "ping", "remind", "thank", "cc", "email", "call", "called",
+                                    "meet", "text", "message", "messaged", "dm", "invite", "congratulate",
+                                    "hug", "pay", "paid", "told", "asked", "thanked", "reminded", "pinged",
+                                    "emailed", "texted", "invited", "met", "introduce", "introduced", "phone",
+                                    "phoned", "ring", "rang", "page", "paged", "notify", "warn", "warned",
+                                    "bcc", "loop", "tag", "tagged", "mention", "mentioned", NULL};
+    const uint8_t *s = sc->s;
+    size_t ws, we, as, ae;
+    if (!prev_word(s, start, 1, &ws, &we))
+        return false;
+    if (word_in(s + ws, we - ws, V))
+        return true;
+    /* "let Frank know", "have Ray check" */
+    return pii_word_eq(s + ws, we - ws, "let") && word_after(s, sc->n, end, &as, &ae) &&
+           pii_word_eq(s + as, ae - as, "know");
+}
+
+/* "Penny said ...", "Ivy wrote ...", "Faith from legal approved ...": the name as the subject of a verb
+ * only people take. */
+static bool person_verb_after(const pii_scan *sc, size_t end)
+{
+    static const char *const V[] = {"said", "says", "asked", "asks", "wrote", "writes", "replied", "approved",
+                                    "signed", "called", "emailed", "texted", "thinks", "thought", "wants",
+                                    "wanted", "needs", "joins", "joined", "starts", "started", "quit",
+                                    "told", "tells", "mentioned", "agreed", "suggested", "promised",
+                                    "confirmed", "booked", "owes", "presents", "resigned", "retired",
+                                    "apologized", "apologised", "complained", "laughed", "smiled", "cried",
+                                    "married", "graduated", "moved", "lives", "works", "worked", "messaged",
+                                    "rsvped", "replies", "answered", NULL};
+    static const char *const TEAM[] = {"legal", "finance", "hr", "accounting", "sales", "marketing", "it",
+                                       "ops", "support", "engineering", "security", "design", "product",
+                                       "payroll", "procurement", "billing", "admissions", "reception", NULL};
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, a, b, c, d;
+    if (!word_after(s, n, end, &a, &b))
+        return false;
+    if (word_in(s + a, b - a, V))
+        return true;
+    /* "will present", "is our new lead", "from legal approved" */
+    if (pii_word_eq(s + a, b - a, "will") && word_after(s, n, b, &c, &d))
+        return word_in(s + c, d - c, (const char *const[]){"present", "join", "call", "email", "reply",
+                                                           "visit", "review", "sign", "approve", NULL});
+    if (pii_word_eq(s + a, b - a, "is") && word_after(s, n, b, &c, &d))
+        return word_in(s + c, d - c, (const char *const[]){"our", "my", "your", "his", "her", NULL});
+    if (pii_word_eq(s + a, b - a, "from") && word_after(s, n, b, &c, &d) && word_in(s + c, d - c, TEAM)) {
+        size_t e, f;
+        return word_after(s, n, d, &e, &f) && word_in(s + e, f - e, V);
+    }
+    return false;
+}
+
+/* "Dawn, are you still on the call?": a sentence-initial word followed by a comma and a second-person
+ * word in the same sentence is someone addressed. */
+static bool vocative_you(const pii_scan *sc, size_t end)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    if (end >= n || s[end] != ',')
+        return false;
+    size_t p = end + 1;
+    for (unsigned k = 0; k < 6 && p < n; k++) {
+        while (p < n && s[p] == ' ')
+            p++;
+        size_t a = p;
+        while (p < n && pii_is_alpha(s[p]))
+            p++;
+        if (p == a)
+            return false; /* punctuation or the end of the sentence */
+        if (word_in(s + a, p - a, (const char *const[]){"you", "your", "u", "ur", "youre", NULL}))
+            return true;
+    }
+    return false;
+}
+
+/* "Sky's laptop", "Page's flight": what people own. */
+static bool personal_noun(const uint8_t *s, size_t n, size_t end)
+{
+    static const char *const N[] = {"laptop", "phone", "badge", "car", "desk", "flight", "birthday", "wife",
+                                    "husband", "kids", "kid", "son", "daughter", "mom", "mum", "dad",
+                                    "mother", "father", "team", "email", "number", "address", "charger",
+                                    "bag", "keys", "account", "house", "apartment", "flat", "room",
+                                    "office", "manager", "boss", "wedding", "party", "mail", "parents",
+                                    "sister", "brother", "girlfriend", "boyfriend", "partner", "dog", "cat",
+                                    "visa", "passport", "salary", "leave", "shift", "schedule", "calendar",
+                                    "resume", "cv", "contract", "signature", "idea", "feedback", "review",
+                                    NULL};
+    size_t p = end;
+    if (p + 2 < n && s[p] == '\'' && s[p + 1] == 's')
+        p += 2;
+    else if (p + 4 < n && s[p] == 0xE2 && s[p + 1] == 0x80 && s[p + 2] == 0x99 && s[p + 3] == 's')
+        p += 4;
+    size_t a, b;
+    return word_after(s, n, p, &a, &b) && word_in(s + a, b - a, N);
+}
+
+
+
+
+
+
+
+
+
+
+/* Airline and booking style "SURNAME/GIVEN" ("OKAFOR/CHIDI", "LINDQVIST/EMMA MS"): one span, when the
+ * given name is a known first name. Returns where to go on. */
+static size_t airline_name(pii_scan *sc, const word *w)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    if (w->e + 1 >= n || s[w->e] != '/' || (w->s > 0 && !pii_is_space(s[w->s - 1]) && s[w->s - 1] != ':'))
+        return w->e;
+    word g;
+    if (!next_word(s, n, w->e + 1, &g) || g.s != w->e + 1 || !g.allcaps)
+        return w->e;
+    if (g.e < n && !pii_is_space(s[g.e]) && s[g.e] != ',' && s[g.e] != '.')
+        return w->e;
+    unsigned fg = sc_name_lookup(s + g.s, g.e - g.s), fs = sc_name_lookup(s + w->s, w->e - w->s);
+    int cg = sc_word_class(s + g.s, g.e - g.s), cs = sc_word_class(s + w->s, w->e - w->s);
+    bool unk = false;
+    bool label = context_before(sc, w->s, &unk) == STRONG && unk; /* "PASSENGER: OKAFOR/CHIDI" */
+    if (cs == SC_WORD_STOP || cs == SC_WORD_TECH_NOUN || cg == SC_WORD_STOP || cg == SC_WORD_TECH_NOUN)
+        return g.e;
+    if (!label && (!(fg & SC_NAME_FIRST) || word_like(fg, cg) || (fs != 0 && !(fs & SC_NAME_LAST))))
+        return g.e;
+    emit(sc, w->s, g.e, 0.85, SANCTUM_EV_NAME_SEQUENCE | SANCTUM_EV_GAZETTEER_FIRST |
+                                  ((fs & SC_NAME_LAST) ? SANCTUM_EV_GAZETTEER_LAST : 0));
+    return g.e;
+}
+
+
+
+/* Where the word loop stands: the next byte to read and the previous word (a possible trigger). */
+typedef struct walk {
+    size_t p, prev_s, prev_e;
+} walk;
+
+/* Step 1, the fast path: plain lower-case ASCII words and punctuation only matter as triggers of a
+ * lower-case name ("hey maria", "so jessica said"). Stops at a word the full tokenizer must read. */
+static void skip_plain_lower(pii_scan *sc, walk *k)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    while (k->p < n) {
+        size_t p = k->p;
+        uint8_t c = s[p];
+        if (pii_is_lower(c)) {
+            size_t j = p + 1;
+            while (j < n && pii_is_lower(s[j]))
+                j++;
+            if (j < n && (s[j] >= 0x80 || pii_is_upper(s[j]) || s[j] == '\'' || s[j] == '-'))
+                return; /* not a plain word: the full tokenizer decides */
+            if (j - p >= 2 && k->prev_e > k->prev_s && p - k->prev_e <= 2 &&
+                lower_trigger(s + k->prev_s, k->prev_e - k->prev_s)) {
+                word lw;
+                memset(&lw, 0, sizeof lw);
+                lw.s = p;
+                lw.e = j;
+                lw.lower = true;
+                k->prev_s = p;
+                k->prev_e = j;
+                k->p = lower_name(sc, &lw);
+                continue;
+            }
+            if (j - p >= 4 && j - p <= 9 && k->prev_e > k->prev_s && p == k->prev_e + 1 && s[k->prev_e] == ' ' &&
+                pii_is_lower(s[k->prev_s]) && speech_verb(s + p, j - p))
+                lower_name_said(sc, k->prev_s, k->prev_e);
+            k->prev_s = p;
+            k->prev_e = j;
+            k->p = j;
+        } else if (pii_is_upper(c) || c >= 0x80) {
+            return;
+        } else {
+            p++;
+            while (p < n && pii_is_digit(s[p - 1]) && pii_is_alpha(s[p]))
+                p++; /* letters glued to digits (3rd, 10px, sha1) are not words here */
+            k->p = p;
+        }
+    }
+}
+
+/* Step 2, titles: the capitalized words after "Mr", "Dr.", "Prof" are a name. Returns where to go on. */
+static size_t title_name(pii_scan *sc, const word *w)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    size_t q = w->e;
+    if (q < n && s[q] == '.') {
+        q++;
+        /* "Sig.ra Bianchi", "Sig.na Rossi", "Dott.ssa Greco" */
+        size_t r = q;
+        while (r < n && pii_is_lower(s[r]) && r - q < 4)
+            r++;
+        if (r > q && r < n && s[r] == ' ')
+            q = r;
+    }
+    word a;
+    size_t name_start = q + 1;
+    /* "Prof. van Dijk", "Mr de la Cruz": particles between the title and the surname */
+    while (q < n && s[q] == ' ' && next_word(s, n, q, &a) && a.s == q + 1 && a.lower && particle(s + a.s, a.e - a.s))
+        q = a.e;
+    if (q < n && s[q] == ' ' && next_word(s, n, q, &a) && a.s == q + 1 && name_shaped(sc, &a, false) &&
+        sc_word_class(s + a.s, a.e - a.s) != SC_WORD_STOP) {
+        size_t end = a.e;
+        word b;
+        if (!a.possessive && next_word(s, n, a.e, &b) && joins(s, a.e, b.s, a.e - a.s == 1) &&
+            name_shaped(sc, &b, false) && sc_word_class(s + b.s, b.e - b.s) == SC_WORD_NONE)
+            end = b.e;
+        unsigned fa = sc_name_lookup(s + a.s, a.e - a.s);
+        emit(sc, name_start, end, 0.9,
+             SANCTUM_EV_TITLE | ((fa & SC_NAME_FIRST) ? SANCTUM_EV_GAZETTEER_FIRST : 0) |
+                 ((fa & SC_NAME_LAST) ? SANCTUM_EV_GAZETTEER_LAST : 0));
+        return end;
+    }
+    return w->e;
+}
+
+/* Step 3: an unknown capitalized word starts a name only with a phrase that vouches for it, a
+ * signature, or a known last name right after it ("Contact Sarah Lee": the name starts later). */
+static bool unknown_start_ok(pii_scan *sc, const word *w)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    bool unk_ok0 = false;
+    int b0 = context_before(sc, w->s, &unk_ok0);
+    if ((b0 == STRONG && unk_ok0) || signature(sc, w->s, w->e) || w->allcaps || pii_honorific_after(s, n, w->e) ||
+        email_echo(sc, w->s, w->e))
+        return true;
+    word nx0;
+    unsigned f0 = 0;
+    return next_word(s, n, w->e, &nx0) && joins(s, w->e, nx0.s, false) && nx0.cap &&
+           ((f0 = name_flags(s, nx0.s, nx0.e)) & SC_NAME_LAST) && !(f0 & SC_NAME_FIRST);
+}
+
+/* The words of one name candidate: first [middle|initial] last. */
+typedef struct name_seq {
+    size_t toks[4][2];
+    unsigned fl[4];
+    size_t nt;
+    bool org;         /* followed by an organisation, tool or honour word: not a person */
+    bool initial_mid; /* a middle initial */
+    word cur;         /* the last word taken */
+} name_seq;
+
+/* Step 4: gathers the words that follow w into one name, and tells organisations and honours apart
+ * ("Baker Street", "Martin Luther King Jr. Day"). */
+static void gather_name(pii_scan *sc, const word *w, unsigned fa, bool label, name_seq *q)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    memset(q, 0, sizeof *q);
+    q->toks[0][0] = w->s;
+    q->toks[0][1] = w->e;
+    q->fl[0] = fa;
+    q->nt = 1;
+    q->cur = *w;
+    while (q->nt < 4 && !q->cur.possessive) {
+        word b;
+        if (!next_word(s, n, q->cur.e, &b))
+            break;
+        /* lower-case particles inside a name: "Van der Berg", "de la Cruz", "bin Salman" */
+        while (b.lower && joins(s, q->cur.e, b.s, false) && particle(s + b.s, b.e - b.s)) {
+            word c2;
+            if (!next_word(s, n, b.e, &c2) || !joins(s, b.e, c2.s, false) ||
+                !(c2.cap || particle(s + c2.s, c2.e - c2.s)))
+                break;
+            q->cur.e = b.e;
+            b = c2;
+        }
+        bool cur_initial = q->cur.e - q->cur.s == 1;
+        if (!joins(s, q->cur.e, b.s, cur_initial))
+            break;
+        int bc = sc_word_class(s + b.s, b.e - b.s);
+        if (bc == SC_WORD_ORG_NEXT || bc == SC_WORD_TECH_NOUN || (b.cap && honour_word(s + b.s, b.e - b.s))) {
+            if (b.cap || b.allcaps)
+                q->org = true;
+            break;
+        }
+        if (bc == SC_WORD_STOP || bc == SC_WORD_TITLE || !name_shaped(sc, &b, w->allcaps))
+            break;
+        if (w->allcaps != b.allcaps && !(b.e - b.s == 1))
+            break;
+        /* all caps: every word must be a known name ("FROM ROBERT JOHNSON TO billing") */
+        if (w->allcaps && b.e - b.s > 1) {
+            unsigned fbc = name_flags(s, b.s, b.e);
+            if ((fbc == 0 && !label) || (q->nt >= 2 && word_like(fbc, bc))) /* "... MARTINEZ RE refund" */
+                break;
+        }
+        if (b.e - b.s == 1)
+            q->initial_mid = true;
+        q->toks[q->nt][0] = b.s;
+        q->toks[q->nt][1] = b.e;
+        q->fl[q->nt] = name_flags(s, b.s, b.e);
+        q->nt++;
+        q->cur = b;
+    }
+    /* "Martin Luther King Jr. Day", "Nobel Prize": a holiday or an award named after someone */
+    if (!q->org && !q->cur.possessive) {
+        size_t p = q->cur.e;
+        if (p < n && s[p] == '.' &&
+            (pii_word_eq(s + q->cur.s, q->cur.e - q->cur.s, "jr") || pii_word_eq(s + q->cur.s, q->cur.e - q->cur.s, "sr")))
+            p++;
+        word x;
+        if (p < n && s[p] == ' ' && next_word(s, n, p, &x) && x.s == p + 1 && x.cap && honour_word(s + x.s, x.e - x.s))
+            q->org = true;
+    }
+    /* an initial must be followed by a last name */
+    while (q->nt > 1 && q->toks[q->nt - 1][1] - q->toks[q->nt - 1][0] == 1)
+        q->nt--;
+}
+
+/* Step 5: the score the words themselves earn (gazetteer, word-likeness, capitalization, position).
+ * Returns false when the words can never be a name (all caps without a known pair). */
+static bool base_score(pii_scan *sc, const word *w, int cls, unsigned fa, const name_seq *q, bool poss, bool label,
+                       double *score, uint32_t *ev)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    size_t nt = q->nt, end = q->toks[nt - 1][1];
+    unsigned last = q->fl[nt - 1];
+    bool start_of_sentence = sentence_start(s, w->s);
+    /* at the start of a sentence capitalization says nothing: any dictionary word needs evidence */
+    /* "John, could you ...", "John's laptop ...": a common first name addressed or owning something at
+     * the start of a sentence is a name even when it is also a word (not the hand-kept ones: "Will,") */
+    bool vocative = start_of_sentence && nt == 1 && cls == SC_WORD_NONE && (fa & SC_NAME_COMMON_FIRST) &&
+                    !w->allcaps && ((w->e < n && s[w->e] == ',') || poss);
+    bool a_word = word_like(fa, cls) || (start_of_sentence && (fa & SC_NAME_WORD) && !vocative);
+    bool l_word = word_like(last, sc_word_class(s + q->toks[nt - 1][0], end - q->toks[nt - 1][0]));
+    *score = 0;
+    *ev = 0;
+    if (fa & SC_NAME_FIRST)
+        *ev |= SANCTUM_EV_GAZETTEER_FIRST;
+    if (last & SC_NAME_LAST)
+        *ev |= SANCTUM_EV_GAZETTEER_LAST;
+    if (w->allcaps) {
+        /* all caps only as a known first + last name pair; one word-like half needs strong context
+         * ("TO: MICHAEL BROWN") */
+        bool label_pair = label && nt >= 2 && (fa & SC_NAME_FIRST) && last == 0; /* "APPLICANT: DANIEL WHITFIELD" */
+        if (!label_pair &&
+            (nt < 2 || !(fa & SC_NAME_FIRST) || !(last & (SC_NAME_LAST | SC_NAME_FIRST)) || (a_word && l_word)))
+            return false;
+        *score = a_word || l_word || label_pair ? 0.45 : 0.8;
+        *ev |= SANCTUM_EV_NAME_SEQUENCE;
+    } else if (nt >= 2) {
+        bool a_first = (fa & SC_NAME_FIRST) != 0;
+        bool l_known = (last & (SC_NAME_LAST | SC_NAME_FIRST)) != 0;
+        *ev |= SANCTUM_EV_NAME_SEQUENCE;
+        if (a_first && l_known)
+            *score = a_word && l_word ? 0.6 : (a_word || l_word ? 0.8 : 0.9);
+        else if (a_first && last == 0)
+            *score = a_word ? 0.5 : ((fa & SC_NAME_COMMON_FIRST) ? 0.8 : 0.7);
+        else if (!a_first && fa == 0 && (last & SC_NAME_LAST) && !l_word)
+            *score = 0.6;
+        else if (fa & SC_NAME_LAST)
+            *score = l_known ? 0.6 : 0.4;
+        /* Greek and Cyrillic: two capitalized words, one of them a known name ("Γιώργος Παπαδόπουλος");
+         * surname first with diacritics ("Đặng Văn Lâm", "Nguyễn Thị Hương") */
+        bool cased_other = s[w->s] >= 0xCE && s[w->s] <= 0xD3 && s[q->toks[nt - 1][0]] >= 0xCE &&
+                           s[q->toks[nt - 1][0]] <= 0xD3 && ((fa | last) & (SC_NAME_FIRST | SC_NAME_LAST));
+        bool surname_first = (fa & SC_NAME_LAST) && !(fa & SC_NAME_FIRST) && !a_word && nt >= 2;
+        for (size_t t = 1; surname_first && t < nt; t++) {
+            bool diacritic = false;
+            for (size_t i = q->toks[t][0]; i < q->toks[t][1]; i++)
+                diacritic = diacritic || s[i] >= 0x80;
+            surname_first = diacritic;
+        }
+        if ((cased_other || surname_first) && *score < 0.75)
+            *score = 0.75;
+        if (q->initial_mid && *score > 0)
+            *score += 0.05;
+        if (a_word || l_word)
+            *ev |= SANCTUM_EV_COMMON_WORD;
+    } else {
+        if ((fa & SC_NAME_FIRST) && !a_word) {
+            bool common = (fa & SC_NAME_COMMON_FIRST) != 0;
+            *score = common ? (start_of_sentence ? 0.7 : 0.75) : (start_of_sentence ? 0.5 : 0.6);
+            if (vocative && !poss)
+                *score += 0.1;
+            else if (start_of_sentence && (fa & SC_NAME_PLACE))
+                *score -= 0.1; /* "Darwin gets a lot of rain": a place as often as a person */
+            *ev |= SANCTUM_EV_FORMAT_WEAK;
+        } else if ((fa & SC_NAME_LAST) && !a_word) {
+            *score = start_of_sentence ? 0.4 : 0.5;
+            *ev |= SANCTUM_EV_FORMAT_WEAK;
+        } else if (fa != 0 || cls != SC_WORD_NONE) {
+            *score = 0.36; /* strong context alone (+0.35) lifts it over 0.7: "Hi Will," */
+            *ev |= SANCTUM_EV_COMMON_WORD;
+        }
+    }
+    return true;
+}
+
+/* Step 6: context before and after raises the score; unknown words need a phrase that accepts them.
+ * Returns false when nothing vouches for an unknown word. *before_out is the strength before. */
+static bool add_context(pii_scan *sc, const word *w, int cls, unsigned fa, const name_seq *q, bool poss,
+                        double *score, uint32_t *ev, int *before_out, bool *sig_out)
+{
+    size_t nt = q->nt, end = q->toks[nt - 1][1];
+    unsigned last = q->fl[nt - 1];
+    bool unk_ok = false;
+    int before = context_before(sc, w->s, &unk_ok);
+    int after = context_after(sc, end, poss);
+    bool sig = signature(sc, w->s, end);
+    *before_out = before;
+    *sig_out = sig;
+    bool known = fa != 0 || (nt >= 2 && last != 0);
+    if (!known && !(*score > 0)) {
+        /* unknown words need a strong phrase that accepts them, a signature or Name <email> */
+        if ((before == STRONG && unk_ok) || sig || after == STRONG || (before == STRONG && nt >= 2))
+            *score = 0.45;
+        else if (nt == 1 && email_echo(sc, w->s, end))
+            *score = 0.01; /* record_pair lifts it */
+        else
+            return false;
+    }
+    if (before == STRONG || sig || after == STRONG) {
+        *score += 0.35;
+        *ev |= before == STRONG ? SANCTUM_EV_CONTEXT_BEFORE : SANCTUM_EV_CONTEXT_AFTER;
+        return true;
+    }
+    /* "ask Nguyen", "I talked to Kowalski": a verb only people take vouches for a lone name that is no
+     * word */
+    if (nt == 1 && cls == SC_WORD_NONE && !(fa & SC_NAME_WORD) && *score > 0 && person_verb_before(sc, w->s)) {
+        *score += 0.25;
+        *ev |= SANCTUM_EV_CONTEXT_BEFORE;
+    } else if (before == WEAK) {
+        *score += 0.1;
+        *ev |= SANCTUM_EV_CONTEXT_BEFORE;
+    }
+    if (after == MEDIUM) {
+        *score += 0.2;
+        *ev |= SANCTUM_EV_CONTEXT_AFTER;
+    } else if (after == WEAK) {
+        *score += 0.05;
+        *ev |= SANCTUM_EV_CONTEXT_AFTER;
+    }
+    return true;
+}
+
+/* "Thabo,Nkosi,thabo.n@example.co.za": a capitalized word that starts the local part of an e-mail
+ * address on the same line, before a dot, underscore or hyphen, names that address's owner. */
+static bool email_echo(const pii_scan *sc, size_t ws, size_t we)
+{
+    const uint8_t *s = sc->s;
+    size_t len = we - ws;
+    if (len < 3)
+        return false;
+    /* the addresses the e-mail recognizer found (the candidates before the PERSON pass are in text
+     * order), within 200 bytes on the same line */
+    size_t lo_c = 0, hi_c = sc->pre_person, from = ws > 200 ? ws - 200 : 0;
+    while (lo_c < hi_c) {
+        size_t mid = lo_c + (hi_c - lo_c) / 2;
+        if (sc->c[mid].start < from)
+            lo_c = mid + 1;
+        else
+            hi_c = mid;
+    }
+    for (size_t k = lo_c; k < sc->pre_person && sc->c[k].start <= we + 200; k++) {
+        if (sc->c[k].type != SANCTUM_ENTITY_EMAIL_ADDRESS || sc->c[k].score < sc->det->threshold)
+            continue;
+        size_t e = sc->c[k].start;
+        size_t lo = e < ws ? e : we, hi = e < ws ? ws : e;
+        if (hi < lo || memchr(s + lo, '\n', hi - lo) != NULL || e + len >= sc->n)
+            continue;
+        size_t i = 0;
+        while (i < len && pii_lower(s[e + i]) == pii_lower(s[ws + i]))
+            i++;
+        uint8_t after = s[e + len];
+        /* first.last@, first_l@: the word is part of a personal address ("sales@" names no one) */
+        if (i == len && (after == '.' || after == '_' || after == '-'))
+            return true;
+    }
+    return false;
+}
+
+/* "Did Page reply yet?", "Can Grant sign it?": the subject of a question about something people do. */
+static bool question_subject(const pii_scan *sc, size_t start, size_t end)
+{
+    static const char *const AUX[] = {"did", "does", "do", "has", "have", "can", "could", "will", "would",
+                                      "should", "didn't", "won't", NULL};
+    static const char *const V[] = {"reply", "call", "email", "sign", "approve", "say", "ask", "write", "text",
+                                    "send", "pay", "answer", "agree", "confirm", "join", "leave", "quit",
+                                    "tell", "respond", "arrive", "come", "get", "mention", "review", NULL};
+    const uint8_t *s = sc->s;
+    size_t ws, we, a, b;
+    return prev_word(s, start, 1, &ws, &we) && sentence_start(s, ws) && word_in(s + ws, we - ws, AUX) &&
+           word_after(s, sc->n, end, &a, &b) && word_in(s + a, b - a, V);
+}
+
+/* Step 6b: a lone first name that is also a word ("Frank", "Hope", "Ray") is a person in person
+ * position: after a verb only people take, addressed with "you", owning something people own, or the
+ * subject of a verb only people take. */
+static void person_position(pii_scan *sc, const word *w, int cls, unsigned fa, const name_seq *q, bool poss,
+                            double *score, uint32_t *ev)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    /* "Zbigniew Kowalczyk approved it": an unknown word before a known last name counts as one name */
+    bool pair = q->nt == 2 && fa == 0 && (q->fl[1] & SC_NAME_LAST) && !word_like(q->fl[1], SC_WORD_NONE);
+    if ((q->nt != 1 && !pair) || (!(fa & SC_NAME_FIRST) && !pair) || *score >= 0.7 || w->allcaps)
+        return; /* a name that stands on its own needs no lift */
+    size_t end = q->toks[q->nt - 1][1];
+    if (cls != SC_WORD_NONE && cls != SC_WORD_AMBIGUOUS)
+        return; /* places, eponyms, software and assistants need more than this */
+    double lift = 0;
+    uint32_t why = SANCTUM_EV_CONTEXT_BEFORE;
+    bool start = sentence_start(s, w->s);
+    size_t ps, pe;
+    if (person_verb_right_before(sc, w->s, end))
+        lift = 0.75;
+    else if (start && vocative_you(sc, end))
+        lift = 0.8, why = SANCTUM_EV_CONTEXT_AFTER;
+    else if (poss && personal_noun(s, n, end))
+        lift = 0.75, why = SANCTUM_EV_CONTEXT_AFTER;
+    else if (question_subject(sc, w->s, end))
+        lift = 0.75;
+    else if ((start || (prev_word(s, w->s, 1, &ps, &pe) &&
+                        word_in(s + ps, pe - ps, (const char *const[]){"and", "but", "so", "then", "because",
+                                                                       "when", "if", "that", "cause", NULL}))) &&
+             person_verb_after(sc, end))
+        lift = 0.75, why = SANCTUM_EV_CONTEXT_AFTER;
+    if (lift > *score) {
+        *score = lift;
+        *ev |= why;
+    }
+}
+
+/* Step 6c: first and last name as separate values of one record: "('Miriam', 'Castellanos')",
+ * "Ingrid,Halvorsen". A known last name right after a known first name, separated only by quotes, a
+ * comma and spaces (a comma required), is a name; so is the first name before it. */
+static void record_pair(pii_scan *sc, const word *w, unsigned fa, const name_seq *q, double *score, uint32_t *ev)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    if (q->nt != 1 || *score >= 0.8 || w->allcaps)
+        return;
+    /* the other value: before (when this is a last name) or after (when this is a first name) */
+    bool before_ok = false, after_ok = false;
+    if (fa & SC_NAME_LAST) {
+        size_t p = w->s;
+        bool comma = false;
+        while (p > 0 && w->s - p < 6 && (s[p - 1] == ',' || s[p - 1] == ' ' || s[p - 1] == '\'' || s[p - 1] == '"')) {
+            comma = comma || s[p - 1] == ',';
+            p--;
+        }
+        size_t e = p;
+        while (p > 0 && pii_is_alpha(s[p - 1]))
+            p--;
+        unsigned fp = e > p ? name_flags(s, p, e) : 0;
+        bool other = (fp & SC_NAME_FIRST) ? !word_like(fp, sc_word_class(s + p, e - p))
+                                          : (fp == 0 && (fa & SC_NAME_COMMON_LAST) && e - p >= 3 &&
+                                             sc_word_class(s + p, e - p) == SC_WORD_NONE &&
+                                             !sc_place_lookup(s + p, e - p)); /* "Thabo,Nkosi" */
+        before_ok = comma && e > p && pii_is_upper(s[p]) && other;
+    }
+    if (!before_ok && (fa & SC_NAME_FIRST)) {
+        size_t p = w->e;
+        bool comma = false;
+        while (p < n && p - w->e < 6 && (s[p] == ',' || s[p] == ' ' || s[p] == '\'' || s[p] == '"')) {
+            comma = comma || s[p] == ',';
+            p++;
+        }
+        size_t b = p;
+        while (p < n && pii_is_alpha(s[p]))
+            p++;
+        unsigned fl = p > b ? name_flags(s, b, p) : 0;
+        after_ok = comma && p > b && pii_is_upper(s[b]) && (fl & SC_NAME_LAST) && !(fl & SC_NAME_FIRST) &&
+                   !word_like(fl, sc_word_class(s + b, p - b));
+    }
+    if (before_ok || after_ok || email_echo(sc, w->s, w->e)) {
+        *score = 0.8;
+        *ev |= SANCTUM_EV_NAME_SEQUENCE;
+    }
+}
+
+/* Step 7, precision rules that take a candidate back: firms ("Johnson & Johnson"), tools ("Adam
+ * optimizer"), the second word of a place ("San Antonio"), a place after a preposition. */
+static bool not_a_person(pii_scan *sc, const word *w, int cls, unsigned fa, const name_seq *q, bool poss, int before,
+                         bool sig)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    size_t nt = q->nt, end = q->toks[nt - 1][1];
+    if (before != STRONG && !sig) {
+        size_t p = end;
+        while (p < n && s[p] == ' ')
+            p++;
+        word tn;
+        if ((p < n && s[p] == '&') || (w->s >= 2 && s[w->s - 1] == ' ' && s[w->s - 2] == '&'))
+            return true;
+        if (!poss && p == end + 1 && next_word(s, n, end, &tn) && tn.s == p &&
+            ((tn.lower && sc_word_class(s + tn.s, tn.e - tn.s) == SC_WORD_TECH_NOUN) ||
+             (nt == 1 && sc_word_class(s + tn.s, tn.e - tn.s) == SC_WORD_TECH_NOUN) ||
+             (nt == 1 && tn.lower && sc_word_class(s + tn.s, tn.e - tn.s) == SC_WORD_ORG_NEXT)))
+            return true; /* "Adam optimizer", "Monte Carlo methods", "the Lincoln office" */
+        /* software named like people, in technical context: "Kafka keeps rebalancing" */
+        if (cls == SC_WORD_SOFTWARE && pii_tech_context(sc, w->s, end))
+            return true;
+        /* places: "Darwin, Australia", "flights to Adelaide", "Regina and Saskatoon" */
+        if (nt == 1 && (cls == SC_WORD_PLACE || (fa & SC_NAME_PLACE)) && pii_place_context(sc, w->s, end))
+            return true;
+    }
+    size_t ps, pe;
+    static const char *const PLACE_PREFIX[] = {"san", "santa", "saint", "sainte", "st", "fort", "los",
+                                               "las", "port", "mount", "lake", "new", NULL};
+    if (before != STRONG && prev_word(s, w->s, 1, &ps, &pe) && pii_is_upper(s[ps]) && w->s - pe == 1 &&
+        word_in(s + ps, pe - ps, PLACE_PREFIX))
+        return true;
+    /* places after a preposition need a real name context */
+    return cls == SC_WORD_PLACE && nt == 1 && place_preposition(sc, w->s) && before != STRONG && !sig;
+}
+
+/* Steps 3-7 for one capitalized (or all-caps) word w that may start a name. Returns where to go on. */
+static size_t cap_name(pii_scan *sc, const word *w, int cls)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    unsigned fa = name_flags(s, w->s, w->e);
+    if (fa == 0 && cls == SC_WORD_NONE && !unknown_start_ok(sc, w))
+        return w->e;
+    /* eponyms: "Dijkstra's algorithm", "Gauss elimination", "Markov chain" */
+    word nx;
+    if (cls == SC_WORD_EPONYM && next_word(s, n, w->e, &nx) && nx.s - w->e <= 3 &&
+        sc_word_class(s + nx.s, nx.e - nx.s) == SC_WORD_TECH_NOUN)
+        return nx.e;
+    name_seq q;
+    bool label = false;
+    if (w->allcaps) {
+        bool unk = false;
+        label = context_before(sc, w->s, &unk) == STRONG && unk;
+    }
+    gather_name(sc, w, fa, label, &q);
+    if (q.org)
+        return q.cur.e;
+    size_t end = q.toks[q.nt - 1][1];
+    bool poss = q.nt == 1 ? w->possessive : q.cur.possessive;
+    double score;
+    uint32_t ev;
+    if (!base_score(sc, w, cls, fa, &q, poss, label, &score, &ev))
+        return w->e;
+    int before;
+    bool sig;
+    if (!add_context(sc, w, cls, fa, &q, poss, &score, &ev, &before, &sig))
+        return end;
+    person_position(sc, w, cls, fa, &q, poss, &score, &ev);
+    if (cls == SC_WORD_NONE)
+        record_pair(sc, w, fa, &q, &score, &ev);
+    if (not_a_person(sc, w, cls, fa, &q, poss, before, sig))
+        pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, w->s, end, 0.0,
+                ev | SANCTUM_EV_SUPPRESSED); /* blocks consistency */
+    else if (score > 0)
+        emit(sc, w->s, end, score, ev);
+    /* a weak multi-word reading may hide a name that starts at its second word */
+    return (q.nt > 1 && score < sc->det->threshold) ? w->e : end;
+}
+
 void pii_rec_person(pii_scan *sc)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n;
     size_t first_cand = sc->count;
-    size_t p = 0, prev_s = 0, prev_e = 0;
+    sc->pre_person = first_cand;
+    walk k = {0, 0, 0};
     word w;
     for (;;) {
-        /* fast path: plain lower-case ASCII words and punctuation only matter as triggers */
-        while (p < n) {
-            uint8_t c = s[p];
-            if (pii_is_lower(c)) {
-                size_t j = p + 1;
-                while (j < n && pii_is_lower(s[j]))
-                    j++;
-                if (j < n && (s[j] >= 0x80 || pii_is_upper(s[j]) || s[j] == '\'' || s[j] == '-'))
-                    break; /* not a plain word: the full tokenizer decides */
-                if (j - p >= 2 && prev_e > prev_s && p - prev_e <= 2 && lower_trigger(s + prev_s, prev_e - prev_s)) {
-                    word lw;
-                    memset(&lw, 0, sizeof lw);
-                    lw.s = p;
-                    lw.e = j;
-                    lw.lower = true;
-                    prev_s = p;
-                    prev_e = j;
-                    p = lower_name(sc, &lw);
-                    continue;
-                }
-                if (j - p >= 4 && j - p <= 9 && prev_e > prev_s && p == prev_e + 1 && s[prev_e] == ' ' &&
-                    pii_is_lower(s[prev_s]) && speech_verb(s + p, j - p))
-                    lower_name_said(sc, prev_s, prev_e);
-                prev_s = p;
-                prev_e = j;
-                p = j;
-            } else if (pii_is_upper(c) || c >= 0x80) {
-                break;
-            } else {
-                p++;
-                while (p < n && pii_is_digit(s[p - 1]) && pii_is_alpha(s[p]))
-                    p++; /* letters glued to digits (3rd, 10px, sha1) are not words here */
-            }
-        }
-        if (!next_word(s, n, p, &w))
+        skip_plain_lower(sc, &k);
+        if (!next_word(s, n, k.p, &w))
             break;
-        p = w.e;
+        k.p = w.e;
         if (sc->oom)
             return;
         size_t wl = w.e - w.s;
-        if (w.lower) {
-            /* lower-case names only right after a trigger word ("name is", "hi", "my wife") */
-            bool trig = wl >= 2 && prev_e > prev_s && w.s - prev_e <= 2 && lower_trigger(s + prev_s, prev_e - prev_s);
-            prev_s = w.s;
-            prev_e = w.e;
-            if (trig)
-                p = lower_name(sc, &w);
+        if (w.lower && s[w.s] >= 0x80) {
+            k.prev_s = w.s;
+            k.prev_e = w.e;
+            if (pii_nonascii_title(s + w.s, wl))
+                k.p = title_name(sc, &w); /* "господин Кузнецов" */
+            else if (s[w.s] == 0xD7 || s[w.s] == 0xD8 || s[w.s] == 0xD9)
+                k.p = pii_uncased_name(sc, w.s, w.e); /* Hebrew, Arabic */
             continue;
         }
-        prev_s = w.s;
-        prev_e = w.e;
+        if (w.lower) {
+            /* lower-case names only right after a trigger word ("name is", "hi", "my wife") */
+            bool trig = wl >= 2 && k.prev_e > k.prev_s && w.s - k.prev_e <= 2 &&
+                        lower_trigger(s + k.prev_s, k.prev_e - k.prev_s);
+            k.prev_s = w.s;
+            k.prev_e = w.e;
+            if (trig)
+                k.p = lower_name(sc, &w);
+            continue;
+        }
+        k.prev_s = w.s;
+        k.prev_e = w.e;
+        if (wl == 1 && s[w.s] == 'M' && w.e + 2 < n && s[w.e] == '.' && s[w.e + 1] == ' ') {
+            k.p = title_name(sc, &w); /* "M. Dupont" */
+            continue;
+        }
+        if (w.allcaps && w.e < n && s[w.e] == '/') {
+            k.p = airline_name(sc, &w);
+            continue;
+        }
         if (!w.cap && !w.allcaps)
             continue;
+        size_t hon = w.cap ? pii_suffix_honorific(s, w.s, w.e) : 0;
+        if (hon > 0) {
+            /* "Tanaka-san", "Yamada-sensei" */
+            int hc = sc_word_class(s + w.s, hon - w.s);
+            const char *why;
+            if (hc != SC_WORD_STOP && hc != SC_WORD_TECH_NOUN && !pii_in_code(sc, w.s, hon, &why))
+                emit(sc, w.s, hon, 0.85, SANCTUM_EV_TITLE | SANCTUM_EV_FORMAT_WEAK);
+            continue;
+        }
         int cls = sc_word_class(s + w.s, wl);
         if (cls == SC_WORD_STOP || cls == SC_WORD_ORG_NEXT || cls == SC_WORD_TECH_NOUN)
             continue;
-        /* titles: the capitalized words after "Mr", "Dr.", "Prof" are a name */
         if (cls == SC_WORD_TITLE && w.cap) {
-            size_t q = w.e;
-            if (q < n && s[q] == '.')
-                q++;
-            word a;
-            size_t name_start = q + 1;
-            /* "Prof. van Dijk", "Mr de la Cruz": particles between the title and the surname */
-            while (q < n && s[q] == ' ' && next_word(s, n, q, &a) && a.s == q + 1 && a.lower &&
-                   particle(s + a.s, a.e - a.s))
-                q = a.e;
-            if (q < n && s[q] == ' ' && next_word(s, n, q, &a) && a.s == q + 1 && name_shaped(sc, &a, false) &&
-                sc_word_class(s + a.s, a.e - a.s) != SC_WORD_STOP) {
-                size_t end = a.e;
-                word b;
-                if (!a.possessive && next_word(s, n, a.e, &b) && joins(s, a.e, b.s, a.e - a.s == 1) &&
-                    name_shaped(sc, &b, false) && sc_word_class(s + b.s, b.e - b.s) == SC_WORD_NONE)
-                    end = b.e;
-                unsigned fa = sc_name_lookup(s + a.s, a.e - a.s);
-                emit(sc, name_start, end, 0.9,
-                     SANCTUM_EV_TITLE | ((fa & SC_NAME_FIRST) ? SANCTUM_EV_GAZETTEER_FIRST : 0) |
-                         ((fa & SC_NAME_LAST) ? SANCTUM_EV_GAZETTEER_LAST : 0));
-                p = end;
-            }
+            k.p = title_name(sc, &w);
             continue;
         }
         if (!name_shaped(sc, &w, true))
             continue;
-        unsigned fa = name_flags(s, w.s, w.e);
-        if (fa == 0 && cls == SC_WORD_NONE) {
-            /* an unknown capitalized word starts a name only with a phrase that vouches for it */
-            bool unk_ok0 = false;
-            int b0 = context_before(sc, w.s, &unk_ok0);
-            if (!(b0 == STRONG && unk_ok0) && !signature(sc, w.s, w.e) && !w.allcaps) {
-                word nx0;
-                unsigned f0 = 0;
-                bool seq_after = next_word(s, n, w.e, &nx0) && joins(s, w.e, nx0.s, false) && nx0.cap &&
-                                 ((f0 = name_flags(s, nx0.s, nx0.e)) & SC_NAME_LAST) &&
-                                 !(f0 & SC_NAME_FIRST); /* "Contact Sarah Lee": the name starts later */
-                if (!seq_after)
-                    continue;
-            }
-        }
-        /* eponyms: "Dijkstra's algorithm", "Gauss elimination", "Markov chain" */
-        word nx;
-        bool has_next = next_word(s, n, w.e, &nx);
-        if (cls == SC_WORD_EPONYM && has_next && nx.s - w.e <= 3 &&
-            sc_word_class(s + nx.s, nx.e - nx.s) == SC_WORD_TECH_NOUN) {
-            p = nx.e;
-            continue;
-        }
-        /* gather the following words of the name: first [middle|initial] last */
-        size_t toks[4][2] = {{w.s, w.e}, {0, 0}, {0, 0}, {0, 0}};
-        unsigned fl[4] = {fa, 0, 0, 0};
-        size_t nt = 1;
-        bool org = false, initial_mid = false;
-        word cur = w;
-        while (nt < 4 && !cur.possessive) {
-            word b;
-            if (!next_word(s, n, cur.e, &b))
-                break;
-            /* lower-case particles inside a name: "Van der Berg", "de la Cruz", "bin Salman" */
-            while (b.lower && nt > 0 && joins(s, cur.e, b.s, false) && particle(s + b.s, b.e - b.s)) {
-                word c2;
-                if (!next_word(s, n, b.e, &c2) || !joins(s, b.e, c2.s, false) || !(c2.cap || particle(s + c2.s, c2.e - c2.s)))
-                    break;
-                cur.e = b.e;
-                b = c2;
-            }
-            bool cur_initial = cur.e - cur.s == 1;
-            if (!joins(s, cur.e, b.s, cur_initial))
-                break;
-            int bc = sc_word_class(s + b.s, b.e - b.s);
-            if (bc == SC_WORD_ORG_NEXT || bc == SC_WORD_TECH_NOUN || (b.cap && honour_word(s + b.s, b.e - b.s))) {
-                if (b.cap || b.allcaps)
-                    org = true;
-                break;
-            }
-            if (bc == SC_WORD_STOP || bc == SC_WORD_TITLE || !name_shaped(sc, &b, w.allcaps))
-                break;
-            if (w.allcaps != b.allcaps && !(b.e - b.s == 1))
-                break;
-            /* all caps: every word must be a known name ("FROM ROBERT JOHNSON TO billing") */
-            if (w.allcaps && b.e - b.s > 1) {
-                unsigned fbc = name_flags(s, b.s, b.e);
-                if (fbc == 0 || (nt >= 2 && word_like(fbc, bc))) /* "... MARTINEZ RE refund" */
-                    break;
-            }
-            if (b.e - b.s == 1)
-                initial_mid = true;
-            toks[nt][0] = b.s;
-            toks[nt][1] = b.e;
-            fl[nt] = name_flags(s, b.s, b.e);
-            nt++;
-            cur = b;
-        }
-        /* "Martin Luther King Jr. Day", "Nobel Prize": a holiday or an award named after someone */
-        if (!org && !cur.possessive) {
-            size_t q = cur.e;
-            if (q < n && s[q] == '.' && (pii_word_eq(s + cur.s, cur.e - cur.s, "jr") ||
-                                         pii_word_eq(s + cur.s, cur.e - cur.s, "sr")))
-                q++;
-            word x;
-            if (q < n && s[q] == ' ' && next_word(s, n, q, &x) && x.s == q + 1 && x.cap &&
-                honour_word(s + x.s, x.e - x.s))
-                org = true;
-        }
-        if (org) {
-            p = cur.e;
-            continue;
-        }
-        /* an initial must be followed by a last name */
-        while (nt > 1 && toks[nt - 1][1] - toks[nt - 1][0] == 1)
-            nt--;
-        size_t end = toks[nt - 1][1];
-        bool poss = nt == 1 ? w.possessive : cur.possessive;
-        unsigned last = fl[nt - 1];
-        bool start_of_sentence = sentence_start(s, w.s);
-        /* at the start of a sentence capitalization says nothing: any dictionary word needs evidence */
-        /* "John, could you ...", "John's laptop ...": a common first name addressed or owning something at
-         * the start of a sentence is a name even when it is also a word (not the hand-kept ones: "Will,") */
-        bool vocative = start_of_sentence && nt == 1 && cls == SC_WORD_NONE && (fa & SC_NAME_COMMON_FIRST) &&
-                        !w.allcaps && ((w.e < n && s[w.e] == ',') || poss);
-        bool a_word = word_like(fa, cls) || (start_of_sentence && (fa & SC_NAME_WORD) && !vocative);
-        bool l_word = word_like(last, sc_word_class(s + toks[nt - 1][0], end - toks[nt - 1][0]));
-        double score = 0;
-        uint32_t ev = 0;
-        if (fa & SC_NAME_FIRST)
-            ev |= SANCTUM_EV_GAZETTEER_FIRST;
-        if (last & SC_NAME_LAST)
-            ev |= SANCTUM_EV_GAZETTEER_LAST;
-        if (w.allcaps) {
-            /* all caps only as a known first + last name pair; one word-like half needs strong context
-             * ("TO: MICHAEL BROWN") */
-            if (nt < 2 || !(fa & SC_NAME_FIRST) || !(last & (SC_NAME_LAST | SC_NAME_FIRST)) || (a_word && l_word))
-                continue;
-            score = a_word || l_word ? 0.45 : 0.8;
-            ev |= SANCTUM_EV_NAME_SEQUENCE;
-        } else if (nt >= 2) {
-            bool a_first = (fa & SC_NAME_FIRST) != 0;
-            bool l_known = (last & (SC_NAME_LAST | SC_NAME_FIRST)) != 0;
-            ev |= SANCTUM_EV_NAME_SEQUENCE;
-            if (a_first && l_known)
-                score = a_word && l_word ? 0.6 : (a_word || l_word ? 0.8 : 0.9);
-            else if (a_first && last == 0)
-                score = a_word ? 0.5 : ((fa & SC_NAME_COMMON_FIRST) ? 0.8 : 0.7);
-            else if (!a_first && fa == 0 && (last & SC_NAME_LAST) && !l_word)
-                score = 0.6;
-            else if (fa & SC_NAME_LAST)
-                score = l_known ? 0.6 : 0.4;
-            else
-                score = 0;
-            if (initial_mid && score > 0)
-                score += 0.05;
-            if (a_word || l_word)
-                ev |= SANCTUM_EV_COMMON_WORD;
-        } else {
-            if ((fa & SC_NAME_FIRST) && !a_word) {
-                bool common = (fa & SC_NAME_COMMON_FIRST) != 0;
-                score = common ? (start_of_sentence ? 0.7 : 0.75) : (start_of_sentence ? 0.5 : 0.6);
-                if (vocative && !poss)
-                    score += 0.1;
-                ev |= SANCTUM_EV_FORMAT_WEAK;
-            } else if ((fa & SC_NAME_LAST) && !a_word) {
-                score = start_of_sentence ? 0.4 : 0.5;
-                ev |= SANCTUM_EV_FORMAT_WEAK;
-            } else if (fa != 0 || cls != SC_WORD_NONE) {
-                score = 0.36; /* strong context alone (+0.35) lifts it over 0.7: "Hi Will," */
-                ev |= SANCTUM_EV_COMMON_WORD;
-            }
-        }
-        /* context */
-        bool unk_ok = false;
-        int before = context_before(sc, w.s, &unk_ok);
-        int after = context_after(sc, end, poss);
-        bool sig = signature(sc, w.s, end);
-        bool known = fa != 0 || (nt >= 2 && last != 0);
-        if (!known && !(score > 0)) {
-            /* unknown words need a strong phrase that accepts them, a signature or Name <email> */
-            if ((before == STRONG && unk_ok) || sig || after == STRONG || (before == STRONG && nt >= 2))
-                score = 0.45;
-            else {
-                p = end;
-                continue;
-            }
-        }
-        if (before == STRONG || sig || after == STRONG) {
-            score += 0.35;
-            ev |= before == STRONG ? SANCTUM_EV_CONTEXT_BEFORE : SANCTUM_EV_CONTEXT_AFTER;
-        } else {
-            /* "ask Nguyen", "I talked to Kowalski": a verb only people take vouches for a lone name that
-             * is no word */
-            if (nt == 1 && cls == SC_WORD_NONE && !(fa & SC_NAME_WORD) && score > 0 &&
-                person_verb_before(sc, w.s)) {
-                score += 0.25;
-                ev |= SANCTUM_EV_CONTEXT_BEFORE;
-            } else if (before == WEAK) {
-                score += 0.1;
-                ev |= SANCTUM_EV_CONTEXT_BEFORE;
-            }
-            if (after == MEDIUM) {
-                score += 0.2;
-                ev |= SANCTUM_EV_CONTEXT_AFTER;
-            } else if (after == WEAK) {
-                score += 0.05;
-                ev |= SANCTUM_EV_CONTEXT_AFTER;
-            }
-        }
-        /* "Johnson & Johnson", "Marks & Spencer": a firm; "Adam optimizer", "Jackson library": a tool */
-        if (before != STRONG && !sig) {
-            size_t q = end;
-            while (q < n && s[q] == ' ')
-                q++;
-            word tn;
-            if ((q < n && s[q] == '&') || (w.s >= 2 && s[w.s - 1] == ' ' && s[w.s - 2] == '&')) {
-                score = 0;
-                ev |= SANCTUM_EV_SUPPRESSED;
-            } else if (nt == 1 && !poss && q == end + 1 && next_word(s, n, end, &tn) && tn.s == q &&
-                       (sc_word_class(s + tn.s, tn.e - tn.s) == SC_WORD_TECH_NOUN ||
-                        (tn.lower && sc_word_class(s + tn.s, tn.e - tn.s) == SC_WORD_ORG_NEXT))) {
-                score = 0;
-                ev |= SANCTUM_EV_SUPPRESSED;
-            }
-        }
-        /* the second word of a place: "Saint Louis", "San Antonio", "Fort Worth", "Los Angeles" */
-        {
-            size_t ps, pe;
-            static const char *const PLACE_PREFIX[] = {"san", "santa", "saint", "sainte", "st", "fort", "los",
-                                                       "las", "port", "mount", "lake", "new", NULL};
-            if (prev_word(s, w.s, 1, &ps, &pe) && pii_is_upper(s[ps]) && w.s - pe == 1)
-                for (size_t k = 0; PLACE_PREFIX[k] != NULL; k++)
-                    if (pii_word_eq(s + ps, pe - ps, PLACE_PREFIX[k]) && before != STRONG) {
-                        score = 0;
-                        ev |= SANCTUM_EV_SUPPRESSED;
-                    }
-        }
-        /* places after a preposition need a real name context */
-        if (cls == SC_WORD_PLACE && nt == 1 && place_preposition(sc, w.s) && before != STRONG && !sig) {
-            score = 0;
-            ev |= SANCTUM_EV_SUPPRESSED;
-        }
-        if (ev & SANCTUM_EV_SUPPRESSED)
-            pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, w.s, end, 0.0, ev); /* blocks consistency */
-        else if (score > 0)
-            emit(sc, w.s, end, score, ev);
-        /* a weak multi-word reading may hide a name that starts at its second word */
-        p = (nt > 1 && score < sc->det->threshold) ? w.e : end;
+        k.p = cap_name(sc, &w, cls);
     }
     if (!sc->oom)
-        consistency(sc, first_cand);
+        consistency(sc, first_cand); /* needs the candidates in text order: the CJK pass comes after */
+    if (!sc->oom)
+        pii_cjk_honorifics(sc);
 }

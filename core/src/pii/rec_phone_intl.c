@@ -1,7 +1,9 @@
 /* PHONE_NUMBER, international: "+CC" (E.164 country code from the table below) followed by a national
  * number whose digit count is within the country's range, or a national trunk-0 number
- * ("07700 900604", "020 7946 0958", "06 12 34 56 78", "030 1234567").
- * Scores: +CC with a valid length 0.85; trunk-0 forms with a distinctive grouping 0.7, other grouped
+ * ("07700 900604", "020 7946 0958", "06 12 34 56 78", "030 1234567", "03-1234-5678", "(02) 9876 5432",
+ * "03-6123456").
+ * Scores: +CC with a valid length 0.85; trunk-0 forms with a distinctive grouping (UK, France, Japan,
+ * Australia) 0.7, other grouped
  * trunk-0 forms 0.55, bare 0.35; a phone word before or after +0.3; order/id words -0.4. */
 #include "pii.h"
 
@@ -144,20 +146,31 @@ void pii_rec_phone_intl(pii_scan *sc, const pii_number *num)
             for (size_t p = num->g[k].start; p < num->g[k].end; p++)
                 d[nd++] = s[p];
         }
-        if (nd < 10 || nd > 11)
-            continue;
         size_t ng = k - g0;
+        /* Israel: 0X-XXXXXXX, 05X-XXXXXXX (nine or ten digits, the subscriber part in one block) */
+        bool il = ng == 2 && sep == '-' && glen(num, g0 + 1) == 7 && (glen(num, g0) == 2 || glen(num, g0) == 3);
+        if ((nd < 10 && !il) || nd > 11)
+            continue;
         double score;
         uint32_t ev = SANCTUM_EV_VALIDATOR;
         bool uk_mobile = nd == 11 && d[1] == '7' && ng == 2 && glen(num, g0) == 5;
-        bool uk_geo = nd == 11 && d[1] == '2' && ng == 3 && glen(num, g0) == 3 && glen(num, g0 + 1) == 4;
+        size_t l0 = glen(num, g0), l1 = ng > 1 ? glen(num, g0 + 1) : 0;
+        /* UK geographic: 020 7946 0958, 0113 496 0555, 01632 960 123, 01632 960123 */
+        bool uk_geo = nd == 11 && d[1] >= '1' && d[1] <= '3' && sep == ' ' &&
+                      ((ng == 3 && ((l0 == 3 && l1 == 4) || (l0 == 4 && l1 == 3) || (l0 == 5 && l1 == 3))) ||
+                       (ng == 2 && (l0 == 5 || l0 == 4)));
+        /* Japan: 03-1234-5678, 06-6123-4567, 090-1234-5678 (dashes, three groups) */
+        bool jp = sep == '-' && ng == 3 && (nd == 10 || (nd == 11 && l0 == 3 && d[2] == '0'));
+        /* Australia: (02) 9876 5432 and mobiles 0412 345 678 */
+        bool au = (nd == 10 && ng == 3 && g0 == 0 && num->paren && l0 == 2 && l1 == 4) ||
+                  (nd == 10 && ng == 3 && d[1] == '4' && l0 == 4 && l1 == 3 && sep == ' ');
         bool fr = nd == 10 && ng == 5 && d[1] >= '1' && d[1] <= '9';
         bool de = (nd == 10 || nd == 11) && ng == 2 && glen(num, g0) >= 3 && glen(num, g0) <= 5 &&
                   (sep == ' ' || sep == '-' || sep == '/');
-        if (uk_mobile || uk_geo || fr) {
+        if (uk_mobile || uk_geo || fr || jp || au) {
             score = 0.7;
             ev |= SANCTUM_EV_FORMAT_STRONG;
-        } else if (ng >= 2 && (de || ng >= 3)) {
+        } else if (ng >= 2 && (de || il || ng >= 3)) {
             score = 0.55;
             ev |= SANCTUM_EV_FORMAT_WEAK;
         } else if (ng == 1) {

@@ -7,7 +7,9 @@
 const char *const PII_PHONE_WORDS[] = {"phone*", "tel", "tele*", "mobile*", "cell*", "call*", "text*",
                                        "sms", "whatsapp", "signal", "fax", "ph", "mob", "dial*",
                                        "reach", "contact*", "ring", "landline", "hotline", "extension",
-                                       "ext", "tlf", "telefon*", "handy", "nummer", "portable", NULL};
+                                       "ext", "tlf", "telefon*", "handy", "nummer", "rufnummer", "portable", "numéro",
+                                       "número", "numero", "telefone", "телефон*", "тел", "номер", "電話*",
+                                       "携帯*", "전화*", "טלפון", "נייד", "هاتف", "رقم", NULL};
 
 /* "number" counts as a phone word only when no order/ticket word comes with it. */
 const char *const PII_NUMBER_WORDS[] = {"number", "numbers", "no", "nr", "num", "digits", NULL};
@@ -35,12 +37,14 @@ void pii_rec_phone_nanp(pii_scan *sc, const pii_number *num)
         size_t start = num->g[g].start;
         if (g == 0 && num->plus)
             start = num->start;
-        if (g == 0 && num->paren)
-            start = num->g[0].start - 1;
+        if ((g == 0 && num->paren) || (g > 0 && num->g[g].sep == '('))
+            start = num->g[g].start - 1;
         /* optional leading 1 / +1 */
         if (glen(num, g) == 1 && s[num->g[g].start] == '1' && g + 1 < num->ngroups) {
             country = true;
             g++;
+        } else if (num->plus && g == 0 && num->ngroups == 1 && glen(num, 0) == 11 && s[num->g[0].start] == '1') {
+            country = true; /* E.164 written whole: +15125550198 */
         } else if (num->plus && g == 0 && glen(num, 0) != 1) {
             continue; /* +CC other than 1: international recognizer */
         }
@@ -71,6 +75,9 @@ void pii_rec_phone_nanp(pii_scan *sc, const pii_number *num)
         } else if (glen(num, g) == 11 && s[num->g[g].start] == '1' && !country) {
             score = 0.4, ev |= SANCTUM_EV_FORMAT_WEAK;
             used = 1;
+        } else if (glen(num, g) == 11 && country && num->plus && num->ngroups == 1) {
+            score = 0.75, ev |= SANCTUM_EV_FORMAT_STRONG; /* +1 adds 0.1 below */
+            used = 1;
         } else {
             continue;
         }
@@ -84,7 +91,7 @@ void pii_rec_phone_nanp(pii_scan *sc, const pii_number *num)
         }
         size_t end = num->g[g + used - 1].end;
         /* a group glued on after the number (514-555-1234-99) makes it something else */
-        if (g + used < num->ngroups && num->g[g + used].sep != ' ')
+        if (g + used < num->ngroups && num->g[g + used].sep != ' ' && num->g[g + used].sep != '(')
             continue;
         pii_phone_add(sc, SANCTUM_REC_PHONE_NANP, start, end, score, ev);
     }

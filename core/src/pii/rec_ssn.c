@@ -2,14 +2,18 @@
  * 900-999, group not 00, serial not 0000, and not the advertising number 078-05-1120.
  * Scores: dashed 0.75, spaced 0.6, dotted 0.5, bare 0.3; an SSN word before or after +0.45 (bare) or
  * +0.25; order/id words -0.4. Mixed separators are not SSNs.
- * A number that breaks the SSA rules is still reported (0.75, no validator bit) when an SSN word stands
- * right beside it: someone who writes "my SSN is 078-05-1120" means it, and a scrubber fails safe. */
+ * A number that breaks the SSA rules is still reported (0.75, no validator bit) when the writer says it is
+ * someone's SSN: an SSN label right before it ("SSN: 078-05-1120", "my SSN is ...") or an owner word
+ * with an SSN word. "Is 900-12-3456 a valid SSN?" asks about a number and is left alone. */
 #include <string.h>
 
 #include "pii.h"
 
 static const char *const SSN_WORDS[] = {"ssn*", "ss", "social", "security", "ssa", "taxpayer", "tin",
                                         "itin", "sozialversicherungsnummer", "socsec", NULL};
+
+static const char *const OWNER_WORDS[] = {"my", "his", "her", "their", "our", "your", "mine", "its",
+                                          "applicant*", "client*", "patient*", "employee*", NULL};
 
 static size_t glen(const pii_number *num, size_t k) { return num->g[k].end - num->g[k].start; }
 
@@ -58,8 +62,15 @@ void pii_rec_ssn(pii_scan *sc, const pii_number *num)
                            memcmp(d, "078051120", 9) == 0 || same;
         size_t start = num->g[g0].start, end = num->g[g0 + used - 1].end;
         if (ssa_invalid) {
-            bool before = pii_context(sc, start, true, 5, 48, SSN_WORDS);
-            if (!before && !pii_context(sc, end, false, 4, 36, SSN_WORDS))
+            /* only when the writer says the number is someone's SSN: a label right before it ("SSN:",
+             * "my SSN is") or an owner word with an SSN word; "is 900-12-3456 a valid SSN?" is a
+             * question about a number */
+            bool before = pii_context(sc, start, true, 2, 24, SSN_WORDS);
+            bool owned = (pii_context(sc, start, true, 6, 56, OWNER_WORDS) &&
+                          pii_context(sc, start, true, 5, 48, SSN_WORDS)) ||
+                         (pii_context(sc, end, false, 3, 24, OWNER_WORDS) &&
+                          pii_context(sc, end, false, 4, 36, SSN_WORDS));
+            if (!before && !owned)
                 continue;
             const char *why_invalid;
             if (pii_in_code(sc, start, end, &why_invalid))

@@ -5,6 +5,8 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/names.c
   ${PII_DIR}/names_data.c
   ${PII_DIR}/numbers.c
+  ${PII_DIR}/person_places.c
+  ${PII_DIR}/person_scripts.c
   ${PII_DIR}/rec_bank.c
   ${PII_DIR}/rec_card.c
   ${PII_DIR}/rec_deny.c

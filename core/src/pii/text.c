@@ -72,6 +72,9 @@ static bool word_matches(const uint8_t *a, size_t n, const char *const *words)
     return false;
 }
 
+/* Context words are letters, ASCII or not ("numéro", "電話番号は" are one word each). */
+static bool ctx_byte(uint8_t c) { return pii_is_alpha(c) || c >= 0x80; }
+
 bool pii_context(const pii_scan *sc, size_t pos, bool before, unsigned max_words, size_t max_bytes,
                  const char *const *words)
 {
@@ -81,10 +84,10 @@ bool pii_context(const pii_scan *sc, size_t pos, bool before, unsigned max_words
         size_t lim = pos > max_bytes ? pos - max_bytes : 0;
         size_t p = pos;
         while (p > lim && seen < max_words) {
-            while (p > lim && !pii_is_alpha(s[p - 1]))
+            while (p > lim && !ctx_byte(s[p - 1]))
                 p--;
             size_t we = p;
-            while (p > lim && pii_is_alpha(s[p - 1]))
+            while (p > lim && ctx_byte(s[p - 1]))
                 p--;
             if (we == p)
                 break;
@@ -96,10 +99,10 @@ bool pii_context(const pii_scan *sc, size_t pos, bool before, unsigned max_words
         size_t lim = pos + max_bytes < sc->n ? pos + max_bytes : sc->n;
         size_t p = pos;
         while (p < lim && seen < max_words) {
-            while (p < lim && !pii_is_alpha(s[p]))
+            while (p < lim && !ctx_byte(s[p]))
                 p++;
             size_t ws = p;
-            while (p < lim && pii_is_alpha(s[p]))
+            while (p < lim && ctx_byte(s[p]))
                 p++;
             if (ws == p)
                 break;
@@ -183,5 +186,9 @@ bool pii_negative_context(const pii_scan *sc, size_t start, size_t end)
         p--;
     if (p > 0 && s[p - 1] == '#')
         return true;
-    return pii_context(sc, start, true, 2, 28, NEGATIVE_WORDS);
+    /* an order word before another number belongs to that number: "Order 12, SSN 219-09-9999" */
+    size_t q = start;
+    while (q > 0 && start - q < 28 && !pii_is_digit(s[q - 1]))
+        q--;
+    return pii_context(sc, start, true, 2, start - q, NEGATIVE_WORDS);
 }

@@ -6,6 +6,7 @@
 
 #include "alloc.h"
 #include "error.h"
+#include "options.h"
 #include "scan/scan_internal.h"
 
 struct sanctum_scanner {
@@ -59,14 +60,11 @@ sanctum_status sanctum_scanner_new(sanctum_scanner **out, sanctum_ctx *ctx, cons
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "rules is NULL but rules_len is not 0");
     sanctum_scan_options o;
     sanctum_scan_options_init(&o);
-    if (opts != NULL) {
-        if (opts->struct_size < offsetof(sanctum_scan_options, fingerprint_key) || opts->struct_size > sizeof o)
-            return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET,
-                            "options.struct_size is %u; call sanctum_scan_options_init first",
-                            (unsigned)opts->struct_size);
-        memcpy(&o, opts, opts->struct_size);
-        o.struct_size = (uint32_t)sizeof o;
-    }
+    sanctum_status rd;
+    /* version 1 ended after match_limit */
+    if (opts != NULL && (rd = sc_options_read(&o, sizeof o, opts, SC_SIZE_THROUGH(sanctum_scan_options, match_limit),
+                                              "options", err)) != SANCTUM_OK)
+        return rd;
     if (o.flags & ~3u)
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "unknown bits in options.flags");
     if (o.max_findings == 0 || o.match_limit == 0 || o.match_limit > UINT32_MAX)
@@ -99,7 +97,7 @@ sanctum_status sanctum_scanner_new(sanctum_scanner **out, sanctum_ctx *ctx, cons
         st = sc_rules_load(&s->rs, &s->mem, sc_scan_builtin_rules, sc_scan_builtin_rules_len,
                            "built-in rules", o.match_limit, err);
         if (st != SANCTUM_OK) {
-            if (st != SANCTUM_E_NOMEM)
+            if (st != SANCTUM_E_NOMEM && err != NULL)
                 err->offset = SANCTUM_NO_OFFSET;
             goto fail;
         }

@@ -5,6 +5,7 @@
 
 #include "alloc.h"
 #include "error.h"
+#include "json/json.h"
 #include "scan/scan_internal.h"
 #include "utf8.h"
 
@@ -34,28 +35,36 @@ static void report_destroy(void *obj)
     sc_free(r->commits);
 }
 
-static void put(sanctum_scan_report *r, const void *p, size_t n)
+static bool reserve(sanctum_scan_report *r, size_t n)
 {
     if (r->oom)
-        return;
+        return false;
     if (r->cap - r->len < n) {
         size_t nc = r->cap ? r->cap : 1024;
         while (nc - r->len < n) {
             if (nc > SIZE_MAX / 2) {
                 r->oom = true;
-                return;
+                return false;
             }
             nc *= 2;
         }
         uint8_t *nb = r->buf == NULL ? sc_alloc(r->ctx, nc, SC_ALLOC_SECRET) : sc_realloc(r->ctx, r->buf, nc);
         if (nb == NULL) {
             r->oom = true;
-            return;
+            return false;
         }
         r->buf = nb;
         r->cap = nc;
     }
-    memcpy(r->buf + r->len, p, n);
+    return true;
+}
+
+static void put(sanctum_scan_report *r, const void *p, size_t n)
+{
+    if (!reserve(r, n))
+        return;
+    if (n != 0)
+        memcpy(r->buf + r->len, p, n);
     r->len += n;
 }
 
@@ -71,36 +80,12 @@ static void putu(sanctum_scan_report *r, uint64_t v)
     put(r, t, (size_t)n);
 }
 
-/* JSON string body (no quotes); invalid UTF-8 becomes U+FFFD. */
+/* JSON string body (no quotes) by the library's one escaper: invalid UTF-8 becomes \ufffd. */
 static void put_json(sanctum_scan_report *r, const uint8_t *s, size_t n)
 {
-    size_t i = 0;
-    while (i < n) {
-        uint8_t c = s[i];
-        if (c == '"' || c == '\\') {
-            char e[2] = {'\\', (char)c};
-            put(r, e, 2);
-            i++;
-        } else if (c < 0x20 || c == 0x7f) {
-            char e[8];
-            snprintf(e, sizeof e, "\\u%04x", c);
-            put(r, e, 6);
-            i++;
-        } else if (c < 0x80) {
-            put(r, &c, 1);
-            i++;
-        } else {
-            uint32_t cp;
-            size_t l = sc_utf8_decode(s + i, n - i, &cp);
-            if (l == 0) {
-                puts_(r, "\\ufffd");
-                i++;
-            } else {
-                put(r, s + i, l);
-                i += l;
-            }
-        }
-    }
+    size_t need = sc_json_encoded_len(s, n, &sc_json_style_plain);
+    if (need != 0 && reserve(r, need))
+        r->len += sc_json_encode(s, n, &sc_json_style_plain, r->buf + r->len);
 }
 
 static void put_uri(sanctum_scan_report *r, const uint8_t *s, size_t n)
@@ -118,15 +103,9 @@ static void put_uri(sanctum_scan_report *r, const uint8_t *s, size_t n)
     }
 }
 
-static int hexval(uint8_t c)
+static bool is_hex(uint8_t c)
 {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
+    return sc_json_hex[c] != 0xFF;
 }
 
 static int fp_cmp(const void *a, const void *b)
@@ -142,18 +121,16 @@ static sanctum_status load_baseline(sanctum_scan_report *r, const uint8_t *b, si
         size_t k = 0;
         size_t i = 0;
         while (i < n) {
-            if (hexval(b[i]) < 0) {
+            if (!is_hex(b[i])) {
                 i++;
                 continue;
             }
             size_t j = i;
-            while (j < n && hexval(b[j]) >= 0)
+            while (j < n && is_hex(b[j]))
                 j++;
             if (j - i == 64) {
-                if (pass == 1) {
-                    for (size_t q = 0; q < 32; q++)
-                        r->fps[k * 32 + q] = (uint8_t)(hexval(b[i + 2 * q]) * 16 + hexval(b[i + 2 * q + 1]));
-                }
+                if (pass == 1)
+                    (void)sc_hex_decode(b + i, 32, r->fps + k * 32); /* all hex: just checked */
                 k++;
             }
             i = j;
@@ -177,8 +154,8 @@ static bool in_baseline(const sanctum_scan_report *r, const char *hex)
     if (r->n_fps == 0 || strlen(hex) != 64)
         return false;
     uint8_t fp[32];
-    for (size_t q = 0; q < 32; q++)
-        fp[q] = (uint8_t)(hexval((uint8_t)hex[2 * q]) * 16 + hexval((uint8_t)hex[2 * q + 1]));
+    if (!sc_hex_decode((const uint8_t *)hex, 32, fp))
+        return false;
     return bsearch(fp, r->fps, r->n_fps, 32, fp_cmp) != NULL;
 }
 

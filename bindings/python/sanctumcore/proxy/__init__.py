@@ -1,9 +1,11 @@
-"""Reference proxy: an OpenAI- and Anthropic-compatible HTTP proxy built on libsanctumcore.
+"""Reference proxy: an OpenAI-, Anthropic- and Gemini-compatible HTTP proxy built on libsanctumcore and
+aiohttp.
 
-Run it with `python3 -m sanctumcore.proxy --config FILE` or, for a single route,
-`python3 -m sanctumcore.proxy --listen 127.0.0.1:4040 --upstream URL --policy scrub|pass`.
+Run it with `sanctum-proxy --config FILE` or, for a single route,
+`sanctum-proxy --listen 127.0.0.1:4040 --upstream URL --policy scrub|pass|local`
+(`python -m sanctumcore.proxy` takes the same flags).
 """
 from .config import Config, ConfigError, Route, from_dict, load
-from .server import ProxyServer
+from .server import Proxy, ProxyThread
 
-__all__ = ["Config", "ConfigError", "Route", "ProxyServer", "from_dict", "load"]
+__all__ = ["Config", "ConfigError", "Proxy", "ProxyThread", "Route", "from_dict", "load"]

@@ -1,12 +1,18 @@
-"""python3 -m sanctumcore.proxy: run the proxy from a TOML file or single-route flags."""
+"""sanctum-proxy (or python -m sanctumcore.proxy): run the proxy from a TOML file or single-route flags."""
 from __future__ import annotations
 
 import argparse
+import asyncio
 import logging
+import os
+import signal
+import socket
 import sys
 
 from . import config as configmod
-from .server import ProxyServer
+from .server import Proxy
+
+LIMIT_FLAGS = {name: name.replace("_", "-") for name in configmod.LIMITS}
 
 
 def build_config(args) -> configmod.Config:
@@ -22,47 +28,111 @@ def build_config(args) -> configmod.Config:
             route["api_key_env"] = args.api_key_env
         if args.threshold is not None:
             route["threshold"] = args.threshold
+        if args.scrub_system:
+            route["scrub_system"] = True
+        if args.pass_header:
+            route["pass_headers"] = args.pass_header
         cfg = configmod.from_dict({"route": [route]}, "flags")
     if args.listen:
         cfg.listen_host, cfg.listen_port = configmod.parse_listen(args.listen)
-    if args.max_body_bytes:
-        cfg.max_body_bytes = args.max_body_bytes
-    if args.upstream_timeout:
-        cfg.upstream_timeout = args.upstream_timeout
+    for name in configmod.LIMITS:
+        value = getattr(args, name)
+        if value is not None:
+            configmod.set_limit(cfg, name, value, "flags")
+    if args.presidio_analyzer or args.presidio_anonymizer:
+        configmod.set_presidio(cfg, {k: v for k, v in (("analyzer", args.presidio_analyzer),
+                                                        ("anonymizer", args.presidio_anonymizer)) if v}, "flags")
     return cfg
 
 
-def main(argv=None) -> int:
-    p = argparse.ArgumentParser(prog="python3 -m sanctumcore.proxy", description=__doc__)
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="sanctum-proxy", description=__doc__)
     p.add_argument("--config", help="TOML configuration file")
     p.add_argument("--listen", help="HOST:PORT to bind (default 127.0.0.1:4040)")
     p.add_argument("--upstream", help="single route: the provider's base URL")
     p.add_argument("--policy", choices=configmod.POLICIES, help="single route: scrub, pass or local")
     p.add_argument("--api-key-env", help="single route: environment variable holding the upstream key")
     p.add_argument("--threshold", type=float, help="single route: detector threshold (default 0.7)")
-    p.add_argument("--max-body-bytes", type=int)
-    p.add_argument("--upstream-timeout", type=float)
+    p.add_argument("--scrub-system", action="store_true", help="single route: scan system text too")
+    p.add_argument("--pass-header", action="append", help="single route: a non-standard header to forward")
+    for name, flag in LIMIT_FLAGS.items():
+        kind = configmod.LIMITS[name][0]
+        p.add_argument(f"--{flag}", dest=name, type=kind, help=f"default {configmod.LIMITS[name][1]}")
+    p.add_argument("--presidio-analyzer", metavar="HOST:PORT", help="also serve a Presidio-compatible analyzer")
+    p.add_argument("--presidio-anonymizer", metavar="HOST:PORT", help="also serve a Presidio-compatible anonymizer")
     p.add_argument("--log-level", default="INFO")
-    args = p.parse_args(argv)
+    return p
+
+
+async def _serve(cfg, reuse_port: bool) -> None:
+    proxy = Proxy(cfg)
+    await proxy.start(reuse_port=reuse_port)
+    logging.getLogger("sanctumcore.proxy").info("listening on %s:%s with %d route(s), pid %d",
+                                                 cfg.listen_host, proxy.port, len(cfg.routes), os.getpid())
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    try:
+        await stop.wait()
+    finally:
+        await proxy.stop()
+
+
+def _run(cfg, reuse_port: bool) -> None:
+    try:
+        import uvloop  # Debian's python3-uvloop, when installed: a faster event loop
+    except ImportError:
+        asyncio.run(_serve(cfg, reuse_port))
+    else:
+        with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
+            runner.run(_serve(cfg, reuse_port))
+
+
+def main(argv=None) -> int:
+    args = parser().parse_args(argv)
     logging.basicConfig(level=args.log_level.upper(), stream=sys.stderr,
                         format="%(asctime)s %(name)s %(levelname)s %(message)s")
     try:
         cfg = build_config(args)
+        if cfg.presidio:
+            from .server import presidio_apps  # fail now, not in a worker, when the module is missing
+            presidio_apps(cfg)
     except configmod.ConfigError as e:
-        print(f"sanctum proxy: {e}", file=sys.stderr)
+        print(f"sanctum-proxy: {e}", file=sys.stderr)
         return 2
     if cfg.log_file:
         logging.getLogger("sanctumcore.proxy").addHandler(logging.FileHandler(cfg.log_file))
-    server = ProxyServer(cfg)
-    host, port = server.server_address[:2]
-    logging.getLogger("sanctumcore.proxy").info("listening on %s:%s with %d route(s)", host, port,
-                                                 len(cfg.routes))
+    workers = cfg.workers
+    if workers > 1 and cfg.listen_port == 0:
+        print("sanctum-proxy: workers > 1 needs a fixed listen port", file=sys.stderr)
+        return 2
+    children = []
+    if workers > 1:
+        if not hasattr(socket, "SO_REUSEPORT"):
+            print("sanctum-proxy: workers > 1 needs SO_REUSEPORT", file=sys.stderr)
+            return 2
+        for _ in range(workers - 1):
+            pid = os.fork()
+            if pid == 0:  # a worker: the same proxy on the same port; the kernel spreads connections
+                cfg.presidio = {}
+                try:
+                    _run(cfg, True)
+                finally:
+                    os._exit(0)
+            children.append(pid)
     try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
+        _run(cfg, workers > 1)
+    except (configmod.ConfigError, OSError) as e:
+        print(f"sanctum-proxy: {e}", file=sys.stderr)
+        return 2
     finally:
-        server.server_close()
+        for pid in children:
+            try:
+                os.kill(pid, signal.SIGTERM)
+                os.waitpid(pid, 0)
+            except OSError:
+                pass
     return 0
 
 

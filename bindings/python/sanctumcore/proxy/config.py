@@ -1,19 +1,40 @@
 """Proxy configuration: one TOML file (stdlib tomllib) or, for a single route, command-line flags.
 
     listen = "127.0.0.1:4040"          # loopback unless told otherwise
-    max_body_bytes = 10_485_760
-    upstream_timeout = 120              # seconds, per upstream read
+    max_body_bytes = 10_485_760         # larger request bodies get 413
+    upstream_timeout = 120              # seconds without a byte from the upstream (read timeout)
+    upstream_connect_timeout = 10       # seconds to connect (TCP + TLS)
+    upstream_total_timeout = 0          # seconds for a whole exchange; 0 = no limit (long streams)
+    upstream_max_connections = 100      # pooled keep-alive connections per upstream
+    backlog = 1024                      # listen backlog
+    max_connections = 1024              # client connections at once; more get 503 and are closed
+    header_timeout = 10                 # seconds to receive a request's line and headers
+    body_timeout = 60                   # seconds to receive a request's body
+    keepalive_timeout = 75              # seconds an idle keep-alive connection is kept
+    lingering_time = 2                  # seconds spent draining the body of a refused request
+    workers = 1                         # processes sharing the port (SO_REUSEPORT)
     log_file = ""                       # default: stderr
 
     [[route]]
     name = "openrouter"
     upstream = "https://openrouter.ai/api/v1"   # the client's path is appended
     policy = "scrub"                    # scrub | pass | local
-    models = ["openrouter/*", "gpt-*"]  # glob patterns on the request's "model"; omitted = any
+    models = ["openrouter/*", "gpt-*"]  # glob patterns on the request's model; omitted = any
     paths = ["/chat/completions"]       # client paths this route serves; omitted = any
     api_key_env = "OPENROUTER_API_KEY"  # or api_key_file = "/path" (first line); neither = client's own
     fallback = ["local-llama"]          # route names tried in order when this upstream fails
     threshold = 0.7                     # scrub only: detector threshold
+    scrub_system = false                # scrub only: also scan system/developer text and instructions
+    pass_headers = ["x-trace-user"]     # scrub only: non-standard headers forwarded even when they
+                                        # look personal (any other such header is refused)
+    identities = "/etc/sanctum/identities"  # scrub only: known values ("type: value" lines) always
+                                        # replaced, system prompts included (docs/mapper.md)
+
+    [presidio]                          # optional Presidio-compatible services (sanctumcore.presidio)
+    analyzer = "127.0.0.1:5002"
+    anonymizer = "127.0.0.1:5001"
+
+The model of a Gemini request is the one in its path (`/v1beta/models/MODEL:generateContent`).
 """
 from __future__ import annotations
 
@@ -44,6 +65,9 @@ class Route:
     api_key_file: Optional[str] = None
     fallback: tuple = ()
     threshold: float = 0.7
+    scrub_system: bool = False
+    pass_headers: tuple = ()
+    identities: Optional[str] = None
 
     def matches(self, path: str, model: Optional[str]) -> bool:
         if self.paths and not any(path == p or path.endswith(p) for p in self.paths):
@@ -68,14 +92,38 @@ class Route:
         return None
 
 
+# Top-level numeric settings: name -> (type, default, zero allowed).
+LIMITS = {
+    "max_body_bytes": (int, 10 * 1024 * 1024, False),
+    "upstream_timeout": (float, 120.0, False),
+    "upstream_connect_timeout": (float, 10.0, False),
+    "upstream_total_timeout": (float, 0.0, True),
+    "upstream_max_connections": (int, 100, False),
+    "backlog": (int, 1024, False),
+    "max_connections": (int, 1024, False),
+    "header_timeout": (float, 10.0, False),
+    "body_timeout": (float, 60.0, False),
+    "keepalive_timeout": (float, 75.0, False),
+    "lingering_time": (float, 2.0, True),
+    "workers": (int, 1, False),
+}
+
+
 @dataclasses.dataclass
 class Config:
     listen_host: str = "127.0.0.1"
     listen_port: int = 4040
-    max_body_bytes: int = 10 * 1024 * 1024
-    upstream_timeout: float = 120.0
     log_file: Optional[str] = None
     routes: list = dataclasses.field(default_factory=list)
+    presidio: dict = dataclasses.field(default_factory=dict)  # the [presidio] table: {"analyzer": "H:P", ...}
+
+    def __post_init__(self):
+        for name, (kind, default, _) in LIMITS.items():
+            setattr(self, name, kind(default))
+
+    @property
+    def uses_models(self) -> bool:
+        return any(r.models for r in self.routes)
 
     def route_named(self, name: str) -> Route:
         for r in self.routes:
@@ -90,15 +138,22 @@ class Config:
         return None
 
 
-def parse_listen(value: str) -> tuple:
-    host, sep, port = value.rpartition(":")
+def parse_listen(value: str, what: str = "listen") -> tuple:
+    host, sep, port = str(value).rpartition(":")
     if not sep or not port.isdigit():
-        raise ConfigError(f"listen must be HOST:PORT, got {value!r}")
+        raise ConfigError(f"{what} must be HOST:PORT, got {value!r}")
     host = host.strip("[]")
     port_n = int(port)
     if not 0 <= port_n <= 65535:
-        raise ConfigError(f"listen port out of range: {port_n}")
+        raise ConfigError(f"{what} port out of range: {port_n}")
     return host, port_n
+
+
+def set_limit(cfg: Config, name: str, value, where: str) -> None:
+    kind, _, zero_ok = LIMITS[name]
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0 or (value == 0 and not zero_ok):
+        raise ConfigError(f"{where}: {name} must be {'non-negative' if zero_ok else 'positive'}")
+    setattr(cfg, name, kind(value))
 
 
 def _is_local_host(host: str) -> bool:
@@ -108,6 +163,13 @@ def _is_local_host(host: str) -> bool:
         return False
     addrs = {ipaddress.ip_address(info[4][0]) for info in infos}
     return bool(addrs) and all(a.is_loopback or a.is_private or a.is_link_local for a in addrs)
+
+
+def _strings(raw: dict, key: str, where: str) -> tuple:
+    value = raw.get(key, ())
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) and v for v in value):
+        raise ConfigError(f"{where}: {key} must be a list of strings")
+    return tuple(value)
 
 
 def make_route(raw: dict, where: str) -> Route:
@@ -125,15 +187,33 @@ def make_route(raw: dict, where: str) -> Route:
     if raw["policy"] == "local" and not _is_local_host(url.hostname):
         raise ConfigError(f"{where}: a 'local' route's upstream must be on this machine or the LAN")
     threshold = raw.get("threshold", 0.7)
-    if not isinstance(threshold, (int, float)) or not 0.0 <= threshold <= 1.0:
+    if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0.0 <= threshold <= 1.0:
         raise ConfigError(f"{where}: threshold must be a number in [0, 1]")
     if raw.get("api_key_env") and raw.get("api_key_file"):
         raise ConfigError(f"{where}: give api_key_env or api_key_file, not both")
+    scrub_system = raw.get("scrub_system", False)
+    if not isinstance(scrub_system, bool):
+        raise ConfigError(f"{where}: scrub_system must be true or false")
+    identities = raw.get("identities")
+    if identities is not None and (not isinstance(identities, str) or not identities):
+        raise ConfigError(f"{where}: identities must be a file path")
     return Route(
         name=raw["name"], upstream=raw["upstream"].rstrip("/"), policy=raw["policy"],
-        models=tuple(raw.get("models", ())), paths=tuple(raw.get("paths", ())),
+        models=_strings(raw, "models", where), paths=_strings(raw, "paths", where),
         api_key_env=raw.get("api_key_env"), api_key_file=raw.get("api_key_file"),
-        fallback=tuple(raw.get("fallback", ())), threshold=float(threshold))
+        fallback=_strings(raw, "fallback", where), threshold=float(threshold), scrub_system=scrub_system,
+        pass_headers=tuple(h.lower() for h in _strings(raw, "pass_headers", where)), identities=identities)
+
+
+def set_presidio(cfg: Config, raw: dict, where: str) -> None:
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where}: [presidio] must be a table")
+    for key, value in raw.items():
+        if key in ("analyzer", "anonymizer"):
+            parse_listen(value, f"{where}: presidio.{key}")
+            cfg.presidio[key] = value  # "HOST:PORT", as sanctumcore.presidio takes it
+        else:
+            cfg.presidio[key] = value  # options of sanctumcore.presidio, checked there
 
 
 def load(path: str) -> Config:
@@ -149,15 +229,17 @@ def load(path: str) -> Config:
 
 def from_dict(raw: dict, where: str = "config") -> Config:
     cfg = Config()
+    unknown = set(raw) - set(LIMITS) - {"listen", "log_file", "route", "presidio"}
+    if unknown:
+        raise ConfigError(f"{where}: unknown keys {sorted(unknown)}")
     if "listen" in raw:
         cfg.listen_host, cfg.listen_port = parse_listen(raw["listen"])
-    for key in ("max_body_bytes", "upstream_timeout"):
+    for key in LIMITS:
         if key in raw:
-            value = raw[key]
-            if not isinstance(value, (int, float)) or value <= 0:
-                raise ConfigError(f"{where}: {key} must be positive")
-            setattr(cfg, key, type(getattr(cfg, key))(value))
+            set_limit(cfg, key, raw[key], where)
     cfg.log_file = raw.get("log_file") or None
+    if "presidio" in raw:
+        set_presidio(cfg, raw["presidio"], where)
     routes = raw.get("route", [])
     if not routes:
         raise ConfigError(f"{where}: at least one [[route]] is required")

@@ -1,16 +1,93 @@
-"""The scrub policy's glue to the core: one detector per threshold, shared by every request thread
-(detectors are immutable and thread-safe), and one fresh session per request."""
+"""The scrub policy's glue to the core: one detector per threshold, shared by every request (detectors
+are immutable and thread-safe), one fresh session per request, and the core options a route asks for.
+
+Options that only newer cores have (lone surrogate escapes, Gemini's format, scrub_system) are found by
+looking at what the bindings accept, so the proxy runs on either; `features()` says which are there.
+"""
 from __future__ import annotations
 
+import functools
+import inspect
 import threading
+import urllib.parse
+from typing import Optional
 
 from .._core import Context
+from .._native import lib
 from ..detect import Detector
+from ..json import FORMATS
 from ..session import Session
 
 _lock = threading.Lock()
 _ctx = None
 _detectors = {}
+
+# Each option: the keyword the bindings may take, and the native flag behind it.
+_OPTIONS = {
+    "lone_surrogates": ("allow_lone_surrogates", "SANCTUM_CHAT_ALLOW_LONE_SURROGATES"),
+    "scrub_system": ("scrub_system", "SANCTUM_CHAT_SCRUB_SYSTEM"),
+}
+
+
+def _params(fn) -> set:
+    try:
+        return set(inspect.signature(fn).parameters)
+    except (TypeError, ValueError):
+        return set()
+
+
+_SESSION_PARAMS = _params(Session.__init__)
+_REQUEST_PARAMS = _params(Session.anonymize_request)
+
+
+def _how(option: str) -> Optional[tuple]:
+    """Where the bindings take `option`: ("session"|"request", keyword, value) or None."""
+    if option == "lone_surrogates" and "refuse_lone_surrogates" in _SESSION_PARAMS:
+        return ("session", "refuse_lone_surrogates", False)  # accepted unless refused
+    keyword, flag = _OPTIONS[option]
+    if keyword in _REQUEST_PARAMS:
+        return ("request", keyword, True)
+    if keyword in _SESSION_PARAMS:
+        return ("session", keyword, True)
+    if hasattr(lib, flag):
+        if "flags" in _REQUEST_PARAMS:
+            return ("request", "flags", int(getattr(lib, flag)))
+        if "flags" in _SESSION_PARAMS:
+            return ("session", "flags", int(getattr(lib, flag)))
+    return None
+
+
+def features() -> set:
+    """The optional core features these bindings expose: lone_surrogates, scrub_system, gemini."""
+    found = {name for name in _OPTIONS if _how(name) is not None}
+    if "gemini" in FORMATS:
+        found.add("gemini")
+    if "identities" in _SESSION_PARAMS:
+        found.add("identities")
+    return found
+
+
+def validate_options() -> dict:
+    """Keyword arguments of sanctumcore.json.validate for what the chat path accepts."""
+    from ..json import validate
+
+    return {"allow_lone_surrogates": True} if "allow_lone_surrogates" in _params(validate) else {}
+
+
+def load_identities(path: str):
+    """The known identities of a file ("type: value" per line), held in the shared context's wiped
+    memory for every session of the route. Errors never quote the file."""
+    global _ctx
+    if "identities" not in features():
+        raise RuntimeError("identities need a libsanctumcore with known identities (sanctumcore.identities)")
+    from ..identities import Identities
+
+    with open(path, "rb") as f:
+        data = f.read()
+    with _lock:
+        if _ctx is None:
+            _ctx = Context()
+        return Identities(_ctx, data)
 
 
 def _detector(threshold: float) -> Detector:
@@ -24,31 +101,75 @@ def _detector(threshold: float) -> Detector:
         return det
 
 
+@functools.lru_cache(maxsize=None)
+def _kwargs(scrub_system: bool) -> tuple:
+    """(session kwargs, request kwargs) for the wanted options the bindings support (read-only)."""
+    where = {"session": {}, "request": {}}
+    for name, wanted in (("lone_surrogates", True), ("scrub_system", scrub_system)):
+        how = _how(name)
+        if how is None or not wanted:
+            continue
+        place, keyword, value = how
+        if keyword == "flags":
+            where[place]["flags"] = where[place].get("flags", 0) | value
+        else:
+            where[place][keyword] = value
+    return where["session"], where["request"]
+
+
+def looks_personal(text: str, threshold: float, identities=None) -> bool:
+    """True when the detector (or the route's known identities) finds an entity in text (a header
+    value, a query parameter)."""
+    if not text:
+        return False
+    return bool(_detector(threshold).detect(text)) or (identities is not None and bool(identities.detect(text)))
+
+
+def personal_query(query: str, threshold: float, identities=None, exempt=("key", "alt")) -> bool:
+    """True when a query parameter (name or value) carries personal data. `key` is Gemini's credential
+    and `alt` its stream switch."""
+    for name, value in urllib.parse.parse_qsl(query, keep_blank_values=True):
+        if looks_personal(name, threshold, identities):
+            return True
+        if name not in exempt and looks_personal(value, threshold, identities):
+            return True
+    return False
+
+
 class Scrubber:
     """Anonymizes one request and restores its response (whole or streamed). Fails closed: any error
     from the core propagates and the caller refuses the request."""
 
-    def __init__(self, threshold: float = 0.7):
+    def __init__(self, threshold: float = 0.7, scrub_system: bool = False, fmt: str = "auto", identities=None):
+        if scrub_system and "scrub_system" not in features():
+            raise RuntimeError("scrub_system needs a libsanctumcore with SANCTUM_CHAT_SCRUB_SYSTEM")
+        if fmt != "auto" and fmt not in FORMATS:
+            fmt = "auto"  # a core without this format refuses the document (fail closed)
+        self._fmt = fmt
+        session_kw, self._request_kw = _kwargs(scrub_system)
+        if identities is not None:
+            session_kw = {**session_kw, "identities": identities}
         self._ctx = Context()
-        self._session = Session(self._ctx, _detector(threshold))
-        self._restorer = None
+        self._session = Session(self._ctx, _detector(threshold), **session_kw)
 
     def anonymize_request(self, body: bytes) -> bytes:
-        return self._session.anonymize_request(body)
+        return self._session.anonymize_request(body, self._fmt, **self._request_kw)
 
     def counts(self) -> dict:
         return dict(self._session.stats()["occurrences"])
 
     def restore_response(self, body: bytes) -> bytes:
         try:
-            return self._session.restore_response(body)
+            return self._session.restore_response(body, self._fmt)
         except Exception:
             # Not a chat document (an HTML error page, say): restore the placeholders as text.
             return self._session.restore_text(body)
 
+    def restore_text(self, body: bytes) -> bytes:
+        return self._session.restore_text(body)
+
     def stream_restorer(self):
-        self._restorer = self._session.stream_restorer()
-        return self._restorer
+        return self._session.stream_restorer(self._fmt)
 
     def close(self) -> None:
         self._ctx.close()  # closes the session and restorer, wiping every value

@@ -1,225 +1,430 @@
-"""The proxy's HTTP server: routes each request, applies the route's policy, forwards, restores.
+"""The proxy: routes each request, applies the route's policy, forwards it on a pooled upstream
+connection and relays the answer (restored on scrub routes, whole or streamed as it arrives).
 
-Policies: `scrub` anonymizes the request (nothing leaves if that fails) and restores the response, whole
-or streamed; `pass` and `local` forward the request byte for byte. Fallback routes are tried, each with its
-own policy, when an upstream cannot be reached or answers 5xx before anything was sent to the client.
+Policies: `scrub` anonymizes the request (nothing leaves if that fails) and restores the response;
+`pass` and `local` forward the request byte for byte. Requests without a body (GET /v1/models, HEAD,
+OPTIONS) are forwarded on every policy. Fallback routes are tried, each with its own policy, when an
+upstream cannot be reached or answers 5xx before anything was sent to the client. Every refusal is a
+JSON error (http.error_body); a refused request whose body was not read closes its connection after
+the answer, so bytes left in the body are never taken for another request.
 """
 from __future__ import annotations
 
-import http.client
-import http.server
-import json
+import asyncio
 import logging
-import socketserver
+import re
 import threading
 import time
+import zlib
 from typing import Optional
 
-from . import upstream
+import aiohttp
+from aiohttp import web
+from aiohttp.http_exceptions import HttpProcessingError
+from aiohttp.web_protocol import RequestPayloadError
+
+from . import http, upstream
 from .config import Config, ConfigError, Route
 
 log = logging.getLogger("sanctumcore.proxy")
 
+BIG = 128 * 1024  # bodies at least this large are scrubbed/restored off the event loop
 
-class ProxyRefusal(Exception):
-    """The request is refused with this HTTP status; nothing was sent upstream."""
 
-    def __init__(self, status: int, message: str):
+class Refusal(Exception):
+    """The request is refused with this status; nothing (more) was sent upstream."""
+
+    def __init__(self, status: int, message: str, offset: Optional[int] = None, code: Optional[str] = None):
         super().__init__(message)
-        self.status = status
-        self.message = message
+        self.status, self.message, self.offset, self.code = status, message, offset, code
 
 
-def _scrubber_for(route: Route):
-    from .scrub import Scrubber  # needs the native session API
-
-    return Scrubber(threshold=route.threshold)
+class ClientGone(Exception):
+    pass
 
 
-class Handler(http.server.BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    server_version = "sanctum-proxy"
-    sys_version = ""
+def _core_refusal(exc: Exception, what: str) -> Refusal:
+    """A refusal from a core error: its status name, byte offset and message (never input text)."""
+    status = getattr(exc, "status", None)
+    if status is None:
+        return Refusal(400, f"{what} refused ({type(exc).__name__})")
+    name = getattr(status, "name", str(status))
+    offset = getattr(exc, "offset", None)
+    where = f" at byte {offset}" if offset is not None else ""
+    # The body's size was checked against max_body_bytes (413) already: the core's limits are on its
+    # structure (nesting depth, string count), so this is the request's fault as written: 400.
+    return Refusal(400, f"{what} refused: {name}{where}: {getattr(exc, 'message', '')}", offset, name)
 
-    def log_message(self, fmt, *args):  # the default logs request lines; ours are in _log_request
-        pass
 
-    # ---- plumbing -------------------------------------------------------------------------------
+# A JSON string token (validated input), and whitespace, for finding the top-level "model" member.
+_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+_TOKEN = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+_WS = re.compile(rb"[ \t\r\n]*")
 
-    @property
-    def cfg(self) -> Config:
-        return self.server.cfg  # type: ignore[attr-defined]
 
-    def _send_json_error(self, status: int, message: str) -> None:
-        body = json.dumps({"error": {"type": "sanctum_proxy_error", "message": message}}).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+def top_level_model(doc: bytes) -> Optional[str]:
+    """The string value of the top-level "model" member of a document the core has validated. Walks
+    tokens without recursion; only the model's own string token is decoded."""
+    import json as _json  # decodes one short string token, never the body
 
-    def _read_body(self) -> bytes:
-        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
-            raise ProxyRefusal(411, "chunked request bodies are not accepted; send Content-Length")
-        try:
-            length = int(self.headers.get("Content-Length", "0"))
-        except ValueError:
-            raise ProxyRefusal(400, "invalid Content-Length") from None
-        if length < 0:
-            raise ProxyRefusal(400, "invalid Content-Length")
-        if length > self.cfg.max_body_bytes:
-            raise ProxyRefusal(413, f"request body larger than {self.cfg.max_body_bytes} bytes")
-        return self.rfile.read(length)
+    depth = 0
+    for m in _TOKEN.finditer(doc):
+        c = m.group()[:1]
+        if c in (b"{", b"["):
+            depth += 1
+        elif c in (b"}", b"]"):
+            depth -= 1
+        elif depth == 1 and m.group() == b'"model"':
+            j = _WS.match(doc, m.end()).end()
+            if doc[j:j + 1] != b":":
+                continue
+            v = _STRING.match(doc, _WS.match(doc, j + 1).end())
+            if v is None:
+                return None
+            value = _json.loads(v.group())
+            return value if isinstance(value, str) else None
+    return None
 
-    @staticmethod
-    def _model_of(body: bytes) -> Optional[str]:
-        try:
-            doc = json.loads(body)
-        except (ValueError, UnicodeDecodeError):
-            return None
-        model = doc.get("model") if isinstance(doc, dict) else None
-        return model if isinstance(model, str) else None
 
-    # ---- request handling -----------------------------------------------------------------------
+class Proxy:
+    def __init__(self, cfg: Config):
+        self.cfg = cfg
+        self.pool = upstream.Pool(cfg)
+        self.port: Optional[int] = None
+        self._runners = []
+        self._scrub = None
+        self._identities = {}  # route name -> the core's known identities
 
-    def do_GET(self):
-        self._send_json_error(405, "the proxy forwards POST requests only")
+    # ---- lifecycle ------------------------------------------------------------------------------
 
-    def do_POST(self):
+    async def start(self, reuse_port: bool = False, sock=None) -> None:
+        cfg = self.cfg
+        if any(r.policy == "scrub" for r in cfg.routes):
+            from . import scrub  # needs the native bindings
+
+            self._scrub = scrub
+            if any(r.scrub_system for r in cfg.routes) and "scrub_system" not in scrub.features():
+                raise ConfigError("scrub_system = true needs a libsanctumcore with the scrub_system option")
+            for r in cfg.routes:
+                if r.identities and r.name not in self._identities:
+                    try:
+                        self._identities[r.name] = scrub.load_identities(r.identities)
+                    except OSError as e:
+                        raise ConfigError(f"route {r.name}: cannot read identities: {e.strerror}") from None
+                    except RuntimeError as e:
+                        raise ConfigError(f"route {r.name}: {e}") from None
+                    except Exception as e:  # the core's refusal: status and line offset, never a value
+                        raise ConfigError(f"route {r.name}: identities refused ({_core_refusal(e, 'file').message})") from None
+        server = http.Server(self.handle, **http.server_kwargs(cfg))
+        runner = web.ServerRunner(server, handle_signals=False)
+        await runner.setup()
+        self._runners.append(runner)
+        if sock is not None:
+            site = web.SockSite(runner, sock)
+        else:
+            site = web.TCPSite(runner, cfg.listen_host, cfg.listen_port, backlog=cfg.backlog,
+                               reuse_port=reuse_port or None)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # the bound port (0 asks for any)
+        for host, port, app in presidio_apps(cfg):
+            r = http.AppRunner(app, handle_signals=False, **http.server_kwargs(cfg))
+            await r.setup()
+            self._runners.append(r)
+            await web.TCPSite(r, host, port, backlog=cfg.backlog, reuse_port=reuse_port or None).start()
+
+    async def stop(self) -> None:
+        for r in self._runners:
+            await r.cleanup()
+        self._runners.clear()
+        await self.pool.close()
+
+    # ---- one request ----------------------------------------------------------------------------
+
+    async def handle(self, request: web.BaseRequest) -> web.StreamResponse:
+        proto = request.protocol
+        proto.request_started()
         started = time.monotonic()
-        record = {"path": self.path, "route": "-", "policy": "-", "status": 0, "entities": {}}
+        record = {"method": request.method, "path": request.rel_url.raw_path, "route": "-", "policy": "-",
+                  "status": 0, "entities": {}}
+        resp = None
         try:
-            body = self._read_body()
-            route = self.cfg.select(self.path, self._model_of(body))
-            if route is None:
-                raise ProxyRefusal(404, "no route matches this path and model")
-            record["status"] = self._forward_with_fallback(route, body, record)
-        except ProxyRefusal as e:
+            resp = await self._handle(request, record)
+            return resp
+        except Refusal as e:
             record["status"] = e.status
-            self._send_json_error(e.status, e.message)
-        except (BrokenPipeError, ConnectionResetError):
-            record["status"] = 499  # client went away
+            # A body refused before its end (or cut short) closes the connection after the answer
+            # (aiohttp drains it for lingering_time first, so the client reads the answer).
+            resp = http.error_response(e.status, e.message, e.offset, e.code,
+                                       close=e.status in (408, 413) or not request.content.at_eof())
+            return resp
+        except ClientGone:
+            record["status"] = 499
+            proto.force_close()  # aiohttp then sees a closed connection and stops
+            resp = web.Response(status=499)
+            return resp
         finally:
-            record["ms"] = round((time.monotonic() - started) * 1000, 1)
-            self.server.log_request_record(record)  # type: ignore[attr-defined]
+            proto.request_finished(resp is not None and resp.keep_alive is not False and
+                                   request.keep_alive and request.content.at_eof())
+            record["ms"] = round((time.monotonic() - started) * 1000, 2)
+            log_request(record)
 
-    def _forward_with_fallback(self, route: Route, body: bytes, record: dict) -> int:
+    async def _handle(self, request, record) -> web.StreamResponse:
+        body = await self._read_body(request)
+        path = request.rel_url.raw_path
+        model = upstream.gemini_model(path)
+        if model is None and body and self.cfg.uses_models:
+            model = self._model_of(body)
+        route = self.cfg.select(path, model)
+        if route is None:
+            raise Refusal(404, "no route matches this path and model")
+        return await self._forward_with_fallback(request, route, body, record)
+
+    def _model_of(self, body: bytes) -> Optional[str]:
+        from .._core import Context, SanctumError
+        from ..json import validate
+
+        from .scrub import validate_options
+
+        ctx = Context()
+        try:
+            validate(ctx, body, **validate_options())  # the core decides; the walk below trusts it
+        except SanctumError as e:
+            raise _core_refusal(e, "request body") from None
+        finally:
+            ctx.close()
+        return top_level_model(body)
+
+    async def _read_body(self, request) -> bytes:
+        if not request.body_exists:
+            return b""
+        limit = self.cfg.max_body_bytes
+        declared = request.content_length
+        if declared is not None and declared > limit:
+            raise Refusal(413, f"request body larger than {limit} bytes")
+        if request.version >= (1, 1) and request.headers.get("Expect", "").lower() == "100-continue":
+            await request.writer.write(b"HTTP/1.1 100 Continue\r\n\r\n")
+        chunks, size = [], 0
+        try:
+            async with asyncio.timeout(self.cfg.body_timeout):
+                while True:
+                    chunk = await request.content.readany()
+                    if not chunk:
+                        break
+                    size += len(chunk)
+                    if size > limit:
+                        raise Refusal(413, f"request body larger than {limit} bytes")
+                    chunks.append(chunk)
+        except TimeoutError:
+            raise Refusal(408, "request body not received in time") from None
+        except ConnectionError as e:
+            raise ClientGone() from e
+        except (RequestPayloadError, HttpProcessingError):  # bad chunk framing, a body cut short
+            raise Refusal(400, "malformed request body framing") from None
+        if declared is not None and size != declared:
+            raise ClientGone()  # a short body is never forwarded
+        return b"".join(chunks)
+
+    async def _forward_with_fallback(self, request, route: Route, body: bytes, record: dict):
         chain = [route] + [self.cfg.route_named(n) for n in route.fallback]
-        last = "no upstream answered"
+        last = Refusal(502, "no upstream answered")
         for attempt in chain:
             record["route"], record["policy"] = attempt.name, attempt.policy
             scrubber = None
-            out = body
-            if attempt.policy == "scrub":
-                scrubber = _scrubber_for(attempt)
+            try:
+                out = body
+                if attempt.policy == "scrub":
+                    self._check_request_metadata(request, attempt)
+                    scrubber = self._new_scrubber(attempt, request.rel_url.raw_path)
+                    if body:
+                        out = await self._cpu(scrubber.anonymize_request, body, "request")
+                        record["entities"] = scrubber.counts()
                 try:
-                    out = scrubber.anonymize_request(body)
-                except Exception as e:  # fail closed: nothing reaches the upstream
-                    scrubber.close()
-                    raise ProxyRefusal(400, f"request refused: {_safe_reason(e)}") from None
-                record["entities"] = scrubber.counts()
-            try:
-                key = attempt.api_key()
-            except ConfigError as e:
-                if scrubber:
-                    scrubber.close()
-                last = str(e)
-                continue
-            headers = upstream.outgoing_headers(self.headers, key, self.path, len(out),
-                                                identity=scrubber is not None)
-            try:
-                conn, resp = upstream.send(attempt.upstream, self.path, "POST", headers, out,
-                                           self.cfg.upstream_timeout)
-            except upstream.UpstreamError as e:
-                if scrubber:
-                    scrubber.close()
-                last = f"upstream {attempt.name} unreachable ({e})"
-                continue
-            if resp.status >= 500 and attempt is not chain[-1]:
-                resp.read()
-                conn.close()
-                if scrubber:
-                    scrubber.close()
-                last = f"upstream {attempt.name} answered {resp.status}"
-                continue
-            try:
-                self._relay(resp, scrubber)
+                    key = attempt.api_key()
+                except ConfigError as e:
+                    last = Refusal(502, str(e))
+                    continue
+                resp = await self._send(request, attempt, out, key, scrubber is not None)
+                if resp is None:
+                    last = Refusal(502, f"upstream {attempt.name} unreachable")
+                    continue
+                if resp.status >= 500 and attempt is not chain[-1]:
+                    resp.release()
+                    last = Refusal(502, f"upstream {attempt.name} answered {resp.status}")
+                    continue
+                record["status"] = resp.status
+                try:
+                    return await self._relay(request, resp, scrubber, record)
+                finally:
+                    resp.release()
             finally:
-                conn.close()
-                if scrubber:
+                if scrubber is not None:
                     scrubber.close()
-            return resp.status
-        raise ProxyRefusal(502, last)
+        raise last
 
-    def _relay(self, resp, scrubber) -> None:
-        streaming = "text/event-stream" in resp.getheader("Content-Type", "")
-        self.send_response(resp.status)
-        for name, value in resp.getheaders():
-            if name.lower() not in upstream.HOP_BY_HOP:
-                self.send_header(name, value)
-        if not streaming:
-            data = resp.read()
-            if scrubber is not None:
-                data = scrubber.restore_response(data)
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-            return
-        self.send_header("Transfer-Encoding", "chunked")
-        self.end_headers()
+    def _new_scrubber(self, route: Route, path: str):
+        fmt = "gemini" if upstream.gemini_model(path) is not None else "auto"
+        return self._scrub.Scrubber(threshold=route.threshold, scrub_system=route.scrub_system, fmt=fmt,
+                                    identities=self._identities.get(route.name))
+
+    def _check_request_metadata(self, request, route: Route) -> None:
+        """Fail closed on personal data outside the body: query parameters, non-standard headers."""
+        ids = self._identities.get(route.name)
+        query = request.rel_url.raw_query_string
+        if query and self._scrub.personal_query(query, route.threshold, ids):
+            raise Refusal(400, "the query string carries personal data", code="personal_query")
+        for name, value in request.headers.items():
+            if upstream.is_standard(name) or name.lower() in route.pass_headers:
+                continue
+            if self._scrub.looks_personal(value, route.threshold, ids):
+                raise Refusal(400, f"header {name} carries personal data (not on the route's pass_headers)",
+                              code="personal_header")
+
+    async def _cpu(self, fn, data: bytes, what: str) -> bytes:
+        try:
+            if len(data) >= BIG:
+                return await asyncio.get_running_loop().run_in_executor(None, fn, data)
+            return fn(data)
+        except Exception as e:  # fail closed: nothing reaches the upstream
+            raise _core_refusal(e, what) from None
+
+    async def _send(self, request, route: Route, body: bytes, key, identity: bool):
+        path = request.rel_url.raw_path
+        query = request.rel_url.raw_query_string
+        if key is not None:
+            query = upstream.without_key_param(query)
+        url = upstream.target(route.upstream, path, query)
+        headers = upstream.outgoing_headers(request.headers, key, path, identity)
+        try:
+            return await self.pool.session(url).request(
+                request.method, url, headers=headers, data=body if body or request.body_exists else None,
+                allow_redirects=False, compress=None)
+        except (aiohttp.ClientError, asyncio.TimeoutError, OSError):
+            return None
+
+    async def _relay(self, request, resp: aiohttp.ClientResponse, scrubber, record) -> web.StreamResponse:
+        ctype = resp.headers.get("Content-Type", "")
+        headers = upstream.response_headers(resp.headers, restored=scrubber is not None)
+        if ctype.startswith("text/event-stream"):
+            return await self._relay_stream(request, resp, scrubber, headers, record)
+        try:
+            data = await resp.read()
+        except (aiohttp.ClientError, asyncio.TimeoutError):
+            raise Refusal(502, "upstream failed while answering") from None
+        if request.method == "HEAD":  # the upstream's length describes the GET it stands for
+            out = web.StreamResponse(status=resp.status, headers=headers)
+            if "Content-Length" in resp.headers:
+                out.headers["Content-Length"] = resp.headers["Content-Length"]
+            await out.prepare(request)
+            await out.write_eof()
+            return out
+        if scrubber is not None and data:
+            data = self._decoded(resp, data)
+            data = await self._cpu(scrubber.restore_response, data, "response")
+        return web.Response(status=resp.status, body=data, headers=headers)
+
+    @staticmethod
+    def _decoded(resp, data: bytes) -> bytes:
+        enc = resp.headers.get("Content-Encoding", "identity").lower()
+        if enc in ("", "identity"):
+            return data
+        if enc in ("gzip", "deflate", "x-gzip"):
+            try:
+                return zlib.decompress(data, zlib.MAX_WBITS | 32)
+            except zlib.error:
+                raise Refusal(502, "upstream answer could not be decoded") from None
+        raise Refusal(502, f"upstream answered with {enc} encoding; the proxy cannot restore it")
+
+    async def _relay_stream(self, request, resp, scrubber, headers, record) -> web.StreamResponse:
+        if scrubber is not None and resp.headers.get("Content-Encoding", "identity").lower() not in ("", "identity"):
+            raise Refusal(502, "upstream stream is encoded; the proxy cannot restore it")
+        out = web.StreamResponse(status=resp.status, headers=headers)
+        if request.version >= (1, 1):
+            out.enable_chunked_encoding()
+        await out.prepare(request)
         restorer = scrubber.stream_restorer() if scrubber is not None else None
         try:
-            while True:
-                try:
-                    chunk = resp.read1(65536)
-                except (OSError, http.client.HTTPException):
-                    # Upstream died mid-stream: send what is restored so far, then close without the
-                    # final chunk so the client sees a truncated stream, never a clean end.
-                    if restorer is not None:
-                        self._write_chunk(restorer.finish())
-                    self.close_connection = True
-                    return
-                if not chunk:
-                    break
-                self._write_chunk(restorer.feed(chunk) if restorer is not None else chunk)
+            try:
+                async for chunk in resp.content.iter_any():
+                    data = restorer.feed(chunk) if restorer is not None else chunk
+                    if data:
+                        await out.write(data)
+            except (aiohttp.ClientError, asyncio.TimeoutError):
+                # The upstream died mid-stream: send what is restored so far, then drop the client's
+                # connection without the final chunk, so it sees a truncated stream, never a clean end.
+                if restorer is not None:
+                    tail = restorer.finish()
+                    if tail:
+                        await out.write(tail)
+                record["status"] = 502
+                request.protocol.force_close()
+                return out
             if restorer is not None:
-                self._write_chunk(restorer.finish())
-            self.wfile.write(b"0\r\n\r\n")
-            self.wfile.flush()
+                tail = restorer.finish()
+                if tail:
+                    await out.write(tail)
+        except ConnectionError:
+            raise ClientGone() from None
         finally:
             if restorer is not None:
                 restorer.close()
-
-    def _write_chunk(self, data: bytes) -> None:
-        if data:
-            self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
-            self.wfile.flush()
+        await out.write_eof()
+        return out
 
 
-def _safe_reason(exc: Exception) -> str:
-    """A refusal reason that carries status and offset but never request text."""
-    status = getattr(exc, "status", None)
-    offset = getattr(exc, "offset", None)
-    message = getattr(exc, "message", None)
-    if status is None:
-        return type(exc).__name__
-    where = f" at byte {offset}" if offset is not None else ""
-    return f"{getattr(status, 'name', status)}{where}: {message}"
+def log_request(record: dict) -> None:
+    """One line per request: route, policy, method, path, status, entities replaced per type, latency.
+    The path is the client's API path without its query; no body, header or credential is logged."""
+    if not log.isEnabledFor(logging.INFO):
+        return
+    entities = ",".join(f"{k}={v}" for k, v in sorted(record["entities"].items())) or "none"
+    log.info("route=%s policy=%s method=%s path=%s status=%s entities=%s ms=%s", record["route"],
+             record["policy"], record["method"], record["path"], record["status"], entities, record["ms"])
 
 
-class ProxyServer(socketserver.ThreadingMixIn, http.server.HTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
+def presidio_apps(cfg: Config) -> list:
+    """[(host, port, aiohttp.web.Application)] of the Presidio-compatible services the config asks for:
+    sanctumcore.presidio.server.build_apps gets the [presidio] table (listeners as "HOST:PORT"), with
+    the proxy's max_body_bytes unless the table sets its own."""
+    if not cfg.presidio.get("analyzer") and not cfg.presidio.get("anonymizer"):
+        return []
+    try:
+        from ..presidio.server import build_apps
+    except ImportError as e:
+        raise ConfigError(f"the Presidio-compatible services need sanctumcore.presidio ({e})") from None
+    try:
+        return list(build_apps({"max_body_bytes": cfg.max_body_bytes, **cfg.presidio}))
+    except (ValueError, TypeError, OSError) as e:  # its configuration errors
+        raise ConfigError(f"presidio: {e}") from None
+
+
+class ProxyThread:
+    """The proxy on its own event loop in a background thread (tests, embedding)."""
 
     def __init__(self, cfg: Config):
-        self.cfg = cfg
-        self._log_lock = threading.Lock()
-        super().__init__((cfg.listen_host, cfg.listen_port), Handler)
+        self.loop = asyncio.new_event_loop()
+        self.proxy = Proxy(cfg)
+        self.thread = threading.Thread(target=self.loop.run_forever, name="sanctum-proxy", daemon=True)
+        self.thread.start()
+        try:
+            asyncio.run_coroutine_threadsafe(self.proxy.start(), self.loop).result(30)
+        except BaseException:
+            self.close()
+            raise
+        self.port = self.proxy.port
 
-    def log_request_record(self, record: dict) -> None:
-        """One line per request: route, policy, status, entities replaced per type, latency. The path is
-        the client's API path; no body, header or credential is ever logged."""
-        entities = ",".join(f"{k}={v}" for k, v in sorted(record["entities"].items())) or "none"
-        with self._log_lock:
-            log.info("route=%s policy=%s path=%s status=%s entities=%s ms=%s", record["route"], record["policy"],
-                     record["path"].split("?", 1)[0], record["status"], entities, record["ms"])
+    def close(self) -> None:
+        if self.loop.is_closed():
+            return
+        async def stop():
+            await self.proxy.stop()
+            rest = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+            for t in rest:
+                t.cancel()
+            await asyncio.gather(*rest, return_exceptions=True)
+
+        try:
+            asyncio.run_coroutine_threadsafe(stop(), self.loop).result(30)
+        finally:
+            self.loop.call_soon_threadsafe(self.loop.stop)
+            self.thread.join(30)
+            self.loop.close()

@@ -1,0 +1,263 @@
+"""The proxy's load benchmark (bench/proxy/run starts it): wrk with 32 keep-alive clients posting 4 KiB
+chat requests directly to a fake provider, then through the proxy's pass and scrub routes to the same
+provider, in one run; then 1 MiB chat requests scrubbed vs direct. Prints the table and the targets."""
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import pathlib
+import re
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+FAKE = ROOT / "bindings" / "python" / "tests" / "fake_upstream.py"
+CLIENTS = 32
+
+
+def chat_body(size: int) -> bytes:
+    """A chat request of about `size` bytes: a system prompt, user turns with a few personal values,
+    assistant turns, a tool call and its result (the mix the proxy sees from agents)."""
+    turns = [{"role": "system", "content": "You are the house assistant. Answer briefly and cite the device."}]
+    i = 0
+    while len(json.dumps({"model": "m", "messages": turns})) < size - 200:
+        i += 1
+        turns.append({"role": "user", "content": f"Turn {i}: the thermostat in room {i} reads 21.5 C and the "
+                      "humidity sensor says 40 percent; should the heat pump run tonight? Schedule it after 22:00."})
+        turns.append({"role": "assistant", "content": f"For room {i}, keep the setpoint at 20 C overnight; the "
+                      "forecast is mild and the heat pump is most efficient between 23:00 and 05:00."})
+        if i % 6 == 1:
+            turns.append({"role": "user", "content": f"Send the summary to Jane Doe at jane.doe{i}@example.com "
+                          "or call (514) 555-1234."})
+    body = json.dumps({"model": "m", "messages": turns}).encode()
+    return body
+
+
+def start(cmd, env=None) -> subprocess.Popen:
+    return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True)
+
+
+def wait_port(port: int, timeout: float = 15.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            c = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
+            c.request("GET", "/__stats")
+            c.getresponse().read()
+            c.close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit(f"nothing answers on port {port}")
+
+
+def stats(port: int) -> dict:
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    c.request("GET", "/__stats")
+    data = json.loads(c.getresponse().read())
+    c.close()
+    return data
+
+
+def cpu_seconds(pids) -> float:
+    """User + system CPU time of the processes (and their worker children) so far, from /proc."""
+    total = 0
+    tick = os.sysconf("SC_CLK_TCK")
+    seen = set()
+    todo = list(pids)
+    while todo:
+        pid = todo.pop()
+        if pid in seen:
+            continue
+        seen.add(pid)
+        try:
+            fields = pathlib.Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+            todo += [int(c) for c in pathlib.Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+        except OSError:
+            pass
+    return total / tick
+
+
+def wrk(url: str, lua: str, duration: int, threads: int) -> dict:
+    out = subprocess.run(["wrk", f"-t{threads}", f"-c{CLIENTS}", f"-d{duration}s", "--latency", "-s", lua, url],
+                         capture_output=True, text=True, check=True).stdout
+
+    def ms(label):
+        m = re.search(rf"^\s+{label}\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
+        value = float(m.group(1))
+        return value / 1000 if m.group(2) == "us" else value * 1000 if m.group(2) == "s" else value
+
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    sock = re.search(r"Socket errors: (.*)", out)
+    return {"rps": rps, "p50": ms("50%"), "p99": ms("99%"), "non2xx": int(errors.group(1)) if errors else 0,
+            "socket_errors": sock.group(1) if sock else ""}
+
+
+def timed_posts(port: int, path: str, body: bytes, n: int) -> float:
+    """Median milliseconds of n sequential POSTs on one keep-alive connection."""
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    samples = []
+    for _ in range(n + 1):
+        t = time.perf_counter()
+        c.request("POST", path, body=body, headers={"Content-Type": "application/json"})
+        r = c.getresponse()
+        r.read()
+        if r.status != 200:
+            raise SystemExit(f"{path}: status {r.status}")
+        samples.append((time.perf_counter() - t) * 1000)
+    c.close()
+    return statistics.median(samples[1:])
+
+
+def first_event_ms(port: int, path: str, n: int) -> float:
+    """Median milliseconds from sending a streamed chat request to reading its first SSE event."""
+    body = json.dumps({"model": "m", "stream": True, "messages": [
+        {"role": "user", "content": "Hello, I am Jane Doe."}]}, separators=(",", ":")).encode()
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    samples = []
+    for _ in range(n + 1):
+        t = time.perf_counter()
+        c.request("POST", path, body=body, headers={"Content-Type": "application/json"})
+        r = c.getresponse()
+        first = r.read1(65536)
+        samples.append((time.perf_counter() - t) * 1000)
+        if not first.startswith(b"data: "):
+            raise SystemExit(f"{path}: no event first")
+        r.read()
+    c.close()
+    return statistics.median(samples[1:])
+
+
+def main() -> int:
+    p = argparse.ArgumentParser()
+    p.add_argument("--delay-ms", type=float, default=0.0, help="the fake provider's time to answer")
+    p.add_argument("--duration", type=int, default=8, help="seconds per wrk run")
+    p.add_argument("--workers", type=int, default=1, help="proxy processes (SO_REUSEPORT)")
+    p.add_argument("--threads", type=int, default=1, help="wrk threads")
+    p.add_argument("--rounds", type=int, default=2, help="direct/pass/scrub rounds, interleaved; the best "
+                   "of each is kept (the machine's other load hits every path alike)")
+    args = p.parse_args()
+
+    procs = []
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            up = start([sys.executable, str(FAKE), "--delay-ms", str(args.delay_ms)])
+            procs.append(up)
+            up_port = int(up.stdout.readline())
+            wait_port(up_port)
+            with socket_port() as proxy_port:
+                pass
+            cfg = pathlib.Path(tmp, "proxy.toml")
+            cfg.write_text(f'listen = "127.0.0.1:{proxy_port}"\nworkers = {args.workers}\n'
+                           f'max_body_bytes = 4_194_304\n\n'
+                           f'[[route]]\nname = "scrub"\nupstream = "http://127.0.0.1:{up_port}/v1"\npolicy = "scrub"\n'
+                           f'paths = ["/s/chat/completions"]\n\n'
+                           f'[[route]]\nname = "pass"\nupstream = "http://127.0.0.1:{up_port}/v1"\npolicy = "pass"\n'
+                           f'paths = ["/p/chat/completions"]\n')
+            proxy = subprocess.Popen([sys.executable, "-m", "sanctumcore.proxy", "--config", str(cfg),
+                                      "--log-level", "WARNING"], stderr=subprocess.DEVNULL)
+            procs.append(proxy)
+            wait_port(proxy_port)  # /__stats is forwarded (no route: 404), which is an answer
+
+            body = chat_body(4096)
+            lua = pathlib.Path(tmp, "post.lua")
+            lua.write_text('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n'
+                           f"wrk.body = {json.dumps(body.decode())}\n")
+            base = f"http://127.0.0.1"
+            runs = {}
+
+            def keep(name, r):
+                if name not in runs or r["rps"] > runs[name]["rps"]:
+                    runs[name] = r
+
+            def measured(url):
+                """wrk's figures plus the CPU time the provider and the proxy spent per request: a figure
+                the machine's other load does not move much."""
+                up_cpu, proxy_cpu = cpu_seconds([up.pid]), cpu_seconds([proxy.pid])
+                r = wrk(url, str(lua), args.duration, args.threads)
+                n = r["rps"] * args.duration
+                r["up_us"] = (cpu_seconds([up.pid]) - up_cpu) / n * 1e6
+                r["proxy_us"] = (cpu_seconds([proxy.pid]) - proxy_cpu) / n * 1e6
+                return r
+
+            for _ in range(args.rounds):
+                keep("direct", measured(f"{base}:{up_port}/v1/chat/completions"))
+                for name, prefix in (("pass", "/p"), ("scrub", "/s")):
+                    before = stats(up_port)["connections"]
+                    r = measured(f"{base}:{proxy_port}{prefix}/chat/completions")
+                    # new provider connections during the run, less the next stats request's own
+                    r["conns"] = stats(up_port)["connections"] - before - 1
+                    keep(name, r)
+            ttft_direct = first_event_ms(up_port, "/v1/chat/completions", 30)
+            ttft_scrub = first_event_ms(proxy_port, "/s/chat/completions", 30)
+            big = chat_body(1 << 20)
+            big_direct = timed_posts(up_port, "/v1/chat/completions", big, 10)
+            big_pass = timed_posts(proxy_port, "/p/chat/completions", big, 10)
+            big_scrub = timed_posts(proxy_port, "/s/chat/completions", big, 10)
+        finally:
+            for proc in procs:
+                proc.send_signal(signal.SIGTERM)
+            for proc in procs:
+                try:
+                    proc.wait(10)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+
+    d = runs["direct"]
+    print(f"bench/proxy: {CLIENTS} keep-alive clients (wrk -t{args.threads}), {len(body)}-byte chat requests, "
+          f"{args.duration} s per run, best of {args.rounds} interleaved rounds, provider delay {args.delay_ms} ms, proxy workers {args.workers}, "
+          f"uvloop {'yes' if has_uvloop() else 'no'}, load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    print(f"{'path':8} {'req/s':>9} {'ratio':>6} {'p50 ms':>8} {'p99 ms':>8} {'+p50':>7} {'+p99':>7} "
+          f"{'non-2xx':>8} {'upstream conns':>15} {'CPU us/req: provider':>21} {'proxy':>6}")
+    for name, r in runs.items():
+        print(f"{name:8} {r['rps']:9.0f} {r['rps'] / d['rps']:6.2f} {r['p50']:8.2f} {r['p99']:8.2f} "
+              f"{r['p50'] - d['p50']:7.2f} {r['p99'] - d['p99']:7.2f} {r['non2xx']:8d} {r.get('conns', '-'):>15} "
+              f"{r['up_us']:21.0f} {r['proxy_us']:6.0f} {r['socket_errors']}")
+    s = runs["scrub"]
+    upstream_conns = max(runs["pass"]["conns"], runs["scrub"]["conns"])
+    print(f"1 MiB request ({len(big)} bytes), median of 10: direct {big_direct:.1f} ms, passed {big_pass:.1f} ms, "
+          f"scrubbed {big_scrub:.1f} ms, ratio scrubbed/direct {big_scrub / big_direct:.2f}")
+    print(f"first SSE event, median of 30: direct {ttft_direct:.2f} ms, scrubbed {ttft_scrub:.2f} ms "
+          f"(+{ttft_scrub - ttft_direct:.2f} ms)")
+    targets = [("scrub throughput >= 0.8x direct", s["rps"] / d["rps"] >= 0.8),
+               ("median added latency <= 1 ms", s["p50"] - d["p50"] <= 1.0),
+               ("p99 added latency <= 5 ms", s["p99"] - d["p99"] <= 5.0),
+               ("upstream connections <= one per client", upstream_conns <= CLIENTS),
+               ("1 MiB scrubbed <= 2x direct", big_scrub <= 2 * big_direct),
+               ("first streamed event within 1 ms of direct", ttft_scrub - ttft_direct <= 1.0)]
+    for label, ok in targets:
+        print(f"  {'met ' if ok else 'MISS'} {label}")
+    return 0
+
+
+def has_uvloop() -> bool:
+    try:
+        import uvloop  # noqa: F401
+        return True
+    except ImportError:
+        return False
+
+
+class socket_port:
+    """A free loopback port (bound and released)."""
+
+    def __enter__(self):
+        import socket
+        self.s = socket.socket()
+        self.s.bind(("127.0.0.1", 0))
+        return self.s.getsockname()[1]
+
+    def __exit__(self, *exc):
+        self.s.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

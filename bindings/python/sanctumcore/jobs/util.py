@@ -1,0 +1,145 @@
+"""Small shared pieces: durable atomic writes, a log that cannot carry secrets, messages, children."""
+from __future__ import annotations
+
+import dataclasses
+import os
+import subprocess
+import sys
+import tempfile
+from typing import Optional, Sequence
+
+# Exit codes every subcommand uses.
+OK, REPORTED, FAILED = 0, 1, 2
+
+
+class JobError(Exception):
+    """The job itself failed (exit 2). Messages name things, never secret values."""
+
+
+class Redactor:
+    """Every secret value the process handles is registered here; logs and notifications pass through
+    it, so a value that slipped into a message by mistake still never leaves the process."""
+
+    def __init__(self):
+        self._values = []
+
+    def add(self, value) -> None:
+        if isinstance(value, (bytes, bytearray)):
+            value = bytes(value).decode("utf-8", "replace")
+        if value and len(value) >= 6 and value not in self._values:
+            self._values.append(value)
+
+    def __call__(self, text: str) -> str:
+        for v in self._values:
+            if v in text:
+                text = text.replace(v, "[redacted]")
+        return text
+
+
+REDACT = Redactor()
+
+
+def log(msg: str) -> None:
+    """One line on stderr (the journal or launchd log collects it)."""
+    print("sanctum-jobs: " + REDACT(msg), file=sys.stderr, flush=True)
+
+
+def redacted(value: str, keep: int = 4) -> str:
+    """Same shape as the scanner's: a few leading characters (never more than a quarter), then stars."""
+    n = min(keep, len(value) // 4)
+    return value[:n] + "*****"
+
+
+def fsync_dir(path: str) -> None:
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: str, data: bytes, mode: int = 0o600) -> None:
+    """Temp file in the same directory (created with `mode`, never wider), fsync, rename over `path`,
+    fsync the directory: after a crash the file is either the old or the new content."""
+    d = os.path.dirname(path) or "."
+    fd, tmp = tempfile.mkstemp(dir=d, prefix="." + os.path.basename(path) + ".", suffix=".tmp")
+    try:
+        os.fchmod(fd, mode)
+        view = memoryview(data)
+        while view:
+            n = os.write(fd, view)
+            view = view[n:]
+        os.fsync(fd)
+        os.close(fd)
+        fd = -1
+        os.replace(tmp, path)
+        fsync_dir(d)
+    except BaseException:
+        if fd >= 0:
+            os.close(fd)
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def ensure_private_dir(path: str) -> None:
+    os.makedirs(path, mode=0o700, exist_ok=True)
+
+
+def read_or_create_key(path: str, size: int = 32) -> bytes:
+    """A random key file (0600, O_EXCL so two runs never make two keys); refused if group/other can read."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        st = os.stat(path)
+        if st.st_mode & 0o077:
+            raise JobError(f"{path} is readable by group or others: chmod 600 it")
+        with open(path, "rb") as f:
+            key = f.read()
+        if len(key) != size:
+            raise JobError(f"{path}: a key file must hold {size} bytes")
+        return key
+    try:
+        os.write(fd, os.urandom(size))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    fsync_dir(os.path.dirname(path) or ".")
+    return read_or_create_key(path, size)
+
+
+SECRET_ENV = set()   # names of variables that hold a credential (management_key_env): never inherited
+
+
+def child_env() -> dict:
+    """The environment children get: ours minus any variable that holds a credential (values go on stdin)."""
+    return {k: v for k, v in os.environ.items() if k not in SECRET_ENV}
+
+
+def run(argv: Sequence[str], stdin: Optional[bytes] = None, timeout: float = 60.0) -> subprocess.CompletedProcess:
+    """Runs a program with the value (if any) on stdin only, in a new session (no controlling terminal,
+    so programs that would prompt read stdin instead). Its stderr is kept for our message, never echoed
+    raw (it could quote input)."""
+    try:
+        return subprocess.run(list(argv), input=stdin if stdin is not None else b"", capture_output=True,
+                              timeout=timeout, env=child_env(), start_new_session=True, check=False)
+    except FileNotFoundError:
+        raise JobError(f"{argv[0]} is not installed") from None
+    except subprocess.TimeoutExpired:
+        raise JobError(f"{argv[0]} did not finish in {timeout:.0f} s") from None
+
+
+@dataclasses.dataclass
+class Message:
+    """One notification. `priority` 1..5 (ntfy's scale: min, low, default, high, urgent)."""
+    job: str
+    title: str
+    body: str
+    priority: int = 3
+    tags: tuple = ()
+    items: list = dataclasses.field(default_factory=list)   # structured, already redacted
+
+    def text(self) -> str:
+        return f"{self.title}\n{self.body}".rstrip()

@@ -1,0 +1,43 @@
+"""python3 -m sanctumcore.presidio: serve the Presidio analyzer and/or anonymizer REST services."""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+
+from .server import ConfigError, PresidioConfig, serve
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(prog="python3 -m sanctumcore.presidio", description=__doc__)
+    p.add_argument("--analyzer", metavar="HOST:PORT", help="serve the analyzer here (Presidio's is 5002)")
+    p.add_argument("--anonymizer", metavar="HOST:PORT", help="serve the anonymizer here (Presidio's is 5001)")
+    p.add_argument("--max-body-bytes", type=int, default=PresidioConfig.max_body_bytes)
+    p.add_argument("--request-timeout", type=float, default=PresidioConfig.request_timeout)
+    p.add_argument("--workers", type=int, default=PresidioConfig.workers)
+    p.add_argument("--default-operator", choices=("replace", "sanctum"), default="replace",
+                   help="operator for entities the request gives none (Presidio: replace)")
+    p.add_argument("--vault-key-file", help="32-byte key sealing sanctum mappings (default: random per run)")
+    args = p.parse_args(argv)
+    if not args.analyzer and not args.anonymizer:
+        p.error("give --analyzer, --anonymizer or both")
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    try:
+        cfg = PresidioConfig(analyzer=args.analyzer, anonymizer=args.anonymizer, max_body_bytes=args.max_body_bytes,
+                             request_timeout=args.request_timeout, workers=args.workers,
+                             vault_key_file=args.vault_key_file, default_operator=args.default_operator)
+        cfg.validate()
+        ready = lambda bound: logging.info("presidio services listening on %s",  # noqa: E731
+                                           ", ".join(f"{h}:{p}" for h, p in bound))
+        asyncio.run(serve(cfg, ready))
+    except ConfigError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

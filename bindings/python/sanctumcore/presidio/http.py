@@ -1,0 +1,72 @@
+"""What both services share: JSON answers in Presidio's byte form, body reading under limits, core work
+on worker threads with a timeout."""
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from typing import Any, Callable
+
+from aiohttp import web
+
+log = logging.getLogger("sanctumcore.presidio")
+
+JSON = "application/json"
+
+
+def json_response(payload: Any, status: int = 200, sort_keys: bool = False) -> web.Response:
+    # json.dumps defaults (ASCII escapes, ", " and ": " separators) are what Presidio's Flask apps emit.
+    return web.Response(body=json.dumps(payload, sort_keys=sort_keys).encode(), status=status, content_type=JSON)
+
+
+def error_response(message: str, status: int) -> web.Response:
+    return json_response({"error": message}, status)
+
+
+def text_response(text: str) -> web.Response:
+    # Flask answers a returned str as text/html.
+    return web.Response(text=text, content_type="text/html")
+
+
+class RequestError(Exception):
+    """A request answered with {"error": message} and status."""
+
+    def __init__(self, message: str, status: int):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+async def read_json(request: web.Request, max_body: int) -> Any:
+    """The parsed body, or RequestError as Flask's request.get_json() fails (415 without a JSON content
+    type, 400 for undecodable JSON, 413 above the body limit)."""
+    if request.content_type != JSON and not request.content_type.endswith("+json"):
+        raise RequestError("Did not attempt to load JSON data because the request Content-Type was not "
+                           "'application/json'.", 415)
+    if request.content_length is not None and request.content_length > max_body:
+        raise RequestError("The data value transmitted exceeds the capacity limit.", 413)
+    body = bytearray()
+    async for chunk in request.content.iter_chunked(65536):
+        body += chunk
+        if len(body) > max_body:
+            raise RequestError("The data value transmitted exceeds the capacity limit.", 413)
+    try:
+        return json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        # Never echo the body: it is the personal data being protected.
+        raise RequestError("Failed to decode JSON object", 400) from None
+
+
+class Worker:
+    """Runs core calls (which release the GIL) on a thread pool, bounded by a timeout."""
+
+    def __init__(self, executor, timeout: float):
+        self.executor = executor
+        self.timeout = timeout
+
+    async def run(self, fn: Callable, *args) -> Any:
+        loop = asyncio.get_running_loop()
+        try:
+            return await asyncio.wait_for(loop.run_in_executor(self.executor, fn, *args), self.timeout)
+        except asyncio.TimeoutError:
+            raise RequestError("Request timed out", 503) from None

@@ -1,0 +1,145 @@
+"""The proxy's HTTP/1.1 server layer on aiohttp's low-level server: per-connection limits aiohttp does
+not have (a deadline for a request's line and headers, a cap on connections at once) and JSON error
+bodies for requests aiohttp's parser refuses (without echoing their bytes)."""
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from typing import Optional
+
+from aiohttp import web, web_protocol
+
+log = logging.getLogger("sanctumcore.proxy")
+
+REASONS = {400: "Bad Request", 404: "Not Found", 408: "Request Timeout", 411: "Length Required",
+           413: "Content Too Large", 415: "Unsupported Media Type", 417: "Expectation Failed",
+           431: "Request Header Fields Too Large", 500: "Internal Server Error", 502: "Bad Gateway",
+           503: "Service Unavailable", 504: "Gateway Timeout"}
+
+
+def error_body(status: int, message: str, offset: Optional[int] = None, code: Optional[str] = None) -> bytes:
+    """The JSON every refusal carries: readable by the OpenAI and Anthropic SDKs (error.message), with the
+    status and the byte offset into the request body when the core's parser refused it."""
+    return json.dumps({"type": "error", "error": {
+        "type": "sanctum_proxy_error", "code": code, "message": message, "status": status,
+        "offset": offset}}).encode()
+
+
+def error_response(status: int, message: str, offset: Optional[int] = None, code: Optional[str] = None,
+                   close: bool = False) -> web.Response:
+    resp = web.Response(status=status, body=error_body(status, message, offset, code),
+                        content_type="application/json")
+    if close:
+        resp.force_close()
+    return resp
+
+
+def raw_error(status: int, message: str) -> bytes:
+    """A whole HTTP/1.1 response that closes the connection, for writing straight to a transport."""
+    body = error_body(status, message)
+    return (f"HTTP/1.1 {status} {REASONS.get(status, 'Error')}\r\nContent-Type: application/json\r\n"
+            f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n").encode() + body
+
+
+class Protocol(web_protocol.RequestHandler):
+    """aiohttp's connection handler plus: the line and headers of each request must arrive within
+    header_timeout of its first byte (or of the connection's start), so slow or silent clients give their
+    connection back; past max_connections a new connection gets 503 and is closed."""
+
+    def __init__(self, manager, *, header_timeout: float, max_connections: int, **kwargs):
+        super().__init__(manager, **kwargs)
+        self._header_timeout = header_timeout
+        self._max_connections = max_connections
+        self._header_handle = None
+        self._busy = False      # a request is being handled (or the connection is closing after it)
+        self._partial = False   # bytes of the next request have arrived
+        self._rejected = False  # over max_connections: answered 503, draining until closed
+
+    def connection_made(self, transport) -> None:
+        manager = self._manager
+        if manager is not None and len(manager.connections) >= self._max_connections:
+            # Never registered (connection_lost has nothing to undo). Answer, stop sending, and read what
+            # the client still sends for a moment, so closing does not reset the answer away.
+            self._manager = None
+            self._rejected = True
+            transport.write(raw_error(503, "too many connections"))
+            if transport.can_write_eof():
+                transport.write_eof()
+            self._loop.call_later(max(self._lingering_time, 0.1), transport.close)
+            return
+        super().connection_made(transport)
+        self._arm()
+
+    def connection_lost(self, exc) -> None:
+        self._disarm()
+        if not self._rejected:
+            super().connection_lost(exc)
+
+    def data_received(self, data: bytes) -> None:
+        if self._rejected:
+            return
+        if not self._busy and data:
+            self._partial = True
+            self._arm()
+        super().data_received(data)
+
+    def request_started(self) -> None:
+        self._busy = True
+        self._partial = False
+        self._disarm()
+
+    def request_finished(self, keep_alive: bool) -> None:
+        self._busy = not keep_alive  # a closing connection is drained, not timed as a new request
+
+    def _arm(self) -> None:
+        if self._header_handle is None and not self._busy:
+            self._header_handle = self._loop.call_later(self._header_timeout, self._header_expired)
+
+    def _disarm(self) -> None:
+        if self._header_handle is not None:
+            self._header_handle.cancel()
+            self._header_handle = None
+
+    def _header_expired(self) -> None:
+        self._header_handle = None
+        if self._busy or self.transport is None:
+            return
+        if self._partial:
+            self.transport.write(raw_error(408, "request headers not received in time"))
+        self.force_close()
+
+    def handle_error(self, request, status: int = 500, exc=None, message=None) -> web.StreamResponse:
+        # aiohttp's own page would quote the offending bytes; say only what kind of failure it was.
+        if request.writer.output_size > 0:
+            raise ConnectionError("response already started")
+        if status == 500:
+            log.error("internal error: %s", type(exc).__name__ if exc else "unknown")
+            text = "internal error"
+        elif status == 504:
+            text = "timed out"
+        else:
+            text = f"malformed HTTP request ({type(exc).__name__ if exc else 'parse error'})"
+        log.info("route=- policy=- method=- path=- status=%s entities=none ms=0", status)  # one line each
+        return error_response(status, text, close=True)
+
+
+class Server(web.Server):
+    """aiohttp's low-level server making Protocol connections."""
+
+    def __call__(self) -> Protocol:
+        return Protocol(self, loop=self._loop, **self._kwargs)
+
+
+def server_kwargs(cfg) -> dict:
+    return {"header_timeout": cfg.header_timeout, "max_connections": cfg.max_connections,
+            "keepalive_timeout": cfg.keepalive_timeout, "lingering_time": cfg.lingering_time,
+            "access_log": None, "read_bufsize": 1 << 18}
+
+
+class AppRunner(web.AppRunner):
+    """Serves an aiohttp Application (the Presidio-compatible services) with the proxy's limits."""
+
+    async def _make_server(self) -> web.Server:
+        plain = await super()._make_server()
+        return Server(plain.request_handler, request_factory=plain.request_factory, **self._kwargs)

@@ -1,0 +1,129 @@
+// Drives the proxy with the official SDKs (openai, @anthropic-ai/sdk, @google/genai), installed by
+// test_proxy_sdk.py. Every scenario runs on the routes named in argv (model prefixes: scrub, pass).
+// Prints one JSON document: per scenario the text and tool arguments the SDK returned, every request
+// body it sent and every response body it received (recorded around fetch), or the error it threw.
+'use strict';
+const OpenAI = require('openai').OpenAI;
+const Anthropic = require('@anthropic-ai/sdk').Anthropic;
+let GoogleGenAI = null;
+try { GoogleGenAI = require('@google/genai').GoogleGenAI; } catch (e) { /* optional */ }
+
+const PROXY = process.env.SANCTUM_PROXY_URL;
+const USER = 'I am Jane Doe, mail jane.doe@example.com, phone (514) 555-1234, card 4111 1111 1111 1111. Look me up.';
+const TOOL_RESULT = '{"customer":"Jane Doe","email":"jane.doe@example.com"}';
+
+let exchanges = [];
+const realFetch = globalThis.fetch;
+globalThis.fetch = async (url, init) => {
+  const rec = { url: String(url), body: init && init.body ? String(init.body) : '' };
+  exchanges.push(rec);
+  const resp = await realFetch(url, init);
+  rec.status = resp.status;
+  resp.clone().text().then((t) => { rec.response = t; }, () => { rec.response = null; });
+  return resp;
+};
+
+const fnParams = { type: 'object', properties: { name: { type: 'string' }, email: { type: 'string' } } };
+
+function chatMessages() {
+  return [{ role: 'system', content: 'You are terse.' },
+    { role: 'user', content: USER },
+    { role: 'assistant', content: null, tool_calls: [{ id: 'call_0', type: 'function',
+      function: { name: 'lookup', arguments: '{"email":"jane.doe@example.com"}' } }] },
+    { role: 'tool', tool_call_id: 'call_0', content: TOOL_RESULT },
+    { role: 'user', content: 'Thanks, Jane Doe here again.' }];
+}
+
+const scenarios = {
+  async chat(route, openai) {
+    const r = await openai.chat.completions.create({ model: `${route}-gpt`, messages: chatMessages(),
+      tools: [{ type: 'function', function: { name: 'lookup', parameters: fnParams } }] });
+    const m = r.choices[0].message;
+    return { text: m.content, args: m.tool_calls[0].function.arguments };
+  },
+  async chat_stream(route, openai) {
+    const s = await openai.chat.completions.create({ model: `${route}-gpt`, messages: chatMessages(), stream: true,
+      tools: [{ type: 'function', function: { name: 'lookup', parameters: fnParams } }] });
+    let text = '', args = '';
+    for await (const c of s) {
+      const d = c.choices[0] && c.choices[0].delta;
+      if (!d) continue;
+      if (d.content) text += d.content;
+      if (d.tool_calls) for (const t of d.tool_calls) args += (t.function && t.function.arguments) || '';
+    }
+    return { text, args };
+  },
+  async responses(route, openai) {
+    const r = await openai.responses.create({ model: `${route}-gpt`, instructions: 'Be brief.',
+      input: [{ role: 'user', content: USER },
+        { type: 'function_call', call_id: 'call_0', name: 'lookup', arguments: '{"email":"jane.doe@example.com"}' },
+        { type: 'function_call_output', call_id: 'call_0', output: TOOL_RESULT }],
+      tools: [{ type: 'function', name: 'lookup', parameters: fnParams, strict: false }] });
+    const call = r.output.find((o) => o.type === 'function_call');
+    return { text: r.output_text, args: call.arguments };
+  },
+  async responses_stream(route, openai) {
+    const s = await openai.responses.create({ model: `${route}-gpt`, input: USER, stream: true,
+      tools: [{ type: 'function', name: 'lookup', parameters: fnParams, strict: false }] });
+    let text = '', args = '';
+    for await (const e of s) {
+      if (e.type === 'response.output_text.delta') text += e.delta;
+      if (e.type === 'response.function_call_arguments.delta') args += e.delta;
+    }
+    return { text, args };
+  },
+  async messages(route, _o, anthropic) {
+    const r = await anthropic.messages.create({ model: `${route}-claude`, max_tokens: 100, system: 'Be brief.',
+      messages: [{ role: 'user', content: USER },
+        { role: 'assistant', content: [{ type: 'tool_use', id: 'toolu_0', name: 'lookup', input: { email: 'jane.doe@example.com' } }] },
+        { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_0', content: TOOL_RESULT }] }],
+      tools: [{ name: 'lookup', input_schema: fnParams }] });
+    return { text: r.content[0].text, args: JSON.stringify(r.content[1].input) };
+  },
+  async messages_stream(route, _o, anthropic) {
+    const s = anthropic.messages.stream({ model: `${route}-claude`, max_tokens: 100,
+      messages: [{ role: 'user', content: USER }], tools: [{ name: 'lookup', input_schema: fnParams }] });
+    const m = await s.finalMessage();
+    return { text: m.content[0].text, args: JSON.stringify(m.content[1].input) };
+  },
+  async gemini(route, _o, _a, genai) {
+    const r = await genai.models.generateContent({ model: `${route}-gemini`, contents: USER,
+      config: { systemInstruction: 'Be brief.', tools: [{ functionDeclarations: [{ name: 'lookup', parameters: fnParams }] }] } });
+    return { text: r.text, args: JSON.stringify(r.functionCalls[0].args) };
+  },
+  async gemini_stream(route, _o, _a, genai) {
+    const s = await genai.models.generateContentStream({ model: `${route}-gemini`, contents: USER });
+    let text = '', args = '';
+    for await (const c of s) {
+      if (c.text) text += c.text;
+      if (c.functionCalls) args += JSON.stringify(c.functionCalls[0].args);
+    }
+    return { text, args };
+  },
+};
+
+async function main() {
+  const routes = process.argv[2].split(',');
+  const only = process.argv[3] ? process.argv[3].split(',') : Object.keys(scenarios);
+  const openai = new OpenAI({ apiKey: 'sk-test', baseURL: `${PROXY}/v1`, maxRetries: 2 });
+  const anthropic = new Anthropic({ apiKey: 'sk-ant-test', baseURL: PROXY, maxRetries: 2 });
+  const genai = GoogleGenAI ? new GoogleGenAI({ apiKey: 'AIza-test', httpOptions: { baseUrl: PROXY } }) : null;
+  const results = [];
+  for (const route of routes) {
+    for (const name of only) {
+      if (name.startsWith('gemini') && !genai) continue;
+      exchanges = [];
+      const res = { route, name };
+      try {
+        Object.assign(res, await scenarios[name](route, openai, anthropic, genai));
+      } catch (e) {
+        res.error = `${e.constructor.name}: ${e.message}`;
+      }
+      await new Promise((r) => setTimeout(r, 5)); // let the recorded response bodies settle
+      res.exchanges = exchanges;
+      results.push(res);
+    }
+  }
+  process.stdout.write(JSON.stringify(results));
+}
+main().catch((e) => { console.error(e); process.exit(1); });

@@ -1,0 +1,124 @@
+"""sanctum-proxy's flags and TOML settings, and the Presidio-compatible listeners it serves."""
+import contextlib
+import io
+import os
+import socket
+import sys
+import tempfile
+import types
+import unittest
+import urllib.request
+
+from aiohttp import web
+
+from sanctumcore.proxy import ConfigError, ProxyThread, from_dict, load
+from sanctumcore.proxy.__main__ import build_config, main, parser
+from sanctumcore.proxy.server import presidio_apps
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class FlagsTest(unittest.TestCase):
+    def test_single_route_flags_and_limits(self):
+        args = parser().parse_args(["--listen", "127.0.0.1:5050", "--upstream", "https://openrouter.ai/api/v1",
+                                    "--policy", "scrub", "--backlog", "2048", "--header-timeout", "3",
+                                    "--max-body-bytes", "1000", "--pass-header", "X-Trace", "--workers", "2"])
+        cfg = build_config(args)
+        self.assertEqual((cfg.listen_port, cfg.backlog, cfg.header_timeout, cfg.max_body_bytes, cfg.workers),
+                         (5050, 2048, 3.0, 1000, 2))
+        self.assertEqual(cfg.routes[0].pass_headers, ("x-trace",))
+        self.assertEqual(cfg.routes[0].upstream, "https://openrouter.ai/api/v1")
+
+    def test_defaults_a_home_lab_can_leave_alone(self):
+        cfg = from_dict({"route": [{"name": "a", "upstream": "http://x", "policy": "pass"}]})
+        self.assertGreaterEqual(cfg.backlog, 512)
+        self.assertGreaterEqual(cfg.max_connections, 512)
+        self.assertEqual((cfg.listen_host, cfg.listen_port), ("127.0.0.1", 4040))
+
+    def test_bad_settings_are_refused(self):
+        for raw, needle in (({"backlog": 0}, "backlog"), ({"header_timeout": "x"}, "header_timeout"),
+                            ({"colour": 1}, "unknown keys"), ({"presidio": {"analyzer": "nowhere"}}, "HOST:PORT")):
+            with self.subTest(needle=needle):
+                with self.assertRaises(ConfigError) as cm:
+                    from_dict({**raw, "route": [{"name": "a", "upstream": "http://x", "policy": "pass"}]})
+                self.assertIn(needle, str(cm.exception))
+
+    def test_toml_presidio_table(self):
+        with tempfile.NamedTemporaryFile("w", suffix=".toml", delete=False) as f:
+            f.write('[presidio]\nanalyzer = "127.0.0.1:5002"\nanonymizer = "127.0.0.1:5001"\n\n'
+                    '[[route]]\nname = "a"\nupstream = "http://x"\npolicy = "pass"\n')
+        try:
+            cfg = load(f.name)
+        finally:
+            os.unlink(f.name)
+        self.assertEqual(cfg.presidio, {"analyzer": "127.0.0.1:5002", "anonymizer": "127.0.0.1:5001"})
+
+
+@contextlib.contextmanager
+def presidio_module(build_apps):
+    """sanctumcore.presidio.server as given (None: not importable) for the duration."""
+    names = ("sanctumcore.presidio", "sanctumcore.presidio.server")
+    saved = {n: sys.modules.get(n) for n in names}
+    if build_apps is None:
+        sys.modules["sanctumcore.presidio.server"] = None  # import raises ImportError
+    else:
+        pkg = types.ModuleType(names[0])
+        pkg.__path__ = []
+        mod = types.ModuleType(names[1])
+        mod.build_apps = build_apps
+        pkg.server = mod
+        sys.modules.update({names[0]: pkg, names[1]: mod})
+    try:
+        yield
+    finally:
+        for n, m in saved.items():
+            if m is None:
+                sys.modules.pop(n, None)
+            else:
+                sys.modules[n] = m
+
+
+class PresidioTest(unittest.TestCase):
+    def test_missing_module_is_a_clear_error(self):
+        with presidio_module(None):
+            err = io.StringIO()
+            with contextlib.redirect_stderr(err):
+                code = main(["--upstream", "http://127.0.0.1:9/v1", "--policy", "pass",
+                             "--presidio-analyzer", "127.0.0.1:5002"])
+        self.assertEqual(code, 2)
+        self.assertIn("sanctumcore.presidio", err.getvalue())
+
+    def test_listeners_are_served_from_the_same_loop(self):
+        port = free_port()
+        seen = []
+
+        def build_apps(settings):  # sanctumcore.presidio.server.build_apps's contract
+            seen.append(dict(settings))
+            app = web.Application()
+            app.router.add_get("/health", lambda request: web.Response(text="ok"))
+            host, _, p = settings["analyzer"].rpartition(":")
+            return [(host, int(p), app)]
+
+        cfg = from_dict({"listen": "127.0.0.1:0", "presidio": {"analyzer": f"127.0.0.1:{port}"},
+                         "header_timeout": 0.3,
+                         "route": [{"name": "a", "upstream": "http://127.0.0.1:9", "policy": "pass"}]})
+        with presidio_module(build_apps):
+            self.assertEqual(len(presidio_apps(cfg)), 1)
+            proxy = ProxyThread(cfg)
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=5) as r:
+                    self.assertEqual(r.read(), b"ok")
+                with socket.create_connection(("127.0.0.1", port), timeout=3) as slow:  # the same limits
+                    slow.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\n")
+                    self.assertTrue(slow.recv(100).startswith(b"HTTP/1.1 408"))
+            finally:
+                proxy.close()
+        self.assertEqual(seen[-1], {"analyzer": f"127.0.0.1:{port}", "max_body_bytes": cfg.max_body_bytes})
+
+
+if __name__ == "__main__":
+    unittest.main()

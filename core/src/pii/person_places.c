@@ -1,0 +1,131 @@
+/* PERSON, places and software: a name that is also a place is no person in place context, and software
+ * named like people is no person in technical context (issue 17). */
+#include "names.h"
+#include "person.h"
+
+/* Technical context within the sentence around [start, end): the word names software there. */
+bool pii_tech_context(const pii_scan *sc, size_t start, size_t end)
+{
+    static const char *const T[] = {
+        "build", "builds", "deploy", "deployed", "deployment", "cluster", "server", "servers", "code",
+        "compile", "compiled", "compiles", "query", "queries", "orm", "consumer", "consumers", "producer",
+        "broker", "brokers", "topic", "topics", "partition", "pipeline", "pipelines", "nightly", "agent",
+        "disk", "typing", "types", "runtime", "numeric", "library", "framework", "package", "module",
+        "version", "install", "installed", "config", "node", "nodes", "pod", "pods", "job", "jobs", "test",
+        "tests", "ci", "runner", "api", "bug", "crash", "crashed", "logs", "plugin", "plugins", "migration",
+        "migrations", "database", "db", "kernel", "kernels", "container", "containers", "script", "scripts",
+        "function", "memory", "cpu", "gpu", "static", "site", "webhook", "mock", "provisioning", "dynos",
+        "cold", "console", "schema", "repo", "commit", "merge", "rebalancing", "join", "syntax",
+        "language", "dataframe", "groupby", "parquet", "dashboard", "upstream", "endpoint", "requests",
+        "index", "cache", "flaky", "components", "checks", "strong", "reads", "files", "spike", "builds",
+        "terraform", "provisioned", "monorepo", "slow", "fast", "faster", "compiled", "engine", "stack",
+        "backend", "frontend", "release", "deps", "dependency", "dependencies", "upgrade", "instance",
+        "instances", "shards", "replica", "replicas", "queue", "queues", "worker", "workers", "cron",
+        "scheduler", "dag", "dags", "notebook", "notebooks", "gb", "mb", "ms", "logs", "error", "errors",
+        "exception", "stacktrace", "yaml", "json", "docker", "kubernetes", "aws", "python", "java", NULL};
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    size_t lo = start > 80 ? start - 80 : 0, hi = end + 80 < n ? end + 80 : n;
+    /* stay within the line */
+    for (size_t q = start; q > lo; q--)
+        if (s[q - 1] == '\n') {
+            lo = q;
+            break;
+        }
+    for (size_t q = end; q < hi; q++)
+        if (s[q] == '\n') {
+            hi = q;
+            break;
+        }
+    for (size_t p = lo; p < hi;) {
+        while (p < hi && !pii_is_alpha(s[p]))
+            p++;
+        size_t a = p;
+        while (p < hi && pii_is_alpha(s[p]))
+            p++;
+        if (p > a && (a < start || a >= end) && p - a <= 14 && word_in(s + a, p - a, T))
+            return true;
+    }
+    return false;
+}
+
+/* A place word: a city, province or country from the place list, a hand-kept place, or a US state code. */
+static bool place_word(const uint8_t *s, size_t a, size_t b)
+{
+    if (b - a == 2 && pii_is_upper(s[a]) && pii_is_upper(s[a + 1])) {
+        static const char *const US[] = {"al", "ak", "az", "ar", "ca", "co", "ct", "de", "dc", "fl", "ga", "hi",
+                                         "id", "il", "in", "ia", "ks", "ky", "la", "me", "md", "ma", "mi", "mn",
+                                         "ms", "mo", "mt", "ne", "nv", "nh", "nj", "nm", "ny", "nc", "nd", "oh",
+                                         "ok", "or", "pa", "ri", "sc", "sd", "tn", "tx", "ut", "vt", "va", "wa",
+                                         "wv", "wi", "wy", "uk", "us", "bc", "on", "qc", "nsw", NULL};
+        return word_in(s + a, b - a, US);
+    }
+    return sc_word_class(s + a, b - a) == SC_WORD_PLACE || sc_place_lookup(s + a, b - a);
+}
+
+/* Place context around a word that may be a place: ", Texas" after it, a travel preposition before it
+ * ("in", "near", "through", "flights to", "moved from"), another place beside it ("Regina and
+ * Saskatoon", "from Victoria to Vancouver"), or a place noun after it ("the Lincoln office"). */
+bool pii_place_context(const pii_scan *sc, size_t start, size_t end)
+{
+    static const char *const PREP[] = {"in", "near", "into", "visit", "visiting", "visited", "around", "across",
+                                       "via", "outside", "inside", "through", "towards", "toward", "downtown",
+                                       "at", "of", NULL};
+    static const char *const TRAVEL[] = {"fly", "flew", "flying", "flight", "flights", "trip", "drive", "drove",
+                                         "driving", "move", "moved", "moving", "relocate", "relocating",
+                                         "relocated", "heading", "head", "headed", "travel", "traveling",
+                                         "travelling", "went", "go", "going", "back", "way", "train", "bus",
+                                         "ferry", "road", "route", "commute", "layover", "return", "returning",
+                                         "trains", "ticket", "tickets", "ship", "shipping", "ships", "office", "on",
+                                         "grew", "up", "born", "lived", "live", "based", "offsite", NULL};
+    static const char *const AND[] = {"and", "or", "to", "than", "from", "then", "vs", NULL};
+    static const char *const NOUN[] = {"office", "offices", "branch", "warehouse", "campus", "area", "region",
+                                       "airport", "clinic", "hospital", "store", "plant", "team", "site",
+                                       "datacenter", "suburbs", "downtown", "metro", "market", "hub", NULL};
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, ws, we, vs, ve;
+    /* ", Texas", ", TX", " (Texas)" */
+    size_t p = end;
+    if (p + 2 < n && (s[p] == ',' || s[p] == ' ') && s[p + 1] == (s[p] == ',' ? ' ' : '(')) {
+        size_t a = p + 2, b = a;
+        while (b < n && pii_is_alpha(s[b]))
+            b++;
+        if (b > a && pii_is_upper(s[a]) && place_word(s, a, b))
+            return true;
+    }
+    if (prev_word(s, start, 1, &ws, &we)) {
+        if (word_in(s + ws, we - ws, PREP))
+            return true;
+        if ((pii_word_eq(s + ws, we - ws, "to") || pii_word_eq(s + ws, we - ws, "from")) &&
+            prev_word(s, ws, 1, &vs, &ve) && word_in(s + vs, ve - vs, TRAVEL))
+            return true;
+        /* "Granada and Seville", "Sydney to Melbourne": another place before */
+        if (word_in(s + ws, we - ws, AND) && prev_word(s, ws, 1, &vs, &ve) && pii_is_upper(s[vs]) &&
+            place_word(s, vs, ve))
+            return true;
+    }
+    size_t a, b;
+    if (word_after(s, n, end, &a, &b)) {
+        if (word_in(s + a, b - a, NOUN))
+            return true;
+        size_t c, d;
+        /* "Victoria to Vancouver", "Regina and Saskatoon" */
+        if (word_in(s + a, b - a, AND) && b < n && s[b] == ' ') {
+            c = b + 1;
+            d = c;
+            while (d < n && pii_is_alpha(s[d]))
+                d++;
+            if (d > c && pii_is_upper(s[c]) && place_word(s, c, d))
+                return true;
+        }
+    }
+    /* "Valencia, Granada and Seville" */
+    if (end + 2 < n && s[end] == ',' && s[end + 1] == ' ' && pii_is_upper(s[end + 2])) {
+        size_t c = end + 2, d = c;
+        while (d < n && pii_is_alpha(s[d]))
+            d++;
+        if (place_word(s, c, d) && !sc_name_lookup(s + c, d - c))
+            return true;
+    }
+    return false;
+}

@@ -1,0 +1,182 @@
+/* PERSON in other scripts and frames: Russian case endings, Hebrew and Arabic name pairs, CJK and Hangul
+ * names before honorifics, honorifics and titles of other languages (issue 17). */
+#include <string.h>
+
+#include "names.h"
+#include "person.h"
+
+/* Gazetteer flags of a name token, also for the hyphen and apostrophe forms the lists do not hold:
+ * "Mary-Jane" and "O'Brien-Kelly" (every part a known name), "O'Connor" (O' + a known name: a last
+ * name), "D'Andre" (as "Dandre", or D' + a known name). Parts that are also words do not count as words. */
+/* Russian names change their ending with the case ("Ивану Петрову", "с Анной Смирновой"): the
+ * nominative is tried when the written form is not in the lists. Cyrillic letters are two bytes. */
+unsigned pii_cyrillic_flags(const uint8_t *s, size_t a, size_t b)
+{
+    size_t n = b - a;
+    if (n < 6 || n > 40 || (s[a] != 0xD0 && s[a] != 0xD1))
+        return 0;
+    static const char *const ENDS[][2] = {
+        {"\xd0\xbe\xd0\xb9", "\xd0\xb0"}, /* -ой -> -а  (Анной, Смирновой) */
+        {"\xd0\xb5\xd0\xb9", "\xd1\x8f"}, /* -ей -> -я */
+        {"\xd1\x8b\xd0\xbc", ""},           /* -ым -> - (Петровым) */
+        {"\xd0\xbe\xd0\xbc", ""},           /* -ом -> - (Иваном) */
+        {"\xd0\xb5\xd0\xbc", ""},           /* -ем */
+        {"\xd1\x83", ""},                     /* -у  -> - (Ивану, Петрову) */
+        {"\xd1\x8e", "\xd1\x8f"},           /* -ю  -> -я */
+        {"\xd0\xb0", ""},                     /* -а  -> - (Ивана, Петрова) */
+        {"\xd0\xb5", "\xd0\xb0"},           /* -е  -> -а (Анне) */
+        {"\xd1\x8b", "\xd0\xb0"},           /* -ы  -> -а (Анны) */
+        {"\xd0\xb8", "\xd1\x8f"},           /* -и  -> -я */
+    };
+    uint8_t buf[44];
+    for (size_t k = 0; k < sizeof ENDS / sizeof ENDS[0]; k++) {
+        size_t el = strlen(ENDS[k][0]), rl = strlen(ENDS[k][1]);
+        if (n <= el + 2 || memcmp(s + b - el, ENDS[k][0], el) != 0)
+            continue;
+        memcpy(buf, s + a, n - el);
+        memcpy(buf + n - el, ENDS[k][1], rl);
+        unsigned f = sc_name_lookup(buf, n - el + rl);
+        if (f & (SC_NAME_FIRST | SC_NAME_LAST))
+            return f & (SC_NAME_FIRST | SC_NAME_LAST);
+    }
+    return 0;
+}
+
+/* Honorifics written after a name: "Ayşe hanım", "Mehmet bey", "Tanaka san". */
+bool pii_honorific_after(const uint8_t *s, size_t n, size_t end)
+{
+    static const char *const H[] = {"hanım", "hanim", "bey", "san", "sama", "sensei", "kun", "chan", "ji",
+                                    "sahib", "saheb", "efendi", "hocam", NULL};
+    if (end >= n || s[end] != ' ')
+        return false;
+    size_t a = end + 1, b = a;
+    while (b < n && (pii_is_alpha(s[b]) || s[b] >= 0x80))
+        b++;
+    if (b - a < 2 || b - a > 7 || !pii_is_lower(s[a]) || strchr("hbskcje", s[a]) == NULL)
+        return false;
+    for (size_t k = 0; H[k] != NULL; k++)
+        if (strlen(H[k]) == b - a && memcmp(s + a, H[k], b - a) == 0)
+            return true;
+    return false;
+}
+
+/* "Tanaka-san", "Yamada-sensei": the part before a Japanese honorific suffix is a name. Returns the
+ * end of the name part, or 0. */
+size_t pii_suffix_honorific(const uint8_t *s, size_t ws, size_t we)
+{
+    static const char *const H[] = {"san", "sama", "sensei", "kun", "chan", "senpai", "dono", "shi", NULL};
+    size_t hy = we;
+    while (hy > ws && s[hy - 1] != '-')
+        hy--;
+    if (hy <= ws + 2)
+        return 0;
+    return word_in(s + hy, we - hy, H) ? hy - 1 : 0;
+}
+
+/* Titles written in lower case or outside ASCII: "господин Кузнецов", "госпожа Иванова". */
+bool pii_nonascii_title(const uint8_t *w, size_t n)
+{
+    static const char *const T[] = {"господин", "госпожа", "господина", "господину", "госпоже", "г-н",
+                                    "г-жа", "κύριος", "κυρία", "κ.", "מר", "גברת", "السيد", "السيدة",
+                                    "श्री", "श्रीमती", NULL};
+    for (size_t k = 0; T[k] != NULL; k++)
+        if (strlen(T[k]) == n && memcmp(w, T[k], n) == 0)
+            return true;
+    return false;
+}
+
+/* Gazetteer flags of a word in a script without capitals (Hebrew, Arabic), with Hebrew's one-letter
+ * prefixes (ל, ו, ב, מ, ש, ה, כ) and Arabic's article (ال) taken off when the written word is not in the
+ * lists; *name_start is where the name itself starts. */
+static unsigned uncased_flags(const uint8_t *s, size_t a, size_t b, size_t *name_start)
+{
+    *name_start = a;
+    unsigned f = sc_name_lookup(s + a, b - a);
+    if (f != 0)
+        return f;
+    if (b - a >= 6 && s[a] == 0xD7) {
+        static const uint8_t PFX[] = {0x9C, 0x95, 0x91, 0x9E, 0xA9, 0x94, 0x9B}; /* ל ו ב מ ש ה כ */
+        for (size_t k = 0; k < sizeof PFX; k++)
+            if (s[a + 1] == PFX[k] && (f = sc_name_lookup(s + a + 2, b - a - 2)) != 0) {
+                *name_start = a + 2;
+                return f;
+            }
+    }
+    if (b - a >= 8 && s[a] == 0xD8 && s[a + 1] == 0xA7 && s[a + 2] == 0xD9 && s[a + 3] == 0x84)
+        return sc_name_lookup(s + a + 4, b - a - 4) & (SC_NAME_FIRST | SC_NAME_LAST) ? SC_NAME_LAST : 0;
+    return 0;
+}
+
+/* Hebrew and Arabic names: a known first name followed by a known name. Returns where to go on. */
+size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, ns, ns2;
+    unsigned f1 = uncased_flags(s, ws, we, &ns);
+    if (!(f1 & SC_NAME_FIRST) || we + 1 >= n || s[we] != ' ' || s[we + 1] < 0x80)
+        return we;
+    /* the next word: the non-ASCII bytes after one space (both scripts write letters as two bytes) */
+    size_t bs = we + 1, be = bs;
+    while (be < n && s[be] >= 0x80)
+        be++;
+    unsigned f2 = uncased_flags(s, bs, be, &ns2);
+    if (!(f2 & (SC_NAME_LAST | SC_NAME_FIRST)) || ns2 != bs)
+        return we;
+    pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, ns, be, 0.85,
+            SANCTUM_EV_NAME_SEQUENCE | SANCTUM_EV_GAZETTEER_FIRST | ((f2 & SC_NAME_LAST) ? SANCTUM_EV_GAZETTEER_LAST : 0));
+    return be;
+}
+
+/* CJK and Hangul names before an honorific ("田中さん", "佐藤様", "王伟先生", "김민준 님", "이서연 씨"):
+ * the ideographs or syllables right before it (two to four; of a longer run the last two ideographs or
+ * three syllables). Korean 님/씨 count after a space, or glued to a three-syllable name. */
+static void cjk_at(pii_scan *sc, size_t at, bool hangul)
+{
+    const uint8_t *s = sc->s;
+    size_t e = at;
+    bool spaced = e > 0 && s[e - 1] == ' ';
+    if (spaced)
+        e--;
+    /* walk back over three-byte ideographs (U+4E00-U+9FFF) or Hangul syllables (U+AC00-U+D7A3) */
+    size_t b = e, chars = 0;
+    while (b >= 3 && chars < 8) {
+        uint8_t c0 = s[b - 3];
+        bool ok = hangul ? (c0 >= 0xEA && c0 <= 0xED) : (c0 >= 0xE4 && c0 <= 0xE9);
+        if (!ok || (s[b - 2] & 0xC0) != 0x80 || (s[b - 1] & 0xC0) != 0x80)
+            break;
+        b -= 3;
+        chars++;
+    }
+    if (chars < 2)
+        return;
+    size_t keep = chars <= 4 ? chars : (hangul ? 3 : 2);
+    if (hangul && !spaced && keep != 3)
+        return;
+    pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, e - keep * 3, e, 0.85,
+            SANCTUM_EV_TITLE | SANCTUM_EV_FORMAT_WEAK);
+}
+
+void pii_cjk_honorifics(pii_scan *sc)
+{
+    static const struct {
+        const char *h;
+        bool hangul;
+    } H[] = {{"\xe3\x81\x95\xe3\x82\x93", false}, {"\xe6\xa7\x98", false}, {"\xe5\x85\x88\xe7\x94\x9f", false},
+             {"\xe6\xb0\x8f", false}, {"\xe3\x81\xa1\xe3\x82\x83\xe3\x82\x93", false},
+             {"\xe5\xa5\xb3\xe5\xa3\xab", false}, {"\xeb\x8b\x98", true}, {"\xec\x94\xa8", true}};
+    static const uint8_t LEAD[] = {0xE3, 0xE5, 0xE6, 0xEB, 0xEC}; /* the honorifics' first bytes */
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    for (size_t li = 0; li < sizeof LEAD; li++) {
+        const uint8_t *p = memchr(s, LEAD[li], n);
+        while (p != NULL) {
+            size_t at = (size_t)(p - s);
+            for (size_t k = 0; k < sizeof H / sizeof H[0]; k++) {
+                size_t hl = strlen(H[k].h);
+                if ((uint8_t)H[k].h[0] == LEAD[li] && at + hl <= n && memcmp(s + at, H[k].h, hl) == 0)
+                    cjk_at(sc, at, H[k].hangul);
+            }
+            p = at + 1 < n ? memchr(p + 1, LEAD[li], n - at - 1) : NULL;
+        }
+    }
+}
