@@ -424,7 +424,7 @@ sanctum_status sanctum_scan_report_add_commit(sanctum_scan_report *r, const sanc
     if (commit_len != 40 && commit_len != 64)
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "commit id must be 40 or 64 hex digits");
     for (size_t i = 0; i < commit_len; i++)
-        if (hexval(commit[i]) < 0)
+        if (!is_hex(commit[i]))
             return sc_error(err, SANCTUM_E_INVALID_ARG, i, "commit id must be 40 or 64 hex digits");
     /* years 0001 to 9999 */
     if (author_time < -62135596800LL || author_time > 253402300799LL)
