@@ -1,7 +1,9 @@
 /* Fuzz harness: the scanner (built-in rules) over arbitrary bytes, then the JSON lines writer over its
  * result. Properties: spans lie inside the buffer and the secret inside its match, findings are in
  * order of secret offset with sane lines/columns, redacted forms are short printable ASCII ending in
- * "*****", fingerprints are 64 hex chars, the report has one line per finding, nothing leaks. */
+ * "*****", fingerprints are 64 hex chars, the report has one line per finding, nothing leaks. Then
+ * the commit form of the writer with the input's first 40 bytes as the commit id: accepted exactly
+ * when they are hex (else the offset of the first bad byte and no output), one line per finding. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,6 +87,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     sanctum_free(out);
     sanctum_free(rep);
+    if (size >= 40) {
+        if (sanctum_scan_report_new(&rep, g_scanner, SANCTUM_SCAN_FORMAT_JSONL, 0, NULL, 0, &err) != SANCTUM_OK)
+            abort();
+        size_t bad = 0;
+        while (bad < 40 && data[bad] != 0 && strchr("0123456789abcdefABCDEF", data[bad]) != NULL)
+            bad++;
+        int64_t t = (int64_t)((uint64_t)data[0] << 24 | (uint64_t)data[1] << 16 | (uint64_t)data[2] << 8) - (1 << 30);
+        st = sanctum_scan_report_add_commit(rep, res, NULL, 0, (const uint8_t *)"f.txt", 5, data, 40, t, &added, &err);
+        if ((bad >= 40) != (st == SANCTUM_OK) || (st != SANCTUM_OK && (st != SANCTUM_E_INVALID_ARG || err.offset != bad)))
+            abort();
+        if (sanctum_scan_report_take(rep, 1, &out, &len, &err) != SANCTUM_OK)
+            abort();
+        lines = 0;
+        for (size_t i = 0; i < len; i++)
+            lines += out[i] == '\n';
+        if (lines != (st == SANCTUM_OK ? res->count : 0))
+            abort();
+        sanctum_free(out);
+        sanctum_free(rep);
+    }
     sanctum_free(res);
     if (fuzz_blocks(g_ctx) != before)
         abort();

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "scan_git.h"
 
 static const char SCAN_USAGE[] =
     "usage: sanctum scan [PATH...] [--git-remotes] [--format text|jsonl|sarif] [--rules FILE]\n"
@@ -22,6 +23,11 @@ static const char SCAN_USAGE[] =
     "\n"
     "Scans files under each PATH (default: .) for exposed credentials.\n"
     "  --git-remotes             also read each repository's git config (remote URLs, extraheaders)\n"
+    "  --git-history             scan the history of the repository at PATH (default .): every commit\n"
+    "                            reachable from any ref, each finding at the commit that introduced it\n"
+    "  --since REV               with --git-history: only commits not reachable from REV\n"
+    "  --branch NAME             with --git-history: only commits reachable from branch NAME\n"
+    "  --staged                  scan what is staged in the index of the repository at PATH (pre-commit)\n"
     "  --format FMT              text (default), jsonl or sarif (SARIF 2.1.0)\n"
     "  --output FILE             write the report to FILE instead of stdout\n"
     "  --rules FILE              custom rules (docs/scan.md), added to the built-in set\n"
@@ -39,7 +45,7 @@ static const char SCAN_USAGE[] =
 
 enum {
     O_GIT_REMOTES, O_NO_REDACT, O_NO_BUILTIN, O_NO_GITIGNORE, O_FORMAT, O_RULES, O_BASELINE, O_IGNORE_FILE,
-    O_KEY_FILE, O_OUTPUT, O_EXCLUDE, O_MAX_FILE_SIZE, O_JOBS
+    O_KEY_FILE, O_OUTPUT, O_EXCLUDE, O_MAX_FILE_SIZE, O_JOBS, O_GIT_HISTORY, O_SINCE, O_BRANCH, O_STAGED
 };
 static const cli_opt SCAN_OPTS[] = {
     [O_GIT_REMOTES] = {"--git-remotes", NULL, 0, 0},
@@ -55,6 +61,10 @@ static const cli_opt SCAN_OPTS[] = {
     [O_EXCLUDE] = {"--exclude", NULL, CLI_OPT_VALUE | CLI_OPT_REPEAT, 0},
     [O_MAX_FILE_SIZE] = {"--max-file-size", NULL, CLI_OPT_VALUE, 0},
     [O_JOBS] = {"--jobs", "-j", CLI_OPT_VALUE, 0},
+    [O_GIT_HISTORY] = {"--git-history", NULL, 0, 0},
+    [O_SINCE] = {"--since", NULL, CLI_OPT_VALUE, 0},
+    [O_BRANCH] = {"--branch", NULL, CLI_OPT_VALUE, 0},
+    [O_STAGED] = {"--staged", NULL, 0, 0},
 };
 
 typedef struct strvec {
@@ -430,285 +440,389 @@ static void *worker(void *arg)
     return NULL;
 }
 
+
 static int write_all(FILE *f, const uint8_t *p, size_t n)
 {
     return n == 0 || fwrite(p, 1, n, f) == n ? 0 : -1;
 }
 
-int cmd_scan(int argc, char **argv)
+/* ---- cmd_scan in steps: options, scanner and report, the work (files or git), the report's end ---- */
+
+/* The command line. */
+typedef struct scan_cfg {
+    strvec paths, excludes;
+    const char *rules_path, *baseline_path, *ignore_file, *key_path, *out_path, *since, *branch;
+    bool git_history, staged, git_remotes, no_redact, no_builtin, gitignore;
+    long jobs;
+    uint64_t max_file;
+    int32_t format;
+} scan_cfg;
+
+/* What every mode shares: the context, scanner, report and output. */
+typedef struct scan_env {
+    sanctum_ctx *ctx;
+    sanctum_scanner *scanner;
+    sanctum_scan_report *report;
+    uint8_t *baseline;
+    size_t baseline_len;
+    FILE *out;
+    int32_t format;
+    uint64_t findings;
+    int errors;          /* files that could not be read or scanned */
+} scan_env;
+
+/* Parses argv into c. Returns -1 to go on, else the exit code (help, or a bad option). */
+static int parse_options(scan_cfg *c, int argc, char **argv)
 {
-    strvec paths = {0}, excludes = {0};
-    const char *format_s = "text", *rules_path = NULL, *baseline_path = NULL, *ignore_file = NULL;
-    const char *key_path = NULL, *out_path = NULL;
-    bool git_remotes = false, no_redact = false, no_builtin = false, gitignore = true;
-    long jobs = sysconf(_SC_NPROCESSORS_ONLN);
-    uint64_t max_file = 16u << 20;
-    int rc = CLI_ERROR;
+    const char *format_s = "text";
+    c->jobs = sysconf(_SC_NPROCESSORS_ONLN);
+    c->max_file = 16u << 20;
+    c->gitignore = true;
     cli_args args;
     cli_args_init(&args, "scan", SCAN_USAGE, SCAN_OPTS, sizeof SCAN_OPTS / sizeof SCAN_OPTS[0], argc, argv, 1);
     for (int o; (o = cli_args_next(&args)) != CLI_ARGS_DONE;) {
         const char *v = args.value;
         switch (o) {
-        case CLI_ARGS_HELP:
-            fputs(SCAN_USAGE, stdout);
-            rc = CLI_OK;
-            goto out;
-        case CLI_ARGS_BAD: goto out;
-        case O_GIT_REMOTES: git_remotes = true; break;
-        case O_NO_REDACT: no_redact = true; break;
-        case O_NO_BUILTIN: no_builtin = true; break;
-        case O_NO_GITIGNORE: gitignore = false; break;
+        case CLI_ARGS_HELP: fputs(SCAN_USAGE, stdout); return CLI_OK;
+        case CLI_ARGS_BAD: return CLI_ERROR;
+        case O_GIT_REMOTES: c->git_remotes = true; break;
+        case O_NO_REDACT: c->no_redact = true; break;
+        case O_NO_BUILTIN: c->no_builtin = true; break;
+        case O_NO_GITIGNORE: c->gitignore = false; break;
         case O_FORMAT: format_s = v; break;
-        case O_RULES: rules_path = v; break;
-        case O_BASELINE: baseline_path = v; break;
-        case O_IGNORE_FILE: ignore_file = v; break;
-        case O_KEY_FILE: key_path = v; break;
-        case O_OUTPUT: out_path = v; break;
-        case O_EXCLUDE: sv_push(&excludes, v); break;
+        case O_RULES: c->rules_path = v; break;
+        case O_BASELINE: c->baseline_path = v; break;
+        case O_IGNORE_FILE: c->ignore_file = v; break;
+        case O_KEY_FILE: c->key_path = v; break;
+        case O_OUTPUT: c->out_path = v; break;
+        case O_EXCLUDE: sv_push(&c->excludes, v); break;
+        case O_GIT_HISTORY: c->git_history = true; break;
+        case O_SINCE: c->since = v; break;
+        case O_BRANCH: c->branch = v; break;
+        case O_STAGED: c->staged = true; break;
         case O_MAX_FILE_SIZE: {
             char *end;
             unsigned long long x = strtoull(v, &end, 10);
-            if (*end != 0 || x == 0) {
-                fprintf(stderr, "sanctum scan: --max-file-size needs a positive number of bytes\n");
-                goto out;
-            }
-            max_file = x;
+            if (*end != 0 || x == 0)
+                return cli_usage_error(&args, "--max-file-size needs a positive number of bytes");
+            c->max_file = x;
             break;
         }
         case O_JOBS: {
             char *end;
-            jobs = strtol(v, &end, 10);
-            if (*end != 0 || jobs < 1 || jobs > 256) {
-                fprintf(stderr, "sanctum scan: -j needs a number from 1 to 256\n");
-                goto out;
-            }
+            c->jobs = strtol(v, &end, 10);
+            if (*end != 0 || c->jobs < 1 || c->jobs > 256)
+                return cli_usage_error(&args, "-j needs a number from 1 to 256");
             break;
         }
-        default: sv_push(&paths, v);
+        default: sv_push(&c->paths, v);
         }
     }
-    if (jobs < 1)
-        jobs = 1;
-    int32_t format;
+    if (c->jobs < 1)
+        c->jobs = 1;
     if (strcmp(format_s, "text") == 0)
-        format = SANCTUM_SCAN_FORMAT_TEXT;
+        c->format = SANCTUM_SCAN_FORMAT_TEXT;
     else if (strcmp(format_s, "jsonl") == 0)
-        format = SANCTUM_SCAN_FORMAT_JSONL;
+        c->format = SANCTUM_SCAN_FORMAT_JSONL;
     else if (strcmp(format_s, "sarif") == 0)
-        format = SANCTUM_SCAN_FORMAT_SARIF;
-    else {
-        fprintf(stderr, "sanctum scan: --format must be text, jsonl or sarif\n");
-        goto out;
-    }
-    if (paths.n == 0)
-        sv_push(&paths, ".");
-    rc = CLI_ERROR;
+        c->format = SANCTUM_SCAN_FORMAT_SARIF;
+    else
+        return cli_usage_error(&args, "--format must be text, jsonl or sarif");
+    if (c->git_history && c->staged)
+        return cli_usage_error(&args, "--git-history and --staged exclude each other");
+    if ((c->since != NULL || c->branch != NULL) && !c->git_history)
+        return cli_usage_error(&args, "--since and --branch need --git-history");
+    if ((c->git_history || c->staged) && (c->paths.n > 1 || c->git_remotes))
+        return cli_usage_error(&args, "--git-history and --staged take one repository (and no --git-remotes)");
+    if (c->paths.n == 0)
+        sv_push(&c->paths, ".");
+    return -1;
+}
 
-    sanctum_ctx *ctx = NULL;
+/* The context, the scanner (built-in and --rules, the fingerprint key), the report (--baseline) and
+ * the output file. Messages printed; nonzero on failure. */
+static int open_scanner(const scan_cfg *c, scan_env *e)
+{
     sanctum_ctx_options copts;
     sanctum_ctx_options_init(&copts);
-    copts.max_input_bytes = max_file > copts.max_input_bytes ? max_file : copts.max_input_bytes;
+    copts.max_input_bytes = c->max_file > copts.max_input_bytes ? c->max_file : copts.max_input_bytes;
     sanctum_error err;
-    if (sanctum_ctx_new(&ctx, &copts, &err) != SANCTUM_OK) {
+    e->out = stdout;
+    e->format = c->format;
+    if (sanctum_ctx_new(&e->ctx, &copts, &err) != SANCTUM_OK) {
         cli_print_error("scan", &err);
-        goto out;
+        return -1;
     }
-    sanctum_scanner *scanner = NULL;
-    sanctum_scan_report *report = NULL;
-    scan_run run;
-    memset(&run, 0, sizeof run);
-    strvec repos = {0}, repo_paths = {0};
-    uint8_t *rules = NULL, *baseline = NULL;
-    size_t rules_len = 0, baseline_len = 0;
+    uint8_t *rules = NULL;
+    size_t rules_len = 0;
     uint8_t key[64];
     size_t key_len = 0;
-    FILE *out = stdout;
-    int file_errors = 0;
-    uint64_t total_findings = 0;
-    if (rules_path != NULL && (rules = slurp(rules_path, 64u << 20, &rules_len)) == NULL) {
-        fprintf(stderr, "sanctum scan: cannot read rules file '%s'\n", rules_path);
-        goto done;
+    int rc = -1;
+    if (c->rules_path != NULL && (rules = slurp(c->rules_path, 64u << 20, &rules_len)) == NULL) {
+        fprintf(stderr, "sanctum scan: cannot read rules file '%s'\n", c->rules_path);
+        goto out;
     }
-    if (baseline_path != NULL && (baseline = slurp(baseline_path, 1u << 30, &baseline_len)) == NULL) {
-        fprintf(stderr, "sanctum scan: cannot read baseline '%s'\n", baseline_path);
-        goto done;
+    if (c->baseline_path != NULL && (e->baseline = slurp(c->baseline_path, 1u << 30, &e->baseline_len)) == NULL) {
+        fprintf(stderr, "sanctum scan: cannot read baseline '%s'\n", c->baseline_path);
+        goto out;
     }
-    if (cli_scan_key(key_path, key, &key_len) != 0) {
-        if (key_path != NULL || baseline_path != NULL)
-            goto done;
+    if (cli_scan_key(c->key_path, key, &key_len) != 0) {
+        if (c->key_path != NULL || c->baseline_path != NULL)
+            goto out;
         fprintf(stderr, "sanctum scan: no fingerprint key available; findings carry no fingerprint\n");
         key_len = 0;
     }
     sanctum_scan_options so;
     sanctum_scan_options_init(&so);
-    if (no_builtin)
+    if (c->no_builtin)
         so.flags |= SANCTUM_SCAN_NO_BUILTIN;
     if (key_len != 0) {
         so.fingerprint_key = key;
         so.fingerprint_key_len = key_len;
     }
-    if (sanctum_scanner_new(&scanner, ctx, &so, rules, rules_len, &err) != SANCTUM_OK) {
-        if (err.offset != SANCTUM_NO_OFFSET && rules_path != NULL)
-            fprintf(stderr, "sanctum scan: %s: %s\n", rules_path, err.message);
+    if (sanctum_scanner_new(&e->scanner, e->ctx, &so, rules, rules_len, &err) != SANCTUM_OK) {
+        if (err.offset != SANCTUM_NO_OFFSET && c->rules_path != NULL)
+            fprintf(stderr, "sanctum scan: %s: %s\n", c->rules_path, err.message);
         else
             cli_print_error("scan", &err);
-        goto done;
+        goto out;
     }
-    sodium_memzero(key, sizeof key);
-    if (sanctum_scan_report_new(&report, scanner, format, no_redact ? SANCTUM_SCAN_REPORT_NO_REDACT : 0, baseline,
-                                baseline_len, &err) != SANCTUM_OK) {
+    if (sanctum_scan_report_new(&e->report, e->scanner, c->format, c->no_redact ? SANCTUM_SCAN_REPORT_NO_REDACT : 0,
+                                e->baseline, e->baseline_len, &err) != SANCTUM_OK) {
         cli_print_error("scan", &err);
-        goto done;
+        goto out;
     }
-    run.scanner = scanner;
-    run.max_file = max_file;
-    run.keep_maps = no_redact;
-    for (size_t p = 0; p < paths.n; p++) {
-        const char *root = paths.v[p];
+    if (c->out_path != NULL && (e->out = fopen(c->out_path, "wb")) == NULL) {
+        fprintf(stderr, "sanctum scan: cannot write '%s': %s\n", c->out_path, strerror(errno));
+        e->out = stdout;
+        goto out;
+    }
+    rc = 0;
+out:
+    sodium_memzero(key, sizeof key);
+    if (rules != NULL) {
+        sodium_memzero(rules, rules_len);
+        free(rules);
+    }
+    return rc;
+}
+
+/* The files of one root directory (gitignore, .sanctumignore or --ignore-file, --exclude) and, with
+ * --git-remotes, the config of each repository found there. */
+static int collect_root(const scan_cfg *c, scan_env *e, scan_run *run, const char *root)
+{
+    sanctum_error err;
+    sanctum_scan_ignore *ig = NULL;
+    if (sanctum_scan_ignore_new(&ig, e->ctx, NULL, 0, &err) != SANCTUM_OK) {
+        cli_print_error("scan", &err);
+        return -1;
+    }
+    char *ignf = c->ignore_file ? strdup(c->ignore_file) : path_join(root, ".sanctumignore");
+    size_t il = 0;
+    uint8_t *it = ignf ? slurp(ignf, 16u << 20, &il) : NULL;
+    free(ignf);
+    if (it == NULL && c->ignore_file != NULL) {
+        fprintf(stderr, "sanctum scan: cannot read ignore file '%s'\n", c->ignore_file);
+        sanctum_free(ig);
+        return -1;
+    }
+    strvec repos = {0}, repo_paths = {0};
+    walker w = {run, ig, c->gitignore, c->git_remotes ? &repos : NULL, &repo_paths, 0};
+    if (c->gitignore)
+        add_gitignore(ig, root, "");
+    if (it != NULL) {
+        if (sanctum_scan_ignore_add(ig, it, il, &err) != SANCTUM_OK)
+            cli_print_error("scan", &err);
+        free(it);
+    }
+    for (size_t x = 0; x < c->excludes.n; x++)
+        (void)sanctum_scan_ignore_add(ig, (const uint8_t *)c->excludes.v[x], strlen(c->excludes.v[x]), &err);
+    /* the root's .gitignore is already in; walk_dir adds those of subdirectories */
+    walk_dir(&w, root, "", 0);
+    e->errors += w.errors;
+    /* git remotes: each repository's config is scanned as a file of its own */
+    for (size_t k = 0; k < repos.n; k++) {
+        char *cfg = repo_config_path(repo_paths.v[k]);
+        if (cfg == NULL)
+            continue;
+        char *label = strcmp(repos.v[k], ".") == 0 ? strdup(".git/config") : path_join(repos.v[k], ".git/config");
+        if (label != NULL && access(cfg, R_OK) == 0)
+            add_job(run, cfg, label);
+        free(label);
+        free(cfg);
+    }
+    sv_free(&repos);
+    sv_free(&repo_paths);
+    sanctum_free(ig);
+    return 0;
+}
+
+/* Every PATH: a file is scanned as given, a directory walked. */
+static int collect_files(const scan_cfg *c, scan_env *e, scan_run *run)
+{
+    for (size_t p = 0; p < c->paths.n; p++) {
+        const char *root = c->paths.v[p];
         struct stat st;
         if (stat(root, &st) != 0) {
             fprintf(stderr, "sanctum scan: cannot access '%s': %s\n", root, strerror(errno));
-            goto done;
+            return -1;
         }
         if (!S_ISDIR(st.st_mode)) {
-            add_job(&run, root, root);
+            add_job(run, root, root);
             continue;
         }
-        sanctum_scan_ignore *ig = NULL;
-        if (sanctum_scan_ignore_new(&ig, ctx, NULL, 0, &err) != SANCTUM_OK) {
-            cli_print_error("scan", &err);
-            goto done;
-        }
-        char *ignf = ignore_file ? strdup(ignore_file) : path_join(root, ".sanctumignore");
-        size_t il = 0;
-        uint8_t *it = ignf ? slurp(ignf, 16u << 20, &il) : NULL;
-        if (it == NULL && ignore_file != NULL) {
-            fprintf(stderr, "sanctum scan: cannot read ignore file '%s'\n", ignore_file);
-            free(ignf);
-            sanctum_free(ig);
-            goto done;
-        }
-        free(ignf);
-        walker w = {&run, ig, gitignore, git_remotes ? &repos : NULL, &repo_paths, 0};
-        if (gitignore)
-            add_gitignore(ig, root, "");
-        if (it != NULL) {
-            if (sanctum_scan_ignore_add(ig, it, il, &err) != SANCTUM_OK)
-                cli_print_error("scan", &err);
-            free(it);
-        }
-        for (size_t e = 0; e < excludes.n; e++)
-            (void)sanctum_scan_ignore_add(ig, (const uint8_t *)excludes.v[e], strlen(excludes.v[e]), &err);
-        /* the root's .gitignore is already in; walk_dir adds those of subdirectories */
-        walk_dir(&w, root, "", 0);
-        file_errors += w.errors;
-        /* git remotes: each repository's config is scanned as a file of its own */
-        for (size_t k = 0; k < repos.n; k++) {
-            char *cfg = repo_config_path(repo_paths.v[k]);
-            if (cfg == NULL)
-                continue;
-            char *label = strcmp(repos.v[k], ".") == 0 ? strdup(".git/config") : path_join(repos.v[k], ".git/config");
-            if (label != NULL && access(cfg, R_OK) == 0)
-                add_job(&run, cfg, label);
-            free(label);
-            free(cfg);
-        }
-        sv_free(&repos);
-        sv_free(&repo_paths);
-        sanctum_free(ig);
+        if (collect_root(c, e, run, root) != 0)
+            return -1;
     }
-    /* scan with N threads */
+    return 0;
+}
+
+static void scan_jobs(scan_run *run, long jobs)
+{
     size_t nthreads = (size_t)jobs;
-    if (nthreads > run.n_jobs)
-        nthreads = run.n_jobs ? run.n_jobs : 1;
+    if (nthreads > run->n_jobs)
+        nthreads = run->n_jobs ? run->n_jobs : 1;
     pthread_t *th = calloc(nthreads, sizeof *th);
     size_t started = 0;
     if (th != NULL)
         for (; started + 1 < nthreads; started++)
-            if (pthread_create(&th[started], NULL, worker, &run) != 0)
+            if (pthread_create(&th[started], NULL, worker, run) != 0)
                 break;
-    worker(&run);
+    worker(run);
     for (size_t t = 0; t < started; t++)
         pthread_join(th[t], NULL);
     free(th);
+}
 
-    if (out_path != NULL && (out = fopen(out_path, "wb")) == NULL) {
-        fprintf(stderr, "sanctum scan: cannot write '%s': %s\n", out_path, strerror(errno));
-        out = stdout;
-        goto done;
-    }
-    for (size_t k = 0; k < run.n_jobs; k++) {
-        job *j = &run.jobs[k];
+/* Findings into the report in file order; text and JSON lines are written as they come. */
+static int report_jobs(scan_env *e, scan_run *run)
+{
+    sanctum_error err;
+    for (size_t k = 0; k < run->n_jobs; k++) {
+        job *j = &run->jobs[k];
         if (j->status == 2) {
             fprintf(stderr, "sanctum scan: %s: %s\n", j->label, j->why);
-            file_errors++;
+            e->errors++;
             continue;
         }
         if (j->res == NULL || j->res->count == 0)
             continue;
         uint64_t added = 0;
-        if (sanctum_scan_report_add(report, j->res, j->map, j->map_len, (const uint8_t *)j->label, strlen(j->label),
+        if (sanctum_scan_report_add(e->report, j->res, j->map, j->map_len, (const uint8_t *)j->label, strlen(j->label),
                                     &added, &err) != SANCTUM_OK) {
             cli_print_error("scan", &err);
-            goto done;
+            return -1;
         }
-        total_findings += added;
+        e->findings += added;
         if (j->res->truncated)
             fprintf(stderr, "sanctum scan: %s: too many findings, the rest were dropped\n", j->label);
-        uint8_t *chunk;
-        size_t cl;
-        if (format != SANCTUM_SCAN_FORMAT_SARIF) {
-            if (sanctum_scan_report_take(report, 0, &chunk, &cl, &err) != SANCTUM_OK) {
+        if (e->format != SANCTUM_SCAN_FORMAT_SARIF) {
+            uint8_t *chunk;
+            size_t cl;
+            if (sanctum_scan_report_take(e->report, 0, &chunk, &cl, &err) != SANCTUM_OK) {
                 cli_print_error("scan", &err);
-                goto done;
+                return -1;
             }
-            int wr = write_all(out, chunk, cl);
+            int wr = write_all(e->out, chunk, cl);
             sanctum_free(chunk);
             if (wr != 0)
-                goto done;
+                return -1;
         }
     }
-    {
-        uint8_t *chunk;
-        size_t cl;
-        if (sanctum_scan_report_take(report, 1, &chunk, &cl, &err) != SANCTUM_OK) {
-            cli_print_error("scan", &err);
-            goto done;
-        }
-        int wr = write_all(out, chunk, cl);
-        sanctum_free(chunk);
-        if (wr != 0 || fflush(out) != 0) {
-            fprintf(stderr, "sanctum scan: write error\n");
-            goto done;
-        }
-    }
-    rc = file_errors ? CLI_ERROR : (total_findings ? CLI_FINDINGS : CLI_OK);
-done:
-    sodium_memzero(key, sizeof key);
-    if (out != stdout && out != NULL)
-        fclose(out);
-    for (size_t k = 0; k < run.n_jobs; k++) {
-        job *j = &run.jobs[k];
+    return 0;
+}
+
+static void run_free(scan_run *run)
+{
+    for (size_t k = 0; k < run->n_jobs; k++) {
+        job *j = &run->jobs[k];
         sanctum_free(j->res);
         if (j->map != NULL)
             munmap(j->map, j->map_len);
         free(j->path);
         free(j->label);
     }
-    free(run.jobs);
-    sv_free(&repos);
-    sv_free(&repo_paths);
-    if (rules != NULL) {
-        sodium_memzero(rules, rules_len);
-        free(rules);
+    free(run->jobs);
+}
+
+/* The files and directories given. */
+static int scan_paths(const scan_cfg *c, scan_env *e)
+{
+    scan_run run;
+    memset(&run, 0, sizeof run);
+    run.scanner = e->scanner;
+    run.max_file = c->max_file;
+    run.keep_maps = c->no_redact;
+    int rc = collect_files(c, e, &run);
+    if (rc == 0) {
+        scan_jobs(&run, c->jobs);
+        rc = report_jobs(e, &run);
     }
-    if (baseline != NULL)
-        free(baseline);
-    sanctum_free(report);
-    sanctum_free(scanner);
-    sanctum_ctx_free(ctx);
-out:
-    sv_free(&paths);
-    sv_free(&excludes);
+    run_free(&run);
+    return rc;
+}
+
+/* --git-history / --staged (scan_git.c); the summary goes to standard error. */
+static int scan_repository(const scan_cfg *c, scan_env *e)
+{
+    /* a relative --baseline also names a file in each commit's tree */
+    const char *baseline_rel = c->baseline_path != NULL && c->baseline_path[0] != '/' ? c->baseline_path : NULL;
+    scan_git_opts go = {c->paths.v[0], c->since, c->branch, c->staged, (const char *const *)c->excludes.v,
+                        c->excludes.n, c->ignore_file, baseline_rel, c->max_file, (unsigned)c->jobs, c->no_redact};
+    scan_git_stats gs;
+    uint64_t found = 0;
+    int rc = scan_git_run(&go, e->ctx, e->scanner, e->report, e->format, e->out, &found, &gs);
+    e->findings += found;
+    fprintf(stderr,
+            "sanctum scan: %s: %llu commits, %llu blob changes: %llu blobs scanned (%llu bytes), %llu skipped as "
+            "already scanned, %llu binary or too large\n",
+            c->staged ? "staged" : "history", (unsigned long long)gs.commits, (unsigned long long)gs.blob_refs,
+            (unsigned long long)gs.blobs_scanned, (unsigned long long)gs.bytes_scanned,
+            (unsigned long long)gs.blobs_skipped, (unsigned long long)gs.blobs_unscanned);
+    if (rc != CLI_OK)
+        e->errors++;
+    return 0;
+}
+
+/* Closes the report (SARIF is written whole here) and flushes the output. */
+static int finish_report(scan_env *e)
+{
+    sanctum_error err;
+    uint8_t *chunk;
+    size_t cl;
+    if (sanctum_scan_report_take(e->report, 1, &chunk, &cl, &err) != SANCTUM_OK) {
+        cli_print_error("scan", &err);
+        return -1;
+    }
+    int wr = write_all(e->out, chunk, cl);
+    sanctum_free(chunk);
+    if (wr != 0 || fflush(e->out) != 0) {
+        fprintf(stderr, "sanctum scan: write error\n");
+        return -1;
+    }
+    return 0;
+}
+
+int cmd_scan(int argc, char **argv)
+{
+    scan_cfg c;
+    memset(&c, 0, sizeof c);
+    scan_env e;
+    memset(&e, 0, sizeof e);
+    int rc = parse_options(&c, argc, argv);
+    if (rc < 0) {
+        rc = CLI_ERROR;
+        if (open_scanner(&c, &e) == 0 &&
+            ((c.git_history || c.staged) ? scan_repository(&c, &e) : scan_paths(&c, &e)) == 0 && finish_report(&e) == 0)
+            rc = e.errors ? CLI_ERROR : (e.findings ? CLI_FINDINGS : CLI_OK);
+    }
+    if (e.out != stdout && e.out != NULL)
+        fclose(e.out);
+    free(e.baseline);
+    sanctum_free(e.report);
+    sanctum_free(e.scanner);
+    sanctum_ctx_free(e.ctx);
+    sv_free(&c.paths);
+    sv_free(&c.excludes);
     return rc;
 }

@@ -773,6 +773,21 @@ sanctum_status sanctum_scan_report_add(sanctum_scan_report *report, const sanctu
                                        const uint8_t *buf, size_t len, const uint8_t *file, size_t file_len,
                                        uint64_t *added, sanctum_error *err);
 
+/* As sanctum_scan_report_add, for a file as it stood in a git commit (history scanning): commit is
+ * the commit id in hex (40 or 64 digits), author_time its author date (Unix seconds, UTC). Text adds
+ * "(commit <12 digits> <date>)", JSON lines "commit" and "author_date", SARIF the result's
+ * properties and the commit in the run's versionControlProvenance (with the repository URI set by
+ * sanctum_scan_report_set_repository). E_INVALID_ARG for a malformed commit id. */
+sanctum_status sanctum_scan_report_add_commit(sanctum_scan_report *report, const sanctum_scan_result *res,
+                                              const uint8_t *buf, size_t len, const uint8_t *file, size_t file_len,
+                                              const uint8_t *commit, size_t commit_len, int64_t author_time,
+                                              uint64_t *added, sanctum_error *err);
+
+/* The repository URI SARIF's versionControlProvenance names (printable ASCII, at most 4096 bytes, no
+ * quotes or backslashes; e.g. file:///srv/repo). Without it, SARIF has no versionControlProvenance. */
+sanctum_status sanctum_scan_report_set_repository(sanctum_scan_report *report, const uint8_t *uri, size_t uri_len,
+                                                  sanctum_error *err);
+
 /* Moves the report text written so far into a new buffer *out (caller owns, sanctum_free; wiped on
  * free) of *out_len bytes. With final != 0 the report is closed (SARIF's closing brackets) and later
  * adds fail with E_STATE. Text and JSON lines come out as they are added; SARIF only when final. */

@@ -50,7 +50,18 @@ def main():
             fail("duplicate rule ids")
         if run.get("columnKind", "utf16CodeUnits") not in ("utf16CodeUnits", "unicodeCodePoints"):
             fail("bad columnKind")
+        revisions = set()
+        for k, vcs in enumerate(run.get("versionControlProvenance", [])):
+            vw = "%s.versionControlProvenance[%d]" % (w, k)
+            uri = need(vcs, "repositoryUri", str, vw)
+            if ":" not in uri or " " in uri:
+                fail(vw + ": repositoryUri must be an absolute URI")
+            if "revisionId" in vcs:
+                revisions.add(need(vcs, "revisionId", str, vw))
         for k, res in enumerate(run.get("results", [])):
+            commit = res.get("properties", {}).get("commit")
+            if commit is not None and "versionControlProvenance" in run and commit not in revisions:
+                fail("%s.results[%d]: commit %s not in versionControlProvenance" % (w, k, commit))
             rw = "%s.results[%d]" % (w, k)
             check_message(need(res, "message", dict, rw), rw)
             rule_id = need(res, "ruleId", str, rw)

@@ -428,6 +428,199 @@ static void baseline_and_formats(void **state)
     sanctum_free(sarif);
 }
 
+/* ---- round 2: decoded base64 values, framework keys, command lines, URLs, commits ---- */
+
+static void b64enc(const char *in, char *out)
+{
+    static const char A[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    size_t n = strlen(in), o = 0;
+    for (size_t i = 0; i < n; i += 3) {
+        uint32_t v = (uint32_t)(uint8_t)in[i] << 16;
+        if (i + 1 < n)
+            v |= (uint32_t)(uint8_t)in[i + 1] << 8;
+        if (i + 2 < n)
+            v |= (uint8_t)in[i + 2];
+        out[o++] = A[(v >> 18) & 63];
+        out[o++] = A[(v >> 12) & 63];
+        out[o++] = i + 1 < n ? A[(v >> 6) & 63] : '=';
+        out[o++] = i + 2 < n ? A[v & 63] : '=';
+    }
+    out[o] = 0;
+}
+
+static void decoded_values(void **state)
+{
+    fixture *f = *state;
+    fg_rng r = {4242};
+    fg_token t;
+    fg_find("github-pat")->gen(&r, &t, true);
+    char enc[128], enc2[256], text[1024];
+    b64enc(t.text, enc);
+    snprintf(text, sizeof text, "apiVersion: v1\nkind: Secret\nmetadata:\n  name: gh\ndata:\n  token: %s\n", enc);
+    sanctum_scan_result *res = scan(f->s, text);
+    assert_int_equal(res->count, 1);
+    assert_string_equal(res->findings[0].rule_id, "github-pat");
+    /* reported at the encoded value */
+    assert_int_equal(res->findings[0].secret_offset, (uint64_t)(strstr(text, enc) - text));
+    assert_int_equal(res->findings[0].secret_length, strlen(enc));
+    assert_int_equal(res->findings[0].line, 6);
+    assert_int_equal(res->findings[0].column, 10);
+    sanctum_free(res);
+    /* quoted values too */
+    snprintf(text, sizeof text, "kind: \"Secret\"\ndata:\n  token: \"%s\"\n", enc);
+    assert_int_equal(hits(f->s, text, "github-pat"), 1);
+    /* one level only: base64 of base64 is not decoded twice */
+    b64enc(enc, enc2);
+    snprintf(text, sizeof text, "kind: Secret\ndata:\n  gh: %s\n", enc2);
+    assert_int_equal(hits(f->s, text, NULL), 0);
+    /* a ConfigMap's data is not declared base64 */
+    snprintf(text, sizeof text, "kind: ConfigMap\ndata:\n  gh: %s\n", enc);
+    assert_int_equal(hits(f->s, text, NULL), 0);
+    snprintf(text, sizeof text, "kind: Secret\ndata:\n  gh: %s\n", enc);
+    assert_int_equal(hits(f->s, text, "github-pat"), 1);
+    /* outside data: (metadata annotations) nothing is decoded */
+    snprintf(text, sizeof text, "kind: Secret\nmetadata:\n  annotations:\n    gh: %s\ndata:\n  a: YQ==\n", enc);
+    assert_int_equal(hits(f->s, text, NULL), 0);
+    /* inline allow on the encoded value's line */
+    snprintf(text, sizeof text, "kind: Secret\ndata:\n  token: %s # sanctum:allow\n", enc);
+    assert_int_equal(hits(f->s, text, NULL), 0);
+    /* a password: found by the key name of the decoded text; a placeholder once decoded is silent */
+    b64enc("Vq8#rT2m!Lp4zX", enc);
+    snprintf(text, sizeof text, "kind: Secret\ndata:\n  username: YWRtaW4=\n  password: %s\n", enc);
+    assert_int_equal(hits(f->s, text, "generic-password"), 1);
+    b64enc("<your-password-here>", enc);
+    snprintf(text, sizeof text, "kind: Secret\ndata:\n  password: %s\n", enc);
+    assert_int_equal(hits(f->s, text, NULL), 0);
+    /* the JSON form (kubectl get secret -o json), with a placeholder beside it */
+    b64enc(t.text, enc);
+    b64enc("${TOKEN}", enc2);
+    snprintf(text, sizeof text,
+             "{\n  \"apiVersion\": \"v1\",\n  \"data\": {\n    \"gh\": \"%s\",\n    \"other\": \"%s\"\n  },\n"
+             "  \"kind\": \"Secret\"\n}\n",
+             enc, enc2);
+    res = scan(f->s, text);
+    assert_int_equal(res->count, 1);
+    assert_string_equal(res->findings[0].rule_id, "github-pat");
+    assert_int_equal(res->findings[0].secret_offset, (uint64_t)(strstr(text, enc) - text));
+    assert_int_equal(res->findings[0].line, 4);
+    sanctum_free(res);
+    snprintf(text, sizeof text, "{\"kind\": \"ConfigMap\", \"data\": {\"gh\": \"%s\"}}\n", enc);
+    assert_int_equal(hits(f->s, text, NULL), 0);
+    /* npm: _password is base64 */
+    b64enc("Vq8#rT2m!Lp4zX", enc);
+    snprintf(text, sizeof text, "//npm.corp/:username=ci\n//npm.corp/:_password=%s\n", enc);
+    assert_int_equal(hits(f->s, text, "generic-password"), 1);
+    snprintf(text, sizeof text, "//npm.corp/:_password=${NPM_PASSWORD}\n");
+    assert_int_equal(hits(f->s, text, NULL), 0);
+}
+
+static void round2_classes(void **state)
+{
+    fixture *f = *state;
+    /* framework keys: the key name plus the strength check, never entropy alone */
+    assert_int_equal(hits(f->s, "SECRET_KEY = 'k#9v!x2mQ7r$Lw4z@T8p(bN3)s5Hd6Yc'\n", "framework-secret-key"), 1);
+    assert_int_equal(hits(f->s, "SECRET_KEY = 'django-insecure-example-key-for-docs'\n", NULL), 0);
+    assert_int_equal(hits(f->s, "SECRET_KEY = 'ThisIsMyVerySecretKeyValue'\n", NULL), 0); /* a phrase */
+    assert_int_equal(hits(f->s, "x = 'k#9v!x2mQ7r$Lw4z@T8p(bN3)s5Hd6Yc'\n", NULL), 0);        /* no key name */
+    assert_int_equal(hits(f->s, "APP_KEY=base64:q3Zl0s9Xv1Yp7Gm2Rk8Tn4Wb6Hc5Jd0Fa1Se9Lu3Ei8=\n", "laravel-app-key"), 1);
+    assert_int_equal(hits(f->s, "\"authToken\": \"9f2c4e8a1b7d3f6e0c5a9b2d8e4f1a7c\"\n", "auth-token-hex"), 1);
+    assert_int_equal(hits(f->s, "\"authToken\": \"9f2c4e8a1b7d3f6e0c5a9b2d8e4f1a7\"\n", "auth-token-hex"), 0); /* 31 */
+    assert_int_equal(hits(f->s, "\"authTokenHash\": \"9f2c4e8a1b7d3f6e0c5a9b2d8e4f1a7c\"\n", NULL), 0);
+    assert_int_equal(hits(f->s, "jwt_secret: \"$JWT_SECRET_FROM_ENV\"\n", NULL), 0);
+    /* command lines */
+    assert_int_equal(hits(f->s, "curl -s -u deploy:Vx93kLp2Qz7m https://ci/\n", "cmdline-curl-user"), 1);
+    assert_int_equal(hits(f->s, "curl -s -u deploy:$PASS https://ci/\n", NULL), 0);
+    assert_int_equal(hits(f->s, "mysql -u root -pS3crQx9vLm2 db\n", "cmdline-mysql-password"), 1);
+    assert_int_equal(hits(f->s, "mysql -u root -p db\n", NULL), 0);
+    assert_int_equal(hits(f->s, "docker login -u ci -p Qm8vX2kLp9Rz reg\n", "cmdline-docker-login"), 1);
+    assert_int_equal(hits(f->s, "docker login -u ci --password-stdin reg\n", NULL), 0);
+    assert_int_equal(hits(f->s, "sshpass -p 'Tz4kQ9mLx2Vb' ssh h\n", "cmdline-sshpass"), 1);
+    assert_int_equal(hits(f->s, "sshpass -p \"$SSHPASS\" ssh h\n", NULL), 0);
+    /* URL credentials: the host does not make a password fake; placeholders do */
+    assert_int_equal(hits(f->s, "url = https://bot:Wq7zLk2Xp9Vm@git.example.net/a.git\n", "url-credentials"), 1);
+    assert_int_equal(hits(f->s, "url = https://bot:xxx@git.example.net/a.git\n", NULL), 0);
+    assert_int_equal(hits(f->s, "url = https://bot:${TOKEN}@git.example.net/a.git\n", NULL), 0);
+    /* AWS session token in an environment export (the rule anchors at "aws") */
+    char text[1024] = "export AWS_SESSION_TOKEN=IQoJb3JpZ2luX2VjE";
+    fg_rng r = {77};
+    for (size_t i = strlen(text); i < 400; i++)
+        text[i] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"[fg_below(&r, 64)];
+    text[400] = '\n';
+    text[401] = 0;
+    assert_int_equal(hits(f->s, text, "aws-session-token"), 1);
+}
+
+static void report_commit(void **state)
+{
+    fixture *f = *state;
+    fg_rng r = {99};
+    fg_token a;
+    fg_find("github-pat")->gen(&r, &a, true);
+    char text[256];
+    snprintf(text, sizeof text, "t=%s\n", a.text);
+    sanctum_scan_result *res = scan(f->s, text);
+    const char *commit = "0123456789abcdef0123456789ABCDEF01234567";
+    static const char *const EXPECT[3] = {" (commit 0123456789ab 2024-02-02T03:04:05Z)\n",
+                                           "\"commit\":\"0123456789abcdef0123456789abcdef01234567\",\"author_date\":\"2024-02-02T03:04:05Z\"}",
+                                           "\"properties\":{\"commit\":\"0123456789abcdef0123456789abcdef01234567\""};
+    for (int fmt = 0; fmt < 3; fmt++) {
+        sanctum_scan_report *rep = NULL;
+        sanctum_error err;
+        assert_int_equal(sanctum_scan_report_new(&rep, f->s, fmt, 0, NULL, 0, &err), SANCTUM_OK);
+        assert_int_equal(sanctum_scan_report_set_repository(rep, (const uint8_t *)"file:///srv/r", 13, &err), SANCTUM_OK);
+        uint64_t added = 0;
+        assert_int_equal(sanctum_scan_report_add_commit(rep, res, (const uint8_t *)text, strlen(text),
+                                                        (const uint8_t *)"a.env", 5, (const uint8_t *)commit, 40,
+                                                        1706843045, &added, &err),
+                         SANCTUM_OK);
+        assert_int_equal(added, 1);
+        /* the same commit twice: one provenance entry */
+        assert_int_equal(sanctum_scan_report_add_commit(rep, res, NULL, 0, (const uint8_t *)"b.env", 5,
+                                                        (const uint8_t *)commit, 40, 951868799, &added, &err),
+                         SANCTUM_OK);
+        uint8_t *out;
+        size_t len;
+        assert_int_equal(sanctum_scan_report_take(rep, 1, &out, &len, &err), SANCTUM_OK);
+        assert_non_null(strstr((char *)out, EXPECT[fmt]));
+        assert_non_null(strstr((char *)out, "2000-02-29T23:59:59Z"));
+        if (fmt == SANCTUM_SCAN_FORMAT_SARIF) {
+            const char *v = strstr((char *)out, "\"versionControlProvenance\":[{\"repositoryUri\":\"file:///srv/r\","
+                                                "\"revisionId\":\"0123456789abcdef0123456789abcdef01234567\"}]}]}");
+            assert_non_null(v);
+        }
+        sanctum_free(out);
+        sanctum_free(rep);
+    }
+    /* bad input: no partial output */
+    sanctum_scan_report *rep = NULL;
+    sanctum_error err;
+    assert_int_equal(sanctum_scan_report_new(&rep, f->s, SANCTUM_SCAN_FORMAT_JSONL, 0, NULL, 0, &err), SANCTUM_OK);
+    assert_int_equal(sanctum_scan_report_add_commit(rep, res, NULL, 0, (const uint8_t *)"a", 1,
+                                                    (const uint8_t *)commit, 39, 0, NULL, &err),
+                     SANCTUM_E_INVALID_ARG);
+    assert_int_equal(sanctum_scan_report_add_commit(rep, res, NULL, 0, (const uint8_t *)"a", 1,
+                                                    (const uint8_t *)"0123456789abcdef0123456789abcdef0123456g", 40, 0,
+                                                    NULL, &err),
+                     SANCTUM_E_INVALID_ARG);
+    assert_int_equal(err.offset, 39);
+    assert_int_equal(sanctum_scan_report_add_commit(rep, res, NULL, 0, (const uint8_t *)"a", 1,
+                                                    (const uint8_t *)commit, 40, INT64_MAX, NULL, &err),
+                     SANCTUM_E_INVALID_ARG);
+    assert_int_equal(sanctum_scan_report_set_repository(rep, (const uint8_t *)"file:///a\"b", 11, &err),
+                     SANCTUM_E_INVALID_ARG);
+    assert_int_equal(sanctum_scan_report_add_commit(rep, res, NULL, 0, (const uint8_t *)"a", 1,
+                                                    (const uint8_t *)commit, 40, -1, NULL, &err),
+                     SANCTUM_OK);
+    uint8_t *out;
+    size_t len;
+    assert_int_equal(sanctum_scan_report_take(rep, 1, &out, &len, &err), SANCTUM_OK);
+    assert_non_null(strstr((char *)out, "\"author_date\":\"1969-12-31T23:59:59Z\""));
+    assert_null(strchr(strchr((char *)out, '\n') + 1, '\n')); /* exactly one line */
+    sanctum_free(out);
+    sanctum_free(rep);
+    sanctum_free(res);
+}
+
 /* ---- rules loader errors ---- */
 
 static void expect_rules_error(sanctum_ctx *ctx, const char *rules, sanctum_status code, uint64_t offset,
@@ -752,6 +945,30 @@ static sanctum_status op_report(sanctum_ctx *ctx, void *user, sanctum_error *err
     return st;
 }
 
+static sanctum_status op_report_commit(sanctum_ctx *ctx, void *user, sanctum_error *err)
+{
+    (void)ctx;
+    scan_user *u = user;
+    sanctum_scan_result *res = NULL;
+    sanctum_scan_report *r = NULL;
+    uint8_t *out = NULL;
+    size_t len;
+    const uint8_t *commit = (const uint8_t *)"89abcdef0123456789abcdef0123456789abcdef";
+    sanctum_status st = sanctum_scan_buffer(u->s, &res, (const uint8_t *)u->text, strlen(u->text), NULL, 0, err);
+    if (st == SANCTUM_OK)
+        st = sanctum_scan_report_new(&r, u->s, SANCTUM_SCAN_FORMAT_SARIF, 0, NULL, 0, err);
+    if (st == SANCTUM_OK)
+        st = sanctum_scan_report_set_repository(r, (const uint8_t *)"file:///r", 9, err);
+    if (st == SANCTUM_OK)
+        st = sanctum_scan_report_add_commit(r, res, NULL, 0, (const uint8_t *)"f", 1, commit, 40, 1700000000, NULL, err);
+    if (st == SANCTUM_OK)
+        st = sanctum_scan_report_take(r, 1, &out, &len, err);
+    sanctum_free(out);
+    sanctum_free(r);
+    sanctum_free(res);
+    return st;
+}
+
 static sanctum_status op_ignore(sanctum_ctx *ctx, void *user, sanctum_error *err)
 {
     (void)user;
@@ -783,7 +1000,15 @@ static void sweep_scan_and_report(void **state)
         l += (size_t)snprintf(text + l, 24000 - l, "the token of the day is not here; key: value\n");
     assert_sweep_clean(f->ctx, op_scan, &u);
     assert_sweep_clean(f->ctx, op_report, &u);
+    assert_sweep_clean(f->ctx, op_report_commit, &u);
     assert_sweep_clean(f->ctx, op_ignore, NULL);
+    /* decoded values: a Kubernetes Secret with three encoded tokens */
+    char e1[128], e2[128], e3[128];
+    b64enc(a.text, e1);
+    b64enc(b.text, e2);
+    b64enc("Vq8#rT2m!Lp4zX", e3);
+    snprintf(text, 24000, "apiVersion: v1\nkind: Secret\ndata:\n  a: %s\n  b: %s\n  password: %s\n", e1, e2, e3);
+    assert_sweep_clean(f->ctx, op_scan, &u);
     free(text);
 }
 
@@ -799,6 +1024,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(allow_patterns, setup, teardown),
         cmocka_unit_test_setup_teardown(ignore_file, setup, teardown),
         cmocka_unit_test_setup_teardown(baseline_and_formats, setup, teardown),
+        cmocka_unit_test_setup_teardown(decoded_values, setup, teardown),
+        cmocka_unit_test_setup_teardown(round2_classes, setup, teardown),
+        cmocka_unit_test_setup_teardown(report_commit, setup, teardown),
         cmocka_unit_test_setup_teardown(rules_errors, setup, teardown),
         cmocka_unit_test(limits),
         cmocka_unit_test_setup_teardown(threads, setup, teardown),

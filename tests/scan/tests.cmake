@@ -6,6 +6,8 @@ target_link_libraries(test_scan PRIVATE Threads::Threads)
 # GCC only: it warns about the deliberately bounded test snprintf calls; clang has no such option.
 target_compile_options(test_scan PRIVATE $<$<C_COMPILER_ID:GNU>:-Wno-format-truncation>)
 sanctum_add_test(test_scan_eval ${S}/test_scan_eval.c ${S}/fakegen.c LABELS scan)
+# Held-out set for the round-2 classes (command lines, framework keys, cloud, encoded, URLs).
+sanctum_add_test(test_scan_heldout ${S}/test_scan_heldout.c ${S}/fakegen.c LABELS scan)
 
 # CLI end to end: formats, SARIF required fields, git remotes, baseline, exit codes.
 add_executable(scan_fakegen_cli ${S}/fakegen_cli.c ${S}/fakegen.c)
@@ -14,3 +16,12 @@ add_test(NAME cli_scan
   COMMAND sh ${S}/cli_scan.sh $<TARGET_FILE:sanctum> $<TARGET_FILE:scan_fakegen_cli> ${S}/check_sarif.py
           "${SANCTUM_PYTHON3}")
 set_tests_properties(cli_scan PROPERTIES LABELS "cli;scan")
+
+# Git history and --staged on repositories built with the git CLI (the scanner uses libgit2 only).
+find_program(SANCTUM_GIT git)
+if(SANCTUM_GIT)
+  add_test(NAME cli_scan_git
+    COMMAND sh ${S}/cli_scan_git.sh $<TARGET_FILE:sanctum> $<TARGET_FILE:scan_fakegen_cli> ${S}/check_sarif.py
+            "${SANCTUM_PYTHON3}")
+  set_tests_properties(cli_scan_git PROPERTIES LABELS "cli;scan")
+endif()

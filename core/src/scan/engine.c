@@ -109,6 +109,15 @@ sanctum_status sanctum_scanner_new(sanctum_scanner **out, sanctum_ctx *ctx, cons
         st = sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "no rules: the rule set is empty");
         goto fail;
     }
+    static const struct { const char *kw; uint32_t trigger; } TRIGGERS[] = {
+        {"kind: secret", SC_TRIGGER_K8S}, {"kind: \"secret", SC_TRIGGER_K8S}, {"kind: 'secret", SC_TRIGGER_K8S},
+        {"kind:secret", SC_TRIGGER_K8S}, {"\"kind\": \"secret\"", SC_TRIGGER_K8S_JSON},
+        {"\"kind\":\"secret\"", SC_TRIGGER_K8S_JSON}, {"_password", SC_TRIGGER_NPM}};
+    for (size_t i = 0; i < sizeof TRIGGERS / sizeof TRIGGERS[0]; i++)
+        if (sc_rules_add_trigger(&s->rs, TRIGGERS[i].kw, TRIGGERS[i].trigger) != SANCTUM_OK) {
+            st = sc_error_nomem(err);
+            goto fail;
+        }
     if ((st = sc_ac_build(&s->ac, ctx, &s->rs, err)) != SANCTUM_OK)
         goto fail;
     for (uint32_t i = 0; i < s->rs.n_rules; i++) {
@@ -164,6 +173,7 @@ typedef struct region {
 typedef struct cand {
     uint32_t rule;
     bool dropped;
+    bool decoded;           /* found in the decoded text of a base64 value; spans are the value's */
     size_t ms, me, ss, se;
 } cand;
 
@@ -184,6 +194,9 @@ typedef struct scan_state {
     uint64_t incomplete;
     bool cand_overflow;
     sanctum_error *err;
+    uint32_t triggers;      /* bits 1 << SC_TRIGGER_*: decoding keywords seen by the prefilter */
+    struct span { size_t start, end; } *encoded; /* base64 values decoded (decode.c) */
+    size_t n_encoded, cap_encoded;
 } scan_state;
 
 static bool regex_hits(scan_state *st, pcre2_code *code, const uint8_t *p, size_t n)
@@ -340,6 +353,10 @@ static sanctum_status on_hit(scan_state *st, size_t i, uint32_t row)
     size_t n = st->len;
     for (uint32_t k = 0; k < ac->out_len[state]; k++) {
         uint32_t r = rl[k];
+        if (r >= SC_TRIGGER_BASE) {
+            st->triggers |= 1u << (r - SC_TRIGGER_BASE);
+            continue;
+        }
         if (st->disabled[r])
             continue;
         const sc_rule *rule = &s->rs.rules[r];
@@ -481,7 +498,7 @@ static sanctum_status add_cand(scan_state *st, uint32_t rule, size_t ms, size_t 
         st->cands = c;
         st->cap_cands = nc;
     }
-    st->cands[st->n_cands++] = (cand){rule, false, ms, me, ss, se};
+    st->cands[st->n_cands++] = (cand){rule, false, false, ms, me, ss, se};
     return SANCTUM_OK;
 }
 
@@ -520,6 +537,83 @@ static sanctum_status run_region(scan_state *st, const region *rg)
             start = ms + 1;
     }
     return SANCTUM_OK;
+}
+
+/* The keyword pass and the regex regions over st->buf. */
+static sanctum_status scan_pass(scan_state *st)
+{
+    sanctum_status rc = prefilter(st);
+    for (size_t i = 0; rc == SANCTUM_OK && i < st->n_regions; i++)
+        rc = run_region(st, &st->regions[i]);
+    return rc;
+}
+
+static void dedupe(scan_state *st);
+
+/* A decoded base64 value ("key: decoded"): scanned with the same rules (never decoded again); what
+ * is found is reported at the encoded value. The raw value itself is no longer judged as a secret
+ * (a base64 placeholder is still a placeholder). */
+static sanctum_status on_decoded(void *arg, size_t off, size_t elen, const uint8_t *text, size_t tl)
+{
+    scan_state *o = arg;
+    if (o->n_encoded == o->cap_encoded) {
+        size_t nc = o->cap_encoded ? o->cap_encoded * 2 : 8;
+        struct span *ns = sc_realloc(o->s->ctx, o->encoded, nc * sizeof *ns);
+        if (ns == NULL)
+            return sc_error_nomem(o->err);
+        o->encoded = ns;
+        o->cap_encoded = nc;
+    }
+    o->encoded[o->n_encoded++] = (struct span){off, off + elen};
+    if (!(o->s->opts.flags & SANCTUM_SCAN_NO_INLINE_ALLOW) && inline_allowed(o->buf, o->len, off))
+        return SANCTUM_OK;
+    uint32_t nr = o->s->rs.n_rules;
+    scan_state n = *o;
+    n.buf = text;
+    n.len = tl;
+    n.regions = NULL;
+    n.n_regions = n.cap_regions = 0;
+    n.cands = NULL;
+    n.n_cands = n.cap_cands = 0;
+    n.incomplete = 0;
+    n.cand_overflow = false;
+    n.encoded = NULL;
+    n.n_encoded = n.cap_encoded = 0;
+    n.triggers = 0;
+    n.last = sc_calloc(o->s->ctx, nr, sizeof *n.last, 0);
+    n.anchor_end = sc_calloc(o->s->ctx, nr, sizeof *n.anchor_end, 0);
+    sanctum_status rc = (n.last == NULL || n.anchor_end == NULL) ? sc_error_nomem(o->err) : scan_pass(&n);
+    if (rc == SANCTUM_OK) {
+        dedupe(&n);
+        for (size_t i = 0; rc == SANCTUM_OK && i < n.n_cands; i++)
+            if (!n.cands[i].dropped) {
+                rc = add_cand(o, n.cands[i].rule, off, off + elen, off, off + elen);
+                if (rc == SANCTUM_OK && o->n_cands != 0)
+                    o->cands[o->n_cands - 1].decoded = true;
+            }
+    }
+    o->incomplete += n.incomplete;
+    o->cand_overflow |= n.cand_overflow;
+    sc_free(n.last);
+    sc_free(n.anchor_end);
+    sc_free(n.regions);
+    sc_free(n.cands);
+    return rc;
+}
+
+/* Raw candidates inside a decoded value give way to what its decoded text holds. */
+static void drop_raw_in_encoded(scan_state *st)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < st->n_cands; i++) {
+        const cand *c = &st->cands[i];
+        bool inside = false;
+        for (size_t e = 0; !c->decoded && e < st->n_encoded && !inside; e++)
+            inside = c->ss >= st->encoded[e].start && c->se <= st->encoded[e].end;
+        if (!inside)
+            st->cands[k++] = *c;
+    }
+    st->n_cands = k;
 }
 
 static int cand_cmp(const void *a, const void *b)
@@ -748,11 +842,12 @@ sanctum_status sanctum_scan_buffer(const sanctum_scanner *s, sanctum_scan_result
         for (uint32_t i = 0; i < s->rs.n_rules; i++)
             if (path_len != 0 && list_hits(&st, &s->rs.rules[i].allow_path, path, path_len))
                 st.disabled[i] = 1;
-        if ((rc = prefilter(&st)) != SANCTUM_OK)
+        if ((rc = scan_pass(&st)) != SANCTUM_OK)
             goto done;
-        for (size_t i = 0; i < st.n_regions; i++)
-            if ((rc = run_region(&st, &st.regions[i])) != SANCTUM_OK)
-                goto done;
+        if (st.triggers != 0 &&
+            (rc = sc_decode_values(s->ctx, st.buf, st.len, st.triggers, on_decoded, &st, err)) != SANCTUM_OK)
+            goto done;
+        drop_raw_in_encoded(&st);
         dedupe(&st);
     }
     if (st.mem.failed) {
@@ -762,6 +857,7 @@ sanctum_status sanctum_scan_buffer(const sanctum_scanner *s, sanctum_scan_result
     rc = build_result(&st, out);
 done:
     sc_free(st.cands);
+    sc_free(st.encoded);
     sc_free(st.regions);
     sc_free(st.last);
     sc_free(st.anchor_end);

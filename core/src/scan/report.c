@@ -21,6 +21,9 @@ struct sanctum_scan_report {
     bool any_result;
     bool closed;
     bool oom;
+    char *repo_uri;      /* SARIF versionControlProvenance repositoryUri (NULL: none) */
+    char (*commits)[65]; /* distinct commits of findings added, in order of first appearance */
+    size_t n_commits, cap_commits;
 };
 
 static void report_destroy(void *obj)
@@ -28,6 +31,8 @@ static void report_destroy(void *obj)
     sanctum_scan_report *r = obj;
     sc_free(r->fps);
     sc_free(r->buf);
+    sc_free(r->repo_uri);
+    sc_free(r->commits);
 }
 
 static bool reserve(sanctum_scan_report *r, size_t n)
@@ -222,17 +227,36 @@ static void put_secret(sanctum_scan_report *r, const sanctum_scan_finding *f, co
         puts_(r, f->redacted);
 }
 
-sanctum_status sanctum_scan_report_add(sanctum_scan_report *r, const sanctum_scan_result *res, const uint8_t *buf,
-                                       size_t len, const uint8_t *file, size_t file_len, uint64_t *added,
-                                       sanctum_error *err)
+/* ISO 8601 UTC from Unix seconds (proleptic Gregorian, civil-from-days). */
+static void iso_date(int64_t t, char out[80])
 {
-    sanctum_error_clear(err);
-    if (added != NULL)
-        *added = 0;
-    if (r == NULL || res == NULL || (file == NULL && file_len != 0) || (buf == NULL && len != 0))
-        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "report, result, buf or file is NULL");
-    if (r->closed)
-        return sc_error(err, SANCTUM_E_STATE, SANCTUM_NO_OFFSET, "the report is already final");
+    int64_t days = t / 86400, rem = t % 86400;
+    if (rem < 0) {
+        rem += 86400;
+        days--;
+    }
+    int64_t z = days + 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    int64_t doe = z - era * 146097;
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int64_t mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
+    if (m <= 2)
+        y++;
+    /* the caller bounds t to years 1-9999, so every field fits an int */
+    snprintf(out, 80, "%04d-%02d-%02dT%02d:%02d:%02dZ", (int)y, (int)m, (int)d, (int)(rem / 3600),
+             (int)(rem / 60 % 60), (int)(rem % 60));
+}
+
+typedef struct provenance {
+    char commit[65];
+    char date[80];
+} provenance;
+
+static sanctum_status add_impl(sanctum_scan_report *r, const sanctum_scan_result *res, const uint8_t *buf,
+                               size_t len, const uint8_t *file, size_t file_len, const provenance *pv,
+                               uint64_t *added, sanctum_error *err)
+{
     size_t mark = r->len;
     bool any_before = r->any_result;
     uint64_t n = 0;
@@ -255,6 +279,13 @@ sanctum_status sanctum_scan_report_add(sanctum_scan_report *r, const sanctum_sca
             if (f->fingerprint[0]) {
                 puts_(r, " (fingerprint ");
                 put(r, f->fingerprint, 16);
+                puts_(r, ")");
+            }
+            if (pv != NULL) {
+                puts_(r, " (commit ");
+                put(r, pv->commit, 12);
+                puts_(r, " ");
+                puts_(r, pv->date);
                 puts_(r, ")");
             }
             puts_(r, "\n");
@@ -284,6 +315,12 @@ sanctum_status sanctum_scan_report_add(sanctum_scan_report *r, const sanctum_sca
             puts_(r, (r->flags & SANCTUM_SCAN_REPORT_NO_REDACT) ? "false" : "true");
             puts_(r, ",\"fingerprint\":\"");
             puts_(r, f->fingerprint);
+            if (pv != NULL) {
+                puts_(r, "\",\"commit\":\"");
+                puts_(r, pv->commit);
+                puts_(r, "\",\"author_date\":\"");
+                puts_(r, pv->date);
+            }
             puts_(r, "\"}\n");
             break;
         default:
@@ -318,6 +355,13 @@ sanctum_status sanctum_scan_report_add(sanctum_scan_report *r, const sanctum_sca
                 puts_(r, f->fingerprint);
                 puts_(r, "\"}");
             }
+            if (pv != NULL) {
+                puts_(r, ",\"properties\":{\"commit\":\"");
+                puts_(r, pv->commit);
+                puts_(r, "\",\"authorDate\":\"");
+                puts_(r, pv->date);
+                puts_(r, "\"}");
+            }
             puts_(r, "}");
             break;
         }
@@ -335,6 +379,95 @@ sanctum_status sanctum_scan_report_add(sanctum_scan_report *r, const sanctum_sca
     return SANCTUM_OK;
 }
 
+sanctum_status sanctum_scan_report_add(sanctum_scan_report *r, const sanctum_scan_result *res, const uint8_t *buf,
+                                       size_t len, const uint8_t *file, size_t file_len, uint64_t *added,
+                                       sanctum_error *err)
+{
+    sanctum_error_clear(err);
+    if (added != NULL)
+        *added = 0;
+    if (r == NULL || res == NULL || (file == NULL && file_len != 0) || (buf == NULL && len != 0))
+        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "report, result, buf or file is NULL");
+    if (r->closed)
+        return sc_error(err, SANCTUM_E_STATE, SANCTUM_NO_OFFSET, "the report is already final");
+    return add_impl(r, res, buf, len, file, file_len, NULL, added, err);
+}
+
+/* Remembers a commit for SARIF's versionControlProvenance (once each). */
+static bool note_commit(sanctum_scan_report *r, const char *commit)
+{
+    for (size_t i = r->n_commits; i-- > 0;)
+        if (strcmp(r->commits[i], commit) == 0)
+            return true;
+    if (r->n_commits == r->cap_commits) {
+        size_t nc = r->cap_commits ? r->cap_commits * 2 : 16;
+        char(*n)[65] = sc_realloc(r->ctx, r->commits, nc * sizeof *n);
+        if (n == NULL)
+            return false;
+        r->commits = n;
+        r->cap_commits = nc;
+    }
+    memcpy(r->commits[r->n_commits++], commit, 65);
+    return true;
+}
+
+sanctum_status sanctum_scan_report_add_commit(sanctum_scan_report *r, const sanctum_scan_result *res,
+                                              const uint8_t *buf, size_t len, const uint8_t *file, size_t file_len,
+                                              const uint8_t *commit, size_t commit_len, int64_t author_time,
+                                              uint64_t *added, sanctum_error *err)
+{
+    sanctum_error_clear(err);
+    if (added != NULL)
+        *added = 0;
+    if (r == NULL || res == NULL || commit == NULL || (file == NULL && file_len != 0) || (buf == NULL && len != 0))
+        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "report, result, commit, buf or file is NULL");
+    if (commit_len != 40 && commit_len != 64)
+        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "commit id must be 40 or 64 hex digits");
+    for (size_t i = 0; i < commit_len; i++)
+        if (!is_hex(commit[i]))
+            return sc_error(err, SANCTUM_E_INVALID_ARG, i, "commit id must be 40 or 64 hex digits");
+    /* years 0001 to 9999 */
+    if (author_time < -62135596800LL || author_time > 253402300799LL)
+        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "author_time is out of range");
+    if (r->closed)
+        return sc_error(err, SANCTUM_E_STATE, SANCTUM_NO_OFFSET, "the report is already final");
+    provenance pv;
+    for (size_t i = 0; i < commit_len; i++)
+        pv.commit[i] = (char)(commit[i] >= 'A' && commit[i] <= 'F' ? commit[i] + 32 : commit[i]);
+    pv.commit[commit_len] = 0;
+    iso_date(author_time, pv.date);
+    uint64_t n = 0;
+    sanctum_status st = add_impl(r, res, buf, len, file, file_len, &pv, &n, err);
+    if (st != SANCTUM_OK)
+        return st;
+    if (n != 0 && r->format == SANCTUM_SCAN_FORMAT_SARIF && !note_commit(r, pv.commit))
+        return sc_error_nomem(err); /* the results are in; only the provenance entry is missing */
+    if (added != NULL)
+        *added = n;
+    return SANCTUM_OK;
+}
+
+sanctum_status sanctum_scan_report_set_repository(sanctum_scan_report *r, const uint8_t *uri, size_t uri_len,
+                                                  sanctum_error *err)
+{
+    sanctum_error_clear(err);
+    if (r == NULL || uri == NULL || uri_len == 0)
+        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "report or uri is NULL or empty");
+    if (uri_len > 4096)
+        return sc_error(err, SANCTUM_E_LIMIT, SANCTUM_NO_OFFSET, "uri longer than 4096 bytes");
+    for (size_t i = 0; i < uri_len; i++)
+        if (uri[i] < 0x21 || uri[i] > 0x7e || uri[i] == '"' || uri[i] == '\\')
+            return sc_error(err, SANCTUM_E_INVALID_ARG, i, "uri must be printable ASCII without quotes or backslashes");
+    char *c = sc_alloc(r->ctx, uri_len + 1, 0);
+    if (c == NULL)
+        return sc_error_nomem(err);
+    memcpy(c, uri, uri_len);
+    c[uri_len] = 0;
+    sc_free(r->repo_uri);
+    r->repo_uri = c;
+    return SANCTUM_OK;
+}
+
 sanctum_status sanctum_scan_report_take(sanctum_scan_report *r, int32_t final, uint8_t **out, size_t *out_len,
                                         sanctum_error *err)
 {
@@ -349,8 +482,21 @@ sanctum_status sanctum_scan_report_take(sanctum_scan_report *r, int32_t final, u
         return sc_error(err, SANCTUM_E_STATE, SANCTUM_NO_OFFSET, "the report is already final");
     bool sarif = r->format == SANCTUM_SCAN_FORMAT_SARIF;
     size_t mark = r->len;
-    if (final && sarif)
-        puts_(r, "]}]}\n");
+    if (final && sarif) {
+        puts_(r, "]");
+        if (r->repo_uri != NULL && r->n_commits != 0) {
+            puts_(r, ",\"versionControlProvenance\":[");
+            for (size_t i = 0; i < r->n_commits; i++) {
+                puts_(r, i ? ",{\"repositoryUri\":\"" : "{\"repositoryUri\":\"");
+                puts_(r, r->repo_uri);
+                puts_(r, "\",\"revisionId\":\"");
+                puts_(r, r->commits[i]);
+                puts_(r, "\"}");
+            }
+            puts_(r, "]");
+        }
+        puts_(r, "}]}\n");
+    }
     if (r->oom) {
         r->oom = false;
         r->len = mark;

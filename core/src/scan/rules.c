@@ -204,6 +204,29 @@ static uint8_t fold(uint8_t c)
     return (c >= 'A' && c <= 'Z') ? (uint8_t)(c + 32) : c;
 }
 
+sanctum_status sc_rules_add_trigger(sc_ruleset *rs, const char *keyword, uint32_t trigger)
+{
+    size_t wl = strlen(keyword);
+    if (rs->n_kw == rs->cap_kw) {
+        uint32_t nc = rs->cap_kw ? rs->cap_kw * 2 : 64;
+        void *n = sc_realloc(rs->ctx, rs->kw, nc * sizeof *rs->kw);
+        if (n == NULL)
+            return SANCTUM_E_NOMEM;
+        rs->kw = n;
+        rs->cap_kw = nc;
+    }
+    uint8_t *b = sc_alloc(rs->ctx, wl, 0);
+    if (b == NULL)
+        return SANCTUM_E_NOMEM;
+    for (size_t i = 0; i < wl; i++)
+        b[i] = fold((uint8_t)keyword[i]);
+    rs->kw[rs->n_kw].rule = SC_TRIGGER_BASE + trigger;
+    rs->kw[rs->n_kw].len = (uint32_t)wl;
+    rs->kw[rs->n_kw].bytes = b;
+    rs->n_kw++;
+    return SANCTUM_OK;
+}
+
 static sanctum_status add_keyword(parser *p, const uint8_t *w, size_t wl, size_t off)
 {
     sc_ruleset *rs = p->rs;

@@ -30,7 +30,8 @@ typedef enum sc_check {
     SC_CHECK_BASIC_AUTH = 7,     /* base64 that decodes to printable user:password */
     SC_CHECK_GENERIC = 8,        /* generic assignment value: not an identifier, hash, UUID, template */
     SC_CHECK_AWS_KEY_ID = 9,     /* AKIA/ASIA... body is base32 [A-Z2-7] */
-    SC_CHECK_COUNT = 10
+    SC_CHECK_STRENGTH = 10,      /* framework secret by key name: length, character classes, entropy */
+    SC_CHECK_COUNT = 11
 } sc_check;
 
 /* keyword_position: any = the keyword lies anywhere within `window` bytes of the match; near = the
@@ -107,6 +108,13 @@ sanctum_status sc_rules_load(sc_ruleset *rs, sc_pcre_mem *mem, const uint8_t *te
                              const char *source_label, uint64_t match_limit, sanctum_error *err);
 void sc_ruleset_free(sc_ruleset *rs);
 
+/* Decoding triggers: keywords in the automaton that name no rule but tell the scan that a format with
+ * base64 values may be present, so decode.c looks only at buffers that have one. Their "rule index"
+ * in the automaton is SC_TRIGGER_BASE + SC_TRIGGER_*. */
+#define SC_TRIGGER_BASE 0x40000000u
+enum { SC_TRIGGER_K8S = 0, SC_TRIGGER_NPM = 1, SC_TRIGGER_K8S_JSON = 2 };
+sanctum_status sc_rules_add_trigger(sc_ruleset *rs, const char *keyword, uint32_t trigger);
+
 sanctum_status sc_ac_build(sc_ac *ac, sanctum_ctx *ctx, const sc_ruleset *rs, sanctum_error *err);
 void sc_ac_free(sc_ac *ac);
 
@@ -124,6 +132,14 @@ bool sc_check_from_name(const uint8_t *s, size_t n, sc_check *out);
 /* base64 (std or url alphabet, padding optional, whitespace skipped when skip_ws) into out (cap
  * bytes); returns decoded length or SIZE_MAX on a bad character. */
 size_t sc_b64_decode(const uint8_t *s, size_t n, uint8_t *out, size_t cap, bool skip_ws);
+
+/* decode.c: values the file's format declares base64 (Kubernetes Secret data:, npm _password),
+ * each decoded once and handed to fn as "key: decoded\n" with the encoded value's span in buf. The
+ * text is wiped after fn returns. */
+typedef sanctum_status (*sc_decoded_fn)(void *arg, size_t enc_off, size_t enc_len, const uint8_t *text,
+                                        size_t text_len);
+sanctum_status sc_decode_values(sanctum_ctx *ctx, const uint8_t *buf, size_t len, uint32_t triggers,
+                                sc_decoded_fn fn, void *arg, sanctum_error *err);
 
 /* Built-in rules text, generated at configure time from rules/builtin.rules. */
 extern const unsigned char sc_scan_builtin_rules[];

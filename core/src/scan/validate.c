@@ -554,6 +554,51 @@ static bool check_aws_key_id(const uint8_t *s, size_t n)
     return true;
 }
 
+/* A framework secret found by its key name (SECRET_KEY, secret_key_base, authToken...): long
+ * enough, not a reference or template, not a word or identifier, and random-looking. Hex is allowed
+ * (Rails, Express and most token generators emit it) only from 32 digits, which hashes also are:
+ * the rules keep hash-named keys out with allow_match. Never used without a key name. */
+static bool check_strength(const uint8_t *s, size_t n)
+{
+    if (n < 16 || is_uuid(s, n))
+        return false;
+    if (s[0] == '{' || s[0] == '<' || memmem(s, n, "://", 3) != NULL || memmem(s, n, "${", 2) != NULL)
+        return false;
+    /* references: $NAME, $(cmd), %(name)s, %NAME% (a key may start with $ or % all the same) */
+    if (s[0] == '$' || s[0] == '%') {
+        if (s[1] == '(' || s[1] == '{' || (s[0] == '%' && s[n - 1] == '%'))
+            return false;
+        size_t i = 1;
+        while (i < n && (s[i] == '_' || (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') ||
+                         (s[i] >= '0' && s[i] <= '9')))
+            i++;
+        if (i == n)
+            return false;
+    }
+    bool digit = false, upper = false, lower = false, symbol = false, hex = true;
+    for (size_t i = 0; i < n; i++) {
+        uint8_t c = s[i];
+        if (c <= 0x20 || c >= 0x7f)
+            return false;
+        if (!is_hex(c))
+            hex = false;
+        if (c >= '0' && c <= '9')
+            digit = true;
+        else if (c >= 'A' && c <= 'Z')
+            upper = true;
+        else if (c >= 'a' && c <= 'z')
+            lower = true;
+        else if (c != '_' && c != '.' && c != '-')
+            symbol = true;
+    }
+    if (!digit && !symbol)
+        return false; /* words and identifiers: SECRET_KEY = 'someSecretValueHere' */
+    int classes = (int)digit + (int)upper + (int)lower + (int)symbol;
+    if (hex)
+        return n >= 32 && sc_entropy(s, n) >= 3.0;
+    return classes >= 2 && sc_entropy(s, n) >= 3.5;
+}
+
 bool sc_check_secret(sc_check kind, const uint8_t *s, size_t n)
 {
     switch (kind) {
@@ -567,6 +612,7 @@ bool sc_check_secret(sc_check kind, const uint8_t *s, size_t n)
     case SC_CHECK_BASIC_AUTH: return check_basic_auth(s, n);
     case SC_CHECK_GENERIC: return check_generic(s, n);
     case SC_CHECK_AWS_KEY_ID: return check_aws_key_id(s, n);
+    case SC_CHECK_STRENGTH: return check_strength(s, n);
     case SC_CHECK_COUNT: break;
     }
     return false;
@@ -574,7 +620,7 @@ bool sc_check_secret(sc_check kind, const uint8_t *s, size_t n)
 
 static const char *const CHECK_NAMES[SC_CHECK_COUNT] = {
     "none", "crc32-base62", "gitlab-routable", "age-bech32", "pgp-crc24",
-    "jwt", "pem-key", "basic-auth", "generic", "aws-key-id"};
+    "jwt", "pem-key", "basic-auth", "generic", "aws-key-id", "strength"};
 
 const char *sc_check_name(sc_check kind)
 {
