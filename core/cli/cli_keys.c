@@ -64,7 +64,11 @@ int cli_write_file_0600(const char *path, const uint8_t *p, size_t n)
     char tmp[4200];
     if (snprintf(tmp, sizeof tmp, "%s.tmp", path) >= (int)sizeof tmp)
         return -1;
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    /* A stale or planted temp file would keep its own mode (and could be a link): start afresh, and
+     * create it exclusively so the data only ever lands in a file made 0600 here. */
+    if (unlink(tmp) != 0 && errno != ENOENT)
+        return -1;
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0)
         return -1;
     size_t off = 0;

@@ -134,7 +134,9 @@ int cli_usage_error(const cli_args *a, const char *message)
 
 static int bad(const cli_args *a, const char *what, const char *arg)
 {
-    fprintf(stderr, "sanctum %s: %s '%s'\n%s", a->cmd, what, arg, a->usage);
+    /* only the option's name: a mistyped "--tokn=ghp_..." must not put its value on stderr */
+    size_t name_len = strcspn(arg, "=");
+    fprintf(stderr, "sanctum %s: %s '%.*s'\n%s", a->cmd, what, (int)name_len, arg, a->usage);
     return CLI_ARGS_BAD;
 }
 

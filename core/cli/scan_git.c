@@ -675,6 +675,7 @@ static int report_changes(git_run *r, sanctum_scan_report *report, int32_t forma
             free(keep);
             cap_keep = (size_t)b->res->count;
             if ((keep = malloc(cap_keep * sizeof *keep)) == NULL) {
+                fprintf(stderr, "sanctum scan: out of memory\n");
                 rc = -1;
                 break;
             }
@@ -687,6 +688,7 @@ static int report_changes(git_run *r, sanctum_scan_report *report, int32_t forma
             crypto_generichash(key, sizeof key, (const uint8_t *)c->path, pl, b->digests[i], 32);
             bool dup;
             if (!dig_set_add(&seen, key, &dup)) {
+                fprintf(stderr, "sanctum scan: out of memory\n");
                 rc = -1;
                 break;
             }
@@ -779,8 +781,12 @@ int scan_git_run(const scan_git_opts *o, sanctum_ctx *ctx, const sanctum_scanner
         if (cli_read_input(o->ignore_file, 16u << 20, &in) != 0)
             goto out;
         r.extra_ignore = malloc(in.len ? in.len : 1);
-        if (r.extra_ignore != NULL)
-            memcpy(r.extra_ignore, in.data, in.len);
+        if (r.extra_ignore == NULL) {
+            cli_input_free(&in);
+            fprintf(stderr, "sanctum scan: out of memory reading the ignore file\n");
+            goto out;
+        }
+        memcpy(r.extra_ignore, in.data, in.len);
         r.extra_ignore_len = in.len;
         cli_input_free(&in);
     }

@@ -14,6 +14,12 @@ sanctum_status sc_options_read(void *dst, size_t our_size, const void *src, size
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET,
                         "%s.struct_size is %u, below the first version's %zu bytes; call the _init function first",
                         name, (unsigned)size, min_size);
+    /* A newer header adds fields, not pages: a size far past ours is an uninitialised struct, and
+     * reading it all would walk off the caller's memory. */
+    if (size > our_size + SC_OPTIONS_GROWTH_MAX)
+        return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET,
+                        "%s.struct_size is %u, far beyond this library's %zu bytes; call the _init function first",
+                        name, (unsigned)size, our_size);
     const uint8_t *s = src;
     for (size_t i = our_size; i < size; i++)
         if (s[i] != 0)

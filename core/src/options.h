@@ -15,7 +15,10 @@
  *    (the newer fields left unset); a non-zero byte there is a setting this library does not know
  *    and is refused with E_UNSUPPORTED rather than silently ignored (as Linux's
  *    copy_struct_from_user does for openat2/clone3).
+ *  - more than SC_OPTIONS_GROWTH_MAX past our_size: E_INVALID_ARG (an uninitialised struct, whose
+ *    "tail" would be read far past the caller's object).
  * dst's struct_size becomes our_size. name ("options", "spec") goes into the message. */
+#define SC_OPTIONS_GROWTH_MAX 4096u
 sanctum_status sc_options_read(void *dst, size_t our_size, const void *src, size_t min_size, const char *name,
                                sanctum_error *err);
 

@@ -295,6 +295,9 @@ static void smaller_than_the_first_version_is_refused(void **state)
         run_refused(&ENTRIES[i], &c, SANCTUM_E_INVALID_ARG, "struct_size");
         set_size(&c, 0);
         run_refused(&ENTRIES[i], &c, SANCTUM_E_INVALID_ARG, "struct_size");
+        /* an uninitialised struct_size (garbage) is refused before its "tail" is read */
+        set_size(&c, 0xdeadbeefu);
+        run_refused(&ENTRIES[i], &c, SANCTUM_E_INVALID_ARG, "struct_size");
     }
 }
 

@@ -131,8 +131,9 @@ sanctum_status sc_detect_spans(sanctum_session *s, const uint8_t *p, size_t n, i
     sanctum_status st = sanctum_detect(&det, s->det, text, hl + n, 0, err);
     sc_free(tmp);
     if (st != SANCTUM_OK) {
-        if (err != NULL && err->offset != SANCTUM_NO_OFFSET && err->offset >= hl)
-            err->offset -= hl;
+        /* offsets are the caller's value's: one inside the prepended key words has no place there */
+        if (err != NULL && err->offset != SANCTUM_NO_OFFSET)
+            err->offset = err->offset >= hl ? err->offset - hl : SANCTUM_NO_OFFSET;
         return st;
     }
     /* the whole value (surrounding spaces aside) when the key names its type and it has the shape */

@@ -158,6 +158,7 @@ static sanctum_status line_error(sanctum_error *err, size_t off, size_t line, co
 sanctum_status sanctum_identities_load(sanctum_identities **out, sanctum_ctx *ctx, const uint8_t *ptr, size_t len,
                                        sanctum_error *err)
 {
+    sanctum_error_clear(err);
     if (out == NULL || ctx == NULL || (ptr == NULL && len != 0))
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "NULL argument");
     *out = NULL;
@@ -500,6 +501,7 @@ static int span_cmp(const void *a, const void *b)
 sanctum_status sanctum_identities_detect(sanctum_detection **out, const sanctum_identities *ids, const uint8_t *ptr,
                                          size_t len, sanctum_error *err)
 {
+    sanctum_error_clear(err);
     if (out == NULL || ids == NULL || (ptr == NULL && len != 0))
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "NULL argument");
     *out = NULL;

@@ -583,12 +583,17 @@ static sanctum_status on_decoded(void *arg, size_t off, size_t elen, const uint8
     n.last = sc_calloc(o->s->ctx, nr, sizeof *n.last, 0);
     n.anchor_end = sc_calloc(o->s->ctx, nr, sizeof *n.anchor_end, 0);
     sanctum_status rc = (n.last == NULL || n.anchor_end == NULL) ? sc_error_nomem(o->err) : scan_pass(&n);
+    /* the copy's match data reports allocation failures into the allocator bridge it shares */
+    if (rc == SANCTUM_OK && (o->mem.failed || n.mem.failed))
+        rc = sc_error_nomem(o->err);
     if (rc == SANCTUM_OK) {
         dedupe(&n);
         for (size_t i = 0; rc == SANCTUM_OK && i < n.n_cands; i++)
             if (!n.cands[i].dropped) {
+                size_t before = o->n_cands;
                 rc = add_cand(o, n.cands[i].rule, off, off + elen, off, off + elen);
-                if (rc == SANCTUM_OK && o->n_cands != 0)
+                /* add_cand adds nothing once the candidate cap is reached: mark only what it added */
+                if (rc == SANCTUM_OK && o->n_cands > before)
                     o->cands[o->n_cands - 1].decoded = true;
             }
     }
