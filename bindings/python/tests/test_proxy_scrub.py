@@ -8,6 +8,7 @@ import time
 import unittest
 
 from fake_upstream import FakeUpstream
+from sanctumcore.proxy import ConfigError, from_dict
 from test_proxy_pass import ProxyFixture
 
 PLANTED = ["Jane Doe", "jane.doe@example.com", "(514) 555-1234", "4111 1111 1111 1111", "123-45-6789"]
@@ -106,6 +107,20 @@ class FallbackScrubTest(ProxyFixture):
         self.assertEqual(resp.status, 200)
         self.assertNotIn(b"Jane Doe", self.up.requests[0].body)
         self.assertEqual(json.loads(data)["choices"][0]["message"]["content"], "ok Jane Doe")
+
+
+class ScrubFallbackConfigTest(unittest.TestCase):
+    def test_scrub_route_cannot_fall_back_to_a_pass_route(self):
+        def cfg(fallback_policy):
+            return from_dict({"route": [
+                {"name": "cloud", "upstream": "https://example.com/v1", "policy": "scrub", "fallback": ["spare"]},
+                {"name": "spare", "upstream": "http://127.0.0.1:9/v1", "policy": fallback_policy}]})
+
+        with self.assertRaises(ConfigError) as cm:
+            cfg("pass")
+        self.assertIn("cannot fall back to pass route 'spare'", str(cm.exception))
+        for ok in ("scrub", "local"):
+            self.assertEqual(cfg(ok).routes[0].fallback, ("spare",))
 
 
 class LatencyTest(ProxyFixture):

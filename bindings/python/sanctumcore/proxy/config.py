@@ -22,7 +22,8 @@
     models = ["openrouter/*", "gpt-*"]  # glob patterns on the request's model; omitted = any
     paths = ["/chat/completions"]       # client paths this route serves; omitted = any
     api_key_env = "OPENROUTER_API_KEY"  # or api_key_file = "/path" (first line); neither = client's own
-    fallback = ["local-llama"]          # route names tried in order when this upstream fails
+    fallback = ["local-llama"]          # route names tried in order when this upstream fails (a scrub
+                                        # route may not fall back to a pass route)
     threshold = 0.7                     # scrub only: detector threshold
     scrub_system = false                # scrub only: also scan system/developer text and instructions
     pass_headers = ["x-trace-user"]     # scrub only: non-standard headers forwarded even when they
@@ -252,4 +253,9 @@ def from_dict(raw: dict, where: str = "config") -> Config:
         for fb in r.fallback:
             if fb not in names or fb == r.name:
                 raise ConfigError(f"{where}: route {r.name}: unknown fallback {fb!r}")
+            if r.policy == "scrub" and cfg.route_named(fb).policy == "pass":
+                # A pass route forwards the original body: falling back to one would leak what this
+                # route scrubs.
+                raise ConfigError(f"{where}: route {r.name}: a scrub route cannot fall back to pass route "
+                                  f"{fb!r} (it would forward the unscrubbed request); use a scrub or local route")
     return cfg
