@@ -1,6 +1,7 @@
 """A fake LLM provider on loopback (aiohttp) for the proxy tests, the SDK test and bench/proxy. It records
-every request it receives and the connections they came on, and answers with what the test queued: a
-JSON body, an SSE stream sent in given pieces, a stream that dies half-way, or a dropped connection.
+every request it receives (bodies as sent, never decompressed) and the connections they came on, and
+answers with what the test queued: a JSON body, an SSE stream sent in given pieces, a stream that dies
+half-way, or a dropped connection.
 
     python3 fake_upstream.py [--port N] [--delay-ms D]     # standalone (bench): fixed chat answer;
                                                            # GET /__stats gives {"connections": N, ...}
@@ -58,7 +59,7 @@ class FakeUpstream:
             asyncio.run_coroutine_threadsafe(self.start(), self.loop).result(10)
 
     async def start(self):
-        self.runner = web.ServerRunner(web.Server(self._handle, access_log=None), handle_signals=False)
+        self.runner = web.ServerRunner(web.Server(self._handle, access_log=None, auto_decompress=False), handle_signals=False)
         await self.runner.setup()
         site = web.TCPSite(self.runner, "127.0.0.1", self._port, backlog=1024)
         await site.start()

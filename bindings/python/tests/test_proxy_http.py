@@ -220,6 +220,33 @@ class PassHeaderTest(ProxyFixture):
         self.assertEqual(self.up.requests[0].headers["X-End-User"], "jane.doe@example.com")
 
 
+class EncodedBodyTest(ProxyFixture):
+    routes = [{"name": "p", "upstream": "UP/v1", "policy": "pass", "paths": ["/p/chat/completions"]},
+              {"name": "s", "upstream": "UP/v1", "policy": "scrub"}]
+
+    def test_compressed_body_is_refused_on_scrub_routes(self):
+        import gzip
+        body = gzip.compress(CHAT)
+        for enc in (b"gzip", b"deflate", b"identity, gzip"):
+            with self.subTest(enc=enc):
+                raw = exchange(self.port, post_head(b"/chat/completions", len(body), b"Content-Encoding: " + enc +
+                                                    b"\r\nConnection: close\r\n") + body)
+                got = responses(raw)
+                self.assertEqual([status for status, _ in got], [415], raw[:200])
+                self.assertEqual(json.loads(got[0][1])["error"]["status"], 415)
+        self.assertEqual(self.up.requests, [])
+
+    def test_compressed_body_is_forwarded_as_sent_on_pass_routes(self):
+        import gzip
+        body = gzip.compress(CHAT)
+        raw = exchange(self.port, post_head(b"/p/chat/completions", len(body), b"Content-Encoding: gzip\r\n"
+                                            b"Connection: close\r\n") + body)
+        self.assertTrue(raw.startswith(b"HTTP/1.1 200"), raw[:60])
+        got = self.up.requests[0]
+        self.assertEqual(got.body, body)
+        self.assertEqual(got.headers["Content-Encoding"], "gzip")
+
+
 class SlowClientTest(ProxyFixture):
     settings = {"header_timeout": 0.5, "max_connections": 40}
 

@@ -131,10 +131,13 @@ class Server(web.Server):
         return Protocol(self, loop=self._loop, **self._kwargs)
 
 
-def server_kwargs(cfg) -> dict:
+def server_kwargs(cfg, raw_bodies: bool = True) -> dict:
+    """raw_bodies: request bodies as sent, never decompressed by aiohttp (the proxy forwards the client's
+    Content-Encoding with them, and refuses encoded bodies on scrub routes); the Presidio-compatible
+    services, which parse their bodies themselves, pass False."""
     return {"header_timeout": cfg.header_timeout, "max_connections": cfg.max_connections,
             "keepalive_timeout": cfg.keepalive_timeout, "lingering_time": cfg.lingering_time,
-            "access_log": None, "read_bufsize": 1 << 18}
+            "access_log": None, "read_bufsize": 1 << 18, "auto_decompress": not raw_bodies}
 
 
 class AppRunner(web.AppRunner):

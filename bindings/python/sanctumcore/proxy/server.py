@@ -127,7 +127,7 @@ class Proxy:
         await site.start()
         self.port = site._server.sockets[0].getsockname()[1]  # the bound port (0 asks for any)
         for host, port, app in presidio_apps(cfg):
-            r = http.AppRunner(app, handle_signals=False, **http.server_kwargs(cfg))
+            r = http.AppRunner(app, handle_signals=False, **http.server_kwargs(cfg, raw_bodies=False))
             await r.setup()
             self._runners.append(r)
             await web.TCPSite(r, host, port, backlog=cfg.backlog, reuse_port=reuse_port or None).start()
@@ -233,6 +233,7 @@ class Proxy:
             try:
                 out = body
                 if attempt.policy == "scrub":
+                    self._check_encoding(request)
                     self._check_request_metadata(request, attempt)
                     scrubber = self._new_scrubber(attempt, request.rel_url.raw_path)
                     if body:
@@ -265,6 +266,14 @@ class Proxy:
         fmt = "gemini" if upstream.gemini_model(path) is not None else "auto"
         return self._scrub.Scrubber(threshold=route.threshold, scrub_system=route.scrub_system, fmt=fmt,
                                     identities=self._identities.get(route.name))
+
+    @staticmethod
+    def _check_encoding(request) -> None:
+        """The core reads plain JSON: a compressed body (forwarded as sent on pass routes) is refused."""
+        for value in request.headers.getall("Content-Encoding", ()):
+            if any(t.strip().lower() not in ("", "identity") for t in value.split(",")):
+                raise Refusal(415, "a scrub route takes request bodies without Content-Encoding",
+                              code="content_encoding")
 
     def _check_request_metadata(self, request, route: Route) -> None:
         """Fail closed on personal data outside the body: query parameters, non-standard headers."""
