@@ -247,6 +247,44 @@ class EncodedBodyTest(ProxyFixture):
         self.assertEqual(got.headers["Content-Encoding"], "gzip")
 
 
+class ResponseCapTest(ProxyFixture):
+    routes = [{"name": "p", "upstream": "UP/v1", "policy": "pass", "paths": ["/p/chat/completions"]},
+              {"name": "s", "upstream": "UP/v1", "policy": "scrub"}]
+    settings = {"max_response_bytes": 4096}
+    BIG = json.dumps({"object": "chat.completion", "choices": [{"index": 0, "message": {
+        "role": "assistant", "content": "ok <PERSON_1> " + "x" * 100_000}}]}).encode()
+
+    def test_a_large_answer_to_restore_is_a_json_502(self):
+        import gzip
+        for answer in (("json", 200, self.BIG), ("json", 200, gzip.compress(self.BIG), {"Content-Encoding": "gzip"})):
+            with self.subTest(encoded=len(answer) > 3):
+                self.assertLess(len(gzip.compress(self.BIG)), 4096)  # only its decoded size is over the cap
+                self.up.answer = answer
+                resp, data = self.post("/chat/completions", CHAT)
+                self.assertEqual(resp.status, 502, data[:200])
+                err = json.loads(data)["error"]
+                self.assertIn("max_response_bytes", err["message"])
+        small = json.dumps({"object": "chat.completion", "choices": [{"index": 0, "message": {
+            "role": "assistant", "content": "ok <PERSON_1>"}}]}).encode()
+        self.up.answer = ("json", 200, gzip.compress(small), {"Content-Encoding": "gzip"})
+        resp, data = self.post("/chat/completions", CHAT)
+        self.assertEqual(resp.status, 200)
+        self.assertIn(b"ok Jane Doe", data)
+
+    def test_pass_routes_stream_the_answer_through(self):
+        self.up.answer = ("json", 200, self.BIG)
+        resp, data = self.post("/p/chat/completions", CHAT)
+        self.assertEqual(resp.status, 200)
+        self.assertEqual(resp.getheader("Content-Length"), str(len(self.BIG)))
+        self.assertEqual(data, self.BIG)
+
+    def test_flag(self):
+        from sanctumcore.proxy.__main__ import build_config, parser
+        cfg = build_config(parser().parse_args(["--upstream", "http://x", "--policy", "pass",
+                                                "--max-response-bytes", "1000"]))
+        self.assertEqual(cfg.max_response_bytes, 1000)
+
+
 class SlowClientTest(ProxyFixture):
     settings = {"header_timeout": 0.5, "max_connections": 40}
 

@@ -2,6 +2,7 @@
 
     listen = "127.0.0.1:4040"          # loopback unless told otherwise
     max_body_bytes = 10_485_760         # larger request bodies get 413
+    max_response_bytes = 67_108_864     # a larger upstream answer to restore (decoded) gets 502
     upstream_timeout = 120              # seconds without a byte from the upstream (read timeout)
     upstream_connect_timeout = 10       # seconds to connect (TCP + TLS)
     upstream_total_timeout = 0          # seconds for a whole exchange; 0 = no limit (long streams)
@@ -96,6 +97,7 @@ class Route:
 # Top-level numeric settings: name -> (type, default, zero allowed).
 LIMITS = {
     "max_body_bytes": (int, 10 * 1024 * 1024, False),
+    "max_response_bytes": (int, 64 * 1024 * 1024, False),
     "upstream_timeout": (float, 120.0, False),
     "upstream_connect_timeout": (float, 10.0, False),
     "upstream_total_timeout": (float, 0.0, True),

@@ -313,12 +313,6 @@ class Proxy:
     async def _relay(self, request, resp: aiohttp.ClientResponse, scrubber, record) -> web.StreamResponse:
         ctype = resp.headers.get("Content-Type", "")
         headers = upstream.response_headers(resp.headers, restored=scrubber is not None)
-        if ctype.startswith("text/event-stream"):
-            return await self._relay_stream(request, resp, scrubber, headers, record)
-        try:
-            data = await resp.read()
-        except (aiohttp.ClientError, asyncio.TimeoutError):
-            raise Refusal(502, "upstream failed while answering") from None
         if request.method == "HEAD":  # the upstream's length describes the GET it stands for
             out = web.StreamResponse(status=resp.status, headers=headers)
             if "Content-Length" in resp.headers:
@@ -326,28 +320,57 @@ class Proxy:
             await out.prepare(request)
             await out.write_eof()
             return out
+        if ctype.startswith("text/event-stream") or (scrubber is None and resp.status not in (204, 304)):
+            return await self._relay_stream(request, resp, scrubber, headers, record)  # never buffered
+        try:
+            data = await self._read_capped(resp)
+        except (aiohttp.ClientError, asyncio.TimeoutError):
+            raise Refusal(502, "upstream failed while answering") from None
         if scrubber is not None and data:
-            data = self._decoded(resp, data)
+            data = self._decoded(resp, data, self.cfg.max_response_bytes)
             data = await self._cpu(scrubber.restore_response, data, "response")
         return web.Response(status=resp.status, body=data, headers=headers)
 
+    async def _read_capped(self, resp) -> bytes:
+        """The upstream's whole answer, refused (502) past max_response_bytes."""
+        cap = self.cfg.max_response_bytes
+        chunks, size = [], 0
+        if resp.content_length is None or resp.content_length <= cap:
+            async for chunk in resp.content.iter_any():
+                size += len(chunk)
+                if size > cap:
+                    break
+                chunks.append(chunk)
+            else:
+                return b"".join(chunks)
+        resp.close()  # the rest is never read: the connection is not reused
+        raise Refusal(502, f"upstream answer larger than {cap} bytes (max_response_bytes)")
+
     @staticmethod
-    def _decoded(resp, data: bytes) -> bytes:
+    def _decoded(resp, data: bytes, cap: int) -> bytes:
         enc = resp.headers.get("Content-Encoding", "identity").lower()
         if enc in ("", "identity"):
             return data
         if enc in ("gzip", "deflate", "x-gzip"):
+            d = zlib.decompressobj(zlib.MAX_WBITS | 32)
             try:
-                return zlib.decompress(data, zlib.MAX_WBITS | 32)
+                out = d.decompress(data, cap + 1)  # never more than the cap (and one byte to know)
             except zlib.error:
                 raise Refusal(502, "upstream answer could not be decoded") from None
+            if len(out) > cap:
+                raise Refusal(502, f"upstream answer larger than {cap} bytes decoded (max_response_bytes)")
+            if not d.eof:
+                raise Refusal(502, "upstream answer could not be decoded")
+            return out
         raise Refusal(502, f"upstream answered with {enc} encoding; the proxy cannot restore it")
 
     async def _relay_stream(self, request, resp, scrubber, headers, record) -> web.StreamResponse:
         if scrubber is not None and resp.headers.get("Content-Encoding", "identity").lower() not in ("", "identity"):
             raise Refusal(502, "upstream stream is encoded; the proxy cannot restore it")
         out = web.StreamResponse(status=resp.status, headers=headers)
-        if request.version >= (1, 1):
+        if scrubber is None and resp.content_length is not None:
+            out.content_length = resp.content_length  # relayed as is: the length holds
+        elif request.version >= (1, 1):
             out.enable_chunked_encoding()
         await out.prepare(request)
         restorer = scrubber.stream_restorer() if scrubber is not None else None
