@@ -1,9 +1,12 @@
 """Scrub routes: no planted value reaches the upstream; responses, whole and streamed (placeholders
 split across events), come back restored; failures fail closed."""
+import asyncio
 import concurrent.futures
 import http.client
 import json
+import socket
 import statistics
+import threading
 import time
 import unittest
 
@@ -107,6 +110,62 @@ class FallbackScrubTest(ProxyFixture):
         self.assertEqual(resp.status, 200)
         self.assertNotIn(b"Jane Doe", self.up.requests[0].body)
         self.assertEqual(json.loads(data)["choices"][0]["message"]["content"], "ok Jane Doe")
+
+
+class CancelledScrubTest(ProxyFixture):
+    routes = [{"name": "scrubbed", "upstream": "UP/v1", "policy": "scrub"}]
+
+    def test_session_outlives_a_cancelled_handler_while_a_thread_scrubs(self):
+        proxy = self.proxy.proxy
+        real_new = proxy._new_scrubber
+        started, events = threading.Event(), []
+
+        class Slow:
+            """The real scrubber, slower, noting whether close() came while anonymize_request ran."""
+            def __init__(self, real):
+                self.real, self.busy, self.pending = real, False, False
+
+            def anonymize_request(self, body):
+                self.busy = True
+                started.set()
+                time.sleep(0.5)
+                try:
+                    return self.real.anonymize_request(body)
+                finally:
+                    self.busy = False
+                    events.append("scrubbed")
+                    if self.pending:  # the close that came too early (kept from freeing it under us)
+                        self.real.close()
+
+            def close(self):
+                events.append("closed while scrubbing" if self.busy else "closed")
+                if self.busy:
+                    self.pending = True
+                else:
+                    self.real.close()
+
+            def __getattr__(self, name):
+                return getattr(self.real, name)
+
+        proxy._new_scrubber = lambda *a: Slow(real_new(*a))
+        body = json.dumps({"model": "m", "messages": [{"role": "user", "content": "I am Jane Doe. " + "x" * 140_000}]})
+        sock = socket.create_connection(("127.0.0.1", self.port), timeout=5)
+        sock.sendall(b"POST /chat/completions HTTP/1.1\r\nHost: p\r\nContent-Length: %d\r\n\r\n" % len(body) +
+                     body.encode())
+        self.assertTrue(started.wait(5))
+
+        async def cancel_handlers():
+            for t in asyncio.all_tasks():
+                if t is not asyncio.current_task():
+                    t.cancel()
+
+        asyncio.run_coroutine_threadsafe(cancel_handlers(), self.proxy.loop).result(5)
+        deadline = time.monotonic() + 5
+        while len(events) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        sock.close()
+        self.assertEqual(events, ["scrubbed", "closed"])
+        self.assertEqual(self.up.requests, [])  # the cancelled request is not forwarded
 
 
 class ScrubFallbackConfigTest(unittest.TestCase):

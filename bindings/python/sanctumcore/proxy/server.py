@@ -291,7 +291,7 @@ class Proxy:
     async def _cpu(self, fn, data: bytes, what: str) -> bytes:
         try:
             if len(data) >= BIG:
-                return await asyncio.get_running_loop().run_in_executor(None, fn, data)
+                return await finished(asyncio.get_running_loop().run_in_executor(None, fn, data))
             return fn(data)
         except Exception as e:  # fail closed: nothing reaches the upstream
             raise _core_refusal(e, what) from None
@@ -401,6 +401,21 @@ class Proxy:
                 restorer.close()
         await out.write_eof()
         return out
+
+
+async def finished(future: asyncio.Future):
+    """The result of a worker thread's future. If the awaiting task is cancelled, the thread still runs
+    in the core with the request's session: wait for it to finish before the cancellation goes on (to
+    the `finally` that closes that session), so the session is never freed under it."""
+    try:
+        return await asyncio.shield(future)
+    except asyncio.CancelledError:
+        while not future.done():
+            try:
+                await asyncio.wait([future])
+            except asyncio.CancelledError:
+                pass
+        raise
 
 
 def log_request(record: dict) -> None:
