@@ -210,6 +210,22 @@ class KeepAliveTest(ProxyFixture):
         resp, _ = self.post("/chat/completions?alt=sse", CHAT, {"X-Request-Tag": "build 42"})
         self.assertEqual(resp.status, 200)
 
+    def test_personal_data_in_standard_headers_and_exempt_query_names_is_refused(self):
+        for path, headers in (("/chat/completions?k%65y=jane.doe%40example.com", {}),
+                              ("/chat/completions?alt=jane.doe%40example.com", {}),
+                              ("/chat/completions", {"Referer": "https://app.example/u/jane.doe@example.com"}),
+                              ("/chat/completions", {"Origin": "https://jane.doe@example.com"}),
+                              ("/chat/completions", {"HTTP-Referer": "https://x.example/?m=jane.doe@example.com"}),
+                              ("/chat/completions", {"X-Title": "jane.doe@example.com's bot"})):
+            with self.subTest(path=path, headers=headers):
+                resp, data = self.post(path, CHAT, headers)
+                self.assertEqual(resp.status, 400)
+                self.assertNotIn(b"jane", data.lower())
+        self.assertEqual(self.up.requests, [])
+        resp, _ = self.post("/chat/completions?alt=sse&key=client-key", CHAT,
+                            {"Referer": "https://app.example/chat", "X-Title": "Home assistant"})
+        self.assertEqual(resp.status, 200)
+
 
 class PassHeaderTest(ProxyFixture):
     routes = [{"name": "s", "upstream": "UP/v1", "policy": "scrub", "pass_headers": ["X-End-User"]}]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import re
 import threading
 import urllib.parse
 from typing import Optional
@@ -125,13 +126,28 @@ def looks_personal(text: str, threshold: float, identities=None) -> bool:
     return bool(_detector(threshold).detect(text)) or (identities is not None and bool(identities.detect(text)))
 
 
-def personal_query(query: str, threshold: float, identities=None, exempt=("key", "alt")) -> bool:
-    """True when a query parameter (name or value) carries personal data. `key` is Gemini's credential
-    and `alt` its stream switch."""
-    for name, value in urllib.parse.parse_qsl(query, keep_blank_values=True):
+_URL_SEPARATORS = re.compile(r"[/?&=#;]")
+
+
+def personal_url(url: str, threshold: float, identities=None) -> bool:
+    """True when a URL or path (a Referer, the request's path) carries personal data: the whole of it, or
+    one of its percent-decoded segments (the detector does not see an address glued to a `/`)."""
+    if looks_personal(url, threshold, identities):
+        return True
+    return any(looks_personal(seg, threshold, identities)
+               for seg in _URL_SEPARATORS.split(urllib.parse.unquote_plus(url)) if seg)
+
+
+def personal_query(query: str, threshold: float, identities=None) -> bool:
+    """True when a query parameter (decoded name or value) carries personal data. The value of `key`,
+    Gemini's credential, is not checked when its name is written literally (as upstream.without_key_param
+    strips it); an encoded name (`k%65y`) is checked like any other."""
+    for part in query.split("&"):
+        raw_name, _, raw_value = part.partition("=")
+        name = urllib.parse.unquote_plus(raw_name)
         if looks_personal(name, threshold, identities):
             return True
-        if name not in exempt and looks_personal(value, threshold, identities):
+        if raw_name != "key" and looks_personal(urllib.parse.unquote_plus(raw_value), threshold, identities):
             return True
     return False
 

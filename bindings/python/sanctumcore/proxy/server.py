@@ -276,7 +276,8 @@ class Proxy:
                               code="content_encoding")
 
     def _check_request_metadata(self, request, route: Route) -> None:
-        """Fail closed on personal data outside the body: query parameters, non-standard headers."""
+        """Fail closed on personal data outside the body: query parameters, non-standard headers and
+        the URLs and title a client may send (Referer, Origin, HTTP-Referer, X-Title)."""
         ids = self._identities.get(route.name)
         query = request.rel_url.raw_query_string
         if query and self._scrub.personal_query(query, route.threshold, ids):
@@ -284,7 +285,8 @@ class Proxy:
         for name, value in request.headers.items():
             if upstream.is_standard(name) or name.lower() in route.pass_headers:
                 continue
-            if self._scrub.looks_personal(value, route.threshold, ids):
+            check = self._scrub.personal_url if name.lower() in upstream.URL_HEADERS else self._scrub.looks_personal
+            if check(value, route.threshold, ids):
                 raise Refusal(400, f"header {name} carries personal data (not on the route's pass_headers)",
                               code="personal_header")
 

@@ -15,14 +15,17 @@ HOP_BY_HOP = {"connection", "proxy-connection", "keep-alive", "proxy-authenticat
 CREDENTIAL_HEADERS = {"authorization", "x-api-key", "api-key", "x-goog-api-key"}
 
 # Request headers of HTTP itself and of the providers' APIs and SDKs: not checked for personal data.
+# Referer, Origin and OpenRouter's HTTP-Referer / X-Title carry URLs and names the user may have typed:
+# they are checked like any other header.
 STANDARD_HEADERS = HOP_BY_HOP | CREDENTIAL_HEADERS | {
     "accept", "accept-encoding", "accept-language", "cache-control", "content-type", "content-encoding",
-    "date", "origin", "pragma", "referer", "user-agent", "priority", "traceparent", "tracestate",
+    "date", "pragma", "user-agent", "priority", "traceparent", "tracestate",
     "idempotency-key", "x-request-id", "x-client-request-id", "anthropic-version", "anthropic-beta",
     "anthropic-dangerous-direct-browser-access", "openai-organization", "openai-project", "openai-beta",
-    "http-referer", "x-title", "x-goog-api-client", "x-goog-user-project", "sec-fetch-mode",
+    "x-goog-api-client", "x-goog-user-project", "sec-fetch-mode",
     "sec-fetch-site", "sec-fetch-dest", "sec-ch-ua", "sec-ch-ua-mobile", "sec-ch-ua-platform"}
 STANDARD_PREFIXES = ("x-stainless-",)
+URL_HEADERS = {"referer", "origin", "http-referer"}  # checked segment by segment (scrub.personal_url)
 
 _GEMINI_PATH = re.compile(r"/models/([^/:?]+):(generateContent|streamGenerateContent|countTokens)\b")
 
@@ -52,7 +55,9 @@ def target(base: str, client_path: str, query: str) -> yarl.URL:
 
 
 def without_key_param(query: str) -> str:
-    """The query without Gemini's `key=` credential (the route supplies its own)."""
+    """The query without Gemini's `key=` credential (the route supplies its own). Only the literal name
+    `key` is Gemini's credential here, as scrub.personal_query exempts it: an encoded one (`k%65y`) is
+    checked and forwarded like any parameter."""
     if "key=" not in query:
         return query
     kept = [p for p in query.split("&") if not p.startswith("key=")]
