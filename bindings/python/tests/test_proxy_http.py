@@ -301,6 +301,44 @@ class ResponseCapTest(ProxyFixture):
         self.assertEqual(cfg.max_response_bytes, 1000)
 
 
+class PathTest(ProxyFixture):
+    routes = [{"name": "p", "upstream": "UP/v1", "policy": "pass", "paths": ["/p/completions"]},
+              {"name": "s", "upstream": "UP/v1", "policy": "scrub", "paths": ["/chat/completions"]}]
+
+    def test_personal_path_is_refused_on_scrub_routes_and_never_logged(self):
+        with self.assertLogs("sanctumcore.proxy", "INFO") as logs:
+            resp, data = self.post("/u/jane.doe%40example.com/chat/completions", CHAT)
+            self.assertEqual(resp.status, 400)
+            self.assertEqual(json.loads(data)["error"]["code"], "personal_path")
+            self.assertEqual(self.up.requests, [])
+            resp, _ = self.post("/jane.doe@example.com/other", CHAT)  # no route
+            self.assertEqual(resp.status, 404)
+            resp, _ = self.post("/Jane.Doe%40example.com/p/completions", CHAT)  # pass: forwarded as sent
+            self.assertEqual(resp.status, 200)
+            resp, _ = self.post("/v1/chat/completions", CHAT)
+            self.assertEqual(resp.status, 200)
+        lines = [r.getMessage() for r in logs.records if r.getMessage().startswith("route=")]
+        self.assertEqual(len(lines), 4, lines)
+        for line in lines:
+            self.assertNotIn("jane", line.lower())
+        self.assertIn("route=s policy=scrub method=POST path=/chat/completions status=400", lines[0])
+        self.assertIn("route=- policy=- method=POST path=- status=404", lines[1])
+        self.assertIn("route=p policy=pass method=POST path=/p/completions status=200", lines[2])
+
+    def test_log_file_is_created_owner_only(self):
+        import os
+        import stat
+        import tempfile
+
+        from sanctumcore.proxy.__main__ import log_handler
+
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "proxy.log")
+            handler = log_handler(path)
+            handler.close()
+            self.assertEqual(stat.S_IMODE(os.stat(path).st_mode), 0o600)
+
+
 class SlowClientTest(ProxyFixture):
     settings = {"header_timeout": 0.5, "max_connections": 40}
 

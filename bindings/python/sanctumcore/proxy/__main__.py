@@ -45,6 +45,12 @@ def build_config(args) -> configmod.Config:
     return cfg
 
 
+def log_handler(path: str) -> logging.FileHandler:
+    """Appends to the log file, created readable by its owner only (0600)."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
+    return logging.FileHandler(path)
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="sanctum-proxy", description=__doc__)
     p.add_argument("--config", help="TOML configuration file")
@@ -102,7 +108,7 @@ def main(argv=None) -> int:
         print(f"sanctum-proxy: {e}", file=sys.stderr)
         return 2
     if cfg.log_file:
-        logging.getLogger("sanctumcore.proxy").addHandler(logging.FileHandler(cfg.log_file))
+        logging.getLogger("sanctumcore.proxy").addHandler(log_handler(cfg.log_file))
     workers = cfg.workers
     if workers > 1 and cfg.listen_port == 0:
         print("sanctum-proxy: workers > 1 needs a fixed listen port", file=sys.stderr)

@@ -78,6 +78,11 @@ class Route:
             return model is not None and any(fnmatch.fnmatchcase(model, m) for m in self.models)
         return True
 
+    def pattern(self, path: str) -> str:
+        """The route's paths entry a matching path matched ("*" when it has none): what the log shows
+        instead of the client's path."""
+        return next((p for p in self.paths if path == p or path.endswith(p)), "*")
+
     def api_key(self) -> Optional[str]:
         """The upstream credential, read when needed (never stored in logs or errors)."""
         if self.api_key_env:

@@ -144,7 +144,7 @@ class Proxy:
         proto = request.protocol
         proto.request_started()
         started = time.monotonic()
-        record = {"method": request.method, "path": request.rel_url.raw_path, "route": "-", "policy": "-",
+        record = {"method": request.method, "path": "-", "route": "-", "policy": "-",
                   "status": 0, "entities": {}}
         resp = None
         try:
@@ -177,6 +177,7 @@ class Proxy:
         route = self.cfg.select(path, model)
         if route is None:
             raise Refusal(404, "no route matches this path and model")
+        record["path"] = route.pattern(path)  # the client's path may carry personal data: never logged
         return await self._forward_with_fallback(request, route, body, record)
 
     def _model_of(self, body: bytes) -> Optional[str]:
@@ -276,9 +277,11 @@ class Proxy:
                               code="content_encoding")
 
     def _check_request_metadata(self, request, route: Route) -> None:
-        """Fail closed on personal data outside the body: query parameters, non-standard headers and
-        the URLs and title a client may send (Referer, Origin, HTTP-Referer, X-Title)."""
+        """Fail closed on personal data outside the body: the path, query parameters, non-standard
+        headers and the URLs and title a client may send (Referer, Origin, HTTP-Referer, X-Title)."""
         ids = self._identities.get(route.name)
+        if self._scrub.personal_url(request.rel_url.raw_path, route.threshold, ids):
+            raise Refusal(400, "the request path carries personal data", code="personal_path")
         query = request.rel_url.raw_query_string
         if query and self._scrub.personal_query(query, route.threshold, ids):
             raise Refusal(400, "the query string carries personal data", code="personal_query")
@@ -422,7 +425,8 @@ async def finished(future: asyncio.Future):
 
 def log_request(record: dict) -> None:
     """One line per request: route, policy, method, path, status, entities replaced per type, latency.
-    The path is the client's API path without its query; no body, header or credential is logged."""
+    The path is the matched route's paths entry ("*" for any, "-" for none), never the client's own
+    path; no body, header or credential is logged."""
     if not log.isEnabledFor(logging.INFO):
         return
     entities = ",".join(f"{k}={v}" for k, v in sorted(record["entities"].items())) or "none"
