@@ -19,6 +19,7 @@ import time
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 FAKE = ROOT / "bindings" / "python" / "tests" / "fake_upstream.py"
 CLIENTS = 32
+PLANTED = ("Jane Doe", "jane.doe", "555-1234")  # in every request chat_body makes; never past a scrub route
 
 
 def chat_body(size: int) -> bytes:
@@ -149,7 +150,8 @@ def main() -> int:
     procs = []
     with tempfile.TemporaryDirectory() as tmp:
         try:
-            up = start([sys.executable, str(FAKE), "--delay-ms", str(args.delay_ms)])
+            up = start([sys.executable, str(FAKE), "--delay-ms", str(args.delay_ms)] +
+                       [a for v in PLANTED for a in ("--planted", v)])
             procs.append(up)
             up_port = int(up.stdout.readline())
             wait_port(up_port)
@@ -173,6 +175,7 @@ def main() -> int:
                            f"wrk.body = {json.dumps(body.decode())}\n")
             base = f"http://127.0.0.1"
             runs = {}
+            non2xx = {"pass": 0, "scrub": 0}  # over every round, not only the kept ones
 
             def keep(name, r):
                 if name not in runs or r["rps"] > runs[name]["rps"]:
@@ -188,20 +191,33 @@ def main() -> int:
                 r["proxy_us"] = (cpu_seconds([proxy.pid]) - proxy_cpu) / n * 1e6
                 return r
 
+            leaked = 0  # scrubbed requests whose body reached the provider with a planted value
+            seen_on_pass = 0  # the same count on the pass route: shows the counter sees them
+
             for _ in range(args.rounds):
                 keep("direct", measured(f"{base}:{up_port}/v1/chat/completions"))
                 for name, prefix in (("pass", "/p"), ("scrub", "/s")):
-                    before = stats(up_port)["connections"]
+                    before = stats(up_port)
                     r = measured(f"{base}:{proxy_port}{prefix}/chat/completions")
+                    after = stats(up_port)
                     # new provider connections during the run, less the next stats request's own
-                    r["conns"] = stats(up_port)["connections"] - before - 1
+                    r["conns"] = after["connections"] - before["connections"] - 1
+                    non2xx[name] += r["non2xx"]
+                    if name == "scrub":
+                        leaked += after["planted"] - before["planted"]
+                    else:
+                        seen_on_pass += after["planted"] - before["planted"]
                     keep(name, r)
             ttft_direct = first_event_ms(up_port, "/v1/chat/completions", 30)
+            before = stats(up_port)["planted"]
             ttft_scrub = first_event_ms(proxy_port, "/s/chat/completions", 30)
+            leaked += stats(up_port)["planted"] - before
             big = chat_body(1 << 20)
             big_direct = timed_posts(up_port, "/v1/chat/completions", big, 10)
             big_pass = timed_posts(proxy_port, "/p/chat/completions", big, 10)
+            before = stats(up_port)["planted"]
             big_scrub = timed_posts(proxy_port, "/s/chat/completions", big, 10)
+            leaked += stats(up_port)["planted"] - before
         finally:
             for proc in procs:
                 proc.send_signal(signal.SIGTERM)
@@ -235,7 +251,14 @@ def main() -> int:
                ("first streamed event within 1 ms of direct", ttft_scrub - ttft_direct <= 1.0)]
     for label, ok in targets:
         print(f"  {'met ' if ok else 'MISS'} {label}")
-    return 0
+    # Correctness, not speed: a run with errors or a leak measured nothing worth keeping.
+    checks = [(f"no non-2xx answers through the proxy (pass {non2xx['pass']}, scrub {non2xx['scrub']})",
+               non2xx["pass"] == 0 and non2xx["scrub"] == 0),
+              (f"no planted value reached the provider from a scrub route ({leaked} bodies did; "
+               f"{seen_on_pass} from the pass route)", leaked == 0 and seen_on_pass > 0)]
+    for label, ok in checks:
+        print(f"  {'ok  ' if ok else 'FAIL'} {label}")
+    return 0 if all(ok for _, ok in checks) else 1
 
 
 def has_uvloop() -> bool:

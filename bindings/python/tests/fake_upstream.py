@@ -3,8 +3,9 @@ every request it receives (bodies as sent, never decompressed) and the connectio
 answers with what the test queued: a JSON body, an SSE stream sent in given pieces, a stream that dies
 half-way, or a dropped connection.
 
-    python3 fake_upstream.py [--port N] [--delay-ms D]     # standalone (bench): fixed chat answer;
-                                                           # GET /__stats gives {"connections": N, ...}
+    python3 fake_upstream.py [--port N] [--delay-ms D] [--planted VALUE]...
+        # standalone (bench): fixed chat answer; GET /__stats gives {"connections": N, "requests": N,
+        # "planted": N}, planted counting the bodies that held one of the --planted values
 """
 from __future__ import annotations
 
@@ -70,7 +71,8 @@ class FakeUpstream:
         body = await request.content.read()  # no size limit (the bench posts 1 MiB)
         self.peers.add(request.transport.get_extra_info("peername"))
         if request.path == "/__stats":
-            return web.json_response({"connections": len(self.peers), "requests": len(self.requests)})
+            return web.json_response({"connections": len(self.peers), "requests": len(self.requests),
+                                      "planted": getattr(self.requests, "planted", 0)})
         rec = Recorded(request.method, request.path_qs, dict(request.headers), body)
         self.requests.append(rec)
         if self.delay:
@@ -110,6 +112,7 @@ def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--port", type=int, default=0)
     p.add_argument("--delay-ms", type=float, default=0.0)
+    p.add_argument("--planted", action="append", default=[], help="count bodies holding this value")
     args = p.parse_args()
 
     async def run():
@@ -117,7 +120,7 @@ def main() -> None:
         fake.answer = lambda method, path, body: (
             ("sse", 200, CHAT_STREAM) if b'"stream":true' in body else ("json", 200, CHAT_ANSWER))
         await fake.start()
-        fake.requests = _Counter()  # standalone: count, do not keep bodies
+        fake.requests = _Counter([v.encode() for v in args.planted])  # standalone: count, keep no body
         print(fake.port, flush=True)
         await asyncio.Event().wait()
 
@@ -130,8 +133,14 @@ def main() -> None:
 
 
 class _Counter(list):
+    def __init__(self, planted=()):
+        super().__init__()
+        self.values, self.n, self.planted = planted, 0, 0
+
     def append(self, item):
-        self.n = getattr(self, "n", 0) + 1
+        self.n += 1
+        if any(v in item.body for v in self.values):
+            self.planted += 1
 
     def __len__(self):
         return getattr(self, "n", 0)
