@@ -91,6 +91,37 @@ class PassRouteTest(ProxyFixture):
                          [(m, "/api/v1/models", b"") for m in ("GET", "HEAD", "OPTIONS")])
 
 
+class ModelLookupTest(ProxyFixture):
+    routes = [{"name": "raw", "upstream": "UP/raw", "policy": "pass", "paths": ["/raw/completions"]},
+              {"name": "gpt", "upstream": "UP/gpt", "policy": "pass", "models": ["gpt-*"]},
+              {"name": "other", "upstream": "UP/other", "policy": "pass"}]
+
+    def test_body_is_parsed_for_its_model_only_when_the_route_table_needs_it(self):
+        resp, _ = self.post("/raw/completions", b"not json: the route takes any model")
+        self.assertEqual(resp.status, 200)
+        self.assertEqual(self.up.requests[0].body, b"not json: the route takes any model")
+        resp, _ = self.post("/chat/completions", b"not json")
+        self.assertEqual(resp.status, 400)  # here the model picks the route: the body must be valid
+
+    def test_large_body_model_lookup_runs_off_the_event_loop(self):
+        proxy = self.proxy.proxy
+        real, threads = proxy._model_of, []
+
+        def spy(body):
+            threads.append(threading.current_thread().name)
+            return real(body)
+
+        proxy._model_of = spy
+        small = b'{"model":"gpt-4o","messages":[]}'
+        big = b'{"model":"gpt-4o","messages":[{"role":"user","content":"' + b"x" * 200_000 + b'"}]}'
+        for body in (small, big):
+            resp, _ = self.post("/chat/completions", body)
+            self.assertEqual(resp.status, 200)
+        self.assertEqual([r.path for r in self.up.requests], ["/gpt/chat/completions"] * 2)
+        self.assertEqual(threads[0], "sanctum-proxy")
+        self.assertNotEqual(threads[1], "sanctum-proxy")
+
+
 class RoutingTest(ProxyFixture):
     routes = [
         {"name": "anthropic", "upstream": "UP/anthropic", "policy": "pass", "paths": ["/v1/messages"],

@@ -71,8 +71,11 @@ class Route:
     pass_headers: tuple = ()
     identities: Optional[str] = None
 
+    def matches_path(self, path: str) -> bool:
+        return not self.paths or any(path == p or path.endswith(p) for p in self.paths)
+
     def matches(self, path: str, model: Optional[str]) -> bool:
-        if self.paths and not any(path == p or path.endswith(p) for p in self.paths):
+        if not self.matches_path(path):
             return False
         if self.models:
             return model is not None and any(fnmatch.fnmatchcase(model, m) for m in self.models)
@@ -129,15 +132,19 @@ class Config:
         for name, (kind, default, _) in LIMITS.items():
             setattr(self, name, kind(default))
 
-    @property
-    def uses_models(self) -> bool:
-        return any(r.models for r in self.routes)
-
     def route_named(self, name: str) -> Route:
         for r in self.routes:
             if r.name == name:
                 return r
         raise ConfigError(f"no route named {name!r}")
+
+    def needs_model(self, path: str) -> bool:
+        """Whether choosing a route for this path depends on the request's model: a route with `models`
+        serves the path before any route that takes it whatever the model."""
+        for r in self.routes:
+            if r.matches_path(path):
+                return bool(r.models)
+        return False
 
     def select(self, path: str, model: Optional[str]) -> Optional[Route]:
         for r in self.routes:

@@ -172,8 +172,11 @@ class Proxy:
         body = await self._read_body(request)
         path = request.rel_url.raw_path
         model = upstream.gemini_model(path)
-        if model is None and body and self.cfg.uses_models:
-            model = self._model_of(body)
+        if model is None and body and self.cfg.needs_model(path):
+            if len(body) >= BIG:  # validating and walking a large body is kept off the event loop
+                model = await finished(asyncio.get_running_loop().run_in_executor(None, self._model_of, body))
+            else:
+                model = self._model_of(body)
         route = self.cfg.select(path, model)
         if route is None:
             raise Refusal(404, "no route matches this path and model")
