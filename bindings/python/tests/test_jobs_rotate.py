@@ -339,6 +339,19 @@ class RotateTest(unittest.TestCase):
         self.assertIn(env.target_values()["file"], [k["key"] for k in self.server.live().values()])
         self.assertNotIn(env.old_hash, self.server.keys)
 
+    def test_cli_names_an_unforeseen_error_by_type_only(self):
+        import contextlib
+        import io
+        from unittest import mock
+        from sanctumcore.jobs import cli, rotate
+        leak = "sk-or-v1-" + os.urandom(8).hex()
+        err = io.StringIO()
+        with mock.patch.object(rotate, "run_rotate", side_effect=UnicodeDecodeError("utf-8", leak.encode(), 0, 1, leak)), \
+                contextlib.redirect_stderr(err):
+            self.assertEqual(cli.main(["rotate", "--config", self.env.config]), 2)
+        self.assertIn("unexpected UnicodeDecodeError", err.getvalue())
+        self.assertNotIn(leak, err.getvalue())
+
     def test_rotate_as_of_now_and_force(self):
         early = (dt.datetime.now(UTC) - dt.timedelta(days=10)).strftime("%Y-%m-%dT%H:%M:%SZ")
         r = self.env.run("rotate", "--now", early)
