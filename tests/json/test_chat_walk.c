@@ -451,6 +451,20 @@ static void fail_closed_rules(void **state)
     static const expect e6[] = {{"$.error.message", N, SANCTUM_CHAT_KIND_ERROR},
                                 {"$.error.metadata.flagged_input", N, SANCTUM_CHAT_KIND_ERROR}};
     free(check_doc(ctx, (const uint8_t *)eb, strlen(eb), SANCTUM_CHAT_AUTO, SANCTUM_CHAT_SHAPE_ERROR, e6, 2));
+    /* a top-level "text" string and stop sequences are the user's words: scanned (only the Responses
+     * API's "text" output settings, an object, are kept) */
+    const char *ts = "{\"model\":\"m\",\"input\":\"hi\",\"text\":\"mail jane@nas.lan\",\"stop\":[\"Jane Roe\"],"
+                     "\"stop_sequences\":[\"Roe\"]}";
+    static const expect e7[] = {{"$.input", U, TEXT},
+                                {"$.text", U, SANCTUM_CHAT_KIND_UNKNOWN},
+                                {"$.stop[0]", U, SANCTUM_CHAT_KIND_UNKNOWN},
+                                {"$.stop_sequences[0]", U, SANCTUM_CHAT_KIND_UNKNOWN}};
+    free(check_doc(ctx, (const uint8_t *)ts, strlen(ts), SANCTUM_CHAT_OPENAI_RESPONSES, SANCTUM_CHAT_SHAPE_REQUEST, e7,
+                   NELEM(e7)));
+    const char *tobj = "{\"model\":\"m\",\"input\":\"hi\",\"text\":{\"format\":{\"type\":\"text\"}}}";
+    static const expect e8[] = {{"$.input", U, TEXT}};
+    free(check_doc(ctx, (const uint8_t *)tobj, strlen(tobj), SANCTUM_CHAT_OPENAI_RESPONSES, SANCTUM_CHAT_SHAPE_REQUEST,
+                   e8, 1));
     /* not an object at the top: every string is scanned */
     const char *arr = "[\"Jane\",{\"x\":\"Bob\"}]";
     static const expect e4[] = {{"$[0]", N, SANCTUM_CHAT_KIND_UNKNOWN}, {"$[1].x", N, SANCTUM_CHAT_KIND_UNKNOWN}};

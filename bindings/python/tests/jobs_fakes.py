@@ -72,12 +72,14 @@ def _err(status, message):
 class FakeOpenRouter(_Server):
     """keys: hash -> {"name", "key", "disabled"}. faults: list of [method, kind] consumed by the first
     matching request: "500", "lost" (mint, then drop the connection), "429" (Retry-After: 1), "404"
-    (the key is deleted, then 404), "401"."""
+    (the key is deleted, then 404), "401". refuse_checks: how many `GET /key` checks of a live key are
+    answered 401 first (a new key the provider does not accept yet, or at all)."""
 
     def __init__(self):
         self.mgmt = "fake-mgmt-" + secrets.token_hex(16)
         self.keys = {}
         self.faults = []
+        self.refuse_checks = 0
         self.log = []
         self.lock = threading.Lock()
 
@@ -146,6 +148,10 @@ class FakeOpenRouter(_Server):
 
         async def current(request):
             tok = request.headers.get("Authorization", "")[7:]
+            with self.lock:
+                if self.refuse_checks > 0:
+                    self.refuse_checks -= 1
+                    return _err(401, "Missing or invalid authentication")
             for h, k in self.keys.items():
                 if k["key"] == tok and not k["disabled"]:
                     d = self._data(h)

@@ -142,6 +142,7 @@ class RotateTest(unittest.TestCase):
         self.tmp = tempfile.mkdtemp(prefix="jobs-rotate-", dir="/dev/shm" if os.path.isdir("/dev/shm") else None)
         self.server.keys.clear()
         self.server.faults.clear()
+        self.server.refuse_checks = 0
         self.sinks.got = {"ntfy": [], "webhook": [], "signal": []}
         self.env = Env(self.tmp, self.server, self.sinks)
 
@@ -266,6 +267,90 @@ class RotateTest(unittest.TestCase):
         self.assertIn(other, self.server.keys)
         del self.server.keys[other]
         self.assertEqual(self.assertRotated(self.env), new)
+
+    def test_lost_or_stale_journal_never_sweeps_the_live_key(self):
+        env = self.env
+        jpath = os.path.join(env.state, "journal", "openrouter.json")
+        self.assertEqual(env.run("rotate").returncode, 1)
+        first = self.assertRotated(env)
+        stale = rd(jpath)
+        os.unlink(jpath)   # the journal lost: only the configuration's current_id (the deleted first key) is left
+        r = env.run("rotate")
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        self.assertEqual([k["key"] for h, k in self.server.live().items() if h != env.decoy_hash], [first],
+                         "journal lost: the live key was swept")
+        self.assertEqual(set(env.target_values().values()), {first})
+        r = env.run("rotate", "--force", "openrouter")   # a rotation proves its own key: its sweep is broad
+        self.assertEqual(r.returncode, 1, r.stderr.decode())
+        live = {h: k["key"] for h, k in self.server.live().items() if h != env.decoy_hash}
+        self.assertEqual(len(live), 1, "the rotation's sweep retires the key the lost journal knew")
+        (second_hash, second), = live.items()
+        self.assertNotEqual(second, first)
+        with open(jpath, "w") as f:   # a stale journal (restored from a backup): names a deleted key as current
+            f.write(stale)
+        r = env.run("rotate")
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        self.assertIn(second_hash, self.server.live(), "stale journal: the live key was swept")
+        self.assertEqual(set(env.target_values().values()), {second})
+
+    def test_refused_new_key_never_reaches_a_target(self):
+        env = self.env
+        env.write_config(extra_provider="check_retries = 2")
+        self.server.refuse_checks = 1_000
+        r = env.run("rotate")
+        self.assertEqual(r.returncode, 2, r.stderr.decode())
+        self.assertIn("openrouter: failed at minted: the provider refuses the new key", self.sinks.all_text())
+        before = dict.fromkeys(env.target_values(), env.old)
+        before["systemd-creds"] = None   # not created before the first rotation
+        self.assertEqual(env.target_values(), before, "a refused key was written")
+        self.assertIn(env.old_hash, self.server.live())
+        self.server.refuse_checks = 1   # accepted after a propagation delay: the bounded retry waits for it
+        r = env.run("rotate")
+        self.assertEqual(r.returncode, 1, r.stderr.decode())
+        self.assertEqual(self.server.refuse_checks, 0)
+        new = self.assertRotated(env)
+        self.assertNeverInClear(env, new)
+
+    def test_unexpected_error_reported_by_type_and_other_secrets_rotate(self):
+        env = self.env
+        with Context() as ctx:
+            Ledger(ctx, env.db, create=False, now=dt.datetime.now(UTC) - dt.timedelta(days=90)).add(
+                "openrouter-2", "openrouter", 90, auto_rotate_days=85, method="api", value=or_key(), actor="setup")
+        with open(env.config, "a") as f:
+            f.write(f'[secrets.openrouter-2]\nprovider = "openrouter"\n'
+                    f'targets = [{{ type = "file", path = "{env.tdir}/second.key" }}]\n')
+        op = os.path.join(env.bin, "op")
+        with open(op, "w") as f:   # `op item get --format json` answers something that is not JSON
+            f.write("#!/bin/sh\necho 'not json: secret-looking-text'\n")
+        r = env.run("rotate")
+        self.assertEqual(r.returncode, 2, r.stderr.decode())
+        titles = [m["title"] for m in self.sinks.got["webhook"]]
+        self.assertIn("rotation of openrouter failed", titles)
+        self.assertIn("rotated openrouter-2", titles)
+        fail = [m for m in self.sinks.got["webhook"] if m["title"] == "rotation of openrouter failed"][0]
+        self.assertEqual(fail["items"][0]["error"], "JSONDecodeError")
+        self.assertNotIn("secret-looking-text", self.sinks.all_text() + env.logs.decode(errors="replace"))
+        self.assertIn(rd(env.tdir + "/second.key").rstrip("\n"), [k["key"] for k in self.server.live().values()])
+        make_fake_programs(env.bin)
+        self.server.faults.clear()
+        r = env.run("rotate")
+        self.assertEqual(r.returncode, 1, r.stderr.decode())
+        self.assertEqual(len(set(env.target_values().values())), 1)
+        self.assertIn(env.target_values()["file"], [k["key"] for k in self.server.live().values()])
+        self.assertNotIn(env.old_hash, self.server.keys)
+
+    def test_cli_names_an_unforeseen_error_by_type_only(self):
+        import contextlib
+        import io
+        from unittest import mock
+        from sanctumcore.jobs import cli, rotate
+        leak = "sk-or-v1-" + os.urandom(8).hex()
+        err = io.StringIO()
+        with mock.patch.object(rotate, "run_rotate", side_effect=UnicodeDecodeError("utf-8", leak.encode(), 0, 1, leak)), \
+                contextlib.redirect_stderr(err):
+            self.assertEqual(cli.main(["rotate", "--config", self.env.config]), 2)
+        self.assertIn("unexpected UnicodeDecodeError", err.getvalue())
+        self.assertNotIn(leak, err.getvalue())
 
     def test_rotate_as_of_now_and_force(self):
         early = (dt.datetime.now(UTC) - dt.timedelta(days=10)).strftime("%Y-%m-%dT%H:%M:%SZ")

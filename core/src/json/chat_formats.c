@@ -664,12 +664,12 @@ static bool top_keep(const sc_json_doc *j, uint32_t k)
            KEY("frequency_penalty") || KEY("presence_penalty") || KEY("modalities") ||
            KEY("parallel_tool_calls") || KEY("store") || KEY("previous_response_id") ||
            KEY("service_tier") || KEY("truncation") || KEY("background") || KEY("thinking") ||
-           KEY("stop") || KEY("stop_sequences") || KEY("prompt_cache_key") || KEY("provider") ||
+           KEY("prompt_cache_key") || KEY("provider") ||
            KEY("transforms") || KEY("models") || KEY("usage") || KEY("object") || KEY("created") ||
            KEY("created_at") || KEY("completed_at") || KEY("id") || KEY("status") ||
            KEY("system_fingerprint") || KEY("type") || KEY("index") || KEY("sequence_number") ||
            KEY("output_index") || KEY("content_index") || KEY("item_id") || KEY("summary_index") ||
-           KEY("stop_reason") || KEY("stop_sequence") || KEY("role") || KEY("obfuscation") ||
+           KEY("stop_reason") || KEY("role") || KEY("obfuscation") ||
            KEY("incomplete_details") || KEY("container") || KEY("max_tool_calls") || KEY("verbosity") ||
            KEY("route") || KEY("plugins") || KEY("conversation") || KEY("audio") || KEY("code") ||
            KEY("context_management") || KEY("mcp_servers") || KEY("service_tier") ||
@@ -803,6 +803,11 @@ static void walk_top_member(chat_walker *w, uint32_t root, uint32_t k, const sst
         leave(m);
     } else if (KEY("error") || KEY("param")) {
         scan_member(w, k, R_NONE, SANCTUM_CHAT_KIND_ERROR, false);
+    } else if ((KEY("text") && TYPE(v) != SC_JT_OBJECT) || KEY("stop") || KEY("stop_sequences") ||
+               KEY("stop_sequence")) {
+        /* text is kept only as the Responses API's output settings (an object); stop sequences are
+         * the user's words, and the model sees placeholders, so they are scanned like the prompt */
+        scan_member(w, k, R_USER, K_UNKNOWN, false);
     } else if (top_keep(j, k)) {
         return;
     } else {

@@ -85,8 +85,8 @@ def main(argv=None) -> int:
     except (config_mod.ConfigError, JobError) as e:
         log(f"{args.command}: {e}")
         return FAILED
-    except Exception as e:  # the job failed in a way we did not foresee: say so without a traceback of values
-        log(f"{args.command}: unexpected {type(e).__name__}: {e}")
+    except Exception as e:  # not foreseen: its type only (its message may quote a value's bytes), no traceback
+        log(f"{args.command}: unexpected {type(e).__name__}")
         return FAILED
     from .notify import send
     if not send(cfg.sinks, args.command if args.command != "propagate" else "rotate", messages, dry_run=dry_run):

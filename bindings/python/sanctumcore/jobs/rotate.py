@@ -7,13 +7,18 @@ provider shows a new key only once.
 minting   a key name for this attempt is journaled, then the provider mints; the answer (value sealed,
           id, keyed fingerprint) is journaled and fsynced before anything else happens. A rerun in this
           state deletes any key bearing an earlier attempt's name (its value was never seen) and mints anew.
-minted    each target written and read back; each done target journaled.
+minted    the provider accepts the new key (a bounded retry for its propagation delay) before any target
+          is written; then each target written, each done target journaled.
 verified  the provider accepts the new key and every target reads back the new value.
 recorded  ledger `rotate` with the value (fingerprint only; skipped when the ledger already holds that
           fingerprint, i.e. a crash after the ledger write) and the new key becomes `current` in the journal.
 old_*     the old key disabled, then deleted (404: already gone).
 done      sweep: keys named by us for this secret that are neither current nor pending are deleted; the
           rotation (and its sealed value) is dropped from the journal.
+
+The broad sweep (every key of ours but the current one) runs only when `current` is proven: set by a
+rotation of ours (it carries the key's fingerprint) and that fingerprint is the one the ledger holds now.
+A lost journal (current from the configuration) or a stale one (restored from a backup) proves nothing.
 
 Every boundary calls step(); SANCTUM_JOBS_TEST_KILL_AFTER=N makes the process SIGKILL itself at the N-th
 (tests only)."""
@@ -24,6 +29,7 @@ import os
 import re
 import secrets as _secrets
 import signal
+import time
 
 from .. import Context, SanctumError
 from . import providers
@@ -103,7 +109,7 @@ class Rotation:
             return 0
         keep = {self.doc["current"].get("id")} | ({self.rot["new"]["id"]} if self.rot and self.rot.get("new") else set())
         keep.discard("")
-        broad = names_only is None and bool(self.doc["current"].get("id"))
+        broad = names_only is None and self._current_proven()
         n = 0
         for k in self.p.list_keys():
             ours = k.name in names_only if names_only is not None else (broad and _ours(self.pcfg, self.sc.name, k.name))
@@ -112,6 +118,27 @@ class Rotation:
                 n += 1
                 log(f"{self.sc.name}: swept key {k.name} (neither current nor pending)")
         return n
+
+    def _current_proven(self) -> bool:
+        """True when `current` names the key in use: set by our own verified rotation (it carries that
+        key's fingerprint) and the ledger's latest value is that key. A configuration's current_id (the
+        journal lost) or a journal restored from a backup fails this, so the sweep spares every key."""
+        cur = self.doc["current"]
+        if not cur.get("id") or not cur.get("fingerprint"):
+            return False
+        fp = self.led.show(self.sc.name).fingerprint
+        return fp is not None and fp.hex() == cur["fingerprint"]
+
+    def _accepted(self, value: bytes) -> bool:
+        """The provider accepts the new key; a new key may take a moment to be accepted everywhere."""
+        tries = max(1, int(self.pcfg.options.get("check_retries", 4)))
+        cap = float(self.pcfg.options.get("max_retry_wait", 60))
+        for i in range(tries):
+            if self.p.check(value):
+                return True
+            if i + 1 < tries:
+                time.sleep(min(2.0 ** i, cap))
+        return False
 
     def _mint(self) -> None:
         if self.rot["attempts"]:
@@ -151,6 +178,8 @@ class Rotation:
                    "fingerprint": rot["new"]["fingerprint"][:16], "targets": [w.id for w in self.writers],
                    "old_retired": bool(rot["old"].get("id")), "kind": rot["kind"]}
         if rot["state"] == "minted":
+            if self.p is not None and not self._accepted(bytes(value)):   # before any target holds it
+                raise JobError("the provider refuses the new key; no further target was given it")
             for w in self.writers:
                 if w.id in rot["propagated"]:
                     continue
@@ -176,7 +205,8 @@ class Rotation:
             else:
                 log(f"{name}: the ledger already records this value (resumed after the ledger write)")
             if rot["kind"] == "api":
-                self.doc["current"] = {"id": rot["new"]["id"], "name": rot["new"]["name"]}
+                self.doc["current"] = {"id": rot["new"]["id"], "name": rot["new"]["name"],
+                                       "fingerprint": rot["new"]["fingerprint"]}
             rot["state"] = "recorded"
             self._save("recorded journaled")
         if rot["state"] == "recorded":
@@ -210,11 +240,20 @@ def _due(cfg, led, now) -> dict:
     return out
 
 
+_SAFE = (JobError, providers.ProviderError, SanctumError, OSError)   # their messages never hold a value
+
+
+def _describe(err: Exception) -> str:
+    """Our own errors by their message; anything else (a ValueError from a target program's output, a
+    UnicodeDecodeError) by its type only, since its message may quote the bytes it choked on."""
+    return str(err) if isinstance(err, _SAFE) else type(err).__name__
+
+
 def _fail_msg(name: str, where: str, err: Exception) -> Message:
     return Message(job="rotate", priority=5, tags=("rotating_light",), title=f"rotation of {name} failed",
-                   body=f"{name}: failed at {where}: {err}\nThe next run resumes from the journal; "
+                   body=f"{name}: failed at {where}: {_describe(err)}\nThe next run resumes from the journal; "
                         "docs/jobs.md says how to finish by hand if the provider stays down.",
-                   items=[{"kind": "rotation_failed", "secret": name, "state": where, "error": str(err)}])
+                   items=[{"kind": "rotation_failed", "secret": name, "state": where, "error": _describe(err)}])
 
 
 def _ok_msg(s: dict) -> Message:
@@ -279,50 +318,65 @@ def run_rotate(cfg, names=(), force=False, dry_run=False, now=None):
         for sc in cfg.secrets.values():   # paste rotations interrupted earlier are finished too
             if (names and sc.name not in names) or sc.provider:
                 continue
-            r = Rotation(cfg, sc, led, journal, now=now)
+            try:
+                r = Rotation(cfg, sc, led, journal, now=now)
+            except Exception as e:   # e.g. an unreadable journal: report it, go on with the others
+                failed |= _failed(sc.name, "journal", e, messages)
+                continue
             if r.pending:
                 failed |= _drive(r, messages)
         for sc, secret in candidates:
-            pcfg = cfg.providers[sc.provider]
             try:
-                prov = providers.make(pcfg)
-            except providers.ProviderError as e:
-                messages.append(_fail_msg(sc.name, "configuration", e))
-                failed = True
-                continue
-            r = Rotation(cfg, sc, led, journal, provider=prov, pcfg=pcfg, now=now)
-            if not r.pending:
-                if not (force or sc.name in due):
-                    try:   # daily hygiene: keys of ours left behind (e.g. a journal cleared by hand)
-                        r._sweep()
-                    except (providers.ProviderError, OSError) as e:
-                        log(f"{sc.name}: sweep skipped: {e}")
-                    continue
-                probs = preflight(cfg, (sc.name,))
-                if probs:   # never mint a key that cannot be placed
-                    for p in probs:
-                        log("configuration: " + p)
-                    messages.append(_fail_msg(sc.name, "configuration", JobError("; ".join(probs))))
-                    failed = True
-                    continue
-                log(f"{sc.name}: rotating ({due.get(sc.name, 'forced')})")
-                r.begin("api")
-            else:
-                log(f"{sc.name}: resuming the rotation at {r.rot['state']}")
-            failed |= _drive(r, messages)
+                failed |= _rotate_one(cfg, sc, led, journal, due, force, now, messages)
+            except Exception as e:   # whatever went wrong for this secret, the others are still tried
+                failed |= _failed(sc.name, "start", e, messages)
     code = FAILED if failed else (REPORTED if messages else OK)
     return code, messages
 
 
+def _rotate_one(cfg, sc, led, journal, due, force, now, messages) -> bool:
+    """Resumes or starts one api secret's rotation (or only sweeps, when none is due). True: it failed."""
+    pcfg = cfg.providers[sc.provider]
+    try:
+        prov = providers.make(pcfg)
+    except providers.ProviderError as e:
+        messages.append(_fail_msg(sc.name, "configuration", e))
+        return True
+    r = Rotation(cfg, sc, led, journal, provider=prov, pcfg=pcfg, now=now)
+    if r.pending:
+        log(f"{sc.name}: resuming the rotation at {r.rot['state']}")
+        return _drive(r, messages)
+    if not (force or sc.name in due):
+        try:   # daily hygiene: keys of ours left behind (e.g. a journal cleared by hand)
+            r._sweep()
+        except Exception as e:
+            log(f"{sc.name}: sweep skipped: {_describe(e)}")
+        return False
+    probs = preflight(cfg, (sc.name,))
+    if probs:   # never mint a key that cannot be placed
+        for p in probs:
+            log("configuration: " + p)
+        messages.append(_fail_msg(sc.name, "configuration", JobError("; ".join(probs))))
+        return True
+    log(f"{sc.name}: rotating ({due.get(sc.name, 'forced')})")
+    r.begin("api")
+    return _drive(r, messages)
+
+
+def _failed(name: str, where: str, e: Exception, messages) -> bool:
+    log(f"{name}: rotation failed at {where}: {_describe(e)}")
+    messages.append(_fail_msg(name, where, e))
+    return True
+
+
 def _drive(r: Rotation, messages) -> bool:
+    """Runs one rotation; any failure is reported (our errors by message, others by type only) and the
+    caller goes on with the other secrets. True: it failed."""
     try:
         messages.append(_ok_msg(r.run()))
         return False
-    except (JobError, providers.ProviderError, SanctumError, OSError) as e:
-        where = r.rot["state"] if r.rot else "done"
-        log(f"{r.sc.name}: rotation failed at {where}: {e}")
-        messages.append(_fail_msg(r.sc.name, where, e))
-        return True
+    except Exception as e:
+        return _failed(r.sc.name, r.rot["state"] if r.rot else "done", e, messages)
 
 
 def run_propagate(cfg, name: str, value: bytes, dry_run=False, now=None):
