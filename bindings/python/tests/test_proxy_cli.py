@@ -119,6 +119,29 @@ class PresidioTest(unittest.TestCase):
                 proxy.close()
         self.assertEqual(seen[-1], {"analyzer": f"127.0.0.1:{port}", "max_body_bytes": cfg.max_body_bytes})
 
+    def test_presidio_services_alone_without_a_proxy_route(self):
+        """The real sanctumcore.presidio, served with no proxy route: no proxy listener is opened."""
+        an, proxy_port = free_port(), free_port()
+        cfg = build_config(parser().parse_args(["--listen", f"127.0.0.1:{proxy_port}",
+                                                "--presidio-analyzer", f"127.0.0.1:{an}"]))
+        self.assertEqual(cfg.routes, [])
+        proxy = ProxyThread(cfg)
+        try:
+            req = urllib.request.Request(f"http://127.0.0.1:{an}/analyze", method="POST",
+                                         data=b'{"text": "mail jane.doe@example.com", "language": "en"}',
+                                         headers={"Content-Type": "application/json"})
+            with urllib.request.urlopen(req, timeout=10) as r:
+                found = __import__("json").loads(r.read())
+            self.assertEqual([(f["entity_type"], f["start"], f["end"]) for f in found], [("EMAIL_ADDRESS", 5, 25)])
+            with self.assertRaises(OSError):
+                socket.create_connection(("127.0.0.1", proxy_port), timeout=2).close()
+        finally:
+            proxy.close()
+        with self.assertRaises(ConfigError):  # neither a route nor a Presidio listener
+            build_config(parser().parse_args([]))
+        with self.assertRaises(ConfigError):
+            from_dict({"presidio": {"max_body_bytes": 10}})
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -20,9 +20,12 @@ def build_config(args) -> configmod.Config:
         if args.upstream or args.policy:
             raise configmod.ConfigError("give --config or --upstream/--policy, not both")
         cfg = configmod.load(args.config)
+    elif not args.upstream and not args.policy and (args.presidio_analyzer or args.presidio_anonymizer):
+        cfg = configmod.Config()  # only the Presidio-compatible services (set below), no proxy route
     else:
         if not args.upstream or not args.policy:
-            raise configmod.ConfigError("without --config, --upstream and --policy are required")
+            raise configmod.ConfigError("without --config, --upstream and --policy are required "
+                                        "(or only --presidio-analyzer/--presidio-anonymizer)")
         route = {"name": "default", "upstream": args.upstream, "policy": args.policy}
         if args.api_key_env:
             route["api_key_env"] = args.api_key_env
@@ -73,8 +76,13 @@ def parser() -> argparse.ArgumentParser:
 async def _serve(cfg, reuse_port: bool) -> None:
     proxy = Proxy(cfg)
     await proxy.start(reuse_port=reuse_port)
-    logging.getLogger("sanctumcore.proxy").info("listening on %s:%s with %d route(s), pid %d",
-                                                 cfg.listen_host, proxy.port, len(cfg.routes), os.getpid())
+    log = logging.getLogger("sanctumcore.proxy")
+    if cfg.routes:
+        log.info("listening on %s:%s with %d route(s), pid %d", cfg.listen_host, proxy.port, len(cfg.routes),
+                 os.getpid())
+    for key in ("analyzer", "anonymizer"):
+        if cfg.presidio.get(key):
+            log.info("Presidio-compatible %s on %s, pid %d", key, cfg.presidio[key], os.getpid())
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -109,7 +117,7 @@ def main(argv=None) -> int:
         return 2
     if cfg.log_file:
         logging.getLogger("sanctumcore.proxy").addHandler(log_handler(cfg.log_file))
-    workers = cfg.workers
+    workers = cfg.workers if cfg.routes else 1  # the Presidio services run in one process
     if workers > 1 and cfg.listen_port == 0:
         print("sanctum-proxy: workers > 1 needs a fixed listen port", file=sys.stderr)
         return 2

@@ -256,8 +256,8 @@ def from_dict(raw: dict, where: str = "config") -> Config:
     if "presidio" in raw:
         set_presidio(cfg, raw["presidio"], where)
     routes = raw.get("route", [])
-    if not routes:
-        raise ConfigError(f"{where}: at least one [[route]] is required")
+    if not routes and not (cfg.presidio.get("analyzer") or cfg.presidio.get("anonymizer")):
+        raise ConfigError(f"{where}: at least one [[route]] (or a [presidio] listener) is required")
     for i, r in enumerate(routes):
         cfg.routes.append(make_route(r, f"{where}: route #{i + 1}"))
     names = [r.name for r in cfg.routes]

@@ -115,17 +115,18 @@ class Proxy:
                         raise ConfigError(f"route {r.name}: {e}") from None
                     except Exception as e:  # the core's refusal: status and line offset, never a value
                         raise ConfigError(f"route {r.name}: identities refused ({_core_refusal(e, 'file').message})") from None
-        server = http.Server(self.handle, **http.server_kwargs(cfg))
-        runner = web.ServerRunner(server, handle_signals=False)
-        await runner.setup()
-        self._runners.append(runner)
-        if sock is not None:
-            site = web.SockSite(runner, sock)
-        else:
-            site = web.TCPSite(runner, cfg.listen_host, cfg.listen_port, backlog=cfg.backlog,
-                               reuse_port=reuse_port or None)
-        await site.start()
-        self.port = site._server.sockets[0].getsockname()[1]  # the bound port (0 asks for any)
+        if cfg.routes:  # without routes only the Presidio-compatible services are served
+            server = http.Server(self.handle, **http.server_kwargs(cfg))
+            runner = web.ServerRunner(server, handle_signals=False)
+            await runner.setup()
+            self._runners.append(runner)
+            if sock is not None:
+                site = web.SockSite(runner, sock)
+            else:
+                site = web.TCPSite(runner, cfg.listen_host, cfg.listen_port, backlog=cfg.backlog,
+                                   reuse_port=reuse_port or None)
+            await site.start()
+            self.port = site._server.sockets[0].getsockname()[1]  # the bound port (0 asks for any)
         for host, port, app in presidio_apps(cfg):
             r = http.AppRunner(app, handle_signals=False, **http.server_kwargs(cfg, raw_bodies=False))
             await r.setup()
