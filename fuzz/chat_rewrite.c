@@ -70,7 +70,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (st != SANCTUM_OK) {
         if (doc != NULL || err.message[0] == '\0' || (err.offset > size && err.offset != SANCTUM_NO_OFFSET))
             abort();
-        sanctum_ctx_free(ctx);
+        fuzz_ctx_free_checked(ctx);
         return 0;
     }
     uint8_t *out = NULL;
@@ -121,6 +121,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     sanctum_free(again);
     sanctum_free(out);
     sanctum_free(doc);
-    sanctum_ctx_free(ctx);
+    fuzz_ctx_free_checked(ctx);
     return 0;
 }

@@ -181,6 +181,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         sc_json_doc_clear(&d);
     }
     check_lone(ctx, data, size, rfc, &rfc_err);
-    sanctum_ctx_free(ctx);
+    fuzz_ctx_free_checked(ctx);
     return 0;
 }

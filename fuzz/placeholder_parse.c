@@ -101,6 +101,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     sanctum_free(s);
     sanctum_free(empty);
     sanctum_free(det);
-    sanctum_ctx_free(ctx);
+    fuzz_ctx_free_checked(ctx);
     return 0;
 }
