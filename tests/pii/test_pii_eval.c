@@ -90,9 +90,28 @@ static void holdout3_targets(void **state)
     test_ctx_free_checked(ctx);
 }
 
+/* holdout4.txt, written blind (without reading holdout3.txt, docs/pii.md's lists or the detector's source)
+ * as an independent measure: scored alone and printed; only asserts that it loads and is large enough. */
+static void holdout4_measure(void **state)
+{
+    (void)state;
+    static const char *const H4[] = {SANCTUM_SOURCE_DIR "/tests/pii/eval/holdout4.txt"};
+    sanctum_ctx *ctx = test_ctx_new();
+    sanctum_detector *det = NULL;
+    assert_int_equal(sanctum_detector_new(&det, ctx, NULL, NULL), SANCTUM_OK);
+    eval_result r;
+    assert_int_equal(eval_files(det, H4, 1, &r, getenv("PII_EVAL_VERBOSE") ? stdout : NULL), 0);
+    printf("holdout4.txt alone:\n");
+    eval_print(stdout, &r);
+    assert_true(r.cases >= 120);
+    sanctum_free(det);
+    test_ctx_free_checked(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {cmocka_unit_test(floors_hold), cmocka_unit_test(holdout2_floors),
-                                       cmocka_unit_test(holdout3_targets)};
+                                       cmocka_unit_test(holdout3_targets),
+                                       cmocka_unit_test(holdout4_measure)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
