@@ -1,5 +1,8 @@
-/* Internal interface between the PERSON recognizer's files: the small word helpers they share
- * (rec_person.c, person_places.c, person_scripts.c). */
+/* Internal interface between the PERSON recognizer's files: rec_person.c walks the words and scores
+ * capitalized candidates; person_words.h reads words; person_lexicon.c classes them; person_context.c
+ * reads the phrases around them; person_lower.c finds lower-case names; person_formats.c titles,
+ * airline and record formats; person_consistency.c raises other mentions; person_places.c and
+ * person_scripts.c places, software and other scripts. */
 #ifndef SANCTUM_PII_PERSON_H
 #define SANCTUM_PII_PERSON_H
 
@@ -8,6 +11,7 @@
 #include <stdint.h>
 
 #include "pii.h"
+#include "person_words.h"
 
 /* The word that ends before position p (skipping non-letters, at most `gap` bytes of them). */
 static inline bool prev_word(const uint8_t *s, size_t p, size_t gap, size_t *ws, size_t *we)
@@ -49,6 +53,74 @@ static inline bool word_after(const uint8_t *s, size_t n, size_t p, size_t *ws, 
     *we = b;
     return b > a;
 }
+
+
+/* Strength of the context around a candidate (0 none). */
+enum { STRONG = 1, MEDIUM = 2, WEAK = 3 };
+
+static inline void pii_person_emit(pii_scan *sc, size_t start, size_t end, double score, uint32_t ev)
+{
+    pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, start, end, score, ev);
+}
+
+/* The words of one name candidate: first [middle|initial] last. */
+typedef struct name_seq {
+    size_t toks[4][2];
+    unsigned fl[4];
+    size_t nt;
+    bool org;         /* followed by an organisation, tool or honour word: not a person */
+    bool initial_mid; /* a middle initial */
+    word cur;         /* the last word taken */
+} name_seq;
+
+/* Where the word loop stands: the next byte to read and the previous word (a possible trigger). */
+typedef struct walk {
+    size_t p, prev_s, prev_e;
+} walk;
+
+/* ---- person_lexicon.c: what one word is ---- */
+/* A lower-case name particle: "van", "de", "bin", "al". */
+bool pii_particle(const uint8_t *w, size_t n);
+/* Is w usable inside a name: a capitalized word (or all caps when allow_caps), no code shape. */
+bool pii_name_shaped(const pii_scan *sc, const word *w, bool allow_caps);
+/* A name that is also an everyday word (needs more evidence). */
+bool pii_word_like(unsigned f, int cls);
+/* Gazetteer flags of [a, b), with hyphenated, O'/D' and Russian case forms. */
+unsigned pii_name_flags(const uint8_t *s, size_t a, size_t b);
+/* Nothing but spaces before the end of a phrase. */
+bool pii_phrase_end_at(const uint8_t *s, size_t n, size_t q);
+/* Everyday chat words that are never a lower-case name. */
+bool pii_chat_word(const uint8_t *w, size_t n);
+/* A word that may follow a self-introduced name ("from", "and", "here"). */
+bool pii_intro_follow(const uint8_t *s, size_t n, size_t q);
+/* After a name it makes a holiday or an award ("Day", "Prize"). */
+bool pii_honour_word(const uint8_t *w, size_t n);
+
+/* ---- person_context.c: the phrases around a word ---- */
+int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown);
+int pii_context_after(const pii_scan *sc, size_t end, bool possessive);
+bool pii_signature(const pii_scan *sc, size_t start, size_t end);
+bool pii_place_preposition(const pii_scan *sc, size_t start);
+bool pii_person_verb_before(const pii_scan *sc, size_t start);
+bool pii_person_verb_right_before(const pii_scan *sc, size_t start, size_t end);
+bool pii_person_verb_after(const pii_scan *sc, size_t end);
+bool pii_vocative_you(const pii_scan *sc, size_t end);
+bool pii_personal_noun(const uint8_t *s, size_t n, size_t end);
+bool pii_email_echo(const pii_scan *sc, size_t ws, size_t we);
+bool pii_question_subject(const pii_scan *sc, size_t start, size_t end);
+
+/* ---- person_lower.c: lower-case names ---- */
+bool pii_lower_trigger(const uint8_t *w, size_t n);
+size_t pii_lower_name(pii_scan *sc, const word *w);
+void pii_skip_plain_lower(pii_scan *sc, walk *k);
+
+/* ---- person_formats.c: titles, airline names, record pairs ---- */
+size_t pii_title_name(pii_scan *sc, const word *w);
+size_t pii_airline_name(pii_scan *sc, const word *w);
+void pii_record_pair(pii_scan *sc, const word *w, unsigned fa, const name_seq *q, double *score, uint32_t *ev);
+
+/* ---- person_consistency.c ---- */
+void pii_consistency(pii_scan *sc, size_t first_cand);
 
 /* ---- person_places.c: places and software ---- */
 /* Technical context within the line around [start, end): a word there names software. */

@@ -5,6 +5,11 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/names.c
   ${PII_DIR}/names_data.c
   ${PII_DIR}/numbers.c
+  ${PII_DIR}/person_consistency.c
+  ${PII_DIR}/person_context.c
+  ${PII_DIR}/person_formats.c
+  ${PII_DIR}/person_lexicon.c
+  ${PII_DIR}/person_lower.c
   ${PII_DIR}/person_places.c
   ${PII_DIR}/person_scripts.c
   ${PII_DIR}/rec_bank.c

@@ -1,0 +1,367 @@
+/* PERSON context: the phrases before and after a word that say a person is meant (labels, greetings,
+ * "my name is", chat speakers, Name <email>, signatures, verbs only people take, possessions). */
+#include <string.h>
+
+#include "names.h"
+#include "person.h"
+#include "pii.h"
+
+/* The speaker of a chat log line: "[10:02] Tamsin: ...", "[09:14:55] <Brigid> ...", "10:02 Tamsin: ...". */
+static bool chat_speaker(const pii_scan *sc, size_t start)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, q = start;
+    bool angle = q > 0 && s[q - 1] == '<';
+    if (angle)
+        q--;
+    /* cheap test first: "] " or a digit and a space right before */
+    if (q < 3 || s[q - 1] != ' ' || (s[q - 2] != ']' && !pii_is_digit(s[q - 2])))
+        return false;
+    /* the name must end in ':' (or '>' when it opened with '<') within 40 bytes */
+    size_t e = start;
+    while (e < n && e - start < 40 && s[e] != '\n' && s[e] != ':' && s[e] != '>')
+        e++;
+    if (e >= n || (angle ? s[e] != '>' : s[e] != ':'))
+        return false;
+    if (q == 0 || s[q - 1] != ' ')
+        return false;
+    q--;
+    if (q > 0 && s[q - 1] == ']')
+        q--;
+    /* a time before: digits and colons back to '[' or the line start */
+    size_t digits = 0, colons = 0;
+    while (q > 0 && (pii_is_digit(s[q - 1]) || s[q - 1] == ':')) {
+        digits += pii_is_digit(s[q - 1]);
+        colons += s[q - 1] == ':';
+        q--;
+    }
+    if (digits < 3 || colons < 1 || colons > 2)
+        return false;
+    if (q > 0 && s[q - 1] == '[')
+        q--;
+    return q == 0 || s[q - 1] == '\n';
+}
+
+/* Context before the name: returns the strength (0 none) and whether it accepts unknown words. */
+int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
+{
+    const uint8_t *s = sc->s;
+    size_t w1s = 0, w1e = 0, w2s = 0, w2e = 0, w3s = 0, w3e = 0;
+    *accepts_unknown = false;
+    /* "Name: X" labels and "--" signature markers */
+    size_t q = start;
+    while (q > 0 && (s[q - 1] == ' ' || s[q - 1] == '\t' || s[q - 1] == '"' || s[q - 1] == '\''))
+        q--;
+    size_t lab = q > 0 && s[q - 1] == ':' ? q - 1 : 0;
+    if (lab > 0 && (s[lab - 1] == '"' || s[lab - 1] == '\''))
+        lab--; /* "name": "Hans Zimmer" */
+    static const char *const LABELS[] = {"name", "from", "to", "author", "contact", "attendee", "patient",
+                                         "customer", "employee", "cc", "signed", "recipient", "sender", "owner",
+                                         "assignee", "reviewer", "fn", "applicant", "insured", "passenger",
+                                         "pax", "guest", "tenant", "member", "beneficiary", "holder",
+                                         "cardholder", "traveler", "traveller", "student", "candidate",
+                                         "policyholder", "claimant", "debtor", "payee", "signatory", NULL};
+    if (q > 0 && s[q - 1] == ':' && prev_word(s, lab, 0, &w1s, &w1e) && word_in(s + w1s, w1e - w1s, LABELS)) {
+        *accepts_unknown = true;
+        return STRONG;
+    }
+    if (chat_speaker(sc, start)) {
+        *accepts_unknown = true;
+        return STRONG;
+    }
+    if (!prev_word(s, start, 3, &w1s, &w1e))
+        return 0;
+    const uint8_t *w1 = s + w1s;
+    size_t l1 = w1e - w1s;
+    bool p2 = prev_word(s, w1s, 2, &w2s, &w2e);
+    bool p3 = p2 && prev_word(s, w2s, 2, &w3s, &w3e);
+    /* "my name is X", "name is X", "named X", "call me X", "I'm X", "I am X", "this is X" */
+    if (pii_word_eq(w1, l1, "is") && p2 && pii_word_eq(s + w2s, w2e - w2s, "name")) {
+        *accepts_unknown = true;
+        return STRONG;
+    }
+    if (pii_word_eq(w1, l1, "named") || pii_word_eq(w1, l1, "aka") ||
+        (pii_word_eq(w1, l1, "me") && p2 && pii_word_eq(s + w2s, w2e - w2s, "call"))) {
+        *accepts_unknown = true;
+        return STRONG;
+    }
+    if (pii_word_eq(w1, l1, "i'm") || pii_word_eq(w1, l1, "im") ||
+        (pii_word_eq(w1, l1, "m") && p2 && pii_word_eq(s + w2s, w2e - w2s, "i")) ||
+        (pii_word_eq(w1, l1, "am") && p2 && pii_word_eq(s + w2s, w2e - w2s, "i")) ||
+        (pii_word_eq(w1, l1, "is") && p2 && pii_word_eq(s + w2s, w2e - w2s, "this")) ||
+        (pii_word_eq(w1, l1, "s") && p2 && pii_word_eq(s + w2s, w2e - w2s, "it")))
+        return STRONG;
+    if (pii_word_eq(w1, l1, "by") && p2) {
+        static const char *const BY[] = {"signed", "sent", "written", "approved", "reviewed", "reported",
+                                         "authored", "submitted", "requested", "created", "owned", "assigned",
+                                         "hosted", "organized", "organised", "led", "managed", NULL};
+        for (size_t k = 0; BY[k] != NULL; k++)
+            if (pii_word_eq(s + w2s, w2e - w2s, BY[k]))
+                return STRONG;
+    }
+    int k = sc_person_context_word(w1, l1, 0);
+    if (k == SC_PCTX_GREETING || k == SC_PCTX_RELATION) {
+        /* "Hi Eilidh," "Dear Ngozi Okafor," "my colleague Tariq": a capitalized word there is a name */
+        *accepts_unknown = true;
+        return STRONG;
+    }
+    if (k == SC_PCTX_VERB)
+        return WEAK;
+    (void)p3;
+    return 0;
+}
+
+/* Context after the name: Name <email>, Name (email), "X said", a possessive. */
+int pii_context_after(const pii_scan *sc, size_t end, bool possessive)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    size_t p = end;
+    while (p < n && s[p] == ' ')
+        p++;
+    if (p < n && (s[p] == '<' || s[p] == '(' || s[p] == '[')) {
+        uint8_t close = s[p] == '<' ? '>' : s[p] == '(' ? ')' : ']';
+        for (size_t i = p + 1; i < n && i < p + 100 && s[i] != close && !pii_is_space(s[i]); i++)
+            if (s[i] == '@')
+                return STRONG;
+    }
+    if (pii_honorific_after(s, n, end))
+        return STRONG;
+    if (possessive)
+        return WEAK;
+    size_t ws = p;
+    while (p < n && pii_is_alpha(s[p]))
+        p++;
+    if (p > ws && end < n && s[end] == ' ' && sc_person_context_word(s + ws, p - ws, 1) == SC_PCTX_AFTER)
+        return MEDIUM;
+    return 0;
+}
+
+/* A signature: the name alone on its line after a sign-off line ("Best regards," / "Thanks," / "--"). */
+bool pii_signature(const pii_scan *sc, size_t start, size_t end)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    size_t ls = start;
+    while (ls > 0 && (s[ls - 1] == ' ' || s[ls - 1] == '\t'))
+        ls--;
+    if (ls == 0 || s[ls - 1] != '\n')
+        return false;
+    size_t le = end;
+    while (le < n && s[le] != '\n' && s[le] != '\r') {
+        if (pii_is_alnum(s[le]) && le > end + 40)
+            return false;
+        le++;
+    }
+    /* the previous non-empty line */
+    size_t p = ls - 1;
+    while (p > 0 && (s[p - 1] == '\n' || s[p - 1] == '\r' || s[p - 1] == ' '))
+        p--;
+    size_t pe = p;
+    while (p > 0 && s[p - 1] != '\n')
+        p--;
+    if (pe - p > 40)
+        return false;
+    if (pe - p >= 2 && s[p] == '-' && s[p + 1] == '-')
+        return true;
+    if (pe == p || (s[pe - 1] != ',' && s[pe - 1] != '!'))
+        return false;
+    for (size_t i = p; i < pe;) {
+        while (i < pe && !pii_is_alpha(s[i]))
+            i++;
+        size_t ws = i;
+        while (i < pe && pii_is_alpha(s[i]))
+            i++;
+        if (i > ws && sc_person_context_word(s + ws, i - ws, 2) == SC_PCTX_SIGNOFF)
+            return true;
+    }
+    return false;
+}
+
+bool pii_place_preposition(const pii_scan *sc, size_t start)
+{
+    size_t ws, we;
+    if (!prev_word(sc->s, start, 1, &ws, &we))
+        return false;
+    static const char *const PREP[] = {"in", "at", "to", "from", "near", "into", "visit", "visiting",
+                                       "of", "around", "across", "via", "outside", "inside", NULL};
+    for (size_t k = 0; PREP[k] != NULL; k++)
+        if (pii_word_eq(sc->s + ws, we - ws, PREP[k]))
+            return true;
+    return false;
+}
+
+/* A verb or phrase before a name that only people take: "ask X", "ping X", "met X", "talked to X",
+ * "had lunch with X". */
+bool pii_person_verb_before(const pii_scan *sc, size_t start)
+{
+    static const char *const V[] = {"ask", "asked", "asking", "tell", "told", "telling", "ping", "pinged",
+                                    "met", "meet", "cc", "remind", "reminded", "thank", "thanked", "emailed",
+                                    "texted", "hire", "hired", "dm", "invite", "invited", "paged", "page",
+                                    "interviewed", "fired", NULL};
+    static const char *const V2[] = {"talk", "talked", "talking", "spoke", "speak", "speaking", "chat",
+                                     "chatted", "chatting", "met", "meet", "meeting", "lunch", "coffee",
+                                     "dinner", "replied", "reply", "wrote", "write", "introduced", "listen",
+                                     "listened", "complained", "explained", "mentioned", "said", "call",
+                                     "sync", "synced", "catch", "checked", "check", "1:1", NULL};
+    const uint8_t *s = sc->s;
+    size_t ws, we, vs, ve;
+    if (!prev_word(s, start, 1, &ws, &we))
+        return false;
+    if (word_in(s + ws, we - ws, V))
+        return true;
+    if ((pii_word_eq(s + ws, we - ws, "to") || pii_word_eq(s + ws, we - ws, "with") ||
+         pii_word_eq(s + ws, we - ws, "up")) &&
+        prev_word(s, ws, 1, &vs, &ve))
+        return word_in(s + vs, ve - vs, V2);
+    return false;
+}
+
+/* "Tell Frank ...", "ping Ray", "thank Grant", "Email Hunter", "I called Sterling", "let Frank know":
+ * a verb only people take, right before the name. */
+bool pii_person_verb_right_before(const pii_scan *sc, size_t start, size_t end)
+{
+    static const char *const V[] = {"tell", "ask", "ping", "remind", "thank", "cc", "email", "call", "called",
+                                    "meet", "text", "message", "messaged", "dm", "invite", "congratulate",
+                                    "hug", "pay", "paid", "told", "asked", "thanked", "reminded", "pinged",
+                                    "emailed", "texted", "invited", "met", "introduce", "introduced", "phone",
+                                    "phoned", "ring", "rang", "page", "paged", "notify", "warn", "warned",
+                                    "bcc", "loop", "tag", "tagged", "mention", "mentioned", NULL};
+    const uint8_t *s = sc->s;
+    size_t ws, we, as, ae;
+    if (!prev_word(s, start, 1, &ws, &we))
+        return false;
+    if (word_in(s + ws, we - ws, V))
+        return true;
+    /* "let Frank know", "have Ray check" */
+    return pii_word_eq(s + ws, we - ws, "let") && word_after(s, sc->n, end, &as, &ae) &&
+           pii_word_eq(s + as, ae - as, "know");
+}
+
+/* "Penny said ...", "Ivy wrote ...", "Faith from legal approved ...": the name as the subject of a verb
+ * only people take. */
+bool pii_person_verb_after(const pii_scan *sc, size_t end)
+{
+    static const char *const V[] = {"said", "says", "asked", "asks", "wrote", "writes", "replied", "approved",
+                                    "signed", "called", "emailed", "texted", "thinks", "thought", "wants",
+                                    "wanted", "needs", "joins", "joined", "starts", "started", "quit",
+                                    "told", "tells", "mentioned", "agreed", "suggested", "promised",
+                                    "confirmed", "booked", "owes", "presents", "resigned", "retired",
+                                    "apologized", "apologised", "complained", "laughed", "smiled", "cried",
+                                    "married", "graduated", "moved", "lives", "works", "worked", "messaged",
+                                    "rsvped", "replies", "answered", NULL};
+    static const char *const TEAM[] = {"legal", "finance", "hr", "accounting", "sales", "marketing", "it",
+                                       "ops", "support", "engineering", "security", "design", "product",
+                                       "payroll", "procurement", "billing", "admissions", "reception", NULL};
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, a, b, c, d;
+    if (!word_after(s, n, end, &a, &b))
+        return false;
+    if (word_in(s + a, b - a, V))
+        return true;
+    /* "will present", "is our new lead", "from legal approved" */
+    if (pii_word_eq(s + a, b - a, "will") && word_after(s, n, b, &c, &d))
+        return word_in(s + c, d - c, (const char *const[]){"present", "join", "call", "email", "reply",
+                                                           "visit", "review", "sign", "approve", NULL});
+    if (pii_word_eq(s + a, b - a, "is") && word_after(s, n, b, &c, &d))
+        return word_in(s + c, d - c, (const char *const[]){"our", "my", "your", "his", "her", NULL});
+    if (pii_word_eq(s + a, b - a, "from") && word_after(s, n, b, &c, &d) && word_in(s + c, d - c, TEAM)) {
+        size_t e, f;
+        return word_after(s, n, d, &e, &f) && word_in(s + e, f - e, V);
+    }
+    return false;
+}
+
+/* "Dawn, are you still on the call?": a sentence-initial word followed by a comma and a second-person
+ * word in the same sentence is someone addressed. */
+bool pii_vocative_you(const pii_scan *sc, size_t end)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    if (end >= n || s[end] != ',')
+        return false;
+    size_t p = end + 1;
+    for (unsigned k = 0; k < 6 && p < n; k++) {
+        while (p < n && s[p] == ' ')
+            p++;
+        size_t a = p;
+        while (p < n && pii_is_alpha(s[p]))
+            p++;
+        if (p == a)
+            return false; /* punctuation or the end of the sentence */
+        if (word_in(s + a, p - a, (const char *const[]){"you", "your", "u", "ur", "youre", NULL}))
+            return true;
+    }
+    return false;
+}
+
+/* "Sky's laptop", "Page's flight": what people own. */
+bool pii_personal_noun(const uint8_t *s, size_t n, size_t end)
+{
+    static const char *const N[] = {"laptop", "phone", "badge", "car", "desk", "flight", "birthday", "wife",
+                                    "husband", "kids", "kid", "son", "daughter", "mom", "mum", "dad",
+                                    "mother", "father", "team", "email", "number", "address", "charger",
+                                    "bag", "keys", "account", "house", "apartment", "flat", "room",
+                                    "office", "manager", "boss", "wedding", "party", "mail", "parents",
+                                    "sister", "brother", "girlfriend", "boyfriend", "partner", "dog", "cat",
+                                    "visa", "passport", "salary", "leave", "shift", "schedule", "calendar",
+                                    "resume", "cv", "contract", "signature", "idea", "feedback", "review",
+                                    NULL};
+    size_t p = end;
+    if (p + 2 < n && s[p] == '\'' && s[p + 1] == 's')
+        p += 2;
+    else if (p + 4 < n && s[p] == 0xE2 && s[p + 1] == 0x80 && s[p + 2] == 0x99 && s[p + 3] == 's')
+        p += 4;
+    size_t a, b;
+    return word_after(s, n, p, &a, &b) && word_in(s + a, b - a, N);
+}
+
+/* "Thabo,Nkosi,thabo.n@example.co.za": a capitalized word that starts the local part of an e-mail
+ * address on the same line, before a dot, underscore or hyphen, names that address's owner. */
+bool pii_email_echo(const pii_scan *sc, size_t ws, size_t we)
+{
+    const uint8_t *s = sc->s;
+    size_t len = we - ws;
+    if (len < 3)
+        return false;
+    /* the addresses the e-mail recognizer found (the candidates before the PERSON pass are in text
+     * order), within 200 bytes on the same line */
+    size_t lo_c = 0, hi_c = sc->pre_person, from = ws > 200 ? ws - 200 : 0;
+    while (lo_c < hi_c) {
+        size_t mid = lo_c + (hi_c - lo_c) / 2;
+        if (sc->c[mid].start < from)
+            lo_c = mid + 1;
+        else
+            hi_c = mid;
+    }
+    for (size_t k = lo_c; k < sc->pre_person && sc->c[k].start <= we + 200; k++) {
+        if (sc->c[k].type != SANCTUM_ENTITY_EMAIL_ADDRESS || sc->c[k].score < sc->det->threshold)
+            continue;
+        size_t e = sc->c[k].start;
+        size_t lo = e < ws ? e : we, hi = e < ws ? ws : e;
+        if (hi < lo || memchr(s + lo, '\n', hi - lo) != NULL || e + len >= sc->n)
+            continue;
+        size_t i = 0;
+        while (i < len && pii_lower(s[e + i]) == pii_lower(s[ws + i]))
+            i++;
+        uint8_t after = s[e + len];
+        /* first.last@, first_l@: the word is part of a personal address ("sales@" names no one) */
+        if (i == len && (after == '.' || after == '_' || after == '-'))
+            return true;
+    }
+    return false;
+}
+
+/* "Did Page reply yet?", "Can Grant sign it?": the subject of a question about something people do. */
+bool pii_question_subject(const pii_scan *sc, size_t start, size_t end)
+{
+    static const char *const AUX[] = {"did", "does", "do", "has", "have", "can", "could", "will", "would",
+                                      "should", "didn't", "won't", NULL};
+    static const char *const V[] = {"reply", "call", "email", "sign", "approve", "say", "ask", "write", "text",
+                                    "send", "pay", "answer", "agree", "confirm", "join", "leave", "quit",
+                                    "tell", "respond", "arrive", "come", "get", "mention", "review", NULL};
+    const uint8_t *s = sc->s;
+    size_t ws, we, a, b;
+    return prev_word(s, start, 1, &ws, &we) && sentence_start(s, ws) && word_in(s + ws, we - ws, AUX) &&
+           word_after(s, sc->n, end, &a, &b) && word_in(s + a, b - a, V);
+}

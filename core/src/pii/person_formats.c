@@ -1,0 +1,117 @@
+/* PERSON in set formats: titles ("Dr. Okafor", "Sig.ra Bianchi"), airline SURNAME/GIVEN, and first and
+ * last name as separate values of one record. */
+#include <string.h>
+
+#include "names.h"
+#include "person.h"
+#include "pii.h"
+
+/* Airline and booking style "SURNAME/GIVEN" ("OKAFOR/CHIDI", "LINDQVIST/EMMA MS"): one span, when the
+ * given name is a known first name. Returns where to go on. */
+size_t pii_airline_name(pii_scan *sc, const word *w)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    if (w->e + 1 >= n || s[w->e] != '/' || (w->s > 0 && !pii_is_space(s[w->s - 1]) && s[w->s - 1] != ':'))
+        return w->e;
+    word g;
+    if (!next_word(s, n, w->e + 1, &g) || g.s != w->e + 1 || !g.allcaps)
+        return w->e;
+    if (g.e < n && !pii_is_space(s[g.e]) && s[g.e] != ',' && s[g.e] != '.')
+        return w->e;
+    unsigned fg = sc_name_lookup(s + g.s, g.e - g.s), fs = sc_name_lookup(s + w->s, w->e - w->s);
+    int cg = sc_word_class(s + g.s, g.e - g.s), cs = sc_word_class(s + w->s, w->e - w->s);
+    bool unk = false;
+    bool label = pii_context_before(sc, w->s, &unk) == STRONG && unk; /* "PASSENGER: OKAFOR/CHIDI" */
+    if (cs == SC_WORD_STOP || cs == SC_WORD_TECH_NOUN || cg == SC_WORD_STOP || cg == SC_WORD_TECH_NOUN)
+        return g.e;
+    if (!label && (!(fg & SC_NAME_FIRST) || pii_word_like(fg, cg) || (fs != 0 && !(fs & SC_NAME_LAST))))
+        return g.e;
+    pii_person_emit(sc, w->s, g.e, 0.85, SANCTUM_EV_NAME_SEQUENCE | SANCTUM_EV_GAZETTEER_FIRST |
+                                  ((fs & SC_NAME_LAST) ? SANCTUM_EV_GAZETTEER_LAST : 0));
+    return g.e;
+}
+
+/* Step 2, titles: the capitalized words after "Mr", "Dr.", "Prof" are a name. Returns where to go on. */
+size_t pii_title_name(pii_scan *sc, const word *w)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    size_t q = w->e;
+    if (q < n && s[q] == '.') {
+        q++;
+        /* "Sig.ra Bianchi", "Sig.na Rossi", "Dott.ssa Greco" */
+        size_t r = q;
+        while (r < n && pii_is_lower(s[r]) && r - q < 4)
+            r++;
+        if (r > q && r < n && s[r] == ' ')
+            q = r;
+    }
+    word a;
+    size_t name_start = q + 1;
+    /* "Prof. van Dijk", "Mr de la Cruz": particles between the title and the surname */
+    while (q < n && s[q] == ' ' && next_word(s, n, q, &a) && a.s == q + 1 && a.lower && pii_particle(s + a.s, a.e - a.s))
+        q = a.e;
+    if (q < n && s[q] == ' ' && next_word(s, n, q, &a) && a.s == q + 1 && pii_name_shaped(sc, &a, false) &&
+        sc_word_class(s + a.s, a.e - a.s) != SC_WORD_STOP) {
+        size_t end = a.e;
+        word b;
+        if (!a.possessive && next_word(s, n, a.e, &b) && joins(s, a.e, b.s, a.e - a.s == 1) &&
+            pii_name_shaped(sc, &b, false) && sc_word_class(s + b.s, b.e - b.s) == SC_WORD_NONE)
+            end = b.e;
+        unsigned fa = sc_name_lookup(s + a.s, a.e - a.s);
+        pii_person_emit(sc, name_start, end, 0.9,
+             SANCTUM_EV_TITLE | ((fa & SC_NAME_FIRST) ? SANCTUM_EV_GAZETTEER_FIRST : 0) |
+                 ((fa & SC_NAME_LAST) ? SANCTUM_EV_GAZETTEER_LAST : 0));
+        return end;
+    }
+    return w->e;
+}
+
+/* Step 6c: first and last name as separate values of one record: "('Miriam', 'Castellanos')",
+ * "Ingrid,Halvorsen". A known last name right after a known first name, separated only by quotes, a
+ * comma and spaces (a comma required), is a name; so is the first name before it. */
+void pii_record_pair(pii_scan *sc, const word *w, unsigned fa, const name_seq *q, double *score, uint32_t *ev)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    if (q->nt != 1 || *score >= 0.8 || w->allcaps)
+        return;
+    /* the other value: before (when this is a last name) or after (when this is a first name) */
+    bool before_ok = false, after_ok = false;
+    if (fa & SC_NAME_LAST) {
+        size_t p = w->s;
+        bool comma = false;
+        while (p > 0 && w->s - p < 6 && (s[p - 1] == ',' || s[p - 1] == ' ' || s[p - 1] == '\'' || s[p - 1] == '"')) {
+            comma = comma || s[p - 1] == ',';
+            p--;
+        }
+        size_t e = p;
+        while (p > 0 && pii_is_alpha(s[p - 1]))
+            p--;
+        unsigned fp = e > p ? pii_name_flags(s, p, e) : 0;
+        bool other = (fp & SC_NAME_FIRST) ? !pii_word_like(fp, sc_word_class(s + p, e - p))
+                                          : (fp == 0 && (fa & SC_NAME_COMMON_LAST) && e - p >= 3 &&
+                                             sc_word_class(s + p, e - p) == SC_WORD_NONE &&
+                                             !sc_place_lookup(s + p, e - p)); /* "Thabo,Nkosi" */
+        before_ok = comma && e > p && pii_is_upper(s[p]) && other;
+    }
+    if (!before_ok && (fa & SC_NAME_FIRST)) {
+        size_t p = w->e;
+        bool comma = false;
+        while (p < n && p - w->e < 6 && (s[p] == ',' || s[p] == ' ' || s[p] == '\'' || s[p] == '"')) {
+            comma = comma || s[p] == ',';
+            p++;
+        }
+        size_t b = p;
+        while (p < n && pii_is_alpha(s[p]))
+            p++;
+        unsigned fl = p > b ? pii_name_flags(s, b, p) : 0;
+        after_ok = comma && p > b && pii_is_upper(s[b]) && (fl & SC_NAME_LAST) && !(fl & SC_NAME_FIRST) &&
+                   !pii_word_like(fl, sc_word_class(s + b, p - b));
+    }
+    if (before_ok || after_ok || pii_email_echo(sc, w->s, w->e)) {
+        *score = 0.8;
+        *ev |= SANCTUM_EV_NAME_SEQUENCE;
+    }
+}
