@@ -96,6 +96,11 @@ bool pii_intro_follow(const uint8_t *s, size_t n, size_t q);
 /* After a name it makes a holiday or an award ("Day", "Prize"). */
 bool pii_honour_word(const uint8_t *w, size_t n);
 
+/* A lower-case noun that makes the name before it a thing: "law", "disease", "salad", "engine". */
+bool pii_thing_noun(const uint8_t *w, size_t n, bool possessive);
+/* A capitalized word before a name that makes it a dish: "Beef", "Eggs". */
+bool pii_food_before(const uint8_t *w, size_t n);
+
 /* ---- person_context.c: the phrases around a word ---- */
 int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown);
 int pii_context_after(const pii_scan *sc, size_t end, bool possessive);
@@ -127,6 +132,10 @@ void pii_consistency(pii_scan *sc, size_t first_cand);
 bool pii_tech_context(const pii_scan *sc, size_t start, size_t end);
 /* Place context around a word that may be a place ("in X", "X, Texas", "X and Saskatoon", "the X office"). */
 bool pii_place_context(const pii_scan *sc, size_t start, size_t end);
+/* A capitalized word that makes the word before it a place ("Falls", "Hole", "Harbour"). */
+bool pii_place_noun(const uint8_t *w, size_t n);
+/* The score a lone place-name earns as a person from person evidence around it (0 when none). */
+double pii_place_person_lift(const pii_scan *sc, size_t start, size_t end, bool poss);
 
 /* ---- person_scripts.c: other scripts, honorifics and titles of other languages ---- */
 /* Flags of a Russian name in another case than the nominative (0 when none). */

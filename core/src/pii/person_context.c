@@ -42,6 +42,38 @@ static bool chat_speaker(const pii_scan *sc, size_t start)
     return q == 0 || s[q - 1] == '\n';
 }
 
+/* A JSON key that names a person: 2 when its value is a name whatever the word ("surname", "lastName",
+ * "reporter"), 1 for the generic halves ("first", "last", "given") unless a sibling key of the other half
+ * stands within 160 bytes ({"first": "Hana", "last": "Oyelaran"}), 0 for other keys. */
+static int json_name_key(const uint8_t *s, size_t n, size_t ks, size_t ke)
+{
+    static const char *const KEYS[] = {"surname", "lastname", "firstname", "forename", "fullname", "givenname",
+                                       "familyname", "middlename", "nickname", "reporter", "requester",
+                                       "requestor", "approver", "organizer", "organiser", "speaker", "driver",
+                                       "client", "parent", "guardian", "spouse", "buyer", "seller", "person",
+                                       "manager", "supervisor", "teacher", "doctor", "physician", "emergency",
+                                       "kin", "mother", "father", "child", "host", "invitee", "participant",
+                                       "user_name", "addressee", "lead", NULL};
+    static const char *const HALVES[] = {"first", "last", "given", "family", "middle", NULL};
+    if (word_in(s + ks, ke - ks, KEYS))
+        return 2;
+    if (!word_in(s + ks, ke - ks, HALVES))
+        return 0;
+    size_t lo = ks > 160 ? ks - 160 : 0, hi = ke + 160 < n ? ke + 160 : n;
+    for (size_t i = lo; i + 1 < hi; i++) {
+        if (s[i] != '"' || (i >= ks - 1 && i <= ke))
+            continue;
+        size_t a = i + 1, b = a;
+        while (b < hi && pii_is_alpha(s[b]))
+            b++;
+        if (b > a && b != ke && word_in(s + a, b - a, HALVES) && b < hi && (s[b] == '"' || s[b] == '_'))
+            return 2;
+        if (b > a && b - a == 7 && pii_word_eq(s + a, 7, "surname"))
+            return 2;
+    }
+    return 1;
+}
+
 /* Context before the name: returns the strength (0 none) and whether it accepts unknown words. */
 int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
 {
@@ -64,6 +96,13 @@ int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
     if (q > 0 && s[q - 1] == ':' && prev_word(s, lab, 0, &w1s, &w1e) && word_in(s + w1s, w1e - w1s, LABELS)) {
         *accepts_unknown = true;
         return STRONG;
+    }
+    if (q > 0 && s[q - 1] == ':' && lab > 0 && (s[lab] == '"' || s[lab] == '\'') && prev_word(s, lab, 0, &w1s, &w1e)) {
+        int k = json_name_key(s, sc->n, w1s, w1e);
+        if (k != 0) {
+            *accepts_unknown = k == 2;
+            return STRONG;
+        }
     }
     if (chat_speaker(sc, start)) {
         *accepts_unknown = true;
@@ -198,12 +237,14 @@ bool pii_person_verb_before(const pii_scan *sc, size_t start)
     static const char *const V[] = {"ask", "asked", "asking", "tell", "told", "telling", "ping", "pinged",
                                     "met", "meet", "cc", "remind", "reminded", "thank", "thanked", "emailed",
                                     "texted", "hire", "hired", "dm", "invite", "invited", "paged", "page",
-                                    "interviewed", "fired", NULL};
+                                    "interviewed", "fired", "collect", "collected", "drop", "dropped",
+                                    "babysit", "babysat", "add", "added", "hug", "hugged", "congratulate",
+                                    "welcome", "welcomed", "picked", "take", "took", "drive", "drove", NULL};
     static const char *const V2[] = {"talk", "talked", "talking", "spoke", "speak", "speaking", "chat",
                                      "chatted", "chatting", "met", "meet", "meeting", "lunch", "coffee",
                                      "dinner", "replied", "reply", "wrote", "write", "introduced", "listen",
                                      "listened", "complained", "explained", "mentioned", "said", "call",
-                                     "sync", "synced", "catch", "checked", "check", "1:1", NULL};
+                                     "sync", "synced", "catch", "checked", "check", "1:1", "pick", "picking", "picked", "drop", "dropped", "dropping", NULL};
     const uint8_t *s = sc->s;
     size_t ws, we, vs, ve;
     if (!prev_word(s, start, 1, &ws, &we))
@@ -211,7 +252,7 @@ bool pii_person_verb_before(const pii_scan *sc, size_t start)
     if (word_in(s + ws, we - ws, V))
         return true;
     if ((pii_word_eq(s + ws, we - ws, "to") || pii_word_eq(s + ws, we - ws, "with") ||
-         pii_word_eq(s + ws, we - ws, "up")) &&
+         pii_word_eq(s + ws, we - ws, "up") || pii_word_eq(s + ws, we - ws, "off")) &&
         prev_word(s, ws, 1, &vs, &ve))
         return word_in(s + vs, ve - vs, V2);
     return false;
@@ -316,6 +357,35 @@ bool pii_personal_noun(const uint8_t *s, size_t n, size_t end)
     return word_after(s, n, p, &a, &b) && word_in(s + a, b - a, N);
 }
 
+/* The ASCII letter an accented Latin-1 letter (UTF-8 0xC3 xx) is written as in an e-mail address, or 0. */
+static uint8_t fold_c3(uint8_t x)
+{
+    static const char F[] = "aaaaaa\0ceeeeiiiidnooooo\0ouuuuy\0\0aaaaaa\0ceeeeiiiidnooooo\0ouuuuy\0y";
+    return x >= 0x80 && x <= 0xBF ? (uint8_t)F[x - 0x80] : 0;
+}
+
+/* How many bytes of the address part a[0..an) spell the word s[ws, we) (accents folded: "Tomás" is
+ * "tomas"), 0 when they do not. */
+static size_t folded_prefix(const uint8_t *s, size_t ws, size_t we, const uint8_t *a, size_t an)
+{
+    size_t i = ws, j = 0;
+    while (i < we) {
+        uint8_t c = s[i];
+        size_t l = 1;
+        if (c == 0xC3 && i + 1 < we) {
+            c = fold_c3(s[i + 1]);
+            l = 2;
+        } else if (c >= 0x80) {
+            return 0;
+        }
+        if (c == 0 || j >= an || pii_lower(a[j]) != pii_lower(c))
+            return 0;
+        i += l;
+        j++;
+    }
+    return j < an ? j : 0;
+}
+
 /* "Thabo,Nkosi,thabo.n@example.co.za": a capitalized word that starts the local part of an e-mail
  * address on the same line, before a dot, underscore or hyphen, names that address's owner. */
 bool pii_email_echo(const pii_scan *sc, size_t ws, size_t we)
@@ -341,13 +411,30 @@ bool pii_email_echo(const pii_scan *sc, size_t ws, size_t we)
         size_t lo = e < ws ? e : we, hi = e < ws ? ws : e;
         if (hi < lo || memchr(s + lo, '\n', hi - lo) != NULL || e + len >= sc->n)
             continue;
-        size_t i = 0;
-        while (i < len && pii_lower(s[e + i]) == pii_lower(s[ws + i]))
-            i++;
-        uint8_t after = s[e + len];
-        /* first.last@, first_l@: the word is part of a personal address ("sales@" names no one) */
-        if (i == len && (after == '.' || after == '_' || after == '-'))
-            return true;
+        const uint8_t *at = memchr(s + e, '@', sc->c[k].end - e);
+        if (at == NULL)
+            continue;
+        size_t local_end = (size_t)(at - s);
+        bool named = false, looked = false;
+        /* each part of the local part: "tomas.niamh@" names Tomás and Niamh */
+        for (size_t p = e; p < local_end;) {
+            size_t m = folded_prefix(s, ws, we, s + p, local_end - p);
+            uint8_t after = m > 0 ? s[p + m] : 0;
+            /* first.last@, first_l@: the word is part of a personal address ("sales@" names no one) */
+            if (m > 0 && p == e && (after == '.' || after == '_' || after == '-'))
+                return true;
+            if (m >= 3 && p > e && (after == '@' || after == '.' || after == '_' || after == '-')) {
+                if (!looked) {
+                    named = (sc_name_lookup(s + ws, len) & (SC_NAME_FIRST | SC_NAME_LAST)) != 0;
+                    looked = true;
+                }
+                if (named)
+                    return true;
+            }
+            while (p < local_end && s[p] != '.' && s[p] != '_' && s[p] != '-')
+                p++;
+            p++;
+        }
     }
     return false;
 }

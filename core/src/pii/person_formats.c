@@ -54,11 +54,25 @@ size_t pii_title_name(pii_scan *sc, const word *w)
         q = a.e;
     if (q < n && s[q] == ' ' && next_word(s, n, q, &a) && a.s == q + 1 && pii_name_shaped(sc, &a, false) &&
         sc_word_class(s + a.s, a.e - a.s) != SC_WORD_STOP) {
+        /* the rest of the name, up to four words with particles between them: "María Fernanda López
+         * Ortega", "Hendrik van der Walt", "Ortega López" */
         size_t end = a.e;
-        word b;
-        if (!a.possessive && next_word(s, n, a.e, &b) && joins(s, a.e, b.s, a.e - a.s == 1) &&
-            pii_name_shaped(sc, &b, false) && sc_word_class(s + b.s, b.e - b.s) == SC_WORD_NONE)
+        word cur = a, b;
+        for (unsigned k = 0; k < 3 && !cur.possessive && next_word(s, n, cur.e, &b); k++) {
+            size_t join_end = cur.e;
+            while (b.lower && joins(s, join_end, b.s, false) && pii_particle(s + b.s, b.e - b.s)) {
+                word c2;
+                if (!next_word(s, n, b.e, &c2) || !joins(s, b.e, c2.s, false))
+                    break;
+                join_end = b.e;
+                b = c2;
+            }
+            if (b.lower || !joins(s, join_end, b.s, cur.e - cur.s == 1) || !pii_name_shaped(sc, &b, false) ||
+                sc_word_class(s + b.s, b.e - b.s) != SC_WORD_NONE)
+                break;
             end = b.e;
+            cur = b;
+        }
         unsigned fa = sc_name_lookup(s + a.s, a.e - a.s);
         pii_person_emit(sc, name_start, end, 0.9,
              SANCTUM_EV_TITLE | ((fa & SC_NAME_FIRST) ? SANCTUM_EV_GAZETTEER_FIRST : 0) |
@@ -96,7 +110,38 @@ void pii_record_pair(pii_scan *sc, const word *w, unsigned fa, const name_seq *q
                                              !sc_place_lookup(s + p, e - p)); /* "Thabo,Nkosi" */
         before_ok = comma && e > p && pii_is_upper(s[p]) && other;
     }
-    if (!before_ok && (fa & SC_NAME_FIRST)) {
+    if (!before_ok && (fa & SC_NAME_FIRST) && !(fa & SC_NAME_LAST)) {
+        /* "Ruiz, Valentina": a known surname value before a given name */
+        size_t p = w->s;
+        bool comma = false;
+        while (p > 0 && w->s - p < 6 && (s[p - 1] == ',' || s[p - 1] == ' ' || s[p - 1] == '\'' || s[p - 1] == '"')) {
+            comma = comma || s[p - 1] == ',';
+            p--;
+        }
+        size_t e = p;
+        while (p > 0 && pii_is_alpha(s[p - 1]))
+            p--;
+        unsigned fp = e > p ? pii_name_flags(s, p, e) : 0;
+        before_ok = comma && e > p && pii_is_upper(s[p]) && (fp & SC_NAME_LAST) && !(fp & SC_NAME_FIRST) &&
+                    !pii_word_like(fp, sc_word_class(s + p, e - p));
+    }
+    if (!before_ok && (fa & SC_NAME_LAST) && !(fa & SC_NAME_FIRST)) {
+        /* "Halvorsen, Astrid,": surname first, then the given name as a value of its own */
+        size_t p = w->e;
+        bool comma = false;
+        while (p < n && p - w->e < 6 && (s[p] == ',' || s[p] == ' ' || s[p] == '\'' || s[p] == '"')) {
+            comma = comma || s[p] == ',';
+            p++;
+        }
+        size_t b = p;
+        while (p < n && pii_is_alpha(s[p]))
+            p++;
+        unsigned fl = p > b ? pii_name_flags(s, b, p) : 0;
+        after_ok = comma && p > b && pii_is_upper(s[b]) && (fl & SC_NAME_FIRST) &&
+                   !pii_word_like(fl, sc_word_class(s + b, p - b)) && !(fl & SC_NAME_PLACE) &&
+                   (p >= n || s[p] == ',' || s[p] == '"' || s[p] == '\'' || s[p] == '\n' || s[p] == ';' || s[p] == '\t');
+    }
+    if (!before_ok && !after_ok && (fa & SC_NAME_FIRST)) {
         size_t p = w->e;
         bool comma = false;
         while (p < n && p - w->e < 6 && (s[p] == ',' || s[p] == ' ' || s[p] == '\'' || s[p] == '"')) {

@@ -154,3 +154,34 @@ bool pii_honour_word(const uint8_t *w, size_t n)
         return false;
     return word_in(w, n, H);
 }
+
+/* A lower-case noun that makes the name before it a thing named after someone: laws and theorems
+ * ("Murphy's law", "De Morgan's laws"), diseases ("Parkinson's disease"), dishes ("Caesar salad"). */
+bool pii_thing_noun(const uint8_t *w, size_t n, bool possessive)
+{
+    /* what a person may own too ("Dana's cake", "Omar's bike"): only without a possessive */
+    static const char *const T[] = {"salad", "sauce", "dressing", "pudding", "cocktail", "tart", "torte", "cake",
+                                    "sandwich", "casserole", "stroganoff", "soup", "complex", "scale", "cycle",
+                                    "engine", "engines", "models", "model", "dealer", "dealership", "sedan",
+                                    "coupe", "suv", "bike", "bikes", NULL};
+    static const char *const N[] = {
+        "law", "laws", "theorem", "theorems", "lemma", "conjecture", "equation", "equations", "principle",
+        "paradox", "constant", "inequality", "hypothesis", "razor", "formula", "transform", "transformation",
+        "criterion", "postulate", "dilemma", "wager", "sieve", "identity", "identities", "syndrome", "disease",
+        "diseases", "lymphoma", "palsy", "sarcoma", "effect", "distribution", NULL};
+    if (n < 3 || n > 14)
+        return false;
+    return word_in(w, n, N) || (!possessive && word_in(w, n, T));
+}
+
+/* A capitalized word before a name that makes it a dish: "Beef Wellington", "Eggs Benedict". */
+bool pii_food_before(const uint8_t *w, size_t n)
+{
+    static const char *const F[] = {"beef", "chicken", "eggs", "egg", "peach", "peaches", "oysters", "pork",
+                                    "lamb", "veal", "salmon", "cherries", "bananas", "shrimp", "lobster",
+                                    "crepes", "potatoes", "sole", "tournedos", "steak", "turkey", "duck",
+                                    "salad", "pasta", "pizza", "pie", "cake", "sauce", "soup", NULL};
+    if (n < 3 || n > 9)
+        return false;
+    return word_in(w, n, F);
+}

@@ -54,7 +54,8 @@ static void gather_name(pii_scan *sc, const word *w, unsigned fa, bool label, na
         if (!joins(s, q->cur.e, b.s, cur_initial))
             break;
         int bc = sc_word_class(s + b.s, b.e - b.s);
-        if (bc == SC_WORD_ORG_NEXT || bc == SC_WORD_TECH_NOUN || (b.cap && pii_honour_word(s + b.s, b.e - b.s))) {
+        if (bc == SC_WORD_ORG_NEXT || bc == SC_WORD_TECH_NOUN ||
+            (b.cap && (pii_honour_word(s + b.s, b.e - b.s) || pii_place_noun(s + b.s, b.e - b.s)))) {
             if (b.cap || b.allcaps)
                 q->org = true;
             break;
@@ -90,6 +91,20 @@ static void gather_name(pii_scan *sc, const word *w, unsigned fa, bool label, na
     /* an initial must be followed by a last name */
     while (q->nt > 1 && q->toks[q->nt - 1][1] - q->toks[q->nt - 1][0] == 1)
         q->nt--;
+}
+
+/* "Florence Adeyemi", "Paris Whitaker": a given name that is also a place, followed by a capitalized
+ * word the gazetteer does not know, is a person unless the pair sits in place context ("to Austin
+ * Fairmont"); place words after it ("Falls", "Harbour") were already taken as no name. */
+static bool place_given(pii_scan *sc, const word *w, int cls, unsigned fa, const name_seq *q)
+{
+    if (q->nt != 2 || !(cls == SC_WORD_PLACE || (fa & SC_NAME_PLACE)) || !(fa & SC_NAME_COMMON_FIRST) || w->allcaps)
+        return false;
+    size_t ls = q->toks[1][0], le = q->toks[1][1];
+    const uint8_t *s = sc->s;
+    if (le - ls < 3 || sc_word_class(s + ls, le - ls) != SC_WORD_NONE || sc_place_lookup(s + ls, le - ls))
+        return false;
+    return !pii_place_context(sc, w->s, le);
 }
 
 /* Step 5: the score the words themselves earn (gazetteer, word-likeness, capitalization, position).
@@ -131,7 +146,8 @@ static bool base_score(pii_scan *sc, const word *w, int cls, unsigned fa, const 
         if (a_first && l_known)
             *score = a_word && l_word ? 0.6 : (a_word || l_word ? 0.8 : 0.9);
         else if (a_first && last == 0)
-            *score = a_word ? 0.5 : ((fa & SC_NAME_COMMON_FIRST) ? 0.8 : 0.7);
+            *score = a_word ? (place_given(sc, w, cls, fa, q) ? 0.75 : 0.5)
+                            : ((fa & SC_NAME_COMMON_FIRST) ? 0.8 : 0.7);
         else if (!a_first && fa == 0 && (last & SC_NAME_LAST) && !l_word)
             *score = 0.6;
         else if (fa & SC_NAME_LAST)
@@ -159,8 +175,8 @@ static bool base_score(pii_scan *sc, const word *w, int cls, unsigned fa, const 
             *score = common ? (start_of_sentence ? 0.7 : 0.75) : (start_of_sentence ? 0.5 : 0.6);
             if (vocative && !poss)
                 *score += 0.1;
-            else if (start_of_sentence && (fa & SC_NAME_PLACE))
-                *score -= 0.1; /* "Darwin gets a lot of rain": a place as often as a person */
+            else if ((start_of_sentence || !common) && (fa & SC_NAME_PLACE))
+                *score -= 0.1; /* "Darwin gets a lot of rain", "a week in Rome": a place as often as a person */
             *ev |= SANCTUM_EV_FORMAT_WEAK;
         } else if ((fa & SC_NAME_LAST) && !a_word) {
             *score = start_of_sentence ? 0.4 : 0.5;
@@ -222,19 +238,33 @@ static bool add_context(pii_scan *sc, const word *w, int cls, unsigned fa, const
 
 /* Step 6b: a lone first name that is also a word ("Frank", "Hope", "Ray") is a person in person
  * position: after a verb only people take, addressed with "you", owning something people own, or the
- * subject of a verb only people take. */
-static void person_position(pii_scan *sc, const word *w, int cls, unsigned fa, const name_seq *q, bool poss,
+ * subject of a verb only people take. A place-name ("Sydney") needs evidence a place never has. Returns
+ * true when such evidence vouches for a person (place context then takes nothing back). */
+static bool person_position(pii_scan *sc, const word *w, int cls, unsigned fa, const name_seq *q, bool poss,
                             double *score, uint32_t *ev)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n;
+    size_t end = q->toks[q->nt - 1][1];
+    bool place = cls == SC_WORD_PLACE || (cls == SC_WORD_NONE && (fa & SC_NAME_PLACE));
+    if (place && q->nt == 1 && (fa & SC_NAME_FIRST) && !w->allcaps) {
+        double lift = pii_place_person_lift(sc, w->s, end, poss);
+        if (lift > 0) {
+            if (lift > *score) {
+                *score = lift;
+                *ev |= SANCTUM_EV_CONTEXT_BEFORE;
+            }
+            return true;
+        }
+        if (cls == SC_WORD_PLACE)
+            return false;
+    }
     /* "Zbigniew Kowalczyk approved it": an unknown word before a known last name counts as one name */
     bool pair = q->nt == 2 && fa == 0 && (q->fl[1] & SC_NAME_LAST) && !pii_word_like(q->fl[1], SC_WORD_NONE);
     if ((q->nt != 1 && !pair) || (!(fa & SC_NAME_FIRST) && !pair) || *score >= 0.7 || w->allcaps)
-        return; /* a name that stands on its own needs no lift */
-    size_t end = q->toks[q->nt - 1][1];
+        return false; /* a name that stands on its own needs no lift */
     if (cls != SC_WORD_NONE && cls != SC_WORD_AMBIGUOUS)
-        return; /* places, eponyms, software and assistants need more than this */
+        return false; /* eponyms, software and assistants need more than this */
     double lift = 0;
     uint32_t why = SANCTUM_EV_CONTEXT_BEFORE;
     bool start = sentence_start(s, w->s);
@@ -256,12 +286,27 @@ static void person_position(pii_scan *sc, const word *w, int cls, unsigned fa, c
         *score = lift;
         *ev |= why;
     }
+    return false;
+}
+
+/* "Mercedes-Benz": one hyphenated word made of a given name and a word that is no given name is a brand
+ * (people write "Given Surname"; "Anne-Marie" and "Jean-Luc" are given names on both sides). */
+static bool hyphen_brand(const uint8_t *s, size_t a, size_t b)
+{
+    const uint8_t *h = memchr(s + a, '-', b - a);
+    if (h == NULL)
+        return false;
+    size_t m = (size_t)(h - s);
+    if (m == a || m + 1 >= b)
+        return false;
+    unsigned f1 = sc_name_lookup(s + a, m - a), f2 = sc_name_lookup(s + m + 1, b - m - 1);
+    return (f1 & SC_NAME_FIRST) && !(f2 & SC_NAME_FIRST);
 }
 
 /* Step 7, precision rules that take a candidate back: firms ("Johnson & Johnson"), tools ("Adam
  * optimizer"), the second word of a place ("San Antonio"), a place after a preposition. */
 static bool not_a_person(pii_scan *sc, const word *w, int cls, unsigned fa, const name_seq *q, bool poss, int before,
-                         bool sig)
+                         bool sig, bool person_ev)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n;
@@ -282,17 +327,30 @@ static bool not_a_person(pii_scan *sc, const word *w, int cls, unsigned fa, cons
         if (cls == SC_WORD_SOFTWARE && pii_tech_context(sc, w->s, end))
             return true;
         /* places: "Darwin, Australia", "flights to Adelaide", "Regina and Saskatoon" */
-        if (nt == 1 && (cls == SC_WORD_PLACE || (fa & SC_NAME_PLACE)) && pii_place_context(sc, w->s, end))
+        if (nt == 1 && !person_ev && (cls == SC_WORD_PLACE || (fa & SC_NAME_PLACE)) && pii_place_context(sc, w->s, end))
             return true;
     }
-    size_t ps, pe;
+    /* things named after someone: "Murphy's law", "Caesar salad", "Beef Wellington", "Mercedes-Benz" */
+    size_t tp = end, ta, tb, ps, pe;
+    if (poss) {
+        size_t al;
+        if (apostrophe_at(s, n, tp, &al) && tp + al < n && s[tp + al] == 's')
+            tp += al + 1;
+    }
+    if (word_after(s, n, tp, &ta, &tb) && pii_thing_noun(s + ta, tb - ta, poss))
+        return true;
+    if (w->s >= 2 && s[w->s - 1] == ' ' && prev_word(s, w->s, 1, &ps, &pe) && pii_is_upper(s[ps]) &&
+        pii_food_before(s + ps, pe - ps))
+        return true;
+    if (nt == 1 && before != STRONG && hyphen_brand(s, w->s, end))
+        return true;
     static const char *const PLACE_PREFIX[] = {"san", "santa", "saint", "sainte", "st", "fort", "los",
                                                "las", "port", "mount", "lake", "new", NULL};
     if (before != STRONG && prev_word(s, w->s, 1, &ps, &pe) && pii_is_upper(s[ps]) && w->s - pe == 1 &&
         word_in(s + ps, pe - ps, PLACE_PREFIX))
         return true;
     /* places after a preposition need a real name context */
-    return cls == SC_WORD_PLACE && nt == 1 && pii_place_preposition(sc, w->s) && before != STRONG && !sig;
+    return cls == SC_WORD_PLACE && nt == 1 && !person_ev && pii_place_preposition(sc, w->s) && before != STRONG && !sig;
 }
 
 /* Steps 3-7 for one capitalized (or all-caps) word w that may start a name. Returns where to go on. */
@@ -327,16 +385,46 @@ static size_t cap_name(pii_scan *sc, const word *w, int cls)
     bool sig;
     if (!add_context(sc, w, cls, fa, &q, poss, &score, &ev, &before, &sig))
         return end;
-    person_position(sc, w, cls, fa, &q, poss, &score, &ev);
+    bool person_ev = person_position(sc, w, cls, fa, &q, poss, &score, &ev);
     if (cls == SC_WORD_NONE)
         pii_record_pair(sc, w, fa, &q, &score, &ev);
-    if (not_a_person(sc, w, cls, fa, &q, poss, before, sig))
+    if (not_a_person(sc, w, cls, fa, &q, poss, before, sig, person_ev))
         pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, w->s, end, 0.0,
                 ev | SANCTUM_EV_SUPPRESSED); /* blocks consistency */
     else if (score > 0)
         pii_person_emit(sc, w->s, end, score, ev);
     /* a weak multi-word reading may hide a name that starts at its second word */
     return (q.nt > 1 && score < sc->det->threshold) ? w->e : end;
+}
+
+/* "Invite Ingrid and Saoirse", "Zoë, Élodie and Tomás": a known given name joined by "and", "&", "or" or
+ * a comma to a name that stands on its own is a person too. Runs over the candidates in text order,
+ * both ways, before consistency appends its own. */
+static void coordination(pii_scan *sc, size_t first_cand)
+{
+    const uint8_t *s = sc->s;
+    double thr = sc->det->threshold;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t k = 0; k + 1 < sc->count - first_cand; k++) {
+            size_t i = pass == 0 ? first_cand + k : sc->count - 2 - k, j = i + 1;
+            pii_cand *a = &sc->c[i], *b = &sc->c[j];
+            if (a->type != SANCTUM_ENTITY_PERSON || b->type != SANCTUM_ENTITY_PERSON)
+                continue;
+            pii_cand *weak = a->score < thr ? a : b, *strong = a->score < thr ? b : a;
+            if (weak->score >= thr || strong->score < thr || weak->score < 0.5 ||
+                (weak->evidence & (SANCTUM_EV_SUPPRESSED | SANCTUM_EV_COMMON_WORD)) ||
+                !(weak->evidence & SANCTUM_EV_GAZETTEER_FIRST) || b->start < a->end || b->start - a->end > 6)
+                continue;
+            const uint8_t *g = s + a->end;
+            size_t gl = b->start - a->end;
+            bool joined = (gl == 5 && memcmp(g, " and ", 5) == 0) || (gl == 3 && memcmp(g, " & ", 3) == 0) ||
+                          (gl == 4 && memcmp(g, " or ", 4) == 0) || (gl == 2 && memcmp(g, ", ", 2) == 0) ||
+                          (gl == 6 && memcmp(g, ", and ", 6) == 0);
+            if (joined) {
+                weak->score = thr > 0.75 ? thr : 0.75;
+                weak->evidence |= SANCTUM_EV_CONTEXT_AFTER;
+            }
+        }
 }
 
 void pii_rec_person(pii_scan *sc)
@@ -406,6 +494,8 @@ void pii_rec_person(pii_scan *sc)
             continue;
         k.p = cap_name(sc, &w, cls);
     }
+    if (!sc->oom)
+        coordination(sc, first_cand);
     if (!sc->oom)
         pii_consistency(sc, first_cand); /* needs the candidates in text order: the CJK pass comes after */
     if (!sc->oom)
