@@ -133,6 +133,19 @@ static void structural_evidence(void **state)
     expect(det, "Invite Ingrid and Saoirse to the picnic.", "Saoirse");
     expect(det, "Collect Aoife from the station at six.", "Aoife");
     expect(det, "Put Siobhan and Meera on the rota with siobhan.meera@example.ie", "Meera");
+    /* a role or kin word before the name, a message from someone, a booking under a name */
+    expect(det, "My uncle Tavita lands on Thursday.", "Tavita");
+    expect(det, "Our plumber, Gintaras, fixed the boiler.", "Gintaras");
+    expect(det, "The taxi driver Mpho Dlamini called twice.", "Mpho Dlamini");
+    expect(det, "Got a voicemail from Wiremu about the gutters.", "Wiremu");
+    expect(det, "The cabin is booked under the name Castellanos.", "Castellanos");
+    expect_none(det, "The GPU driver Nouveau crashed again.");
+    expect_none(det, "Output from Terraform: 3 resources changed.");
+    /* names with letters beyond ASCII the gazetteer lacks, after a verb only people take or before a
+     * known surname */
+    expect(det, "Please email Sølvi the new rota.", "Sølvi");
+    expect(det, "Ask Ingríður Jónsdóttir about the cabin key.", "Ingríður Jónsdóttir");
+    expect(det, "Ömür Yılmaz and Ingrid Halvorsen signed the lease.", "Ömür Yılmaz");
 }
 
 /* Class 3: compound surnames and particles: the span covers the whole name. */

@@ -42,6 +42,36 @@ static bool chat_speaker(const pii_scan *sc, size_t start)
     return q == 0 || s[q - 1] == '\n';
 }
 
+/* Nouns of what someone sends: "a message from X". */
+static const char *const MESSAGE[] = {"message", "note", "reply", "email", "text", "voicemail", "letter", "card",
+                                      "call", "response", "dm", "gift", "invite", "invitation", "postcard",
+                                      "answer", "update", "request", "complaint", "review", "payment", NULL};
+
+/* A person's role or kin before a name ("my uncle", "the nanny", "our plumber"); the roles software
+ * also has ("driver", "host", "agent") only with a qualifier that makes them people ("shuttle driver",
+ * "Airbnb host", "my driver"). */
+static bool role_noun(const uint8_t *s, size_t w1s, size_t w1e, bool p2, size_t w2s, size_t w2e)
+{
+    static const char *const ROLE[] = {
+        "uncle", "aunt", "auntie", "aunty", "grandad", "granddad", "granny", "nan", "nana", "stepmom", "stepmum",
+        "stepdad", "stepmother", "stepfather", "godmother", "godfather", "godson", "goddaughter", "nanny",
+        "babysitter", "plumber", "electrician", "tutor", "dentist", "nurse", "coach", "cleaner", "gardener",
+        "mechanic", "therapist", "realtor", "accountant", "caregiver", "carer", "housekeeper", "pediatrician",
+        "paediatrician", "physio", "physiotherapist", "midwife", "handyman", "classmate", "teammate",
+        "bridesmaid", "groomsman", "housemate", "pastor", "rabbi", "imam", "priest", "counsellor", "counselor",
+        "headteacher", "receptionist", "hairdresser", "barber", "doula", "surgeon", "optometrist", "landlady",
+        "roomie", "bestie", "sitter", "childminder", "dogsitter", "groom", "bride", NULL};
+    static const char *const QUALIFIED[] = {"driver", "host", "agent", "guide", "rep", "instructor", "trainer",
+                                            "officer", "courier", "walker", "chauffeur", "contact", NULL};
+    static const char *const QUALIFIER[] = {"shuttle", "taxi", "cab", "bus", "uber", "lyft", "delivery", "school",
+                                            "airbnb", "tour", "travel", "estate", "insurance", "yoga", "driving",
+                                            "fitness", "personal", "police", "parole", "loan", "dog", "my", "our",
+                                            "his", "her", "their", "emergency", NULL};
+    if (word_in(s + w1s, w1e - w1s, ROLE))
+        return true;
+    return p2 && word_in(s + w1s, w1e - w1s, QUALIFIED) && word_in(s + w2s, w2e - w2s, QUALIFIER);
+}
+
 /* A JSON key that names a person: 2 when its value is a name whatever the word ("surname", "lastName",
  * "reporter"), 1 for the generic halves ("first", "last", "given") unless a sibling key of the other half
  * stands within 160 bytes ({"first": "Hana", "last": "Oyelaran"}), 0 for other keys. */
@@ -137,6 +167,15 @@ int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
         for (size_t k = 0; BY[k] != NULL; k++)
             if (pii_word_eq(s + w2s, w2e - w2s, BY[k]))
                 return STRONG;
+    }
+    /* "my uncle Tavita", "the babysitter, Krisztina", "shuttle driver Thabo", "a message from Wiremu",
+     * "a table under the name Moretti" */
+    if (role_noun(s, w1s, w1e, p2, w2s, w2e) ||
+        (pii_word_eq(w1, l1, "from") && p2 && word_in(s + w2s, w2e - w2s, MESSAGE)) ||
+        (pii_word_eq(w1, l1, "name") && p2 && pii_word_eq(s + w2s, w2e - w2s, "the") && p3 &&
+         word_in(s + w3s, w3e - w3s, (const char *const[]){"under", "booked", "reserved", "listed", NULL}))) {
+        *accepts_unknown = true;
+        return STRONG;
     }
     int k = sc_person_context_word(w1, l1, 0);
     if (k == SC_PCTX_GREETING || k == SC_PCTX_RELATION) {

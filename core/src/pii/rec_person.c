@@ -8,6 +8,22 @@
 #include "person.h"
 #include "pii.h"
 
+static bool non_ascii(const uint8_t *s, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (s[i] >= 0x80)
+            return true;
+    return false;
+}
+
+/* "ask Jürgen", "email Sørina Ødegård": a word the gazetteer lacks, written with letters beyond ASCII
+ * (software and brands seldom are), right after a verb only people take. */
+static bool diacritic_person(pii_scan *sc, const word *w)
+{
+    return !w->allcaps && w->e - w->s >= 4 && non_ascii(sc->s, w->s, w->e) &&
+           (pii_person_verb_right_before(sc, w->s, w->e) || pii_person_verb_before(sc, w->s));
+}
+
 /* Step 3: an unknown capitalized word starts a name only with a phrase that vouches for it, a
  * signature, or a known last name right after it ("Contact Sarah Lee": the name starts later). */
 static bool unknown_start_ok(pii_scan *sc, const word *w)
@@ -19,10 +35,17 @@ static bool unknown_start_ok(pii_scan *sc, const word *w)
     if ((b0 == STRONG && unk_ok0) || pii_signature(sc, w->s, w->e) || w->allcaps || pii_honorific_after(s, n, w->e) ||
         pii_email_echo(sc, w->s, w->e))
         return true;
+    if (diacritic_person(sc, w))
+        return true;
     word nx0;
     unsigned f0 = 0;
-    return next_word(s, n, w->e, &nx0) && joins(s, w->e, nx0.s, false) && nx0.cap &&
-           ((f0 = pii_name_flags(s, nx0.s, nx0.e)) & SC_NAME_LAST) && !(f0 & SC_NAME_FIRST);
+    if (!next_word(s, n, w->e, &nx0) || !joins(s, w->e, nx0.s, false) || !nx0.cap)
+        return false;
+    f0 = pii_name_flags(s, nx0.s, nx0.e);
+    /* "Ayşe Yıldız": a word with letters beyond ASCII before a known surname */
+    if (non_ascii(s, w->s, w->e) && (f0 & SC_NAME_LAST) && !pii_word_like(f0, sc_word_class(s + nx0.s, nx0.e - nx0.s)))
+        return true;
+    return (f0 & SC_NAME_LAST) && !(f0 & SC_NAME_FIRST);
 }
 
 /* Step 4: gathers the words that follow w into one name, and tells organisations and honours apart
@@ -149,7 +172,7 @@ static bool base_score(pii_scan *sc, const word *w, int cls, unsigned fa, const 
             *score = a_word ? (place_given(sc, w, cls, fa, q) ? 0.75 : 0.5)
                             : ((fa & SC_NAME_COMMON_FIRST) ? 0.8 : 0.7);
         else if (!a_first && fa == 0 && (last & SC_NAME_LAST) && !l_word)
-            *score = 0.6;
+            *score = diacritic_person(sc, w) ? 0.75 : 0.6;
         else if (fa & SC_NAME_LAST)
             *score = l_known ? 0.6 : 0.4;
         /* Greek and Cyrillic: two capitalized words, one of them a known name ("Γιώργος Παπαδόπουλος");
@@ -209,6 +232,8 @@ static bool add_context(pii_scan *sc, const word *w, int cls, unsigned fa, const
             *score = 0.45;
         else if (nt == 1 && pii_email_echo(sc, w->s, end))
             *score = 0.01; /* record_pair lifts it */
+        else if (diacritic_person(sc, w))
+            *score = 0.75;
         else
             return false;
     }
@@ -413,7 +438,8 @@ static void coordination(pii_scan *sc, size_t first_cand)
             pii_cand *weak = a->score < thr ? a : b, *strong = a->score < thr ? b : a;
             if (weak->score >= thr || strong->score < thr || weak->score < 0.5 ||
                 (weak->evidence & (SANCTUM_EV_SUPPRESSED | SANCTUM_EV_COMMON_WORD)) ||
-                !(weak->evidence & SANCTUM_EV_GAZETTEER_FIRST) || b->start < a->end || b->start - a->end > 6)
+                !(weak->evidence & (SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_NAME_SEQUENCE)) || b->start < a->end ||
+                b->start - a->end > 6)
                 continue;
             const uint8_t *g = s + a->end;
             size_t gl = b->start - a->end;
