@@ -167,6 +167,11 @@ static void structured_records(void **state)
     expect(det, "{\"assignee\": \"Ortega\", \"status\": \"open\"}", "Ortega");
     expect(det, "fix the row: Halvorsen, Astrid,astrid@example.no,Bergen", "Halvorsen");
     expect_none(det, "{\"last\": \"Monday\", \"first\": \"Build\"}");
+    /* CSV rows under a header that names the columns */
+    const char *csv = "id,given_name,surname,city\n1,Sølvi,Brekke,Tromsø\n2,Amadou,Diallo,Lyon\n";
+    expect(det, csv, "Sølvi");
+    expect(det, csv, "Brekke");
+    expect_none(det, "id,product,vendor\n7,Falcon,Northwind\n8,Osprey,Contoso\n");
 }
 
 /* Class 5: eponyms, foods and brands are not persons. */

@@ -41,6 +41,36 @@ static inline bool word_in(const uint8_t *w, size_t n, const char *const *list)
     return false;
 }
 
+/* Order of w[0..n) (ASCII, compared lower-case) against the lower-case literal b, as strcmp. */
+static inline int word_cmp(const uint8_t *w, size_t n, const char *b)
+{
+    size_t i = 0;
+    for (; i < n && b[i] != '\0'; i++) {
+        int d = (int)pii_lower(w[i]) - (int)(uint8_t)b[i];
+        if (d != 0)
+            return d;
+    }
+    return i < n ? 1 : (b[i] != '\0' ? -1 : 0);
+}
+
+/* word_in for the longer lists, kept sorted in strcmp order: a binary search. */
+static inline bool word_in_sorted(const uint8_t *w, size_t n, const char *const *list, size_t count)
+{
+    size_t lo = 0, hi = count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = word_cmp(w, n, list[mid]);
+        if (c == 0)
+            return true;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return false;
+}
+#define WORD_IN_SORTED(w, n, list) word_in_sorted((w), (n), (list), sizeof(list) / sizeof((list)[0]) - 1)
+
 /* The lower-case word right after position p (one space), as [*ws, *we). */
 static inline bool word_after(const uint8_t *s, size_t n, size_t p, size_t *ws, size_t *we)
 {

@@ -43,9 +43,10 @@ static bool chat_speaker(const pii_scan *sc, size_t start)
 }
 
 /* Nouns of what someone sends: "a message from X". */
-static const char *const MESSAGE[] = {"message", "note", "reply", "email", "text", "voicemail", "letter", "card",
-                                      "call", "response", "dm", "gift", "invite", "invitation", "postcard",
-                                      "answer", "update", "request", "complaint", "review", "payment", NULL};
+static const char *const MESSAGE[] = {
+        "answer", "call", "card", "complaint", "dm", "email", "gift", "invitation", "invite", "letter",
+        "message", "note", "payment", "postcard", "reply", "request", "response", "review", "text", "update",
+        "voicemail", NULL};
 
 /* A person's role or kin before a name ("my uncle", "the nanny", "our plumber"); the roles software
  * also has ("driver", "host", "agent") only with a qualifier that makes them people ("shuttle driver",
@@ -53,23 +54,25 @@ static const char *const MESSAGE[] = {"message", "note", "reply", "email", "text
 static bool role_noun(const uint8_t *s, size_t w1s, size_t w1e, bool p2, size_t w2s, size_t w2e)
 {
     static const char *const ROLE[] = {
-        "uncle", "aunt", "auntie", "aunty", "grandad", "granddad", "granny", "nan", "nana", "stepmom", "stepmum",
-        "stepdad", "stepmother", "stepfather", "godmother", "godfather", "godson", "goddaughter", "nanny",
-        "babysitter", "plumber", "electrician", "tutor", "dentist", "nurse", "coach", "cleaner", "gardener",
-        "mechanic", "therapist", "realtor", "accountant", "caregiver", "carer", "housekeeper", "pediatrician",
-        "paediatrician", "physio", "physiotherapist", "midwife", "handyman", "classmate", "teammate",
-        "bridesmaid", "groomsman", "housemate", "pastor", "rabbi", "imam", "priest", "counsellor", "counselor",
-        "headteacher", "receptionist", "hairdresser", "barber", "doula", "surgeon", "optometrist", "landlady",
-        "roomie", "bestie", "sitter", "childminder", "dogsitter", "groom", "bride", NULL};
-    static const char *const QUALIFIED[] = {"driver", "host", "agent", "guide", "rep", "instructor", "trainer",
-                                            "officer", "courier", "walker", "chauffeur", "contact", NULL};
-    static const char *const QUALIFIER[] = {"shuttle", "taxi", "cab", "bus", "uber", "lyft", "delivery", "school",
-                                            "airbnb", "tour", "travel", "estate", "insurance", "yoga", "driving",
-                                            "fitness", "personal", "police", "parole", "loan", "dog", "my", "our",
-                                            "his", "her", "their", "emergency", NULL};
-    if (word_in(s + w1s, w1e - w1s, ROLE))
+        "accountant", "aunt", "auntie", "aunty", "babysitter", "barber", "bestie", "bride", "bridesmaid",
+        "caregiver", "carer", "childminder", "classmate", "cleaner", "coach", "counsellor", "counselor",
+        "dentist", "dogsitter", "doula", "electrician", "gardener", "goddaughter", "godfather", "godmother",
+        "godson", "grandad", "granddad", "granny", "groom", "groomsman", "hairdresser", "handyman",
+        "headteacher", "housekeeper", "housemate", "imam", "landlady", "mechanic", "midwife", "nan", "nana",
+        "nanny", "nurse", "optometrist", "paediatrician", "pastor", "pediatrician", "physio",
+        "physiotherapist", "plumber", "priest", "rabbi", "realtor", "receptionist", "roomie", "sitter",
+        "stepdad", "stepfather", "stepmom", "stepmother", "stepmum", "surgeon", "teammate", "therapist",
+        "tutor", "uncle", NULL};
+    static const char *const QUALIFIED[] = {
+        "agent", "chauffeur", "contact", "courier", "driver", "guide", "host", "instructor", "officer",
+        "rep", "trainer", "walker", NULL};
+    static const char *const QUALIFIER[] = {
+        "airbnb", "bus", "cab", "delivery", "dog", "driving", "emergency", "estate", "fitness", "her", "his",
+        "insurance", "loan", "lyft", "my", "our", "parole", "personal", "police", "school", "shuttle",
+        "taxi", "their", "tour", "travel", "uber", "yoga", NULL};
+    if (WORD_IN_SORTED(s + w1s, w1e - w1s, ROLE))
         return true;
-    return p2 && word_in(s + w1s, w1e - w1s, QUALIFIED) && word_in(s + w2s, w2e - w2s, QUALIFIER);
+    return p2 && WORD_IN_SORTED(s + w1s, w1e - w1s, QUALIFIED) && WORD_IN_SORTED(s + w2s, w2e - w2s, QUALIFIER);
 }
 
 /* A JSON key that names a person: 2 when its value is a name whatever the word ("surname", "lastName",
@@ -77,17 +80,17 @@ static bool role_noun(const uint8_t *s, size_t w1s, size_t w1e, bool p2, size_t 
  * stands within 160 bytes ({"first": "Hana", "last": "Oyelaran"}), 0 for other keys. */
 static int json_name_key(const uint8_t *s, size_t n, size_t ks, size_t ke)
 {
-    static const char *const KEYS[] = {"surname", "lastname", "firstname", "forename", "fullname", "givenname",
-                                       "familyname", "middlename", "nickname", "reporter", "requester",
-                                       "requestor", "approver", "organizer", "organiser", "speaker", "driver",
-                                       "client", "parent", "guardian", "spouse", "buyer", "seller", "person",
-                                       "manager", "supervisor", "teacher", "doctor", "physician", "emergency",
-                                       "kin", "mother", "father", "child", "host", "invitee", "participant",
-                                       "user_name", "addressee", "lead", NULL};
-    static const char *const HALVES[] = {"first", "last", "given", "family", "middle", NULL};
-    if (word_in(s + ks, ke - ks, KEYS))
+    static const char *const KEYS[] = {
+        "addressee", "approver", "buyer", "child", "client", "doctor", "driver", "emergency", "familyname",
+        "father", "firstname", "forename", "fullname", "givenname", "guardian", "host", "invitee", "kin",
+        "lastname", "lead", "manager", "middlename", "mother", "nickname", "organiser", "organizer",
+        "parent", "participant", "person", "physician", "reporter", "requester", "requestor", "seller",
+        "speaker", "spouse", "supervisor", "surname", "teacher", "user_name", NULL};
+    static const char *const HALVES[] = {
+        "family", "first", "given", "last", "middle", NULL};
+    if (WORD_IN_SORTED(s + ks, ke - ks, KEYS))
         return 2;
-    if (!word_in(s + ks, ke - ks, HALVES))
+    if (!WORD_IN_SORTED(s + ks, ke - ks, HALVES))
         return 0;
     size_t lo = ks > 160 ? ks - 160 : 0, hi = ke + 160 < n ? ke + 160 : n;
     for (size_t i = lo; i + 1 < hi; i++) {
@@ -96,12 +99,102 @@ static int json_name_key(const uint8_t *s, size_t n, size_t ks, size_t ke)
         size_t a = i + 1, b = a;
         while (b < hi && pii_is_alpha(s[b]))
             b++;
-        if (b > a && b != ke && word_in(s + a, b - a, HALVES) && b < hi && (s[b] == '"' || s[b] == '_'))
+        if (b > a && b != ke && WORD_IN_SORTED(s + a, b - a, HALVES) && b < hi && (s[b] == '"' || s[b] == '_'))
             return 2;
         if (b > a && b - a == 7 && pii_word_eq(s + a, 7, "surname"))
             return 2;
     }
     return 1;
+}
+
+/* A line [ls, ...) that reads as a record: at most 300 bytes, the separator `sep` at least `min` times, no
+ * sentence (". "). Returns its end, or 0 when it is no record. */
+static size_t record_line(const uint8_t *s, size_t n, size_t ls, uint8_t sep, size_t min)
+{
+    size_t c = 0, i = ls;
+    for (; i < n && s[i] != '\n' && i - ls <= 300; i++) {
+        c += s[i] == sep;
+        if (s[i] == '.' && i + 1 < n && s[i + 1] == ' ')
+            return 0;
+    }
+    return (i - ls > 300 || c < min) ? 0 : i;
+}
+
+/* A CSV value under a header that names a person's column ("first_name,last_name,email" then
+ * "Sølvi,Brekke,..."): the header is a line above in the same block of records (at most 64 lines up),
+ * and the value's field number picks its column. */
+static bool csv_name_column(const uint8_t *s, size_t n, size_t start)
+{
+    static const char *const COLS[] = {
+        "assignee", "author", "client", "client_name", "contact", "contact_name", "customer", "customer_name",
+        "display_name", "displayname", "employee", "employee_name", "family_name", "familyname", "first",
+        "first_name", "firstname", "forename", "full_name", "fullname", "given", "given_name", "givenname",
+        "guest", "last", "last_name", "lastname", "member", "middle_name", "name", "owner", "patient", "person",
+        "recipient", "student", "surname", NULL};
+    /* cheap test first: a short value right after a separator or at a line start, ended by a separator */
+    size_t p = start;
+    if (p > 0 && (s[p - 1] == '"' || s[p - 1] == '\''))
+        p--;
+    if (p == 0 || (s[p - 1] != ',' && s[p - 1] != '\n' && s[p - 1] != ';' && s[p - 1] != '\t'))
+        return false;
+    size_t ve = start;
+    unsigned spaces = 0;
+    while (ve < n && ve - start <= 40 && s[ve] != ',' && s[ve] != ';' && s[ve] != '\t' && s[ve] != '\n' &&
+           s[ve] != '\r') {
+        spaces += s[ve] == ' ';
+        ve++;
+    }
+    if (ve - start > 40 || spaces > 1 || (s[p - 1] == '\n' && (ve >= n || (s[ve] != ',' && s[ve] != ';' && s[ve] != '\t'))))
+        return false;
+    size_t ls = p;
+    while (ls > 0 && s[ls - 1] != '\n' && p - ls <= 300)
+        ls--;
+    if (ls == 0 || s[ls - 1] != '\n')
+        return false; /* no line above for a header */
+    uint8_t sep = s[p - 1] == '\n' ? 0 : s[p - 1];
+    if (sep == 0) {
+        for (size_t i = p; i < n && s[i] != '\n' && i - p < 300 && sep == 0; i++)
+            if (s[i] == ',' || s[i] == ';' || s[i] == '\t')
+                sep = s[i];
+        if (sep == 0)
+            return false;
+    }
+    size_t k = 0;
+    for (size_t i = ls; i < p; i++)
+        k += s[i] == sep;
+    if (record_line(s, n, ls, sep, k > 1 ? k : 1) == 0)
+        return false;
+    /* up through the block of records */
+    size_t hs = ls;
+    for (unsigned up = 0; up < 64 && hs > 0; up++) {
+        size_t pe = hs - 1, ps = pe;
+        while (ps > 0 && s[ps - 1] != '\n' && pe - ps <= 300)
+            ps--;
+        if (record_line(s, n, ps, sep, k > 1 ? k : 1) == 0)
+            return false;
+        hs = ps;
+        /* field k of this line */
+        size_t f = ps, fi = 0;
+        while (f < pe && fi < k) {
+            fi += s[f] == sep;
+            f++;
+        }
+        while (f < pe && (s[f] == ' ' || s[f] == '"' || s[f] == '\''))
+            f++;
+        size_t fe = f;
+        while (fe < pe && (pii_is_alpha(s[fe]) || s[fe] == '_' || s[fe] == ' ') && fe - f < 24)
+            fe++;
+        while (fe > f && s[fe - 1] == ' ')
+            fe--;
+        if (fe == f || (fe < pe && s[fe] != sep && s[fe] != '"' && s[fe] != '\'' && s[fe] != '\r' && s[fe] != ' '))
+            continue;
+        uint8_t col[24];
+        for (size_t i = f; i < fe; i++)
+            col[i - f] = s[i] == ' ' ? '_' : s[i];
+        if (WORD_IN_SORTED(col, fe - f, COLS))
+            return true;
+    }
+    return false;
 }
 
 /* Context before the name: returns the strength (0 none) and whether it accepts unknown words. */
@@ -134,7 +227,7 @@ int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
             return STRONG;
         }
     }
-    if (chat_speaker(sc, start)) {
+    if (chat_speaker(sc, start) || csv_name_column(s, sc->n, start)) {
         *accepts_unknown = true;
         return STRONG;
     }
@@ -171,7 +264,7 @@ int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
     /* "my uncle Tavita", "the babysitter, Krisztina", "shuttle driver Thabo", "a message from Wiremu",
      * "a table under the name Moretti" */
     if (role_noun(s, w1s, w1e, p2, w2s, w2e) ||
-        (pii_word_eq(w1, l1, "from") && p2 && word_in(s + w2s, w2e - w2s, MESSAGE)) ||
+        (pii_word_eq(w1, l1, "from") && p2 && WORD_IN_SORTED(s + w2s, w2e - w2s, MESSAGE)) ||
         (pii_word_eq(w1, l1, "name") && p2 && pii_word_eq(s + w2s, w2e - w2s, "the") && p3 &&
          word_in(s + w3s, w3e - w3s, (const char *const[]){"under", "booked", "reserved", "listed", NULL}))) {
         *accepts_unknown = true;
@@ -273,27 +366,27 @@ bool pii_place_preposition(const pii_scan *sc, size_t start)
  * "had lunch with X". */
 bool pii_person_verb_before(const pii_scan *sc, size_t start)
 {
-    static const char *const V[] = {"ask", "asked", "asking", "tell", "told", "telling", "ping", "pinged",
-                                    "met", "meet", "cc", "remind", "reminded", "thank", "thanked", "emailed",
-                                    "texted", "hire", "hired", "dm", "invite", "invited", "paged", "page",
-                                    "interviewed", "fired", "collect", "collected", "drop", "dropped",
-                                    "babysit", "babysat", "add", "added", "hug", "hugged", "congratulate",
-                                    "welcome", "welcomed", "picked", "take", "took", "drive", "drove", NULL};
-    static const char *const V2[] = {"talk", "talked", "talking", "spoke", "speak", "speaking", "chat",
-                                     "chatted", "chatting", "met", "meet", "meeting", "lunch", "coffee",
-                                     "dinner", "replied", "reply", "wrote", "write", "introduced", "listen",
-                                     "listened", "complained", "explained", "mentioned", "said", "call",
-                                     "sync", "synced", "catch", "checked", "check", "1:1", "pick", "picking", "picked", "drop", "dropped", "dropping", NULL};
+    static const char *const V[] = {
+        "add", "added", "ask", "asked", "asking", "babysat", "babysit", "cc", "collect", "collected",
+        "congratulate", "dm", "drive", "drop", "dropped", "drove", "emailed", "fired", "hire", "hired",
+        "hug", "hugged", "interviewed", "invite", "invited", "meet", "met", "page", "paged", "picked",
+        "ping", "pinged", "remind", "reminded", "take", "tell", "telling", "texted", "thank", "thanked",
+        "told", "took", "welcome", "welcomed", NULL};
+    static const char *const V2[] = {
+        "1:1", "call", "catch", "chat", "chatted", "chatting", "check", "checked", "coffee", "complained",
+        "dinner", "drop", "dropped", "dropping", "explained", "introduced", "listen", "listened", "lunch",
+        "meet", "meeting", "mentioned", "met", "pick", "picked", "picking", "replied", "reply", "said",
+        "speak", "speaking", "spoke", "sync", "synced", "talk", "talked", "talking", "write", "wrote", NULL};
     const uint8_t *s = sc->s;
     size_t ws, we, vs, ve;
     if (!prev_word(s, start, 1, &ws, &we))
         return false;
-    if (word_in(s + ws, we - ws, V))
+    if (WORD_IN_SORTED(s + ws, we - ws, V))
         return true;
     if ((pii_word_eq(s + ws, we - ws, "to") || pii_word_eq(s + ws, we - ws, "with") ||
          pii_word_eq(s + ws, we - ws, "up") || pii_word_eq(s + ws, we - ws, "off")) &&
         prev_word(s, ws, 1, &vs, &ve))
-        return word_in(s + vs, ve - vs, V2);
+        return WORD_IN_SORTED(s + vs, ve - vs, V2);
     return false;
 }
 
@@ -301,17 +394,17 @@ bool pii_person_verb_before(const pii_scan *sc, size_t start)
  * a verb only people take, right before the name. */
 bool pii_person_verb_right_before(const pii_scan *sc, size_t start, size_t end)
 {
-    static const char *const V[] = {"tell", "ask", "ping", "remind", "thank", "cc", "email", "call", "called",
-                                    "meet", "text", "message", "messaged", "dm", "invite", "congratulate",
-                                    "hug", "pay", "paid", "told", "asked", "thanked", "reminded", "pinged",
-                                    "emailed", "texted", "invited", "met", "introduce", "introduced", "phone",
-                                    "phoned", "ring", "rang", "page", "paged", "notify", "warn", "warned",
-                                    "bcc", "loop", "tag", "tagged", "mention", "mentioned", NULL};
+    static const char *const V[] = {
+        "ask", "asked", "bcc", "call", "called", "cc", "congratulate", "dm", "email", "emailed", "hug",
+        "introduce", "introduced", "invite", "invited", "loop", "meet", "mention", "mentioned", "message",
+        "messaged", "met", "notify", "page", "paged", "paid", "pay", "phone", "phoned", "ping", "pinged",
+        "rang", "remind", "reminded", "ring", "tag", "tagged", "tell", "text", "texted", "thank", "thanked",
+        "told", "warn", "warned", NULL};
     const uint8_t *s = sc->s;
     size_t ws, we, as, ae;
     if (!prev_word(s, start, 1, &ws, &we))
         return false;
-    if (word_in(s + ws, we - ws, V))
+    if (WORD_IN_SORTED(s + ws, we - ws, V))
         return true;
     /* "let Frank know", "have Ray check" */
     return pii_word_eq(s + ws, we - ws, "let") && word_after(s, sc->n, end, &as, &ae) &&
@@ -322,14 +415,13 @@ bool pii_person_verb_right_before(const pii_scan *sc, size_t start, size_t end)
  * only people take. */
 bool pii_person_verb_after(const pii_scan *sc, size_t end)
 {
-    static const char *const V[] = {"said", "says", "asked", "asks", "wrote", "writes", "replied", "approved",
-                                    "signed", "called", "emailed", "texted", "thinks", "thought", "wants",
-                                    "wanted", "needs", "joins", "joined", "starts", "started", "quit",
-                                    "told", "tells", "mentioned", "agreed", "suggested", "promised",
-                                    "confirmed", "booked", "owes", "presents", "resigned", "retired",
-                                    "apologized", "apologised", "complained", "laughed", "smiled", "cried",
-                                    "married", "graduated", "moved", "lives", "works", "worked", "messaged",
-                                    "rsvped", "replies", "answered", NULL};
+    static const char *const V[] = {
+        "agreed", "answered", "apologised", "apologized", "approved", "asked", "asks", "booked", "called",
+        "complained", "confirmed", "cried", "emailed", "graduated", "joined", "joins", "laughed", "lives",
+        "married", "mentioned", "messaged", "moved", "needs", "owes", "presents", "promised", "quit",
+        "replied", "replies", "resigned", "retired", "rsvped", "said", "says", "signed", "smiled", "started",
+        "starts", "suggested", "tells", "texted", "thinks", "thought", "told", "wanted", "wants", "worked",
+        "works", "writes", "wrote", NULL};
     static const char *const TEAM[] = {"legal", "finance", "hr", "accounting", "sales", "marketing", "it",
                                        "ops", "support", "engineering", "security", "design", "product",
                                        "payroll", "procurement", "billing", "admissions", "reception", NULL};
@@ -337,7 +429,7 @@ bool pii_person_verb_after(const pii_scan *sc, size_t end)
     size_t n = sc->n, a, b, c, d;
     if (!word_after(s, n, end, &a, &b))
         return false;
-    if (word_in(s + a, b - a, V))
+    if (WORD_IN_SORTED(s + a, b - a, V))
         return true;
     /* "will present", "is our new lead", "from legal approved" */
     if (pii_word_eq(s + a, b - a, "will") && word_after(s, n, b, &c, &d))
@@ -347,7 +439,7 @@ bool pii_person_verb_after(const pii_scan *sc, size_t end)
         return word_in(s + c, d - c, (const char *const[]){"our", "my", "your", "his", "her", NULL});
     if (pii_word_eq(s + a, b - a, "from") && word_after(s, n, b, &c, &d) && word_in(s + c, d - c, TEAM)) {
         size_t e, f;
-        return word_after(s, n, d, &e, &f) && word_in(s + e, f - e, V);
+        return word_after(s, n, d, &e, &f) && WORD_IN_SORTED(s + e, f - e, V);
     }
     return false;
 }
@@ -483,9 +575,10 @@ bool pii_question_subject(const pii_scan *sc, size_t start, size_t end)
 {
     static const char *const AUX[] = {"did", "does", "do", "has", "have", "can", "could", "will", "would",
                                       "should", "didn't", "won't", NULL};
-    static const char *const V[] = {"reply", "call", "email", "sign", "approve", "say", "ask", "write", "text",
-                                    "send", "pay", "answer", "agree", "confirm", "join", "leave", "quit",
-                                    "tell", "respond", "arrive", "come", "get", "mention", "review", NULL};
+    static const char *const V[] = {
+        "agree", "answer", "approve", "arrive", "ask", "call", "come", "confirm", "email", "get", "join",
+        "leave", "mention", "pay", "quit", "reply", "respond", "review", "say", "send", "sign", "tell",
+        "text", "write", NULL};
     const uint8_t *s = sc->s;
     size_t ws, we, a, b;
     return prev_word(s, start, 1, &ws, &we) && sentence_start(s, ws) && word_in(s + ws, we - ws, AUX) &&

@@ -131,14 +131,15 @@ bool pii_chat_word(const uint8_t *w, size_t n)
 /* A word that may follow a self-introduced name: "i'm li wei from ...", "this is ana and ...". */
 bool pii_intro_follow(const uint8_t *s, size_t n, size_t q)
 {
-    static const char *const F[] = {"and", "from", "here", "calling", "speaking", "with", "at", "of", "in",
-                                    "i", "im", "btw", "by", "for", "on", NULL};
+    static const char *const F[] = {
+        "and", "at", "btw", "by", "calling", "for", "from", "here", "i", "im", "in", "of", "on", "speaking",
+        "with", NULL};
     if (q >= n || s[q] != ' ')
         return false;
     size_t a = q + 1, b = a;
     while (b < n && pii_is_lower(s[b]))
         b++;
-    return b > a && (b >= n || !pii_is_alpha(s[b])) && word_in(s + a, b - a, F);
+    return b > a && (b >= n || !pii_is_alpha(s[b])) && WORD_IN_SORTED(s + a, b - a, F);
 }
 
 /* After a name it makes a holiday or an award: "Martin Luther King Jr. Day", "Turing Award". */
@@ -160,28 +161,28 @@ bool pii_honour_word(const uint8_t *w, size_t n)
 bool pii_thing_noun(const uint8_t *w, size_t n, bool possessive)
 {
     /* what a person may own too ("Dana's cake", "Omar's bike"): only without a possessive */
-    static const char *const T[] = {"salad", "sauce", "dressing", "pudding", "cocktail", "tart", "torte", "cake",
-                                    "sandwich", "casserole", "stroganoff", "soup", "complex", "scale", "cycle",
-                                    "engine", "engines", "models", "model", "dealer", "dealership", "sedan",
-                                    "coupe", "suv", "bike", "bikes", NULL};
+    static const char *const T[] = {
+        "bike", "bikes", "cake", "casserole", "cocktail", "complex", "coupe", "cycle", "dealer",
+        "dealership", "dressing", "engine", "engines", "model", "models", "pudding", "salad", "sandwich",
+        "sauce", "scale", "sedan", "soup", "stroganoff", "suv", "tart", "torte", NULL};
     static const char *const N[] = {
-        "law", "laws", "theorem", "theorems", "lemma", "conjecture", "equation", "equations", "principle",
-        "paradox", "constant", "inequality", "hypothesis", "razor", "formula", "transform", "transformation",
-        "criterion", "postulate", "dilemma", "wager", "sieve", "identity", "identities", "syndrome", "disease",
-        "diseases", "lymphoma", "palsy", "sarcoma", "effect", "distribution", NULL};
+        "conjecture", "constant", "criterion", "dilemma", "disease", "diseases", "distribution", "effect",
+        "equation", "equations", "formula", "hypothesis", "identities", "identity", "inequality", "law",
+        "laws", "lemma", "lymphoma", "palsy", "paradox", "postulate", "principle", "razor", "sarcoma",
+        "sieve", "syndrome", "theorem", "theorems", "transform", "transformation", "wager", NULL};
     if (n < 3 || n > 14)
         return false;
-    return word_in(w, n, N) || (!possessive && word_in(w, n, T));
+    return WORD_IN_SORTED(w, n, N) || (!possessive && WORD_IN_SORTED(w, n, T));
 }
 
 /* A capitalized word before a name that makes it a dish: "Beef Wellington", "Eggs Benedict". */
 bool pii_food_before(const uint8_t *w, size_t n)
 {
-    static const char *const F[] = {"beef", "chicken", "eggs", "egg", "peach", "peaches", "oysters", "pork",
-                                    "lamb", "veal", "salmon", "cherries", "bananas", "shrimp", "lobster",
-                                    "crepes", "potatoes", "sole", "tournedos", "steak", "turkey", "duck",
-                                    "salad", "pasta", "pizza", "pie", "cake", "sauce", "soup", NULL};
+    static const char *const F[] = {
+        "bananas", "beef", "cake", "cherries", "chicken", "crepes", "duck", "egg", "eggs", "lamb", "lobster",
+        "oysters", "pasta", "peach", "peaches", "pie", "pizza", "pork", "potatoes", "salad", "salmon",
+        "sauce", "shrimp", "sole", "soup", "steak", "tournedos", "turkey", "veal", NULL};
     if (n < 3 || n > 9)
         return false;
-    return word_in(w, n, F);
+    return WORD_IN_SORTED(w, n, F);
 }

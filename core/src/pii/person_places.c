@@ -78,12 +78,11 @@ bool pii_place_context(const pii_scan *sc, size_t start, size_t end)
                                          "ferry", "road", "route", "commute", "layover", "return", "returning",
                                          "trains", "ticket", "tickets", "ship", "shipping", "ships", "office", "on",
                                          "grew", "up", "born", "lived", "live", "based", "offsite", NULL};
-    static const char *const FOR[] = {"weather", "forecast", "itinerary", "trip", "trips", "flight", "flights",
-                                      "hotel", "hotels", "tickets", "ticket", "guide", "visa", "directions",
-                                      "map", "restaurants", "tours", "tour", "fares", "train", "trains", "bus",
-                                      "ferry", "route", "layover", "connections", "sightseeing", "vacation",
-                                      "holiday", "holidays", "getaway", "honeymoon", "airbnb", "rentals",
-                                      "packing", "timezone", "time", NULL};
+    static const char *const FOR[] = {
+        "airbnb", "bus", "connections", "directions", "fares", "ferry", "flight", "flights", "forecast",
+        "getaway", "guide", "holiday", "holidays", "honeymoon", "hotel", "hotels", "itinerary", "layover",
+        "map", "packing", "rentals", "restaurants", "route", "sightseeing", "ticket", "tickets", "time",
+        "timezone", "tour", "tours", "train", "trains", "trip", "trips", "vacation", "visa", "weather", NULL};
     static const char *const AND[] = {"and", "or", "to", "than", "from", "then", "vs", NULL};
     static const char *const NOUN[] = {"office", "offices", "branch", "warehouse", "campus", "area", "region",
                                        "airport", "clinic", "hospital", "store", "plant", "team", "site",
@@ -103,7 +102,7 @@ bool pii_place_context(const pii_scan *sc, size_t start, size_t end)
         if (word_in(s + ws, we - ws, PREP))
             return true;
         /* "weather for Adelaide", "an itinerary for Florence" (but "a card for Chase") */
-        if (pii_word_eq(s + ws, we - ws, "for") && prev_word(s, ws, 1, &vs, &ve) && word_in(s + vs, ve - vs, FOR))
+        if (pii_word_eq(s + ws, we - ws, "for") && prev_word(s, ws, 1, &vs, &ve) && WORD_IN_SORTED(s + vs, ve - vs, FOR))
             return true;
         if ((pii_word_eq(s + ws, we - ws, "to") || pii_word_eq(s + ws, we - ws, "from")) &&
             prev_word(s, ws, 1, &vs, &ve) && word_in(s + vs, ve - vs, TRAVEL))
@@ -144,18 +143,19 @@ bool pii_place_context(const pii_scan *sc, size_t start, size_t end)
 bool pii_place_noun(const uint8_t *w, size_t n)
 {
     static const char *const N[] = {
-        "hole", "falls", "harbour", "harbor", "heights", "springs", "memorial", "station", "cathedral", "opera",
-        "zoo", "valley", "creek", "canyon", "county", "township", "island", "islands", "peninsula", "gardens",
-        "square", "bridge", "terminal", "marathon", "basin", "coast", "junction", "mesa", "plains", "rapids",
-        "shores", "summit", "metro", "arena", "stadium", "mall", "palace", "castle", "tower", "museum", "temple",
-        "basilica", "pier", "wharf", "quay", "crossing", "downtown", "raceway", "speedway", "expressway",
-        "freeway", "highway", "motorway", "tunnel", "dam", "reservoir", "lagoon", "fjord", "glacier", "volcano",
-        "desert", "forest", "observatory", "international", "national", "metropolitan", "aquarium", "province",
-        "state", "territory", "parish", "borough", "harbourfront", "waterfront", "boardwalk", "oval", "cricket",
-        "racecourse", "ballet", "symphony", "philharmonic", NULL};
+        "aquarium", "arena", "ballet", "basilica", "basin", "boardwalk", "borough", "bridge", "canyon",
+        "castle", "cathedral", "coast", "county", "creek", "cricket", "crossing", "dam", "desert",
+        "downtown", "expressway", "falls", "fjord", "forest", "freeway", "gardens", "glacier", "harbor",
+        "harbour", "harbourfront", "heights", "highway", "hole", "international", "island", "islands",
+        "junction", "lagoon", "mall", "marathon", "memorial", "mesa", "metro", "metropolitan", "motorway",
+        "museum", "national", "observatory", "opera", "oval", "palace", "parish", "peninsula",
+        "philharmonic", "pier", "plains", "province", "quay", "racecourse", "raceway", "rapids", "reservoir",
+        "shores", "speedway", "springs", "square", "stadium", "state", "station", "summit", "symphony",
+        "temple", "terminal", "territory", "tower", "township", "tunnel", "valley", "volcano", "waterfront",
+        "wharf", "zoo", NULL};
     if (n < 3 || n > 14)
         return false;
-    return word_in(w, n, N);
+    return WORD_IN_SORTED(w, n, N);
 }
 
 /* A lone place-name (Victoria, Sydney, Dakota) is a person only with evidence a place never has: a verb
@@ -164,20 +164,18 @@ bool pii_place_noun(const uint8_t *w, size_t n)
  * earns (0 when none). */
 double pii_place_person_lift(const pii_scan *sc, size_t start, size_t end, bool poss)
 {
-    static const char *const BEFORE[] = {"tell", "ask", "ping", "remind", "thank", "cc", "email", "text",
-                                         "message", "dm", "invite", "congratulate", "hug", "told", "asked",
-                                         "thanked", "reminded", "pinged", "emailed", "texted", "invited",
-                                         "messaged", "introduce", "introduced", "notify", "warn", "warned", "bcc",
-                                         NULL};
-    static const char *const SAID[] = {"said", "says", "asked", "asks", "wrote", "writes", "replied", "texted",
-                                       "emailed", "messaged", "told", "tells", "thinks", "thought", "apologized",
-                                       "apologised", "laughed", "smiled", "cried", "rsvped", "answered",
-                                       "promised", "feels", "felt", "hates", "loves", "forgot", NULL};
-    static const char *const OWN[] = {"phone", "laptop", "birthday", "wife", "husband", "kids", "son", "daughter",
-                                      "mom", "mum", "dad", "mother", "father", "boyfriend", "girlfriend",
-                                      "passport", "badge", "charger", "backpack", "homework", "inhaler",
-                                      "glasses", "jacket", "shoes", "teacher", "friend", "friends", "email",
-                                      NULL};
+    static const char *const BEFORE[] = {
+        "ask", "asked", "bcc", "cc", "congratulate", "dm", "email", "emailed", "hug", "introduce",
+        "introduced", "invite", "invited", "message", "messaged", "notify", "ping", "pinged", "remind",
+        "reminded", "tell", "text", "texted", "thank", "thanked", "told", "warn", "warned", NULL};
+    static const char *const SAID[] = {
+        "answered", "apologised", "apologized", "asked", "asks", "cried", "emailed", "feels", "felt",
+        "forgot", "hates", "laughed", "loves", "messaged", "promised", "replied", "rsvped", "said", "says",
+        "smiled", "tells", "texted", "thinks", "thought", "told", "writes", "wrote", NULL};
+    static const char *const OWN[] = {
+        "backpack", "badge", "birthday", "boyfriend", "charger", "dad", "daughter", "email", "father",
+        "friend", "friends", "girlfriend", "glasses", "homework", "husband", "inhaler", "jacket", "kids",
+        "laptop", "mom", "mother", "mum", "passport", "phone", "shoes", "son", "teacher", "wife", NULL};
     static const char *const AUX[] = {"did", "does", "has", "can", "could", "will", "would", "should", NULL};
     static const char *const DO[] = {"reply", "call", "email", "sign", "approve", "say", "ask", "write", "text",
                                      "send", "pay", "answer", "agree", "confirm", "tell", "respond", "mention",
@@ -186,7 +184,7 @@ double pii_place_person_lift(const pii_scan *sc, size_t start, size_t end, bool 
     size_t n = sc->n, ws, we, a, b, c, d;
     bool start_of_sentence = sentence_start(s, start);
     if (prev_word(s, start, 1, &ws, &we)) {
-        if (word_in(s + ws, we - ws, BEFORE))
+        if (WORD_IN_SORTED(s + ws, we - ws, BEFORE))
             return 0.75;
         if (sentence_start(s, ws) && word_in(s + ws, we - ws, AUX) && word_after(s, n, end, &a, &b) &&
             word_in(s + a, b - a, DO))
@@ -198,7 +196,7 @@ double pii_place_person_lift(const pii_scan *sc, size_t start, size_t end, bool 
             p += 2;
         else if (p + 4 < n && s[p] == 0xE2 && s[p + 1] == 0x80 && s[p + 2] == 0x99 && s[p + 3] == 's')
             p += 4;
-        if (word_after(s, n, p, &a, &b) && word_in(s + a, b - a, OWN))
+        if (word_after(s, n, p, &a, &b) && WORD_IN_SORTED(s + a, b - a, OWN))
             return 0.75;
         return 0;
     }
@@ -208,7 +206,7 @@ double pii_place_person_lift(const pii_scan *sc, size_t start, size_t end, bool 
         return 0.8;
     if (!word_after(s, n, end, &a, &b))
         return 0;
-    if (word_in(s + a, b - a, SAID))
+    if (WORD_IN_SORTED(s + a, b - a, SAID))
         return 0.75;
     /* "Victoria needs her inhaler", "Dakota left his keys" */
     return word_after(s, n, b, &c, &d) && word_in(s + c, d - c, (const char *const[]){"her", "his", "their", NULL}) &&
