@@ -141,6 +141,8 @@ static void structural_evidence(void **state)
     expect(det, "The cabin is booked under the name Castellanos.", "Castellanos");
     expect_none(det, "The GPU driver Nouveau crashed again.");
     expect_none(det, "Output from Terraform: 3 resources changed.");
+    expect_none(det, "Got an update from Contoso about the outage.");
+    expect(det, "Sydney's flight lands at six, can you pick her up?", "Sydney");
     /* names with letters beyond ASCII the gazetteer lacks, after a verb only people take or before a
      * known surname */
     expect(det, "Please email Sølvi the new rota.", "Sølvi");
@@ -167,6 +169,7 @@ static void structured_records(void **state)
     expect(det, "{\"assignee\": \"Ortega\", \"status\": \"open\"}", "Ortega");
     expect(det, "fix the row: Halvorsen, Astrid,astrid@example.no,Bergen", "Halvorsen");
     expect_none(det, "{\"last\": \"Monday\", \"first\": \"Build\"}");
+    expect_none(det, "{\"client\": \"Firefox\", \"manager\": \"Yarn\"}");
     /* CSV rows under a header that names the columns */
     const char *csv = "id,given_name,surname,city\n1,Sølvi,Brekke,Tromsø\n2,Amadou,Diallo,Lyon\n";
     expect(det, csv, "Sølvi");

@@ -9,6 +9,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "pii.h"
 #include "person_words.h"
@@ -56,6 +58,12 @@ static inline int word_cmp(const uint8_t *w, size_t n, const char *b)
 /* word_in for the longer lists, kept sorted in strcmp order: a binary search. */
 static inline bool word_in_sorted(const uint8_t *w, size_t n, const char *const *list, size_t count)
 {
+#ifndef NDEBUG
+    /* debug builds (the ASan+UBSan suite) check the order: out of order, the search would miss words */
+    for (size_t i = 1; i < count; i++)
+        if (strcmp(list[i - 1], list[i]) >= 0)
+            abort();
+#endif
     size_t lo = 0, hi = count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;

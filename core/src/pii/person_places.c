@@ -173,9 +173,10 @@ double pii_place_person_lift(const pii_scan *sc, size_t start, size_t end, bool 
         "forgot", "hates", "laughed", "loves", "messaged", "promised", "replied", "rsvped", "said", "says",
         "smiled", "tells", "texted", "thinks", "thought", "told", "writes", "wrote", NULL};
     static const char *const OWN[] = {
-        "backpack", "badge", "birthday", "boyfriend", "charger", "dad", "daughter", "email", "father",
-        "friend", "friends", "girlfriend", "glasses", "homework", "husband", "inhaler", "jacket", "kids",
-        "laptop", "mom", "mother", "mum", "passport", "phone", "shoes", "son", "teacher", "wife", NULL};
+        "appointment", "backpack", "badge", "bike", "birthday", "boyfriend", "charger", "dad", "daughter",
+        "desk", "email", "father", "flight", "friend", "friends", "girlfriend", "glasses", "homework",
+        "husband", "inhaler", "jacket", "keys", "kids", "laptop", "mom", "mother", "mum", "parents", "passport",
+        "phone", "room", "shoes", "son", "teacher", "wallet", "wife", NULL};
     static const char *const AUX[] = {"did", "does", "has", "can", "could", "will", "would", "should", NULL};
     static const char *const DO[] = {"reply", "call", "email", "sign", "approve", "say", "ask", "write", "text",
                                      "send", "pay", "answer", "agree", "confirm", "tell", "respond", "mention",
