@@ -150,6 +150,18 @@ static void structural_evidence(void **state)
     expect(det, "Ömür Yılmaz and Ingrid Halvorsen signed the lease.", "Ömür Yılmaz");
 }
 
+/* Class 2b: a given name that is no word, place or software, in a frame only people fill. */
+static void rare_given_names(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect(det, "Aoife can't make it to the barbecue.", "Aoife");
+    expect(det, "Siobhan and I finished the puzzle.", "Siobhan");
+    expect(det, "Could you give Meera a lift home?", "Meera");
+    expect(det, "Is Hendrik joining us for dinner?", "Hendrik");
+    expect(det, "Saoirse's recital starts at four.", "Saoirse");
+    expect_none(det, "A warning message from Perl appeared twice.");
+}
+
 /* Class 3: compound surnames and particles: the span covers the whole name. */
 static void compound_surnames(void **state)
 {
@@ -196,6 +208,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(place_given_names, setup, teardown),
         cmocka_unit_test_setup_teardown(place_names_as_persons, setup, teardown),
         cmocka_unit_test_setup_teardown(structural_evidence, setup, teardown),
+        cmocka_unit_test_setup_teardown(rare_given_names, setup, teardown),
         cmocka_unit_test_setup_teardown(compound_surnames, setup, teardown),
         cmocka_unit_test_setup_teardown(structured_records, setup, teardown),
         cmocka_unit_test_setup_teardown(eponyms_foods_brands, setup, teardown),

@@ -265,9 +265,10 @@ int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
     /* "my uncle Tavita", "the babysitter, Krisztina", "shuttle driver Thabo", "a message from Wiremu",
      * "a table under the name Moretti" */
     if (pii_word_eq(w1, l1, "from") && p2 && WORD_IN_SORTED(s + w2s, w2e - w2s, MESSAGE)) {
-        /* "an email from Miriam" vouches for a name; "an update from Contoso" for no unknown word */
+        /* "a voicemail from Wiremu" vouches for any word; "an email from Miriam", "a warning message
+         * from Perl" only a little (firms and programs send those too) */
         *accepts_unknown = WORD_IN_SORTED(s + w2s, w2e - w2s, PERSONAL_MESSAGE);
-        return STRONG;
+        return *accepts_unknown ? STRONG : WEAK;
     }
     if (role_noun(s, w1s, w1e, p2, w2s, w2e) ||
         (pii_word_eq(w1, l1, "name") && p2 && pii_word_eq(s + w2s, w2e - w2s, "the") && p3 &&
@@ -588,4 +589,45 @@ bool pii_question_subject(const pii_scan *sc, size_t start, size_t end)
     size_t ws, we, a, b;
     return prev_word(s, start, 1, &ws, &we) && sentence_start(s, ws) && word_in(s + ws, we - ws, AUX) &&
            word_after(s, sc->n, end, &a, &b) && word_in(s + a, b - a, V);
+}
+
+/* A given name that is no word, place or software ("Saoirse") in a frame only people fill: the subject
+ * at a sentence start ("Saoirse is coming", "Saoirse can't", "Saoirse and I"), the subject of a question
+ * ("is Saoirse coming?", "How old is Saoirse?"), the one given or brought something ("give Saoirse a
+ * call", "bring Saoirse"), or an owner ("Saoirse's recital"). */
+bool pii_clean_name_frame(const pii_scan *sc, size_t start, size_t end, bool poss)
+{
+    static const char *const SUBJ[] = {
+        "already", "also", "always", "aren", "came", "can", "cannot", "could", "couldn", "did", "didn",
+        "does", "doesn", "finally", "found", "gave", "gets", "got", "had", "has", "hasn", "hates", "is",
+        "isn", "just", "left", "likes", "loves", "made", "may", "might", "must", "never", "really",
+        "should", "shouldn", "still", "took", "was", "wasn", "went", "will", "won", "would", "wouldn", NULL};
+    static const char *const GIVE[] = {
+        "bring", "brought", "drive", "drove", "gave", "give", "join", "joined", "kiss", "kissed", "send",
+        "sent", "visit", "visited", "wish", "wished", NULL};
+    static const char *const AUX[] = {"can", "could", "did", "does", "has", "is", "was", "will", "would", NULL};
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, ws, we, a = 0, b = 0, c, d;
+    if (poss) {
+        size_t p = end, al;
+        if (apostrophe_at(s, n, p, &al) && p + al < n && s[p + al] == 's')
+            p += al + 1;
+        return word_after(s, n, p, &a, &b) && pii_is_lower(s[a]);
+    }
+    bool after = word_after(s, n, end, &a, &b) && pii_is_lower(s[a]);
+    if (sentence_start(s, start) && after) {
+        if (WORD_IN_SORTED(s + a, b - a, SUBJ))
+            return true;
+        if (pii_word_eq(s + a, b - a, "and") && word_after(s, n, b, &c, &d) &&
+            word_in(s + c, d - c, (const char *const[]){"i", "me", "my", NULL}))
+            return true;
+    }
+    if (!prev_word(s, start, 1, &ws, &we))
+        return false;
+    if (WORD_IN_SORTED(s + ws, we - ws, GIVE))
+        return true;
+    /* "is Saoirse coming", "How old is Saoirse?" */
+    if (word_in(s + ws, we - ws, AUX))
+        return (after && b - a > 4 && pii_word_eq(s + b - 3, 3, "ing")) || (end < n && s[end] == '?');
+    return false;
 }

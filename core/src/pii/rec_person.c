@@ -307,6 +307,9 @@ static bool person_position(pii_scan *sc, const word *w, int cls, unsigned fa, c
                                                                        "when", "if", "that", "cause", NULL}))) &&
              pii_person_verb_after(sc, end))
         lift = 0.75, why = SANCTUM_EV_CONTEXT_AFTER;
+    else if (q->nt == 1 && cls == SC_WORD_NONE && !(fa & (SC_NAME_WORD | SC_NAME_PLACE)) && w->e - w->s >= 3 &&
+             pii_clean_name_frame(sc, w->s, end, poss))
+        lift = 0.72, why = SANCTUM_EV_CONTEXT_AFTER; /* "Saoirse is coming", "give Saoirse a call" */
     if (lift > *score) {
         *score = lift;
         *ev |= why;
