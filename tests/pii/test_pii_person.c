@@ -105,6 +105,10 @@ static void place_given_names(void **state)
     expect_none(det, "Is Lincoln Memorial open at night?");
     expect_none(det, "We drove through Houston Heights on the way back.");
     expect_none(det, "Flights to Austin, Texas are cheap in May.");
+    /* an organisation word that is also a surname, after a given name that is no place */
+    expect(det, "Please change the delivery address for Ruth Park, thanks.", "Ruth Park");
+    expect_none(det, "We walked through Hyde Park after lunch.");
+    expect_none(det, "Lincoln Park is busy on Sundays.");
 }
 
 /* Class 1b: a lone place-name with person evidence (a verb only people take before it, a vocative, a

@@ -48,6 +48,20 @@ static bool unknown_start_ok(pii_scan *sc, const word *w)
     return (f0 & SC_NAME_LAST) && !(f0 & SC_NAME_FIRST);
 }
 
+/* "Helen Park", "Ruth Hall": an organisation word that is also a common surname, after a given name
+ * that is no place or word and with no capitalized word after it ("Helen Park Hotel"), is the surname. */
+static bool surname_org_word(pii_scan *sc, const word *w, unsigned fa, const word *b)
+{
+    const uint8_t *s = sc->s;
+    if (!b->cap || w->allcaps || !(fa & SC_NAME_COMMON_FIRST) || (fa & (SC_NAME_PLACE | SC_NAME_WORD)) ||
+        sc_word_class(s + w->s, w->e - w->s) != SC_WORD_NONE)
+        return false;
+    if (!word_in(s + b->s, b->e - b->s, (const char *const[]){"park", "hall", NULL}))
+        return false;
+    word c;
+    return b->possessive || !next_word(s, sc->n, b->e, &c) || !joins(s, b->e, c.s, false) || !(c.cap || c.allcaps);
+}
+
 /* Step 4: gathers the words that follow w into one name, and tells organisations and honours apart
  * ("Baker Street", "Martin Luther King Jr. Day"). */
 static void gather_name(pii_scan *sc, const word *w, unsigned fa, bool label, name_seq *q)
@@ -77,6 +91,8 @@ static void gather_name(pii_scan *sc, const word *w, unsigned fa, bool label, na
         if (!joins(s, q->cur.e, b.s, cur_initial))
             break;
         int bc = sc_word_class(s + b.s, b.e - b.s);
+        if (bc == SC_WORD_ORG_NEXT && surname_org_word(sc, w, fa, &b))
+            bc = SC_WORD_NONE;
         if (bc == SC_WORD_ORG_NEXT || bc == SC_WORD_TECH_NOUN ||
             (b.cap && (pii_honour_word(s + b.s, b.e - b.s) || pii_place_noun(s + b.s, b.e - b.s)))) {
             if (b.cap || b.allcaps)
