@@ -164,6 +164,9 @@ static void rare_given_names(void **state)
     expect(det, "Is Hendrik joining us for dinner?", "Hendrik");
     expect(det, "Saoirse's recital starts at four.", "Saoirse");
     expect_none(det, "A warning message from Perl appeared twice.");
+    /* ... but not software in a home lab */
+    expect_none(det, "Kodi is down again after the update.");
+    expect_none(det, "Haskell has lazy evaluation, so the fold never ran.");
 }
 
 /* Class 3: compound surnames and particles: the span covers the whole name. */

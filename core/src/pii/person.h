@@ -172,6 +172,8 @@ void pii_consistency(pii_scan *sc, size_t first_cand);
 bool pii_tech_context(const pii_scan *sc, size_t start, size_t end);
 /* Place context around a word that may be a place ("in X", "X, Texas", "X and Saskatoon", "the X office"). */
 bool pii_place_context(const pii_scan *sc, size_t start, size_t end);
+/* Software the gazetteer holds as given names ("Kodi", "Haskell"): the software class. */
+bool pii_software_name(const uint8_t *w, size_t n);
 /* A capitalized word that makes the word before it a place ("Falls", "Hole", "Harbour"). */
 bool pii_place_noun(const uint8_t *w, size_t n);
 /* The score a lone place-name earns as a person from person evidence around it (0 when none). */

@@ -22,7 +22,12 @@ bool pii_tech_context(const pii_scan *sc, size_t start, size_t end)
         "backend", "frontend", "release", "deps", "dependency", "dependencies", "upgrade", "instance",
         "instances", "shards", "replica", "replicas", "queue", "queues", "worker", "workers", "cron",
         "scheduler", "dag", "dags", "notebook", "notebooks", "gb", "mb", "ms", "logs", "error", "errors",
-        "exception", "stacktrace", "yaml", "json", "docker", "kubernetes", "aws", "python", "java", NULL};
+        "exception", "stacktrace", "yaml", "json", "docker", "kubernetes", "aws", "python", "java",
+        /* home-lab services and media servers */
+        "down", "offline", "reboot", "rebooted", "restart", "restarted", "restarting", "update", "updated",
+        "updating", "upgraded", "addon", "addons", "app", "apps", "streaming", "playback", "transcoding",
+        "firmware", "daemon", "service", "services", "boot", "booting", "container", "lazy", "evaluation",
+        "nmap", "distro", "install", "installed", "remote", "skin", "camera", "cameras", "tea", NULL};
     const uint8_t *s = sc->s;
     size_t n = sc->n;
     size_t lo = start > 80 ? start - 80 : 0, hi = end + 80 < n ? end + 80 : n;
@@ -214,4 +219,12 @@ double pii_place_person_lift(const pii_scan *sc, size_t start, size_t end, bool 
                    !word_in(s + a, b - a, (const char *const[]){"and", "or", "in", "of", "to", "is", "was", NULL})
                ? 0.75
                : 0;
+}
+
+/* Software and models that the gazetteer holds as given names but that the hand-kept software class does
+ * not: like that class, they are persons only with evidence and never in technical context. */
+bool pii_software_name(const uint8_t *w, size_t n)
+{
+    static const char *const S[] = {"chai", "haskell", "kali", "kodi", "phi", NULL};
+    return n >= 3 && n <= 7 && word_in(w, n, S);
 }

@@ -324,7 +324,7 @@ static bool person_position(pii_scan *sc, const word *w, int cls, unsigned fa, c
              pii_person_verb_after(sc, end))
         lift = 0.75, why = SANCTUM_EV_CONTEXT_AFTER;
     else if (q->nt == 1 && cls == SC_WORD_NONE && !(fa & (SC_NAME_WORD | SC_NAME_PLACE)) && w->e - w->s >= 3 &&
-             pii_clean_name_frame(sc, w->s, end, poss))
+             pii_clean_name_frame(sc, w->s, end, poss) && !pii_tech_context(sc, w->s, end))
         lift = 0.72, why = SANCTUM_EV_CONTEXT_AFTER; /* "Saoirse is coming", "give Saoirse a call" */
     if (lift > *score) {
         *score = lift;
@@ -529,6 +529,8 @@ void pii_rec_person(pii_scan *sc)
             continue;
         }
         int cls = sc_word_class(s + w.s, wl);
+        if (cls == SC_WORD_NONE && pii_software_name(s + w.s, wl))
+            cls = SC_WORD_SOFTWARE;
         if (cls == SC_WORD_STOP || cls == SC_WORD_ORG_NEXT || cls == SC_WORD_TECH_NOUN)
             continue;
         if (cls == SC_WORD_TITLE && w.cap) {
