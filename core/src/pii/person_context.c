@@ -417,6 +417,11 @@ bool pii_person_verb_right_before(const pii_scan *sc, size_t start, size_t end)
            pii_word_eq(s + as, ae - as, "know");
 }
 
+/* What people will do: "Frank will call", "Dallas Thornbury will fix the fence". */
+static const char *const WILL[] = {"approve", "babysit", "bake", "bring", "call", "clean", "come", "cook", "drive",
+                                   "email", "fix", "help", "join", "meet", "pick", "present", "reply", "review",
+                                   "sign", "teach", "text", "visit", "wait", NULL};
+
 /* "Penny said ...", "Ivy wrote ...", "Faith from legal approved ...": the name as the subject of a verb
  * only people take. */
 bool pii_person_verb_after(const pii_scan *sc, size_t end)
@@ -439,8 +444,7 @@ bool pii_person_verb_after(const pii_scan *sc, size_t end)
         return true;
     /* "will present", "is our new lead", "from legal approved" */
     if (pii_word_eq(s + a, b - a, "will") && word_after(s, n, b, &c, &d))
-        return word_in(s + c, d - c, (const char *const[]){"present", "join", "call", "email", "reply",
-                                                           "visit", "review", "sign", "approve", NULL});
+        return WORD_IN_SORTED(s + c, d - c, WILL);
     if (pii_word_eq(s + a, b - a, "is") && word_after(s, n, b, &c, &d))
         return word_in(s + c, d - c, (const char *const[]){"our", "my", "your", "his", "her", NULL});
     if (pii_word_eq(s + a, b - a, "from") && word_after(s, n, b, &c, &d) && word_in(s + c, d - c, TEAM)) {

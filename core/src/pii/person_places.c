@@ -148,16 +148,17 @@ bool pii_place_context(const pii_scan *sc, size_t start, size_t end)
 bool pii_place_noun(const uint8_t *w, size_t n)
 {
     static const char *const N[] = {
-        "aquarium", "arena", "ballet", "basilica", "basin", "boardwalk", "borough", "bridge", "canyon",
-        "castle", "cathedral", "coast", "county", "creek", "cricket", "crossing", "dam", "desert",
-        "downtown", "expressway", "falls", "fjord", "forest", "freeway", "gardens", "glacier", "harbor",
-        "harbour", "harbourfront", "heights", "highway", "hole", "international", "island", "islands",
-        "junction", "lagoon", "mall", "marathon", "memorial", "mesa", "metro", "metropolitan", "motorway",
-        "museum", "national", "observatory", "opera", "oval", "palace", "parish", "peninsula",
-        "philharmonic", "pier", "plains", "province", "quay", "racecourse", "raceway", "rapids", "reservoir",
-        "shores", "speedway", "springs", "square", "stadium", "state", "station", "summit", "symphony",
-        "temple", "terminal", "territory", "tower", "township", "tunnel", "valley", "volcano", "waterfront",
-        "wharf", "zoo", NULL};
+        "accord", "agreement", "aquarium", "arena", "athletic", "ballet", "basilica", "basin", "boardwalk",
+        "borough", "bridge", "canyon", "castle", "cathedral", "city", "coast", "convention", "county",
+        "creek", "cricket", "crossing", "dam", "declaration", "desert", "downtown", "expressway", "falls",
+        "fashion", "fjord", "forest", "freeway", "games", "gardens", "glacier", "harbor", "harbour",
+        "harbourfront", "heights", "highway", "hole", "international", "island", "islands", "junction",
+        "lagoon", "mall", "marathon", "memorial", "mesa", "metro", "metropolitan", "motorway", "museum",
+        "national", "observatory", "olympics", "opera", "oval", "palace", "parish", "peninsula",
+        "philharmonic", "pier", "plains", "pride", "protocol", "province", "quay", "racecourse", "raceway",
+        "rapids", "reservoir", "rovers", "shores", "speedway", "springs", "square", "stadium", "state",
+        "station", "summit", "symphony", "tech", "temple", "terminal", "territory", "tower", "township",
+        "treaty", "tunnel", "united", "valley", "volcano", "waterfront", "wharf", "zoo", NULL};
     if (n < 3 || n > 14)
         return false;
     return WORD_IN_SORTED(w, n, N);

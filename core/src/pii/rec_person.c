@@ -133,8 +133,8 @@ static void gather_name(pii_scan *sc, const word *w, unsigned fa, bool label, na
 }
 
 /* "Florence Adeyemi", "Paris Whitaker": a given name that is also a place, followed by a capitalized
- * word the gazetteer does not know, is a person unless the pair sits in place context ("to Austin
- * Fairmont"); place words after it ("Falls", "Harbour") were already taken as no name. */
+ * word the gazetteer does not know, is a person outside place context and with person evidence; place
+ * words after it ("Falls", "Harbour", "Tech") were already taken as no name. */
 static bool place_given(pii_scan *sc, const word *w, int cls, unsigned fa, const name_seq *q)
 {
     if (q->nt != 2 || !(cls == SC_WORD_PLACE || (fa & SC_NAME_PLACE)) || !(fa & SC_NAME_COMMON_FIRST) || w->allcaps)
@@ -143,7 +143,16 @@ static bool place_given(pii_scan *sc, const word *w, int cls, unsigned fa, const
     const uint8_t *s = sc->s;
     if (le - ls < 3 || sc_word_class(s + ls, le - ls) != SC_WORD_NONE || sc_place_lookup(s + ls, le - ls))
         return false;
-    return !pii_place_context(sc, w->s, le);
+    if (pii_place_context(sc, w->s, le))
+        return false;
+    /* and something that says a person is meant: a phrase before ("from", "with", "ask", "Hi"), a verb
+     * only people take after ("said", "will join", "is our ..."), "is the new ..." (not "Phoenix Suns
+     * won", "Georgia Tech beat") */
+    size_t a, b, c, d;
+    bool unk;
+    return pii_context_before(sc, w->s, &unk) != 0 || pii_signature(sc, w->s, le) || pii_person_verb_after(sc, le) ||
+           (word_after(s, sc->n, le, &a, &b) && pii_word_eq(s + a, b - a, "is") && word_after(s, sc->n, b, &c, &d) &&
+            pii_word_eq(s + c, d - c, "the") && word_after(s, sc->n, d, &a, &b) && pii_word_eq(s + a, b - a, "new"));
 }
 
 /* Step 5: the score the words themselves earn (gazetteer, word-likeness, capitalization, position).
