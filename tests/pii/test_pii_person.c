@@ -197,6 +197,7 @@ static void structured_records(void **state)
     expect(det, csv, "Sølvi");
     expect(det, csv, "Brekke");
     expect_none(det, "id,product,vendor\n7,Falcon,Northwind\n8,Osprey,Contoso\n");
+    expect_none(det, "id,name,price\n1,Widget,9.99\n2,Gizmo,4.50\n");
 }
 
 /* Class 5: eponyms, foods and brands are not persons. */

@@ -124,8 +124,11 @@ static size_t record_line(const uint8_t *s, size_t n, size_t ls, uint8_t sep, si
 /* A CSV value under a header that names a person's column ("first_name,last_name,email" then
  * "Sølvi,Brekke,..."): the header is a line above in the same block of records (at most 64 lines up),
  * and the value's field number picks its column. */
-static bool csv_name_column(const uint8_t *s, size_t n, size_t start)
+static int csv_name_column(const uint8_t *s, size_t n, size_t start)
 {
+    /* columns that may hold things as well ("name" of a product, "owner" team): known names only */
+    static const char *const LOOSE[] = {"client", "client_name", "contact", "display_name", "displayname",
+                                        "member", "name", "owner", "person", NULL};
     static const char *const COLS[] = {
         "assignee", "author", "client", "client_name", "contact", "contact_name", "customer", "customer_name",
         "display_name", "displayname", "employee", "employee_name", "family_name", "familyname", "first",
@@ -137,7 +140,7 @@ static bool csv_name_column(const uint8_t *s, size_t n, size_t start)
     if (p > 0 && (s[p - 1] == '"' || s[p - 1] == '\''))
         p--;
     if (p == 0 || (s[p - 1] != ',' && s[p - 1] != '\n' && s[p - 1] != ';' && s[p - 1] != '\t'))
-        return false;
+        return 0;
     size_t ve = start;
     unsigned spaces = 0;
     while (ve < n && ve - start <= 40 && s[ve] != ',' && s[ve] != ';' && s[ve] != '\t' && s[ve] != '\n' &&
@@ -146,25 +149,25 @@ static bool csv_name_column(const uint8_t *s, size_t n, size_t start)
         ve++;
     }
     if (ve - start > 40 || spaces > 1 || (s[p - 1] == '\n' && (ve >= n || (s[ve] != ',' && s[ve] != ';' && s[ve] != '\t'))))
-        return false;
+        return 0;
     size_t ls = p;
     while (ls > 0 && s[ls - 1] != '\n' && p - ls <= 300)
         ls--;
     if (ls == 0 || s[ls - 1] != '\n')
-        return false; /* no line above for a header */
+        return 0; /* no line above for a header */
     uint8_t sep = s[p - 1] == '\n' ? 0 : s[p - 1];
     if (sep == 0) {
         for (size_t i = p; i < n && s[i] != '\n' && i - p < 300 && sep == 0; i++)
             if (s[i] == ',' || s[i] == ';' || s[i] == '\t')
                 sep = s[i];
         if (sep == 0)
-            return false;
+            return 0;
     }
     size_t k = 0;
     for (size_t i = ls; i < p; i++)
         k += s[i] == sep;
     if (record_line(s, n, ls, sep, k > 1 ? k : 1) == 0)
-        return false;
+        return 0;
     /* up through the block of records */
     size_t hs = ls;
     for (unsigned up = 0; up < 64 && hs > 0; up++) {
@@ -172,7 +175,7 @@ static bool csv_name_column(const uint8_t *s, size_t n, size_t start)
         while (ps > 0 && s[ps - 1] != '\n' && pe - ps <= 300)
             ps--;
         if (record_line(s, n, ps, sep, k > 1 ? k : 1) == 0)
-            return false;
+            return 0;
         hs = ps;
         /* field k of this line */
         size_t f = ps, fi = 0;
@@ -193,9 +196,9 @@ static bool csv_name_column(const uint8_t *s, size_t n, size_t start)
         for (size_t i = f; i < fe; i++)
             col[i - f] = s[i] == ' ' ? '_' : s[i];
         if (WORD_IN_SORTED(col, fe - f, COLS))
-            return true;
+            return WORD_IN_SORTED(col, fe - f, LOOSE) ? 1 : 2;
     }
-    return false;
+    return 0;
 }
 
 /* Context before the name: returns the strength (0 none) and whether it accepts unknown words. */
@@ -228,8 +231,13 @@ int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
             return STRONG;
         }
     }
-    if (chat_speaker(sc, start) || csv_name_column(s, sc->n, start)) {
+    if (chat_speaker(sc, start)) {
         *accepts_unknown = true;
+        return STRONG;
+    }
+    int col = csv_name_column(s, sc->n, start);
+    if (col != 0) {
+        *accepts_unknown = col == 2;
         return STRONG;
     }
     if (!prev_word(s, start, 3, &w1s, &w1e))
