@@ -135,6 +135,8 @@ static void structural_evidence(void **state)
 {
     const sanctum_detector *det = det_of(state);
     expect(det, "Herr Oberhuber kommt morgen um neun.", "Oberhuber");
+    expect(det, "Dzwonił pan Nowak w sprawie faktury.", "Nowak");
+    expect(det, "We should get flowers for Chase before Friday.", "Chase");
     expect(det, "[21:14] Wojtek: the NAS is back up", "Wojtek");
     expect(det, "Our nanny, Xiomara, is off on Friday.", "Xiomara");
     expect(det, "Invite Ingrid and Saoirse to the picnic.", "Saoirse");

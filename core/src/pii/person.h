@@ -151,6 +151,8 @@ bool pii_vocative_you(const pii_scan *sc, size_t end);
 bool pii_personal_noun(const uint8_t *s, size_t n, size_t end);
 bool pii_email_echo(const pii_scan *sc, size_t ws, size_t we);
 bool pii_question_subject(const pii_scan *sc, size_t start, size_t end);
+/* "a card for X", "flowers for X". */
+bool pii_gift_for(const pii_scan *sc, size_t start);
 /* A given name that is no word, place or software in a frame only people fill. */
 bool pii_clean_name_frame(const pii_scan *sc, size_t start, size_t end, bool poss);
 

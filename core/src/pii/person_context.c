@@ -272,6 +272,10 @@ int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
     }
     /* "my uncle Tavita", "the babysitter, Krisztina", "shuttle driver Thabo", "a message from Wiremu",
      * "a table under the name Moretti" */
+    /* Polish titles in lower case: "pan Kowalski", "pani Nowak" (a frying pan is no title before a name) */
+    if (pii_is_lower(s[w1s]) && w1e + 1 == start &&
+        word_in(w1, l1, (const char *const[]){"pan", "pani", "pana", "panu", "panem", "panie", "panią", NULL}))
+        return STRONG;
     if (pii_word_eq(w1, l1, "from") && p2 && WORD_IN_SORTED(s + w2s, w2e - w2s, MESSAGE)) {
         /* "a voicemail from Wiremu" vouches for any word; "an email from Miriam", "a warning message
          * from Perl" only a little (firms and programs send those too) */
@@ -642,4 +646,15 @@ bool pii_clean_name_frame(const pii_scan *sc, size_t start, size_t end, bool pos
     if (word_in(s + ws, we - ws, AUX))
         return (after && b - a > 4 && pii_word_eq(s + b - 3, 3, "ing")) || (end < n && s[end] == '?');
     return false;
+}
+
+/* "a card for Chase", "flowers for Hope": what is bought or made for people. */
+bool pii_gift_for(const pii_scan *sc, size_t start)
+{
+    static const char *const GIFT[] = {"cake", "card", "flowers", "gift", "gifts", "present", "presents",
+                                       "surprise", "toast", NULL};
+    const uint8_t *s = sc->s;
+    size_t ws, we, gs, ge;
+    return prev_word(s, start, 1, &ws, &we) && pii_word_eq(s + ws, we - ws, "for") && prev_word(s, ws, 1, &gs, &ge) &&
+           WORD_IN_SORTED(s + gs, ge - gs, GIFT);
 }

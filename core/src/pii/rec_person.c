@@ -325,7 +325,7 @@ static bool person_position(pii_scan *sc, const word *w, int cls, unsigned fa, c
         lift = 0.8, why = SANCTUM_EV_CONTEXT_AFTER;
     else if (poss && pii_personal_noun(s, n, end))
         lift = 0.75, why = SANCTUM_EV_CONTEXT_AFTER;
-    else if (pii_question_subject(sc, w->s, end))
+    else if (pii_question_subject(sc, w->s, end) || pii_gift_for(sc, w->s))
         lift = 0.75;
     else if ((start || (prev_word(s, w->s, 1, &ps, &pe) &&
                         word_in(s + ps, pe - ps, (const char *const[]){"and", "but", "so", "then", "because",
