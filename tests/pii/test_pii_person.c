@@ -136,6 +136,11 @@ static void structural_evidence(void **state)
     const sanctum_detector *det = det_of(state);
     expect(det, "Herr Oberhuber kommt morgen um neun.", "Oberhuber");
     expect(det, "Dzwonił pan Nowak w sprawie faktury.", "Nowak");
+    /* signatures without the comma, after a dash, after sign-offs the table lacked */
+    expect(det, "The keys are under the mat.\nRegards\nTavita Leota", "Tavita Leota");
+    expect(det, "Back on Monday.\nTake care,\nGintaras", "Gintaras");
+    expect(det, "Thanks!\n- Wojtek", "Wojtek");
+    expect_none(det, "Thanks\nGrafana shows the spike at noon.");
     expect(det, "We should get flowers for Chase before Friday.", "Chase");
     expect(det, "[21:14] Wojtek: the NAS is back up", "Wojtek");
     expect(det, "Our nanny, Xiomara, is off on Friday.", "Xiomara");

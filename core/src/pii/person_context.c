@@ -329,11 +329,24 @@ int pii_context_after(const pii_scan *sc, size_t end, bool possessive)
 /* A signature: the name alone on its line after a sign-off line ("Best regards," / "Thanks," / "--"). */
 bool pii_signature(const pii_scan *sc, size_t start, size_t end)
 {
+    /* sign-offs the context table lacks: "See you soon,", "Take care,", "Grazie," */
+    static const char *const MORE[] = {"abrazos", "bisous", "care", "ciao", "danke", "grazie", "gracias",
+                                       "hugs", "merci", "obrigada", "obrigado", "saludos", "soon", "ta", "xx",
+                                       NULL};
     const uint8_t *s = sc->s;
     size_t n = sc->n;
     size_t ls = start;
     while (ls > 0 && (s[ls - 1] == ' ' || s[ls - 1] == '\t'))
         ls--;
+    /* "- Wiremu", "~ Ngaio" under a sign-off */
+    bool dash = false;
+    if (ls > 0 && (s[ls - 1] == '-' || s[ls - 1] == '~')) {
+        ls--;
+        dash = true;
+    } else if (ls >= 3 && s[ls - 3] == 0xE2 && s[ls - 2] == 0x80 && (s[ls - 1] == 0x93 || s[ls - 1] == 0x94)) {
+        ls -= 3; /* en or em dash */
+        dash = true;
+    }
     if (ls == 0 || s[ls - 1] != '\n')
         return false;
     size_t le = end;
@@ -351,20 +364,35 @@ bool pii_signature(const pii_scan *sc, size_t start, size_t end)
         p--;
     if (pe - p > 40)
         return false;
-    if (pe - p >= 2 && s[p] == '-' && s[p + 1] == '-')
+    if (pe - p >= 2 && s[p] == '-' && s[p + 1] == '-' && !dash)
         return true;
-    if (pe == p || (s[pe - 1] != ',' && s[pe - 1] != '!'))
-        return false;
+    /* the sign-off line ends in ',' or '!', or is one or two words alone ("Regards", "Best wishes") */
+    bool punct = pe > p && (s[pe - 1] == ',' || s[pe - 1] == '!');
+    size_t words = 0;
+    bool signoff = false;
     for (size_t i = p; i < pe;) {
         while (i < pe && !pii_is_alpha(s[i]))
             i++;
         size_t ws = i;
         while (i < pe && pii_is_alpha(s[i]))
             i++;
-        if (i > ws && sc_person_context_word(s + ws, i - ws, 2) == SC_PCTX_SIGNOFF)
-            return true;
+        if (i > ws) {
+            words++;
+            signoff = signoff || sc_person_context_word(s + ws, i - ws, 2) == SC_PCTX_SIGNOFF ||
+                      word_in(s + ws, i - ws, MORE);
+        }
     }
-    return false;
+    if (!signoff)
+        return false;
+    if (punct)
+        return true;
+    /* without the comma the name must stand alone on its line, capitalized words only ("Thanks\nGrafana
+     * shows a spike" is none) */
+    bool alone = true;
+    for (size_t i = end; i < le; i++)
+        if (pii_is_alpha(s[i]) && !pii_is_alpha(s[i - 1]) && s[i - 1] != '\'' && s[i - 1] != '-') /* i >= end > 0 */
+            alone = alone && pii_is_upper(s[i]);
+    return alone && words <= 2 && pe > p && pii_is_alpha(s[pe - 1]);
 }
 
 bool pii_place_preposition(const pii_scan *sc, size_t start)
