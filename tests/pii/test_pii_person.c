@@ -124,6 +124,9 @@ static void place_names_as_persons(void **state)
     expect(det, "Houston's phone died again, text me instead.", "Houston");
     expect(det, "Adelaide said the plumber comes Tuesday.", "Adelaide");
     expect(det, "Did Aurora pay the deposit?", "Aurora");
+    expect(det, "Madison and Charlotte are asleep already.", "Madison");
+    expect(det, "Madison and Charlotte are asleep already.", "Charlotte");
+    expect_none(det, "Dallas and Houston are growing fast.");
     expect_none(det, "Charlotte is lovely in spring.");
     expect_none(det, "Houston wants to expand the light rail.");
     expect_none(det, "Weather forecast for Adelaide this weekend?");

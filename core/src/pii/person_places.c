@@ -164,6 +164,24 @@ bool pii_place_noun(const uint8_t *w, size_t n)
     return WORD_IN_SORTED(w, n, N);
 }
 
+/* After "X and Y": a state or doing only people are in ("are asleep", "are sleeping over", "are
+ * babysitting"), or a verb of speech. */
+static double pair_subject(const uint8_t *s, size_t n, size_t end)
+{
+    static const char *const STATE[] = {"arguing", "asleep", "awake", "babysitting", "bored", "dating",
+                                        "engaged", "fighting", "hungry", "napping", "sick", "sleeping",
+                                        "staying", NULL};
+    size_t a, b, c, d;
+    if (!word_after(s, n, end, &a, &b))
+        return 0;
+    if (word_in(s + a, b - a, (const char *const[]){"said", "say", "asked", "texted", "wrote", "called", NULL}))
+        return 0.75;
+    return word_in(s + a, b - a, (const char *const[]){"are", "were", NULL}) && word_after(s, n, b, &c, &d) &&
+                   WORD_IN_SORTED(s + c, d - c, STATE)
+               ? 0.75
+               : 0;
+}
+
 /* A lone place-name (Victoria, Sydney, Dakota) is a person only with evidence a place never has: a verb
  * only people take right before it, a question about what a person does, something only people own,
  * someone addressed, or the subject of a verb of speech or of "needs her ...". Returns the score it
@@ -207,12 +225,20 @@ double pii_place_person_lift(const pii_scan *sc, size_t start, size_t end, bool 
             return 0.75;
         return 0;
     }
+    /* "Jordan and Sydney are sleeping over": two given names joined, the pair the subject */
+    if (!start_of_sentence && prev_word(s, start, 1, &ws, &we) && pii_word_eq(s + ws, we - ws, "and") &&
+        prev_word(s, ws, 1, &c, &d) && pii_is_upper(s[c]) && sentence_start(s, c) &&
+        (sc_name_lookup(s + c, d - c) & SC_NAME_FIRST))
+        return pair_subject(s, n, end);
     if (!start_of_sentence)
         return 0;
     if (pii_vocative_you(sc, end))
         return 0.8;
     if (!word_after(s, n, end, &a, &b))
         return 0;
+    if (pii_word_eq(s + a, b - a, "and") && word_after(s, n, b, &c, &d) && pii_is_upper(s[c]) &&
+        (sc_name_lookup(s + c, d - c) & SC_NAME_FIRST))
+        return pair_subject(s, n, d);
     if (WORD_IN_SORTED(s + a, b - a, SAID))
         return 0.75;
     /* "Victoria needs her inhaler", "Dakota left his keys" */
