@@ -45,7 +45,7 @@ static inline bool cp_upper(uint32_t cp)
 }
 
 /* Length of the letter at s[p] (0 when not a letter); *up tells upper case. */
-static inline size_t letter_at(const uint8_t *s, size_t n, size_t p, bool *up)
+static inline __attribute__((always_inline)) size_t letter_at(const uint8_t *s, size_t n, size_t p, bool *up)
 {
     uint8_t c = s[p];
     if (c < 0x80) {
