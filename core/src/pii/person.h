@@ -1,7 +1,7 @@
 /* Internal interface between the PERSON recognizer's files: rec_person.c walks the words and scores
  * capitalized candidates; person_words.h reads words; person_lexicon.c classes them; person_context.c
  * reads the phrases around them; person_lower.c finds lower-case names; person_formats.c titles,
- * airline and record formats; person_consistency.c raises other mentions; person_places.c and
+ * airline, record, JSON and CSV formats; person_consistency.c raises other mentions; person_places.c and
  * person_scripts.c places, software and other scripts. */
 #ifndef SANCTUM_PII_PERSON_H
 #define SANCTUM_PII_PERSON_H
@@ -161,10 +161,14 @@ bool pii_lower_trigger(const uint8_t *w, size_t n);
 size_t pii_lower_name(pii_scan *sc, const word *w);
 void pii_skip_plain_lower(pii_scan *sc, walk *k);
 
-/* ---- person_formats.c: titles, airline names, record pairs ---- */
+/* ---- person_formats.c: titles, airline names, record pairs, JSON keys, CSV columns ---- */
 size_t pii_title_name(pii_scan *sc, const word *w);
 size_t pii_airline_name(pii_scan *sc, const word *w);
 void pii_record_pair(pii_scan *sc, const word *w, unsigned fa, const name_seq *q, double *score, uint32_t *ev);
+/* The JSON key [ks, ke) names a person: 2 any value, 1 known names only, 0 no. */
+int pii_json_name_key(const uint8_t *s, size_t n, size_t ks, size_t ke);
+/* The value at start sits under a CSV header column naming a person: 2 any value, 1 known names, 0 no. */
+int pii_csv_name_column(const uint8_t *s, size_t n, size_t start);
 
 /* ---- person_consistency.c ---- */
 void pii_consistency(pii_scan *sc, size_t first_cand);

@@ -1,5 +1,5 @@
-/* PERSON in set formats: titles ("Dr. Okafor", "Sig.ra Bianchi"), airline SURNAME/GIVEN, and first and
- * last name as separate values of one record. */
+/* PERSON in set formats: titles ("Dr. Okafor", "Sig.ra Bianchi"), airline SURNAME/GIVEN, first and last
+ * name as separate values of one record, JSON keys and CSV columns that name a person. */
 #include <string.h>
 
 #include "names.h"
@@ -159,4 +159,128 @@ void pii_record_pair(pii_scan *sc, const word *w, unsigned fa, const name_seq *q
         *score = 0.8;
         *ev |= SANCTUM_EV_NAME_SEQUENCE;
     }
+}
+
+/* A JSON key that names a person: 2 when its value is a name whatever the word ("surname", "lastName",
+ * "reporter"), 1 for the generic halves ("first", "last", "given") unless a sibling key of the other half
+ * stands within 160 bytes ({"first": "Hana", "last": "Oyelaran"}), 0 for other keys. */
+int pii_json_name_key(const uint8_t *s, size_t n, size_t ks, size_t ke)
+{
+    static const char *const KEYS[] = {
+        "addressee", "approver", "buyer", "doctor", "emergency", "familyname", "father", "firstname",
+        "forename", "fullname", "givenname", "guardian", "invitee", "kin", "lastname", "middlename", "mother",
+        "nickname", "organiser", "organizer", "participant", "physician", "reporter", "requester", "requestor",
+        "seller", "speaker", "spouse", "supervisor", "surname", "teacher", NULL};
+    static const char *const HALVES[] = {
+        "family", "first", "given", "last", "middle", NULL};
+    if (WORD_IN_SORTED(s + ks, ke - ks, KEYS))
+        return 2;
+    if (!WORD_IN_SORTED(s + ks, ke - ks, HALVES))
+        return 0;
+    size_t lo = ks > 160 ? ks - 160 : 0, hi = ke + 160 < n ? ke + 160 : n;
+    for (size_t i = lo; i + 1 < hi; i++) {
+        if (s[i] != '"' || (i >= ks - 1 && i <= ke))
+            continue;
+        size_t a = i + 1, b = a;
+        while (b < hi && pii_is_alpha(s[b]))
+            b++;
+        if (b > a && b != ke && WORD_IN_SORTED(s + a, b - a, HALVES) && b < hi && (s[b] == '"' || s[b] == '_'))
+            return 2;
+        if (b > a && b - a == 7 && pii_word_eq(s + a, 7, "surname"))
+            return 2;
+    }
+    return 1;
+}
+
+/* A line [ls, ...) that reads as a record: at most 300 bytes, the separator `sep` at least `min` times, no
+ * sentence (". "). Returns its end, or 0 when it is no record. */
+static size_t record_line(const uint8_t *s, size_t n, size_t ls, uint8_t sep, size_t min)
+{
+    size_t c = 0, i = ls;
+    for (; i < n && s[i] != '\n' && i - ls <= 300; i++) {
+        c += s[i] == sep;
+        if (s[i] == '.' && i + 1 < n && s[i + 1] == ' ')
+            return 0;
+    }
+    return (i - ls > 300 || c < min) ? 0 : i;
+}
+
+/* A CSV value under a header that names a person's column ("first_name,last_name,email" then
+ * "Sølvi,Brekke,..."): the header is a line above in the same block of records (at most 64 lines up),
+ * and the value's field number picks its column. */
+int pii_csv_name_column(const uint8_t *s, size_t n, size_t start)
+{
+    /* columns that may hold things as well ("name" of a product, "owner" team): known names only */
+    static const char *const LOOSE[] = {"client", "client_name", "contact", "display_name", "displayname",
+                                        "member", "name", "owner", "person", NULL};
+    static const char *const COLS[] = {
+        "assignee", "author", "client", "client_name", "contact", "contact_name", "customer", "customer_name",
+        "display_name", "displayname", "employee", "employee_name", "family_name", "familyname", "first",
+        "first_name", "firstname", "forename", "full_name", "fullname", "given", "given_name", "givenname",
+        "guest", "last", "last_name", "lastname", "member", "middle_name", "name", "owner", "patient", "person",
+        "recipient", "student", "surname", NULL};
+    /* cheap test first: a short value right after a separator or at a line start, ended by a separator */
+    size_t p = start;
+    if (p > 0 && (s[p - 1] == '"' || s[p - 1] == '\''))
+        p--;
+    if (p == 0 || (s[p - 1] != ',' && s[p - 1] != '\n' && s[p - 1] != ';' && s[p - 1] != '\t'))
+        return 0;
+    size_t ve = start;
+    unsigned spaces = 0;
+    while (ve < n && ve - start <= 40 && s[ve] != ',' && s[ve] != ';' && s[ve] != '\t' && s[ve] != '\n' &&
+           s[ve] != '\r') {
+        spaces += s[ve] == ' ';
+        ve++;
+    }
+    if (ve - start > 40 || spaces > 1 || (s[p - 1] == '\n' && (ve >= n || (s[ve] != ',' && s[ve] != ';' && s[ve] != '\t'))))
+        return 0;
+    size_t ls = p;
+    while (ls > 0 && s[ls - 1] != '\n' && p - ls <= 300)
+        ls--;
+    if (ls == 0 || s[ls - 1] != '\n')
+        return 0; /* no line above for a header */
+    uint8_t sep = s[p - 1] == '\n' ? 0 : s[p - 1];
+    if (sep == 0) {
+        for (size_t i = p; i < n && s[i] != '\n' && i - p < 300 && sep == 0; i++)
+            if (s[i] == ',' || s[i] == ';' || s[i] == '\t')
+                sep = s[i];
+        if (sep == 0)
+            return 0;
+    }
+    size_t k = 0;
+    for (size_t i = ls; i < p; i++)
+        k += s[i] == sep;
+    if (record_line(s, n, ls, sep, k > 1 ? k : 1) == 0)
+        return 0;
+    /* up through the block of records */
+    size_t hs = ls;
+    for (unsigned up = 0; up < 64 && hs > 0; up++) {
+        size_t pe = hs - 1, ps = pe;
+        while (ps > 0 && s[ps - 1] != '\n' && pe - ps <= 300)
+            ps--;
+        if (record_line(s, n, ps, sep, k > 1 ? k : 1) == 0)
+            return 0;
+        hs = ps;
+        /* field k of this line */
+        size_t f = ps, fi = 0;
+        while (f < pe && fi < k) {
+            fi += s[f] == sep;
+            f++;
+        }
+        while (f < pe && (s[f] == ' ' || s[f] == '"' || s[f] == '\''))
+            f++;
+        size_t fe = f;
+        while (fe < pe && (pii_is_alpha(s[fe]) || s[fe] == '_' || s[fe] == ' ') && fe - f < 24)
+            fe++;
+        while (fe > f && s[fe - 1] == ' ')
+            fe--;
+        if (fe == f || (fe < pe && s[fe] != sep && s[fe] != '"' && s[fe] != '\'' && s[fe] != '\r' && s[fe] != ' '))
+            continue;
+        uint8_t col[24];
+        for (size_t i = f; i < fe; i++)
+            col[i - f] = s[i] == ' ' ? '_' : s[i];
+        if (WORD_IN_SORTED(col, fe - f, COLS))
+            return WORD_IN_SORTED(col, fe - f, LOOSE) ? 1 : 2;
+    }
+    return 0;
 }
