@@ -189,6 +189,8 @@ static void compound_surnames(void **state)
     expect(det, "Please forward it to Dra. María Fernanda López Ortega today.", "María Fernanda López Ortega");
     expect(det, "The invoice went to Sr. Ortega López last week.", "Ortega López");
     expect(det, "Prof. Hendrik van der Walt chairs the panel.", "Hendrik van der Walt");
+    expect(det, "Tariq al-Masri will host the iftar.", "Tariq al-Masri");
+    expect(det, "Please ask Lucía García Domínguez to sign the lease.", "Lucía García Domínguez");
 }
 
 /* Class 4: JSON keys and CSV records make a bare surname or given name a person. */

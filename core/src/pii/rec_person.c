@@ -62,6 +62,21 @@ static bool surname_org_word(pii_scan *sc, const word *w, unsigned fa, const wor
     return b->possessive || !next_word(s, sc->n, b->e, &c) || !joins(s, b->e, c.s, false) || !(c.cap || c.allcaps);
 }
 
+/* "al-Rashid", "el-Amin", "ash-Shami": an Arabic surname written with its lower-case article. */
+static bool prefixed_surname(pii_scan *sc, const word *b)
+{
+    const uint8_t *s = sc->s;
+    if (!b->lower || b->camel || b->e - b->s < 5)
+        return false;
+    size_t h = b->s;
+    while (h < b->e && h - b->s < 4 && pii_is_lower(s[h]))
+        h++;
+    const char *why;
+    return h < b->e - 2 && s[h] == '-' && pii_is_upper(s[h + 1]) &&
+           word_in(s + b->s, h - b->s, (const char *const[]){"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", NULL}) &&
+           !pii_in_code(sc, b->s, b->e, &why);
+}
+
 /* Step 4: gathers the words that follow w into one name, and tells organisations and honours apart
  * ("Baker Street", "Martin Luther King Jr. Day"). */
 static void gather_name(pii_scan *sc, const word *w, unsigned fa, bool label, name_seq *q)
@@ -99,7 +114,8 @@ static void gather_name(pii_scan *sc, const word *w, unsigned fa, bool label, na
                 q->org = true;
             break;
         }
-        if (bc == SC_WORD_STOP || bc == SC_WORD_TITLE || !pii_name_shaped(sc, &b, w->allcaps))
+        if (bc == SC_WORD_STOP || bc == SC_WORD_TITLE ||
+            (!pii_name_shaped(sc, &b, w->allcaps) && !(w->cap && prefixed_surname(sc, &b))))
             break;
         if (w->allcaps != b.allcaps && !(b.e - b.s == 1))
             break;
