@@ -529,10 +529,14 @@ bool pii_clean_name_frame(const pii_scan *sc, size_t start, size_t end, bool pos
     const uint8_t *s = sc->s;
     size_t n = sc->n, ws, we, a = 0, b = 0, c, d;
     if (poss) {
+        /* what people own or go to ("Saoirse's recital"), not what is named after them ("Halley's comet") */
+        static const char *const EVENT[] = {"appointment", "baptism", "class", "concert", "funeral", "game",
+                                            "graduation", "homework", "match", "practice", "recital", "school",
+                                            "surgery", "wedding", NULL};
         size_t p = end, al;
         if (apostrophe_at(s, n, p, &al) && p + al < n && s[p + al] == 's')
             p += al + 1;
-        return word_after(s, n, p, &a, &b) && pii_is_lower(s[a]);
+        return pii_personal_noun(s, n, end) || (word_after(s, n, p, &a, &b) && WORD_IN_SORTED(s + a, b - a, EVENT));
     }
     bool after = word_after(s, n, end, &a, &b) && pii_is_lower(s[a]);
     if (sentence_start(s, start) && after) {
