@@ -178,6 +178,7 @@ static void rare_given_names(void **state)
     expect(det, "Saoirse's recital starts at four.", "Saoirse");
     expect_none(det, "A warning message from Perl appeared twice.");
     expect_none(det, "When is Halley's comet visible again?");
+    expect_none(det, "Vega is a bright star in Lyra.");
     /* ... but not software in a home lab */
     expect_none(det, "Kodi is down again after the update.");
     expect_none(det, "Haskell has lazy evaluation, so the fold never ran.");

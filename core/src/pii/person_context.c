@@ -540,6 +540,10 @@ bool pii_clean_name_frame(const pii_scan *sc, size_t start, size_t end, bool pos
     }
     bool after = word_after(s, n, end, &a, &b) && pii_is_lower(s[a]);
     if (sentence_start(s, start) && after) {
+        /* "Vega is a star", "Thor has a hammer": a definition says nothing of a person */
+        if (word_in(s + a, b - a, (const char *const[]){"is", "was", "has", "had", NULL}) &&
+            word_after(s, n, b, &c, &d) && word_in(s + c, d - c, (const char *const[]){"a", "an", "the", NULL}))
+            return false;
         if (WORD_IN_SORTED(s + a, b - a, SUBJ))
             return true;
         if (pii_word_eq(s + a, b - a, "and") && word_after(s, n, b, &c, &d) &&
