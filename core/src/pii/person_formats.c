@@ -170,7 +170,7 @@ int pii_json_name_key(const uint8_t *s, size_t n, size_t ks, size_t ke)
         "addressee", "approver", "buyer", "doctor", "emergency", "familyname", "father", "firstname",
         "forename", "fullname", "givenname", "guardian", "invitee", "kin", "lastname", "middlename", "mother",
         "nickname", "organiser", "organizer", "participant", "physician", "reporter", "requester", "requestor",
-        "seller", "speaker", "spouse", "supervisor", "surname", "teacher", NULL};
+        "seller", "spouse", "supervisor", "surname", "teacher", NULL};
     static const char *const HALVES[] = {
         "family", "first", "given", "last", "middle", NULL};
     if (WORD_IN_SORTED(s + ks, ke - ks, KEYS))
