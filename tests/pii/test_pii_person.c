@@ -152,6 +152,7 @@ static void structural_evidence(void **state)
     expect(det, "Put Siobhan and Meera on the rota with siobhan.meera@example.ie", "Meera");
     /* a role or kin word before the name, a message from someone, a booking under a name */
     expect(det, "My uncle Tavita lands on Thursday.", "Tavita");
+    expect(det, "Happy birthday Ji-woo, have a great day!", "Ji-woo");
     expect(det, "Our plumber, Gintaras, fixed the boiler.", "Gintaras");
     expect(det, "The taxi driver Mpho Dlamini called twice.", "Mpho Dlamini");
     expect(det, "Got a voicemail from Wiremu about the gutters.", "Wiremu");

@@ -159,6 +159,7 @@ int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
         return *accepts_unknown ? STRONG : WEAK;
     }
     if (role_noun(s, w1s, w1e, p2, w2s, w2e) ||
+        (pii_word_eq(w1, l1, "birthday") && p2 && pii_word_eq(s + w2s, w2e - w2s, "happy")) ||
         (pii_word_eq(w1, l1, "name") && p2 && pii_word_eq(s + w2s, w2e - w2s, "the") && p3 &&
          word_in(s + w3s, w3e - w3s, (const char *const[]){"under", "booked", "reserved", "listed", NULL}))) {
         *accepts_unknown = true;
