@@ -323,7 +323,8 @@ static void email_rules(void **state)
     expect_none(f->det, "ssh://git@example.com/repo", SANCTUM_ENTITY_EMAIL_ADDRESS);
     expect_none(f->det, "icon@2x.png and hero@3x.jpg", SANCTUM_ENTITY_EMAIL_ADDRESS); /* assets */
     expect_none(f->det, "a..b@example.com", SANCTUM_ENTITY_EMAIL_ADDRESS);
-    expect_none(f->det, "https://example.com/u/jane@example.com", SANCTUM_ENTITY_EMAIL_ADDRESS); /* URL path */
+    /* a URL path segment names a mailbox (round 4); scheme://user@host is the URL's user, not an address */
+    expect(f->det, "https://example.com/u/jane@example.com", SANCTUM_ENTITY_EMAIL_ADDRESS, "jane@example.com");
     expect(f->det, "https://example.com/unsubscribe?to=jane@example.com", SANCTUM_ENTITY_EMAIL_ADDRESS,
            "jane@example.com");
 }
@@ -790,6 +791,89 @@ static void round3_numbers(void **state)
     expect(f->det, "checking account 409876543210", SANCTUM_ENTITY_US_BANK_NUMBER, "409876543210");
 }
 
+/* Round 4 (issue 17, after the blind holdout4): national phone forms of many countries, 7-digit local
+ * numbers, SSNs after tax-form words, e-mail in URLs; each with the neighbours that must stay alone. */
+static void round4_numbers(void **state)
+{
+    fixture *f = *state;
+    const int32_t PH = SANCTUM_ENTITY_PHONE_NUMBER, SSN = SANCTUM_ENTITY_US_SSN, E = SANCTUM_ENTITY_EMAIL_ADDRESS;
+    /* national forms without '+', after a phone word in the writer's language */
+    expect(f->det, "llámame al 655 123 456 esta tarde", PH, "655 123 456");
+    expect(f->det, "mi teléfono: 915 32 10 98", PH, "915 32 10 98");
+    expect(f->det, "Oficina, tel. 91 532 10 98", PH, "91 532 10 98");
+    expect(f->det, "meu celular é (21) 98765-4321", PH, "(21) 98765-4321");
+    expect(f->det, "me liga no 21 98765-4321 amanhã", PH, "21 98765-4321");
+    expect(f->det, "escritório (31) 3456-7890, ramal 12", PH, "(31) 3456-7890");
+    expect(f->det, "手机 139 1234 5678", PH, "139 1234 5678");
+    expect(f->det, "请拨打电话13912345678联系我", PH, "13912345678");
+    expect(f->det, "电话：+86 139 1234 5678。", PH, "+86 139 1234 5678");
+    expect(f->det, "携帯は080-2345-6789です", PH, "080-2345-6789");
+    expect(f->det, "핸드폰 010-2345-6789 로 연락주세요", PH, "010-2345-6789");
+    expect(f->det, "WhatsApp me on 91234 56789", PH, "91234 56789");
+    expect(f->det, "ring me on 020 7946 0123 after six", PH, "020 7946 0123");
+    expect(f->det, "my mobile is 07700900456", PH, "07700900456");
+    expect(f->det, "office (03) 9123 4567", PH, "(03) 9123 4567");
+    expect(f->det, "0413 222 333 is her mobile", PH, "0413 222 333");
+    expect(f->det, "Handy 0151 23456789", PH, "0151 23456789");
+    expect(f->det, "Tel. 030 23456789", PH, "030 23456789");
+    expect(f->det, "appelle-moi au 07 98 76 54 32", PH, "07 98 76 54 32");
+    expect(f->det, "cellulare 347 123 4567", PH, "347 123 4567");
+    expect(f->det, "bel me op 06 23456789", PH, "06 23456789");
+    expect(f->det, "mobiel 06-23456789", PH, "06-23456789");
+    expect(f->det, "call 052-7654321 tonight", PH, "052-7654321");
+    expect(f->det, "cell 082 345 6789 (Joburg)", PH, "082 345 6789");
+    expect(f->det, "phone 0803 456 7890", PH, "0803 456 7890");
+    expect(f->det, "звоните 8 (912) 345-67-89", PH, "8 (912) 345-67-89");
+    expect(f->det, "{\"mobile\": \"655 123 456\"}", PH, "655 123 456");
+    /* the same countries with '+' and the country code */
+    static const char *const PLUS[] = {"+34 655 123 456", "+55 21 98765-4321", "+81 90-2345-6789", "+82 10-2345-6789",
+                                       "+91 91234 56789", "+61 413 222 333", "+27 82 345 6789", "+234 803 456 7890",
+                                       "+972 52-765-4321", "+31 6 23456789", "+39 347 123 4567", "+49 151 23456789",
+                                       "+86 139 1234 5678", "+44 7700 900456", "+33 7 98 76 54 32", "+7 912 345-67-89",
+                                       NULL};
+    for (size_t i = 0; PLUS[i] != NULL; i++)
+        expect(f->det, PLUS[i], PH, PLUS[i]);
+    /* seven-digit local numbers only with a phone word */
+    expect(f->det, "my cell is 555-0142 if the desk line is busy", PH, "555-0142");
+    expect(f->det, "phone: 555 0199", PH, "555 0199");
+    expect_none(f->det, "see 555-0142 in the catalogue", PH);
+    expect_none(f->det, "part number 555-0142 is back in stock", PH);
+    /* shapes these forms share with other numbers stay alone without a phone word */
+    expect_none(f->det, "we shipped 612 345 678 units", PH);
+    expect_none(f->det, "order number 612 345 678", PH);
+    expect_none(f->det, "tracking 9400 1000 0000 0000 0000 00", -1);
+    expect_none(f->det, "ISBN 978-3-16-148410-0 and ISBN 0-306-40615-2", -1);
+    expect_none(f->det, "model 0413 222 333 is discontinued", PH);
+    expect_none(f->det, "Ticket 06 12 34 56 78 closed", PH);
+    expect_none(f->det, "raised 1 299 000 in 2024, 13 800 138 000 views", -1);
+    expect_none(f->det, "between 10:30-11:45 on 2024-03-15 at 192.168.10.20", -1);
+    expect_none(f->det, "invoice 2024 0001 2345 paid", -1);
+    expect_none(f->det, "the AWS account 210987654321 owns the bucket", -1);
+    expect_none(f->det, "costs €1234567890 or ￥13912345678", -1);
+    /* SSN with spaces or dots after an SSN or tax-form word; bare dashed valid ones in running text */
+    expect(f->det, "Put 412 56 7890 on the W-4 line", SSN, "412 56 7890");
+    expect(f->det, "W-9 box 2: 412 56 7890", SSN, "412 56 7890");
+    expect(f->det, "SSN# 412.56.7890", SSN, "412.56.7890");
+    expect(f->det, "Social Security No.: 412 56 7890", SSN, "412 56 7890");
+    expect(f->det, "{\"ssn\": \"412 56 7890\"}", SSN, "412 56 7890");
+    expect(f->det, "she read 412-56-7890 out over the phone", SSN, "412-56-7890");
+    expect_none(f->det, "is 666-12-3456 even a valid ssn format", SSN);
+    expect_none(f->det, "box 412 56 7890", SSN);
+    expect_none(f->det, "SKU 412-56-7890 restocked", SSN);
+    /* e-mail in URLs, links and encoded forms; code stays refused */
+    expect(f->det, "https://crm.example.com/contacts/jane.roe@example.org/edit", E, "jane.roe@example.org");
+    expect(f->det, "[write me](mailto:li.wei@example.cn)", E, "li.wei@example.cn");
+    expect(f->det, "From: Kofi <kofi@example.gh>", E, "kofi@example.gh");
+    expect(f->det, "https://app.example.com/invite?email=ana%40example.com&x=1", E, "ana%40example.com");
+    expect(f->det, "https://shop.example.com/login?user=ana@example.com", E, "ana@example.com");
+    expect(f->det, "owners: team/ana@example.org", E, "ana@example.org");
+    expect_none(f->det, "ssh://deploy@build.example.com/srv", E);
+    expect_none(f->det, "https://bob:secret@db.example.com/x", E);
+    expect_none(f->det, "npm i @scope/pkg@1.2.3 and img/icon@2x.png", E);
+    expect_none(f->det, "discount 100%40 off", E);
+    expect_none(f->det, "git clone git@forge.example.com:team/app.git", E);
+}
+
 static void round3_person(void **state)
 {
     fixture *f = *state;
@@ -885,6 +969,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(person_round2, setup, teardown),
         cmocka_unit_test_setup_teardown(round3_numbers, setup, teardown),
         cmocka_unit_test_setup_teardown(round3_person, setup, teardown),
+        cmocka_unit_test_setup_teardown(round4_numbers, setup, teardown),
         cmocka_unit_test_setup_teardown(presidio_yardstick, setup, teardown),
         cmocka_unit_test_setup_teardown(precision_code, setup, teardown),
         cmocka_unit_test_setup_teardown(precision_numbers, setup, teardown),

@@ -26,12 +26,33 @@ static bool thousands(const uint8_t *s, size_t n, size_t comma)
     return run_left(s, comma) <= 3 && run_right(s, n, comma + 1) == 3;
 }
 
+/* Chinese, Japanese and Korean text puts no space before or after a number: a character of U+3000 to
+ * U+FFBF (CJK punctuation, kana, ideographs, Hangul, full-width forms such as "：" and "，", lead bytes
+ * E3-EF) is a boundary, not glue. Full-width currency signs (U+FFE0 on) and everything below U+3000
+ * (accented letters, Cyrillic, "€") still glue. */
+static bool cjk_boundary(const uint8_t *s, size_t n, size_t lead)
+{
+    if (lead >= n || s[lead] < 0xE3 || s[lead] > 0xEF)
+        return false;
+    return !(s[lead] == 0xEF && lead + 1 < n && s[lead + 1] == 0xBF);
+}
+
+static bool glued_cjk_before(const uint8_t *s, size_t n, size_t i)
+{
+    size_t k = i - 1;
+    while (k > 0 && i - k < 4 && (s[k] & 0xC0) == 0x80)
+        k--;
+    return !cjk_boundary(s, n, k);
+}
+
 static bool glued_before(const uint8_t *s, size_t n, size_t i)
 {
     if (i == 0)
         return false;
     uint8_t b = s[i - 1];
     uint8_t b2 = i > 1 ? s[i - 2] : ' ';
+    if (b >= 0x80)
+        return glued_cjk_before(s, n, i);
     if (pii_is_wordish(b) || b == '$' || b == '%' || b == '&')
         return true;
     if ((b == '.' || b == ':') && pii_is_digit(b2))
@@ -143,7 +164,7 @@ size_t pii_number_parse(const pii_scan *sc, size_t i, pii_number *num)
     if (p < n) {
         uint8_t a = s[p];
         uint8_t a2 = p + 1 < n ? s[p + 1] : ' ';
-        if (pii_is_wordish(a) || a == '@' || a == '%' || ((a == ':' || a == '.') && pii_is_digit(a2)) ||
+        if ((pii_is_wordish(a) && !cjk_boundary(s, n, p)) || a == '@' || a == '%' || ((a == ':' || a == '.') && pii_is_digit(a2)) ||
             (a == ',' && pii_is_digit(a2) && thousands(s, n, p)))
             bad = true;
     }

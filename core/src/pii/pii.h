@@ -111,11 +111,16 @@ size_t pii_number_digits(const pii_scan *sc, const pii_number *num, size_t g0, s
 /* ---- recognizers ---- */
 extern const char *const PII_PHONE_WORDS[];  /* phone, tel, mobile, call ... */
 extern const char *const PII_NUMBER_WORDS[]; /* number, no ... (only without an order/ticket word) */
-void pii_rec_email(pii_scan *sc, size_t at);
+/* at: the "@" (atlen 1) or a URL-encoded "%40" (atlen 3). */
+void pii_rec_email(pii_scan *sc, size_t at, size_t atlen);
 void pii_rec_phone_nanp(pii_scan *sc, const pii_number *num);
 void pii_rec_phone_intl(pii_scan *sc, const pii_number *num);
 /* Adds a phone candidate after the shared precision rules and context scoring (rec_phone_intl.c). */
 void pii_phone_add(pii_scan *sc, int32_t rec, size_t start, size_t end, double score, uint32_t ev);
+/* A phone word proper (not "number") before or after [start, end), CJK runs included. */
+bool pii_phone_word_near(const pii_scan *sc, size_t start, size_t end);
+/* National forms without "+CC", from a table of countries' written forms (rec_phone_national.c). */
+void pii_phone_national(pii_scan *sc, const pii_number *num);
 void pii_rec_card(pii_scan *sc, const pii_number *num);
 void pii_rec_ssn(pii_scan *sc, const pii_number *num);
 void pii_rec_bank(pii_scan *sc, const pii_number *num);

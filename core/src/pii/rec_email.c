@@ -1,4 +1,5 @@
-/* EMAIL_ADDRESS: local@domain with an alphabetic top-level label; not a package@version, an SSH remote
+/* EMAIL_ADDRESS: local@domain with an alphabetic top-level label, also as a URL's query value, path
+ * segment or mailto: target and URL-encoded (jane%40example.com); not a package@version, an SSH remote
  * (git@host:path), URL user info (scheme://user@host) or a retina asset (icon@2x.png).
  * Scores: valid form 0.9 (format + TLD validator); + 0.1 with a mail word before or after. */
 #include <string.h>
@@ -26,10 +27,11 @@ static const char *const NOT_TLD[] = {"png", "jpg", "jpeg", "gif", "svg", "webp"
 static const char *const MAIL_WORDS[] = {"email*", "e", "mail*", "contact*", "write", "reach", "address*",
                                          "send", "cc", "bcc", "from", "to", NULL};
 
-void pii_rec_email(pii_scan *sc, size_t at)
+void pii_rec_email(pii_scan *sc, size_t at, size_t atlen)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n;
+    size_t ds = at + atlen; /* the domain starts after "@" or a URL-encoded "%40" */
     /* local part, leftwards */
     size_t ls = at;
     while (ls > 0 && local_byte(s[ls - 1]) && at - ls < 64)
@@ -41,31 +43,35 @@ void pii_rec_email(pii_scan *sc, size_t at)
     if (ls == at || s[at - 1] == '.')
         return;
     bool mailto = ls >= 7 && pii_word_eq(s + ls - 7, 6, "mailto") && s[ls - 1] == ':';
-    if (ls > 0 && !mailto && (s[ls - 1] == '/' || s[ls - 1] == ':' || s[ls - 1] == '@'))
+    /* a path segment of a URL or a path ("/u/jane@example.com", "contacts/ana@example.org") names a
+     * mailbox; right after "//" it is the user of scheme://user@host */
+    bool segment = ls > 1 && s[ls - 1] == '/' && s[ls - 2] != '/';
+    if (ls > 0 && !mailto && !segment && (s[ls - 1] == '/' || s[ls - 1] == ':' || s[ls - 1] == '@'))
         return; /* scheme://user@host, scheme://user:password@host, ssh://git@host, a@b@c */
+    bool query = ls > 0 && s[ls - 1] == '=';
     for (size_t i = ls; i + 1 < at; i++)
         if (s[i] == '.' && s[i + 1] == '.')
             return;
     /* domain, rightwards */
-    size_t de = at + 1;
-    while (de < n && domain_byte(s[de]) && de - at < 255)
+    size_t de = ds;
+    while (de < n && domain_byte(s[de]) && de - ds < 255)
         de++;
-    while (de > at + 1 && de < n && (s[de] & 0xC0) == 0x80)
+    while (de > ds && de < n && (s[de] & 0xC0) == 0x80)
         de--; /* the 255-byte bound may stop inside a character: end before it */
-    while (de > at + 1 && (s[de - 1] == '.' || s[de - 1] == '-'))
+    while (de > ds && (s[de - 1] == '.' || s[de - 1] == '-'))
         de--; /* sentence punctuation */
-    if (de <= at + 1)
+    if (de <= ds)
         return;
-    size_t labels = 1, tld = at + 1;
-    for (size_t i = at + 1; i < de; i++) {
+    size_t labels = 1, tld = ds;
+    for (size_t i = ds; i < de; i++) {
         if (s[i] == '.') {
-            if (i == at + 1 || s[i - 1] == '.' || s[i - 1] == '-' || (i + 1 < de && s[i + 1] == '-'))
+            if (i == ds || s[i - 1] == '.' || s[i - 1] == '-' || (i + 1 < de && s[i + 1] == '-'))
                 return;
             labels++;
             tld = i + 1;
         }
     }
-    if (labels < 2 || s[at + 1] == '-')
+    if (labels < 2 || s[ds] == '-')
         return;
     size_t tl = de - tld;
     bool puny = tl > 4 && memcmp(s + tld, "xn--", 4) == 0;
@@ -84,8 +90,8 @@ void pii_rec_email(pii_scan *sc, size_t at)
         uint8_t a2 = de + 1 < n ? s[de + 1] : ' ';
         if (a == ':' && !pii_is_space(a2) && a2 != '"' && a2 != '\'')
             return; /* git@github.com:org/repo.git */
-        if (a == '/' && !pii_is_space(a2))
-            return;
+        if (a == '/' && !pii_is_space(a2) && !segment && !query && !mailto)
+            return; /* user@host/path; inside a URL path the address is a segment */
         if (a == '@' || a == '_')
             return;
     }
@@ -93,7 +99,7 @@ void pii_rec_email(pii_scan *sc, size_t at)
     const char *why = NULL;
     if (pii_in_code(sc, ls, de, &why)) {
         bool ok = false;
-        if (strcmp(why, "url") == 0 && ls > 0 && (s[ls - 1] == '=' || mailto))
+        if ((strcmp(why, "url") == 0 || strcmp(why, "path") == 0) && (query || mailto || segment))
             ok = true;
         if (strcmp(why, "identifier") == 0)
             ok = ls == 0 || (s[ls - 1] != '@' && s[ls - 1] != '$' && s[ls - 1] != '.' && s[ls - 1] != '_');

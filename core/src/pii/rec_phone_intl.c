@@ -5,6 +5,8 @@
  * Scores: +CC with a valid length 0.85; trunk-0 forms with a distinctive grouping (UK, France, Japan,
  * Australia) 0.7, other grouped
  * trunk-0 forms 0.55, bare 0.35; a phone word before or after +0.3; order/id words -0.4. */
+#include <string.h>
+
 #include "pii.h"
 
 
@@ -52,6 +54,48 @@ static const cc_rule *cc_find(const uint8_t *d, size_t nd, size_t *cclen)
 
 static size_t glen(const pii_number *num, size_t k) { return num->g[k].end - num->g[k].start; }
 
+/* Chinese, Japanese and Korean put no space between words: a phone word anywhere in the run counts. */
+static const char *const CJK_PHONE_WORDS[] = {"\xe7\x94\xb5\xe8\xaf\x9d", /* 电话 */
+                                              "\xe9\x9b\xbb\xe8\xa9\xb1", /* 電話 */
+                                              "\xe6\x89\x8b\xe6\x9c\xba", /* 手机 */
+                                              "\xe6\x89\x8b\xe6\xa9\x9f", /* 手機 */
+                                              "\xe6\x90\xba\xe5\xb8\xaf", /* 携帯 */
+                                              "\xe8\x81\x94\xe7\xb3\xbb", /* 联系 */
+                                              "\xec\xa0\x84\xed\x99\x94", /* 전화 */
+                                              "\xed\x9c\xb4\xeb\x8c\x80\xed\x8f\xb0", /* 휴대폰 */
+                                              "\xed\x95\xb8\xeb\x93\x9c\xed\x8f\xb0", /* 핸드폰 */
+                                              "\xec\x97\xb0\xeb\x9d\xbd\xec\xb2\x98", /* 연락처 */
+                                              NULL};
+
+static bool has_bytes(const uint8_t *s, size_t from, size_t to, const char *w)
+{
+    size_t l = strlen(w);
+    for (size_t i = from; i + l <= to; i++)
+        if (s[i] == (uint8_t)w[0] && memcmp(s + i, w, l) == 0)
+            return true;
+    return false;
+}
+
+static bool cjk_phone_word(const pii_scan *sc, size_t start, size_t end)
+{
+    size_t from = start > 36 ? start - 36 : 0, to = end + 36 < sc->n ? end + 36 : sc->n;
+    bool cjk = false;
+    for (size_t i = from; i < to && !cjk; i++)
+        cjk = sc->s[i] >= 0xE3 && sc->s[i] <= 0xED;
+    if (!cjk)
+        return false;
+    for (size_t k = 0; CJK_PHONE_WORDS[k] != NULL; k++)
+        if (has_bytes(sc->s, from, start, CJK_PHONE_WORDS[k]) || has_bytes(sc->s, end, to, CJK_PHONE_WORDS[k]))
+            return true;
+    return false;
+}
+
+bool pii_phone_word_near(const pii_scan *sc, size_t start, size_t end)
+{
+    return pii_context(sc, start, true, 4, 40, PII_PHONE_WORDS) || pii_context(sc, end, false, 3, 30, PII_PHONE_WORDS) ||
+           cjk_phone_word(sc, start, end);
+}
+
 /* Shared by both phone recognizers: precision rules, then phone/number context raises the score and
  * order/id words lower it. */
 void pii_phone_add(pii_scan *sc, int32_t rec, size_t start, size_t end, double score, uint32_t ev)
@@ -67,6 +111,9 @@ void pii_phone_add(pii_scan *sc, int32_t rec, size_t start, size_t end, double s
     } else if (pii_context(sc, end, false, 3, 30, PII_PHONE_WORDS)) {
         score += 0.3;
         ev |= SANCTUM_EV_CONTEXT_AFTER;
+    } else if (cjk_phone_word(sc, start, end)) {
+        score += 0.3;
+        ev |= SANCTUM_EV_CONTEXT_BEFORE;
     } else if (pii_context(sc, start, true, 2, 24, PII_NUMBER_WORDS) && !pii_negative_context(sc, start, end)) {
         score += 0.3;
         ev |= SANCTUM_EV_CONTEXT_BEFORE;
@@ -123,66 +170,5 @@ void pii_rec_phone_intl(pii_scan *sc, const pii_number *num)
         }
         return;
     }
-    /* national trunk-0 forms */
-    for (size_t g0 = 0; g0 < num->ngroups; g0++) {
-        if (g0 > 0 && num->g[g0].sep != ' ')
-            continue;
-        if (s[num->g[g0].start] != '0' || glen(num, g0) < 2)
-            continue;
-        size_t start = num->g[g0].start;
-        if (g0 == 0 && num->paren)
-            start--;
-        size_t nd = 0, k = g0;
-        uint8_t sep = 0;
-        for (; k < num->ngroups && nd < 12; k++) {
-            if (k > g0) {
-                if (sep == 0)
-                    sep = num->g[k].sep == '(' ? ' ' : num->g[k].sep;
-                else if (num->g[k].sep != sep)
-                    break;
-            }
-            if (nd + glen(num, k) > 11)
-                break;
-            for (size_t p = num->g[k].start; p < num->g[k].end; p++)
-                d[nd++] = s[p];
-        }
-        size_t ng = k - g0;
-        /* Israel: 0X-XXXXXXX, 05X-XXXXXXX (nine or ten digits, the subscriber part in one block) */
-        bool il = ng == 2 && sep == '-' && glen(num, g0 + 1) == 7 && (glen(num, g0) == 2 || glen(num, g0) == 3);
-        if ((nd < 10 && !il) || nd > 11)
-            continue;
-        double score;
-        uint32_t ev = SANCTUM_EV_VALIDATOR;
-        bool uk_mobile = nd == 11 && d[1] == '7' && ng == 2 && glen(num, g0) == 5;
-        size_t l0 = glen(num, g0), l1 = ng > 1 ? glen(num, g0 + 1) : 0;
-        /* UK geographic: 020 7946 0958, 0113 496 0555, 01632 960 123, 01632 960123 */
-        bool uk_geo = nd == 11 && d[1] >= '1' && d[1] <= '3' && sep == ' ' &&
-                      ((ng == 3 && ((l0 == 3 && l1 == 4) || (l0 == 4 && l1 == 3) || (l0 == 5 && l1 == 3))) ||
-                       (ng == 2 && (l0 == 5 || l0 == 4)));
-        /* Japan: 03-1234-5678, 06-6123-4567, 090-1234-5678 (dashes, three groups) */
-        bool jp = sep == '-' && ng == 3 && (nd == 10 || (nd == 11 && l0 == 3 && d[2] == '0'));
-        /* Australia: (02) 9876 5432 and mobiles 0412 345 678 */
-        bool au = (nd == 10 && ng == 3 && g0 == 0 && num->paren && l0 == 2 && l1 == 4) ||
-                  (nd == 10 && ng == 3 && d[1] == '4' && l0 == 4 && l1 == 3 && sep == ' ');
-        bool fr = nd == 10 && ng == 5 && d[1] >= '1' && d[1] <= '9';
-        bool de = (nd == 10 || nd == 11) && ng == 2 && glen(num, g0) >= 3 && glen(num, g0) <= 5 &&
-                  (sep == ' ' || sep == '-' || sep == '/');
-        if (uk_mobile || uk_geo || fr || jp || au) {
-            score = 0.7;
-            ev |= SANCTUM_EV_FORMAT_STRONG;
-        } else if (ng >= 2 && (de || il || ng >= 3)) {
-            score = 0.55;
-            ev |= SANCTUM_EV_FORMAT_WEAK;
-        } else if (ng == 1) {
-            score = 0.35;
-            ev |= SANCTUM_EV_FORMAT_WEAK;
-        } else {
-            continue;
-        }
-        if (d[1] == '0')
-            continue;
-        if (k < num->ngroups && num->g[k].sep != ' ')
-            continue;
-        pii_phone_add(sc, SANCTUM_REC_PHONE_INTL, start, num->g[k - 1].end, score, ev);
-    }
+    pii_phone_national(sc, num);
 }

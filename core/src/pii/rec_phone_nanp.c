@@ -7,9 +7,15 @@
 const char *const PII_PHONE_WORDS[] = {"phone*", "tel", "tele*", "mobile*", "cell*", "call*", "text*",
                                        "sms", "whatsapp", "signal", "fax", "ph", "mob", "dial*",
                                        "reach", "contact*", "ring", "landline", "hotline", "extension",
-                                       "ext", "tlf", "telefon*", "handy", "nummer", "rufnummer", "portable", "numéro",
+                                       "ext", "tlf", "telefon*", "nummer", "rufnummer", "portable", "numéro",
                                        "número", "numero", "telefone", "телефон*", "тел", "номер", "電話*",
-                                       "携帯*", "전화*", "טלפון", "נייד", "هاتف", "رقم", NULL};
+                                       "携帯*", "전화*", "טלפון", "נייד", "هاتف", "رقم",
+                                       /* "call me", "mobile" in the languages whose national forms we know */
+                                       "llama*", "llám*", "llamar", "móvil", "movil", "celular", "cel",
+                                       "teléfono", "telèfon", "ligue", "liga", "ligar", "zap", "whats*",
+                                       "contato", "contacto", "ramal", "chiama*", "cellulare", "appel*", "bel", "mobiel",
+                                       "anruf*", "ruf", "handy*", "мобильн*", "звони*", "позвони*",
+                                       "手机*", "电话*", "手機*", "휴대폰*", "핸드폰*", NULL};
 
 /* "number" counts as a phone word only when no order/ticket word comes with it. */
 const char *const PII_NUMBER_WORDS[] = {"number", "numbers", "no", "nr", "num", "digits", NULL};

@@ -15,6 +15,7 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/rec_person.c
   ${PII_DIR}/rec_phone_intl.c
   ${PII_DIR}/rec_phone_nanp.c
+  ${PII_DIR}/rec_phone_national.c
   ${PII_DIR}/rec_ssn.c
   ${PII_DIR}/resolve.c
   ${PII_DIR}/text.c)
