@@ -90,10 +90,25 @@ static bool cjk_phone_word(const pii_scan *sc, size_t start, size_t end)
     return false;
 }
 
+/* "Número de la oficina en Madrid: 91 744 20 18": a label before a colon names what follows it, however
+ * many words it has (up to 64 bytes, same line). */
+static bool phone_label(const pii_scan *sc, size_t start)
+{
+    size_t p = start;
+    while (p > 0 && (sc->s[p - 1] == ' ' || sc->s[p - 1] == '\t'))
+        p--;
+    if (p == 0 || sc->s[p - 1] != ':')
+        return false;
+    size_t ls = p - 1;
+    while (ls > 0 && p - ls < 64 && sc->s[ls - 1] != '\n' && sc->s[ls - 1] != '.')
+        ls--;
+    return pii_context(sc, p - 1, true, 8, p - 1 - ls, PII_PHONE_WORDS);
+}
+
 bool pii_phone_word_near(const pii_scan *sc, size_t start, size_t end)
 {
     return pii_context(sc, start, true, 4, 40, PII_PHONE_WORDS) || pii_context(sc, end, false, 3, 30, PII_PHONE_WORDS) ||
-           cjk_phone_word(sc, start, end);
+           cjk_phone_word(sc, start, end) || phone_label(sc, start);
 }
 
 /* Shared by both phone recognizers: precision rules, then phone/number context raises the score and
@@ -111,7 +126,7 @@ void pii_phone_add(pii_scan *sc, int32_t rec, size_t start, size_t end, double s
     } else if (pii_context(sc, end, false, 3, 30, PII_PHONE_WORDS)) {
         score += 0.3;
         ev |= SANCTUM_EV_CONTEXT_AFTER;
-    } else if (cjk_phone_word(sc, start, end)) {
+    } else if (cjk_phone_word(sc, start, end) || phone_label(sc, start)) {
         score += 0.3;
         ev |= SANCTUM_EV_CONTEXT_BEFORE;
     } else if (pii_context(sc, start, true, 2, 24, PII_NUMBER_WORDS) && !pii_negative_context(sc, start, end)) {

@@ -13,7 +13,7 @@ const char *const PII_PHONE_WORDS[] = {"phone*", "tel", "tele*", "mobile*", "cel
                                        /* "call me", "mobile" in the languages whose national forms we know */
                                        "llama*", "llám*", "llamar", "móvil", "movil", "celular", "cel",
                                        "teléfono", "telèfon", "ligue", "liga", "ligar", "zap", "whats*",
-                                       "contato", "contacto", "ramal", "chiama*", "cellulare", "appel*", "bel", "mobiel",
+                                       "contato", "contacto", "ramal", "desk", "reception", "switchboard", "chiama*", "cellulare", "appel*", "bel", "mobiel",
                                        "anruf*", "ruf", "handy*", "мобильн*", "звони*", "позвони*",
                                        "手机*", "电话*", "手機*", "휴대폰*", "핸드폰*", NULL};
 

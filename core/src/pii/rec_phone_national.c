@@ -11,6 +11,8 @@
  * grouped trunk-0 forms 0.55; forms shared with other numbers (Spanish 612 345 678, Indian 98765 43210,
  * Chinese 138 0013 8000, bare national numbers, 7-digit local 555-0123) 0.4-0.45 and only with a phone
  * word ("strict" rows: a phone word proper, not "number"). A phone word adds 0.3 (pii_phone_add). */
+#include <string.h>
+
 #include "pii.h"
 
 typedef struct nat_form {
@@ -85,9 +87,18 @@ static const nat_form FORMS[] = {
     {"3", "3~3~4", 45, true},          /* IT mobile 347 123 4567 */
     {"3", "3~7", 45, true},            /* IT 347 1234567 */
     {"NN", "2 4 4", 45, true},         /* MX 55 1234 5678 */
-    {"N", "3-4", 40, true},            /* local 555-0123 */
-    {"N", "3 4", 40, true},            /* local 555 0123 */
+    {"2|3|4|5|6|7|8|9", "3-4", 40, true}, /* local 555-0123 (NANP exchange 2-9) */
+    {"2|3|4|5|6|7|8|9", "3 4", 40, true}, /* local 555 0123 */
 };
+
+/* A count followed by what it counts is no phone number ("612 345 678 units", "1 299 000 views"). */
+static const char *const QUANTITY_WORDS[] = {"unit*", "people", "person*", "user*", "time*", "call*", "view*",
+                                             "row*", "item*", "byte*", "record*", "visit*", "download*", "km",
+                                             "mile*", "meter*", "metre*", "kg", "eur*", "usd", "dollar*",
+                                             "point*", "vote*", "cop*", "member*", "node*", "edge*", "step*",
+                                             "line*", "word*", "page*", "sale*", "order*", "ticket*", "case*",
+                                             "year*", "day*", "hour*", "minute*", "second*", "ms", "fps",
+                                             "rpm", "bps", "gb", "mb", "kb", "tb", "pixel*", NULL};
 
 static size_t glen(const pii_number *num, size_t k) { return num->g[k].end - num->g[k].start; }
 
@@ -163,9 +174,38 @@ static size_t shape_match(const pii_number *num, size_t g0, const char *shape)
     return j;
 }
 
+static size_t digits_in(const uint8_t *s, size_t a, size_t b)
+{
+    size_t k = 0;
+    for (size_t i = a; i < b; i++)
+        k += pii_is_digit(s[i]);
+    return k;
+}
+
+/* A phone already found at or above the threshold, with as many digits, ending at most 80 bytes before on
+ * the same line: "UK mobile 07700 900123 is mine, the other is 07700900456"; "his desk phone is
+ * 555-0178; the front desk is 555-0100". */
+static bool phone_sibling(const pii_scan *sc, size_t start, size_t end)
+{
+    size_t nd = digits_in(sc->s, start, end);
+    for (size_t k = sc->count; k > 0; k--) {
+        const pii_cand *c = &sc->c[k - 1];
+        if (c->end > start)
+            continue;
+        if (c->end + 80 < start)
+            return false;
+        if (c->type != SANCTUM_ENTITY_PHONE_NUMBER || c->score < sc->det->threshold)
+            continue;
+        if (memchr(sc->s + c->end, '\n', start - c->end) != NULL)
+            return false;
+        if (digits_in(sc->s, c->start, c->end) == nd)
+            return true;
+    }
+    return false;
+}
+
 void pii_phone_national(pii_scan *sc, const pii_number *num)
 {
-    const uint8_t *s = sc->s;
     for (size_t g0 = 0; g0 < num->ngroups; g0++) {
         if (g0 > 0 && num->g[g0].sep != ' ' && num->g[g0].sep != '(')
             continue;
@@ -200,12 +240,18 @@ void pii_phone_national(pii_scan *sc, const pii_number *num)
         size_t start = num->g[g0].start, end = num->g[g0 + best_n - 1].end;
         if ((g0 == 0 && num->paren) || (g0 > 0 && num->g[g0].sep == '('))
             start--;
-        if (best->strict && !pii_phone_word_near(sc, start, end)) {
-            pii_suppress(sc, SANCTUM_ENTITY_PHONE_NUMBER, SANCTUM_REC_PHONE_INTL, start, end, SANCTUM_EV_FORMAT_WEAK);
-            continue;
-        }
-        (void)s;
         uint32_t ev = SANCTUM_EV_VALIDATOR | (best->score >= 70 ? SANCTUM_EV_FORMAT_STRONG : SANCTUM_EV_FORMAT_WEAK);
-        pii_phone_add(sc, SANCTUM_REC_PHONE_INTL, start, end, best->score / 100.0, ev);
+        double score = best->score / 100.0;
+        if (best->strict) {
+            bool veto = pii_negative_context(sc, start, end) || pii_context(sc, end, false, 1, 16, QUANTITY_WORDS);
+            if (!veto && !pii_phone_word_near(sc, start, end) && phone_sibling(sc, start, end)) {
+                score += 0.3;
+                ev |= SANCTUM_EV_CONSISTENCY;
+            } else if (veto || !pii_phone_word_near(sc, start, end)) {
+                pii_suppress(sc, SANCTUM_ENTITY_PHONE_NUMBER, SANCTUM_REC_PHONE_INTL, start, end, ev);
+                continue;
+            }
+        }
+        pii_phone_add(sc, SANCTUM_REC_PHONE_INTL, start, end, score, ev);
     }
 }
