@@ -947,6 +947,47 @@ static void presidio_yardstick(void **state)
     expect(f->det, "info@presidio.site", E, "info@presidio.site");
     expect(f->det, "my address is help@sanctum.site or also@sanctum.site", E, "also@sanctum.site");
     expect_none(f->det, "my email is info@presidio.", E);
+    /* round 4, the other pattern types, with our own numbers of the kinds Presidio's tests use */
+    const int32_t PH = SANCTUM_ENTITY_PHONE_NUMBER, SSN = SANCTUM_ENTITY_US_SSN, B = SANCTUM_ENTITY_US_BANK_NUMBER,
+                  I = SANCTUM_ENTITY_IBAN_CODE;
+    expect(f->det, "(206) 555 0123", PH, "(206) 555 0123");                       /* strong form, no context */
+    expect(f->det, "You can find me at (206) 555-0123", PH, "(206) 555-0123");   /* context that is no phone word */
+    expect(f->det, "Just a line of text (206) 555-0123", PH, "(206) 555-0123");
+    expect_none(f->det, "my phone number is:3f2a9c10-b7e4-4d21-9a55-8c0d1e2f3a4b", PH); /* a GUID */
+    expect(f->det, "My Israeli number is 04-8123456", PH, "04-8123456");        /* they expect 0.4; we 0.85 */
+    expect(f->det, "Brazil: +55 21 98765 4321", PH, "+55 21 98765 4321");
+    /* SSNs they reject: ten digits, the advertising number, all zeros, 666, serial 0000, group 00, mixed */
+    static const char *const NOT_SSN[] = {"2190999990", "078051120", "000000000", "666000000", "219-09-0000",
+                                          "219 00 9999", "219-09.9999", NULL};
+    for (size_t i = 0; NOT_SSN[i] != NULL; i++)
+        expect_none(f->det, NOT_SSN[i], SSN);
+    /* ABA routing numbers: the 4-4-1 check-digit grouping stands alone; a bare nine-digit one needs a word
+     * (Presidio reports bare 121000358 at its maximum: a deliberate difference, see docs/pii.md) */
+    expect(f->det, "0260-0959-3", B, "0260-0959-3");
+    expect(f->det, "routing 026009593", B, "026009593");
+    expect_none(f->det, "026009593", B);
+    expect_none(f->det, "4210-4211-1", B);    /* ABA check fails */
+    expect_none(f->det, "part 0260-0959-3", B);
+    /* IBANs of many registries, bare and grouped, in a sentence, in a comma list; one digit off fails */
+    static const char *const IBANS[] = {
+        "NO3834167211068", "BE15 4038 8542 1430", "DK3444324451956832", "FI76 3741 8404 9483 66",
+        "AT859467234401074887", "CH13 5231 6374 2569 5835 1", "LV76BWHI9931524700514", "GB81 XVKA 5452 6914 9374 24",
+        "DE56692590507255491736", "IE22 GDBB 0292 9087 9350 18", "ES3446373376703673637300",
+        "SE65 4438 3364 2505 9196 0761", "PT02639254756834567143069", "IT73 E402 7976 6303 2094 1663 803",
+        "FR9229587870109178492051804", "PL31 5118 7634 6376 1119 5866 7134", "HU13761825222575480204181797",
+        "MT36 QCQH 6453 2UAV BTKR OZSJ QZOT TOM", "BR8224955261929245395911625UL", "KW19KFJATAQYCZLZDFFSPVSCYDFUPV",
+        "SA62 3946 9373 4535 8876 8654", "AE387690428789566902817", "TR50 5941 4737 9123 1420 2699 88",
+        "IL314083213051140492262", NULL};
+    for (size_t i = 0; IBANS[i] != NULL; i++)
+        expect(f->det, IBANS[i], I, IBANS[i]);
+    expect(f->det, "pay to DE56 6925 9050 7255 4917 36 by Friday", I, "DE56 6925 9050 7255 4917 36");
+    expect(f->det, "pay to DE56 6925 9050 7255 4917 36 X by Friday", I, "DE56 6925 9050 7255 4917 36");
+    const char *two = "ibans: NO3834167211068, BE15403885421430";
+    expect(f->det, two, I, "NO3834167211068");
+    expect(f->det, two, I, "BE15403885421430");
+    expect_none(f->det, "NO3834167211069", I);
+    expect_none(f->det, "GB81 XVKA 5452 6914 9374 2", I); /* one character short */
+    expect_none(f->det, "Joe's Diner | 12 Elm Road, Springfield, IL 62704 217-555-0111", I);
 }
 
 int main(void)
