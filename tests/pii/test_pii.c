@@ -825,6 +825,17 @@ static void round4_numbers(void **state)
     expect(f->det, "phone 0803 456 7890", PH, "0803 456 7890");
     expect(f->det, "звоните 8 (912) 345-67-89", PH, "8 (912) 345-67-89");
     expect(f->det, "{\"mobile\": \"655 123 456\"}", PH, "655 123 456");
+    expect(f->det, "Tel.: 030/23456789", PH, "030/23456789");
+    expect(f->det, "cep 0532 123 45 67", PH, "0532 123 45 67");
+    expect(f->det, "mobil 070-123 45 67", PH, "070-123 45 67");
+    expect(f->det, "gsm 0470 12 34 56", PH, "0470 12 34 56");
+    expect(f->det, "тел. 8-912-345-67-89", PH, "8-912-345-67-89");
+    expect(f->det, "call 9123 4567 in Hong Kong", PH, "9123 4567");
+    expect(f->det, "tel. 512 345 678", PH, "512 345 678");
+    expect(f->det, "hp 0812-3456-7890", PH, "0812-3456-7890");
+    expect(f->det, "cel: +52 1 55 1234 5678", PH, "+52 1 55 1234 5678");
+    expect_none(f->det, "pages 030/23456789 and 12/2024 and 1/3", PH);
+    expect_none(f->det, "phone sales 2023 2024 and 9123 4567 units", PH);
     /* the same countries with '+' and the country code */
     static const char *const PLUS[] = {"+34 655 123 456", "+55 21 98765-4321", "+81 90-2345-6789", "+82 10-2345-6789",
                                        "+91 91234 56789", "+61 413 222 333", "+27 82 345 6789", "+234 803 456 7890",

@@ -176,8 +176,13 @@ size_t pii_number_parse(const pii_scan *sc, size_t i, pii_number *num)
         if (num->g[k].sep == '/')
             slashes++;
     }
-    if (slashes > 0)
-        bad = true; /* dates, fractions, paths */
+    /* dates, fractions, paths; but a German area code before a slash ("030/12345678": trunk 0, three to
+     * five digits, then five to eight) is a phone number */
+    bool area_slash = slashes == 1 && num->ngroups == 2 && !num->plus && s[num->g[0].start] == '0' &&
+                      num->g[0].end - num->g[0].start >= 3 && num->g[0].end - num->g[0].start <= 5 &&
+                      num->g[1].end - num->g[1].start >= 5 && num->g[1].end - num->g[1].start <= 8;
+    if (slashes > 0 && !area_slash)
+        bad = true;
     if (dots > 0 && !num->plus) {
         bool nanp = num->ngroups == 3 && num->g[0].end - num->g[0].start == 3 &&
                     num->g[1].end - num->g[1].start == 3 && num->g[2].end - num->g[2].start == 4 && dots == 2;

@@ -15,7 +15,9 @@ const char *const PII_PHONE_WORDS[] = {"phone*", "tel", "tele*", "mobile*", "cel
                                        "teléfono", "telèfon", "ligue", "liga", "ligar", "zap", "whats*",
                                        "contato", "contacto", "ramal", "desk", "reception", "switchboard", "chiama*", "cellulare", "appel*", "bel", "mobiel",
                                        "anruf*", "ruf", "handy*", "мобильн*", "звони*", "позвони*",
-                                       "手机*", "电话*", "手機*", "휴대폰*", "핸드폰*", NULL};
+                                       "手机*", "电话*", "手機*", "휴대폰*", "핸드폰*", "telno", "msisdn", "hp", "cp",
+                                       "sđt", "đt", "điện", "cep", "gsm", "natel", "puh", "mobil", "telemóvel",
+                                       "โทร*", NULL};
 
 /* "number" counts as a phone word only when no order/ticket word comes with it. */
 const char *const PII_NUMBER_WORDS[] = {"number", "numbers", "no", "nr", "num", "digits", NULL};
