@@ -1,10 +1,8 @@
-/* PHONE_NUMBER, international: "+CC" (E.164 country code from the table below) followed by a national
- * number whose digit count is within the country's range, or a national trunk-0 number
- * ("07700 900604", "020 7946 0958", "06 12 34 56 78", "030 1234567", "03-1234-5678", "(02) 9876 5432",
- * "03-6123456").
- * Scores: +CC with a valid length 0.85; trunk-0 forms with a distinctive grouping (UK, France, Japan,
- * Australia) 0.7, other grouped
- * trunk-0 forms 0.55, bare 0.35; a phone word before or after +0.3; order/id words -0.4. */
+/* PHONE_NUMBER, international: "+CC" (E.164 country code from the table below) or "00CC" followed by a
+ * national number whose digit count is within the country's range: 0.85 (0.75 for "00"); a phone word
+ * before or after +0.3; order/id words -0.4. Numbers written the national way, without a country code,
+ * are rec_phone_national.c's. Also the phone context shared by every phone recognizer (pii_phone_add):
+ * phone words in many languages, CJK phone words inside a run of text, a "label:" naming the number. */
 #include <string.h>
 
 #include "pii.h"
@@ -102,12 +100,12 @@ static bool phone_label(const pii_scan *sc, size_t start)
     size_t ls = p - 1;
     while (ls > 0 && p - ls < 64 && sc->s[ls - 1] != '\n' && sc->s[ls - 1] != '.')
         ls--;
-    return pii_context(sc, p - 1, true, 8, p - 1 - ls, PII_PHONE_WORDS);
+    return pii_context_by_byte(sc, p - 1, true, 8, p - 1 - ls, PII_PHONE_WORDS);
 }
 
 bool pii_phone_word_near(const pii_scan *sc, size_t start, size_t end)
 {
-    return pii_context(sc, start, true, 4, 40, PII_PHONE_WORDS) || pii_context(sc, end, false, 3, 30, PII_PHONE_WORDS) ||
+    return pii_context_by_byte(sc, start, true, 4, 40, PII_PHONE_WORDS) || pii_context_by_byte(sc, end, false, 3, 30, PII_PHONE_WORDS) ||
            cjk_phone_word(sc, start, end) || phone_label(sc, start);
 }
 
@@ -120,10 +118,10 @@ void pii_phone_add(pii_scan *sc, int32_t rec, size_t start, size_t end, double s
         pii_suppress(sc, SANCTUM_ENTITY_PHONE_NUMBER, rec, start, end, ev);
         return;
     }
-    if (pii_context(sc, start, true, 4, 40, PII_PHONE_WORDS)) {
+    if (pii_context_by_byte(sc, start, true, 4, 40, PII_PHONE_WORDS)) {
         score += 0.3;
         ev |= SANCTUM_EV_CONTEXT_BEFORE;
-    } else if (pii_context(sc, end, false, 3, 30, PII_PHONE_WORDS)) {
+    } else if (pii_context_by_byte(sc, end, false, 3, 30, PII_PHONE_WORDS)) {
         score += 0.3;
         ev |= SANCTUM_EV_CONTEXT_AFTER;
     } else if (cjk_phone_word(sc, start, end) || phone_label(sc, start)) {

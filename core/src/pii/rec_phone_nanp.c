@@ -4,20 +4,42 @@
  * 514 555 1234 0.6, bare 5145551234 0.4; a phone word before or after +0.3; order/id words -0.4. */
 #include "pii.h"
 
-const char *const PII_PHONE_WORDS[] = {"phone*", "tel", "tele*", "mobile*", "cell*", "call*", "text*",
-                                       "sms", "whatsapp", "signal", "fax", "ph", "mob", "dial*",
-                                       "reach", "contact*", "ring", "landline", "hotline", "extension",
-                                       "ext", "tlf", "telefon*", "nummer", "rufnummer", "portable", "numéro",
-                                       "número", "numero", "telefone", "телефон*", "тел", "номер", "電話*",
-                                       "携帯*", "전화*", "טלפון", "נייד", "هاتف", "رقم",
-                                       /* "call me", "mobile" in the languages whose national forms we know */
-                                       "llama*", "llám*", "llamar", "móvil", "movil", "celular", "cel",
-                                       "teléfono", "telèfon", "ligue", "liga", "ligar", "zap", "whats*",
-                                       "contato", "contacto", "ramal", "desk", "reception", "switchboard", "chiama*", "cellulare", "appel*", "bel", "mobiel",
-                                       "anruf*", "ruf", "handy*", "мобильн*", "звони*", "позвони*",
-                                       "手机*", "电话*", "手機*", "휴대폰*", "핸드폰*", "telno", "msisdn", "hp", "cp",
-                                       "sđt", "đt", "điện", "cep", "gsm", "natel", "puh", "mobil", "telemóvel",
-                                       "โทร*", NULL};
+/* Phone words, indexed by their first byte (ASCII lower case), so a context word is compared with the few
+ * entries that start like it, not with all of them: the list is long (a word for "phone", "mobile" and
+ * "call me" in every language whose national forms rec_phone_national.c knows). */
+#define PW(...) (const char *const[]){__VA_ARGS__, NULL}
+const char *const *const PII_PHONE_WORDS[256] = {
+    ['a'] = PW("anruf*", "appel*"),
+    ['b'] = PW("bel"),
+    ['c'] = PW("call*", "cel", "cell*", "cellulare", "celular", "cep", "chiama*", "contact*", "contato", "cp"),
+    ['d'] = PW("desk", "dial*"),
+    ['e'] = PW("ext", "extension"),
+    ['f'] = PW("fax"),
+    ['g'] = PW("gsm"),
+    ['h'] = PW("handy*", "hotline", "hp"),
+    ['l'] = PW("landline", "liga", "ligar", "ligue", "llama*", "llám*"),
+    ['m'] = PW("mob", "mobiel", "mobil", "mobile*", "movil", "msisdn", "móvil"),
+    ['n'] = PW("natel", "numero", "nummer", "numéro", "número"),
+    ['p'] = PW("ph", "phone*", "portable", "puh"),
+    ['r'] = PW("ramal", "reach", "reception", "ring", "ruf", "rufnummer"),
+    ['s'] = PW("signal", "sms", "switchboard", "sđt"),
+    ['t'] = PW("tel", "tele*", "telno", "telèfon", "teléfono", "text*", "tlf"),
+    ['w'] = PW("whats*"),
+    ['z'] = PW("zap"),
+    [0xC4] = PW("điện", "đt"),
+    [0xD0] = PW("звони*", "мобильн*", "номер", "позвони*"),
+    [0xD1] = PW("тел", "телефон*"),
+    [0xD7] = PW("טלפון", "נייד"),
+    [0xD8] = PW("رقم"),
+    [0xD9] = PW("هاتف"),
+    [0xE0] = PW("โทร*"),
+    [0xE6] = PW("手机*", "手機*", "携帯*"),
+    [0xE7] = PW("电话*"),
+    [0xE9] = PW("電話*"),
+    [0xEC] = PW("전화*"),
+    [0xED] = PW("핸드폰*", "휴대폰*"),
+};
+#undef PW
 
 /* "number" counts as a phone word only when no order/ticket word comes with it. */
 const char *const PII_NUMBER_WORDS[] = {"number", "numbers", "no", "nr", "num", "digits", NULL};

@@ -229,6 +229,12 @@ void pii_phone_national(pii_scan *sc, const pii_number *num)
         if (g0 == 0 && num->plus)
             continue;
         size_t l0 = glen(num, g0);
+        /* no form is shorter than 7 digits; a single group is a form only as 9 to 11 bare digits */
+        size_t rest = 0;
+        for (size_t k = g0; k < num->ngroups && k < g0 + 5; k++)
+            rest += glen(num, k);
+        if (g0 + 1 == num->ngroups ? (l0 < 9 || l0 > 11) : rest < 7)
+            continue;
         uint8_t d[24];
         size_t nd = pii_number_digits(sc, num, g0, 4, d, sizeof d);
         const nat_form *best = NULL;
