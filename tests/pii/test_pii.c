@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "pii/names.h"
+#include "pii/phone_cc.h"
 #include "sweep.h"
 #include "test_util.h"
 
@@ -308,6 +309,38 @@ static void gazetteer_matches_data_file(void **state)
 }
 
 /* ---------------------------------------------------------------- validators */
+
+/* The country-code table generated from libphonenumber's metadata: sorted (binary search), prefix-free
+ * (one reading of "+CC"), NANP left to its own recognizer, and lengths that match the numbering plans. */
+static void phone_country_codes(void **state)
+{
+    (void)state;
+    assert_true(PII_CC_COUNT > 200);
+    for (size_t i = 0; i < PII_CC_COUNT; i++) {
+        assert_true(PII_CC[i].cc != 1 && PII_CC[i].lengths != 0);
+        if (i > 0)
+            assert_true(PII_CC[i - 1].cc < PII_CC[i].cc);
+        for (size_t j = 0; j < PII_CC_COUNT; j++) {
+            unsigned a = PII_CC[i].cc, b = PII_CC[j].cc;
+            while (b > a)
+                b /= 10;
+            assert_true(i == j || b != a || PII_CC[j].cc == a); /* no code is a prefix of another */
+        }
+    }
+    const pii_cc_rule *gb = NULL, *it = NULL;
+    for (size_t i = 0; i < PII_CC_COUNT; i++) {
+        if (PII_CC[i].cc == 44)
+            gb = &PII_CC[i];
+        if (PII_CC[i].cc == 39)
+            it = &PII_CC[i];
+    }
+    assert_non_null(gb);
+    assert_non_null(it);
+    assert_true((gb->lengths >> 10) & 1u);
+    assert_false((gb->lengths >> 5) & 1u);
+    assert_false(gb->zero);
+    assert_true(it->zero);
+}
 
 static void email_rules(void **state)
 {
@@ -835,6 +868,8 @@ static void round4_numbers(void **state)
     expect(f->det, "hp 0812-3456-7890", PH, "0812-3456-7890");
     expect(f->det, "cel: +52 1 55 1234 5678", PH, "+52 1 55 1234 5678");
     expect_none(f->det, "pages 030/23456789 and 12/2024 and 1/3", PH);
+    expect_none(f->det, "KE\t+0118+03649\tzone\nXX\t+4512-06830\tzone\nYY\t+512345-0712345", PH); /* ISO 6709 */
+    expect_none(f->det, "+0436 074 0599", PH); /* no country code starts with 0 */
     expect_none(f->det, "phone sales 2023 2024 and 9123 4567 units", PH);
     /* the same countries with '+' and the country code */
     static const char *const PLUS[] = {"+34 655 123 456", "+55 21 98765-4321", "+81 90-2345-6789", "+82 10-2345-6789",
@@ -1006,6 +1041,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(options_and_names),
         cmocka_unit_test(gazetteer_matches_data_file),
+        cmocka_unit_test(phone_country_codes),
         cmocka_unit_test_setup_teardown(bad_arguments, setup, teardown),
         cmocka_unit_test_setup_teardown(invalid_utf8_has_offset, setup, teardown),
         cmocka_unit_test(input_limit),

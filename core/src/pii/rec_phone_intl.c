@@ -1,51 +1,34 @@
-/* PHONE_NUMBER, international: "+CC" (E.164 country code from the table below) or "00CC" followed by a
+/* PHONE_NUMBER, international: "+CC" (E.164 country code from phone_cc_data.c, derived from libphonenumber) or "00CC" followed by a
  * national number whose digit count is within the country's range: 0.85 (0.75 for "00"); a phone word
  * before or after +0.3; order/id words -0.4. Numbers written the national way, without a country code,
  * are rec_phone_national.c's. Also the phone context shared by every phone recognizer (pii_phone_add):
  * phone words in many languages, CJK phone words inside a run of text, a "label:" naming the number. */
 #include <string.h>
 
+#include "phone_cc.h"
 #include "pii.h"
 
 
-typedef struct cc_rule {
-    uint16_t cc;
-    uint8_t min, max; /* national significant number length */
-} cc_rule;
-
-/* Country codes (ITU-T E.164) with national number lengths; code 1 is the NANP recognizer's. */
-static const cc_rule CC[] = {
-    {7, 10, 10},   {20, 9, 10},   {27, 9, 9},    {30, 10, 10},  {31, 9, 9},    {32, 8, 9},
-    {33, 9, 9},    {34, 9, 9},    {36, 8, 9},    {39, 6, 11},   {40, 9, 9},    {41, 9, 9},
-    {43, 4, 13},   {44, 9, 10},   {45, 8, 8},    {46, 7, 13},   {47, 8, 8},    {48, 9, 9},
-    {49, 6, 13},   {51, 8, 11},   {52, 10, 11},  {53, 6, 8},    {54, 10, 11},  {55, 10, 11},
-    {56, 9, 9},    {57, 8, 10},   {58, 10, 10},  {60, 7, 10},   {61, 9, 9},    {62, 7, 12},
-    {63, 8, 10},   {64, 8, 10},   {65, 8, 8},    {66, 8, 9},    {81, 9, 10},   {82, 8, 10},
-    {84, 9, 10},   {86, 10, 11},  {90, 10, 10},  {91, 10, 10},  {92, 9, 10},   {93, 9, 9},
-    {94, 9, 9},    {95, 7, 10},   {98, 10, 10},  {212, 9, 9},   {213, 8, 9},   {216, 8, 8},
-    {218, 8, 9},   {221, 9, 9},   {225, 8, 10},  {233, 9, 9},   {234, 8, 10},  {237, 8, 9},
-    {251, 9, 9},   {254, 9, 9},   {255, 9, 9},   {256, 9, 9},   {260, 9, 9},   {263, 9, 9},
-    {351, 9, 9},   {352, 4, 11},  {353, 7, 9},   {354, 7, 9},   {355, 8, 9},   {356, 8, 8},
-    {357, 8, 8},   {358, 5, 12},  {359, 7, 9},   {370, 8, 8},   {371, 8, 8},   {372, 7, 8},
-    {373, 8, 8},   {374, 8, 8},   {375, 9, 10},  {376, 6, 9},   {377, 8, 9},   {380, 9, 9},
-    {381, 8, 9},   {382, 8, 8},   {385, 8, 9},   {386, 8, 8},   {387, 8, 8},   {389, 8, 8},
-    {420, 9, 9},   {421, 9, 9},   {423, 7, 9},   {852, 8, 8},   {853, 8, 8},   {855, 8, 9},
-    {880, 10, 10}, {886, 8, 9},   {961, 7, 8},   {962, 8, 9},   {963, 8, 9},   {964, 10, 10},
-    {965, 8, 8},   {966, 9, 9},   {967, 9, 9},   {968, 8, 8},   {970, 8, 9},   {971, 8, 9},
-    {972, 8, 9},   {973, 8, 8},   {974, 8, 8},   {976, 8, 8},   {977, 8, 10},  {992, 9, 9},
-    {993, 8, 8},   {994, 9, 9},   {995, 9, 9},   {996, 9, 9},   {998, 9, 9},
-};
-
-static const cc_rule *cc_find(const uint8_t *d, size_t nd, size_t *cclen)
+/* The country code the digits start with (one to three digits; E.164 codes are prefix-free). */
+static const pii_cc_rule *cc_find(const uint8_t *d, size_t nd, size_t *cclen)
 {
     unsigned v = 0;
+    if (nd == 0 || d[0] == '0')
+        return NULL; /* no country code starts with 0 ("+0436-07405" is a coordinate) */
     for (size_t l = 1; l <= 3 && l <= nd; l++) {
         v = v * 10u + (unsigned)(d[l - 1] - '0');
-        for (size_t k = 0; k < sizeof CC / sizeof CC[0]; k++)
-            if (CC[k].cc == v) {
-                *cclen = l;
-                return &CC[k];
-            }
+        size_t lo = 0, hi = PII_CC_COUNT;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (PII_CC[mid].cc < v)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < PII_CC_COUNT && PII_CC[lo].cc == v) {
+            *cclen = l;
+            return &PII_CC[lo];
+        }
     }
     return NULL;
 }
@@ -144,6 +127,11 @@ void pii_rec_phone_intl(pii_scan *sc, const pii_number *num)
     /* "0044 20 7946 0958", "00 33 6 ...": the 00 international prefix written instead of '+' */
     bool zz = !num->plus && !num->paren && num->ngroups >= 2 && glen(num, 0) >= 2 && glen(num, 0) <= 5 &&
               s[num->g[0].start] == '0' && s[num->g[0].start + 1] == '0';
+    /* ISO 6709 coordinates ("+4612-05957", "+624900-0920459" in zone tables): latitude of 4 or 6 digits
+     * glued by its sign to a longitude of one digit more */
+    if (num->plus && num->ngroups == 2 && num->g[1].sep == '-' && (glen(num, 0) == 4 || glen(num, 0) == 6) &&
+        glen(num, 1) == glen(num, 0) + 1 && num->g[1].start == num->g[0].end + 1)
+        return;
     if (num->plus || zz) {
         /* digits of every group; a "(0)" trunk group after the country code is dropped */
         size_t nd = 0, cnt = 0;
@@ -165,7 +153,7 @@ void pii_rec_phone_intl(pii_scan *sc, const pii_number *num)
         if (nd == 0 || d[0] == '1')
             return; /* NANP */
         size_t cclen = 0;
-        const cc_rule *r = cc_find(d, nd, &cclen);
+        const pii_cc_rule *r = cc_find(d, nd, &cclen);
         if (r == NULL)
             return;
         /* the longest run of whole groups whose national number length is valid */
@@ -173,9 +161,9 @@ void pii_rec_phone_intl(pii_scan *sc, const pii_number *num)
             if (upto[c - 1] < cclen)
                 break;
             size_t nsn = upto[c - 1] - cclen;
-            if (nsn < r->min || nsn > r->max)
+            if (nsn > 31 || ((r->lengths >> nsn) & 1u) == 0)
                 continue;
-            if (d[cclen] == '0' && r->cc != 39)
+            if (d[cclen] == '0' && !r->zero)
                 return; /* the trunk 0 is not written after +CC (Italy keeps it) */
             pii_phone_add(sc, SANCTUM_REC_PHONE_INTL, zz ? num->g[0].start : num->start, num->g[gidx[c - 1]].end, zz ? 0.75 : 0.85,
                    SANCTUM_EV_FORMAT_STRONG | SANCTUM_EV_VALIDATOR | SANCTUM_EV_COUNTRY_CODE);

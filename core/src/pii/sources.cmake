@@ -6,6 +6,7 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/names_data.c
   ${PII_DIR}/numbers.c
   ${PII_DIR}/person_places.c
+  ${PII_DIR}/phone_cc_data.c
   ${PII_DIR}/person_scripts.c
   ${PII_DIR}/rec_bank.c
   ${PII_DIR}/rec_card.c
