@@ -870,6 +870,16 @@ static void round4_numbers(void **state)
     expect_none(f->det, "pages 030/23456789 and 12/2024 and 1/3", PH);
     expect_none(f->det, "KE\t+0118+03649\tzone\nXX\t+4512-06830\tzone\nYY\t+512345-0712345", PH); /* ISO 6709 */
     expect_none(f->det, "+0436 074 0599", PH); /* no country code starts with 0 */
+    /* links that carry E.164 without '+', the country code in parentheses, Danish and Norwegian groupings */
+    expect(f->det, "message me on https://wa.me/447700900456", PH, "447700900456");
+    expect(f->det, "https://wa.me/15145550188?text=hi", PH, "15145550188");
+    expect(f->det, "https://api.whatsapp.com/send?phone=5521987654321&text=oi", PH, "5521987654321");
+    expect_none(f->det, "https://shop.example.com/item/447700900456?id=5521987654321", PH);
+    expect(f->det, "my number (+44) 7700 900456", PH, "(+44) 7700 900456");
+    expect(f->det, "ring mig på 20 12 34 56", PH, "20 12 34 56");
+    expect(f->det, "ring meg på 412 34 567", PH, "412 34 567");
+    expect(f->det, "card 4111.1111.1111.1111 exp 12/26", SANCTUM_ENTITY_CREDIT_CARD, "4111.1111.1111.1111");
+    expect_none(f->det, "release 4111.1111.1111", SANCTUM_ENTITY_CREDIT_CARD);
     expect_none(f->det, "phone sales 2023 2024 and 9123 4567 units", PH);
     /* the same countries with '+' and the country code */
     static const char *const PLUS[] = {"+34 655 123 456", "+55 21 98765-4321", "+81 90-2345-6789", "+82 10-2345-6789",

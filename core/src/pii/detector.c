@@ -425,7 +425,8 @@ static void scan_bytes(pii_scan *sc)
         } else if (k == K_NUM) {
             if (!nums)
                 continue;
-            if ((s[i] == '+' || s[i] == '(') && (i + 1 >= n || (!pii_is_digit(s[i + 1]) && s[i + 1] != '(')))
+            if ((s[i] == '+' || s[i] == '(') &&
+                (i + 1 >= n || (!pii_is_digit(s[i + 1]) && s[i + 1] != '(' && (s[i] != '(' || s[i + 1] != '+'))))
                 continue;
             pii_number num;
             size_t next = pii_number_parse(sc, i, &num);

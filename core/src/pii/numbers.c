@@ -72,7 +72,15 @@ size_t pii_number_parse(const pii_scan *sc, size_t i, pii_number *num)
     num->ngroups = 0;
     num->plus = false;
     num->paren = false;
-    if (s[i] == '(') {
+    /* "(+44) 20 7946 0958": a country code written in parentheses with its '+' */
+    bool paren_cc = false;
+    if (s[i] == '(' && i + 2 < n && s[i + 1] == '+' && pii_is_digit(s[i + 2])) {
+        size_t q = i + 2;
+        while (q < n && pii_is_digit(s[q]))
+            q++;
+        paren_cc = q < n && s[q] == ')' && q - i - 2 <= 3;
+    }
+    if (s[i] == '(' && !paren_cc) {
         size_t q = i + 1;
         while (q < n && pii_is_digit(s[q]))
             q++;
@@ -85,7 +93,10 @@ size_t pii_number_parse(const pii_scan *sc, size_t i, pii_number *num)
     }
     size_t p = i;
     bool bad = glued_before(s, n, i);
-    if (s[p] == '+') {
+    if (paren_cc) {
+        num->plus = true;
+        p = i + 2; /* the first group is read as a group in parentheses */
+    } else if (s[p] == '+') {
         num->plus = true;
         p++;
         if (p >= n || (!pii_is_digit(s[p]) && s[p] != '('))
@@ -95,7 +106,10 @@ size_t pii_number_parse(const pii_scan *sc, size_t i, pii_number *num)
     size_t total = 0;
     for (;;) {
         bool in_paren = false;
-        if (p < n && s[p] == '(') {
+        if (paren_cc) {
+            in_paren = true;
+            paren_cc = false;
+        } else if (p < n && s[p] == '(') {
             if (p + 1 >= n || !pii_is_digit(s[p + 1]))
                 break;
             in_paren = true;
@@ -191,7 +205,10 @@ size_t pii_number_parse(const pii_scan *sc, size_t i, pii_number *num)
             pairs = num->g[k].end - num->g[k].start == 2;
         bool ssn = num->ngroups == 3 && dots == 2 && num->g[0].end - num->g[0].start == 3 &&
                    num->g[1].end - num->g[1].start == 2 && num->g[2].end - num->g[2].start == 4;
-        if (!nanp && !pairs && !ssn)
+        bool card = num->ngroups == 4 && dots == 3; /* 4111.1111.1111.1111 */
+        for (size_t k = 0; card && k < 4; k++)
+            card = num->g[k].end - num->g[k].start == 4;
+        if (!nanp && !pairs && !ssn && !card)
             bad = true; /* IP addresses, versions, dotted dates */
     }
     if (num->ngroups == 3 && num->g[1].sep == '-' && num->g[2].sep == '-') {

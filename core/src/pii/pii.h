@@ -121,6 +121,8 @@ void pii_rec_phone_nanp(pii_scan *sc, const pii_number *num);
 void pii_rec_phone_intl(pii_scan *sc, const pii_number *num);
 /* Adds a phone candidate after the shared precision rules and context scoring (rec_phone_intl.c). */
 void pii_phone_add(pii_scan *sc, int32_t rec, size_t start, size_t end, double score, uint32_t ev);
+/* A link that carries an E.164 number without '+' right before s[start] (wa.me/, ?phone=). */
+bool pii_phone_link(const pii_scan *sc, size_t start);
 /* A phone word proper (not "number") before or after [start, end), CJK runs included. */
 bool pii_phone_word_near(const pii_scan *sc, size_t start, size_t end);
 /* National forms without "+CC", from a table of countries' written forms (rec_phone_national.c). */

@@ -92,12 +92,22 @@ bool pii_phone_word_near(const pii_scan *sc, size_t start, size_t end)
            cjk_phone_word(sc, start, end) || phone_label(sc, start);
 }
 
+/* Links that carry a phone number in E.164 without its '+': WhatsApp's wa.me/<number> and a query value
+ * under a phone key (?phone=..., &tel=..., &mobile=...). */
+bool pii_phone_link(const pii_scan *sc, size_t start)
+{
+    const uint8_t *s = sc->s;
+    if (start >= 6 && memcmp(s + start - 6, "wa.me/", 6) == 0)
+        return true;
+    return start > 1 && s[start - 1] == '=' && pii_context_by_byte(sc, start - 1, true, 1, 16, PII_PHONE_WORDS);
+}
+
 /* Shared by both phone recognizers: precision rules, then phone/number context raises the score and
  * order/id words lower it. */
 void pii_phone_add(pii_scan *sc, int32_t rec, size_t start, size_t end, double score, uint32_t ev)
 {
     const char *why;
-    if (pii_in_code(sc, start, end, &why)) {
+    if (pii_in_code(sc, start, end, &why) && !pii_phone_link(sc, start)) {
         pii_suppress(sc, SANCTUM_ENTITY_PHONE_NUMBER, rec, start, end, ev);
         return;
     }
@@ -132,7 +142,8 @@ void pii_rec_phone_intl(pii_scan *sc, const pii_number *num)
     if (num->plus && num->ngroups == 2 && num->g[1].sep == '-' && (glen(num, 0) == 4 || glen(num, 0) == 6) &&
         glen(num, 1) == glen(num, 0) + 1 && num->g[1].start == num->g[0].end + 1)
         return;
-    if (num->plus || zz) {
+    bool link = !num->plus && num->ngroups == 1 && pii_phone_link(sc, num->g[0].start);
+    if (num->plus || zz || link) {
         /* digits of every group; a "(0)" trunk group after the country code is dropped */
         size_t nd = 0, cnt = 0;
         size_t upto[PII_MAX_GROUPS], gidx[PII_MAX_GROUPS];

@@ -59,6 +59,8 @@ static size_t glen(const pii_number *num, size_t k) { return num->g[k].end - num
 void pii_rec_phone_nanp(pii_scan *sc, const pii_number *num)
 {
     const uint8_t *s = sc->s;
+    /* E.164 without its '+' where a link asks for it (wa.me/15551234567, ?phone=15551234567) */
+    bool e164 = num->plus || (num->ngroups == 1 && pii_phone_link(sc, num->g[0].start));
     for (size_t g0 = 0; g0 < num->ngroups; g0++) {
         if (g0 > 0 && num->g[g0].sep != ' ' && num->g[g0].sep != '(')
             continue;
@@ -73,7 +75,7 @@ void pii_rec_phone_nanp(pii_scan *sc, const pii_number *num)
         if (glen(num, g) == 1 && s[num->g[g].start] == '1' && g + 1 < num->ngroups) {
             country = true;
             g++;
-        } else if (num->plus && g == 0 && num->ngroups == 1 && glen(num, 0) == 11 && s[num->g[0].start] == '1') {
+        } else if (e164 && g == 0 && num->ngroups == 1 && glen(num, 0) == 11 && s[num->g[0].start] == '1') {
             country = true; /* E.164 written whole: +15125550198 */
         } else if (num->plus && g == 0 && glen(num, 0) != 1) {
             continue; /* +CC other than 1: international recognizer */
@@ -105,7 +107,7 @@ void pii_rec_phone_nanp(pii_scan *sc, const pii_number *num)
         } else if (glen(num, g) == 11 && s[num->g[g].start] == '1' && !country) {
             score = 0.4, ev |= SANCTUM_EV_FORMAT_WEAK;
             used = 1;
-        } else if (glen(num, g) == 11 && country && num->plus && num->ngroups == 1) {
+        } else if (glen(num, g) == 11 && country && e164 && num->ngroups == 1) {
             score = 0.75, ev |= SANCTUM_EV_FORMAT_STRONG; /* +1 adds 0.1 below */
             used = 1;
         } else {
@@ -116,7 +118,7 @@ void pii_rec_phone_nanp(pii_scan *sc, const pii_number *num)
         if ((nd != 10 && nd != 11) || !nanp_valid(core))
             continue;
         if (country) {
-            score += num->plus ? 0.1 : 0.05;
+            score += e164 ? 0.1 : 0.05;
             ev |= SANCTUM_EV_COUNTRY_CODE;
         }
         size_t end = num->g[g + used - 1].end;
