@@ -928,6 +928,15 @@ static void round4_numbers(void **state)
     expect_none(f->det, "npm i @scope/pkg@1.2.3 and img/icon@2x.png", E);
     expect_none(f->det, "discount 100%40 off", E);
     expect_none(f->det, "git clone git@forge.example.com:team/app.git", E);
+    /* written to dodge harvesters, in brackets; a bare "at" is English */
+    expect(f->det, "reach me at li.na[at]example[dot]org", E, "li.na[at]example[dot]org");
+    expect(f->det, "write to kofi (at) example (dot) co (dot) uk", E, "kofi (at) example (dot) co (dot) uk");
+    expect(f->det, "ops{at}nas.lan", E, "ops{at}nas.lan");
+    expect_none(f->det, "meet me (at) the cafe (dot) com, look at example.com, arr[at] idx", E);
+    expect_none(f->det, "icon[at]2x.png and item[at]index.js", E);
+    /* an abbreviated phone word glued by its dot */
+    expect(f->det, "Tel.020 7946 0018", PH, "020 7946 0018");
+    expect_none(f->det, "see fig.0207946 and v.0412345678", PH);
 }
 
 static void round3_person(void **state)

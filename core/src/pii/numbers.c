@@ -93,6 +93,10 @@ size_t pii_number_parse(const pii_scan *sc, size_t i, pii_number *num)
     }
     size_t p = i;
     bool bad = glued_before(s, n, i);
+    /* "Tel.020 7946 0018", "Mob.07700 900123": an abbreviated phone word glued by its dot */
+    if (bad && i > 1 && s[i - 1] == '.' && pii_is_alpha(s[i - 2]) &&
+        pii_context_by_byte(sc, i - 1, true, 1, 12, PII_PHONE_WORDS))
+        bad = false;
     if (paren_cc) {
         num->plus = true;
         p = i + 2; /* the first group is read as a group in parentheses */

@@ -117,6 +117,8 @@ extern const char *const *const PII_PHONE_WORDS[256]; /* phone, tel, mobile, cal
 extern const char *const PII_NUMBER_WORDS[]; /* number, no ... (only without an order/ticket word) */
 /* at: the "@" (atlen 1) or a URL-encoded "%40" (atlen 3). */
 void pii_rec_email(pii_scan *sc, size_t at, size_t atlen);
+/* at: '[', '(' or '{' of a bracketed "[at]" ("jane[at]example[dot]com"). */
+void pii_rec_email_obfuscated(pii_scan *sc, size_t at);
 void pii_rec_phone_nanp(pii_scan *sc, const pii_number *num);
 void pii_rec_phone_intl(pii_scan *sc, const pii_number *num);
 /* Adds a phone candidate after the shared precision rules and context scoring (rec_phone_intl.c). */

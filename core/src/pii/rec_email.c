@@ -117,3 +117,76 @@ void pii_rec_email(pii_scan *sc, size_t at, size_t atlen)
     }
     pii_add(sc, SANCTUM_ENTITY_EMAIL_ADDRESS, SANCTUM_REC_EMAIL, ls, de, score, ev);
 }
+
+/* "jane[at]example[dot]com", "jane (at) example (dot) com", "ops{at}nas.lan": an address written to dodge
+ * harvesters still names its owner. Only the bracketed forms: a bare " at "/" dot " is everyday English. */
+static size_t bracket_word(const uint8_t *s, size_t n, size_t i, const char *w)
+{
+    uint8_t open = i < n ? s[i] : 0;
+    uint8_t close = open == '[' ? ']' : open == '(' ? ')' : open == '{' ? '}' : 0;
+    size_t l = strlen(w);
+    if (close == 0 || i + l + 2 > n || !pii_word_eq(s + i + 1, l, w) || s[i + l + 1] != close)
+        return 0;
+    return l + 2;
+}
+
+void pii_rec_email_obfuscated(pii_scan *sc, size_t at)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    size_t atl = bracket_word(s, n, at, "at");
+    if (atl == 0)
+        return;
+    size_t le = at > 0 && s[at - 1] == ' ' ? at - 1 : at;
+    size_t ls = le;
+    while (ls > 0 && local_byte(s[ls - 1]) && le - ls < 64)
+        ls--;
+    while (ls < le && (s[ls] & 0xC0) == 0x80)
+        ls++;
+    while (ls < le && (s[ls] == '.' || s[ls] == '\'' || s[ls] == '-'))
+        ls++;
+    if (ls == le || s[le - 1] == '.' || (ls > 0 && (s[ls - 1] == '@' || s[ls - 1] == '/')))
+        return;
+    size_t p = at + atl;
+    if (p < n && s[p] == ' ')
+        p++;
+    size_t labels = 0, tld = p, de = p;
+    for (;;) {
+        size_t b = p;
+        while (p < n && (pii_is_alnum(s[p]) || s[p] == '-' || s[p] >= 0x80) && p - b < 63)
+            p++;
+        if (p == b || s[b] == '-' || s[p - 1] == '-')
+            break;
+        labels++;
+        tld = b;
+        de = p;
+        size_t q = p, dl;
+        if (q < n && s[q] == '.' && q + 1 < n && pii_is_alnum(s[q + 1])) {
+            p = q + 1;
+            continue;
+        }
+        if (q < n && s[q] == ' ')
+            q++;
+        if ((dl = bracket_word(s, n, q, "dot")) == 0)
+            break;
+        p = q + dl;
+        if (p < n && s[p] == ' ')
+            p++;
+    }
+    size_t tl = de - tld;
+    if (labels < 2 || tl < 2 || tl > 24)
+        return;
+    for (size_t i = tld; i < de; i++)
+        if (!pii_is_alpha(s[i]))
+            return;
+    for (size_t k = 0; NOT_TLD[k] != NULL; k++)
+        if (pii_word_eq(s + tld, tl, NOT_TLD[k]))
+            return;
+    double score = 0.9;
+    uint32_t ev = SANCTUM_EV_FORMAT_WEAK | SANCTUM_EV_VALIDATOR;
+    if (pii_context(sc, ls, true, 3, 32, MAIL_WORDS)) {
+        score += 0.1;
+        ev |= SANCTUM_EV_CONTEXT_BEFORE;
+    }
+    pii_add(sc, SANCTUM_ENTITY_EMAIL_ADDRESS, SANCTUM_REC_EMAIL, ls, de, score, ev);
+}

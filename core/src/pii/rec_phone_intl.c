@@ -107,7 +107,9 @@ bool pii_phone_link(const pii_scan *sc, size_t start)
 void pii_phone_add(pii_scan *sc, int32_t rec, size_t start, size_t end, double score, uint32_t ev)
 {
     const char *why;
-    if (pii_in_code(sc, start, end, &why) && !pii_phone_link(sc, start)) {
+    bool abbrev = start > 1 && sc->s[start - 1] == '.' && pii_is_alpha(sc->s[start - 2]) &&
+                  pii_context_by_byte(sc, start - 1, true, 1, 12, PII_PHONE_WORDS); /* "Tel.020 ..." */
+    if (pii_in_code(sc, start, end, &why) && !pii_phone_link(sc, start) && !abbrev) {
         pii_suppress(sc, SANCTUM_ENTITY_PHONE_NUMBER, rec, start, end, ev);
         return;
     }
