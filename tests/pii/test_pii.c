@@ -881,6 +881,7 @@ static void round4_numbers(void **state)
     expect(f->det, "card 4111.1111.1111.1111 exp 12/26", SANCTUM_ENTITY_CREDIT_CARD, "4111.1111.1111.1111");
     expect_none(f->det, "release 4111.1111.1111", SANCTUM_ENTITY_CREDIT_CARD);
     expect_none(f->det, "phone sales 2023 2024 and 9123 4567 units", PH);
+    expect_none(f->det, "contact support with ticket 4412 9876 5432", PH); /* part of a longer number */
     /* the same countries with '+' and the country code */
     static const char *const PLUS[] = {"+34 655 123 456", "+55 21 98765-4321", "+81 90-2345-6789", "+82 10-2345-6789",
                                        "+91 91234 56789", "+61 413 222 333", "+27 82 345 6789", "+234 803 456 7890",

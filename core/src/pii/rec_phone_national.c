@@ -268,7 +268,9 @@ void pii_phone_national(pii_scan *sc, const pii_number *num)
         uint32_t ev = SANCTUM_EV_VALIDATOR | (best->score >= 70 ? SANCTUM_EV_FORMAT_STRONG : SANCTUM_EV_FORMAT_WEAK);
         double score = best->score / 100.0;
         if (best->strict) {
-            bool veto = pii_negative_context(sc, start, end) || pii_context(sc, end, false, 1, 16, QUANTITY_WORDS);
+            /* a weak form is the whole cluster: "ticket 4412 9876 5432" holds no "9876 5432" */
+            bool veto = g0 != 0 || g0 + best_n != num->ngroups || pii_negative_context(sc, start, end) ||
+                        pii_context(sc, end, false, 1, 16, QUANTITY_WORDS);
             if (!veto && !pii_phone_word_near(sc, start, end) && phone_sibling(sc, start, end)) {
                 score += 0.3;
                 ev |= SANCTUM_EV_CONSISTENCY;
