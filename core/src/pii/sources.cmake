@@ -11,6 +11,7 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/person_lexicon.c
   ${PII_DIR}/person_lower.c
   ${PII_DIR}/person_places.c
+  ${PII_DIR}/phone_cc_data.c
   ${PII_DIR}/person_scripts.c
   ${PII_DIR}/rec_bank.c
   ${PII_DIR}/rec_card.c
@@ -20,6 +21,7 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/rec_person.c
   ${PII_DIR}/rec_phone_intl.c
   ${PII_DIR}/rec_phone_nanp.c
+  ${PII_DIR}/rec_phone_national.c
   ${PII_DIR}/rec_ssn.c
   ${PII_DIR}/resolve.c
   ${PII_DIR}/text.c)
