@@ -1016,6 +1016,8 @@ static int scan_repository(const scan_cfg *c, scan_env *e)
     uint64_t found = 0;
     int rc = scan_git_run(&go, e->ctx, e->scanner, e->report, e->format, e->out, &found, &gs);
     e->findings += found;
+    if (rc != CLI_OK && gs.commits == 0 && gs.blob_refs == 0)
+        return -1; /* nothing was walked (no such branch or revision, no repository): the error alone */
     fprintf(stderr,
             "sanctum scan: %s: %llu commits, %llu blob changes: %llu blobs scanned (%llu bytes), %llu skipped as "
             "already scanned, %llu binary or too large\n",
