@@ -148,6 +148,15 @@ run sh -c "cd '$R' && '$SANCTUM' scan --git-history --baseline .sanctum-baseline
 grep -q known.env "$T/out" && fail "baseline of the commit not honoured: $(cat "$T/out")"
 grep -q '^app.env:' "$T/out" || fail "baseline run lost other findings: $(cat "$T/out")"
 git -C "$R" checkout -q -- .sanctum-baseline
+# the same with the 16 digits a text report prints, committed as the baseline
+printf 'K=%s\n' "$GH5" >"$R/known2.env"
+printf '# from the text report\n%s\n' "$(echo "$FP" | cut -c1-16)" >"$R/.sanctum-baseline"
+git -C "$R" add -A && commit "known token again, baselined by its short fingerprint"
+: >"$R/.sanctum-baseline"
+run sh -c "cd '$R' && '$SANCTUM' scan --git-history --baseline .sanctum-baseline ."
+grep -q known2.env "$T/out" && fail "16-digit baseline of the commit not honoured: $(cat "$T/out")"
+grep -q '^app.env:' "$T/out" || fail "16-digit baseline run lost other findings: $(cat "$T/out")"
+git -C "$R" checkout -q -- .sanctum-baseline
 
 # ---- --staged: what is about to be committed ----
 printf 'X=%s\n' "$GH5" >"$R/staged.env"
