@@ -26,7 +26,7 @@ static const cli_opt OPTS[] = {
 
 static int put(const uint8_t *p, size_t n)
 {
-    return fwrite(p, 1, n, stdout) == n ? 0 : -1;
+    return n == 0 || fwrite(p, 1, n, stdout) == n ? 0 : -1;
 }
 
 #define PEEK_MAX 4096u
@@ -63,7 +63,7 @@ static int read_more(FILE *f, cli_input *in, size_t *cap, int all)
             size_t i = 0;
             while (i < in->len && (in->data[i] == '\n' || in->data[i] == '\r'))
                 i++;
-            if (in->len >= PEEK_MAX || memchr(in->data + i, '\n', in->len - i) != NULL)
+            if (in->len >= PEEK_MAX || (i < in->len && memchr(in->data + i, '\n', in->len - i) != NULL))
                 return 0;
         }
         if (in->len == *cap) {
