@@ -4,9 +4,11 @@
 #include "ledger/ledger_internal.h"
 
 #include "error.h"
+#include "scan/scan_internal.h"
 
-/* The scanner is built on first use and kept with the ledger (building it costs a few milliseconds
- * and about 2,500 allocations; read-only ledgers never pay it). */
+/* The scanner is built on first use and kept with the ledger (read-only ledgers never pay for it),
+ * without JIT: it checks a few short fields, and compiling 150 rules to machine code would cost
+ * more than all the matching it ever does here. */
 static sanctum_status scanner_of(sanctum_ledger *l, sanctum_error *err)
 {
     if (l->scanner != NULL)
@@ -15,7 +17,7 @@ static sanctum_status scanner_of(sanctum_ledger *l, sanctum_error *err)
     sanctum_scan_options_init(&o);
     o.flags = SANCTUM_SCAN_NO_INLINE_ALLOW; /* a "sanctum:allow" comment in a name does not exempt it */
     o.max_findings = 1;
-    sanctum_status st = sanctum_scanner_new(&l->scanner, l->ctx, &o, NULL, 0, err);
+    sanctum_status st = sc_scanner_build(&l->scanner, l->ctx, &o, NULL, 0, false, err);
     if (st != SANCTUM_OK && st != SANCTUM_E_NOMEM && err != NULL)
         err->offset = SANCTUM_NO_OFFSET;
     return st;
