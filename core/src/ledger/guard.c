@@ -38,7 +38,7 @@ sanctum_status sc_ledger_refuse_secret(sanctum_ledger *l, const uint8_t *p, size
     if (res->count > 0) {
         /* The rule id and offset say what was found; the field's bytes are never quoted. */
         st = sc_error(err, SANCTUM_E_INVALID_ARG, res->findings[0].secret_offset,
-                      "%s looks like a credential (scanner rule %s): the ledger keeps %s in clear; give the "
+                      "%s looks like a credential (scanner rule %s): the ledger stores the %s in clear; give the "
                       "secret's value on stdin (it is stored only as a keyed fingerprint)",
                       field, res->findings[0].rule_id, field);
     }
