@@ -277,8 +277,11 @@ typedef enum sanctum_chat_flags {
     SANCTUM_CHAT_ALLOW_LONE_SURROGATES = 2, /* = SANCTUM_JSON_ALLOW_LONE_SURROGATES */
     SANCTUM_CHAT_SCRUB_SYSTEM = 256,  /* also return system/developer messages, Anthropic system, Responses
                                          instructions and Gemini systemInstruction (role SYSTEM/DEVELOPER) */
-    SANCTUM_CHAT_NUMBERS = 512        /* also return JSON numbers in tool data and other scanned objects
+    SANCTUM_CHAT_NUMBERS = 512,       /* also return JSON numbers in tool data and other scanned objects
                                          when their key names personal data or they have 9-19 digits */
+    SANCTUM_CHAT_STRICT_SHAPE = 1024  /* SANCTUM_E_PARSE (offset of the value) for a document of no known
+                                         shape, or a request whose messages / contents / input has the
+                                         wrong JSON type, instead of a doc with nothing to scan */
 } sanctum_chat_flags;
 
 /* Parses ptr[0..len) strictly (as sanctum_json_validate, duplicate keys rejected) and walks the chat schema of `format` (or

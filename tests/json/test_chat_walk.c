@@ -938,6 +938,52 @@ static void sweeps_new_inputs(void **state)
     test_ctx_free_checked(ctx);
 }
 
+/* SANCTUM_CHAT_STRICT_SHAPE: wrong-typed messages / contents / input and documents of no known shape
+ * are E_PARSE at the value; well-formed ones (even with nothing to scan) are fine, and without the
+ * flag nothing changes. */
+static void strict_shape(void **state)
+{
+    (void)state;
+    sanctum_ctx *ctx = test_ctx_new();
+    static const struct {
+        const char *doc;
+        sanctum_status want;
+        uint64_t offset;
+        const char *msg;
+    } cases[] = {
+        {"{\"messages\":5}", SANCTUM_E_PARSE, 12, "messages is a number where a request (openai_chat) has an array"},
+        {"{\"model\":\"m\",\"messages\":{}}", SANCTUM_E_PARSE, 24, "messages is an object"},
+        {"{\"contents\":\"hi\"}", SANCTUM_E_PARSE, 12, "contents is a string where a request (gemini)"},
+        {"{\"input\":true}", SANCTUM_E_PARSE, 9, "input is true where a request (openai_responses)"},
+        {"{\"foo\":1}", SANCTUM_E_PARSE, 0, "not a chat request, response, stream event or error"},
+        {" [1]", SANCTUM_E_PARSE, 1, "a chat document is a JSON object, not an array"},
+        {"{\"messages\":[]}", SANCTUM_OK, 0, NULL},
+        {"{\"contents\":{\"parts\":[{\"text\":\"x\"}]}}", SANCTUM_OK, 0, NULL},
+        {"{\"input\":\"hello\"}", SANCTUM_OK, 0, NULL},
+        {"{\"instructions\":\"x\"}", SANCTUM_OK, 0, NULL},
+        {"{\"object\":\"chat.completion.chunk\",\"choices\":[]}", SANCTUM_OK, 0, NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        sanctum_chat_doc *doc = NULL;
+        sanctum_error err;
+        const uint8_t *p = (const uint8_t *)cases[i].doc;
+        size_t n = strlen(cases[i].doc);
+        assert_int_equal(sanctum_chat_doc_new_ex(&doc, ctx, 0, SANCTUM_CHAT_STRICT_SHAPE, p, n, &err), cases[i].want);
+        if (cases[i].want != SANCTUM_OK) {
+            assert_null(doc);
+            assert_int_equal(err.offset, cases[i].offset);
+            assert_non_null(strstr(err.message, cases[i].msg));
+        }
+        sanctum_free(doc);
+        doc = NULL;
+        if (cases[i].doc[0] == '{') { /* without the flag: accepted, as before */
+            assert_int_equal(sanctum_chat_doc_new_ex(&doc, ctx, 0, 0, p, n, &err), SANCTUM_OK);
+            sanctum_free(doc);
+        }
+    }
+    test_ctx_free_checked(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -955,6 +1001,7 @@ int main(void)
         cmocka_unit_test(lone_surrogates),
         cmocka_unit_test(keys_and_numbers),
         cmocka_unit_test(sweeps_new_inputs),
+        cmocka_unit_test(strict_shape),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

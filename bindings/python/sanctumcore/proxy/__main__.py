@@ -45,6 +45,14 @@ def build_config(args) -> configmod.Config:
     if args.presidio_analyzer or args.presidio_anonymizer:
         configmod.set_presidio(cfg, {k: v for k, v in (("analyzer", args.presidio_analyzer),
                                                         ("anonymizer", args.presidio_anonymizer)) if v}, "flags")
+    # sanctumcore.presidio's own options, as `python3 -m sanctumcore.presidio` takes them
+    options = {k: v for k, v in (("default_operator", args.default_operator),
+                                 ("vault_key_file", args.vault_key_file)) if v}
+    if options:
+        if not cfg.presidio.get("anonymizer"):
+            raise configmod.ConfigError("--default-operator and --vault-key-file set the Presidio-compatible "
+                                        "anonymizer: give --presidio-anonymizer (or [presidio] anonymizer =)")
+        configmod.set_presidio(cfg, options, "flags")
     return cfg
 
 
@@ -69,6 +77,10 @@ def parser() -> argparse.ArgumentParser:
         p.add_argument(f"--{flag}", dest=name, type=kind, help=f"default {configmod.LIMITS[name][1]}")
     p.add_argument("--presidio-analyzer", metavar="HOST:PORT", help="also serve a Presidio-compatible analyzer")
     p.add_argument("--presidio-anonymizer", metavar="HOST:PORT", help="also serve a Presidio-compatible anonymizer")
+    p.add_argument("--default-operator", choices=("replace", "sanctum"),
+                   help="Presidio anonymizer: operator for entities a request gives none (default replace)")
+    p.add_argument("--vault-key-file", metavar="FILE",
+                   help="Presidio anonymizer: 32-byte key sealing sanctum mappings (default: random per run)")
     p.add_argument("--log-level", default="INFO")
     return p
 
