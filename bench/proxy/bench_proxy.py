@@ -87,7 +87,11 @@ def cpu_seconds(pids) -> float:
 
 
 def wrk(url: str, lua: str, duration: int, threads: int) -> dict:
-    out = subprocess.run(["wrk", f"-t{threads}", f"-c{CLIENTS}", f"-d{duration}s", "--latency", "-s", lua, url],
+    return wrk_clients(url, lua, duration, CLIENTS, threads)
+
+
+def wrk_clients(url: str, lua: str, duration: int, clients: int, threads: int = 1) -> dict:
+    out = subprocess.run(["wrk", f"-t{threads}", f"-c{clients}", f"-d{duration}s", "--latency", "-s", lua, url],
                          capture_output=True, text=True, check=True).stdout
 
     def ms(label):

@@ -49,6 +49,7 @@ class FakeUpstream:
         self.answers = []
         self.answer = ("json", 200, b'{"ok": true}')
         self.peers = set()
+        self.abandoned = 0  # delayed requests whose connection was closed before they were answered
         self.delay = delay
         self.sse_gap = 0.002  # seconds between the pieces of a streamed answer
         self._port = port
@@ -77,6 +78,8 @@ class FakeUpstream:
         self.requests.append(rec)
         if self.delay:
             await asyncio.sleep(self.delay)
+            if request.transport is None or request.transport.is_closing():
+                self.abandoned += 1  # the proxy closed the connection before the answer was ready
         answer = self.answers.pop(0) if self.answers else self.answer
         if callable(answer):
             answer = answer(request.method, request.path_qs, body)

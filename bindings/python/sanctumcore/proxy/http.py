@@ -55,6 +55,7 @@ class Protocol(web_protocol.RequestHandler):
         self._busy = False      # a request is being handled (or the connection is closing after it)
         self._partial = False   # bytes of the next request have arrived
         self._rejected = False  # over max_connections: answered 503, draining until closed
+        self._handler = None    # the task handling the current request, until its answer is ready
 
     def connection_made(self, transport) -> None:
         manager = self._manager
@@ -73,6 +74,9 @@ class Protocol(web_protocol.RequestHandler):
 
     def connection_lost(self, exc) -> None:
         self._disarm()
+        handler, self._handler = self._handler, None
+        if handler is not None and not handler.done():
+            handler.cancel()  # the client is gone: stop its request, upstream included (aiohttp 3.8 does not)
         if not self._rejected:
             super().connection_lost(exc)
 
@@ -85,11 +89,13 @@ class Protocol(web_protocol.RequestHandler):
         super().data_received(data)
 
     def request_started(self) -> None:
+        self._handler = asyncio.current_task()
         self._busy = True
         self._partial = False
         self._disarm()
 
     def request_finished(self, keep_alive: bool) -> None:
+        self._handler = None
         self._busy = not keep_alive  # a closing connection is drained, not timed as a new request
 
     def _arm(self) -> None:

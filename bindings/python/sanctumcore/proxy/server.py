@@ -28,6 +28,7 @@ from .config import Config, ConfigError, Route
 
 log = logging.getLogger("sanctumcore.proxy")
 
+NO_BODY_METHODS = frozenset(("GET", "HEAD", "OPTIONS", "TRACE", "CONNECT"))  # no Content-Length: 0 added
 BIG = 128 * 1024  # bodies at least this large are scrubbed/restored off the event loop
 
 
@@ -158,6 +159,9 @@ class Proxy:
             resp = http.error_response(e.status, e.message, e.offset, e.code,
                                        close=e.status in (408, 413) or not request.content.at_eof())
             return resp
+        except asyncio.CancelledError:
+            record["status"] = 499  # the client hung up (http.Protocol cancels its request)
+            raise
         except ClientGone:
             record["status"] = 499
             proto.force_close()  # aiohttp then sees a closed connection and stops
@@ -313,9 +317,9 @@ class Proxy:
         url = upstream.target(route.upstream, path, query)
         headers = upstream.outgoing_headers(request.headers, key, path, identity)
         try:
-            return await self.pool.session(url).request(
-                request.method, url, headers=headers, data=body if body or request.body_exists else None,
-                allow_redirects=False, compress=None)
+            with_body = body or request.body_exists or request.method not in NO_BODY_METHODS
+            return await self.pool.session(url).request(request.method, url, headers,
+                                                        body if with_body else None)
         except (aiohttp.ClientError, asyncio.TimeoutError, OSError):
             return None
 

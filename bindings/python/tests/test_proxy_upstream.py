@@ -1,0 +1,111 @@
+"""The proxy's upstream client: keep-alive reuse, the connection limit, read timeouts, connections the
+upstream closes, answers without a body, header values that would split a request, and a client that
+hangs up while its request is upstream (the upstream request is cancelled)."""
+import http.client
+import os
+import socket
+import threading
+import time
+import unittest
+
+from test_proxy_pass import CHAT, ProxyFixture
+
+
+class ReuseTest(ProxyFixture):
+    def test_sequential_requests_reuse_one_upstream_connection(self):
+        for _ in range(5):  # a new client connection each time: the upstream one is pooled
+            resp, _ = self.post("/chat/completions", CHAT)
+            self.assertEqual(resp.status, 200)
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        for method in ("HEAD", "GET", "POST"):  # a HEAD answer has no body: the next one stays framed
+            conn.request(method, "/models", body=CHAT if method == "POST" else None)
+            resp = conn.getresponse()
+            self.assertEqual((resp.status, resp.read()), (200, b"" if method == "HEAD" else b'{"ok": true}'))
+        conn.close()
+        self.assertEqual(len(self.up.requests), 8)
+        self.assertEqual(len(self.up.peers), 1)
+
+    def test_a_connection_the_upstream_closes_is_not_reused(self):
+        self.up.answers = [("json", 200, b'{"n": 1}', {"Connection": "close"})]
+        self.assertEqual(self.post("/chat/completions", CHAT)[1], b'{"n": 1}')
+        time.sleep(0.1)
+        resp, data = self.post("/chat/completions", CHAT)
+        self.assertEqual((resp.status, data), (200, b'{"ok": true}'))
+        self.assertEqual(len(self.up.peers), 2)
+
+    def test_a_post_without_a_body_carries_a_zero_length(self):
+        resp, _ = self.post("/chat/completions", b"")
+        self.assertEqual(resp.status, 200)
+        self.assertEqual(self.up.requests[0].headers.get("Content-Length"), "0")
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        conn.request("GET", "/models")
+        conn.getresponse().read()
+        conn.close()
+        self.assertNotIn("Content-Length", self.up.requests[1].headers)
+
+
+class LimitTest(ProxyFixture):
+    settings = {"upstream_max_connections": 2}
+
+    def test_concurrent_requests_stay_within_the_upstream_connection_limit(self):
+        self.up.delay = 0.2
+        statuses = []
+        threads = [threading.Thread(target=lambda: statuses.append(self.post("/chat/completions", CHAT)[0].status))
+                   for _ in range(6)]
+        started = time.monotonic()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(20)
+        self.assertEqual(statuses, [200] * 6)
+        self.assertLessEqual(len(self.up.peers), 2)
+        self.assertGreaterEqual(time.monotonic() - started, 0.55)  # three rounds of two
+
+
+class ReadTimeoutTest(ProxyFixture):
+    settings = {"upstream_timeout": 0.3}
+
+    def test_a_silent_upstream_is_a_502_after_the_read_timeout(self):
+        self.up.delay = 1.2
+        started = time.monotonic()
+        resp, _ = self.post("/chat/completions", CHAT)
+        self.assertEqual(resp.status, 502)
+        self.assertLess(time.monotonic() - started, 1.0)
+        time.sleep(1.0)  # the fake's answer is done before it is closed
+        self.assertEqual(self.up.abandoned, 1)
+
+
+class HeaderInjectionTest(ProxyFixture):
+    routes = [{"name": "k", "upstream": "UP/v1", "policy": "pass", "api_key_env": "SANCTUM_TEST_SPLIT_KEY"}]
+
+    def test_a_key_with_a_line_break_never_splits_the_request(self):
+        os.environ["SANCTUM_TEST_SPLIT_KEY"] = "sk-a\r\nX-Injected: 1"
+        try:
+            resp, _ = self.post("/chat/completions", CHAT)
+        finally:
+            del os.environ["SANCTUM_TEST_SPLIT_KEY"]
+        self.assertEqual(resp.status, 502)
+        self.assertEqual(self.up.requests, [])
+
+
+class ClientGoneTest(ProxyFixture):
+    def test_a_client_hanging_up_cancels_its_upstream_request(self):
+        self.up.delay = 1.0
+        s = socket.create_connection(("127.0.0.1", self.port), timeout=5)
+        s.sendall(b"POST /chat/completions HTTP/1.1\r\nHost: p\r\nContent-Type: application/json\r\n"
+                  b"Content-Length: " + str(len(CHAT)).encode() + b"\r\n\r\n" + CHAT)
+        deadline = time.monotonic() + 5
+        while not self.up.requests and time.monotonic() < deadline:
+            time.sleep(0.02)
+        self.assertEqual(len(self.up.requests), 1)
+        s.close()
+        deadline = time.monotonic() + 5
+        while not self.up.abandoned and time.monotonic() < deadline:
+            time.sleep(0.02)
+        self.assertEqual(self.up.abandoned, 1)  # the upstream connection was closed before the answer
+        resp, _ = self.post("/chat/completions", CHAT)  # and the proxy still serves (a new connection)
+        self.assertEqual(resp.status, 200)
+
+
+if __name__ == "__main__":
+    unittest.main()
