@@ -66,7 +66,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--pass-header", action="append", help="single route: a non-standard header to forward")
     for name, flag in LIMIT_FLAGS.items():
         kind = configmod.LIMITS[name][0]
-        p.add_argument(f"--{flag}", dest=name, type=kind, help=f"default {configmod.LIMITS[name][1]}")
+        default = "0: one process per CPU" if name == "workers" else configmod.LIMITS[name][1]
+        p.add_argument(f"--{flag}", dest=name, type=kind, help=f"default {default}")
     p.add_argument("--presidio-analyzer", metavar="HOST:PORT", help="also serve a Presidio-compatible analyzer")
     p.add_argument("--presidio-anonymizer", metavar="HOST:PORT", help="also serve a Presidio-compatible anonymizer")
     p.add_argument("--log-level", default="INFO")
@@ -117,7 +118,7 @@ def main(argv=None) -> int:
         return 2
     if cfg.log_file:
         logging.getLogger("sanctumcore.proxy").addHandler(log_handler(cfg.log_file))
-    workers = cfg.workers if cfg.routes else 1  # the Presidio services run in one process
+    workers = configmod.effective_workers(cfg)
     if workers > 1 and cfg.listen_port == 0:
         print("sanctum-proxy: workers > 1 needs a fixed listen port", file=sys.stderr)
         return 2

@@ -13,7 +13,7 @@
     body_timeout = 60                   # seconds to receive a request's body
     keepalive_timeout = 75              # seconds an idle keep-alive connection is kept
     lingering_time = 2                  # seconds spent draining the body of a refused request
-    workers = 1                         # processes sharing the port (SO_REUSEPORT)
+    workers = 0                         # processes sharing the port (SO_REUSEPORT); 0 = one per CPU
     log_file = ""                       # default: stderr
 
     [[route]]
@@ -116,7 +116,7 @@ LIMITS = {
     "body_timeout": (float, 60.0, False),
     "keepalive_timeout": (float, 75.0, False),
     "lingering_time": (float, 2.0, True),
-    "workers": (int, 1, False),
+    "workers": (int, 0, True),  # 0: auto (effective_workers)
 }
 
 
@@ -162,6 +162,23 @@ def parse_listen(value: str, what: str = "listen") -> tuple:
     if not 0 <= port_n <= 65535:
         raise ConfigError(f"{what} port out of range: {port_n}")
     return host, port_n
+
+
+def effective_workers(cfg: Config) -> int:
+    """The proxy processes to run: `workers`, or with 0 (the default) one per CPU this process may run
+    on (like nginx's `worker_processes auto`) when the listen port is fixed; one when the port is 0 (each
+    process would get its own), without routes (the Presidio-compatible services run in one process) or
+    without SO_REUSEPORT."""
+    if not cfg.routes:
+        return 1
+    if cfg.workers:
+        return cfg.workers
+    if cfg.listen_port == 0 or not hasattr(socket, "SO_REUSEPORT"):
+        return 1
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
 
 
 def set_limit(cfg: Config, name: str, value, where: str) -> None:
