@@ -35,6 +35,8 @@ def build_config(args) -> configmod.Config:
             route["scrub_system"] = True
         if args.pass_header:
             route["pass_headers"] = args.pass_header
+        if args.keep_header:
+            route["keep_headers"] = args.keep_header
         cfg = configmod.from_dict({"route": [route]}, "flags")
     if args.listen:
         cfg.listen_host, cfg.listen_port = configmod.parse_listen(args.listen)
@@ -63,7 +65,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--api-key-env", help="single route: environment variable holding the upstream key")
     p.add_argument("--threshold", type=float, help="single route: detector threshold (default 0.7)")
     p.add_argument("--scrub-system", action="store_true", help="single route: scan system text too")
-    p.add_argument("--pass-header", action="append", help="single route: a non-standard header to forward")
+    p.add_argument("--pass-header", action="append", help="single route: a header forwarded even when it looks personal")
+    p.add_argument("--keep-header", action="append",
+                   help="single route: an identifying header (X-Forwarded-For, Cookie, ...) forwarded, not dropped")
     for name, flag in LIMIT_FLAGS.items():
         kind = configmod.LIMITS[name][0]
         default = "0: one process per CPU" if name == "workers" else configmod.LIMITS[name][1]

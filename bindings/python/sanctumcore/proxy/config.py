@@ -28,7 +28,11 @@
     threshold = 0.7                     # scrub only: detector threshold
     scrub_system = false                # scrub only: also scan system/developer text and instructions
     pass_headers = ["x-trace-user"]     # scrub only: non-standard headers forwarded even when they
-                                        # look personal (any other such header is refused)
+                                        # look personal (any other header whose value the
+                                        # detector flags is refused, User-Agent included)
+    keep_headers = []                   # scrub only: forwarding/identifying headers to forward anyway
+                                        # (X-Forwarded-For, X-Real-IP, Forwarded, Via, Cookie,
+                                        # True-Client-IP, CF-Connecting-IP, X-Client-IP, ... are dropped)
     identities = "/etc/sanctum/identities"  # scrub only: known values ("type: value" lines) always
                                         # replaced, system prompts included (docs/mapper.md)
 
@@ -69,6 +73,7 @@ class Route:
     threshold: float = 0.7
     scrub_system: bool = False
     pass_headers: tuple = ()
+    keep_headers: tuple = ()
     identities: Optional[str] = None
 
     def matches_path(self, path: str) -> bool:
@@ -234,7 +239,8 @@ def make_route(raw: dict, where: str) -> Route:
         models=_strings(raw, "models", where), paths=_strings(raw, "paths", where),
         api_key_env=raw.get("api_key_env"), api_key_file=raw.get("api_key_file"),
         fallback=_strings(raw, "fallback", where), threshold=float(threshold), scrub_system=scrub_system,
-        pass_headers=tuple(h.lower() for h in _strings(raw, "pass_headers", where)), identities=identities)
+        pass_headers=tuple(h.lower() for h in _strings(raw, "pass_headers", where)),
+        keep_headers=tuple(h.lower() for h in _strings(raw, "keep_headers", where)), identities=identities)
 
 
 def set_presidio(cfg: Config, raw: dict, where: str) -> None:

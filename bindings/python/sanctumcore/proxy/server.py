@@ -19,11 +19,12 @@ import zlib
 from typing import Optional
 
 import aiohttp
+import yarl
 from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
 from aiohttp.web_protocol import RequestPayloadError
 
-from . import http, upstream
+from . import headers as header_rules, http, paths, upstream
 from .config import Config, ConfigError, Route
 
 log = logging.getLogger("sanctumcore.proxy")
@@ -96,6 +97,7 @@ class Proxy:
         self._scrub = None
         self._identities = {}  # route name -> the core's known identities
         self._clean_paths = set()  # (route name, path) found free of personal data (bounded)
+        self._clean_headers = header_rules.CleanValues()  # (route name, header name, value) found clean
 
     # ---- lifecycle ------------------------------------------------------------------------------
 
@@ -175,6 +177,7 @@ class Proxy:
             log_request(record)
 
     async def _handle(self, request, record) -> web.StreamResponse:
+        request = safe_target(request)
         body = await self._read_body(request)
         path = request.rel_url.raw_path
         model = upstream.gemini_model(path)
@@ -300,12 +303,13 @@ class Proxy:
         if query and self._scrub.personal_query(query, route.threshold, ids):
             raise Refusal(400, "the query string carries personal data", code="personal_query")
         for name, value in request.headers.items():
-            if upstream.is_standard(name) or name.lower() in route.pass_headers:
+            if not header_rules.to_check(name, route) or (route.name, name, value) in self._clean_headers:
                 continue
             check = self._scrub.personal_url if name.lower() in upstream.URL_HEADERS else self._scrub.looks_personal
             if check(value, route.threshold, ids):
                 raise Refusal(400, f"header {name} carries personal data (not on the route's pass_headers)",
                               code="personal_header")
+            self._clean_headers.add((route.name, name, value))
 
     async def _cpu(self, fn, data: bytes, what: str) -> bytes:
         try:
@@ -321,7 +325,8 @@ class Proxy:
         if key is not None:
             query = upstream.without_key_param(query)
         url = upstream.target(route.upstream, path, query)
-        headers = upstream.outgoing_headers(request.headers, key, path, identity)
+        headers = upstream.outgoing_headers(request.headers, key, path, identity,
+                                            header_rules.dropped(route) if identity else frozenset())
         try:
             with_body = body or request.body_exists or request.method not in NO_BODY_METHODS
             return await self.pool.session(url).request(request.method, url, headers,
@@ -420,6 +425,18 @@ class Proxy:
                 restorer.close()
         await out.write_eof()
         return out
+
+
+def safe_target(request):
+    """The request with its target normalised (paths.origin_form), or a 400 Refusal."""
+    raw = request.raw_path
+    try:
+        target = paths.origin_form(raw)
+    except paths.BadTarget as e:
+        raise Refusal(400, str(e), code="bad_path") from None
+    if target == raw:
+        return request
+    return request.clone(rel_url=yarl.URL(target, encoded=True))
 
 
 async def finished(future: asyncio.Future):

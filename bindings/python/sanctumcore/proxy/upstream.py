@@ -80,8 +80,10 @@ def without_key_param(query: str) -> str:
     return "&".join(kept)
 
 
-def outgoing_headers(client_headers, api_key: Optional[str], client_path: str, identity: bool) -> dict:
-    drop = HOP_BY_HOP | connection_tokens(client_headers)
+def outgoing_headers(client_headers, api_key: Optional[str], client_path: str, identity: bool,
+                     also_drop: frozenset = frozenset()) -> dict:
+    """also_drop: more names (lower case) not forwarded (a scrub route's identifying headers)."""
+    drop = HOP_BY_HOP | connection_tokens(client_headers) | also_drop
     headers = {}
     for name, value in client_headers.items():
         low = name.lower()

@@ -1,0 +1,103 @@
+"""Scrub-route hardening found by a new-user test: identifying and free-text headers, dot segments and
+non-origin-form targets, double-encoded personal data in the URL, and the error statuses of odd requests."""
+import json
+import unittest
+
+from test_proxy_http import exchange, post_head, responses
+from test_proxy_pass import CHAT, ProxyFixture
+
+IDENTIFYING = {"X-Forwarded-For": "203.0.113.7", "X-Real-IP": "203.0.113.7", "Forwarded": "for=203.0.113.7",
+               "Via": "1.1 home-gw", "Cookie": "sid=abc", "True-Client-IP": "203.0.113.7",
+               "CF-Connecting-IP": "203.0.113.7", "X-Client-IP": "203.0.113.7",
+               "X-Cluster-Client-IP": "203.0.113.7"}
+
+
+class IdentifyingHeaderTest(ProxyFixture):
+    routes = [{"name": "s", "upstream": "UP/v1", "policy": "scrub", "paths": ["/chat/completions"]},
+              {"name": "k", "upstream": "UP/v1", "policy": "scrub", "paths": ["/k/completions"],
+               "keep_headers": ["X-Forwarded-For"]},
+              {"name": "p", "upstream": "UP/v1", "policy": "pass", "paths": ["/p/completions"]}]
+
+    def test_forwarding_headers_and_cookies_never_reach_the_provider(self):
+        resp, _ = self.post("/chat/completions", CHAT, IDENTIFYING)
+        self.assertEqual(resp.status, 200)
+        sent = {k.lower() for k in self.up.requests[0].headers}
+        for name in IDENTIFYING:
+            self.assertNotIn(name.lower(), sent)
+
+    def test_a_route_may_keep_one(self):
+        resp, _ = self.post("/k/completions", CHAT, IDENTIFYING)
+        self.assertEqual(resp.status, 200)
+        sent = {k.lower(): v for k, v in self.up.requests[0].headers.items()}
+        self.assertEqual(sent.get("x-forwarded-for"), "203.0.113.7")
+        self.assertNotIn("cookie", sent)
+
+    def test_pass_routes_forward_them_as_sent(self):
+        resp, _ = self.post("/p/completions", CHAT, {"Cookie": "sid=abc"})
+        self.assertEqual(resp.status, 200)
+        self.assertEqual(self.up.requests[0].headers.get("Cookie"), "sid=abc")
+
+
+class FreeTextHeaderTest(ProxyFixture):
+    routes = [{"name": "s", "upstream": "UP/v1", "policy": "scrub", "pass_headers": ["OpenAI-Project"]}]
+
+    def test_personal_values_in_standard_and_provider_headers_are_refused(self):
+        for name in ("User-Agent", "Accept-Language", "OpenAI-Organization", "anthropic-beta",
+                     "x-stainless-package-version"):
+            with self.subTest(header=name):
+                resp, data = self.post("/chat/completions", CHAT, {name: "John Smith john.smith@example.com"})
+                self.assertEqual(resp.status, 400, data)
+                err = json.loads(data)["error"]
+                self.assertEqual(err["code"], "personal_header")
+                self.assertNotIn("john", data.decode().lower())
+        self.assertEqual(self.up.requests, [])
+
+    def test_sdk_headers_pass_and_the_pass_list_still_applies(self):
+        sdk = {"User-Agent": "OpenAI/JS 4.77.0", "x-stainless-lang": "js", "x-stainless-os": "Linux",
+               "x-stainless-arch": "x64", "x-stainless-runtime": "node", "x-stainless-runtime-version": "v20.19.2",
+               "x-stainless-retry-count": "0", "anthropic-version": "2023-06-01", "Accept-Language": "*",
+               "OpenAI-Project": "John Smith"}
+        for _ in range(2):  # the second time from the clean-value memory
+            resp, data = self.post("/chat/completions", CHAT, sdk)
+            self.assertEqual(resp.status, 200, data)
+        self.assertEqual(self.up.requests[-1].headers["User-Agent"], "OpenAI/JS 4.77.0")
+
+
+class DotSegmentTest(ProxyFixture):
+    routes = [{"name": "s", "upstream": "UP/api/v1", "policy": "scrub", "paths": ["/chat/completions"]},
+              {"name": "p", "upstream": "UP/api/v1", "policy": "pass"}]
+
+    def raw_post(self, target: bytes) -> list:
+        return responses(exchange(self.port, post_head(target, len(CHAT), b"Connection: close\r\n") + CHAT))
+
+    def test_targets_climbing_out_of_the_base_path_are_refused(self):
+        for target in (b"/../../secret", b"/%2e%2e/%2e%2e/secret", b"/%2E./secret", b"/a/../../secret",
+                       b"/a%2f..%2f..%2fsecret", b"/a%5c..%5csecret", b"/a%252f..%252fsecret", b"*",
+                       b"http://evil.example/secret"):
+            with self.subTest(target=target):
+                got = self.raw_post(target)
+                self.assertEqual([s for s, _ in got], [400], got)
+                err = json.loads(got[0][1])["error"]
+                self.assertEqual((err["status"], err["code"]), (400, "bad_path"))
+        self.assertEqual(self.up.requests, [])
+
+    def test_dot_segments_inside_the_path_are_removed_before_routing(self):
+        for target in (b"/v1/./x/../chat/completions", b"/v1/%2e/chat/%7Efoo/../completions"):
+            with self.subTest(target=target):
+                got = self.raw_post(target)
+                self.assertEqual([s for s, _ in got], [200], got)
+        self.assertEqual([r.path for r in self.up.requests], ["/api/v1/v1/chat/completions"] * 2)
+        # ... and chose the scrub route: the body was scrubbed
+        self.assertNotIn(b"Jane Doe", self.up.requests[0].body)
+
+    def test_unit(self):
+        from sanctumcore.proxy.paths import BadTarget, origin_form
+        self.assertEqual(origin_form("/a/b/c/./../../g?x=/../y"), "/a/g?x=/../y")
+        self.assertEqual(origin_form("/a/b/.."), "/a/")
+        self.assertEqual(origin_form("/v1/chat%2Fcompletions"), "/v1/chat%2Fcompletions")
+        with self.assertRaises(BadTarget):
+            origin_form("/..")
+
+
+if __name__ == "__main__":
+    unittest.main()
