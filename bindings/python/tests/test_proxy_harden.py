@@ -99,5 +99,21 @@ class DotSegmentTest(ProxyFixture):
             origin_form("/..")
 
 
+class DoubleEncodedTest(ProxyFixture):
+    routes = [{"name": "s", "upstream": "UP/v1", "policy": "scrub"}]
+
+    def test_twice_encoded_personal_data_in_path_and_query_is_refused(self):
+        for path, code in (("/u/john.smith%2540example.com/chat/completions", "personal_path"),
+                           ("/chat/completions?user=john.smith%2540example.com", "personal_query"),
+                           ("/chat/completions?user=john.smith%252540example.com", "personal_query")):
+            with self.subTest(path=path):
+                resp, data = self.post(path, CHAT)
+                self.assertEqual(resp.status, 400, data)
+                self.assertEqual(json.loads(data)["error"]["code"], code)
+        self.assertEqual(self.up.requests, [])
+        resp, _ = self.post("/chat/completions?note=100%2525", CHAT)
+        self.assertEqual(resp.status, 200)
+
+
 if __name__ == "__main__":
     unittest.main()
