@@ -1,6 +1,8 @@
 """Scrub-route hardening found by a new-user test: identifying and free-text headers, dot segments and
 non-origin-form targets, double-encoded personal data in the URL, and the error statuses of odd requests."""
 import json
+import os
+import tempfile
 import unittest
 
 from test_proxy_http import exchange, post_head, responses
@@ -113,6 +115,86 @@ class DoubleEncodedTest(ProxyFixture):
         self.assertEqual(self.up.requests, [])
         resp, _ = self.post("/chat/completions?note=100%2525", CHAT)
         self.assertEqual(resp.status, 200)
+
+
+class ErrorStatusTest(ProxyFixture):
+    routes = [{"name": "s", "upstream": "UP/v1", "policy": "scrub"}]
+
+    def check(self, raw, status, code=None):
+        self.assertTrue(raw.startswith(b"HTTP/1.1 %d " % status), raw[:80])
+        got = responses(raw)
+        self.assertEqual([s for s, _ in got], [status], raw[:300])
+        err = json.loads(got[0][1])["error"]
+        self.assertEqual(err["status"], status)
+        if code:
+            self.assertEqual(err["code"], code)
+        self.assertEqual(self.up.requests, [])
+
+    def test_a_multipart_upload_on_a_scrub_route_is_415(self):
+        body = b"--b\r\nContent-Disposition: form-data; name=file; filename=a.txt\r\n\r\nJane Doe\r\n--b--\r\n"
+        head = post_head(b"/audio/transcriptions", len(body), b"Connection: close\r\n")
+        raw = exchange(self.port, head.replace(b"application/json", b"multipart/form-data; boundary=b") + body)
+        self.check(raw, 415, "not_json")
+        self.assertIn(b"JSON", responses(raw)[0][1])
+        raw = exchange(self.port, head.replace(b"Content-Type: application/json\r\n", b"") + body)  # untyped
+        self.check(raw, 415, "not_json")
+
+    def test_a_transfer_coding_other_than_chunked_is_501(self):
+        raw = exchange(self.port, b"POST /chat/completions HTTP/1.1\r\nHost: p\r\nTransfer-Encoding: gzip, chunked\r\n"
+                                  b"\r\n%x\r\n%s\r\n0\r\n\r\n" % (len(CHAT), CHAT))
+        self.check(raw, 501, "transfer_coding")
+
+    def test_oversized_header_line_and_too_many_headers_are_431(self):
+        for extra in (b"X-Long: " + b"a" * 20000 + b"\r\n", b"".join(b"X-%d: 1\r\n" % i for i in range(200))):
+            with self.subTest(size=len(extra)):
+                raw = exchange(self.port, post_head(b"/chat/completions", len(CHAT), extra) + CHAT)
+                self.check(raw, 431)
+
+
+class StartupCredentialTest(unittest.TestCase):
+    def run_main(self, argv):
+        import contextlib
+        import io
+        from unittest import mock
+
+        from sanctumcore.proxy.__main__ import main
+
+        err = io.StringIO()
+        with mock.patch("sanctumcore.proxy.__main__._run") as run, contextlib.redirect_stderr(err):
+            code = main(argv)
+        return code, err.getvalue(), run
+
+    def test_an_unset_key_variable_stops_the_start_with_exit_2(self):
+        os.environ.pop("SANCTUM_TEST_UNSET_VAR", None)
+        code, err, run = self.run_main(["--upstream", "http://127.0.0.1:9", "--policy", "pass",
+                                        "--api-key-env", "SANCTUM_TEST_UNSET_VAR", "--listen", "127.0.0.1:0"])
+        self.assertEqual(code, 2)
+        self.assertIn("SANCTUM_TEST_UNSET_VAR", err)
+        run.assert_not_called()
+
+    def test_an_unreadable_or_empty_key_file_stops_the_start(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            empty = os.path.join(tmp, "empty")
+            open(empty, "w").close()
+            good = os.path.join(tmp, "good")
+            with open(good, "w") as f:
+                f.write("sk-secret-key\n")
+            for path, needle in ((os.path.join(tmp, "missing"), "cannot read api_key_file"), (empty, "empty"),
+                                 (good, None)):
+                with self.subTest(path=os.path.basename(path)):
+                    conf = os.path.join(tmp, "proxy.toml")
+                    with open(conf, "w") as f:
+                        f.write(f'listen = "127.0.0.1:0"\n[[route]]\nname = "r"\nupstream = "http://127.0.0.1:9"\n'
+                                f'policy = "pass"\napi_key_file = "{path}"\n')
+                    code, err, run = self.run_main(["--config", conf])
+                    if needle is None:
+                        self.assertEqual(code, 0, err)
+                        run.assert_called_once()
+                    else:
+                        self.assertEqual(code, 2)
+                        self.assertIn(needle, err)
+                        self.assertNotIn("sk-secret", err)
+                        run.assert_not_called()
 
 
 if __name__ == "__main__":

@@ -50,6 +50,15 @@ def build_config(args) -> configmod.Config:
     return cfg
 
 
+def check_credentials(cfg: configmod.Config) -> None:
+    """Every route's key is readable now (an unset variable, a missing or unreadable file, an empty key),
+    so the proxy does not start only to answer 502 to every request. ConfigError names the route and the
+    variable or file, never the key."""
+    for route in cfg.routes:
+        if (route.api_key_env or route.api_key_file) and not route.api_key():
+            raise configmod.ConfigError(f"route {route.name}: the api key is empty")
+
+
 def log_handler(path: str) -> logging.FileHandler:
     """Appends to the log file, created readable by its owner only (0600)."""
     os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
@@ -114,6 +123,7 @@ def main(argv=None) -> int:
                         format="%(asctime)s %(name)s %(levelname)s %(message)s")
     try:
         cfg = build_config(args)
+        check_credentials(cfg)
         if cfg.presidio:
             from .server import presidio_apps  # fail now, not in a worker, when the module is missing
             presidio_apps(cfg)

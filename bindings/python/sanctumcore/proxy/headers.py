@@ -56,3 +56,19 @@ class CleanValues:
         if len(self._seen) >= self._limit:
             self._seen.clear()
         self._seen.add(key)
+
+
+def is_json(content_type: str, body: bytes) -> bool:
+    """Whether a request body is meant as JSON: its media type is application/json or a +json type, or
+    (without a Content-Type) it starts like a JSON object or array. A multipart upload, a form or plain
+    text is not, and the core would only say where its parse failed."""
+    media = content_type.partition(";")[0].strip().lower()
+    if media:
+        return media == "application/json" or media.endswith("+json")
+    return body.lstrip(b" \t\r\n")[:1] in (b"{", b"[")
+
+
+def unsupported_coding(values) -> bool:
+    """Whether Transfer-Encoding header values name a coding other than chunked (gzip, chunked, ...):
+    the proxy would forward a coded body it cannot read as if it were plain (RFC 9112 6.1: 501)."""
+    return any(t.strip().lower() not in ("", "chunked") for v in values for t in v.split(","))

@@ -182,6 +182,8 @@ class Proxy:
         path = request.rel_url.raw_path
         model = upstream.gemini_model(path)
         if model is None and body and self.cfg.needs_model(path):
+            if not header_rules.is_json(request.headers.get("Content-Type", ""), body):
+                raise Refusal(415, "routing by model takes JSON request bodies", code="not_json")
             if len(body) >= BIG:  # validating and walking a large body is kept off the event loop
                 model = await finished(asyncio.get_running_loop().run_in_executor(None, self._model_of, body))
             else:
@@ -208,6 +210,8 @@ class Proxy:
         return top_level_model(body)
 
     async def _read_body(self, request) -> bytes:
+        if header_rules.unsupported_coding(request.headers.getall("Transfer-Encoding", ())):
+            raise Refusal(501, "unsupported transfer coding (only chunked is taken)", code="transfer_coding")
         if not request.body_exists:
             return b""
         limit = self.cfg.max_body_bytes
@@ -247,6 +251,8 @@ class Proxy:
                 out = body
                 if attempt.policy == "scrub":
                     self._check_encoding(request)
+                    if body and not header_rules.is_json(request.headers.get("Content-Type", ""), body):
+                        raise Refusal(415, "scrub routes take JSON request bodies", code="not_json")
                     self._check_request_metadata(request, attempt)
                     scrubber = self._new_scrubber(attempt, request.rel_url.raw_path)
                     if body:
