@@ -393,9 +393,23 @@ class Proxy:
             out.enable_chunked_encoding()
         await out.prepare(request)
         restorer = scrubber.stream_restorer() if scrubber is not None else None
+        cap, size, cut = self.cfg.max_response_bytes, 0, False
         try:
             try:
                 async for chunk in resp.content.iter_any():
+                    if restorer is not None and size + len(chunk) > cap:
+                        # The restorer would hold and work on more: its first `cap` bytes are restored
+                        # and relayed, then the stream ends cleanly with an error event.
+                        data = restorer.feed(chunk[:cap - size])
+                        if data:
+                            await out.write(data)
+                        resp.close()
+                        record["status"], cut = 502, True
+                        await out.write(b"event: error\ndata: " + http.error_body(
+                            502, f"upstream stream larger than {cap} bytes (max_response_bytes)",
+                            code="max_response_bytes") + b"\n\n")
+                        break
+                    size += len(chunk)
                     data = restorer.feed(chunk) if restorer is not None else chunk
                     if data:
                         await out.write(data)
@@ -409,7 +423,7 @@ class Proxy:
                 record["status"] = 502
                 request.protocol.force_close()
                 return out
-            if restorer is not None:
+            if restorer is not None and not cut:  # (when cut, an unfinished event is dropped)
                 tail = restorer.finish()
                 if tail:
                     await out.write(tail)
