@@ -236,7 +236,7 @@ class Proxy:
 
     async def _forward_with_fallback(self, request, route: Route, body: bytes, record: dict):
         chain = [route] + [self.cfg.route_named(n) for n in route.fallback]
-        last = Refusal(502, "no upstream answered")
+        last = None  # the refusal if no attempt answers
         for attempt in chain:
             record["route"], record["policy"] = attempt.name, attempt.policy
             scrubber = None
@@ -270,7 +270,7 @@ class Proxy:
             finally:
                 if scrubber is not None:
                     scrubber.close()
-        raise last
+        raise last or Refusal(502, "no upstream answered")
 
     def _new_scrubber(self, route: Route, path: str):
         fmt = "gemini" if upstream.gemini_model(path) is not None else "auto"
