@@ -176,7 +176,8 @@ def main() -> int:
                    help="the drawn delays: uniform in D +- J, or lognormal with mean D and deviation J")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--duration", type=int, default=8, help="seconds per wrk run")
-    p.add_argument("--workers", type=int, default=1, help="proxy processes (SO_REUSEPORT)")
+    p.add_argument("--workers", type=int, default=0,
+                   help="proxy processes (SO_REUSEPORT); 0, the proxy's default, is one per CPU available")
     p.add_argument("--threads", type=int, default=1, help="wrk threads")
     p.add_argument("--rounds", type=int, default=2, help="direct/pass/scrub rounds, interleaved; the best "
                    "of each is kept (the machine's other load hits every path alike)")
@@ -273,8 +274,9 @@ def main() -> int:
                 except subprocess.TimeoutExpired:
                     proc.kill()
 
+    workers = args.workers or f"auto ({len(os.sched_getaffinity(0))})"
     print(f"bench/proxy: {CLIENTS} keep-alive clients (wrk -t{args.threads}), {len(body)}-byte chat requests, "
-          f"{args.duration} s per run, best of {args.rounds} interleaved rounds, proxy workers {args.workers}, "
+          f"{args.duration} s per run, best of {args.rounds} interleaved rounds, proxy workers {workers}, "
           f"uvloop {'yes' if has_uvloop() else 'no'}, load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     found = print_table(f"provider delay {args.delay_ms:g} ms, constant (every client waits in step):",
                         tables["constant"])

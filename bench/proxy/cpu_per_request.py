@@ -24,11 +24,12 @@ def main() -> int:
     p.add_argument("--duration", type=int, default=5)
     p.add_argument("--clients", type=int, default=8)
     p.add_argument("--size", type=int, default=4096, help="chat request size in bytes")
+    p.add_argument("--log-level", default="INFO", help="the proxy's (INFO, its default, logs a line per request)")
     p.add_argument("--profile", help="write a cProfile of the proxy here (one file per route)")
     args = p.parse_args()
     body = bp.chat_body(args.size)
     print(f"proxy CPU per request: {len(body)}-byte chat requests, wrk -c{args.clients} -d{args.duration}s, "
-          f"provider delay 0, 1 worker{', under cProfile' if args.profile else ''}")
+          f"provider delay 0, 1 worker, log level {args.log_level}{', under cProfile' if args.profile else ''}")
     with tempfile.TemporaryDirectory() as tmp:
         lua = pathlib.Path(tmp, "post.lua")
         lua.write_text('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n'
@@ -45,7 +46,7 @@ def main() -> int:
                                f'upstream = "http://127.0.0.1:{up_port}/v1"\npolicy = "{name}"\n')
                 prof = f"{args.profile}.{name}" if args.profile else None
                 cmd = [sys.executable] + (["-m", "cProfile", "-o", prof] if prof else []) + \
-                      ["-m", "sanctumcore.proxy", "--config", str(cfg), "--log-level", "WARNING"]
+                      ["-m", "sanctumcore.proxy", "--config", str(cfg), "--log-level", args.log_level]
                 proxy = subprocess.Popen(cmd, stderr=subprocess.DEVNULL)
                 try:
                     bp.wait_port(port)

@@ -243,7 +243,7 @@ class Proxy:
 
     async def _forward_with_fallback(self, request, route: Route, body: bytes, record: dict):
         chain = [route] + [self.cfg.route_named(n) for n in route.fallback]
-        last = Refusal(502, "no upstream answered")
+        last = None  # the refusal if no attempt answers
         for attempt in chain:
             record["route"], record["policy"] = attempt.name, attempt.policy
             scrubber = None
@@ -279,7 +279,7 @@ class Proxy:
             finally:
                 if scrubber is not None:
                     scrubber.close()
-        raise last
+        raise last or Refusal(502, "no upstream answered")
 
     def _new_scrubber(self, route: Route, path: str):
         fmt = "gemini" if upstream.gemini_model(path) is not None else "auto"
@@ -404,9 +404,23 @@ class Proxy:
             out.enable_chunked_encoding()
         await out.prepare(request)
         restorer = scrubber.stream_restorer() if scrubber is not None else None
+        cap, size, cut = self.cfg.max_response_bytes, 0, False
         try:
             try:
                 async for chunk in resp.content.iter_any():
+                    if restorer is not None and size + len(chunk) > cap:
+                        # The restorer would hold and work on more: its first `cap` bytes are restored
+                        # and relayed, then the stream ends cleanly with an error event.
+                        data = restorer.feed(chunk[:cap - size])
+                        if data:
+                            await out.write(data)
+                        resp.close()
+                        record["status"], cut = 502, True
+                        await out.write(b"event: error\ndata: " + http.error_body(
+                            502, f"upstream stream larger than {cap} bytes (max_response_bytes)",
+                            code="max_response_bytes") + b"\n\n")
+                        break
+                    size += len(chunk)
                     data = restorer.feed(chunk) if restorer is not None else chunk
                     if data:
                         await out.write(data)
@@ -420,7 +434,7 @@ class Proxy:
                 record["status"] = 502
                 request.protocol.force_close()
                 return out
-            if restorer is not None:
+            if restorer is not None and not cut:  # (when cut, an unfinished event is dropped)
                 tail = restorer.finish()
                 if tail:
                     await out.write(tail)

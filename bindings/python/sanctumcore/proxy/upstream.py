@@ -1,5 +1,6 @@
-"""Forwarding to upstreams with aiohttp's client: one pooled session per upstream origin (keep-alive,
-TLS verified with the system's CAs), and the header rules for the way out and back (RFC 9110)."""
+"""Forwarding to upstreams: a lean HTTP/1.1 client with a pool of keep-alive connections per upstream
+origin (TLS verified with the system's CAs; answers parsed by aiohttp's C parser, timeouts as aiohttp's
+client has them), and the header rules for the way out and back (RFC 9110)."""
 from __future__ import annotations
 
 import asyncio
