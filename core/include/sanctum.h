@@ -590,8 +590,9 @@ sanctum_status sanctum_session_open_sealed(sanctum_session **out, sanctum_ctx *c
  * the next delta of the same field is held back and goes out at the front of that field's next event,
  * or in a copy of the field's last event (carrying only the held text) sent before the first event
  * that does not continue the field, or at finish. The concatenated output does not depend on the
- * chunking. Events whose data is not JSON pass through unchanged. The restorer borrows the session
- * (counters are added to it); single-threaded; freed with sanctum_free. */
+ * chunking. Events whose data the chat parser refuses (not JSON, invalid UTF-8) are restored as text
+ * (values JSON-escaped when the data starts like JSON), as sanctum_session_restore_text would. The
+ * restorer borrows the session (counters are added to it); single-threaded; freed with sanctum_free. */
 typedef struct sanctum_stream_restorer sanctum_stream_restorer;
 
 sanctum_status sanctum_stream_restorer_new(sanctum_stream_restorer **out, sanctum_session *session, int32_t format,

@@ -3,6 +3,7 @@ non-origin-form targets, double-encoded personal data in the URL, and the error 
 import json
 import os
 import tempfile
+import time
 import unittest
 
 from test_proxy_http import exchange, post_head, responses
@@ -195,6 +196,59 @@ class StartupCredentialTest(unittest.TestCase):
                         self.assertIn(needle, err)
                         self.assertNotIn("sk-secret", err)
                         run.assert_not_called()
+
+
+GEMINI_BODY = json.dumps({"contents": [{"role": "user", "parts": [{"text": "I am Jane Doe, jane.doe@example.com"}]}]}).encode()
+
+
+def gemini_chunk(text, finish=False):
+    c = {"content": {"parts": [{"text": text}], "role": "model"}, "index": 0}
+    if finish:
+        c["finishReason"] = "STOP"
+    return {"candidates": [c], "modelVersion": "gemini-2.0-flash"}
+
+
+class GeminiJsonArrayStreamTest(ProxyFixture):
+    routes = [{"name": "g", "upstream": "UP", "policy": "scrub"}]
+    PATH = "/v1beta/models/gemini-2.0-flash:streamGenerateContent"
+
+    def test_placeholders_split_across_array_elements_are_restored(self):
+        items = [gemini_chunk("Hi <PERS"), gemini_chunk("ON_1> bye, mail <EMAIL_"), gemini_chunk("ADDRESS_1>.", True)]
+        raw = ("[" + ",\r\n".join(json.dumps(i, indent=2) for i in items) + "]").encode()
+        pieces = [raw[i:i + 5] for i in range(0, len(raw), 5)]  # splits inside strings and escapes
+        self.up.answer = ("sse", 200, pieces, {"Content-Type": "application/json; charset=UTF-8"})
+        resp, data = self.post(self.PATH, GEMINI_BODY)
+        self.assertEqual(resp.status, 200, data[:300])
+        self.assertNotIn(b"Jane Doe", self.up.requests[0].body)
+        got = json.loads(data)  # still one JSON array
+        text = "".join(p["text"] for e in got for c in e["candidates"] for p in c["content"]["parts"])
+        self.assertEqual(text, "Hi Jane Doe bye, mail jane.doe@example.com.")
+        self.assertNotIn(b"<PERS", data)
+        self.assertEqual(got[-1]["candidates"][0].get("finishReason"), "STOP")
+
+    def test_an_error_object_is_restored_whole(self):
+        self.up.answer = ("json", 200, b'{"error": {"code": 400, "message": "bad <PERSON_1>"}}')
+        resp, data = self.post(self.PATH, GEMINI_BODY)
+        self.assertEqual(json.loads(data)["error"]["message"], "bad Jane Doe")
+
+
+class InvalidUtf8StreamTest(ProxyFixture):
+    routes = [{"name": "s", "upstream": "UP/v1", "policy": "scrub"}]
+
+    def test_an_event_with_an_invalid_byte_is_still_restored_and_unknown_ones_are_counted(self):
+        events = [b'data: {"choices":[{"index":0,"delta":{"content":"Hi <PERSON_1> \xff ok"}}]}\n\n',
+                  b'data: {"choices":[{"index":0,"delta":{"content":" and <PERSON_9>"}}]}\n\n', b"data: [DONE]\n\n"]
+        self.up.answer = ("sse", 200, events)
+        with self.assertLogs("sanctumcore.proxy", "INFO") as logs:
+            resp, data = self.post("/chat/completions", CHAT)
+            deadline = time.monotonic() + 5
+            while not any("route=" in r.getMessage() for r in logs.records) and time.monotonic() < deadline:
+                time.sleep(0.02)
+        self.assertEqual(resp.status, 200)
+        self.assertIn(b"Hi Jane Doe \xff ok", data)
+        self.assertNotIn(b"<PERSON_1>", data)
+        line = next(r.getMessage() for r in logs.records if r.getMessage().startswith("route="))
+        self.assertIn("unrestored=1", line)
 
 
 if __name__ == "__main__":

@@ -186,6 +186,12 @@ class Scrubber:
     def counts(self) -> dict:
         return dict(self._session.stats()["occurrences"])
 
+    def unrestored(self) -> int:
+        """Placeholder-shaped text in answers that was forwarded as is (not issued by this session, or
+        malformed): logged as a count, never silently."""
+        stats = self._session.stats()
+        return int(stats.get("unknown", 0)) + int(stats.get("malformed", 0))
+
     def restore_response(self, body: bytes) -> bytes:
         try:
             return self._session.restore_response(body, self._fmt)

@@ -24,7 +24,7 @@ from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
 from aiohttp.web_protocol import RequestPayloadError
 
-from . import headers as header_rules, http, paths, upstream
+from . import headers as header_rules, http, jsonarray, paths, upstream
 from .config import Config, ConfigError, Route
 
 log = logging.getLogger("sanctumcore.proxy")
@@ -278,6 +278,7 @@ class Proxy:
                     resp.release()
             finally:
                 if scrubber is not None:
+                    record["unrestored"] = scrubber.unrestored()
                     scrubber.close()
         raise last or Refusal(502, "no upstream answered")
 
@@ -352,6 +353,8 @@ class Proxy:
             return out
         if ctype.startswith("text/event-stream") or (scrubber is None and resp.status not in (204, 304)):
             return await self._relay_stream(request, resp, scrubber, headers, record)  # never buffered
+        if scrubber is not None and resp.status == 200 and upstream.gemini_json_stream(request.rel_url.raw_path):
+            return await self._relay_stream(request, resp, scrubber, headers, record, array=True)
         try:
             data = await self._read_capped(resp)
         except (aiohttp.ClientError, asyncio.TimeoutError):
@@ -394,7 +397,8 @@ class Proxy:
             return out
         raise Refusal(502, f"upstream answered with {enc} encoding; the proxy cannot restore it")
 
-    async def _relay_stream(self, request, resp, scrubber, headers, record) -> web.StreamResponse:
+    async def _relay_stream(self, request, resp, scrubber, headers, record, array=False) -> web.StreamResponse:
+        """array: a Gemini JSON-array stream (jsonarray.ArrayStream), restored element by element."""
         if scrubber is not None and resp.headers.get("Content-Encoding", "identity").lower() not in ("", "identity"):
             raise Refusal(502, "upstream stream is encoded; the proxy cannot restore it")
         out = web.StreamResponse(status=resp.status, headers=headers)
@@ -404,6 +408,8 @@ class Proxy:
             out.enable_chunked_encoding()
         await out.prepare(request)
         restorer = scrubber.stream_restorer() if scrubber is not None else None
+        if array:
+            restorer = jsonarray.ArrayStream(restorer, scrubber.restore_text)
         cap, size, cut = self.cfg.max_response_bytes, 0, False
         try:
             try:
@@ -481,8 +487,9 @@ def log_request(record: dict) -> None:
     if not log.isEnabledFor(logging.INFO):
         return
     entities = ",".join(f"{k}={v}" for k, v in sorted(record["entities"].items())) or "none"
-    log.info("route=%s policy=%s method=%s path=%s status=%s entities=%s ms=%s", record["route"],
-             record["policy"], record["method"], record["path"], record["status"], entities, record["ms"])
+    log.info("route=%s policy=%s method=%s path=%s status=%s entities=%s ms=%s%s", record["route"],
+             record["policy"], record["method"], record["path"], record["status"], entities, record["ms"],
+             f" unrestored={record['unrestored']}" if record.get("unrestored") else "")
 
 
 def presidio_apps(cfg: Config) -> list:

@@ -49,6 +49,12 @@ def gemini_model(path: str) -> Optional[str]:
     return m.group(1) if m else None
 
 
+def gemini_json_stream(path: str) -> bool:
+    """A Gemini streamGenerateContent path: without alt=sse its answer is a JSON array sent over time."""
+    m = _GEMINI_PATH.search(path)
+    return m is not None and m.group(2) == "streamGenerateContent"
+
+
 def connection_tokens(headers) -> set:
     """Header names the Connection header lists: hop-by-hop too (RFC 9110 7.6.1)."""
     names = set()
