@@ -277,8 +277,11 @@ typedef enum sanctum_chat_flags {
     SANCTUM_CHAT_ALLOW_LONE_SURROGATES = 2, /* = SANCTUM_JSON_ALLOW_LONE_SURROGATES */
     SANCTUM_CHAT_SCRUB_SYSTEM = 256,  /* also return system/developer messages, Anthropic system, Responses
                                          instructions and Gemini systemInstruction (role SYSTEM/DEVELOPER) */
-    SANCTUM_CHAT_NUMBERS = 512        /* also return JSON numbers in tool data and other scanned objects
+    SANCTUM_CHAT_NUMBERS = 512,       /* also return JSON numbers in tool data and other scanned objects
                                          when their key names personal data or they have 9-19 digits */
+    SANCTUM_CHAT_REFUSE_ATTACHMENTS = 1024 /* refuse (SANCTUM_E_UNSUPPORTED, offset of the string) base64
+                                         content the walk cannot scan: file_data, input_audio, Anthropic
+                                         base64 sources, Gemini inlineData, data:...;base64, URLs */
 } sanctum_chat_flags;
 
 /* Parses ptr[0..len) strictly (as sanctum_json_validate, duplicate keys rejected) and walks the chat schema of `format` (or

@@ -251,5 +251,84 @@ class InvalidUtf8StreamTest(ProxyFixture):
         self.assertIn("unrestored=1", line)
 
 
+TOOLS_BODY = json.dumps({"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "hi"}],
+    "tools": [{"type": "function", "function": {"name": "mail", "description": "Mail Jane Doe at jane.doe@example.com",
+               "parameters": {"type": "object", "properties": {"to": {"type": "string", "description": "recipient",
+                              "enum": ["jane.doe@example.com"], "default": "jane.doe@example.com"}}}}}],
+    "response_format": {"type": "json_schema", "json_schema": {"name": "r", "description": "about Jane Doe",
+                        "schema": {"type": "object", "properties": {"who": {"const": "Jane Doe"}}}}}}).encode()
+ANTHROPIC_TOOLS = json.dumps({"model": "claude-x", "max_tokens": 5, "stop_sequences": [], "messages": [
+    {"role": "user", "content": "hi"}], "tools": [{"name": "t", "description": "Ask Jane Doe",
+    "input_schema": {"type": "object", "properties": {"q": {"type": "string", "examples": ["jane.doe@example.com"]}}}}]}).encode()
+
+
+class ToolDefinitionTest(ProxyFixture):
+    routes = [{"name": "sys", "upstream": "UP/v1", "policy": "scrub", "scrub_system": True,
+               "paths": ["/sys/chat/completions", "/sys/messages"]},
+              {"name": "s", "upstream": "UP/v1", "policy": "scrub"}]
+
+    def test_with_scrub_system_tool_definitions_and_schemas_are_scrubbed(self):
+        for path, body in (("/sys/chat/completions", TOOLS_BODY), ("/sys/messages", ANTHROPIC_TOOLS)):
+            with self.subTest(path=path):
+                resp, data = self.post(path, body)
+                self.assertEqual(resp.status, 200, data)
+                sent = self.up.requests[-1].body
+                self.assertNotIn(b"Jane Doe", sent)
+                self.assertNotIn(b"jane.doe@example.com", sent)
+                self.assertIn(b'"name": "', sent)  # names and structure kept
+                self.assertIn(b'"type": "object"', sent)
+
+    def test_without_it_they_are_kept_as_written(self):
+        resp, _ = self.post("/chat/completions", TOOLS_BODY)
+        self.assertEqual(resp.status, 200)
+        self.assertEqual(self.up.requests[0].body, TOOLS_BODY)  # nothing else in it to scrub
+
+
+ATTACHMENTS = {
+    "image_url": {"model": "m", "messages": [{"role": "user", "content": [{"type": "image_url", "image_url": {
+        "url": "data:image/png;base64,iVBORw0KGgo="}}]}]},
+    "file_data": {"model": "m", "messages": [{"role": "user", "content": [{"type": "file", "file": {
+        "filename": "cv.pdf", "file_data": "data:application/pdf;base64,JVBERi0="}}]}]},
+    "document": {"model": "c", "max_tokens": 5, "messages": [{"role": "user", "content": [{"type": "document",
+        "source": {"type": "base64", "media_type": "application/pdf", "data": "JVBERi0="}}]}]},
+    "inlineData": {"contents": [{"role": "user", "parts": [{"inlineData": {"mimeType": "image/png",
+                                                                            "data": "iVBORw0KGgo="}}]}]},
+}
+
+
+class AttachmentTest(ProxyFixture):
+    routes = [{"name": "ok", "upstream": "UP/v1", "policy": "scrub", "allow_attachments": True,
+               "paths": ["/ok/chat/completions"]},
+              {"name": "p", "upstream": "UP/v1", "policy": "pass", "paths": ["/p/chat/completions"]},
+              {"name": "s", "upstream": "UP/v1", "policy": "scrub"}]
+
+    def test_base64_attachments_are_refused_on_scrub_routes(self):
+        for name, doc in ATTACHMENTS.items():
+            with self.subTest(kind=name):
+                path = ("/v1beta/models/gemini-2.0-flash:generateContent" if name == "inlineData"
+                        else "/chat/completions")
+                resp, data = self.post(path, json.dumps(doc).encode())
+                self.assertEqual(resp.status, 415, data)
+                err = json.loads(data)["error"]
+                self.assertEqual(err["code"], "attachment")
+                self.assertIsInstance(err["offset"], int)
+                self.assertIn("allow_attachments", err["message"])
+        self.assertEqual(self.up.requests, [])
+
+    def test_a_route_may_allow_them_and_pass_routes_forward_them(self):
+        body = json.dumps(ATTACHMENTS["file_data"]).encode()
+        for path in ("/ok/chat/completions", "/p/chat/completions"):
+            resp, _ = self.post(path, body)
+            self.assertEqual(resp.status, 200)
+        self.assertEqual(len(self.up.requests), 2)
+        self.assertIn(b"JVBERi0=", self.up.requests[0].body)
+
+    def test_https_image_urls_are_not_attachments(self):
+        body = json.dumps({"model": "m", "messages": [{"role": "user", "content": [
+            {"type": "image_url", "image_url": {"url": "https://example.com/cat.png"}}]}]}).encode()
+        resp, _ = self.post("/chat/completions", body)
+        self.assertEqual(resp.status, 200)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -37,6 +37,8 @@ def build_config(args) -> configmod.Config:
             route["pass_headers"] = args.pass_header
         if args.keep_header:
             route["keep_headers"] = args.keep_header
+        if args.allow_attachments:
+            route["allow_attachments"] = True
         cfg = configmod.from_dict({"route": [route]}, "flags")
     if args.listen:
         cfg.listen_host, cfg.listen_port = configmod.parse_listen(args.listen)
@@ -75,6 +77,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--threshold", type=float, help="single route: detector threshold (default 0.7)")
     p.add_argument("--scrub-system", action="store_true", help="single route: scan system text too")
     p.add_argument("--pass-header", action="append", help="single route: a header forwarded even when it looks personal")
+    p.add_argument("--allow-attachments", action="store_true",
+                   help="single route: forward base64 attachments the detector cannot read (default: 415)")
     p.add_argument("--keep-header", action="append",
                    help="single route: an identifying header (X-Forwarded-For, Cookie, ...) forwarded, not dropped")
     for name, flag in LIMIT_FLAGS.items():

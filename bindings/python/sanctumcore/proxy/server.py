@@ -24,7 +24,7 @@ from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
 from aiohttp.web_protocol import RequestPayloadError
 
-from . import headers as header_rules, http, jsonarray, paths, upstream
+from . import attachments, headers as header_rules, http, jsonarray, paths, upstream
 from .config import Config, ConfigError, Route
 
 log = logging.getLogger("sanctumcore.proxy")
@@ -253,6 +253,8 @@ class Proxy:
                     self._check_encoding(request)
                     if body and not header_rules.is_json(request.headers.get("Content-Type", ""), body):
                         raise Refusal(415, "scrub routes take JSON request bodies", code="not_json")
+                    if body and not attempt.allow_attachments:
+                        await self._check_attachments(request, body)
                     self._check_request_metadata(request, attempt)
                     scrubber = self._new_scrubber(attempt, request.rel_url.raw_path)
                     if body:
@@ -281,6 +283,18 @@ class Proxy:
                     record["unrestored"] = scrubber.unrestored()
                     scrubber.close()
         raise last or Refusal(502, "no upstream answered")
+
+    async def _check_attachments(self, request, body: bytes) -> None:
+        """Fail closed on base64 content the detector cannot read (attachments.py)."""
+        fmt = "gemini" if upstream.gemini_model(request.rel_url.raw_path) is not None else "auto"
+        if len(body) >= BIG:
+            off = await finished(asyncio.get_running_loop().run_in_executor(
+                None, attachments.offset_of_attachment, body, fmt))
+        else:
+            off = attachments.offset_of_attachment(body, fmt)
+        if off is not None:
+            raise Refusal(415, "base64 attachments cannot be scanned for personal data: this route refuses "
+                          "them (allow_attachments = true forwards them)", off if off >= 0 else None, "attachment")
 
     def _new_scrubber(self, route: Route, path: str):
         fmt = "gemini" if upstream.gemini_model(path) is not None else "auto"
