@@ -107,5 +107,69 @@ class ClientGoneTest(ProxyFixture):
         self.assertEqual(resp.status, 200)
 
 
+class TlsTrustedTest(unittest.TestCase):
+    def test_an_upstream_with_a_trusted_certificate_is_used_and_its_connection_kept(self):
+        import asyncio
+        import shutil
+        import ssl
+        import subprocess
+        import tempfile
+
+        from aiohttp import web
+
+        from fake_upstream import FakeUpstream
+        from sanctumcore.proxy import ProxyThread, from_dict
+
+        if not shutil.which("openssl"):
+            self.skipTest("openssl not installed: cannot make a self-signed certificate")
+        tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(tmp.cleanup)
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
+                        "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", f"{tmp.name}/k.pem",
+                        "-out", f"{tmp.name}/c.pem"], check=True, capture_output=True)
+        tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        tls.load_cert_chain(f"{tmp.name}/c.pem", f"{tmp.name}/k.pem")
+        up = FakeUpstream()  # its loop also serves the TLS listener below
+        self.addCleanup(up.close)
+        peers = []
+
+        async def serve():
+            async def handler(request):
+                peers.append(request.transport.get_extra_info("peername"))
+                return web.json_response({"ok": True, "body": len(await request.read())})
+            runner = web.ServerRunner(web.Server(handler), handle_signals=False)
+            await runner.setup()
+            site = web.TCPSite(runner, "127.0.0.1", 0, ssl_context=tls)
+            await site.start()
+            return runner, site._server.sockets[0].getsockname()[1]
+
+        runner, port = asyncio.run_coroutine_threadsafe(serve(), up.loop).result(10)
+        self.addCleanup(lambda: asyncio.run_coroutine_threadsafe(runner.cleanup(), up.loop).result(10))
+        old = os.environ.get("SSL_CERT_FILE")
+        os.environ["SSL_CERT_FILE"] = f"{tmp.name}/c.pem"  # OpenSSL's default trust store for this test
+        try:
+            proxy = ProxyThread(from_dict({"listen": "127.0.0.1:0", "route": [
+                {"name": "tls", "upstream": f"https://127.0.0.1:{port}/v1", "policy": "pass"}]}))
+            try:
+                got = []
+                for _ in range(2):
+                    conn = http.client.HTTPConnection("127.0.0.1", proxy.port, timeout=10)
+                    conn.request("POST", "/chat/completions", body=CHAT)
+                    resp = conn.getresponse()
+                    got.append((resp.status, resp.read()))
+                    conn.close()
+            finally:
+                proxy.close()
+        finally:
+            if old is None:
+                del os.environ["SSL_CERT_FILE"]
+            else:
+                os.environ["SSL_CERT_FILE"] = old
+        body = f'{{"ok": true, "body": {len(CHAT)}}}'.encode()
+        self.assertEqual(got, [(200, body), (200, body)])
+        self.assertEqual(len(peers), 2)
+        self.assertEqual(len(set(peers)), 1)  # one TLS connection, kept alive
+
+
 if __name__ == "__main__":
     unittest.main()
