@@ -217,7 +217,7 @@ def main() -> int:
                              f'policy = "{policy}"\npaths = ["/{name}/{policy}/chat/completions"]\n')
             cfg.write_text(text)
             proxy = subprocess.Popen([sys.executable, "-m", "sanctumcore.proxy", "--config", str(cfg),
-                                      "--log-level", "WARNING"], stderr=subprocess.DEVNULL)
+                                      "--log-level", "INFO"], stderr=subprocess.DEVNULL)  # its default: a line per request
             procs.append(proxy)
             wait_port(proxy_port)  # /__stats is forwarded (no route: 404), which is an answer
 
