@@ -44,6 +44,58 @@ class ReuseTest(ProxyFixture):
         self.assertNotIn("Content-Length", self.up.requests[1].headers)
 
 
+class RawUpstreamTest(unittest.TestCase):
+    """Upstreams written by hand on a socket: framings aiohttp's server never sends."""
+
+    def serve(self, answer: bytes, close: bool):
+        listener = socket.create_server(("127.0.0.1", 0))
+        self.addCleanup(listener.close)
+        seen = []
+
+        def run():
+            conn, _ = listener.accept()
+            with conn:
+                data = b""
+                while b"\r\n\r\n" not in data:
+                    data += conn.recv(65536)
+                head, _, rest = data.partition(b"\r\n\r\n")
+                length = int(next(l.split(b":")[1] for l in head.split(b"\r\n") if l.lower().startswith(b"content-length")))
+                while len(rest) < length:
+                    rest += conn.recv(65536)
+                seen.append(head.split(b"\r\n")[0])
+                conn.sendall(answer)
+                if not close:
+                    time.sleep(1)
+
+        threading.Thread(target=run, daemon=True).start()
+        from sanctumcore.proxy import ProxyThread, from_dict
+        proxy = ProxyThread(from_dict({"listen": "127.0.0.1:0", "upstream_timeout": 5, "route": [
+            {"name": "raw", "upstream": f"http://127.0.0.1:{listener.getsockname()[1]}/v1", "policy": "pass"}]}))
+        self.addCleanup(proxy.close)
+        conn = http.client.HTTPConnection("127.0.0.1", proxy.port, timeout=10)
+        conn.request("POST", "/chat/completions", body=CHAT)
+        resp = conn.getresponse()
+        out = resp.status, resp.read()
+        conn.close()
+        return out, seen
+
+    def test_an_answer_without_a_length_runs_to_the_close(self):
+        (status, body), seen = self.serve(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n"
+                                          b'{"ok": "until close"}', close=True)
+        self.assertEqual(seen, [b"POST /v1/chat/completions HTTP/1.1"])
+        self.assertEqual((status, body), (200, b'{"ok": "until close"}'))
+
+    def test_an_interim_answer_is_skipped(self):
+        (status, body), _ = self.serve(b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\n"
+                                       b"Content-Type: application/json\r\nContent-Length: 10\r\n\r\n{\"ok\": 1}\n",
+                                       close=False)
+        self.assertEqual((status, body), (200, b'{"ok": 1}\n'))
+
+    def test_a_malformed_answer_is_a_502(self):
+        (status, body), _ = self.serve(b"HTTP/1.1 200 OK\r\nContent-Length: x\r\n\r\n", close=True)
+        self.assertEqual(status, 502)
+
+
 class LimitTest(ProxyFixture):
     settings = {"upstream_max_connections": 2}
 
