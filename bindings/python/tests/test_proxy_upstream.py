@@ -33,6 +33,19 @@ class ReuseTest(ProxyFixture):
         self.assertEqual((resp.status, data), (200, b'{"ok": true}'))
         self.assertEqual(len(self.up.peers), 2)
 
+    def test_an_idle_connection_past_the_keep_alive_time_is_not_reused(self):
+        from sanctumcore.proxy import upstream
+
+        old = upstream.Origin.KEEPALIVE
+        upstream.Origin.KEEPALIVE = 0.3
+        try:
+            for pause in (0, 0.1, 0.5):
+                time.sleep(pause)
+                self.assertEqual(self.post("/chat/completions", CHAT)[0].status, 200)
+        finally:
+            upstream.Origin.KEEPALIVE = old
+        self.assertEqual(len(self.up.peers), 2)  # kept after 0.1 s, replaced after 0.5 s
+
     def test_a_post_without_a_body_carries_a_zero_length(self):
         resp, _ = self.post("/chat/completions", b"")
         self.assertEqual(resp.status, 200)
