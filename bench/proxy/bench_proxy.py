@@ -58,6 +58,13 @@ def wait_port(port: int, timeout: float = 15.0) -> None:
     raise SystemExit(f"nothing answers on port {port}")
 
 
+def reseed(port: int) -> None:
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    c.request("GET", "/__reseed")
+    c.getresponse().read()
+    c.close()
+
+
 def stats(port: int) -> dict:
     c = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
     c.request("GET", "/__stats")
@@ -210,7 +217,7 @@ def main() -> int:
                              f'policy = "{policy}"\npaths = ["/{name}/{policy}/chat/completions"]\n')
             cfg.write_text(text)
             proxy = subprocess.Popen([sys.executable, "-m", "sanctumcore.proxy", "--config", str(cfg),
-                                      "--log-level", "WARNING"], stderr=subprocess.DEVNULL)
+                                      "--log-level", "INFO"], stderr=subprocess.DEVNULL)  # its default: a line per request
             procs.append(proxy)
             wait_port(proxy_port)  # /__stats is forwarded (no route: 404), which is an answer
 
@@ -242,8 +249,10 @@ def main() -> int:
                         if name not in runs or r["rps"] > runs[name]["rps"]:
                             runs[name] = r
 
+                    reseed(port)  # drawn delays: every run gets the same sequence
                     keep("direct", measured(f"{base}:{port}/v1/chat/completions", provider))
                     for policy in ("pass", "scrub"):
+                        reseed(port)
                         before = stats(port)
                         r = measured(f"{base}:{proxy_port}/{scen}/{policy}/chat/completions", provider)
                         after = stats(port)

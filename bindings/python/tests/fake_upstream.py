@@ -8,7 +8,7 @@ half-way, or a dropped connection.
         # standalone (bench): fixed chat answer; GET /__stats gives {"connections": N, "requests": N,
         # "planted": N}, planted counting the bodies that held one of the --planted values; with
         # --jitter-ms each answer's delay is drawn (seeded): uniform in D +- J, or lognormal with mean D
-        # and standard deviation J
+        # and standard deviation J, the sequence starting over at each GET /__reseed
 """
 from __future__ import annotations
 
@@ -52,6 +52,7 @@ class FakeUpstream:
         self.answers = []
         self.answer = ("json", 200, b'{"ok": true}')
         self.peers = set()
+        self.reseed = None  # a function making a fresh delay function (drawn delays, standalone)
         self.abandoned = 0  # delayed requests whose connection was closed before they were answered
         self.delay = delay
         self.sse_gap = 0.002  # seconds between the pieces of a streamed answer
@@ -74,6 +75,10 @@ class FakeUpstream:
     async def _handle(self, request):
         body = await request.content.read()  # no size limit (the bench posts 1 MiB)
         self.peers.add(request.transport.get_extra_info("peername"))
+        if request.path == "/__reseed":  # the drawn delays start over: each run sees the same sequence
+            if self.reseed is not None:
+                self.delay = self.reseed()
+            return web.json_response({"reseeded": self.reseed is not None})
         if request.path == "/__stats":
             return web.json_response({"connections": len(self.peers), "requests": len(self.requests),
                                       "planted": getattr(self.requests, "planted", 0)})
@@ -130,6 +135,8 @@ def main() -> None:
         if args.jitter_ms:
             delay = delays(args.delay_ms, args.jitter_ms, args.dist, args.seed)
         fake = FakeUpstream(delay=delay, port=args.port, thread=False)
+        if args.jitter_ms:
+            fake.reseed = lambda: delays(args.delay_ms, args.jitter_ms, args.dist, args.seed)
         fake.answer = lambda method, path, body: (
             ("sse", 200, CHAT_STREAM) if b'"stream":true' in body else ("json", 200, CHAT_ANSWER))
         await fake.start()

@@ -33,6 +33,19 @@ class ReuseTest(ProxyFixture):
         self.assertEqual((resp.status, data), (200, b'{"ok": true}'))
         self.assertEqual(len(self.up.peers), 2)
 
+    def test_an_idle_connection_past_the_keep_alive_time_is_not_reused(self):
+        from sanctumcore.proxy import upstream
+
+        old = upstream.Origin.KEEPALIVE
+        upstream.Origin.KEEPALIVE = 0.3
+        try:
+            for pause in (0, 0.1, 0.5):
+                time.sleep(pause)
+                self.assertEqual(self.post("/chat/completions", CHAT)[0].status, 200)
+        finally:
+            upstream.Origin.KEEPALIVE = old
+        self.assertEqual(len(self.up.peers), 2)  # kept after 0.1 s, replaced after 0.5 s
+
     def test_a_post_without_a_body_carries_a_zero_length(self):
         resp, _ = self.post("/chat/completions", b"")
         self.assertEqual(resp.status, 200)
@@ -42,6 +55,58 @@ class ReuseTest(ProxyFixture):
         conn.getresponse().read()
         conn.close()
         self.assertNotIn("Content-Length", self.up.requests[1].headers)
+
+
+class RawUpstreamTest(unittest.TestCase):
+    """Upstreams written by hand on a socket: framings aiohttp's server never sends."""
+
+    def serve(self, answer: bytes, close: bool):
+        listener = socket.create_server(("127.0.0.1", 0))
+        self.addCleanup(listener.close)
+        seen = []
+
+        def run():
+            conn, _ = listener.accept()
+            with conn:
+                data = b""
+                while b"\r\n\r\n" not in data:
+                    data += conn.recv(65536)
+                head, _, rest = data.partition(b"\r\n\r\n")
+                length = int(next(l.split(b":")[1] for l in head.split(b"\r\n") if l.lower().startswith(b"content-length")))
+                while len(rest) < length:
+                    rest += conn.recv(65536)
+                seen.append(head.split(b"\r\n")[0])
+                conn.sendall(answer)
+                if not close:
+                    time.sleep(1)
+
+        threading.Thread(target=run, daemon=True).start()
+        from sanctumcore.proxy import ProxyThread, from_dict
+        proxy = ProxyThread(from_dict({"listen": "127.0.0.1:0", "upstream_timeout": 5, "route": [
+            {"name": "raw", "upstream": f"http://127.0.0.1:{listener.getsockname()[1]}/v1", "policy": "pass"}]}))
+        self.addCleanup(proxy.close)
+        conn = http.client.HTTPConnection("127.0.0.1", proxy.port, timeout=10)
+        conn.request("POST", "/chat/completions", body=CHAT)
+        resp = conn.getresponse()
+        out = resp.status, resp.read()
+        conn.close()
+        return out, seen
+
+    def test_an_answer_without_a_length_runs_to_the_close(self):
+        (status, body), seen = self.serve(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n"
+                                          b'{"ok": "until close"}', close=True)
+        self.assertEqual(seen, [b"POST /v1/chat/completions HTTP/1.1"])
+        self.assertEqual((status, body), (200, b'{"ok": "until close"}'))
+
+    def test_an_interim_answer_is_skipped(self):
+        (status, body), _ = self.serve(b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\n"
+                                       b"Content-Type: application/json\r\nContent-Length: 10\r\n\r\n{\"ok\": 1}\n",
+                                       close=False)
+        self.assertEqual((status, body), (200, b'{"ok": 1}\n'))
+
+    def test_a_malformed_answer_is_a_502(self):
+        (status, body), _ = self.serve(b"HTTP/1.1 200 OK\r\nContent-Length: x\r\n\r\n", close=True)
+        self.assertEqual(status, 502)
 
 
 class LimitTest(ProxyFixture):
@@ -105,6 +170,70 @@ class ClientGoneTest(ProxyFixture):
         self.assertEqual(self.up.abandoned, 1)  # the upstream connection was closed before the answer
         resp, _ = self.post("/chat/completions", CHAT)  # and the proxy still serves (a new connection)
         self.assertEqual(resp.status, 200)
+
+
+class TlsTrustedTest(unittest.TestCase):
+    def test_an_upstream_with_a_trusted_certificate_is_used_and_its_connection_kept(self):
+        import asyncio
+        import shutil
+        import ssl
+        import subprocess
+        import tempfile
+
+        from aiohttp import web
+
+        from fake_upstream import FakeUpstream
+        from sanctumcore.proxy import ProxyThread, from_dict
+
+        if not shutil.which("openssl"):
+            self.skipTest("openssl not installed: cannot make a self-signed certificate")
+        tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(tmp.cleanup)
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
+                        "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", f"{tmp.name}/k.pem",
+                        "-out", f"{tmp.name}/c.pem"], check=True, capture_output=True)
+        tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        tls.load_cert_chain(f"{tmp.name}/c.pem", f"{tmp.name}/k.pem")
+        up = FakeUpstream()  # its loop also serves the TLS listener below
+        self.addCleanup(up.close)
+        peers = []
+
+        async def serve():
+            async def handler(request):
+                peers.append(request.transport.get_extra_info("peername"))
+                return web.json_response({"ok": True, "body": len(await request.read())})
+            runner = web.ServerRunner(web.Server(handler), handle_signals=False)
+            await runner.setup()
+            site = web.TCPSite(runner, "127.0.0.1", 0, ssl_context=tls)
+            await site.start()
+            return runner, site._server.sockets[0].getsockname()[1]
+
+        runner, port = asyncio.run_coroutine_threadsafe(serve(), up.loop).result(10)
+        self.addCleanup(lambda: asyncio.run_coroutine_threadsafe(runner.cleanup(), up.loop).result(10))
+        old = os.environ.get("SSL_CERT_FILE")
+        os.environ["SSL_CERT_FILE"] = f"{tmp.name}/c.pem"  # OpenSSL's default trust store for this test
+        try:
+            proxy = ProxyThread(from_dict({"listen": "127.0.0.1:0", "route": [
+                {"name": "tls", "upstream": f"https://127.0.0.1:{port}/v1", "policy": "pass"}]}))
+            try:
+                got = []
+                for _ in range(2):
+                    conn = http.client.HTTPConnection("127.0.0.1", proxy.port, timeout=10)
+                    conn.request("POST", "/chat/completions", body=CHAT)
+                    resp = conn.getresponse()
+                    got.append((resp.status, resp.read()))
+                    conn.close()
+            finally:
+                proxy.close()
+        finally:
+            if old is None:
+                del os.environ["SSL_CERT_FILE"]
+            else:
+                os.environ["SSL_CERT_FILE"] = old
+        body = f'{{"ok": true, "body": {len(CHAT)}}}'.encode()
+        self.assertEqual(got, [(200, body), (200, body)])
+        self.assertEqual(len(peers), 2)
+        self.assertEqual(len(set(peers)), 1)  # one TLS connection, kept alive
 
 
 if __name__ == "__main__":

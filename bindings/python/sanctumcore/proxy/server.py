@@ -218,6 +218,15 @@ class Proxy:
         declared = request.content_length
         if declared is not None and declared > limit:
             raise Refusal(413, f"request body larger than {limit} bytes")
+        content = request.content
+        if content.is_eof() and content.exception() is None:
+            # The whole body came with the headers (the usual case): no waiting, no timeout to arm.
+            data = content.read_nowait(-1)
+            if len(data) > limit:
+                raise Refusal(413, f"request body larger than {limit} bytes")
+            if declared is not None and len(data) != declared:
+                raise ClientGone()
+            return data
         if request.version >= (1, 1) and request.headers.get("Expect", "").lower() == "100-continue":
             await request.writer.write(b"HTTP/1.1 100 Continue\r\n\r\n")
         chunks, size = [], 0

@@ -180,6 +180,22 @@ class Origin:
             server_hostname=self._host if self._ssl is not None else None)
         return proto
 
+    async def _reuse(self):
+        """A live idle connection when one is there and a slot is free (never waits), or None."""
+        if not self._idle or (self._slots is not None and self._slots.locked()):
+            return None
+        if self._slots is not None:
+            await self._slots.acquire()  # not locked: returns at once
+        now = time.monotonic()
+        while self._idle:
+            proto, since = self._idle.pop()
+            if proto.is_connected() and now - since < self.KEEPALIVE:
+                return proto
+            proto.close()
+        if self._slots is not None:
+            self._slots.release()
+        return None
+
     async def _acquire(self):
         if self._slots is not None:
             await self._slots.acquire()
@@ -197,10 +213,14 @@ class Origin:
             raise
 
     def give_back(self, proto, reuse: bool) -> None:
+        now = time.monotonic()
         if reuse and not self.closed and proto.is_connected() and not proto.should_close:
-            self._idle.append((proto, time.monotonic()))
+            self._idle.append((proto, now))
         else:
             proto.close()
+        idle = self._idle
+        while idle and now - idle[0][1] >= self.KEEPALIVE:  # the oldest, past their time: closed
+            idle.popleft()[0].close()
         if self._slots is not None:
             self._slots.release()
 
@@ -225,10 +245,14 @@ class Origin:
         proto = None
         try:
             with timer:
-                async with asyncio.timeout(cfg.upstream_connect_timeout):
-                    proto = await self._acquire()
+                proto = await self._reuse()
+                if proto is None:  # a new connection, or waiting for a slot: the connect timeout holds
+                    async with asyncio.timeout(cfg.upstream_connect_timeout):
+                        proto = await self._acquire()
+                # An answer without a length runs to the connection's end (HTTP/1.0 style), as in aiohttp.
                 proto.set_response_params(timer=timer, skip_payload=method == "HEAD", auto_decompress=False,
-                                          read_timeout=cfg.upstream_timeout or None, read_bufsize=1 << 16)
+                                          read_until_eof=True, read_timeout=cfg.upstream_timeout or None,
+                                          read_bufsize=1 << 16)
                 transport = proto.transport
                 if body:
                     transport.writelines((head, body))
