@@ -445,6 +445,9 @@ class Proxy:
                             await out.write(data)
                         resp.close()
                         record["status"], cut = 502, True
+                        if array:  # no event inside a JSON array: the client sees a truncated answer
+                            request.protocol.force_close()
+                            return out
                         await out.write(b"event: error\ndata: " + http.error_body(
                             502, f"upstream stream larger than {cap} bytes (max_response_bytes)",
                             code="max_response_bytes") + b"\n\n")
