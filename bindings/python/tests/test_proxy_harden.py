@@ -140,6 +140,13 @@ class ErrorStatusTest(ProxyFixture):
         raw = exchange(self.port, head.replace(b"Content-Type: application/json\r\n", b"") + body)  # untyped
         self.check(raw, 415, "not_json")
 
+    def test_json_sent_as_curl_sends_it_is_taken(self):
+        for ctype in (b"application/x-www-form-urlencoded", b"text/plain"):
+            with self.subTest(ctype=ctype):
+                raw = exchange(self.port, post_head(b"/chat/completions", len(CHAT), b"Connection: close\r\n")
+                               .replace(b"application/json", ctype) + CHAT)
+                self.assertTrue(raw.startswith(b"HTTP/1.1 200"), raw[:200])
+
     def test_a_transfer_coding_other_than_chunked_is_501(self):
         raw = exchange(self.port, b"POST /chat/completions HTTP/1.1\r\nHost: p\r\nTransfer-Encoding: gzip, chunked\r\n"
                                   b"\r\n%x\r\n%s\r\n0\r\n\r\n" % (len(CHAT), CHAT))

@@ -60,12 +60,19 @@ class CleanValues:
 
 def is_json(content_type: str, body: bytes) -> bool:
     """Whether a request body is meant as JSON: its media type is application/json or a +json type, or
-    (without a Content-Type) it starts like a JSON object or array. A multipart upload, a form or plain
+    (without a Content-Type, or with curl -d's form type or text/plain) it starts like a JSON object or
+    array. A multipart upload, a form or plain
     text is not, and the core would only say where its parse failed."""
     media = content_type.partition(";")[0].strip().lower()
-    if media:
-        return media == "application/json" or media.endswith("+json")
+    if media == "application/json" or media.endswith("+json"):
+        return True
+    if media and media not in _SNIFFED:
+        return False
     return body.lstrip(b" \t\r\n")[:1] in (b"{", b"[")
+
+
+# Media types a JSON body is often sent with by mistake (curl -d says form-urlencoded): the body decides.
+_SNIFFED = frozenset(("application/x-www-form-urlencoded", "text/plain"))
 
 
 def unsupported_coding(values) -> bool:
