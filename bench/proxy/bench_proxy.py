@@ -58,6 +58,13 @@ def wait_port(port: int, timeout: float = 15.0) -> None:
     raise SystemExit(f"nothing answers on port {port}")
 
 
+def reseed(port: int) -> None:
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    c.request("GET", "/__reseed")
+    c.getresponse().read()
+    c.close()
+
+
 def stats(port: int) -> dict:
     c = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
     c.request("GET", "/__stats")
@@ -87,7 +94,11 @@ def cpu_seconds(pids) -> float:
 
 
 def wrk(url: str, lua: str, duration: int, threads: int) -> dict:
-    out = subprocess.run(["wrk", f"-t{threads}", f"-c{CLIENTS}", f"-d{duration}s", "--latency", "-s", lua, url],
+    return wrk_clients(url, lua, duration, CLIENTS, threads)
+
+
+def wrk_clients(url: str, lua: str, duration: int, clients: int, threads: int = 1) -> dict:
+    out = subprocess.run(["wrk", f"-t{threads}", f"-c{clients}", f"-d{duration}s", "--latency", "-s", lua, url],
                          capture_output=True, text=True, check=True).stdout
 
     def ms(label):
@@ -137,35 +148,76 @@ def first_event_ms(port: int, path: str, n: int) -> float:
     return statistics.median(samples[1:])
 
 
+def scenario_targets(runs: dict) -> list:
+    """(label, figure, met) of the load targets for one provider scenario."""
+    d, s = runs["direct"], runs["scrub"]
+    conns = max(runs["pass"]["conns"], runs["scrub"]["conns"])
+    return [("scrub throughput >= 0.8x direct", f"{s['rps'] / d['rps']:.2f}x", s["rps"] / d["rps"] >= 0.8),
+            ("added median latency <= 1 ms", f"{s['p50'] - d['p50']:+.2f} ms", s["p50"] - d["p50"] <= 1.0),
+            ("added p99 latency <= 5 ms", f"{s['p99'] - d['p99']:+.2f} ms", s["p99"] - d["p99"] <= 5.0),
+            ("upstream connections <= one per client", f"{conns} new", conns <= CLIENTS)]
+
+
+def print_table(title: str, runs: dict) -> list:
+    d = runs["direct"]
+    print(title)
+    print(f"  {'path':8} {'req/s':>9} {'ratio':>6} {'p50 ms':>8} {'p99 ms':>8} {'+p50':>7} {'+p99':>7} "
+          f"{'non-2xx':>8} {'upstream conns':>15} {'CPU us/req: provider':>21} {'proxy':>6}")
+    for name, r in runs.items():
+        print(f"  {name:8} {r['rps']:9.0f} {r['rps'] / d['rps']:6.2f} {r['p50']:8.2f} {r['p99']:8.2f} "
+              f"{r['p50'] - d['p50']:7.2f} {r['p99'] - d['p99']:7.2f} {r['non2xx']:8d} {r.get('conns', '-'):>15} "
+              f"{r['up_us']:21.0f} {r['proxy_us']:6.0f} {r['socket_errors']}")
+    found = scenario_targets(runs)
+    for label, figure, ok in found:
+        print(f"  {'met ' if ok else 'MISS'} {label}: {figure}")
+    return found
+
+
 def main() -> int:
     p = argparse.ArgumentParser()
     p.add_argument("--delay-ms", type=float, default=0.0, help="the fake provider's time to answer")
+    p.add_argument("--jitter-ms", type=float, default=0.0,
+                   help="also run against a second provider whose delays are drawn around --delay-ms with "
+                   "this spread (seeded), so clients do not all wait in step; the constant-delay table stays")
+    p.add_argument("--dist", choices=("uniform", "lognormal"), default="lognormal",
+                   help="the drawn delays: uniform in D +- J, or lognormal with mean D and deviation J")
+    p.add_argument("--seed", type=int, default=1)
     p.add_argument("--duration", type=int, default=8, help="seconds per wrk run")
-    p.add_argument("--workers", type=int, default=1, help="proxy processes (SO_REUSEPORT)")
+    p.add_argument("--workers", type=int, default=0,
+                   help="proxy processes (SO_REUSEPORT); 0, the proxy's default, is one per CPU available")
     p.add_argument("--threads", type=int, default=1, help="wrk threads")
     p.add_argument("--rounds", type=int, default=2, help="direct/pass/scrub rounds, interleaved; the best "
                    "of each is kept (the machine's other load hits every path alike)")
     args = p.parse_args()
+    if args.jitter_ms and args.delay_ms <= 0:
+        raise SystemExit("--jitter-ms needs --delay-ms > 0")
 
     procs = []
+    planted = [a for v in PLANTED for a in ("--planted", v)]
+    scenarios = [("constant", [])]
+    if args.jitter_ms:
+        scenarios.append(("jittered", ["--jitter-ms", str(args.jitter_ms), "--dist", args.dist,
+                                       "--seed", str(args.seed)]))
     with tempfile.TemporaryDirectory() as tmp:
         try:
-            up = start([sys.executable, str(FAKE), "--delay-ms", str(args.delay_ms)] +
-                       [a for v in PLANTED for a in ("--planted", v)])
-            procs.append(up)
-            up_port = int(up.stdout.readline())
-            wait_port(up_port)
+            ups = {}
+            for name, extra in scenarios:
+                up = start([sys.executable, str(FAKE), "--delay-ms", str(args.delay_ms)] + extra + planted)
+                procs.append(up)
+                ups[name] = (up, int(up.stdout.readline()))
+                wait_port(ups[name][1])
+            up, up_port = ups["constant"]
             with socket_port() as proxy_port:
                 pass
             cfg = pathlib.Path(tmp, "proxy.toml")
-            cfg.write_text(f'listen = "127.0.0.1:{proxy_port}"\nworkers = {args.workers}\n'
-                           f'max_body_bytes = 4_194_304\n\n'
-                           f'[[route]]\nname = "scrub"\nupstream = "http://127.0.0.1:{up_port}/v1"\npolicy = "scrub"\n'
-                           f'paths = ["/s/chat/completions"]\n\n'
-                           f'[[route]]\nname = "pass"\nupstream = "http://127.0.0.1:{up_port}/v1"\npolicy = "pass"\n'
-                           f'paths = ["/p/chat/completions"]\n')
+            text = f'listen = "127.0.0.1:{proxy_port}"\nworkers = {args.workers}\nmax_body_bytes = 4_194_304\n'
+            for name, (_, port) in ups.items():
+                for policy in ("scrub", "pass"):
+                    text += (f'\n[[route]]\nname = "{name}-{policy}"\nupstream = "http://127.0.0.1:{port}/v1"\n'
+                             f'policy = "{policy}"\npaths = ["/{name}/{policy}/chat/completions"]\n')
+            cfg.write_text(text)
             proxy = subprocess.Popen([sys.executable, "-m", "sanctumcore.proxy", "--config", str(cfg),
-                                      "--log-level", "WARNING"], stderr=subprocess.DEVNULL)
+                                      "--log-level", "INFO"], stderr=subprocess.DEVNULL)  # its default: a line per request
             procs.append(proxy)
             wait_port(proxy_port)  # /__stats is forwarded (no route: 404), which is an answer
 
@@ -173,50 +225,54 @@ def main() -> int:
             lua = pathlib.Path(tmp, "post.lua")
             lua.write_text('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n'
                            f"wrk.body = {json.dumps(body.decode())}\n")
-            base = f"http://127.0.0.1"
-            runs = {}
+            base = "http://127.0.0.1"
+            tables = {name: {} for name, _ in scenarios}
             non2xx = {"pass": 0, "scrub": 0}  # over every round, not only the kept ones
-
-            def keep(name, r):
-                if name not in runs or r["rps"] > runs[name]["rps"]:
-                    runs[name] = r
-
-            def measured(url):
-                """wrk's figures plus the CPU time the provider and the proxy spent per request: a figure
-                the machine's other load does not move much."""
-                up_cpu, proxy_cpu = cpu_seconds([up.pid]), cpu_seconds([proxy.pid])
-                r = wrk(url, str(lua), args.duration, args.threads)
-                n = r["rps"] * args.duration
-                r["up_us"] = (cpu_seconds([up.pid]) - up_cpu) / n * 1e6
-                r["proxy_us"] = (cpu_seconds([proxy.pid]) - proxy_cpu) / n * 1e6
-                return r
-
             leaked = 0  # scrubbed requests whose body reached the provider with a planted value
             seen_on_pass = 0  # the same count on the pass route: shows the counter sees them
 
+            def measured(url, provider):
+                """wrk's figures plus the CPU time the provider and the proxy spent per request: a figure
+                the machine's other load does not move much."""
+                up_cpu, proxy_cpu = cpu_seconds([provider.pid]), cpu_seconds([proxy.pid])
+                r = wrk(url, str(lua), args.duration, args.threads)
+                n = r["rps"] * args.duration
+                r["up_us"] = (cpu_seconds([provider.pid]) - up_cpu) / n * 1e6
+                r["proxy_us"] = (cpu_seconds([proxy.pid]) - proxy_cpu) / n * 1e6
+                return r
+
             for _ in range(args.rounds):
-                keep("direct", measured(f"{base}:{up_port}/v1/chat/completions"))
-                for name, prefix in (("pass", "/p"), ("scrub", "/s")):
-                    before = stats(up_port)
-                    r = measured(f"{base}:{proxy_port}{prefix}/chat/completions")
-                    after = stats(up_port)
-                    # new provider connections during the run, less the next stats request's own
-                    r["conns"] = after["connections"] - before["connections"] - 1
-                    non2xx[name] += r["non2xx"]
-                    if name == "scrub":
-                        leaked += after["planted"] - before["planted"]
-                    else:
-                        seen_on_pass += after["planted"] - before["planted"]
-                    keep(name, r)
+                for scen, (provider, port) in ups.items():
+                    runs = tables[scen]
+
+                    def keep(name, r):
+                        if name not in runs or r["rps"] > runs[name]["rps"]:
+                            runs[name] = r
+
+                    reseed(port)  # drawn delays: every run gets the same sequence
+                    keep("direct", measured(f"{base}:{port}/v1/chat/completions", provider))
+                    for policy in ("pass", "scrub"):
+                        reseed(port)
+                        before = stats(port)
+                        r = measured(f"{base}:{proxy_port}/{scen}/{policy}/chat/completions", provider)
+                        after = stats(port)
+                        # new provider connections during the run, less the next stats request's own
+                        r["conns"] = after["connections"] - before["connections"] - 1
+                        non2xx[policy] += r["non2xx"]
+                        if policy == "scrub":
+                            leaked += after["planted"] - before["planted"]
+                        else:
+                            seen_on_pass += after["planted"] - before["planted"]
+                        keep(policy, r)
             ttft_direct = first_event_ms(up_port, "/v1/chat/completions", 30)
             before = stats(up_port)["planted"]
-            ttft_scrub = first_event_ms(proxy_port, "/s/chat/completions", 30)
+            ttft_scrub = first_event_ms(proxy_port, "/constant/scrub/chat/completions", 30)
             leaked += stats(up_port)["planted"] - before
             big = chat_body(1 << 20)
             big_direct = timed_posts(up_port, "/v1/chat/completions", big, 10)
-            big_pass = timed_posts(proxy_port, "/p/chat/completions", big, 10)
+            big_pass = timed_posts(proxy_port, "/constant/pass/chat/completions", big, 10)
             before = stats(up_port)["planted"]
-            big_scrub = timed_posts(proxy_port, "/s/chat/completions", big, 10)
+            big_scrub = timed_posts(proxy_port, "/constant/scrub/chat/completions", big, 10)
             leaked += stats(up_port)["planted"] - before
         finally:
             for proc in procs:
@@ -227,30 +283,23 @@ def main() -> int:
                 except subprocess.TimeoutExpired:
                     proc.kill()
 
-    d = runs["direct"]
+    workers = args.workers or f"auto ({len(os.sched_getaffinity(0))})"
     print(f"bench/proxy: {CLIENTS} keep-alive clients (wrk -t{args.threads}), {len(body)}-byte chat requests, "
-          f"{args.duration} s per run, best of {args.rounds} interleaved rounds, provider delay {args.delay_ms} ms, proxy workers {args.workers}, "
+          f"{args.duration} s per run, best of {args.rounds} interleaved rounds, proxy workers {workers}, "
           f"uvloop {'yes' if has_uvloop() else 'no'}, load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
-    print(f"{'path':8} {'req/s':>9} {'ratio':>6} {'p50 ms':>8} {'p99 ms':>8} {'+p50':>7} {'+p99':>7} "
-          f"{'non-2xx':>8} {'upstream conns':>15} {'CPU us/req: provider':>21} {'proxy':>6}")
-    for name, r in runs.items():
-        print(f"{name:8} {r['rps']:9.0f} {r['rps'] / d['rps']:6.2f} {r['p50']:8.2f} {r['p99']:8.2f} "
-              f"{r['p50'] - d['p50']:7.2f} {r['p99'] - d['p99']:7.2f} {r['non2xx']:8d} {r.get('conns', '-'):>15} "
-              f"{r['up_us']:21.0f} {r['proxy_us']:6.0f} {r['socket_errors']}")
-    s = runs["scrub"]
-    upstream_conns = max(runs["pass"]["conns"], runs["scrub"]["conns"])
-    print(f"1 MiB request ({len(big)} bytes), median of 10: direct {big_direct:.1f} ms, passed {big_pass:.1f} ms, "
-          f"scrubbed {big_scrub:.1f} ms, ratio scrubbed/direct {big_scrub / big_direct:.2f}")
-    print(f"first SSE event, median of 30: direct {ttft_direct:.2f} ms, scrubbed {ttft_scrub:.2f} ms "
-          f"(+{ttft_scrub - ttft_direct:.2f} ms)")
-    targets = [("scrub throughput >= 0.8x direct", s["rps"] / d["rps"] >= 0.8),
-               ("median added latency <= 1 ms", s["p50"] - d["p50"] <= 1.0),
-               ("p99 added latency <= 5 ms", s["p99"] - d["p99"] <= 5.0),
-               ("upstream connections <= one per client", upstream_conns <= CLIENTS),
-               ("1 MiB scrubbed <= 2x direct", big_scrub <= 2 * big_direct),
-               ("first streamed event within 1 ms of direct", ttft_scrub - ttft_direct <= 1.0)]
-    for label, ok in targets:
-        print(f"  {'met ' if ok else 'MISS'} {label}")
+    found = print_table(f"provider delay {args.delay_ms:g} ms, constant (every client waits in step):",
+                        tables["constant"])
+    if args.jitter_ms:
+        found += print_table(f"provider delay {args.delay_ms:g} ms mean, {args.dist} with {args.jitter_ms:g} ms "
+                             f"deviation, seed {args.seed} (clients drift apart, as with a real provider):",
+                             tables["jittered"])
+    print(f"1 MiB request ({len(big)} bytes), median of 10, constant provider: direct {big_direct:.1f} ms, "
+          f"passed {big_pass:.1f} ms, scrubbed {big_scrub:.1f} ms")
+    print(f"  {'met ' if big_scrub <= 2 * big_direct else 'MISS'} 1 MiB scrubbed <= 2x direct: "
+          f"{big_scrub / big_direct:.2f}x")
+    print(f"first SSE event, median of 30: direct {ttft_direct:.2f} ms, scrubbed {ttft_scrub:.2f} ms")
+    print(f"  {'met ' if ttft_scrub - ttft_direct <= 1.0 else 'MISS'} first streamed event within 1 ms of "
+          f"direct: {ttft_scrub - ttft_direct:+.2f} ms")
     # Correctness, not speed: a run with errors or a leak measured nothing worth keeping.
     checks = [(f"no non-2xx answers through the proxy (pass {non2xx['pass']}, scrub {non2xx['scrub']})",
                non2xx["pass"] == 0 and non2xx["scrub"] == 0),

@@ -3,9 +3,12 @@ every request it receives (bodies as sent, never decompressed) and the connectio
 answers with what the test queued: a JSON body, an SSE stream sent in given pieces, a stream that dies
 half-way, or a dropped connection.
 
-    python3 fake_upstream.py [--port N] [--delay-ms D] [--planted VALUE]...
+    python3 fake_upstream.py [--port N] [--delay-ms D [--jitter-ms J --dist uniform|lognormal --seed S]]
+                             [--planted VALUE]...
         # standalone (bench): fixed chat answer; GET /__stats gives {"connections": N, "requests": N,
-        # "planted": N}, planted counting the bodies that held one of the --planted values
+        # "planted": N}, planted counting the bodies that held one of the --planted values; with
+        # --jitter-ms each answer's delay is drawn (seeded): uniform in D +- J, or lognormal with mean D
+        # and standard deviation J, the sequence starting over at each GET /__reseed
 """
 from __future__ import annotations
 
@@ -49,6 +52,8 @@ class FakeUpstream:
         self.answers = []
         self.answer = ("json", 200, b'{"ok": true}')
         self.peers = set()
+        self.reseed = None  # a function making a fresh delay function (drawn delays, standalone)
+        self.abandoned = 0  # delayed requests whose connection was closed before they were answered
         self.delay = delay
         self.sse_gap = 0.002  # seconds between the pieces of a streamed answer
         self._port = port
@@ -70,13 +75,20 @@ class FakeUpstream:
     async def _handle(self, request):
         body = await request.content.read()  # no size limit (the bench posts 1 MiB)
         self.peers.add(request.transport.get_extra_info("peername"))
+        if request.path == "/__reseed":  # the drawn delays start over: each run sees the same sequence
+            if self.reseed is not None:
+                self.delay = self.reseed()
+            return web.json_response({"reseeded": self.reseed is not None})
         if request.path == "/__stats":
             return web.json_response({"connections": len(self.peers), "requests": len(self.requests),
                                       "planted": getattr(self.requests, "planted", 0)})
         rec = Recorded(request.method, request.path_qs, dict(request.headers), body)
         self.requests.append(rec)
-        if self.delay:
-            await asyncio.sleep(self.delay)
+        delay = self.delay() if callable(self.delay) else self.delay
+        if delay:
+            await asyncio.sleep(delay)
+            if request.transport is None or request.transport.is_closing():
+                self.abandoned += 1  # the proxy closed the connection before the answer was ready
         answer = self.answers.pop(0) if self.answers else self.answer
         if callable(answer):
             answer = answer(request.method, request.path_qs, body)
@@ -112,11 +124,19 @@ def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--port", type=int, default=0)
     p.add_argument("--delay-ms", type=float, default=0.0)
+    p.add_argument("--jitter-ms", type=float, default=0.0)
+    p.add_argument("--dist", choices=("uniform", "lognormal"), default="lognormal")
+    p.add_argument("--seed", type=int, default=1)
     p.add_argument("--planted", action="append", default=[], help="count bodies holding this value")
     args = p.parse_args()
 
     async def run():
-        fake = FakeUpstream(delay=args.delay_ms / 1000, port=args.port, thread=False)
+        delay = args.delay_ms / 1000
+        if args.jitter_ms:
+            delay = delays(args.delay_ms, args.jitter_ms, args.dist, args.seed)
+        fake = FakeUpstream(delay=delay, port=args.port, thread=False)
+        if args.jitter_ms:
+            fake.reseed = lambda: delays(args.delay_ms, args.jitter_ms, args.dist, args.seed)
         fake.answer = lambda method, path, body: (
             ("sse", 200, CHAT_STREAM) if b'"stream":true' in body else ("json", 200, CHAT_ANSWER))
         await fake.start()
@@ -130,6 +150,20 @@ def main() -> None:
     except ImportError:
         pass
     asyncio.run(run())
+
+
+def delays(mean_ms: float, jitter_ms: float, dist: str, seed: int):
+    """A function drawing answer delays in seconds (seeded): uniform in mean +- jitter (never below 0),
+    or lognormal with that mean and standard deviation (a long right tail, as providers have)."""
+    import math
+    import random
+
+    rnd = random.Random(seed)
+    if dist == "uniform":
+        return lambda: max(0.0, rnd.uniform(mean_ms - jitter_ms, mean_ms + jitter_ms)) / 1000
+    sigma = math.sqrt(math.log(1 + (jitter_ms / mean_ms) ** 2))
+    mu = math.log(mean_ms) - sigma * sigma / 2
+    return lambda: rnd.lognormvariate(mu, sigma) / 1000
 
 
 class _Counter(list):

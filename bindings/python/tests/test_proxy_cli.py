@@ -39,6 +39,18 @@ class FlagsTest(unittest.TestCase):
         self.assertGreaterEqual(cfg.max_connections, 512)
         self.assertEqual((cfg.listen_host, cfg.listen_port), ("127.0.0.1", 4040))
 
+    def test_workers_default_to_one_per_cpu_on_a_fixed_port(self):
+        from sanctumcore.proxy.config import effective_workers
+
+        route = [{"name": "a", "upstream": "http://x", "policy": "pass"}]
+        cpus = len(os.sched_getaffinity(0))
+        self.assertEqual(from_dict({"route": route}).workers, 0)  # auto
+        self.assertEqual(effective_workers(from_dict({"listen": "127.0.0.1:4041", "route": route})), cpus)
+        self.assertEqual(effective_workers(from_dict({"listen": "127.0.0.1:0", "route": route})), 1)
+        self.assertEqual(effective_workers(from_dict({"workers": 3, "route": route})), 3)
+        presidio_only = build_config(parser().parse_args(["--presidio-analyzer", "127.0.0.1:5002"]))
+        self.assertEqual(effective_workers(presidio_only), 1)
+
     def test_bad_settings_are_refused(self):
         for raw, needle in (({"backlog": 0}, "backlog"), ({"header_timeout": "x"}, "header_timeout"),
                             ({"colour": 1}, "unknown keys"), ({"presidio": {"analyzer": "nowhere"}}, "HOST:PORT")):

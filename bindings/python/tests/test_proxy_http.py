@@ -287,6 +287,24 @@ class ResponseCapTest(ProxyFixture):
         self.assertEqual(resp.status, 200)
         self.assertIn(b"ok Jane Doe", data)
 
+    def test_a_long_stream_to_restore_ends_cleanly_with_an_error_event_at_the_cap(self):
+        event = b'data: {"choices":[{"index":0,"delta":{"content":"ok <PERSON_1> ' + b"x" * 200 + b'"}}]}\n\n'
+        self.up.answer = ("sse", 200, [event] * 40)  # about 10 KB against a 4 KiB cap
+        self.up.sse_gap = 0
+        resp, data = self.post("/chat/completions", CHAT)  # http.client reads the chunked stream to its end
+        self.assertEqual(resp.status, 200)
+        body, _, last = data.rstrip(b"\n").rpartition(b"\n\n")
+        self.assertTrue(last.startswith(b"event: error\ndata: "), last[:100])
+        err = json.loads(last.split(b"data: ", 1)[1])["error"]
+        self.assertEqual((err["status"], err["code"]), (502, "max_response_bytes"))
+        self.assertLessEqual(len(body), 4096)
+        self.assertNotIn(b"<PERSON_1>", body)  # what was relayed is restored
+        self.assertIn(b"ok Jane Doe", body)
+        self.up.answer = ("sse", 200, [event] * 3)  # under the cap: the whole stream, no error
+        resp, data = self.post("/chat/completions", CHAT)
+        self.assertEqual(data.count(b"ok Jane Doe"), 3)
+        self.assertNotIn(b"event: error", data)
+
     def test_pass_routes_stream_the_answer_through(self):
         self.up.answer = ("json", 200, self.BIG)
         resp, data = self.post("/p/chat/completions", CHAT)

@@ -78,7 +78,7 @@ sanctum_status sanctum_chat_doc_new_ex(sanctum_chat_doc **out, sanctum_ctx *ctx,
     if (format < SANCTUM_CHAT_AUTO || format > SANCTUM_CHAT_GEMINI)
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "unknown chat format %d", (int)format);
     const uint32_t known = SANCTUM_CHAT_ALLOW_LONE_SURROGATES | SANCTUM_CHAT_SCRUB_SYSTEM | SANCTUM_CHAT_NUMBERS |
-                           SANCTUM_CHAT_STRICT_SHAPE;
+                           SANCTUM_CHAT_STRICT_SHAPE | SANCTUM_CHAT_REFUSE_ATTACHMENTS;
     if ((flags & ~known) != 0)
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "unknown chat flags");
     sanctum_chat_doc *d = sc_object_new(ctx, sizeof *d, chat_doc_destroy);

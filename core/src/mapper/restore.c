@@ -17,16 +17,23 @@
 #include "../proved/subst.h"
 #include "mapper.h"
 
-static const char *const TYPE_NAMES[SANCTUM_ENTITY_COUNT] = {
-    "PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "US_SSN", "US_BANK_NUMBER", "IBAN_CODE"};
+/* Names with their lengths: the scanners ask for them at most byte positions of a text. */
+#define TYPE_NAME(s) {s, sizeof(s) - 1}
+static const struct {
+    const char *name;
+    size_t len;
+} TYPE_NAMES[SANCTUM_ENTITY_COUNT] = {
+    TYPE_NAME("PERSON"), TYPE_NAME("EMAIL_ADDRESS"), TYPE_NAME("PHONE_NUMBER"), TYPE_NAME("CREDIT_CARD"),
+    TYPE_NAME("US_SSN"), TYPE_NAME("US_BANK_NUMBER"), TYPE_NAME("IBAN_CODE")};
+#undef TYPE_NAME
 
 const char *sc_type_name(uint32_t type, size_t *len)
 {
     if (type >= SANCTUM_ENTITY_COUNT)
         return NULL;
     if (len)
-        *len = strlen(TYPE_NAMES[type]);
-    return TYPE_NAMES[type];
+        *len = TYPE_NAMES[type].len;
+    return TYPE_NAMES[type].name;
 }
 
 bool sc_is_word_byte(uint8_t c)
@@ -65,8 +72,8 @@ static int match_name(const uint8_t *t, size_t n, size_t j, bool open, hit *h)
 {
     bool more = false;
     for (uint32_t ty = 0; ty < SANCTUM_ENTITY_COUNT; ty++) {
-        const char *name = TYPE_NAMES[ty];
-        size_t l = strlen(name), k = 0;
+        const char *name = TYPE_NAMES[ty].name;
+        size_t l = TYPE_NAMES[ty].len, k = 0;
         for (; k < l && j + k < n; k++)
             if (upper(t[j + k]) != (uint8_t)name[k])
                 break;

@@ -13,7 +13,7 @@
     body_timeout = 60                   # seconds to receive a request's body
     keepalive_timeout = 75              # seconds an idle keep-alive connection is kept
     lingering_time = 2                  # seconds spent draining the body of a refused request
-    workers = 1                         # processes sharing the port (SO_REUSEPORT)
+    workers = 0                         # processes sharing the port (SO_REUSEPORT); 0 = one per CPU
     log_file = ""                       # default: stderr
 
     [[route]]
@@ -28,7 +28,14 @@
     threshold = 0.7                     # scrub only: detector threshold
     scrub_system = false                # scrub only: also scan system/developer text and instructions
     pass_headers = ["x-trace-user"]     # scrub only: non-standard headers forwarded even when they
-                                        # look personal (any other such header is refused)
+                                        # look personal (any other header whose value the
+                                        # detector flags is refused, User-Agent included)
+    keep_headers = []                   # scrub only: forwarding/identifying headers to forward anyway
+                                        # (X-Forwarded-For, X-Real-IP, Forwarded, Via, Cookie,
+                                        # True-Client-IP, CF-Connecting-IP, X-Client-IP, ... are dropped)
+    allow_attachments = false           # scrub only: forward base64 attachments (file_data, input_audio,
+                                        # base64 image/document sources, inlineData, data: URLs) the
+                                        # detector cannot read; default: refused with 415 (fail closed)
     identities = "/etc/sanctum/identities"  # scrub only: known values ("type: value" lines) always
                                         # replaced, system prompts included (docs/mapper.md)
 
@@ -69,6 +76,8 @@ class Route:
     threshold: float = 0.7
     scrub_system: bool = False
     pass_headers: tuple = ()
+    keep_headers: tuple = ()
+    allow_attachments: bool = False
     identities: Optional[str] = None
 
     def matches_path(self, path: str) -> bool:
@@ -116,7 +125,7 @@ LIMITS = {
     "body_timeout": (float, 60.0, False),
     "keepalive_timeout": (float, 75.0, False),
     "lingering_time": (float, 2.0, True),
-    "workers": (int, 1, False),
+    "workers": (int, 0, True),  # 0: auto (effective_workers)
 }
 
 
@@ -164,6 +173,23 @@ def parse_listen(value: str, what: str = "listen") -> tuple:
     return host, port_n
 
 
+def effective_workers(cfg: Config) -> int:
+    """The proxy processes to run: `workers`, or with 0 (the default) one per CPU this process may run
+    on (like nginx's `worker_processes auto`) when the listen port is fixed; one when the port is 0 (each
+    process would get its own), without routes (the Presidio-compatible services run in one process) or
+    without SO_REUSEPORT."""
+    if not cfg.routes:
+        return 1
+    if cfg.workers:
+        return cfg.workers
+    if cfg.listen_port == 0 or not hasattr(socket, "SO_REUSEPORT"):
+        return 1
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
 def set_limit(cfg: Config, name: str, value, where: str) -> None:
     kind, _, zero_ok = LIMITS[name]
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0 or (value == 0 and not zero_ok):
@@ -209,6 +235,9 @@ def make_route(raw: dict, where: str) -> Route:
     scrub_system = raw.get("scrub_system", False)
     if not isinstance(scrub_system, bool):
         raise ConfigError(f"{where}: scrub_system must be true or false")
+    allow_attachments = raw.get("allow_attachments", False)
+    if not isinstance(allow_attachments, bool):
+        raise ConfigError(f"{where}: allow_attachments must be true or false")
     identities = raw.get("identities")
     if identities is not None and (not isinstance(identities, str) or not identities):
         raise ConfigError(f"{where}: identities must be a file path")
@@ -217,7 +246,9 @@ def make_route(raw: dict, where: str) -> Route:
         models=_strings(raw, "models", where), paths=_strings(raw, "paths", where),
         api_key_env=raw.get("api_key_env"), api_key_file=raw.get("api_key_file"),
         fallback=_strings(raw, "fallback", where), threshold=float(threshold), scrub_system=scrub_system,
-        pass_headers=tuple(h.lower() for h in _strings(raw, "pass_headers", where)), identities=identities)
+        pass_headers=tuple(h.lower() for h in _strings(raw, "pass_headers", where)),
+        keep_headers=tuple(h.lower() for h in _strings(raw, "keep_headers", where)),
+        allow_attachments=allow_attachments, identities=identities)
 
 
 def set_presidio(cfg: Config, raw: dict, where: str) -> None:

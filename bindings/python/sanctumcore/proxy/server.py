@@ -19,15 +19,17 @@ import zlib
 from typing import Optional
 
 import aiohttp
+import yarl
 from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
 from aiohttp.web_protocol import RequestPayloadError
 
-from . import http, upstream
+from . import attachments, headers as header_rules, http, jsonarray, paths, upstream
 from .config import Config, ConfigError, Route
 
 log = logging.getLogger("sanctumcore.proxy")
 
+NO_BODY_METHODS = frozenset(("GET", "HEAD", "OPTIONS", "TRACE", "CONNECT"))  # no Content-Length: 0 added
 BIG = 128 * 1024  # bodies at least this large are scrubbed/restored off the event loop
 
 
@@ -94,6 +96,8 @@ class Proxy:
         self._runners = []
         self._scrub = None
         self._identities = {}  # route name -> the core's known identities
+        self._clean_paths = set()  # (route name, path) found free of personal data (bounded)
+        self._clean_headers = header_rules.CleanValues()  # (route name, header name, value) found clean
 
     # ---- lifecycle ------------------------------------------------------------------------------
 
@@ -158,6 +162,9 @@ class Proxy:
             resp = http.error_response(e.status, e.message, e.offset, e.code,
                                        close=e.status in (408, 413) or not request.content.at_eof())
             return resp
+        except asyncio.CancelledError:
+            record["status"] = 499  # the client hung up (http.Protocol cancels its request)
+            raise
         except ClientGone:
             record["status"] = 499
             proto.force_close()  # aiohttp then sees a closed connection and stops
@@ -170,10 +177,13 @@ class Proxy:
             log_request(record)
 
     async def _handle(self, request, record) -> web.StreamResponse:
+        request = safe_target(request)
         body = await self._read_body(request)
         path = request.rel_url.raw_path
         model = upstream.gemini_model(path)
         if model is None and body and self.cfg.needs_model(path):
+            if not header_rules.is_json(request.headers.get("Content-Type", ""), body):
+                raise Refusal(415, "routing by model takes JSON request bodies", code="not_json")
             if len(body) >= BIG:  # validating and walking a large body is kept off the event loop
                 model = await finished(asyncio.get_running_loop().run_in_executor(None, self._model_of, body))
             else:
@@ -200,12 +210,23 @@ class Proxy:
         return top_level_model(body)
 
     async def _read_body(self, request) -> bytes:
+        if header_rules.unsupported_coding(request.headers.getall("Transfer-Encoding", ())):
+            raise Refusal(501, "unsupported transfer coding (only chunked is taken)", code="transfer_coding")
         if not request.body_exists:
             return b""
         limit = self.cfg.max_body_bytes
         declared = request.content_length
         if declared is not None and declared > limit:
             raise Refusal(413, f"request body larger than {limit} bytes")
+        content = request.content
+        if content.is_eof() and content.exception() is None:
+            # The whole body came with the headers (the usual case): no waiting, no timeout to arm.
+            data = content.read_nowait(-1)
+            if len(data) > limit:
+                raise Refusal(413, f"request body larger than {limit} bytes")
+            if declared is not None and len(data) != declared:
+                raise ClientGone()
+            return data
         if request.version >= (1, 1) and request.headers.get("Expect", "").lower() == "100-continue":
             await request.writer.write(b"HTTP/1.1 100 Continue\r\n\r\n")
         chunks, size = [], 0
@@ -231,7 +252,7 @@ class Proxy:
 
     async def _forward_with_fallback(self, request, route: Route, body: bytes, record: dict):
         chain = [route] + [self.cfg.route_named(n) for n in route.fallback]
-        last = Refusal(502, "no upstream answered")
+        last = None  # the refusal if no attempt answers
         for attempt in chain:
             record["route"], record["policy"] = attempt.name, attempt.policy
             scrubber = None
@@ -239,6 +260,10 @@ class Proxy:
                 out = body
                 if attempt.policy == "scrub":
                     self._check_encoding(request)
+                    if body and not header_rules.is_json(request.headers.get("Content-Type", ""), body):
+                        raise Refusal(415, "scrub routes take JSON request bodies", code="not_json")
+                    if body and not attempt.allow_attachments:
+                        await self._check_attachments(request, body)
                     self._check_request_metadata(request, attempt)
                     scrubber = self._new_scrubber(attempt, request.rel_url.raw_path)
                     if body:
@@ -264,8 +289,21 @@ class Proxy:
                     resp.release()
             finally:
                 if scrubber is not None:
+                    record["unrestored"] = scrubber.unrestored()
                     scrubber.close()
-        raise last
+        raise last or Refusal(502, "no upstream answered")
+
+    async def _check_attachments(self, request, body: bytes) -> None:
+        """Fail closed on base64 content the detector cannot read (attachments.py)."""
+        fmt = "gemini" if upstream.gemini_model(request.rel_url.raw_path) is not None else "auto"
+        if len(body) >= BIG:
+            off = await finished(asyncio.get_running_loop().run_in_executor(
+                None, attachments.offset_of_attachment, body, fmt))
+        else:
+            off = attachments.offset_of_attachment(body, fmt)
+        if off is not None:
+            raise Refusal(415, "base64 attachments cannot be scanned for personal data: this route refuses "
+                          "them (allow_attachments = true forwards them)", off if off >= 0 else None, "attachment")
 
     def _new_scrubber(self, route: Route, path: str):
         fmt = "gemini" if upstream.gemini_model(path) is not None else "auto"
@@ -284,18 +322,24 @@ class Proxy:
         """Fail closed on personal data outside the body: the path, query parameters, non-standard
         headers and the URLs and title a client may send (Referer, Origin, HTTP-Referer, X-Title)."""
         ids = self._identities.get(route.name)
-        if self._scrub.personal_url(request.rel_url.raw_path, route.threshold, ids):
-            raise Refusal(400, "the request path carries personal data", code="personal_path")
+        path = request.rel_url.raw_path
+        if (route.name, path) not in self._clean_paths:  # clients repeat a few paths: check each once
+            if self._scrub.personal_url(path, route.threshold, ids):
+                raise Refusal(400, "the request path carries personal data", code="personal_path")
+            if len(self._clean_paths) >= 1024:
+                self._clean_paths.clear()
+            self._clean_paths.add((route.name, path))
         query = request.rel_url.raw_query_string
         if query and self._scrub.personal_query(query, route.threshold, ids):
             raise Refusal(400, "the query string carries personal data", code="personal_query")
         for name, value in request.headers.items():
-            if upstream.is_standard(name) or name.lower() in route.pass_headers:
+            if not header_rules.to_check(name, route) or (route.name, name, value) in self._clean_headers:
                 continue
             check = self._scrub.personal_url if name.lower() in upstream.URL_HEADERS else self._scrub.looks_personal
             if check(value, route.threshold, ids):
                 raise Refusal(400, f"header {name} carries personal data (not on the route's pass_headers)",
                               code="personal_header")
+            self._clean_headers.add((route.name, name, value))
 
     async def _cpu(self, fn, data: bytes, what: str) -> bytes:
         try:
@@ -311,11 +355,12 @@ class Proxy:
         if key is not None:
             query = upstream.without_key_param(query)
         url = upstream.target(route.upstream, path, query)
-        headers = upstream.outgoing_headers(request.headers, key, path, identity)
+        headers = upstream.outgoing_headers(request.headers, key, path, identity,
+                                            header_rules.dropped(route) if identity else frozenset())
         try:
-            return await self.pool.session(url).request(
-                request.method, url, headers=headers, data=body if body or request.body_exists else None,
-                allow_redirects=False, compress=None)
+            with_body = body or request.body_exists or request.method not in NO_BODY_METHODS
+            return await self.pool.session(url).request(request.method, url, headers,
+                                                        body if with_body else None)
         except (aiohttp.ClientError, asyncio.TimeoutError, OSError):
             return None
 
@@ -331,6 +376,8 @@ class Proxy:
             return out
         if ctype.startswith("text/event-stream") or (scrubber is None and resp.status not in (204, 304)):
             return await self._relay_stream(request, resp, scrubber, headers, record)  # never buffered
+        if scrubber is not None and resp.status == 200 and upstream.gemini_json_stream(request.rel_url.raw_path):
+            return await self._relay_stream(request, resp, scrubber, headers, record, array=True)
         try:
             data = await self._read_capped(resp)
         except (aiohttp.ClientError, asyncio.TimeoutError):
@@ -373,7 +420,8 @@ class Proxy:
             return out
         raise Refusal(502, f"upstream answered with {enc} encoding; the proxy cannot restore it")
 
-    async def _relay_stream(self, request, resp, scrubber, headers, record) -> web.StreamResponse:
+    async def _relay_stream(self, request, resp, scrubber, headers, record, array=False) -> web.StreamResponse:
+        """array: a Gemini JSON-array stream (jsonarray.ArrayStream), restored element by element."""
         if scrubber is not None and resp.headers.get("Content-Encoding", "identity").lower() not in ("", "identity"):
             raise Refusal(502, "upstream stream is encoded; the proxy cannot restore it")
         out = web.StreamResponse(status=resp.status, headers=headers)
@@ -383,9 +431,28 @@ class Proxy:
             out.enable_chunked_encoding()
         await out.prepare(request)
         restorer = scrubber.stream_restorer() if scrubber is not None else None
+        if array:
+            restorer = jsonarray.ArrayStream(restorer, scrubber.restore_text)
+        cap, size, cut = self.cfg.max_response_bytes, 0, False
         try:
             try:
                 async for chunk in resp.content.iter_any():
+                    if restorer is not None and size + len(chunk) > cap:
+                        # The restorer would hold and work on more: its first `cap` bytes are restored
+                        # and relayed, then the stream ends cleanly with an error event.
+                        data = restorer.feed(chunk[:cap - size])
+                        if data:
+                            await out.write(data)
+                        resp.close()
+                        record["status"], cut = 502, True
+                        if array:  # no event inside a JSON array: the client sees a truncated answer
+                            request.protocol.force_close()
+                            return out
+                        await out.write(b"event: error\ndata: " + http.error_body(
+                            502, f"upstream stream larger than {cap} bytes (max_response_bytes)",
+                            code="max_response_bytes") + b"\n\n")
+                        break
+                    size += len(chunk)
                     data = restorer.feed(chunk) if restorer is not None else chunk
                     if data:
                         await out.write(data)
@@ -399,7 +466,7 @@ class Proxy:
                 record["status"] = 502
                 request.protocol.force_close()
                 return out
-            if restorer is not None:
+            if restorer is not None and not cut:  # (when cut, an unfinished event is dropped)
                 tail = restorer.finish()
                 if tail:
                     await out.write(tail)
@@ -410,6 +477,18 @@ class Proxy:
                 restorer.close()
         await out.write_eof()
         return out
+
+
+def safe_target(request):
+    """The request with its target normalised (paths.origin_form), or a 400 Refusal."""
+    raw = request.raw_path
+    try:
+        target = paths.origin_form(raw)
+    except paths.BadTarget as e:
+        raise Refusal(400, str(e), code="bad_path") from None
+    if target == raw:
+        return request
+    return request.clone(rel_url=yarl.URL(target, encoded=True))
 
 
 async def finished(future: asyncio.Future):
@@ -434,8 +513,9 @@ def log_request(record: dict) -> None:
     if not log.isEnabledFor(logging.INFO):
         return
     entities = ",".join(f"{k}={v}" for k, v in sorted(record["entities"].items())) or "none"
-    log.info("route=%s policy=%s method=%s path=%s status=%s entities=%s ms=%s", record["route"],
-             record["policy"], record["method"], record["path"], record["status"], entities, record["ms"])
+    log.info("route=%s policy=%s method=%s path=%s status=%s entities=%s ms=%s%s", record["route"],
+             record["policy"], record["method"], record["path"], record["status"], entities, record["ms"],
+             f" unrestored={record['unrestored']}" if record.get("unrestored") else "")
 
 
 def presidio_apps(cfg: Config) -> list:

@@ -1,44 +1,43 @@
-"""Forwarding to upstreams with aiohttp's client: one pooled session per upstream origin (keep-alive,
-TLS verified with the system's CAs), and the header rules for the way out and back (RFC 9110)."""
+"""Forwarding to upstreams: a lean HTTP/1.1 client with a pool of keep-alive connections per upstream
+origin (TLS verified with the system's CAs; answers parsed by aiohttp's C parser, timeouts as aiohttp's
+client has them), and the header rules for the way out and back (RFC 9110)."""
 from __future__ import annotations
 
+import asyncio
+import collections
+import functools
 import re
-import urllib.parse
+import ssl
+import time
 from typing import Optional
 
 import aiohttp
 import yarl
+from aiohttp.client_proto import ResponseHandler
+from aiohttp.helpers import TimeoutHandle
+from aiohttp.http_exceptions import HttpProcessingError
 
 # Hop-by-hop (RFC 9110 7.6.1), plus what the proxy computes itself (Host, Content-Length).
 HOP_BY_HOP = {"connection", "proxy-connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
               "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length", "expect"}
 CREDENTIAL_HEADERS = {"authorization", "x-api-key", "api-key", "x-goog-api-key"}
 
-# Request headers of HTTP itself and of the providers' APIs and SDKs: not checked for personal data.
-# Referer, Origin and OpenRouter's HTTP-Referer / X-Title carry URLs and names the user may have typed:
-# they are checked like any other header.
-STANDARD_HEADERS = HOP_BY_HOP | CREDENTIAL_HEADERS | {
-    "accept", "accept-encoding", "accept-language", "cache-control", "content-type", "content-encoding",
-    "date", "pragma", "user-agent", "priority", "traceparent", "tracestate",
-    "idempotency-key", "x-request-id", "x-client-request-id", "anthropic-version", "anthropic-beta",
-    "anthropic-dangerous-direct-browser-access", "openai-organization", "openai-project", "openai-beta",
-    "x-goog-api-client", "x-goog-user-project", "sec-fetch-mode",
-    "sec-fetch-site", "sec-fetch-dest", "sec-ch-ua", "sec-ch-ua-mobile", "sec-ch-ua-platform"}
-STANDARD_PREFIXES = ("x-stainless-",)
+# Which request headers a scrub route checks or drops: headers.py.
 URL_HEADERS = {"referer", "origin", "http-referer"}  # checked segment by segment (scrub.personal_url)
 
 _GEMINI_PATH = re.compile(r"/models/([^/:?]+):(generateContent|streamGenerateContent|countTokens)\b")
-
-
-def is_standard(name: str) -> bool:
-    low = name.lower()
-    return low in STANDARD_HEADERS or low.startswith(STANDARD_PREFIXES)
 
 
 def gemini_model(path: str) -> Optional[str]:
     """The model named in a Gemini API path, or None when the path is not Gemini's."""
     m = _GEMINI_PATH.search(path)
     return m.group(1) if m else None
+
+
+def gemini_json_stream(path: str) -> bool:
+    """A Gemini streamGenerateContent path: without alt=sse its answer is a JSON array sent over time."""
+    m = _GEMINI_PATH.search(path)
+    return m is not None and m.group(2) == "streamGenerateContent"
 
 
 def connection_tokens(headers) -> set:
@@ -50,8 +49,17 @@ def connection_tokens(headers) -> set:
 
 
 def target(base: str, client_path: str, query: str) -> yarl.URL:
-    """The route's base URL with the client's (still percent-encoded) path and query appended."""
+    """The route's base URL with the client's (still percent-encoded) path and query appended. Without
+    a query the URL object is cached: it computes its host and port (urllib.parse) once, and clients
+    repeat a few paths (a query may carry anything and is never kept)."""
+    if not query:
+        return _target(base, client_path)
     return yarl.URL(base + "/" + client_path.lstrip("/") + ("?" + query if query else ""), encoded=True)
+
+
+@functools.lru_cache(maxsize=256)
+def _target(base: str, client_path: str) -> yarl.URL:
+    return yarl.URL(base + "/" + client_path.lstrip("/"), encoded=True)
 
 
 def without_key_param(query: str) -> str:
@@ -64,8 +72,10 @@ def without_key_param(query: str) -> str:
     return "&".join(kept)
 
 
-def outgoing_headers(client_headers, api_key: Optional[str], client_path: str, identity: bool) -> dict:
-    drop = HOP_BY_HOP | connection_tokens(client_headers)
+def outgoing_headers(client_headers, api_key: Optional[str], client_path: str, identity: bool,
+                     also_drop: frozenset = frozenset()) -> dict:
+    """also_drop: more names (lower case) not forwarded (a scrub route's identifying headers)."""
+    drop = HOP_BY_HOP | connection_tokens(client_headers) | also_drop
     headers = {}
     for name, value in client_headers.items():
         low = name.lower()
@@ -97,32 +107,181 @@ def response_headers(upstream_headers, restored: bool) -> list:
     return [(k, v) for k, v in upstream_headers.items() if k.lower() not in drop]
 
 
+class Response:
+    """An upstream's answer: status, headers (CIMultiDictProxy), content (an aiohttp StreamReader) and
+    content_length, as aiohttp's ClientResponse has them. release() gives the connection back to its pool
+    when the body was read to its end and the connection may be kept; close() drops it."""
+
+    __slots__ = ("status", "headers", "content", "content_length", "_origin", "_proto", "_deadline")
+
+    def __init__(self, origin, proto, message, payload, deadline):
+        self.status = message.code
+        self.headers = message.headers
+        self.content = payload
+        length = message.headers.get("Content-Length")
+        self.content_length = int(length) if length is not None and length.isdigit() else None
+        self._origin, self._proto, self._deadline = origin, proto, deadline
+
+    def release(self) -> None:
+        proto, self._proto = self._proto, None
+        if proto is not None:
+            self._done()
+            self._origin.give_back(proto, reuse=self.content.is_eof())
+
+    def close(self) -> None:
+        proto, self._proto = self._proto, None
+        if proto is not None:
+            self._done()
+            self._origin.give_back(proto, reuse=False)
+
+    def _done(self) -> None:
+        if self._deadline is not None:
+            self._deadline.cancel()
+
+
+class Origin:
+    """The keep-alive connections to one upstream origin (scheme, host, port): idle ones are reused
+    newest first, at most `limit` are in use at once, an idle one older than the keep-alive time is
+    closed instead of used. Requests are written straight to the connection and answers parsed by
+    aiohttp's (C) response parser: aiohttp's ClientSession costs several times more CPU per request."""
+
+    KEEPALIVE = 30.0
+
+    def __init__(self, cfg, scheme: str, host: str, port: int):
+        self._cfg = cfg
+        self._host, self._port = host, port
+        self._ssl = ssl.create_default_context() if scheme == "https" else None  # the system's CAs
+        default = 443 if scheme == "https" else 80
+        host_header = f"[{host}]" if ":" in host else host
+        self._host_line = ("Host: " + host_header + ("" if port == default else f":{port}") + "\r\n")
+        self._idle = collections.deque()  # (protocol, monotonic time it became idle)
+        self._slots = asyncio.Semaphore(cfg.upstream_max_connections) if cfg.upstream_max_connections else None
+        self.closed = False
+
+    async def _connect(self):
+        loop = asyncio.get_running_loop()
+        _, proto = await loop.create_connection(
+            lambda: ResponseHandler(loop), self._host, self._port, ssl=self._ssl,
+            server_hostname=self._host if self._ssl is not None else None)
+        return proto
+
+    async def _reuse(self):
+        """A live idle connection when one is there and a slot is free (never waits), or None."""
+        if not self._idle or (self._slots is not None and self._slots.locked()):
+            return None
+        if self._slots is not None:
+            await self._slots.acquire()  # not locked: returns at once
+        now = time.monotonic()
+        while self._idle:
+            proto, since = self._idle.pop()
+            if proto.is_connected() and now - since < self.KEEPALIVE:
+                return proto
+            proto.close()
+        if self._slots is not None:
+            self._slots.release()
+        return None
+
+    async def _acquire(self):
+        if self._slots is not None:
+            await self._slots.acquire()
+        try:
+            now = time.monotonic()
+            while self._idle:
+                proto, since = self._idle.pop()
+                if proto.is_connected() and now - since < self.KEEPALIVE:
+                    return proto
+                proto.close()
+            return await self._connect()
+        except BaseException:
+            if self._slots is not None:
+                self._slots.release()
+            raise
+
+    def give_back(self, proto, reuse: bool) -> None:
+        now = time.monotonic()
+        if reuse and not self.closed and proto.is_connected() and not proto.should_close:
+            self._idle.append((proto, now))
+        else:
+            proto.close()
+        idle = self._idle
+        while idle and now - idle[0][1] >= self.KEEPALIVE:  # the oldest, past their time: closed
+            idle.popleft()[0].close()
+        if self._slots is not None:
+            self._slots.release()
+
+    async def request(self, method: str, url: yarl.URL, headers: dict, body: Optional[bytes]) -> Response:
+        """Sends one request and waits for the answer's status and headers. Raises aiohttp.ClientError
+        (or a subclass of it, or OSError / asyncio.TimeoutError) when the upstream cannot be reached or
+        answers badly; the connection is then closed."""
+        cfg = self._cfg
+        lines = [method, " ", url.raw_path_qs, " HTTP/1.1\r\n", self._host_line]
+        for name, value in headers.items():
+            if "\n" in value or "\r" in value:
+                raise aiohttp.InvalidURL("header value with a line break")  # never split a request
+            lines += (name, ": ", value, "\r\n")
+        if body is not None:
+            lines += ("Content-Length: ", str(len(body)), "\r\n")
+        lines.append("\r\n")
+        head = "".join(lines).encode("utf-8", "surrogateescape")  # header bytes as the client sent them
+        loop = asyncio.get_running_loop()
+        total = TimeoutHandle(loop, cfg.upstream_total_timeout or None)
+        deadline = total.start()
+        timer = total.timer()
+        proto = None
+        try:
+            with timer:
+                proto = await self._reuse()
+                if proto is None:  # a new connection, or waiting for a slot: the connect timeout holds
+                    async with asyncio.timeout(cfg.upstream_connect_timeout):
+                        proto = await self._acquire()
+                # An answer without a length runs to the connection's end (HTTP/1.0 style), as in aiohttp.
+                proto.set_response_params(timer=timer, skip_payload=method == "HEAD", auto_decompress=False,
+                                          read_until_eof=True, read_timeout=cfg.upstream_timeout or None,
+                                          read_bufsize=1 << 16)
+                transport = proto.transport
+                if body:
+                    transport.writelines((head, body))
+                else:
+                    transport.write(head)
+                if proto._paused:  # a large body: wait until the kernel took it
+                    await proto._drain_helper()
+                while True:
+                    try:
+                        message, payload = await proto.read()
+                    except HttpProcessingError as e:
+                        raise aiohttp.ClientPayloadError(f"malformed upstream answer ({e.code})") from None
+                    if not 100 <= message.code <= 199 or message.code == 101:
+                        break
+            return Response(self, proto, message, payload, deadline)
+        except BaseException:
+            if deadline is not None:
+                deadline.cancel()
+            if proto is not None:
+                self.give_back(proto, reuse=False)
+            raise
+
+    def close(self) -> None:
+        self.closed = True
+        while self._idle:
+            self._idle.pop()[0].close()
+
+
 class Pool:
-    """One aiohttp.ClientSession per upstream origin, created on first use and closed with the proxy."""
+    """One Origin (pooled keep-alive connections) per upstream origin, created on first use and closed
+    with the proxy."""
 
     def __init__(self, cfg):
         self._cfg = cfg
-        self._sessions = {}
+        self._origins = {}
 
-    def session(self, url: yarl.URL) -> aiohttp.ClientSession:
-        origin = (url.scheme, url.host, url.port)
-        s = self._sessions.get(origin)
-        if s is None or s.closed:
-            cfg = self._cfg
-            timeout = aiohttp.ClientTimeout(total=cfg.upstream_total_timeout or None,
-                                            connect=cfg.upstream_connect_timeout,
-                                            sock_read=cfg.upstream_timeout)
-            connector = aiohttp.TCPConnector(limit=cfg.upstream_max_connections, limit_per_host=0,
-                                             ttl_dns_cache=300, keepalive_timeout=30.0)
-            # No cookie jar (clients must not share state), no default headers, bodies relayed as sent.
-            s = aiohttp.ClientSession(connector=connector, timeout=timeout, auto_decompress=False,
-                                      cookie_jar=aiohttp.DummyCookieJar(), trust_env=False,
-                                      skip_auto_headers=("User-Agent", "Accept", "Accept-Encoding",
-                                                         "Content-Type"))
-            self._sessions[origin] = s
-        return s
+    def session(self, url: yarl.URL) -> Origin:
+        key = (url.scheme, url.host, url.port)
+        o = self._origins.get(key)
+        if o is None:
+            o = self._origins[key] = Origin(self._cfg, *key)
+        return o
 
     async def close(self) -> None:
-        for s in self._sessions.values():
-            await s.close()
-        self._sessions.clear()
+        for o in self._origins.values():
+            o.close()
+        self._origins.clear()

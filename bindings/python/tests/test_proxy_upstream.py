@@ -1,0 +1,240 @@
+"""The proxy's upstream client: keep-alive reuse, the connection limit, read timeouts, connections the
+upstream closes, answers without a body, header values that would split a request, and a client that
+hangs up while its request is upstream (the upstream request is cancelled)."""
+import http.client
+import os
+import socket
+import threading
+import time
+import unittest
+
+from test_proxy_pass import CHAT, ProxyFixture
+
+
+class ReuseTest(ProxyFixture):
+    def test_sequential_requests_reuse_one_upstream_connection(self):
+        for _ in range(5):  # a new client connection each time: the upstream one is pooled
+            resp, _ = self.post("/chat/completions", CHAT)
+            self.assertEqual(resp.status, 200)
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        for method in ("HEAD", "GET", "POST"):  # a HEAD answer has no body: the next one stays framed
+            conn.request(method, "/models", body=CHAT if method == "POST" else None)
+            resp = conn.getresponse()
+            self.assertEqual((resp.status, resp.read()), (200, b"" if method == "HEAD" else b'{"ok": true}'))
+        conn.close()
+        self.assertEqual(len(self.up.requests), 8)
+        self.assertEqual(len(self.up.peers), 1)
+
+    def test_a_connection_the_upstream_closes_is_not_reused(self):
+        self.up.answers = [("json", 200, b'{"n": 1}', {"Connection": "close"})]
+        self.assertEqual(self.post("/chat/completions", CHAT)[1], b'{"n": 1}')
+        time.sleep(0.1)
+        resp, data = self.post("/chat/completions", CHAT)
+        self.assertEqual((resp.status, data), (200, b'{"ok": true}'))
+        self.assertEqual(len(self.up.peers), 2)
+
+    def test_an_idle_connection_past_the_keep_alive_time_is_not_reused(self):
+        from sanctumcore.proxy import upstream
+
+        old = upstream.Origin.KEEPALIVE
+        upstream.Origin.KEEPALIVE = 0.3
+        try:
+            for pause in (0, 0.1, 0.5):
+                time.sleep(pause)
+                self.assertEqual(self.post("/chat/completions", CHAT)[0].status, 200)
+        finally:
+            upstream.Origin.KEEPALIVE = old
+        self.assertEqual(len(self.up.peers), 2)  # kept after 0.1 s, replaced after 0.5 s
+
+    def test_a_post_without_a_body_carries_a_zero_length(self):
+        resp, _ = self.post("/chat/completions", b"")
+        self.assertEqual(resp.status, 200)
+        self.assertEqual(self.up.requests[0].headers.get("Content-Length"), "0")
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        conn.request("GET", "/models")
+        conn.getresponse().read()
+        conn.close()
+        self.assertNotIn("Content-Length", self.up.requests[1].headers)
+
+
+class RawUpstreamTest(unittest.TestCase):
+    """Upstreams written by hand on a socket: framings aiohttp's server never sends."""
+
+    def serve(self, answer: bytes, close: bool):
+        listener = socket.create_server(("127.0.0.1", 0))
+        self.addCleanup(listener.close)
+        seen = []
+
+        def run():
+            conn, _ = listener.accept()
+            with conn:
+                data = b""
+                while b"\r\n\r\n" not in data:
+                    data += conn.recv(65536)
+                head, _, rest = data.partition(b"\r\n\r\n")
+                length = int(next(l.split(b":")[1] for l in head.split(b"\r\n") if l.lower().startswith(b"content-length")))
+                while len(rest) < length:
+                    rest += conn.recv(65536)
+                seen.append(head.split(b"\r\n")[0])
+                conn.sendall(answer)
+                if not close:
+                    time.sleep(1)
+
+        threading.Thread(target=run, daemon=True).start()
+        from sanctumcore.proxy import ProxyThread, from_dict
+        proxy = ProxyThread(from_dict({"listen": "127.0.0.1:0", "upstream_timeout": 5, "route": [
+            {"name": "raw", "upstream": f"http://127.0.0.1:{listener.getsockname()[1]}/v1", "policy": "pass"}]}))
+        self.addCleanup(proxy.close)
+        conn = http.client.HTTPConnection("127.0.0.1", proxy.port, timeout=10)
+        conn.request("POST", "/chat/completions", body=CHAT)
+        resp = conn.getresponse()
+        out = resp.status, resp.read()
+        conn.close()
+        return out, seen
+
+    def test_an_answer_without_a_length_runs_to_the_close(self):
+        (status, body), seen = self.serve(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n"
+                                          b'{"ok": "until close"}', close=True)
+        self.assertEqual(seen, [b"POST /v1/chat/completions HTTP/1.1"])
+        self.assertEqual((status, body), (200, b'{"ok": "until close"}'))
+
+    def test_an_interim_answer_is_skipped(self):
+        (status, body), _ = self.serve(b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\n"
+                                       b"Content-Type: application/json\r\nContent-Length: 10\r\n\r\n{\"ok\": 1}\n",
+                                       close=False)
+        self.assertEqual((status, body), (200, b'{"ok": 1}\n'))
+
+    def test_a_malformed_answer_is_a_502(self):
+        (status, body), _ = self.serve(b"HTTP/1.1 200 OK\r\nContent-Length: x\r\n\r\n", close=True)
+        self.assertEqual(status, 502)
+
+
+class LimitTest(ProxyFixture):
+    settings = {"upstream_max_connections": 2}
+
+    def test_concurrent_requests_stay_within_the_upstream_connection_limit(self):
+        self.up.delay = 0.2
+        statuses = []
+        threads = [threading.Thread(target=lambda: statuses.append(self.post("/chat/completions", CHAT)[0].status))
+                   for _ in range(6)]
+        started = time.monotonic()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(20)
+        self.assertEqual(statuses, [200] * 6)
+        self.assertLessEqual(len(self.up.peers), 2)
+        self.assertGreaterEqual(time.monotonic() - started, 0.55)  # three rounds of two
+
+
+class ReadTimeoutTest(ProxyFixture):
+    settings = {"upstream_timeout": 0.3}
+
+    def test_a_silent_upstream_is_a_502_after_the_read_timeout(self):
+        self.up.delay = 1.2
+        started = time.monotonic()
+        resp, _ = self.post("/chat/completions", CHAT)
+        self.assertEqual(resp.status, 502)
+        self.assertLess(time.monotonic() - started, 1.0)
+        time.sleep(1.0)  # the fake's answer is done before it is closed
+        self.assertEqual(self.up.abandoned, 1)
+
+
+class HeaderInjectionTest(ProxyFixture):
+    routes = [{"name": "k", "upstream": "UP/v1", "policy": "pass", "api_key_env": "SANCTUM_TEST_SPLIT_KEY"}]
+
+    def test_a_key_with_a_line_break_never_splits_the_request(self):
+        os.environ["SANCTUM_TEST_SPLIT_KEY"] = "sk-a\r\nX-Injected: 1"
+        try:
+            resp, _ = self.post("/chat/completions", CHAT)
+        finally:
+            del os.environ["SANCTUM_TEST_SPLIT_KEY"]
+        self.assertEqual(resp.status, 502)
+        self.assertEqual(self.up.requests, [])
+
+
+class ClientGoneTest(ProxyFixture):
+    def test_a_client_hanging_up_cancels_its_upstream_request(self):
+        self.up.delay = 1.0
+        s = socket.create_connection(("127.0.0.1", self.port), timeout=5)
+        s.sendall(b"POST /chat/completions HTTP/1.1\r\nHost: p\r\nContent-Type: application/json\r\n"
+                  b"Content-Length: " + str(len(CHAT)).encode() + b"\r\n\r\n" + CHAT)
+        deadline = time.monotonic() + 5
+        while not self.up.requests and time.monotonic() < deadline:
+            time.sleep(0.02)
+        self.assertEqual(len(self.up.requests), 1)
+        s.close()
+        deadline = time.monotonic() + 5
+        while not self.up.abandoned and time.monotonic() < deadline:
+            time.sleep(0.02)
+        self.assertEqual(self.up.abandoned, 1)  # the upstream connection was closed before the answer
+        resp, _ = self.post("/chat/completions", CHAT)  # and the proxy still serves (a new connection)
+        self.assertEqual(resp.status, 200)
+
+
+class TlsTrustedTest(unittest.TestCase):
+    def test_an_upstream_with_a_trusted_certificate_is_used_and_its_connection_kept(self):
+        import asyncio
+        import shutil
+        import ssl
+        import subprocess
+        import tempfile
+
+        from aiohttp import web
+
+        from fake_upstream import FakeUpstream
+        from sanctumcore.proxy import ProxyThread, from_dict
+
+        if not shutil.which("openssl"):
+            self.skipTest("openssl not installed: cannot make a self-signed certificate")
+        tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(tmp.cleanup)
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
+                        "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", f"{tmp.name}/k.pem",
+                        "-out", f"{tmp.name}/c.pem"], check=True, capture_output=True)
+        tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        tls.load_cert_chain(f"{tmp.name}/c.pem", f"{tmp.name}/k.pem")
+        up = FakeUpstream()  # its loop also serves the TLS listener below
+        self.addCleanup(up.close)
+        peers = []
+
+        async def serve():
+            async def handler(request):
+                peers.append(request.transport.get_extra_info("peername"))
+                return web.json_response({"ok": True, "body": len(await request.read())})
+            runner = web.ServerRunner(web.Server(handler), handle_signals=False)
+            await runner.setup()
+            site = web.TCPSite(runner, "127.0.0.1", 0, ssl_context=tls)
+            await site.start()
+            return runner, site._server.sockets[0].getsockname()[1]
+
+        runner, port = asyncio.run_coroutine_threadsafe(serve(), up.loop).result(10)
+        self.addCleanup(lambda: asyncio.run_coroutine_threadsafe(runner.cleanup(), up.loop).result(10))
+        old = os.environ.get("SSL_CERT_FILE")
+        os.environ["SSL_CERT_FILE"] = f"{tmp.name}/c.pem"  # OpenSSL's default trust store for this test
+        try:
+            proxy = ProxyThread(from_dict({"listen": "127.0.0.1:0", "route": [
+                {"name": "tls", "upstream": f"https://127.0.0.1:{port}/v1", "policy": "pass"}]}))
+            try:
+                got = []
+                for _ in range(2):
+                    conn = http.client.HTTPConnection("127.0.0.1", proxy.port, timeout=10)
+                    conn.request("POST", "/chat/completions", body=CHAT)
+                    resp = conn.getresponse()
+                    got.append((resp.status, resp.read()))
+                    conn.close()
+            finally:
+                proxy.close()
+        finally:
+            if old is None:
+                del os.environ["SSL_CERT_FILE"]
+            else:
+                os.environ["SSL_CERT_FILE"] = old
+        body = f'{{"ok": true, "body": {len(CHAT)}}}'.encode()
+        self.assertEqual(got, [(200, body), (200, body)])
+        self.assertEqual(len(peers), 2)
+        self.assertEqual(len(set(peers)), 1)  # one TLS connection, kept alive
+
+
+if __name__ == "__main__":
+    unittest.main()
