@@ -112,6 +112,21 @@ for (const [loc, def] of Object.entries(allLocales)) {
   lasts.forEach((n) => add(n, F_LAST | (english ? F_COMMON_LAST : 0)));
 }
 
+// The rarer sources (SSA names under 1,000 births, the gender lists) say nothing of frequency: a word of a
+// multi-word place name (Costa Rica, Santa Cruz) that faker knows only as a family name stays one, so
+// that the place does not read as a first + last name pair.
+const multiPlaceWords = new Set();
+if (placesFile)
+  for (const c of JSON.parse(fs.readFileSync(placesFile, 'utf8')))
+    for (const f of [c.city, c.province, c.country])
+      if (typeof f === 'string' && /\s/.test(f.trim()))
+        for (const w of f.trim().split(/\s+/)) multiPlaceWords.add(asciiLower(w.normalize('NFC')));
+function keepSurname(name) {
+  const k = asciiLower(name.normalize('NFC'));
+  const f0 = names.get(k);
+  return multiPlaceWords.has(k) && f0 !== undefined && (f0 & F_LAST) !== 0 && (f0 & F_FIRST) === 0;
+}
+
 // SSA names given to at least 100 babies over all years: rare in the US, common elsewhere (Niamh,
 // Oluwadamilare, Thandiwe, Zsofia); creative spellings that are also words get flag 4 like any other.
 const SSA_MIN = 100;
@@ -123,6 +138,7 @@ if (ssaFile) {
     const b = Number(births);
     if (!(b >= SSA_MIN)) continue;
     ssaCount++;
+    if (b < 1000 && keepSurname(name)) continue;
     add(name, F_FIRST | (b >= 10000 ? F_COMMON_FIRST : 0));
   }
 }
@@ -130,13 +146,14 @@ if (ssaFile) {
 
 // First names by language (gender-detection-from-name: en, de, fr, es, it, tr), lower-case in the
 // package: each part of "jean-pierre" gets its capital back (keys are lower case anyway).
-let genderCount = 0;
+let genderCount = 0, genderSurnames = 0;
 if (genderDir) {
   for (const f of fs.readdirSync(path.join(genderDir, 'names')).sort()) {
     const src = fs.readFileSync(path.join(genderDir, 'names', f), 'utf8');
     for (const m of src.matchAll(/\['([^']+)',\s*'(?:male|female|unisex)'\]/g)) {
       const name = m[1].split('-').map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('-');
       genderCount++;
+      if (keepSurname(name)) { genderSurnames++; continue; }
       add(name, F_FIRST);
     }
   }
@@ -359,7 +376,7 @@ if (outCjk) {
   fs.writeFileSync(outCjk, o.replace(/\n\n$/, '\n'));
   cjkCounts = `; CJK surnames ${sur.length} (zh ${cjk.zh.size}, ja ${cjk.ja.size}, ko ${cjk.ko.size}), given ${giv.length}`;
 }
-console.error(`faker locales ${localeCount}, SSA names >= ${SSA_MIN} births ${ssaCount}, gender-list names ${genderCount}, ` +
+console.error(`faker locales ${localeCount}, SSA names >= ${SSA_MIN} births ${ssaCount}, gender-list names ${genderCount} (${genderSurnames} kept as family names), ` +
   `gimei romaji ${gimeiCount}, CJK romanized ${cjkRoman}, common words ${wordCount}, ` +
   `places ${placeCount} (${placeNames} of them names), ${folded} names without diacritics; ` +
   `${entries.length} keys, ${chunks.length} chunks, hash table ${size}${cjkCounts}`);
