@@ -245,10 +245,11 @@ for (const n of fakerList('ja', 'first_name')) if (hanOnly.test(n) || /^[\u3040-
 // Latin names are often written without their diacritics (Benitez for Benítez, Lukasz for Łukasz): the
 // folded spelling is a key too, with the same flags.
 const LATIN_EXTRA = { 'ł': 'l', 'Ł': 'L', 'đ': 'd', 'Đ': 'D', 'ø': 'o', 'Ø': 'O', 'ı': 'i', 'ß': 'ss', 'æ': 'ae', 'Æ': 'Ae', 'œ': 'oe' };
+const foldLatin = (k) => k.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[łŁđĐøØıßæÆœ]/g, (c) => LATIN_EXTRA[c]);
 let folded = 0;
 for (const [k, f] of [...names]) {
   if (!/[\u00C0-\u024F]/.test(k)) continue;
-  const a = k.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[łŁđĐøØıßæÆœ]/g, (c) => LATIN_EXTRA[c]);
+  const a = foldLatin(k);
   if (!/^[A-Za-z'-]+$/.test(a)) continue;
   const key = asciiLower(a);
   names.set(key, (names.get(key) || 0) | (f & ~F_WORD));
@@ -260,7 +261,12 @@ if (placesFile) {
   const places = new Set();
   for (const c of JSON.parse(fs.readFileSync(placesFile, 'utf8')))
     for (const f of [c.city, c.city_ascii, c.province, c.country])
-      if (typeof f === 'string' && !/\s/.test(f.trim()) && f.trim().length >= 2) places.add(asciiLower(foldGreek(f.trim().normalize('NFC'))));
+      if (typeof f === 'string' && !/\s/.test(f.trim()) && f.trim().length >= 2) {
+        const k = asciiLower(foldGreek(f.trim().normalize('NFC')));
+        places.add(k);
+        const a = asciiLower(foldLatin(k)); /* Montréal is written Montreal too */
+        if (/^[a-z'-]+$/.test(a)) places.add(a);
+      }
   placeCount = places.size;
   for (const [k, f] of names) if (places.has(k)) { names.set(k, f | F_PLACE); placeNames++; }
   // places that are no names are keys too (flag 32 alone; the C name lookup answers 0 for them)
@@ -275,6 +281,7 @@ if (wordsFile) {
   wordCount = words.size;
   for (const [k, f] of names) if (words.has(k)) names.set(k, f | F_WORD);
 }
+
 
 const keys = [...names.keys()].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
 fs.mkdirSync(path.dirname(outData), { recursive: true });
