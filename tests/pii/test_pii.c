@@ -886,6 +886,19 @@ static void names_round4(void **state)
     expect_none(f->det, "\xe4\xbb\x8a\xe5\xa4\xa9\xe5\xa4\xa9\xe6\xb0\x94\xe5\xbe\x88\xe5\xa5\xbd\xef\xbc\x8c\xe5\xbc\xa0\xe5\xbc\x80\xe5\x8f\x8c\xe6\x89\x8b\xe3\x80\x82", P); /* 今天天气很好，张开双手。 */
     expect_none(f->det, "\xec\x9d\xb4\xeb\xa9\x94\xec\x9d\xbc\xec\x9d\x84 \xeb\xb3\xb4\xeb\x83\x88\xec\x8a\xb5\xeb\x8b\x88\xeb\x8b\xa4. \xea\xb0\x95\xec\x95\x84\xec\xa7\x80\xec\x97\x90\xea\xb2\x8c \xeb\xb0\xa5\xec\x9d\x84 \xec\xa4\xac\xec\x96\xb4\xec\x9a\x94.", P); /* 이메일을 보냈습니다. 강아지에게 밥을 줬어요. */
     expect_none(f->det, "\xec\x9d\xb4\xeb\xa6\x84:", P); /* 이름: */
+    /* Korean: a name from the tables before a particle only people take; a naming phrase in Chinese */
+    expect(f->det, "박서연에게 전화해 주세요", P, "박서연");
+    expect(f->det, "김민준한테 물어봐", P, "김민준");
+    expect(f->det, "我叫王伟，你好", P, "王伟");
+    /* headings before a colon, labels inside prose, short kanji compounds (from localized UI strings) */
+    expect_none(f->det, "경고: 암호가 짧습니다\n사용법: 명령 [옵션]", P);
+    expect_none(f->det, "颜色：红色\n文档：", P);
+    expect_none(f->det, "소스 파일 이름 인수가 필요합니다", P);
+    expect_none(f->det, "没有与名字关联的地址", P);
+    expect_none(f->det, "WAL関連のデバッグ情報", P);
+    expect_none(f->det, "大西洋省\n原始 PNM 格式", P);
+    expect_none(f->det, "'$head_name' 위치로 돌아갑니다", P);
+    expect_none(f->det, "설정은 저장되었습니다. 소유주를 확인하세요.", P);
 }
 
 /* The lookup folds Latin capitals as the generated keys are: Élodie, ÉLODIE and élodie are one name. */

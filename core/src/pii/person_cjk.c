@@ -1,9 +1,10 @@
 /* PERSON in scripts written without spaces: Chinese and Japanese names in Han characters, Korean names in
- * Hangul ("联系人王小明", "田中太郎は", "이름: 김민준"). A name starts with a known surname (the generated
+ * Hangul ("联系人：王小明", "田中太郎は", "이름: 김민준"). A name starts with a known surname (the generated
  * tables in names_cjk_data.c) and is taken only with evidence, because surname characters start many
- * ordinary words (方法, 金额, 程序, 이메일): a Japanese or Korean given name from the tables, or a
- * label, a speaker position, a JSON name key, an honorific or a person verb next to it. Honorifics alone
- * ("王伟先生", "田中さん") are person_scripts.c's. */
+ * ordinary words (方法, 金额, 程序, 이메일, 설정은): a label with a separator, a JSON name key, a naming
+ * phrase, a chat-log speaker, an honorific, a person verb before and a verb after, or (Japanese, Korean) a
+ * given name from the tables with a particle after it. Honorifics alone ("王伟先生", "田中さん") are
+ * person_scripts.c's. */
 #include <string.h>
 
 #include "names.h"
@@ -80,8 +81,10 @@ static size_t starts_with(const uint8_t *s, size_t n, size_t p, const char *cons
 
 /* Labels of a name field ("联系人：", "氏名", "이름"), and verbs only people take before a Chinese name. */
 static const char *const LABELS[] = {"联系人", "姓名", "名字", "收件人", "收货人", "负责人", "申请人", "发件人",
-                                     "寄件人", "客户", "我叫", "叫做", "名叫", "氏名", "名前", "担当者", "宛名",
-                                     "差出人", "이름", "성명", "담당자", "작성자", "보낸사람", "받는사람", NULL};
+                                     "寄件人", "客户", "氏名", "名前", "担当者", "宛名", "差出人", "이름", "성명",
+                                     "담당자", "작성자", "보낸사람", "받는사람", NULL};
+/* Phrases that introduce a name without a separator ("我叫王伟"). */
+static const char *const NAMING[] = {"我叫", "叫做", "名叫", NULL};
 static const char *const LEFT_VERBS[] = {"告诉", "通知", "联系", "问问", "请问", "找", "叫", "让", "给", "和",
                                          "跟", "与", "感谢", "谢谢", "提醒", "转告", "抄送", "问", NULL};
 /* After a name: honorifics and titles (evidence alone), then speech and person verbs and contact
@@ -93,18 +96,22 @@ static const char *const RIGHT_VERBS[] = {"说", "表示", "告诉", "打电话"
                                           "的手机", "的邮箱", "的地址", NULL};
 /* Japanese particles that end a name written in kanji. */
 static const char *const JA_PARTICLES[] = {"は", "が", "を", "に", "と", "の", "へ", "も", "から", "より", NULL};
-/* Korean particles glued to a name: a name written as surname + given is whole before them. */
-static const char *const KO_PARTICLES[] = {"이", "가", "은", "는", "을", "를", "의", "에게", "한테", "께",
-                                           "와", "과", "도", "님", "씨", "이랑", "랑", "에게서", NULL};
+/* Korean particles glued to a name: a name written as surname + given is whole before them (longest
+ * first: the lists are matched in order). */
+static const char *const KO_PARTICLES[] = {"에게서", "한테서", "에게", "한테", "이랑", "께서", "이", "가", "은",
+                                           "는", "을", "를", "의", "께", "와", "과", "도", "님", "씨", "랑", NULL};
 
 /* An ASCII key or label naming a person right before p: `"name": "`, `first_name=`, `Contact: `. */
 static bool ascii_name_key(const uint8_t *s, size_t p)
 {
     size_t q = p, skipped = 0;
+    bool sep = false; /* a key needs a key-value separator: "clientname 설정은" is prose */
     while (q > 0 && skipped < 6 && (s[q - 1] == '"' || s[q - 1] == '\'' || s[q - 1] == ' ' || s[q - 1] == ':' ||
-                                    s[q - 1] == '='))
+                                    s[q - 1] == '=')) {
+        sep = sep || s[q - 1] == ':' || s[q - 1] == '=';
         q--, skipped++;
-    if (q == p)
+    }
+    if (!sep)
         return false;
     size_t e = q;
     while (q > 0 && (pii_is_alpha(s[q - 1]) || s[q - 1] == '_'))
@@ -116,7 +123,7 @@ static bool ascii_name_key(const uint8_t *s, size_t p)
         if (pii_word_eq(s + i, 4, "name"))
             return true;
     static const char *const KEYS[] = {"contact", "customer", "author", "owner", "sender", "recipient",
-                                       "assignee", "from", "user", NULL};
+                                       "assignee", NULL};
     return word_in(s + q, l, KEYS);
 }
 
@@ -124,25 +131,34 @@ static bool ascii_name_key(const uint8_t *s, size_t p)
 static int left_evidence(const uint8_t *s, size_t p)
 {
     size_t q = p;
+    bool colon = false;
     /* separators between a label and the name: spaces, colons, quotes, brackets */
     static const char *const SEPS[] = {"：", "　", "「", "『", "“", NULL};
     for (int k = 0; k < 4; k++) {
         size_t l = ends_with(s, q, SEPS);
-        if (l > 0)
+        if (l > 0) {
+            colon = colon || l != 3 || memcmp(s + q - 3, "　", 3) != 0;
             q -= l;
-        else if (q > 0 && (s[q - 1] == ' ' || s[q - 1] == ':' || s[q - 1] == '"'))
+        } else if (q > 0 && (s[q - 1] == ' ' || s[q - 1] == ':' || s[q - 1] == '"')) {
+            colon = colon || s[q - 1] != ' ';
             q--;
-        else
+        } else {
             break;
+        }
     }
-    if (ends_with(s, q, LABELS) > 0 || ascii_name_key(s, p))
+    /* a label only with a separator after it: "名字：王伟", not "与名字关联"; Korean puts spaces between
+     * words, so there only a colon or quote makes one ("이름: 최지훈", not "파일 이름 인수가") */
+    bool hangul = s[p] >= 0xEA && s[p] <= 0xED; /* p is the start of a Han or Hangul character */
+    if ((q != p && (colon || !hangul) && ends_with(s, q, LABELS) > 0) || ends_with(s, q, NAMING) > 0 ||
+        ascii_name_key(s, p))
         return 2;
     if (q == p && ends_with(s, q, LEFT_VERBS) > 0)
         return 1;
     return 0;
 }
 
-/* A chat speaker: the name is the first thing on its line ("[10:02] " allowed) and a colon follows. */
+/* A chat log speaker: "[10:02] 王小红：" first on its line. Without the time a word before a colon is as
+ * often a heading ("경고:", "颜色：", "文档：") as a name. */
 static bool speaker(const uint8_t *s, size_t n, size_t a, size_t e)
 {
     if (!(e < n && (s[e] == ':' || (e + 3 <= n && memcmp(s + e, "：", 3) == 0))))
@@ -150,12 +166,15 @@ static bool speaker(const uint8_t *s, size_t n, size_t a, size_t e)
     size_t q = a;
     if (q > 0 && s[q - 1] == ' ')
         q--;
-    if (q > 0 && s[q - 1] == ']') {
-        while (q > 0 && s[q - 1] != '[' && s[q - 1] != '\n')
-            q--;
-        if (q > 0 && s[q - 1] == '[')
-            q--;
-    }
+    if (q == 0 || s[q - 1] != ']')
+        return false;
+    bool digit = false;
+    for (; q > 0 && s[q - 1] != '[' && s[q - 1] != '\n'; q--)
+        if (pii_is_digit(s[q - 1]))
+            digit = true;
+    if (q == 0 || s[q - 1] != '[' || !digit)
+        return false;
+    q--;
     return q == 0 || s[q - 1] == '\n';
 }
 
@@ -166,25 +185,27 @@ static void add_name(pii_scan *sc, size_t a, size_t e, double score, uint32_t ev
         pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, a, e, score, ev);
 }
 
-/* Japanese: surname (one to three kanji) + a given name from the tables, then the end of the run, a
- * particle or an honorific; "田中 太郎" with a space too. Returns the end of the name or 0. */
-static size_t japanese(const uint8_t *s, size_t n, size_t a, size_t slen)
+/* Japanese: surname (two or three kanji) + a given name of two or more characters from the tables,
+ * then a particle or an honorific (or, after a label, the end of the run); "田中 太郎" with a space
+ * too. Shorter pairs are ordinary words as often (関連, 大西洋, 原始). Returns the end of the name or 0. */
+static size_t japanese(const uint8_t *s, size_t n, size_t a, size_t slen, int left)
 {
+    if (slen < 2)
+        return 0;
     size_t g = a + slen * 3;
     if (g < n && s[g] == ' ')
         g++;
     else if (g + 3 <= n && memcmp(s + g, "　", 3) == 0)
         g += 3;
-    for (size_t gl = 4; gl >= 1; gl--) {
+    for (size_t gl = 4; gl >= 2; gl--) {
         size_t e = g + gl * 3;
         if (e > n || !(given_at(s, g, gl) & SC_CJK_JA))
             continue;
         for (size_t i = g; i < e; i += 3)
             if (cjk_class(s, n, i) == CJK_NONE)
                 goto next;
-        int after = cjk_class(s, n, e);
-        if (after == CJK_NONE || after == CJK_HANGUL || starts_with(s, n, e, JA_PARTICLES) ||
-            starts_with(s, n, e, HONORIFICS))
+        if (starts_with(s, n, e, JA_PARTICLES) || starts_with(s, n, e, HONORIFICS) ||
+            (left == 2 && cjk_class(s, n, e) == CJK_NONE))
             return e;
     next:;
     }
@@ -207,7 +228,7 @@ static size_t han_name(pii_scan *sc, size_t a, size_t b, size_t p)
         if (f == 0)
             continue;
         size_t e;
-        if ((f & SC_CJK_JA) && (e = japanese(s, n, p, sl)) != 0) {
+        if ((f & SC_CJK_JA) && (e = japanese(s, n, p, sl, left)) != 0) {
             bool hon = starts_with(s, n, e, HONORIFICS) > 0; /* "佐藤 健太さん": the whole name, not 健太 */
             add_name(sc, p, e, left > 0 || hon ? 0.9 : 0.8, SANCTUM_EV_GAZETTEER_LAST | SANCTUM_EV_GAZETTEER_FIRST);
             return e;
@@ -246,8 +267,12 @@ static void han_run(pii_scan *sc, size_t a, size_t b)
     }
 }
 
-/* A Hangul word [a, b): surname + given name (+ particle); a given name from the tables, or a label,
- * key or speaker position before it. */
+/* A Hangul word [a, b): surname + two-syllable given name (+ particle), with a label, key or chat
+ * speaker position before it, or a given name from the tables and a particle only people take after it
+ * (에게, 한테, 께, 씨, 님...). Sino-Korean words split the same way (설정은, 소유주를, 지정은), so a
+ * name from the tables alone is not enough. */
+static const char *const KO_PERSON_PARTICLES[] = {"에게서", "한테서", "에게", "한테", "이랑", "께서", "께", "씨",
+                                                  "님", "랑", NULL};
 static void hangul_word(pii_scan *sc, size_t a, size_t b)
 {
     const uint8_t *s = sc->s;
@@ -256,23 +281,18 @@ static void hangul_word(pii_scan *sc, size_t a, size_t b)
     if (chars < 2 || !(surname_at(s, a, 1) & SC_CJK_KO) || starts_with(s, n, a, LABELS) == b - a)
         return; /* "이름:" is the label, not a name */
     int left = left_evidence(s, a);
-    for (size_t gl = 2; gl >= 1; gl--) {
-        size_t e = a + (1 + gl) * 3;
-        if (e > b)
-            continue;
-        size_t rest = b - e;
-        if (rest > 0 && starts_with(s, n, e, KO_PARTICLES) != rest)
-            continue;
-        bool known = (given_at(s, a + 3, gl) & SC_CJK_KO) != 0;
-        bool spk = rest == 0 && speaker(s, n, a, e);
-        if (known && gl == 2)
-            add_name(sc, a, e, left == 2 || spk ? 0.9 : 0.8, SANCTUM_EV_GAZETTEER_LAST | SANCTUM_EV_GAZETTEER_FIRST);
-        else if (left == 2 || spk)
-            add_name(sc, a, e, 0.85, SANCTUM_EV_GAZETTEER_LAST | SANCTUM_EV_CONTEXT_BEFORE);
-        else
-            continue;
+    size_t e = a + 9; /* surname + two syllables */
+    if (e > b)
         return;
-    }
+    size_t rest = b - e;
+    if (rest > 0 && starts_with(s, n, e, KO_PARTICLES) != rest)
+        return;
+    bool known = (given_at(s, a + 3, 2) & SC_CJK_KO) != 0;
+    bool spk = rest == 0 && speaker(s, n, a, e);
+    if (left == 2 || spk)
+        add_name(sc, a, e, known ? 0.9 : 0.85, SANCTUM_EV_GAZETTEER_LAST | SANCTUM_EV_CONTEXT_BEFORE);
+    else if (known && rest > 0 && starts_with(s, n, e, KO_PERSON_PARTICLES) == rest)
+        add_name(sc, a, e, 0.8, SANCTUM_EV_GAZETTEER_LAST | SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_CONTEXT_AFTER);
 }
 
 void pii_cjk_names(pii_scan *sc)
