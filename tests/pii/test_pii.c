@@ -901,6 +901,30 @@ static void names_round4(void **state)
     expect_none(f->det, "설정은 저장되었습니다. 소유주를 확인하세요.", P);
 }
 
+/* The generated CJK tables are sorted byte-wise (person_cjk.c bisects them) and every key has flags. */
+static void cjk_tables_sorted(void **state)
+{
+    (void)state;
+    const struct {
+        const uint32_t *slots;
+        uint32_t count;
+        const char (*blob)[4096];
+    } T[] = {{sc_cjk_surnames, sc_cjk_surnames_count, sc_cjk_surnames_blob},
+             {sc_cjk_given, sc_cjk_given_count, sc_cjk_given_blob}};
+    for (size_t t = 0; t < 2; t++) {
+        assert_true(T[t].count > 500);
+        const char *prev = "";
+        for (uint32_t i = 0; i < T[t].count; i++) {
+            uint32_t pos = T[t].slots[i] >> 3;
+            const char *k = &T[t].blob[pos >> 12][pos & 4095u];
+            assert_true((T[t].slots[i] & 7u) != 0);
+            assert_true(strlen(k) >= 3 && strlen(k) % 3 == 0);
+            assert_true(strcmp(prev, k) < 0);
+            prev = k;
+        }
+    }
+}
+
 /* The lookup folds Latin capitals as the generated keys are: Élodie, ÉLODIE and élodie are one name. */
 static void gazetteer_case_folding(void **state)
 {
@@ -965,6 +989,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round3_person, setup, teardown),
         cmocka_unit_test_setup_teardown(names_round4, setup, teardown),
         cmocka_unit_test(gazetteer_case_folding),
+        cmocka_unit_test(cjk_tables_sorted),
         cmocka_unit_test_setup_teardown(presidio_yardstick, setup, teardown),
         cmocka_unit_test_setup_teardown(precision_code, setup, teardown),
         cmocka_unit_test_setup_teardown(precision_numbers, setup, teardown),
