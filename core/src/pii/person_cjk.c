@@ -300,6 +300,16 @@ void pii_cjk_names(pii_scan *sc)
     const uint8_t *s = sc->s;
     size_t n = sc->n;
     for (size_t p = 0; p < n; p++) {
+        /* most text is ASCII: skip eight bytes at a time while none has its top bit set */
+        while (p + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + p, 8);
+            if ((w & 0x8080808080808080u) != 0)
+                break;
+            p += 8;
+        }
+        if (p >= n)
+            break;
         if (s[p] < 0xE3 || s[p] > 0xED)
             continue;
         int cls = cjk_class(s, n, p);
