@@ -217,7 +217,13 @@ static size_t han_name(pii_scan *sc, size_t a, size_t b, size_t p)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n;
-    /* a name starts at the run's start or right after a label or verb inside the run */
+    /* a surname first (most characters start none), then a name starts at the run's start or right
+     * after a label or verb inside the run */
+    bool any = false;
+    for (size_t sl = 1; sl <= 3 && !any && p + sl * 3 <= b; sl++)
+        any = surname_at(s, p, sl) != 0;
+    if (!any)
+        return 0;
     int left = left_evidence(s, p);
     if (p != a && left == 0)
         return 0;
