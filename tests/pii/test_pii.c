@@ -994,6 +994,108 @@ static void round3_person(void **state)
     expect_none(f->det, "set the heading in Serif Bold, the body in Serif Italic", P);
 }
 
+/* Round 4 (issue 17): gazetteer coverage of more languages, Latin case folding, names in CJK and Hangul. */
+static void names_round4(void **state)
+{
+    fixture *f = *state;
+    const int32_t P = SANCTUM_ENTITY_PERSON;
+    /* romanized Japanese, Chinese and Korean names, either order */
+    expect(f->det, "Hiroshi Yamaguchi approved the invoice.", P, "Hiroshi Yamaguchi");
+    expect(f->det, "Ask Nakamura Yuki about the flight.", P, "Nakamura Yuki");
+    expect(f->det, "Please forward this to Zhang Wei tomorrow.", P, "Zhang Wei");
+    expect(f->det, "Kim Minjun sent the slides.", P, "Kim Minjun");
+    /* Nguni, Igbo, Hungarian, Polish names */
+    expect(f->det, "Sipho Dlamini will collect the keys.", P, "Sipho Dlamini");
+    expect(f->det, "Chinonso Eze is driving tonight.", P, "Chinonso Eze");
+    expect(f->det, "The tutor, Zsófia Kovács, arrives at 6.", P, "Zsófia Kovács");
+    expect(f->det, "APPLICANT: ZSÓFIA KOVÁCS", P, "ZSÓFIA KOVÁCS");
+    expect(f->det, "Remind Łukasz about the rent.", P, "Łukasz");
+    /* the words of a multi-word place stay family names: no first + last pair */
+    expect_none(f->det, "Costa Rica has no army since 1948.", P);
+    expect_none(f->det, "Shipping zones: Panama, Costa Rica, Belize.", P);
+    /* Chinese: a label, a JSON name key, a chat speaker, an honorific; 联系人：李娜 */
+    expect(f->det, "\xe8\x81\x94\xe7\xb3\xbb\xe4\xba\xba\xef\xbc\x9a\xe6\x9d\x8e\xe5\xa8\x9c\xef\xbc\x8c\xe7\x94\xb5\xe8\xaf\x9d 13800138000",
+           P, "\xe6\x9d\x8e\xe5\xa8\x9c");
+    expect(f->det, "\xe8\xb4\x9f\xe8\xb4\xa3\xe4\xba\xba \xe5\x88\x98\xe6\xb4\x8b", P, "\xe5\x88\x98\xe6\xb4\x8b"); /* 负责人 刘洋 */
+    expect(f->det, "{\"name\": \"\xe8\xb5\xb5\xe6\x95\x8f\", \"city\": \"\xe4\xb8\x8a\xe6\xb5\xb7\"}", P,
+           "\xe8\xb5\xb5\xe6\x95\x8f"); /* {"name": "赵敏", "city": "上海"} */
+    expect(f->det, "[09:12] \xe7\x8e\x8b\xe5\xb0\x8f\xe7\xba\xa2\xef\xbc\x9a\xe6\x88\x91\xe5\x88\xb0\xe4\xba\x86", P,
+           "\xe7\x8e\x8b\xe5\xb0\x8f\xe7\xba\xa2"); /* [09:12] 王小红：我到了 */
+    expect(f->det, "\xe5\xa7\x93\xe5\x90\x8d\xef\xbc\x9a\xe5\x91\xa8\xe6\x9d\xb0", P, "\xe5\x91\xa8\xe6\x9d\xb0"); /* 姓名：周杰 */
+    /* Japanese: surname + given name from the tables, before a particle or an honorific */
+    expect(f->det, "\xe6\x8b\x85\xe5\xbd\x93\xe3\x81\xae\xe7\x94\xb0\xe4\xb8\xad\xe5\xa4\xaa\xe9\x83\x8e\xe3\x81\x8c\xe6\x9d\xa5\xe3\x81\xbe\xe3\x81\x99",
+           P, "\xe7\x94\xb0\xe4\xb8\xad\xe5\xa4\xaa\xe9\x83\x8e"); /* 担当の田中太郎が来ます */
+    expect(f->det, "\xe4\xbd\x90\xe8\x97\xa4 \xe5\x81\xa5\xe5\xa4\xaa\xe3\x81\x95\xe3\x82\x93\xe3\x81\xab\xe9\x80\xa3\xe7\xb5\xa1", P,
+           "\xe4\xbd\x90\xe8\x97\xa4 \xe5\x81\xa5\xe5\xa4\xaa"); /* 佐藤 健太さんに連絡 */
+    /* Korean: surname + given name, a particle after it; a label before */
+    expect(f->det, "\xec\x9d\xb4\xeb\xa6\x84: \xec\xb5\x9c\xec\xa7\x80\xed\x9b\x88", P, "\xec\xb5\x9c\xec\xa7\x80\xed\x9b\x88"); /* 이름: 최지훈 */
+    /* surname characters inside ordinary words are no names */
+    expect_none(f->det, "\xe7\xa8\x8b\xe5\xba\x8f\xe7\x9a\x84\xe6\x96\xb9\xe6\xb3\x95\xe5\xbe\x88\xe5\xa5\xbd\xef\xbc\x8c\xe9\x87\x91\xe9\xa2\x9d\xe5\xb7\xb2\xe7\xbb\x8f\xe6\x94\xaf\xe4\xbb\x98\xe3\x80\x82", P); /* 程序的方法很好，金额已经支付。 */
+    expect_none(f->det, "\xe7\x8e\x8b\xe5\x9b\xbd\xe7\x9a\x84\xe5\x8e\x86\xe5\x8f\xb2\xe5\xbe\x88\xe9\x95\xbf\xef\xbc\x8c\xe9\xab\x98\xe5\x85\xb4\xe8\xa7\x81\xe5\x88\xb0\xe4\xbd\xa0\xe3\x80\x82", P); /* 王国的历史很长，高兴见到你。 */
+    expect_none(f->det, "\xe5\x85\xac\xe5\x8f\xb8\xe7\x9a\x84\xe7\x94\xb5\xe8\xaf\x9d\xe6\x98\xaf\xe5\xa4\x9a\xe5\xb0\x91", P); /* 公司的电话是多少 */
+    expect_none(f->det, "\xe4\xbb\x8a\xe5\xa4\xa9\xe5\xa4\xa9\xe6\xb0\x94\xe5\xbe\x88\xe5\xa5\xbd\xef\xbc\x8c\xe5\xbc\xa0\xe5\xbc\x80\xe5\x8f\x8c\xe6\x89\x8b\xe3\x80\x82", P); /* 今天天气很好，张开双手。 */
+    expect_none(f->det, "\xec\x9d\xb4\xeb\xa9\x94\xec\x9d\xbc\xec\x9d\x84 \xeb\xb3\xb4\xeb\x83\x88\xec\x8a\xb5\xeb\x8b\x88\xeb\x8b\xa4. \xea\xb0\x95\xec\x95\x84\xec\xa7\x80\xec\x97\x90\xea\xb2\x8c \xeb\xb0\xa5\xec\x9d\x84 \xec\xa4\xac\xec\x96\xb4\xec\x9a\x94.", P); /* 이메일을 보냈습니다. 강아지에게 밥을 줬어요. */
+    expect_none(f->det, "\xec\x9d\xb4\xeb\xa6\x84:", P); /* 이름: */
+    /* Korean: a name from the tables before a particle only people take; a naming phrase in Chinese */
+    expect(f->det, "박서연에게 전화해 주세요", P, "박서연");
+    expect(f->det, "김민준한테 물어봐", P, "김민준");
+    expect(f->det, "我叫王伟，你好", P, "王伟");
+    /* headings before a colon, labels inside prose, short kanji compounds (from localized UI strings) */
+    expect_none(f->det, "경고: 암호가 짧습니다\n사용법: 명령 [옵션]", P);
+    expect_none(f->det, "颜色：红色\n文档：", P);
+    expect_none(f->det, "소스 파일 이름 인수가 필요합니다", P);
+    expect_none(f->det, "没有与名字关联的地址", P);
+    expect_none(f->det, "WAL関連のデバッグ情報", P);
+    expect_none(f->det, "大西洋省\n原始 PNM 格式", P);
+    expect_none(f->det, "'$head_name' 위치로 돌아갑니다", P);
+    expect_none(f->det, "설정은 저장되었습니다. 소유주를 확인하세요.", P);
+}
+
+/* The generated CJK tables are sorted byte-wise (person_cjk.c bisects them) and every key has flags. */
+static void cjk_tables_sorted(void **state)
+{
+    (void)state;
+    const struct {
+        const uint32_t *slots;
+        uint32_t count;
+        const char (*blob)[4096];
+    } T[] = {{sc_cjk_surnames, sc_cjk_surnames_count, sc_cjk_surnames_blob},
+             {sc_cjk_given, sc_cjk_given_count, sc_cjk_given_blob}};
+    for (size_t t = 0; t < 2; t++) {
+        assert_true(T[t].count > 500);
+        const char *prev = "";
+        for (uint32_t i = 0; i < T[t].count; i++) {
+            uint32_t pos = T[t].slots[i] >> 3;
+            const char *k = &T[t].blob[pos >> 12][pos & 4095u];
+            assert_true((T[t].slots[i] & 7u) != 0);
+            assert_true(strlen(k) >= 3 && strlen(k) % 3 == 0);
+            assert_true(strcmp(prev, k) < 0);
+            prev = k;
+        }
+    }
+}
+
+/* The lookup folds Latin capitals as the generated keys are: Élodie, ÉLODIE and élodie are one name. */
+static void gazetteer_case_folding(void **state)
+{
+    (void)state;
+    const char *const SAME[][3] = {{"\xc3\x89lodie", "\xc3\x89LODIE", "\xc3\xa9lodie"},   /* Élodie */
+                                   {"J\xc3\xbcrgen", "J\xc3\x9cRGEN", "j\xc3\xbcrgen"},   /* Jürgen */
+                                   {"\xc5\x81ukasz", "\xc5\x81UKASZ", "\xc5\x82ukasz"},   /* Łukasz */
+                                   {"\xc5\xa0imon", "\xc5\xa0IMON", "\xc5\xa1imon"}};     /* Šimon */
+    for (size_t i = 0; i < sizeof SAME / sizeof SAME[0]; i++) {
+        unsigned f0 = sc_name_lookup((const uint8_t *)SAME[i][0], strlen(SAME[i][0]));
+        assert_true(f0 & SC_NAME_FIRST);
+        for (size_t j = 1; j < 3; j++)
+            assert_int_equal(sc_name_lookup((const uint8_t *)SAME[i][j], strlen(SAME[i][j])), f0);
+    }
+    /* names in the new sources: Yoruba, Irish, Zulu, romanized Japanese, Chinese and Korean */
+    const char *const KNOWN[] = {"Oluwadamilare", "Niamh", "Thandiwe", "Takahashi", "Sato", "Kenji", "Haoran",
+                                 "Ouyang", "Minjun", "Park", "Jurgen", NULL};
+    for (size_t i = 0; KNOWN[i] != NULL; i++)
+        assert_true(sc_name_lookup((const uint8_t *)KNOWN[i], strlen(KNOWN[i])) & (SC_NAME_FIRST | SC_NAME_LAST));
+}
+
 /* Presidio's own recognizer tests expect these at its maximum score; they clear our 0.7 too. */
 static void presidio_yardstick(void **state)
 {
@@ -1077,6 +1179,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(person_round2, setup, teardown),
         cmocka_unit_test_setup_teardown(round3_numbers, setup, teardown),
         cmocka_unit_test_setup_teardown(round3_person, setup, teardown),
+        cmocka_unit_test_setup_teardown(names_round4, setup, teardown),
+        cmocka_unit_test(gazetteer_case_folding),
+        cmocka_unit_test(cjk_tables_sorted),
         cmocka_unit_test_setup_teardown(round4_numbers, setup, teardown),
         cmocka_unit_test_setup_teardown(presidio_yardstick, setup, teardown),
         cmocka_unit_test_setup_teardown(precision_code, setup, teardown),

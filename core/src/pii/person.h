@@ -199,4 +199,7 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we);
 /* CJK and Hangul names before an honorific, over the whole text. */
 void pii_cjk_honorifics(pii_scan *sc);
 
+/* ---- person_cjk.c: Chinese, Japanese and Korean names by surname tables and evidence ---- */
+void pii_cjk_names(pii_scan *sc);
+
 #endif

@@ -572,4 +572,6 @@ void pii_rec_person(pii_scan *sc)
         pii_consistency(sc, first_cand); /* needs the candidates in text order: the CJK pass comes after */
     if (!sc->oom)
         pii_cjk_honorifics(sc);
+    if (!sc->oom)
+        pii_cjk_names(sc);
 }
