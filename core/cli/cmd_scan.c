@@ -386,10 +386,15 @@ static sanctum_status sc_cli_nomem(sanctum_error *err)
     return SANCTUM_E_NOMEM;
 }
 
-/* Files larger than SCAN_WINDOW are scanned in windows that overlap by SCAN_OVERLAP, at least the
- * longest span a rule may match around its keyword (1 MiB, docs/scan.md), so no match is cut. */
+/* Files larger than SCAN_WINDOW are scanned in windows that overlap by SCAN_OVERLAP. A match and its
+ * keyword lie within SCAN_REACH bytes of the secret (a rule's window is at most 1 MiB on either side
+ * of a keyword of at most 64 bytes, docs/scan.md). Ownership splits at the middle of the overlap:
+ * window i reports secrets before step + OVERLAP/2, window i+1 those from its OVERLAP/2 on, so the
+ * overlap must be at least 2 * SCAN_REACH for each window to hold the whole context of its secrets. */
 #define SCAN_WINDOW (16u << 20)
-#define SCAN_OVERLAP (1u << 20)
+#define SCAN_REACH (2u * (1u << 20) + 64u)
+#define SCAN_OVERLAP (6u << 20)
+_Static_assert(SCAN_OVERLAP >= 2 * SCAN_REACH && SCAN_OVERLAP < SCAN_WINDOW, "windows must overlap enough");
 
 /* UTF-16 text: 1 little-endian, 2 big-endian, 0 neither. A byte-order mark decides (its length in
  * *bom); without one, text that is ASCII with every other byte NUL (what Windows tools write). */
@@ -523,8 +528,10 @@ static sanctum_status scan_windows(scan_run *r, job *j, const uint8_t *t, size_t
         j->view.incomplete += part->incomplete;
         for (uint64_t k = 0; k < part->count; k++) {
             sanctum_scan_finding f = part->findings[k];
-            if (!last && f.secret_offset >= step)
+            if (!last && f.secret_offset >= step + SCAN_OVERLAP / 2)
                 continue; /* the next window, which holds all of its context, reports it */
+            if (start != 0 && f.secret_offset < SCAN_OVERLAP / 2)
+                continue; /* the previous window reported it */
             if (j->view.count == cap) {
                 cap = cap ? cap * 2 : 16;
                 sanctum_scan_finding *nm = realloc(j->merged, cap * sizeof *nm);

@@ -1,8 +1,8 @@
 #!/bin/sh
 # sanctum scan on inputs that used to be skipped without a word: a file with a NUL byte (skipped, but
 # counted and named on stderr), UTF-16 LE/BE text with or without a BOM (scanned, offsets in the
-# file's bytes), a token past 16 MiB and one across a window boundary (scanned in overlapping
-# windows, found once); and --baseline: the text report's 16-digit fingerprints and whole text
+# file's bytes), a token past 16 MiB and keyword-rule secrets at each window boundary (scanned in
+# overlapping windows, found once); and --baseline: the text report's 16-digit fingerprints and whole text
 # report lines work, a line that is none of the forms is exit 2 with its line number. Tokens FAKE.
 set -eu
 SANCTUM=$1
@@ -41,20 +41,35 @@ grep -q 'bom.txt","line":2,"column":5,.*"offset":14,"length":80,' "$T/out" || fa
 grep -q 'be.txt","line":1,"column":5,.*"offset":8,"length":80,' "$T/out" || fail "utf-16be offsets: $(cat "$T/out")"
 [ ! -s "$T/err" ] || fail "utf-16 files reported as skipped: $(cat "$T/err")"
 
-# past 16 MiB: a token at 17.5 MB; a token across the first window's end (15 MiB = the second
-# window's start); each found once with its true line, column and offset
+# past 16 MiB: a token at 17.5 MB, each found once with its true line, column and offset
 { head -c 17500000 /dev/zero | tr '\0' 'x' | fold -w 99; echo; } >"$T/in/big.txt"
 printf 'ab key=%s\n' "$GH" >>"$T/in/big.txt"
 SZ=$(wc -c <"$T/in/big.txt")
 LINES=$(wc -l <"$T/in/big.txt")
-{ head -c $((15 * 1048576 - 10)) /dev/zero | tr '\0' 'y'; printf ' %s end\n' "$GH"; } >"$T/in/edge.txt"
-run "$SANCTUM" scan --format jsonl --no-redact "$T/in/big.txt" "$T/in/edge.txt"
-[ "$rc" = 1 ] || fail "large files exit $rc: $(cat "$T/err")"
-[ "$(grep -c '"rule":"github-pat"' "$T/out")" = 2 ] || fail "large-file findings (each once): $(cat "$T/out")"
+run "$SANCTUM" scan --format jsonl --no-redact "$T/in/big.txt"
+[ "$rc" = 1 ] || fail "large file exit $rc: $(cat "$T/err")"
+[ "$(grep -c '"rule":"github-pat"' "$T/out")" = 1 ] || fail "large-file findings (once): $(cat "$T/out")"
 grep -q "big.txt\",\"line\":$LINES,\"column\":8,.*\"offset\":$((SZ - 41)),\"length\":40,\"secret\":\"$GH\"" "$T/out" ||
     fail "token past 16 MiB: $(cat "$T/out")"
-grep -q "edge.txt\",\"line\":1,\"column\":$((15 * 1048576 - 8)),.*\"offset\":$((15 * 1048576 - 9)),\"length\":40,\"secret\":\"$GH\"" "$T/out" ||
-    fail "token across a window boundary: $(cat "$T/out")"
+# window boundaries (16 MiB windows, 10 MiB apart: the second starts at 10 MiB, ownership changes
+# at 13 MiB, the first ends at 16 MiB; 15 MiB was the second window's start before): a keyword rule
+# whose keyword is 8 bytes before each, its secret after; each found once. The file is sparse (NUL
+# filler after an 8 KiB text head) so writing it costs nothing.
+head -c 8192 /dev/zero | tr '\0' '\n' >"$T/in/edge.txt"
+truncate -s 17M "$T/in/edge.txt"
+for mib in 10 13 15 16; do
+    printf '\npassword = "Xk9#mP2vL8qR4tZ7"\n' |
+        dd of="$T/in/edge.txt" bs=1 seek=$((mib * 1048576 - 9)) conv=notrunc status=none
+done
+run "$SANCTUM" scan --format jsonl --no-redact "$T/in/edge.txt"
+[ "$rc" = 1 ] || fail "edge exit $rc: $(cat "$T/err")"
+[ "$(grep -c '"secret":"Xk9#mP2vL8qR4tZ7"' "$T/out")" = 4 ] || fail "boundary findings (each once): $(cat "$T/out")"
+L=8194
+for mib in 10 13 15 16; do
+    grep -q "edge.txt\",\"line\":$L,\"column\":13,.*\"offset\":$((mib * 1048576 + 4)),\"length\":16," "$T/out" ||
+        fail "keyword before the boundary at $mib MiB: $(cat "$T/out")"
+    L=$((L + 2))
+done
 # an explicit cap skips, and says so
 run "$SANCTUM" scan --max-file-size 1000000 "$T/in/big.txt"
 [ "$rc" = 0 ] && grep -q '1 binary or too large (not scanned): .*big.txt (larger than the size cap (1000000 bytes))' "$T/err" ||
