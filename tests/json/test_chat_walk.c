@@ -853,6 +853,17 @@ static void attachments_refused(void **state)
         "{\"type\":\"base64\",\"media_type\":\"application/pdf\",\"data\":\"JVBERi0=\"}}]}]}",
         "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"inlineData\":{\"mimeType\":\"image/png\","
         "\"data\":\"iVBORw0KGgo=\"}}]}]}",
+        /* data URLs where no attachment is expected: metadata, an unknown member, an extra message
+         * field, inside JSON tool arguments */
+        "{\"model\":\"m\",\"messages\":[{\"role\":\"tool\",\"tool_call_id\":\"x\",\"content\":\"ok\"}],"
+        "\"metadata\":{\"doc\":\"data:text/plain;base64,iVBORw0KGgo=\"}}",
+        "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
+        "\"x_extra\":[\"data:text/plain;base64,iVBORw0KGgo=\"]}",
+        "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\",\"attachment\":{\"blob\":"
+        "\"data:text/plain;base64,iVBORw0KGgo=\"}}]}",
+        "{\"model\":\"m\",\"messages\":[{\"role\":\"assistant\",\"tool_calls\":[{\"id\":\"c\",\"type\":"
+        "\"function\",\"function\":{\"name\":\"f\",\"arguments\":"
+        "\"{\\\"file\\\":\\\"data:text/plain;base64,iVBORw0KGgo=\\\"}\"}}]}]}",
     };
     for (size_t i = 0; i < NELEM(docs); i++) {
         const uint8_t *in = (const uint8_t *)docs[i];

@@ -179,7 +179,9 @@ void chat_opaque(chat_walker *w, uint32_t tok)
 {
     if ((w->flags & SANCTUM_CHAT_REFUSE_ATTACHMENTS) == 0 || w->st != SANCTUM_OK)
         return;
-    uint64_t off = w->sub == 0 ? (uint64_t)w->j->tok[tok].start : SANCTUM_NO_OFFSET;
+    /* in JSON held in a string (tool arguments): the offset of that string in the request */
+    uint64_t off = w->sub == 0 ? (uint64_t)w->j->tok[tok].start
+                               : (uint64_t)w->doc->json.tok[w->doc->subs[w->sub - 1].outer_tok].start;
     w->st = sc_error(w->err, SANCTUM_E_UNSUPPORTED, off, "base64 attachment: its content cannot be scanned");
 }
 
@@ -191,6 +193,16 @@ void chat_url(chat_walker *w, uint32_t tok, int32_t role)
         chat_opaque(w, tok);
     else
         chat_add(w, tok, role, SANCTUM_CHAT_KIND_URL);
+}
+
+/* Whether a leaf scan adds string tok: a base64 data URL is refused (SANCTUM_CHAT_REFUSE_ATTACHMENTS)
+ * wherever it sits, else left alone by a non-strict scan. */
+static bool leaf_string_scanned(chat_walker *w, uint32_t tok, bool strict)
+{
+    if (!is_base64_data_url(w->j, tok))
+        return true;
+    chat_opaque(w, tok);
+    return strict && w->st == SANCTUM_OK;
 }
 
 /* Keys whose values a non-strict leaf scan leaves alone: enum tags, ids, signatures, opaque data. */
@@ -281,7 +293,7 @@ void chat_scan_leaves(chat_walker *w, uint32_t tok, int32_t role, int32_t kind, 
     const sc_json_doc *j = w->j;
     uint8_t type = j->tok[tok].type;
     if (type == SC_JT_STRING) {
-        if (strict || !is_base64_data_url(j, tok))
+        if (leaf_string_scanned(w, tok, strict))
             chat_add(w, tok, role, kind);
         return;
     }
@@ -320,7 +332,7 @@ void chat_scan_leaves(chat_walker *w, uint32_t tok, int32_t role, int32_t kind, 
         }
         uint8_t vt = j->tok[v].type;
         if (vt == SC_JT_STRING) {
-            if (strict || !is_base64_data_url(j, v))
+            if (leaf_string_scanned(w, v, strict))
                 chat_add_keyed(w, v, role, kind, kt);
         } else if (vt == SC_JT_NUMBER) {
             chat_add_keyed(w, v, role, kind, kt);
