@@ -486,14 +486,6 @@ static uint8_t *utf16_to_utf8(const uint8_t *p, size_t n, size_t bom, bool be, s
     return o;
 }
 
-static size_t code_points(const uint8_t *p, size_t n)
-{
-    size_t c = 0;
-    for (size_t i = 0; i < n; i++)
-        c += (p[i] & 0xC0) != 0x80;
-    return c;
-}
-
 /* Scans t[0..n): whole when it fits a window and was not transcoded (j->res), else window by window
  * into j->parts with the findings gathered in j->view (offsets, lines and columns in t). */
 static sanctum_status scan_windows(scan_run *r, job *j, const uint8_t *t, size_t n, sanctum_error *err)
@@ -508,7 +500,7 @@ static sanctum_status scan_windows(scan_run *r, job *j, const uint8_t *t, size_t
     if (j->parts == NULL)
         return sc_cli_nomem(err);
     j->view.struct_size = (uint32_t)sizeof j->view;
-    uint64_t lines_before = 0;
+    uint64_t lines_before = 0, cols_before = 0; /* newlines in t[0..counted), code points since the last */
     size_t counted = 0;
     for (size_t start = 0;; start += step) {
         size_t end = n - start > SCAN_WINDOW ? start + SCAN_WINDOW : n;
@@ -518,12 +510,14 @@ static sanctum_status scan_windows(scan_run *r, job *j, const uint8_t *t, size_t
         if (st != SANCTUM_OK)
             return st;
         j->parts[j->n_parts++] = part;
-        for (; counted < start; counted++)
-            lines_before += t[counted] == '\n';
-        size_t line_start = start;
-        while (line_start > 0 && t[line_start - 1] != '\n')
-            line_start--;
-        uint64_t cols_before = code_points(t + line_start, start - line_start);
+        for (; counted < start; counted++) { /* carried forward: each byte is looked at once */
+            if (t[counted] == '\n') {
+                lines_before++;
+                cols_before = 0;
+            } else {
+                cols_before += (t[counted] & 0xC0) != 0x80;
+            }
+        }
         j->view.truncated |= part->truncated;
         j->view.incomplete += part->incomplete;
         for (uint64_t k = 0; k < part->count; k++) {

@@ -70,6 +70,17 @@ for mib in 10 13 15 16; do
         fail "keyword before the boundary at $mib MiB: $(cat "$T/out")"
     L=$((L + 2))
 done
+# one 25 MiB line (three windows), 4100 two-byte characters first (8 KiB of text: no NUL): the column of a secret in the
+# last window counts code points across the windows (carried from window to window)
+E=$(printf '\303\251')
+i=0; while [ $i -lt 4100 ]; do printf '%s' "$E"; i=$((i + 1)); done >"$T/in/long.txt"
+truncate -s 25M "$T/in/long.txt"
+printf ' password = "Xk9#mP2vL8qR4tZ7"\n' >>"$T/in/long.txt"
+P=$((25 * 1048576))
+run "$SANCTUM" scan --format jsonl --no-redact "$T/in/long.txt"
+[ "$rc" = 1 ] || fail "long line exit $rc: $(cat "$T/err")"
+grep -q "long.txt\",\"line\":1,\"column\":$((P - 8200 + 4100 + 13 + 1)),.*\"offset\":$((P + 13)),\"length\":16," "$T/out" ||
+    fail "column on a line across windows: $(cat "$T/out")"
 # an explicit cap skips, and says so
 run "$SANCTUM" scan --max-file-size 1000000 "$T/in/big.txt"
 [ "$rc" = 0 ] && grep -q '1 binary or too large (not scanned): .*big.txt (larger than the size cap (1000000 bytes))' "$T/err" ||
