@@ -425,65 +425,119 @@ static int utf16_kind(const uint8_t *p, size_t n, size_t *bom)
     return 0;
 }
 
-/* UTF-16 (after bom bytes) to UTF-8; unpaired surrogates become U+FFFD, an odd last byte is dropped.
- * *offs maps each output byte (and the end) to the offset in p of the code unit it came from. */
-static uint8_t *utf16_to_utf8(const uint8_t *p, size_t n, size_t bom, bool be, size_t *out_len, uint32_t **offs)
+/* One code point of UTF-16 p (after bom bytes, units code units): the unit at *i, advanced past it;
+ * *at is its byte offset in p. Unpaired surrogates become U+FFFD. */
+static uint32_t utf16_next(const uint8_t *p, size_t units, size_t bom, bool be, size_t *i, size_t *at)
 {
-    size_t units = (n - bom) / 2;
-    if (n > UINT32_MAX || units > (SIZE_MAX - 1) / 3)
-        return NULL;
-    uint8_t *o = malloc(units * 3 + 1);
-    uint32_t *m = malloc((units * 3 + 1) * sizeof *m);
-    if (o == NULL || m == NULL) {
-        free(o);
-        free(m);
-        return NULL;
-    }
-    size_t k = 0;
-    for (size_t i = 0; i < units;) {
-        size_t at = bom + 2 * i;
-        uint32_t u = be ? (uint32_t)p[at] << 8 | p[at + 1] : (uint32_t)p[at + 1] << 8 | p[at];
-        i++;
-        if (u >= 0xD800 && u <= 0xDBFF && i < units) {
-            size_t at2 = bom + 2 * i;
-            uint32_t l = be ? (uint32_t)p[at2] << 8 | p[at2 + 1] : (uint32_t)p[at2 + 1] << 8 | p[at2];
-            if (l >= 0xDC00 && l <= 0xDFFF) {
-                u = 0x10000 + ((u - 0xD800) << 10) + (l - 0xDC00);
-                i++;
-            }
-        }
-        if (u >= 0xD800 && u <= 0xDFFF)
-            u = 0xFFFD;
-        uint8_t b[4];
-        size_t nb;
-        if (u < 0x80) {
-            b[0] = (uint8_t)u;
-            nb = 1;
-        } else if (u < 0x800) {
-            b[0] = (uint8_t)(0xC0 | u >> 6);
-            b[1] = (uint8_t)(0x80 | (u & 0x3F));
-            nb = 2;
-        } else if (u < 0x10000) {
-            b[0] = (uint8_t)(0xE0 | u >> 12);
-            b[1] = (uint8_t)(0x80 | (u >> 6 & 0x3F));
-            b[2] = (uint8_t)(0x80 | (u & 0x3F));
-            nb = 3;
-        } else {
-            b[0] = (uint8_t)(0xF0 | u >> 18);
-            b[1] = (uint8_t)(0x80 | (u >> 12 & 0x3F));
-            b[2] = (uint8_t)(0x80 | (u >> 6 & 0x3F));
-            b[3] = (uint8_t)(0x80 | (u & 0x3F));
-            nb = 4;
-        }
-        for (size_t x = 0; x < nb; x++) {
-            o[k] = b[x];
-            m[k++] = (uint32_t)at;
+    *at = bom + 2 * *i;
+    uint32_t u = be ? (uint32_t)p[*at] << 8 | p[*at + 1] : (uint32_t)p[*at + 1] << 8 | p[*at];
+    (*i)++;
+    if (u >= 0xD800 && u <= 0xDBFF && *i < units) {
+        size_t at2 = bom + 2 * *i;
+        uint32_t l = be ? (uint32_t)p[at2] << 8 | p[at2 + 1] : (uint32_t)p[at2 + 1] << 8 | p[at2];
+        if (l >= 0xDC00 && l <= 0xDFFF) {
+            u = 0x10000 + ((u - 0xD800) << 10) + (l - 0xDC00);
+            (*i)++;
         }
     }
-    m[k] = (uint32_t)(bom + 2 * units);
+    return u >= 0xD800 && u <= 0xDFFF ? 0xFFFD : u;
+}
+
+static size_t utf8_len(uint32_t u)
+{
+    return u < 0x80 ? 1 : u < 0x800 ? 2 : u < 0x10000 ? 3 : 4;
+}
+
+/* UTF-16 (after bom bytes) to UTF-8, sized exactly (a first pass counts); an odd last byte is dropped.
+ * NULL when memory runs out. */
+static uint8_t *utf16_to_utf8(const uint8_t *p, size_t n, size_t bom, bool be, size_t *out_len)
+{
+    size_t units = (n - bom) / 2, k = 0, at;
+    for (size_t i = 0; i < units;)
+        k += utf8_len(utf16_next(p, units, bom, be, &i, &at));
     *out_len = k;
-    *offs = m;
+    uint8_t *o = malloc(k + 1);
+    if (o == NULL)
+        return NULL;
+    k = 0;
+    for (size_t i = 0; i < units;) {
+        uint32_t u = utf16_next(p, units, bom, be, &i, &at);
+        switch (utf8_len(u)) {
+        case 1:
+            o[k++] = (uint8_t)u;
+            break;
+        case 2:
+            o[k++] = (uint8_t)(0xC0 | u >> 6);
+            o[k++] = (uint8_t)(0x80 | (u & 0x3F));
+            break;
+        case 3:
+            o[k++] = (uint8_t)(0xE0 | u >> 12);
+            o[k++] = (uint8_t)(0x80 | (u >> 6 & 0x3F));
+            o[k++] = (uint8_t)(0x80 | (u & 0x3F));
+            break;
+        default:
+            o[k++] = (uint8_t)(0xF0 | u >> 18);
+            o[k++] = (uint8_t)(0x80 | (u >> 12 & 0x3F));
+            o[k++] = (uint8_t)(0x80 | (u >> 6 & 0x3F));
+            o[k++] = (uint8_t)(0x80 | (u & 0x3F));
+            break;
+        }
+    }
     return o;
+}
+
+typedef struct offset_ref {
+    uint64_t *at; /* a finding's offset in the UTF-8 text, rewritten to the file's */
+    uint64_t val;
+} offset_ref;
+
+static int offset_ref_cmp(const void *a, const void *b)
+{
+    uint64_t x = ((const offset_ref *)a)->val, y = ((const offset_ref *)b)->val;
+    return (x > y) - (x < y);
+}
+
+/* Findings' offsets and lengths in the transcoded text back into the UTF-16 file's bytes: the offsets
+ * sorted, then one decoding pass (no map per byte). Lines and columns (code points) are the same. */
+static bool utf16_offsets_back(const uint8_t *p, size_t n, size_t bom, bool be, sanctum_scan_finding *f,
+                               uint64_t count)
+{
+    if (count == 0)
+        return true;
+    offset_ref *r = count > SIZE_MAX / 4 / sizeof *r ? NULL : malloc((size_t)count * 4 * sizeof *r);
+    uint64_t *ends = count > SIZE_MAX / 2 / sizeof *ends ? NULL : malloc((size_t)count * 2 * sizeof *ends);
+    if (r == NULL || ends == NULL) {
+        free(r);
+        free(ends);
+        return false;
+    }
+    size_t m = 0;
+    for (uint64_t k = 0; k < count; k++) {
+        ends[2 * k] = f[k].secret_offset + f[k].secret_length;
+        ends[2 * k + 1] = f[k].offset + f[k].length;
+        r[m++] = (offset_ref){&f[k].secret_offset, f[k].secret_offset};
+        r[m++] = (offset_ref){&f[k].offset, f[k].offset};
+        r[m++] = (offset_ref){&ends[2 * k], ends[2 * k]};
+        r[m++] = (offset_ref){&ends[2 * k + 1], ends[2 * k + 1]};
+    }
+    qsort(r, m, sizeof *r, offset_ref_cmp);
+    size_t units = (n - bom) / 2, x = 0, at;
+    uint64_t k8 = 0; /* UTF-8 offset of the code point at unit i */
+    for (size_t i = 0; i < units && x < m;) {
+        uint64_t nb = utf8_len(utf16_next(p, units, bom, be, &i, &at));
+        for (; x < m && r[x].val < k8 + nb; x++)
+            *r[x].at = at;
+        k8 += nb;
+    }
+    for (; x < m; x++) /* the end of the text */
+        *r[x].at = bom + 2 * units;
+    for (uint64_t k = 0; k < count; k++) {
+        f[k].secret_length = ends[2 * k] - f[k].secret_offset;
+        f[k].length = ends[2 * k + 1] - f[k].offset;
+    }
+    free(r);
+    free(ends);
+    return true;
 }
 
 /* Scans t[0..n): whole when it fits a window and was not transcoded (j->res), else window by window
@@ -598,13 +652,13 @@ static void scan_one(scan_run *r, job *j)
     const uint8_t *text = map;
     size_t text_len = len;
     uint8_t *u8 = NULL;
-    uint32_t *offs = NULL;
     if (wide != 0) {
-        u8 = utf16_to_utf8(map, len, bom, wide == 2, &text_len, &offs);
+        u8 = utf16_to_utf8(map, len, bom, wide == 2, &text_len);
         if (u8 == NULL) {
             munmap(map, len);
             j->status = 2;
-            snprintf(j->why, sizeof j->why, "out of memory transcoding UTF-16");
+            snprintf(j->why, sizeof j->why, "UTF-16 file too large to transcode: %zu MiB of UTF-8 do not fit in memory",
+                     text_len >> 20);
             return;
         }
         text = u8;
@@ -615,21 +669,13 @@ static void scan_one(scan_run *r, job *j)
     if (st2 != SANCTUM_OK) {
         j->status = 2;
         snprintf(j->why, sizeof j->why, "%s", err.message);
-    } else if (offs != NULL) {
-        /* offsets and lengths back into the file's own bytes; lines and columns (code points) are the same */
-        for (uint64_t k = 0; k < j->view.count; k++) {
-            sanctum_scan_finding *f = &j->merged[k];
-            uint64_t so = offs[f->secret_offset], mo = offs[f->offset];
-            f->secret_length = offs[f->secret_offset + f->secret_length] - so;
-            f->length = offs[f->offset + f->length] - mo;
-            f->secret_offset = so;
-            f->offset = mo;
-        }
+    } else if (u8 != NULL && !utf16_offsets_back(map, len, bom, wide == 2, j->merged, j->view.count)) {
+        j->status = 2;
+        snprintf(j->why, sizeof j->why, "out of memory");
     }
     if (u8 != NULL) {
         sodium_memzero(u8, text_len);
         free(u8);
-        free(offs);
     }
     if (r->keep_maps && j->res != NULL && j->res->count != 0 && !j->transcoded) {
         j->map = map;

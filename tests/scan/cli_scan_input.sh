@@ -41,6 +41,28 @@ grep -q 'bom.txt","line":2,"column":5,.*"offset":14,"length":80,' "$T/out" || fa
 grep -q 'be.txt","line":1,"column":5,.*"offset":8,"length":80,' "$T/out" || fail "utf-16be offsets: $(cat "$T/out")"
 [ ! -s "$T/err" ] || fail "utf-16 files reported as skipped: $(cat "$T/err")"
 
+# UTF-16 with characters of 2, 3 and 4 UTF-8 bytes (e acute, euro, an emoji pair) before the token
+{ printf '\377\376\351\000\254\040\075\330\000\336\040\000'; printf 'key=%s\n' "$GH" | u16 le; } >"$T/in/wide.txt"
+run "$SANCTUM" scan --format jsonl "$T/in/wide.txt"
+[ "$rc" = 1 ] || fail "wide exit $rc: $(cat "$T/err")"
+grep -q 'wide.txt","line":1,"column":9,"end_line":1,"end_column":49,"offset":20,"length":80,' "$T/out" ||
+    fail "utf-16 offsets after multi-byte characters: $(cat "$T/out")"
+# a 60 MiB UTF-16 file (sparse: U+0000 after a BOM and "a") with a token at 50 MiB, scanned within
+# 244 MiB of address space: the transcoding holds no per-byte offset map (it took 450 MiB). Skipped
+# where the binary cannot run under a limit (ASan reserves terabytes).
+if (ulimit -v 250000 && "$SANCTUM" --version >/dev/null 2>&1); then
+    printf '\377\376a\000' >"$T/in/w60.txt"
+    truncate -s 60M "$T/in/w60.txt"
+    printf '\nkey=%s\n' "$GH" | u16 le | dd of="$T/in/w60.txt" bs=1 seek=$((50 * 1048576)) conv=notrunc status=none
+    set +e
+    (ulimit -v 250000 && exec "$SANCTUM" scan -j 1 --format jsonl "$T/in/w60.txt") >"$T/out" 2>"$T/err"
+    rc=$?
+    set -e
+    [ "$rc" = 1 ] || fail "60 MiB utf-16 exit $rc: $(cat "$T/err")"
+    grep -q 'w60.txt","line":2,"column":5,"end_line":2,"end_column":45,"offset":52428810,"length":80,' "$T/out" ||
+        fail "60 MiB utf-16: $(cat "$T/out")"
+fi
+
 # past 16 MiB: a token at 17.5 MB, each found once with its true line, column and offset
 { head -c 17500000 /dev/zero | tr '\0' 'x' | fold -w 99; echo; } >"$T/in/big.txt"
 printf 'ab key=%s\n' "$GH" >>"$T/in/big.txt"
