@@ -41,9 +41,9 @@ static const char SCAN_USAGE[] =
     "  --max-file-size BYTES     skip larger files (default 1 GiB; with --git-history/--staged,\n"
     "                            larger blobs, default 16 MiB); files over 16 MiB are scanned in\n"
     "                            overlapping windows, UTF-16 files (BOM or NUL-interleaved) as text\n"
-    "Skipped files (binary: a NUL in the first 8 KiB; over --max-file-size) are counted on stderr.\n"
     "  --fingerprint-key-file F  key for fingerprints (default $XDG_DATA_HOME/sanctum/scan.key,\n"
     "                            created 0600 with 32 random bytes when missing)\n"
+    "Skipped files (binary: a NUL in the first 8 KiB; over --max-file-size) are counted on stderr.\n"
     "Exit status: 0 nothing found, 1 findings, 2 error.\n";
 
 enum {

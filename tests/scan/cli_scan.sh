@@ -121,4 +121,7 @@ run "$SANCTUM" scan --bogus
 [ "$rc" = 2 ] || fail "unknown option exit $rc"
 run "$SANCTUM" scan --help
 [ "$rc" = 0 ] || fail "help exit $rc"
+# the option list is one block: no prose line sits between two option lines
+awk '/^  -/ { if (prose) bad = 1; opts = 1; next } opts && /^[^ ]/ { prose = 1 } END { exit bad }' "$T/out" ||
+    fail "help: a line inside the option list: $(cat "$T/out")"
 echo "cli_scan: ok"
