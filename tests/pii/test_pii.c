@@ -360,6 +360,14 @@ static void email_rules(void **state)
     expect(f->det, "https://example.com/u/jane@example.com", SANCTUM_ENTITY_EMAIL_ADDRESS, "jane@example.com");
     expect(f->det, "https://example.com/unsubscribe?to=jane@example.com", SANCTUM_ENTITY_EMAIL_ADDRESS,
            "jane@example.com");
+    /* a path-segment address ends the path; package@tag segments inside one are not addresses */
+    expect(f->det, "see https://example.com/u/jane@example.com?tab=1 now", SANCTUM_ENTITY_EMAIL_ADDRESS,
+           "jane@example.com");
+    expect(f->det, "<https://example.com/u/jane@example.com>", SANCTUM_ENTITY_EMAIL_ADDRESS, "jane@example.com");
+    expect(f->det, "mailto:ana@example.pl?subject=hi", SANCTUM_ENTITY_EMAIL_ADDRESS, "ana@example.pl");
+    expect_none(f->det, "see https://unpkg.com/vue@next.global/dist/vue.js\n", SANCTUM_ENTITY_EMAIL_ADDRESS);
+    expect_none(f->det, "import x from \"https://deno.land/x/oak@latest.release/mod.ts\"",
+                SANCTUM_ENTITY_EMAIL_ADDRESS);
 }
 
 static void nanp_rules(void **state)

@@ -27,6 +27,28 @@ static const char *const NOT_TLD[] = {"png", "jpg", "jpeg", "gif", "svg", "webp"
 static const char *const MAIL_WORDS[] = {"email*", "e", "mail*", "contact*", "write", "reach", "address*",
                                          "send", "cc", "bcc", "from", "to", NULL};
 
+/* A path-segment address ends its path (the text, a query or fragment, a space, a closing quote or
+ * bracket, sentence punctuation before a space) or is followed by a route ("/edit"), not by a file
+ * ("/dist/vue.js", "/mod.ts": a package@tag segment of a CDN or module URL). */
+static bool segment_ends_path(const uint8_t *s, size_t n, size_t de)
+{
+    for (size_t i = de; i < n; i++) {
+        uint8_t a = s[i];
+        if (a == '?' || a == '#' || a == '"' || a == '\'' || a == ')' || a == '>' || a == ']' || a == '<' ||
+            pii_is_space(a))
+            return true;
+        if (a == '.' || a == ',' || a == ';') {
+            if (i + 1 >= n || pii_is_space(s[i + 1]))
+                return true;
+            if (a == '.' && i > de)
+                return false; /* a file name after the address */
+        }
+        if (i == de && a != '/')
+            return false;
+    }
+    return true;
+}
+
 void pii_rec_email(pii_scan *sc, size_t at, size_t atlen)
 {
     const uint8_t *s = sc->s;
@@ -85,6 +107,8 @@ void pii_rec_email(pii_scan *sc, size_t at, size_t atlen)
             if (pii_word_eq(s + tld, tl, NOT_TLD[k]))
                 return;
     }
+    if (segment && !segment_ends_path(s, n, de))
+        return; /* unpkg.com/vue@next.global/dist/vue.js: a package@tag segment inside a path */
     if (de < n) {
         uint8_t a = s[de];
         uint8_t a2 = de + 1 < n ? s[de + 1] : ' ';
