@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "scan/baseline.h"
 #include "scan_git.h"
 
 /* ---- small containers ---- */
@@ -238,40 +239,22 @@ static void prefix_key(const uint8_t fp[32], uint8_t out[32])
     memset(out + 8, 0, 24);
 }
 
-static bool is_hex_digit(uint8_t c)
+static void baseline_fp(void *arg, const uint8_t *hex, size_t len)
 {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    uint8_t d[32] = {0};
+    size_t bl;
+    if (sodium_hex2bin(d, sizeof d, (const char *)hex, len, NULL, &bl, NULL) == 0 && bl == len / 2) {
+        bool dup;
+        (void)dig_set_add(arg, d, &dup);
+    }
 }
 
 /* The baseline as it stood in a commit, read as sanctum_scan_report_new reads one (docs/scan.md), but
- * leniently (a commit's baseline cannot be fixed): every 64-hex-digit run is a fingerprint, and a
- * 16-digit run that is a whole line or follows "(fingerprint " (a text report's) a prefix of one. */
+ * leniently (a commit's baseline cannot be fixed): lines that are none of the forms are skipped. */
 static void parse_baseline(dig_set *set, const uint8_t *t, size_t n)
 {
-    static const char marker[] = "(fingerprint ";
-    const size_t ml = sizeof marker - 1;
-    size_t i = 0;
-    while (i < n) {
-        size_t j = i;
-        while (j < n && is_hex_digit(t[j]))
-            j++;
-        size_t a = i, z = j;
-        while (a > 0 && (t[a - 1] == ' ' || t[a - 1] == '\t'))
-            a--;
-        while (z < n && (t[z] == ' ' || t[z] == '\t' || t[z] == '\r'))
-            z++;
-        bool line_alone = (a == 0 || t[a - 1] == '\n') && (z == n || t[z] == '\n');
-        bool prefix = j - i == 16 && (line_alone || (i >= ml && memcmp(t + i - ml, marker, ml) == 0));
-        if (j - i == 64 || prefix) {
-            uint8_t d[32] = {0};
-            size_t bl;
-            if (sodium_hex2bin(d, sizeof d, (const char *)t + i, j - i, NULL, &bl, NULL) == 0 && bl == (j - i) / 2) {
-                bool dup;
-                (void)dig_set_add(set, d, &dup);
-            }
-        }
-        i = j == i ? i + 1 : j;
-    }
+    sanctum_error err;
+    (void)sc_baseline_read(NULL, t, n, SC_BASELINE_LENIENT, baseline_fp, set, &err);
 }
 
 static int blob_text(git_repository *repo, const git_oid *id, uint64_t max, git_blob **out)

@@ -157,6 +157,14 @@ run sh -c "cd '$R' && '$SANCTUM' scan --git-history --baseline .sanctum-baseline
 grep -q known2.env "$T/out" && fail "16-digit baseline of the commit not honoured: $(cat "$T/out")"
 grep -q '^app.env:' "$T/out" || fail "16-digit baseline run lost other findings: $(cat "$T/out")"
 git -C "$R" checkout -q -- .sanctum-baseline
+# read as --baseline reads one: a fingerprint in a '#' comment is no entry (the finding is reported)
+printf 'K=%s\n' "$GH5" >"$R/known3.env"
+printf '# retired: %s\n' "$FP" >"$R/.sanctum-baseline"
+git -C "$R" add -A && commit "known token, its baseline entry commented out"
+: >"$R/.sanctum-baseline"
+run sh -c "cd '$R' && '$SANCTUM' scan --git-history --baseline .sanctum-baseline ."
+grep -q '^known3.env:' "$T/out" || fail "a commented-out fingerprint suppressed a finding: $(cat "$T/out")"
+git -C "$R" checkout -q -- .sanctum-baseline
 
 # ---- --staged: what is about to be committed ----
 printf 'X=%s\n' "$GH5" >"$R/staged.env"

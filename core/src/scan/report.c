@@ -6,6 +6,7 @@
 #include "alloc.h"
 #include "error.h"
 #include "json/json.h"
+#include "scan/baseline.h"
 #include "scan/scan_internal.h"
 #include "utf8.h"
 
@@ -121,14 +122,6 @@ static int fp8_cmp(const void *a, const void *b)
     return memcmp(a, b, 8);
 }
 
-static size_t hex_run(const uint8_t *p, size_t n)
-{
-    size_t i = 0;
-    while (i < n && is_hex(p[i]))
-        i++;
-    return i;
-}
-
 /* Adds a fingerprint (64 hex digits: stored whole) or the first 16 a text report prints (stored as
  * an 8-byte prefix). Counting pass when r->fps/r->prefixes are still NULL. */
 static void add_fp(sanctum_scan_report *r, const uint8_t *hex, size_t n, size_t *nf, size_t *np)
@@ -144,94 +137,30 @@ static void add_fp(sanctum_scan_report *r, const uint8_t *hex, size_t n, size_t 
     }
 }
 
-/* JSON report (JSON lines or SARIF): the document, else each line, must be JSON; every run of exactly
- * 64 hex digits in it is a fingerprint. */
-static sanctum_status json_baseline(sanctum_scan_report *r, const uint8_t *b, size_t n, bool check, size_t *nf,
-                                    size_t *np, sanctum_error *err)
-{
-    sanctum_error jerr;
-    sanctum_status st = check ? sanctum_json_validate(r->ctx, 0, b, n, &jerr) : SANCTUM_OK;
-    if (st == SANCTUM_E_NOMEM)
-        return sc_error_nomem(err);
-    size_t line = 1;
-    for (size_t i = 0; st != SANCTUM_OK && i < n; line++) {
-        const uint8_t *nl = memchr(b + i, '\n', n - i);
-        size_t e = nl ? (size_t)(nl - b) : n;
-        size_t a = i;
-        while (a < e && (b[a] == ' ' || b[a] == '\t' || b[a] == '\r'))
-            a++;
-        if (a < e) {
-            sanctum_status ls = sanctum_json_validate(r->ctx, 0, b + a, e - a, &jerr);
-            if (ls == SANCTUM_E_NOMEM)
-                return sc_error_nomem(err);
-            if (ls != SANCTUM_OK)
-                return sc_error(err, SANCTUM_E_PARSE, a + jerr.offset,
-                                "baseline line %zu: not a line of a JSON report (%s)", line, jerr.message);
-        }
-        i = nl ? e + 1 : n;
-    }
-    for (size_t i = 0; i < n;) {
-        size_t h = hex_run(b + i, n - i);
-        if (h == 64)
-            add_fp(r, b + i, 64, nf, np);
-        i += h ? h : 1;
-    }
-    return SANCTUM_OK;
-}
+typedef struct fp_count {
+    sanctum_scan_report *r;
+    size_t nf, np;
+} fp_count;
 
-/* Anything else: one entry a line, each a fingerprint (64 hex digits, or the 16 the text report
- * prints), a line of a text report ("... (fingerprint 0123456789abcdef)"), blank or a '#' comment. */
-static sanctum_status line_baseline(sanctum_scan_report *r, const uint8_t *b, size_t n, size_t *nf, size_t *np,
-                                    sanctum_error *err)
+static void baseline_fp(void *arg, const uint8_t *hex, size_t n)
 {
-    static const char marker[] = " (fingerprint ";
-    const size_t ml = sizeof marker - 1;
-    size_t line = 1;
-    for (size_t i = 0; i < n; line++) {
-        const uint8_t *nl = memchr(b + i, '\n', n - i);
-        size_t e = nl ? (size_t)(nl - b) : n;
-        size_t a = i, z = e;
-        i = nl ? e + 1 : n;
-        while (a < z && (b[a] == ' ' || b[a] == '\t'))
-            a++;
-        while (z > a && (b[z - 1] == ' ' || b[z - 1] == '\t' || b[z - 1] == '\r'))
-            z--;
-        if (a == z || b[a] == '#')
-            continue;
-        size_t h = hex_run(b + a, z - a);
-        if (h == z - a && (h == 64 || h == 16)) {
-            add_fp(r, b + a, h, nf, np);
-            continue;
-        }
-        bool found = false; /* the last marker: a redacted secret comes before it */
-        for (size_t k = z - a >= ml + 17 ? z - ml - 17 + 1 : a; !found && k-- > a;) {
-            if (memcmp(b + k, marker, ml) == 0 && hex_run(b + k + ml, 16) == 16 && b[k + ml + 16] == ')') {
-                add_fp(r, b + k + ml, 16, nf, np);
-                found = true;
-            }
-        }
-        if (!found)
-            return sc_error(err, SANCTUM_E_PARSE, a,
-                            "baseline line %zu: expected a fingerprint (64 hex digits, or the 16 a text report "
-                            "prints), a line of a text report with its fingerprint, or a JSON report", line);
-    }
-    return SANCTUM_OK;
+    fp_count *c = arg;
+    add_fp(c->r, hex, n, &c->nf, &c->np);
 }
 
 /* Reads the baseline twice: to count its fingerprints, then into sorted arrays. Unreadable content is
  * an error (with the line), never an empty baseline that suppresses nothing. */
 static sanctum_status load_baseline(sanctum_scan_report *r, const uint8_t *b, size_t n, sanctum_error *err)
 {
-    size_t a = 0;
-    while (a < n && (b[a] == ' ' || b[a] == '\t' || b[a] == '\r' || b[a] == '\n'))
-        a++;
-    bool json = a < n && (b[a] == '{' || b[a] == '[');
     size_t nf = 0, np = 0;
     for (int pass = 0; pass < 2; pass++) {
-        nf = np = 0;
-        sanctum_status st = json ? json_baseline(r, b, n, pass == 0, &nf, &np, err) : line_baseline(r, b, n, &nf, &np, err);
+        fp_count c = {r, 0, 0};
+        sanctum_status st = sc_baseline_read(r->ctx, b, n, pass == 0 ? SC_BASELINE_STRICT : SC_BASELINE_VALIDATED,
+                                             baseline_fp, &c, err);
         if (st != SANCTUM_OK)
             return st;
+        nf = c.nf;
+        np = c.np;
         if (pass == 0) {
             if (nf == 0 && np == 0)
                 return SANCTUM_OK;

@@ -17,6 +17,7 @@ const size_t sc_scan_builtin_rules_len = ${SC_SCAN_RULES_SIZE};
 " @ONLY)
 
 list(APPEND SANCTUM_SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/baseline.c
   ${CMAKE_CURRENT_LIST_DIR}/decode.c
   ${CMAKE_CURRENT_LIST_DIR}/engine.c
   ${CMAKE_CURRENT_LIST_DIR}/ignore.c
