@@ -36,6 +36,22 @@ static inline void fuzz_ctx_free_checked(sanctum_ctx *ctx)
     sanctum_ctx_free(ctx);
 }
 
+/* A context and a scanner whose fingerprint key is 32 bytes {key0, 0, ...} (fingerprints in seeds
+ * stay stable); rules NULL: the built-in set only. Aborts on failure. */
+static inline void fuzz_scanner_new(sanctum_ctx **ctx, sanctum_scanner **scanner, uint8_t key0, const char *rules,
+                                    size_t rules_len)
+{
+    sanctum_error err;
+    fuzz_must(sanctum_ctx_new(ctx, NULL, &err) == SANCTUM_OK);
+    static uint8_t key[32];
+    key[0] = key0;
+    sanctum_scan_options o;
+    sanctum_scan_options_init(&o);
+    o.fingerprint_key = key;
+    o.fingerprint_key_len = sizeof key;
+    fuzz_must(sanctum_scanner_new(scanner, *ctx, &o, (const uint8_t *)rules, rules_len, &err) == SANCTUM_OK);
+}
+
 /* Reads the input a byte at a time; 0 past the end. */
 typedef struct fuzz_reader {
     const uint8_t *p;

@@ -19,18 +19,10 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    sanctum_error err;
-    if (sanctum_ctx_new(&g_ctx, NULL, &err) != SANCTUM_OK)
-        abort();
-    static const uint8_t key[32] = {7};
-    sanctum_scan_options o;
-    sanctum_scan_options_init(&o);
-    o.fingerprint_key = key;
-    o.fingerprint_key_len = sizeof key;
     /* a custom rule, so the finding needs no checksummed token in this file */
     static const char rules[] = "[rule]\nid = fz-key\nregex = fzkey_[a-z]{12}\nkeywords = fzkey_\n";
-    if (sanctum_scanner_new(&g_scanner, g_ctx, &o, (const uint8_t *)rules, strlen(rules), &err) != SANCTUM_OK)
-        abort();
+    fuzz_scanner_new(&g_ctx, &g_scanner, 7, rules, strlen(rules));
+    sanctum_error err;
     snprintf(g_text, sizeof g_text, "k = fzkey_qmzrtxwvkpln\n");
     if (sanctum_scan_buffer(g_scanner, &g_res, (const uint8_t *)g_text, strlen(g_text), NULL, 0, &err) != SANCTUM_OK ||
         g_res->count != 1)

@@ -17,16 +17,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    sanctum_error err;
-    if (sanctum_ctx_new(&g_ctx, NULL, &err) != SANCTUM_OK)
-        abort();
-    static const uint8_t key[32] = {42};
-    sanctum_scan_options o;
-    sanctum_scan_options_init(&o);
-    o.fingerprint_key = key;
-    o.fingerprint_key_len = sizeof key;
-    if (sanctum_scanner_new(&g_scanner, g_ctx, &o, NULL, 0, &err) != SANCTUM_OK)
-        abort();
+    fuzz_scanner_new(&g_ctx, &g_scanner, 42, NULL, 0);
     return 0;
 }
 

@@ -46,18 +46,18 @@ static void schema_map(chat_walker *w, uint32_t obj, unsigned depth)
     }
 }
 
-/* anyOf, items ...: a subschema or an array of them */
-static void schema_list(chat_walker *w, uint32_t arr, unsigned depth)
+/* anyOf, items, tools ...: one element or an array of them, each walked with fn one level deeper */
+static void each_of(chat_walker *w, uint32_t arr, unsigned depth, void (*fn)(chat_walker *, uint32_t, unsigned))
 {
     if (TYPE(arr) != SC_JT_ARRAY) {
-        schema(w, arr, depth + 1);
+        fn(w, arr, depth + 1);
         return;
     }
     uint32_t idx = 0;
     for (uint32_t c = arr + 1; c < w->j->tok[arr].next; c = w->j->tok[c].next) {
         size_t base = w->plen;
         chat_path_index(w, idx++);
-        schema(w, c, depth + 1);
+        fn(w, c, depth + 1);
         restore_path(w, base);
     }
 }
@@ -86,7 +86,7 @@ static void schema(chat_walker *w, uint32_t s, unsigned depth)
             schema_map(w, v, depth);
         else if (IS(k, "anyOf") || IS(k, "oneOf") || IS(k, "allOf") || IS(k, "prefixItems") || IS(k, "items") ||
                  IS(k, "any_of"))
-            schema_list(w, v, depth);
+            each_of(w, v, depth, schema);
         else if (TYPE(v) == SC_JT_OBJECT) /* additionalProperties, not, if/then/else, contains ... */
             schema(w, v, depth + 1);
         restore_path(w, base);
@@ -111,21 +111,6 @@ static bool tool_keep_key(chat_walker *w, uint32_t k)
 
 static void tool(chat_walker *w, uint32_t t, unsigned depth);
 
-static void tool_list(chat_walker *w, uint32_t arr, unsigned depth)
-{
-    if (TYPE(arr) != SC_JT_ARRAY) {
-        tool(w, arr, depth + 1);
-        return;
-    }
-    uint32_t idx = 0;
-    for (uint32_t c = arr + 1; c < w->j->tok[arr].next; c = w->j->tok[c].next) {
-        size_t base = w->plen;
-        chat_path_index(w, idx++);
-        tool(w, c, depth + 1);
-        restore_path(w, base);
-    }
-}
-
 /* A tool, a function declaration, or a response format (json_schema / text.format): the same keys. */
 static void tool(chat_walker *w, uint32_t t, unsigned depth)
 {
@@ -148,7 +133,7 @@ static void tool(chat_walker *w, uint32_t t, unsigned depth)
         else if (IS(k, "function") || IS(k, "custom") || IS(k, "json_schema") || IS(k, "format"))
             tool(w, v, depth + 1);
         else if (IS(k, "functionDeclarations") || IS(k, "function_declarations") || IS(k, "tools"))
-            tool_list(w, v, depth);
+            each_of(w, v, depth, tool);
         else if (!tool_keep_key(w, k))
             chat_scan_leaves(w, v, DEV, SANCTUM_CHAT_KIND_UNKNOWN, false);
         restore_path(w, base);
@@ -157,7 +142,7 @@ static void tool(chat_walker *w, uint32_t t, unsigned depth)
 
 void chat_walk_tool_defs(chat_walker *w, uint32_t v)
 {
-    tool_list(w, v, 0);
+    each_of(w, v, 0, tool);
 }
 
 void chat_walk_response_format(chat_walker *w, uint32_t v)
