@@ -1,6 +1,7 @@
 /* Fuzz harness: the chat walk and rewrite. The first byte picks the format argument (bits 0-1; Gemini
  * when bits 0-1 and 5-7 are all set), the replacement flavour (bits 2-4) and the chat flags (bit 5
- * lone surrogates, 6 scrub_system, 7 numbers); the rest is the document.
+ * lone surrogates, 6 scrub_system, 7 numbers; flavour 7 also refuses attachments); the rest is the
+ * document.
  * Properties (abort on violation): replacing every scan string gives valid JSON; walking the output
  * finds the same scan strings at the same paths holding exactly the replacements; every byte outside
  * the replaced string tokens is the input's; with no replacement the output is the input. */
@@ -56,7 +57,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int flavour = (data[0] >> 2) & 7;
     uint32_t flags = ((data[0] & 0x20) ? (uint32_t)SANCTUM_CHAT_ALLOW_LONE_SURROGATES : 0u) |
                      ((data[0] & 0x40) ? (uint32_t)SANCTUM_CHAT_SCRUB_SYSTEM : 0u) |
-                     ((data[0] & 0x80) ? (uint32_t)SANCTUM_CHAT_NUMBERS : 0u);
+                     ((data[0] & 0x80) ? (uint32_t)SANCTUM_CHAT_NUMBERS : 0u) |
+                     ((data[0] & 0x1C) == 0x1C ? (uint32_t)SANCTUM_CHAT_REFUSE_ATTACHMENTS : 0u);
     if ((data[0] & 0xE3) == 0xE3)
         format = SANCTUM_CHAT_GEMINI;
     data++;

@@ -15,7 +15,10 @@ static const char HELP[] =
     "           --strict also rejects duplicate keys, as the chat path always does;\n"
     "           --allow-lone-surrogates accepts unpaired \\uD800-\\uDFFF escapes, as the chat path does\n"
     "texts      one JSON line per scan string of a chat request/response/stream event:\n"
-    "           path, role, kind, text (debugging aid: the text is printed in clear);\n"
+    "           path, role, kind, text (debugging aid: the text is printed in clear); input\n"
+    "           that starts with an SSE line (data:, event:, ':') is a stream: each 'data: {...}'\n"
+    "           line is one event ([DONE] skipped); a document of no known chat shape, or whose\n"
+    "           messages/contents/input has the wrong type, is an error (exit 1, with its offset);\n"
     "           lone surrogates accepted as on the chat path; --scrub-system lists system text too\n"
     "roundtrip  parse and write back with no edits (the output equals the input)\n";
 
@@ -50,17 +53,21 @@ static int exit_for(const sanctum_error *err)
     }
 }
 
-static int run_texts(sanctum_ctx *ctx, int32_t format, uint32_t chat_flags, const cli_input *in)
+/* The scan strings of one document, p[0..n) at byte base of the input (for error offsets). */
+static int texts_of(sanctum_ctx *ctx, int32_t format, uint32_t chat_flags, const uint8_t *p, size_t n, size_t base)
 {
     sanctum_error err;
     sanctum_chat_doc *doc = NULL;
-    if (sanctum_chat_doc_new_ex(&doc, ctx, format, chat_flags | SANCTUM_CHAT_ALLOW_LONE_SURROGATES, in->data, in->len,
+    if (sanctum_chat_doc_new_ex(&doc, ctx, format,
+                                chat_flags | SANCTUM_CHAT_ALLOW_LONE_SURROGATES | SANCTUM_CHAT_STRICT_SHAPE, p, n,
                                 &err) != SANCTUM_OK) {
+        if (err.offset != SANCTUM_NO_OFFSET)
+            err.offset += base;
         cli_print_error("json texts", &err);
         return exit_for(&err);
     }
-    size_t n = sanctum_chat_doc_count(doc);
-    for (size_t i = 0; i < n; i++) {
+    size_t count = sanctum_chat_doc_count(doc);
+    for (size_t i = 0; i < count; i++) {
         sanctum_chat_text t;
         memset(&t, 0, sizeof t);
         t.struct_size = sizeof t;
@@ -75,6 +82,40 @@ static int run_texts(sanctum_ctx *ctx, int32_t format, uint32_t chat_flags, cons
     }
     sanctum_free(doc);
     return CLI_OK;
+}
+
+static int starts(const uint8_t *p, size_t n, const char *lit)
+{
+    size_t m = strlen(lit);
+    return n >= m && memcmp(p, lit, m) == 0;
+}
+
+/* A document, or SSE lines (what a stream carries: "data: {...}" lines, event:/id:/retry: and ':'
+ * comments skipped, "data: [DONE]" ignored): each data line is one stream event. */
+static int run_texts(sanctum_ctx *ctx, int32_t format, uint32_t chat_flags, const cli_input *in)
+{
+    const uint8_t *p = in->data;
+    size_t n = in->len, i = 0;
+    while (i < n && (p[i] == '\n' || p[i] == '\r' || p[i] == ' ' || p[i] == '\t'))
+        i++;
+    if (!(starts(p + i, n - i, "data:") || starts(p + i, n - i, "event:") || starts(p + i, n - i, ":")))
+        return texts_of(ctx, format, chat_flags, p, n, 0);
+    int rc = CLI_OK;
+    while (i < n && rc == CLI_OK) {
+        const uint8_t *nl = memchr(p + i, '\n', n - i);
+        size_t e = nl ? (size_t)(nl - p) : n, z = e;
+        if (z > i && p[z - 1] == '\r')
+            z--;
+        if (starts(p + i, z - i, "data:")) {
+            size_t a = i + 5;
+            if (a < z && p[a] == ' ')
+                a++;
+            if (!(z - a == 6 && memcmp(p + a, "[DONE]", 6) == 0) && z > a)
+                rc = texts_of(ctx, format, chat_flags, p + a, z - a, a);
+        }
+        i = nl ? e + 1 : n;
+    }
+    return rc;
 }
 
 int cmd_json(int argc, char **argv)

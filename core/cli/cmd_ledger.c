@@ -164,13 +164,15 @@ static int parse_time(const char *text, int64_t *out)
     return 0;
 }
 
-static int parse_days(const char *text, const char *flag, uint32_t *out)
+/* min is the library's own lower bound for the field (max-age 1, the others 0), so a value passes
+ * here exactly when the ledger accepts it and the message names the one range. */
+static int parse_days(const char *text, const char *flag, unsigned long min, uint32_t *out)
 {
     char *end = NULL;
     errno = 0;
     unsigned long v = strtoul(text, &end, 10);
-    if (errno != 0 || end == text || *end != '\0' || text[0] == '-' || v > 36500) {
-        fprintf(stderr, "sanctum ledger: %s needs a whole number of days (0..36500)\n", flag);
+    if (errno != 0 || end == text || *end != '\0' || text[0] == '-' || v < min || v > 36500) {
+        fprintf(stderr, "sanctum ledger: %s needs a whole number of days (%lu..36500)\n", flag, min);
         return -1;
     }
     *out = (uint32_t)v;
@@ -294,9 +296,9 @@ static int do_add(const ledger_args *a, sanctum_ledger *l, const char *actor)
         return usage_error("add needs NAME, --provider and --max-age-days");
     sanctum_ledger_spec sp;
     sanctum_ledger_spec_init(&sp);
-    if (parse_days(a->max_age, "--max-age-days", &sp.max_age_days) != 0 ||
-        (a->auto_days && parse_days(a->auto_days, "--auto-rotate-days", &sp.auto_rotate_days) != 0) ||
-        (a->soon_days && parse_days(a->soon_days, "--due-soon-days", &sp.due_soon_days) != 0) ||
+    if (parse_days(a->max_age, "--max-age-days", 1, &sp.max_age_days) != 0 ||
+        (a->auto_days && parse_days(a->auto_days, "--auto-rotate-days", 0, &sp.auto_rotate_days) != 0) ||
+        (a->soon_days && parse_days(a->soon_days, "--due-soon-days", 0, &sp.due_soon_days) != 0) ||
         (a->expires && parse_time(a->expires, &sp.expires_at) != 0) ||
         (a->created && parse_time(a->created, &sp.created_at) != 0))
         return CLI_ERROR;

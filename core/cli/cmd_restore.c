@@ -11,7 +11,10 @@ static const char HELP[] =
     "\n"
     "Restores the placeholders issued by 'sanctum anonymize' in a response document (or text)\n"
     "and writes it to stdout. --stream reads server-sent events incrementally and writes each\n"
-    "restored event as soon as it is complete. Unknown placeholders are left as they are.\n";
+    "restored event as soon as it is complete. Unknown placeholders are left as they are.\n"
+    "With --stream, input whose first line is not an SSE field (data:, event:, id:, retry: or a\n"
+    "':' comment) is not a stream: it is restored as a whole document (or text, as without\n"
+    "--stream) and a note says so on stderr.\n";
 
 enum { O_VAULT, O_KEY_FILE, O_STREAM, O_FORMAT };
 static const cli_opt OPTS[] = {
@@ -23,7 +26,74 @@ static const cli_opt OPTS[] = {
 
 static int put(const uint8_t *p, size_t n)
 {
-    return fwrite(p, 1, n, stdout) == n ? 0 : -1;
+    return n == 0 || fwrite(p, 1, n, stdout) == n ? 0 : -1;
+}
+
+#define PEEK_MAX 4096u
+#define INPUT_MAX (64u << 20)
+
+/* Whether the first non-blank line of p[0..n) is an SSE field the stream restorer acts on. An SSE
+ * parser ignores unknown field names, so any text would "parse" and restore nothing: only the
+ * fields a stream actually carries count. */
+static int looks_like_sse(const uint8_t *p, size_t n)
+{
+    size_t i = 0;
+    if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i < n && (p[i] == '\n' || p[i] == '\r'))
+        i++;
+    if (i == n || p[i] == ':')
+        return 1;
+    static const char *const fields[] = {"data", "event", "id", "retry"};
+    for (size_t k = 0; k < sizeof fields / sizeof fields[0]; k++) {
+        size_t m = strlen(fields[k]);
+        if (n - i >= m && memcmp(p + i, fields[k], m) == 0 &&
+            (n - i == m || p[i + m] == ':' || p[i + m] == '\n' || p[i + m] == '\r'))
+            return 1;
+    }
+    return 0;
+}
+
+/* Reads from f into in (growing it) until it holds a whole first non-blank line, PEEK_MAX bytes or
+ * everything (all = 1). */
+static int read_more(FILE *f, cli_input *in, size_t *cap, int all)
+{
+    for (;;) {
+        if (!all) {
+            size_t i = 0;
+            while (i < in->len && (in->data[i] == '\n' || in->data[i] == '\r'))
+                i++;
+            if (in->len >= PEEK_MAX || (i < in->len && memchr(in->data + i, '\n', in->len - i) != NULL))
+                return 0;
+        }
+        if (in->len == *cap) {
+            size_t ncap = *cap ? *cap * 2 : PEEK_MAX;
+            uint8_t *nb = malloc(ncap);
+            if (nb == NULL) {
+                fprintf(stderr, "sanctum restore: out of memory reading input\n");
+                return -1;
+            }
+            if (in->len)
+                memcpy(nb, in->data, in->len);
+            sanctum_wipe(in->data, *cap);
+            free(in->data);
+            in->data = nb;
+            *cap = ncap;
+        }
+        size_t got = fread(in->data + in->len, 1, all ? *cap - in->len : 1, f);
+        in->len += got;
+        if (in->len > INPUT_MAX) {
+            fprintf(stderr, "sanctum: input is larger than the limit of %u bytes\n", INPUT_MAX);
+            return -1;
+        }
+        if (got == 0) {
+            if (ferror(f)) {
+                fprintf(stderr, "sanctum restore: read error\n");
+                return -1;
+            }
+            return 0;
+        }
+    }
 }
 
 int cmd_restore(int argc, char **argv)
@@ -90,6 +160,23 @@ int cmd_restore(int argc, char **argv)
             fprintf(stderr, "sanctum restore: cannot open %s\n", file);
             goto done;
         }
+        size_t cap = 0;
+        if (read_more(f, &in, &cap, 0) != 0)
+            goto done;
+        if (!looks_like_sse(in.data, in.len)) {
+            if (read_more(f, &in, &cap, 1) != 0)
+                goto done;
+            fprintf(stderr, "sanctum restore: the input is not an SSE stream (its first line is not data:, "
+                            "event:, id:, retry: or a comment); restoring it as a whole %s\n",
+                    format == SANCTUM_CHAT_AUTO && !cli_looks_like_json(&in) ? "text" : "document");
+            goto whole;
+        }
+        if (in.len != 0 && sanctum_stream_restorer_feed(r, in.data, in.len, &out, &out_len, &err) != SANCTUM_OK)
+            goto fail;
+        if (put(out, out_len) != 0 || fflush(stdout) != 0)
+            goto done;
+        sanctum_free(out);
+        out = NULL;
         uint8_t buf[4096];
         size_t n;
         while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
@@ -109,8 +196,9 @@ int cmd_restore(int argc, char **argv)
         if (sanctum_stream_restorer_finish(r, &out, &out_len, &err) != SANCTUM_OK)
             goto fail;
     } else {
-        if (cli_read_input(file, 64u << 20, &in) != 0)
+        if (cli_read_input(file, INPUT_MAX, &in) != 0)
             goto done;
+whole:
         if (format == SANCTUM_CHAT_AUTO)
             as_text = !cli_looks_like_json(&in);
         if ((as_text ? sanctum_session_restore_text(s, in.data, in.len, &out, &out_len, &err)

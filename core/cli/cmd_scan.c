@@ -38,7 +38,10 @@ static const char SCAN_USAGE[] =
     "  --ignore-file FILE        extra gitignore-style excludes (default: PATH/.sanctumignore)\n"
     "  --exclude PATTERN         exclude a gitignore-style pattern (repeatable)\n"
     "  --no-gitignore            do not read .gitignore files\n"
-    "  --max-file-size BYTES     skip larger files (default 16 MiB)\n"
+    "  --max-file-size BYTES     skip larger files (default 1 GiB; with --git-history/--staged,\n"
+    "                            larger blobs, default 16 MiB); files over 16 MiB are scanned in\n"
+    "                            overlapping windows, UTF-16 files (BOM or NUL-interleaved) as text\n"
+    "Skipped files (binary: a NUL in the first 8 KiB; over --max-file-size) are counted on stderr.\n"
     "  --fingerprint-key-file F  key for fingerprints (default $XDG_DATA_HOME/sanctum/scan.key,\n"
     "                            created 0600 with 32 random bytes when missing)\n"
     "Exit status: 0 nothing found, 1 findings, 2 error.\n";
@@ -101,10 +104,15 @@ static void sv_free(strvec *s)
 typedef struct job {
     char *path;
     char *label;
-    sanctum_scan_result *res;
+    sanctum_scan_result *res;   /* the findings to report: one scan's, or &view */
+    sanctum_scan_result **parts; /* windows of a large file, or the scan of a transcoded one */
+    size_t n_parts;
+    sanctum_scan_finding *merged; /* view's findings: in file offsets (borrowing the parts' strings) */
+    sanctum_scan_result view;
     uint8_t *map;      /* kept for --no-redact reports */
     size_t map_len;
     bool is_mmap;
+    bool transcoded;   /* UTF-16 scanned as UTF-8: no byte of the file is the secret's UTF-8 */
     int status;        /* 0 ok, 1 skipped, 2 error */
     char why[256];
 } job;
@@ -370,6 +378,178 @@ static char *repo_config_path(const char *dotgit)
     return res;
 }
 
+static sanctum_status sc_cli_nomem(sanctum_error *err)
+{
+    err->code = SANCTUM_E_NOMEM;
+    err->offset = SANCTUM_NO_OFFSET;
+    snprintf(err->message, sizeof err->message, "out of memory");
+    return SANCTUM_E_NOMEM;
+}
+
+/* Files larger than SCAN_WINDOW are scanned in windows that overlap by SCAN_OVERLAP, at least the
+ * longest span a rule may match around its keyword (1 MiB, docs/scan.md), so no match is cut. */
+#define SCAN_WINDOW (16u << 20)
+#define SCAN_OVERLAP (1u << 20)
+
+/* UTF-16 text: 1 little-endian, 2 big-endian, 0 neither. A byte-order mark decides (its length in
+ * *bom); without one, text that is ASCII with every other byte NUL (what Windows tools write). */
+static int utf16_kind(const uint8_t *p, size_t n, size_t *bom)
+{
+    *bom = 0;
+    if (n >= 2 && p[0] == 0xFF && p[1] == 0xFE && !(n >= 4 && p[2] == 0 && p[3] == 0)) {
+        *bom = 2;
+        return 1;
+    }
+    if (n >= 2 && p[0] == 0xFE && p[1] == 0xFF) {
+        *bom = 2;
+        return 2;
+    }
+    size_t pairs = (n < 8192 ? n : 8192) / 2;
+    if (pairs < 2)
+        return 0;
+    size_t le = 0, be = 0;
+    for (size_t i = 0; i < pairs; i++) {
+        uint8_t a = p[2 * i], b = p[2 * i + 1];
+        le += a != 0 && a < 0x80 && b == 0;
+        be += a == 0 && b != 0 && b < 0x80;
+    }
+    if (le * 10 >= pairs * 9)
+        return 1;
+    if (be * 10 >= pairs * 9)
+        return 2;
+    return 0;
+}
+
+/* UTF-16 (after bom bytes) to UTF-8; unpaired surrogates become U+FFFD, an odd last byte is dropped.
+ * *offs maps each output byte (and the end) to the offset in p of the code unit it came from. */
+static uint8_t *utf16_to_utf8(const uint8_t *p, size_t n, size_t bom, bool be, size_t *out_len, uint32_t **offs)
+{
+    size_t units = (n - bom) / 2;
+    if (n > UINT32_MAX || units > (SIZE_MAX - 1) / 3)
+        return NULL;
+    uint8_t *o = malloc(units * 3 + 1);
+    uint32_t *m = malloc((units * 3 + 1) * sizeof *m);
+    if (o == NULL || m == NULL) {
+        free(o);
+        free(m);
+        return NULL;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < units;) {
+        size_t at = bom + 2 * i;
+        uint32_t u = be ? (uint32_t)p[at] << 8 | p[at + 1] : (uint32_t)p[at + 1] << 8 | p[at];
+        i++;
+        if (u >= 0xD800 && u <= 0xDBFF && i < units) {
+            size_t at2 = bom + 2 * i;
+            uint32_t l = be ? (uint32_t)p[at2] << 8 | p[at2 + 1] : (uint32_t)p[at2 + 1] << 8 | p[at2];
+            if (l >= 0xDC00 && l <= 0xDFFF) {
+                u = 0x10000 + ((u - 0xD800) << 10) + (l - 0xDC00);
+                i++;
+            }
+        }
+        if (u >= 0xD800 && u <= 0xDFFF)
+            u = 0xFFFD;
+        uint8_t b[4];
+        size_t nb;
+        if (u < 0x80) {
+            b[0] = (uint8_t)u;
+            nb = 1;
+        } else if (u < 0x800) {
+            b[0] = (uint8_t)(0xC0 | u >> 6);
+            b[1] = (uint8_t)(0x80 | (u & 0x3F));
+            nb = 2;
+        } else if (u < 0x10000) {
+            b[0] = (uint8_t)(0xE0 | u >> 12);
+            b[1] = (uint8_t)(0x80 | (u >> 6 & 0x3F));
+            b[2] = (uint8_t)(0x80 | (u & 0x3F));
+            nb = 3;
+        } else {
+            b[0] = (uint8_t)(0xF0 | u >> 18);
+            b[1] = (uint8_t)(0x80 | (u >> 12 & 0x3F));
+            b[2] = (uint8_t)(0x80 | (u >> 6 & 0x3F));
+            b[3] = (uint8_t)(0x80 | (u & 0x3F));
+            nb = 4;
+        }
+        for (size_t x = 0; x < nb; x++) {
+            o[k] = b[x];
+            m[k++] = (uint32_t)at;
+        }
+    }
+    m[k] = (uint32_t)(bom + 2 * units);
+    *out_len = k;
+    *offs = m;
+    return o;
+}
+
+static size_t code_points(const uint8_t *p, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += (p[i] & 0xC0) != 0x80;
+    return c;
+}
+
+/* Scans t[0..n): whole when it fits a window and was not transcoded (j->res), else window by window
+ * into j->parts with the findings gathered in j->view (offsets, lines and columns in t). */
+static sanctum_status scan_windows(scan_run *r, job *j, const uint8_t *t, size_t n, sanctum_error *err)
+{
+    const uint8_t *label = (const uint8_t *)j->label;
+    size_t label_len = strlen(j->label);
+    if (n <= SCAN_WINDOW && !j->transcoded)
+        return sanctum_scan_buffer(r->scanner, &j->res, t, n, label, label_len, err);
+    size_t step = SCAN_WINDOW - SCAN_OVERLAP, cap = 0;
+    size_t n_windows = n <= SCAN_WINDOW ? 1 : (n - SCAN_OVERLAP + step - 1) / step;
+    j->parts = calloc(n_windows, sizeof *j->parts);
+    if (j->parts == NULL)
+        return sc_cli_nomem(err);
+    j->view.struct_size = (uint32_t)sizeof j->view;
+    uint64_t lines_before = 0;
+    size_t counted = 0;
+    for (size_t start = 0;; start += step) {
+        size_t end = n - start > SCAN_WINDOW ? start + SCAN_WINDOW : n;
+        bool last = end == n;
+        sanctum_scan_result *part = NULL;
+        sanctum_status st = sanctum_scan_buffer(r->scanner, &part, t + start, end - start, label, label_len, err);
+        if (st != SANCTUM_OK)
+            return st;
+        j->parts[j->n_parts++] = part;
+        for (; counted < start; counted++)
+            lines_before += t[counted] == '\n';
+        size_t line_start = start;
+        while (line_start > 0 && t[line_start - 1] != '\n')
+            line_start--;
+        uint64_t cols_before = code_points(t + line_start, start - line_start);
+        j->view.truncated |= part->truncated;
+        j->view.incomplete += part->incomplete;
+        for (uint64_t k = 0; k < part->count; k++) {
+            sanctum_scan_finding f = part->findings[k];
+            if (!last && f.secret_offset >= step)
+                continue; /* the next window, which holds all of its context, reports it */
+            if (j->view.count == cap) {
+                cap = cap ? cap * 2 : 16;
+                sanctum_scan_finding *nm = realloc(j->merged, cap * sizeof *nm);
+                if (nm == NULL)
+                    return sc_cli_nomem(err);
+                j->merged = nm;
+            }
+            f.offset += start;
+            f.secret_offset += start;
+            if (f.line == 1)
+                f.column += cols_before;
+            if (f.end_line == 1)
+                f.end_column += cols_before;
+            f.line += lines_before;
+            f.end_line += lines_before;
+            j->merged[j->view.count++] = f;
+        }
+        if (last)
+            break;
+    }
+    j->view.findings = j->merged;
+    j->res = &j->view;
+    return SANCTUM_OK;
+}
+
 static void scan_one(scan_run *r, job *j)
 {
     int fd = open(j->path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
@@ -405,21 +585,52 @@ static void scan_one(scan_run *r, job *j)
         (void)madvise(m, len, MADV_SEQUENTIAL);
     }
     close(fd);
-    /* binary: a NUL byte in the first 8 KiB */
-    if (len != 0 && memchr(map, 0, len < 8192 ? len : 8192) != NULL) {
+    size_t bom = 0;
+    int wide = utf16_kind(map, len, &bom);
+    /* binary: a NUL byte in the first 8 KiB (that is not UTF-16 text) */
+    if (wide == 0 && len != 0 && memchr(map, 0, len < 8192 ? len : 8192) != NULL) {
         munmap(map, len);
         j->status = 1;
         snprintf(j->why, sizeof j->why, "binary");
         return;
     }
+    const uint8_t *text = map;
+    size_t text_len = len;
+    uint8_t *u8 = NULL;
+    uint32_t *offs = NULL;
+    if (wide != 0) {
+        u8 = utf16_to_utf8(map, len, bom, wide == 2, &text_len, &offs);
+        if (u8 == NULL) {
+            munmap(map, len);
+            j->status = 2;
+            snprintf(j->why, sizeof j->why, "out of memory transcoding UTF-16");
+            return;
+        }
+        text = u8;
+        j->transcoded = true;
+    }
     sanctum_error err;
-    sanctum_status st2 = sanctum_scan_buffer(r->scanner, &j->res, map, len, (const uint8_t *)j->label,
-                                             strlen(j->label), &err);
+    sanctum_status st2 = scan_windows(r, j, text, text_len, &err);
     if (st2 != SANCTUM_OK) {
         j->status = 2;
         snprintf(j->why, sizeof j->why, "%s", err.message);
+    } else if (offs != NULL) {
+        /* offsets and lengths back into the file's own bytes; lines and columns (code points) are the same */
+        for (uint64_t k = 0; k < j->view.count; k++) {
+            sanctum_scan_finding *f = &j->merged[k];
+            uint64_t so = offs[f->secret_offset], mo = offs[f->offset];
+            f->secret_length = offs[f->secret_offset + f->secret_length] - so;
+            f->length = offs[f->offset + f->length] - mo;
+            f->secret_offset = so;
+            f->offset = mo;
+        }
     }
-    if (r->keep_maps && j->res != NULL && j->res->count != 0) {
+    if (u8 != NULL) {
+        sodium_memzero(u8, text_len);
+        free(u8);
+        free(offs);
+    }
+    if (r->keep_maps && j->res != NULL && j->res->count != 0 && !j->transcoded) {
         j->map = map;
         j->map_len = len;
         j->is_mmap = true;
@@ -452,7 +663,7 @@ static int write_all(FILE *f, const uint8_t *p, size_t n)
 typedef struct scan_cfg {
     strvec paths, excludes;
     const char *rules_path, *baseline_path, *ignore_file, *key_path, *out_path, *since, *branch;
-    bool git_history, staged, git_remotes, no_redact, no_builtin, gitignore;
+    bool git_history, staged, git_remotes, no_redact, no_builtin, gitignore, max_file_given;
     long jobs;
     uint64_t max_file;
     int32_t format;
@@ -469,6 +680,7 @@ typedef struct scan_env {
     int32_t format;
     uint64_t findings;
     int errors;          /* files that could not be read or scanned */
+    uint64_t skipped;    /* binary or over --max-file-size */
 } scan_env;
 
 /* Parses argv into c. Returns -1 to go on, else the exit code (help, or a bad option). */
@@ -476,7 +688,7 @@ static int parse_options(scan_cfg *c, int argc, char **argv)
 {
     const char *format_s = "text";
     c->jobs = sysconf(_SC_NPROCESSORS_ONLN);
-    c->max_file = 16u << 20;
+    c->max_file = 1u << 30;
     c->gitignore = true;
     cli_args args;
     cli_args_init(&args, "scan", SCAN_USAGE, SCAN_OPTS, sizeof SCAN_OPTS / sizeof SCAN_OPTS[0], argc, argv, 1);
@@ -506,6 +718,7 @@ static int parse_options(scan_cfg *c, int argc, char **argv)
             if (*end != 0 || x == 0)
                 return cli_usage_error(&args, "--max-file-size needs a positive number of bytes");
             c->max_file = x;
+            c->max_file_given = true;
             break;
         }
         case O_JOBS: {
@@ -536,6 +749,8 @@ static int parse_options(scan_cfg *c, int argc, char **argv)
         return cli_usage_error(&args, "--git-history and --staged take one repository (and no --git-remotes)");
     if (c->paths.n == 0)
         sv_push(&c->paths, ".");
+    if ((c->git_history || c->staged) && !c->max_file_given)
+        c->max_file = 16u << 20; /* a blob is scanned whole, in memory */
     return -1;
 }
 
@@ -545,7 +760,9 @@ static int open_scanner(const scan_cfg *c, scan_env *e)
 {
     sanctum_ctx_options copts;
     sanctum_ctx_options_init(&copts);
-    copts.max_input_bytes = c->max_file > copts.max_input_bytes ? c->max_file : copts.max_input_bytes;
+    /* files are scanned a window at a time; git blobs whole */
+    uint64_t largest = c->git_history || c->staged ? c->max_file : SCAN_WINDOW;
+    copts.max_input_bytes = largest > copts.max_input_bytes ? largest : copts.max_input_bytes;
     sanctum_error err;
     e->out = stdout;
     e->format = c->format;
@@ -589,7 +806,10 @@ static int open_scanner(const scan_cfg *c, scan_env *e)
     }
     if (sanctum_scan_report_new(&e->report, e->scanner, c->format, c->no_redact ? SANCTUM_SCAN_REPORT_NO_REDACT : 0,
                                 e->baseline, e->baseline_len, &err) != SANCTUM_OK) {
-        cli_print_error("scan", &err);
+        if (err.code == SANCTUM_E_PARSE && c->baseline_path != NULL)
+            fprintf(stderr, "sanctum scan: %s: %s\n", c->baseline_path, err.message);
+        else
+            cli_print_error("scan", &err);
         goto out;
     }
     if (c->out_path != NULL && (e->out = fopen(c->out_path, "wb")) == NULL) {
@@ -700,6 +920,8 @@ static int report_jobs(scan_env *e, scan_run *run)
     sanctum_error err;
     for (size_t k = 0; k < run->n_jobs; k++) {
         job *j = &run->jobs[k];
+        if (j->status == 1)
+            e->skipped++;
         if (j->status == 2) {
             fprintf(stderr, "sanctum scan: %s: %s\n", j->label, j->why);
             e->errors++;
@@ -732,11 +954,30 @@ static int report_jobs(scan_env *e, scan_run *run)
     return 0;
 }
 
+/* As --git-history's summary: nothing is left out without a word. Names the first few. */
+static void print_skipped(const scan_run *run, uint64_t skipped)
+{
+    fprintf(stderr, "sanctum scan: %llu files scanned, %llu binary or too large (not scanned):",
+            (unsigned long long)(run->n_jobs - skipped), (unsigned long long)skipped);
+    unsigned shown = 0;
+    for (size_t k = 0; k < run->n_jobs && shown < 5; k++)
+        if (run->jobs[k].status == 1)
+            fprintf(stderr, "%s %s (%s)", shown++ ? "," : "", run->jobs[k].label, run->jobs[k].why);
+    fprintf(stderr, "%s\n", skipped > shown ? ", ..." : "");
+}
+
 static void run_free(scan_run *run)
 {
     for (size_t k = 0; k < run->n_jobs; k++) {
         job *j = &run->jobs[k];
-        sanctum_free(j->res);
+        if (j->parts != NULL) {
+            for (size_t p = 0; p < j->n_parts; p++)
+                sanctum_free(j->parts[p]);
+            free(j->parts);
+            free(j->merged);
+        } else {
+            sanctum_free(j->res);
+        }
         if (j->map != NULL)
             munmap(j->map, j->map_len);
         free(j->path);
@@ -757,6 +998,8 @@ static int scan_paths(const scan_cfg *c, scan_env *e)
     if (rc == 0) {
         scan_jobs(&run, c->jobs);
         rc = report_jobs(e, &run);
+        if (e->skipped != 0)
+            print_skipped(&run, e->skipped);
     }
     run_free(&run);
     return rc;
@@ -773,6 +1016,8 @@ static int scan_repository(const scan_cfg *c, scan_env *e)
     uint64_t found = 0;
     int rc = scan_git_run(&go, e->ctx, e->scanner, e->report, e->format, e->out, &found, &gs);
     e->findings += found;
+    if (rc != CLI_OK && gs.commits == 0 && gs.blob_refs == 0)
+        return -1; /* nothing was walked (no such branch or revision, no repository): the error alone */
     fprintf(stderr,
             "sanctum scan: %s: %llu commits, %llu blob changes: %llu blobs scanned (%llu bytes), %llu skipped as "
             "already scanned, %llu binary or too large\n",

@@ -230,18 +230,42 @@ static int grow(void **p, size_t *cap, size_t n, size_t elem)
     return 0;
 }
 
-/* Every 64-hex-digit run of text is a fingerprint (as sanctum_scan_report_new reads baselines). */
+/* The 16 hex digits a text report prints stand for every fingerprint that starts with them: kept as
+ * those 8 bytes followed by 24 zero bytes (no keyed BLAKE2b output ends so). */
+static void prefix_key(const uint8_t fp[32], uint8_t out[32])
+{
+    memcpy(out, fp, 8);
+    memset(out + 8, 0, 24);
+}
+
+static bool is_hex_digit(uint8_t c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/* The baseline as it stood in a commit, read as sanctum_scan_report_new reads one (docs/scan.md), but
+ * leniently (a commit's baseline cannot be fixed): every 64-hex-digit run is a fingerprint, and a
+ * 16-digit run that is a whole line or follows "(fingerprint " (a text report's) a prefix of one. */
 static void parse_baseline(dig_set *set, const uint8_t *t, size_t n)
 {
+    static const char marker[] = "(fingerprint ";
+    const size_t ml = sizeof marker - 1;
     size_t i = 0;
     while (i < n) {
         size_t j = i;
-        while (j < n && ((t[j] >= '0' && t[j] <= '9') || (t[j] >= 'a' && t[j] <= 'f') || (t[j] >= 'A' && t[j] <= 'F')))
+        while (j < n && is_hex_digit(t[j]))
             j++;
-        if (j - i == 64) {
-            uint8_t d[32];
+        size_t a = i, z = j;
+        while (a > 0 && (t[a - 1] == ' ' || t[a - 1] == '\t'))
+            a--;
+        while (z < n && (t[z] == ' ' || t[z] == '\t' || t[z] == '\r'))
+            z++;
+        bool line_alone = (a == 0 || t[a - 1] == '\n') && (z == n || t[z] == '\n');
+        bool prefix = j - i == 16 && (line_alone || (i >= ml && memcmp(t + i - ml, marker, ml) == 0));
+        if (j - i == 64 || prefix) {
+            uint8_t d[32] = {0};
             size_t bl;
-            if (sodium_hex2bin(d, sizeof d, (const char *)t + i, 64, NULL, &bl, NULL) == 0 && bl == 32) {
+            if (sodium_hex2bin(d, sizeof d, (const char *)t + i, j - i, NULL, &bl, NULL) == 0 && bl == (j - i) / 2) {
                 bool dup;
                 (void)dig_set_add(set, d, &dup);
             }
@@ -693,7 +717,9 @@ static int report_changes(git_run *r, sanctum_scan_report *report, int32_t forma
                 break;
             }
             uint8_t fp[32];
-            if (dup || (fp_bin(b->res->findings[i].fingerprint, fp) && dig_set_has(&pol->baseline, fp)))
+            uint8_t pk[32];
+            if (dup || (fp_bin(b->res->findings[i].fingerprint, fp) &&
+                        (dig_set_has(&pol->baseline, fp) || (prefix_key(fp, pk), dig_set_has(&pol->baseline, pk)))))
                 continue;
             keep[nk++] = b->res->findings[i];
         }

@@ -277,8 +277,14 @@ typedef enum sanctum_chat_flags {
     SANCTUM_CHAT_ALLOW_LONE_SURROGATES = 2, /* = SANCTUM_JSON_ALLOW_LONE_SURROGATES */
     SANCTUM_CHAT_SCRUB_SYSTEM = 256,  /* also return system/developer messages, Anthropic system, Responses
                                          instructions and Gemini systemInstruction (role SYSTEM/DEVELOPER) */
-    SANCTUM_CHAT_NUMBERS = 512        /* also return JSON numbers in tool data and other scanned objects
+    SANCTUM_CHAT_NUMBERS = 512,       /* also return JSON numbers in tool data and other scanned objects
                                          when their key names personal data or they have 9-19 digits */
+    SANCTUM_CHAT_STRICT_SHAPE = 1024, /* SANCTUM_E_PARSE (offset of the value) for a document of no known
+                                         shape, or a request whose messages / contents / input has the
+                                         wrong JSON type, instead of a doc with nothing to scan */
+    SANCTUM_CHAT_REFUSE_ATTACHMENTS = 2048 /* refuse (SANCTUM_E_UNSUPPORTED, offset of the string) base64
+                                         content the walk cannot scan: file_data, input_audio, Anthropic
+                                         base64 sources, Gemini inlineData, data:...;base64, URLs */
 } sanctum_chat_flags;
 
 /* Parses ptr[0..len) strictly (as sanctum_json_validate, duplicate keys rejected) and walks the chat schema of `format` (or
@@ -590,8 +596,9 @@ sanctum_status sanctum_session_open_sealed(sanctum_session **out, sanctum_ctx *c
  * the next delta of the same field is held back and goes out at the front of that field's next event,
  * or in a copy of the field's last event (carrying only the held text) sent before the first event
  * that does not continue the field, or at finish. The concatenated output does not depend on the
- * chunking. Events whose data is not JSON pass through unchanged. The restorer borrows the session
- * (counters are added to it); single-threaded; freed with sanctum_free. */
+ * chunking. Events whose data the chat parser refuses (not JSON, invalid UTF-8) are restored as text
+ * (values JSON-escaped when the data starts like JSON), as sanctum_session_restore_text would. The
+ * restorer borrows the session (counters are added to it); single-threaded; freed with sanctum_free. */
 typedef struct sanctum_stream_restorer sanctum_stream_restorer;
 
 sanctum_status sanctum_stream_restorer_new(sanctum_stream_restorer **out, sanctum_session *session, int32_t format,

@@ -61,6 +61,23 @@ printf '{"a":"x\\ud83d"}' > "$tmpd/lone.json"
 out=$("$bin" json texts --scrub-system "$examples/gemini_request.json") || { echo "FAIL: texts gemini"; fail=1; }
 echo "$out" | grep -q '"path":"\$.systemInstruction.parts\[0\].text","role":"system","kind":"text","format":"gemini"' ||
   { echo "FAIL: texts --scrub-system gemini"; fail=1; }
+# a document of the wrong shape is an error with its offset, not silence
+err=$(echo '{"messages":5}' | "$bin" json texts - 2>&1 >/dev/null); rc=$?
+[ $rc -eq 1 ] && echo "$err" | grep -q '^sanctum json texts: offset 12: messages is a number where a request (openai_chat) has an array of messages$' ||
+  { echo "FAIL: texts on messages:5 (exit $rc): $err"; fail=1; }
+err=$(echo '{"foo":1}' | "$bin" json texts - 2>&1 >/dev/null); rc=$?
+[ $rc -eq 1 ] && echo "$err" | grep -q 'offset 0: not a chat request, response, stream event or error' ||
+  { echo "FAIL: texts on an unknown shape (exit $rc): $err"; fail=1; }
+err=$(echo '[]' | "$bin" json texts - 2>&1 >/dev/null); [ $? -eq 1 ] || { echo "FAIL: texts on an array: $err"; fail=1; }
+out=$(echo '{"model":"m","messages":[]}' | "$bin" json texts -) && [ -z "$out" ] || { echo "FAIL: texts on no messages"; fail=1; }
+# SSE lines, as the help says: each data: line is one stream event, [DONE] and event:/comment lines skipped
+printf 'event: x\n: c\ndata: {"object":"chat.completion.chunk","choices":[{"delta":{"content":"hi"}}]}\n\ndata:{"choices":[{"delta":{"content":" you"}}]}\r\n\ndata: [DONE]\n' > "$tmpd/s.sse"
+out=$("$bin" json texts "$tmpd/s.sse") || { echo "FAIL: texts on SSE lines"; fail=1; }
+[ "$(echo "$out" | grep -c '"path":"\$.choices\[0\].delta.content","role":"assistant"')" -eq 2 ] &&
+  echo "$out" | grep -q '"text":" you"' || { echo "FAIL: texts SSE output: $out"; fail=1; }
+err=$(printf 'data: {"choices":[]}\ndata: {"x":1}\n' | "$bin" json texts - 2>&1 >/dev/null); rc=$?
+[ $rc -eq 1 ] && echo "$err" | grep -q 'offset 27: not a chat' || { echo "FAIL: SSE error offset (exit $rc): $err"; fail=1; }
+out=$("$bin" json texts "$examples/demo_upstream_stream.sse") && [ -n "$out" ] || { echo "FAIL: texts on the example stream"; fail=1; }
 rm -rf "$tmpd"
 [ $fail -eq 0 ] && echo "ok: sanctum json exit codes"
 exit $fail

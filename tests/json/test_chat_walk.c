@@ -649,10 +649,13 @@ static void gemini(void **state)
     /* scrub_system: the system instruction comes first; numbers: the card under its key */
     g_flags = SANCTUM_CHAT_SCRUB_SYSTEM | SANCTUM_CHAT_NUMBERS;
     sanctum_chat_doc *doc = new_doc(ctx, SANCTUM_CHAT_AUTO, in, n);
-    assert_int_equal(sanctum_chat_doc_count(doc), NELEM(req) + 2);
+    assert_int_equal(sanctum_chat_doc_count(doc), NELEM(req) + 3); /* and the tool's description */
     sanctum_chat_text t = text_at(doc, 0);
     assert_string_equal(t.path, "$.systemInstruction.parts[0].text");
     assert_int_equal(t.role, SYS);
+    t = text_at(doc, NELEM(req) + 2);
+    assert_string_equal(t.path, "$.tools[0].functionDeclarations[0].description");
+    assert_int_equal(t.role, DEV);
     t = text_at(doc, 7);
     assert_string_equal(t.path, "$.contents[2].parts[0].functionResponse.response.patient.card");
     assert_int_equal(t.number, 1);
@@ -753,6 +756,125 @@ static void scrub_system(void **state)
     assert_int_equal(sanctum_chat_doc_new_ex(&doc, ctx, 0, 1u << 20, (const uint8_t *)"{}", 2, &err),
                      SANCTUM_E_INVALID_ARG);
     assert_null(doc);
+    test_ctx_free_checked(ctx);
+}
+
+/* Tool definitions and response schemas are developer-written text: walked with SANCTUM_CHAT_SCRUB_SYSTEM
+ * (descriptions, titles, defaults, enums, examples; names and validation keywords kept), left alone
+ * without it. */
+static void tool_definitions(void **state)
+{
+    (void)state;
+    sanctum_ctx *ctx = test_ctx_new();
+    const char *oa =
+        "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
+        "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"mail\",\"description\":\"Mail Jane\","
+        "\"parameters\":{\"type\":\"object\",\"properties\":{\"to\":{\"type\":\"string\",\"description\":\"who\","
+        "\"default\":\"jane@example.com\",\"enum\":[\"jane@example.com\",\"bob@example.com\"],\"pattern\":\"^.+$\"},"
+        "\"cc\":{\"type\":\"array\",\"items\":{\"type\":\"string\",\"examples\":[\"Li Wei\"]}}},"
+        "\"required\":[\"to\"]}}}],"
+        "\"response_format\":{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"r\",\"description\":\"for Max\","
+        "\"schema\":{\"type\":\"object\",\"properties\":{\"a\":{\"anyOf\":[{\"const\":\"Max Mustermann\"}]}}}}}}";
+    static const expect e1[] = {
+        {"$.messages[0].content", U, TEXT},
+        {"$.tools[0].function.description", DEV, TEXT},
+        {"$.tools[0].function.parameters.properties.to.description", DEV, TEXT},
+        {"$.tools[0].function.parameters.properties.to.default", DEV, TEXT},
+        {"$.tools[0].function.parameters.properties.to.enum[0]", DEV, TEXT},
+        {"$.tools[0].function.parameters.properties.to.enum[1]", DEV, TEXT},
+        {"$.tools[0].function.parameters.properties.cc.items.examples[0]", DEV, TEXT},
+        {"$.response_format.json_schema.description", DEV, TEXT},
+        {"$.response_format.json_schema.schema.properties.a.anyOf[0].const", DEV, TEXT},
+    };
+    const char *an = "{\"model\":\"c\",\"max_tokens\":5,\"stop_sequences\":[],\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
+                     "\"tools\":[{\"name\":\"t\",\"description\":\"Ask Jane\",\"input_schema\":{\"type\":\"object\","
+                     "\"properties\":{\"q\":{\"type\":\"string\",\"title\":\"Q\"}}}},"
+                     "{\"type\":\"web_search_20250305\",\"name\":\"web_search\",\"user_location\":{\"type\":\"approximate\","
+                     "\"city\":\"Springfield\"}}]}";
+    static const expect e2[] = {
+        {"$.messages[0].content", U, TEXT},
+        {"$.tools[0].description", DEV, TEXT},
+        {"$.tools[0].input_schema.properties.q.title", DEV, TEXT},
+        {"$.tools[1].user_location.city", DEV, SANCTUM_CHAT_KIND_UNKNOWN},
+    };
+    const char *rs = "{\"model\":\"g\",\"input\":\"hi\",\"tools\":[{\"type\":\"function\",\"name\":\"f\","
+                     "\"description\":\"d\",\"parameters\":{}}],\"text\":{\"format\":{\"type\":\"json_schema\","
+                     "\"name\":\"x\",\"schema\":{\"properties\":{\"k\":{\"description\":\"e\"}}}}}}";
+    static const expect e3[] = {
+        {"$.input", U, TEXT},
+        {"$.tools[0].description", DEV, TEXT},
+        {"$.text.format.schema.properties.k.description", DEV, TEXT},
+    };
+    g_flags = SANCTUM_CHAT_SCRUB_SYSTEM;
+    free(check_doc(ctx, (const uint8_t *)oa, strlen(oa), SANCTUM_CHAT_OPENAI_CHAT, SANCTUM_CHAT_SHAPE_REQUEST, e1,
+                   NELEM(e1)));
+    free(check_doc(ctx, (const uint8_t *)an, strlen(an), SANCTUM_CHAT_ANTHROPIC_MESSAGES, SANCTUM_CHAT_SHAPE_REQUEST,
+                   e2, NELEM(e2)));
+    free(check_doc(ctx, (const uint8_t *)rs, strlen(rs), SANCTUM_CHAT_OPENAI_RESPONSES, SANCTUM_CHAT_SHAPE_REQUEST,
+                   e3, NELEM(e3)));
+    g_flags = 0; /* without the flag: kept */
+    free(check_doc(ctx, (const uint8_t *)oa, strlen(oa), SANCTUM_CHAT_OPENAI_CHAT, SANCTUM_CHAT_SHAPE_REQUEST, e1, 1));
+    free(check_doc(ctx, (const uint8_t *)an, strlen(an), SANCTUM_CHAT_ANTHROPIC_MESSAGES, SANCTUM_CHAT_SHAPE_REQUEST,
+                   e2, 1));
+    free(check_doc(ctx, (const uint8_t *)rs, strlen(rs), SANCTUM_CHAT_OPENAI_RESPONSES, SANCTUM_CHAT_SHAPE_REQUEST,
+                   e3, 1));
+    /* a schema nested past the walk's depth is scanned whole, never skipped */
+    char deep[4096];
+    size_t dn = (size_t)snprintf(deep, sizeof deep, "{\"messages\":[],\"tools\":[{\"parameters\":");
+    for (int i = 0; i < 80; i++)
+        dn += (size_t)snprintf(deep + dn, sizeof deep - dn, "{\"not\":");
+    dn += (size_t)snprintf(deep + dn, sizeof deep - dn, "{\"type\":\"Jane\"}");
+    for (int i = 0; i < 80; i++)
+        deep[dn++] = '}';
+    dn += (size_t)snprintf(deep + dn, sizeof deep - dn, "}]}");
+    g_flags = SANCTUM_CHAT_SCRUB_SYSTEM;
+    sanctum_chat_doc *doc = new_doc(ctx, SANCTUM_CHAT_AUTO, (const uint8_t *)deep, dn);
+    assert_int_equal(sanctum_chat_doc_count(doc), 1);
+    assert_int_equal(text_at(doc, 0).role, DEV);
+    sanctum_free(doc);
+    g_flags = 0;
+    test_ctx_free_checked(ctx);
+}
+
+/* SANCTUM_CHAT_REFUSE_ATTACHMENTS: base64 content the walk cannot scan stops it, at the string's offset;
+ * without the flag it is left alone, and URLs that are not base64 are scanned as before. */
+static void attachments_refused(void **state)
+{
+    (void)state;
+    sanctum_ctx *ctx = test_ctx_new();
+    static const char *docs[] = {
+        "{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image_url\",\"image_url\":{\"url\":"
+        "\"data:image/png;base64,iVBORw0KGgo=\"}}]}]}",
+        "{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"file\",\"file\":{\"filename\":\"a.pdf\","
+        "\"file_data\":\"data:application/pdf;base64,JVBERi0=\"}}]}]}",
+        "{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"input_audio\",\"input_audio\":{\"data\":"
+        "\"UklGRg==\",\"format\":\"wav\"}}]}]}",
+        "{\"stop_sequences\":[],\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"document\",\"source\":"
+        "{\"type\":\"base64\",\"media_type\":\"application/pdf\",\"data\":\"JVBERi0=\"}}]}]}",
+        "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"inlineData\":{\"mimeType\":\"image/png\","
+        "\"data\":\"iVBORw0KGgo=\"}}]}]}",
+    };
+    for (size_t i = 0; i < NELEM(docs); i++) {
+        const uint8_t *in = (const uint8_t *)docs[i];
+        size_t n = strlen(docs[i]);
+        sanctum_chat_doc *doc = NULL;
+        sanctum_error err;
+        assert_int_equal(sanctum_chat_doc_new_ex(&doc, ctx, SANCTUM_CHAT_AUTO, SANCTUM_CHAT_REFUSE_ATTACHMENTS, in, n,
+                                                 &err), SANCTUM_E_UNSUPPORTED);
+        assert_null(doc);
+        assert_true(err.offset > 0 && err.offset < n);
+        assert_null(strstr(err.message, "iVBOR"));
+        assert_int_equal(sanctum_chat_doc_new_ex(&doc, ctx, SANCTUM_CHAT_AUTO, 0, in, n, &err), SANCTUM_OK);
+        sanctum_free(doc);
+    }
+    const char *url = "{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image_url\",\"image_url\":"
+                      "{\"url\":\"https://example.com/jane.png\"}}]}]}";
+    sanctum_chat_doc *doc = NULL;
+    sanctum_error err;
+    assert_int_equal(sanctum_chat_doc_new_ex(&doc, ctx, SANCTUM_CHAT_AUTO, SANCTUM_CHAT_REFUSE_ATTACHMENTS,
+                                             (const uint8_t *)url, strlen(url), &err), SANCTUM_OK);
+    assert_int_equal(sanctum_chat_doc_count(doc), 1);
+    sanctum_free(doc);
     test_ctx_free_checked(ctx);
 }
 
@@ -938,6 +1060,52 @@ static void sweeps_new_inputs(void **state)
     test_ctx_free_checked(ctx);
 }
 
+/* SANCTUM_CHAT_STRICT_SHAPE: wrong-typed messages / contents / input and documents of no known shape
+ * are E_PARSE at the value; well-formed ones (even with nothing to scan) are fine, and without the
+ * flag nothing changes. */
+static void strict_shape(void **state)
+{
+    (void)state;
+    sanctum_ctx *ctx = test_ctx_new();
+    static const struct {
+        const char *doc;
+        sanctum_status want;
+        uint64_t offset;
+        const char *msg;
+    } cases[] = {
+        {"{\"messages\":5}", SANCTUM_E_PARSE, 12, "messages is a number where a request (openai_chat) has an array"},
+        {"{\"model\":\"m\",\"messages\":{}}", SANCTUM_E_PARSE, 24, "messages is an object"},
+        {"{\"contents\":\"hi\"}", SANCTUM_E_PARSE, 12, "contents is a string where a request (gemini)"},
+        {"{\"input\":true}", SANCTUM_E_PARSE, 9, "input is true where a request (openai_responses)"},
+        {"{\"foo\":1}", SANCTUM_E_PARSE, 0, "not a chat request, response, stream event or error"},
+        {" [1]", SANCTUM_E_PARSE, 1, "a chat document is a JSON object, not an array"},
+        {"{\"messages\":[]}", SANCTUM_OK, 0, NULL},
+        {"{\"contents\":{\"parts\":[{\"text\":\"x\"}]}}", SANCTUM_OK, 0, NULL},
+        {"{\"input\":\"hello\"}", SANCTUM_OK, 0, NULL},
+        {"{\"instructions\":\"x\"}", SANCTUM_OK, 0, NULL},
+        {"{\"object\":\"chat.completion.chunk\",\"choices\":[]}", SANCTUM_OK, 0, NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        sanctum_chat_doc *doc = NULL;
+        sanctum_error err;
+        const uint8_t *p = (const uint8_t *)cases[i].doc;
+        size_t n = strlen(cases[i].doc);
+        assert_int_equal(sanctum_chat_doc_new_ex(&doc, ctx, 0, SANCTUM_CHAT_STRICT_SHAPE, p, n, &err), cases[i].want);
+        if (cases[i].want != SANCTUM_OK) {
+            assert_null(doc);
+            assert_int_equal(err.offset, cases[i].offset);
+            assert_non_null(strstr(err.message, cases[i].msg));
+        }
+        sanctum_free(doc);
+        doc = NULL;
+        if (cases[i].doc[0] == '{') { /* without the flag: accepted, as before */
+            assert_int_equal(sanctum_chat_doc_new_ex(&doc, ctx, 0, 0, p, n, &err), SANCTUM_OK);
+            sanctum_free(doc);
+        }
+    }
+    test_ctx_free_checked(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -951,10 +1119,11 @@ int main(void)
         cmocka_unit_test(decoded_text_lives_in_wiped_memory),
         cmocka_unit_test(sweeps),
         cmocka_unit_test(gemini),
-        cmocka_unit_test(scrub_system),
+        cmocka_unit_test(scrub_system), cmocka_unit_test(tool_definitions), cmocka_unit_test(attachments_refused),
         cmocka_unit_test(lone_surrogates),
         cmocka_unit_test(keys_and_numbers),
         cmocka_unit_test(sweeps_new_inputs),
+        cmocka_unit_test(strict_shape),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,9 +1,10 @@
 #!/bin/sh
 # sanctum ledger CLI: every command, check's exit codes (0 none overdue, 1 overdue, 2 error), the JSON
 # output (parsed with python3 when present), match by value on stdin, and clear errors.
-# Usage: cli_test.sh SANCTUM
+# Usage: cli_test.sh SANCTUM FAKEGEN (scan_fakegen_cli: a FAKE token made at run time)
 set -u
 S=$1
+FG=$2
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 fails=0
@@ -122,6 +123,30 @@ if command -v sqlite3 >/dev/null 2>&1; then
 fi
 expect_rc 2 "wrong key" sh -c "head -c 32 /dev/zero > \"$T/zero.key\"; chmod 600 \"$T/zero.key\"; \"$S\" ledger --db \"$DB\" --key-file \"$T/zero.key\" check"
 expect_out "key does not belong" "wrong key message"
+
+# a credential typed where a name (or provider, notes, ...) goes is refused, never stored nor echoed
+TOK=$("$FG" github-pat valid 11)
+BODY=${TOK#ghp_}
+expect_rc 2 "credential as NAME refused" ledger add "$TOK" --provider github --max-age-days 30
+expect_out "name looks like a credential \(scanner rule github-pat\)" "credential-name message"
+if echo "$out" | grep -q "$BODY"; then echo "FAIL the message quotes the token"; fails=$((fails + 1)); else echo "ok   message does not quote the token"; fi
+expect_rc 2 "credential in --notes refused" ledger add tokname --provider github --max-age-days 30 --notes "was $TOK"
+expect_out "notes looks like a credential" "credential-notes message"
+expect_rc 2 "credential as --provider refused" ledger add tokname --provider "$TOK" --max-age-days 30
+expect_rc 2 "credential in --location refused" ledger add tokname --provider github --max-age-days 30 --location "env:$TOK"
+expect_rc 2 "credential as --actor refused" ledger --actor "$TOK" add tokname --provider github --max-age-days 30
+if grep -q "$BODY" "$DB" "$DB"-wal 2>/dev/null; then echo "FAIL the token reached the database"; fails=$((fails + 1)); else echo "ok   token not in the database"; fi
+expect_rc 0 "list after refusals" ledger list --all
+if echo "$out" | grep -q "tokname\\|$BODY"; then echo "FAIL a refused add was stored: $out"; fails=$((fails + 1)); else echo "ok   refused adds left nothing"; fi
+
+# day counts: one range per flag, the same one the message gives
+expect_rc 2 "--max-age-days 0 refused" ledger add d0 --provider p --max-age-days 0
+expect_out "^sanctum ledger: --max-age-days needs a whole number of days \(1\.\.36500\)$" "max-age 0 message names 1..36500"
+expect_rc 2 "--max-age-days -5 refused" ledger add d0 --provider p --max-age-days -5
+expect_out "^sanctum ledger: --max-age-days needs a whole number of days \(1\.\.36500\)$" "max-age -5: the same message"
+expect_rc 0 "--max-age-days 36500 accepted" ledger add d1 --provider p --max-age-days 36500 --due-soon-days 0 --auto-rotate-days 0
+expect_rc 2 "--due-soon-days 36501 refused" ledger add d2 --provider p --max-age-days 5 --due-soon-days 36501
+expect_out "due-soon-days needs a whole number of days \(0\.\.36500\)" "due-soon message names 0..36500"
 
 [ $fails -eq 0 ] && echo "ledger CLI: all passed" || echo "ledger CLI: $fails FAILED"
 [ $fails -eq 0 ]

@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 
 #include "alloc.h"
+#include "fakegen.h"
 #include "ledger_test_util.h"
 #include "sweep.h"
 #include "test_util.h"
@@ -166,6 +167,74 @@ static void add_rotate_retire(void **state)
     assert_int_equal(ev->count, 3);
     sanctum_free(ev);
     assert_intact(l, 5);
+    sanctum_free(l);
+    test_ctx_free_checked(ctx);
+}
+
+/* A credential typed as a name (or into any other field the ledger keeps in clear) is refused with a
+ * message that names the field and the rule but never quotes the bytes, and nothing is written. */
+static void credential_fields_refused(void **state)
+{
+    (void)state;
+    sanctum_ctx *ctx = test_ctx_new();
+    sanctum_ledger *l = NULL;
+    sanctum_error err;
+    assert_int_equal(tl_open(&l, ctx, ":memory:", T_EPOCH, &err), SANCTUM_OK);
+    static fg_token tok;
+    fg_rng r = {7};
+    assert_true(fg_find("github-pat")->gen(&r, &tok, true));
+    char token[64];
+    snprintf(token, sizeof token, "%.*s", (int)tok.secret_len, tok.text + tok.secret_off);
+    assert_int_equal(tl_add(l, token, 90, 0, 0, NULL, &err), SANCTUM_E_INVALID_ARG);
+    assert_non_null(strstr(err.message, "name looks like a credential"));
+    assert_non_null(strstr(err.message, "github-pat"));
+    assert_null(strstr(err.message, token + 4)); /* the body is never quoted */
+    assert_null(strstr(err.message, "ghp_"));
+    assert_int_equal(err.offset, 0);
+
+    char note[128];
+    snprintf(note, sizeof note, "old one was %s", token);
+    const char *fields[] = {"provider", "kind", "owner", "locations", "notes"};
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        sanctum_ledger_spec sp;
+        sanctum_ledger_spec_init(&sp);
+        sp.name = (const uint8_t *)"gh";
+        sp.name_len = 2;
+        sp.provider = (const uint8_t *)"github";
+        sp.provider_len = 6;
+        sp.max_age_days = 30;
+        const uint8_t **f[] = {&sp.provider, &sp.kind, &sp.owner, &sp.locations, &sp.notes};
+        size_t *fl[] = {&sp.provider_len, &sp.kind_len, &sp.owner_len, &sp.locations_len, &sp.notes_len};
+        *f[i] = (const uint8_t *)note;
+        *fl[i] = strlen(note);
+        assert_int_equal(sanctum_ledger_add(l, &sp, (const uint8_t *)"t", 1, &err), SANCTUM_E_INVALID_ARG);
+        assert_true(strncmp(err.message, fields[i], strlen(fields[i])) == 0);
+        assert_int_equal(err.offset, strlen("old one was "));
+        assert_null(strstr(err.message, token + 4));
+    }
+    sanctum_ledger_spec sp;
+    sanctum_ledger_spec_init(&sp);
+    sp.name = (const uint8_t *)"gh";
+    sp.name_len = 2;
+    sp.provider = (const uint8_t *)"github";
+    sp.provider_len = 6;
+    sp.max_age_days = 30;
+    assert_int_equal(sanctum_ledger_add(l, &sp, (const uint8_t *)token, strlen(token), &err), SANCTUM_E_INVALID_ARG);
+    assert_non_null(strstr(err.message, "actor looks like a credential"));
+    /* nothing was stored; a plain name and a look-alike with a broken checksum are fine */
+    sanctum_ledger_secret_list *list = NULL;
+    assert_int_equal(sanctum_ledger_list(&list, l, 1, &err), SANCTUM_OK);
+    assert_int_equal(list->count, 0);
+    sanctum_free(list);
+    assert_int_equal(sanctum_ledger_add(l, &sp, (const uint8_t *)"t", 1, &err), SANCTUM_OK);
+    assert_int_equal(sanctum_ledger_rotate(l, (const uint8_t *)"gh", 2, 0, NULL, 0, (const uint8_t *)token,
+                                           strlen(token), &err), SANCTUM_E_INVALID_ARG);
+    assert_int_equal(sanctum_ledger_retire(l, (const uint8_t *)"gh", 2, (const uint8_t *)token, strlen(token), &err),
+                     SANCTUM_E_INVALID_ARG);
+    r.s = 7;
+    assert_true(fg_find("github-pat")->gen(&r, &tok, false));
+    snprintf(token, sizeof token, "%.*s", (int)tok.secret_len, tok.text + tok.secret_off);
+    assert_int_equal(tl_add(l, token, 90, 0, 0, NULL, &err), SANCTUM_OK);
     sanctum_free(l);
     test_ctx_free_checked(ctx);
 }
@@ -755,6 +824,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(add_rotate_retire),
         cmocka_unit_test(bad_input_rejected),
+        cmocka_unit_test(credential_fields_refused),
         cmocka_unit_test(age_check),
         cmocka_unit_test(fingerprints_and_match),
         cmocka_unit_test(verify_expected_head),

@@ -2,14 +2,15 @@
 # with tamper tests through the sqlite3 shell.
 set(L ${CMAKE_CURRENT_LIST_DIR})
 
-sanctum_add_test(test_ledger ${L}/test_ledger.c LABELS ledger)
+sanctum_add_test(test_ledger ${L}/test_ledger.c ${L}/../scan/fakegen.c LABELS ledger)
 target_link_libraries(test_ledger PRIVATE PkgConfig::SQLITE3)
+target_include_directories(test_ledger PRIVATE ${L}/../scan)
 
 sanctum_add_test(test_ledger_procs ${L}/test_ledger_procs.c LABELS ledger)
 target_link_libraries(test_ledger_procs PRIVATE PkgConfig::SQLITE3)
 
 find_program(SANCTUM_SQLITE3_SHELL sqlite3)
-add_test(NAME ledger_cli COMMAND sh ${L}/cli_test.sh $<TARGET_FILE:sanctum>)
+add_test(NAME ledger_cli COMMAND sh ${L}/cli_test.sh $<TARGET_FILE:sanctum> $<TARGET_FILE:scan_fakegen_cli>)
 set_tests_properties(ledger_cli PROPERTIES LABELS "cli;ledger")
 add_test(NAME ledger_tamper COMMAND sh ${L}/tamper_test.sh $<TARGET_FILE:sanctum> ${SANCTUM_SQLITE3_SHELL})
 set_tests_properties(ledger_tamper PROPERTIES LABELS "cli;ledger")

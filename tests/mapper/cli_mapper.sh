@@ -30,12 +30,25 @@ grep -q '1 unknown' "$T/err" || fail "unknown not counted: $(cat "$T/err")"
 "$S" restore --stream --vault "$T/v" < "$SRC/examples/demo_upstream_stream.sse" > "$T/r.sse" || fail "restore --stream"
 grep -q '"content":"Jane Roe: the refund went to "' "$T/r.sse" || fail "stream: $(cat "$T/r.sse")"
 grep -q 'data: \[DONE\]' "$T/r.sse" || fail "stream end"
+# --stream on input that is not SSE: restored as a whole document (same bytes as without --stream),
+# with a note, instead of "0 restored" and nothing on stdout
+"$S" restore --stream --vault "$T/v" < "$SRC/examples/demo_upstream_response.json" > "$T/rs.json" 2>"$T/err" ||
+  fail "restore --stream of a JSON document: $(cat "$T/err")"
+cmp -s "$T/r.json" "$T/rs.json" || fail "restore --stream of a JSON document differs: $(cat "$T/rs.json")"
+grep -q 'not an SSE stream.*as a whole document' "$T/err" || fail "no not-SSE note: $(cat "$T/err")"
+grep -q ' [1-9][0-9]* restored' "$T/err" || fail "stream fallback restored nothing: $(cat "$T/err")"
+printf '\n%s\n' "$(cat "$SRC/examples/demo_upstream_response.json")" | "$S" restore --stream --vault "$T/v" --format openai_chat > /dev/null 2>"$T/err" ||
+  fail "restore --stream --format openai_chat of a document after a blank line: $(cat "$T/err")"
+grep -q 'as a whole document' "$T/err" || fail "explicit format fallback note: $(cat "$T/err")"
 
 # text mode round trip
 printf 'Call Jane Roe at jane.roe@example.com about <PERSON_1>.' > "$T/in.txt"
 "$S" anonymize --format text --key-file "$T/k2" --vault-out "$T/v2" "$T/in.txt" > "$T/a.txt" 2>/dev/null || fail "text anonymize"
 "$S" restore --format text --key-file "$T/k2" --vault "$T/v2" "$T/a.txt" > "$T/b.txt" 2>/dev/null || fail "text restore"
 cmp -s "$T/in.txt" "$T/b.txt" || fail "text round trip: $(cat "$T/b.txt")"
+"$S" restore --stream --key-file "$T/k2" --vault "$T/v2" "$T/a.txt" > "$T/b2.txt" 2>"$T/err" || fail "text restore --stream"
+cmp -s "$T/in.txt" "$T/b2.txt" || fail "text restore --stream: $(cat "$T/b2.txt")"
+grep -q 'as a whole text' "$T/err" || fail "text fallback note: $(cat "$T/err")"
 
 # Gemini, known identities (system prompt included), --scrub-system, detect --identities
 printf 'person: Elena Petrova\nphone: +48 512 345 678\n' > "$T/ids.txt"

@@ -316,12 +316,34 @@ static void stream_sweep(void **state)
     assert_sweep_clean(CTX, op_stream, NULL);
 }
 
+/* An event the chat parser refuses (an invalid UTF-8 byte) is restored as text, as the non-stream path
+ * restores a body that is not a chat document; values inside JSON data are escaped; the next valid
+ * events are restored as usual and "[DONE]" passes through. */
+static void invalid_utf8_event_is_restored_as_text(void **state)
+{
+    (void)state;
+    static const char BAD[] =
+        "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi <PERSON_1> \xff <PERSON_2>\"}}]}\n\n"
+        "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"bye <PERSON_1>\"}}]}\n\n"
+        "data: [DONE]\n\n";
+    const size_t sizes[] = {1, 3, 7};
+    for (int chunked = 0; chunked < 2; chunked++) {
+        buf o = run(SANCTUM_CHAT_OPENAI_CHAT, U(BAD), strlen(BAD), chunked ? sizes : NULL, chunked ? 3 : 0);
+        const char *t = (const char *)o.p;
+        assert_non_null(strstr(t, "\"content\":\"Hi Jane Roe \xff Zo\xc3\xab \\\"Q\\\" M\xc3\xbcller\"}}]}\n\n"));
+        assert_non_null(strstr(t, "\"content\":\"bye Jane Roe\""));
+        assert_null(strstr(t, "<PERSON_"));
+        assert_non_null(strstr(t, "data: [DONE]\n\n"));
+        free(o.p);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(openai_stream_content), cmocka_unit_test(anthropic_block_end_flush),
         cmocka_unit_test(responses_stream),      cmocka_unit_test(any_chunking),
-        cmocka_unit_test(gemini_stream),
+        cmocka_unit_test(gemini_stream),         cmocka_unit_test(invalid_utf8_event_is_restored_as_text),
         cmocka_unit_test(restorer_errors),       cmocka_unit_test(stream_sweep),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

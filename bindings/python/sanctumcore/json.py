@@ -54,11 +54,16 @@ class ChatDocument(Handle):
     which can be given a replacement before write() puts the document back together byte-exactly."""
 
     def __init__(self, ctx: Context, data: Union[str, bytes], fmt: Union[str, int, None] = "auto", *,
-                 allow_lone_surrogates: bool = False, scrub_system: bool = False):
-        """scrub_system: system/developer text and instructions are returned too (role system/developer)."""
+                 allow_lone_surrogates: bool = False, scrub_system: bool = False,
+                 refuse_attachments: bool = False):
+        """scrub_system: system/developer text, instructions, tool definitions and response schemas are
+        returned too (role system/developer). refuse_attachments: base64 content that cannot be scanned
+        (file_data, input_audio, base64 sources, inlineData, data: URLs) is refused (SanctumError,
+        status UNSUPPORTED, at the string's offset)."""
         self._input = as_bytes(data)  # the native doc borrows these bytes: keep them alive
         flags = (lib.SANCTUM_CHAT_ALLOW_LONE_SURROGATES if allow_lone_surrogates else 0) | \
-            (lib.SANCTUM_CHAT_SCRUB_SYSTEM if scrub_system else 0)
+            (lib.SANCTUM_CHAT_SCRUB_SYSTEM if scrub_system else 0) | \
+            (lib.SANCTUM_CHAT_REFUSE_ATTACHMENTS if refuse_attachments else 0)
         out = ffi.new("sanctum_chat_doc **")
         err = new_error()
         check(lib.sanctum_chat_doc_new_ex(out, ctx.ptr, format_code(fmt), flags, self._input, len(self._input), err),

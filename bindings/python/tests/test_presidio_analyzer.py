@@ -96,7 +96,8 @@ class AnalyzerFields(ServerCase):
         self.assertEqual((status, body), (200, b"Presidio Analyzer service is up"))
         status, ctype, body = self.srv.request(self.srv.analyzer_port, "GET", "/supportedentities?language=en")
         self.assertEqual(sorted(json.loads(body)), sorted(["PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD",
-                                                           "US_SSN", "US_BANK_NUMBER", "IBAN_CODE"]))
+                                                           "US_SSN", "US_BANK_NUMBER", "ABA_ROUTING_NUMBER",
+                                                           "IBAN_CODE"]))
         status, ctype, body = self.srv.request(self.srv.analyzer_port, "GET", "/recognizers")
         self.assertIn("CreditCardRecognizer", json.loads(body))
         for path in ("/supportedentities?language=fr", "/recognizers?language=fr"):

@@ -194,7 +194,12 @@ class AnonymizerErrors(ServerCase):
         self.err({"text": TEXT, "analyzer_results": [{"start": 0, "end": 3, "score": 1}]}, 422,
                  "Invalid input, result must contain entity_type")
         self.err({"text": TEXT, "analyzer_results": [{"start": "0", "end": 3, "entity_type": "X", "score": 1}]}, 422,
-                 "Invalid parameter value for start. Expecting 'int', but got 'str'.")
+                 "Invalid parameter value for start. Expecting 'number', but got 'string'.")
+        # Presidio names JSON types; a value whose Python type has no JSON name there gets its short form
+        self.err({"text": TEXT, "analyzer_results": [{"start": 1.5, "end": 3, "entity_type": "X", "score": 1}]}, 422,
+                 "Invalid parameter value for 'start'.")
+        self.err({"text": TEXT, "analyzer_results": [{"start": 0, "end": [3], "entity_type": "X", "score": 1}]}, 422,
+                 "Invalid parameter value for end. Expecting 'number', but got 'array'.")
         self.err({"text": TEXT, "analyzer_results": [{"start": 0, "end": 3, "entity_type": "X"}]}, 422,
                  "Invalid input, analyzer result must contain score")
         self.err({"text": "short", "analyzer_results": [PERSON]}, 422,
@@ -213,7 +218,9 @@ class AnonymizerErrors(ServerCase):
                  "Invalid input, key must be of length 128, 192 or 256 bits")
         self.err(dict(base, anonymizers={"PERSON": {"type": "encrypt"}}), 422, "Expected parameter key")
         self.err(dict(base, anonymizers={"PERSON": {"type": "replace", "new_value": 5}}), 422,
-                 "Invalid parameter value for new_value. Expecting 'str', but got 'int'.")
+                 "Invalid parameter value for new_value. Expecting 'string', but got 'number'.")
+        self.err(dict(base, anonymizers={"PERSON": {"type": "replace", "new_value": {"a": 1}}}), 422,
+                 "Invalid parameter value for 'new_value'.")
         # An operator configured for a type absent from the results is never checked (as in Presidio).
         self.anonymize_ok(dict(base, anonymizers={"PHONE_NUMBER": {"type": "encrypt", "key": "short"}}))
 

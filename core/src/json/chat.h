@@ -77,10 +77,18 @@ int32_t chat_key_type(const sc_json_doc *j, uint32_t key);
 void chat_scan_leaves(chat_walker *w, uint32_t tok, int32_t role, int32_t kind, bool strict);
 /* A string that may hold JSON: parse it and scan its leaves, else scan it whole. */
 void chat_json_string(chat_walker *w, uint32_t tok, int32_t role, int32_t kind);
-/* A URL: data:...;base64, URLs are opaque, others are scanned. */
+/* Base64 content the walk leaves unscanned: with SANCTUM_CHAT_REFUSE_ATTACHMENTS the walk stops with
+ * SANCTUM_E_UNSUPPORTED at tok (offset in the outer document; none inside JSON held in a string). */
+void chat_opaque(chat_walker *w, uint32_t tok);
+/* A URL: data:...;base64, URLs are opaque (chat_opaque), others are scanned. */
 void chat_url(chat_walker *w, uint32_t tok, int32_t role);
 /* After the walk: decodes the escaped scan strings into one wiped arena of the exact size. */
 void chat_decode_texts(chat_walker *w);
+
+/* chat_tools.c: tool definitions and response schemas (walked with SANCTUM_CHAT_SCRUB_SYSTEM). */
+void chat_walk_tool_defs(chat_walker *w, uint32_t tools);
+void chat_walk_response_format(chat_walker *w, uint32_t format);
+void chat_walk_generation_config(chat_walker *w, uint32_t config);
 
 /* chat_formats.c: detection and the schema walk. */
 void chat_detect(const sc_json_doc *j, int32_t *format, int32_t *shape);

@@ -30,6 +30,44 @@ sanctum_status sanctum_chat_doc_new(sanctum_chat_doc **out, sanctum_ctx *ctx, in
     return sanctum_chat_doc_new_ex(out, ctx, format, 0, ptr, len, err);
 }
 
+static const char *json_type_name(uint8_t t)
+{
+    static const char *const names[] = {"?", "an object", "an array", "a key", "a string", "a number", "true",
+                                        "false", "null"};
+    return t < sizeof names / sizeof names[0] ? names[t] : "?";
+}
+
+/* SANCTUM_CHAT_STRICT_SHAPE: the document is one the walker knows, and a request's list of messages
+ * is a list (else nothing in it would be scanned, and nothing said). */
+static sanctum_status check_shape(const sanctum_chat_doc *d, sanctum_error *err)
+{
+    const sc_json_doc *j = &d->json;
+    if (j->ntok == 0 || j->tok[0].type != SC_JT_OBJECT)
+        return sc_error(err, SANCTUM_E_PARSE, j->ntok ? j->tok[0].start : 0,
+                        "a chat document is a JSON object, not %s", j->ntok ? json_type_name(j->tok[0].type) : "empty");
+    if (d->shape == SANCTUM_CHAT_SHAPE_UNKNOWN)
+        return sc_error(err, SANCTUM_E_PARSE, 0,
+                        "not a chat request, response, stream event or error: the object has none of messages, "
+                        "contents, input, choices, candidates, object or type");
+    if (d->shape != SANCTUM_CHAT_SHAPE_REQUEST)
+        return SANCTUM_OK;
+    const char *field = d->format == SANCTUM_CHAT_GEMINI ? "contents"
+                        : d->format == SANCTUM_CHAT_OPENAI_RESPONSES ? "input" : "messages";
+    uint32_t k = sc_json_obj_get(j, 0, field, strlen(field));
+    if (k == 0)
+        return SANCTUM_OK; /* a Responses request may carry only instructions or previous_response_id */
+    uint8_t t = j->tok[k].type;
+    bool ok = t == SC_JT_ARRAY || (t == SC_JT_OBJECT && d->format == SANCTUM_CHAT_GEMINI) ||
+              (t == SC_JT_STRING && d->format == SANCTUM_CHAT_OPENAI_RESPONSES);
+    if (ok)
+        return SANCTUM_OK;
+    return sc_error(err, SANCTUM_E_PARSE, j->tok[k].start, "%s is %s where a request (%s) has %s", field,
+                    json_type_name(t), sanctum_chat_format_name(d->format),
+                    d->format == SANCTUM_CHAT_GEMINI ? "an array of contents (or one content object)"
+                    : d->format == SANCTUM_CHAT_OPENAI_RESPONSES ? "a string or an array of items"
+                                                                 : "an array of messages");
+}
+
 sanctum_status sanctum_chat_doc_new_ex(sanctum_chat_doc **out, sanctum_ctx *ctx, int32_t format, uint32_t flags,
                                        const uint8_t *ptr, size_t len, sanctum_error *err)
 {
@@ -39,7 +77,8 @@ sanctum_status sanctum_chat_doc_new_ex(sanctum_chat_doc **out, sanctum_ctx *ctx,
     *out = NULL;
     if (format < SANCTUM_CHAT_AUTO || format > SANCTUM_CHAT_GEMINI)
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "unknown chat format %d", (int)format);
-    const uint32_t known = SANCTUM_CHAT_ALLOW_LONE_SURROGATES | SANCTUM_CHAT_SCRUB_SYSTEM | SANCTUM_CHAT_NUMBERS;
+    const uint32_t known = SANCTUM_CHAT_ALLOW_LONE_SURROGATES | SANCTUM_CHAT_SCRUB_SYSTEM | SANCTUM_CHAT_NUMBERS |
+                           SANCTUM_CHAT_STRICT_SHAPE | SANCTUM_CHAT_REFUSE_ATTACHMENTS;
     if ((flags & ~known) != 0)
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "unknown chat flags");
     sanctum_chat_doc *d = sc_object_new(ctx, sizeof *d, chat_doc_destroy);
@@ -55,6 +94,10 @@ sanctum_status sanctum_chat_doc_new_ex(sanctum_chat_doc **out, sanctum_ctx *ctx,
     chat_detect(&d->json, &detected, &shape);
     d->format = format != SANCTUM_CHAT_AUTO ? format : detected;
     d->shape = shape;
+    if ((flags & SANCTUM_CHAT_STRICT_SHAPE) && (st = check_shape(d, err)) != SANCTUM_OK) {
+        sanctum_free(d);
+        return st;
+    }
     chat_walker w;
     memset(&w, 0, sizeof w);
     w.doc = d;

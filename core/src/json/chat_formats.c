@@ -168,8 +168,10 @@ static void walk_source(chat_walker *w, uint32_t src, int32_t role)
         if (KEY("media_type") || KEY("file_id"))
             continue;
         if (KEY("data")) {
-            if (EQ(type, "base64"))
-                continue; /* opaque */
+            if (EQ(type, "base64")) {
+                chat_opaque(w, v);
+                continue;
+            }
             add_member(w, k, role, SANCTUM_CHAT_KIND_DOCUMENT);
         } else if (KEY("url")) {
             url_member(w, k, role);
@@ -265,12 +267,15 @@ static void walk_part(chat_walker *w, uint32_t p, int32_t role, int32_t kind)
             }
             leave(m);
         } else if (KEY("input_audio") || KEY("file_data")) {
-            continue; /* base64 */
+            chat_opaque(w, v); /* base64 */
+            continue;
         } else if (KEY("file")) {
             member m = enter(w, k);
             if (TYPE(v) == SC_JT_OBJECT) {
                 FOR_MEMBERS(v, k2, v2) {
                     (void)v2;
+                    if (SC_JSON_STR_IS(j, k2, "file_data"))
+                        chat_opaque(w, v2);
                     if (SC_JSON_STR_IS(j, k2, "file_data") || SC_JSON_STR_IS(j, k2, "file_id"))
                         continue;
                     if (SC_JSON_STR_IS(j, k2, "filename"))
@@ -535,7 +540,10 @@ static void walk_gemini_part(chat_walker *w, uint32_t p, int32_t role)
     FOR_MEMBERS(p, k, v) {
         if (KEY("text")) {
             add_member(w, k, role, K_TEXT);
-        } else if (GKEY("inlineData", "inline_data") || GKEY("thoughtSignature", "thought_signature") ||
+        } else if (GKEY("inlineData", "inline_data")) {
+            chat_opaque(w, v); /* base64 */
+            continue;
+        } else if (GKEY("thoughtSignature", "thought_signature") ||
                    KEY("thought") || GKEY("videoMetadata", "video_metadata") ||
                    GKEY("mediaResolution", "media_resolution")) {
             continue; /* base64, opaque signatures, flags */
@@ -718,6 +726,18 @@ static void walk_top_member(chat_walker *w, uint32_t root, uint32_t k, const sst
             walk_array(w, v, SANCTUM_CHAT_ROLE_DEVELOPER, walk_item_cb);
         else
             walk_item(w, v, SANCTUM_CHAT_ROLE_DEVELOPER);
+        leave(m);
+    } else if ((KEY("tools") || KEY("functions")) && SCRUB_SYSTEM(w)) { /* developer-written: chat_tools.c */
+        member m = enter(w, k);
+        chat_walk_tool_defs(w, v);
+        leave(m);
+    } else if ((KEY("response_format") || (KEY("text") && TYPE(v) == SC_JT_OBJECT)) && SCRUB_SYSTEM(w)) {
+        member m = enter(w, k);
+        chat_walk_response_format(w, v);
+        leave(m);
+    } else if (GKEY("generationConfig", "generation_config") && SCRUB_SYSTEM(w)) {
+        member m = enter(w, k);
+        chat_walk_generation_config(w, v);
         leave(m);
     } else if (gemini_keep(j, k)) {
         return;

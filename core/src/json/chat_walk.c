@@ -175,9 +175,21 @@ static bool is_base64_data_url(const sc_json_doc *j, uint32_t tok)
     return false;
 }
 
+void chat_opaque(chat_walker *w, uint32_t tok)
+{
+    if ((w->flags & SANCTUM_CHAT_REFUSE_ATTACHMENTS) == 0 || w->st != SANCTUM_OK)
+        return;
+    uint64_t off = w->sub == 0 ? (uint64_t)w->j->tok[tok].start : SANCTUM_NO_OFFSET;
+    w->st = sc_error(w->err, SANCTUM_E_UNSUPPORTED, off, "base64 attachment: its content cannot be scanned");
+}
+
 void chat_url(chat_walker *w, uint32_t tok, int32_t role)
 {
-    if (w->j->tok[tok].type == SC_JT_STRING && !is_base64_data_url(w->j, tok))
+    if (w->j->tok[tok].type != SC_JT_STRING)
+        return;
+    if (is_base64_data_url(w->j, tok))
+        chat_opaque(w, tok);
+    else
         chat_add(w, tok, role, SANCTUM_CHAT_KIND_URL);
 }
 

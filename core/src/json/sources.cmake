@@ -7,4 +7,5 @@ list(APPEND SANCTUM_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/json_api.c
   ${CMAKE_CURRENT_LIST_DIR}/chat_walk.c
   ${CMAKE_CURRENT_LIST_DIR}/chat_formats.c
+  ${CMAKE_CURRENT_LIST_DIR}/chat_tools.c
   ${CMAKE_CURRENT_LIST_DIR}/chat_doc.c)

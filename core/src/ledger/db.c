@@ -176,6 +176,7 @@ sanctum_status sanctum_ledger_batch_rollback(sanctum_ledger *ledger, sanctum_err
 static void ledger_destroy(void *obj)
 {
     sanctum_ledger *l = obj;
+    sanctum_free(l->scanner);
     for (size_t i = 0; i < sizeof l->cache / sizeof l->cache[0]; i++)
         sqlite3_finalize(l->cache[i]);
     if (l->db != NULL)

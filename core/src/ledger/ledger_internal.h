@@ -48,6 +48,7 @@ struct sanctum_ledger {
     const char *cache_sql[24];
     sqlite3_stmt *cache[24];
     int64_t now;
+    sanctum_scanner *scanner; /* built-in token rules, for sc_ledger_refuse_secret; NULL until used */
 };
 
 /* A secret row read from the database (strings are sc_alloc'd, NUL-terminated). */
@@ -59,6 +60,11 @@ typedef struct sc_secret_row {
     uint64_t rotations;
     uint8_t fp[32];
 } sc_secret_row;
+
+/* guard.c: SANCTUM_E_INVALID_ARG (offset of the match in p, no bytes quoted) when p[0..n) holds
+ * something the scanner's built-in rules report as a credential. */
+sanctum_status sc_ledger_refuse_secret(sanctum_ledger *l, const uint8_t *p, size_t n, const char *field,
+                                       sanctum_error *err);
 
 /* db.c */
 int64_t sc_ledger_now(const sanctum_ledger *l);

@@ -62,6 +62,26 @@ static sanctum_status check_spec(const sanctum_ledger_spec *sp, sanctum_error *e
     return SANCTUM_OK;
 }
 
+/* Every field the ledger keeps in clear. */
+static sanctum_status refuse_secrets(sanctum_ledger *l, const sanctum_ledger_spec *sp, const uint8_t *actor,
+                                     size_t actor_len, sanctum_error *err)
+{
+    const struct {
+        const char *field;
+        const uint8_t *p;
+        size_t n;
+    } f[] = {{"name", sp->name, sp->name_len},          {"provider", sp->provider, sp->provider_len},
+             {"kind", sp->kind, sp->kind_len},          {"owner", sp->owner, sp->owner_len},
+             {"locations", sp->locations, sp->locations_len}, {"notes", sp->notes, sp->notes_len},
+             {"actor", actor, actor_len}};
+    for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
+        sanctum_status st = sc_ledger_refuse_secret(l, f[i].p, f[i].n, f[i].field, err);
+        if (st != SANCTUM_OK)
+            return st;
+    }
+    return SANCTUM_OK;
+}
+
 static void bind_text(sqlite3_stmt *s, int i, const uint8_t *p, size_t n)
 {
     sqlite3_bind_text(s, i, n ? (const char *)p : "", (int)n, SQLITE_STATIC);
@@ -103,6 +123,8 @@ sanctum_status sanctum_ledger_add(sanctum_ledger *ledger, const sanctum_ledger_s
     st = check_spec(spec, err);
     if (st == SANCTUM_OK)
         st = check_actor(actor, actor_len, err);
+    if (st == SANCTUM_OK)
+        st = refuse_secrets(ledger, spec, actor, actor_len, err);
     if (st != SANCTUM_OK)
         return st;
     int64_t now = sc_ledger_now(ledger);
@@ -266,6 +288,8 @@ sanctum_status sanctum_ledger_rotate(sanctum_ledger *ledger, const uint8_t *name
     sanctum_status st = sc_ledger_check_text(name, name_len, SC_LEDGER_MAX_FIELD, true, false, "name", err);
     if (st == SANCTUM_OK)
         st = check_actor(actor, actor_len, err);
+    if (st == SANCTUM_OK)
+        st = sc_ledger_refuse_secret(ledger, actor, actor_len, "actor", err);
     if (st != SANCTUM_OK)
         return st;
     if (at == 0)
@@ -292,6 +316,8 @@ sanctum_status sanctum_ledger_retire(sanctum_ledger *ledger, const uint8_t *name
     sanctum_status st = sc_ledger_check_text(name, name_len, SC_LEDGER_MAX_FIELD, true, false, "name", err);
     if (st == SANCTUM_OK)
         st = check_actor(actor, actor_len, err);
+    if (st == SANCTUM_OK)
+        st = sc_ledger_refuse_secret(ledger, actor, actor_len, "actor", err);
     if (st != SANCTUM_OK)
         return st;
     return change(ledger, name, name_len, "retire", 0, NULL, actor, actor_len, err);

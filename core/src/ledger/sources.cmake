@@ -37,6 +37,7 @@ file(CONFIGURE OUTPUT ${SC_LEDGER_GEN_FILE} CONTENT "${SC_LEDGER_GEN}" @ONLY)
 list(APPEND SANCTUM_SOURCES
   ${SC_LEDGER_DIR}/db.c
   ${SC_LEDGER_DIR}/audit.c
+  ${SC_LEDGER_DIR}/guard.c
   ${SC_LEDGER_DIR}/ops.c
   ${SC_LEDGER_DIR}/query.c
   ${SC_LEDGER_DIR}/timefmt.c

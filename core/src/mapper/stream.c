@@ -5,6 +5,7 @@
  * of the same field (same JSON path) is held back and prepended to that delta; when an event with data
  * arrives that does not continue the field, the held text is sent first in a copy of the field's last
  * event. Events without data lines (comments, keep-alives) pass through and keep the field open.
+ * Events whose data the chat parser refuses (invalid UTF-8) are restored as plain text.
  * Output therefore depends only on the byte stream, never on how it was chunked. */
 #include <string.h>
 
@@ -189,6 +190,22 @@ static sanctum_status get_text(const sanctum_chat_doc *doc, size_t i, sanctum_ch
 
 /* Handles one complete event. flush: e is the field's stored event, re-sent carrying only the held
  * text (restored with the end closed). */
+/* An event whose data the chat parser refused is restored as text, as sanctum_session_restore_text does
+ * for a whole answer that is not a chat document: its placeholders are never forwarded silently. Values
+ * are JSON-escaped when the data looks like JSON. No field is held across such an event. */
+static sanctum_status restore_raw_event(sanctum_session *s, const uint8_t *e, size_t m, bool json_data, sc_buf *rb,
+                                        sc_buf *out, sanctum_error *err)
+{
+    bool changed = false;
+    size_t consumed = 0;
+    rb->len = 0;
+    sanctum_status st = sc_restore_text(s, e, m, false, false, json_data, rb, &consumed, &changed, err);
+    if (st != SANCTUM_OK)
+        return st;
+    bool ok = changed ? sc_buf_put(out, rb->p, rb->len) : sc_buf_put(out, e, m);
+    return ok ? SANCTUM_OK : sc_error_nomem(err);
+}
+
 static sanctum_status process_event(sanctum_stream_restorer *r, const uint8_t *e, size_t m, bool flush, sc_buf *out,
                                     sanctum_error *err)
 {
@@ -258,6 +275,10 @@ static sanctum_status process_event(sanctum_stream_restorer *r, const uint8_t *e
         }
     }
     if (!parsed) {
+        if (json != NULL) { /* data the chat parser refused (invalid UTF-8, say): restored as text */
+            st = restore_raw_event(s, e, m, jl > 0 && (json[0] == '{' || json[0] == '['), &rb, out, err);
+            goto done;
+        }
         if (!sc_buf_put(out, e, m))
             st = sc_error_nomem(err);
         goto done;

@@ -393,12 +393,12 @@ done:
 
 enum { K_NONE = 0, K_AT = 1, K_NUM = 2, K_ALPHA = 3 };
 
-/* K_AT for '@', K_NUM for digits, '+' and '(', K_ALPHA for ASCII letters. */
+/* K_AT for '@', '%' (URL-encoded "%40"), '[' and '{' ("[at]"), K_NUM for digits, '+' and '(', K_ALPHA for ASCII letters. */
 static const uint8_t KIND[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 2, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0,
-    1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0,
-    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 1, 0, 0, 2, 0, 0, 2, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0,
+    1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 0, 0, 0, 0,
+    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -418,12 +418,21 @@ static void scan_bytes(pii_scan *sc)
         if (k == K_NONE)
             continue;
         if (k == K_AT) {
-            if (email)
-                pii_rec_email(sc, i);
+            if (email && s[i] == '@')
+                pii_rec_email(sc, i, 1);
+            else if (email && s[i] == '%' && i + 2 < n && s[i + 1] == '4' && s[i + 2] == '0')
+                pii_rec_email(sc, i, 3); /* jane%40example.com in a URL */
+            else if (email && s[i] != '%' && i + 1 < n && (s[i + 1] | 0x20) == 'a')
+                pii_rec_email_obfuscated(sc, i); /* jane[at]example[dot]com */
         } else if (k == K_NUM) {
+            if (email && s[i] == '(' && i + 1 < n && (s[i + 1] | 0x20) == 'a') {
+                pii_rec_email_obfuscated(sc, i); /* jane (at) example (dot) com */
+                continue;
+            }
             if (!nums)
                 continue;
-            if ((s[i] == '+' || s[i] == '(') && (i + 1 >= n || (!pii_is_digit(s[i + 1]) && s[i + 1] != '(')))
+            if ((s[i] == '+' || s[i] == '(') &&
+                (i + 1 >= n || (!pii_is_digit(s[i + 1]) && s[i + 1] != '(' && (s[i] != '(' || s[i + 1] != '+'))))
                 continue;
             pii_number num;
             size_t next = pii_number_parse(sc, i, &num);

@@ -31,6 +31,33 @@ static size_t fold_greek(uint8_t *k, size_t n)
     return m;
 }
 
+/* Latin capitals in two bytes become lower case as the generated keys are: À-Þ (not ×) and the
+ * Extended-A capitals (Ł, Ő, Š, Ž; İ, ĸ and Ÿ have no partner there). Lengths do not change. */
+static void fold_latin(uint8_t *k, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        uint8_t c = k[i];
+        if (c < 0xC3 || c > 0xC5 || (k[i + 1] & 0xC0) != 0x80)
+            continue;
+        uint32_t cp = ((uint32_t)(c & 0x1Fu) << 6) | (k[i + 1] & 0x3Fu);
+        bool up;
+        if (cp < 0x100)
+            up = cp >= 0xC0 && cp <= 0xDE && cp != 0xD7;
+        else if (cp == 0x130 || cp == 0x138 || cp == 0x178)
+            up = false;
+        else if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
+            up = (cp & 1u) == 1u;
+        else
+            up = (cp & 1u) == 0;
+        if (up) {
+            cp += cp < 0x100 ? 0x20u : 1u;
+            k[i] = (uint8_t)(0xC0u | (cp >> 6));
+            k[i + 1] = (uint8_t)(0x80u | (cp & 0x3Fu));
+        }
+        i++;
+    }
+}
+
 static unsigned lookup_raw(const uint8_t *w, size_t n)
 {
     if (n < 2 || n > 40)
@@ -41,6 +68,7 @@ static unsigned lookup_raw(const uint8_t *w, size_t n)
         key[i] = pii_lower(w[i]);
         greek = greek || key[i] == 0xCE || key[i] == 0xCF;
     }
+    fold_latin(key, n);
     if (greek)
         n = fold_greek(key, n);
     uint32_t h = 0x811c9dc5u;
@@ -48,15 +76,15 @@ static unsigned lookup_raw(const uint8_t *w, size_t n)
         h ^= key[i];
         h *= 0x01000193u;
     }
-    uint32_t tag = h >> 25;
+    uint32_t tag = h >> 27;
     uint32_t mask = sc_names_table_mask;
     for (uint32_t slot = h & mask;; slot = (slot + 1) & mask) {
         uint32_t v = sc_names_table[slot];
         if (v == 0)
             return 0;
-        if ((v >> 25) != tag)
+        if ((v >> 27) != tag)
             continue;
-        uint32_t pos = (v >> 6) & 0x7ffffu;
+        uint32_t pos = (v >> 6) & 0x1fffffu;
         const char *k = &sc_names_blob[pos >> 12][pos & 4095u];
         if (memcmp(k, key, n) == 0 && k[n] == '\0')
             return v & 63u;

@@ -22,7 +22,18 @@ extern const uint32_t sc_names_table_mask;
 extern const char sc_names_blob[][4096];
 extern const uint32_t sc_names_table[];
 
-/* Flags of the name w[0..n) (ASCII letters compared case-insensitively), 0 when not a known name. */
+/* Generated CJK tables (names_cjk_data.c): sorted NUL-terminated UTF-8 keys in a chunked blob; a slot
+ * packs the key's position (bits 3-31, chunk * 4096 + offset) and its flags (bits 0-2). */
+enum { SC_CJK_ZH = 1u, SC_CJK_JA = 2u, SC_CJK_KO = 4u };
+extern const uint32_t sc_cjk_surnames_count;
+extern const char sc_cjk_surnames_blob[][4096];
+extern const uint32_t sc_cjk_surnames[];
+extern const uint32_t sc_cjk_given_count;
+extern const char sc_cjk_given_blob[][4096];
+extern const uint32_t sc_cjk_given[];
+
+/* Flags of the name w[0..n) (ASCII and Latin letters compared case-insensitively), 0 when not a
+ * known name. */
 unsigned sc_name_lookup(const uint8_t *w, size_t n);
 /* True when w[0..n) is a one-word city, province or country name (a name or not). */
 bool sc_place_lookup(const uint8_t *w, size_t n);

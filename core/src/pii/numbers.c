@@ -26,12 +26,33 @@ static bool thousands(const uint8_t *s, size_t n, size_t comma)
     return run_left(s, comma) <= 3 && run_right(s, n, comma + 1) == 3;
 }
 
+/* Chinese, Japanese and Korean text puts no space before or after a number: a character of U+3000 to
+ * U+FFBF (CJK punctuation, kana, ideographs, Hangul, full-width forms such as "：" and "，", lead bytes
+ * E3-EF) is a boundary, not glue. Full-width currency signs (U+FFE0 on) and everything below U+3000
+ * (accented letters, Cyrillic, "€") still glue. */
+static bool cjk_boundary(const uint8_t *s, size_t n, size_t lead)
+{
+    if (lead >= n || s[lead] < 0xE3 || s[lead] > 0xEF)
+        return false;
+    return !(s[lead] == 0xEF && lead + 1 < n && s[lead + 1] == 0xBF);
+}
+
+static bool glued_cjk_before(const uint8_t *s, size_t n, size_t i)
+{
+    size_t k = i - 1;
+    while (k > 0 && i - k < 4 && (s[k] & 0xC0) == 0x80)
+        k--;
+    return !cjk_boundary(s, n, k);
+}
+
 static bool glued_before(const uint8_t *s, size_t n, size_t i)
 {
     if (i == 0)
         return false;
     uint8_t b = s[i - 1];
     uint8_t b2 = i > 1 ? s[i - 2] : ' ';
+    if (b >= 0x80)
+        return glued_cjk_before(s, n, i);
     if (pii_is_wordish(b) || b == '$' || b == '%' || b == '&')
         return true;
     if ((b == '.' || b == ':') && pii_is_digit(b2))
@@ -51,7 +72,15 @@ size_t pii_number_parse(const pii_scan *sc, size_t i, pii_number *num)
     num->ngroups = 0;
     num->plus = false;
     num->paren = false;
-    if (s[i] == '(') {
+    /* "(+44) 20 7946 0958": a country code written in parentheses with its '+' */
+    bool paren_cc = false;
+    if (s[i] == '(' && i + 2 < n && s[i + 1] == '+' && pii_is_digit(s[i + 2])) {
+        size_t q = i + 2;
+        while (q < n && pii_is_digit(s[q]))
+            q++;
+        paren_cc = q < n && s[q] == ')' && q - i - 2 <= 3;
+    }
+    if (s[i] == '(' && !paren_cc) {
         size_t q = i + 1;
         while (q < n && pii_is_digit(s[q]))
             q++;
@@ -64,7 +93,14 @@ size_t pii_number_parse(const pii_scan *sc, size_t i, pii_number *num)
     }
     size_t p = i;
     bool bad = glued_before(s, n, i);
-    if (s[p] == '+') {
+    /* "Tel.020 7946 0018", "Mob.07700 900123": an abbreviated phone word glued by its dot */
+    if (bad && i > 1 && s[i - 1] == '.' && pii_is_alpha(s[i - 2]) &&
+        pii_context_by_byte(sc, i - 1, true, 1, 12, PII_PHONE_WORDS))
+        bad = false;
+    if (paren_cc) {
+        num->plus = true;
+        p = i + 2; /* the first group is read as a group in parentheses */
+    } else if (s[p] == '+') {
         num->plus = true;
         p++;
         if (p >= n || (!pii_is_digit(s[p]) && s[p] != '('))
@@ -74,7 +110,10 @@ size_t pii_number_parse(const pii_scan *sc, size_t i, pii_number *num)
     size_t total = 0;
     for (;;) {
         bool in_paren = false;
-        if (p < n && s[p] == '(') {
+        if (paren_cc) {
+            in_paren = true;
+            paren_cc = false;
+        } else if (p < n && s[p] == '(') {
             if (p + 1 >= n || !pii_is_digit(s[p + 1]))
                 break;
             in_paren = true;
@@ -143,7 +182,7 @@ size_t pii_number_parse(const pii_scan *sc, size_t i, pii_number *num)
     if (p < n) {
         uint8_t a = s[p];
         uint8_t a2 = p + 1 < n ? s[p + 1] : ' ';
-        if (pii_is_wordish(a) || a == '@' || a == '%' || ((a == ':' || a == '.') && pii_is_digit(a2)) ||
+        if ((pii_is_wordish(a) && !cjk_boundary(s, n, p)) || a == '@' || a == '%' || ((a == ':' || a == '.') && pii_is_digit(a2)) ||
             (a == ',' && pii_is_digit(a2) && thousands(s, n, p)))
             bad = true;
     }
@@ -155,8 +194,13 @@ size_t pii_number_parse(const pii_scan *sc, size_t i, pii_number *num)
         if (num->g[k].sep == '/')
             slashes++;
     }
-    if (slashes > 0)
-        bad = true; /* dates, fractions, paths */
+    /* dates, fractions, paths; but a German area code before a slash ("030/12345678": trunk 0, three to
+     * five digits, then five to eight) is a phone number */
+    bool area_slash = slashes == 1 && num->ngroups == 2 && !num->plus && s[num->g[0].start] == '0' &&
+                      num->g[0].end - num->g[0].start >= 3 && num->g[0].end - num->g[0].start <= 5 &&
+                      num->g[1].end - num->g[1].start >= 5 && num->g[1].end - num->g[1].start <= 8;
+    if (slashes > 0 && !area_slash)
+        bad = true;
     if (dots > 0 && !num->plus) {
         bool nanp = num->ngroups == 3 && num->g[0].end - num->g[0].start == 3 &&
                     num->g[1].end - num->g[1].start == 3 && num->g[2].end - num->g[2].start == 4 && dots == 2;
@@ -165,7 +209,10 @@ size_t pii_number_parse(const pii_scan *sc, size_t i, pii_number *num)
             pairs = num->g[k].end - num->g[k].start == 2;
         bool ssn = num->ngroups == 3 && dots == 2 && num->g[0].end - num->g[0].start == 3 &&
                    num->g[1].end - num->g[1].start == 2 && num->g[2].end - num->g[2].start == 4;
-        if (!nanp && !pairs && !ssn)
+        bool card = num->ngroups == 4 && dots == 3; /* 4111.1111.1111.1111 */
+        for (size_t k = 0; card && k < 4; k++)
+            card = num->g[k].end - num->g[k].start == 4;
+        if (!nanp && !pairs && !ssn && !card)
             bad = true; /* IP addresses, versions, dotted dates */
     }
     if (num->ngroups == 3 && num->g[1].sep == '-' && num->g[2].sep == '-') {

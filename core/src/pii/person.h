@@ -1,13 +1,19 @@
-/* Internal interface between the PERSON recognizer's files: the small word helpers they share
- * (rec_person.c, person_places.c, person_scripts.c). */
+/* Internal interface between the PERSON recognizer's files: rec_person.c walks the words and scores
+ * capitalized candidates; person_words.h reads words; person_lexicon.c classes them; person_context.c
+ * reads the phrases around them; person_lower.c finds lower-case names; person_formats.c titles,
+ * airline, record, JSON and CSV formats; person_consistency.c raises other mentions; person_places.c and
+ * person_scripts.c places, software and other scripts. */
 #ifndef SANCTUM_PII_PERSON_H
 #define SANCTUM_PII_PERSON_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "pii.h"
+#include "person_words.h"
 
 /* The word that ends before position p (skipping non-letters, at most `gap` bytes of them). */
 static inline bool prev_word(const uint8_t *s, size_t p, size_t gap, size_t *ws, size_t *we)
@@ -37,6 +43,42 @@ static inline bool word_in(const uint8_t *w, size_t n, const char *const *list)
     return false;
 }
 
+/* Order of w[0..n) (ASCII, compared lower-case) against the lower-case literal b, as strcmp. */
+static inline int word_cmp(const uint8_t *w, size_t n, const char *b)
+{
+    size_t i = 0;
+    for (; i < n && b[i] != '\0'; i++) {
+        int d = (int)pii_lower(w[i]) - (int)(uint8_t)b[i];
+        if (d != 0)
+            return d;
+    }
+    return i < n ? 1 : (b[i] != '\0' ? -1 : 0);
+}
+
+/* word_in for the longer lists, kept sorted in strcmp order: a binary search. */
+static inline bool word_in_sorted(const uint8_t *w, size_t n, const char *const *list, size_t count)
+{
+#ifndef NDEBUG
+    /* debug builds (the ASan+UBSan suite) check the order: out of order, the search would miss words */
+    for (size_t i = 1; i < count; i++)
+        if (strcmp(list[i - 1], list[i]) >= 0)
+            abort();
+#endif
+    size_t lo = 0, hi = count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = word_cmp(w, n, list[mid]);
+        if (c == 0)
+            return true;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return false;
+}
+#define WORD_IN_SORTED(w, n, list) word_in_sorted((w), (n), (list), sizeof(list) / sizeof((list)[0]) - 1)
+
 /* The lower-case word right after position p (one space), as [*ws, *we). */
 static inline bool word_after(const uint8_t *s, size_t n, size_t p, size_t *ws, size_t *we)
 {
@@ -50,11 +92,98 @@ static inline bool word_after(const uint8_t *s, size_t n, size_t p, size_t *ws, 
     return b > a;
 }
 
+
+/* Strength of the context around a candidate (0 none). */
+enum { STRONG = 1, MEDIUM = 2, WEAK = 3 };
+
+static inline void pii_person_emit(pii_scan *sc, size_t start, size_t end, double score, uint32_t ev)
+{
+    pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, start, end, score, ev);
+}
+
+/* The words of one name candidate: first [middle|initial] last. */
+typedef struct name_seq {
+    size_t toks[4][2];
+    unsigned fl[4];
+    size_t nt;
+    bool org;         /* followed by an organisation, tool or honour word: not a person */
+    bool initial_mid; /* a middle initial */
+    word cur;         /* the last word taken */
+} name_seq;
+
+/* Where the word loop stands: the next byte to read and the previous word (a possible trigger). */
+typedef struct walk {
+    size_t p, prev_s, prev_e;
+} walk;
+
+/* ---- person_lexicon.c: what one word is ---- */
+/* A lower-case name particle: "van", "de", "bin", "al". */
+bool pii_particle(const uint8_t *w, size_t n);
+/* Is w usable inside a name: a capitalized word (or all caps when allow_caps), no code shape. */
+bool pii_name_shaped(const pii_scan *sc, const word *w, bool allow_caps);
+/* A name that is also an everyday word (needs more evidence). */
+bool pii_word_like(unsigned f, int cls);
+/* Gazetteer flags of [a, b), with hyphenated, O'/D' and Russian case forms. */
+unsigned pii_name_flags(const uint8_t *s, size_t a, size_t b);
+/* Nothing but spaces before the end of a phrase. */
+bool pii_phrase_end_at(const uint8_t *s, size_t n, size_t q);
+/* Everyday chat words that are never a lower-case name. */
+bool pii_chat_word(const uint8_t *w, size_t n);
+/* A word that may follow a self-introduced name ("from", "and", "here"). */
+bool pii_intro_follow(const uint8_t *s, size_t n, size_t q);
+/* After a name it makes a holiday or an award ("Day", "Prize"). */
+bool pii_honour_word(const uint8_t *w, size_t n);
+
+/* A lower-case noun that makes the name before it a thing: "law", "disease", "salad", "engine". */
+bool pii_thing_noun(const uint8_t *w, size_t n, bool possessive);
+/* A capitalized word before a name that makes it a dish: "Beef", "Eggs". */
+bool pii_food_before(const uint8_t *w, size_t n);
+
+/* ---- person_context.c: the phrases around a word ---- */
+int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown);
+int pii_context_after(const pii_scan *sc, size_t end, bool possessive);
+bool pii_signature(const pii_scan *sc, size_t start, size_t end);
+bool pii_place_preposition(const pii_scan *sc, size_t start);
+bool pii_person_verb_before(const pii_scan *sc, size_t start);
+bool pii_person_verb_right_before(const pii_scan *sc, size_t start, size_t end);
+bool pii_person_verb_after(const pii_scan *sc, size_t end);
+bool pii_vocative_you(const pii_scan *sc, size_t end);
+bool pii_personal_noun(const uint8_t *s, size_t n, size_t end);
+bool pii_email_echo(const pii_scan *sc, size_t ws, size_t we);
+bool pii_question_subject(const pii_scan *sc, size_t start, size_t end);
+/* "a card for X", "flowers for X". */
+bool pii_gift_for(const pii_scan *sc, size_t start);
+/* A given name that is no word, place or software in a frame only people fill. */
+bool pii_clean_name_frame(const pii_scan *sc, size_t start, size_t end, bool poss);
+
+/* ---- person_lower.c: lower-case names ---- */
+bool pii_lower_trigger(const uint8_t *w, size_t n);
+size_t pii_lower_name(pii_scan *sc, const word *w);
+void pii_skip_plain_lower(pii_scan *sc, walk *k);
+
+/* ---- person_formats.c: titles, airline names, record pairs, JSON keys, CSV columns ---- */
+size_t pii_title_name(pii_scan *sc, const word *w);
+size_t pii_airline_name(pii_scan *sc, const word *w);
+void pii_record_pair(pii_scan *sc, const word *w, unsigned fa, const name_seq *q, double *score, uint32_t *ev);
+/* The JSON key [ks, ke) names a person: 2 any value, 1 known names only, 0 no. */
+int pii_json_name_key(const uint8_t *s, size_t n, size_t ks, size_t ke);
+/* The value at start sits under a CSV header column naming a person: 2 any value, 1 known names, 0 no. */
+int pii_csv_name_column(const uint8_t *s, size_t n, size_t start);
+
+/* ---- person_consistency.c ---- */
+void pii_consistency(pii_scan *sc, size_t first_cand);
+
 /* ---- person_places.c: places and software ---- */
 /* Technical context within the line around [start, end): a word there names software. */
 bool pii_tech_context(const pii_scan *sc, size_t start, size_t end);
 /* Place context around a word that may be a place ("in X", "X, Texas", "X and Saskatoon", "the X office"). */
 bool pii_place_context(const pii_scan *sc, size_t start, size_t end);
+/* Software the gazetteer holds as given names ("Kodi", "Haskell"): the software class. */
+bool pii_software_name(const uint8_t *w, size_t n);
+/* A capitalized word that makes the word before it a place ("Falls", "Hole", "Harbour"). */
+bool pii_place_noun(const uint8_t *w, size_t n);
+/* The score a lone place-name earns as a person from person evidence around it (0 when none). */
+double pii_place_person_lift(const pii_scan *sc, size_t start, size_t end, bool poss);
 
 /* ---- person_scripts.c: other scripts, honorifics and titles of other languages ---- */
 /* Flags of a Russian name in another case than the nominative (0 when none). */
@@ -69,5 +198,8 @@ bool pii_nonascii_title(const uint8_t *w, size_t n);
 size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we);
 /* CJK and Hangul names before an honorific, over the whole text. */
 void pii_cjk_honorifics(pii_scan *sc);
+
+/* ---- person_cjk.c: Chinese, Japanese and Korean names by surname tables and evidence ---- */
+void pii_cjk_names(pii_scan *sc);
 
 #endif

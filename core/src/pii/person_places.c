@@ -22,7 +22,12 @@ bool pii_tech_context(const pii_scan *sc, size_t start, size_t end)
         "backend", "frontend", "release", "deps", "dependency", "dependencies", "upgrade", "instance",
         "instances", "shards", "replica", "replicas", "queue", "queues", "worker", "workers", "cron",
         "scheduler", "dag", "dags", "notebook", "notebooks", "gb", "mb", "ms", "logs", "error", "errors",
-        "exception", "stacktrace", "yaml", "json", "docker", "kubernetes", "aws", "python", "java", NULL};
+        "exception", "stacktrace", "yaml", "json", "docker", "kubernetes", "aws", "python", "java",
+        /* home-lab services and media servers */
+        "down", "offline", "reboot", "rebooted", "restart", "restarted", "restarting", "update", "updated",
+        "updating", "upgraded", "addon", "addons", "app", "apps", "streaming", "playback", "transcoding",
+        "firmware", "daemon", "service", "services", "boot", "booting", "container", "lazy", "evaluation",
+        "nmap", "distro", "install", "installed", "remote", "skin", "camera", "cameras", "tea", NULL};
     const uint8_t *s = sc->s;
     size_t n = sc->n;
     size_t lo = start > 80 ? start - 80 : 0, hi = end + 80 < n ? end + 80 : n;
@@ -78,6 +83,11 @@ bool pii_place_context(const pii_scan *sc, size_t start, size_t end)
                                          "ferry", "road", "route", "commute", "layover", "return", "returning",
                                          "trains", "ticket", "tickets", "ship", "shipping", "ships", "office", "on",
                                          "grew", "up", "born", "lived", "live", "based", "offsite", NULL};
+    static const char *const FOR[] = {
+        "airbnb", "bus", "connections", "directions", "fares", "ferry", "flight", "flights", "forecast",
+        "getaway", "guide", "holiday", "holidays", "honeymoon", "hotel", "hotels", "itinerary", "layover",
+        "map", "packing", "rentals", "restaurants", "route", "sightseeing", "ticket", "tickets", "time",
+        "timezone", "tour", "tours", "train", "trains", "trip", "trips", "vacation", "visa", "weather", NULL};
     static const char *const AND[] = {"and", "or", "to", "than", "from", "then", "vs", NULL};
     static const char *const NOUN[] = {"office", "offices", "branch", "warehouse", "campus", "area", "region",
                                        "airport", "clinic", "hospital", "store", "plant", "team", "site",
@@ -95,6 +105,9 @@ bool pii_place_context(const pii_scan *sc, size_t start, size_t end)
     }
     if (prev_word(s, start, 1, &ws, &we)) {
         if (word_in(s + ws, we - ws, PREP))
+            return true;
+        /* "weather for Adelaide", "an itinerary for Florence" (but "a card for Chase") */
+        if (pii_word_eq(s + ws, we - ws, "for") && prev_word(s, ws, 1, &vs, &ve) && WORD_IN_SORTED(s + vs, ve - vs, FOR))
             return true;
         if ((pii_word_eq(s + ws, we - ws, "to") || pii_word_eq(s + ws, we - ws, "from")) &&
             prev_word(s, ws, 1, &vs, &ve) && word_in(s + vs, ve - vs, TRAVEL))
@@ -128,4 +141,117 @@ bool pii_place_context(const pii_scan *sc, size_t start, size_t end)
             return true;
     }
     return false;
+}
+
+/* A capitalized word that makes the word before it a place: "Victoria Falls", "Jackson Hole", "Sydney
+ * Harbour" (not the place words that are also common surnames: Woods, Fields, Hill, Rivers). */
+bool pii_place_noun(const uint8_t *w, size_t n)
+{
+    static const char *const N[] = {
+        "accord", "agreement", "aquarium", "arena", "athletic", "ballet", "basilica", "basin", "boardwalk",
+        "borough", "bridge", "canyon", "castle", "cathedral", "city", "coast", "convention", "county",
+        "creek", "cricket", "crossing", "dam", "declaration", "desert", "downtown", "expressway", "falls",
+        "fashion", "fjord", "forest", "freeway", "games", "gardens", "glacier", "harbor", "harbour",
+        "harbourfront", "heights", "highway", "hole", "international", "island", "islands", "junction",
+        "lagoon", "mall", "marathon", "memorial", "mesa", "metro", "metropolitan", "motorway", "museum",
+        "national", "observatory", "olympics", "opera", "oval", "palace", "parish", "peninsula",
+        "philharmonic", "pier", "plains", "pride", "protocol", "province", "quay", "racecourse", "raceway",
+        "rapids", "reservoir", "rovers", "shores", "speedway", "springs", "square", "stadium", "state",
+        "station", "summit", "symphony", "tech", "temple", "terminal", "territory", "tower", "township",
+        "treaty", "tunnel", "united", "valley", "volcano", "waterfront", "wharf", "zoo", NULL};
+    if (n < 3 || n > 14)
+        return false;
+    return WORD_IN_SORTED(w, n, N);
+}
+
+/* After "X and Y": a state or doing only people are in ("are asleep", "are sleeping over", "are
+ * babysitting"), or a verb of speech. */
+static double pair_subject(const uint8_t *s, size_t n, size_t end)
+{
+    static const char *const STATE[] = {"arguing", "asleep", "awake", "babysitting", "bored", "dating",
+                                        "engaged", "fighting", "hungry", "napping", "sick", "sleeping",
+                                        "staying", NULL};
+    size_t a, b, c, d;
+    if (!word_after(s, n, end, &a, &b))
+        return 0;
+    if (word_in(s + a, b - a, (const char *const[]){"said", "say", "asked", "texted", "wrote", "called", NULL}))
+        return 0.75;
+    return word_in(s + a, b - a, (const char *const[]){"are", "were", NULL}) && word_after(s, n, b, &c, &d) &&
+                   WORD_IN_SORTED(s + c, d - c, STATE)
+               ? 0.75
+               : 0;
+}
+
+/* A lone place-name (Victoria, Sydney, Dakota) is a person only with evidence a place never has: a verb
+ * only people take right before it, a question about what a person does, something only people own,
+ * someone addressed, or the subject of a verb of speech or of "needs her ...". Returns the score it
+ * earns (0 when none). */
+double pii_place_person_lift(const pii_scan *sc, size_t start, size_t end, bool poss)
+{
+    static const char *const BEFORE[] = {
+        "ask", "asked", "bcc", "cc", "congratulate", "dm", "email", "emailed", "hug", "introduce",
+        "introduced", "invite", "invited", "message", "messaged", "notify", "ping", "pinged", "remind",
+        "reminded", "tell", "text", "texted", "thank", "thanked", "told", "warn", "warned", NULL};
+    static const char *const SAID[] = {
+        "answered", "apologised", "apologized", "asked", "asks", "cried", "emailed", "feels", "felt",
+        "forgot", "hates", "laughed", "loves", "messaged", "promised", "replied", "rsvped", "said", "says",
+        "smiled", "tells", "texted", "thinks", "thought", "told", "writes", "wrote", NULL};
+    static const char *const OWN[] = {
+        "appointment", "backpack", "badge", "bike", "birthday", "boyfriend", "charger", "dad", "daughter",
+        "desk", "email", "father", "flight", "friend", "friends", "girlfriend", "glasses", "homework",
+        "husband", "inhaler", "jacket", "keys", "kids", "laptop", "mom", "mother", "mum", "parents", "passport",
+        "phone", "room", "shoes", "son", "teacher", "wallet", "wife", NULL};
+    static const char *const AUX[] = {"did", "does", "has", "can", "could", "will", "would", "should", NULL};
+    static const char *const DO[] = {"reply", "call", "email", "sign", "approve", "say", "ask", "write", "text",
+                                     "send", "pay", "answer", "agree", "confirm", "tell", "respond", "mention",
+                                     "review", "rsvp", NULL};
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, ws, we, a, b, c, d;
+    bool start_of_sentence = sentence_start(s, start);
+    if (prev_word(s, start, 1, &ws, &we)) {
+        if (WORD_IN_SORTED(s + ws, we - ws, BEFORE))
+            return 0.75;
+        if (sentence_start(s, ws) && word_in(s + ws, we - ws, AUX) && word_after(s, n, end, &a, &b) &&
+            word_in(s + a, b - a, DO))
+            return 0.75; /* "Did Aurora pay the deposit?" */
+    }
+    if (poss) {
+        size_t p = end;
+        if (p + 2 < n && s[p] == '\'' && s[p + 1] == 's')
+            p += 2;
+        else if (p + 4 < n && s[p] == 0xE2 && s[p + 1] == 0x80 && s[p + 2] == 0x99 && s[p + 3] == 's')
+            p += 4;
+        if (word_after(s, n, p, &a, &b) && WORD_IN_SORTED(s + a, b - a, OWN))
+            return 0.75;
+        return 0;
+    }
+    /* "Jordan and Sydney are sleeping over": two given names joined, the pair the subject */
+    if (!start_of_sentence && prev_word(s, start, 1, &ws, &we) && pii_word_eq(s + ws, we - ws, "and") &&
+        prev_word(s, ws, 1, &c, &d) && pii_is_upper(s[c]) && sentence_start(s, c) &&
+        (sc_name_lookup(s + c, d - c) & SC_NAME_FIRST))
+        return pair_subject(s, n, end);
+    if (!start_of_sentence)
+        return 0;
+    if (pii_vocative_you(sc, end))
+        return 0.8;
+    if (!word_after(s, n, end, &a, &b))
+        return 0;
+    if (pii_word_eq(s + a, b - a, "and") && word_after(s, n, b, &c, &d) && pii_is_upper(s[c]) &&
+        (sc_name_lookup(s + c, d - c) & SC_NAME_FIRST))
+        return pair_subject(s, n, d);
+    if (WORD_IN_SORTED(s + a, b - a, SAID))
+        return 0.75;
+    /* "Victoria needs her inhaler", "Dakota left his keys" */
+    return word_after(s, n, b, &c, &d) && word_in(s + c, d - c, (const char *const[]){"her", "his", "their", NULL}) &&
+                   !word_in(s + a, b - a, (const char *const[]){"and", "or", "in", "of", "to", "is", "was", NULL})
+               ? 0.75
+               : 0;
+}
+
+/* Software and models that the gazetteer holds as given names but that the hand-kept software class does
+ * not: like that class, they are persons only with evidence and never in technical context. */
+bool pii_software_name(const uint8_t *w, size_t n)
+{
+    static const char *const S[] = {"chai", "haskell", "kali", "kodi", "phi", NULL};
+    return n >= 3 && n <= 7 && word_in(w, n, S);
 }

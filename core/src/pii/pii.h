@@ -76,6 +76,10 @@ static inline bool pii_is_wordish(uint8_t c) { return pii_is_alnum(c) || c == '_
  * Returns true when one matches. */
 bool pii_context(const pii_scan *sc, size_t pos, bool before, unsigned max_words, size_t max_bytes,
                  const char *const *words);
+/* The same for a word list indexed by first byte (ASCII lower case): by_byte[b] lists the words that start
+ * with b (or is NULL). For long lists consulted for every candidate. */
+bool pii_context_by_byte(const pii_scan *sc, size_t pos, bool before, unsigned max_words, size_t max_bytes,
+                         const char *const *const *by_byte);
 
 /* The precision rules shared by every recognizer: true when [start, end) sits inside a URL, a file
  * path, an SSH remote, a UUID, a hex hash or a code identifier. Sets *why to a short rule name. */
@@ -109,13 +113,22 @@ size_t pii_number_digits(const pii_scan *sc, const pii_number *num, size_t g0, s
                          size_t cap);
 
 /* ---- recognizers ---- */
-extern const char *const PII_PHONE_WORDS[];  /* phone, tel, mobile, call ... */
+extern const char *const *const PII_PHONE_WORDS[256]; /* phone, tel, mobile, call ... by first byte */
 extern const char *const PII_NUMBER_WORDS[]; /* number, no ... (only without an order/ticket word) */
-void pii_rec_email(pii_scan *sc, size_t at);
+/* at: the "@" (atlen 1) or a URL-encoded "%40" (atlen 3). */
+void pii_rec_email(pii_scan *sc, size_t at, size_t atlen);
+/* at: '[', '(' or '{' of a bracketed "[at]" ("jane[at]example[dot]com"). */
+void pii_rec_email_obfuscated(pii_scan *sc, size_t at);
 void pii_rec_phone_nanp(pii_scan *sc, const pii_number *num);
 void pii_rec_phone_intl(pii_scan *sc, const pii_number *num);
 /* Adds a phone candidate after the shared precision rules and context scoring (rec_phone_intl.c). */
 void pii_phone_add(pii_scan *sc, int32_t rec, size_t start, size_t end, double score, uint32_t ev);
+/* A link that carries an E.164 number without '+' right before s[start] (wa.me/, ?phone=). */
+bool pii_phone_link(const pii_scan *sc, size_t start);
+/* A phone word proper (not "number") before or after [start, end), CJK runs included. */
+bool pii_phone_word_near(const pii_scan *sc, size_t start, size_t end);
+/* National forms without "+CC", from a table of countries' written forms (rec_phone_national.c). */
+void pii_phone_national(pii_scan *sc, const pii_number *num);
 void pii_rec_card(pii_scan *sc, const pii_number *num);
 void pii_rec_ssn(pii_scan *sc, const pii_number *num);
 void pii_rec_bank(pii_scan *sc, const pii_number *num);

@@ -1,6 +1,6 @@
 /* US_BANK_NUMBER: ABA routing numbers (nine digits, Federal Reserve prefix 00-12, 21-32, 61-72 or 80,
  * and the ABA check digit) and account numbers (8-17 digits, optionally dash-grouped) near bank words.
- * Scores: routing 0.4 alone (validator), 0.9 with a routing/bank word before or after; account 0.15
+ * Scores: routing 0.4 alone (validator; 0.7 in the 4-4-1 check-digit grouping "0260-0959-3"), 0.9 with a routing/bank word before or after; account 0.15
  * alone, 0.8 with an account word before or after; order/id words or cloud-account words -0.4. Twelve
  * digits with a cloud word near (AWS account ids, GCP project numbers) and no bank word are not bank
  * numbers. */
@@ -57,11 +57,13 @@ void pii_rec_bank(pii_scan *sc, const pii_number *num)
         return; /* a cloud account id */
     }
     bool neg = pii_negative_context(sc, start, end);
-    if (nd == 9 && k == 1) {
+    /* "0260-0959-3": the 4-4-1 grouping that sets the ABA check digit apart is printed for routing numbers */
+    bool aba_grouped = nd == 9 && k == 3 && glen(num, 0) == 4 && glen(num, 1) == 4 && glen(num, 2) == 1;
+    if (nd == 9 && (k == 1 || aba_grouped)) {
         unsigned p2 = (unsigned)(d[0] - '0') * 10u + (unsigned)(d[1] - '0');
         if ((p2 <= 12 || (p2 >= 21 && p2 <= 32) || (p2 >= 61 && p2 <= 72) || p2 == 80) && sc_aba_valid(d, 9)) {
-            double score = 0.4;
-            uint32_t ev = SANCTUM_EV_VALIDATOR | SANCTUM_EV_FORMAT_WEAK;
+            double score = aba_grouped ? 0.7 : 0.4;
+            uint32_t ev = SANCTUM_EV_VALIDATOR | (aba_grouped ? SANCTUM_EV_FORMAT_STRONG : SANCTUM_EV_FORMAT_WEAK);
             if (pii_context(sc, start, true, 4, 40, ROUTING_WORDS)) {
                 score += 0.5;
                 ev |= SANCTUM_EV_CONTEXT_BEFORE;

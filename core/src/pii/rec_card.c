@@ -63,8 +63,8 @@ void pii_rec_card(pii_scan *sc, const pii_number *num)
         for (; k < num->ngroups; k++) {
             if (k > g0) {
                 uint8_t sp = num->g[k].sep;
-                if (sp != ' ' && sp != '-')
-                    break;
+                if (sp != ' ' && sp != '-' && (sp != '.' || nd + glen(num, k) > 16))
+                    break; /* dots only in 4111.1111.1111.1111 */
                 if (sep == 0)
                     sep = sp;
                 else if (sp != sep)

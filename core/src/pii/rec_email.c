@@ -1,4 +1,5 @@
-/* EMAIL_ADDRESS: local@domain with an alphabetic top-level label; not a package@version, an SSH remote
+/* EMAIL_ADDRESS: local@domain with an alphabetic top-level label, also as a URL's query value, path
+ * segment or mailto: target and URL-encoded (jane%40example.com); not a package@version, an SSH remote
  * (git@host:path), URL user info (scheme://user@host) or a retina asset (icon@2x.png).
  * Scores: valid form 0.9 (format + TLD validator); + 0.1 with a mail word before or after. */
 #include <string.h>
@@ -26,10 +27,11 @@ static const char *const NOT_TLD[] = {"png", "jpg", "jpeg", "gif", "svg", "webp"
 static const char *const MAIL_WORDS[] = {"email*", "e", "mail*", "contact*", "write", "reach", "address*",
                                          "send", "cc", "bcc", "from", "to", NULL};
 
-void pii_rec_email(pii_scan *sc, size_t at)
+void pii_rec_email(pii_scan *sc, size_t at, size_t atlen)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n;
+    size_t ds = at + atlen; /* the domain starts after "@" or a URL-encoded "%40" */
     /* local part, leftwards */
     size_t ls = at;
     while (ls > 0 && local_byte(s[ls - 1]) && at - ls < 64)
@@ -41,31 +43,35 @@ void pii_rec_email(pii_scan *sc, size_t at)
     if (ls == at || s[at - 1] == '.')
         return;
     bool mailto = ls >= 7 && pii_word_eq(s + ls - 7, 6, "mailto") && s[ls - 1] == ':';
-    if (ls > 0 && !mailto && (s[ls - 1] == '/' || s[ls - 1] == ':' || s[ls - 1] == '@'))
+    /* a path segment of a URL or a path ("/u/jane@example.com", "contacts/ana@example.org") names a
+     * mailbox; right after "//" it is the user of scheme://user@host */
+    bool segment = ls > 1 && s[ls - 1] == '/' && s[ls - 2] != '/';
+    if (ls > 0 && !mailto && !segment && (s[ls - 1] == '/' || s[ls - 1] == ':' || s[ls - 1] == '@'))
         return; /* scheme://user@host, scheme://user:password@host, ssh://git@host, a@b@c */
+    bool query = ls > 0 && s[ls - 1] == '=';
     for (size_t i = ls; i + 1 < at; i++)
         if (s[i] == '.' && s[i + 1] == '.')
             return;
     /* domain, rightwards */
-    size_t de = at + 1;
-    while (de < n && domain_byte(s[de]) && de - at < 255)
+    size_t de = ds;
+    while (de < n && domain_byte(s[de]) && de - ds < 255)
         de++;
-    while (de > at + 1 && de < n && (s[de] & 0xC0) == 0x80)
+    while (de > ds && de < n && (s[de] & 0xC0) == 0x80)
         de--; /* the 255-byte bound may stop inside a character: end before it */
-    while (de > at + 1 && (s[de - 1] == '.' || s[de - 1] == '-'))
+    while (de > ds && (s[de - 1] == '.' || s[de - 1] == '-'))
         de--; /* sentence punctuation */
-    if (de <= at + 1)
+    if (de <= ds)
         return;
-    size_t labels = 1, tld = at + 1;
-    for (size_t i = at + 1; i < de; i++) {
+    size_t labels = 1, tld = ds;
+    for (size_t i = ds; i < de; i++) {
         if (s[i] == '.') {
-            if (i == at + 1 || s[i - 1] == '.' || s[i - 1] == '-' || (i + 1 < de && s[i + 1] == '-'))
+            if (i == ds || s[i - 1] == '.' || s[i - 1] == '-' || (i + 1 < de && s[i + 1] == '-'))
                 return;
             labels++;
             tld = i + 1;
         }
     }
-    if (labels < 2 || s[at + 1] == '-')
+    if (labels < 2 || s[ds] == '-')
         return;
     size_t tl = de - tld;
     bool puny = tl > 4 && memcmp(s + tld, "xn--", 4) == 0;
@@ -84,8 +90,8 @@ void pii_rec_email(pii_scan *sc, size_t at)
         uint8_t a2 = de + 1 < n ? s[de + 1] : ' ';
         if (a == ':' && !pii_is_space(a2) && a2 != '"' && a2 != '\'')
             return; /* git@github.com:org/repo.git */
-        if (a == '/' && !pii_is_space(a2))
-            return;
+        if (a == '/' && !pii_is_space(a2) && !segment && !query && !mailto)
+            return; /* user@host/path; inside a URL path the address is a segment */
         if (a == '@' || a == '_')
             return;
     }
@@ -93,7 +99,7 @@ void pii_rec_email(pii_scan *sc, size_t at)
     const char *why = NULL;
     if (pii_in_code(sc, ls, de, &why)) {
         bool ok = false;
-        if (strcmp(why, "url") == 0 && ls > 0 && (s[ls - 1] == '=' || mailto))
+        if ((strcmp(why, "url") == 0 || strcmp(why, "path") == 0) && (query || mailto || segment))
             ok = true;
         if (strcmp(why, "identifier") == 0)
             ok = ls == 0 || (s[ls - 1] != '@' && s[ls - 1] != '$' && s[ls - 1] != '.' && s[ls - 1] != '_');
@@ -108,6 +114,79 @@ void pii_rec_email(pii_scan *sc, size_t at)
     } else if (pii_context(sc, de, false, 2, 20, MAIL_WORDS)) {
         score += 0.1;
         ev |= SANCTUM_EV_CONTEXT_AFTER;
+    }
+    pii_add(sc, SANCTUM_ENTITY_EMAIL_ADDRESS, SANCTUM_REC_EMAIL, ls, de, score, ev);
+}
+
+/* "jane[at]example[dot]com", "jane (at) example (dot) com", "ops{at}nas.lan": an address written to dodge
+ * harvesters still names its owner. Only the bracketed forms: a bare " at "/" dot " is everyday English. */
+static size_t bracket_word(const uint8_t *s, size_t n, size_t i, const char *w)
+{
+    uint8_t open = i < n ? s[i] : 0;
+    uint8_t close = open == '[' ? ']' : open == '(' ? ')' : open == '{' ? '}' : 0;
+    size_t l = strlen(w);
+    if (close == 0 || i + l + 2 > n || !pii_word_eq(s + i + 1, l, w) || s[i + l + 1] != close)
+        return 0;
+    return l + 2;
+}
+
+void pii_rec_email_obfuscated(pii_scan *sc, size_t at)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    size_t atl = bracket_word(s, n, at, "at");
+    if (atl == 0)
+        return;
+    size_t le = at > 0 && s[at - 1] == ' ' ? at - 1 : at;
+    size_t ls = le;
+    while (ls > 0 && local_byte(s[ls - 1]) && le - ls < 64)
+        ls--;
+    while (ls < le && (s[ls] & 0xC0) == 0x80)
+        ls++;
+    while (ls < le && (s[ls] == '.' || s[ls] == '\'' || s[ls] == '-'))
+        ls++;
+    if (ls == le || s[le - 1] == '.' || (ls > 0 && (s[ls - 1] == '@' || s[ls - 1] == '/')))
+        return;
+    size_t p = at + atl;
+    if (p < n && s[p] == ' ')
+        p++;
+    size_t labels = 0, tld = p, de = p;
+    for (;;) {
+        size_t b = p;
+        while (p < n && (pii_is_alnum(s[p]) || s[p] == '-' || s[p] >= 0x80) && p - b < 63)
+            p++;
+        if (p == b || s[b] == '-' || s[p - 1] == '-')
+            break;
+        labels++;
+        tld = b;
+        de = p;
+        size_t q = p, dl;
+        if (q < n && s[q] == '.' && q + 1 < n && pii_is_alnum(s[q + 1])) {
+            p = q + 1;
+            continue;
+        }
+        if (q < n && s[q] == ' ')
+            q++;
+        if ((dl = bracket_word(s, n, q, "dot")) == 0)
+            break;
+        p = q + dl;
+        if (p < n && s[p] == ' ')
+            p++;
+    }
+    size_t tl = de - tld;
+    if (labels < 2 || tl < 2 || tl > 24)
+        return;
+    for (size_t i = tld; i < de; i++)
+        if (!pii_is_alpha(s[i]))
+            return;
+    for (size_t k = 0; NOT_TLD[k] != NULL; k++)
+        if (pii_word_eq(s + tld, tl, NOT_TLD[k]))
+            return;
+    double score = 0.9;
+    uint32_t ev = SANCTUM_EV_FORMAT_WEAK | SANCTUM_EV_VALIDATOR;
+    if (pii_context(sc, ls, true, 3, 32, MAIL_WORDS)) {
+        score += 0.1;
+        ev |= SANCTUM_EV_CONTEXT_BEFORE;
     }
     pii_add(sc, SANCTUM_ENTITY_EMAIL_ADDRESS, SANCTUM_REC_EMAIL, ls, de, score, ev);
 }

@@ -4,12 +4,42 @@
  * 514 555 1234 0.6, bare 5145551234 0.4; a phone word before or after +0.3; order/id words -0.4. */
 #include "pii.h"
 
-const char *const PII_PHONE_WORDS[] = {"phone*", "tel", "tele*", "mobile*", "cell*", "call*", "text*",
-                                       "sms", "whatsapp", "signal", "fax", "ph", "mob", "dial*",
-                                       "reach", "contact*", "ring", "landline", "hotline", "extension",
-                                       "ext", "tlf", "telefon*", "handy", "nummer", "rufnummer", "portable", "numéro",
-                                       "número", "numero", "telefone", "телефон*", "тел", "номер", "電話*",
-                                       "携帯*", "전화*", "טלפון", "נייד", "هاتف", "رقم", NULL};
+/* Phone words, indexed by their first byte (ASCII lower case), so a context word is compared with the few
+ * entries that start like it, not with all of them: the list is long (a word for "phone", "mobile" and
+ * "call me" in every language whose national forms rec_phone_national.c knows). */
+#define PW(...) (const char *const[]){__VA_ARGS__, NULL}
+const char *const *const PII_PHONE_WORDS[256] = {
+    ['a'] = PW("anruf*", "appel*"),
+    ['b'] = PW("bel"),
+    ['c'] = PW("call*", "cel", "cell*", "cellulare", "celular", "cep", "chiama*", "contact*", "contato", "cp"),
+    ['d'] = PW("desk", "dial*"),
+    ['e'] = PW("ext", "extension"),
+    ['f'] = PW("fax"),
+    ['g'] = PW("gsm"),
+    ['h'] = PW("handy*", "hotline", "hp"),
+    ['l'] = PW("landline", "liga", "ligar", "ligue", "llama*", "llám*"),
+    ['m'] = PW("mob", "mobiel", "mobil", "mobile*", "movil", "msisdn", "móvil"),
+    ['n'] = PW("natel", "numero", "nummer", "numéro", "número"),
+    ['p'] = PW("ph", "phone*", "portable", "puh"),
+    ['r'] = PW("ramal", "reach", "reception", "ring", "ruf", "rufnummer"),
+    ['s'] = PW("signal", "sms", "switchboard", "sđt"),
+    ['t'] = PW("tel", "tele*", "telno", "telèfon", "teléfono", "text*", "tlf"),
+    ['w'] = PW("whats*"),
+    ['z'] = PW("zap"),
+    [0xC4] = PW("điện", "đt"),
+    [0xD0] = PW("звони*", "мобильн*", "номер", "позвони*"),
+    [0xD1] = PW("тел", "телефон*"),
+    [0xD7] = PW("טלפון", "נייד"),
+    [0xD8] = PW("رقم"),
+    [0xD9] = PW("هاتف"),
+    [0xE0] = PW("โทร*"),
+    [0xE6] = PW("手机*", "手機*", "携帯*"),
+    [0xE7] = PW("电话*"),
+    [0xE9] = PW("電話*"),
+    [0xEC] = PW("전화*"),
+    [0xED] = PW("핸드폰*", "휴대폰*"),
+};
+#undef PW
 
 /* "number" counts as a phone word only when no order/ticket word comes with it. */
 const char *const PII_NUMBER_WORDS[] = {"number", "numbers", "no", "nr", "num", "digits", NULL};
@@ -29,6 +59,8 @@ static size_t glen(const pii_number *num, size_t k) { return num->g[k].end - num
 void pii_rec_phone_nanp(pii_scan *sc, const pii_number *num)
 {
     const uint8_t *s = sc->s;
+    /* E.164 without its '+' where a link asks for it (wa.me/15551234567, ?phone=15551234567) */
+    bool e164 = num->plus || (num->ngroups == 1 && pii_phone_link(sc, num->g[0].start));
     for (size_t g0 = 0; g0 < num->ngroups; g0++) {
         if (g0 > 0 && num->g[g0].sep != ' ' && num->g[g0].sep != '(')
             continue;
@@ -43,7 +75,7 @@ void pii_rec_phone_nanp(pii_scan *sc, const pii_number *num)
         if (glen(num, g) == 1 && s[num->g[g].start] == '1' && g + 1 < num->ngroups) {
             country = true;
             g++;
-        } else if (num->plus && g == 0 && num->ngroups == 1 && glen(num, 0) == 11 && s[num->g[0].start] == '1') {
+        } else if (e164 && g == 0 && num->ngroups == 1 && glen(num, 0) == 11 && s[num->g[0].start] == '1') {
             country = true; /* E.164 written whole: +15125550198 */
         } else if (num->plus && g == 0 && glen(num, 0) != 1) {
             continue; /* +CC other than 1: international recognizer */
@@ -75,7 +107,7 @@ void pii_rec_phone_nanp(pii_scan *sc, const pii_number *num)
         } else if (glen(num, g) == 11 && s[num->g[g].start] == '1' && !country) {
             score = 0.4, ev |= SANCTUM_EV_FORMAT_WEAK;
             used = 1;
-        } else if (glen(num, g) == 11 && country && num->plus && num->ngroups == 1) {
+        } else if (glen(num, g) == 11 && country && e164 && num->ngroups == 1) {
             score = 0.75, ev |= SANCTUM_EV_FORMAT_STRONG; /* +1 adds 0.1 below */
             used = 1;
         } else {
@@ -86,7 +118,7 @@ void pii_rec_phone_nanp(pii_scan *sc, const pii_number *num)
         if ((nd != 10 && nd != 11) || !nanp_valid(core))
             continue;
         if (country) {
-            score += num->plus ? 0.1 : 0.05;
+            score += e164 ? 0.1 : 0.05;
             ev |= SANCTUM_EV_COUNTRY_CODE;
         }
         size_t end = num->g[g + used - 1].end;

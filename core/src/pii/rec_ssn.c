@@ -10,16 +10,44 @@
 #include "pii.h"
 
 static const char *const SSN_WORDS[] = {"ssn*", "ss", "social", "security", "ssa", "taxpayer", "tin",
-                                        "itin", "sozialversicherungsnummer", "socsec", NULL};
+                                        "itin", "sozialversicherungsnummer", "socsec", "tax", NULL};
 
 static const char *const OWNER_WORDS[] = {"my", "his", "her", "their", "our", "your", "mine", "its",
                                           "applicant*", "client*", "patient*", "employee*", NULL};
+
+/* The US tax forms that ask for an SSN, written "W-9", "W9", "W-4", "W-2", "I-9" or "1099" (context words
+ * are letters only, so these are looked for as written) within 48 bytes before or 32 after. */
+static bool tax_form_in(const uint8_t *s, size_t from, size_t to)
+{
+    for (size_t i = from; i + 2 <= to; i++) {
+        if (i > 0 && pii_is_alnum(s[i - 1]))
+            continue;
+        uint8_t c = pii_lower(s[i]);
+        size_t j = i + 1;
+        if (c == 'w' || c == 'i') {
+            if (s[j] == '-')
+                j++;
+            if (j < to && (s[j] == '9' || (c == 'w' && (s[j] == '2' || s[j] == '4'))) &&
+                (j + 1 >= to || !pii_is_alnum(s[j + 1])))
+                return true;
+        } else if (c == '1' && i + 4 <= to && s[i + 1] == '0' && s[i + 2] == '9' && s[i + 3] == '9' &&
+                   (i + 4 == to || !pii_is_alnum(s[i + 4]))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool tax_form_near(const pii_scan *sc, size_t start, size_t end)
+{
+    return tax_form_in(sc->s, start > 48 ? start - 48 : 0, start) ||
+           tax_form_in(sc->s, end, end + 32 < sc->n ? end + 32 : sc->n);
+}
 
 static size_t glen(const pii_number *num, size_t k) { return num->g[k].end - num->g[k].start; }
 
 void pii_rec_ssn(pii_scan *sc, const pii_number *num)
 {
-    const uint8_t *s = sc->s;
     for (size_t g0 = 0; g0 < num->ngroups; g0++) {
         if (g0 > 0 && num->g[g0].sep != ' ')
             continue;
@@ -85,8 +113,7 @@ void pii_rec_ssn(pii_scan *sc, const pii_number *num)
             pii_suppress(sc, SANCTUM_ENTITY_US_SSN, SANCTUM_REC_US_SSN, start, end, ev);
             continue;
         }
-        (void)s;
-        if (pii_context(sc, start, true, 5, 48, SSN_WORDS)) {
+        if (pii_context(sc, start, true, 5, 48, SSN_WORDS) || tax_form_near(sc, start, end)) {
             score += bonus;
             ev |= SANCTUM_EV_CONTEXT_BEFORE;
         } else if (pii_context(sc, end, false, 4, 36, SSN_WORDS)) {

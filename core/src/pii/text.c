@@ -55,6 +55,8 @@ static bool word_matches(const uint8_t *a, size_t n, const char *const *words)
         const char *w = words[k];
         if ((uint8_t)w[0] != c0)
             continue;
+        if (n > 1 && w[1] != '\0' && w[1] != '*' && (uint8_t)w[1] != pii_lower(a[1]))
+            continue; /* most entries end at the second byte: no strlen for them */
         size_t wl = strlen(w);
         if (wl > 0 && w[wl - 1] == '*') {
             wl--;
@@ -75,8 +77,32 @@ static bool word_matches(const uint8_t *a, size_t n, const char *const *words)
 /* Context words are letters, ASCII or not ("numéro", "電話番号は" are one word each). */
 static bool ctx_byte(uint8_t c) { return pii_is_alpha(c) || c >= 0x80; }
 
+static bool context_scan(const pii_scan *sc, size_t pos, bool before, unsigned max_words, size_t max_bytes,
+                         const char *const *words, const char *const *const *by_byte);
+
 bool pii_context(const pii_scan *sc, size_t pos, bool before, unsigned max_words, size_t max_bytes,
                  const char *const *words)
+{
+    return context_scan(sc, pos, before, max_words, max_bytes, words, NULL);
+}
+
+bool pii_context_by_byte(const pii_scan *sc, size_t pos, bool before, unsigned max_words, size_t max_bytes,
+                         const char *const *const *by_byte)
+{
+    return context_scan(sc, pos, before, max_words, max_bytes, NULL, by_byte);
+}
+
+/* The list to compare a word with: the whole list, or the entries of its first byte. */
+static bool matches(const uint8_t *a, size_t n, const char *const *words, const char *const *const *by_byte)
+{
+    if (by_byte == NULL)
+        return word_matches(a, n, words);
+    const char *const *l = n > 0 ? by_byte[pii_lower(a[0])] : NULL;
+    return l != NULL && word_matches(a, n, l);
+}
+
+static bool context_scan(const pii_scan *sc, size_t pos, bool before, unsigned max_words, size_t max_bytes,
+                         const char *const *words, const char *const *const *by_byte)
 {
     const uint8_t *s = sc->s;
     unsigned seen = 0;
@@ -91,7 +117,7 @@ bool pii_context(const pii_scan *sc, size_t pos, bool before, unsigned max_words
                 p--;
             if (we == p)
                 break;
-            if (word_matches(s + p, we - p, words))
+            if (matches(s + p, we - p, words, by_byte))
                 return true;
             seen++;
         }
@@ -106,7 +132,7 @@ bool pii_context(const pii_scan *sc, size_t pos, bool before, unsigned max_words
                 p++;
             if (ws == p)
                 break;
-            if (word_matches(s + ws, p - ws, words))
+            if (matches(s + ws, p - ws, words, by_byte))
                 return true;
             seen++;
         }

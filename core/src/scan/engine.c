@@ -50,6 +50,12 @@ static void scanner_destroy(void *obj)
 sanctum_status sanctum_scanner_new(sanctum_scanner **out, sanctum_ctx *ctx, const sanctum_scan_options *opts,
                                    const uint8_t *rules, size_t rules_len, sanctum_error *err)
 {
+    return sc_scanner_build(out, ctx, opts, rules, rules_len, true, err);
+}
+
+sanctum_status sc_scanner_build(sanctum_scanner **out, sanctum_ctx *ctx, const sanctum_scan_options *opts,
+                                const uint8_t *rules, size_t rules_len, bool jit, sanctum_error *err)
+{
     sanctum_error_clear(err);
     if (out == NULL)
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "out is NULL");
@@ -88,6 +94,7 @@ sanctum_status sanctum_scanner_new(sanctum_scanner **out, sanctum_ctx *ctx, cons
         s->key_len = o.fingerprint_key_len;
     }
     s->rs.ctx = ctx;
+    s->rs.no_jit = !jit;
     sanctum_status st;
     if (!sc_pcre_mem_init(&s->mem, ctx)) {
         st = sc_error_nomem(err);

@@ -16,6 +16,8 @@ struct sanctum_scan_report {
     uint32_t flags;
     uint8_t *fps;        /* sorted 32-byte fingerprints of the baseline */
     size_t n_fps;
+    uint8_t *prefixes;   /* sorted 8-byte fingerprint prefixes (the 16 hex digits a text report prints) */
+    size_t n_prefixes;
     uint8_t *buf;        /* secret block: may hold full secrets with NO_REDACT */
     size_t len, cap;
     bool any_result;
@@ -30,6 +32,7 @@ static void report_destroy(void *obj)
 {
     sanctum_scan_report *r = obj;
     sc_free(r->fps);
+    sc_free(r->prefixes);
     sc_free(r->buf);
     sc_free(r->repo_uri);
     sc_free(r->commits);
@@ -113,50 +116,147 @@ static int fp_cmp(const void *a, const void *b)
     return memcmp(a, b, 32);
 }
 
-/* Every run of exactly 64 hex digits in the baseline is a fingerprint. */
+static int fp8_cmp(const void *a, const void *b)
+{
+    return memcmp(a, b, 8);
+}
+
+static size_t hex_run(const uint8_t *p, size_t n)
+{
+    size_t i = 0;
+    while (i < n && is_hex(p[i]))
+        i++;
+    return i;
+}
+
+/* Adds a fingerprint (64 hex digits: stored whole) or the first 16 a text report prints (stored as
+ * an 8-byte prefix). Counting pass when r->fps/r->prefixes are still NULL. */
+static void add_fp(sanctum_scan_report *r, const uint8_t *hex, size_t n, size_t *nf, size_t *np)
+{
+    if (n == 64) {
+        if (r->fps != NULL)
+            (void)sc_hex_decode(hex, 32, r->fps + *nf * 32); /* all hex: checked by the caller */
+        (*nf)++;
+    } else {
+        if (r->prefixes != NULL)
+            (void)sc_hex_decode(hex, 8, r->prefixes + *np * 8);
+        (*np)++;
+    }
+}
+
+/* JSON report (JSON lines or SARIF): the document, else each line, must be JSON; every run of exactly
+ * 64 hex digits in it is a fingerprint. */
+static sanctum_status json_baseline(sanctum_scan_report *r, const uint8_t *b, size_t n, bool check, size_t *nf,
+                                    size_t *np, sanctum_error *err)
+{
+    sanctum_error jerr;
+    sanctum_status st = check ? sanctum_json_validate(r->ctx, 0, b, n, &jerr) : SANCTUM_OK;
+    if (st == SANCTUM_E_NOMEM)
+        return sc_error_nomem(err);
+    size_t line = 1;
+    for (size_t i = 0; st != SANCTUM_OK && i < n; line++) {
+        const uint8_t *nl = memchr(b + i, '\n', n - i);
+        size_t e = nl ? (size_t)(nl - b) : n;
+        size_t a = i;
+        while (a < e && (b[a] == ' ' || b[a] == '\t' || b[a] == '\r'))
+            a++;
+        if (a < e) {
+            sanctum_status ls = sanctum_json_validate(r->ctx, 0, b + a, e - a, &jerr);
+            if (ls == SANCTUM_E_NOMEM)
+                return sc_error_nomem(err);
+            if (ls != SANCTUM_OK)
+                return sc_error(err, SANCTUM_E_PARSE, a + jerr.offset,
+                                "baseline line %zu: not a line of a JSON report (%s)", line, jerr.message);
+        }
+        i = nl ? e + 1 : n;
+    }
+    for (size_t i = 0; i < n;) {
+        size_t h = hex_run(b + i, n - i);
+        if (h == 64)
+            add_fp(r, b + i, 64, nf, np);
+        i += h ? h : 1;
+    }
+    return SANCTUM_OK;
+}
+
+/* Anything else: one entry a line, each a fingerprint (64 hex digits, or the 16 the text report
+ * prints), a line of a text report ("... (fingerprint 0123456789abcdef)"), blank or a '#' comment. */
+static sanctum_status line_baseline(sanctum_scan_report *r, const uint8_t *b, size_t n, size_t *nf, size_t *np,
+                                    sanctum_error *err)
+{
+    static const char marker[] = " (fingerprint ";
+    const size_t ml = sizeof marker - 1;
+    size_t line = 1;
+    for (size_t i = 0; i < n; line++) {
+        const uint8_t *nl = memchr(b + i, '\n', n - i);
+        size_t e = nl ? (size_t)(nl - b) : n;
+        size_t a = i, z = e;
+        i = nl ? e + 1 : n;
+        while (a < z && (b[a] == ' ' || b[a] == '\t'))
+            a++;
+        while (z > a && (b[z - 1] == ' ' || b[z - 1] == '\t' || b[z - 1] == '\r'))
+            z--;
+        if (a == z || b[a] == '#')
+            continue;
+        size_t h = hex_run(b + a, z - a);
+        if (h == z - a && (h == 64 || h == 16)) {
+            add_fp(r, b + a, h, nf, np);
+            continue;
+        }
+        bool found = false; /* the last marker: a redacted secret comes before it */
+        for (size_t k = z - a >= ml + 17 ? z - ml - 17 + 1 : a; !found && k-- > a;) {
+            if (memcmp(b + k, marker, ml) == 0 && hex_run(b + k + ml, 16) == 16 && b[k + ml + 16] == ')') {
+                add_fp(r, b + k + ml, 16, nf, np);
+                found = true;
+            }
+        }
+        if (!found)
+            return sc_error(err, SANCTUM_E_PARSE, a,
+                            "baseline line %zu: expected a fingerprint (64 hex digits, or the 16 a text report "
+                            "prints), a line of a text report with its fingerprint, or a JSON report", line);
+    }
+    return SANCTUM_OK;
+}
+
+/* Reads the baseline twice: to count its fingerprints, then into sorted arrays. Unreadable content is
+ * an error (with the line), never an empty baseline that suppresses nothing. */
 static sanctum_status load_baseline(sanctum_scan_report *r, const uint8_t *b, size_t n, sanctum_error *err)
 {
-    size_t count = 0;
+    size_t a = 0;
+    while (a < n && (b[a] == ' ' || b[a] == '\t' || b[a] == '\r' || b[a] == '\n'))
+        a++;
+    bool json = a < n && (b[a] == '{' || b[a] == '[');
+    size_t nf = 0, np = 0;
     for (int pass = 0; pass < 2; pass++) {
-        size_t k = 0;
-        size_t i = 0;
-        while (i < n) {
-            if (!is_hex(b[i])) {
-                i++;
-                continue;
-            }
-            size_t j = i;
-            while (j < n && is_hex(b[j]))
-                j++;
-            if (j - i == 64) {
-                if (pass == 1)
-                    (void)sc_hex_decode(b + i, 32, r->fps + k * 32); /* all hex: just checked */
-                k++;
-            }
-            i = j;
-        }
+        nf = np = 0;
+        sanctum_status st = json ? json_baseline(r, b, n, pass == 0, &nf, &np, err) : line_baseline(r, b, n, &nf, &np, err);
+        if (st != SANCTUM_OK)
+            return st;
         if (pass == 0) {
-            count = k;
-            if (count == 0)
+            if (nf == 0 && np == 0)
                 return SANCTUM_OK;
-            r->fps = sc_calloc(r->ctx, count, 32, 0);
-            if (r->fps == NULL)
+            r->fps = sc_calloc(r->ctx, nf ? nf : 1, 32, 0);
+            r->prefixes = sc_calloc(r->ctx, np ? np : 1, 8, 0);
+            if (r->fps == NULL || r->prefixes == NULL)
                 return sc_error_nomem(err);
         }
     }
-    qsort(r->fps, count, 32, fp_cmp);
-    r->n_fps = count;
+    qsort(r->fps, nf, 32, fp_cmp);
+    qsort(r->prefixes, np, 8, fp8_cmp);
+    r->n_fps = nf;
+    r->n_prefixes = np;
     return SANCTUM_OK;
 }
 
 static bool in_baseline(const sanctum_scan_report *r, const char *hex)
 {
-    if (r->n_fps == 0 || strlen(hex) != 64)
+    if ((r->n_fps == 0 && r->n_prefixes == 0) || strlen(hex) != 64)
         return false;
     uint8_t fp[32];
     if (!sc_hex_decode((const uint8_t *)hex, 32, fp))
         return false;
-    return bsearch(fp, r->fps, r->n_fps, 32, fp_cmp) != NULL;
+    return (r->n_fps && bsearch(fp, r->fps, r->n_fps, 32, fp_cmp) != NULL) ||
+           (r->n_prefixes && bsearch(fp, r->prefixes, r->n_prefixes, 8, fp8_cmp) != NULL);
 }
 
 static void sarif_header(sanctum_scan_report *r)

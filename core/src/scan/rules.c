@@ -143,7 +143,7 @@ static sanctum_status compile_regex_opts(parser *p, const uint8_t *v, size_t vl,
         snprintf(msg, sizeof msg, "invalid regular expression: %s", (const char *)buf);
         return perr(p, SANCTUM_E_PARSE, voff + (eo <= vl ? eo : 0), msg);
     }
-    int jr = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+    int jr = p->rs->no_jit ? 0 : pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
     if (jr != 0 && p->mem->failed) {
         pcre2_code_free(code);
         return perr(p, SANCTUM_E_NOMEM, voff, "");

@@ -89,7 +89,13 @@ typedef struct sc_ruleset {
     sc_regex_list allow_secret;  /* [allow] secret = ... */
     uint32_t n_stop, cap_stop;   /* [allow] stopword = ... (folded) */
     struct sc_stop { uint32_t len; uint8_t *bytes; } *stop;
+    bool no_jit;                 /* interpret the regexes (see sc_scanner_build) */
 } sc_ruleset;
+
+/* sanctum_scanner_new, with JIT compilation of the regexes optional: a scanner that checks a few short
+ * strings (the ledger's fields) is built several times faster without it. */
+sanctum_status sc_scanner_build(sanctum_scanner **out, sanctum_ctx *ctx, const sanctum_scan_options *opts,
+                                const uint8_t *rules, size_t rules_len, bool jit, sanctum_error *err);
 
 /* The allocator bridge for PCRE2. One per build or per scan: `failed` records that our allocator
  * refused, so a PCRE2 error can be reported as SANCTUM_E_NOMEM. */

@@ -19,6 +19,11 @@ from .recognizers import (DEFAULT_REGEX_FLAGS, AdHocRecognizer, boosted, run_ad_
                           words_before)
 
 LANGUAGES = ("en",)
+# Presidio's AbaRoutingRecognizer reports ABA_ROUTING_NUMBER; our detector types a routing number
+# US_BANK_NUMBER (recognizer aba_routing). Here it has Presidio's name, and US_BANK_NUMBER means
+# account numbers only, as Presidio's UsBankRecognizer.
+ABA = "ABA_ROUTING_NUMBER"
+SUPPORTED_ENTITIES = tuple(e for t in ENTITY_TYPES for e in ((t, ABA) if t == "US_BANK_NUMBER" else (t,)))
 NO_RECOGNIZERS = "No matching recognizers were found to serve the request."
 
 # Presidio's recognizer names for ours (GET /recognizers, analysis_explanation.recognizer).
@@ -37,6 +42,7 @@ CONTEXT_WORDS = {
                     "maestro", "instapayment"],
     "US_SSN": ["social", "security", "ssn", "ssns", "ssid"],
     "US_BANK_NUMBER": ["check", "account", "account#", "acct", "bank", "save", "debit"],
+    ABA: ["aba", "routing", "abarouting", "association", "bankrouting"],
     "IBAN_CODE": ["iban", "bank", "transaction"],
     "PERSON": [],
 }
@@ -174,7 +180,7 @@ class Analyzer:
         ad_hoc = [r for r in req.ad_hoc if r.language == req.language]
         if req.entities is None:
             return list(ENTITY_TYPES), ad_hoc
-        builtin = [e for e in ENTITY_TYPES if e in req.entities]
+        builtin = [e for e in ENTITY_TYPES if e in req.entities or (e == "US_BANK_NUMBER" and ABA in req.entities)]
         ad_hoc = [r for r in ad_hoc if r.entity in req.entities]
         if not builtin and not ad_hoc:
             raise http.RequestError(NO_RECOGNIZERS, 500)
@@ -214,15 +220,16 @@ class Analyzer:
     def _builtin(self, text: str, req: AnalyzeRequest, detector) -> list:
         out = []
         for e in detector.detect(text):
-            if e.score <= 0:
+            entity_type = ABA if e.recognizer == "aba_routing" else e.type
+            if e.score <= 0 or (req.entities is not None and entity_type not in req.entities):
                 continue
             name = RECOGNIZER_NAMES.get(e.recognizer, e.recognizer)
-            r = Result(e.type, e.start, e.end, e.score,
+            r = Result(entity_type, e.start, e.end, e.score,
                        _explanation(name, e.recognizer, None, e.score,
                                     "sanctum " + e.recognizer + ": " + ", ".join(e.evidence),
                                     True if "validator" in e.evidence else None, None))
             if req.context and not ({"context_before", "context_after"} & set(e.evidence)):
-                word = supportive_word(req.context, CONTEXT_WORDS.get(e.type, []))
+                word = supportive_word(req.context, CONTEXT_WORDS.get(entity_type, []))
                 if word:
                     _improve(r, word, boosted(r.score))
             out.append(r)
@@ -269,7 +276,7 @@ class Analyzer:
             language = request.query.get("language")
             if language and language not in LANGUAGES:
                 return http.error_response(NO_RECOGNIZERS, 500)
-            return http.json_response(list(ENTITY_TYPES))
+            return http.json_response(list(SUPPORTED_ENTITIES))
 
         async def health(request: web.Request) -> web.Response:
             return http.text_response("Presidio Analyzer service is up")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import difflib
 import re
 
 from aiohttp import web
@@ -24,6 +25,8 @@ from . import operators as ops
 _PLACEHOLDER = re.compile(r"<([A-Z_]+)_([0-9]+)>")
 # Text the session would take for a placeholder (any case, brackets optional): escaped only when present.
 _LITERAL = re.compile(r"(?i)(?:" + "|".join(ENTITY_TYPES) + r")_[0-9]")
+# Presidio's names for types the core knows under another (the analyzer reports routing numbers so).
+_CORE_TYPE = {"ABA_ROUTING_NUMBER": "US_BANK_NUMBER"}
 
 
 class SanctumNumbering:
@@ -31,19 +34,20 @@ class SanctumNumbering:
 
     def __init__(self, ctx, spans: list, text: str):
         pairs = [(s.entity_type, text[s.start:s.end]) for s in sorted(spans, key=lambda s: (s.start, s.end))
-                 if s.entity_type in ENTITY_TYPES and s.end > s.start]
+                 if _CORE_TYPE.get(s.entity_type, s.entity_type) in ENTITY_TYPES and s.end > s.start]
         self.detector = self.session = None
         self.placeholders = {}
         try:
-            types = sorted({t for t, _ in pairs}) or ["PERSON"]
-            self.detector = Detector(ctx, threshold=1.0, entities=types, deny=pairs)
+            types = sorted({_CORE_TYPE.get(t, t) for t, _ in pairs}) or ["PERSON"]
+            self.detector = Detector(ctx, threshold=1.0, entities=types,
+                                     deny=[(_CORE_TYPE.get(t, t), v) for t, v in pairs])
             self.session = Session(ctx, self.detector)
             for entity_type, value in pairs:
                 if (entity_type, value) in self.placeholders:
                     continue
                 out = self.session.anonymize_text(value)
                 m = _PLACEHOLDER.fullmatch(out)
-                if m is None or m.group(1) != entity_type:
+                if m is None or m.group(1) != _CORE_TYPE.get(entity_type, entity_type):
                     raise ops.InvalidParam(f"Invalid input, the sanctum operator could not number a {entity_type} "
                                            "entity")
                 self.placeholders[(entity_type, value)] = out
@@ -60,7 +64,8 @@ class SanctumNumbering:
 
     def escape_literals(self, result: dict) -> None:
         """Text between the replaced spans that restore could mistake for a placeholder is itself replaced
-        by a placeholder (restored verbatim later); item offsets after it move accordingly."""
+        by a placeholder (restored verbatim later) and listed in items like any other replacement (the
+        caller sees every place the text changed); item offsets after it move accordingly."""
         text, items = result["text"], result["items"]
         bounds = sorted((it["start"], it["end"]) for it in items)
         gaps, pos = [], 0
@@ -71,13 +76,21 @@ class SanctumNumbering:
         for a, b in reversed(gaps):
             if b <= a or not _LITERAL.search(text, a, b):
                 continue
-            new = self.session.anonymize_text(text[a:b])
+            old = text[a:b]
+            new = self.session.anonymize_text(old)
             delta = len(new) - (b - a)
             text = text[:a] + new + text[b:]
             for it in items:
                 if it["start"] >= b:
                     it["start"] += delta
                     it["end"] += delta
+            changed = [(j1, j2) for tag, _, _, j1, j2 in
+                       difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes() if tag != "equal" and j2 > j1]
+            for m in _PLACEHOLDER.finditer(new):
+                if any(j1 < m.end() and m.start() < j2 for j1, j2 in changed):
+                    items.append({"start": a + m.start(), "end": a + m.end(), "entity_type": m.group(1),
+                                  "text": m.group(0), "operator": "sanctum"})
+        items.sort(key=lambda it: it["start"], reverse=True)  # last first, as Presidio lists them
         result["text"] = text
 
     def seal(self, key: bytes) -> str:

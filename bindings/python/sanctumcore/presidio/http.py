@@ -28,6 +28,42 @@ def text_response(text: str) -> web.Response:
     return web.Response(text=text, content_type="text/html")
 
 
+# Werkzeug's descriptions, which Presidio's apps answer as {"error": description} for every HTTP error.
+NOT_FOUND = ("The requested URL was not found on the server. If you entered the URL manually please check "
+             "your spelling and try again.")
+METHOD_NOT_ALLOWED = "The method is not allowed for the requested URL."
+
+
+def _allowed(app: web.Application, path: str) -> set:
+    """The methods routed for path, with what Flask adds: HEAD beside GET, OPTIONS everywhere."""
+    methods = set()
+    for route in app.router.routes():
+        info = route.resource.get_info() if route.resource is not None else {}
+        if info.get("path") == path:
+            methods.add(route.method)
+    if "GET" in methods:
+        methods.add("HEAD")
+    return methods | {"OPTIONS"} if methods else methods
+
+
+@web.middleware
+async def flask_like(request: web.Request, handler) -> web.StreamResponse:
+    """What a Flask app answers where aiohttp would answer text/plain: OPTIONS on a route is 200 with
+    Allow and no body; an unknown path is 404 and a method the route lacks 405 (with Allow), both as
+    Presidio's {"error": ...} JSON."""
+    allowed = _allowed(request.app, request.path)
+    if request.method == "OPTIONS" and allowed:
+        return web.Response(status=200, content_type="text/html", headers={"Allow": ", ".join(sorted(allowed))})
+    try:
+        return await handler(request)
+    except web.HTTPMethodNotAllowed:
+        resp = error_response(METHOD_NOT_ALLOWED, 405)
+        resp.headers["Allow"] = ", ".join(sorted(allowed))
+        return resp
+    except web.HTTPNotFound:
+        return error_response(NOT_FOUND, 404)
+
+
 class RequestError(Exception):
     """A request answered with {"error": message} and status."""
 

@@ -25,9 +25,16 @@ class InvalidParam(RequestError):
 
 # --- Presidio's validators ---
 
+# Presidio names the JSON types a caller sent; a Python type with no JSON name here (float, dict) gets
+# its shorter message, as Presidio's does.
+_JSON_TYPE_NAMES = {str: "string", bool: "boolean", int: "number", list: "array", object: "object"}
+
+
 def _type_error(name: str, expected: type, value) -> InvalidParam:
-    return InvalidParam(f"Invalid parameter value for {name}. Expecting '{expected.__name__}', "
-                        f"but got '{type(value).__name__}'.")
+    want, got = _JSON_TYPE_NAMES.get(expected), _JSON_TYPE_NAMES.get(type(value))
+    if want and got:
+        return InvalidParam(f"Invalid parameter value for {name}. Expecting '{want}', but got '{got}'.")
+    return InvalidParam(f"Invalid parameter value for '{name}'.")
 
 
 def validate_type(value, name: str, expected: type) -> None:

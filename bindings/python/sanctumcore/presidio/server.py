@@ -101,7 +101,7 @@ def build_apps(config: Union[PresidioConfig, Mapping]) -> list:
 
     for addr, routes in services:
         host, port = parse_listen(addr)
-        app = web.Application(client_max_size=cfg.max_body_bytes)
+        app = web.Application(client_max_size=cfg.max_body_bytes, middlewares=[http.flask_like])
         app["sanctum_ctx"] = ctx  # keeps the context alive with the app
         app.add_routes(routes)
         app.on_cleanup.append(on_cleanup)

@@ -35,6 +35,10 @@ def build_config(args) -> configmod.Config:
             route["scrub_system"] = True
         if args.pass_header:
             route["pass_headers"] = args.pass_header
+        if args.keep_header:
+            route["keep_headers"] = args.keep_header
+        if args.allow_attachments:
+            route["allow_attachments"] = True
         cfg = configmod.from_dict({"route": [route]}, "flags")
     if args.listen:
         cfg.listen_host, cfg.listen_port = configmod.parse_listen(args.listen)
@@ -45,7 +49,24 @@ def build_config(args) -> configmod.Config:
     if args.presidio_analyzer or args.presidio_anonymizer:
         configmod.set_presidio(cfg, {k: v for k, v in (("analyzer", args.presidio_analyzer),
                                                         ("anonymizer", args.presidio_anonymizer)) if v}, "flags")
+    # sanctumcore.presidio's own options, as `python3 -m sanctumcore.presidio` takes them
+    options = {k: v for k, v in (("default_operator", args.default_operator),
+                                 ("vault_key_file", args.vault_key_file)) if v}
+    if options:
+        if not cfg.presidio.get("anonymizer"):
+            raise configmod.ConfigError("--default-operator and --vault-key-file set the Presidio-compatible "
+                                        "anonymizer: give --presidio-anonymizer (or [presidio] anonymizer =)")
+        configmod.set_presidio(cfg, options, "flags")
     return cfg
+
+
+def check_credentials(cfg: configmod.Config) -> None:
+    """Every route's key is readable now (an unset variable, a missing or unreadable file, an empty key),
+    so the proxy does not start only to answer 502 to every request. ConfigError names the route and the
+    variable or file, never the key."""
+    for route in cfg.routes:
+        if (route.api_key_env or route.api_key_file) and not route.api_key():
+            raise configmod.ConfigError(f"route {route.name}: the api key is empty")
 
 
 def log_handler(path: str) -> logging.FileHandler:
@@ -63,13 +84,21 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--api-key-env", help="single route: environment variable holding the upstream key")
     p.add_argument("--threshold", type=float, help="single route: detector threshold (default 0.7)")
     p.add_argument("--scrub-system", action="store_true", help="single route: scan system text too")
-    p.add_argument("--pass-header", action="append", help="single route: a non-standard header to forward")
+    p.add_argument("--pass-header", action="append", help="single route: a header forwarded even when it looks personal")
+    p.add_argument("--allow-attachments", action="store_true",
+                   help="single route: forward base64 attachments the detector cannot read (default: 415)")
+    p.add_argument("--keep-header", action="append",
+                   help="single route: an identifying header (X-Forwarded-For, Cookie, ...) forwarded, not dropped")
     for name, flag in LIMIT_FLAGS.items():
         kind = configmod.LIMITS[name][0]
         default = "0: one process per CPU" if name == "workers" else configmod.LIMITS[name][1]
         p.add_argument(f"--{flag}", dest=name, type=kind, help=f"default {default}")
     p.add_argument("--presidio-analyzer", metavar="HOST:PORT", help="also serve a Presidio-compatible analyzer")
     p.add_argument("--presidio-anonymizer", metavar="HOST:PORT", help="also serve a Presidio-compatible anonymizer")
+    p.add_argument("--default-operator", choices=("replace", "sanctum"),
+                   help="Presidio anonymizer: operator for entities a request gives none (default replace)")
+    p.add_argument("--vault-key-file", metavar="FILE",
+                   help="Presidio anonymizer: 32-byte key sealing sanctum mappings (default: random per run)")
     p.add_argument("--log-level", default="INFO")
     return p
 
@@ -110,6 +139,7 @@ def main(argv=None) -> int:
                         format="%(asctime)s %(name)s %(levelname)s %(message)s")
     try:
         cfg = build_config(args)
+        check_credentials(cfg)
         if cfg.presidio:
             from .server import presidio_apps  # fail now, not in a worker, when the module is missing
             presidio_apps(cfg)

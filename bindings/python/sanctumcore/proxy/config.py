@@ -28,7 +28,14 @@
     threshold = 0.7                     # scrub only: detector threshold
     scrub_system = false                # scrub only: also scan system/developer text and instructions
     pass_headers = ["x-trace-user"]     # scrub only: non-standard headers forwarded even when they
-                                        # look personal (any other such header is refused)
+                                        # look personal (any other header whose value the
+                                        # detector flags is refused, User-Agent included)
+    keep_headers = []                   # scrub only: forwarding/identifying headers to forward anyway
+                                        # (X-Forwarded-For, X-Real-IP, Forwarded, Via, Cookie,
+                                        # True-Client-IP, CF-Connecting-IP, X-Client-IP, ... are dropped)
+    allow_attachments = false           # scrub only: forward base64 attachments (file_data, input_audio,
+                                        # base64 image/document sources, inlineData, data: URLs) the
+                                        # detector cannot read; default: refused with 415 (fail closed)
     identities = "/etc/sanctum/identities"  # scrub only: known values ("type: value" lines) always
                                         # replaced, system prompts included (docs/mapper.md)
 
@@ -69,6 +76,8 @@ class Route:
     threshold: float = 0.7
     scrub_system: bool = False
     pass_headers: tuple = ()
+    keep_headers: tuple = ()
+    allow_attachments: bool = False
     identities: Optional[str] = None
 
     def matches_path(self, path: str) -> bool:
@@ -226,6 +235,9 @@ def make_route(raw: dict, where: str) -> Route:
     scrub_system = raw.get("scrub_system", False)
     if not isinstance(scrub_system, bool):
         raise ConfigError(f"{where}: scrub_system must be true or false")
+    allow_attachments = raw.get("allow_attachments", False)
+    if not isinstance(allow_attachments, bool):
+        raise ConfigError(f"{where}: allow_attachments must be true or false")
     identities = raw.get("identities")
     if identities is not None and (not isinstance(identities, str) or not identities):
         raise ConfigError(f"{where}: identities must be a file path")
@@ -234,7 +246,9 @@ def make_route(raw: dict, where: str) -> Route:
         models=_strings(raw, "models", where), paths=_strings(raw, "paths", where),
         api_key_env=raw.get("api_key_env"), api_key_file=raw.get("api_key_file"),
         fallback=_strings(raw, "fallback", where), threshold=float(threshold), scrub_system=scrub_system,
-        pass_headers=tuple(h.lower() for h in _strings(raw, "pass_headers", where)), identities=identities)
+        pass_headers=tuple(h.lower() for h in _strings(raw, "pass_headers", where)),
+        keep_headers=tuple(h.lower() for h in _strings(raw, "keep_headers", where)),
+        allow_attachments=allow_attachments, identities=identities)
 
 
 def set_presidio(cfg: Config, raw: dict, where: str) -> None:

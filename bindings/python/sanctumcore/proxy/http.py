@@ -9,11 +9,14 @@ import logging
 from typing import Optional
 
 from aiohttp import web, web_protocol
+from aiohttp.http import HttpVersion11
+from aiohttp.http_exceptions import BadHttpMessage, LineTooLong
 
 log = logging.getLogger("sanctumcore.proxy")
 
 REASONS = {400: "Bad Request", 404: "Not Found", 408: "Request Timeout", 411: "Length Required",
            413: "Content Too Large", 415: "Unsupported Media Type", 417: "Expectation Failed",
+           422: "Unprocessable Content", 501: "Not Implemented",
            431: "Request Header Fields Too Large", 500: "Internal Server Error", 502: "Bad Gateway",
            503: "Service Unavailable", 504: "Gateway Timeout"}
 
@@ -119,15 +122,37 @@ class Protocol(web_protocol.RequestHandler):
         # aiohttp's own page would quote the offending bytes; say only what kind of failure it was.
         if request.writer.output_size > 0:
             raise ConnectionError("response already started")
+        status = parse_error_status(status, exc)
+        speak_http11(request)
         if status == 500:
             log.error("internal error: %s", type(exc).__name__ if exc else "unknown")
             text = "internal error"
         elif status == 504:
             text = "timed out"
+        elif status == 431:
+            text = "request header line too long or too many header fields"
         else:
             text = f"malformed HTTP request ({type(exc).__name__ if exc else 'parse error'})"
         log.info("route=- policy=- method=- path=- status=%s entities=none ms=0", status)  # one line each
         return error_response(status, text, close=True)
+
+
+def parse_error_status(status: int, exc) -> int:
+    """aiohttp's parser says 400 for every refusal; a header line over the limit (or a request line: the
+    parser does not say which) and too many header fields are 431 (RFC 6585 5)."""
+    if status == 400 and isinstance(exc, LineTooLong):
+        return 431
+    if status == 400 and isinstance(exc, BadHttpMessage) and "too many headers" in str(exc.message).lower():
+        return 431
+    return status
+
+
+def speak_http11(request) -> None:
+    """aiohttp answers a request it could not parse as HTTP/1.0 (its stand-in request's version): the
+    proxy speaks HTTP/1.1 (RFC 9110 2.5: a server sends its own highest version)."""
+    if request.version < HttpVersion11:
+        request._version = HttpVersion11  # aiohttp's own attribute; `version` reads it
+        request._cache.pop("version", None)
 
 
 class Server(web.Server):

@@ -135,7 +135,20 @@ def personal_url(url: str, threshold: float, identities=None) -> bool:
     if looks_personal(url, threshold, identities):
         return True
     return any(looks_personal(seg, threshold, identities)
-               for seg in _URL_SEPARATORS.split(urllib.parse.unquote_plus(url)) if seg)
+               for text in decodings(url) for seg in _URL_SEPARATORS.split(text) if seg)
+
+
+def decodings(text: str, rounds: int = 3) -> list:
+    """text percent-decoded once, and again while that changes it (at most `rounds` times): an address
+    encoded twice (`%2540`) is seen as the detector would see it decoded."""
+    out = []
+    for _ in range(rounds):
+        decoded = urllib.parse.unquote_plus(text)
+        if decoded == text and out:
+            break
+        out.append(decoded)
+        text = decoded
+    return out
 
 
 def personal_query(query: str, threshold: float, identities=None) -> bool:
@@ -144,10 +157,9 @@ def personal_query(query: str, threshold: float, identities=None) -> bool:
     strips it); an encoded name (`k%65y`) is checked like any other."""
     for part in query.split("&"):
         raw_name, _, raw_value = part.partition("=")
-        name = urllib.parse.unquote_plus(raw_name)
-        if looks_personal(name, threshold, identities):
+        if any(looks_personal(name, threshold, identities) for name in decodings(raw_name)):
             return True
-        if raw_name != "key" and looks_personal(urllib.parse.unquote_plus(raw_value), threshold, identities):
+        if raw_name != "key" and any(looks_personal(v, threshold, identities) for v in decodings(raw_value)):
             return True
     return False
 
@@ -173,6 +185,12 @@ class Scrubber:
 
     def counts(self) -> dict:
         return dict(self._session.stats()["occurrences"])
+
+    def unrestored(self) -> int:
+        """Placeholder-shaped text in answers that was forwarded as is (not issued by this session, or
+        malformed): logged as a count, never silently."""
+        stats = self._session.stats()
+        return int(stats.get("unknown", 0)) + int(stats.get("malformed", 0))
 
     def restore_response(self, body: bytes) -> bytes:
         try:

@@ -19,11 +19,12 @@ import zlib
 from typing import Optional
 
 import aiohttp
+import yarl
 from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
 from aiohttp.web_protocol import RequestPayloadError
 
-from . import http, upstream
+from . import attachments, headers as header_rules, http, jsonarray, paths, upstream
 from .config import Config, ConfigError, Route
 
 log = logging.getLogger("sanctumcore.proxy")
@@ -96,6 +97,7 @@ class Proxy:
         self._scrub = None
         self._identities = {}  # route name -> the core's known identities
         self._clean_paths = set()  # (route name, path) found free of personal data (bounded)
+        self._clean_headers = header_rules.CleanValues()  # (route name, header name, value) found clean
 
     # ---- lifecycle ------------------------------------------------------------------------------
 
@@ -175,10 +177,13 @@ class Proxy:
             log_request(record)
 
     async def _handle(self, request, record) -> web.StreamResponse:
+        request = safe_target(request)
         body = await self._read_body(request)
         path = request.rel_url.raw_path
         model = upstream.gemini_model(path)
         if model is None and body and self.cfg.needs_model(path):
+            if not header_rules.is_json(request.headers.get("Content-Type", ""), body):
+                raise Refusal(415, "routing by model takes JSON request bodies", code="not_json")
             if len(body) >= BIG:  # validating and walking a large body is kept off the event loop
                 model = await finished(asyncio.get_running_loop().run_in_executor(None, self._model_of, body))
             else:
@@ -205,6 +210,8 @@ class Proxy:
         return top_level_model(body)
 
     async def _read_body(self, request) -> bytes:
+        if header_rules.unsupported_coding(request.headers.getall("Transfer-Encoding", ())):
+            raise Refusal(501, "unsupported transfer coding (only chunked is taken)", code="transfer_coding")
         if not request.body_exists:
             return b""
         limit = self.cfg.max_body_bytes
@@ -253,6 +260,10 @@ class Proxy:
                 out = body
                 if attempt.policy == "scrub":
                     self._check_encoding(request)
+                    if body and not header_rules.is_json(request.headers.get("Content-Type", ""), body):
+                        raise Refusal(415, "scrub routes take JSON request bodies", code="not_json")
+                    if body and not attempt.allow_attachments:
+                        await self._check_attachments(request, body)
                     self._check_request_metadata(request, attempt)
                     scrubber = self._new_scrubber(attempt, request.rel_url.raw_path)
                     if body:
@@ -278,8 +289,21 @@ class Proxy:
                     resp.release()
             finally:
                 if scrubber is not None:
+                    record["unrestored"] = scrubber.unrestored()
                     scrubber.close()
         raise last or Refusal(502, "no upstream answered")
+
+    async def _check_attachments(self, request, body: bytes) -> None:
+        """Fail closed on base64 content the detector cannot read (attachments.py)."""
+        fmt = "gemini" if upstream.gemini_model(request.rel_url.raw_path) is not None else "auto"
+        if len(body) >= BIG:
+            off = await finished(asyncio.get_running_loop().run_in_executor(
+                None, attachments.offset_of_attachment, body, fmt))
+        else:
+            off = attachments.offset_of_attachment(body, fmt)
+        if off is not None:
+            raise Refusal(415, "base64 attachments cannot be scanned for personal data: this route refuses "
+                          "them (allow_attachments = true forwards them)", off if off >= 0 else None, "attachment")
 
     def _new_scrubber(self, route: Route, path: str):
         fmt = "gemini" if upstream.gemini_model(path) is not None else "auto"
@@ -310,12 +334,13 @@ class Proxy:
         if query and self._scrub.personal_query(query, route.threshold, ids):
             raise Refusal(400, "the query string carries personal data", code="personal_query")
         for name, value in request.headers.items():
-            if upstream.is_standard(name) or name.lower() in route.pass_headers:
+            if not header_rules.to_check(name, route) or (route.name, name, value) in self._clean_headers:
                 continue
             check = self._scrub.personal_url if name.lower() in upstream.URL_HEADERS else self._scrub.looks_personal
             if check(value, route.threshold, ids):
                 raise Refusal(400, f"header {name} carries personal data (not on the route's pass_headers)",
                               code="personal_header")
+            self._clean_headers.add((route.name, name, value))
 
     async def _cpu(self, fn, data: bytes, what: str) -> bytes:
         try:
@@ -331,7 +356,8 @@ class Proxy:
         if key is not None:
             query = upstream.without_key_param(query)
         url = upstream.target(route.upstream, path, query)
-        headers = upstream.outgoing_headers(request.headers, key, path, identity)
+        headers = upstream.outgoing_headers(request.headers, key, path, identity,
+                                            header_rules.dropped(route) if identity else frozenset())
         try:
             with_body = body or request.body_exists or request.method not in NO_BODY_METHODS
             return await self.pool.session(url).request(request.method, url, headers,
@@ -351,6 +377,8 @@ class Proxy:
             return out
         if ctype.startswith("text/event-stream") or (scrubber is None and resp.status not in (204, 304)):
             return await self._relay_stream(request, resp, scrubber, headers, record)  # never buffered
+        if scrubber is not None and resp.status == 200 and upstream.gemini_json_stream(request.rel_url.raw_path):
+            return await self._relay_stream(request, resp, scrubber, headers, record, array=True)
         try:
             data = await self._read_capped(resp)
         except (aiohttp.ClientError, asyncio.TimeoutError):
@@ -393,7 +421,8 @@ class Proxy:
             return out
         raise Refusal(502, f"upstream answered with {enc} encoding; the proxy cannot restore it")
 
-    async def _relay_stream(self, request, resp, scrubber, headers, record) -> web.StreamResponse:
+    async def _relay_stream(self, request, resp, scrubber, headers, record, array=False) -> web.StreamResponse:
+        """array: a Gemini JSON-array stream (jsonarray.ArrayStream), restored element by element."""
         if scrubber is not None and resp.headers.get("Content-Encoding", "identity").lower() not in ("", "identity"):
             raise Refusal(502, "upstream stream is encoded; the proxy cannot restore it")
         out = web.StreamResponse(status=resp.status, headers=headers)
@@ -403,6 +432,8 @@ class Proxy:
             out.enable_chunked_encoding()
         await out.prepare(request)
         restorer = scrubber.stream_restorer() if scrubber is not None else None
+        if array:
+            restorer = jsonarray.ArrayStream(restorer, scrubber.restore_text)
         cap, size, cut = self.cfg.max_response_bytes, 0, False
         try:
             try:
@@ -415,6 +446,9 @@ class Proxy:
                             await out.write(data)
                         resp.close()
                         record["status"], cut = 502, True
+                        if array:  # no event inside a JSON array: the client sees a truncated answer
+                            request.protocol.force_close()
+                            return out
                         await out.write(b"event: error\ndata: " + http.error_body(
                             502, f"upstream stream larger than {cap} bytes (max_response_bytes)",
                             code="max_response_bytes") + b"\n\n")
@@ -446,6 +480,18 @@ class Proxy:
         return out
 
 
+def safe_target(request):
+    """The request with its target normalised (paths.origin_form), or a 400 Refusal."""
+    raw = request.raw_path
+    try:
+        target = paths.origin_form(raw)
+    except paths.BadTarget as e:
+        raise Refusal(400, str(e), code="bad_path") from None
+    if target == raw:
+        return request
+    return request.clone(rel_url=yarl.URL(target, encoded=True))
+
+
 async def finished(future: asyncio.Future):
     """The result of a worker thread's future. If the awaiting task is cancelled, the thread still runs
     in the core with the request's session: wait for it to finish before the cancellation goes on (to
@@ -468,8 +514,9 @@ def log_request(record: dict) -> None:
     if not log.isEnabledFor(logging.INFO):
         return
     entities = ",".join(f"{k}={v}" for k, v in sorted(record["entities"].items())) or "none"
-    log.info("route=%s policy=%s method=%s path=%s status=%s entities=%s ms=%s", record["route"],
-             record["policy"], record["method"], record["path"], record["status"], entities, record["ms"])
+    log.info("route=%s policy=%s method=%s path=%s status=%s entities=%s ms=%s%s", record["route"],
+             record["policy"], record["method"], record["path"], record["status"], entities, record["ms"],
+             f" unrestored={record['unrestored']}" if record.get("unrestored") else "")
 
 
 def presidio_apps(cfg: Config) -> list:

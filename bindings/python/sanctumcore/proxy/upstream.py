@@ -22,31 +22,22 @@ HOP_BY_HOP = {"connection", "proxy-connection", "keep-alive", "proxy-authenticat
               "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length", "expect"}
 CREDENTIAL_HEADERS = {"authorization", "x-api-key", "api-key", "x-goog-api-key"}
 
-# Request headers of HTTP itself and of the providers' APIs and SDKs: not checked for personal data.
-# Referer, Origin and OpenRouter's HTTP-Referer / X-Title carry URLs and names the user may have typed:
-# they are checked like any other header.
-STANDARD_HEADERS = HOP_BY_HOP | CREDENTIAL_HEADERS | {
-    "accept", "accept-encoding", "accept-language", "cache-control", "content-type", "content-encoding",
-    "date", "pragma", "user-agent", "priority", "traceparent", "tracestate",
-    "idempotency-key", "x-request-id", "x-client-request-id", "anthropic-version", "anthropic-beta",
-    "anthropic-dangerous-direct-browser-access", "openai-organization", "openai-project", "openai-beta",
-    "x-goog-api-client", "x-goog-user-project", "sec-fetch-mode",
-    "sec-fetch-site", "sec-fetch-dest", "sec-ch-ua", "sec-ch-ua-mobile", "sec-ch-ua-platform"}
-STANDARD_PREFIXES = ("x-stainless-",)
+# Which request headers a scrub route checks or drops: headers.py.
 URL_HEADERS = {"referer", "origin", "http-referer"}  # checked segment by segment (scrub.personal_url)
 
 _GEMINI_PATH = re.compile(r"/models/([^/:?]+):(generateContent|streamGenerateContent|countTokens)\b")
-
-
-def is_standard(name: str) -> bool:
-    low = name.lower()
-    return low in STANDARD_HEADERS or low.startswith(STANDARD_PREFIXES)
 
 
 def gemini_model(path: str) -> Optional[str]:
     """The model named in a Gemini API path, or None when the path is not Gemini's."""
     m = _GEMINI_PATH.search(path)
     return m.group(1) if m else None
+
+
+def gemini_json_stream(path: str) -> bool:
+    """A Gemini streamGenerateContent path: without alt=sse its answer is a JSON array sent over time."""
+    m = _GEMINI_PATH.search(path)
+    return m is not None and m.group(2) == "streamGenerateContent"
 
 
 def connection_tokens(headers) -> set:
@@ -81,8 +72,10 @@ def without_key_param(query: str) -> str:
     return "&".join(kept)
 
 
-def outgoing_headers(client_headers, api_key: Optional[str], client_path: str, identity: bool) -> dict:
-    drop = HOP_BY_HOP | connection_tokens(client_headers)
+def outgoing_headers(client_headers, api_key: Optional[str], client_path: str, identity: bool,
+                     also_drop: frozenset = frozenset()) -> dict:
+    """also_drop: more names (lower case) not forwarded (a scrub route's identifying headers)."""
+    drop = HOP_BY_HOP | connection_tokens(client_headers) | also_drop
     headers = {}
     for name, value in client_headers.items():
         low = name.lower()

@@ -1,0 +1,335 @@
+/* PERSON in scripts written without spaces: Chinese and Japanese names in Han characters, Korean names in
+ * Hangul ("联系人：王小明", "田中太郎は", "이름: 김민준"). A name starts with a known surname (the generated
+ * tables in names_cjk_data.c) and is taken only with evidence, because surname characters start many
+ * ordinary words (方法, 金额, 程序, 이메일, 설정은): a label with a separator, a JSON name key, a naming
+ * phrase, a chat-log speaker, an honorific, a person verb before and a verb after, or (Japanese, Korean) a
+ * given name from the tables with a particle after it. Honorifics alone ("王伟先生", "田中さん") are
+ * person_scripts.c's. */
+#include <string.h>
+
+#include "names.h"
+#include "person.h"
+
+enum { CJK_NONE = 0, CJK_HAN, CJK_HANGUL, CJK_KANA };
+
+/* Script of the three-byte character at s[p] (0 when it is none of them); *cp is its code point. */
+static int cjk_class(const uint8_t *s, size_t n, size_t p)
+{
+    if (p + 3 > n || s[p] < 0xE3 || s[p] > 0xED || (s[p + 1] & 0xC0) != 0x80 || (s[p + 2] & 0xC0) != 0x80)
+        return CJK_NONE;
+    uint32_t cp = ((uint32_t)(s[p] & 0x0Fu) << 12) | ((uint32_t)(s[p + 1] & 0x3Fu) << 6) | (s[p + 2] & 0x3Fu);
+    if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF))
+        return CJK_HAN;
+    if (cp >= 0xAC00 && cp <= 0xD7A3)
+        return CJK_HANGUL;
+    if (cp >= 0x3041 && cp <= 0x30FF)
+        return CJK_KANA;
+    return CJK_NONE;
+}
+
+/* Flags of the key k[0..n) in a generated table (binary search over its sorted keys), 0 when absent. */
+static unsigned table_find(const uint32_t *slots, uint32_t count, const char (*blob)[4096], const uint8_t *k,
+                           size_t n)
+{
+    uint32_t lo = 0, hi = count;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        uint32_t pos = slots[mid] >> 3;
+        const uint8_t *e = (const uint8_t *)&blob[pos >> 12][pos & 4095u];
+        size_t el = strlen((const char *)e);
+        int c = memcmp(e, k, el < n ? el : n);
+        if (c == 0)
+            c = el < n ? -1 : (el > n ? 1 : 0);
+        if (c == 0)
+            return slots[mid] & 7u;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
+static unsigned surname_at(const uint8_t *s, size_t p, size_t chars)
+{
+    return table_find(sc_cjk_surnames, sc_cjk_surnames_count, sc_cjk_surnames_blob, s + p, chars * 3);
+}
+static unsigned given_at(const uint8_t *s, size_t p, size_t chars)
+{
+    return table_find(sc_cjk_given, sc_cjk_given_count, sc_cjk_given_blob, s + p, chars * 3);
+}
+
+/* The UTF-8 word in list that ends exactly at p / starts exactly at p (0 when none); returns its length. */
+static size_t ends_with(const uint8_t *s, size_t p, const char *const *list)
+{
+    for (size_t k = 0; list[k] != NULL; k++) {
+        size_t l = strlen(list[k]);
+        if (l <= p && memcmp(s + p - l, list[k], l) == 0)
+            return l;
+    }
+    return 0;
+}
+static size_t starts_with(const uint8_t *s, size_t n, size_t p, const char *const *list)
+{
+    for (size_t k = 0; list[k] != NULL; k++) {
+        size_t l = strlen(list[k]);
+        if (p + l <= n && memcmp(s + p, list[k], l) == 0)
+            return l;
+    }
+    return 0;
+}
+
+/* Labels of a name field ("联系人：", "氏名", "이름"), and verbs only people take before a Chinese name. */
+static const char *const LABELS[] = {"联系人", "姓名", "名字", "收件人", "收货人", "负责人", "申请人", "发件人",
+                                     "寄件人", "客户", "氏名", "名前", "担当者", "宛名", "差出人", "이름", "성명",
+                                     "담당자", "작성자", "보낸사람", "받는사람", NULL};
+/* Phrases that introduce a name without a separator ("我叫王伟"). */
+static const char *const NAMING[] = {"我叫", "叫做", "名叫", NULL};
+static const char *const LEFT_VERBS[] = {"告诉", "通知", "联系", "问问", "请问", "找", "叫", "让", "给", "和",
+                                         "跟", "与", "感谢", "谢谢", "提醒", "转告", "抄送", "问", NULL};
+/* After a name: honorifics and titles (evidence alone), then speech and person verbs and contact
+ * possessives (only with a label or verb before: "公司的电话", "程序说" are no names). */
+static const char *const HONORIFICS[] = {"先生", "女士", "小姐", "老师", "经理", "医生", "同学", "教授", "博士",
+                                         "阿姨", "师傅", "さん", "様", "氏", "くん", "君", "ちゃん", "殿",
+                                         "先輩", "部長", "課長", NULL};
+static const char *const RIGHT_VERBS[] = {"说", "表示", "告诉", "打电话", "发来", "回复", "负责", "的电话",
+                                          "的手机", "的邮箱", "的地址", NULL};
+/* Japanese particles that end a name written in kanji. */
+static const char *const JA_PARTICLES[] = {"は", "が", "を", "に", "と", "の", "へ", "も", "から", "より", NULL};
+/* Korean particles glued to a name: a name written as surname + given is whole before them (longest
+ * first: the lists are matched in order). */
+static const char *const KO_PARTICLES[] = {"에게서", "한테서", "에게", "한테", "이랑", "께서", "이", "가", "은",
+                                           "는", "을", "를", "의", "께", "와", "과", "도", "님", "씨", "랑", NULL};
+
+/* An ASCII key or label naming a person right before p: `"name": "`, `first_name=`, `Contact: `. */
+static bool ascii_name_key(const uint8_t *s, size_t p)
+{
+    size_t q = p, skipped = 0;
+    bool sep = false; /* a key needs a key-value separator: "clientname 설정은" is prose */
+    while (q > 0 && skipped < 6 && (s[q - 1] == '"' || s[q - 1] == '\'' || s[q - 1] == ' ' || s[q - 1] == ':' ||
+                                    s[q - 1] == '=')) {
+        sep = sep || s[q - 1] == ':' || s[q - 1] == '=';
+        q--, skipped++;
+    }
+    if (!sep)
+        return false;
+    size_t e = q;
+    while (q > 0 && (pii_is_alpha(s[q - 1]) || s[q - 1] == '_'))
+        q--;
+    size_t l = e - q;
+    if (l < 4 || l > 20)
+        return false;
+    for (size_t i = q; i + 4 <= e; i++)
+        if (pii_word_eq(s + i, 4, "name"))
+            return true;
+    static const char *const KEYS[] = {"contact", "customer", "author", "owner", "sender", "recipient",
+                                       "assignee", NULL};
+    return word_in(s + q, l, KEYS);
+}
+
+/* Left evidence before p (the start of a name): 2 a label or key, 1 a person verb, 0 nothing. */
+static int left_evidence(const uint8_t *s, size_t p)
+{
+    size_t q = p;
+    bool colon = false;
+    /* separators between a label and the name: spaces, colons, quotes, brackets */
+    static const char *const SEPS[] = {"：", "　", "「", "『", "“", NULL};
+    for (int k = 0; k < 4; k++) {
+        size_t l = ends_with(s, q, SEPS);
+        if (l > 0) {
+            colon = colon || l != 3 || memcmp(s + q - 3, "　", 3) != 0;
+            q -= l;
+        } else if (q > 0 && (s[q - 1] == ' ' || s[q - 1] == ':' || s[q - 1] == '"')) {
+            colon = colon || s[q - 1] != ' ';
+            q--;
+        } else {
+            break;
+        }
+    }
+    /* a label only with a separator after it: "名字：王伟", not "与名字关联"; Korean puts spaces between
+     * words, so there only a colon or quote makes one ("이름: 최지훈", not "파일 이름 인수가") */
+    bool hangul = s[p] >= 0xEA && s[p] <= 0xED; /* p is the start of a Han or Hangul character */
+    if ((q != p && (colon || !hangul) && ends_with(s, q, LABELS) > 0) || ends_with(s, q, NAMING) > 0 ||
+        ascii_name_key(s, p))
+        return 2;
+    if (q == p && ends_with(s, q, LEFT_VERBS) > 0)
+        return 1;
+    return 0;
+}
+
+/* A chat log speaker: "[10:02] 王小红：" first on its line. Without the time a word before a colon is as
+ * often a heading ("경고:", "颜色：", "文档：") as a name. */
+static bool speaker(const uint8_t *s, size_t n, size_t a, size_t e)
+{
+    if (!(e < n && (s[e] == ':' || (e + 3 <= n && memcmp(s + e, "：", 3) == 0))))
+        return false;
+    size_t q = a;
+    if (q > 0 && s[q - 1] == ' ')
+        q--;
+    if (q == 0 || s[q - 1] != ']')
+        return false;
+    bool digit = false;
+    for (; q > 0 && s[q - 1] != '[' && s[q - 1] != '\n'; q--)
+        if (pii_is_digit(s[q - 1]))
+            digit = true;
+    if (q == 0 || s[q - 1] != '[' || !digit)
+        return false;
+    q--;
+    return q == 0 || s[q - 1] == '\n';
+}
+
+static void add_name(pii_scan *sc, size_t a, size_t e, double score, uint32_t ev)
+{
+    const char *why;
+    if (!pii_in_code(sc, a, e, &why))
+        pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, a, e, score, ev);
+}
+
+/* Japanese: surname (two or three kanji) + a given name of two or more characters from the tables,
+ * then a particle or an honorific (or, after a label, the end of the run); "田中 太郎" with a space
+ * too. Shorter pairs are ordinary words as often (関連, 大西洋, 原始). Returns the end of the name or 0. */
+static size_t japanese(const uint8_t *s, size_t n, size_t a, size_t slen, int left)
+{
+    if (slen < 2)
+        return 0;
+    size_t g = a + slen * 3;
+    if (g < n && s[g] == ' ')
+        g++;
+    else if (g + 3 <= n && memcmp(s + g, "　", 3) == 0)
+        g += 3;
+    for (size_t gl = 4; gl >= 2; gl--) {
+        size_t e = g + gl * 3;
+        if (e > n || !(given_at(s, g, gl) & SC_CJK_JA))
+            continue;
+        for (size_t i = g; i < e; i += 3)
+            if (cjk_class(s, n, i) == CJK_NONE)
+                goto next;
+        if (starts_with(s, n, e, JA_PARTICLES) || starts_with(s, n, e, HONORIFICS) ||
+            (left == 2 && cjk_class(s, n, e) == CJK_NONE))
+            return e;
+    next:;
+    }
+    return 0;
+}
+
+/* A name in a run of Han characters [a, b) starting at p: returns its end, or 0. */
+static size_t han_name(pii_scan *sc, size_t a, size_t b, size_t p)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    /* a surname first (most characters start none), then a name starts at the run's start or right
+     * after a label or verb inside the run */
+    bool any = false;
+    for (size_t sl = 1; sl <= 3 && !any && p + sl * 3 <= b; sl++)
+        any = surname_at(s, p, sl) != 0;
+    if (!any)
+        return 0;
+    int left = left_evidence(s, p);
+    if (p != a && left == 0)
+        return 0;
+    for (size_t sl = 3; sl >= 1; sl--) {
+        if (p + sl * 3 > b)
+            continue;
+        unsigned f = surname_at(s, p, sl);
+        if (f == 0)
+            continue;
+        size_t e;
+        if ((f & SC_CJK_JA) && (e = japanese(s, n, p, sl, left)) != 0) {
+            bool hon = starts_with(s, n, e, HONORIFICS) > 0; /* "佐藤 健太さん": the whole name, not 健太 */
+            add_name(sc, p, e, left > 0 || hon ? 0.9 : 0.8, SANCTUM_EV_GAZETTEER_LAST | SANCTUM_EV_GAZETTEER_FIRST);
+            return e;
+        }
+        if (!(f & SC_CJK_ZH) || sl > 2)
+            continue;
+        /* Chinese: a given name of one or two characters, then an honorific (or a verb after a label or
+         * verb), a speaker's colon, or the end of the run after a label */
+        for (int pass = 0; pass < 2; pass++)
+            for (size_t gl = 2; gl >= 1; gl--) {
+                e = p + (sl + gl) * 3;
+                if (e > b)
+                    continue;
+                bool hon = starts_with(s, n, e, HONORIFICS) > 0;
+                bool verb = left > 0 && starts_with(s, n, e, RIGHT_VERBS) > 0;
+                bool spk = e == b && p == a && speaker(s, n, p, e);
+                if (pass == 0 ? !(hon || verb || spk) : !(e == b && left == 2))
+                    continue;
+                double score = left == 2 || spk || hon ? 0.85 : 0.75;
+                add_name(sc, p, e, score,
+                         SANCTUM_EV_GAZETTEER_LAST | (hon ? SANCTUM_EV_TITLE : 0) |
+                             (left > 0 || spk ? SANCTUM_EV_CONTEXT_BEFORE : SANCTUM_EV_CONTEXT_AFTER));
+                return e;
+            }
+    }
+    return 0;
+}
+
+static void han_run(pii_scan *sc, size_t a, size_t b)
+{
+    if (starts_with(sc->s, sc->n, a, LABELS) == b - a)
+        return; /* "姓名：" is the label, not a name */
+    for (size_t p = a; p < b && !sc->oom;) {
+        size_t e = han_name(sc, a, b, p);
+        p = e > p ? e : p + 3;
+    }
+}
+
+/* A Hangul word [a, b): surname + two-syllable given name (+ particle), with a label, key or chat
+ * speaker position before it, or a given name from the tables and a particle only people take after it
+ * (에게, 한테, 께, 씨, 님...). Sino-Korean words split the same way (설정은, 소유주를, 지정은), so a
+ * name from the tables alone is not enough. */
+static const char *const KO_PERSON_PARTICLES[] = {"에게서", "한테서", "에게", "한테", "이랑", "께서", "께", "씨",
+                                                  "님", "랑", NULL};
+static void hangul_word(pii_scan *sc, size_t a, size_t b)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    size_t chars = (b - a) / 3;
+    if (chars < 2 || !(surname_at(s, a, 1) & SC_CJK_KO) || starts_with(s, n, a, LABELS) == b - a)
+        return; /* "이름:" is the label, not a name */
+    int left = left_evidence(s, a);
+    size_t e = a + 9; /* surname + two syllables */
+    if (e > b)
+        return;
+    size_t rest = b - e;
+    if (rest > 0 && starts_with(s, n, e, KO_PARTICLES) != rest)
+        return;
+    bool known = (given_at(s, a + 3, 2) & SC_CJK_KO) != 0;
+    bool spk = rest == 0 && speaker(s, n, a, e);
+    if (left == 2 || spk)
+        add_name(sc, a, e, known ? 0.9 : 0.85, SANCTUM_EV_GAZETTEER_LAST | SANCTUM_EV_CONTEXT_BEFORE);
+    else if (known && rest > 0 && starts_with(s, n, e, KO_PERSON_PARTICLES) == rest)
+        add_name(sc, a, e, 0.8, SANCTUM_EV_GAZETTEER_LAST | SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_CONTEXT_AFTER);
+}
+
+void pii_cjk_names(pii_scan *sc)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    for (size_t p = 0; p < n; p++) {
+        /* most text is ASCII: skip eight bytes at a time while none has its top bit set */
+        while (p + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + p, 8);
+            if ((w & 0x8080808080808080u) != 0)
+                break;
+            p += 8;
+        }
+        if (p >= n)
+            break;
+        if (s[p] < 0xE3 || s[p] > 0xED)
+            continue;
+        int cls = cjk_class(s, n, p);
+        if (cls != CJK_HAN && cls != CJK_HANGUL)
+            continue;
+        size_t e = p;
+        while (cjk_class(s, n, e) == cls)
+            e += 3;
+        if (cls == CJK_HAN)
+            han_run(sc, p, e);
+        else
+            hangul_word(sc, p, e);
+        if (sc->oom)
+            return;
+        p = e - 1;
+    }
+}

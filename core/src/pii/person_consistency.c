@@ -1,0 +1,132 @@
+/* PERSON consistency: a name found once with strong evidence raises its other mentions in the text. */
+#include <string.h>
+
+#include "names.h"
+#include "person.h"
+#include "pii.h"
+
+static uint32_t fnv(const uint8_t *w, size_t n)
+{
+    uint32_t h = 0x811c9dc5u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= w[i];
+        h *= 0x01000193u;
+    }
+    return h;
+}
+
+typedef struct strong_tok {
+    size_t s, len;
+    uint32_t hash;
+    double score;
+    unsigned flags;
+} strong_tok;
+
+/* The PERSON candidate among [lo, hi) (sorted by start) overlapping [a, b), or SIZE_MAX. */
+static size_t find_overlap(const pii_scan *sc, size_t lo, size_t hi, size_t a, size_t b)
+{
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sc->c[mid].end <= a)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < sc->count && sc->c[lo].start < b && sc->c[lo].end > a ? lo : SIZE_MAX;
+}
+
+/* Raises other mentions of the words of strong names (consistency): one pass over the capitalized
+ * words of the text against at most 64 strong words. */
+void pii_consistency(pii_scan *sc, size_t first_cand)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    double thr = sc->det->threshold;
+    size_t count = sc->count;
+    strong_tok toks[64];
+    size_t nt = 0;
+    for (size_t ci = first_cand; ci < count && nt < 64; ci++) {
+        if (sc->c[ci].type != SANCTUM_ENTITY_PERSON || sc->c[ci].score < thr)
+            continue;
+        size_t cs = sc->c[ci].start, ce = sc->c[ci].end;
+        for (size_t p = cs; p < ce && nt < 64;) {
+            word t;
+            if (!next_word(s, ce, p, &t))
+                break;
+            p = t.e;
+            size_t tl = t.e - t.s;
+            if (tl < 3 || !t.cap)
+                continue;
+            unsigned f = sc_name_lookup(s + t.s, tl);
+            int cls = sc_word_class(s + t.s, tl);
+            if (pii_word_like(f, cls) || cls != SC_WORD_NONE)
+                continue;
+            uint32_t h = fnv(s + t.s, tl);
+            bool dup = false;
+            for (size_t k = 0; k < nt; k++)
+                if (toks[k].hash == h && toks[k].len == tl && memcmp(s + toks[k].s, s + t.s, tl) == 0) {
+                    dup = true;
+                    if (sc->c[ci].score > toks[k].score)
+                        toks[k].score = sc->c[ci].score;
+                }
+            if (!dup)
+                toks[nt++] = (strong_tok){t.s, tl, h, sc->c[ci].score, f};
+        }
+    }
+    if (nt == 0)
+        return;
+    /* a 128-slot set of the tokens' hashes: most capitalized words miss it in one probe */
+    uint8_t slot_of[128];
+    memset(slot_of, 0, sizeof slot_of);
+    for (size_t k = 0; k < nt; k++) {
+        uint32_t h = toks[k].hash & 127u;
+        while (slot_of[h] != 0)
+            h = (h + 1) & 127u;
+        slot_of[h] = (uint8_t)(k + 1);
+    }
+    /* person candidates [first_cand, count) are in text order */
+    for (size_t p = 0; p < n;) {
+        uint8_t c = s[p];
+        if (pii_is_lower(c) || pii_is_digit(c) || c == '_') {
+            while (p < n && (pii_is_alnum(s[p]) || s[p] == '_'))
+                p++;
+            continue;
+        }
+        if (!pii_is_upper(c) && c < 0x80) {
+            p++;
+            continue;
+        }
+        word t;
+        if (!next_word(s, n, p, &t))
+            break;
+        size_t ws = t.s;
+        p = t.e > p ? t.e : p + 1;
+        if (!t.cap || (ws > 0 && (pii_is_alnum(s[ws - 1]) || s[ws - 1] == '_')))
+            continue;
+        size_t we = t.e, wl = we - ws;
+        uint32_t h = fnv(s + ws, wl);
+        for (uint32_t sl = h & 127u; slot_of[sl] != 0; sl = (sl + 1) & 127u) {
+            size_t k = (size_t)slot_of[sl] - 1;
+            if (toks[k].hash != h || toks[k].len != wl || memcmp(s + toks[k].s, s + ws, wl) != 0)
+                continue;
+            double sc2 = toks[k].score * 0.95 > 0.85 ? toks[k].score * 0.95 : 0.85;
+            size_t o = find_overlap(sc, first_cand, count, ws, we);
+            if (o != SIZE_MAX) {
+                /* only weak mentions are lifted; a mention that stands on its own keeps its score */
+                if (sc->c[o].type == SANCTUM_ENTITY_PERSON && sc->c[o].score < thr && sc->c[o].score < sc2 &&
+                    (sc->c[o].evidence & SANCTUM_EV_SUPPRESSED) == 0) {
+                    sc->c[o].score = sc2;
+                    sc->c[o].evidence |= SANCTUM_EV_CONSISTENCY;
+                }
+                break;
+            }
+            const char *why;
+            if (pii_in_code(sc, ws, we, &why))
+                break;
+            pii_person_emit(sc, ws, we, sc2,
+                 SANCTUM_EV_CONSISTENCY | ((toks[k].flags & SC_NAME_FIRST) ? SANCTUM_EV_GAZETTEER_FIRST : 0) |
+                     ((toks[k].flags & SC_NAME_LAST) ? SANCTUM_EV_GAZETTEER_LAST : 0));
+            break;
+        }
+    }
+}

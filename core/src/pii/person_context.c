@@ -1,0 +1,573 @@
+/* PERSON context: the phrases before and after a word that say a person is meant (labels, greetings,
+ * "my name is", chat speakers, Name <email>, signatures, verbs only people take, possessions). */
+#include <string.h>
+
+#include "names.h"
+#include "person.h"
+#include "pii.h"
+
+/* The speaker of a chat log line: "[10:02] Tamsin: ...", "[09:14:55] <Brigid> ...", "10:02 Tamsin: ...". */
+static bool chat_speaker(const pii_scan *sc, size_t start)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, q = start;
+    bool angle = q > 0 && s[q - 1] == '<';
+    if (angle)
+        q--;
+    /* cheap test first: "] " or a digit and a space right before */
+    if (q < 3 || s[q - 1] != ' ' || (s[q - 2] != ']' && !pii_is_digit(s[q - 2])))
+        return false;
+    /* the name must end in ':' (or '>' when it opened with '<') within 40 bytes */
+    size_t e = start;
+    while (e < n && e - start < 40 && s[e] != '\n' && s[e] != ':' && s[e] != '>')
+        e++;
+    if (e >= n || (angle ? s[e] != '>' : s[e] != ':'))
+        return false;
+    if (q == 0 || s[q - 1] != ' ')
+        return false;
+    q--;
+    if (q > 0 && s[q - 1] == ']')
+        q--;
+    /* a time before: digits and colons back to '[' or the line start */
+    size_t digits = 0, colons = 0;
+    while (q > 0 && (pii_is_digit(s[q - 1]) || s[q - 1] == ':')) {
+        digits += pii_is_digit(s[q - 1]);
+        colons += s[q - 1] == ':';
+        q--;
+    }
+    if (digits < 3 || colons < 1 || colons > 2)
+        return false;
+    if (q > 0 && s[q - 1] == '[')
+        q--;
+    return q == 0 || s[q - 1] == '\n';
+}
+
+/* Nouns of what someone sends: "a message from X". */
+static const char *const MESSAGE[] = {
+        "answer", "call", "card", "complaint", "dm", "email", "gift", "invitation", "invite", "letter",
+        "message", "note", "payment", "postcard", "reply", "request", "response", "review", "text", "update",
+        "voicemail", NULL};
+/* ... of them, what firms seldom send: these vouch even for a word the gazetteer lacks. */
+static const char *const PERSONAL_MESSAGE[] = {"card", "dm", "gift", "note", "postcard", "voicemail", NULL};
+
+/* A person's role or kin before a name ("my uncle", "the nanny", "our plumber"); the roles software
+ * also has ("driver", "host", "agent") only with a qualifier that makes them people ("shuttle driver",
+ * "Airbnb host", "my driver"). */
+static bool role_noun(const uint8_t *s, size_t w1s, size_t w1e, bool p2, size_t w2s, size_t w2e)
+{
+    static const char *const ROLE[] = {
+        "accountant", "aunt", "auntie", "aunty", "babysitter", "barber", "bestie", "bride", "bridesmaid",
+        "caregiver", "carer", "childminder", "classmate", "cleaner", "coach", "counsellor", "counselor",
+        "dentist", "dogsitter", "doula", "electrician", "gardener", "goddaughter", "godfather", "godmother",
+        "godson", "grandad", "granddad", "granny", "groom", "groomsman", "hairdresser", "handyman",
+        "headteacher", "housekeeper", "housemate", "imam", "landlady", "mechanic", "midwife", "nan", "nana",
+        "nanny", "nurse", "optometrist", "paediatrician", "pastor", "pediatrician", "physio",
+        "physiotherapist", "plumber", "priest", "rabbi", "realtor", "receptionist", "roomie", "sitter",
+        "stepdad", "stepfather", "stepmom", "stepmother", "stepmum", "surgeon", "teammate", "therapist",
+        "tutor", "uncle", NULL};
+    static const char *const QUALIFIED[] = {
+        "agent", "chauffeur", "contact", "courier", "driver", "guide", "host", "instructor", "officer",
+        "rep", "trainer", "walker", NULL};
+    static const char *const QUALIFIER[] = {
+        "airbnb", "bus", "cab", "delivery", "dog", "driving", "emergency", "estate", "fitness", "her", "his",
+        "insurance", "loan", "lyft", "my", "our", "parole", "personal", "police", "school", "shuttle",
+        "taxi", "their", "tour", "travel", "uber", "yoga", NULL};
+    if (WORD_IN_SORTED(s + w1s, w1e - w1s, ROLE))
+        return true;
+    return p2 && WORD_IN_SORTED(s + w1s, w1e - w1s, QUALIFIED) && WORD_IN_SORTED(s + w2s, w2e - w2s, QUALIFIER);
+}
+
+/* Context before the name: returns the strength (0 none) and whether it accepts unknown words. */
+int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
+{
+    const uint8_t *s = sc->s;
+    size_t w1s = 0, w1e = 0, w2s = 0, w2e = 0, w3s = 0, w3e = 0;
+    *accepts_unknown = false;
+    /* "Name: X" labels and "--" signature markers */
+    size_t q = start;
+    while (q > 0 && (s[q - 1] == ' ' || s[q - 1] == '\t' || s[q - 1] == '"' || s[q - 1] == '\''))
+        q--;
+    size_t lab = q > 0 && s[q - 1] == ':' ? q - 1 : 0;
+    if (lab > 0 && (s[lab - 1] == '"' || s[lab - 1] == '\''))
+        lab--; /* "name": "Hans Zimmer" */
+    static const char *const LABELS[] = {"name", "from", "to", "author", "contact", "attendee", "patient",
+                                         "customer", "employee", "cc", "signed", "recipient", "sender", "owner",
+                                         "assignee", "reviewer", "fn", "applicant", "insured", "passenger",
+                                         "pax", "guest", "tenant", "member", "beneficiary", "holder",
+                                         "cardholder", "traveler", "traveller", "student", "candidate",
+                                         "policyholder", "claimant", "debtor", "payee", "signatory", NULL};
+    if (q > 0 && s[q - 1] == ':' && prev_word(s, lab, 0, &w1s, &w1e) && word_in(s + w1s, w1e - w1s, LABELS)) {
+        *accepts_unknown = true;
+        return STRONG;
+    }
+    if (q > 0 && s[q - 1] == ':' && lab > 0 && (s[lab] == '"' || s[lab] == '\'') && prev_word(s, lab, 0, &w1s, &w1e)) {
+        int k = pii_json_name_key(s, sc->n, w1s, w1e);
+        if (k != 0) {
+            *accepts_unknown = k == 2;
+            return STRONG;
+        }
+    }
+    if (chat_speaker(sc, start)) {
+        *accepts_unknown = true;
+        return STRONG;
+    }
+    int col = pii_csv_name_column(s, sc->n, start);
+    if (col != 0) {
+        *accepts_unknown = col == 2;
+        return STRONG;
+    }
+    if (!prev_word(s, start, 3, &w1s, &w1e))
+        return 0;
+    const uint8_t *w1 = s + w1s;
+    size_t l1 = w1e - w1s;
+    bool p2 = prev_word(s, w1s, 2, &w2s, &w2e);
+    bool p3 = p2 && prev_word(s, w2s, 2, &w3s, &w3e);
+    /* "my name is X", "name is X", "named X", "call me X", "I'm X", "I am X", "this is X" */
+    if (pii_word_eq(w1, l1, "is") && p2 && pii_word_eq(s + w2s, w2e - w2s, "name")) {
+        *accepts_unknown = true;
+        return STRONG;
+    }
+    if (pii_word_eq(w1, l1, "named") || pii_word_eq(w1, l1, "aka") ||
+        (pii_word_eq(w1, l1, "me") && p2 && pii_word_eq(s + w2s, w2e - w2s, "call"))) {
+        *accepts_unknown = true;
+        return STRONG;
+    }
+    if (pii_word_eq(w1, l1, "i'm") || pii_word_eq(w1, l1, "im") ||
+        (pii_word_eq(w1, l1, "m") && p2 && pii_word_eq(s + w2s, w2e - w2s, "i")) ||
+        (pii_word_eq(w1, l1, "am") && p2 && pii_word_eq(s + w2s, w2e - w2s, "i")) ||
+        (pii_word_eq(w1, l1, "is") && p2 && pii_word_eq(s + w2s, w2e - w2s, "this")) ||
+        (pii_word_eq(w1, l1, "s") && p2 && pii_word_eq(s + w2s, w2e - w2s, "it")))
+        return STRONG;
+    if (pii_word_eq(w1, l1, "by") && p2) {
+        static const char *const BY[] = {"signed", "sent", "written", "approved", "reviewed", "reported",
+                                         "authored", "submitted", "requested", "created", "owned", "assigned",
+                                         "hosted", "organized", "organised", "led", "managed", NULL};
+        for (size_t k = 0; BY[k] != NULL; k++)
+            if (pii_word_eq(s + w2s, w2e - w2s, BY[k]))
+                return STRONG;
+    }
+    /* "my uncle Tavita", "the babysitter, Krisztina", "shuttle driver Thabo", "a message from Wiremu",
+     * "a table under the name Moretti" */
+    /* Polish titles in lower case: "pan Kowalski", "pani Nowak" (a frying pan is no title before a name) */
+    if (pii_is_lower(s[w1s]) && w1e + 1 == start &&
+        word_in(w1, l1, (const char *const[]){"pan", "pani", "pana", "panu", "panem", "panie", "panią", NULL}))
+        return STRONG;
+    if (pii_word_eq(w1, l1, "from") && p2 && WORD_IN_SORTED(s + w2s, w2e - w2s, MESSAGE)) {
+        /* "a voicemail from Wiremu" vouches for any word; "an email from Miriam", "a warning message
+         * from Perl" only a little (firms and programs send those too) */
+        *accepts_unknown = WORD_IN_SORTED(s + w2s, w2e - w2s, PERSONAL_MESSAGE);
+        return *accepts_unknown ? STRONG : WEAK;
+    }
+    if (role_noun(s, w1s, w1e, p2, w2s, w2e) ||
+        (pii_word_eq(w1, l1, "birthday") && p2 && pii_word_eq(s + w2s, w2e - w2s, "happy")) ||
+        (pii_word_eq(w1, l1, "name") && p2 && pii_word_eq(s + w2s, w2e - w2s, "the") && p3 &&
+         word_in(s + w3s, w3e - w3s, (const char *const[]){"under", "booked", "reserved", "listed", NULL}))) {
+        *accepts_unknown = true;
+        return STRONG;
+    }
+    int k = sc_person_context_word(w1, l1, 0);
+    if (k == SC_PCTX_GREETING || k == SC_PCTX_RELATION) {
+        /* "Hi Eilidh," "Dear Ngozi Okafor," "my colleague Tariq": a capitalized word there is a name */
+        *accepts_unknown = true;
+        return STRONG;
+    }
+    if (k == SC_PCTX_VERB)
+        return WEAK;
+    (void)p3;
+    return 0;
+}
+
+/* Context after the name: Name <email>, Name (email), "X said", a possessive. */
+int pii_context_after(const pii_scan *sc, size_t end, bool possessive)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    size_t p = end;
+    while (p < n && s[p] == ' ')
+        p++;
+    if (p < n && (s[p] == '<' || s[p] == '(' || s[p] == '[')) {
+        uint8_t close = s[p] == '<' ? '>' : s[p] == '(' ? ')' : ']';
+        for (size_t i = p + 1; i < n && i < p + 100 && s[i] != close && !pii_is_space(s[i]); i++)
+            if (s[i] == '@')
+                return STRONG;
+    }
+    if (pii_honorific_after(s, n, end))
+        return STRONG;
+    if (possessive)
+        return WEAK;
+    size_t ws = p;
+    while (p < n && pii_is_alpha(s[p]))
+        p++;
+    if (p > ws && end < n && s[end] == ' ' && sc_person_context_word(s + ws, p - ws, 1) == SC_PCTX_AFTER)
+        return MEDIUM;
+    return 0;
+}
+
+/* A signature: the name alone on its line after a sign-off line ("Best regards," / "Thanks," / "--"). */
+bool pii_signature(const pii_scan *sc, size_t start, size_t end)
+{
+    /* sign-offs the context table lacks: "See you soon,", "Take care,", "Grazie," */
+    static const char *const MORE[] = {"abrazos", "bisous", "care", "ciao", "danke", "grazie", "gracias",
+                                       "hugs", "merci", "obrigada", "obrigado", "saludos", "soon", "ta", "xx",
+                                       NULL};
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    size_t ls = start;
+    while (ls > 0 && (s[ls - 1] == ' ' || s[ls - 1] == '\t'))
+        ls--;
+    /* "- Wiremu", "~ Ngaio" under a sign-off */
+    bool dash = false;
+    if (ls > 0 && (s[ls - 1] == '-' || s[ls - 1] == '~')) {
+        ls--;
+        dash = true;
+    } else if (ls >= 3 && s[ls - 3] == 0xE2 && s[ls - 2] == 0x80 && (s[ls - 1] == 0x93 || s[ls - 1] == 0x94)) {
+        ls -= 3; /* en or em dash */
+        dash = true;
+    }
+    if (ls == 0 || s[ls - 1] != '\n')
+        return false;
+    size_t le = end;
+    while (le < n && s[le] != '\n' && s[le] != '\r') {
+        if (pii_is_alnum(s[le]) && le > end + 40)
+            return false;
+        le++;
+    }
+    /* the previous non-empty line */
+    size_t p = ls - 1;
+    while (p > 0 && (s[p - 1] == '\n' || s[p - 1] == '\r' || s[p - 1] == ' '))
+        p--;
+    size_t pe = p;
+    while (p > 0 && s[p - 1] != '\n')
+        p--;
+    if (pe - p > 40)
+        return false;
+    if (pe - p >= 2 && s[p] == '-' && s[p + 1] == '-' && !dash)
+        return true;
+    /* the sign-off line ends in ',' or '!', or is one or two words alone ("Regards", "Best wishes") */
+    bool punct = pe > p && (s[pe - 1] == ',' || s[pe - 1] == '!');
+    size_t words = 0;
+    bool signoff = false;
+    for (size_t i = p; i < pe;) {
+        while (i < pe && !pii_is_alpha(s[i]))
+            i++;
+        size_t ws = i;
+        while (i < pe && pii_is_alpha(s[i]))
+            i++;
+        if (i > ws) {
+            words++;
+            signoff = signoff || sc_person_context_word(s + ws, i - ws, 2) == SC_PCTX_SIGNOFF ||
+                      word_in(s + ws, i - ws, MORE);
+        }
+    }
+    if (!signoff)
+        return false;
+    if (punct)
+        return true;
+    /* without the comma the name must stand alone on its line, capitalized words only ("Thanks\nGrafana
+     * shows a spike" is none) */
+    bool alone = true;
+    for (size_t i = end; i < le; i++)
+        if (pii_is_alpha(s[i]) && !pii_is_alpha(s[i - 1]) && s[i - 1] != '\'' && s[i - 1] != '-') /* i >= end > 0 */
+            alone = alone && pii_is_upper(s[i]);
+    return alone && words <= 2 && pe > p && pii_is_alpha(s[pe - 1]);
+}
+
+bool pii_place_preposition(const pii_scan *sc, size_t start)
+{
+    size_t ws, we;
+    if (!prev_word(sc->s, start, 1, &ws, &we))
+        return false;
+    static const char *const PREP[] = {"in", "at", "to", "from", "near", "into", "visit", "visiting",
+                                       "of", "around", "across", "via", "outside", "inside", NULL};
+    for (size_t k = 0; PREP[k] != NULL; k++)
+        if (pii_word_eq(sc->s + ws, we - ws, PREP[k]))
+            return true;
+    return false;
+}
+
+/* A verb or phrase before a name that only people take: "ask X", "ping X", "met X", "talked to X",
+ * "had lunch with X". */
+bool pii_person_verb_before(const pii_scan *sc, size_t start)
+{
+    static const char *const V[] = {
+        "add", "added", "ask", "asked", "asking", "babysat", "babysit", "cc", "collect", "collected",
+        "congratulate", "dm", "drive", "drop", "dropped", "drove", "emailed", "fired", "hire", "hired",
+        "hug", "hugged", "interviewed", "invite", "invited", "meet", "met", "page", "paged", "picked",
+        "ping", "pinged", "remind", "reminded", "take", "tell", "telling", "texted", "thank", "thanked",
+        "told", "took", "welcome", "welcomed", NULL};
+    static const char *const V2[] = {
+        "1:1", "call", "catch", "chat", "chatted", "chatting", "check", "checked", "coffee", "complained",
+        "dinner", "drop", "dropped", "dropping", "explained", "introduced", "listen", "listened", "lunch",
+        "meet", "meeting", "mentioned", "met", "pick", "picked", "picking", "replied", "reply", "said",
+        "speak", "speaking", "spoke", "sync", "synced", "talk", "talked", "talking", "write", "wrote", NULL};
+    const uint8_t *s = sc->s;
+    size_t ws, we, vs, ve;
+    if (!prev_word(s, start, 1, &ws, &we))
+        return false;
+    if (WORD_IN_SORTED(s + ws, we - ws, V))
+        return true;
+    if ((pii_word_eq(s + ws, we - ws, "to") || pii_word_eq(s + ws, we - ws, "with") ||
+         pii_word_eq(s + ws, we - ws, "up") || pii_word_eq(s + ws, we - ws, "off")) &&
+        prev_word(s, ws, 1, &vs, &ve))
+        return WORD_IN_SORTED(s + vs, ve - vs, V2);
+    return false;
+}
+
+/* "Tell Frank ...", "ping Ray", "thank Grant", "Email Hunter", "I called Sterling", "let Frank know":
+ * a verb only people take, right before the name. */
+bool pii_person_verb_right_before(const pii_scan *sc, size_t start, size_t end)
+{
+    static const char *const V[] = {
+        "ask", "asked", "bcc", "call", "called", "cc", "congratulate", "dm", "email", "emailed", "hug",
+        "introduce", "introduced", "invite", "invited", "loop", "meet", "mention", "mentioned", "message",
+        "messaged", "met", "notify", "page", "paged", "paid", "pay", "phone", "phoned", "ping", "pinged",
+        "rang", "remind", "reminded", "ring", "tag", "tagged", "tell", "text", "texted", "thank", "thanked",
+        "told", "warn", "warned", NULL};
+    const uint8_t *s = sc->s;
+    size_t ws, we, as, ae;
+    if (!prev_word(s, start, 1, &ws, &we))
+        return false;
+    if (WORD_IN_SORTED(s + ws, we - ws, V))
+        return true;
+    /* "let Frank know", "have Ray check" */
+    return pii_word_eq(s + ws, we - ws, "let") && word_after(s, sc->n, end, &as, &ae) &&
+           pii_word_eq(s + as, ae - as, "know");
+}
+
+/* What people will do: "Frank will call", "Dallas Thornbury will fix the fence". */
+static const char *const WILL[] = {"approve", "babysit", "bake", "bring", "call", "clean", "come", "cook", "drive",
+                                   "email", "fix", "help", "join", "meet", "pick", "present", "reply", "review",
+                                   "sign", "teach", "text", "visit", "wait", NULL};
+
+/* "Penny said ...", "Ivy wrote ...", "Faith from legal approved ...": the name as the subject of a verb
+ * only people take. */
+bool pii_person_verb_after(const pii_scan *sc, size_t end)
+{
+    static const char *const V[] = {
+        "agreed", "answered", "apologised", "apologized", "approved", "asked", "asks", "booked", "called",
+        "complained", "confirmed", "cried", "emailed", "graduated", "joined", "joins", "laughed", "lives",
+        "married", "mentioned", "messaged", "moved", "needs", "owes", "presents", "promised", "quit",
+        "replied", "replies", "resigned", "retired", "rsvped", "said", "says", "signed", "smiled", "started",
+        "starts", "suggested", "tells", "texted", "thinks", "thought", "told", "wanted", "wants", "worked",
+        "works", "writes", "wrote", NULL};
+    static const char *const TEAM[] = {"legal", "finance", "hr", "accounting", "sales", "marketing", "it",
+                                       "ops", "support", "engineering", "security", "design", "product",
+                                       "payroll", "procurement", "billing", "admissions", "reception", NULL};
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, a, b, c, d;
+    if (!word_after(s, n, end, &a, &b))
+        return false;
+    if (WORD_IN_SORTED(s + a, b - a, V))
+        return true;
+    /* "will present", "is our new lead", "from legal approved" */
+    if (pii_word_eq(s + a, b - a, "will") && word_after(s, n, b, &c, &d))
+        return WORD_IN_SORTED(s + c, d - c, WILL);
+    if (pii_word_eq(s + a, b - a, "is") && word_after(s, n, b, &c, &d))
+        return word_in(s + c, d - c, (const char *const[]){"our", "my", "your", "his", "her", NULL});
+    if (pii_word_eq(s + a, b - a, "from") && word_after(s, n, b, &c, &d) && word_in(s + c, d - c, TEAM)) {
+        size_t e, f;
+        return word_after(s, n, d, &e, &f) && WORD_IN_SORTED(s + e, f - e, V);
+    }
+    return false;
+}
+
+/* "Dawn, are you still on the call?": a sentence-initial word followed by a comma and a second-person
+ * word in the same sentence is someone addressed. */
+bool pii_vocative_you(const pii_scan *sc, size_t end)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    if (end >= n || s[end] != ',')
+        return false;
+    size_t p = end + 1;
+    for (unsigned k = 0; k < 6 && p < n; k++) {
+        while (p < n && s[p] == ' ')
+            p++;
+        size_t a = p;
+        while (p < n && pii_is_alpha(s[p]))
+            p++;
+        if (p == a)
+            return false; /* punctuation or the end of the sentence */
+        if (word_in(s + a, p - a, (const char *const[]){"you", "your", "u", "ur", "youre", NULL}))
+            return true;
+    }
+    return false;
+}
+
+/* "Sky's laptop", "Page's flight": what people own. */
+bool pii_personal_noun(const uint8_t *s, size_t n, size_t end)
+{
+    static const char *const N[] = {"laptop", "phone", "badge", "car", "desk", "flight", "birthday", "wife",
+                                    "husband", "kids", "kid", "son", "daughter", "mom", "mum", "dad",
+                                    "mother", "father", "team", "email", "number", "address", "charger",
+                                    "bag", "keys", "account", "house", "apartment", "flat", "room",
+                                    "office", "manager", "boss", "wedding", "party", "mail", "parents",
+                                    "sister", "brother", "girlfriend", "boyfriend", "partner", "dog", "cat",
+                                    "visa", "passport", "salary", "leave", "shift", "schedule", "calendar",
+                                    "resume", "cv", "contract", "signature", "idea", "feedback", "review",
+                                    NULL};
+    size_t p = end;
+    if (p + 2 < n && s[p] == '\'' && s[p + 1] == 's')
+        p += 2;
+    else if (p + 4 < n && s[p] == 0xE2 && s[p + 1] == 0x80 && s[p + 2] == 0x99 && s[p + 3] == 's')
+        p += 4;
+    size_t a, b;
+    return word_after(s, n, p, &a, &b) && word_in(s + a, b - a, N);
+}
+
+/* The ASCII letter an accented Latin-1 letter (UTF-8 0xC3 xx) is written as in an e-mail address, or 0. */
+static uint8_t fold_c3(uint8_t x)
+{
+    static const char F[] = "aaaaaa\0ceeeeiiiidnooooo\0ouuuuy\0\0aaaaaa\0ceeeeiiiidnooooo\0ouuuuy\0y";
+    return x >= 0x80 && x <= 0xBF ? (uint8_t)F[x - 0x80] : 0;
+}
+
+/* How many bytes of the address part a[0..an) spell the word s[ws, we) (accents folded: "Tomás" is
+ * "tomas"), 0 when they do not. */
+static size_t folded_prefix(const uint8_t *s, size_t ws, size_t we, const uint8_t *a, size_t an)
+{
+    size_t i = ws, j = 0;
+    while (i < we) {
+        uint8_t c = s[i];
+        size_t l = 1;
+        if (c == 0xC3 && i + 1 < we) {
+            c = fold_c3(s[i + 1]);
+            l = 2;
+        } else if (c >= 0x80) {
+            return 0;
+        }
+        if (c == 0 || j >= an || pii_lower(a[j]) != pii_lower(c))
+            return 0;
+        i += l;
+        j++;
+    }
+    return j < an ? j : 0;
+}
+
+/* "Thabo,Nkosi,thabo.n@example.co.za": a capitalized word that starts the local part of an e-mail
+ * address on the same line, before a dot, underscore or hyphen, names that address's owner. */
+bool pii_email_echo(const pii_scan *sc, size_t ws, size_t we)
+{
+    const uint8_t *s = sc->s;
+    size_t len = we - ws;
+    if (len < 3)
+        return false;
+    /* the addresses the e-mail recognizer found (the candidates before the PERSON pass are in text
+     * order), within 200 bytes on the same line */
+    size_t lo_c = 0, hi_c = sc->pre_person, from = ws > 200 ? ws - 200 : 0;
+    while (lo_c < hi_c) {
+        size_t mid = lo_c + (hi_c - lo_c) / 2;
+        if (sc->c[mid].start < from)
+            lo_c = mid + 1;
+        else
+            hi_c = mid;
+    }
+    for (size_t k = lo_c; k < sc->pre_person && sc->c[k].start <= we + 200; k++) {
+        if (sc->c[k].type != SANCTUM_ENTITY_EMAIL_ADDRESS || sc->c[k].score < sc->det->threshold)
+            continue;
+        size_t e = sc->c[k].start;
+        size_t lo = e < ws ? e : we, hi = e < ws ? ws : e;
+        if (hi < lo || memchr(s + lo, '\n', hi - lo) != NULL || e + len >= sc->n)
+            continue;
+        const uint8_t *at = memchr(s + e, '@', sc->c[k].end - e);
+        if (at == NULL)
+            continue;
+        size_t local_end = (size_t)(at - s);
+        bool named = false, looked = false;
+        /* each part of the local part: "tomas.niamh@" names Tomás and Niamh */
+        for (size_t p = e; p < local_end;) {
+            size_t m = folded_prefix(s, ws, we, s + p, local_end - p);
+            uint8_t after = m > 0 ? s[p + m] : 0;
+            /* first.last@, first_l@: the word is part of a personal address ("sales@" names no one) */
+            if (m > 0 && p == e && (after == '.' || after == '_' || after == '-'))
+                return true;
+            if (m >= 3 && p > e && (after == '@' || after == '.' || after == '_' || after == '-')) {
+                if (!looked) {
+                    named = (sc_name_lookup(s + ws, len) & (SC_NAME_FIRST | SC_NAME_LAST)) != 0;
+                    looked = true;
+                }
+                if (named)
+                    return true;
+            }
+            while (p < local_end && s[p] != '.' && s[p] != '_' && s[p] != '-')
+                p++;
+            p++;
+        }
+    }
+    return false;
+}
+
+/* "Did Page reply yet?", "Can Grant sign it?": the subject of a question about something people do. */
+bool pii_question_subject(const pii_scan *sc, size_t start, size_t end)
+{
+    static const char *const AUX[] = {"did", "does", "do", "has", "have", "can", "could", "will", "would",
+                                      "should", "didn't", "won't", NULL};
+    static const char *const V[] = {
+        "agree", "answer", "approve", "arrive", "ask", "call", "come", "confirm", "email", "get", "join",
+        "leave", "mention", "pay", "quit", "reply", "respond", "review", "say", "send", "sign", "tell",
+        "text", "write", NULL};
+    const uint8_t *s = sc->s;
+    size_t ws, we, a, b;
+    return prev_word(s, start, 1, &ws, &we) && sentence_start(s, ws) && word_in(s + ws, we - ws, AUX) &&
+           word_after(s, sc->n, end, &a, &b) && word_in(s + a, b - a, V);
+}
+
+/* A given name that is no word, place or software ("Saoirse") in a frame only people fill: the subject
+ * at a sentence start ("Saoirse is coming", "Saoirse can't", "Saoirse and I"), the subject of a question
+ * ("is Saoirse coming?", "How old is Saoirse?"), the one given or brought something ("give Saoirse a
+ * call", "bring Saoirse"), or an owner ("Saoirse's recital"). */
+bool pii_clean_name_frame(const pii_scan *sc, size_t start, size_t end, bool poss)
+{
+    static const char *const SUBJ[] = {
+        "already", "also", "always", "aren", "came", "can", "cannot", "could", "couldn", "did", "didn",
+        "does", "doesn", "finally", "found", "gave", "gets", "got", "had", "has", "hasn", "hates", "is",
+        "isn", "just", "left", "likes", "loves", "made", "may", "might", "must", "never", "really",
+        "should", "shouldn", "still", "took", "was", "wasn", "went", "will", "won", "would", "wouldn", NULL};
+    static const char *const GIVE[] = {
+        "bring", "brought", "drive", "drove", "gave", "give", "join", "joined", "kiss", "kissed", "send",
+        "sent", "visit", "visited", "wish", "wished", NULL};
+    static const char *const AUX[] = {"can", "could", "did", "does", "has", "is", "was", "will", "would", NULL};
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, ws, we, a = 0, b = 0, c, d;
+    if (poss) {
+        /* what people own or go to ("Saoirse's recital"), not what is named after them ("Halley's comet") */
+        static const char *const EVENT[] = {"appointment", "baptism", "class", "concert", "funeral", "game",
+                                            "graduation", "homework", "match", "practice", "recital", "school",
+                                            "surgery", "wedding", NULL};
+        size_t p = end, al;
+        if (apostrophe_at(s, n, p, &al) && p + al < n && s[p + al] == 's')
+            p += al + 1;
+        return pii_personal_noun(s, n, end) || (word_after(s, n, p, &a, &b) && WORD_IN_SORTED(s + a, b - a, EVENT));
+    }
+    bool after = word_after(s, n, end, &a, &b) && pii_is_lower(s[a]);
+    if (sentence_start(s, start) && after) {
+        /* "Vega is a star", "Thor has a hammer": a definition says nothing of a person */
+        if (word_in(s + a, b - a, (const char *const[]){"is", "was", "has", "had", NULL}) &&
+            word_after(s, n, b, &c, &d) && word_in(s + c, d - c, (const char *const[]){"a", "an", "the", NULL}))
+            return false;
+        if (WORD_IN_SORTED(s + a, b - a, SUBJ))
+            return true;
+        if (pii_word_eq(s + a, b - a, "and") && word_after(s, n, b, &c, &d) &&
+            word_in(s + c, d - c, (const char *const[]){"i", "me", "my", NULL}))
+            return true;
+    }
+    if (!prev_word(s, start, 1, &ws, &we))
+        return false;
+    if (WORD_IN_SORTED(s + ws, we - ws, GIVE))
+        return true;
+    /* "is Saoirse coming", "How old is Saoirse?" */
+    if (word_in(s + ws, we - ws, AUX))
+        return (after && b - a > 4 && pii_word_eq(s + b - 3, 3, "ing")) || (end < n && s[end] == '?');
+    return false;
+}
+
+/* "a card for Chase", "flowers for Hope": what is bought or made for people. */
+bool pii_gift_for(const pii_scan *sc, size_t start)
+{
+    static const char *const GIFT[] = {"cake", "card", "flowers", "gift", "gifts", "present", "presents",
+                                       "surprise", "toast", NULL};
+    const uint8_t *s = sc->s;
+    size_t ws, we, gs, ge;
+    return prev_word(s, start, 1, &ws, &we) && pii_word_eq(s + ws, we - ws, "for") && prev_word(s, ws, 1, &gs, &ge) &&
+           WORD_IN_SORTED(s + gs, ge - gs, GIFT);
+}

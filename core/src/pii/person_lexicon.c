@@ -1,0 +1,188 @@
+/* PERSON word classes: what one word is (a name particle, name-shaped, an everyday word, a chat word),
+ * with the gazetteer flags of a word including hyphenated and O'/D' forms. */
+#include <string.h>
+
+#include "names.h"
+#include "person.h"
+#include "pii.h"
+
+bool pii_particle(const uint8_t *w, size_t n)
+{
+    static const char *const P[] = {"van", "der", "den", "de", "la", "le", "von", "da", "di", "du", "del",
+                                    "della", "dos", "das", "bin", "al", "el", "ter", "ten", "zu", "y", NULL};
+    for (size_t k = 0; P[k] != NULL; k++)
+        if (pii_word_eq(w, n, P[k]))
+            return true;
+    return false;
+}
+
+/* Is w usable inside a name: a capitalized word (or all caps when allow_caps), no code shape. */
+bool pii_name_shaped(const pii_scan *sc, const word *w, bool allow_caps)
+{
+    if (w->camel || w->lower || (w->allcaps && !allow_caps))
+        return false;
+    const char *why;
+    if (pii_in_code(sc, w->s, w->e, &why))
+        return false;
+    const uint8_t *s = sc->s;
+    if ((w->s > 0 && pii_is_digit(s[w->s - 1])) || (w->e < sc->n && pii_is_digit(s[w->e])))
+        return false;
+    /* two capitals before a lower-case letter are a tool's name, not a person's ("ASan", "UBSan") */
+    if (w->e - w->s >= 3 && pii_is_upper(s[w->s]) && pii_is_upper(s[w->s + 1]) && pii_is_lower(s[w->s + 2]))
+        return false;
+    return true;
+}
+
+/* A name that is also an everyday word needs more evidence: the hand-kept ambiguous words, places and
+ * eponyms always; other dictionary words only when the name is rare (not a common first/last name). */
+bool pii_word_like(unsigned f, int cls)
+{
+    if (cls == SC_WORD_AMBIGUOUS || cls == SC_WORD_PLACE || cls == SC_WORD_EPONYM || cls == SC_WORD_SOFTWARE)
+        return true;
+    return (f & SC_NAME_WORD) != 0 && (f & (SC_NAME_COMMON_FIRST | SC_NAME_COMMON_LAST)) == 0;
+}
+
+unsigned pii_name_flags(const uint8_t *s, size_t a, size_t b)
+{
+    unsigned f = sc_name_lookup(s + a, b - a);
+    if (f != 0 || b - a < 3 || b - a > 40)
+        return f;
+    if (s[a] >= 0x80)
+        return pii_cyrillic_flags(s, a, b);
+    const unsigned keep = SC_NAME_FIRST | SC_NAME_LAST | SC_NAME_COMMON_FIRST | SC_NAME_COMMON_LAST;
+    for (size_t i = a + 1; i + 1 < b; i++)
+        if (s[i] == '-') {
+            unsigned f1 = pii_name_flags(s, a, i), f2 = pii_name_flags(s, i + 1, b);
+            if ((f1 & (SC_NAME_FIRST | SC_NAME_LAST)) == 0 || (f2 & (SC_NAME_FIRST | SC_NAME_LAST)) == 0)
+                return 0;
+            return (f1 | f2) & keep;
+        }
+    size_t al;
+    if (b - a >= 4 && apostrophe_at(s, b, a + 1, &al) && a + 1 + al < b) {
+        uint8_t c = pii_lower(s[a]);
+        unsigned rest = sc_name_lookup(s + a + 1 + al, b - a - 1 - al);
+        if (c == 'o')
+            return (rest & (SC_NAME_FIRST | SC_NAME_LAST)) ? SC_NAME_LAST : 0;
+        if (c == 'd' || c == 'l') {
+            uint8_t buf[40];
+            buf[0] = s[a];
+            memcpy(buf + 1, s + a + 1 + al, b - a - 1 - al);
+            unsigned joined = sc_name_lookup(buf, b - a - al);
+            if (joined & (SC_NAME_FIRST | SC_NAME_LAST))
+                return joined & keep;
+            return (rest & (SC_NAME_FIRST | SC_NAME_LAST)) ? (rest & (keep & ~(unsigned)SC_NAME_COMMON_FIRST)) : 0;
+        }
+    }
+    return 0;
+}
+
+/* Nothing but spaces before the end of a phrase (punctuation, a line break or the end of the text). */
+bool pii_phrase_end_at(const uint8_t *s, size_t n, size_t q)
+{
+    while (q < n && s[q] == ' ')
+        q++;
+    return q >= n || s[q] == ',' || s[q] == '!' || s[q] == '.' || s[q] == '\n' || s[q] == '\r' || s[q] == '?' ||
+           s[q] == ':' || s[q] == ';' || s[q] == ')';
+}
+
+/* Everyday chat words that are never a lower-case name, even where the gazetteer holds them as a name
+ * in some locale ("hey, can you ...", "hi so the deploy ..."). */
+bool pii_chat_word(const uint8_t *w, size_t n)
+{
+    static const char *const C_a[] = {"a", "about", "afternoon", "again", "all", "already", "also", "an",
+        "and", "any", "anybody", "anyone", "are", "as", "asap", "at", NULL};
+    static const char *const C_b[] = {"back", "be", "been", "big", "bro", "btw", "but", "by", NULL};
+    static const char *const C_c[] = {"can", "cant", "could", NULL};
+    static const char *const C_d[] = {"dear", "did", "didnt", "do", "does", "dont", "dude", NULL};
+    static const char *const C_e[] = {"evening", "everybody", "everyone", NULL};
+    static const char *const C_f[] = {"fine", "folks", "for", "from", "fyi", NULL};
+    static const char *const C_g[] = {"get", "glad", "gonna", "good", "got", "gotta", "guys", NULL};
+    static const char *const C_h[] = {"had", "happy", "has", "have", "he", "her", "here", "his", "how", NULL};
+    static const char *const C_i[] = {"idk", "if", "im", "imo", "in", "is", "isnt", "it", "ive", NULL};
+    static const char *const C_j[] = {"just", NULL};
+    static const char *const C_k[] = {NULL};
+    static const char *const C_l[] = {"lemme", "let", "lets", "little", "lol", NULL};
+    static const char *const C_m[] = { "man", "mate", "may", "maybe", "me", "might", "morning", "must", "my",
+        NULL};
+    static const char *const C_n[] = {"new", "night", "no", "not", "now", NULL};
+    static const char *const C_o[] = {"of", "ok", "okay", "on", "one", "or", "our", NULL};
+    static const char *const C_p[] = {"please", "pls", "plz", NULL};
+    static const char *const C_q[] = {"quick", NULL};
+    static const char *const C_r[] = {"real", NULL};
+    static const char *const C_s[] = { "shall", "she", "should", "sis", "so", "someone", "sorry", "still",
+        "sure", NULL};
+    static const char *const C_t[] = { "team", "thank", "thanks", "that", "the", "their", "then", "there",
+        "this", "thx", "to", "two", "ty", NULL};
+    static const char *const C_u[] = {"u", "ur", NULL};
+    static const char *const C_v[] = {NULL};
+    static const char *const C_w[] = { "wanna", "was", "we", "well", "were", "what", "whats", "when", "where",
+        "which", "who", "why", "will", "with", "wont", "world", "would", NULL};
+    static const char *const C_x[] = {NULL};
+    static const char *const C_y[] = {"ya", "yall", "yes", "you", "youre", NULL};
+    static const char *const C_z[] = {NULL};
+    static const char *const *const BY_FIRST[26] = {C_a, C_b, C_c, C_d, C_e, C_f, C_g, C_h, C_i,
+                                                    C_j, C_k, C_l, C_m, C_n, C_o, C_p, C_q, C_r,
+                                                    C_s, C_t, C_u, C_v, C_w, C_x, C_y, C_z};
+    if (n == 0 || n > 9 || !pii_is_alpha(w[0]))
+        return false;
+    return word_in(w, n, BY_FIRST[pii_lower(w[0]) - 'a']);
+}
+
+/* A word that may follow a self-introduced name: "i'm li wei from ...", "this is ana and ...". */
+bool pii_intro_follow(const uint8_t *s, size_t n, size_t q)
+{
+    static const char *const F[] = {
+        "and", "at", "btw", "by", "calling", "for", "from", "here", "i", "im", "in", "of", "on", "speaking",
+        "with", NULL};
+    if (q >= n || s[q] != ' ')
+        return false;
+    size_t a = q + 1, b = a;
+    while (b < n && pii_is_lower(s[b]))
+        b++;
+    return b > a && (b >= n || !pii_is_alpha(s[b])) && WORD_IN_SORTED(s + a, b - a, F);
+}
+
+/* After a name it makes a holiday or an award: "Martin Luther King Jr. Day", "Turing Award". */
+bool pii_honour_word(const uint8_t *w, size_t n)
+{
+    static const char *const H[] = {"day", "prize", "award", "awards", "medal", "lecture", "fellowship",
+                                    "scholarship", "trophy", "holiday", "weekend", NULL};
+    if (n < 3 || n > 11)
+        return false;
+    uint8_t c = pii_lower(w[0]);
+    if (c != 'd' && c != 'p' && c != 'a' && c != 'm' && c != 'l' && c != 'f' && c != 's' && c != 't' &&
+        c != 'h' && c != 'w')
+        return false;
+    return word_in(w, n, H);
+}
+
+/* A lower-case noun that makes the name before it a thing named after someone: laws and theorems
+ * ("Murphy's law", "De Morgan's laws"), diseases ("Parkinson's disease"), dishes ("Caesar salad"). */
+bool pii_thing_noun(const uint8_t *w, size_t n, bool possessive)
+{
+    /* what a person may own too ("Dana's cake", "Omar's bike"): only without a possessive */
+    static const char *const T[] = {
+        "bike", "bikes", "cake", "casserole", "cocktail", "complex", "coupe", "cycle", "dealer",
+        "dealership", "dressing", "engine", "engines", "model", "models", "pudding", "salad", "sandwich",
+        "sauce", "scale", "sedan", "soup", "stroganoff", "suv", "tart", "torte", NULL};
+    static const char *const N[] = {
+        "conjecture", "constant", "criterion", "dilemma", "disease", "diseases", "distribution", "effect",
+        "equation", "equations", "formula", "hypothesis", "identities", "identity", "inequality", "law",
+        "laws", "lemma", "lymphoma", "palsy", "paradox", "postulate", "principle", "razor", "sarcoma",
+        "sieve", "syndrome", "theorem", "theorems", "transform", "transformation", "wager", NULL};
+    if (n < 3 || n > 14)
+        return false;
+    return WORD_IN_SORTED(w, n, N) || (!possessive && WORD_IN_SORTED(w, n, T));
+}
+
+/* A capitalized word before a name that makes it a dish: "Beef Wellington", "Eggs Benedict". */
+bool pii_food_before(const uint8_t *w, size_t n)
+{
+    static const char *const F[] = {
+        "bananas", "beef", "cake", "cherries", "chicken", "crepes", "duck", "egg", "eggs", "lamb", "lobster",
+        "oysters", "pasta", "peach", "peaches", "pie", "pizza", "pork", "potatoes", "salad", "salmon",
+        "sauce", "shrimp", "sole", "soup", "steak", "tournedos", "turkey", "veal", NULL};
+    if (n < 3 || n > 9)
+        return false;
+    return WORD_IN_SORTED(w, n, F);
+}

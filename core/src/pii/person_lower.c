@@ -1,0 +1,249 @@
+/* PERSON in lower case: names written without capitals after a trigger ("hey maria", "my name is li
+ * wei", "so jessica said"), and the fast path that skips plain lower-case words. */
+#include <string.h>
+
+#include "names.h"
+#include "person.h"
+#include "pii.h"
+
+static bool lower_trigger_slow(const uint8_t *w, size_t n, uint8_t c);
+
+/* Words after which a lower-case word may be a name (cheap test before the real context check). */
+#define L_(c) (1u << ((c) - 'a'))
+
+/* Words after which a lower-case word may be a name: the self-introduction phrases, verbs, and every
+ * greeting and relation word of the context table (names.c). A first-letter mask by length rejects most
+ * words inline; the rest probe a small open-addressing table, laid out for the hash below (a word
+ * is in the slot of its hash or in a later one before the next empty slot; regenerate both together). */
+static inline bool lower_trigger(const uint8_t *w, size_t n)
+{
+    static const uint32_t FIRST[16] = {0,
+                                       L_('m'),
+                                       L_('a') | L_('c') | L_('e') | L_('h') | L_('i') | L_('m') | L_('t') |
+                                           L_('y'),
+                                       L_('a') | L_('b') | L_('d') | L_('h') | L_('k') | L_('m') | L_('p') |
+                                           L_('s') | L_('t'),
+                                       L_('b') | L_('c') | L_('d') | L_('f') | L_('h') | L_('m') | L_('p') |
+                                           L_('t') | L_('w'),
+                                       L_('a') | L_('b') | L_('c') | L_('e') | L_('h') | L_('n') | L_('s') |
+                                           L_('t'),
+                                       L_('c') | L_('f') | L_('i') | L_('l') | L_('m') | L_('n') | L_('s') |
+                                           L_('t'),
+                                       L_('b') | L_('e') | L_('f') | L_('g') | L_('h') | L_('m') | L_('p') |
+                                           L_('s') | L_('t') | L_('w'),
+                                       L_('a') | L_('c') | L_('d') | L_('e') | L_('f') | L_('g') | L_('l') |
+                                           L_('n') | L_('r'),
+                                       L_('a') | L_('b') | L_('c') | L_('n') | L_('r'),
+                                       L_('c') | L_('g') | L_('s'),
+                                       L_('g'),
+                                       L_('s'),
+                                       L_('g'),
+                                       0,
+                                       L_('c')};
+    if (n == 0 || n > 15 || !pii_is_alpha(w[0]) || (FIRST[n] & L_(pii_lower(w[0]))) == 0)
+        return false;
+    return lower_trigger_slow(w, n, pii_lower(w[0]));
+}
+
+static bool lower_trigger_slow(const uint8_t *w, size_t n, uint8_t c)
+{
+    static const char *const SLOTS[256] = {
+    "attorney", "fiance", NULL, NULL, "sister", "assistant", NULL, NULL, NULL, "brother", "friend", "client",
+    "evening", "supervisor", "thx", "to", "hiya", NULL, NULL, NULL, NULL, NULL, NULL, NULL, "coworker", NULL,
+    "cousin", NULL, NULL, NULL, NULL, NULL, NULL, "me", "candidate", NULL, "afternoon", "congrats", "baby",
+    "flatmate", "goodbye", "intern", "mom", NULL, "thank", "am", "ex", "neighbor", "yo", NULL, "ask", "hallo",
+    "spouse", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "employee", NULL, NULL, NULL, NULL,
+    NULL, "told", NULL, "manager", NULL, "met", NULL, NULL, NULL, NULL, NULL, "grandma", "grandpa", NULL,
+    NULL, NULL, NULL, "dear", NULL, NULL, NULL, NULL, "child", "son", "partner", "grandson", NULL, NULL,
+    "welcome", NULL, NULL, NULL, NULL, "fiancee", "im", "hey", NULL, NULL, "morning", "email", NULL,
+    "daughter", "is", "mate", NULL, NULL, NULL, NULL, NULL, NULL, "patient", "tell", NULL, NULL, "pal", NULL,
+    NULL, NULL, NULL, NULL, NULL, NULL, "cheers", "cc", "call", NULL, NULL, NULL, NULL, NULL, "boss",
+    "granddaughter", "stepson", NULL, "girlfriend", NULL, NULL, NULL, NULL, NULL, "mother", "neighbour",
+    "night", "ping", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "asked", NULL, "ciao", NULL, "bye",
+    "nephew", NULL, "applicant", "tenant", NULL, NULL, "bonjour", "wife", "hi", "hello", "meet", "father",
+    "recruiter", NULL, "sorry", "from", NULL, "stepdaughter", "aka", NULL, NULL, NULL, NULL, NULL, "dad",
+    "twin", "boyfriend", "grandfather", "grandmother", "salut", NULL, NULL, NULL, NULL, NULL, NULL, "hola",
+    NULL, NULL, NULL, "named", NULL, NULL, NULL, "customer", "niece", "colleague", "with", NULL, NULL,
+    "roommate", "student", "husband", "lawyer", "sibling", NULL, "mum", "text", NULL, NULL, "contractor",
+    NULL, NULL, NULL, NULL, "kid", "congratulations", "m", NULL, NULL, NULL, NULL, NULL, "landlord", NULL,
+    NULL, NULL, NULL, "teacher", NULL, NULL, "buddy", NULL, "thanks", NULL, NULL, NULL, NULL, NULL, NULL,
+    };
+    unsigned c1 = n > 1 ? pii_lower(w[1]) : 0u, cl = pii_lower(w[n - 1]);
+    unsigned i = (c * 7u + c1 * 31u + cl * 13u + (unsigned)n * 101u) & 255u;
+    for (; SLOTS[i] != NULL; i = (i + 1u) & 255u)
+        if ((uint8_t)SLOTS[i][0] == c && pii_word_eq(w, n, SLOTS[i]))
+            return true;
+    return false;
+}
+
+/* Lower-case names after a trigger: "my name is li wei", "i'm priya sharma", "hey maria,", "my wife anna",
+ * "ping nina patel". A greeting or a relation word vouches for a first name only when it is no English
+ * word (or a common first name that ends the phrase: "hey maria,"); "hey, can you" is no name. */
+size_t pii_lower_name(pii_scan *sc, const word *w)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, wl = w->e - w->s;
+    /* most words after a trigger are no names: the gazetteer probe is cheaper than the context */
+    unsigned f = sc_name_lookup(s + w->s, wl);
+    if (!(f & (SC_NAME_FIRST | SC_NAME_LAST)) || pii_chat_word(s + w->s, wl))
+        return w->e;
+    bool unk;
+    int ctx = pii_context_before(sc, w->s, &unk);
+    if (ctx != STRONG && ctx != WEAK)
+        return w->e;
+    int cls = sc_word_class(s + w->s, wl);
+    const char *why;
+    if (cls == SC_WORD_STOP || cls == SC_WORD_TITLE || pii_in_code(sc, w->s, w->e, &why))
+        return w->e;
+    size_t ps, pe;
+    int pk = prev_word(s, w->s, 3, &ps, &pe) ? sc_person_context_word(s + ps, pe - ps, 0) : SC_PCTX_NONE;
+    bool soft = ctx == STRONG && (pk == SC_PCTX_GREETING || pk == SC_PCTX_RELATION);
+    bool intro = ctx == STRONG && unk && !soft; /* my name is, named, call me, Name: */
+    bool self = ctx == STRONG && !unk;          /* i'm, i am, this is, signed by */
+    bool ends = pii_phrase_end_at(s, n, w->e);
+    bool wordish = (f & SC_NAME_WORD) != 0 || cls != SC_WORD_NONE;
+    /* the following lower-case token as the last name */
+    word b;
+    bool has_b = !w->possessive && next_word(s, n, w->e, &b) && b.lower && !b.camel && joins(s, w->e, b.s, false) &&
+                 !pii_chat_word(s + b.s, b.e - b.s);
+    unsigned fb = has_b ? sc_name_lookup(s + b.s, b.e - b.s) : 0;
+    bool b_last = has_b && (fb & SC_NAME_LAST) && !(fb & SC_NAME_WORD) &&
+                  sc_word_class(s + b.s, b.e - b.s) == SC_WORD_NONE;
+    /* after "my name is" / "i'm" an unknown token that ends the phrase is the rest of the name, and so
+     * is a known name that is also a word when it is a common last name or ends the phrase ("chen jun") */
+    bool b_ends = has_b && (pii_phrase_end_at(s, n, b.e) || pii_intro_follow(s, n, b.e));
+    int bcls = has_b ? sc_word_class(s + b.s, b.e - b.s) : SC_WORD_NONE;
+    bool b_unknown = has_b && (intro || self) && b.e - b.s >= 2 && bcls != SC_WORD_STOP && bcls != SC_WORD_TITLE &&
+                     ((fb == 0 && b_ends) ||
+                      ((fb & (SC_NAME_FIRST | SC_NAME_LAST)) && ((fb & SC_NAME_COMMON_LAST) || b_ends)));
+    if ((b_last || b_unknown) && pii_in_code(sc, b.s, b.e, &why))
+        b_last = b_unknown = false;
+    double score = 0.75;
+    if (ctx == WEAK) {
+        /* "talked to emma", "ping priya": a common first name that is no English word, after a verb */
+        /* a first name that is also a word only as a pair with a known last name: "with peter novak" */
+        if (wl < 3 || !(f & SC_NAME_COMMON_FIRST) || cls != SC_WORD_NONE || ((f & SC_NAME_WORD) && !b_last))
+            return w->e;
+        score = 0.7;
+        b_unknown = false;
+    } else if (intro) {
+        /* "my name is will" vouches even for a word */
+    } else if (self) {
+        /* a first name, or a last name followed by the rest of the name ("i am li wei") */
+        bool pair = b_last || b_unknown;
+        if (!((f & SC_NAME_FIRST) || pair) || wordish || !(ends || pair || pii_intro_follow(s, n, w->e)))
+            return w->e;
+    } else {
+        if (!(f & SC_NAME_FIRST) || cls != SC_WORD_NONE)
+            return w->e;
+        if (f & SC_NAME_WORD) {
+            if (!(f & SC_NAME_COMMON_FIRST) || !(ends || pk == SC_PCTX_RELATION))
+                return w->e;
+        } else if (!ends && pk != SC_PCTX_RELATION && !b_last) {
+            return w->e;
+        }
+    }
+    size_t end = w->e;
+    uint32_t ev = SANCTUM_EV_CONTEXT_BEFORE | SANCTUM_EV_FORMAT_WEAK |
+                  ((f & SC_NAME_FIRST) ? SANCTUM_EV_GAZETTEER_FIRST : SANCTUM_EV_GAZETTEER_LAST);
+    if (b_last || b_unknown) {
+        end = b.e;
+        if (fb & SC_NAME_LAST)
+            ev |= SANCTUM_EV_GAZETTEER_LAST;
+    }
+    pii_person_emit(sc, w->s, end, score, ev);
+    return end;
+}
+
+/* A speech or request verb after a name: "jessica said", "raj wrote", "mia needs". */
+static bool speech_verb(const uint8_t *w, size_t n)
+{
+    /* the fast path hands plain lower-case ASCII words only: compare bytes */
+#define SV_(lit) (n == sizeof lit - 1 && memcmp(w, lit, sizeof lit - 1) == 0)
+    switch (w[0]) {
+    case 's':
+        return SV_("said") || SV_("says") || SV_("suggested");
+    case 't':
+        return SV_("told") || SV_("tells") || SV_("texted") || SV_("thinks");
+    case 'a':
+        return SV_("asks") || SV_("asked") || SV_("agreed");
+    case 'w':
+        return SV_("wrote") || SV_("wants") || SV_("writes");
+    case 'n':
+        return SV_("needs");
+    case 'r':
+        return SV_("replied") || SV_("responded");
+    case 'e':
+        return SV_("emailed");
+    case 'm':
+        return SV_("mentioned");
+    default:
+        return false;
+    }
+#undef SV_
+}
+
+/* "ok so jessica said ...": a lower-case common first name that is no English word, before a speech
+ * verb. */
+static void lower_name_said(pii_scan *sc, size_t ws, size_t we)
+{
+    const uint8_t *s = sc->s;
+    size_t wl = we - ws;
+    if (wl < 3)
+        return;
+    unsigned f = sc_name_lookup(s + ws, wl);
+    const char *why;
+    if (!(f & SC_NAME_COMMON_FIRST) || (f & SC_NAME_WORD) || pii_chat_word(s + ws, wl) ||
+        sc_word_class(s + ws, wl) != SC_WORD_NONE || pii_in_code(sc, ws, we, &why))
+        return;
+    pii_person_emit(sc, ws, we, 0.7, SANCTUM_EV_CONTEXT_AFTER | SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_FORMAT_WEAK);
+}
+
+/* Step 1, the fast path: plain lower-case ASCII words and punctuation only matter as triggers of a
+ * lower-case name ("hey maria", "so jessica said"). Stops at a word the full tokenizer must read. */
+void pii_skip_plain_lower(pii_scan *sc, walk *k)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    while (k->p < n) {
+        size_t p = k->p;
+        uint8_t c = s[p];
+        if (pii_is_lower(c)) {
+            size_t j = p + 1;
+            while (j < n && pii_is_lower(s[j]))
+                j++;
+            if (j < n && (s[j] >= 0x80 || pii_is_upper(s[j]) || s[j] == '\'' || s[j] == '-'))
+                return; /* not a plain word: the full tokenizer decides */
+            if (j - p >= 2 && k->prev_e > k->prev_s && p - k->prev_e <= 2 &&
+                lower_trigger(s + k->prev_s, k->prev_e - k->prev_s)) {
+                word lw;
+                memset(&lw, 0, sizeof lw);
+                lw.s = p;
+                lw.e = j;
+                lw.lower = true;
+                k->prev_s = p;
+                k->prev_e = j;
+                k->p = pii_lower_name(sc, &lw);
+                continue;
+            }
+            if (j - p >= 4 && j - p <= 9 && k->prev_e > k->prev_s && p == k->prev_e + 1 && s[k->prev_e] == ' ' &&
+                pii_is_lower(s[k->prev_s]) && speech_verb(s + p, j - p))
+                lower_name_said(sc, k->prev_s, k->prev_e);
+            k->prev_s = p;
+            k->prev_e = j;
+            k->p = j;
+        } else if (pii_is_upper(c) || c >= 0x80) {
+            return;
+        } else {
+            p++;
+            while (p < n && pii_is_digit(s[p - 1]) && pii_is_alpha(s[p]))
+                p++; /* letters glued to digits (3rd, 10px, sha1) are not words here */
+            k->p = p;
+        }
+    }
+}
+
+bool pii_lower_trigger(const uint8_t *w, size_t n)
+{
+    return lower_trigger(w, n);
+}

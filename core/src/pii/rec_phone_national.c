@@ -1,0 +1,284 @@
+/* PHONE_NUMBER written the national way, without "+CC": one table row per written form of a country's
+ * numbers (leading digits, digit groups, separators), so a new country is a line of data, not code.
+ *
+ * Why a table and not libphonenumber: Debian's libphonenumber is C++ (protobuf, ICU, boost) and copies
+ * every number into std::string buffers the library cannot wipe; a C library that promises wiped PII
+ * memory cannot hand the digits to it. The rows below follow the national numbering plans (ITU-T
+ * E.164 national plans as published by each regulator): lengths and leading digits only.
+ *
+ * Scores: a form that is a phone number almost wherever it is written (Japanese 090-1234-5678, French
+ * 06 12 34 56 78, UK 020 7946 0018, Australian (02) 9876 5432, Brazilian (11) 91234-5678) 0.7; other
+ * grouped trunk-0 forms 0.55; forms shared with other numbers (Spanish 612 345 678, Indian 98765 43210,
+ * Chinese 138 0013 8000, bare national numbers, 7-digit local 555-0123) 0.4-0.45 and only with a phone
+ * word ("strict" rows: a phone word proper, not "number"). A phone word adds 0.3 (pii_phone_add). */
+#include <string.h>
+
+#include "pii.h"
+
+typedef struct nat_form {
+    const char *lead;  /* '|'-separated prefixes of the digits: 'N' is 1-9, 'x' any digit */
+    const char *shape; /* group lengths ('a' = 10, 'b' = 11) and separators: ' ', '-', '.', or '~' (any of
+                          the three, the same throughout); "(2)" is a group in parentheses */
+    uint8_t score;     /* base score in hundredths */
+    bool strict;       /* reported only with a phone word (not "number") near it */
+} nat_form;
+
+/* Country notes are for the reader; a form shared by several countries is listed once. */
+static const nat_form FORMS[] = {
+    /* trunk-0 forms with a distinctive grouping */
+    {"07", "5 6", 70, false},          /* GB mobile 07700 900123 */
+    {"02", "3 4 4", 70, false},        /* GB London 020 7946 0018 */
+    {"01", "4 3 4", 70, false},        /* GB 0113 496 0555 */
+    {"01", "5 3 3", 70, false},        /* GB 01632 960 123 */
+    {"01", "5 6", 70, false},          /* GB 01632 960123 */
+    {"0N", "2~2~2~2~2", 70, false},    /* FR 06 12 34 56 78 (also dots, dashes) */
+    {"0N", "2-4-4", 70, false},        /* JP 03-1234-5678 */
+    {"0N", "3-3-4", 70, false},        /* JP 075-123-4567, ZA 082-123-4567, IL 050-123-4567 */
+    {"0N", "3-4-4", 70, false},        /* JP 090-1234-5678, KR 010-1234-5678, CN 021-1234-5678 */
+    {"0N", "4-2-4", 70, false},        /* JP 0422-12-3456 */
+    {"0N", "4-3-3", 70, false},        /* JP, AU 0412-345-678 */
+    {"0N", "4-3-4", 70, false},        /* NG 0803-123-4567 */
+    {"0N", "5-1-4", 70, false},        /* JP 01234-5-6789 */
+    {"0N", "2-3-4", 70, false},        /* KR Seoul 02-123-4567 */
+    {"0N", "(2) 4 4", 70, false},      /* AU (02) 9876 5432 */
+    {"0N", "(2) 4-4", 70, false},      /* AU, BR with trunk */
+    {"04", "4 3 3", 70, false},        /* AU mobile 0412 345 678 */
+    {"0NN", "(3) 5-4", 70, false},     /* BR (011) 91234-5678 */
+    {"NN", "(2) 5-4", 70, false},      /* BR mobile (11) 91234-5678 */
+    {"8", "1 (3) 3-2-2", 70, false},   /* RU 8 (912) 345-67-89 */
+    {"8", "1-3-3-2-2", 70, false},     /* RU 8-912-345-67-89 */
+    {"0N", "(3) 4-4", 70, false},      /* AR (011) 4567-8901 */
+    /* other grouped trunk-0 forms: a phone or number word makes them phones */
+    {"0N", "2~7", 55, false},          /* IL 03-6123456, 09-7625400 */
+    {"05", "3~7", 55, false},          /* IL mobile 052-5551234 */
+    {"0N", "2~8", 55, false},          /* NL 06 12345678, IT 06 69821234 */
+    {"0N", "3~7", 55, false},          /* DE 030 1234567, NL 020 1234567 */
+    {"0N", "3~8", 55, false},          /* DE 030 12345678, CN 010-12345678 */
+    {"0N", "4~6", 55, false},          /* DE 0211 123456 */
+    {"0N", "4~7", 55, false},          /* DE 0171 1234567, GB 0113 4960555 */
+    {"0N", "4~8", 55, false},          /* DE 0151 23456789 */
+    {"0N", "5~5", 55, false},          /* DE 03322 12345 */
+    {"0N", "5~6", 55, false},          /* DE 04561 123456 */
+    {"0N", "3/7", 55, false},          /* DE 030/1234567 (the area code before a slash) */
+    {"0N", "3/8", 55, false},          /* DE 030/12345678 */
+    {"0N", "4/6", 55, false},          /* DE 0211/123456 */
+    {"0N", "4/7", 55, false},          /* DE 0171/1234567 */
+    {"0N", "4/8", 55, false},          /* DE 0151/23456789 */
+    {"0N", "5/5", 55, false},          /* DE 03322/12345 */
+    {"0N", "5/6", 55, false},          /* DE 04561/123456 */
+    {"0N", "3 4-4", 55, false},        /* AR 011 4567-8901 */
+    {"0N", "4 3 2 2", 55, false},      /* TR 0532 123 45 67 */
+    {"0N", "4 2 2 2", 55, false},      /* BE 0470 12 34 56 */
+    {"0N", "3-3 2 2", 55, false},      /* SE 070-123 45 67 */
+    {"0N", "2-3 2 2", 55, false},      /* SE 08-123 45 67 */
+    {"08", "4~4~4", 55, false},        /* ID 0812-3456-7890 */
+    {"0N", "2 4 4", 55, false},        /* AU 02 9876 5432, IT 02 1234 5678, JP 03 1234 5678 */
+    {"0N", "3 3 4", 55, false},        /* ZA 082 345 6789, NL 020 123 4567 */
+    {"0N", "3 4 4", 55, false},        /* JP 090 1234 5678, KR 010 1234 5678, GB 0N0 */
+    {"0N", "4 3 4", 55, false},        /* NG 0803 456 7890 */
+    {"0N", "4 3 3", 55, false},        /* AU 0N 10 digits */
+    {"0N", "3 3 3", 55, false},        /* GB 0800 forms, ZA 9-digit */
+    {"0N", "2 3 2 2", 55, false},      /* CH 021 ..., SE 08-123 45 67 */
+    {"0N", "3 3 2 2", 55, false},      /* CH 079 123 45 67 */
+    {"0N", "3 2 2 2", 55, false},      /* CH, SE, TR 0212 */
+    {"0N", "2 5-4", 55, false},        /* BR 011 style */
+    {"8", "1 3 3-2-2", 55, false},     /* RU 8 912 345-67-89 */
+    {"0N", "a", 40, true},             /* bare national numbers 0XXXXXXXXX */
+    {"0N", "b", 40, true},             /* 0XXXXXXXXXX */
+    /* no trunk prefix: shared with other numbers, only with a phone word */
+    {"NN", "2 5-4", 45, true},         /* BR 11 91234-5678 */
+    {"NN", "2 4-4", 45, true},         /* BR 11 3456-7890 */
+    {"NN", "(2) 4-4", 70, false},      /* BR (11) 3456-7890 */
+    {"NN9", "2 5 4", 45, true},        /* BR 11 91234 5678 */
+    {"NN9", "b", 45, true},            /* BR 11912345678 */
+    {"N", "3~3~3", 45, true},          /* ES 612 345 678, PL 512 345 678, CZ 601 123 456, PT 912 345 678 */
+    {"6|7|8|9", "3~2~2~2", 45, true},  /* ES 612 34 56 78 */
+    {"8|9", "2~3~2~2", 45, true},      /* ES 91 123 45 67 */
+    {"6|7|8|9", "9", 45, true},        /* ES 612345678 */
+    {"6|7|8|9", "5~5", 45, true},      /* IN 98765 43210 */
+    {"6|7|8|9", "a", 45, true},        /* IN 9876543210 */
+    {"1N", "3~4~4", 45, true},         /* CN mobile 138 0013 8000 */
+    {"1N", "b", 45, true},             /* CN 13800138000 */
+    {"3", "3~3~4", 45, true},          /* IT mobile 347 123 4567 */
+    {"3", "3~7", 45, true},            /* IT 347 1234567 */
+    {"NN", "2 4 4", 45, true},         /* MX 55 1234 5678 */
+    {"13|18", "4 3 3", 45, true},      /* AU 1300 123 456, 1800 123 456 */
+    {"2|3|4|5|6|7|8|9", "2 2 2 2", 45, true}, /* DK 20 12 34 56, NO 22 12 34 56 */
+    {"4|9", "3 2 3", 45, true},        /* NO mobile 412 34 567 */
+    {"3|5|6|8|9", "4 4", 45, true},    /* HK 9123 4567, SG 6123 4567 (not 2: years) */
+    {"2|3|4|5|6|7|8|9", "3-4", 40, true}, /* local 555-0123 (NANP exchange 2-9) */
+    {"2|3|4|5|6|7|8|9", "3 4", 40, true}, /* local 555 0123 */
+};
+
+/* A count followed by what it counts is no phone number ("612 345 678 units", "1 299 000 views"). */
+static const char *const QUANTITY_WORDS[] = {"unit*", "people", "person*", "user*", "time*", "call*", "view*",
+                                             "row*", "item*", "byte*", "record*", "visit*", "download*", "km",
+                                             "mile*", "meter*", "metre*", "kg", "eur*", "usd", "dollar*",
+                                             "point*", "vote*", "cop*", "member*", "node*", "edge*", "step*",
+                                             "line*", "word*", "page*", "sale*", "order*", "ticket*", "case*",
+                                             "year*", "day*", "hour*", "minute*", "second*", "ms", "fps",
+                                             "rpm", "bps", "gb", "mb", "kb", "tb", "pixel*", NULL};
+
+static size_t glen(const pii_number *num, size_t k) { return num->g[k].end - num->g[k].start; }
+
+static size_t shape_len(char c) { return c == 'a' ? 10u : c == 'b' ? 11u : (size_t)(c - '0'); }
+
+/* Whether the digits at d (nd of them) start with one of the '|'-separated prefixes of lead. */
+static bool lead_ok(const char *lead, const uint8_t *d, size_t nd)
+{
+    for (const char *p = lead; *p != '\0';) {
+        size_t i = 0;
+        bool ok = true;
+        for (; p[i] != '\0' && p[i] != '|'; i++) {
+            uint8_t c = i < nd ? d[i] : 0;
+            if (p[i] == 'N')
+                ok = ok && c >= '1' && c <= '9';
+            else if (p[i] == 'x')
+                ok = ok && pii_is_digit(c);
+            else
+                ok = ok && c == (uint8_t)p[i];
+        }
+        if (ok)
+            return true;
+        p += i;
+        if (*p == '|')
+            p++;
+    }
+    return false;
+}
+
+/* Matches a row's shape against the groups from g0; returns how many groups it covers (0: no match). */
+static size_t shape_match(const pii_number *num, size_t g0, const char *shape)
+{
+    size_t j = 0;
+    uint8_t any = 0;       /* the separator '~' stood for */
+    bool prev_paren = false;
+    for (const char *p = shape; *p != '\0'; j++) {
+        size_t g = g0 + j;
+        if (g >= num->ngroups)
+            return 0;
+        uint8_t want = 0;
+        if (j > 0) {
+            want = (uint8_t)*p++;
+        }
+        bool paren = *p == '(';
+        if (paren)
+            p++;
+        size_t l = shape_len(*p++);
+        if (paren)
+            p++; /* ')' */
+        if (glen(num, g) != l)
+            return 0;
+        uint8_t have = num->g[g].sep;
+        bool in_paren = (g == 0 && num->paren) || (g > 0 && have == '(');
+        if (paren != in_paren)
+            return 0;
+        if (j == 0 || paren) {
+            /* the first group: g0 starts a number (checked by the caller) */
+        } else if (prev_paren) {
+            if (have != ' ' && have != ')')
+                return 0;
+        } else if (want == '~') {
+            if (have != ' ' && have != '-' && have != '.')
+                return 0;
+            if (any == 0)
+                any = have;
+            else if (have != any)
+                return 0;
+        } else if (have != want) {
+            return 0;
+        }
+        prev_paren = paren;
+    }
+    return j;
+}
+
+static size_t digits_in(const uint8_t *s, size_t a, size_t b)
+{
+    size_t k = 0;
+    for (size_t i = a; i < b; i++)
+        k += pii_is_digit(s[i]);
+    return k;
+}
+
+/* A phone already found at or above the threshold, with as many digits, ending at most 80 bytes before on
+ * the same line: "UK mobile 07700 900123 is mine, the other is 07700900456"; "his desk phone is
+ * 555-0178; the front desk is 555-0100". */
+static bool phone_sibling(const pii_scan *sc, size_t start, size_t end)
+{
+    size_t nd = digits_in(sc->s, start, end);
+    for (size_t k = sc->count; k > 0; k--) {
+        const pii_cand *c = &sc->c[k - 1];
+        if (c->end > start)
+            continue;
+        if (c->end + 80 < start)
+            return false;
+        if (c->type != SANCTUM_ENTITY_PHONE_NUMBER || c->score < sc->det->threshold)
+            continue;
+        if (memchr(sc->s + c->end, '\n', start - c->end) != NULL)
+            return false;
+        if (digits_in(sc->s, c->start, c->end) == nd)
+            return true;
+    }
+    return false;
+}
+
+void pii_phone_national(pii_scan *sc, const pii_number *num)
+{
+    for (size_t g0 = 0; g0 < num->ngroups; g0++) {
+        if (g0 > 0 && num->g[g0].sep != ' ' && num->g[g0].sep != '(')
+            continue;
+        if (g0 == 0 && num->plus)
+            continue;
+        size_t l0 = glen(num, g0);
+        /* no form is shorter than 7 digits; a single group is a form only as 9 to 11 bare digits */
+        size_t rest = 0;
+        for (size_t k = g0; k < num->ngroups && k < g0 + 5; k++)
+            rest += glen(num, k);
+        if (g0 + 1 == num->ngroups ? (l0 < 9 || l0 > 11) : rest < 7)
+            continue;
+        uint8_t d[24];
+        size_t nd = pii_number_digits(sc, num, g0, 4, d, sizeof d);
+        const nat_form *best = NULL;
+        size_t best_n = 0;
+        for (size_t r = 0; r < sizeof FORMS / sizeof FORMS[0]; r++) {
+            const char *sh = FORMS[r].shape;
+            if (shape_len(sh[0] == '(' ? sh[1] : sh[0]) != l0)
+                continue; /* most rows end here */
+            if (best != NULL && FORMS[r].score < best->score)
+                continue;
+            if (!lead_ok(FORMS[r].lead, d, nd))
+                continue;
+            size_t m = shape_match(num, g0, sh);
+            if (m == 0)
+                continue;
+            /* a group glued on after the form (06 12 34 56 78-9) makes it something else */
+            if (g0 + m < num->ngroups && num->g[g0 + m].sep != ' ' && num->g[g0 + m].sep != '(')
+                continue;
+            if (best == NULL || FORMS[r].score > best->score || m > best_n) {
+                best = &FORMS[r];
+                best_n = m;
+            }
+        }
+        if (best == NULL)
+            continue;
+        size_t start = num->g[g0].start, end = num->g[g0 + best_n - 1].end;
+        if ((g0 == 0 && num->paren) || (g0 > 0 && num->g[g0].sep == '('))
+            start--;
+        uint32_t ev = SANCTUM_EV_VALIDATOR | (best->score >= 70 ? SANCTUM_EV_FORMAT_STRONG : SANCTUM_EV_FORMAT_WEAK);
+        double score = best->score / 100.0;
+        if (best->strict) {
+            /* a weak form is the whole cluster: "ticket 4412 9876 5432" holds no "9876 5432" */
+            bool veto = g0 != 0 || g0 + best_n != num->ngroups || pii_negative_context(sc, start, end) ||
+                        pii_context(sc, end, false, 1, 16, QUANTITY_WORDS);
+            if (!veto && !pii_phone_word_near(sc, start, end) && phone_sibling(sc, start, end)) {
+                score += 0.3;
+                ev |= SANCTUM_EV_CONSISTENCY;
+            } else if (veto || !pii_phone_word_near(sc, start, end)) {
+                pii_suppress(sc, SANCTUM_ENTITY_PHONE_NUMBER, SANCTUM_REC_PHONE_INTL, start, end, ev);
+                continue;
+            }
+        }
+        pii_phone_add(sc, SANCTUM_REC_PHONE_INTL, start, end, score, ev);
+    }
+}
