@@ -326,9 +326,10 @@ class Proxy:
         if (route.name, path) not in self._clean_paths:  # clients repeat a few paths: check each once
             if self._scrub.personal_url(path, route.threshold, ids):
                 raise Refusal(400, "the request path carries personal data", code="personal_path")
-            if len(self._clean_paths) >= 1024:
-                self._clean_paths.clear()
-            self._clean_paths.add((route.name, path))
+            if len(path) <= 256:  # (bounded: at most 1024 short paths)
+                if len(self._clean_paths) >= 1024:
+                    self._clean_paths.clear()
+                self._clean_paths.add((route.name, path))
         query = request.rel_url.raw_query_string
         if query and self._scrub.personal_query(query, route.threshold, ids):
             raise Refusal(400, "the query string carries personal data", code="personal_query")
