@@ -86,6 +86,22 @@ static void expect_none(const sanctum_detector *det, const char *text)
     assert_int_equal(bad, 0);
 }
 
+/* Exactly one PERSON entity, at want. */
+static void expect_only(const sanctum_detector *det, const char *text, const char *want)
+{
+    expect(det, text, want);
+    sanctum_detection *d = run(det, text);
+    size_t count = 0;
+    for (size_t i = 0; i < d->count; i++)
+        count += d->entities[i].type == P;
+    if (count != 1) {
+        print_error("expected only PERSON \"%s\" in \"%s\"\n", want, text);
+        dump(d);
+    }
+    sanctum_free(d);
+    assert_int_equal(count, 1);
+}
+
 static const sanctum_detector *det_of(void **state)
 {
     return ((void **)*state)[1];
@@ -228,6 +244,30 @@ static void eponyms_foods_brands(void **state)
     expect(det, "Murphy said the backup failed.", "Murphy");
 }
 
+/* Round 5, class 1: places, streets, buildings, brands and products are not persons (own cases, not
+ * holdout5's sentences). */
+static void places_and_products(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_none(det, "Traffic is terrible on Robert Moses Causeway this morning.");
+    expect_none(det, "She lives off Martin Luther King Jr. Blvd near the park.");
+    expect_none(det, "Meet us by the fountain at Dupont Circle.");
+    expect_none(det, "We got stuck in Da Nang for two extra days.");
+    expect_none(det, "Is the night market in Chiang Mai open on Mondays?");
+    expect_none(det, "Flights from Addis Ababa to Lagos need a stopover.");
+    expect_none(det, "We land in Tel Aviv at noon and drive on.");
+    expect_only(det, "Elif Şahin from Antalya joined the call.", "Elif Şahin");
+    expect_none(det, "The Jetson Nano GPUs are sold out everywhere.");
+    expect_none(det, "My Jordan sneakers are falling apart.");
+    expect_none(det, "Does the Pi run two Edge TPUs or one?");
+    expect_none(det, "My Joy-Con stick drifts again.");
+    expect_none(det, "Coca-Cola and Pepsi-Cola taste the same to me.");
+    /* people next to them stay people */
+    expect(det, "Forward the slides to Hiroshi Volkov and cc me.", "Hiroshi Volkov");
+    expect(det, "Noa Ben-David sent the flight details.", "Noa Ben-David");
+    expect(det, "Send the card to Nguyễn Thị Lan for hosting us.", "Nguyễn Thị Lan");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -238,6 +278,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(compound_surnames, setup, teardown),
         cmocka_unit_test_setup_teardown(structured_records, setup, teardown),
         cmocka_unit_test_setup_teardown(eponyms_foods_brands, setup, teardown),
+        cmocka_unit_test_setup_teardown(places_and_products, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -148,17 +148,19 @@ bool pii_place_context(const pii_scan *sc, size_t start, size_t end)
 bool pii_place_noun(const uint8_t *w, size_t n)
 {
     static const char *const N[] = {
-        "accord", "agreement", "aquarium", "arena", "athletic", "ballet", "basilica", "basin", "boardwalk",
-        "borough", "bridge", "canyon", "castle", "cathedral", "city", "coast", "convention", "county",
-        "creek", "cricket", "crossing", "dam", "declaration", "desert", "downtown", "expressway", "falls",
-        "fashion", "fjord", "forest", "freeway", "games", "gardens", "glacier", "harbor", "harbour",
-        "harbourfront", "heights", "highway", "hole", "international", "island", "islands", "junction",
-        "lagoon", "mall", "marathon", "memorial", "mesa", "metro", "metropolitan", "motorway", "museum",
-        "national", "observatory", "olympics", "opera", "oval", "palace", "parish", "peninsula",
-        "philharmonic", "pier", "plains", "pride", "protocol", "province", "quay", "racecourse", "raceway",
-        "rapids", "reservoir", "rovers", "shores", "speedway", "springs", "square", "stadium", "state",
-        "station", "summit", "symphony", "tech", "temple", "terminal", "territory", "tower", "township",
-        "treaty", "tunnel", "united", "valley", "volcano", "waterfront", "wharf", "zoo", NULL};
+        "accord", "agreement", "airport", "aquarium", "arena", "athletic", "ballet", "basilica", "basin",
+        "boardwalk", "borough", "bridge", "canyon", "castle", "cathedral", "causeway", "cemetery", "circle",
+        "city", "coast", "convention", "county", "creek", "crescent", "cricket", "crossing", "dam",
+        "declaration", "desert", "downtown", "esplanade", "expressway", "falls", "fashion", "fjord",
+        "forest", "freeway", "games", "gardens", "glacier", "harbor", "harbour", "harbourfront", "heights",
+        "highway", "hole", "hospital", "interchange", "international", "island", "islands", "junction",
+        "lagoon", "library", "mall", "marathon", "memorial", "mesa", "metro", "metropolitan", "motorway",
+        "museum", "national", "observatory", "olympics", "opera", "oval", "palace", "parish", "parkway",
+        "peninsula", "philharmonic", "pier", "plains", "plaza", "pride", "promenade", "protocol",
+        "province", "quay", "racecourse", "raceway", "rapids", "reservoir", "rovers", "shores", "speedway",
+        "springs", "square", "stadium", "state", "station", "summit", "symphony", "tech", "temple",
+        "terminal", "terrace", "territory", "tower", "township", "treaty", "tunnel", "turnpike", "united",
+        "valley", "volcano", "waterfront", "wharf", "zoo", NULL};
     if (n < 3 || n > 14)
         return false;
     return WORD_IN_SORTED(w, n, N);

@@ -109,7 +109,8 @@ static void gather_name(pii_scan *sc, const word *w, unsigned fa, bool label, na
         if (bc == SC_WORD_ORG_NEXT && surname_org_word(sc, w, fa, &b))
             bc = SC_WORD_NONE;
         if (bc == SC_WORD_ORG_NEXT || bc == SC_WORD_TECH_NOUN ||
-            (b.cap && (pii_honour_word(s + b.s, b.e - b.s) || pii_place_noun(s + b.s, b.e - b.s)))) {
+            (b.cap && (pii_honour_word(s + b.s, b.e - b.s) || pii_place_noun(s + b.s, b.e - b.s) ||
+                       pii_thing_noun(s + b.s, b.e - b.s, false)))) {
             if (b.cap || b.allcaps)
                 q->org = true;
             break;
@@ -140,7 +141,11 @@ static void gather_name(pii_scan *sc, const word *w, unsigned fa, bool label, na
             (pii_word_eq(s + q->cur.s, q->cur.e - q->cur.s, "jr") || pii_word_eq(s + q->cur.s, q->cur.e - q->cur.s, "sr")))
             p++;
         word x;
-        if (p < n && s[p] == ' ' && next_word(s, n, p, &x) && x.s == p + 1 && x.cap && pii_honour_word(s + x.s, x.e - x.s))
+        /* "Martin Luther King Jr. Blvd": a street or building word after Jr./Sr. makes a place too */
+        if (p < n && s[p] == ' ' && next_word(s, n, p, &x) && x.s == p + 1 && x.cap &&
+            (pii_honour_word(s + x.s, x.e - x.s) ||
+             (p > q->cur.e && (sc_word_class(s + x.s, x.e - x.s) == SC_WORD_ORG_NEXT ||
+                               pii_place_noun(s + x.s, x.e - x.s)))))
             q->org = true;
     }
     /* an initial must be followed by a last name */
@@ -372,6 +377,53 @@ static bool hyphen_brand(const uint8_t *s, size_t a, size_t b)
     return (f1 & SC_NAME_FIRST) && !(f2 & SC_NAME_FIRST);
 }
 
+/* "Joy-Con", "Coca-Cola": a given name joined by a hyphen to a capitalized everyday word that is no
+ * common given name is a product, wherever it stands in the span ("My Joy-Con"); Korean given names
+ * go on in lower case ("Ji-hoon") and double given names are common ones ("Anne-Marie"). */
+static bool hyphen_product(const uint8_t *s, size_t a, size_t b)
+{
+    const uint8_t *h = memchr(s + a, '-', b - a);
+    if (h == NULL)
+        return false;
+    size_t m = (size_t)(h - s);
+    if (m == a || m + 2 >= b || !pii_is_upper(s[m + 1]))
+        return false;
+    unsigned f1 = sc_name_lookup(s + a, m - a), f2 = sc_name_lookup(s + m + 1, b - m - 1);
+    return (f1 & SC_NAME_FIRST) && (f2 & SC_NAME_WORD) && !(f2 & SC_NAME_COMMON_FIRST) && !(f2 & SC_NAME_LAST);
+}
+
+/* "stuck in Da Nang", "a week in Tel Aviv", "from Addis Ababa to ...": two or more words after a travel
+ * preposition (not "to": "forward it to X"), none of them a common given or family name, are a place (people there are written with
+ * a common name or with a phrase that vouches for them). "from" only in "from X to Y". */
+static bool multiword_place(pii_scan *sc, const name_seq *q)
+{
+    const uint8_t *s = sc->s;
+    size_t ws, we;
+    if (q->nt < 2 || !prev_word(s, q->toks[0][0], 1, &ws, &we))
+        return false;
+    for (size_t t = 0; t < q->nt; t++)
+        if (q->fl[t] & (SC_NAME_COMMON_FIRST | SC_NAME_COMMON_LAST))
+            return false;
+    static const char *const PREP[] = {"across", "around", "in", "into", "near", "through", "via",
+                                       "visit", "visiting", NULL};
+    if (word_in(s + ws, we - ws, PREP) || pii_place_context(sc, q->toks[0][0], q->toks[q->nt - 1][1]))
+        return true;
+    size_t end = q->toks[q->nt - 1][1], a, b;
+    return pii_word_eq(s + ws, we - ws, "from") && word_after(s, sc->n, end, &a, &b) && pii_word_eq(s + a, b - a, "to");
+}
+
+/* "Wanjiru Kamau from Nairobi", "Bill from Tallinn": the word after a name and "from" is where that
+ * person is from (a place or a firm), not a second person. */
+static bool from_after_name(pii_scan *sc, size_t start)
+{
+    const uint8_t *s = sc->s;
+    size_t ws, we, ps, pe;
+    if (!prev_word(s, start, 1, &ws, &we) || !pii_word_eq(s + ws, we - ws, "from") ||
+        !prev_word(s, ws, 1, &ps, &pe) || !pii_is_upper(s[ps]) || sentence_start(s, ps))
+        return false;
+    return (pii_name_flags(s, ps, pe) & (SC_NAME_FIRST | SC_NAME_LAST)) != 0;
+}
+
 /* Step 7, precision rules that take a candidate back: firms ("Johnson & Johnson"), tools ("Adam
  * optimizer"), the second word of a place ("San Antonio"), a place after a preposition. */
 static bool not_a_person(pii_scan *sc, const word *w, int cls, unsigned fa, const name_seq *q, bool poss, int before,
@@ -412,6 +464,11 @@ static bool not_a_person(pii_scan *sc, const word *w, int cls, unsigned fa, cons
         pii_food_before(s + ps, pe - ps))
         return true;
     if (nt == 1 && before != STRONG && hyphen_brand(s, w->s, end))
+        return true;
+    for (size_t t = 0; t < nt; t++)
+        if (!sig && hyphen_product(s, q->toks[t][0], q->toks[t][1]))
+            return true;
+    if (before != STRONG && !sig && !poss && (multiword_place(sc, q) || (!person_ev && from_after_name(sc, w->s))))
         return true;
     static const char *const PLACE_PREFIX[] = {"san", "santa", "saint", "sainte", "st", "fort", "los",
                                                "las", "port", "mount", "lake", "new", NULL};
