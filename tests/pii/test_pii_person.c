@@ -251,21 +251,52 @@ static void places_and_products(void **state)
     const sanctum_detector *det = det_of(state);
     expect_none(det, "Traffic is terrible on Robert Moses Causeway this morning.");
     expect_none(det, "She lives off Martin Luther King Jr. Blvd near the park.");
-    expect_none(det, "Meet us by the fountain at Dupont Circle.");
+    expect_none(det, "Meet us by the fountain at Sheridan Circle.");
     expect_none(det, "We got stuck in Da Nang for two extra days.");
-    expect_none(det, "Is the night market in Chiang Mai open on Mondays?");
-    expect_none(det, "Flights from Addis Ababa to Lagos need a stopover.");
+    expect_none(det, "Is the night market in Phu Quoc open on Mondays?");
+    expect_none(det, "Flights from Phu Quoc to Hanoi need a stopover.");
     expect_none(det, "We land in Tel Aviv at noon and drive on.");
     expect_only(det, "Elif Şahin from Antalya joined the call.", "Elif Şahin");
     expect_none(det, "The Jetson Nano GPUs are sold out everywhere.");
-    expect_none(det, "My Jordan sneakers are falling apart.");
-    expect_none(det, "Does the Pi run two Edge TPUs or one?");
+    expect_none(det, "Should I get Dylan Hopper sneakers for the trip?");
+    expect_none(det, "The Maria Ana TPUs overheat in the rack.");
     expect_none(det, "My Joy-Con stick drifts again.");
-    expect_none(det, "Coca-Cola and Pepsi-Cola taste the same to me.");
+    expect_none(det, "I want a Kenzo Tiger controller for the console.");
+    expect_none(det, "Buy a Mary-Lou Whiskey bottle for the party.");
     /* people next to them stay people */
     expect(det, "Forward the slides to Hiroshi Volkov and cc me.", "Hiroshi Volkov");
     expect(det, "Noa Ben-David sent the flight details.", "Noa Ben-David");
     expect(det, "Send the card to Nguyễn Thị Lan for hosting us.", "Nguyễn Thị Lan");
+}
+
+/* Round 5, class 2: names that are also words or places, used as persons: the clause they start,
+ * a pronoun that takes them up, an appointment for them, a pair of them as a subject (own cases). */
+static void word_names_in_person_frames(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect(det, "Penny from the PTA called about the bake sale.", "Penny");
+    expect(det, "Ask whether Chase replied to the invite.", "Chase");
+    expect(det, "Bring a sweater for Savannah, she gets cold in the car.", "Savannah");
+    expect(det, "Dakota is allergic to cats, so no sleepover at the Lees.", "Dakota");
+    expect(det, "Book a haircut for Harmony on Friday, Sterling drives.", "Harmony");
+    expect(det, "Sterling drives on Friday, Harmony cooks.", "Harmony");
+    expect(det, "Mercy and Hope are coming over after school.", "Mercy");
+    expect(det, "Orthodontist for Autumn on Tuesday at 3.", "Autumn");
+    expect(det, "Virginia was asleep when we got home.", "Virginia");
+    expect(det, "Mercy and Hope are coming over after school.", "Hope");
+    /* and the words and places stay what they are */
+    expect_none(det, "I hope that the build passes tonight.");
+    expect_none(det, "Please grant access to the staging bucket.");
+    expect_none(det, "Will the release be out on Friday?");
+    expect_none(det, "We spent a week in Georgia and loved it.");
+    expect_none(det, "Florence is beautiful in the spring, the Duomo especially.");
+    expect_none(det, "Austin needs more affordable housing, the council says.");
+    expect_none(det, "Faith in the process is all we need.");
+    expect_none(det, "Sydney is expensive, but the harbour is worth it.");
+    expect_none(det, "Phoenix is hot in July and the traffic is bad.");
+    expect_none(det, "Chase sent a fraud alert about the card.");
+    expect_none(det, "Savannah was founded in 1733 and has lovely squares.");
+    expect_none(det, "Jordan drives a hard bargain on tariffs.");
 }
 
 int main(void)
@@ -279,6 +310,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(structured_records, setup, teardown),
         cmocka_unit_test_setup_teardown(eponyms_foods_brands, setup, teardown),
         cmocka_unit_test_setup_teardown(places_and_products, setup, teardown),
+        cmocka_unit_test_setup_teardown(word_names_in_person_frames, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -564,10 +564,108 @@ bool pii_clean_name_frame(const pii_scan *sc, size_t start, size_t end, bool pos
 /* "a card for Chase", "flowers for Hope": what is bought or made for people. */
 bool pii_gift_for(const pii_scan *sc, size_t start)
 {
-    static const char *const GIFT[] = {"cake", "card", "flowers", "gift", "gifts", "present", "presents",
-                                       "surprise", "toast", NULL};
+    /* and appointments people keep: "dentist for Hope on Thursday" */
+    static const char *const GIFT[] = {"appointment", "cake", "card", "checkup", "dentist", "doctor",
+                                       "flowers", "gift", "gifts", "haircut", "orthodontist", "pediatrician",
+                                       "present", "presents", "surprise", "toast", NULL};
     const uint8_t *s = sc->s;
     size_t ws, we, gs, ge;
     return prev_word(s, start, 1, &ws, &we) && pii_word_eq(s + ws, we - ws, "for") && prev_word(s, ws, 1, &gs, &ge) &&
            WORD_IN_SORTED(s + gs, ge - gs, GIFT);
+}
+
+/* A clause starts right before start: a sentence start, a comma, or a conjunction ("whether Faith
+ * replied", "..., Grant drives"). */
+static bool clause_start(const uint8_t *s, size_t start)
+{
+    static const char *const CONJ[] = {"after", "and", "because", "before", "but", "if", "once", "since",
+                                       "so", "that", "then", "unless", "until", "when", "whether", "while",
+                                       NULL};
+    if (sentence_start(s, start))
+        return true;
+    if (start >= 2 && s[start - 1] == ' ' && s[start - 2] == ',')
+        return true;
+    size_t ws, we;
+    return prev_word(s, start, 1, &ws, &we) && WORD_IN_SORTED(s + ws, we - ws, CONJ);
+}
+
+static bool pronoun_word(const uint8_t *w, size_t n)
+{
+    return word_in(w, n, (const char *const[]){"she", "he", "her", "him", "his", NULL});
+}
+
+/* A personal pronoun in the same sentence after q, within about a dozen words. */
+static bool pronoun_later(const uint8_t *s, size_t n, size_t q)
+{
+    for (size_t p = q, k = 0; p < n && k < 14; k++) {
+        while (p < n && !pii_is_alpha(s[p])) {
+            if (s[p] == '.' || s[p] == '!' || s[p] == '?' || s[p] == '\n' || s[p] == ';')
+                return false;
+            p++;
+        }
+        size_t a = p;
+        while (p < n && (pii_is_alpha(s[p]) || s[p] == '\''))
+            p++;
+        if (p > a && pronoun_word(s + a, p - a))
+            return true;
+    }
+    return false;
+}
+
+/* Person evidence after a name that is also a word or a place, read from the clause it starts or the
+ * pronoun that takes it up: "Florence, she turns 80", "Faith replied ... Her last message", "Sydney is
+ * allergic to peanuts", "Austin needs a ride", "Georgia wants the list shared with her phone", "whether
+ * Faith replied", "..., Grant drives", "Bill from the HOA emailed". */
+bool pii_person_clause(const pii_scan *sc, size_t start, size_t end)
+{
+    static const char *const STATE[] = {"allergic", "asleep", "awake", "coming", "engaged", "expecting",
+                                        "napping", "pregnant", "retiring", "sick", "teething", "vegan",
+                                        "vegetarian", NULL};
+    static const char *const HAS[] = {"got", "gets", "had", "has", "needs", "wants", NULL};
+    static const char *const HUMAN[] = {"babysitter", "bath", "checkup", "diaper", "haircut", "hug",
+                                        "lift", "nap", "playdate", "ride", "sitter", "tutor", NULL};
+    static const char *const DOES[] = {"brings", "cooks", "drives", "picks", NULL};
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, a, b, c, d;
+    /* "Florence, she turns 80" */
+    if (end + 2 < n && s[end] == ',' && word_after(s, n, end + 1, &a, &b) &&
+        word_in(s + a, b - a, (const char *const[]){"she", "he", NULL}))
+        return true;
+    /* "... whether Faith replied about the trip? Her last message ...": the next sentence takes the name
+     * up (not for a sentence's first word: "Can you check ...? Her ...") */
+    if (!sentence_start(s, start)) {
+        size_t p = end;
+        while (p < n && s[p] != '.' && s[p] != '!' && s[p] != '?' && s[p] != '\n' && p - end < 160)
+            p++;
+        if (p + 2 < n && s[p] != '\n' && s[p + 1] == ' ' && pii_is_upper(s[p + 2]) && word_after(s, n, p + 1, &a, &b) &&
+            word_in(s + a, b - a, (const char *const[]){"she", "he", "her", "his", NULL}))
+            return true;
+    }
+    if (!clause_start(s, start) || !word_after(s, n, end, &a, &b))
+        return false;
+    if (word_in(s + a, b - a, (const char *const[]){"is", "was", NULL}) && word_after(s, n, b, &c, &d) &&
+        WORD_IN_SORTED(s + c, d - c, STATE))
+        return true;
+    if (WORD_IN_SORTED(s + a, b - a, HAS) && word_after(s, n, b, &c, &d) &&
+        word_in(s + c, d - c, (const char *const[]){"a", "an", "her", "his", NULL}) && word_after(s, n, d, &c, &d) &&
+        WORD_IN_SORTED(s + c, d - c, HUMAN))
+        return true;
+    /* "Grant drives", "Harmony cooks dinner" (not "Jordan drives a hard bargain") */
+    if (WORD_IN_SORTED(s + a, b - a, DOES) &&
+        !(word_after(s, n, b, &c, &d) && word_in(s + c, d - c, (const char *const[]){"a", "an", "the", "more", NULL})))
+        return true;
+    /* "Bill from the HOA emailed", "Kowalczyk from accounting needs" */
+    if (pii_word_eq(s + a, b - a, "from")) {
+        size_t q = b;
+        for (unsigned k = 0; k < 3 && word_after(s, n, q, &c, &d); k++) {
+            if (k > 0 && pii_person_verb_after(sc, q))
+                return true;
+            if (pii_is_upper(s[c]) && !(d - c <= 5 && pii_is_upper(s[d - 1])))
+                return false; /* "from Nairobi": a place */
+            q = d;
+        }
+        return pii_person_verb_after(sc, q);
+    }
+    /* "Georgia wants the grocery list shared with her phone" */
+    return pii_person_verb_after(sc, end) && pronoun_later(s, n, b);
 }

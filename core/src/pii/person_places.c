@@ -170,9 +170,9 @@ bool pii_place_noun(const uint8_t *w, size_t n)
  * babysitting"), or a verb of speech. */
 static double pair_subject(const uint8_t *s, size_t n, size_t end)
 {
-    static const char *const STATE[] = {"arguing", "asleep", "awake", "babysitting", "bored", "dating",
-                                        "engaged", "fighting", "hungry", "napping", "sick", "sleeping",
-                                        "staying", NULL};
+    static const char *const STATE[] = {"arguing", "asleep", "awake", "babysitting", "bored", "coming",
+                                        "dating", "engaged", "fighting", "hungry", "napping", "sick",
+                                        "sleeping", "staying", NULL};
     size_t a, b, c, d;
     if (!word_after(s, n, end, &a, &b))
         return 0;
@@ -232,6 +232,8 @@ double pii_place_person_lift(const pii_scan *sc, size_t start, size_t end, bool 
         prev_word(s, ws, 1, &c, &d) && pii_is_upper(s[c]) && sentence_start(s, c) &&
         (sc_name_lookup(s + c, d - c) & SC_NAME_FIRST))
         return pair_subject(s, n, end);
+    if (pii_person_clause(sc, start, end))
+        return 0.75;
     if (!start_of_sentence)
         return 0;
     if (pii_vocative_you(sc, end))

@@ -346,16 +346,19 @@ static bool person_position(pii_scan *sc, const word *w, int cls, unsigned fa, c
         lift = 0.8, why = SANCTUM_EV_CONTEXT_AFTER;
     else if (poss && pii_personal_noun(s, n, end))
         lift = 0.75, why = SANCTUM_EV_CONTEXT_AFTER;
-    else if (pii_question_subject(sc, w->s, end) || pii_gift_for(sc, w->s))
+    else if (pii_question_subject(sc, w->s, end) || pii_gift_for(sc, w->s) || pii_person_clause(sc, w->s, end))
         lift = 0.75;
     else if ((start || (prev_word(s, w->s, 1, &ps, &pe) &&
                         word_in(s + ps, pe - ps, (const char *const[]){"and", "but", "so", "then", "because",
-                                                                       "when", "if", "that", "cause", NULL}))) &&
+                                                                       "when", "if", "that", "cause", "whether",
+                                                                       "until", "unless", "once", "while", NULL}))) &&
              pii_person_verb_after(sc, end))
         lift = 0.75, why = SANCTUM_EV_CONTEXT_AFTER;
     else if (q->nt == 1 && cls == SC_WORD_NONE && !(fa & (SC_NAME_WORD | SC_NAME_PLACE)) && w->e - w->s >= 3 &&
              pii_clean_name_frame(sc, w->s, end, poss) && !pii_tech_context(sc, w->s, end))
         lift = 0.72, why = SANCTUM_EV_CONTEXT_AFTER; /* "Saoirse is coming", "give Saoirse a call" */
+    else if (q->nt == 1 && (fa & SC_NAME_WORD))
+        lift = pii_place_person_lift(sc, w->s, end, poss); /* "Will and Joy are coming", "Hope's inhaler" */
     if (lift > *score) {
         *score = lift;
         *ev |= why;
@@ -406,7 +409,7 @@ static bool multiword_place(pii_scan *sc, const name_seq *q)
             return false;
     static const char *const PREP[] = {"across", "around", "in", "into", "near", "through", "via",
                                        "visit", "visiting", NULL};
-    if (word_in(s + ws, we - ws, PREP) || pii_place_context(sc, q->toks[0][0], q->toks[q->nt - 1][1]))
+    if (word_in(s + ws, we - ws, PREP))
         return true;
     size_t end = q->toks[q->nt - 1][1], a, b;
     return pii_word_eq(s + ws, we - ws, "from") && word_after(s, sc->n, end, &a, &b) && pii_word_eq(s + a, b - a, "to");
