@@ -299,6 +299,26 @@ static void word_names_in_person_frames(void **state)
     expect_none(det, "Jordan drives a hard bargain on tariffs.");
 }
 
+/* Round 5, class 3: lone surnames put on a rota or a thread, or the subject of what people do (own
+ * cases); tools and teams in the same frames are not people. */
+static void surnames_in_role_frames(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect(det, "Assign Nakamura and Oyelaran to the weekend shift.", "Nakamura");
+    expect(det, "Assign Nakamura and Oyelaran to the weekend shift.", "Oyelaran");
+    expect_only(det, "Schedule Takahashi for the Monday shift.", "Takahashi");
+    expect(det, "Swap Adeyemi with Lindgren on the Saturday rota.", "Adeyemi");
+    expect(det, "Swap Adeyemi with Lindgren on the Saturday rota.", "Lindgren");
+    expect(det, "Moretti signed off on the change.", "Moretti");
+    expect(det, "Castellanos from payroll needs the forms.", "Castellanos");
+    expect_none(det, "Put Redis and Postgres on the same host.");
+    expect_none(det, "Move Grafana and Prometheus to the new cluster.");
+    expect_none(det, "Put Zoom and Teams on the standup invite.");
+    expect_none(det, "Schedule Renovate for the weekly review.");
+    expect_none(det, "Add Sentry to the on-call rotation.");
+    expect_none(det, "Stripe approved the payout yesterday.");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -311,6 +331,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(eponyms_foods_brands, setup, teardown),
         cmocka_unit_test_setup_teardown(places_and_products, setup, teardown),
         cmocka_unit_test_setup_teardown(word_names_in_person_frames, setup, teardown),
+        cmocka_unit_test_setup_teardown(surnames_in_role_frames, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -669,3 +669,51 @@ bool pii_person_clause(const pii_scan *sc, size_t start, size_t end)
     /* "Georgia wants the grocery list shared with her phone" */
     return pii_person_verb_after(sc, end) && pronoun_later(s, n, b);
 }
+
+/* The verb that puts people on a rota or a thread, before "X", "X and", "X, Y and": "Put Okafor and
+ * Lindqvist on the on-call rota", "Assign Nakamura to the ticket", "cc Haddad and Okonjo on the reply";
+ * and a duty noun later in the clause. Firms and tools seldom stand there ("Move Grafana to the cluster"
+ * has no duty noun). */
+bool pii_rota_object(const pii_scan *sc, size_t start, size_t end)
+{
+    static const char *const VERB[] = {"add", "assign", "assigned", "bcc", "cc", "pair", "put", "rota",
+                                       "roster", "schedule", "scheduled", "swap", "swapped", NULL};
+    static const char *const DUTY[] = {"call", "calls", "duty", "oncall", "pager", "reply", "review",
+                                       "reviewers", "rota", "roster", "rotation", "shift", "shifts", "standup",
+                                       "thread", "ticket", "watch", NULL};
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, ws, we, p = start;
+    /* walk back over "Y and", "Y," (at most two other names) to the verb */
+    for (unsigned k = 0; k < 3; k++) {
+        if (!prev_word(s, p, 2, &ws, &we))
+            return false;
+        if (WORD_IN_SORTED(s + ws, we - ws, VERB))
+            break;
+        if (k == 2)
+            return false;
+        if (word_in(s + ws, we - ws, (const char *const[]){"and", "with", NULL})) {
+            size_t vs, ve;
+            if (!prev_word(s, ws, 1, &vs, &ve) || !pii_is_upper(s[vs]))
+                return false;
+            p = vs;
+        } else if (pii_is_upper(s[ws]) && we < start && s[we] == ',') {
+            p = ws;
+        } else {
+            return false;
+        }
+    }
+    /* a duty noun in the rest of the clause */
+    for (size_t q = end, k = 0; q < n && k < 10; k++) {
+        while (q < n && !pii_is_alpha(s[q])) {
+            if (s[q] == '.' || s[q] == '!' || s[q] == '?' || s[q] == '\n' || s[q] == ';')
+                return false;
+            q++;
+        }
+        size_t a = q;
+        while (q < n && pii_is_alpha(s[q]))
+            q++;
+        if (q > a && WORD_IN_SORTED(s + a, q - a, DUTY))
+            return true;
+    }
+    return false;
+}

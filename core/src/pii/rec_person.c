@@ -24,6 +24,40 @@ static bool diacritic_person(pii_scan *sc, const word *w)
            (pii_person_verb_right_before(sc, w->s, w->e) || pii_person_verb_before(sc, w->s));
 }
 
+/* "Put Okafor and Lindqvist on the rota": an unknown capitalized word put on a duty, outside technical
+ * context. */
+static bool known_name_word(const uint8_t *s, size_t a, size_t b)
+{
+    unsigned f = pii_name_flags(s, a, b);
+    return pii_is_upper(s[a]) && (f & (SC_NAME_FIRST | SC_NAME_LAST)) && !(f & SC_NAME_WORD) &&
+           sc_word_class(s + a, b - a) == SC_WORD_NONE;
+}
+
+/* ... and only beside a known name ("Okafor and Lindqvist"; not "Zoom and Teams", "Legal and Finance"). */
+static bool rota_unknown(pii_scan *sc, const word *w)
+{
+    const uint8_t *s = sc->s;
+    if (w->allcaps || w->e - w->s < 4 || sentence_start(s, w->s) || !pii_rota_object(sc, w->s, w->e) ||
+        pii_tech_context(sc, w->s, w->e))
+        return false;
+    static const char *const JOIN[] = {"and", "with", NULL};
+    size_t a, b, c, d;
+    if (word_after(s, sc->n, w->e, &a, &b) && word_in(s + a, b - a, JOIN) && word_after(s, sc->n, b, &c, &d) &&
+        known_name_word(s, c, d))
+        return true;
+    return prev_word(s, w->s, 1, &a, &b) && word_in(s + a, b - a, JOIN) && prev_word(s, a, 1, &c, &d) &&
+           known_name_word(s, c, d);
+}
+
+/* An imperative at the start of a sentence is no given name the lists lack: "Assign Nakamura ...",
+ * "Schedule Takahashi ..." (the name starts at the next word). */
+static bool imperative_verb(const uint8_t *s, const word *w)
+{
+    static const char *const V[] = {"assign", "forward", "loop", "move", "pair", "put", "reassign",
+                                    "schedule", "swap", NULL};
+    return w->cap && sentence_start(s, w->s) && WORD_IN_SORTED(s + w->s, w->e - w->s, V);
+}
+
 /* Step 3: an unknown capitalized word starts a name only with a phrase that vouches for it, a
  * signature, or a known last name right after it ("Contact Sarah Lee": the name starts later). */
 static bool unknown_start_ok(pii_scan *sc, const word *w)
@@ -35,7 +69,7 @@ static bool unknown_start_ok(pii_scan *sc, const word *w)
     if ((b0 == STRONG && unk_ok0) || pii_signature(sc, w->s, w->e) || w->allcaps || pii_honorific_after(s, n, w->e) ||
         pii_email_echo(sc, w->s, w->e))
         return true;
-    if (diacritic_person(sc, w))
+    if (diacritic_person(sc, w) || rota_unknown(sc, w))
         return true;
     word nx0;
     unsigned f0 = 0;
@@ -278,9 +312,10 @@ static bool add_context(pii_scan *sc, const word *w, int cls, unsigned fa, const
             *score = 0.45;
         else if (nt == 1 && pii_email_echo(sc, w->s, end))
             *score = 0.01; /* record_pair lifts it */
-        else if (diacritic_person(sc, w))
+        else if (diacritic_person(sc, w) || (nt == 1 && rota_unknown(sc, w))) {
             *score = 0.75;
-        else
+            *ev |= SANCTUM_EV_CONTEXT_BEFORE;
+        } else
             return false;
     }
     if (before == STRONG || sig || after == STRONG) {
@@ -332,7 +367,7 @@ static bool person_position(pii_scan *sc, const word *w, int cls, unsigned fa, c
     }
     /* "Zbigniew Kowalczyk approved it": an unknown word before a known last name counts as one name */
     bool pair = q->nt == 2 && fa == 0 && (q->fl[1] & SC_NAME_LAST) && !pii_word_like(q->fl[1], SC_WORD_NONE);
-    if ((q->nt != 1 && !pair) || (!(fa & SC_NAME_FIRST) && !pair) || *score >= 0.7 || w->allcaps)
+    if ((q->nt != 1 && !pair) || (!(fa & (SC_NAME_FIRST | SC_NAME_LAST)) && !pair) || *score >= 0.7 || w->allcaps)
         return false; /* a name that stands on its own needs no lift */
     if (cls != SC_WORD_NONE && cls != SC_WORD_AMBIGUOUS)
         return false; /* eponyms, software and assistants need more than this */
@@ -340,7 +375,7 @@ static bool person_position(pii_scan *sc, const word *w, int cls, unsigned fa, c
     uint32_t why = SANCTUM_EV_CONTEXT_BEFORE;
     bool start = sentence_start(s, w->s);
     size_t ps, pe;
-    if (pii_person_verb_right_before(sc, w->s, end))
+    if (pii_person_verb_right_before(sc, w->s, end) || pii_rota_object(sc, w->s, end))
         lift = 0.75;
     else if (start && pii_vocative_you(sc, end))
         lift = 0.8, why = SANCTUM_EV_CONTEXT_AFTER;
@@ -488,7 +523,7 @@ static size_t cap_name(pii_scan *sc, const word *w, int cls)
     const uint8_t *s = sc->s;
     size_t n = sc->n;
     unsigned fa = pii_name_flags(s, w->s, w->e);
-    if (fa == 0 && cls == SC_WORD_NONE && !unknown_start_ok(sc, w))
+    if (fa == 0 && cls == SC_WORD_NONE && (imperative_verb(s, w) || !unknown_start_ok(sc, w)))
         return w->e;
     /* eponyms: "Dijkstra's algorithm", "Gauss elimination", "Markov chain" */
     word nx;
