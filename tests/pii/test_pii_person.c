@@ -319,6 +319,25 @@ static void surnames_in_role_frames(void **state)
     expect_none(det, "Stripe approved the payout yesterday.");
 }
 
+/* Round 5, class 4: romanized East-Asian names in both orders, hyphenated Korean given names, and a
+ * second lower-case name joined to one found (own cases). */
+static void east_asian_romanized(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_only(det, "Tell Jae-won the tickets arrived.", "Jae-won");
+    expect(det, "Park Min-jun joined the team last week.", "Park Min-jun");
+    expect(det, "Seo-yeon asked whether the office is open.", "Seo-yeon");
+    expect(det, "Kim Seo-yeon will present the roadmap.", "Kim Seo-yeon");
+    expect(det, "Zhang Haoran is joining the call from Shenzhen.", "Zhang Haoran");
+    expect(det, "The minutes say Nakamura Hayato signed the lease.", "Nakamura Hayato");
+    expect(det, "grabbed lunch with priya and ayesha near the office", "ayesha");
+    expect(det, "had a call with tomas and hiroshi about the grant", "hiroshi");
+    expect_none(det, "The yo-yo and the Ha-ha wall are both in the garden.");
+    expect_none(det, "Use the min-max scaler before training.");
+    expect_none(det, "We drove past Park Avenue and Lee Highway.");
+    expect_none(det, "had coffee with the team and then left");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -332,6 +351,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(places_and_products, setup, teardown),
         cmocka_unit_test_setup_teardown(word_names_in_person_frames, setup, teardown),
         cmocka_unit_test_setup_teardown(surnames_in_role_frames, setup, teardown),
+        cmocka_unit_test_setup_teardown(east_asian_romanized, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -152,6 +152,19 @@ size_t pii_lower_name(pii_scan *sc, const word *w)
             ev |= SANCTUM_EV_GAZETTEER_LAST;
     }
     pii_person_emit(sc, w->s, end, score, ev);
+    /* "with luis and kenji": a lower-case given name that is no word, joined by "and" to the name just
+     * found, is a second person */
+    word c;
+    size_t as = end + 5;
+    if (as < n && memcmp(s + end, " and ", 5) == 0 && next_word(s, n, end + 4, &c) && c.s == as && c.lower &&
+        !c.camel && c.e - c.s >= 3) {
+        unsigned fc = sc_name_lookup(s + c.s, c.e - c.s);
+        if ((fc & SC_NAME_FIRST) && !(fc & SC_NAME_WORD) && !pii_chat_word(s + c.s, c.e - c.s) &&
+            sc_word_class(s + c.s, c.e - c.s) == SC_WORD_NONE && !pii_in_code(sc, c.s, c.e, &why)) {
+            pii_person_emit(sc, c.s, c.e, score, SANCTUM_EV_CONTEXT_BEFORE | SANCTUM_EV_GAZETTEER_FIRST);
+            return c.e;
+        }
+    }
     return end;
 }
 

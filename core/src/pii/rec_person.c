@@ -82,6 +82,33 @@ static bool unknown_start_ok(pii_scan *sc, const word *w)
     return (f0 & SC_NAME_LAST) && !(f0 & SC_NAME_FIRST);
 }
 
+/* Romanized Korean given names are two syllables joined by a hyphen, the second in lower case
+ * ("Ji-hoon", "Seo-yeon", "Min-jun"): both syllables from the romanized given-name syllables, and not
+ * the same one twice ("Ha-ha"). */
+static bool korean_given(const uint8_t *s, size_t a, size_t b)
+{
+    static const char *const SYL[] = {
+        "ah", "bin", "bo", "chan", "chul", "da", "dong", "eun", "gyu", "ha", "hae", "hee", "ho", "hoon",
+        "hwa", "hwan", "hye", "hyuk", "hyun", "in", "jae", "jeong", "ji", "jin", "jong", "joo", "jun", "jung",
+        "kyung", "mi", "min", "myung", "na", "rae", "ri", "seo", "seok", "seon", "seung", "so", "soo", "su",
+        "sun", "sung", "tae", "won", "woo", "woong", "ye", "yeon", "yong", "young", "yu", "yun", NULL};
+    if (b - a < 4 || b - a > 14 || !pii_is_upper(s[a]))
+        return false;
+    const uint8_t *h = memchr(s + a, '-', b - a);
+    if (h == NULL)
+        return false;
+    size_t m = (size_t)(h - s);
+    if (m == a || m + 2 > b || !pii_is_lower(s[m + 1]))
+        return false;
+    for (size_t i = a + 1; i < b; i++)
+        if (i != m && !pii_is_lower(s[i]))
+            return false;
+    bool same = m - a == b - m - 1;
+    for (size_t i = 0; same && i < m - a; i++)
+        same = pii_lower(s[a + i]) == s[m + 1 + i];
+    return !same && WORD_IN_SORTED(s + a, m - a, SYL) && WORD_IN_SORTED(s + m + 1, b - m - 1, SYL);
+}
+
 /* "Helen Park", "Ruth Hall": an organisation word that is also a common surname, after a given name
  * that is no place or word and with no capitalized word after it ("Helen Park Hotel"), is the surname. */
 static bool surname_org_word(pii_scan *sc, const word *w, unsigned fa, const word *b)
@@ -149,7 +176,7 @@ static void gather_name(pii_scan *sc, const word *w, unsigned fa, bool label, na
                 q->org = true;
             break;
         }
-        if (bc == SC_WORD_STOP || bc == SC_WORD_TITLE ||
+        if (bc == SC_WORD_STOP || bc == SC_WORD_TITLE || korean_given(s, b.s, b.e) ||
             (!pii_name_shaped(sc, &b, w->allcaps) && !(w->cap && prefixed_surname(sc, &b))))
             break;
         if (w->allcaps != b.allcaps && !(b.e - b.s == 1))
@@ -253,6 +280,8 @@ static bool base_score(pii_scan *sc, const word *w, int cls, unsigned fa, const 
                             : ((fa & SC_NAME_COMMON_FIRST) ? 0.8 : 0.7);
         else if (!a_first && fa == 0 && (last & SC_NAME_LAST) && !l_word)
             *score = diacritic_person(sc, w) ? 0.75 : 0.6;
+        else if (nt == 2 && (fa & SC_NAME_LAST) && !a_word && (last & SC_NAME_FIRST) && !(last & SC_NAME_LAST) && !l_word)
+            *score = 0.8; /* family name first: "Xu Mingyu", "Yamamoto Haruki" */
         else if (fa & SC_NAME_LAST)
             *score = l_known ? 0.6 : 0.4;
         /* Greek and Cyrillic: two capitalized words, one of them a known name ("Γιώργος Παπαδόπουλος");
@@ -561,6 +590,31 @@ static size_t cap_name(pii_scan *sc, const word *w, int cls)
     return (q.nt > 1 && score < sc->det->threshold) ? w->e : end;
 }
 
+/* "Park Ji-hoon", "Kim Seo-yeon", "Ji-woo asked": a Korean given name, with its family name before it
+ * when there is one. Returns where to go on, or 0 when w starts none. */
+static size_t korean_name(pii_scan *sc, const word *w)
+{
+    static const char *const FAMILY[] = {"ahn", "bae", "baek", "chang", "cho", "choi", "chung", "han", "heo",
+                                         "hong", "hwang", "jang", "jeon", "jeong", "jung", "kang", "kim", "ko",
+                                         "kwon", "lee", "lim", "moon", "nam", "oh", "park", "seo", "shin",
+                                         "son", "song", "yang", "yoo", "yoon", NULL};
+    const uint8_t *s = sc->s;
+    const char *why;
+    word g;
+    if (w->cap && WORD_IN_SORTED(s + w->s, w->e - w->s, FAMILY) && next_word(s, sc->n, w->e, &g) &&
+        g.s == w->e + 1 && s[w->e] == ' ' && korean_given(s, g.s, g.e)) {
+        if (!pii_in_code(sc, w->s, g.e, &why))
+            pii_person_emit(sc, w->s, g.e, 0.85, SANCTUM_EV_NAME_SEQUENCE | SANCTUM_EV_GAZETTEER_LAST);
+        return g.e;
+    }
+    if (korean_given(s, w->s, w->e)) {
+        if (!pii_in_code(sc, w->s, w->e, &why) && !pii_tech_context(sc, w->s, w->e))
+            pii_person_emit(sc, w->s, w->e, 0.75, SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_FORMAT_WEAK);
+        return w->e;
+    }
+    return 0;
+}
+
 /* "Invite Ingrid and Saoirse", "Zoë, Élodie and Tomás": a known given name joined by "and", "&", "or" or
  * a comma to a name that stands on its own is a person too. Runs over the candidates in text order,
  * both ways, before consistency appends its own. */
@@ -646,6 +700,11 @@ void pii_rec_person(pii_scan *sc)
             const char *why;
             if (hc != SC_WORD_STOP && hc != SC_WORD_TECH_NOUN && !pii_in_code(sc, w.s, hon, &why))
                 pii_person_emit(sc, w.s, hon, 0.85, SANCTUM_EV_TITLE | SANCTUM_EV_FORMAT_WEAK);
+            continue;
+        }
+        size_t kr = w.cap ? korean_name(sc, &w) : 0;
+        if (kr > 0) {
+            k.p = kr;
             continue;
         }
         int cls = sc_word_class(s + w.s, wl);
