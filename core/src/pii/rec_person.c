@@ -418,7 +418,8 @@ static bool person_position(pii_scan *sc, const word *w, int cls, unsigned fa, c
                                                                        "until", "unless", "once", "while", NULL}))) &&
              pii_person_verb_after(sc, end))
         lift = 0.75, why = SANCTUM_EV_CONTEXT_AFTER;
-    else if (q->nt == 1 && cls == SC_WORD_NONE && !(fa & (SC_NAME_WORD | SC_NAME_PLACE)) && w->e - w->s >= 3 &&
+    else if (q->nt == 1 && cls == SC_WORD_NONE && (fa & SC_NAME_FIRST) && !(fa & (SC_NAME_WORD | SC_NAME_PLACE)) &&
+             w->e - w->s >= 3 &&
              pii_clean_name_frame(sc, w->s, end, poss) && !pii_tech_context(sc, w->s, end))
         lift = 0.72, why = SANCTUM_EV_CONTEXT_AFTER; /* "Saoirse is coming", "give Saoirse a call" */
     else if (q->nt == 1 && (fa & SC_NAME_WORD))
@@ -532,10 +533,11 @@ static bool not_a_person(pii_scan *sc, const word *w, int cls, unsigned fa, cons
         return true;
     if (nt == 1 && before != STRONG && hyphen_brand(s, w->s, end))
         return true;
-    for (size_t t = 0; t < nt; t++)
-        if (!sig && hyphen_product(s, q->toks[t][0], q->toks[t][1]))
-            return true;
-    if (before != STRONG && !sig && !poss && (multiword_place(sc, q) || (!person_ev && from_after_name(sc, w->s))))
+    if (!sig && hyphen_product(s, q->toks[nt - 1][0], q->toks[nt - 1][1]))
+        return true; /* the product word ends the span ("My Joy-Con"; "Ka-Ping Yee" is a person) */
+    if (before != STRONG && !sig && !poss &&
+        (multiword_place(sc, q) ||
+         (!person_ev && (!(fa & SC_NAME_COMMON_FIRST) || (fa & SC_NAME_PLACE)) && from_after_name(sc, w->s))))
         return true;
     static const char *const PLACE_PREFIX[] = {"san", "santa", "saint", "sainte", "st", "fort", "los",
                                                "las", "port", "mount", "lake", "new", NULL};
