@@ -37,16 +37,16 @@ static bool known_name_word(const uint8_t *s, size_t a, size_t b)
 static bool rota_unknown(pii_scan *sc, const word *w)
 {
     const uint8_t *s = sc->s;
-    if (w->allcaps || w->e - w->s < 4 || sentence_start(s, w->s) || !pii_rota_object(sc, w->s, w->e) ||
-        pii_tech_context(sc, w->s, w->e))
+    if (w->allcaps || w->e - w->s < 4 || sentence_start(s, w->s))
         return false;
+    /* the cheap test first: a known name joined to it */
     static const char *const JOIN[] = {"and", "with", NULL};
     size_t a, b, c, d;
-    if (word_after(s, sc->n, w->e, &a, &b) && word_in(s + a, b - a, JOIN) && word_after(s, sc->n, b, &c, &d) &&
-        known_name_word(s, c, d))
-        return true;
-    return prev_word(s, w->s, 1, &a, &b) && word_in(s + a, b - a, JOIN) && prev_word(s, a, 1, &c, &d) &&
-           known_name_word(s, c, d);
+    bool joined = (word_after(s, sc->n, w->e, &a, &b) && word_in(s + a, b - a, JOIN) &&
+                   word_after(s, sc->n, b, &c, &d) && known_name_word(s, c, d)) ||
+                  (prev_word(s, w->s, 1, &a, &b) && word_in(s + a, b - a, JOIN) && prev_word(s, a, 1, &c, &d) &&
+                   known_name_word(s, c, d));
+    return joined && pii_rota_object(sc, w->s, w->e) && !pii_tech_context(sc, w->s, w->e);
 }
 
 /* An imperative at the start of a sentence is no given name the lists lack: "Assign Nakamura ...",
@@ -601,9 +601,20 @@ static size_t korean_name(pii_scan *sc, const word *w)
                                          "kwon", "lee", "lim", "moon", "nam", "oh", "park", "seo", "shin",
                                          "son", "song", "yang", "yoo", "yoon", NULL};
     const uint8_t *s = sc->s;
+    size_t n = sc->n, e = w->e;
     const char *why;
     word g;
-    if (w->cap && WORD_IN_SORTED(s + w->s, w->e - w->s, FAMILY) && next_word(s, sc->n, w->e, &g) &&
+    if (memchr(s + w->s, '-', e - w->s) == NULL) {
+        /* cheap shape test first: " Xx-" must follow (most capitalized words have no such neighbour) */
+        if (e + 4 >= n || s[e] != ' ' || !pii_is_upper(s[e + 1]))
+            return 0;
+        size_t j = e + 2;
+        while (j < n && j - e < 7 && pii_is_lower(s[j]))
+            j++;
+        if (j >= n || s[j] != '-')
+            return 0;
+    }
+    if (w->cap && WORD_IN_SORTED(s + w->s, w->e - w->s, FAMILY) && next_word(s, n, w->e, &g) &&
         g.s == w->e + 1 && s[w->e] == ' ' && korean_given(s, g.s, g.e)) {
         if (!pii_in_code(sc, w->s, g.e, &why))
             pii_person_emit(sc, w->s, g.e, 0.85, SANCTUM_EV_NAME_SEQUENCE | SANCTUM_EV_GAZETTEER_LAST);
