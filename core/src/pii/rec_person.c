@@ -535,6 +535,30 @@ static bool not_a_person(pii_scan *sc, const word *w, int cls, unsigned fa, cons
         return true;
     if (!sig && hyphen_product(s, q->toks[nt - 1][0], q->toks[nt - 1][1]))
         return true; /* the product word ends the span ("My Joy-Con"; "Ka-Ping Yee" is a person) */
+    /* "a Mercedes-Benz", "an Aston Martin": people are seldom counted with an article ("an" only before
+     * a vowel: German "an Katarzyna Nowak" is "to") */
+    if (before != STRONG && !sig && !person_ev && prev_word(s, w->s, 1, &ps, &pe) &&
+        (pii_word_eq(s + ps, pe - ps, "a") ||
+         (pii_word_eq(s + ps, pe - ps, "an") && strchr("AEIOU", (char)s[w->s]) != NULL && s[w->s] != 0)))
+        return true;
+    /* "Santiago de Compostela", "Vila Nova de Gaia": a particle, then a last word that is a place and no
+     * name ("Roland Mainz", "Sumit Bose" have no particle) */
+    if (nt >= 2 && !sig && before != STRONG) {
+        size_t ls = q->toks[nt - 1][0], le = q->toks[nt - 1][1], a, b;
+        if (q->fl[nt - 1] == 0 && sc_place_lookup(s + ls, le - ls) && prev_word(s, ls, 1, &a, &b) &&
+            a > q->toks[0][0] && pii_particle(s + a, b - a))
+            return true;
+    }
+    /* "Johnnie Walker's and Jim Beam's": a possessive full name that owns nothing is a brand or a shop */
+    if (poss && nt >= 2 && before != STRONG && !sig) {
+        size_t p = end, al, ba, bb;
+        if (apostrophe_at(s, n, p, &al) && p + al < n && s[p + al] == 's') {
+            p += al + 1;
+            if (word_after(s, n, p, &ba, &bb) &&
+                word_in(s + ba, bb - ba, (const char *const[]){"and", "or", "with", "instead", NULL}))
+                return true;
+        }
+    }
     if (before != STRONG && !sig && !poss &&
         (multiword_place(sc, q) ||
          (!person_ev && (!(fa & SC_NAME_COMMON_FIRST) || (fa & SC_NAME_PLACE)) && from_after_name(sc, w->s))))
@@ -555,6 +579,13 @@ static size_t cap_name(pii_scan *sc, const word *w, int cls)
     size_t n = sc->n;
     unsigned fa = pii_name_flags(s, w->s, w->e);
     if (fa == 0 && cls == SC_WORD_NONE && (imperative_verb(s, w) || !unknown_start_ok(sc, w)))
+        return w->e;
+    /* "Tell Jordan Smith", "Add Priya Raman", "Ping Ingrid": a rare given name that is also a word, first
+     * in its sentence and before another capitalized word, is the verb; the name starts after it */
+    word nx1;
+    if (w->cap && (fa & SC_NAME_WORD) && !(fa & SC_NAME_COMMON_FIRST) && cls == SC_WORD_NONE &&
+        sentence_start(s, w->s) && next_word(s, n, w->e, &nx1) && nx1.s == w->e + 1 && s[w->e] == ' ' && nx1.cap &&
+        (pii_name_flags(s, nx1.s, nx1.e) & SC_NAME_FIRST)) /* "Skip Montanaro", "Piers Lauder" stay names */
         return w->e;
     /* eponyms: "Dijkstra's algorithm", "Gauss elimination", "Markov chain" */
     word nx;
