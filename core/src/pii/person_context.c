@@ -621,7 +621,7 @@ bool pii_person_clause(const pii_scan *sc, size_t start, size_t end)
     static const char *const STATE[] = {"allergic", "asleep", "awake", "coming", "engaged", "expecting",
                                         "napping", "pregnant", "retiring", "sick", "teething", "vegan",
                                         "vegetarian", NULL};
-    static const char *const HAS[] = {"got", "gets", "had", "has", "needs", "wants", NULL};
+    static const char *const HAS[] = {"gets", "got", "had", "has", "needs", "wants", NULL};
     static const char *const HUMAN[] = {"babysitter", "bath", "checkup", "diaper", "haircut", "hug",
                                         "lift", "nap", "playdate", "ride", "sitter", "tutor", NULL};
     static const char *const DOES[] = {"brings", "cooks", "drives", "picks", NULL};
@@ -676,10 +676,10 @@ bool pii_person_clause(const pii_scan *sc, size_t start, size_t end)
  * has no duty noun). */
 bool pii_rota_object(const pii_scan *sc, size_t start, size_t end)
 {
-    static const char *const VERB[] = {"add", "assign", "assigned", "bcc", "cc", "pair", "put", "rota",
-                                       "roster", "schedule", "scheduled", "swap", "swapped", NULL};
+    static const char *const VERB[] = {"add", "assign", "assigned", "bcc", "cc", "pair", "put", "roster",
+                                       "rota", "schedule", "scheduled", "swap", "swapped", NULL};
     static const char *const DUTY[] = {"call", "calls", "duty", "oncall", "pager", "reply", "review",
-                                       "reviewers", "rota", "roster", "rotation", "shift", "shifts", "standup",
+                                       "reviewers", "roster", "rota", "rotation", "shift", "shifts", "standup",
                                        "thread", "ticket", "watch", NULL};
     const uint8_t *s = sc->s;
     size_t n = sc->n, ws, we, p = start;
