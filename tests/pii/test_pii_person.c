@@ -294,6 +294,14 @@ static void word_names_in_person_frames(void **state)
     expect(det, "Orthodontist for Autumn on Tuesday at 3.", "Autumn");
     expect(det, "Virginia was asleep when we got home.", "Virginia");
     expect(det, "Mercy and Hope are coming over after school.", "Hope");
+    /* lower case: a word-name after a verb only people take, taken up by "he"/"she" */
+    expect(det, "had lunch with hunter and he loved the new place", "hunter");
+    expect(det, "grabbed a coffee with grace, she says hi", "grace");
+    expect(det, "had a long call with faith yesterday and she agreed to help", "faith");
+    expect(det, "met with chase this morning, he wants the slides", "chase");
+    expect_none(det, "with hope and a bit of luck he will pass");
+    expect_none(det, "we went with grace and style, he said later");
+    expect_none(det, "start with summer and she will follow");
     /* and the words and places stay what they are */
     expect_none(det, "I hope that the build passes tonight.");
     expect_none(det, "Please grant access to the staging bucket.");
