@@ -303,6 +303,11 @@ static void word_names_in_person_frames(void **state)
     expect_none(det, "we went with grace and style, he said later");
     expect_none(det, "start with summer and she will follow");
     /* and the words and places stay what they are */
+    expect_none(det, "Virginia is coming up on the route, then Maryland.");
+    expect_none(det, "Georgia wants more rail funding, and her senators agree.");
+    expect_none(det, "Phoenix needs a ride share program.");
+    expect_none(det, "We toured Florence. She is lovely in spring.");
+    expect_none(det, "Will the build pass? He asked twice.");
     expect_none(det, "I hope that the build passes tonight.");
     expect_none(det, "Please grant access to the staging bucket.");
     expect_none(det, "Will the release be out on Friday?");

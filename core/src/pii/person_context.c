@@ -594,12 +594,13 @@ static bool pronoun_word(const uint8_t *w, size_t n)
     return word_in(w, n, (const char *const[]){"she", "he", "her", "him", "his", NULL});
 }
 
-/* A personal pronoun in the same sentence after q, within about a dozen words. */
+/* A personal pronoun in the same clause after q, within about a dozen words ("Georgia wants more funding,
+ * and her senators ..." has it in the next clause). */
 static bool pronoun_later(const uint8_t *s, size_t n, size_t q)
 {
     for (size_t p = q, k = 0; p < n && k < 14; k++) {
         while (p < n && !pii_is_alpha(s[p])) {
-            if (s[p] == '.' || s[p] == '!' || s[p] == '?' || s[p] == '\n' || s[p] == ';')
+            if (s[p] == '.' || s[p] == '!' || s[p] == '?' || s[p] == '\n' || s[p] == ';' || s[p] == ',')
                 return false;
             p++;
         }
@@ -616,11 +617,10 @@ static bool pronoun_later(const uint8_t *s, size_t n, size_t q)
  * pronoun that takes it up: "Florence, she turns 80", "Faith replied ... Her last message", "Sydney is
  * allergic to peanuts", "Austin needs a ride", "Georgia wants the list shared with her phone", "whether
  * Faith replied", "..., Grant drives", "Bill from the HOA emailed". */
-bool pii_person_clause(const pii_scan *sc, size_t start, size_t end)
+bool pii_person_clause(const pii_scan *sc, size_t start, size_t end, bool place)
 {
-    static const char *const STATE[] = {"allergic", "asleep", "awake", "coming", "engaged", "expecting",
-                                        "napping", "pregnant", "retiring", "sick", "teething", "vegan",
-                                        "vegetarian", NULL};
+    static const char *const STATE[] = {"allergic", "asleep", "awake", "engaged", "expecting", "napping",
+                                        "pregnant", "retiring", "sick", "teething", "vegan", "vegetarian", NULL};
     static const char *const HAS[] = {"gets", "got", "had", "has", "needs", "wants", NULL};
     static const char *const HUMAN[] = {"babysitter", "bath", "checkup", "diaper", "haircut", "hug",
                                         "lift", "nap", "playdate", "ride", "sitter", "tutor", NULL};
@@ -629,11 +629,11 @@ bool pii_person_clause(const pii_scan *sc, size_t start, size_t end)
     size_t n = sc->n, a, b, c, d;
     /* "Florence, she turns 80" */
     if (end + 2 < n && s[end] == ',' && word_after(s, n, end + 1, &a, &b) &&
-        word_in(s + a, b - a, (const char *const[]){"she", "he", NULL}))
+        word_in(s + a, b - a, (const char *const[]){"she", "he", NULL}) && !(place && pii_place_preposition(sc, start)))
         return true;
     /* "... whether Faith replied about the trip? Her last message ...": the next sentence takes the name
      * up (not for a sentence's first word: "Can you check ...? Her ...") */
-    if (!sentence_start(s, start)) {
+    if (!place && !sentence_start(s, start)) { /* places are "she" too: "We toured Florence. She is lovely" */
         size_t p = end;
         while (p < n && s[p] != '.' && s[p] != '!' && s[p] != '?' && s[p] != '\n' && p - end < 160)
             p++;
@@ -646,10 +646,16 @@ bool pii_person_clause(const pii_scan *sc, size_t start, size_t end)
     if (word_in(s + a, b - a, (const char *const[]){"is", "was", NULL}) && word_after(s, n, b, &c, &d) &&
         WORD_IN_SORTED(s + c, d - c, STATE))
         return true;
+    /* "needs a ride to soccer", "has a nap." (not "needs a ride share program") */
     if (WORD_IN_SORTED(s + a, b - a, HAS) && word_after(s, n, b, &c, &d) &&
         word_in(s + c, d - c, (const char *const[]){"a", "an", "her", "his", NULL}) && word_after(s, n, d, &c, &d) &&
-        WORD_IN_SORTED(s + c, d - c, HUMAN))
-        return true;
+        WORD_IN_SORTED(s + c, d - c, HUMAN)) {
+        size_t e, f;
+        if (!word_after(s, n, d, &e, &f) ||
+            word_in(s + e, f - e, (const char *const[]){"to", "from", "home", "at", "for", "on", "with", "after",
+                                                        "before", "today", "tonight", "tomorrow", NULL}))
+            return true;
+    }
     /* "Grant drives", "Harmony cooks dinner" (not "Jordan drives a hard bargain") */
     if (WORD_IN_SORTED(s + a, b - a, DOES) &&
         !(word_after(s, n, b, &c, &d) && word_in(s + c, d - c, (const char *const[]){"a", "an", "the", "more", NULL})))

@@ -232,7 +232,7 @@ double pii_place_person_lift(const pii_scan *sc, size_t start, size_t end, bool 
         prev_word(s, ws, 1, &c, &d) && pii_is_upper(s[c]) && sentence_start(s, c) &&
         (sc_name_lookup(s + c, d - c) & SC_NAME_FIRST))
         return pair_subject(s, n, end);
-    if (pii_person_clause(sc, start, end))
+    if (pii_person_clause(sc, start, end, sc_place_lookup(s + start, end - start)))
         return 0.75;
     if (!start_of_sentence)
         return 0;

@@ -396,7 +396,9 @@ static bool person_position(pii_scan *sc, const word *w, int cls, unsigned fa, c
     }
     /* "Zbigniew Kowalczyk approved it": an unknown word before a known last name counts as one name */
     bool pair = q->nt == 2 && fa == 0 && (q->fl[1] & SC_NAME_LAST) && !pii_word_like(q->fl[1], SC_WORD_NONE);
-    if ((q->nt != 1 && !pair) || (!(fa & (SC_NAME_FIRST | SC_NAME_LAST)) && !pair) || *score >= 0.7 || w->allcaps)
+    /* a family name alone only when it is no word ("He asked twice": a pronoun) */
+    bool lone_last = !(fa & SC_NAME_FIRST) && (fa & SC_NAME_LAST) && !(fa & SC_NAME_WORD) && w->e - w->s >= 3;
+    if ((q->nt != 1 && !pair) || (!(fa & SC_NAME_FIRST) && !lone_last && !pair) || *score >= 0.7 || w->allcaps)
         return false; /* a name that stands on its own needs no lift */
     if (cls != SC_WORD_NONE && cls != SC_WORD_AMBIGUOUS)
         return false; /* eponyms, software and assistants need more than this */
@@ -410,7 +412,8 @@ static bool person_position(pii_scan *sc, const word *w, int cls, unsigned fa, c
         lift = 0.8, why = SANCTUM_EV_CONTEXT_AFTER;
     else if (poss && pii_personal_noun(s, n, end))
         lift = 0.75, why = SANCTUM_EV_CONTEXT_AFTER;
-    else if (pii_question_subject(sc, w->s, end) || pii_gift_for(sc, w->s) || pii_person_clause(sc, w->s, end))
+    else if (pii_question_subject(sc, w->s, end) || pii_gift_for(sc, w->s) ||
+             pii_person_clause(sc, w->s, end, (fa & SC_NAME_PLACE) != 0))
         lift = 0.75;
     else if ((start || (prev_word(s, w->s, 1, &ps, &pe) &&
                         word_in(s + ps, pe - ps, (const char *const[]){"and", "but", "so", "then", "because",
