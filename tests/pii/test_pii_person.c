@@ -340,6 +340,10 @@ static void surnames_in_role_frames(void **state)
     expect_none(det, "Schedule Renovate for the weekly review.");
     expect_none(det, "Add Sentry to the on-call rotation.");
     expect_none(det, "Stripe approved the payout yesterday.");
+    expect_none(det, "Jansson writes the JSON to disk.");
+    expect_none(det, "Will the build pass? He asked twice.");
+    expect_only(det, "Ask Lindqvist about the VPN.", "Lindqvist");
+    expect(det, "Kowalski needs the keys.", "Kowalski");
 }
 
 /* Round 5, class 4: romanized East-Asian names in both orders, hyphenated Korean given names, and a

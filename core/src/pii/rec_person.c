@@ -53,8 +53,9 @@ static bool rota_unknown(pii_scan *sc, const word *w)
  * "Schedule Takahashi ..." (the name starts at the next word). */
 static bool imperative_verb(const uint8_t *s, const word *w)
 {
-    static const char *const V[] = {"assign", "forward", "loop", "move", "pair", "put", "reassign",
-                                    "schedule", "swap", NULL};
+    static const char *const V[] = {"ask", "assign", "call", "forward", "invite", "loop", "message", "move",
+                                    "notify", "pair", "put", "reassign", "remind", "schedule", "swap", "text",
+                                    "thank", NULL};
     return w->cap && sentence_start(s, w->s) && WORD_IN_SORTED(s + w->s, w->e - w->s, V);
 }
 
@@ -427,6 +428,8 @@ static bool person_position(pii_scan *sc, const word *w, int cls, unsigned fa, c
         lift = 0.72, why = SANCTUM_EV_CONTEXT_AFTER; /* "Saoirse is coming", "give Saoirse a call" */
     else if (q->nt == 1 && (fa & SC_NAME_WORD))
         lift = pii_place_person_lift(sc, w->s, end, poss); /* "Will and Joy are coming", "Hope's inhaler" */
+    if (lift > *score && lone_last && pii_tech_context(sc, w->s, end))
+        lift = 0; /* libraries named like a family name: "Jansson writes the JSON" */
     if (lift > *score) {
         *score = lift;
         *ev |= why;
