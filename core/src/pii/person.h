@@ -153,6 +153,10 @@ bool pii_email_echo(const pii_scan *sc, size_t ws, size_t we);
 bool pii_question_subject(const pii_scan *sc, size_t start, size_t end);
 /* "a card for X", "flowers for X". */
 bool pii_gift_for(const pii_scan *sc, size_t start);
+/* Person evidence after a name that is also a word or a place: the clause it starts, a pronoun. */
+bool pii_person_clause(const pii_scan *sc, size_t start, size_t end, bool place);
+/* "Put Okafor and Lindqvist on the on-call rota": the name is put on a duty by a rota verb. */
+bool pii_rota_object(const pii_scan *sc, size_t start, size_t end);
 /* A given name that is no word, place or software in a frame only people fill. */
 bool pii_clean_name_frame(const pii_scan *sc, size_t start, size_t end, bool poss);
 

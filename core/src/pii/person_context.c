@@ -564,10 +564,162 @@ bool pii_clean_name_frame(const pii_scan *sc, size_t start, size_t end, bool pos
 /* "a card for Chase", "flowers for Hope": what is bought or made for people. */
 bool pii_gift_for(const pii_scan *sc, size_t start)
 {
-    static const char *const GIFT[] = {"cake", "card", "flowers", "gift", "gifts", "present", "presents",
-                                       "surprise", "toast", NULL};
+    /* and appointments people keep: "dentist for Hope on Thursday" */
+    static const char *const GIFT[] = {"appointment", "cake", "card", "checkup", "dentist", "doctor",
+                                       "flowers", "gift", "gifts", "haircut", "orthodontist", "pediatrician",
+                                       "present", "presents", "surprise", "toast", NULL};
     const uint8_t *s = sc->s;
     size_t ws, we, gs, ge;
     return prev_word(s, start, 1, &ws, &we) && pii_word_eq(s + ws, we - ws, "for") && prev_word(s, ws, 1, &gs, &ge) &&
            WORD_IN_SORTED(s + gs, ge - gs, GIFT);
+}
+
+/* A clause starts right before start: a sentence start, a comma, or a conjunction ("whether Faith
+ * replied", "..., Grant drives"). */
+static bool clause_start(const uint8_t *s, size_t start)
+{
+    static const char *const CONJ[] = {"after", "and", "because", "before", "but", "if", "once", "since",
+                                       "so", "that", "then", "unless", "until", "when", "whether", "while",
+                                       NULL};
+    if (sentence_start(s, start))
+        return true;
+    if (start >= 2 && s[start - 1] == ' ' && s[start - 2] == ',')
+        return true;
+    size_t ws, we;
+    return prev_word(s, start, 1, &ws, &we) && WORD_IN_SORTED(s + ws, we - ws, CONJ);
+}
+
+static bool pronoun_word(const uint8_t *w, size_t n)
+{
+    return word_in(w, n, (const char *const[]){"she", "he", "her", "him", "his", NULL});
+}
+
+/* A personal pronoun in the same clause after q, within about a dozen words ("Georgia wants more funding,
+ * and her senators ..." has it in the next clause). */
+static bool pronoun_later(const uint8_t *s, size_t n, size_t q)
+{
+    for (size_t p = q, k = 0; p < n && k < 14; k++) {
+        while (p < n && !pii_is_alpha(s[p])) {
+            if (s[p] == '.' || s[p] == '!' || s[p] == '?' || s[p] == '\n' || s[p] == ';' || s[p] == ',')
+                return false;
+            p++;
+        }
+        size_t a = p;
+        while (p < n && (pii_is_alpha(s[p]) || s[p] == '\''))
+            p++;
+        if (p > a && pronoun_word(s + a, p - a))
+            return true;
+    }
+    return false;
+}
+
+/* Person evidence after a name that is also a word or a place, read from the clause it starts or the
+ * pronoun that takes it up: "Florence, she turns 80", "Faith replied ... Her last message", "Sydney is
+ * allergic to peanuts", "Austin needs a ride", "Georgia wants the list shared with her phone", "whether
+ * Faith replied", "..., Grant drives", "Bill from the HOA emailed". */
+bool pii_person_clause(const pii_scan *sc, size_t start, size_t end, bool place)
+{
+    static const char *const STATE[] = {"allergic", "asleep", "awake", "engaged", "expecting", "napping",
+                                        "pregnant", "retiring", "sick", "teething", "vegan", "vegetarian", NULL};
+    static const char *const HAS[] = {"gets", "got", "had", "has", "needs", "wants", NULL};
+    static const char *const HUMAN[] = {"babysitter", "bath", "checkup", "diaper", "haircut", "hug",
+                                        "lift", "nap", "playdate", "ride", "sitter", "tutor", NULL};
+    static const char *const DOES[] = {"brings", "cooks", "drives", "picks", NULL};
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, a, b, c, d;
+    /* "Florence, she turns 80" */
+    if (end + 2 < n && s[end] == ',' && word_after(s, n, end + 1, &a, &b) &&
+        word_in(s + a, b - a, (const char *const[]){"she", "he", NULL}) && !(place && pii_place_preposition(sc, start)))
+        return true;
+    /* "... whether Faith replied about the trip? Her last message ...": the next sentence takes the name
+     * up (not for a sentence's first word: "Can you check ...? Her ...") */
+    if (!place && !sentence_start(s, start)) { /* places are "she" too: "We toured Florence. She is lovely" */
+        size_t p = end;
+        while (p < n && s[p] != '.' && s[p] != '!' && s[p] != '?' && s[p] != '\n' && p - end < 160)
+            p++;
+        if (p + 2 < n && s[p] != '\n' && s[p + 1] == ' ' && pii_is_upper(s[p + 2]) && word_after(s, n, p + 1, &a, &b) &&
+            word_in(s + a, b - a, (const char *const[]){"she", "he", "her", "his", NULL}))
+            return true;
+    }
+    if (!clause_start(s, start) || !word_after(s, n, end, &a, &b))
+        return false;
+    if (word_in(s + a, b - a, (const char *const[]){"is", "was", NULL}) && word_after(s, n, b, &c, &d) &&
+        WORD_IN_SORTED(s + c, d - c, STATE))
+        return true;
+    /* "needs a ride to soccer", "has a nap." (not "needs a ride share program") */
+    if (WORD_IN_SORTED(s + a, b - a, HAS) && word_after(s, n, b, &c, &d) &&
+        word_in(s + c, d - c, (const char *const[]){"a", "an", "her", "his", NULL}) && word_after(s, n, d, &c, &d) &&
+        WORD_IN_SORTED(s + c, d - c, HUMAN)) {
+        size_t e, f;
+        if (!word_after(s, n, d, &e, &f) ||
+            word_in(s + e, f - e, (const char *const[]){"to", "from", "home", "at", "for", "on", "with", "after",
+                                                        "before", "today", "tonight", "tomorrow", NULL}))
+            return true;
+    }
+    /* "Grant drives", "Harmony cooks dinner" (not "Jordan drives a hard bargain") */
+    if (WORD_IN_SORTED(s + a, b - a, DOES) &&
+        !(word_after(s, n, b, &c, &d) && word_in(s + c, d - c, (const char *const[]){"a", "an", "the", "more", NULL})))
+        return true;
+    /* "Bill from the HOA emailed", "Kowalczyk from accounting needs" */
+    if (pii_word_eq(s + a, b - a, "from")) {
+        size_t q = b;
+        for (unsigned k = 0; k < 3 && word_after(s, n, q, &c, &d); k++) {
+            if (k > 0 && pii_person_verb_after(sc, q))
+                return true;
+            if (pii_is_upper(s[c]) && !(d - c <= 5 && pii_is_upper(s[d - 1])))
+                return false; /* "from Nairobi": a place */
+            q = d;
+        }
+        return pii_person_verb_after(sc, q);
+    }
+    /* "Georgia wants the grocery list shared with her phone" */
+    return pii_person_verb_after(sc, end) && pronoun_later(s, n, b);
+}
+
+/* The verb that puts people on a rota or a thread, before "X", "X and", "X, Y and": "Put Okafor and
+ * Lindqvist on the on-call rota", "Assign Nakamura to the ticket", "cc Haddad and Okonjo on the reply";
+ * and a duty noun later in the clause. Firms and tools seldom stand there ("Move Grafana to the cluster"
+ * has no duty noun). */
+bool pii_rota_object(const pii_scan *sc, size_t start, size_t end)
+{
+    static const char *const VERB[] = {"add", "assign", "assigned", "bcc", "cc", "pair", "put", "roster",
+                                       "rota", "schedule", "scheduled", "swap", "swapped", NULL};
+    static const char *const DUTY[] = {"call", "calls", "duty", "oncall", "pager", "reply", "review",
+                                       "reviewers", "roster", "rota", "rotation", "shift", "shifts", "standup",
+                                       "thread", "ticket", "watch", NULL};
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, ws, we, p = start;
+    /* walk back over "Y and", "Y," (at most two other names) to the verb */
+    for (unsigned k = 0; k < 3; k++) {
+        if (!prev_word(s, p, 2, &ws, &we))
+            return false;
+        if (WORD_IN_SORTED(s + ws, we - ws, VERB))
+            break;
+        if (k == 2)
+            return false;
+        if (word_in(s + ws, we - ws, (const char *const[]){"and", "with", NULL})) {
+            size_t vs, ve;
+            if (!prev_word(s, ws, 1, &vs, &ve) || !pii_is_upper(s[vs]))
+                return false;
+            p = vs;
+        } else if (pii_is_upper(s[ws]) && we < start && s[we] == ',') {
+            p = ws;
+        } else {
+            return false;
+        }
+    }
+    /* a duty noun in the rest of the clause */
+    for (size_t q = end, k = 0; q < n && k < 10; k++) {
+        while (q < n && !pii_is_alpha(s[q])) {
+            if (s[q] == '.' || s[q] == '!' || s[q] == '?' || s[q] == '\n' || s[q] == ';')
+                return false;
+            q++;
+        }
+        size_t a = q;
+        while (q < n && pii_is_alpha(s[q]))
+            q++;
+        if (q > a && WORD_IN_SORTED(s + a, q - a, DUTY))
+            return true;
+    }
+    return false;
 }

@@ -160,11 +160,15 @@ bool pii_honour_word(const uint8_t *w, size_t n)
  * ("Murphy's law", "De Morgan's laws"), diseases ("Parkinson's disease"), dishes ("Caesar salad"). */
 bool pii_thing_noun(const uint8_t *w, size_t n, bool possessive)
 {
-    /* what a person may own too ("Dana's cake", "Omar's bike"): only without a possessive */
+    /* what a person may own too ("Dana's cake", "Omar's bike"): only without a possessive; products and
+     * hardware named like people ("Coral TPUs", "Jordan sneakers") */
     static const char *const T[] = {
-        "bike", "bikes", "cake", "casserole", "cocktail", "complex", "coupe", "cycle", "dealer",
-        "dealership", "dressing", "engine", "engines", "model", "models", "pudding", "salad", "sandwich",
-        "sauce", "scale", "sedan", "soup", "stroganoff", "suv", "tart", "torte", NULL};
+        "accelerator", "accelerators", "bike", "bikes", "bourbon", "cake", "casserole", "chipset",
+        "cocktail", "complex", "console", "consoles", "controller", "controllers", "coupe", "cpu", "cpus",
+        "cycle", "dealer", "dealership", "devkit", "dressing", "earbuds", "engine", "engines", "firmware",
+        "gpu", "gpus", "headphones", "headset", "model", "models", "npu", "npus", "pudding", "salad",
+        "sandwich", "sauce", "scale", "sdk", "sedan", "sneakers", "soc", "soup", "stroganoff", "suv",
+        "tart", "torte", "tpu", "tpus", "whiskey", "whisky", "wristband", NULL};
     static const char *const N[] = {
         "conjecture", "constant", "criterion", "dilemma", "disease", "diseases", "distribution", "effect",
         "equation", "equations", "formula", "hypothesis", "identities", "identity", "inequality", "law",

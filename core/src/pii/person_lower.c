@@ -79,6 +79,36 @@ static bool lower_trigger_slow(const uint8_t *w, size_t n, uint8_t c)
 /* Lower-case names after a trigger: "my name is li wei", "i'm priya sharma", "hey maria,", "my wife anna",
  * "ping nina patel". A greeting or a relation word vouches for a first name only when it is no English
  * word (or a common first name that ends the phrase: "hey maria,"); "hey, can you" is no name. */
+/* "chase yesterday and he said", "grace, she says hi", "faith this morning, and she agreed": after the
+ * name, at most three words, then a clause whose subject is "he" or "she". */
+static bool pronoun_clause_after(const uint8_t *s, size_t n, size_t p)
+{
+    for (unsigned k = 0; k < 4 && p < n; k++) {
+        bool comma = false;
+        while (p < n && (s[p] == ' ' || s[p] == ',')) {
+            comma = comma || s[p] == ',';
+            p++;
+        }
+        size_t a = p;
+        while (p < n && pii_is_alpha(s[p]))
+            p++;
+        if (p == a)
+            return false;
+        if (pii_word_eq(s + a, p - a, "and") || comma) {
+            size_t q = comma && pii_word_eq(s + a, p - a, "and") ? p : (comma ? a : p);
+            while (q < n && s[q] == ' ')
+                q++;
+            size_t b = q;
+            while (q < n && pii_is_alpha(s[q]))
+                q++;
+            return (q - b == 2 && pii_word_eq(s + b, 2, "he")) || (q - b == 3 && pii_word_eq(s + b, 3, "she"));
+        }
+        if (!pii_is_lower(s[a]))
+            return false;
+    }
+    return false;
+}
+
 size_t pii_lower_name(pii_scan *sc, const word *w)
 {
     const uint8_t *s = sc->s;
@@ -121,8 +151,12 @@ size_t pii_lower_name(pii_scan *sc, const word *w)
     double score = 0.75;
     if (ctx == WEAK) {
         /* "talked to emma", "ping priya": a common first name that is no English word, after a verb */
-        /* a first name that is also a word only as a pair with a known last name: "with peter novak" */
-        if (wl < 3 || !(f & SC_NAME_COMMON_FIRST) || cls != SC_WORD_NONE || ((f & SC_NAME_WORD) && !b_last))
+        /* a first name that is also a word only as a pair with a known last name: "with peter novak", or
+         * after a verb only people take with a pronoun taking it up: "coffee with chase, he said" */
+        bool taken_up = (f & SC_NAME_COMMON_FIRST) && (cls == SC_WORD_NONE || cls == SC_WORD_AMBIGUOUS) &&
+                        !b_last && pronoun_clause_after(s, n, w->e) && pii_person_verb_before(sc, w->s);
+        if (!taken_up &&
+            (wl < 3 || !(f & SC_NAME_COMMON_FIRST) || cls != SC_WORD_NONE || ((f & SC_NAME_WORD) && !b_last)))
             return w->e;
         score = 0.7;
         b_unknown = false;
@@ -152,6 +186,19 @@ size_t pii_lower_name(pii_scan *sc, const word *w)
             ev |= SANCTUM_EV_GAZETTEER_LAST;
     }
     pii_person_emit(sc, w->s, end, score, ev);
+    /* "with luis and kenji": a lower-case given name that is no word, joined by "and" to the name just
+     * found, is a second person */
+    word c;
+    size_t as = end + 5;
+    if (as < n && memcmp(s + end, " and ", 5) == 0 && next_word(s, n, end + 4, &c) && c.s == as && c.lower &&
+        !c.camel && c.e - c.s >= 3) {
+        unsigned fc = sc_name_lookup(s + c.s, c.e - c.s);
+        if ((fc & SC_NAME_FIRST) && !(fc & SC_NAME_WORD) && !pii_chat_word(s + c.s, c.e - c.s) &&
+            sc_word_class(s + c.s, c.e - c.s) == SC_WORD_NONE && !pii_in_code(sc, c.s, c.e, &why)) {
+            pii_person_emit(sc, c.s, c.e, score, SANCTUM_EV_CONTEXT_BEFORE | SANCTUM_EV_GAZETTEER_FIRST);
+            return c.e;
+        }
+    }
     return end;
 }
 

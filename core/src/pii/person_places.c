@@ -148,17 +148,19 @@ bool pii_place_context(const pii_scan *sc, size_t start, size_t end)
 bool pii_place_noun(const uint8_t *w, size_t n)
 {
     static const char *const N[] = {
-        "accord", "agreement", "aquarium", "arena", "athletic", "ballet", "basilica", "basin", "boardwalk",
-        "borough", "bridge", "canyon", "castle", "cathedral", "city", "coast", "convention", "county",
-        "creek", "cricket", "crossing", "dam", "declaration", "desert", "downtown", "expressway", "falls",
-        "fashion", "fjord", "forest", "freeway", "games", "gardens", "glacier", "harbor", "harbour",
-        "harbourfront", "heights", "highway", "hole", "international", "island", "islands", "junction",
-        "lagoon", "mall", "marathon", "memorial", "mesa", "metro", "metropolitan", "motorway", "museum",
-        "national", "observatory", "olympics", "opera", "oval", "palace", "parish", "peninsula",
-        "philharmonic", "pier", "plains", "pride", "protocol", "province", "quay", "racecourse", "raceway",
-        "rapids", "reservoir", "rovers", "shores", "speedway", "springs", "square", "stadium", "state",
-        "station", "summit", "symphony", "tech", "temple", "terminal", "territory", "tower", "township",
-        "treaty", "tunnel", "united", "valley", "volcano", "waterfront", "wharf", "zoo", NULL};
+        "accord", "agreement", "airport", "aquarium", "arena", "athletic", "ballet", "basilica", "basin",
+        "boardwalk", "borough", "bridge", "canyon", "castle", "cathedral", "causeway", "cemetery", "circle",
+        "city", "coast", "convention", "county", "creek", "crescent", "cricket", "crossing", "dam",
+        "declaration", "desert", "downtown", "esplanade", "expressway", "falls", "fashion", "fjord",
+        "forest", "freeway", "games", "gardens", "glacier", "harbor", "harbour", "harbourfront", "heights",
+        "highway", "hole", "hospital", "interchange", "international", "island", "islands", "junction",
+        "lagoon", "library", "mall", "marathon", "memorial", "mesa", "metro", "metropolitan", "motorway",
+        "museum", "national", "observatory", "olympics", "opera", "oval", "palace", "parish", "parkway",
+        "peninsula", "philharmonic", "pier", "plains", "plaza", "pride", "promenade", "protocol",
+        "province", "quay", "racecourse", "raceway", "rapids", "reservoir", "rovers", "shores", "speedway",
+        "springs", "square", "stadium", "state", "station", "summit", "symphony", "tech", "temple",
+        "terminal", "terrace", "territory", "tower", "township", "treaty", "tunnel", "turnpike", "united",
+        "valley", "volcano", "waterfront", "wharf", "zoo", NULL};
     if (n < 3 || n > 14)
         return false;
     return WORD_IN_SORTED(w, n, N);
@@ -168,9 +170,9 @@ bool pii_place_noun(const uint8_t *w, size_t n)
  * babysitting"), or a verb of speech. */
 static double pair_subject(const uint8_t *s, size_t n, size_t end)
 {
-    static const char *const STATE[] = {"arguing", "asleep", "awake", "babysitting", "bored", "dating",
-                                        "engaged", "fighting", "hungry", "napping", "sick", "sleeping",
-                                        "staying", NULL};
+    static const char *const STATE[] = {"arguing", "asleep", "awake", "babysitting", "bored", "coming",
+                                        "dating", "engaged", "fighting", "hungry", "napping", "sick",
+                                        "sleeping", "staying", NULL};
     size_t a, b, c, d;
     if (!word_after(s, n, end, &a, &b))
         return 0;
@@ -230,6 +232,8 @@ double pii_place_person_lift(const pii_scan *sc, size_t start, size_t end, bool 
         prev_word(s, ws, 1, &c, &d) && pii_is_upper(s[c]) && sentence_start(s, c) &&
         (sc_name_lookup(s + c, d - c) & SC_NAME_FIRST))
         return pair_subject(s, n, end);
+    if (pii_person_clause(sc, start, end, sc_place_lookup(s + start, end - start)))
+        return 0.75;
     if (!start_of_sentence)
         return 0;
     if (pii_vocative_you(sc, end))

@@ -24,6 +24,41 @@ static bool diacritic_person(pii_scan *sc, const word *w)
            (pii_person_verb_right_before(sc, w->s, w->e) || pii_person_verb_before(sc, w->s));
 }
 
+/* "Put Okafor and Lindqvist on the rota": an unknown capitalized word put on a duty, outside technical
+ * context. */
+static bool known_name_word(const uint8_t *s, size_t a, size_t b)
+{
+    unsigned f = pii_name_flags(s, a, b);
+    return pii_is_upper(s[a]) && (f & (SC_NAME_FIRST | SC_NAME_LAST)) && !(f & SC_NAME_WORD) &&
+           sc_word_class(s + a, b - a) == SC_WORD_NONE;
+}
+
+/* ... and only beside a known name ("Okafor and Lindqvist"; not "Zoom and Teams", "Legal and Finance"). */
+static bool rota_unknown(pii_scan *sc, const word *w)
+{
+    const uint8_t *s = sc->s;
+    if (w->allcaps || w->e - w->s < 4 || sentence_start(s, w->s))
+        return false;
+    /* the cheap test first: a known name joined to it */
+    static const char *const JOIN[] = {"and", "with", NULL};
+    size_t a, b, c, d;
+    bool joined = (word_after(s, sc->n, w->e, &a, &b) && word_in(s + a, b - a, JOIN) &&
+                   word_after(s, sc->n, b, &c, &d) && known_name_word(s, c, d)) ||
+                  (prev_word(s, w->s, 1, &a, &b) && word_in(s + a, b - a, JOIN) && prev_word(s, a, 1, &c, &d) &&
+                   known_name_word(s, c, d));
+    return joined && pii_rota_object(sc, w->s, w->e) && !pii_tech_context(sc, w->s, w->e);
+}
+
+/* An imperative at the start of a sentence is no given name the lists lack: "Assign Nakamura ...",
+ * "Schedule Takahashi ..." (the name starts at the next word). */
+static bool imperative_verb(const uint8_t *s, const word *w)
+{
+    static const char *const V[] = {"ask", "assign", "call", "forward", "invite", "loop", "message", "move",
+                                    "notify", "pair", "put", "reassign", "remind", "schedule", "swap", "text",
+                                    "thank", NULL};
+    return w->cap && sentence_start(s, w->s) && WORD_IN_SORTED(s + w->s, w->e - w->s, V);
+}
+
 /* Step 3: an unknown capitalized word starts a name only with a phrase that vouches for it, a
  * signature, or a known last name right after it ("Contact Sarah Lee": the name starts later). */
 static bool unknown_start_ok(pii_scan *sc, const word *w)
@@ -35,7 +70,7 @@ static bool unknown_start_ok(pii_scan *sc, const word *w)
     if ((b0 == STRONG && unk_ok0) || pii_signature(sc, w->s, w->e) || w->allcaps || pii_honorific_after(s, n, w->e) ||
         pii_email_echo(sc, w->s, w->e))
         return true;
-    if (diacritic_person(sc, w))
+    if (diacritic_person(sc, w) || rota_unknown(sc, w))
         return true;
     word nx0;
     unsigned f0 = 0;
@@ -46,6 +81,33 @@ static bool unknown_start_ok(pii_scan *sc, const word *w)
     if (non_ascii(s, w->s, w->e) && (f0 & SC_NAME_LAST) && !pii_word_like(f0, sc_word_class(s + nx0.s, nx0.e - nx0.s)))
         return true;
     return (f0 & SC_NAME_LAST) && !(f0 & SC_NAME_FIRST);
+}
+
+/* Romanized Korean given names are two syllables joined by a hyphen, the second in lower case
+ * ("Ji-hoon", "Seo-yeon", "Min-jun"): both syllables from the romanized given-name syllables, and not
+ * the same one twice ("Ha-ha"). */
+static bool korean_given(const uint8_t *s, size_t a, size_t b)
+{
+    static const char *const SYL[] = {
+        "ah", "bin", "bo", "chan", "chul", "da", "dong", "eun", "gyu", "ha", "hae", "hee", "ho", "hoon",
+        "hwa", "hwan", "hye", "hyuk", "hyun", "in", "jae", "jeong", "ji", "jin", "jong", "joo", "jun", "jung",
+        "kyung", "mi", "min", "myung", "na", "rae", "ri", "seo", "seok", "seon", "seung", "so", "soo", "su",
+        "sun", "sung", "tae", "won", "woo", "woong", "ye", "yeon", "yong", "young", "yu", "yun", NULL};
+    if (b - a < 4 || b - a > 14 || !pii_is_upper(s[a]))
+        return false;
+    const uint8_t *h = memchr(s + a, '-', b - a);
+    if (h == NULL)
+        return false;
+    size_t m = (size_t)(h - s);
+    if (m == a || m + 2 > b || !pii_is_lower(s[m + 1]))
+        return false;
+    for (size_t i = a + 1; i < b; i++)
+        if (i != m && !pii_is_lower(s[i]))
+            return false;
+    bool same = m - a == b - m - 1;
+    for (size_t i = 0; same && i < m - a; i++)
+        same = pii_lower(s[a + i]) == s[m + 1 + i];
+    return !same && WORD_IN_SORTED(s + a, m - a, SYL) && WORD_IN_SORTED(s + m + 1, b - m - 1, SYL);
 }
 
 /* "Helen Park", "Ruth Hall": an organisation word that is also a common surname, after a given name
@@ -109,12 +171,13 @@ static void gather_name(pii_scan *sc, const word *w, unsigned fa, bool label, na
         if (bc == SC_WORD_ORG_NEXT && surname_org_word(sc, w, fa, &b))
             bc = SC_WORD_NONE;
         if (bc == SC_WORD_ORG_NEXT || bc == SC_WORD_TECH_NOUN ||
-            (b.cap && (pii_honour_word(s + b.s, b.e - b.s) || pii_place_noun(s + b.s, b.e - b.s)))) {
+            (b.cap && (pii_honour_word(s + b.s, b.e - b.s) || pii_place_noun(s + b.s, b.e - b.s) ||
+                       pii_thing_noun(s + b.s, b.e - b.s, false)))) {
             if (b.cap || b.allcaps)
                 q->org = true;
             break;
         }
-        if (bc == SC_WORD_STOP || bc == SC_WORD_TITLE ||
+        if (bc == SC_WORD_STOP || bc == SC_WORD_TITLE || korean_given(s, b.s, b.e) ||
             (!pii_name_shaped(sc, &b, w->allcaps) && !(w->cap && prefixed_surname(sc, &b))))
             break;
         if (w->allcaps != b.allcaps && !(b.e - b.s == 1))
@@ -140,7 +203,11 @@ static void gather_name(pii_scan *sc, const word *w, unsigned fa, bool label, na
             (pii_word_eq(s + q->cur.s, q->cur.e - q->cur.s, "jr") || pii_word_eq(s + q->cur.s, q->cur.e - q->cur.s, "sr")))
             p++;
         word x;
-        if (p < n && s[p] == ' ' && next_word(s, n, p, &x) && x.s == p + 1 && x.cap && pii_honour_word(s + x.s, x.e - x.s))
+        /* "Martin Luther King Jr. Blvd": a street or building word after Jr./Sr. makes a place too */
+        if (p < n && s[p] == ' ' && next_word(s, n, p, &x) && x.s == p + 1 && x.cap &&
+            (pii_honour_word(s + x.s, x.e - x.s) ||
+             (p > q->cur.e && (sc_word_class(s + x.s, x.e - x.s) == SC_WORD_ORG_NEXT ||
+                               pii_place_noun(s + x.s, x.e - x.s)))))
             q->org = true;
     }
     /* an initial must be followed by a last name */
@@ -214,6 +281,8 @@ static bool base_score(pii_scan *sc, const word *w, int cls, unsigned fa, const 
                             : ((fa & SC_NAME_COMMON_FIRST) ? 0.8 : 0.7);
         else if (!a_first && fa == 0 && (last & SC_NAME_LAST) && !l_word)
             *score = diacritic_person(sc, w) ? 0.75 : 0.6;
+        else if (nt == 2 && (fa & SC_NAME_LAST) && !a_word && (last & SC_NAME_FIRST) && !(last & SC_NAME_LAST) && !l_word)
+            *score = 0.8; /* family name first: "Xu Mingyu", "Yamamoto Haruki" */
         else if (fa & SC_NAME_LAST)
             *score = l_known ? 0.6 : 0.4;
         /* Greek and Cyrillic: two capitalized words, one of them a known name ("Γιώργος Παπαδόπουλος");
@@ -273,9 +342,10 @@ static bool add_context(pii_scan *sc, const word *w, int cls, unsigned fa, const
             *score = 0.45;
         else if (nt == 1 && pii_email_echo(sc, w->s, end))
             *score = 0.01; /* record_pair lifts it */
-        else if (diacritic_person(sc, w))
+        else if (diacritic_person(sc, w) || (nt == 1 && rota_unknown(sc, w))) {
             *score = 0.75;
-        else
+            *ev |= SANCTUM_EV_CONTEXT_BEFORE;
+        } else
             return false;
     }
     if (before == STRONG || sig || after == STRONG) {
@@ -327,7 +397,9 @@ static bool person_position(pii_scan *sc, const word *w, int cls, unsigned fa, c
     }
     /* "Zbigniew Kowalczyk approved it": an unknown word before a known last name counts as one name */
     bool pair = q->nt == 2 && fa == 0 && (q->fl[1] & SC_NAME_LAST) && !pii_word_like(q->fl[1], SC_WORD_NONE);
-    if ((q->nt != 1 && !pair) || (!(fa & SC_NAME_FIRST) && !pair) || *score >= 0.7 || w->allcaps)
+    /* a family name alone only when it is no word ("He asked twice": a pronoun) */
+    bool lone_last = !(fa & SC_NAME_FIRST) && (fa & SC_NAME_LAST) && !(fa & SC_NAME_WORD) && w->e - w->s >= 3;
+    if ((q->nt != 1 && !pair) || (!(fa & SC_NAME_FIRST) && !lone_last && !pair) || *score >= 0.7 || w->allcaps)
         return false; /* a name that stands on its own needs no lift */
     if (cls != SC_WORD_NONE && cls != SC_WORD_AMBIGUOUS)
         return false; /* eponyms, software and assistants need more than this */
@@ -335,22 +407,29 @@ static bool person_position(pii_scan *sc, const word *w, int cls, unsigned fa, c
     uint32_t why = SANCTUM_EV_CONTEXT_BEFORE;
     bool start = sentence_start(s, w->s);
     size_t ps, pe;
-    if (pii_person_verb_right_before(sc, w->s, end))
+    if (pii_person_verb_right_before(sc, w->s, end) || pii_rota_object(sc, w->s, end))
         lift = 0.75;
     else if (start && pii_vocative_you(sc, end))
         lift = 0.8, why = SANCTUM_EV_CONTEXT_AFTER;
     else if (poss && pii_personal_noun(s, n, end))
         lift = 0.75, why = SANCTUM_EV_CONTEXT_AFTER;
-    else if (pii_question_subject(sc, w->s, end) || pii_gift_for(sc, w->s))
+    else if (pii_question_subject(sc, w->s, end) || pii_gift_for(sc, w->s) ||
+             pii_person_clause(sc, w->s, end, (fa & SC_NAME_PLACE) != 0))
         lift = 0.75;
     else if ((start || (prev_word(s, w->s, 1, &ps, &pe) &&
                         word_in(s + ps, pe - ps, (const char *const[]){"and", "but", "so", "then", "because",
-                                                                       "when", "if", "that", "cause", NULL}))) &&
+                                                                       "when", "if", "that", "cause", "whether",
+                                                                       "until", "unless", "once", "while", NULL}))) &&
              pii_person_verb_after(sc, end))
         lift = 0.75, why = SANCTUM_EV_CONTEXT_AFTER;
-    else if (q->nt == 1 && cls == SC_WORD_NONE && !(fa & (SC_NAME_WORD | SC_NAME_PLACE)) && w->e - w->s >= 3 &&
+    else if (q->nt == 1 && cls == SC_WORD_NONE && (fa & SC_NAME_FIRST) && !(fa & (SC_NAME_WORD | SC_NAME_PLACE)) &&
+             w->e - w->s >= 3 &&
              pii_clean_name_frame(sc, w->s, end, poss) && !pii_tech_context(sc, w->s, end))
         lift = 0.72, why = SANCTUM_EV_CONTEXT_AFTER; /* "Saoirse is coming", "give Saoirse a call" */
+    else if (q->nt == 1 && (fa & SC_NAME_WORD))
+        lift = pii_place_person_lift(sc, w->s, end, poss); /* "Will and Joy are coming", "Hope's inhaler" */
+    if (lift > *score && lone_last && pii_tech_context(sc, w->s, end))
+        lift = 0; /* libraries named like a family name: "Jansson writes the JSON" */
     if (lift > *score) {
         *score = lift;
         *ev |= why;
@@ -370,6 +449,53 @@ static bool hyphen_brand(const uint8_t *s, size_t a, size_t b)
         return false;
     unsigned f1 = sc_name_lookup(s + a, m - a), f2 = sc_name_lookup(s + m + 1, b - m - 1);
     return (f1 & SC_NAME_FIRST) && !(f2 & SC_NAME_FIRST);
+}
+
+/* "Joy-Con", "Coca-Cola": a given name joined by a hyphen to a capitalized everyday word that is no
+ * common given name is a product, wherever it stands in the span ("My Joy-Con"); Korean given names
+ * go on in lower case ("Ji-hoon") and double given names are common ones ("Anne-Marie"). */
+static bool hyphen_product(const uint8_t *s, size_t a, size_t b)
+{
+    const uint8_t *h = memchr(s + a, '-', b - a);
+    if (h == NULL)
+        return false;
+    size_t m = (size_t)(h - s);
+    if (m == a || m + 2 >= b || !pii_is_upper(s[m + 1]))
+        return false;
+    unsigned f1 = sc_name_lookup(s + a, m - a), f2 = sc_name_lookup(s + m + 1, b - m - 1);
+    return (f1 & SC_NAME_FIRST) && (f2 & SC_NAME_WORD) && !(f2 & SC_NAME_COMMON_FIRST) && !(f2 & SC_NAME_LAST);
+}
+
+/* "stuck in Da Nang", "a week in Tel Aviv", "from Addis Ababa to ...": two or more words after a travel
+ * preposition (not "to": "forward it to X"), none of them a common given or family name, are a place (people there are written with
+ * a common name or with a phrase that vouches for them). "from" only in "from X to Y". */
+static bool multiword_place(pii_scan *sc, const name_seq *q)
+{
+    const uint8_t *s = sc->s;
+    size_t ws, we;
+    if (q->nt < 2 || !prev_word(s, q->toks[0][0], 1, &ws, &we))
+        return false;
+    for (size_t t = 0; t < q->nt; t++)
+        if (q->fl[t] & (SC_NAME_COMMON_FIRST | SC_NAME_COMMON_LAST))
+            return false;
+    static const char *const PREP[] = {"across", "around", "in", "into", "near", "through", "via",
+                                       "visit", "visiting", NULL};
+    if (word_in(s + ws, we - ws, PREP))
+        return true;
+    size_t end = q->toks[q->nt - 1][1], a, b;
+    return pii_word_eq(s + ws, we - ws, "from") && word_after(s, sc->n, end, &a, &b) && pii_word_eq(s + a, b - a, "to");
+}
+
+/* "Wanjiru Kamau from Nairobi", "Bill from Tallinn": the word after a name and "from" is where that
+ * person is from (a place or a firm), not a second person. */
+static bool from_after_name(pii_scan *sc, size_t start)
+{
+    const uint8_t *s = sc->s;
+    size_t ws, we, ps, pe;
+    if (!prev_word(s, start, 1, &ws, &we) || !pii_word_eq(s + ws, we - ws, "from") ||
+        !prev_word(s, ws, 1, &ps, &pe) || !pii_is_upper(s[ps]) || sentence_start(s, ps))
+        return false;
+    return (pii_name_flags(s, ps, pe) & (SC_NAME_FIRST | SC_NAME_LAST)) != 0;
 }
 
 /* Step 7, precision rules that take a candidate back: firms ("Johnson & Johnson"), tools ("Adam
@@ -413,6 +539,36 @@ static bool not_a_person(pii_scan *sc, const word *w, int cls, unsigned fa, cons
         return true;
     if (nt == 1 && before != STRONG && hyphen_brand(s, w->s, end))
         return true;
+    if (!sig && hyphen_product(s, q->toks[nt - 1][0], q->toks[nt - 1][1]))
+        return true; /* the product word ends the span ("My Joy-Con"; "Ka-Ping Yee" is a person) */
+    /* "a Mercedes-Benz", "an Aston Martin": people are seldom counted with an article ("an" only before
+     * a vowel: German "an Katarzyna Nowak" is "to") */
+    if (before != STRONG && !sig && !person_ev && prev_word(s, w->s, 1, &ps, &pe) &&
+        (pii_word_eq(s + ps, pe - ps, "a") ||
+         (pii_word_eq(s + ps, pe - ps, "an") && strchr("AEIOU", (char)s[w->s]) != NULL && s[w->s] != 0)))
+        return true;
+    /* "Santiago de Compostela", "Vila Nova de Gaia": a particle, then a last word that is a place and no
+     * name ("Roland Mainz", "Sumit Bose" have no particle) */
+    if (nt >= 2 && !sig && before != STRONG) {
+        size_t ls = q->toks[nt - 1][0], le = q->toks[nt - 1][1], a, b;
+        if (q->fl[nt - 1] == 0 && sc_place_lookup(s + ls, le - ls) && prev_word(s, ls, 1, &a, &b) &&
+            a > q->toks[0][0] && pii_particle(s + a, b - a))
+            return true;
+    }
+    /* "Johnnie Walker's and Jim Beam's": a possessive full name that owns nothing is a brand or a shop */
+    if (poss && nt >= 2 && before != STRONG && !sig) {
+        size_t p = end, al, ba, bb;
+        if (apostrophe_at(s, n, p, &al) && p + al < n && s[p + al] == 's') {
+            p += al + 1;
+            if (word_after(s, n, p, &ba, &bb) &&
+                word_in(s + ba, bb - ba, (const char *const[]){"and", "or", "with", "instead", NULL}))
+                return true;
+        }
+    }
+    if (before != STRONG && !sig && !poss &&
+        (multiword_place(sc, q) ||
+         (!person_ev && (!(fa & SC_NAME_COMMON_FIRST) || (fa & SC_NAME_PLACE)) && from_after_name(sc, w->s))))
+        return true;
     static const char *const PLACE_PREFIX[] = {"san", "santa", "saint", "sainte", "st", "fort", "los",
                                                "las", "port", "mount", "lake", "new", NULL};
     if (before != STRONG && prev_word(s, w->s, 1, &ps, &pe) && pii_is_upper(s[ps]) && w->s - pe == 1 &&
@@ -428,7 +584,14 @@ static size_t cap_name(pii_scan *sc, const word *w, int cls)
     const uint8_t *s = sc->s;
     size_t n = sc->n;
     unsigned fa = pii_name_flags(s, w->s, w->e);
-    if (fa == 0 && cls == SC_WORD_NONE && !unknown_start_ok(sc, w))
+    if (fa == 0 && cls == SC_WORD_NONE && (imperative_verb(s, w) || !unknown_start_ok(sc, w)))
+        return w->e;
+    /* "Tell Jordan Smith", "Add Priya Raman", "Ping Ingrid": a rare given name that is also a word, first
+     * in its sentence and before another capitalized word, is the verb; the name starts after it */
+    word nx1;
+    if (w->cap && (fa & SC_NAME_WORD) && !(fa & SC_NAME_COMMON_FIRST) && cls == SC_WORD_NONE &&
+        sentence_start(s, w->s) && next_word(s, n, w->e, &nx1) && nx1.s == w->e + 1 && s[w->e] == ' ' && nx1.cap &&
+        (pii_name_flags(s, nx1.s, nx1.e) & SC_NAME_FIRST)) /* "Skip Montanaro", "Piers Lauder" stay names */
         return w->e;
     /* eponyms: "Dijkstra's algorithm", "Gauss elimination", "Markov chain" */
     word nx;
@@ -464,6 +627,42 @@ static size_t cap_name(pii_scan *sc, const word *w, int cls)
         pii_person_emit(sc, w->s, end, score, ev);
     /* a weak multi-word reading may hide a name that starts at its second word */
     return (q.nt > 1 && score < sc->det->threshold) ? w->e : end;
+}
+
+/* "Park Ji-hoon", "Kim Seo-yeon", "Ji-woo asked": a Korean given name, with its family name before it
+ * when there is one. Returns where to go on, or 0 when w starts none. */
+static size_t korean_name(pii_scan *sc, const word *w)
+{
+    static const char *const FAMILY[] = {"ahn", "bae", "baek", "chang", "cho", "choi", "chung", "han", "heo",
+                                         "hong", "hwang", "jang", "jeon", "jeong", "jung", "kang", "kim", "ko",
+                                         "kwon", "lee", "lim", "moon", "nam", "oh", "park", "seo", "shin",
+                                         "son", "song", "yang", "yoo", "yoon", NULL};
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, e = w->e;
+    const char *why;
+    word g;
+    if (memchr(s + w->s, '-', e - w->s) == NULL) {
+        /* cheap shape test first: " Xx-" must follow (most capitalized words have no such neighbour) */
+        if (e + 4 >= n || s[e] != ' ' || !pii_is_upper(s[e + 1]))
+            return 0;
+        size_t j = e + 2;
+        while (j < n && j - e < 7 && pii_is_lower(s[j]))
+            j++;
+        if (j >= n || s[j] != '-')
+            return 0;
+    }
+    if (w->cap && WORD_IN_SORTED(s + w->s, w->e - w->s, FAMILY) && next_word(s, n, w->e, &g) &&
+        g.s == w->e + 1 && s[w->e] == ' ' && korean_given(s, g.s, g.e)) {
+        if (!pii_in_code(sc, w->s, g.e, &why))
+            pii_person_emit(sc, w->s, g.e, 0.85, SANCTUM_EV_NAME_SEQUENCE | SANCTUM_EV_GAZETTEER_LAST);
+        return g.e;
+    }
+    if (korean_given(s, w->s, w->e)) {
+        if (!pii_in_code(sc, w->s, w->e, &why) && !pii_tech_context(sc, w->s, w->e))
+            pii_person_emit(sc, w->s, w->e, 0.75, SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_FORMAT_WEAK);
+        return w->e;
+    }
+    return 0;
 }
 
 /* "Invite Ingrid and Saoirse", "Zoë, Élodie and Tomás": a known given name joined by "and", "&", "or" or
@@ -551,6 +750,11 @@ void pii_rec_person(pii_scan *sc)
             const char *why;
             if (hc != SC_WORD_STOP && hc != SC_WORD_TECH_NOUN && !pii_in_code(sc, w.s, hon, &why))
                 pii_person_emit(sc, w.s, hon, 0.85, SANCTUM_EV_TITLE | SANCTUM_EV_FORMAT_WEAK);
+            continue;
+        }
+        size_t kr = w.cap ? korean_name(sc, &w) : 0;
+        if (kr > 0) {
+            k.p = kr;
             continue;
         }
         int cls = sc_word_class(s + w.s, wl);
