@@ -20,12 +20,15 @@ typedef struct word {
     bool possessive;   /* followed by 's or ’s */
 } word;
 
-/* Non-ASCII letters the tokenizer knows: Latin-1 and Extended, Greek, Cyrillic, Hebrew, Arabic. */
+/* Non-ASCII letters the tokenizer knows: Latin-1 and Extended, Greek, Cyrillic, Armenian, Hebrew, Arabic
+ * (with its vowel marks and the Persian and Urdu letters), Devanagari (with its vowel signs, not the danda
+ * or digits), Georgian. */
 static inline bool cp_letter(uint32_t cp)
 {
     return (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) || (cp >= 0x370 && cp <= 0x3FF) ||
-           (cp >= 0x400 && cp <= 0x52F) || (cp >= 0x5D0 && cp <= 0x5EA) || (cp >= 0x620 && cp <= 0x64A) ||
-           (cp >= 0x1E00 && cp <= 0x1EFF);
+           (cp >= 0x400 && cp <= 0x52F) || (cp >= 0x531 && cp <= 0x587) || (cp >= 0x5D0 && cp <= 0x5EA) ||
+           (cp >= 0x620 && cp <= 0x655) || (cp >= 0x670 && cp <= 0x6D3) || (cp >= 0x900 && cp <= 0x963) ||
+           (cp >= 0x971 && cp <= 0x97F) || (cp >= 0x10D0 && cp <= 0x10FA) || (cp >= 0x1E00 && cp <= 0x1EFF);
 }
 
 /* Latin Extended-A pairs its cases even-odd (upper first), except 0x139-0x148 and 0x179-0x17E, which
@@ -40,7 +43,7 @@ static inline bool latin_ext_a_upper(uint32_t cp)
 static inline bool cp_upper(uint32_t cp)
 {
     return (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x100 && cp <= 0x17F && latin_ext_a_upper(cp)) ||
-           (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x400 && cp <= 0x42F) ||
+           (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x400 && cp <= 0x42F) || (cp >= 0x531 && cp <= 0x556) ||
            (cp >= 0x1E00 && cp <= 0x1EFF && (cp & 1) == 0);
 }
 

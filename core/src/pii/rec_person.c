@@ -518,8 +518,8 @@ void pii_rec_person(pii_scan *sc)
             k.prev_e = w.e;
             if (pii_nonascii_title(s + w.s, wl))
                 k.p = pii_title_name(sc, &w); /* "господин Кузнецов" */
-            else if (s[w.s] == 0xD7 || s[w.s] == 0xD8 || s[w.s] == 0xD9)
-                k.p = pii_uncased_name(sc, w.s, w.e); /* Hebrew, Arabic */
+            else if (pii_uncased_script(s + w.s, wl))
+                k.p = pii_uncased_name(sc, w.s, w.e); /* Hebrew, Arabic, Persian, Devanagari, Georgian */
             continue;
         }
         if (w.lower) {
