@@ -1243,6 +1243,16 @@ static void round5_scripts(void **state)
     expect_none(f->det, "نیاز به راه اندازی مجدد", P);       /* "needs a restart" */
     expect_none(f->det, "דני", P);
     expect_none(f->det, "प्रिया", P);
+    /* Chinese: a person-only verb, a surname + given name, then the next clause (time word, 把, 在 ...) */
+    expect(f->det, "请提醒王芳明天下午把路由器带回来。", P, "王芳");
+    expect(f->det, "麻烦转告李娜下午去机房。", P, "李娜");
+    expect(f->det, "记得提醒陈静把发票寄出", P, "陈静");
+    expect(f->det, "谢谢刘洋已经修好了", P, "刘洋");
+    expect(f->det, "请告诉张伟马上回电话", P, "张伟");
+    expect_none(f->det, "通知程序在后台运行", P);
+    expect_none(f->det, "联系方式在页面底部", P);
+    expect_none(f->det, "和方法也在文档里", P);
+    expect_none(f->det, "请提醒我明天开会", P);
 }
 
 int main(void)
