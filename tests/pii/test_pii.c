@@ -1226,6 +1226,8 @@ static void round5_scripts(void **state)
     expect(f->det, "وصلت فاطمه حسن أمس", P, "فاطمه حسن"); /* ta marbuta written as ha */
     expect(f->det, "محمد بن سلمان وصل", P, "محمد بن سلمان");
     expect(f->det, "Արամ Պետրոսյան զանգահարեց", P, "Արամ Պետրոսյան");
+    expect(f->det, "ავთანდილ ბერიძე დარეკავს ხვალ.", P, "ავთანდილ ბერიძე");
+    expect_none(f->det, "აღდგენამდე SET ROLE-ში გაშვება", P); /* a Georgian case ending on a foreign word */
     /* an Arabic family name with its article, after a frame */
     expect(f->det, "رسالة من خلود القحطاني: الاجتماع غداً", P, "خلود القحطاني");
     /* a lone given name in a frame only people fill */

@@ -76,6 +76,9 @@ static inline bool apostrophe_at(const uint8_t *s, size_t n, size_t p, size_t *l
     return false;
 }
 
+/* The lead byte of a Latin letter (ASCII, U+00C0-U+024F): a hyphen joins letters of one script only. */
+static inline bool latin_lead(uint8_t c) { return c < 0x80 || (c >= 0xC2 && c <= 0xC9); }
+
 /* Reads the word starting at or after p; false at the end of the text. */
 static inline bool next_word(const uint8_t *s, size_t n, size_t p, word *w)
 {
@@ -96,7 +99,7 @@ static inline bool next_word(const uint8_t *s, size_t n, size_t p, word *w)
     memset(w, 0, sizeof *w);
     w->s = p;
     bool first_up = up, any_lower = !up, all_up = up;
-    size_t letters = 0;
+    size_t letters = 0, last = p;
     bool prev_lower = false;
     while (p < n) {
         bool u;
@@ -111,8 +114,8 @@ static inline bool next_word(const uint8_t *s, size_t n, size_t p, word *w)
                 break;
             bool u2;
             size_t k2 = letter_at(s, n, p + skip, &u2);
-            if (k2 == 0)
-                break;
+            if (k2 == 0 || (hy && latin_lead(s[last]) != latin_lead(s[p + skip])))
+                break; /* Georgian and Armenian case endings on a foreign word: "ROLE-ში", "Animator-ის" */
             if (ap && !u2) {
                 /* Sarah's, I'm, don't: the word ends at the apostrophe */
                 w->possessive = s[p + skip] == 's' && (p + skip + 1 >= n || letter_at(s, n, p + skip + 1, &u2) == 0);
@@ -133,6 +136,7 @@ static inline bool next_word(const uint8_t *s, size_t n, size_t p, word *w)
             if (!mc)
                 w->camel = true;
         }
+        last = p;
         if (!u)
             any_lower = true;
         else if (letters > 0 && !prev_lower)
