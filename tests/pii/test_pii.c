@@ -1191,6 +1191,10 @@ static void round5_numbers(void **state)
     expect(f->det, "Telefon 0221 12 34 567", PH, "0221 12 34 567");
     expect(f->det, "bel me: 010-4123 456", PH, "010-4123 456");
     expect_none(f->det, "invoice 0123 4567 89 is paid", PH);
+    /* a quantity word after a number vetoes it; "call" (a verb) after a phone is no count */
+    expect(f->det, "mobile 612 345 678 call me tonight", PH, "612 345 678");
+    expect(f->det, "WhatsApp 98765 43210 call after 6", PH, "98765 43210");
+    expect_none(f->det, "mobile plan: 612 345 678 calls a year", PH);
     expect_none(f->det, "build 0221 12 34 567 passed", PH);
     /* toll-free and hotline numbers are not personal unless someone owns them */
     expect_none(f->det, "Poison control: 1-800-222-1222", PH);

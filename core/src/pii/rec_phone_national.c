@@ -111,11 +111,11 @@ static const nat_form FORMS[] = {
 };
 
 /* A count followed by what it counts is no phone number ("612 345 678 units", "1 299 000 views"). */
-static const char *const QUANTITY_WORDS[] = {"unit*", "people", "person*", "user*", "time*", "call*", "view*",
+static const char *const QUANTITY_WORDS[] = {"unit*", "people", "persons", "user*", "times", "calls", "view*",
                                              "row*", "item*", "byte*", "record*", "visit*", "download*", "km",
                                              "mile*", "meter*", "metre*", "kg", "eur*", "usd", "dollar*",
                                              "point*", "vote*", "cop*", "member*", "node*", "edge*", "step*",
-                                             "line*", "word*", "page*", "sale*", "order*", "ticket*", "case*",
+                                             "lines", "word*", "page*", "sale*", "order*", "ticket*", "case*",
                                              "year*", "day*", "hour*", "minute*", "second*", "ms", "fps",
                                              "rpm", "bps", "gb", "mb", "kb", "tb", "pixel*", NULL};
 
