@@ -1259,6 +1259,13 @@ static void round5_scripts(void **state)
     expect_none(f->det, "联系方式在页面底部", P);
     expect_none(f->det, "和方法也在文档里", P);
     expect_none(f->det, "请提醒我明天开会", P);
+    /* Korean given names in the spelling people use, not only Revised Romanization */
+    expect(f->det, "Ask Ji-woo to bring the charger.", P, "Ji-woo");
+    expect(f->det, "thanks Hyun-soo, that fixed it", P, "Hyun-soo");
+    expect(f->det, "can you tell Seo-yoon the build is green", P, "Seo-yoon");
+    expect(f->det, "Dong-hoon Lee will review it", P, "Dong-hoon Lee");
+    expect(f->det, "email Jaewoo about the invoice", P, "Jaewoo");
+    expect(f->det, "Min-kyung asked if we can move the meeting", P, "Min-kyung");
 }
 
 int main(void)

@@ -224,6 +224,10 @@ const KOREAN_SURNAMES = ['Kim', 'Lee', 'Yi', 'Rhee', 'Park', 'Pak', 'Bak', 'Choi
   'Heo', 'Huh', 'Yoo', 'Yu', 'Noh', 'Roh', 'Nam', 'Ha', 'Kwak', 'Sung', 'Cha', 'Joo', 'Woo', 'Min', 'Ryu',
   'Na', 'Jin', 'Ji', 'Eom', 'Um', 'Chae', 'Won', 'Cheon', 'Bang', 'Gong', 'Hyun', 'Byun', 'Pyo', 'Yeo', 'Seong',
   'Gu', 'Koo', 'Shim', 'Sim', 'Nah', 'Maeng', 'Tak', 'Do', 'Ryoo', 'Byeon'];
+// Revised Romanization syllables and the spelling people mostly use for them in given names.
+const KOREAN_POPULAR = {hun: 'hoon', u: 'woo', jun: 'joon', yeong: 'young', su: 'soo', hyeon: 'hyun',
+  jeong: 'jung', seong: 'sung', gyeong: 'kyung', gyu: 'kyu', seok: 'suk', cheol: 'chul', hyeok: 'hyuk',
+  yun: 'yoon', ju: 'joo', yu: 'yoo', gu: 'koo', gwang: 'kwang', hui: 'hee', ui: 'eui'};
 if (hangulDir) {
   const { createRequire } = await import('node:module');
   const { convert } = createRequire(import.meta.url)(hangulDir);
@@ -239,6 +243,14 @@ if (hangulDir) {
     const syl = [...n].map((c) => convert(c));
     add(cap1(syl.join('')), F_FIRST);
     if (syl.length === 2) add(cap1(syl[0]) + '-' + syl[1], F_FIRST);
+    // the spellings most Koreans write in passports and English (Ji-hoon, Ji-woo, Hyun-soo), beside RR
+    if (syl.length === 2) {
+      const alts = syl.map((x) => [...new Set([x, KOREAN_POPULAR[x] || x])]);
+      for (const a of alts[0]) for (const b of alts[1]) {
+        add(cap1(a + b), F_FIRST);
+        add(cap1(a) + '-' + b, F_FIRST);
+      }
+    }
     cjkRoman++;
   }
   for (const n of KOREAN_SURNAMES) add(n, F_LAST);

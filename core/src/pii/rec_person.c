@@ -363,8 +363,8 @@ static bool person_position(pii_scan *sc, const word *w, int cls, unsigned fa, c
 static bool hyphen_brand(const uint8_t *s, size_t a, size_t b)
 {
     const uint8_t *h = memchr(s + a, '-', b - a);
-    if (h == NULL)
-        return false;
+    if (h == NULL || (sc_name_lookup(s + a, b - a) & SC_NAME_FIRST))
+        return false; /* the lists hold the whole word as a given name: Ji-woo, Seo-yoon */
     size_t m = (size_t)(h - s);
     if (m == a || m + 1 >= b)
         return false;
