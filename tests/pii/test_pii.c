@@ -1168,6 +1168,93 @@ static void presidio_yardstick(void **state)
 }
 
 /* Round 5 (issue 17, holdout5 as the development set): each class with cases of our own first. */
+/* Round 6: numbers the SSA never issues are no SSN unless the writer owns them; test/sample words say so */
+static void round6_unissued_ssn(void **state)
+{
+    fixture *f = *state;
+    const int32_t SSN = SANCTUM_ENTITY_US_SSN;
+    expect_none(f->det, "SSN 912-45-1234 cannot exist, the SSA never assigned the 9xx areas", SSN);
+    expect_none(f->det, "Use SSN 000-34-5678 as the placeholder in the demo", SSN);
+    expect_none(f->det, "example SSN: 666-23-4567 (do not use)", SSN);
+    expect_none(f->det, "test SSN 987-65-4321 for the staging signup form", SSN);
+    expect_none(f->det, "the ssn 123-45-0000 has an all-zero serial", SSN);
+    expect_none(f->det, "ssn 456-00-7890 fails validation on purpose", SSN);
+    expect_none(f->det, "Dummy social security number: 000-11-2222", SSN);
+    /* the writer says it is someone's: still reported */
+    expect(f->det, "my SSN is 912-34-5678, the ITIN one", SSN, "912-34-5678");
+    expect(f->det, "her SSN 000-52-1234 was on the letter", SSN, "000-52-1234");
+    expect(f->det, "SSN: 666-45-6789", SSN, "666-45-6789");
+    /* a valid SSN with an SSN word is not touched by the sample words of another sentence */
+    expect(f->det, "Real one below. SSN 219-09-9999", SSN, "219-09-9999");
+}
+
+/* Round 6: twelve-digit cloud account ids next to an access key id, an ARN or cloud words */
+static void round6_cloud_ids(void **state)
+{
+    fixture *f = *state;
+    const int32_t B = SANCTUM_ENTITY_US_BANK_NUMBER;
+    expect_none(f->det, "key AKIAJ3EXAMPLEKEY7Q2 belongs to the staging user in account 444455556666.", B);
+    expect_none(f->det, "The access key AKIA2OGYBAH6EXAMPLE was created in account 210987654321 last week", B);
+    expect_none(f->det, "account 123456789012 owns role arn:aws:iam::123456789012:role/deploy", B);
+    expect_none(f->det, "our prod AWS org member account: 777788889999", B);
+    expect_none(f->det, "terraform import into account 246813579135 (aws provider)", B);
+    expect_none(f->det, "GCP project number 836201745913 for billing export", B);
+    /* a bank account of twelve digits stays one */
+    expect(f->det, "checking account 123456789012 at the credit union", B, "123456789012");
+    expect(f->det, "Wire to account 551234567890, routing below", B, "551234567890");
+}
+
+/* Round 6: invisible format characters (bidi marks, zero-width spaces, no-break spaces, BOM) are boundaries
+ * and spaces for the number and e-mail recognizers */
+static void round6_invisible_chars(void **state)
+{
+    fixture *f = *state;
+    const int32_t PH = SANCTUM_ENTITY_PHONE_NUMBER, C = SANCTUM_ENTITY_CREDIT_CARD, SSN = SANCTUM_ENTITY_US_SSN,
+                  E = SANCTUM_ENTITY_EMAIL_ADDRESS;
+    expect(f->det, "[3/4/26, 09:12] \xe2\x80\x8e+1 (212) 555-0147: see you at six", PH, "+1 (212) 555-0147");
+    expect(f->det, "[3/4/26, 09:13] \xe2\x80\x8f+44 20 7946 0958\xe2\x80\x8f: ok", PH, "+44 20 7946 0958");
+    expect(f->det, "call me at\xc2\xa0" "212-555-0147 tonight", PH, "212-555-0147");
+    expect(f->det, "phone: 212\xc2\xa0" "555\xc2\xa0" "0147", PH, "212\xc2\xa0" "555\xc2\xa0" "0147");
+    expect(f->det, "mobile\xe2\x80\xaf+49\xe2\x80\xaf" "30\xe2\x80\xaf" "901820", PH, "+49\xe2\x80\xaf" "30\xe2\x80\xaf" "901820");
+    expect(f->det, "card 4111\xe2\x80\x8b" "1111\xe2\x80\x8b" "1111\xe2\x80\x8b" "1111 exp 09/29", C,
+           "4111\xe2\x80\x8b" "1111\xe2\x80\x8b" "1111\xe2\x80\x8b" "1111");
+    expect(f->det, "SSN:\xe2\x81\xa0" "219-09-9999", SSN, "219-09-9999");
+    expect(f->det, "ssn \xe2\x80\x8d" "531-08-2276\xe2\x80\x8d", SSN, "531-08-2276");
+    expect(f->det, "\xef\xbb\xbf" "jane.roe@example.org wrote the note", E, "jane.roe@example.org");
+    expect(f->det, "mail\xe2\x80\x8b" "ops.lead@corp.example\xe2\x80\x8b please", E, "ops.lead@corp.example");
+    /* a French thousands separator stays a plain amount */
+    expect_none(f->det, "total 1\xc2\xa0" "234\xc2\xa0" "567 EUR", -1);
+}
+
+/* Round 6: OCR and copy-paste spacing inside card numbers */
+static void round6_card_spacing(void **state)
+{
+    fixture *f = *state;
+    const int32_t C = SANCTUM_ENTITY_CREDIT_CARD;
+    expect(f->det, "card 4111  1111  1111  1111", C, "4111  1111  1111  1111");
+    expect(f->det, "card\t5555\t5555\t5555\t4444\tVisa? no, MC", C, "5555\t5555\t5555\t4444");
+    expect(f->det, "paid with 4012-8888 8888-1881 yesterday", C, "4012-8888 8888-1881");
+    expect(f->det, "cc: 6011   1111   1111   1117", C, "6011   1111   1111   1117");
+    expect(f->det, "number 5105 -- 1051 -- 0510 -- 5100", C, "5105 -- 1051 -- 0510 -- 5100");
+    expect_none(f->det, "card 4111  1111  1111  1112", C); /* Luhn fails */
+    expect_none(f->det, "ports 8080  9090  3000  4000  5000", -1);
+    expect_none(f->det, "1024    2048    4096    8192", -1);
+}
+
+/* Round 6: a phone number read out digit by digit after a phone word */
+static void round6_spelled_phone(void **state)
+{
+    fixture *f = *state;
+    const int32_t PH = SANCTUM_ENTITY_PHONE_NUMBER;
+    expect(f->det, "call me on 2 1 2 5 5 5 0 1 4 7 after five", PH, "2 1 2 5 5 5 0 1 4 7");
+    expect(f->det, "my number is 6 4 6 5 5 5 0 1 9 2", PH, "6 4 6 5 5 5 0 1 9 2");
+    expect(f->det, "phone: 1 3 0 5 5 5 5 0 1 8 8", PH, "1 3 0 5 5 5 5 0 1 8 8");
+    expect(f->det, "ring back 7 1 8 5 5 5 0 1 3 3 pls", PH, "7 1 8 5 5 5 0 1 3 3");
+    expect_none(f->det, "the scores were 2 1 2 5 5 5 0 1 4 7 in the ten rounds", PH);
+    expect_none(f->det, "matrix row: 1 0 0 1 0 1 1 0 1 0", -1);
+    expect_none(f->det, "call 1 2 3 4", PH);
+}
+
 static void round5_numbers(void **state)
 {
     fixture *f = *state;
@@ -1303,6 +1390,11 @@ int main(void)
         cmocka_unit_test_setup_teardown(round4_numbers, setup, teardown),
         cmocka_unit_test_setup_teardown(round5_numbers, setup, teardown),
         cmocka_unit_test_setup_teardown(round5_scripts, setup, teardown),
+        cmocka_unit_test_setup_teardown(round6_unissued_ssn, setup, teardown),
+        cmocka_unit_test_setup_teardown(round6_cloud_ids, setup, teardown),
+        cmocka_unit_test_setup_teardown(round6_invisible_chars, setup, teardown),
+        cmocka_unit_test_setup_teardown(round6_card_spacing, setup, teardown),
+        cmocka_unit_test_setup_teardown(round6_spelled_phone, setup, teardown),
         cmocka_unit_test_setup_teardown(presidio_yardstick, setup, teardown),
         cmocka_unit_test_setup_teardown(precision_code, setup, teardown),
         cmocka_unit_test_setup_teardown(precision_numbers, setup, teardown),

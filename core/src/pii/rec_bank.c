@@ -3,7 +3,7 @@
  * Scores: routing 0.4 alone (validator; 0.7 in the 4-4-1 check-digit grouping "0260-0959-3"), 0.9 with a routing/bank word before or after; account 0.15
  * alone, 0.8 with an account word before or after; order/id words or cloud-account words -0.4. Twelve
  * digits with a cloud word near (AWS account ids, GCP project numbers) and no bank word are not bank
- * numbers. */
+ * numbers; an access key id ("AKIA...") is such a word. */
 #include "checksum.h"
 #include "pii.h"
 
@@ -20,7 +20,7 @@ static const char *const NOT_BANK_WORDS[] = {"aws", "gcp", "azure", "github", "g
 static const char *const CLOUD_WORDS[] = {"aws", "amazon", "gcp", "gcloud", "google", "azure", "cloud*",
                                           "iam", "arn", "sts", "ec*", "ecr", "eks", "bucket*", "console",
                                           "project*", "organization*", "org", "role*", "tenant", "lambda",
-                                          "cross", "billing", "s", "dkr", NULL};
+                                          "cross", "billing", "s", "dkr", "akia*", "terraform", NULL};
 static const char *const STRONG_BANK_WORDS[] = {"checking", "savings", "bank+", "routing", "wire", "ach",
                                                 "beneficiary", "iban", "deposit+", NULL};
 

@@ -3,8 +3,10 @@
  * Scores: dashed 0.75, spaced 0.6, dotted 0.5, bare 0.3; an SSN word before or after +0.45 (bare) or
  * +0.25; order/id words -0.4. Mixed separators are not SSNs.
  * A number that breaks the SSA rules is still reported (0.75, no validator bit) when the writer says it is
- * someone's SSN: an SSN label right before it ("SSN: 078-05-1120", "my SSN is ...") or an owner word
- * with an SSN word. "Is 900-12-3456 a valid SSN?" asks about a number and is left alone. */
+ * someone's SSN: an SSN field label with its colon right before it ("SSN: 078-05-1120") or an owner word
+ * with an SSN word ("my SSN is ..."). An SSN word alone is not enough ("SSN 666-12-3456 is never issued"),
+ * and sample/test/placeholder words around it take the label's reading away (an owner's only for
+ * example/sample/dummy words). "Is 900-12-3456 a valid SSN?" asks about a number and is left alone. */
 #include <string.h>
 
 #include "pii.h"
@@ -13,6 +15,26 @@ static const char *const SSN_WORDS[] = {"ssn*", "ss", "social", "security", "ssa
                                         "itin", "sozialversicherungsnummer", "socsec", "tax", NULL};
 /* Forms that ask for an SSN ask for the date of birth beside it: evidence for nine bare digits only. */
 static const char *const BIRTH_WORDS[] = {"birth", "dob", "birthdate", NULL};
+
+/* Words that say an unissued number is an example, not someone's. */
+static const char *const SAMPLE_WORDS[] = {"example+", "sample+", "placeholder+", "dummy", "fake", "test+",
+                                           "never", "invalid", "valid", "issued", "unissued", "assigned",
+                                           "format+", "fictional", "fictitious", "mock", "demo+", "exist+",
+                                           "validation", "reject+", "zero", "serial", "area", "group", NULL};
+static const char *const EXAMPLE_WORDS[] = {"example+", "sample+", "placeholder+", "dummy", "fake", "fictional",
+                                            "fictitious", "mock", "demo+", NULL};
+
+/* An SSN word right before the number with a colon, '=' or '#' between: a form field ("SSN: ", "ssn=").
+ */
+static bool ssn_field_label(const pii_scan *sc, size_t start)
+{
+    size_t p = start;
+    while (p > 0 && (sc->s[p - 1] == ' ' || sc->s[p - 1] == 0x01))
+        p--;
+    if (p == 0 || (sc->s[p - 1] != ':' && sc->s[p - 1] != '=' && sc->s[p - 1] != '#'))
+        return false;
+    return pii_context(sc, p - 1, true, 3, 32, SSN_WORDS);
+}
 
 static const char *const OWNER_WORDS[] = {"my", "his", "her", "their", "our", "your", "mine", "its",
                                           "applicant*", "client*", "patient*", "employee*", NULL};
@@ -95,11 +117,14 @@ void pii_rec_ssn(pii_scan *sc, const pii_number *num)
             /* only when the writer says the number is someone's SSN: a label right before it ("SSN:",
              * "my SSN is") or an owner word with an SSN word; "is 900-12-3456 a valid SSN?" is a
              * question about a number */
-            bool before = pii_context(sc, start, true, 2, 24, SSN_WORDS);
+            bool before = ssn_field_label(sc, start);
             bool owned = (pii_context(sc, start, true, 6, 56, OWNER_WORDS) &&
                           pii_context(sc, start, true, 5, 48, SSN_WORDS)) ||
                          (pii_context(sc, end, false, 3, 24, OWNER_WORDS) &&
                           pii_context(sc, end, false, 4, 36, SSN_WORDS));
+            const char *const *veto = owned ? EXAMPLE_WORDS : SAMPLE_WORDS;
+            if (pii_context(sc, start, true, 8, 64, veto) || pii_context(sc, end, false, 10, 72, veto))
+                before = owned = false;
             if (!before && !owned)
                 continue;
             const char *why_invalid;
