@@ -500,7 +500,14 @@ sanctum_status sanctum_detect(sanctum_detection **out, const sanctum_detector *d
         return sc_error(err, SANCTUM_E_UTF8, good, "invalid UTF-8");
     pii_scan sc = {.det = det, .s = ptr, .n = len, .explain = (flags & SANCTUM_DETECT_EXPLAIN) != 0};
     if (len > 0) {
+        uint8_t *blanked = NULL;
+        if (pii_blank_format_chars(ctx, ptr, len, &blanked) != SANCTUM_OK)
+            return sc_error_nomem(err);
+        if (blanked != NULL)
+            sc.s = blanked; /* numbers and e-mail see invisible characters as spaces */
         scan_bytes(&sc);
+        sc.s = ptr;
+        sc_free(blanked);
         if (pii_enabled(&sc, SANCTUM_ENTITY_PERSON) && !sc.oom)
             pii_rec_person(&sc);
         if (!sc.oom)

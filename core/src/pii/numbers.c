@@ -154,6 +154,8 @@ size_t pii_number_parse(const pii_scan *sc, size_t i, pii_number *num)
         /* separator to the next group */
         size_t q = p;
         sep = 0;
+        while (q < n && s[q] == PII_FILLER)
+            q++; /* an invisible character beside a space */
         if (q < n && s[q] == '(') {
             sep = '(';
         } else if (in_paren && q < n && pii_is_digit(s[q])) {
@@ -164,6 +166,8 @@ size_t pii_number_parse(const pii_scan *sc, size_t i, pii_number *num)
         } else if (q < n && (s[q] == ' ' || s[q] == '-' || s[q] == '.' || s[q] == '/')) {
             sep = s[q];
             q++;
+            while (q < n && s[q] == PII_FILLER)
+                q++;
             if (q < n && s[q] == '(' && sep == ' ')
                 sep = '(';
         }

@@ -238,3 +238,49 @@ bool pii_negative_context(const pii_scan *sc, size_t start, size_t end)
         q--;
     return pii_context(sc, start, true, 2, start - q, NEGATIVE_WORDS);
 }
+
+/* The UTF-8 length of an invisible format character at s[i] (0 if none): U+00A0, U+200B-U+200F, U+202F,
+ * U+2060, U+FEFF. */
+static size_t format_char(const uint8_t *s, size_t n, size_t i)
+{
+    if (s[i] == 0xC2)
+        return i + 1 < n && s[i + 1] == 0xA0 ? 2 : 0;
+    if (i + 2 >= n)
+        return 0;
+    if (s[i] == 0xE2 && s[i + 1] == 0x80)
+        return (s[i + 2] >= 0x8B && s[i + 2] <= 0x8F) || s[i + 2] == 0xAF ? 3 : 0;
+    if (s[i] == 0xE2 && s[i + 1] == 0x81)
+        return s[i + 2] == 0xA0 ? 3 : 0;
+    return s[i] == 0xEF && s[i + 1] == 0xBB && s[i + 2] == 0xBF ? 3 : 0;
+}
+
+sanctum_status pii_blank_format_chars(sanctum_ctx *ctx, const uint8_t *s, size_t n, uint8_t **out)
+{
+    *out = NULL;
+    size_t first = n;
+    for (size_t i = 0; i < n && first == n; i++)
+        if ((s[i] == 0xC2 || s[i] == 0xE2 || s[i] == 0xEF) && format_char(s, n, i) > 0)
+            first = i;
+    if (first == n)
+        return SANCTUM_OK;
+    uint8_t *b = sc_alloc(ctx, n, SC_ALLOC_SECRET);
+    if (b == NULL)
+        return SANCTUM_E_NOMEM;
+    memcpy(b, s, n);
+    for (size_t i = first; i < n;) {
+        size_t l = format_char(s, n, i);
+        if (l == 0) {
+            i++;
+            continue;
+        }
+        /* one space, unless a space is already beside it: then it vanishes */
+        bool spaced = (i > 0 && (pii_is_space(b[i - 1]) || b[i - 1] == PII_FILLER)) ||
+                      (i + l < n && pii_is_space(s[i + l]));
+        memset(b + i, PII_FILLER, l);
+        if (!spaced)
+            b[i] = ' ';
+        i += l;
+    }
+    *out = b;
+    return SANCTUM_OK;
+}
