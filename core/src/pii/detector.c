@@ -448,6 +448,14 @@ static void scan_bytes(pii_scan *sc)
                 if (pii_enabled(sc, SANCTUM_ENTITY_US_BANK_NUMBER))
                     pii_rec_bank(sc, &num);
             }
+            if (pii_enabled(sc, SANCTUM_ENTITY_CREDIT_CARD) && pii_number_wide_follows(sc, &num, next)) {
+                sc->wide_seps = true; /* OCR and pasted cards: "5518  2636  7903  6093", tabs, mixed */
+                pii_number wide;
+                pii_number_parse(sc, i, &wide);
+                sc->wide_seps = false;
+                if (wide.ngroups > 0)
+                    pii_rec_card(sc, &wide);
+            }
             /* skip the cluster, but not an '@' or letters right after it */
             if (next > i + 1)
                 i = next - 1;

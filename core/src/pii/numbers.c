@@ -64,6 +64,25 @@ static bool glued_before(const uint8_t *s, size_t n, size_t i)
     return false;
 }
 
+static bool wide_byte(uint8_t c) { return c == ' ' || c == '\t' || c == '-' || c == PII_FILLER; }
+
+bool pii_number_wide_follows(const pii_scan *sc, const pii_number *num, size_t next)
+{
+    const uint8_t *s = sc->s;
+    bool space = false, dash = false;
+    for (size_t k = 1; k < num->ngroups; k++) {
+        space = space || num->g[k].sep == ' ';
+        dash = dash || num->g[k].sep == '-';
+    }
+    if (space && dash)
+        return true;
+    size_t r = next, real = 0;
+    while (r < sc->n && wide_byte(s[r]) && real <= 3)
+        real += s[r++] != PII_FILLER;
+    return real <= 3 && r > next && r < sc->n && pii_is_digit(s[r]) &&
+           !(r == next + 1 && (s[next] == ' ' || s[next] == '-'));
+}
+
 size_t pii_number_parse(const pii_scan *sc, size_t i, pii_number *num)
 {
     const uint8_t *s = sc->s;
@@ -156,7 +175,15 @@ size_t pii_number_parse(const pii_scan *sc, size_t i, pii_number *num)
         sep = 0;
         while (q < n && s[q] == PII_FILLER)
             q++; /* an invisible character beside a space */
-        if (q < n && s[q] == '(') {
+        if (sc->wide_seps && q < n && wide_byte(s[q])) {
+            size_t r = q, real = 0;
+            while (r < n && wide_byte(s[r]) && real <= 3)
+                real += s[r++] != PII_FILLER;
+            if (real <= 3 && r < n && pii_is_digit(s[r])) {
+                sep = ' '; /* "5518  2636", "5518-2636 7903-6093": one kind of separator for the card reader */
+                q = r;
+            }
+        } else if (q < n && s[q] == '(') {
             sep = '(';
         } else if (in_paren && q < n && pii_is_digit(s[q])) {
             sep = ')'; /* "(212)555-0148", "+44 (0)20 ..." */

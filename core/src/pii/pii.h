@@ -48,6 +48,7 @@ typedef struct pii_scan {
     bool oom;
     bool explain;       /* keep suppressed candidates (score 0, SANCTUM_EV_SUPPRESSED) for the report */
     size_t pre_person;  /* candidates found before the PERSON pass (in text order) */
+    bool wide_seps;     /* the number parser joins groups across runs of up to 3 spaces, tabs or dashes */
 } pii_scan;
 
 /* Adds a candidate (score clamped to [0, 1]). Sets sc->oom on allocation failure. */
@@ -114,6 +115,10 @@ typedef struct pii_number {
  * cluster (> i) and fills *num; num->ngroups == 0 when the cluster is not a standalone number
  * (glued to letters, part of an IP, a version, a date or a decimal). */
 size_t pii_number_parse(const pii_scan *sc, size_t i, pii_number *num);
+
+/* Whether a card may run on past the cluster ending at `next` (a run of up to 3 spaces, tabs or dashes, then
+ * a digit) or mixes spaces and dashes: worth a second parse with sc->wide_seps for the card reader. */
+bool pii_number_wide_follows(const pii_scan *sc, const pii_number *num, size_t next);
 
 /* Copies the digits of groups [g0, g0 + k) into out (at most cap); returns how many. */
 size_t pii_number_digits(const pii_scan *sc, const pii_number *num, size_t g0, size_t k, uint8_t *out,

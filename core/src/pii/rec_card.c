@@ -1,5 +1,6 @@
 /* CREDIT_CARD: 12-19 digits, bare or in the issuers' groupings (4-4-4-4, 4-6-5, 4-6-4, 4-4-4-4-3)
- * with one consistent separator; the issuer prefix must fit the length and Luhn must pass.
+ * with one consistent separator (or, on a second reading, runs of up to 3 spaces, tabs or dashes, mixed:
+ * OCR and pasted cards); the issuer prefix must fit the length and Luhn must pass.
  * Scores: grouped 0.95, bare 0.85 (validator + issuer); a card word before or after +0.1; order/id
  * words -0.5 (bare only -0.5, grouped -0.3). Luhn or issuer failures are not cards. Every card of a row
  * ("4111111111111111 5555555555554444") is reported. */
