@@ -1,7 +1,8 @@
 /* PHONE_NUMBER, North American Numbering Plan: [+1|1] NPA NXX XXXX with NPA = [2-9][0-8]d (not N11)
  * and NXX = [2-9]dd (not N11).
  * Scores by written form: "+1 ..." 0.9, "(514) 555-1234" 0.85, 514-555-1234 0.8, 514.555.1234 0.75,
- * 514 555 1234 0.6, bare 5145551234 0.4; a phone word before or after +0.3; order/id words -0.4. */
+ * 514 555 1234 0.6, bare 5145551234 0.4; a phone word before or after +0.3; order/id words -0.4.
+ * Read out digit by digit ("2 1 2 5 5 5 0 1 4 7") 0.45, and only after a phone or number word. */
 #include "pii.h"
 
 /* Phone words, indexed by their first byte (ASCII lower case), so a context word is compared with the few
@@ -56,9 +57,30 @@ static bool nanp_valid(const uint8_t *d)
 
 static size_t glen(const pii_number *num, size_t k) { return num->g[k].end - num->g[k].start; }
 
+/* "call me on 2 1 2 5 5 5 0 1 4 7": a number read out digit by digit (voicemail transcripts, dictation) is
+ * a phone only after a phone or "number" word: 0.45, and that word adds 0.3. */
+static bool digit_by_digit(pii_scan *sc, const pii_number *num)
+{
+    uint8_t d[11];
+    for (size_t k = 0; k < num->ngroups; k++) {
+        if (glen(num, k) != 1 || (k > 0 && num->g[k].sep != ' '))
+            return false;
+        d[k] = sc->s[num->g[k].start];
+    }
+    if ((num->ngroups == 11 && d[0] != '1') || !nanp_valid(d + (num->ngroups == 11)))
+        return true;
+    size_t start = num->g[0].start, end = num->g[num->ngroups - 1].end;
+    if (pii_context_by_byte(sc, start, true, 4, 40, PII_PHONE_WORDS) ||
+        pii_context(sc, start, true, 2, 24, PII_NUMBER_WORDS))
+        pii_phone_add(sc, SANCTUM_REC_PHONE_NANP, start, end, 0.45, SANCTUM_EV_FORMAT_WEAK);
+    return true;
+}
+
 void pii_rec_phone_nanp(pii_scan *sc, const pii_number *num)
 {
     const uint8_t *s = sc->s;
+    if ((num->ngroups == 10 || num->ngroups == 11) && !num->plus && !num->paren && digit_by_digit(sc, num))
+        return; /* single digits: no other grouping to read */
     /* E.164 without its '+' where a link asks for it (wa.me/15551234567, ?phone=15551234567) */
     bool e164 = num->plus || (num->ngroups == 1 && pii_phone_link(sc, num->g[0].start));
     for (size_t g0 = 0; g0 < num->ngroups; g0++) {
