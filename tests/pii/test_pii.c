@@ -1256,6 +1256,27 @@ static void round6_spelled_phone(void **state)
     expect_none(f->det, "call 1 2 3 4", PH);
 }
 
+/* Round 6: a table or column named for banking is context for the values of its rows (SQL, CSV) */
+static void round6_bank_rows(void **state)
+{
+    fixture *f = *state;
+    const int32_t B = SANCTUM_ENTITY_US_BANK_NUMBER;
+    const char *sql = "INSERT INTO vendor_payouts VALUES (7, 'Ana Ruiz', '021000021', '4401982345');";
+    expect(f->det, sql, B, "021000021");
+    expect(f->det, sql, B, "4401982345");
+    expect(f->det, "insert into refunds (owner, aba, acct) values ('K. Oduya', '011000015', '99021337450');", B,
+           "99021337450");
+    const char *csv = "name,aba_number,deposit_account\nLee Park,026009593,3344556677\nMo Diaz,011000015,88210044\n";
+    expect(f->det, csv, B, "026009593");
+    expect(f->det, csv, B, "3344556677");
+    expect(f->det, csv, B, "88210044");
+    /* rows of other tables, unquoted numbers and other columns are not bank numbers */
+    expect_none(f->det, "INSERT INTO orders VALUES (7, 'Ana Ruiz', '44019823', '4401982345');", B);
+    expect_none(f->det, "INSERT INTO payroll VALUES (20240115, 4200000, 31337000);", B);
+    expect_none(f->det, "employee_id,bank_name,amount\n88123456,First Federal,4200\n", B);
+    expect_none(f->det, "{\"payout_id\": \"55120934\"}", B);
+}
+
 static void round5_numbers(void **state)
 {
     fixture *f = *state;
@@ -1396,6 +1417,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round6_invisible_chars, setup, teardown),
         cmocka_unit_test_setup_teardown(round6_card_spacing, setup, teardown),
         cmocka_unit_test_setup_teardown(round6_spelled_phone, setup, teardown),
+        cmocka_unit_test_setup_teardown(round6_bank_rows, setup, teardown),
         cmocka_unit_test_setup_teardown(presidio_yardstick, setup, teardown),
         cmocka_unit_test_setup_teardown(precision_code, setup, teardown),
         cmocka_unit_test_setup_teardown(precision_numbers, setup, teardown),

@@ -3,7 +3,8 @@
  * Scores: routing 0.4 alone (validator; 0.7 in the 4-4-1 check-digit grouping "0260-0959-3"), 0.9 with a routing/bank word before or after; account 0.15
  * alone, 0.8 with an account word before or after; order/id words or cloud-account words -0.4. Twelve
  * digits with a cloud word near (AWS account ids, GCP project numbers) and no bank word are not bank
- * numbers; an access key id ("AKIA...") is such a word. */
+ * numbers; an access key id ("AKIA...") is such a word. A table or column named for banking is context for
+ * the quoted values of an SQL row or the fields of its CSV column. */
 #include "checksum.h"
 #include "pii.h"
 
@@ -37,6 +38,79 @@ static const char *const SSN_SHAPED_ACCOUNT_WORDS[] = {"account", "accounts", "a
 
 static size_t glen(const pii_number *num, size_t k) { return num->g[k].end - num->g[k].start; }
 
+/* A table or column named for banking is context for the values of its rows. */
+static const char *const ROW_WORDS[] = {"routing+", "aba", "account+", "acct+", "payout+", "payroll", "bank+",
+                                        "iban", "deposit+", NULL};
+static const char *const VALUES_WORD[] = {"values", NULL};
+
+static size_t line_start(const uint8_t *s, size_t p, size_t limit)
+{
+    size_t b = p;
+    while (b > 0 && s[b - 1] != '\n' && p - b < limit)
+        b--;
+    return b;
+}
+
+static size_t commas(const uint8_t *s, size_t from, size_t to)
+{
+    size_t c = 0;
+    for (size_t i = from; i < to; i++)
+        c += s[i] == ',';
+    return c;
+}
+
+/* SQL: a quoted literal of an INSERT ... VALUES row whose statement (on its line) names a banking table or
+ * column ("INSERT INTO payouts VALUES (12, 'Jo', '080331184', ...)"). CSV: a field whose header (the line
+ * above, same column) is such a word ("name,routing,account"); ROW_OTHER when the header of its column is
+ * some other word ("employee_id,bank_name": the bank word belongs to another column). Unquoted SQL numbers
+ * are not taken. */
+enum { ROW_NONE, ROW_BANK, ROW_OTHER };
+
+static int bank_row(const pii_scan *sc, size_t start, size_t end)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    if (start == 0)
+        return ROW_NONE;
+    size_t ls = line_start(s, start, 240);
+    uint8_t q = s[start - 1];
+    if ((q == '\'' || q == '"') && end < n && s[end] == q)
+        return pii_context(sc, start, true, 40, start - ls, VALUES_WORD) &&
+                       pii_context(sc, start, true, 40, start - ls, ROW_WORDS)
+                   ? ROW_BANK
+                   : ROW_NONE;
+    if ((q != ',' && start != ls) || (end < n && s[end] != ',' && s[end] != '\r' && s[end] != '\n'))
+        return ROW_NONE;
+    size_t le = end;
+    while (le < n && s[le] != '\n' && le - end < 240)
+        le++;
+    size_t col = commas(s, ls, start), ncommas = col + commas(s, end, le);
+    if (ncommas == 0)
+        return ROW_NONE;
+    /* the header: the nearest line above (of at most 16 with the same shape) whose field in this column
+     * has letters */
+    for (size_t up = 0; up < 16 && ls >= 2; up++) {
+        size_t hs = line_start(s, ls - 1, 240), he = ls - 1;
+        if (he > hs && s[he - 1] == '\r')
+            he--;
+        if (commas(s, hs, he) != ncommas)
+            return ROW_NONE; /* the header has as many fields as the row */
+        size_t k = 0, fs = hs;
+        bool letters = false;
+        for (size_t i = hs; i <= he && k <= col; i++) {
+            if (i < he && s[i] != ',') {
+                letters = letters || (k == col && pii_is_alpha(s[i]));
+                continue;
+            }
+            if (k++ == col && letters)
+                return pii_context(sc, i, true, 4, i - fs, ROW_WORDS) ? ROW_BANK : ROW_OTHER;
+            fs = i + 1;
+        }
+        ls = hs;
+    }
+    return ROW_NONE;
+}
+
 void pii_rec_bank(pii_scan *sc, const pii_number *num)
 {
     if (num->plus || num->paren)
@@ -67,6 +141,7 @@ void pii_rec_bank(pii_scan *sc, const pii_number *num)
                      SANCTUM_EV_FORMAT_WEAK | SANCTUM_EV_NEGATIVE_CONTEXT);
         return; /* a cloud account id */
     }
+    int row = bank_row(sc, start, end);
     bool neg = pii_negative_context(sc, start, end);
     /* "0260-0959-3": the 4-4-1 grouping that sets the ABA check digit apart is printed for routing numbers */
     bool aba_grouped = nd == 9 && k == 3 && glen(num, 0) == 4 && glen(num, 1) == 4 && glen(num, 2) == 1;
@@ -75,12 +150,17 @@ void pii_rec_bank(pii_scan *sc, const pii_number *num)
         if ((p2 <= 12 || (p2 >= 21 && p2 <= 32) || (p2 >= 61 && p2 <= 72) || p2 == 80) && sc_aba_valid(d, 9)) {
             double score = aba_grouped ? 0.7 : 0.4;
             uint32_t ev = SANCTUM_EV_VALIDATOR | (aba_grouped ? SANCTUM_EV_FORMAT_STRONG : SANCTUM_EV_FORMAT_WEAK);
-            if (pii_context(sc, start, true, 4, 40, ROUTING_WORDS)) {
+            if (row == ROW_OTHER) {
+                /* its column is named for something else */
+            } else if (pii_context(sc, start, true, 4, 40, ROUTING_WORDS)) {
                 score += 0.5;
                 ev |= SANCTUM_EV_CONTEXT_BEFORE;
             } else if (pii_context(sc, end, false, 3, 30, ROUTING_WORDS)) {
                 score += 0.5;
                 ev |= SANCTUM_EV_CONTEXT_AFTER;
+            } else if (row == ROW_BANK) {
+                score += 0.5;
+                ev |= SANCTUM_EV_CONTEXT_BEFORE;
             }
             if (not_bank || (neg && (ev & (SANCTUM_EV_CONTEXT_BEFORE | SANCTUM_EV_CONTEXT_AFTER)) == 0)) {
                 score -= 0.4;
@@ -102,12 +182,17 @@ void pii_rec_bank(pii_scan *sc, const pii_number *num)
         not_bank = true;
     bool ssn_shaped = k == 3 && glen(num, 0) == 3 && glen(num, 1) == 2 && glen(num, 2) == 4;
     const char *const *words = ssn_shaped ? SSN_SHAPED_ACCOUNT_WORDS : ACCOUNT_WORDS;
-    if (pii_context(sc, start, true, 4, 40, words)) {
+    if (row == ROW_OTHER) {
+        /* its column is named for something else */
+    } else if (pii_context(sc, start, true, 4, 40, words)) {
         score += 0.65;
         ev |= SANCTUM_EV_CONTEXT_BEFORE;
     } else if (pii_context(sc, end, false, 3, 30, words)) {
         score += 0.65;
         ev |= SANCTUM_EV_CONTEXT_AFTER;
+    } else if (!ssn_shaped && row == ROW_BANK) {
+        score += 0.65;
+        ev |= SANCTUM_EV_CONTEXT_BEFORE;
     }
     if (not_bank || (neg && (ev & (SANCTUM_EV_CONTEXT_BEFORE | SANCTUM_EV_CONTEXT_AFTER)) == 0)) {
         score -= 0.4;
