@@ -72,14 +72,17 @@ static int bank_row(const pii_scan *sc, size_t start, size_t end)
     size_t n = sc->n;
     if (start == 0)
         return ROW_NONE;
-    size_t ls = line_start(s, start, 240);
     uint8_t q = s[start - 1];
-    if ((q == '\'' || q == '"') && end < n && s[end] == q)
+    bool quoted = (q == '\'' || q == '"') && end < n && s[end] == q;
+    if (!quoted && ((q != ',' && q != '\n') || (end < n && s[end] != ',' && s[end] != '\r' && s[end] != '\n')))
+        return ROW_NONE;
+    size_t ls = line_start(s, start, 240);
+    if (quoted)
         return pii_context(sc, start, true, 40, start - ls, VALUES_WORD) &&
                        pii_context(sc, start, true, 40, start - ls, ROW_WORDS)
                    ? ROW_BANK
                    : ROW_NONE;
-    if ((q != ',' && start != ls) || (end < n && s[end] != ',' && s[end] != '\r' && s[end] != '\n'))
+    if (q != ',' && start != ls)
         return ROW_NONE;
     size_t le = end;
     while (le < n && s[le] != '\n' && le - end < 240)

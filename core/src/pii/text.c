@@ -258,9 +258,18 @@ sanctum_status pii_blank_format_chars(sanctum_ctx *ctx, const uint8_t *s, size_t
 {
     *out = NULL;
     size_t first = n;
-    for (size_t i = 0; i < n && first == n; i++)
+    for (size_t i = 0; i < n && first == n; i++) {
+        uint64_t w;
+        if (i + 8 <= n) {
+            memcpy(&w, s + i, 8);
+            if ((w & 0x8080808080808080u) == 0) {
+                i += 7; /* eight ASCII bytes */
+                continue;
+            }
+        }
         if ((s[i] == 0xC2 || s[i] == 0xE2 || s[i] == 0xEF) && format_char(s, n, i) > 0)
             first = i;
+    }
     if (first == n)
         return SANCTUM_OK;
     uint8_t *b = sc_alloc(ctx, n, SC_ALLOC_SECRET);
