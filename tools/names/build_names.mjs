@@ -74,13 +74,18 @@ const greek = /[\u0370-\u03FF\u1F00-\u1FFF]/;
 const foldGreek = (s) => greek.test(s) ? s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC') : s;
 // Words of a compound name ("Thị Hương", "Bình Minh") are names on their own; particles are not.
 const PARTICLES = new Set(['da', 'de', 'del', 'della', 'der', 'di', 'do', 'dos', 'du', 'el', 'al', 'la', 'le',
-  'van', 'von', 'bin', 'ibn', 'ben', 'mac', 'st', 'ter', 'ten', 'zu', 'y', 'e']);
+  'van', 'von', 'bin', 'ibn', 'ben', 'mac', 'st', 'ter', 'ten', 'zu', 'y', 'e', 'بن', 'ابن', 'بنت', 'أبو', 'ابو',
+  'عبد', 'بן', 'בת']);
+// Scripts without capitals (Hebrew, Arabic, Devanagari, Georgian...): the words of a compound name
+// ("عبد الله", "בן ציון") are kept as they are, there is no capital to tell a particle.
+const caseless = (w) => /^[^\u0000-\u024F]/.test(w) && w.toLowerCase() === w.toUpperCase();
 function add(raw, flags) {
   if (typeof raw !== 'string') return;
   const s = foldGreek(raw.normalize('NFC').trim());
   if (/\s/.test(s)) {
     for (const part of s.split(/\s+/))
-      if (part.length >= 2 && part[0] !== part[0].toLowerCase() && !PARTICLES.has(part.toLowerCase())) add(part, flags);
+      if (part.length >= 2 && (part[0] !== part[0].toLowerCase() || (caseless(part) && part.length >= 3)) &&
+          !PARTICLES.has(part.toLowerCase())) add(part, flags);
     return;
   }
   if (s.length < 2 || /[.,0-9()]/.test(s) || unspaced.test(s)) return;
@@ -219,6 +224,10 @@ const KOREAN_SURNAMES = ['Kim', 'Lee', 'Yi', 'Rhee', 'Park', 'Pak', 'Bak', 'Choi
   'Heo', 'Huh', 'Yoo', 'Yu', 'Noh', 'Roh', 'Nam', 'Ha', 'Kwak', 'Sung', 'Cha', 'Joo', 'Woo', 'Min', 'Ryu',
   'Na', 'Jin', 'Ji', 'Eom', 'Um', 'Chae', 'Won', 'Cheon', 'Bang', 'Gong', 'Hyun', 'Byun', 'Pyo', 'Yeo', 'Seong',
   'Gu', 'Koo', 'Shim', 'Sim', 'Nah', 'Maeng', 'Tak', 'Do', 'Ryoo', 'Byeon'];
+// Revised Romanization syllables and the spelling people mostly use for them in given names.
+const KOREAN_POPULAR = {hun: 'hoon', u: 'woo', jun: 'joon', yeong: 'young', su: 'soo', hyeon: 'hyun',
+  jeong: 'jung', seong: 'sung', gyeong: 'kyung', gyu: 'kyu', seok: 'suk', cheol: 'chul', hyeok: 'hyuk',
+  yun: 'yoon', ju: 'joo', yu: 'yoo', gu: 'koo', gwang: 'kwang', hui: 'hee', ui: 'eui'};
 if (hangulDir) {
   const { createRequire } = await import('node:module');
   const { convert } = createRequire(import.meta.url)(hangulDir);
@@ -234,10 +243,68 @@ if (hangulDir) {
     const syl = [...n].map((c) => convert(c));
     add(cap1(syl.join('')), F_FIRST);
     if (syl.length === 2) add(cap1(syl[0]) + '-' + syl[1], F_FIRST);
+    // the spellings most Koreans write in passports and English (Ji-hoon, Ji-woo, Hyun-soo), beside RR
+    if (syl.length === 2) {
+      const alts = syl.map((x) => [...new Set([x, KOREAN_POPULAR[x] || x])]);
+      for (const a of alts[0]) for (const b of alts[1]) {
+        add(cap1(a + b), F_FIRST);
+        add(cap1(a) + '-' + b, F_FIRST);
+      }
+    }
     cjkRoman++;
   }
   for (const n of KOREAN_SURNAMES) add(n, F_LAST);
 }
+
+// Arabic script is written with letter variants that name the same name: final ta marbuta or ha
+// (فاطمة, فاطمه), Arabic or Persian yeh and kaf (علي, علی; كريم, کریم), alef maqsura (مصطفى, مصطفی).
+// Every key gets its variants, so a name from faker's ar list is known as a Persian writer spells it.
+const arabicVariants = (k) => {
+  const out = new Set([k]);
+  const swaps = [[/ة$/, 'ه'], [/ه$/, 'ة'], [/ي/g, 'ی'], [/ی/g, 'ي'], [/ك/g, 'ک'], [/ک/g, 'ك'], [/ى$/, 'ی'], [/ی$/, 'ى']];
+  for (let round = 0; round < 2; round++)
+    for (const v of [...out]) for (const [re, to] of swaps) out.add(v.replace(re, to));
+  out.delete(k);
+  return out;
+};
+let arabicVariantCount = 0;
+for (const [k, f] of [...names])
+  if (/[\u0600-\u06FF]/.test(k))
+    for (const v of arabicVariants(k)) if (!names.has(v)) { names.set(v, f); arabicVariantCount++; }
+
+// Faker has no Hindi names in Devanagari and its Hebrew list holds formal names only (יוסף, not יוסי):
+// short hand-kept lists of the commonest ones (project's own). Names that are also everyday words of
+// their language (आशा "hope", दीपक "lamp", אבי "my father", אלי "to me") carry the word flag: the
+// detector wants more evidence for them.
+const HINDI_GIVEN = ['राहुल', 'अमित', 'सुनील', 'अनिल', 'राजेश', 'सुरेश', 'रमेश', 'महेश', 'संजय', 'अजय',
+  'विकास', 'रोहित', 'मोहित', 'अंकित', 'अभिषेक', 'आदित्य', 'अर्जुन', 'विक्रम', 'राकेश', 'दिनेश', 'मनोज',
+  'नरेश', 'सचिन', 'गौरव', 'नितिन', 'प्रवीण', 'करण', 'रवि', 'कृष्ण', 'प्रिया', 'नेहा', 'अंजलि', 'सुनीता',
+  'अनीता', 'कविता', 'सीमा', 'रीता', 'गीता', 'ममता', 'स्नेहा', 'दिव्या', 'श्वेता', 'निशा', 'शालिनी', 'प्रीति',
+  'रेखा', 'मीरा', 'राधा', 'लक्ष्मी', 'सरिता', 'आरती', 'स्वाति', 'पल्लवी', 'अनुराधा', 'ऋषभ', 'सौरभ', 'विवेक',
+  'दीपिका', 'मनीषा', 'आकाश', 'हर्ष', 'पूजा', 'आशा', 'दीपक', 'सूरज', 'प्रेम', 'किरण', 'ज्योति', 'विजय', 'कमल',
+  'सागर', 'अमर', 'राज', 'उषा', 'शांति', 'प्रकाश', 'इरफ़ान', 'इमरान', 'फ़ातिमा', 'आयशा', 'ज़ैनब', 'सलमान'];
+const HINDI_SURNAMES = ['शर्मा', 'वर्मा', 'गुप्ता', 'सिंह', 'कुमार', 'पटेल', 'शाह', 'जोशी', 'मेहता', 'अग्रवाल',
+  'चौधरी', 'यादव', 'मिश्रा', 'पांडे', 'पाण्डेय', 'तिवारी', 'दुबे', 'श्रीवास्तव', 'सक्सेना', 'कपूर', 'खन्ना',
+  'मल्होत्रा', 'चोपड़ा', 'भाटिया', 'नायर', 'रेड्डी', 'राव', 'अय्यर', 'बनर्जी', 'चटर्जी', 'मुखर्जी', 'दास',
+  'घोष', 'बोस', 'सेन', 'ठाकुर', 'राठौर', 'चौहान', 'जैन', 'बंसल', 'गोयल', 'मित्तल', 'त्रिपाठी', 'द्विवेदी',
+  'शुक्ला', 'पाठक', 'देसाई', 'कुलकर्णी', 'पाटिल', 'खान', 'कुरैशी', 'अंसारी', 'सिद्दीकी'];
+const HINDI_WORDS = ['पूजा', 'आशा', 'दीपक', 'सूरज', 'प्रेम', 'किरण', 'ज्योति', 'विजय', 'कमल', 'सागर', 'अमर',
+  'राज', 'उषा', 'शांति', 'प्रकाश', 'रवि', 'सीमा', 'रेखा', 'हर्ष', 'आकाश', 'कुमार', 'सिंह', 'दास', 'सेन', 'राव',
+  'खान', 'शाह'];
+const HEBREW_GIVEN = ['יוסי', 'מוטי', 'אבי', 'דני', 'רוני', 'שוקי', 'קובי', 'צחי', 'איציק', 'ציפי', 'רותי',
+  'שולה', 'אתי', 'שירי', 'גלי', 'טלי', 'דודי', 'בני', 'שמוליק', 'מושיקו', 'יוני', 'רפי', 'אלי', 'סיגל', 'ליאת',
+  'מורן', 'קרן', 'עדי', 'חני', 'ישי', 'אושרת', 'שלומי', 'ששי', 'ג׳קי', 'ז׳קי', 'פנינה', 'אסתי', 'מיקי', 'נתי'];
+const HEBREW_WORDS = ['אבי', 'אלי', 'בני', 'קרן', 'גלי', 'עדי', 'מורן'];
+for (const n of HINDI_GIVEN) add(n, F_FIRST);
+for (const n of HINDI_SURNAMES) add(n, F_LAST);
+for (const n of HEBREW_GIVEN) add(n, F_FIRST);
+for (const n of [...HINDI_WORDS, ...HEBREW_WORDS]) names.set(n, (names.get(n) || 0) | F_WORD);
+// Function words of these languages that some list holds as a name or a spelling of one (على "on" is
+// also how some write Ali; מן, אל): never names.
+const CASELESS_STOP = ['على', 'من', 'به', 'رو', 'از', 'في', 'فی', 'الى', 'إلى', 'ما', 'لا', 'او', 'أو',
+  'אל', 'על', 'את', 'עם', 'מן', 'כי', 'לא', 'से', 'को', 'का', 'की', 'के', 'है', 'ने'];
+let caselessStopped = 0;
+for (const n of CASELESS_STOP) if (names.delete(n)) caselessStopped++;
 // Japanese surnames in kanji from faker too
 for (const n of fakerList('ja', 'last_name')) if (hanOnly.test(n)) cjk.ja.add(n);
 for (const n of fakerList('ja', 'first_name')) if (hanOnly.test(n) || /^[\u3040-\u309F]{2,4}$/.test(n)) cjk.jaGiven.add(n);
@@ -385,5 +452,6 @@ if (outCjk) {
 }
 console.error(`faker locales ${localeCount}, SSA names >= ${SSA_MIN} births ${ssaCount}, gender-list names ${genderCount} (${genderSurnames} kept as family names), ` +
   `gimei romaji ${gimeiCount}, CJK romanized ${cjkRoman}, common words ${wordCount}, ` +
-  `places ${placeCount} (${placeNames} of them names), ${folded} names without diacritics; ` +
+  `places ${placeCount} (${placeNames} of them names), ${folded} names without diacritics, ` +
+  `${arabicVariantCount} Arabic-script spelling variants, hand-kept Devanagari ${HINDI_GIVEN.length}+${HINDI_SURNAMES.length} and Hebrew ${HEBREW_GIVEN.length}, ${caselessStopped} function words dropped; ` +
   `${entries.length} keys, ${chunks.length} chunks, hash table ${size}${cjkCounts}`);

@@ -199,6 +199,7 @@ size_t pii_suffix_honorific(const uint8_t *s, size_t ws, size_t we);
 /* A title written in lower case or outside ASCII ("господин"). */
 bool pii_nonascii_title(const uint8_t *w, size_t n);
 /* Hebrew and Arabic name pairs starting with the word [ws, we); returns where to go on. */
+bool pii_uncased_script(const uint8_t *w, size_t n);
 size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we);
 /* CJK and Hangul names before an honorific, over the whole text. */
 void pii_cjk_honorifics(pii_scan *sc);

@@ -94,6 +94,14 @@ static const char *const HONORIFICS[] = {"先生", "女士", "小姐", "老师",
                                          "先輩", "部長", "課長", NULL};
 static const char *const RIGHT_VERBS[] = {"说", "表示", "告诉", "打电话", "发来", "回复", "负责", "的电话",
                                           "的手机", "的邮箱", "的地址", NULL};
+/* Verbs that take only a person as their object ("提醒", "转告": remind, pass on), and what starts the
+ * clause after the object (a time word, 把, 在, 要 ...): between them is a name ("请提醒王芳明天把路由器带回来").
+ * Not after 和/跟/与/给/让: "和方法也..." is no name. */
+static const char *const PERSON_OBJECT_VERBS[] = {"告诉", "提醒", "转告", "感谢", "谢谢", "抄送", "问问",
+                                                  NULL};
+static const char *const CLAUSE_START[] = {"明天", "今天", "昨天", "后天", "上午", "下午", "晚上", "早上", "中午",
+                                           "下周", "下班", "周一", "周二", "周三", "周四", "周五", "把", "在", "要",
+                                           "去", "来", "已经", "尽快", "马上", "一下", "记得", "别忘", NULL};
 /* Japanese particles that end a name written in kanji. */
 static const char *const JA_PARTICLES[] = {"は", "が", "を", "に", "と", "の", "へ", "も", "から", "より", NULL};
 /* Korean particles glued to a name: a name written as surname + given is whole before them (longest
@@ -249,7 +257,9 @@ static size_t han_name(pii_scan *sc, size_t a, size_t b, size_t p)
                 if (e > b)
                     continue;
                 bool hon = starts_with(s, n, e, HONORIFICS) > 0;
-                bool verb = left > 0 && starts_with(s, n, e, RIGHT_VERBS) > 0;
+                bool verb = left > 0 && (starts_with(s, n, e, RIGHT_VERBS) > 0 ||
+                                         (left == 1 && ends_with(s, p, PERSON_OBJECT_VERBS) > 0 &&
+                                          starts_with(s, n, e, CLAUSE_START) > 0));
                 bool spk = e == b && p == a && speaker(s, n, p, e);
                 if (pass == 0 ? !(hon || verb || spk) : !(e == b && left == 2))
                     continue;

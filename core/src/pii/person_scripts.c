@@ -104,27 +104,140 @@ static unsigned uncased_flags(const uint8_t *s, size_t a, size_t b, size_t *name
     }
     if (b - a >= 8 && s[a] == 0xD8 && s[a + 1] == 0xA7 && s[a + 2] == 0xD9 && s[a + 3] == 0x84)
         return sc_name_lookup(s + a + 4, b - a - 4) & (SC_NAME_FIRST | SC_NAME_LAST) ? SC_NAME_LAST : 0;
+    /* Persian family names made from a name with the suffix -i (احمدی, حسینی, رضایی): the name before it */
+    if (b - a >= 8 && s[b - 2] == 0xDB && s[b - 1] == 0x8C) {
+        size_t e = b - 2;
+        if (s[e - 2] == 0xDB && s[e - 1] == 0x8C)
+            e -= 2; /* رضایی: the stem's own yeh */
+        return sc_name_lookup(s + a, e - a) & (SC_NAME_FIRST | SC_NAME_LAST) ? SC_NAME_LAST : 0;
+    }
     return 0;
 }
 
-/* Hebrew and Arabic names: a known first name followed by a known name. Returns where to go on. */
+/* Scripts without capitals whose names the gazetteer holds: Hebrew, Arabic and Persian, Devanagari,
+ * Georgian (by the first bytes of the word). */
+bool pii_uncased_script(const uint8_t *w, size_t n)
+{
+    uint8_t c = w[0];
+    return c == 0xD7 || (c >= 0xD8 && c <= 0xDB) || (n >= 3 && c == 0xE0 && (w[1] == 0xA4 || w[1] == 0xA5)) ||
+           (n >= 3 && c == 0xE1 && w[1] == 0x83);
+}
+
+/* The letters of the word at p (none when p is no letter): trailing punctuation such as "،", "؟" or
+ * the danda "।" is not part of it. */
+static size_t script_word_end(const uint8_t *s, size_t n, size_t p)
+{
+    bool up;
+    size_t l;
+    while (p < n && s[p] >= 0x80 && (l = letter_at(s, n, p, &up)) > 0)
+        p += l;
+    return p;
+}
+
+/* Words around a lone given name that only people take, in the languages of these scripts: before it
+ * "dear", "hi", "thanks", "said" (Arabic puts the verb first), "a message from", titles; after it
+ * "said", "wrote", "called", "asked", "is coming", the Hindi agent marker "ने" and honorific "जी". */
+static const char *const FRAME_BEFORE[] = {
+    "היי", "הי", "שלום", "תודה", "לכבוד",                                      /* Hebrew */
+    "قال", "قالت", "عزيزي", "عزيزتي", "مرحبا", "شكرا", "أخبر", "اسأل",          /* Arabic */
+    "آقای", "خانم", "سلام", "عزیزم", "عزیز",                                   /* Persian */
+    "प्रिय", "नमस्ते", "श्री", "श्रीमती", "सुश्री", "डॉ",                       /* Hindi */
+    NULL};
+static const char *const FRAME_AFTER[] = {
+    "אמר", "אמרה", "כתב", "כתבה", "התקשר", "התקשרה", "שאל", "שאלה", "ביקש", "ביקשה", "מגיע", "מגיעה",
+    "قال", "قالت", "كتب", "كتبت", "اتصل", "اتصلت", "سأل", "سألت",
+    "گفت", "نوشت", "پرسید", "زنگ",
+    "ने", "जी", "साहब",
+    NULL};
+/* Two-word frames before the name: "a message / an email from" */
+static const char *const FROM_NOUNS[] = {"رسالة", "بريد", "هدية", "הודעה", "מייל", "מכתב", "پیام", "नमस्कार",
+                                         "संदेश", NULL};
+
+static bool in_list(const uint8_t *w, size_t n, const char *const *l)
+{
+    for (size_t k = 0; l[k] != NULL; k++)
+        if (strlen(l[k]) == n && memcmp(w, l[k], n) == 0)
+            return true;
+    return false;
+}
+
+/* The word that ends before p (over spaces, ':' and ','), as [*a, *b). */
+static bool word_before(const uint8_t *s, size_t p, size_t *a, size_t *b)
+{
+    while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == ':' || s[p - 1] == ','))
+        p--;
+    *b = p;
+    while (p > 0 && s[p - 1] >= 0x80)
+        p--;
+    *a = p;
+    return *b > *a;
+}
+
+static bool frame_before(const uint8_t *s, size_t ws)
+{
+    size_t a, b, a2, b2;
+    if (!word_before(s, ws, &a, &b))
+        return false;
+    if (in_list(s + a, b - a, FRAME_BEFORE))
+        return true;
+    static const char *const FROM[] = {"من", "מ", "از", "से", NULL}; /* "from" */
+    return in_list(s + a, b - a, FROM) && word_before(s, a, &a2, &b2) && in_list(s + a2, b2 - a2, FROM_NOUNS);
+}
+
+static bool frame_after(const uint8_t *s, size_t n, size_t we)
+{
+    if (we >= n || s[we] != ' ')
+        return false;
+    size_t e = script_word_end(s, n, we + 1);
+    return in_list(s + we + 1, e - we - 1, FRAME_AFTER);
+}
+
+static bool arabic_article(const uint8_t *s, size_t a, size_t b)
+{
+    return b - a >= 8 && s[a] == 0xD8 && s[a + 1] == 0xA7 && s[a + 2] == 0xD9 && s[a + 3] == 0x84;
+}
+
+/* Names in scripts without capitals: a known first name followed by a known name (0.85); "بن"/"ابن"/"بنت"
+ * and a known name after it are part of it (محمد بن سلمان); an Arabic surname with its article (فاطمة
+ * الزهراء) or a lone known first name that is no everyday word needs a frame only people fill (0.75).
+ * Returns where to go on. */
 size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n, ns, ns2;
     unsigned f1 = uncased_flags(s, ws, we, &ns);
-    if (!(f1 & SC_NAME_FIRST) || we + 1 >= n || s[we] != ' ' || s[we + 1] < 0x80)
+    if (!(f1 & SC_NAME_FIRST))
         return we;
-    /* the next word: the non-ASCII bytes after one space (both scripts write letters as two bytes) */
-    size_t bs = we + 1, be = bs;
-    while (be < n && s[be] >= 0x80)
-        be++;
-    unsigned f2 = uncased_flags(s, bs, be, &ns2);
-    if (!(f2 & (SC_NAME_LAST | SC_NAME_FIRST)) || ns2 != bs)
+    bool framed = frame_before(s, ns) || frame_after(s, n, we);
+    size_t bs = we + 1, be = we < n && s[we] == ' ' ? script_word_end(s, n, bs) : bs;
+    unsigned f2 = be > bs ? uncased_flags(s, bs, be, &ns2) : 0;
+    if (be > bs && ns2 == bs && (in_list(s + bs, be - bs, (const char *const[]){"بن", "ابن", "بنت", NULL}))) {
+        size_t cs = be + 1, ce = be < n && s[be] == ' ' ? script_word_end(s, n, cs) : cs;
+        size_t ns3;
+        if (ce > cs && (uncased_flags(s, cs, ce, &ns3) & (SC_NAME_FIRST | SC_NAME_LAST)) && ns3 == cs) {
+            pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, ns, ce, 0.85,
+                    SANCTUM_EV_NAME_SEQUENCE | SANCTUM_EV_GAZETTEER_FIRST);
+            return ce;
+        }
+    }
+    if (be > bs && ns2 == bs && (f2 & (SC_NAME_LAST | SC_NAME_FIRST))) {
+        pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, ns, be, 0.85,
+                SANCTUM_EV_NAME_SEQUENCE | SANCTUM_EV_GAZETTEER_FIRST |
+                    ((f2 & SC_NAME_LAST) ? SANCTUM_EV_GAZETTEER_LAST : 0));
+        return be;
+    }
+    if (!framed)
         return we;
-    pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, ns, be, 0.85,
-            SANCTUM_EV_NAME_SEQUENCE | SANCTUM_EV_GAZETTEER_FIRST | ((f2 & SC_NAME_LAST) ? SANCTUM_EV_GAZETTEER_LAST : 0));
-    return be;
+    if (be > bs && arabic_article(s, bs, be) && !frame_after(s, n, we)) {
+        pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, ns, be, 0.75,
+                SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_CONTEXT_BEFORE);
+        return be;
+    }
+    if (f1 & SC_NAME_WORD)
+        return we; /* आशा, אבי: an everyday word as well */
+    pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, ns, we, 0.75,
+            SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_CONTEXT_BEFORE);
+    return we;
 }
 
 /* CJK and Hangul names before an honorific ("田中さん", "佐藤様", "王伟先生", "김민준 님", "이서연 씨"):

@@ -20,12 +20,15 @@ typedef struct word {
     bool possessive;   /* followed by 's or ’s */
 } word;
 
-/* Non-ASCII letters the tokenizer knows: Latin-1 and Extended, Greek, Cyrillic, Hebrew, Arabic. */
+/* Non-ASCII letters the tokenizer knows: Latin-1 and Extended, Greek, Cyrillic, Armenian, Hebrew, Arabic
+ * (with its vowel marks and the Persian and Urdu letters), Devanagari (with its vowel signs, not the danda
+ * or digits), Georgian. */
 static inline bool cp_letter(uint32_t cp)
 {
     return (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) || (cp >= 0x370 && cp <= 0x3FF) ||
-           (cp >= 0x400 && cp <= 0x52F) || (cp >= 0x5D0 && cp <= 0x5EA) || (cp >= 0x620 && cp <= 0x64A) ||
-           (cp >= 0x1E00 && cp <= 0x1EFF);
+           (cp >= 0x400 && cp <= 0x52F) || (cp >= 0x531 && cp <= 0x587) || (cp >= 0x5D0 && cp <= 0x5EA) ||
+           (cp >= 0x620 && cp <= 0x655) || (cp >= 0x670 && cp <= 0x6D3) || (cp >= 0x900 && cp <= 0x963) ||
+           (cp >= 0x971 && cp <= 0x97F) || (cp >= 0x10D0 && cp <= 0x10FA) || (cp >= 0x1E00 && cp <= 0x1EFF);
 }
 
 /* Latin Extended-A pairs its cases even-odd (upper first), except 0x139-0x148 and 0x179-0x17E, which
@@ -40,7 +43,7 @@ static inline bool latin_ext_a_upper(uint32_t cp)
 static inline bool cp_upper(uint32_t cp)
 {
     return (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x100 && cp <= 0x17F && latin_ext_a_upper(cp)) ||
-           (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x400 && cp <= 0x42F) ||
+           (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x400 && cp <= 0x42F) || (cp >= 0x531 && cp <= 0x556) ||
            (cp >= 0x1E00 && cp <= 0x1EFF && (cp & 1) == 0);
 }
 
@@ -73,6 +76,9 @@ static inline bool apostrophe_at(const uint8_t *s, size_t n, size_t p, size_t *l
     return false;
 }
 
+/* The lead byte of a Latin letter (ASCII, U+00C0-U+024F): a hyphen joins letters of one script only. */
+static inline bool latin_lead(uint8_t c) { return c < 0x80 || (c >= 0xC2 && c <= 0xC9); }
+
 /* Reads the word starting at or after p; false at the end of the text. */
 static inline bool next_word(const uint8_t *s, size_t n, size_t p, word *w)
 {
@@ -93,7 +99,7 @@ static inline bool next_word(const uint8_t *s, size_t n, size_t p, word *w)
     memset(w, 0, sizeof *w);
     w->s = p;
     bool first_up = up, any_lower = !up, all_up = up;
-    size_t letters = 0;
+    size_t letters = 0, last = p;
     bool prev_lower = false;
     while (p < n) {
         bool u;
@@ -108,8 +114,8 @@ static inline bool next_word(const uint8_t *s, size_t n, size_t p, word *w)
                 break;
             bool u2;
             size_t k2 = letter_at(s, n, p + skip, &u2);
-            if (k2 == 0)
-                break;
+            if (k2 == 0 || (hy && latin_lead(s[last]) != latin_lead(s[p + skip])))
+                break; /* Georgian and Armenian case endings on a foreign word: "ROLE-ში", "Animator-ის" */
             if (ap && !u2) {
                 /* Sarah's, I'm, don't: the word ends at the apostrophe */
                 w->possessive = s[p + skip] == 's' && (p + skip + 1 >= n || letter_at(s, n, p + skip + 1, &u2) == 0);
@@ -130,6 +136,7 @@ static inline bool next_word(const uint8_t *s, size_t n, size_t p, word *w)
             if (!mc)
                 w->camel = true;
         }
+        last = p;
         if (!u)
             any_lower = true;
         else if (letters > 0 && !prev_lower)

@@ -7,10 +7,10 @@
 #include "checksum.h"
 #include "pii.h"
 
-static const char *const ROUTING_WORDS[] = {"routing", "aba", "rtn", "transit", "bank*", "wire", "ach",
-                                            "aba#", "swift", "direct", "deposit*", NULL};
-static const char *const ACCOUNT_WORDS[] = {"account*", "acct*", "acc", "checking", "savings", "deposit*",
-                                            "bank*", "beneficiary", "ach", "wire", "iban",
+static const char *const ROUTING_WORDS[] = {"routing", "aba", "rtn", "transit", "bank+", "wire", "ach",
+                                            "aba#", "swift", "direct", "deposit+", NULL};
+static const char *const ACCOUNT_WORDS[] = {"account+", "acct+", "acc", "checking", "savings", "deposit+",
+                                            "bank+", "beneficiary", "ach", "wire", "iban",
                                             "konto*", "compte", "cuenta", NULL};
 static const char *const NOT_BANK_WORDS[] = {"aws", "gcp", "azure", "github", "gitlab", "twitter", "user",
                                              "username", "customer", "cloud", "project", "service", "org",
@@ -21,8 +21,19 @@ static const char *const CLOUD_WORDS[] = {"aws", "amazon", "gcp", "gcloud", "goo
                                           "iam", "arn", "sts", "ec*", "ecr", "eks", "bucket*", "console",
                                           "project*", "organization*", "org", "role*", "tenant", "lambda",
                                           "cross", "billing", "s", "dkr", NULL};
-static const char *const STRONG_BANK_WORDS[] = {"checking", "savings", "bank*", "routing", "wire", "ach",
-                                                "beneficiary", "iban", "deposit*", NULL};
+static const char *const STRONG_BANK_WORDS[] = {"checking", "savings", "bank+", "routing", "wire", "ach",
+                                                "beneficiary", "iban", "deposit+", NULL};
+
+/* Nine digits a form asks for beside tax or birth words are an SSN, even on a bank's form, unless an
+ * account word says otherwise ("The bank form asked for 758142290 and my date of birth"). */
+static const char *const ID_WORDS[] = {"ssn+", "social", "taxpayer", "tin", "itin", "tax", "birth", "dob", NULL};
+static const char *const ACCOUNT_ONLY_WORDS[] = {"account+", "acct+", "acc", "checking", "savings", "iban",
+                                                 "routing", "konto*", "compte", "cuenta", NULL};
+
+/* An SSN-shaped number (3-2-4 with dashes) is an account only when called one outright. */
+static const char *const SSN_SHAPED_ACCOUNT_WORDS[] = {"account", "accounts", "acct", "checking", "savings",
+                                                       "bank+", "routing", "wire", "ach", "beneficiary",
+                                                       "iban", "deposit+", "konto*", NULL};
 
 static size_t glen(const pii_number *num, size_t k) { return num->g[k].end - num->g[k].start; }
 
@@ -85,10 +96,16 @@ void pii_rec_bank(pii_scan *sc, const pii_number *num)
         return;
     double score = 0.15;
     uint32_t ev = SANCTUM_EV_FORMAT_WEAK;
-    if (pii_context(sc, start, true, 4, 40, ACCOUNT_WORDS)) {
+    if (nd == 9 && k == 1 &&
+        (pii_context(sc, start, true, 8, 64, ID_WORDS) || pii_context(sc, end, false, 6, 48, ID_WORDS)) &&
+        !pii_context(sc, start, true, 6, 48, ACCOUNT_ONLY_WORDS) && !pii_context(sc, end, false, 3, 30, ACCOUNT_ONLY_WORDS))
+        not_bank = true;
+    bool ssn_shaped = k == 3 && glen(num, 0) == 3 && glen(num, 1) == 2 && glen(num, 2) == 4;
+    const char *const *words = ssn_shaped ? SSN_SHAPED_ACCOUNT_WORDS : ACCOUNT_WORDS;
+    if (pii_context(sc, start, true, 4, 40, words)) {
         score += 0.65;
         ev |= SANCTUM_EV_CONTEXT_BEFORE;
-    } else if (pii_context(sc, end, false, 3, 30, ACCOUNT_WORDS)) {
+    } else if (pii_context(sc, end, false, 3, 30, words)) {
         score += 0.65;
         ev |= SANCTUM_EV_CONTEXT_AFTER;
     }

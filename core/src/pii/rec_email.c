@@ -49,6 +49,30 @@ static bool segment_ends_path(const uint8_t *s, size_t n, size_t de)
     return true;
 }
 
+/* A mail field label glued to the address: vCard "EMAIL:", "EMAIL;TYPE=INTERNET:", a header "From:jo@...".
+ * The label opens its line or follows a space, so "scheme://user:password@host" is not one. */
+static const char *const MAIL_LABELS[] = {"email", "e-mail", "mail", "from", "to", "cc", "bcc", "reply-to",
+                                          "sender", "contact", "courriel", "correo", NULL};
+
+static bool mail_label_before(const uint8_t *s, size_t ls)
+{
+    if (s[ls - 1] != ':')
+        return false;
+    size_t e = ls - 1, b = e;
+    while (b > 0 && (pii_is_alnum(s[b - 1]) || s[b - 1] == ';' || s[b - 1] == '=' || s[b - 1] == '-' ||
+                     s[b - 1] == ','))
+        b--;
+    if (b > 0 && !pii_is_space(s[b - 1]))
+        return false;
+    size_t le = b;
+    while (le < e && s[le] != ';')
+        le++; /* "EMAIL;TYPE=INTERNET": the label is the part before the parameters */
+    for (size_t k = 0; MAIL_LABELS[k] != NULL; k++)
+        if (pii_word_eq(s + b, le - b, MAIL_LABELS[k]))
+            return true;
+    return false;
+}
+
 void pii_rec_email(pii_scan *sc, size_t at, size_t atlen)
 {
     const uint8_t *s = sc->s;
@@ -68,7 +92,8 @@ void pii_rec_email(pii_scan *sc, size_t at, size_t atlen)
     /* a path segment of a URL or a path ("/u/jane@example.com", "contacts/ana@example.org") names a
      * mailbox; right after "//" it is the user of scheme://user@host */
     bool segment = ls > 1 && s[ls - 1] == '/' && s[ls - 2] != '/';
-    if (ls > 0 && !mailto && !segment && (s[ls - 1] == '/' || s[ls - 1] == ':' || s[ls - 1] == '@'))
+    if (ls > 0 && !mailto && !segment && !mail_label_before(s, ls) &&
+        (s[ls - 1] == '/' || s[ls - 1] == ':' || s[ls - 1] == '@'))
         return; /* scheme://user@host, scheme://user:password@host, ssh://git@host, a@b@c */
     bool query = ls > 0 && s[ls - 1] == '=';
     for (size_t i = ls; i + 1 < at; i++)

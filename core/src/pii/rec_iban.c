@@ -24,8 +24,8 @@ static const iban_len IBAN[] = {
     {"TL", 23}, {"TN", 24}, {"TR", 26}, {"UA", 29}, {"VA", 22}, {"VG", 24}, {"XK", 20}, {"YE", 30},
 };
 
-static const char *const IBAN_WORDS[] = {"iban*", "bank*", "transfer*", "wire", "sepa", "bic", "swift",
-                                         "account*", "konto*", "compte", "cuenta", "payee", "beneficiary",
+static const char *const IBAN_WORDS[] = {"iban*", "bank+", "transfer+", "wire", "sepa", "bic", "swift",
+                                         "account+", "konto*", "compte", "cuenta", "payee", "beneficiary",
                                          "remit*", NULL};
 
 static uint8_t up(uint8_t c) { return pii_is_lower(c) ? (uint8_t)(c - 32) : c; }

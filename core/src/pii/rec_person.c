@@ -442,8 +442,8 @@ static bool person_position(pii_scan *sc, const word *w, int cls, unsigned fa, c
 static bool hyphen_brand(const uint8_t *s, size_t a, size_t b)
 {
     const uint8_t *h = memchr(s + a, '-', b - a);
-    if (h == NULL)
-        return false;
+    if (h == NULL || (sc_name_lookup(s + a, b - a) & SC_NAME_FIRST))
+        return false; /* the lists hold the whole word as a given name: Ji-woo, Seo-yoon */
     size_t m = (size_t)(h - s);
     if (m == a || m + 1 >= b)
         return false;
@@ -717,8 +717,8 @@ void pii_rec_person(pii_scan *sc)
             k.prev_e = w.e;
             if (pii_nonascii_title(s + w.s, wl))
                 k.p = pii_title_name(sc, &w); /* "господин Кузнецов" */
-            else if (s[w.s] == 0xD7 || s[w.s] == 0xD8 || s[w.s] == 0xD9)
-                k.p = pii_uncased_name(sc, w.s, w.e); /* Hebrew, Arabic */
+            else if (pii_uncased_script(s + w.s, wl))
+                k.p = pii_uncased_name(sc, w.s, w.e); /* Hebrew, Arabic, Persian, Devanagari, Georgian */
             continue;
         }
         if (w.lower) {

@@ -102,6 +102,30 @@ bool pii_phone_link(const pii_scan *sc, size_t start)
     return start > 1 && s[start - 1] == '=' && pii_context_by_byte(sc, start - 1, true, 1, 16, PII_PHONE_WORDS);
 }
 
+/* Toll-free and shared-cost lines belong to businesses and hotlines (poison control 1-800-222-1222, a bank's
+ * 0800 number), not to a person: NANP 800/833/844/855/866/877/888, trunk-0 0800/0808, Australian 1800/1300. */
+static bool toll_free(const uint8_t *s, size_t start, size_t end)
+{
+    uint8_t d[4];
+    size_t nd = 0;
+    for (size_t i = start; i < end; i++)
+        if (pii_is_digit(s[i])) {
+            if (nd < sizeof d)
+                d[nd] = s[i];
+            nd++;
+        }
+    if (nd < 8)
+        return false;
+    const uint8_t *a = nd == 11 && d[0] == '1' ? d + 1 : d; /* 1-800 */
+    if ((nd == 10 || nd == 11) && a[0] == '8' &&
+        ((a[1] == '0' && a[2] == '0') || (a[1] == a[2] && a[1] >= '3' && a[1] <= '8')))
+        return true;
+    return (d[0] == '0' && d[1] == '8' && d[2] == '0' && (d[3] == '0' || d[3] == '8')) ||
+           (d[0] == '1' && (d[1] == '8' || d[1] == '3') && d[2] == '0' && d[3] == '0');
+}
+
+static const char *const OWNER_WORDS[] = {"my", "mine", "our", "his", "her", "their", "me", "us", NULL};
+
 /* Shared by both phone recognizers: precision rules, then phone/number context raises the score and
  * order/id words lower it. */
 void pii_phone_add(pii_scan *sc, int32_t rec, size_t start, size_t end, double score, uint32_t ev)
@@ -127,6 +151,10 @@ void pii_phone_add(pii_scan *sc, int32_t rec, size_t start, size_t end, double s
         ev |= SANCTUM_EV_CONTEXT_BEFORE;
     } else if (pii_negative_context(sc, start, end)) {
         score -= 0.4;
+        ev |= SANCTUM_EV_NEGATIVE_CONTEXT;
+    }
+    if (toll_free(sc->s, start, end) && !pii_context(sc, start, true, 4, 40, OWNER_WORDS)) {
+        score -= 0.45; /* a hotline, unless someone says it is theirs ("my number is 1-800-...") */
         ev |= SANCTUM_EV_NEGATIVE_CONTEXT;
     }
     pii_add(sc, SANCTUM_ENTITY_PHONE_NUMBER, rec, start, end, score, ev);

@@ -73,7 +73,7 @@ static const nat_form FORMS[] = {
     {"0N", "2-3 2 2", 55, false},      /* SE 08-123 45 67 */
     {"08", "4~4~4", 55, false},        /* ID 0812-3456-7890 */
     {"0N", "2 4 4", 55, false},        /* AU 02 9876 5432, IT 02 1234 5678, JP 03 1234 5678 */
-    {"0N", "3 3 4", 55, false},        /* ZA 082 345 6789, NL 020 123 4567 */
+    {"0N", "3 3 4", 70, false},        /* ZA 082 345 6789, NL 020 123 4567 */
     {"0N", "3 4 4", 55, false},        /* JP 090 1234 5678, KR 010 1234 5678, GB 0N0 */
     {"0N", "4 3 4", 55, false},        /* NG 0803 456 7890 */
     {"0N", "4 3 3", 55, false},        /* AU 0N 10 digits */
@@ -111,11 +111,11 @@ static const nat_form FORMS[] = {
 };
 
 /* A count followed by what it counts is no phone number ("612 345 678 units", "1 299 000 views"). */
-static const char *const QUANTITY_WORDS[] = {"unit*", "people", "person*", "user*", "time*", "call*", "view*",
+static const char *const QUANTITY_WORDS[] = {"unit*", "people", "persons", "user*", "times", "calls", "view*",
                                              "row*", "item*", "byte*", "record*", "visit*", "download*", "km",
                                              "mile*", "meter*", "metre*", "kg", "eur*", "usd", "dollar*",
                                              "point*", "vote*", "cop*", "member*", "node*", "edge*", "step*",
-                                             "line*", "word*", "page*", "sale*", "order*", "ticket*", "case*",
+                                             "lines", "word*", "page*", "sale*", "order*", "ticket*", "case*",
                                              "year*", "day*", "hour*", "minute*", "second*", "ms", "fps",
                                              "rpm", "bps", "gb", "mb", "kb", "tb", "pixel*", NULL};
 
@@ -223,6 +223,32 @@ static bool phone_sibling(const pii_scan *sc, size_t start, size_t end)
     return false;
 }
 
+/* National plans let subscribers split their number as they like after the area code (DE 030 23125 567,
+ * NL 020-123 4567, ZA 082 555 0123): beyond the rows above, any trunk-0 number of 10 or 11 digits in two to
+ * four groups, the first (trunk and area code) of 2 to 5 digits, the others of 2 to 8, separated by
+ * spaces, dashes or one slash after the area code, is a weak national form (a phone word makes it one). */
+static const nat_form ANY_TRUNK_SPLIT = {"0N", "", 55, false};
+
+static size_t trunk_split(const pii_scan *sc, const pii_number *num)
+{
+    const uint8_t *s = sc->s;
+    size_t l0 = glen(num, 0);
+    if (num->paren || num->ngroups < 2 || l0 < 2 || l0 > 5 || s[num->g[0].start] != '0' ||
+        s[num->g[0].start + 1] == '0')
+        return 0;
+    size_t nd = l0, k = 1;
+    for (; k < num->ngroups && k < 4; k++) {
+        uint8_t sep = num->g[k].sep;
+        size_t l = glen(num, k);
+        if ((sep != ' ' && sep != '-' && !(sep == '/' && k == 1)) || l < 2 || l > 8)
+            return 0;
+        nd += l;
+    }
+    if (k < num->ngroups && num->g[k].sep != ' ')
+        return 0; /* more groups glued on: a longer code */
+    return nd == 10 || nd == 11 ? k : 0;
+}
+
 void pii_phone_national(pii_scan *sc, const pii_number *num)
 {
     for (size_t g0 = 0; g0 < num->ngroups; g0++) {
@@ -260,6 +286,11 @@ void pii_phone_national(pii_scan *sc, const pii_number *num)
                 best_n = m;
             }
         }
+        if (best == NULL && g0 == 0) {
+            best_n = trunk_split(sc, num);
+            if (best_n > 0)
+                best = &ANY_TRUNK_SPLIT;
+        }
         if (best == NULL)
             continue;
         size_t start = num->g[g0].start, end = num->g[g0 + best_n - 1].end;
@@ -278,6 +309,9 @@ void pii_phone_national(pii_scan *sc, const pii_number *num)
                 pii_suppress(sc, SANCTUM_ENTITY_PHONE_NUMBER, SANCTUM_REC_PHONE_INTL, start, end, ev);
                 continue;
             }
+        } else if (score < 0.7 && !pii_phone_word_near(sc, start, end) && phone_sibling(sc, start, end)) {
+            score += 0.3; /* "op 020-123 4567 of 06-12345678": a list of numbers after one phone word */
+            ev |= SANCTUM_EV_CONSISTENCY;
         }
         pii_phone_add(sc, SANCTUM_REC_PHONE_INTL, start, end, score, ev);
     }

@@ -11,6 +11,8 @@
 
 static const char *const SSN_WORDS[] = {"ssn*", "ss", "social", "security", "ssa", "taxpayer", "tin",
                                         "itin", "sozialversicherungsnummer", "socsec", "tax", NULL};
+/* Forms that ask for an SSN ask for the date of birth beside it: evidence for nine bare digits only. */
+static const char *const BIRTH_WORDS[] = {"birth", "dob", "birthdate", NULL};
 
 static const char *const OWNER_WORDS[] = {"my", "his", "her", "their", "our", "your", "mine", "its",
                                           "applicant*", "client*", "patient*", "employee*", NULL};
@@ -117,6 +119,10 @@ void pii_rec_ssn(pii_scan *sc, const pii_number *num)
             score += bonus;
             ev |= SANCTUM_EV_CONTEXT_BEFORE;
         } else if (pii_context(sc, end, false, 4, 36, SSN_WORDS)) {
+            score += bonus;
+            ev |= SANCTUM_EV_CONTEXT_AFTER;
+        } else if (used == 1 && !pii_negative_context(sc, start, end) &&
+                   (pii_context(sc, start, true, 6, 48, BIRTH_WORDS) || pii_context(sc, end, false, 6, 48, BIRTH_WORDS))) {
             score += bonus;
             ev |= SANCTUM_EV_CONTEXT_AFTER;
         } else if (pii_negative_context(sc, start, end)) {

@@ -48,6 +48,19 @@ bool pii_word_eq(const uint8_t *a, size_t n, const char *w)
     return w[i] == '\0';
 }
 
+/* What may follow a stem marked '+' ("account+"): an English inflection or "number", not a derived word
+ * ("accountant", "cardigan", "textbook" are other words). A stem marked '*' takes any ending: it is for
+ * compounds and inflected languages (Kontonummer, телефону, chiamami). */
+static const char *const INFLECTIONS[] = {"", "s", "es", "ed", "d", "ing", "er", "ers", "number", "numbers", NULL};
+
+static bool inflection(const uint8_t *a, size_t n)
+{
+    for (size_t k = 0; INFLECTIONS[k] != NULL; k++)
+        if (pii_word_eq(a, n, INFLECTIONS[k]))
+            return true;
+    return false;
+}
+
 static bool word_matches(const uint8_t *a, size_t n, const char *const *words)
 {
     uint8_t c0 = n > 0 ? pii_lower(a[0]) : 0;
@@ -55,10 +68,17 @@ static bool word_matches(const uint8_t *a, size_t n, const char *const *words)
         const char *w = words[k];
         if ((uint8_t)w[0] != c0)
             continue;
-        if (n > 1 && w[1] != '\0' && w[1] != '*' && (uint8_t)w[1] != pii_lower(a[1]))
+        if (n > 1 && w[1] != '\0' && w[1] != '*' && w[1] != '+' && (uint8_t)w[1] != pii_lower(a[1]))
             continue; /* most entries end at the second byte: no strlen for them */
         size_t wl = strlen(w);
-        if (wl > 0 && w[wl - 1] == '*') {
+        if (wl > 0 && w[wl - 1] == '+') {
+            wl--;
+            size_t i = 0;
+            while (i < wl && i < n && pii_lower(a[i]) == (uint8_t)w[i])
+                i++;
+            if (i == wl && inflection(a + wl, n - wl))
+                return true;
+        } else if (wl > 0 && w[wl - 1] == '*') {
             wl--;
             if (n < wl)
                 continue;
