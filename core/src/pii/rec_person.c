@@ -658,6 +658,13 @@ static size_t korean_name(pii_scan *sc, const word *w)
         return g.e;
     }
     if (korean_given(s, w->s, w->e)) {
+        /* given name first, family name after it ("Dong-hoon Lee") */
+        if (next_word(s, n, w->e, &g) && g.s == w->e + 1 && s[w->e] == ' ' && pii_is_upper(s[g.s]) &&
+            WORD_IN_SORTED(s + g.s, g.e - g.s, FAMILY)) {
+            if (!pii_in_code(sc, w->s, g.e, &why))
+                pii_person_emit(sc, w->s, g.e, 0.85, SANCTUM_EV_NAME_SEQUENCE | SANCTUM_EV_GAZETTEER_LAST);
+            return g.e;
+        }
         if (!pii_in_code(sc, w->s, w->e, &why) && !pii_tech_context(sc, w->s, w->e))
             pii_person_emit(sc, w->s, w->e, 0.75, SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_FORMAT_WEAK);
         return w->e;
