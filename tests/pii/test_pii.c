@@ -1254,6 +1254,17 @@ static void round6_spelled_phone(void **state)
     expect_none(f->det, "the scores were 2 1 2 5 5 5 0 1 4 7 in the ten rounds", PH);
     expect_none(f->det, "matrix row: 1 0 0 1 0 1 1 0 1 0", -1);
     expect_none(f->det, "call 1 2 3 4", PH);
+    /* or in words, as a voicemail transcript writes it */
+    expect(f->det, "ring me at two one two five five five zero one four seven tonight", PH,
+           "two one two five five five zero one four seven");
+    expect(f->det, "my cell is six four six, five five five, oh one nine two. thanks", PH,
+           "six four six, five five five, oh one nine two");
+    expect(f->det, "Call back on Seven One Eight - Five Five Five - Zero One Three Three", PH,
+           "Seven One Eight - Five Five Five - Zero One Three Three");
+    expect_none(f->det, "one two three four five six seven eight nine zero, the countdown", PH);
+    expect_none(f->det, "call me at two or three", PH);
+    expect_none(f->det, "phone: one two three", PH);
+    expect_none(f->det, "call it one one one one one one one one one one", PH);
 }
 
 /* Round 6: a table or column named for banking is context for the values of its rows (SQL, CSV) */

@@ -133,6 +133,10 @@ void pii_rec_email(pii_scan *sc, size_t at, size_t atlen);
 void pii_rec_email_obfuscated(pii_scan *sc, size_t at);
 void pii_rec_phone_nanp(pii_scan *sc, const pii_number *num);
 void pii_rec_phone_intl(pii_scan *sc, const pii_number *num);
+/* The digit a word names (zero/oh, one ... nine, any case), or -1. */
+int pii_digit_word(const uint8_t *w, size_t n);
+/* A NANP number said in words at s[i] (the start of a digit word): returns the index past it, or i. */
+size_t pii_phone_spoken(pii_scan *sc, size_t i);
 /* Adds a phone candidate after the shared precision rules and context scoring (rec_phone_intl.c). */
 void pii_phone_add(pii_scan *sc, int32_t rec, size_t start, size_t end, double score, uint32_t ev);
 /* A link that carries an E.164 number without '+' right before s[start] (wa.me/, ?phone=). */
