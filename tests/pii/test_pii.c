@@ -1185,6 +1185,9 @@ static void round6_unissued_ssn(void **state)
     expect(f->det, "my SSN is 912-34-5678, the ITIN one", SSN, "912-34-5678");
     expect(f->det, "her SSN 000-52-1234 was on the letter", SSN, "000-52-1234");
     expect(f->det, "SSN: 666-45-6789", SSN, "666-45-6789");
+    /* sample words of another sentence or of an address do not count */
+    expect(f->det, "Mail it to j.roe@example.org. My SSN is 078-05-1120 if you need it.", SSN, "078-05-1120");
+    expect(f->det, "That was the test run.\nher ssn: 900-11-2345", SSN, "900-11-2345");
     /* a valid SSN with an SSN word is not touched by the sample words of another sentence */
     expect(f->det, "Real one below. SSN 219-09-9999", SSN, "219-09-9999");
 }

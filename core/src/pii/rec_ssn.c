@@ -36,6 +36,25 @@ static bool ssn_field_label(const pii_scan *sc, size_t start)
     return pii_context(sc, p - 1, true, 3, 32, SSN_WORDS);
 }
 
+/* The edge of the sentence around a number (at most 72 bytes away): a line break or sentence punctuation
+ * before a space, so "j.roe@example.org. My SSN is ..." keeps the address's words out of it. */
+static size_t sentence_edge(const pii_scan *sc, size_t pos, bool before)
+{
+    const uint8_t *s = sc->s;
+    if (before) {
+        size_t b = pos;
+        while (b > 0 && pos - b < 72 && s[b - 1] != '\n' &&
+               !(b >= 2 && pii_is_space(s[b - 1]) && (s[b - 2] == '.' || s[b - 2] == '!' || s[b - 2] == '?')))
+            b--;
+        return b;
+    }
+    size_t e = pos;
+    while (e < sc->n && e - pos < 72 && s[e] != '\n' &&
+           !((s[e] == '.' || s[e] == '!' || s[e] == '?') && (e + 1 == sc->n || pii_is_space(s[e + 1]))))
+        e++;
+    return e;
+}
+
 static const char *const OWNER_WORDS[] = {"my", "his", "her", "their", "our", "your", "mine", "its",
                                           "applicant*", "client*", "patient*", "employee*", NULL};
 
@@ -123,7 +142,9 @@ void pii_rec_ssn(pii_scan *sc, const pii_number *num)
                          (pii_context(sc, end, false, 3, 24, OWNER_WORDS) &&
                           pii_context(sc, end, false, 4, 36, SSN_WORDS));
             const char *const *veto = owned ? EXAMPLE_WORDS : SAMPLE_WORDS;
-            if (pii_context(sc, start, true, 8, 64, veto) || pii_context(sc, end, false, 10, 72, veto))
+            size_t sb = sentence_edge(sc, start, true), se = sentence_edge(sc, end, false);
+            if ((sb < start && pii_context(sc, start, true, 8, start - sb, veto)) ||
+                (se > end && pii_context(sc, end, false, 10, se - end, veto)))
                 before = owned = false;
             if (!before && !owned)
                 continue;
