@@ -755,11 +755,11 @@ static sanctum_status op_detect(sanctum_ctx *ctx, void *user, sanctum_error *err
 {
     (void)ctx;
     const sanctum_detector *det = user;
-    /* enough candidates to grow the candidate array several times */
+    /* enough candidates to grow the candidate array several times; a no-break space makes the blanked copy */
     char text[4096];
     size_t n = 0;
     for (int i = 0; i < 40 && n + 100 < sizeof text; i++)
-        n += (size_t)snprintf(text + n, sizeof text - n, "Hi Sarah Connor, call 514-555-%04d; ", 1000 + i);
+        n += (size_t)snprintf(text + n, sizeof text - n, "Hi Sarah Connor, call\xc2\xa0" "514-555-%04d; ", 1000 + i);
     sanctum_detection *d = NULL;
     sanctum_status st = sanctum_detect(&d, det, (const uint8_t *)text, n, SANCTUM_DETECT_EXPLAIN, err);
     if (st == SANCTUM_OK && (d == NULL || d->count < 40))
