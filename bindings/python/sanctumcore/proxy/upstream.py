@@ -165,6 +165,12 @@ class Origin:
             server_hostname=self._host if self._ssl is not None else None)
         return proto
 
+    def _usable(self, proto, idle_for: float) -> bool:
+        """An idle connection may carry the next request only when the upstream sent nothing while it
+        was idle (give_back detached its parser: any byte lands in its tail and sets should_close), else
+        a queued answer would be handed to the next request and every later one shift by one."""
+        return proto.is_connected() and not proto.should_close and idle_for < self.KEEPALIVE
+
     async def _reuse(self):
         """A live idle connection when one is there and a slot is free (never waits), or None."""
         if not self._idle or (self._slots is not None and self._slots.locked()):
@@ -174,7 +180,7 @@ class Origin:
         now = time.monotonic()
         while self._idle:
             proto, since = self._idle.pop()
-            if proto.is_connected() and now - since < self.KEEPALIVE:
+            if self._usable(proto, now - since):
                 return proto
             proto.close()
         if self._slots is not None:
@@ -188,7 +194,7 @@ class Origin:
             now = time.monotonic()
             while self._idle:
                 proto, since = self._idle.pop()
-                if proto.is_connected() and now - since < self.KEEPALIVE:
+                if self._usable(proto, now - since):
                     return proto
                 proto.close()
             return await self._connect()
@@ -200,6 +206,7 @@ class Origin:
     def give_back(self, proto, reuse: bool) -> None:
         now = time.monotonic()
         if reuse and not self.closed and proto.is_connected() and not proto.should_close:
+            proto._parser = None  # idle: bytes the upstream sends now are kept apart (should_close)
             self._idle.append((proto, now))
         else:
             proto.close()
