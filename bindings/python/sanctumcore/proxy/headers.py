@@ -11,6 +11,7 @@ are checked like any custom header.
 from __future__ import annotations
 
 import functools
+import re
 
 from . import upstream
 
@@ -23,6 +24,14 @@ IDENTIFYING = frozenset((
 PROTOCOL = upstream.HOP_BY_HOP | upstream.CREDENTIAL_HEADERS | frozenset((
     "content-type", "content-encoding", "accept-encoding", "cache-control", "pragma", "priority",
     "sec-fetch-mode", "sec-fetch-site", "sec-fetch-dest"))
+
+
+_TOKEN_BYTES = re.compile(upstream.HEADER_NAME.pattern.encode())
+
+
+def names_are_tokens(raw_headers) -> bool:
+    """Whether every header name (bytes, as aiohttp's raw_headers has them) is an RFC 9110 token."""
+    return all(_TOKEN_BYTES.fullmatch(name) for name, _ in raw_headers)
 
 
 def dropped(route) -> frozenset:

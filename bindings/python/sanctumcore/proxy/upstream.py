@@ -25,6 +25,7 @@ CREDENTIAL_HEADERS = {"authorization", "x-api-key", "api-key", "x-goog-api-key"}
 # Which request headers a scrub route checks or drops: headers.py.
 URL_HEADERS = {"referer", "origin", "http-referer"}  # checked segment by segment (scrub.personal_url)
 
+HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")  # an RFC 9110 token
 _GEMINI_PATH = re.compile(r"/models/([^/:?]+):(generateContent|streamGenerateContent|countTokens)\b")
 
 
@@ -225,6 +226,8 @@ class Origin:
         for name, value in headers.items():
             if "\n" in value or "\r" in value:
                 raise aiohttp.InvalidURL("header value with a line break")  # never split a request
+            if HEADER_NAME.fullmatch(name) is None:
+                raise aiohttp.InvalidURL("header name that is not a token")  # never a second Host line
             lines += (name, ": ", value, "\r\n")
         if body is not None:
             lines += ("Content-Length: ", str(len(body)), "\r\n")
