@@ -340,7 +340,7 @@ class Proxy:
         if query and self._scrub.personal_query(query, route.threshold, ids):
             raise Refusal(400, "the query string carries personal data", code="personal_query")
         for name, value in request.headers.items():
-            if not header_rules.to_check(name, route) or (route.name, name, value) in self._clean_headers:
+            if not header_rules.to_check(name, value, route) or (route.name, name, value) in self._clean_headers:
                 continue
             check = self._scrub.personal_url if name.lower() in upstream.URL_HEADERS else self._scrub.looks_personal
             if check(value, route.threshold, ids):
