@@ -32,7 +32,8 @@
                                         # detector flags is refused, User-Agent included)
     keep_headers = []                   # scrub only: forwarding/identifying headers to forward anyway
                                         # (X-Forwarded-For, X-Real-IP, Forwarded, Via, Cookie,
-                                        # True-Client-IP, CF-Connecting-IP, X-Client-IP, ... are dropped)
+                                        # True-Client-IP, CF-Connecting-IP, any *-IP, *Forwarded* ... are
+                                        # dropped: headers.identifying)
     allow_attachments = false           # scrub only: forward base64 attachments (file_data, input_audio,
                                         # base64 image/document sources, inlineData, data: URLs) the
                                         # detector cannot read; default: refused with 415 (fail closed)

@@ -19,7 +19,7 @@ from . import upstream
 # Who and where the user is: dropped toward the provider on scrub routes unless kept.
 IDENTIFYING = frozenset((
     "x-forwarded-for", "x-forwarded-host", "x-real-ip", "forwarded", "via", "cookie", "true-client-ip",
-    "cf-connecting-ip", "x-client-ip", "x-cluster-client-ip"))
+    "cf-connecting-ip", "x-client-ip", "x-cluster-client-ip", "x-envoy-external-address"))  # and identifying()
 
 # Never checked: dropped or replaced on the way out (hop-by-hop, the credentials).
 PROTOCOL = upstream.HOP_BY_HOP | upstream.CREDENTIAL_HEADERS
@@ -57,20 +57,31 @@ def names_are_tokens(raw_headers) -> bool:
     return all(_TOKEN_BYTES.fullmatch(name) for name, _ in raw_headers)
 
 
-def dropped(route) -> frozenset:
-    """Header names (lower case) a scrub route never forwards."""
-    return _dropped(route.keep_headers)
+def dropped(route, names) -> frozenset:
+    """Which of these header names (lower case) a scrub route never forwards."""
+    return frozenset(low for low in (n.lower() for n in names) if _dropped(low, route.keep_headers))
 
 
-@functools.lru_cache(maxsize=64)
-def _dropped(keep: tuple) -> frozenset:
-    return IDENTIFYING - frozenset(keep)
+def identifying(low: str) -> bool:
+    """A forwarding or client-address header: the listed ones and any name (with `_` read as `-`, as some
+    servers do) that speaks of forwarding or a client's address (X-Forwarded-Proto, X-Originating-IP,
+    Fastly-Client-IP, X-ProxyUser-Ip, X_Forwarded_For ...)."""
+    n = low.replace("_", "-")
+    return n in IDENTIFYING or n.endswith("-ip") or any(w in n for w in _IDENTIFYING_WORDS)
+
+
+_IDENTIFYING_WORDS = ("forwarded", "client-ip", "real-ip", "originating")
+
+
+@functools.lru_cache(maxsize=1024)
+def _dropped(low: str, keep: tuple) -> bool:
+    return identifying(low) and low not in keep and low.replace("_", "-") not in keep
 
 
 def to_check(name: str, value: str, route) -> bool:
     """Whether a scrub route runs this header's value through the detector."""
     low = name.lower()
-    if low in PROTOCOL or low in route.pass_headers or low in dropped(route):
+    if low in PROTOCOL or low in route.pass_headers or _dropped(low, route.keep_headers):
         return False
     shape = SHAPED.get(low)
     return shape is None or shape.fullmatch(value) is None

@@ -363,7 +363,8 @@ class Proxy:
             query = upstream.without_key_param(query)
         url = upstream.target(route.upstream, path, query)
         headers = upstream.outgoing_headers(request.headers, key, path, identity,
-                                            header_rules.dropped(route) if identity else frozenset())
+                                            header_rules.dropped(route, request.headers.keys())
+                                            if identity else frozenset())
         try:
             with_body = body or request.body_exists or request.method not in NO_BODY_METHODS
             return await self.pool.session(url).request(request.method, url, headers,
