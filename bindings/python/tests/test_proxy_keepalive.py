@@ -1,13 +1,15 @@
-"""Keep-alive safety against a hand-written upstream: bytes an upstream sends while its connection sits
-idle in the pool make that connection unusable (never handed to the next request), and interim answers
-the proxy never asked for (101 and the like) are a 502."""
+"""The upstream client against hand-written upstreams: bytes an upstream sends while its connection sits
+idle in the pool make that connection unusable (never handed to the next request); interim answers the
+proxy never asked for (101 and the like) and malformed answers are a 502 saying so; waiting for a free
+pooled connection has its own timeout, apart from connecting."""
 import http.client
+import json
 import socket
 import threading
 import time
 import unittest
 
-from test_proxy_pass import CHAT
+from test_proxy_pass import CHAT, ProxyFixture
 
 
 def read_request(conn):
@@ -78,13 +80,13 @@ class RawProxyTest(unittest.TestCase):
         self.addCleanup(proxy.close)
         return up, proxy
 
-    def post(self, proxy):
+    def post(self, proxy, message=False):
         conn = http.client.HTTPConnection("127.0.0.1", proxy.port, timeout=10)
         conn.request("POST", "/chat/completions", body=CHAT, headers={"Content-Type": "application/json"})
         resp = conn.getresponse()
         out = resp.status, resp.read()
         conn.close()
-        return out
+        return (out[0], json.loads(out[1])["error"]["message"]) if message else out
 
 
 class IdleDataTest(RawProxyTest):
@@ -111,6 +113,63 @@ class IdleDataTest(RawProxyTest):
         got = [self.post(proxy) for _ in range(2)]
         self.assertEqual(got, [(200, b'{"for": 1}'), (200, b'{"for": 1}')])
         self.assertEqual(up.connections, 2)
+
+
+
+class InterimAnswerTest(RawProxyTest):
+    def test_an_unexpected_interim_answer_is_a_502(self):
+        for head in (b"HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n",
+                     b"HTTP/1.1 199 Whatever\r\n\r\n"):
+            with self.subTest(head=head):
+                _, proxy = self.start(lambda n: [head + answer(b'{"after": "interim"}')])
+                self.assertEqual(self.post(proxy, message=True), (502, "upstream raw: malformed upstream answer"))
+
+    def test_expected_interim_answers_are_skipped(self):
+        _, proxy = self.start(lambda n: [b"HTTP/1.1 103 Early Hints\r\nLink: </a>\r\n\r\n" + answer(b'{"ok": 1}')])
+        self.assertEqual(self.post(proxy), (200, b'{"ok": 1}'))
+
+    def test_a_malformed_answer_is_named_so(self):
+        _, proxy = self.start(lambda n: [b"HTTP/1.1 200 OK\r\nContent-Length: x\r\n\r\n"])
+        self.assertEqual(self.post(proxy, message=True), (502, "upstream raw: malformed upstream answer"))
+
+    def test_an_unreachable_upstream_is_named_so(self):
+        from sanctumcore.proxy import ProxyThread, from_dict
+        from fake_upstream import dead_url
+
+        proxy = ProxyThread(from_dict({"listen": "127.0.0.1:0", "route": [
+            {"name": "raw", "upstream": dead_url() + "/v1", "policy": "pass"}]}))
+        self.addCleanup(proxy.close)
+        self.assertEqual(self.post(proxy, message=True), (502, "upstream raw: unreachable"))
+
+
+def post_both(fixture):
+    out = []
+    threads = [threading.Thread(target=lambda: out.append(fixture.post("/chat/completions", CHAT))) for _ in range(2)]
+    for t in threads:
+        t.start()
+        time.sleep(0.05)
+    for t in threads:
+        t.join(20)
+    return sorted((resp.status, json.loads(data)["error"]["message"] if resp.status != 200 else "")
+                  for resp, data in out)
+
+
+class PoolWaitTest(ProxyFixture):
+    settings = {"upstream_max_connections": 1, "upstream_connect_timeout": 0.2, "upstream_pool_timeout": 5}
+
+    def test_waiting_for_a_busy_connection_is_not_a_connect_timeout(self):
+        self.up.delay = 0.6  # longer than the connect timeout: the second request waits for the first
+        self.assertEqual(post_both(self), [(200, ""), (200, "")])
+        self.assertEqual(len(self.up.peers), 1)
+
+
+class PoolTimeoutTest(ProxyFixture):
+    settings = {"upstream_max_connections": 1, "upstream_pool_timeout": 0.3}
+
+    def test_a_pool_wait_past_its_timeout_is_a_502_saying_busy(self):
+        self.up.delay = 1.0
+        self.assertEqual(post_both(self), [
+            (200, ""), (502, "upstream main: busy (no free connection within upstream_pool_timeout)")])
 
 
 if __name__ == "__main__":

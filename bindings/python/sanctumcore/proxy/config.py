@@ -7,6 +7,7 @@
     upstream_connect_timeout = 10       # seconds to connect (TCP + TLS)
     upstream_total_timeout = 0          # seconds for a whole exchange; 0 = no limit (long streams)
     upstream_max_connections = 100      # pooled keep-alive connections per upstream
+    upstream_pool_timeout = 60          # seconds a request waits for one of them to be free
     backlog = 1024                      # listen backlog
     max_connections = 1024              # client connections at once; more get 503 and are closed
     header_timeout = 10                 # seconds to receive a request's line and headers
@@ -120,6 +121,7 @@ LIMITS = {
     "upstream_connect_timeout": (float, 10.0, False),
     "upstream_total_timeout": (float, 0.0, True),
     "upstream_max_connections": (int, 100, False),
+    "upstream_pool_timeout": (float, 60.0, False),
     "backlog": (int, 1024, False),
     "max_connections": (int, 1024, False),
     "header_timeout": (float, 10.0, False),

@@ -281,8 +281,8 @@ class Proxy:
                     last = Refusal(502, str(e))
                     continue
                 resp = await self._send(request, attempt, out, key, scrubber is not None)
-                if resp is None:
-                    last = Refusal(502, f"upstream {attempt.name} unreachable")
+                if isinstance(resp, str):  # why it failed: unreachable, busy, a malformed answer
+                    last = Refusal(502, f"upstream {attempt.name}: {resp}")
                     continue
                 if resp.status >= 500 and attempt is not chain[-1]:
                     resp.release()
@@ -369,8 +369,12 @@ class Proxy:
             with_body = body or request.body_exists or request.method not in NO_BODY_METHODS
             return await self.pool.session(url).request(request.method, url, headers,
                                                         body if with_body else None)
+        except upstream.PoolBusy:
+            return "busy (no free connection within upstream_pool_timeout)"
+        except upstream.MalformedAnswer:
+            return "malformed upstream answer"
         except (aiohttp.ClientError, asyncio.TimeoutError, OSError):
-            return None
+            return "unreachable"
 
     async def _relay(self, request, resp: aiohttp.ClientResponse, scrubber, record) -> web.StreamResponse:
         ctype = resp.headers.get("Content-Type", "")
