@@ -113,6 +113,20 @@ class Route:
         return None
 
 
+def _ascii_host(upstream: str) -> str:
+    """The upstream URL with an internationalised host name in its IDNA (xn--) form, as DNS, TLS and the
+    Host header take it."""
+    url = urllib.parse.urlsplit(upstream)
+    if url.hostname is None or url.hostname.isascii():
+        return upstream
+    try:
+        host = url.hostname.encode("idna").decode("ascii")
+    except UnicodeError:
+        raise ConfigError("an upstream's host name is not a valid internationalised domain name") from None
+    port = f":{url.port}" if url.port is not None else ""  # (userinfo is never sent upstream: dropped)
+    return urllib.parse.urlunsplit((url.scheme, host + port, url.path, url.query, url.fragment))
+
+
 # Top-level numeric settings: name -> (type, default, zero allowed).
 LIMITS = {
     "max_body_bytes": (int, 10 * 1024 * 1024, False),
@@ -245,7 +259,7 @@ def make_route(raw: dict, where: str) -> Route:
     if identities is not None and (not isinstance(identities, str) or not identities):
         raise ConfigError(f"{where}: identities must be a file path")
     return Route(
-        name=raw["name"], upstream=raw["upstream"].rstrip("/"), policy=raw["policy"],
+        name=raw["name"], upstream=_ascii_host(raw["upstream"]).rstrip("/"), policy=raw["policy"],
         models=_strings(raw, "models", where), paths=_strings(raw, "paths", where),
         api_key_env=raw.get("api_key_env"), api_key_file=raw.get("api_key_file"),
         fallback=_strings(raw, "fallback", where), threshold=float(threshold), scrub_system=scrub_system,

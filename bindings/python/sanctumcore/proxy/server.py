@@ -337,7 +337,8 @@ class Proxy:
                     self._clean_paths.clear()
                 self._clean_paths.add((route.name, path))
         query = request.rel_url.raw_query_string
-        if query and self._scrub.personal_query(query, route.threshold, ids):
+        has_key = bool(route.api_key_env or route.api_key_file)  # then the client's `key=` is never sent
+        if query and self._scrub.personal_query(query, route.threshold, ids, key_replaced=has_key):
             raise Refusal(400, "the query string carries personal data", code="personal_query")
         for name, value in request.headers.items():
             if not header_rules.to_check(name, value, route) or (route.name, name, value) in self._clean_headers:

@@ -307,7 +307,7 @@ class Pool:
         self._origins = {}
 
     def session(self, url: yarl.URL) -> Origin:
-        key = (url.scheme, url.host, url.port)
+        key = (url.scheme, url.raw_host, url.port)  # raw: an IDN host in its xn-- form (Host, DNS, TLS)
         o = self._origins.get(key)
         if o is None:
             o = self._origins[key] = Origin(self._cfg, *key)
