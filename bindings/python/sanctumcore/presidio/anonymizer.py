@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import difflib
 import re
 
 from aiohttp import web
@@ -84,14 +83,38 @@ class SanctumNumbering:
                 if it["start"] >= b:
                     it["start"] += delta
                     it["end"] += delta
-            changed = [(j1, j2) for tag, _, _, j1, j2 in
-                       difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes() if tag != "equal" and j2 > j1]
-            for m in _PLACEHOLDER.finditer(new):
-                if any(j1 < m.end() and m.start() < j2 for j1, j2 in changed):
-                    items.append({"start": a + m.start(), "end": a + m.end(), "entity_type": m.group(1),
-                                  "text": m.group(0), "operator": "sanctum"})
+            for start, end in self._changed(old, new):
+                items.append({"start": a + start, "end": a + end, "entity_type": new[start + 1:end - 1].rpartition("_")[0],
+                              "text": new[start:end], "operator": "sanctum"})
         items.sort(key=lambda it: it["start"], reverse=True)  # last first, as Presidio lists them
         result["text"] = text
+
+    def _changed(self, old: str, new: str):
+        """(start, end) in `new` of each placeholder the session put in place of text of `old`, in one
+        pass (a diff of the two would be quadratic in the gap's length): the text between placeholders is
+        kept as it was, and what each placeholder stands for is what the session restores it to. A
+        placeholder `old` already held at that place (one the session did not issue) is no change."""
+        out, i, j, originals = [], 0, 0, {}
+        for m in _PLACEHOLDER.finditer(new):
+            kept = m.start() - j
+            if old[i:i + kept] != new[j:m.start()]:
+                break  # not aligned (never expected): every later placeholder is listed below
+            i += kept
+            ph = m.group(0)
+            orig = originals.get(ph)
+            if orig is None:
+                orig = originals[ph] = self.session.restore_text(ph)
+            if orig != ph and old.startswith(orig, i):
+                out.append((m.start(), m.end()))
+                i += len(orig)
+            elif old.startswith(ph, i):
+                i += len(ph)
+            else:
+                break
+            j = m.end()
+        else:
+            return out
+        return out + [(m.start(), m.end()) for m in _PLACEHOLDER.finditer(new, j)]
 
     def seal(self, key: bytes) -> str:
         return base64.b64encode(self.session.seal(key)).decode()

@@ -7,6 +7,7 @@
     upstream_connect_timeout = 10       # seconds to connect (TCP + TLS)
     upstream_total_timeout = 0          # seconds for a whole exchange; 0 = no limit (long streams)
     upstream_max_connections = 100      # pooled keep-alive connections per upstream
+    upstream_pool_timeout = 60          # seconds a request waits for one of them to be free
     backlog = 1024                      # listen backlog
     max_connections = 1024              # client connections at once; more get 503 and are closed
     header_timeout = 10                 # seconds to receive a request's line and headers
@@ -32,7 +33,8 @@
                                         # detector flags is refused, User-Agent included)
     keep_headers = []                   # scrub only: forwarding/identifying headers to forward anyway
                                         # (X-Forwarded-For, X-Real-IP, Forwarded, Via, Cookie,
-                                        # True-Client-IP, CF-Connecting-IP, X-Client-IP, ... are dropped)
+                                        # True-Client-IP, CF-Connecting-IP, any *-IP, *Forwarded* ... are
+                                        # dropped: headers.identifying)
     allow_attachments = false           # scrub only: forward base64 attachments (file_data, input_audio,
                                         # base64 image/document sources, inlineData, data: URLs) the
                                         # detector cannot read; default: refused with 415 (fail closed)
@@ -111,6 +113,20 @@ class Route:
         return None
 
 
+def _ascii_host(upstream: str) -> str:
+    """The upstream URL with an internationalised host name in its IDNA (xn--) form, as DNS, TLS and the
+    Host header take it."""
+    url = urllib.parse.urlsplit(upstream)
+    if url.hostname is None or url.hostname.isascii():
+        return upstream
+    try:
+        host = url.hostname.encode("idna").decode("ascii")
+    except UnicodeError:
+        raise ConfigError("an upstream's host name is not a valid internationalised domain name") from None
+    port = f":{url.port}" if url.port is not None else ""  # (userinfo is never sent upstream: dropped)
+    return urllib.parse.urlunsplit((url.scheme, host + port, url.path, url.query, url.fragment))
+
+
 # Top-level numeric settings: name -> (type, default, zero allowed).
 LIMITS = {
     "max_body_bytes": (int, 10 * 1024 * 1024, False),
@@ -119,6 +135,7 @@ LIMITS = {
     "upstream_connect_timeout": (float, 10.0, False),
     "upstream_total_timeout": (float, 0.0, True),
     "upstream_max_connections": (int, 100, False),
+    "upstream_pool_timeout": (float, 60.0, False),
     "backlog": (int, 1024, False),
     "max_connections": (int, 1024, False),
     "header_timeout": (float, 10.0, False),
@@ -242,7 +259,7 @@ def make_route(raw: dict, where: str) -> Route:
     if identities is not None and (not isinstance(identities, str) or not identities):
         raise ConfigError(f"{where}: identities must be a file path")
     return Route(
-        name=raw["name"], upstream=raw["upstream"].rstrip("/"), policy=raw["policy"],
+        name=raw["name"], upstream=_ascii_host(raw["upstream"]).rstrip("/"), policy=raw["policy"],
         models=_strings(raw, "models", where), paths=_strings(raw, "paths", where),
         api_key_env=raw.get("api_key_env"), api_key_file=raw.get("api_key_file"),
         fallback=_strings(raw, "fallback", where), threshold=float(threshold), scrub_system=scrub_system,

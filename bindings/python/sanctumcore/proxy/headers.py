@@ -4,41 +4,87 @@ Forwarding headers (X-Forwarded-For, Forwarded, Via, the CDN client-IP ones) and
 where the user is and are none of the provider's business: a scrub route drops them unless the route's
 `keep_headers` lists them. Every other header is forwarded; its value is checked for personal data (a
 refusal unless the route's `pass_headers` lists it), except the credentials (replaced by the route's key)
-and the headers whose values are tokens of HTTP itself (framing, content negotiation) that carry no free
-text. Free-text ones (User-Agent, Accept-Language, OpenAI-Organization, anthropic-beta, x-stainless-*)
-are checked like any custom header.
+and the values of HTTP's own headers (Content-Type, Cache-Control, Priority, Sec-Fetch-* ...) that have
+the strict shape of their tokens (SHAPED): any other value of those is checked too. Free-text ones
+(User-Agent, Accept-Language, OpenAI-Organization, anthropic-beta, x-stainless-*) are checked like any
+custom header.
 """
 from __future__ import annotations
 
 import functools
+import re
 
 from . import upstream
 
 # Who and where the user is: dropped toward the provider on scrub routes unless kept.
 IDENTIFYING = frozenset((
     "x-forwarded-for", "x-forwarded-host", "x-real-ip", "forwarded", "via", "cookie", "true-client-ip",
-    "cf-connecting-ip", "x-client-ip", "x-cluster-client-ip"))
+    "cf-connecting-ip", "x-client-ip", "x-cluster-client-ip", "x-envoy-external-address"))  # and identifying()
 
-# Headers whose values are HTTP's own tokens, never user text: not run through the detector.
-PROTOCOL = upstream.HOP_BY_HOP | upstream.CREDENTIAL_HEADERS | frozenset((
-    "content-type", "content-encoding", "accept-encoding", "cache-control", "pragma", "priority",
-    "sec-fetch-mode", "sec-fetch-site", "sec-fetch-dest"))
+# Never checked: dropped or replaced on the way out (hop-by-hop, the credentials).
+PROTOCOL = upstream.HOP_BY_HOP | upstream.CREDENTIAL_HEADERS
 
-
-def dropped(route) -> frozenset:
-    """Header names (lower case) a scrub route never forwards."""
-    return _dropped(route.keep_headers)
+_T = r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+"
+_CODING = r"(?:gzip|x-gzip|deflate|br|zstd|compress|identity|\*)(?:\s*;\s*q=[01](?:\.[0-9]{0,3})?)?"
+_CACHE = (r"(?:no-cache|no-store|no-transform|only-if-cached|must-revalidate|proxy-revalidate|public|private|"
+          r"immutable|(?:max-age|s-maxage|max-stale|min-fresh|stale-if-error|stale-while-revalidate)(?:=[0-9]+)?)")
 
 
-@functools.lru_cache(maxsize=64)
-def _dropped(keep: tuple) -> frozenset:
-    return IDENTIFYING - frozenset(keep)
+def _list(item: str) -> "re.Pattern":
+    return re.compile(rf"(?i)\s*{item}(?:\s*,\s*{item})*\s*")
 
 
-def to_check(name: str, route) -> bool:
+# Headers whose values carry only HTTP's own tokens when they have this exact shape: not run through the
+# detector then. Any other value (a parameter, a quoted string: `application/json; x="John Smith"`) is.
+SHAPED = {
+    "content-type": re.compile(rf"(?i)\s*{_T}/{_T}(?:\s*;\s*charset=(?:{_T}|\"{_T}\"))?\s*"),
+    "content-encoding": _list(_CODING),
+    "accept-encoding": _list(_CODING),
+    "cache-control": _list(_CACHE),
+    "pragma": _list(_CACHE),
+    "priority": _list(r"(?:u=[0-7]|i(?:=\?[01])?)"),
+    "sec-fetch-mode": re.compile(r"[a-z-]{1,32}"),
+    "sec-fetch-site": re.compile(r"[a-z-]{1,32}"),
+    "sec-fetch-dest": re.compile(r"[a-z-]{1,32}"),
+    "sec-fetch-user": re.compile(r"\?[01]"),
+}
+
+_TOKEN_BYTES = re.compile(upstream.HEADER_NAME.pattern.encode())
+
+
+def names_are_tokens(raw_headers) -> bool:
+    """Whether every header name (bytes, as aiohttp's raw_headers has them) is an RFC 9110 token."""
+    return all(_TOKEN_BYTES.fullmatch(name) for name, _ in raw_headers)
+
+
+def dropped(route, names) -> frozenset:
+    """Which of these header names (lower case) a scrub route never forwards."""
+    return frozenset(low for low in (n.lower() for n in names) if _dropped(low, route.keep_headers))
+
+
+def identifying(low: str) -> bool:
+    """A forwarding or client-address header: the listed ones and any name (with `_` read as `-`, as some
+    servers do) that speaks of forwarding or a client's address (X-Forwarded-Proto, X-Originating-IP,
+    Fastly-Client-IP, X-ProxyUser-Ip, X_Forwarded_For ...)."""
+    n = low.replace("_", "-")
+    return n in IDENTIFYING or n.endswith("-ip") or any(w in n for w in _IDENTIFYING_WORDS)
+
+
+_IDENTIFYING_WORDS = ("forwarded", "client-ip", "real-ip", "originating")
+
+
+@functools.lru_cache(maxsize=1024)
+def _dropped(low: str, keep: tuple) -> bool:
+    return identifying(low) and low not in keep and low.replace("_", "-") not in keep
+
+
+def to_check(name: str, value: str, route) -> bool:
     """Whether a scrub route runs this header's value through the detector."""
     low = name.lower()
-    return not (low in PROTOCOL or low in route.pass_headers or low in dropped(route))
+    if low in PROTOCOL or low in route.pass_headers or _dropped(low, route.keep_headers):
+        return False
+    shape = SHAPED.get(low)
+    return shape is None or shape.fullmatch(value) is None
 
 
 class CleanValues:

@@ -4,7 +4,8 @@ Only origin-form targets (`/path?query`, RFC 9112 3.2.1) are taken: `*`, absolut
 are refused. Percent-encoded unreserved characters (dots included) are decoded and dot segments removed
 as RFC 3986 5.2.4 says, so the upstream sees the path the route was chosen for; a `..` that would climb
 above the root (and so above the upstream's base path), or a segment hiding `.`/`..` behind an encoded
-slash or a backslash (`a%2f..%2f..`), is refused rather than guessed at.
+slash or a backslash (`a%2f..%2f..`), repeated encoding (`%252e%252e`) or path parameters (`..;x`), is
+refused rather than guessed at.
 """
 from __future__ import annotations
 
@@ -28,16 +29,15 @@ def _decode_unreserved(segment: str) -> str:
 
 
 def _hides_dot_segment(segment: str) -> bool:
-    """A segment with an encoded slash or a backslash (encoded once or more) that a server decoding it
-    would split into dot segments."""
-    if "%" not in segment and "\\" not in segment:
+    """A segment a server might read as `.`/`..` although it is not one as written: with an encoded
+    slash or a backslash between dot segments (`a%2f..%2f..`), encoded more than once (`%252e%252e`), or
+    with path parameters (`..;x`, `.;`: Tomcat drops them), after up to three rounds of decoding."""
+    if segment in (".", "..") or ("%" not in segment and "\\" not in segment and ";" not in segment):
         return False
     text = segment
     for _ in range(3):  # %252f too
         text = urllib.parse.unquote(text)
-    if not _SEPARATORS.search(text):
-        return False
-    return any(piece in (".", "..") for piece in _SEPARATORS.split(text))
+    return any(piece.partition(";")[0] in (".", "..") for piece in _SEPARATORS.split(text))
 
 
 def origin_form(target: str) -> str:
@@ -52,7 +52,7 @@ def origin_form(target: str) -> str:
     for i, raw in enumerate(segments):
         segment = _decode_unreserved(raw)
         if _hides_dot_segment(segment):
-            raise BadTarget("the request path hides a dot segment behind an encoded slash")
+            raise BadTarget("the request path hides a dot segment (an encoded slash or dot, or ;parameters)")
         last = i == len(segments) - 1
         if segment == ".":
             if last:

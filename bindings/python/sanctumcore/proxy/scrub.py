@@ -151,15 +151,16 @@ def decodings(text: str, rounds: int = 3) -> list:
     return out
 
 
-def personal_query(query: str, threshold: float, identities=None) -> bool:
+def personal_query(query: str, threshold: float, identities=None, key_replaced: bool = True) -> bool:
     """True when a query parameter (decoded name or value) carries personal data. The value of `key`,
-    Gemini's credential, is not checked when its name is written literally (as upstream.without_key_param
-    strips it); an encoded name (`k%65y`) is checked like any other."""
+    Gemini's credential, is not checked when the route replaces it (key_replaced: the route has its own
+    key, and upstream.without_key_param strips it) and its name is written literally; an encoded name
+    (`k%65y`), or any `key` on a route that forwards it, is checked like any other."""
     for part in query.split("&"):
         raw_name, _, raw_value = part.partition("=")
         if any(looks_personal(name, threshold, identities) for name in decodings(raw_name)):
             return True
-        if raw_name != "key" and any(looks_personal(v, threshold, identities) for v in decodings(raw_value)):
+        if (raw_name != "key" or not key_replaced) and any(looks_personal(v, threshold, identities) for v in decodings(raw_value)):
             return True
     return False
 

@@ -159,8 +159,10 @@ class Proxy:
             record["status"] = e.status
             # A body refused before its end (or cut short) closes the connection after the answer
             # (aiohttp drains it for lingering_time first, so the client reads the answer).
+            # A header name that is no token (`Content-Length : 5`) leaves the framing in doubt: closed too.
             resp = http.error_response(e.status, e.message, e.offset, e.code,
-                                       close=e.status in (408, 413) or not request.content.at_eof())
+                                       close=e.status in (408, 413) or e.code == "bad_header_name"
+                                       or not request.content.at_eof())
             return resp
         except asyncio.CancelledError:
             record["status"] = 499  # the client hung up (http.Protocol cancels its request)
@@ -177,6 +179,10 @@ class Proxy:
             log_request(record)
 
     async def _handle(self, request, record) -> web.StreamResponse:
+        if not header_rules.names_are_tokens(request.raw_headers):
+            # aiohttp 3.8 takes `Host : x` (a space before the colon) as a header named "Host ": forwarded,
+            # it would be a second Host upstream and slip past the drop list (RFC 9112 5.1: a 400).
+            raise Refusal(400, "a header name is not an RFC 9110 token", code="bad_header_name")
         request = safe_target(request)
         body = await self._read_body(request)
         path = request.rel_url.raw_path
@@ -275,8 +281,8 @@ class Proxy:
                     last = Refusal(502, str(e))
                     continue
                 resp = await self._send(request, attempt, out, key, scrubber is not None)
-                if resp is None:
-                    last = Refusal(502, f"upstream {attempt.name} unreachable")
+                if isinstance(resp, str):  # why it failed: unreachable, busy, a malformed answer
+                    last = Refusal(502, f"upstream {attempt.name}: {resp}")
                     continue
                 if resp.status >= 500 and attempt is not chain[-1]:
                     resp.release()
@@ -331,10 +337,11 @@ class Proxy:
                     self._clean_paths.clear()
                 self._clean_paths.add((route.name, path))
         query = request.rel_url.raw_query_string
-        if query and self._scrub.personal_query(query, route.threshold, ids):
+        has_key = bool(route.api_key_env or route.api_key_file)  # then the client's `key=` is never sent
+        if query and self._scrub.personal_query(query, route.threshold, ids, key_replaced=has_key):
             raise Refusal(400, "the query string carries personal data", code="personal_query")
         for name, value in request.headers.items():
-            if not header_rules.to_check(name, route) or (route.name, name, value) in self._clean_headers:
+            if not header_rules.to_check(name, value, route) or (route.name, name, value) in self._clean_headers:
                 continue
             check = self._scrub.personal_url if name.lower() in upstream.URL_HEADERS else self._scrub.looks_personal
             if check(value, route.threshold, ids):
@@ -357,13 +364,18 @@ class Proxy:
             query = upstream.without_key_param(query)
         url = upstream.target(route.upstream, path, query)
         headers = upstream.outgoing_headers(request.headers, key, path, identity,
-                                            header_rules.dropped(route) if identity else frozenset())
+                                            header_rules.dropped(route, request.headers.keys())
+                                            if identity else frozenset())
         try:
             with_body = body or request.body_exists or request.method not in NO_BODY_METHODS
             return await self.pool.session(url).request(request.method, url, headers,
                                                         body if with_body else None)
+        except upstream.PoolBusy:
+            return "busy (no free connection within upstream_pool_timeout)"
+        except upstream.MalformedAnswer:
+            return "malformed upstream answer"
         except (aiohttp.ClientError, asyncio.TimeoutError, OSError):
-            return None
+            return "unreachable"
 
     async def _relay(self, request, resp: aiohttp.ClientResponse, scrubber, record) -> web.StreamResponse:
         ctype = resp.headers.get("Content-Type", "")

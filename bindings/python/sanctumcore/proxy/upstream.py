@@ -25,6 +25,7 @@ CREDENTIAL_HEADERS = {"authorization", "x-api-key", "api-key", "x-goog-api-key"}
 # Which request headers a scrub route checks or drops: headers.py.
 URL_HEADERS = {"referer", "origin", "http-referer"}  # checked segment by segment (scrub.personal_url)
 
+HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")  # an RFC 9110 token
 _GEMINI_PATH = re.compile(r"/models/([^/:?]+):(generateContent|streamGenerateContent|countTokens)\b")
 
 
@@ -107,6 +108,18 @@ def response_headers(upstream_headers, restored: bool) -> list:
     return [(k, v) for k, v in upstream_headers.items() if k.lower() not in drop]
 
 
+# Interim answers skipped while waiting for the final one (100 Continue, 102 Processing, 103 Early Hints).
+INTERIM = frozenset((100, 102, 103))
+
+
+class PoolBusy(aiohttp.ClientError):
+    """Every connection to the upstream stayed in use for upstream_pool_timeout."""
+
+
+class MalformedAnswer(aiohttp.ClientError):
+    """The upstream answered, but not with an HTTP/1.1 answer the proxy may relay."""
+
+
 class Response:
     """An upstream's answer: status, headers (CIMultiDictProxy), content (an aiohttp StreamReader) and
     content_length, as aiohttp's ClientResponse has them. release() gives the connection back to its pool
@@ -165,33 +178,48 @@ class Origin:
             server_hostname=self._host if self._ssl is not None else None)
         return proto
 
+    def _usable(self, proto, idle_for: float) -> bool:
+        """An idle connection may carry the next request only when the upstream sent nothing while it
+        was idle (give_back detached its parser: any byte lands in its tail and sets should_close), else
+        a queued answer would be handed to the next request and every later one shift by one."""
+        return proto.is_connected() and not proto.should_close and idle_for < self.KEEPALIVE
+
+    def _pop_idle(self):
+        """The newest usable idle connection (older or unusable ones closed), or None."""
+        now = time.monotonic()
+        while self._idle:
+            proto, since = self._idle.pop()
+            if self._usable(proto, now - since):
+                return proto
+            proto.close()
+        return None
+
     async def _reuse(self):
         """A live idle connection when one is there and a slot is free (never waits), or None."""
         if not self._idle or (self._slots is not None and self._slots.locked()):
             return None
         if self._slots is not None:
             await self._slots.acquire()  # not locked: returns at once
-        now = time.monotonic()
-        while self._idle:
-            proto, since = self._idle.pop()
-            if proto.is_connected() and now - since < self.KEEPALIVE:
-                return proto
-            proto.close()
-        if self._slots is not None:
+        proto = self._pop_idle()
+        if proto is None and self._slots is not None:
             self._slots.release()
-        return None
+        return proto
 
     async def _acquire(self):
+        """A slot (waiting at most upstream_pool_timeout: PoolBusy), then an idle connection or a new one
+        (connecting within upstream_connect_timeout): waiting for the pool is not a slow connect."""
         if self._slots is not None:
-            await self._slots.acquire()
+            try:
+                async with asyncio.timeout(self._cfg.upstream_pool_timeout):
+                    await self._slots.acquire()
+            except TimeoutError:
+                raise PoolBusy("no free upstream connection within upstream_pool_timeout") from None
         try:
-            now = time.monotonic()
-            while self._idle:
-                proto, since = self._idle.pop()
-                if proto.is_connected() and now - since < self.KEEPALIVE:
-                    return proto
-                proto.close()
-            return await self._connect()
+            proto = self._pop_idle()
+            if proto is None:
+                async with asyncio.timeout(self._cfg.upstream_connect_timeout):
+                    proto = await self._connect()
+            return proto
         except BaseException:
             if self._slots is not None:
                 self._slots.release()
@@ -200,6 +228,7 @@ class Origin:
     def give_back(self, proto, reuse: bool) -> None:
         now = time.monotonic()
         if reuse and not self.closed and proto.is_connected() and not proto.should_close:
+            proto._parser = None  # idle: bytes the upstream sends now are kept apart (should_close)
             self._idle.append((proto, now))
         else:
             proto.close()
@@ -218,6 +247,8 @@ class Origin:
         for name, value in headers.items():
             if "\n" in value or "\r" in value:
                 raise aiohttp.InvalidURL("header value with a line break")  # never split a request
+            if HEADER_NAME.fullmatch(name) is None:
+                raise aiohttp.InvalidURL("header name that is not a token")  # never a second Host line
             lines += (name, ": ", value, "\r\n")
         if body is not None:
             lines += ("Content-Length: ", str(len(body)), "\r\n")
@@ -231,9 +262,8 @@ class Origin:
         try:
             with timer:
                 proto = await self._reuse()
-                if proto is None:  # a new connection, or waiting for a slot: the connect timeout holds
-                    async with asyncio.timeout(cfg.upstream_connect_timeout):
-                        proto = await self._acquire()
+                if proto is None:
+                    proto = await self._acquire()
                 # An answer without a length runs to the connection's end (HTTP/1.0 style), as in aiohttp.
                 proto.set_response_params(timer=timer, skip_payload=method == "HEAD", auto_decompress=False,
                                           read_until_eof=True, read_timeout=cfg.upstream_timeout or None,
@@ -249,9 +279,11 @@ class Origin:
                     try:
                         message, payload = await proto.read()
                     except HttpProcessingError as e:
-                        raise aiohttp.ClientPayloadError(f"malformed upstream answer ({e.code})") from None
-                    if not 100 <= message.code <= 199 or message.code == 101:
+                        raise MalformedAnswer(f"malformed upstream answer ({e.code})") from None
+                    if not 100 <= message.code <= 199:
                         break
+                    if message.code not in INTERIM:  # 101 (we never ask to upgrade) and unknown 1xx
+                        raise MalformedAnswer(f"unexpected interim answer {message.code}")
             return Response(self, proto, message, payload, deadline)
         except BaseException:
             if deadline is not None:
@@ -275,7 +307,7 @@ class Pool:
         self._origins = {}
 
     def session(self, url: yarl.URL) -> Origin:
-        key = (url.scheme, url.host, url.port)
+        key = (url.scheme, url.raw_host, url.port)  # raw: an IDN host in its xn-- form (Host, DNS, TLS)
         o = self._origins.get(key)
         if o is None:
             o = self._origins[key] = Origin(self._cfg, *key)
