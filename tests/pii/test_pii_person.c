@@ -365,6 +365,61 @@ static void east_asian_romanized(void **state)
     expect_none(det, "had coffee with the team and then left");
 }
 
+/* Round 6, class 1: a pet word before or after a name makes it an animal (own cases). */
+static void pets(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_none(det, "My cat Jasper knocked the vase off the shelf again.");
+    expect_none(det, "Our new puppy Rosie chewed through the charger.");
+    expect_none(det, "We adopted a kitten named Ginger last month.");
+    expect_none(det, "Biscuit the hamster escaped from his cage overnight.");
+    expect_none(det, "Can you feed Pepper while I'm away? Her bowl is by the fridge and the cat food is in the pantry.");
+    expect_none(det, "Took Murphy to the vet, his leash broke on the way.");
+    expect_none(det, "Is it normal for my dog Teddy to sleep 16 hours a day?");
+    expect_none(det, "Our parrot Kiwi keeps saying hello to the neighbours.");
+    expect_none(det, "Daisy's litter box needs a new liner.");
+    expect_none(det, "My horse Duke threw a shoe this morning.");
+    expect_none(det, "Hector (beagle, 4y) and Clover (lop rabbit) are booked for Tuesday.");
+    expect_none(det, "Our rabbit Clover and our dog Hector need boarding; Hector gets anxious at night.");
+    expect_none(det, "Reminder: your pet Winston is due for his booster.");
+    expect_none(det, "Patient: Mrs. Pickles (cat, 12y), weight 4.1 kg.");
+    expect(det, "My son Jasper starts school on Monday.", "Jasper");
+    expect(det, "Our dog Hector loves Priya Raman; Priya walks him on Sundays.", "Priya Raman");
+    expect(det, "Ask Rosie to walk the dog tonight.", "Rosie");
+    expect(det, "Emily Carter adopted a kitten yesterday.", "Emily Carter");
+}
+
+/* Round 6, class 2: storms are named like people (own cases). */
+static void storms(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_none(det, "Hurricane Felix made landfall near the coast.");
+    expect_none(det, "The damage from Typhoon Haiyan was enormous.");
+    expect_none(det, "Tropical Storm Gordon could bring flooding by Tuesday.");
+    expect_none(det, "Insurers still talk about hurricanes Hugo, Sandy and Ike.");
+    expect_none(det, "Cyclone Tracy flattened the city in 1974.");
+    expect_none(det, "Storm Ciara closed the ferries for two days.");
+    expect_none(det, "After hurricane Laura we had no power for a week.");
+    expect_none(det, "the storm Eunice brought record winds");
+    expect(det, "Laura said the hurricane shutters are up.", "Laura");
+}
+
+/* Round 6, class 3: a month abbreviation by a day number or a year is a date (own cases). */
+static void month_abbreviations(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_none(det, "The invoice is due Jan 15.");
+    expect_none(det, "Kickoff moved to Mar 3rd.");
+    expect_none(det, "Payment received on Jan. 4, 2024.");
+    expect_none(det, "Our lease started Jan 2023 and ends next year.");
+    expect_none(det, "Shipped 12 Jan, arrived a week later.");
+    expect_none(det, "Deadline: Jan 31st, no extensions.");
+    expect_none(det, "Reports are due Jan. We can't slip again.");
+    expect_none(det, "Between Jan 2 and Feb 9 the office is closed.");
+    expect(det, "Jan said the build is green.", "Jan");
+    expect(det, "Can you ask Jan about the budget?", "Jan");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -379,6 +434,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(word_names_in_person_frames, setup, teardown),
         cmocka_unit_test_setup_teardown(surnames_in_role_frames, setup, teardown),
         cmocka_unit_test_setup_teardown(east_asian_romanized, setup, teardown),
+        cmocka_unit_test_setup_teardown(pets, setup, teardown),
+        cmocka_unit_test_setup_teardown(storms, setup, teardown),
+        cmocka_unit_test_setup_teardown(month_abbreviations, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

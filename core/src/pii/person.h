@@ -188,6 +188,9 @@ bool pii_software_name(const uint8_t *w, size_t n);
 bool pii_place_noun(const uint8_t *w, size_t n);
 /* The score a lone place-name earns as a person from person evidence around it (0 when none). */
 double pii_place_person_lift(const pii_scan *sc, size_t start, size_t end, bool poss);
+/* Pets, storms and dates named like people: "my cat X", "Hurricane X", "Jan 15" (first_end: where the
+ * span's first word ends). */
+bool pii_not_person_frame(const pii_scan *sc, size_t start, size_t end, size_t first_end, bool poss);
 
 /* ---- person_scripts.c: other scripts, honorifics and titles of other languages ---- */
 /* Flags of a Russian name in another case than the nominative (0 when none). */

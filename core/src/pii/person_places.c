@@ -259,3 +259,171 @@ bool pii_software_name(const uint8_t *w, size_t n)
     static const char *const S[] = {"chai", "haskell", "kali", "kodi", "phi", NULL};
     return n >= 3 && n <= 7 && word_in(w, n, S);
 }
+
+/* ---- animals, storms and dates named like people (round 6) ---- */
+
+static bool pet_word(const uint8_t *w, size_t n)
+{
+    static const char *const PET[] = {
+        "beagle", "budgie", "bunny", "cat", "cats", "cockatiel", "corgi", "dog", "dogs", "ferret", "gerbil",
+        "goldfish", "guinea", "hamster", "horse", "kitten", "kitty", "labrador", "lizard", "mare", "parakeet",
+        "parrot", "pet", "pets", "pony", "poodle", "pup", "puppy", "rabbit", "retriever", "snake", "tabby", "terrier",
+        "tortoise", "turtle", NULL};
+    return n >= 3 && n <= 10 && WORD_IN_SORTED(w, n, PET);
+}
+
+/* Things only animals have or need: "Daisy's litter box", "his leash", "the vet". */
+static bool pet_thing(const uint8_t *w, size_t n)
+{
+    static const char *const T[] = {"cage", "collar", "crate", "flea", "fleas", "kennel", "kibble", "leash",
+                                    "litter", "paw", "paws", "vet", "vets", NULL};
+    return n >= 3 && n <= 7 && WORD_IN_SORTED(w, n, T);
+}
+
+/* A pet word or a thing only pets have in the line around [start, end). */
+static bool pet_in_line(const uint8_t *s, size_t n, size_t start, size_t end)
+{
+    size_t lo = start > 160 ? start - 160 : 0, hi = end + 160 < n ? end + 160 : n;
+    for (size_t q = start; q > lo; q--)
+        if (s[q - 1] == '\n') {
+            lo = q;
+            break;
+        }
+    for (size_t q = end; q < hi; q++)
+        if (s[q] == '\n') {
+            hi = q;
+            break;
+        }
+    for (size_t p = lo; p < hi;) {
+        while (p < hi && !pii_is_alpha(s[p]))
+            p++;
+        size_t a = p;
+        while (p < hi && pii_is_alpha(s[p]))
+            p++;
+        if (p > a && (a < start || a >= end) && (pet_word(s + a, p - a) || pet_thing(s + a, p - a)))
+            return true;
+    }
+    return false;
+}
+
+/* A pet word inside the parenthesis that opens at p: "Luna (tabby)", "Mr. Whiskers (cat, 7y)". */
+static bool pet_in_parens(const uint8_t *s, size_t n, size_t p)
+{
+    if (p + 2 >= n || s[p] != ' ' || s[p + 1] != '(')
+        return false;
+    for (size_t q = p + 2; q < n && q < p + 40 && s[q] != ')';) {
+        while (q < n && q < p + 40 && s[q] != ')' && !pii_is_alpha(s[q]))
+            q++;
+        size_t a = q;
+        while (q < n && pii_is_alpha(s[q]))
+            q++;
+        if (q > a && pet_word(s + a, q - a))
+            return true;
+    }
+    return false;
+}
+
+/* Right after a pet word or before a pet parenthesis: "dog Charlie", "Max (golden retriever)". */
+static bool pet_beside(const uint8_t *s, size_t n, size_t start, size_t end)
+{
+    size_t ws, we;
+    return (prev_word(s, start, 1, &ws, &we) && pet_word(s + ws, we - ws)) || pet_in_parens(s, n, end);
+}
+
+/* The same name met earlier in the line as a pet: "our dog Charlie went to the vet; Charlie needs ...". */
+static bool pet_earlier(const uint8_t *s, size_t n, size_t start, size_t end)
+{
+    size_t len = end - start;
+    for (size_t o = start; o > 0 && start - o < 240 && s[o - 1] != '\n'; o--) {
+        size_t a = o - 1;
+        if (a + len < start && memcmp(s + a, s + start, len) == 0 && (a == 0 || !pii_is_alpha(s[a - 1])) &&
+            !pii_is_alpha(s[a + len]) && pet_beside(s, n, a, a + len))
+            return true;
+    }
+    return false;
+}
+
+/* A pet: "my cat X", "a kitten named X", "X the hamster", "X's leash", "X (tabby)", "feed X" with a pet
+ * in the line, and the same name again later in that line. */
+static bool pet_frame(const pii_scan *sc, size_t start, size_t end, bool poss)
+{
+    static const char *const CARE[] = {"adopt", "adopted", "feed", "feeding", "fed", "groom", "groomed",
+                                       "neutered", "spayed", "take", "took", "taking", "walk", "walked",
+                                       "walking", NULL};
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, ws, we, vs, ve, a, b;
+    if (prev_word(s, start, 1, &ws, &we)) {
+        if (pet_word(s + ws, we - ws))
+            return true;
+        if ((pii_word_eq(s + ws, we - ws, "named") || pii_word_eq(s + ws, we - ws, "called")) &&
+            prev_word(s, ws, 1, &vs, &ve) && pet_word(s + vs, ve - vs))
+            return true;
+        if (word_in(s + ws, we - ws, CARE) && pet_in_line(s, n, start, end))
+            return true;
+    }
+    if (pet_in_parens(s, n, end) || pet_earlier(s, n, start, end))
+        return true;
+    size_t p = end, al;
+    if (poss && apostrophe_at(s, n, p, &al) && p + al < n && s[p + al] == 's')
+        p += al + 1;
+    if (word_after(s, n, p, &a, &b)) {
+        if (poss && pet_thing(s + a, b - a))
+            return true;
+        if (pii_word_eq(s + a, b - a, "the") && word_after(s, n, b, &ws, &we) && pet_word(s + ws, we - ws))
+            return true;
+    }
+    return false;
+}
+
+static bool storm_word(const uint8_t *w, size_t n)
+{
+    return word_in(w, n, (const char *const[]){"hurricane", "hurricanes", "typhoon", "typhoons", "cyclone",
+                                               "cyclones", "storm", "storms", NULL});
+}
+
+/* A storm: "Hurricane X", "storm X", and the names listed after one ("hurricanes Hugo, Sandy and Ike"). */
+static bool storm_frame(const pii_scan *sc, size_t start)
+{
+    const uint8_t *s = sc->s;
+    size_t p = start, ws, we;
+    bool after_joint = false;
+    for (int k = 0; k < 6 && prev_word(s, p, 2, &ws, &we); k++) {
+        if (storm_word(s + ws, we - ws))
+            return true;
+        bool joint = pii_word_eq(s + ws, we - ws, "and") || pii_word_eq(s + ws, we - ws, "or");
+        if (!joint && !(pii_is_upper(s[ws]) && ((p - we == 2 && s[we] == ',') || (after_joint && p - we == 1))))
+            return false;
+        after_joint = joint;
+        p = ws;
+    }
+    return false;
+}
+
+/* A month written short ("Jan", "Mar") or a month that is a name ("June") next to a day number or a
+ * year, or after a deadline word ("due Jan."): a date. */
+static bool month_date(const pii_scan *sc, size_t start, size_t end)
+{
+    static const char *const M[] = {"apr", "april", "aug", "august", "dec", "feb", "jan", "jul", "jun",
+                                    "june", "mar", "may", "nov", "oct", "sep", "sept", NULL};
+    static const char *const DUE[] = {"by", "due", "since", "thru", "through", "till", "until", NULL};
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, p = end, ws, we;
+    if (!WORD_IN_SORTED(s + start, end - start, M))
+        return false;
+    if (p < n && s[p] == '.')
+        p++;
+    if (p + 1 < n && s[p] == ' ' && s[p + 1] >= '0' && s[p + 1] <= '9')
+        return true; /* "Jan 15", "Jan. 4", "Jan 2023" */
+    if (start >= 2 && s[start - 1] == ' ' && s[start - 2] >= '0' && s[start - 2] <= '9')
+        return true; /* "12 Jan" */
+    return prev_word(s, start, 1, &ws, &we) && word_in(s + ws, we - ws, DUE);
+}
+
+bool pii_not_person_frame(const pii_scan *sc, size_t start, size_t end, size_t first_end, bool poss)
+{
+    const uint8_t *s = sc->s;
+    if (storm_word(s + start, first_end - start))
+        return true; /* the span took the storm word: "Hurricane Felix" */
+    return storm_frame(sc, start) || (start + 10 >= end && month_date(sc, start, end)) ||
+           pet_frame(sc, start, end, poss);
+}

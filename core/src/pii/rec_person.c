@@ -506,6 +506,8 @@ static bool not_a_person(pii_scan *sc, const word *w, int cls, unsigned fa, cons
     const uint8_t *s = sc->s;
     size_t n = sc->n;
     size_t nt = q->nt, end = q->toks[nt - 1][1];
+    if (!sig && pii_not_person_frame(sc, w->s, end, q->toks[0][1], poss))
+        return true;
     if (before != STRONG && !sig) {
         size_t p = end;
         while (p < n && s[p] == ' ')
