@@ -420,6 +420,41 @@ static void month_abbreviations(void **state)
     expect(det, "Can you ask Jan about the budget?", "Jan");
 }
 
+/* Round 6, class 4: a list under a label naming things no person is (ships, airports, brands, teams,
+ * streets, books), and ships by their prefix (own cases). */
+static void labelled_thing_lists(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_none(det, "Airports: Jorge Chávez, José Martí, Ninoy Aquino.");
+    expect_none(det, "Racehorses: Secretariat, Seabiscuit, Frankel and Winx.");
+    expect_none(det, "Fashion brands: Ralph Lauren, Stella McCartney, Kate Spade.");
+    expect_none(det, "Teams: Seattle Sounders, Denver Broncos, Oakland Raiders.");
+    expect_none(det, "Streets: Frederick Douglass Blvd, Harvey Milk St, Jackson Avenue.");
+    expect_none(det, "Novels: Oliver Twist, Jane Eyre, Emma.");
+    expect_none(det, "Stadiums: Estadio Azteca, Ellis Park, Eden Gardens.");
+    expect_none(det, "Our fleet includes USNS Harvey Milk and HMS Queen Elizabeth.");
+    expect_none(det, "Hurricanes: Gilbert, Mitch, Wilma.");
+    expect(det, "Attendees: Maria Lopez, Tom Reed.", "Maria Lopez");
+    expect(det, "Teams: the coach, Billy Donovan, said the roster is final.", "Billy Donovan");
+    expect(det, "Stadiums: ask Ingrid Solberg which ones still have seats.", "Ingrid Solberg");
+}
+
+/* Round 6, class 5: a place followed by a capitalized plural is a sports team (own cases). */
+static void sports_teams(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_none(det, "The Seattle Sounders won again last night.");
+    expect_none(det, "Tickets for Denver Broncos vs Buffalo Bills are sold out.");
+    expect_none(det, "My brother is a huge Charlotte Hornets fan.");
+    expect_none(det, "Did the Houston Astros make the playoffs?");
+    expect_none(det, "Austin Spurs beat the Memphis Grizzlies 102-99.");
+    expect_none(det, "I grew up watching the Florida Panthers.");
+    expect_none(det, "Jacksonville Jaguars signed a new kicker.");
+    expect_none(det, "Phoenix Suns merch is on sale.");
+    expect(det, "Charlotte Williams joined the finance team.", "Charlotte Williams");
+    expect(det, "Austin Roberts is the new goalkeeper coach.", "Austin Roberts");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -437,6 +472,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(pets, setup, teardown),
         cmocka_unit_test_setup_teardown(storms, setup, teardown),
         cmocka_unit_test_setup_teardown(month_abbreviations, setup, teardown),
+        cmocka_unit_test_setup_teardown(labelled_thing_lists, setup, teardown),
+        cmocka_unit_test_setup_teardown(sports_teams, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

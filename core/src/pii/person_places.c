@@ -419,9 +419,81 @@ static bool month_date(const pii_scan *sc, size_t start, size_t end)
     return prev_word(s, start, 1, &ws, &we) && word_in(s + ws, we - ws, DUE);
 }
 
+/* A label at the start of the line that names a class of things no person is ("Airports:", "Fashion
+ * brands:", "Ships:"), with only a list between it and [start, ...): names, commas, "and". */
+static bool thing_list(const pii_scan *sc, size_t start)
+{
+    static const char *const LABEL[] = {
+        "airlines", "airports", "albums", "apps", "arenas", "avenues", "awards", "bands", "boats", "books",
+        "brands", "bridges", "cars", "cats", "characters", "cities", "dogs", "films", "fleet", "horses",
+        "hotels", "hurricanes", "labels", "landmarks", "magazines", "movies", "novels", "parks", "pets",
+        "places", "products", "racehorses", "restaurants", "roads", "schools", "ships", "shows", "software",
+        "songs", "stadiums", "stations", "storms", "streets", "tools", "typhoons", "venues", NULL};
+    static const char *const JOIN[] = {"and", "or", "da", "de", "del", "der", "di", "do", "dos", "du", "la",
+                                       "le", "van", "von", "y", "e", NULL};
+    const uint8_t *s = sc->s;
+    size_t ls = start;
+    while (ls > 0 && s[ls - 1] != '\n' && start - ls < 200)
+        ls--;
+    if (ls > 0 && s[ls - 1] != '\n')
+        return false;
+    size_t colon = ls;
+    while (colon < start && s[colon] != ':')
+        colon++;
+    if (colon >= start || colon - ls > 30)
+        return false;
+    size_t ws, we;
+    if (!prev_word(s, colon + 1, 1, &ws, &we) || !WORD_IN_SORTED(s + ws, we - ws, LABEL))
+        return false;
+    for (size_t p = colon + 1; p < start;) {
+        if (pii_is_alpha(s[p]) || s[p] >= 0x80) {
+            size_t a = p;
+            while (p < start && (pii_is_alpha(s[p]) || s[p] >= 0x80 || s[p] == '\''))
+                p++;
+            if (pii_is_lower(s[a]) && !word_in(s + a, p - a, JOIN))
+                return false; /* a sentence, not a list: "Teams: the coach, ..." */
+            continue;
+        }
+        if (s[p] == '.' || s[p] == '!' || s[p] == '?' || s[p] == ';' || s[p] == '(')
+            return false;
+        p++;
+    }
+    return true;
+}
+
+/* A ship by its prefix: "USS Ronald Reagan", "HMS Queen Elizabeth". */
+static bool ship_prefix(const pii_scan *sc, size_t start)
+{
+    size_t ws, we;
+    return start >= 1 && sc->s[start - 1] == ' ' && prev_word(sc->s, start, 1, &ws, &we) &&
+           pii_is_upper(sc->s[ws]) && pii_is_upper(sc->s[we - 1]) &&
+           word_in(sc->s + ws, we - ws,
+                   (const char *const[]){"hms", "hmas", "hmcs", "hmnzs", "ins", "mv", "rms", "ss", "uss", "usns",
+                                         "usnv", "usrc", NULL});
+}
+
+/* A sports team: a place, then a capitalized plural that is no family name ("Seattle Sounders", "Kansas
+ * City Chiefs"; "Austin Roberts" stays a name). */
+static bool sports_team(const pii_scan *sc, size_t start, size_t end, size_t first_end)
+{
+    const uint8_t *s = sc->s;
+    size_t ls = end;
+    while (ls > first_end && s[ls - 1] != ' ')
+        ls--;
+    if (ls <= first_end || end - ls < 4 || s[end - 1] != 's' || s[end - 2] == '\'' || !pii_is_upper(s[ls]))
+        return false;
+    if (sc_name_lookup(s + ls, end - ls) != 0 || !place_word(s, start, first_end))
+        return false;
+    return sc_word_class(s + ls, end - ls) != SC_WORD_PLACE;
+}
+
 bool pii_not_person_frame(const pii_scan *sc, size_t start, size_t end, size_t first_end, bool poss)
 {
     const uint8_t *s = sc->s;
+    if (end > first_end && sports_team(sc, start, end, first_end))
+        return true;
+    if (ship_prefix(sc, start) || thing_list(sc, start))
+        return true;
     if (storm_word(s + start, first_end - start))
         return true; /* the span took the storm word: "Hurricane Felix" */
     return storm_frame(sc, start) || (start + 10 >= end && month_date(sc, start, end)) ||
