@@ -455,6 +455,26 @@ static void sports_teams(void **state)
     expect(det, "Austin Roberts is the new goalkeeper coach.", "Austin Roberts");
 }
 
+/* Round 6, class 4b: streets, stations and airports named after people, by the street word before the
+ * name, a terminal after it, or a travel verb's place (own cases). */
+static void places_named_after_people(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_none(det, "Our flight lands at Jorge Chávez around noon.");
+    expect_none(det, "We depart from Pierre Elliott Trudeau T1 tomorrow morning.");
+    expect_none(det, "Meet me on rue Émile Zola near the market.");
+    expect_none(det, "The hotel is on avenida Simón Bolívar, two blocks from the beach.");
+    expect_none(det, "The office is on Calle Miguel Hidalgo.");
+    expect_none(det, "Via Giuseppe Garibaldi is closed for the market.");
+    expect_none(det, "We flew into George Bush Intercontinental last night.");
+    expect_none(det, "Change trains at station Jules Ferry, then walk.");
+    expect_none(det, "Connecting through Ninoy Aquino on the way back.");
+    expect(det, "I flew to Lisbon with Anna Costa.", "Anna Costa");
+    expect(det, "Maria arrived at 9 with Tomás Ribeiro.", "Tomás Ribeiro");
+    expect(det, "Pick up Joana Mendes at the airport.", "Joana Mendes");
+    expect(det, "Wire the deposit, then transfer to Lucas Ferreira by Friday.", "Lucas Ferreira");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -474,6 +494,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(month_abbreviations, setup, teardown),
         cmocka_unit_test_setup_teardown(labelled_thing_lists, setup, teardown),
         cmocka_unit_test_setup_teardown(sports_teams, setup, teardown),
+        cmocka_unit_test_setup_teardown(places_named_after_people, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

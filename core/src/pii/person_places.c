@@ -153,7 +153,7 @@ bool pii_place_noun(const uint8_t *w, size_t n)
         "city", "coast", "convention", "county", "creek", "crescent", "cricket", "crossing", "dam",
         "declaration", "desert", "downtown", "esplanade", "expressway", "falls", "fashion", "fjord",
         "forest", "freeway", "games", "gardens", "glacier", "harbor", "harbour", "harbourfront", "heights",
-        "highway", "hole", "hospital", "interchange", "international", "island", "islands", "junction",
+        "highway", "hole", "hospital", "interchange", "intercontinental", "international", "island", "islands", "junction",
         "lagoon", "library", "mall", "marathon", "memorial", "mesa", "metro", "metropolitan", "motorway",
         "museum", "national", "observatory", "olympics", "opera", "oval", "palace", "parish", "parkway",
         "peninsula", "philharmonic", "pier", "plains", "plaza", "pride", "promenade", "protocol",
@@ -487,9 +487,53 @@ static bool sports_team(const pii_scan *sc, size_t start, size_t end, size_t fir
     return sc_word_class(s + ls, end - ls) != SC_WORD_PLACE;
 }
 
+/* A street, square, station or airport word in many languages: "rue Émile Zola", "Calle Miguel
+ * Hidalgo", "station Jules Ferry". */
+static bool street_word(const uint8_t *w, size_t n)
+{
+    static const char *const W[] = {"aeroporto", "aeropuerto", "airport", "allee", "av", "ave", "avenida",
+                                    "avenue", "bd", "blvd", "boulevard", "calle", "carrer", "corso", "estadio",
+                                    "gare", "largo", "metro", "paseo", "piazza", "plaza", "quai", "rua", "rue",
+                                    "stade", "station", "strada", "ulica", "via", "viale", NULL};
+    return n >= 2 && n <= 10 && WORD_IN_SORTED(w, n, W);
+}
+
+/* Where a trip starts, ends or changes: "lands at X", "depart from X", "flew into X". */
+static bool travel_place(const pii_scan *sc, size_t start)
+{
+    static const char *const VERB[] = {
+        "arrive", "arrived", "arrives", "arriving", "connect", "connecting", "connects", "depart", "departed",
+        "departing", "departs", "flew", "flies", "fly", "flying", "land", "landed", "landing", "lands",
+        "layover", "transit", NULL};
+    static const char *const PREP[] = {"at", "from", "in", "into", "through", "via", NULL};
+    const uint8_t *s = sc->s;
+    size_t ws, we, vs, ve;
+    return prev_word(s, start, 1, &ws, &we) && word_in(s + ws, we - ws, PREP) && prev_word(s, ws, 1, &vs, &ve) &&
+           WORD_IN_SORTED(s + vs, ve - vs, VERB);
+}
+
+/* After the name: an airport terminal ("T2E", "Terminal 3"), or a city and a place noun ("Ronald Reagan
+ * Washington National"). */
+static bool terminal_after(const pii_scan *sc, size_t end)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    if (end + 2 < n && s[end] == ' ' && s[end + 1] == 'T' && s[end + 2] >= '1' && s[end + 2] <= '9' &&
+        (end + 3 >= n || !pii_is_lower(s[end + 3])))
+        return true;
+    word a, b;
+    return next_word(s, n, end, &a) && a.s == end + 1 && a.cap && place_word(s, a.s, a.e) &&
+           next_word(s, n, a.e, &b) && b.s == a.e + 1 && b.cap && pii_place_noun(s + b.s, b.e - b.s);
+}
+
 bool pii_not_person_frame(const pii_scan *sc, size_t start, size_t end, size_t first_end, bool poss)
 {
     const uint8_t *s = sc->s;
+    size_t ps, pe;
+    if (street_word(s + start, first_end - start) ||
+        (prev_word(s, start, 1, &ps, &pe) && street_word(s + ps, pe - ps)) || terminal_after(sc, end) ||
+        (!poss && travel_place(sc, start)))
+        return true;
     if (end > first_end && sports_team(sc, start, end, first_end))
         return true;
     if (ship_prefix(sc, start) || thing_list(sc, start))
