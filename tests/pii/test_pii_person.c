@@ -475,6 +475,25 @@ static void places_named_after_people(void **state)
     expect(det, "Wire the deposit, then transfer to Lucas Ferreira by Friday.", "Lucas Ferreira");
 }
 
+/* Round 6, classes 6-8: brands before a product or after a wearing verb, works in a title frame, acts
+ * and algorithms named after people (own cases). */
+static void brands_works_acts(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_none(det, "I returned the Ralph Lauren jacket yesterday.");
+    expect_none(det, "Is the Stella McCartney outlet open on Sundays?");
+    expect_none(det, "She was wearing Oscar de la Renta at the gala.");
+    expect_none(det, "A bottle of Jean Paul Gaultier perfume was on sale.");
+    expect_none(det, "We're rereading Anne Shirley this winter.");
+    expect_none(det, "Percy Jackson and the Olympians is on the reading list.");
+    expect_none(det, "The kids love the Paddington Bear movies.");
+    expect_none(det, "The Dodd-Frank Act changed bank reporting.");
+    expect_none(det, "Under the Smith-Mundt Act the rules differ.");
+    expect_none(det, "She proposed the Hughes Amendment in committee.");
+    expect(det, "I returned the jacket to Ralph Lopez yesterday.", "Ralph Lopez");
+    expect(det, "Anne Shirley and Diana Barry met at the library.", "Diana Barry");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -495,6 +514,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(labelled_thing_lists, setup, teardown),
         cmocka_unit_test_setup_teardown(sports_teams, setup, teardown),
         cmocka_unit_test_setup_teardown(places_named_after_people, setup, teardown),
+        cmocka_unit_test_setup_teardown(brands_works_acts, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

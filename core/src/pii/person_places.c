@@ -148,10 +148,10 @@ bool pii_place_context(const pii_scan *sc, size_t start, size_t end)
 bool pii_place_noun(const uint8_t *w, size_t n)
 {
     static const char *const N[] = {
-        "accord", "agreement", "airport", "aquarium", "arena", "athletic", "ballet", "basilica", "basin",
+        "accord", "act", "agreement", "airport", "amendment", "aquarium", "arena", "athletic", "ballet", "basilica", "basin",
         "boardwalk", "borough", "bridge", "canyon", "castle", "cathedral", "causeway", "cemetery", "circle",
         "city", "coast", "convention", "county", "creek", "crescent", "cricket", "crossing", "dam",
-        "declaration", "desert", "downtown", "esplanade", "expressway", "falls", "fashion", "fjord",
+        "declaration", "desert", "doctrine", "downtown", "esplanade", "expressway", "falls", "fashion", "fjord",
         "forest", "freeway", "games", "gardens", "glacier", "harbor", "harbour", "harbourfront", "heights",
         "highway", "hole", "hospital", "interchange", "intercontinental", "international", "island", "islands", "junction",
         "lagoon", "library", "mall", "marathon", "memorial", "mesa", "metro", "metropolitan", "motorway",
@@ -526,10 +526,31 @@ static bool terminal_after(const pii_scan *sc, size_t end)
            next_word(s, n, a.e, &b) && b.s == a.e + 1 && b.cap && pii_place_noun(s + b.s, b.e - b.s);
 }
 
+/* A brand being worn, a work being read again or watched again, a title ("X and the Olympians"), a
+ * law or place that took the name ("Dodd-Frank Act"). */
+static bool work_or_brand(const pii_scan *sc, size_t start, size_t end, size_t first_end, bool poss)
+{
+    static const char *const VERB[] = {"binge", "binged", "bingeing", "binging", "reread", "rereading",
+                                       "rewatch", "rewatched", "rewatching", "wear", "wearing", "wears", "wore",
+                                       NULL};
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, ws, we;
+    if (prev_word(s, start, 1, &ws, &we) && word_in(s + ws, we - ws, VERB))
+        return true;
+    if (!poss && end + 10 < n && memcmp(s + end, " and the ", 9) == 0 && pii_is_upper(s[end + 9]))
+        return true;
+    size_t ls = end;
+    while (ls > first_end && s[ls - 1] != ' ' && s[ls - 1] != '-')
+        ls--;
+    return ls > first_end && pii_is_upper(s[ls]) && pii_place_noun(s + ls, end - ls);
+}
+
 bool pii_not_person_frame(const pii_scan *sc, size_t start, size_t end, size_t first_end, bool poss)
 {
     const uint8_t *s = sc->s;
     size_t ps, pe;
+    if (work_or_brand(sc, start, end, first_end, poss))
+        return true;
     if (street_word(s + start, first_end - start) ||
         (prev_word(s, start, 1, &ps, &pe) && street_word(s + ps, pe - ps)) || terminal_after(sc, end) ||
         (!poss && travel_place(sc, start)))
