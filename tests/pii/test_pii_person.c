@@ -494,6 +494,24 @@ static void brands_works_acts(void **state)
     expect(det, "Anne Shirley and Diana Barry met at the library.", "Diana Barry");
 }
 
+/* Round 6, class 8: days, monuments and laws that took a name (possessive before a capitalized honour or
+ * place noun, "ley de X"), category labels for algorithms and characters (own cases). */
+static void eponym_frames(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_none(det, "We close early on St. Andrew's Day.");
+    expect_none(det, "Meet me by Cleopatra's Needle at noon.");
+    expect_none(det, "Take a photo at Hadrian's Wall for me.");
+    expect_none(det, "La ley de Moore ya no se cumple.");
+    expect_none(det, "La loi de Hubble relie distance et vitesse.");
+    expect_none(det, "Algorithms: Karatsuba, Strassen, Rabin-Karp, Ford-Fulkerson.");
+    expect_none(det, "Fictional: Atticus Finch, Holden Caulfield, Jay Gatsby.");
+    expect_none(det, "Reading list: Pippi Longstocking, Heidi, Anne of Green Gables.");
+    expect(det, "Guest list: Maria Lopez, Tom Reed.", "Maria Lopez");
+    expect(det, "Andrew said the office is closed on St. Andrew's Day.", "Andrew");
+    expect(det, "Where is Nelson's new office?", "Nelson");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -515,6 +533,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(sports_teams, setup, teardown),
         cmocka_unit_test_setup_teardown(places_named_after_people, setup, teardown),
         cmocka_unit_test_setup_teardown(brands_works_acts, setup, teardown),
+        cmocka_unit_test_setup_teardown(eponym_frames, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -424,11 +424,11 @@ static bool month_date(const pii_scan *sc, size_t start, size_t end)
 static bool thing_list(const pii_scan *sc, size_t start)
 {
     static const char *const LABEL[] = {
-        "airlines", "airports", "albums", "apps", "arenas", "avenues", "awards", "bands", "boats", "books",
-        "brands", "bridges", "cars", "cats", "characters", "cities", "dogs", "films", "fleet", "horses",
-        "hotels", "hurricanes", "labels", "landmarks", "magazines", "movies", "novels", "parks", "pets",
+        "airlines", "airports", "albums", "algorithms", "apps", "arenas", "avenues", "awards", "bands",
+        "boats", "books", "brands", "bridges", "cars", "cats", "characters", "cities", "dogs", "fictional",
+        "films", "fleet", "holidays", "horses", "hotels", "hurricanes", "labels", "landmarks", "magazines", "movies", "novels", "parks", "pets",
         "places", "products", "racehorses", "restaurants", "roads", "schools", "ships", "shows", "software",
-        "songs", "stadiums", "stations", "storms", "streets", "tools", "typhoons", "venues", NULL};
+        "songs", "stadiums", "stations", "storms", "streets", "tools", "typhoons", "units", "venues", NULL};
     static const char *const JOIN[] = {"and", "or", "da", "de", "del", "der", "di", "do", "dos", "du", "la",
                                        "le", "van", "von", "y", "e", NULL};
     const uint8_t *s = sc->s;
@@ -443,7 +443,13 @@ static bool thing_list(const pii_scan *sc, size_t start)
     if (colon >= start || colon - ls > 30)
         return false;
     size_t ws, we;
-    if (!prev_word(s, colon + 1, 1, &ws, &we) || !WORD_IN_SORTED(s + ws, we - ws, LABEL))
+    size_t vs, ve;
+    if (!prev_word(s, colon + 1, 1, &ws, &we))
+        return false;
+    /* "Reading list:", "Watch list:" (a guest list holds people) */
+    bool works = pii_word_eq(s + ws, we - ws, "list") && prev_word(s, ws, 1, &vs, &ve) &&
+                 word_in(s + vs, ve - vs, (const char *const[]){"reading", "watch", "book", "movie", NULL});
+    if (!works && !WORD_IN_SORTED(s + ws, we - ws, LABEL))
         return false;
     for (size_t p = colon + 1; p < start;) {
         if (pii_is_alpha(s[p]) || s[p] >= 0x80) {
@@ -538,6 +544,22 @@ static bool work_or_brand(const pii_scan *sc, size_t start, size_t end, size_t f
     if (prev_word(s, start, 1, &ws, &we) && word_in(s + ws, we - ws, VERB))
         return true;
     if (!poss && end + 10 < n && memcmp(s + end, " and the ", 9) == 0 && pii_is_upper(s[end + 9]))
+        return true;
+    /* "St. Andrew's Day", "Hadrian's Wall", "Nelson's Column": what the name gave itself to */
+    size_t p = end, al, a, b;
+    if (poss && apostrophe_at(s, n, p, &al) && p + al < n && s[p + al] == 's' && word_after(s, n, p + al + 1, &a, &b) &&
+        pii_is_upper(s[a]) &&
+        (pii_honour_word(s + a, b - a) || pii_place_noun(s + a, b - a) ||
+         word_in(s + a, b - a, (const char *const[]){"arch", "column", "needle", "wall", "tomb", "gate", "cross",
+                                                     "chapel", "church", "cathedral", "college", "web", NULL})))
+        return true;
+    /* "la ley de Moore", "la loi de Hubble", "legge di Murphy" */
+    size_t vs, ve;
+    if (prev_word(s, start, 1, &ws, &we) && (pii_word_eq(s + ws, we - ws, "de") || pii_word_eq(s + ws, we - ws, "di")) &&
+        prev_word(s, ws, 1, &vs, &ve) &&
+        word_in(s + vs, ve - vs, (const char *const[]){"ley", "loi", "lei", "legge", "teorema", "principio",
+                                                       "principe", "efecto", "effet", "effetto", "paradoja",
+                                                       "paradoxe", NULL}))
         return true;
     size_t ls = end;
     while (ls > first_end && s[ls - 1] != ' ' && s[ls - 1] != '-')
