@@ -512,6 +512,24 @@ static void eponym_frames(void **state)
     expect(det, "Where is Nelson's new office?", "Nelson");
 }
 
+/* Round 6, recall: an upper-case family name first, then the given name ("MORALES, ANA", "CHEN Jie"),
+ * as rosters and passports write them (own cases). */
+static void caps_family_first(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect(det, "Passenger: MORALES, ANA", "MORALES, ANA");
+    expect(det, "Signed by LINDQVIST, ERIK on the 4th.", "LINDQVIST, ERIK");
+    expect(det, "Applicant BRENNAN, MAEVE has paid the fee.", "BRENNAN, MAEVE");
+    expect(det, "CHEN Jie will chair the morning session.", "CHEN Jie");
+    expect(det, "Speakers include NOVAK Petra and others.", "NOVAK Petra");
+    expect(det, "Contact: OKAFOR, Chidi", "OKAFOR, Chidi");
+    expect_none(det, "AUSTIN, TEXAS is hot in July.");
+    expect_none(det, "WARNING, READ THIS before you deploy.");
+    expect_none(det, "Shipped to PARIS, FRANCE last week.");
+    expect_none(det, "NOTE, PLEASE keep the receipt.");
+    expect_none(det, "Export as YAML, JSON or TOML.");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -534,6 +552,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(places_named_after_people, setup, teardown),
         cmocka_unit_test_setup_teardown(brands_works_acts, setup, teardown),
         cmocka_unit_test_setup_teardown(eponym_frames, setup, teardown),
+        cmocka_unit_test_setup_teardown(caps_family_first, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

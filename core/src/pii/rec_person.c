@@ -745,6 +745,11 @@ void pii_rec_person(pii_scan *sc)
         }
         if (!w.cap && !w.allcaps)
             continue;
+        size_t fam = w.allcaps ? pii_caps_family_first(sc, &w) : 0;
+        if (fam > 0) {
+            k.p = fam;
+            continue;
+        }
         size_t hon = w.cap ? pii_suffix_honorific(s, w.s, w.e) : 0;
         if (hon > 0) {
             /* "Tanaka-san", "Yamada-sensei" */
