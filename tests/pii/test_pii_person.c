@@ -453,6 +453,9 @@ static void sports_teams(void **state)
     expect_none(det, "Phoenix Suns merch is on sale.");
     expect(det, "Charlotte Williams joined the finance team.", "Charlotte Williams");
     expect(det, "Austin Roberts is the new goalkeeper coach.", "Austin Roberts");
+    expect(det, "Translations: George Papadakis <gp@example.gr>", "George Papadakis");
+    expect(det, "Copyright: 2001-2006, A. Maitland Bottoms <bottoms@example.org>", "Maitland Bottoms");
+    expect(det, "1996, Florence Vasquez-Andrulis wrote the parser.", "Florence Vasquez-Andrulis");
 }
 
 /* Round 6, class 4b: streets, stations and airports named after people, by the street word before the
@@ -492,6 +495,8 @@ static void brands_works_acts(void **state)
     expect_none(det, "She proposed the Hughes Amendment in committee.");
     expect(det, "I returned the jacket to Ralph Lopez yesterday.", "Ralph Lopez");
     expect(det, "Anne Shirley and Diana Barry met at the library.", "Diana Barry");
+    expect(det, "Copyright: 2004 Aaron Whitfield and the KDE Foundation", "Aaron Whitfield");
+    expect(det, "Lunch with Sofia Marsh and the Finance team.", "Sofia Marsh");
 }
 
 /* Round 6, class 8: days, monuments and laws that took a name (possessive before a capitalized honour or

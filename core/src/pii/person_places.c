@@ -488,9 +488,24 @@ static bool sports_team(const pii_scan *sc, size_t start, size_t end, size_t fir
         ls--;
     if (ls <= first_end || end - ls < 4 || s[end - 1] != 's' || s[end - 2] == '\'' || !pii_is_upper(s[ls]))
         return false;
-    if (sc_name_lookup(s + ls, end - ls) != 0 || !place_word(s, start, first_end))
+    if (sc_name_lookup(s + ls, end - ls) != 0 || !place_word(s, start, first_end) ||
+        sc_word_class(s + ls, end - ls) == SC_WORD_PLACE)
         return false;
-    return sc_word_class(s + ls, end - ls) != SC_WORD_PLACE;
+    /* an initial before or an address after makes it a person: "A. Maitland Bottoms <ab@...>" */
+    if ((start >= 3 && s[start - 1] == ' ' && s[start - 2] == '.' && pii_is_upper(s[start - 3]) &&
+         (start == 3 || !pii_is_alpha(s[start - 4]))) ||
+        (end + 1 < sc->n && s[end] == ' ' && s[end + 1] == '<'))
+        return false;
+    if (!(sc_name_lookup(s + start, first_end - start) & SC_NAME_COMMON_FIRST))
+        return true;
+    /* a place that is also a given name ("Charlotte", "David") needs a sports word or "the" around it:
+     * "George Papamichelakis" stays a name */
+    static const char *const AFTER[] = {"beat", "fan", "fans", "game", "games", "jersey", "lost", "merch",
+                                        "playoffs", "roster", "season", "tickets", "vs", "won", NULL};
+    size_t ws, we, a, b;
+    return (prev_word(s, start, 1, &ws, &we) &&
+            word_in(s + ws, we - ws, (const char *const[]){"the", "vs", "against", "watching", NULL})) ||
+           (word_after(s, sc->n, end, &a, &b) && word_in(s + a, b - a, AFTER));
 }
 
 /* A street, square, station or airport word in many languages: "rue Émile Zola", "Calle Miguel
@@ -543,7 +558,10 @@ static bool work_or_brand(const pii_scan *sc, size_t start, size_t end, size_t f
     size_t n = sc->n, ws, we;
     if (prev_word(s, start, 1, &ws, &we) && word_in(s + ws, we - ws, VERB))
         return true;
-    if (!poss && end + 10 < n && memcmp(s + end, " and the ", 9) == 0 && pii_is_upper(s[end + 9]))
+    /* a title: "X and the Olympians", "X and the Goblet of Fire" (not "X and the GNOME Foundation") */
+    word t;
+    if (!poss && end + 10 < n && memcmp(s + end, " and the ", 9) == 0 && next_word(s, n, end + 8, &t) &&
+        t.cap && !t.allcaps && (t.possessive || s[t.e - 1] == 's' || (t.e + 4 < n && memcmp(s + t.e, " of ", 4) == 0)))
         return true;
     /* "St. Andrew's Day", "Hadrian's Wall", "Nelson's Column": what the name gave itself to */
     size_t p = end, al, a, b;
