@@ -535,6 +535,21 @@ static void caps_family_first(void **state)
     expect_none(det, "Export as YAML, JSON or TOML.");
 }
 
+/* Round 6, recall: a chat mention of a lower-case given name that is no word ("@priya can you ...")
+ * (own cases). */
+static void chat_mentions(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect(det, "@priya can you review the PR?", "priya");
+    expect(det, "thanks @tomasz for the fix", "tomasz");
+    expect(det, "reviewers: @ingrid and Sakura Yamamoto", "ingrid");
+    expect(det, "#ops  svetlana: @oluwaseun restart the worker pls", "oluwaseun");
+    expect_none(det, "@media screen and (max-width: 600px) { body { margin: 0 } }");
+    expect_none(det, "@param name the user to look up");
+    expect_none(det, "@everyone please join the standup, @here too");
+    expect_none(det, "follow @nasa.news for updates");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -558,6 +573,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(brands_works_acts, setup, teardown),
         cmocka_unit_test_setup_teardown(eponym_frames, setup, teardown),
         cmocka_unit_test_setup_teardown(caps_family_first, setup, teardown),
+        cmocka_unit_test_setup_teardown(chat_mentions, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
