@@ -533,6 +533,7 @@ static void caps_family_first(void **state)
     expect_none(det, "Shipped to PARIS, FRANCE last week.");
     expect_none(det, "NOTE, PLEASE keep the receipt.");
     expect_none(det, "Export as YAML, JSON or TOML.");
+    expect_none(det, "Ports exist for HPUX, IRIX, Solaris and AIX.");
 }
 
 /* Round 6, recall: a chat mention of a lower-case given name that is no word ("@priya can you ...")

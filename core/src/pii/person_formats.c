@@ -310,6 +310,10 @@ size_t pii_caps_family_first(pii_scan *sc, const word *w)
     if (!(fg & SC_NAME_FIRST) || (fg & (SC_NAME_PLACE | SC_NAME_WORD)) || sc_place_lookup(s + g.s, g.e - g.s) ||
         sc_word_class(s + g.s, g.e - g.s) != SC_WORD_NONE || sc_word_class(s + w->s, w->e - w->s) != SC_WORD_NONE)
         return 0;
+    /* an unknown family name not inside a comma list ("HP-UX, IRIX, Solaris and AIX") */
+    if (fa == 0 && ((w->s >= 2 && s[w->s - 2] == ',') || (g.e < n && s[g.e] == ',') ||
+                    (g.e + 4 < n && memcmp(s + g.e, " and ", 5) == 0) || (g.e + 3 < n && memcmp(s + g.e, " or ", 4) == 0)))
+        return 0;
     /* two capital words need one of them well known as a name ("YAML, JSON" are none) */
     if (g.allcaps && !(fg & SC_NAME_COMMON_FIRST) && !(fa & SC_NAME_LAST))
         return 0;
