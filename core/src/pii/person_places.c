@@ -336,7 +336,7 @@ static bool pet_earlier(const uint8_t *s, size_t n, size_t start, size_t end)
     size_t len = end - start;
     for (size_t o = start; o > 0 && start - o < 240 && s[o - 1] != '\n'; o--) {
         size_t a = o - 1;
-        if (a + len < start && memcmp(s + a, s + start, len) == 0 && (a == 0 || !pii_is_alpha(s[a - 1])) &&
+        if (s[a] == s[start] && a + len < start && memcmp(s + a, s + start, len) == 0 && (a == 0 || !pii_is_alpha(s[a - 1])) &&
             !pii_is_alpha(s[a + len]) && pet_beside(s, n, a, a + len))
             return true;
     }
@@ -347,8 +347,8 @@ static bool pet_earlier(const uint8_t *s, size_t n, size_t start, size_t end)
  * in the line, and the same name again later in that line. */
 static bool pet_frame(const pii_scan *sc, size_t start, size_t end, bool poss)
 {
-    static const char *const CARE[] = {"adopt", "adopted", "feed", "feeding", "fed", "groom", "groomed",
-                                       "neutered", "spayed", "take", "took", "taking", "walk", "walked",
+    static const char *const CARE[] = {"adopt", "adopted", "fed", "feed", "feeding", "groom", "groomed",
+                                       "neutered", "spayed", "take", "taking", "took", "walk", "walked",
                                        "walking", NULL};
     const uint8_t *s = sc->s;
     size_t n = sc->n, ws, we, vs, ve, a, b;
@@ -358,10 +358,10 @@ static bool pet_frame(const pii_scan *sc, size_t start, size_t end, bool poss)
         if ((pii_word_eq(s + ws, we - ws, "named") || pii_word_eq(s + ws, we - ws, "called")) &&
             prev_word(s, ws, 1, &vs, &ve) && pet_word(s + vs, ve - vs))
             return true;
-        if (word_in(s + ws, we - ws, CARE) && pet_in_line(s, n, start, end))
+        if (WORD_IN_SORTED(s + ws, we - ws, CARE) && pet_in_line(s, n, start, end))
             return true;
     }
-    if (pet_in_parens(s, n, end) || pet_earlier(s, n, start, end))
+    if (pet_in_parens(s, n, end) || (memchr(s + start, ' ', end - start) == NULL && pet_earlier(s, n, start, end)))
         return true;
     size_t p = end, al;
     if (poss && apostrophe_at(s, n, p, &al) && p + al < n && s[p + al] == 's')
@@ -377,8 +377,9 @@ static bool pet_frame(const pii_scan *sc, size_t start, size_t end, bool poss)
 
 static bool storm_word(const uint8_t *w, size_t n)
 {
-    return word_in(w, n, (const char *const[]){"hurricane", "hurricanes", "typhoon", "typhoons", "cyclone",
-                                               "cyclones", "storm", "storms", NULL});
+    static const char *const S[] = {"cyclone", "cyclones", "hurricane", "hurricanes", "storm", "storms",
+                                    "typhoon", "typhoons", NULL};
+    return n >= 5 && n <= 10 && WORD_IN_SORTED(w, n, S);
 }
 
 /* A storm: "Hurricane X", "storm X", and the names listed after one ("hurricanes Hugo, Sandy and Ike"). */
@@ -438,7 +439,7 @@ static bool thing_list(const pii_scan *sc, size_t start)
     if (ls > 0 && s[ls - 1] != '\n')
         return false;
     size_t colon = ls;
-    while (colon < start && s[colon] != ':')
+    while (colon < start && colon - ls <= 30 && s[colon] != ':')
         colon++;
     if (colon >= start || colon - ls > 30)
         return false;
@@ -529,7 +530,7 @@ static bool travel_place(const pii_scan *sc, size_t start)
     static const char *const PREP[] = {"at", "from", "in", "into", "through", "via", NULL};
     const uint8_t *s = sc->s;
     size_t ws, we, vs, ve;
-    return prev_word(s, start, 1, &ws, &we) && word_in(s + ws, we - ws, PREP) && prev_word(s, ws, 1, &vs, &ve) &&
+    return prev_word(s, start, 1, &ws, &we) && WORD_IN_SORTED(s + ws, we - ws, PREP) && prev_word(s, ws, 1, &vs, &ve) &&
            WORD_IN_SORTED(s + vs, ve - vs, VERB);
 }
 
@@ -556,7 +557,7 @@ static bool work_or_brand(const pii_scan *sc, size_t start, size_t end, size_t f
                                        NULL};
     const uint8_t *s = sc->s;
     size_t n = sc->n, ws, we;
-    if (prev_word(s, start, 1, &ws, &we) && word_in(s + ws, we - ws, VERB))
+    if (prev_word(s, start, 1, &ws, &we) && WORD_IN_SORTED(s + ws, we - ws, VERB))
         return true;
     /* a title: "X and the Olympians", "X and the Goblet of Fire" (not "X and the GNOME Foundation") */
     word t;
