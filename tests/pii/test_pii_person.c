@@ -551,6 +551,22 @@ static void chat_mentions(void **state)
     expect_none(det, "follow @nasa.news for updates");
 }
 
+/* Round 6, class 8b: units named after people after a number or "degrees", or before "scale" (own cases). */
+static void unit_eponyms(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_none(det, "The sample was cooled to 4 Kelvin overnight.");
+    expect_none(det, "It reads 300 degrees Kelvin on the display.");
+    expect_none(det, "Apply a force of 12 Newton to the lever.");
+    expect_none(det, "Pressure dropped to 900 Pascal at altitude.");
+    expect_none(det, "The coil is rated at 2 Henry.");
+    expect_none(det, "Convert the reading to the Kelvin scale first.");
+    expect_none(det, "A field of 3 Tesla is typical for MRI.");
+    expect_none(det, "That heater uses 1500 Watt on high.");
+    expect(det, "Kelvin said the fridge is broken.", "Kelvin");
+    expect(det, "Ask Henry about the 3 Tesla magnet.", "Henry");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -575,6 +591,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(eponym_frames, setup, teardown),
         cmocka_unit_test_setup_teardown(caps_family_first, setup, teardown),
         cmocka_unit_test_setup_teardown(chat_mentions, setup, teardown),
+        cmocka_unit_test_setup_teardown(unit_eponyms, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -586,6 +586,25 @@ static bool work_or_brand(const pii_scan *sc, size_t start, size_t end, size_t f
     return ls > first_end && pii_is_upper(s[ls]) && pii_place_noun(s + ls, end - ls);
 }
 
+/* A unit named after someone, measured: "4 Kelvin", "300 degrees Kelvin", "2 Henry", "the Kelvin scale". */
+static bool unit_measure(const pii_scan *sc, size_t start, size_t end)
+{
+    static const char *const U[] = {"ampere", "amperes", "becquerel", "celsius", "coulomb", "coulombs", "curie",
+                                    "fahrenheit", "farad", "farads", "gauss", "gray", "henry", "henrys",
+                                    "hertz", "joule", "joules", "kelvin", "kelvins", "newton", "newtons", "ohm",
+                                    "ohms", "pascal", "pascals", "rankine", "siemens", "sievert", "sieverts",
+                                    "tesla", "teslas", "volt", "volts", "watt", "watts", "weber", NULL};
+    const uint8_t *s = sc->s;
+    size_t ws, we, a, b;
+    if (end - start < 3 || end - start > 10 || !WORD_IN_SORTED(s + start, end - start, U))
+        return false;
+    if (start >= 2 && s[start - 1] == ' ' && pii_is_digit(s[start - 2]))
+        return true;
+    if (prev_word(s, start, 1, &ws, &we) && (pii_word_eq(s + ws, we - ws, "degrees") || pii_word_eq(s + ws, we - ws, "degree")))
+        return true;
+    return word_after(s, sc->n, end, &a, &b) && (pii_word_eq(s + a, b - a, "scale") || pii_word_eq(s + a, b - a, "units"));
+}
+
 bool pii_not_person_frame(const pii_scan *sc, size_t start, size_t end, size_t first_end, bool poss)
 {
     const uint8_t *s = sc->s;
@@ -602,6 +621,6 @@ bool pii_not_person_frame(const pii_scan *sc, size_t start, size_t end, size_t f
         return true;
     if (storm_word(s + start, first_end - start))
         return true; /* the span took the storm word: "Hurricane Felix" */
-    return storm_frame(sc, start) || (start + 10 >= end && month_date(sc, start, end)) ||
+    return storm_frame(sc, start) || (start + 10 >= end && (month_date(sc, start, end) || unit_measure(sc, start, end))) ||
            pet_frame(sc, start, end, poss);
 }
