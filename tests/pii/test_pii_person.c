@@ -365,6 +365,208 @@ static void east_asian_romanized(void **state)
     expect_none(det, "had coffee with the team and then left");
 }
 
+/* Round 6, class 1: a pet word before or after a name makes it an animal (own cases). */
+static void pets(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_none(det, "My cat Jasper knocked the vase off the shelf again.");
+    expect_none(det, "Our new puppy Rosie chewed through the charger.");
+    expect_none(det, "We adopted a kitten named Ginger last month.");
+    expect_none(det, "Biscuit the hamster escaped from his cage overnight.");
+    expect_none(det, "Can you feed Pepper while I'm away? Her bowl is by the fridge and the cat food is in the pantry.");
+    expect_none(det, "Took Murphy to the vet, his leash broke on the way.");
+    expect_none(det, "Is it normal for my dog Teddy to sleep 16 hours a day?");
+    expect_none(det, "Our parrot Kiwi keeps saying hello to the neighbours.");
+    expect_none(det, "Daisy's litter box needs a new liner.");
+    expect_none(det, "My horse Duke threw a shoe this morning.");
+    expect_none(det, "Hector (beagle, 4y) and Clover (lop rabbit) are booked for Tuesday.");
+    expect_none(det, "Our rabbit Clover and our dog Hector need boarding; Hector gets anxious at night.");
+    expect_none(det, "Reminder: your pet Winston is due for his booster.");
+    expect_none(det, "Patient: Mrs. Pickles (cat, 12y), weight 4.1 kg.");
+    expect(det, "My son Jasper starts school on Monday.", "Jasper");
+    expect(det, "Our dog Hector loves Priya Raman; Priya walks him on Sundays.", "Priya Raman");
+    expect(det, "Ask Rosie to walk the dog tonight.", "Rosie");
+    expect(det, "Emily Carter adopted a kitten yesterday.", "Emily Carter");
+}
+
+/* Round 6, class 2: storms are named like people (own cases). */
+static void storms(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_none(det, "Hurricane Felix made landfall near the coast.");
+    expect_none(det, "The damage from Typhoon Haiyan was enormous.");
+    expect_none(det, "Tropical Storm Gordon could bring flooding by Tuesday.");
+    expect_none(det, "Insurers still talk about hurricanes Hugo, Sandy and Ike.");
+    expect_none(det, "Cyclone Tracy flattened the city in 1974.");
+    expect_none(det, "Storm Ciara closed the ferries for two days.");
+    expect_none(det, "After hurricane Laura we had no power for a week.");
+    expect_none(det, "the storm Eunice brought record winds");
+    expect(det, "Laura said the hurricane shutters are up.", "Laura");
+}
+
+/* Round 6, class 3: a month abbreviation by a day number or a year is a date (own cases). */
+static void month_abbreviations(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_none(det, "The invoice is due Jan 15.");
+    expect_none(det, "Kickoff moved to Mar 3rd.");
+    expect_none(det, "Payment received on Jan. 4, 2024.");
+    expect_none(det, "Our lease started Jan 2023 and ends next year.");
+    expect_none(det, "Shipped 12 Jan, arrived a week later.");
+    expect_none(det, "Deadline: Jan 31st, no extensions.");
+    expect_none(det, "Reports are due Jan. We can't slip again.");
+    expect_none(det, "Between Jan 2 and Feb 9 the office is closed.");
+    expect(det, "Jan said the build is green.", "Jan");
+    expect(det, "Can you ask Jan about the budget?", "Jan");
+}
+
+/* Round 6, class 4: a list under a label naming things no person is (ships, airports, brands, teams,
+ * streets, books), and ships by their prefix (own cases). */
+static void labelled_thing_lists(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_none(det, "Airports: Jorge Chávez, José Martí, Ninoy Aquino.");
+    expect_none(det, "Racehorses: Secretariat, Seabiscuit, Frankel and Winx.");
+    expect_none(det, "Fashion brands: Ralph Lauren, Stella McCartney, Kate Spade.");
+    expect_none(det, "Teams: Seattle Sounders, Denver Broncos, Oakland Raiders.");
+    expect_none(det, "Streets: Frederick Douglass Blvd, Harvey Milk St, Jackson Avenue.");
+    expect_none(det, "Novels: Oliver Twist, Jane Eyre, Emma.");
+    expect_none(det, "Stadiums: Estadio Azteca, Ellis Park, Eden Gardens.");
+    expect_none(det, "Our fleet includes USNS Harvey Milk and HMS Queen Elizabeth.");
+    expect_none(det, "Hurricanes: Gilbert, Mitch, Wilma.");
+    expect(det, "Attendees: Maria Lopez, Tom Reed.", "Maria Lopez");
+    expect(det, "Teams: the coach, Billy Donovan, said the roster is final.", "Billy Donovan");
+    expect(det, "Stadiums: ask Ingrid Solberg which ones still have seats.", "Ingrid Solberg");
+}
+
+/* Round 6, class 5: a place followed by a capitalized plural is a sports team (own cases). */
+static void sports_teams(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_none(det, "The Seattle Sounders won again last night.");
+    expect_none(det, "Tickets for Denver Broncos vs Buffalo Bills are sold out.");
+    expect_none(det, "My brother is a huge Charlotte Hornets fan.");
+    expect_none(det, "Did the Houston Astros make the playoffs?");
+    expect_none(det, "Austin Spurs beat the Memphis Grizzlies 102-99.");
+    expect_none(det, "I grew up watching the Florida Panthers.");
+    expect_none(det, "Jacksonville Jaguars signed a new kicker.");
+    expect_none(det, "Phoenix Suns merch is on sale.");
+    expect(det, "Charlotte Williams joined the finance team.", "Charlotte Williams");
+    expect(det, "Austin Roberts is the new goalkeeper coach.", "Austin Roberts");
+    expect(det, "Translations: George Papadakis <gp@example.gr>", "George Papadakis");
+    expect(det, "Copyright: 2001-2006, A. Maitland Bottoms <bottoms@example.org>", "Maitland Bottoms");
+    expect(det, "1996, Florence Vasquez-Andrulis wrote the parser.", "Florence Vasquez-Andrulis");
+}
+
+/* Round 6, class 4b: streets, stations and airports named after people, by the street word before the
+ * name, a terminal after it, or a travel verb's place (own cases). */
+static void places_named_after_people(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_none(det, "Our flight lands at Jorge Chávez around noon.");
+    expect_none(det, "We depart from Pierre Elliott Trudeau T1 tomorrow morning.");
+    expect_none(det, "Meet me on rue Émile Zola near the market.");
+    expect_none(det, "The hotel is on avenida Simón Bolívar, two blocks from the beach.");
+    expect_none(det, "The office is on Calle Miguel Hidalgo.");
+    expect_none(det, "Via Giuseppe Garibaldi is closed for the market.");
+    expect_none(det, "We flew into George Bush Intercontinental last night.");
+    expect_none(det, "Change trains at station Jules Ferry, then walk.");
+    expect_none(det, "Connecting through Ninoy Aquino on the way back.");
+    expect(det, "I flew to Lisbon with Anna Costa.", "Anna Costa");
+    expect(det, "Maria arrived at 9 with Tomás Ribeiro.", "Tomás Ribeiro");
+    expect(det, "Pick up Joana Mendes at the airport.", "Joana Mendes");
+    expect(det, "Wire the deposit, then transfer to Lucas Ferreira by Friday.", "Lucas Ferreira");
+}
+
+/* Round 6, classes 6-8: brands before a product or after a wearing verb, works in a title frame, acts
+ * and algorithms named after people (own cases). */
+static void brands_works_acts(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_none(det, "I returned the Ralph Lauren jacket yesterday.");
+    expect_none(det, "Is the Stella McCartney outlet open on Sundays?");
+    expect_none(det, "She was wearing Oscar de la Renta at the gala.");
+    expect_none(det, "A bottle of Jean Paul Gaultier perfume was on sale.");
+    expect_none(det, "We're rereading Anne Shirley this winter.");
+    expect_none(det, "Percy Jackson and the Olympians is on the reading list.");
+    expect_none(det, "The kids love the Paddington Bear movies.");
+    expect_none(det, "The Dodd-Frank Act changed bank reporting.");
+    expect_none(det, "Under the Smith-Mundt Act the rules differ.");
+    expect_none(det, "She proposed the Hughes Amendment in committee.");
+    expect(det, "I returned the jacket to Ralph Lopez yesterday.", "Ralph Lopez");
+    expect(det, "Anne Shirley and Diana Barry met at the library.", "Diana Barry");
+    expect(det, "Copyright: 2004 Aaron Whitfield and the KDE Foundation", "Aaron Whitfield");
+    expect(det, "Lunch with Sofia Marsh and the Finance team.", "Sofia Marsh");
+}
+
+/* Round 6, class 8: days, monuments and laws that took a name (possessive before a capitalized honour or
+ * place noun, "ley de X"), category labels for algorithms and characters (own cases). */
+static void eponym_frames(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_none(det, "We close early on St. Andrew's Day.");
+    expect_none(det, "Meet me by Cleopatra's Needle at noon.");
+    expect_none(det, "Take a photo at Hadrian's Wall for me.");
+    expect_none(det, "La ley de Moore ya no se cumple.");
+    expect_none(det, "La loi de Hubble relie distance et vitesse.");
+    expect_none(det, "Algorithms: Karatsuba, Strassen, Rabin-Karp, Ford-Fulkerson.");
+    expect_none(det, "Fictional: Atticus Finch, Holden Caulfield, Jay Gatsby.");
+    expect_none(det, "Reading list: Pippi Longstocking, Heidi, Anne of Green Gables.");
+    expect(det, "Guest list: Maria Lopez, Tom Reed.", "Maria Lopez");
+    expect(det, "Andrew said the office is closed on St. Andrew's Day.", "Andrew");
+    expect(det, "Where is Nelson's new office?", "Nelson");
+}
+
+/* Round 6, recall: an upper-case family name first, then the given name ("MORALES, ANA", "CHEN Jie"),
+ * as rosters and passports write them (own cases). */
+static void caps_family_first(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect(det, "Passenger: MORALES, ANA", "MORALES, ANA");
+    expect(det, "Signed by LINDQVIST, ERIK on the 4th.", "LINDQVIST, ERIK");
+    expect(det, "Applicant BRENNAN, MAEVE has paid the fee.", "BRENNAN, MAEVE");
+    expect(det, "CHEN Jie will chair the morning session.", "CHEN Jie");
+    expect(det, "Speakers include NOVAK Petra and others.", "NOVAK Petra");
+    expect(det, "Contact: OKAFOR, Chidi", "OKAFOR, Chidi");
+    expect_none(det, "AUSTIN, TEXAS is hot in July.");
+    expect_none(det, "WARNING, READ THIS before you deploy.");
+    expect_none(det, "Shipped to PARIS, FRANCE last week.");
+    expect_none(det, "NOTE, PLEASE keep the receipt.");
+    expect_none(det, "Export as YAML, JSON or TOML.");
+    expect_none(det, "Ports exist for HPUX, IRIX, Solaris and AIX.");
+}
+
+/* Round 6, recall: a chat mention of a lower-case given name that is no word ("@priya can you ...")
+ * (own cases). */
+static void chat_mentions(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect(det, "@priya can you review the PR?", "priya");
+    expect(det, "thanks @tomasz for the fix", "tomasz");
+    expect(det, "reviewers: @ingrid and Sakura Yamamoto", "ingrid");
+    expect(det, "#ops  svetlana: @oluwaseun restart the worker pls", "oluwaseun");
+    expect_none(det, "@media screen and (max-width: 600px) { body { margin: 0 } }");
+    expect_none(det, "@param name the user to look up");
+    expect_none(det, "@everyone please join the standup, @here too");
+    expect_none(det, "follow @nasa.news for updates");
+}
+
+/* Round 6, class 8b: units named after people after a number or "degrees", or before "scale" (own cases). */
+static void unit_eponyms(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_none(det, "The sample was cooled to 4 Kelvin overnight.");
+    expect_none(det, "It reads 300 degrees Kelvin on the display.");
+    expect_none(det, "Apply a force of 12 Newton to the lever.");
+    expect_none(det, "Pressure dropped to 900 Pascal at altitude.");
+    expect_none(det, "The coil is rated at 2 Henry.");
+    expect_none(det, "Convert the reading to the Kelvin scale first.");
+    expect_none(det, "A field of 3 Tesla is typical for MRI.");
+    expect_none(det, "That heater uses 1500 Watt on high.");
+    expect(det, "Kelvin said the fridge is broken.", "Kelvin");
+    expect(det, "Ask Henry about the 3 Tesla magnet.", "Henry");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -379,6 +581,17 @@ int main(void)
         cmocka_unit_test_setup_teardown(word_names_in_person_frames, setup, teardown),
         cmocka_unit_test_setup_teardown(surnames_in_role_frames, setup, teardown),
         cmocka_unit_test_setup_teardown(east_asian_romanized, setup, teardown),
+        cmocka_unit_test_setup_teardown(pets, setup, teardown),
+        cmocka_unit_test_setup_teardown(storms, setup, teardown),
+        cmocka_unit_test_setup_teardown(month_abbreviations, setup, teardown),
+        cmocka_unit_test_setup_teardown(labelled_thing_lists, setup, teardown),
+        cmocka_unit_test_setup_teardown(sports_teams, setup, teardown),
+        cmocka_unit_test_setup_teardown(places_named_after_people, setup, teardown),
+        cmocka_unit_test_setup_teardown(brands_works_acts, setup, teardown),
+        cmocka_unit_test_setup_teardown(eponym_frames, setup, teardown),
+        cmocka_unit_test_setup_teardown(caps_family_first, setup, teardown),
+        cmocka_unit_test_setup_teardown(chat_mentions, setup, teardown),
+        cmocka_unit_test_setup_teardown(unit_eponyms, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

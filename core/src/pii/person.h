@@ -168,6 +168,8 @@ void pii_skip_plain_lower(pii_scan *sc, walk *k);
 /* ---- person_formats.c: titles, airline names, record pairs, JSON keys, CSV columns ---- */
 size_t pii_title_name(pii_scan *sc, const word *w);
 size_t pii_airline_name(pii_scan *sc, const word *w);
+/* "MORALES, ANA", "CHEN Jie": a family name in capitals first; returns where to go on, or 0. */
+size_t pii_caps_family_first(pii_scan *sc, const word *w);
 void pii_record_pair(pii_scan *sc, const word *w, unsigned fa, const name_seq *q, double *score, uint32_t *ev);
 /* The JSON key [ks, ke) names a person: 2 any value, 1 known names only, 0 no. */
 int pii_json_name_key(const uint8_t *s, size_t n, size_t ks, size_t ke);
@@ -188,6 +190,9 @@ bool pii_software_name(const uint8_t *w, size_t n);
 bool pii_place_noun(const uint8_t *w, size_t n);
 /* The score a lone place-name earns as a person from person evidence around it (0 when none). */
 double pii_place_person_lift(const pii_scan *sc, size_t start, size_t end, bool poss);
+/* Pets, storms and dates named like people: "my cat X", "Hurricane X", "Jan 15" (first_end: where the
+ * span's first word ends). */
+bool pii_not_person_frame(const pii_scan *sc, size_t start, size_t end, size_t first_end, bool poss);
 
 /* ---- person_scripts.c: other scripts, honorifics and titles of other languages ---- */
 /* Flags of a Russian name in another case than the nominative (0 when none). */

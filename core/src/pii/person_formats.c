@@ -74,6 +74,8 @@ size_t pii_title_name(pii_scan *sc, const word *w)
             cur = b;
         }
         unsigned fa = sc_name_lookup(s + a.s, a.e - a.s);
+        if (pii_not_person_frame(sc, name_start, end, a.e, cur.possessive))
+            return end; /* "Mr. Whiskers (cat, 7y)" */
         pii_person_emit(sc, name_start, end, 0.9,
              SANCTUM_EV_TITLE | ((fa & SC_NAME_FIRST) ? SANCTUM_EV_GAZETTEER_FIRST : 0) |
                  ((fa & SC_NAME_LAST) ? SANCTUM_EV_GAZETTEER_LAST : 0));
@@ -283,4 +285,42 @@ int pii_csv_name_column(const uint8_t *s, size_t n, size_t start)
             return WORD_IN_SORTED(col, fe - f, LOOSE) ? 1 : 2;
     }
     return 0;
+}
+
+/* Rosters and passports write the family name first in capitals: "MORALES, ANA", "CHEN Jie". A name in
+ * capitals, then ", " and a known given name (capitals or not), or one space and a given name in mixed
+ * case. Neither may be a place ("AUSTIN, TEXAS") or a word ("WILL, MARK"). Returns where to go on, or 0. */
+size_t pii_caps_family_first(pii_scan *sc, const word *w)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    unsigned fa = pii_name_flags(s, w->s, w->e);
+    if (w->e - w->s < 2 || (fa & (SC_NAME_PLACE | SC_NAME_WORD)) || w->e + 2 >= n)
+        return 0;
+    bool comma = s[w->e] == ',' && s[w->e + 1] == ' ';
+    /* a family name the lists lack ("OKAFOR, Chidi") only before a comma */
+    if (fa == 0 && (!comma || w->e - w->s < 4))
+        return 0;
+    word g;
+    if (!next_word(s, n, w->e, &g) || g.s != w->e + (comma ? 2u : 1u) || (!comma && s[w->e] != ' '))
+        return 0;
+    if (comma ? !(g.allcaps || g.cap) : (!g.cap || g.allcaps))
+        return 0;
+    unsigned fg = pii_name_flags(s, g.s, g.e);
+    if (!(fg & SC_NAME_FIRST) || (fg & (SC_NAME_PLACE | SC_NAME_WORD)) || sc_place_lookup(s + g.s, g.e - g.s) ||
+        sc_word_class(s + g.s, g.e - g.s) != SC_WORD_NONE || sc_word_class(s + w->s, w->e - w->s) != SC_WORD_NONE)
+        return 0;
+    /* an unknown family name not inside a comma list ("HP-UX, IRIX, Solaris and AIX") */
+    if (fa == 0 && ((w->s >= 2 && s[w->s - 2] == ',') || (g.e < n && s[g.e] == ',') ||
+                    (g.e + 4 < n && memcmp(s + g.e, " and ", 5) == 0) || (g.e + 3 < n && memcmp(s + g.e, " or ", 4) == 0)))
+        return 0;
+    /* two capital words need one of them well known as a name ("YAML, JSON" are none) */
+    if (g.allcaps && !(fg & SC_NAME_COMMON_FIRST) && !(fa & SC_NAME_LAST))
+        return 0;
+    const char *why;
+    if (pii_in_code(sc, w->s, g.e, &why))
+        return 0;
+    pii_person_emit(sc, w->s, g.e, 0.85,
+                    SANCTUM_EV_NAME_SEQUENCE | SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_GAZETTEER_LAST);
+    return g.e;
 }

@@ -161,14 +161,16 @@ bool pii_honour_word(const uint8_t *w, size_t n)
 bool pii_thing_noun(const uint8_t *w, size_t n, bool possessive)
 {
     /* what a person may own too ("Dana's cake", "Omar's bike"): only without a possessive; products and
-     * hardware named like people ("Coral TPUs", "Jordan sneakers") */
+     * hardware named like people ("Coral TPUs", "Jordan sneakers"), fashion brands ("Ralph Lauren jeans") */
     static const char *const T[] = {
-        "accelerator", "accelerators", "bike", "bikes", "bourbon", "cake", "casserole", "chipset",
-        "cocktail", "complex", "console", "consoles", "controller", "controllers", "coupe", "cpu", "cpus",
-        "cycle", "dealer", "dealership", "devkit", "dressing", "earbuds", "engine", "engines", "firmware",
-        "gpu", "gpus", "headphones", "headset", "model", "models", "npu", "npus", "pudding", "salad",
-        "sandwich", "sauce", "scale", "sdk", "sedan", "sneakers", "soc", "soup", "stroganoff", "suv",
-        "tart", "torte", "tpu", "tpus", "whiskey", "whisky", "wristband", NULL};
+        "accelerator", "accelerators", "bike", "bikes", "bourbon", "boutique", "cake", "casserole",
+        "chipset", "cocktail", "cologne", "complex", "console", "consoles", "controller", "controllers",
+        "coupe", "cpu", "cpus", "cycle", "dealer", "dealership", "devkit", "dressing", "earbuds", "engine",
+        "engines", "firmware", "fragrance", "gpu", "gpus", "handbag", "handbags", "headphones", "headset",
+        "jacket", "jackets", "jeans", "magazine", "model", "models", "npu", "npus", "outlet", "outlets",
+        "perfume", "pudding", "salad", "sandwich", "sauce", "scale", "sdk", "sedan", "sneakers", "soc",
+        "soup", "store", "stores", "stroganoff", "sunglasses", "suv", "tart", "torte", "tpu", "tpus",
+        "underwear", "whiskey", "whisky", "wristband", NULL};
     static const char *const N[] = {
         "conjecture", "constant", "criterion", "dilemma", "disease", "diseases", "distribution", "effect",
         "equation", "equations", "formula", "hypothesis", "identities", "identity", "inequality", "law",

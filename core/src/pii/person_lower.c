@@ -248,6 +248,35 @@ static void lower_name_said(pii_scan *sc, size_t ws, size_t we)
 
 /* Step 1, the fast path: plain lower-case ASCII words and punctuation only matter as triggers of a
  * lower-case name ("hey maria", "so jessica said"). Stops at a word the full tokenizer must read. */
+/* "@priya can you review": a chat mention of a lower-case given name that is no word, not an address
+ * ("dana@x.org"), a dotted or underscored handle, or code ("@param"). */
+static void mention_name(pii_scan *sc, size_t at)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, a = at + 1, b = a;
+    if (at > 0 && (pii_is_alpha(s[at - 1]) || pii_is_digit(s[at - 1]) || s[at - 1] == '.' || s[at - 1] == '_'))
+        return;
+    while (b < n && pii_is_lower(s[b]))
+        b++;
+    if (b - a < 3 || b - a > 14 || (b < n && (pii_is_alpha(s[b]) || pii_is_digit(s[b]) || s[b] >= 0x80 || s[b] == '_' ||
+                                              s[b] == '@' || s[b] == '-' || s[b] == '(' ||
+                                              (s[b] == '.' && b + 1 < n && pii_is_alpha(s[b + 1])))))
+        return;
+    /* doc tags, CSS at-rules and decorators some name lists hold ("Param", "Media") */
+    static const char *const TAG[] = {"author", "charset", "class", "deprecated", "example", "font", "import",
+                                      "keyframes", "link", "media", "override", "page", "param", "property",
+                                      "return", "returns", "see", "since", "supports", "throws", "todo", "type",
+                                      "version", NULL};
+    if (WORD_IN_SORTED(s + a, b - a, TAG))
+        return;
+    unsigned f = sc_name_lookup(s + a, b - a);
+    const char *why;
+    if (!(f & SC_NAME_FIRST) || (f & (SC_NAME_WORD | SC_NAME_PLACE)) || pii_chat_word(s + a, b - a) ||
+        sc_word_class(s + a, b - a) != SC_WORD_NONE || pii_in_code(sc, at, b, &why))
+        return;
+    pii_person_emit(sc, a, b, 0.8, SANCTUM_EV_CONTEXT_BEFORE | SANCTUM_EV_GAZETTEER_FIRST);
+}
+
 void pii_skip_plain_lower(pii_scan *sc, walk *k)
 {
     const uint8_t *s = sc->s;
@@ -282,6 +311,8 @@ void pii_skip_plain_lower(pii_scan *sc, walk *k)
         } else if (pii_is_upper(c) || c >= 0x80) {
             return;
         } else {
+            if (c == '@' && p + 1 < n && pii_is_lower(s[p + 1]))
+                mention_name(sc, p);
             p++;
             while (p < n && pii_is_digit(s[p - 1]) && pii_is_alpha(s[p]))
                 p++; /* letters glued to digits (3rd, 10px, sha1) are not words here */

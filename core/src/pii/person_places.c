@@ -148,12 +148,12 @@ bool pii_place_context(const pii_scan *sc, size_t start, size_t end)
 bool pii_place_noun(const uint8_t *w, size_t n)
 {
     static const char *const N[] = {
-        "accord", "agreement", "airport", "aquarium", "arena", "athletic", "ballet", "basilica", "basin",
+        "accord", "act", "agreement", "airport", "amendment", "aquarium", "arena", "athletic", "ballet", "basilica", "basin",
         "boardwalk", "borough", "bridge", "canyon", "castle", "cathedral", "causeway", "cemetery", "circle",
         "city", "coast", "convention", "county", "creek", "crescent", "cricket", "crossing", "dam",
-        "declaration", "desert", "downtown", "esplanade", "expressway", "falls", "fashion", "fjord",
+        "declaration", "desert", "doctrine", "downtown", "esplanade", "expressway", "falls", "fashion", "fjord",
         "forest", "freeway", "games", "gardens", "glacier", "harbor", "harbour", "harbourfront", "heights",
-        "highway", "hole", "hospital", "interchange", "international", "island", "islands", "junction",
+        "highway", "hole", "hospital", "interchange", "intercontinental", "international", "island", "islands", "junction",
         "lagoon", "library", "mall", "marathon", "memorial", "mesa", "metro", "metropolitan", "motorway",
         "museum", "national", "observatory", "olympics", "opera", "oval", "palace", "parish", "parkway",
         "peninsula", "philharmonic", "pier", "plains", "plaza", "pride", "promenade", "protocol",
@@ -258,4 +258,369 @@ bool pii_software_name(const uint8_t *w, size_t n)
 {
     static const char *const S[] = {"chai", "haskell", "kali", "kodi", "phi", NULL};
     return n >= 3 && n <= 7 && word_in(w, n, S);
+}
+
+/* ---- animals, storms and dates named like people (round 6) ---- */
+
+static bool pet_word(const uint8_t *w, size_t n)
+{
+    static const char *const PET[] = {
+        "beagle", "budgie", "bunny", "cat", "cats", "cockatiel", "corgi", "dog", "dogs", "ferret", "gerbil",
+        "goldfish", "guinea", "hamster", "horse", "kitten", "kitty", "labrador", "lizard", "mare", "parakeet",
+        "parrot", "pet", "pets", "pony", "poodle", "pup", "puppy", "rabbit", "retriever", "snake", "tabby", "terrier",
+        "tortoise", "turtle", NULL};
+    return n >= 3 && n <= 10 && WORD_IN_SORTED(w, n, PET);
+}
+
+/* Things only animals have or need: "Daisy's litter box", "his leash", "the vet". */
+static bool pet_thing(const uint8_t *w, size_t n)
+{
+    static const char *const T[] = {"cage", "collar", "crate", "flea", "fleas", "kennel", "kibble", "leash",
+                                    "litter", "paw", "paws", "vet", "vets", NULL};
+    return n >= 3 && n <= 7 && WORD_IN_SORTED(w, n, T);
+}
+
+/* A pet word or a thing only pets have in the line around [start, end). */
+static bool pet_in_line(const uint8_t *s, size_t n, size_t start, size_t end)
+{
+    size_t lo = start > 160 ? start - 160 : 0, hi = end + 160 < n ? end + 160 : n;
+    for (size_t q = start; q > lo; q--)
+        if (s[q - 1] == '\n') {
+            lo = q;
+            break;
+        }
+    for (size_t q = end; q < hi; q++)
+        if (s[q] == '\n') {
+            hi = q;
+            break;
+        }
+    for (size_t p = lo; p < hi;) {
+        while (p < hi && !pii_is_alpha(s[p]))
+            p++;
+        size_t a = p;
+        while (p < hi && pii_is_alpha(s[p]))
+            p++;
+        if (p > a && (a < start || a >= end) && (pet_word(s + a, p - a) || pet_thing(s + a, p - a)))
+            return true;
+    }
+    return false;
+}
+
+/* A pet word inside the parenthesis that opens at p: "Luna (tabby)", "Mr. Whiskers (cat, 7y)". */
+static bool pet_in_parens(const uint8_t *s, size_t n, size_t p)
+{
+    if (p + 2 >= n || s[p] != ' ' || s[p + 1] != '(')
+        return false;
+    for (size_t q = p + 2; q < n && q < p + 40 && s[q] != ')';) {
+        while (q < n && q < p + 40 && s[q] != ')' && !pii_is_alpha(s[q]))
+            q++;
+        size_t a = q;
+        while (q < n && pii_is_alpha(s[q]))
+            q++;
+        if (q > a && pet_word(s + a, q - a))
+            return true;
+    }
+    return false;
+}
+
+/* Right after a pet word or before a pet parenthesis: "dog Charlie", "Max (golden retriever)". */
+static bool pet_beside(const uint8_t *s, size_t n, size_t start, size_t end)
+{
+    size_t ws, we;
+    return (prev_word(s, start, 1, &ws, &we) && pet_word(s + ws, we - ws)) || pet_in_parens(s, n, end);
+}
+
+/* The same name met earlier in the line as a pet: "our dog Charlie went to the vet; Charlie needs ...". */
+static bool pet_earlier(const uint8_t *s, size_t n, size_t start, size_t end)
+{
+    size_t len = end - start;
+    for (size_t o = start; o > 0 && start - o < 240 && s[o - 1] != '\n'; o--) {
+        size_t a = o - 1;
+        if (s[a] == s[start] && a + len < start && memcmp(s + a, s + start, len) == 0 && (a == 0 || !pii_is_alpha(s[a - 1])) &&
+            !pii_is_alpha(s[a + len]) && pet_beside(s, n, a, a + len))
+            return true;
+    }
+    return false;
+}
+
+/* A pet: "my cat X", "a kitten named X", "X the hamster", "X's leash", "X (tabby)", "feed X" with a pet
+ * in the line, and the same name again later in that line. */
+static bool pet_frame(const pii_scan *sc, size_t start, size_t end, bool poss)
+{
+    static const char *const CARE[] = {"adopt", "adopted", "fed", "feed", "feeding", "groom", "groomed",
+                                       "neutered", "spayed", "take", "taking", "took", "walk", "walked",
+                                       "walking", NULL};
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, ws, we, vs, ve, a, b;
+    if (prev_word(s, start, 1, &ws, &we)) {
+        if (pet_word(s + ws, we - ws))
+            return true;
+        if ((pii_word_eq(s + ws, we - ws, "named") || pii_word_eq(s + ws, we - ws, "called")) &&
+            prev_word(s, ws, 1, &vs, &ve) && pet_word(s + vs, ve - vs))
+            return true;
+        if (WORD_IN_SORTED(s + ws, we - ws, CARE) && pet_in_line(s, n, start, end))
+            return true;
+    }
+    if (pet_in_parens(s, n, end) || (memchr(s + start, ' ', end - start) == NULL && pet_earlier(s, n, start, end)))
+        return true;
+    size_t p = end, al;
+    if (poss && apostrophe_at(s, n, p, &al) && p + al < n && s[p + al] == 's')
+        p += al + 1;
+    if (word_after(s, n, p, &a, &b)) {
+        if (poss && pet_thing(s + a, b - a))
+            return true;
+        if (pii_word_eq(s + a, b - a, "the") && word_after(s, n, b, &ws, &we) && pet_word(s + ws, we - ws))
+            return true;
+    }
+    return false;
+}
+
+static bool storm_word(const uint8_t *w, size_t n)
+{
+    static const char *const S[] = {"cyclone", "cyclones", "hurricane", "hurricanes", "storm", "storms",
+                                    "typhoon", "typhoons", NULL};
+    return n >= 5 && n <= 10 && WORD_IN_SORTED(w, n, S);
+}
+
+/* A storm: "Hurricane X", "storm X", and the names listed after one ("hurricanes Hugo, Sandy and Ike"). */
+static bool storm_frame(const pii_scan *sc, size_t start)
+{
+    const uint8_t *s = sc->s;
+    size_t p = start, ws, we;
+    bool after_joint = false;
+    for (int k = 0; k < 6 && prev_word(s, p, 2, &ws, &we); k++) {
+        if (storm_word(s + ws, we - ws))
+            return true;
+        bool joint = pii_word_eq(s + ws, we - ws, "and") || pii_word_eq(s + ws, we - ws, "or");
+        if (!joint && !(pii_is_upper(s[ws]) && ((p - we == 2 && s[we] == ',') || (after_joint && p - we == 1))))
+            return false;
+        after_joint = joint;
+        p = ws;
+    }
+    return false;
+}
+
+/* A month written short ("Jan", "Mar") or a month that is a name ("June") next to a day number or a
+ * year, or after a deadline word ("due Jan."): a date. */
+static bool month_date(const pii_scan *sc, size_t start, size_t end)
+{
+    static const char *const M[] = {"apr", "april", "aug", "august", "dec", "feb", "jan", "jul", "jun",
+                                    "june", "mar", "may", "nov", "oct", "sep", "sept", NULL};
+    static const char *const DUE[] = {"by", "due", "since", "thru", "through", "till", "until", NULL};
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, p = end, ws, we;
+    if (!WORD_IN_SORTED(s + start, end - start, M))
+        return false;
+    if (p < n && s[p] == '.')
+        p++;
+    if (p + 1 < n && s[p] == ' ' && s[p + 1] >= '0' && s[p + 1] <= '9')
+        return true; /* "Jan 15", "Jan. 4", "Jan 2023" */
+    if (start >= 2 && s[start - 1] == ' ' && s[start - 2] >= '0' && s[start - 2] <= '9')
+        return true; /* "12 Jan" */
+    return prev_word(s, start, 1, &ws, &we) && word_in(s + ws, we - ws, DUE);
+}
+
+/* A label at the start of the line that names a class of things no person is ("Airports:", "Fashion
+ * brands:", "Ships:"), with only a list between it and [start, ...): names, commas, "and". */
+static bool thing_list(const pii_scan *sc, size_t start)
+{
+    static const char *const LABEL[] = {
+        "airlines", "airports", "albums", "algorithms", "apps", "arenas", "avenues", "awards", "bands",
+        "boats", "books", "brands", "bridges", "cars", "cats", "characters", "cities", "dogs", "fictional",
+        "films", "fleet", "holidays", "horses", "hotels", "hurricanes", "labels", "landmarks", "magazines", "movies", "novels", "parks", "pets",
+        "places", "products", "racehorses", "restaurants", "roads", "schools", "ships", "shows", "software",
+        "songs", "stadiums", "stations", "storms", "streets", "tools", "typhoons", "units", "venues", NULL};
+    static const char *const JOIN[] = {"and", "or", "da", "de", "del", "der", "di", "do", "dos", "du", "la",
+                                       "le", "van", "von", "y", "e", NULL};
+    const uint8_t *s = sc->s;
+    size_t ls = start;
+    while (ls > 0 && s[ls - 1] != '\n' && start - ls < 200)
+        ls--;
+    if (ls > 0 && s[ls - 1] != '\n')
+        return false;
+    size_t colon = ls;
+    while (colon < start && colon - ls <= 30 && s[colon] != ':')
+        colon++;
+    if (colon >= start || colon - ls > 30)
+        return false;
+    size_t ws, we;
+    size_t vs, ve;
+    if (!prev_word(s, colon + 1, 1, &ws, &we))
+        return false;
+    /* "Reading list:", "Watch list:" (a guest list holds people) */
+    bool works = pii_word_eq(s + ws, we - ws, "list") && prev_word(s, ws, 1, &vs, &ve) &&
+                 word_in(s + vs, ve - vs, (const char *const[]){"reading", "watch", "book", "movie", NULL});
+    if (!works && !WORD_IN_SORTED(s + ws, we - ws, LABEL))
+        return false;
+    for (size_t p = colon + 1; p < start;) {
+        if (pii_is_alpha(s[p]) || s[p] >= 0x80) {
+            size_t a = p;
+            while (p < start && (pii_is_alpha(s[p]) || s[p] >= 0x80 || s[p] == '\''))
+                p++;
+            if (pii_is_lower(s[a]) && !word_in(s + a, p - a, JOIN))
+                return false; /* a sentence, not a list: "Teams: the coach, ..." */
+            continue;
+        }
+        if (s[p] == '.' || s[p] == '!' || s[p] == '?' || s[p] == ';' || s[p] == '(')
+            return false;
+        p++;
+    }
+    return true;
+}
+
+/* A ship by its prefix: "USS Ronald Reagan", "HMS Queen Elizabeth". */
+static bool ship_prefix(const pii_scan *sc, size_t start)
+{
+    size_t ws, we;
+    return start >= 1 && sc->s[start - 1] == ' ' && prev_word(sc->s, start, 1, &ws, &we) &&
+           pii_is_upper(sc->s[ws]) && pii_is_upper(sc->s[we - 1]) &&
+           word_in(sc->s + ws, we - ws,
+                   (const char *const[]){"hms", "hmas", "hmcs", "hmnzs", "ins", "mv", "rms", "ss", "uss", "usns",
+                                         "usnv", "usrc", NULL});
+}
+
+/* A sports team: a place, then a capitalized plural that is no family name ("Seattle Sounders", "Kansas
+ * City Chiefs"; "Austin Roberts" stays a name). */
+static bool sports_team(const pii_scan *sc, size_t start, size_t end, size_t first_end)
+{
+    const uint8_t *s = sc->s;
+    size_t ls = end;
+    while (ls > first_end && s[ls - 1] != ' ')
+        ls--;
+    if (ls <= first_end || end - ls < 4 || s[end - 1] != 's' || s[end - 2] == '\'' || !pii_is_upper(s[ls]))
+        return false;
+    if (sc_name_lookup(s + ls, end - ls) != 0 || !place_word(s, start, first_end) ||
+        sc_word_class(s + ls, end - ls) == SC_WORD_PLACE)
+        return false;
+    /* an initial before or an address after makes it a person: "A. Maitland Bottoms <ab@...>" */
+    if ((start >= 3 && s[start - 1] == ' ' && s[start - 2] == '.' && pii_is_upper(s[start - 3]) &&
+         (start == 3 || !pii_is_alpha(s[start - 4]))) ||
+        (end + 1 < sc->n && s[end] == ' ' && s[end + 1] == '<'))
+        return false;
+    if (!(sc_name_lookup(s + start, first_end - start) & SC_NAME_COMMON_FIRST))
+        return true;
+    /* a place that is also a given name ("Charlotte", "David") needs a sports word or "the" around it:
+     * "George Papamichelakis" stays a name */
+    static const char *const AFTER[] = {"beat", "fan", "fans", "game", "games", "jersey", "lost", "merch",
+                                        "playoffs", "roster", "season", "tickets", "vs", "won", NULL};
+    size_t ws, we, a, b;
+    return (prev_word(s, start, 1, &ws, &we) &&
+            word_in(s + ws, we - ws, (const char *const[]){"the", "vs", "against", "watching", NULL})) ||
+           (word_after(s, sc->n, end, &a, &b) && word_in(s + a, b - a, AFTER));
+}
+
+/* A street, square, station or airport word in many languages: "rue Émile Zola", "Calle Miguel
+ * Hidalgo", "station Jules Ferry". */
+static bool street_word(const uint8_t *w, size_t n)
+{
+    static const char *const W[] = {"aeroporto", "aeropuerto", "airport", "allee", "av", "ave", "avenida",
+                                    "avenue", "bd", "blvd", "boulevard", "calle", "carrer", "corso", "estadio",
+                                    "gare", "largo", "metro", "paseo", "piazza", "plaza", "quai", "rua", "rue",
+                                    "stade", "station", "strada", "ulica", "via", "viale", NULL};
+    return n >= 2 && n <= 10 && WORD_IN_SORTED(w, n, W);
+}
+
+/* Where a trip starts, ends or changes: "lands at X", "depart from X", "flew into X". */
+static bool travel_place(const pii_scan *sc, size_t start)
+{
+    static const char *const VERB[] = {
+        "arrive", "arrived", "arrives", "arriving", "connect", "connecting", "connects", "depart", "departed",
+        "departing", "departs", "flew", "flies", "fly", "flying", "land", "landed", "landing", "lands",
+        "layover", "transit", NULL};
+    static const char *const PREP[] = {"at", "from", "in", "into", "through", "via", NULL};
+    const uint8_t *s = sc->s;
+    size_t ws, we, vs, ve;
+    return prev_word(s, start, 1, &ws, &we) && WORD_IN_SORTED(s + ws, we - ws, PREP) && prev_word(s, ws, 1, &vs, &ve) &&
+           WORD_IN_SORTED(s + vs, ve - vs, VERB);
+}
+
+/* After the name: an airport terminal ("T2E", "Terminal 3"), or a city and a place noun ("Ronald Reagan
+ * Washington National"). */
+static bool terminal_after(const pii_scan *sc, size_t end)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    if (end + 2 < n && s[end] == ' ' && s[end + 1] == 'T' && s[end + 2] >= '1' && s[end + 2] <= '9' &&
+        (end + 3 >= n || !pii_is_lower(s[end + 3])))
+        return true;
+    word a, b;
+    return next_word(s, n, end, &a) && a.s == end + 1 && a.cap && place_word(s, a.s, a.e) &&
+           next_word(s, n, a.e, &b) && b.s == a.e + 1 && b.cap && pii_place_noun(s + b.s, b.e - b.s);
+}
+
+/* A brand being worn, a work being read again or watched again, a title ("X and the Olympians"), a
+ * law or place that took the name ("Dodd-Frank Act"). */
+static bool work_or_brand(const pii_scan *sc, size_t start, size_t end, size_t first_end, bool poss)
+{
+    static const char *const VERB[] = {"binge", "binged", "bingeing", "binging", "reread", "rereading",
+                                       "rewatch", "rewatched", "rewatching", "wear", "wearing", "wears", "wore",
+                                       NULL};
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, ws, we;
+    if (prev_word(s, start, 1, &ws, &we) && WORD_IN_SORTED(s + ws, we - ws, VERB))
+        return true;
+    /* a title: "X and the Olympians", "X and the Goblet of Fire" (not "X and the GNOME Foundation") */
+    word t;
+    if (!poss && end + 10 < n && memcmp(s + end, " and the ", 9) == 0 && next_word(s, n, end + 8, &t) &&
+        t.cap && !t.allcaps && (t.possessive || s[t.e - 1] == 's' || (t.e + 4 < n && memcmp(s + t.e, " of ", 4) == 0)))
+        return true;
+    /* "St. Andrew's Day", "Hadrian's Wall", "Nelson's Column": what the name gave itself to */
+    size_t p = end, al, a, b;
+    if (poss && apostrophe_at(s, n, p, &al) && p + al < n && s[p + al] == 's' && word_after(s, n, p + al + 1, &a, &b) &&
+        pii_is_upper(s[a]) &&
+        (pii_honour_word(s + a, b - a) || pii_place_noun(s + a, b - a) ||
+         word_in(s + a, b - a, (const char *const[]){"arch", "column", "needle", "wall", "tomb", "gate", "cross",
+                                                     "chapel", "church", "cathedral", "college", "web", NULL})))
+        return true;
+    /* "la ley de Moore", "la loi de Hubble", "legge di Murphy" */
+    size_t vs, ve;
+    if (prev_word(s, start, 1, &ws, &we) && (pii_word_eq(s + ws, we - ws, "de") || pii_word_eq(s + ws, we - ws, "di")) &&
+        prev_word(s, ws, 1, &vs, &ve) &&
+        word_in(s + vs, ve - vs, (const char *const[]){"ley", "loi", "lei", "legge", "teorema", "principio",
+                                                       "principe", "efecto", "effet", "effetto", "paradoja",
+                                                       "paradoxe", NULL}))
+        return true;
+    size_t ls = end;
+    while (ls > first_end && s[ls - 1] != ' ' && s[ls - 1] != '-')
+        ls--;
+    return ls > first_end && pii_is_upper(s[ls]) && pii_place_noun(s + ls, end - ls);
+}
+
+/* A unit named after someone, measured: "4 Kelvin", "300 degrees Kelvin", "2 Henry", "the Kelvin scale". */
+static bool unit_measure(const pii_scan *sc, size_t start, size_t end)
+{
+    static const char *const U[] = {"ampere", "amperes", "becquerel", "celsius", "coulomb", "coulombs", "curie",
+                                    "fahrenheit", "farad", "farads", "gauss", "gray", "henry", "henrys",
+                                    "hertz", "joule", "joules", "kelvin", "kelvins", "newton", "newtons", "ohm",
+                                    "ohms", "pascal", "pascals", "rankine", "siemens", "sievert", "sieverts",
+                                    "tesla", "teslas", "volt", "volts", "watt", "watts", "weber", NULL};
+    const uint8_t *s = sc->s;
+    size_t ws, we, a, b;
+    if (end - start < 3 || end - start > 10 || !WORD_IN_SORTED(s + start, end - start, U))
+        return false;
+    if (start >= 2 && s[start - 1] == ' ' && pii_is_digit(s[start - 2]))
+        return true;
+    if (prev_word(s, start, 1, &ws, &we) && (pii_word_eq(s + ws, we - ws, "degrees") || pii_word_eq(s + ws, we - ws, "degree")))
+        return true;
+    return word_after(s, sc->n, end, &a, &b) && (pii_word_eq(s + a, b - a, "scale") || pii_word_eq(s + a, b - a, "units"));
+}
+
+bool pii_not_person_frame(const pii_scan *sc, size_t start, size_t end, size_t first_end, bool poss)
+{
+    const uint8_t *s = sc->s;
+    size_t ps, pe;
+    if (work_or_brand(sc, start, end, first_end, poss))
+        return true;
+    if (street_word(s + start, first_end - start) ||
+        (prev_word(s, start, 1, &ps, &pe) && street_word(s + ps, pe - ps)) || terminal_after(sc, end) ||
+        (!poss && travel_place(sc, start)))
+        return true;
+    if (end > first_end && sports_team(sc, start, end, first_end))
+        return true;
+    if (ship_prefix(sc, start) || thing_list(sc, start))
+        return true;
+    if (storm_word(s + start, first_end - start))
+        return true; /* the span took the storm word: "Hurricane Felix" */
+    return storm_frame(sc, start) || (start + 10 >= end && (month_date(sc, start, end) || unit_measure(sc, start, end))) ||
+           pet_frame(sc, start, end, poss);
 }

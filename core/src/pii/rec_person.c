@@ -506,6 +506,8 @@ static bool not_a_person(pii_scan *sc, const word *w, int cls, unsigned fa, cons
     const uint8_t *s = sc->s;
     size_t n = sc->n;
     size_t nt = q->nt, end = q->toks[nt - 1][1];
+    if (!sig && pii_not_person_frame(sc, w->s, end, q->toks[0][1], poss))
+        return true;
     if (before != STRONG && !sig) {
         size_t p = end;
         while (p < n && s[p] == ' ')
@@ -750,6 +752,11 @@ void pii_rec_person(pii_scan *sc)
         }
         if (!w.cap && !w.allcaps)
             continue;
+        size_t fam = w.allcaps ? pii_caps_family_first(sc, &w) : 0;
+        if (fam > 0) {
+            k.p = fam;
+            continue;
+        }
         size_t hon = w.cap ? pii_suffix_honorific(s, w.s, w.e) : 0;
         if (hon > 0) {
             /* "Tanaka-san", "Yamada-sensei" */
