@@ -97,8 +97,18 @@ done
 case " $scripts " in *" sanctum-proxy "*) ;; *) echo "note: no sanctum-proxy entry point in pyproject.toml: its command and unit are not packaged" ;; esac
 case " $scripts " in *" sanctum-jobs "*) ;; *) echo "note: no sanctum-jobs entry point in pyproject.toml: its command is not packaged" ;; esac
 if [ -x /usr/bin/sanctum-proxy ]; then
-  # The shipped /etc/sanctum/proxy.toml loads and the proxy listens (on a port of our choosing).
+  # The shipped /etc/sanctum/proxy.toml loads and the proxy listens (on a port of our choosing), once
+  # its key is where the unit's LoadCredential= puts it; without the key it refuses to start (exit 2).
   port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  cred=/run/credentials/sanctum-proxy.service
+  check "sanctum-proxy refuses to start without its key file (exit 2, names the route)" sh -c "
+    [ ! -e $cred/openrouter ] || exit 0
+    /usr/bin/sanctum-proxy --config /etc/sanctum/proxy.toml --listen 127.0.0.1:$port >'$work/nokey.log' 2>&1; rc=\$?
+    [ \$rc -eq 2 ] && grep -q 'route openrouter' '$work/nokey.log' || { cat '$work/nokey.log'; exit 1; }"
+  made_cred=
+  if [ ! -e "$cred/openrouter" ]; then
+    mkdir -p "$cred" && (umask 077; printf 'sk-or-v1-test-key-for-check-deb\n' >"$cred/openrouter") && made_cred=1
+  fi
   check "sanctum-proxy starts with /etc/sanctum/proxy.toml (under MDWE)" sh -c "
     \"$mdwe\" /usr/bin/sanctum-proxy --config /etc/sanctum/proxy.toml --listen 127.0.0.1:$port >'$work/proxy.log' 2>&1 & pid=\$!
     for i in \$(seq 50); do
@@ -106,6 +116,7 @@ if [ -x /usr/bin/sanctum-proxy ]; then
       sleep 0.1
     done
     kill \$pid; cat '$work/proxy.log'; exit 1"
+  [ -z "$made_cred" ] || rm -rf "$cred"
 fi
 
 echo "== W^X (MemoryDenyWriteExecute=): the same code under the kernel's PR_SET_MDWE"
