@@ -3,6 +3,21 @@
 #include "names.h"
 #include "person.h"
 
+/* Narrows the window [*lo, *hi) around [start, end) to the line holding it. */
+static void line_clip(const uint8_t *s, size_t start, size_t end, size_t *lo, size_t *hi)
+{
+    for (size_t q = start; q > *lo; q--)
+        if (s[q - 1] == '\n') {
+            *lo = q;
+            break;
+        }
+    for (size_t q = end; q < *hi; q++)
+        if (s[q] == '\n') {
+            *hi = q;
+            break;
+        }
+}
+
 /* Technical context within the sentence around [start, end): the word names software there. */
 bool pii_tech_context(const pii_scan *sc, size_t start, size_t end)
 {
@@ -31,17 +46,7 @@ bool pii_tech_context(const pii_scan *sc, size_t start, size_t end)
     const uint8_t *s = sc->s;
     size_t n = sc->n;
     size_t lo = start > 80 ? start - 80 : 0, hi = end + 80 < n ? end + 80 : n;
-    /* stay within the line */
-    for (size_t q = start; q > lo; q--)
-        if (s[q - 1] == '\n') {
-            lo = q;
-            break;
-        }
-    for (size_t q = end; q < hi; q++)
-        if (s[q] == '\n') {
-            hi = q;
-            break;
-        }
+    line_clip(s, start, end, &lo, &hi);
     for (size_t p = lo; p < hi;) {
         while (p < hi && !pii_is_alpha(s[p]))
             p++;
@@ -284,16 +289,7 @@ static bool pet_thing(const uint8_t *w, size_t n)
 static bool pet_in_line(const uint8_t *s, size_t n, size_t start, size_t end)
 {
     size_t lo = start > 160 ? start - 160 : 0, hi = end + 160 < n ? end + 160 : n;
-    for (size_t q = start; q > lo; q--)
-        if (s[q - 1] == '\n') {
-            lo = q;
-            break;
-        }
-    for (size_t q = end; q < hi; q++)
-        if (s[q] == '\n') {
-            hi = q;
-            break;
-        }
+    line_clip(s, start, end, &lo, &hi);
     for (size_t p = lo; p < hi;) {
         while (p < hi && !pii_is_alpha(s[p]))
             p++;
