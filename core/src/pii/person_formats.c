@@ -84,6 +84,24 @@ size_t pii_title_name(pii_scan *sc, const word *w)
     return w->e;
 }
 
+/* The value before a record field at ws ("Ruiz, Valentina", "'Nkosi','Thabo'"): skips up to 5 bytes of
+ * commas, spaces and quotes back, then the letters of the word before them, [*p, *e). Returns whether
+ * a comma was among the skipped bytes. */
+static bool value_before(const uint8_t *s, size_t ws, size_t *p, size_t *e)
+{
+    size_t q = ws;
+    bool comma = false;
+    while (q > 0 && ws - q < 6 && (s[q - 1] == ',' || s[q - 1] == ' ' || s[q - 1] == '\'' || s[q - 1] == '"')) {
+        comma = comma || s[q - 1] == ',';
+        q--;
+    }
+    *e = q;
+    while (q > 0 && pii_is_alpha(s[q - 1]))
+        q--;
+    *p = q;
+    return comma;
+}
+
 /* Step 6c: first and last name as separate values of one record: "('Miriam', 'Castellanos')",
  * "Ingrid,Halvorsen". A known last name right after a known first name, separated only by quotes, a
  * comma and spaces (a comma required), is a name; so is the first name before it. */
@@ -96,15 +114,8 @@ void pii_record_pair(pii_scan *sc, const word *w, unsigned fa, const name_seq *q
     /* the other value: before (when this is a last name) or after (when this is a first name) */
     bool before_ok = false, after_ok = false;
     if (fa & SC_NAME_LAST) {
-        size_t p = w->s;
-        bool comma = false;
-        while (p > 0 && w->s - p < 6 && (s[p - 1] == ',' || s[p - 1] == ' ' || s[p - 1] == '\'' || s[p - 1] == '"')) {
-            comma = comma || s[p - 1] == ',';
-            p--;
-        }
-        size_t e = p;
-        while (p > 0 && pii_is_alpha(s[p - 1]))
-            p--;
+        size_t p, e;
+        bool comma = value_before(s, w->s, &p, &e);
         unsigned fp = e > p ? pii_name_flags(s, p, e) : 0;
         bool other = (fp & SC_NAME_FIRST) ? !pii_word_like(fp, sc_word_class(s + p, e - p))
                                           : (fp == 0 && (fa & SC_NAME_COMMON_LAST) && e - p >= 3 &&
@@ -114,15 +125,8 @@ void pii_record_pair(pii_scan *sc, const word *w, unsigned fa, const name_seq *q
     }
     if (!before_ok && (fa & SC_NAME_FIRST) && !(fa & SC_NAME_LAST)) {
         /* "Ruiz, Valentina": a known surname value before a given name */
-        size_t p = w->s;
-        bool comma = false;
-        while (p > 0 && w->s - p < 6 && (s[p - 1] == ',' || s[p - 1] == ' ' || s[p - 1] == '\'' || s[p - 1] == '"')) {
-            comma = comma || s[p - 1] == ',';
-            p--;
-        }
-        size_t e = p;
-        while (p > 0 && pii_is_alpha(s[p - 1]))
-            p--;
+        size_t p, e;
+        bool comma = value_before(s, w->s, &p, &e);
         unsigned fp = e > p ? pii_name_flags(s, p, e) : 0;
         before_ok = comma && e > p && pii_is_upper(s[p]) && (fp & SC_NAME_LAST) && !(fp & SC_NAME_FIRST) &&
                     !pii_word_like(fp, sc_word_class(s + p, e - p));
