@@ -1,19 +1,17 @@
-# JSON chat parser: conformance (the project's own cases, and JSONTestSuite when it is there), identity,
+# JSON chat parser: conformance (the project's own cases and JSONTestSuite), identity,
 # parser units, chat formats, CLI.
 set(J ${CMAKE_CURRENT_LIST_DIR})
 
-# JSONTestSuite is an outside input, not part of the repository: its folder comes from this cache
-# variable, else the environment variable of the same name, else a sibling checkout's shared/ folder.
-# Without it the suite tests report "skipped"; the project's own cases always run.
+# JSONTestSuite (MIT) is vendored in jsontestsuite/ (ORIGIN.md), so a plain clone runs it; the cache or
+# environment variable SANCTUM_JSONTESTSUITE_DIR points the tests at another checkout. A folder without
+# test_parsing makes the suite tests report "skipped"; the project's own cases always run.
 if(NOT DEFINED SANCTUM_JSONTESTSUITE_DIR)
   if(DEFINED ENV{SANCTUM_JSONTESTSUITE_DIR})
     set(_suite "$ENV{SANCTUM_JSONTESTSUITE_DIR}")
-  elseif(EXISTS ${PROJECT_SOURCE_DIR}/../shared/jsontestsuite/test_parsing)
-    get_filename_component(_suite ${PROJECT_SOURCE_DIR}/../shared/jsontestsuite ABSOLUTE)
   else()
-    set(_suite "")
+    set(_suite "${J}/jsontestsuite")
   endif()
-  set(SANCTUM_JSONTESTSUITE_DIR "${_suite}" CACHE PATH "JSONTestSuite checkout (optional)")
+  set(SANCTUM_JSONTESTSUITE_DIR "${_suite}" CACHE PATH "JSONTestSuite checkout")
 endif()
 
 sanctum_add_test(test_json_suite ${J}/test_json_suite.c ${J}/json_gen.c LABELS json
