@@ -10,93 +10,34 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "pii_expect.h"
 #include "test_util.h"
 
 static const int32_t P = SANCTUM_ENTITY_PERSON;
 
-static int setup(void **state)
-{
-    static sanctum_ctx *ctx;
-    static sanctum_detector *det;
-    ctx = test_ctx_new();
-    det = NULL;
-    assert_int_equal(sanctum_detector_new(&det, ctx, NULL, NULL), SANCTUM_OK);
-    static void *pair[2];
-    pair[0] = ctx;
-    pair[1] = det;
-    *state = pair;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    void **pair = *state;
-    sanctum_free(pair[1]);
-    test_ctx_free_checked(pair[0]);
-    return 0;
-}
-
-static sanctum_detection *run(const sanctum_detector *det, const char *text)
-{
-    sanctum_detection *d = NULL;
-    sanctum_error err;
-    assert_int_equal(sanctum_detect(&d, det, (const uint8_t *)text, strlen(text), 0, &err), SANCTUM_OK);
-    assert_non_null(d);
-    return d;
-}
-
-static void dump(const sanctum_detection *d)
-{
-    for (size_t i = 0; i < d->count; i++)
-        print_error("  %s [%llu,%llu) %.2f\n", sanctum_entity_type_name(d->entities[i].type),
-                    (unsigned long long)d->entities[i].start, (unsigned long long)d->entities[i].end,
-                    d->entities[i].score);
-}
-
 /* A PERSON entity spanning exactly `want` (its first occurrence in text). */
 static void expect(const sanctum_detector *det, const char *text, const char *want)
 {
-    sanctum_detection *d = run(det, text);
-    const char *at = strstr(text, want);
-    assert_non_null(at);
-    size_t s = (size_t)(at - text), e = s + strlen(want);
-    bool found = false;
-    for (size_t i = 0; i < d->count; i++)
-        found = found || (d->entities[i].type == P && d->entities[i].start == s && d->entities[i].end == e);
-    if (!found) {
-        print_error("expected PERSON \"%s\" in \"%s\"\n", want, text);
-        dump(d);
-    }
-    sanctum_free(d);
-    assert_true(found);
+    pii_expect(det, text, P, want);
 }
 
 /* No PERSON entity at all. */
 static void expect_none(const sanctum_detector *det, const char *text)
 {
-    sanctum_detection *d = run(det, text);
-    size_t bad = 0;
-    for (size_t i = 0; i < d->count; i++)
-        bad += d->entities[i].type == P;
-    if (bad != 0) {
-        print_error("unexpected PERSON in \"%s\"\n", text);
-        dump(d);
-    }
-    sanctum_free(d);
-    assert_int_equal(bad, 0);
+    pii_expect_none(det, text, P);
 }
 
 /* Exactly one PERSON entity, at want. */
 static void expect_only(const sanctum_detector *det, const char *text, const char *want)
 {
     expect(det, text, want);
-    sanctum_detection *d = run(det, text);
+    sanctum_detection *d = pii_run(det, text, 0);
     size_t count = 0;
     for (size_t i = 0; i < d->count; i++)
         count += d->entities[i].type == P;
     if (count != 1) {
         print_error("expected only PERSON \"%s\" in \"%s\"\n", want, text);
-        dump(d);
+        pii_dump(d);
     }
     sanctum_free(d);
     assert_int_equal(count, 1);
@@ -104,7 +45,7 @@ static void expect_only(const sanctum_detector *det, const char *text, const cha
 
 static const sanctum_detector *det_of(void **state)
 {
-    return ((void **)*state)[1];
+    return ((const pii_fixture *)*state)->det;
 }
 
 /* Class 1: a given name that is also a place, followed by a surname, is a person; the place with a place
@@ -570,28 +511,28 @@ static void unit_eponyms(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(place_given_names, setup, teardown),
-        cmocka_unit_test_setup_teardown(place_names_as_persons, setup, teardown),
-        cmocka_unit_test_setup_teardown(structural_evidence, setup, teardown),
-        cmocka_unit_test_setup_teardown(rare_given_names, setup, teardown),
-        cmocka_unit_test_setup_teardown(compound_surnames, setup, teardown),
-        cmocka_unit_test_setup_teardown(structured_records, setup, teardown),
-        cmocka_unit_test_setup_teardown(eponyms_foods_brands, setup, teardown),
-        cmocka_unit_test_setup_teardown(places_and_products, setup, teardown),
-        cmocka_unit_test_setup_teardown(word_names_in_person_frames, setup, teardown),
-        cmocka_unit_test_setup_teardown(surnames_in_role_frames, setup, teardown),
-        cmocka_unit_test_setup_teardown(east_asian_romanized, setup, teardown),
-        cmocka_unit_test_setup_teardown(pets, setup, teardown),
-        cmocka_unit_test_setup_teardown(storms, setup, teardown),
-        cmocka_unit_test_setup_teardown(month_abbreviations, setup, teardown),
-        cmocka_unit_test_setup_teardown(labelled_thing_lists, setup, teardown),
-        cmocka_unit_test_setup_teardown(sports_teams, setup, teardown),
-        cmocka_unit_test_setup_teardown(places_named_after_people, setup, teardown),
-        cmocka_unit_test_setup_teardown(brands_works_acts, setup, teardown),
-        cmocka_unit_test_setup_teardown(eponym_frames, setup, teardown),
-        cmocka_unit_test_setup_teardown(caps_family_first, setup, teardown),
-        cmocka_unit_test_setup_teardown(chat_mentions, setup, teardown),
-        cmocka_unit_test_setup_teardown(unit_eponyms, setup, teardown),
+        cmocka_unit_test_setup_teardown(place_given_names, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(place_names_as_persons, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(structural_evidence, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(rare_given_names, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(compound_surnames, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(structured_records, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(eponyms_foods_brands, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(places_and_products, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(word_names_in_person_frames, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(surnames_in_role_frames, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(east_asian_romanized, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(pets, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(storms, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(month_abbreviations, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(labelled_thing_lists, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(sports_teams, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(places_named_after_people, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(brands_works_acts, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(eponym_frames, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(caps_family_first, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(chat_mentions, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(unit_eponyms, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

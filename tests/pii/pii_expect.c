@@ -1,0 +1,90 @@
+/* The PII tests' shared fixture and span assertions (pii_expect.h). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "pii_expect.h"
+#include "test_util.h"
+
+void pii_dump(const sanctum_detection *d)
+{
+    for (size_t i = 0; i < d->count; i++)
+        print_error("  %s [%llu,%llu) %.2f\n", sanctum_entity_type_name(d->entities[i].type),
+                    (unsigned long long)d->entities[i].start, (unsigned long long)d->entities[i].end,
+                    d->entities[i].score);
+}
+
+int pii_setup(void **state)
+{
+    static pii_fixture f;
+    f.ctx = test_ctx_new();
+    f.det = NULL;
+    assert_int_equal(sanctum_detector_new(&f.det, f.ctx, NULL, NULL), SANCTUM_OK);
+    *state = &f;
+    return 0;
+}
+
+int pii_teardown(void **state)
+{
+    pii_fixture *f = *state;
+    sanctum_free(f->det);
+    test_ctx_free_checked(f->ctx);
+    return 0;
+}
+
+sanctum_detection *pii_run(const sanctum_detector *det, const char *text, uint32_t flags)
+{
+    sanctum_detection *d = NULL;
+    sanctum_error err;
+    assert_int_equal(sanctum_detect(&d, det, (const uint8_t *)text, strlen(text), flags, &err), SANCTUM_OK);
+    assert_non_null(d);
+    /* the result invariants hold for every call */
+    for (size_t i = 0; i < d->count; i++) {
+        assert_true(d->entities[i].start < d->entities[i].end);
+        assert_true(d->entities[i].end <= strlen(text));
+        assert_true(d->entities[i].score >= 0.7 - 1e-9 && d->entities[i].score <= 1.0);
+        if (i > 0)
+            assert_true(d->entities[i - 1].end <= d->entities[i].start);
+    }
+    return d;
+}
+
+/* Exactly one entity of `type` whose text is `want` (and nothing else when alone). */
+void pii_expect(const sanctum_detector *det, const char *text, int32_t type, const char *want)
+{
+    sanctum_detection *d = pii_run(det, text, 0);
+    const char *at = strstr(text, want);
+    assert_non_null(at);
+    size_t s = (size_t)(at - text), e = s + strlen(want);
+    bool found = false;
+    for (size_t i = 0; i < d->count; i++)
+        if (d->entities[i].type == type && d->entities[i].start == s && d->entities[i].end == e)
+            found = true;
+    if (!found) {
+        print_error("expected %s \"%s\" in \"%s\"; got %zu entities\n", sanctum_entity_type_name(type), want, text,
+                    d->count);
+        pii_dump(d);
+    }
+    sanctum_free(d);
+    assert_true(found);
+}
+
+/* No entity of `type` (or of any type when type < 0). */
+void pii_expect_none(const sanctum_detector *det, const char *text, int32_t type)
+{
+    sanctum_detection *d = pii_run(det, text, 0);
+    size_t bad = 0;
+    for (size_t i = 0; i < d->count; i++)
+        if (type < 0 || d->entities[i].type == type) {
+            print_error("unexpected %s [%llu,%llu) %.2f in \"%s\"\n", sanctum_entity_type_name(d->entities[i].type),
+                        (unsigned long long)d->entities[i].start, (unsigned long long)d->entities[i].end,
+                        d->entities[i].score, text);
+            bad++;
+        }
+    sanctum_free(d);
+    assert_int_equal(bad, 0);
+}

@@ -1,0 +1,31 @@
+/* Shared by the PII tests: a detector fixture and span assertions that name what they expected and what
+ * the detector gave. */
+#ifndef SANCTUM_TEST_PII_EXPECT_H
+#define SANCTUM_TEST_PII_EXPECT_H
+
+#include <stdint.h>
+
+#include "sanctum.h"
+
+typedef struct pii_fixture {
+    sanctum_ctx *ctx;
+    sanctum_detector *det;
+} pii_fixture;
+
+/* cmocka setup/teardown: *state is a pii_fixture with a default detector. */
+int pii_setup(void **state);
+int pii_teardown(void **state);
+
+/* Detects text with flags and checks the result invariants (spans ordered, in bounds, scores in range). */
+sanctum_detection *pii_run(const sanctum_detector *det, const char *text, uint32_t flags);
+
+/* Exactly one entity of `type` whose text is `want` (its first occurrence in text). */
+void pii_expect(const sanctum_detector *det, const char *text, int32_t type, const char *want);
+
+/* No entity of `type` (or of any type when type < 0). */
+void pii_expect_none(const sanctum_detector *det, const char *text, int32_t type);
+
+/* Prints a detection's entities (after a failed expectation). */
+void pii_dump(const sanctum_detection *d);
+
+#endif
