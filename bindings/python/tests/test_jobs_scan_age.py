@@ -198,6 +198,12 @@ targets = [{{ type = "file", path = {q(d("openrouter.key"))} }}]
         self.assertEqual(self.run_job("age-check").returncode, 2)
         self.assertIn(b"unknown key 'bogus'", self.out)
 
+    def test_missing_ledger_names_the_command_that_makes_it(self):
+        # `sanctum ledger add` alone writes to the CLI's default ledger, not this one: the hint names it.
+        os.rename(self.db, self.db + ".away")
+        self.assertEqual(self.run_job("age-check").returncode, 2)
+        self.assertIn(f"`sanctum ledger --db {self.db} add NAME".encode(), self.out)
+
 
 class UnitsTest(unittest.TestCase):
     EXAMPLE = os.path.join(os.path.dirname(__file__), "..", "..", "..", "examples", "sanctum-jobs.toml")
