@@ -500,7 +500,9 @@ static int walk_history(git_run *r)
     /* The walk ends with GIT_ITEROVER; anything else (a missing parent, a corrupt object) would
      * otherwise pass for a complete history with nothing in it. */
     if (rc == 0 && next != GIT_ITEROVER) {
-        git_fail("walking history");
+        git_fail(git_repository_is_shallow(r->repo) == 1
+                     ? "walking history (a shallow clone: 'git fetch --unshallow' gives the commits it lacks)"
+                     : "walking history");
         rc = -1;
     }
     git_revwalk_free(walk);
