@@ -47,5 +47,13 @@ printf '{"messages":[{"role":"user","content":"hi"}]}' >"$T/chat.json"
 # (/proc refuses new directories: the key file cannot be opened, and its directory cannot be made)
 expect 2 "directory of key file /proc/self/no-such-dir/k: " "anonymize, key directory not creatable" \
     "$S" anonymize "$T/chat.json" --vault-out "$T/v2" --key-file /proc/self/no-such-dir/k
+# numbers strtoull would bend: "-5" is 2^64 - 5, an overflow saturates
+printf 'hello\n' >"$T/a.txt"
+expect 2 "max-file-size needs a positive number" "scan --max-file-size -5" "$S" scan --max-file-size -5 "$T/a.txt"
+expect 2 "max-file-size needs a positive number" "scan --max-file-size overflow" \
+    "$S" scan --max-file-size 99999999999999999999999 "$T/a.txt"
+"$S" ledger --db "$T/l.db" add db-password --provider postgres --max-age-days 90 >/dev/null 2>&1 </dev/null
+expect 2 "expect is COUNT:HEAD" "ledger audit verify --expect -1:..." \
+    "$S" ledger --db "$T/l.db" audit verify --expect "-1:$(printf '%064d' 0)"
 echo "$fails failed"
 [ $fails -eq 0 ]
