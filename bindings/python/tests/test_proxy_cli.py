@@ -60,6 +60,18 @@ class FlagsTest(unittest.TestCase):
                     from_dict({**raw, "route": [{"name": "a", "upstream": "http://x", "policy": "pass"}]})
                 self.assertIn(needle, str(cm.exception))
 
+    def test_numbers_that_compare_strangely_are_refused(self):
+        # nan passes `< 0` and `== 0`; inf and a backlog past a C int broke a worker at bind time
+        for raw in ({"upstream_timeout": float("nan")}, {"header_timeout": float("inf")},
+                    {"backlog": 99999999999}, {"max_body_bytes": 2**63}):
+            with self.subTest(raw=raw):
+                with self.assertRaises(ConfigError) as cm:
+                    from_dict({**raw, "route": [{"name": "a", "upstream": "http://x", "policy": "pass"}]})
+                self.assertIn(next(iter(raw)), str(cm.exception))
+        args = parser().parse_args(["--upstream", "http://x", "--policy", "pass", "--upstream-timeout", "nan"])
+        with self.assertRaises(ConfigError):
+            build_config(args)
+
     def test_toml_presidio_table(self):
         with tempfile.NamedTemporaryFile("w", suffix=".toml", delete=False) as f:
             f.write('[presidio]\nanalyzer = "127.0.0.1:5002"\nanonymizer = "127.0.0.1:5001"\n\n'
