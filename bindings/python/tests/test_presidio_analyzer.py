@@ -176,6 +176,14 @@ class BuildApps(unittest.TestCase):
         with self.assertRaises(ConfigError):
             build_apps({"analyzer": "5002"})
 
+    def test_numbers_that_compare_strangely_are_refused(self):
+        # nan passed `<= 0`; a body limit past a C int was an OverflowError traceback at start
+        for bad in ({"request_timeout": float("nan")}, {"request_timeout": float("inf")},
+                    {"max_body_bytes": 10**20}, {"workers": 2**40}):
+            with self.subTest(bad=bad):
+                with self.assertRaises(ConfigError):
+                    PresidioConfig(analyzer="127.0.0.1:5002", **bad).validate()
+
 
 class Runner(unittest.TestCase):
     def test_python_m_serves_both(self):
