@@ -198,6 +198,20 @@ targets = [{{ type = "file", path = {q(d("openrouter.key"))} }}]
         self.assertEqual(self.run_job("age-check").returncode, 2)
         self.assertIn(b"unknown key 'bogus'", self.out)
 
+    def test_provider_settings_are_checked_when_the_config_is_read(self):
+        # a typo or a wrong type was a rotation that "failed at start: ValueError" (an urgent alert
+        # blaming the provider); the job now refuses the configuration and names the key
+        original = rd(self.config)
+        for line, needle in (('tiemout = 5', b"unknown key 'tiemout'"),
+                             ('max_retry_wait = "abc"', b"max_retry_wait must be a number"),
+                             ('retries = -1', b"retries must be an integer"),
+                             ('timeout = nan', b"timeout must be a number")):
+            with self.subTest(line=line):
+                with open(self.config, "w") as f:
+                    f.write(original.replace("[providers.openrouter]\n", f"[providers.openrouter]\n{line}\n"))
+                self.assertEqual(self.run_job("rotate", "--dry-run").returncode, 2)
+                self.assertIn(needle, self.out)
+
     def test_missing_ledger_names_the_command_that_makes_it(self):
         # `sanctum ledger add` alone writes to the CLI's default ledger, not this one: the hint names it.
         os.rename(self.db, self.db + ".away")
