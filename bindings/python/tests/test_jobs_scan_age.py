@@ -14,7 +14,7 @@ import zlib
 
 from sanctumcore import Context, Ledger
 
-from jobs_fakes import Sinks, or_key, rd, run_job
+from jobs_fakes import STAGE, Sinks, or_key, rd, run_job
 
 UTC = dt.timezone.utc
 B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -211,6 +211,14 @@ targets = [{{ type = "file", path = {q(d("openrouter.key"))} }}]
                     f.write(original.replace("[providers.openrouter]\n", f"[providers.openrouter]\n{line}\n"))
                 self.assertEqual(self.run_job("rotate", "--dry-run").returncode, 2)
                 self.assertIn(needle, self.out)
+
+    def test_propagate_with_stdin_closed(self):
+        # `sanctum-jobs propagate NAME <&-` (a unit or script with no stdin) was "unexpected AttributeError"
+        env = {**os.environ, "PYTHONPATH": STAGE, "NOTIFY_OUT": self.cmd_out}
+        r = subprocess.run(["sh", "-c", 'exec "$0" -m sanctumcore.jobs propagate openrouter --config "$1" <&-',
+                            sys.executable, self.config], capture_output=True, env=env, timeout=60)
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertIn(b"no value on stdin", r.stderr)
 
     def test_missing_ledger_names_the_command_that_makes_it(self):
         # `sanctum ledger add` alone writes to the CLI's default ledger, not this one: the hint names it.
