@@ -89,7 +89,8 @@ bool pii_in_code(const pii_scan *sc, size_t start, size_t end, const char **why)
 /* Order/tracking/reference words just before a number (the "#" sign included). */
 bool pii_negative_context(const pii_scan *sc, size_t start, size_t end);
 
-/* Invisible format characters (no-break and zero-width spaces, bidi marks, BOM) act as spaces for the
+/* Invisible format characters (no-break spaces and every Unicode Cf character: zero-width spaces, bidi
+ * marks and embeddings, BOM, soft hyphen, tags) act as spaces for the
  * number and e-mail recognizers: they scan a copy of the text in which each such character became one
  * space and PII_FILLER bytes (only filler beside another space), so offsets stay those of the text.
  * *out is NULL when the text has none; else an SC_ALLOC_SECRET copy for the caller to sc_free. */
@@ -133,10 +134,15 @@ void pii_rec_email(pii_scan *sc, size_t at, size_t atlen);
 void pii_rec_email_obfuscated(pii_scan *sc, size_t at);
 void pii_rec_phone_nanp(pii_scan *sc, const pii_number *num);
 void pii_rec_phone_intl(pii_scan *sc, const pii_number *num);
-/* The digit a word names (zero/oh, one ... nine, any case), or -1. */
+/* Numbers said digit by digit (rec_spoken.c). The digit a word names (zero/oh, one ... nine; cero ...
+ * nueve; zéro ... neuf; null ... neun; any case), -2 for "double", -3 for "triple", or -1. */
 int pii_digit_word(const uint8_t *w, size_t n);
-/* A NANP number said in words at s[i] (the start of a digit word): returns the index past it, or i. */
-size_t pii_phone_spoken(pii_scan *sc, size_t i);
+/* Whether s[i] may start such a run: a single digit before a space, comma or dash, or a digit word, at a
+ * word start. */
+bool pii_spoken_may_start(const uint8_t *s, size_t n, size_t i);
+/* A phone number or SSN said digit by digit at s[i], after its context word: adds it and returns the index
+ * past it, or returns i. */
+size_t pii_rec_spoken(pii_scan *sc, size_t i);
 /* Adds a phone candidate after the shared precision rules and context scoring (rec_phone_intl.c). */
 void pii_phone_add(pii_scan *sc, int32_t rec, size_t start, size_t end, double score, uint32_t ev);
 /* A link that carries an E.164 number without '+' right before s[start] (wa.me/, ?phone=). */

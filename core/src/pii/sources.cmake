@@ -24,6 +24,7 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/rec_phone_intl.c
   ${PII_DIR}/rec_phone_nanp.c
   ${PII_DIR}/rec_phone_national.c
+  ${PII_DIR}/rec_spoken.c
   ${PII_DIR}/rec_ssn.c
   ${PII_DIR}/resolve.c
   ${PII_DIR}/text.c)
