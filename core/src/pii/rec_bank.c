@@ -44,20 +44,24 @@ static const char *const ACCOUNT_NAME_WORDS[] = {"account+", "acct+", "acc", "ch
 
 static size_t glen(const pii_number *num, size_t k) { return num->g[k].end - num->g[k].start; }
 
-/* "Account 5520 3318 04": an account number read out or copied in space-separated groups of 2 to 6 digits
- * (8 to 17 in all) is taken only right after a word that names an account; returns how many groups. */
+/* "Account 5520 3318 04": an account number read out or copied in space-separated groups of up to 6 digits
+ * (8 to 17 in all, the first of two or more) is taken only right after a word that names an account; returns how many groups. */
 static size_t spaced_account(const pii_scan *sc, const pii_number *num)
 {
     size_t k = 0, nd = 0;
     for (; k < num->ngroups; k++) {
         size_t l = glen(num, k);
-        if ((k > 0 && num->g[k].sep != ' ') || l < 2 || l > 6 || nd + l > 17)
+        if ((k > 0 && num->g[k].sep != ' ') || l < (k == 0 ? 2u : 1u) || l > 6 || nd + l > 17)
             break;
         nd += l;
     }
     if (k < 2 || nd < 8 || (k < num->ngroups && num->g[k].sep == ' '))
         return 0; /* a longer row of groups is no one number */
-    return pii_context(sc, num->g[0].start, true, 3, 32, ACCOUNT_NAME_WORDS) ? k : 0;
+    /* the account word names this number: right before it, or before "no"/"number" ("acct no. 33 0918 ...") */
+    size_t start = num->g[0].start;
+    bool named = pii_context(sc, start, true, 1, 16, ACCOUNT_NAME_WORDS) ||
+                 (pii_context(sc, start, true, 1, 12, PII_NUMBER_WORDS) && pii_context(sc, start, true, 2, 28, ACCOUNT_NAME_WORDS));
+    return named ? k : 0;
 }
 
 /* A table or column named for banking is context for the values of its rows. */
