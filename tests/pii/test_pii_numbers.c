@@ -502,6 +502,19 @@ static void round7_dictated_digits(void **state)
                "five two three, four one, seven seven zero eight");
     pii_expect(f->det, "SSN please. Sure, it's 6 2 1 - 3 3 - 8 0 1 4", SSN, "6 2 1 - 3 3 - 8 0 1 4");
     pii_expect(f->det, "social: two one nine, oh nine, nine nine nine eight", SSN, "two one nine, oh nine, nine nine nine eight");
+    /* every digit word of every language (a number that uses all ten digits, then the second words) */
+    static const char *const ALL[] = {
+        "three eight five two four six seven nine zero one", "Three Eight Five, Two Four Six, Seven Nine Oh One",
+        "tres ocho cinco dos cuatro seis siete nueve cero uno",
+        "trois huit cinq deux quatre six sept neuf z\xc3\xa9ro un",
+        "drei acht f\xc3\xbc" "nf zwei vier sechs sieben neun null eins", "drei acht f\xc3\xbc" "nf zwo vier sechs sieben neun null eins",
+        "three eight five, two four six, seven nine double oh", "three eight five, two four six, triple seven zero",
+        NULL};
+    for (size_t i = 0; ALL[i] != NULL; i++) {
+        char t[160];
+        snprintf(t, sizeof t, "phone: %s", ALL[i]);
+        pii_expect(f->det, t, PH, ALL[i]);
+    }
     /* no context word, or the wrong one */
     pii_expect_none(f->det, "the dice came up 0 8 0, 9 8 7 6, 5 4 3 2 in that order", -1);
     pii_expect_none(f->det, "five two three, four one, seven seven zero eight", -1);

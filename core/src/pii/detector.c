@@ -405,19 +405,6 @@ static const uint8_t KIND[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
-/* Whether a word may be a digit word ("zero" ... "nine", "cero", "zéro", "null" ..., "double") by its first
- * letter and length (ASCII part: 1 before an accented letter, else 2 to 6): the cheap test every word passes
- * before rec_spoken.c looks at it. */
-static inline bool maybe_digit_word(const uint8_t *w, size_t n, uint8_t next)
-{
-    static const uint32_t FIRST = 1u << ('a' - 'a') | 1u << ('c' - 'a') | 1u << ('d' - 'a') | 1u << ('e' - 'a') |
-                                  1u << ('f' - 'a') | 1u << ('h' - 'a') | 1u << ('n' - 'a') | 1u << ('o' - 'a') |
-                                  1u << ('q' - 'a') | 1u << ('s' - 'a') | 1u << ('t' - 'a') | 1u << ('u' - 'a') |
-                                  1u << ('v' - 'a') | 1u << ('z' - 'a');
-    uint8_t c = (uint8_t)((w[0] | 0x20) - 'a');
-    return c < 26 && (FIRST >> c & 1u) != 0 && ((n >= 2 && n <= 6) || next == 0xC3);
-}
-
 static void scan_bytes(pii_scan *sc)
 {
     const uint8_t *s = sc->s;
@@ -489,7 +476,7 @@ static void scan_bytes(pii_scan *sc)
             /* skip the rest of a word */
             while (i + 1 < n && pii_is_alpha(s[i + 1]))
                 i++;
-            if (spoken && maybe_digit_word(s + w, i + 1 - w, i + 1 < n ? s[i + 1] : 0) &&
+            if (spoken && pii_maybe_digit_word(s + w, i + 1 - w, i + 1 < n ? s[i + 1] : 0) &&
                 pii_spoken_may_start(s, n, w)) {
                 size_t next = pii_rec_spoken(sc, w); /* "two one two, five five five, ..." */
                 if (next > w)

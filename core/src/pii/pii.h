@@ -137,6 +137,33 @@ void pii_rec_phone_intl(pii_scan *sc, const pii_number *num);
 /* Numbers said digit by digit (rec_spoken.c). The digit a word names (zero/oh, one ... nine; cero ...
  * nueve; zéro ... neuf; null ... neun; any case), -2 for "double", -3 for "triple", or -1. */
 int pii_digit_word(const uint8_t *w, size_t n);
+/* Whether a word (its ASCII letters w[0..n), then the byte `next`) may be one of those digit words, by its
+ * first two letters and its length: the cheap test every word of the text passes first. Kept beside the word
+ * table of rec_spoken.c; the round 7 tests say every word of every language. */
+static inline bool pii_maybe_digit_word(const uint8_t *w, size_t n, uint8_t next)
+{
+#define L(c) (1u << ((c) - 'a'))
+    static const uint32_t SECOND[26] = {
+        ['a' - 'a'] = L('c'), ['c' - 'a'] = L('e') | L('i') | L('u'), ['d' - 'a'] = L('o') | L('e') | L('r'),
+        ['e' - 'a'] = L('i'), ['f' - 'a'] = L('o') | L('i'), ['h' - 'a'] = L('u'),
+        ['n' - 'a'] = L('i') | L('u') | L('e'), ['o' - 'a'] = L('h') | L('n') | L('c'), ['q' - 'a'] = L('u'),
+        ['s' - 'a'] = L('i') | L('e'), ['t' - 'a'] = L('w') | L('h') | L('r'), ['u' - 'a'] = L('n'),
+        ['v' - 'a'] = L('i'), ['z' - 'a'] = L('e') | L('w')};
+#undef L
+    /* word lengths by first letter (bit n); bit 1: one letter before "é"/"ü" (zéro, fünf) */
+    static const uint8_t LENGTHS[26] = {
+        ['a' - 'a'] = 1u << 4, ['c' - 'a'] = 7u << 4, ['d' - 'a'] = 3u << 3 | 1u << 6, ['e' - 'a'] = 3u << 4,
+        ['f' - 'a'] = 1u << 4 | 1u << 1, ['h' - 'a'] = 1u << 4, ['n' - 'a'] = 3u << 4, ['o' - 'a'] = 7u << 2,
+        ['q' - 'a'] = 1u << 6, ['s' - 'a'] = 15u << 3, ['t' - 'a'] = 15u << 3, ['u' - 'a'] = 3u << 2,
+        ['v' - 'a'] = 1u << 4, ['z' - 'a'] = 3u << 3 | 1u << 1};
+    uint8_t c = (uint8_t)((w[0] | 0x20) - 'a');
+    if (c >= 26 || n > 6 || (LENGTHS[c] >> n & 1u) == 0)
+        return false;
+    if (n == 1)
+        return next == 0xC3;
+    uint8_t c2 = (uint8_t)((w[1] | 0x20) - 'a');
+    return c2 < 26 && (SECOND[c] >> c2 & 1u) != 0;
+}
 /* Whether s[i] may start such a run: a single digit before a space, comma or dash, or a digit word, at a
  * word start. */
 bool pii_spoken_may_start(const uint8_t *s, size_t n, size_t i);

@@ -45,7 +45,8 @@ static const char *const ACCOUNT_NAME_WORDS[] = {"account+", "acct+", "acc", "ch
 static size_t glen(const pii_number *num, size_t k) { return num->g[k].end - num->g[k].start; }
 
 /* "Account 5520 3318 04": an account number read out or copied in space-separated groups of up to 6 digits
- * (8 to 17 in all, the first of two or more) is taken only right after a word that names an account; returns how many groups. */
+ * (8 to 17 in all, the first of two or more) is taken only right after a word that names an account; returns
+ * how many groups. */
 static size_t spaced_account(const pii_scan *sc, const pii_number *num)
 {
     size_t k = 0, nd = 0;
@@ -60,7 +61,8 @@ static size_t spaced_account(const pii_scan *sc, const pii_number *num)
     /* the account word names this number: right before it, or before "no"/"number" ("acct no. 33 0918 ...") */
     size_t start = num->g[0].start;
     bool named = pii_context(sc, start, true, 1, 16, ACCOUNT_NAME_WORDS) ||
-                 (pii_context(sc, start, true, 1, 12, PII_NUMBER_WORDS) && pii_context(sc, start, true, 2, 28, ACCOUNT_NAME_WORDS));
+                 (pii_context(sc, start, true, 1, 12, PII_NUMBER_WORDS) &&
+                  pii_context(sc, start, true, 2, 28, ACCOUNT_NAME_WORDS));
     return named ? k : 0;
 }
 
@@ -209,7 +211,8 @@ void pii_rec_bank(pii_scan *sc, const pii_number *num)
     if (nd == 9 && k == 1 && !pii_context(sc, start, true, 3, 32, ACCOUNT_NAME_WORDS) &&
         (pii_context(sc, start, true, 3, 32, ROUTING_NAME_WORDS) ||
          (pii_context(sc, start, true, 3, 32, ROUTING_WORDS) && !pii_context(sc, start, true, 3, 32, ACCOUNT_WORDS)))) {
-        if (sc_aba_valid(d, 9) && pii_context(sc, start, true, 3, 32, ROUTING_NAME_WORDS) && !not_bank && row != ROW_OTHER)
+        if (sc_aba_valid(d, 9) && pii_context(sc, start, true, 3, 32, ROUTING_NAME_WORDS) && !not_bank &&
+            row != ROW_OTHER)
             pii_add(sc, SANCTUM_ENTITY_US_BANK_NUMBER, SANCTUM_REC_ABA_ROUTING, start, end, 0.75,
                     SANCTUM_EV_FORMAT_WEAK | SANCTUM_EV_CONTEXT_BEFORE);
         return;

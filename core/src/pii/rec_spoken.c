@@ -19,25 +19,27 @@
 typedef struct digit_word {
     const char *w;
     int8_t v;
+    uint8_t len; /* bytes of w */
 } digit_word;
 
 /* By first letter; é and ü as UTF-8. */
-#define DW(...) (const digit_word[]){__VA_ARGS__, {NULL, 0}}
+#define DW(...) (const digit_word[]){__VA_ARGS__, {NULL, 0, 0}}
 static const digit_word *const WORDS[26] = {
-    ['a' - 'a'] = DW({"acht", 8}),
-    ['c' - 'a'] = DW({"cero", 0}, {"cinco", 5}, {"cuatro", 4}, {"cinq", 5}),
-    ['d' - 'a'] = DW({"dos", 2}, {"deux", 2}, {"drei", 3}, {"double", REPEAT2}),
-    ['e' - 'a'] = DW({"eight", 8}, {"eins", 1}),
-    ['f' - 'a'] = DW({"four", 4}, {"five", 5}, {"f\xc3\xbc" "nf", 5}),
-    ['h' - 'a'] = DW({"huit", 8}),
-    ['n' - 'a'] = DW({"nine", 9}, {"nueve", 9}, {"neuf", 9}, {"null", 0}, {"neun", 9}),
-    ['o' - 'a'] = DW({"oh", 0}, {"one", 1}, {"ocho", 8}),
-    ['q' - 'a'] = DW({"quatre", 4}),
-    ['s' - 'a'] = DW({"six", 6}, {"seven", 7}, {"seis", 6}, {"siete", 7}, {"sept", 7}, {"sechs", 6}, {"sieben", 7}),
-    ['t' - 'a'] = DW({"two", 2}, {"three", 3}, {"tres", 3}, {"trois", 3}, {"triple", REPEAT3}),
-    ['u' - 'a'] = DW({"uno", 1}, {"un", 1}),
-    ['v' - 'a'] = DW({"vier", 4}),
-    ['z' - 'a'] = DW({"zero", 0}, {"z\xc3\xa9" "ro", 0}, {"zwei", 2}, {"zwo", 2}),
+    ['a' - 'a'] = DW({"acht", 8, 4}),
+    ['c' - 'a'] = DW({"cero", 0, 4}, {"cinco", 5, 5}, {"cuatro", 4, 6}, {"cinq", 5, 4}),
+    ['d' - 'a'] = DW({"dos", 2, 3}, {"deux", 2, 4}, {"drei", 3, 4}, {"double", REPEAT2, 6}),
+    ['e' - 'a'] = DW({"eight", 8, 5}, {"eins", 1, 4}),
+    ['f' - 'a'] = DW({"four", 4, 4}, {"five", 5, 4}, {"f\xc3\xbc" "nf", 5, 5}),
+    ['h' - 'a'] = DW({"huit", 8, 4}),
+    ['n' - 'a'] = DW({"nine", 9, 4}, {"nueve", 9, 5}, {"neuf", 9, 4}, {"null", 0, 4}, {"neun", 9, 4}),
+    ['o' - 'a'] = DW({"oh", 0, 2}, {"one", 1, 3}, {"ocho", 8, 4}),
+    ['q' - 'a'] = DW({"quatre", 4, 6}),
+    ['s' - 'a'] = DW({"six", 6, 3}, {"seven", 7, 5}, {"seis", 6, 4}, {"siete", 7, 5}, {"sept", 7, 4},
+                     {"sechs", 6, 5}, {"sieben", 7, 6}),
+    ['t' - 'a'] = DW({"two", 2, 3}, {"three", 3, 5}, {"tres", 3, 4}, {"trois", 3, 5}, {"triple", REPEAT3, 6}),
+    ['u' - 'a'] = DW({"uno", 1, 3}, {"un", 1, 2}),
+    ['v' - 'a'] = DW({"vier", 4, 4}),
+    ['z' - 'a'] = DW({"zero", 0, 4}, {"z\xc3\xa9" "ro", 0, 5}, {"zwei", 2, 4}, {"zwo", 2, 3}),
 };
 #undef DW
 
@@ -47,7 +49,7 @@ int pii_digit_word(const uint8_t *w, size_t n)
         return -1;
     const digit_word *l = WORDS[pii_lower(w[0]) - 'a'];
     for (; l != NULL && l->w != NULL; l++)
-        if (pii_word_eq(w, n, l->w))
+        if (l->len == n && pii_word_eq(w, n, l->w))
             return l->v;
     return -1;
 }
@@ -113,7 +115,8 @@ size_t pii_rec_spoken(pii_scan *sc, size_t i)
         size_t e;
         if (p < n && pii_is_digit(s[p])) {
             e = p + 1;
-            if (e < n && (pii_is_wordish(s[e]) || ((s[e] == '.' || s[e] == ',') && e + 1 < n && pii_is_digit(s[e + 1]))))
+            bool decimal = e + 1 < n && (s[e] == '.' || s[e] == ',') && pii_is_digit(s[e + 1]);
+            if (e < n && (pii_is_wordish(s[e]) || decimal))
                 break; /* a longer number, a decimal */
             v = s[p] - '0';
             ascii++;
