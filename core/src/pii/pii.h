@@ -181,6 +181,14 @@ void pii_phone_national(pii_scan *sc, const pii_number *num);
 void pii_rec_card(pii_scan *sc, const pii_number *num);
 void pii_rec_ssn(pii_scan *sc, const pii_number *num);
 void pii_rec_bank(pii_scan *sc, const pii_number *num);
+/* The IBAN registry (iban_formats.c, generated): country, IBAN length, BBAN structure ("4n4n12c"). */
+typedef struct pii_iban_format {
+    char cc[3];
+    uint8_t len;
+    const char *bban;
+} pii_iban_format;
+extern const pii_iban_format PII_IBAN_FORMATS[];
+extern const size_t PII_IBAN_FORMAT_COUNT;
 /* Tries an IBAN at s[i] (two letters then two digits); returns the index past it or i. */
 size_t pii_rec_iban(pii_scan *sc, size_t i);
 void pii_rec_person(pii_scan *sc);

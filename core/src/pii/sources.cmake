@@ -2,6 +2,7 @@
 set(PII_DIR ${CMAKE_CURRENT_LIST_DIR})
 list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/detector.c
+  ${PII_DIR}/iban_formats.c
   ${PII_DIR}/names.c
   ${PII_DIR}/names_cjk_data.c
   ${PII_DIR}/names_data.c
