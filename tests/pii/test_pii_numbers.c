@@ -480,6 +480,9 @@ static void round7_format_chars(void **state)
     pii_expect(f->det, "SSN \xe2\x81\xa8" "482-71-3390\xe2\x81\xa9", SSN, "482-71-3390");           /* FSI */
     pii_expect(f->det, "\xe2\x80\xaa" "amira.h@example.net\xe2\x80\xac wrote", E, "amira.h@example.net");
     pii_expect(f->det, "phone\xf3\xa0\x80\xa0" "+49 30 901820", PH, "+49 30 901820");                /* tag space */
+    /* joiners inside a word join it: the whole address, not its tail */
+    pii_expect(f->det, "mail jo\xc2\xad" "hn.smith@example.com today", E, "jo\xc2\xad" "hn.smith@example.com");
+    pii_expect(f->det, "or ja\xe2\x80\x8d" "ne@example.org", E, "ja\xe2\x80\x8d" "ne@example.org");
     /* still nothing where the digits are no number */
     pii_expect_none(f->det, "\xe2\x80\xaa" "v2.4.1\xe2\x80\xac build", -1);
     pii_expect_none(f->det, "\xe2\x81\xa6" "1\xc2\xa0" "234\xc2\xa0" "567\xe2\x81\xa9 EUR", -1);

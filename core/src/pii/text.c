@@ -244,7 +244,7 @@ bool pii_negative_context(const pii_scan *sc, size_t start, size_t end)
  * zero-width spaces and joiners, bidi marks, embeddings and isolates (U+200E, U+202A-U+202E,
  * U+2066-U+2069, U+061C), invisible operators, BOM, interlinear annotation, the Arabic and Kaithi number
  * signs and the tag characters. Chat exports wrap numbers in these ("\u202a+27 82 555 0193\u202c"). */
-static size_t format_char(const uint8_t *s, size_t n, size_t i)
+static size_t format_char(const uint8_t *s, size_t n, size_t i, bool *joiner)
 {
     static const struct { uint32_t lo, hi; } CF[] = {
         {0x00A0, 0x00A0}, {0x00AD, 0x00AD}, {0x0600, 0x0605}, {0x061C, 0x061C}, {0x06DD, 0x06DD},
@@ -261,10 +261,17 @@ static size_t format_char(const uint8_t *s, size_t n, size_t i)
     for (size_t k = 1; k < l; k++)
         cp = (cp << 6) | (s[i + k] & 0x3Fu);
     for (size_t k = 0; k < sizeof CF / sizeof CF[0] && cp >= CF[k].lo; k++)
-        if (cp <= CF[k].hi)
+        if (cp <= CF[k].hi) {
+            /* soft hyphen, zero-width non-joiner and joiner, word joiner, invisible operators: inside a word
+             * they join ("jo\u00adhn@example.com" is one address); zero-width and no-break spaces separate */
+            *joiner = cp == 0x00AD || cp == 0x200C || cp == 0x200D || (cp >= 0x2060 && cp <= 0x2064);
             return l;
+        }
     return 0;
 }
+
+/* A letter of a word on either side of a joiner: ASCII letters and any byte of a non-ASCII character. */
+static bool word_letter(uint8_t c) { return pii_is_alpha(c) || c >= 0x80; }
 
 /* The lead bytes of the characters format_char takes (a cheap first test). */
 static inline bool format_lead(uint8_t c)
@@ -286,7 +293,8 @@ sanctum_status pii_blank_format_chars(sanctum_ctx *ctx, const uint8_t *s, size_t
                 continue;
             }
         }
-        if (format_lead(s[i]) && format_char(s, n, i) > 0)
+        bool joiner;
+        if (format_lead(s[i]) && format_char(s, n, i, &joiner) > 0)
             first = i;
     }
     if (first == n)
@@ -296,9 +304,14 @@ sanctum_status pii_blank_format_chars(sanctum_ctx *ctx, const uint8_t *s, size_t
         return SANCTUM_E_NOMEM;
     memcpy(b, s, n);
     for (size_t i = first; i < n;) {
-        size_t l = format_lead(s[i]) ? format_char(s, n, i) : 0;
+        bool joiner = false;
+        size_t l = format_lead(s[i]) ? format_char(s, n, i, &joiner) : 0;
         if (l == 0) {
             i++;
+            continue;
+        }
+        if (joiner && i > 0 && word_letter(s[i - 1]) && i + l < n && word_letter(s[i + l])) {
+            i += l; /* left as it is: part of the word */
             continue;
         }
         /* one space, unless a space is already beside it: then it vanishes */
