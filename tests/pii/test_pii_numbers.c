@@ -510,6 +510,13 @@ static void round7_dictated_digits(void **state)
                "five two three, four one, seven seven zero eight");
     pii_expect(f->det, "SSN please. Sure, it's 6 2 1 - 3 3 - 8 0 1 4", SSN, "6 2 1 - 3 3 - 8 0 1 4");
     pii_expect(f->det, "social: two one nine, oh nine, nine nine nine eight", SSN, "two one nine, oh nine, nine nine nine eight");
+    /* a card said digit by digit after a card word: issuer and Luhn as for written cards */
+    const int32_t C = SANCTUM_ENTITY_CREDIT_CARD;
+    pii_expect(f->det, "my card number is five one oh five, one oh five one, oh five one oh, five one oh oh", C,
+               "five one oh five, one oh five one, oh five one oh, five one oh oh");
+    pii_expect(f->det, "Amex: 3 7 8 2, 8 2 2 4 6 3, 1 0 0 0 5", C, "3 7 8 2, 8 2 2 4 6 3, 1 0 0 0 5");
+    pii_expect_none(f->det, "my card number is five one oh five, one oh five one, oh five one oh, five one oh one", C);
+    pii_expect_none(f->det, "the code was five one oh five, one oh five one, oh five one oh, five one oh oh", -1);
     /* every digit word of every language (a number that uses all ten digits, then the second words) */
     static const char *const ALL[] = {
         "three eight five two four six seven nine zero one", "Three Eight Five, Two Four Six, Seven Nine Oh One",
@@ -533,6 +540,10 @@ static void round7_dictated_digits(void **state)
     pii_expect_none(f->det, "numbers: 3, 8, 2, 5, 5, 5, 0, 1, 9, 9", -1);
     pii_expect_none(f->det, "call: seven seven seven seven seven seven seven seven seven seven", -1);
     pii_expect_none(f->det, "phone 2 1 2 5 5 5 0 1 4 7 3 3 9 8 1 0 0 1 5 6", -1);
+    /* no tail of a longer row is read as a number of its own */
+    pii_expect_none(f->det, "phone: one one one one one one one one one one one one one one two one two five five five zero "
+                            "one four seven", -1);
+    pii_expect_none(f->det, "phone 4 4 4 4 4 4 4 4 4 4 4 4 4 2 1 2 5 5 5 0 1 4 7", -1);
     pii_expect_none(f->det, "phone bill: 2 12.5 5 5 0 1 4 7", -1);
     pii_expect_none(f->det, "call\xc2\xa0" "f(1 2 3 4 5 6 7 8 9 0)", PH);
     pii_expect_none(f->det, "Ruf an: eins zwei drei", PH);

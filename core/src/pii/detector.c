@@ -413,7 +413,8 @@ static void scan_bytes(pii_scan *sc)
     bool nums = pii_enabled(sc, SANCTUM_ENTITY_PHONE_NUMBER) || pii_enabled(sc, SANCTUM_ENTITY_CREDIT_CARD) ||
                 pii_enabled(sc, SANCTUM_ENTITY_US_SSN) || pii_enabled(sc, SANCTUM_ENTITY_US_BANK_NUMBER);
     bool iban = pii_enabled(sc, SANCTUM_ENTITY_IBAN_CODE);
-    bool spoken = pii_enabled(sc, SANCTUM_ENTITY_PHONE_NUMBER) || pii_enabled(sc, SANCTUM_ENTITY_US_SSN);
+    bool spoken = pii_enabled(sc, SANCTUM_ENTITY_PHONE_NUMBER) || pii_enabled(sc, SANCTUM_ENTITY_US_SSN) ||
+                  pii_enabled(sc, SANCTUM_ENTITY_CREDIT_CARD);
     for (size_t i = 0; i < n && !sc->oom; i++) {
         uint8_t k = KIND[s[i]];
         if (k == K_NONE)
@@ -436,9 +437,10 @@ static void scan_bytes(pii_scan *sc)
                 (i + 1 >= n || (!pii_is_digit(s[i + 1]) && s[i + 1] != '(' && (s[i] != '(' || s[i + 1] != '+'))))
                 continue;
             if (spoken && pii_is_digit(s[i]) && pii_spoken_may_start(s, n, i)) {
-                size_t said = pii_rec_spoken(sc, i); /* "0 9 0, 1 2 3 4, 5 6 7 8" after "number" */
-                if (said > i) {
-                    i = said - 1;
+                size_t skip;
+                pii_rec_spoken(sc, i, &skip); /* "0 9 0, 1 2 3 4, 5 6 7 8" after "number" */
+                if (skip > i) {
+                    i = skip - 1; /* past the number, or to the last digit of a run that is none */
                     continue;
                 }
             }
@@ -478,9 +480,10 @@ static void scan_bytes(pii_scan *sc)
                 i++;
             if (spoken && pii_maybe_digit_word(s + w, i + 1 - w, i + 1 < n ? s[i + 1] : 0) &&
                 pii_spoken_may_start(s, n, w)) {
-                size_t next = pii_rec_spoken(sc, w); /* "two one two, five five five, ..." */
-                if (next > w)
-                    i = next - 1;
+                size_t skip;
+                pii_rec_spoken(sc, w, &skip); /* "two one two, five five five, ..." */
+                if (skip > w)
+                    i = skip - 1;
             }
         }
     }

@@ -167,9 +167,10 @@ static inline bool pii_maybe_digit_word(const uint8_t *w, size_t n, uint8_t next
 /* Whether s[i] may start such a run: a single digit before a space, comma or dash, or a digit word, at a
  * word start. */
 bool pii_spoken_may_start(const uint8_t *s, size_t n, size_t i);
-/* A phone number or SSN said digit by digit at s[i], after its context word: adds it and returns the index
- * past it, or returns i. */
-size_t pii_rec_spoken(pii_scan *sc, size_t i);
+/* A phone number, SSN or card said digit by digit at s[i], after its context word: adds it and returns the
+ * index past it, or returns i. *skip is where to go on (past the number, or to the last token of a run that is
+ * none, so its tails are not read again). */
+size_t pii_rec_spoken(pii_scan *sc, size_t i, size_t *skip);
 /* Adds a phone candidate after the shared precision rules and context scoring (rec_phone_intl.c). */
 void pii_phone_add(pii_scan *sc, int32_t rec, size_t start, size_t end, double score, uint32_t ev);
 /* A link that carries an E.164 number without '+' right before s[start] (wa.me/, ?phone=). */
@@ -179,6 +180,9 @@ bool pii_phone_word_near(const pii_scan *sc, size_t start, size_t end);
 /* National forms without "+CC", from a table of countries' written forms (rec_phone_national.c). */
 void pii_phone_national(pii_scan *sc, const pii_number *num);
 void pii_rec_card(pii_scan *sc, const pii_number *num);
+/* Card words (card, credit, visa, cvv ...), and whether 12-19 digits fit an issuer and pass Luhn. */
+extern const char *const PII_CARD_WORDS[];
+bool pii_card_digits_ok(const uint8_t *d, size_t n);
 void pii_rec_ssn(pii_scan *sc, const pii_number *num);
 void pii_rec_bank(pii_scan *sc, const pii_number *num);
 /* The IBAN registry (iban_formats.c, generated): country, IBAN length, BBAN structure ("4n4n12c"). */

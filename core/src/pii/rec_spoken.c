@@ -7,7 +7,8 @@
  * number that the digits make:
  *   - PHONE_NUMBER: a valid NANP number (10 digits, or 11 after "1") or a trunk-0 national number of 10 or
  *     11 digits ("090 1234 5678"), after a phone word within six words or "number" right before: 0.75;
- *   - US_SSN: nine digits the SSA issues, after an SSN word within six words ("my social is ..."): 0.75.
+ *   - US_SSN: nine digits the SSA issues, after an SSN word within six words ("my social is ..."): 0.75;
+ *   - CREDIT_CARD: 13 to 19 digits that fit an issuer and pass Luhn, after a card word within six words: 0.75.
  * A run of more than 19 digits, one digit repeated, a count (each digit one more or one less than the last)
  * or single digits each set off by a comma ("3, 4, 5, ...": a list) is no number. */
 #include "pii.h"
@@ -103,13 +104,17 @@ static bool ssn_issuable(const uint8_t *d)
 static const char *const SSN_WORDS[] = {"ssn*", "ss", "social", "security", "ssa", "taxpayer", "tin", "itin",
                                         "socsec", "sozialversicherungsnummer", NULL};
 
-size_t pii_rec_spoken(pii_scan *sc, size_t i)
+/* Reads the run at s[i] and classifies it; *skip: where the caller goes on when it is no number (the last
+ * token of a run of two or more, so no tail of the run is read again as a run of its own). */
+static size_t spoken(pii_scan *sc, size_t i, size_t *skip)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n, p = i, end = i;
     uint8_t d[SPOKEN_MAX];
     size_t nd = 0, tokens = 0, commas = 0, ascii = 0;
     int repeat = 1;
+    bool overflow = false;
+    *skip = i;
     for (;;) {
         int v;
         size_t e;
@@ -128,6 +133,8 @@ size_t pii_rec_spoken(pii_scan *sc, size_t i)
             if (v < 0 && v != REPEAT2 && v != REPEAT3)
                 break;
         }
+        if (tokens > 0)
+            *skip = p;
         if (v < 0) {
             if (repeat > 1)
                 break; /* "double triple" */
@@ -135,8 +142,9 @@ size_t pii_rec_spoken(pii_scan *sc, size_t i)
         } else {
             for (int r = 0; r < repeat; r++) {
                 if (nd == SPOKEN_MAX)
-                    return i; /* a longer row of digits: no number */
-                d[nd++] = (uint8_t)('0' + v);
+                    overflow = true; /* a longer row of digits: no number (read on to its end) */
+                else
+                    d[nd++] = (uint8_t)('0' + v);
             }
             repeat = 1;
             end = e;
@@ -153,7 +161,7 @@ size_t pii_rec_spoken(pii_scan *sc, size_t i)
         commas += comma;
         p = r;
     }
-    if (nd < 9 || repeat > 1 || end == i)
+    if (overflow || nd < 9 || repeat > 1 || end == i)
         return i;
     bool same = true, up = true, down = true;
     for (size_t k = 1; k < nd; k++) {
@@ -173,6 +181,12 @@ size_t pii_rec_spoken(pii_scan *sc, size_t i)
                 i, end, 0.75, SANCTUM_EV_FORMAT_WEAK | SANCTUM_EV_VALIDATOR | SANCTUM_EV_CONTEXT_BEFORE);
         return end;
     }
+    if (nd >= 13 && pii_card_digits_ok(d, nd) && pii_enabled(sc, SANCTUM_ENTITY_CREDIT_CARD) &&
+        pii_context(sc, i, true, 6, 56, PII_CARD_WORDS)) {
+        pii_add(sc, SANCTUM_ENTITY_CREDIT_CARD, SANCTUM_REC_CREDIT_CARD, i, end, 0.75,
+                SANCTUM_EV_FORMAT_WEAK | SANCTUM_EV_VALIDATOR | SANCTUM_EV_ISSUER | SANCTUM_EV_CONTEXT_BEFORE);
+        return end;
+    }
     if (nd == 9 && ssn_issuable(d) && pii_enabled(sc, SANCTUM_ENTITY_US_SSN) &&
         pii_context(sc, i, true, 6, 56, SSN_WORDS)) {
         pii_add(sc, SANCTUM_ENTITY_US_SSN, SANCTUM_REC_US_SSN, i, end, 0.75,
@@ -180,4 +194,12 @@ size_t pii_rec_spoken(pii_scan *sc, size_t i)
         return end;
     }
     return i;
+}
+
+size_t pii_rec_spoken(pii_scan *sc, size_t i, size_t *skip)
+{
+    size_t end = spoken(sc, i, skip);
+    if (end > i)
+        *skip = end;
+    return end;
 }
