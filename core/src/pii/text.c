@@ -257,6 +257,10 @@ static size_t format_char(const uint8_t *s, size_t n, size_t i, bool *joiner)
     size_t l = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
     if (l == 0 || i + l > n)
         return 0;
+    if (c == 0xE2 && s[i + 1] == 0x80 && s[i + 2] >= 0x90 && s[i + 2] < 0xAA)
+        return 0; /* dashes and typographic quotes (U+2010-U+2029), the common case of this lead byte */
+    if (c == 0xC2 && s[i + 1] != 0xA0 && s[i + 1] != 0xAD)
+        return 0;
     uint32_t cp = c & (l == 2 ? 0x1Fu : l == 3 ? 0x0Fu : 0x07u);
     for (size_t k = 1; k < l; k++)
         cp = (cp << 6) | (s[i + k] & 0x3Fu);
