@@ -405,23 +405,6 @@ static const uint8_t KIND[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
-/* Whether a word may be a digit word (zero, oh, one ... nine) by its length and first two letters: the
- * cheap test every word passes before pii_phone_spoken looks at it. */
-static inline bool maybe_digit_word(const uint8_t *w, size_t n)
-{
-    uint8_t b = n > 1 ? (uint8_t)(w[1] | 0x20) : 0;
-    switch (w[0] | 0x20) {
-    case 'z': return n == 4 && b == 'e';
-    case 'o': return (n == 2 && b == 'h') || (n == 3 && b == 'n');
-    case 't': return (n == 3 && b == 'w') || (n == 5 && b == 'h');
-    case 'f': return n == 4 && (b == 'o' || b == 'i');
-    case 's': return (n == 3 && b == 'i') || (n == 5 && b == 'e');
-    case 'e': return n == 5 && b == 'i';
-    case 'n': return n == 4 && b == 'i';
-    default: return false;
-    }
-}
-
 static void scan_bytes(pii_scan *sc)
 {
     const uint8_t *s = sc->s;
@@ -430,7 +413,8 @@ static void scan_bytes(pii_scan *sc)
     bool nums = pii_enabled(sc, SANCTUM_ENTITY_PHONE_NUMBER) || pii_enabled(sc, SANCTUM_ENTITY_CREDIT_CARD) ||
                 pii_enabled(sc, SANCTUM_ENTITY_US_SSN) || pii_enabled(sc, SANCTUM_ENTITY_US_BANK_NUMBER);
     bool iban = pii_enabled(sc, SANCTUM_ENTITY_IBAN_CODE);
-    bool phone = pii_enabled(sc, SANCTUM_ENTITY_PHONE_NUMBER);
+    bool spoken = pii_enabled(sc, SANCTUM_ENTITY_PHONE_NUMBER) || pii_enabled(sc, SANCTUM_ENTITY_US_SSN) ||
+                  pii_enabled(sc, SANCTUM_ENTITY_CREDIT_CARD);
     for (size_t i = 0; i < n && !sc->oom; i++) {
         uint8_t k = KIND[s[i]];
         if (k == K_NONE)
@@ -452,6 +436,14 @@ static void scan_bytes(pii_scan *sc)
             if ((s[i] == '+' || s[i] == '(') &&
                 (i + 1 >= n || (!pii_is_digit(s[i + 1]) && s[i + 1] != '(' && (s[i] != '(' || s[i + 1] != '+'))))
                 continue;
+            if (spoken && pii_is_digit(s[i]) && pii_spoken_may_start(s, n, i)) {
+                size_t skip;
+                pii_rec_spoken(sc, i, &skip); /* "0 9 0, 1 2 3 4, 5 6 7 8" after "number" */
+                if (skip > i) {
+                    i = skip - 1; /* past the number, or to the last digit of a run that is none */
+                    continue;
+                }
+            }
             pii_number num;
             size_t next = pii_number_parse(sc, i, &num);
             if (num.ngroups > 0) {
@@ -486,10 +478,12 @@ static void scan_bytes(pii_scan *sc)
             /* skip the rest of a word */
             while (i + 1 < n && pii_is_alpha(s[i + 1]))
                 i++;
-            if (phone && maybe_digit_word(s + w, i + 1 - w) && (w == 0 || !pii_is_wordish(s[w - 1]))) {
-                size_t next = pii_phone_spoken(sc, w); /* "two one two, five five five, ..." */
-                if (next > w)
-                    i = next - 1;
+            if (spoken && pii_maybe_digit_word(s + w, i + 1 - w, i + 1 < n ? s[i + 1] : 0) &&
+                pii_spoken_may_start(s, n, w)) {
+                size_t skip;
+                pii_rec_spoken(sc, w, &skip); /* "two one two, five five five, ..." */
+                if (skip > w)
+                    i = skip - 1;
             }
         }
     }

@@ -89,7 +89,8 @@ bool pii_in_code(const pii_scan *sc, size_t start, size_t end, const char **why)
 /* Order/tracking/reference words just before a number (the "#" sign included). */
 bool pii_negative_context(const pii_scan *sc, size_t start, size_t end);
 
-/* Invisible format characters (no-break and zero-width spaces, bidi marks, BOM) act as spaces for the
+/* Invisible format characters (no-break spaces and every Unicode Cf character: zero-width spaces, bidi
+ * marks and embeddings, BOM, soft hyphen, tags) act as spaces for the
  * number and e-mail recognizers: they scan a copy of the text in which each such character became one
  * space and PII_FILLER bytes (only filler beside another space), so offsets stay those of the text.
  * *out is NULL when the text has none; else an SC_ALLOC_SECRET copy for the caller to sc_free. */
@@ -133,10 +134,43 @@ void pii_rec_email(pii_scan *sc, size_t at, size_t atlen);
 void pii_rec_email_obfuscated(pii_scan *sc, size_t at);
 void pii_rec_phone_nanp(pii_scan *sc, const pii_number *num);
 void pii_rec_phone_intl(pii_scan *sc, const pii_number *num);
-/* The digit a word names (zero/oh, one ... nine, any case), or -1. */
+/* Numbers said digit by digit (rec_spoken.c). The digit a word names (zero/oh, one ... nine; cero ...
+ * nueve; zéro ... neuf; null ... neun; any case), -2 for "double", -3 for "triple", or -1. */
 int pii_digit_word(const uint8_t *w, size_t n);
-/* A NANP number said in words at s[i] (the start of a digit word): returns the index past it, or i. */
-size_t pii_phone_spoken(pii_scan *sc, size_t i);
+/* Whether a word (its ASCII letters w[0..n), then the byte `next`) may be one of those digit words, by its
+ * first two letters and its length: the cheap test every word of the text passes first. Kept beside the word
+ * table of rec_spoken.c; the round 7 tests say every word of every language. */
+static inline bool pii_maybe_digit_word(const uint8_t *w, size_t n, uint8_t next)
+{
+#define L(c) (1u << ((c) - 'a'))
+    static const uint32_t SECOND[26] = {
+        ['a' - 'a'] = L('c'), ['c' - 'a'] = L('e') | L('i') | L('u'), ['d' - 'a'] = L('o') | L('e') | L('r'),
+        ['e' - 'a'] = L('i'), ['f' - 'a'] = L('o') | L('i'), ['h' - 'a'] = L('u'),
+        ['n' - 'a'] = L('i') | L('u') | L('e'), ['o' - 'a'] = L('h') | L('n') | L('c'), ['q' - 'a'] = L('u'),
+        ['s' - 'a'] = L('i') | L('e'), ['t' - 'a'] = L('w') | L('h') | L('r'), ['u' - 'a'] = L('n'),
+        ['v' - 'a'] = L('i'), ['z' - 'a'] = L('e') | L('w')};
+#undef L
+    /* word lengths by first letter (bit n); bit 1: one letter before "é"/"ü" (zéro, fünf) */
+    static const uint8_t LENGTHS[26] = {
+        ['a' - 'a'] = 1u << 4, ['c' - 'a'] = 7u << 4, ['d' - 'a'] = 3u << 3 | 1u << 6, ['e' - 'a'] = 3u << 4,
+        ['f' - 'a'] = 1u << 4 | 1u << 1, ['h' - 'a'] = 1u << 4, ['n' - 'a'] = 3u << 4, ['o' - 'a'] = 7u << 2,
+        ['q' - 'a'] = 1u << 6, ['s' - 'a'] = 15u << 3, ['t' - 'a'] = 15u << 3, ['u' - 'a'] = 3u << 2,
+        ['v' - 'a'] = 1u << 4, ['z' - 'a'] = 3u << 3 | 1u << 1};
+    uint8_t c = (uint8_t)((w[0] | 0x20) - 'a');
+    if (c >= 26 || n > 6 || (LENGTHS[c] >> n & 1u) == 0)
+        return false;
+    if (n == 1)
+        return next == 0xC3;
+    uint8_t c2 = (uint8_t)((w[1] | 0x20) - 'a');
+    return c2 < 26 && (SECOND[c] >> c2 & 1u) != 0;
+}
+/* Whether s[i] may start such a run: a single digit before a space, comma or dash, or a digit word, at a
+ * word start. */
+bool pii_spoken_may_start(const uint8_t *s, size_t n, size_t i);
+/* A phone number, SSN or card said digit by digit at s[i], after its context word: adds it and returns the
+ * index past it, or returns i. *skip is where to go on (past the number, or to the last token of a run that is
+ * none, so its tails are not read again). */
+size_t pii_rec_spoken(pii_scan *sc, size_t i, size_t *skip);
 /* Adds a phone candidate after the shared precision rules and context scoring (rec_phone_intl.c). */
 void pii_phone_add(pii_scan *sc, int32_t rec, size_t start, size_t end, double score, uint32_t ev);
 /* A link that carries an E.164 number without '+' right before s[start] (wa.me/, ?phone=). */
@@ -146,8 +180,19 @@ bool pii_phone_word_near(const pii_scan *sc, size_t start, size_t end);
 /* National forms without "+CC", from a table of countries' written forms (rec_phone_national.c). */
 void pii_phone_national(pii_scan *sc, const pii_number *num);
 void pii_rec_card(pii_scan *sc, const pii_number *num);
+/* Card words (card, credit, visa, cvv ...), and whether 12-19 digits fit an issuer and pass Luhn. */
+extern const char *const PII_CARD_WORDS[];
+bool pii_card_digits_ok(const uint8_t *d, size_t n);
 void pii_rec_ssn(pii_scan *sc, const pii_number *num);
 void pii_rec_bank(pii_scan *sc, const pii_number *num);
+/* The IBAN registry (iban_formats.c, generated): country, IBAN length, BBAN structure ("4n4n12c"). */
+typedef struct pii_iban_format {
+    char cc[3];
+    uint8_t len;
+    const char *bban;
+} pii_iban_format;
+extern const pii_iban_format PII_IBAN_FORMATS[];
+extern const size_t PII_IBAN_FORMAT_COUNT;
 /* Tries an IBAN at s[i] (two letters then two digits); returns the index past it or i. */
 size_t pii_rec_iban(pii_scan *sc, size_t i);
 void pii_rec_person(pii_scan *sc);

@@ -239,19 +239,49 @@ bool pii_negative_context(const pii_scan *sc, size_t start, size_t end)
     return pii_context(sc, start, true, 2, start - q, NEGATIVE_WORDS);
 }
 
-/* The UTF-8 length of an invisible format character at s[i] (0 if none): U+00A0, U+200B-U+200F, U+202F,
- * U+2060, U+FEFF. */
-static size_t format_char(const uint8_t *s, size_t n, size_t i)
+/* The UTF-8 length of an invisible format character at s[i] (0 if none): U+00A0 (no-break space), U+202F
+ * (narrow no-break space) and every format character of Unicode 14 (general category Cf): soft hyphen,
+ * zero-width spaces and joiners, bidi marks, embeddings and isolates (U+200E, U+202A-U+202E,
+ * U+2066-U+2069, U+061C), invisible operators, BOM, interlinear annotation, the Arabic and Kaithi number
+ * signs and the tag characters. Chat exports wrap numbers in these ("\u202a+27 82 555 0193\u202c"). */
+static size_t format_char(const uint8_t *s, size_t n, size_t i, bool *joiner)
 {
-    if (s[i] == 0xC2)
-        return i + 1 < n && s[i + 1] == 0xA0 ? 2 : 0;
-    if (i + 2 >= n)
+    static const struct { uint32_t lo, hi; } CF[] = {
+        {0x00A0, 0x00A0}, {0x00AD, 0x00AD}, {0x0600, 0x0605}, {0x061C, 0x061C}, {0x06DD, 0x06DD},
+        {0x070F, 0x070F}, {0x0890, 0x0891}, {0x08E2, 0x08E2}, {0x180E, 0x180E}, {0x200B, 0x200F},
+        {0x202A, 0x202F}, {0x2060, 0x2064}, {0x2066, 0x206F}, {0xFEFF, 0xFEFF}, {0xFFF9, 0xFFFB},
+        {0x110BD, 0x110BD}, {0x110CD, 0x110CD}, {0x13430, 0x13438}, {0x1BCA0, 0x1BCA3},
+        {0x1D173, 0x1D17A}, {0xE0001, 0xE0001}, {0xE0020, 0xE007F},
+    };
+    uint8_t c = s[i];
+    size_t l = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+    if (l == 0 || i + l > n)
         return 0;
-    if (s[i] == 0xE2 && s[i + 1] == 0x80)
-        return (s[i + 2] >= 0x8B && s[i + 2] <= 0x8F) || s[i + 2] == 0xAF ? 3 : 0;
-    if (s[i] == 0xE2 && s[i + 1] == 0x81)
-        return s[i + 2] == 0xA0 ? 3 : 0;
-    return s[i] == 0xEF && s[i + 1] == 0xBB && s[i + 2] == 0xBF ? 3 : 0;
+    if (c == 0xE2 && s[i + 1] == 0x80 && s[i + 2] >= 0x90 && s[i + 2] < 0xAA)
+        return 0; /* dashes and typographic quotes (U+2010-U+2029), the common case of this lead byte */
+    if (c == 0xC2 && s[i + 1] != 0xA0 && s[i + 1] != 0xAD)
+        return 0;
+    uint32_t cp = c & (l == 2 ? 0x1Fu : l == 3 ? 0x0Fu : 0x07u);
+    for (size_t k = 1; k < l; k++)
+        cp = (cp << 6) | (s[i + k] & 0x3Fu);
+    for (size_t k = 0; k < sizeof CF / sizeof CF[0] && cp >= CF[k].lo; k++)
+        if (cp <= CF[k].hi) {
+            /* soft hyphen, zero-width non-joiner and joiner, word joiner, invisible operators: inside a word
+             * they join ("jo\u00adhn@example.com" is one address); zero-width and no-break spaces separate */
+            *joiner = cp == 0x00AD || cp == 0x200C || cp == 0x200D || (cp >= 0x2060 && cp <= 0x2064);
+            return l;
+        }
+    return 0;
+}
+
+/* A letter of a word on either side of a joiner: ASCII letters and any byte of a non-ASCII character. */
+static bool word_letter(uint8_t c) { return pii_is_alpha(c) || c >= 0x80; }
+
+/* The lead bytes of the characters format_char takes (a cheap first test). */
+static inline bool format_lead(uint8_t c)
+{
+    return c == 0xC2 || c == 0xD8 || c == 0xDB || c == 0xDC || c == 0xE0 || c == 0xE1 || c == 0xE2 ||
+           c == 0xEF || c == 0xF0 || c == 0xF3;
 }
 
 sanctum_status pii_blank_format_chars(sanctum_ctx *ctx, const uint8_t *s, size_t n, uint8_t **out)
@@ -267,7 +297,8 @@ sanctum_status pii_blank_format_chars(sanctum_ctx *ctx, const uint8_t *s, size_t
                 continue;
             }
         }
-        if ((s[i] == 0xC2 || s[i] == 0xE2 || s[i] == 0xEF) && format_char(s, n, i) > 0)
+        bool joiner;
+        if (format_lead(s[i]) && format_char(s, n, i, &joiner) > 0)
             first = i;
     }
     if (first == n)
@@ -277,9 +308,14 @@ sanctum_status pii_blank_format_chars(sanctum_ctx *ctx, const uint8_t *s, size_t
         return SANCTUM_E_NOMEM;
     memcpy(b, s, n);
     for (size_t i = first; i < n;) {
-        size_t l = format_char(s, n, i);
+        bool joiner = false;
+        size_t l = format_lead(s[i]) ? format_char(s, n, i, &joiner) : 0;
         if (l == 0) {
             i++;
+            continue;
+        }
+        if (joiner && i > 0 && word_letter(s[i - 1]) && i + l < n && word_letter(s[i + l])) {
+            i += l; /* left as it is: part of the word */
             continue;
         }
         /* one space, unless a space is already beside it: then it vanishes */
