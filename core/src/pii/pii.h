@@ -159,7 +159,16 @@ void pii_rec_deny(pii_scan *sc);
  * array and returns how many winners lead it. */
 size_t pii_resolve(pii_scan *sc);
 
-/* Lower-case ASCII compare of a[0..n) with the NUL-terminated lower-case word w. */
-bool pii_word_eq(const uint8_t *a, size_t n, const char *w);
+/* Lower-case ASCII compare of a[0..n) with the NUL-terminated lower-case word w. Inline: the recognizers
+ * call it tens of times per word with literal words. */
+static inline bool pii_word_eq(const uint8_t *a, size_t n, const char *w)
+{
+    size_t i = 0;
+    for (; i < n; i++) {
+        if (w[i] == '\0' || pii_lower(a[i]) != (uint8_t)w[i])
+            return false;
+    }
+    return w[i] == '\0';
+}
 
 #endif

@@ -38,16 +38,6 @@ void pii_suppress(pii_scan *sc, int32_t type, int32_t rec, size_t start, size_t 
         pii_add(sc, type, rec, start, end, 0.0, evidence | SANCTUM_EV_SUPPRESSED);
 }
 
-bool pii_word_eq(const uint8_t *a, size_t n, const char *w)
-{
-    size_t i = 0;
-    for (; i < n; i++) {
-        if (w[i] == '\0' || pii_lower(a[i]) != (uint8_t)w[i])
-            return false;
-    }
-    return w[i] == '\0';
-}
-
 /* What may follow a stem marked '+' ("account+"): an English inflection or "number", not a derived word
  * ("accountant", "cardigan", "textbook" are other words). A stem marked '*' takes any ending: it is for
  * compounds and inflected languages (Kontonummer, телефону, chiamami). */
