@@ -374,6 +374,20 @@ static int cmp_word(const uint8_t *w, size_t n, const char *k)
     return k[n] == 0 ? 0 : -1;
 }
 
+/* cmp_word for a key lowered once (the word is read once, not once per probe), from byte `from` on:
+ * the first letter is the same in a CLASSES bucket. */
+static inline int cmp_key(const uint8_t *key, size_t n, const char *k, size_t from)
+{
+    for (size_t i = from; i < n; i++) {
+        uint8_t b = (uint8_t)k[i];
+        if (b == 0)
+            return 1;
+        if (key[i] != b)
+            return key[i] < b ? -1 : 1;
+    }
+    return k[n] == 0 ? 0 : -1;
+}
+
 /* CLASSES index by first letter: words starting with 'a' + k are [CLASS_FIRST[k], CLASS_FIRST[k + 1]).
  * Kept in step with CLASSES by hand; sc_word_classes_check() (tested) verifies both. */
 static const uint16_t CLASS_FIRST[27] = {0, 51, 96, 174, 221, 249, 280, 315, 360, 376, 403, 418, 454, 505, 532, 545, 596, 596, 627, 716, 748, 753, 766, 786, 786, 789, 790};
@@ -384,9 +398,14 @@ int sc_word_class(const uint8_t *w, size_t n)
         return SC_WORD_NONE;
     unsigned k = (unsigned)(pii_lower(w[0]) - 'a');
     size_t lo = CLASS_FIRST[k], hi = CLASS_FIRST[k + 1];
+    uint8_t key[40];
+    bool keyed = n <= sizeof key;
+    if (keyed)
+        for (size_t i = 0; i < n; i++)
+            key[i] = pii_lower(w[i]);
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = cmp_word(w, n, CLASSES[mid].w);
+        int c = keyed ? cmp_key(key, n, CLASSES[mid].w, 1) : cmp_word(w, n, CLASSES[mid].w);
         if (c == 0)
             return CLASSES[mid].cls;
         if (c < 0)
@@ -490,10 +509,13 @@ static int ctx_find(const ctx_word *t, size_t count, const uint8_t *w, size_t n)
 {
     if (n == 0 || n > 16)
         return SC_PCTX_NONE;
+    uint8_t key[16];
+    for (size_t i = 0; i < n; i++)
+        key[i] = pii_lower(w[i]);
     size_t lo = 0, hi = count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = cmp_word(w, n, t[mid].w);
+        int c = cmp_key(key, n, t[mid].w, 0);
         if (c == 0)
             return t[mid].kind;
         if (c < 0)
