@@ -149,7 +149,7 @@ int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
     /* "my uncle Tavita", "the babysitter, Krisztina", "shuttle driver Thabo", "a message from Wiremu",
      * "a table under the name Moretti" */
     /* Polish titles in lower case: "pan Kowalski", "pani Nowak" (a frying pan is no title before a name) */
-    if (pii_is_lower(s[w1s]) && w1e + 1 == start &&
+    if (pii_is_lower(s[w1s]) && w1e + 1 == start && s[w1s] == 'p' &&
         word_in(w1, l1, (const char *const[]){"pan", "pani", "pana", "panu", "panem", "panie", "panią", NULL}))
         return STRONG;
     if (pii_word_eq(w1, l1, "from") && p2 && WORD_IN_SORTED(s + w2s, w2e - w2s, MESSAGE)) {
