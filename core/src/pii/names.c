@@ -1,4 +1,5 @@
 /* Name gazetteer lookup and the hand-kept word classes of the PERSON recognizer. */
+#include <stdatomic.h>
 #include <string.h>
 
 #include "names.h"
@@ -64,13 +65,17 @@ static unsigned lookup_raw(const uint8_t *w, size_t n)
         return 0;
     uint8_t key[41];
     bool greek = false;
+    uint8_t any = 0;
     for (size_t i = 0; i < n; i++) {
         key[i] = pii_lower(w[i]);
+        any |= key[i];
         greek = greek || key[i] == 0xCE || key[i] == 0xCF;
     }
-    fold_latin(key, n);
-    if (greek)
-        n = fold_greek(key, n);
+    if (any >= 0x80) { /* ASCII words need no folding */
+        fold_latin(key, n);
+        if (greek)
+            n = fold_greek(key, n);
+    }
     uint32_t h = 0x811c9dc5u;
     for (size_t i = 0; i < n; i++) {
         h ^= key[i];
@@ -388,24 +393,98 @@ static inline int cmp_key(const uint8_t *key, size_t n, const char *k, size_t fr
     return k[n] == 0 ? 0 : -1;
 }
 
+/* Hash indexes of CLASSES and BEFORE, built once on first use (a spin flag guards the build: detectors are
+ * used from many threads): slot = 1 + index of the entry, 0 = empty. The word is found by the same exact
+ * compare of its ASCII-lowered bytes as the sorted lists' binary search, in one probe or two. */
+enum { CLASS_SLOTS = 2048, BEFORE_SLOTS = 512 };
+static uint16_t class_slot[CLASS_SLOTS], before_slot[BEFORE_SLOTS];
+static atomic_int words_hashed;
+static atomic_flag words_hashing = ATOMIC_FLAG_INIT;
+
+static uint32_t word_hash(const uint8_t *k, size_t n)
+{
+    uint32_t h = 0x811c9dc5u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= k[i];
+        h *= 0x01000193u;
+    }
+    return h ^ (h >> 15);
+}
+
+static void hash_insert(uint16_t *slots, uint32_t mask, const char *w, size_t index)
+{
+    uint32_t i = word_hash((const uint8_t *)w, strlen(w)) & mask;
+    while (slots[i] != 0)
+        i = (i + 1) & mask;
+    slots[i] = (uint16_t)(index + 1);
+}
+
+static void hash_words(void);
+
+/* The word w is key[0..n) (w is not read past its end). */
+static inline bool key_is(const char *w, const uint8_t *key, size_t n)
+{
+    size_t i = 0;
+    while (i < n && w[i] != '\0' && (uint8_t)w[i] == key[i])
+        i++;
+    return i == n && w[n] == '\0';
+}
+
+/* The entry of CLASSES whose word is key[0..n), or -1. */
+static long class_find(const uint8_t *key, size_t n)
+{
+    const uint32_t mask = CLASS_SLOTS - 1;
+    for (uint32_t i = word_hash(key, n) & mask; class_slot[i] != 0; i = (i + 1) & mask) {
+        if (key_is(CLASSES[class_slot[i] - 1].w, key, n))
+            return class_slot[i] - 1;
+    }
+    return -1;
+}
+
+static void words_hash_once(void)
+{
+    if (atomic_load_explicit(&words_hashed, memory_order_acquire))
+        return;
+    while (atomic_flag_test_and_set_explicit(&words_hashing, memory_order_acquire))
+        ;
+    if (!atomic_load_explicit(&words_hashed, memory_order_relaxed)) {
+        hash_words();
+        atomic_store_explicit(&words_hashed, 1, memory_order_release);
+    }
+    atomic_flag_clear_explicit(&words_hashing, memory_order_release);
+}
+
 /* CLASSES index by first letter: words starting with 'a' + k are [CLASS_FIRST[k], CLASS_FIRST[k + 1]).
  * Kept in step with CLASSES by hand; sc_word_classes_check() (tested) verifies both. */
 static const uint16_t CLASS_FIRST[27] = {0, 51, 96, 174, 221, 249, 280, 315, 360, 376, 403, 418, 454, 505, 532, 545, 596, 596, 627, 716, 748, 753, 766, 786, 786, 789, 790};
+
+static int sc_word_class_sorted(const uint8_t *w, size_t n);
 
 int sc_word_class(const uint8_t *w, size_t n)
 {
     if (n == 0 || !pii_is_alpha(w[0]))
         return SC_WORD_NONE;
-    unsigned k = (unsigned)(pii_lower(w[0]) - 'a');
-    size_t lo = CLASS_FIRST[k], hi = CLASS_FIRST[k + 1];
     uint8_t key[40];
-    bool keyed = n <= sizeof key;
-    if (keyed)
+    if (n <= sizeof key) {
+        words_hash_once();
         for (size_t i = 0; i < n; i++)
             key[i] = pii_lower(w[i]);
+        long e = class_find(key, n);
+        return e < 0 ? SC_WORD_NONE : CLASSES[e].cls;
+    }
+    return sc_word_class_sorted(w, n);
+}
+
+/* The binary search of CLASSES (words longer than the hash key; the check of the index). */
+static int sc_word_class_sorted(const uint8_t *w, size_t n)
+{
+    if (n == 0 || !pii_is_alpha(w[0]))
+        return SC_WORD_NONE;
+    unsigned k = (unsigned)(pii_lower(w[0]) - 'a');
+    size_t lo = CLASS_FIRST[k], hi = CLASS_FIRST[k + 1];
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = keyed ? cmp_key(key, n, CLASSES[mid].w, 1) : cmp_word(w, n, CLASSES[mid].w);
+        int c = cmp_word(w, n, CLASSES[mid].w);
         if (c == 0)
             return CLASSES[mid].cls;
         if (c < 0)
@@ -431,7 +510,8 @@ bool sc_word_classes_check(void)
         unsigned k = (unsigned)(CLASSES[i].w[0] - 'a');
         if (k > 25 || i < CLASS_FIRST[k] || i >= CLASS_FIRST[k + 1])
             return false;
-        if (sc_word_class((const uint8_t *)CLASSES[i].w, strlen(CLASSES[i].w)) != CLASSES[i].cls)
+        if (sc_word_class((const uint8_t *)CLASSES[i].w, strlen(CLASSES[i].w)) != CLASSES[i].cls ||
+            sc_word_class_sorted((const uint8_t *)CLASSES[i].w, strlen(CLASSES[i].w)) != CLASSES[i].cls)
             return false;
     }
     return true;
@@ -505,6 +585,16 @@ static const ctx_word SIGNOFFS[] = {
     {"warmly", SC_PCTX_SIGNOFF}, {"xoxo", SC_PCTX_SIGNOFF}, {"yours", SC_PCTX_SIGNOFF},
 };
 
+static void hash_words(void)
+{
+    _Static_assert(sizeof CLASSES / sizeof CLASSES[0] < CLASS_SLOTS / 2, "CLASS_SLOTS: keep the load under 1/2");
+    _Static_assert(sizeof BEFORE / sizeof BEFORE[0] < BEFORE_SLOTS / 2, "BEFORE_SLOTS: keep the load under 1/2");
+    for (size_t i = 0; i < sizeof CLASSES / sizeof CLASSES[0]; i++)
+        hash_insert(class_slot, CLASS_SLOTS - 1, CLASSES[i].w, i);
+    for (size_t i = 0; i < sizeof BEFORE / sizeof BEFORE[0]; i++)
+        hash_insert(before_slot, BEFORE_SLOTS - 1, BEFORE[i].w, i);
+}
+
 static int ctx_find(const ctx_word *t, size_t count, const uint8_t *w, size_t n)
 {
     if (n == 0 || n > 16)
@@ -512,6 +602,15 @@ static int ctx_find(const ctx_word *t, size_t count, const uint8_t *w, size_t n)
     uint8_t key[16];
     for (size_t i = 0; i < n; i++)
         key[i] = pii_lower(w[i]);
+    if (t == BEFORE) {
+        words_hash_once();
+        const uint32_t mask = BEFORE_SLOTS - 1;
+        for (uint32_t i = word_hash(key, n) & mask; before_slot[i] != 0; i = (i + 1) & mask) {
+            if (key_is(BEFORE[before_slot[i] - 1].w, key, n))
+                return BEFORE[before_slot[i] - 1].kind;
+        }
+        return SC_PCTX_NONE;
+    }
     size_t lo = 0, hi = count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
