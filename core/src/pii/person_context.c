@@ -226,13 +226,7 @@ bool pii_signature(const pii_scan *sc, size_t start, size_t end)
     }
     if (ls == 0 || s[ls - 1] != '\n')
         return false;
-    size_t le = end;
-    while (le < n && s[le] != '\n' && s[le] != '\r') {
-        if (pii_is_alnum(s[le]) && le > end + 40)
-            return false;
-        le++;
-    }
-    /* the previous non-empty line */
+    /* the previous non-empty line (before the name's own: most lines above are long) */
     size_t p = ls - 1;
     while (p > 0 && (s[p - 1] == '\n' || s[p - 1] == '\r' || s[p - 1] == ' '))
         p--;
@@ -241,6 +235,12 @@ bool pii_signature(const pii_scan *sc, size_t start, size_t end)
         p--;
     if (pe - p > 40)
         return false;
+    size_t le = end;
+    while (le < n && s[le] != '\n' && s[le] != '\r') {
+        if (pii_is_alnum(s[le]) && le > end + 40)
+            return false;
+        le++;
+    }
     if (pe - p >= 2 && s[p] == '-' && s[p + 1] == '-' && !dash)
         return true;
     /* the sign-off line ends in ',' or '!', or is one or two words alone ("Regards", "Best wishes") */
