@@ -454,9 +454,11 @@ static void scan_bytes(pii_scan *sc)
     bool iban = pii_enabled(sc, SANCTUM_ENTITY_IBAN_CODE);
     bool phone = pii_enabled(sc, SANCTUM_ENTITY_PHONE_NUMBER);
     for (size_t i = 0; i < n && !sc->oom; i++) {
+        while (i < n && KIND[s[i]] == K_NONE)
+            i++; /* spaces and punctuation: one table look-up each */
+        if (i == n)
+            break;
         uint8_t k = KIND[s[i]];
-        if (k == K_NONE)
-            continue;
         if (k == K_AT) {
             if (email && s[i] == '@')
                 pii_rec_email(sc, i, 1);
@@ -506,7 +508,7 @@ static void scan_bytes(pii_scan *sc)
         } else {
             size_t w = i;
             /* skip the rest of a word */
-            while (i + 1 < n && pii_is_alpha(s[i + 1]))
+            while (i + 1 < n && KIND[s[i + 1]] == K_ALPHA)
                 i++;
             if (phone && maybe_digit_word(s + w, i + 1 - w) && (w == 0 || !pii_is_wordish(s[w - 1]))) {
                 size_t next = pii_phone_spoken(sc, w); /* "two one two, five five five, ..." */
