@@ -1,5 +1,4 @@
 /* Name gazetteer lookup and the hand-kept word classes of the PERSON recognizer. */
-#include <stdatomic.h>
 #include <string.h>
 
 #include "names.h"
@@ -393,13 +392,12 @@ static inline int cmp_key(const uint8_t *key, size_t n, const char *k, size_t fr
     return k[n] == 0 ? 0 : -1;
 }
 
-/* Hash indexes of CLASSES and BEFORE, built once on first use (a spin flag guards the build: detectors are
- * used from many threads): slot = 1 + index of the entry, 0 = empty. The word is found by the same exact
- * compare of its ASCII-lowered bytes as the sorted lists' binary search, in one probe or two. */
+/* Hash indexes of CLASSES and BEFORE, built once on first use (pii_run_once): slot = 1 + index of the
+ * entry, 0 = empty. The word is found by the same exact compare of its ASCII-lowered bytes as the sorted
+ * lists' binary search, in one probe or two. */
 enum { CLASS_SLOTS = 2048, BEFORE_SLOTS = 512 };
 static uint16_t class_slot[CLASS_SLOTS], before_slot[BEFORE_SLOTS];
-static atomic_int words_hashed;
-static atomic_flag words_hashing = ATOMIC_FLAG_INIT;
+static pii_once words_hashed = PII_ONCE_INIT;
 
 static uint32_t word_hash(const uint8_t *k, size_t n)
 {
@@ -441,18 +439,7 @@ static long class_find(const uint8_t *key, size_t n)
     return -1;
 }
 
-static void words_hash_once(void)
-{
-    if (atomic_load_explicit(&words_hashed, memory_order_acquire))
-        return;
-    while (atomic_flag_test_and_set_explicit(&words_hashing, memory_order_acquire))
-        ;
-    if (!atomic_load_explicit(&words_hashed, memory_order_relaxed)) {
-        hash_words();
-        atomic_store_explicit(&words_hashed, 1, memory_order_release);
-    }
-    atomic_flag_clear_explicit(&words_hashing, memory_order_release);
-}
+static void words_hash_once(void) { pii_run_once(&words_hashed, hash_words); }
 
 /* CLASSES index by first letter: words starting with 'a' + k are [CLASS_FIRST[k], CLASS_FIRST[k + 1]).
  * Kept in step with CLASSES by hand; sc_word_classes_check() (tested) verifies both. */

@@ -3,6 +3,7 @@
 #ifndef SANCTUM_PII_H
 #define SANCTUM_PII_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -158,6 +159,20 @@ void pii_rec_deny(pii_scan *sc);
  * then longer, then lower type value wins) and sorts by start. Moves the losers to the end of the
  * array and returns how many winners lead it. */
 size_t pii_resolve(pii_scan *sc);
+
+/* Runs init once for all threads (look-up indexes built from the static word lists on first use; a
+ * detector is used from many threads at once). Zero-initialised: static pii_once o = PII_ONCE_INIT. */
+typedef struct pii_once {
+    atomic_int done;
+    atomic_flag busy;
+} pii_once;
+#define PII_ONCE_INIT {0, ATOMIC_FLAG_INIT}
+void pii_run_once_slow(pii_once *o, void (*init)(void));
+static inline void pii_run_once(pii_once *o, void (*init)(void))
+{
+    if (!atomic_load_explicit(&o->done, memory_order_acquire))
+        pii_run_once_slow(o, init);
+}
 
 /* Lower-case ASCII compare of a[0..n) with the NUL-terminated lower-case word w. Inline: the recognizers
  * call it tens of times per word with literal words. */

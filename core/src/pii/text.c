@@ -32,6 +32,17 @@ void pii_add(pii_scan *sc, int32_t type, int32_t rec, size_t start, size_t end, 
     c->rec = rec;
 }
 
+void pii_run_once_slow(pii_once *o, void (*init)(void))
+{
+    while (atomic_flag_test_and_set_explicit(&o->busy, memory_order_acquire))
+        ;
+    if (!atomic_load_explicit(&o->done, memory_order_relaxed)) {
+        init();
+        atomic_store_explicit(&o->done, 1, memory_order_release);
+    }
+    atomic_flag_clear_explicit(&o->busy, memory_order_release);
+}
+
 void pii_suppress(pii_scan *sc, int32_t type, int32_t rec, size_t start, size_t end, uint32_t evidence)
 {
     if (sc->explain)
