@@ -121,7 +121,6 @@ int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
     const uint8_t *w1 = s + w1s;
     size_t l1 = w1e - w1s;
     bool p2 = prev_word(s, w1s, 2, &w2s, &w2e);
-    bool p3 = p2 && prev_word(s, w2s, 2, &w3s, &w3e);
     /* "my name is X", "name is X", "named X", "call me X", "I'm X", "I am X", "this is X" */
     if (pii_word_eq(w1, l1, "is") && p2 && pii_word_eq(s + w2s, w2e - w2s, "name")) {
         *accepts_unknown = true;
@@ -160,7 +159,8 @@ int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
     }
     if (role_noun(s, w1s, w1e, p2, w2s, w2e) ||
         (pii_word_eq(w1, l1, "birthday") && p2 && pii_word_eq(s + w2s, w2e - w2s, "happy")) ||
-        (pii_word_eq(w1, l1, "name") && p2 && pii_word_eq(s + w2s, w2e - w2s, "the") && p3 &&
+        (pii_word_eq(w1, l1, "name") && p2 && pii_word_eq(s + w2s, w2e - w2s, "the") &&
+         prev_word(s, w2s, 2, &w3s, &w3e) &&
          word_in(s + w3s, w3e - w3s, (const char *const[]){"under", "booked", "reserved", "listed", NULL}))) {
         *accepts_unknown = true;
         return STRONG;
@@ -173,7 +173,6 @@ int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
     }
     if (k == SC_PCTX_VERB)
         return WEAK;
-    (void)p3;
     return 0;
 }
 
