@@ -409,7 +409,9 @@ static const uint8_t KIND[256] = {
  * cheap test every word passes before pii_phone_spoken looks at it. */
 static inline bool maybe_digit_word(const uint8_t *w, size_t n)
 {
-    uint8_t b = n > 1 ? (uint8_t)(w[1] | 0x20) : 0;
+    if (n < 2 || n > 5)
+        return false; /* oh ... three: most words are ruled out here */
+    uint8_t b = (uint8_t)(w[1] | 0x20);
     switch (w[0] | 0x20) {
     case 'z': return n == 4 && b == 'e';
     case 'o': return (n == 2 && b == 'h') || (n == 3 && b == 'n');
