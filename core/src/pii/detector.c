@@ -425,10 +425,12 @@ static inline bool maybe_digit_word(const uint8_t *w, size_t n)
 }
 
 /* sc_utf8_valid_prefix with runs of ASCII passed eight bytes at a time: chat text is nearly all ASCII,
- * and a sequence starts after any ASCII byte, so the result is the same. */
-static size_t valid_prefix(const uint8_t *s, size_t n)
+ * and a sequence starts after any ASCII byte, so the result is the same. *first_high: the offset of the
+ * first byte >= 0x80 (n if none). */
+static size_t valid_prefix(const uint8_t *s, size_t n, size_t *first_high)
 {
     size_t i = 0;
+    *first_high = n;
     while (i < n) {
         uint64_t w;
         while (i + 8 <= n && (memcpy(&w, s + i, 8), (w & 0x8080808080808080u) == 0))
@@ -437,6 +439,8 @@ static size_t valid_prefix(const uint8_t *s, size_t n)
             i++;
         if (i == n)
             break;
+        if (*first_high == n)
+            *first_high = i;
         uint32_t cp;
         size_t len = sc_utf8_decode(s + i, n - i, &cp);
         if (len == 0)
@@ -553,13 +557,14 @@ sanctum_status sanctum_detect(sanctum_detection **out, const sanctum_detector *d
     if ((uint64_t)len > ctx->opts.max_input_bytes)
         return sc_error(err, SANCTUM_E_LIMIT, SANCTUM_NO_OFFSET, "text of %zu bytes is larger than max_input_bytes",
                         len);
-    size_t good = valid_prefix(ptr, len);
+    size_t high;
+    size_t good = valid_prefix(ptr, len, &high);
     if (good != len)
         return sc_error(err, SANCTUM_E_UTF8, good, "invalid UTF-8");
     pii_scan sc = {.det = det, .s = ptr, .n = len, .explain = (flags & SANCTUM_DETECT_EXPLAIN) != 0};
     if (len > 0) {
         uint8_t *blanked = NULL;
-        if (pii_blank_format_chars(ctx, ptr, len, &blanked) != SANCTUM_OK)
+        if (high < len && pii_blank_format_chars(ctx, ptr, len, high, &blanked) != SANCTUM_OK)
             return sc_error_nomem(err);
         if (blanked != NULL)
             sc.s = blanked; /* numbers and e-mail see invisible characters as spaces */

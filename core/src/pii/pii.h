@@ -93,9 +93,10 @@ bool pii_negative_context(const pii_scan *sc, size_t start, size_t end);
 /* Invisible format characters (no-break and zero-width spaces, bidi marks, BOM) act as spaces for the
  * number and e-mail recognizers: they scan a copy of the text in which each such character became one
  * space and PII_FILLER bytes (only filler beside another space), so offsets stay those of the text.
- * *out is NULL when the text has none; else an SC_ALLOC_SECRET copy for the caller to sc_free. */
+ * *out is NULL when the text has none; else an SC_ALLOC_SECRET copy for the caller to sc_free. `from`:
+ * the first byte that may start one (s[0..from) is known to be ASCII); 0 when unknown. */
 #define PII_FILLER ((uint8_t)0x01)
-sanctum_status pii_blank_format_chars(sanctum_ctx *ctx, const uint8_t *s, size_t n, uint8_t **out);
+sanctum_status pii_blank_format_chars(sanctum_ctx *ctx, const uint8_t *s, size_t n, size_t from, uint8_t **out);
 
 /* ---- numbers (numbers.c) ---- */
 #define PII_MAX_GROUPS 16

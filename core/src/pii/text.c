@@ -255,11 +255,11 @@ static size_t format_char(const uint8_t *s, size_t n, size_t i)
     return s[i] == 0xEF && s[i + 1] == 0xBB && s[i + 2] == 0xBF ? 3 : 0;
 }
 
-sanctum_status pii_blank_format_chars(sanctum_ctx *ctx, const uint8_t *s, size_t n, uint8_t **out)
+sanctum_status pii_blank_format_chars(sanctum_ctx *ctx, const uint8_t *s, size_t n, size_t from, uint8_t **out)
 {
     *out = NULL;
     size_t first = n;
-    for (size_t i = 0; i < n && first == n; i++) {
+    for (size_t i = from; i < n && first == n; i++) {
         uint64_t w;
         if (i + 8 <= n) {
             memcpy(&w, s + i, 8);
