@@ -308,6 +308,8 @@ void pii_skip_plain_lower(pii_scan *sc, walk *k)
             k->prev_s = p;
             k->prev_e = j;
             k->p = j;
+        } else if (c == ' ') {
+            k->p = p + 1; /* the most common byte between words */
         } else if (pii_is_upper(c) || c >= 0x80) {
             return;
         } else {
