@@ -63,14 +63,15 @@ static unsigned lookup_raw(const uint8_t *w, size_t n)
     if (n < 2 || n > 40)
         return 0;
     uint8_t key[41];
-    bool greek = false;
     uint8_t any = 0;
     for (size_t i = 0; i < n; i++) {
         key[i] = pii_lower(w[i]);
         any |= key[i];
-        greek = greek || key[i] == 0xCE || key[i] == 0xCF;
     }
     if (any >= 0x80) { /* ASCII words need no folding */
+        bool greek = false;
+        for (size_t i = 0; i < n; i++)
+            greek = greek || key[i] == 0xCE || key[i] == 0xCF;
         fold_latin(key, n);
         if (greek)
             n = fold_greek(key, n);
