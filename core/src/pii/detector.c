@@ -514,8 +514,7 @@ static void scan_bytes(pii_scan *sc)
         } else {
             size_t w = i;
             /* skip the rest of a word */
-            while (i + 1 < n && KIND[s[i + 1]] == K_ALPHA)
-                i++;
+            i = pii_letters_end(s, i + 1, n, false) - 1;
             if (phone && maybe_digit_word(s + w, i + 1 - w) && (w == 0 || !pii_is_wordish(s[w - 1]))) {
                 size_t next = pii_phone_spoken(sc, w); /* "two one two, five five five, ..." */
                 if (next > w)

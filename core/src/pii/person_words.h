@@ -104,9 +104,7 @@ static inline bool next_word(const uint8_t *s, size_t n, size_t p, word *w)
     while (p < n) {
         if (pii_is_lower(s[p])) {
             /* a run of ASCII lower-case letters at once: what the steps below do for each of them */
-            size_t q = p + 1;
-            while (q < n && pii_is_lower(s[q]))
-                q++;
+            size_t q = pii_letters_end(s, p + 1, n, true);
             letters += q - p;
             last = q - 1;
             any_lower = true;
