@@ -76,7 +76,8 @@ static inline bool pii_is_wordish(uint8_t c) { return pii_is_alnum(c) || c == '_
 
 /* Context words: a list of NUL-terminated lower-case words; an entry ending in '*' matches as a
  * prefix. Looks at up to max_words words within max_bytes before `pos` (before == true) or after it.
- * Returns true when one matches. */
+ * Returns true when one matches. The list must have static storage (a file-scope array, never a block's
+ * compound literal): it is indexed by first letter on its first use and found again by its address. */
 bool pii_context(const pii_scan *sc, size_t pos, bool before, unsigned max_words, size_t max_bytes,
                  const char *const *words);
 /* The same for a word list indexed by first byte (ASCII lower case): by_byte[b] lists the words that start
