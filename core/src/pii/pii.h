@@ -3,9 +3,11 @@
 #ifndef SANCTUM_PII_H
 #define SANCTUM_PII_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "internal.h"
 
@@ -74,7 +76,8 @@ static inline bool pii_is_wordish(uint8_t c) { return pii_is_alnum(c) || c == '_
 
 /* Context words: a list of NUL-terminated lower-case words; an entry ending in '*' matches as a
  * prefix. Looks at up to max_words words within max_bytes before `pos` (before == true) or after it.
- * Returns true when one matches. */
+ * Returns true when one matches. The list must have static storage (a file-scope array, never a block's
+ * compound literal): it is indexed by first letter on its first use and found again by its address. */
 bool pii_context(const pii_scan *sc, size_t pos, bool before, unsigned max_words, size_t max_bytes,
                  const char *const *words);
 /* The same for a word list indexed by first byte (ASCII lower case): by_byte[b] lists the words that start
@@ -93,9 +96,10 @@ bool pii_negative_context(const pii_scan *sc, size_t start, size_t end);
  * marks and embeddings, BOM, soft hyphen, tags) act as spaces for the
  * number and e-mail recognizers: they scan a copy of the text in which each such character became one
  * space and PII_FILLER bytes (only filler beside another space), so offsets stay those of the text.
- * *out is NULL when the text has none; else an SC_ALLOC_SECRET copy for the caller to sc_free. */
+ * *out is NULL when the text has none; else an SC_ALLOC_SECRET copy for the caller to sc_free. `from`:
+ * the first byte that may start one (s[0..from) is known to be ASCII); 0 when unknown. */
 #define PII_FILLER ((uint8_t)0x01)
-sanctum_status pii_blank_format_chars(sanctum_ctx *ctx, const uint8_t *s, size_t n, uint8_t **out);
+sanctum_status pii_blank_format_chars(sanctum_ctx *ctx, const uint8_t *s, size_t n, size_t from, uint8_t **out);
 
 /* ---- numbers (numbers.c) ---- */
 #define PII_MAX_GROUPS 16
@@ -204,7 +208,55 @@ void pii_rec_deny(pii_scan *sc);
  * array and returns how many winners lead it. */
 size_t pii_resolve(pii_scan *sc);
 
-/* Lower-case ASCII compare of a[0..n) with the NUL-terminated lower-case word w. */
-bool pii_word_eq(const uint8_t *a, size_t n, const char *w);
+/* The end of the run of ASCII letters (lower_only: lower-case letters) that starts at s[i]. Eight bytes at
+ * a time where the byte order allows: a word then ends in one step, and the loop's exit is no longer a
+ * branch the processor mispredicts once per word (a byte outside the class is found by its flag;
+ * carries from bytes >= 0x80 reach only later bytes). */
+static inline size_t pii_letters_end(const uint8_t *s, size_t i, size_t n, bool lower_only)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    while (i + 8 <= n) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        uint64_t y = lower_only ? x : (x | 0x20u * ones);
+        uint64_t ge_a = y + 0x1Fu * ones; /* high bit: byte >= 'a' */
+        uint64_t gt_z = y + 0x05u * ones; /* high bit: byte > 'z' */
+        uint64_t bad = (~ge_a | gt_z | x) & high;
+        if (bad != 0)
+            return i + (size_t)(__builtin_ctzll(bad) >> 3);
+        i += 8;
+    }
+#endif
+    while (i < n && (lower_only ? pii_is_lower(s[i]) : pii_is_alpha(s[i])))
+        i++;
+    return i;
+}
+
+/* Runs init once for all threads (look-up indexes built from the static word lists on first use; a
+ * detector is used from many threads at once). Zero-initialised: static pii_once o = PII_ONCE_INIT. */
+typedef struct pii_once {
+    atomic_int done;
+    atomic_flag busy;
+} pii_once;
+#define PII_ONCE_INIT {0, ATOMIC_FLAG_INIT}
+void pii_run_once_slow(pii_once *o, void (*init)(void));
+static inline void pii_run_once(pii_once *o, void (*init)(void))
+{
+    if (!atomic_load_explicit(&o->done, memory_order_acquire))
+        pii_run_once_slow(o, init);
+}
+
+/* Lower-case ASCII compare of a[0..n) with the NUL-terminated lower-case word w. Inline: the recognizers
+ * call it tens of times per word with literal words. */
+static inline bool pii_word_eq(const uint8_t *a, size_t n, const char *w)
+{
+    size_t i = 0;
+    for (; i < n; i++) {
+        if (w[i] == '\0' || pii_lower(a[i]) != (uint8_t)w[i])
+            return false;
+    }
+    return w[i] == '\0';
+}
 
 #endif

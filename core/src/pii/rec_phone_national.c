@@ -136,6 +136,24 @@ static size_t glen(const pii_number *num, size_t k) { return num->g[k].end - num
 
 static size_t shape_len(char c) { return c == 'a' ? 10u : c == 'b' ? 11u : (size_t)(c - '0'); }
 
+/* The rows of FORMS by the length of their first group (in table order), so a number looks only at the
+ * rows its first group fits; built once (pii_run_once). Row lengths out of range are in bucket 0 with
+ * the rows of length 0, which every number reads (the length test stays in the loop). */
+enum { FORM_LENS = 16, FORM_ROWS = sizeof FORMS / sizeof FORMS[0] };
+static uint8_t form_rows[FORM_LENS][FORM_ROWS], form_count[FORM_LENS];
+static pii_once forms_indexed = PII_ONCE_INIT;
+
+static void index_forms(void)
+{
+    _Static_assert(FORM_ROWS <= 255, "form_rows holds row numbers in a byte");
+    for (size_t r = 0; r < FORM_ROWS; r++) {
+        const char *sh = FORMS[r].shape;
+        size_t l = shape_len(sh[0] == '(' ? sh[1] : sh[0]);
+        size_t b = l < FORM_LENS ? l : 0;
+        form_rows[b][form_count[b]++] = (uint8_t)r;
+    }
+}
+
 /* Whether the digits at d (nd of them) start with one of the '|'-separated prefixes of lead. */
 static bool lead_ok(const char *lead, const uint8_t *d, size_t nd)
 {
@@ -280,10 +298,13 @@ void pii_phone_national(pii_scan *sc, const pii_number *num)
         size_t nd = pii_number_digits(sc, num, g0, 4, d, sizeof d);
         const nat_form *best = NULL;
         size_t best_n = 0;
-        for (size_t r = 0; r < sizeof FORMS / sizeof FORMS[0]; r++) {
+        pii_run_once(&forms_indexed, index_forms);
+        size_t bucket = l0 < FORM_LENS ? l0 : 0; /* bucket 0: the rows of no length in range */
+        for (size_t ri = 0; ri < form_count[bucket]; ri++) {
+            size_t r = form_rows[bucket][ri];
             const char *sh = FORMS[r].shape;
             if (shape_len(sh[0] == '(' ? sh[1] : sh[0]) != l0)
-                continue; /* most rows end here */
+                continue;
             if (best != NULL && FORMS[r].score < best->score)
                 continue;
             size_t m = shape_match(num, g0, sh); /* most rows end here, before their leading digits */

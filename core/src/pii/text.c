@@ -32,20 +32,21 @@ void pii_add(pii_scan *sc, int32_t type, int32_t rec, size_t start, size_t end, 
     c->rec = rec;
 }
 
+void pii_run_once_slow(pii_once *o, void (*init)(void))
+{
+    while (atomic_flag_test_and_set_explicit(&o->busy, memory_order_acquire))
+        ;
+    if (!atomic_load_explicit(&o->done, memory_order_relaxed)) {
+        init();
+        atomic_store_explicit(&o->done, 1, memory_order_release);
+    }
+    atomic_flag_clear_explicit(&o->busy, memory_order_release);
+}
+
 void pii_suppress(pii_scan *sc, int32_t type, int32_t rec, size_t start, size_t end, uint32_t evidence)
 {
     if (sc->explain)
         pii_add(sc, type, rec, start, end, 0.0, evidence | SANCTUM_EV_SUPPRESSED);
-}
-
-bool pii_word_eq(const uint8_t *a, size_t n, const char *w)
-{
-    size_t i = 0;
-    for (; i < n; i++) {
-        if (w[i] == '\0' || pii_lower(a[i]) != (uint8_t)w[i])
-            return false;
-    }
-    return w[i] == '\0';
 }
 
 /* What may follow a stem marked '+' ("account+"): an English inflection or "number", not a derived word
@@ -61,36 +62,120 @@ static bool inflection(const uint8_t *a, size_t n)
     return false;
 }
 
+/* Whether a[0..n) is the list entry w, whose first byte is a's first byte lowered. */
+static bool entry_matches(const uint8_t *a, size_t n, const char *w)
+{
+    if (n > 1 && w[1] != '\0' && w[1] != '*' && w[1] != '+' && (uint8_t)w[1] != pii_lower(a[1]))
+        return false; /* most entries end at the second byte: no strlen for them */
+    size_t wl = strlen(w);
+    if (wl > 0 && w[wl - 1] == '+') {
+        wl--;
+        size_t i = 0;
+        while (i < wl && i < n && pii_lower(a[i]) == (uint8_t)w[i])
+            i++;
+        return i == wl && inflection(a + wl, n - wl);
+    }
+    if (wl > 0 && w[wl - 1] == '*') {
+        wl--;
+        if (n < wl)
+            return false;
+        size_t i = 0;
+        while (i < wl && pii_lower(a[i]) == (uint8_t)w[i])
+            i++;
+        return i == wl;
+    }
+    return n == wl && pii_word_eq(a, n, w);
+}
+
+/* Context word lists by first byte, made on a list's first use and found again by its address: a word is
+ * compared only with the entries of its first letter (in list order), not with the whole list, which was
+ * the cost of the number recognizers' context tests. Built under a spin flag, published with release
+ * stores, read without a lock. When the table or the pool is full, lists are read whole as before. */
+enum { LIST_INDEXES = 64, LIST_POOL = 4096 };
+typedef struct list_index {
+    uint16_t start[257]; /* entries of first byte c: pool[start[c] .. start[c + 1]) */
+} list_index;
+static list_index list_indexes[LIST_INDEXES];
+static const char *const *_Atomic list_keys[LIST_INDEXES];
+static const char *list_pool[LIST_POOL];
+static size_t list_pool_used;
+static atomic_flag list_building = ATOMIC_FLAG_INIT;
+
+static uint32_t list_slot(const char *const *words) { return (uint32_t)(((uintptr_t)words >> 3) * 2654435761u) >> 26; }
+
+/* Builds the index of `words` in slot i (under list_building); false when the pool is full. */
+static bool build_list_index(uint32_t i, const char *const *words)
+{
+    size_t count = 0, per[256] = {0};
+    for (; words[count] != NULL; count++)
+        per[(uint8_t)words[count][0]]++;
+    if (list_pool_used + count > LIST_POOL)
+        return false;
+    list_index *x = &list_indexes[i];
+    size_t at = list_pool_used;
+    for (unsigned c = 0; c < 256; c++) {
+        x->start[c] = (uint16_t)at;
+        at += per[c];
+    }
+    x->start[256] = (uint16_t)at;
+    size_t fill[256];
+    for (unsigned c = 0; c < 256; c++)
+        fill[c] = x->start[c];
+    for (size_t k = 0; k < count; k++)
+        list_pool[fill[(uint8_t)words[k][0]]++] = words[k];
+    list_pool_used += count;
+    return true;
+}
+
+/* The index of a NUL-terminated word list, or NULL (then the list is read whole). */
+static const list_index *index_of(const char *const *words)
+{
+    uint32_t h = list_slot(words);
+    for (uint32_t k = 0; k < LIST_INDEXES; k++) {
+        uint32_t i = (h + k) & (LIST_INDEXES - 1);
+        const char *const *key = atomic_load_explicit(&list_keys[i], memory_order_acquire);
+        if (key == words)
+            return &list_indexes[i];
+        if (key == NULL)
+            break;
+    }
+    const list_index *found = NULL;
+    while (atomic_flag_test_and_set_explicit(&list_building, memory_order_acquire))
+        ;
+    for (uint32_t k = 0; k < LIST_INDEXES; k++) {
+        uint32_t i = (h + k) & (LIST_INDEXES - 1);
+        const char *const *key = atomic_load_explicit(&list_keys[i], memory_order_relaxed);
+        if (key == words) {
+            found = &list_indexes[i];
+            break;
+        }
+        if (key == NULL) {
+            if (k + 1 < LIST_INDEXES && build_list_index(i, words)) { /* one slot stays empty */
+                atomic_store_explicit(&list_keys[i], words, memory_order_release);
+                found = &list_indexes[i];
+            }
+            break;
+        }
+    }
+    atomic_flag_clear_explicit(&list_building, memory_order_release);
+    return found;
+}
+
 static bool word_matches(const uint8_t *a, size_t n, const char *const *words)
 {
     uint8_t c0 = n > 0 ? pii_lower(a[0]) : 0;
-    for (size_t k = 0; words[k] != NULL; k++) {
-        const char *w = words[k];
-        if ((uint8_t)w[0] != c0)
-            continue;
-        if (n > 1 && w[1] != '\0' && w[1] != '*' && w[1] != '+' && (uint8_t)w[1] != pii_lower(a[1]))
-            continue; /* most entries end at the second byte: no strlen for them */
-        size_t wl = strlen(w);
-        if (wl > 0 && w[wl - 1] == '+') {
-            wl--;
-            size_t i = 0;
-            while (i < wl && i < n && pii_lower(a[i]) == (uint8_t)w[i])
-                i++;
-            if (i == wl && inflection(a + wl, n - wl))
-                return true;
-        } else if (wl > 0 && w[wl - 1] == '*') {
-            wl--;
-            if (n < wl)
-                continue;
-            size_t i = 0;
-            while (i < wl && pii_lower(a[i]) == (uint8_t)w[i])
-                i++;
-            if (i == wl)
-                return true;
-        } else if (n == wl && pii_word_eq(a, n, w)) {
+    for (size_t k = 0; words[k] != NULL; k++)
+        if ((uint8_t)words[k][0] == c0 && entry_matches(a, n, words[k]))
             return true;
-        }
-    }
+    return false;
+}
+
+static bool indexed_matches(const uint8_t *a, size_t n, const list_index *x)
+{
+    uint8_t c0 = n > 0 ? pii_lower(a[0]) : 0;
+    for (size_t k = x->start[c0]; k < x->start[c0 + 1]; k++)
+        if (entry_matches(a, n, list_pool[k]))
+            return true;
     return false;
 }
 
@@ -113,8 +198,11 @@ bool pii_context_by_byte(const pii_scan *sc, size_t pos, bool before, unsigned m
 }
 
 /* The list to compare a word with: the whole list, or the entries of its first byte. */
-static bool matches(const uint8_t *a, size_t n, const char *const *words, const char *const *const *by_byte)
+static bool matches(const uint8_t *a, size_t n, const char *const *words, const char *const *const *by_byte,
+                    const list_index *x)
 {
+    if (x != NULL)
+        return indexed_matches(a, n, x);
     if (by_byte == NULL)
         return word_matches(a, n, words);
     const char *const *l = n > 0 ? by_byte[pii_lower(a[0])] : NULL;
@@ -126,6 +214,7 @@ static bool context_scan(const pii_scan *sc, size_t pos, bool before, unsigned m
 {
     const uint8_t *s = sc->s;
     unsigned seen = 0;
+    const list_index *x = by_byte == NULL ? index_of(words) : NULL;
     if (before) {
         size_t lim = pos > max_bytes ? pos - max_bytes : 0;
         size_t p = pos;
@@ -137,7 +226,7 @@ static bool context_scan(const pii_scan *sc, size_t pos, bool before, unsigned m
                 p--;
             if (we == p)
                 break;
-            if (matches(s + p, we - p, words, by_byte))
+            if (matches(s + p, we - p, words, by_byte, x))
                 return true;
             seen++;
         }
@@ -152,7 +241,7 @@ static bool context_scan(const pii_scan *sc, size_t pos, bool before, unsigned m
                 p++;
             if (ws == p)
                 break;
-            if (matches(s + ws, p - ws, words, by_byte))
+            if (matches(s + ws, p - ws, words, by_byte, x))
                 return true;
             seen++;
         }
@@ -284,11 +373,11 @@ static inline bool format_lead(uint8_t c)
            c == 0xEF || c == 0xF0 || c == 0xF3;
 }
 
-sanctum_status pii_blank_format_chars(sanctum_ctx *ctx, const uint8_t *s, size_t n, uint8_t **out)
+sanctum_status pii_blank_format_chars(sanctum_ctx *ctx, const uint8_t *s, size_t n, size_t from, uint8_t **out)
 {
     *out = NULL;
     size_t first = n;
-    for (size_t i = 0; i < n && first == n; i++) {
+    for (size_t i = from; i < n && first == n; i++) {
         uint64_t w;
         if (i + 8 <= n) {
             memcpy(&w, s + i, 8);
