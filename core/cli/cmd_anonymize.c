@@ -68,14 +68,10 @@ int cmd_anonymize(int argc, char **argv)
         }
     }
     int as_text = format == -1; /* --format text; auto decides once the input is read */
-    uint8_t key[32];
-    if (cli_vault_key(keyfile, 1, key) != 0)
-        return CLI_ERROR;
+    uint8_t key[32] = {0};
     sanctum_ctx *ctx = cli_ctx_new("anonymize");
-    if (ctx == NULL) {
-        sanctum_wipe(key, sizeof key);
+    if (ctx == NULL)
         return CLI_ERROR;
-    }
     int rc = CLI_ERROR;
     cli_input in = {0};
     sanctum_detector *det = NULL;
@@ -90,7 +86,8 @@ int cmd_anonymize(int argc, char **argv)
     sanctum_detector_options dopts;
     sanctum_detector_options_init(&dopts);
     dopts.threshold = threshold;
-    if (cli_read_input(file, 64u << 20, &in) != 0)
+    /* the input first: a run that cannot read it leaves no key file behind */
+    if (cli_read_input(file, 64u << 20, &in) != 0 || cli_vault_key(keyfile, 1, key) != 0)
         goto done;
     if (format == SANCTUM_CHAT_AUTO)
         as_text = !cli_looks_like_json(&in);

@@ -9,6 +9,11 @@ fail() { echo "FAIL: $*"; exit 1; }
 export XDG_DATA_HOME="$T/xdg"
 unset HOME
 
+# an input that cannot be read fails before any key file is made
+"$S" anonymize "$T/missing.json" --vault-out "$T/v0" --key-file "$T/k0" > /dev/null 2>&1 && fail "missing input accepted"
+[ -e "$T/k0" ] && fail "a failed anonymize left a key file"
+[ -e "$T/v0" ] && fail "a failed anonymize left a vault"
+
 # anonymize the example request; the key is created 0600 under XDG_DATA_HOME
 "$S" anonymize "$SRC/examples/openai_chat_request.json" --vault-out "$T/v" > "$T/anon.json" 2>"$T/err" || fail "anonymize: $(cat "$T/err")"
 [ -f "$T/xdg/sanctum/vault.key" ] || fail "key file not created"
