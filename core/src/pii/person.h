@@ -197,6 +197,10 @@ bool pii_not_person_frame(const pii_scan *sc, size_t start, size_t end, size_t f
 /* ---- person_scripts.c: other scripts, honorifics and titles of other languages ---- */
 /* Flags of a Russian name in another case than the nominative (0 when none). */
 unsigned pii_cyrillic_flags(const uint8_t *s, size_t a, size_t b);
+/* Flags of a Greek name in the vocative or genitive (Νίκο, Νίκου, Ελένης; 0 when none). */
+unsigned pii_greek_flags(const uint8_t *s, size_t a, size_t b);
+/* Flags of a Latin name written with diacritics the gazetteer does not hold (Adébáyọ̀; 0 when none). */
+unsigned pii_folded_flags(const uint8_t *s, size_t a, size_t b);
 /* An honorific right after the name: "Ayşe hanım", "Mehmet bey", "Tanaka san". */
 bool pii_honorific_after(const uint8_t *s, size_t n, size_t end);
 /* "Tanaka-san": the end of the name part of the word [ws, we), or 0. */

@@ -47,8 +47,14 @@ unsigned pii_name_flags(const uint8_t *s, size_t a, size_t b)
     unsigned f = sc_name_lookup(s + a, b - a);
     if (f != 0 || b - a < 3 || b - a > 40)
         return f;
-    if (s[a] >= 0x80)
-        return pii_cyrillic_flags(s, a, b);
+    if (s[a] >= 0x80) {
+        if (s[a] == 0xCE || s[a] == 0xCF)
+            return pii_greek_flags(s, a, b);
+        if (s[a] == 0xD0 || s[a] == 0xD1)
+            return pii_cyrillic_flags(s, a, b);
+        /* Latin with diacritics (Ẹ, Ọ, Ấ start with E1) */
+        return (s[a] >= 0xC3 && s[a] <= 0xC9) || s[a] == 0xE1 ? pii_folded_flags(s, a, b) : 0;
+    }
     const unsigned keep = SC_NAME_FIRST | SC_NAME_LAST | SC_NAME_COMMON_FIRST | SC_NAME_COMMON_LAST;
     for (size_t i = a + 1; i + 1 < b; i++)
         if (s[i] == '-') {
@@ -73,6 +79,9 @@ unsigned pii_name_flags(const uint8_t *s, size_t a, size_t b)
             return (rest & (SC_NAME_FIRST | SC_NAME_LAST)) ? (rest & (keep & ~(unsigned)SC_NAME_COMMON_FIRST)) : 0;
         }
     }
+    for (size_t i = a; i < b; i++)
+        if (s[i] >= 0x80)
+            return pii_folded_flags(s, a, b);
     return 0;
 }
 
