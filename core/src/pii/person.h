@@ -15,6 +15,21 @@
 #include "pii.h"
 #include "person_words.h"
 
+/* Length of the letter that ends right before q (0 when none): ASCII, or a UTF-8 letter of a script the
+ * tokenizer reads ("Chào", "Olá", "від" are words before a name too). */
+static inline size_t letter_before(const uint8_t *s, size_t q)
+{
+    if (q == 0)
+        return 0;
+    if (s[q - 1] < 0x80)
+        return pii_is_alpha(s[q - 1]) ? 1 : 0;
+    size_t k = 1;
+    while (k < 4 && k < q && (s[q - k] & 0xC0) == 0x80)
+        k++;
+    uint32_t cp;
+    return sc_utf8_decode(s + q - k, k, &cp) == k && cp_letter(cp) ? k : 0;
+}
+
 /* The word that ends before position p (skipping non-letters, at most `gap` bytes of them). */
 static inline bool prev_word(const uint8_t *s, size_t p, size_t gap, size_t *ws, size_t *we)
 {
@@ -26,11 +41,12 @@ static inline bool prev_word(const uint8_t *s, size_t p, size_t gap, size_t *ws,
             return false; /* context does not cross a sentence, a line or a quote */
         q--;
     }
-    if (q == 0 || p - q > gap || !pii_is_alpha(s[q - 1]))
+    if (q == 0 || p - q > gap || letter_before(s, q) == 0)
         return false;
     *we = q;
-    while (q > 0 && (pii_is_alpha(s[q - 1]) || s[q - 1] == '\''))
-        q--;
+    size_t l;
+    while (q > 0 && ((l = letter_before(s, q)) > 0 || s[q - 1] == '\''))
+        q -= l > 0 ? l : 1;
     *ws = q;
     return true;
 }

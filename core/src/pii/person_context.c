@@ -152,6 +152,9 @@ int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
     if (pii_is_lower(s[w1s]) && w1e + 1 == start &&
         word_in(w1, l1, (const char *const[]){"pan", "pani", "pana", "panu", "panem", "panie", "panią", NULL}))
         return STRONG;
+    /* the same titles in Ukrainian ("пан Тарас", "пані Оксана") */
+    if (w1e + 1 == start && word_in(w1, l1, (const char *const[]){"пан", "пані", "пана", "пану", NULL}))
+        return STRONG;
     if (pii_word_eq(w1, l1, "from") && p2 && WORD_IN_SORTED(s + w2s, w2e - w2s, MESSAGE)) {
         /* "a voicemail from Wiremu" vouches for any word; "an email from Miriam", "a warning message
          * from Perl" only a little (firms and programs send those too) */
@@ -195,9 +198,10 @@ int pii_context_after(const pii_scan *sc, size_t end, bool possessive)
         return STRONG;
     if (possessive)
         return WEAK;
-    size_t ws = p;
-    while (p < n && pii_is_alpha(s[p]))
-        p++;
+    size_t ws = p, l;
+    bool up;
+    while (p < n && (l = letter_at(s, n, p, &up)) > 0) /* "said", "dijo", "сказала" */
+        p += l;
     if (p > ws && end < n && s[end] == ' ' && sc_person_context_word(s + ws, p - ws, 1) == SC_PCTX_AFTER)
         return MEDIUM;
     return 0;
