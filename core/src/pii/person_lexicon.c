@@ -154,13 +154,14 @@ bool pii_intro_follow(const uint8_t *s, size_t n, size_t q)
 /* After a name it makes a holiday or an award: "Martin Luther King Jr. Day", "Turing Award". */
 bool pii_honour_word(const uint8_t *w, size_t n)
 {
-    static const char *const H[] = {"day", "prize", "award", "awards", "medal", "lecture", "fellowship",
-                                    "scholarship", "trophy", "holiday", "weekend", NULL};
+    static const char *const H[] = {
+        "award", "awards", "ceremony", "day", "fellowship", "holiday", "lecture", "medal", "nomination",
+        "nominations", "nominee", "nominees", "prize", "scholarship", "trophy", "weekend", NULL};
     if (n < 3 || n > 11)
         return false;
     uint8_t c = pii_lower(w[0]);
     if (c != 'd' && c != 'p' && c != 'a' && c != 'm' && c != 'l' && c != 'f' && c != 's' && c != 't' &&
-        c != 'h' && c != 'w')
+        c != 'h' && c != 'w' && c != 'n' && c != 'c')
         return false;
     return word_in(w, n, H);
 }
@@ -172,14 +173,15 @@ bool pii_thing_noun(const uint8_t *w, size_t n, bool possessive)
     /* what a person may own too ("Dana's cake", "Omar's bike"): only without a possessive; products and
      * hardware named like people ("Coral TPUs", "Jordan sneakers"), fashion brands ("Ralph Lauren jeans") */
     static const char *const T[] = {
-        "accelerator", "accelerators", "bike", "bikes", "bourbon", "boutique", "cake", "casserole",
-        "chipset", "cocktail", "cologne", "complex", "console", "consoles", "controller", "controllers",
-        "coupe", "cpu", "cpus", "cycle", "dealer", "dealership", "devkit", "dressing", "earbuds", "engine",
-        "engines", "firmware", "fragrance", "gpu", "gpus", "handbag", "handbags", "headphones", "headset",
-        "jacket", "jackets", "jeans", "magazine", "model", "models", "npu", "npus", "outlet", "outlets",
-        "perfume", "pudding", "salad", "sandwich", "sauce", "scale", "sdk", "sedan", "sneakers", "soc",
-        "soup", "store", "stores", "stroganoff", "sunglasses", "suv", "tart", "torte", "tpu", "tpus",
-        "underwear", "whiskey", "whisky", "wristband", NULL};
+        "accelerator", "accelerators", "balloon", "balloons", "ballroom", "bike", "bikes", "bourbon",
+        "boutique", "bulb", "bulbs", "cake", "casserole", "chipset", "cocktail", "cologne", "complex",
+        "console", "consoles", "controller", "controllers", "coupe", "cpu", "cpus", "cycle", "dealer",
+        "dealership", "devkit", "dressing", "earbuds", "engine", "engines", "firmware", "fragrance", "gpu",
+        "gpus", "handbag", "handbags", "headphones", "headset", "jacket", "jackets", "jeans", "lamp", "lamps",
+        "magazine", "model", "models", "npu", "npus", "outlet", "outlets", "perfume", "pipeline", "pipelines",
+        "pudding", "salad", "sandwich", "sauce", "scale", "sdk", "sedan", "sneakers", "soc", "soup", "store",
+        "stores", "stove", "stoves", "stroganoff", "sunglasses", "suv", "tart", "tires", "torte", "tpu",
+        "tpus", "tyres", "underwear", "whiskey", "whisky", "wristband", NULL};
     static const char *const N[] = {
         "conjecture", "constant", "criterion", "dilemma", "disease", "diseases", "distribution", "effect",
         "equation", "equations", "formula", "hypothesis", "identities", "identity", "inequality", "law",

@@ -153,19 +153,20 @@ bool pii_place_context(const pii_scan *sc, size_t start, size_t end)
 bool pii_place_noun(const uint8_t *w, size_t n)
 {
     static const char *const N[] = {
-        "accord", "act", "agreement", "airport", "amendment", "aquarium", "arena", "athletic", "ballet", "basilica", "basin",
-        "boardwalk", "borough", "bridge", "canyon", "castle", "cathedral", "causeway", "cemetery", "circle",
-        "city", "coast", "convention", "county", "creek", "crescent", "cricket", "crossing", "dam",
-        "declaration", "desert", "doctrine", "downtown", "esplanade", "expressway", "falls", "fashion", "fjord",
-        "forest", "freeway", "games", "gardens", "glacier", "harbor", "harbour", "harbourfront", "heights",
-        "highway", "hole", "hospital", "interchange", "intercontinental", "international", "island", "islands", "junction",
-        "lagoon", "library", "mall", "marathon", "memorial", "mesa", "metro", "metropolitan", "motorway",
-        "museum", "national", "observatory", "olympics", "opera", "oval", "palace", "parish", "parkway",
-        "peninsula", "philharmonic", "pier", "plains", "plaza", "pride", "promenade", "protocol",
-        "province", "quay", "racecourse", "raceway", "rapids", "reservoir", "rovers", "shores", "speedway",
-        "springs", "square", "stadium", "state", "station", "summit", "symphony", "tech", "temple",
-        "terminal", "terrace", "territory", "tower", "township", "treaty", "tunnel", "turnpike", "united",
-        "valley", "volcano", "waterfront", "wharf", "zoo", NULL};
+        "accord", "act", "agreement", "airport", "amendment", "aquarium", "arch", "arena", "athletic",
+        "ballet", "basilica", "basin", "boardwalk", "borough", "bridge", "canyon", "castle", "cathedral",
+        "causeway", "cemetery", "circle", "city", "coast", "column", "convention", "county", "creek",
+        "crescent", "cricket", "crossing", "dam", "declaration", "desert", "doctrine", "downtown", "esplanade",
+        "expressway", "falls", "fashion", "fjord", "forest", "fountain", "freeway", "games", "gardens",
+        "glacier", "harbor", "harbour", "harbourfront", "heights", "highway", "hole", "hospital",
+        "interchange", "intercontinental", "international", "island", "islands", "junction", "lagoon",
+        "library", "lighthouse", "mall", "marathon", "memorial", "mesa", "metro", "metropolitan", "monument",
+        "mosque", "motorway", "museum", "national", "obelisk", "observatory", "olympics", "opera", "oval",
+        "pagoda", "palace", "parish", "parkway", "peninsula", "philharmonic", "pier", "plains", "plaza",
+        "pride", "promenade", "protocol", "province", "quay", "racecourse", "raceway", "rapids", "reservoir",
+        "rovers", "shores", "shrine", "speedway", "springs", "square", "stadium", "state", "station", "summit",
+        "symphony", "synagogue", "tech", "temple", "terminal", "terrace", "territory", "tower", "township",
+        "treaty", "tunnel", "turnpike", "united", "valley", "volcano", "waterfront", "wharf", "zoo", NULL};
     if (n < 3 || n > 14)
         return false;
     return WORD_IN_SORTED(w, n, N);
@@ -509,11 +510,13 @@ static bool sports_team(const pii_scan *sc, size_t start, size_t end, size_t fir
  * Hidalgo", "station Jules Ferry". */
 static bool street_word(const uint8_t *w, size_t n)
 {
-    static const char *const W[] = {"aeroporto", "aeropuerto", "airport", "allee", "av", "ave", "avenida",
-                                    "avenue", "bd", "blvd", "boulevard", "calle", "carrer", "corso", "estadio",
-                                    "gare", "largo", "metro", "paseo", "piazza", "plaza", "quai", "rua", "rue",
-                                    "stade", "station", "strada", "ulica", "via", "viale", NULL};
-    return n >= 2 && n <= 10 && WORD_IN_SORTED(w, n, W);
+    static const char *const W[] = {
+        "aeroporto", "aeroportul", "aeropuerto", "airport", "allee", "av", "ave", "avenida", "avenue",
+        "barabara", "bd", "blvd", "boulevard", "bulevardul", "caddesi", "calea", "calle", "carrer", "corso",
+        "estadio", "gare", "jalan", "jl", "largo", "masjid", "metro", "paseo", "phố", "piazza", "plaza",
+        "quai", "rua", "rue", "sokak", "stade", "station", "strada", "ulica", "ulitsa", "via", "viale",
+        "đường", "вул", "вулиця", "ул", "улица", NULL};
+    return n >= 2 && n <= 12 && WORD_IN_SORTED(w, n, W);
 }
 
 /* Where a trip starts, ends or changes: "lands at X", "depart from X", "flew into X". */
@@ -607,8 +610,13 @@ bool pii_not_person_frame(const pii_scan *sc, size_t start, size_t end, size_t f
     size_t ps, pe;
     if (work_or_brand(sc, start, end, first_end, poss))
         return true;
+    size_t qs, qe;
     if (street_word(s + start, first_end - start) ||
-        (prev_word(s, start, 1, &ps, &pe) && street_word(s + ps, pe - ps)) || terminal_after(sc, end) ||
+        (prev_word(s, start, 1, &ps, &pe) &&
+         (street_word(s + ps, pe - ps) || /* "Barabara ya Kenyatta", "Calea lui Traian" */
+          (word_in(s + ps, pe - ps, (const char *const[]){"ya", "lui", "de", "del", "di", "du", "do", "da", NULL}) &&
+           prev_word(s, ps, 1, &qs, &qe) && street_word(s + qs, qe - qs)))) ||
+        terminal_after(sc, end) ||
         (!poss && travel_place(sc, start)))
         return true;
     if (end > first_end && sports_team(sc, start, end, first_end))
