@@ -367,6 +367,10 @@ let handCount = 0;
 for (const list of Object.values(HAND_GIVEN)) for (const n of list) { add(n, F_FIRST); handCount++; }
 for (const list of Object.values(HAND_LAST)) for (const n of list) { add(n, F_LAST); handCount++; }
 for (const n of HAND_WORDS) { const k = asciiLower(foldGreek(n.normalize('NFC'))); names.set(k, (names.get(k) || 0) | F_WORD); }
+// Function words of other languages that the new lists hold as names (German "das", Indonesian "tapi"
+// "but"): never names.
+const LATIN_STOP = ['das', 'tapi'];
+for (const n of LATIN_STOP) if (names.has(n) && !(names.get(n) & F_PLACE)) names.delete(n);
 
 // Arabic script is written with letter variants that name the same name: final ta marbuta or ha
 // (فاطمة, فاطمه), Arabic or Persian yeh and kaf (علي, علی; كريم, کریم), alef maqsura (مصطفى, مصطفی).

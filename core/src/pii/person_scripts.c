@@ -76,8 +76,8 @@ unsigned pii_greek_flags(const uint8_t *s, size_t a, size_t b)
 }
 
 /* Latin letters with diacritics as the ASCII letter under them ('.' where there is none): U+00C0-U+024F,
- * then U+1E00-U+1EFF (Vietnamese and Yoruba vowels: ạ, ọ, ẹ). Combining marks (U+0300-U+036F) are
- * dropped. The gazetteer holds every Latin name without its diacritics too, so "Adébáyọ̀" is Adebayo. */
+ * then U+1E00-U+1EFF (Yoruba ẹ, ọ, ṣ). Combining marks (U+0300-U+036F) are dropped. The gazetteer holds
+ * every Latin name without its diacritics too, so "Adébáyọ̀" is Adebayo. */
 static const char FOLD_C0[] =
     "aaaaaa.ceeeeiiiidnooooo.ouuuuy..aaaaaa.ceeeeiiiidnooooo.ouuuuy.yaaaaaaccccccccddddeeeeeeeeeegggggggg"
     "hh..iiiiiiiiii..jjkk.llllll..llnnnnnn...oooooo..rrrrrrsssssssstttt..uuuuuuuuuuuuwwyyyzzzzzz........."
@@ -91,8 +91,8 @@ static const char FOLD_1E00[] =
 unsigned pii_folded_flags(const uint8_t *s, size_t a, size_t b)
 {
     uint8_t buf[40];
-    size_t m = 0;
-    bool changed = false;
+    size_t m = 0, marked = 0;
+    bool marks = false;
     for (size_t p = a; p < b;) {
         uint32_t cp;
         size_t l = s[p] < 0x80 ? 1 : sc_utf8_decode(s + p, b - p, &cp);
@@ -113,10 +113,24 @@ unsigned pii_folded_flags(const uint8_t *s, size_t a, size_t b)
             return 0;
         if (c != 0)
             buf[m++] = (uint8_t)c;
-        changed = changed || l > 1;
+        marked += l > 1;
+        /* Vietnamese letters (ơ, ư, ă, the tone-marked vowels but ẹ and ọ): its names are keys as written */
+        if (l > 1 && ((cp >= 0x1EA0 && cp <= 0x1EF9 && (cp | 1u) != 0x1EB9 && (cp | 1u) != 0x1ECD) ||
+                      (cp | 1u) == 0x1A1 || cp == 0x1AF || cp == 0x1B0 || (cp | 1u) == 0x103))
+            return 0;
+        /* a combining tone mark (Yoruba's ọ̀), Hepburn's ō and ū (Satō, Yūki) */
+        marks = marks || (l > 1 && ((cp >= 0x300 && cp <= 0x36F) || (cp | 1u) == 0x14D || (cp | 1u) == 0x16B));
         p += l;
     }
-    return changed && m >= 2 ? sc_name_lookup(buf, m) & ~(unsigned)SC_NAME_WORD : 0;
+    if (m < 2 || marked == 0)
+        return 0;
+    unsigned f = sc_name_lookup(buf, m);
+    /* with a tone mark or Hepburn's macron or two accented letters it is that name (Adébáyọ̀, Satō, Guðrún); a
+     * word with one accent folded to ASCII is often an English name (Está, Stań, Daná): such words count
+     * as names that are also words, which need the evidence of a sequence or a context (Seán) */
+    if (marks || marked >= 2)
+        return f & ~(unsigned)SC_NAME_WORD;
+    return (f & (SC_NAME_FIRST | SC_NAME_LAST)) ? (f & (SC_NAME_FIRST | SC_NAME_LAST)) | SC_NAME_WORD : 0;
 }
 
 /* Honorifics written after a name: "Ayşe hanım", "Mehmet bey", "Tanaka san". */
