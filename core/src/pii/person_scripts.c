@@ -33,6 +33,8 @@ unsigned pii_cyrillic_flags(const uint8_t *s, size_t a, size_t b)
         {"\xd0\xb5", ""},                     /* -е  -> - (Ukrainian vocative: Тарасе, Ігоре) */
         {"\xd0\xbe", "\xd0\xb0"},           /* -о  -> -а (Ukrainian vocative: Оксано) */
         {"\xd0\xbe\xd0\xb2\xd1\x96", ""}, /* -ові -> - (Ukrainian dative: Тарасові) */
+        {"\xd1\x8e", ""},                     /* -ю  -> - (Ігорю) */
+        {"\xd1\x8e", "\xd1\x8c"},           /* -ю  -> -ь (Игорю -> Игорь) */
     };
     uint8_t buf[44];
     for (size_t k = 0; k < sizeof ENDS / sizeof ENDS[0]; k++) {
