@@ -15,23 +15,24 @@
 #include "pii.h"
 #include "person_words.h"
 
-/* Length of the letter that ends right before q (0 when none): ASCII, or a UTF-8 letter of a script the
- * tokenizer reads ("Chào", "Olá", "від" are words before a name too). */
+/* Length of the UTF-8 letter of a script the tokenizer reads that ends right before q (q > 0, s[q - 1] >=
+ * 0x80), 0 when none (person_lexicon.c). */
+size_t pii_letter_before_utf8(const uint8_t *s, size_t q);
+
+/* Length of the letter that ends right before q (0 when none): ASCII, or a UTF-8 letter ("Chào", "Olá",
+ * "від" are words before a name too). */
 static inline size_t letter_before(const uint8_t *s, size_t q)
 {
     if (q == 0)
         return 0;
     if (s[q - 1] < 0x80)
         return pii_is_alpha(s[q - 1]) ? 1 : 0;
-    size_t k = 1;
-    while (k < 4 && k < q && (s[q - k] & 0xC0) == 0x80)
-        k++;
-    uint32_t cp;
-    return sc_utf8_decode(s + q - k, k, &cp) == k && cp_letter(cp) ? k : 0;
+    return pii_letter_before_utf8(s, q);
 }
 
 /* The word that ends before position p (skipping non-letters, at most `gap` bytes of them). */
-static inline bool prev_word(const uint8_t *s, size_t p, size_t gap, size_t *ws, size_t *we)
+static inline __attribute__((always_inline)) bool prev_word(const uint8_t *s, size_t p, size_t gap, size_t *ws,
+                                                             size_t *we)
 {
     size_t q = p;
     while (q > 0 && p - q <= gap && !pii_is_alpha(s[q - 1]) && s[q - 1] < 0x80) {

@@ -42,6 +42,15 @@ bool pii_word_like(unsigned f, int cls)
     return (f & SC_NAME_WORD) != 0 && (f & (SC_NAME_COMMON_FIRST | SC_NAME_COMMON_LAST)) == 0;
 }
 
+size_t pii_letter_before_utf8(const uint8_t *s, size_t q)
+{
+    size_t k = 1;
+    while (k < 4 && k < q && (s[q - k] & 0xC0) == 0x80)
+        k++;
+    uint32_t cp;
+    return sc_utf8_decode(s + q - k, k, &cp) == k && cp_letter(cp) ? k : 0;
+}
+
 unsigned pii_name_flags(const uint8_t *s, size_t a, size_t b)
 {
     unsigned f = sc_name_lookup(s + a, b - a);

@@ -614,7 +614,8 @@ bool pii_not_person_frame(const pii_scan *sc, size_t start, size_t end, size_t f
     if (street_word(s + start, first_end - start) ||
         (prev_word(s, start, 1, &ps, &pe) &&
          (street_word(s + ps, pe - ps) || /* "Barabara ya Kenyatta", "Calea lui Traian" */
-          (word_in(s + ps, pe - ps, (const char *const[]){"ya", "lui", "de", "del", "di", "du", "do", "da", NULL}) &&
+          (pe - ps <= 3 &&
+           word_in(s + ps, pe - ps, (const char *const[]){"ya", "lui", "de", "del", "di", "du", "do", "da", NULL}) &&
            prev_word(s, ps, 1, &qs, &qe) && street_word(s + qs, qe - qs)))) ||
         terminal_after(sc, end) ||
         (!poss && travel_place(sc, start)))
