@@ -72,6 +72,11 @@ static void world_names(void **state)
     expect_only(det, "Satō Kenji will join at ten.", "Satō Kenji");
     expect_only(det, "Guðrún Jónsdóttir sent the file.", "Guðrún Jónsdóttir");
     expect_only(det, "Groetjes,\nSanne", "Sanne");
+    /* Russian, Ukrainian and Greek family names in Latin letters, and a Greek patronymic genitive */
+    expect_only(det, "Papadopoulos approved the change.", "Papadopoulos");
+    expect_only(det, "ask Shevchenko about the invoice", "Shevchenko");
+    expect_only(det, "Meeting with Kovalenko at 3.", "Kovalenko");
+    expect_only(det, "Dikaiouchos: Giorgos Nikolaou", "Giorgos Nikolaou");
 }
 
 /* Schools, firms, characters, streets, monuments and things named like people. */

@@ -372,6 +372,49 @@ for (const n of HAND_WORDS) { const k = asciiLower(foldGreek(n.normalize('NFC'))
 const LATIN_STOP = ['das', 'tapi'];
 for (const n of LATIN_STOP) if (names.has(n) && !(names.get(n) & F_PLACE)) names.delete(n);
 
+// faker's Russian, Ukrainian and Greek names as they are written in Latin letters (passports, e-mail
+// signatures, IBAN beneficiaries): Kuznetsov, Kovalenko, Papadopoulos, Giorgos. A simple letter-by-letter
+// transliteration (Russian and Ukrainian after the usual passport tables, Greek after ELOT 743); Russian
+// -iy endings also as -y (Dmitriy, Dmitry).
+const RU = {а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l',
+  м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh',
+  щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya'};
+const UK = {...RU, г: 'h', ґ: 'g', е: 'e', є: 'ye', и: 'y', і: 'i', ї: 'yi', й: 'i', щ: 'shch', ю: 'iu', я: 'ia'};
+const EL = {α: 'a', β: 'v', γ: 'g', δ: 'd', ε: 'e', ζ: 'z', η: 'i', θ: 'th', ι: 'i', κ: 'k', λ: 'l', μ: 'm', ν: 'n',
+  ξ: 'x', ο: 'o', π: 'p', ρ: 'r', σ: 's', ς: 's', τ: 't', υ: 'y', φ: 'f', χ: 'ch', ψ: 'ps', ω: 'o'};
+const translit = (name, table, greek) => {
+  let w = name.toLowerCase();
+  if (greek) w = w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ου/g, 'ou').replace(/αυ/g, 'av')
+    .replace(/ευ/g, 'ev').replace(/γγ/g, 'ng').replace(/^μπ/, 'b').replace(/^ντ/, 'd');
+  let out = '';
+  for (const c of w) {
+    if (/[a-z]/.test(c)) out += c;
+    else if (c in table) out += table[c];
+    else return null;
+  }
+  return out.length >= 2 ? out.charAt(0).toUpperCase() + out.slice(1) : null;
+};
+let romanCount = 0;
+for (const [loc, table, greek] of [['ru', RU, false], ['uk', UK, false], ['el', EL, true]])
+  for (const [key, flag] of [['first_name', F_FIRST], ['last_name', F_LAST]])
+    for (const n of fakerList(loc, key)) {
+      const r = translit(n.normalize('NFC'), table, greek);
+      if (!r) continue;
+      add(r, flag);
+      if (!greek && /iy$/.test(r)) add(r.replace(/iy$/, 'y'), flag);
+      romanCount++;
+    }
+for (const n of HAND_GIVEN.el) { const r = translit(n, EL, true); if (r) { add(r, F_FIRST); romanCount++; } }
+// Greek family names are often the genitive of a father's given name (Γεώργιος -> Γεωργίου, Georgiou;
+// Αντώνιος -> Αντωνίου, Antoniou): every faker given name in -ος gives one.
+for (const n of fakerList('el', 'first_name')) {
+  if (!/ος$/.test(n)) continue;
+  const g = n.replace(/ος$/, 'ου');
+  add(g, F_LAST);
+  const r = translit(g, EL, true);
+  if (r) { add(r, F_LAST); romanCount++; }
+}
+
 // Arabic script is written with letter variants that name the same name: final ta marbuta or ha
 // (فاطمة, فاطمه), Arabic or Persian yeh and kaf (علي, علی; كريم, کریم), alef maqsura (مصطفى, مصطفی).
 // Every key gets its variants, so a name from faker's ar list is known as a Persian writer spells it.
@@ -570,5 +613,6 @@ console.error(`faker locales ${localeCount}, SSA names >= ${SSA_MIN} births ${ss
   `gimei romaji ${gimeiCount}, CJK romanized ${cjkRoman}, common words ${wordCount}, ` +
   `places ${placeCount} (${placeNames} of them names), ${folded} names without diacritics, ` +
   `Russian ${russianCount}, Indian ${indianCount}, hand-kept African/Asian/Greek ${handCount}, ` +
+  `ru/uk/el romanized ${romanCount}, ` +
   `${arabicVariantCount} Arabic-script spelling variants, hand-kept Devanagari ${HINDI_GIVEN.length}+${HINDI_SURNAMES.length} and Hebrew ${HEBREW_GIVEN.length}, ${caselessStopped} function words dropped; ` +
   `${entries.length} keys, ${chunks.length} chunks, hash table ${size}${cjkCounts}`);
