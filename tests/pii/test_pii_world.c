@@ -1,5 +1,5 @@
 /* PERSON, round 7 (issue 17: names the lists missed and word classes that are no persons). Names of
- * Africa, South and South-East Asia, Greek and Ukrainian case forms, names in caseless scripts with the
+ * Africa, South and South-East Asia, Greek and Ukrainian case forms, names in caseless scripts (Thai too) with the
  * greetings and kinship words around them; schools, firms, cartoon and literary characters, streets of
  * other languages and things named after people. New sentences of each class, not the evaluation's. */
 #include <setjmp.h>
@@ -48,6 +48,11 @@ static void caseless_scripts(void **state)
     expect_only(det, "నమస్తే సురేష్ గారు, రేపు కలుద్దాం", "సురేష్");
     expect_only(det, "کامران بھائی، کل ملتے ہیں", "کامران");
     pii_expect_none(det, "ሰላም ለሁላችሁ፣ ስብሰባው ነገ ነው", P);
+    /* Thai glues the title คุณ to the name, and the greeting to the title */
+    pii_expect(det, "สวัสดีคุณวิชัย คุณPimchanok รออยู่", P, "วิชัย");
+    pii_expect(det, "สวัสดีคุณวิชัย คุณPimchanok รออยู่", P, "Pimchanok");
+    expect_only(det, "กรุณาส่งให้คุณมาลี ศรีสุข ด้วย", "มาลี ศรีสุข");
+    pii_expect_none(det, "วันนี้อากาศดีมาก มาลี", P);
 }
 
 /* Greek vocatives, Ukrainian genitives, Russian ё and the greetings before them. */

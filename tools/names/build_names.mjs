@@ -68,7 +68,7 @@ const asciiLower = (s) => [...s].map((c) => {
   return c;
 }).join('');
 // Scripts written without spaces between words (CJK, kana, Hangul, Thai...) cannot be tokenized by
-// the detector's word rules; their names are left out.
+// the detector's word rules; their names are left out (but for a short hand-kept Thai list, below).
 const unspaced = /[\u0E00-\u0E7F\u0E80-\u0EFF\u1000-\u109F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]/;
 const names = new Map(); // key -> flags
 
@@ -366,7 +366,19 @@ const HAND_WORDS = ['ሰላም', 'ፍቅር', 'ተስፋ', 'Sri', 'Ama', 'Amani'
 let handCount = 0;
 for (const list of Object.values(HAND_GIVEN)) for (const n of list) { add(n, F_FIRST); handCount++; }
 for (const list of Object.values(HAND_LAST)) for (const n of list) { add(n, F_LAST); handCount++; }
-for (const n of HAND_WORDS) { const k = asciiLower(foldGreek(n.normalize('NFC'))); names.set(k, (names.get(k) || 0) | F_WORD); }
+// Thai is written without spaces between words, so add() leaves it out; its names are keys all the same
+// (the detector takes them after the title คุณ or beside another name, person_scripts.c).
+const THAI_GIVEN = ['สมชาย', 'สมศักดิ์', 'สมหญิง', 'สมพร', 'สมศรี', 'สุดา', 'สุนิสา', 'สุภาพร', 'ศิริพร', 'มาลี', 'วิชัย',
+  'ประเสริฐ', 'ณรงค์', 'ธนากร', 'กิตติศักดิ์', 'อารยา', 'ชนิดา', 'วราภรณ์', 'อนงค์', 'อภิญญา', 'พิมพ์ชนก', 'ณัฐพงศ์',
+  'ณัฐธิดา', 'ศักดา', 'สุรชัย', 'ชัยวัฒน์', 'พิชัย', 'รัตนา', 'กาญจนา', 'นันทนา', 'ธีระ', 'นภา', 'ปิยะ', 'จิราพร',
+  'ศิริวรรณ', 'วนิดา', 'นิรันดร์', 'กัญญา', 'ธิติมา', 'อรุณ', 'สุชาติ', 'ณัฐยา', 'ปรีชา', 'สมบูรณ์', 'วิไล', 'บุญมี'];
+const THAI_LAST = ['ใจดี', 'แก้วมณี', 'ศรีสุข', 'แซ่ตั้ง', 'แซ่ลี้', 'วงศ์สวัสดิ์', 'ชัยพร', 'รัตนากร', 'สุวรรณรัตน์', 'ทองชัย',
+  'บุญมา', 'ศรีสวัสดิ์', 'จันทร์เพ็ญ', 'พรหมมา', 'มณีรัตน์', 'สุขสวัสดิ์', 'ทองดี', 'แสงทอง'];
+// everyday Thai words: ใจดี "kind", อรุณ "dawn", นภา "sky", บุญมี "has merit", ทองดี "good gold"
+const THAI_WORDS = ['ใจดี', 'อรุณ', 'นภา', 'บุญมี', 'ทองดี', 'แสงทอง'];
+for (const n of THAI_GIVEN) { names.set(n, (names.get(n) || 0) | F_FIRST); handCount++; }
+for (const n of THAI_LAST) { names.set(n, (names.get(n) || 0) | F_LAST); handCount++; }
+for (const n of HAND_WORDS.concat(THAI_WORDS)) { const k = asciiLower(foldGreek(n.normalize('NFC'))); names.set(k, (names.get(k) || 0) | F_WORD); }
 // Function words of other languages that the new lists hold as names (German "das", Indonesian "tapi"
 // "but"): never names.
 const LATIN_STOP = ['das', 'tapi'];

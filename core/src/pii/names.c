@@ -535,6 +535,7 @@ static const ctx_word BEFORE[] = {
     {"привет", SC_PCTX_GREETING}, {"привіт", SC_PCTX_GREETING}, {"про", SC_PCTX_VERB},
     {"сестра", SC_PCTX_RELATION}, {"тётя", SC_PCTX_RELATION}, {"тітка", SC_PCTX_RELATION},
     {"шановна", SC_PCTX_GREETING}, {"шановний", SC_PCTX_GREETING},
+   
 };
 static const ctx_word AFTER[] = {
     {"agreed", SC_PCTX_AFTER}, {"aliandika", SC_PCTX_AFTER}, {"alisema", SC_PCTX_AFTER},

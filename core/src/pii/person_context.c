@@ -152,9 +152,14 @@ int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
     if (pii_is_lower(s[w1s]) && w1e + 1 == start &&
         word_in(w1, l1, (const char *const[]){"pan", "pani", "pana", "panu", "panem", "panie", "panią", NULL}))
         return STRONG;
-    /* the same titles in Ukrainian ("пан Тарас", "пані Оксана") */
+    /* the same titles in Ukrainian ("пан Тарас", "пані Оксана"); Thai คุณ ends the Thai word before the
+     * name, glued or not ("สวัสดีคุณNattaya", "คุณ Nattaya") */
     if (w1e + 1 == start && word_in(w1, l1, (const char *const[]){"пан", "пані", "пана", "пану", NULL}))
         return STRONG;
+    if (l1 >= 9 && start - w1e <= 1 && memcmp(w1 + l1 - 9, "\xe0\xb8\x84\xe0\xb8\xb8\xe0\xb8\x93", 9) == 0) {
+        *accepts_unknown = true;
+        return STRONG;
+    }
     if (pii_word_eq(w1, l1, "from") && p2 && WORD_IN_SORTED(s + w2s, w2e - w2s, MESSAGE)) {
         /* "a voicemail from Wiremu" vouches for any word; "an email from Miriam", "a warning message
          * from Perl" only a little (firms and programs send those too) */

@@ -195,6 +195,18 @@ static unsigned uncased_flags(const uint8_t *s, size_t a, size_t b, size_t *name
                 return f;
             }
     }
+    /* Thai glues the title คุณ (and what comes before it: สวัสดีคุณ) to the name: the name after the last one */
+    static const uint8_t KHUN[] = {0xE0, 0xB8, 0x84, 0xE0, 0xB8, 0xB8, 0xE0, 0xB8, 0x93};
+    if (b - a > sizeof KHUN && s[a] == 0xE0 && (s[a + 1] == 0xB8 || s[a + 1] == 0xB9)) {
+        for (size_t q = b - sizeof KHUN + 1; q-- > a;)
+            if (memcmp(s + q, KHUN, sizeof KHUN) == 0) {
+                size_t at = q + sizeof KHUN;
+                if (at < b && (f = sc_name_lookup(s + at, b - at)) != 0)
+                    *name_start = at;
+                return f;
+            }
+        return 0;
+    }
     if (b - a >= 8 && s[a] == 0xD8 && s[a + 1] == 0xA7 && s[a + 2] == 0xD9 && s[a + 3] == 0x84)
         return sc_name_lookup(s + a + 4, b - a - 4) & (SC_NAME_FIRST | SC_NAME_LAST) ? SC_NAME_LAST : 0;
     /* Persian family names made from a name with the suffix -i (احمدی, حسینی, رضایی): the name before it */
@@ -208,12 +220,13 @@ static unsigned uncased_flags(const uint8_t *s, size_t a, size_t b, size_t *name
 }
 
 /* Scripts without capitals whose names the gazetteer holds: Hebrew, Arabic and Persian, Devanagari,
- * Bengali, Gurmukhi, Tamil, Telugu, Georgian, Ge'ez (by the first bytes of the word). */
+ * Bengali, Gurmukhi, Tamil, Telugu, Thai, Georgian, Ge'ez (by the first bytes of the word). */
 bool pii_uncased_script(const uint8_t *w, size_t n)
 {
     uint8_t c = w[0];
     return c == 0xD7 || (c >= 0xD8 && c <= 0xDB) ||
-           (n >= 3 && c == 0xE0 && ((w[1] >= 0xA4 && w[1] <= 0xA9) || (w[1] >= 0xAE && w[1] <= 0xB1))) ||
+           (n >= 3 && c == 0xE0 &&
+            ((w[1] >= 0xA4 && w[1] <= 0xA9) || (w[1] >= 0xAE && w[1] <= 0xB1) || w[1] == 0xB8 || w[1] == 0xB9)) ||
            (n >= 3 && c == 0xE1 && (w[1] == 0x83 || (w[1] >= 0x88 && w[1] <= 0x8E)));
 }
 
@@ -241,6 +254,7 @@ static const char *const FRAME_BEFORE[] = {
     "வணக்கம்", "அன்புள்ள", "திரு", "திருமதி",                                 /* Tamil */
     "నమస్తే", "నమస్కారం", "ప్రియమైన", "శ్రీ",                                  /* Telugu */
     "ሰላም", "ጤና", "አቶ", "ወይዘሮ", "ውድ",                                /* Amharic */
+    "สวัสดี", "คุณ", "ถึง",                                                   /* Thai */
     NULL};
 static const char *const FRAME_AFTER[] = {
     "אמר", "אמרה", "כתב", "כתבה", "התקשר", "התקשרה", "שאל", "שאלה", "ביקש", "ביקשה", "מגיע", "מגיעה",
@@ -314,7 +328,9 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
     unsigned f1 = uncased_flags(s, ws, we, &ns);
     if (!(f1 & SC_NAME_FIRST))
         return we;
-    bool framed = frame_before(s, ns) || frame_after(s, n, we);
+    /* a title glued before the name (Thai คุณ) frames it as "Mr"/"Ms" does */
+    bool framed = (ns > ws && ns - ws >= 9 && s[ns - 9] == 0xE0 && s[ns - 8] == 0xB8 && s[ns - 7] == 0x84) ||
+                  frame_before(s, ns) || frame_after(s, n, we);
     size_t bs = we + 1, be = we < n && s[we] == ' ' ? script_word_end(s, n, bs) : bs;
     unsigned f2 = be > bs ? uncased_flags(s, bs, be, &ns2) : 0;
     if (be > bs && ns2 == bs && (in_list(s + bs, be - bs, (const char *const[]){"بن", "ابن", "بنت", NULL}))) {

@@ -22,8 +22,8 @@ typedef struct word {
 
 /* Non-ASCII letters the tokenizer knows: Latin-1 and Extended with combining accents (Yoruba ọ̀), Greek,
  * Cyrillic, Armenian, Hebrew, Arabic (with its vowel marks and the Persian and Urdu letters), Devanagari,
- * Bengali, Gurmukhi, Tamil and Telugu (with their vowel signs, not the danda or digits), Georgian, Ge'ez
- * (not its punctuation or numerals). */
+ * Bengali, Gurmukhi, Tamil and Telugu (with their vowel signs, not the danda or digits), Thai (not its
+ * digits), Georgian, Ge'ez (not its punctuation or numerals). */
 static inline bool cp_letter(uint32_t cp)
 {
     if (cp < 0x900)
@@ -32,7 +32,8 @@ static inline bool cp_letter(uint32_t cp)
                (cp >= 0x5D0 && cp <= 0x5EA) || (cp >= 0x620 && cp <= 0x655) || (cp >= 0x670 && cp <= 0x6D3);
     return (cp >= 0x900 && cp <= 0x963) || (cp >= 0x971 && cp <= 0x97F) || (cp >= 0x980 && cp <= 0x9E3) ||
            (cp >= 0xA01 && cp <= 0xA63) || (cp >= 0xA70 && cp <= 0xA75) || (cp >= 0xB82 && cp <= 0xBD7) ||
-           (cp >= 0xC00 && cp <= 0xC63) || (cp >= 0x10D0 && cp <= 0x10FA) || (cp >= 0x1200 && cp <= 0x135F) ||
+           (cp >= 0xC00 && cp <= 0xC63) || (cp >= 0xE01 && cp <= 0xE3A) || (cp >= 0xE40 && cp <= 0xE4E) ||
+           (cp >= 0x10D0 && cp <= 0x10FA) || (cp >= 0x1200 && cp <= 0x135F) ||
            (cp >= 0x1380 && cp <= 0x1399) || (cp >= 0x1E00 && cp <= 0x1EFF);
 }
 
@@ -103,6 +104,9 @@ static inline bool next_word(const uint8_t *s, size_t n, size_t p, word *w)
         return false;
     memset(w, 0, sizeof *w);
     w->s = p;
+    /* Thai is written without spaces between words, and a Latin name glued to a Thai title (คุณNattaya)
+     * is a word of its own: a word does not go on from Thai letters to others or back */
+    bool thai = l == 3 && s[p] == 0xE0 && (s[p + 1] == 0xB8 || s[p + 1] == 0xB9);
     bool first_up = up, any_lower = !up, all_up = up;
     size_t letters = 0, last = p;
     bool prev_lower = false;
@@ -130,6 +134,8 @@ static inline bool next_word(const uint8_t *s, size_t n, size_t p, word *w)
             prev_lower = false;
             continue;
         }
+        if ((k == 3 && s[p] == 0xE0 && (s[p + 1] == 0xB8 || s[p + 1] == 0xB9)) != thai)
+            break;
         if (u && prev_lower && letters > 0) {
             /* McDonald, MacArthur, DeShawn, LaToya are names; anything else is camelCase */
             size_t wl = p - w->s;
