@@ -100,12 +100,18 @@ static void not_persons(void **state)
         "The Wellington Arch is closed for repairs.",
         "Invoice from Dubois Logistique SARL attached.",
         "Prayer times at Masjid Al-Falah changed this week.",
+        "Hey Siri, remind me to water the plants.",
+        "OK Alexa, play the news.",
     };
     for (size_t i = 0; i < sizeof NONE / sizeof NONE[0]; i++)
         pii_expect_none(det, NONE[i], P);
     /* the same names with evidence of a person stay names */
     expect_only(det, "Thanks Minnie, the slides look great.", "Minnie");
     expect_only(det, "Ask Jefferson Okoro about the keys.", "Jefferson Okoro");
+    expect_only(det, "Hey Alexa, long time no see!", "Alexa"); /* no wake phrase: a person */
+    /* "review by X", "photos by X": whoever did it is a person, known name or not */
+    expect_only(det, "Code review by Okonkwo, merged on Friday.", "Okonkwo");
+    expect_only(det, "Photos by Tamsin Ferreira-Blake.", "Tamsin Ferreira-Blake");
 }
 
 int main(void)

@@ -141,7 +141,9 @@ int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
     if (pii_word_eq(w1, l1, "by") && p2) {
         static const char *const BY[] = {"signed", "sent", "written", "approved", "reviewed", "reported",
                                          "authored", "submitted", "requested", "created", "owned", "assigned",
-                                         "hosted", "organized", "organised", "led", "managed", NULL};
+                                         "hosted", "organized", "organised", "led", "managed", "review",
+                                         "reviews", "comment", "comments", "photo", "photos", "talk",
+                                         "keynote", NULL};
         for (size_t k = 0; BY[k] != NULL; k++)
             if (pii_word_eq(s + w2s, w2e - w2s, BY[k]))
                 return STRONG;

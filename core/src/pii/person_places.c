@@ -604,10 +604,32 @@ static bool unit_measure(const pii_scan *sc, size_t start, size_t end)
     return word_after(s, sc->n, end, &a, &b) && (pii_word_eq(s + a, b - a, "scale") || pii_word_eq(s + a, b - a, "units"));
 }
 
+/* A voice assistant's wake phrase: "Hey Siri, what is ...", "OK Alexa, play ..." (a command after it; "Hey
+ * Alexa, long time no see" greets a person). */
+static bool wake_phrase(const uint8_t *s, size_t n, size_t start, size_t first_end)
+{
+    static const char *const CMD[] = {"add", "dim", "lock", "open", "pause", "play", "read", "remind", "set",
+                                      "show", "skip", "start", "stop", "turn", "unlock", "what", NULL};
+    size_t ws, we, p = first_end;
+    if (!word_in(s + start, first_end - start, (const char *const[]){"siri", "alexa", "cortana", "bixby", NULL}) ||
+        !prev_word(s, start, 2, &ws, &we) || !word_in(s + ws, we - ws, (const char *const[]){"hey", "ok", "okay", NULL}))
+        return false;
+    if (p < n && s[p] == ',')
+        p++;
+    while (p < n && s[p] == ' ')
+        p++;
+    size_t a = p;
+    while (p < n && pii_is_alpha(s[p]))
+        p++;
+    return p > a && word_in(s + a, p - a, CMD);
+}
+
 bool pii_not_person_frame(const pii_scan *sc, size_t start, size_t end, size_t first_end, bool poss)
 {
     const uint8_t *s = sc->s;
     size_t ps, pe;
+    if (first_end - start >= 4 && first_end - start <= 7 && wake_phrase(s, sc->n, start, first_end))
+        return true;
     if (work_or_brand(sc, start, end, first_end, poss))
         return true;
     size_t qs, qe;
