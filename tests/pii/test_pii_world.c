@@ -102,6 +102,8 @@ static void not_persons(void **state)
         "Prayer times at Masjid Al-Falah changed this week.",
         "Hey Siri, remind me to water the plants.",
         "OK Alexa, play the news.",
+        "Booked a cabin on the Queen Elizabeth 2 for May.",
+        "The Rolls-Royce and the Mercedes-Benz are in the garage.",
     };
     for (size_t i = 0; i < sizeof NONE / sizeof NONE[0]; i++)
         pii_expect_none(det, NONE[i], P);
@@ -109,6 +111,7 @@ static void not_persons(void **state)
     expect_only(det, "Thanks Minnie, the slides look great.", "Minnie");
     expect_only(det, "Ask Jefferson Okoro about the keys.", "Jefferson Okoro");
     expect_only(det, "Hey Alexa, long time no see!", "Alexa"); /* no wake phrase: a person */
+    expect_only(det, "King Charles III opened the bridge.", "King Charles");
     /* "review by X", "photos by X": whoever did it is a person, known name or not */
     expect_only(det, "Code review by Okonkwo, merged on Friday.", "Okonkwo");
     expect_only(det, "Photos by Tamsin Ferreira-Blake.", "Tamsin Ferreira-Blake");

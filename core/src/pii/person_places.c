@@ -630,6 +630,12 @@ bool pii_not_person_frame(const pii_scan *sc, size_t start, size_t end, size_t f
     size_t ps, pe;
     if (first_end - start >= 4 && first_end - start <= 7 && wake_phrase(s, sc->n, start, first_end))
         return true;
+    /* a ship or a model named after a royal, numbered: "the Queen Mary 2", "Princess Diana 3" (a king's
+     * ordinal is written in Roman numerals) */
+    if (end + 2 < sc->n && s[end] == ' ' && pii_is_digit(s[end + 1]) &&
+        (end + 2 >= sc->n || !pii_is_digit(s[end + 2]) || end + 3 >= sc->n || !pii_is_digit(s[end + 3])) &&
+        word_in(s + start, first_end - start, (const char *const[]){"queen", "king", "prince", "princess", NULL}))
+        return true;
     if (work_or_brand(sc, start, end, first_end, poss))
         return true;
     size_t qs, qe;
