@@ -77,6 +77,12 @@ static void world_names(void **state)
     expect_only(det, "Satō Kenji will join at ten.", "Satō Kenji");
     expect_only(det, "Guðrún Jónsdóttir sent the file.", "Guðrún Jónsdóttir");
     expect_only(det, "Groetjes,\nSanne", "Sanne");
+    /* chat exports with a date before the time and direction marks around the stamp; a kinship word or a
+     * group speaking is no name */
+    expect_only(det, "\xe2\x80\x8e[14/03/2026, 21:07:45] Lindiwe: see you at 8", "Lindiwe");
+    expect_only(det, "\xe2\x80\x8f[3/9/26 08:15]\xe2\x80\x8f Nomvula: ok", "Nomvula");
+    pii_expect_none(det, "[14/03/2026, 21:07:45] Mom: dinner is ready", P);
+    pii_expect_none(det, "[14/03/2026, 21:07:45] Year 6 Parents: trip forms are due", P);
     /* Russian, Ukrainian and Greek family names in Latin letters, and a Greek patronymic genitive */
     expect_only(det, "Papadopoulos approved the change.", "Papadopoulos");
     expect_only(det, "ask Shevchenko about the invoice", "Shevchenko");
