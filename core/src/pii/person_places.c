@@ -611,6 +611,9 @@ static bool wake_phrase(const uint8_t *s, size_t n, size_t start, size_t first_e
     static const char *const CMD[] = {"add", "dim", "lock", "open", "pause", "play", "read", "remind", "set",
                                       "show", "skip", "start", "stop", "turn", "unlock", "what", NULL};
     size_t ws, we, p = first_end;
+    uint8_t c = pii_lower(s[start]);
+    if (c != 's' && c != 'a' && c != 'c' && c != 'b')
+        return false;
     if (!word_in(s + start, first_end - start, (const char *const[]){"siri", "alexa", "cortana", "bixby", NULL}) ||
         !prev_word(s, start, 2, &ws, &we) || !word_in(s + ws, we - ws, (const char *const[]){"hey", "ok", "okay", NULL}))
         return false;
