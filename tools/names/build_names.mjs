@@ -16,6 +16,8 @@
 //   --pinyin DIR  the unpacked pinyin-pro package: faker's Chinese names written in pinyin
 //   --hangul DIR  the unpacked hangul-romanization package: faker's Korean names in Revised Romanization
 //   --out-cjk F   C source with the CJK surname and given-name tables (person_cjk.c uses them)
+//   --russian DIR the unpacked sex-by-russian-name package: Russian first names with their diminutives
+//   --indian DIR  the unpacked random-indian-name package: Indian first and family names, romanized
 //
 // Output: names.tsv (key<TAB>flags, sorted, the reviewable compact data) and a C source with the same
 // table plus a precomputed open-addressing hash index (FNV-1a 32, linear probing), so the library
@@ -43,6 +45,8 @@ const gimeiDir = arg('--gimei');
 const pinyinDir = arg('--pinyin');
 const hangulDir = arg('--hangul');
 const outCjk = arg('--out-cjk');
+const russianDir = arg('--russian');
+const indianDir = arg('--indian');
 if (!fakerDir || !outData || !outC) {
   console.error('usage: build_names.mjs --faker DIR [--ssa FILE] [--words FILE] --out-data F --out-c F');
   process.exit(2);
@@ -64,7 +68,7 @@ const asciiLower = (s) => [...s].map((c) => {
   return c;
 }).join('');
 // Scripts written without spaces between words (CJK, kana, Hangul, Thai...) cannot be tokenized by
-// the detector's word rules; their names are left out.
+// the detector's word rules; their names are left out (but for a short hand-kept Thai list, below).
 const unspaced = /[\u0E00-\u0E7F\u0E80-\u0EFF\u1000-\u109F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]/;
 const names = new Map(); // key -> flags
 
@@ -254,6 +258,173 @@ if (hangulDir) {
     cjkRoman++;
   }
   for (const n of KOREAN_SURNAMES) add(n, F_LAST);
+}
+
+// Russian first names with their everyday and diminutive forms (sex-by-russian-name: Артём, Саша, Серёжа,
+// Наташа), lower case in the package: the key gets its capital back (the C lookup does not fold Cyrillic).
+const { createRequire: requireFrom } = await import('node:module');
+let russianCount = 0;
+if (russianDir) {
+  const { names: ru } = requireFrom(import.meta.url)(path.join(russianDir, 'dist', 'names.js'));
+  for (const set of Object.values(ru))
+    for (const n of set) { add(n.charAt(0).toUpperCase() + n.slice(1), F_FIRST); russianCount++; }
+}
+// Indian first and family names as they are written in English (random-indian-name: Priyanka, Siddharth).
+let indianCount = 0;
+if (indianDir) {
+  const ind = requireFrom(import.meta.url)(path.join(indianDir, 'lib', 'names.js'));
+  for (const n of [...ind.first_male, ...ind.first_female]) { add(n, F_FIRST); indianCount++; }
+  for (const n of ind.last) { add(n, F_LAST); indianCount++; }
+}
+// Russian writes ё as е as often as not (Артём, Артем): every key with ё has its е spelling too.
+for (const [k, f] of [...names])
+  if (/[ёЁ]/.test(k)) { const v = k.replace(/ё/g, 'е').replace(/Ё/g, 'Е'); names.set(v, (names.get(v) || 0) | f); }
+
+// Names no package on the reachable registries carries (the permissive ones found are above; yoruba-names
+// ships a GPL licence file, humannames mixes in everyday words of many languages: Gracias, Calle, Casa).
+// Short hand-kept lists of the commonest names (project's own), romanized as their bearers write them
+// in English, and in their own script where that script has spaces between words.
+const HAND_GIVEN = {
+  // Kenya / Swahili and Luo, Kikuyu, Kalenjin
+  ke: ['Wanjiru', 'Wanjiku', 'Wambui', 'Njeri', 'Nyambura', 'Wairimu', 'Muthoni', 'Wangari', 'Akinyi', 'Achieng',
+    'Atieno', 'Adhiambo', 'Awino', 'Auma', 'Otieno', 'Odhiambo', 'Ochieng', 'Onyango', 'Omondi', 'Owino', 'Kiprop',
+    'Kiprono', 'Kipchoge', 'Chebet', 'Jepkosgei', 'Cherono', 'Baraka', 'Neema', 'Zawadi', 'Rehema', 'Amani',
+    'Juma', 'Mwanaisha', 'Wafula', 'Wekesa', 'Nafula', 'Kamau', 'Njoroge', 'Mwangi', 'Kariuki', 'Githinji'],
+  // South Africa: Zulu, Xhosa, Sotho, Tswana
+  za: ['Bongani', 'Sipho', 'Thabo', 'Thandi', 'Thandeka', 'Thandiwe', 'Nomvula', 'Nomsa', 'Zanele', 'Lindiwe',
+    'Sibusiso', 'Sizwe', 'Themba', 'Mandla', 'Nkosinathi', 'Lwazi', 'Ayanda', 'Zodwa', 'Buhle', 'Lerato', 'Palesa',
+    'Kagiso', 'Tshepo', 'Mpho', 'Lungile', 'Zinhle', 'Nokuthula', 'Siyabonga', 'Andile', 'Xolani', 'Vusi',
+    'Thulani', 'Sbu', 'Khanyisile', 'Nandi', 'Naledi', 'Refilwe', 'Dineo', 'Bonolo', 'Karabo', 'Tumelo', 'Lebo'],
+  // Nigeria: Yoruba, Igbo, Hausa; Ghana: Akan
+  ng: ['Oluwaseun', 'Seun', 'Temi', 'Temitope', 'Tope', 'Bayo', 'Kemi', 'Funmilayo', 'Funmi', 'Bukola', 'Yetunde',
+    'Folake', 'Tunde', 'Babatunde', 'Segun', 'Femi', 'Dayo', 'Kunle', 'Wale', 'Lanre', 'Bisi', 'Abiodun', 'Ayodele',
+    'Olumide', 'Damilola', 'Tolu', 'Tolulope', 'Yemi', 'Gbenga', 'Jide', 'Toyin', 'Titi', 'Sola', 'Niyi', 'Kayode',
+    'Chidi', 'Chinedu', 'Chioma', 'Ngozi', 'Nkechi', 'Adaeze', 'Obinna', 'Emeka', 'Ikenna', 'Uchenna', 'Chiamaka',
+    'Amaka', 'Ifeanyi', 'Chukwuemeka', 'Nnamdi', 'Ebuka', 'Onyekachi', 'Ugochukwu', 'Chinwe', 'Ifeoma', 'Uche',
+    'Aminu', 'Sani', 'Garba', 'Hauwa', 'Hadiza', 'Binta', 'Danjuma', 'Yakubu', 'Kwame', 'Kofi', 'Kojo', 'Kwaku',
+    'Kwabena', 'Yaw', 'Akua', 'Abena', 'Efua', 'Akosua', 'Adwoa', 'Afua', 'Ama'],
+  // Ethiopia and Eritrea, romanized
+  et: ['Abebe', 'Selam', 'Meseret', 'Tigist', 'Alemu', 'Girma', 'Mulugeta', 'Yohannes', 'Dawit', 'Tadesse',
+    'Getachew', 'Almaz', 'Genet', 'Mekdes', 'Hiwot', 'Liya', 'Fikru', 'Birhanu', 'Worku', 'Dereje', 'Tsion',
+    'Kidist', 'Bethelhem', 'Yonas', 'Tewodros', 'Mesfin', 'Abeba', 'Aster', 'Tirunesh', 'Haile'],
+  // Thailand, romanized
+  th: ['Somchai', 'Somsak', 'Nattaya', 'Siriporn', 'Somying', 'Pornthip', 'Wichai', 'Thanakorn', 'Kittisak',
+    'Supaporn', 'Araya', 'Chanida', 'Narong', 'Prasert', 'Sunisa', 'Waraporn', 'Anong', 'Apinya', 'Pimchanok',
+    'Natthapong', 'Sakda', 'Surachai', 'Chaiwat', 'Pichai', 'Ratana', 'Kanokwan', 'Nattapong', 'Sirikit',
+    'Thitima', 'Kamon', 'Jiraporn', 'Siriwan', 'Wanida', 'Somporn', 'Boonmee', 'Niran', 'Kanya', 'Malee'],
+  // Indonesia and Malaysia, the Philippines
+  id: ['Putri', 'Siti', 'Wulan', 'Agus', 'Budi', 'Bambang', 'Joko', 'Eko', 'Rudi', 'Hendra', 'Wahyu', 'Fitri',
+    'Ratna', 'Nurul', 'Rizky', 'Dimas', 'Yudi', 'Ayu', 'Dewi', 'Sri', 'Indah', 'Intan', 'Kartika', 'Rini',
+    'Yanti', 'Wati', 'Sutrisno', 'Suharto', 'Slamet', 'Aziz', 'Farah', 'Nurul', 'Syafiq', 'Haziq', 'Aiman',
+    'Maricel', 'Marites', 'Rodel', 'Rowena', 'Arnel', 'Jomar', 'Marivic', 'Analyn', 'Jhun', 'Rhea', 'Jinky'],
+  // Tamil, Telugu, Bengali and Punjabi names in the scripts they are written in
+  ta: ['கார்த்திக்', 'முருகன்', 'குமார்', 'பிரியா', 'லட்சுமி', 'மீனா', 'கவிதா', 'திவ்யா', 'ராமன்', 'சுரேஷ்', 'ரமேஷ்',
+    'விஜய்', 'அருண்', 'சரவணன்', 'கணேஷ்', 'சண்முகம்', 'வள்ளி', 'கண்ணன்', 'ஆனந்த்', 'பிரகாஷ்', 'சிவா', 'ஜெயா',
+    'தேவி', 'ராஜேஷ்', 'செந்தில்', 'பாலாஜி', 'வெங்கடேஷ்', 'அனிதா', 'சுதா', 'கீதா', 'ராதா', 'வசந்தி', 'மணி'],
+  te: ['వెంకట్', 'శ్రీనివాస్', 'లక్ష్మి', 'రాము', 'సురేష్', 'రమేష్', 'ప్రసాద్', 'రవి', 'శ్రీదేవి', 'సుధ', 'కిరణ్', 'అనిల్',
+    'మహేష్', 'పద్మ', 'స్వాతి', 'రాధ', 'కృష్ణ', 'సాయి'],
+  bn: ['সুমন', 'রুপা', 'রাহুল', 'অমিত', 'সৌরভ', 'সুমিত', 'অনিক', 'রিয়া', 'প্রিয়া', 'তানিয়া', 'সাকিব', 'তামিম',
+    'রফিক', 'করিম', 'রহিম', 'হাসান', 'ফাতেমা', 'নুসরাত', 'সুমাইয়া', 'আয়েশা', 'মিতু', 'শুভ', 'অর্ক', 'পিয়া', 'জয়',
+    'অনন্যা', 'দেবাশীষ', 'সুব্রত', 'বিপ্লব', 'শাহানা', 'নাসরিন', 'মাহমুদ', 'আরিফ', 'রুমানা', 'সঞ্জয়', 'তন্ময়'],
+  pa: ['ਹਰਪ੍ਰੀਤ', 'ਗੁਰਪ੍ਰੀਤ', 'ਮਨਪ੍ਰੀਤ', 'ਜਸਪ੍ਰੀਤ', 'ਹਰਜੀਤ', 'ਗੁਰਮੀਤ', 'ਸੁਖਵਿੰਦਰ', 'ਕੁਲਦੀਪ', 'ਬਲਜੀਤ', 'ਅਮਨਦੀਪ',
+    'ਪਰਮਜੀਤ', 'ਰਣਜੀਤ', 'ਜਸਵਿੰਦਰ', 'ਨਵਜੋਤ', 'ਸਿਮਰਨ'],
+  // Amharic and Tigrinya names in Ge'ez script
+  am: ['አበበ', 'ተስፋዬ', 'ከበደ', 'አለሙ', 'በቀለ', 'ግርማ', 'ኃይሌ', 'ሃይሌ', 'ዳዊት', 'ዮሐንስ', 'ታደሰ', 'ጌታቸው', 'ሙሉጌታ',
+    'አልማዝ', 'ትዕግስት', 'መሰረት', 'ሕይወት', 'ገነት', 'መቅደስ', 'ሊያ', 'ሀና', 'ፍቅሩ', 'ሰሎሞን', 'ብርሃኑ', 'ወርቁ', 'ደረጀ',
+    'ሳራ', 'ማርታ', 'ሄለን', 'ኤልሳ', 'ዮናስ', 'ቴዎድሮስ', 'መስፍን', 'አስቴር', 'ጽዮን', 'ቅድስት', 'ሰላም', 'ፍቅር', 'ተስፋ'],
+  // Greek everyday forms beside faker's formal ones (Νίκος for Νικόλαος, Γιώργος for Γεώργιος)
+  el: ['Νίκος', 'Γιώργος', 'Κώστας', 'Γιάννης', 'Δημήτρης', 'Μανώλης', 'Σταύρος', 'Θανάσης', 'Τάκης', 'Βαγγέλης',
+    'Χρήστος', 'Σωτήρης', 'Λευτέρης', 'Παναγιώτης', 'Μιχάλης', 'Αντώνης', 'Τάσος', 'Σάκης', 'Μάκης', 'Λάμπρος',
+    'Κατερίνα', 'Ελένη', 'Σοφία', 'Δέσποινα', 'Βάσω', 'Γεωργία', 'Ειρήνη', 'Φωτεινή', 'Χαρά', 'Νίκη', 'Βούλα',
+    'Τούλα', 'Κική', 'Ρένα', 'Μαίρη', 'Γιώτα', 'Νένα', 'Λένα'],
+};
+const HAND_LAST = {
+  ke: ['Otieno', 'Odhiambo', 'Ochieng', 'Onyango', 'Omondi', 'Kamau', 'Njoroge', 'Mwangi', 'Kariuki', 'Kenyatta',
+    'Odinga', 'Wafula', 'Wekesa', 'Kiprotich', 'Rotich', 'Kosgei', 'Mutua', 'Musyoka', 'Ruto', 'Kibet'],
+  za: ['Dlamini', 'Nkosi', 'Ndlovu', 'Mthembu', 'Khumalo', 'Mokoena', 'Mahlangu', 'Ngcobo', 'Shabalala', 'Zwane',
+    'Mabaso', 'Sithole', 'Moloi', 'Radebe', 'Molefe', 'Mkhize', 'Buthelezi', 'Nxumalo', 'Majola', 'Mbatha'],
+  ng: ['Adeyemi', 'Oyelaran', 'Ogunleye', 'Adewale', 'Akinola', 'Oyelowo', 'Ajayi', 'Balogun', 'Adeleke', 'Oladipo',
+    'Adebisi', 'Oyewole', 'Fashola', 'Okonjo', 'Okonkwo', 'Okafor', 'Okeke', 'Nwosu', 'Nwachukwu', 'Okoro',
+    'Obi', 'Eze', 'Abubakar', 'Usman', 'Mensah', 'Owusu', 'Boateng', 'Appiah', 'Agyeman', 'Amoah', 'Osei'],
+  et: ['Tesfaye', 'Bekele', 'Kebede', 'Haile', 'Girma', 'Tadesse', 'Alemu', 'Wolde', 'Gebre', 'Mekonnen',
+    'Assefa', 'Desta', 'Tefera', 'Negash'],
+  th: ['Srisuk', 'Saetang', 'Wongsawat', 'Chaiyaporn', 'Rattanakorn', 'Suwannarat', 'Jaidee', 'Thongchai',
+    'Kaewmanee', 'Sukjai'],
+  id: ['Setiawan', 'Wijaya', 'Santoso', 'Susanto', 'Hidayat', 'Kurniawan', 'Saputra', 'Pratama', 'Nugroho',
+    'Lestari', 'Rahmawati', 'Siregar', 'Nasution', 'Harahap', 'Simanjuntak', 'Bautista', 'Macaraeg', 'Manalo',
+    'Pangilinan', 'Dimaculangan', 'Magbanua', 'Tolentino'],
+  bn: ['চৌধুরী', 'রহমান', 'আহমেদ', 'হোসেন', 'বসু', 'ঘোষ', 'দাস', 'মুখার্জি', 'চ্যাটার্জি', 'ব্যানার্জি', 'সরকার',
+    'মজুমদার', 'ভট্টাচার্য', 'দত্ত'],
+  ta: ['ராமன்', 'சுப்பிரமணியன்', 'கிருஷ்ணன்', 'வேலு', 'பிள்ளை', 'நாயர்'],
+  pa: ['ਸਿੰਘ', 'ਕੌਰ', 'ਗਿੱਲ', 'ਸੰਧੂ', 'ਢਿੱਲੋਂ', 'ਗਰੇਵਾਲ'],
+  am: ['ተስፋዬ', 'በቀለ', 'ከበደ', 'ኃይሌ', 'ግርማ', 'ታደሰ', 'አለሙ', 'ወልዴ', 'ገብሬ', 'መኮንን', 'አሰፋ', 'ደስታ'],
+};
+// Hand-kept names that are everyday words of their language need more evidence (flag 4): ሰላም "peace,
+// hello", ፍቅር "love", ተስፋ "hope", Sri (a title), Ama (also "mother" in several languages).
+const HAND_WORDS = ['ሰላም', 'ፍቅር', 'ተስፋ', 'Sri', 'Ama', 'Amani', 'Baraka', 'Selam', 'Haile', 'Obi', 'Eze',
+  'মিতু', 'জয়', 'শুভ', 'মণি', 'மணி', 'தேவி', 'Χαρά', 'Νίκη'];
+let handCount = 0;
+for (const list of Object.values(HAND_GIVEN)) for (const n of list) { add(n, F_FIRST); handCount++; }
+for (const list of Object.values(HAND_LAST)) for (const n of list) { add(n, F_LAST); handCount++; }
+// Thai is written without spaces between words, so add() leaves it out; its names are keys all the same
+// (the detector takes them after the title คุณ or beside another name, person_scripts.c).
+const THAI_GIVEN = ['สมชาย', 'สมศักดิ์', 'สมหญิง', 'สมพร', 'สมศรี', 'สุดา', 'สุนิสา', 'สุภาพร', 'ศิริพร', 'มาลี', 'วิชัย',
+  'ประเสริฐ', 'ณรงค์', 'ธนากร', 'กิตติศักดิ์', 'อารยา', 'ชนิดา', 'วราภรณ์', 'อนงค์', 'อภิญญา', 'พิมพ์ชนก', 'ณัฐพงศ์',
+  'ณัฐธิดา', 'ศักดา', 'สุรชัย', 'ชัยวัฒน์', 'พิชัย', 'รัตนา', 'กาญจนา', 'นันทนา', 'ธีระ', 'นภา', 'ปิยะ', 'จิราพร',
+  'ศิริวรรณ', 'วนิดา', 'นิรันดร์', 'กัญญา', 'ธิติมา', 'อรุณ', 'สุชาติ', 'ณัฐยา', 'ปรีชา', 'สมบูรณ์', 'วิไล', 'บุญมี'];
+const THAI_LAST = ['ใจดี', 'แก้วมณี', 'ศรีสุข', 'แซ่ตั้ง', 'แซ่ลี้', 'วงศ์สวัสดิ์', 'ชัยพร', 'รัตนากร', 'สุวรรณรัตน์', 'ทองชัย',
+  'บุญมา', 'ศรีสวัสดิ์', 'จันทร์เพ็ญ', 'พรหมมา', 'มณีรัตน์', 'สุขสวัสดิ์', 'ทองดี', 'แสงทอง'];
+// everyday Thai words: ใจดี "kind", อรุณ "dawn", นภา "sky", บุญมี "has merit", ทองดี "good gold"
+const THAI_WORDS = ['ใจดี', 'อรุณ', 'นภา', 'บุญมี', 'ทองดี', 'แสงทอง'];
+for (const n of THAI_GIVEN) { names.set(n, (names.get(n) || 0) | F_FIRST); handCount++; }
+for (const n of THAI_LAST) { names.set(n, (names.get(n) || 0) | F_LAST); handCount++; }
+for (const n of HAND_WORDS.concat(THAI_WORDS)) { const k = asciiLower(foldGreek(n.normalize('NFC'))); names.set(k, (names.get(k) || 0) | F_WORD); }
+// Function words of other languages that the new lists hold as names (German "das", Indonesian "tapi"
+// "but"): never names.
+const LATIN_STOP = ['das', 'tapi'];
+for (const n of LATIN_STOP) if (names.has(n) && !(names.get(n) & F_PLACE)) names.delete(n);
+
+// faker's Russian, Ukrainian and Greek names as they are written in Latin letters (passports, e-mail
+// signatures, IBAN beneficiaries): Kuznetsov, Kovalenko, Papadopoulos, Giorgos. A simple letter-by-letter
+// transliteration (Russian and Ukrainian after the usual passport tables, Greek after ELOT 743); Russian
+// -iy endings also as -y (Dmitriy, Dmitry).
+const RU = {а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l',
+  м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh',
+  щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya'};
+const UK = {...RU, г: 'h', ґ: 'g', е: 'e', є: 'ye', и: 'y', і: 'i', ї: 'yi', й: 'i', щ: 'shch', ю: 'iu', я: 'ia'};
+const EL = {α: 'a', β: 'v', γ: 'g', δ: 'd', ε: 'e', ζ: 'z', η: 'i', θ: 'th', ι: 'i', κ: 'k', λ: 'l', μ: 'm', ν: 'n',
+  ξ: 'x', ο: 'o', π: 'p', ρ: 'r', σ: 's', ς: 's', τ: 't', υ: 'y', φ: 'f', χ: 'ch', ψ: 'ps', ω: 'o'};
+const translit = (name, table, greek) => {
+  let w = name.toLowerCase();
+  if (greek) w = w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ου/g, 'ou').replace(/αυ/g, 'av')
+    .replace(/ευ/g, 'ev').replace(/γγ/g, 'ng').replace(/^μπ/, 'b').replace(/^ντ/, 'd');
+  let out = '';
+  for (const c of w) {
+    if (/[a-z]/.test(c)) out += c;
+    else if (c in table) out += table[c];
+    else return null;
+  }
+  return out.length >= 2 ? out.charAt(0).toUpperCase() + out.slice(1) : null;
+};
+let romanCount = 0;
+for (const [loc, table, greek] of [['ru', RU, false], ['uk', UK, false], ['el', EL, true]])
+  for (const [key, flag] of [['first_name', F_FIRST], ['last_name', F_LAST]])
+    for (const n of fakerList(loc, key)) {
+      const r = translit(n.normalize('NFC'), table, greek);
+      if (!r) continue;
+      add(r, flag);
+      if (!greek && /iy$/.test(r)) add(r.replace(/iy$/, 'y'), flag);
+      romanCount++;
+    }
+for (const n of HAND_GIVEN.el) { const r = translit(n, EL, true); if (r) { add(r, F_FIRST); romanCount++; } }
+// Greek family names are often the genitive of a father's given name (Γεώργιος -> Γεωργίου, Georgiou;
+// Αντώνιος -> Αντωνίου, Antoniou): every faker given name in -ος gives one.
+for (const n of fakerList('el', 'first_name')) {
+  if (!/ος$/.test(n)) continue;
+  const g = n.replace(/ος$/, 'ου');
+  add(g, F_LAST);
+  const r = translit(g, EL, true);
+  if (r) { add(r, F_LAST); romanCount++; }
 }
 
 // Arabic script is written with letter variants that name the same name: final ta marbuta or ha
@@ -453,5 +624,7 @@ if (outCjk) {
 console.error(`faker locales ${localeCount}, SSA names >= ${SSA_MIN} births ${ssaCount}, gender-list names ${genderCount} (${genderSurnames} kept as family names), ` +
   `gimei romaji ${gimeiCount}, CJK romanized ${cjkRoman}, common words ${wordCount}, ` +
   `places ${placeCount} (${placeNames} of them names), ${folded} names without diacritics, ` +
+  `Russian ${russianCount}, Indian ${indianCount}, hand-kept African/Asian/Greek ${handCount}, ` +
+  `ru/uk/el romanized ${romanCount}, ` +
   `${arabicVariantCount} Arabic-script spelling variants, hand-kept Devanagari ${HINDI_GIVEN.length}+${HINDI_SURNAMES.length} and Hebrew ${HEBREW_GIVEN.length}, ${caselessStopped} function words dropped; ` +
   `${entries.length} keys, ${chunks.length} chunks, hash table ${size}${cjkCounts}`);

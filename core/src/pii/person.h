@@ -15,8 +15,24 @@
 #include "pii.h"
 #include "person_words.h"
 
+/* Length of the UTF-8 letter of a script the tokenizer reads that ends right before q (q > 0, s[q - 1] >=
+ * 0x80), 0 when none (person_lexicon.c). */
+size_t pii_letter_before_utf8(const uint8_t *s, size_t q);
+
+/* Length of the letter that ends right before q (0 when none): ASCII, or a UTF-8 letter ("Chào", "Olá",
+ * "від" are words before a name too). */
+static inline size_t letter_before(const uint8_t *s, size_t q)
+{
+    if (q == 0)
+        return 0;
+    if (s[q - 1] < 0x80)
+        return pii_is_alpha(s[q - 1]) ? 1 : 0;
+    return pii_letter_before_utf8(s, q);
+}
+
 /* The word that ends before position p (skipping non-letters, at most `gap` bytes of them). */
-static inline bool prev_word(const uint8_t *s, size_t p, size_t gap, size_t *ws, size_t *we)
+static inline __attribute__((always_inline)) bool prev_word(const uint8_t *s, size_t p, size_t gap, size_t *ws,
+                                                             size_t *we)
 {
     size_t q = p;
     while (q > 0 && p - q <= gap && !pii_is_alpha(s[q - 1]) && s[q - 1] < 0x80) {
@@ -26,11 +42,12 @@ static inline bool prev_word(const uint8_t *s, size_t p, size_t gap, size_t *ws,
             return false; /* context does not cross a sentence, a line or a quote */
         q--;
     }
-    if (q == 0 || p - q > gap || !pii_is_alpha(s[q - 1]))
+    if (q == 0 || p - q > gap || letter_before(s, q) == 0)
         return false;
     *we = q;
-    while (q > 0 && (pii_is_alpha(s[q - 1]) || s[q - 1] == '\''))
-        q--;
+    size_t l;
+    while (q > 0 && ((l = letter_before(s, q)) > 0 || s[q - 1] == '\''))
+        q -= l > 0 ? l : 1;
     *ws = q;
     return true;
 }
@@ -197,6 +214,10 @@ bool pii_not_person_frame(const pii_scan *sc, size_t start, size_t end, size_t f
 /* ---- person_scripts.c: other scripts, honorifics and titles of other languages ---- */
 /* Flags of a Russian name in another case than the nominative (0 when none). */
 unsigned pii_cyrillic_flags(const uint8_t *s, size_t a, size_t b);
+/* Flags of a Greek name in the vocative or genitive (Νίκο, Νίκου, Ελένης; 0 when none). */
+unsigned pii_greek_flags(const uint8_t *s, size_t a, size_t b);
+/* Flags of a Latin name written with diacritics the gazetteer does not hold (Adébáyọ̀; 0 when none). */
+unsigned pii_folded_flags(const uint8_t *s, size_t a, size_t b);
 /* An honorific right after the name: "Ayşe hanım", "Mehmet bey", "Tanaka san". */
 bool pii_honorific_after(const uint8_t *s, size_t n, size_t end);
 /* "Tanaka-san": the end of the name part of the word [ws, we), or 0. */

@@ -7,6 +7,15 @@
 #include "pii.h"
 
 /* The speaker of a chat log line: "[10:02] Tamsin: ...", "[09:14:55] <Brigid> ...", "10:02 Tamsin: ...". */
+/* Before q, over the direction marks chat exports put around the stamp (U+200E, U+200F, U+202A-U+202E). */
+static size_t skip_bidi_back(const uint8_t *s, size_t q)
+{
+    while (q >= 3 && s[q - 3] == 0xE2 && s[q - 2] == 0x80 &&
+           (s[q - 1] == 0x8E || s[q - 1] == 0x8F || (s[q - 1] >= 0xAA && s[q - 1] <= 0xAE)))
+        q -= 3;
+    return q;
+}
+
 static bool chat_speaker(const pii_scan *sc, size_t start)
 {
     const uint8_t *s = sc->s;
@@ -14,8 +23,11 @@ static bool chat_speaker(const pii_scan *sc, size_t start)
     bool angle = q > 0 && s[q - 1] == '<';
     if (angle)
         q--;
-    /* cheap test first: "] " or a digit and a space right before */
-    if (q < 3 || s[q - 1] != ' ' || (s[q - 2] != ']' && !pii_is_digit(s[q - 2])))
+    /* cheap test first: "] " or a digit and a space right before (direction marks between) */
+    if (q < 3 || s[q - 1] != ' ')
+        return false;
+    size_t b = s[q - 2] >= 0x80 ? skip_bidi_back(s, q - 1) : q - 1;
+    if (b == 0 || (s[b - 1] != ']' && !pii_is_digit(s[b - 1])))
         return false;
     /* the name must end in ':' (or '>' when it opened with '<') within 40 bytes */
     size_t e = start;
@@ -23,11 +35,24 @@ static bool chat_speaker(const pii_scan *sc, size_t start)
         e++;
     if (e >= n || (angle ? s[e] != '>' : s[e] != ':'))
         return false;
+    /* a group ("Class 4C Parents") or a kinship word ("Mom", "Dad") speaks too, and is no name */
+    size_t w = start;
+    while (w < e && pii_is_alpha(s[w]))
+        w++;
+    if (sc_person_context_word(s + start, w - start, 0) == SC_PCTX_RELATION)
+        return false;
+    for (size_t i = start; i < e; i++)
+        if (pii_is_digit(s[i]))
+            return false;
     if (q == 0 || s[q - 1] != ' ')
         return false;
     q--;
+    q = skip_bidi_back(s, q);
     if (q > 0 && s[q - 1] == ']')
         q--;
+    /* "6:05 PM]" */
+    if (q >= 3 && (s[q - 1] == 'M' || s[q - 1] == 'm') && strchr("AaPp", s[q - 2]) != NULL && s[q - 3] == ' ')
+        q -= 3;
     /* a time before: digits and colons back to '[' or the line start */
     size_t digits = 0, colons = 0;
     while (q > 0 && (pii_is_digit(s[q - 1]) || s[q - 1] == ':')) {
@@ -37,8 +62,23 @@ static bool chat_speaker(const pii_scan *sc, size_t start)
     }
     if (digits < 3 || colons < 1 || colons > 2)
         return false;
+    /* the date of an exported chat before the time: "[02/12/2026, 07:58:33]", "[1/12/26 22:10]" */
+    size_t d = q;
+    if (d > 0 && s[d - 1] == ' ')
+        d--;
+    if (d > 0 && s[d - 1] == ',')
+        d--;
+    size_t dd = 0, seps = 0;
+    while (d > 0 && (pii_is_digit(s[d - 1]) || s[d - 1] == '/' || s[d - 1] == '.' || s[d - 1] == '-')) {
+        dd += pii_is_digit(s[d - 1]);
+        seps += !pii_is_digit(s[d - 1]);
+        d--;
+    }
+    if (d < q && dd >= 4 && seps == 2 && d > 0 && s[d - 1] == '[')
+        q = d;
     if (q > 0 && s[q - 1] == '[')
         q--;
+    q = skip_bidi_back(s, q);
     return q == 0 || s[q - 1] == '\n';
 }
 
@@ -140,7 +180,9 @@ int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
     if (pii_word_eq(w1, l1, "by") && p2) {
         static const char *const BY[] = {"signed", "sent", "written", "approved", "reviewed", "reported",
                                          "authored", "submitted", "requested", "created", "owned", "assigned",
-                                         "hosted", "organized", "organised", "led", "managed", NULL};
+                                         "hosted", "organized", "organised", "led", "managed", "review",
+                                         "reviews", "comment", "comments", "photo", "photos", "talk",
+                                         "keynote", NULL};
         for (size_t k = 0; BY[k] != NULL; k++)
             if (pii_word_eq(s + w2s, w2e - w2s, BY[k]))
                 return STRONG;
@@ -151,6 +193,14 @@ int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
     if (pii_is_lower(s[w1s]) && w1e + 1 == start && s[w1s] == 'p' &&
         word_in(w1, l1, (const char *const[]){"pan", "pani", "pana", "panu", "panem", "panie", "panią", NULL}))
         return STRONG;
+    /* the same titles in Ukrainian ("пан Тарас", "пані Оксана"); Thai คุณ ends the Thai word before the
+     * name, glued or not ("สวัสดีคุณNattaya", "คุณ Nattaya") */
+    if (w1e + 1 == start && word_in(w1, l1, (const char *const[]){"пан", "пані", "пана", "пану", NULL}))
+        return STRONG;
+    if (l1 >= 9 && start - w1e <= 1 && memcmp(w1 + l1 - 9, "\xe0\xb8\x84\xe0\xb8\xb8\xe0\xb8\x93", 9) == 0) {
+        *accepts_unknown = true;
+        return STRONG;
+    }
     if (pii_word_eq(w1, l1, "from") && p2 && WORD_IN_SORTED(s + w2s, w2e - w2s, MESSAGE)) {
         /* "a voicemail from Wiremu" vouches for any word; "an email from Miriam", "a warning message
          * from Perl" only a little (firms and programs send those too) */
@@ -194,9 +244,10 @@ int pii_context_after(const pii_scan *sc, size_t end, bool possessive)
         return STRONG;
     if (possessive)
         return WEAK;
-    size_t ws = p;
-    while (p < n && pii_is_alpha(s[p]))
-        p++;
+    size_t ws = p, l;
+    bool up;
+    while (p < n && (l = letter_at(s, n, p, &up)) > 0) /* "said", "dijo", "сказала" */
+        p += l;
     if (p > ws && end < n && s[end] == ' ' && sc_person_context_word(s + ws, p - ws, 1) == SC_PCTX_AFTER)
         return MEDIUM;
     return 0;

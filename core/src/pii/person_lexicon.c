@@ -45,13 +45,28 @@ bool pii_word_like(unsigned f, int cls)
     return (f & SC_NAME_WORD) != 0 && (f & (SC_NAME_COMMON_FIRST | SC_NAME_COMMON_LAST)) == 0;
 }
 
+size_t pii_letter_before_utf8(const uint8_t *s, size_t q)
+{
+    size_t k = 1;
+    while (k < 4 && k < q && (s[q - k] & 0xC0) == 0x80)
+        k++;
+    uint32_t cp;
+    return sc_utf8_decode(s + q - k, k, &cp) == k && cp_letter(cp) ? k : 0;
+}
+
 unsigned pii_name_flags(const uint8_t *s, size_t a, size_t b)
 {
     unsigned f = sc_name_lookup(s + a, b - a);
     if (f != 0 || b - a < 3 || b - a > 40)
         return f;
-    if (s[a] >= 0x80)
-        return pii_cyrillic_flags(s, a, b);
+    if (s[a] >= 0x80) {
+        if (s[a] == 0xCE || s[a] == 0xCF)
+            return pii_greek_flags(s, a, b);
+        if (s[a] == 0xD0 || s[a] == 0xD1)
+            return pii_cyrillic_flags(s, a, b);
+        /* Latin with diacritics (Ẹ, Ọ, Ấ start with E1) */
+        return (s[a] >= 0xC3 && s[a] <= 0xC9) || s[a] == 0xE1 ? pii_folded_flags(s, a, b) : 0;
+    }
     const unsigned keep = SC_NAME_FIRST | SC_NAME_LAST | SC_NAME_COMMON_FIRST | SC_NAME_COMMON_LAST;
     for (size_t i = a + 1; i + 1 < b; i++)
         if (s[i] == '-') {
@@ -76,6 +91,9 @@ unsigned pii_name_flags(const uint8_t *s, size_t a, size_t b)
             return (rest & (SC_NAME_FIRST | SC_NAME_LAST)) ? (rest & (keep & ~(unsigned)SC_NAME_COMMON_FIRST)) : 0;
         }
     }
+    for (size_t i = a; i < b; i++)
+        if (s[i] >= 0x80)
+            return pii_folded_flags(s, a, b);
     return 0;
 }
 
@@ -148,13 +166,14 @@ bool pii_intro_follow(const uint8_t *s, size_t n, size_t q)
 /* After a name it makes a holiday or an award: "Martin Luther King Jr. Day", "Turing Award". */
 bool pii_honour_word(const uint8_t *w, size_t n)
 {
-    static const char *const H[] = {"day", "prize", "award", "awards", "medal", "lecture", "fellowship",
-                                    "scholarship", "trophy", "holiday", "weekend", NULL};
+    static const char *const H[] = {
+        "award", "awards", "ceremony", "day", "fellowship", "holiday", "lecture", "medal", "nomination",
+        "nominations", "nominee", "nominees", "prize", "scholarship", "trophy", "weekend", NULL};
     if (n < 3 || n > 11)
         return false;
     uint8_t c = pii_lower(w[0]);
     if (c != 'd' && c != 'p' && c != 'a' && c != 'm' && c != 'l' && c != 'f' && c != 's' && c != 't' &&
-        c != 'h' && c != 'w')
+        c != 'h' && c != 'w' && c != 'n' && c != 'c')
         return false;
     return word_in(w, n, H);
 }
@@ -166,14 +185,15 @@ bool pii_thing_noun(const uint8_t *w, size_t n, bool possessive)
     /* what a person may own too ("Dana's cake", "Omar's bike"): only without a possessive; products and
      * hardware named like people ("Coral TPUs", "Jordan sneakers"), fashion brands ("Ralph Lauren jeans") */
     static const char *const T[] = {
-        "accelerator", "accelerators", "bike", "bikes", "bourbon", "boutique", "cake", "casserole",
-        "chipset", "cocktail", "cologne", "complex", "console", "consoles", "controller", "controllers",
-        "coupe", "cpu", "cpus", "cycle", "dealer", "dealership", "devkit", "dressing", "earbuds", "engine",
-        "engines", "firmware", "fragrance", "gpu", "gpus", "handbag", "handbags", "headphones", "headset",
-        "jacket", "jackets", "jeans", "magazine", "model", "models", "npu", "npus", "outlet", "outlets",
-        "perfume", "pudding", "salad", "sandwich", "sauce", "scale", "sdk", "sedan", "sneakers", "soc",
-        "soup", "store", "stores", "stroganoff", "sunglasses", "suv", "tart", "torte", "tpu", "tpus",
-        "underwear", "whiskey", "whisky", "wristband", NULL};
+        "accelerator", "accelerators", "balloon", "balloons", "ballroom", "bike", "bikes", "bourbon",
+        "boutique", "bulb", "bulbs", "cake", "casserole", "chipset", "cocktail", "cologne", "complex",
+        "console", "consoles", "controller", "controllers", "coupe", "cpu", "cpus", "cycle", "dealer",
+        "dealership", "devkit", "dressing", "earbuds", "engine", "engines", "firmware", "fragrance", "gpu",
+        "gpus", "handbag", "handbags", "headphones", "headset", "jacket", "jackets", "jeans", "lamp", "lamps",
+        "magazine", "model", "models", "npu", "npus", "outlet", "outlets", "perfume", "pipeline", "pipelines",
+        "pudding", "salad", "sandwich", "sauce", "scale", "sdk", "sedan", "sneakers", "soc", "soup", "store",
+        "stores", "stove", "stoves", "stroganoff", "sunglasses", "suv", "tart", "tires", "torte", "tpu",
+        "tpus", "tyres", "underwear", "whiskey", "whisky", "wristband", NULL};
     static const char *const N[] = {
         "conjecture", "constant", "criterion", "dilemma", "disease", "diseases", "distribution", "effect",
         "equation", "equations", "formula", "hypothesis", "identities", "identity", "inequality", "law",

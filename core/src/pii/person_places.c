@@ -153,19 +153,20 @@ bool pii_place_context(const pii_scan *sc, size_t start, size_t end)
 bool pii_place_noun(const uint8_t *w, size_t n)
 {
     static const char *const N[] = {
-        "accord", "act", "agreement", "airport", "amendment", "aquarium", "arena", "athletic", "ballet", "basilica", "basin",
-        "boardwalk", "borough", "bridge", "canyon", "castle", "cathedral", "causeway", "cemetery", "circle",
-        "city", "coast", "convention", "county", "creek", "crescent", "cricket", "crossing", "dam",
-        "declaration", "desert", "doctrine", "downtown", "esplanade", "expressway", "falls", "fashion", "fjord",
-        "forest", "freeway", "games", "gardens", "glacier", "harbor", "harbour", "harbourfront", "heights",
-        "highway", "hole", "hospital", "interchange", "intercontinental", "international", "island", "islands", "junction",
-        "lagoon", "library", "mall", "marathon", "memorial", "mesa", "metro", "metropolitan", "motorway",
-        "museum", "national", "observatory", "olympics", "opera", "oval", "palace", "parish", "parkway",
-        "peninsula", "philharmonic", "pier", "plains", "plaza", "pride", "promenade", "protocol",
-        "province", "quay", "racecourse", "raceway", "rapids", "reservoir", "rovers", "shores", "speedway",
-        "springs", "square", "stadium", "state", "station", "summit", "symphony", "tech", "temple",
-        "terminal", "terrace", "territory", "tower", "township", "treaty", "tunnel", "turnpike", "united",
-        "valley", "volcano", "waterfront", "wharf", "zoo", NULL};
+        "accord", "act", "agreement", "airport", "amendment", "aquarium", "arch", "arena", "athletic",
+        "ballet", "basilica", "basin", "boardwalk", "borough", "bridge", "canyon", "castle", "cathedral",
+        "causeway", "cemetery", "circle", "city", "coast", "column", "convention", "county", "creek",
+        "crescent", "cricket", "crossing", "dam", "declaration", "desert", "doctrine", "downtown", "esplanade",
+        "expressway", "falls", "fashion", "fjord", "forest", "fountain", "freeway", "games", "gardens",
+        "glacier", "harbor", "harbour", "harbourfront", "heights", "highway", "hole", "hospital",
+        "interchange", "intercontinental", "international", "island", "islands", "junction", "lagoon",
+        "library", "lighthouse", "mall", "marathon", "memorial", "mesa", "metro", "metropolitan", "monument",
+        "mosque", "motorway", "museum", "national", "obelisk", "observatory", "olympics", "opera", "oval",
+        "pagoda", "palace", "parish", "parkway", "peninsula", "philharmonic", "pier", "plains", "plaza",
+        "pride", "promenade", "protocol", "province", "quay", "racecourse", "raceway", "rapids", "reservoir",
+        "rovers", "shores", "shrine", "speedway", "springs", "square", "stadium", "state", "station", "summit",
+        "symphony", "synagogue", "tech", "temple", "terminal", "terrace", "territory", "tower", "township",
+        "treaty", "tunnel", "turnpike", "united", "valley", "volcano", "waterfront", "wharf", "zoo", NULL};
     if (n < 3 || n > 14)
         return false;
     return WORD_IN_SORTED(w, n, N);
@@ -509,11 +510,13 @@ static bool sports_team(const pii_scan *sc, size_t start, size_t end, size_t fir
  * Hidalgo", "station Jules Ferry". */
 static bool street_word(const uint8_t *w, size_t n)
 {
-    static const char *const W[] = {"aeroporto", "aeropuerto", "airport", "allee", "av", "ave", "avenida",
-                                    "avenue", "bd", "blvd", "boulevard", "calle", "carrer", "corso", "estadio",
-                                    "gare", "largo", "metro", "paseo", "piazza", "plaza", "quai", "rua", "rue",
-                                    "stade", "station", "strada", "ulica", "via", "viale", NULL};
-    return n >= 2 && n <= 10 && WORD_IN_SORTED(w, n, W);
+    static const char *const W[] = {
+        "aeroporto", "aeroportul", "aeropuerto", "airport", "allee", "av", "ave", "avenida", "avenue",
+        "barabara", "bd", "blvd", "boulevard", "bulevardul", "caddesi", "calea", "calle", "carrer", "corso",
+        "estadio", "gare", "jalan", "jl", "largo", "masjid", "metro", "paseo", "phố", "piazza", "plaza",
+        "quai", "rua", "rue", "sokak", "stade", "station", "strada", "ulica", "ulitsa", "via", "viale",
+        "đường", "вул", "вулиця", "ул", "улица", NULL};
+    return n >= 2 && n <= 12 && WORD_IN_SORTED(w, n, W);
 }
 
 /* Where a trip starts, ends or changes: "lands at X", "depart from X", "flew into X". */
@@ -601,14 +604,51 @@ static bool unit_measure(const pii_scan *sc, size_t start, size_t end)
     return word_after(s, sc->n, end, &a, &b) && (pii_word_eq(s + a, b - a, "scale") || pii_word_eq(s + a, b - a, "units"));
 }
 
+/* A voice assistant's wake phrase: "Hey Siri, what is ...", "OK Alexa, play ..." (a command after it; "Hey
+ * Alexa, long time no see" greets a person). */
+static bool wake_phrase(const uint8_t *s, size_t n, size_t start, size_t first_end)
+{
+    static const char *const CMD[] = {"add", "dim", "lock", "open", "pause", "play", "read", "remind", "set",
+                                      "show", "skip", "start", "stop", "turn", "unlock", "what", NULL};
+    size_t ws, we, p = first_end;
+    uint8_t c = pii_lower(s[start]);
+    if (c != 's' && c != 'a' && c != 'c' && c != 'b')
+        return false;
+    if (!word_in(s + start, first_end - start, (const char *const[]){"siri", "alexa", "cortana", "bixby", NULL}) ||
+        !prev_word(s, start, 2, &ws, &we) || !word_in(s + ws, we - ws, (const char *const[]){"hey", "ok", "okay", NULL}))
+        return false;
+    if (p < n && s[p] == ',')
+        p++;
+    while (p < n && s[p] == ' ')
+        p++;
+    size_t a = p;
+    while (p < n && pii_is_alpha(s[p]))
+        p++;
+    return p > a && word_in(s + a, p - a, CMD);
+}
+
 bool pii_not_person_frame(const pii_scan *sc, size_t start, size_t end, size_t first_end, bool poss)
 {
     const uint8_t *s = sc->s;
     size_t ps, pe;
+    if (first_end - start >= 4 && first_end - start <= 7 && wake_phrase(s, sc->n, start, first_end))
+        return true;
+    /* a ship or a model named after a royal, numbered: "the Queen Mary 2", "Princess Diana 3" (a king's
+     * ordinal is written in Roman numerals) */
+    if (end + 2 < sc->n && s[end] == ' ' && pii_is_digit(s[end + 1]) &&
+        (end + 2 >= sc->n || !pii_is_digit(s[end + 2]) || end + 3 >= sc->n || !pii_is_digit(s[end + 3])) &&
+        word_in(s + start, first_end - start, (const char *const[]){"queen", "king", "prince", "princess", NULL}))
+        return true;
     if (work_or_brand(sc, start, end, first_end, poss))
         return true;
+    size_t qs, qe;
     if (street_word(s + start, first_end - start) ||
-        (prev_word(s, start, 1, &ps, &pe) && street_word(s + ps, pe - ps)) || terminal_after(sc, end) ||
+        (prev_word(s, start, 1, &ps, &pe) &&
+         (street_word(s + ps, pe - ps) || /* "Barabara ya Kenyatta", "Calea lui Traian" */
+          (pe - ps <= 3 &&
+           word_in(s + ps, pe - ps, (const char *const[]){"ya", "lui", "de", "del", "di", "du", "do", "da", NULL}) &&
+           prev_word(s, ps, 1, &qs, &qe) && street_word(s + qs, qe - qs)))) ||
+        terminal_after(sc, end) ||
         (!poss && travel_place(sc, start)))
         return true;
     if (end > first_end && sports_team(sc, start, end, first_end))

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "names.h"
+#include "utf8.h"
 #include "person.h"
 
 /* Gazetteer flags of a name token, also for the hyphen and apostrophe forms the lists do not hold:
@@ -27,6 +28,13 @@ unsigned pii_cyrillic_flags(const uint8_t *s, size_t a, size_t b)
         {"\xd0\xb5", "\xd0\xb0"},           /* -е  -> -а (Анне) */
         {"\xd1\x8b", "\xd0\xb0"},           /* -ы  -> -а (Анны) */
         {"\xd0\xb8", "\xd1\x8f"},           /* -и  -> -я */
+        {"\xd1\x8f", ""},                     /* -я  -> - (Ukrainian genitive: Ігоря, Тараса's soft kin) */
+        {"\xd1\x8f", "\xd1\x8c"},           /* -я  -> -ь (Игоря -> Игорь) */
+        {"\xd0\xb5", ""},                     /* -е  -> - (Ukrainian vocative: Тарасе, Ігоре) */
+        {"\xd0\xbe", "\xd0\xb0"},           /* -о  -> -а (Ukrainian vocative: Оксано) */
+        {"\xd0\xbe\xd0\xb2\xd1\x96", ""}, /* -ові -> - (Ukrainian dative: Тарасові) */
+        {"\xd1\x8e", ""},                     /* -ю  -> - (Ігорю) */
+        {"\xd1\x8e", "\xd1\x8c"},           /* -ю  -> -ь (Игорю -> Игорь) */
     };
     uint8_t buf[44];
     for (size_t k = 0; k < sizeof ENDS / sizeof ENDS[0]; k++) {
@@ -40,6 +48,91 @@ unsigned pii_cyrillic_flags(const uint8_t *s, size_t a, size_t b)
             return f & (SC_NAME_FIRST | SC_NAME_LAST);
     }
     return 0;
+}
+
+/* Greek names change their ending with the case: vocative Νίκο, Γιάννη, Κώστα (nominative + ς), genitive
+ * Νίκου (-ου for -ος), genitive of feminines Ελένης (-ς dropped). Accents are folded by the lookup. */
+unsigned pii_greek_flags(const uint8_t *s, size_t a, size_t b)
+{
+    size_t n = b - a;
+    if (n < 4 || n > 38 || (s[a] != 0xCE && s[a] != 0xCF))
+        return 0;
+    uint8_t buf[42];
+    memcpy(buf, s + a, n);
+    const uint8_t *e = s + b - 2;
+    unsigned f = 0;
+    /* ο, ό, η, ή, α, ά: the vocative of a name in -ος, -ης, -ας */
+    if ((e[0] == 0xCE && (e[1] == 0xBF || e[1] == 0xB7 || e[1] == 0xB1 || e[1] == 0xAE || e[1] == 0xAC)) ||
+        (e[0] == 0xCF && e[1] == 0x8C)) {
+        buf[n] = 0xCF;
+        buf[n + 1] = 0x82;
+        f = sc_name_lookup(buf, n + 2);
+    } else if (e[0] == 0xCF && e[1] == 0x82) { /* ς: the genitive of a feminine name */
+        f = sc_name_lookup(buf, n - 2);
+    } else if (n >= 6 && e[0] == 0xCF && e[1] == 0x85 && s[b - 4] == 0xCE && s[b - 3] == 0xBF) { /* -ου */
+        buf[n - 2] = 0xCF;
+        buf[n - 1] = 0x82;
+        f = sc_name_lookup(buf, n);
+    }
+    return f & (SC_NAME_FIRST | SC_NAME_LAST);
+}
+
+/* Latin letters with diacritics as the ASCII letter under them ('.' where there is none): U+00C0-U+024F,
+ * then U+1E00-U+1EFF (Yoruba ẹ, ọ, ṣ). Combining marks (U+0300-U+036F) are dropped. The gazetteer holds
+ * every Latin name without its diacritics too, so "Adébáyọ̀" is Adebayo. */
+static const char FOLD_C0[] =
+    "aaaaaa.ceeeeiiiidnooooo.ouuuuy..aaaaaa.ceeeeiiiidnooooo.ouuuuy.yaaaaaaccccccccddddeeeeeeeeeegggggggg"
+    "hh..iiiiiiiiii..jjkk.llllll..llnnnnnn...oooooo..rrrrrrsssssssstttt..uuuuuuuuuuuuwwyyyzzzzzz........."
+    "........................oo.............uu............................aaiioouuuuuuuuuu.aaaa....ggkkoo"
+    "oo..j...gg..nnaa....aaaaeeeeiiiioooorrrruuuusstt..hh......aaeeooooooooyy............................";
+static const char FOLD_1E00[] =
+    "aabbbbbbccddddddddddeeeeeeeeeeffgghhhhhhhhhhiiiikkkkkkllllllllmmmmmmnnnnnnnnoooooooopppprrrrrrrrssss"
+    "ssssssttttttttuuuuuuuuuuvvvvwwwwwwwwwwxxxxyyzzzzzzhtwy......aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeee"
+    "iiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy......";
+
+unsigned pii_folded_flags(const uint8_t *s, size_t a, size_t b)
+{
+    uint8_t buf[40];
+    size_t m = 0, marked = 0;
+    bool marks = false;
+    for (size_t p = a; p < b;) {
+        uint32_t cp;
+        size_t l = s[p] < 0x80 ? 1 : sc_utf8_decode(s + p, b - p, &cp);
+        if (l == 0)
+            return 0;
+        char c;
+        if (l == 1)
+            c = (char)s[p];
+        else if (cp >= 0x300 && cp <= 0x36F)
+            c = 0;
+        else if (cp >= 0xC0 && cp <= 0x24F)
+            c = FOLD_C0[cp - 0xC0];
+        else if (cp >= 0x1E00 && cp <= 0x1EFF)
+            c = FOLD_1E00[cp - 0x1E00];
+        else
+            return 0;
+        if (c == '.' || m >= sizeof buf)
+            return 0;
+        if (c != 0)
+            buf[m++] = (uint8_t)c;
+        marked += l > 1;
+        /* Vietnamese letters (ơ, ư, ă, the tone-marked vowels but ẹ and ọ): its names are keys as written */
+        if (l > 1 && ((cp >= 0x1EA0 && cp <= 0x1EF9 && (cp | 1u) != 0x1EB9 && (cp | 1u) != 0x1ECD) ||
+                      (cp | 1u) == 0x1A1 || cp == 0x1AF || cp == 0x1B0 || (cp | 1u) == 0x103))
+            return 0;
+        /* a combining tone mark (Yoruba's ọ̀), Hepburn's ō and ū (Satō, Yūki) */
+        marks = marks || (l > 1 && ((cp >= 0x300 && cp <= 0x36F) || (cp | 1u) == 0x14D || (cp | 1u) == 0x16B));
+        p += l;
+    }
+    if (m < 2 || marked == 0)
+        return 0;
+    unsigned f = sc_name_lookup(buf, m);
+    /* with a tone mark or Hepburn's macron or two accented letters it is that name (Adébáyọ̀, Satō, Guðrún); a
+     * word with one accent folded to ASCII is often an English name (Está, Stań, Daná): such words count
+     * as names that are also words, which need the evidence of a sequence or a context (Seán) */
+    if (marks || marked >= 2)
+        return f & ~(unsigned)SC_NAME_WORD;
+    return (f & (SC_NAME_FIRST | SC_NAME_LAST)) ? (f & (SC_NAME_FIRST | SC_NAME_LAST)) | SC_NAME_WORD : 0;
 }
 
 /* Honorifics written after a name: "Ayşe hanım", "Mehmet bey", "Tanaka san". */
@@ -102,6 +195,18 @@ static unsigned uncased_flags(const uint8_t *s, size_t a, size_t b, size_t *name
                 return f;
             }
     }
+    /* Thai glues the title คุณ (and what comes before it: สวัสดีคุณ) to the name: the name after the last one */
+    static const uint8_t KHUN[] = {0xE0, 0xB8, 0x84, 0xE0, 0xB8, 0xB8, 0xE0, 0xB8, 0x93};
+    if (b - a > sizeof KHUN && s[a] == 0xE0 && (s[a + 1] == 0xB8 || s[a + 1] == 0xB9)) {
+        for (size_t q = b - sizeof KHUN + 1; q-- > a;)
+            if (memcmp(s + q, KHUN, sizeof KHUN) == 0) {
+                size_t at = q + sizeof KHUN;
+                if (at < b && (f = sc_name_lookup(s + at, b - at)) != 0)
+                    *name_start = at;
+                return f;
+            }
+        return 0;
+    }
     if (b - a >= 8 && s[a] == 0xD8 && s[a + 1] == 0xA7 && s[a + 2] == 0xD9 && s[a + 3] == 0x84)
         return sc_name_lookup(s + a + 4, b - a - 4) & (SC_NAME_FIRST | SC_NAME_LAST) ? SC_NAME_LAST : 0;
     /* Persian family names made from a name with the suffix -i (احمدی, حسینی, رضایی): the name before it */
@@ -115,12 +220,14 @@ static unsigned uncased_flags(const uint8_t *s, size_t a, size_t b, size_t *name
 }
 
 /* Scripts without capitals whose names the gazetteer holds: Hebrew, Arabic and Persian, Devanagari,
- * Georgian (by the first bytes of the word). */
+ * Bengali, Gurmukhi, Tamil, Telugu, Thai, Georgian, Ge'ez (by the first bytes of the word). */
 bool pii_uncased_script(const uint8_t *w, size_t n)
 {
     uint8_t c = w[0];
-    return c == 0xD7 || (c >= 0xD8 && c <= 0xDB) || (n >= 3 && c == 0xE0 && (w[1] == 0xA4 || w[1] == 0xA5)) ||
-           (n >= 3 && c == 0xE1 && w[1] == 0x83);
+    return c == 0xD7 || (c >= 0xD8 && c <= 0xDB) ||
+           (n >= 3 && c == 0xE0 &&
+            ((w[1] >= 0xA4 && w[1] <= 0xA9) || (w[1] >= 0xAE && w[1] <= 0xB1) || w[1] == 0xB8 || w[1] == 0xB9)) ||
+           (n >= 3 && c == 0xE1 && (w[1] == 0x83 || (w[1] >= 0x88 && w[1] <= 0x8E)));
 }
 
 /* The letters of the word at p (none when p is no letter): trailing punctuation such as "،", "؟" or
@@ -138,16 +245,27 @@ static size_t script_word_end(const uint8_t *s, size_t n, size_t p)
  * "dear", "hi", "thanks", "said" (Arabic puts the verb first), "a message from", titles; after it
  * "said", "wrote", "called", "asked", "is coming", the Hindi agent marker "ने" and honorific "जी". */
 static const char *const FRAME_BEFORE[] = {
-    "היי", "הי", "שלום", "תודה", "לכבוד",                                      /* Hebrew */
-    "قال", "قالت", "عزيزي", "عزيزتي", "مرحبا", "شكرا", "أخبر", "اسأل",          /* Arabic */
-    "آقای", "خانم", "سلام", "عزیزم", "عزیز",                                   /* Persian */
+    "היי", "הי", "שלום", "תודה", "לכבוד", "אהלן",                              /* Hebrew */
+    "قال", "قالت", "عزيزي", "عزيزتي", "مرحبا", "شكرا", "أخبر", "اسأل", "أهلا", "السلام", /* Arabic */
+    "آقای", "خانم", "سلام", "عزیزم", "عزیز",                                   /* Persian, Urdu */
     "प्रिय", "नमस्ते", "श्री", "श्रीमती", "सुश्री", "डॉ",                       /* Hindi */
+    "নমস্কার", "প্রিয়", "শ্রী", "শ্রীমতী",                                     /* Bengali */
+    "ਸਤਿ", "ਪਿਆਰੇ", "ਸ਼੍ਰੀ",                                                    /* Punjabi */
+    "வணக்கம்", "அன்புள்ள", "திரு", "திருமதி",                                 /* Tamil */
+    "నమస్తే", "నమస్కారం", "ప్రియమైన", "శ్రీ",                                  /* Telugu */
+    "ሰላም", "ጤና", "አቶ", "ወይዘሮ", "ውድ",                                /* Amharic */
+    "สวัสดี", "คุณ", "ถึง",                                                   /* Thai */
     NULL};
 static const char *const FRAME_AFTER[] = {
     "אמר", "אמרה", "כתב", "כתבה", "התקשר", "התקשרה", "שאל", "שאלה", "ביקש", "ביקשה", "מגיע", "מגיעה",
     "قال", "قالت", "كتب", "كتبت", "اتصل", "اتصلت", "سأل", "سألت",
-    "گفت", "نوشت", "پرسید", "زنگ",
-    "ने", "जी", "साहब",
+    "گفت", "نوشت", "پرسید", "زنگ", "بھائی", "صاحب", "باجی", "جان",
+    "ने", "जी", "साहब", "भाई", "दीदी",
+    "দা", "দাদা", "দি", "দিদি", "ভাই", "আপা", "বলল", "বলেছে",
+    "ਜੀ", "ਨੇ",
+    "அண்ணா", "அக்கா", "சார்", "சொன்னார்",
+    "గారు", "అన్న", "అక్క",
+    "አለ", "አለች", "ደወለ", "ደወለች",
     NULL};
 /* Two-word frames before the name: "a message / an email from" */
 static const char *const FROM_NOUNS[] = {"رسالة", "بريد", "هدية", "הודעה", "מייל", "מכתב", "پیام", "नमस्कार",
@@ -205,10 +323,14 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n, ns, ns2;
+    if (in_list(s + ws, we - ws, FRAME_BEFORE))
+        return we; /* ሰላም, a greeting that is also a name, is the frame of the word after it */
     unsigned f1 = uncased_flags(s, ws, we, &ns);
     if (!(f1 & SC_NAME_FIRST))
         return we;
-    bool framed = frame_before(s, ns) || frame_after(s, n, we);
+    /* a title glued before the name (Thai คุณ) frames it as "Mr"/"Ms" does */
+    bool framed = (ns > ws && ns - ws >= 9 && s[ns - 9] == 0xE0 && s[ns - 8] == 0xB8 && s[ns - 7] == 0x84) ||
+                  frame_before(s, ns) || frame_after(s, n, we);
     size_t bs = we + 1, be = we < n && s[we] == ' ' ? script_word_end(s, n, bs) : bs;
     unsigned f2 = be > bs ? uncased_flags(s, bs, be, &ns2) : 0;
     if (be > bs && ns2 == bs && (in_list(s + bs, be - bs, (const char *const[]){"بن", "ابن", "بنت", NULL}))) {

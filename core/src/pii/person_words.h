@@ -20,15 +20,21 @@ typedef struct word {
     bool possessive;   /* followed by 's or ’s */
 } word;
 
-/* Non-ASCII letters the tokenizer knows: Latin-1 and Extended, Greek, Cyrillic, Armenian, Hebrew, Arabic
- * (with its vowel marks and the Persian and Urdu letters), Devanagari (with its vowel signs, not the danda
- * or digits), Georgian. */
+/* Non-ASCII letters the tokenizer knows: Latin-1 and Extended with combining accents (Yoruba ọ̀), Greek,
+ * Cyrillic, Armenian, Hebrew, Arabic (with its vowel marks and the Persian and Urdu letters), Devanagari,
+ * Bengali, Gurmukhi, Tamil and Telugu (with their vowel signs, not the danda or digits), Thai (not its
+ * digits), Georgian, Ge'ez (not its punctuation or numerals). */
 static inline bool cp_letter(uint32_t cp)
 {
-    return (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) || (cp >= 0x370 && cp <= 0x3FF) ||
-           (cp >= 0x400 && cp <= 0x52F) || (cp >= 0x531 && cp <= 0x587) || (cp >= 0x5D0 && cp <= 0x5EA) ||
-           (cp >= 0x620 && cp <= 0x655) || (cp >= 0x670 && cp <= 0x6D3) || (cp >= 0x900 && cp <= 0x963) ||
-           (cp >= 0x971 && cp <= 0x97F) || (cp >= 0x10D0 && cp <= 0x10FA) || (cp >= 0x1E00 && cp <= 0x1EFF);
+    if (cp < 0x900)
+        return (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) || (cp >= 0x300 && cp <= 0x36F) ||
+               (cp >= 0x370 && cp <= 0x3FF) || (cp >= 0x400 && cp <= 0x52F) || (cp >= 0x531 && cp <= 0x587) ||
+               (cp >= 0x5D0 && cp <= 0x5EA) || (cp >= 0x620 && cp <= 0x655) || (cp >= 0x670 && cp <= 0x6D3);
+    return (cp >= 0x900 && cp <= 0x963) || (cp >= 0x971 && cp <= 0x97F) || (cp >= 0x980 && cp <= 0x9E3) ||
+           (cp >= 0xA01 && cp <= 0xA63) || (cp >= 0xA70 && cp <= 0xA75) || (cp >= 0xB82 && cp <= 0xBD7) ||
+           (cp >= 0xC00 && cp <= 0xC63) || (cp >= 0xE01 && cp <= 0xE3A) || (cp >= 0xE40 && cp <= 0xE4E) ||
+           (cp >= 0x10D0 && cp <= 0x10FA) || (cp >= 0x1200 && cp <= 0x135F) ||
+           (cp >= 0x1380 && cp <= 0x1399) || (cp >= 0x1E00 && cp <= 0x1EFF);
 }
 
 /* Latin Extended-A pairs its cases even-odd (upper first), except 0x139-0x148 and 0x179-0x17E, which
@@ -98,6 +104,9 @@ static inline bool next_word(const uint8_t *s, size_t n, size_t p, word *w)
         return false;
     memset(w, 0, sizeof *w);
     w->s = p;
+    /* Thai is written without spaces between words, and a Latin name glued to a Thai title (คุณNattaya)
+     * is a word of its own: a word does not go on from Thai letters to others or back */
+    bool thai = l == 3 && s[p] == 0xE0 && (s[p + 1] == 0xB8 || s[p + 1] == 0xB9);
     bool first_up = up, any_lower = !up, all_up = up;
     size_t letters = 0, last = p;
     bool prev_lower = false;
@@ -136,6 +145,8 @@ static inline bool next_word(const uint8_t *s, size_t n, size_t p, word *w)
             prev_lower = false;
             continue;
         }
+        if ((k == 3 && s[p] == 0xE0 && (s[p + 1] == 0xB8 || s[p + 1] == 0xB9)) != thai)
+            break;
         if (u && prev_lower && letters > 0) {
             /* McDonald, MacArthur, DeShawn, LaToya are names; anything else is camelCase */
             size_t wl = p - w->s;

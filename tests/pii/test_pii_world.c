@@ -1,0 +1,135 @@
+/* PERSON, round 7 (issue 17: names the lists missed and word classes that are no persons). Names of
+ * Africa, South and South-East Asia, Greek and Ukrainian case forms, names in caseless scripts (Thai too) with the
+ * greetings and kinship words around them; schools, firms, cartoon and literary characters, streets of
+ * other languages and things named after people. New sentences of each class, not the evaluation's. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "pii_expect.h"
+#include "test_util.h"
+
+static const int32_t P = SANCTUM_ENTITY_PERSON;
+
+static const sanctum_detector *det_of(void **state)
+{
+    return ((const pii_fixture *)*state)->det;
+}
+
+/* Exactly one PERSON entity, spanning want. */
+static void expect_only(const sanctum_detector *det, const char *text, const char *want)
+{
+    pii_expect(det, text, P, want);
+    sanctum_detection *d = pii_run(det, text, 0);
+    size_t count = 0;
+    for (size_t i = 0; i < d->count; i++)
+        count += d->entities[i].type == P;
+    if (count != 1) {
+        print_error("expected only PERSON \"%s\" in \"%s\"\n", want, text);
+        pii_dump(d);
+    }
+    sanctum_free(d);
+    assert_int_equal(count, 1);
+}
+
+/* Lone given names in scripts without capitals, by the greeting before or the kinship word after them;
+ * a greeting that is also a name (ሰላም) is not part of the span. */
+static void caseless_scripts(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_only(det, "ሰላም ከበደ፣ ስብሰባው ነገ ነው", "ከበደ");
+    expect_only(det, "வணக்கம் செந்தில், நாளை பார்க்கலாம்", "செந்தில்");
+    expect_only(det, "রাহুল দা, আজ মিটিং আছে", "রাহুল");
+    expect_only(det, "ਹਰਪ੍ਰੀਤ ਜੀ, ਕੱਲ੍ਹ ਮਿਲਾਂਗੇ", "ਹਰਪ੍ਰੀਤ");
+    expect_only(det, "నమస్తే సురేష్ గారు, రేపు కలుద్దాం", "సురేష్");
+    expect_only(det, "کامران بھائی، کل ملتے ہیں", "کامران");
+    pii_expect_none(det, "ሰላም ለሁላችሁ፣ ስብሰባው ነገ ነው", P);
+    /* Thai glues the title คุณ to the name, and the greeting to the title */
+    pii_expect(det, "สวัสดีคุณวิชัย คุณPimchanok รออยู่", P, "วิชัย");
+    pii_expect(det, "สวัสดีคุณวิชัย คุณPimchanok รออยู่", P, "Pimchanok");
+    expect_only(det, "กรุณาส่งให้คุณมาลี ศรีสุข ด้วย", "มาลี ศรีสุข");
+    pii_expect_none(det, "วันนี้อากาศดีมาก มาลี", P);
+}
+
+/* Greek vocatives, Ukrainian genitives, Russian ё and the greetings before them. */
+static void case_forms(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_only(det, "Γεια σου Κώστα, πού είσαι;", "Κώστα");
+    expect_only(det, "Καλημέρα Γιάννη, τα λέμε αύριο.", "Γιάννη");
+    expect_only(det, "Повідомлення від Ігоря прийшло вчора", "Ігоря");
+    expect_only(det, "Артём написал, что опоздает", "Артём");
+}
+
+/* Names no earlier source held, and names written with tone marks or macrons. */
+static void world_names(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    pii_expect(det, "Wanjiru Kamau and Bongani Dlamini reviewed the draft.", P, "Wanjiru Kamau");
+    pii_expect(det, "Wanjiru Kamau and Bongani Dlamini reviewed the draft.", P, "Bongani Dlamini");
+    expect_only(det, "Habari Wanjiku, karibu tena", "Wanjiku");
+    expect_only(det, "Chào Hùng, mai gặp nhé", "Hùng");
+    expect_only(det, "Adébáyọ̀ Okafor joined the call late.", "Adébáyọ̀ Okafor");
+    expect_only(det, "Satō Kenji will join at ten.", "Satō Kenji");
+    expect_only(det, "Guðrún Jónsdóttir sent the file.", "Guðrún Jónsdóttir");
+    expect_only(det, "Groetjes,\nSanne", "Sanne");
+    /* chat exports with a date before the time and direction marks around the stamp; a kinship word or a
+     * group speaking is no name */
+    expect_only(det, "\xe2\x80\x8e[14/03/2026, 21:07:45] Lindiwe: see you at 8", "Lindiwe");
+    expect_only(det, "\xe2\x80\x8f[3/9/26 08:15]\xe2\x80\x8f Nomvula: ok", "Nomvula");
+    pii_expect_none(det, "[14/03/2026, 21:07:45] Mom: dinner is ready", P);
+    pii_expect_none(det, "[14/03/2026, 21:07:45] Year 6 Parents: trip forms are due", P);
+    /* Russian, Ukrainian and Greek family names in Latin letters, and a Greek patronymic genitive */
+    expect_only(det, "Papadopoulos approved the change.", "Papadopoulos");
+    expect_only(det, "ask Shevchenko about the invoice", "Shevchenko");
+    expect_only(det, "Meeting with Kovalenko at 3.", "Kovalenko");
+    expect_only(det, "Dikaiouchos: Giorgos Nikolaou", "Giorgos Nikolaou");
+}
+
+/* Schools, firms, characters, streets, monuments and things named like people. */
+static void not_persons(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    static const char *const NONE[] = {
+        "Parents' night is at Jefferson Elementary on Thursday.",
+        "She got offers from Princeton and Cornell.",
+        "The kids love Minnie Mouse and Daffy Duck.",
+        "Book club is doing Anna Karenina in March.",
+        "Meet me on đường Nguyễn Huệ at noon.",
+        "The office is on Jalan Sudirman near the station.",
+        "Swap the Edison bulbs in the hallway.",
+        "BIC/IBAN on the invoice, please.",
+        "The Wellington Arch is closed for repairs.",
+        "Invoice from Dubois Logistique SARL attached.",
+        "Prayer times at Masjid Al-Falah changed this week.",
+        "Hey Siri, remind me to water the plants.",
+        "OK Alexa, play the news.",
+        "Booked a cabin on the Queen Elizabeth 2 for May.",
+        "The Rolls-Royce and the Mercedes-Benz are in the garage.",
+    };
+    for (size_t i = 0; i < sizeof NONE / sizeof NONE[0]; i++)
+        pii_expect_none(det, NONE[i], P);
+    /* the same names with evidence of a person stay names */
+    expect_only(det, "Thanks Minnie, the slides look great.", "Minnie");
+    expect_only(det, "Ask Jefferson Okoro about the keys.", "Jefferson Okoro");
+    expect_only(det, "Hey Alexa, long time no see!", "Alexa"); /* no wake phrase: a person */
+    expect_only(det, "King Charles III opened the bridge.", "King Charles");
+    /* "review by X", "photos by X": whoever did it is a person, known name or not */
+    expect_only(det, "Code review by Okonkwo, merged on Friday.", "Okonkwo");
+    expect_only(det, "Photos by Tamsin Ferreira-Blake.", "Tamsin Ferreira-Blake");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(caseless_scripts, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(case_forms, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(world_names, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(not_persons, pii_setup, pii_teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
