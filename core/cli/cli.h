@@ -21,6 +21,8 @@ typedef struct cli_input {
 /* Reads path (NULL or "-" = stdin) up to max_bytes. On failure prints "sanctum: ..." to stderr and
  * returns nonzero. */
 int cli_read_input(const char *path, uint64_t max_bytes, cli_input *out);
+/* The same from an open stream (left open). */
+int cli_read_stream(FILE *f, uint64_t max_bytes, cli_input *out);
 void cli_input_free(cli_input *in);
 
 /* Prints "sanctum <cmd>: offset N: message" (or without offset) for a failed library call. */

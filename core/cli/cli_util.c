@@ -15,6 +15,16 @@ int cli_read_input(const char *path, uint64_t max_bytes, cli_input *out)
         fprintf(stderr, "sanctum: cannot open '%s': %s\n", path, strerror(errno));
         return -1;
     }
+    int rc = cli_read_stream(f, max_bytes, out);
+    if (!from_stdin)
+        fclose(f);
+    return rc;
+}
+
+int cli_read_stream(FILE *f, uint64_t max_bytes, cli_input *out)
+{
+    out->data = NULL;
+    out->len = 0;
     size_t cap = 0, len = 0;
     uint8_t *buf = NULL;
     int rc = 0;
@@ -50,8 +60,6 @@ int cli_read_input(const char *path, uint64_t max_bytes, cli_input *out)
             break;
         }
     }
-    if (!from_stdin)
-        fclose(f);
     if (rc != 0) {
         sanctum_wipe(buf, cap);
         free(buf);

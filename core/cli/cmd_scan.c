@@ -163,16 +163,49 @@ static char *path_join(const char *a, const char *b)
     return p;
 }
 
-/* Reads a small file into malloc'd memory (NUL-terminated). */
-static uint8_t *slurp(const char *path, uint64_t max, size_t *len)
+/* Opens a file found inside a scanned tree for reading: only a regular file, never through a final
+ * symlink (a tree must not point the scan at /dev/tty or elsewhere), and without blocking on a FIFO
+ * (open() of a FIFO waits for a writer). -1 with errno set otherwise. */
+static int open_tree_file(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        errno = EINVAL;
+        return -1;
+    }
+    return fd;
+}
+
+/* Reads a small file into malloc'd memory (NUL-terminated). in_tree: a file of the scanned tree
+ * (open_tree_file; silently NULL when it is missing or not a regular file), else a path the user
+ * gave (a FIFO such as <(...) is fine). */
+static uint8_t *slurp(const char *path, uint64_t max, size_t *len, bool in_tree)
 {
     cli_input in;
-    FILE *probe = fopen(path, "rb");
-    if (probe == NULL)
-        return NULL;
-    fclose(probe);
-    if (cli_read_input(path, max, &in) != 0)
-        return NULL;
+    if (in_tree) {
+        int fd = open_tree_file(path);
+        FILE *f = fd < 0 ? NULL : fdopen(fd, "rb");
+        if (f == NULL) {
+            if (fd >= 0)
+                close(fd);
+            return NULL;
+        }
+        int rc = cli_read_stream(f, max, &in);
+        fclose(f);
+        if (rc != 0)
+            return NULL;
+    } else {
+        FILE *probe = fopen(path, "rb");
+        if (probe == NULL)
+            return NULL;
+        fclose(probe);
+        if (cli_read_input(path, max, &in) != 0)
+            return NULL;
+    }
     uint8_t *copy = malloc(in.len + 1);
     if (copy != NULL) {
         memcpy(copy, in.data, in.len);
@@ -191,7 +224,7 @@ static void add_gitignore(sanctum_scan_ignore *ig, const char *dir, const char *
     if (p == NULL)
         return;
     size_t len = 0;
-    uint8_t *t = slurp(p, 1u << 20, &len);
+    uint8_t *t = slurp(p, 1u << 20, &len, true);
     free(p);
     if (t == NULL)
         return;
@@ -334,7 +367,7 @@ static char *repo_config_path(const char *dotgit)
     if (!S_ISREG(st.st_mode))
         return NULL;
     size_t len = 0;
-    uint8_t *t = slurp(dotgit, 4096, &len);
+    uint8_t *t = slurp(dotgit, 4096, &len, true);
     if (t == NULL)
         return NULL;
     char *res = NULL;
@@ -359,7 +392,7 @@ static char *repo_config_path(const char *dotgit)
         if (gitdir != NULL) {
             char *cd = path_join(gitdir, "commondir");
             size_t cl = 0;
-            uint8_t *c = cd ? slurp(cd, 4096, &cl) : NULL;
+            uint8_t *c = cd ? slurp(cd, 4096, &cl, true) : NULL;
             free(cd);
             if (c != NULL) {
                 char *cs = (char *)c;
@@ -607,7 +640,8 @@ static sanctum_status scan_windows(scan_run *r, job *j, const uint8_t *t, size_t
 
 static void scan_one(scan_run *r, job *j)
 {
-    int fd = open(j->path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    /* O_NONBLOCK: a path that became a FIFO since the walk must not hang the scan (fstat refuses it) */
+    int fd = open(j->path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0) {
         j->status = 2;
         snprintf(j->why, sizeof j->why, "cannot open: %s", strerror(errno));
@@ -822,11 +856,12 @@ static int open_scanner(const scan_cfg *c, scan_env *e)
     uint8_t key[64];
     size_t key_len = 0;
     int rc = -1;
-    if (c->rules_path != NULL && (rules = slurp(c->rules_path, 64u << 20, &rules_len)) == NULL) {
+    if (c->rules_path != NULL && (rules = slurp(c->rules_path, 64u << 20, &rules_len, false)) == NULL) {
         fprintf(stderr, "sanctum scan: cannot read rules file '%s'\n", c->rules_path);
         goto out;
     }
-    if (c->baseline_path != NULL && (e->baseline = slurp(c->baseline_path, 1u << 30, &e->baseline_len)) == NULL) {
+    if (c->baseline_path != NULL &&
+        (e->baseline = slurp(c->baseline_path, 1u << 30, &e->baseline_len, false)) == NULL) {
         fprintf(stderr, "sanctum scan: cannot read baseline '%s'\n", c->baseline_path);
         goto out;
     }
@@ -886,7 +921,7 @@ static int collect_root(const scan_cfg *c, scan_env *e, scan_run *run, const cha
     }
     char *ignf = c->ignore_file ? strdup(c->ignore_file) : path_join(root, ".sanctumignore");
     size_t il = 0;
-    uint8_t *it = ignf ? slurp(ignf, 16u << 20, &il) : NULL;
+    uint8_t *it = ignf ? slurp(ignf, 16u << 20, &il, c->ignore_file == NULL) : NULL;
     free(ignf);
     if (it == NULL && c->ignore_file != NULL) {
         fprintf(stderr, "sanctum scan: cannot read ignore file '%s'\n", c->ignore_file);

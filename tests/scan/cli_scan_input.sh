@@ -128,4 +128,21 @@ run "$SANCTUM" scan --format jsonl "$T/in/a.env"
 { cat "$T/out"; printf '{"rule":\n'; } >"$T/bad.jsonl"
 run "$SANCTUM" scan --baseline "$T/bad.jsonl" "$T/in/a.env"
 [ "$rc" = 2 ] && grep -q "baseline line 2: not a line of a JSON report" "$T/err" || fail "bad JSON lines: $rc $(cat "$T/err")"
+# FIFOs and links inside a scanned tree: nothing blocks (open() of a FIFO waits for a writer), a FIFO
+# or a symlinked .gitignore is not read, a FIFO named on the command line is skipped as not a regular
+# file; the secret next to them is still found. timeout: a hang fails instead of stalling ctest.
+if command -v mkfifo >/dev/null && command -v timeout >/dev/null; then
+    mkdir -p "$T/ff/sub" "$T/ff/lnk"
+    printf 'key=%s\n' "$GH" >"$T/ff/sub/a.env"
+    mkfifo "$T/ff/pipe" "$T/ff/sub/.gitignore" "$T/ff/.sanctumignore"
+    printf 'a.env\n' >"$T/ff/ign"
+    ln -s ../ign "$T/ff/lnk/.gitignore"
+    cp "$T/ff/sub/a.env" "$T/ff/lnk/a.env"
+    run timeout 20 "$SANCTUM" scan --format jsonl "$T/ff"
+    [ "$rc" = 1 ] || fail "tree with FIFOs exit $rc (124: hung): $(cat "$T/err")"
+    [ "$(grep -c '"rule":"github-pat"' "$T/out")" = 2 ] || fail "tree with FIFOs findings: $(cat "$T/out")"
+    run timeout 20 "$SANCTUM" scan "$T/ff/pipe"
+    [ "$rc" = 0 ] || fail "FIFO argument exit $rc (124: hung)"
+    grep -q 'pipe (not a regular file)' "$T/err" || fail "FIFO argument not reported as skipped: $(cat "$T/err")"
+fi
 echo "cli_scan_input: ok"
