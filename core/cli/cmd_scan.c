@@ -894,7 +894,11 @@ static int open_scanner(const scan_cfg *c, scan_env *e)
             cli_print_error("scan", &err);
         goto out;
     }
-    if (c->out_path != NULL && (e->out = fopen(c->out_path, "wb")) == NULL) {
+    /* 0600: with --no-redact the report holds whole secrets (and always their fingerprints) */
+    int ofd = c->out_path == NULL ? -1 : open(c->out_path, O_WRONLY | O_CREAT | O_TRUNC | O_NOCTTY | O_CLOEXEC, 0600);
+    if (c->out_path != NULL && (ofd < 0 || (e->out = fdopen(ofd, "wb")) == NULL)) {
+        if (ofd >= 0)
+            close(ofd);
         fprintf(stderr, "sanctum scan: cannot write '%s': %s\n", c->out_path, strerror(errno));
         e->out = stdout;
         goto out;

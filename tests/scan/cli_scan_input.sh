@@ -145,4 +145,10 @@ if command -v mkfifo >/dev/null && command -v timeout >/dev/null; then
     [ "$rc" = 0 ] || fail "FIFO argument exit $rc (124: hung)"
     grep -q 'pipe (not a regular file)' "$T/err" || fail "FIFO argument not reported as skipped: $(cat "$T/err")"
 fi
+# --output: the report (with --no-redact, whole secrets) is created 0600 whatever the umask
+rm -f "$T/rep.jsonl"
+run sh -c 'umask 022; exec "$@"' sh "$SANCTUM" scan --no-redact --format jsonl --output "$T/rep.jsonl" "$T/in/a.env"
+[ "$rc" = 1 ] || fail "--output exit $rc: $(cat "$T/err")"
+grep -q "$GH" "$T/rep.jsonl" || fail "--output report: $(cat "$T/rep.jsonl")"
+[ "$(stat -c %a "$T/rep.jsonl")" = 600 ] || fail "--output report mode $(stat -c %a "$T/rep.jsonl"), not 600"
 echo "cli_scan_input: ok"
