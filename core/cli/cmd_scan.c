@@ -299,8 +299,12 @@ static int name_cmp(const void *a, const void *b)
 
 static void walk_dir(walker *w, const char *dir, const char *rel, unsigned depth)
 {
-    if (depth > 256)
+    if (depth > 256) {
+        /* as an unreadable directory: nothing is left out without a word */
+        fprintf(stderr, "sanctum scan: '%s': more than 256 directories deep, not scanned\n", dir);
+        w->errors++;
         return;
+    }
     if (w->gitignore && depth > 0)
         add_gitignore(w->ig, dir, rel);
     DIR *d = opendir(dir);

@@ -151,4 +151,13 @@ run sh -c 'umask 022; exec "$@"' sh "$SANCTUM" scan --no-redact --format jsonl -
 [ "$rc" = 1 ] || fail "--output exit $rc: $(cat "$T/err")"
 grep -q "$GH" "$T/rep.jsonl" || fail "--output report: $(cat "$T/rep.jsonl")"
 [ "$(stat -c %a "$T/rep.jsonl")" = 600 ] || fail "--output report mode $(stat -c %a "$T/rep.jsonl"), not 600"
+# a tree deeper than the walker goes: the part left out is named and the exit is 2, not a silent 0
+D="$T/deep"
+i=0
+while [ $i -lt 258 ]; do D="$D/d"; i=$((i + 1)); done
+mkdir -p "$D"
+printf 'key=%s\n' "$GH" >"$D/a.env"
+run "$SANCTUM" scan "$T/deep"
+[ "$rc" = 2 ] || fail "too deep a tree exit $rc: $(cat "$T/err")"
+grep -q "more than 256 directories deep, not scanned" "$T/err" || fail "depth limit not reported: $(cat "$T/err")"
 echo "cli_scan_input: ok"
