@@ -160,4 +160,17 @@ printf 'key=%s\n' "$GH" >"$D/a.env"
 run "$SANCTUM" scan "$T/deep"
 [ "$rc" = 2 ] || fail "too deep a tree exit $rc: $(cat "$T/err")"
 grep -q "more than 256 directories deep, not scanned" "$T/err" || fail "depth limit not reported: $(cat "$T/err")"
+# a file name with control bytes (a scanned tree chooses its names): the text report escapes them, so
+# a name cannot send terminal escapes or split its line (which also broke the report as a baseline)
+mkdir -p "$T/names"
+NAME=$(printf 'x\033[2K\rhidden\nfake.txt:1:1: none\\z')
+printf 'key=%s\n' "$GH" >"$T/names/$NAME"
+run "$SANCTUM" scan "$T/names"
+[ "$rc" = 1 ] || fail "control-byte name exit $rc: $(cat "$T/err")"
+[ "$(wc -l <"$T/out")" = 1 ] || fail "control-byte name split the report line: $(cat "$T/out")"
+tr -d '\n' <"$T/out" | LC_ALL=C grep -q "$(printf '[\001-\037\177]')" && fail "control bytes in the text report: $(od -c "$T/out")"
+grep -q 'x\\x1B\[2K\\x0Dhidden\\x0Afake.txt:1:1: none\\\\z:1:5: github-pat' "$T/out" || fail "escaped name: $(cat "$T/out")"
+cp "$T/out" "$T/names.txt"
+run "$SANCTUM" scan --baseline "$T/names.txt" "$T/names"
+[ "$rc" = 0 ] || fail "text report of a control-byte name as baseline: $rc $(cat "$T/err")"
 echo "cli_scan_input: ok"
