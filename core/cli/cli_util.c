@@ -89,6 +89,19 @@ void cli_print_error(const char *cmd, const sanctum_error *err)
                 sanctum_status_name(err->code));
 }
 
+void cli_put_label(FILE *f, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c < 0x20 || c == 0x7f)
+            fprintf(f, "\\x%02X", c);
+        else if (c == '\\')
+            fputs("\\\\", f);
+        else
+            fputc(c, f);
+    }
+}
+
 sanctum_ctx *cli_ctx_new(const char *cmd)
 {
     sanctum_ctx *ctx = NULL;

@@ -301,7 +301,9 @@ static void walk_dir(walker *w, const char *dir, const char *rel, unsigned depth
 {
     if (depth > 256) {
         /* as an unreadable directory: nothing is left out without a word */
-        fprintf(stderr, "sanctum scan: '%s': more than 256 directories deep, not scanned\n", dir);
+        fputs("sanctum scan: '", stderr);
+        cli_put_label(stderr, dir);
+        fputs("': more than 256 directories deep, not scanned\n", stderr);
         w->errors++;
         return;
     }
@@ -309,7 +311,10 @@ static void walk_dir(walker *w, const char *dir, const char *rel, unsigned depth
         add_gitignore(w->ig, dir, rel);
     DIR *d = opendir(dir);
     if (d == NULL) {
-        fprintf(stderr, "sanctum scan: cannot open directory '%s': %s\n", dir, strerror(errno));
+        int e = errno;
+        fputs("sanctum scan: cannot open directory '", stderr);
+        cli_put_label(stderr, dir);
+        fprintf(stderr, "': %s\n", strerror(e));
         w->errors++;
         return;
     }
@@ -1013,7 +1018,9 @@ static int report_jobs(scan_env *e, scan_run *run)
         if (j->status == 1)
             e->skipped++;
         if (j->status == 2) {
-            fprintf(stderr, "sanctum scan: %s: %s\n", j->label, j->why);
+            fputs("sanctum scan: ", stderr);
+            cli_put_label(stderr, j->label);
+            fprintf(stderr, ": %s\n", j->why);
             e->errors++;
             continue;
         }
@@ -1026,8 +1033,11 @@ static int report_jobs(scan_env *e, scan_run *run)
             return -1;
         }
         e->findings += added;
-        if (j->res->truncated)
-            fprintf(stderr, "sanctum scan: %s: too many findings, the rest were dropped\n", j->label);
+        if (j->res->truncated) {
+            fputs("sanctum scan: ", stderr);
+            cli_put_label(stderr, j->label);
+            fputs(": too many findings, the rest were dropped\n", stderr);
+        }
         if (e->format != SANCTUM_SCAN_FORMAT_SARIF) {
             uint8_t *chunk;
             size_t cl;
@@ -1051,8 +1061,11 @@ static void print_skipped(const scan_run *run, uint64_t skipped)
             (unsigned long long)(run->n_jobs - skipped), (unsigned long long)skipped);
     unsigned shown = 0;
     for (size_t k = 0; k < run->n_jobs && shown < 5; k++)
-        if (run->jobs[k].status == 1)
-            fprintf(stderr, "%s %s (%s)", shown++ ? "," : "", run->jobs[k].label, run->jobs[k].why);
+        if (run->jobs[k].status == 1) {
+            fputs(shown++ ? ", " : " ", stderr);
+            cli_put_label(stderr, run->jobs[k].label);
+            fprintf(stderr, " (%s)", run->jobs[k].why);
+        }
     fprintf(stderr, "%s\n", skipped > shown ? ", ..." : "");
 }
 

@@ -173,4 +173,11 @@ grep -q 'x\\x1B\[2K\\x0Dhidden\\x0Afake.txt:1:1: none\\\\z:1:5: github-pat' "$T/
 cp "$T/out" "$T/names.txt"
 run "$SANCTUM" scan --baseline "$T/names.txt" "$T/names"
 [ "$rc" = 0 ] || fail "text report of a control-byte name as baseline: $rc $(cat "$T/err")"
+# ... and so do the messages on stderr that name such a file
+mkdir -p "$T/names2"
+printf 'a\000b\n' >"$T/names2/$NAME"
+run "$SANCTUM" scan "$T/names2"
+[ "$rc" = 0 ] || fail "control-byte binary exit $rc"
+LC_ALL=C grep -q "$(printf '[\001-\011\013-\037\177]')" "$T/err" && fail "control bytes on stderr: $(od -c "$T/err")"
+grep -q 'x\\x1B\[2K\\x0Dhidden\\x0Afake.txt:1:1: none\\\\z (binary)' "$T/err" || fail "escaped name on stderr: $(cat "$T/err")"
 echo "cli_scan_input: ok"
