@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
 #include <sodium.h>
 #include <stdatomic.h>
 #include <stdbool.h>
@@ -113,6 +114,8 @@ typedef struct job {
     size_t map_len;
     bool is_mmap;
     bool transcoded;   /* UTF-16 scanned as UTF-8: no byte of the file is the secret's UTF-8 */
+    _Atomic uintptr_t map_start, map_end; /* the file's mapping while it is read (on_sigbus) */
+    _Atomic int shrank; /* the file shrank while mapped: pages past its end were read as zeros */
     int status;        /* 0 ok, 1 skipped, 2 error */
     char why[256];
 } job;
@@ -125,6 +128,55 @@ typedef struct scan_run {
     uint64_t max_file;
     bool keep_maps;
 } scan_run;
+
+/* A mapped file can shrink while it is scanned (a log rotated, a file rewritten by a build): reading a
+ * page past its new end raises SIGBUS, which killed the whole scan. The handler maps zeros over the
+ * rest of the mapping, so the read goes on, and marks the job, whose result is then an error. Only
+ * addresses inside a registered mapping are handled; any other SIGBUS takes the default action. */
+static job *_Atomic g_bus_jobs;
+static _Atomic size_t g_bus_njobs;
+static uintptr_t g_page_size;
+
+static void on_sigbus(int sig, siginfo_t *si, void *uc)
+{
+    (void)uc;
+    uintptr_t a = (uintptr_t)si->si_addr;
+    job *jobs = atomic_load(&g_bus_jobs);
+    size_t n = atomic_load(&g_bus_njobs);
+    for (size_t i = 0; jobs != NULL && i < n; i++) {
+        uintptr_t s = atomic_load(&jobs[i].map_start), e = atomic_load(&jobs[i].map_end);
+        if (s == 0 || a < s || a >= e)
+            continue;
+        /* zeros from the faulting page to the end of the mapping: one fault, not one per page */
+        uintptr_t page = a & ~(g_page_size - 1), stop = (e + g_page_size - 1) & ~(g_page_size - 1);
+        if (mmap((void *)page, stop - page, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) != MAP_FAILED) {
+            atomic_store(&jobs[i].shrank, 1);
+            return;
+        }
+        break;
+    }
+    signal(sig, SIG_DFL); /* not ours: the fault repeats and ends the process as it would have */
+}
+
+static void sigbus_guard(scan_run *r, bool on)
+{
+    static struct sigaction saved;
+    if (on) {
+        g_page_size = (uintptr_t)sysconf(_SC_PAGESIZE);
+        atomic_store(&g_bus_njobs, r->n_jobs);
+        atomic_store(&g_bus_jobs, r->jobs);
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_sigaction = on_sigbus;
+        sa.sa_flags = SA_SIGINFO;
+        sigemptyset(&sa.sa_mask);
+        (void)sigaction(SIGBUS, &sa, &saved);
+    } else {
+        (void)sigaction(SIGBUS, &saved, NULL);
+        atomic_store(&g_bus_jobs, NULL);
+        atomic_store(&g_bus_njobs, 0);
+    }
+}
 
 static int add_job(scan_run *r, const char *path, const char *label)
 {
@@ -647,6 +699,13 @@ static sanctum_status scan_windows(scan_run *r, job *j, const uint8_t *t, size_t
     return SANCTUM_OK;
 }
 
+/* Unmaps a scanned file; the SIGBUS handler stops treating its range as ours first. */
+static void unmap_file(job *j, uint8_t *map, size_t len)
+{
+    atomic_store(&j->map_start, 0);
+    munmap(map, len);
+}
+
 static void scan_one(scan_run *r, job *j)
 {
     /* O_NONBLOCK: a path that became a FIFO since the walk must not hang the scan (fstat refuses it) */
@@ -680,6 +739,8 @@ static void scan_one(scan_run *r, job *j)
             return;
         }
         map = m;
+        atomic_store(&j->map_end, (uintptr_t)m + len);
+        atomic_store(&j->map_start, (uintptr_t)m);
         (void)madvise(m, len, MADV_SEQUENTIAL);
     }
     close(fd);
@@ -687,7 +748,7 @@ static void scan_one(scan_run *r, job *j)
     int wide = utf16_kind(map, len, &bom);
     /* binary: a NUL byte in the first 8 KiB (that is not UTF-16 text) */
     if (wide == 0 && len != 0 && memchr(map, 0, len < 8192 ? len : 8192) != NULL) {
-        munmap(map, len);
+        unmap_file(j, map, len);
         j->status = 1;
         snprintf(j->why, sizeof j->why, "binary");
         return;
@@ -698,7 +759,7 @@ static void scan_one(scan_run *r, job *j)
     if (wide != 0) {
         u8 = utf16_to_utf8(map, len, bom, wide == 2, &text_len);
         if (u8 == NULL) {
-            munmap(map, len);
+            unmap_file(j, map, len);
             j->status = 2;
             snprintf(j->why, sizeof j->why, "UTF-16 file too large to transcode: %zu MiB of UTF-8 do not fit in memory",
                      text_len >> 20);
@@ -720,12 +781,16 @@ static void scan_one(scan_run *r, job *j)
         sodium_memzero(u8, text_len);
         free(u8);
     }
-    if (r->keep_maps && j->res != NULL && j->res->count != 0 && !j->transcoded) {
+    if (atomic_load(&j->shrank)) {
+        j->status = 2;
+        snprintf(j->why, sizeof j->why, "the file shrank while it was scanned (scan it again)");
+    }
+    if (r->keep_maps && j->status == 0 && j->res != NULL && j->res->count != 0 && !j->transcoded) {
         j->map = map;
         j->map_len = len;
         j->is_mmap = true;
     } else if (map != NULL) {
-        munmap(map, len);
+        unmap_file(j, map, len);
     }
 }
 
@@ -1082,7 +1147,7 @@ static void run_free(scan_run *run)
             sanctum_free(j->res);
         }
         if (j->map != NULL)
-            munmap(j->map, j->map_len);
+            unmap_file(j, j->map, j->map_len);
         free(j->path);
         free(j->label);
     }
@@ -1099,10 +1164,12 @@ static int scan_paths(const scan_cfg *c, scan_env *e)
     run.keep_maps = c->no_redact;
     int rc = collect_files(c, e, &run);
     if (rc == 0) {
+        sigbus_guard(&run, true);
         scan_jobs(&run, c->jobs);
         rc = report_jobs(e, &run);
         if (e->skipped != 0)
             print_skipped(&run, e->skipped);
+        sigbus_guard(&run, false);
     }
     run_free(&run);
     return rc;
