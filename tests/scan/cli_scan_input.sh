@@ -206,4 +206,9 @@ for attempt in 1 2 3; do
     break
 done
 [ "$ok" = 1 ] || fail "the file was never cut while scanned (machine too fast for this test?)"
+# --max-file-size takes a positive number of bytes: not a negative one (strtoull wraps it to 2^64 - 1)
+for bad in -1 " 5" 99999999999999999999999; do
+    run "$SANCTUM" scan --max-file-size "$bad" "$T/in/a.env"
+    [ "$rc" = 2 ] && grep -q 'max-file-size needs a positive number' "$T/err" || fail "--max-file-size '$bad' accepted: $rc"
+done
 echo "cli_scan_input: ok"
