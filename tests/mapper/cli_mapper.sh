@@ -92,4 +92,15 @@ printf '{"messages":[{"role":"user","content":"Jane Roe"}' > "$T/bad.json"
 "$S" anonymize --key-file "$T/k4" --vault-out "$T/v4" "$T/bad.json" > "$T/o" 2>/dev/null && fail "bad JSON accepted"
 [ -s "$T/o" ] && fail "output on error"
 "$S" restore "$T/a.txt" 2>/dev/null && fail "restore without --vault"
+# a key that cannot be written whole (here: a file size limit of 0) leaves no key file behind, so the
+# next run creates a whole one instead of failing on the stub for ever
+printf 'Call Jane Roe.\n' > "$T/in7.txt"
+(trap '' XFSZ; ulimit -f 0; exec "$S" anonymize --format text --key-file "$T/k7" --vault-out "$T/v7" "$T/in7.txt") \
+    >/dev/null 2>&1 && fail "anonymize succeeded without a key file"
+[ -e "$T/k7" ] && fail "a half-written key file was left behind"
+ls "$T" | grep -q '^k7\.' && fail "a temporary key file was left behind: $(ls "$T")"
+"$S" anonymize --format text --key-file "$T/k7" --vault-out "$T/v7" "$T/in7.txt" >"$T/a7.txt" 2>"$T/err" ||
+    fail "no key after a failed first attempt: $(cat "$T/err")"
+"$S" restore --format text --key-file "$T/k7" --vault "$T/v7" "$T/a7.txt" 2>/dev/null | grep -q 'Jane Roe' ||
+    fail "round trip with the key made after a failed attempt"
 exit 0
