@@ -261,7 +261,7 @@ class Proxy:
         last = None  # the refusal if no attempt answers
         for attempt in chain:
             record["route"], record["policy"] = attempt.name, attempt.policy
-            scrubber = None
+            scrubber, anonymized = None, False
             try:
                 out = body
                 if attempt.policy == "scrub":
@@ -274,7 +274,7 @@ class Proxy:
                     scrubber = self._new_scrubber(attempt, request.rel_url.raw_path)
                     if body:
                         out = await self._cpu(scrubber.anonymize_request, body, "request")
-                        record["entities"] = scrubber.counts()
+                        anonymized = True
                 try:
                     key = attempt.api_key()
                 except ConfigError as e:
@@ -295,7 +295,9 @@ class Proxy:
                     resp.release()
             finally:
                 if scrubber is not None:
-                    record["unrestored"] = scrubber.unrestored()
+                    counts, record["unrestored"] = scrubber.summary()  # (one read of its counters)
+                    if anonymized:
+                        record["entities"] = counts
                     scrubber.close()
         raise last or Refusal(502, "no upstream answered")
 
@@ -368,8 +370,8 @@ class Proxy:
                                             if identity else frozenset())
         try:
             with_body = body or request.body_exists or request.method not in NO_BODY_METHODS
-            return await self.pool.session(url).request(request.method, url, headers,
-                                                        body if with_body else None)
+            return await self.pool.origin(route.upstream, url).request(request.method, url, headers,
+                                                                       body if with_body else None)
         except upstream.PoolBusy:
             return "busy (no free connection within upstream_pool_timeout)"
         except upstream.MalformedAnswer:
@@ -519,16 +521,21 @@ async def finished(future: asyncio.Future):
         raise
 
 
+_LINE = "route=%s policy=%s method=%s path=%s status=%s entities=%s ms=%s%s"
+
+
 def log_request(record: dict) -> None:
     """One line per request: route, policy, method, path, status, entities replaced per type, latency.
     The path is the matched route's paths entry ("*" for any, "-" for none), never the client's own
-    path; no body, header or credential is logged."""
+    path; no body, header or credential is logged. (The record is made here, without logging's walk up
+    the stack for the caller's file and line, which the proxy's format does not show.)"""
     if not log.isEnabledFor(logging.INFO):
         return
     entities = ",".join(f"{k}={v}" for k, v in sorted(record["entities"].items())) or "none"
-    log.info("route=%s policy=%s method=%s path=%s status=%s entities=%s ms=%s%s", record["route"],
-             record["policy"], record["method"], record["path"], record["status"], entities, record["ms"],
-             f" unrestored={record['unrestored']}" if record.get("unrestored") else "")
+    unrestored = record.get("unrestored")
+    log.handle(log.makeRecord(log.name, logging.INFO, __file__, 0, _LINE, (
+        record["route"], record["policy"], record["method"], record["path"], record["status"], entities,
+        record["ms"], f" unrestored={unrestored}" if unrestored else ""), None))
 
 
 def presidio_apps(cfg: Config) -> list:

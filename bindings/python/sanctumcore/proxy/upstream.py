@@ -305,6 +305,14 @@ class Pool:
     def __init__(self, cfg):
         self._cfg = cfg
         self._origins = {}
+        self._by_base = {}  # a route's upstream base URL -> its Origin (yarl parses the port anew each time)
+
+    def origin(self, base: str, url: yarl.URL) -> Origin:
+        """The Origin of url, which starts with the route's upstream base URL `base`."""
+        o = self._by_base.get(base)
+        if o is None or o.closed:
+            o = self._by_base[base] = self.session(url)
+        return o
 
     def session(self, url: yarl.URL) -> Origin:
         key = (url.scheme, url.raw_host, url.port)  # raw: an IDN host in its xn-- form (Host, DNS, TLS)
@@ -317,3 +325,4 @@ class Pool:
         for o in self._origins.values():
             o.close()
         self._origins.clear()
+        self._by_base.clear()

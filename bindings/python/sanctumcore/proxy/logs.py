@@ -1,0 +1,71 @@
+"""The proxy's log output: a line per request costs little. The standard StreamHandler formats the time
+with strftime and writes (a system call) for every line; here the time text is made once a second, and
+the lines an event-loop turn produced are written together at the end of that turn (at once outside a
+running loop, and at exit by logging.shutdown)."""
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+
+FORMAT = "%(asctime)s %(name)s %(levelname)s %(message)s"
+
+
+class Formatter(logging.Formatter):
+    """logging.Formatter whose default time text (`2026-01-02 03:04:05,678`) is made once per second."""
+
+    def __init__(self, fmt: str = FORMAT):
+        super().__init__(fmt)
+        self._second = None
+        self._text = ""
+
+    def formatTime(self, record, datefmt=None) -> str:
+        if datefmt:
+            return super().formatTime(record, datefmt)
+        second = int(record.created)
+        if second != self._second:
+            self._text = time.strftime(self.default_time_format, self.converter(second))
+            self._second = second
+        return self.default_msec_format % (self._text, record.msecs)
+
+
+class TurnHandler(logging.StreamHandler):
+    """A StreamHandler that writes the lines of one event-loop turn in one write."""
+
+    def __init__(self, stream=None):
+        super().__init__(stream)
+        self._lines = []
+        self._scheduled = False
+        self._loop = None
+
+    def emit(self, record) -> None:
+        try:
+            line = self.format(record)
+        except Exception:
+            self.handleError(record)
+            return
+        self._lines.append(line)
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            loop = None
+        if loop is None or len(self._lines) >= 512 or (self._scheduled and loop is not self._loop):
+            self.flush()  # outside a loop, or a loop that may never turn again: now
+        elif not self._scheduled:
+            self._scheduled, self._loop = True, loop
+            loop.call_soon(self.flush)
+
+    def flush(self) -> None:
+        self.acquire()
+        try:
+            self._scheduled = False
+            if self._lines and self.stream is not None:
+                text = "\n".join(self._lines) + "\n"
+                self._lines.clear()
+                try:
+                    self.stream.write(text)
+                    self.stream.flush()
+                except Exception:
+                    pass  # as StreamHandler: a broken stderr never stops the proxy
+        finally:
+            self.release()
