@@ -342,14 +342,20 @@ class Proxy:
         has_key = bool(route.api_key_env or route.api_key_file)  # then the client's `key=` is never sent
         if query and self._scrub.personal_query(query, route.threshold, ids, key_replaced=has_key):
             raise Refusal(400, "the query string carries personal data", code="personal_query")
+        clean = self._clean_headers  # (route, name, value) found clean or not to be checked: decided once
         for name, value in request.headers.items():
-            if not header_rules.to_check(name, value, route) or (route.name, name, value) in self._clean_headers:
+            key = (route.name, name, value)
+            if key in clean:
+                continue
+            if not header_rules.to_check(name, value, route):
+                if name.lower() not in header_rules.PROTOCOL:  # (lengths and credentials vary: not kept)
+                    clean.add(key)
                 continue
             check = self._scrub.personal_url if name.lower() in upstream.URL_HEADERS else self._scrub.looks_personal
             if check(value, route.threshold, ids):
                 raise Refusal(400, f"header {name} carries personal data (not on the route's pass_headers)",
                               code="personal_header")
-            self._clean_headers.add((route.name, name, value))
+            clean.add(key)
 
     async def _cpu(self, fn, data: bytes, what: str) -> bytes:
         try:
@@ -405,6 +411,12 @@ class Proxy:
     async def _read_capped(self, resp) -> bytes:
         """The upstream's whole answer, refused (502) past max_response_bytes."""
         cap = self.cfg.max_response_bytes
+        data = _whole(resp.content)
+        if data is not None and len(data) <= cap:  # the whole answer came with its head (the usual case)
+            return data
+        if data is not None:
+            resp.close()
+            raise Refusal(502, f"upstream answer larger than {cap} bytes (max_response_bytes)")
         chunks, size = [], 0
         if resp.content_length is None or resp.content_length <= cap:
             async for chunk in resp.content.iter_any():
@@ -444,6 +456,20 @@ class Proxy:
             out.content_length = resp.content_length  # relayed as is: the length holds
         elif request.version >= (1, 1):
             out.enable_chunked_encoding()
+        if scrubber is None and resp.content_length is not None:
+            data = _whole(resp.content)
+            if data is not None:  # all of it is here: one write, no read loop
+                await out.prepare(request)
+                try:
+                    if len(data) != resp.content_length:  # (the parser ends a body at its length: never)
+                        await out.write(data)
+                        record["status"] = 502
+                        request.protocol.force_close()
+                        return out
+                    await out.write_eof(data)
+                except ConnectionError:
+                    raise ClientGone() from None
+                return out
         await out.prepare(request)
         restorer = scrubber.stream_restorer() if scrubber is not None else None
         if array:
@@ -492,6 +518,14 @@ class Proxy:
                 restorer.close()
         await out.write_eof()
         return out
+
+
+def _whole(content) -> Optional[bytes]:
+    """The whole of an upstream answer's body when all of it has arrived (the common case for short
+    answers), else None: it is then read chunk by chunk (and a body cut short raises there)."""
+    if content.is_eof() and content.exception() is None:
+        return content.read_nowait(-1)
+    return None
 
 
 def safe_target(request):
