@@ -24,7 +24,7 @@ from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
 from aiohttp.web_protocol import RequestPayloadError
 
-from . import attachments, headers as header_rules, http, jsonarray, paths, upstream
+from . import attachments, headers as header_rules, http, jsonarray, logs, paths, upstream
 from .config import Config, ConfigError, Route
 
 log = logging.getLogger("sanctumcore.proxy")
@@ -567,9 +567,10 @@ def log_request(record: dict) -> None:
         return
     entities = ",".join(f"{k}={v}" for k, v in sorted(record["entities"].items())) or "none"
     unrestored = record.get("unrestored")
-    log.handle(log.makeRecord(log.name, logging.INFO, __file__, 0, _LINE, (
-        record["route"], record["policy"], record["method"], record["path"], record["status"], entities,
-        record["ms"], f" unrestored={unrestored}" if unrestored else ""), None))
+    args = (record["route"], record["policy"], record["method"], record["path"], record["status"], entities,
+            record["ms"], f" unrestored={unrestored}" if unrestored else "")
+    if not logs.line(log, logging.INFO, _LINE % args):  # (sanctum-proxy's own handler: no LogRecord)
+        log.handle(log.makeRecord(log.name, logging.INFO, __file__, 0, _LINE, args, None))
 
 
 def presidio_apps(cfg: Config) -> list:
