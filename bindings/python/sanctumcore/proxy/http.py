@@ -93,7 +93,7 @@ class Protocol(web_protocol.RequestHandler):
         super().data_received(data)
 
     def request_started(self) -> None:
-        self._handler = asyncio.current_task()
+        self._handler = asyncio.current_task(self._loop)
         self._busy = True
         self._partial = False
         self._deadline = None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 import time
 
 FORMAT = "%(asctime)s %(name)s %(levelname)s %(message)s"
@@ -73,6 +74,7 @@ class TurnHandler(logging.StreamHandler):
         self._lines = []
         self._scheduled = False
         self._loop = None
+        self._thread = None  # the thread running _loop
 
     def emit(self, record) -> None:
         try:
@@ -84,6 +86,9 @@ class TurnHandler(logging.StreamHandler):
 
     def emit_text(self, line: str) -> None:
         self._lines.append(line)
+        if self._scheduled and self._thread == threading.get_ident() and len(self._lines) < 512 and \
+                self._loop.is_running():
+            return  # this thread's loop, still running, writes them at the end of its turn
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
@@ -91,7 +96,7 @@ class TurnHandler(logging.StreamHandler):
         if loop is None or len(self._lines) >= 512 or (self._scheduled and loop is not self._loop):
             self.flush()  # outside a loop, or a loop that may never turn again: now
         elif not self._scheduled:
-            self._scheduled, self._loop = True, loop
+            self._scheduled, self._loop, self._thread = True, loop, threading.get_ident()
             loop.call_soon(self.flush)
 
     def flush(self) -> None:

@@ -171,6 +171,7 @@ class Origin:
 
     def __init__(self, cfg, scheme: str, host: str, port: int):
         self._cfg = cfg
+        self._loop = None
         self._host, self._port = host, port
         self._ssl = ssl.create_default_context() if scheme == "https" else None  # the system's CAs
         default = 443 if scheme == "https" else 80
@@ -269,7 +270,9 @@ class Origin:
         if text.count("\n") != breaks or text.count("\r") != breaks:
             raise aiohttp.InvalidURL("header value with a line break")
         head = text.encode("utf-8", "surrogateescape")  # header bytes as the client sent them
-        loop = asyncio.get_running_loop()
+        loop = self._loop
+        if loop is None:  # (an Origin serves the one loop of its proxy)
+            loop = self._loop = asyncio.get_running_loop()
         total = TimeoutHandle(loop, cfg.upstream_total_timeout or None)
         deadline = total.start()
         timer = total.timer()
