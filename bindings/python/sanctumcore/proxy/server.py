@@ -268,10 +268,11 @@ class Proxy:
                     self._check_encoding(request)
                     if body and not header_rules.is_json(request.headers.get("Content-Type", ""), body):
                         raise Refusal(415, "scrub routes take JSON request bodies", code="not_json")
+                    fmt = "gemini" if upstream.gemini_model(request.rel_url.raw_path) is not None else "auto"
                     if body and not attempt.allow_attachments:
-                        await self._check_attachments(request, body)
+                        await self._check_attachments(body, fmt)
                     self._check_request_metadata(request, attempt)
-                    scrubber = self._new_scrubber(attempt, request.rel_url.raw_path)
+                    scrubber = self._new_scrubber(attempt, fmt)
                     if body:
                         out = await self._cpu(scrubber.anonymize_request, body, "request")
                         anonymized = True
@@ -301,9 +302,8 @@ class Proxy:
                     scrubber.close()
         raise last or Refusal(502, "no upstream answered")
 
-    async def _check_attachments(self, request, body: bytes) -> None:
+    async def _check_attachments(self, body: bytes, fmt: str) -> None:
         """Fail closed on base64 content the detector cannot read (attachments.py)."""
-        fmt = "gemini" if upstream.gemini_model(request.rel_url.raw_path) is not None else "auto"
         if len(body) >= BIG:
             off = await finished(asyncio.get_running_loop().run_in_executor(
                 None, attachments.offset_of_attachment, body, fmt))
@@ -313,8 +313,7 @@ class Proxy:
             raise Refusal(415, "base64 attachments cannot be scanned for personal data: this route refuses "
                           "them (allow_attachments = true forwards them)", off if off >= 0 else None, "attachment")
 
-    def _new_scrubber(self, route: Route, path: str):
-        fmt = "gemini" if upstream.gemini_model(path) is not None else "auto"
+    def _new_scrubber(self, route: Route, fmt: str):
         return self._scrub.Scrubber(threshold=route.threshold, scrub_system=route.scrub_system, fmt=fmt,
                                     identities=self._identities.get(route.name))
 
