@@ -100,7 +100,7 @@ int cli_unhex(const char *s, uint8_t *out, size_t n)
 static int create_vault_key(const char *path, uint8_t key[32])
 {
     if (cli_mkdirs_for(path) != 0) {
-        fprintf(stderr, "sanctum: cannot create the key file's directory\n");
+        fprintf(stderr, "sanctum: cannot create the directory of key file %s: %s\n", path, strerror(errno));
         return -1;
     }
     uint8_t raw[32];

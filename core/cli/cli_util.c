@@ -44,7 +44,7 @@ int cli_read_input(const char *path, uint64_t max_bytes, cli_input *out)
         }
         if (got == 0) {
             if (ferror(f)) {
-                fprintf(stderr, "sanctum: read error: %s\n", strerror(errno));
+                fprintf(stderr, "sanctum: cannot read '%s': %s\n", from_stdin ? "-" : path, strerror(errno));
                 rc = -1;
             }
             break;

@@ -588,7 +588,8 @@ static int do_audit(const ledger_args *a, sanctum_ledger *l, int json)
             const char *colon = strchr(a->expect, ':');
             char *end = NULL;
             count = colon ? strtoull(a->expect, &end, 10) : 0;
-            if (colon == NULL || end != colon || count == 0 || cli_unhex(colon + 1, head, 32) != 0)
+            if (colon == NULL || end != colon || count == 0 || a->expect[0] < '0' || a->expect[0] > '9' ||
+                cli_unhex(colon + 1, head, 32) != 0)
                 return usage_error("--expect is COUNT:HEAD (the line audit verify printed earlier)");
         }
         sanctum_ledger_verify_report r;

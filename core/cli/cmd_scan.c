@@ -761,8 +761,10 @@ static int parse_options(scan_cfg *c, int argc, char **argv)
         case O_STAGED: c->staged = true; break;
         case O_MAX_FILE_SIZE: {
             char *end;
+            errno = 0;
             unsigned long long x = strtoull(v, &end, 10);
-            if (*end != 0 || x == 0)
+            /* strtoull takes "-5" as 2^64 - 5 and saturates on overflow: digits only, in range */
+            if (v[0] < '0' || v[0] > '9' || *end != 0 || errno == ERANGE || x == 0)
                 return cli_usage_error(&args, "--max-file-size needs a positive number of bytes");
             c->max_file = x;
             c->max_file_given = true;

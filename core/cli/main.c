@@ -1,4 +1,5 @@
 /* sanctum: the command-line face of libsanctumcore. Each command lives in its own cmd_*.c file. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -33,6 +34,19 @@ static void usage(FILE *f)
     fprintf(f, "\nRun 'sanctum <command> --help' for a command's options.\n");
 }
 
+/* Output that never reached its file (a full disk, /dev/full, a closed descriptor) is an error: a
+ * command that printed its results must not exit as if they had been written. */
+static int finish(const char *cmd, int rc)
+{
+    errno = 0;
+    if ((fflush(stdout) != 0 || ferror(stdout)) && rc != CLI_ERROR) {
+        fprintf(stderr, "sanctum %s: write error on standard output: %s\n", cmd,
+                errno != 0 ? strerror(errno) : "output lost");
+        return CLI_ERROR;
+    }
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -41,13 +55,13 @@ int main(int argc, char **argv)
     }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
         usage(stdout);
-        return CLI_OK;
+        return finish("help", CLI_OK);
     }
     if (strcmp(argv[1], "--version") == 0)
-        return cmd_version(1, argv + 1);
+        return finish("version", cmd_version(1, argv + 1));
     for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)
         if (strcmp(argv[1], COMMANDS[i].name) == 0)
-            return COMMANDS[i].run(argc - 1, argv + 1);
+            return finish(argv[1], COMMANDS[i].run(argc - 1, argv + 1));
     fprintf(stderr, "sanctum: unknown command '%s'\n", argv[1]);
     usage(stderr);
     return CLI_ERROR;

@@ -466,7 +466,8 @@ static int walk_history(git_run *r)
     git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME | GIT_SORT_REVERSE);
     int rc = push_roots(r, walk);
     git_oid id;
-    while (rc == 0 && git_revwalk_next(&id, walk) == 0) {
+    int next = 0;
+    while (rc == 0 && (next = git_revwalk_next(&id, walk)) == 0) {
         git_commit *c = NULL;
         git_tree *tree = NULL, *ptree = NULL;
         if (git_commit_lookup(&c, r->repo, &id) != 0 || git_commit_tree(&tree, c) != 0) {
@@ -495,6 +496,14 @@ static int walk_history(git_run *r)
         git_tree_free(ptree);
         git_tree_free(tree);
         git_commit_free(c);
+    }
+    /* The walk ends with GIT_ITEROVER; anything else (a missing parent, a corrupt object) would
+     * otherwise pass for a complete history with nothing in it. */
+    if (rc == 0 && next != GIT_ITEROVER) {
+        git_fail(git_repository_is_shallow(r->repo) == 1
+                     ? "walking history (a shallow clone: 'git fetch --unshallow' gives the commits it lacks)"
+                     : "walking history");
+        rc = -1;
     }
     git_revwalk_free(walk);
     r->stats->commits = r->n_commits;
@@ -825,6 +834,13 @@ int scan_git_run(const scan_git_opts *o, sanctum_ctx *ctx, const sanctum_scanner
             }
             free(abs);
         }
+    }
+    /* A shallow clone's history stops at its graft: libgit2 cannot walk past it, and scanning what
+     * is there would report a partial history as clean. */
+    if (!o->staged && o->since == NULL && git_repository_is_shallow(r.repo) == 1) {
+        fprintf(stderr, "sanctum scan: %s: a shallow clone has no full history to scan; run "
+                        "'git fetch --unshallow' (CI: fetch-depth: 0) or scan the work tree\n", o->repo);
+        goto out;
     }
     if ((o->staged ? walk_staged(&r) : walk_history(&r)) != 0)
         goto out;

@@ -54,3 +54,9 @@ if(SANCTUM_HARDEN AND NOT SANCTUM_SANITIZE AND NOT SANCTUM_FUZZ AND NOT SANCTUM_
     COMMAND ${F}/check_hardening.sh $<TARGET_FILE:sanctumcore> $<TARGET_FILE:sanctum>)
   set_tests_properties(release_hardening PROPERTIES LABELS foundation)
 endif()
+# Results that could not be written (a full disk) exit 2 with a message, not 0.
+add_test(NAME cli_write_errors COMMAND sh ${F}/cli_write_errors.sh $<TARGET_FILE:sanctum>)
+set_tests_properties(cli_write_errors PROPERTIES LABELS "cli;foundation")
+# Odd inputs (directories, symlink loops, closed stdin, binary bytes): a message naming the path, exit 2.
+add_test(NAME cli_odd_inputs COMMAND sh ${F}/cli_odd_inputs.sh $<TARGET_FILE:sanctum>)
+set_tests_properties(cli_odd_inputs PROPERTIES LABELS "cli;foundation")

@@ -48,6 +48,19 @@ else
 fi
 if grep -qF "$token" "$work/out"; then bad "the hook printed the whole token"; else ok "the report redacts the token"; fi
 
+# 1b. Staged files named like options are file names, not options: neither turns the scan off.
+repo optnames
+/usr/bin/python3 "$src/tests/packaging/fake_token.py" >"$work/optnames/deploy.env"
+for f in --no-builtin --max-file-size=1 '--exclude=*' --output=app.py; do printf 'x\n' >"$work/optnames/$f"; done
+git -C "$work/optnames" add -- .
+if (cd "$work/optnames" && pre-commit try-repo "$work/hooks" sanctum-scan) >"$work/out" 2>&1; then
+  bad "try-repo: files named like options turned the scan off"
+elif grep -q 'deploy.env:1:[0-9]*: github-pat' "$work/out" && grep -q 'def greet' "$work/optnames/app.py"; then
+  ok "try-repo: files named like options are scanned as files (token blocked, app.py untouched)"
+else
+  bad "try-repo with files named like options: token not reported or app.py overwritten"
+fi
+
 # 2. A clean repository passes.
 repo clean
 printf 'API_URL=https://api.example.com\nTIMEOUT=30\n' >"$work/clean/settings.env"
@@ -79,7 +92,7 @@ fi
 # The finding, accepted on purpose: its fingerprint goes into a baseline the hook is given.
 (cd "$work/planted" && sanctum scan deploy.env --format jsonl >.sanctum-baseline.jsonl) || true
 cat >>"$work/planted/.pre-commit-config.yaml" <<'EOF'
-        args: [--baseline, .sanctum-baseline.jsonl]
+        args: [--baseline, .sanctum-baseline.jsonl, --]
 EOF
 git -C "$work/planted" add .sanctum-baseline.jsonl .pre-commit-config.yaml
 if (cd "$work/planted" && git commit -q -m "add deploy config (known token, baselined)") >"$work/out" 2>&1 &&

@@ -109,9 +109,10 @@ static void measure_alone(const char *name, size_t min_cases)
     test_ctx_free_checked(ctx);
 }
 
-/* holdout4.txt to holdout7.txt were each written blind (without the detector's source, its name lists,
- * docs/pii.md or the other eval files) and committed before they were first scored; each later became the
- * development set of the next round, holdout7.txt never did (docs/pii.md, "What unseen text says"). */
+/* holdout4.txt to holdout9.txt were each written blind (without the detector's source, its name lists,
+ * docs/pii.md or the other eval files) and committed before they were first scored; holdout4.txt to
+ * holdout6.txt each later became the development set of the next round, holdout7.txt never did (docs/pii.md,
+ * "What unseen text says"); holdout8.txt and holdout9.txt (issue 17) are the newest. */
 static void holdout4_measure(void **state)
 {
     (void)state;
@@ -136,6 +137,18 @@ static void holdout7_measure(void **state)
     measure_alone("holdout7.txt", 180);
 }
 
+static void holdout8_measure(void **state)
+{
+    (void)state;
+    measure_alone("holdout8.txt", 300);
+}
+
+static void holdout9_measure(void **state)
+{
+    (void)state;
+    measure_alone("holdout9.txt", 320);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {cmocka_unit_test(floors_hold), cmocka_unit_test(holdout2_floors),
@@ -143,6 +156,8 @@ int main(void)
                                        cmocka_unit_test(holdout4_measure),
                                        cmocka_unit_test(holdout5_measure),
                                        cmocka_unit_test(holdout6_measure),
-                                       cmocka_unit_test(holdout7_measure)};
+                                       cmocka_unit_test(holdout7_measure),
+                                       cmocka_unit_test(holdout8_measure),
+                                       cmocka_unit_test(holdout9_measure)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -244,6 +244,40 @@ static void presidio_yardstick(void **state)
     const char *two = "ibans: NO3834167211068, BE15403885421430";
     pii_expect(f->det, two, I, "NO3834167211068");
     pii_expect(f->det, two, I, "BE15403885421430");
+    /* round 7: the registries Presidio's IBAN test covers that the list above lacked (our own values, valid
+     * mod-97, bare and grouped), and what it rejects: a country outside the registry even when mod-97 holds,
+     * a sentence's IBAN with a stray group after it */
+    static const char *const MORE_IBANS[] = {
+        "AL41158813998698797309114170", "AD63 7536 4556 8151 8844 7294", "AZ77AWLL76169871689768469788",
+        "BH06 ZASH 2081 9672 7317 78", "BY91IRMV4887663440029O87LG47", "BA04 7876 8045 7178 4726",
+        "BG98XPCU47513627010798", "CR28 1933 1908 4520 5997 28", "HR4237929841622948662",
+        "CY79 8360 1610 5500 8754 7517 7992", "CZ7529836957931860320807", "DO81 YUGP 0283 8222 6468 6164 2524",
+        "TL057764725877188413301", "EE77 7568 2052 5898 3194", "FO6589394948214162", "GE88 DV05 2185 4914 5244 10",
+        "GI17NYIN001304118955799", "GR77 0659 3976 1584 6450 6045 414", "GL8765908538012911",
+        "GT82 BEQL 9406 9256 6636 3228 0886", "IS934230048764529128084585", "JO06 BVAU 3703 8265 3845 3557 7879 43",
+        "KZ89262PAL8602145842", "XK46 1083 9490 6688 2811", "LB71265844093244845263097658", "LI19 2802 5822 0180 515J G",
+        "LT938299321571164941", "LU44 5771 8835 7951 1174", "MR1143256885576523735569632",
+        "MU88 OXSV 2645 1547 4284 3528 144S OU", "MD65MM085651788365506204", "MC68 8425 9967 7500 3145 0378 495",
+        "ME16183801253739241968", "NL46 VSRE 1046 0288 37", "MK04555597475407207", "PK39 ZLIY 7354 8643 9061 8847",
+        "PS27TCQQ957555218248861930733", "QA13 NQQE 8347 2855 6898 32TR WEXE E", "RO13ZZVS0Z04422485272202",
+        "SM54 V269 7804 3858 1762 5280 700", "RS25159450283166323373", "SK80 5286 6753 4789 7133 1159",
+        "SI13212363608244560", "TN14 7874 5721 2835 7699 0854", "VA43177588814401901879",
+        "VG74 DMZU 9797 8025 2016 1284", NULL};
+    for (size_t i = 0; MORE_IBANS[i] != NULL; i++)
+        pii_expect(f->det, MORE_IBANS[i], I, MORE_IBANS[i]);
+    pii_expect(f->det, "the iban VG74 DMZU 9797 8025 2016 1284 X goes here", I, "VG74 DMZU 9797 8025 2016 1284");
+    pii_expect_none(f->det, "AM71212110090000000235698740", I); /* AM: no IBAN country */
+    pii_expect_none(f->det, "AB830120690000003111141", I);
+    pii_expect_none(f->det, "KZ89 262P AL86 0214 5843", I);      /* last digit off */
+    /* a letter where the registry has digits, its check digits recomputed (Presidio's patterns reject these) */
+    pii_expect_none(f->det, "CZ232983695793186K320807", I);
+    pii_expect_none(f->det, "LT56 8299 3215 7116 49Q1", I);
+    pii_expect_none(f->det, "GE54DV052185491452441O", I);
+    pii_expect(f->det, "BG83XPCU4751362701079B", I, "BG83XPCU4751362701079B"); /* letters allowed there */
+    /* ABA routing in the check-digit grouping, and one whose check digit fails; US bank: 7 digits are none */
+    pii_expect(f->det, "0113-0170-1", B, "0113-0170-1");
+    pii_expect_none(f->det, "1234-5000-0", B);
+    pii_expect_none(f->det, "1234567", B);
     pii_expect_none(f->det, "NO3834167211069", I);
     pii_expect_none(f->det, "GB81 XVKA 5452 6914 9374 2", I); /* one character short */
     pii_expect_none(f->det, "Joe's Diner | 12 Elm Road, Springfield, IL 62704 217-555-0111", I);
@@ -427,6 +461,146 @@ static void round5_numbers(void **state)
     pii_expect_none(f->det, "proxy=http://bob:pw@proxy.example.com:3128", E);
 }
 
+/* Round 7: every Unicode format character (Cf) is seen through like the invisible spaces of round 6: bidi
+ * embeddings and isolates around a number in a chat export, the Arabic letter mark, soft hyphen, tags */
+static void round7_format_chars(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PH = SANCTUM_ENTITY_PHONE_NUMBER, C = SANCTUM_ENTITY_CREDIT_CARD, SSN = SANCTUM_ENTITY_US_SSN,
+                  E = SANCTUM_ENTITY_EMAIL_ADDRESS;
+    /* U+202A ... U+202C (LRE, PDF) after U+200E, as WhatsApp exports write a number in RTL locales */
+    pii_expect(f->det, "\xe2\x80\x8e[11/03/2026, 18:40:12] Lerato: \xe2\x80\x8e\xe2\x80\xaa+27 71 555 0148\xe2\x80\xac is my new one",
+               PH, "+27 71 555 0148");
+    pii_expect(f->det, "Omar: \xe2\x80\xab+44 7700 900456\xe2\x80\xac", PH, "+44 7700 900456"); /* RLE */
+    pii_expect(f->det, "tel \xe2\x81\xa6+33 6 12 34 56 78\xe2\x81\xa9 ok", PH, "+33 6 12 34 56 78"); /* LRI ... PDI */
+    pii_expect(f->det, "\xd8\x9c+971 50 123 4567\xd8\x9c", PH, "+971 50 123 4567");              /* ALM */
+    pii_expect(f->det, "call \xe2\x80\xad(415) 555-0182\xe2\x80\xac", PH, "(415) 555-0182");      /* LRO */
+    pii_expect(f->det, "card 5555\xc2\xad" "5555\xc2\xad" "5555\xc2\xad" "4444", C,
+               "5555\xc2\xad" "5555\xc2\xad" "5555\xc2\xad" "4444");                               /* soft hyphen */
+    pii_expect(f->det, "SSN \xe2\x81\xa8" "482-71-3390\xe2\x81\xa9", SSN, "482-71-3390");           /* FSI */
+    pii_expect(f->det, "\xe2\x80\xaa" "amira.h@example.net\xe2\x80\xac wrote", E, "amira.h@example.net");
+    pii_expect(f->det, "phone\xf3\xa0\x80\xa0" "+49 30 901820", PH, "+49 30 901820");                /* tag space */
+    /* joiners inside a word join it: the whole address, not its tail */
+    pii_expect(f->det, "mail jo\xc2\xad" "hn.smith@example.com today", E, "jo\xc2\xad" "hn.smith@example.com");
+    pii_expect(f->det, "or ja\xe2\x80\x8d" "ne@example.org", E, "ja\xe2\x80\x8d" "ne@example.org");
+    /* still nothing where the digits are no number */
+    pii_expect_none(f->det, "\xe2\x80\xaa" "v2.4.1\xe2\x80\xac build", -1);
+    pii_expect_none(f->det, "\xe2\x81\xa6" "1\xc2\xa0" "234\xc2\xa0" "567\xe2\x81\xa9 EUR", -1);
+    pii_expect_none(f->det, "\xe2\x80\xab" "2026-03-11\xe2\x80\xac", -1);
+}
+
+/* Round 7: a phone number or SSN said one digit at a time, in digits or digit words (en, es, fr, de), after a
+ * word that says what it is; never without one, never as a count, a list or one digit repeated */
+static void round7_dictated_digits(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PH = SANCTUM_ENTITY_PHONE_NUMBER, SSN = SANCTUM_ENTITY_US_SSN;
+    pii_expect(f->det, "Saved Hana Mori under number 0 8 0, 9 8 7 6, 5 4 3 2 for you", PH, "0 8 0, 9 8 7 6, 5 4 3 2");
+    pii_expect(f->det, "my mobile is 0 7 7 0 0, 9 0 0 4 5 6", PH, "0 7 7 0 0, 9 0 0 4 5 6");
+    pii_expect(f->det, "phone - 3 1 2, 5 5 5, 0 1 9 9", PH, "3 1 2, 5 5 5, 0 1 9 9");
+    pii_expect(f->det, "caller said her cell is nine one seven, double five, five oh four eight two", PH,
+               "nine one seven, double five, five oh four eight two");
+    pii_expect(f->det, "mi celular es tres uno cero, cinco cinco cinco, cero uno cuatro siete", PH,
+               "tres uno cero, cinco cinco cinco, cero uno cuatro siete");
+    pii_expect(f->det, "mon portable : z\xc3\xa9ro six, un deux, trois quatre, cinq six, sept huit", PH,
+               "z\xc3\xa9ro six, un deux, trois quatre, cinq six, sept huit");
+    pii_expect(f->det, "Handy: null eins sieben null, vier f\xc3\xbc" "nf sechs, acht neun eins", PH,
+               "null eins sieben null, vier f\xc3\xbc" "nf sechs, acht neun eins");
+    pii_expect(f->det, "voice: \"my social security number is five two three, four one, seven seven zero eight\"", SSN,
+               "five two three, four one, seven seven zero eight");
+    pii_expect(f->det, "SSN please. Sure, it's 6 2 1 - 3 3 - 8 0 1 4", SSN, "6 2 1 - 3 3 - 8 0 1 4");
+    pii_expect(f->det, "social: two one nine, oh nine, nine nine nine eight", SSN, "two one nine, oh nine, nine nine nine eight");
+    /* a card said digit by digit after a card word: issuer and Luhn as for written cards */
+    const int32_t C = SANCTUM_ENTITY_CREDIT_CARD;
+    pii_expect(f->det, "my card number is five one oh five, one oh five one, oh five one oh, five one oh oh", C,
+               "five one oh five, one oh five one, oh five one oh, five one oh oh");
+    pii_expect(f->det, "Amex: 3 7 8 2, 8 2 2 4 6 3, 1 0 0 0 5", C, "3 7 8 2, 8 2 2 4 6 3, 1 0 0 0 5");
+    pii_expect_none(f->det, "my card number is five one oh five, one oh five one, oh five one oh, five one oh one", C);
+    pii_expect_none(f->det, "the code was five one oh five, one oh five one, oh five one oh, five one oh oh", -1);
+    /* every digit word of every language (a number that uses all ten digits, then the second words) */
+    static const char *const ALL[] = {
+        "three eight five two four six seven nine zero one", "Three Eight Five, Two Four Six, Seven Nine Oh One",
+        "tres ocho cinco dos cuatro seis siete nueve cero uno",
+        "trois huit cinq deux quatre six sept neuf z\xc3\xa9ro un",
+        "drei acht f\xc3\xbc" "nf zwei vier sechs sieben neun null eins", "drei acht f\xc3\xbc" "nf zwo vier sechs sieben neun null eins",
+        "three eight five, two four six, seven nine double oh", "three eight five, two four six, triple seven zero",
+        NULL};
+    for (size_t i = 0; ALL[i] != NULL; i++) {
+        char t[160];
+        snprintf(t, sizeof t, "phone: %s", ALL[i]);
+        pii_expect(f->det, t, PH, ALL[i]);
+    }
+    /* no context word, or the wrong one */
+    pii_expect_none(f->det, "the dice came up 0 8 0, 9 8 7 6, 5 4 3 2 in that order", -1);
+    pii_expect_none(f->det, "five two three, four one, seven seven zero eight", -1);
+    pii_expect_none(f->det, "my phone is five two three, four one, seven seven zero eight", SSN); /* phone word, 9 digits */
+    pii_expect_none(f->det, "my social is nine one two, three four, five six seven eight", SSN); /* never issued */
+    /* counts, lists, one digit repeated, too long, a row of numbers, code */
+    pii_expect_none(f->det, "number them 3 4 5 6 7 8 9 0 1 2 left to right", -1);
+    pii_expect_none(f->det, "numbers: 3, 8, 2, 5, 5, 5, 0, 1, 9, 9", -1);
+    pii_expect_none(f->det, "call: seven seven seven seven seven seven seven seven seven seven", -1);
+    pii_expect_none(f->det, "phone 2 1 2 5 5 5 0 1 4 7 3 3 9 8 1 0 0 1 5 6", -1);
+    /* no tail of a longer row is read as a number of its own */
+    pii_expect_none(f->det, "phone: one one one one one one one one one one one one one one two one two five five five zero "
+                            "one four seven", -1);
+    pii_expect_none(f->det, "phone 4 4 4 4 4 4 4 4 4 4 4 4 4 2 1 2 5 5 5 0 1 4 7", -1);
+    pii_expect_none(f->det, "phone bill: 2 12.5 5 5 0 1 4 7", -1);
+    pii_expect_none(f->det, "call\xc2\xa0" "f(1 2 3 4 5 6 7 8 9 0)", PH);
+    pii_expect_none(f->det, "Ruf an: eins zwei drei", PH);
+}
+
+/* Round 7: mobile numbers of European countries in the groupings their owners write (the mobile ranges of
+ * libphonenumber's metadata) are phones without a phone word; the same shapes off those ranges are not */
+static void round7_eu_mobiles(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PH = SANCTUM_ENTITY_PHONE_NUMBER;
+    pii_expect(f->det, "Groetjes, Femke (06 48213377)", PH, "06 48213377");
+    pii_expect(f->det, "Ik ben bereikbaar op 06-31975524 na vijven.", PH, "06-31975524");
+    pii_expect(f->det, "Sophie, 0478 12 45 89, Gent", PH, "0478 12 45 89");
+    pii_expect(f->det, "Reto erreicht man unter 079 412 33 08.", PH, "079 412 33 08");
+    pii_expect(f->det, "Lars 073-512 88 04 efter lunch", PH, "073-512 88 04");
+    pii_expect(f->det, "Jonas hat jetzt 0172 8845193", PH, "0172 8845193");
+    pii_expect(f->det, "Katrin: 01523 4419087", PH, "01523 4419087");
+    pii_expect(f->det, "Miriam ist unter 0676 3341822 erreichbar", PH, "0676 3341822");
+    pii_expect(f->det, "Eszter: 06 30 412 7788", PH, "06 30 412 7788");
+    pii_expect(f->det, "Andrei 0745 218 903 dupa ora 5", PH, "0745 218 903");
+    pii_expect(f->det, "Zuzana 0905 334 812", PH, "0905 334 812");
+    pii_expect(f->det, "Aino 044 7351928", PH, "044 7351928");
+    /* off the mobile ranges (or a count) they stay weak forms that want a phone word */
+    pii_expect_none(f->det, "batch 09 12345678 shipped", PH);
+    pii_expect_none(f->det, "Sophie, 0378 12 45 89, Gent", PH);
+    pii_expect_none(f->det, "ticket 0905 334 812 closed", PH);
+}
+
+/* Round 7: an account number in spaced groups right after an account word; a number called a routing number
+ * is not an account (and a routing number with a valid check digit but an unused prefix is one); toll-free
+ * lines stay under the threshold whatever the context, unless someone owns them */
+static void round7_bank_and_toll_free(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t B = SANCTUM_ENTITY_US_BANK_NUMBER, PH = SANCTUM_ENTITY_PHONE_NUMBER;
+    pii_expect(f->det, "Bank: Chase\nAccount 4410 2287 63", B, "4410 2287 63");
+    pii_expect(f->det, "acct no. 33 0918 2746 1", B, "33 0918 2746 1");
+    pii_expect(f->det, "savings account: 7781 002 934 51", B, "7781 002 934 51");
+    pii_expect(f->det, "Kontonummer 0532 0130 00", B, "0532 0130 00");
+    pii_expect(f->det, "account 4410 2287", B, "4410 2287");
+    pii_expect_none(f->det, "Account 4410 2287 63 1109 2231 55", B); /* a row of groups */
+    pii_expect_none(f->det, "bank holiday 4410 2287 63", B);         /* no account word */
+    pii_expect_none(f->det, "the account has 4410 2287 63 points", -1);
+    /* routing */
+    pii_expect_none(f->det, "Bank ref: routing 987654321 (check digit wrong)", B);
+    pii_expect_none(f->det, "new routing 145021306 for the payroll", B); /* prefix 14 and check digit wrong */
+    pii_expect_none(f->det, "bank wire, ABA 123456789", B);
+    pii_expect(f->det, "new routing 145021300 for the payroll", B, "145021300"); /* check digit ok, prefix 14 */
+    pii_expect(f->det, "bank routing 021000021, account 123456781", B, "123456781");
+    /* toll-free */
+    pii_expect_none(f->det, "Phone our hotline 1-877-555-0123 (24/7)", PH);
+    pii_expect_none(f->det, "call us: +1 (800) 555-0175", PH);
+    pii_expect_none(f->det, "Tel: 0800 555 0199 free from landlines", PH);
+    pii_expect(f->det, "call me on my toll-free 1-888-555-0163", PH, "1-888-555-0163");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -440,6 +614,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(round6_spelled_phone, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round6_bank_rows, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round5_numbers, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round7_format_chars, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round7_dictated_digits, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round7_eu_mobiles, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round7_bank_and_toll_free, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

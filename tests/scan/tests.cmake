@@ -28,3 +28,9 @@ endif()
 
 add_test(NAME cli_scan_input COMMAND sh ${S}/cli_scan_input.sh $<TARGET_FILE:sanctum> $<TARGET_FILE:scan_fakegen_cli>)
 set_tests_properties(cli_scan_input PROPERTIES LABELS "cli;scan")
+
+# A shallow clone's history is incomplete: --git-history says so instead of reporting it clean.
+if(SANCTUM_GIT)
+  add_test(NAME cli_scan_shallow COMMAND sh ${S}/cli_scan_shallow.sh $<TARGET_FILE:sanctum> $<TARGET_FILE:scan_fakegen_cli>)
+  set_tests_properties(cli_scan_shallow PROPERTIES LABELS "cli;scan")
+endif()

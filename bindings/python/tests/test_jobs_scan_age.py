@@ -14,7 +14,7 @@ import zlib
 
 from sanctumcore import Context, Ledger
 
-from jobs_fakes import Sinks, or_key, rd, run_job
+from jobs_fakes import STAGE, Sinks, or_key, rd, run_job
 
 UTC = dt.timezone.utc
 B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -197,6 +197,34 @@ targets = [{{ type = "file", path = {q(d("openrouter.key"))} }}]
             f.write("[bogus]\n")
         self.assertEqual(self.run_job("age-check").returncode, 2)
         self.assertIn(b"unknown key 'bogus'", self.out)
+
+    def test_provider_settings_are_checked_when_the_config_is_read(self):
+        # a typo or a wrong type was a rotation that "failed at start: ValueError" (an urgent alert
+        # blaming the provider); the job now refuses the configuration and names the key
+        original = rd(self.config)
+        for line, needle in (('tiemout = 5', b"unknown key 'tiemout'"),
+                             ('max_retry_wait = "abc"', b"max_retry_wait must be a number"),
+                             ('retries = -1', b"retries must be an integer"),
+                             ('timeout = nan', b"timeout must be a number")):
+            with self.subTest(line=line):
+                with open(self.config, "w") as f:
+                    f.write(original.replace("[providers.openrouter]\n", f"[providers.openrouter]\n{line}\n"))
+                self.assertEqual(self.run_job("rotate", "--dry-run").returncode, 2)
+                self.assertIn(needle, self.out)
+
+    def test_propagate_with_stdin_closed(self):
+        # `sanctum-jobs propagate NAME <&-` (a unit or script with no stdin) was "unexpected AttributeError"
+        env = {**os.environ, "PYTHONPATH": STAGE, "NOTIFY_OUT": self.cmd_out}
+        r = subprocess.run(["sh", "-c", 'exec "$0" -m sanctumcore.jobs propagate openrouter --config "$1" <&-',
+                            sys.executable, self.config], capture_output=True, env=env, timeout=60)
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertIn(b"no value on stdin", r.stderr)
+
+    def test_missing_ledger_names_the_command_that_makes_it(self):
+        # `sanctum ledger add` alone writes to the CLI's default ledger, not this one: the hint names it.
+        os.rename(self.db, self.db + ".away")
+        self.assertEqual(self.run_job("age-check").returncode, 2)
+        self.assertIn(f"`sanctum ledger --db {self.db} add NAME".encode(), self.out)
 
 
 class UnitsTest(unittest.TestCase):

@@ -140,8 +140,16 @@ class AnalyzerErrors(ServerCase):
                           "'application/json'.")
 
     def test_lone_surrogate(self):
-        self.assert_error(self.srv.analyze(None, raw=b'{"text": "a\\ud800b", "language": "en"}'), 400,
-                          "text is not valid Unicode (a lone surrogate?)")
+        # Presidio analyses a str with a lone surrogate (an emoji a JS client sliced in two): so do we,
+        # with the offsets of the str it holds (the surrogate is one index).
+        raw = '{"text": "\\ud83d Jane Doe mail jane.doe@example.com \\udc00 \\ud83c\\udf89 x", "language": "en"}'
+        status, _, data = self.srv.analyze(None, raw=raw.encode())
+        self.assertEqual(status, 200, data)
+        text = json.loads(raw)["text"]
+        email = [r for r in data if r["entity_type"] == "EMAIL_ADDRESS"]
+        self.assertEqual([text[r["start"]:r["end"]] for r in email], ["jane.doe@example.com"])
+        status, _, data = self.srv.analyze(None, raw=b'{"text": "a\\ud800b", "language": "en"}')
+        self.assertEqual((status, data), (200, []))
 
     def test_hostile_regex_is_bounded(self):
         status, _, data = self.srv.analyze({"text": "a" * 40 + "!", "language": "en", "ad_hoc_recognizers": [
@@ -167,6 +175,14 @@ class BuildApps(unittest.TestCase):
             build_apps({"analyser": "127.0.0.1:5002"})
         with self.assertRaises(ConfigError):
             build_apps({"analyzer": "5002"})
+
+    def test_numbers_that_compare_strangely_are_refused(self):
+        # nan passed `<= 0`; a body limit past a C int was an OverflowError traceback at start
+        for bad in ({"request_timeout": float("nan")}, {"request_timeout": float("inf")},
+                    {"max_body_bytes": 10**20}, {"workers": 2**40}):
+            with self.subTest(bad=bad):
+                with self.assertRaises(ConfigError):
+                    PresidioConfig(analyzer="127.0.0.1:5002", **bad).validate()
 
 
 class Runner(unittest.TestCase):

@@ -97,6 +97,11 @@ class Operators(ServerCase):
             "DEFAULT": {"type": "sanctum", "mapping": out["sanctum_mapping"]}}}, "/deanonymize")
         self.assertEqual(back["text"], "Dear Jane Doe, John Roe asked about <PERSON_1> and jane@example.com; "
                                        "<PERSON_7> is unknown.")
+        # A model's answer with a lone surrogate (an emoji cut by a client's string slicing) is
+        # restored around it, the surrogate kept (it was a 500).
+        back = self.anonymize_ok({"text": "\ud83d Dear <PERSON_1>\udc00<EMAIL_ADDRESS_1> \ud83c", "deanonymizers": {
+            "DEFAULT": {"type": "sanctum", "mapping": out["sanctum_mapping"]}}}, "/deanonymize")
+        self.assertEqual(back["text"], "\ud83d Dear Jane Doe\udc00jane@example.com \ud83c")
         # A modified mapping is refused.
         raw = bytearray(base64.b64decode(out["sanctum_mapping"]))
         raw[-1] ^= 1

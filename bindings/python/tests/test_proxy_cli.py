@@ -2,6 +2,7 @@
 import contextlib
 import io
 import os
+import signal
 import socket
 import sys
 import tempfile
@@ -58,6 +59,18 @@ class FlagsTest(unittest.TestCase):
                 with self.assertRaises(ConfigError) as cm:
                     from_dict({**raw, "route": [{"name": "a", "upstream": "http://x", "policy": "pass"}]})
                 self.assertIn(needle, str(cm.exception))
+
+    def test_numbers_that_compare_strangely_are_refused(self):
+        # nan passes `< 0` and `== 0`; inf and a backlog past a C int broke a worker at bind time
+        for raw in ({"upstream_timeout": float("nan")}, {"header_timeout": float("inf")},
+                    {"backlog": 99999999999}, {"max_body_bytes": 2**63}):
+            with self.subTest(raw=raw):
+                with self.assertRaises(ConfigError) as cm:
+                    from_dict({**raw, "route": [{"name": "a", "upstream": "http://x", "policy": "pass"}]})
+                self.assertIn(next(iter(raw)), str(cm.exception))
+        args = parser().parse_args(["--upstream", "http://x", "--policy", "pass", "--upstream-timeout", "nan"])
+        with self.assertRaises(ConfigError):
+            build_config(args)
 
     def test_toml_presidio_table(self):
         with tempfile.NamedTemporaryFile("w", suffix=".toml", delete=False) as f:
@@ -157,3 +170,48 @@ class PresidioTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class PortInUseTest(unittest.TestCase):
+    """A port another process listens on is an error at start (exit 2, one line), never a traceback and
+    never a silent share of the port: with SO_REUSEPORT (workers > 1) a second proxy, say an old one with
+    a pass policy, would otherwise split the connections with the first."""
+
+    def run_module(self, *argv):
+        import subprocess
+        import sanctumcore
+        env = {**os.environ, "PYTHONPATH": os.path.dirname(os.path.dirname(os.path.abspath(sanctumcore.__file__)))}
+        proc = subprocess.Popen([sys.executable, *argv], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                env=env, start_new_session=True)
+        try:
+            out, err = proc.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)  # its workers too
+            proc.communicate()
+            self.fail(f"{argv}: still running on a port in use")
+        return types.SimpleNamespace(returncode=proc.returncode, stdout=out, stderr=err)
+
+    def listening(self, reuse_port: bool) -> socket.socket:
+        s = socket.socket()
+        self.addCleanup(s.close)
+        if reuse_port:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        return s
+
+    @unittest.skipUnless(hasattr(socket, "SO_REUSEPORT"), "no SO_REUSEPORT")
+    def test_workers_do_not_join_a_port_in_use(self):
+        port = self.listening(reuse_port=True).getsockname()[1]
+        r = self.run_module("-m", "sanctumcore.proxy", "--listen", f"127.0.0.1:{port}", "--upstream",
+                            "http://127.0.0.1:9", "--policy", "scrub", "--workers", "2")
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertIn(f"cannot listen on 127.0.0.1:{port}", r.stderr)
+        self.assertNotIn("Traceback", r.stderr)
+
+    def test_presidio_services_on_a_port_in_use(self):
+        port = self.listening(reuse_port=False).getsockname()[1]
+        r = self.run_module("-m", "sanctumcore.presidio", "--analyzer", f"127.0.0.1:{port}")
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertIn("error: ", r.stderr)
+        self.assertNotIn("Traceback", r.stderr)

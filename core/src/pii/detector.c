@@ -405,21 +405,30 @@ static const uint8_t KIND[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
-/* Whether a word may be a digit word (zero, oh, one ... nine) by its length and first two letters: the
- * cheap test every word passes before pii_phone_spoken looks at it. */
-static inline bool maybe_digit_word(const uint8_t *w, size_t n)
+/* sc_utf8_valid_prefix with runs of ASCII passed eight bytes at a time: chat text is nearly all ASCII,
+ * and a sequence starts after any ASCII byte, so the result is the same. *first_high: the offset of the
+ * first byte >= 0x80 (n if none). */
+static size_t valid_prefix(const uint8_t *s, size_t n, size_t *first_high)
 {
-    uint8_t b = n > 1 ? (uint8_t)(w[1] | 0x20) : 0;
-    switch (w[0] | 0x20) {
-    case 'z': return n == 4 && b == 'e';
-    case 'o': return (n == 2 && b == 'h') || (n == 3 && b == 'n');
-    case 't': return (n == 3 && b == 'w') || (n == 5 && b == 'h');
-    case 'f': return n == 4 && (b == 'o' || b == 'i');
-    case 's': return (n == 3 && b == 'i') || (n == 5 && b == 'e');
-    case 'e': return n == 5 && b == 'i';
-    case 'n': return n == 4 && b == 'i';
-    default: return false;
+    size_t i = 0;
+    *first_high = n;
+    while (i < n) {
+        uint64_t w;
+        while (i + 8 <= n && (memcpy(&w, s + i, 8), (w & 0x8080808080808080u) == 0))
+            i += 8;
+        while (i < n && s[i] < 0x80)
+            i++;
+        if (i == n)
+            break;
+        if (*first_high == n)
+            *first_high = i;
+        uint32_t cp;
+        size_t len = sc_utf8_decode(s + i, n - i, &cp);
+        if (len == 0)
+            return i;
+        i += len;
     }
+    return n;
 }
 
 static void scan_bytes(pii_scan *sc)
@@ -430,11 +439,14 @@ static void scan_bytes(pii_scan *sc)
     bool nums = pii_enabled(sc, SANCTUM_ENTITY_PHONE_NUMBER) || pii_enabled(sc, SANCTUM_ENTITY_CREDIT_CARD) ||
                 pii_enabled(sc, SANCTUM_ENTITY_US_SSN) || pii_enabled(sc, SANCTUM_ENTITY_US_BANK_NUMBER);
     bool iban = pii_enabled(sc, SANCTUM_ENTITY_IBAN_CODE);
-    bool phone = pii_enabled(sc, SANCTUM_ENTITY_PHONE_NUMBER);
+    bool spoken = pii_enabled(sc, SANCTUM_ENTITY_PHONE_NUMBER) || pii_enabled(sc, SANCTUM_ENTITY_US_SSN) ||
+                  pii_enabled(sc, SANCTUM_ENTITY_CREDIT_CARD);
     for (size_t i = 0; i < n && !sc->oom; i++) {
+        while (i < n && KIND[s[i]] == K_NONE)
+            i++; /* spaces and punctuation: one table look-up each */
+        if (i == n)
+            break;
         uint8_t k = KIND[s[i]];
-        if (k == K_NONE)
-            continue;
         if (k == K_AT) {
             if (email && s[i] == '@')
                 pii_rec_email(sc, i, 1);
@@ -452,6 +464,14 @@ static void scan_bytes(pii_scan *sc)
             if ((s[i] == '+' || s[i] == '(') &&
                 (i + 1 >= n || (!pii_is_digit(s[i + 1]) && s[i + 1] != '(' && (s[i] != '(' || s[i + 1] != '+'))))
                 continue;
+            if (spoken && pii_is_digit(s[i]) && pii_spoken_may_start(s, n, i)) {
+                size_t skip;
+                pii_rec_spoken(sc, i, &skip); /* "0 9 0, 1 2 3 4, 5 6 7 8" after "number" */
+                if (skip > i) {
+                    i = skip - 1; /* past the number, or to the last digit of a run that is none */
+                    continue;
+                }
+            }
             pii_number num;
             size_t next = pii_number_parse(sc, i, &num);
             if (num.ngroups > 0) {
@@ -484,12 +504,13 @@ static void scan_bytes(pii_scan *sc)
         } else {
             size_t w = i;
             /* skip the rest of a word */
-            while (i + 1 < n && pii_is_alpha(s[i + 1]))
-                i++;
-            if (phone && maybe_digit_word(s + w, i + 1 - w) && (w == 0 || !pii_is_wordish(s[w - 1]))) {
-                size_t next = pii_phone_spoken(sc, w); /* "two one two, five five five, ..." */
-                if (next > w)
-                    i = next - 1;
+            i = pii_letters_end(s, i + 1, n, false) - 1;
+            if (spoken && pii_maybe_digit_word(s + w, i + 1 - w, i + 1 < n ? s[i + 1] : 0) &&
+                pii_spoken_may_start(s, n, w)) {
+                size_t skip;
+                pii_rec_spoken(sc, w, &skip); /* "two one two, five five five, ..." */
+                if (skip > w)
+                    i = skip - 1;
             }
         }
     }
@@ -527,13 +548,14 @@ sanctum_status sanctum_detect(sanctum_detection **out, const sanctum_detector *d
     if ((uint64_t)len > ctx->opts.max_input_bytes)
         return sc_error(err, SANCTUM_E_LIMIT, SANCTUM_NO_OFFSET, "text of %zu bytes is larger than max_input_bytes",
                         len);
-    size_t good = sc_utf8_valid_prefix(ptr, len);
+    size_t high;
+    size_t good = valid_prefix(ptr, len, &high);
     if (good != len)
         return sc_error(err, SANCTUM_E_UTF8, good, "invalid UTF-8");
     pii_scan sc = {.det = det, .s = ptr, .n = len, .explain = (flags & SANCTUM_DETECT_EXPLAIN) != 0};
     if (len > 0) {
         uint8_t *blanked = NULL;
-        if (pii_blank_format_chars(ctx, ptr, len, &blanked) != SANCTUM_OK)
+        if (high < len && pii_blank_format_chars(ctx, ptr, len, high, &blanked) != SANCTUM_OK)
             return sc_error_nomem(err);
         if (blanked != NULL)
             sc.s = blanked; /* numbers and e-mail see invisible characters as spaces */

@@ -63,14 +63,19 @@ static unsigned lookup_raw(const uint8_t *w, size_t n)
     if (n < 2 || n > 40)
         return 0;
     uint8_t key[41];
-    bool greek = false;
+    uint8_t any = 0;
     for (size_t i = 0; i < n; i++) {
         key[i] = pii_lower(w[i]);
-        greek = greek || key[i] == 0xCE || key[i] == 0xCF;
+        any |= key[i];
     }
-    fold_latin(key, n);
-    if (greek)
-        n = fold_greek(key, n);
+    if (any >= 0x80) { /* ASCII words need no folding */
+        bool greek = false;
+        for (size_t i = 0; i < n; i++)
+            greek = greek || key[i] == 0xCE || key[i] == 0xCF;
+        fold_latin(key, n);
+        if (greek)
+            n = fold_greek(key, n);
+    }
     uint32_t h = 0x811c9dc5u;
     for (size_t i = 0; i < n; i++) {
         h ^= key[i];
@@ -374,11 +379,100 @@ static int cmp_word(const uint8_t *w, size_t n, const char *k)
     return k[n] == 0 ? 0 : -1;
 }
 
+/* cmp_word for a key lowered once (the word is read once, not once per probe), from byte `from` on:
+ * the first letter is the same in a CLASSES bucket. */
+static inline int cmp_key(const uint8_t *key, size_t n, const char *k, size_t from)
+{
+    for (size_t i = from; i < n; i++) {
+        uint8_t b = (uint8_t)k[i];
+        if (b == 0)
+            return 1;
+        if (key[i] != b)
+            return key[i] < b ? -1 : 1;
+    }
+    return k[n] == 0 ? 0 : -1;
+}
+
+/* Hash indexes of CLASSES and BEFORE, built once on first use (pii_run_once): slot = 1 + index of the
+ * entry, 0 = empty. The word is found by the same exact compare of its ASCII-lowered bytes as the sorted
+ * lists' binary search, in one probe or two. */
+enum { CLASS_SLOTS = 2048, BEFORE_SLOTS = 512 };
+static uint16_t class_slot[CLASS_SLOTS], before_slot[BEFORE_SLOTS];
+static pii_once words_hashed = PII_ONCE_INIT;
+
+/* k[0..n) zero-padded to a multiple of 8 bytes, read eight at a time: one multiply per eight bytes, not
+ * one per byte as in FNV (its chain of multiplies was the cost of a look-up). */
+static uint32_t word_hash(const uint8_t *k, size_t n)
+{
+    uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15u;
+    for (size_t i = 0; i < n; i += 8) {
+        uint64_t v;
+        memcpy(&v, k + i, 8);
+        h = (h ^ v) * 0xBF58476D1CE4E5B9u;
+    }
+    return (uint32_t)(h ^ (h >> 32));
+}
+
+static void hash_insert(uint16_t *slots, uint32_t mask, const char *w, size_t index)
+{
+    uint8_t key[48] = {0};
+    size_t n = strlen(w);
+    if (n > 40)
+        return; /* looked up through the sorted list */
+    memcpy(key, w, n);
+    uint32_t i = word_hash(key, n) & mask;
+    while (slots[i] != 0)
+        i = (i + 1) & mask;
+    slots[i] = (uint16_t)(index + 1);
+}
+
+static void hash_words(void);
+
+/* The word w is key[0..n) (w is not read past its end). */
+static inline bool key_is(const char *w, const uint8_t *key, size_t n)
+{
+    size_t i = 0;
+    while (i < n && w[i] != '\0' && (uint8_t)w[i] == key[i])
+        i++;
+    return i == n && w[n] == '\0';
+}
+
+/* The entry of CLASSES whose word is key[0..n), or -1. */
+static long class_find(const uint8_t *key, size_t n)
+{
+    const uint32_t mask = CLASS_SLOTS - 1;
+    for (uint32_t i = word_hash(key, n) & mask; class_slot[i] != 0; i = (i + 1) & mask) {
+        if (key_is(CLASSES[class_slot[i] - 1].w, key, n))
+            return class_slot[i] - 1;
+    }
+    return -1;
+}
+
+static void words_hash_once(void) { pii_run_once(&words_hashed, hash_words); }
+
 /* CLASSES index by first letter: words starting with 'a' + k are [CLASS_FIRST[k], CLASS_FIRST[k + 1]).
  * Kept in step with CLASSES by hand; sc_word_classes_check() (tested) verifies both. */
 static const uint16_t CLASS_FIRST[27] = {0, 51, 96, 174, 221, 249, 280, 315, 360, 376, 403, 418, 454, 505, 532, 545, 596, 596, 627, 716, 748, 753, 766, 786, 786, 789, 790};
 
+static int sc_word_class_sorted(const uint8_t *w, size_t n);
+
 int sc_word_class(const uint8_t *w, size_t n)
+{
+    if (n == 0 || !pii_is_alpha(w[0]))
+        return SC_WORD_NONE;
+    uint8_t key[48] = {0};
+    if (n <= 40) {
+        words_hash_once();
+        for (size_t i = 0; i < n; i++)
+            key[i] = pii_lower(w[i]);
+        long e = class_find(key, n);
+        return e < 0 ? SC_WORD_NONE : CLASSES[e].cls;
+    }
+    return sc_word_class_sorted(w, n);
+}
+
+/* The binary search of CLASSES (words longer than the hash key; the check of the index). */
+static int sc_word_class_sorted(const uint8_t *w, size_t n)
 {
     if (n == 0 || !pii_is_alpha(w[0]))
         return SC_WORD_NONE;
@@ -412,7 +506,8 @@ bool sc_word_classes_check(void)
         unsigned k = (unsigned)(CLASSES[i].w[0] - 'a');
         if (k > 25 || i < CLASS_FIRST[k] || i >= CLASS_FIRST[k + 1])
             return false;
-        if (sc_word_class((const uint8_t *)CLASSES[i].w, strlen(CLASSES[i].w)) != CLASSES[i].cls)
+        if (sc_word_class((const uint8_t *)CLASSES[i].w, strlen(CLASSES[i].w)) != CLASSES[i].cls ||
+            sc_word_class_sorted((const uint8_t *)CLASSES[i].w, strlen(CLASSES[i].w)) != CLASSES[i].cls)
             return false;
     }
     return true;
@@ -486,14 +581,36 @@ static const ctx_word SIGNOFFS[] = {
     {"warmly", SC_PCTX_SIGNOFF}, {"xoxo", SC_PCTX_SIGNOFF}, {"yours", SC_PCTX_SIGNOFF},
 };
 
+static void hash_words(void)
+{
+    _Static_assert(sizeof CLASSES / sizeof CLASSES[0] < CLASS_SLOTS / 2, "CLASS_SLOTS: keep the load under 1/2");
+    _Static_assert(sizeof BEFORE / sizeof BEFORE[0] < BEFORE_SLOTS / 2, "BEFORE_SLOTS: keep the load under 1/2");
+    for (size_t i = 0; i < sizeof CLASSES / sizeof CLASSES[0]; i++)
+        hash_insert(class_slot, CLASS_SLOTS - 1, CLASSES[i].w, i);
+    for (size_t i = 0; i < sizeof BEFORE / sizeof BEFORE[0]; i++)
+        hash_insert(before_slot, BEFORE_SLOTS - 1, BEFORE[i].w, i);
+}
+
 static int ctx_find(const ctx_word *t, size_t count, const uint8_t *w, size_t n)
 {
     if (n == 0 || n > 16)
         return SC_PCTX_NONE;
+    uint8_t key[16] = {0};
+    for (size_t i = 0; i < n; i++)
+        key[i] = pii_lower(w[i]);
+    if (t == BEFORE) {
+        words_hash_once();
+        const uint32_t mask = BEFORE_SLOTS - 1;
+        for (uint32_t i = word_hash(key, n) & mask; before_slot[i] != 0; i = (i + 1) & mask) {
+            if (key_is(BEFORE[before_slot[i] - 1].w, key, n))
+                return BEFORE[before_slot[i] - 1].kind;
+        }
+        return SC_PCTX_NONE;
+    }
     size_t lo = 0, hi = count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = cmp_word(w, n, t[mid].w);
+        int c = cmp_key(key, n, t[mid].w, 0);
         if (c == 0)
             return t[mid].kind;
         if (c < 0)

@@ -88,8 +88,14 @@ void pii_consistency(pii_scan *sc, size_t first_cand)
     for (size_t p = 0; p < n;) {
         uint8_t c = s[p];
         if (pii_is_lower(c) || pii_is_digit(c) || c == '_') {
-            while (p < n && (pii_is_alnum(s[p]) || s[p] == '_'))
-                p++;
+            /* the run of letters, digits and '_': letters eight at a time */
+            for (;;) {
+                p = pii_letters_end(s, p, n, false);
+                if (p < n && (pii_is_digit(s[p]) || s[p] == '_'))
+                    p++;
+                else
+                    break;
+            }
             continue;
         }
         if (!pii_is_upper(c) && c < 0x80) {

@@ -121,7 +121,6 @@ int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
     const uint8_t *w1 = s + w1s;
     size_t l1 = w1e - w1s;
     bool p2 = prev_word(s, w1s, 2, &w2s, &w2e);
-    bool p3 = p2 && prev_word(s, w2s, 2, &w3s, &w3e);
     /* "my name is X", "name is X", "named X", "call me X", "I'm X", "I am X", "this is X" */
     if (pii_word_eq(w1, l1, "is") && p2 && pii_word_eq(s + w2s, w2e - w2s, "name")) {
         *accepts_unknown = true;
@@ -149,7 +148,7 @@ int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
     /* "my uncle Tavita", "the babysitter, Krisztina", "shuttle driver Thabo", "a message from Wiremu",
      * "a table under the name Moretti" */
     /* Polish titles in lower case: "pan Kowalski", "pani Nowak" (a frying pan is no title before a name) */
-    if (pii_is_lower(s[w1s]) && w1e + 1 == start &&
+    if (pii_is_lower(s[w1s]) && w1e + 1 == start && s[w1s] == 'p' &&
         word_in(w1, l1, (const char *const[]){"pan", "pani", "pana", "panu", "panem", "panie", "panią", NULL}))
         return STRONG;
     if (pii_word_eq(w1, l1, "from") && p2 && WORD_IN_SORTED(s + w2s, w2e - w2s, MESSAGE)) {
@@ -160,7 +159,8 @@ int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
     }
     if (role_noun(s, w1s, w1e, p2, w2s, w2e) ||
         (pii_word_eq(w1, l1, "birthday") && p2 && pii_word_eq(s + w2s, w2e - w2s, "happy")) ||
-        (pii_word_eq(w1, l1, "name") && p2 && pii_word_eq(s + w2s, w2e - w2s, "the") && p3 &&
+        (pii_word_eq(w1, l1, "name") && p2 && pii_word_eq(s + w2s, w2e - w2s, "the") &&
+         prev_word(s, w2s, 2, &w3s, &w3e) &&
          word_in(s + w3s, w3e - w3s, (const char *const[]){"under", "booked", "reserved", "listed", NULL}))) {
         *accepts_unknown = true;
         return STRONG;
@@ -173,7 +173,6 @@ int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
     }
     if (k == SC_PCTX_VERB)
         return WEAK;
-    (void)p3;
     return 0;
 }
 
@@ -226,13 +225,7 @@ bool pii_signature(const pii_scan *sc, size_t start, size_t end)
     }
     if (ls == 0 || s[ls - 1] != '\n')
         return false;
-    size_t le = end;
-    while (le < n && s[le] != '\n' && s[le] != '\r') {
-        if (pii_is_alnum(s[le]) && le > end + 40)
-            return false;
-        le++;
-    }
-    /* the previous non-empty line */
+    /* the previous non-empty line (before the name's own: most lines above are long) */
     size_t p = ls - 1;
     while (p > 0 && (s[p - 1] == '\n' || s[p - 1] == '\r' || s[p - 1] == ' '))
         p--;
@@ -241,6 +234,12 @@ bool pii_signature(const pii_scan *sc, size_t start, size_t end)
         p--;
     if (pe - p > 40)
         return false;
+    size_t le = end;
+    while (le < n && s[le] != '\n' && s[le] != '\r') {
+        if (pii_is_alnum(s[le]) && le > end + 40)
+            return false;
+        le++;
+    }
     if (pe - p >= 2 && s[p] == '-' && s[p + 1] == '-' && !dash)
         return true;
     /* the sign-off line ends in ',' or '!', or is one or two words alone ("Regards", "Best wishes") */

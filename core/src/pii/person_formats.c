@@ -236,6 +236,8 @@ int pii_csv_name_column(const uint8_t *s, size_t n, size_t start)
     while (ve < n && ve - start <= 40 && s[ve] != ',' && s[ve] != ';' && s[ve] != '\t' && s[ve] != '\n' &&
            s[ve] != '\r') {
         spaces += s[ve] == ' ';
+        if (spaces > 1)
+            return 0; /* no short value: most words at a line start end here */
         ve++;
     }
     if (ve - start > 40 || spaces > 1 || (s[p - 1] == '\n' && (ve >= n || (s[ve] != ',' && s[ve] != ';' && s[ve] != '\t'))))

@@ -285,9 +285,7 @@ void pii_skip_plain_lower(pii_scan *sc, walk *k)
         size_t p = k->p;
         uint8_t c = s[p];
         if (pii_is_lower(c)) {
-            size_t j = p + 1;
-            while (j < n && pii_is_lower(s[j]))
-                j++;
+            size_t j = pii_letters_end(s, p + 1, n, true);
             if (j < n && (s[j] >= 0x80 || pii_is_upper(s[j]) || s[j] == '\'' || s[j] == '-'))
                 return; /* not a plain word: the full tokenizer decides */
             if (j - p >= 2 && k->prev_e > k->prev_s && p - k->prev_e <= 2 &&
@@ -308,6 +306,8 @@ void pii_skip_plain_lower(pii_scan *sc, walk *k)
             k->prev_s = p;
             k->prev_e = j;
             k->p = j;
+        } else if (c == ' ') {
+            k->p = p + 1; /* the most common byte between words */
         } else if (pii_is_upper(c) || c >= 0x80) {
             return;
         } else {

@@ -102,6 +102,17 @@ static inline bool next_word(const uint8_t *s, size_t n, size_t p, word *w)
     size_t letters = 0, last = p;
     bool prev_lower = false;
     while (p < n) {
+        if (pii_is_lower(s[p])) {
+            /* a run of ASCII lower-case letters at once: what the steps below do for each of them */
+            size_t q = pii_letters_end(s, p + 1, n, true);
+            letters += q - p;
+            last = q - 1;
+            any_lower = true;
+            all_up = false;
+            prev_lower = true;
+            p = q;
+            continue;
+        }
         bool u;
         size_t k = letter_at(s, n, p, &u);
         if (k == 0) {

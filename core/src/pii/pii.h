@@ -3,9 +3,11 @@
 #ifndef SANCTUM_PII_H
 #define SANCTUM_PII_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "internal.h"
 
@@ -74,7 +76,8 @@ static inline bool pii_is_wordish(uint8_t c) { return pii_is_alnum(c) || c == '_
 
 /* Context words: a list of NUL-terminated lower-case words; an entry ending in '*' matches as a
  * prefix. Looks at up to max_words words within max_bytes before `pos` (before == true) or after it.
- * Returns true when one matches. */
+ * Returns true when one matches. The list must have static storage (a file-scope array, never a block's
+ * compound literal): it is indexed by first letter on its first use and found again by its address. */
 bool pii_context(const pii_scan *sc, size_t pos, bool before, unsigned max_words, size_t max_bytes,
                  const char *const *words);
 /* The same for a word list indexed by first byte (ASCII lower case): by_byte[b] lists the words that start
@@ -89,12 +92,14 @@ bool pii_in_code(const pii_scan *sc, size_t start, size_t end, const char **why)
 /* Order/tracking/reference words just before a number (the "#" sign included). */
 bool pii_negative_context(const pii_scan *sc, size_t start, size_t end);
 
-/* Invisible format characters (no-break and zero-width spaces, bidi marks, BOM) act as spaces for the
+/* Invisible format characters (no-break spaces and every Unicode Cf character: zero-width spaces, bidi
+ * marks and embeddings, BOM, soft hyphen, tags) act as spaces for the
  * number and e-mail recognizers: they scan a copy of the text in which each such character became one
  * space and PII_FILLER bytes (only filler beside another space), so offsets stay those of the text.
- * *out is NULL when the text has none; else an SC_ALLOC_SECRET copy for the caller to sc_free. */
+ * *out is NULL when the text has none; else an SC_ALLOC_SECRET copy for the caller to sc_free. `from`:
+ * the first byte that may start one (s[0..from) is known to be ASCII); 0 when unknown. */
 #define PII_FILLER ((uint8_t)0x01)
-sanctum_status pii_blank_format_chars(sanctum_ctx *ctx, const uint8_t *s, size_t n, uint8_t **out);
+sanctum_status pii_blank_format_chars(sanctum_ctx *ctx, const uint8_t *s, size_t n, size_t from, uint8_t **out);
 
 /* ---- numbers (numbers.c) ---- */
 #define PII_MAX_GROUPS 16
@@ -133,10 +138,43 @@ void pii_rec_email(pii_scan *sc, size_t at, size_t atlen);
 void pii_rec_email_obfuscated(pii_scan *sc, size_t at);
 void pii_rec_phone_nanp(pii_scan *sc, const pii_number *num);
 void pii_rec_phone_intl(pii_scan *sc, const pii_number *num);
-/* The digit a word names (zero/oh, one ... nine, any case), or -1. */
+/* Numbers said digit by digit (rec_spoken.c). The digit a word names (zero/oh, one ... nine; cero ...
+ * nueve; zéro ... neuf; null ... neun; any case), -2 for "double", -3 for "triple", or -1. */
 int pii_digit_word(const uint8_t *w, size_t n);
-/* A NANP number said in words at s[i] (the start of a digit word): returns the index past it, or i. */
-size_t pii_phone_spoken(pii_scan *sc, size_t i);
+/* Whether a word (its ASCII letters w[0..n), then the byte `next`) may be one of those digit words, by its
+ * first two letters and its length: the cheap test every word of the text passes first. Kept beside the word
+ * table of rec_spoken.c; the round 7 tests say every word of every language. */
+static inline bool pii_maybe_digit_word(const uint8_t *w, size_t n, uint8_t next)
+{
+#define L(c) (1u << ((c) - 'a'))
+    static const uint32_t SECOND[26] = {
+        ['a' - 'a'] = L('c'), ['c' - 'a'] = L('e') | L('i') | L('u'), ['d' - 'a'] = L('o') | L('e') | L('r'),
+        ['e' - 'a'] = L('i'), ['f' - 'a'] = L('o') | L('i'), ['h' - 'a'] = L('u'),
+        ['n' - 'a'] = L('i') | L('u') | L('e'), ['o' - 'a'] = L('h') | L('n') | L('c'), ['q' - 'a'] = L('u'),
+        ['s' - 'a'] = L('i') | L('e'), ['t' - 'a'] = L('w') | L('h') | L('r'), ['u' - 'a'] = L('n'),
+        ['v' - 'a'] = L('i'), ['z' - 'a'] = L('e') | L('w')};
+#undef L
+    /* word lengths by first letter (bit n); bit 1: one letter before "é"/"ü" (zéro, fünf) */
+    static const uint8_t LENGTHS[26] = {
+        ['a' - 'a'] = 1u << 4, ['c' - 'a'] = 7u << 4, ['d' - 'a'] = 3u << 3 | 1u << 6, ['e' - 'a'] = 3u << 4,
+        ['f' - 'a'] = 1u << 4 | 1u << 1, ['h' - 'a'] = 1u << 4, ['n' - 'a'] = 3u << 4, ['o' - 'a'] = 7u << 2,
+        ['q' - 'a'] = 1u << 6, ['s' - 'a'] = 15u << 3, ['t' - 'a'] = 15u << 3, ['u' - 'a'] = 3u << 2,
+        ['v' - 'a'] = 1u << 4, ['z' - 'a'] = 3u << 3 | 1u << 1};
+    uint8_t c = (uint8_t)((w[0] | 0x20) - 'a');
+    if (c >= 26 || n > 6 || (LENGTHS[c] >> n & 1u) == 0)
+        return false;
+    if (n == 1)
+        return next == 0xC3;
+    uint8_t c2 = (uint8_t)((w[1] | 0x20) - 'a');
+    return c2 < 26 && (SECOND[c] >> c2 & 1u) != 0;
+}
+/* Whether s[i] may start such a run: a single digit before a space, comma or dash, or a digit word, at a
+ * word start. */
+bool pii_spoken_may_start(const uint8_t *s, size_t n, size_t i);
+/* A phone number, SSN or card said digit by digit at s[i], after its context word: adds it and returns the
+ * index past it, or returns i. *skip is where to go on (past the number, or to the last token of a run that is
+ * none, so its tails are not read again). */
+size_t pii_rec_spoken(pii_scan *sc, size_t i, size_t *skip);
 /* Adds a phone candidate after the shared precision rules and context scoring (rec_phone_intl.c). */
 void pii_phone_add(pii_scan *sc, int32_t rec, size_t start, size_t end, double score, uint32_t ev);
 /* A link that carries an E.164 number without '+' right before s[start] (wa.me/, ?phone=). */
@@ -146,8 +184,19 @@ bool pii_phone_word_near(const pii_scan *sc, size_t start, size_t end);
 /* National forms without "+CC", from a table of countries' written forms (rec_phone_national.c). */
 void pii_phone_national(pii_scan *sc, const pii_number *num);
 void pii_rec_card(pii_scan *sc, const pii_number *num);
+/* Card words (card, credit, visa, cvv ...), and whether 12-19 digits fit an issuer and pass Luhn. */
+extern const char *const PII_CARD_WORDS[];
+bool pii_card_digits_ok(const uint8_t *d, size_t n);
 void pii_rec_ssn(pii_scan *sc, const pii_number *num);
 void pii_rec_bank(pii_scan *sc, const pii_number *num);
+/* The IBAN registry (iban_formats.c, generated): country, IBAN length, BBAN structure ("4n4n12c"). */
+typedef struct pii_iban_format {
+    char cc[3];
+    uint8_t len;
+    const char *bban;
+} pii_iban_format;
+extern const pii_iban_format PII_IBAN_FORMATS[];
+extern const size_t PII_IBAN_FORMAT_COUNT;
 /* Tries an IBAN at s[i] (two letters then two digits); returns the index past it or i. */
 size_t pii_rec_iban(pii_scan *sc, size_t i);
 void pii_rec_person(pii_scan *sc);
@@ -159,7 +208,55 @@ void pii_rec_deny(pii_scan *sc);
  * array and returns how many winners lead it. */
 size_t pii_resolve(pii_scan *sc);
 
-/* Lower-case ASCII compare of a[0..n) with the NUL-terminated lower-case word w. */
-bool pii_word_eq(const uint8_t *a, size_t n, const char *w);
+/* The end of the run of ASCII letters (lower_only: lower-case letters) that starts at s[i]. Eight bytes at
+ * a time where the byte order allows: a word then ends in one step, and the loop's exit is no longer a
+ * branch the processor mispredicts once per word (a byte outside the class is found by its flag;
+ * carries from bytes >= 0x80 reach only later bytes). */
+static inline size_t pii_letters_end(const uint8_t *s, size_t i, size_t n, bool lower_only)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    while (i + 8 <= n) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        uint64_t y = lower_only ? x : (x | 0x20u * ones);
+        uint64_t ge_a = y + 0x1Fu * ones; /* high bit: byte >= 'a' */
+        uint64_t gt_z = y + 0x05u * ones; /* high bit: byte > 'z' */
+        uint64_t bad = (~ge_a | gt_z | x) & high;
+        if (bad != 0)
+            return i + (size_t)(__builtin_ctzll(bad) >> 3);
+        i += 8;
+    }
+#endif
+    while (i < n && (lower_only ? pii_is_lower(s[i]) : pii_is_alpha(s[i])))
+        i++;
+    return i;
+}
+
+/* Runs init once for all threads (look-up indexes built from the static word lists on first use; a
+ * detector is used from many threads at once). Zero-initialised: static pii_once o = PII_ONCE_INIT. */
+typedef struct pii_once {
+    atomic_int done;
+    atomic_flag busy;
+} pii_once;
+#define PII_ONCE_INIT {0, ATOMIC_FLAG_INIT}
+void pii_run_once_slow(pii_once *o, void (*init)(void));
+static inline void pii_run_once(pii_once *o, void (*init)(void))
+{
+    if (!atomic_load_explicit(&o->done, memory_order_acquire))
+        pii_run_once_slow(o, init);
+}
+
+/* Lower-case ASCII compare of a[0..n) with the NUL-terminated lower-case word w. Inline: the recognizers
+ * call it tens of times per word with literal words. */
+static inline bool pii_word_eq(const uint8_t *a, size_t n, const char *w)
+{
+    size_t i = 0;
+    for (; i < n; i++) {
+        if (w[i] == '\0' || pii_lower(a[i]) != (uint8_t)w[i])
+            return false;
+    }
+    return w[i] == '\0';
+}
 
 #endif

@@ -36,7 +36,35 @@ static const char *const SSN_SHAPED_ACCOUNT_WORDS[] = {"account", "accounts", "a
                                                        "bank+", "routing", "wire", "ach", "beneficiary",
                                                        "iban", "deposit+", "konto*", NULL};
 
+/* Words that name the number itself: a routing number, or an account (not "bank", "wire": they go with
+ * both). */
+static const char *const ROUTING_NAME_WORDS[] = {"routing", "aba", "aba#", "rtn", "transit", NULL};
+static const char *const ACCOUNT_NAME_WORDS[] = {"account+", "acct+", "acc", "checking", "savings",
+                                                 "konto*", "kontonummer", "compte", "cuenta", "conta", NULL};
+
 static size_t glen(const pii_number *num, size_t k) { return num->g[k].end - num->g[k].start; }
+
+/* "Account 5520 3318 04": an account number read out or copied in space-separated groups of up to 6 digits
+ * (8 to 17 in all, the first of two or more) is taken only right after a word that names an account; returns
+ * how many groups. */
+static size_t spaced_account(const pii_scan *sc, const pii_number *num)
+{
+    size_t k = 0, nd = 0;
+    for (; k < num->ngroups; k++) {
+        size_t l = glen(num, k);
+        if ((k > 0 && num->g[k].sep != ' ') || l < (k == 0 ? 2u : 1u) || l > 6 || nd + l > 17)
+            break;
+        nd += l;
+    }
+    if (k < 2 || nd < 8 || (k < num->ngroups && num->g[k].sep == ' '))
+        return 0; /* a longer row of groups is no one number */
+    /* the account word names this number: right before it, or before "no"/"number" ("acct no. 33 0918 ...") */
+    size_t start = num->g[0].start;
+    bool named = pii_context(sc, start, true, 1, 16, ACCOUNT_NAME_WORDS) ||
+                 (pii_context(sc, start, true, 1, 12, PII_NUMBER_WORDS) &&
+                  pii_context(sc, start, true, 2, 28, ACCOUNT_NAME_WORDS));
+    return named ? k : 0;
+}
 
 /* A table or column named for banking is context for the values of its rows. */
 static const char *const ROW_WORDS[] = {"routing+", "aba", "account+", "acct+", "payout+", "payroll", "bank+",
@@ -122,6 +150,9 @@ void pii_rec_bank(pii_scan *sc, const pii_number *num)
     size_t k = 1;
     while (k < num->ngroups && num->g[k].sep == '-')
         k++;
+    size_t spaced = k == 1 && num->ngroups > 1 && num->g[1].sep == ' ' ? spaced_account(sc, num) : 0;
+    if (spaced > 0)
+        k = spaced;
     if (k < num->ngroups && num->g[k].sep != ' ')
         return;
     uint8_t d[24];
@@ -173,10 +204,19 @@ void pii_rec_bank(pii_scan *sc, const pii_number *num)
             return;
         }
     }
-    /* nine digits called a routing number that fails the ABA check are not an account either */
-    if (nd == 9 && k == 1 && pii_context(sc, start, true, 3, 32, ROUTING_WORDS) &&
-        !pii_context(sc, start, true, 3, 32, ACCOUNT_WORDS))
+    /* nine digits called a routing number ("routing", "ABA" right before; "bank" and "wire" go with accounts
+     * too) are no account: reported as a routing number when the ABA check digit holds though the prefix is
+     * one the Federal Reserve does not use (a typo in the prefix, a new or foreign scheme), else not at all
+     * ("routing 123456781 (typo, checksum fails)") */
+    if (nd == 9 && k == 1 && !pii_context(sc, start, true, 3, 32, ACCOUNT_NAME_WORDS) &&
+        (pii_context(sc, start, true, 3, 32, ROUTING_NAME_WORDS) ||
+         (pii_context(sc, start, true, 3, 32, ROUTING_WORDS) && !pii_context(sc, start, true, 3, 32, ACCOUNT_WORDS)))) {
+        if (sc_aba_valid(d, 9) && pii_context(sc, start, true, 3, 32, ROUTING_NAME_WORDS) && !not_bank &&
+            row != ROW_OTHER)
+            pii_add(sc, SANCTUM_ENTITY_US_BANK_NUMBER, SANCTUM_REC_ABA_ROUTING, start, end, 0.75,
+                    SANCTUM_EV_FORMAT_WEAK | SANCTUM_EV_CONTEXT_BEFORE);
         return;
+    }
     double score = 0.15;
     uint32_t ev = SANCTUM_EV_FORMAT_WEAK;
     if (nd == 9 && k == 1 &&

@@ -7,7 +7,7 @@
 #include "checksum.h"
 #include "pii.h"
 
-static const char *const CARD_WORDS[] = {"card*", "credit", "debit", "visa", "mastercard", "mc", "amex",
+const char *const PII_CARD_WORDS[] = {"card*", "credit", "debit", "visa", "mastercard", "mc", "amex",
                                          "discover", "jcb", "diners", "maestro", "unionpay", "cc", "ccn",
                                          "cvv", "cvc", "expiry", "exp", "pan", "kreditkarte", "carte",
                                          "tarjeta", "payment", "pay", "charge*", "billing", NULL};
@@ -45,6 +45,11 @@ static bool issuer_ok(const uint8_t *d, size_t n)
     if (p2 == 50 || (p2 >= 56 && p2 <= 58) || p2 == 63 || p2 == 67 || p2 == 60)
         return n >= 12 && n <= 19; /* Maestro */
     return false;
+}
+
+bool pii_card_digits_ok(const uint8_t *d, size_t n)
+{
+    return n >= 12 && n <= 19 && issuer_ok(d, n) && sc_luhn_valid(d, n);
 }
 
 static size_t glen(const pii_number *num, size_t k) { return num->g[k].end - num->g[k].start; }
@@ -114,10 +119,10 @@ void pii_rec_card(pii_scan *sc, const pii_number *num)
             pii_suppress(sc, SANCTUM_ENTITY_CREDIT_CARD, SANCTUM_REC_CREDIT_CARD, start, end, ev);
             continue;
         }
-        if (pii_context(sc, start, true, 5, 48, CARD_WORDS)) {
+        if (pii_context(sc, start, true, 5, 48, PII_CARD_WORDS)) {
             score += 0.1;
             ev |= SANCTUM_EV_CONTEXT_BEFORE;
-        } else if (pii_context(sc, end, false, 3, 30, CARD_WORDS)) {
+        } else if (pii_context(sc, end, false, 3, 30, PII_CARD_WORDS)) {
             score += 0.1;
             ev |= SANCTUM_EV_CONTEXT_AFTER;
         } else if (pii_negative_context(sc, start, end)) {

@@ -124,7 +124,9 @@ static bool toll_free(const uint8_t *s, size_t start, size_t end)
            (d[0] == '1' && (d[1] == '8' || d[1] == '3') && d[2] == '0' && d[3] == '0');
 }
 
-static const char *const OWNER_WORDS[] = {"my", "mine", "our", "his", "her", "their", "me", "us", NULL};
+/* A person owning a toll-free line says so ("my number is 1-866-..."); "our" and "us" are how businesses
+ * give their hotline ("call our support line 1-888-...", "call us"), so they are no owner words here. */
+static const char *const OWNER_WORDS[] = {"my", "mine", "his", "her", "their", "me", NULL};
 
 /* Shared by both phone recognizers: precision rules, then phone/number context raises the score and
  * order/id words lower it. */
@@ -154,7 +156,11 @@ void pii_phone_add(pii_scan *sc, int32_t rec, size_t start, size_t end, double s
         ev |= SANCTUM_EV_NEGATIVE_CONTEXT;
     }
     if (toll_free(sc->s, start, end) && !pii_context(sc, start, true, 4, 40, OWNER_WORDS)) {
-        score -= 0.45; /* a hotline, unless someone says it is theirs ("my number is 1-800-...") */
+        /* a hotline, unless someone says it is theirs ("my number is 1-800-..."): below the default threshold
+         * whatever its form and context ("Call 1-800-273-8255 for the helpline") */
+        score -= 0.45;
+        if (score > 0.65)
+            score = 0.65;
         ev |= SANCTUM_EV_NEGATIVE_CONTEXT;
     }
     pii_add(sc, SANCTUM_ENTITY_PHONE_NUMBER, rec, start, end, score, ev);

@@ -2,8 +2,7 @@
  * and NXX = [2-9]dd (not N11).
  * Scores by written form: "+1 ..." 0.9, "(514) 555-1234" 0.85, 514-555-1234 0.8, 514.555.1234 0.75,
  * 514 555 1234 0.6, bare 5145551234 0.4; a phone word before or after +0.3; order/id words -0.4.
- * Read out digit by digit ("2 1 2 5 5 5 0 1 4 7") 0.45, and only after a phone or number word; said in words
- * ("two one two five five five ...") 0.75 after a phone word. */
+ * Read out digit by digit or said in words ("2 1 2 5 5 5 0 1 4 7", "two one two ..."): rec_spoken.c. */
 #include "pii.h"
 
 /* Phone words, indexed by their first byte (ASCII lower case), so a context word is compared with the few
@@ -58,30 +57,20 @@ static bool nanp_valid(const uint8_t *d)
 
 static size_t glen(const pii_number *num, size_t k) { return num->g[k].end - num->g[k].start; }
 
-/* "call me on 2 1 2 5 5 5 0 1 4 7": a number read out digit by digit (voicemail transcripts, dictation) is
- * a phone only after a phone or "number" word: 0.45, and that word adds 0.3. */
-static bool digit_by_digit(pii_scan *sc, const pii_number *num)
+/* Single digits ("2 1 2 5 5 5 0 1 4 7") are a number said digit by digit: rec_spoken.c reads them. */
+static bool single_digits(const pii_number *num)
 {
-    uint8_t d[11];
-    for (size_t k = 0; k < num->ngroups; k++) {
-        if (glen(num, k) != 1 || (k > 0 && num->g[k].sep != ' '))
+    for (size_t k = 0; k < num->ngroups; k++)
+        if (glen(num, k) != 1)
             return false;
-        d[k] = sc->s[num->g[k].start];
-    }
-    if ((num->ngroups == 11 && d[0] != '1') || !nanp_valid(d + (num->ngroups == 11)))
-        return true;
-    size_t start = num->g[0].start, end = num->g[num->ngroups - 1].end;
-    if (pii_context_by_byte(sc, start, true, 4, 40, PII_PHONE_WORDS) ||
-        pii_context(sc, start, true, 2, 24, PII_NUMBER_WORDS))
-        pii_phone_add(sc, SANCTUM_REC_PHONE_NANP, start, end, 0.45, SANCTUM_EV_FORMAT_WEAK);
     return true;
 }
 
 void pii_rec_phone_nanp(pii_scan *sc, const pii_number *num)
 {
     const uint8_t *s = sc->s;
-    if ((num->ngroups == 10 || num->ngroups == 11) && !num->plus && !num->paren && digit_by_digit(sc, num))
-        return; /* single digits: no other grouping to read */
+    if (num->ngroups >= 10 && !num->plus && !num->paren && single_digits(num))
+        return; /* no other grouping to read */
     /* E.164 without its '+' where a link asks for it (wa.me/15551234567, ?phone=15551234567) */
     bool e164 = num->plus || (num->ngroups == 1 && pii_phone_link(sc, num->g[0].start));
     for (size_t g0 = 0; g0 < num->ngroups; g0++) {
@@ -150,65 +139,4 @@ void pii_rec_phone_nanp(pii_scan *sc, const pii_number *num)
             continue;
         pii_phone_add(sc, SANCTUM_REC_PHONE_NANP, start, end, score, ev);
     }
-}
-
-/* zero (or oh), one ... nine as words: the digit, or -1. */
-int pii_digit_word(const uint8_t *w, size_t n)
-{
-    if (n < 2 || n > 5)
-        return -1;
-    const char *c1, *c2 = NULL;
-    int v1, v2 = -1;
-    switch (pii_lower(w[0])) {
-    case 'z': c1 = "zero", v1 = 0; break;
-    case 'o': c1 = "oh", v1 = 0, c2 = "one", v2 = 1; break;
-    case 't': c1 = "two", v1 = 2, c2 = "three", v2 = 3; break;
-    case 'f': c1 = "four", v1 = 4, c2 = "five", v2 = 5; break;
-    case 's': c1 = "six", v1 = 6, c2 = "seven", v2 = 7; break;
-    case 'e': c1 = "eight", v1 = 8; break;
-    case 'n': c1 = "nine", v1 = 9; break;
-    default: return -1;
-    }
-    if (pii_word_eq(w, n, c1))
-        return v1;
-    return c2 != NULL && pii_word_eq(w, n, c2) ? v2 : -1;
-}
-
-/* Digits said as words, as voicemail transcripts and dictation write them ("two one two, five five five,
- * zero one four six"): ten of them (eleven after "one") that make a valid NANP number, after a phone word. */
-size_t pii_phone_spoken(pii_scan *sc, size_t i)
-{
-    const uint8_t *s = sc->s;
-    size_t n = sc->n, p = i, end = i;
-    uint8_t d[11];
-    size_t nd = 0;
-    while (p < n && pii_is_alpha(s[p])) {
-        size_t q = p;
-        while (q < n && pii_is_alpha(s[q]))
-            q++;
-        int v = pii_digit_word(s + p, q - p);
-        if (v < 0 || (q < n && pii_is_wordish(s[q])))
-            break;
-        if (nd == sizeof d)
-            return i; /* a longer row of digit words: no phone number */
-        d[nd++] = (uint8_t)('0' + v);
-        end = q;
-        size_t r = q; /* up to three spaces, commas or dashes between the words */
-        while (r < n && r - q < 3 && (s[r] == ' ' || s[r] == ',' || s[r] == '-'))
-            r++;
-        if (r == q)
-            break;
-        p = r;
-    }
-    if ((nd != 10 && nd != 11) || (nd == 11 && d[0] != '1') || !nanp_valid(d + (nd == 11)))
-        return i;
-    bool same = true;
-    for (size_t k = 1; k < nd; k++)
-        same = same && d[k] == d[0];
-    if (same || !(pii_context_by_byte(sc, i, true, 6, 56, PII_PHONE_WORDS) ||
-                  pii_context(sc, i, true, 2, 24, PII_NUMBER_WORDS)))
-        return i;
-    pii_add(sc, SANCTUM_ENTITY_PHONE_NUMBER, SANCTUM_REC_PHONE_NANP, i, end, 0.75,
-            SANCTUM_EV_FORMAT_WEAK | SANCTUM_EV_CONTEXT_BEFORE);
-    return end;
 }

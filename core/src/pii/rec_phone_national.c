@@ -47,7 +47,20 @@ static const nat_form FORMS[] = {
     {"NN", "(2) 5-4", 70, false},      /* BR mobile (11) 91234-5678 */
     {"8", "1 (3) 3-2-2", 70, false},   /* RU 8 (912) 345-67-89 */
     {"8", "1-3-3-2-2", 70, false},     /* RU 8-912-345-67-89 */
-    {"0N", "(3) 4-4", 70, false},      /* AR (011) 4567-8901 */
+    /* European mobiles in the groupings their owners write, after the trunk 0: the leading digits are the
+     * mobile ranges of libphonenumber's metadata (python3-phonenumbers 8.12.57, tools/phones/mobile_forms.py) */
+    {"061|062|063|064|065|068", "2~8", 70, false},         /* NL 06 12345678, 06-12345678 */
+    {"045|046|047|048|049", "4~2~2~2", 70, false},         /* BE 0470 12 34 56 */
+    {"045|046|047|048|049|065|066|067|068|069", "4~6", 70, false}, /* BE 0470 123456, AT 0664 123456 */
+    {"070|072|073|075|076|077|078|079", "3~3~2~2", 70, false}, /* CH 079 123 45 67, SE 070 123 45 67 */
+    {"070|072|073|076|079", "3-3~2~2", 70, false},         /* SE 070-123 45 67 */
+    {"015|016|017|065|066|067|068|069", "4~7", 70, false}, /* DE 0171 1234567, AT 0664 1234567 */
+    {"015|016|017", "4~8", 70, false},                     /* DE 0151 23456789 */
+    {"015|016|017", "5~7", 70, false},                     /* DE 01512 3456789 */
+    {"0620|0630|0631|0650|0670", "2 2 3 4", 70, false},    /* HU 06 20 123 4567 */
+    {"07", "4 3 3", 70, false},                            /* RO 0712 345 678 */
+    {"090|091|094|095", "4 3 3", 70, false},               /* SK 0912 123 456 */
+    {"04|050", "3~7", 70, false},                          /* FI 041 2345678, 050 1234567 (DE 040: a phone too) */
     /* other grouped trunk-0 forms: a phone or number word makes them phones */
     {"0N", "2~7", 55, false},          /* IL 03-6123456, 09-7625400 */
     {"05", "3~7", 55, false},          /* IL mobile 052-5551234 */
@@ -122,6 +135,24 @@ static const char *const QUANTITY_WORDS[] = {"unit*", "people", "persons", "user
 static size_t glen(const pii_number *num, size_t k) { return num->g[k].end - num->g[k].start; }
 
 static size_t shape_len(char c) { return c == 'a' ? 10u : c == 'b' ? 11u : (size_t)(c - '0'); }
+
+/* The rows of FORMS by the length of their first group (in table order), so a number looks only at the
+ * rows its first group fits; built once (pii_run_once). Row lengths out of range are in bucket 0 with
+ * the rows of length 0, which every number reads (the length test stays in the loop). */
+enum { FORM_LENS = 16, FORM_ROWS = sizeof FORMS / sizeof FORMS[0] };
+static uint8_t form_rows[FORM_LENS][FORM_ROWS], form_count[FORM_LENS];
+static pii_once forms_indexed = PII_ONCE_INIT;
+
+static void index_forms(void)
+{
+    _Static_assert(FORM_ROWS <= 255, "form_rows holds row numbers in a byte");
+    for (size_t r = 0; r < FORM_ROWS; r++) {
+        const char *sh = FORMS[r].shape;
+        size_t l = shape_len(sh[0] == '(' ? sh[1] : sh[0]);
+        size_t b = l < FORM_LENS ? l : 0;
+        form_rows[b][form_count[b]++] = (uint8_t)r;
+    }
+}
 
 /* Whether the digits at d (nd of them) start with one of the '|'-separated prefixes of lead. */
 static bool lead_ok(const char *lead, const uint8_t *d, size_t nd)
@@ -267,16 +298,17 @@ void pii_phone_national(pii_scan *sc, const pii_number *num)
         size_t nd = pii_number_digits(sc, num, g0, 4, d, sizeof d);
         const nat_form *best = NULL;
         size_t best_n = 0;
-        for (size_t r = 0; r < sizeof FORMS / sizeof FORMS[0]; r++) {
+        pii_run_once(&forms_indexed, index_forms);
+        size_t bucket = l0 < FORM_LENS ? l0 : 0; /* bucket 0: the rows of no length in range */
+        for (size_t ri = 0; ri < form_count[bucket]; ri++) {
+            size_t r = form_rows[bucket][ri];
             const char *sh = FORMS[r].shape;
             if (shape_len(sh[0] == '(' ? sh[1] : sh[0]) != l0)
-                continue; /* most rows end here */
+                continue;
             if (best != NULL && FORMS[r].score < best->score)
                 continue;
-            if (!lead_ok(FORMS[r].lead, d, nd))
-                continue;
-            size_t m = shape_match(num, g0, sh);
-            if (m == 0)
+            size_t m = shape_match(num, g0, sh); /* most rows end here, before their leading digits */
+            if (m == 0 || !lead_ok(FORMS[r].lead, d, nd))
                 continue;
             /* a group glued on after the form (06 12 34 56 78-9) makes it something else */
             if (g0 + m < num->ngroups && num->g[g0 + m].sep != ' ' && num->g[g0 + m].sep != '(')

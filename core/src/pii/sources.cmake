@@ -2,6 +2,7 @@
 set(PII_DIR ${CMAKE_CURRENT_LIST_DIR})
 list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/detector.c
+  ${PII_DIR}/iban_formats.c
   ${PII_DIR}/names.c
   ${PII_DIR}/names_cjk_data.c
   ${PII_DIR}/names_data.c
@@ -24,6 +25,7 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/rec_phone_intl.c
   ${PII_DIR}/rec_phone_nanp.c
   ${PII_DIR}/rec_phone_national.c
+  ${PII_DIR}/rec_spoken.c
   ${PII_DIR}/rec_ssn.c
   ${PII_DIR}/resolve.c
   ${PII_DIR}/text.c)

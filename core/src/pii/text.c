@@ -32,20 +32,21 @@ void pii_add(pii_scan *sc, int32_t type, int32_t rec, size_t start, size_t end, 
     c->rec = rec;
 }
 
+void pii_run_once_slow(pii_once *o, void (*init)(void))
+{
+    while (atomic_flag_test_and_set_explicit(&o->busy, memory_order_acquire))
+        ;
+    if (!atomic_load_explicit(&o->done, memory_order_relaxed)) {
+        init();
+        atomic_store_explicit(&o->done, 1, memory_order_release);
+    }
+    atomic_flag_clear_explicit(&o->busy, memory_order_release);
+}
+
 void pii_suppress(pii_scan *sc, int32_t type, int32_t rec, size_t start, size_t end, uint32_t evidence)
 {
     if (sc->explain)
         pii_add(sc, type, rec, start, end, 0.0, evidence | SANCTUM_EV_SUPPRESSED);
-}
-
-bool pii_word_eq(const uint8_t *a, size_t n, const char *w)
-{
-    size_t i = 0;
-    for (; i < n; i++) {
-        if (w[i] == '\0' || pii_lower(a[i]) != (uint8_t)w[i])
-            return false;
-    }
-    return w[i] == '\0';
 }
 
 /* What may follow a stem marked '+' ("account+"): an English inflection or "number", not a derived word
@@ -61,36 +62,120 @@ static bool inflection(const uint8_t *a, size_t n)
     return false;
 }
 
+/* Whether a[0..n) is the list entry w, whose first byte is a's first byte lowered. */
+static bool entry_matches(const uint8_t *a, size_t n, const char *w)
+{
+    if (n > 1 && w[1] != '\0' && w[1] != '*' && w[1] != '+' && (uint8_t)w[1] != pii_lower(a[1]))
+        return false; /* most entries end at the second byte: no strlen for them */
+    size_t wl = strlen(w);
+    if (wl > 0 && w[wl - 1] == '+') {
+        wl--;
+        size_t i = 0;
+        while (i < wl && i < n && pii_lower(a[i]) == (uint8_t)w[i])
+            i++;
+        return i == wl && inflection(a + wl, n - wl);
+    }
+    if (wl > 0 && w[wl - 1] == '*') {
+        wl--;
+        if (n < wl)
+            return false;
+        size_t i = 0;
+        while (i < wl && pii_lower(a[i]) == (uint8_t)w[i])
+            i++;
+        return i == wl;
+    }
+    return n == wl && pii_word_eq(a, n, w);
+}
+
+/* Context word lists by first byte, made on a list's first use and found again by its address: a word is
+ * compared only with the entries of its first letter (in list order), not with the whole list, which was
+ * the cost of the number recognizers' context tests. Built under a spin flag, published with release
+ * stores, read without a lock. When the table or the pool is full, lists are read whole as before. */
+enum { LIST_INDEXES = 64, LIST_POOL = 4096 };
+typedef struct list_index {
+    uint16_t start[257]; /* entries of first byte c: pool[start[c] .. start[c + 1]) */
+} list_index;
+static list_index list_indexes[LIST_INDEXES];
+static const char *const *_Atomic list_keys[LIST_INDEXES];
+static const char *list_pool[LIST_POOL];
+static size_t list_pool_used;
+static atomic_flag list_building = ATOMIC_FLAG_INIT;
+
+static uint32_t list_slot(const char *const *words) { return (uint32_t)(((uintptr_t)words >> 3) * 2654435761u) >> 26; }
+
+/* Builds the index of `words` in slot i (under list_building); false when the pool is full. */
+static bool build_list_index(uint32_t i, const char *const *words)
+{
+    size_t count = 0, per[256] = {0};
+    for (; words[count] != NULL; count++)
+        per[(uint8_t)words[count][0]]++;
+    if (list_pool_used + count > LIST_POOL)
+        return false;
+    list_index *x = &list_indexes[i];
+    size_t at = list_pool_used;
+    for (unsigned c = 0; c < 256; c++) {
+        x->start[c] = (uint16_t)at;
+        at += per[c];
+    }
+    x->start[256] = (uint16_t)at;
+    size_t fill[256];
+    for (unsigned c = 0; c < 256; c++)
+        fill[c] = x->start[c];
+    for (size_t k = 0; k < count; k++)
+        list_pool[fill[(uint8_t)words[k][0]]++] = words[k];
+    list_pool_used += count;
+    return true;
+}
+
+/* The index of a NUL-terminated word list, or NULL (then the list is read whole). */
+static const list_index *index_of(const char *const *words)
+{
+    uint32_t h = list_slot(words);
+    for (uint32_t k = 0; k < LIST_INDEXES; k++) {
+        uint32_t i = (h + k) & (LIST_INDEXES - 1);
+        const char *const *key = atomic_load_explicit(&list_keys[i], memory_order_acquire);
+        if (key == words)
+            return &list_indexes[i];
+        if (key == NULL)
+            break;
+    }
+    const list_index *found = NULL;
+    while (atomic_flag_test_and_set_explicit(&list_building, memory_order_acquire))
+        ;
+    for (uint32_t k = 0; k < LIST_INDEXES; k++) {
+        uint32_t i = (h + k) & (LIST_INDEXES - 1);
+        const char *const *key = atomic_load_explicit(&list_keys[i], memory_order_relaxed);
+        if (key == words) {
+            found = &list_indexes[i];
+            break;
+        }
+        if (key == NULL) {
+            if (k + 1 < LIST_INDEXES && build_list_index(i, words)) { /* one slot stays empty */
+                atomic_store_explicit(&list_keys[i], words, memory_order_release);
+                found = &list_indexes[i];
+            }
+            break;
+        }
+    }
+    atomic_flag_clear_explicit(&list_building, memory_order_release);
+    return found;
+}
+
 static bool word_matches(const uint8_t *a, size_t n, const char *const *words)
 {
     uint8_t c0 = n > 0 ? pii_lower(a[0]) : 0;
-    for (size_t k = 0; words[k] != NULL; k++) {
-        const char *w = words[k];
-        if ((uint8_t)w[0] != c0)
-            continue;
-        if (n > 1 && w[1] != '\0' && w[1] != '*' && w[1] != '+' && (uint8_t)w[1] != pii_lower(a[1]))
-            continue; /* most entries end at the second byte: no strlen for them */
-        size_t wl = strlen(w);
-        if (wl > 0 && w[wl - 1] == '+') {
-            wl--;
-            size_t i = 0;
-            while (i < wl && i < n && pii_lower(a[i]) == (uint8_t)w[i])
-                i++;
-            if (i == wl && inflection(a + wl, n - wl))
-                return true;
-        } else if (wl > 0 && w[wl - 1] == '*') {
-            wl--;
-            if (n < wl)
-                continue;
-            size_t i = 0;
-            while (i < wl && pii_lower(a[i]) == (uint8_t)w[i])
-                i++;
-            if (i == wl)
-                return true;
-        } else if (n == wl && pii_word_eq(a, n, w)) {
+    for (size_t k = 0; words[k] != NULL; k++)
+        if ((uint8_t)words[k][0] == c0 && entry_matches(a, n, words[k]))
             return true;
-        }
-    }
+    return false;
+}
+
+static bool indexed_matches(const uint8_t *a, size_t n, const list_index *x)
+{
+    uint8_t c0 = n > 0 ? pii_lower(a[0]) : 0;
+    for (size_t k = x->start[c0]; k < x->start[c0 + 1]; k++)
+        if (entry_matches(a, n, list_pool[k]))
+            return true;
     return false;
 }
 
@@ -113,8 +198,11 @@ bool pii_context_by_byte(const pii_scan *sc, size_t pos, bool before, unsigned m
 }
 
 /* The list to compare a word with: the whole list, or the entries of its first byte. */
-static bool matches(const uint8_t *a, size_t n, const char *const *words, const char *const *const *by_byte)
+static bool matches(const uint8_t *a, size_t n, const char *const *words, const char *const *const *by_byte,
+                    const list_index *x)
 {
+    if (x != NULL)
+        return indexed_matches(a, n, x);
     if (by_byte == NULL)
         return word_matches(a, n, words);
     const char *const *l = n > 0 ? by_byte[pii_lower(a[0])] : NULL;
@@ -126,6 +214,7 @@ static bool context_scan(const pii_scan *sc, size_t pos, bool before, unsigned m
 {
     const uint8_t *s = sc->s;
     unsigned seen = 0;
+    const list_index *x = by_byte == NULL ? index_of(words) : NULL;
     if (before) {
         size_t lim = pos > max_bytes ? pos - max_bytes : 0;
         size_t p = pos;
@@ -137,7 +226,7 @@ static bool context_scan(const pii_scan *sc, size_t pos, bool before, unsigned m
                 p--;
             if (we == p)
                 break;
-            if (matches(s + p, we - p, words, by_byte))
+            if (matches(s + p, we - p, words, by_byte, x))
                 return true;
             seen++;
         }
@@ -152,7 +241,7 @@ static bool context_scan(const pii_scan *sc, size_t pos, bool before, unsigned m
                 p++;
             if (ws == p)
                 break;
-            if (matches(s + ws, p - ws, words, by_byte))
+            if (matches(s + ws, p - ws, words, by_byte, x))
                 return true;
             seen++;
         }
@@ -239,26 +328,56 @@ bool pii_negative_context(const pii_scan *sc, size_t start, size_t end)
     return pii_context(sc, start, true, 2, start - q, NEGATIVE_WORDS);
 }
 
-/* The UTF-8 length of an invisible format character at s[i] (0 if none): U+00A0, U+200B-U+200F, U+202F,
- * U+2060, U+FEFF. */
-static size_t format_char(const uint8_t *s, size_t n, size_t i)
+/* The UTF-8 length of an invisible format character at s[i] (0 if none): U+00A0 (no-break space), U+202F
+ * (narrow no-break space) and every format character of Unicode 14 (general category Cf): soft hyphen,
+ * zero-width spaces and joiners, bidi marks, embeddings and isolates (U+200E, U+202A-U+202E,
+ * U+2066-U+2069, U+061C), invisible operators, BOM, interlinear annotation, the Arabic and Kaithi number
+ * signs and the tag characters. Chat exports wrap numbers in these ("\u202a+27 82 555 0193\u202c"). */
+static size_t format_char(const uint8_t *s, size_t n, size_t i, bool *joiner)
 {
-    if (s[i] == 0xC2)
-        return i + 1 < n && s[i + 1] == 0xA0 ? 2 : 0;
-    if (i + 2 >= n)
+    static const struct { uint32_t lo, hi; } CF[] = {
+        {0x00A0, 0x00A0}, {0x00AD, 0x00AD}, {0x0600, 0x0605}, {0x061C, 0x061C}, {0x06DD, 0x06DD},
+        {0x070F, 0x070F}, {0x0890, 0x0891}, {0x08E2, 0x08E2}, {0x180E, 0x180E}, {0x200B, 0x200F},
+        {0x202A, 0x202F}, {0x2060, 0x2064}, {0x2066, 0x206F}, {0xFEFF, 0xFEFF}, {0xFFF9, 0xFFFB},
+        {0x110BD, 0x110BD}, {0x110CD, 0x110CD}, {0x13430, 0x13438}, {0x1BCA0, 0x1BCA3},
+        {0x1D173, 0x1D17A}, {0xE0001, 0xE0001}, {0xE0020, 0xE007F},
+    };
+    uint8_t c = s[i];
+    size_t l = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+    if (l == 0 || i + l > n)
         return 0;
-    if (s[i] == 0xE2 && s[i + 1] == 0x80)
-        return (s[i + 2] >= 0x8B && s[i + 2] <= 0x8F) || s[i + 2] == 0xAF ? 3 : 0;
-    if (s[i] == 0xE2 && s[i + 1] == 0x81)
-        return s[i + 2] == 0xA0 ? 3 : 0;
-    return s[i] == 0xEF && s[i + 1] == 0xBB && s[i + 2] == 0xBF ? 3 : 0;
+    if (c == 0xE2 && s[i + 1] == 0x80 && s[i + 2] >= 0x90 && s[i + 2] < 0xAA)
+        return 0; /* dashes and typographic quotes (U+2010-U+2029), the common case of this lead byte */
+    if (c == 0xC2 && s[i + 1] != 0xA0 && s[i + 1] != 0xAD)
+        return 0;
+    uint32_t cp = c & (l == 2 ? 0x1Fu : l == 3 ? 0x0Fu : 0x07u);
+    for (size_t k = 1; k < l; k++)
+        cp = (cp << 6) | (s[i + k] & 0x3Fu);
+    for (size_t k = 0; k < sizeof CF / sizeof CF[0] && cp >= CF[k].lo; k++)
+        if (cp <= CF[k].hi) {
+            /* soft hyphen, zero-width non-joiner and joiner, word joiner, invisible operators: inside a word
+             * they join ("jo\u00adhn@example.com" is one address); zero-width and no-break spaces separate */
+            *joiner = cp == 0x00AD || cp == 0x200C || cp == 0x200D || (cp >= 0x2060 && cp <= 0x2064);
+            return l;
+        }
+    return 0;
 }
 
-sanctum_status pii_blank_format_chars(sanctum_ctx *ctx, const uint8_t *s, size_t n, uint8_t **out)
+/* A letter of a word on either side of a joiner: ASCII letters and any byte of a non-ASCII character. */
+static bool word_letter(uint8_t c) { return pii_is_alpha(c) || c >= 0x80; }
+
+/* The lead bytes of the characters format_char takes (a cheap first test). */
+static inline bool format_lead(uint8_t c)
+{
+    return c == 0xC2 || c == 0xD8 || c == 0xDB || c == 0xDC || c == 0xE0 || c == 0xE1 || c == 0xE2 ||
+           c == 0xEF || c == 0xF0 || c == 0xF3;
+}
+
+sanctum_status pii_blank_format_chars(sanctum_ctx *ctx, const uint8_t *s, size_t n, size_t from, uint8_t **out)
 {
     *out = NULL;
     size_t first = n;
-    for (size_t i = 0; i < n && first == n; i++) {
+    for (size_t i = from; i < n && first == n; i++) {
         uint64_t w;
         if (i + 8 <= n) {
             memcpy(&w, s + i, 8);
@@ -267,7 +386,8 @@ sanctum_status pii_blank_format_chars(sanctum_ctx *ctx, const uint8_t *s, size_t
                 continue;
             }
         }
-        if ((s[i] == 0xC2 || s[i] == 0xE2 || s[i] == 0xEF) && format_char(s, n, i) > 0)
+        bool joiner;
+        if (format_lead(s[i]) && format_char(s, n, i, &joiner) > 0)
             first = i;
     }
     if (first == n)
@@ -277,9 +397,14 @@ sanctum_status pii_blank_format_chars(sanctum_ctx *ctx, const uint8_t *s, size_t
         return SANCTUM_E_NOMEM;
     memcpy(b, s, n);
     for (size_t i = first; i < n;) {
-        size_t l = format_char(s, n, i);
+        bool joiner = false;
+        size_t l = format_lead(s[i]) ? format_char(s, n, i, &joiner) : 0;
         if (l == 0) {
             i++;
+            continue;
+        }
+        if (joiner && i > 0 && word_letter(s[i - 1]) && i + l < n && word_letter(s[i + l])) {
+            i += l; /* left as it is: part of the word */
             continue;
         }
         /* one space, unless a space is already beside it: then it vanishes */

@@ -43,6 +43,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _read_value(name: str) -> bytes:
+    if sys.stdin is None:  # started with standard input closed: no value, as with an empty one
+        return b""
     if sys.stdin.isatty():
         v = getpass.getpass(f"new value for {name} (not echoed): ").encode()
     else:

@@ -6,6 +6,7 @@ environment variable named here."""
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 import re
 import tomllib
@@ -130,6 +131,30 @@ def _unknown(d: dict, allowed, where: str) -> None:
         raise ConfigError(f"{where}: unknown key {extra[0]!r}")
 
 
+# [providers.NAME] keys (docs/jobs.md): read when a rotation starts, so checked here, where a typo or a
+# wrong type is a configuration error naming the key, not a failed rotation at 06:30.
+_PROVIDER_STRS = ("type", "base_url", "management_key_credential", "management_key_file",
+                  "management_key_env", "key_name_prefix")
+_PROVIDER_NUMS = {  # key: (integer, smallest allowed, zero excluded)
+    "expires_after_days": (True, 0, False), "retries": (True, 0, False), "check_retries": (True, 1, False),
+    "max_retry_wait": (False, 0, False), "timeout": (False, 0, True), "limit": (False, 0, False)}
+
+
+def _provider(name: str, d: dict) -> None:
+    where = f"[providers.{name}]"
+    _unknown(d, _PROVIDER_STRS + tuple(_PROVIDER_NUMS), where)
+    for key in _PROVIDER_STRS:
+        _str(d, key, where)
+    for key, (integer, low, no_zero) in _PROVIDER_NUMS.items():
+        if key not in d:
+            continue
+        v = d[key]
+        kinds = int if integer else (int, float)
+        if isinstance(v, bool) or not isinstance(v, kinds) or not math.isfinite(v) or v < low or (no_zero and v == 0):
+            what = "an integer" if integer else "a number"
+            raise ConfigError(f"{where}: {key} must be {what} {'above' if no_zero else 'of at least'} {low}")
+
+
 def _sink(i: int, d: dict) -> Sink:
     where = f"notify #{i + 1}"
     if not isinstance(d, dict):
@@ -234,6 +259,7 @@ def load(path: str) -> Config:
     for name, d in _table(raw, "providers", path).items():
         if not isinstance(d, dict):
             raise ConfigError(f"[providers.{name}] must be a table")
+        _provider(name, d)
         providers[name] = ProviderConfig(name=name, options=d)
         if isinstance(d.get("management_key_env"), str):
             SECRET_ENV.add(d["management_key_env"])   # from now on no child inherits it

@@ -21,7 +21,10 @@ def parse_now(now):
 
 def open_ledger(ctx: Context, cfg, read_only: bool = False, now=None) -> Ledger:
     if not os.path.exists(cfg.ledger_db):
-        raise JobError(f"ledger {cfg.ledger_db} does not exist (create it with `sanctum ledger add`)")
+        key = "" if cfg.ledger_key_file == cfg.ledger_db + ".key" else f" --key-file {cfg.ledger_key_file}"
+        # the CLI's own default is another file: name this one, or `sanctum ledger add` creates that one
+        raise JobError(f"ledger {cfg.ledger_db} does not exist (create it with "
+                       f"`sanctum ledger --db {cfg.ledger_db}{key} add NAME --provider P --max-age-days N`)")
     try:
         return Ledger(ctx, cfg.ledger_db, key_path=cfg.ledger_key_file, create=False, read_only=read_only, now=now)
     except SanctumError as e:

@@ -34,6 +34,9 @@ def main(argv=None) -> int:
     except ConfigError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
+    except OSError as e:  # a port in use, an address not on this machine: a message, not a traceback
+        print(f"error: {e.strerror or e}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 0
     return 0

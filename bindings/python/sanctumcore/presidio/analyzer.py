@@ -7,6 +7,7 @@ return_decision_process. Offsets are code points (Python str indices)."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Optional
 
 from aiohttp import web
@@ -46,6 +47,8 @@ CONTEXT_WORDS = {
     "IBAN_CODE": ["iban", "bank", "transaction"],
     "PERSON": [],
 }
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # json.loads joins the valid pairs: what is left is lone
 
 
 @dataclasses.dataclass
@@ -189,6 +192,9 @@ class Analyzer:
     def _analyze_one(self, text: str, req: AnalyzeRequest, detector, ad_hoc: list) -> list:
         if not text:
             return []
+        # Presidio analyses any Python str, lone surrogates included (a JS client that sliced an emoji
+        # in two sends one). Each stands in for one U+FFFD, one index too, so offsets stay Python's.
+        original, text = text, _LONE_SURROGATE.sub("\ufffd", text)
         try:
             results = self._builtin(text, req, detector) if detector is not None else []
             disjoint = True
@@ -208,7 +214,7 @@ class Analyzer:
         threshold = req.score_threshold if req.score_threshold is not None else 0
         results = [r for r in results if r.score >= threshold]
         if req.allow_list:
-            results = self._remove_allowed(results, text, req)
+            results = self._remove_allowed(results, original, req)
         return [r.to_dict(req.return_decision_process) for r in results]
 
     @staticmethod

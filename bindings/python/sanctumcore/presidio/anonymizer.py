@@ -26,6 +26,9 @@ _PLACEHOLDER = re.compile(r"<([A-Z_]+)_([0-9]+)>")
 _LITERAL = re.compile(r"(?i)(?:" + "|".join(ENTITY_TYPES) + r")_[0-9]")
 # Presidio's names for types the core knows under another (the analyzer reports routing numbers so).
 _CORE_TYPE = {"ABA_ROUTING_NUMBER": "US_BANK_NUMBER"}
+# A lone surrogate (half an emoji a client sliced off) cannot go to the core as UTF-8; placeholders are
+# ASCII, so the text is restored piece by piece around them.
+_LONE_SURROGATE = re.compile("([\ud800-\udfff])")
 
 
 class SanctumNumbering:
@@ -209,7 +212,8 @@ class Anonymizer:
                     from None
             raise
         try:
-            return session.restore_text(text)
+            return "".join(session.restore_text(part) if i % 2 == 0 else part
+                           for i, part in enumerate(_LONE_SURROGATE.split(text)))
         finally:
             session.close()
 

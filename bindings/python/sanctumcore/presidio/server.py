@@ -66,8 +66,12 @@ class PresidioConfig:
                 parse_listen(addr)
         if self.default_operator not in ("replace", "sanctum"):
             raise ConfigError("default_operator must be replace (Presidio's) or sanctum")
-        if self.max_body_bytes < 1 or self.request_timeout <= 0 or self.workers < 1 or self.match_limit < 1:
-            raise ConfigError("max_body_bytes, request_timeout, workers and match_limit must be positive")
+        numbers = (self.max_body_bytes, self.request_timeout, self.workers, self.match_limit)
+        # `not 0 < x` also refuses nan; past a C int (or inf) the server fails at start with a traceback
+        if not all(0 < x <= 2**31 - 1 for x in numbers) or self.workers < 1 or self.match_limit < 1 \
+                or self.max_body_bytes < 1:
+            raise ConfigError("max_body_bytes, request_timeout, workers and match_limit must be positive "
+                              "finite numbers up to 2147483647")
 
     def vault_key(self) -> bytes:
         if not self.vault_key_file:

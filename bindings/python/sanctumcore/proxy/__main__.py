@@ -133,6 +133,26 @@ def _run(cfg, reuse_port: bool) -> None:
             runner.run(_serve(cfg, reuse_port))
 
 
+def _port_in_use(host: str, port: int):
+    """With SO_REUSEPORT any process of this user may join a listening port: a proxy left running (an
+    old one, one with a pass policy) would silently take a share of the connections. A plain bind
+    (which SO_REUSEPORT listeners refuse) finds it first. The error, or None when the port is free."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except OSError as e:
+        return e
+    for family, kind, proto, _, addr in infos:
+        with socket.socket(family, kind, proto) as s:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server's: TIME_WAIT is no user
+            if family == socket.AF_INET6:
+                s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+            try:
+                s.bind(addr)
+            except OSError as e:
+                return e
+    return None
+
+
 def main(argv=None) -> int:
     args = parser().parse_args(argv)
     handler = logs.TurnHandler(sys.stderr)  # basicConfig's, written once per event-loop turn
@@ -157,6 +177,11 @@ def main(argv=None) -> int:
     if workers > 1:
         if not hasattr(socket, "SO_REUSEPORT"):
             print("sanctum-proxy: workers > 1 needs SO_REUSEPORT", file=sys.stderr)
+            return 2
+        busy = _port_in_use(cfg.listen_host, cfg.listen_port)
+        if busy is not None:
+            print(f"sanctum-proxy: cannot listen on {cfg.listen_host}:{cfg.listen_port}: "
+                  f"{busy.strerror or busy} (another sanctum-proxy still running?)", file=sys.stderr)
             return 2
         for _ in range(workers - 1):
             pid = os.fork()

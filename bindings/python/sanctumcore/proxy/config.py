@@ -52,6 +52,7 @@ from __future__ import annotations
 import dataclasses
 import fnmatch
 import ipaddress
+import math
 import os
 import socket
 import tomllib
@@ -126,6 +127,8 @@ def _ascii_host(upstream: str) -> str:
     port = f":{url.port}" if url.port is not None else ""  # (userinfo is never sent upstream: dropped)
     return urllib.parse.urlunsplit((url.scheme, host + port, url.path, url.query, url.fragment))
 
+
+_LIMIT_MAX = 2**31 - 1  # listen()'s backlog and the other counts are C ints; seconds: 68 years
 
 # Top-level numeric settings: name -> (type, default, zero allowed).
 LIMITS = {
@@ -211,6 +214,10 @@ def set_limit(cfg: Config, name: str, value, where: str) -> None:
     kind, _, zero_ok = LIMITS[name]
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0 or (value == 0 and not zero_ok):
         raise ConfigError(f"{where}: {name} must be {'non-negative' if zero_ok else 'positive'}")
+    # nan passes every comparison above (a TOML float, a flag's float("nan")); inf or a count past a
+    # C int ends in a worker's traceback or no limit at all
+    if not math.isfinite(value) or value > _LIMIT_MAX:
+        raise ConfigError(f"{where}: {name} must be a finite number up to {_LIMIT_MAX}")
     setattr(cfg, name, kind(value))
 
 
