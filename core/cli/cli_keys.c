@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "keyfile.h"
 
 int cli_mkdirs_for(const char *path)
 {
@@ -59,68 +60,6 @@ int cli_data_path(char *buf, size_t n, const char *file, int create_dir, const c
     return 0;
 }
 
-/* fsync of the directory holding path: makes a rename or link into it survive a crash. */
-static int sync_dir_of(const char *path)
-{
-    char dir[4200];
-    const char *sl = strrchr(path, '/');
-    int len = sl == NULL ? snprintf(dir, sizeof dir, ".") : snprintf(dir, sizeof dir, "%.*s", (int)(sl - path), path);
-    if (len < 0 || (size_t)len >= sizeof dir)
-        return -1;
-    if (dir[0] == '\0') /* a file in / */
-        memcpy(dir, "/", 2);
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0)
-        return -1;
-    int rc = fsync(fd);
-    close(fd);
-    return rc;
-}
-
-/* Creates path holding p[0..n) with mode 0600, all or nothing: the bytes are written and synced
- * under a temporary name, then linked into place, which never replaces a key another process made
- * meanwhile. A failed write (disk full) leaves no stub that every later run would refuse, and a
- * crash leaves either no key or the whole key, never an empty file beside vaults sealed with it.
- * 0 created, 1 path existed already, -1 error (errno set). */
-static int create_key_file(const char *path, const void *p, size_t n)
-{
-    char tmp[4200];
-    if (snprintf(tmp, sizeof tmp, "%s.XXXXXX", path) >= (int)sizeof tmp) {
-        errno = ENAMETOOLONG;
-        return -1;
-    }
-    int fd = mkstemp(tmp); /* mode 0600, O_EXCL */
-    if (fd < 0)
-        return -1;
-    (void)fcntl(fd, F_SETFD, FD_CLOEXEC);
-    size_t off = 0;
-    int ok = 1;
-    while (ok && off < n) {
-        ssize_t w = write(fd, (const uint8_t *)p + off, n - off);
-        if (w <= 0)
-            ok = 0;
-        else
-            off += (size_t)w;
-    }
-    ok = ok && fsync(fd) == 0;
-    int saved = errno;
-    ok = close(fd) == 0 && ok;
-    int rc = -1;
-    if (ok && link(tmp, path) == 0)
-        rc = 0;
-    else if (ok && errno == EEXIST)
-        rc = 1;
-    else if (ok)
-        saved = errno;
-    unlink(tmp);
-    if (rc == 0 && sync_dir_of(path) != 0) {
-        rc = -1;
-        saved = errno;
-    }
-    errno = saved;
-    return rc;
-}
-
 int cli_write_file_0600(const char *path, const uint8_t *p, size_t n)
 {
     char tmp[4200];
@@ -147,7 +86,7 @@ int cli_write_file_0600(const char *path, const uint8_t *p, size_t n)
         unlink(tmp);
         return -1;
     }
-    return sync_dir_of(path);
+    return sc_sync_dir_of(path);
 }
 
 int cli_unhex(const char *s, uint8_t *out, size_t n)
@@ -170,7 +109,7 @@ static int create_vault_key(const char *path, uint8_t key[32])
     randombytes_buf(raw, sizeof raw);
     sodium_bin2hex(hex, sizeof hex, raw, sizeof raw);
     hex[64] = '\n';
-    int made = create_key_file(path, hex, 65);
+    int made = sc_create_key_file(path, hex, 65);
     int saved = errno;
     sodium_memzero(hex, sizeof hex);
     if (made != 0) {
@@ -233,7 +172,7 @@ int cli_scan_key(const char *path, uint8_t key[64], size_t *key_len)
         if (access(path, F_OK) != 0 && errno == ENOENT) {
             uint8_t k[32];
             randombytes_buf(k, sizeof k);
-            int made = create_key_file(path, k, sizeof k);
+            int made = sc_create_key_file(path, k, sizeof k);
             sodium_memzero(k, sizeof k);
             if (made < 0) {
                 fprintf(stderr, "sanctum scan: cannot create fingerprint key '%s': %s\n", path, strerror(errno));
