@@ -52,7 +52,8 @@ int cli_read_stream(FILE *f, const char *label, uint64_t max_bytes, cli_input *o
             rc = -1;
             break;
         }
-        if (got == 0) {
+        /* feof: at a terminal a second read after Ctrl-D would wait for another Ctrl-D */
+        if (got == 0 || feof(f)) {
             if (ferror(f)) {
                 fprintf(stderr, "sanctum: cannot read '%s': %s\n", label, strerror(errno));
                 rc = -1;
