@@ -416,10 +416,32 @@ static void walk_dir(walker *w, const char *dir, const char *rel, unsigned depth
     sv_free(&names);
 }
 
-/* The config of a repository: .git/config, or for a worktree/submodule .git file, the config of the
- * gitdir it names (its commondir when there is one). Nothing is executed. */
-static char *repo_config_path(const char *dotgit)
+/* Whether path (resolved: symlinks and ..) lies inside one of the PATHs the user named. */
+static bool inside_named(const strvec *named, const char *path)
 {
+    char *real = realpath(path, NULL);
+    if (real == NULL)
+        return false;
+    bool in = false;
+    for (size_t i = 0; i < named->n && !in; i++) {
+        char *root = realpath(named->v[i], NULL);
+        if (root == NULL)
+            continue;
+        size_t rl = strlen(root);
+        in = strncmp(real, root, rl) == 0 && (real[rl] == '/' || real[rl] == '\0' || (rl == 1 && root[0] == '/'));
+        free(root);
+    }
+    free(real);
+    return in;
+}
+
+/* The config of a repository: .git/config, or for a worktree/submodule .git file, the config of the
+ * gitdir it names (its commondir when there is one). Nothing is executed. A .git file is only
+ * followed into the trees the user named (named): a planted `gitdir: /elsewhere` must not make the
+ * scan read /elsewhere/config; then NULL with *outside set. */
+static char *repo_config_path(const char *dotgit, const strvec *named, bool *outside)
+{
+    *outside = false;
     struct stat st;
     if (lstat(dotgit, &st) != 0)
         return NULL;
@@ -450,6 +472,11 @@ static char *repo_config_path(const char *dotgit)
             gitdir = base ? path_join(base, g) : NULL;
             free(base);
         }
+        if (gitdir != NULL && !inside_named(named, gitdir)) {
+            *outside = true;
+            free(gitdir);
+            gitdir = NULL;
+        }
         if (gitdir != NULL) {
             char *cd = path_join(gitdir, "commondir");
             size_t cl = 0;
@@ -466,6 +493,11 @@ static char *repo_config_path(const char *dotgit)
                 res = path_join(gitdir, "config");
             }
             free(gitdir);
+        }
+        if (res != NULL && !inside_named(named, res)) { /* a commondir elsewhere */
+            *outside = true;
+            free(res);
+            res = NULL;
         }
     }
     free(t);
@@ -1024,7 +1056,16 @@ static int collect_root(const scan_cfg *c, scan_env *e, scan_run *run, const cha
     e->errors += w.errors;
     /* git remotes: each repository's config is scanned as a file of its own */
     for (size_t k = 0; k < repos.n; k++) {
-        char *cfg = repo_config_path(repo_paths.v[k]);
+        bool outside = false;
+        char *cfg = repo_config_path(repo_paths.v[k], &c->paths, &outside);
+        if (outside) {
+            fputs("sanctum scan: ", stderr);
+            cli_put_label(stderr, strcmp(repos.v[k], ".") == 0 ? "" : repos.v[k]);
+            fputs(strcmp(repos.v[k], ".") == 0 ? ".git" : "/.git", stderr);
+            fputs(": skipped, its gitdir lies outside the scanned tree (name that directory as a PATH to read its "
+                  "config)\n",
+                  stderr);
+        }
         if (cfg == NULL)
             continue;
         char *label = strcmp(repos.v[k], ".") == 0 ? strdup(".git/config") : path_join(repos.v[k], ".git/config");

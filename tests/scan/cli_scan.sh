@@ -99,8 +99,20 @@ grep -q '"rule":"url-credentials","description":"[^"]*","file":".git/config"' "$
 # a worktree-style .git file pointing at the real git dir
 mkdir -p "$T/wt"
 printf 'gitdir: %s/repo/.git\n' "$T" >"$T/wt/.git"
+# ... outside the scanned tree: not followed (a planted .git file must not make the scan read
+# /elsewhere/config), said on stderr; followed when the user names that directory too
 run "$SANCTUM" scan "$T/wt" --git-remotes
-[ "$rc" = 1 ] && grep -q '^.git/config:' "$T/out" || fail "gitdir file: $(cat "$T/out") $(cat "$T/err")"
+[ "$rc" = 0 ] && ! grep -q 'config' "$T/out" || fail "gitdir outside the tree was read: $(cat "$T/out")"
+grep -q "^sanctum scan: .git: skipped, its gitdir lies outside the scanned tree" "$T/err" || fail "no skip note: $(cat "$T/err")"
+run "$SANCTUM" scan "$T/wt" "$T/repo/.git" --git-remotes
+[ "$rc" = 1 ] && grep -q '^.git/config:' "$T/out" || fail "gitdir file, named: $(cat "$T/out") $(cat "$T/err")"
+# ... inside the scanned tree (a submodule's relative gitdir): followed
+mkdir -p "$T/super/sub" "$T/super/modules/sub"
+cp "$T/repo/.git/config" "$T/super/modules/sub/config"
+printf 'gitdir: ../modules/sub\n' >"$T/super/sub/.git"
+run "$SANCTUM" scan "$T/super" --git-remotes
+[ "$rc" = 1 ] && grep -q '^sub/.git/config:' "$T/out" && ! grep -q 'skipped' "$T/err" ||
+  fail "gitdir inside the tree: $(cat "$T/out") $(cat "$T/err")"
 
 # custom rules, and rule file errors (exit 2, line and column)
 printf '[rule]\nid = acme-key\nregex = acme_[A-Za-z0-9]{24}\nkeywords = acme_\n' >"$T/acme.rules"
