@@ -185,6 +185,13 @@ int cli_scan_key(const char *path, uint8_t key[64], size_t *key_len)
         fprintf(stderr, "sanctum scan: cannot open fingerprint key '%s': %s\n", path, strerror(errno));
         return -1;
     }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (st.st_mode & 077) != 0) {
+        close(fd);
+        fprintf(stderr, "sanctum scan: fingerprint key '%s' must be a file not readable by group or others (chmod 600)\n",
+                path);
+        return -1;
+    }
     ssize_t n = read(fd, key, 64);
     uint8_t extra;
     ssize_t more = n == 64 ? read(fd, &extra, 1) : 0;

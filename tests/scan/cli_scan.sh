@@ -66,6 +66,15 @@ run "$SANCTUM" scan "$T/tree" --baseline "$T/base.jsonl"
 [ "$(wc -l <"$T/out")" = 1 ] && grep -q '^src/app.env:3:5: github-pat' "$T/out" || fail "baseline new: $(cat "$T/out")"
 # a baseline made with another fingerprint key suppresses nothing
 head -c 32 /dev/zero | tr '\0' 'k' >"$T/other.key"
+# ... and like the vault and ledger keys, a key others may read is refused
+chmod 640 "$T/other.key"
+run "$SANCTUM" scan "$T/tree" --fingerprint-key-file "$T/other.key"
+[ "$rc" = 2 ] && [ ! -s "$T/out" ] && grep -q "not readable by group or others" "$T/err" ||
+  fail "group-readable scan key: exit $rc: $(cat "$T/err")"
+chmod 604 "$T/other.key"
+run "$SANCTUM" scan "$T/tree" --fingerprint-key-file "$T/other.key"
+[ "$rc" = 2 ] || fail "world-readable scan key: exit $rc"
+chmod 600 "$T/other.key"
 run "$SANCTUM" scan "$T/tree" --baseline "$T/base.jsonl" --fingerprint-key-file "$T/other.key"
 [ "$(wc -l <"$T/out")" = 3 ] || fail "other key: $(cat "$T/out")"
 
