@@ -349,10 +349,22 @@ static int name_cmp(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void walk_dir(walker *w, const char *dir, const char *rel, unsigned depth)
+static void dir_open_failed(walker *w, const char *dir, int e)
+{
+    fputs("sanctum scan: cannot open directory '", stderr);
+    cli_put_label(stderr, dir);
+    fprintf(stderr, "': %s\n", strerror(e));
+    w->errors++;
+}
+
+/* Walks the directory open on fd (taken: closed here), at path dir (for labels and jobs). Each
+ * subdirectory is opened relative to its parent's fd with O_NOFOLLOW, so a directory swapped for a
+ * symlink between the stat and the open is refused (ELOOP) instead of followed out of the tree. */
+static void walk_dir(walker *w, int fd, const char *dir, const char *rel, unsigned depth)
 {
     if (depth > 256) {
         /* as an unreadable directory: nothing is left out without a word */
+        close(fd);
         fputs("sanctum scan: '", stderr);
         cli_put_label(stderr, dir);
         fputs("': more than 256 directories deep, not scanned\n", stderr);
@@ -361,13 +373,11 @@ static void walk_dir(walker *w, const char *dir, const char *rel, unsigned depth
     }
     if (w->gitignore && depth > 0)
         add_gitignore(w->ig, dir, rel);
-    DIR *d = opendir(dir);
+    DIR *d = fdopendir(fd);
     if (d == NULL) {
         int e = errno;
-        fputs("sanctum scan: cannot open directory '", stderr);
-        cli_put_label(stderr, dir);
-        fprintf(stderr, "': %s\n", strerror(e));
-        w->errors++;
+        close(fd);
+        dir_open_failed(w, dir, e);
         return;
     }
     strvec names = {0};
@@ -378,10 +388,10 @@ static void walk_dir(walker *w, const char *dir, const char *rel, unsigned depth
         if (sv_push(&names, de->d_name) != 0)
             break;
     }
-    closedir(d);
     /* deterministic order */
     if (names.n > 1)
         qsort(names.v, names.n, sizeof *names.v, name_cmp);
+    int dfd = dirfd(d);
     for (size_t i = 0; i < names.n; i++) {
         const char *name = names.v[i];
         char *full = path_join(dir, name);
@@ -392,7 +402,7 @@ static void walk_dir(walker *w, const char *dir, const char *rel, unsigned depth
             continue;
         }
         struct stat st;
-        if (lstat(full, &st) != 0) {
+        if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
             free(full);
             free(r);
             continue;
@@ -403,8 +413,13 @@ static void walk_dir(walker *w, const char *dir, const char *rel, unsigned depth
                 sv_push(w->repo_paths, full);
             }
         } else if (S_ISDIR(st.st_mode)) {
-            if (!sanctum_scan_ignore_match(w->ig, (const uint8_t *)r, strlen(r), 1))
-                walk_dir(w, full, r, depth + 1);
+            if (!sanctum_scan_ignore_match(w->ig, (const uint8_t *)r, strlen(r), 1)) {
+                int sub = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+                if (sub < 0)
+                    dir_open_failed(w, full, errno);
+                else
+                    walk_dir(w, sub, full, r, depth + 1);
+            }
         } else if (S_ISREG(st.st_mode)) {
             if (!sanctum_scan_ignore_match(w->ig, (const uint8_t *)r, strlen(r), 0) &&
                 !sanctum_scanner_path_allowed(w->run->scanner, (const uint8_t *)r, strlen(r)))
@@ -413,6 +428,7 @@ static void walk_dir(walker *w, const char *dir, const char *rel, unsigned depth
         free(full);
         free(r);
     }
+    closedir(d);
     sv_free(&names);
 }
 
@@ -1052,7 +1068,11 @@ static int collect_root(const scan_cfg *c, scan_env *e, scan_run *run, const cha
     for (size_t x = 0; x < c->excludes.n; x++)
         (void)sanctum_scan_ignore_add(ig, (const uint8_t *)c->excludes.v[x], strlen(c->excludes.v[x]), &err);
     /* the root's .gitignore is already in; walk_dir adds those of subdirectories */
-    walk_dir(&w, root, "", 0);
+    int rfd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC); /* a root the user named may be a symlink */
+    if (rfd < 0)
+        dir_open_failed(&w, root, errno);
+    else
+        walk_dir(&w, rfd, root, "", 0);
     e->errors += w.errors;
     /* git remotes: each repository's config is scanned as a file of its own */
     for (size_t k = 0; k < repos.n; k++) {
