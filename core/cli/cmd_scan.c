@@ -747,11 +747,73 @@ static sanctum_status scan_windows(scan_run *r, job *j, const uint8_t *t, size_t
     return SANCTUM_OK;
 }
 
-/* Unmaps a scanned file; the SIGBUS handler stops treating its range as ours first. */
+/* Unmaps a scanned file; the SIGBUS handler stops treating its range as ours first. A file read into
+ * memory instead (read_unsized) is wiped and freed. */
 static void unmap_file(job *j, uint8_t *map, size_t len)
 {
     atomic_store(&j->map_start, 0);
-    munmap(map, len);
+    if (j->is_mmap) {
+        munmap(map, len);
+    } else if (map != NULL) {
+        sodium_memzero(map, len);
+        free(map);
+    }
+}
+
+/* Reads a file whose size says 0 (empty, or a /proc or other pseudo-file whose size is not known
+ * until it is read) into memory, up to max bytes. 0 read (*out NULL when empty), 1 larger than max,
+ * -1 read error (errno set). */
+static int read_unsized(int fd, uint64_t max, uint8_t **out, size_t *out_len)
+{
+    *out = NULL;
+    *out_len = 0;
+    uint8_t *buf = NULL;
+    size_t cap = 0, len = 0;
+    for (;;) {
+        if (len == cap) {
+            size_t ncap = cap ? cap * 2 : 4096;
+            uint8_t *nb = malloc(ncap);
+            if (nb == NULL) {
+                errno = ENOMEM;
+                break;
+            }
+            if (len != 0)
+                memcpy(nb, buf, len);
+            if (buf != NULL) {
+                sodium_memzero(buf, cap);
+                free(buf);
+            }
+            buf = nb;
+            cap = ncap;
+        }
+        ssize_t got = read(fd, buf + len, cap - len);
+        if (got < 0 && (errno == EINTR || errno == EAGAIN))
+            continue;
+        if (got < 0)
+            break;
+        if (got == 0) {
+            if (len == 0) {
+                free(buf);
+                return 0;
+            }
+            *out = buf;
+            *out_len = len;
+            return 0;
+        }
+        len += (size_t)got;
+        if ((uint64_t)len > max) {
+            sodium_memzero(buf, cap);
+            free(buf);
+            return 1;
+        }
+    }
+    int e = errno;
+    if (buf != NULL) {
+        sodium_memzero(buf, cap);
+        free(buf);
+    }
+    errno = e;
+    return -1;
 }
 
 static void scan_one(scan_run *r, job *j)
@@ -778,7 +840,21 @@ static void scan_one(scan_run *r, job *j)
     }
     size_t len = (size_t)st.st_size;
     uint8_t *map = NULL;
-    if (len != 0) {
+    if (len == 0) {
+        /* st_size 0 is no proof of emptiness: /proc files (environ, status) say 0 and hold text */
+        int rr = read_unsized(fd, r->max_file, &map, &len);
+        if (rr != 0) {
+            int e = errno;
+            close(fd);
+            j->status = rr == 1 ? 1 : 2;
+            if (rr == 1)
+                snprintf(j->why, sizeof j->why, "larger than the size cap (%llu bytes)",
+                         (unsigned long long)r->max_file);
+            else
+                snprintf(j->why, sizeof j->why, "cannot read: %s", strerror(e));
+            return;
+        }
+    } else {
         void *m = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
         if (m == MAP_FAILED) {
             close(fd);
@@ -787,6 +863,7 @@ static void scan_one(scan_run *r, job *j)
             return;
         }
         map = m;
+        j->is_mmap = true;
         atomic_store(&j->map_end, (uintptr_t)m + len);
         atomic_store(&j->map_start, (uintptr_t)m);
         (void)madvise(m, len, MADV_SEQUENTIAL);
@@ -836,7 +913,6 @@ static void scan_one(scan_run *r, job *j)
     if (r->keep_maps && j->status == 0 && j->res != NULL && j->res->count != 0 && !j->transcoded) {
         j->map = map;
         j->map_len = len;
-        j->is_mmap = true;
     } else if (map != NULL) {
         unmap_file(j, map, len);
     }

@@ -211,4 +211,18 @@ for bad in -1 " 5" 99999999999999999999999; do
     run "$SANCTUM" scan --max-file-size "$bad" "$T/in/a.env"
     [ "$rc" = 2 ] && grep -q 'max-file-size needs a positive number' "$T/err" || fail "--max-file-size '$bad' accepted: $rc"
 done
+# a /proc file reports size 0 but holds text: read up to the size cap, not taken as empty
+# (/proc/self/status of the scan itself names it "sanctum"; a custom rule finds that line)
+if [ -r /proc/self/status ]; then
+    printf '[rule]\nid = proc-name\nregex = Name:\\s+sanctum\nkeywords = sanctum\n' >"$T/proc.rules"
+    run "$SANCTUM" scan /proc/self/status --rules "$T/proc.rules" --no-builtin
+    [ "$rc" = 1 ] && grep -q '^/proc/self/status:1:1: proc-name' "$T/out" || fail "/proc file scanned as empty: exit $rc: $(cat "$T/out") $(cat "$T/err")"
+    run "$SANCTUM" scan /proc/self/status --rules "$T/proc.rules" --no-builtin --max-file-size 64
+    [ "$rc" = 0 ] && grep -q '/proc/self/status (larger than the size cap (64 bytes))' "$T/err" ||
+        fail "/proc file over the cap not named as skipped: exit $rc: $(cat "$T/err")"
+fi
+# a truly empty file is still fine
+: >"$T/in/empty.txt"
+run "$SANCTUM" scan "$T/in/empty.txt"
+[ "$rc" = 0 ] && [ ! -s "$T/out" ] || fail "empty file: exit $rc"
 echo "cli_scan_input: ok"
