@@ -21,6 +21,11 @@ REASONS = {400: "Bad Request", 404: "Not Found", 408: "Request Timeout", 411: "L
            503: "Service Unavailable", 504: "Gateway Timeout"}
 
 
+# The Server header of the proxy's own answers: aiohttp's default ("Python/3.x aiohttp/3.x") would
+# advertise the stack; a relayed answer keeps the upstream's (server.py, docs/proxy.md).
+SERVER = "sanctum-proxy"
+
+
 def error_body(status: int, message: str, offset: Optional[int] = None, code: Optional[str] = None) -> bytes:
     """The JSON every refusal carries: readable by the OpenAI and Anthropic SDKs (error.message), with the
     status and the byte offset into the request body when the core's parser refused it."""
@@ -32,7 +37,7 @@ def error_body(status: int, message: str, offset: Optional[int] = None, code: Op
 def error_response(status: int, message: str, offset: Optional[int] = None, code: Optional[str] = None,
                    close: bool = False) -> web.Response:
     resp = web.Response(status=status, body=error_body(status, message, offset, code),
-                        content_type="application/json")
+                        content_type="application/json", headers={"Server": SERVER})
     if close:
         resp.force_close()
     return resp

@@ -170,7 +170,7 @@ class Proxy:
         except ClientGone:
             record["status"] = 499
             proto.force_close()  # aiohttp then sees a closed connection and stops
-            resp = web.Response(status=499)
+            resp = web.Response(status=499, headers={"Server": http.SERVER})
             return resp
         finally:
             proto.request_finished(resp is not None and resp.keep_alive is not False and
@@ -387,6 +387,8 @@ class Proxy:
     async def _relay(self, request, resp: aiohttp.ClientResponse, scrubber, record) -> web.StreamResponse:
         ctype = resp.headers.get("Content-Type", "")
         headers = upstream.response_headers(resp.headers, restored=scrubber is not None)
+        if "Server" not in resp.headers:  # the upstream's is relayed; else ours, not aiohttp's
+            headers.append(("Server", http.SERVER))
         if request.method == "HEAD":  # the upstream's length describes the GET it stands for
             out = web.StreamResponse(status=resp.status, headers=headers)
             if "Content-Length" in resp.headers:
