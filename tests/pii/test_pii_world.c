@@ -123,6 +123,77 @@ static void not_persons(void **state)
     expect_only(det, "Photos by Tamsin Ferreira-Blake.", "Tamsin Ferreira-Blake");
 }
 
+/* Round 8: a given name with the address word its language writes after it (kinship, endearment,
+ * respect), romanized or in Cyrillic; the same words after things that are no names stay clear. */
+static void address_words_after(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_only(det, "Kavitha akka, amma is asking about the wedding saree", "Kavitha");
+    expect_only(det, "Jiwoo unni, the concert tickets are here", "Jiwoo");
+    expect_only(det, "Gurpreet paaji, Toronto ton phone aaya si", "Gurpreet");
+    expect_only(det, "Faisal bhai, the rickshaw is waiting outside", "Faisal");
+    expect_only(det, "Narek jan, the khorovats is ready", "Narek");
+    expect_only(det, "Dariush joon, we miss you", "Dariush");
+    expect_only(det, "Khalid habibi, send me the photos", "Khalid");
+    expect_only(det, "Suresh chettan, the boat leaves at six", "Suresh");
+    expect_only(det, "Payal di, your parcel came today", "Payal");
+    expect_only(det, "Гульнара апа, посылка пришла", "Гульнара");
+    /* the same words after things that are no names */
+    static const char *const NONE[] = {
+        "The Chrome beta, released today, fixes the crash.",
+        "Università di Bologna, founded in 1088.",
+        "Casa da Música, Porto, opens at ten.",
+        "Python di, da and ge are not words here.",
+        "Release notes: Mojave beta, Sequoia beta.",
+        "Corso di Laurea, primo anno.",
+    };
+    for (size_t i = 0; i < sizeof NONE / sizeof NONE[0]; i++)
+        pii_expect_none(det, NONE[i], P);
+}
+
+/* Round 8: given names joined by "and" or a comma, or a conjunction of their language, vouch for each
+ * other even when neither has a frame of its own; places, words and firms so joined stay clear. */
+static void joined_given_names(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    pii_expect(det, "Tamar and Giorgi are hosting the dinner", P, "Tamar");
+    pii_expect(det, "Tamar and Giorgi are hosting the dinner", P, "Giorgi");
+    pii_expect(det, "Congratulations to Manpreet and Dariush!", P, "Dariush");
+    pii_expect(det, "Zeynep ve Kerem nişanlandı", P, "Zeynep");
+    pii_expect(det, "Zeynep ve Kerem nişanlandı", P, "Kerem");
+    static const char *const NONE[] = {
+        "Flights from Austin and Dallas were delayed.",
+        "We drove through Florence and Siena last spring.",
+        "Ben & Jerry's opened a new shop downtown.",
+        "Will and grace are two words.",
+        "Salt and Pepper are on the table.",
+        "Ship to 4 Rue des Lilas, Lyon.",
+    };
+    for (size_t i = 0; i < sizeof NONE / sizeof NONE[0]; i++)
+        pii_expect_none(det, NONE[i], P);
+}
+
+/* Round 8: a given name that opens a message and is addressed with a comma ("Oksana, call me"), and
+ * lone names after Russian, Ukrainian and Bulgarian verbs only people take ("скажи", "передай"). */
+static void addressed_names(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_only(det, "Chukwuemeka, call me when you land", "Chukwuemeka");
+    expect_only(det, "Selin, annen seni aradı", "Selin");
+    expect_only(det, "Zeynep, your bag is at the gate", "Zeynep");
+    expect_only(det, "Скажи Людмиле, что собрание завтра", "Людмиле");
+    expect_only(det, "Передай Олегу ключи от дачи", "Олегу");
+    static const char *const NONE[] = {
+        "Paris, Texas is a film.",
+        "Jordan, Lebanon and Syria share a border.",
+        "Victoria, the capital, is on the island.",
+        "Скажи, что собрание завтра",
+        "Передай соль, пожалуйста",
+    };
+    for (size_t i = 0; i < sizeof NONE / sizeof NONE[0]; i++)
+        pii_expect_none(det, NONE[i], P);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -130,6 +201,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(case_forms, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(world_names, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(not_persons, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(address_words_after, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(joined_given_names, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(addressed_names, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -165,6 +165,8 @@ bool pii_person_verb_before(const pii_scan *sc, size_t start);
 bool pii_person_verb_right_before(const pii_scan *sc, size_t start, size_t end);
 bool pii_person_verb_after(const pii_scan *sc, size_t end);
 bool pii_vocative_you(const pii_scan *sc, size_t end);
+/* A given name that opens a line, then ", " and a lower-case word: "Selin, annen seni aradı". */
+bool pii_line_vocative(const pii_scan *sc, size_t start, size_t end);
 bool pii_personal_noun(const uint8_t *s, size_t n, size_t end);
 bool pii_email_echo(const pii_scan *sc, size_t ws, size_t we);
 bool pii_question_subject(const pii_scan *sc, size_t start, size_t end);
@@ -220,6 +222,8 @@ unsigned pii_greek_flags(const uint8_t *s, size_t a, size_t b);
 unsigned pii_folded_flags(const uint8_t *s, size_t a, size_t b);
 /* An honorific right after the name: "Ayşe hanım", "Mehmet bey", "Tanaka san". */
 bool pii_honorific_after(const uint8_t *s, size_t n, size_t end);
+/* A kinship or address word right after a given name: "Payal di,", "Narek jan", "Гульнара апа". */
+bool pii_address_word_after(const uint8_t *s, size_t n, size_t end);
 /* "Tanaka-san": the end of the name part of the word [ws, we), or 0. */
 size_t pii_suffix_honorific(const uint8_t *s, size_t ws, size_t we);
 /* A title written in lower case or outside ASCII ("господин"). */

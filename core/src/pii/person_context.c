@@ -356,6 +356,22 @@ bool pii_person_verb_before(const pii_scan *sc, size_t start)
         return false;
     if (WORD_IN_SORTED(s + ws, we - ws, V))
         return true;
+    if (s[ws] >= 0x80 && we - ws >= 4 && we - ws <= 24) {
+        /* Russian, Ukrainian and Bulgarian imperatives and verbs of meeting someone, the first letter
+         * lowered ("Скажи" = "скажи": А-П are D0 90-9F, а-п D0 B0-BF; Р-Я D0 A0-AF, р-я D1 80-8F) */
+        uint8_t low[24];
+        memcpy(low, s + ws, we - ws);
+        if (low[0] == 0xD0 && low[1] >= 0x90 && low[1] <= 0x9F)
+            low[1] = (uint8_t)(low[1] + 0x20);
+        else if (low[0] == 0xD0 && low[1] >= 0xA0 && low[1] <= 0xAF) {
+            low[0] = 0xD1;
+            low[1] = (uint8_t)(low[1] - 0x20);
+        }
+        return word_in(low, we - ws, (const char *const[]){
+            "скажи", "скажите", "передай", "передайте", "отправь", "отправьте", "напиши", "напишите",
+            "спроси", "спросите", "попроси", "поздравь", "позови", "видел", "видела", "кажи", "кажете",
+            "питай", "питайте", "спитай", "привітай", "надішли", "покличте", NULL});
+    }
     if ((pii_word_eq(s + ws, we - ws, "to") || pii_word_eq(s + ws, we - ws, "with") ||
          pii_word_eq(s + ws, we - ws, "up") || pii_word_eq(s + ws, we - ws, "off")) &&
         prev_word(s, ws, 1, &vs, &ve))
@@ -442,6 +458,20 @@ bool pii_vocative_you(const pii_scan *sc, size_t end)
             return true;
     }
     return false;
+}
+
+/* "Selin, annen seni aradı", "Chukwuemeka, call me": a word that opens a line (or message) and is followed
+ * by a comma and a lower-case word is someone addressed. */
+bool pii_line_vocative(const pii_scan *sc, size_t start, size_t end)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, p = start;
+    while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '\t' || s[p - 1] == '"'))
+        p--;
+    if ((p > 0 && s[p - 1] != '\n') || end + 2 >= n || s[end] != ',' || s[end + 1] != ' ')
+        return false;
+    bool up;
+    return letter_at(s, n, end + 2, &up) > 0 && !up;
 }
 
 /* "Sky's laptop", "Page's flight": what people own. */

@@ -153,6 +153,33 @@ bool pii_honorific_after(const uint8_t *s, size_t n, size_t end)
     return false;
 }
 
+/* Words written after a given name to address or speak of a relative, elder or friend, romanized or in
+ * Cyrillic: Tamil "anna"/"akka", Korean "unni"/"oppa", Punjabi "paaji", Hindi/Urdu "bhai"/"didi"/"beta",
+ * Persian and Armenian "jan"/"joon", Malayalam "chettan"/"chechi", Arabic "habibi", Central Asian "апа".
+ * The short ones that are words or particles elsewhere (Italian "di", Portuguese "da") count only right
+ * before the comma or "!" of an address ("Payal di,"); "beta" (a son, or a release) not at all. Sorted (strcmp order). */
+bool pii_address_word_after(const uint8_t *s, size_t n, size_t end)
+{
+    static const char *const FREE[] = {
+        "aapa", "akka", "ammachi", "anna", "annachi", "apa", "appachan", "auntie", "aunty", "bhabhi",
+        "bhai", "bhaijaan", "bhaiya", "bhaiyya", "chachi", "chechi", "chettai", "chettan", "didi", "eonni",
+        "habibi", "habibti", "hyeong", "hyung", "ikka", "itha", "jaan", "jie", "jiejie", "joon", "mausi",
+        "noona", "nuna", "oppa", "paaji", "paji", "tatik", "teyze", "thambi", "unni", "veerji", "ага",
+        "апа", "джан", NULL};
+    static const char *const BEFORE_PUNCT[] = {"abi", "amma", "appa", "baji", "da", "dada", "di", "ge",
+                                               "gege", "jan", "mama", "mami", "nani", NULL};
+    if (end >= n || s[end] != ' ')
+        return false;
+    size_t a = end + 1, b = a;
+    while (b < n && (pii_is_lower(s[b]) || s[b] >= 0x80))
+        b++;
+    if (b - a < 2 || b - a > 12)
+        return false;
+    if (WORD_IN_SORTED(s + a, b - a, FREE))
+        return true;
+    return b < n && (s[b] == ',' || s[b] == '!') && word_in(s + a, b - a, BEFORE_PUNCT);
+}
+
 /* "Tanaka-san", "Yamada-sensei": the part before a Japanese honorific suffix is a name. Returns the
  * end of the name part, or 0. */
 size_t pii_suffix_honorific(const uint8_t *s, size_t ws, size_t we)

@@ -332,6 +332,11 @@ static bool add_context(pii_scan *sc, const word *w, int cls, unsigned fa, const
     bool unk_ok = false;
     int before = pii_context_before(sc, w->s, &unk_ok);
     int after = pii_context_after(sc, end, poss);
+    /* "Payal di,", "Narek jan": an address word of the name's language after a known given name that is
+     * no word (after an unknown word it may be a particle: "Università di Bologna") */
+    if (after != STRONG && (fa & SC_NAME_FIRST) && !(fa & SC_NAME_WORD) && cls == SC_WORD_NONE &&
+        pii_address_word_after(sc->s, sc->n, end))
+        after = STRONG;
     bool sig = pii_signature(sc, w->s, end);
     *before_out = before;
     *sig_out = sig;
@@ -411,6 +416,9 @@ static bool person_position(pii_scan *sc, const word *w, int cls, unsigned fa, c
         lift = 0.75;
     else if (start && pii_vocative_you(sc, end))
         lift = 0.8, why = SANCTUM_EV_CONTEXT_AFTER;
+    else if (q->nt == 1 && cls == SC_WORD_NONE && (fa & SC_NAME_FIRST) && !(fa & (SC_NAME_WORD | SC_NAME_PLACE)) &&
+             w->e - w->s >= 3 && pii_line_vocative(sc, w->s, end))
+        lift = 0.75, why = SANCTUM_EV_CONTEXT_AFTER;
     else if (poss && pii_personal_noun(s, n, end))
         lift = 0.75, why = SANCTUM_EV_CONTEXT_AFTER;
     else if (pii_question_subject(sc, w->s, end) || pii_gift_for(sc, w->s) ||
@@ -674,33 +682,57 @@ static size_t korean_name(pii_scan *sc, const word *w)
     return 0;
 }
 
+/* The gap between two names that joins them: "and", a comma, "&", "or", or "and" in another language
+ * ("Zeynep ve Kerem", "Anna und Jonas", "Оля и Петя"). both: a join that may make two weak names one
+ * list ("&" and "or" name firms and choices, "Ben & Jerry's"; a comma joins the parts of an address,
+ * "Rue des Lilas, Lyon"). */
+static bool joins_names(const uint8_t *g, size_t gl, bool both)
+{
+    static const char *const AND[] = {"a", "dan", "e", "en", "et", "i", "ja", "na", "og", "och", "und",
+                                      "ve", "y", "és", "и", "і", "και", NULL};
+    if ((gl == 5 && memcmp(g, " and ", 5) == 0) || (gl == 6 && memcmp(g, ", and ", 6) == 0))
+        return true;
+    if (!both && ((gl == 3 && memcmp(g, " & ", 3) == 0) || (gl == 4 && memcmp(g, " or ", 4) == 0) ||
+                  (gl == 2 && memcmp(g, ", ", 2) == 0)))
+        return true;
+    return gl >= 3 && g[0] == ' ' && g[gl - 1] == ' ' && word_in(g + 1, gl - 2, AND);
+}
+
+/* A name the coordination may lift: known as a given name or part of a sequence, not a word, not
+ * suppressed, and scored 0.5 or more on its own. */
+static bool liftable(const pii_cand *c)
+{
+    return c->score >= 0.5 && !(c->evidence & (SANCTUM_EV_SUPPRESSED | SANCTUM_EV_COMMON_WORD)) &&
+           (c->evidence & (SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_NAME_SEQUENCE));
+}
+
 /* "Invite Ingrid and Saoirse", "Zoë, Élodie and Tomás": a known given name joined by "and", "&", "or" or
- * a comma to a name that stands on its own is a person too. Runs over the candidates in text order,
- * both ways, before consistency appends its own. */
+ * a comma to a name that stands on its own is a person too; two known given names so joined that are no
+ * words vouch for each other ("Tamar and Giorgi are hosting", "Zeynep ve Kerem"). Runs over the
+ * candidates in text order, both ways, before consistency appends its own. */
 static void coordination(pii_scan *sc, size_t first_cand)
 {
     const uint8_t *s = sc->s;
-    double thr = sc->det->threshold;
+    double thr = sc->det->threshold, lifted = thr > 0.75 ? thr : 0.75;
     for (int pass = 0; pass < 2; pass++)
         for (size_t k = 0; k + 1 < sc->count - first_cand; k++) {
             size_t i = pass == 0 ? first_cand + k : sc->count - 2 - k, j = i + 1;
             pii_cand *a = &sc->c[i], *b = &sc->c[j];
-            if (a->type != SANCTUM_ENTITY_PERSON || b->type != SANCTUM_ENTITY_PERSON)
+            if (a->type != SANCTUM_ENTITY_PERSON || b->type != SANCTUM_ENTITY_PERSON || b->start < a->end ||
+                b->start - a->end > 7)
                 continue;
+            bool both = a->score < thr && b->score < thr;
             pii_cand *weak = a->score < thr ? a : b, *strong = a->score < thr ? b : a;
-            if (weak->score >= thr || strong->score < thr || weak->score < 0.5 ||
-                (weak->evidence & (SANCTUM_EV_SUPPRESSED | SANCTUM_EV_COMMON_WORD)) ||
-                !(weak->evidence & (SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_NAME_SEQUENCE)) || b->start < a->end ||
-                b->start - a->end > 6)
+            if (both ? !liftable(a) || !liftable(b) || !(a->evidence & b->evidence & SANCTUM_EV_GAZETTEER_FIRST)
+                     : weak->score >= thr || !liftable(weak))
                 continue;
-            const uint8_t *g = s + a->end;
-            size_t gl = b->start - a->end;
-            bool joined = (gl == 5 && memcmp(g, " and ", 5) == 0) || (gl == 3 && memcmp(g, " & ", 3) == 0) ||
-                          (gl == 4 && memcmp(g, " or ", 4) == 0) || (gl == 2 && memcmp(g, ", ", 2) == 0) ||
-                          (gl == 6 && memcmp(g, ", and ", 6) == 0);
-            if (joined) {
-                weak->score = thr > 0.75 ? thr : 0.75;
-                weak->evidence |= SANCTUM_EV_CONTEXT_AFTER;
+            if (!joins_names(s + a->end, b->start - a->end, both))
+                continue;
+            weak->score = lifted;
+            weak->evidence |= SANCTUM_EV_CONTEXT_AFTER;
+            if (both) {
+                strong->score = lifted;
+                strong->evidence |= SANCTUM_EV_CONTEXT_AFTER;
             }
         }
 }
