@@ -194,6 +194,26 @@ static void addressed_names(void **state)
         pii_expect_none(det, NONE[i], P);
 }
 
+/* Round 8: kinship words of other languages before a given name ("mama Achieng", "babushka Zinaida",
+ * "Nong Kanya", "chú Hùng"); the same words before places and things stay clear. */
+static void kinship_before(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_only(det, "Tell mama Achieng the bus is late", "Achieng");
+    expect_only(det, "Dinner at babushka Zinaida tonight", "Zinaida");
+    expect_only(det, "Nong Kanya will bring the cake", "Kanya");
+    expect_only(det, "hỏi chú Hùng nhé", "Hùng");
+    expect_only(det, "Tiramisu from ciocia Grażyna again!", "Grażyna");
+    static const char *const NONE[] = {
+        "Mama Africa is a famous song.",
+        "Dinner at Mama Oliech tonight.",
+        "We bought a babushka doll in Moscow.",
+        "The mama bear and the papa bear.",
+    };
+    for (size_t i = 0; i < sizeof NONE / sizeof NONE[0]; i++)
+        pii_expect_none(det, NONE[i], P);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -204,6 +224,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(address_words_after, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(joined_given_names, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(addressed_names, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(kinship_before, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

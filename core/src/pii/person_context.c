@@ -216,6 +216,21 @@ int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
         return STRONG;
     }
     int k = sc_person_context_word(w1, l1, 0);
+    /* kinship words of round 8 ("mama Achieng", "babushka Zinaida", "ciocia Grażyna") vouch only for a
+     * known name; capitalized, the ones that also name shops and songs ("Mama Oliech", "Mama Africa")
+     * vouch for nothing */
+    if (k == SC_PCTX_RELATION && l1 >= 4 && (w1[0] | 0x20) != 'n' && w1[0] < 0x80) {
+        static const char *const KIN[] = {"babci", "babcia", "babushka", "bibi", "ciocia", "cioci", "dedushka",
+                                          "dziadek", "dziadka", "gogo", "mama", "maman", "mummy", "mzee",
+                                          "ugogo", "wujek", "wujka", NULL};
+        uint8_t low[12];
+        if (l1 <= sizeof low) {
+            for (size_t i = 0; i < l1; i++)
+                low[i] = pii_is_upper(w1[i]) ? (uint8_t)(w1[i] | 0x20) : w1[i];
+            if (word_in(low, l1, KIN))
+                return pii_is_upper(w1[0]) && !pii_word_eq(low, l1, "mzee") ? 0 : STRONG;
+        }
+    }
     if (k == SC_PCTX_GREETING || k == SC_PCTX_RELATION) {
         /* "Hi Eilidh," "Dear Ngozi Okafor," "my colleague Tariq": a capitalized word there is a name */
         *accepts_unknown = true;
