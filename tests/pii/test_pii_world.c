@@ -214,6 +214,36 @@ static void kinship_before(void **state)
         pii_expect_none(det, NONE[i], P);
 }
 
+/* Round 8: capitalized chat mentions ("@Chidi the build is yours") and speakers of meeting notes
+ * ("Svetlana: done"); annotations, handles and headings stay clear. */
+static void mentions_and_speakers(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_only(det, "@Chidinma the staging box is yours now", "Chidinma");
+    pii_expect(det, "@Tariq @Mirela sync moved to 11:00", P, "Tariq");
+    pii_expect(det, "@Tariq @Mirela sync moved to 11:00", P, "Mirela");
+    expect_only(det, "@Soren Lindqvist can you review this?", "Soren Lindqvist");
+    expect_only(det, "Svetlana: do we still need the VPN token?", "Svetlana");
+    pii_expect(det, "Standup - Kemal: migrated the queue; Oluwaseun: blocked on review", P, "Kemal");
+    pii_expect(det, "Standup - Kemal: migrated the queue; Oluwaseun: blocked on review", P, "Oluwaseun");
+    /* a short note in brackets after each name of a list */
+    pii_expect(det, "panel for the hire: Anneliese (backend), Mthunzi (infra), Margaret (culture)", P, "Mthunzi");
+    pii_expect(det, "panel for the hire: Anneliese (backend), Mthunzi (infra), Margaret (culture)", P, "Anneliese");
+    static const char *const NONE[] = {
+        "@Override public void run() {}",
+        "@Test @DisplayName(\"parses\") void parses() {}",
+        "mail ops@Example.com for access",
+        "@Deprecated since 2.1, use @Inject instead",
+        "Lincoln: the film opens Friday",
+        "Kafka: consumer lag is back to normal",
+        "Paris: day two of the offsite",
+        "Von: a.wagner@firma.example",
+        "Sofia: 2 nights, Varna: 3 nights",
+    };
+    for (size_t i = 0; i < sizeof NONE / sizeof NONE[0]; i++)
+        pii_expect_none(det, NONE[i], P);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -225,6 +255,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(joined_given_names, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(addressed_names, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(kinship_before, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(mentions_and_speakers, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

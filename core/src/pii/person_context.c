@@ -489,6 +489,26 @@ bool pii_line_vocative(const pii_scan *sc, size_t start, size_t end)
     return letter_at(s, n, end + 2, &up) > 0 && !up;
 }
 
+/* "Irina: do we still page him?", "notes - Rose: done; Kemal: blocked": a name that opens a line or a
+ * clause of notes ("; ", " - ", " — ") and is followed by ": " and a lower-case word is the one speaking. */
+bool pii_notes_speaker(const pii_scan *sc, size_t start, size_t end)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, p = start;
+    /* the text after it is a lower-case word and a space ("Von: k.schneider@...", "Anna: 4" are labels) */
+    size_t t = end + 2, u = t;
+    while (u < n && pii_is_lower(s[u]))
+        u++;
+    if (end + 2 >= n || s[end] != ':' || s[end + 1] != ' ' || u - t < 2 || u >= n || s[u] != ' ')
+        return false;
+    while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '\t'))
+        p--;
+    if (p == 0 || s[p - 1] == '\n' || s[p - 1] == ';')
+        return true;
+    return (p >= 1 && s[p - 1] == '-' && p < start) ||
+           (p >= 3 && s[p - 3] == 0xE2 && s[p - 2] == 0x80 && s[p - 1] == 0x94 && p < start); /* em dash */
+}
+
 /* "Sky's laptop", "Page's flight": what people own. */
 bool pii_personal_noun(const uint8_t *s, size_t n, size_t end)
 {

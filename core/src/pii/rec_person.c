@@ -419,6 +419,11 @@ static bool person_position(pii_scan *sc, const word *w, int cls, unsigned fa, c
     else if (q->nt == 1 && cls == SC_WORD_NONE && (fa & SC_NAME_FIRST) && !(fa & (SC_NAME_WORD | SC_NAME_PLACE)) &&
              w->e - w->s >= 3 && pii_line_vocative(sc, w->s, end))
         lift = 0.75, why = SANCTUM_EV_CONTEXT_AFTER;
+    else if (q->nt == 1 && cls == SC_WORD_NONE && (fa & SC_NAME_FIRST) && !(fa & (SC_NAME_WORD | SC_NAME_PLACE)) &&
+             w->e - w->s >= 3 && pii_notes_speaker(sc, w->s, end))
+        lift = 0.75, why = SANCTUM_EV_CONTEXT_AFTER;
+    else if (cls == SC_WORD_NONE && (fa & SC_NAME_FIRST) && !(fa & SC_NAME_PLACE) && pii_mention_start(s, n, w->s))
+        lift = 0.8; /* "@Femi the agent is yours", "@Siddharth @Maeve": a chat mention, as "@priya" */
     else if (poss && pii_personal_noun(s, n, end))
         lift = 0.75, why = SANCTUM_EV_CONTEXT_AFTER;
     else if (pii_question_subject(sc, w->s, end) || pii_gift_for(sc, w->s) ||
@@ -695,6 +700,14 @@ static bool joins_names(const uint8_t *g, size_t gl, bool both)
     if (!both && ((gl == 3 && memcmp(g, " & ", 3) == 0) || (gl == 4 && memcmp(g, " or ", 4) == 0) ||
                   (gl == 2 && memcmp(g, ", ", 2) == 0)))
         return true;
+    if (!both && gl >= 6 && gl <= 32 && g[0] == ' ' && g[1] == '(') {
+        /* "Priyanka (coding), Dmitri (design)": a short note in brackets after each name of a list */
+        const uint8_t *c = memchr(g + 2, ')', gl - 2);
+        size_t rest = c == NULL ? 0 : gl - (size_t)(c + 1 - g);
+        return c != NULL && memchr(g + 2, '(', (size_t)(c - g) - 2) == NULL &&
+               ((rest == 2 && memcmp(c + 1, ", ", 2) == 0) || (rest == 6 && memcmp(c + 1, ", and ", 6) == 0) ||
+                (rest == 5 && memcmp(c + 1, " and ", 5) == 0));
+    }
     return gl >= 3 && g[0] == ' ' && g[gl - 1] == ' ' && word_in(g + 1, gl - 2, AND);
 }
 
@@ -719,7 +732,7 @@ static void coordination(pii_scan *sc, size_t first_cand)
             size_t i = pass == 0 ? first_cand + k : sc->count - 2 - k, j = i + 1;
             pii_cand *a = &sc->c[i], *b = &sc->c[j];
             if (a->type != SANCTUM_ENTITY_PERSON || b->type != SANCTUM_ENTITY_PERSON || b->start < a->end ||
-                b->start - a->end > 7)
+                b->start - a->end > 32)
                 continue;
             bool both = a->score < thr && b->score < thr;
             pii_cand *weak = a->score < thr ? a : b, *strong = a->score < thr ? b : a;

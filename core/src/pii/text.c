@@ -255,6 +255,14 @@ static bool has_at(const uint8_t *s, size_t n, size_t i, const char *lit)
     return i + l <= n && memcmp(s + i, lit, l) == 0;
 }
 
+/* "@Femi the agent is yours", "@Lena Hoffmann": a capitalized word after an "@" that starts a word is a
+ * chat mention, not an identifier (a local part has letters before its "@"). */
+bool pii_mention_start(const uint8_t *s, size_t n, size_t start)
+{
+    return start >= 1 && s[start - 1] == '@' && (start < 2 || pii_is_space(s[start - 2]) || s[start - 2] == '(') &&
+           start + 1 < n && pii_is_upper(s[start]) && pii_is_lower(s[start + 1]);
+}
+
 bool pii_in_code(const pii_scan *sc, size_t start, size_t end, const char **why)
 {
     const uint8_t *s = sc->s;
@@ -296,7 +304,8 @@ bool pii_in_code(const pii_scan *sc, size_t start, size_t end, const char **why)
     if (b == '_' || a == '_' || (a == '.' && (pii_is_alnum(a2) || a2 == '_')) ||
         (b == '.' && (pii_is_alnum(b2) || b2 == '_' || b2 == ')')) || (b == ':' && b2 == ':') ||
         (a == ':' && a2 == ':') || (b == '>' && b2 == '-') || (a == '-' && a2 == '>') || b == '$' || (b == '#' && pii_is_alpha(s[start])) ||
-        b == '@' || a == '(' || a == '[' || b == '`' || a == '`' || b == '{' || a == '}') {
+        (b == '@' && !pii_mention_start(s, n, start)) || a == '(' || a == '[' || b == '`' || a == '`' || b == '{' ||
+        a == '}') {
         *why = "identifier";
         return true;
     }
