@@ -244,6 +244,27 @@ static void mentions_and_speakers(void **state)
         pii_expect_none(det, NONE[i], P);
 }
 
+/* Round 8: titles, greetings and verbs of calling in other European languages before a lone given name
+ * ("Herrn Vogel", "Hoi Sanne", "Soita Aino", "llama a Diego", "liga para o Rui", "zadzwoń do Marka"). */
+static void european_frames(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_only(det, "Bitte Rückruf an Herrn Brandauer bis Freitag", "Brandauer");
+    expect_only(det, "Hoi Femke, kun jij de notulen sturen?", "Femke");
+    expect_only(det, "Soita Kaisa numeroon jos palvelin kaatuu", "Kaisa");
+    expect_only(det, "Llama a Leandro para confirmar la cita", "Leandro");
+    expect_only(det, "Liga para o Thiago amanhã cedo", "Thiago");
+    expect_only(det, "Zadzwoń do Grzegorz jutro rano", "Grzegorz");
+    static const char *const NONE[] = {
+        "Llama a Madrid para confirmar",
+        "Liga para o Porto amanhã",
+        "Zadzwoń do Krakowa jutro",
+        "Ring Road closed near the station",
+    };
+    for (size_t i = 0; i < sizeof NONE / sizeof NONE[0]; i++)
+        pii_expect_none(det, NONE[i], P);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -256,6 +277,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(addressed_names, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(kinship_before, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(mentions_and_speakers, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(european_frames, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -355,11 +355,11 @@ bool pii_place_preposition(const pii_scan *sc, size_t start)
 bool pii_person_verb_before(const pii_scan *sc, size_t start)
 {
     static const char *const V[] = {
-        "add", "added", "ask", "asked", "asking", "babysat", "babysit", "cc", "collect", "collected",
-        "congratulate", "dm", "drive", "drop", "dropped", "drove", "emailed", "fired", "hire", "hired",
-        "hug", "hugged", "interviewed", "invite", "invited", "meet", "met", "page", "paged", "picked",
-        "ping", "pinged", "remind", "reminded", "take", "tell", "telling", "texted", "thank", "thanked",
-        "told", "took", "welcome", "welcomed", NULL};
+        "add", "added", "ask", "asked", "asking", "babysat", "babysit", "bel", "cc", "collect",
+        "collected", "congratulate", "dm", "drive", "drop", "dropped", "drove", "emailed", "fired", "frag",
+        "hire", "hired", "hug", "hugged", "interviewed", "invite", "invited", "meet", "met", "page",
+        "paged", "picked", "ping", "pinged", "remind", "reminded", "ring", "soita", "take", "tell",
+        "telling", "texted", "thank", "thanked", "told", "took", "welcome", "welcomed", NULL};
     static const char *const V2[] = {
         "1:1", "call", "catch", "chat", "chatted", "chatting", "check", "checked", "coffee", "complained",
         "dinner", "drop", "dropped", "dropping", "explained", "introduced", "listen", "listened", "lunch",
@@ -387,6 +387,16 @@ bool pii_person_verb_before(const pii_scan *sc, size_t start)
             "спроси", "спросите", "попроси", "поздравь", "позови", "видел", "видела", "кажи", "кажете",
             "питай", "питайте", "спитай", "привітай", "надішли", "покличте", NULL});
     }
+    /* "zadzwoń do Marka", "llama a Diego", "liga para o Rui": a verb of calling or writing, its preposition
+     * (and a Portuguese article) */
+    if (word_in(s + ws, we - ws, (const char *const[]){"o", "a", NULL}) && prev_word(s, ws, 1, &vs, &ve) &&
+        pii_word_eq(s + vs, ve - vs, "para"))
+        ws = vs, we = ve;
+    if (word_in(s + ws, we - ws, (const char *const[]){"do", "a", "al", "para", NULL}) && prev_word(s, ws, 1, &vs, &ve) &&
+        word_in(s + vs, ve - vs, (const char *const[]){"zadzwoń", "zadzwon", "napisz", "llama", "llame", "llamar",
+                                                       "escribe", "pregunta", "liga", "ligue", "ligar", "telefona",
+                                                       "Zadzwoń", "Llama", "Llame", "Llamar", "Liga", "Ligue", NULL}))
+        return true;
     if ((pii_word_eq(s + ws, we - ws, "to") || pii_word_eq(s + ws, we - ws, "with") ||
          pii_word_eq(s + ws, we - ws, "up") || pii_word_eq(s + ws, we - ws, "off")) &&
         prev_word(s, ws, 1, &vs, &ve))
