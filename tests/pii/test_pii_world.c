@@ -265,6 +265,30 @@ static void european_frames(void **state)
         pii_expect_none(det, NONE[i], P);
 }
 
+/* Round 8: holy days, prayers and greetings named after gods and saints ("Hanuman Jayanti", "Eid
+ * Mubarak", "Jai Shri Ram") are no persons; people of those names stay persons. */
+static void holy_days(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    static const char *const NONE[] = {
+        "Hanuman Jayanti celebrations at the temple this evening",
+        "Mahavir Jayanti is a bank holiday on Thursday",
+        "Eid Mubarak from all of us!",
+        "Selamat Hari Raya Aidilfitri, maaf zahir batin",
+        "Jai Shri Ram everyone, see you at the mandir",
+        "Om Namah Shivaya, have a peaceful Maha Shivaratri",
+        "Ramzan Mubarak to the whole family",
+        "Wishing you a joyful Krishna Janmashtami",
+        "Sallah greetings: Barka da Sallah to all",
+        "Inshallah, Allah will make it easy",
+    };
+    for (size_t i = 0; i < sizeof NONE / sizeof NONE[0]; i++)
+        pii_expect_none(det, NONE[i], P);
+    expect_only(det, "Kareem will bring the dates for iftar", "Kareem");
+    expect_only(det, "Ask Tariq Ramadan about the lecture", "Tariq Ramadan");
+    expect_only(det, "Ganesh Iyer is hosting the puja this year", "Ganesh Iyer");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -278,6 +302,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(kinship_before, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(mentions_and_speakers, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(european_frames, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(holy_days, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -521,6 +521,12 @@ static bool not_a_person(pii_scan *sc, const word *w, int cls, unsigned fa, cons
     size_t nt = q->nt, end = q->toks[nt - 1][1];
     if (!sig && pii_not_person_frame(sc, w->s, end, q->toks[0][1], poss))
         return true;
+    if (!sig) {
+        word hn;
+        bool has_next = next_word(s, n, end, &hn) && hn.s <= end + 1;
+        if (pii_holy_day(s, (const size_t(*)[2])q->toks, nt, has_next ? s + hn.s : NULL, has_next ? hn.e - hn.s : 0))
+            return true;
+    }
     if (before != STRONG && !sig) {
         size_t p = end;
         while (p < n && s[p] == ' ')
