@@ -289,6 +289,27 @@ static void holy_days(void **state)
     expect_only(det, "Ganesh Iyer is hosting the puja this year", "Ganesh Iyer");
 }
 
+/* Round 8: Slavic family frames (kinship words in their cases before a name, "wrote"/"is coming" after
+ * it) and a name addressed between a comma and "!" ("Честит рожден ден, Бояне!", "Happy birthday,
+ * Thandiwe!"); places so addressed stay clear. */
+static void slavic_frames_and_exclamations(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_only(det, "Открытка бабушке Зине от внука", "Зине");
+    expect_only(det, "Подарок для внучки Полины", "Полины");
+    expect_only(det, "Ольга писала вчера про дачу", "Ольга");
+    expect_only(det, "Ти си најбоља, Гордана!", "Гордана");
+    expect_only(det, "Great job on the recital, Thandiwe!", "Thandiwe");
+    static const char *const NONE[] = {
+        "Welcome to Paris, France!",
+        "Come on, England!",
+        "Greetings from the coast, Georgia!",
+        "Поздравления из Москвы, Россия!",
+    };
+    for (size_t i = 0; i < sizeof NONE / sizeof NONE[0]; i++)
+        pii_expect_none(det, NONE[i], P);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -303,6 +324,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(mentions_and_speakers, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(european_frames, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(holy_days, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(slavic_frames_and_exclamations, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

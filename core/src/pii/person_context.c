@@ -499,6 +499,15 @@ bool pii_line_vocative(const pii_scan *sc, size_t start, size_t end)
     return letter_at(s, n, end + 2, &up) > 0 && !up;
 }
 
+/* "Ти си најбоља, Гордана!", "Great job on the recital, Thandiwe!": a name between a comma and "!" is
+ * someone addressed. */
+bool pii_comma_exclaim(const pii_scan *sc, size_t start, size_t end)
+{
+    const uint8_t *s = sc->s;
+    return start >= 2 && s[start - 1] == ' ' && s[start - 2] == ',' && end < sc->n && s[end] == '!' &&
+           !sc_place_lookup(s + start, end - start); /* "Come on, England!" */
+}
+
 /* "Irina: do we still page him?", "notes - Rose: done; Kemal: blocked": a name that opens a line or a
  * clause of notes ("; ", " - ", " — ") and is followed by ": " and a lower-case word is the one speaking. */
 bool pii_notes_speaker(const pii_scan *sc, size_t start, size_t end)
