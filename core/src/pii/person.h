@@ -158,6 +158,13 @@ bool pii_food_before(const uint8_t *w, size_t n);
 /* Holy days and festival greetings named after gods and people ("Hanuman Jayanti", "Eid Mubarak", "Jai
  * Shri Ram"): toks are the name's words, next the word after them (NULL when none). */
 bool pii_holy_day(const uint8_t *s, const size_t (*toks)[2], size_t nt, const uint8_t *next, size_t next_n);
+/* The first letters of the words pii_holy_day looks for (a c f h i j k m n p r s, either case): most words
+ * are ruled out by this alone. */
+static inline bool pii_holy_initial(uint8_t c)
+{
+    c |= 0x20;
+    return c >= 'a' && c <= 's' && ((0x6B7A5u >> (c - 'a')) & 1u);
+}
 
 /* ---- person_context.c: the phrases around a word ---- */
 int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown);

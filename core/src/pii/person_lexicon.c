@@ -246,14 +246,16 @@ bool pii_holy_day(const uint8_t *s, const size_t (*toks)[2], size_t nt, const ui
     for (size_t k = 0; k <= nt; k++) {
         const uint8_t *w = k < nt ? s + toks[k][0] : next;
         size_t l = k < nt ? toks[k][1] - toks[k][0] : next_n;
-        if (w == NULL || l < 4)
+        uint8_t c = w == NULL ? 0 : (uint8_t)(w[0] | 0x20);
+        if (w == NULL || l < 4 || c < 'a' || c > 's' || !((0x4B325u >> (c - 'a')) & 1u)) /* a c f i j m n p s */
             continue;
         if (LOWER_IN(w, l, FEAST) || (k > 0 && LOWER_IN(w, l, FEAST_AFTER)))
             return true;
     }
     const uint8_t *w2 = nt >= 2 ? s + toks[1][0] : next;
     size_t l2 = nt >= 2 ? toks[1][1] - toks[1][0] : next_n, l1 = toks[0][1] - toks[0][0];
-    if (w2 == NULL)
+    uint8_t c1 = s[toks[0][0]] | 0x20;
+    if (w2 == NULL || (c1 != 'e' && c1 != 'r' && c1 != 'j' && c1 != 'o' && c1 != 'h'))
         return false;
     if (LOWER_IN(s + toks[0][0], l1, EID) && LOWER_IN(w2, l2, EID_AFTER))
         return true;

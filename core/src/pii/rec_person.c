@@ -523,7 +523,8 @@ static bool not_a_person(pii_scan *sc, const word *w, int cls, unsigned fa, cons
         return true;
     if (!sig) {
         word hn;
-        bool has_next = next_word(s, n, end, &hn) && hn.s <= end + 1;
+        bool has_next = end + 1 < n && s[end] == ' ' && pii_holy_initial(s[end + 1]) && next_word(s, n, end, &hn) &&
+                        hn.s == end + 1;
         if (pii_holy_day(s, (const size_t(*)[2])q->toks, nt, has_next ? s + hn.s : NULL, has_next ? hn.e - hn.s : 0))
             return true;
     }
