@@ -310,6 +310,28 @@ static void slavic_frames_and_exclamations(void **state)
         pii_expect_none(det, NONE[i], P);
 }
 
+/* Round 8: names in scripts without capitals joined by "and" (و, the Hebrew prefix ו), followed by a
+ * kinship word of Urdu, Persian or Hindi (ماموں, بیٹی, भैया), or addressed between a comma and "!"
+ * (", ლევან!"); Armenian "ջան" after a name as "jan". Everyday words so placed stay clear. */
+static void uncased_joins_and_kin(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    pii_expect(det, "با تشکر از نگار و کاوه برای مهمانی", P, "نگار");
+    pii_expect(det, "با تشکر از نگار و کاوه برای مهمانی", P, "کاوه");
+    pii_expect(det, "ברכות לתמר ויונתן לרגל החתונה", P, "תמר");
+    pii_expect(det, "ברכות לתמר ויונתן לרגל החתונה", P, "יונתן");
+    expect_only(det, "حسن ماموں کو کل فون کرنا", "حسن");
+    expect_only(det, "زینب بیٹی، کھانا تیار ہے", "زینب");
+    expect_only(det, "सुरेश भैया कल आएंगे", "सुरेश");
+    expect_only(det, "გილოცავ დაბადების დღეს, ლევან!", "ლევან");
+    expect_only(det, "Շնորհավոր, Գոռ ջան", "Գոռ");
+    static const char *const NONE[] = {
+        "چای و قهوه برای مهمانی", "ברכות לרגל החתונה ולכל המשפחה", "کل فون کرنا، ماموں", "სალამი, მეგობრებო!",
+    };
+    for (size_t i = 0; i < sizeof NONE / sizeof NONE[0]; i++)
+        pii_expect_none(det, NONE[i], P);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -325,6 +347,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(european_frames, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(holy_days, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(slavic_frames_and_exclamations, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(uncased_joins_and_kin, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -165,7 +165,7 @@ bool pii_address_word_after(const uint8_t *s, size_t n, size_t end)
         "bhai", "bhaijaan", "bhaiya", "bhaiyya", "chachi", "chechi", "chettai", "chettan", "didi", "eonni",
         "habibi", "habibti", "hyeong", "hyung", "ikka", "itha", "jaan", "jie", "jiejie", "joon", "mausi",
         "noona", "nuna", "oppa", "paaji", "paji", "tatik", "teyze", "thambi", "unni", "veerji", "ага",
-        "апа", "джан", NULL};
+        "апа", "джан", "ջան", NULL};
     static const char *const BEFORE_PUNCT[] = {"abi", "amma", "appa", "baji", "da", "dada", "di", "ge",
                                                "gege", "jan", "mama", "mami", "nani", NULL};
     if (end >= n || s[end] != ' ')
@@ -289,7 +289,8 @@ static const char *const FRAME_AFTER[] = {
     "گفت", "نوشت", "پرسید", "زنگ", "بھائی", "صاحب", "باجی", "جان",
     "ने", "जी", "साहब", "भाई", "दीदी",
     "দা", "দাদা", "দি", "দিদি", "ভাই", "আপা", "বলল", "বলেছে",
-    "ਜੀ", "ਨੇ",
+    "ਜੀ", "ਨੇ", "भैया", "चाचा", "मामा", "बेटा", "बेटी", "दादी", "नानी", "बहन",
+    "ماموں", "مامو", "بیٹی", "بیٹا", "خالہ", "پھوپھو", "چچا", "آپا", "بھابھی", "نانی", "دادی", "خانم", "جون",
     "அண்ணா", "அக்கா", "சார்", "சொன்னார்",
     "గారు", "అన్న", "అక్క",
     "አለ", "አለች", "ደወለ", "ደወለች",
@@ -337,6 +338,14 @@ static bool frame_after(const uint8_t *s, size_t n, size_t we)
     return in_list(s + we + 1, e - we - 1, FRAME_AFTER);
 }
 
+/* ", name!" (or the Arabic comma "، "): someone addressed */
+static bool comma_exclaim(const uint8_t *s, size_t n, size_t ws, size_t we)
+{
+    bool comma = (ws >= 2 && s[ws - 1] == ' ' && s[ws - 2] == ',') ||
+                 (ws >= 3 && s[ws - 1] == ' ' && s[ws - 3] == 0xD8 && s[ws - 2] == 0x8C);
+    return comma && we < n && s[we] == '!';
+}
+
 static bool arabic_article(const uint8_t *s, size_t a, size_t b)
 {
     return b - a >= 8 && s[a] == 0xD8 && s[a + 1] == 0xA7 && s[a + 2] == 0xD9 && s[a + 3] == 0x84;
@@ -355,9 +364,10 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
     unsigned f1 = uncased_flags(s, ws, we, &ns);
     if (!(f1 & SC_NAME_FIRST))
         return we;
-    /* a title glued before the name (Thai คุณ) frames it as "Mr"/"Ms" does */
+    /* a title glued before the name (Thai คุณ) frames it as "Mr"/"Ms" does; so does a comma before and "!"
+     * after it (", ლევან!": someone addressed) */
     bool framed = (ns > ws && ns - ws >= 9 && s[ns - 9] == 0xE0 && s[ns - 8] == 0xB8 && s[ns - 7] == 0x84) ||
-                  frame_before(s, ns) || frame_after(s, n, we);
+                  frame_before(s, ns) || frame_after(s, n, we) || comma_exclaim(s, n, ws, we);
     size_t bs = we + 1, be = we < n && s[we] == ' ' ? script_word_end(s, n, bs) : bs;
     unsigned f2 = be > bs ? uncased_flags(s, bs, be, &ns2) : 0;
     if (be > bs && ns2 == bs && (in_list(s + bs, be - bs, (const char *const[]){"بن", "ابن", "بنت", NULL}))) {
@@ -367,6 +377,26 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
             pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, ns, ce, 0.85,
                     SANCTUM_EV_NAME_SEQUENCE | SANCTUM_EV_GAZETTEER_FIRST);
             return ce;
+        }
+    }
+    /* "نگار و کاوه", "לתמר ויונתן": two given names that are no words joined by "and" (و, और, or the Hebrew
+     * prefix ו) are two people */
+    if (be > bs && !(f1 & SC_NAME_WORD)) {
+        size_t js = 0, je = 0, ns3 = 0;
+        unsigned f3 = 0;
+        if (ns2 > bs && s[bs] == 0xD7 && s[bs + 1] == 0x95) /* ו glued to the second name */
+            js = bs, je = be, f3 = f2, ns3 = ns2;
+        else if (in_list(s + bs, be - bs, (const char *const[]){"و", "और", NULL}) && be < n && s[be] == ' ') {
+            js = be + 1;
+            je = script_word_end(s, n, js);
+            f3 = je > js ? uncased_flags(s, js, je, &ns3) : 0;
+        }
+        if ((f3 & SC_NAME_FIRST) && !(f3 & SC_NAME_WORD)) {
+            pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, ns, we, 0.75,
+                    SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_CONTEXT_AFTER);
+            pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, ns3, je, 0.75,
+                    SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_CONTEXT_BEFORE);
+            return je;
         }
     }
     if (be > bs && ns2 == bs && (f2 & (SC_NAME_LAST | SC_NAME_FIRST))) {
