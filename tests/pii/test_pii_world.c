@@ -332,6 +332,26 @@ static void uncased_joins_and_kin(void **state)
         pii_expect_none(det, NONE[i], P);
 }
 
+/* Round 8: people in the roles of a ticket ("assignee Chiamaka"), asked with "please" ("Anneliese please
+ * take notes"), and signing a line after a dash ("Merged. — Kalani"); things in those places stay clear. */
+static void roles_please_dash(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_only(det, "PLAT-4410 flaky login test, assignee Mthunzi, due Friday", "Mthunzi");
+    expect_only(det, "Bug 2210 reporter Sigrun, seen on resume", "Sigrun");
+    expect_only(det, "Oluwaseun please take the notes today", "Oluwaseun");
+    expect_only(det, "Merged, thanks for the review. — Sigrun", "Sigrun");
+    expect_only(det, "LGTM -- Thandiwe", "Thandiwe");
+    static const char *const NONE[] = {
+        "Route for the tour: Lisbon — Madrid",
+        "Release 4.2 — Final",
+        "Python please stop warning about this",
+        "Severity: high -- Blocker",
+    };
+    for (size_t i = 0; i < sizeof NONE / sizeof NONE[0]; i++)
+        pii_expect_none(det, NONE[i], P);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -348,6 +368,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(holy_days, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(slavic_frames_and_exclamations, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(uncased_joins_and_kin, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(roles_please_dash, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -177,6 +177,8 @@ bool pii_person_verb_after(const pii_scan *sc, size_t end);
 bool pii_vocative_you(const pii_scan *sc, size_t end);
 /* A given name that opens a line, then ", " and a lower-case word: "Selin, annen seni aradı". */
 bool pii_line_vocative(const pii_scan *sc, size_t start, size_t end);
+/* A name after "— " or "-- " that ends its line: "Merged. — Sigrun". */
+bool pii_dash_signature(const pii_scan *sc, size_t start, size_t end);
 /* A name between ", " and "!": "Great job, Thandiwe!". */
 bool pii_comma_exclaim(const pii_scan *sc, size_t start, size_t end);
 /* A name that opens a line or a clause of notes, then ": " and text: "Irina: do we still page him?". */

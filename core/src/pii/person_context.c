@@ -96,15 +96,16 @@ static const char *const PERSONAL_MESSAGE[] = {"card", "dm", "gift", "note", "po
 static bool role_noun(const uint8_t *s, size_t w1s, size_t w1e, bool p2, size_t w2s, size_t w2e)
 {
     static const char *const ROLE[] = {
-        "accountant", "aunt", "auntie", "aunty", "babysitter", "barber", "bestie", "bride", "bridesmaid",
-        "caregiver", "carer", "childminder", "classmate", "cleaner", "coach", "counsellor", "counselor",
-        "dentist", "dogsitter", "doula", "electrician", "gardener", "goddaughter", "godfather", "godmother",
-        "godson", "grandad", "granddad", "granny", "groom", "groomsman", "hairdresser", "handyman",
-        "headteacher", "housekeeper", "housemate", "imam", "landlady", "mechanic", "midwife", "nan", "nana",
-        "nanny", "nurse", "optometrist", "paediatrician", "pastor", "pediatrician", "physio",
-        "physiotherapist", "plumber", "priest", "rabbi", "realtor", "receptionist", "roomie", "sitter",
-        "stepdad", "stepfather", "stepmom", "stepmother", "stepmum", "surgeon", "teammate", "therapist",
-        "tutor", "uncle", NULL};
+        "accountant", "approver", "assignee", "aunt", "auntie", "aunty", "babysitter", "barber", "bestie",
+        "bride", "bridesmaid", "caregiver", "carer", "childminder", "classmate", "cleaner", "coach",
+        "counsellor", "counselor", "dentist", "dogsitter", "doula", "electrician", "gardener",
+        "goddaughter", "godfather", "godmother", "godson", "grandad", "granddad", "granny", "groom",
+        "groomsman", "hairdresser", "handyman", "headteacher", "housekeeper", "housemate", "imam",
+        "landlady", "mechanic", "midwife", "nan", "nana", "nanny", "nurse", "optometrist", "paediatrician",
+        "pastor", "pediatrician", "physio", "physiotherapist", "plumber", "priest", "rabbi", "realtor",
+        "receptionist", "reporter", "requester", "requestor", "reviewer", "roomie", "sitter", "stepdad",
+        "stepfather", "stepmom", "stepmother", "stepmum", "surgeon", "teammate", "therapist", "tutor",
+        "uncle", NULL};
     static const char *const QUALIFIED[] = {
         "agent", "chauffeur", "contact", "courier", "driver", "guide", "host", "instructor", "officer",
         "rep", "trainer", "walker", NULL};
@@ -241,6 +242,30 @@ int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
     return 0;
 }
 
+/* The word w is at p, whole. */
+static bool has_word_at(const uint8_t *s, size_t n, size_t p, const char *w)
+{
+    size_t l = strlen(w);
+    return p + l <= n && memcmp(s + p, w, l) == 0 && (p + l == n || !pii_is_alpha(s[p + l]));
+}
+
+/* "Merged, thanks. — Sigrun", "LGTM -- Thandiwe": a name after a dash that ends its line signs it. */
+bool pii_dash_signature(const pii_scan *sc, size_t start, size_t end)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, e = end;
+    while (e < n && (s[e] == ' ' || s[e] == '.' || s[e] == '\r'))
+        e++;
+    if (e < n && s[e] != '\n')
+        return false;
+    if (start < 3 || s[start - 1] != ' ')
+        return false;
+    size_t d = start - 1;
+    bool dash = (s[d - 1] == '-' && s[d - 2] == '-') || (d >= 3 && s[d - 3] == 0xE2 && s[d - 2] == 0x80 &&
+                                                           (s[d - 1] == 0x94 || s[d - 1] == 0x93));
+    return dash;
+}
+
 /* Context after the name: Name <email>, Name (email), "X said", a possessive. */
 int pii_context_after(const pii_scan *sc, size_t end, bool possessive)
 {
@@ -259,6 +284,10 @@ int pii_context_after(const pii_scan *sc, size_t end, bool possessive)
         return STRONG;
     if (possessive)
         return WEAK;
+    /* "Oluwaseun please take the notes": someone asked */
+    if (end + 4 < n && s[end] == ' ' &&
+        (has_word_at(s, n, end + 1, "please") || has_word_at(s, n, end + 1, "pls") || has_word_at(s, n, end + 1, "plz")))
+        return MEDIUM;
     size_t ws = p, l;
     bool up;
     while (p < n && (l = letter_at(s, n, p, &up)) > 0) /* "said", "dijo", "сказала" */
