@@ -352,6 +352,20 @@ static void roles_please_dash(void **state)
         pii_expect_none(det, NONE[i], P);
 }
 
+/* Round 8: Greek puts an article before a given name ("στον Κώστα", "της Σοφίας", Greeklish "stin
+ * Vasiliki"); places after the same articles stay clear. */
+static void greek_articles(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_only(det, "Πες στον Κώστα ότι αργώ", "Κώστα");
+    expect_only(det, "Το δώρο της Σοφίας είναι έτοιμο", "Σοφίας");
+    expect_only(det, "Μίλησα με τον Δημήτρη χθες", "Δημήτρη");
+    expect_only(det, "kalimera, pes stin Vasiliki oti ftanw", "Vasiliki");
+    pii_expect_none(det, "Πάμε στην Αθήνα το Σάββατο", P);
+    pii_expect_none(det, "Η ομάδα της Ελλάδας κέρδισε", P);
+    pii_expect_none(det, "Ο Όλυμπος είναι ψηλός", P);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -369,6 +383,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(slavic_frames_and_exclamations, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(uncased_joins_and_kin, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(roles_please_dash, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(greek_articles, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
