@@ -583,7 +583,7 @@ static const ctx_word BEFORE[] = {
     {"namaskar", SC_PCTX_GREETING}, {"namaste", SC_PCTX_GREETING}, {"named", SC_PCTX_RELATION},
     {"napisz", SC_PCTX_VERB}, {"neighbor", SC_PCTX_RELATION}, {"neighbour", SC_PCTX_RELATION},
     {"nephew", SC_PCTX_RELATION}, {"niece", SC_PCTX_RELATION}, {"night", SC_PCTX_GREETING},
-    {"noches", SC_PCTX_VERB}, {"noite", SC_PCTX_VERB}, {"nong", SC_PCTX_RELATION}, {"nonna", SC_PCTX_RELATION},
+    {"noches", SC_PCTX_VERB}, {"noite", SC_PCTX_VERB}, {"nonna", SC_PCTX_RELATION},
     {"nonno", SC_PCTX_RELATION}, {"oi", SC_PCTX_GREETING}, {"ola", SC_PCTX_GREETING}, {"olá", SC_PCTX_GREETING},
     {"oma", SC_PCTX_RELATION}, {"oncle", SC_PCTX_RELATION}, {"onkel", SC_PCTX_RELATION}, {"opa", SC_PCTX_RELATION},
     {"pagi", SC_PCTX_VERB}, {"pak", SC_PCTX_RELATION}, {"para", SC_PCTX_VERB}, {"partner", SC_PCTX_RELATION},

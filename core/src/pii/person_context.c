@@ -220,7 +220,7 @@ int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
     /* kinship words of round 8 ("mama Achieng", "babushka Zinaida", "ciocia Grażyna") vouch only for a
      * known name; capitalized, the ones that also name shops and songs ("Mama Oliech", "Mama Africa")
      * vouch for nothing */
-    if (k == SC_PCTX_RELATION && l1 >= 4 && (w1[0] | 0x20) != 'n' && w1[0] < 0x80) {
+    if (k == SC_PCTX_RELATION && l1 >= 4 && w1[0] < 0x80) {
         static const char *const KIN[] = {"babci", "babcia", "babushka", "bibi", "ciocia", "cioci", "dedushka",
                                           "dziadek", "dziadka", "gogo", "mama", "maman", "mummy", "mzee",
                                           "ugogo", "wujek", "wujka", NULL};

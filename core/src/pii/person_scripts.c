@@ -419,7 +419,8 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
     return we;
 }
 
-/* CJK and Hangul names before an honorific ("田中さん", "佐藤様", "王伟先生", "김민준 님", "이서연 씨"):
+/* CJK and Hangul names before an honorific ("田中さん", "佐藤様", "王伟先生", "健太くん", "김민준 님", "이서연 씨",
+ * "이수진 선생님"):
  * the ideographs or syllables right before it (two to four; of a longer run the last two ideographs or
  * three syllables). Korean 님/씨 count after a space, or glued to a three-syllable name. */
 static void cjk_at(pii_scan *sc, size_t at, bool hangul)
@@ -455,6 +456,8 @@ void pii_cjk_honorifics(pii_scan *sc)
         bool hangul;
     } H[] = {{"\xe3\x81\x95\xe3\x82\x93", false}, {"\xe6\xa7\x98", false}, {"\xe5\x85\x88\xe7\x94\x9f", false},
              {"\xe6\xb0\x8f", false}, {"\xe3\x81\xa1\xe3\x82\x83\xe3\x82\x93", false},
+             {"\xe3\x81\x8f\xe3\x82\x93", false},                        /* くん */
+             {"\xec\x84\xa0\xec\x83\x9d\xeb\x8b\x98", true},           /* 선생님, after a space */
              {"\xe5\xa5\xb3\xe5\xa3\xab", false}, {"\xeb\x8b\x98", true}, {"\xec\x94\xa8", true}};
     static const uint8_t LEAD[] = {0xE3, 0xE5, 0xE6, 0xEB, 0xEC}; /* the honorifics' first bytes */
     const uint8_t *s = sc->s;
