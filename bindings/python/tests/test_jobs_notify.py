@@ -1,13 +1,15 @@
-"""sanctum-jobs notification sinks over HTTP: a sink that answers with a redirect has failed. urllib would
-follow a 301/302/303 to a POST with a GET without the body (the alert lost, the run reported as sent)
-and carry the sink's Authorization header to wherever the Location points."""
+"""sanctum-jobs over HTTP (notification sinks, the provider's API): a redirect is an error answer. urllib
+would follow a 301/302/303 to a POST with a GET without the body (an alert lost, the run reported as
+sent) and carry our Authorization header (a sink's token, the management key, a new key) to wherever
+the Location points."""
 import http.server
 import os
 import tempfile
 import threading
 import unittest
 
-from sanctumcore.jobs.config import Sink
+from sanctumcore.jobs.config import ProviderConfig, Sink
+from sanctumcore.jobs.providers import ProviderError, make
 from sanctumcore.jobs.notify import send_one
 from sanctumcore.jobs.util import JobError, Message
 
@@ -64,6 +66,17 @@ class RedirectTest(unittest.TestCase):
                         send_one(sink, msg)
                     self.assertEqual(str(cm.exception), f"HTTP {code}")
                     self.assertEqual([s[0] for s in Redirecting.seen], ["POST"], Redirecting.seen)
+
+    def test_the_provider_never_follows_a_redirect_with_a_key(self):
+        prov = make(ProviderConfig(name="openrouter", options={
+            "base_url": f"{self.url}/api", "management_key_file": self.token_file, "retries": 1}))
+        for code in (301, 302, 307):
+            with self.subTest(code=code):
+                Redirecting.seen = []
+                with self.assertRaises(ProviderError) as cm:
+                    prov._call("GET", f"/key/{code}", bearer="sk-or-v1-new-key-0123456789")
+                self.assertEqual(cm.exception.status, code)
+                self.assertEqual([s[0] for s in Redirecting.seen], ["GET"], Redirecting.seen)
 
 
 if __name__ == "__main__":

@@ -10,27 +10,15 @@ import urllib.error
 import urllib.request
 
 from .config import Sink
-from .util import REDACT, JobError, Message, log, run
+from .util import HTTP, REDACT, JobError, Message, log, run
 
 PRIORITY_NAMES = {1: "min", 2: "low", 3: "default", 4: "high", 5: "urgent"}
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    """A redirect is the sink's failure (HTTP 3xx): urllib would follow a 301/302/303 to a POST with a
-    GET without the body (the message lost, the sink counted as served) and send the Authorization
-    header to wherever Location points."""
-
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        return None
-
-
-_opener = urllib.request.build_opener(_NoRedirect)
 
 
 def _post(url: str, body: bytes, headers: dict, timeout: float) -> None:
     req = urllib.request.Request(url, data=body, headers=headers, method="POST")
     try:
-        with _opener.open(req, timeout=timeout) as resp:
+        with HTTP.open(req, timeout=timeout) as resp:
             resp.read()
     except urllib.error.HTTPError as e:
         raise JobError(f"HTTP {e.code}") from None

@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import urllib.request
 from typing import Optional, Sequence
 
 # Exit codes every subcommand uses.
@@ -108,6 +109,18 @@ def read_or_create_key(path: str, size: int = 32) -> bytes:
         os.close(fd)
     fsync_dir(os.path.dirname(path) or ".")
     return read_or_create_key(path, size)
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """A redirect is an error answer (urllib.error.HTTPError 3xx). urllib would follow a 301/302/303 to
+    a POST with a GET without the body (a notification lost, counted as sent), and any redirect with
+    our Authorization header (a sink's token, the management key, a new key) to wherever Location points."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None
+
+
+HTTP = urllib.request.build_opener(_NoRedirect)  # every HTTP request of the jobs: HTTP.open(req, timeout=)
 
 
 SECRET_ENV = set()   # names of variables that hold a credential (management_key_env): never inherited
