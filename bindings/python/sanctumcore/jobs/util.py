@@ -90,25 +90,34 @@ def ensure_private_dir(path: str) -> None:
 
 
 def read_or_create_key(path: str, size: int = 32) -> bytes:
-    """A random key file (0600, O_EXCL so two runs never make two keys); refused if group/other can read."""
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        st = os.stat(path)
-        if st.st_mode & 0o077:
-            raise JobError(f"{path} is readable by group or others: chmod 600 it")
-        with open(path, "rb") as f:
-            key = f.read()
-        if len(key) != size:
-            raise JobError(f"{path}: a key file must hold {size} bytes")
-        return key
-    try:
-        os.write(fd, os.urandom(size))
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    fsync_dir(os.path.dirname(path) or ".")
-    return read_or_create_key(path, size)
+    """A random key file (0600); refused if group/other can read. A new key is written whole to a temp
+    file and linked into place (never over an existing one, so two runs never make two keys): a crash or
+    a full disk while it is written leaves no key file at all, never an empty one every later run refuses."""
+    if not os.path.exists(path):
+        d = os.path.dirname(path) or "."
+        fd, tmp = tempfile.mkstemp(dir=d, prefix="." + os.path.basename(path) + ".", suffix=".tmp")
+        try:
+            os.write(fd, os.urandom(size))
+            os.fsync(fd)
+            os.close(fd)
+            fd = -1
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                pass  # another run made it first: use that one
+            fsync_dir(d)
+        finally:
+            if fd >= 0:
+                os.close(fd)
+            os.unlink(tmp)
+    st = os.stat(path)
+    if st.st_mode & 0o077:
+        raise JobError(f"{path} is readable by group or others: chmod 600 it")
+    with open(path, "rb") as f:
+        key = f.read()
+    if len(key) != size:
+        raise JobError(f"{path}: a key file must hold {size} bytes")
+    return key
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
