@@ -1,8 +1,9 @@
 """The proxy's log output: a line per request costs little. The standard StreamHandler formats the time
 with strftime and writes (a system call) for every line; here the time text is made once a second, and
 the lines an event-loop turn produced are written together at the end of that turn, in writes of at
-most PIPE_BUF bytes (at once outside a running loop, and at exit by logging.shutdown). When such handlers are all a logger's lines reach,
-line() writes the text they would write without making a LogRecord (most of what a line costs)."""
+most PIPE_BUF bytes (at once outside a running loop, and at exit by logging.shutdown). When such
+handlers are all a logger's lines reach, line() writes the text they would write without making a
+LogRecord (most of what a line costs)."""
 from __future__ import annotations
 
 import asyncio
