@@ -61,10 +61,18 @@ def fsync_dir(path: str) -> None:
 
 def atomic_write(path: str, data: bytes, mode: int = 0o600) -> None:
     """Temp file in the same directory (created with `mode`, never wider), fsync, rename over `path`,
-    fsync the directory: after a crash the file is either the old or the new content."""
+    fsync the directory: after a crash the file is either the old or the new content. The file keeps
+    the owner and group `path` had (as far as this user may give them), so a service reading it through
+    its group (root:myapp 0640) still can."""
     d = os.path.dirname(path) or "."
+    try:
+        old = os.stat(path)
+    except FileNotFoundError:
+        old = None
     fd, tmp = tempfile.mkstemp(dir=d, prefix="." + os.path.basename(path) + ".", suffix=".tmp")
     try:
+        if old is not None:
+            _keep_owner(fd, old)
         os.fchmod(fd, mode)
         view = memoryview(data)
         while view:
@@ -83,6 +91,18 @@ def atomic_write(path: str, data: bytes, mode: int = 0o600) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def _keep_owner(fd: int, old: os.stat_result) -> None:
+    if (old.st_uid, old.st_gid) == (os.geteuid(), os.getegid()):
+        return
+    try:
+        os.fchown(fd, old.st_uid, old.st_gid)
+    except PermissionError:  # not root: the group at least, when this user is in it
+        try:
+            os.fchown(fd, -1, old.st_gid)
+        except PermissionError:
+            pass
 
 
 def ensure_private_dir(path: str) -> None:
