@@ -1,12 +1,15 @@
-"""sanctum-jobs file and env-file targets keep the owner and group of the file they rewrite: a service
+"""sanctum-jobs file, env-file and sops targets keep the owner and group of the file they rewrite: a service
 reading its key through its group (root:myapp 0640) can still read the new one. The atomic rename put a
 file of the job's user (root:root) in its place, and the service failed at its next start."""
+import json
 import os
 import shutil
 import stat
 import tempfile
 import unittest
+from unittest import mock
 
+from jobs_fakes import make_fake_programs
 from sanctumcore.jobs.config import Target
 from sanctumcore.jobs.targets import writer
 
@@ -43,6 +46,19 @@ class TargetOwnerTest(unittest.TestCase):
         st = os.stat(new)
         self.assertEqual((st.st_uid, stat.S_IMODE(st.st_mode)), (os.geteuid(), 0o600))
         self.assertEqual(sorted(os.listdir(self.dir)), ["app.env", "app.key", "new.key"])
+
+    def test_a_sops_file_keeps_its_owner_and_group(self):
+        bindir = os.path.join(self.dir, "bin")
+        make_fake_programs(bindir)
+        doc = self.planted("secrets.json", b'{"data": {"API_KEY": "x"}}', 0o640)
+        env = {"FAKE_LOG": os.path.join(self.dir, "fake.log"), "FAKE_STORE": self.dir}
+        with mock.patch.dict(os.environ, env):
+            writer(Target("sops", {"file": doc, "key": "API_KEY", "program": os.path.join(bindir, "sops")})).write(
+                b"new-value-123456")
+        st = os.stat(doc)
+        self.assertEqual((st.st_uid, st.st_gid, stat.S_IMODE(st.st_mode)), (OWNER, GROUP, 0o640))
+        with open(doc) as f:
+            self.assertNotEqual(json.load(f)["data"]["API_KEY"], "x")  # the value was set
 
 
 if __name__ == "__main__":

@@ -72,7 +72,7 @@ def atomic_write(path: str, data: bytes, mode: int = 0o600) -> None:
     fd, tmp = tempfile.mkstemp(dir=d, prefix="." + os.path.basename(path) + ".", suffix=".tmp")
     try:
         if old is not None:
-            _keep_owner(fd, old)
+            keep_owner(fd, old)
         os.fchmod(fd, mode)
         view = memoryview(data)
         while view:
@@ -93,14 +93,15 @@ def atomic_write(path: str, data: bytes, mode: int = 0o600) -> None:
         raise
 
 
-def _keep_owner(fd: int, old: os.stat_result) -> None:
+def keep_owner(target, old: os.stat_result) -> None:
+    """Gives target (a path or an open fd) the owner and group of `old`, as far as this user may."""
     if (old.st_uid, old.st_gid) == (os.geteuid(), os.getegid()):
         return
     try:
-        os.fchown(fd, old.st_uid, old.st_gid)
+        os.chown(target, old.st_uid, old.st_gid)
     except PermissionError:  # not root: the group at least, when this user is in it
         try:
-            os.fchown(fd, -1, old.st_gid)
+            os.chown(target, -1, old.st_gid)
         except PermissionError:
             pass
 
