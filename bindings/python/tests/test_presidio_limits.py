@@ -48,6 +48,24 @@ class StandaloneLimitsTest(unittest.TestCase):
         self.assertEqual(status, 200)  # a client that sends its request in time is served as before
         self.assertIn("EMAIL_ADDRESS", {r["entity_type"] for r in body})
 
+    def test_a_keep_alive_connection_lives_past_header_timeout_and_each_request_has_its_own_deadline(self):
+        import http.client
+        import json
+
+        conn = http.client.HTTPConnection("127.0.0.1", self.srv.analyzer_port, timeout=5)
+        body = json.dumps({"text": "Call Jane at jane@example.com", "language": "en"})
+        try:
+            for _ in range(4):  # 1.2 s of requests on one connection, header_timeout 0.5 s
+                conn.request("POST", "/analyze", body=body, headers={"Content-Type": "application/json"})
+                resp = conn.getresponse()
+                self.assertEqual(resp.status, 200)
+                resp.read()
+                time.sleep(0.3)
+            conn.sock.sendall(b"POST /analyze HTTP/1.1\r\nHo")  # then a request that never ends its headers
+            self.assertTrue(closed_within(conn.sock, 5))
+        finally:
+            conn.close()
+
 
 if __name__ == "__main__":
     unittest.main()
