@@ -10,7 +10,7 @@ from sanctumcore.presidio.server import serve
 
 
 class PresidioServer:
-    def __init__(self, **config):
+    def __init__(self, limits=None, **config):
         cfg = {"analyzer": "127.0.0.1:0", "anonymizer": "127.0.0.1:0", **config}
         self.ports = None
         self.loop = asyncio.new_event_loop()
@@ -22,7 +22,7 @@ class PresidioServer:
 
         def run():
             asyncio.set_event_loop(self.loop)
-            self.task = self.loop.create_task(serve(cfg, on_ready))
+            self.task = self.loop.create_task(serve(cfg, on_ready, limits))
             try:
                 self.loop.run_until_complete(self.task)
             except asyncio.CancelledError:

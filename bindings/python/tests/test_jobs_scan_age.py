@@ -154,6 +154,22 @@ targets = [{{ type = "file", path = {q(d("openrouter.key"))} }}]
         self.assertEqual(self.run_job("scan").returncode, 0)
         self.assertEqual(self.sinks.got["webhook"], [])
 
+    @unittest.skipUnless(os.path.isfile("/proc/self/mem"), "needs Linux's /proc/self/mem (unreadable at offset 0)")
+    def test_an_unreadable_file_fails_the_run_but_the_others_are_still_reported(self):
+        # /proc/self/mem is a regular file that read() refuses (EIO), even for root: a file the job cannot
+        # read. The exposures in the other files are still notified; the run says which file it missed.
+        with open(self.config) as f:
+            text = f.read()
+        with open(self.config, "w") as f:
+            f.write(text.replace(f"paths = [{json.dumps(self.tree)}]",
+                                 f"paths = [\"/proc/self/mem\", {json.dumps(self.tree)}]"))
+        r = self.run_job("scan")
+        self.assertEqual(r.returncode, 2, self.out.decode())
+        self.assertIn(b"cannot read /proc/self/mem: Input/output error", self.out)
+        self.assertEqual([m["title"] for m in self.sinks.got["webhook"]],
+                         ["tracked secret exposed: rotate now: openrouter", "1 new exposed token(s)"])
+        self.assertNoTokens()
+
     def test_scan_dry_run_and_failing_sink(self):
         r = self.run_job("scan", "--dry-run")
         self.assertEqual(r.returncode, 1)

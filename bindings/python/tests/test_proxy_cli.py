@@ -6,6 +6,7 @@ import signal
 import socket
 import sys
 import tempfile
+import time
 import types
 import unittest
 import urllib.request
@@ -215,3 +216,43 @@ class PortInUseTest(unittest.TestCase):
         self.assertEqual(r.returncode, 2, r.stderr)
         self.assertIn("error: ", r.stderr)
         self.assertNotIn("Traceback", r.stderr)
+
+
+class OpenFileLimitTest(unittest.TestCase):
+    """Started with a soft open-file limit below what max_connections needs (1024 is common), sanctum-proxy
+    raises it toward the hard limit: else accept() fails with EMFILE long before max_connections, asyncio
+    stops accepting for a while, and a crowd of idle connections starves every other client."""
+
+    def test_idle_connections_up_to_max_connections_do_not_starve_a_request(self):
+        import resource
+        import subprocess
+
+        import sanctumcore
+        from fake_upstream import FakeUpstream
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        if hard != resource.RLIM_INFINITY and hard < 1024:
+            self.skipTest("hard open-file limit below 1024")
+        up = FakeUpstream()
+        self.addCleanup(up.close)
+        port = free_port()
+        env = {**os.environ, "PYTHONPATH": os.path.dirname(os.path.dirname(os.path.abspath(sanctumcore.__file__)))}
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "sanctumcore.proxy", "--listen", f"127.0.0.1:{port}", "--upstream", up.url,
+             "--policy", "pass", "--workers", "1", "--max-connections", "300", "--header-timeout", "30"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, start_new_session=True,
+            preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_NOFILE, (128, hard)))
+        self.addCleanup(lambda: (proc.poll() is None and os.killpg(proc.pid, signal.SIGKILL), proc.wait()))
+        idle = []
+        self.addCleanup(lambda: [s.close() for s in idle])
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        for _ in range(200):  # idle clients, fewer than max_connections, more than 128 files
+            idle.append(socket.create_connection(("127.0.0.1", port), timeout=5))
+        time.sleep(0.3)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/v1/models", timeout=5) as resp:
+            self.assertEqual(resp.status, 200)

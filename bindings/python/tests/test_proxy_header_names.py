@@ -59,3 +59,24 @@ class OriginAssertTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class CleanValuesMemoryTest(unittest.TestCase):
+    def test_long_unique_values_sent_by_a_client_are_not_held(self):
+        import tracemalloc
+
+        from sanctumcore.proxy.headers import CleanValues
+
+        clean = CleanValues()
+        tracemalloc.start()
+        try:
+            before = tracemalloc.get_traced_memory()[0]
+            for i in range(4096):  # header values as long as aiohttp takes, each new
+                clean.add(("main", "X-Trace", f"{i:08d}" + "a" * 8000))
+            held = tracemalloc.get_traced_memory()[0] - before
+        finally:
+            tracemalloc.stop()
+        self.assertLess(held, 2 << 20, "each worker would hold 4096 x 8 KB of header values")
+        key = ("main", "User-Agent", "OpenAI/JS 4.104.0")
+        clean.add(key)  # the values clients repeat are still remembered
+        self.assertIn(key, clean)

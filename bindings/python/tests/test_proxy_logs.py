@@ -4,6 +4,7 @@ when nothing else (a filter, another handler) would see the record."""
 import asyncio
 import io
 import logging
+import select
 import time
 import unittest
 from unittest import mock
@@ -86,6 +87,41 @@ class LogsTest(unittest.TestCase):
                          [f"line {i}" for i in range(5)])
         self.logger.info("outside a loop")  # written at once
         self.assertEqual(self.stream.writes, 2)
+
+    def test_a_turn_of_many_lines_is_written_in_whole_lines_of_at_most_pipe_buf_bytes(self):
+        # sanctum-proxy's workers share one stderr pipe: a write longer than PIPE_BUF may be interleaved
+        # with another worker's when the pipe is full, cutting lines in two.
+        class Writes(io.StringIO):
+            def __init__(self):
+                super().__init__()
+                self.texts = []
+
+            def write(self, text):
+                self.texts.append(text)
+                return super().write(text)
+
+        self.handler.setStream(Writes())
+        line = "route=main policy=scrub method=POST path=/chat/completions status=200 entities=none ms=0.51"
+        long = "x" * (select.PIPE_BUF + 100)
+
+        async def burst():
+            for i in range(200):
+                self.logger.info("%s %d", line, i)
+            self.logger.info("%s", long)
+            self.logger.info("caf\u00e9 " * 400)
+            await asyncio.sleep(0)
+            await asyncio.sleep(0)
+
+        asyncio.run(burst())
+        texts = self.handler.stream.texts
+        self.assertGreater(len(texts), 1)
+        self.assertLess(len(texts), 30)  # still many lines a write
+        for text in texts:
+            self.assertTrue(text.endswith("\n"))
+            if long not in text:
+                self.assertLessEqual(len(text.encode()), select.PIPE_BUF)
+        got = [l.split(" ", 4)[-1] for l in "".join(texts).splitlines()]
+        self.assertEqual(got, [f"{line} {i}" for i in range(200)] + [long, "caf\u00e9 " * 400])
 
     def test_lines_left_by_a_stopped_loop_come_out(self):
         async def log_and_stop():

@@ -9,6 +9,7 @@ import statistics
 import threading
 import time
 import unittest
+from unittest import mock
 
 from fake_upstream import FakeUpstream
 from sanctumcore.proxy import ConfigError, from_dict
@@ -52,6 +53,49 @@ class ScrubRouteTest(ProxyFixture):
                        for l in data.decode().split("\n") if l.startswith("data: {"))
         self.assertEqual(text, "Hello Jane Doe, mail jane.doe@example.com!")
         self.assertTrue(data.endswith(b"data: [DONE]\n\n"))
+
+    def test_a_stream_the_core_cannot_restore_is_cut_and_logged_as_502(self):
+        from sanctumcore._core import SanctumError
+        from sanctumcore.proxy import scrub as scrub_module
+
+        real = scrub_module.Scrubber.stream_restorer
+
+        class Failing:  # the core's restorer refusing its second chunk (SANCTUM_E_LIMIT, say)
+            def __init__(self, inner):
+                self.inner, self.fed = inner, 0
+
+            def feed(self, chunk):
+                self.fed += 1
+                if self.fed == 2:
+                    raise SanctumError(5, None, "event larger than max_input_bytes")
+                return self.inner.feed(chunk)
+
+            def finish(self):
+                return self.inner.finish()
+
+            def close(self):
+                self.inner.close()
+
+        first = sse([{"object": "chat.completion.chunk", "choices": [{"index": 0, "delta": {"content": "Hi <PERSON_1>"}}]}])
+        rest = sse([{"object": "chat.completion.chunk", "choices": [{"index": 0, "delta": {"content": " bye"}}]},
+                    b"data: [DONE]\n\n"])
+        self.up.answer = ("sse", 200, [b"".join(first), b"".join(rest)])
+        self.up.sse_gap = 0.05  # two reads: the second is refused
+        with mock.patch.object(scrub_module.Scrubber, "stream_restorer", lambda s: Failing(real(s))), \
+                self.assertLogs("sanctumcore.proxy", "INFO") as logs:
+            conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+            conn.request("POST", "/chat/completions", body=OPENAI, headers={"Content-Type": "application/json"})
+            resp = conn.getresponse()
+            self.assertEqual(resp.status, 200)  # (the head went out with the first event)
+            with self.assertRaises(http.client.IncompleteRead) as cm:
+                resp.read()
+            conn.close()
+            time.sleep(0.1)
+        self.assertIn(b"Jane Doe", cm.exception.partial)  # what was restored came through
+        self.assertNotIn(b"bye", cm.exception.partial)
+        lines = [r.getMessage() for r in logs.records]
+        self.assertIn("restoring the stream failed: SanctumError", lines)
+        self.assertTrue(any(l.startswith("route=scrubbed") and "status=502" in l for l in lines), lines)
 
     def test_anthropic_stream(self):
         deltas = ["Dear <PERSON", "_1>, done."]

@@ -10,7 +10,7 @@ import urllib.error
 import urllib.request
 
 from .config import Sink
-from .util import REDACT, JobError, Message, log, run
+from .util import HTTP, REDACT, JobError, Message, log, run
 
 PRIORITY_NAMES = {1: "min", 2: "low", 3: "default", 4: "high", 5: "urgent"}
 
@@ -18,7 +18,7 @@ PRIORITY_NAMES = {1: "min", 2: "low", 3: "default", 4: "high", 5: "urgent"}
 def _post(url: str, body: bytes, headers: dict, timeout: float) -> None:
     req = urllib.request.Request(url, data=body, headers=headers, method="POST")
     try:
-        with urllib.request.urlopen(req, timeout=timeout) as resp:
+        with HTTP.open(req, timeout=timeout) as resp:
             resp.read()
     except urllib.error.HTTPError as e:
         raise JobError(f"HTTP {e.code}") from None

@@ -71,14 +71,16 @@ def walk(roots, excludes, git_remotes: bool):
 
 
 def _read(path: str, limit: int):
+    """The file's bytes, or None for a file not scanned: larger than limit, binary, or removed since the
+    walk listed it (an editor's swap file, a cache). OSError when it cannot be read."""
     try:
         if os.path.getsize(path) > limit:
             return None
         with open(path, "rb") as f:
-            data = f.read()
-    except OSError as e:
-        raise JobError(f"cannot read {path}: {e.strerror}") from None
-    return None if b"\0" in data[:8192] else data
+            data = f.read(limit + 1)
+    except FileNotFoundError:
+        return None
+    return None if len(data) > limit or b"\0" in data[:8192] else data
 
 
 def _load_baseline(path: str) -> set:
@@ -113,7 +115,12 @@ def run_scan(cfg, dry_run: bool = False):
             ledger, failed = None, True
         found = {}   # fingerprint -> {rule, redacted, places, tracked}
         for label, path in walk(cfg.scan_paths, cfg.scan_excludes, cfg.scan_git_remotes):
-            data = _read(path, cfg.scan_max_file_size)
+            try:
+                data = _read(path, cfg.scan_max_file_size)
+            except OSError as e:  # one unreadable file fails the run, but never hides what the others expose
+                log(f"scan: cannot read {label}: {e.strerror}; the other files are still scanned")
+                failed = True
+                continue
             if data is None:
                 continue
             for f in scanner.scan(data, path=label):

@@ -11,7 +11,7 @@ import tempfile
 from typing import Optional
 
 from .config import Target
-from .util import JobError, atomic_write, fsync_dir, run
+from .util import JobError, atomic_write, fsync_dir, keep_owner, run
 
 _PLAIN = re.compile(rb"[A-Za-z0-9_./+=:@,-]*")
 
@@ -152,6 +152,7 @@ class SopsTarget(Writer):
         os.close(fd)
         try:
             shutil.copy2(path, tmp)
+            keep_owner(tmp, os.stat(path))  # (copy2 keeps the mode, not the owner)
             self._run([self._program("sops"), "set", "--value-stdin", tmp, self.o["key"]],
                       stdin=json.dumps(value.decode()).encode(), what="set")
             with open(tmp, "rb+") as f:

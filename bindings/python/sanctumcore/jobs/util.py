@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import urllib.request
 from typing import Optional, Sequence
 
 # Exit codes every subcommand uses.
@@ -60,10 +61,18 @@ def fsync_dir(path: str) -> None:
 
 def atomic_write(path: str, data: bytes, mode: int = 0o600) -> None:
     """Temp file in the same directory (created with `mode`, never wider), fsync, rename over `path`,
-    fsync the directory: after a crash the file is either the old or the new content."""
+    fsync the directory: after a crash the file is either the old or the new content. The file keeps
+    the owner and group `path` had (as far as this user may give them), so a service reading it through
+    its group (root:myapp 0640) still can."""
     d = os.path.dirname(path) or "."
+    try:
+        old = os.stat(path)
+    except FileNotFoundError:
+        old = None
     fd, tmp = tempfile.mkstemp(dir=d, prefix="." + os.path.basename(path) + ".", suffix=".tmp")
     try:
+        if old is not None:
+            keep_owner(fd, old)
         os.fchmod(fd, mode)
         view = memoryview(data)
         while view:
@@ -84,30 +93,64 @@ def atomic_write(path: str, data: bytes, mode: int = 0o600) -> None:
         raise
 
 
+def keep_owner(target, old: os.stat_result) -> None:
+    """Gives target (a path or an open fd) the owner and group of `old`, as far as this user may."""
+    if (old.st_uid, old.st_gid) == (os.geteuid(), os.getegid()):
+        return
+    try:
+        os.chown(target, old.st_uid, old.st_gid)
+    except PermissionError:  # not root: the group at least, when this user is in it
+        try:
+            os.chown(target, -1, old.st_gid)
+        except PermissionError:
+            pass
+
+
 def ensure_private_dir(path: str) -> None:
     os.makedirs(path, mode=0o700, exist_ok=True)
 
 
 def read_or_create_key(path: str, size: int = 32) -> bytes:
-    """A random key file (0600, O_EXCL so two runs never make two keys); refused if group/other can read."""
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        st = os.stat(path)
-        if st.st_mode & 0o077:
-            raise JobError(f"{path} is readable by group or others: chmod 600 it")
-        with open(path, "rb") as f:
-            key = f.read()
-        if len(key) != size:
-            raise JobError(f"{path}: a key file must hold {size} bytes")
-        return key
-    try:
-        os.write(fd, os.urandom(size))
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    fsync_dir(os.path.dirname(path) or ".")
-    return read_or_create_key(path, size)
+    """A random key file (0600); refused if group/other can read. A new key is written whole to a temp
+    file and linked into place (never over an existing one, so two runs never make two keys): a crash or
+    a full disk while it is written leaves no key file at all, never an empty one every later run refuses."""
+    if not os.path.exists(path):
+        d = os.path.dirname(path) or "."
+        fd, tmp = tempfile.mkstemp(dir=d, prefix="." + os.path.basename(path) + ".", suffix=".tmp")
+        try:
+            os.write(fd, os.urandom(size))
+            os.fsync(fd)
+            os.close(fd)
+            fd = -1
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                pass  # another run made it first: use that one
+            fsync_dir(d)
+        finally:
+            if fd >= 0:
+                os.close(fd)
+            os.unlink(tmp)
+    st = os.stat(path)
+    if st.st_mode & 0o077:
+        raise JobError(f"{path} is readable by group or others: chmod 600 it")
+    with open(path, "rb") as f:
+        key = f.read()
+    if len(key) != size:
+        raise JobError(f"{path}: a key file must hold {size} bytes")
+    return key
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """A redirect is an error answer (urllib.error.HTTPError 3xx). urllib would follow a 301/302/303 to
+    a POST with a GET without the body (a notification lost, counted as sent), and any redirect with
+    our Authorization header (a sink's token, the management key, a new key) to wherever Location points."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None
+
+
+HTTP = urllib.request.build_opener(_NoRedirect)  # every HTTP request of the jobs: HTTP.open(req, timeout=)
 
 
 SECRET_ENV = set()   # names of variables that hold a credential (management_key_env): never inherited

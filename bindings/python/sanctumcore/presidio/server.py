@@ -123,14 +123,19 @@ def build_apps(config: Union[PresidioConfig, Mapping]) -> list:
     return apps
 
 
-async def serve(config: Union[PresidioConfig, Mapping], ready=None) -> None:
-    """Serves every configured listener until cancelled. ready(list of (host, port)) is called once bound."""
+async def serve(config: Union[PresidioConfig, Mapping], ready=None, limits=None) -> None:
+    """Serves every configured listener until cancelled. ready(list of (host, port)) is called once bound.
+    limits: the proxy's connection limits (a sanctumcore.proxy Config; its defaults when None), so a silent
+    or slow client gives its connection back after header_timeout, as on the proxy's listeners."""
+    from ..proxy import config as proxy_config, http as proxy_http
+
+    limits = limits or proxy_config.Config()
     runners, bound = [], []
     try:
         for host, port, app in build_apps(config):
-            runner = web.AppRunner(app, access_log=None)
+            runner = proxy_http.AppRunner(app, **proxy_http.server_kwargs(limits, raw_bodies=False))
             await runner.setup()
-            site = web.TCPSite(runner, host, port)
+            site = web.TCPSite(runner, host, port, backlog=limits.backlog)
             await site.start()
             runners.append(runner)
             bound.append((host, runner.addresses[-1][1] if runner.addresses else port))

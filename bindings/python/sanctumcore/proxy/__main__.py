@@ -69,6 +69,33 @@ def check_credentials(cfg: configmod.Config) -> None:
             raise configmod.ConfigError(f"route {route.name}: the api key is empty")
 
 
+def raise_open_file_limit(cfg: configmod.Config) -> None:
+    """Raises the soft limit on open files (often 1024 from a login shell or systemd) toward what
+    max_connections needs (each client connection may hold an upstream one too), as far as the hard
+    limit allows: below it, accept() fails (EMFILE) before max_connections is reached, and asyncio
+    stops accepting for a while, so a crowd of idle connections starves every other client instead of
+    getting its 503."""
+    try:
+        import resource
+    except ImportError:
+        return
+    listeners = 1 + sum(1 for k in ("analyzer", "anonymizer") if cfg.presidio.get(k))
+    wanted = (listeners + 1) * cfg.max_connections + 256
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft == resource.RLIM_INFINITY or soft >= wanted:
+        return
+    new = wanted if hard == resource.RLIM_INFINITY else min(hard, wanted)
+    if new > soft:
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (new, hard))
+        except (ValueError, OSError):
+            return
+    if new < wanted:
+        logging.getLogger("sanctumcore.proxy").warning(
+            "open-file limit %d is below the %d that max_connections = %d needs (raise LimitNOFILE / ulimit -Hn)",
+            new, wanted, cfg.max_connections)
+
+
 def log_handler(path: str) -> logging.FileHandler:
     """Appends to the log file, created readable by its owner only (0600)."""
     os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
@@ -169,6 +196,7 @@ def main(argv=None) -> int:
         return 2
     if cfg.log_file:
         logging.getLogger("sanctumcore.proxy").addHandler(log_handler(cfg.log_file))
+    raise_open_file_limit(cfg)
     workers = configmod.effective_workers(cfg)
     if workers > 1 and cfg.listen_port == 0:
         print("sanctum-proxy: workers > 1 needs a fixed listen port", file=sys.stderr)

@@ -54,12 +54,14 @@ _TOKEN_BYTES = re.compile(upstream.HEADER_NAME.pattern.encode())
 
 def names_are_tokens(raw_headers) -> bool:
     """Whether every header name (bytes, as aiohttp's raw_headers has them) is an RFC 9110 token. Names
-    found good are remembered (clients send the same few; at most 1024 kept)."""
+    found good are remembered (clients send the same few; at most 1024 of up to 64 bytes kept)."""
     for name, _ in raw_headers:
         if name in _GOOD_NAMES:
             continue
         if _TOKEN_BYTES.fullmatch(name) is None:
             return False
+        if len(name) > 64:
+            continue
         if len(_GOOD_NAMES) >= 1024:
             _GOOD_NAMES.clear()
         _GOOD_NAMES.add(name)
@@ -101,16 +103,21 @@ def to_check(name: str, value: str, route) -> bool:
 
 class CleanValues:
     """Header values already found free of personal data, per route (clients repeat the same
-    User-Agent and SDK headers on every request): each is checked once. Bounded: cleared when full."""
+    User-Agent and SDK headers on every request): each is checked once. Bounded: cleared when full, and
+    only short values (a key is (route, name, value)) are kept, so a client sending long unique values
+    cannot make each worker hold limit x the header size limit (4096 x 8 KiB)."""
 
-    def __init__(self, limit: int = 4096):
+    def __init__(self, limit: int = 4096, longest: int = 512):
         self._seen = set()
         self._limit = limit
+        self._longest = longest
 
     def __contains__(self, key) -> bool:
         return key in self._seen
 
     def add(self, key) -> None:
+        if len(key[-1]) > self._longest:
+            return
         if len(self._seen) >= self._limit:
             self._seen.clear()
         self._seen.add(key)

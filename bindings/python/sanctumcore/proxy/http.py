@@ -191,4 +191,26 @@ class AppRunner(web.AppRunner):
 
     async def _make_server(self) -> web.Server:
         plain = await super()._make_server()
-        return Server(plain.request_handler, request_factory=plain.request_factory, **self._kwargs)
+        return Server(_timed(plain.request_handler), request_factory=plain.request_factory, **self._kwargs)
+
+
+def _timed(handler):
+    """The application's handler, telling its Protocol when each request starts and ends (the proxy's
+    own handler does so itself): else the first request's header deadline stays armed, and a keep-alive
+    connection (or a request working longer than header_timeout) is cut at header_timeout."""
+
+    async def timed(request: web.BaseRequest) -> web.StreamResponse:
+        proto = request.protocol
+        proto.request_started()
+        resp = None
+        try:
+            resp = await handler(request)
+            return resp
+        except web.HTTPException as e:  # aiohttp answers it as the response
+            resp = e
+            raise
+        finally:
+            proto.request_finished(resp is not None and resp.keep_alive is not False and request.keep_alive
+                                   and request.content.at_eof())
+
+    return timed

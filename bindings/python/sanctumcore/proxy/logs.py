@@ -1,16 +1,19 @@
 """The proxy's log output: a line per request costs little. The standard StreamHandler formats the time
 with strftime and writes (a system call) for every line; here the time text is made once a second, and
-the lines an event-loop turn produced are written together at the end of that turn (at once outside a
-running loop, and at exit by logging.shutdown). When such handlers are all a logger's lines reach,
-line() writes the text they would write without making a LogRecord (most of what a line costs)."""
+the lines an event-loop turn produced are written together at the end of that turn, in writes of at
+most PIPE_BUF bytes (at once outside a running loop, and at exit by logging.shutdown). When such
+handlers are all a logger's lines reach, line() writes the text they would write without making a
+LogRecord (most of what a line costs)."""
 from __future__ import annotations
 
 import asyncio
 import logging
+import select
 import threading
 import time
 
 FORMAT = "%(asctime)s %(name)s %(levelname)s %(message)s"
+PIPE_BUF = getattr(select, "PIPE_BUF", 512)  # POSIX: at least 512
 
 
 class Formatter(logging.Formatter):
@@ -67,7 +70,7 @@ def line(logger: logging.Logger, level: int, message: str) -> bool:
 
 
 class TurnHandler(logging.StreamHandler):
-    """A StreamHandler that writes the lines of one event-loop turn in one write."""
+    """A StreamHandler that writes the lines of one event-loop turn together (_writes)."""
 
     def __init__(self, stream=None):
         super().__init__(stream)
@@ -104,12 +107,28 @@ class TurnHandler(logging.StreamHandler):
         try:
             self._scheduled = False
             if self._lines and self.stream is not None:
-                text = "\n".join(self._lines) + "\n"
-                self._lines.clear()
+                lines, self._lines = self._lines, []
                 try:
-                    self.stream.write(text)
-                    self.stream.flush()
+                    for text in _writes(lines):
+                        self.stream.write(text)
+                        self.stream.flush()
                 except Exception:
                     pass  # as StreamHandler: a broken stderr never stops the proxy
         finally:
             self.release()
+
+
+def _writes(lines: list):
+    """The lines joined into writes of whole lines, each at most PIPE_BUF bytes (a longer line alone):
+    the proxy's worker processes share one stderr pipe or socket, and only writes up to PIPE_BUF are
+    never interleaved with another process's (a longer one may be split when the pipe is full)."""
+    batch, size = [], 0
+    for line in lines:
+        n = (len(line) if line.isascii() else len(line.encode("utf-8", "backslashreplace"))) + 1
+        if batch and size + n > PIPE_BUF:
+            yield "\n".join(batch) + "\n"
+            batch, size = [], 0
+        batch.append(line)
+        size += n
+    if batch:
+        yield "\n".join(batch) + "\n"

@@ -514,6 +514,15 @@ class Proxy:
                     await out.write(tail)
         except ConnectionError:
             raise ClientGone() from None
+        except Exception as e:
+            if restorer is None:
+                raise
+            # The core could not restore the stream (its limits, memory): what was restored is sent, the
+            # rest never is, and the client's stream is cut (no clean end), logged as the 502 it is.
+            log.error("restoring the stream failed: %s", type(e).__name__)
+            record["status"] = 502
+            request.protocol.force_close()
+            return out
         finally:
             if restorer is not None:
                 restorer.close()

@@ -21,7 +21,7 @@ import urllib.error
 import urllib.request
 from typing import Optional
 
-from ..util import REDACT, SECRET_ENV
+from ..util import HTTP, REDACT, SECRET_ENV
 from .base import MintedKey, Provider, ProviderAuthError, ProviderError, RemoteKey
 
 PAGE = 100
@@ -83,7 +83,7 @@ class OpenRouter(Provider):
                                                   "Content-Type": "application/json",
                                                   "Accept": "application/json"})
             try:
-                with urllib.request.urlopen(req, timeout=self.timeout) as resp:
+                with HTTP.open(req, timeout=self.timeout) as resp:
                     raw = resp.read()
                     return resp.status, json.loads(raw) if raw else {}
             except urllib.error.HTTPError as e:
