@@ -601,6 +601,75 @@ static void round7_bank_and_toll_free(void **state)
     pii_expect(f->det, "call me on my toll-free 1-888-555-0163", PH, "1-888-555-0163");
 }
 
+/* Round 8: a phone word in the languages whose national forms the table knows (Polish, Greek, Bulgarian,
+ * Turkish, Malay and Indonesian, Arabic, Persian, Hebrew, Hindi, Swahili, Vietnamese, Dutch, German, French)
+ * and the pay-by-phone wallets (GCash, M-Pesa, Bizum, Swish, BLIK, MB WAY) make a weak national form a phone;
+ * the same numbers without such a word, or with an order/amount word, stay in clear */
+static void round8_phone_words(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PH = SANCTUM_ENTITY_PHONE_NUMBER;
+    pii_expect(f->det, "Zadzwo\xc5\x84 do Oli pod numer 604 218 377 po pracy", PH, "604 218 377");
+    pii_expect(f->det, "Mam nowy numer: 728 441 093", PH, "728 441 093");
+    pii_expect(f->det, "\xce\xa0\xce\xac\xcf\x81\xce\xb5 \xce\xbc\xce\xb5 \xcf\x83\xcf\x84\xce\xbf 697 214 5580 \xce\xb1\xcf\x8d\xcf\x81\xce\xb9\xce\xbf", PH, "697 214 5580");
+    pii_expect(f->det, "\xd0\x97\xd0\xb2\xd1\x8a\xd0\xbd\xd0\xb5\xd1\x82\xd0\xb5 \xd0\xbd\xd0\xb0 0887 412 539 \xd1\x81\xd0\xbb\xd0\xb5\xd0\xb4 6", PH, "0887 412 539");
+    pii_expect(f->det, "Deniz seni 0544 612 38 07 numaras\xc4\xb1ndan arad\xc4\xb1", PH, "0544 612 38 07");
+    pii_expect(f->det, "Siti, nombor baru saya 013-882 4471", PH, "013-882 4471");
+    pii_expect(f->det, "Kalau ada apa-apa hubungi 0813-2245-9910 ya", PH, "0813-2245-9910");
+    pii_expect(f->det, "\xd8\xa7\xd8\xaa\xd8\xb5\xd9\x84 \xd8\xb9\xd9\x84\xd9\x89 0504418273 \xd8\xa8\xd8\xb9\xd8\xaf \xd8\xa7\xd9\x84\xd8\xb9\xd8\xb4\xd8\xa7\xd8\xa1", PH, "0504418273");
+    pii_expect(f->det, "Reto ist erreichbar unter 0176 4412 9083", PH, "0176 4412 9083");
+    pii_expect(f->det, "GCash mo na lang sa 0918 442 7731 salamat", PH, "0918 442 7731");
+    pii_expect(f->det, "Nitumie kwa M-Pesa 0722 418 903 leo", PH, "0722 418 903");
+    pii_expect(f->det, "Hazme un Bizum al 634 21 88 05 porfa", PH, "634 21 88 05");
+    /* the same forms without a phone word, or counted, or ordered */
+    pii_expect_none(f->det, "Faktura 604 218 377 zap\xc5\x82" "acona", PH);
+    pii_expect_none(f->det, "Zam\xc3\xb3wienie numer 604 218 377 wys\xc5\x82" "ane", PH);
+    pii_expect_none(f->det, "Sipari\xc5\x9f 0544 612 38 07 kargoda", PH);
+    pii_expect_none(f->det, "Invoice 0918 442 7731 paid", PH);
+    pii_expect_none(f->det, "Total 634 21 88 05 EUR", PH);
+    pii_expect_none(f->det, "tracking 0813-2245-9910 delivered", PH);
+}
+
+/* Round 8: "call <someone> at <number>": a phone word up to ten words before, in the same clause, when the
+ * number comes right after the preposition that says where to reach them (at, on, al, no, pod, na, sa, ...) */
+static void round8_call_at(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PH = SANCTUM_ENTITY_PHONE_NUMBER;
+    pii_expect(f->det, "\xc2\xbfPuedes llamar a la se\xc3\xb1ora Carmen Ruiz al 622 41 87 09?", PH, "622 41 87 09");
+    pii_expect(f->det, "Liga para a tia Ana no 913 882 410 amanh\xc3\xa3", PH, "913 882 410");
+    pii_expect(f->det, "Zadzwo\xc5\x84 do wujka Tomka pod 602 117 348 wieczorem", PH, "602 117 348");
+    pii_expect(f->det, "please call my aunt Rosa in Madrid at 622 41 87 09", PH, "622 41 87 09");
+    /* another clause, or no phone word at all */
+    pii_expect_none(f->det, "Zadzwo\xc5\x84 do mnie jutro, przelew poszed\xc5\x82 pod 602 117 348", PH);
+    pii_expect_none(f->det, "Vamos a la playa con Carmen Ruiz al 622 41 87 09", PH);
+    pii_expect_none(f->det, "please call the team, the build ran at 622 41 87 09", PH);
+}
+
+/* Round 8: national forms the table lacked (libphonenumber's national formats): German mobiles written 4-4-4,
+ * New Zealand numbers with the area code in parentheses, Greek mobiles (69, ten digits, no trunk), Malaysian
+ * 01X-XXX XXXX; a dash or bullet between words is no word; an SSN word that opens the sentence names the
+ * number at its end */
+static void round8_forms_and_ssn(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PH = SANCTUM_ENTITY_PHONE_NUMBER, SSN = SANCTUM_ENTITY_US_SSN;
+    pii_expect(f->det, "Vertretung: Frau Lange, 0160 9921 4478", PH, "0160 9921 4478");
+    pii_expect(f->det, "mobile (027) 448 1903 after hours", PH, "(027) 448 1903");
+    pii_expect(f->det, "phone (09) 448 1903 work", PH, "(09) 448 1903");
+    pii_expect(f->det, "Partner contact Dana Levi-Cohen \xe2\x80\x94 04-8123456", PH, "04-8123456");
+    pii_expect(f->det, "SSN for the loan application is 219 09 9999 (mum's)", SSN, "219 09 9999");
+    pii_expect(f->det, "Social security number for the new hire form: 219.09.9999", SSN, "219.09.9999");
+    pii_expect_none(f->det, "build 0160 9921 4478 passed", PH);
+    pii_expect_none(f->det, "Order ID 4532 0151 1293 0368 was cancelled", PH); /* the tail of a run */
+    pii_expect_none(f->det, "card 5105 0172 4412 9083 expired", PH);
+    pii_expect_none(f->det, "(031) 448 1903", PH); /* off the mobile ranges: wants a phone word */
+    pii_expect_none(f->det, "order 694 512 3378 shipped", PH);
+    pii_expect_none(f->det, "Our SSN checker flagged nothing. The loan application is 219 09 9999 dollars", SSN);
+    pii_expect_none(f->det, "SSN is on file for the loan we approved in 2019 and the id is 219 09 9999", SSN);
+    pii_expect_none(f->det, "SSN audit: the ticket for part 219 09 9999 is closed", SSN);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -618,6 +687,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(round7_dictated_digits, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round7_eu_mobiles, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round7_bank_and_toll_free, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round8_phone_words, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round8_call_at, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round8_forms_and_ssn, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

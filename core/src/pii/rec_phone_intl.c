@@ -86,10 +86,40 @@ static bool phone_label(const pii_scan *sc, size_t start)
     return pii_context_by_byte(sc, p - 1, true, 8, p - 1 - ls, PII_PHONE_WORDS);
 }
 
+/* The prepositions that say where someone is reached ("call Ana at ...", "llama a la tía Pili al ...", "liga
+ * para o Rui no ...", "zadzwoń do Basi pod ...", "Πάρε με στο ...", "звънете на ...", "hubungi saya di ..."). */
+static const char *const AT_WORDS[] = {"at", "on", "al", "no", "na", "pod", "sa", "ke", "di", "unter", "op", "au",
+                                       "sur", "em", "under", "p\xc3\xa5", "\xcf\x83\xcf\x84\xce\xbf",
+                                       "\xd0\xbd\xd0\xb0", "\xd8\xb9\xd9\x84\xd9\x89", NULL};
+
+/* "Call <someone> at <number>": the person between the call word and the number pushes the word past the four
+ * words of the usual window. With one of AT_WORDS right before the number, a phone word up to ten words
+ * (96 bytes) before it counts, within the same clause (no comma, semicolon, colon, sentence end or line
+ * break between): "Zadzwoń do mnie jutro, przelew poszedł pod 602 117 348" is about a transfer. */
+static bool call_at(const pii_scan *sc, size_t start)
+{
+    const uint8_t *s = sc->s;
+    size_t p = start;
+    while (p > 0 && start - p < 4 && (s[p - 1] == ' ' || s[p - 1] == '\t'))
+        p--;
+    if (p == start)
+        return false;
+    size_t we = p;
+    while (p > 0 && we - p < 12 && (pii_is_alpha(s[p - 1]) || s[p - 1] >= 0x80))
+        p--;
+    if (p == we || (p > 0 && (pii_is_alpha(s[p - 1]) || s[p - 1] >= 0x80)) || !pii_context(sc, we, true, 1, we - p, AT_WORDS))
+        return false;
+    size_t cs = p;
+    while (cs > 0 && p - cs < 96 && s[cs - 1] != ',' && s[cs - 1] != ';' && s[cs - 1] != ':' && s[cs - 1] != '\n' &&
+           !((s[cs - 1] == '.' || s[cs - 1] == '!' || s[cs - 1] == '?') && cs < sc->n && pii_is_space(s[cs])))
+        cs--;
+    return cs < p && pii_context_by_byte(sc, p, true, 10, p - cs, PII_PHONE_WORDS);
+}
+
 bool pii_phone_word_near(const pii_scan *sc, size_t start, size_t end)
 {
     return pii_context_by_byte(sc, start, true, 4, 40, PII_PHONE_WORDS) || pii_context_by_byte(sc, end, false, 3, 30, PII_PHONE_WORDS) ||
-           cjk_phone_word(sc, start, end) || phone_label(sc, start);
+           cjk_phone_word(sc, start, end) || phone_label(sc, start) || call_at(sc, start);
 }
 
 /* Links that carry a phone number in E.164 without its '+': WhatsApp's wa.me/<number> and a query value
@@ -145,7 +175,7 @@ void pii_phone_add(pii_scan *sc, int32_t rec, size_t start, size_t end, double s
     } else if (pii_context_by_byte(sc, end, false, 3, 30, PII_PHONE_WORDS)) {
         score += 0.3;
         ev |= SANCTUM_EV_CONTEXT_AFTER;
-    } else if (cjk_phone_word(sc, start, end) || phone_label(sc, start)) {
+    } else if (cjk_phone_word(sc, start, end) || phone_label(sc, start) || call_at(sc, start)) {
         score += 0.3;
         ev |= SANCTUM_EV_CONTEXT_BEFORE;
     } else if (pii_context(sc, start, true, 2, 24, PII_NUMBER_WORDS) && !pii_negative_context(sc, start, end)) {

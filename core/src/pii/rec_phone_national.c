@@ -61,6 +61,17 @@ static const nat_form FORMS[] = {
     {"07", "4 3 3", 70, false},                            /* RO 0712 345 678 */
     {"090|091|094|095", "4 3 3", 70, false},               /* SK 0912 123 456 */
     {"04|050", "3~7", 70, false},                          /* FI 041 2345678, 050 1234567 (DE 040: a phone too) */
+    {"015|016|017", "4~4~4", 70, false},                   /* DE 0170 5523 8841 */
+    /* round 8, the same data for the family-chat countries outside Europe's trunk-0 plans (mobile_forms.py) */
+    {"050|051|052|053|054|055|059", "4 3 2 2", 70, false}, /* TR 0532 418 77 90 */
+    {"070|080|081|089|090|091|092|093|094|095|096|097|098|099", "4 3 4", 70, false}, /* PH 0917 123 4567, NG */
+    {"087|088|089|098|099", "4 3 3", 70, false},           /* BG 0888 123 456 */
+    {"081|082|083|085|086|087|088|089", "4~4~4", 70, false}, /* ID 0812-3456-7890 */
+    {"010|011|012|013|014|015|016|017|018|019", "3-3 4", 70, false}, /* MY 012-345 6789 */
+    {"010|011|012|013|070|071|072|073|074|075|076|077|078|079", "4~6", 70, false}, /* KE 0712 123456 */
+    {"020|021|022|027|028|029", "(3) 3~4", 70, false},     /* NZ mobile (021) 555 7823 */
+    {"0N", "(2) 3~4", 55, false},      /* NZ (09) 448 1903 */
+    {"0N", "(3) 3~4", 55, false},      /* NZ (027) ..., other area codes in parentheses */
     /* other grouped trunk-0 forms: a phone or number word makes them phones */
     {"0N", "2~7", 55, false},          /* IL 03-6123456, 09-7625400 */
     {"05", "3~7", 55, false},          /* IL mobile 052-5551234 */
@@ -84,7 +95,6 @@ static const nat_form FORMS[] = {
     {"0N", "4 2 2 2", 55, false},      /* BE 0470 12 34 56 */
     {"0N", "3-3 2 2", 55, false},      /* SE 070-123 45 67 */
     {"0N", "2-3 2 2", 55, false},      /* SE 08-123 45 67 */
-    {"08", "4~4~4", 55, false},        /* ID 0812-3456-7890 */
     {"0N", "2 4 4", 55, false},        /* AU 02 9876 5432, IT 02 1234 5678, JP 03 1234 5678 */
     {"0N", "3 3 4", 70, false},        /* ZA 082 345 6789, NL 020 123 4567 */
     {"0N", "3 4 4", 55, false},        /* JP 090 1234 5678, KR 010 1234 5678, GB 0N0 */
@@ -114,6 +124,7 @@ static const nat_form FORMS[] = {
     {"1N", "b", 45, true},             /* CN 13800138000 */
     {"3", "3~3~4", 45, true},          /* IT mobile 347 123 4567 */
     {"3", "3~7", 45, true},            /* IT 347 1234567 */
+    {"68|69", "3~3~4", 45, true},      /* GR mobile 694 512 3378 (NANP has no area code x9x) */
     {"NN", "2 4 4", 45, true},         /* MX 55 1234 5678 */
     {"13|18", "4 3 3", 45, true},      /* AU 1300 123 456, 1800 123 456 */
     {"2|3|4|5|6|7|8|9", "2 2 2 2", 45, true}, /* DK 20 12 34 56, NO 22 12 34 56 */
@@ -280,6 +291,18 @@ static size_t trunk_split(const pii_scan *sc, const pii_number *num)
     return nd == 10 || nd == 11 ? k : 0;
 }
 
+/* Whether the groups before `upto` all have the same length (three or more digits each). */
+static bool equal_run(const pii_number *num, size_t upto)
+{
+    size_t l = glen(num, 0);
+    if (l < 3)
+        return false;
+    for (size_t k = 1; k < upto; k++)
+        if (glen(num, k) != l || num->g[k].sep != ' ')
+            return false;
+    return true;
+}
+
 void pii_phone_national(pii_scan *sc, const pii_number *num)
 {
     for (size_t g0 = 0; g0 < num->ngroups; g0++) {
@@ -312,6 +335,9 @@ void pii_phone_national(pii_scan *sc, const pii_number *num)
                 continue;
             /* a group glued on after the form (06 12 34 56 78-9) makes it something else */
             if (g0 + m < num->ngroups && num->g[g0 + m].sep != ' ' && num->g[g0 + m].sep != '(')
+                continue;
+            /* the tail of a run of equal groups is no phone: "Order ID 4532 0151 1293 0368", a card */
+            if (g0 > 0 && equal_run(num, g0 + m))
                 continue;
             if (best == NULL || FORMS[r].score > best->score || m > best_n) {
                 best = &FORMS[r];
