@@ -644,6 +644,7 @@ static void round8_call_at(void **state)
     pii_expect_none(f->det, "Zadzwo\xc5\x84 do mnie jutro, przelew poszed\xc5\x82 pod 602 117 348", PH);
     pii_expect_none(f->det, "Vamos a la playa con Carmen Ruiz al 622 41 87 09", PH);
     pii_expect_none(f->det, "please call the team, the build ran at 622 41 87 09", PH);
+    pii_expect_none(f->det, "| the phone after a phone word | `op 020-123 4567` |", PH);
 }
 
 /* Round 8: national forms the table lacked (libphonenumber's national formats): German mobiles written 4-4-4,

@@ -94,8 +94,8 @@ static const char *const AT_WORDS[] = {"at", "on", "al", "no", "na", "pod", "sa"
 
 /* "Call <someone> at <number>": the person between the call word and the number pushes the word past the four
  * words of the usual window. With one of AT_WORDS right before the number, a phone word up to ten words
- * (96 bytes) before it counts, within the same clause (no comma, semicolon, colon, sentence end or line
- * break between): "Zadzwoń do mnie jutro, przelew poszedł pod 602 117 348" is about a transfer. */
+ * (96 bytes) before it counts, within the same clause (no comma, semicolon, colon, sentence end, line
+ * break, table cell or code quote between): "Zadzwoń do mnie jutro, przelew poszedł pod 602 117 348" is about a transfer. */
 static bool call_at(const pii_scan *sc, size_t start)
 {
     const uint8_t *s = sc->s;
@@ -111,6 +111,7 @@ static bool call_at(const pii_scan *sc, size_t start)
         return false;
     size_t cs = p;
     while (cs > 0 && p - cs < 96 && s[cs - 1] != ',' && s[cs - 1] != ';' && s[cs - 1] != ':' && s[cs - 1] != '\n' &&
+           s[cs - 1] != '`' && s[cs - 1] != '|' &&
            !((s[cs - 1] == '.' || s[cs - 1] == '!' || s[cs - 1] == '?') && cs < sc->n && pii_is_space(s[cs])))
         cs--;
     return cs < p && pii_context_by_byte(sc, p, true, 10, p - cs, PII_PHONE_WORDS);
