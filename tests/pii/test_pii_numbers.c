@@ -671,6 +671,28 @@ static void round8_forms_and_ssn(void **state)
     pii_expect_none(f->det, "SSN audit: the ticket for part 219 09 9999 is closed", SSN);
 }
 
+/* Round 8: nine-digit trunk-0 numbers (the national length in much of the world: AE, TH, NZ, BG, HR, PE...),
+ * the area code maybe in parentheses, after a phone word; "my number is" names a phone; an SSN's 3-2-4 stays
+ * an SSN */
+static void round8_nine_digits_and_owned(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PH = SANCTUM_ENTITY_PHONE_NUMBER, SSN = SANCTUM_ENTITY_US_SSN;
+    pii_expect(f->det, "Tel 02 234 5678 (Abu Dhabi office)", PH, "02 234 5678");
+    pii_expect(f->det, "tel\xc3\xa9" "fono (01) 1234567 en Lima", PH, "(01) 1234567");
+    pii_expect(f->det, "ev telefonu (0212) 345 67 89", PH, "(0212) 345 67 89");
+    pii_expect(f->det, "mob. 01 2345 678", PH, "01 2345 678");
+    pii_expect(f->det, "My number is 612 345 678 btw", PH, "612 345 678");
+    pii_expect(f->det, "her new number: 694 512 3378", PH, "694 512 3378");
+    pii_expect_none(f->det, "02 234 5678", PH);
+    pii_expect_none(f->det, "number of ref 02 234 5678 closed", PH);
+    pii_expect_none(f->det, "My order number is 612 345 678", PH);
+    pii_expect_none(f->det, "my lucky number is 612 345 678", PH);
+    pii_expect_none(f->det, "our ticket number is 694 512 3378", PH);
+    pii_expect(f->det, "Social Security Number: 020 37 1794", SSN, "020 37 1794");
+    pii_expect_none(f->det, "Social Security Number: 020 37 1794", PH);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -691,6 +713,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round8_phone_words, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round8_call_at, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round8_forms_and_ssn, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round8_nine_digits_and_owned, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

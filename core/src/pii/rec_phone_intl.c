@@ -117,10 +117,26 @@ static bool call_at(const pii_scan *sc, size_t start)
     return cs < p && pii_context_by_byte(sc, p, true, 10, p - cs, PII_PHONE_WORDS);
 }
 
+/* "My number is 612 345 678": "number" with a possessive before it names someone's phone; an order, ticket or
+ * amount word near it still says otherwise ("my order number is ..."). */
+static const char *const POSSESSIVES[] = {"my", "his", "her", "their", "your", "our", "new", NULL};
+static const char *const NOT_PHONE_NUMBERS[] = {"order*", "ticket*", "invoice*", "tracking", "case", "account*",
+                                                "acct", "reference", "ref", "confirmation", "booking", "customer",
+                                                "member*", "policy", "id", "serial", "part", "model", "pin",
+                                                "code", "license", "licence", "passport", "tax", "social",
+                                                "security", "routing", "card", "lucky", "room", "table",
+                                                "seat", "flight", "badge", "employee", "student", NULL};
+
+static bool owned_number(const pii_scan *sc, size_t start, size_t end)
+{
+    return pii_context(sc, start, true, 2, 20, PII_NUMBER_WORDS) && pii_context(sc, start, true, 3, 28, POSSESSIVES) &&
+           !pii_negative_context(sc, start, end) && !pii_context(sc, start, true, 4, 40, NOT_PHONE_NUMBERS);
+}
+
 bool pii_phone_word_near(const pii_scan *sc, size_t start, size_t end)
 {
     return pii_context_by_byte(sc, start, true, 4, 40, PII_PHONE_WORDS) || pii_context_by_byte(sc, end, false, 3, 30, PII_PHONE_WORDS) ||
-           cjk_phone_word(sc, start, end) || phone_label(sc, start) || call_at(sc, start);
+           cjk_phone_word(sc, start, end) || phone_label(sc, start) || call_at(sc, start) || owned_number(sc, start, end);
 }
 
 /* Links that carry a phone number in E.164 without its '+': WhatsApp's wa.me/<number> and a query value

@@ -266,29 +266,34 @@ static bool phone_sibling(const pii_scan *sc, size_t start, size_t end)
 }
 
 /* National plans let subscribers split their number as they like after the area code (DE 030 23125 567,
- * NL 020-123 4567, ZA 082 555 0123): beyond the rows above, any trunk-0 number of 10 or 11 digits in two to
- * four groups, the first (trunk and area code) of 2 to 5 digits, the others of 2 to 8, separated by
- * spaces, dashes or one slash after the area code, is a weak national form (a phone word makes it one). */
+ * NL 020-123 4567, ZA 082 555 0123): beyond the rows above, any trunk-0 number of 9 to 11 digits in two to
+ * five groups, the first (trunk and area code, maybe in parentheses) of 2 to 5 digits, the others of 2 to 8,
+ * separated by spaces, dashes or one slash after the area code, is a weak national form (a phone word makes
+ * it one). Nine digits are the national length of trunk-0 plans in much of the world (libphonenumber's
+ * examples: AE 02 234 5678, TH 02 123 4567, NZ 03 234 5678, BG 02 123 456, HR 01 2345 678, PE (01) 1234567,
+ * ID (021) 8350123, TR (0212) 345 67 89). */
 static const nat_form ANY_TRUNK_SPLIT = {"0N", "", 55, false};
 
 static size_t trunk_split(const pii_scan *sc, const pii_number *num)
 {
     const uint8_t *s = sc->s;
     size_t l0 = glen(num, 0);
-    if (num->paren || num->ngroups < 2 || l0 < 2 || l0 > 5 || s[num->g[0].start] != '0' ||
-        s[num->g[0].start + 1] == '0')
+    if (num->ngroups < 2 || l0 < 2 || l0 > 5 || s[num->g[0].start] != '0' || s[num->g[0].start + 1] == '0')
         return 0;
     size_t nd = l0, k = 1;
-    for (; k < num->ngroups && k < 4; k++) {
+    for (; k < num->ngroups && k < 5; k++) {
         uint8_t sep = num->g[k].sep;
         size_t l = glen(num, k);
-        if ((sep != ' ' && sep != '-' && !(sep == '/' && k == 1)) || l < 2 || l > 8)
+        bool after_paren = k == 1 && num->paren && sep == ')';
+        if ((sep != ' ' && sep != '-' && !(sep == '/' && k == 1) && !after_paren) || l < 2 || l > 8)
             return 0;
         nd += l;
     }
     if (k < num->ngroups && num->g[k].sep != ' ')
         return 0; /* more groups glued on: a longer code */
-    return nd == 10 || nd == 11 ? k : 0;
+    if (nd == 9 && k == 3 && l0 == 3 && glen(num, 1) == 2)
+        return 0; /* 3-2-4 is how an SSN is written (020 37 1794, 076-72-4395) */
+    return nd >= 9 && nd <= 11 ? k : 0;
 }
 
 /* Whether the groups before `upto` all have the same length (three or more digits each). */
