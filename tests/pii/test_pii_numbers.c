@@ -689,6 +689,11 @@ static void round8_nine_digits_and_owned(void **state)
     pii_expect_none(f->det, "My order number is 612 345 678", PH);
     pii_expect_none(f->det, "my lucky number is 612 345 678", PH);
     pii_expect_none(f->det, "our ticket number is 694 512 3378", PH);
+    /* meeting codes, transfer codes and readings of the same shapes, with a call word near */
+    pii_expect_none(f->det, "Join the call: Meeting ID 8123 4567, passcode 2291 3384", PH);
+    pii_expect_none(f->det, "Western Union MTCN 8123456789, call me when it lands", PH);
+    pii_expect_none(f->det, "phone bill for 2024: 3312 4455 kWh", PH);
+    pii_expect_none(f->det, "Llama a la tienda, el pedido es 612 34 56 78", PH);
     pii_expect(f->det, "Social Security Number: 020 37 1794", SSN, "020 37 1794");
     pii_expect_none(f->det, "Social Security Number: 020 37 1794", PH);
 }

@@ -189,7 +189,8 @@ void pii_phone_add(pii_scan *sc, int32_t rec, size_t start, size_t end, double s
     if (pii_context_by_byte(sc, start, true, 4, 40, PII_PHONE_WORDS)) {
         score += 0.3;
         ev |= SANCTUM_EV_CONTEXT_BEFORE;
-    } else if (pii_context_by_byte(sc, end, false, 3, 30, PII_PHONE_WORDS)) {
+    } else if (pii_context_by_byte(sc, end, false, 3, 30, PII_PHONE_WORDS) && !pii_negative_context(sc, start, end)) {
+        /* what the number is called before it outweighs a phone word after it ("MTCN 8123456789, call me") */
         score += 0.3;
         ev |= SANCTUM_EV_CONTEXT_AFTER;
     } else if (cjk_phone_word(sc, start, end) || phone_label(sc, start) || call_at(sc, start)) {

@@ -106,6 +106,15 @@ static const nat_form FORMS[] = {
     {"0N", "3 2 2 2", 55, false},      /* CH, SE, TR 0212 */
     {"0N", "2 5-4", 55, false},        /* BR 011 style */
     {"8", "1 3 3-2-2", 55, false},     /* RU 8 912 345-67-89 */
+    /* round 8: libphonenumber's example numbers of each region, written nationally after "phone", that no row
+     * read (tools/phones/national_probe.py) */
+    {"8", "1 (3) 3 2 2", 55, false},   /* RU 8 (912) 345 67 89 */
+    {"8", "1 (3) 3 4", 55, false},     /* KZ 8 (771) 000 9998 */
+    {"8", "1 2 3 2 2", 55, false},     /* UZ 8 91 234 56 78 */
+    {"0N", "3 2-4-4", 55, false},      /* AR mobile 011 15-2345-6789 */
+    {"N", "(1) 4~4", 55, false},       /* CL (2) 2123 4567 */
+    {"60", "(3) 7", 55, false},        /* CO (601) 2345678 */
+    {"08", "2-2 2 2", 55, false},      /* SE Stockholm 08-12 34 56 */
     {"0N", "a", 40, true},             /* bare national numbers 0XXXXXXXXX */
     {"0N", "b", 40, true},             /* 0XXXXXXXXXX */
     /* no trunk prefix: shared with other numbers, only with a phone word */
@@ -115,8 +124,12 @@ static const nat_form FORMS[] = {
     {"NN9", "2 5 4", 45, true},        /* BR 11 91234 5678 */
     {"NN9", "b", 45, true},            /* BR 11912345678 */
     {"N", "3~3~3", 45, true},          /* ES 612 345 678, PL 512 345 678, CZ 601 123 456, PT 912 345 678 */
-    {"6|7|8|9", "3~2~2~2", 45, true},  /* ES 612 34 56 78 */
-    {"8|9", "2~3~2~2", 45, true},      /* ES 91 123 45 67 */
+    {"5|6|7|8|9", "3~2~2~2", 45, true}, /* ES 612 34 56 78, GE 555 12 34 56 */
+    {"N", "2~3~2~2", 45, true},        /* ES 91 123 45 67, PL 12 345 67 89, SN 70 123 45 67 */
+    {"2", "2 3 4", 45, true},          /* PT 21 234 5678 */
+    {"N", "2 3 3", 45, true},          /* LB 71 123 456, TN 20 123 456, LV 21 234 567, MZ 21 123 456 */
+    {"N", "2 6", 45, true},            /* CY 96 123456 */
+    {"2|3|4|5|6|7|8|9", "3 3 4", 45, true}, /* MX 222 123 4567 (NANP reads the numbers valid for it first) */
     {"6|7|8|9", "9", 45, true},        /* ES 612345678 */
     {"6|7|8|9", "5~5", 45, true},      /* IN 98765 43210 */
     {"6|7|8|9", "a", 45, true},        /* IN 9876543210 */
@@ -129,7 +142,8 @@ static const nat_form FORMS[] = {
     {"13|18", "4 3 3", 45, true},      /* AU 1300 123 456, 1800 123 456 */
     {"2|3|4|5|6|7|8|9", "2 2 2 2", 45, true}, /* DK 20 12 34 56, NO 22 12 34 56 */
     {"4|9", "3 2 3", 45, true},        /* NO mobile 412 34 567 */
-    {"3|5|6|8|9", "4 4", 45, true},    /* HK 9123 4567, SG 6123 4567 (not 2: years) */
+    {"3|4|5|6|7|8|9", "4~4", 45, true}, /* HK 9123 4567, SG 6123 4567, QA, KW, PA 6123-4567, HN 9123-4567 */
+    {"21|22|23|24|25|26|27|28|29", "4~4", 45, true}, /* GT 2245 6789, CR, SV, UY (not 20xx: years) */
     {"2|3|4|5|6|7|8|9", "3-4", 40, true}, /* local 555-0123 (NANP exchange 2-9) */
     {"2|3|4|5|6|7|8|9", "3 4", 40, true}, /* local 555 0123 */
 };
@@ -141,7 +155,7 @@ static const char *const QUANTITY_WORDS[] = {"unit*", "people", "persons", "user
                                              "point*", "vote*", "cop*", "member*", "node*", "edge*", "step*",
                                              "lines", "word*", "page*", "sale*", "order*", "ticket*", "case*",
                                              "year*", "day*", "hour*", "minute*", "second*", "ms", "fps",
-                                             "rpm", "bps", "gb", "mb", "kb", "tb", "pixel*", NULL};
+                                             "rpm", "bps", "gb", "mb", "kb", "tb", "pixel*", "kwh", "mwh", "kw", NULL};
 
 static size_t glen(const pii_number *num, size_t k) { return num->g[k].end - num->g[k].start; }
 
