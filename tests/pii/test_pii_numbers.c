@@ -698,6 +698,29 @@ static void round8_nine_digits_and_owned(void **state)
     pii_expect_none(f->det, "Social Security Number: 020 37 1794", PH);
 }
 
+/* Round 8: mobile ranges of libphonenumber's data in their written groupings, beside a name only (as round 7's
+ * European mobiles): PK, EG, IR, IQ, VN, TW, TZ, BD, DZ, JO, MA, UY, VE; off the ranges, or after an order
+ * word, they stay weak forms */
+static void round8_mobile_ranges(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PH = SANCTUM_ENTITY_PHONE_NUMBER;
+    pii_expect(f->det, "Bilal bhai 0321 4456789 pe hai", PH, "0321 4456789");
+    pii_expect(f->det, "Mona: 0106 228 4417", PH, "0106 228 4417");
+    pii_expect(f->det, "Reza 0935 112 7784", PH, "0935 112 7784");
+    pii_expect(f->det, "anh Minh 098 412 73 65 nha", PH, "098 412 73 65");
+    pii_expect(f->det, "Lan 0903 884 217", PH, "0903 884 217");
+    pii_expect(f->det, "Rafiq 01712-448390", PH, "01712-448390");
+    pii_expect(f->det, "Yacine 0661 48 22 93", PH, "0661 48 22 93");
+    pii_expect(f->det, "Omar 07 9541 2287", PH, "07 9541 2287");
+    pii_expect(f->det, "Youssef 0661-482293", PH, "0661-482293");
+    pii_expect(f->det, "Sofi 094 882 117", PH, "094 882 117");
+    pii_expect_none(f->det, "Order 0321 4456789 shipped", PH);
+    pii_expect_none(f->det, "ticket 0903 884 217 closed", PH);
+    pii_expect_none(f->det, "Bilal 0221 4456789", PH); /* not a mobile range: a phone word makes it one */
+    pii_expect_none(f->det, "invoice 01712-448390 paid", PH);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -719,6 +742,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round8_call_at, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round8_forms_and_ssn, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round8_nine_digits_and_owned, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round8_mobile_ranges, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
