@@ -719,6 +719,15 @@ static void round8_mobile_ranges(void **state)
     pii_expect_none(f->det, "ticket 0903 884 217 closed", PH);
     pii_expect_none(f->det, "Bilal 0221 4456789", PH); /* not a mobile range: a phone word makes it one */
     pii_expect_none(f->det, "invoice 01712-448390 paid", PH);
+    pii_expect(f->det, "Dede 0532 418 7790", PH, "0532 418 7790");
+    /* a kin word right before the number (or a name between) */
+    pii_expect(f->det, "Mam\xc3\xa1 612345678", PH, "612345678");
+    pii_expect(f->det, "t\xc3\xad" "a Pili 612 345 678", PH, "612 345 678");
+    pii_expect(f->det, "babcia 601 234 567", PH, "601 234 567");
+    pii_expect(f->det, "Mum 9123 4567", PH, "9123 4567");
+    pii_expect_none(f->det, "Mum paid invoice 612 345 678", PH);
+    pii_expect_none(f->det, "Dad sold 612 345 678 units", PH);
+    pii_expect_none(f->det, "Mum 612 345 678 kWh", PH);
 }
 
 int main(void)

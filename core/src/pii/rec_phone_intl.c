@@ -133,10 +133,26 @@ static bool owned_number(const pii_scan *sc, size_t start, size_t end)
            !pii_negative_context(sc, start, end) && !pii_context(sc, start, true, 4, 40, NOT_PHONE_NUMBERS);
 }
 
+/* Family chat files a number under a kin word ("Mamá 612345678", "tía Pili 612 345 678", "babcia 601 234 567"):
+ * one right before it, or with a name between, is as good as a phone word. */
+static const char *const KIN_WORDS[] = {
+    "mom", "mum", "mommy", "mummy", "dad", "daddy", "grandma", "grandpa", "granny", "auntie", "aunty", "uncle",
+    "mam\xc3\xa1", "pap\xc3\xa1", "mami", "papi", "t\xc3\xad" "a", "t\xc3\xado", "tia", "tio", "abuela", "abuelo",
+    "av\xc3\xb3", "av\xc3\xb4", "vov\xc3\xb3", "oma", "opa", "mutti", "vati", "tante", "onkel", "mamie", "papy",
+    "tatie", "tonton", "nonna", "nonno", "zia", "zio", "babcia", "babci", "dziadek", "dziadka", "ciocia", "cioci",
+    "wujek", "wujka", "mama", "tata", "teyze", "amca", "dayi", "day\xc4\xb1", "hala", "dede", "kuya",
+    "tita", "tito", "lola", "lolo", "bibi", "babu", NULL};
+
+static bool kin_word(const pii_scan *sc, size_t start, size_t end)
+{
+    return pii_context(sc, start, true, 2, 24, KIN_WORDS) && !pii_negative_context(sc, start, end);
+}
+
 bool pii_phone_word_near(const pii_scan *sc, size_t start, size_t end)
 {
     return pii_context_by_byte(sc, start, true, 4, 40, PII_PHONE_WORDS) || pii_context_by_byte(sc, end, false, 3, 30, PII_PHONE_WORDS) ||
-           cjk_phone_word(sc, start, end) || phone_label(sc, start) || call_at(sc, start) || owned_number(sc, start, end);
+           cjk_phone_word(sc, start, end) || phone_label(sc, start) || call_at(sc, start) || owned_number(sc, start, end) ||
+           kin_word(sc, start, end);
 }
 
 /* Links that carry a phone number in E.164 without its '+': WhatsApp's wa.me/<number> and a query value
@@ -193,7 +209,7 @@ void pii_phone_add(pii_scan *sc, int32_t rec, size_t start, size_t end, double s
         /* what the number is called before it outweighs a phone word after it ("MTCN 8123456789, call me") */
         score += 0.3;
         ev |= SANCTUM_EV_CONTEXT_AFTER;
-    } else if (cjk_phone_word(sc, start, end) || phone_label(sc, start) || call_at(sc, start)) {
+    } else if (cjk_phone_word(sc, start, end) || phone_label(sc, start) || call_at(sc, start) || kin_word(sc, start, end)) {
         score += 0.3;
         ev |= SANCTUM_EV_CONTEXT_BEFORE;
     } else if (pii_context(sc, start, true, 2, 24, PII_NUMBER_WORDS) && !pii_negative_context(sc, start, end)) {
