@@ -730,6 +730,22 @@ static void round8_mobile_ranges(void **state)
     pii_expect_none(f->det, "Mum 612 345 678 kWh", PH);
 }
 
+/* Round 8: E.164 without its '+' after a phone word: a whole country code first, then a national number of a
+ * valid length for it; without a phone word, or with an order word, or of a length the plan has not, none */
+static void round8_bare_country_code(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PH = SANCTUM_ENTITY_PHONE_NUMBER;
+    pii_expect(f->det, "whatsapp 34 612 345 678", PH, "34 612 345 678");
+    pii_expect(f->det, "my number 972-52-555-1234", PH, "972-52-555-1234");
+    pii_expect(f->det, "ring me on 353 85 012 3456", PH, "353 85 012 3456");
+    pii_expect(f->det, "tel. 91 98765 43210", PH, "91 98765 43210");
+    pii_expect_none(f->det, "shipped 34 612 345 678", PH);
+    pii_expect_none(f->det, "order number 972-52-555-1234", PH);
+    pii_expect_none(f->det, "phone 44 12 34", PH);
+    pii_expect_none(f->det, "the number 358-50-0991 is my SSN", PH);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -752,6 +768,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round8_forms_and_ssn, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round8_nine_digits_and_owned, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round8_mobile_ranges, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round8_bare_country_code, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -230,6 +230,48 @@ void pii_phone_add(pii_scan *sc, int32_t rec, size_t start, size_t end, double s
     pii_add(sc, SANCTUM_ENTITY_PHONE_NUMBER, rec, start, end, score, ev);
 }
 
+/* E.164 without its '+' after a phone word ("whatsapp 34 612 345 678", "number 972-52-555-1234", "WA: 62
+ * 812-3456-7890"): the first group is a whole country code, the groups after it a national number of a valid
+ * length for it (not starting with the trunk 0). Weak alone (0.45): only with a phone word, or "number" with
+ * no order word, is it reported. */
+static void bare_country_code(pii_scan *sc, const pii_number *num)
+{
+    const uint8_t *s = sc->s;
+    size_t l0 = glen(num, 0);
+    if (num->plus || num->paren || num->ngroups < 3 || l0 > 3 || s[num->g[0].start] == '0' || s[num->g[0].start] == '1')
+        return;
+    if (num->ngroups == 3 && l0 == 3 && glen(num, 1) == 2 && glen(num, 2) == 4)
+        return; /* 358-50-0991 is how an SSN is written */
+    uint8_t d[24];
+    size_t nd = 0, upto[PII_MAX_GROUPS], cnt = 0;
+    for (size_t k = 0; k < num->ngroups && k < PII_MAX_GROUPS; k++) {
+        uint8_t sep = num->g[k].sep;
+        if (k > 0 && sep != ' ' && sep != '-' && sep != '.')
+            break;
+        if (nd + glen(num, k) > sizeof d)
+            break;
+        for (size_t p = num->g[k].start; p < num->g[k].end; p++)
+            d[nd++] = s[p];
+        upto[cnt++] = nd;
+    }
+    size_t cclen = 0;
+    const pii_cc_rule *r = cc_find(d, nd, &cclen);
+    if (r == NULL || cclen != l0 || d[cclen] == '0')
+        return;
+    for (size_t c = cnt; c > 2; c--) {
+        size_t nsn = upto[c - 1] - cclen;
+        if (nsn > 31 || ((r->lengths >> nsn) & 1u) == 0)
+            continue;
+        size_t start = num->start, end = num->g[c - 1].end;
+        if (!pii_phone_word_near(sc, start, end) &&
+            !(pii_context(sc, start, true, 2, 24, PII_NUMBER_WORDS) && !pii_negative_context(sc, start, end)))
+            return;
+        pii_phone_add(sc, SANCTUM_REC_PHONE_INTL, start, end, 0.45,
+                      SANCTUM_EV_FORMAT_WEAK | SANCTUM_EV_VALIDATOR | SANCTUM_EV_COUNTRY_CODE);
+        return;
+    }
+}
+
 void pii_rec_phone_intl(pii_scan *sc, const pii_number *num)
 {
     const uint8_t *s = sc->s;
@@ -282,5 +324,6 @@ void pii_rec_phone_intl(pii_scan *sc, const pii_number *num)
         }
         return;
     }
+    bare_country_code(sc, num);
     pii_phone_national(sc, num);
 }
