@@ -744,6 +744,7 @@ static void round8_bare_country_code(void **state)
     pii_expect_none(f->det, "order number 972-52-555-1234", PH);
     pii_expect_none(f->det, "phone 44 12 34", PH);
     pii_expect_none(f->det, "the number 358-50-0991 is my SSN", PH);
+    pii_expect_none(f->det, "call 595-555-1234", PH); /* NANP-shaped: not Paraguay's 595 */
 }
 
 int main(void)

@@ -240,8 +240,8 @@ static void bare_country_code(pii_scan *sc, const pii_number *num)
     size_t l0 = glen(num, 0);
     if (num->plus || num->paren || num->ngroups < 3 || l0 > 3 || s[num->g[0].start] == '0' || s[num->g[0].start] == '1')
         return;
-    if (num->ngroups == 3 && l0 == 3 && glen(num, 1) == 2 && glen(num, 2) == 4)
-        return; /* 358-50-0991 is how an SSN is written */
+    if (num->ngroups == 3 && l0 == 3 && (glen(num, 1) == 2 || glen(num, 1) == 3) && glen(num, 2) == 4)
+        return; /* 358-50-0991 is how an SSN is written, 595-555-1234 a NANP number (its recognizer decides) */
     uint8_t d[24];
     size_t nd = 0, upto[PII_MAX_GROUPS], cnt = 0;
     for (size_t k = 0; k < num->ngroups && k < PII_MAX_GROUPS; k++) {
