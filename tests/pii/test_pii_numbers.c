@@ -747,6 +747,18 @@ static void round8_bare_country_code(void **state)
     pii_expect_none(f->det, "call 595-555-1234", PH); /* NANP-shaped: not Paraguay's 595 */
 }
 
+/* Round 8: a Unicode dash between digits (en dash, minus sign, fullwidth hyphen ...) reads as '-' */
+static void round8_unicode_dashes(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PH = SANCTUM_ENTITY_PHONE_NUMBER, SSN = SANCTUM_ENTITY_US_SSN;
+    pii_expect(f->det, "my SSN = 219\xe2\x80\x93" "09\xe2\x80\x93" "9999", SSN, "219\xe2\x80\x93" "09\xe2\x80\x93" "9999");
+    pii_expect(f->det, "Handy 0170\xe2\x80\x93" "5523\xe2\x80\x93" "8841", PH, "0170\xe2\x80\x93" "5523\xe2\x80\x93" "8841");
+    pii_expect(f->det, "call 020\xe2\x88\x92" "7946\xe2\x88\x92" "0018", PH, "020\xe2\x88\x92" "7946\xe2\x88\x92" "0018");
+    pii_expect_none(f->det, "read pages 12\xe2\x80\x93" "34 and 1990\xe2\x80\x93" "2020", -1);
+    pii_expect_none(f->det, "order 219\xe2\x80\x93" "09\xe2\x80\x93" "9999 shipped", SSN);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -770,6 +782,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round8_nine_digits_and_owned, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round8_mobile_ranges, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round8_bare_country_code, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round8_unicode_dashes, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

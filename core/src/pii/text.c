@@ -399,6 +399,18 @@ static inline bool format_lead(uint8_t c)
            c == 0xEF || c == 0xF0 || c == 0xF3;
 }
 
+/* A Unicode dash between two digits (hyphen and figure dash to horizontal bar U+2010-U+2015, minus sign U+2212,
+ * small and fullwidth hyphen-minus U+FE63, U+FF0D) is written where '-' is meant ("my SSN = 219–09–9999", a
+ * word processor's "0170–5523–8841"): the number recognizers read it as '-' (three bytes: '-' and two fillers). */
+static bool digit_dash(const uint8_t *s, size_t n, size_t i)
+{
+    if (i == 0 || i + 3 >= n || !pii_is_digit(s[i - 1]) || !pii_is_digit(s[i + 3]))
+        return false;
+    return (s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] >= 0x90 && s[i + 2] <= 0x95) ||
+           (s[i] == 0xE2 && s[i + 1] == 0x88 && s[i + 2] == 0x92) || (s[i] == 0xEF && s[i + 1] == 0xB9 && s[i + 2] == 0xA3) ||
+           (s[i] == 0xEF && s[i + 1] == 0xBC && s[i + 2] == 0x8D);
+}
+
 sanctum_status pii_blank_format_chars(sanctum_ctx *ctx, const uint8_t *s, size_t n, size_t from, uint8_t **out)
 {
     *out = NULL;
@@ -413,7 +425,7 @@ sanctum_status pii_blank_format_chars(sanctum_ctx *ctx, const uint8_t *s, size_t
             }
         }
         bool joiner;
-        if (format_lead(s[i]) && format_char(s, n, i, &joiner) > 0)
+        if ((format_lead(s[i]) && format_char(s, n, i, &joiner) > 0) || digit_dash(s, n, i))
             first = i;
     }
     if (first == n)
@@ -423,6 +435,12 @@ sanctum_status pii_blank_format_chars(sanctum_ctx *ctx, const uint8_t *s, size_t
         return SANCTUM_E_NOMEM;
     memcpy(b, s, n);
     for (size_t i = first; i < n;) {
+        if (digit_dash(s, n, i)) {
+            b[i] = '-';
+            b[i + 1] = b[i + 2] = PII_FILLER;
+            i += 3;
+            continue;
+        }
         bool joiner = false;
         size_t l = format_lead(s[i]) ? format_char(s, n, i, &joiner) : 0;
         if (l == 0) {
