@@ -425,7 +425,7 @@ sanctum_status pii_blank_format_chars(sanctum_ctx *ctx, const uint8_t *s, size_t
             }
         }
         bool joiner;
-        if ((format_lead(s[i]) && format_char(s, n, i, &joiner) > 0) || digit_dash(s, n, i))
+        if ((format_lead(s[i]) && format_char(s, n, i, &joiner) > 0) || ((s[i] == 0xE2 || s[i] == 0xEF) && digit_dash(s, n, i)))
             first = i;
     }
     if (first == n)
@@ -435,7 +435,11 @@ sanctum_status pii_blank_format_chars(sanctum_ctx *ctx, const uint8_t *s, size_t
         return SANCTUM_E_NOMEM;
     memcpy(b, s, n);
     for (size_t i = first; i < n;) {
-        if (digit_dash(s, n, i)) {
+        if (s[i] < 0xC2) {
+            i++; /* ASCII and continuation bytes: no format character or dash starts here */
+            continue;
+        }
+        if ((s[i] == 0xE2 || s[i] == 0xEF) && digit_dash(s, n, i)) {
             b[i] = '-';
             b[i + 1] = b[i + 2] = PII_FILLER;
             i += 3;
