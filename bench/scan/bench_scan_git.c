@@ -241,6 +241,8 @@ int main(int argc, char **argv)
         die("key file");
     fwrite("bench-fingerprint-key-0123456789", 1, 32, kf);
     fclose(kf);
+    if (chmod(key, 0600) != 0) /* sanctum scan refuses a key others may read */
+        die("key file mode");
 
     /* 1. the repository */
     git_libgit2_init();

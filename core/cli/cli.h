@@ -21,10 +21,16 @@ typedef struct cli_input {
 /* Reads path (NULL or "-" = stdin) up to max_bytes. On failure prints "sanctum: ..." to stderr and
  * returns nonzero. */
 int cli_read_input(const char *path, uint64_t max_bytes, cli_input *out);
+/* The same from an open stream (left open); label names it in an error message ("-" for stdin). */
+int cli_read_stream(FILE *f, const char *label, uint64_t max_bytes, cli_input *out);
 void cli_input_free(cli_input *in);
 
 /* Prints "sanctum <cmd>: offset N: message" (or without offset) for a failed library call. */
 void cli_print_error(const char *cmd, const sanctum_error *err);
+
+/* Writes a path (or any name a scanned tree chose) to f with control bytes as \xHH and '\' as "\\",
+ * as the text report does: a name can neither send terminal escapes nor split a message line. */
+void cli_put_label(FILE *f, const char *s);
 
 /* Creates a context with default options, printing an error on failure. */
 sanctum_ctx *cli_ctx_new(const char *cmd);

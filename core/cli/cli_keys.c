@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "keyfile.h"
 
 int cli_mkdirs_for(const char *path)
 {
@@ -85,7 +86,7 @@ int cli_write_file_0600(const char *path, const uint8_t *p, size_t n)
         unlink(tmp);
         return -1;
     }
-    return 0;
+    return sc_sync_dir_of(path);
 }
 
 int cli_unhex(const char *s, uint8_t *out, size_t n)
@@ -108,14 +109,16 @@ static int create_vault_key(const char *path, uint8_t key[32])
     randombytes_buf(raw, sizeof raw);
     sodium_bin2hex(hex, sizeof hex, raw, sizeof raw);
     hex[64] = '\n';
-    int wfd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (wfd < 0 || write(wfd, hex, 65) != 65 || close(wfd) != 0) {
-        fprintf(stderr, "sanctum: cannot create key file %s: %s\n", path, strerror(errno));
+    int made = sc_create_key_file(path, hex, 65);
+    int saved = errno;
+    sodium_memzero(hex, sizeof hex);
+    if (made != 0) {
         sodium_memzero(raw, sizeof raw);
-        sodium_memzero(hex, sizeof hex);
+        if (made == 1) /* another process made it first: use theirs */
+            return cli_vault_key(path, 0, key);
+        fprintf(stderr, "sanctum: cannot create key file %s: %s\n", path, strerror(saved));
         return -1;
     }
-    sodium_memzero(hex, sizeof hex);
     memcpy(key, raw, 32);
     sodium_memzero(raw, sizeof raw);
     fprintf(stderr, "sanctum: created vault key %s (mode 0600)\n", path);
@@ -166,15 +169,13 @@ int cli_scan_key(const char *path, uint8_t key[64], size_t *key_len)
         if (cli_data_path(buf, sizeof buf, "scan.key", 1, "scan", "pass --fingerprint-key-file") != 0)
             return -1;
         path = buf;
-        int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
-        if (fd >= 0) {
+        if (access(path, F_OK) != 0 && errno == ENOENT) {
             uint8_t k[32];
             randombytes_buf(k, sizeof k);
-            ssize_t w = write(fd, k, sizeof k);
+            int made = sc_create_key_file(path, k, sizeof k);
             sodium_memzero(k, sizeof k);
-            close(fd);
-            if (w != (ssize_t)sizeof k) {
-                unlink(path);
+            if (made < 0) {
+                fprintf(stderr, "sanctum scan: cannot create fingerprint key '%s': %s\n", path, strerror(errno));
                 return -1;
             }
         }
@@ -182,6 +183,13 @@ int cli_scan_key(const char *path, uint8_t key[64], size_t *key_len)
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         fprintf(stderr, "sanctum scan: cannot open fingerprint key '%s': %s\n", path, strerror(errno));
+        return -1;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (st.st_mode & 077) != 0) {
+        close(fd);
+        fprintf(stderr, "sanctum scan: fingerprint key '%s' must be a file not readable by group or others (chmod 600)\n",
+                path);
         return -1;
     }
     ssize_t n = read(fd, key, 64);

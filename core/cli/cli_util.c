@@ -15,6 +15,16 @@ int cli_read_input(const char *path, uint64_t max_bytes, cli_input *out)
         fprintf(stderr, "sanctum: cannot open '%s': %s\n", path, strerror(errno));
         return -1;
     }
+    int rc = cli_read_stream(f, from_stdin ? "-" : path, max_bytes, out);
+    if (!from_stdin)
+        fclose(f);
+    return rc;
+}
+
+int cli_read_stream(FILE *f, const char *label, uint64_t max_bytes, cli_input *out)
+{
+    out->data = NULL;
+    out->len = 0;
     size_t cap = 0, len = 0;
     uint8_t *buf = NULL;
     int rc = 0;
@@ -42,16 +52,15 @@ int cli_read_input(const char *path, uint64_t max_bytes, cli_input *out)
             rc = -1;
             break;
         }
-        if (got == 0) {
+        /* feof: at a terminal a second read after Ctrl-D would wait for another Ctrl-D */
+        if (got == 0 || feof(f)) {
             if (ferror(f)) {
-                fprintf(stderr, "sanctum: cannot read '%s': %s\n", from_stdin ? "-" : path, strerror(errno));
+                fprintf(stderr, "sanctum: cannot read '%s': %s\n", label, strerror(errno));
                 rc = -1;
             }
             break;
         }
     }
-    if (!from_stdin)
-        fclose(f);
     if (rc != 0) {
         sanctum_wipe(buf, cap);
         free(buf);
@@ -79,6 +88,19 @@ void cli_print_error(const char *cmd, const sanctum_error *err)
     else
         fprintf(stderr, "sanctum %s: %s (%s)\n", cmd, err->message[0] ? err->message : "error",
                 sanctum_status_name(err->code));
+}
+
+void cli_put_label(FILE *f, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c < 0x20 || c == 0x7f)
+            fprintf(f, "\\x%02X", c);
+        else if (c == '\\')
+            fputs("\\\\", f);
+        else
+            fputc(c, f);
+    }
 }
 
 sanctum_ctx *cli_ctx_new(const char *cmd)

@@ -349,6 +349,7 @@ int cmd_detect(int argc, char **argv)
     if (ctx == NULL)
         return CLI_ERROR;
     sanctum_ctx_options co;
+    sanctum_ctx_options_init(&co); /* struct_size: how much of co get_options may fill */
     sanctum_ctx_get_options(ctx, &co);
     sanctum_detector_options o;
     sanctum_detector_options_init(&o);

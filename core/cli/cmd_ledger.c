@@ -3,9 +3,11 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <pwd.h>
+#include <signal.h>
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -263,12 +265,60 @@ static int open_ledger(const ledger_args *a, sanctum_ctx *ctx, int flags, sanctu
     return 0;
 }
 
+/* A secret typed at a terminal is not echoed. The terminal's settings are put back on every way out:
+ * after the read, and on SIGINT/SIGTERM/SIGHUP/SIGQUIT (the handler restores them, then the signal is
+ * raised again with its default action, so the exit status still tells how the process ended). */
+static struct termios g_tty_saved;
+static const int g_tty_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+static struct sigaction g_tty_old_actions[4];
+
+static void tty_restore_and_reraise(int sig)
+{
+    (void)tcsetattr(STDIN_FILENO, TCSANOW, &g_tty_saved); /* async-signal-safe */
+    (void)raise(sig); /* SA_RESETHAND: default action, delivered once this handler returns */
+}
+
+/* 1 echo is off (restore with tty_echo_on), 0 stdin is no terminal or its echo stays as it is. */
+static int tty_echo_off(void)
+{
+    if (!isatty(STDIN_FILENO) || tcgetattr(STDIN_FILENO, &g_tty_saved) != 0)
+        return 0;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = tty_restore_and_reraise;
+    sa.sa_flags = (int)SA_RESETHAND;
+    sigemptyset(&sa.sa_mask);
+    for (size_t i = 0; i < sizeof g_tty_signals / sizeof g_tty_signals[0]; i++)
+        (void)sigaction(g_tty_signals[i], &sa, &g_tty_old_actions[i]);
+    struct termios quiet = g_tty_saved;
+    quiet.c_lflag &= ~(tcflag_t)(ECHO | ECHOE | ECHOK | ECHONL);
+    if (tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) != 0) {
+        for (size_t i = 0; i < sizeof g_tty_signals / sizeof g_tty_signals[0]; i++)
+            (void)sigaction(g_tty_signals[i], &g_tty_old_actions[i], NULL);
+        return 0;
+    }
+    return 1;
+}
+
+static void tty_echo_on(void)
+{
+    (void)tcsetattr(STDIN_FILENO, TCSANOW, &g_tty_saved);
+    for (size_t i = 0; i < sizeof g_tty_signals / sizeof g_tty_signals[0]; i++)
+        (void)sigaction(g_tty_signals[i], &g_tty_old_actions[i], NULL);
+    fputc('\n', stderr); /* the Enter the user typed was not echoed either */
+}
+
 /* Reads the value from stdin, dropping one trailing "\n" or "\r\n" (what echo and editors add). */
 static int read_value(cli_input *in)
 {
+    int quiet = tty_echo_off();
     if (isatty(STDIN_FILENO))
-        fprintf(stderr, "sanctum ledger: reading the value from stdin (end with Ctrl-D)\n");
-    if (cli_read_input(NULL, MAX_VALUE_BYTES, in) != 0)
+        fprintf(stderr, "sanctum ledger: reading the value from stdin%s (end with Ctrl-D)\n",
+                quiet ? ", not echoed" : "");
+    int rc = cli_read_input(NULL, MAX_VALUE_BYTES, in);
+    if (quiet)
+        tty_echo_on();
+    if (rc != 0)
         return -1;
     if (in->len > 0 && in->data[in->len - 1] == '\n')
         in->len--;

@@ -14,7 +14,8 @@ static const char HELP[] =
     "restored event as soon as it is complete. Unknown placeholders are left as they are.\n"
     "With --stream, input whose first line is not an SSE field (data:, event:, id:, retry: or a\n"
     "':' comment) is not a stream: it is restored as a whole document (or text, as without\n"
-    "--stream) and a note says so on stderr.\n";
+    "--stream) and a note says so on stderr. A stream that ends inside an event (cut off) is\n"
+    "written as received, with a note, and exits 2.\n";
 
 enum { O_VAULT, O_KEY_FILE, O_STREAM, O_FORMAT };
 static const cli_opt OPTS[] = {
@@ -52,6 +53,43 @@ static int looks_like_sse(const uint8_t *p, size_t n)
             return 1;
     }
     return 0;
+}
+
+/* Where an SSE stream stands, byte by byte: whether a field line (not a comment) has come since the
+ * last blank line, i.e. an event is still open. Line ends are LF, CRLF or CR, as the restorer's. */
+typedef struct sse_tail {
+    size_t line_len;
+    int comment, after_cr, open_event;
+} sse_tail;
+
+static void sse_tail_feed(sse_tail *t, const uint8_t *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        uint8_t c = p[i];
+        if (c == '\n' && t->after_cr) { /* the LF of a CRLF */
+            t->after_cr = 0;
+            continue;
+        }
+        t->after_cr = c == '\r';
+        if (c == '\n' || c == '\r') {
+            if (t->line_len == 0)
+                t->open_event = 0; /* a blank line ends the event */
+            else if (!t->comment)
+                t->open_event = 1;
+            t->line_len = 0;
+        } else {
+            if (t->line_len == 0)
+                t->comment = c == ':';
+            t->line_len++;
+        }
+    }
+}
+
+/* At the end of the input: whether it stopped inside an event (no blank line after its last field),
+ * as a stream cut off mid-event does. */
+static int sse_tail_cut(const sse_tail *t)
+{
+    return t->open_event || (t->line_len != 0 && !t->comment);
 }
 
 /* Reads from f into in (growing it) until it holds a whole first non-blank line, PEEK_MAX bytes or
@@ -144,6 +182,7 @@ int cmd_restore(int argc, char **argv)
     cli_input vin = {0}, in = {0};
     sanctum_session *s = NULL;
     sanctum_stream_restorer *r = NULL;
+    sse_tail tail = {0, 0, 0, 0};
     uint8_t *out = NULL;
     size_t out_len = 0;
     sanctum_error err;
@@ -171,6 +210,7 @@ int cmd_restore(int argc, char **argv)
                     format == SANCTUM_CHAT_AUTO && !cli_looks_like_json(&in) ? "text" : "document");
             goto whole;
         }
+        sse_tail_feed(&tail, in.data, in.len);
         if (in.len != 0 && sanctum_stream_restorer_feed(r, in.data, in.len, &out, &out_len, &err) != SANCTUM_OK)
             goto fail;
         if (put(out, out_len) != 0 || fflush(stdout) != 0)
@@ -180,6 +220,7 @@ int cmd_restore(int argc, char **argv)
         uint8_t buf[4096];
         size_t n;
         while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
+            sse_tail_feed(&tail, buf, n);
             if (sanctum_stream_restorer_feed(r, buf, n, &out, &out_len, &err) != SANCTUM_OK)
                 goto fail;
             int bad = put(out, out_len) != 0 || fflush(stdout) != 0;
@@ -216,6 +257,13 @@ whole:
                 (unsigned long long)stats.restored, (unsigned long long)stats.unknown,
                 (unsigned long long)stats.malformed);
     rc = CLI_OK;
+    if (stream && sse_tail_cut(&tail)) {
+        /* what was written stays (it went out as it came); the open event was flushed as received,
+         * restored only where its placeholders are whole: the caller must know the stream was cut */
+        fprintf(stderr, "sanctum restore: the stream ended inside an event (no blank line after it): it was cut "
+                        "off; its last event was written as received, placeholders cut in it left as they are\n");
+        rc = CLI_ERROR;
+    }
     goto done;
 fail:
     cli_print_error("restore", &err);

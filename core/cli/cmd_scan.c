@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
 #include <sodium.h>
 #include <stdatomic.h>
 #include <stdbool.h>
@@ -113,6 +114,8 @@ typedef struct job {
     size_t map_len;
     bool is_mmap;
     bool transcoded;   /* UTF-16 scanned as UTF-8: no byte of the file is the secret's UTF-8 */
+    _Atomic uintptr_t map_start, map_end; /* the file's mapping while it is read (on_sigbus) */
+    _Atomic int shrank; /* the file shrank while mapped: pages past its end were read as zeros */
     int status;        /* 0 ok, 1 skipped, 2 error */
     char why[256];
 } job;
@@ -125,6 +128,55 @@ typedef struct scan_run {
     uint64_t max_file;
     bool keep_maps;
 } scan_run;
+
+/* A mapped file can shrink while it is scanned (a log rotated, a file rewritten by a build): reading a
+ * page past its new end raises SIGBUS, which killed the whole scan. The handler maps zeros over the
+ * rest of the mapping, so the read goes on, and marks the job, whose result is then an error. Only
+ * addresses inside a registered mapping are handled; any other SIGBUS takes the default action. */
+static job *_Atomic g_bus_jobs;
+static _Atomic size_t g_bus_njobs;
+static uintptr_t g_page_size;
+
+static void on_sigbus(int sig, siginfo_t *si, void *uc)
+{
+    (void)uc;
+    uintptr_t a = (uintptr_t)si->si_addr;
+    job *jobs = atomic_load(&g_bus_jobs);
+    size_t n = atomic_load(&g_bus_njobs);
+    for (size_t i = 0; jobs != NULL && i < n; i++) {
+        uintptr_t s = atomic_load(&jobs[i].map_start), e = atomic_load(&jobs[i].map_end);
+        if (s == 0 || a < s || a >= e)
+            continue;
+        /* zeros from the faulting page to the end of the mapping: one fault, not one per page */
+        uintptr_t page = a & ~(g_page_size - 1), stop = (e + g_page_size - 1) & ~(g_page_size - 1);
+        if (mmap((void *)page, stop - page, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) != MAP_FAILED) {
+            atomic_store(&jobs[i].shrank, 1);
+            return;
+        }
+        break;
+    }
+    signal(sig, SIG_DFL); /* not ours: the fault repeats and ends the process as it would have */
+}
+
+static void sigbus_guard(scan_run *r, bool on)
+{
+    static struct sigaction saved;
+    if (on) {
+        g_page_size = (uintptr_t)sysconf(_SC_PAGESIZE);
+        atomic_store(&g_bus_njobs, r->n_jobs);
+        atomic_store(&g_bus_jobs, r->jobs);
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_sigaction = on_sigbus;
+        sa.sa_flags = SA_SIGINFO;
+        sigemptyset(&sa.sa_mask);
+        (void)sigaction(SIGBUS, &sa, &saved);
+    } else {
+        (void)sigaction(SIGBUS, &saved, NULL);
+        atomic_store(&g_bus_jobs, NULL);
+        atomic_store(&g_bus_njobs, 0);
+    }
+}
 
 static int add_job(scan_run *r, const char *path, const char *label)
 {
@@ -163,16 +215,49 @@ static char *path_join(const char *a, const char *b)
     return p;
 }
 
-/* Reads a small file into malloc'd memory (NUL-terminated). */
-static uint8_t *slurp(const char *path, uint64_t max, size_t *len)
+/* Opens a file found inside a scanned tree for reading: only a regular file, never through a final
+ * symlink (a tree must not point the scan at /dev/tty or elsewhere), and without blocking on a FIFO
+ * (open() of a FIFO waits for a writer). -1 with errno set otherwise. */
+static int open_tree_file(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        errno = EINVAL;
+        return -1;
+    }
+    return fd;
+}
+
+/* Reads a small file into malloc'd memory (NUL-terminated). in_tree: a file of the scanned tree
+ * (open_tree_file; silently NULL when it is missing or not a regular file), else a path the user
+ * gave (a FIFO such as <(...) is fine). */
+static uint8_t *slurp(const char *path, uint64_t max, size_t *len, bool in_tree)
 {
     cli_input in;
-    FILE *probe = fopen(path, "rb");
-    if (probe == NULL)
-        return NULL;
-    fclose(probe);
-    if (cli_read_input(path, max, &in) != 0)
-        return NULL;
+    if (in_tree) {
+        int fd = open_tree_file(path);
+        FILE *f = fd < 0 ? NULL : fdopen(fd, "rb");
+        if (f == NULL) {
+            if (fd >= 0)
+                close(fd);
+            return NULL;
+        }
+        int rc = cli_read_stream(f, path, max, &in);
+        fclose(f);
+        if (rc != 0)
+            return NULL;
+    } else {
+        FILE *probe = fopen(path, "rb");
+        if (probe == NULL)
+            return NULL;
+        fclose(probe);
+        if (cli_read_input(path, max, &in) != 0)
+            return NULL;
+    }
     uint8_t *copy = malloc(in.len + 1);
     if (copy != NULL) {
         memcpy(copy, in.data, in.len);
@@ -191,7 +276,7 @@ static void add_gitignore(sanctum_scan_ignore *ig, const char *dir, const char *
     if (p == NULL)
         return;
     size_t len = 0;
-    uint8_t *t = slurp(p, 1u << 20, &len);
+    uint8_t *t = slurp(p, 1u << 20, &len, true);
     free(p);
     if (t == NULL)
         return;
@@ -264,16 +349,35 @@ static int name_cmp(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void walk_dir(walker *w, const char *dir, const char *rel, unsigned depth)
+static void dir_open_failed(walker *w, const char *dir, int e)
 {
-    if (depth > 256)
+    fputs("sanctum scan: cannot open directory '", stderr);
+    cli_put_label(stderr, dir);
+    fprintf(stderr, "': %s\n", strerror(e));
+    w->errors++;
+}
+
+/* Walks the directory open on fd (taken: closed here), at path dir (for labels and jobs). Each
+ * subdirectory is opened relative to its parent's fd with O_NOFOLLOW, so a directory swapped for a
+ * symlink between the stat and the open is refused (ELOOP) instead of followed out of the tree. */
+static void walk_dir(walker *w, int fd, const char *dir, const char *rel, unsigned depth)
+{
+    if (depth > 256) {
+        /* as an unreadable directory: nothing is left out without a word */
+        close(fd);
+        fputs("sanctum scan: '", stderr);
+        cli_put_label(stderr, dir);
+        fputs("': more than 256 directories deep, not scanned\n", stderr);
+        w->errors++;
         return;
+    }
     if (w->gitignore && depth > 0)
         add_gitignore(w->ig, dir, rel);
-    DIR *d = opendir(dir);
+    DIR *d = fdopendir(fd);
     if (d == NULL) {
-        fprintf(stderr, "sanctum scan: cannot open directory '%s': %s\n", dir, strerror(errno));
-        w->errors++;
+        int e = errno;
+        close(fd);
+        dir_open_failed(w, dir, e);
         return;
     }
     strvec names = {0};
@@ -284,10 +388,10 @@ static void walk_dir(walker *w, const char *dir, const char *rel, unsigned depth
         if (sv_push(&names, de->d_name) != 0)
             break;
     }
-    closedir(d);
     /* deterministic order */
     if (names.n > 1)
         qsort(names.v, names.n, sizeof *names.v, name_cmp);
+    int dfd = dirfd(d);
     for (size_t i = 0; i < names.n; i++) {
         const char *name = names.v[i];
         char *full = path_join(dir, name);
@@ -298,7 +402,7 @@ static void walk_dir(walker *w, const char *dir, const char *rel, unsigned depth
             continue;
         }
         struct stat st;
-        if (lstat(full, &st) != 0) {
+        if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
             free(full);
             free(r);
             continue;
@@ -309,8 +413,13 @@ static void walk_dir(walker *w, const char *dir, const char *rel, unsigned depth
                 sv_push(w->repo_paths, full);
             }
         } else if (S_ISDIR(st.st_mode)) {
-            if (!sanctum_scan_ignore_match(w->ig, (const uint8_t *)r, strlen(r), 1))
-                walk_dir(w, full, r, depth + 1);
+            if (!sanctum_scan_ignore_match(w->ig, (const uint8_t *)r, strlen(r), 1)) {
+                int sub = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+                if (sub < 0)
+                    dir_open_failed(w, full, errno);
+                else
+                    walk_dir(w, sub, full, r, depth + 1);
+            }
         } else if (S_ISREG(st.st_mode)) {
             if (!sanctum_scan_ignore_match(w->ig, (const uint8_t *)r, strlen(r), 0) &&
                 !sanctum_scanner_path_allowed(w->run->scanner, (const uint8_t *)r, strlen(r)))
@@ -319,13 +428,36 @@ static void walk_dir(walker *w, const char *dir, const char *rel, unsigned depth
         free(full);
         free(r);
     }
+    closedir(d);
     sv_free(&names);
 }
 
-/* The config of a repository: .git/config, or for a worktree/submodule .git file, the config of the
- * gitdir it names (its commondir when there is one). Nothing is executed. */
-static char *repo_config_path(const char *dotgit)
+/* Whether path (resolved: symlinks and ..) lies inside one of the PATHs the user named. */
+static bool inside_named(const strvec *named, const char *path)
 {
+    char *real = realpath(path, NULL);
+    if (real == NULL)
+        return false;
+    bool in = false;
+    for (size_t i = 0; i < named->n && !in; i++) {
+        char *root = realpath(named->v[i], NULL);
+        if (root == NULL)
+            continue;
+        size_t rl = strlen(root);
+        in = strncmp(real, root, rl) == 0 && (real[rl] == '/' || real[rl] == '\0' || (rl == 1 && root[0] == '/'));
+        free(root);
+    }
+    free(real);
+    return in;
+}
+
+/* The config of a repository: .git/config, or for a worktree/submodule .git file, the config of the
+ * gitdir it names (its commondir when there is one). Nothing is executed. A .git file is only
+ * followed into the trees the user named (named): a planted `gitdir: /elsewhere` must not make the
+ * scan read /elsewhere/config; then NULL with *outside set. */
+static char *repo_config_path(const char *dotgit, const strvec *named, bool *outside)
+{
+    *outside = false;
     struct stat st;
     if (lstat(dotgit, &st) != 0)
         return NULL;
@@ -334,7 +466,7 @@ static char *repo_config_path(const char *dotgit)
     if (!S_ISREG(st.st_mode))
         return NULL;
     size_t len = 0;
-    uint8_t *t = slurp(dotgit, 4096, &len);
+    uint8_t *t = slurp(dotgit, 4096, &len, true);
     if (t == NULL)
         return NULL;
     char *res = NULL;
@@ -356,10 +488,15 @@ static char *repo_config_path(const char *dotgit)
             gitdir = base ? path_join(base, g) : NULL;
             free(base);
         }
+        if (gitdir != NULL && !inside_named(named, gitdir)) {
+            *outside = true;
+            free(gitdir);
+            gitdir = NULL;
+        }
         if (gitdir != NULL) {
             char *cd = path_join(gitdir, "commondir");
             size_t cl = 0;
-            uint8_t *c = cd ? slurp(cd, 4096, &cl) : NULL;
+            uint8_t *c = cd ? slurp(cd, 4096, &cl, true) : NULL;
             free(cd);
             if (c != NULL) {
                 char *cs = (char *)c;
@@ -372,6 +509,11 @@ static char *repo_config_path(const char *dotgit)
                 res = path_join(gitdir, "config");
             }
             free(gitdir);
+        }
+        if (res != NULL && !inside_named(named, res)) { /* a commondir elsewhere */
+            *outside = true;
+            free(res);
+            res = NULL;
         }
     }
     free(t);
@@ -605,9 +747,79 @@ static sanctum_status scan_windows(scan_run *r, job *j, const uint8_t *t, size_t
     return SANCTUM_OK;
 }
 
+/* Unmaps a scanned file; the SIGBUS handler stops treating its range as ours first. A file read into
+ * memory instead (read_unsized) is wiped and freed. */
+static void unmap_file(job *j, uint8_t *map, size_t len)
+{
+    atomic_store(&j->map_start, 0);
+    if (j->is_mmap) {
+        munmap(map, len);
+    } else if (map != NULL) {
+        sodium_memzero(map, len);
+        free(map);
+    }
+}
+
+/* Reads a file whose size says 0 (empty, or a /proc or other pseudo-file whose size is not known
+ * until it is read) into memory, up to max bytes. 0 read (*out NULL when empty), 1 larger than max,
+ * -1 read error (errno set). */
+static int read_unsized(int fd, uint64_t max, uint8_t **out, size_t *out_len)
+{
+    *out = NULL;
+    *out_len = 0;
+    uint8_t *buf = NULL;
+    size_t cap = 0, len = 0;
+    for (;;) {
+        if (len == cap) {
+            size_t ncap = cap ? cap * 2 : 4096;
+            uint8_t *nb = malloc(ncap);
+            if (nb == NULL) {
+                errno = ENOMEM;
+                break;
+            }
+            if (len != 0)
+                memcpy(nb, buf, len);
+            if (buf != NULL) {
+                sodium_memzero(buf, cap);
+                free(buf);
+            }
+            buf = nb;
+            cap = ncap;
+        }
+        ssize_t got = read(fd, buf + len, cap - len);
+        if (got < 0 && (errno == EINTR || errno == EAGAIN))
+            continue;
+        if (got < 0)
+            break;
+        if (got == 0) {
+            if (len == 0) {
+                free(buf);
+                return 0;
+            }
+            *out = buf;
+            *out_len = len;
+            return 0;
+        }
+        len += (size_t)got;
+        if ((uint64_t)len > max) {
+            sodium_memzero(buf, cap);
+            free(buf);
+            return 1;
+        }
+    }
+    int e = errno;
+    if (buf != NULL) {
+        sodium_memzero(buf, cap);
+        free(buf);
+    }
+    errno = e;
+    return -1;
+}
+
 static void scan_one(scan_run *r, job *j)
 {
-    int fd = open(j->path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    /* O_NONBLOCK: a path that became a FIFO since the walk must not hang the scan (fstat refuses it) */
+    int fd = open(j->path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0) {
         j->status = 2;
         snprintf(j->why, sizeof j->why, "cannot open: %s", strerror(errno));
@@ -628,7 +840,21 @@ static void scan_one(scan_run *r, job *j)
     }
     size_t len = (size_t)st.st_size;
     uint8_t *map = NULL;
-    if (len != 0) {
+    if (len == 0) {
+        /* st_size 0 is no proof of emptiness: /proc files (environ, status) say 0 and hold text */
+        int rr = read_unsized(fd, r->max_file, &map, &len);
+        if (rr != 0) {
+            int e = errno;
+            close(fd);
+            j->status = rr == 1 ? 1 : 2;
+            if (rr == 1)
+                snprintf(j->why, sizeof j->why, "larger than the size cap (%llu bytes)",
+                         (unsigned long long)r->max_file);
+            else
+                snprintf(j->why, sizeof j->why, "cannot read: %s", strerror(e));
+            return;
+        }
+    } else {
         void *m = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
         if (m == MAP_FAILED) {
             close(fd);
@@ -637,6 +863,9 @@ static void scan_one(scan_run *r, job *j)
             return;
         }
         map = m;
+        j->is_mmap = true;
+        atomic_store(&j->map_end, (uintptr_t)m + len);
+        atomic_store(&j->map_start, (uintptr_t)m);
         (void)madvise(m, len, MADV_SEQUENTIAL);
     }
     close(fd);
@@ -644,7 +873,7 @@ static void scan_one(scan_run *r, job *j)
     int wide = utf16_kind(map, len, &bom);
     /* binary: a NUL byte in the first 8 KiB (that is not UTF-16 text) */
     if (wide == 0 && len != 0 && memchr(map, 0, len < 8192 ? len : 8192) != NULL) {
-        munmap(map, len);
+        unmap_file(j, map, len);
         j->status = 1;
         snprintf(j->why, sizeof j->why, "binary");
         return;
@@ -655,7 +884,7 @@ static void scan_one(scan_run *r, job *j)
     if (wide != 0) {
         u8 = utf16_to_utf8(map, len, bom, wide == 2, &text_len);
         if (u8 == NULL) {
-            munmap(map, len);
+            unmap_file(j, map, len);
             j->status = 2;
             snprintf(j->why, sizeof j->why, "UTF-16 file too large to transcode: %zu MiB of UTF-8 do not fit in memory",
                      text_len >> 20);
@@ -677,12 +906,15 @@ static void scan_one(scan_run *r, job *j)
         sodium_memzero(u8, text_len);
         free(u8);
     }
-    if (r->keep_maps && j->res != NULL && j->res->count != 0 && !j->transcoded) {
+    if (atomic_load(&j->shrank)) {
+        j->status = 2;
+        snprintf(j->why, sizeof j->why, "the file shrank while it was scanned (scan it again)");
+    }
+    if (r->keep_maps && j->status == 0 && j->res != NULL && j->res->count != 0 && !j->transcoded) {
         j->map = map;
         j->map_len = len;
-        j->is_mmap = true;
     } else if (map != NULL) {
-        munmap(map, len);
+        unmap_file(j, map, len);
     }
 }
 
@@ -824,11 +1056,12 @@ static int open_scanner(const scan_cfg *c, scan_env *e)
     uint8_t key[64];
     size_t key_len = 0;
     int rc = -1;
-    if (c->rules_path != NULL && (rules = slurp(c->rules_path, 64u << 20, &rules_len)) == NULL) {
+    if (c->rules_path != NULL && (rules = slurp(c->rules_path, 64u << 20, &rules_len, false)) == NULL) {
         fprintf(stderr, "sanctum scan: cannot read rules file '%s'\n", c->rules_path);
         goto out;
     }
-    if (c->baseline_path != NULL && (e->baseline = slurp(c->baseline_path, 1u << 30, &e->baseline_len)) == NULL) {
+    if (c->baseline_path != NULL &&
+        (e->baseline = slurp(c->baseline_path, 1u << 30, &e->baseline_len, false)) == NULL) {
         fprintf(stderr, "sanctum scan: cannot read baseline '%s'\n", c->baseline_path);
         goto out;
     }
@@ -861,7 +1094,11 @@ static int open_scanner(const scan_cfg *c, scan_env *e)
             cli_print_error("scan", &err);
         goto out;
     }
-    if (c->out_path != NULL && (e->out = fopen(c->out_path, "wb")) == NULL) {
+    /* 0600: with --no-redact the report holds whole secrets (and always their fingerprints) */
+    int ofd = c->out_path == NULL ? -1 : open(c->out_path, O_WRONLY | O_CREAT | O_TRUNC | O_NOCTTY | O_CLOEXEC, 0600);
+    if (c->out_path != NULL && (ofd < 0 || (e->out = fdopen(ofd, "wb")) == NULL)) {
+        if (ofd >= 0)
+            close(ofd);
         fprintf(stderr, "sanctum scan: cannot write '%s': %s\n", c->out_path, strerror(errno));
         e->out = stdout;
         goto out;
@@ -888,7 +1125,7 @@ static int collect_root(const scan_cfg *c, scan_env *e, scan_run *run, const cha
     }
     char *ignf = c->ignore_file ? strdup(c->ignore_file) : path_join(root, ".sanctumignore");
     size_t il = 0;
-    uint8_t *it = ignf ? slurp(ignf, 16u << 20, &il) : NULL;
+    uint8_t *it = ignf ? slurp(ignf, 16u << 20, &il, c->ignore_file == NULL) : NULL;
     free(ignf);
     if (it == NULL && c->ignore_file != NULL) {
         fprintf(stderr, "sanctum scan: cannot read ignore file '%s'\n", c->ignore_file);
@@ -907,11 +1144,24 @@ static int collect_root(const scan_cfg *c, scan_env *e, scan_run *run, const cha
     for (size_t x = 0; x < c->excludes.n; x++)
         (void)sanctum_scan_ignore_add(ig, (const uint8_t *)c->excludes.v[x], strlen(c->excludes.v[x]), &err);
     /* the root's .gitignore is already in; walk_dir adds those of subdirectories */
-    walk_dir(&w, root, "", 0);
+    int rfd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC); /* a root the user named may be a symlink */
+    if (rfd < 0)
+        dir_open_failed(&w, root, errno);
+    else
+        walk_dir(&w, rfd, root, "", 0);
     e->errors += w.errors;
     /* git remotes: each repository's config is scanned as a file of its own */
     for (size_t k = 0; k < repos.n; k++) {
-        char *cfg = repo_config_path(repo_paths.v[k]);
+        bool outside = false;
+        char *cfg = repo_config_path(repo_paths.v[k], &c->paths, &outside);
+        if (outside) {
+            fputs("sanctum scan: ", stderr);
+            cli_put_label(stderr, strcmp(repos.v[k], ".") == 0 ? "" : repos.v[k]);
+            fputs(strcmp(repos.v[k], ".") == 0 ? ".git" : "/.git", stderr);
+            fputs(": skipped, its gitdir lies outside the scanned tree (name that directory as a PATH to read its "
+                  "config)\n",
+                  stderr);
+        }
         if (cfg == NULL)
             continue;
         char *label = strcmp(repos.v[k], ".") == 0 ? strdup(".git/config") : path_join(repos.v[k], ".git/config");
@@ -972,7 +1222,9 @@ static int report_jobs(scan_env *e, scan_run *run)
         if (j->status == 1)
             e->skipped++;
         if (j->status == 2) {
-            fprintf(stderr, "sanctum scan: %s: %s\n", j->label, j->why);
+            fputs("sanctum scan: ", stderr);
+            cli_put_label(stderr, j->label);
+            fprintf(stderr, ": %s\n", j->why);
             e->errors++;
             continue;
         }
@@ -985,8 +1237,11 @@ static int report_jobs(scan_env *e, scan_run *run)
             return -1;
         }
         e->findings += added;
-        if (j->res->truncated)
-            fprintf(stderr, "sanctum scan: %s: too many findings, the rest were dropped\n", j->label);
+        if (j->res->truncated) {
+            fputs("sanctum scan: ", stderr);
+            cli_put_label(stderr, j->label);
+            fputs(": too many findings, the rest were dropped\n", stderr);
+        }
         if (e->format != SANCTUM_SCAN_FORMAT_SARIF) {
             uint8_t *chunk;
             size_t cl;
@@ -1010,8 +1265,11 @@ static void print_skipped(const scan_run *run, uint64_t skipped)
             (unsigned long long)(run->n_jobs - skipped), (unsigned long long)skipped);
     unsigned shown = 0;
     for (size_t k = 0; k < run->n_jobs && shown < 5; k++)
-        if (run->jobs[k].status == 1)
-            fprintf(stderr, "%s %s (%s)", shown++ ? "," : "", run->jobs[k].label, run->jobs[k].why);
+        if (run->jobs[k].status == 1) {
+            fputs(shown++ ? ", " : " ", stderr);
+            cli_put_label(stderr, run->jobs[k].label);
+            fprintf(stderr, " (%s)", run->jobs[k].why);
+        }
     fprintf(stderr, "%s\n", skipped > shown ? ", ..." : "");
 }
 
@@ -1028,7 +1286,7 @@ static void run_free(scan_run *run)
             sanctum_free(j->res);
         }
         if (j->map != NULL)
-            munmap(j->map, j->map_len);
+            unmap_file(j, j->map, j->map_len);
         free(j->path);
         free(j->label);
     }
@@ -1045,10 +1303,12 @@ static int scan_paths(const scan_cfg *c, scan_env *e)
     run.keep_maps = c->no_redact;
     int rc = collect_files(c, e, &run);
     if (rc == 0) {
+        sigbus_guard(&run, true);
         scan_jobs(&run, c->jobs);
         rc = report_jobs(e, &run);
         if (e->skipped != 0)
             print_skipped(&run, e->skipped);
+        sigbus_guard(&run, false);
     }
     run_free(&run);
     return rc;

@@ -1,7 +1,12 @@
 /* sanctum: the command-line face of libsanctumcore. Each command lives in its own cmd_*.c file. */
+#define _GNU_SOURCE 1
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 #include "cli.h"
 
@@ -47,8 +52,21 @@ static int finish(const char *cmd, int rc)
     return rc;
 }
 
+/* No core dump, ever: the process holds vault and ledger keys and input full of personal data and
+ * secrets, which a core file would put on disk in clear. Not dumpable (Linux) also keeps other
+ * processes of the same user from reading its memory through ptrace or /proc/PID/mem. */
+static void no_core_dumps(void)
+{
+    struct rlimit none = {0, 0};
+    (void)setrlimit(RLIMIT_CORE, &none);
+#ifdef __linux__
+    (void)prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+#endif
+}
+
 int main(int argc, char **argv)
 {
+    no_core_dumps();
     if (argc < 2) {
         usage(stderr);
         return CLI_ERROR;

@@ -679,7 +679,9 @@ static int report_changes(git_run *r, sanctum_scan_report *report, int32_t forma
         const change *c = &r->changes[k];
         blob_job *b = &r->blobs[c->blob];
         if (b->status == 2) {
-            fprintf(stderr, "sanctum scan: %s: cannot read or scan blob\n", c->path);
+            fputs("sanctum scan: ", stderr);
+            cli_put_label(stderr, c->path);
+            fputs(": cannot read or scan blob\n", stderr);
             b->status = 3; /* said once */
             r->errors++;
             continue;

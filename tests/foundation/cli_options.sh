@@ -34,6 +34,7 @@ printf 'Call Jane Roe at jane.roe@example.com.\n' >"$T/in.txt"
 mkdir -p "$T/clean"
 printf 'nothing to see here\n' >"$T/clean/a.txt"
 head -c 32 /dev/zero | tr '\0' 'k' >"$T/scan.key"
+chmod 600 "$T/scan.key"
 DB="$T/l.db"
 FP=$(printf '%064d' 0)
 

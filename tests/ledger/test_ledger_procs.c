@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -225,11 +227,63 @@ static void sigkill_during_writes(void **state)
     test_ctx_free_checked(ctx);
 }
 
+/* A process that dies between creating the key file and writing it (here: killed by SIGXFSZ at its
+ * first write, RLIMIT_FSIZE 0) must leave no key file: an empty one made every later open fail with
+ * "must hold exactly 32 bytes". A later open with CREATE makes a whole key and works. */
+static void key_creation_crash_leaves_no_stub(void **state)
+{
+    (void)state;
+    char db[300], kp[320];
+    snprintf(db, sizeof db, "%s/crash.db", tmpdir);
+    snprintf(kp, sizeof kp, "%s.key", db);
+    fflush(NULL);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        struct rlimit rl = {0, 0};
+        signal(SIGXFSZ, SIG_DFL);
+        if (setrlimit(RLIMIT_FSIZE, &rl) != 0)
+            _exit(3);
+        sanctum_error err;
+        (void)sanctum_ledger_keygen((const uint8_t *)kp, strlen(kp), &err);
+        _exit(4); /* the write did not kill us */
+    }
+    int status = 0;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGXFSZ);
+    struct stat sb;
+    assert_int_equal(lstat(kp, &sb), -1); /* no stub */
+    assert_int_equal(errno, ENOENT);
+
+    sanctum_ctx *ctx = test_ctx_new();
+    sanctum_ledger_options o;
+    sanctum_ledger_options_init(&o);
+    o.flags = SANCTUM_LEDGER_CREATE;
+    o.path = (const uint8_t *)db;
+    o.path_len = strlen(db);
+    sanctum_ledger *l = NULL;
+    sanctum_error err;
+    if (sanctum_ledger_open(&l, ctx, &o, &err) != SANCTUM_OK)
+        fail_msg("open after the crash: %s", err.message);
+    assert_int_equal(lstat(kp, &sb), 0);
+    assert_int_equal(sb.st_size, 32);
+    assert_int_equal(sb.st_mode & 0777, 0600);
+    sanctum_free(l);
+    /* a key that exists is never replaced, and an open that finds one made by another uses it */
+    assert_int_equal(sanctum_ledger_keygen((const uint8_t *)kp, strlen(kp), &err), SANCTUM_E_EXISTS);
+    o.flags = 0;
+    if (sanctum_ledger_open(&l, ctx, &o, &err) != SANCTUM_OK)
+        fail_msg("reopen: %s", err.message);
+    sanctum_free(l);
+    test_ctx_free_checked(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(two_writers_lose_nothing),
         cmocka_unit_test(sigkill_during_writes),
+        cmocka_unit_test(key_creation_crash_leaves_no_stub),
     };
     return cmocka_run_group_tests(tests, setup_dir, teardown_dir);
 }

@@ -14,3 +14,6 @@ add_test(NAME ledger_cli COMMAND sh ${L}/cli_test.sh $<TARGET_FILE:sanctum> $<TA
 set_tests_properties(ledger_cli PROPERTIES LABELS "cli;ledger")
 add_test(NAME ledger_tamper COMMAND sh ${L}/tamper_test.sh $<TARGET_FILE:sanctum> ${SANCTUM_SQLITE3_SHELL})
 set_tests_properties(ledger_tamper PROPERTIES LABELS "cli;ledger")
+# a value typed at a terminal is not echoed (a pseudo-terminal; every wait has a deadline)
+add_test(NAME ledger_tty_echo COMMAND ${SANCTUM_PYTHON3} ${L}/cli_tty_echo.py $<TARGET_FILE:sanctum>)
+set_tests_properties(ledger_tty_echo PROPERTIES LABELS "cli;ledger" TIMEOUT 60)

@@ -34,6 +34,19 @@ grep -q '<PERSON_9> is not a placeholder' "$T/r.json" || fail "unknown placehold
 grep -q '1 unknown' "$T/err" || fail "unknown not counted: $(cat "$T/err")"
 "$S" restore --stream --vault "$T/v" < "$SRC/examples/demo_upstream_stream.sse" > "$T/r.sse" || fail "restore --stream"
 grep -q '"content":"Jane Roe: the refund went to "' "$T/r.sse" || fail "stream: $(cat "$T/r.sse")"
+# a stream cut inside its last event: what came before is restored and written, the cut event goes
+# out as received, a note says the stream was cut, and the exit status is 2 (error), not 0
+printf 'data: {"choices":[{"delta":{"content":"<PERSON_1> paid"}}]}\n\ndata: {"choices":[{"delta":{"content":"x <PERS' |
+  "$S" restore --stream --vault "$T/v" > "$T/cut.sse" 2>"$T/err"
+rc=$?
+[ "$rc" = 2 ] || fail "cut stream: exit $rc, want 2: $(cat "$T/err")"
+grep -q 'the stream ended inside an event' "$T/err" || fail "cut stream: no note: $(cat "$T/err")"
+grep -q '"content":"Jane.Roe paid"' "$T/cut.sse" || fail "cut stream: the whole event before the cut: $(cat "$T/cut.sse")"
+tail -c 40 "$T/cut.sse" | grep -q 'x <PERS$' || fail "cut stream: the cut event not flushed as received: $(cat "$T/cut.sse")"
+# ... the same stream with its blank line is complete: exit 0; a trailing comment keeps it complete
+printf 'data: {"choices":[{"delta":{"content":"<PERSON_1> paid"}}]}\r\n\r\n: done\n' |
+  "$S" restore --stream --vault "$T/v" > /dev/null 2>"$T/err" || fail "complete stream: exit $?: $(cat "$T/err")"
+! grep -q 'ended inside an event' "$T/err" || fail "complete stream called cut: $(cat "$T/err")"
 grep -q 'data: \[DONE\]' "$T/r.sse" || fail "stream end"
 # --stream on input that is not SSE: restored as a whole document (same bytes as without --stream),
 # with a note, instead of "0 restored" and nothing on stdout
@@ -92,4 +105,15 @@ printf '{"messages":[{"role":"user","content":"Jane Roe"}' > "$T/bad.json"
 "$S" anonymize --key-file "$T/k4" --vault-out "$T/v4" "$T/bad.json" > "$T/o" 2>/dev/null && fail "bad JSON accepted"
 [ -s "$T/o" ] && fail "output on error"
 "$S" restore "$T/a.txt" 2>/dev/null && fail "restore without --vault"
+# a key that cannot be written whole (here: a file size limit of 0) leaves no key file behind, so the
+# next run creates a whole one instead of failing on the stub for ever
+printf 'Call Jane Roe.\n' > "$T/in7.txt"
+(trap '' XFSZ; ulimit -f 0; exec "$S" anonymize --format text --key-file "$T/k7" --vault-out "$T/v7" "$T/in7.txt") \
+    >/dev/null 2>&1 && fail "anonymize succeeded without a key file"
+[ -e "$T/k7" ] && fail "a half-written key file was left behind"
+ls "$T" | grep -q '^k7\.' && fail "a temporary key file was left behind: $(ls "$T")"
+"$S" anonymize --format text --key-file "$T/k7" --vault-out "$T/v7" "$T/in7.txt" >"$T/a7.txt" 2>"$T/err" ||
+    fail "no key after a failed first attempt: $(cat "$T/err")"
+"$S" restore --format text --key-file "$T/k7" --vault "$T/v7" "$T/a7.txt" 2>/dev/null | grep -q 'Jane Roe' ||
+    fail "round trip with the key made after a failed attempt"
 exit 0

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "alloc.h"
+#include "mapper/mapper.h"
 #include "sweep.h"
 #include "test_util.h"
 
@@ -996,6 +997,55 @@ static void sweeps_new_options(void **state)
     fx_free(&f);
 }
 
+/* The hash the value index used, FNV-1a folded (public and unkeyed): anyone can precompute values
+ * that all land in one slot, and a request full of them made interning quadratic. */
+static uint64_t fnv_folded(const uint8_t *p, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++) {
+        h ^= p[i];
+        h *= 1099511628211ull;
+    }
+    return h ^ (h >> 29);
+}
+
+static void vault_index_resists_crafted_collisions(void **state)
+{
+    (void)state;
+    sanctum_ctx *ctx = test_ctx_new();
+    sc_vault v;
+    sc_vault_init(&v, ctx);
+    /* 2000 e-mail values (lower-case hex: their own normal form) on which that hash agrees in the low
+     * 12 bits, the slot bits of the 4096-slot table that holds them */
+    uint8_t key[2 + 16] = {SC_KEY_VALUE, SANCTUM_ENTITY_EMAIL_ADDRESS};
+    char val[17];
+    unsigned long long ctr = 0;
+    for (int made = 0; made < 2000;) {
+        snprintf(val, sizeof val, "%016llx", ctr++);
+        memcpy(key + 2, val, 16);
+        if ((fnv_folded(key, sizeof key) & 0xfffu) != 0)
+            continue;
+        uint32_t number = 0;
+        bool variant = false;
+        assert_int_equal(sc_vault_intern(&v, SANCTUM_ENTITY_EMAIL_ADDRESS, SC_KEY_VALUE, (const uint8_t *)val, 16,
+                                         &number, &variant, NULL),
+                         SANCTUM_OK);
+        assert_int_equal(number, (uint32_t)made + 1);
+        made++;
+    }
+    assert_int_equal(v.nslots, 4096);
+    /* the longest run of occupied slots is what one lookup may walk */
+    size_t run = 0, longest = 0;
+    for (size_t i = 0; i < v.nslots; i++) {
+        run = v.slots[i] != 0 ? run + 1 : 0;
+        if (run > longest)
+            longest = run;
+    }
+    assert_true(longest < 200);
+    sc_vault_free(&v);
+    test_ctx_free_checked(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1010,6 +1060,7 @@ int main(void)
         cmocka_unit_test(json_keys_and_numbers), cmocka_unit_test(scrub_system_option),
         cmocka_unit_test(lone_surrogate_round_trip), cmocka_unit_test(known_identities),
         cmocka_unit_test(identities_wiped), cmocka_unit_test(sweeps_new_options),
+        cmocka_unit_test(vault_index_resists_crafted_collisions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -253,6 +253,68 @@ static void any_chunking(void **state)
     }
 }
 
+/* A field's text is held back only as far as a placeholder can reach: "PERSON_" and then digits
+ * (never a number past 10 of them) go out as they come. Holding them to the end of the run let an
+ * upstream grow the held text without bound and rescan all of it at every event. The output is what
+ * restoring the whole text gives. */
+static void digit_run_not_held(void **state)
+{
+    (void)state;
+    static const char first[] = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"see <PERSON_\"}}]}\n\n";
+    static const char more[] = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"1234567899\"}}]}\n\n";
+    static const char last[] = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"> PERSON_1\"}}]}\n\n";
+    sanctum_stream_restorer *r = NULL;
+    sanctum_error err;
+    assert_int_equal(sanctum_stream_restorer_new(&r, S, SANCTUM_CHAT_AUTO, &err), SANCTUM_OK);
+    buf out = {NULL, 0};
+    uint8_t *o = NULL;
+    size_t on = 0;
+    assert_int_equal(sanctum_stream_restorer_feed(r, U(first), strlen(first), &o, &on, &err), SANCTUM_OK);
+    bput(&out, o, on);
+    sanctum_free(o);
+    for (int i = 0; i < 200; i++) {
+        assert_int_equal(sanctum_stream_restorer_feed(r, U(more), strlen(more), &o, &on, &err), SANCTUM_OK);
+        bput(&out, o, on);
+        sanctum_free(o);
+    }
+    size_t nines = 0;
+    for (size_t i = 0; i < out.n; i++)
+        nines += out.p[i] == '9';
+    assert_true(nines >= 2 * 200 - 4); /* all but the last few digits are out already */
+    assert_int_equal(sanctum_stream_restorer_feed(r, U(last), strlen(last), &o, &on, &err), SANCTUM_OK);
+    bput(&out, o, on);
+    sanctum_free(o);
+    assert_int_equal(sanctum_stream_restorer_finish(r, &o, &on, &err), SANCTUM_OK);
+    bput(&out, o, on);
+    sanctum_free(o);
+    sanctum_free(r);
+    /* the text of the deltas, restored whole, is the text the stream carried */
+    size_t tl = strlen("see <PERSON_") + 200 * 10 + strlen("> PERSON_1");
+    char *text = malloc(tl + 1);
+    strcpy(text, "see <PERSON_");
+    for (int i = 0; i < 200; i++)
+        strcat(text, "1234567899");
+    strcat(text, "> PERSON_1");
+    uint8_t *whole = NULL;
+    size_t wn = 0;
+    assert_int_equal(sanctum_session_restore_text(S, U(text), tl, &whole, &wn, &err), SANCTUM_OK);
+    size_t got = 0;
+    char *q = malloc(out.n + 1);
+    for (const char *c = (const char *)out.p; (c = strstr(c, "\"content\":\"")) != NULL && (size_t)(c - (const char *)out.p) < out.n;) {
+        c += strlen("\"content\":\"");
+        const char *e = strchr(c, '"');
+        memcpy(q + got, c, (size_t)(e - c));
+        got += (size_t)(e - c);
+        c = e;
+    }
+    assert_int_equal(got, wn);
+    assert_memory_equal(q, whole, wn);
+    free(q);
+    free(text);
+    sanctum_free(whole);
+    free(out.p);
+}
+
 static void restorer_errors(void **state)
 {
     (void)state;
@@ -344,7 +406,7 @@ int main(void)
         cmocka_unit_test(openai_stream_content), cmocka_unit_test(anthropic_block_end_flush),
         cmocka_unit_test(responses_stream),      cmocka_unit_test(any_chunking),
         cmocka_unit_test(gemini_stream),         cmocka_unit_test(invalid_utf8_event_is_restored_as_text),
-        cmocka_unit_test(restorer_errors),       cmocka_unit_test(stream_sweep),
+        cmocka_unit_test(restorer_errors),       cmocka_unit_test(digit_run_not_held),       cmocka_unit_test(stream_sweep),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

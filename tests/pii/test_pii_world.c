@@ -123,6 +123,260 @@ static void not_persons(void **state)
     expect_only(det, "Photos by Tamsin Ferreira-Blake.", "Tamsin Ferreira-Blake");
 }
 
+/* Round 8: a given name with the address word its language writes after it (kinship, endearment,
+ * respect), romanized or in Cyrillic; the same words after things that are no names stay clear. */
+static void address_words_after(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_only(det, "Kavitha akka, amma is asking about the wedding saree", "Kavitha");
+    expect_only(det, "Jiwoo unni, the concert tickets are here", "Jiwoo");
+    expect_only(det, "Gurpreet paaji, Toronto ton phone aaya si", "Gurpreet");
+    expect_only(det, "Faisal bhai, the rickshaw is waiting outside", "Faisal");
+    expect_only(det, "Narek jan, the khorovats is ready", "Narek");
+    expect_only(det, "Dariush joon, we miss you", "Dariush");
+    expect_only(det, "Khalid habibi, send me the photos", "Khalid");
+    expect_only(det, "Suresh chettan, the boat leaves at six", "Suresh");
+    expect_only(det, "Payal di, your parcel came today", "Payal");
+    expect_only(det, "Гульнара апа, посылка пришла", "Гульнара");
+    /* the same words after things that are no names */
+    static const char *const NONE[] = {
+        "The Chrome beta, released today, fixes the crash.",
+        "Università di Bologna, founded in 1088.",
+        "Casa da Música, Porto, opens at ten.",
+        "Python di, da and ge are not words here.",
+        "Release notes: Mojave beta, Sequoia beta.",
+        "Corso di Laurea, primo anno.",
+    };
+    for (size_t i = 0; i < sizeof NONE / sizeof NONE[0]; i++)
+        pii_expect_none(det, NONE[i], P);
+}
+
+/* Round 8: given names joined by "and" or a comma, or a conjunction of their language, vouch for each
+ * other even when neither has a frame of its own; places, words and firms so joined stay clear. */
+static void joined_given_names(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    pii_expect(det, "Tamar and Giorgi are hosting the dinner", P, "Tamar");
+    pii_expect(det, "Tamar and Giorgi are hosting the dinner", P, "Giorgi");
+    pii_expect(det, "Congratulations to Manpreet and Dariush!", P, "Dariush");
+    pii_expect(det, "Zeynep ve Kerem nişanlandı", P, "Zeynep");
+    pii_expect(det, "Zeynep ve Kerem nişanlandı", P, "Kerem");
+    static const char *const NONE[] = {
+        "Flights from Austin and Dallas were delayed.",
+        "We drove through Florence and Siena last spring.",
+        "Ben & Jerry's opened a new shop downtown.",
+        "Will and grace are two words.",
+        "Salt and Pepper are on the table.",
+        "Ship to 4 Rue des Lilas, Lyon.",
+    };
+    for (size_t i = 0; i < sizeof NONE / sizeof NONE[0]; i++)
+        pii_expect_none(det, NONE[i], P);
+}
+
+/* Round 8: a given name that opens a message and is addressed with a comma ("Oksana, call me"), and
+ * lone names after Russian, Ukrainian and Bulgarian verbs only people take ("скажи", "передай"). */
+static void addressed_names(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_only(det, "Chukwuemeka, call me when you land", "Chukwuemeka");
+    expect_only(det, "Selin, annen seni aradı", "Selin");
+    expect_only(det, "Zeynep, your bag is at the gate", "Zeynep");
+    expect_only(det, "Скажи Людмиле, что собрание завтра", "Людмиле");
+    expect_only(det, "Передай Олегу ключи от дачи", "Олегу");
+    static const char *const NONE[] = {
+        "Paris, Texas is a film.",
+        "Jordan, Lebanon and Syria share a border.",
+        "Victoria, the capital, is on the island.",
+        "Скажи, что собрание завтра",
+        "Передай соль, пожалуйста",
+    };
+    for (size_t i = 0; i < sizeof NONE / sizeof NONE[0]; i++)
+        pii_expect_none(det, NONE[i], P);
+}
+
+/* Round 8: kinship words of other languages before a given name ("mama Achieng", "babushka Zinaida",
+ * "chú Hùng"; Thai "Nong" also starts province names, "Nong Khai", and is left out); the same words
+ * before places and things stay clear. */
+static void kinship_before(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_only(det, "Tell mama Achieng the bus is late", "Achieng");
+    expect_only(det, "Dinner at babushka Zinaida tonight", "Zinaida");
+    expect_only(det, "hỏi chú Hùng nhé", "Hùng");
+    expect_only(det, "Tiramisu from ciocia Grażyna again!", "Grażyna");
+    static const char *const NONE[] = {
+        "Mama Africa is a famous song.",
+        "Dinner at Mama Oliech tonight.",
+        "We bought a babushka doll in Moscow.",
+        "The mama bear and the papa bear.",
+        "We took the night bus to Nong Khai.",
+    };
+    for (size_t i = 0; i < sizeof NONE / sizeof NONE[0]; i++)
+        pii_expect_none(det, NONE[i], P);
+}
+
+/* Round 8: capitalized chat mentions ("@Chidi the build is yours") and speakers of meeting notes
+ * ("Svetlana: done"); annotations, handles and headings stay clear. */
+static void mentions_and_speakers(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_only(det, "@Chidinma the staging box is yours now", "Chidinma");
+    pii_expect(det, "@Tariq @Mirela sync moved to 11:00", P, "Tariq");
+    pii_expect(det, "@Tariq @Mirela sync moved to 11:00", P, "Mirela");
+    expect_only(det, "@Soren Lindqvist can you review this?", "Soren Lindqvist");
+    expect_only(det, "Svetlana: do we still need the VPN token?", "Svetlana");
+    pii_expect(det, "Standup - Kemal: migrated the queue; Oluwaseun: blocked on review", P, "Kemal");
+    pii_expect(det, "Standup - Kemal: migrated the queue; Oluwaseun: blocked on review", P, "Oluwaseun");
+    /* a short note in brackets after each name of a list */
+    pii_expect(det, "panel for the hire: Anneliese (backend), Mthunzi (infra), Margaret (culture)", P, "Mthunzi");
+    pii_expect(det, "panel for the hire: Anneliese (backend), Mthunzi (infra), Margaret (culture)", P, "Anneliese");
+    static const char *const NONE[] = {
+        "@Override public void run() {}",
+        "@Test @DisplayName(\"parses\") void parses() {}",
+        "mail ops@Example.com for access",
+        "@Deprecated since 2.1, use @Inject instead",
+        "Lincoln: the film opens Friday",
+        "Kafka: consumer lag is back to normal",
+        "Paris: day two of the offsite",
+        "Von: a.wagner@firma.example",
+        "Sofia: 2 nights, Varna: 3 nights",
+    };
+    for (size_t i = 0; i < sizeof NONE / sizeof NONE[0]; i++)
+        pii_expect_none(det, NONE[i], P);
+}
+
+/* Round 8: titles, greetings and verbs of calling in other European languages before a lone given name
+ * ("Herrn Vogel", "Hoi Sanne", "Soita Aino", "llama a Diego", "liga para o Rui", "zadzwoń do Marka"). */
+static void european_frames(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_only(det, "Bitte Rückruf an Herrn Brandauer bis Freitag", "Brandauer");
+    expect_only(det, "Hoi Femke, kun jij de notulen sturen?", "Femke");
+    expect_only(det, "Soita Kaisa numeroon jos palvelin kaatuu", "Kaisa");
+    expect_only(det, "Llama a Leandro para confirmar la cita", "Leandro");
+    expect_only(det, "Liga para o Thiago amanhã cedo", "Thiago");
+    expect_only(det, "Zadzwoń do Grzegorz jutro rano", "Grzegorz");
+    static const char *const NONE[] = {
+        "Llama a Madrid para confirmar",
+        "Liga para o Porto amanhã",
+        "Zadzwoń do Krakowa jutro",
+        "Ring Road closed near the station",
+    };
+    for (size_t i = 0; i < sizeof NONE / sizeof NONE[0]; i++)
+        pii_expect_none(det, NONE[i], P);
+}
+
+/* Round 8: holy days, prayers and greetings named after gods and saints ("Hanuman Jayanti", "Eid
+ * Mubarak", "Jai Shri Ram") are no persons; people of those names stay persons. */
+static void holy_days(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    static const char *const NONE[] = {
+        "Hanuman Jayanti celebrations at the temple this evening",
+        "Mahavir Jayanti is a bank holiday on Thursday",
+        "Eid Mubarak from all of us!",
+        "Selamat Hari Raya Aidilfitri, maaf zahir batin",
+        "Jai Shri Ram everyone, see you at the mandir",
+        "Om Namah Shivaya, have a peaceful Maha Shivaratri",
+        "Ramzan Mubarak to the whole family",
+        "Wishing you a joyful Krishna Janmashtami",
+        "Sallah greetings: Barka da Sallah to all",
+        "Inshallah, Allah will make it easy",
+    };
+    for (size_t i = 0; i < sizeof NONE / sizeof NONE[0]; i++)
+        pii_expect_none(det, NONE[i], P);
+    expect_only(det, "Kareem will bring the dates for iftar", "Kareem");
+    expect_only(det, "Ask Tariq Ramadan about the lecture", "Tariq Ramadan");
+    expect_only(det, "Ganesh Iyer is hosting the puja this year", "Ganesh Iyer");
+}
+
+/* Round 8: Slavic family frames (kinship words in their cases before a name, "wrote"/"is coming" after
+ * it) and a name addressed between a comma and "!" ("Честит рожден ден, Бояне!", "Happy birthday,
+ * Thandiwe!"); places so addressed stay clear. */
+static void slavic_frames_and_exclamations(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_only(det, "Открытка бабушке Зине от внука", "Зине");
+    expect_only(det, "Подарок для внучки Полины", "Полины");
+    expect_only(det, "Ольга писала вчера про дачу", "Ольга");
+    expect_only(det, "Ти си најбоља, Гордана!", "Гордана");
+    expect_only(det, "Great job on the recital, Thandiwe!", "Thandiwe");
+    static const char *const NONE[] = {
+        "Welcome to Paris, France!",
+        "Come on, England!",
+        "Greetings from the coast, Georgia!",
+        "Поздравления из Москвы, Россия!",
+    };
+    for (size_t i = 0; i < sizeof NONE / sizeof NONE[0]; i++)
+        pii_expect_none(det, NONE[i], P);
+}
+
+/* Round 8: names in scripts without capitals joined by "and" (و, the Hebrew prefix ו), followed by a
+ * kinship word of Urdu, Persian or Hindi (ماموں, بیٹی, भैया), or addressed between a comma and "!"
+ * (", ლევან!"); Armenian "ջան" after a name as "jan". Everyday words so placed stay clear. */
+static void uncased_joins_and_kin(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    pii_expect(det, "با تشکر از نگار و کاوه برای مهمانی", P, "نگار");
+    pii_expect(det, "با تشکر از نگار و کاوه برای مهمانی", P, "کاوه");
+    pii_expect(det, "ברכות לתמר ויונתן לרגל החתונה", P, "תמר");
+    pii_expect(det, "ברכות לתמר ויונתן לרגל החתונה", P, "יונתן");
+    expect_only(det, "حسن ماموں کو کل فون کرنا", "حسن");
+    expect_only(det, "زینب بیٹی، کھانا تیار ہے", "زینب");
+    expect_only(det, "सुरेश भैया कल आएंगे", "सुरेश");
+    expect_only(det, "გილოცავ დაბადების დღეს, ლევან!", "ლევან");
+    expect_only(det, "Շնորհավոր, Գոռ ջան", "Գոռ");
+    static const char *const NONE[] = {
+        "چای و قهوه برای مهمانی", "ברכות לרגל החתונה ולכל המשפחה", "کل فون کرنا، ماموں", "სალამი, მეგობრებო!",
+    };
+    for (size_t i = 0; i < sizeof NONE / sizeof NONE[0]; i++)
+        pii_expect_none(det, NONE[i], P);
+}
+
+/* Round 8: people in the roles of a ticket ("assignee Chiamaka"), asked with "please" ("Anneliese please
+ * take notes"), and signing a line after a dash ("Merged. — Kalani"); things in those places stay clear. */
+static void roles_please_dash(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_only(det, "PLAT-4410 flaky login test, assignee Mthunzi, due Friday", "Mthunzi");
+    expect_only(det, "Bug 2210 reporter Sigrun, seen on resume", "Sigrun");
+    expect_only(det, "Oluwaseun please take the notes today", "Oluwaseun");
+    expect_only(det, "Merged, thanks for the review. — Sigrun", "Sigrun");
+    expect_only(det, "LGTM -- Thandiwe", "Thandiwe");
+    static const char *const NONE[] = {
+        "Route for the tour: Lisbon — Madrid",
+        "Release 4.2 — Final",
+        "Python please stop warning about this",
+        "Severity: high -- Blocker",
+    };
+    for (size_t i = 0; i < sizeof NONE / sizeof NONE[0]; i++)
+        pii_expect_none(det, NONE[i], P);
+}
+
+/* Round 8: Greek puts an article before a given name ("στον Κώστα", "της Σοφίας", Greeklish "stin
+ * Vasiliki"); places after the same articles stay clear. */
+static void greek_articles(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_only(det, "Πες στον Κώστα ότι αργώ", "Κώστα");
+    expect_only(det, "Το δώρο της Σοφίας είναι έτοιμο", "Σοφίας");
+    expect_only(det, "Μίλησα με τον Δημήτρη χθες", "Δημήτρη");
+    expect_only(det, "kalimera, pes stin Vasiliki oti ftanw", "Vasiliki");
+    pii_expect_none(det, "Πάμε στην Αθήνα το Σάββατο", P);
+    pii_expect_none(det, "Η ομάδα της Ελλάδας κέρδισε", P);
+    pii_expect_none(det, "Ο Όλυμπος είναι ψηλός", P);
+}
+
+/* Round 8: the Japanese honorific くん after a given name and Korean 선생님 ("teacher") after a full name. */
+static void cjk_kun_and_teacher(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_only(det, "翔太くんは明日来ますか", "翔太");
+    expect_only(det, "다음 주에 김지은 선생님 상담이 있어요", "김지은");
+    pii_expect_none(det, "선생님 감사합니다", P);
+    pii_expect_none(det, "선생님께 드립니다", P);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -130,6 +384,18 @@ int main(void)
         cmocka_unit_test_setup_teardown(case_forms, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(world_names, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(not_persons, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(address_words_after, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(joined_given_names, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(addressed_names, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(kinship_before, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(mentions_and_speakers, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(european_frames, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(holy_days, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(slavic_frames_and_exclamations, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(uncased_joins_and_kin, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(roles_please_dash, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(greek_articles, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(cjk_kun_and_teacher, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

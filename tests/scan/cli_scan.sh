@@ -66,6 +66,15 @@ run "$SANCTUM" scan "$T/tree" --baseline "$T/base.jsonl"
 [ "$(wc -l <"$T/out")" = 1 ] && grep -q '^src/app.env:3:5: github-pat' "$T/out" || fail "baseline new: $(cat "$T/out")"
 # a baseline made with another fingerprint key suppresses nothing
 head -c 32 /dev/zero | tr '\0' 'k' >"$T/other.key"
+# ... and like the vault and ledger keys, a key others may read is refused
+chmod 640 "$T/other.key"
+run "$SANCTUM" scan "$T/tree" --fingerprint-key-file "$T/other.key"
+[ "$rc" = 2 ] && [ ! -s "$T/out" ] && grep -q "not readable by group or others" "$T/err" ||
+  fail "group-readable scan key: exit $rc: $(cat "$T/err")"
+chmod 604 "$T/other.key"
+run "$SANCTUM" scan "$T/tree" --fingerprint-key-file "$T/other.key"
+[ "$rc" = 2 ] || fail "world-readable scan key: exit $rc"
+chmod 600 "$T/other.key"
 run "$SANCTUM" scan "$T/tree" --baseline "$T/base.jsonl" --fingerprint-key-file "$T/other.key"
 [ "$(wc -l <"$T/out")" = 3 ] || fail "other key: $(cat "$T/out")"
 
@@ -99,8 +108,20 @@ grep -q '"rule":"url-credentials","description":"[^"]*","file":".git/config"' "$
 # a worktree-style .git file pointing at the real git dir
 mkdir -p "$T/wt"
 printf 'gitdir: %s/repo/.git\n' "$T" >"$T/wt/.git"
+# ... outside the scanned tree: not followed (a planted .git file must not make the scan read
+# /elsewhere/config), said on stderr; followed when the user names that directory too
 run "$SANCTUM" scan "$T/wt" --git-remotes
-[ "$rc" = 1 ] && grep -q '^.git/config:' "$T/out" || fail "gitdir file: $(cat "$T/out") $(cat "$T/err")"
+[ "$rc" = 0 ] && ! grep -q 'config' "$T/out" || fail "gitdir outside the tree was read: $(cat "$T/out")"
+grep -q "^sanctum scan: .git: skipped, its gitdir lies outside the scanned tree" "$T/err" || fail "no skip note: $(cat "$T/err")"
+run "$SANCTUM" scan "$T/wt" "$T/repo/.git" --git-remotes
+[ "$rc" = 1 ] && grep -q '^.git/config:' "$T/out" || fail "gitdir file, named: $(cat "$T/out") $(cat "$T/err")"
+# ... inside the scanned tree (a submodule's relative gitdir): followed
+mkdir -p "$T/super/sub" "$T/super/modules/sub"
+cp "$T/repo/.git/config" "$T/super/modules/sub/config"
+printf 'gitdir: ../modules/sub\n' >"$T/super/sub/.git"
+run "$SANCTUM" scan "$T/super" --git-remotes
+[ "$rc" = 1 ] && grep -q '^sub/.git/config:' "$T/out" && ! grep -q 'skipped' "$T/err" ||
+  fail "gitdir inside the tree: $(cat "$T/out") $(cat "$T/err")"
 
 # custom rules, and rule file errors (exit 2, line and column)
 printf '[rule]\nid = acme-key\nregex = acme_[A-Za-z0-9]{24}\nkeywords = acme_\n' >"$T/acme.rules"

@@ -128,4 +128,101 @@ run "$SANCTUM" scan --format jsonl "$T/in/a.env"
 { cat "$T/out"; printf '{"rule":\n'; } >"$T/bad.jsonl"
 run "$SANCTUM" scan --baseline "$T/bad.jsonl" "$T/in/a.env"
 [ "$rc" = 2 ] && grep -q "baseline line 2: not a line of a JSON report" "$T/err" || fail "bad JSON lines: $rc $(cat "$T/err")"
+# FIFOs and links inside a scanned tree: nothing blocks (open() of a FIFO waits for a writer), a FIFO
+# or a symlinked .gitignore is not read, a FIFO named on the command line is skipped as not a regular
+# file; the secret next to them is still found. timeout: a hang fails instead of stalling ctest.
+if command -v mkfifo >/dev/null && command -v timeout >/dev/null; then
+    mkdir -p "$T/ff/sub" "$T/ff/lnk"
+    printf 'key=%s\n' "$GH" >"$T/ff/sub/a.env"
+    mkfifo "$T/ff/pipe" "$T/ff/sub/.gitignore" "$T/ff/.sanctumignore"
+    printf 'a.env\n' >"$T/ff/ign"
+    ln -s ../ign "$T/ff/lnk/.gitignore"
+    cp "$T/ff/sub/a.env" "$T/ff/lnk/a.env"
+    run timeout 20 "$SANCTUM" scan --format jsonl "$T/ff"
+    [ "$rc" = 1 ] || fail "tree with FIFOs exit $rc (124: hung): $(cat "$T/err")"
+    [ "$(grep -c '"rule":"github-pat"' "$T/out")" = 2 ] || fail "tree with FIFOs findings: $(cat "$T/out")"
+    run timeout 20 "$SANCTUM" scan "$T/ff/pipe"
+    [ "$rc" = 0 ] || fail "FIFO argument exit $rc (124: hung)"
+    grep -q 'pipe (not a regular file)' "$T/err" || fail "FIFO argument not reported as skipped: $(cat "$T/err")"
+fi
+# --output: the report (with --no-redact, whole secrets) is created 0600 whatever the umask
+rm -f "$T/rep.jsonl"
+run sh -c 'umask 022; exec "$@"' sh "$SANCTUM" scan --no-redact --format jsonl --output "$T/rep.jsonl" "$T/in/a.env"
+[ "$rc" = 1 ] || fail "--output exit $rc: $(cat "$T/err")"
+grep -q "$GH" "$T/rep.jsonl" || fail "--output report: $(cat "$T/rep.jsonl")"
+[ "$(stat -c %a "$T/rep.jsonl")" = 600 ] || fail "--output report mode $(stat -c %a "$T/rep.jsonl"), not 600"
+# a tree deeper than the walker goes: the part left out is named and the exit is 2, not a silent 0
+D="$T/deep"
+i=0
+while [ $i -lt 258 ]; do D="$D/d"; i=$((i + 1)); done
+mkdir -p "$D"
+printf 'key=%s\n' "$GH" >"$D/a.env"
+run "$SANCTUM" scan "$T/deep"
+[ "$rc" = 2 ] || fail "too deep a tree exit $rc: $(cat "$T/err")"
+grep -q "more than 256 directories deep, not scanned" "$T/err" || fail "depth limit not reported: $(cat "$T/err")"
+# a file name with control bytes (a scanned tree chooses its names): the text report escapes them, so
+# a name cannot send terminal escapes or split its line (which also broke the report as a baseline)
+mkdir -p "$T/names"
+NAME=$(printf 'x\033[2K\rhidden\nfake.txt:1:1: none\\z')
+printf 'key=%s\n' "$GH" >"$T/names/$NAME"
+run "$SANCTUM" scan "$T/names"
+[ "$rc" = 1 ] || fail "control-byte name exit $rc: $(cat "$T/err")"
+[ "$(wc -l <"$T/out")" = 1 ] || fail "control-byte name split the report line: $(cat "$T/out")"
+tr -d '\n' <"$T/out" | LC_ALL=C grep -q "$(printf '[\001-\037\177]')" && fail "control bytes in the text report: $(od -c "$T/out")"
+grep -q 'x\\x1B\[2K\\x0Dhidden\\x0Afake.txt:1:1: none\\\\z:1:5: github-pat' "$T/out" || fail "escaped name: $(cat "$T/out")"
+cp "$T/out" "$T/names.txt"
+run "$SANCTUM" scan --baseline "$T/names.txt" "$T/names"
+[ "$rc" = 0 ] || fail "text report of a control-byte name as baseline: $rc $(cat "$T/err")"
+# ... and so do the messages on stderr that name such a file
+mkdir -p "$T/names2"
+printf 'a\000b\n' >"$T/names2/$NAME"
+run "$SANCTUM" scan "$T/names2"
+[ "$rc" = 0 ] || fail "control-byte binary exit $rc"
+LC_ALL=C grep -q "$(printf '[\001-\011\013-\037\177]')" "$T/err" && fail "control bytes on stderr: $(od -c "$T/err")"
+grep -q 'x\\x1B\[2K\\x0Dhidden\\x0Afake.txt:1:1: none\\\\z (binary)' "$T/err" || fail "escaped name on stderr: $(cat "$T/err")"
+# a file that shrinks while it is scanned (a log rotated): reading past its new end used to kill the
+# scan with SIGBUS (exit 135, no report at all); now that file is an error and the rest goes on. The
+# file is sparse (a text head, then zeros); it is cut 0.2 s into the scan, tried up to 3 times in case
+# a fast machine scans it all before that.
+mkdir -p "$T/shrink"
+printf 'key=%s\n' "$GH" >"$T/shrink/a.env"
+ok=0
+for attempt in 1 2 3; do
+    head -c 8192 /dev/zero | tr '\0' '\n' >"$T/shrink/big.txt"
+    truncate -s 256M "$T/shrink/big.txt"
+    set +e
+    "$SANCTUM" scan -j 1 "$T/shrink" >"$T/out" 2>"$T/err" &
+    pid=$!
+    sleep 0.2
+    truncate -s 8192 "$T/shrink/big.txt"
+    wait $pid
+    rc=$?
+    set -e
+    [ "$rc" = 0 ] && continue # it was all read before the cut
+    [ "$rc" = 2 ] || fail "file shrinking under the scan: exit $rc: $(cat "$T/err")"
+    grep -q 'big.txt: the file shrank while it was scanned' "$T/err" || fail "shrunk file message: $(cat "$T/err")"
+    grep -q 'a.env:1:5: github-pat' "$T/out" || fail "the other file's finding is missing: $(cat "$T/out")"
+    ok=1
+    break
+done
+[ "$ok" = 1 ] || fail "the file was never cut while scanned (machine too fast for this test?)"
+# --max-file-size takes a positive number of bytes: not a negative one (strtoull wraps it to 2^64 - 1)
+for bad in -1 " 5" 99999999999999999999999; do
+    run "$SANCTUM" scan --max-file-size "$bad" "$T/in/a.env"
+    [ "$rc" = 2 ] && grep -q 'max-file-size needs a positive number' "$T/err" || fail "--max-file-size '$bad' accepted: $rc"
+done
+# a /proc file reports size 0 but holds text: read up to the size cap, not taken as empty
+# (/proc/self/status of the scan itself names it "sanctum"; a custom rule finds that line)
+if [ -r /proc/self/status ]; then
+    printf '[rule]\nid = proc-name\nregex = Name:\\s+sanctum\nkeywords = sanctum\n' >"$T/proc.rules"
+    run "$SANCTUM" scan /proc/self/status --rules "$T/proc.rules" --no-builtin
+    [ "$rc" = 1 ] && grep -q '^/proc/self/status:1:1: proc-name' "$T/out" || fail "/proc file scanned as empty: exit $rc: $(cat "$T/out") $(cat "$T/err")"
+    run "$SANCTUM" scan /proc/self/status --rules "$T/proc.rules" --no-builtin --max-file-size 64
+    [ "$rc" = 0 ] && grep -q '/proc/self/status (larger than the size cap (64 bytes))' "$T/err" ||
+        fail "/proc file over the cap not named as skipped: exit $rc: $(cat "$T/err")"
+fi
+# a truly empty file is still fine
+: >"$T/in/empty.txt"
+run "$SANCTUM" scan "$T/in/empty.txt"
+[ "$rc" = 0 ] && [ ! -s "$T/out" ] || fail "empty file: exit $rc"
 echo "cli_scan_input: ok"

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <cmocka.h>
 
 #include "fakegen.h"
@@ -347,6 +348,32 @@ static void ignore_file(void **state)
     assert_int_equal(ig(i, "src/main.c", 0), 0);
     assert_int_equal(sanctum_scan_ignore_add(i, (const uint8_t *)"src/\n", 5, &err), SANCTUM_OK);
     assert_int_equal(ig(i, "src/main.c", 0), 1);
+    sanctum_free(i);
+}
+
+/* A .gitignore inside a scanned tree is input: many '**' against a long path name must cost time
+ * proportional to their product, not to the number of ways to split the path (that hung the scan). */
+static void ignore_many_double_stars(void **state)
+{
+    fixture *f = *state;
+    const char *pat = "**a**a**a**a**a**a**a**a**a**a**a**b\n"
+                      "*?**/c\n";
+    sanctum_scan_ignore *i = NULL;
+    sanctum_error err;
+    assert_int_equal(sanctum_scan_ignore_new(&i, f->ctx, (const uint8_t *)pat, strlen(pat), &err), SANCTUM_OK);
+    char path[4001];
+    memset(path, 'a', sizeof path - 1);
+    path[sizeof path - 1] = 0;
+    struct timespec t0, t1;
+    timespec_get(&t0, TIME_UTC);
+    assert_int_equal(ig(i, path, 0), 0);
+    path[sizeof path - 2] = 'b';
+    assert_int_equal(ig(i, path, 0), 1);
+    timespec_get(&t1, TIME_UTC);
+    double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+    assert_true(secs < 2.0);
+    /* '**' + '/' matching nothing after an earlier '*': backtracking gave up at the '**' */
+    assert_int_equal(ig(i, "xyc", 0), 1);
     sanctum_free(i);
 }
 
@@ -1077,6 +1104,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(placeholders_and_examples, setup, teardown),
         cmocka_unit_test_setup_teardown(allow_patterns, setup, teardown),
         cmocka_unit_test_setup_teardown(ignore_file, setup, teardown),
+        cmocka_unit_test_setup_teardown(ignore_many_double_stars, setup, teardown),
         cmocka_unit_test_setup_teardown(baseline_and_formats, setup, teardown),
         cmocka_unit_test_setup_teardown(baseline_forms, setup, teardown),
         cmocka_unit_test_setup_teardown(decoded_values, setup, teardown),

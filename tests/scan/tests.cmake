@@ -34,3 +34,10 @@ if(SANCTUM_GIT)
   add_test(NAME cli_scan_shallow COMMAND sh ${S}/cli_scan_shallow.sh $<TARGET_FILE:sanctum> $<TARGET_FILE:scan_fakegen_cli>)
   set_tests_properties(cli_scan_shallow PROPERTIES LABELS "cli;scan")
 endif()
+
+# A directory swapped for a symlink mid-walk is not followed (the race staged by an LD_PRELOAD shim).
+add_library(scan_swap_shim MODULE ${S}/swap_shim.c)
+target_link_libraries(scan_swap_shim PRIVATE ${CMAKE_DL_LIBS})
+add_test(NAME cli_scan_race
+  COMMAND sh ${S}/cli_scan_race.sh $<TARGET_FILE:sanctum> $<TARGET_FILE:scan_fakegen_cli> $<TARGET_FILE:scan_swap_shim>)
+set_tests_properties(cli_scan_race PROPERTIES LABELS "cli;scan" TIMEOUT 60)

@@ -393,6 +393,29 @@ class SlowClientTest(ProxyFixture):
         self.assertEqual(len(self.up.requests), 1)
 
 
+    def test_header_deadline_of_a_later_request_counts_from_its_first_byte(self):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=3)
+        conn.request("POST", "/chat/completions", body=CHAT)
+        resp = conn.getresponse()
+        resp.read()
+        self.assertEqual(resp.status, 200)
+        s = conn.sock  # kept alive for the next request
+        try:
+            time.sleep(0.3)  # the connection's first deadline (0.5 s after it opened) comes while idle
+            s.sendall(b"POST /chat/completions HTTP/1.1\r\nHost: p\r\n")  # and then nothing more
+            sent = time.monotonic()
+            got = b""
+            while chunk := s.recv(4096):
+                got += chunk
+            waited = time.monotonic() - sent
+        finally:
+            s.close()
+        self.assertTrue(got.startswith(b"HTTP/1.1 408"), got[:40])
+        self.assertGreater(waited, 0.4)  # 0.5 s from the second request's first byte, not the first's
+        self.assertLess(waited, 2.0)
+        self.assertEqual(len(self.up.requests), 1)
+
+
 class ConnectionLimitTest(ProxyFixture):
     settings = {"max_connections": 4, "header_timeout": 0.5}
 

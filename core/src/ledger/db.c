@@ -12,6 +12,7 @@
 
 #include "alloc.h"
 #include "error.h"
+#include "keyfile.h"
 #include "options.h"
 
 #define KDF_CONTEXT "SCLEDGR1"
@@ -207,30 +208,19 @@ static sanctum_status check_path(const uint8_t *p, size_t n, const char *what, s
     return SANCTUM_OK;
 }
 
+/* A fresh random key at path, all or nothing (sc_create_key_file): a crash never leaves an empty or
+ * short key file that every later open would refuse. SANCTUM_E_EXISTS when path exists already. */
 static sanctum_status write_new_key(const char *path, sanctum_error *err)
 {
     uint8_t key[SC_LEDGER_KEY_BYTES];
-    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return sc_error(err, errno == EEXIST ? SANCTUM_E_EXISTS : SANCTUM_E_IO, SANCTUM_NO_OFFSET,
-                        "cannot create the key file: %s", strerror(errno));
     randombytes_buf(key, sizeof key);
-    size_t done = 0;
-    while (done < sizeof key) {
-        ssize_t w = write(fd, key + done, sizeof key - done);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            break;
-        done += (size_t)w;
-    }
+    int made = sc_create_key_file(path, key, sizeof key);
+    int e = errno;
     sodium_memzero(key, sizeof key);
-    int sync_ok = fsync(fd) == 0;
-    int close_ok = close(fd) == 0;
-    if (done != sizeof key || !sync_ok || !close_ok) {
-        (void)unlink(path);
-        return sc_error(err, SANCTUM_E_IO, SANCTUM_NO_OFFSET, "cannot write the key file");
-    }
+    if (made == 1)
+        return sc_error(err, SANCTUM_E_EXISTS, SANCTUM_NO_OFFSET, "cannot create the key file: %s", strerror(EEXIST));
+    if (made != 0)
+        return sc_error(err, SANCTUM_E_IO, SANCTUM_NO_OFFSET, "cannot create the key file: %s", strerror(e));
     return SANCTUM_OK;
 }
 
@@ -484,7 +474,8 @@ static sanctum_status load_key(sanctum_ledger *l, const sanctum_ledger_options *
         st = read_key_file(kp, master, err);
         if (st == SANCTUM_E_NOT_FOUND && (o->flags & SANCTUM_LEDGER_CREATE) && !db_exists) {
             st = write_new_key(kp, err);
-            if (st == SANCTUM_OK)
+            /* another process may have made it meanwhile: use theirs */
+            if (st == SANCTUM_OK || st == SANCTUM_E_EXISTS)
                 st = read_key_file(kp, master, err);
         } else if (st == SANCTUM_E_NOT_FOUND) {
             st = sc_error(err, SANCTUM_E_NOT_FOUND, SANCTUM_NO_OFFSET,

@@ -39,6 +39,7 @@ typedef struct sc_vault {
     uint32_t *by_type[SANCTUM_ENTITY_COUNT]; /* entry index of number k+1 */
     uint32_t count[SANCTUM_ENTITY_COUNT];
     uint32_t cap_type[SANCTUM_ENTITY_COUNT];
+    uint8_t hash_key[16]; /* SipHash key of the index, random per vault: slots cannot be aimed at */
 } sc_vault;
 
 typedef struct sc_vault_mark {

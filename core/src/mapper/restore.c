@@ -47,6 +47,7 @@ static uint8_t upper(uint8_t c)
 }
 
 enum { SCAN_NONE = 0, SCAN_HIT = 1, SCAN_MORE = 2 };
+#define SC_RESTORE_MAX_DIGITS 10u /* the longest number a placeholder may carry (hit_number) */
 
 typedef struct hit {
     size_t end;
@@ -91,9 +92,12 @@ static int match_name(const uint8_t *t, size_t n, size_t j, bool open, hit *h)
             continue;
         p++;
         size_t ds = p;
-        while (p < n && t[p] >= '0' && t[p] <= '9')
+        /* at most 11 digits are looked at: a number never has more than 10, so an 11th decides (no
+         * hit follows, since a digit comes after it); waiting for the end of a longer run would hold
+         * a stream's text without bound */
+        while (p < n && p - ds < SC_RESTORE_MAX_DIGITS + 1 && t[p] >= '0' && t[p] <= '9')
             p++;
-        if (p == n && open)
+        if (p == n && open && p - ds <= SC_RESTORE_MAX_DIGITS)
             return SCAN_MORE; /* more digits may follow */
         if (p == ds)
             continue;
@@ -149,7 +153,7 @@ static bool hit_number(const uint8_t *t, const hit *h, uint32_t *number)
     size_t nl = 0;
     const char *name = sc_type_name(h->type, &nl);
     size_t dl = h->dig_end - h->dig_start;
-    if (dl == 0 || dl > 10)
+    if (dl == 0 || dl > SC_RESTORE_MAX_DIGITS)
         return false;
     uint8_t canon[SC_PLACEHOLDER_MAX + 4];
     size_t k = 0;

@@ -12,6 +12,7 @@ void sc_vault_init(sc_vault *v, sanctum_ctx *ctx)
 {
     memset(v, 0, sizeof *v);
     v->ctx = ctx;
+    randombytes_buf(v->hash_key, sizeof v->hash_key);
 }
 
 void sc_vault_free(sc_vault *v)
@@ -22,8 +23,9 @@ void sc_vault_free(sc_vault *v)
     for (int t = 0; t < SANCTUM_ENTITY_COUNT; t++)
         sc_free(v->by_type[t]);
     sanctum_ctx *ctx = v->ctx;
-    memset(v, 0, sizeof *v);
+    sodium_memzero(v, sizeof *v);
     v->ctx = ctx;
+    randombytes_buf(v->hash_key, sizeof v->hash_key);
 }
 
 static uint8_t lower(uint8_t c)
@@ -91,14 +93,16 @@ static size_t normalize(uint32_t type, uint8_t kind, const uint8_t *val, size_t 
     return k;
 }
 
-static uint64_t hash_bytes(const uint8_t *p, size_t n)
+/* Keyed (SipHash-2-4, a random key per vault): with a public hash, values crafted to share slots
+ * (e-mail local parts are free text) made each insert walk all of them, quadratic in the request. */
+static uint64_t hash_bytes(const sc_vault *v, const uint8_t *p, size_t n)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++) {
-        h ^= p[i];
-        h *= 1099511628211ull;
-    }
-    return h ^ (h >> 29);
+    _Static_assert(sizeof v->hash_key == crypto_shorthash_KEYBYTES, "SipHash key size");
+    uint8_t out[crypto_shorthash_BYTES];
+    crypto_shorthash(out, p, n, v->hash_key);
+    uint64_t h;
+    memcpy(&h, out, sizeof h);
+    return h;
 }
 
 static void index_insert(sc_vault *v, uint32_t idx)
@@ -149,7 +153,7 @@ sanctum_status sc_vault_intern(sc_vault *v, uint32_t type, uint8_t kind, const u
     }
     uint8_t *key = v->arena + v->arena_len + len;
     size_t key_len = normalize(type, kind, val, len, key);
-    uint64_t h = hash_bytes(key, key_len);
+    uint64_t h = hash_bytes(v, key, key_len);
     if (v->nslots) {
         size_t mask = v->nslots - 1;
         for (size_t s = (size_t)h & mask; v->slots[s] != 0; s = (s + 1) & mask) {

@@ -155,6 +155,16 @@ bool pii_honour_word(const uint8_t *w, size_t n);
 bool pii_thing_noun(const uint8_t *w, size_t n, bool possessive);
 /* A capitalized word before a name that makes it a dish: "Beef", "Eggs". */
 bool pii_food_before(const uint8_t *w, size_t n);
+/* Holy days and festival greetings named after gods and people ("Hanuman Jayanti", "Eid Mubarak", "Jai
+ * Shri Ram"): toks are the name's words, next the word after them (NULL when none). */
+bool pii_holy_day(const uint8_t *s, const size_t (*toks)[2], size_t nt, const uint8_t *next, size_t next_n);
+/* The first letters of the words pii_holy_day looks for (a c f h i j k m n p r s, either case): most words
+ * are ruled out by this alone. */
+static inline bool pii_holy_initial(uint8_t c)
+{
+    c |= 0x20;
+    return c >= 'a' && c <= 's' && ((0x6B7A5u >> (c - 'a')) & 1u);
+}
 
 /* ---- person_context.c: the phrases around a word ---- */
 int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown);
@@ -165,6 +175,14 @@ bool pii_person_verb_before(const pii_scan *sc, size_t start);
 bool pii_person_verb_right_before(const pii_scan *sc, size_t start, size_t end);
 bool pii_person_verb_after(const pii_scan *sc, size_t end);
 bool pii_vocative_you(const pii_scan *sc, size_t end);
+/* A given name that opens a line, then ", " and a lower-case word: "Selin, annen seni aradı". */
+bool pii_line_vocative(const pii_scan *sc, size_t start, size_t end);
+/* A name after "— " or "-- " that ends its line: "Merged. — Sigrun". */
+bool pii_dash_signature(const pii_scan *sc, size_t start, size_t end);
+/* A name between ", " and "!": "Great job, Thandiwe!". */
+bool pii_comma_exclaim(const pii_scan *sc, size_t start, size_t end);
+/* A name that opens a line or a clause of notes, then ": " and text: "Irina: do we still page him?". */
+bool pii_notes_speaker(const pii_scan *sc, size_t start, size_t end);
 bool pii_personal_noun(const uint8_t *s, size_t n, size_t end);
 bool pii_email_echo(const pii_scan *sc, size_t ws, size_t we);
 bool pii_question_subject(const pii_scan *sc, size_t start, size_t end);
@@ -220,6 +238,8 @@ unsigned pii_greek_flags(const uint8_t *s, size_t a, size_t b);
 unsigned pii_folded_flags(const uint8_t *s, size_t a, size_t b);
 /* An honorific right after the name: "Ayşe hanım", "Mehmet bey", "Tanaka san". */
 bool pii_honorific_after(const uint8_t *s, size_t n, size_t end);
+/* A kinship or address word right after a given name: "Payal di,", "Narek jan", "Гульнара апа". */
+bool pii_address_word_after(const uint8_t *s, size_t n, size_t end);
 /* "Tanaka-san": the end of the name part of the word [ws, we), or 0. */
 size_t pii_suffix_honorific(const uint8_t *s, size_t ws, size_t we);
 /* A title written in lower case or outside ASCII ("господин"). */

@@ -96,15 +96,16 @@ static const char *const PERSONAL_MESSAGE[] = {"card", "dm", "gift", "note", "po
 static bool role_noun(const uint8_t *s, size_t w1s, size_t w1e, bool p2, size_t w2s, size_t w2e)
 {
     static const char *const ROLE[] = {
-        "accountant", "aunt", "auntie", "aunty", "babysitter", "barber", "bestie", "bride", "bridesmaid",
-        "caregiver", "carer", "childminder", "classmate", "cleaner", "coach", "counsellor", "counselor",
-        "dentist", "dogsitter", "doula", "electrician", "gardener", "goddaughter", "godfather", "godmother",
-        "godson", "grandad", "granddad", "granny", "groom", "groomsman", "hairdresser", "handyman",
-        "headteacher", "housekeeper", "housemate", "imam", "landlady", "mechanic", "midwife", "nan", "nana",
-        "nanny", "nurse", "optometrist", "paediatrician", "pastor", "pediatrician", "physio",
-        "physiotherapist", "plumber", "priest", "rabbi", "realtor", "receptionist", "roomie", "sitter",
-        "stepdad", "stepfather", "stepmom", "stepmother", "stepmum", "surgeon", "teammate", "therapist",
-        "tutor", "uncle", NULL};
+        "accountant", "approver", "assignee", "aunt", "auntie", "aunty", "babysitter", "barber", "bestie",
+        "bride", "bridesmaid", "caregiver", "carer", "childminder", "classmate", "cleaner", "coach",
+        "counsellor", "counselor", "dentist", "dogsitter", "doula", "electrician", "gardener",
+        "goddaughter", "godfather", "godmother", "godson", "grandad", "granddad", "granny", "groom",
+        "groomsman", "hairdresser", "handyman", "headteacher", "housekeeper", "housemate", "imam",
+        "landlady", "mechanic", "midwife", "nan", "nana", "nanny", "nurse", "optometrist", "paediatrician",
+        "pastor", "pediatrician", "physio", "physiotherapist", "plumber", "priest", "rabbi", "realtor",
+        "receptionist", "reporter", "requester", "requestor", "reviewer", "roomie", "sitter", "stepdad",
+        "stepfather", "stepmom", "stepmother", "stepmum", "surgeon", "teammate", "therapist", "tutor",
+        "uncle", NULL};
     static const char *const QUALIFIED[] = {
         "agent", "chauffeur", "contact", "courier", "driver", "guide", "host", "instructor", "officer",
         "rep", "trainer", "walker", NULL};
@@ -216,6 +217,21 @@ int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
         return STRONG;
     }
     int k = sc_person_context_word(w1, l1, 0);
+    /* kinship words of round 8 ("mama Achieng", "babushka Zinaida", "ciocia Grażyna") vouch only for a
+     * known name; capitalized, the ones that also name shops and songs ("Mama Oliech", "Mama Africa")
+     * vouch for nothing */
+    if (k == SC_PCTX_RELATION && l1 >= 4 && w1[0] < 0x80) {
+        static const char *const KIN[] = {"babci", "babcia", "babushka", "bibi", "ciocia", "cioci", "dedushka",
+                                          "dziadek", "dziadka", "gogo", "mama", "maman", "mummy", "mzee",
+                                          "ugogo", "wujek", "wujka", NULL};
+        uint8_t low[12];
+        if (l1 <= sizeof low) {
+            for (size_t i = 0; i < l1; i++)
+                low[i] = pii_is_upper(w1[i]) ? (uint8_t)(w1[i] | 0x20) : w1[i];
+            if (word_in(low, l1, KIN))
+                return pii_is_upper(w1[0]) && !pii_word_eq(low, l1, "mzee") ? 0 : STRONG;
+        }
+    }
     if (k == SC_PCTX_GREETING || k == SC_PCTX_RELATION) {
         /* "Hi Eilidh," "Dear Ngozi Okafor," "my colleague Tariq": a capitalized word there is a name */
         *accepts_unknown = true;
@@ -224,6 +240,30 @@ int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
     if (k == SC_PCTX_VERB)
         return WEAK;
     return 0;
+}
+
+/* The word w is at p, whole. */
+static bool has_word_at(const uint8_t *s, size_t n, size_t p, const char *w)
+{
+    size_t l = strlen(w);
+    return p + l <= n && memcmp(s + p, w, l) == 0 && (p + l == n || !pii_is_alpha(s[p + l]));
+}
+
+/* "Merged, thanks. — Sigrun", "LGTM -- Thandiwe": a name after a dash that ends its line signs it. */
+bool pii_dash_signature(const pii_scan *sc, size_t start, size_t end)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, e = end;
+    while (e < n && (s[e] == ' ' || s[e] == '.' || s[e] == '\r'))
+        e++;
+    if (e < n && s[e] != '\n')
+        return false;
+    if (start < 3 || s[start - 1] != ' ')
+        return false;
+    size_t d = start - 1;
+    bool dash = (s[d - 1] == '-' && s[d - 2] == '-') || (d >= 3 && s[d - 3] == 0xE2 && s[d - 2] == 0x80 &&
+                                                           (s[d - 1] == 0x94 || s[d - 1] == 0x93));
+    return dash;
 }
 
 /* Context after the name: Name <email>, Name (email), "X said", a possessive. */
@@ -244,6 +284,10 @@ int pii_context_after(const pii_scan *sc, size_t end, bool possessive)
         return STRONG;
     if (possessive)
         return WEAK;
+    /* "Oluwaseun please take the notes": someone asked */
+    if (end + 4 < n && s[end] == ' ' &&
+        (has_word_at(s, n, end + 1, "please") || has_word_at(s, n, end + 1, "pls") || has_word_at(s, n, end + 1, "plz")))
+        return MEDIUM;
     size_t ws = p, l;
     bool up;
     while (p < n && (l = letter_at(s, n, p, &up)) > 0) /* "said", "dijo", "сказала" */
@@ -340,11 +384,11 @@ bool pii_place_preposition(const pii_scan *sc, size_t start)
 bool pii_person_verb_before(const pii_scan *sc, size_t start)
 {
     static const char *const V[] = {
-        "add", "added", "ask", "asked", "asking", "babysat", "babysit", "cc", "collect", "collected",
-        "congratulate", "dm", "drive", "drop", "dropped", "drove", "emailed", "fired", "hire", "hired",
-        "hug", "hugged", "interviewed", "invite", "invited", "meet", "met", "page", "paged", "picked",
-        "ping", "pinged", "remind", "reminded", "take", "tell", "telling", "texted", "thank", "thanked",
-        "told", "took", "welcome", "welcomed", NULL};
+        "add", "added", "ask", "asked", "asking", "babysat", "babysit", "bel", "cc", "collect",
+        "collected", "congratulate", "dm", "drive", "drop", "dropped", "drove", "emailed", "fired", "frag",
+        "hire", "hired", "hug", "hugged", "interviewed", "invite", "invited", "meet", "met", "page",
+        "paged", "picked", "ping", "pinged", "remind", "reminded", "ring", "soita", "take", "tell",
+        "telling", "texted", "thank", "thanked", "told", "took", "welcome", "welcomed", NULL};
     static const char *const V2[] = {
         "1:1", "call", "catch", "chat", "chatted", "chatting", "check", "checked", "coffee", "complained",
         "dinner", "drop", "dropped", "dropping", "explained", "introduced", "listen", "listened", "lunch",
@@ -355,6 +399,32 @@ bool pii_person_verb_before(const pii_scan *sc, size_t start)
     if (!prev_word(s, start, 1, &ws, &we))
         return false;
     if (WORD_IN_SORTED(s + ws, we - ws, V))
+        return true;
+    if (s[ws] >= 0x80 && we - ws >= 4 && we - ws <= 24) {
+        /* Russian, Ukrainian and Bulgarian imperatives and verbs of meeting someone, the first letter
+         * lowered ("Скажи" = "скажи": А-П are D0 90-9F, а-п D0 B0-BF; Р-Я D0 A0-AF, р-я D1 80-8F) */
+        uint8_t low[24];
+        memcpy(low, s + ws, we - ws);
+        if (low[0] == 0xD0 && low[1] >= 0x90 && low[1] <= 0x9F)
+            low[1] = (uint8_t)(low[1] + 0x20);
+        else if (low[0] == 0xD0 && low[1] >= 0xA0 && low[1] <= 0xAF) {
+            low[0] = 0xD1;
+            low[1] = (uint8_t)(low[1] - 0x20);
+        }
+        return word_in(low, we - ws, (const char *const[]){
+            "скажи", "скажите", "передай", "передайте", "отправь", "отправьте", "напиши", "напишите",
+            "спроси", "спросите", "попроси", "поздравь", "позови", "видел", "видела", "кажи", "кажете",
+            "питай", "питайте", "спитай", "привітай", "надішли", "покличте", NULL});
+    }
+    /* "zadzwoń do Marka", "llama a Diego", "liga para o Rui": a verb of calling or writing, its preposition
+     * (and a Portuguese article) */
+    if (word_in(s + ws, we - ws, (const char *const[]){"o", "a", NULL}) && prev_word(s, ws, 1, &vs, &ve) &&
+        pii_word_eq(s + vs, ve - vs, "para"))
+        ws = vs, we = ve;
+    if (word_in(s + ws, we - ws, (const char *const[]){"do", "a", "al", "para", NULL}) && prev_word(s, ws, 1, &vs, &ve) &&
+        word_in(s + vs, ve - vs, (const char *const[]){"zadzwoń", "zadzwon", "napisz", "llama", "llame", "llamar",
+                                                       "escribe", "pregunta", "liga", "ligue", "ligar", "telefona",
+                                                       "Zadzwoń", "Llama", "Llame", "Llamar", "Liga", "Ligue", NULL}))
         return true;
     if ((pii_word_eq(s + ws, we - ws, "to") || pii_word_eq(s + ws, we - ws, "with") ||
          pii_word_eq(s + ws, we - ws, "up") || pii_word_eq(s + ws, we - ws, "off")) &&
@@ -442,6 +512,49 @@ bool pii_vocative_you(const pii_scan *sc, size_t end)
             return true;
     }
     return false;
+}
+
+/* "Selin, annen seni aradı", "Chukwuemeka, call me": a word that opens a line (or message) and is followed
+ * by a comma and a lower-case word is someone addressed. */
+bool pii_line_vocative(const pii_scan *sc, size_t start, size_t end)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, p = start;
+    while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '\t' || s[p - 1] == '"'))
+        p--;
+    if ((p > 0 && s[p - 1] != '\n') || end + 2 >= n || s[end] != ',' || s[end + 1] != ' ')
+        return false;
+    bool up;
+    return letter_at(s, n, end + 2, &up) > 0 && !up;
+}
+
+/* "Ти си најбоља, Гордана!", "Great job on the recital, Thandiwe!": a name between a comma and "!" is
+ * someone addressed. */
+bool pii_comma_exclaim(const pii_scan *sc, size_t start, size_t end)
+{
+    const uint8_t *s = sc->s;
+    return start >= 2 && s[start - 1] == ' ' && s[start - 2] == ',' && end < sc->n && s[end] == '!' &&
+           !sc_place_lookup(s + start, end - start); /* "Come on, England!" */
+}
+
+/* "Irina: do we still page him?", "notes - Rose: done; Kemal: blocked": a name that opens a line or a
+ * clause of notes ("; ", " - ", " — ") and is followed by ": " and a lower-case word is the one speaking. */
+bool pii_notes_speaker(const pii_scan *sc, size_t start, size_t end)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, p = start;
+    /* the text after it is a lower-case word and a space ("Von: k.schneider@...", "Anna: 4" are labels) */
+    size_t t = end + 2, u = t;
+    while (u < n && pii_is_lower(s[u]))
+        u++;
+    if (end + 2 >= n || s[end] != ':' || s[end + 1] != ' ' || u - t < 2 || u >= n || s[u] != ' ')
+        return false;
+    while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '\t'))
+        p--;
+    if (p == 0 || s[p - 1] == '\n' || s[p - 1] == ';')
+        return true;
+    return (p >= 1 && s[p - 1] == '-' && p < start) ||
+           (p >= 3 && s[p - 3] == 0xE2 && s[p - 2] == 0x80 && s[p - 1] == 0x94 && p < start); /* em dash */
 }
 
 /* "Sky's laptop", "Page's flight": what people own. */

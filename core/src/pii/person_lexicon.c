@@ -215,3 +215,52 @@ bool pii_food_before(const uint8_t *w, size_t n)
         return false;
     return WORD_IN_SORTED(w, n, F);
 }
+
+/* w (n bytes, capitalized or not) lowered into buf (ASCII only) and looked up in a sorted list. */
+static bool lower_in(const uint8_t *w, size_t n, const char *const *list, size_t count)
+{
+    uint8_t buf[16];
+    if (n == 0 || n > sizeof buf)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        buf[i] = pii_is_upper(w[i]) ? (uint8_t)(w[i] | 0x20) : w[i];
+    return word_in_sorted(buf, n, list, count);
+}
+#define LOWER_IN(w, n, list) lower_in((w), (n), (list), sizeof(list) / sizeof((list)[0]) - 1)
+
+/* Holy days, prayers and festival greetings named after gods, saints and people ("Hanuman Jayanti",
+ * "Ganesh Chaturthi", "Eid Mubarak", "Hari Raya Aidilfitri", "Jai Shri Ram", "Om Namah Shivaya", "Barka da
+ * Sallah"): the name's words are toks[0..nt), next the word after them (or NULL). */
+bool pii_holy_day(const uint8_t *s, const size_t (*toks)[2], size_t nt, const uint8_t *next, size_t next_n)
+{
+    /* never a name, wherever it stands */
+    static const char *const FEAST[] = {"aidilfitri", "ashtami", "chaturthi", "idulfitri", "janmashtami",
+                                        "namah", "navami", "purnima", "sallah", "sankranti", "shivaratri",
+                                        "shivay", "shivaya", NULL};
+    /* a name too ("Jayanti"), but not after another */
+    static const char *const FEAST_AFTER[] = {"fitri", "jayanti", "mahotsav", "puja", NULL};
+    static const char *const EID[] = {"eid", "ramadan", "ramazan", "ramzan", NULL};
+    static const char *const EID_AFTER[] = {"kareem", "mubarak", "saeed", "said", NULL};
+    static const char *const JAI[] = {"jai", "om", NULL};
+    static const char *const JAI_AFTER[] = {"hind", "mata", "ram", "shree", "shri", "siya", "sri", NULL};
+    for (size_t k = 0; k <= nt; k++) {
+        const uint8_t *w = k < nt ? s + toks[k][0] : next;
+        size_t l = k < nt ? toks[k][1] - toks[k][0] : next_n;
+        uint8_t c = w == NULL ? 0 : (uint8_t)(w[0] | 0x20);
+        if (w == NULL || l < 4 || c < 'a' || c > 's' || !((0x4B325u >> (c - 'a')) & 1u)) /* a c f i j m n p s */
+            continue;
+        if (LOWER_IN(w, l, FEAST) || (k > 0 && LOWER_IN(w, l, FEAST_AFTER)))
+            return true;
+    }
+    const uint8_t *w2 = nt >= 2 ? s + toks[1][0] : next;
+    size_t l2 = nt >= 2 ? toks[1][1] - toks[1][0] : next_n, l1 = toks[0][1] - toks[0][0];
+    uint8_t c1 = s[toks[0][0]] | 0x20;
+    if (w2 == NULL || (c1 != 'e' && c1 != 'r' && c1 != 'j' && c1 != 'o' && c1 != 'h'))
+        return false;
+    if (LOWER_IN(s + toks[0][0], l1, EID) && LOWER_IN(w2, l2, EID_AFTER))
+        return true;
+    if (LOWER_IN(s + toks[0][0], l1, JAI) && LOWER_IN(w2, l2, JAI_AFTER))
+        return true;
+    /* "Hari Raya": the Malay feast day */
+    return pii_word_eq(s + toks[0][0], l1, "Hari") && pii_word_eq(w2, l2, "Raya");
+}

@@ -153,6 +153,33 @@ bool pii_honorific_after(const uint8_t *s, size_t n, size_t end)
     return false;
 }
 
+/* Words written after a given name to address or speak of a relative, elder or friend, romanized or in
+ * Cyrillic: Tamil "anna"/"akka", Korean "unni"/"oppa", Punjabi "paaji", Hindi/Urdu "bhai"/"didi"/"beta",
+ * Persian and Armenian "jan"/"joon", Malayalam "chettan"/"chechi", Arabic "habibi", Central Asian "апа".
+ * The short ones that are words or particles elsewhere (Italian "di", Portuguese "da") count only right
+ * before the comma or "!" of an address ("Payal di,"); "beta" (a son, or a release) not at all. Sorted (strcmp order). */
+bool pii_address_word_after(const uint8_t *s, size_t n, size_t end)
+{
+    static const char *const FREE[] = {
+        "aapa", "akka", "ammachi", "anna", "annachi", "apa", "appachan", "auntie", "aunty", "bhabhi",
+        "bhai", "bhaijaan", "bhaiya", "bhaiyya", "chachi", "chechi", "chettai", "chettan", "didi", "eonni",
+        "habibi", "habibti", "hyeong", "hyung", "ikka", "itha", "jaan", "jie", "jiejie", "joon", "mausi",
+        "noona", "nuna", "oppa", "paaji", "paji", "tatik", "teyze", "thambi", "unni", "veerji", "ага",
+        "апа", "джан", "ջան", NULL};
+    static const char *const BEFORE_PUNCT[] = {"abi", "amma", "appa", "baji", "da", "dada", "di", "ge",
+                                               "gege", "jan", "mama", "mami", "nani", NULL};
+    if (end >= n || s[end] != ' ')
+        return false;
+    size_t a = end + 1, b = a;
+    while (b < n && (pii_is_lower(s[b]) || s[b] >= 0x80))
+        b++;
+    if (b - a < 2 || b - a > 12)
+        return false;
+    if (WORD_IN_SORTED(s + a, b - a, FREE))
+        return true;
+    return b < n && (s[b] == ',' || s[b] == '!') && word_in(s + a, b - a, BEFORE_PUNCT);
+}
+
 /* "Tanaka-san", "Yamada-sensei": the part before a Japanese honorific suffix is a name. Returns the
  * end of the name part, or 0. */
 size_t pii_suffix_honorific(const uint8_t *s, size_t ws, size_t we)
@@ -262,7 +289,8 @@ static const char *const FRAME_AFTER[] = {
     "گفت", "نوشت", "پرسید", "زنگ", "بھائی", "صاحب", "باجی", "جان",
     "ने", "जी", "साहब", "भाई", "दीदी",
     "দা", "দাদা", "দি", "দিদি", "ভাই", "আপা", "বলল", "বলেছে",
-    "ਜੀ", "ਨੇ",
+    "ਜੀ", "ਨੇ", "भैया", "चाचा", "मामा", "बेटा", "बेटी", "दादी", "नानी", "बहन",
+    "ماموں", "مامو", "بیٹی", "بیٹا", "خالہ", "پھوپھو", "چچا", "آپا", "بھابھی", "نانی", "دادی", "خانم", "جون",
     "அண்ணா", "அக்கா", "சார்", "சொன்னார்",
     "గారు", "అన్న", "అక్క",
     "አለ", "አለች", "ደወለ", "ደወለች",
@@ -310,6 +338,14 @@ static bool frame_after(const uint8_t *s, size_t n, size_t we)
     return in_list(s + we + 1, e - we - 1, FRAME_AFTER);
 }
 
+/* ", name!" (or the Arabic comma "، "): someone addressed */
+static bool comma_exclaim(const uint8_t *s, size_t n, size_t ws, size_t we)
+{
+    bool comma = (ws >= 2 && s[ws - 1] == ' ' && s[ws - 2] == ',') ||
+                 (ws >= 3 && s[ws - 1] == ' ' && s[ws - 3] == 0xD8 && s[ws - 2] == 0x8C);
+    return comma && we < n && s[we] == '!';
+}
+
 static bool arabic_article(const uint8_t *s, size_t a, size_t b)
 {
     return b - a >= 8 && s[a] == 0xD8 && s[a + 1] == 0xA7 && s[a + 2] == 0xD9 && s[a + 3] == 0x84;
@@ -328,9 +364,10 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
     unsigned f1 = uncased_flags(s, ws, we, &ns);
     if (!(f1 & SC_NAME_FIRST))
         return we;
-    /* a title glued before the name (Thai คุณ) frames it as "Mr"/"Ms" does */
+    /* a title glued before the name (Thai คุณ) frames it as "Mr"/"Ms" does; so does a comma before and "!"
+     * after it (", ლევან!": someone addressed) */
     bool framed = (ns > ws && ns - ws >= 9 && s[ns - 9] == 0xE0 && s[ns - 8] == 0xB8 && s[ns - 7] == 0x84) ||
-                  frame_before(s, ns) || frame_after(s, n, we);
+                  frame_before(s, ns) || frame_after(s, n, we) || comma_exclaim(s, n, ws, we);
     size_t bs = we + 1, be = we < n && s[we] == ' ' ? script_word_end(s, n, bs) : bs;
     unsigned f2 = be > bs ? uncased_flags(s, bs, be, &ns2) : 0;
     if (be > bs && ns2 == bs && (in_list(s + bs, be - bs, (const char *const[]){"بن", "ابن", "بنت", NULL}))) {
@@ -340,6 +377,26 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
             pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, ns, ce, 0.85,
                     SANCTUM_EV_NAME_SEQUENCE | SANCTUM_EV_GAZETTEER_FIRST);
             return ce;
+        }
+    }
+    /* "نگار و کاوه", "לתמר ויונתן": two given names that are no words joined by "and" (و, और, or the Hebrew
+     * prefix ו) are two people */
+    if (be > bs && !(f1 & SC_NAME_WORD)) {
+        size_t js = 0, je = 0, ns3 = 0;
+        unsigned f3 = 0;
+        if (ns2 > bs && s[bs] == 0xD7 && s[bs + 1] == 0x95) /* ו glued to the second name */
+            js = bs, je = be, f3 = f2, ns3 = ns2;
+        else if (in_list(s + bs, be - bs, (const char *const[]){"و", "और", NULL}) && be < n && s[be] == ' ') {
+            js = be + 1;
+            je = script_word_end(s, n, js);
+            f3 = je > js ? uncased_flags(s, js, je, &ns3) : 0;
+        }
+        if ((f3 & SC_NAME_FIRST) && !(f3 & SC_NAME_WORD)) {
+            pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, ns, we, 0.75,
+                    SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_CONTEXT_AFTER);
+            pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, ns3, je, 0.75,
+                    SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_CONTEXT_BEFORE);
+            return je;
         }
     }
     if (be > bs && ns2 == bs && (f2 & (SC_NAME_LAST | SC_NAME_FIRST))) {
@@ -362,7 +419,8 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
     return we;
 }
 
-/* CJK and Hangul names before an honorific ("田中さん", "佐藤様", "王伟先生", "김민준 님", "이서연 씨"):
+/* CJK and Hangul names before an honorific ("田中さん", "佐藤様", "王伟先生", "健太くん", "김민준 님", "이서연 씨",
+ * "이수진 선생님"):
  * the ideographs or syllables right before it (two to four; of a longer run the last two ideographs or
  * three syllables). Korean 님/씨 count after a space, or glued to a three-syllable name. */
 static void cjk_at(pii_scan *sc, size_t at, bool hangul)
@@ -398,6 +456,8 @@ void pii_cjk_honorifics(pii_scan *sc)
         bool hangul;
     } H[] = {{"\xe3\x81\x95\xe3\x82\x93", false}, {"\xe6\xa7\x98", false}, {"\xe5\x85\x88\xe7\x94\x9f", false},
              {"\xe6\xb0\x8f", false}, {"\xe3\x81\xa1\xe3\x82\x83\xe3\x82\x93", false},
+             {"\xe3\x81\x8f\xe3\x82\x93", false},                        /* くん */
+             {"\xec\x84\xa0\xec\x83\x9d\xeb\x8b\x98", true},           /* 선생님, after a space */
              {"\xe5\xa5\xb3\xe5\xa3\xab", false}, {"\xeb\x8b\x98", true}, {"\xec\x94\xa8", true}};
     static const uint8_t LEAD[] = {0xE3, 0xE5, 0xE6, 0xEB, 0xEC}; /* the honorifics' first bytes */
     const uint8_t *s = sc->s;

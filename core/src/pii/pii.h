@@ -88,6 +88,8 @@ bool pii_context_by_byte(const pii_scan *sc, size_t pos, bool before, unsigned m
 /* The precision rules shared by every recognizer: true when [start, end) sits inside a URL, a file
  * path, an SSH remote, a UUID, a hex hash or a code identifier. Sets *why to a short rule name. */
 bool pii_in_code(const pii_scan *sc, size_t start, size_t end, const char **why);
+/* A capitalized chat mention ("@Femi"): the "@" starts a word and a capital follows it. */
+bool pii_mention_start(const uint8_t *s, size_t n, size_t start);
 
 /* Order/tracking/reference words just before a number (the "#" sign included). */
 bool pii_negative_context(const pii_scan *sc, size_t start, size_t end);

@@ -332,6 +332,11 @@ static bool add_context(pii_scan *sc, const word *w, int cls, unsigned fa, const
     bool unk_ok = false;
     int before = pii_context_before(sc, w->s, &unk_ok);
     int after = pii_context_after(sc, end, poss);
+    /* "Payal di,", "Narek jan": an address word of the name's language after a known given name that is
+     * no word (after an unknown word it may be a particle: "Università di Bologna") */
+    if (after != STRONG && (fa & SC_NAME_FIRST) && !(fa & SC_NAME_WORD) && cls == SC_WORD_NONE &&
+        pii_address_word_after(sc->s, sc->n, end))
+        after = STRONG;
     bool sig = pii_signature(sc, w->s, end);
     *before_out = before;
     *sig_out = sig;
@@ -411,6 +416,20 @@ static bool person_position(pii_scan *sc, const word *w, int cls, unsigned fa, c
         lift = 0.75;
     else if (start && pii_vocative_you(sc, end))
         lift = 0.8, why = SANCTUM_EV_CONTEXT_AFTER;
+    else if (q->nt == 1 && cls == SC_WORD_NONE && (fa & SC_NAME_FIRST) && !(fa & (SC_NAME_WORD | SC_NAME_PLACE)) &&
+             w->e - w->s >= 3 &&
+             (pii_line_vocative(sc, w->s, end) || pii_comma_exclaim(sc, w->s, end) || pii_dash_signature(sc, w->s, end)))
+        lift = 0.75, why = SANCTUM_EV_CONTEXT_AFTER;
+    else if (q->nt == 1 && cls == SC_WORD_NONE && (fa & SC_NAME_FIRST) && !(fa & (SC_NAME_WORD | SC_NAME_PLACE)) &&
+             w->e - w->s >= 3 && pii_notes_speaker(sc, w->s, end))
+        lift = 0.75, why = SANCTUM_EV_CONTEXT_AFTER;
+    else if (q->nt == 1 && cls == SC_WORD_NONE && (fa & SC_NAME_FIRST) && !(fa & (SC_NAME_WORD | SC_NAME_PLACE)) &&
+             prev_word(s, w->s, 1, &ps, &pe) &&
+             word_in(s + ps, pe - ps, (const char *const[]){"τον", "την", "του", "της", "στον", "στην", "στου", "στης",
+                                                            "ston", "stin", NULL}))
+        lift = 0.75; /* Greek puts an article before a given name: "στον Κώστα", "της Σοφίας" */
+    else if (cls == SC_WORD_NONE && (fa & SC_NAME_FIRST) && !(fa & SC_NAME_PLACE) && pii_mention_start(s, n, w->s))
+        lift = 0.8; /* "@Femi the agent is yours", "@Siddharth @Maeve": a chat mention, as "@priya" */
     else if (poss && pii_personal_noun(s, n, end))
         lift = 0.75, why = SANCTUM_EV_CONTEXT_AFTER;
     else if (pii_question_subject(sc, w->s, end) || pii_gift_for(sc, w->s) ||
@@ -508,6 +527,13 @@ static bool not_a_person(pii_scan *sc, const word *w, int cls, unsigned fa, cons
     size_t nt = q->nt, end = q->toks[nt - 1][1];
     if (!sig && pii_not_person_frame(sc, w->s, end, q->toks[0][1], poss))
         return true;
+    if (!sig) {
+        word hn;
+        bool has_next = end + 1 < n && s[end] == ' ' && pii_holy_initial(s[end + 1]) && next_word(s, n, end, &hn) &&
+                        hn.s == end + 1;
+        if (pii_holy_day(s, (const size_t(*)[2])q->toks, nt, has_next ? s + hn.s : NULL, has_next ? hn.e - hn.s : 0))
+            return true;
+    }
     if (before != STRONG && !sig) {
         size_t p = end;
         while (p < n && s[p] == ' ')
@@ -544,10 +570,11 @@ static bool not_a_person(pii_scan *sc, const word *w, int cls, unsigned fa, cons
     if (!sig && hyphen_product(s, q->toks[nt - 1][0], q->toks[nt - 1][1]))
         return true; /* the product word ends the span ("My Joy-Con"; "Ka-Ping Yee" is a person) */
     /* "a Mercedes-Benz", "an Aston Martin": people are seldom counted with an article ("an" only before
-     * a vowel: German "an Katarzyna Nowak" is "to") */
+     * a vowel: German "an Katarzyna Nowak" is "to"; Spanish "a" after a verb of calling is "to") */
     if (before != STRONG && !sig && !person_ev && prev_word(s, w->s, 1, &ps, &pe) &&
         (pii_word_eq(s + ps, pe - ps, "a") ||
-         (pii_word_eq(s + ps, pe - ps, "an") && strchr("AEIOU", (char)s[w->s]) != NULL && s[w->s] != 0)))
+         (pii_word_eq(s + ps, pe - ps, "an") && strchr("AEIOU", (char)s[w->s]) != NULL && s[w->s] != 0)) &&
+        !pii_person_verb_before(sc, w->s)) /* Spanish "llama a Rodrigo": "a" is "to" */
         return true;
     /* "Santiago de Compostela", "Vila Nova de Gaia": a particle, then a last word that is a place and no
      * name ("Roland Mainz", "Sumit Bose" have no particle) */
@@ -674,33 +701,65 @@ static size_t korean_name(pii_scan *sc, const word *w)
     return 0;
 }
 
+/* The gap between two names that joins them: "and", a comma, "&", "or", or "and" in another language
+ * ("Zeynep ve Kerem", "Anna und Jonas", "Оля и Петя"). both: a join that may make two weak names one
+ * list ("&" and "or" name firms and choices, "Ben & Jerry's"; a comma joins the parts of an address,
+ * "Rue des Lilas, Lyon"). */
+static bool joins_names(const uint8_t *g, size_t gl, bool both)
+{
+    static const char *const AND[] = {"a", "dan", "e", "en", "et", "i", "ja", "na", "og", "och", "und",
+                                      "ve", "y", "és", "и", "і", "και", NULL};
+    if ((gl == 5 && memcmp(g, " and ", 5) == 0) || (gl == 6 && memcmp(g, ", and ", 6) == 0))
+        return true;
+    if (!both && ((gl == 3 && memcmp(g, " & ", 3) == 0) || (gl == 4 && memcmp(g, " or ", 4) == 0) ||
+                  (gl == 2 && memcmp(g, ", ", 2) == 0)))
+        return true;
+    if (!both && gl >= 6 && gl <= 32 && g[0] == ' ' && g[1] == '(') {
+        /* "Priyanka (coding), Dmitri (design)": a short note in brackets after each name of a list */
+        const uint8_t *c = memchr(g + 2, ')', gl - 2);
+        size_t rest = c == NULL ? 0 : gl - (size_t)(c + 1 - g);
+        return c != NULL && memchr(g + 2, '(', (size_t)(c - g) - 2) == NULL &&
+               ((rest == 2 && memcmp(c + 1, ", ", 2) == 0) || (rest == 6 && memcmp(c + 1, ", and ", 6) == 0) ||
+                (rest == 5 && memcmp(c + 1, " and ", 5) == 0));
+    }
+    return gl >= 3 && g[0] == ' ' && g[gl - 1] == ' ' && word_in(g + 1, gl - 2, AND);
+}
+
+/* A name the coordination may lift: known as a given name or part of a sequence, not a word, not
+ * suppressed, and scored 0.5 or more on its own. */
+static bool liftable(const pii_cand *c)
+{
+    return c->score >= 0.5 && !(c->evidence & (SANCTUM_EV_SUPPRESSED | SANCTUM_EV_COMMON_WORD)) &&
+           (c->evidence & (SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_NAME_SEQUENCE));
+}
+
 /* "Invite Ingrid and Saoirse", "Zoë, Élodie and Tomás": a known given name joined by "and", "&", "or" or
- * a comma to a name that stands on its own is a person too. Runs over the candidates in text order,
- * both ways, before consistency appends its own. */
+ * a comma to a name that stands on its own is a person too; two known given names so joined that are no
+ * words vouch for each other ("Tamar and Giorgi are hosting", "Zeynep ve Kerem"). Runs over the
+ * candidates in text order, both ways, before consistency appends its own. */
 static void coordination(pii_scan *sc, size_t first_cand)
 {
     const uint8_t *s = sc->s;
-    double thr = sc->det->threshold;
+    double thr = sc->det->threshold, lifted = thr > 0.75 ? thr : 0.75;
     for (int pass = 0; pass < 2; pass++)
         for (size_t k = 0; k + 1 < sc->count - first_cand; k++) {
             size_t i = pass == 0 ? first_cand + k : sc->count - 2 - k, j = i + 1;
             pii_cand *a = &sc->c[i], *b = &sc->c[j];
-            if (a->type != SANCTUM_ENTITY_PERSON || b->type != SANCTUM_ENTITY_PERSON)
+            if (a->type != SANCTUM_ENTITY_PERSON || b->type != SANCTUM_ENTITY_PERSON || b->start < a->end ||
+                b->start - a->end > 32)
                 continue;
+            bool both = a->score < thr && b->score < thr;
             pii_cand *weak = a->score < thr ? a : b, *strong = a->score < thr ? b : a;
-            if (weak->score >= thr || strong->score < thr || weak->score < 0.5 ||
-                (weak->evidence & (SANCTUM_EV_SUPPRESSED | SANCTUM_EV_COMMON_WORD)) ||
-                !(weak->evidence & (SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_NAME_SEQUENCE)) || b->start < a->end ||
-                b->start - a->end > 6)
+            if (both ? !liftable(a) || !liftable(b) || !(a->evidence & b->evidence & SANCTUM_EV_GAZETTEER_FIRST)
+                     : weak->score >= thr || !liftable(weak))
                 continue;
-            const uint8_t *g = s + a->end;
-            size_t gl = b->start - a->end;
-            bool joined = (gl == 5 && memcmp(g, " and ", 5) == 0) || (gl == 3 && memcmp(g, " & ", 3) == 0) ||
-                          (gl == 4 && memcmp(g, " or ", 4) == 0) || (gl == 2 && memcmp(g, ", ", 2) == 0) ||
-                          (gl == 6 && memcmp(g, ", and ", 6) == 0);
-            if (joined) {
-                weak->score = thr > 0.75 ? thr : 0.75;
-                weak->evidence |= SANCTUM_EV_CONTEXT_AFTER;
+            if (!joins_names(s + a->end, b->start - a->end, both))
+                continue;
+            weak->score = lifted;
+            weak->evidence |= SANCTUM_EV_CONTEXT_AFTER;
+            if (both) {
+                strong->score = lifted;
+                strong->evidence |= SANCTUM_EV_CONTEXT_AFTER;
             }
         }
 }

@@ -272,6 +272,29 @@ static bool has_at(const uint8_t *s, size_t n, size_t i, const char *lit)
     return i + l <= n && memcmp(s + i, lit, l) == 0;
 }
 
+/* "@Femi the agent is yours", "@Siddharth @Maeve standup moved": a capitalized word after an "@" that
+ * opens a line (or follows another mention there) is a chat mention addressed to someone, not an
+ * identifier; inside a sentence ("ping @Sarah") it stays a handle. */
+bool pii_mention_start(const uint8_t *s, size_t n, size_t start)
+{
+    if (start < 1 || s[start - 1] != '@' || start + 1 >= n || !pii_is_upper(s[start]) || !pii_is_lower(s[start + 1]))
+        return false;
+    size_t p = start - 1;
+    for (;;) {
+        while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '\t'))
+            p--;
+        if (p == 0 || s[p - 1] == '\n')
+            return true;
+        /* another mention before it: "@Siddharth @Maeve" */
+        size_t q = p;
+        while (q > 0 && (pii_is_alpha(s[q - 1]) || s[q - 1] >= 0x80))
+            q--;
+        if (q == p || q == 0 || s[q - 1] != '@' || p - q > 40)
+            return false;
+        p = q - 1;
+    }
+}
+
 bool pii_in_code(const pii_scan *sc, size_t start, size_t end, const char **why)
 {
     const uint8_t *s = sc->s;
@@ -313,7 +336,8 @@ bool pii_in_code(const pii_scan *sc, size_t start, size_t end, const char **why)
     if (b == '_' || a == '_' || (a == '.' && (pii_is_alnum(a2) || a2 == '_')) ||
         (b == '.' && (pii_is_alnum(b2) || b2 == '_' || b2 == ')')) || (b == ':' && b2 == ':') ||
         (a == ':' && a2 == ':') || (b == '>' && b2 == '-') || (a == '-' && a2 == '>') || b == '$' || (b == '#' && pii_is_alpha(s[start])) ||
-        b == '@' || a == '(' || a == '[' || b == '`' || a == '`' || b == '{' || a == '}') {
+        (b == '@' && !pii_mention_start(s, n, start)) || a == '(' || a == '[' || b == '`' || a == '`' || b == '{' ||
+        a == '}') {
         *why = "identifier";
         return true;
     }

@@ -1,4 +1,5 @@
 /* Gitignore-style path matching for the walker's excludes (.gitignore, .sanctumignore, --exclude). */
+#define _GNU_SOURCE 1 /* memmem */
 #include <string.h>
 
 #include "alloc.h"
@@ -66,26 +67,14 @@ static bool match_class(const uint8_t *p, size_t n, size_t *i, uint8_t c, bool *
     return hit != neg;
 }
 
-static bool glob(const uint8_t *p, size_t pn, const uint8_t *s, size_t sn, unsigned depth)
+/* Patterns without '**': one greedy pass that backtracks to the latest '*' only, O(pn * sn). */
+static bool glob_flat(const uint8_t *p, size_t pn, const uint8_t *s, size_t sn)
 {
     size_t pi = 0, si = 0;
     size_t star_p = SIZE_MAX, star_s = 0;
-    if (depth > 32)
-        return false;
     while (si < sn || pi < pn) {
         if (pi < pn) {
             uint8_t c = p[pi];
-            if (c == '*' && pi + 1 < pn && p[pi + 1] == '*') {
-                /* '**': any run of characters including '/'; '**' + '/' may also match nothing */
-                size_t rest = pi + 2;
-                bool slash = rest < pn && p[rest] == '/';
-                if (slash && glob(p + rest + 1, pn - rest - 1, s + si, sn - si, depth + 1))
-                    return true;
-                for (size_t k = si; k <= sn; k++)
-                    if (glob(p + rest, pn - rest, s + k, sn - k, depth + 1))
-                        return true;
-                return false;
-            }
             if (c == '*') {
                 star_p = ++pi;
                 star_s = si;
@@ -128,6 +117,102 @@ static bool glob(const uint8_t *p, size_t pn, const uint8_t *s, size_t sn, unsig
         return false;
     }
     return true;
+}
+
+/* Patterns with '**' run as an NFA over pattern positions, O(pn * sn): trying every split of the path
+ * for each '**' in turn (backtracking) is exponential in their number, and a .gitignore inside a
+ * scanned tree ("**a**a**a**a**a**b") could stall the scan. The states are the positions in the
+ * pattern where the next element starts; every empty move goes forward, so one sweep closes a set.
+ *   '**'  any byte (stays), or nothing (moves past it); '**' + '/' may also skip the '/'
+ *   '*'   any byte but '/' (stays), or nothing
+ *   '?'   one byte but '/';  '[...]' one byte of the class but '/' (unterminated: a literal '[')
+ *   '\x'  x;  any other byte itself */
+#define GLOB_STATES (IG_MAX_LEN + 2u)
+
+static size_t star_end(const uint8_t *p, size_t pn, size_t pi, bool *dstar)
+{
+    *dstar = pi + 1 < pn && p[pi + 1] == '*';
+    return pi + (*dstar ? 2u : 1u);
+}
+
+/* Entered states carry GLOB_IN; a star that took a byte carries only GLOB_STAYED, so that '**' + '/'
+ * matches nothing (skipping the '/') only when the '**' itself took nothing. */
+enum { GLOB_IN = 1, GLOB_STAYED = 2 };
+
+static void glob_close(const uint8_t *p, size_t pn, uint8_t *set)
+{
+    for (size_t pi = 0; pi < pn; pi++) {
+        if (!set[pi] || p[pi] != '*')
+            continue;
+        bool dstar;
+        size_t e = star_end(p, pn, pi, &dstar);
+        set[e] |= GLOB_IN;
+        if (dstar && (set[pi] & GLOB_IN) && e < pn && p[e] == '/')
+            set[e + 1] |= GLOB_IN;
+    }
+}
+
+static bool glob_nfa(const uint8_t *p, size_t pn, const uint8_t *s, size_t sn)
+{
+    uint8_t a[GLOB_STATES], b[GLOB_STATES];
+    uint8_t *cur = a, *next = b;
+    memset(cur, 0, pn + 2);
+    cur[0] = GLOB_IN;
+    glob_close(p, pn, cur);
+    for (size_t si = 0; si < sn; si++) {
+        uint8_t c = s[si];
+        bool any = false;
+        memset(next, 0, pn + 2);
+        for (size_t pi = 0; pi < pn; pi++) {
+            if (!cur[pi])
+                continue;
+            size_t to = SIZE_MAX;
+            uint8_t lit = p[pi];
+            if (lit == '*') {
+                bool dstar;
+                (void)star_end(p, pn, pi, &dstar);
+                if (dstar || c != '/') { /* the star takes c and stays */
+                    next[pi] |= GLOB_STAYED;
+                    any = true;
+                }
+            } else if (lit == '?') {
+                if (c != '/')
+                    to = pi + 1;
+            } else {
+                size_t k = pi + 1;
+                bool ok = false;
+                if (lit == '[') {
+                    bool m = match_class(p, pn, &k, c, &ok);
+                    if (ok && m && c != '/')
+                        to = k;
+                }
+                if (!ok) {
+                    k = pi + 1;
+                    if (lit == '\\' && k < pn)
+                        lit = p[k++];
+                    if (lit == c)
+                        to = k;
+                }
+            }
+            if (to != SIZE_MAX) {
+                next[to] |= GLOB_IN;
+                any = true;
+            }
+        }
+        if (!any)
+            return false;
+        glob_close(p, pn, next);
+        uint8_t *t = cur;
+        cur = next;
+        next = t;
+    }
+    return cur[pn] != 0;
+}
+
+static bool glob(const uint8_t *p, size_t pn, const uint8_t *s, size_t sn)
+{
+    bool dstar = pn >= 2 && memmem(p, pn, "**", 2) != NULL;
+    return dstar ? glob_nfa(p, pn, s, sn) : glob_flat(p, pn, s, sn);
 }
 
 sanctum_status sanctum_scan_ignore_add(sanctum_scan_ignore *ig, const uint8_t *t, size_t len, sanctum_error *err)
@@ -239,7 +324,7 @@ static int decide(const sanctum_scan_ignore *ig, const uint8_t *path, size_t len
         const ig_pat *p = &ig->pats[i];
         if (p->dir_only && !is_dir)
             continue;
-        bool m = p->anchored ? glob(p->glob, p->len, path, len, 0) : glob(p->glob, p->len, base, blen, 0);
+        bool m = p->anchored ? glob(p->glob, p->len, path, len) : glob(p->glob, p->len, base, blen);
         if (m)
             return p->negate ? 0 : 1;
     }

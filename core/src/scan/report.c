@@ -92,6 +92,24 @@ static void put_json(sanctum_scan_report *r, const uint8_t *s, size_t n)
         r->len += sc_json_encode(s, n, &sc_json_style_plain, r->buf + r->len);
 }
 
+/* A file label in a text report line: control bytes as \xHH and '\' as "\\", so a name chosen by a
+ * scanned tree can neither send terminal escapes nor split its line (a text report is also a baseline). */
+static void put_label(sanctum_scan_report *r, const uint8_t *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        uint8_t c = s[i];
+        if (c < 0x20 || c == 0x7f) {
+            char e[5];
+            snprintf(e, sizeof e, "\\x%02X", c);
+            put(r, e, 4);
+        } else if (c == '\\') {
+            put(r, "\\\\", 2);
+        } else {
+            put(r, &c, 1);
+        }
+    }
+}
+
 static void put_uri(sanctum_scan_report *r, const uint8_t *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -296,7 +314,7 @@ static sanctum_status add_impl(sanctum_scan_report *r, const sanctum_scan_result
         n++;
         switch (r->format) {
         case SANCTUM_SCAN_FORMAT_TEXT:
-            put(r, file, file_len);
+            put_label(r, file, file_len);
             puts_(r, ":");
             putu(r, f->line);
             puts_(r, ":");

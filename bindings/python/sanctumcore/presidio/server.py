@@ -83,6 +83,15 @@ class PresidioConfig:
         return key
 
 
+SERVER = "sanctum-presidio"
+
+
+async def _server_header(request, response) -> None:
+    """Every answer names this service, not aiohttp's default ("Python/3.x aiohttp/3.x"): a security
+    product does not advertise its stack."""
+    response.headers["Server"] = SERVER
+
+
 def build_apps(config: Union[PresidioConfig, Mapping]) -> list:
     """One aiohttp application per configured listener: [(host, port, app)]. The applications share one
     core context (its input limit is max_body_bytes) and one worker pool, closed with the last app."""
@@ -107,6 +116,7 @@ def build_apps(config: Union[PresidioConfig, Mapping]) -> list:
         host, port = parse_listen(addr)
         app = web.Application(client_max_size=cfg.max_body_bytes, middlewares=[http.flask_like])
         app["sanctum_ctx"] = ctx  # keeps the context alive with the app
+        app.on_response_prepare.append(_server_header)
         app.add_routes(routes)
         app.on_cleanup.append(on_cleanup)
         apps.append((host, port, app))

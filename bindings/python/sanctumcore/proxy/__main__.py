@@ -9,7 +9,7 @@ import signal
 import socket
 import sys
 
-from . import config as configmod
+from . import config as configmod, logs
 from .server import Proxy
 
 LIMIT_FLAGS = {name: name.replace("_", "-") for name in configmod.LIMITS}
@@ -155,8 +155,9 @@ def _port_in_use(host: str, port: int):
 
 def main(argv=None) -> int:
     args = parser().parse_args(argv)
-    logging.basicConfig(level=args.log_level.upper(), stream=sys.stderr,
-                        format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    handler = logs.TurnHandler(sys.stderr)  # basicConfig's, written once per event-loop turn
+    handler.setFormatter(logs.Formatter())
+    logging.basicConfig(level=args.log_level.upper(), handlers=[handler])
     try:
         cfg = build_config(args)
         check_credentials(cfg)
@@ -189,6 +190,7 @@ def main(argv=None) -> int:
                 try:
                     _run(cfg, True)
                 finally:
+                    logging.shutdown()  # its last lines (os._exit skips the exit hooks)
                     os._exit(0)
             children.append(pid)
     try:

@@ -53,8 +53,20 @@ _TOKEN_BYTES = re.compile(upstream.HEADER_NAME.pattern.encode())
 
 
 def names_are_tokens(raw_headers) -> bool:
-    """Whether every header name (bytes, as aiohttp's raw_headers has them) is an RFC 9110 token."""
-    return all(_TOKEN_BYTES.fullmatch(name) for name, _ in raw_headers)
+    """Whether every header name (bytes, as aiohttp's raw_headers has them) is an RFC 9110 token. Names
+    found good are remembered (clients send the same few; at most 1024 kept)."""
+    for name, _ in raw_headers:
+        if name in _GOOD_NAMES:
+            continue
+        if _TOKEN_BYTES.fullmatch(name) is None:
+            return False
+        if len(_GOOD_NAMES) >= 1024:
+            _GOOD_NAMES.clear()
+        _GOOD_NAMES.add(name)
+    return True
+
+
+_GOOD_NAMES = set()
 
 
 def dropped(route, names) -> frozenset:

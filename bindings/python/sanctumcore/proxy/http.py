@@ -21,6 +21,11 @@ REASONS = {400: "Bad Request", 404: "Not Found", 408: "Request Timeout", 411: "L
            503: "Service Unavailable", 504: "Gateway Timeout"}
 
 
+# The Server header of the proxy's own answers: aiohttp's default ("Python/3.x aiohttp/3.x") would
+# advertise the stack; a relayed answer keeps the upstream's (server.py, docs/proxy.md).
+SERVER = "sanctum-proxy"
+
+
 def error_body(status: int, message: str, offset: Optional[int] = None, code: Optional[str] = None) -> bytes:
     """The JSON every refusal carries: readable by the OpenAI and Anthropic SDKs (error.message), with the
     status and the byte offset into the request body when the core's parser refused it."""
@@ -32,7 +37,7 @@ def error_body(status: int, message: str, offset: Optional[int] = None, code: Op
 def error_response(status: int, message: str, offset: Optional[int] = None, code: Optional[str] = None,
                    close: bool = False) -> web.Response:
     resp = web.Response(status=status, body=error_body(status, message, offset, code),
-                        content_type="application/json")
+                        content_type="application/json", headers={"Server": SERVER})
     if close:
         resp.force_close()
     return resp
@@ -55,6 +60,7 @@ class Protocol(web_protocol.RequestHandler):
         self._header_timeout = header_timeout
         self._max_connections = max_connections
         self._header_handle = None
+        self._deadline = None   # when the current request's line and headers must be in (loop time)
         self._busy = False      # a request is being handled (or the connection is closing after it)
         self._partial = False   # bytes of the next request have arrived
         self._rejected = False  # over max_connections: answered 503, draining until closed
@@ -92,27 +98,36 @@ class Protocol(web_protocol.RequestHandler):
         super().data_received(data)
 
     def request_started(self) -> None:
-        self._handler = asyncio.current_task()
+        self._handler = asyncio.current_task(self._loop)
         self._busy = True
         self._partial = False
-        self._disarm()
+        self._deadline = None
 
     def request_finished(self, keep_alive: bool) -> None:
         self._handler = None
         self._busy = not keep_alive  # a closing connection is drained, not timed as a new request
 
     def _arm(self) -> None:
-        if self._header_handle is None and not self._busy:
-            self._header_handle = self._loop.call_later(self._header_timeout, self._header_expired)
+        """The deadline of the request whose first byte (or connection) just came. The timer outlives
+        its request: a keep-alive connection's requests reuse it (one timer per header_timeout, not a
+        new one per request); when it fires early it is set again for the deadline that holds then."""
+        if self._deadline is None and not self._busy:
+            self._deadline = self._loop.time() + self._header_timeout
+            if self._header_handle is None:
+                self._header_handle = self._loop.call_at(self._deadline, self._header_expired)
 
     def _disarm(self) -> None:
+        self._deadline = None
         if self._header_handle is not None:
             self._header_handle.cancel()
             self._header_handle = None
 
     def _header_expired(self) -> None:
         self._header_handle = None
-        if self._busy or self.transport is None:
+        if self._busy or self.transport is None or self._deadline is None:
+            return
+        if self._loop.time() < self._deadline:  # a later request's deadline
+            self._header_handle = self._loop.call_at(self._deadline, self._header_expired)
             return
         if self._partial:
             self.transport.write(raw_error(408, "request headers not received in time"))

@@ -13,9 +13,9 @@ import threading
 import urllib.parse
 from typing import Optional
 
-from .._core import Context
-from .._native import lib
-from ..detect import Detector
+from .._core import Context, check, take_bytes
+from .._native import ffi, lib
+from ..detect import ENTITY_TYPES, Detector
 from ..json import FORMATS
 from ..session import Session
 
@@ -167,7 +167,8 @@ def personal_query(query: str, threshold: float, identities=None, key_replaced: 
 
 class Scrubber:
     """Anonymizes one request and restores its response (whole or streamed). Fails closed: any error
-    from the core propagates and the caller refuses the request."""
+    from the core propagates and the caller refuses the request. The whole-body calls go straight to the
+    core (one output slot per scrubber), as sanctumcore.session does with a few more objects a call."""
 
     def __init__(self, threshold: float = 0.7, scrub_system: bool = False, fmt: str = "auto", identities=None):
         if scrub_system and "scrub_system" not in features():
@@ -175,27 +176,47 @@ class Scrubber:
         if fmt != "auto" and fmt not in FORMATS:
             fmt = "auto"  # a core without this format refuses the document (fail closed)
         self._fmt = fmt
+        self._code = FORMATS[fmt]
         session_kw, self._request_kw = _kwargs(scrub_system)
         if identities is not None:
             session_kw = {**session_kw, "identities": identities}
         self._ctx = Context()
         self._session = Session(self._ctx, _detector(threshold), **session_kw)
+        self._slot = None  # (out pointer, out length, error), made on first use
+
+    def _call(self, fn, body: bytes) -> bytes:
+        slot = self._slot
+        if slot is None:
+            slot = self._slot = (ffi.new("uint8_t **"), ffi.new("size_t *"), ffi.new("sanctum_error *"))
+        outp, lenp, err = slot
+        check(fn(self._session.ptr, self._code, body, len(body), outp, lenp, err), err)
+        return take_bytes(outp, lenp)
 
     def anonymize_request(self, body: bytes) -> bytes:
-        return self._session.anonymize_request(body, self._fmt, **self._request_kw)
+        if self._request_kw:  # options these bindings take per call
+            return self._session.anonymize_request(body, self._fmt, **self._request_kw)
+        return self._call(lib.sanctum_session_anonymize_request, bytes(body))
+
+    def summary(self) -> tuple:
+        """({entity type: occurrences replaced}, unrestored) from one read of the session's counters.
+        Unrestored: placeholder-shaped text in answers that was forwarded as is (not issued by this
+        session, or malformed): logged as a count, never silently."""
+        s = ffi.new("sanctum_session_stats *")
+        s.struct_size = ffi.sizeof("sanctum_session_stats")
+        check(lib.sanctum_session_get_stats(self._session.ptr, s), ffi.new("sanctum_error *"))
+        counts = {t: n for t, n in zip(ENTITY_TYPES, ffi.unpack(s.occurrences, len(ENTITY_TYPES))) if n}
+        return counts, int(s.unknown) + int(s.malformed)
 
     def counts(self) -> dict:
-        return dict(self._session.stats()["occurrences"])
+        return self.summary()[0]
 
     def unrestored(self) -> int:
-        """Placeholder-shaped text in answers that was forwarded as is (not issued by this session, or
-        malformed): logged as a count, never silently."""
-        stats = self._session.stats()
-        return int(stats.get("unknown", 0)) + int(stats.get("malformed", 0))
+        return self.summary()[1]
 
     def restore_response(self, body: bytes) -> bytes:
+        body = bytes(body)
         try:
-            return self._session.restore_response(body, self._fmt)
+            return self._call(lib.sanctum_session_restore_response, body)
         except Exception:
             # Not a chat document (an HTML error page, say): restore the placeholders as text.
             return self._session.restore_text(body)

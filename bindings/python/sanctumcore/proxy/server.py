@@ -24,7 +24,7 @@ from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
 from aiohttp.web_protocol import RequestPayloadError
 
-from . import attachments, headers as header_rules, http, jsonarray, paths, upstream
+from . import attachments, headers as header_rules, http, jsonarray, logs, paths, upstream
 from .config import Config, ConfigError, Route
 
 log = logging.getLogger("sanctumcore.proxy")
@@ -170,7 +170,7 @@ class Proxy:
         except ClientGone:
             record["status"] = 499
             proto.force_close()  # aiohttp then sees a closed connection and stops
-            resp = web.Response(status=499)
+            resp = web.Response(status=499, headers={"Server": http.SERVER})
             return resp
         finally:
             proto.request_finished(resp is not None and resp.keep_alive is not False and
@@ -261,20 +261,21 @@ class Proxy:
         last = None  # the refusal if no attempt answers
         for attempt in chain:
             record["route"], record["policy"] = attempt.name, attempt.policy
-            scrubber = None
+            scrubber, anonymized = None, False
             try:
                 out = body
                 if attempt.policy == "scrub":
                     self._check_encoding(request)
                     if body and not header_rules.is_json(request.headers.get("Content-Type", ""), body):
                         raise Refusal(415, "scrub routes take JSON request bodies", code="not_json")
+                    fmt = "gemini" if upstream.gemini_model(request.rel_url.raw_path) is not None else "auto"
                     if body and not attempt.allow_attachments:
-                        await self._check_attachments(request, body)
+                        await self._check_attachments(body, fmt)
                     self._check_request_metadata(request, attempt)
-                    scrubber = self._new_scrubber(attempt, request.rel_url.raw_path)
+                    scrubber = self._new_scrubber(attempt, fmt)
                     if body:
                         out = await self._cpu(scrubber.anonymize_request, body, "request")
-                        record["entities"] = scrubber.counts()
+                        anonymized = True
                 try:
                     key = attempt.api_key()
                 except ConfigError as e:
@@ -295,13 +296,14 @@ class Proxy:
                     resp.release()
             finally:
                 if scrubber is not None:
-                    record["unrestored"] = scrubber.unrestored()
+                    counts, record["unrestored"] = scrubber.summary()  # (one read of its counters)
+                    if anonymized:
+                        record["entities"] = counts
                     scrubber.close()
         raise last or Refusal(502, "no upstream answered")
 
-    async def _check_attachments(self, request, body: bytes) -> None:
+    async def _check_attachments(self, body: bytes, fmt: str) -> None:
         """Fail closed on base64 content the detector cannot read (attachments.py)."""
-        fmt = "gemini" if upstream.gemini_model(request.rel_url.raw_path) is not None else "auto"
         if len(body) >= BIG:
             off = await finished(asyncio.get_running_loop().run_in_executor(
                 None, attachments.offset_of_attachment, body, fmt))
@@ -311,8 +313,7 @@ class Proxy:
             raise Refusal(415, "base64 attachments cannot be scanned for personal data: this route refuses "
                           "them (allow_attachments = true forwards them)", off if off >= 0 else None, "attachment")
 
-    def _new_scrubber(self, route: Route, path: str):
-        fmt = "gemini" if upstream.gemini_model(path) is not None else "auto"
+    def _new_scrubber(self, route: Route, fmt: str):
         return self._scrub.Scrubber(threshold=route.threshold, scrub_system=route.scrub_system, fmt=fmt,
                                     identities=self._identities.get(route.name))
 
@@ -340,14 +341,20 @@ class Proxy:
         has_key = bool(route.api_key_env or route.api_key_file)  # then the client's `key=` is never sent
         if query and self._scrub.personal_query(query, route.threshold, ids, key_replaced=has_key):
             raise Refusal(400, "the query string carries personal data", code="personal_query")
+        clean = self._clean_headers  # (route, name, value) found clean or not to be checked: decided once
         for name, value in request.headers.items():
-            if not header_rules.to_check(name, value, route) or (route.name, name, value) in self._clean_headers:
+            key = (route.name, name, value)
+            if key in clean:
+                continue
+            if not header_rules.to_check(name, value, route):
+                if name.lower() not in header_rules.PROTOCOL:  # (lengths and credentials vary: not kept)
+                    clean.add(key)
                 continue
             check = self._scrub.personal_url if name.lower() in upstream.URL_HEADERS else self._scrub.looks_personal
             if check(value, route.threshold, ids):
                 raise Refusal(400, f"header {name} carries personal data (not on the route's pass_headers)",
                               code="personal_header")
-            self._clean_headers.add((route.name, name, value))
+            clean.add(key)
 
     async def _cpu(self, fn, data: bytes, what: str) -> bytes:
         try:
@@ -368,8 +375,8 @@ class Proxy:
                                             if identity else frozenset())
         try:
             with_body = body or request.body_exists or request.method not in NO_BODY_METHODS
-            return await self.pool.session(url).request(request.method, url, headers,
-                                                        body if with_body else None)
+            return await self.pool.origin(route.upstream, url).request(request.method, url, headers,
+                                                                       body if with_body else None)
         except upstream.PoolBusy:
             return "busy (no free connection within upstream_pool_timeout)"
         except upstream.MalformedAnswer:
@@ -380,6 +387,8 @@ class Proxy:
     async def _relay(self, request, resp: aiohttp.ClientResponse, scrubber, record) -> web.StreamResponse:
         ctype = resp.headers.get("Content-Type", "")
         headers = upstream.response_headers(resp.headers, restored=scrubber is not None)
+        if "Server" not in resp.headers:  # the upstream's is relayed; else ours, not aiohttp's
+            headers.append(("Server", http.SERVER))
         if request.method == "HEAD":  # the upstream's length describes the GET it stands for
             out = web.StreamResponse(status=resp.status, headers=headers)
             if "Content-Length" in resp.headers:
@@ -403,6 +412,12 @@ class Proxy:
     async def _read_capped(self, resp) -> bytes:
         """The upstream's whole answer, refused (502) past max_response_bytes."""
         cap = self.cfg.max_response_bytes
+        data = _whole(resp.content)
+        if data is not None and len(data) <= cap:  # the whole answer came with its head (the usual case)
+            return data
+        if data is not None:
+            resp.close()
+            raise Refusal(502, f"upstream answer larger than {cap} bytes (max_response_bytes)")
         chunks, size = [], 0
         if resp.content_length is None or resp.content_length <= cap:
             async for chunk in resp.content.iter_any():
@@ -442,6 +457,20 @@ class Proxy:
             out.content_length = resp.content_length  # relayed as is: the length holds
         elif request.version >= (1, 1):
             out.enable_chunked_encoding()
+        if scrubber is None and resp.content_length is not None:
+            data = _whole(resp.content)
+            if data is not None:  # all of it is here: one write, no read loop
+                await out.prepare(request)
+                try:
+                    if len(data) != resp.content_length:  # (the parser ends a body at its length: never)
+                        await out.write(data)
+                        record["status"] = 502
+                        request.protocol.force_close()
+                        return out
+                    await out.write_eof(data)
+                except ConnectionError:
+                    raise ClientGone() from None
+                return out
         await out.prepare(request)
         restorer = scrubber.stream_restorer() if scrubber is not None else None
         if array:
@@ -492,6 +521,14 @@ class Proxy:
         return out
 
 
+def _whole(content) -> Optional[bytes]:
+    """The whole of an upstream answer's body when all of it has arrived (the common case for short
+    answers), else None: it is then read chunk by chunk (and a body cut short raises there)."""
+    if content.is_eof() and content.exception() is None:
+        return content.read_nowait(-1)
+    return None
+
+
 def safe_target(request):
     """The request with its target normalised (paths.origin_form), or a 400 Refusal."""
     raw = request.raw_path
@@ -519,16 +556,22 @@ async def finished(future: asyncio.Future):
         raise
 
 
+_LINE = "route=%s policy=%s method=%s path=%s status=%s entities=%s ms=%s%s"
+
+
 def log_request(record: dict) -> None:
     """One line per request: route, policy, method, path, status, entities replaced per type, latency.
     The path is the matched route's paths entry ("*" for any, "-" for none), never the client's own
-    path; no body, header or credential is logged."""
+    path; no body, header or credential is logged. (The record is made here, without logging's walk up
+    the stack for the caller's file and line, which the proxy's format does not show.)"""
     if not log.isEnabledFor(logging.INFO):
         return
     entities = ",".join(f"{k}={v}" for k, v in sorted(record["entities"].items())) or "none"
-    log.info("route=%s policy=%s method=%s path=%s status=%s entities=%s ms=%s%s", record["route"],
-             record["policy"], record["method"], record["path"], record["status"], entities, record["ms"],
-             f" unrestored={record['unrestored']}" if record.get("unrestored") else "")
+    unrestored = record.get("unrestored")
+    args = (record["route"], record["policy"], record["method"], record["path"], record["status"], entities,
+            record["ms"], f" unrestored={unrestored}" if unrestored else "")
+    if not logs.line(log, logging.INFO, _LINE % args):  # (sanctum-proxy's own handler: no LogRecord)
+        log.handle(log.makeRecord(log.name, logging.INFO, __file__, 0, _LINE, args, None))
 
 
 def presidio_apps(cfg: Config) -> list:

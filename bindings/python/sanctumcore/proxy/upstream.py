@@ -43,10 +43,15 @@ def gemini_json_stream(path: str) -> bool:
 
 def connection_tokens(headers) -> set:
     """Header names the Connection header lists: hop-by-hop too (RFC 9110 7.6.1)."""
+    if "Connection" not in headers:
+        return _NONE
     names = set()
     for value in headers.getall("Connection", ()):
         names.update(t.strip().lower() for t in value.split(",") if t.strip())
     return names
+
+
+_NONE = frozenset()
 
 
 def target(base: str, client_path: str, query: str) -> yarl.URL:
@@ -76,7 +81,8 @@ def without_key_param(query: str) -> str:
 def outgoing_headers(client_headers, api_key: Optional[str], client_path: str, identity: bool,
                      also_drop: frozenset = frozenset()) -> dict:
     """also_drop: more names (lower case) not forwarded (a scrub route's identifying headers)."""
-    drop = HOP_BY_HOP | connection_tokens(client_headers) | also_drop
+    listed = connection_tokens(client_headers)
+    drop = HOP_BY_HOP | listed | also_drop if listed or also_drop else HOP_BY_HOP
     headers = {}
     for name, value in client_headers.items():
         low = name.lower()
@@ -102,11 +108,14 @@ def outgoing_headers(client_headers, api_key: Optional[str], client_path: str, i
 def response_headers(upstream_headers, restored: bool) -> list:
     """Upstream response headers to relay: hop-by-hop ones (and those Connection lists) dropped; when the
     body is rewritten, its length and validators no longer hold."""
-    drop = HOP_BY_HOP | connection_tokens(upstream_headers)
+    listed = connection_tokens(upstream_headers)
+    drop = HOP_BY_HOP | listed if listed else HOP_BY_HOP
     if restored:
         drop = drop | {"content-md5", "etag", "digest", "content-encoding"}
     return [(k, v) for k, v in upstream_headers.items() if k.lower() not in drop]
 
+
+_TOKENS = set()  # header names found to be tokens (at most 1024 kept)
 
 # Interim answers skipped while waiting for the final one (100 Continue, 102 Processing, 103 Early Hints).
 INTERIM = frozenset((100, 102, 103))
@@ -162,6 +171,7 @@ class Origin:
 
     def __init__(self, cfg, scheme: str, host: str, port: int):
         self._cfg = cfg
+        self._loop = None
         self._host, self._port = host, port
         self._ssl = ssl.create_default_context() if scheme == "https" else None  # the system's CAs
         default = 443 if scheme == "https" else 80
@@ -245,16 +255,24 @@ class Origin:
         cfg = self._cfg
         lines = [method, " ", url.raw_path_qs, " HTTP/1.1\r\n", self._host_line]
         for name, value in headers.items():
-            if "\n" in value or "\r" in value:
-                raise aiohttp.InvalidURL("header value with a line break")  # never split a request
-            if HEADER_NAME.fullmatch(name) is None:
-                raise aiohttp.InvalidURL("header name that is not a token")  # never a second Host line
+            if name not in _TOKENS:
+                if HEADER_NAME.fullmatch(name) is None:
+                    raise aiohttp.InvalidURL("header name that is not a token")  # never a second Host line
+                if len(_TOKENS) >= 1024:
+                    _TOKENS.clear()
+                _TOKENS.add(name)
             lines += (name, ": ", value, "\r\n")
         if body is not None:
             lines += ("Content-Length: ", str(len(body)), "\r\n")
         lines.append("\r\n")
-        head = "".join(lines).encode("utf-8", "surrogateescape")  # header bytes as the client sent them
-        loop = asyncio.get_running_loop()
+        text = "".join(lines)
+        breaks = 3 + len(headers) + (body is not None)  # one per line: a value never splits the request
+        if text.count("\n") != breaks or text.count("\r") != breaks:
+            raise aiohttp.InvalidURL("header value with a line break")
+        head = text.encode("utf-8", "surrogateescape")  # header bytes as the client sent them
+        loop = self._loop
+        if loop is None:  # (an Origin serves the one loop of its proxy)
+            loop = self._loop = asyncio.get_running_loop()
         total = TimeoutHandle(loop, cfg.upstream_total_timeout or None)
         deadline = total.start()
         timer = total.timer()
@@ -305,6 +323,14 @@ class Pool:
     def __init__(self, cfg):
         self._cfg = cfg
         self._origins = {}
+        self._by_base = {}  # a route's upstream base URL -> its Origin (yarl parses the port anew each time)
+
+    def origin(self, base: str, url: yarl.URL) -> Origin:
+        """The Origin of url, which starts with the route's upstream base URL `base`."""
+        o = self._by_base.get(base)
+        if o is None or o.closed:
+            o = self._by_base[base] = self.session(url)
+        return o
 
     def session(self, url: yarl.URL) -> Origin:
         key = (url.scheme, url.raw_host, url.port)  # raw: an IDN host in its xn-- form (Host, DNS, TLS)
@@ -317,3 +343,4 @@ class Pool:
         for o in self._origins.values():
             o.close()
         self._origins.clear()
+        self._by_base.clear()

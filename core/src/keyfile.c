@@ -1,0 +1,78 @@
+#define _POSIX_C_SOURCE 200809L
+#include "keyfile.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+int sc_sync_dir_of(const char *path)
+{
+    char dir[4200];
+    const char *sl = strrchr(path, '/');
+    int len = sl == NULL ? snprintf(dir, sizeof dir, ".") : snprintf(dir, sizeof dir, "%.*s", (int)(sl - path), path);
+    if (len < 0 || (size_t)len >= sizeof dir) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    if (dir[0] == '\0') /* a file in / */
+        memcpy(dir, "/", 2);
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    int rc = fsync(fd);
+    int saved = errno;
+    close(fd);
+    errno = saved;
+    return rc;
+}
+
+int sc_create_key_file(const char *path, const void *p, size_t n)
+{
+    char tmp[4200];
+    int tl = snprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
+    if (tl < 0 || (size_t)tl >= sizeof tmp) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    int fd = mkstemp(tmp); /* mode 0600, O_EXCL */
+    if (fd < 0)
+        return -1;
+    (void)fcntl(fd, F_SETFD, FD_CLOEXEC);
+    size_t off = 0;
+    int ok = 1;
+    while (ok && off < n) {
+        ssize_t w = write(fd, (const uint8_t *)p + off, n - off);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            if (w == 0)
+                errno = EIO;
+            ok = 0;
+        } else {
+            off += (size_t)w;
+        }
+    }
+    ok = ok && fsync(fd) == 0;
+    int saved = errno;
+    ok = close(fd) == 0 && ok;
+    if (!ok && saved == 0)
+        saved = errno;
+    int rc = -1;
+    if (ok && link(tmp, path) == 0)
+        rc = 0;
+    else if (ok && errno == EEXIST)
+        rc = 1;
+    else if (ok)
+        saved = errno;
+    unlink(tmp);
+    if (rc == 0 && sc_sync_dir_of(path) != 0) {
+        rc = -1;
+        saved = errno;
+    }
+    errno = saved;
+    return rc;
+}
