@@ -720,6 +720,11 @@ static void round8_mobile_ranges(void **state)
     pii_expect_none(f->det, "Bilal 0221 4456789", PH); /* not a mobile range: a phone word makes it one */
     pii_expect_none(f->det, "invoice 01712-448390 paid", PH);
     pii_expect(f->det, "Dede 0532 418 7790", PH, "0532 418 7790");
+    pii_expect(f->det, "Mr Chen 139 2201 4478", PH, "139 2201 4478");
+    pii_expect(f->det, "WeChat 13922014478", PH, "13922014478");
+    pii_expect(f->det, "Viber 0671234567", PH, "0671234567");
+    pii_expect_none(f->det, "order 139 2201 4478 shipped", PH);
+    pii_expect_none(f->det, "ticket 13922014478", PH);
     /* a kin word right before the number (or a name between) */
     pii_expect(f->det, "Mam\xc3\xa1 612345678", PH, "612345678");
     pii_expect(f->det, "t\xc3\xad" "a Pili 612 345 678", PH, "612 345 678");

@@ -8,7 +8,8 @@
 /* Phone words, indexed by their first byte (ASCII lower case), so a context word is compared with the few
  * entries that start like it, not with all of them: the list is long (a word for "phone", "mobile" and
  * "call me" in every language whose national forms rec_phone_national.c knows, and the wallets that pay to a
- * phone number: GCash, M-Pesa, Bizum, Swish, TWINT, BLIK, MB WAY, PayNow, Zelle).
+ * phone number: GCash, M-Pesa, Bizum, Swish, TWINT, BLIK, MB WAY, PayNow, Zelle; the messengers whose account
+ * is a phone number: WhatsApp, Signal, Telegram, Viber, WeChat).
  * Greek and Cyrillic words are listed capitalised too: the index lowers ASCII only. */
 #define PW(...) (const char *const[]){__VA_ARGS__, NULL}
 const char *const *const PII_PHONE_WORDS[256] = {
@@ -28,8 +29,9 @@ const char *const *const PII_PHONE_WORDS[256] = {
     ['p'] = PW("paynow", "pesa", "ph", "phone+", "piga", "portable", "puh"),
     ['r'] = PW("ramal", "reach", "reception", "ring", "ruf", "rufnummer"),
     ['s'] = PW("signal", "simu", "sms", "swish", "switchboard", "sđt"),
-    ['t'] = PW("tawag*", "tel", "tele*", "telno", "telèfon", "teléfono", "text+", "tlf", "twint"),
-    ['w'] = PW("whats*"),
+    ['t'] = PW("tawag*", "telegram", "tel", "tele*", "telno", "telèfon", "teléfono", "text+", "tlf", "twint"),
+    ['v'] = PW("viber"),
+    ['w'] = PW("wechat", "weixin", "whats*"),
     ['z'] = PW("zadzwo\xc5\x84*", "zadzwon*", "zap", "zelle"),
     [0xC4] = PW("điện", "đt"),
     [0xCE] = PW("Καλέστε", "Πάρε", "Πάρτε", "Τηλ*", "κινητ*"),
