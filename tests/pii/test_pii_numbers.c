@@ -601,6 +601,169 @@ static void round7_bank_and_toll_free(void **state)
     pii_expect(f->det, "call me on my toll-free 1-888-555-0163", PH, "1-888-555-0163");
 }
 
+/* Round 8: a phone word in the languages whose national forms the table knows (Polish, Greek, Bulgarian,
+ * Turkish, Malay and Indonesian, Arabic, Persian, Hebrew, Hindi, Swahili, Vietnamese, Dutch, German, French)
+ * and the pay-by-phone wallets (GCash, M-Pesa, Bizum, Swish, BLIK, MB WAY) make a weak national form a phone;
+ * the same numbers without such a word, or with an order/amount word, stay in clear */
+static void round8_phone_words(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PH = SANCTUM_ENTITY_PHONE_NUMBER;
+    pii_expect(f->det, "Zadzwo\xc5\x84 do Oli pod numer 604 218 377 po pracy", PH, "604 218 377");
+    pii_expect(f->det, "Mam nowy numer: 728 441 093", PH, "728 441 093");
+    pii_expect(f->det, "\xce\xa0\xce\xac\xcf\x81\xce\xb5 \xce\xbc\xce\xb5 \xcf\x83\xcf\x84\xce\xbf 697 214 5580 \xce\xb1\xcf\x8d\xcf\x81\xce\xb9\xce\xbf", PH, "697 214 5580");
+    pii_expect(f->det, "\xd0\x97\xd0\xb2\xd1\x8a\xd0\xbd\xd0\xb5\xd1\x82\xd0\xb5 \xd0\xbd\xd0\xb0 0887 412 539 \xd1\x81\xd0\xbb\xd0\xb5\xd0\xb4 6", PH, "0887 412 539");
+    pii_expect(f->det, "Deniz seni 0544 612 38 07 numaras\xc4\xb1ndan arad\xc4\xb1", PH, "0544 612 38 07");
+    pii_expect(f->det, "Siti, nombor baru saya 013-882 4471", PH, "013-882 4471");
+    pii_expect(f->det, "Kalau ada apa-apa hubungi 0813-2245-9910 ya", PH, "0813-2245-9910");
+    pii_expect(f->det, "\xd8\xa7\xd8\xaa\xd8\xb5\xd9\x84 \xd8\xb9\xd9\x84\xd9\x89 0504418273 \xd8\xa8\xd8\xb9\xd8\xaf \xd8\xa7\xd9\x84\xd8\xb9\xd8\xb4\xd8\xa7\xd8\xa1", PH, "0504418273");
+    pii_expect(f->det, "Reto ist erreichbar unter 0176 4412 9083", PH, "0176 4412 9083");
+    pii_expect(f->det, "GCash mo na lang sa 0918 442 7731 salamat", PH, "0918 442 7731");
+    pii_expect(f->det, "Nitumie kwa M-Pesa 0722 418 903 leo", PH, "0722 418 903");
+    pii_expect(f->det, "Hazme un Bizum al 634 21 88 05 porfa", PH, "634 21 88 05");
+    /* the same forms without a phone word, or counted, or ordered */
+    pii_expect_none(f->det, "Faktura 604 218 377 zap\xc5\x82" "acona", PH);
+    pii_expect_none(f->det, "Zam\xc3\xb3wienie numer 604 218 377 wys\xc5\x82" "ane", PH);
+    pii_expect_none(f->det, "Sipari\xc5\x9f 0544 612 38 07 kargoda", PH);
+    pii_expect_none(f->det, "Invoice 0918 442 7731 paid", PH);
+    pii_expect_none(f->det, "Total 634 21 88 05 EUR", PH);
+    pii_expect_none(f->det, "tracking 0813-2245-9910 delivered", PH);
+}
+
+/* Round 8: "call <someone> at <number>": a phone word up to ten words before, in the same clause, when the
+ * number comes right after the preposition that says where to reach them (at, on, al, no, pod, na, sa, ...) */
+static void round8_call_at(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PH = SANCTUM_ENTITY_PHONE_NUMBER;
+    pii_expect(f->det, "\xc2\xbfPuedes llamar a la se\xc3\xb1ora Carmen Ruiz al 622 41 87 09?", PH, "622 41 87 09");
+    pii_expect(f->det, "Liga para a tia Ana no 913 882 410 amanh\xc3\xa3", PH, "913 882 410");
+    pii_expect(f->det, "Zadzwo\xc5\x84 do wujka Tomka pod 602 117 348 wieczorem", PH, "602 117 348");
+    pii_expect(f->det, "please call my aunt Rosa in Madrid at 622 41 87 09", PH, "622 41 87 09");
+    /* another clause, or no phone word at all */
+    pii_expect_none(f->det, "Zadzwo\xc5\x84 do mnie jutro, przelew poszed\xc5\x82 pod 602 117 348", PH);
+    pii_expect_none(f->det, "Vamos a la playa con Carmen Ruiz al 622 41 87 09", PH);
+    pii_expect_none(f->det, "please call the team, the build ran at 622 41 87 09", PH);
+    pii_expect_none(f->det, "| the phone after a phone word | `op 020-123 4567` |", PH);
+}
+
+/* Round 8: national forms the table lacked (libphonenumber's national formats): German mobiles written 4-4-4,
+ * New Zealand numbers with the area code in parentheses, Greek mobiles (69, ten digits, no trunk), Malaysian
+ * 01X-XXX XXXX; a dash or bullet between words is no word; an SSN word that opens the sentence names the
+ * number at its end */
+static void round8_forms_and_ssn(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PH = SANCTUM_ENTITY_PHONE_NUMBER, SSN = SANCTUM_ENTITY_US_SSN;
+    pii_expect(f->det, "Vertretung: Frau Lange, 0160 9921 4478", PH, "0160 9921 4478");
+    pii_expect(f->det, "mobile (027) 448 1903 after hours", PH, "(027) 448 1903");
+    pii_expect(f->det, "phone (09) 448 1903 work", PH, "(09) 448 1903");
+    pii_expect(f->det, "Partner contact Dana Levi-Cohen \xe2\x80\x94 04-8123456", PH, "04-8123456");
+    pii_expect(f->det, "SSN for the loan application is 219 09 9999 (mum's)", SSN, "219 09 9999");
+    pii_expect(f->det, "Social security number for the new hire form: 219.09.9999", SSN, "219.09.9999");
+    pii_expect_none(f->det, "build 0160 9921 4478 passed", PH);
+    pii_expect_none(f->det, "Order ID 4532 0151 1293 0368 was cancelled", PH); /* the tail of a run */
+    pii_expect_none(f->det, "card 5105 0172 4412 9083 expired", PH);
+    pii_expect_none(f->det, "(031) 448 1903", PH); /* off the mobile ranges: wants a phone word */
+    pii_expect_none(f->det, "order 694 512 3378 shipped", PH);
+    pii_expect_none(f->det, "Our SSN checker flagged nothing. The loan application is 219 09 9999 dollars", SSN);
+    pii_expect_none(f->det, "SSN is on file for the loan we approved in 2019 and the id is 219 09 9999", SSN);
+    pii_expect_none(f->det, "SSN audit: the ticket for part 219 09 9999 is closed", SSN);
+}
+
+/* Round 8: nine-digit trunk-0 numbers (the national length in much of the world: AE, TH, NZ, BG, HR, PE...),
+ * the area code maybe in parentheses, after a phone word; "my number is" names a phone; an SSN's 3-2-4 stays
+ * an SSN */
+static void round8_nine_digits_and_owned(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PH = SANCTUM_ENTITY_PHONE_NUMBER, SSN = SANCTUM_ENTITY_US_SSN;
+    pii_expect(f->det, "Tel 02 234 5678 (Abu Dhabi office)", PH, "02 234 5678");
+    pii_expect(f->det, "tel\xc3\xa9" "fono (01) 1234567 en Lima", PH, "(01) 1234567");
+    pii_expect(f->det, "ev telefonu (0212) 345 67 89", PH, "(0212) 345 67 89");
+    pii_expect(f->det, "mob. 01 2345 678", PH, "01 2345 678");
+    pii_expect(f->det, "My number is 612 345 678 btw", PH, "612 345 678");
+    pii_expect(f->det, "her new number: 694 512 3378", PH, "694 512 3378");
+    pii_expect_none(f->det, "02 234 5678", PH);
+    pii_expect_none(f->det, "number of ref 02 234 5678 closed", PH);
+    pii_expect_none(f->det, "My order number is 612 345 678", PH);
+    pii_expect_none(f->det, "my lucky number is 612 345 678", PH);
+    pii_expect_none(f->det, "our ticket number is 694 512 3378", PH);
+    /* meeting codes, transfer codes and readings of the same shapes, with a call word near */
+    pii_expect_none(f->det, "Join the call: Meeting ID 8123 4567, passcode 2291 3384", PH);
+    pii_expect_none(f->det, "Western Union MTCN 8123456789, call me when it lands", PH);
+    pii_expect_none(f->det, "phone bill for 2024: 3312 4455 kWh", PH);
+    pii_expect_none(f->det, "Llama a la tienda, el pedido es 612 34 56 78", PH);
+    pii_expect(f->det, "Social Security Number: 020 37 1794", SSN, "020 37 1794");
+    pii_expect_none(f->det, "Social Security Number: 020 37 1794", PH);
+}
+
+/* Round 8: mobile ranges of libphonenumber's data in their written groupings, beside a name only (as round 7's
+ * European mobiles): PK, EG, IR, IQ, VN, TW, TZ, BD, DZ, JO, MA, UY, VE; off the ranges, or after an order
+ * word, they stay weak forms */
+static void round8_mobile_ranges(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PH = SANCTUM_ENTITY_PHONE_NUMBER;
+    pii_expect(f->det, "Bilal bhai 0321 4456789 pe hai", PH, "0321 4456789");
+    pii_expect(f->det, "Mona: 0106 228 4417", PH, "0106 228 4417");
+    pii_expect(f->det, "Reza 0935 112 7784", PH, "0935 112 7784");
+    pii_expect(f->det, "anh Minh 098 412 73 65 nha", PH, "098 412 73 65");
+    pii_expect(f->det, "Lan 0903 884 217", PH, "0903 884 217");
+    pii_expect(f->det, "Rafiq 01712-448390", PH, "01712-448390");
+    pii_expect(f->det, "Yacine 0661 48 22 93", PH, "0661 48 22 93");
+    pii_expect(f->det, "Omar 07 9541 2287", PH, "07 9541 2287");
+    pii_expect(f->det, "Youssef 0661-482293", PH, "0661-482293");
+    pii_expect(f->det, "Sofi 094 882 117", PH, "094 882 117");
+    pii_expect_none(f->det, "Order 0321 4456789 shipped", PH);
+    pii_expect_none(f->det, "ticket 0903 884 217 closed", PH);
+    pii_expect_none(f->det, "Bilal 0221 4456789", PH); /* not a mobile range: a phone word makes it one */
+    pii_expect_none(f->det, "invoice 01712-448390 paid", PH);
+    pii_expect(f->det, "Dede 0532 418 7790", PH, "0532 418 7790");
+    pii_expect(f->det, "Mr Chen 139 2201 4478", PH, "139 2201 4478");
+    pii_expect(f->det, "WeChat 13922014478", PH, "13922014478");
+    pii_expect(f->det, "Viber 0671234567", PH, "0671234567");
+    pii_expect_none(f->det, "order 139 2201 4478 shipped", PH);
+    pii_expect_none(f->det, "ticket 13922014478", PH);
+    /* a kin word right before the number (or a name between) */
+    pii_expect(f->det, "Mam\xc3\xa1 612345678", PH, "612345678");
+    pii_expect(f->det, "t\xc3\xad" "a Pili 612 345 678", PH, "612 345 678");
+    pii_expect(f->det, "babcia 601 234 567", PH, "601 234 567");
+    pii_expect(f->det, "Mum 9123 4567", PH, "9123 4567");
+    pii_expect_none(f->det, "Mum paid invoice 612 345 678", PH);
+    pii_expect_none(f->det, "Dad sold 612 345 678 units", PH);
+    pii_expect_none(f->det, "Mum 612 345 678 kWh", PH);
+}
+
+/* Round 8: E.164 without its '+' after a phone word: a whole country code first, then a national number of a
+ * valid length for it; without a phone word, or with an order word, or of a length the plan has not, none */
+static void round8_bare_country_code(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PH = SANCTUM_ENTITY_PHONE_NUMBER;
+    pii_expect(f->det, "whatsapp 34 612 345 678", PH, "34 612 345 678");
+    pii_expect(f->det, "my number 972-52-555-1234", PH, "972-52-555-1234");
+    pii_expect(f->det, "ring me on 353 85 012 3456", PH, "353 85 012 3456");
+    pii_expect(f->det, "tel. 91 98765 43210", PH, "91 98765 43210");
+    pii_expect_none(f->det, "shipped 34 612 345 678", PH);
+    pii_expect_none(f->det, "order number 972-52-555-1234", PH);
+    pii_expect_none(f->det, "phone 44 12 34", PH);
+    pii_expect_none(f->det, "the number 358-50-0991 is my SSN", PH);
+    pii_expect_none(f->det, "call 595-555-1234", PH); /* NANP-shaped: not Paraguay's 595 */
+}
+
+/* Round 8: a Unicode dash between digits (en dash, minus sign, fullwidth hyphen ...) reads as '-' */
+static void round8_unicode_dashes(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PH = SANCTUM_ENTITY_PHONE_NUMBER, SSN = SANCTUM_ENTITY_US_SSN;
+    pii_expect(f->det, "my SSN = 219\xe2\x80\x93" "09\xe2\x80\x93" "9999", SSN, "219\xe2\x80\x93" "09\xe2\x80\x93" "9999");
+    pii_expect(f->det, "Handy 0170\xe2\x80\x93" "5523\xe2\x80\x93" "8841", PH, "0170\xe2\x80\x93" "5523\xe2\x80\x93" "8841");
+    pii_expect(f->det, "call 020\xe2\x88\x92" "7946\xe2\x88\x92" "0018", PH, "020\xe2\x88\x92" "7946\xe2\x88\x92" "0018");
+    pii_expect_none(f->det, "read pages 12\xe2\x80\x93" "34 and 1990\xe2\x80\x93" "2020", -1);
+    pii_expect_none(f->det, "order 219\xe2\x80\x93" "09\xe2\x80\x93" "9999 shipped", SSN);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -618,6 +781,13 @@ int main(void)
         cmocka_unit_test_setup_teardown(round7_dictated_digits, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round7_eu_mobiles, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round7_bank_and_toll_free, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round8_phone_words, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round8_call_at, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round8_forms_and_ssn, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round8_nine_digits_and_owned, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round8_mobile_ranges, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round8_bare_country_code, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round8_unicode_dashes, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Prints, for the European regions whose numbers take a trunk prefix, the mobile leading digits and the
+"""Prints, for the regions whose national forms the table knows, the mobile leading digits and the
 national written form of libphonenumber's example mobile number (Debian's python3-phonenumbers), to check
 the mobile rows of core/src/pii/rec_phone_national.c against the data:
 
@@ -11,7 +11,9 @@ import re
 import phonenumbers
 from phonenumbers import PhoneMetadata, PhoneNumberFormat
 
-REGIONS = ["AT", "BE", "BG", "CH", "DE", "FI", "FR", "GB", "HR", "HU", "IE", "NL", "RO", "SE", "SI", "SK"]
+REGIONS = ["AT", "BE", "BG", "CH", "DE", "FI", "FR", "GB", "HR", "HU", "IE", "NL", "RO", "SE", "SI", "SK",
+           # round 8: the national forms of family chat outside the trunk-0 countries of Europe
+           "ES", "GR", "PL", "PT", "TR", "IL", "SA", "ID", "MY", "PH", "NG", "KE", "NZ"]
 
 
 def mobile_prefixes(pattern, width):

@@ -86,10 +86,73 @@ static bool phone_label(const pii_scan *sc, size_t start)
     return pii_context_by_byte(sc, p - 1, true, 8, p - 1 - ls, PII_PHONE_WORDS);
 }
 
+/* The prepositions that say where someone is reached ("call Ana at ...", "llama a la tía Pili al ...", "liga
+ * para o Rui no ...", "zadzwoń do Basi pod ...", "Πάρε με στο ...", "звънете на ...", "hubungi saya di ..."). */
+static const char *const AT_WORDS[] = {"at", "on", "al", "no", "na", "pod", "sa", "ke", "di", "unter", "op", "au",
+                                       "sur", "em", "under", "p\xc3\xa5", "\xcf\x83\xcf\x84\xce\xbf",
+                                       "\xd0\xbd\xd0\xb0", "\xd8\xb9\xd9\x84\xd9\x89", NULL};
+
+/* "Call <someone> at <number>": the person between the call word and the number pushes the word past the four
+ * words of the usual window. With one of AT_WORDS right before the number, a phone word up to ten words
+ * (96 bytes) before it counts, within the same clause (no comma, semicolon, colon, sentence end, line
+ * break, table cell or code quote between): "Zadzwoń do mnie jutro, przelew poszedł pod 602 117 348" is about a transfer. */
+static bool call_at(const pii_scan *sc, size_t start)
+{
+    const uint8_t *s = sc->s;
+    size_t p = start;
+    while (p > 0 && start - p < 4 && (s[p - 1] == ' ' || s[p - 1] == '\t'))
+        p--;
+    if (p == start)
+        return false;
+    size_t we = p;
+    while (p > 0 && we - p < 12 && (pii_is_alpha(s[p - 1]) || s[p - 1] >= 0x80))
+        p--;
+    if (p == we || (p > 0 && (pii_is_alpha(s[p - 1]) || s[p - 1] >= 0x80)) || !pii_context(sc, we, true, 1, we - p, AT_WORDS))
+        return false;
+    size_t cs = p;
+    while (cs > 0 && p - cs < 96 && s[cs - 1] != ',' && s[cs - 1] != ';' && s[cs - 1] != ':' && s[cs - 1] != '\n' &&
+           s[cs - 1] != '`' && s[cs - 1] != '|' &&
+           !((s[cs - 1] == '.' || s[cs - 1] == '!' || s[cs - 1] == '?') && cs < sc->n && pii_is_space(s[cs])))
+        cs--;
+    return cs < p && pii_context_by_byte(sc, p, true, 10, p - cs, PII_PHONE_WORDS);
+}
+
+/* "My number is 612 345 678": "number" with a possessive before it names someone's phone; an order, ticket or
+ * amount word near it still says otherwise ("my order number is ..."). */
+static const char *const POSSESSIVES[] = {"my", "his", "her", "their", "your", "our", "new", NULL};
+static const char *const NOT_PHONE_NUMBERS[] = {"order*", "ticket*", "invoice*", "tracking", "case", "account*",
+                                                "acct", "reference", "ref", "confirmation", "booking", "customer",
+                                                "member*", "policy", "id", "serial", "part", "model", "pin",
+                                                "code", "license", "licence", "passport", "tax", "social",
+                                                "security", "routing", "card", "lucky", "room", "table",
+                                                "seat", "flight", "badge", "employee", "student", NULL};
+
+static bool owned_number(const pii_scan *sc, size_t start, size_t end)
+{
+    return pii_context(sc, start, true, 2, 20, PII_NUMBER_WORDS) && pii_context(sc, start, true, 3, 28, POSSESSIVES) &&
+           !pii_negative_context(sc, start, end) && !pii_context(sc, start, true, 4, 40, NOT_PHONE_NUMBERS);
+}
+
+/* Family chat files a number under a kin word ("Mamá 612345678", "tía Pili 612 345 678", "babcia 601 234 567"):
+ * one right before it, or with a name between, is as good as a phone word. */
+static const char *const KIN_WORDS[] = {
+    "mom", "mum", "mommy", "mummy", "dad", "daddy", "grandma", "grandpa", "granny", "auntie", "aunty", "uncle",
+    "mam\xc3\xa1", "pap\xc3\xa1", "mami", "papi", "t\xc3\xad" "a", "t\xc3\xado", "tia", "tio", "abuela", "abuelo",
+    "av\xc3\xb3", "av\xc3\xb4", "vov\xc3\xb3", "oma", "opa", "mutti", "vati", "tante", "onkel", "mamie", "papy",
+    "tatie", "tonton", "nonna", "nonno", "zia", "zio", "babcia", "babci", "dziadek", "dziadka", "ciocia", "cioci",
+    "wujek", "wujka", "mama", "tata", "teyze", "amca", "dayi", "day\xc4\xb1", "hala", "dede", "kuya",
+    "tita", "tito", "lola", "lolo", "bibi", "babu", NULL};
+
+static bool kin_word(const pii_scan *sc, size_t start, size_t end)
+{
+    return pii_context(sc, start, true, 2, 24, KIN_WORDS) && !pii_negative_context(sc, start, end);
+}
+
 bool pii_phone_word_near(const pii_scan *sc, size_t start, size_t end)
 {
     return pii_context_by_byte(sc, start, true, 4, 40, PII_PHONE_WORDS) || pii_context_by_byte(sc, end, false, 3, 30, PII_PHONE_WORDS) ||
-           cjk_phone_word(sc, start, end) || phone_label(sc, start);
+           cjk_phone_word(sc, start, end) || phone_label(sc, start) || call_at(sc, start) || owned_number(sc, start, end) ||
+           kin_word(sc, start, end);
 }
 
 /* Links that carry a phone number in E.164 without its '+': WhatsApp's wa.me/<number> and a query value
@@ -142,10 +205,11 @@ void pii_phone_add(pii_scan *sc, int32_t rec, size_t start, size_t end, double s
     if (pii_context_by_byte(sc, start, true, 4, 40, PII_PHONE_WORDS)) {
         score += 0.3;
         ev |= SANCTUM_EV_CONTEXT_BEFORE;
-    } else if (pii_context_by_byte(sc, end, false, 3, 30, PII_PHONE_WORDS)) {
+    } else if (pii_context_by_byte(sc, end, false, 3, 30, PII_PHONE_WORDS) && !pii_negative_context(sc, start, end)) {
+        /* what the number is called before it outweighs a phone word after it ("MTCN 8123456789, call me") */
         score += 0.3;
         ev |= SANCTUM_EV_CONTEXT_AFTER;
-    } else if (cjk_phone_word(sc, start, end) || phone_label(sc, start)) {
+    } else if (cjk_phone_word(sc, start, end) || phone_label(sc, start) || call_at(sc, start) || kin_word(sc, start, end)) {
         score += 0.3;
         ev |= SANCTUM_EV_CONTEXT_BEFORE;
     } else if (pii_context(sc, start, true, 2, 24, PII_NUMBER_WORDS) && !pii_negative_context(sc, start, end)) {
@@ -164,6 +228,48 @@ void pii_phone_add(pii_scan *sc, int32_t rec, size_t start, size_t end, double s
         ev |= SANCTUM_EV_NEGATIVE_CONTEXT;
     }
     pii_add(sc, SANCTUM_ENTITY_PHONE_NUMBER, rec, start, end, score, ev);
+}
+
+/* E.164 without its '+' after a phone word ("whatsapp 34 612 345 678", "number 972-52-555-1234", "WA: 62
+ * 812-3456-7890"): the first group is a whole country code, the groups after it a national number of a valid
+ * length for it (not starting with the trunk 0). Weak alone (0.45): only with a phone word, or "number" with
+ * no order word, is it reported. */
+static void bare_country_code(pii_scan *sc, const pii_number *num)
+{
+    const uint8_t *s = sc->s;
+    size_t l0 = glen(num, 0);
+    if (num->plus || num->paren || num->ngroups < 3 || l0 > 3 || s[num->g[0].start] == '0' || s[num->g[0].start] == '1')
+        return;
+    if (num->ngroups == 3 && l0 == 3 && (glen(num, 1) == 2 || glen(num, 1) == 3) && glen(num, 2) == 4)
+        return; /* 358-50-0991 is how an SSN is written, 595-555-1234 a NANP number (its recognizer decides) */
+    uint8_t d[24];
+    size_t nd = 0, upto[PII_MAX_GROUPS], cnt = 0;
+    for (size_t k = 0; k < num->ngroups && k < PII_MAX_GROUPS; k++) {
+        uint8_t sep = num->g[k].sep;
+        if (k > 0 && sep != ' ' && sep != '-' && sep != '.')
+            break;
+        if (nd + glen(num, k) > sizeof d)
+            break;
+        for (size_t p = num->g[k].start; p < num->g[k].end; p++)
+            d[nd++] = s[p];
+        upto[cnt++] = nd;
+    }
+    size_t cclen = 0;
+    const pii_cc_rule *r = cc_find(d, nd, &cclen);
+    if (r == NULL || cclen != l0 || d[cclen] == '0')
+        return;
+    for (size_t c = cnt; c > 2; c--) {
+        size_t nsn = upto[c - 1] - cclen;
+        if (nsn > 31 || ((r->lengths >> nsn) & 1u) == 0)
+            continue;
+        size_t start = num->start, end = num->g[c - 1].end;
+        if (!pii_phone_word_near(sc, start, end) &&
+            !(pii_context(sc, start, true, 2, 24, PII_NUMBER_WORDS) && !pii_negative_context(sc, start, end)))
+            return;
+        pii_phone_add(sc, SANCTUM_REC_PHONE_INTL, start, end, 0.45,
+                      SANCTUM_EV_FORMAT_WEAK | SANCTUM_EV_VALIDATOR | SANCTUM_EV_COUNTRY_CODE);
+        return;
+    }
 }
 
 void pii_rec_phone_intl(pii_scan *sc, const pii_number *num)
@@ -218,5 +324,6 @@ void pii_rec_phone_intl(pii_scan *sc, const pii_number *num)
         }
         return;
     }
+    bare_country_code(sc, num);
     pii_phone_national(sc, num);
 }

@@ -61,6 +61,26 @@ static const nat_form FORMS[] = {
     {"07", "4 3 3", 70, false},                            /* RO 0712 345 678 */
     {"090|091|094|095", "4 3 3", 70, false},               /* SK 0912 123 456 */
     {"04|050", "3~7", 70, false},                          /* FI 041 2345678, 050 1234567 (DE 040: a phone too) */
+    {"015|016|017", "4~4~4", 70, false},                   /* DE 0170 5523 8841 */
+    /* round 8, the same data for the family-chat countries outside Europe's trunk-0 plans (mobile_forms.py) */
+    {"050|051|052|053|054|055|059", "4 3 2 2", 70, false}, /* TR 0532 418 77 90 */
+    {"010|011|012|015|050|051|052|053|054|055|059|070|073|074|075|076|077|078|079|080|081|089|09", "4 3 4", 70, false},
+    /* PH 0917 123 4567, NG, EG 0100 123 4567, IR 0912 345 6789, IQ 0791 234 5678, TR 0532 418 7790 */
+    {"030|031|032|033|034|035|036|041|042", "4~7", 70, false}, /* PK 0301 2345678, VE 0412-1234567 */
+    {"03|05|07|08|09", "3~3~2~2", 70, false},              /* VN 091 234 56 78 */
+    {"03|05|06|08|09", "4 3 3", 70, false},                /* VN 0912 345 678, TW, SY 0944 567 890, TZ 0621 234 567 */
+    {"013|014|015|016|017|018|019", "5~6", 70, false},     /* BD 01812-345678 */
+    {"054|055|056|065|066|067|069|077|078|079", "4~2~2~2", 70, false}, /* DZ 0551 23 45 67 */
+    {"077|078|079", "2 4 4", 70, false},                   /* JO 07 9012 3456 */
+    {"09", "3 3 3", 70, false},                            /* UY 094 231 234 */
+    {"06|07|08|09", "6~5", 55, false},                     /* IN 098765 43210 */
+    {"087|088|089|098|099", "4 3 3", 70, false},           /* BG 0888 123 456 */
+    {"081|082|083|085|086|087|088|089", "4~4~4", 70, false}, /* ID 0812-3456-7890 */
+    {"010|011|012|013|014|015|016|017|018|019", "3-3 4", 70, false}, /* MY 012-345 6789 */
+    {"010|011|012|013|06|07|095|096|097|098|099", "4~6", 70, false}, /* KE/UG 0712 123456, MA 0650-123456, PY 0961 456789 */
+    {"020|021|022|027|028|029", "(3) 3~4", 70, false},     /* NZ mobile (021) 555 7823 */
+    {"0N", "(2) 3~4", 55, false},      /* NZ (09) 448 1903 */
+    {"0N", "(3) 3~4", 55, false},      /* NZ (027) ..., other area codes in parentheses */
     /* other grouped trunk-0 forms: a phone or number word makes them phones */
     {"0N", "2~7", 55, false},          /* IL 03-6123456, 09-7625400 */
     {"05", "3~7", 55, false},          /* IL mobile 052-5551234 */
@@ -84,7 +104,6 @@ static const nat_form FORMS[] = {
     {"0N", "4 2 2 2", 55, false},      /* BE 0470 12 34 56 */
     {"0N", "3-3 2 2", 55, false},      /* SE 070-123 45 67 */
     {"0N", "2-3 2 2", 55, false},      /* SE 08-123 45 67 */
-    {"08", "4~4~4", 55, false},        /* ID 0812-3456-7890 */
     {"0N", "2 4 4", 55, false},        /* AU 02 9876 5432, IT 02 1234 5678, JP 03 1234 5678 */
     {"0N", "3 3 4", 70, false},        /* ZA 082 345 6789, NL 020 123 4567 */
     {"0N", "3 4 4", 55, false},        /* JP 090 1234 5678, KR 010 1234 5678, GB 0N0 */
@@ -96,6 +115,15 @@ static const nat_form FORMS[] = {
     {"0N", "3 2 2 2", 55, false},      /* CH, SE, TR 0212 */
     {"0N", "2 5-4", 55, false},        /* BR 011 style */
     {"8", "1 3 3-2-2", 55, false},     /* RU 8 912 345-67-89 */
+    /* round 8: libphonenumber's example numbers of each region, written nationally after "phone", that no row
+     * read (tools/phones/national_probe.py) */
+    {"8", "1 (3) 3 2 2", 55, false},   /* RU 8 (912) 345 67 89 */
+    {"8", "1 (3) 3 4", 55, false},     /* KZ 8 (771) 000 9998 */
+    {"8", "1 2 3 2 2", 55, false},     /* UZ 8 91 234 56 78 */
+    {"0N", "3 2-4-4", 55, false},      /* AR mobile 011 15-2345-6789 */
+    {"N", "(1) 4~4", 55, false},       /* CL (2) 2123 4567 */
+    {"60", "(3) 7", 55, false},        /* CO (601) 2345678 */
+    {"08", "2-2 2 2", 55, false},      /* SE Stockholm 08-12 34 56 */
     {"0N", "a", 40, true},             /* bare national numbers 0XXXXXXXXX */
     {"0N", "b", 40, true},             /* 0XXXXXXXXXX */
     /* no trunk prefix: shared with other numbers, only with a phone word */
@@ -105,20 +133,27 @@ static const nat_form FORMS[] = {
     {"NN9", "2 5 4", 45, true},        /* BR 11 91234 5678 */
     {"NN9", "b", 45, true},            /* BR 11912345678 */
     {"N", "3~3~3", 45, true},          /* ES 612 345 678, PL 512 345 678, CZ 601 123 456, PT 912 345 678 */
-    {"6|7|8|9", "3~2~2~2", 45, true},  /* ES 612 34 56 78 */
-    {"8|9", "2~3~2~2", 45, true},      /* ES 91 123 45 67 */
+    {"5|6|7|8|9", "3~2~2~2", 45, true}, /* ES 612 34 56 78, GE 555 12 34 56 */
+    {"N", "2~3~2~2", 45, true},        /* ES 91 123 45 67, PL 12 345 67 89, SN 70 123 45 67 */
+    {"2", "2 3 4", 45, true},          /* PT 21 234 5678 */
+    {"N", "2 3 3", 45, true},          /* LB 71 123 456, TN 20 123 456, LV 21 234 567, MZ 21 123 456 */
+    {"N", "2 6", 45, true},            /* CY 96 123456 */
+    {"2|3|4|5|6|7|8|9", "3 3 4", 45, true}, /* MX 222 123 4567 (NANP reads the numbers valid for it first) */
     {"6|7|8|9", "9", 45, true},        /* ES 612345678 */
     {"6|7|8|9", "5~5", 45, true},      /* IN 98765 43210 */
     {"6|7|8|9", "a", 45, true},        /* IN 9876543210 */
-    {"1N", "3~4~4", 45, true},         /* CN mobile 138 0013 8000 */
+    {"13|14|15|16|17|18|19", "3~4~4", 70, false}, /* CN mobile 138 0013 8000 (mobile_forms.py: CN 13-19) */
+    {"1N", "3~4~4", 45, true},         /* CN, other leading digits */
     {"1N", "b", 45, true},             /* CN 13800138000 */
     {"3", "3~3~4", 45, true},          /* IT mobile 347 123 4567 */
     {"3", "3~7", 45, true},            /* IT 347 1234567 */
+    {"68|69", "3~3~4", 45, true},      /* GR mobile 694 512 3378 (NANP has no area code x9x) */
     {"NN", "2 4 4", 45, true},         /* MX 55 1234 5678 */
     {"13|18", "4 3 3", 45, true},      /* AU 1300 123 456, 1800 123 456 */
     {"2|3|4|5|6|7|8|9", "2 2 2 2", 45, true}, /* DK 20 12 34 56, NO 22 12 34 56 */
     {"4|9", "3 2 3", 45, true},        /* NO mobile 412 34 567 */
-    {"3|5|6|8|9", "4 4", 45, true},    /* HK 9123 4567, SG 6123 4567 (not 2: years) */
+    {"3|4|5|6|7|8|9", "4~4", 45, true}, /* HK 9123 4567, SG 6123 4567, QA, KW, PA 6123-4567, HN 9123-4567 */
+    {"21|22|23|24|25|26|27|28|29", "4~4", 45, true}, /* GT 2245 6789, CR, SV, UY (not 20xx: years) */
     {"2|3|4|5|6|7|8|9", "3-4", 40, true}, /* local 555-0123 (NANP exchange 2-9) */
     {"2|3|4|5|6|7|8|9", "3 4", 40, true}, /* local 555 0123 */
 };
@@ -130,7 +165,7 @@ static const char *const QUANTITY_WORDS[] = {"unit*", "people", "persons", "user
                                              "point*", "vote*", "cop*", "member*", "node*", "edge*", "step*",
                                              "lines", "word*", "page*", "sale*", "order*", "ticket*", "case*",
                                              "year*", "day*", "hour*", "minute*", "second*", "ms", "fps",
-                                             "rpm", "bps", "gb", "mb", "kb", "tb", "pixel*", NULL};
+                                             "rpm", "bps", "gb", "mb", "kb", "tb", "pixel*", "kwh", "mwh", "kw", NULL};
 
 static size_t glen(const pii_number *num, size_t k) { return num->g[k].end - num->g[k].start; }
 
@@ -255,29 +290,46 @@ static bool phone_sibling(const pii_scan *sc, size_t start, size_t end)
 }
 
 /* National plans let subscribers split their number as they like after the area code (DE 030 23125 567,
- * NL 020-123 4567, ZA 082 555 0123): beyond the rows above, any trunk-0 number of 10 or 11 digits in two to
- * four groups, the first (trunk and area code) of 2 to 5 digits, the others of 2 to 8, separated by
- * spaces, dashes or one slash after the area code, is a weak national form (a phone word makes it one). */
+ * NL 020-123 4567, ZA 082 555 0123): beyond the rows above, any trunk-0 number of 9 to 11 digits in two to
+ * five groups, the first (trunk and area code, maybe in parentheses) of 2 to 5 digits, the others of 2 to 8,
+ * separated by spaces, dashes or one slash after the area code, is a weak national form (a phone word makes
+ * it one). Nine digits are the national length of trunk-0 plans in much of the world (libphonenumber's
+ * examples: AE 02 234 5678, TH 02 123 4567, NZ 03 234 5678, BG 02 123 456, HR 01 2345 678, PE (01) 1234567,
+ * ID (021) 8350123, TR (0212) 345 67 89). */
 static const nat_form ANY_TRUNK_SPLIT = {"0N", "", 55, false};
 
 static size_t trunk_split(const pii_scan *sc, const pii_number *num)
 {
     const uint8_t *s = sc->s;
     size_t l0 = glen(num, 0);
-    if (num->paren || num->ngroups < 2 || l0 < 2 || l0 > 5 || s[num->g[0].start] != '0' ||
-        s[num->g[0].start + 1] == '0')
+    if (num->ngroups < 2 || l0 < 2 || l0 > 5 || s[num->g[0].start] != '0' || s[num->g[0].start + 1] == '0')
         return 0;
     size_t nd = l0, k = 1;
-    for (; k < num->ngroups && k < 4; k++) {
+    for (; k < num->ngroups && k < 5; k++) {
         uint8_t sep = num->g[k].sep;
         size_t l = glen(num, k);
-        if ((sep != ' ' && sep != '-' && !(sep == '/' && k == 1)) || l < 2 || l > 8)
+        bool after_paren = k == 1 && num->paren && sep == ')';
+        if ((sep != ' ' && sep != '-' && !(sep == '/' && k == 1) && !after_paren) || l < 2 || l > 8)
             return 0;
         nd += l;
     }
     if (k < num->ngroups && num->g[k].sep != ' ')
         return 0; /* more groups glued on: a longer code */
-    return nd == 10 || nd == 11 ? k : 0;
+    if (nd == 9 && k == 3 && l0 == 3 && glen(num, 1) == 2)
+        return 0; /* 3-2-4 is how an SSN is written (020 37 1794, 076-72-4395) */
+    return nd >= 9 && nd <= 11 ? k : 0;
+}
+
+/* Whether the groups before `upto` all have the same length (three or more digits each). */
+static bool equal_run(const pii_number *num, size_t upto)
+{
+    size_t l = glen(num, 0);
+    if (l < 3)
+        return false;
+    for (size_t k = 1; k < upto; k++)
+        if (glen(num, k) != l || num->g[k].sep != ' ')
+            return false;
+    return true;
 }
 
 void pii_phone_national(pii_scan *sc, const pii_number *num)
@@ -312,6 +364,9 @@ void pii_phone_national(pii_scan *sc, const pii_number *num)
                 continue;
             /* a group glued on after the form (06 12 34 56 78-9) makes it something else */
             if (g0 + m < num->ngroups && num->g[g0 + m].sep != ' ' && num->g[g0 + m].sep != '(')
+                continue;
+            /* the tail of a run of equal groups is no phone: "Order ID 4532 0151 1293 0368", a card */
+            if (g0 > 0 && equal_run(num, g0 + m))
                 continue;
             if (best == NULL || FORMS[r].score > best->score || m > best_n) {
                 best = &FORMS[r];

@@ -55,6 +55,27 @@ static size_t sentence_edge(const pii_scan *sc, size_t pos, bool before)
     return e;
 }
 
+/* An SSN word that opens the sentence names the grouped number that ends it, however long the phrase between
+ * ("SSN for the scholarship form is 219 09 9999", "Social security number on the new hire's form: ..."): the
+ * first three words of the sentence, no other number between, no order/ticket word before the number. */
+static bool ssn_topic(const pii_scan *sc, size_t start, size_t end)
+{
+    size_t sb = sentence_edge(sc, start, true);
+    if (sb >= start || (sb > 0 && start - sb >= 72) || pii_negative_context(sc, start, end))
+        return false;
+    for (size_t i = sb; i < start; i++)
+        if (pii_is_digit(sc->s[i]))
+            return false;
+    size_t w = sb; /* the end of the sentence's third word */
+    for (int k = 0; k < 3 && w < start; k++) {
+        while (w < start && !pii_is_alpha(sc->s[w]) && sc->s[w] < 0x80)
+            w++;
+        while (w < start && (pii_is_alpha(sc->s[w]) || sc->s[w] >= 0x80))
+            w++;
+    }
+    return pii_context(sc, w, true, 3, w - sb, SSN_WORDS);
+}
+
 static const char *const OWNER_WORDS[] = {"my", "his", "her", "their", "our", "your", "mine", "its",
                                           "applicant*", "client*", "patient*", "employee*", NULL};
 
@@ -167,6 +188,9 @@ void pii_rec_ssn(pii_scan *sc, const pii_number *num)
         } else if (pii_context(sc, end, false, 4, 36, SSN_WORDS)) {
             score += bonus;
             ev |= SANCTUM_EV_CONTEXT_AFTER;
+        } else if (used > 1 && ssn_topic(sc, start, end)) {
+            score += bonus;
+            ev |= SANCTUM_EV_CONTEXT_BEFORE;
         } else if (used == 1 && !pii_negative_context(sc, start, end) &&
                    (pii_context(sc, start, true, 6, 48, BIRTH_WORDS) || pii_context(sc, end, false, 6, 48, BIRTH_WORDS))) {
             score += bonus;

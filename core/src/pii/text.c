@@ -209,6 +209,23 @@ static bool matches(const uint8_t *a, size_t n, const char *const *words, const 
     return l != NULL && word_matches(a, n, l);
 }
 
+/* A "word" of dashes, bullets, quotes or ellipses (U+2000-U+203F, the Latin-1 signs U+00A0-U+00BF) is
+ * punctuation, not a word: "contact Dana Levi-Cohen — 04-8123456" has the phone word three words away. */
+static bool punct_only(const uint8_t *w, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        if (i + 3 <= n && w[i] == 0xE2 && w[i + 1] == 0x80)
+            i += 3;
+        else if (i + 2 <= n && w[i] == 0xC2 && w[i + 1] >= 0xA0 && w[i + 1] <= 0xBF && w[i + 1] != 0xAA &&
+                 w[i + 1] != 0xB5 && w[i + 1] != 0xBA)
+            i += 2;
+        else
+            return false;
+    }
+    return n > 0;
+}
+
 static bool context_scan(const pii_scan *sc, size_t pos, bool before, unsigned max_words, size_t max_bytes,
                          const char *const *words, const char *const *const *by_byte)
 {
@@ -228,7 +245,7 @@ static bool context_scan(const pii_scan *sc, size_t pos, bool before, unsigned m
                 break;
             if (matches(s + p, we - p, words, by_byte, x))
                 return true;
-            seen++;
+            seen += !punct_only(s + p, we - p);
         }
     } else {
         size_t lim = pos + max_bytes < sc->n ? pos + max_bytes : sc->n;
@@ -243,7 +260,7 @@ static bool context_scan(const pii_scan *sc, size_t pos, bool before, unsigned m
                 break;
             if (matches(s + ws, p - ws, words, by_byte, x))
                 return true;
-            seen++;
+            seen += !punct_only(s + ws, p - ws);
         }
     }
     return false;
@@ -334,7 +351,16 @@ static const char *const NEGATIVE_WORDS[] = {
     "item", "product", "version", "ver", "pid", "port", "uid", "gid", "isbn", "imei", "iccid", "commit",
     "sha", "hash", "job", "run", "row", "record", "request", "req", "session", "trace", "span", "batch",
     "timestamp", "epoch", "ms", "ns", "bytes", "size", "count", "total", "amount", "qty", "quantity",
-    "price", "cost", "usd", "eur", "page", "pages", "step", NULL};
+    "price", "cost", "usd", "eur", "page", "pages", "step", "passcode", "pin", "otp", "mtcn", "code",
+    /* the same in the languages whose phone words rec_phone_nanp.c lists ("numer", "numara", "nomor" ...) */
+    "zam\xc3\xb3wieni*", "faktur*", "przesy\xc5\x82k*", "paczk*", "przelew*", "kwota", "pedido*", "factura*",
+    "fatura*", "encomenda*", "importe", "sipari\xc5\x9f*", "kargo*", "tutar*", "pesanan", "resi", "tagihan",
+    "invois", "bestellung*", "rechnung*", "sendung*", "betrag", "commande*", "facture*", "colis", "montant",
+    "bestelling*", "factuur", "bedrag", "ordine", "fattura", "importo",
+    "\xcf\x80\xce\xb1\xcf\x81\xce\xb1\xce\xb3\xce\xb3\xce\xb5\xce\xbb\xce\xaf*", /* παραγγελί */
+    "\xd0\xbf\xd0\xbe\xd1\x80\xd1\x8a\xd1\x87\xd0\xba*",                 /* поръчк */
+    "\xd0\xb7\xd0\xb0\xd0\xba\xd0\xb0\xd0\xb7*",                          /* заказ */
+    NULL};
 
 bool pii_negative_context(const pii_scan *sc, size_t start, size_t end)
 {
@@ -397,6 +423,18 @@ static inline bool format_lead(uint8_t c)
            c == 0xEF || c == 0xF0 || c == 0xF3;
 }
 
+/* A Unicode dash between two digits (hyphen and figure dash to horizontal bar U+2010-U+2015, minus sign U+2212,
+ * small and fullwidth hyphen-minus U+FE63, U+FF0D) is written where '-' is meant ("my SSN = 219–09–9999", a
+ * word processor's "0170–5523–8841"): the number recognizers read it as '-' (three bytes: '-' and two fillers). */
+static bool digit_dash(const uint8_t *s, size_t n, size_t i)
+{
+    if (i == 0 || i + 3 >= n || !pii_is_digit(s[i - 1]) || !pii_is_digit(s[i + 3]))
+        return false;
+    return (s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] >= 0x90 && s[i + 2] <= 0x95) ||
+           (s[i] == 0xE2 && s[i + 1] == 0x88 && s[i + 2] == 0x92) || (s[i] == 0xEF && s[i + 1] == 0xB9 && s[i + 2] == 0xA3) ||
+           (s[i] == 0xEF && s[i + 1] == 0xBC && s[i + 2] == 0x8D);
+}
+
 sanctum_status pii_blank_format_chars(sanctum_ctx *ctx, const uint8_t *s, size_t n, size_t from, uint8_t **out)
 {
     *out = NULL;
@@ -411,7 +449,7 @@ sanctum_status pii_blank_format_chars(sanctum_ctx *ctx, const uint8_t *s, size_t
             }
         }
         bool joiner;
-        if (format_lead(s[i]) && format_char(s, n, i, &joiner) > 0)
+        if ((format_lead(s[i]) && format_char(s, n, i, &joiner) > 0) || ((s[i] == 0xE2 || s[i] == 0xEF) && digit_dash(s, n, i)))
             first = i;
     }
     if (first == n)
@@ -421,6 +459,16 @@ sanctum_status pii_blank_format_chars(sanctum_ctx *ctx, const uint8_t *s, size_t
         return SANCTUM_E_NOMEM;
     memcpy(b, s, n);
     for (size_t i = first; i < n;) {
+        if (s[i] < 0xC2) {
+            i++; /* ASCII and continuation bytes: no format character or dash starts here */
+            continue;
+        }
+        if ((s[i] == 0xE2 || s[i] == 0xEF) && digit_dash(s, n, i)) {
+            b[i] = '-';
+            b[i + 1] = b[i + 2] = PII_FILLER;
+            i += 3;
+            continue;
+        }
         bool joiner = false;
         size_t l = format_lead(s[i]) ? format_char(s, n, i, &joiner) : 0;
         if (l == 0) {
