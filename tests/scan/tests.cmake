@@ -32,7 +32,9 @@ set_tests_properties(cli_scan_input PROPERTIES LABELS "cli;scan")
 # A shallow clone's history is incomplete: --git-history says so instead of reporting it clean.
 if(SANCTUM_GIT)
   add_test(NAME cli_scan_shallow COMMAND sh ${S}/cli_scan_shallow.sh $<TARGET_FILE:sanctum> $<TARGET_FILE:scan_fakegen_cli>)
-  set_tests_properties(cli_scan_shallow PROPERTIES LABELS "cli;scan")
+  # libgit2's own leak on a walk that stops at the shallow graft (see the file): this test only
+  set_tests_properties(cli_scan_shallow PROPERTIES LABELS "cli;scan"
+                       ENVIRONMENT "LSAN_OPTIONS=suppressions=${S}/libgit2_walk.supp")
 endif()
 
 # A directory swapped for a symlink mid-walk is not followed (the race staged by an LD_PRELOAD shim).
