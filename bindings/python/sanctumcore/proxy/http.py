@@ -74,6 +74,7 @@ class Protocol(web_protocol.RequestHandler):
             self._manager = None
             self._rejected = True
             transport.write(raw_error(503, "too many connections"))
+            log_refusal(503)
             if transport.can_write_eof():
                 transport.write_eof()
             self._loop.call_later(max(self._lingering_time, 0.1), transport.close)
@@ -131,6 +132,7 @@ class Protocol(web_protocol.RequestHandler):
             return
         if self._partial:
             self.transport.write(raw_error(408, "request headers not received in time"))
+            log_refusal(408)
         self.force_close()
 
     def handle_error(self, request, status: int = 500, exc=None, message=None) -> web.StreamResponse:
@@ -148,8 +150,14 @@ class Protocol(web_protocol.RequestHandler):
             text = "request header line too long or too many header fields"
         else:
             text = f"malformed HTTP request ({type(exc).__name__ if exc else 'parse error'})"
-        log.info("route=- policy=- method=- path=- status=%s entities=none ms=0", status)  # one line each
+        log_refusal(status)
         return error_response(status, text, close=True)
+
+
+def log_refusal(status: int) -> None:
+    """The log line of an answer given before any request reached a handler (parse error, header
+    deadline, too many connections): one line per answer, as for every request."""
+    log.info("route=- policy=- method=- path=- status=%s entities=none ms=0", status)
 
 
 def parse_error_status(status: int, exc) -> int:
