@@ -6,10 +6,10 @@
     upstream_timeout = 120              # seconds without a byte from the upstream (read timeout)
     upstream_connect_timeout = 10       # seconds to connect (TCP + TLS)
     upstream_total_timeout = 0          # seconds for a whole exchange; 0 = no limit (long streams)
-    upstream_max_connections = 100      # pooled keep-alive connections per upstream
+    upstream_max_connections = 100      # pooled keep-alive connections per upstream, per worker
     upstream_pool_timeout = 60          # seconds a request waits for one of them to be free
     backlog = 1024                      # listen backlog
-    max_connections = 1024              # client connections at once; more get 503 and are closed
+    max_connections = 1024              # client connections at once per worker; more get 503, closed
     header_timeout = 10                 # seconds to receive a request's line and headers
     body_timeout = 60                   # seconds to receive a request's body
     keepalive_timeout = 75              # seconds an idle keep-alive connection is kept
