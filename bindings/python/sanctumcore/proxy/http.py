@@ -65,6 +65,7 @@ class Protocol(web_protocol.RequestHandler):
         self._partial = False   # bytes of the next request have arrived
         self._rejected = False  # over max_connections: answered 503, draining until closed
         self._handler = None    # the task handling the current request, until its answer is ready
+        self._keep_alive = None  # request_finished's verdict, applied once the answer is written
 
     def connection_made(self, transport) -> None:
         manager = self._manager
@@ -106,7 +107,18 @@ class Protocol(web_protocol.RequestHandler):
 
     def request_finished(self, keep_alive: bool) -> None:
         self._handler = None
-        self._busy = not keep_alive  # a closing connection is drained, not timed as a new request
+        self._keep_alive = keep_alive  # takes effect once the answer is written (finish_response)
+
+    async def finish_response(self, request, resp, start_time) -> bool:
+        # aiohttp writes an answer the handler returned after the handler ends: the connection stays
+        # busy until then, else a next request sent early would get its 408 while a slow reader is
+        # still taking this answer (written into its middle).
+        try:
+            return await super().finish_response(request, resp, start_time)
+        finally:
+            if self._keep_alive is not None:
+                self._busy = not self._keep_alive  # a closing connection is drained, not timed
+                self._keep_alive = None
 
     def _arm(self) -> None:
         """The deadline of the request whose first byte (or connection) just came. The timer outlives
