@@ -66,6 +66,8 @@ class Protocol(web_protocol.RequestHandler):
         self._rejected = False  # over max_connections: answered 503, draining until closed
         self._handler = None    # the task handling the current request, until its answer is ready
         self._keep_alive = None  # request_finished's verdict, applied once the answer is written
+        self._request = None     # the request being handled (its body done: later bytes are the next's)
+        self._early = False      # bytes of the next request came while this one was handled
 
     def connection_made(self, transport) -> None:
         manager = self._manager
@@ -94,19 +96,24 @@ class Protocol(web_protocol.RequestHandler):
     def data_received(self, data: bytes) -> None:
         if self._rejected:
             return
-        if not self._busy and data:
+        if data and not self._busy:
             self._partial = True
             self._arm()
+        elif data and self._request is not None and self._request.content.is_eof():
+            self._early = True  # the current request is all in: these bytes start the next one
         super().data_received(data)
 
-    def request_started(self) -> None:
+    def request_started(self, request=None) -> None:
         self._handler = asyncio.current_task(self._loop)
+        self._request = request
         self._busy = True
         self._partial = False
+        self._early = False
         self._deadline = None
 
     def request_finished(self, keep_alive: bool) -> None:
         self._handler = None
+        self._request = None
         self._keep_alive = keep_alive  # takes effect once the answer is written (finish_response)
 
     async def finish_response(self, request, resp, start_time) -> bool:
@@ -119,6 +126,9 @@ class Protocol(web_protocol.RequestHandler):
             if self._keep_alive is not None:
                 self._busy = not self._keep_alive  # a closing connection is drained, not timed
                 self._keep_alive = None
+                if self._early and not self._busy:  # a next request began during this answer: its
+                    self._partial = True            # deadline runs from now, not keepalive_timeout
+                    self._arm()
 
     def _arm(self) -> None:
         """The deadline of the request whose first byte (or connection) just came. The timer outlives
@@ -221,7 +231,7 @@ def _timed(handler):
 
     async def timed(request: web.BaseRequest) -> web.StreamResponse:
         proto = request.protocol
-        proto.request_started()
+        proto.request_started(request)
         resp = None
         try:
             resp = await handler(request)

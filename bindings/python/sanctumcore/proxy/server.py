@@ -147,7 +147,7 @@ class Proxy:
 
     async def handle(self, request: web.BaseRequest) -> web.StreamResponse:
         proto = request.protocol
-        proto.request_started()
+        proto.request_started(request)
         started = time.monotonic()
         record = {"method": request.method, "path": "-", "route": "-", "policy": "-",
                   "status": 0, "entities": {}}
