@@ -72,17 +72,12 @@ int cli_write_file_0600(const char *path, const uint8_t *p, size_t n)
     int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0)
         return -1;
-    size_t off = 0;
-    while (off < n) {
-        ssize_t w = write(fd, p + off, n - off);
-        if (w <= 0) {
-            close(fd);
-            unlink(tmp);
-            return -1;
-        }
-        off += (size_t)w;
+    if (sc_write_all_synced(fd, p, n) != 0) {
+        close(fd);
+        unlink(tmp);
+        return -1;
     }
-    if (fsync(fd) != 0 || close(fd) != 0 || rename(tmp, path) != 0) {
+    if (close(fd) != 0 || rename(tmp, path) != 0) {
         unlink(tmp);
         return -1;
     }

@@ -30,6 +30,23 @@ int sc_sync_dir_of(const char *path)
     return rc;
 }
 
+int sc_write_all_synced(int fd, const void *p, size_t n)
+{
+    size_t off = 0;
+    while (off < n) {
+        ssize_t w = write(fd, (const uint8_t *)p + off, n - off);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            if (w == 0)
+                errno = EIO;
+            return -1;
+        }
+        off += (size_t)w;
+    }
+    return fsync(fd);
+}
+
 int sc_create_key_file(const char *path, const void *p, size_t n)
 {
     char tmp[4200];
@@ -42,21 +59,8 @@ int sc_create_key_file(const char *path, const void *p, size_t n)
     if (fd < 0)
         return -1;
     (void)fcntl(fd, F_SETFD, FD_CLOEXEC);
-    size_t off = 0;
-    int ok = 1;
-    while (ok && off < n) {
-        ssize_t w = write(fd, (const uint8_t *)p + off, n - off);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0) {
-            if (w == 0)
-                errno = EIO;
-            ok = 0;
-        } else {
-            off += (size_t)w;
-        }
-    }
-    ok = ok && fsync(fd) == 0;
+    errno = 0;
+    int ok = sc_write_all_synced(fd, p, n) == 0;
     int saved = errno;
     ok = close(fd) == 0 && ok;
     if (!ok && saved == 0)

@@ -9,6 +9,10 @@
  * 0 ok, -1 error (errno set). */
 int sc_sync_dir_of(const char *path);
 
+/* Writes p[0..n) to fd whole (a short write or EINTR continues) and fsyncs it.
+ * 0 ok, -1 error (errno set; EIO when write returns 0). */
+int sc_write_all_synced(int fd, const void *p, size_t n);
+
 /* Creates path holding p[0..n) with mode 0600, all or nothing: the bytes are written and synced
  * under a temporary name, then linked into place, which never replaces a key another process made
  * meanwhile, and the directory is synced. A failed write (disk full) leaves no stub that every later
