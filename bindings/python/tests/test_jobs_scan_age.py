@@ -170,6 +170,36 @@ targets = [{{ type = "file", path = {q(d("openrouter.key"))} }}]
                          ["tracked secret exposed: rotate now: openrouter", "1 new exposed token(s)"])
         self.assertNoTokens()
 
+    def test_an_unlistable_directory_fails_the_run_but_the_others_are_still_reported(self):
+        # os.walk skips a directory it cannot list without a word: the job reported "0 new" and exit 0
+        # while a whole subtree went unscanned. Root reads any directory, so root runs the job without
+        # its capabilities (setpriv), which makes a 000 directory unreadable to it too.
+        locked = os.path.join(self.tree, "locked")
+        os.makedirs(locked)
+        with open(os.path.join(locked, "more.env"), "w") as f:
+            f.write("NOTHING=here\n")
+        os.chmod(locked, 0)
+        prefix = []
+        if os.geteuid() == 0:
+            if not shutil.which("setpriv"):
+                self.skipTest("root needs setpriv (util-linux) to drop the capability that reads any directory")
+            prefix = ["setpriv", "--bounding-set=-all", "--inh-caps=-all"]
+        env = dict(os.environ, PYTHONPATH=STAGE, NOTIFY_OUT=self.cmd_out)
+        env.pop("SANCTUM_JOBS_TEST_KILL_AFTER", None)
+        try:
+            r = subprocess.run([*prefix, sys.executable, "-m", "sanctumcore.jobs", "scan", "--config", self.config],
+                               capture_output=True, env=env, timeout=60)
+        finally:
+            os.chmod(locked, 0o700)   # tearDown removes the tree
+        self.out = r.stdout + r.stderr
+        self.assertEqual(r.returncode, 2, self.out.decode())
+        self.assertIn(f"cannot list directory {locked}: Permission denied".encode(), self.out)
+        self.assertEqual([m["title"] for m in self.sinks.got["webhook"]],
+                         ["tracked secret exposed: rotate now: openrouter", "1 new exposed token(s)"])
+        for v in (self.tracked, self.untracked):
+            self.assertNotIn(v.encode(), self.out)
+        self.assertNoTokens()
+
     def test_scan_dry_run_and_failing_sink(self):
         r = self.run_job("scan", "--dry-run")
         self.assertEqual(r.returncode, 1)

@@ -43,16 +43,17 @@ def _git_config(gitpath: str):
     return cfg if os.path.isfile(cfg) else None
 
 
-def walk(roots, excludes, git_remotes: bool):
+def walk(roots, excludes, git_remotes: bool, on_error=None):
     """Yields (label, path) for every regular file under the roots (no symlinks, no .git contents) and,
-    with git_remotes, each repository's git config as ROOT-relative `<repo>/.git/config`."""
+    with git_remotes, each repository's git config as ROOT-relative `<repo>/.git/config`. A directory
+    that cannot be listed goes to on_error(OSError) (os.walk would skip it without a word)."""
     for root in roots:
         if os.path.isfile(root):
             yield root, root
             continue
         if not os.path.isdir(root):
             raise JobError(f"scan path {root} does not exist")
-        for d, dirs, files in os.walk(root, followlinks=False):
+        for d, dirs, files in os.walk(root, followlinks=False, onerror=on_error):
             rel_d = os.path.relpath(d, root)
             if ".git" in dirs or ".git" in files:
                 if git_remotes:
@@ -114,7 +115,14 @@ def run_scan(cfg, dry_run: bool = False):
             log(f"{e}; tracked-secret matching is off for this run")
             ledger, failed = None, True
         found = {}   # fingerprint -> {rule, redacted, places, tracked}
-        for label, path in walk(cfg.scan_paths, cfg.scan_excludes, cfg.scan_git_remotes):
+        def unlisted(e: OSError):
+            nonlocal failed
+            if isinstance(e, FileNotFoundError):
+                return  # removed since its parent was listed
+            log(f"scan: cannot list directory {e.filename}: {e.strerror}; the other files are still scanned")
+            failed = True
+
+        for label, path in walk(cfg.scan_paths, cfg.scan_excludes, cfg.scan_git_remotes, on_error=unlisted):
             try:
                 data = _read(path, cfg.scan_max_file_size)
             except OSError as e:  # one unreadable file fails the run, but never hides what the others expose
