@@ -256,6 +256,30 @@ class RotateTest(unittest.TestCase):
         self.assertIn("fingerprint", hook[0]["message"])
         self.assertIn("rotated openrouter", rd(self.env.notify_out))
 
+    def test_temp_files_a_killed_write_left_are_removed_by_the_next_write(self):
+        # A kill -9 between a target's temp file and its rename (seen with random kills) leaves
+        # .NAME.XXXXXXXX.tmp beside the target; a file or env-file target's holds a key in clear, and no
+        # later run removed it: the old key lived on in clear after its rotation.
+        env = self.env
+        t = env.tdir
+        leftovers = [t + "/.openrouter.key.k1ll3d_a.tmp", t + "/.proxy.env.k1ll3d_b.tmp",
+                     t + "/.openrouter.cred.k1ll3d_c.tmp", t + "/.vm.enc.k1ll3d_d.tmp.json"]
+        for p in leftovers:
+            with open(p, "w") as f:
+                f.write(env.old + "\n")
+        keep = [t + "/.openrouter.key.mine.tmp", t + "/.openrouter.key.k1ll3d_a.tmp.bak", t + "/notes.txt"]
+        for p in keep:
+            with open(p, "w") as f:
+                f.write("not ours\n")
+        r = env.run("rotate")
+        self.assertEqual(r.returncode, 1, r.stderr.decode())
+        self.assertRotated(env)
+        self.assertEqual([p for p in leftovers if os.path.exists(p)], [])
+        self.assertEqual([p for p in keep if os.path.exists(p)], keep)
+        for name in os.listdir(t):
+            with open(os.path.join(t, name), "rb") as f:
+                self.assertNotIn(env.old.encode(), f.read(), f"{name} holds the retired key in clear")
+
     def test_daily_sweep_removes_only_our_leftovers(self):
         self.assertEqual(self.env.run("rotate").returncode, 1)
         new = self.assertRotated(self.env)

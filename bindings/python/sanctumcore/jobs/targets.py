@@ -57,6 +57,31 @@ class Writer:
         return r.stdout
 
 
+def sweep_temps(d: str, prefix: str, suffix: str) -> None:
+    """Removes the temp files (tempfile.mkstemp's PREFIX + 8 random characters + SUFFIX) that a write
+    killed between creating and renaming its temp file left beside the target: a file or env-file
+    target's holds a value in clear, and nothing else would ever remove it. Targets are written under
+    the rotate lock, so no other writer of ours can be between its mkstemp and its rename."""
+    pat = re.compile(re.escape(prefix) + r"[a-z0-9_]{8}" + re.escape(suffix))
+    try:
+        names = os.listdir(d or ".")
+    except OSError:
+        return
+    for name in names:
+        if pat.fullmatch(name):
+            p = os.path.join(d, name)
+            try:
+                if os.path.isfile(p) and not os.path.islink(p):
+                    os.unlink(p)
+            except FileNotFoundError:
+                pass
+
+
+def _sweep_for(path: str, suffix: str = ".tmp", stem: Optional[str] = None) -> None:
+    d, base = os.path.split(path)
+    sweep_temps(d, "." + (base if stem is None else stem) + ".", suffix)
+
+
 def _strip_nl(b: bytes) -> bytes:
     return b[:-2] if b.endswith(b"\r\n") else b[:-1] if b.endswith(b"\n") else b
 
@@ -73,6 +98,7 @@ class FileTarget(Writer):
         return self._need_dir(self.o["path"])
 
     def write(self, value):
+        _sweep_for(self.o["path"])
         atomic_write(self.o["path"], value + (b"\n" if self.o.get("newline", True) else b""), _mode(self.o))
 
     def read(self):
@@ -105,6 +131,7 @@ class EnvFileTarget(Writer):
             raise JobError(f"{self.id}: the value has a line break; it cannot go in an env file")
         quoted = value if _PLAIN.fullmatch(value) else b"'" + value.replace(b"'", b"'\\''") + b"'"
         line = self.o["var"].encode() + b"=" + quoted
+        _sweep_for(self.o["path"])
         lines, mode = self._lines()
         pat, out, done = self._pattern(), [], False
         for ln in lines:
@@ -148,6 +175,7 @@ class SopsTarget(Writer):
         path = self.o["file"]
         d, base = os.path.split(path)
         stem, ext = os.path.splitext(base)
+        _sweep_for(path, ".tmp" + ext, stem)
         fd, tmp = tempfile.mkstemp(dir=d, prefix=f".{stem}.", suffix=".tmp" + ext)
         os.close(fd)
         try:
@@ -221,6 +249,7 @@ class SystemdCredsTarget(Writer):
     def write(self, value):
         path = self.o["path"]
         d = os.path.dirname(path)
+        _sweep_for(path)
         fd, tmp = tempfile.mkstemp(dir=d, prefix="." + os.path.basename(path) + ".", suffix=".tmp")
         os.close(fd)
         try:
