@@ -200,6 +200,33 @@ targets = [{{ type = "file", path = {q(d("openrouter.key"))} }}]
             self.assertNotIn(v.encode(), self.out)
         self.assertNoTokens()
 
+    def test_a_gitdir_outside_the_scan_paths_is_not_followed(self):
+        # A planted `.git` file (`gitdir: /elsewhere`) made the job read /elsewhere/config and report it
+        # as <repo>/.git/config; `sanctum scan --git-remotes` refuses that, and now the job does too. A
+        # worktree whose gitdir and commondir stay inside the paths is still read.
+        outside = os.path.join(self.tmp, "outside")
+        os.makedirs(outside)
+        with open(os.path.join(outside, "config"), "w") as f:
+            f.write(f"[remote \"o\"]\n\turl = https://u:{github_pat()}@github.com/o/r.git\n")
+        os.makedirs(os.path.join(self.tree, "planted"))
+        with open(os.path.join(self.tree, "planted", ".git"), "w") as f:
+            f.write(f"gitdir: {outside}\n")
+        wtdir = os.path.join(self.tree, "app", ".git", "worktrees", "wt")
+        os.makedirs(wtdir)
+        with open(os.path.join(wtdir, "commondir"), "w") as f:
+            f.write("../..\n")
+        os.makedirs(os.path.join(self.tree, "wt"))
+        with open(os.path.join(self.tree, "wt", ".git"), "w") as f:
+            f.write("gitdir: ../app/.git/worktrees/wt\n")
+        r = self.run_job("scan")
+        self.assertEqual(r.returncode, 1, self.out.decode())
+        self.assertIn(b"planted/.git: its git config is outside the scan paths; not followed", self.out)
+        places = [p for m in self.sinks.got["webhook"] for i in m["items"] for p in i["places"]]
+        self.assertFalse(any("planted" in p for p in places), places)
+        self.assertTrue(any(p.startswith(os.path.join(self.tree, "wt", ".git", "config") + ":") for p in places),
+                        places)
+        self.assertNoTokens()
+
     def test_scan_dry_run_and_failing_sink(self):
         r = self.run_job("scan", "--dry-run")
         self.assertEqual(r.returncode, 1)

@@ -22,24 +22,38 @@ def _excluded(rel: str, patterns) -> bool:
     return any(fnmatch.fnmatchcase(rel, p) or fnmatch.fnmatchcase(base, p) for p in patterns)
 
 
-def _git_config(gitpath: str):
+def _inside(path: str, roots) -> bool:
+    real = os.path.realpath(path)
+    for r in roots:
+        r = os.path.realpath(r)
+        if real == r or real.startswith(r.rstrip(os.sep) + os.sep):
+            return True
+    return False
+
+
+def _git_config(gitpath: str, roots=None):
     """The config file of a repository whose `.git` is a directory or a `gitdir:` file (worktrees,
-    submodules; `commondir` followed). Git itself is never run."""
+    submodules; `commondir` followed). Git itself is never run. As `sanctum scan --git-remotes` does, a
+    git config resolving (gitdir, commondir, symlinks) outside every scan path is not followed (None, with a note): a planted
+    `.git` file must not make the job read some other directory's config under this repository's name."""
     gitdir = gitpath
-    if os.path.isfile(gitpath):
-        try:
+    try:
+        if os.path.isfile(gitpath):
             with open(gitpath, encoding="utf-8", errors="replace") as f:
                 line = f.readline().strip()
-        except OSError:
-            return None
-        if not line.startswith("gitdir:"):
-            return None
-        gitdir = os.path.join(os.path.dirname(gitpath), line[7:].strip())
-    common = os.path.join(gitdir, "commondir")
-    if os.path.isfile(common):
-        with open(common, encoding="utf-8", errors="replace") as f:
-            gitdir = os.path.join(gitdir, f.readline().strip())
+            if not line.startswith("gitdir:"):
+                return None
+            gitdir = os.path.join(os.path.dirname(gitpath), line[7:].strip())
+        common = os.path.join(gitdir, "commondir")
+        if os.path.isfile(common):
+            with open(common, encoding="utf-8", errors="replace") as f:
+                gitdir = os.path.join(gitdir, f.readline().strip())
+    except OSError:
+        return None
     cfg = os.path.join(gitdir, "config")
+    if roots is not None and not _inside(cfg, roots):   # (realpath: a symlinked .git or config too)
+        log(f"scan: {gitpath}: its git config is outside the scan paths; not followed (add that directory to paths)")
+        return None
     return cfg if os.path.isfile(cfg) else None
 
 
@@ -57,7 +71,7 @@ def walk(roots, excludes, git_remotes: bool, on_error=None):
             rel_d = os.path.relpath(d, root)
             if ".git" in dirs or ".git" in files:
                 if git_remotes:
-                    cfg = _git_config(os.path.join(d, ".git"))
+                    cfg = _git_config(os.path.join(d, ".git"), roots)
                     if cfg:
                         yield os.path.normpath(os.path.join(root, rel_d, ".git", "config")), cfg
                 if ".git" in dirs:
