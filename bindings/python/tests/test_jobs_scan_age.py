@@ -270,6 +270,11 @@ targets = [{{ type = "file", path = {q(d("openrouter.key"))} }}]
             f.write("[bogus]\n")
         self.assertEqual(self.run_job("age-check").returncode, 2)
         self.assertIn(b"unknown key 'bogus'", self.out)
+        # a file saved in Latin-1 was "unexpected UnicodeDecodeError", naming neither file nor place
+        with open(self.config, "ab") as f:
+            f.write(b"# caf\xe9\n")
+        self.assertEqual(self.run_job("age-check").returncode, 2)
+        self.assertIn(f"{self.config}: not UTF-8 (byte offset ".encode(), self.out)
 
     def test_provider_settings_are_checked_when_the_config_is_read(self):
         # a typo or a wrong type was a rotation that "failed at start: ValueError" (an urgent alert

@@ -222,6 +222,8 @@ def load(path: str) -> Config:
         raise ConfigError(f"{path}: cannot read: {e.strerror}") from None
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(f"{path}: {e}") from None
+    except UnicodeDecodeError as e:   # TOML is UTF-8; tomllib lets the codec's error through
+        raise ConfigError(f"{path}: not UTF-8 (byte offset {e.start})") from None
     _unknown(raw, ("jobs", "schedule", "ledger", "scan", "notify", "providers", "secrets", "units"), path)
     jobs = _table(raw, "jobs", path)
     _unknown(jobs, ("state_dir", "timezone", "actor"), "[jobs]")
