@@ -84,6 +84,22 @@ class FlagsTest(unittest.TestCase):
         self.assertEqual(cfg.presidio, {"analyzer": "127.0.0.1:5002", "anonymizer": "127.0.0.1:5001"})
 
 
+    def test_a_config_file_that_is_not_utf8_is_a_clear_error(self):
+        # a proxy.toml saved in Latin-1 ended sanctum-proxy in a UnicodeDecodeError traceback (exit 1)
+        with tempfile.NamedTemporaryFile("wb", suffix=".toml", delete=False) as f:
+            f.write(b'# caf\xe9\n[[route]]\nname = "a"\nupstream = "http://x"\npolicy = "pass"\n')
+        try:
+            with self.assertRaises(ConfigError) as cm:
+                load(f.name)
+            self.assertIn(f"{f.name}: not UTF-8 (byte offset 5)", str(cm.exception))
+            err = io.StringIO()
+            with contextlib.redirect_stderr(err):
+                self.assertEqual(main(["--config", f.name]), 2)
+            self.assertIn("not UTF-8", err.getvalue())
+            self.assertNotIn("Traceback", err.getvalue())
+        finally:
+            os.unlink(f.name)
+
 @contextlib.contextmanager
 def presidio_module(build_apps):
     """sanctumcore.presidio.server as given (None: not importable) for the duration."""

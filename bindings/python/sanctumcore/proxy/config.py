@@ -294,6 +294,8 @@ def load(path: str) -> Config:
         raise ConfigError(f"cannot read {path}: {e.strerror}") from None
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(f"{path}: {e}") from None
+    except UnicodeDecodeError as e:   # TOML is UTF-8; tomllib lets the codec's error through
+        raise ConfigError(f"{path}: not UTF-8 (byte offset {e.start})") from None
     return from_dict(raw, path)
 
 
