@@ -60,6 +60,17 @@ class FlagsTest(unittest.TestCase):
                 with self.assertRaises(ConfigError) as cm:
                     from_dict({**raw, "route": [{"name": "a", "upstream": "http://x", "policy": "pass"}]})
                 self.assertIn(needle, str(cm.exception))
+        # paths match whole or as the path's end: "/v1beta/*" never matched, so a scrub route meant for
+        # Gemini let its requests fall through to the next route (here a pass route: sent unscrubbed)
+        for paths in (["/v1beta/*"], ["/chat/completions", "/v1/messages?"], ["/v1/[a-z]*"]):
+            with self.subTest(paths=paths):
+                with self.assertRaises(ConfigError) as cm:
+                    from_dict({"route": [{"name": "gem", "upstream": "http://x", "policy": "scrub", "paths": paths},
+                                         {"name": "rest", "upstream": "http://y", "policy": "pass"}]})
+                self.assertIn("without wildcards", str(cm.exception))
+        cfg = from_dict({"route": [{"name": "gem", "upstream": "http://x", "policy": "scrub",
+                                    "paths": [":streamGenerateContent"]}]})
+        self.assertTrue(cfg.routes[0].matches("/v1beta/models/g:streamGenerateContent", None))
 
     def test_numbers_that_compare_strangely_are_refused(self):
         # nan passes `< 0` and `== 0`; inf and a backlog past a C int broke a worker at bind time

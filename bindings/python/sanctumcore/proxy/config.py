@@ -22,7 +22,8 @@
     upstream = "https://openrouter.ai/api/v1"   # the client's path is appended
     policy = "scrub"                    # scrub | pass | local
     models = ["openrouter/*", "gpt-*"]  # glob patterns on the request's model; omitted = any
-    paths = ["/chat/completions"]       # client paths this route serves; omitted = any
+    paths = ["/chat/completions"]       # client paths this route serves, each the whole path or its
+                                        # end (":streamGenerateContent"); no wildcards; omitted = any
     api_key_env = "OPENROUTER_API_KEY"  # or api_key_file = "/path" (first line); neither = client's own
     fallback = ["local-llama"]          # route names tried in order when this upstream fails (a scrub
                                         # route may not fall back to a pass route)
@@ -265,6 +266,10 @@ def make_route(raw: dict, where: str) -> Route:
     identities = raw.get("identities")
     if identities is not None and (not isinstance(identities, str) or not identities):
         raise ConfigError(f"{where}: identities must be a file path")
+    wild = [p for p in _strings(raw, "paths", where) if any(c in p for c in "*?[")]
+    if wild:  # never matched: a scrub route's requests went on to the next route (a pass route sent them as is)
+        raise ConfigError(f"{where}: paths are matched whole or as the path's end, without wildcards "
+                          f"(models takes globs): {wild[0]!r}")
     return Route(
         name=raw["name"], upstream=_ascii_host(raw["upstream"]).rstrip("/"), policy=raw["policy"],
         models=_strings(raw, "models", where), paths=_strings(raw, "paths", where),
