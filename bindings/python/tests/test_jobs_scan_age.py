@@ -305,6 +305,21 @@ targets = [{{ type = "file", path = {q(d("openrouter.key"))} }}]
         self.assertIn(f"`sanctum ledger --db {self.db} add NAME".encode(), self.out)
 
 
+class HelpTest(unittest.TestCase):
+    def test_help_says_exit_status_config_and_docs(self):
+        # `man sanctum-jobs` is help2man of --help, which was the command list alone: nothing of the
+        # exit status, where the configuration is read from, or where the docs are.
+        r = run_job(["--help"])
+        self.assertEqual(r.returncode, 0)
+        out = r.stdout.decode()
+        for needle in ("Exit status: 0 nothing to report, 1 something reported, 2 the job itself failed",
+                       "$SANCTUM_JOBS_CONFIG", "/etc/sanctum/jobs.toml", "/usr/share/doc/sanctum/jobs.md.gz"):
+            self.assertIn(needle, " ".join(out.split()))
+        root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..")
+        with open(os.path.join(root, "packaging", "debian", "sanctum.docs")) as f:
+            self.assertIn("docs/jobs.md", f.read().split())
+
+
 class UnitsTest(unittest.TestCase):
     EXAMPLE = os.path.join(os.path.dirname(__file__), "..", "..", "..", "examples", "sanctum-jobs.toml")
 

@@ -8,7 +8,9 @@
 
 Exit status: 0 nothing to report, 1 something reported, 2 the job itself failed (including a
 notification sink that failed). The configuration defaults to $SANCTUM_JOBS_CONFIG, else
-/etc/sanctum/jobs.toml. docs/jobs.md has the details."""
+/etc/sanctum/jobs.toml (examples/sanctum-jobs.toml shows every key; installed as
+/usr/share/doc/sanctum/examples/sanctum-jobs.toml). docs/jobs.md has the details (installed as
+/usr/share/doc/sanctum/jobs.md.gz)."""
 from __future__ import annotations
 
 import argparse
@@ -26,7 +28,10 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--dry-run", action="store_true", default=argparse.SUPPRESS,
                         help="check the configuration and say what would happen; change nothing, notify nobody")
     common.add_argument("--now", default=argparse.SUPPRESS, help="the time to act as of (RFC 3339; tests, back-fill)")
+    # The epilog is the module's doc after its first line: `man sanctum-jobs` is made from --help, and
+    # without it the page said nothing of the exit status or where the configuration is read from.
     p = argparse.ArgumentParser(prog="sanctum-jobs", parents=[common], description=__doc__.split("\n")[0],
+                                epilog=__doc__.split("\n", 1)[1].strip("\n"),
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="command", required=True)
     sub.add_parser("scan", parents=[common], help="scan files and git remotes for exposed tokens")
