@@ -431,6 +431,31 @@ class RotateTest(unittest.TestCase):
             n += 1
         self.assertGreaterEqual(n, 8)
 
+    def test_a_target_that_is_a_symlink_is_refused_before_minting(self):
+        # /etc/sanctum/proxy.env -> /srv/app/.env: the atomic rename replaced the link with a new file and
+        # left /srv/app/.env (what the app reads) with the old key, which the rotation then deleted.
+        env = self.env
+        real = os.path.join(self.tmp, "app.env")
+        link = os.path.join(env.tdir, "proxy.env")
+        os.rename(link, real)
+        os.symlink(real, link)
+        r = env.run("rotate", "--dry-run")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn(f"{link} is a symbolic link (to {real})".encode(), r.stderr)
+        r = env.run("rotate")
+        self.assertEqual(r.returncode, 2, r.stderr.decode())
+        self.assertEqual(len(self.server.keys), 2, "nothing minted")
+        self.assertTrue(os.path.islink(link))
+        self.assertIn(f"OPENROUTER_API_KEY={env.old}", rd(real))
+        self.assertEqual(rd(os.path.join(env.tdir, "openrouter.key")).strip(), env.old, "no target written")
+        # a pasted value is refused at that target too, and the link is left alone
+        r = env.run("propagate", "openrouter", stdin=b"sk-or-v1-" + b"a" * 64)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn(b"is a symbolic link", r.stderr)
+        self.assertEqual(rd(os.path.join(env.tdir, "openrouter.key")).strip(), env.old, "no target half-written")
+        self.assertTrue(os.path.islink(link))
+        self.assertIn(f"OPENROUTER_API_KEY={env.old}", rd(real))
+
     def test_dry_run_finds_missing_program(self):
         os.unlink(os.path.join(self.env.bin, "op"))
         r = self.env.run("rotate", "--dry-run")

@@ -409,6 +409,11 @@ def run_propagate(cfg, name: str, value: bytes, dry_run=False, now=None):
             if not value:
                 raise JobError("no value on stdin")
             REDACT.add(value)
+            probs = [p for t in sc.targets for p in writer(t).preflight()]   # as rotate does before minting:
+            if probs:                                                         # no target half-written
+                for p in probs:
+                    log("configuration: " + p)
+                raise JobError(f"{name}: {len(probs)} target(s) cannot be written (above); nothing was written")
             r.begin("paste", value)
         failed = _drive(r, messages)
     return (FAILED if failed else REPORTED), messages

@@ -50,6 +50,20 @@ class Writer:
             return [f"{self.id}: directory {d} is not writable by this user"]
         return []
 
+    def _symlink(self, path: str) -> list:
+        """A target that is a symbolic link is refused: the atomic rename would replace the link with a
+        file and leave the file it points to (the one the service reads) with the old key, which the
+        rotation then disables."""
+        if os.path.islink(path):
+            return [f"{self.id}: {path} is a symbolic link (to {os.path.realpath(path)}); give the path it "
+                    "points to: the rename would replace the link and leave that file with the old value"]
+        return []
+
+    def _refuse_symlink(self, path: str) -> None:
+        probs = self._symlink(path)
+        if probs:
+            raise JobError(probs[0])
+
     def _run(self, argv, stdin: Optional[bytes] = None, what: str = "") -> bytes:
         r = run(argv, stdin=stdin)
         if r.returncode != 0:
@@ -95,9 +109,10 @@ class FileTarget(Writer):
     """A file holding only the value (mode 0600 unless `mode` says otherwise)."""
 
     def preflight(self):
-        return self._need_dir(self.o["path"])
+        return self._need_dir(self.o["path"]) + self._symlink(self.o["path"])
 
     def write(self, value):
+        self._refuse_symlink(self.o["path"])
         _sweep_for(self.o["path"])
         atomic_write(self.o["path"], value + (b"\n" if self.o.get("newline", True) else b""), _mode(self.o))
 
@@ -117,7 +132,7 @@ class EnvFileTarget(Writer):
         return re.compile(rb"^\s*(export\s+)?" + re.escape(self.o["var"].encode()) + rb"=(.*)$")
 
     def preflight(self):
-        return self._need_dir(self.o["path"])
+        return self._need_dir(self.o["path"]) + self._symlink(self.o["path"])
 
     def _lines(self):
         try:
@@ -129,6 +144,7 @@ class EnvFileTarget(Writer):
     def write(self, value):
         if b"\n" in value or b"\r" in value or b"\0" in value:
             raise JobError(f"{self.id}: the value has a line break; it cannot go in an env file")
+        self._refuse_symlink(self.o["path"])
         quoted = value if _PLAIN.fullmatch(value) else b"'" + value.replace(b"'", b"'\\''") + b"'"
         line = self.o["var"].encode() + b"=" + quoted
         _sweep_for(self.o["path"])
@@ -165,6 +181,7 @@ class SopsTarget(Writer):
     def preflight(self):
         probs = self._need_program("sops") + ([] if os.path.isfile(self.o["file"])
                                              else [f"{self.id}: {self.o['file']} does not exist"])
+        probs += self._symlink(self.o["file"])
         if not probs:
             r = run([self._program("sops"), "set", "--help"])
             if b"--value-stdin" not in r.stdout + r.stderr:
@@ -173,6 +190,7 @@ class SopsTarget(Writer):
 
     def write(self, value):
         path = self.o["file"]
+        self._refuse_symlink(path)
         d, base = os.path.split(path)
         stem, ext = os.path.splitext(base)
         _sweep_for(path, ".tmp" + ext, stem)
@@ -244,10 +262,11 @@ class SystemdCredsTarget(Writer):
     the value on stdin, then rename over the file."""
 
     def preflight(self):
-        return self._need_program("systemd-creds") + self._need_dir(self.o["path"])
+        return self._need_program("systemd-creds") + self._need_dir(self.o["path"]) + self._symlink(self.o["path"])
 
     def write(self, value):
         path = self.o["path"]
+        self._refuse_symlink(path)
         d = os.path.dirname(path)
         _sweep_for(path)
         fd, tmp = tempfile.mkstemp(dir=d, prefix="." + os.path.basename(path) + ".", suffix=".tmp")
