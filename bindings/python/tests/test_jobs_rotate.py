@@ -6,6 +6,7 @@ import glob
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import unittest
@@ -430,6 +431,27 @@ class RotateTest(unittest.TestCase):
                 break
             n += 1
         self.assertGreaterEqual(n, 8)
+
+    def test_env_file_export_line_stays_exported(self):
+        # a file a shell sources (`. /etc/default/app; exec app`) has `export VAR=...`; the line came back
+        # as `VAR=new`, no longer exported, so the app started after the rotation had no key at all
+        env = self.env
+        with Context() as ctx:
+            Ledger(ctx, env.db, create=False).add("github-pat", "github", 30, method="manual")
+        path = os.path.join(env.tdir, "app.sh.env")
+        with open(path, "w") as f:
+            f.write("# sourced by the app's wrapper\nexport GITHUB_TOKEN=ghp_old\n  export OTHER='x y'\n")
+        with open(env.config, "a") as f:
+            f.write(f'[secrets.github-pat]\ntargets = [{{ type = "env-file", path = "{path}", var = "GITHUB_TOKEN" }}]\n')
+        for value in ("ghp_" + os.urandom(18).hex(), "it's a $pass w0rd"):
+            r = env.run("propagate", "github-pat", stdin=value.encode())
+            self.assertEqual(r.returncode, 1, r.stderr.decode())
+            quoted = value if "'" not in value else "'" + value.replace("'", "'\\''") + "'"
+            self.assertEqual(rd(path), f"# sourced by the app's wrapper\nexport GITHUB_TOKEN={quoted}\n"
+                                       "  export OTHER='x y'\n")
+            out = subprocess.run(["sh", "-c", f". {path}; sh -c 'printf %s \"$GITHUB_TOKEN\"'"],
+                                 capture_output=True).stdout.decode()
+            self.assertEqual(out, value, "a child of the sourcing shell sees the new value")
 
     def test_a_target_that_is_a_symlink_is_refused_before_minting(self):
         # /etc/sanctum/proxy.env -> /srv/app/.env: the atomic rename replaced the link with a new file and

@@ -151,9 +151,10 @@ class EnvFileTarget(Writer):
         lines, mode = self._lines()
         pat, out, done = self._pattern(), [], False
         for ln in lines:
-            if pat.match(ln):
-                if not done:
-                    out.append(line)
+            m = pat.match(ln)
+            if m:
+                if not done:   # an `export VAR=` line (a file a shell sources) stays exported
+                    out.append((b"export " if m.group(1) else b"") + line)
                     done = True
                 continue
             out.append(ln)
