@@ -227,6 +227,32 @@ targets = [{{ type = "file", path = {q(d("openrouter.key"))} }}]
                         places)
         self.assertNoTokens()
 
+    @unittest.skipUnless(os.path.exists("/dev/full"), "needs /dev/full")
+    def test_a_stdout_sink_that_cannot_write_is_a_failed_sink(self):
+        # stdout on a full disk was a traceback (exit 1, the alert lost); stdout closed was a silent
+        # no-op (exit 1, the alert lost). Both are a sink that failed: exit 2, logged, others served.
+        with open(self.config, "a") as f:
+            f.write('[[notify]]\ntype = "stdout"\n')
+        env = dict(os.environ, PYTHONPATH=STAGE, NOTIFY_OUT=self.cmd_out)
+        env.pop("SANCTUM_JOBS_TEST_KILL_AFTER", None)
+        argv = [sys.executable, "-m", "sanctumcore.jobs", "age-check", "--config", self.config]
+        for label, extra, needle in (("full", {}, b"cannot write to standard output: No space left on device"),
+                                     ("closed", {"close": True}, b"standard output is closed"),
+                                     ("dry run full", {"dry": True}, b"dry run: cannot write to standard output")):
+            with self.subTest(label):
+                self.sinks.got = {"ntfy": [], "webhook": [], "signal": []}
+                a = argv + (["--dry-run"] if extra.get("dry") else [])
+                if extra.get("close"):
+                    r = subprocess.run(["sh", "-c", '"$@" >&-', "sh", *a], stderr=subprocess.PIPE, env=env, timeout=60)
+                else:
+                    with open("/dev/full", "w") as full:
+                        r = subprocess.run(a, stdout=full, stderr=subprocess.PIPE, env=env, timeout=60)
+                self.assertEqual(r.returncode, 2, r.stderr.decode())
+                self.assertIn(needle, r.stderr)
+                self.assertNotIn(b"Traceback", r.stderr)
+                if not extra.get("dry"):
+                    self.assertEqual(len(self.sinks.got["ntfy"]), 2, "the other sinks are still served")
+
     def test_scan_dry_run_and_failing_sink(self):
         r = self.run_job("scan", "--dry-run")
         self.assertEqual(r.returncode, 1)

@@ -5,12 +5,11 @@ A sink that fails is logged and makes the run exit 2; the other sinks are still 
 from __future__ import annotations
 
 import json
-import sys
 import urllib.error
 import urllib.request
 
 from .config import Sink
-from .util import HTTP, REDACT, JobError, Message, log, run
+from .util import HTTP, REDACT, JobError, Message, log, run, write_stdout
 
 PRIORITY_NAMES = {1: "min", 2: "low", 3: "default", 4: "high", 5: "urgent"}
 
@@ -45,7 +44,7 @@ def _token(sink: Sink) -> str:
 def send_one(sink: Sink, msg: Message) -> None:
     title, body = REDACT(msg.title), REDACT(msg.body)
     if sink.type == "stdout":
-        print(f"[{PRIORITY_NAMES[msg.priority]}] {title}\n{body}\n", flush=True)
+        write_stdout(f"[{PRIORITY_NAMES[msg.priority]}] {title}\n{body}\n\n")
     elif sink.type == "ntfy":
         headers = {"Title": _ascii(title), "Priority": str(msg.priority), "Content-Type": "text/plain; charset=utf-8"}
         if msg.tags:
@@ -81,7 +80,11 @@ def send(sinks, job: str, messages, dry_run: bool = False) -> bool:
     ok = True
     for msg in messages:
         if dry_run:
-            print(f"(dry run) [{PRIORITY_NAMES[msg.priority]}] {REDACT(msg.title)}\n{REDACT(msg.body)}\n", flush=True)
+            try:
+                write_stdout(f"(dry run) [{PRIORITY_NAMES[msg.priority]}] {REDACT(msg.title)}\n{REDACT(msg.body)}\n\n")
+            except JobError as e:
+                log(f"dry run: {e}")
+                return False
             continue
         for sink in sinks:
             if job not in sink.jobs or msg.priority < sink.min_priority:
@@ -92,6 +95,10 @@ def send(sinks, job: str, messages, dry_run: bool = False) -> bool:
                 ok = False
                 log(f"notify sink {sink.name} ({sink.type}) failed: {e}")
     if not sinks and messages and not dry_run:
-        for msg in messages:
-            print(f"[{PRIORITY_NAMES[msg.priority]}] {REDACT(msg.title)}\n{REDACT(msg.body)}\n", file=sys.stdout)
+        try:
+            for msg in messages:
+                write_stdout(f"[{PRIORITY_NAMES[msg.priority]}] {REDACT(msg.title)}\n{REDACT(msg.body)}\n\n")
+        except JobError as e:
+            log(f"no sink configured and {e}")
+            ok = False
     return ok
