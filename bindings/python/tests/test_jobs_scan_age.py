@@ -253,6 +253,22 @@ targets = [{{ type = "file", path = {q(d("openrouter.key"))} }}]
                 if not extra.get("dry"):
                     self.assertEqual(len(self.sinks.got["ntfy"]), 2, "the other sinks are still served")
 
+    def test_a_file_swapped_after_the_walk_is_not_followed_or_waited_on(self):
+        # The walk skips symlinks and FIFOs, but the file was then opened by name: one swapped meanwhile
+        # for a symlink was followed (a file outside the paths read), and a FIFO hung the job for ever.
+        secret = os.path.join(self.tmp, "outside.env")
+        with open(secret, "w") as f:
+            f.write(f"TOKEN={self.untracked}\n")
+        link, fifo = os.path.join(self.tree, "swapped-link"), os.path.join(self.tree, "swapped-fifo")
+        os.symlink(secret, link)
+        os.mkfifo(fifo)
+        code = ("import sys; from sanctumcore.jobs.scan import _read; "
+                "print([_read(p, 1 << 20) for p in sys.argv[1:]])")
+        env = dict(os.environ, PYTHONPATH=STAGE)
+        r = subprocess.run([sys.executable, "-c", code, link, fifo, secret], capture_output=True, env=env, timeout=20)
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        self.assertEqual(r.stdout.decode().strip(), f"[None, None, {repr(f'TOKEN={self.untracked}'.encode() + bytes([10]))}]")
+
     def test_scan_dry_run_and_failing_sink(self):
         r = self.run_job("scan", "--dry-run")
         self.assertEqual(r.returncode, 1)

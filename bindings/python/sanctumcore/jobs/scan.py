@@ -6,9 +6,11 @@ is reported every run, at the highest priority, until that secret is rotated. Th
 leaves this process: reports carry the redacted form and the fingerprint."""
 from __future__ import annotations
 
+import errno
 import fnmatch
 import os
 import re
+import stat
 
 from .. import Context, SanctumError, Scanner
 from .ledgerio import open_ledger
@@ -86,15 +88,24 @@ def walk(roots, excludes, git_remotes: bool, on_error=None):
 
 
 def _read(path: str, limit: int):
-    """The file's bytes, or None for a file not scanned: larger than limit, binary, or removed since the
-    walk listed it (an editor's swap file, a cache). OSError when it cannot be read."""
+    """The file's bytes, or None for a file not scanned: larger than limit, binary, removed since the
+    walk listed it (an editor's swap file, a cache), or no longer a regular file. It is opened without
+    following a symlink and without blocking, and checked to be a regular file once open: a file swapped
+    after the walk for a symlink (to a file outside the paths) or a FIFO (which would hang the job for
+    ever) is not read. OSError when it cannot be read."""
     try:
-        if os.path.getsize(path) > limit:
-            return None
-        with open(path, "rb") as f:
-            data = f.read(limit + 1)
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
         return None
+    except OSError as e:
+        if e.errno == errno.ELOOP:   # a symlink now
+            return None
+        raise
+    with os.fdopen(fd, "rb") as f:
+        st = os.fstat(f.fileno())
+        if not stat.S_ISREG(st.st_mode) or st.st_size > limit:
+            return None
+        data = f.read(limit + 1)
     return None if len(data) > limit or b"\0" in data[:8192] else data
 
 
