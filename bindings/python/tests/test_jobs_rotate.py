@@ -387,6 +387,26 @@ class RotateTest(unittest.TestCase):
         self.assertRotated(self.env)
         self.assertEqual(self.env.run("rotate", "--now", "not a time").returncode, 2)
 
+    def test_rotate_names_it_cannot_rotate_are_an_error(self):
+        # `rotate --force openrotuer` (a typo) and `rotate --force github-pat` (a paste secret) did
+        # nothing and exited 0, "nothing to report"
+        env = self.env
+        with Context() as ctx:
+            Ledger(ctx, env.db, create=False).add("github-pat", "github", 30, method="manual")
+        with open(env.config, "a") as f:
+            f.write(f'[secrets.github-pat]\ntargets = [{{ type = "file", path = "{env.tdir}/gh.key" }}]\n')
+        for args, needle in ((["openrotuer"], b"no [secrets.openrotuer] in the configuration"),
+                             (["github-pat"], b"github-pat: no provider (paste and propagate")):
+            for extra in ([], ["--dry-run"]):
+                with self.subTest(args=args, extra=extra):
+                    r = env.run("rotate", "--force", *extra, *args)
+                    self.assertEqual(r.returncode, 2, r.stderr.decode())
+                    self.assertIn(needle, r.stderr)
+        self.assertEqual(len(self.server.keys), 2, "nothing minted")
+        r = env.run("rotate")   # unnamed, the paste secret is simply not the job's (openrouter is due)
+        self.assertEqual(r.returncode, 1, r.stderr.decode())
+        self.assertNotIn(b"no provider", r.stderr)
+
     def test_management_key_from_environment_is_not_inherited(self):
         self.env.write_config(key_source='management_key_env = "OR_MGMT"')
         r = self.env.run("rotate", env_extra={"OR_MGMT": self.server.mgmt})
