@@ -365,6 +365,35 @@ class HelpTest(unittest.TestCase):
 class UnitsTest(unittest.TestCase):
     EXAMPLE = os.path.join(os.path.dirname(__file__), "..", "..", "..", "examples", "sanctum-jobs.toml")
 
+    def test_unit_paths_that_would_widen_or_break_the_sandbox_are_refused(self):
+        # read_write_paths = "/srv/app" (a string) was taken a character at a time: ReadWritePaths=-/ -a -p
+        # -r -s -v, the whole system writable for every job; a target under "/etc/my app" became two
+        # paths, one relative (ignored), so the rotation met a read-only target at 06:30.
+        base = '[jobs]\nstate_dir = "/var/lib/sanctum-jobs"\n'
+        cases = (('[units]\nread_write_paths = "/srv/app"\n', "read_write_paths must be a list of strings"),
+                 ('[units]\nread_write_paths = ["srv/app"]\n', "'srv/app' cannot go in a systemd unit"),
+                 ('[secrets.x]\ntargets = [{ type = "file", path = "/etc/my app/key" }]\n',
+                  "path '/etc/my app' cannot go in a systemd unit"),
+                 ('[secrets.x]\ntargets = [{ type = "file", path = "/etc/100%/key" }]\n', "'/etc/100%'"),
+                 ('[units]\nconfig_path = "/etc/sanctum/jobs conf.toml"\n', "config_path"),
+                 ('[units]\nuser = "root\\nExecStartPre=/bin/true"\n', "user must be a user name"),
+                 ('[units]\nuser = 0\n', "user must be a string"))
+        with tempfile.TemporaryDirectory() as tmp:
+            for extra, needle in cases:
+                with self.subTest(needle=needle):
+                    cfg, out = os.path.join(tmp, "jobs.toml"), os.path.join(tmp, "units")
+                    with open(cfg, "w") as f:
+                        f.write(base + extra)
+                    r = run_job(["units", "--config", cfg, "--systemd", out])
+                    self.assertEqual(r.returncode, 2, r.stdout.decode() + r.stderr.decode())
+                    self.assertIn(needle, r.stderr.decode())
+                    self.assertFalse(os.path.exists(out), "no unit written")
+            with open(cfg, "w") as f:
+                f.write(base + '[units]\nread_write_paths = ["/srv/app"]\n')
+            r = run_job(["units", "--config", cfg, "--systemd", out])
+            self.assertEqual(r.returncode, 0, r.stderr.decode())
+            self.assertIn("ReadWritePaths=-/srv/app\n", rd(os.path.join(out, "sanctum-secret-scan.service")))
+
     def test_units_are_deterministic_and_verify(self):
         with tempfile.TemporaryDirectory() as tmp:
             a, b = os.path.join(tmp, "a"), os.path.join(tmp, "b")

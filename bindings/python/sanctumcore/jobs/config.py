@@ -284,6 +284,12 @@ def load(path: str) -> Config:
 
     units = _table(raw, "units", path)
     _unknown(units, ("exec", "user", "config_path", "launchd_log_dir", "label_prefix", "read_write_paths"), "[units]")
+    for key in ("exec", "user", "config_path", "launchd_log_dir", "label_prefix"):
+        _str(units, key, "[units]")
+    # a string here was taken one character a path: ReadWritePaths=-/ -s -r -v, the whole system writable
+    _strs(units, "read_write_paths", "[units]")
+    if not re.fullmatch(r"[A-Za-z0-9_][A-Za-z0-9_.-]*|", units.get("user", "")):
+        raise ConfigError("[units]: user must be a user name")
     return Config(
         path=os.path.abspath(path), state_dir=state_dir, timezone=tz,
         actor=_str(jobs, "actor", "[jobs]", "sanctum-jobs"), schedule=schedule, ledger_db=db,
