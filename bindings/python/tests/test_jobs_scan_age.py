@@ -332,6 +332,27 @@ targets = [{{ type = "file", path = {q(d("openrouter.key"))} }}]
                 self.assertEqual(self.run_job("rotate", "--dry-run").returncode, 2)
                 self.assertIn(needle, self.out)
 
+    def test_target_mode_newline_and_git_remotes_types_are_checked(self):
+        # mode = 640 (a TOML decimal) was chmod 01200, a key its service could not read (root's
+        # read-back still matched); newline = "false" and git_remotes = "no" (strings) read as true
+        original = rd(self.config)
+        target = f'{{ type = "file", path = {json.dumps(os.path.join(self.tmp, "openrouter.key"))} }}'
+        for old, new, needle in (
+                (target, target[:-2] + ', mode = 640 }', b'mode must be a string of octal digits, as "0640"'),
+                (target, target[:-2] + ', mode = "0o640" }', b"mode must be a string of octal digits"),
+                (target, target[:-2] + ', mode = "1777" }', b"mode must be a string of octal digits"),
+                (target, target[:-2] + ', newline = "false" }', b"newline must be true or false"),
+                ("exclude = [", "git_remotes = \"no\"\nexclude = [", b"[scan]: git_remotes must be true or false")):
+            with self.subTest(new=new):
+                self.assertIn(old, original)
+                with open(self.config, "w") as f:
+                    f.write(original.replace(old, new, 1))
+                self.assertEqual(self.run_job("age-check", "--dry-run").returncode, 2, self.out.decode())
+                self.assertIn(needle, self.out)
+        with open(self.config, "w") as f:
+            f.write(original.replace(target, target[:-2] + ', mode = "0640", newline = false }', 1))
+        self.assertNotEqual(self.run_job("age-check", "--dry-run").returncode, 2, self.out.decode())
+
     def test_propagate_with_stdin_closed(self):
         # `sanctum-jobs propagate NAME <&-` (a unit or script with no stdin) was "unexpected AttributeError"
         env = {**os.environ, "PYTHONPATH": STAGE, "NOTIFY_OUT": self.cmd_out}

@@ -111,6 +111,13 @@ def _str(d: dict, key: str, where: str, default: str = "") -> str:
     return v
 
 
+def _bool(d: dict, key: str, where: str, default: bool) -> bool:
+    v = d.get(key, default)
+    if not isinstance(v, bool):
+        raise ConfigError(f"{where}: {key} must be true or false")
+    return v
+
+
 def _strs(d: dict, key: str, where: str) -> tuple:
     v = d.get(key, [])
     if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
@@ -211,6 +218,12 @@ def _target(secret: str, i: int, d: dict) -> Target:
             raise ConfigError(f"{where}: {k} must be an absolute path")
     if t == "env-file" and not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", opts["var"]):
         raise ConfigError(f"{where}: var must be a shell variable name")
+    if "mode" in opts:   # `mode = 640` (a decimal 640) was chmod 01200: the service could not read its key
+        if not isinstance(opts["mode"], str) or not re.fullmatch(r"0?[0-7]{3}", opts["mode"]):
+            raise ConfigError(f"{where}: mode must be a string of octal digits, as \"0640\" "
+                              "(a TOML number 640 is decimal)")
+    if "newline" in opts and not isinstance(opts["newline"], bool):   # "false" (a string) read as true
+        raise ConfigError(f"{where}: newline must be true or false")
     return Target(type=t, options=opts)
 
 
@@ -294,7 +307,7 @@ def load(path: str) -> Config:
         path=os.path.abspath(path), state_dir=state_dir, timezone=tz,
         actor=_str(jobs, "actor", "[jobs]", "sanctum-jobs"), schedule=schedule, ledger_db=db,
         ledger_key_file=_str(led, "key_file", "[ledger]", db + ".key"),
-        scan_paths=_strs(scan, "paths", "[scan]"), scan_git_remotes=bool(scan.get("git_remotes", True)),
+        scan_paths=_strs(scan, "paths", "[scan]"), scan_git_remotes=_bool(scan, "git_remotes", "[scan]", True),
         scan_excludes=_strs(scan, "exclude", "[scan]"),
         scan_baseline=_str(scan, "baseline", "[scan]", os.path.join(state_dir, "scan-baseline.txt")),
         scan_key_file=_str(scan, "fingerprint_key_file", "[scan]", os.path.join(state_dir, "scan.key")),
