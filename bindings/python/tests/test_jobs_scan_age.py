@@ -353,6 +353,26 @@ targets = [{{ type = "file", path = {q(d("openrouter.key"))} }}]
             f.write(original.replace(target, target[:-2] + ', mode = "0640", newline = false }', 1))
         self.assertNotEqual(self.run_job("age-check", "--dry-run").returncode, 2, self.out.decode())
 
+    def test_baseline_or_rules_it_cannot_use_are_named_and_findings_still_notified(self):
+        # a baseline in a missing directory: "unexpected FileNotFoundError" after the scan, and the
+        # findings were never notified; a missing rules file: the same message, naming nothing
+        original = rd(self.config)
+        missing = os.path.join(self.tmp, "no-such-dir", "baseline.txt")
+        with open(self.config, "w") as f:
+            f.write(original.replace("[scan]\n", f"[scan]\nbaseline = {json.dumps(missing)}\n", 1))
+        r = self.run_job("scan")
+        self.assertEqual(r.returncode, 2, self.out.decode())
+        self.assertIn(f"cannot write the baseline {missing}: No such file or directory".encode(), self.out)
+        self.assertEqual([m["title"] for m in self.sinks.got["webhook"]],
+                         ["tracked secret exposed: rotate now: openrouter", "1 new exposed token(s)"])
+        self.assertNoTokens()
+        rules = os.path.join(self.tmp, "extra.rules")
+        with open(self.config, "w") as f:
+            f.write(original.replace("[scan]\n", f"[scan]\nrules = {json.dumps(rules)}\n", 1))
+        r = self.run_job("scan")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn(f"rules {rules}: cannot read: No such file or directory".encode(), self.out)
+
     def test_propagate_with_stdin_closed(self):
         # `sanctum-jobs propagate NAME <&-` (a unit or script with no stdin) was "unexpected AttributeError"
         env = {**os.environ, "PYTHONPATH": STAGE, "NOTIFY_OUT": self.cmd_out}

@@ -126,8 +126,13 @@ def run_scan(cfg, dry_run: bool = False):
         key = read_or_create_key(cfg.scan_key_file)
     rules = None
     if cfg.scan_rules:
-        with open(cfg.scan_rules, encoding="utf-8") as f:
-            rules = f.read()
+        try:
+            with open(cfg.scan_rules, encoding="utf-8") as f:
+                rules = f.read()
+        except OSError as e:
+            raise JobError(f"rules {cfg.scan_rules}: cannot read: {e.strerror}") from None
+        except UnicodeDecodeError as e:
+            raise JobError(f"rules {cfg.scan_rules}: not UTF-8 (byte offset {e.start})") from None
     failed = False
     with Context() as ctx:
         try:
@@ -168,7 +173,11 @@ def run_scan(cfg, dry_run: bool = False):
             for e in found.values():
                 for name in e["tracked"]:
                     tracked_methods[name] = ledger.show(name).method
-    baseline = _load_baseline(cfg.scan_baseline)
+    try:
+        baseline = _load_baseline(cfg.scan_baseline)
+    except OSError as e:   # every finding counts as new this run: noisy, but none is hidden
+        log(f"scan: cannot read the baseline {cfg.scan_baseline}: {e.strerror}")
+        baseline, failed = set(), True
     messages = []
     for e in sorted(found.values(), key=lambda e: e["places"][0]):
         for name in e["tracked"]:
@@ -194,7 +203,11 @@ def run_scan(cfg, dry_run: bool = False):
                     "fingerprint": e["fingerprint"], "places": e["places"]} for e in new]))
     if new and not dry_run:
         merged = sorted(baseline | {e["fingerprint"] for e in new})
-        atomic_write(cfg.scan_baseline, ("\n".join(merged) + "\n").encode())
+        try:
+            atomic_write(cfg.scan_baseline, ("\n".join(merged) + "\n").encode())
+        except OSError as e:   # the findings are still notified (they were lost with the run); reported again tomorrow
+            log(f"scan: cannot write the baseline {cfg.scan_baseline}: {e.strerror}; these findings will be reported again")
+            failed = True
     log(f"scan: {len(found)} distinct finding(s), {len(new)} new, "
         f"{sum(1 for e in found.values() if e['tracked'])} tracked secret(s) exposed")
     code = FAILED if failed else (REPORTED if messages else OK)
