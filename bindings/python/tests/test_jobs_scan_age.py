@@ -373,6 +373,21 @@ targets = [{{ type = "file", path = {q(d("openrouter.key"))} }}]
         self.assertEqual(r.returncode, 2)
         self.assertIn(f"rules {rules}: cannot read: No such file or directory".encode(), self.out)
 
+    def test_a_state_dir_it_cannot_make_is_named(self):
+        # was "scan: unexpected PermissionError" (or NotADirectoryError): no path, no reason
+        blocker = os.path.join(self.tmp, "a-file")
+        with open(blocker, "w") as f:
+            f.write("x\n")
+        original = rd(self.config)
+        state = os.path.join(blocker, "state")
+        with open(self.config, "w") as f:
+            f.write(original.replace(f"state_dir = {json.dumps(os.path.join(self.tmp, 'state'))}",
+                                     f"state_dir = {json.dumps(state)}", 1))
+        self.assertIn(state, rd(self.config))
+        r = self.run_job("scan")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn(f"scan: {state}: Not a directory".encode(), self.out)
+
     def test_propagate_with_stdin_closed(self):
         # `sanctum-jobs propagate NAME <&-` (a unit or script with no stdin) was "unexpected AttributeError"
         env = {**os.environ, "PYTHONPATH": STAGE, "NOTIFY_OUT": self.cmd_out}

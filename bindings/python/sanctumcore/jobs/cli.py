@@ -92,6 +92,10 @@ def main(argv=None) -> int:
     except (config_mod.ConfigError, JobError) as e:
         log(f"{args.command}: {e}")
         return FAILED
+    except OSError as e:  # a path of the configuration (state dir, key, ledger) and why: never a value
+        where = f"{e.filename}: " if e.filename else ""
+        log(f"{args.command}: {where}{e.strerror or type(e).__name__}")
+        return FAILED
     except Exception as e:  # not foreseen: its type only (its message may quote a value's bytes), no traceback
         log(f"{args.command}: unexpected {type(e).__name__}")
         return FAILED
