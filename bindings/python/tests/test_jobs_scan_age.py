@@ -388,6 +388,23 @@ targets = [{{ type = "file", path = {q(d("openrouter.key"))} }}]
         self.assertEqual(r.returncode, 2)
         self.assertIn(f"scan: {state}: Not a directory".encode(), self.out)
 
+    def test_sink_and_provider_urls_must_be_http(self):
+        # urllib opens file:// too: a webhook at file:///... took every alert, sent nothing, and the run
+        # exited 1 as if it had been delivered; a sink timeout of "10s" was "unexpected ValueError"
+        original = rd(self.config)
+        hook = f'url = {json.dumps(self.sinks.url + "/hook")}'
+        for old, new, needle in ((hook, 'url = "file:///etc/hostname"', b"notify #2: url must be an http:// or https:// URL"),
+                                 (hook, 'url = "ftp://example.net/x"', b"notify #2: url must be an http"),
+                                 (hook, hook + '\ntimeout = "10s"', b"notify #2: timeout must be a number of seconds"),
+                                 ("[providers.openrouter]\n", '[providers.openrouter]\nbase_url = "file:///tmp"\n',
+                                  b"[providers.openrouter]: base_url must be an http:// or https:// URL")):
+            with self.subTest(new=new):
+                self.assertIn(old, original)
+                with open(self.config, "w") as f:
+                    f.write(original.replace(old, new, 1))
+                self.assertEqual(self.run_job("age-check").returncode, 2, self.out.decode())
+                self.assertIn(needle, self.out)
+
     def test_propagate_with_stdin_closed(self):
         # `sanctum-jobs propagate NAME <&-` (a unit or script with no stdin) was "unexpected AttributeError"
         env = {**os.environ, "PYTHONPATH": STAGE, "NOTIFY_OUT": self.cmd_out}

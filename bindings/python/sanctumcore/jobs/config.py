@@ -10,6 +10,7 @@ import math
 import os
 import re
 import tomllib
+import urllib.parse
 import zoneinfo
 from typing import Optional
 
@@ -152,6 +153,8 @@ def _provider(name: str, d: dict) -> None:
     _unknown(d, _PROVIDER_STRS + tuple(_PROVIDER_NUMS), where)
     for key in _PROVIDER_STRS:
         _str(d, key, where)
+    if d.get("base_url"):
+        _http_url(d["base_url"], where, "base_url")
     for key, (integer, low, no_zero) in _PROVIDER_NUMS.items():
         if key not in d:
             continue
@@ -160,6 +163,14 @@ def _provider(name: str, d: dict) -> None:
         if isinstance(v, bool) or not isinstance(v, kinds) or not math.isfinite(v) or v < low or (no_zero and v == 0):
             what = "an integer" if integer else "a number"
             raise ConfigError(f"{where}: {key} must be {what} {'above' if no_zero else 'of at least'} {low}")
+
+
+def _http_url(url: str, where: str, key: str) -> None:
+    """urllib opens file://, ftp://, data: URLs too: a webhook at file:///... "delivered" every alert to
+    nowhere and counted it as sent. Only http(s) with a host is a sink or a provider."""
+    u = urllib.parse.urlsplit(url)
+    if u.scheme not in ("http", "https") or not u.hostname:
+        raise ConfigError(f"{where}: {key} must be an http:// or https:// URL")
 
 
 def _sink(i: int, d: dict) -> Sink:
@@ -181,13 +192,22 @@ def _sink(i: int, d: dict) -> Sink:
     s = Sink(type=t, name=_str(d, "name", where, f"{t}#{i + 1}"), min_priority=PRIORITIES[prio], jobs=jobs,
              url=_str(d, "url", where), topic=_str(d, "topic", where), token_file=_str(d, "token_file", where),
              number=_str(d, "number", where), recipients=_strs(d, "recipients", where), argv=_strs(d, "argv", where),
-             timeout=float(d.get("timeout", 10)))
+             timeout=_timeout(d, where))
     need = {"ntfy": ("url", "topic"), "webhook": ("url",), "signal": ("url", "number", "recipients"),
             "command": ("argv",), "stdout": ()}[t]
     for k in need:
         if not getattr(s, k):
             raise ConfigError(f"{where}: type {t} needs {k}")
+    if t in ("ntfy", "webhook", "signal"):
+        _http_url(s.url, where, "url")
     return s
+
+
+def _timeout(d: dict, where: str) -> float:
+    v = d.get("timeout", 10)
+    if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or v <= 0:
+        raise ConfigError(f"{where}: timeout must be a number of seconds above 0")
+    return float(v)
 
 
 _TARGET_KEYS = {
