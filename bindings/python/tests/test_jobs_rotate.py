@@ -56,6 +56,7 @@ class Env:
         self.mgmt_file = d("mgmt.key")
         with open(self.mgmt_file, "w") as f:
             f.write(server.mgmt + "\n")
+        os.chmod(self.mgmt_file, 0o600)
         self.notify_out = d("notify-command.txt")
         self.fake_log = d("fake-programs.log")
         self.config = d("jobs.toml")
@@ -497,6 +498,17 @@ class RotateTest(unittest.TestCase):
         self.assertEqual(rd(os.path.join(env.tdir, "openrouter.key")).strip(), env.old, "no target half-written")
         self.assertTrue(os.path.islink(link))
         self.assertIn(f"OPENROUTER_API_KEY={env.old}", rd(real))
+
+    def test_a_management_key_every_user_can_read_is_refused(self):
+        # the key that mints and deletes keys was read from a 0644 file without a word
+        os.chmod(self.env.mgmt_file, 0o644)
+        for extra in (["--dry-run"], []):
+            r = self.env.run("rotate", *extra)
+            self.assertEqual(r.returncode, 2, r.stderr.decode())
+            self.assertIn(f"management key {self.env.mgmt_file} is readable by every user".encode(), r.stderr)
+        self.assertEqual(len(self.server.keys), 2, "nothing minted")
+        os.chmod(self.env.mgmt_file, 0o640)   # group-readable: how a job user is given it
+        self.assertEqual(self.env.run("rotate", "--dry-run").returncode, 1, self.env.logs.decode())
 
     def test_dry_run_finds_missing_program(self):
         os.unlink(os.path.join(self.env.bin, "op"))
