@@ -184,11 +184,23 @@ class StartupCredentialTest(unittest.TestCase):
         with tempfile.TemporaryDirectory() as tmp:
             empty = os.path.join(tmp, "empty")
             open(empty, "w").close()
+            os.chmod(empty, 0o600)
             good = os.path.join(tmp, "good")
             with open(good, "w") as f:
                 f.write("sk-secret-key\n")
+            os.chmod(good, 0o640)
+            # an upstream key every user may read is refused (was used without a word)
+            shared = os.path.join(tmp, "shared")
+            with open(shared, "w") as f:
+                f.write("sk-secret-key\n")
+            os.chmod(shared, 0o644)
+            binary = os.path.join(tmp, "binary")
+            with open(binary, "wb") as f:
+                f.write(b"sk-secret\xff\n")
+            os.chmod(binary, 0o600)
             for path, needle in ((os.path.join(tmp, "missing"), "cannot read api_key_file"), (empty, "empty"),
-                                 (good, None)):
+                                 (shared, "api_key_file is readable by every user"),
+                                 (binary, "api_key_file is not UTF-8 text"), (good, None)):
                 with self.subTest(path=os.path.basename(path)):
                     conf = os.path.join(tmp, "proxy.toml")
                     with open(conf, "w") as f:

@@ -108,10 +108,14 @@ class Route:
             return value.strip()
         if self.api_key_file:
             try:
-                with open(self.api_key_file, encoding="utf-8") as f:
-                    return f.readline().strip()
+                with open(self.api_key_file, "rb") as f:
+                    if os.fstat(f.fileno()).st_mode & 0o004:   # group-readable is how a service user gets it
+                        raise ConfigError(f"route {self.name}: api_key_file is readable by every user: chmod o-r it")
+                    return f.readline().strip().decode("utf-8")
             except OSError as e:
                 raise ConfigError(f"route {self.name}: cannot read api_key_file: {e.strerror}") from None
+            except UnicodeDecodeError:
+                raise ConfigError(f"route {self.name}: api_key_file is not UTF-8 text") from None
         return None
 
 
