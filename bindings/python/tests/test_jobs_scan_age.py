@@ -269,6 +269,25 @@ targets = [{{ type = "file", path = {q(d("openrouter.key"))} }}]
         self.assertEqual(r.returncode, 0, r.stderr.decode())
         self.assertEqual(r.stdout.decode().strip(), f"[None, None, {repr(f'TOKEN={self.untracked}'.encode() + bytes([10]))}]")
 
+    def test_file_names_cannot_write_lines_into_reports(self):
+        # a file named "a\n[urgent] all clear\x1b[2J" in a scanned repository wrote a line of its own
+        # (and a terminal escape) into notifications and logs; a name that is not UTF-8 broke the sinks
+        # that encode their text. Shown as `sanctum scan` shows them: \xHH.
+        evil = os.path.join(self.tree, "a\n[urgent] all clear\x1b[2J.env")
+        with open(evil, "w") as f:
+            f.write(f"T={github_pat()}\n")
+        with open(os.fsencode(self.tree) + b"/caf\xe9.env", "w") as f:
+            f.write(f"T={github_pat()}\n")
+        r = self.run_job("scan")
+        self.assertEqual(r.returncode, 1, self.out.decode(errors="replace"))
+        body = self.sinks.got["webhook"][1]["message"]
+        self.assertIn("a\\x0A[urgent] all clear\\x1B[2J.env:1:3: github-pat", body)
+        self.assertIn("caf\\xE9.env:1:3: github-pat", body)
+        self.assertFalse(any(line.startswith("[urgent]") for line in body.splitlines()), body)
+        self.assertNotIn("\x1b", json.dumps(self.sinks.got["ntfy"]) + body)
+        self.assertEqual(len(self.sinks.got["ntfy"]), 2)
+        self.assertNoTokens()
+
     def test_scan_dry_run_and_failing_sink(self):
         r = self.run_job("scan", "--dry-run")
         self.assertEqual(r.returncode, 1)

@@ -19,6 +19,25 @@ from .util import FAILED, OK, REPORTED, JobError, Message, atomic_write, ensure_
 _HEX64 = re.compile(rb"[0-9a-f]{64}")
 
 
+def shown(path: str) -> str:
+    """A path as reports and logs show it, as `sanctum scan` prints it: control characters (a line
+    break, an escape sequence) and bytes that are not UTF-8 as \\xHH, a backslash doubled. A file named
+    "a\\n[urgent] all clear" in a scanned repository wrote a line of its own into the notification, and
+    an undecodable name could not be encoded for a sink at all."""
+    out = []
+    for ch in path:
+        o = ord(ch)
+        if 0xDC80 <= o <= 0xDCFF:             # a byte os.fsdecode could not decode (surrogateescape)
+            out.append(f"\\x{o - 0xDC00:02X}")
+        elif o < 0x20 or 0x7F <= o <= 0x9F:
+            out.append(f"\\x{o:02X}")
+        elif ch == "\\":
+            out.append("\\\\")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def _excluded(rel: str, patterns) -> bool:
     base = os.path.basename(rel)
     return any(fnmatch.fnmatchcase(rel, p) or fnmatch.fnmatchcase(base, p) for p in patterns)
@@ -54,7 +73,7 @@ def _git_config(gitpath: str, roots=None):
         return None
     cfg = os.path.join(gitdir, "config")
     if roots is not None and not _inside(cfg, roots):   # (realpath: a symlinked .git or config too)
-        log(f"scan: {gitpath}: its git config is outside the scan paths; not followed (add that directory to paths)")
+        log(f"scan: {shown(gitpath)}: its git config is outside the scan paths; not followed (add that directory to paths)")
         return None
     return cfg if os.path.isfile(cfg) else None
 
@@ -149,14 +168,14 @@ def run_scan(cfg, dry_run: bool = False):
             nonlocal failed
             if isinstance(e, FileNotFoundError):
                 return  # removed since its parent was listed
-            log(f"scan: cannot list directory {e.filename}: {e.strerror}; the other files are still scanned")
+            log(f"scan: cannot list directory {shown(str(e.filename))}: {e.strerror}; the other files are still scanned")
             failed = True
 
         for label, path in walk(cfg.scan_paths, cfg.scan_excludes, cfg.scan_git_remotes, on_error=unlisted):
             try:
                 data = _read(path, cfg.scan_max_file_size)
             except OSError as e:  # one unreadable file fails the run, but never hides what the others expose
-                log(f"scan: cannot read {label}: {e.strerror}; the other files are still scanned")
+                log(f"scan: cannot read {shown(label)}: {e.strerror}; the other files are still scanned")
                 failed = True
                 continue
             if data is None:
@@ -164,7 +183,7 @@ def run_scan(cfg, dry_run: bool = False):
             for f in scanner.scan(data, path=label):
                 entry = found.setdefault(f.fingerprint, {"rule": f.rule, "redacted": f.redacted,
                                                          "fingerprint": f.fingerprint, "places": [], "tracked": []})
-                entry["places"].append(f"{label}:{f.line}:{f.column}")
+                entry["places"].append(f"{shown(label)}:{f.line}:{f.column}")
                 if ledger is not None and not entry["tracked"]:
                     value = data[f.secret_offset:f.secret_offset + f.secret_length]
                     entry["tracked"] = sorted({s.name for s in ledger.match(value=value)})
