@@ -440,6 +440,14 @@ targets = [{{ type = "file", path = {q(d("openrouter.key"))} }}]
 
 
 class HelpTest(unittest.TestCase):
+    def test_version(self):
+        # `sanctum --version` answers; `sanctum-jobs --version` was a usage error (exit 2)
+        import sanctumcore
+        r = run_job(["--version"])
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        self.assertEqual(r.stdout.decode().strip(),
+                         f"sanctum-jobs {sanctumcore.version()} (ABI {sanctumcore.abi_version()})")
+
     def test_help_says_exit_status_config_and_docs(self):
         # `man sanctum-jobs` is help2man of --help, which was the command list alone: nothing of the
         # exit status, where the configuration is read from, or where the docs are.

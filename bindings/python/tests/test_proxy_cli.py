@@ -95,6 +95,18 @@ class FlagsTest(unittest.TestCase):
         self.assertEqual(cfg.presidio, {"analyzer": "127.0.0.1:5002", "anonymizer": "127.0.0.1:5001"})
 
 
+    def test_version(self):
+        # `sanctum --version` answers; sanctum-proxy and the Presidio services said "unrecognized arguments"
+        import subprocess
+        import sanctumcore
+        for module, prog in (("sanctumcore.proxy", "sanctum-proxy"), ("sanctumcore.presidio", "sanctum-presidio")):
+            with self.subTest(module=module):
+                env = {**os.environ, "PYTHONPATH": os.path.dirname(os.path.dirname(os.path.abspath(sanctumcore.__file__)))}
+                r = subprocess.run([sys.executable, "-m", module, "--version"], capture_output=True, text=True,
+                                   timeout=30, env=env)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                self.assertEqual(r.stdout.strip(), f"{prog} {sanctumcore.version()} (ABI {sanctumcore.abi_version()})")
+
     def test_a_config_file_that_is_not_utf8_is_a_clear_error(self):
         # a proxy.toml saved in Latin-1 ended sanctum-proxy in a UnicodeDecodeError traceback (exit 1)
         with tempfile.NamedTemporaryFile("wb", suffix=".toml", delete=False) as f:

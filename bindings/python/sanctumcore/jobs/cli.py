@@ -18,6 +18,7 @@ import getpass
 import os
 import sys
 
+from .._core import version_line as _version_line
 from . import config as config_mod
 from .util import FAILED, OK, REDACT, JobError, log
 
@@ -33,6 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="sanctum-jobs", parents=[common], description=__doc__.split("\n")[0],
                                 epilog=__doc__.split("\n", 1)[1].strip("\n"),
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--version", action="version", version=_version_line("sanctum-jobs"))
     sub = p.add_subparsers(dest="command", required=True)
     sub.add_parser("scan", parents=[common], help="scan files and git remotes for exposed tokens")
     sub.add_parser("age-check", parents=[common], help="alert on secrets past their rotation age")

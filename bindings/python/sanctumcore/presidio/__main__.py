@@ -6,11 +6,13 @@ import asyncio
 import logging
 import sys
 
+from .._core import version_line as _version_line
 from .server import ConfigError, PresidioConfig, serve
 
 
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(prog="python3 -m sanctumcore.presidio", description=__doc__)
+    p.add_argument("--version", action="version", version=_version_line("sanctum-presidio"))
     p.add_argument("--analyzer", metavar="HOST:PORT", help="serve the analyzer here (Presidio's is 5002)")
     p.add_argument("--anonymizer", metavar="HOST:PORT", help="serve the anonymizer here (Presidio's is 5001)")
     p.add_argument("--max-body-bytes", type=int, default=PresidioConfig.max_body_bytes)

@@ -9,6 +9,7 @@ import signal
 import socket
 import sys
 
+from .._core import version_line as _version_line
 from . import config as configmod, logs
 from .server import Proxy
 
@@ -104,6 +105,7 @@ def log_handler(path: str) -> logging.FileHandler:
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="sanctum-proxy", description=__doc__)
+    p.add_argument("--version", action="version", version=_version_line("sanctum-proxy"))
     p.add_argument("--config", help="TOML configuration file")
     p.add_argument("--listen", help="HOST:PORT to bind (default 127.0.0.1:4040)")
     p.add_argument("--upstream", help="single route: the provider's base URL")
