@@ -424,6 +424,23 @@ targets = [{{ type = "file", path = {q(d("openrouter.key"))} }}]
                 self.assertEqual(self.run_job("age-check").returncode, 2, self.out.decode())
                 self.assertIn(needle, self.out)
 
+    def test_a_sink_token_that_is_not_text_fails_that_sink_only(self):
+        # a token_file of binary bytes raised UnicodeDecodeError out of the sink loop: a traceback, and
+        # the sinks after it (webhook, signal, the command) never got the alert
+        tok = os.path.join(self.tmp, "ntfy.token")
+        with open(tok, "wb") as f:
+            f.write(b"\xff\xfe\x00token\n")
+        original = rd(self.config)
+        with open(self.config, "w") as f:
+            f.write(original.replace('topic = "secrets"\n', f'topic = "secrets"\ntoken_file = {json.dumps(tok)}\n', 1))
+        r = self.run_job("age-check")
+        self.assertEqual(r.returncode, 2, self.out.decode())
+        self.assertIn(b"notify sink ntfy#1 (ntfy) failed: token_file: not UTF-8 text", self.out)
+        self.assertNotIn(b"Traceback", self.out)
+        self.assertEqual(self.sinks.got["ntfy"], [])
+        self.assertEqual(len(self.sinks.got["signal"]), 1, "the sinks after it are still served")
+        self.assertTrue(os.path.exists(self.cmd_out))
+
     def test_propagate_with_stdin_closed(self):
         # `sanctum-jobs propagate NAME <&-` (a unit or script with no stdin) was "unexpected AttributeError"
         env = {**os.environ, "PYTHONPATH": STAGE, "NOTIFY_OUT": self.cmd_out}

@@ -37,6 +37,8 @@ def _token(sink: Sink) -> str:
             tok = f.readline().strip()
     except OSError as e:
         raise JobError(f"token_file: {e.strerror}") from None
+    except UnicodeDecodeError:
+        raise JobError("token_file: not UTF-8 text") from None
     REDACT.add(tok)
     return tok
 
@@ -94,6 +96,9 @@ def send(sinks, job: str, messages, dry_run: bool = False) -> bool:
             except JobError as e:
                 ok = False
                 log(f"notify sink {sink.name} ({sink.type}) failed: {e}")
+            except Exception as e:   # one sink's surprise never keeps the alert from the others; type only
+                ok = False
+                log(f"notify sink {sink.name} ({sink.type}) failed: unexpected {type(e).__name__}")
     if not sinks and messages and not dry_run:
         try:
             for msg in messages:
