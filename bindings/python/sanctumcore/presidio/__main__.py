@@ -20,7 +20,8 @@ def main(argv=None) -> int:
     p.add_argument("--workers", type=int, default=PresidioConfig.workers)
     p.add_argument("--default-operator", choices=("replace", "sanctum"), default="replace",
                    help="operator for entities the request gives none (Presidio: replace)")
-    p.add_argument("--vault-key-file", help="32-byte key sealing sanctum mappings (default: random per run)")
+    p.add_argument("--vault-key-file", help="key sealing sanctum mappings: 32 bytes, or 64 hex digits as sanctum's "
+                                             "vault.key; mode 0600 (default: random per run)")
     args = p.parse_args(argv)
     if not args.analyzer and not args.anonymizer:
         p.error("give --analyzer, --anonymizer or both")

@@ -9,7 +9,7 @@ config is a PresidioConfig or a mapping with the same keys (the proxy's TOML [pr
     request_timeout = 30            # seconds of core work per request: then 503
     workers = 2                     # threads running core calls (they release the GIL)
     match_limit = 1000000           # PCRE2 match limit for ad-hoc recognizers
-    vault_key_file = ""             # 32 bytes sealing sanctum mappings; default: random per process
+    vault_key_file = ""             # 32 bytes (or 64 hex digits), mode 0600, sealing sanctum mappings; default: random per process
     default_operator = "replace"    # for entities with no operator: replace (Presidio's) or sanctum
 """
 from __future__ import annotations
@@ -74,12 +74,24 @@ class PresidioConfig:
                               "finite numbers up to 2147483647")
 
     def vault_key(self) -> bytes:
+        """32 raw bytes, or the `sanctum` CLI's vault key file (64 hex digits and a newline), so one key
+        can serve both. Refused when group or others may read it, as the CLI refuses its vault key (it
+        seals mappings of personal data); errors name the file."""
         if not self.vault_key_file:
             return os.urandom(32)
-        with open(self.vault_key_file, "rb") as f:
-            key = f.read()
+        path = self.vault_key_file
+        try:
+            with open(path, "rb") as f:
+                if os.fstat(f.fileno()).st_mode & 0o077:
+                    raise ConfigError(f"vault_key_file {path} is readable by group or others: chmod 600 it")
+                key = f.read(130)
+        except OSError as e:
+            raise ConfigError(f"vault_key_file {path}: {e.strerror}") from None
+        text = key.rstrip(b"\r\n")
+        if len(text) == 64 and all(c in b"0123456789abcdefABCDEF" for c in text):
+            return bytes.fromhex(text.decode())
         if len(key) != 32:
-            raise ConfigError("vault_key_file must hold exactly 32 bytes")
+            raise ConfigError(f"vault_key_file {path} must hold 32 bytes, or 64 hex digits as sanctum's vault.key")
         return key
 
 

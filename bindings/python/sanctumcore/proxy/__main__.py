@@ -127,7 +127,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--default-operator", choices=("replace", "sanctum"),
                    help="Presidio anonymizer: operator for entities a request gives none (default replace)")
     p.add_argument("--vault-key-file", metavar="FILE",
-                   help="Presidio anonymizer: 32-byte key sealing sanctum mappings (default: random per run)")
+                   help="Presidio anonymizer: key sealing sanctum mappings: 32 bytes, or 64 hex digits as "
+                        "sanctum's vault.key; mode 0600 (default: random per run)")
     p.add_argument("--log-level", default="INFO")
     return p
 
