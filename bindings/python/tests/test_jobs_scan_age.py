@@ -430,6 +430,7 @@ targets = [{{ type = "file", path = {q(d("openrouter.key"))} }}]
         tok = os.path.join(self.tmp, "ntfy.token")
         with open(tok, "wb") as f:
             f.write(b"\xff\xfe\x00token\n")
+        os.chmod(tok, 0o640)
         original = rd(self.config)
         with open(self.config, "w") as f:
             f.write(original.replace('topic = "secrets"\n', f'topic = "secrets"\ntoken_file = {json.dumps(tok)}\n', 1))
@@ -440,6 +441,22 @@ targets = [{{ type = "file", path = {q(d("openrouter.key"))} }}]
         self.assertEqual(self.sinks.got["ntfy"], [])
         self.assertEqual(len(self.sinks.got["signal"]), 1, "the sinks after it are still served")
         self.assertTrue(os.path.exists(self.cmd_out))
+
+    def test_a_sink_token_every_user_can_read_fails_that_sink_only(self):
+        # a 0644 token_file was used as is (the management key file and the proxy's key files are refused)
+        tok = os.path.join(self.tmp, "ntfy.token")
+        with open(tok, "w") as f:
+            f.write("tk_secret_token\n")
+        os.chmod(tok, 0o644)
+        original = rd(self.config)
+        with open(self.config, "w") as f:
+            f.write(original.replace('topic = "secrets"\n', f'topic = "secrets"\ntoken_file = {json.dumps(tok)}\n', 1))
+        r = self.run_job("age-check")
+        self.assertEqual(r.returncode, 2, self.out.decode())
+        self.assertIn(b"notify sink ntfy#1 (ntfy) failed: token_file: readable by every user", self.out)
+        self.assertNotIn(b"tk_secret_token", self.out)
+        self.assertEqual(self.sinks.got["ntfy"], [])
+        self.assertEqual(len(self.sinks.got["signal"]), 1, "the sinks after it are still served")
 
     def test_propagate_with_stdin_closed(self):
         # `sanctum-jobs propagate NAME <&-` (a unit or script with no stdin) was "unexpected AttributeError"

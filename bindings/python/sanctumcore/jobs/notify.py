@@ -5,6 +5,7 @@ A sink that fails is logged and makes the run exit 2; the other sinks are still 
 from __future__ import annotations
 
 import json
+import os
 import urllib.error
 import urllib.request
 
@@ -34,6 +35,8 @@ def _token(sink: Sink) -> str:
         return ""
     try:
         with open(sink.token_file, encoding="utf-8") as f:
+            if os.fstat(f.fileno()).st_mode & 0o004:   # (group-readable is how a job user gets it)
+                raise JobError("token_file: readable by every user: chmod o-r it (it sends alerts as you)")
             tok = f.readline().strip()
     except OSError as e:
         raise JobError(f"token_file: {e.strerror}") from None
