@@ -295,6 +295,10 @@ void pii_rec_phone_intl(pii_scan *sc, const pii_number *num)
             if (k > 0 && num->g[k].sep == '/')
                 break;
             size_t l = glen(num, k), skip = (zz && k == 0) ? 2 : 0;
+            /* the trunk 0 written inside the area code's parentheses after the country code: "+61 (02) 5550 1234",
+             * "+49 (030) 5550 8124" */
+            if (k == 1 && num->g[k].sep == '(' && l >= 2 && l <= 5 && s[num->g[k].start] == '0')
+                skip = 1;
             if (nd + l > 18)
                 break;
             for (size_t p = skip; p < l; p++)
