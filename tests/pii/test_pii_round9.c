@@ -29,10 +29,36 @@ static void round9_parentheses(void **state)
     pii_expect_none(f->det, "build 4532 0151 1283 1 (13 digits) failed", CC);
 }
 
+/* Contact evidence without an English phone word: "number"/"phone" as the Indian scripts borrow them, a label
+ * that heads a contact line ("Rückfragen an ...:", "Bilgi:", "For enquiries:"), an e-mail address beside the
+ * number. */
+static void round9_contact_evidence(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PH = SANCTUM_ENTITY_PHONE_NUMBER;
+    pii_expect(f->det, "\xe0\xa6\xae\xe0\xa6\xbe\xe0\xa6\xaf\xe0\xa6\xbc\xe0\xa7\x87\xe0\xa6\xb0 "
+                       "\xe0\xa6\xa8\xe0\xa6\xae\xe0\xa7\x8d\xe0\xa6\xac\xe0\xa6\xb0 098301 44721",
+               PH, "098301 44721"); /* Bengali: mother's number */
+    pii_expect(f->det, "\xe0\xae\x85\xe0\xae\xaa\xe0\xaf\x8d\xe0\xae\xaa\xe0\xae\xbe "
+                       "\xe0\xae\xa8\xe0\xae\xae\xe0\xaf\x8d\xe0\xae\xaa\xe0\xae\xb0\xe0\xaf\x8d 094441 20387",
+               PH, "094441 20387"); /* Tamil: father's number */
+    pii_expect(f->det, "F\xc3\xbcr Ausk\xc3\xbcnfte wenden Sie sich an Herrn Albrecht: 089 5550 4471", PH, "089 5550 4471");
+    pii_expect(f->det, "Bilgi ve randevu: 0232 555 18 40", PH, "0232 555 18 40");
+    pii_expect(f->det, "For enquiries: 0161 496 0388", PH, "0161 496 0388");
+    pii_expect(f->det, "la gestora atiende en el 33 5550 7714 o en gestoria@despacho.example", PH, "33 5550 7714");
+    pii_expect(f->det, "Sekretariat 040 5550 9127, sekretariat@kanzlei.example", PH, "040 5550 9127");
+    pii_expect(f->det, "write to m.ruiz@clinic.example / 0161 496 0233 for the results", PH, "0161 496 0233");
+    /* no phone: an order or invoice number beside a shop's address, a label that names no contact */
+    pii_expect_none(f->det, "Bestellung 0212 555 31 74, shop@laden.example", PH);
+    pii_expect_none(f->det, "Invoice 33 5550 7714 or billing@firm.example", PH);
+    pii_expect_none(f->det, "Info: 33 5550 7714 rows were skipped", PH);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(round9_parentheses, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round9_contact_evidence, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
