@@ -54,11 +54,32 @@ static void round9_contact_evidence(void **state)
     pii_expect_none(f->det, "Info: 33 5550 7714 rows were skipped", PH);
 }
 
+/* The sentence that opens with what the number is, then calls it by "is" or a colon: nine bare digits after an
+ * SSN word proper, a phone said digit by digit after "the number for/of ... is". */
+static void round9_topic_then_is(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PH = SANCTUM_ENTITY_PHONE_NUMBER, SSN = SANCTUM_ENTITY_US_SSN;
+    pii_expect(f->det, "the SSN they typed on the rental form is 412558907, can you check it", SSN, "412558907");
+    pii_expect(f->det, "Social on the insurance claim was 523114086", SSN, "523114086");
+    pii_expect(f->det, "ssn for the new hire at the bakery: 601220419", SSN, "601220419");
+    pii_expect(f->det, "the number for the piano tuner is four one five, five five five, two six one zero", PH,
+               "four one five, five five five, two six one zero");
+    pii_expect(f->det, "Number of my landlady was two zero six, five five five, zero one three nine", PH,
+               "two zero six, five five five, zero one three nine");
+    /* not these: an SSN word that does not open the sentence, an id word, an order, a count */
+    pii_expect_none(f->det, "the tax id on the vendor form is 412558907", SSN);
+    pii_expect_none(f->det, "ssn lookup finished and the batch id is 412558907", SSN);
+    pii_expect_none(f->det, "SSN cards were printed for the new staff and the order number is 412558907", SSN);
+    pii_expect_none(f->det, "the order number is four one five, five five five, two six one zero", PH);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(round9_parentheses, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round9_contact_evidence, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round9_topic_then_is, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
