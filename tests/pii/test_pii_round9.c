@@ -74,12 +74,26 @@ static void round9_topic_then_is(void **state)
     pii_expect_none(f->det, "the order number is four one five, five five five, two six one zero", PH);
 }
 
+/* A routing number with a valid check digit but a prefix the Federal Reserve does not use is still reported
+ * when someone gives it, not when the writer says it fails. */
+static void round9_routing_said_to_fail(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t BANK = SANCTUM_ENTITY_US_BANK_NUMBER;
+    pii_expect(f->det, "new routing 481207338 for the payroll deposit", BANK, "481207338");
+    pii_expect(f->det, "ABA 147705213, account to follow", BANK, "147705213");
+    pii_expect_none(f->det, "routing 481207338 gets rejected by the form every time", BANK);
+    pii_expect_none(f->det, "why is routing 147705213 invalid? the checksum works out", BANK);
+    pii_expect_none(f->det, "ABA 913550427 doesn't map to any district, is it a typo?", BANK);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(round9_parentheses, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round9_contact_evidence, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round9_topic_then_is, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round9_routing_said_to_fail, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
