@@ -87,6 +87,19 @@ static void round9_routing_said_to_fail(void **state)
     pii_expect_none(f->det, "ABA 913550427 doesn't map to any district, is it a typo?", BANK);
 }
 
+/* A Luhn-valid card number from a range the issuer table lacks, named right before by a card word or key. */
+static void round9_card_outside_table(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t CC = SANCTUM_ENTITY_CREDIT_CARD;
+    pii_expect(f->det, "{\"holder\":\"K. Osei\",\"pan\":\"3504711209334181\",\"exp\":\"04/29\"}", CC, "3504711209334181");
+    pii_expect(f->det, "store card number 5912 0883 4410 2778 on my account", CC, "5912 0883 4410 2778");
+    /* not without the card word, nor after an order word, nor when Luhn fails */
+    pii_expect_none(f->det, "trace 3504711209334181 in the gateway log", CC);
+    pii_expect_none(f->det, "card order 3504711209334181 shipped", CC);
+    pii_expect_none(f->det, "{\"pan\":\"3504711209334182\"}", CC);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -94,6 +107,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round9_contact_evidence, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round9_topic_then_is, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round9_routing_said_to_fail, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round9_card_outside_table, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
