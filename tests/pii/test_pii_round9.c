@@ -100,6 +100,37 @@ static void round9_card_outside_table(void **state)
     pii_expect_none(f->det, "{\"pan\":\"3504711209334182\"}", CC);
 }
 
+/* Firms by their legal form, and institutions, prizes, neighbourhoods and devotions named after people. */
+static void round9_firms_and_institutions(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PER = SANCTUM_ENTITY_PERSON;
+    pii_expect_none(f->det, "The supplier is Brandvold Timber AS, invoiced quarterly.", PER);
+    pii_expect_none(f->det, "Kontrakt mellan Lindqvist Analys AB och kommunen", PER);
+    pii_expect_none(f->det, "Payment received from Moreau Conseil S.A.S. for March", PER);
+    pii_expect_none(f->det, "Umowa z firmą Nowicki Serwis sp. z o.o. wygasa w maju", PER);
+    pii_expect_none(f->det, "Lieferant: Hartmann Feinkost GmbH & Co. KG", PER);
+    pii_expect_none(f->det, "Hợp đồng với Công ty TNHH Thành Đạt đã ký", PER);
+    pii_expect_none(f->det, "Cita en el Hospital Carlos Haya a las nueve", PER);
+    pii_expect_none(f->det, "La riunione si tiene al liceo Giacomo Leopardi", PER);
+    pii_expect_none(f->det, "Inscrição aberta na Escola Machado de Assis", PER);
+    pii_expect_none(f->det, "Die Feier ist im Gymnasium Sophie Scholl", PER);
+    pii_expect_none(f->det, "Moramos no Bairro Cidade Nova desde 2019", PER);
+    pii_expect_none(f->det, "ganó el Premio Rómulo Gallegos en 2011", PER);
+    pii_expect_none(f->det, "Concert tonight at the Leonard Bernstein Auditorium", PER);
+    pii_expect_none(f->det, "Mass at Our Lady of Fatima at ten", PER);
+    pii_expect_none(f->det, "\xd0\xa1\xd1\x80\xd0\xb5\xd1\x89\xd0\xb0 \xd0\xb2 \xd0\xa1\xd0\xa3 "
+                            "\xe2\x80\x9e\xd0\x98\xd0\xb2\xd0\xb0\xd0\xbd \xd0\x92\xd0\xb0\xd0\xb7\xd0\xbe\xd0\xb2\xe2\x80\x9c",
+                    PER); /* Среща в СУ „Иван Вазов“ */
+    /* persons stay persons beside firms and institutions */
+    pii_expect(f->det, "Director: Ingeborg Lystad, for Brandvold Timber AS", PER, "Ingeborg Lystad");
+    pii_expect(f->det, "bestuurder Maarten de Wit, Dijkstra Bouw B.V.", PER, "Maarten de Wit");
+    pii_expect(f->det, "Signed: Ingeborg Lystad, Brandvold Timber AS", PER, "Ingeborg Lystad");
+    pii_expect(f->det, "at the hospital Gemma said the scan was clear", PER, "Gemma");
+    pii_expect(f->det, "Dr. Carlos Haya signed the referral", PER, "Carlos Haya");
+    pii_expect(f->det, "our Hospital Administrator Priya Raman approved it", PER, "Priya Raman");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -108,6 +139,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round9_topic_then_is, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round9_routing_said_to_fail, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round9_card_outside_table, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round9_firms_and_institutions, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

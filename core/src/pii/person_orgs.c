@@ -1,0 +1,183 @@
+/* PERSON precision, round 9: names that belong to a firm or to an institution named after someone. A legal
+ * form after the name ("Halvorsen Marine AS", "Lumina Invest sp. z o.o.", "Belmont Capital S.à r.l.") makes
+ * it a firm; a facility word before it, in many languages ("Hospital Pablo Tobón Uribe", "collège
+ * Victor-Hugo", "Trường THPT Chu Văn An", "Bairro Santos Dumont", "Premio Nobel"), or inside it ("Galileo
+ * Galilei Auditorium"), an institution, a prize or a neighbourhood named after a person. */
+#include "person.h"
+
+/* Legal forms of companies, as written after the firm's name (the abbreviations of ISO 20275's entity legal
+ * forms, hand-kept; compared exactly, so "AS" is no "as"). Left out: forms that are also credentials or
+ * common abbreviations after a person's name (SA, SE, AD, PT, LP, KK). */
+static bool legal_form(const uint8_t *w, size_t n)
+{
+    static const char *const F[] = {
+        "AB", "AG", "ApS", "AS", "ASA", "A/S", "A.S.", "a.s.", "A.\xc5\x9e.", "A\xc5\x9e", "B.V.", "BV", "Bhd",
+        "CJSC", "Co.", "Corp", "Corp.", "d.d.", "d.o.o.", "e.V.", "EIRELI", "EOOD", "GbR", "GmbH", "Inc", "Inc.",
+        "JSC", "KG", "KGaA", "Kft", "Kft.", "LLC", "LLP", "L.L.C.", "Lda", "Lda.", "Ltd", "Ltd.", "Ltda", "Ltda.",
+        "mbH", "N.V.", "NV", "OHG", "OOD", "Oy", "Oyj", "O\xc3\x9c", "PJSC", "PLC", "plc", "Plc", "Pte",
+        "Pty", "Pvt", "Pvt.", "S.A.", "S.A.S.", "S.A.U.", "S.L.", "S.L.U.", "S.p.A.", "S.r.l.", "S.R.L.",
+        "S.\xc3\xa0", "SARL", "SAS", "Sagl", "S\xc3\xa0rl", "Sdn", "SIA", "SpA", "Srl", "SRL", "s.r.o.", "sp.",
+        "spol.", "\xc5\x9eti.", "Tbk", "TNHH", "UAB", "Zrt", "Zrt.", "\xd0\x9e\xd0\x9e\xd0\x9e",
+        "\xd0\x90\xd0\x9e", "\xd0\x9f\xd0\x90\xd0\x9e", "\xd0\x97\xd0\x90\xd0\x9e", NULL};
+    for (size_t k = 0; F[k] != NULL; k++)
+        if (strlen(F[k]) == n && memcmp(w, F[k], n) == 0)
+            return true;
+    return false;
+}
+
+/* A token (letters, dots, '/', UTF-8) starting at p, as [*a, *b). */
+static bool token_at(const uint8_t *s, size_t n, size_t p, size_t *a, size_t *b)
+{
+    size_t q = p;
+    while (q < n && q - p < 24 && (pii_is_alpha(s[q]) || s[q] == '.' || s[q] == '/' || s[q] >= 0x80))
+        q++;
+    /* a closing quote or bracket in UTF-8 is no letter: "Ltd.\xe2\x80\x9d" */
+    while (q > p && q - p >= 3 && s[q - 3] == 0xE2 && s[q - 2] == 0x80)
+        q -= 3;
+    *a = p;
+    *b = q;
+    return q > p;
+}
+
+/* A legal form after the name, with up to three capitalized words between ("Oetker Nahrungsmittel KG",
+ * "Lafuente Moya Inversiones S.L.", "Whitmore & Crane LLP"). */
+static bool firm_after(const uint8_t *s, size_t n, size_t end)
+{
+    size_t p = end, a, b;
+    if (p + 2 < n && s[p] == ',' && s[p + 1] == ' ' && token_at(s, n, p + 2, &a, &b))
+        return legal_form(s + a, b - a); /* "Acme Widgets, Inc."; "Ann Berg, Lystad Timber AS" is a person */
+    for (int k = 0; k < 5 && p < n; k++) {
+        if (p >= n || s[p] != ' ')
+            return false;
+        p++;
+        if (p < n && s[p] == '&') {
+            p++;
+            continue;
+        }
+        if (!token_at(s, n, p, &a, &b))
+            return false;
+        size_t t = b;
+        while (t > a && (s[t - 1] == ',' || s[t - 1] == ';'))
+            t--;
+        if (legal_form(s + a, t - a) || (t > a + 1 && s[t - 1] == '.' && legal_form(s + a, t - a - 1)))
+            return true; /* "... AB." at a sentence end */
+        if (k >= 3 || !(pii_is_upper(s[a]) || s[a] >= 0x80))
+            return false;
+        p = b;
+    }
+    return false;
+}
+
+/* Words that name a firm before its name: "Công ty TNHH Minh Phát", "la sociedad X", "Firma X". */
+static bool firm_word(const uint8_t *w, size_t n)
+{
+    static const char *const W[] = {"c\xc3\xb4ng", "empresa", "firma", "gesellschaft", "sociedad", "soci\xc3\xa9t\xc3\xa9",
+                                    "sociedade", "sp\xc3\xb3\xc5\x82" "ka", "\xc5\x9f" "irketi", "company", "tnhh", NULL};
+    return word_in(w, n, W);
+}
+
+/* Institutions, prizes and neighbourhoods named after people, in the languages whose writers put the word
+ * before the name; lower-case ASCII compare, other bytes exact. */
+static bool facility_word(const uint8_t *w, size_t n)
+{
+    static const char *const W[] = {
+        /* hospitals */
+        "hospital", "h\xc3\xb4pital", "hopital", "ospedale", "nemocnice", "nemocnica", "szpital", "klinikum",
+        "clinique", "cl\xc3\xadnica", "clinica", "policlinico", "sanatorio", "bolnica",
+        "\xd0\xb1\xd0\xbe\xd0\xbb\xd1\x8c\xd0\xbd\xd0\xb8\xd1\x86\xd0\xb0",
+        /* schools and universities */
+        "escuela", "colegio", "col\xc3\xa9gio", "escola", "\xc3\xa9" "cole", "coll\xc3\xa8ge", "lyc\xc3\xa9" "e",
+        "liceo", "liceu", "gimnazjum", "gimnasio", "gymnasium", "gimnazija", "scuola", "instituto", "sekolah",
+        "kebangsaan", "tr\xc6\xb0\xe1\xbb\x9dng", "thpt", "thcs", "universidad", "universidade",
+        "universit\xc3\xa9", "universit\xc3\xa0", "universit\xc3\xa4t", "\xd0\xa1\xd0\xa3", "\xd0\x9e\xd0\xa3",
+        "\xd0\x9f\xd0\x93", "\xd0\xa1\xd0\x9e\xd0\xa8", "\xd1\x88\xd0\xba\xd0\xbe\xd0\xbb\xd0\xb0",
+        "\xd0\xa8\xd0\xba\xd0\xbe\xd0\xbb\xd0\xb0", "\xd0\xb3\xd0\xb8\xd0\xbc\xd0\xbd\xd0\xb0\xd0\xb7\xd0\xb8\xd1\x8f",
+        "\xd0\x93\xd0\xb8\xd0\xbc\xd0\xbd\xd0\xb0\xd0\xb7\xd0\xb8\xd1\x8f", "\xd0\xbb\xd0\xb8\xd1\x86\xd0\xb5\xd0\xb9",
+        "\xd0\x9b\xd0\xb8\xd1\x86\xd0\xb5\xd0\xb9",
+        /* foundations, prizes, halls */
+        "fundaci\xc3\xb3n", "fundacion", "funda\xc3\xa7\xc3\xa3o", "fondation", "fondazione", "stiftung",
+        "fundacja", "premio", "pr\xc3\xaamio", "prix", "nagroda", "auditorio", "audit\xc3\xb3rio",
+        "auditorium", "teatro", "th\xc3\xa9\xc3\xa2tre", "museo", "mus\xc3\xa9" "e", "museu", "biblioteca",
+        "biblioth\xc3\xa8que", "stadio", "stadion", "est\xc3\xa1" "dio",
+        /* neighbourhoods and parks */
+        "bairro", "barrio", "colonia", "quartier", "parque", "parc",
+        /* churches */
+        "iglesia", "igreja", "\xc3\xa9glise", "chiesa", "catedral", "cath\xc3\xa9" "drale", "bas\xc3\xadlica",
+        "parroquia", "par\xc3\xb3quia", "mezquita", "mosque", NULL};
+    return n >= 2 && word_in(w, n, W);
+}
+
+/* The word before p, skipping spaces, opening quotes and one all-capital abbreviation or number between
+ * ("Trường THPT Chu Văn An", "105 СУ „Атанас Далчев“", "collège Victor-Hugo"). */
+static bool facility_before(const uint8_t *s, size_t p)
+{
+    bool skipped = false; /* a capitalized word between: "Museum Director Anna Park" is a person */
+    for (int k = 0; k < 3; k++) {
+        size_t q = p;
+        while (q > 0 && p - q < 8) {
+            if (s[q - 1] == ' ' || s[q - 1] == '"' || s[q - 1] == '\'')
+                q--;
+            else if (q >= 3 && s[q - 3] == 0xE2 && s[q - 2] == 0x80 && (s[q - 1] == 0x9E || s[q - 1] == 0x9C))
+                q -= 3; /* „ “ */
+            else if (q >= 2 && s[q - 2] == 0xC2 && s[q - 1] == 0xAB)
+                q -= 2; /* « */
+            else
+                break;
+        }
+        if (q == p || q == 0)
+            return false;
+        size_t we = q, l;
+        while (q > 0 && (l = letter_before(s, q)) > 0)
+            q -= l;
+        if (q == we)
+            return false;
+        /* English puts the name first ("the Royal Marsden Hospital"): "at the hospital Maria said" is no
+         * frame; capitalized ("Hospital Pablo Tobón Uribe") or another language's word is */
+        static const char *const EN[] = {"hospital", "auditorium", "mosque", "gymnasium", "company", NULL};
+        bool en = word_in(s + q, we - q, EN);
+        if ((facility_word(s + q, we - q) || firm_word(s + q, we - q)) && !(en && skipped) &&
+            (pii_is_upper(s[q]) || s[q] >= 0x80 || !en))
+            return true;
+        bool caps = true;
+        for (size_t i = q; i < we; i++)
+            caps = caps && (pii_is_upper(s[i]) || s[i] >= 0x80);
+        if (!(caps && we - q <= 6) && !pii_is_upper(s[q]))
+            return false;
+        skipped = skipped || !caps || we - q > 6;
+        p = q; /* an abbreviation or a capitalized word between ("Bairro Cidade Nova"): look one word further */
+    }
+    return false;
+}
+
+/* "Our Lady of Lourdes", "the Virgin of Guadalupe", "Nossa Senhora de Fátima": a devotion, not a person. */
+static bool devotion_before(const uint8_t *s, size_t start)
+{
+    static const char *const OF[] = {"of", "de", "da", "del", "di", "do", NULL};
+    static const char *const LADY[] = {"lady", "virgin", "virgen", "senhora", "se\xc3\xb1ora", "madonna", "dame", NULL};
+    size_t ws, we, vs, ve;
+    return prev_word(s, start, 1, &ws, &we) && word_in(s + ws, we - ws, OF) && prev_word(s, ws, 1, &vs, &ve) &&
+           word_in(s + vs, ve - vs, LADY);
+}
+
+bool pii_org_frame(const pii_scan *sc, size_t start, size_t end)
+{
+    const uint8_t *s = sc->s;
+    /* a lower-case particle inside the span may join a person to the firm ("bestuurder Thijs van den Heuvel van
+     * Heuvelmark B.V."): the name is no firm's then */
+    bool particle = false;
+    for (size_t p = start; p + 1 < end && !particle; p++)
+        particle = s[p] == ' ' && pii_is_lower(s[p + 1]);
+    if ((!particle && firm_after(s, sc->n, end)) || facility_before(s, start) || devotion_before(s, start))
+        return true;
+    /* a facility word as the span's first or a later word: "Hôpital Necker", "Galileo Galilei Auditorium" */
+    for (size_t p = start; p < end;) {
+        size_t a = p;
+        while (p < end && s[p] != ' ' && s[p] != '-')
+            p++;
+        if (p > a && facility_word(s + a, p - a))
+            return true;
+        while (p < end && (s[p] == ' ' || s[p] == '-'))
+            p++;
+    }
+    return false;
+}
