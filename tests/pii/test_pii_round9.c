@@ -131,6 +131,23 @@ static void round9_firms_and_institutions(void **state)
     pii_expect(f->det, "our Hospital Administrator Priya Raman approved it", PER, "Priya Raman");
 }
 
+/* Pets: called by a name after "is called", with a title for a name, and their shots with a vet in the line. */
+static void round9_pets(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PER = SANCTUM_ENTITY_PERSON;
+    pii_expect_none(f->det, "Our new puppy is called Oscar and he chews everything", PER);
+    pii_expect_none(f->det, "the tortoise was named Winston by the previous owners", PER);
+    pii_expect_none(f->det, "Meet our parrot Lady Margaret, she swears in Dutch", PER);
+    pii_expect_none(f->det, "Tierarztpraxis am Markt: Impfung f\xc3\xbcr Bruno am Dienstag", PER);
+    pii_expect_none(f->det, "Cl\xc3\xadnica veterinaria: vacuna para Canela el lunes", PER);
+    pii_expect_none(f->det, "Reminder from the vet: Daisy's booster is overdue", PER);
+    /* people stay people: a booster with no vet, a title with no pet, the owner beside the pet */
+    pii_expect(f->det, "Grandpa's booster is on Friday, Aunt Rosalind will drive him", PER, "Rosalind");
+    pii_expect(f->det, "Dinner with Sir Anthony Blackwood on Friday", PER, "Anthony Blackwood");
+    pii_expect(f->det, "The kitten is called Pepper; owner Harriet Okonjo, please call back", PER, "Harriet Okonjo");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -140,6 +157,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round9_routing_said_to_fail, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round9_card_outside_table, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round9_firms_and_institutions, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round9_pets, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
