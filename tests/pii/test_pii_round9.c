@@ -148,6 +148,20 @@ static void round9_pets(void **state)
     pii_expect(f->det, "The kitten is called Pepper; owner Harriet Okonjo, please call back", PER, "Harriet Okonjo");
 }
 
+/* A name that is also an English word, after a determiner, in technical context: a project's codename. */
+static void round9_codenames(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PER = SANCTUM_ENTITY_PERSON;
+    pii_expect_none(f->det, "Latency on the Willow cluster doubled after the deploy", PER);
+    pii_expect_none(f->det, "we moved billing off the Raven service last sprint, see the dashboard", PER);
+    pii_expect_none(f->det, "Can someone restart the Sage pipeline? The nightly job failed", PER);
+    /* people in the same kind of sentence */
+    pii_expect(f->det, "Let Willow know the deploy is done", PER, "Willow");
+    pii_expect(f->det, "Raven Okafor fixed the flaky test in the pipeline", PER, "Raven Okafor");
+    pii_expect(f->det, "the build broke again, ask Sage to check the cache", PER, "Sage");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -158,6 +172,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round9_card_outside_table, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round9_firms_and_institutions, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round9_pets, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round9_codenames, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -3,6 +3,7 @@
  * it a firm; a facility word before it, in many languages ("Hospital Pablo Tobón Uribe", "collège
  * Victor-Hugo", "Trường THPT Chu Văn An", "Bairro Santos Dumont", "Premio Nobel"), or inside it ("Galileo
  * Galilei Auditorium"), an institution, a prize or a neighbourhood named after a person. */
+#include "names.h"
 #include "person.h"
 
 /* Legal forms of companies, as written after the firm's name (the abbreviations of ISO 20275's entity legal
@@ -180,4 +181,14 @@ bool pii_org_frame(const pii_scan *sc, size_t start, size_t end)
             p++;
     }
     return false;
+}
+
+bool pii_codename(const pii_scan *sc, size_t start, size_t end, size_t nt, unsigned fa, int before, bool poss,
+                  bool person_ev)
+{
+    /* a determiner before it: people are seldom "the Frank" ("Let Frank know the release is tagged" stays) */
+    static const char *const DET[] = {"the", "a", "an", "our", "this", "that", "their", "your", "new", "old", NULL};
+    size_t ws, we;
+    return nt == 1 && before == 0 && !poss && !person_ev && (fa & SC_NAME_WORD) && prev_word(sc->s, start, 1, &ws, &we) &&
+           word_in(sc->s + ws, we - ws, DET) && pii_tech_context(sc, start, end);
 }
