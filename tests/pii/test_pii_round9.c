@@ -162,6 +162,21 @@ static void round9_codenames(void **state)
     pii_expect(f->det, "the build broke again, ask Sage to check the cache", PER, "Sage");
 }
 
+/* Places whose name opens with another language's word for mount, port, town, river or island. */
+static void round9_place_prefixes(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PER = SANCTUM_ENTITY_PERSON;
+    pii_expect_none(f->det, "the container left Jebel Ali on Monday", PER);
+    pii_expect_none(f->det, "we hiked up Jabal Shams before sunrise", PER);
+    pii_expect_none(f->det, "connecting flight to Tel Aviv was moved", PER);
+    pii_expect_none(f->det, "Kota Kinabalu was hot and humid", PER);
+    pii_expect_none(f->det, "Belo Horizonte traffic is awful on Fridays", PER);
+    /* the same words as a person's name stay names */
+    pii_expect(f->det, "Ali Hassan called about the container", PER, "Ali Hassan");
+    pii_expect(f->det, "ask Shams about the hike", PER, "Shams");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -173,6 +188,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round9_firms_and_institutions, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round9_pets, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round9_codenames, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round9_place_prefixes, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -160,9 +160,28 @@ static bool devotion_before(const uint8_t *s, size_t start)
            word_in(s + vs, ve - vs, LADY);
 }
 
+/* The first word of a place name in other languages ("Jebel Ali", "Tel Aviv", "Kuala Terengganu", "Puerto
+ * Montt", "Belo Horizonte", "Sankt Gallen"): mount, hill, port, town, river, island, city, beach. Left out: those
+ * that are also given or family names (Monte, Rio, Costa, Villa, Ras). */
+static bool place_prefix(const uint8_t *w, size_t n)
+{
+    static const char *const P[] = {"bandar", "belo", "ciudad", "jabal", "jebel", "kampung", "kota", "kuala",
+                                    "ponta", "porto", "praia", "pulau", "puerto", "sankt", "sungai", "tanjung",
+                                    "tel", "wadi", NULL};
+    return n >= 3 && n <= 7 && word_in(w, n, P);
+}
+
 bool pii_org_frame(const pii_scan *sc, size_t start, size_t end)
 {
     const uint8_t *s = sc->s;
+    size_t fe = start, ps, pe;
+    while (fe < end && s[fe] != ' ')
+        fe++;
+    if (pii_is_upper(s[start]) && fe < end && place_prefix(s + start, fe - start))
+        return true;
+    if (start >= 2 && s[start - 1] == ' ' && prev_word(s, start, 1, &ps, &pe) && pe + 1 == start &&
+        pii_is_upper(s[ps]) && place_prefix(s + ps, pe - ps))
+        return true;
     /* a lower-case particle inside the span may join a person to the firm ("bestuurder Thijs van den Heuvel van
      * Heuvelmark B.V."): the name is no firm's then */
     bool particle = false;
