@@ -177,6 +177,23 @@ static void round9_place_prefixes(void **state)
     pii_expect(f->det, "ask Shams about the hike", PER, "Shams");
 }
 
+/* A person's surname repeated inside a firm's name is not raised as a person by the other mention. */
+static void round9_firm_mentions(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PER = SANCTUM_ENTITY_PERSON;
+    pii_expect(f->det, "Counsel: Priya Raghunathan, Esq. Correspondence to Raghunathan & Webb LLP, 9 Elm St.", PER,
+               "Priya Raghunathan");
+    pii_expect(f->det, "Owner Tomasz Wierzbicki; invoice from Wierzbicki Instalacje sp. z o.o. attached", PER,
+               "Tomasz Wierzbicki");
+    /* other mentions of the person are still raised */
+    const char *t = "Owner Tomasz Wierzbicki; later Wierzbicki fixed the invoice";
+    sanctum_detection *d = pii_run(f->det, t, 0);
+    assert_int_equal(d->count, 2);
+    assert_int_equal(d->entities[1].start, (uint64_t)(strstr(t, "Wierzbicki fixed") - t));
+    sanctum_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -189,6 +206,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round9_pets, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round9_codenames, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round9_place_prefixes, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round9_firm_mentions, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -211,3 +211,12 @@ bool pii_codename(const pii_scan *sc, size_t start, size_t end, size_t nt, unsig
     return nt == 1 && before == 0 && !poss && !person_ev && (fa & SC_NAME_WORD) && prev_word(sc->s, start, 1, &ws, &we) &&
            word_in(sc->s + ws, we - ws, DET) && pii_tech_context(sc, start, end);
 }
+
+/* A mention inside a firm's name ("Whitmore & Crane LLP", "Lafuente Moya Inversiones S.L."): another mention of
+ * a person's surname does not make the firm a person. */
+bool pii_firm_mention(const pii_scan *sc, size_t start, size_t end)
+{
+    const uint8_t *s = sc->s;
+    return (end + 2 < sc->n && s[end] == ' ' && s[end + 1] == '&') || (start >= 2 && s[start - 1] == ' ' && s[start - 2] == '&') ||
+           firm_after(s, sc->n, end);
+}
