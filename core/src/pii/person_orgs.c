@@ -104,7 +104,9 @@ static bool facility_word(const uint8_t *w, size_t n)
         "bairro", "barrio", "colonia", "quartier", "parque", "parc",
         /* churches */
         "iglesia", "igreja", "\xc3\xa9glise", "chiesa", "catedral", "cath\xc3\xa9" "drale", "bas\xc3\xadlica",
-        "parroquia", "par\xc3\xb3quia", "mezquita", "mosque", NULL};
+        "parroquia", "par\xc3\xb3quia", "mezquita", "mosque",
+        /* Vietnamese: the last syllable of bệnh viện (hospital), khách sạn (hotel), chùa (temple), chợ (market) */
+        "vi\xe1\xbb\x87n", "s\xe1\xba\xa1n", "ch\xc3\xb9" "a", "ch\xe1\xbb\xa3", NULL};
     return n >= 2 && word_in(w, n, W);
 }
 
@@ -135,6 +137,12 @@ static bool facility_before(const uint8_t *s, size_t p)
         /* English puts the name first ("the Royal Marsden Hospital"): "at the hospital Maria said" is no
          * frame; capitalized ("Hospital Pablo Tobón Uribe") or another language's word is */
         static const char *const EN[] = {"hospital", "auditorium", "mosque", "gymnasium", "company", NULL};
+        /* Vietnamese "sân bay" (airport) and "thành phố" (city): "Sân bay Tân Sơn Nhất", "Thành phố Hồ Chí Minh" */
+        size_t vs, ve;
+        if (k == 0 && we - q >= 3 && prev_word(s, q, 1, &vs, &ve) &&
+            ((pii_word_eq(s + q, we - q, "bay") && pii_word_eq(s + vs, ve - vs, "s\xc3\xa2n")) ||
+             (pii_word_eq(s + q, we - q, "ph\xe1\xbb\x91") && pii_word_eq(s + vs, ve - vs, "th\xc3\xa0nh"))))
+            return true;
         bool en = word_in(s + q, we - q, EN);
         if ((facility_word(s + q, we - q) || firm_word(s + q, we - q)) && !(en && skipped) &&
             (pii_is_upper(s[q]) || s[q] >= 0x80 || !en))
