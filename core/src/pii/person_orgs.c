@@ -11,18 +11,31 @@
  * common abbreviations after a person's name (SA, SE, AD, PT, LP, KK). */
 static bool legal_form(const uint8_t *w, size_t n)
 {
+    /* sorted by bytes (case-sensitive) for the binary search */
     static const char *const F[] = {
-        "AB", "AG", "ApS", "AS", "ASA", "A/S", "A.S.", "a.s.", "A.\xc5\x9e.", "A\xc5\x9e", "B.V.", "BV", "Bhd",
-        "CJSC", "Co.", "Corp", "Corp.", "d.d.", "d.o.o.", "e.V.", "EIRELI", "EOOD", "GbR", "GmbH", "Inc", "Inc.",
-        "JSC", "KG", "KGaA", "Kft", "Kft.", "LLC", "LLP", "L.L.C.", "Lda", "Lda.", "Ltd", "Ltd.", "Ltda", "Ltda.",
-        "mbH", "N.V.", "NV", "OHG", "OOD", "Oy", "Oyj", "O\xc3\x9c", "PJSC", "PLC", "plc", "Plc", "Pte",
-        "Pty", "Pvt", "Pvt.", "S.A.", "S.A.S.", "S.A.U.", "S.L.", "S.L.U.", "S.p.A.", "S.r.l.", "S.R.L.",
-        "S.\xc3\xa0", "SARL", "SAS", "Sagl", "S\xc3\xa0rl", "Sdn", "SIA", "SpA", "Srl", "SRL", "s.r.o.", "sp.",
-        "spol.", "\xc5\x9eti.", "Tbk", "TNHH", "UAB", "Zrt", "Zrt.", "\xd0\x9e\xd0\x9e\xd0\x9e",
-        "\xd0\x90\xd0\x9e", "\xd0\x9f\xd0\x90\xd0\x9e", "\xd0\x97\xd0\x90\xd0\x9e", NULL};
-    for (size_t k = 0; F[k] != NULL; k++)
-        if (strlen(F[k]) == n && memcmp(w, F[k], n) == 0)
+        "A.S.", "A.\xc5\x9e.", "A/S", "AB", "AG", "AS", "ASA", "ApS", "A\xc5\x9e", "B.V.", "BV", "Bhd", "CJSC",
+        "Co.", "Corp", "Corp.", "EIRELI", "EOOD", "GbR", "GmbH", "Inc", "Inc.", "JSC", "KG", "KGaA", "Kft",
+        "Kft.", "L.L.C.", "LLC", "LLP", "Lda", "Lda.", "Ltd", "Ltd.", "Ltda", "Ltda.", "N.V.", "NV", "OHG",
+        "OOD", "Oy", "Oyj", "O\xc3\x9c", "PJSC", "PLC", "Plc", "Pte", "Pty", "Pvt", "Pvt.", "S.A.", "S.A.S.",
+        "S.A.U.", "S.L.", "S.L.U.", "S.R.L.", "S.p.A.", "S.r.l.", "S.\xc3\xa0", "SARL", "SAS", "SIA", "SRL",
+        "Sagl", "Sdn", "SpA", "Srl", "S\xc3\xa0rl", "TNHH", "Tbk", "UAB", "Zrt", "Zrt.", "a.s.", "d.d.",
+        "d.o.o.", "e.V.", "mbH", "plc", "s.r.o.", "sp.", "spol.", "\xc5\x9eti.", "\xd0\x90\xd0\x9e",
+        "\xd0\x97\xd0\x90\xd0\x9e", "\xd0\x9e\xd0\x9e\xd0\x9e", "\xd0\x9f\xd0\x90\xd0\x9e", NULL};
+    if (n < 2 || n > 9)
+        return false;
+    size_t lo = 0, hi = sizeof F / sizeof F[0] - 1;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strncmp(F[mid], (const char *)w, n);
+        if (c == 0)
+            c = F[mid][n] == '\0' ? 0 : 1;
+        if (c == 0)
             return true;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     return false;
 }
 
@@ -81,33 +94,29 @@ static bool firm_word(const uint8_t *w, size_t n)
  * before the name; lower-case ASCII compare, other bytes exact. */
 static bool facility_word(const uint8_t *w, size_t n)
 {
+    /* hospitals, schools and universities, foundations, prizes and halls, neighbourhoods and parks, churches, and
+     * the last syllable of Vietnamese bệnh viện (hospital), khách sạn (hotel), chùa (temple), chợ (market); sorted
+     * by bytes for the binary search */
     static const char *const W[] = {
-        /* hospitals */
-        "hospital", "h\xc3\xb4pital", "hopital", "ospedale", "nemocnice", "nemocnica", "szpital", "klinikum",
-        "clinique", "cl\xc3\xadnica", "clinica", "policlinico", "sanatorio", "bolnica",
+        "auditorio", "auditorium", "audit\xc3\xb3rio", "bairro", "barrio", "bas\xc3\xadlica", "biblioteca",
+        "biblioth\xc3\xa8que", "bolnica", "catedral", "cath\xc3\xa9" "drale", "chiesa", "ch\xc3\xb9" "a",
+        "ch\xe1\xbb\xa3", "clinica", "clinique", "cl\xc3\xadnica", "colegio", "coll\xc3\xa8ge", "colonia",
+        "col\xc3\xa9gio", "escola", "escuela", "est\xc3\xa1" "dio", "fondation", "fondazione", "fundacion",
+        "fundaci\xc3\xb3n", "fundacja", "funda\xc3\xa7\xc3\xa3o", "gimnasio", "gimnazija", "gimnazjum",
+        "gymnasium", "hopital", "hospital", "h\xc3\xb4pital", "iglesia", "igreja", "instituto", "kebangsaan",
+        "klinikum", "liceo", "liceu", "lyc\xc3\xa9" "e", "mezquita", "mosque", "museo", "museu",
+        "mus\xc3\xa9" "e", "nagroda", "nemocnica", "nemocnice", "ospedale", "parc", "parque", "parroquia",
+        "par\xc3\xb3quia", "policlinico", "premio", "prix", "pr\xc3\xaamio", "quartier", "sanatorio", "scuola",
+        "sekolah", "stadio", "stadion", "stiftung", "szpital", "s\xe1\xba\xa1n", "teatro", "thcs", "thpt",
+        "th\xc3\xa9\xc3\xa2tre", "tr\xc6\xb0\xe1\xbb\x9dng", "universidad", "universidade", "universit\xc3\xa0",
+        "universit\xc3\xa4t", "universit\xc3\xa9", "vi\xe1\xbb\x87n", "\xc3\xa9" "cole", "\xc3\xa9glise",
+        "\xd0\x93\xd0\xb8\xd0\xbc\xd0\xbd\xd0\xb0\xd0\xb7\xd0\xb8\xd1\x8f",
+        "\xd0\x9b\xd0\xb8\xd1\x86\xd0\xb5\xd0\xb9", "\xd0\x9e\xd0\xa3", "\xd0\x9f\xd0\x93",
+        "\xd0\xa1\xd0\x9e\xd0\xa8", "\xd0\xa1\xd0\xa3", "\xd0\xa8\xd0\xba\xd0\xbe\xd0\xbb\xd0\xb0",
         "\xd0\xb1\xd0\xbe\xd0\xbb\xd1\x8c\xd0\xbd\xd0\xb8\xd1\x86\xd0\xb0",
-        /* schools and universities */
-        "escuela", "colegio", "col\xc3\xa9gio", "escola", "\xc3\xa9" "cole", "coll\xc3\xa8ge", "lyc\xc3\xa9" "e",
-        "liceo", "liceu", "gimnazjum", "gimnasio", "gymnasium", "gimnazija", "scuola", "instituto", "sekolah",
-        "kebangsaan", "tr\xc6\xb0\xe1\xbb\x9dng", "thpt", "thcs", "universidad", "universidade",
-        "universit\xc3\xa9", "universit\xc3\xa0", "universit\xc3\xa4t", "\xd0\xa1\xd0\xa3", "\xd0\x9e\xd0\xa3",
-        "\xd0\x9f\xd0\x93", "\xd0\xa1\xd0\x9e\xd0\xa8", "\xd1\x88\xd0\xba\xd0\xbe\xd0\xbb\xd0\xb0",
-        "\xd0\xa8\xd0\xba\xd0\xbe\xd0\xbb\xd0\xb0", "\xd0\xb3\xd0\xb8\xd0\xbc\xd0\xbd\xd0\xb0\xd0\xb7\xd0\xb8\xd1\x8f",
-        "\xd0\x93\xd0\xb8\xd0\xbc\xd0\xbd\xd0\xb0\xd0\xb7\xd0\xb8\xd1\x8f", "\xd0\xbb\xd0\xb8\xd1\x86\xd0\xb5\xd0\xb9",
-        "\xd0\x9b\xd0\xb8\xd1\x86\xd0\xb5\xd0\xb9",
-        /* foundations, prizes, halls */
-        "fundaci\xc3\xb3n", "fundacion", "funda\xc3\xa7\xc3\xa3o", "fondation", "fondazione", "stiftung",
-        "fundacja", "premio", "pr\xc3\xaamio", "prix", "nagroda", "auditorio", "audit\xc3\xb3rio",
-        "auditorium", "teatro", "th\xc3\xa9\xc3\xa2tre", "museo", "mus\xc3\xa9" "e", "museu", "biblioteca",
-        "biblioth\xc3\xa8que", "stadio", "stadion", "est\xc3\xa1" "dio",
-        /* neighbourhoods and parks */
-        "bairro", "barrio", "colonia", "quartier", "parque", "parc",
-        /* churches */
-        "iglesia", "igreja", "\xc3\xa9glise", "chiesa", "catedral", "cath\xc3\xa9" "drale", "bas\xc3\xadlica",
-        "parroquia", "par\xc3\xb3quia", "mezquita", "mosque",
-        /* Vietnamese: the last syllable of bệnh viện (hospital), khách sạn (hotel), chùa (temple), chợ (market) */
-        "vi\xe1\xbb\x87n", "s\xe1\xba\xa1n", "ch\xc3\xb9" "a", "ch\xe1\xbb\xa3", NULL};
-    return n >= 2 && word_in(w, n, W);
+        "\xd0\xb3\xd0\xb8\xd0\xbc\xd0\xbd\xd0\xb0\xd0\xb7\xd0\xb8\xd1\x8f",
+        "\xd0\xbb\xd0\xb8\xd1\x86\xd0\xb5\xd0\xb9", "\xd1\x88\xd0\xba\xd0\xbe\xd0\xbb\xd0\xb0", NULL};
+    return n >= 2 && n <= 16 && WORD_IN_SORTED(w, n, W);
 }
 
 /* The word before p, skipping spaces, opening quotes and one all-capital abbreviation or number between
