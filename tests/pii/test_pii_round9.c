@@ -196,6 +196,18 @@ static void round9_firm_mentions(void **state)
     sanctum_free(d);
 }
 
+/* The small words of a title-case heading are not names. */
+static void round9_heading_words(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PER = SANCTUM_ENTITY_PERSON;
+    pii_expect_none(f->det, "Welcome To The Annual Staff Picnic", PER);
+    pii_expect_none(f->det, "Invitation To Our Spring Gala, RSVP By Friday", PER);
+    /* names in headings stay names */
+    pii_expect(f->det, "Welcome To The Team, Priyanka Deshmukh!", PER, "Priyanka Deshmukh");
+    pii_expect(f->det, "Welcome An Nguyen to the team", PER, "An Nguyen");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -209,6 +221,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round9_codenames, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round9_place_prefixes, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round9_firm_mentions, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round9_heading_words, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

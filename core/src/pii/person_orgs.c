@@ -237,3 +237,15 @@ bool pii_firm_mention(const pii_scan *sc, size_t start, size_t end)
     return (end + 2 < sc->n && s[end] == ' ' && s[end + 1] == '&') || (start >= 2 && s[start - 1] == ' ' && s[start - 2] == '&') ||
            firm_after(s, sc->n, end);
 }
+
+/* A heading in title case capitalizes its small words ("Welcome To The Spring Open House", "Invitation To
+ * Our Annual Dinner"): such a word, alone, with a capitalized word after it, is not a name. Not "An" and
+ * "Do" (Vietnamese family names: "An Nguyen" is read as one two-word name anyway). */
+bool pii_heading_word(const pii_scan *sc, size_t start, size_t end)
+{
+    static const char *const SMALL[] = {"as", "at", "by", "for", "from", "in", "into", "of", "on", "onto", "our",
+                                        "the", "to", "upon", "with", "your", NULL};
+    size_t a, b;
+    return end - start <= 4 && word_in(sc->s + start, end - start, SMALL) && end + 1 < sc->n && sc->s[end] == ' ' &&
+           pii_is_upper(sc->s[end + 1]) && word_after(sc->s, sc->n, end, &a, &b) && b - a >= 2;
+}
