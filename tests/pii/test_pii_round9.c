@@ -208,6 +208,18 @@ static void round9_heading_words(void **state)
     pii_expect(f->det, "Welcome An Nguyen to the team", PER, "An Nguyen");
 }
 
+/* A Markdown table cell under a column of places is no person. */
+static void round9_place_columns(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PER = SANCTUM_ENTITY_PERSON;
+    pii_expect_none(f->det, "| Office | Headcount |\n|---|---|\n| Sheffield | 41 |\n| Kingston | 17 |\n| Florence | 9 |",
+                    PER);
+    pii_expect_none(f->det, "| Week | City | Orders |\n|---|---|---|\n| 12 | Austin | 380 |\n| 13 | Charlotte | 402 |", PER);
+    /* a column of people stays people */
+    pii_expect(f->det, "| Owner | City |\n|---|---|\n| Margaret Thompson | Leeds |", PER, "Margaret Thompson");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -222,6 +234,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round9_place_prefixes, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round9_firm_mentions, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round9_heading_words, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round9_place_columns, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -243,6 +243,8 @@ bool pii_address_word_after(const uint8_t *s, size_t n, size_t end);
 /* A firm by its legal form after the name, an institution, prize or neighbourhood by a facility word before
  * or inside it, a devotion ("Our Lady of X") (person_orgs.c). */
 bool pii_org_frame(const pii_scan *sc, size_t start, size_t end);
+/* A Markdown table cell under a column of places ("| Region |") (person_orgs.c). */
+bool pii_place_column(const pii_scan *sc, size_t start, size_t end);
 /* A small word of a title-case heading ("Welcome To The ..."), alone (person_orgs.c). */
 bool pii_heading_word(const pii_scan *sc, size_t start, size_t end);
 /* A mention inside a firm's name: "X & Y", a legal form after it (person_orgs.c). */

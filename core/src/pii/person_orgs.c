@@ -249,3 +249,50 @@ bool pii_heading_word(const pii_scan *sc, size_t start, size_t end)
     return end - start <= 4 && word_in(sc->s + start, end - start, SMALL) && end + 1 < sc->n && sc->s[end] == ' ' &&
            pii_is_upper(sc->s[end + 1]) && word_after(sc->s, sc->n, end, &a, &b) && b - a >= 2;
 }
+
+/* A Markdown table cell under a column of places ("| Region | Q1 |" ... "| Darwin | 1,907 |"): the cell holds the
+ * name alone and the block's first line names its column region, city, country, office ... */
+bool pii_place_column(const pii_scan *sc, size_t start, size_t end)
+{
+    static const char *const COLS[] = {"airport", "area", "branch", "capital", "city", "country", "county",
+                                       "destination", "hub", "location", "market", "office", "origin", "port",
+                                       "province", "region", "site", "state", "store", "territory", "town",
+                                       "venue", "warehouse", NULL};
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, a = start, b = end;
+    while (a > 0 && s[a - 1] == ' ')
+        a--;
+    while (b < n && s[b] == ' ')
+        b++;
+    if (a == 0 || b >= n || s[a - 1] != '|' || s[b] != '|')
+        return false;
+    size_t ls = a - 1, k = 0;
+    while (ls > 0 && s[ls - 1] != '\n' && a - ls < 200)
+        k += s[--ls] == '|';
+    if (s[ls] != '|' || (ls > 0 && s[ls - 1] != '\n'))
+        return false;
+    /* up to the block's first line (at most 64 lines) */
+    size_t hs = ls;
+    for (unsigned up = 0; up < 64 && hs > 0 && hs >= 2 && s[hs - 2] != '\n'; up++) {
+        size_t ps = hs - 1;
+        while (ps > 0 && s[ps - 1] != '\n' && hs - ps < 400)
+            ps--;
+        if (s[ps] != '|')
+            break;
+        hs = ps;
+    }
+    if (hs == ls)
+        return false;
+    /* cell k of the header */
+    size_t f = hs, fi = 0;
+    while (f < n && s[f] != '\n' && fi <= k)
+        fi += s[f++] == '|';
+    if (fi <= k)
+        return false;
+    while (f < n && s[f] == ' ')
+        f++;
+    size_t fe = f;
+    while (fe < n && pii_is_alpha(s[fe]) && fe - f < 16)
+        fe++;
+    return fe > f && word_in(s + f, fe - f, COLS);
+}

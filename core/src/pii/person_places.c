@@ -676,7 +676,7 @@ bool pii_not_person_frame(const pii_scan *sc, size_t start, size_t end, size_t f
         word_in(s + start, first_end - start, (const char *const[]){"queen", "king", "prince", "princess", NULL}))
         return true;
     if (work_or_brand(sc, start, end, first_end, poss) || pii_org_frame(sc, start, end) ||
-        (first_end == end && pii_heading_word(sc, start, end)))
+        (first_end == end && pii_heading_word(sc, start, end)) || pii_place_column(sc, start, end))
         return true;
     size_t qs, qe;
     if (street_word(s + start, first_end - start) ||
