@@ -220,6 +220,16 @@ static void round9_place_columns(void **state)
     pii_expect(f->det, "| Owner | City |\n|---|---|\n| Margaret Thompson | Leeds |", PER, "Margaret Thompson");
 }
 
+/* A verb and its particle joined by a hyphen are a noun ("drop-off", "pick-up"): no person verb. */
+static void round9_hyphen_nouns(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PER = SANCTUM_ENTITY_PERSON;
+    pii_expect_none(f->det, "Rental van: pick-up Malm\xc3\xb6, drop-off G\xc3\xb6teborg", PER);
+    pii_expect(f->det, "can you drop off Sam at practice", PER, "Sam");
+    pii_expect(f->det, "please pick up Nadia from the station", PER, "Nadia");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -235,6 +245,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round9_firm_mentions, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round9_heading_words, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round9_place_columns, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round9_hyphen_nouns, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
