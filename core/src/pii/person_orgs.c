@@ -199,6 +199,12 @@ bool pii_org_frame(const pii_scan *sc, size_t start, size_t end)
     if (start >= 2 && s[start - 1] == ' ' && prev_word(s, start, 1, &ps, &pe) && pe + 1 == start &&
         pii_is_upper(s[ps]) && place_prefix(s + ps, pe - ps))
         return true;
+    /* legal eponyms: "Miranda warnings", "the Chevron doctrine", "a Brady ruling" */
+    size_t la, lb;
+    if (memchr(s + start, ' ', end - start) == NULL && word_after(s, sc->n, end, &la, &lb) && pii_is_lower(s[la]) &&
+        word_in(s + la, lb - la,
+                (const char *const[]){"amendment", "clause", "doctrine", "ruling", "warning", "warnings", NULL}))
+        return true;
     /* a lower-case particle inside the span may join a person to the firm ("bestuurder Thijs van den Heuvel van
      * Heuvelmark B.V."): the name is no firm's then */
     bool particle = false;
