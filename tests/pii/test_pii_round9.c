@@ -120,6 +120,10 @@ static void round9_firms_and_institutions(void **state)
     pii_expect_none(f->det, "Concert tonight at the Leonard Bernstein Auditorium", PER);
     pii_expect_none(f->det, "Mass at Our Lady of Fatima at ten", PER);
     pii_expect_none(f->det, "Does the Chevron doctrine still apply after the ruling?", PER);
+    pii_expect_none(f->det, "we laid flowers at the Ruth Bader Ginsburg statue", PER);
+    pii_expect_none(f->det, "scan booked at the Royal Brompton next week", PER);
+    pii_expect_none(f->det, "Ospedale Niguarda, Milano: cosa vuol dire dimissione protetta?", PER);
+    pii_expect(f->det, "Hospital staff, Lucia and I will cover the night shift", PER, "Lucia");
     pii_expect_none(f->det, "were the Miranda warnings read before the interview", PER);
     pii_expect_none(f->det, "M\xe1\xba\xb9 n\xe1\xba\xb1m \xe1\xbb\x9f B\xe1\xbb\x87nh vi\xe1\xbb\x87n B\xe1\xba\xa1" "ch Mai", PER);
     pii_expect_none(f->det, "\xc4\x82n \xe1\xbb\x9f Kh\xc3\xa1" "ch s\xe1\xba\xa1n Kim Li\xc3\xaan nh\xc3\xa9", PER);

@@ -167,6 +167,23 @@ static bool facility_before(const uint8_t *s, size_t p)
     return false;
 }
 
+/* The comma-separated chunk that ends at `comma` opens with a facility word ("Ospedale San Raffaele"). */
+static bool facility_clause_before(const uint8_t *s, size_t comma)
+{
+    size_t q = comma;
+    while (q > 0 && comma - q < 80 && s[q - 1] != ',' && s[q - 1] != '\n' && s[q - 1] != '.' && s[q - 1] != ':' &&
+           s[q - 1] != ';' && s[q - 1] != '(')
+        q--;
+    while (q < comma && (s[q] == ' ' || s[q] == '"' || s[q] == '\''))
+        q++;
+    size_t e = q;
+    while (e < comma && s[e] != ' ')
+        e++;
+    /* its own name capitalized after it: "Hospital staff, Maria and I" is no facility */
+    return e > q && pii_is_upper(s[q]) && e + 1 < comma && (pii_is_upper(s[e + 1]) || s[e + 1] >= 0x80) &&
+           facility_word(s + q, e - q);
+}
+
 /* "Our Lady of Lourdes", "the Virgin of Guadalupe", "Nossa Senhora de Fátima": a devotion, not a person. */
 static bool devotion_before(const uint8_t *s, size_t start)
 {
@@ -198,6 +215,18 @@ bool pii_org_frame(const pii_scan *sc, size_t start, size_t end)
         return true;
     if (start >= 2 && s[start - 1] == ' ' && prev_word(s, start, 1, &ps, &pe) && pe + 1 == start &&
         pii_is_upper(s[ps]) && place_prefix(s + ps, pe - ps))
+        return true;
+    /* "the Royal Marsden", "the Royal Brompton", "the Imperial X": institutions, not people */
+    if (fe < end && (pii_word_eq(s + start, fe - start, "royal") || pii_word_eq(s + start, fe - start, "imperial")) &&
+        prev_word(s, start, 1, &ps, &pe) && pii_word_eq(s + ps, pe - ps, "the"))
+        return true;
+    /* a memorial, monument or statue named after someone: "the Edmund Fitzgerald memorial" */
+    size_t ma, mb;
+    if (word_after(s, sc->n, end, &ma, &mb) && pii_is_lower(s[ma]) &&
+        word_in(s + ma, mb - ma, (const char *const[]){"memorial", "monument", "statue", "mausoleum", NULL}))
+        return true;
+    /* a town after a facility's name and a comma: "Ospedale San Raffaele, Milano", "Hospital Clínic, Barcelona" */
+    if (fe == end && start >= 3 && s[start - 1] == ' ' && s[start - 2] == ',' && facility_clause_before(s, start - 2))
         return true;
     /* legal eponyms: "Miranda warnings", "the Chevron doctrine", "a Brady ruling" */
     size_t la, lb;
