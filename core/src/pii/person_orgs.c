@@ -87,7 +87,7 @@ static bool firm_word(const uint8_t *w, size_t n)
 {
     static const char *const W[] = {"c\xc3\xb4ng", "empresa", "firma", "gesellschaft", "sociedad", "soci\xc3\xa9t\xc3\xa9",
                                     "sociedade", "sp\xc3\xb3\xc5\x82" "ka", "\xc5\x9f" "irketi", "company", "tnhh", NULL};
-    return word_in(w, n, W);
+    return n >= 4 && n <= 12 && word_in(w, n, W);
 }
 
 /* Institutions, prizes and neighbourhoods named after people, in the languages whose writers put the word
@@ -116,7 +116,9 @@ static bool facility_word(const uint8_t *w, size_t n)
         "\xd0\xb1\xd0\xbe\xd0\xbb\xd1\x8c\xd0\xbd\xd0\xb8\xd1\x86\xd0\xb0",
         "\xd0\xb3\xd0\xb8\xd0\xbc\xd0\xbd\xd0\xb0\xd0\xb7\xd0\xb8\xd1\x8f",
         "\xd0\xbb\xd0\xb8\xd1\x86\xd0\xb5\xd0\xb9", "\xd1\x88\xd0\xba\xd0\xbe\xd0\xbb\xd0\xb0", NULL};
-    return n >= 2 && n <= 16 && WORD_IN_SORTED(w, n, W);
+    /* first bytes (lower case) the list has: most names are turned away before the search */
+    static const char FIRST[] = "abcefghiklmnopqstuv\xc3\xd0\xd1";
+    return n >= 2 && n <= 16 && memchr(FIRST, pii_lower(w[0]), sizeof FIRST - 1) != NULL && WORD_IN_SORTED(w, n, W);
 }
 
 /* The word before p, skipping spaces, opening quotes and one all-capital abbreviation or number between
@@ -236,10 +238,14 @@ bool pii_org_frame(const pii_scan *sc, size_t start, size_t end)
         return true;
     /* a lower-case particle inside the span may join a person to the firm ("bestuurder Thijs van den Heuvel van
      * Heuvelmark B.V."): the name is no firm's then */
-    bool particle = false;
-    for (size_t p = start; p + 1 < end && !particle; p++)
-        particle = s[p] == ' ' && pii_is_lower(s[p + 1]);
-    if ((!particle && firm_after(s, sc->n, end)) || facility_before(s, start) || devotion_before(s, start))
+    if (firm_after(s, sc->n, end)) {
+        bool particle = false;
+        for (size_t p = start; p + 1 < end && !particle; p++)
+            particle = s[p] == ' ' && pii_is_lower(s[p + 1]);
+        if (!particle)
+            return true;
+    }
+    if (facility_before(s, start) || devotion_before(s, start))
         return true;
     /* a facility word as the span's first or a later word: "Hôpital Necker", "Galileo Galilei Auditorium" */
     for (size_t p = start; p < end;) {
