@@ -121,6 +121,9 @@ static void round9_firms_and_institutions(void **state)
     pii_expect_none(f->det, "Mass at Our Lady of Fatima at ten", PER);
     pii_expect_none(f->det, "Does the Chevron doctrine still apply after the ruling?", PER);
     pii_expect_none(f->det, "we laid flowers at the Ruth Bader Ginsburg statue", PER);
+    pii_expect_none(f->det, "Picnic at the Lily Garden on Sunday, bring blankets", PER);
+    pii_expect_none(f->det, "the concert moved to the Johnny Cash Pavilion", PER);
+    pii_expect(f->det, "at the museum Oliver lost his scarf", PER, "Oliver");
     pii_expect_none(f->det, "scan booked at the Royal Brompton next week", PER);
     pii_expect_none(f->det, "Ospedale Niguarda, Milano: cosa vuol dire dimissione protetta?", PER);
     pii_expect(f->det, "Hospital staff, Lucia and I will cover the night shift", PER, "Lucia");

@@ -94,20 +94,21 @@ static bool firm_word(const uint8_t *w, size_t n)
  * before the name; lower-case ASCII compare, other bytes exact. */
 static bool facility_word(const uint8_t *w, size_t n)
 {
-    /* hospitals, schools and universities, foundations, prizes and halls, neighbourhoods and parks, churches, and
-     * the last syllable of Vietnamese bệnh viện (hospital), khách sạn (hotel), chùa (temple), chợ (market); sorted
-     * by bytes for the binary search */
+    /* hospitals, schools and universities, foundations, prizes, halls and venues, neighbourhoods, parks and gardens,
+     * churches, and the last syllable of Vietnamese bệnh viện (hospital), khách sạn (hotel), chùa (temple), chợ
+     * (market); sorted by bytes for the binary search */
     static const char *const W[] = {
         "auditorio", "auditorium", "audit\xc3\xb3rio", "bairro", "barrio", "bas\xc3\xadlica", "biblioteca",
-        "biblioth\xc3\xa8que", "bolnica", "catedral", "cath\xc3\xa9" "drale", "chiesa", "ch\xc3\xb9" "a",
-        "ch\xe1\xbb\xa3", "clinica", "clinique", "cl\xc3\xadnica", "colegio", "coll\xc3\xa8ge", "colonia",
-        "col\xc3\xa9gio", "escola", "escuela", "est\xc3\xa1" "dio", "fondation", "fondazione", "fundacion",
-        "fundaci\xc3\xb3n", "fundacja", "funda\xc3\xa7\xc3\xa3o", "gimnasio", "gimnazija", "gimnazjum",
-        "gymnasium", "hopital", "hospital", "h\xc3\xb4pital", "iglesia", "igreja", "instituto", "kebangsaan",
-        "klinikum", "liceo", "liceu", "lyc\xc3\xa9" "e", "mezquita", "mosque", "museo", "museu",
-        "mus\xc3\xa9" "e", "nagroda", "nemocnica", "nemocnice", "ospedale", "parc", "parque", "parroquia",
-        "par\xc3\xb3quia", "policlinico", "premio", "prix", "pr\xc3\xaamio", "quartier", "sanatorio", "scuola",
-        "sekolah", "stadio", "stadion", "stiftung", "szpital", "s\xe1\xba\xa1n", "teatro", "thcs", "thpt",
+        "biblioth\xc3\xa8que", "bolnica", "catedral", "cathedral", "cath\xc3\xa9" "drale", "chapel", "chiesa",
+        "ch\xc3\xb9" "a", "ch\xe1\xbb\xa3", "clinica", "clinique", "cl\xc3\xadnica", "colegio",
+        "coll\xc3\xa8ge", "colonia", "col\xc3\xa9gio", "escola", "escuela", "est\xc3\xa1" "dio", "fondation",
+        "fondazione", "fundacion", "fundaci\xc3\xb3n", "fundacja", "funda\xc3\xa7\xc3\xa3o", "garden",
+        "gardens", "gimnasio", "gimnazija", "gimnazjum", "gymnasium", "hopital", "hospital", "h\xc3\xb4pital",
+        "iglesia", "igreja", "instituto", "kebangsaan", "klinikum", "liceo", "liceu", "lyc\xc3\xa9" "e",
+        "mezquita", "mosque", "museo", "museu", "museum", "mus\xc3\xa9" "e", "nagroda", "nemocnica",
+        "nemocnice", "ospedale", "parc", "parque", "parroquia", "par\xc3\xb3quia", "pavilion", "policlinico",
+        "premio", "prix", "pr\xc3\xaamio", "quartier", "sanatorio", "scuola", "sekolah", "stadio", "stadion",
+        "stadium", "stiftung", "szpital", "s\xe1\xba\xa1n", "teatro", "thcs", "theater", "theatre", "thpt",
         "th\xc3\xa9\xc3\xa2tre", "tr\xc6\xb0\xe1\xbb\x9dng", "universidad", "universidade", "universit\xc3\xa0",
         "universit\xc3\xa4t", "universit\xc3\xa9", "vi\xe1\xbb\x87n", "\xc3\xa9" "cole", "\xc3\xa9glise",
         "\xd0\x93\xd0\xb8\xd0\xbc\xd0\xbd\xd0\xb0\xd0\xb7\xd0\xb8\xd1\x8f",
@@ -147,7 +148,9 @@ static bool facility_before(const uint8_t *s, size_t p)
             return false;
         /* English puts the name first ("the Royal Marsden Hospital"): "at the hospital Maria said" is no
          * frame; capitalized ("Hospital Pablo Tobón Uribe") or another language's word is */
-        static const char *const EN[] = {"hospital", "auditorium", "mosque", "gymnasium", "company", NULL};
+        static const char *const EN[] = {"auditorium", "cathedral", "chapel", "company", "garden", "gardens",
+                                         "gymnasium", "hospital", "mosque", "museum", "pavilion", "stadium",
+                                         "theater", "theatre", NULL};
         /* Vietnamese "sân bay" (airport) and "thành phố" (city): "Sân bay Tân Sơn Nhất", "Thành phố Hồ Chí Minh" */
         size_t vs, ve;
         if (k == 0 && we - q >= 3 && prev_word(s, q, 1, &vs, &ve) &&
