@@ -2,6 +2,7 @@
 sends nothing, or only part of a request's headers, gives its connection back after header_timeout
 (aiohttp alone keeps such a connection open for ever, so a few hundred of them exhaust the process's
 file descriptors)."""
+import json
 import socket
 import time
 import unittest
@@ -65,6 +66,61 @@ class StandaloneLimitsTest(unittest.TestCase):
             self.assertTrue(closed_within(conn.sock, 5))
         finally:
             conn.close()
+
+
+def answer_and_close(sock, seconds: float) -> bytes:
+    """What the peer sends until it closes sock, or b"" when it is still open after `seconds`."""
+    sock.settimeout(seconds)
+    end, data = time.monotonic() + seconds, b""
+    try:
+        while time.monotonic() < end:
+            chunk = sock.recv(65536)
+            if not chunk:
+                return data
+            data += chunk
+    except (socket.timeout, ConnectionError):
+        pass
+    return b""
+
+
+class BodyTimeoutTest(unittest.TestCase):
+    """A client that sends its headers in time and then its body slowly, or never, gets Presidio's 408
+    JSON after body_timeout and its connection is closed (it held the connection and its handler for
+    ever: a few hundred such clients fill max_connections and every later client gets 503)."""
+
+    def check(self, port):
+        sock = socket.create_connection(("127.0.0.1", port))
+        try:
+            sock.sendall(b"POST /analyze HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\n"
+                         b"Content-Length: 100\r\n\r\n{\"text\": \"Jane Doe")
+            started = time.monotonic()
+            answer = answer_and_close(sock, 5)
+        finally:
+            sock.close()
+        self.assertLess(time.monotonic() - started, 4)
+        head, _, body = answer.partition(b"\r\n\r\n")
+        self.assertTrue(head.startswith(b"HTTP/1.1 408 "), head)
+        self.assertEqual(list(json.loads(body)), ["error"])
+        self.assertNotIn(b"Jane", answer)
+
+    def test_standalone_the_body_deadline_is_the_limits_body_timeout(self):
+        limits = Config()
+        limits.body_timeout = 0.5
+        srv = PresidioServer(limits=limits)
+        self.addCleanup(srv.close)
+        self.check(srv.analyzer_port)
+
+    def test_embedded_in_the_proxy_the_body_deadline_is_the_proxys_body_timeout(self):
+        from fake_upstream import dead_url
+        from sanctumcore.proxy import ProxyThread, from_dict
+
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        proxy = ProxyThread(from_dict({"listen": "127.0.0.1:0", "body_timeout": 0.5, "presidio": {
+            "analyzer": f"127.0.0.1:{port}"}, "route": [{"name": "r", "upstream": dead_url(), "policy": "pass"}]}))
+        self.addCleanup(proxy.close)
+        self.check(port)
 
 
 if __name__ == "__main__":

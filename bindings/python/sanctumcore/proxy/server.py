@@ -586,7 +586,7 @@ def log_request(record: dict) -> None:
 def presidio_apps(cfg: Config) -> list:
     """[(host, port, aiohttp.web.Application)] of the Presidio-compatible services the config asks for:
     sanctumcore.presidio.server.build_apps gets the [presidio] table (listeners as "HOST:PORT"), with
-    the proxy's max_body_bytes unless the table sets its own."""
+    the proxy's max_body_bytes and body_timeout unless the table sets its own."""
     if not cfg.presidio.get("analyzer") and not cfg.presidio.get("anonymizer"):
         return []
     try:
@@ -594,7 +594,8 @@ def presidio_apps(cfg: Config) -> list:
     except ImportError as e:
         raise ConfigError(f"the Presidio-compatible services need sanctumcore.presidio ({e})") from None
     try:
-        return list(build_apps({"max_body_bytes": cfg.max_body_bytes, **cfg.presidio}))
+        return list(build_apps({"max_body_bytes": cfg.max_body_bytes, "body_timeout": cfg.body_timeout,
+                                **cfg.presidio}))
     except (ValueError, TypeError, OSError) as e:  # its configuration errors
         raise ConfigError(f"presidio: {e}") from None
 
