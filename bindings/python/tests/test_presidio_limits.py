@@ -68,6 +68,23 @@ class StandaloneLimitsTest(unittest.TestCase):
             conn.close()
 
 
+class FaultyFramingTest(unittest.TestCase):
+    def test_transfer_encoding_in_http_1_0_closes_the_connection_after_the_answer(self):
+        srv = PresidioServer()
+        self.addCleanup(srv.close)
+        body = b'{"text": "hello", "language": "en"}'
+        sock = socket.create_connection(("127.0.0.1", srv.analyzer_port))
+        try:
+            sock.sendall(b"POST /analyze HTTP/1.0\r\nHost: a\r\nConnection: keep-alive\r\nContent-Type: application/json\r\n"
+                         b"Transfer-Encoding: chunked\r\n\r\n%x\r\n%s\r\n0\r\n\r\n" % (len(body), body) +
+                         b"GET /health HTTP/1.1\r\nHost: a\r\n\r\n")
+            answer = answer_and_close(sock, 5)
+        finally:
+            sock.close()
+        self.assertEqual(answer.count(b"HTTP/1."), 1, answer)  # one answer, then closed: /health never ran
+        self.assertNotEqual(answer, b"")
+
+
 def answer_and_close(sock, seconds: float) -> bytes:
     """What the peer sends until it closes sock, or b"" when it is still open after `seconds`."""
     sock.settimeout(seconds)

@@ -200,6 +200,12 @@ def speak_http11(request) -> None:
         request._cache.pop("version", None)
 
 
+def faulty_framing(request) -> bool:
+    """An HTTP/1.0 request with a Transfer-Encoding header: RFC 9112 6.1 says its framing is faulty (an
+    HTTP/1.0 hop in front may have read it by another length) and its connection is closed after it."""
+    return request.version < HttpVersion11 and "Transfer-Encoding" in request.headers
+
+
 class Server(web.Server):
     """aiohttp's low-level server making Protocol connections."""
 
@@ -235,6 +241,8 @@ def _timed(handler):
         resp = None
         try:
             resp = await handler(request)
+            if faulty_framing(request):
+                resp.force_close()  # never a next request on this connection
             return resp
         except web.HTTPException as e:  # aiohttp answers it as the response
             resp = e

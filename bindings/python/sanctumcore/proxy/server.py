@@ -159,9 +159,10 @@ class Proxy:
             record["status"] = e.status
             # A body refused before its end (or cut short) closes the connection after the answer
             # (aiohttp drains it for lingering_time first, so the client reads the answer).
-            # A header name that is no token (`Content-Length : 5`) leaves the framing in doubt: closed too.
+            # A header name that is no token (`Content-Length : 5`) or Transfer-Encoding in HTTP/1.0 leaves
+            # the framing in doubt: closed too.
             resp = http.error_response(e.status, e.message, e.offset, e.code,
-                                       close=e.status in (408, 413) or e.code == "bad_header_name"
+                                       close=e.status in (408, 413) or e.code in ("bad_header_name", "bad_framing")
                                        or not request.content.at_eof())
             return resp
         except asyncio.CancelledError:
@@ -183,6 +184,10 @@ class Proxy:
             # aiohttp 3.8 takes `Host : x` (a space before the colon) as a header named "Host ": forwarded,
             # it would be a second Host upstream and slip past the drop list (RFC 9112 5.1: a 400).
             raise Refusal(400, "a header name is not an RFC 9110 token", code="bad_header_name")
+        if http.faulty_framing(request):
+            # Where the body ends is in doubt: nothing is forwarded and the connection is closed, so what
+            # an HTTP/1.0 hop in front took for body is never run as a request of its own.
+            raise Refusal(400, "Transfer-Encoding in an HTTP/1.0 request", code="bad_framing")
         request = safe_target(request)
         body = await self._read_body(request)
         path = request.rel_url.raw_path
