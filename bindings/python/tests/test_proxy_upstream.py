@@ -109,6 +109,62 @@ class RawUpstreamTest(unittest.TestCase):
         self.assertEqual(status, 502)
 
 
+class OverrunTest(unittest.TestCase):
+    """An upstream that sends more than its answer's length, in the same packet as the answer's end."""
+
+    def test_a_connection_with_bytes_past_the_answer_is_not_reused(self):
+        listener = socket.create_server(("127.0.0.1", 0))
+        self.addCleanup(listener.close)
+        ok = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 8\r\n\r\n"
+        other = b"HTTP/1.1 200 OK\r\nContent-Length: 12\r\nX-For: another request\r\n\r\n{\"other\": 3}"
+        scripts = [[ok + b'{"a": 1}' + other[:40], other[40:] + ok + b'{"b": 2}'],  # the first connection
+                   [ok + b'{"b": 2}']]  # a new one
+        connections = []
+
+        def handle(conn, answers):
+            with conn:
+                data = b""
+                while answers:
+                    while b"\r\n\r\n" not in data:
+                        chunk = conn.recv(65536)
+                        if not chunk:
+                            return
+                        data += chunk
+                    head, _, data = data.partition(b"\r\n\r\n")
+                    length = int(next(l.split(b":")[1] for l in head.split(b"\r\n")
+                                      if l.lower().startswith(b"content-length")))
+                    while len(data) < length:
+                        data += conn.recv(65536)
+                    data = data[length:]
+                    conn.sendall(answers.pop(0))
+                time.sleep(1)
+
+        def run():
+            while True:
+                try:
+                    conn, _ = listener.accept()
+                except OSError:
+                    return
+                connections.append(conn)
+                threading.Thread(target=handle, args=(conn, scripts.pop(0)), daemon=True).start()
+
+        threading.Thread(target=run, daemon=True).start()
+        from sanctumcore.proxy import ProxyThread, from_dict
+        proxy = ProxyThread(from_dict({"listen": "127.0.0.1:0", "upstream_timeout": 5, "route": [
+            {"name": "raw", "upstream": f"http://127.0.0.1:{listener.getsockname()[1]}/v1", "policy": "pass"}]}))
+        self.addCleanup(proxy.close)
+        got = []
+        for _ in range(2):
+            conn = http.client.HTTPConnection("127.0.0.1", proxy.port, timeout=10)
+            conn.request("POST", "/chat/completions", body=CHAT)
+            resp = conn.getresponse()
+            got.append((resp.status, resp.read()))
+            conn.close()
+        # Reused, the second request's answer was read from the middle of the other answer: a 502.
+        self.assertEqual(got, [(200, b'{"a": 1}'), (200, b'{"b": 2}')])
+        self.assertEqual(len(connections), 2)
+
+
 class LimitTest(ProxyFixture):
     settings = {"upstream_max_connections": 2}
 

@@ -237,7 +237,7 @@ class Origin:
 
     def give_back(self, proto, reuse: bool) -> None:
         now = time.monotonic()
-        if reuse and not self.closed and proto.is_connected() and not proto.should_close:
+        if reuse and not self.closed and proto.is_connected() and not proto.should_close and _ended(proto):
             proto._parser = None  # idle: bytes the upstream sends now are kept apart (should_close)
             self._idle.append((proto, now))
         else:
@@ -314,6 +314,22 @@ class Origin:
         self.closed = True
         while self._idle:
             self._idle.pop()[0].close()
+
+
+def _ended(proto) -> bool:
+    """Whether the answer's parser holds nothing past the answer's end. Bytes that came with the answer's
+    last ones but are no whole answer of their own (`...{"a": 1}HTTP/1.1 200 OK\r\nContent-Le`) stay in the
+    parser, which give_back drops: the upstream sent more than it framed, so it and the proxy no longer
+    agree where answers start, and the connection is closed rather than reused. (feed_eof on a parser
+    that has begun another message returns it, or raises. A HEAD answer's parser still waits for the
+    body it never reads: not asked.)"""
+    parser = proto._parser
+    if parser is None or proto._skip_payload:
+        return True
+    try:
+        return parser.feed_eof() is None
+    except Exception:
+        return False
 
 
 class Pool:
