@@ -115,7 +115,7 @@ def response_headers(upstream_headers, restored: bool) -> list:
     return [(k, v) for k, v in upstream_headers.items() if k.lower() not in drop]
 
 
-_TOKENS = set()  # header names found to be tokens (at most 1024 kept)
+_TOKENS = set()  # header names found to be tokens (at most 1024 of up to 64 characters kept)
 
 # Interim answers skipped while waiting for the final one (100 Continue, 102 Processing, 103 Early Hints).
 INTERIM = frozenset((100, 102, 103))
@@ -258,9 +258,10 @@ class Origin:
             if name not in _TOKENS:
                 if HEADER_NAME.fullmatch(name) is None:
                     raise aiohttp.InvalidURL("header name that is not a token")  # never a second Host line
-                if len(_TOKENS) >= 1024:
-                    _TOKENS.clear()
-                _TOKENS.add(name)
+                if len(name) <= 64:  # (long unique names would fill it: not kept)
+                    if len(_TOKENS) >= 1024:
+                        _TOKENS.clear()
+                    _TOKENS.add(name)
             lines += (name, ": ", value, "\r\n")
         if body is not None:
             lines += ("Content-Length: ", str(len(body)), "\r\n")
