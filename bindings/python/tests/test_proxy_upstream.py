@@ -294,3 +294,50 @@ class TlsTrustedTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class LocalRebindTest(unittest.TestCase):
+    """A local route's upstream is checked to be on this machine or the LAN when the configuration is read;
+    its name may resolve elsewhere later (DNS rebinding, a changed record): the unscrubbed requests a
+    local route (or a scrub route's local fallback) forwards must still never leave the LAN."""
+
+    NAME = "llm.rebind.sanctum.test"
+
+    def test_a_name_that_no_longer_resolves_locally_is_never_connected_to(self):
+        from fake_upstream import FakeUpstream
+        from sanctumcore.proxy import ProxyThread, from_dict
+
+        up = FakeUpstream()
+        self.addCleanup(up.close)
+        answer = {"address": "127.0.0.1"}
+        real = socket.getaddrinfo
+
+        def resolve(host, port, *args, **kwargs):
+            if host == self.NAME:
+                return real(answer["address"], port, *args, **kwargs)
+            return real(host, port, *args, **kwargs)
+
+        socket.getaddrinfo = resolve
+        self.addCleanup(setattr, socket, "getaddrinfo", real)
+        proxy = ProxyThread(from_dict({"listen": "127.0.0.1:0", "upstream_connect_timeout": 2, "route": [
+            {"name": "l", "upstream": f"http://{self.NAME}:{up.port}/v1", "policy": "local"}]}))
+        self.addCleanup(proxy.close)
+
+        def post():
+            conn = http.client.HTTPConnection("127.0.0.1", proxy.port, timeout=10)
+            conn.request("POST", "/chat/completions", body=CHAT, headers={"Connection": "close"})
+            resp = conn.getresponse()
+            out = resp.status, resp.read()
+            conn.close()
+            return out
+
+        # The name now resolves to an address off the LAN (multicast: the kernel refuses a TCP connect to
+        # it before sending anything, so this test sends nothing off the machine either way).
+        answer["address"] = "224.0.0.1"
+        status, body = post()
+        self.assertEqual(status, 502)
+        self.assertIn(b"no longer resolves to this machine or the LAN", body)
+        self.assertEqual(up.requests, [])
+        answer["address"] = "127.0.0.1"  # and a local answer is used as before
+        self.assertEqual(post(), (200, b'{"ok": true}'))
+        self.assertEqual(len(up.requests), 1)

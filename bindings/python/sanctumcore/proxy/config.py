@@ -221,13 +221,19 @@ def set_limit(cfg: Config, name: str, value, where: str) -> None:
     setattr(cfg, name, kind(value))
 
 
+def is_local_address(address: str) -> bool:
+    """Whether an IP address (as getaddrinfo gives it) is on this machine or the LAN."""
+    a = ipaddress.ip_address(address)
+    return a.is_loopback or a.is_private or a.is_link_local
+
+
 def _is_local_host(host: str) -> bool:
     try:
         infos = socket.getaddrinfo(host, None)
     except socket.gaierror:
         return False
-    addrs = {ipaddress.ip_address(info[4][0]) for info in infos}
-    return bool(addrs) and all(a.is_loopback or a.is_private or a.is_link_local for a in addrs)
+    addrs = {info[4][0] for info in infos}
+    return bool(addrs) and all(is_local_address(a) for a in addrs)
 
 
 def _strings(raw: dict, key: str, where: str) -> tuple:

@@ -380,12 +380,14 @@ class Proxy:
                                             if identity else frozenset())
         try:
             with_body = body or request.body_exists or request.method not in NO_BODY_METHODS
-            return await self.pool.origin(route.upstream, url).request(request.method, url, headers,
-                                                                       body if with_body else None)
+            origin = self.pool.origin(route.upstream, url, local=route.policy == "local")
+            return await origin.request(request.method, url, headers, body if with_body else None)
         except upstream.PoolBusy:
             return "busy (no free connection within upstream_pool_timeout)"
         except upstream.MalformedAnswer:
             return "malformed upstream answer"
+        except upstream.NotLocal:
+            return "its name no longer resolves to this machine or the LAN (a local route)"
         except (aiohttp.ClientError, asyncio.TimeoutError, OSError):
             return "unreachable"
 

@@ -7,6 +7,7 @@ import asyncio
 import collections
 import functools
 import re
+import socket
 import ssl
 import time
 from typing import Optional
@@ -16,6 +17,8 @@ import yarl
 from aiohttp.client_proto import ResponseHandler
 from aiohttp.helpers import TimeoutHandle
 from aiohttp.http_exceptions import HttpProcessingError
+
+from . import config
 
 # Hop-by-hop (RFC 9110 7.6.1), plus what the proxy computes itself (Host, Content-Length).
 HOP_BY_HOP = {"connection", "proxy-connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
@@ -129,6 +132,10 @@ class MalformedAnswer(aiohttp.ClientError):
     """The upstream answered, but not with an HTTP/1.1 answer the proxy may relay."""
 
 
+class NotLocal(aiohttp.ClientError):
+    """A local route's upstream name resolves to no address on this machine or the LAN (now)."""
+
+
 class Response:
     """An upstream's answer: status, headers (CIMultiDictProxy), content (an aiohttp StreamReader) and
     content_length, as aiohttp's ClientResponse has them. release() gives the connection back to its pool
@@ -169,10 +176,11 @@ class Origin:
 
     KEEPALIVE = 30.0
 
-    def __init__(self, cfg, scheme: str, host: str, port: int):
+    def __init__(self, cfg, scheme: str, host: str, port: int, local: bool = False):
         self._cfg = cfg
         self._loop = None
         self._host, self._port = host, port
+        self._local = local  # a local route's: connect only to addresses on this machine or the LAN
         self._ssl = ssl.create_default_context() if scheme == "https" else None  # the system's CAs
         default = 443 if scheme == "https" else 80
         host_header = f"[{host}]" if ":" in host else host
@@ -183,10 +191,25 @@ class Origin:
 
     async def _connect(self):
         loop = asyncio.get_running_loop()
-        _, proto = await loop.create_connection(
-            lambda: ResponseHandler(loop), self._host, self._port, ssl=self._ssl,
-            server_hostname=self._host if self._ssl is not None else None)
-        return proto
+        hosts = [self._host]
+        if self._local:
+            # The name was local when the configuration was read; a DNS answer changed since (rebinding)
+            # must not take a local route's unscrubbed requests off the LAN: resolved here, and only its
+            # local addresses are connected to.
+            infos = await loop.getaddrinfo(self._host, self._port, type=socket.SOCK_STREAM)
+            hosts = list(dict.fromkeys(i[4][0] for i in infos if config.is_local_address(i[4][0])))
+            if not hosts:
+                raise NotLocal("the upstream's name resolves to no address on this machine or the LAN")
+        error = None
+        for host in hosts:
+            try:
+                _, proto = await loop.create_connection(
+                    lambda: ResponseHandler(loop), host, self._port, ssl=self._ssl,
+                    server_hostname=self._host if self._ssl is not None else None)
+                return proto
+            except OSError as e:
+                error = e
+        raise error
 
     def _usable(self, proto, idle_for: float) -> bool:
         """An idle connection may carry the next request only when the upstream sent nothing while it
@@ -342,15 +365,16 @@ class Pool:
         self._origins = {}
         self._by_base = {}  # a route's upstream base URL -> its Origin (yarl parses the port anew each time)
 
-    def origin(self, base: str, url: yarl.URL) -> Origin:
-        """The Origin of url, which starts with the route's upstream base URL `base`."""
-        o = self._by_base.get(base)
+    def origin(self, base: str, url: yarl.URL, local: bool = False) -> Origin:
+        """The Origin of url, which starts with the route's upstream base URL `base` (local: a local
+        route's, connecting only to local addresses)."""
+        o = self._by_base.get((base, local))
         if o is None or o.closed:
-            o = self._by_base[base] = self.session(url)
+            o = self._by_base[(base, local)] = self.session(url, local)
         return o
 
-    def session(self, url: yarl.URL) -> Origin:
-        key = (url.scheme, url.raw_host, url.port)  # raw: an IDN host in its xn-- form (Host, DNS, TLS)
+    def session(self, url: yarl.URL, local: bool = False) -> Origin:
+        key = (url.scheme, url.raw_host, url.port, local)  # raw: an IDN host in its xn-- form (Host, DNS, TLS)
         o = self._origins.get(key)
         if o is None:
             o = self._origins[key] = Origin(self._cfg, *key)
