@@ -334,9 +334,18 @@ class Proxy:
         """Fail closed on personal data outside the body: the path, query parameters, non-standard
         headers and the URLs and title a client may send (Referer, Origin, HTTP-Referer, X-Title)."""
         ids = self._identities.get(route.name)
+
+        def personal(check, text: str, what: str, **kw) -> bool:
+            try:
+                return check(text, route.threshold, ids, **kw)
+            except Exception as e:  # the detector cannot read it (bytes that are no UTF-8): never forwarded
+                raise Refusal(400, f"{what} cannot be checked for personal data "
+                              f"({getattr(getattr(e, 'status', None), 'name', type(e).__name__)})",
+                              code="unreadable") from None
+
         path = request.rel_url.raw_path
         if (route.name, path) not in self._clean_paths:  # clients repeat a few paths: check each once
-            if self._scrub.personal_url(path, route.threshold, ids):
+            if personal(self._scrub.personal_url, path, "the request path"):
                 raise Refusal(400, "the request path carries personal data", code="personal_path")
             if len(path) <= 256:  # (bounded: at most 1024 short paths)
                 if len(self._clean_paths) >= 1024:
@@ -344,7 +353,7 @@ class Proxy:
                 self._clean_paths.add((route.name, path))
         query = request.rel_url.raw_query_string
         has_key = bool(route.api_key_env or route.api_key_file)  # then the client's `key=` is never sent
-        if query and self._scrub.personal_query(query, route.threshold, ids, key_replaced=has_key):
+        if query and personal(self._scrub.personal_query, query, "the query string", key_replaced=has_key):
             raise Refusal(400, "the query string carries personal data", code="personal_query")
         clean = self._clean_headers  # (route, name, value) found clean or not to be checked: decided once
         for name, value in request.headers.items():
@@ -356,7 +365,7 @@ class Proxy:
                     clean.add(key)
                 continue
             check = self._scrub.personal_url if name.lower() in upstream.URL_HEADERS else self._scrub.looks_personal
-            if check(value, route.threshold, ids):
+            if personal(check, value, f"header {name}"):
                 raise Refusal(400, f"header {name} carries personal data (not on the route's pass_headers)",
                               code="personal_header")
             clean.add(key)
