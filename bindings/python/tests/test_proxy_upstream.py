@@ -104,6 +104,13 @@ class RawUpstreamTest(unittest.TestCase):
                                        close=False)
         self.assertEqual((status, body), (200, b'{"ok": 1}\n'))
 
+    def test_a_status_below_100_is_a_502(self):
+        # aiohttp's parser reads `099` as 99; relayed, the client got the status line `HTTP/1.1 99 `.
+        (status, body), _ = self.serve(b"HTTP/1.1 099 Odd\r\nContent-Type: application/json\r\n"
+                                       b"Content-Length: 2\r\n\r\n{}", close=True)
+        self.assertEqual(status, 502)
+        self.assertIn(b"malformed upstream answer", body)
+
     def test_a_malformed_answer_is_a_502(self):
         (status, body), _ = self.serve(b"HTTP/1.1 200 OK\r\nContent-Length: x\r\n\r\n", close=True)
         self.assertEqual(status, 502)

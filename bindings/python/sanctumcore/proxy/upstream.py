@@ -322,7 +322,9 @@ class Origin:
                         message, payload = await proto.read()
                     except HttpProcessingError as e:
                         raise MalformedAnswer(f"malformed upstream answer ({e.code})") from None
-                    if not 100 <= message.code <= 199:
+                    if message.code < 100:  # (the parser takes `099`): no status a client could read
+                        raise MalformedAnswer(f"status code {message.code}")
+                    if message.code > 199:
                         break
                     if message.code not in INTERIM:  # 101 (we never ask to upgrade) and unknown 1xx
                         raise MalformedAnswer(f"unexpected interim answer {message.code}")
