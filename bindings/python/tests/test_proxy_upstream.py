@@ -190,6 +190,40 @@ class LimitTest(ProxyFixture):
         self.assertGreaterEqual(time.monotonic() - started, 0.55)  # three rounds of two
 
 
+class StalledClientTest(ProxyFixture):
+    settings = {"upstream_max_connections": 1, "upstream_pool_timeout": 3, "send_timeout": 0.5}
+
+    def test_a_client_that_stops_reading_is_dropped_and_frees_its_upstream_connection(self):
+        # It held its handler, the answer and the upstream connection for ever: with every upstream
+        # connection so held, other clients got 502 busy.
+        self.up.answer = ("json", 200, b'{"data": "' + b"x" * (16 << 20) + b'"}')
+        stalled = socket.socket()
+        self.addCleanup(stalled.close)
+        stalled.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        stalled.connect(("127.0.0.1", self.port))
+        stalled.sendall(b"GET /models HTTP/1.1\r\nHost: p\r\n\r\n")  # and never reads the answer
+        deadline = time.monotonic() + 5
+        while not self.up.requests and time.monotonic() < deadline:
+            time.sleep(0.02)
+        time.sleep(1.5)  # the stalled write: past send_timeout
+        self.up.answer = ("json", 200, b'{"ok": true}')
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        started = time.monotonic()
+        conn.request("GET", "/models")
+        resp = conn.getresponse()
+        self.assertEqual((resp.status, resp.read()), (200, b'{"ok": true}'))
+        conn.close()
+        self.assertLess(time.monotonic() - started, 1.0)  # no wait for the pool
+        stalled.settimeout(5)
+        got = 0
+        try:
+            while chunk := stalled.recv(1 << 20):
+                got += len(chunk)
+        except ConnectionError:
+            pass
+        self.assertLess(got, 16 << 20)  # cut, not the whole answer
+
+
 class ReadTimeoutTest(ProxyFixture):
     settings = {"upstream_timeout": 0.3}
 

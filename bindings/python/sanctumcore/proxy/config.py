@@ -12,6 +12,7 @@
     max_connections = 1024              # client connections at once per worker; more get 503, closed
     header_timeout = 10                 # seconds to receive a request's line and headers
     body_timeout = 60                   # seconds to receive a request's body
+    send_timeout = 60                   # seconds a client may leave an answer's bytes unread: then closed
     keepalive_timeout = 75              # seconds an idle keep-alive connection is kept
     lingering_time = 2                  # seconds spent draining the body of a refused request
     workers = 0                         # processes sharing the port (SO_REUSEPORT); 0 = one per CPU
@@ -143,6 +144,7 @@ LIMITS = {
     "max_connections": (int, 1024, False),
     "header_timeout": (float, 10.0, False),
     "body_timeout": (float, 60.0, False),
+    "send_timeout": (float, 60.0, False),
     "keepalive_timeout": (float, 75.0, False),
     "lingering_time": (float, 2.0, True),
     "workers": (int, 0, True),  # 0: auto (effective_workers)

@@ -53,11 +53,14 @@ def raw_error(status: int, message: str) -> bytes:
 class Protocol(web_protocol.RequestHandler):
     """aiohttp's connection handler plus: the line and headers of each request must arrive within
     header_timeout of its first byte (or of the connection's start), so slow or silent clients give their
-    connection back; past max_connections a new connection gets 503 and is closed."""
+    connection back; a client that leaves an answer unread for send_timeout is dropped; past
+    max_connections a new connection gets 503 and is closed."""
 
-    def __init__(self, manager, *, header_timeout: float, max_connections: int, **kwargs):
+    def __init__(self, manager, *, header_timeout: float, max_connections: int, send_timeout: float, **kwargs):
         super().__init__(manager, **kwargs)
         self._header_timeout = header_timeout
+        self._send_timeout = send_timeout
+        self._send_handle = None  # armed while the client leaves what was written unread
         self._max_connections = max_connections
         self._header_handle = None
         self._deadline = None   # when the current request's line and headers must be in (loop time)
@@ -85,8 +88,31 @@ class Protocol(web_protocol.RequestHandler):
         super().connection_made(transport)
         self._arm()
 
+    def pause_writing(self) -> None:
+        # The transport's buffer is full: the client is not reading. If it takes nothing more within
+        # send_timeout, the connection is dropped: a client that never reads would otherwise hold its
+        # handler, the answer in memory and the upstream connection (one of upstream_max_connections) for
+        # ever, and a few such clients would leave every other request waiting for the pool (502 busy).
+        super().pause_writing()
+        if self._send_handle is None:
+            self._send_handle = self._loop.call_later(self._send_timeout, self._send_expired)
+
+    def resume_writing(self) -> None:
+        super().resume_writing()
+        if self._send_handle is not None:
+            self._send_handle.cancel()
+            self._send_handle = None
+
+    def _send_expired(self) -> None:
+        self._send_handle = None
+        if self.transport is not None and self._paused:
+            self.transport.abort()  # (connection_lost then cancels the request, upstream included)
+
     def connection_lost(self, exc) -> None:
         self._disarm()
+        if self._send_handle is not None:
+            self._send_handle.cancel()
+            self._send_handle = None
         handler, self._handler = self._handler, None
         if handler is not None and not handler.done():
             handler.cancel()  # the client is gone: stop its request, upstream included (aiohttp 3.8 does not)
@@ -218,6 +244,7 @@ def server_kwargs(cfg, raw_bodies: bool = True) -> dict:
     Content-Encoding with them, and refuses encoded bodies on scrub routes); the Presidio-compatible
     services, which parse their bodies themselves, pass False."""
     return {"header_timeout": cfg.header_timeout, "max_connections": cfg.max_connections,
+            "send_timeout": cfg.send_timeout,
             "keepalive_timeout": cfg.keepalive_timeout, "lingering_time": cfg.lingering_time,
             "access_log": None, "read_bufsize": 1 << 18, "auto_decompress": not raw_bodies}
 
