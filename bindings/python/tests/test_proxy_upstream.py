@@ -237,6 +237,33 @@ class ReadTimeoutTest(ProxyFixture):
         self.assertEqual(self.up.abandoned, 1)
 
 
+class StalledUpstreamTest(unittest.TestCase):
+    def test_an_upstream_that_stops_taking_the_request_body_is_a_502_after_the_read_timeout(self):
+        # aiohttp's read timeout does not run while the request is written: the request (and its
+        # upstream connection) waited for ever.
+        listener = socket.socket()
+        self.addCleanup(listener.close)
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        accepted = []
+        threading.Thread(target=lambda: accepted.append(listener.accept()[0]), daemon=True).start()
+        self.addCleanup(lambda: [c.close() for c in accepted])
+        from sanctumcore.proxy import ProxyThread, from_dict
+        proxy = ProxyThread(from_dict({"listen": "127.0.0.1:0", "upstream_timeout": 0.5, "route": [
+            {"name": "p", "upstream": f"http://127.0.0.1:{listener.getsockname()[1]}/v1", "policy": "pass"}]}))
+        self.addCleanup(proxy.close)
+        body = b'{"x": "' + b"a" * (8 << 20) + b'"}'
+        conn = http.client.HTTPConnection("127.0.0.1", proxy.port, timeout=8)
+        self.addCleanup(conn.close)
+        started = time.monotonic()
+        conn.request("POST", "/chat/completions", body=body, headers={"Content-Type": "application/json"})
+        resp = conn.getresponse()
+        self.assertEqual(resp.status, 502)
+        resp.read()
+        self.assertLess(time.monotonic() - started, 5)
+
+
 class HeaderInjectionTest(ProxyFixture):
     routes = [{"name": "k", "upstream": "UP/v1", "policy": "pass", "api_key_env": "SANCTUM_TEST_SPLIT_KEY"}]
 

@@ -316,7 +316,7 @@ class Origin:
                 else:
                     transport.write(head)
                 if proto._paused:  # a large body: wait until the kernel took it
-                    await proto._drain_helper()
+                    await _drained(proto, transport, cfg.upstream_timeout or None)
                 while True:
                     try:
                         message, payload = await proto.read()
@@ -340,6 +340,20 @@ class Origin:
         self.closed = True
         while self._idle:
             self._idle.pop()[0].close()
+
+
+async def _drained(proto, transport, timeout: Optional[float]) -> None:
+    """Waits until the upstream took what was written (the transport's buffer below its low mark). An
+    upstream that takes none of it for `timeout` seconds is given up (aiohttp's read timeout does not
+    run while a request is written: it would hold the request and its connection for ever)."""
+    while proto._paused:
+        left = transport.get_write_buffer_size()
+        try:
+            async with asyncio.timeout(timeout):
+                await proto._drain_helper()
+        except TimeoutError:
+            if transport.get_write_buffer_size() >= left:
+                raise aiohttp.ServerTimeoutError("the upstream took none of the request for upstream_timeout") from None
 
 
 def _ended(proto) -> bool:
