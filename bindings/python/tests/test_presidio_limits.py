@@ -68,6 +68,35 @@ class StandaloneLimitsTest(unittest.TestCase):
             conn.close()
 
 
+class ConnectionAnswerTest(unittest.TestCase):
+    """The answers the connection layer gives on the Presidio listeners (a request aiohttp's parser
+    refuses, the header deadline's 408) are Presidio's: {"error": ...} and Server sanctum-presidio, not
+    the proxy's error JSON naming sanctum-proxy."""
+
+    def check(self, answer: bytes, status: int):
+        head, _, body = answer.partition(b"\r\n\r\n")
+        lines = head.split(b"\r\n")
+        self.assertTrue(lines[0].startswith(b"HTTP/1.1 %d " % status), head)
+        self.assertIn(b"Server: sanctum-presidio", lines)
+        self.assertEqual(list(json.loads(body)), ["error"])
+
+    def test_parse_errors_and_the_header_deadline_answer_as_presidio(self):
+        limits = Config()
+        limits.header_timeout = 0.5
+        srv = PresidioServer(limits=limits)
+        self.addCleanup(srv.close)
+        for data, status in ((b"POST /analyze HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\n"
+                              b"Transfer-Encoding: chunked\r\n\r\n5\r\n{\"tex\r\nzz\r\n", 400),
+                             (b"POST /analyze HTTP/1.1\r\nHo", 408)):
+            with self.subTest(status=status):
+                sock = socket.create_connection(("127.0.0.1", srv.analyzer_port))
+                try:
+                    sock.sendall(data)
+                    self.check(answer_and_close(sock, 5), status)
+                finally:
+                    sock.close()
+
+
 class FaultyFramingTest(unittest.TestCase):
     def test_transfer_encoding_in_http_1_0_closes_the_connection_after_the_answer(self):
         srv = PresidioServer()

@@ -43,11 +43,34 @@ def error_response(status: int, message: str, offset: Optional[int] = None, code
     return resp
 
 
-def raw_error(status: int, message: str) -> bytes:
+def raw_error(status: int, message: str, presidio: bool = False) -> bytes:
     """A whole HTTP/1.1 response that closes the connection, for writing straight to a transport."""
-    body = error_body(status, message)
-    return (f"HTTP/1.1 {status} {REASONS.get(status, 'Error')}\r\nContent-Type: application/json\r\n"
-            f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n").encode() + body
+    body, server = _error(status, message, presidio)
+    return (f"HTTP/1.1 {status} {REASONS.get(status, 'Error')}\r\nServer: {server}\r\n"
+            f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+            ).encode() + body
+
+
+# On the Presidio-compatible listeners the connection's own answers are Presidio's: {"error": description}
+# with Werkzeug's description of the status (what a Flask app answers), and that service's Server name.
+PRESIDIO_SERVER = "sanctum-presidio"  # (sanctumcore.presidio.server.SERVER)
+PRESIDIO_TEXT = {
+    400: "The browser (or proxy) sent a request that this server could not understand.",
+    408: "The server closed the network connection because the browser didn't finish the request within "
+         "the specified time.",
+    431: "One or more header fields exceeds the maximum size.",
+    500: "The server encountered an internal error and was unable to complete your request. Either the "
+         "server is overloaded or there is an error in the application.",
+    503: "The server is temporarily unable to service your request due to maintenance downtime or capacity "
+         "problems. Please try again later.",
+    504: "The connection to an upstream server timed out."}
+
+
+def _error(status: int, message: str, presidio: bool) -> tuple:
+    """(JSON body, Server name) of a connection-level answer."""
+    if presidio:
+        return json.dumps({"error": PRESIDIO_TEXT.get(status, message)}).encode(), PRESIDIO_SERVER
+    return error_body(status, message), SERVER
 
 
 class Protocol(web_protocol.RequestHandler):
@@ -56,8 +79,10 @@ class Protocol(web_protocol.RequestHandler):
     connection back; a client that leaves an answer unread for send_timeout is dropped; past
     max_connections a new connection gets 503 and is closed."""
 
-    def __init__(self, manager, *, header_timeout: float, max_connections: int, send_timeout: float, **kwargs):
+    def __init__(self, manager, *, header_timeout: float, max_connections: int, send_timeout: float,
+                 presidio: bool = False, **kwargs):
         super().__init__(manager, **kwargs)
+        self._presidio = presidio  # answers in the Presidio services' form (_error)
         self._header_timeout = header_timeout
         self._send_timeout = send_timeout
         self._send_handle = None  # armed while the client leaves what was written unread
@@ -79,7 +104,7 @@ class Protocol(web_protocol.RequestHandler):
             # the client still sends for a moment, so closing does not reset the answer away.
             self._manager = None
             self._rejected = True
-            transport.write(raw_error(503, "too many connections"))
+            transport.write(raw_error(503, "too many connections", self._presidio))
             log_refusal(503)
             if transport.can_write_eof():
                 transport.write_eof()
@@ -179,7 +204,7 @@ class Protocol(web_protocol.RequestHandler):
             self._header_handle = self._loop.call_at(self._deadline, self._header_expired)
             return
         if self._partial:
-            self.transport.write(raw_error(408, "request headers not received in time"))
+            self.transport.write(raw_error(408, "request headers not received in time", self._presidio))
             log_refusal(408)
         self.force_close()
 
@@ -199,6 +224,11 @@ class Protocol(web_protocol.RequestHandler):
         else:
             text = f"malformed HTTP request ({type(exc).__name__ if exc else 'parse error'})"
         log_refusal(status)
+        if self._presidio:
+            body, server = _error(status, text, True)
+            resp = web.Response(status=status, body=body, content_type="application/json", headers={"Server": server})
+            resp.force_close()
+            return resp
         return error_response(status, text, close=True)
 
 
@@ -254,7 +284,8 @@ class AppRunner(web.AppRunner):
 
     async def _make_server(self) -> web.Server:
         plain = await super()._make_server()
-        return Server(_timed(plain.request_handler), request_factory=plain.request_factory, **self._kwargs)
+        return Server(_timed(plain.request_handler), request_factory=plain.request_factory, presidio=True,
+                      **self._kwargs)
 
 
 def _timed(handler):
