@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import re
 from typing import Optional
 
 from aiohttp import web, web_protocol
@@ -73,6 +74,69 @@ def _error(status: int, message: str, presidio: bool) -> tuple:
     return error_body(status, message), SERVER
 
 
+_HEAD_END = re.compile(rb"\r?\n\r?\n")
+_CONTENT_LENGTH = re.compile(rb"(?im)^content-length[ \t]*:[ \t]*([0-9]{1,18})[ \t]*\r?$")
+_TRANSFER_ENCODING = re.compile(rb"(?im)^transfer-encoding[ \t]*:")
+
+
+class Framing:
+    """Follows the client's byte stream by its Content-Length framing, to tell whether it ends inside a
+    request's line and headers (`partial`): aiohttp's parser holds such bytes without saying so, and a next
+    request begun in the same packet as the one being handled would get no header deadline. Gives up
+    (`partial` False: the handler's own signals remain) on a chunked body or a head past aiohttp's limits."""
+
+    LIMIT = 1 << 17
+
+    def __init__(self):
+        self._head = bytearray()  # the bytes of a request head not yet complete
+        self._body_left = 0       # body bytes of the current request still to come
+        self._lost = False
+
+    @property
+    def partial(self) -> bool:
+        return bool(self._head) and not self._lost
+
+    def feed(self, data: bytes) -> None:
+        i, n = 0, len(data)
+        while i < n and not self._lost:
+            if self._body_left:
+                k = min(self._body_left, n - i)
+                self._body_left -= k
+                i += k
+                continue
+            if not self._head:
+                while i < n and data[i] in (13, 10):  # empty lines before a request line are skipped
+                    i += 1
+                if i == n:
+                    return
+                end = _HEAD_END.search(data, i)  # (the usual case: a whole head in one packet, not copied)
+                if end is None:
+                    self._held(data[i:])
+                    return
+                head, i = data[i:end.end()], end.end()
+            else:
+                before = len(self._head)
+                self._head += data[i:]
+                end = _HEAD_END.search(self._head, max(0, before - 3))
+                if end is None:
+                    self._held(b"")
+                    return
+                i += end.end() - before
+                head = bytes(self._head[:end.end()])
+                self._head.clear()
+            if _TRANSFER_ENCODING.search(head):
+                self._lost = True
+                return
+            length = _CONTENT_LENGTH.search(head)
+            self._body_left = int(length.group(1)) if length else 0
+
+    def _held(self, more: bytes) -> None:
+        self._head += more
+        if len(self._head) > self.LIMIT:
+            self._lost = True
+            self._head.clear()
+
+
 class Protocol(web_protocol.RequestHandler):
     """aiohttp's connection handler plus: the line and headers of each request must arrive within
     header_timeout of its first byte (or of the connection's start), so slow or silent clients give their
@@ -96,6 +160,7 @@ class Protocol(web_protocol.RequestHandler):
         self._keep_alive = None  # request_finished's verdict, applied once the answer is written
         self._request = None     # the request being handled (its body done: later bytes are the next's)
         self._early = False      # bytes of the next request came while this one was handled
+        self._framing = Framing()  # whether the bytes received end inside a next request's head
 
     def connection_made(self, transport) -> None:
         manager = self._manager
@@ -152,6 +217,7 @@ class Protocol(web_protocol.RequestHandler):
             self._arm()
         elif data and self._request is not None and self._request.content.is_eof():
             self._early = True  # the current request is all in: these bytes start the next one
+        self._framing.feed(data)
         super().data_received(data)
 
     def request_started(self, request=None) -> None:
@@ -177,8 +243,10 @@ class Protocol(web_protocol.RequestHandler):
             if self._keep_alive is not None:
                 self._busy = not self._keep_alive  # a closing connection is drained, not timed
                 self._keep_alive = None
-                if self._early and not self._busy:  # a next request began during this answer: its
-                    self._partial = True            # deadline runs from now, not keepalive_timeout
+                # A next request begun during this answer, or in the same packets as this request: its
+                # deadline runs from now, not keepalive_timeout.
+                if (self._early or self._framing.partial) and not self._busy:
+                    self._partial = True
                     self._arm()
 
     def _arm(self) -> None:
