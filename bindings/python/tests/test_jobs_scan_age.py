@@ -170,6 +170,25 @@ targets = [{{ type = "file", path = {q(d("openrouter.key"))} }}]
                          ["tracked secret exposed: rotate now: openrouter", "1 new exposed token(s)"])
         self.assertNoTokens()
 
+    @unittest.skipUnless(os.path.isfile("/proc/self/mem"), "needs Linux's /proc/self/mem (unreadable at offset 0)")
+    def test_an_unreadable_worktree_link_fails_the_run_but_the_others_are_still_reported(self):
+        # A worktree whose git directory's `commondir` cannot be read (here a link to /proc/self/mem, which
+        # read() refuses even for root): the scan stopped there with "unexpected OSError" and reported
+        # nothing at all.
+        wt, gitdir = os.path.join(self.tree, "wt"), os.path.join(self.tmp, "gitdirs", "wt")
+        os.makedirs(wt)
+        os.makedirs(gitdir)
+        with open(os.path.join(wt, ".git"), "w") as f:
+            f.write(f"gitdir: {gitdir}\n")
+        os.symlink("/proc/self/mem", os.path.join(gitdir, "commondir"))
+        r = self.run_job("scan")
+        self.assertEqual(r.returncode, 2, self.out.decode())
+        self.assertIn(b"cannot read " + os.path.join(self.tree, "wt", ".git", "config").encode() +
+                      b": Input/output error", self.out)
+        self.assertEqual([m["title"] for m in self.sinks.got["webhook"]],
+                         ["tracked secret exposed: rotate now: openrouter", "1 new exposed token(s)"])
+        self.assertNoTokens()
+
     def test_scan_dry_run_and_failing_sink(self):
         r = self.run_job("scan", "--dry-run")
         self.assertEqual(r.returncode, 1)

@@ -24,7 +24,9 @@ def _excluded(rel: str, patterns) -> bool:
 
 def _git_config(gitpath: str):
     """The config file of a repository whose `.git` is a directory or a `gitdir:` file (worktrees,
-    submodules; `commondir` followed). Git itself is never run."""
+    submodules; `commondir` followed). Git itself is never run. An unreadable `commondir` is given in the
+    config's place, so reading it fails that repository alone: it stopped the whole scan (an OSError out
+    of the walk), and no exposure anywhere else was reported."""
     gitdir = gitpath
     if os.path.isfile(gitpath):
         try:
@@ -37,8 +39,11 @@ def _git_config(gitpath: str):
         gitdir = os.path.join(os.path.dirname(gitpath), line[7:].strip())
     common = os.path.join(gitdir, "commondir")
     if os.path.isfile(common):
-        with open(common, encoding="utf-8", errors="replace") as f:
-            gitdir = os.path.join(gitdir, f.readline().strip())
+        try:
+            with open(common, encoding="utf-8", errors="replace") as f:
+                gitdir = os.path.join(gitdir, f.readline().strip())
+        except OSError:
+            return common  # unreadable: read as the config, it fails that one file (run_scan), not the walk
     cfg = os.path.join(gitdir, "config")
     return cfg if os.path.isfile(cfg) else None
 
