@@ -189,6 +189,27 @@ targets = [{{ type = "file", path = {q(d("openrouter.key"))} }}]
                          ["tracked secret exposed: rotate now: openrouter", "1 new exposed token(s)"])
         self.assertNoTokens()
 
+    def test_a_directory_that_cannot_be_listed_fails_the_run_but_the_others_are_still_reported(self):
+        # os.walk skips a directory it cannot list without a word: the run said it had scanned everything
+        # (exit 1, not 2) and the exposures in that directory were never looked at. (root lists any
+        # directory: listing `locked` is refused here by a sitecustomize in the job's process.)
+        os.makedirs(os.path.join(self.tree, "locked"))
+        hook = os.path.join(self.tmp, "hook")
+        os.makedirs(hook)
+        with open(os.path.join(hook, "sitecustomize.py"), "w") as f:
+            f.write("import os\nreal = os.scandir\n"
+                    "def scandir(path='.'):\n"
+                    "    if str(path).endswith('/locked'):\n"
+                    "        raise PermissionError(13, 'Permission denied', str(path))\n"
+                    "    return real(path)\n"
+                    "os.scandir = scandir\n")
+        r = run_job(["scan", "--config", self.config], env_extra={"PYTHONPATH": hook + os.pathsep + STAGE})
+        out = r.stdout + r.stderr
+        self.assertEqual(r.returncode, 2, out.decode())
+        self.assertIn(b"cannot list " + os.path.join(self.tree, "locked").encode() + b": Permission denied", out)
+        self.assertEqual([m["title"] for m in self.sinks.got["webhook"]],
+                         ["tracked secret exposed: rotate now: openrouter", "1 new exposed token(s)"])
+
     def test_scan_dry_run_and_failing_sink(self):
         r = self.run_job("scan", "--dry-run")
         self.assertEqual(r.returncode, 1)

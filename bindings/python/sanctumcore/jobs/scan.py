@@ -48,16 +48,22 @@ def _git_config(gitpath: str):
     return cfg if os.path.isfile(cfg) else None
 
 
-def walk(roots, excludes, git_remotes: bool):
+def walk(roots, excludes, git_remotes: bool, unreadable=None):
     """Yields (label, path) for every regular file under the roots (no symlinks, no .git contents) and,
-    with git_remotes, each repository's git config as ROOT-relative `<repo>/.git/config`."""
+    with git_remotes, each repository's git config as ROOT-relative `<repo>/.git/config`. A directory
+    that cannot be listed is appended to `unreadable` as (path, reason) (os.walk skips it silently)."""
+
+    def listing_failed(e: OSError) -> None:
+        if unreadable is not None:
+            unreadable.append((e.filename, e.strerror))
+
     for root in roots:
         if os.path.isfile(root):
             yield root, root
             continue
         if not os.path.isdir(root):
             raise JobError(f"scan path {root} does not exist")
-        for d, dirs, files in os.walk(root, followlinks=False):
+        for d, dirs, files in os.walk(root, onerror=listing_failed, followlinks=False):
             rel_d = os.path.relpath(d, root)
             if ".git" in dirs or ".git" in files:
                 if git_remotes:
@@ -119,7 +125,8 @@ def run_scan(cfg, dry_run: bool = False):
             log(f"{e}; tracked-secret matching is off for this run")
             ledger, failed = None, True
         found = {}   # fingerprint -> {rule, redacted, places, tracked}
-        for label, path in walk(cfg.scan_paths, cfg.scan_excludes, cfg.scan_git_remotes):
+        unreadable = []
+        for label, path in walk(cfg.scan_paths, cfg.scan_excludes, cfg.scan_git_remotes, unreadable):
             try:
                 data = _read(path, cfg.scan_max_file_size)
             except OSError as e:  # one unreadable file fails the run, but never hides what the others expose
@@ -135,6 +142,9 @@ def run_scan(cfg, dry_run: bool = False):
                 if ledger is not None and not entry["tracked"]:
                     value = data[f.secret_offset:f.secret_offset + f.secret_length]
                     entry["tracked"] = sorted({s.name for s in ledger.match(value=value)})
+        for path, reason in unreadable:  # like an unreadable file: the run fails, the rest is reported
+            log(f"scan: cannot list {path}: {reason}; the other files are still scanned")
+            failed = True
         tracked_methods = {}
         if ledger is not None:
             for e in found.values():
