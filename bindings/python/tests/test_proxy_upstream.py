@@ -264,6 +264,49 @@ class StalledUpstreamTest(unittest.TestCase):
         self.assertLess(time.monotonic() - started, 5)
 
 
+class SlowUploadTest(unittest.TestCase):
+    def test_a_body_taking_longer_than_the_read_timeout_to_send_is_answered(self):
+        # The upstream takes the body steadily for longer than upstream_timeout, then answers at once: the
+        # read timeout ran during the upload and the answer was a 502.
+        listener = socket.socket()
+        self.addCleanup(listener.close)
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 65536)
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        body = b'{"x": "' + b"a" * (24 << 20) + b'"}'
+
+        def serve():
+            conn, _ = listener.accept()
+            with conn:
+                data = b""
+                while b"\r\n\r\n" not in data:
+                    data += conn.recv(65536)
+                got = len(data.partition(b"\r\n\r\n")[2])
+                slow_until = time.monotonic() + 1.6  # slowly past upstream_timeout, then at full speed
+                while got < len(body):
+                    if time.monotonic() < slow_until:
+                        time.sleep(0.05)
+                    chunk = conn.recv(512 << 10)
+                    if not chunk:
+                        return
+                    got += len(chunk)
+                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")
+                time.sleep(1)
+
+        threading.Thread(target=serve, daemon=True).start()
+        from sanctumcore.proxy import ProxyThread, from_dict
+        proxy = ProxyThread(from_dict({"listen": "127.0.0.1:0", "upstream_timeout": 1.0, "max_body_bytes": 32 << 20,
+                                       "route": [{"name": "p", "policy": "pass",
+                                                  "upstream": f"http://127.0.0.1:{listener.getsockname()[1]}/v1"}]}))
+        self.addCleanup(proxy.close)
+        conn = http.client.HTTPConnection("127.0.0.1", proxy.port, timeout=20)
+        self.addCleanup(conn.close)
+        conn.request("POST", "/chat/completions", body=body, headers={"Content-Type": "application/json"})
+        resp = conn.getresponse()
+        data = resp.read()
+        self.assertEqual((resp.status, data), (200, b"{}"), data)
+
+
 class HeaderInjectionTest(ProxyFixture):
     routes = [{"name": "k", "upstream": "UP/v1", "policy": "pass", "api_key_env": "SANCTUM_TEST_SPLIT_KEY"}]
 

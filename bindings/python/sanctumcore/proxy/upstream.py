@@ -316,7 +316,11 @@ class Origin:
                 else:
                     transport.write(head)
                 if proto._paused:  # a large body: wait until the kernel took it
+                    # The read timeout (armed by set_response_params) counts from the request's end, not
+                    # during its upload: a body taking longer than upstream_timeout to send failed at once.
+                    proto._drop_timeout()
                     await _drained(proto, transport, cfg.upstream_timeout or None)
+                    proto._reschedule_timeout()
                 while True:
                     try:
                         message, payload = await proto.read()
