@@ -182,7 +182,8 @@ class PresidioTest(unittest.TestCase):
                     self.assertTrue(slow.recv(100).startswith(b"HTTP/1.1 408"))
             finally:
                 proxy.close()
-        self.assertEqual(seen[-1], {"analyzer": f"127.0.0.1:{port}", "max_body_bytes": cfg.max_body_bytes})
+        self.assertEqual(seen[-1], {"analyzer": f"127.0.0.1:{port}", "max_body_bytes": cfg.max_body_bytes,
+                                    "body_timeout": cfg.body_timeout})
 
     def test_presidio_services_alone_without_a_proxy_route(self):
         """The real sanctumcore.presidio, served with no proxy route: no proxy listener is opened."""

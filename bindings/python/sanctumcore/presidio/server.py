@@ -7,6 +7,7 @@ config is a PresidioConfig or a mapping with the same keys (the proxy's TOML [pr
     anonymizer = "127.0.0.1:5001"   # omitted: no anonymizer listener
     max_body_bytes = 10485760       # larger bodies: 413
     request_timeout = 30            # seconds of core work per request: then 503
+    body_timeout = 60               # seconds to receive a request's body: then 408, closed
     workers = 2                     # threads running core calls (they release the GIL)
     match_limit = 1000000           # PCRE2 match limit for ad-hoc recognizers
     vault_key_file = ""             # 32 bytes (or 64 hex digits), mode 0600, sealing sanctum mappings; default: random per process
@@ -45,6 +46,7 @@ class PresidioConfig:
     anonymizer: Optional[str] = None
     max_body_bytes: int = 10 * 1024 * 1024
     request_timeout: float = 30.0
+    body_timeout: float = 60.0
     workers: int = 2
     match_limit: int = 1_000_000
     vault_key_file: Optional[str] = None
@@ -66,11 +68,11 @@ class PresidioConfig:
                 parse_listen(addr)
         if self.default_operator not in ("replace", "sanctum"):
             raise ConfigError("default_operator must be replace (Presidio's) or sanctum")
-        numbers = (self.max_body_bytes, self.request_timeout, self.workers, self.match_limit)
+        numbers = (self.max_body_bytes, self.request_timeout, self.body_timeout, self.workers, self.match_limit)
         # `not 0 < x` also refuses nan; past a C int (or inf) the server fails at start with a traceback
         if not all(0 < x <= 2**31 - 1 for x in numbers) or self.workers < 1 or self.match_limit < 1 \
                 or self.max_body_bytes < 1:
-            raise ConfigError("max_body_bytes, request_timeout, workers and match_limit must be positive "
+            raise ConfigError("max_body_bytes, request_timeout, body_timeout, workers and match_limit must be positive "
                               "finite numbers up to 2147483647")
 
     def vault_key(self) -> bytes:
@@ -114,9 +116,9 @@ def build_apps(config: Union[PresidioConfig, Mapping]) -> list:
     worker = http.Worker(pool, cfg.request_timeout)
     services = []
     if cfg.analyzer:
-        services.append((cfg.analyzer, Analyzer(ctx, cfg.match_limit).routes(worker, cfg.max_body_bytes)))
+        services.append((cfg.analyzer, Analyzer(ctx, cfg.match_limit).routes(worker, cfg.max_body_bytes, cfg.body_timeout)))
     if cfg.anonymizer:
-        services.append((cfg.anonymizer, Anonymizer(ctx, cfg.vault_key(), cfg.default_operator).routes(worker, cfg.max_body_bytes)))
+        services.append((cfg.anonymizer, Anonymizer(ctx, cfg.vault_key(), cfg.default_operator).routes(worker, cfg.max_body_bytes, cfg.body_timeout)))
     apps, open_apps = [], [len(services)]
 
     async def on_cleanup(app):
@@ -141,6 +143,8 @@ async def serve(config: Union[PresidioConfig, Mapping], ready=None, limits=None)
     or slow client gives its connection back after header_timeout, as on the proxy's listeners."""
     from ..proxy import config as proxy_config, http as proxy_http
 
+    if limits is not None and not isinstance(config, PresidioConfig) and "body_timeout" not in config:
+        config = {**config, "body_timeout": limits.body_timeout}  # the proxy's, unless set here
     limits = limits or proxy_config.Config()
     runners, bound = [], []
     try:

@@ -12,6 +12,7 @@
     max_connections = 1024              # client connections at once per worker; more get 503, closed
     header_timeout = 10                 # seconds to receive a request's line and headers
     body_timeout = 60                   # seconds to receive a request's body
+    send_timeout = 60                   # seconds a client may leave an answer's bytes unread: then closed
     keepalive_timeout = 75              # seconds an idle keep-alive connection is kept
     lingering_time = 2                  # seconds spent draining the body of a refused request
     workers = 0                         # processes sharing the port (SO_REUSEPORT); 0 = one per CPU
@@ -148,6 +149,7 @@ LIMITS = {
     "max_connections": (int, 1024, False),
     "header_timeout": (float, 10.0, False),
     "body_timeout": (float, 60.0, False),
+    "send_timeout": (float, 60.0, False),
     "keepalive_timeout": (float, 75.0, False),
     "lingering_time": (float, 2.0, True),
     "workers": (int, 0, True),  # 0: auto (effective_workers)
@@ -226,13 +228,19 @@ def set_limit(cfg: Config, name: str, value, where: str) -> None:
     setattr(cfg, name, kind(value))
 
 
+def is_local_address(address: str) -> bool:
+    """Whether an IP address (as getaddrinfo gives it) is on this machine or the LAN."""
+    a = ipaddress.ip_address(address)
+    return a.is_loopback or a.is_private or a.is_link_local
+
+
 def _is_local_host(host: str) -> bool:
     try:
         infos = socket.getaddrinfo(host, None)
     except socket.gaierror:
         return False
-    addrs = {ipaddress.ip_address(info[4][0]) for info in infos}
-    return bool(addrs) and all(a.is_loopback or a.is_private or a.is_link_local for a in addrs)
+    addrs = {info[4][0] for info in infos}
+    return bool(addrs) and all(is_local_address(a) for a in addrs)
 
 
 def _strings(raw: dict, key: str, where: str) -> tuple:
