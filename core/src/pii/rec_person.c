@@ -801,6 +801,14 @@ void pii_rec_person(pii_scan *sc)
         }
         k.prev_s = w.s;
         k.prev_e = w.e;
+        if ((wl == 1 && pii_is_upper(s[w.s]) && w.e + 2 < n && s[w.e] == '.') ||
+            (w.cap && pii_initials_shape(s, n, w.e))) {
+            size_t ie = pii_initials_name(sc, &w); /* "J. Okafor", "Varga, Z.", "Mendes, Carla" */
+            if (ie > 0) {
+                k.p = ie;
+                continue;
+            }
+        }
         if (wl == 1 && s[w.s] == 'M' && w.e + 2 < n && s[w.e] == '.' && s[w.e + 1] == ' ') {
             k.p = pii_title_name(sc, &w); /* "M. Dupont" */
             continue;

@@ -11,6 +11,7 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/person_consistency.c
   ${PII_DIR}/person_context.c
   ${PII_DIR}/person_formats.c
+  ${PII_DIR}/person_initials.c
   ${PII_DIR}/person_lexicon.c
   ${PII_DIR}/person_lower.c
   ${PII_DIR}/person_places.c

@@ -1,0 +1,76 @@
+/* PERSON, round 9 (issue 17: recall on unseen text): names written the way minutes, citations, author
+ * lists, court captions and booking records write them. New sentences of each class, not the
+ * evaluation's, with hard negatives of the same shape (outlines, abbreviations, places, plans). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "pii_expect.h"
+#include "test_util.h"
+
+static const int32_t P = SANCTUM_ENTITY_PERSON;
+
+static const sanctum_detector *det_of(void **state)
+{
+    return ((const pii_fixture *)*state)->det;
+}
+
+/* Initials before a surname, alone or in a list: one span each. */
+static void initials_first(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    const char *minutes = "Attending: K. Brennan (secretary), P. Nakashima, D. Abernethy; absent: L. Oyelaran.";
+    pii_expect(det, minutes, P, "K. Brennan");
+    pii_expect(det, minutes, P, "P. Nakashima");
+    pii_expect(det, minutes, P, "D. Abernethy");
+    pii_expect(det, minutes, P, "L. Oyelaran");
+    pii_expect(det, "The rota was drawn up by H. Kowalski last spring.", P, "H. Kowalski");
+    pii_expect(det, "Rent goes to G. van den Broek every first of the month.", P, "G. van den Broek");
+    pii_expect(det, "Signed for the seller: A. Okonjo-Bright.", P, "A. Okonjo-Bright");
+    /* outlines, abbreviations, places, letters named after a word */
+    pii_expect_none(det, "Agenda: A. Overview, B. Scope, C. Pricing, D. Timeline.", P);
+    pii_expect_none(det, "The U.S. Navy and the U.K. Border Force met near N. Carolina and W. Virginia.", P);
+    pii_expect_none(det, "Take Plan B. Brown rice costs less anyway.", P);
+    pii_expect_none(det, "Samples grew S. aureus and E. coli overnight.", P);
+    pii_expect_none(det, "Q. And where were you that night? A. At home.", P);
+}
+
+/* Surname first with initials (APA, Harvard) or as Vancouver writes it, and "Surname, Given". */
+static void surname_first(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    const char *apa = "See Kowalczyk, M., Tanaka, H. J., & Achterberg, L. (2019) for the full derivation.";
+    pii_expect(det, apa, P, "Kowalczyk, M.");
+    pii_expect(det, apa, P, "Tanaka, H. J.");
+    pii_expect(det, apa, P, "Achterberg, L.");
+    pii_expect(det, "as reported by Delgado, R. and Fitzgerald, S. in their survey", P, "Delgado, R.");
+    const char *vanc = "Refs: Halvorsen T, Mbeki NK, Rossi A. Lancet. 2020;12:44.";
+    pii_expect(det, vanc, P, "Halvorsen T");
+    pii_expect(det, vanc, P, "Mbeki NK");
+    pii_expect(det, vanc, P, "Rossi A");
+    pii_expect(det, "Sample received from Lindgren, Astrid yesterday afternoon.", P, "Lindgren, Astrid");
+    pii_expect(det, "Referral for Nowicki, Tomasz — see attached letter.", P, "Nowicki, Tomasz");
+    /* abbreviations, plans and places are no initials; a list of given names stays a list */
+    pii_expect_none(det, "The office in Washington, D.C. closes early on Fridays.", P);
+    pii_expect_none(det, "Plans offered: Aetna PPO, Cigna HMO, Humana EPO.", P);
+    pii_expect_none(det, "Take Vitamin D, Vitamin K and Omega 3 with food.", P);
+    pii_expect_none(det, "Choose Room A, Room B or Gate C for the drills.", P);
+    pii_expect_none(det, "Flights stop in Paris, Texas and Jordan, Minnesota.", P);
+    sanctum_detection *d = pii_run(det, "Thanks Jessica, Kiara, Maddie and Priya for coming", 0);
+    for (size_t i = 0; i < d->count; i++)
+        assert_true(d->entities[i].end - d->entities[i].start <= 7); /* one name a span, not pairs */
+    sanctum_free(d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(initials_first, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(surname_first, pii_setup, pii_teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
