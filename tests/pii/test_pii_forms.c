@@ -66,11 +66,26 @@ static void surname_first(void **state)
     sanctum_free(d);
 }
 
+/* Booking records: PNR name elements numbered and glued to their number, given names of two words. */
+static void booking_records(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    const char *pnr = "RLOC 8KQ2ZD 1.1OYELARAN/TEMITOPE MS 1.2OYELARAN/DAVID MR  LH 0443 FRA-LOS";
+    pii_expect(det, pnr, P, "OYELARAN/TEMITOPE");
+    pii_expect(det, pnr, P, "OYELARAN/DAVID");
+    pii_expect(det, "Boarding pass: PHAM/MINH TUAN MR seat 32C", P, "PHAM/MINH TUAN");
+    pii_expect(det, "Pax list: KARIUKI/JOSEPH MWANGI MSTR, gate B12", P, "KARIUKI/JOSEPH MWANGI");
+    /* fares and codes in capitals with a slash are no names */
+    pii_expect_none(det, "Fare basis 2.1YLOWUS/CH25 applies; routing LHR/JFK/LAX", P);
+    pii_expect_none(det, "Sizes 1.2XL/XXL are back in stock", P);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(initials_first, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(surname_first, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(booking_records, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
