@@ -19,6 +19,20 @@ static const sanctum_detector *det_of(void **state)
     return ((const pii_fixture *)*state)->det;
 }
 
+/* Exactly one PERSON entity, spanning want. */
+static void expect_one(const sanctum_detector *det, const char *text, const char *want)
+{
+    pii_expect(det, text, P, want);
+    sanctum_detection *d = pii_run(det, text, 0);
+    size_t count = 0;
+    for (size_t i = 0; i < d->count; i++)
+        count += d->entities[i].type == P;
+    if (count != 1)
+        pii_dump(d);
+    sanctum_free(d);
+    assert_int_equal(count, 1);
+}
+
 /* Initials before a surname, alone or in a list: one span each. */
 static void initials_first(void **state)
 {
@@ -80,12 +94,27 @@ static void booking_records(void **state)
     pii_expect_none(det, "Sizes 1.2XL/XXL are back in stock", P);
 }
 
+/* The name field of a machine-readable zone: passports (P<) and ID cards (SURNAME<<GIVEN). */
+static void mrz_names(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_one(det, "What does this say? P<NLDDE<BOER<<MAARTEN<JAN<<<<<<<<<<<<<<<<<<<<<", "DE<BOER<<MAARTEN<JAN");
+    expect_one(det, "P<GBRADEYEMI<<FOLAKE<<<<<<<<<<<<<<<<<<<<<<<<<<<\nL898902C36GBR7408122F1204159<<<<<<<<<<<<<<02",
+               "ADEYEMI<<FOLAKE");
+    expect_one(det, "ID card line 3: LINDQVIST<<ESTER<MARIA<<<<<<<<<", "LINDQVIST<<ESTER<MARIA");
+    /* the other MRZ lines, fills and template tokens are no names */
+    pii_expect_none(det, "line 2: L898902C36UTO7408122F1204159ZE184226B<<<<<10", P);
+    pii_expect_none(det, "<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<", P);
+    pii_expect_none(det, "C++ templates: vector<<int>> and LIST<<T>> are not names", P);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(initials_first, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(surname_first, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(booking_records, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(mrz_names, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

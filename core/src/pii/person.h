@@ -212,6 +212,10 @@ size_t pii_caps_family_first(pii_scan *sc, const word *w);
 bool pii_initials_shape(const uint8_t *s, size_t n, size_t e);
 /* The item (or list of items) starting at w; returns where to go on, or 0 when w starts none. */
 size_t pii_initials_name(pii_scan *sc, const word *w);
+
+/* ---- person_records.c: MRZ name fields and court captions ---- */
+/* "P<UTOERIKSSON<<ANNA<MARIA<<<": returns where to go on, or 0. */
+size_t pii_mrz_name(pii_scan *sc, const word *w);
 void pii_record_pair(pii_scan *sc, const word *w, unsigned fa, const name_seq *q, double *score, uint32_t *ev);
 /* The JSON key [ks, ke) names a person: 2 any value, 1 known names only, 0 no. */
 int pii_json_name_key(const uint8_t *s, size_t n, size_t ks, size_t ke);

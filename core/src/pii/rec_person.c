@@ -801,6 +801,13 @@ void pii_rec_person(pii_scan *sc)
         }
         k.prev_s = w.s;
         k.prev_e = w.e;
+        if (w.e + 1 < n && s[w.e] == '<' && (wl == 1 || w.allcaps)) {
+            size_t me = pii_mrz_name(sc, &w); /* "P<UTOERIKSSON<<ANNA<MARIA<<<" */
+            if (me > 0) {
+                k.p = me;
+                continue;
+            }
+        }
         if ((wl == 1 && pii_is_upper(s[w.s]) && w.e + 2 < n && s[w.e] == '.') ||
             (w.cap && pii_initials_shape(s, n, w.e))) {
             size_t ie = pii_initials_name(sc, &w); /* "J. Okafor", "Varga, Z.", "Mendes, Carla" */
