@@ -108,6 +108,27 @@ static void mrz_names(void **state)
     pii_expect_none(det, "C++ templates: vector<<int>> and LIST<<T>> are not names", P);
 }
 
+/* Court captions: the parties of "X v. Y", "State v. X", "In re Marriage of X and Y". */
+static void court_captions(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    const char *docket = "Docket for Thursday: People v. Haverford at 9, then Lindqvist v. Achterberg, motion to dismiss.";
+    pii_expect(det, docket, P, "Haverford");
+    pii_expect(det, docket, P, "Lindqvist");
+    pii_expect(det, docket, P, "Achterberg");
+    pii_expect(det, "The appeal in R v Oyelaran was heard in March.", P, "Oyelaran");
+    const char *re = "Hearing set in In re Marriage of Kowalczyk and Brandvold for Monday.";
+    pii_expect(det, re, P, "Kowalczyk");
+    pii_expect(det, re, P, "Brandvold");
+    pii_expect(det, "In re Estate of Abernathy, the court held that the will was valid.", P, "Abernathy");
+    /* firms, boards, places, matches and films are no persons */
+    pii_expect_none(det, "The court ruled in Acme Freight Inc. v. Globex Logistics LLC last week.", P);
+    pii_expect_none(det, "Arsenal v Chelsea kicks off at three on Saturday.", P);
+    pii_expect_none(det, "Godzilla vs. Kong was better than expected.", P);
+    pii_expect_none(det, "Is Python vs. Rust a fair benchmark?", P);
+    pii_expect_none(det, "The case cited was Board of Regents v. Texas, 2019.", P);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -115,6 +136,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(surname_first, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(booking_records, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(mrz_names, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(court_captions, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

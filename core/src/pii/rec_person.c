@@ -808,6 +808,14 @@ void pii_rec_person(pii_scan *sc)
                 continue;
             }
         }
+        if (w.e + 3 < n && s[w.e] == ' ' && (s[w.e + 1] == 'v' || s[w.e + 1] == 'r') && (w.cap || wl == 1)) {
+            size_t ce = s[w.e + 1] == 'v' ? pii_case_caption(sc, &w)
+                                           : (pii_word_eq(s + w.s, wl, "in") ? pii_in_re(sc, &w) : 0);
+            if (ce > 0) {
+                k.p = ce;
+                continue;
+            }
+        }
         if ((wl == 1 && pii_is_upper(s[w.s]) && w.e + 2 < n && s[w.e] == '.') ||
             (w.cap && pii_initials_shape(s, n, w.e))) {
             size_t ie = pii_initials_name(sc, &w); /* "J. Okafor", "Varga, Z.", "Mendes, Carla" */
