@@ -140,6 +140,8 @@ bool pii_particle(const uint8_t *w, size_t n);
 bool pii_name_shaped(const pii_scan *sc, const word *w, bool allow_caps);
 /* A name that is also an everyday word (needs more evidence). */
 bool pii_word_like(unsigned f, int cls);
+/* A capitalized word the lists lack that ends as only surnames do ("Hallsdóttir", "Wróblewska"). */
+bool pii_surname_by_ending(const uint8_t *s, size_t a, size_t b);
 /* Gazetteer flags of [a, b), with hyphenated, O'/D' and Russian case forms. */
 unsigned pii_name_flags(const uint8_t *s, size_t a, size_t b);
 /* Nothing but spaces before the end of a phrase. */

@@ -190,9 +190,10 @@ int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
     }
     /* "my uncle Tavita", "the babysitter, Krisztina", "shuttle driver Thabo", "a message from Wiremu",
      * "a table under the name Moretti" */
-    /* Polish titles in lower case: "pan Kowalski", "pani Nowak" (a frying pan is no title before a name) */
+    /* Polish, Czech and Slovak titles in lower case: "pan Kowalski", "pani Nowak", "paní Dvořáková" (a
+     * frying pan is no title before a name) */
     if (pii_is_lower(s[w1s]) && w1e + 1 == start && s[w1s] == 'p' &&
-        word_in(w1, l1, (const char *const[]){"pan", "pani", "pana", "panu", "panem", "panie", "panią", NULL}))
+        word_in(w1, l1, (const char *const[]){"pan", "pani", "pana", "panu", "panem", "panie", "panią", "paní", NULL}))
         return STRONG;
     /* the same titles in Ukrainian ("пан Тарас", "пані Оксана"); Thai คุณ ends the Thai word before the
      * name, glued or not ("สวัสดีคุณNattaya", "คุณ Nattaya") */

@@ -54,18 +54,71 @@ size_t pii_letter_before_utf8(const uint8_t *s, size_t q)
     return sc_utf8_decode(s + q - k, k, &cp) == k && cp_letter(cp) ? k : 0;
 }
 
+/* Surnames the lists lack, told by an ending only surnames have: Icelandic "-dóttir"/"-sson", Polish
+ * "-owski"/"-ewska"/"-ńska" (and "-skiej", "-wicz"), Czech and Slovak "-ová"/"-ovej", Ukrainian "-enko"/"-chuk",
+ * Georgian "-shvili"/"-dze", Armenian "-yan", Greek "-opoulos"/"-akis", Turkish "-oğlu", Lithuanian
+ * "-auskas"/"-ienė"/"-aitė", Finnish "-nen", Russian patronymics "-ovich"/"-ovna", in Latin or Cyrillic
+ * letters. The stem before the ending is three bytes or more ("Lesson", "Adze", "Linen", "Nová" are
+ * none) and the word is no place. Capitalized words only. */
+static unsigned surname_ending(const uint8_t *s, size_t a, size_t b, bool *adjective)
+{
+    static const struct {
+        const char *end;
+        uint8_t stem;   /* bytes the stem needs at least */
+        bool adjective; /* the ending also makes adjectives and firm names ("Uniwersytet Jagielloński",
+                           "Karaköy Güllüoğlu", "Nová Ves") */
+    } E[] = {{"dóttir", 2, false}, {"dottir", 2, false}, {"sson", 4, false},    {"owski", 2, true},
+             {"ewski", 2, true},   {"inski", 3, true},   {"ński", 2, true},     {"owska", 2, true},
+             {"ewska", 2, true},   {"inska", 3, true},   {"ńska", 2, true},     {"skiej", 4, true},
+             {"skiego", 4, true},  {"wicz", 3, false},   {"ová", 3, true},      {"ovej", 3, true},
+             {"ovou", 3, true},    {"ové", 3, true},    {"enko", 3, false},   {"chuk", 3, false},    {"czuk", 3, false},
+             {"shvili", 2, false}, {"dze", 3, false},    {"yan", 4, false},     {"opoulos", 2, false},
+             {"opoulou", 2, false}, {"akis", 3, false},  {"oğlu", 3, true},     {"oglu", 3, true},
+             {"auskas", 2, false}, {"ienė", 3, false},   {"aitė", 3, false},    {"nen", 4, false},
+             {"ovich", 3, false},  {"evich", 3, false},  {"ovna", 3, false},    {"evna", 3, false},
+             {"енко", 4, false},   {"чук", 4, false},     {"чука", 4, false},   {"чуку", 4, false},    {"швили", 4, false},   {"ович", 4, false},
+             {"евич", 4, false},   {"овна", 4, false},   {"евна", 4, false}};
+    size_t len = b - a;
+    for (size_t k = 0; k < sizeof E / sizeof E[0]; k++) {
+        size_t l = strlen(E[k].end);
+        if (len >= l + E[k].stem && memcmp(s + b - l, E[k].end, l) == 0) {
+            *adjective = E[k].adjective;
+            return sc_place_lookup(s + a, len) ? 0 : SC_NAME_LAST;
+        }
+    }
+    return 0;
+}
+
+/* A capitalized word (Latin or Cyrillic capital) that the lists lack: its ending may still say surname. */
+static unsigned unknown_capitalized(const uint8_t *s, size_t a, size_t b, bool *adjective)
+{
+    bool up = false;
+    bool cap = letter_at(s, b, a, &up) > 0 && up; /* "Þórbergsdóttir", "Ткачук" */
+    return cap && b - a >= 5 ? surname_ending(s, a, b, adjective) : 0;
+}
+
+bool pii_surname_by_ending(const uint8_t *s, size_t a, size_t b)
+{
+    bool adjective = false;
+    return sc_name_lookup(s + a, b - a) == 0 && unknown_capitalized(s, a, b, &adjective) != 0 && !adjective;
+}
+
 unsigned pii_name_flags(const uint8_t *s, size_t a, size_t b)
 {
     unsigned f = sc_name_lookup(s + a, b - a);
     if (f != 0 || b - a < 3 || b - a > 40)
         return f;
+    bool adj = false; /* the ending's adjective reading does not change the flags */
     if (s[a] >= 0x80) {
         if (s[a] == 0xCE || s[a] == 0xCF)
             return pii_greek_flags(s, a, b);
-        if (s[a] == 0xD0 || s[a] == 0xD1)
-            return pii_cyrillic_flags(s, a, b);
+        if (s[a] == 0xD0 || s[a] == 0xD1) {
+            unsigned g = pii_cyrillic_flags(s, a, b);
+            return g != 0 ? g : unknown_capitalized(s, a, b, &adj);
+        }
         /* Latin with diacritics (Ẹ, Ọ, Ấ start with E1) */
-        return (s[a] >= 0xC3 && s[a] <= 0xC9) || s[a] == 0xE1 ? pii_folded_flags(s, a, b) : 0;
+        unsigned g = (s[a] >= 0xC3 && s[a] <= 0xC9) || s[a] == 0xE1 ? pii_folded_flags(s, a, b) : 0;
+        return g != 0 ? g : unknown_capitalized(s, a, b, &adj); /* "Þórbergsdóttir", "Łukasiewicz" */
     }
     const unsigned keep = SC_NAME_FIRST | SC_NAME_LAST | SC_NAME_COMMON_FIRST | SC_NAME_COMMON_LAST;
     for (size_t i = a + 1; i + 1 < b; i++)
@@ -92,9 +145,11 @@ unsigned pii_name_flags(const uint8_t *s, size_t a, size_t b)
         }
     }
     for (size_t i = a; i < b; i++)
-        if (s[i] >= 0x80)
-            return pii_folded_flags(s, a, b);
-    return 0;
+        if (s[i] >= 0x80) {
+            unsigned g = pii_folded_flags(s, a, b);
+            return g != 0 ? g : unknown_capitalized(s, a, b, &adj);
+        }
+    return unknown_capitalized(s, a, b, &adj);
 }
 
 /* Nothing but spaces before the end of a phrase (punctuation, a line break or the end of the text). */

@@ -280,7 +280,10 @@ static bool base_score(pii_scan *sc, const word *w, int cls, unsigned fa, const 
             *score = a_word ? (place_given(sc, w, cls, fa, q) ? 0.75 : 0.5)
                             : ((fa & SC_NAME_COMMON_FIRST) ? 0.8 : 0.7);
         else if (!a_first && fa == 0 && (last & SC_NAME_LAST) && !l_word)
-            *score = diacritic_person(sc, w) ? 0.75 : 0.6;
+            *score = diacritic_person(sc, w) ||
+                             (nt == 2 && w->e - w->s >= 3 && pii_surname_by_ending(s, q->toks[1][0], q->toks[1][1]))
+                         ? 0.75
+                         : 0.6; /* "Sigríður Jónsdóttir": an unknown word before a surname told by its ending */
         else if (nt == 2 && (fa & SC_NAME_LAST) && !a_word && (last & SC_NAME_FIRST) && !(last & SC_NAME_LAST) && !l_word)
             *score = 0.8; /* family name first: "Xu Mingyu", "Yamamoto Haruki" */
         else if (fa & SC_NAME_LAST)
