@@ -148,6 +148,20 @@ static void surname_endings(void **state)
     pii_expect_none(det, "Bought baklava at Karaköy Güllüoğlu again.", P);
 }
 
+/* Roles a record or a deed gives a person, right before a known name; firms in the same roles stay. */
+static void record_roles(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_one(det, "Transfer approved, beneficiary Savannah Whitcombe, reference rent March.", "Savannah Whitcombe");
+    expect_one(det, "Cuenta del titular Aurora Castañeira, sucursal centro.", "Aurora Castañeira");
+    expect_one(det, "The deed was signed before witness Dale Pemberton on Tuesday.", "Dale Pemberton");
+    expect_one(det, "Posiedzenie otworzyła przewodnicząca Róża Wawrzyniak.", "Róża Wawrzyniak");
+    /* firms and things in the same roles */
+    pii_expect_none(det, "Transfer approved, beneficiary Northwind Traders, reference invoice 7.", P);
+    pii_expect_none(det, "The trustee Barclays Bank holds the deposit.", P);
+    pii_expect_none(det, "Please email the secretary about the Annual Meeting.", P);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -157,6 +171,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(mrz_names, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(court_captions, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(surname_endings, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(record_roles, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -90,6 +90,15 @@ static const char *const MESSAGE[] = {
 /* ... of them, what firms seldom send: these vouch even for a word the gazetteer lacks. */
 static const char *const PERSONAL_MESSAGE[] = {"card", "dm", "gift", "note", "postcard", "voicemail", NULL};
 
+/* Roles of records, deeds and minutes in several languages (sorted). */
+static const char *const RECORD_ROLE[] = {
+    "applicant", "beneficiaria", "beneficiario", "beneficiary", "beneficiária", "beneficiário", "borrower",
+    "cardholder", "chair", "chairman", "chairperson", "chairwoman", "claimant", "complainant", "cosigner",
+    "deceased", "decedent", "defendant", "executor", "executrix", "guarantor", "insured", "lessee", "notary",
+    "payee", "plaintiff", "policyholder", "przewodnicząca", "przewodniczący", "secretary", "signatory",
+    "tenant", "testator", "testemunha", "testigo", "titular", "treasurer", "trustee", "témoin", "witness",
+    "zeuge", "zeugin", NULL};
+
 /* A person's role or kin before a name ("my uncle", "the nanny", "our plumber"); the roles software
  * also has ("driver", "host", "agent") only with a qualifier that makes them people ("shuttle driver",
  * "Airbnb host", "my driver"). */
@@ -217,6 +226,10 @@ int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
         *accepts_unknown = true;
         return STRONG;
     }
+    /* roles a record or a deed gives a person ("beneficiary Cassandra Whitby", "titular Aurora Villalba",
+     * "witness Tendai Moyo"): strong, for known names only (firms are payees and beneficiaries too) */
+    if (w1e + 1 == start && s[w1e] == ' ' && WORD_IN_SORTED(w1, l1, RECORD_ROLE))
+        return STRONG;
     int k = sc_person_context_word(w1, l1, 0);
     /* kinship words of round 8 ("mama Achieng", "babushka Zinaida", "ciocia Grażyna") vouch only for a
      * known name; capitalized, the ones that also name shops and songs ("Mama Oliech", "Mama Africa")
