@@ -162,6 +162,19 @@ static void record_roles(void **state)
     pii_expect_none(det, "Please email the secretary about the Annual Meeting.", P);
 }
 
+/* A known given name addressed at the end of a sentence after a lower-case clause. */
+static void vocative_at_sentence_end(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_one(det, "We are all thinking of you, Solveig. Take all the time you need.", "Solveig");
+    expect_one(det, "Lo siento mucho por tu pérdida, Remedios.", "Remedios");
+    expect_one(det, "Did the parcel ever arrive, Oksana?", "Oksana");
+    /* lists of capitals, places and words at the end of a sentence */
+    pii_expect_none(det, "The tour stops in Bergen, Stavanger, Trondheim.", P);
+    pii_expect_none(det, "Our offices are in Leeds, Cardiff.", P);
+    pii_expect_none(det, "Pick a colour for the hall, Amber.", P);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -172,6 +185,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(court_captions, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(surname_endings, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(record_roles, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(vocative_at_sentence_end, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -547,8 +547,17 @@ bool pii_line_vocative(const pii_scan *sc, size_t start, size_t end)
 bool pii_comma_exclaim(const pii_scan *sc, size_t start, size_t end)
 {
     const uint8_t *s = sc->s;
-    return start >= 2 && s[start - 1] == ' ' && s[start - 2] == ',' && end < sc->n && s[end] == '!' &&
-           !sc_place_lookup(s + start, end - start); /* "Come on, England!" */
+    size_t n = sc->n;
+    if (start < 3 || s[start - 1] != ' ' || s[start - 2] != ',' || end >= n || sc_place_lookup(s + start, end - start))
+        return false; /* "Come on, England!" */
+    if (s[end] == '!')
+        return true;
+    /* "So sorry for your loss, Teodora.", "Are you coming, Ingvild?": the name ends the sentence after a
+     * clause in lower case (not a list of capitalized things: "Oslo, Bergen, Ingrid.") */
+    size_t ps, pe;
+    return (s[end] == '.' || s[end] == '?') &&
+           (end + 1 >= n || s[end + 1] == ' ' || s[end + 1] == '\n' || s[end + 1] == '"' || s[end + 1] == '\r') &&
+           prev_word(s, start - 2, 0, &ps, &pe) && pii_is_lower(s[ps]) && pe - ps >= 2;
 }
 
 /* "Irina: do we still page him?", "notes - Rose: done; Kemal: blocked": a name that opens a line or a
