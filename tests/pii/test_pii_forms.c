@@ -175,6 +175,18 @@ static void vocative_at_sentence_end(void **state)
     pii_expect_none(det, "Pick a colour for the hall, Amber.", P);
 }
 
+/* A letter quoted on one line: the sign-off opens a sentence and the name ends the quote or the line. */
+static void inline_signoffs(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    pii_expect(det, "Fix the tone: \"The invoice is attached. Kind regards, Wilhelmina\"", P, "Wilhelmina");
+    pii_expect(det, "Traduci: \"Ci vediamo giovedì. Saluti, Ottavia\" in inglese", P, "Ottavia");
+    pii_expect(det, "Shorten it: Thanks for waiting. Cheers, Radoslav", P, "Radoslav");
+    /* a sign-off word inside a sentence, or followed by more text, signs nothing */
+    pii_expect_none(det, "We send our best, Lisbon was lovely this year.", P);
+    pii_expect_none(det, "Note: \"Closed today. Best, Management\"", P);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -186,6 +198,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(surname_endings, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(record_roles, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(vocative_at_sentence_end, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(inline_signoffs, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

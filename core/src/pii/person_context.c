@@ -312,14 +312,49 @@ int pii_context_after(const pii_scan *sc, size_t end, bool possessive)
 }
 
 /* A signature: the name alone on its line after a sign-off line ("Best regards," / "Thanks," / "--"). */
+/* sign-offs the context table lacks: "See you soon,", "Take care,", "Grazie," */
+static const char *const MORE_SIGNOFF[] = {"abrazos", "bisous", "care", "ciao", "danke", "grazie", "gracias",
+                                           "hugs", "merci", "obrigada", "obrigado", "saludos", "saluti", "soon",
+                                           "ta", "xx", NULL};
+
+static bool signoff_word(const uint8_t *w, size_t n)
+{
+    return sc_person_context_word(w, n, 2) == SC_PCTX_SIGNOFF || word_in(w, n, MORE_SIGNOFF);
+}
+
+/* A letter quoted in one line: "... from Ms. Radu. Best, Irina" / "Saluti, Ornella»": a sign-off of one or
+ * two words opening a sentence, ", ", and the name ending the quote, the line or the text. */
+static bool inline_signoff(const uint8_t *s, size_t n, size_t start, size_t end)
+{
+    if (start < 4 || s[start - 1] != ' ' || s[start - 2] != ',' || sc_place_lookup(s + start, end - start))
+        return false; /* "Cheers, Madrid" */
+    unsigned f = pii_name_flags(s, start, end);
+    if (!(f & SC_NAME_FIRST) || pii_word_like(f, sc_word_class(s + start, end - start)))
+        return false; /* a known given name only ("Best, Management") */
+    size_t e = end;
+    while (e < n && (s[e] == '.' || s[e] == '!' || s[e] == ' '))
+        e++;
+    if (!(e >= n || s[e] == '"' || s[e] == '\n' || s[e] == '\r' || s[e] == '\'' ||
+          (e + 2 < n && s[e] == 0xE2 && s[e + 1] == 0x80 && (s[e + 2] == 0x9D || s[e + 2] == 0x99)) ||
+          (e + 1 < n && s[e] == 0xC2 && s[e + 1] == 0xBB)))
+        return false; /* ” ’ » */
+    size_t ws, we, vs, ve;
+    if (!prev_word(s, start - 2, 0, &ws, &we) || !signoff_word(s + ws, we - ws))
+        return false;
+    size_t b = ws;
+    if (prev_word(s, ws, 1, &vs, &ve) && ws - ve == 1 && s[ve] == ' ')
+        b = vs; /* "Best wishes, X", "Kind regards, X" */
+    while (b > 0 && s[b - 1] == ' ')
+        b--;
+    return b == 0 || s[b - 1] == '.' || s[b - 1] == '!' || s[b - 1] == '?' || s[b - 1] == '"' || s[b - 1] == '\n';
+}
+
 bool pii_signature(const pii_scan *sc, size_t start, size_t end)
 {
-    /* sign-offs the context table lacks: "See you soon,", "Take care,", "Grazie," */
-    static const char *const MORE[] = {"abrazos", "bisous", "care", "ciao", "danke", "grazie", "gracias",
-                                       "hugs", "merci", "obrigada", "obrigado", "saludos", "soon", "ta", "xx",
-                                       NULL};
     const uint8_t *s = sc->s;
     size_t n = sc->n;
+    if (start >= 4 && s[start - 2] == ',' && inline_signoff(s, n, start, end))
+        return true;
     size_t ls = start;
     while (ls > 0 && (s[ls - 1] == ' ' || s[ls - 1] == '\t'))
         ls--;
@@ -363,8 +398,7 @@ bool pii_signature(const pii_scan *sc, size_t start, size_t end)
             i++;
         if (i > ws) {
             words++;
-            signoff = signoff || sc_person_context_word(s + ws, i - ws, 2) == SC_PCTX_SIGNOFF ||
-                      word_in(s + ws, i - ws, MORE);
+            signoff = signoff || signoff_word(s + ws, i - ws);
         }
     }
     if (!signoff)
