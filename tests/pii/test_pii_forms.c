@@ -187,6 +187,20 @@ static void inline_signoffs(void **state)
     pii_expect_none(det, "Note: \"Closed today. Best, Management\"", P);
 }
 
+/* Names in capitals on forms and deeds: particles in capitals, a middle name, family name first with
+ * particles and a middle initial. */
+static void caps_particles(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_one(det, "SHIP TO: LUCIA DEL CASTILLO  ORDER 5512", "LUCIA DEL CASTILLO");
+    expect_one(det, "DEED OF GIFT BY HELEN MARGARET ATTWOOLL OF 4 MILL LANE", "HELEN MARGARET ATTWOOLL");
+    expect_one(det, "Resident: DE GRAAF, Sanne  Room 12", "DE GRAAF, Sanne");
+    expect_one(det, "Patient ROSSI, MARCO T  DOB on file", "ROSSI, MARCO T");
+    /* headings in capitals */
+    pii_expect_none(det, "NOTICE: ROBERT JAMES MEMORIAL FUND CLOSES FRIDAY", P);
+    pii_expect_none(det, "VAN DER WAALS FORCES, LONDON", P);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -199,6 +213,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(record_roles, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(vocative_at_sentence_end, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(inline_signoffs, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(caps_particles, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -311,10 +311,17 @@ int pii_csv_name_column(const uint8_t *s, size_t n, size_t start)
 /* Rosters and passports write the family name first in capitals: "MORALES, ANA", "CHEN Jie". A name in
  * capitals, then ", " and a known given name (capitals or not), or one space and a given name in mixed
  * case. Neither may be a place ("AUSTIN, TEXAS") or a word ("WILL, MARK"). Returns where to go on, or 0. */
-size_t pii_caps_family_first(pii_scan *sc, const word *w)
+size_t pii_caps_family_first(pii_scan *sc, const word *w0)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n;
+    /* particles in capitals before the family name: "VAN DER MEULEN, Pieter", "DE LA CRUZ, Ana" */
+    word fw = *w0, nx;
+    for (unsigned k = 0; k < 3 && pii_particle(s + fw.s, fw.e - fw.s) && next_word(s, n, fw.e, &nx) &&
+                         joins(s, fw.e, nx.s, false) && nx.allcaps;
+         k++)
+        fw = nx;
+    const word *w = &fw;
     unsigned fa = pii_name_flags(s, w->s, w->e);
     if (w->e - w->s < 2 || (fa & (SC_NAME_PLACE | SC_NAME_WORD)) || w->e + 2 >= n)
         return 0;
@@ -339,9 +346,14 @@ size_t pii_caps_family_first(pii_scan *sc, const word *w)
     if (g.allcaps && !(fg & SC_NAME_COMMON_FIRST) && !(fa & SC_NAME_LAST))
         return 0;
     const char *why;
-    if (pii_in_code(sc, w->s, g.e, &why))
+    if (pii_in_code(sc, w0->s, g.e, &why))
         return 0;
-    pii_person_emit(sc, w->s, g.e, 0.85,
+    /* a middle initial after the given name: "HERNANDEZ, JOSE L" */
+    size_t end = g.e;
+    if (comma && end + 2 <= n && s[end] == ' ' && pii_is_upper(s[end + 1]) &&
+        (end + 2 == n || s[end + 2] == ' ' || s[end + 2] == '.' || s[end + 2] == ',' || s[end + 2] == '\n'))
+        end += s[end + 2 < n ? end + 2 : end] == '.' && end + 2 < n ? 3 : 2;
+    pii_person_emit(sc, w0->s, end, 0.85,
                     SANCTUM_EV_NAME_SEQUENCE | SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_GAZETTEER_LAST);
-    return g.e;
+    return end;
 }

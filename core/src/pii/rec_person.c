@@ -155,11 +155,13 @@ static void gather_name(pii_scan *sc, const word *w, unsigned fa, bool label, na
         word b;
         if (!next_word(s, n, q->cur.e, &b))
             break;
-        /* lower-case particles inside a name: "Van der Berg", "de la Cruz", "bin Salman" */
-        while (b.lower && joins(s, q->cur.e, b.s, false) && pii_particle(s + b.s, b.e - b.s)) {
+        /* lower-case particles inside a name: "Van der Berg", "de la Cruz", "bin Salman"; in a name in
+         * capitals, the particles in capitals too ("RAFAEL DE LA CRUZ", "JOÃO PEDRO DOS SANTOS") */
+        while ((b.lower || (w->allcaps && b.allcaps && q->nt >= 1)) && joins(s, q->cur.e, b.s, false) &&
+               pii_particle(s + b.s, b.e - b.s)) {
             word c2;
             if (!next_word(s, n, b.e, &c2) || !joins(s, b.e, c2.s, false) ||
-                !(c2.cap || pii_particle(s + c2.s, c2.e - c2.s)))
+                !((w->allcaps ? c2.allcaps : c2.cap) || pii_particle(s + c2.s, c2.e - c2.s)))
                 break;
             q->cur.e = b.e;
             b = c2;
@@ -185,7 +187,15 @@ static void gather_name(pii_scan *sc, const word *w, unsigned fa, bool label, na
         /* all caps: every word must be a known name ("FROM ROBERT JOHNSON TO billing") */
         if (w->allcaps && b.e - b.s > 1) {
             unsigned fbc = pii_name_flags(s, b.s, b.e);
-            if ((fbc == 0 && !label) || (q->nt >= 2 && pii_word_like(fbc, bc))) /* "... MARTINEZ RE refund" */
+            /* "MARGARET ANNE DUNLEAVY": after a given and a middle name both known and no words, an
+             * unknown surname in capitals that ends the name */
+            word c3;
+            bool middle = fbc == 0 && q->nt == 2 && b.e - b.s >= 4 && (q->fl[0] & SC_NAME_FIRST) &&
+                          (q->fl[1] & SC_NAME_FIRST) && !pii_word_like(q->fl[0], SC_WORD_NONE) &&
+                          !pii_word_like(q->fl[1], SC_WORD_NONE) &&
+                          !(next_word(s, n, b.e, &c3) && joins(s, b.e, c3.s, false) && c3.allcaps &&
+                            c3.e - c3.s >= 4); /* "MARY ANNE CLEANING SERVICES" */
+            if ((fbc == 0 && !label && !middle) || (q->nt >= 2 && pii_word_like(fbc, bc))) /* "... MARTINEZ RE refund" */
                 break;
         }
         if (b.e - b.s == 1)
@@ -265,6 +275,13 @@ static bool base_score(pii_scan *sc, const word *w, int cls, unsigned fa, const 
         /* all caps only as a known first + last name pair; one word-like half needs strong context
          * ("TO: MICHAEL BROWN") */
         bool label_pair = label && nt >= 2 && (fa & SC_NAME_FIRST) && last == 0; /* "APPLICANT: DANIEL WHITFIELD" */
+        /* "MARGARET ANNE DUNLEAVY": two known given names (gather_name checked them) and a surname */
+        bool middle_pair = nt == 3 && (fa & SC_NAME_FIRST) && (q->fl[1] & SC_NAME_FIRST) && last == 0 && !a_word;
+        if (middle_pair) {
+            *score = 0.75;
+            *ev |= SANCTUM_EV_NAME_SEQUENCE;
+            return true;
+        }
         if (!label_pair &&
             (nt < 2 || !(fa & SC_NAME_FIRST) || !(last & (SC_NAME_LAST | SC_NAME_FIRST)) || (a_word && l_word)))
             return false;
