@@ -317,7 +317,7 @@ size_t pii_caps_family_first(pii_scan *sc, const word *w0)
     size_t n = sc->n;
     /* particles in capitals before the family name: "VAN DER MEULEN, Pieter", "DE LA CRUZ, Ana" */
     word fw = *w0, nx;
-    for (unsigned k = 0; k < 3 && pii_particle(s + fw.s, fw.e - fw.s) && next_word(s, n, fw.e, &nx) &&
+    for (unsigned k = 0; k < 3 && fw.e - fw.s <= 5 && pii_particle(s + fw.s, fw.e - fw.s) && next_word(s, n, fw.e, &nx) &&
                          joins(s, fw.e, nx.s, false) && nx.allcaps;
          k++)
         fw = nx;

@@ -112,7 +112,7 @@ static bool item_end_ok(const uint8_t *s, size_t n, size_t p)
 }
 
 /* "A. Overview, B. Scope, C. Pricing": letters in sequence are an outline, not initials. True when the
- * letter before (or after, for "A") opens a word with ". " within 300 bytes of the same block. */
+ * letter before (or after, for "A") opens a word with ". " within 200 bytes. */
 static bool letter_item_in(const uint8_t *s, size_t lo, size_t hi, uint8_t want)
 {
     for (size_t i = lo; i + 2 < hi; i++)
@@ -125,8 +125,8 @@ static bool letter_item_in(const uint8_t *s, size_t lo, size_t hi, uint8_t want)
 static bool outline_letter(const uint8_t *s, size_t n, size_t p)
 {
     if (s[p] == 'A')
-        return letter_item_in(s, p + 1, p + 300 < n ? p + 300 : n, 'B');
-    size_t lo = p > 300 ? p - 300 : 0;
+        return letter_item_in(s, p + 1, p + 200 < n ? p + 200 : n, 'B');
+    size_t lo = p > 200 ? p - 200 : 0;
     return letter_item_in(s, lo, p, (uint8_t)(s[p] - 1)) && letter_item_in(s, lo, p, 'A');
 }
 
@@ -149,13 +149,11 @@ static bool parse_item(pii_scan *sc, const word *w, item *it)
             pii_is_upper(s[ws]))
             return false;
         size_t e = dotted_initials(s, n, w->s);
-        if (e == w->s + 2 && outline_letter(s, n, w->s))
-            return false;
         word g;
         if (e == 0 || e >= n || s[e] != ' ' || !next_word(s, n, e, &g) || g.s != e + 1)
             return false;
         it->form = FORM_INITIAL_FIRST;
-        return surname_group(sc, g, true, it);
+        return surname_group(sc, g, true, it) && !(e == w->s + 2 && outline_letter(s, n, w->s));
     }
     if (!w->cap || w->e - w->s < 2)
         return false;
@@ -253,17 +251,26 @@ static bool initial_item_before(const uint8_t *s, size_t start)
  * last token of one to three capitals (Vancouver), within four words. */
 bool pii_initials_shape(const uint8_t *s, size_t n, size_t e)
 {
-    size_t q = e, spaces = 0;
-    while (q < n && q - e < 48 && (pii_is_alpha(s[q]) || s[q] >= 0x80 || s[q] == '-' || s[q] == '\'' || s[q] == ' ')) {
-        if (s[q] == ' ' && ++spaces > 4)
-            return false;
-        q++;
+    /* up to two more words of the surname: capitalized, or short particles in lower case ("da", "van") */
+    size_t q = e;
+    for (unsigned k = 0; k < 3 && q + 1 < n && s[q] == ' '; k++) {
+        uint8_t c = s[q + 1];
+        size_t r = q + 1;
+        if (pii_is_upper(c) || c >= 0x80) {
+            while (r < n && (pii_is_alpha(s[r]) || s[r] >= 0x80 || s[r] == '-' || s[r] == '\''))
+                r++;
+        } else if (pii_is_lower(c)) {
+            while (r < n && pii_is_lower(s[r]))
+                r++;
+            if (r - q - 1 > 3)
+                break; /* a word of the sentence, not a particle */
+        } else
+            break;
+        if (r - q - 1 <= 2 && pii_is_upper(c) && (r >= n || s[r] != ' ' || !pii_is_upper(s[r + 1 < n ? r + 1 : r])))
+            return true; /* " K," / " VT." / " V T": Vancouver initials (parse_item checks the rest) */
+        q = r;
     }
-    if (q + 2 < n && s[q] == ',' && s[q + 1] == ' ' && upper_ascii(s[q + 2]))
-        return true;
-    /* " K," / " VT." / " V T;" before the stop */
-    return q > e + 1 && (q >= n || s[q] == ',' || s[q] == '.' || s[q] == ';' || s[q] == '\n') && upper_ascii(s[q - 1]) &&
-           (s[q - 2] == ' ' || upper_ascii(s[q - 2]));
+    return q + 2 < n && s[q] == ',' && s[q + 1] == ' ' && upper_ascii(s[q + 2]);
 }
 
 size_t pii_initials_name(pii_scan *sc, const word *w)

@@ -62,25 +62,99 @@ size_t pii_letter_before_utf8(const uint8_t *s, size_t q)
  * none) and the word is no place. Capitalized words only. */
 static unsigned surname_ending(const uint8_t *s, size_t a, size_t b, bool *adjective)
 {
+#define E_(str, st, ad) {str, sizeof(str) - 1, st, ad}
     static const struct {
         const char *end;
+        uint8_t len;    /* bytes of the ending */
         uint8_t stem;   /* bytes the stem needs at least */
         bool adjective; /* the ending also makes adjectives and firm names ("Uniwersytet Jagielloński",
                            "Karaköy Güllüoğlu", "Nová Ves") */
-    } E[] = {{"dóttir", 2, false}, {"dottir", 2, false}, {"sson", 4, false},    {"owski", 2, true},
-             {"ewski", 2, true},   {"inski", 3, true},   {"ński", 2, true},     {"owska", 2, true},
-             {"ewska", 2, true},   {"inska", 3, true},   {"ńska", 2, true},     {"skiej", 4, true},
-             {"skiego", 4, true},  {"wicz", 3, false},   {"ová", 3, true},      {"ovej", 3, true},
-             {"ovou", 3, true},    {"ové", 3, true},    {"enko", 3, false},   {"chuk", 3, false},    {"czuk", 3, false},
-             {"shvili", 2, false}, {"dze", 3, false},    {"yan", 4, false},     {"opoulos", 2, false},
-             {"opoulou", 2, false}, {"akis", 3, false},  {"oğlu", 3, true},     {"oglu", 3, true},
-             {"auskas", 2, false}, {"ienė", 3, false},   {"aitė", 3, false},    {"nen", 4, false},
-             {"ovich", 3, false},  {"evich", 3, false},  {"ovna", 3, false},    {"evna", 3, false},
-             {"енко", 4, false},   {"чук", 4, false},     {"чука", 4, false},   {"чуку", 4, false},    {"швили", 4, false},   {"ович", 4, false},
-             {"евич", 4, false},   {"овна", 4, false},   {"евна", 4, false}};
+    } E[] = { /* grouped by last byte, for the switch below */
+        E_("owska", 2, true), E_("ewska", 2, true), E_("inska", 3, true), E_("ńska", 2, true),
+        E_("ovna", 3, false), E_("evna", 3, false), E_("dze", 3, false), E_("ovich", 3, false),
+        E_("evich", 3, false), E_("owski", 2, true), E_("ewski", 2, true), E_("inski", 3, true),
+        E_("ński", 2, true), E_("shvili", 2, false), E_("skiej", 4, true), E_("ovej", 3, true),
+        E_("chuk", 3, false), E_("czuk", 3, false), E_("sson", 4, false), E_("yan", 4, false),
+        E_("nen", 4, false), E_("skiego", 4, true), E_("enko", 3, false), E_("dóttir", 2, false),
+        E_("dottir", 2, false), E_("opoulos", 2, false), E_("akis", 3, false), E_("auskas", 2, false),
+        E_("ovou", 3, true), E_("opoulou", 2, false), E_("oğlu", 3, true), E_("oglu", 3, true),
+        E_("wicz", 3, false), E_("чуку", 4, false), E_("ович", 4, false), E_("евич", 4, false),
+        E_("ienė", 3, false), E_("aitė", 3, false), E_("ová", 3, true), E_("ové", 3, true),
+        E_("чука", 4, false), E_("овна", 4, false), E_("евна", 4, false), E_("швили", 4, false),
+        E_("чук", 4, false), E_("енко", 4, false)};
+#undef E_
+    /* only the endings with the word's last byte: most words are ruled out by the switch alone */
+    size_t first, count;
+    switch (s[b - 1]) {
+    case 0x61:
+        first = 0, count = 6;
+        break;
+    case 0x65:
+        first = 6, count = 1;
+        break;
+    case 0x68:
+        first = 7, count = 2;
+        break;
+    case 0x69:
+        first = 9, count = 5;
+        break;
+    case 0x6A:
+        first = 14, count = 2;
+        break;
+    case 0x6B:
+        first = 16, count = 2;
+        break;
+    case 0x6E:
+        first = 18, count = 3;
+        break;
+    case 0x6F:
+        first = 21, count = 2;
+        break;
+    case 0x72:
+        first = 23, count = 2;
+        break;
+    case 0x73:
+        first = 25, count = 3;
+        break;
+    case 0x75:
+        first = 28, count = 4;
+        break;
+    case 0x7A:
+        first = 32, count = 1;
+        break;
+    case 0x83:
+        first = 33, count = 1;
+        break;
+    case 0x87:
+        first = 34, count = 2;
+        break;
+    case 0x97:
+        first = 36, count = 2;
+        break;
+    case 0xA1:
+        first = 38, count = 1;
+        break;
+    case 0xA9:
+        first = 39, count = 1;
+        break;
+    case 0xB0:
+        first = 40, count = 3;
+        break;
+    case 0xB8:
+        first = 43, count = 1;
+        break;
+    case 0xBA:
+        first = 44, count = 1;
+        break;
+    case 0xBE:
+        first = 45, count = 1;
+        break;
+    default:
+        return 0;
+    }
     size_t len = b - a;
-    for (size_t k = 0; k < sizeof E / sizeof E[0]; k++) {
-        size_t l = strlen(E[k].end);
+    for (size_t k = first; k < first + count; k++) {
+        size_t l = E[k].len;
         if (len >= l + E[k].stem && memcmp(s + b - l, E[k].end, l) == 0) {
             *adjective = E[k].adjective;
             return sc_place_lookup(s + a, len) ? 0 : SC_NAME_LAST;
@@ -93,8 +167,9 @@ static unsigned surname_ending(const uint8_t *s, size_t a, size_t b, bool *adjec
 static unsigned unknown_capitalized(const uint8_t *s, size_t a, size_t b, bool *adjective)
 {
     bool up = false;
-    bool cap = letter_at(s, b, a, &up) > 0 && up; /* "Þórbergsdóttir", "Ткачук" */
-    return cap && b - a >= 5 ? surname_ending(s, a, b, adjective) : 0;
+    if (b - a < 5 || letter_at(s, b, a, &up) == 0 || !up)
+        return 0; /* capitalized only: "Þórbergsdóttir", "Ткачук" */
+    return surname_ending(s, a, b, adjective);
 }
 
 bool pii_surname_by_ending(const uint8_t *s, size_t a, size_t b)
