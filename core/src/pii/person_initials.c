@@ -67,7 +67,8 @@ static bool surname_group(pii_scan *sc, word w, bool after_initial, item *it)
         if (end > 0 && f == 0 && !after_initial)
             break; /* the words after the first are known names ("Ferreira da Silva", "Castellanos Ruiz") */
         first_unknown = first_unknown || (end == 0 && (f == 0 || pii_word_like(f, cls)));
-        bool is_place = (f & SC_NAME_PLACE) || sc_place_lookup(s + w.s, w.e - w.s);
+        /* a place matters for known names ("N. Carolina"); an unknown word is never strong anyway */
+        bool is_place = (f & SC_NAME_PLACE) || (f != 0 && sc_place_lookup(s + w.s, w.e - w.s));
         if ((f & (SC_NAME_FIRST | SC_NAME_LAST)) && !pii_word_like(f, cls) && !is_place)
             strong = true;
         place = place || is_place;
