@@ -57,9 +57,9 @@ size_t pii_letter_before_utf8(const uint8_t *s, size_t q)
 /* Surnames the lists lack, told by an ending only surnames have: Icelandic "-dóttir"/"-sson", Polish
  * "-owski"/"-ewska"/"-ńska" (and "-skiej", "-wicz"), Czech and Slovak "-ová"/"-ovej", Ukrainian "-enko"/"-chuk",
  * Georgian "-shvili"/"-dze", Armenian "-yan", Greek "-opoulos"/"-akis", Turkish "-oğlu", Lithuanian
- * "-auskas"/"-ienė"/"-aitė", Finnish "-nen", Russian patronymics "-ovich"/"-ovna", in Latin or Cyrillic
- * letters. The stem before the ending is three bytes or more ("Lesson", "Adze", "Linen", "Nová" are
- * none) and the word is no place. Capitalized words only. */
+ * "-auskas"/"-ienė"/"-aitė", Russian patronymics "-ovich"/"-ovna", in Latin or Cyrillic letters (not Finnish
+ * "-nen": German plurals end so, "Optionen", "Allgemeinen"). The stem before the ending is three bytes or
+ * more ("Lesson", "Adze", "Nová" are none) and the word is no place. Capitalized words only. */
 static unsigned surname_ending(const uint8_t *s, size_t a, size_t b, bool *adjective)
 {
 #define E_(str, st, ad) {str, sizeof(str) - 1, st, ad}
@@ -75,13 +75,13 @@ static unsigned surname_ending(const uint8_t *s, size_t a, size_t b, bool *adjec
         E_("evich", 3, false), E_("owski", 2, true), E_("ewski", 2, true), E_("inski", 3, true),
         E_("ński", 2, true), E_("shvili", 2, false), E_("skiej", 4, true), E_("ovej", 3, true),
         E_("chuk", 3, false), E_("czuk", 3, false), E_("sson", 4, false), E_("yan", 4, false),
-        E_("nen", 4, false), E_("skiego", 4, true), E_("enko", 3, false), E_("dóttir", 2, false),
-        E_("dottir", 2, false), E_("opoulos", 2, false), E_("akis", 3, false), E_("auskas", 2, false),
-        E_("ovou", 3, true), E_("opoulou", 2, false), E_("oğlu", 3, true), E_("oglu", 3, true),
-        E_("wicz", 3, false), E_("чуку", 4, false), E_("ович", 4, false), E_("евич", 4, false),
-        E_("ienė", 3, false), E_("aitė", 3, false), E_("ová", 3, true), E_("ové", 3, true),
-        E_("чука", 4, false), E_("овна", 4, false), E_("евна", 4, false), E_("швили", 4, false),
-        E_("чук", 4, false), E_("енко", 4, false)};
+        E_("skiego", 4, true), E_("enko", 3, false), E_("dóttir", 2, false), E_("dottir", 2, false),
+        E_("opoulos", 2, false), E_("akis", 3, false), E_("auskas", 2, false), E_("ovou", 3, true),
+        E_("opoulou", 2, false), E_("oğlu", 3, true), E_("oglu", 3, true), E_("wicz", 3, false),
+        E_("чуку", 4, false), E_("ович", 4, false), E_("евич", 4, false), E_("ienė", 3, false),
+        E_("aitė", 3, false), E_("ová", 3, true), E_("ové", 3, true), E_("чука", 4, false),
+        E_("овна", 4, false), E_("евна", 4, false), E_("швили", 4, false), E_("чук", 4, false),
+        E_("енко", 4, false)};
 #undef E_
     /* only the endings with the word's last byte: most words are ruled out by the switch alone */
     size_t first, count;
@@ -105,49 +105,49 @@ static unsigned surname_ending(const uint8_t *s, size_t a, size_t b, bool *adjec
         first = 16, count = 2;
         break;
     case 0x6E:
-        first = 18, count = 3;
+        first = 18, count = 2;
         break;
     case 0x6F:
-        first = 21, count = 2;
+        first = 20, count = 2;
         break;
     case 0x72:
-        first = 23, count = 2;
+        first = 22, count = 2;
         break;
     case 0x73:
-        first = 25, count = 3;
+        first = 24, count = 3;
         break;
     case 0x75:
-        first = 28, count = 4;
+        first = 27, count = 4;
         break;
     case 0x7A:
-        first = 32, count = 1;
+        first = 31, count = 1;
         break;
     case 0x83:
-        first = 33, count = 1;
+        first = 32, count = 1;
         break;
     case 0x87:
-        first = 34, count = 2;
+        first = 33, count = 2;
         break;
     case 0x97:
-        first = 36, count = 2;
+        first = 35, count = 2;
         break;
     case 0xA1:
-        first = 38, count = 1;
+        first = 37, count = 1;
         break;
     case 0xA9:
-        first = 39, count = 1;
+        first = 38, count = 1;
         break;
     case 0xB0:
-        first = 40, count = 3;
+        first = 39, count = 3;
         break;
     case 0xB8:
-        first = 43, count = 1;
+        first = 42, count = 1;
         break;
     case 0xBA:
-        first = 44, count = 1;
+        first = 43, count = 1;
         break;
     case 0xBE:
-        first = 45, count = 1;
+        first = 44, count = 1;
         break;
     default:
         return 0;
