@@ -201,6 +201,22 @@ static void caps_particles(void **state)
     pii_expect_none(det, "VAN DER WAALS FORCES, LONDON", P);
 }
 
+/* A given name that is no word, place or software as the subject of an auxiliary or a verb of coming or
+ * saying in other languages, at a sentence start or after a dash. */
+static void subjects_other_languages(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_one(det, "Wiebke ist heute krank, bitte übernimm ihre Schicht.", "Wiebke");
+    expect_one(det, "Perrine est en congé jusqu'à lundi.", "Perrine");
+    expect_one(det, "Ludovica ha lasciato le chiavi in portineria.", "Ludovica");
+    expect_one(det, "Paid the deposit by card — Siobhan will pay me back.", "Siobhan");
+    /* definitions, places and other languages' function words at a sentence start */
+    pii_expect_none(det, "Vega est une étoile brillante.", P);
+    pii_expect_none(det, "Detta kommer att ändras.", P);
+    pii_expect_none(det, "Houd er rekening mee dat het duurt.", P);
+    pii_expect_none(det, "Berlin ist groß und laut.", P);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -214,6 +230,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(vocative_at_sentence_end, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(inline_signoffs, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(caps_particles, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(subjects_other_languages, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

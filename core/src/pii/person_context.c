@@ -736,6 +736,17 @@ bool pii_question_subject(const pii_scan *sc, size_t start, size_t end)
  * at a sentence start ("Saoirse is coming", "Saoirse can't", "Saoirse and I"), the subject of a question
  * ("is Saoirse coming?", "How old is Saoirse?"), the one given or brought something ("give Saoirse a
  * call", "bring Saoirse"), or an owner ("Saoirse's recital"). */
+/* The word right after position p (one space), letters of any script, as [*ws, *we). */
+static bool word_after_utf8(const uint8_t *s, size_t n, size_t p, size_t *ws, size_t *we)
+{
+    word w;
+    if (p >= n || s[p] != ' ' || !next_word(s, n, p, &w) || w.s != p + 1)
+        return false;
+    *ws = w.s;
+    *we = w.e;
+    return true;
+}
+
 bool pii_clean_name_frame(const pii_scan *sc, size_t start, size_t end, bool poss)
 {
     static const char *const SUBJ[] = {
@@ -759,13 +770,25 @@ bool pii_clean_name_frame(const pii_scan *sc, size_t start, size_t end, bool pos
             p += al + 1;
         return pii_personal_noun(s, n, end) || (word_after(s, n, p, &a, &b) && WORD_IN_SORTED(s + a, b - a, EVENT));
     }
-    bool after = word_after(s, n, end, &a, &b) && pii_is_lower(s[a]);
-    if (sentence_start(s, start) && after) {
-        /* "Vega is a star", "Thor has a hammer": a definition says nothing of a person */
-        if (word_in(s + a, b - a, (const char *const[]){"is", "was", "has", "had", NULL}) &&
-            word_after(s, n, b, &c, &d) && word_in(s + c, d - c, (const char *const[]){"a", "an", "the", NULL}))
+    /* the same frame in other languages: auxiliaries, copulas and verbs of coming and saying after a
+     * subject ("Ilaria ha chiamato", "Jörg ist ab morgen weg", "Thibault est d'astreinte", "Ingrid er syk") */
+    static const char *const SUBJ_OTHER[] = {
+        "arriva", "arrive", "chegou", "dice", "dijo", "disse", "doit", "est", "estará", "está", "ha",
+        "heeft", "ist", "jest", "kann", "kommt", "komt", "ligou", "llamó", "llegó",
+        "moet", "muss", "pediu", "peut", "puede", "può", "sagt", "sarà", "sera", "tiene", "vai",
+        "viene", "vient", "wird", "zegt", "è", NULL};
+    bool after = word_after_utf8(s, n, end, &a, &b) && pii_is_lower(s[a]);
+    bool clause = sentence_start(s, start) ||
+                  (start >= 4 && s[start - 1] == ' ' && s[start - 2] == 0x94 && s[start - 3] == 0x80 &&
+                   s[start - 4] == 0xE2); /* "... paid by card — Kenji will reimburse" */
+    if (clause && after) {
+        /* "Vega is a star", "Thor has a hammer", "Vega est une étoile": a definition says nothing of a person */
+        static const char *const COPULA[] = {"is", "was", "has", "had", "est", "ist", "è", "es", "é", NULL};
+        static const char *const ARTICLE[] = {"a",   "an", "the", "un", "une", "ein", "eine",
+                                              "una", "uno", "um", "uma", "een", NULL};
+        if (word_in(s + a, b - a, COPULA) && word_after(s, n, b, &c, &d) && word_in(s + c, d - c, ARTICLE))
             return false;
-        if (WORD_IN_SORTED(s + a, b - a, SUBJ))
+        if (WORD_IN_SORTED(s + a, b - a, SUBJ) || WORD_IN_SORTED(s + a, b - a, SUBJ_OTHER))
             return true;
         if (pii_word_eq(s + a, b - a, "and") && word_after(s, n, b, &c, &d) &&
             word_in(s + c, d - c, (const char *const[]){"i", "me", "my", NULL}))
