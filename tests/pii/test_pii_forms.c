@@ -217,6 +217,19 @@ static void subjects_other_languages(void **state)
     pii_expect_none(det, "Berlin ist groß und laut.", P);
 }
 
+/* A name in apposition with a role people hold, ending the phrase. */
+static void role_appositions(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_one(det, "Questions go to Rosalind, our office manager.", "Rosalind");
+    expect_one(det, "Call 01 23 — Ophélie, agente immobilière", "Ophélie");
+    expect_one(det, "Reviewed. — K. Fairweather, lab supervisor", "K. Fairweather");
+    /* places and firms before a role, and a role inside a longer sentence */
+    pii_expect_none(det, "Send it to Lagos, head office.", P);
+    pii_expect_none(det, "Acme, our supplier, shipped late.", P);
+    pii_expect_none(det, "K. Fairweather, lab supervisor and the rest arrived late", P);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -231,6 +244,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(inline_signoffs, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(caps_particles, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(subjects_other_languages, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(role_appositions, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

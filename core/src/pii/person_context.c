@@ -594,6 +594,40 @@ bool pii_comma_exclaim(const pii_scan *sc, size_t start, size_t end)
            prev_word(s, start - 2, 0, &ps, &pe) && pii_is_lower(s[ps]) && pe - ps >= 2;
 }
 
+/* "Amandine, agence immobilière", "Priya, our new intern", "Tomasz, lab supervisor": a name, ", ", and a
+ * role people hold (at most two words before it: "our", "new", "lab"), then the end of the phrase. */
+bool pii_role_apposition(const pii_scan *sc, size_t end)
+{
+    static const char *const JOB[] = {
+        "accountant", "administrator", "advisor", "agence", "agent", "agente", "analyst", "architect",
+        "assistant", "attorney", "ceo", "cfo", "chair", "consultant", "coordinator", "cto", "designer",
+        "developer", "director", "doctor", "editor", "engineer", "founder", "head", "intern", "lawyer",
+        "manager", "nurse", "officer", "owner", "paralegal", "partner", "president", "realtor", "recruiter",
+        "representative", "researcher", "secretary", "solicitor", "supervisor", "teacher", "technician",
+        "treasurer", NULL};
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, p = end;
+    if (p + 3 >= n || s[p] != ',' || s[p + 1] != ' ' || !pii_is_lower(s[p + 2]))
+        return false;
+    p += 1;
+    for (unsigned k = 0; k < 3; k++) {
+        size_t a, b;
+        if (!word_after(s, n, p, &a, &b) || b == a)
+            return false;
+        if (WORD_IN_SORTED(s + a, b - a, JOB)) {
+            size_t q = b;
+            while (q < n && (s[q] == ' ' || pii_is_alpha(s[q]) || s[q] >= 0x80) && q - b < 24)
+                q++; /* "agence immobilière", "head of sales" */
+            return q >= n || s[q] == ',' || s[q] == '.' || s[q] == ';' || s[q] == '\n' || s[q] == ')' ||
+                   s[q] == '(' || s[q] == '"';
+        }
+        if (role_noun(s, a, b, false, 0, 0))
+            return true;
+        p = b;
+    }
+    return false;
+}
+
 /* "Irina: do we still page him?", "notes - Rose: done; Kemal: blocked": a name that opens a line or a
  * clause of notes ("; ", " - ", " — ") and is followed by ": " and a lower-case word is the one speaking. */
 bool pii_notes_speaker(const pii_scan *sc, size_t start, size_t end)

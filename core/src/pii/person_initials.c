@@ -320,6 +320,7 @@ size_t pii_initials_name(pii_scan *sc, const word *w)
         if (it->form == FORM_VANCOUVER)
             return 0; /* "Vitamin K", "Plan B": only in a list */
         bool vouched = (pii_context_before(sc, it->s, &unk) == STRONG && unk) || initial_item_before(s, it->s) ||
+                       pii_role_apposition(sc, it->e) || /* "— T. Aldridge, lab supervisor" */
                        (it->form == FORM_APA && it->e + 3 < n && s[it->e] == ' ' && s[it->e + 1] == '(' &&
                         pii_is_digit(s[it->e + 2]));
         /* an unknown surname vouched for by the frame ends its phrase ("Q. And you worked ...": no name) */
