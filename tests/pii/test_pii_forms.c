@@ -230,6 +230,18 @@ static void role_appositions(void **state)
     pii_expect_none(det, "K. Fairweather, lab supervisor and the rest arrived late", P);
 }
 
+/* A birth name after its marker (obituaries, genealogy, registers). */
+static void birth_names(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    pii_expect(det, "Wir trauern um Gisela Hartmann geb. Wennemaier.", P, "Wennemaier");
+    pii_expect(det, "Baptised: Ellen Price née Trevethan, 1902.", P, "Trevethan");
+    pii_expect(det, "Zmarła Halina Nowak z domu Przybył.", P, "Przybył");
+    /* the same words elsewhere */
+    pii_expect_none(det, "The café serves a dish née from Lyon tradition.", P);
+    pii_expect_none(det, "Das Haus wurde geb. 1900 Baujahr renoviert.", P);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -245,6 +257,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(caps_particles, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(subjects_other_languages, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(role_appositions, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(birth_names, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

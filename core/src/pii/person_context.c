@@ -127,6 +127,21 @@ static bool role_noun(const uint8_t *s, size_t w1s, size_t w1e, bool p2, size_t 
     return p2 && WORD_IN_SORTED(s + w1s, w1e - w1s, QUALIFIED) && WORD_IN_SORTED(s + w2s, w2e - w2s, QUALIFIER);
 }
 
+/* The marker of a birth name right before start: German "geb.", French and English "née", Polish "z domu",
+ * Czech "roz.", Swedish "född", Danish and Norwegian "født". */
+static bool birth_name_marker(const uint8_t *s, size_t start)
+{
+    static const char *const M[] = {"geb. ", "née ", "nee ", "z domu ", "roz. ", "född ", "født ", NULL};
+    if (start < 4 || s[start - 1] != ' ')
+        return false;
+    for (size_t k = 0; M[k] != NULL; k++) {
+        size_t l = strlen(M[k]);
+        if (start >= l && memcmp(s + start - l, M[k], l) == 0 && (start == l || !pii_is_alpha(s[start - l - 1])))
+            return true;
+    }
+    return false;
+}
+
 /* Context before the name: returns the strength (0 none) and whether it accepts unknown words. */
 int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
 {
@@ -159,6 +174,10 @@ int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
     }
     if (chat_speaker(sc, start)) {
         *accepts_unknown = true;
+        return STRONG;
+    }
+    if (birth_name_marker(s, start)) {
+        *accepts_unknown = true; /* "Hildegard Brückner geb. Ohlendorf", "Mary Smith née Collins" */
         return STRONG;
     }
     int col = pii_csv_name_column(s, sc->n, start);
