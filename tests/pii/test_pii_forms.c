@@ -242,6 +242,19 @@ static void birth_names(void **state)
     pii_expect_none(det, "Das Haus wurde geb. 1900 Baujahr renoviert.", P);
 }
 
+/* Titles of Arabic, Persian and Urdu before a name: the name runs over known names, "عبد" compounds and
+ * words with the article, up to an honorific after it. */
+static void arabic_script_titles(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_one(det, "رسالة إلى السيدة مريم الحداد بخصوص الموعد", "مريم الحداد");
+    expect_one(det, "وصل الحاج حسن عبد الكريم إلى المطار", "حسن عبد الكريم");
+    expect_one(det, "جناب کامران جاوید صاحب تشریف لائے", "کامران جاوید");
+    /* a title before a word that is no name */
+    pii_expect_none(det, "السيد الرئيس وصل إلى المطار", P);
+    pii_expect_none(det, "جناب صدر صاحب تشریف لائے", P);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -258,6 +271,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(subjects_other_languages, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(role_appositions, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(birth_names, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(arabic_script_titles, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -319,6 +319,17 @@ static bool word_before(const uint8_t *s, size_t p, size_t *a, size_t *b)
     return *b > *a;
 }
 
+/* Titles of Arabic, Persian and Urdu before a name, which frame a family name alone as well ("خانم رحیمی",
+ * "للسيد خالد المنصوري", "جناب عمران قریشی صاحب", "الحاج محمود عبد الرحمن"). */
+static bool title_before(const uint8_t *s, size_t ws)
+{
+    static const char *const TITLE[] = {"السيد", "السيدة", "للسيد", "للسيدة", "الحاج", "الحاجة", "الدكتور",
+                                        "الدكتورة", "الأستاذ", "الأستاذة", "المرحوم", "المرحومة", "جناب",
+                                        "آقای", "خانم", "محترم", "محترمہ", NULL};
+    size_t a, b;
+    return word_before(s, ws, &a, &b) && b + 1 == ws && in_list(s + a, b - a, TITLE);
+}
+
 static bool frame_before(const uint8_t *s, size_t ws)
 {
     size_t a, b, a2, b2;
@@ -362,6 +373,29 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
     if (in_list(s + ws, we - ws, FRAME_BEFORE))
         return we; /* ሰላም, a greeting that is also a name, is the frame of the word after it */
     unsigned f1 = uncased_flags(s, ws, we, &ns);
+    bool titled = s[ws] >= 0xD8 && s[ws] <= 0xDB && title_before(s, ws);
+    if (titled && (f1 & (SC_NAME_FIRST | SC_NAME_LAST)) && !(f1 & SC_NAME_WORD)) {
+        /* after a title: the name runs over known names, "عبد" compounds and words with the article, up to
+         * an honorific after it (صاحب) or three words */
+        size_t end = we, p = we;
+        for (unsigned k = 0; k < 3 && p < n && s[p] == ' '; k++) {
+            size_t cs = p + 1, ce = script_word_end(s, n, cs), n3;
+            if (ce == cs || in_list(s + cs, ce - cs, FRAME_AFTER))
+                break;
+            bool abd = in_list(s + cs, ce - cs, (const char *const[]){"عبد", NULL});
+            unsigned f3 = uncased_flags(s, cs, ce, &n3);
+            /* an unknown word still belongs to the name when the honorific closes it ("قریشی صاحب") */
+            bool closed = ce < n && s[ce] == ' ' &&
+                          in_list(s + ce + 1, script_word_end(s, n, ce + 1) - ce - 1, FRAME_AFTER);
+            if (!abd && !closed && !arabic_article(s, cs, ce) && !(f3 & (SC_NAME_FIRST | SC_NAME_LAST)))
+                break;
+            end = ce;
+            p = ce;
+        }
+        pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, ns, end, 0.85,
+                SANCTUM_EV_TITLE | ((f1 & SC_NAME_FIRST) ? SANCTUM_EV_GAZETTEER_FIRST : SANCTUM_EV_GAZETTEER_LAST));
+        return end;
+    }
     if (!(f1 & SC_NAME_FIRST))
         return we;
     /* a title glued before the name (Thai คุณ) frames it as "Mr"/"Ms" does; so does a comma before and "!"
