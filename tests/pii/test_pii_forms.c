@@ -255,6 +255,19 @@ static void arabic_script_titles(void **state)
     pii_expect_none(det, "جناب صدر صاحب تشریف لائے", P);
 }
 
+/* Rosters and calendars: labelled lists whose items open with given names. */
+static void roster_items(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    const char *rota = "Reading rota: Oluwaseun mornings, Mairead evenings, Wojciech weekends";
+    pii_expect(det, rota, P, "Mairead");
+    pii_expect(det, rota, P, "Wojciech");
+    pii_expect(det, "Leave tracker: Tomasz OOO until 3/1, Annika WFH Thursday", P, "Annika");
+    /* places, words and things in the same lists */
+    pii_expect_none(det, "Tour stops: Lisbon Monday, Porto Tuesday, Faro Friday", P);
+    pii_expect_none(det, "Horses entered: Rosalind bay, Oberon grey", P);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -272,6 +285,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(role_appositions, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(birth_names, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(arabic_script_titles, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(roster_items, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -647,6 +647,58 @@ bool pii_role_apposition(const pii_scan *sc, size_t end)
     return false;
 }
 
+/* A known given name that is no word and no place, as a word at [a, b). */
+static bool clean_given(const uint8_t *s, size_t a, size_t b)
+{
+    if (b - a < 3 || !pii_is_upper(s[a]))
+        return false;
+    unsigned f = pii_name_flags(s, a, b);
+    return (f & SC_NAME_FIRST) && !(f & (SC_NAME_WORD | SC_NAME_PLACE)) && sc_word_class(s + a, b - a) == SC_WORD_NONE &&
+           !sc_place_lookup(s + a, b - a);
+}
+
+/* "Choir rota: Bernadette sopranos, Kwabena tenors, Ingeborg altos", "PTO: Luca OOO, Sunita WFH": the name
+ * opens an item of a labelled list on its line, and another item opens with a known given name too. */
+bool pii_roster_item(const pii_scan *sc, size_t start, size_t end)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    if (start < 3 || s[start - 1] != ' ' || (s[start - 2] != ',' && s[start - 2] != ';' && s[start - 2] != ':'))
+        return false;
+    size_t ls = start, le = end;
+    while (ls > 0 && s[ls - 1] != '\n' && start - ls < 300)
+        ls--;
+    while (le < n && s[le] != '\n' && le - end < 300)
+        le++;
+    /* a label naming a roster ("Choir rota:", "PTO calendar:", "Carpool:"), not a list of things ("Paint
+     * colours: Amber gloss, Ivory matt") */
+    static const char *const ROSTER[] = {
+        "absent", "assignments", "attendance", "attendees", "calendar", "carpool", "cast", "drivers", "duties",
+        "duty", "helpers", "leave", "lineup", "minutes", "notes", "ooo", "owners", "pickups", "present", "pto",
+        "roster", "rota", "schedule", "shifts", "squad", "standup", "team", "tracker", "volunteers", NULL};
+    bool label = false;
+    for (size_t i = ls; i + 1 < start && !label; i++) {
+        if (s[i] != ':' || s[i + 1] != ' ' || i == ls || !pii_is_alpha(s[i - 1]))
+            continue;
+        size_t a = i;
+        while (a > ls && pii_is_alpha(s[a - 1]))
+            a--;
+        label = WORD_IN_SORTED(s + a, i - a, ROSTER);
+    }
+    if (!label)
+        return false;
+    for (size_t i = ls; i + 2 < le; i++) {
+        if (!(s[i] == ',' || s[i] == ';' || s[i] == ':') || s[i + 1] != ' ' || i + 2 == start)
+            continue;
+        size_t a = i + 2, b = a;
+        while (b < le && pii_is_alpha(s[b]))
+            b++;
+        if (b > a && b + 1 < le && s[b] == ' ' && pii_is_alpha(s[b + 1]) && clean_given(s, a, b))
+            return true; /* another item: "Kwabena tenors", "Sunita OOO" */
+    }
+    return false;
+}
+
 /* "Irina: do we still page him?", "notes - Rose: done; Kemal: blocked": a name that opens a line or a
  * clause of notes ("; ", " - ", " — ") and is followed by ": " and a lower-case word is the one speaking. */
 bool pii_notes_speaker(const pii_scan *sc, size_t start, size_t end)

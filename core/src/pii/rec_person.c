@@ -439,7 +439,8 @@ static bool person_position(pii_scan *sc, const word *w, int cls, unsigned fa, c
     else if (q->nt == 1 && cls == SC_WORD_NONE && (fa & SC_NAME_FIRST) && !(fa & (SC_NAME_WORD | SC_NAME_PLACE)) &&
              w->e - w->s >= 3 &&
              (pii_line_vocative(sc, w->s, end) || pii_comma_exclaim(sc, w->s, end) || pii_dash_signature(sc, w->s, end) ||
-              pii_role_apposition(sc, end)))
+              pii_role_apposition(sc, end) ||
+              (end + 1 < n && s[end] == ' ' && pii_is_alpha(s[end + 1]) && pii_roster_item(sc, w->s, end))))
         lift = 0.75, why = SANCTUM_EV_CONTEXT_AFTER;
     else if (q->nt == 1 && cls == SC_WORD_NONE && (fa & SC_NAME_FIRST) && !(fa & (SC_NAME_WORD | SC_NAME_PLACE)) &&
              w->e - w->s >= 3 && pii_notes_speaker(sc, w->s, end))
