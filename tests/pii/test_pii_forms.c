@@ -268,6 +268,21 @@ static void roster_items(void **state)
     pii_expect_none(det, "Horses entered: Rosalind bay, Oberon grey", P);
 }
 
+/* Two names that are words, joined by "and", the subject of a state or a doing only people share. */
+static void word_name_pairs(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    const char *pair = "Honey and Sky are cousins, so seat them together.";
+    pii_expect(det, pair, P, "Honey");
+    pii_expect(det, pair, P, "Sky");
+    const char *host = "Dawn and Rusty are hosting the barbecue on Sunday.";
+    pii_expect(det, host, P, "Dawn");
+    pii_expect(det, host, P, "Rusty");
+    /* the same words as things */
+    pii_expect_none(det, "Salt and Pepper are both on the table.", P);
+    pii_expect_none(det, "Bread and Honey are visiting favourites at the bakery stall.", P);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -286,6 +301,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(birth_names, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(arabic_script_titles, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(roster_items, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(word_name_pairs, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

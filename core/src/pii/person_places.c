@@ -176,9 +176,11 @@ bool pii_place_noun(const uint8_t *w, size_t n)
  * babysitting"), or a verb of speech. */
 static double pair_subject(const uint8_t *s, size_t n, size_t end)
 {
-    static const char *const STATE[] = {"arguing", "asleep", "awake", "babysitting", "bored", "coming",
-                                        "dating", "engaged", "fighting", "hungry", "napping", "sick",
-                                        "sleeping", "staying", NULL};
+    static const char *const STATE[] = {"arguing", "asleep", "awake", "babysitting", "bored", "bringing",
+                                        "coming", "cooking", "cousins", "dating", "driving", "engaged",
+                                        "fighting", "flatmates", "hosting", "hungry", "joining", "married",
+                                        "napping", "neighbors", "neighbours", "roommates", "siblings", "sick",
+                                        "sleeping", "staying", "twins", "visiting", NULL};
     size_t a, b, c, d;
     if (!word_after(s, n, end, &a, &b))
         return 0;
