@@ -283,6 +283,19 @@ static void word_name_pairs(void **state)
     pii_expect_none(det, "Bread and Honey are visiting favourites at the bakery stall.", P);
 }
 
+/* Someone addressed without the comma chat drops: "X can you ...", "X please ...". */
+static void vocative_without_comma(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_one(det, "Mark can you restart the runner when you're back?", "Mark");
+    expect_one(det, "Oluwaseun please take the retro notes today", "Oluwaseun");
+    expect_one(det, "Grace could you send me the slides", "Grace");
+    /* questions and requests without a name before them */
+    pii_expect_none(det, "What can you tell me about the outage?", P);
+    pii_expect_none(det, "Someone please restart the runner.", P);
+    pii_expect_none(det, "Python can you believe it is thirty years old", P);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -302,6 +315,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(arabic_script_titles, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(roster_items, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(word_name_pairs, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(vocative_without_comma, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -564,6 +564,15 @@ bool pii_vocative_you(const pii_scan *sc, size_t end)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n;
+    size_t a0, b0, a1, b1;
+    /* chat drops the comma: "Will can you take the page tonight?", "Ngozi please own the timeline" */
+    if (end < n && s[end] == ' ' && word_after(s, n, end, &a0, &b0) && pii_is_lower(s[a0])) {
+        if (word_in(s + a0, b0 - a0, (const char *const[]){"please", "pls", "plz", NULL}))
+            return word_after(s, n, b0, &a1, &b1) && pii_is_lower(s[a1]);
+        return word_in(s + a0, b0 - a0,
+                       (const char *const[]){"can", "could", "would", "will", "do", "did", "are", "have", NULL}) &&
+               word_after(s, n, b0, &a1, &b1) && word_in(s + a1, b1 - a1, (const char *const[]){"you", "u", NULL});
+    }
     if (end >= n || s[end] != ',')
         return false;
     size_t p = end + 1;
