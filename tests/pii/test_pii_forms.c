@@ -296,6 +296,22 @@ static void vocative_without_comma(void **state)
     pii_expect_none(det, "Python can you believe it is thirty years old", P);
 }
 
+/* Owners and speakers of notes, names that are words included, when another item of the line is one. */
+static void notes_items(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    const char *standup = "Daily sync — Pearl: merged the cache fix; Rusty: waiting on review";
+    pii_expect(det, standup, P, "Pearl");
+    pii_expect(det, standup, P, "Rusty");
+    const char *actions = "Actions: Dawn to book the venue; Sterling to chase the caterer.";
+    pii_expect(det, actions, P, "Dawn");
+    pii_expect(det, actions, P, "Sterling");
+    /* one item alone, places, and labels that are no names */
+    pii_expect_none(det, "Release notes — Summary: fixed the cache; Details: see below", P);
+    pii_expect_none(det, "Route: Paris to start; Lyon to finish.", P);
+    pii_expect_none(det, "Reminder — Will: draft it today", P);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -316,6 +332,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(roster_items, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(word_name_pairs, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(vocative_without_comma, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(notes_items, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -187,6 +187,9 @@ bool pii_comma_exclaim(const pii_scan *sc, size_t start, size_t end);
 /* A name opening an item of a labelled list, with another item opening with a given name ("Choir rota:
  * Bernadette sopranos, Kwabena tenors"). */
 bool pii_roster_item(const pii_scan *sc, size_t start, size_t end);
+/* An item of notes with another on its line: "Rose: finished ...; Jack: blocked", "Jack to draft ...; Ivy
+ * to own ...". */
+bool pii_notes_items(const pii_scan *sc, size_t start, size_t end);
 /* A name, ", " and a role people hold: "Amandine, agence immobilière", "Priya, our new intern". */
 bool pii_role_apposition(const pii_scan *sc, size_t end);
 /* A name that opens a line or a clause of notes, then ": " and text: "Irina: do we still page him?". */

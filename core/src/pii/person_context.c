@@ -708,6 +708,52 @@ bool pii_roster_item(const pii_scan *sc, size_t start, size_t end)
     return false;
 }
 
+/* An owner or speaker item of notes at [a, b): a capitalized given name that is no place, at a clause start
+ * (a line start, ": ", "; ", " - ", " — "), followed by ": " and a lower-case word or by " to " and one. */
+static bool notes_item_at(const uint8_t *s, size_t n, size_t a, size_t b)
+{
+    if (b - a < 3 || !pii_is_upper(s[a]) || b + 4 >= n)
+        return false;
+    bool open = a == 0 || s[a - 1] == '\n' ||
+                (a >= 2 && s[a - 1] == ' ' && (s[a - 2] == ':' || s[a - 2] == ';' || s[a - 2] == '-')) ||
+                (a >= 4 && s[a - 1] == ' ' && s[a - 2] == 0x94 && s[a - 3] == 0x80 && s[a - 4] == 0xE2);
+    if (!open)
+        return false;
+    bool follows = (s[b] == ':' && s[b + 1] == ' ' && pii_is_lower(s[b + 2])) ||
+                   (b + 4 < n && memcmp(s + b, " to ", 4) == 0 && pii_is_lower(s[b + 4]));
+    if (!follows)
+        return false;
+    unsigned f = pii_name_flags(s, a, b);
+    return (f & SC_NAME_FIRST) && !(f & SC_NAME_PLACE) && !sc_place_lookup(s + a, b - a) &&
+           sc_word_class(s + a, b - a) != SC_WORD_STOP;
+}
+
+/* "Standup — Rose: finished the module; Jack: blocked on disk", "Notes: Jack to draft the plan; Ivy to own
+ * the cleanup": the name is an item of notes and another item of the same line is one too. */
+bool pii_notes_items(const pii_scan *sc, size_t start, size_t end)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    if (!notes_item_at(s, n, start, end))
+        return false;
+    size_t ls = start, le = end;
+    while (ls > 0 && s[ls - 1] != '\n' && start - ls < 300)
+        ls--;
+    while (le < n && s[le] != '\n' && le - end < 300)
+        le++;
+    for (size_t i = ls; i < le; i++) {
+        if (i == start || !pii_is_upper(s[i]) || (i > ls && pii_is_alpha(s[i - 1])))
+            continue;
+        size_t b = i;
+        while (b < le && pii_is_alpha(s[b]))
+            b++;
+        if (notes_item_at(s, n, i, b))
+            return true;
+        i = b;
+    }
+    return false;
+}
+
 /* "Irina: do we still page him?", "notes - Rose: done; Kemal: blocked": a name that opens a line or a
  * clause of notes ("; ", " - ", " — ") and is followed by ": " and a lower-case word is the one speaking. */
 bool pii_notes_speaker(const pii_scan *sc, size_t start, size_t end)

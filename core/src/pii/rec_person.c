@@ -454,6 +454,8 @@ static bool person_position(pii_scan *sc, const word *w, int cls, unsigned fa, c
         lift = 0.8; /* "@Femi the agent is yours", "@Siddharth @Maeve": a chat mention, as "@priya" */
     else if (poss && pii_personal_noun(s, n, end))
         lift = 0.75, why = SANCTUM_EV_CONTEXT_AFTER;
+    else if (q->nt == 1 && (fa & SC_NAME_FIRST) && !(fa & SC_NAME_PLACE) && pii_notes_items(sc, w->s, end))
+        lift = 0.75, why = SANCTUM_EV_CONTEXT_AFTER; /* "Rose: done; Jack: blocked", "Jack to draft ...; Ivy to own ..." */
     else if (pii_question_subject(sc, w->s, end) || pii_gift_for(sc, w->s) ||
              pii_person_clause(sc, w->s, end, (fa & SC_NAME_PLACE) != 0))
         lift = 0.75;
