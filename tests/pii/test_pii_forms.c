@@ -312,6 +312,18 @@ static void notes_items(void **state)
     pii_expect_none(det, "Reminder — Will: draft it today", P);
 }
 
+/* What people own or go to, after a name that is a word or a place: a pull request, the rent, a recital. */
+static void owned_by_people(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_one(det, "Hunter's PR needs a second review before noon.", "Hunter");
+    expect_one(det, "Savannah's recital got moved to Thursday.", "Savannah");
+    expect_one(det, "Tamsin's rent is due on the first.", "Tamsin");
+    /* things named after people, and places' own things */
+    pii_expect_none(det, "Murphy's law struck again.", P);
+    pii_expect_none(det, "Halley's comet returns in 2061.", P);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -333,6 +345,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(word_name_pairs, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(vocative_without_comma, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(notes_items, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(owned_by_people, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -922,8 +922,9 @@ bool pii_clean_name_frame(const pii_scan *sc, size_t start, size_t end, bool pos
     size_t n = sc->n, ws, we, a = 0, b = 0, c, d;
     if (poss) {
         /* what people own or go to ("Saoirse's recital"), not what is named after them ("Halley's comet") */
-        static const char *const EVENT[] = {"appointment", "baptism", "class", "concert", "funeral", "game",
-                                            "graduation", "homework", "match", "practice", "recital", "school",
+        static const char *const EVENT[] = {
+                                            "appointment", "baptism", "car", "class", "concert", "dog", "funeral", "game", "graduation",
+                                            "homework", "match", "party", "pr", "practice", "recital", "rent", "school", "shift",
                                             "surgery", "wedding", NULL};
         size_t p = end, al;
         if (apostrophe_at(s, n, p, &al) && p + al < n && s[p + al] == 's')
