@@ -131,12 +131,18 @@ static bool role_noun(const uint8_t *s, size_t w1s, size_t w1e, bool p2, size_t 
  * Czech "roz.", Swedish "född", Danish and Norwegian "født". */
 static bool birth_name_marker(const uint8_t *s, size_t start)
 {
-    static const char *const M[] = {"geb. ", "née ", "nee ", "z domu ", "roz. ", "född ", "født ", NULL};
-    if (start < 4 || s[start - 1] != ' ')
+#define M_(str) {str, sizeof(str) - 1}
+    static const struct {
+        const char *m;
+        size_t l;
+    } M[] = {M_("geb. "), M_("née "), M_("nee "), M_("z domu "), M_("roz. "), M_("född "), M_("født ")};
+#undef M_
+    /* the byte before the space ends one of them: most words are ruled out by this alone */
+    if (start < 4 || s[start - 1] != ' ' || !strchr(".eudt", s[start - 2]) || s[start - 2] == 0)
         return false;
-    for (size_t k = 0; M[k] != NULL; k++) {
-        size_t l = strlen(M[k]);
-        if (start >= l && memcmp(s + start - l, M[k], l) == 0 && (start == l || !pii_is_alpha(s[start - l - 1])))
+    for (size_t k = 0; k < sizeof M / sizeof M[0]; k++) {
+        size_t l = M[k].l;
+        if (start >= l && memcmp(s + start - l, M[k].m, l) == 0 && (start == l || !pii_is_alpha(s[start - l - 1])))
             return true;
     }
     return false;
