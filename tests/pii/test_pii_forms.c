@@ -156,8 +156,10 @@ static void record_roles(void **state)
     expect_one(det, "Cuenta del titular Aurora Castañeira, sucursal centro.", "Aurora Castañeira");
     expect_one(det, "The deed was signed before witness Dale Pemberton on Tuesday.", "Dale Pemberton");
     expect_one(det, "Posiedzenie otworzyła przewodnicząca Róża Wawrzyniak.", "Róża Wawrzyniak");
+    expect_one(det, "Morgen geeft juf Sanne de gymles in de grote zaal.", "Sanne");
     /* firms and things in the same roles */
     pii_expect_none(det, "Transfer approved, beneficiary Northwind Traders, reference invoice 7.", P);
+    pii_expect_none(det, "De meester Proef van deze week staat online.", P);
     pii_expect_none(det, "The trustee Barclays Bank holds the deposit.", P);
     pii_expect_none(det, "Please email the secretary about the Annual Meeting.", P);
 }

@@ -90,14 +90,16 @@ static const char *const MESSAGE[] = {
 /* ... of them, what firms seldom send: these vouch even for a word the gazetteer lacks. */
 static const char *const PERSONAL_MESSAGE[] = {"card", "dm", "gift", "note", "postcard", "voicemail", NULL};
 
-/* Roles of records, deeds and minutes in several languages (sorted). */
+/* Roles of records, deeds and minutes in several languages, and teachers' and elders' titles of school and
+ * family chat ("juf Marieke", "meester Bram", "cikgu Aminah", "lolo Ben") (sorted). */
 static const char *const RECORD_ROLE[] = {
-    "applicant", "beneficiaria", "beneficiario", "beneficiary", "beneficiária", "beneficiário", "borrower",
-    "cardholder", "chair", "chairman", "chairperson", "chairwoman", "claimant", "complainant", "cosigner",
-    "deceased", "decedent", "defendant", "executor", "executrix", "guarantor", "insured", "lessee", "notary",
-    "payee", "plaintiff", "policyholder", "przewodnicząca", "przewodniczący", "secretary", "signatory",
-    "tenant", "testator", "testemunha", "testigo", "titular", "treasurer", "trustee", "témoin", "witness",
-    "zeuge", "zeugin", NULL};
+    "applicant", "beneficiaria", "beneficiario", "beneficiary", "beneficiária", "beneficiário",
+    "borrower", "cardholder", "chair", "chairman", "chairperson", "chairwoman", "cikgu", "claimant",
+    "complainant", "cosigner", "deceased", "decedent", "defendant", "executor", "executrix",
+    "guarantor", "insured", "juf", "lessee", "lola", "lolo", "maestra", "maestro", "meester", "meneer",
+    "mevrouw", "notary", "payee", "plaintiff", "policyholder", "przewodnicząca", "przewodniczący",
+    "secretary", "sifu", "signatory", "tenant", "testator", "testemunha", "testigo", "titular",
+    "treasurer", "trustee", "témoin", "ustaz", "ustazah", "witness", "zeuge", "zeugin", NULL};
 
 /* A person's role or kin before a name ("my uncle", "the nanny", "our plumber"); the roles software
  * also has ("driver", "host", "agent") only with a qualifier that makes them people ("shuttle driver",
