@@ -326,6 +326,18 @@ static void owned_by_people(void **state)
     pii_expect_none(det, "Halley's comet returns in 2061.", P);
 }
 
+/* Titles the title words do not read: lower-case Italian and Spanish ones, "Fam.", police ranks. */
+static void abbreviated_titles(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_one(det, "La sig.ra Ferraccioli ha firmato il contratto.", "Ferraccioli");
+    expect_one(det, "Zimmer 12 reserviert für Fam. Wawrzyniak-Olbrich.", "Wawrzyniak-Olbrich");
+    expect_one(det, "Statement taken by PC Hannah Brackwater at 21:40.", "Hannah Brackwater");
+    /* the same letters elsewhere */
+    pii_expect_none(det, "The PC Gaming Show airs tonight.", P);
+    pii_expect_none(det, "Siehe Abb. Fig. 3 und Tab. Zwei.", P);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -348,6 +360,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(vocative_without_comma, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(notes_items, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(owned_by_people, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(abbreviated_titles, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

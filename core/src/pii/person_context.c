@@ -129,6 +129,30 @@ static bool role_noun(const uint8_t *s, size_t w1s, size_t w1e, bool p2, size_t 
     return p2 && WORD_IN_SORTED(s + w1s, w1e - w1s, QUALIFIED) && WORD_IN_SORTED(s + w2s, w2e - w2s, QUALIFIER);
 }
 
+/* Titles the title words do not read, right before start: lower-case or abbreviated ones of Italian and
+ * Spanish ("sig.", "sig.ra", "sr.", "sra."), the family title of German and Dutch ("Fam."), police and council
+ * ranks ("PC", "DC", "Sgt", "Cllr", "Insp."). */
+static int title_marker(const uint8_t *s, size_t start)
+{
+#define T_(str, any) {str, sizeof(str) - 1, any}
+    static const struct {
+        const char *m;
+        size_t l;
+        int any; /* 2: unknown words too; 1: known names only ("PC Gaming Show", Swedish "... sig. Det") */
+    } T[] = {T_("sig. ", 1),  T_("sig.ra ", 2), T_("sr. ", 1), T_("sra. ", 2), T_("srta. ", 2),
+             T_("fam. ", 1),  T_("Fam. ", 1),   T_("PC ", 1),  T_("DC ", 1),   T_("Sgt ", 1),
+             T_("Sgt. ", 1),  T_("Cllr ", 1),   T_("Insp. ", 1)};
+#undef T_
+    if (start < 4 || s[start - 1] != ' ' || !strchr(".aCtr", s[start - 2]) || s[start - 2] == 0)
+        return 0;
+    for (size_t k = 0; k < sizeof T / sizeof T[0]; k++) {
+        size_t l = T[k].l;
+        if (start >= l && memcmp(s + start - l, T[k].m, l) == 0 && (start == l || !pii_is_alpha(s[start - l - 1])))
+            return T[k].any;
+    }
+    return 0;
+}
+
 /* The marker of a birth name right before start: German "geb.", French and English "née", Polish "z domu",
  * Czech "roz.", Swedish "född", Danish and Norwegian "født". */
 static bool birth_name_marker(const uint8_t *s, size_t start)
@@ -182,6 +206,11 @@ int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
     }
     if (chat_speaker(sc, start)) {
         *accepts_unknown = true;
+        return STRONG;
+    }
+    int tm = title_marker(s, start);
+    if (tm != 0) {
+        *accepts_unknown = tm == 2; /* "la sig.ra Ferraccioli"; "Il sig. Bianchi", ranks: known names only */
         return STRONG;
     }
     if (birth_name_marker(s, start)) {
