@@ -129,49 +129,40 @@ static bool role_noun(const uint8_t *s, size_t w1s, size_t w1e, bool p2, size_t 
     return p2 && WORD_IN_SORTED(s + w1s, w1e - w1s, QUALIFIED) && WORD_IN_SORTED(s + w2s, w2e - w2s, QUALIFIER);
 }
 
-/* Titles the title words do not read, right before start: lower-case or abbreviated ones of Italian and
- * Spanish ("sig.", "sig.ra", "sr.", "sra."), the family title of German and Dutch ("Fam."), police and council
- * ranks ("PC", "DC", "Sgt", "Cllr", "Insp."). */
-static int title_marker(const uint8_t *s, size_t start)
+/* The word right before start, one space before it, when it is a title the title words do not read or
+ * the marker of a birth name: lower-case and abbreviated titles of Italian and Spanish ("sig.", "sig.ra",
+ * "sr.", "sra."), the family title "Fam.", police and council ranks ("PC", "DC", "Sgt", "Cllr", "Insp."),
+ * and "geb.", "née", "z domu", "roz.", "född", "født" before a birth name. Returns 2 when unknown words
+ * are names after it, 1 for known names only ("PC Gaming Show", Swedish "... sig. Det är"), 0 for none. */
+static int marker_before(const uint8_t *s, size_t start)
 {
-#define T_(str, any) {str, sizeof(str) - 1, any}
+#define K_(str, any) {str, sizeof(str) - 1, any}
     static const struct {
         const char *m;
         size_t l;
-        int any; /* 2: unknown words too; 1: known names only ("PC Gaming Show", Swedish "... sig. Det") */
-    } T[] = {T_("sig. ", 1),  T_("sig.ra ", 2), T_("sr. ", 1), T_("sra. ", 2), T_("srta. ", 2),
-             T_("fam. ", 1),  T_("Fam. ", 1),   T_("PC ", 1),  T_("DC ", 1),   T_("Sgt ", 1),
-             T_("Sgt. ", 1),  T_("Cllr ", 1),   T_("Insp. ", 1)};
-#undef T_
-    if (start < 4 || s[start - 1] != ' ' || !strchr(".aCtr", s[start - 2]) || s[start - 2] == 0)
+        int any;
+    } K[] = {K_("geb.", 2), K_("née", 2),    K_("nee", 2),  K_("domu", 2), K_("roz.", 2),  K_("född", 2),
+             K_("født", 2), K_("sig.", 1),   K_("sig.ra", 2), K_("sr.", 1), K_("sra.", 2),  K_("srta.", 2),
+             K_("fam.", 1), K_("Fam.", 1),   K_("PC", 1),   K_("DC", 1),   K_("Sgt", 1),   K_("Sgt.", 1),
+             K_("Cllr", 1), K_("Insp.", 1)};
+#undef K_
+    if (start < 3 || s[start - 1] != ' ')
         return 0;
-    for (size_t k = 0; k < sizeof T / sizeof T[0]; k++) {
-        size_t l = T[k].l;
-        if (start >= l && memcmp(s + start - l, T[k].m, l) == 0 && (start == l || !pii_is_alpha(s[start - l - 1])))
-            return T[k].any;
-    }
+    size_t te = start - 1, ts = te;
+    while (ts > 0 && s[ts - 1] != ' ' && s[ts - 1] != '\n' && te - ts <= 6)
+        ts--;
+    size_t tl = te - ts;
+    /* the token's length and first letter rule out most words before the walk over the table */
+    if (tl < 2 || tl > 6 || (ts > 0 && s[ts - 1] != ' ' && s[ts - 1] != '\n') || strchr("gnzdrfsFPDSCI", s[ts]) == NULL ||
+        s[ts] == 0)
+        return 0;
+    for (size_t k = 0; k < sizeof K / sizeof K[0]; k++)
+        if (K[k].l == tl && memcmp(s + ts, K[k].m, tl) == 0) {
+            if (K[k].m[0] == 'd' && !(ts >= 2 && s[ts - 1] == ' ' && s[ts - 2] == 'z' && (ts == 2 || !pii_is_alpha(s[ts - 3]))))
+                return 0; /* "domu" only in "z domu" */
+            return K[k].any;
+        }
     return 0;
-}
-
-/* The marker of a birth name right before start: German "geb.", French and English "née", Polish "z domu",
- * Czech "roz.", Swedish "född", Danish and Norwegian "født". */
-static bool birth_name_marker(const uint8_t *s, size_t start)
-{
-#define M_(str) {str, sizeof(str) - 1}
-    static const struct {
-        const char *m;
-        size_t l;
-    } M[] = {M_("geb. "), M_("née "), M_("nee "), M_("z domu "), M_("roz. "), M_("född "), M_("født ")};
-#undef M_
-    /* the byte before the space ends one of them: most words are ruled out by this alone */
-    if (start < 4 || s[start - 1] != ' ' || !strchr(".eudt", s[start - 2]) || s[start - 2] == 0)
-        return false;
-    for (size_t k = 0; k < sizeof M / sizeof M[0]; k++) {
-        size_t l = M[k].l;
-        if (start >= l && memcmp(s + start - l, M[k].m, l) == 0 && (start == l || !pii_is_alpha(s[start - l - 1])))
-            return true;
-    }
-    return false;
 }
 
 /* Context before the name: returns the strength (0 none) and whether it accepts unknown words. */
@@ -208,13 +199,10 @@ int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
         *accepts_unknown = true;
         return STRONG;
     }
-    int tm = title_marker(s, start);
+    int tm = marker_before(s, start);
     if (tm != 0) {
-        *accepts_unknown = tm == 2; /* "la sig.ra Ferraccioli"; "Il sig. Bianchi", ranks: known names only */
-        return STRONG;
-    }
-    if (birth_name_marker(s, start)) {
-        *accepts_unknown = true; /* "Hildegard Brückner geb. Ohlendorf", "Mary Smith née Collins" */
+        /* "la sig.ra Ferraccioli", "Hildegard Brückner geb. Ohlendorf"; "Il sig. Bianchi", ranks: known names */
+        *accepts_unknown = tm == 2;
         return STRONG;
     }
     int col = pii_csv_name_column(s, sc->n, start);
