@@ -74,6 +74,7 @@ static void surname_first(void **state)
     pii_expect_none(det, "Take Vitamin D, Vitamin K and Omega 3 with food.", P);
     pii_expect_none(det, "Choose Room A, Room B or Gate C for the drills.", P);
     pii_expect_none(det, "Flights stop in Paris, Texas and Jordan, Minnesota.", P);
+    pii_expect_none(det, "Kowalczyk, Central\nKowalczyk, Agnieszka\nKowalczyk, Eastern", P); /* a catalogue */
     sanctum_detection *d = pii_run(det, "Thanks Jessica, Kiara, Maddie and Priya for coming", 0);
     for (size_t i = 0; i < d->count; i++)
         assert_true(d->entities[i].end - d->entities[i].start <= 7); /* one name a span, not pairs */

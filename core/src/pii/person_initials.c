@@ -131,6 +131,27 @@ static bool outline_letter(const uint8_t *s, size_t n, size_t p)
     return letter_item_in(s, lo, p, (uint8_t)(s[p] - 1)) && letter_item_in(s, lo, p, 'A');
 }
 
+/* The head [a, h) (a word and ", ") opens the line before or after the one it opens: a catalogue
+ * ("Zhuang, Central\nZhuang, Dai\nZhuang, Yang"). */
+static bool repeated_head(const uint8_t *s, size_t n, size_t a, size_t h)
+{
+    if (a > 0 && s[a - 1] != '\n')
+        return false;
+    size_t l = h - a;
+    if (a >= 2) {
+        size_t ps = a - 1;
+        while (ps > 0 && s[ps - 1] != '\n')
+            ps--;
+        if (a - 1 - ps >= l && memcmp(s + ps, s + a, l) == 0)
+            return true;
+    }
+    const uint8_t *nl = memchr(s + h, '\n', n - h);
+    if (nl == NULL)
+        return false;
+    size_t ns = (size_t)(nl - s) + 1;
+    return n - ns >= l && memcmp(s + ns, s + a, l) == 0;
+}
+
 /* One item starting at the word w, of any form; false when w starts none. */
 static bool parse_item(pii_scan *sc, const word *w, item *it)
 {
@@ -207,6 +228,8 @@ static bool parse_item(pii_scan *sc, const word *w, item *it)
             return false;
         if (!it->strong || it->place || !(fs & SC_NAME_LAST) || (fs & SC_NAME_COMMON_FIRST))
             return false;
+        if (repeated_head(s, n, w->s, p + 2))
+            return false; /* "Zhuang, Dai\nZhuang, Yang": a catalogue of variants, not a person */
         it->e = g.e;
         it->form = FORM_GIVEN;
         return true;
