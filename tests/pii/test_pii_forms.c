@@ -343,6 +343,20 @@ static void abbreviated_titles(void **state)
     pii_expect_none(det, "Siehe Abb. Fig. 3 und Tab. Zwei.", P);
 }
 
+/* Scripts without capitals: postpositions and prepositions around a known given name, greetings before
+ * it, and "!" after it. */
+static void caseless_frames(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_one(det, "कल सुनीता का जन्मदिन है", "सुनीता");
+    expect_one(det, "ਕੱਲ੍ਹ ਹਰਪ੍ਰੀਤ ਦੀ ਮੀਟਿੰਗ ਹੈ", "ਹਰਪ੍ਰੀਤ");
+    expect_one(det, "ለከበደ አበበ ደብዳቤ ተልኳል", "ከበደ አበበ");
+    expect_one(det, "ขอบคุณมาก จาก มาลี", "มาลี");
+    /* the same words around everyday words */
+    pii_expect_none(det, "कल बाजार का दिन है", P);
+    pii_expect_none(det, "ขอบคุณมาก จาก ทีมงาน", P);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -366,6 +380,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(notes_items, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(owned_by_people, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(abbreviated_titles, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(caseless_frames, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -222,6 +222,12 @@ static unsigned uncased_flags(const uint8_t *s, size_t a, size_t b, size_t *name
                 return f;
             }
     }
+    /* Amharic glues the prepositions የ (of) and ለ (to, for) to the name: "የትዕግስት ሠርግ", "ለአበበ ከበደ" */
+    if (b - a >= 9 && s[a] == 0xE1 && ((s[a + 1] == 0x8B && s[a + 2] == 0xA8) || (s[a + 1] == 0x88 && s[a + 2] == 0x88)) &&
+        (f = sc_name_lookup(s + a + 3, b - a - 3)) != 0) {
+        *name_start = a + 3;
+        return f;
+    }
     /* Thai glues the title คุณ (and what comes before it: สวัสดีคุณ) to the name: the name after the last one */
     static const uint8_t KHUN[] = {0xE0, 0xB8, 0x84, 0xE0, 0xB8, 0xB8, 0xE0, 0xB8, 0x93};
     if (b - a > sizeof KHUN && s[a] == 0xE0 && (s[a + 1] == 0xB8 || s[a + 1] == 0xB9)) {
@@ -281,13 +287,17 @@ static const char *const FRAME_BEFORE[] = {
     "வணக்கம்", "அன்புள்ள", "திரு", "திருமதி",                                 /* Tamil */
     "నమస్తే", "నమస్కారం", "ప్రియమైన", "శ్రీ",                                  /* Telugu */
     "ሰላም", "ጤና", "አቶ", "ወይዘሮ", "ውድ",                                /* Amharic */
-    "สวัสดี", "คุณ", "ถึง",                                                   /* Thai */
+    "สวัสดี", "คุณ", "ถึง", "จาก",                                            /* Thai (จาก: from) */
+    "வாழ்த்துக்கள்", "அம்மா", "அப்பா",                                         /* Tamil congratulations, mother, father */
+    "জন্মদিন", "শুভেচ্ছা",                                                     /* Bengali (happy) birthday, wishes */
+    "შენი", "ძვირფასო",                                                       /* Georgian yours, dear */
     NULL};
 static const char *const FRAME_AFTER[] = {
     "אמר", "אמרה", "כתב", "כתבה", "התקשר", "התקשרה", "שאל", "שאלה", "ביקש", "ביקשה", "מגיע", "מגיעה",
     "قال", "قالت", "كتب", "كتبت", "اتصل", "اتصلت", "سأل", "سألت",
     "گفت", "نوشت", "پرسید", "زنگ", "بھائی", "صاحب", "باجی", "جان",
-    "ने", "जी", "साहब", "भाई", "दीदी",
+    "ने", "जी", "साहब", "भाई", "दीदी", "का", "की", "के",
+    "ਦਾ", "ਦੀ", "ਦੇ", "ਨੂੰ",
     "দা", "দাদা", "দি", "দিদি", "ভাই", "আপা", "বলল", "বলেছে",
     "ਜੀ", "ਨੇ", "भैया", "चाचा", "मामा", "बेटा", "बेटी", "दादी", "नानी", "बहन",
     "ماموں", "مامو", "بیٹی", "بیٹا", "خالہ", "پھوپھو", "چچا", "آپا", "بھابھی", "نانی", "دادی", "خانم", "جون",
