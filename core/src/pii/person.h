@@ -140,6 +140,8 @@ bool pii_particle(const uint8_t *w, size_t n);
 bool pii_name_shaped(const pii_scan *sc, const word *w, bool allow_caps);
 /* A name that is also an everyday word (needs more evidence). */
 bool pii_word_like(unsigned f, int cls);
+/* A capitalized word the lists lack that ends as only surnames do ("Hallsdóttir", "Wróblewska"). */
+bool pii_surname_by_ending(const uint8_t *s, size_t a, size_t b);
 /* Gazetteer flags of [a, b), with hyphenated, O'/D' and Russian case forms. */
 unsigned pii_name_flags(const uint8_t *s, size_t a, size_t b);
 /* Nothing but spaces before the end of a phrase. */
@@ -179,8 +181,17 @@ bool pii_vocative_you(const pii_scan *sc, size_t end);
 bool pii_line_vocative(const pii_scan *sc, size_t start, size_t end);
 /* A name after "— " or "-- " that ends its line: "Merged. — Sigrun". */
 bool pii_dash_signature(const pii_scan *sc, size_t start, size_t end);
-/* A name between ", " and "!": "Great job, Thandiwe!". */
+/* A name between ", " and "!" ("Great job, Thandiwe!"), or ending a sentence after a lower-case clause
+ * ("So sorry for your loss, Teodora."). */
 bool pii_comma_exclaim(const pii_scan *sc, size_t start, size_t end);
+/* A name opening an item of a labelled list, with another item opening with a given name ("Choir rota:
+ * Bernadette sopranos, Kwabena tenors"). */
+bool pii_roster_item(const pii_scan *sc, size_t start, size_t end);
+/* An item of notes with another on its line: "Rose: finished ...; Jack: blocked", "Jack to draft ...; Ivy
+ * to own ...". */
+bool pii_notes_items(const pii_scan *sc, size_t start, size_t end);
+/* A name, ", " and a role people hold: "Amandine, agence immobilière", "Priya, our new intern". */
+bool pii_role_apposition(const pii_scan *sc, size_t end);
 /* A name that opens a line or a clause of notes, then ": " and text: "Irina: do we still page him?". */
 bool pii_notes_speaker(const pii_scan *sc, size_t start, size_t end);
 bool pii_personal_noun(const uint8_t *s, size_t n, size_t end);
@@ -205,6 +216,21 @@ size_t pii_title_name(pii_scan *sc, const word *w);
 size_t pii_airline_name(pii_scan *sc, const word *w);
 /* "MORALES, ANA", "CHEN Jie": a family name in capitals first; returns where to go on, or 0. */
 size_t pii_caps_family_first(pii_scan *sc, const word *w);
+
+/* ---- person_initials.c: names with initials and surname first ("J. Okafor", "Varga, Z.", "Ogunbiyi K",
+ * "Mendes, Carla") ---- */
+/* Cheap shape test after a capitalized word ending at e: worth calling pii_initials_name. */
+bool pii_initials_shape(const uint8_t *s, size_t n, size_t e);
+/* The item (or list of items) starting at w; returns where to go on, or 0 when w starts none. */
+size_t pii_initials_name(pii_scan *sc, const word *w);
+
+/* ---- person_records.c: MRZ name fields and court captions ---- */
+/* "P<UTOERIKSSON<<ANNA<MARIA<<<": returns where to go on, or 0. */
+size_t pii_mrz_name(pii_scan *sc, const word *w);
+/* "Okonkwo v. Brennan", "State v. Kellerman": w is the word before "v."; returns where to go on, or 0. */
+size_t pii_case_caption(pii_scan *sc, const word *w);
+/* "In re Marriage of Patel and Patel": w is "In"; returns where to go on, or 0. */
+size_t pii_in_re(pii_scan *sc, const word *w);
 void pii_record_pair(pii_scan *sc, const word *w, unsigned fa, const name_seq *q, double *score, uint32_t *ev);
 /* The JSON key [ks, ke) names a person: 2 any value, 1 known names only, 0 no. */
 int pii_json_name_key(const uint8_t *s, size_t n, size_t ks, size_t ke);

@@ -90,6 +90,17 @@ static const char *const MESSAGE[] = {
 /* ... of them, what firms seldom send: these vouch even for a word the gazetteer lacks. */
 static const char *const PERSONAL_MESSAGE[] = {"card", "dm", "gift", "note", "postcard", "voicemail", NULL};
 
+/* Roles of records, deeds and minutes in several languages, and teachers' and elders' titles of school and
+ * family chat ("juf Marieke", "meester Bram", "cikgu Aminah", "lolo Ben") (sorted). */
+static const char *const RECORD_ROLE[] = {
+    "applicant", "beneficiaria", "beneficiario", "beneficiary", "beneficiária", "beneficiário",
+    "borrower", "cardholder", "chair", "chairman", "chairperson", "chairwoman", "cikgu", "claimant",
+    "complainant", "cosigner", "deceased", "decedent", "defendant", "executor", "executrix",
+    "guarantor", "insured", "juf", "lessee", "lola", "lolo", "maestra", "maestro", "meester", "meneer",
+    "mevrouw", "notary", "payee", "plaintiff", "policyholder", "przewodnicząca", "przewodniczący",
+    "secretary", "sifu", "signatory", "tenant", "testator", "testemunha", "testigo", "titular",
+    "treasurer", "trustee", "témoin", "ustaz", "ustazah", "witness", "zeuge", "zeugin", NULL};
+
 /* A person's role or kin before a name ("my uncle", "the nanny", "our plumber"); the roles software
  * also has ("driver", "host", "agent") only with a qualifier that makes them people ("shuttle driver",
  * "Airbnb host", "my driver"). */
@@ -116,6 +127,42 @@ static bool role_noun(const uint8_t *s, size_t w1s, size_t w1e, bool p2, size_t 
     if (WORD_IN_SORTED(s + w1s, w1e - w1s, ROLE))
         return true;
     return p2 && WORD_IN_SORTED(s + w1s, w1e - w1s, QUALIFIED) && WORD_IN_SORTED(s + w2s, w2e - w2s, QUALIFIER);
+}
+
+/* The word right before start, one space before it, when it is a title the title words do not read or
+ * the marker of a birth name: lower-case and abbreviated titles of Italian and Spanish ("sig.", "sig.ra",
+ * "sr.", "sra."), the family title "Fam.", police and council ranks ("PC", "DC", "Sgt", "Cllr", "Insp."),
+ * and "geb.", "née", "z domu", "roz.", "född", "født" before a birth name. Returns 2 when unknown words
+ * are names after it, 1 for known names only ("PC Gaming Show", Swedish "... sig. Det är"), 0 for none. */
+static int marker_before(const uint8_t *s, size_t start)
+{
+#define K_(str, any) {str, sizeof(str) - 1, any}
+    static const struct {
+        const char *m;
+        size_t l;
+        int any;
+    } K[] = {K_("geb.", 2), K_("née", 2),    K_("nee", 2),  K_("domu", 2), K_("roz.", 2),  K_("född", 2),
+             K_("født", 2), K_("sig.", 1),   K_("sig.ra", 2), K_("sr.", 1), K_("sra.", 2),  K_("srta.", 2),
+             K_("fam.", 1), K_("Fam.", 1),   K_("PC", 1),   K_("DC", 1),   K_("Sgt", 1),   K_("Sgt.", 1),
+             K_("Cllr", 1), K_("Insp.", 1)};
+#undef K_
+    if (start < 3 || s[start - 1] != ' ')
+        return 0;
+    size_t te = start - 1, ts = te;
+    while (ts > 0 && s[ts - 1] != ' ' && s[ts - 1] != '\n' && te - ts <= 6)
+        ts--;
+    size_t tl = te - ts;
+    /* the token's length and first letter rule out most words before the walk over the table */
+    if (tl < 2 || tl > 6 || (ts > 0 && s[ts - 1] != ' ' && s[ts - 1] != '\n') || strchr("gnzdrfsFPDSCI", s[ts]) == NULL ||
+        s[ts] == 0)
+        return 0;
+    for (size_t k = 0; k < sizeof K / sizeof K[0]; k++)
+        if (K[k].l == tl && memcmp(s + ts, K[k].m, tl) == 0) {
+            if (K[k].m[0] == 'd' && !(ts >= 2 && s[ts - 1] == ' ' && s[ts - 2] == 'z' && (ts == 2 || !pii_is_alpha(s[ts - 3]))))
+                return 0; /* "domu" only in "z domu" */
+            return K[k].any;
+        }
+    return 0;
 }
 
 /* Context before the name: returns the strength (0 none) and whether it accepts unknown words. */
@@ -150,6 +197,12 @@ int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
     }
     if (chat_speaker(sc, start)) {
         *accepts_unknown = true;
+        return STRONG;
+    }
+    int tm = marker_before(s, start);
+    if (tm != 0) {
+        /* "la sig.ra Ferraccioli", "Hildegard Brückner geb. Ohlendorf"; "Il sig. Bianchi", ranks: known names */
+        *accepts_unknown = tm == 2;
         return STRONG;
     }
     int col = pii_csv_name_column(s, sc->n, start);
@@ -190,9 +243,10 @@ int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
     }
     /* "my uncle Tavita", "the babysitter, Krisztina", "shuttle driver Thabo", "a message from Wiremu",
      * "a table under the name Moretti" */
-    /* Polish titles in lower case: "pan Kowalski", "pani Nowak" (a frying pan is no title before a name) */
+    /* Polish, Czech and Slovak titles in lower case: "pan Kowalski", "pani Nowak", "paní Dvořáková" (a
+     * frying pan is no title before a name) */
     if (pii_is_lower(s[w1s]) && w1e + 1 == start && s[w1s] == 'p' &&
-        word_in(w1, l1, (const char *const[]){"pan", "pani", "pana", "panu", "panem", "panie", "panią", NULL}))
+        word_in(w1, l1, (const char *const[]){"pan", "pani", "pana", "panu", "panem", "panie", "panią", "paní", NULL}))
         return STRONG;
     /* the same titles in Ukrainian ("пан Тарас", "пані Оксана"); Thai คุณ ends the Thai word before the
      * name, glued or not ("สวัสดีคุณNattaya", "คุณ Nattaya") */
@@ -216,6 +270,10 @@ int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
         *accepts_unknown = true;
         return STRONG;
     }
+    /* roles a record or a deed gives a person ("beneficiary Cassandra Whitby", "titular Aurora Villalba",
+     * "witness Tendai Moyo"): strong, for known names only (firms are payees and beneficiaries too) */
+    if (w1e + 1 == start && s[w1e] == ' ' && WORD_IN_SORTED(w1, l1, RECORD_ROLE))
+        return STRONG;
     int k = sc_person_context_word(w1, l1, 0);
     /* kinship words of round 8 ("mama Achieng", "babushka Zinaida", "ciocia Grażyna") vouch only for a
      * known name; capitalized, the ones that also name shops and songs ("Mama Oliech", "Mama Africa")
@@ -298,14 +356,49 @@ int pii_context_after(const pii_scan *sc, size_t end, bool possessive)
 }
 
 /* A signature: the name alone on its line after a sign-off line ("Best regards," / "Thanks," / "--"). */
+/* sign-offs the context table lacks: "See you soon,", "Take care,", "Grazie," */
+static const char *const MORE_SIGNOFF[] = {"abrazos", "bisous", "care", "ciao", "danke", "grazie", "gracias",
+                                           "hugs", "merci", "obrigada", "obrigado", "saludos", "saluti", "soon",
+                                           "ta", "xx", NULL};
+
+static bool signoff_word(const uint8_t *w, size_t n)
+{
+    return sc_person_context_word(w, n, 2) == SC_PCTX_SIGNOFF || word_in(w, n, MORE_SIGNOFF);
+}
+
+/* A letter quoted in one line: "... from Ms. Radu. Best, Irina" / "Saluti, Ornella»": a sign-off of one or
+ * two words opening a sentence, ", ", and the name ending the quote, the line or the text. */
+static bool inline_signoff(const uint8_t *s, size_t n, size_t start, size_t end)
+{
+    if (start < 4 || s[start - 1] != ' ' || s[start - 2] != ',' || sc_place_lookup(s + start, end - start))
+        return false; /* "Cheers, Madrid" */
+    unsigned f = pii_name_flags(s, start, end);
+    if (!(f & SC_NAME_FIRST) || pii_word_like(f, sc_word_class(s + start, end - start)))
+        return false; /* a known given name only ("Best, Management") */
+    size_t e = end;
+    while (e < n && (s[e] == '.' || s[e] == '!' || s[e] == ' '))
+        e++;
+    if (!(e >= n || s[e] == '"' || s[e] == '\n' || s[e] == '\r' || s[e] == '\'' ||
+          (e + 2 < n && s[e] == 0xE2 && s[e + 1] == 0x80 && (s[e + 2] == 0x9D || s[e + 2] == 0x99)) ||
+          (e + 1 < n && s[e] == 0xC2 && s[e + 1] == 0xBB)))
+        return false; /* ” ’ » */
+    size_t ws, we, vs, ve;
+    if (!prev_word(s, start - 2, 0, &ws, &we) || !signoff_word(s + ws, we - ws))
+        return false;
+    size_t b = ws;
+    if (prev_word(s, ws, 1, &vs, &ve) && ws - ve == 1 && s[ve] == ' ')
+        b = vs; /* "Best wishes, X", "Kind regards, X" */
+    while (b > 0 && s[b - 1] == ' ')
+        b--;
+    return b == 0 || s[b - 1] == '.' || s[b - 1] == '!' || s[b - 1] == '?' || s[b - 1] == '"' || s[b - 1] == '\n';
+}
+
 bool pii_signature(const pii_scan *sc, size_t start, size_t end)
 {
-    /* sign-offs the context table lacks: "See you soon,", "Take care,", "Grazie," */
-    static const char *const MORE[] = {"abrazos", "bisous", "care", "ciao", "danke", "grazie", "gracias",
-                                       "hugs", "merci", "obrigada", "obrigado", "saludos", "soon", "ta", "xx",
-                                       NULL};
     const uint8_t *s = sc->s;
     size_t n = sc->n;
+    if (start >= 4 && s[start - 2] == ',' && inline_signoff(s, n, start, end))
+        return true;
     size_t ls = start;
     while (ls > 0 && (s[ls - 1] == ' ' || s[ls - 1] == '\t'))
         ls--;
@@ -349,8 +442,7 @@ bool pii_signature(const pii_scan *sc, size_t start, size_t end)
             i++;
         if (i > ws) {
             words++;
-            signoff = signoff || sc_person_context_word(s + ws, i - ws, 2) == SC_PCTX_SIGNOFF ||
-                      word_in(s + ws, i - ws, MORE);
+            signoff = signoff || signoff_word(s + ws, i - ws);
         }
     }
     if (!signoff)
@@ -497,6 +589,15 @@ bool pii_vocative_you(const pii_scan *sc, size_t end)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n;
+    size_t a0, b0, a1, b1;
+    /* chat drops the comma: "Will can you take the page tonight?", "Ngozi please own the timeline" */
+    if (end < n && s[end] == ' ' && word_after(s, n, end, &a0, &b0) && pii_is_lower(s[a0])) {
+        if (word_in(s + a0, b0 - a0, (const char *const[]){"please", "pls", "plz", NULL}))
+            return word_after(s, n, b0, &a1, &b1) && pii_is_lower(s[a1]);
+        return word_in(s + a0, b0 - a0,
+                       (const char *const[]){"can", "could", "would", "will", "do", "did", "are", "have", NULL}) &&
+               word_after(s, n, b0, &a1, &b1) && word_in(s + a1, b1 - a1, (const char *const[]){"you", "u", NULL});
+    }
     if (end >= n || s[end] != ',')
         return false;
     size_t p = end + 1;
@@ -533,8 +634,149 @@ bool pii_line_vocative(const pii_scan *sc, size_t start, size_t end)
 bool pii_comma_exclaim(const pii_scan *sc, size_t start, size_t end)
 {
     const uint8_t *s = sc->s;
-    return start >= 2 && s[start - 1] == ' ' && s[start - 2] == ',' && end < sc->n && s[end] == '!' &&
-           !sc_place_lookup(s + start, end - start); /* "Come on, England!" */
+    size_t n = sc->n;
+    if (start < 3 || s[start - 1] != ' ' || s[start - 2] != ',' || end >= n || sc_place_lookup(s + start, end - start))
+        return false; /* "Come on, England!" */
+    if (s[end] == '!')
+        return true;
+    /* "So sorry for your loss, Teodora.", "Are you coming, Ingvild?": the name ends the sentence after a
+     * clause in lower case (not a list of capitalized things: "Oslo, Bergen, Ingrid.") */
+    size_t ps, pe;
+    return (s[end] == '.' || s[end] == '?') &&
+           (end + 1 >= n || s[end + 1] == ' ' || s[end + 1] == '\n' || s[end + 1] == '"' || s[end + 1] == '\r') &&
+           prev_word(s, start - 2, 0, &ps, &pe) && pii_is_lower(s[ps]) && pe - ps >= 2;
+}
+
+/* "Amandine, agence immobilière", "Priya, our new intern", "Tomasz, lab supervisor": a name, ", ", and a
+ * role people hold (at most two words before it: "our", "new", "lab"), then the end of the phrase. */
+bool pii_role_apposition(const pii_scan *sc, size_t end)
+{
+    static const char *const JOB[] = {
+        "accountant", "administrator", "advisor", "agence", "agent", "agente", "analyst", "architect",
+        "assistant", "attorney", "ceo", "cfo", "chair", "consultant", "coordinator", "cto", "designer",
+        "developer", "director", "doctor", "editor", "engineer", "founder", "head", "intern", "lawyer",
+        "manager", "nurse", "officer", "owner", "paralegal", "partner", "president", "realtor", "recruiter",
+        "representative", "researcher", "secretary", "solicitor", "supervisor", "teacher", "technician",
+        "treasurer", NULL};
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, p = end;
+    if (p + 3 >= n || s[p] != ',' || s[p + 1] != ' ' || !pii_is_lower(s[p + 2]))
+        return false;
+    p += 1;
+    for (unsigned k = 0; k < 3; k++) {
+        size_t a, b;
+        if (!word_after(s, n, p, &a, &b) || b == a)
+            return false;
+        if (WORD_IN_SORTED(s + a, b - a, JOB)) {
+            size_t q = b;
+            while (q < n && (s[q] == ' ' || pii_is_alpha(s[q]) || s[q] >= 0x80) && q - b < 24)
+                q++; /* "agence immobilière", "head of sales" */
+            return q >= n || s[q] == ',' || s[q] == '.' || s[q] == ';' || s[q] == '\n' || s[q] == ')' ||
+                   s[q] == '(' || s[q] == '"';
+        }
+        if (role_noun(s, a, b, false, 0, 0))
+            return true;
+        p = b;
+    }
+    return false;
+}
+
+/* A known given name that is no word and no place, as a word at [a, b). */
+static bool clean_given(const uint8_t *s, size_t a, size_t b)
+{
+    if (b - a < 3 || !pii_is_upper(s[a]))
+        return false;
+    unsigned f = pii_name_flags(s, a, b);
+    return (f & SC_NAME_FIRST) && !(f & (SC_NAME_WORD | SC_NAME_PLACE)) && sc_word_class(s + a, b - a) == SC_WORD_NONE &&
+           !sc_place_lookup(s + a, b - a);
+}
+
+/* "Choir rota: Bernadette sopranos, Kwabena tenors, Ingeborg altos", "PTO: Luca OOO, Sunita WFH": the name
+ * opens an item of a labelled list on its line, and another item opens with a known given name too. */
+bool pii_roster_item(const pii_scan *sc, size_t start, size_t end)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    if (start < 3 || s[start - 1] != ' ' || (s[start - 2] != ',' && s[start - 2] != ';' && s[start - 2] != ':'))
+        return false;
+    size_t ls = start, le = end;
+    while (ls > 0 && s[ls - 1] != '\n' && start - ls < 300)
+        ls--;
+    while (le < n && s[le] != '\n' && le - end < 300)
+        le++;
+    /* a label naming a roster ("Choir rota:", "PTO calendar:", "Carpool:"), not a list of things ("Paint
+     * colours: Amber gloss, Ivory matt") */
+    static const char *const ROSTER[] = {
+        "absent", "assignments", "attendance", "attendees", "calendar", "carpool", "cast", "drivers", "duties",
+        "duty", "helpers", "leave", "lineup", "minutes", "notes", "ooo", "owners", "pickups", "present", "pto",
+        "roster", "rota", "schedule", "shifts", "squad", "standup", "team", "tracker", "volunteers", NULL};
+    bool label = false;
+    for (size_t i = ls; i + 1 < start && !label; i++) {
+        if (s[i] != ':' || s[i + 1] != ' ' || i == ls || !pii_is_alpha(s[i - 1]))
+            continue;
+        size_t a = i;
+        while (a > ls && pii_is_alpha(s[a - 1]))
+            a--;
+        label = WORD_IN_SORTED(s + a, i - a, ROSTER);
+    }
+    if (!label)
+        return false;
+    for (size_t i = ls; i + 2 < le; i++) {
+        if (!(s[i] == ',' || s[i] == ';' || s[i] == ':') || s[i + 1] != ' ' || i + 2 == start)
+            continue;
+        size_t a = i + 2, b = a;
+        while (b < le && pii_is_alpha(s[b]))
+            b++;
+        if (b > a && b + 1 < le && s[b] == ' ' && pii_is_alpha(s[b + 1]) && clean_given(s, a, b))
+            return true; /* another item: "Kwabena tenors", "Sunita OOO" */
+    }
+    return false;
+}
+
+/* An owner or speaker item of notes at [a, b): a capitalized given name that is no place, at a clause start
+ * (a line start, ": ", "; ", " - ", " — "), followed by ": " and a lower-case word or by " to " and one. */
+static bool notes_item_at(const uint8_t *s, size_t n, size_t a, size_t b)
+{
+    if (b - a < 3 || !pii_is_upper(s[a]) || b + 4 >= n)
+        return false;
+    bool open = a == 0 || s[a - 1] == '\n' ||
+                (a >= 2 && s[a - 1] == ' ' && (s[a - 2] == ':' || s[a - 2] == ';' || s[a - 2] == '-')) ||
+                (a >= 4 && s[a - 1] == ' ' && s[a - 2] == 0x94 && s[a - 3] == 0x80 && s[a - 4] == 0xE2);
+    if (!open)
+        return false;
+    bool follows = (s[b] == ':' && s[b + 1] == ' ' && pii_is_lower(s[b + 2])) ||
+                   (b + 4 < n && memcmp(s + b, " to ", 4) == 0 && pii_is_lower(s[b + 4]));
+    if (!follows)
+        return false;
+    unsigned f = pii_name_flags(s, a, b);
+    return (f & SC_NAME_FIRST) && !(f & SC_NAME_PLACE) && !sc_place_lookup(s + a, b - a) &&
+           sc_word_class(s + a, b - a) != SC_WORD_STOP;
+}
+
+/* "Standup — Rose: finished the module; Jack: blocked on disk", "Notes: Jack to draft the plan; Ivy to own
+ * the cleanup": the name is an item of notes and another item of the same line is one too. */
+bool pii_notes_items(const pii_scan *sc, size_t start, size_t end)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    if (!notes_item_at(s, n, start, end))
+        return false;
+    size_t ls = start, le = end;
+    while (ls > 0 && s[ls - 1] != '\n' && start - ls < 300)
+        ls--;
+    while (le < n && s[le] != '\n' && le - end < 300)
+        le++;
+    for (size_t i = ls; i < le; i++) {
+        if (i == start || !pii_is_upper(s[i]) || (i > ls && pii_is_alpha(s[i - 1])))
+            continue;
+        size_t b = i;
+        while (b < le && pii_is_alpha(s[b]))
+            b++;
+        if (notes_item_at(s, n, i, b))
+            return true;
+        i = b;
+    }
+    return false;
 }
 
 /* "Irina: do we still page him?", "notes - Rose: done; Kemal: blocked": a name that opens a line or a
@@ -679,6 +921,17 @@ bool pii_question_subject(const pii_scan *sc, size_t start, size_t end)
  * at a sentence start ("Saoirse is coming", "Saoirse can't", "Saoirse and I"), the subject of a question
  * ("is Saoirse coming?", "How old is Saoirse?"), the one given or brought something ("give Saoirse a
  * call", "bring Saoirse"), or an owner ("Saoirse's recital"). */
+/* The word right after position p (one space), letters of any script, as [*ws, *we). */
+static bool word_after_utf8(const uint8_t *s, size_t n, size_t p, size_t *ws, size_t *we)
+{
+    word w;
+    if (p >= n || s[p] != ' ' || !next_word(s, n, p, &w) || w.s != p + 1)
+        return false;
+    *ws = w.s;
+    *we = w.e;
+    return true;
+}
+
 bool pii_clean_name_frame(const pii_scan *sc, size_t start, size_t end, bool poss)
 {
     static const char *const SUBJ[] = {
@@ -694,21 +947,34 @@ bool pii_clean_name_frame(const pii_scan *sc, size_t start, size_t end, bool pos
     size_t n = sc->n, ws, we, a = 0, b = 0, c, d;
     if (poss) {
         /* what people own or go to ("Saoirse's recital"), not what is named after them ("Halley's comet") */
-        static const char *const EVENT[] = {"appointment", "baptism", "class", "concert", "funeral", "game",
-                                            "graduation", "homework", "match", "practice", "recital", "school",
+        static const char *const EVENT[] = {
+                                            "appointment", "baptism", "car", "class", "concert", "dog", "funeral", "game", "graduation",
+                                            "homework", "match", "party", "pr", "practice", "recital", "rent", "school", "shift",
                                             "surgery", "wedding", NULL};
         size_t p = end, al;
         if (apostrophe_at(s, n, p, &al) && p + al < n && s[p + al] == 's')
             p += al + 1;
         return pii_personal_noun(s, n, end) || (word_after(s, n, p, &a, &b) && WORD_IN_SORTED(s + a, b - a, EVENT));
     }
-    bool after = word_after(s, n, end, &a, &b) && pii_is_lower(s[a]);
-    if (sentence_start(s, start) && after) {
-        /* "Vega is a star", "Thor has a hammer": a definition says nothing of a person */
-        if (word_in(s + a, b - a, (const char *const[]){"is", "was", "has", "had", NULL}) &&
-            word_after(s, n, b, &c, &d) && word_in(s + c, d - c, (const char *const[]){"a", "an", "the", NULL}))
+    /* the same frame in other languages: auxiliaries, copulas and verbs of coming and saying after a
+     * subject ("Ilaria ha chiamato", "Jörg ist ab morgen weg", "Thibault est d'astreinte", "Ingrid er syk") */
+    static const char *const SUBJ_OTHER[] = {
+        "arriva", "arrive", "chegou", "dice", "dijo", "disse", "doit", "est", "estará", "está", "ha",
+        "heeft", "ist", "jest", "kann", "kommt", "komt", "ligou", "llamó", "llegó",
+        "moet", "muss", "pediu", "peut", "puede", "può", "sagt", "sarà", "sera", "tiene", "vai",
+        "viene", "vient", "wird", "zegt", "è", NULL};
+    bool after = word_after_utf8(s, n, end, &a, &b) && pii_is_lower(s[a]);
+    bool clause = sentence_start(s, start) ||
+                  (start >= 4 && s[start - 1] == ' ' && s[start - 2] == 0x94 && s[start - 3] == 0x80 &&
+                   s[start - 4] == 0xE2); /* "... paid by card — Kenji will reimburse" */
+    if (clause && after) {
+        /* "Vega is a star", "Thor has a hammer", "Vega est une étoile": a definition says nothing of a person */
+        static const char *const COPULA[] = {"is", "was", "has", "had", "est", "ist", "è", "es", "é", NULL};
+        static const char *const ARTICLE[] = {"a",   "an", "the", "un", "une", "ein", "eine",
+                                              "una", "uno", "um", "uma", "een", NULL};
+        if (word_in(s + a, b - a, COPULA) && word_after(s, n, b, &c, &d) && word_in(s + c, d - c, ARTICLE))
             return false;
-        if (WORD_IN_SORTED(s + a, b - a, SUBJ))
+        if (WORD_IN_SORTED(s + a, b - a, SUBJ) || WORD_IN_SORTED(s + a, b - a, SUBJ_OTHER))
             return true;
         if (pii_word_eq(s + a, b - a, "and") && word_after(s, n, b, &c, &d) &&
             word_in(s + c, d - c, (const char *const[]){"i", "me", "my", NULL}))

@@ -12,13 +12,28 @@ size_t pii_airline_name(pii_scan *sc, const word *w)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n;
-    if (w->e + 1 >= n || s[w->e] != '/' || (w->s > 0 && !pii_is_space(s[w->s - 1]) && s[w->s - 1] != ':'))
+    /* a PNR numbers its name elements: "1.1ALVES/RICARDO MR 1.2ALVES/ANA MRS" */
+    bool numbered = w->s >= 2 && pii_is_digit(s[w->s - 1]) && (s[w->s - 2] == '.' || pii_is_digit(s[w->s - 2]));
+    if (w->e + 1 >= n || s[w->e] != '/' ||
+        (w->s > 0 && !pii_is_space(s[w->s - 1]) && s[w->s - 1] != ':' && !numbered))
         return w->e;
     word g;
     if (!next_word(s, n, w->e + 1, &g) || g.s != w->e + 1 || !g.allcaps)
         return w->e;
     if (g.e < n && !pii_is_space(s[g.e]) && s[g.e] != ',' && s[g.e] != '.')
         return w->e;
+    /* more given names in capitals ("NGUYEN/THI HUONG MS", "MWANGI/GEOFFREY KAMAU MR"), up to the title */
+    static const char *const PAX_TITLES[] = {"chd", "dr", "inf", "miss", "mr", "mrs", "ms", "mstr", "prof", NULL};
+    size_t gend = g.e;
+    word x;
+    for (unsigned k = 0; k < 2 && next_word(s, n, gend, &x) && joins(s, gend, x.s, false) && x.allcaps &&
+                         !word_in(s + x.s, x.e - x.s, PAX_TITLES) && (x.e >= n || pii_is_space(s[x.e]));
+         k++) {
+        unsigned fx = sc_name_lookup(s + x.s, x.e - x.s);
+        if (!(fx & (SC_NAME_FIRST | SC_NAME_LAST)) || pii_word_like(fx, sc_word_class(s + x.s, x.e - x.s)))
+            break;
+        gend = x.e;
+    }
     unsigned fg = sc_name_lookup(s + g.s, g.e - g.s), fs = sc_name_lookup(s + w->s, w->e - w->s);
     int cg = sc_word_class(s + g.s, g.e - g.s), cs = sc_word_class(s + w->s, w->e - w->s);
     bool unk = false;
@@ -27,9 +42,9 @@ size_t pii_airline_name(pii_scan *sc, const word *w)
         return g.e;
     if (!label && (!(fg & SC_NAME_FIRST) || pii_word_like(fg, cg) || (fs != 0 && !(fs & SC_NAME_LAST))))
         return g.e;
-    pii_person_emit(sc, w->s, g.e, 0.85, SANCTUM_EV_NAME_SEQUENCE | SANCTUM_EV_GAZETTEER_FIRST |
+    pii_person_emit(sc, w->s, gend, 0.85, SANCTUM_EV_NAME_SEQUENCE | SANCTUM_EV_GAZETTEER_FIRST |
                                   ((fs & SC_NAME_LAST) ? SANCTUM_EV_GAZETTEER_LAST : 0));
-    return g.e;
+    return gend;
 }
 
 /* Step 2, titles: the capitalized words after "Mr", "Dr.", "Prof" are a name. Returns where to go on. */
@@ -296,10 +311,17 @@ int pii_csv_name_column(const uint8_t *s, size_t n, size_t start)
 /* Rosters and passports write the family name first in capitals: "MORALES, ANA", "CHEN Jie". A name in
  * capitals, then ", " and a known given name (capitals or not), or one space and a given name in mixed
  * case. Neither may be a place ("AUSTIN, TEXAS") or a word ("WILL, MARK"). Returns where to go on, or 0. */
-size_t pii_caps_family_first(pii_scan *sc, const word *w)
+size_t pii_caps_family_first(pii_scan *sc, const word *w0)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n;
+    /* particles in capitals before the family name: "VAN DER MEULEN, Pieter", "DE LA CRUZ, Ana" */
+    word fw = *w0, nx;
+    for (unsigned k = 0; k < 3 && fw.e - fw.s <= 5 && pii_particle(s + fw.s, fw.e - fw.s) && next_word(s, n, fw.e, &nx) &&
+                         joins(s, fw.e, nx.s, false) && nx.allcaps;
+         k++)
+        fw = nx;
+    const word *w = &fw;
     unsigned fa = pii_name_flags(s, w->s, w->e);
     if (w->e - w->s < 2 || (fa & (SC_NAME_PLACE | SC_NAME_WORD)) || w->e + 2 >= n)
         return 0;
@@ -324,9 +346,14 @@ size_t pii_caps_family_first(pii_scan *sc, const word *w)
     if (g.allcaps && !(fg & SC_NAME_COMMON_FIRST) && !(fa & SC_NAME_LAST))
         return 0;
     const char *why;
-    if (pii_in_code(sc, w->s, g.e, &why))
+    if (pii_in_code(sc, w0->s, g.e, &why))
         return 0;
-    pii_person_emit(sc, w->s, g.e, 0.85,
+    /* a middle initial after the given name: "HERNANDEZ, JOSE L" */
+    size_t end = g.e;
+    if (comma && end + 2 <= n && s[end] == ' ' && pii_is_upper(s[end + 1]) &&
+        (end + 2 == n || s[end + 2] == ' ' || s[end + 2] == '.' || s[end + 2] == ',' || s[end + 2] == '\n'))
+        end += s[end + 2 < n ? end + 2 : end] == '.' && end + 2 < n ? 3 : 2;
+    pii_person_emit(sc, w0->s, end, 0.85,
                     SANCTUM_EV_NAME_SEQUENCE | SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_GAZETTEER_LAST);
-    return g.e;
+    return end;
 }

@@ -54,18 +54,146 @@ size_t pii_letter_before_utf8(const uint8_t *s, size_t q)
     return sc_utf8_decode(s + q - k, k, &cp) == k && cp_letter(cp) ? k : 0;
 }
 
+/* Surnames the lists lack, told by an ending only surnames have: Icelandic "-dóttir"/"-sson", Polish
+ * "-owski"/"-ewska"/"-ńska" (and "-skiej", "-wicz"), Czech and Slovak "-ová"/"-ovej", Ukrainian "-enko"/"-chuk",
+ * Georgian "-shvili"/"-dze", Armenian "-yan", Greek "-opoulos"/"-akis", Turkish "-oğlu", Lithuanian
+ * "-auskas"/"-ienė"/"-aitė", Russian patronymics "-ovich"/"-ovna", in Latin or Cyrillic letters (not Finnish
+ * "-nen": German plurals end so, "Optionen", "Allgemeinen"). The stem before the ending is three bytes or
+ * more ("Lesson", "Adze", "Nová" are none) and the word is no place. Capitalized words only. */
+static unsigned surname_ending(const uint8_t *s, size_t a, size_t b, bool *adjective)
+{
+#define E_(str, st, ad) {str, sizeof(str) - 1, st, ad}
+    static const struct {
+        const char *end;
+        uint8_t len;    /* bytes of the ending */
+        uint8_t stem;   /* bytes the stem needs at least */
+        bool adjective; /* the ending also makes adjectives and firm names ("Uniwersytet Jagielloński",
+                           "Karaköy Güllüoğlu", "Nová Ves") */
+    } E[] = { /* grouped by last byte, for the switch below */
+        E_("owska", 2, true), E_("ewska", 2, true), E_("inska", 3, true), E_("ńska", 2, true),
+        E_("ovna", 3, false), E_("evna", 3, false), E_("dze", 3, false), E_("ovich", 3, false),
+        E_("evich", 3, false), E_("owski", 2, true), E_("ewski", 2, true), E_("inski", 3, true),
+        E_("ński", 2, true), E_("shvili", 2, false), E_("skiej", 4, true), E_("ovej", 3, true),
+        E_("chuk", 3, false), E_("czuk", 3, false), E_("sson", 4, false), E_("yan", 4, false),
+        E_("skiego", 4, true), E_("enko", 3, false), E_("dóttir", 2, false), E_("dottir", 2, false),
+        E_("opoulos", 2, false), E_("akis", 3, false), E_("auskas", 2, false), E_("ovou", 3, true),
+        E_("opoulou", 2, false), E_("oğlu", 3, true), E_("oglu", 3, true), E_("wicz", 3, false),
+        E_("чуку", 4, false), E_("ович", 4, false), E_("евич", 4, false), E_("ienė", 3, false),
+        E_("aitė", 3, false), E_("ová", 3, true), E_("ové", 3, true), E_("чука", 4, false),
+        E_("овна", 4, false), E_("евна", 4, false), E_("швили", 4, false), E_("чук", 4, false),
+        E_("енко", 4, false)};
+#undef E_
+    /* only the endings with the word's last byte: most words are ruled out by the switch alone */
+    size_t first, count;
+    switch (s[b - 1]) {
+    case 0x61:
+        first = 0, count = 6;
+        break;
+    case 0x65:
+        first = 6, count = 1;
+        break;
+    case 0x68:
+        first = 7, count = 2;
+        break;
+    case 0x69:
+        first = 9, count = 5;
+        break;
+    case 0x6A:
+        first = 14, count = 2;
+        break;
+    case 0x6B:
+        first = 16, count = 2;
+        break;
+    case 0x6E:
+        first = 18, count = 2;
+        break;
+    case 0x6F:
+        first = 20, count = 2;
+        break;
+    case 0x72:
+        first = 22, count = 2;
+        break;
+    case 0x73:
+        first = 24, count = 3;
+        break;
+    case 0x75:
+        first = 27, count = 4;
+        break;
+    case 0x7A:
+        first = 31, count = 1;
+        break;
+    case 0x83:
+        first = 32, count = 1;
+        break;
+    case 0x87:
+        first = 33, count = 2;
+        break;
+    case 0x97:
+        first = 35, count = 2;
+        break;
+    case 0xA1:
+        first = 37, count = 1;
+        break;
+    case 0xA9:
+        first = 38, count = 1;
+        break;
+    case 0xB0:
+        first = 39, count = 3;
+        break;
+    case 0xB8:
+        first = 42, count = 1;
+        break;
+    case 0xBA:
+        first = 43, count = 1;
+        break;
+    case 0xBE:
+        first = 44, count = 1;
+        break;
+    default:
+        return 0;
+    }
+    size_t len = b - a;
+    for (size_t k = first; k < first + count; k++) {
+        size_t l = E[k].len;
+        if (len >= l + E[k].stem && memcmp(s + b - l, E[k].end, l) == 0) {
+            *adjective = E[k].adjective;
+            return sc_place_lookup(s + a, len) ? 0 : SC_NAME_LAST;
+        }
+    }
+    return 0;
+}
+
+/* A capitalized word (Latin or Cyrillic capital) that the lists lack: its ending may still say surname. */
+static unsigned unknown_capitalized(const uint8_t *s, size_t a, size_t b, bool *adjective)
+{
+    bool up = false;
+    if (b - a < 5 || letter_at(s, b, a, &up) == 0 || !up)
+        return 0; /* capitalized only: "Þórbergsdóttir", "Ткачук" */
+    return surname_ending(s, a, b, adjective);
+}
+
+bool pii_surname_by_ending(const uint8_t *s, size_t a, size_t b)
+{
+    bool adjective = false;
+    return sc_name_lookup(s + a, b - a) == 0 && unknown_capitalized(s, a, b, &adjective) != 0 && !adjective;
+}
+
 unsigned pii_name_flags(const uint8_t *s, size_t a, size_t b)
 {
     unsigned f = sc_name_lookup(s + a, b - a);
     if (f != 0 || b - a < 3 || b - a > 40)
         return f;
+    bool adj = false; /* the ending's adjective reading does not change the flags */
     if (s[a] >= 0x80) {
         if (s[a] == 0xCE || s[a] == 0xCF)
             return pii_greek_flags(s, a, b);
-        if (s[a] == 0xD0 || s[a] == 0xD1)
-            return pii_cyrillic_flags(s, a, b);
+        if (s[a] == 0xD0 || s[a] == 0xD1) {
+            unsigned g = pii_cyrillic_flags(s, a, b);
+            return g != 0 ? g : unknown_capitalized(s, a, b, &adj);
+        }
         /* Latin with diacritics (Ẹ, Ọ, Ấ start with E1) */
-        return (s[a] >= 0xC3 && s[a] <= 0xC9) || s[a] == 0xE1 ? pii_folded_flags(s, a, b) : 0;
+        unsigned g = (s[a] >= 0xC3 && s[a] <= 0xC9) || s[a] == 0xE1 ? pii_folded_flags(s, a, b) : 0;
+        return g != 0 ? g : unknown_capitalized(s, a, b, &adj); /* "Þórbergsdóttir", "Łukasiewicz" */
     }
     const unsigned keep = SC_NAME_FIRST | SC_NAME_LAST | SC_NAME_COMMON_FIRST | SC_NAME_COMMON_LAST;
     for (size_t i = a + 1; i + 1 < b; i++)
@@ -92,9 +220,11 @@ unsigned pii_name_flags(const uint8_t *s, size_t a, size_t b)
         }
     }
     for (size_t i = a; i < b; i++)
-        if (s[i] >= 0x80)
-            return pii_folded_flags(s, a, b);
-    return 0;
+        if (s[i] >= 0x80) {
+            unsigned g = pii_folded_flags(s, a, b);
+            return g != 0 ? g : unknown_capitalized(s, a, b, &adj);
+        }
+    return unknown_capitalized(s, a, b, &adj);
 }
 
 /* Nothing but spaces before the end of a phrase (punctuation, a line break or the end of the text). */

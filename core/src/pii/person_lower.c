@@ -277,6 +277,17 @@ static void mention_name(pii_scan *sc, size_t at)
     pii_person_emit(sc, a, b, 0.8, SANCTUM_EV_CONTEXT_BEFORE | SANCTUM_EV_GAZETTEER_FIRST);
 }
 
+/* "1.1ALVES/RICARDO": capitals after a PNR element number, up to a slash. */
+static bool pnr_name_at(const uint8_t *s, size_t n, size_t p)
+{
+    if (p < 3 || !pii_is_digit(s[p - 1]) || s[p - 2] != '.' || !pii_is_digit(s[p - 3]))
+        return false;
+    size_t q = p;
+    while (q < n && q - p < 40 && pii_is_upper(s[q]))
+        q++;
+    return q > p + 1 && q + 1 < n && s[q] == '/' && pii_is_upper(s[q + 1]);
+}
+
 void pii_skip_plain_lower(pii_scan *sc, walk *k)
 {
     const uint8_t *s = sc->s;
@@ -314,6 +325,10 @@ void pii_skip_plain_lower(pii_scan *sc, walk *k)
             if (c == '@' && p + 1 < n && pii_is_lower(s[p + 1]))
                 mention_name(sc, p);
             p++;
+            if (p + 1 < n && pii_is_upper(s[p]) && pnr_name_at(s, n, p)) {
+                k->p = p; /* "1.1ALVES/RICARDO": a PNR name element, read by the airline format */
+                return;
+            }
             while (p < n && pii_is_digit(s[p - 1]) && pii_is_alpha(s[p]))
                 p++; /* letters glued to digits (3rd, 10px, sha1) are not words here */
             k->p = p;

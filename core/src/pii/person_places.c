@@ -176,9 +176,11 @@ bool pii_place_noun(const uint8_t *w, size_t n)
  * babysitting"), or a verb of speech. */
 static double pair_subject(const uint8_t *s, size_t n, size_t end)
 {
-    static const char *const STATE[] = {"arguing", "asleep", "awake", "babysitting", "bored", "coming",
-                                        "dating", "engaged", "fighting", "hungry", "napping", "sick",
-                                        "sleeping", "staying", NULL};
+    static const char *const STATE[] = {"arguing", "asleep", "awake", "babysitting", "bored", "bringing",
+                                        "coming", "cooking", "cousins", "dating", "driving", "engaged",
+                                        "fighting", "flatmates", "hosting", "hungry", "joining", "married",
+                                        "napping", "neighbors", "neighbours", "roommates", "siblings", "sick",
+                                        "sleeping", "staying", "twins", "visiting", NULL};
     size_t a, b, c, d;
     if (!word_after(s, n, end, &a, &b))
         return 0;
@@ -205,10 +207,11 @@ double pii_place_person_lift(const pii_scan *sc, size_t start, size_t end, bool 
         "forgot", "hates", "laughed", "loves", "messaged", "promised", "replied", "rsvped", "said", "says",
         "smiled", "tells", "texted", "thinks", "thought", "told", "writes", "wrote", NULL};
     static const char *const OWN[] = {
-        "appointment", "backpack", "badge", "bike", "birthday", "boyfriend", "charger", "dad", "daughter",
-        "desk", "email", "father", "flight", "friend", "friends", "girlfriend", "glasses", "homework",
-        "husband", "inhaler", "jacket", "keys", "kids", "laptop", "mom", "mother", "mum", "parents", "passport",
-        "phone", "room", "shoes", "son", "teacher", "wallet", "wife", NULL};
+        "appointment", "backpack", "badge", "bike", "birthday", "boyfriend", "car", "charger", "commit",
+        "dad", "daughter", "desk", "dog", "email", "father", "flight", "friend", "friends", "funeral",
+        "girlfriend", "glasses", "graduation", "homework", "husband", "inhaler", "jacket", "keys", "kids",
+        "laptop", "mom", "mother", "mum", "parents", "party", "passport", "phone", "pr", "recital", "rent",
+        "room", "shift", "shoes", "son", "teacher", "wallet", "wedding", "wife", NULL};
     static const char *const AUX[] = {"did", "does", "has", "can", "could", "will", "would", "should", NULL};
     static const char *const DO[] = {"reply", "call", "email", "sign", "approve", "say", "ask", "write", "text",
                                      "send", "pay", "answer", "agree", "confirm", "tell", "respond", "mention",

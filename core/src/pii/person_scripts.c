@@ -222,6 +222,12 @@ static unsigned uncased_flags(const uint8_t *s, size_t a, size_t b, size_t *name
                 return f;
             }
     }
+    /* Amharic glues the prepositions የ (of) and ለ (to, for) to the name: "የትዕግስት ሠርግ", "ለአበበ ከበደ" */
+    if (b - a >= 9 && s[a] == 0xE1 && ((s[a + 1] == 0x8B && s[a + 2] == 0xA8) || (s[a + 1] == 0x88 && s[a + 2] == 0x88)) &&
+        (f = sc_name_lookup(s + a + 3, b - a - 3)) != 0) {
+        *name_start = a + 3;
+        return f;
+    }
     /* Thai glues the title คุณ (and what comes before it: สวัสดีคุณ) to the name: the name after the last one */
     static const uint8_t KHUN[] = {0xE0, 0xB8, 0x84, 0xE0, 0xB8, 0xB8, 0xE0, 0xB8, 0x93};
     if (b - a > sizeof KHUN && s[a] == 0xE0 && (s[a + 1] == 0xB8 || s[a + 1] == 0xB9)) {
@@ -281,13 +287,17 @@ static const char *const FRAME_BEFORE[] = {
     "வணக்கம்", "அன்புள்ள", "திரு", "திருமதி",                                 /* Tamil */
     "నమస్తే", "నమస్కారం", "ప్రియమైన", "శ్రీ",                                  /* Telugu */
     "ሰላም", "ጤና", "አቶ", "ወይዘሮ", "ውድ",                                /* Amharic */
-    "สวัสดี", "คุณ", "ถึง",                                                   /* Thai */
+    "สวัสดี", "คุณ", "ถึง", "จาก",                                            /* Thai (จาก: from) */
+    "வாழ்த்துக்கள்", "அம்மா", "அப்பா",                                         /* Tamil congratulations, mother, father */
+    "জন্মদিন", "শুভেচ্ছা",                                                     /* Bengali (happy) birthday, wishes */
+    "შენი", "ძვირფასო",                                                       /* Georgian yours, dear */
     NULL};
 static const char *const FRAME_AFTER[] = {
     "אמר", "אמרה", "כתב", "כתבה", "התקשר", "התקשרה", "שאל", "שאלה", "ביקש", "ביקשה", "מגיע", "מגיעה",
     "قال", "قالت", "كتب", "كتبت", "اتصل", "اتصلت", "سأل", "سألت",
     "گفت", "نوشت", "پرسید", "زنگ", "بھائی", "صاحب", "باجی", "جان",
-    "ने", "जी", "साहब", "भाई", "दीदी",
+    "ने", "जी", "साहब", "भाई", "दीदी", "का", "की", "के",
+    "ਦਾ", "ਦੀ", "ਦੇ", "ਨੂੰ",
     "দা", "দাদা", "দি", "দিদি", "ভাই", "আপা", "বলল", "বলেছে",
     "ਜੀ", "ਨੇ", "भैया", "चाचा", "मामा", "बेटा", "बेटी", "दादी", "नानी", "बहन",
     "ماموں", "مامو", "بیٹی", "بیٹا", "خالہ", "پھوپھو", "چچا", "آپا", "بھابھی", "نانی", "دادی", "خانم", "جون",
@@ -317,6 +327,17 @@ static bool word_before(const uint8_t *s, size_t p, size_t *a, size_t *b)
         p--;
     *a = p;
     return *b > *a;
+}
+
+/* Titles of Arabic, Persian and Urdu before a name, which frame a family name alone as well ("خانم رحیمی",
+ * "للسيد خالد المنصوري", "جناب عمران قریشی صاحب", "الحاج محمود عبد الرحمن"). */
+static bool title_before(const uint8_t *s, size_t ws)
+{
+    static const char *const TITLE[] = {"السيد", "السيدة", "للسيد", "للسيدة", "الحاج", "الحاجة", "الدكتور",
+                                        "الدكتورة", "الأستاذ", "الأستاذة", "المرحوم", "المرحومة", "جناب",
+                                        "آقای", "خانم", "محترم", "محترمہ", NULL};
+    size_t a, b;
+    return word_before(s, ws, &a, &b) && b + 1 == ws && in_list(s + a, b - a, TITLE);
 }
 
 static bool frame_before(const uint8_t *s, size_t ws)
@@ -362,6 +383,29 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
     if (in_list(s + ws, we - ws, FRAME_BEFORE))
         return we; /* ሰላም, a greeting that is also a name, is the frame of the word after it */
     unsigned f1 = uncased_flags(s, ws, we, &ns);
+    bool titled = s[ws] >= 0xD8 && s[ws] <= 0xDB && title_before(s, ws);
+    if (titled && (f1 & (SC_NAME_FIRST | SC_NAME_LAST)) && !(f1 & SC_NAME_WORD)) {
+        /* after a title: the name runs over known names, "عبد" compounds and words with the article, up to
+         * an honorific after it (صاحب) or three words */
+        size_t end = we, p = we;
+        for (unsigned k = 0; k < 3 && p < n && s[p] == ' '; k++) {
+            size_t cs = p + 1, ce = script_word_end(s, n, cs), n3;
+            if (ce == cs || in_list(s + cs, ce - cs, FRAME_AFTER))
+                break;
+            bool abd = in_list(s + cs, ce - cs, (const char *const[]){"عبد", NULL});
+            unsigned f3 = uncased_flags(s, cs, ce, &n3);
+            /* an unknown word still belongs to the name when the honorific closes it ("قریشی صاحب") */
+            bool closed = ce < n && s[ce] == ' ' &&
+                          in_list(s + ce + 1, script_word_end(s, n, ce + 1) - ce - 1, FRAME_AFTER);
+            if (!abd && !closed && !arabic_article(s, cs, ce) && !(f3 & (SC_NAME_FIRST | SC_NAME_LAST)))
+                break;
+            end = ce;
+            p = ce;
+        }
+        pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, ns, end, 0.85,
+                SANCTUM_EV_TITLE | ((f1 & SC_NAME_FIRST) ? SANCTUM_EV_GAZETTEER_FIRST : SANCTUM_EV_GAZETTEER_LAST));
+        return end;
+    }
     if (!(f1 & SC_NAME_FIRST))
         return we;
     /* a title glued before the name (Thai คุณ) frames it as "Mr"/"Ms" does; so does a comma before and "!"

@@ -155,11 +155,13 @@ static void gather_name(pii_scan *sc, const word *w, unsigned fa, bool label, na
         word b;
         if (!next_word(s, n, q->cur.e, &b))
             break;
-        /* lower-case particles inside a name: "Van der Berg", "de la Cruz", "bin Salman" */
-        while (b.lower && joins(s, q->cur.e, b.s, false) && pii_particle(s + b.s, b.e - b.s)) {
+        /* lower-case particles inside a name: "Van der Berg", "de la Cruz", "bin Salman"; in a name in
+         * capitals, the particles in capitals too ("RAFAEL DE LA CRUZ", "JOÃO PEDRO DOS SANTOS") */
+        while ((b.lower || (w->allcaps && b.allcaps && q->nt >= 1)) && joins(s, q->cur.e, b.s, false) &&
+               pii_particle(s + b.s, b.e - b.s)) {
             word c2;
             if (!next_word(s, n, b.e, &c2) || !joins(s, b.e, c2.s, false) ||
-                !(c2.cap || pii_particle(s + c2.s, c2.e - c2.s)))
+                !((w->allcaps ? c2.allcaps : c2.cap) || pii_particle(s + c2.s, c2.e - c2.s)))
                 break;
             q->cur.e = b.e;
             b = c2;
@@ -185,7 +187,15 @@ static void gather_name(pii_scan *sc, const word *w, unsigned fa, bool label, na
         /* all caps: every word must be a known name ("FROM ROBERT JOHNSON TO billing") */
         if (w->allcaps && b.e - b.s > 1) {
             unsigned fbc = pii_name_flags(s, b.s, b.e);
-            if ((fbc == 0 && !label) || (q->nt >= 2 && pii_word_like(fbc, bc))) /* "... MARTINEZ RE refund" */
+            /* "MARGARET ANNE DUNLEAVY": after a given and a middle name both known and no words, an
+             * unknown surname in capitals that ends the name */
+            word c3;
+            bool middle = fbc == 0 && q->nt == 2 && b.e - b.s >= 4 && (q->fl[0] & SC_NAME_FIRST) &&
+                          (q->fl[1] & SC_NAME_FIRST) && !pii_word_like(q->fl[0], SC_WORD_NONE) &&
+                          !pii_word_like(q->fl[1], SC_WORD_NONE) &&
+                          !(next_word(s, n, b.e, &c3) && joins(s, b.e, c3.s, false) && c3.allcaps &&
+                            c3.e - c3.s >= 4); /* "MARY ANNE CLEANING SERVICES" */
+            if ((fbc == 0 && !label && !middle) || (q->nt >= 2 && pii_word_like(fbc, bc))) /* "... MARTINEZ RE refund" */
                 break;
         }
         if (b.e - b.s == 1)
@@ -265,6 +275,13 @@ static bool base_score(pii_scan *sc, const word *w, int cls, unsigned fa, const 
         /* all caps only as a known first + last name pair; one word-like half needs strong context
          * ("TO: MICHAEL BROWN") */
         bool label_pair = label && nt >= 2 && (fa & SC_NAME_FIRST) && last == 0; /* "APPLICANT: DANIEL WHITFIELD" */
+        /* "MARGARET ANNE DUNLEAVY": two known given names (gather_name checked them) and a surname */
+        bool middle_pair = nt == 3 && (fa & SC_NAME_FIRST) && (q->fl[1] & SC_NAME_FIRST) && last == 0 && !a_word;
+        if (middle_pair) {
+            *score = 0.75;
+            *ev |= SANCTUM_EV_NAME_SEQUENCE;
+            return true;
+        }
         if (!label_pair &&
             (nt < 2 || !(fa & SC_NAME_FIRST) || !(last & (SC_NAME_LAST | SC_NAME_FIRST)) || (a_word && l_word)))
             return false;
@@ -280,7 +297,10 @@ static bool base_score(pii_scan *sc, const word *w, int cls, unsigned fa, const 
             *score = a_word ? (place_given(sc, w, cls, fa, q) ? 0.75 : 0.5)
                             : ((fa & SC_NAME_COMMON_FIRST) ? 0.8 : 0.7);
         else if (!a_first && fa == 0 && (last & SC_NAME_LAST) && !l_word)
-            *score = diacritic_person(sc, w) ? 0.75 : 0.6;
+            *score = diacritic_person(sc, w) ||
+                             (nt == 2 && w->e - w->s >= 3 && pii_surname_by_ending(s, q->toks[1][0], q->toks[1][1]))
+                         ? 0.75
+                         : 0.6; /* "Sigríður Jónsdóttir": an unknown word before a surname told by its ending */
         else if (nt == 2 && (fa & SC_NAME_LAST) && !a_word && (last & SC_NAME_FIRST) && !(last & SC_NAME_LAST) && !l_word)
             *score = 0.8; /* family name first: "Xu Mingyu", "Yamamoto Haruki" */
         else if (fa & SC_NAME_LAST)
@@ -418,7 +438,9 @@ static bool person_position(pii_scan *sc, const word *w, int cls, unsigned fa, c
         lift = 0.8, why = SANCTUM_EV_CONTEXT_AFTER;
     else if (q->nt == 1 && cls == SC_WORD_NONE && (fa & SC_NAME_FIRST) && !(fa & (SC_NAME_WORD | SC_NAME_PLACE)) &&
              w->e - w->s >= 3 &&
-             (pii_line_vocative(sc, w->s, end) || pii_comma_exclaim(sc, w->s, end) || pii_dash_signature(sc, w->s, end)))
+             (pii_line_vocative(sc, w->s, end) || pii_comma_exclaim(sc, w->s, end) || pii_dash_signature(sc, w->s, end) ||
+              pii_role_apposition(sc, end) ||
+              (end + 1 < n && s[end] == ' ' && pii_is_alpha(s[end + 1]) && pii_roster_item(sc, w->s, end))))
         lift = 0.75, why = SANCTUM_EV_CONTEXT_AFTER;
     else if (q->nt == 1 && cls == SC_WORD_NONE && (fa & SC_NAME_FIRST) && !(fa & (SC_NAME_WORD | SC_NAME_PLACE)) &&
              w->e - w->s >= 3 && pii_notes_speaker(sc, w->s, end))
@@ -432,6 +454,8 @@ static bool person_position(pii_scan *sc, const word *w, int cls, unsigned fa, c
         lift = 0.8; /* "@Femi the agent is yours", "@Siddharth @Maeve": a chat mention, as "@priya" */
     else if (poss && pii_personal_noun(s, n, end))
         lift = 0.75, why = SANCTUM_EV_CONTEXT_AFTER;
+    else if (q->nt == 1 && (fa & SC_NAME_FIRST) && !(fa & SC_NAME_PLACE) && pii_notes_items(sc, w->s, end))
+        lift = 0.75, why = SANCTUM_EV_CONTEXT_AFTER; /* "Rose: done; Jack: blocked", "Jack to draft ...; Ivy to own ..." */
     else if (pii_question_subject(sc, w->s, end) || pii_gift_for(sc, w->s) ||
              pii_person_clause(sc, w->s, end, (fa & SC_NAME_PLACE) != 0))
         lift = 0.75;
@@ -805,6 +829,29 @@ void pii_rec_person(pii_scan *sc)
         }
         k.prev_s = w.s;
         k.prev_e = w.e;
+        if (w.e + 1 < n && s[w.e] == '<' && (wl == 1 || w.allcaps)) {
+            size_t me = pii_mrz_name(sc, &w); /* "P<UTOERIKSSON<<ANNA<MARIA<<<" */
+            if (me > 0) {
+                k.p = me;
+                continue;
+            }
+        }
+        if (w.e + 3 < n && s[w.e] == ' ' && (s[w.e + 1] == 'v' || s[w.e + 1] == 'r') && (w.cap || wl == 1)) {
+            size_t ce = s[w.e + 1] == 'v' ? pii_case_caption(sc, &w)
+                                           : (pii_word_eq(s + w.s, wl, "in") ? pii_in_re(sc, &w) : 0);
+            if (ce > 0) {
+                k.p = ce;
+                continue;
+            }
+        }
+        if ((wl == 1 && pii_is_upper(s[w.s]) && w.e + 2 < n && s[w.e] == '.') ||
+            (w.cap && pii_initials_shape(s, n, w.e))) {
+            size_t ie = pii_initials_name(sc, &w); /* "J. Okafor", "Varga, Z.", "Mendes, Carla" */
+            if (ie > 0) {
+                k.p = ie;
+                continue;
+            }
+        }
         if (wl == 1 && s[w.s] == 'M' && w.e + 2 < n && s[w.e] == '.' && s[w.e + 1] == ' ') {
             k.p = pii_title_name(sc, &w); /* "M. Dupont" */
             continue;
