@@ -109,12 +109,15 @@ static void measure_alone(const char *name, size_t min_cases)
     test_ctx_free_checked(ctx);
 }
 
-/* holdout4.txt to holdout11.txt were each written blind (without the detector's source, its name lists,
+/* holdout4.txt to holdout13.txt were each written blind (without the detector's source, its name lists,
  * docs/pii.md or the other eval files) and committed before they were first scored; holdout4.txt to
  * holdout6.txt each later became the development set of the next round, holdout7.txt never did (docs/pii.md,
- * "What unseen text says"); holdout8.txt to holdout11.txt (issue 17) are the newest: holdout9.txt is work and
+ * "What unseen text says"); holdout8.txt to holdout13.txt (issue 17) are the newest: holdout9.txt is work and
  * tech text, holdout10.txt personal, family and community chat in many languages and scripts, holdout11.txt
- * formal documents and transactions. */
+ * formal documents and transactions, holdout12.txt what people ask an assistant about their own lives and
+ * jobs (support chats, health, HR, travel, banking, tenancy, school; more numbers of every type), holdout13.txt
+ * spoken and social text (transcripts, posts, chat exports, contact cards) and what agents pass around
+ * (tool-call JSON, memory notes). */
 static void holdout4_measure(void **state)
 {
     (void)state;
@@ -163,6 +166,18 @@ static void holdout11_measure(void **state)
     measure_alone("holdout11.txt", 330);
 }
 
+static void holdout12_measure(void **state)
+{
+    (void)state;
+    measure_alone("holdout12.txt", 335);
+}
+
+static void holdout13_measure(void **state)
+{
+    (void)state;
+    measure_alone("holdout13.txt", 340);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {cmocka_unit_test(floors_hold), cmocka_unit_test(holdout2_floors),
@@ -174,6 +189,8 @@ int main(void)
                                        cmocka_unit_test(holdout8_measure),
                                        cmocka_unit_test(holdout9_measure),
                                        cmocka_unit_test(holdout10_measure),
-                                       cmocka_unit_test(holdout11_measure)};
+                                       cmocka_unit_test(holdout11_measure),
+                                       cmocka_unit_test(holdout12_measure),
+                                       cmocka_unit_test(holdout13_measure)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
