@@ -269,6 +269,9 @@ bool pii_address_word_after(const uint8_t *s, size_t n, size_t end);
 /* A firm by its legal form after the name, an institution, prize or neighbourhood by a facility word before
  * or inside it, a devotion ("Our Lady of X") (person_orgs.c). */
 bool pii_org_frame(const pii_scan *sc, size_t start, size_t end);
+/* Brands, products, rooms, conditions, characters and calendar terms named like people (person_brands.c). */
+bool pii_brand_frame(const pii_scan *sc, size_t start, size_t end, const size_t (*toks)[2], size_t nt, bool poss,
+                     int before, bool person_ev);
 /* A Markdown table cell under a column of places ("| Region |") (person_orgs.c). */
 bool pii_place_column(const pii_scan *sc, size_t start, size_t end);
 /* A small word of a title-case heading ("Welcome To The ..."), alone (person_orgs.c). */

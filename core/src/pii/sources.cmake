@@ -1,12 +1,14 @@
 # PII detector: one file per recognizer, shared helpers, the compiled name gazetteer.
 set(PII_DIR ${CMAKE_CURRENT_LIST_DIR})
 list(APPEND SANCTUM_SOURCES
+  ${PII_DIR}/brands_data.c
   ${PII_DIR}/detector.c
   ${PII_DIR}/iban_formats.c
   ${PII_DIR}/names.c
   ${PII_DIR}/names_cjk_data.c
   ${PII_DIR}/names_data.c
   ${PII_DIR}/numbers.c
+  ${PII_DIR}/person_brands.c
   ${PII_DIR}/person_cjk.c
   ${PII_DIR}/person_consistency.c
   ${PII_DIR}/person_context.c

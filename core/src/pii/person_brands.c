@@ -1,0 +1,232 @@
+/* PERSON precision, round 10: what people talk about when they shop, travel, watch, read and see a doctor,
+ * named like people. A brand from the generated list ("Michael Kors", "Tim Hortons", "Wendy's" owning
+ * nothing), a product or shop noun after the name ("Ralph Lauren polo", "the Dyson Airwrap"), a room or
+ * building named after someone ("the Lincoln Room", "Wellington House"), an eponymous condition ("Braxton
+ * Hicks", "Crohn's"), a character in a sentence about fiction ("Elsa from Frozen ... costume", "read Harry
+ * Potter"), a term of a school calendar ("Spring Break Mar"), a team or job title ("Customer Care"). */
+#include "person_brands.h"
+#include "names.h"
+#include "person.h"
+
+/* The bytes [a, b) lower-cased into key (ASCII; the typographic apostrophe as '\''); false when they do not
+ * fit or hold other non-ASCII bytes. */
+static bool fold_key(const uint8_t *s, size_t a, size_t b, char *key, size_t cap)
+{
+    size_t k = 0;
+    for (size_t i = a; i < b; i++) {
+        uint8_t c = s[i];
+        if (c == 0xE2 && i + 2 < b && s[i + 1] == 0x80 && s[i + 2] == 0x99) {
+            c = '\'';
+            i += 2;
+        } else if (c >= 0x80 || c == 0) {
+            return false;
+        }
+        if (k + 1 >= cap)
+            return false;
+        key[k++] = (char)pii_lower(c);
+    }
+    key[k] = '\0';
+    return k > 0;
+}
+
+static bool in_sorted_keys(const char *key, const char *const *list, size_t count)
+{
+    size_t lo = 0, hi = count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(list[mid], key);
+        if (c == 0)
+            return true;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
+}
+
+/* Conditions known by a person's name, written without the noun ("Braxton Hicks vs real contractions",
+ * "her Crohn's flared"); hand-kept, sorted by bytes. */
+static const char *const EPONYM[] = {"addison's", "alzheimer's", "asperger's", "braxton hicks", "crohn's",
+                                     "cushing's", "hashimoto's", "hodgkin's", "huntington's", "meniere's",
+                                     "parkinson's", "raynaud's", "tourette's"};
+
+static bool brand_key(const uint8_t *s, size_t a, size_t b, bool *eponym)
+{
+    char key[64];
+    if (!fold_key(s, a, b, key, sizeof key))
+        return false;
+    *eponym = in_sorted_keys(key, EPONYM, sizeof EPONYM / sizeof EPONYM[0]);
+    return *eponym || in_sorted_keys(key, pii_brand_keys, pii_brand_count);
+}
+
+/* After a possessive brand ("Wendy's"): nothing it owns. A lower-case word other than a preposition or a
+ * conjunction is owned ("Wendy's birthday"); punctuation, the end, a capitalized word are not. */
+static bool owns_nothing(const uint8_t *s, size_t n, size_t p)
+{
+    static const char *const FREE[] = {"about", "and", "at", "by", "drive", "for", "from", "in", "is",
+                                       "near", "nearby", "off", "on", "or", "than", "to", "vs", "was",
+                                       "with", NULL};
+    size_t a, b;
+    if (p >= n || s[p] == ',' || s[p] == '.' || s[p] == '?' || s[p] == '!' || s[p] == '\n')
+        return true;
+    return word_after(s, n, p, &a, &b) && WORD_IN_SORTED(s + a, b - a, FREE); /* "Mark's PR" owns it */
+}
+
+/* The name, possibly with the title or word before it and up to two capitalized words or its possessive
+ * after it, is a brand of the list. */
+static bool listed_brand(const pii_scan *sc, size_t start, size_t end, size_t nt, bool poss, int before)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, starts[2], ns = 0, ps, pe;
+    if (before != STRONG)
+        starts[ns++] = start;
+    /* "Dr. Martens", "Mr Price": the title belongs to the brand */
+    if (prev_word(s, start, 2, &ps, &pe) && pii_is_upper(s[ps]) &&
+        ((start - pe == 1 && s[pe] == ' ') || (start - pe == 2 && s[pe] == '.' && s[pe + 1] == ' ')))
+        starts[ns++] = ps;
+    for (size_t i = 0; i < ns; i++) {
+        bool ep = false;
+        size_t al;
+        if (poss && apostrophe_at(s, n, end, &al) && end + al < n && s[end + al] == 's') {
+            size_t pe2 = end + al + 1;
+            if (brand_key(s, starts[i], pe2, &ep) &&
+                (ep || nt >= 2 || starts[i] != start || owns_nothing(s, n, pe2)))
+                return true;
+            continue;
+        }
+        if (brand_key(s, starts[i], end, &ep))
+            return true;
+        /* "Walt Disney World", "Kate Spade New York": capitalized words after the name */
+        size_t e = end;
+        for (int k = 0; k < 2; k++) {
+            word t;
+            if (e >= n || s[e] != ' ' || !next_word(s, n, e, &t) || t.s != e + 1 || !(t.cap || t.allcaps))
+                break;
+            e = t.possessive && apostrophe_at(s, n, t.e, &al) ? t.e + al + 1 : t.e;
+            if (brand_key(s, starts[i], e, &ep))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* A lower-case noun after the name that makes it a product, a shop or a bank ("Ralph Lauren polo",
+ * "Charles Schwab account"), or a sign or test of medicine ("Braxton Hicks contractions"). */
+static bool product_noun(const uint8_t *w, size_t n)
+{
+    static const char *const P[] = {
+        "account",  "accounts",     "app",      "bag",       "bags",      "bakery",    "blazer",
+        "boots",    "branch",       "burger",   "burgers",   "card",      "coat",      "coffee",    "contractions",
+        "cream",    "crossbody",    "donuts",   "doughnuts", "dress",     "dresses",   "franchise", "fries",
+        "heels",    "hoodie",       "jumper",   "location",  "locations", "loafers",   "maneuver",  "manoeuvre",
+        "menu",     "mug",          "nuggets",  "polo",      "polos",     "purse",     "purses",    "reflex",
+        "restaurant", "restaurants", "sandals", "scarf",     "shirt",     "shirts",    "shoes",
+        "shops",    "stock",    "suit",      "sweater",   "tote",      "totes",     "trainers",
+        "wallet",   "watches",  NULL};
+    return n >= 2 && n <= 12 && WORD_IN_SORTED(w, n, P);
+}
+
+/* A capitalized word ending the name or right after it that names a room, a building, a resort or a shop
+ * front ("the Lincoln Room", "Wellington House", "Walt Disney World", "Greenfield Dental"). */
+static bool building_word(const uint8_t *w, size_t n)
+{
+    static const char *const B[] = {
+        "annex",  "arena",   "auditorium", "bistro", "building", "cafe",    "chambers", "clinic", "deli",
+        "dental", "diner",   "grill",      "hall",   "house",    "kitchen", "lodge",    "lounge", "pavilion",
+        "pharmacy", "resort", "room",      "rooms",  "studio",   "studios", "suite",    "theater", "theatre",
+        "tower",  "wing",    "world",      NULL};
+    return n >= 4 && n <= 10 && WORD_IN_SORTED(w, n, B);
+}
+
+/* Terms of a school or work calendar: "Winter Break Dec 22", "Spring Term", "Easter Holidays". */
+static bool calendar_word(const uint8_t *w, size_t n)
+{
+    static const char *const C[] = {"break", "finals", "holiday", "holidays", "midterm", "midterms",
+                                    "recess", "semester", "term", "vacation", NULL};
+    return n >= 4 && n <= 9 && WORD_IN_SORTED(w, n, C);
+}
+
+/* Words of a sentence about fiction: a name among them with no person context is a character. */
+static bool fiction_word(const uint8_t *w, size_t n)
+{
+    static const char *const F[] = {
+        "anime",    "cartoon",  "character", "characters", "comic",  "comics",
+        "cosplay",  "costume",   "costumes",   "detective", "detectives", "fanfic",
+        "fanfiction", "film",    "films",      "hogwarts", "movie",     "movies",     "musical", "novel",
+        "novels",   "patronus",  "prequel",    "protagonist", "saga",   "sequel",     "series", "sitcom",
+        "superhero", "trilogy",  "villain",    "wizard",   NULL};
+    return n >= 4 && n <= 12 && WORD_IN_SORTED(w, n, F);
+}
+
+static bool line_has_fiction_word(const uint8_t *s, size_t n, size_t start, size_t end)
+{
+    size_t a = start, b = end;
+    while (a > 0 && start - a < 160 && s[a - 1] != '\n')
+        a--;
+    while (b < n && b - end < 160 && s[b] != '\n')
+        b++;
+    for (size_t p = a; p < b;) {
+        if (!pii_is_alpha(s[p])) {
+            p++;
+            continue;
+        }
+        size_t q = p;
+        while (q < b && pii_is_alpha(s[q]))
+            q++;
+        if ((p < start || p >= end) && q - p >= 4 && fiction_word(s + p, q - p))
+            return true;
+        p = q;
+    }
+    return false;
+}
+
+bool pii_brand_frame(const pii_scan *sc, size_t start, size_t end, const size_t (*toks)[2], size_t nt, bool poss,
+                     int before, bool person_ev)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, a, b, ps, pe;
+    if (end - start < 2 || nt == 0)
+        return false;
+    if (listed_brand(sc, start, end, nt, poss, before))
+        return true;
+    for (size_t t = 0; t < nt; t++)
+        if (calendar_word(s + toks[t][0], toks[t][1] - toks[t][0]) && pii_is_upper(s[toks[t][0]]))
+            return true;
+    if (before == STRONG)
+        return false;
+    size_t ls = toks[nt - 1][0], le = toks[nt - 1][1];
+    if (nt >= 2 && building_word(s + ls, le - ls))
+        return true;
+    word nx;
+    bool adj = end < n && s[end] == ' ' && next_word(s, n, end, &nx) && nx.s == end + 1;
+    if (adj && nx.cap && building_word(s + nx.s, nx.e - nx.s))
+        return true;
+    if (!poss && word_after(s, n, end, &a, &b) && pii_is_lower(s[a]) && product_noun(s + a, b - a))
+        return true;
+    /* "the Elizabeth line", "the Victoria line" */
+    if (!poss && prev_word(s, start, 1, &ps, &pe) && pii_word_eq(s + ps, pe - ps, "the") &&
+        word_after(s, n, end, &a, &b) && (pii_word_eq(s + a, b - a, "line") || pii_word_eq(s + a, b - a, "lines")))
+        return true;
+    /* "the Dyson Airwrap": an article, a name, and a capitalized word the lists lack ending it */
+    if (nt >= 2 && prev_word(s, start, 1, &ps, &pe) && start - pe == 1 &&
+        (pii_word_eq(s + ps, pe - ps, "the") || pii_word_eq(s + ps, pe - ps, "a") ||
+         (pii_word_eq(s + ps, pe - ps, "an") && strchr("AEIOU", (char)s[start]) != NULL)) &&
+        s[ls] < 0x80 && /* German "an Jürgen Weißenböck" is "to" */
+        pii_name_flags(s, ls, le) == 0 && !pii_surname_by_ending(s, ls, le))
+        return true;
+    /* teams and job titles: "Customer Care", "Customer Hero", "Accounts Payable" */
+    if (prev_word(s, start, 1, &ps, &pe) && start - pe == 1 && pii_is_upper(s[ps]) &&
+        word_in(s + ps, pe - ps, (const char *const[]){"accounts", "client", "customer", "guest", "member",
+                                                       "patient", NULL}))
+        return true;
+    if (word_in(s + ls, le - ls, (const char *const[]){"payable", "receivable", NULL}))
+        return true;
+    /* a mail header's field name: "From: Accounts Payable" */
+    if (nt == 1 && end < n && s[end] == ':' &&
+        word_in(s + start, end - start, (const char *const[]){"bcc", "cc", "date", "from", "sent", "subject", "to", NULL}))
+        return true;
+    if (before == 0 && !person_ev && line_has_fiction_word(s, n, start, end))
+        return true;
+    return false;
+}
