@@ -82,8 +82,11 @@ static bool listed_brand(const pii_scan *sc, size_t start, size_t end, size_t nt
     if (before != STRONG)
         starts[ns++] = start;
     /* "Dr. Martens", "Mr Price": the title belongs to the brand */
-    if (prev_word(s, start, 2, &ps, &pe) && pii_is_upper(s[ps]) &&
-        ((start - pe == 1 && s[pe] == ' ') || (start - pe == 2 && s[pe] == '.' && s[pe + 1] == ' ')))
+    pe = start >= 2 && s[start - 1] == ' ' ? (s[start - 2] == '.' ? start - 2 : start - 1) : 0;
+    ps = pe;
+    while (ps > 0 && pii_is_alpha(s[ps - 1]) && pe - ps < 8)
+        ps--;
+    if (ps < pe && pii_is_upper(s[ps]) && (ps == 0 || !pii_is_alpha(s[ps - 1])))
         starts[ns++] = ps;
     for (size_t i = 0; i < ns; i++) {
         bool ep = false;
@@ -193,6 +196,12 @@ bool pii_brand_frame(const pii_scan *sc, size_t start, size_t end, const size_t 
     for (size_t t = 0; t < nt; t++)
         if (calendar_word(s + toks[t][0], toks[t][1] - toks[t][0]) && pii_is_upper(s[toks[t][0]]))
             return true;
+    /* teams and job titles: "Customer Care", "Customer Hero", "Accounts Payable" */
+    if (nt == 1 && (sc_name_lookup(s + start, end - start) & SC_NAME_WORD) && prev_word(s, start, 1, &ps, &pe) &&
+        start - pe == 1 && pii_is_upper(s[ps]) &&
+        word_in(s + ps, pe - ps, (const char *const[]){"accounts", "client", "customer", "guest", "member",
+                                                       "patient", NULL}))
+        return true;
     if (before == STRONG)
         return false;
     size_t ls = toks[nt - 1][0], le = toks[nt - 1][1];
@@ -215,18 +224,15 @@ bool pii_brand_frame(const pii_scan *sc, size_t start, size_t end, const size_t 
         s[ls] < 0x80 && /* German "an Jürgen Weißenböck" is "to" */
         pii_name_flags(s, ls, le) == 0 && !pii_surname_by_ending(s, ls, le))
         return true;
-    /* teams and job titles: "Customer Care", "Customer Hero", "Accounts Payable" */
-    if (prev_word(s, start, 1, &ps, &pe) && start - pe == 1 && pii_is_upper(s[ps]) &&
-        word_in(s + ps, pe - ps, (const char *const[]){"accounts", "client", "customer", "guest", "member",
-                                                       "patient", NULL}))
-        return true;
     if (word_in(s + ls, le - ls, (const char *const[]){"payable", "receivable", NULL}))
         return true;
     /* a mail header's field name: "From: Accounts Payable" */
     if (nt == 1 && end < n && s[end] == ':' &&
         word_in(s + start, end - start, (const char *const[]){"bcc", "cc", "date", "from", "sent", "subject", "to", NULL}))
         return true;
-    if (before == 0 && !person_ev && line_has_fiction_word(s, n, start, end))
+    /* a character is talked about, not doing things: not a clause's subject ("Priya Raman picked the novel") */
+    if (before == 0 && !person_ev && prev_word(s, start, 1, &ps, &pe) && pii_is_lower(s[ps]) &&
+        !pii_person_verb_after(sc, end) && line_has_fiction_word(s, n, start, end))
         return true;
     return false;
 }

@@ -1,0 +1,98 @@
+/* PERSON precision, round 10 (issue 17: what people tell an assistant about shopping, travel, health and
+ * what they read or watch): brands, products, rooms, conditions, characters and calendar terms named like
+ * people are no persons; private people with the same names still are. New sentences, not the
+ * evaluation's. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "pii_expect.h"
+#include "test_util.h"
+
+static const int32_t P = SANCTUM_ENTITY_PERSON;
+
+static const sanctum_detector *det_of(void **state)
+{
+    return ((const pii_fixture *)*state)->det;
+}
+
+/* Brands of the generated list (name-suggestion-index), alone, compared, possessive. */
+static void listed_brands(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    pii_expect_none(det, "Is Michael Kors better than Coach for a laptop tote?", P);
+    pii_expect_none(det, "We stopped at Tim Hortons outside Kingston for coffee.", P);
+    pii_expect_none(det, "Should I keep my savings at Charles Schwab or move them?", P);
+    pii_expect_none(det, "Grab me a Frosty from Wendy's on the way home.", P);
+    pii_expect_none(det, "My Dr. Martens are too tight at the heel.", P);
+    /* the same names as people: an owned thing, a person verb, a title, a department */
+    pii_expect(det, "Wendy's birthday is on Saturday, can you suggest a gift?", P, "Wendy");
+    pii_expect(det, "Wendy called about the rent this morning.", P, "Wendy");
+    pii_expect(det, "Kate from accounts approved the refund.", P, "Kate");
+    pii_expect(det, "Dear Mr. Disney, thank you for the lovely flowers.", P, "Disney");
+    pii_expect(det, "Mark's PR fixed the flaky test.", P, "Mark");
+}
+
+/* A product or shop noun after the name; an article before a name and a word the lists lack. */
+static void product_nouns(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    pii_expect_none(det, "Which lasts longer, a Tommy Hilfiger jacket or a Calvin Klein one?", P);
+    pii_expect_none(det, "The Ralph Lauren polo shrank in the wash.", P);
+    pii_expect_none(det, "Is the Conrad Vortexa worth the money?", P);
+    pii_expect(det, "Liam Fletcher joined the call at noon.", P, "Liam Fletcher");
+}
+
+/* Rooms and buildings named after someone. */
+static void rooms_and_buildings(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    pii_expect_none(det, "The Franklin Room is free after lunch, the Curie Room is not.", P);
+    pii_expect_none(det, "Send the invoice to Ashford House, 12 Mill Lane.", P);
+    pii_expect_none(det, "Is the Jubilee line or the Elizabeth line quicker to Stratford?", P);
+}
+
+/* Conditions named after a person, with or without the noun. */
+static void eponymous_conditions(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    pii_expect_none(det, "At 30 weeks she had Braxton Hicks twice yesterday.", P);
+    pii_expect_none(det, "Her Crohn's has flared again since the trip.", P);
+    pii_expect(det, "Dr. Okafor said the rash is nothing to worry about.", P, "Okafor");
+}
+
+/* Characters in a sentence about fiction; people who read, host or pick books are still people. */
+static void fiction_characters(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    pii_expect_none(det, "Is Gandalf Greyhame a good costume idea for the party?", P);
+    pii_expect_none(det, "Write a short essay on Atticus Finch as a character.", P);
+    pii_expect(det, "Priya Raman picked the novel for our club this month.", P, "Priya Raman");
+    pii_expect(det, "For the book club, Odile Marchetti is hosting and bringing the novel.", P, "Odile Marchetti");
+}
+
+/* Terms of a school calendar, teams and job titles, mail header names. */
+static void calendar_and_teams(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    pii_expect_none(det, "Term dates: Autumn Term Sep 3, Half Term Oct 27, Spring Break Apr 6.", P);
+    pii_expect_none(det, "Please forward this to Customer Care before Friday.", P);
+    pii_expect(det, "Please forward this to Imogen Walsh before Friday.", P, "Imogen Walsh");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(listed_brands, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(product_nouns, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(rooms_and_buildings, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(eponymous_conditions, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(fiction_characters, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(calendar_and_teams, pii_setup, pii_teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
