@@ -232,7 +232,7 @@ static const word_class CLASSES[] = {
     {"iban", SC_WORD_STOP}, {"id", SC_WORD_STOP}, {"imei", SC_WORD_STOP}, {"inc", SC_WORD_ORG_NEXT},
     {"inequality", SC_WORD_TECH_NOUN}, {"inference", SC_WORD_TECH_NOUN}, {"info", SC_WORD_STOP},
     {"institute", SC_WORD_ORG_NEXT}, {"integral", SC_WORD_TECH_NOUN}, {"integration", SC_WORD_TECH_NOUN},
-    {"intel", SC_WORD_AMBIGUOUS}, {"interpreter", SC_WORD_TECH_NOUN}, {"iris", SC_WORD_AMBIGUOUS},
+    {"intel", SC_WORD_AMBIGUOUS}, {"interpreter", SC_WORD_TECH_NOUN}, {"iris", SC_WORD_AMBIGUOUS}, {"irish", SC_WORD_STOP},
     {"israel", SC_WORD_PLACE}, {"italian", SC_WORD_STOP}, {"italic", SC_WORD_TECH_NOUN},
     {"italics", SC_WORD_TECH_NOUN}, {"itin", SC_WORD_STOP}, {"ivy", SC_WORD_AMBIGUOUS}, {"jack", SC_WORD_AMBIGUOUS},
     {"jacobian", SC_WORD_STOP}, {"jade", SC_WORD_AMBIGUOUS}, {"jaeger", SC_WORD_SOFTWARE},

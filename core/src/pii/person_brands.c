@@ -184,6 +184,43 @@ static bool line_has_fiction_word(const uint8_t *s, size_t n, size_t start, size
     return false;
 }
 
+/* "Ben & Jerry's Cherry Garcia": a product name right after a listed brand's possessive. */
+static bool after_brand_possessive(const uint8_t *s, size_t start)
+{
+    if (start < 4 || s[start - 1] != ' ' || s[start - 2] != 's')
+        return false;
+    size_t e = start - 1, a = start - 2;
+    if (a >= 1 && s[a - 1] == '\'')
+        a--;
+    else if (a >= 3 && s[a - 3] == 0xE2 && s[a - 2] == 0x80 && s[a - 1] == 0x99)
+        a -= 3;
+    else
+        return false;
+    /* up to three words back on the line */
+    for (int k = 0; k < 3; k++) {
+        while (a > 0 && s[a - 1] != ' ' && s[a - 1] != '\n' && e - a < 60)
+            a--;
+        bool ep;
+        if (brand_key(s, a, e, &ep) && !ep)
+            return true;
+        if (a < 2 || s[a - 1] != ' ')
+            return false;
+        a--;
+    }
+    return false;
+}
+
+/* "the recruiter from Robert Half", "a rep from Charles Schwab": a worker is from a firm. */
+static bool employer_from(const uint8_t *s, size_t start)
+{
+    static const char *const W[] = {"adviser", "advisor", "agent", "consultant", "contractor", "courier",
+                                    "installer", "recruiter", "recruiters", "rep", "representative", "technician",
+                                    NULL};
+    size_t ws, we, vs, ve;
+    return prev_word(s, start, 1, &ws, &we) && pii_word_eq(s + ws, we - ws, "from") && prev_word(s, ws, 1, &vs, &ve) &&
+           WORD_IN_SORTED(s + vs, ve - vs, W);
+}
+
 bool pii_brand_frame(const pii_scan *sc, size_t start, size_t end, const size_t (*toks)[2], size_t nt, bool poss,
                      int before, bool person_ev)
 {
@@ -192,6 +229,24 @@ bool pii_brand_frame(const pii_scan *sc, size_t start, size_t end, const size_t 
     if (end - start < 2 || nt == 0)
         return false;
     if (listed_brand(sc, start, end, nt, poss, before))
+        return true;
+    size_t ls = toks[nt - 1][0], le = toks[nt - 1][1];
+    if (word_in(s + ls, le - ls, (const char *const[]){"payable", "receivable", NULL}))
+        return true;
+    /* a mail header's field name: "From: Accounts Payable" */
+    if (nt == 1 && end < n && s[end] == ':' &&
+        word_in(s + start, end - start, (const char *const[]){"bcc", "cc", "date", "from", "sent", "subject", "to", NULL}))
+        return true;
+    /* a shop front ends the name: "Greenfield Dental", "Okafor Pharmacy" (no one is called that) */
+    if (nt >= 2 && word_in(s + ls, le - ls, (const char *const[]){"bakery", "bistro", "cafe", "deli", "dental", "diner",
+                                                                  "pharmacy", "salon", NULL}))
+        return true;
+    /* a street after a name with its suffix: "Martin Luther King Jr Blvd" */
+    word sx;
+    if (le - ls == 2 && (memcmp(s + ls, "Jr", 2) == 0 || memcmp(s + ls, "Sr", 2) == 0) && next_word(s, n, end, &sx) &&
+        sx.s <= end + 2 && sx.cap && sc_word_class(s + sx.s, sx.e - sx.s) == SC_WORD_ORG_NEXT)
+        return true;
+    if (after_brand_possessive(s, start) || employer_from(s, start))
         return true;
     for (size_t t = 0; t < nt; t++)
         if (calendar_word(s + toks[t][0], toks[t][1] - toks[t][0]) && pii_is_upper(s[toks[t][0]]))
@@ -204,7 +259,6 @@ bool pii_brand_frame(const pii_scan *sc, size_t start, size_t end, const size_t 
         return true;
     if (before == STRONG)
         return false;
-    size_t ls = toks[nt - 1][0], le = toks[nt - 1][1];
     if (nt >= 2 && building_word(s + ls, le - ls))
         return true;
     word nx;
@@ -223,12 +277,6 @@ bool pii_brand_frame(const pii_scan *sc, size_t start, size_t end, const size_t 
          (pii_word_eq(s + ps, pe - ps, "an") && strchr("AEIOU", (char)s[start]) != NULL)) &&
         s[ls] < 0x80 && /* German "an Jürgen Weißenböck" is "to" */
         pii_name_flags(s, ls, le) == 0 && !pii_surname_by_ending(s, ls, le))
-        return true;
-    if (word_in(s + ls, le - ls, (const char *const[]){"payable", "receivable", NULL}))
-        return true;
-    /* a mail header's field name: "From: Accounts Payable" */
-    if (nt == 1 && end < n && s[end] == ':' &&
-        word_in(s + start, end - start, (const char *const[]){"bcc", "cc", "date", "from", "sent", "subject", "to", NULL}))
         return true;
     /* a character is talked about, not doing things: not a clause's subject ("Priya Raman picked the novel") */
     if (before == 0 && !person_ev && prev_word(s, start, 1, &ps, &pe) && pii_is_lower(s[ps]) &&
