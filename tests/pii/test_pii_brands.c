@@ -27,7 +27,8 @@ static void listed_brands(void **state)
     pii_expect_none(det, "Is Michael Kors better than Coach for a laptop tote?", P);
     pii_expect_none(det, "We stopped at Tim Hortons outside Kingston for coffee.", P);
     pii_expect_none(det, "Should I keep my savings at Charles Schwab or move them?", P);
-    pii_expect_none(det, "Grab me a Frosty from Wendy's on the way home.", P);
+    pii_expect_none(det, "Is there a coupon for McDonald's this week?", P);
+    pii_expect_none(det, "Grab me a Frosty and fries from Wendy's drive-thru.", P);
     pii_expect_none(det, "My Dr. Martens are too tight at the heel.", P);
     /* the same names as people: an owned thing, a person verb, a title, a department */
     pii_expect(det, "Wendy's birthday is on Saturday, can you suggest a gift?", P, "Wendy");
@@ -35,6 +36,9 @@ static void listed_brands(void **state)
     pii_expect(det, "Kate from accounts approved the refund.", P, "Kate");
     pii_expect(det, "Dear Mr. Disney, thank you for the lovely flowers.", P, "Disney");
     pii_expect(det, "Mark's PR fixed the flaky test.", P, "Mark");
+    /* one-word possessive brands are also people's homes and things: only a chain's frame counts */
+    pii_expect(det, "The blue umbrella is Wendy's, not mine.", P, "Wendy");
+    pii_expect(det, "Drinks at Daniel's on Friday, then the cinema?", P, "Daniel");
 }
 
 /* A product or shop noun after the name; an article before a name and a word the lists lack. */

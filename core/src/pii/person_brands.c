@@ -60,17 +60,22 @@ static bool brand_key(const uint8_t *s, size_t a, size_t b, bool *eponym)
     return *eponym || in_sorted_keys(key, pii_brand_keys, pii_brand_count);
 }
 
-/* After a possessive brand ("Wendy's"): nothing it owns. A lower-case word other than a preposition or a
- * conjunction is owned ("Wendy's birthday"); punctuation, the end, a capitalized word are not. */
-static bool owns_nothing(const uint8_t *s, size_t n, size_t p)
+/* A one-word possessive brand ("Wendy's", "McDonald's") is also how a person's home or things are named
+ * ("dinner at Daniel's", "it's Mark's"): only a chain's frame makes it the brand, a complaint, a review or
+ * a coupon before it, or its food, menu or franchise after it. */
+static bool chain_frame(const uint8_t *s, size_t n, size_t start, size_t p)
 {
-    static const char *const FREE[] = {"about", "and", "at", "by", "drive", "for", "from", "in", "is",
-                                       "near", "nearby", "off", "on", "or", "than", "to", "vs", "was",
-                                       "with", NULL};
-    size_t a, b;
-    if (p >= n || s[p] == ',' || s[p] == '.' || s[p] == '?' || s[p] == '!' || s[p] == '\n')
+    static const char *const BEFORE[] = {"complain", "complained", "complaint", "coupon", "coupons",
+                                         "franchise", "receipt", "refund", "review", "reviews", NULL};
+    static const char *const AFTER[] = {"burger", "burgers", "coupon", "coupons", "drive", "franchise", "fries",
+                                        "menu", "near", "nuggets", "restaurant", "restaurants", NULL};
+    size_t a, b, q = start;
+    if (word_after(s, n, p, &a, &b) && WORD_IN_SORTED(s + a, b - a, AFTER))
         return true;
-    return word_after(s, n, p, &a, &b) && WORD_IN_SORTED(s + a, b - a, FREE); /* "Mark's PR" owns it */
+    for (int k = 0; k < 3 && prev_word(s, q, 2, &a, &b); k++, q = a)
+        if (WORD_IN_SORTED(s + a, b - a, BEFORE))
+            return true;
+    return false;
 }
 
 /* The name, possibly with the title or word before it and up to two capitalized words or its possessive
@@ -94,7 +99,7 @@ static bool listed_brand(const pii_scan *sc, size_t start, size_t end, size_t nt
         if (poss && apostrophe_at(s, n, end, &al) && end + al < n && s[end + al] == 's') {
             size_t pe2 = end + al + 1;
             if (brand_key(s, starts[i], pe2, &ep) &&
-                (ep || nt >= 2 || starts[i] != start || owns_nothing(s, n, pe2)))
+                (ep || nt >= 2 || starts[i] != start || chain_frame(s, n, start, pe2)))
                 return true;
             continue;
         }
