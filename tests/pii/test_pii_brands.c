@@ -47,8 +47,10 @@ static void product_nouns(void **state)
     const sanctum_detector *det = det_of(state);
     pii_expect_none(det, "Which lasts longer, a Tommy Hilfiger jacket or a Calvin Klein one?", P);
     pii_expect_none(det, "The Ralph Lauren polo shrank in the wash.", P);
-    pii_expect_none(det, "Is the Conrad Vortexa worth the money?", P);
+    pii_expect_none(det, "Is the Thornbury Vortexa worth the money?", P);
     pii_expect(det, "Liam Fletcher joined the call at noon.", P, "Liam Fletcher");
+    /* a common given name after "the" is a person listed with the article */
+    pii_expect(det, "Copyright 2004 the Daniel Okonkwo estate.", P, "Daniel Okonkwo");
 }
 
 /* Rooms and buildings named after someone. */

@@ -17,7 +17,8 @@ import re
 import sys
 
 SUFFIX = {"new york", "outlet", "outlets", "home", "kids", "men", "women"}  # "Kate Spade New York"
-PREFIX = {"polo"}  # "Polo Ralph Lauren"
+PREFIX = {"polo"}
+BLOOM_BITS = 16384  # must match PII_BRAND_BLOOM_BITS in person_brands.h  # "Polo Ralph Lauren"
 
 
 def load_names(path):
@@ -111,7 +112,24 @@ def main():
             f.write('    "' + k.replace("\\", "\\\\").replace('"', '\\"') + '",\n')
         f.write("};\n")
         f.write(f"const size_t pii_brand_count = {len(keys)};\n")
+        bits = [0] * (BLOOM_BITS // 64)
+        for k in keys:
+            h = first_word_hash(k) % BLOOM_BITS
+            bits[h // 64] |= 1 << (h % 64)
+        f.write("/* one bit per first word of a key (FNV-1a modulo the size): most names ask no further */\n")
+        f.write(f"const uint64_t pii_brand_first_bits[{BLOOM_BITS // 64}] = {{\n")
+        for i in range(0, len(bits), 4):
+            f.write("    " + " ".join(f"0x{b:016x}u," for b in bits[i:i + 4]) + "\n")
+        f.write("};\n")
     print(len(keys), "keys")
+
+
+def first_word_hash(key):
+    """FNV-1a (32 bits) of the key's first word, as person_brands.c computes it."""
+    h = 2166136261
+    for c in key.split(" ")[0].encode():
+        h = ((h ^ c) * 16777619) & 0xFFFFFFFF
+    return h
 
 
 if __name__ == "__main__":

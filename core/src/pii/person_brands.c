@@ -78,6 +78,30 @@ static bool chain_frame(const uint8_t *s, size_t n, size_t start, size_t p)
     return false;
 }
 
+/* Some key starts with the word at a (lower-cased, the typographic apostrophe as '\''; with and without
+ * a dot ending it: "Dr." and "Kors."): the bit of its first word is set. */
+static bool may_start_key(const uint8_t *s, size_t n, size_t a)
+{
+    uint32_t h = 2166136261u, before_dot = 0;
+    uint8_t last = 0;
+    for (size_t i = a; i < n && i - a < 40; i++) {
+        uint8_t c = s[i];
+        if (c == 0xE2 && i + 2 < n && s[i + 1] == 0x80 && s[i + 2] == 0x99) {
+            c = '\'';
+            i += 2;
+        } else if (!(pii_is_alpha(c) || c == '.' || c == '\'' || c == '-' || c == '&')) {
+            break;
+        }
+        before_dot = h;
+        last = c;
+        h = (h ^ pii_lower(c)) * 16777619u;
+    }
+    if (last != '.')
+        before_dot = h;
+    uint32_t b = h % PII_BRAND_BLOOM_BITS, d = before_dot % PII_BRAND_BLOOM_BITS;
+    return ((pii_brand_first_bits[b / 64] >> (b % 64)) & 1u) || ((pii_brand_first_bits[d / 64] >> (d % 64)) & 1u);
+}
+
 /* The name, possibly with the title or word before it and up to two capitalized words or its possessive
  * after it, is a brand of the list. */
 static bool listed_brand(const pii_scan *sc, size_t start, size_t end, size_t nt, bool poss, int before)
@@ -95,6 +119,9 @@ static bool listed_brand(const pii_scan *sc, size_t start, size_t end, size_t nt
         starts[ns++] = ps;
     for (size_t i = 0; i < ns; i++) {
         bool ep = false;
+        if (!may_start_key(s, n, starts[i]) && !(poss && strchr("ABCHMPRT", (char)s[starts[i]]) != NULL && s[starts[i]] != 0) &&
+            !(nt == 2 && s[starts[i]] == 'B'))
+            continue; /* eponyms ("Crohn's", "Braxton Hicks") are not in the bits */
         size_t al;
         if (poss && apostrophe_at(s, n, end, &al) && end + al < n && s[end + al] == 's') {
             size_t pe2 = end + al + 1;
@@ -229,22 +256,24 @@ static bool employer_from(const uint8_t *s, size_t start)
 bool pii_brand_frame(const pii_scan *sc, size_t start, size_t end, const size_t (*toks)[2], size_t nt, bool poss,
                      int before, bool person_ev)
 {
+    static const char *const PAYABLE[] = {"payable", "receivable", NULL};
+    static const char *const HEADER[] = {"bcc", "cc", "date", "from", "sent", "subject", "to", NULL};
+    static const char *const SHOP[] = {"bakery", "bistro", "cafe", "deli", "dental", "diner", "pharmacy", "salon",
+                                       NULL};
+    static const char *const TEAM[] = {"accounts", "client", "customer", "guest", "member", "patient", NULL};
     const uint8_t *s = sc->s;
-    size_t n = sc->n, a, b, ps, pe;
+    size_t n = sc->n, a, b, ps = 0, pe = 0;
     if (end - start < 2 || nt == 0)
         return false;
     if (listed_brand(sc, start, end, nt, poss, before))
         return true;
     size_t ls = toks[nt - 1][0], le = toks[nt - 1][1];
-    if (word_in(s + ls, le - ls, (const char *const[]){"payable", "receivable", NULL}))
-        return true;
+    bool has_prev = prev_word(s, start, 1, &ps, &pe), adj_prev = has_prev && start - pe == 1;
+    if (le - ls >= 4 && le - ls <= 10 &&
+        (WORD_IN_SORTED(s + ls, le - ls, PAYABLE) || (nt >= 2 && WORD_IN_SORTED(s + ls, le - ls, SHOP))))
+        return true; /* "Accounts Payable"; a shop front ends the name: "Greenfield Dental" (no one is called that) */
     /* a mail header's field name: "From: Accounts Payable" */
-    if (nt == 1 && end < n && s[end] == ':' &&
-        word_in(s + start, end - start, (const char *const[]){"bcc", "cc", "date", "from", "sent", "subject", "to", NULL}))
-        return true;
-    /* a shop front ends the name: "Greenfield Dental", "Okafor Pharmacy" (no one is called that) */
-    if (nt >= 2 && word_in(s + ls, le - ls, (const char *const[]){"bakery", "bistro", "cafe", "deli", "dental", "diner",
-                                                                  "pharmacy", "salon", NULL}))
+    if (nt == 1 && end < n && s[end] == ':' && WORD_IN_SORTED(s + start, end - start, HEADER))
         return true;
     /* a street after a name with its suffix: "Martin Luther King Jr Blvd" */
     word sx;
@@ -254,38 +283,35 @@ bool pii_brand_frame(const pii_scan *sc, size_t start, size_t end, const size_t 
     if (after_brand_possessive(s, start) || employer_from(s, start))
         return true;
     for (size_t t = 0; t < nt; t++)
-        if (calendar_word(s + toks[t][0], toks[t][1] - toks[t][0]) && pii_is_upper(s[toks[t][0]]))
+        if (pii_is_upper(s[toks[t][0]]) && calendar_word(s + toks[t][0], toks[t][1] - toks[t][0]))
             return true;
-    /* teams and job titles: "Customer Care", "Customer Hero", "Accounts Payable" */
-    if (nt == 1 && (sc_name_lookup(s + start, end - start) & SC_NAME_WORD) && prev_word(s, start, 1, &ps, &pe) &&
-        start - pe == 1 && pii_is_upper(s[ps]) &&
-        word_in(s + ps, pe - ps, (const char *const[]){"accounts", "client", "customer", "guest", "member",
-                                                       "patient", NULL}))
+    /* teams and job titles: "Customer Care", "Customer Hero" */
+    if (nt == 1 && adj_prev && pii_is_upper(s[ps]) && WORD_IN_SORTED(s + ps, pe - ps, TEAM) &&
+        (sc_name_lookup(s + start, end - start) & SC_NAME_WORD))
         return true;
     if (before == STRONG)
         return false;
     if (nt >= 2 && building_word(s + ls, le - ls))
         return true;
-    word nx;
-    bool adj = end < n && s[end] == ' ' && next_word(s, n, end, &nx) && nx.s == end + 1;
-    if (adj && nx.cap && building_word(s + nx.s, nx.e - nx.s))
-        return true;
-    if (!poss && word_after(s, n, end, &a, &b) && pii_is_lower(s[a]) && product_noun(s + a, b - a))
-        return true;
-    /* "the Elizabeth line", "the Victoria line" */
-    if (!poss && prev_word(s, start, 1, &ps, &pe) && pii_word_eq(s + ps, pe - ps, "the") &&
-        word_after(s, n, end, &a, &b) && (pii_word_eq(s + a, b - a, "line") || pii_word_eq(s + a, b - a, "lines")))
-        return true;
+    if (word_after(s, n, end, &a, &b)) {
+        if (pii_is_upper(s[a]) && building_word(s + a, b - a))
+            return true;
+        if (!poss && pii_is_lower(s[a]) && product_noun(s + a, b - a))
+            return true;
+        /* "the Elizabeth line", "the Victoria line" */
+        if (!poss && adj_prev && pii_word_eq(s + ps, pe - ps, "the") &&
+            (pii_word_eq(s + a, b - a, "line") || pii_word_eq(s + a, b - a, "lines")))
+            return true;
+    }
     /* "the Dyson Airwrap": an article, a name, and a capitalized word the lists lack ending it */
-    if (nt >= 2 && prev_word(s, start, 1, &ps, &pe) && start - pe == 1 &&
+    if (nt >= 2 && adj_prev && pe - ps <= 3 &&
         (pii_word_eq(s + ps, pe - ps, "the") || pii_word_eq(s + ps, pe - ps, "a") ||
          (pii_word_eq(s + ps, pe - ps, "an") && strchr("AEIOU", (char)s[start]) != NULL)) &&
         s[ls] < 0x80 && /* German "an Jürgen Weißenböck" is "to" */
-        pii_name_flags(s, ls, le) == 0 && !pii_surname_by_ending(s, ls, le))
+        pii_name_flags(s, ls, le) == 0 && !pii_surname_by_ending(s, ls, le) &&
+        !(pii_name_flags(s, start, toks[0][1]) & SC_NAME_COMMON_FIRST)) /* "the Daniel Mantione" listed as a holder */
         return true;
     /* a character is talked about, not doing things: not a clause's subject ("Priya Raman picked the novel") */
-    if (before == 0 && !person_ev && prev_word(s, start, 1, &ps, &pe) && pii_is_lower(s[ps]) &&
-        !pii_person_verb_after(sc, end) && line_has_fiction_word(s, n, start, end))
-        return true;
-    return false;
+    return before == 0 && !person_ev && has_prev && pii_is_lower(s[ps]) && !pii_person_verb_after(sc, end) &&
+           line_has_fiction_word(s, n, start, end);
 }
