@@ -87,6 +87,7 @@ static void calendar_and_teams(void **state)
     const sanctum_detector *det = det_of(state);
     pii_expect_none(det, "Term dates: Autumn Term Sep 3, Half Term Oct 27, Spring Break Apr 6.", P);
     pii_expect_none(det, "Please forward this to Customer Care before Friday.", P);
+    pii_expect_none(det, "--\nFrom: Billing Office\nSent: Monday\nis this real?", P);
     pii_expect(det, "Please forward this to Imogen Walsh before Friday.", P, "Imogen Walsh");
 }
 

@@ -271,7 +271,7 @@ bool pii_address_word_after(const uint8_t *s, size_t n, size_t end);
 bool pii_org_frame(const pii_scan *sc, size_t start, size_t end);
 /* Brands, products, rooms, conditions, characters and calendar terms named like people (person_brands.c). */
 bool pii_brand_frame(const pii_scan *sc, size_t start, size_t end, const size_t (*toks)[2], size_t nt, bool poss,
-                     int before, bool person_ev);
+                     int before, bool person_ev, bool sig);
 /* A Markdown table cell under a column of places ("| Region |") (person_orgs.c). */
 bool pii_place_column(const pii_scan *sc, size_t start, size_t end);
 /* A small word of a title-case heading ("Welcome To The ..."), alone (person_orgs.c). */

@@ -254,7 +254,7 @@ static bool employer_from(const uint8_t *s, size_t start)
 }
 
 bool pii_brand_frame(const pii_scan *sc, size_t start, size_t end, const size_t (*toks)[2], size_t nt, bool poss,
-                     int before, bool person_ev)
+                     int before, bool person_ev, bool sig)
 {
     static const char *const PAYABLE[] = {"payable", "receivable", NULL};
     static const char *const HEADER[] = {"bcc", "cc", "date", "from", "sent", "subject", "to", NULL};
@@ -265,6 +265,11 @@ bool pii_brand_frame(const pii_scan *sc, size_t start, size_t end, const size_t 
     size_t n = sc->n, a, b, ps = 0, pe = 0;
     if (end - start < 2 || nt == 0)
         return false;
+    /* a mail header's field name, even where a signature is read ("--\nFrom: Accounts Payable") */
+    if (nt == 1 && end < n && s[end] == ':' && WORD_IN_SORTED(s + start, end - start, HEADER))
+        return true;
+    if (sig)
+        return false;
     if (listed_brand(sc, start, end, nt, poss, before))
         return true;
     size_t ls = toks[nt - 1][0], le = toks[nt - 1][1];
@@ -272,9 +277,6 @@ bool pii_brand_frame(const pii_scan *sc, size_t start, size_t end, const size_t 
     if (le - ls >= 4 && le - ls <= 10 &&
         (WORD_IN_SORTED(s + ls, le - ls, PAYABLE) || (nt >= 2 && WORD_IN_SORTED(s + ls, le - ls, SHOP))))
         return true; /* "Accounts Payable"; a shop front ends the name: "Greenfield Dental" (no one is called that) */
-    /* a mail header's field name: "From: Accounts Payable" */
-    if (nt == 1 && end < n && s[end] == ':' && WORD_IN_SORTED(s + start, end - start, HEADER))
-        return true;
     /* a street after a name with its suffix: "Martin Luther King Jr Blvd" */
     word sx;
     if (le - ls == 2 && (memcmp(s + ls, "Jr", 2) == 0 || memcmp(s + ls, "Sr", 2) == 0) && next_word(s, n, end, &sx) &&

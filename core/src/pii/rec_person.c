@@ -551,7 +551,7 @@ static bool not_a_person(pii_scan *sc, const word *w, int cls, unsigned fa, cons
     size_t nt = q->nt, end = q->toks[nt - 1][1];
     if (!sig && pii_not_person_frame(sc, w->s, end, q->toks[0][1], poss))
         return true;
-    if (!sig && pii_brand_frame(sc, w->s, end, (const size_t(*)[2])q->toks, nt, poss, before, person_ev))
+    if (pii_brand_frame(sc, w->s, end, (const size_t(*)[2])q->toks, nt, poss, before, person_ev, sig))
         return true;
     if (!sig) {
         word hn;
