@@ -459,7 +459,7 @@ static void words_hash_once(void) { pii_run_once(&words_hashed, hash_words); }
 
 /* CLASSES index by first letter: words starting with 'a' + k are [CLASS_FIRST[k], CLASS_FIRST[k + 1]).
  * Kept in step with CLASSES by hand; sc_word_classes_check() (tested) verifies both. */
-static const uint16_t CLASS_FIRST[27] = {0, 53, 105, 190, 240, 271, 308, 344, 398, 417, 445, 464, 503, 559, 588, 602, 661, 662, 699, 796, 829, 834, 850, 874, 874, 878, 879};
+static const uint16_t CLASS_FIRST[27] = {0, 53, 105, 190, 240, 271, 308, 344, 398, 418, 446, 465, 504, 560, 589, 603, 662, 663, 700, 797, 830, 835, 851, 875, 875, 879, 880};
 
 static int sc_word_class_sorted(const uint8_t *w, size_t n);
 
