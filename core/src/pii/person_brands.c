@@ -154,7 +154,7 @@ static bool product_noun(const uint8_t *w, size_t n)
         "account",  "accounts",     "app",      "bag",       "bags",      "bakery",    "blazer",
         "boots",    "branch",       "burger",   "burgers",   "card",      "coat",      "coffee",    "contractions",
         "cream",    "crossbody",    "donuts",   "doughnuts", "dress",     "dresses",   "franchise", "fries",
-        "heels",    "hoodie",       "jumper",   "location",  "locations", "loafers",   "maneuver",  "manoeuvre",
+        "heels",    "hoodie",       "jumper",   "loafers",   "location",  "locations",   "maneuver",  "manoeuvre",
         "menu",     "mug",          "nuggets",  "polo",      "polos",     "purse",     "purses",    "reflex",
         "restaurant", "restaurants", "sandals", "scarf",     "shirt",     "shirts",    "shoes",
         "shops",    "stock",    "suit",      "sweater",   "tote",      "totes",     "trainers",
