@@ -35,6 +35,8 @@ static void listed_brands(void **state)
     pii_expect(det, "Wendy called about the rent this morning.", P, "Wendy");
     pii_expect(det, "Kate from accounts approved the refund.", P, "Kate");
     pii_expect(det, "Dear Mr. Disney, thank you for the lovely flowers.", P, "Disney");
+    pii_expect_none(det, "We booked a table at Ruth's Chris Steak House for Friday.", P);
+    pii_expect(det, "Jimmy Choo called back about the invoice.", P, "Jimmy Choo");
     pii_expect(det, "Mark's PR fixed the flaky test.", P, "Mark");
     /* one-word possessive brands are also people's homes and things: only a chain's frame counts */
     pii_expect(det, "The blue umbrella is Wendy's, not mine.", P, "Wendy");
@@ -49,6 +51,8 @@ static void product_nouns(void **state)
     pii_expect_none(det, "The Ralph Lauren polo shrank in the wash.", P);
     pii_expect_none(det, "Is the Thornbury Vortexa worth the money?", P);
     pii_expect(det, "Liam Fletcher joined the call at noon.", P, "Liam Fletcher");
+    pii_expect_none(det, "Is the Martha Stewart recipe any good?", P);
+    pii_expect(det, "Tell Nadia menu ideas for Sunday.", P, "Nadia");
     /* a common given name after "the" is a person listed with the article */
     pii_expect(det, "Copyright 2004 the Daniel Okonkwo estate.", P, "Daniel Okonkwo");
 }
@@ -77,6 +81,8 @@ static void fiction_characters(void **state)
     const sanctum_detector *det = det_of(state);
     pii_expect_none(det, "Is Gandalf Greyhame a good costume idea for the party?", P);
     pii_expect_none(det, "Write a short essay on Atticus Finch as a character.", P);
+    pii_expect_none(det, "My son wants to dress up as Harry Potter on Friday.", P);
+    pii_expect(det, "She came to the party dressed as her aunt Margot Ellery.", P, "Margot Ellery");
     pii_expect(det, "Priya Raman picked the novel for our club this month.", P, "Priya Raman");
     pii_expect(det, "For the book club, Odile Marchetti is hosting and bringing the novel.", P, "Odile Marchetti");
 }

@@ -119,22 +119,21 @@ static bool listed_brand(const pii_scan *sc, size_t start, size_t end, size_t nt
         starts[ns++] = ps;
     for (size_t i = 0; i < ns; i++) {
         bool ep = false;
-        if (!may_start_key(s, n, starts[i]) && !(poss && strchr("ABCHMPRT", (char)s[starts[i]]) != NULL && s[starts[i]] != 0) &&
-            !(nt == 2 && s[starts[i]] == 'B'))
-            continue; /* eponyms ("Crohn's", "Braxton Hicks") are not in the bits */
-        size_t al;
-        if (poss && apostrophe_at(s, n, end, &al) && end + al < n && s[end + al] == 's') {
-            size_t pe2 = end + al + 1;
-            if (brand_key(s, starts[i], pe2, &ep) &&
-                (ep || nt >= 2 || starts[i] != start || chain_frame(s, n, start, pe2)))
-                return true;
+        /* eponyms ("Crohn's", "Braxton Hicks") are not in the bits: their initials are asked on */
+        bool eponym_initial = (poss && strchr("ABCHMPRT", (char)s[starts[i]]) != NULL && s[starts[i]] != 0) ||
+                              (nt == 2 && s[starts[i]] == 'B');
+        if (!eponym_initial && !may_start_key(s, n, starts[i]))
             continue;
-        }
-        if (brand_key(s, starts[i], end, &ep))
+        size_t al, e = end;
+        if (poss && apostrophe_at(s, n, end, &al) && end + al < n && s[end + al] == 's') {
+            e = end + al + 1;
+            if (brand_key(s, starts[i], e, &ep) && (ep || nt >= 2 || starts[i] != start || chain_frame(s, n, start, e)))
+                return true;
+        } else if (brand_key(s, starts[i], end, &ep)) {
             return true;
-        /* "Walt Disney World", "Kate Spade New York": capitalized words after the name */
-        size_t e = end;
-        for (int k = 0; k < 2; k++) {
+        }
+        /* "Walt Disney World", "Kate Spade New York", "Ruth's Chris Steak House": capitalized words after it */
+        for (int k = 0; k < 3; k++) {
             word t;
             if (e >= n || s[e] != ' ' || !next_word(s, n, e, &t) || t.s != e + 1 || !(t.cap || t.allcaps))
                 break;
@@ -154,11 +153,11 @@ static bool product_noun(const uint8_t *w, size_t n)
         "account",  "accounts",     "app",      "bag",       "bags",      "bakery",    "blazer",
         "boots",    "branch",       "burger",   "burgers",   "card",      "coat",      "coffee",    "contractions",
         "cream",    "crossbody",    "donuts",   "doughnuts", "dress",     "dresses",   "franchise", "fries",
-        "heels",    "hoodie",       "jumper",   "loafers",   "location",  "locations",   "maneuver",  "manoeuvre",
-        "menu",     "mug",          "nuggets",  "polo",      "polos",     "purse",     "purses",    "reflex",
-        "restaurant", "restaurants", "sandals", "scarf",     "shirt",     "shirts",    "shoes",
-        "shops",    "stock",    "suit",      "sweater",   "tote",      "totes",     "trainers",
-        "wallet",   "watches",  NULL};
+        "heels",    "hoodie",       "jumper",   "loafers",   "location",  "locations", "maneuver",  "manoeuvre",
+        "menu",     "mug",          "nuggets",  "polo",      "polos",     "purse",     "purses",    "recipe",
+        "recipes",  "reflex",       "restaurant", "restaurants", "sandals", "scarf",   "shirt",     "shirts",
+        "shoes",    "shops",        "stock",    "suit",      "sweater",   "tote",      "totes",     "trainers",
+        "wallet",   "watches",      NULL};
     return n >= 2 && n <= 12 && WORD_IN_SORTED(w, n, P);
 }
 
@@ -253,6 +252,15 @@ static bool employer_from(const uint8_t *s, size_t start)
            WORD_IN_SORTED(s + vs, ve - vs, W);
 }
 
+/* "dress up as X", "dressed as X", "cosplaying as X": a costume is a character. */
+static bool costume_as(const uint8_t *s, size_t start)
+{
+    static const char *const V[] = {"cosplay", "cosplaying", "costumed", "dressed", "dressing", "up", NULL};
+    size_t ws, we, vs, ve;
+    return prev_word(s, start, 1, &ws, &we) && pii_word_eq(s + ws, we - ws, "as") && prev_word(s, ws, 1, &vs, &ve) &&
+           WORD_IN_SORTED(s + vs, ve - vs, V);
+}
+
 bool pii_brand_frame(const pii_scan *sc, size_t start, size_t end, const size_t (*toks)[2], size_t nt, bool poss,
                      int before, bool person_ev, bool sig)
 {
@@ -270,8 +278,8 @@ bool pii_brand_frame(const pii_scan *sc, size_t start, size_t end, const size_t 
         return true;
     if (sig)
         return false;
-    if (listed_brand(sc, start, end, nt, poss, before))
-        return true;
+    if (listed_brand(sc, start, end, nt, poss, before) && (poss || !pii_person_verb_after(sc, end)))
+        return true; /* "Jimmy Choo called back about the invoice" is a person */
     size_t ls = toks[nt - 1][0], le = toks[nt - 1][1];
     bool has_prev = prev_word(s, start, 1, &ps, &pe), adj_prev = has_prev && start - pe == 1;
     if (le - ls >= 4 && le - ls <= 10 &&
@@ -293,13 +301,15 @@ bool pii_brand_frame(const pii_scan *sc, size_t start, size_t end, const size_t 
         return true;
     if (before == STRONG)
         return false;
+    if (!person_ev && costume_as(s, start))
+        return true;
     if (nt >= 2 && building_word(s + ls, le - ls))
         return true;
     if (word_after(s, n, end, &a, &b)) {
         if (pii_is_upper(s[a]) && building_word(s + a, b - a))
             return true;
-        if (!poss && pii_is_lower(s[a]) && product_noun(s + a, b - a))
-            return true;
+        if (!poss && pii_is_lower(s[a]) && product_noun(s + a, b - a) && !pii_person_verb_before(sc, start))
+            return true; /* "Tell Nadia menu ideas" is a person */
         /* "the Elizabeth line", "the Victoria line" */
         if (!poss && adj_prev && pii_word_eq(s + ps, pe - ps, "the") &&
             (pii_word_eq(s + a, b - a, "line") || pii_word_eq(s + a, b - a, "lines")))
