@@ -117,8 +117,12 @@ static bool listed_brand(const pii_scan *sc, size_t start, size_t end, size_t nt
         ps--;
     if (ps < pe && pii_is_upper(s[ps]) && (ps == 0 || !pii_is_alpha(s[ps - 1])))
         starts[ns++] = ps;
+    /* keys of one word are possessives: a lone name with no capitalized word after it asks for none */
+    bool cap_next = end + 1 < n && s[end] == ' ' && (pii_is_upper(s[end + 1]) || s[end + 1] == '&');
     for (size_t i = 0; i < ns; i++) {
         bool ep = false;
+        if (nt == 1 && !poss && !cap_next && starts[i] == start)
+            continue;
         /* eponyms ("Crohn's", "Braxton Hicks") are not in the bits: their initials are asked on */
         bool eponym_initial = (poss && strchr("ABCHMPRT", (char)s[starts[i]]) != NULL && s[starts[i]] != 0) ||
                               (nt == 2 && s[starts[i]] == 'B');
@@ -282,7 +286,9 @@ bool pii_brand_frame(const pii_scan *sc, size_t start, size_t end, const size_t 
         return true; /* "Jimmy Choo called back about the invoice" is a person */
     size_t ls = toks[nt - 1][0], le = toks[nt - 1][1];
     bool has_prev = prev_word(s, start, 1, &ps, &pe), adj_prev = has_prev && start - pe == 1;
-    if (le - ls >= 4 && le - ls <= 10 &&
+    uint8_t c0 = pii_lower(s[ls]);
+    bool shop_initial = nt >= 2 && (c0 == 'b' || c0 == 'c' || c0 == 'd' || c0 == 's' || c0 == 'p');
+    if (le - ls >= 4 && le - ls <= 10 && (c0 == 'p' || c0 == 'r' || shop_initial) &&
         (WORD_IN_SORTED(s + ls, le - ls, PAYABLE) || (nt >= 2 && WORD_IN_SORTED(s + ls, le - ls, SHOP))))
         return true; /* "Accounts Payable"; a shop front ends the name: "Greenfield Dental" (no one is called that) */
     /* a street after a name with its suffix: "Martin Luther King Jr Blvd" */
