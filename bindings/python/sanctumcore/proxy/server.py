@@ -24,7 +24,7 @@ from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
 from aiohttp.web_protocol import RequestPayloadError
 
-from . import attachments, headers as header_rules, http, jsonarray, logs, paths, upstream
+from . import attachments, balance, headers as header_rules, http, jsonarray, logs, paths, upstream
 from .config import Config, ConfigError, Route
 
 log = logging.getLogger("sanctumcore.proxy")
@@ -94,6 +94,7 @@ class Proxy:
         self.pool = upstream.Pool(cfg)
         self.port: Optional[int] = None
         self._runners = []
+        self._acceptors = []
         self._scrub = None
         self._identities = {}  # route name -> the core's known identities
         self._clean_paths = set()  # (route name, path) found free of personal data (bounded)
@@ -101,7 +102,9 @@ class Proxy:
 
     # ---- lifecycle ------------------------------------------------------------------------------
 
-    async def start(self, reuse_port: bool = False, sock=None) -> None:
+    async def start(self, reuse_port: bool = False, socks=None, counts=None, index: int = 0) -> None:
+        """socks: listening sockets shared by sanctum-proxy's workers, served (instead of binding
+        listen_host:listen_port) by balance.Acceptor as worker `index` of the balance.Counts `counts`."""
         cfg = self.cfg
         if any(r.policy == "scrub" for r in cfg.routes):
             from . import scrub  # needs the native bindings
@@ -124,13 +127,18 @@ class Proxy:
             runner = web.ServerRunner(server, handle_signals=False)
             await runner.setup()
             self._runners.append(runner)
-            if sock is not None:
-                site = web.SockSite(runner, sock)
+            if socks:
+                loop = asyncio.get_running_loop()
+                self._acceptors = [balance.Acceptor(loop, sock, server, counts, index) for sock in socks]
+                server.on_count = self._acceptors[0].set_count
+                for a in self._acceptors:
+                    a.start()
+                self.port = socks[0].getsockname()[1]
             else:
                 site = web.TCPSite(runner, cfg.listen_host, cfg.listen_port, backlog=cfg.backlog,
                                    reuse_port=reuse_port or None)
-            await site.start()
-            self.port = site._server.sockets[0].getsockname()[1]  # the bound port (0 asks for any)
+                await site.start()
+                self.port = site._server.sockets[0].getsockname()[1]  # the bound port (0 asks for any)
         for host, port, app in presidio_apps(cfg):
             r = http.AppRunner(app, handle_signals=False, **http.server_kwargs(cfg, raw_bodies=False))
             await r.setup()
@@ -138,6 +146,8 @@ class Proxy:
             await web.TCPSite(r, host, port, backlog=cfg.backlog, reuse_port=reuse_port or None).start()
 
     async def stop(self) -> None:
+        for a in self._acceptors:
+            a.close()
         for r in self._runners:
             await r.cleanup()
         self._runners.clear()
