@@ -16,6 +16,7 @@ import unittest
 from aiohttp import web
 
 from sanctumcore.proxy import balance, http as proxy_http
+from sanctumcore.proxy.config import Config
 
 
 async def _ok(request):
@@ -35,7 +36,7 @@ class Worker:
         self.thread.start()
 
         async def start():
-            self.server = proxy_http.Server(_ok, header_timeout=5, max_connections=100, access_log=None)
+            self.server = proxy_http.Server(_ok, **proxy_http.server_kwargs(Config()))
             self.acceptor = balance.Acceptor(self.loop, sock, self.server, counts, index)
             self.server.on_count = self.acceptor.set_count
             self.acceptor.start()
