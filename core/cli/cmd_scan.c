@@ -286,6 +286,8 @@ static uint8_t *slurp(const char *path, uint64_t max, size_t *len, bool in_tree)
 
 /* Adds the patterns of dir/.gitignore (rel = dir relative to the root, "" at the root), rewritten to
  * be relative to the root. */
+#define GITIGNORE_MAX ((size_t)32 << 20) /* bytes of one nested .gitignore's patterns once anchored */
+
 static void add_gitignore(sanctum_scan_ignore *ig, const char *dir, const char *rel)
 {
     char *p = path_join(dir, ".gitignore");
@@ -303,7 +305,24 @@ static void add_gitignore(sanctum_scan_ignore *ig, const char *dir, const char *
         return;
     }
     size_t rl = strlen(rel);
-    size_t cap = len * 2 + 64 + (rl + 8) * (len / 2 + 2);
+    /* Each pattern grows by its directory (rel) and at most 7 bytes: a 1 MiB .gitignore of one-letter
+     * lines deep in a tree grew to gigabytes. Past the matcher's own limit of 100000 patterns, or past
+     * GITIGNORE_MAX once anchored, the file is not used (its files are scanned: nothing is missed). */
+    size_t patterns = 0;
+    for (size_t pos = 0; pos < len;) {
+        const uint8_t *nl = memchr(t + pos, '\n', len - pos);
+        size_t e = nl ? (size_t)(nl - t) : len;
+        patterns += e > pos && t[pos] != '#'; /* an over-count: blank lines are skipped below */
+        pos = e + 1;
+    }
+    if (patterns > 100000 || patterns > (GITIGNORE_MAX - len) / (rl + 8)) {
+        fputs("sanctum scan: '", stderr);
+        cli_put_label(stderr, dir);
+        fputs("/.gitignore': too many patterns for its depth, not used\n", stderr);
+        free(t);
+        return;
+    }
+    size_t cap = len + 64 + (rl + 8) * patterns;
     char *out = malloc(cap);
     if (out == NULL) {
         free(t);
