@@ -105,7 +105,8 @@ int cmd_restore(int argc, char **argv);
 int cli_data_path(char *buf, size_t n, const char *file, int create_dir, const char *cmd, const char *hint);
 /* Creates the missing parent directories of path with mode 0700. */
 int cli_mkdirs_for(const char *path);
-/* Writes p[0..n) to path with mode 0600 through a temporary file and a rename. */
+/* Writes p[0..n) to path with mode 0600 through a temporary file of its own and a rename. 0 on success,
+ * -1 with errno, -2 when path exists and is not a regular file (a device, FIFO or symlink: not replaced). */
 int cli_write_file_0600(const char *path, const uint8_t *p, size_t n);
 /* Decodes exactly 2*n hex digits (the whole string) into out; nonzero otherwise. */
 int cli_unhex(const char *s, uint8_t *out, size_t n);

@@ -62,23 +62,39 @@ int cli_data_path(char *buf, size_t n, const char *file, int create_dir, const c
 
 int cli_write_file_0600(const char *path, const uint8_t *p, size_t n)
 {
+    /* Only a regular file is replaced: rename() over a device, a FIFO or a symlink replaced the node
+     * itself (as root, --vault-out /dev/null turned /dev/null into a vault file for the whole system;
+     * a symlink lost its link while the file it named kept the old content). */
+    struct stat st;
+    if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        if (S_ISDIR(st.st_mode)) {
+            errno = EISDIR;
+            return -1;
+        }
+        return -2;
+    }
+    /* A temp file of our own, unique and created 0600 by mkstemp (O_EXCL): a fixed PATH.tmp was
+     * unlinked first, deleting whatever file of the user's bore that name. */
     char tmp[4200];
-    if (snprintf(tmp, sizeof tmp, "%s.tmp", path) >= (int)sizeof tmp)
+    if (snprintf(tmp, sizeof tmp, "%s.XXXXXX", path) >= (int)sizeof tmp) {
+        errno = ENAMETOOLONG;
         return -1;
-    /* A stale or planted temp file would keep its own mode (and could be a link): start afresh, and
-     * create it exclusively so the data only ever lands in a file made 0600 here. */
-    if (unlink(tmp) != 0 && errno != ENOENT)
-        return -1;
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    }
+    int fd = mkstemp(tmp);
     if (fd < 0)
         return -1;
+    (void)fcntl(fd, F_SETFD, FD_CLOEXEC);
     if (sc_write_all_synced(fd, p, n) != 0) {
+        int saved = errno;
         close(fd);
         unlink(tmp);
+        errno = saved;
         return -1;
     }
     if (close(fd) != 0 || rename(tmp, path) != 0) {
+        int saved = errno;
         unlink(tmp);
+        errno = saved;
         return -1;
     }
     return sc_sync_dir_of(path);

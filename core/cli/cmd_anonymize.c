@@ -109,7 +109,13 @@ int cmd_anonymize(int argc, char **argv)
         goto fail;
     if (sanctum_session_seal(s, key, sizeof key, &sealed, &sealed_len, &err) != SANCTUM_OK)
         goto fail;
-    if (cli_write_file_0600(vault, sealed, sealed_len) != 0) {
+    int wrote = cli_write_file_0600(vault, sealed, sealed_len);
+    if (wrote == -2) {
+        fprintf(stderr, "sanctum anonymize: cannot write vault %s: it exists and is not a regular file "
+                        "(a device, FIFO or symlink); not replaced\n", vault);
+        goto done;
+    }
+    if (wrote != 0) {
         fprintf(stderr, "sanctum anonymize: cannot write vault %s: %s\n", vault, strerror(errno));
         goto done;
     }

@@ -588,7 +588,14 @@ static int do_check(const ledger_args *a, sanctum_ledger *l, int json)
                 printf(": %" PRId64 " days over", it->days_over);
             else
                 printf(": %" PRId64 " days left", it->days_left);
-            printf(", age %" PRId64 " d, due %s%s%s\n", it->age_days, due, it->owner[0] ? ", owner " : "",
+            /* The hard expiry too: an expired secret's days over count from it, not from `due`. */
+            char expires[48] = "";
+            if (it->expires_at != 0) {
+                char t[32];
+                fmt_time(it->expires_at, t);
+                snprintf(expires, sizeof expires, ", expires %s", t);
+            }
+            printf(", age %" PRId64 " d, due %s%s%s%s\n", it->age_days, due, expires, it->owner[0] ? ", owner " : "",
                    it->owner);
         }
         printf("%s: %" PRIu64 " active, %" PRIu64 " overdue (%" PRIu64 " expired), %" PRIu64 " due soon, %" PRIu64

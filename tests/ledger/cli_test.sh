@@ -43,6 +43,10 @@ expect_rc 0 "check exit 0 when nothing is overdue" ledger --now 2026-02-01T00:00
 expect_out "due_soon	aws-key" "due-soon line"
 expect_rc 1 "check exit 1 when overdue" ledger --now 2026-03-01T00:00:00Z check
 expect_out "overdue	aws-key \(aws\): 20 days over" "overdue line with days over"
+# the hard expiry is on the line: an expired secret's days over count from it, and the line named only `due`
+expect_out "aws-key \(aws\): 20 days over, age 50 d, due 2026-02-09T00:00:00Z, expires 2026-06-01T00:00:00Z" "expiry on the line"
+expect_rc 1 "check once expired" ledger --now 2026-06-11T00:00:00Z check
+expect_out "overdue\+expired	aws-key \(aws\): 122 days over, age 152 d, due 2026-02-09T00:00:00Z, expires 2026-06-01T00:00:00Z" "expired line names the expiry"
 expect_rc 1 "check --format json" ledger --now 2026-03-28T00:00:00Z check --format json
 if command -v python3 >/dev/null 2>&1; then
     echo "$out" | python3 -c '

@@ -116,4 +116,20 @@ ls "$T" | grep -q '^k7\.' && fail "a temporary key file was left behind: $(ls "$
     fail "no key after a failed first attempt: $(cat "$T/err")"
 "$S" restore --format text --key-file "$T/k7" --vault "$T/v7" "$T/a7.txt" 2>/dev/null | grep -q 'Jane Roe' ||
     fail "round trip with the key made after a failed attempt"
+# --vault-out replaces a regular file only: a rename over a symlink or a FIFO (as root, over /dev/null)
+# replaced the node itself; and a file of the user's named VAULT.tmp is left alone (it was unlinked)
+printf 'mine\n' > "$T/real"
+ln -s "$T/real" "$T/vlink"
+mkfifo "$T/vfifo"
+for v in "$T/vlink" "$T/vfifo"; do
+  "$S" anonymize --format text --key-file "$T/k7" --vault-out "$v" "$T/in7.txt" >"$T/o" 2>"$T/err" &&
+      fail "vault written over $v"
+  grep -q "is not a regular file" "$T/err" || fail "message for $v: $(cat "$T/err")"
+  [ -s "$T/o" ] && fail "output for a vault not written"
+done
+[ -L "$T/vlink" ] && [ -p "$T/vfifo" ] && [ "$(cat "$T/real")" = mine ] || fail "a node was replaced"
+printf 'keep me\n' > "$T/v8.tmp"
+"$S" anonymize --format text --key-file "$T/k7" --vault-out "$T/v8" "$T/in7.txt" >/dev/null 2>&1 || fail "vault v8"
+[ "$(cat "$T/v8.tmp")" = "keep me" ] || fail "a file named VAULT.tmp was deleted"
+[ "$(ls "$T" | grep -c '^v8\.')" -eq 1 ] || fail "a temporary vault was left: $(ls "$T")"
 exit 0

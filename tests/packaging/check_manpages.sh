@@ -19,6 +19,11 @@ done
 for c in $cmds; do
   grep -q "^\\.BR sanctum-$c (1)" "$work/man1/sanctum.1" || { echo "FAIL: sanctum(1) does not refer to sanctum-$c(1)"; fail=1; }
 done
+# A doc a page sends the reader to is installed with the package (/usr/share/doc/sanctum).
+for d in $(cat "$work"/man1/*.1 | grep -o 'docs/[a-z_]*\.md' | sort -u); do
+  grep -qx "$d" "$src/packaging/debian/sanctum.docs" ||
+    { echo "FAIL: a man page names $d, which packaging/debian/sanctum.docs does not install"; fail=1; }
+done
 extra=$(ls "$work/man1" | grep -cv '^sanctum' || true)
 [ "$extra" -eq 0 ] || { echo "FAIL: unexpected pages"; fail=1; }
 [ "$fail" -eq 0 ] && echo "ok: $(ls "$work/man1" | wc -l) man pages (sanctum and $(echo $cmds | wc -w) commands)"

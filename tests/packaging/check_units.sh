@@ -30,6 +30,11 @@ with open(path, "rb") as f:
 label = os.path.basename(path)[: -len(".plist")]
 assert d["Label"] == label, f"{path}: Label {d['Label']!r} is not the file name"
 assert d["ProgramArguments"][0].startswith("/"), f"{path}: program path not absolute"
+# KeepAlive {SuccessfulExit: false} restarts on every non-zero exit: a configuration error (exit 2)
+# was restarted every ThrottleInterval for ever. A crash is what the agent restarts after.
+ka = d.get("KeepAlive")
+assert isinstance(ka, dict) and ka.get("Crashed") is True and "SuccessfulExit" not in ka, \
+    f"{path}: KeepAlive must restart after a crash only, not after an error exit: {ka!r}"
 print(f"ok: {os.path.basename(path)} parses, Label {label}")
 PY
 done

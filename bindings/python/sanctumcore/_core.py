@@ -81,6 +81,11 @@ def abi_version() -> int:
     return int(lib.sanctum_abi_version())
 
 
+def version_line(prog: str) -> str:
+    """What `PROG --version` prints, in the form of `sanctum --version`'s first line."""
+    return f"{prog} {version()} (ABI {abi_version()})"
+
+
 if abi_version() != ABI_EXPECTED:
     raise ImportError(f"libsanctumcore ABI {abi_version()} does not match these bindings ({ABI_EXPECTED})")
 

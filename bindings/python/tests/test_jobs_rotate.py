@@ -6,6 +6,7 @@ import glob
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import unittest
@@ -55,6 +56,7 @@ class Env:
         self.mgmt_file = d("mgmt.key")
         with open(self.mgmt_file, "w") as f:
             f.write(server.mgmt + "\n")
+        os.chmod(self.mgmt_file, 0o600)
         self.notify_out = d("notify-command.txt")
         self.fake_log = d("fake-programs.log")
         self.config = d("jobs.toml")
@@ -256,6 +258,30 @@ class RotateTest(unittest.TestCase):
         self.assertIn("fingerprint", hook[0]["message"])
         self.assertIn("rotated openrouter", rd(self.env.notify_out))
 
+    def test_temp_files_a_killed_write_left_are_removed_by_the_next_write(self):
+        # A kill -9 between a target's temp file and its rename (seen with random kills) leaves
+        # .NAME.XXXXXXXX.tmp beside the target; a file or env-file target's holds a key in clear, and no
+        # later run removed it: the old key lived on in clear after its rotation.
+        env = self.env
+        t = env.tdir
+        leftovers = [t + "/.openrouter.key.k1ll3d_a.tmp", t + "/.proxy.env.k1ll3d_b.tmp",
+                     t + "/.openrouter.cred.k1ll3d_c.tmp", t + "/.vm.enc.k1ll3d_d.tmp.json"]
+        for p in leftovers:
+            with open(p, "w") as f:
+                f.write(env.old + "\n")
+        keep = [t + "/.openrouter.key.mine.tmp", t + "/.openrouter.key.k1ll3d_a.tmp.bak", t + "/notes.txt"]
+        for p in keep:
+            with open(p, "w") as f:
+                f.write("not ours\n")
+        r = env.run("rotate")
+        self.assertEqual(r.returncode, 1, r.stderr.decode())
+        self.assertRotated(env)
+        self.assertEqual([p for p in leftovers if os.path.exists(p)], [])
+        self.assertEqual([p for p in keep if os.path.exists(p)], keep)
+        for name in os.listdir(t):
+            with open(os.path.join(t, name), "rb") as f:
+                self.assertNotIn(env.old.encode(), f.read(), f"{name} holds the retired key in clear")
+
     def test_daily_sweep_removes_only_our_leftovers(self):
         self.assertEqual(self.env.run("rotate").returncode, 1)
         new = self.assertRotated(self.env)
@@ -362,6 +388,26 @@ class RotateTest(unittest.TestCase):
         self.assertRotated(self.env)
         self.assertEqual(self.env.run("rotate", "--now", "not a time").returncode, 2)
 
+    def test_rotate_names_it_cannot_rotate_are_an_error(self):
+        # `rotate --force openrotuer` (a typo) and `rotate --force github-pat` (a paste secret) did
+        # nothing and exited 0, "nothing to report"
+        env = self.env
+        with Context() as ctx:
+            Ledger(ctx, env.db, create=False).add("github-pat", "github", 30, method="manual")
+        with open(env.config, "a") as f:
+            f.write(f'[secrets.github-pat]\ntargets = [{{ type = "file", path = "{env.tdir}/gh.key" }}]\n')
+        for args, needle in ((["openrotuer"], b"no [secrets.openrotuer] in the configuration"),
+                             (["github-pat"], b"github-pat: no provider (paste and propagate")):
+            for extra in ([], ["--dry-run"]):
+                with self.subTest(args=args, extra=extra):
+                    r = env.run("rotate", "--force", *extra, *args)
+                    self.assertEqual(r.returncode, 2, r.stderr.decode())
+                    self.assertIn(needle, r.stderr)
+        self.assertEqual(len(self.server.keys), 2, "nothing minted")
+        r = env.run("rotate")   # unnamed, the paste secret is simply not the job's (openrouter is due)
+        self.assertEqual(r.returncode, 1, r.stderr.decode())
+        self.assertNotIn(b"no provider", r.stderr)
+
     def test_management_key_from_environment_is_not_inherited(self):
         self.env.write_config(key_source='management_key_env = "OR_MGMT"')
         r = self.env.run("rotate", env_extra={"OR_MGMT": self.server.mgmt})
@@ -406,6 +452,63 @@ class RotateTest(unittest.TestCase):
                 break
             n += 1
         self.assertGreaterEqual(n, 8)
+
+    def test_env_file_export_line_stays_exported(self):
+        # a file a shell sources (`. /etc/default/app; exec app`) has `export VAR=...`; the line came back
+        # as `VAR=new`, no longer exported, so the app started after the rotation had no key at all
+        env = self.env
+        with Context() as ctx:
+            Ledger(ctx, env.db, create=False).add("github-pat", "github", 30, method="manual")
+        path = os.path.join(env.tdir, "app.sh.env")
+        with open(path, "w") as f:
+            f.write("# sourced by the app's wrapper\nexport GITHUB_TOKEN=ghp_old\n  export OTHER='x y'\n")
+        with open(env.config, "a") as f:
+            f.write(f'[secrets.github-pat]\ntargets = [{{ type = "env-file", path = "{path}", var = "GITHUB_TOKEN" }}]\n')
+        for value in ("ghp_" + os.urandom(18).hex(), "it's a $pass w0rd"):
+            r = env.run("propagate", "github-pat", stdin=value.encode())
+            self.assertEqual(r.returncode, 1, r.stderr.decode())
+            quoted = value if "'" not in value else "'" + value.replace("'", "'\\''") + "'"
+            self.assertEqual(rd(path), f"# sourced by the app's wrapper\nexport GITHUB_TOKEN={quoted}\n"
+                                       "  export OTHER='x y'\n")
+            out = subprocess.run(["sh", "-c", f". {path}; sh -c 'printf %s \"$GITHUB_TOKEN\"'"],
+                                 capture_output=True).stdout.decode()
+            self.assertEqual(out, value, "a child of the sourcing shell sees the new value")
+
+    def test_a_target_that_is_a_symlink_is_refused_before_minting(self):
+        # /etc/sanctum/proxy.env -> /srv/app/.env: the atomic rename replaced the link with a new file and
+        # left /srv/app/.env (what the app reads) with the old key, which the rotation then deleted.
+        env = self.env
+        real = os.path.join(self.tmp, "app.env")
+        link = os.path.join(env.tdir, "proxy.env")
+        os.rename(link, real)
+        os.symlink(real, link)
+        r = env.run("rotate", "--dry-run")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn(f"{link} is a symbolic link (to {real})".encode(), r.stderr)
+        r = env.run("rotate")
+        self.assertEqual(r.returncode, 2, r.stderr.decode())
+        self.assertEqual(len(self.server.keys), 2, "nothing minted")
+        self.assertTrue(os.path.islink(link))
+        self.assertIn(f"OPENROUTER_API_KEY={env.old}", rd(real))
+        self.assertEqual(rd(os.path.join(env.tdir, "openrouter.key")).strip(), env.old, "no target written")
+        # a pasted value is refused at that target too, and the link is left alone
+        r = env.run("propagate", "openrouter", stdin=b"sk-or-v1-" + b"a" * 64)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn(b"is a symbolic link", r.stderr)
+        self.assertEqual(rd(os.path.join(env.tdir, "openrouter.key")).strip(), env.old, "no target half-written")
+        self.assertTrue(os.path.islink(link))
+        self.assertIn(f"OPENROUTER_API_KEY={env.old}", rd(real))
+
+    def test_a_management_key_every_user_can_read_is_refused(self):
+        # the key that mints and deletes keys was read from a 0644 file without a word
+        os.chmod(self.env.mgmt_file, 0o644)
+        for extra in (["--dry-run"], []):
+            r = self.env.run("rotate", *extra)
+            self.assertEqual(r.returncode, 2, r.stderr.decode())
+            self.assertIn(f"management key {self.env.mgmt_file} is readable by every user".encode(), r.stderr)
+        self.assertEqual(len(self.server.keys), 2, "nothing minted")
+        os.chmod(self.env.mgmt_file, 0o640)   # group-readable: how a job user is given it
+        self.assertEqual(self.env.run("rotate", "--dry-run").returncode, 1, self.env.logs.decode())
 
     def test_dry_run_finds_missing_program(self):
         os.unlink(os.path.join(self.env.bin, "op"))

@@ -170,6 +170,124 @@ targets = [{{ type = "file", path = {q(d("openrouter.key"))} }}]
                          ["tracked secret exposed: rotate now: openrouter", "1 new exposed token(s)"])
         self.assertNoTokens()
 
+    def test_an_unlistable_directory_fails_the_run_but_the_others_are_still_reported(self):
+        # os.walk skips a directory it cannot list without a word: the job reported "0 new" and exit 0
+        # while a whole subtree went unscanned. Root reads any directory, so root runs the job without
+        # its capabilities (setpriv), which makes a 000 directory unreadable to it too.
+        locked = os.path.join(self.tree, "locked")
+        os.makedirs(locked)
+        with open(os.path.join(locked, "more.env"), "w") as f:
+            f.write("NOTHING=here\n")
+        os.chmod(locked, 0)
+        prefix = []
+        if os.geteuid() == 0:
+            if not shutil.which("setpriv"):
+                self.skipTest("root needs setpriv (util-linux) to drop the capability that reads any directory")
+            prefix = ["setpriv", "--bounding-set=-all", "--inh-caps=-all"]
+        env = dict(os.environ, PYTHONPATH=STAGE, NOTIFY_OUT=self.cmd_out)
+        env.pop("SANCTUM_JOBS_TEST_KILL_AFTER", None)
+        try:
+            r = subprocess.run([*prefix, sys.executable, "-m", "sanctumcore.jobs", "scan", "--config", self.config],
+                               capture_output=True, env=env, timeout=60)
+        finally:
+            os.chmod(locked, 0o700)   # tearDown removes the tree
+        self.out = r.stdout + r.stderr
+        self.assertEqual(r.returncode, 2, self.out.decode())
+        self.assertIn(f"cannot list directory {locked}: Permission denied".encode(), self.out)
+        self.assertEqual([m["title"] for m in self.sinks.got["webhook"]],
+                         ["tracked secret exposed: rotate now: openrouter", "1 new exposed token(s)"])
+        for v in (self.tracked, self.untracked):
+            self.assertNotIn(v.encode(), self.out)
+        self.assertNoTokens()
+
+    def test_a_gitdir_outside_the_scan_paths_is_not_followed(self):
+        # A planted `.git` file (`gitdir: /elsewhere`) made the job read /elsewhere/config and report it
+        # as <repo>/.git/config; `sanctum scan --git-remotes` refuses that, and now the job does too. A
+        # worktree whose gitdir and commondir stay inside the paths is still read.
+        outside = os.path.join(self.tmp, "outside")
+        os.makedirs(outside)
+        with open(os.path.join(outside, "config"), "w") as f:
+            f.write(f"[remote \"o\"]\n\turl = https://u:{github_pat()}@github.com/o/r.git\n")
+        os.makedirs(os.path.join(self.tree, "planted"))
+        with open(os.path.join(self.tree, "planted", ".git"), "w") as f:
+            f.write(f"gitdir: {outside}\n")
+        wtdir = os.path.join(self.tree, "app", ".git", "worktrees", "wt")
+        os.makedirs(wtdir)
+        with open(os.path.join(wtdir, "commondir"), "w") as f:
+            f.write("../..\n")
+        os.makedirs(os.path.join(self.tree, "wt"))
+        with open(os.path.join(self.tree, "wt", ".git"), "w") as f:
+            f.write("gitdir: ../app/.git/worktrees/wt\n")
+        r = self.run_job("scan")
+        self.assertEqual(r.returncode, 1, self.out.decode())
+        self.assertIn(b"planted/.git: its git config is outside the scan paths; not followed", self.out)
+        places = [p for m in self.sinks.got["webhook"] for i in m["items"] for p in i["places"]]
+        self.assertFalse(any("planted" in p for p in places), places)
+        self.assertTrue(any(p.startswith(os.path.join(self.tree, "wt", ".git", "config") + ":") for p in places),
+                        places)
+        self.assertNoTokens()
+
+    @unittest.skipUnless(os.path.exists("/dev/full"), "needs /dev/full")
+    def test_a_stdout_sink_that_cannot_write_is_a_failed_sink(self):
+        # stdout on a full disk was a traceback (exit 1, the alert lost); stdout closed was a silent
+        # no-op (exit 1, the alert lost). Both are a sink that failed: exit 2, logged, others served.
+        with open(self.config, "a") as f:
+            f.write('[[notify]]\ntype = "stdout"\n')
+        env = dict(os.environ, PYTHONPATH=STAGE, NOTIFY_OUT=self.cmd_out)
+        env.pop("SANCTUM_JOBS_TEST_KILL_AFTER", None)
+        argv = [sys.executable, "-m", "sanctumcore.jobs", "age-check", "--config", self.config]
+        for label, extra, needle in (("full", {}, b"cannot write to standard output: No space left on device"),
+                                     ("closed", {"close": True}, b"standard output is closed"),
+                                     ("dry run full", {"dry": True}, b"dry run: cannot write to standard output")):
+            with self.subTest(label):
+                self.sinks.got = {"ntfy": [], "webhook": [], "signal": []}
+                a = argv + (["--dry-run"] if extra.get("dry") else [])
+                if extra.get("close"):
+                    r = subprocess.run(["sh", "-c", '"$@" >&-', "sh", *a], stderr=subprocess.PIPE, env=env, timeout=60)
+                else:
+                    with open("/dev/full", "w") as full:
+                        r = subprocess.run(a, stdout=full, stderr=subprocess.PIPE, env=env, timeout=60)
+                self.assertEqual(r.returncode, 2, r.stderr.decode())
+                self.assertIn(needle, r.stderr)
+                self.assertNotIn(b"Traceback", r.stderr)
+                if not extra.get("dry"):
+                    self.assertEqual(len(self.sinks.got["ntfy"]), 2, "the other sinks are still served")
+
+    def test_a_file_swapped_after_the_walk_is_not_followed_or_waited_on(self):
+        # The walk skips symlinks and FIFOs, but the file was then opened by name: one swapped meanwhile
+        # for a symlink was followed (a file outside the paths read), and a FIFO hung the job for ever.
+        secret = os.path.join(self.tmp, "outside.env")
+        with open(secret, "w") as f:
+            f.write(f"TOKEN={self.untracked}\n")
+        link, fifo = os.path.join(self.tree, "swapped-link"), os.path.join(self.tree, "swapped-fifo")
+        os.symlink(secret, link)
+        os.mkfifo(fifo)
+        code = ("import sys; from sanctumcore.jobs.scan import _read; "
+                "print([_read(p, 1 << 20) for p in sys.argv[1:]])")
+        env = dict(os.environ, PYTHONPATH=STAGE)
+        r = subprocess.run([sys.executable, "-c", code, link, fifo, secret], capture_output=True, env=env, timeout=20)
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        self.assertEqual(r.stdout.decode().strip(), f"[None, None, {repr(f'TOKEN={self.untracked}'.encode() + bytes([10]))}]")
+
+    def test_file_names_cannot_write_lines_into_reports(self):
+        # a file named "a\n[urgent] all clear\x1b[2J" in a scanned repository wrote a line of its own
+        # (and a terminal escape) into notifications and logs; a name that is not UTF-8 broke the sinks
+        # that encode their text. Shown as `sanctum scan` shows them: \xHH.
+        evil = os.path.join(self.tree, "a\n[urgent] all clear\x1b[2J.env")
+        with open(evil, "w") as f:
+            f.write(f"T={github_pat()}\n")
+        with open(os.fsencode(self.tree) + b"/caf\xe9.env", "w") as f:
+            f.write(f"T={github_pat()}\n")
+        r = self.run_job("scan")
+        self.assertEqual(r.returncode, 1, self.out.decode(errors="replace"))
+        body = self.sinks.got["webhook"][1]["message"]
+        self.assertIn("a\\x0A[urgent] all clear\\x1B[2J.env:1:3: github-pat", body)
+        self.assertIn("caf\\xE9.env:1:3: github-pat", body)
+        self.assertFalse(any(line.startswith("[urgent]") for line in body.splitlines()), body)
+        self.assertNotIn("\x1b", json.dumps(self.sinks.got["ntfy"]) + body)
+        self.assertEqual(len(self.sinks.got["ntfy"]), 2)
+        self.assertNoTokens()
+
     def test_scan_dry_run_and_failing_sink(self):
         r = self.run_job("scan", "--dry-run")
         self.assertEqual(r.returncode, 1)
@@ -213,6 +331,11 @@ targets = [{{ type = "file", path = {q(d("openrouter.key"))} }}]
             f.write("[bogus]\n")
         self.assertEqual(self.run_job("age-check").returncode, 2)
         self.assertIn(b"unknown key 'bogus'", self.out)
+        # a file saved in Latin-1 was "unexpected UnicodeDecodeError", naming neither file nor place
+        with open(self.config, "ab") as f:
+            f.write(b"# caf\xe9\n")
+        self.assertEqual(self.run_job("age-check").returncode, 2)
+        self.assertIn(f"{self.config}: not UTF-8 (byte offset ".encode(), self.out)
 
     def test_provider_settings_are_checked_when_the_config_is_read(self):
         # a typo or a wrong type was a rotation that "failed at start: ValueError" (an urgent alert
@@ -227,6 +350,113 @@ targets = [{{ type = "file", path = {q(d("openrouter.key"))} }}]
                     f.write(original.replace("[providers.openrouter]\n", f"[providers.openrouter]\n{line}\n"))
                 self.assertEqual(self.run_job("rotate", "--dry-run").returncode, 2)
                 self.assertIn(needle, self.out)
+
+    def test_target_mode_newline_and_git_remotes_types_are_checked(self):
+        # mode = 640 (a TOML decimal) was chmod 01200, a key its service could not read (root's
+        # read-back still matched); newline = "false" and git_remotes = "no" (strings) read as true
+        original = rd(self.config)
+        target = f'{{ type = "file", path = {json.dumps(os.path.join(self.tmp, "openrouter.key"))} }}'
+        for old, new, needle in (
+                (target, target[:-2] + ', mode = 640 }', b'mode must be a string of octal digits, as "0640"'),
+                (target, target[:-2] + ', mode = "0o640" }', b"mode must be a string of octal digits"),
+                (target, target[:-2] + ', mode = "1777" }', b"mode must be a string of octal digits"),
+                (target, target[:-2] + ', newline = "false" }', b"newline must be true or false"),
+                ("exclude = [", "git_remotes = \"no\"\nexclude = [", b"[scan]: git_remotes must be true or false")):
+            with self.subTest(new=new):
+                self.assertIn(old, original)
+                with open(self.config, "w") as f:
+                    f.write(original.replace(old, new, 1))
+                self.assertEqual(self.run_job("age-check", "--dry-run").returncode, 2, self.out.decode())
+                self.assertIn(needle, self.out)
+        with open(self.config, "w") as f:
+            f.write(original.replace(target, target[:-2] + ', mode = "0640", newline = false }', 1))
+        self.assertNotEqual(self.run_job("age-check", "--dry-run").returncode, 2, self.out.decode())
+
+    def test_baseline_or_rules_it_cannot_use_are_named_and_findings_still_notified(self):
+        # a baseline in a missing directory: "unexpected FileNotFoundError" after the scan, and the
+        # findings were never notified; a missing rules file: the same message, naming nothing
+        original = rd(self.config)
+        missing = os.path.join(self.tmp, "no-such-dir", "baseline.txt")
+        with open(self.config, "w") as f:
+            f.write(original.replace("[scan]\n", f"[scan]\nbaseline = {json.dumps(missing)}\n", 1))
+        r = self.run_job("scan")
+        self.assertEqual(r.returncode, 2, self.out.decode())
+        self.assertIn(f"cannot write the baseline {missing}: No such file or directory".encode(), self.out)
+        self.assertEqual([m["title"] for m in self.sinks.got["webhook"]],
+                         ["tracked secret exposed: rotate now: openrouter", "1 new exposed token(s)"])
+        self.assertNoTokens()
+        rules = os.path.join(self.tmp, "extra.rules")
+        with open(self.config, "w") as f:
+            f.write(original.replace("[scan]\n", f"[scan]\nrules = {json.dumps(rules)}\n", 1))
+        r = self.run_job("scan")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn(f"rules {rules}: cannot read: No such file or directory".encode(), self.out)
+
+    def test_a_state_dir_it_cannot_make_is_named(self):
+        # was "scan: unexpected PermissionError" (or NotADirectoryError): no path, no reason
+        blocker = os.path.join(self.tmp, "a-file")
+        with open(blocker, "w") as f:
+            f.write("x\n")
+        original = rd(self.config)
+        state = os.path.join(blocker, "state")
+        with open(self.config, "w") as f:
+            f.write(original.replace(f"state_dir = {json.dumps(os.path.join(self.tmp, 'state'))}",
+                                     f"state_dir = {json.dumps(state)}", 1))
+        self.assertIn(state, rd(self.config))
+        r = self.run_job("scan")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn(f"scan: {state}: Not a directory".encode(), self.out)
+
+    def test_sink_and_provider_urls_must_be_http(self):
+        # urllib opens file:// too: a webhook at file:///... took every alert, sent nothing, and the run
+        # exited 1 as if it had been delivered; a sink timeout of "10s" was "unexpected ValueError"
+        original = rd(self.config)
+        hook = f'url = {json.dumps(self.sinks.url + "/hook")}'
+        for old, new, needle in ((hook, 'url = "file:///etc/hostname"', b"notify #2: url must be an http:// or https:// URL"),
+                                 (hook, 'url = "ftp://example.net/x"', b"notify #2: url must be an http"),
+                                 (hook, hook + '\ntimeout = "10s"', b"notify #2: timeout must be a number of seconds"),
+                                 ("[providers.openrouter]\n", '[providers.openrouter]\nbase_url = "file:///tmp"\n',
+                                  b"[providers.openrouter]: base_url must be an http:// or https:// URL")):
+            with self.subTest(new=new):
+                self.assertIn(old, original)
+                with open(self.config, "w") as f:
+                    f.write(original.replace(old, new, 1))
+                self.assertEqual(self.run_job("age-check").returncode, 2, self.out.decode())
+                self.assertIn(needle, self.out)
+
+    def test_a_sink_token_that_is_not_text_fails_that_sink_only(self):
+        # a token_file of binary bytes raised UnicodeDecodeError out of the sink loop: a traceback, and
+        # the sinks after it (webhook, signal, the command) never got the alert
+        tok = os.path.join(self.tmp, "ntfy.token")
+        with open(tok, "wb") as f:
+            f.write(b"\xff\xfe\x00token\n")
+        os.chmod(tok, 0o640)
+        original = rd(self.config)
+        with open(self.config, "w") as f:
+            f.write(original.replace('topic = "secrets"\n', f'topic = "secrets"\ntoken_file = {json.dumps(tok)}\n', 1))
+        r = self.run_job("age-check")
+        self.assertEqual(r.returncode, 2, self.out.decode())
+        self.assertIn(b"notify sink ntfy#1 (ntfy) failed: token_file: not UTF-8 text", self.out)
+        self.assertNotIn(b"Traceback", self.out)
+        self.assertEqual(self.sinks.got["ntfy"], [])
+        self.assertEqual(len(self.sinks.got["signal"]), 1, "the sinks after it are still served")
+        self.assertTrue(os.path.exists(self.cmd_out))
+
+    def test_a_sink_token_every_user_can_read_fails_that_sink_only(self):
+        # a 0644 token_file was used as is (the management key file and the proxy's key files are refused)
+        tok = os.path.join(self.tmp, "ntfy.token")
+        with open(tok, "w") as f:
+            f.write("tk_secret_token\n")
+        os.chmod(tok, 0o644)
+        original = rd(self.config)
+        with open(self.config, "w") as f:
+            f.write(original.replace('topic = "secrets"\n', f'topic = "secrets"\ntoken_file = {json.dumps(tok)}\n', 1))
+        r = self.run_job("age-check")
+        self.assertEqual(r.returncode, 2, self.out.decode())
+        self.assertIn(b"notify sink ntfy#1 (ntfy) failed: token_file: readable by every user", self.out)
+        self.assertNotIn(b"tk_secret_token", self.out)
+        self.assertEqual(self.sinks.got["ntfy"], [])
+        self.assertEqual(len(self.sinks.got["signal"]), 1, "the sinks after it are still served")
 
     def test_propagate_with_stdin_closed(self):
         # `sanctum-jobs propagate NAME <&-` (a unit or script with no stdin) was "unexpected AttributeError"
@@ -243,8 +473,60 @@ targets = [{{ type = "file", path = {q(d("openrouter.key"))} }}]
         self.assertIn(f"`sanctum ledger --db {self.db} add NAME".encode(), self.out)
 
 
+class HelpTest(unittest.TestCase):
+    def test_version(self):
+        # `sanctum --version` answers; `sanctum-jobs --version` was a usage error (exit 2)
+        import sanctumcore
+        r = run_job(["--version"])
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        self.assertEqual(r.stdout.decode().strip(),
+                         f"sanctum-jobs {sanctumcore.version()} (ABI {sanctumcore.abi_version()})")
+
+    def test_help_says_exit_status_config_and_docs(self):
+        # `man sanctum-jobs` is help2man of --help, which was the command list alone: nothing of the
+        # exit status, where the configuration is read from, or where the docs are.
+        r = run_job(["--help"])
+        self.assertEqual(r.returncode, 0)
+        out = r.stdout.decode()
+        for needle in ("Exit status: 0 nothing to report, 1 something reported, 2 the job itself failed",
+                       "$SANCTUM_JOBS_CONFIG", "/etc/sanctum/jobs.toml", "/usr/share/doc/sanctum/jobs.md.gz"):
+            self.assertIn(needle, " ".join(out.split()))
+        root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..")
+        with open(os.path.join(root, "packaging", "debian", "sanctum.docs")) as f:
+            self.assertIn("docs/jobs.md", f.read().split())
+
+
 class UnitsTest(unittest.TestCase):
     EXAMPLE = os.path.join(os.path.dirname(__file__), "..", "..", "..", "examples", "sanctum-jobs.toml")
+
+    def test_unit_paths_that_would_widen_or_break_the_sandbox_are_refused(self):
+        # read_write_paths = "/srv/app" (a string) was taken a character at a time: ReadWritePaths=-/ -a -p
+        # -r -s -v, the whole system writable for every job; a target under "/etc/my app" became two
+        # paths, one relative (ignored), so the rotation met a read-only target at 06:30.
+        base = '[jobs]\nstate_dir = "/var/lib/sanctum-jobs"\n'
+        cases = (('[units]\nread_write_paths = "/srv/app"\n', "read_write_paths must be a list of strings"),
+                 ('[units]\nread_write_paths = ["srv/app"]\n', "'srv/app' cannot go in a systemd unit"),
+                 ('[secrets.x]\ntargets = [{ type = "file", path = "/etc/my app/key" }]\n',
+                  "path '/etc/my app' cannot go in a systemd unit"),
+                 ('[secrets.x]\ntargets = [{ type = "file", path = "/etc/100%/key" }]\n', "'/etc/100%'"),
+                 ('[units]\nconfig_path = "/etc/sanctum/jobs conf.toml"\n', "config_path"),
+                 ('[units]\nuser = "root\\nExecStartPre=/bin/true"\n', "user must be a user name"),
+                 ('[units]\nuser = 0\n', "user must be a string"))
+        with tempfile.TemporaryDirectory() as tmp:
+            for extra, needle in cases:
+                with self.subTest(needle=needle):
+                    cfg, out = os.path.join(tmp, "jobs.toml"), os.path.join(tmp, "units")
+                    with open(cfg, "w") as f:
+                        f.write(base + extra)
+                    r = run_job(["units", "--config", cfg, "--systemd", out])
+                    self.assertEqual(r.returncode, 2, r.stdout.decode() + r.stderr.decode())
+                    self.assertIn(needle, r.stderr.decode())
+                    self.assertFalse(os.path.exists(out), "no unit written")
+            with open(cfg, "w") as f:
+                f.write(base + '[units]\nread_write_paths = ["/srv/app"]\n')
+            r = run_job(["units", "--config", cfg, "--systemd", out])
+            self.assertEqual(r.returncode, 0, r.stderr.decode())
+            self.assertIn("ReadWritePaths=-/srv/app\n", rd(os.path.join(out, "sanctum-secret-scan.service")))
 
     def test_units_are_deterministic_and_verify(self):
         with tempfile.TemporaryDirectory() as tmp:

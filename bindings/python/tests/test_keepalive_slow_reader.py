@@ -87,10 +87,10 @@ class PresidioSlowReaderTest(unittest.TestCase):
 
 
 class PartialNextRequestTest(ProxyFixture):
-    """The start of a next request sent while the previous answer is still streaming, and then nothing:
-    its header deadline runs from that answer's end (408, closed), not keepalive_timeout later. (Sent in
-    the same segment as the previous request's end it is not seen: aiohttp's C parser does not say it
-    holds part of a request.)"""
+    """The start of a next request sent while the previous answer is still streaming, or in the same
+    segment as the previous request, and then nothing: its header deadline runs from that answer's end
+    (408, closed), not keepalive_timeout later (aiohttp's C parser does not say it holds part of a
+    request: http.Framing follows the stream's Content-Length framing to know)."""
     routes = [{"name": "s", "upstream": "UP/v1", "policy": "pass"}]
     settings = {"header_timeout": 0.5, "keepalive_timeout": 30}
 
@@ -111,3 +111,72 @@ class PartialNextRequestTest(ProxyFixture):
             s.close()
         self.assertTrue(got.startswith(b"HTTP/1.1 200"), got[:40])
         self.assertIn(b"HTTP/1.1 408", got)
+
+
+class PartialInTheSameSegmentTest(ProxyFixture):
+    routes = [{"name": "s", "upstream": "UP/v1", "policy": "pass"}]
+    settings = {"header_timeout": 0.5, "keepalive_timeout": 30}
+
+    def test_partial_request_sent_with_the_previous_one_gets_its_408(self):
+        # It was kept open keepalive_timeout (75 s by default) instead of header_timeout: a slowloris
+        # client pipelining a small request and a head it never ends held each connection 7 times longer.
+        self.up.delay = 0.3
+        s = socket.create_connection(("127.0.0.1", self.port), timeout=4)
+        started = time.monotonic()
+        try:
+            s.sendall(post_head(b"/chat/completions", len(CHAT)) + CHAT + b"POST /chat/completions HTTP/1.1\r\nHo")
+            got = b""
+            while chunk := s.recv(65536):
+                got += chunk
+        except socket.timeout:
+            self.fail("the connection was still open 4 s after a partial request")
+        finally:
+            s.close()
+        self.assertEqual([a[0] for a in whole_answers(got)], [200, 408])
+        self.assertLess(time.monotonic() - started, 2.5)
+
+    def test_an_idle_connection_after_whole_requests_is_kept(self):
+        s = socket.create_connection(("127.0.0.1", self.port), timeout=5)
+        try:
+            req = post_head(b"/chat/completions", len(CHAT)) + CHAT
+            s.sendall(b"\r\n" + req[:7])  # a head in two segments (after an empty line)
+            time.sleep(0.05)
+            s.sendall(req[7:] + req)  # and a second whole request with it
+            got = b""
+            while [len(a[1]) == a[2] for a in whole_answers(got)] != [True, True]:  # both whole
+                got += s.recv(65536)
+            time.sleep(1.2)  # idle past header_timeout: a keep-alive connection, not a partial request
+            s.sendall(req)
+            got = b""
+            while not whole_answers(got):
+                got += s.recv(65536)
+            self.assertEqual(whole_answers(got)[0][0], 200)
+        finally:
+            s.close()
+
+
+class FramingTest(unittest.TestCase):
+    def framing(self, *pieces):
+        from sanctumcore.proxy.http import Framing
+
+        f = Framing()
+        for piece in pieces:
+            f.feed(piece)
+        return f.partial
+
+    def test_whether_the_stream_ends_inside_a_request_head(self):
+        req = post_head(b"/chat/completions", len(CHAT)) + CHAT
+        get = b"GET /models HTTP/1.1\r\nHost: p\r\n\r\n"
+        self.assertFalse(self.framing(req))
+        self.assertFalse(self.framing(req + get + req))
+        self.assertTrue(self.framing(req + b"POST /x HTTP/1.1\r\nHo"))
+        self.assertTrue(self.framing(req[:10]))
+        self.assertFalse(self.framing(req[:10], req[10:]))
+        self.assertTrue(self.framing(req[:-5], req[-5:] + b"G"))  # a body across segments, then a head
+        self.assertFalse(self.framing(req, b"\r\n"))  # a stray line break after a body
+        self.assertFalse(self.framing(b"GET / HTTP/1.1\nHost: p\n\n"))  # bare line feeds
+        self.assertTrue(self.framing(b"GET / HTTP/1.1\nHost: p\n"))
+        for i in range(1, len(get)):  # a head split anywhere, its blank line too
+            self.assertFalse(self.framing(get[:i], get[i:]), i)
+        # a chunked body is not followed: never said to be partial (the handler's signals remain)
+        self.assertFalse(self.framing(b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nab"))

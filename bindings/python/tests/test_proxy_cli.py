@@ -60,6 +60,17 @@ class FlagsTest(unittest.TestCase):
                 with self.assertRaises(ConfigError) as cm:
                     from_dict({**raw, "route": [{"name": "a", "upstream": "http://x", "policy": "pass"}]})
                 self.assertIn(needle, str(cm.exception))
+        # paths match whole or as the path's end: "/v1beta/*" never matched, so a scrub route meant for
+        # Gemini let its requests fall through to the next route (here a pass route: sent unscrubbed)
+        for paths in (["/v1beta/*"], ["/chat/completions", "/v1/messages?"], ["/v1/[a-z]*"]):
+            with self.subTest(paths=paths):
+                with self.assertRaises(ConfigError) as cm:
+                    from_dict({"route": [{"name": "gem", "upstream": "http://x", "policy": "scrub", "paths": paths},
+                                         {"name": "rest", "upstream": "http://y", "policy": "pass"}]})
+                self.assertIn("without wildcards", str(cm.exception))
+        cfg = from_dict({"route": [{"name": "gem", "upstream": "http://x", "policy": "scrub",
+                                    "paths": [":streamGenerateContent"]}]})
+        self.assertTrue(cfg.routes[0].matches("/v1beta/models/g:streamGenerateContent", None))
 
     def test_numbers_that_compare_strangely_are_refused(self):
         # nan passes `< 0` and `== 0`; inf and a backlog past a C int broke a worker at bind time
@@ -83,6 +94,34 @@ class FlagsTest(unittest.TestCase):
             os.unlink(f.name)
         self.assertEqual(cfg.presidio, {"analyzer": "127.0.0.1:5002", "anonymizer": "127.0.0.1:5001"})
 
+
+    def test_version(self):
+        # `sanctum --version` answers; sanctum-proxy and the Presidio services said "unrecognized arguments"
+        import subprocess
+        import sanctumcore
+        for module, prog in (("sanctumcore.proxy", "sanctum-proxy"), ("sanctumcore.presidio", "sanctum-presidio")):
+            with self.subTest(module=module):
+                env = {**os.environ, "PYTHONPATH": os.path.dirname(os.path.dirname(os.path.abspath(sanctumcore.__file__)))}
+                r = subprocess.run([sys.executable, "-m", module, "--version"], capture_output=True, text=True,
+                                   timeout=30, env=env)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                self.assertEqual(r.stdout.strip(), f"{prog} {sanctumcore.version()} (ABI {sanctumcore.abi_version()})")
+
+    def test_a_config_file_that_is_not_utf8_is_a_clear_error(self):
+        # a proxy.toml saved in Latin-1 ended sanctum-proxy in a UnicodeDecodeError traceback (exit 1)
+        with tempfile.NamedTemporaryFile("wb", suffix=".toml", delete=False) as f:
+            f.write(b'# caf\xe9\n[[route]]\nname = "a"\nupstream = "http://x"\npolicy = "pass"\n')
+        try:
+            with self.assertRaises(ConfigError) as cm:
+                load(f.name)
+            self.assertIn(f"{f.name}: not UTF-8 (byte offset 5)", str(cm.exception))
+            err = io.StringIO()
+            with contextlib.redirect_stderr(err):
+                self.assertEqual(main(["--config", f.name]), 2)
+            self.assertIn("not UTF-8", err.getvalue())
+            self.assertNotIn("Traceback", err.getvalue())
+        finally:
+            os.unlink(f.name)
 
 @contextlib.contextmanager
 def presidio_module(build_apps):
@@ -143,7 +182,8 @@ class PresidioTest(unittest.TestCase):
                     self.assertTrue(slow.recv(100).startswith(b"HTTP/1.1 408"))
             finally:
                 proxy.close()
-        self.assertEqual(seen[-1], {"analyzer": f"127.0.0.1:{port}", "max_body_bytes": cfg.max_body_bytes})
+        self.assertEqual(seen[-1], {"analyzer": f"127.0.0.1:{port}", "max_body_bytes": cfg.max_body_bytes,
+                                    "body_timeout": cfg.body_timeout})
 
     def test_presidio_services_alone_without_a_proxy_route(self):
         """The real sanctumcore.presidio, served with no proxy route: no proxy listener is opened."""

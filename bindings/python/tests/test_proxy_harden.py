@@ -152,6 +152,21 @@ class ErrorStatusTest(ProxyFixture):
                                   b"\r\n%x\r\n%s\r\n0\r\n\r\n" % (len(CHAT), CHAT))
         self.check(raw, 501, "transfer_coding")
 
+    def test_bytes_that_are_no_utf8_in_the_path_query_or_a_header_are_a_400(self):
+        # The detector reads UTF-8 only: such a value went to it as it was, the core refused it, and the
+        # exception reached aiohttp's error path (500 "internal error", two log lines, one status=0).
+        for name, head in (("path", post_head(b"/chat/completions/J\xffohn", len(CHAT))),
+                           ("query", post_head(b"/chat/completions?user=J\xe9r\xf4me", len(CHAT))),
+                           ("header", post_head(b"/chat/completions", len(CHAT), b"X-User: J\xe9r\xf4me\r\n")),
+                           ("referer", post_head(b"/chat/completions", len(CHAT), b"Referer: https://a.example/\xff\r\n"))):
+            with self.subTest(name), self.assertLogs("sanctumcore.proxy", "INFO") as logs:
+                raw = exchange(self.port, head.replace(b"Host: proxy\r\n", b"Host: proxy\r\nConnection: close\r\n") + CHAT)
+                self.check(raw, 400, "unreadable")
+                self.assertNotIn(b"J\xe9r", raw)
+            lines = [r.getMessage() for r in logs.records]
+            self.assertEqual(len(lines), 1, lines)
+            self.assertIn(" status=400 ", lines[0])
+
     def test_oversized_header_line_and_too_many_headers_are_431(self):
         for extra in (b"X-Long: " + b"a" * 20000 + b"\r\n", b"".join(b"X-%d: 1\r\n" % i for i in range(200))):
             with self.subTest(size=len(extra)):
@@ -184,11 +199,23 @@ class StartupCredentialTest(unittest.TestCase):
         with tempfile.TemporaryDirectory() as tmp:
             empty = os.path.join(tmp, "empty")
             open(empty, "w").close()
+            os.chmod(empty, 0o600)
             good = os.path.join(tmp, "good")
             with open(good, "w") as f:
                 f.write("sk-secret-key\n")
+            os.chmod(good, 0o640)
+            # an upstream key every user may read is refused (was used without a word)
+            shared = os.path.join(tmp, "shared")
+            with open(shared, "w") as f:
+                f.write("sk-secret-key\n")
+            os.chmod(shared, 0o644)
+            binary = os.path.join(tmp, "binary")
+            with open(binary, "wb") as f:
+                f.write(b"sk-secret\xff\n")
+            os.chmod(binary, 0o600)
             for path, needle in ((os.path.join(tmp, "missing"), "cannot read api_key_file"), (empty, "empty"),
-                                 (good, None)):
+                                 (shared, "api_key_file is readable by every user"),
+                                 (binary, "api_key_file is not UTF-8 text"), (good, None)):
                 with self.subTest(path=os.path.basename(path)):
                     conf = os.path.join(tmp, "proxy.toml")
                     with open(conf, "w") as f:

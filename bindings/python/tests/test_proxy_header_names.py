@@ -80,3 +80,43 @@ class CleanValuesMemoryTest(unittest.TestCase):
         key = ("main", "User-Agent", "OpenAI/JS 4.104.0")
         clean.add(key)  # the values clients repeat are still remembered
         self.assertIn(key, clean)
+
+
+class LongNameMemoryTest(ProxyFixture):
+    routes = [{"name": "s", "upstream": "UP/v1", "policy": "scrub", "paths": ["/chat/completions"]},
+              {"name": "p", "upstream": "UP/v1", "policy": "pass"}]
+
+    def test_long_unique_header_names_sent_by_a_client_are_not_held(self):
+        # The header decisions (CleanValues, the drop list's cache) and the upstream client's good names
+        # kept any name: 4096 + 1024 + 1024 names of up to 8 KB, about 50 MB per worker.
+        import gc
+        import tracemalloc
+
+        sock = socket.create_connection(("127.0.0.1", self.port), timeout=10)
+        self.addCleanup(sock.close)
+
+        def send(path: bytes, i: int) -> None:
+            name = b"X-%d-" % i + b"n" * 4000
+            sock.sendall(b"POST " + path + b" HTTP/1.1\r\nHost: p\r\nContent-Type: application/json\r\n" + name +
+                         b": 1\r\nContent-Length: %d\r\n\r\n" % len(CHAT) + CHAT)
+            data = b""
+            while not data.endswith(b'{"ok": true}'):
+                chunk = sock.recv(65536)
+                self.assertTrue(chunk, data[:200])
+                data += chunk
+
+        send(b"/chat/completions", 0)
+        send(b"/models", 0)
+        tracemalloc.start()
+        try:
+            gc.collect()
+            before = tracemalloc.get_traced_memory()[0]
+            for i in range(1, 1201):
+                send(b"/chat/completions", i)
+                send(b"/models", i)
+            self.up.requests.clear()  # (the fake upstream's own record of them)
+            gc.collect()
+            held = tracemalloc.get_traced_memory()[0] - before
+        finally:
+            tracemalloc.stop()
+        self.assertLess(held, 2 << 20)

@@ -106,6 +106,16 @@ class RefusalTest(ProxyFixture):
                                   b"Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n" + HIDDEN)
         self.check_refused_alone(raw, 400)
 
+    def test_transfer_encoding_in_http_1_0_is_refused_and_the_connection_closed(self):
+        # RFC 9112 6.1: an HTTP/1.0 hop in front reads no chunked framing, so the next request it sees is
+        # not the one the proxy would run (HIDDEN).
+        for policy_path in (b"/chat/completions", b"/models"):
+            with self.subTest(path=policy_path):
+                raw = exchange(self.port, b"POST " + policy_path + b" HTTP/1.0\r\nHost: p\r\nConnection: keep-alive\r\n"
+                                          b"Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n" + HIDDEN)
+                self.check_refused_alone(raw, 400)
+                self.assertEqual(json.loads(responses(raw)[0][1])["error"]["code"], "bad_framing")
+
     def test_body_shorter_than_its_length_times_out_and_is_not_forwarded(self):
         started = time.monotonic()
         raw = exchange(self.port, post_head(b"/chat/completions", 100) + b'{"model":')

@@ -21,11 +21,32 @@ def free_port() -> int:
 
 
 class PresidioOptionFlags(unittest.TestCase):
+    def test_vault_key_file_mode_format_and_errors(self):
+        # the key sealing mappings of personal data was read from a 0644 file; a missing one said only
+        # "error: No such file or directory"; sanctum's own vault.key (64 hex digits) was "not 32 bytes"
+        from sanctumcore.presidio.server import ConfigError, PresidioConfig
+        with tempfile.TemporaryDirectory() as d:
+            raw, hexed, shared = (os.path.join(d, n) for n in ("raw.key", "hex.key", "shared.key"))
+            key = os.urandom(32)
+            for path, data, mode in ((raw, key, 0o600), (hexed, key.hex().encode() + b"\n", 0o600),
+                                     (shared, key, 0o644)):
+                with open(path, "wb") as f:
+                    f.write(data)
+                os.chmod(path, mode)
+            self.assertEqual(PresidioConfig(anonymizer="127.0.0.1:1", vault_key_file=raw).vault_key(), key)
+            self.assertEqual(PresidioConfig(anonymizer="127.0.0.1:1", vault_key_file=hexed).vault_key(), key)
+            for path, needle in ((shared, f"vault_key_file {shared} is readable by group or others"),
+                                 (os.path.join(d, "missing"), "missing: No such file or directory")):
+                with self.subTest(path=path), self.assertRaises(ConfigError) as cm:
+                    PresidioConfig(anonymizer="127.0.0.1:1", vault_key_file=path).vault_key()
+                self.assertIn(needle, str(cm.exception))
+
     def test_readme_command_line_is_accepted_and_applied(self):
         with tempfile.TemporaryDirectory() as d:
             key_file = os.path.join(d, "vault.key")
             with open(key_file, "wb") as f:
                 f.write(bytes(range(32)))
+            os.chmod(key_file, 0o600)
             an, proxy_port = free_port(), free_port()
             cfg = build_config(parser().parse_args([
                 "--listen", f"127.0.0.1:{proxy_port}", "--presidio-anonymizer", f"127.0.0.1:{an}",

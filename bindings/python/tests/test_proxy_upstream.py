@@ -104,9 +104,72 @@ class RawUpstreamTest(unittest.TestCase):
                                        close=False)
         self.assertEqual((status, body), (200, b'{"ok": 1}\n'))
 
+    def test_a_status_below_100_is_a_502(self):
+        # aiohttp's parser reads `099` as 99; relayed, the client got the status line `HTTP/1.1 99 `.
+        (status, body), _ = self.serve(b"HTTP/1.1 099 Odd\r\nContent-Type: application/json\r\n"
+                                       b"Content-Length: 2\r\n\r\n{}", close=True)
+        self.assertEqual(status, 502)
+        self.assertIn(b"malformed upstream answer", body)
+
     def test_a_malformed_answer_is_a_502(self):
         (status, body), _ = self.serve(b"HTTP/1.1 200 OK\r\nContent-Length: x\r\n\r\n", close=True)
         self.assertEqual(status, 502)
+
+
+class OverrunTest(unittest.TestCase):
+    """An upstream that sends more than its answer's length, in the same packet as the answer's end."""
+
+    def test_a_connection_with_bytes_past_the_answer_is_not_reused(self):
+        listener = socket.create_server(("127.0.0.1", 0))
+        self.addCleanup(listener.close)
+        ok = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 8\r\n\r\n"
+        other = b"HTTP/1.1 200 OK\r\nContent-Length: 12\r\nX-For: another request\r\n\r\n{\"other\": 3}"
+        scripts = [[ok + b'{"a": 1}' + other[:40], other[40:] + ok + b'{"b": 2}'],  # the first connection
+                   [ok + b'{"b": 2}']]  # a new one
+        connections = []
+
+        def handle(conn, answers):
+            with conn:
+                data = b""
+                while answers:
+                    while b"\r\n\r\n" not in data:
+                        chunk = conn.recv(65536)
+                        if not chunk:
+                            return
+                        data += chunk
+                    head, _, data = data.partition(b"\r\n\r\n")
+                    length = int(next(l.split(b":")[1] for l in head.split(b"\r\n")
+                                      if l.lower().startswith(b"content-length")))
+                    while len(data) < length:
+                        data += conn.recv(65536)
+                    data = data[length:]
+                    conn.sendall(answers.pop(0))
+                time.sleep(1)
+
+        def run():
+            while True:
+                try:
+                    conn, _ = listener.accept()
+                except OSError:
+                    return
+                connections.append(conn)
+                threading.Thread(target=handle, args=(conn, scripts.pop(0)), daemon=True).start()
+
+        threading.Thread(target=run, daemon=True).start()
+        from sanctumcore.proxy import ProxyThread, from_dict
+        proxy = ProxyThread(from_dict({"listen": "127.0.0.1:0", "upstream_timeout": 5, "route": [
+            {"name": "raw", "upstream": f"http://127.0.0.1:{listener.getsockname()[1]}/v1", "policy": "pass"}]}))
+        self.addCleanup(proxy.close)
+        got = []
+        for _ in range(2):
+            conn = http.client.HTTPConnection("127.0.0.1", proxy.port, timeout=10)
+            conn.request("POST", "/chat/completions", body=CHAT)
+            resp = conn.getresponse()
+            got.append((resp.status, resp.read()))
+            conn.close()
+        # Reused, the second request's answer was read from the middle of the other answer: a 502.
+        self.assertEqual(got, [(200, b'{"a": 1}'), (200, b'{"b": 2}')])
+        self.assertEqual(len(connections), 2)
 
 
 class LimitTest(ProxyFixture):
@@ -127,6 +190,40 @@ class LimitTest(ProxyFixture):
         self.assertGreaterEqual(time.monotonic() - started, 0.55)  # three rounds of two
 
 
+class StalledClientTest(ProxyFixture):
+    settings = {"upstream_max_connections": 1, "upstream_pool_timeout": 3, "send_timeout": 0.5}
+
+    def test_a_client_that_stops_reading_is_dropped_and_frees_its_upstream_connection(self):
+        # It held its handler, the answer and the upstream connection for ever: with every upstream
+        # connection so held, other clients got 502 busy.
+        self.up.answer = ("json", 200, b'{"data": "' + b"x" * (16 << 20) + b'"}')
+        stalled = socket.socket()
+        self.addCleanup(stalled.close)
+        stalled.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        stalled.connect(("127.0.0.1", self.port))
+        stalled.sendall(b"GET /models HTTP/1.1\r\nHost: p\r\n\r\n")  # and never reads the answer
+        deadline = time.monotonic() + 5
+        while not self.up.requests and time.monotonic() < deadline:
+            time.sleep(0.02)
+        time.sleep(1.5)  # the stalled write: past send_timeout
+        self.up.answer = ("json", 200, b'{"ok": true}')
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        started = time.monotonic()
+        conn.request("GET", "/models")
+        resp = conn.getresponse()
+        self.assertEqual((resp.status, resp.read()), (200, b'{"ok": true}'))
+        conn.close()
+        self.assertLess(time.monotonic() - started, 1.0)  # no wait for the pool
+        stalled.settimeout(5)
+        got = 0
+        try:
+            while chunk := stalled.recv(1 << 20):
+                got += len(chunk)
+        except ConnectionError:
+            pass
+        self.assertLess(got, 16 << 20)  # cut, not the whole answer
+
+
 class ReadTimeoutTest(ProxyFixture):
     settings = {"upstream_timeout": 0.3}
 
@@ -138,6 +235,76 @@ class ReadTimeoutTest(ProxyFixture):
         self.assertLess(time.monotonic() - started, 1.0)
         time.sleep(1.0)  # the fake's answer is done before it is closed
         self.assertEqual(self.up.abandoned, 1)
+
+
+class StalledUpstreamTest(unittest.TestCase):
+    def test_an_upstream_that_stops_taking_the_request_body_is_a_502_after_the_read_timeout(self):
+        # aiohttp's read timeout does not run while the request is written: the request (and its
+        # upstream connection) waited for ever.
+        listener = socket.socket()
+        self.addCleanup(listener.close)
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        accepted = []
+        threading.Thread(target=lambda: accepted.append(listener.accept()[0]), daemon=True).start()
+        self.addCleanup(lambda: [c.close() for c in accepted])
+        from sanctumcore.proxy import ProxyThread, from_dict
+        proxy = ProxyThread(from_dict({"listen": "127.0.0.1:0", "upstream_timeout": 0.5, "route": [
+            {"name": "p", "upstream": f"http://127.0.0.1:{listener.getsockname()[1]}/v1", "policy": "pass"}]}))
+        self.addCleanup(proxy.close)
+        body = b'{"x": "' + b"a" * (8 << 20) + b'"}'
+        conn = http.client.HTTPConnection("127.0.0.1", proxy.port, timeout=8)
+        self.addCleanup(conn.close)
+        started = time.monotonic()
+        conn.request("POST", "/chat/completions", body=body, headers={"Content-Type": "application/json"})
+        resp = conn.getresponse()
+        self.assertEqual(resp.status, 502)
+        resp.read()
+        self.assertLess(time.monotonic() - started, 5)
+
+
+class SlowUploadTest(unittest.TestCase):
+    def test_a_body_taking_longer_than_the_read_timeout_to_send_is_answered(self):
+        # The upstream takes the body steadily for longer than upstream_timeout, then answers at once: the
+        # read timeout ran during the upload and the answer was a 502.
+        listener = socket.socket()
+        self.addCleanup(listener.close)
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 65536)
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        body = b'{"x": "' + b"a" * (24 << 20) + b'"}'
+
+        def serve():
+            conn, _ = listener.accept()
+            with conn:
+                data = b""
+                while b"\r\n\r\n" not in data:
+                    data += conn.recv(65536)
+                got = len(data.partition(b"\r\n\r\n")[2])
+                slow_until = time.monotonic() + 1.6  # slowly past upstream_timeout, then at full speed
+                while got < len(body):
+                    if time.monotonic() < slow_until:
+                        time.sleep(0.05)
+                    chunk = conn.recv(512 << 10)
+                    if not chunk:
+                        return
+                    got += len(chunk)
+                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")
+                time.sleep(1)
+
+        threading.Thread(target=serve, daemon=True).start()
+        from sanctumcore.proxy import ProxyThread, from_dict
+        proxy = ProxyThread(from_dict({"listen": "127.0.0.1:0", "upstream_timeout": 1.0, "max_body_bytes": 32 << 20,
+                                       "route": [{"name": "p", "policy": "pass",
+                                                  "upstream": f"http://127.0.0.1:{listener.getsockname()[1]}/v1"}]}))
+        self.addCleanup(proxy.close)
+        conn = http.client.HTTPConnection("127.0.0.1", proxy.port, timeout=20)
+        self.addCleanup(conn.close)
+        conn.request("POST", "/chat/completions", body=body, headers={"Content-Type": "application/json"})
+        resp = conn.getresponse()
+        data = resp.read()
+        self.assertEqual((resp.status, data), (200, b"{}"), data)
 
 
 class HeaderInjectionTest(ProxyFixture):
@@ -238,3 +405,50 @@ class TlsTrustedTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class LocalRebindTest(unittest.TestCase):
+    """A local route's upstream is checked to be on this machine or the LAN when the configuration is read;
+    its name may resolve elsewhere later (DNS rebinding, a changed record): the unscrubbed requests a
+    local route (or a scrub route's local fallback) forwards must still never leave the LAN."""
+
+    NAME = "llm.rebind.sanctum.test"
+
+    def test_a_name_that_no_longer_resolves_locally_is_never_connected_to(self):
+        from fake_upstream import FakeUpstream
+        from sanctumcore.proxy import ProxyThread, from_dict
+
+        up = FakeUpstream()
+        self.addCleanup(up.close)
+        answer = {"address": "127.0.0.1"}
+        real = socket.getaddrinfo
+
+        def resolve(host, port, *args, **kwargs):
+            if host == self.NAME:
+                return real(answer["address"], port, *args, **kwargs)
+            return real(host, port, *args, **kwargs)
+
+        socket.getaddrinfo = resolve
+        self.addCleanup(setattr, socket, "getaddrinfo", real)
+        proxy = ProxyThread(from_dict({"listen": "127.0.0.1:0", "upstream_connect_timeout": 2, "route": [
+            {"name": "l", "upstream": f"http://{self.NAME}:{up.port}/v1", "policy": "local"}]}))
+        self.addCleanup(proxy.close)
+
+        def post():
+            conn = http.client.HTTPConnection("127.0.0.1", proxy.port, timeout=10)
+            conn.request("POST", "/chat/completions", body=CHAT, headers={"Connection": "close"})
+            resp = conn.getresponse()
+            out = resp.status, resp.read()
+            conn.close()
+            return out
+
+        # The name now resolves to an address off the LAN (multicast: the kernel refuses a TCP connect to
+        # it before sending anything, so this test sends nothing off the machine either way).
+        answer["address"] = "224.0.0.1"
+        status, body = post()
+        self.assertEqual(status, 502)
+        self.assertIn(b"no longer resolves to this machine or the LAN", body)
+        self.assertEqual(up.requests, [])
+        answer["address"] = "127.0.0.1"  # and a local answer is used as before
+        self.assertEqual(post(), (200, b'{"ok": true}'))
+        self.assertEqual(len(up.requests), 1)

@@ -151,6 +151,14 @@ size_t pii_number_parse(const pii_scan *sc, size_t i, pii_number *num)
         }
         if (in_paren) {
             if (p >= n || s[p] != ')') {
+                if (num->ngroups > 0 && gs >= 2 && s[gs - 2] == ' ') {
+                    /* a remark opened after the number ("4111 0069 3080 5 (13 digits)", "... (24h)"): the
+                     * number ends before it */
+                    p = num->g[num->ngroups - 1].end;
+                    if (p < n && s[p] == ')')
+                        p++;
+                    break;
+                }
                 num->ngroups = 0;
                 return p;
             }

@@ -240,6 +240,18 @@ unsigned pii_folded_flags(const uint8_t *s, size_t a, size_t b);
 bool pii_honorific_after(const uint8_t *s, size_t n, size_t end);
 /* A kinship or address word right after a given name: "Payal di,", "Narek jan", "Гульнара апа". */
 bool pii_address_word_after(const uint8_t *s, size_t n, size_t end);
+/* A firm by its legal form after the name, an institution, prize or neighbourhood by a facility word before
+ * or inside it, a devotion ("Our Lady of X") (person_orgs.c). */
+bool pii_org_frame(const pii_scan *sc, size_t start, size_t end);
+/* A Markdown table cell under a column of places ("| Region |") (person_orgs.c). */
+bool pii_place_column(const pii_scan *sc, size_t start, size_t end);
+/* A small word of a title-case heading ("Welcome To The ..."), alone (person_orgs.c). */
+bool pii_heading_word(const pii_scan *sc, size_t start, size_t end);
+/* A mention inside a firm's name: "X & Y", a legal form after it (person_orgs.c). */
+bool pii_firm_mention(const pii_scan *sc, size_t start, size_t end);
+/* A lone name that is also an English word, without context of its own, in technical context (person_orgs.c). */
+bool pii_codename(const pii_scan *sc, size_t start, size_t end, size_t nt, unsigned fa, int before, bool poss,
+                  bool person_ev);
 /* "Tanaka-san": the end of the name part of the word [ws, we), or 0. */
 size_t pii_suffix_honorific(const uint8_t *s, size_t ws, size_t we);
 /* A title written in lower case or outside ASCII ("господин"). */

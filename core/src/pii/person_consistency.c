@@ -127,7 +127,7 @@ void pii_consistency(pii_scan *sc, size_t first_cand)
                 break;
             }
             const char *why;
-            if (pii_in_code(sc, ws, we, &why))
+            if (pii_in_code(sc, ws, we, &why) || pii_firm_mention(sc, ws, we))
                 break;
             pii_person_emit(sc, ws, we, sc2,
                  SANCTUM_EV_CONSISTENCY | ((toks[k].flags & SC_NAME_FIRST) ? SANCTUM_EV_GAZETTEER_FIRST : 0) |

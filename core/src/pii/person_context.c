@@ -428,7 +428,7 @@ bool pii_person_verb_before(const pii_scan *sc, size_t start)
         return true;
     if ((pii_word_eq(s + ws, we - ws, "to") || pii_word_eq(s + ws, we - ws, "with") ||
          pii_word_eq(s + ws, we - ws, "up") || pii_word_eq(s + ws, we - ws, "off")) &&
-        prev_word(s, ws, 1, &vs, &ve))
+        prev_word(s, ws, 1, &vs, &ve) && s[ve] != '-') /* "drop-off Malmö", "pick-up Aarhus": nouns */
         return WORD_IN_SORTED(s + vs, ve - vs, V2);
     return false;
 }

@@ -281,9 +281,11 @@ static bool pet_word(const uint8_t *w, size_t n)
 /* Things only animals have or need: "Daisy's litter box", "his leash", "the vet". */
 static bool pet_thing(const uint8_t *w, size_t n)
 {
-    static const char *const T[] = {"cage", "collar", "crate", "flea", "fleas", "kennel", "kibble", "leash",
-                                    "litter", "paw", "paws", "vet", "vets", NULL};
-    return n >= 3 && n <= 7 && WORD_IN_SORTED(w, n, T);
+    static const char *const T[] = {"cage", "collar", "crate", "dierenarts", "flea", "fleas", "kennel", "kibble",
+                                    "leash", "litter", "paw", "paws", "tierarzt", "tierarztpraxis", "vet", "veterinaria",
+                                    "veterinario", "veterinary", "veteriner", "vets",
+                                    "v\xc3\xa9t\xc3\xa9rinaire", "weterynarz", NULL};
+    return n >= 3 && n <= 16 && WORD_IN_SORTED(w, n, T);
 }
 
 /* A pet word or a thing only pets have in the line around [start, end). */
@@ -295,8 +297,15 @@ static bool pet_in_line(const uint8_t *s, size_t n, size_t start, size_t end)
         while (p < hi && !pii_is_alpha(s[p]))
             p++;
         size_t a = p;
-        while (p < hi && pii_is_alpha(s[p]))
-            p++;
+        /* letters, and two-byte UTF-8 letters inside a word ("vétérinaire") */
+        while (p < hi) {
+            if (pii_is_alpha(s[p]))
+                p++;
+            else if (p + 1 < hi && s[p] >= 0xC3 && s[p] < 0xE0 && s[p + 1] >= 0x80 && s[p + 1] < 0xC0)
+                p += 2;
+            else
+                break;
+        }
         if (p > a && (a < start || a >= end) && (pet_word(s + a, p - a) || pet_thing(s + a, p - a)))
             return true;
     }
@@ -340,6 +349,13 @@ static bool pet_earlier(const uint8_t *s, size_t n, size_t start, size_t end)
     return false;
 }
 
+/* A pet word right before the title word at p ("goldfish Sir", "cat Mr."). */
+static bool pet_title_before(const uint8_t *s, size_t p)
+{
+    size_t ws, we;
+    return prev_word(s, p, 1, &ws, &we) && pet_word(s + ws, we - ws);
+}
+
 /* A pet: "my cat X", "a kitten named X", "X the hamster", "X's leash", "X (tabby)", "feed X" with a pet
  * in the line, and the same name again later in that line. */
 static bool pet_frame(const pii_scan *sc, size_t start, size_t end, bool poss)
@@ -353,7 +369,22 @@ static bool pet_frame(const pii_scan *sc, size_t start, size_t end, bool poss)
         if (pet_word(s + ws, we - ws))
             return true;
         if ((pii_word_eq(s + ws, we - ws, "named") || pii_word_eq(s + ws, we - ws, "called")) &&
-            prev_word(s, ws, 1, &vs, &ve) && pet_word(s + vs, ve - vs))
+            prev_word(s, ws, 1, &vs, &ve) &&
+            (pet_word(s + vs, ve - vs) || /* "the cat is called Luna" */
+             ((pii_word_eq(s + vs, ve - vs, "is") || pii_word_eq(s + vs, ve - vs, "was")) &&
+              prev_word(s, vs, 1, &a, &b) && pet_word(s + a, b - a))))
+            return true;
+        /* a pet with a title for a name: "the goldfish Sir Reginald", "our cat Mr. Whiskers" */
+        static const char *const TITLE[] = {"captain", "doctor", "dr", "lady", "lord", "miss", "mr", "mrs", "ms",
+                                            "princess", "professor", "sir", NULL};
+        if (word_in(s + ws, we - ws, TITLE) && pii_is_upper(s[ws]) && pet_title_before(s, ws))
+            return true;
+        /* "rappel vaccin pour Filou", "booster for Max" with a vet or a pet in the line */
+        static const char *const FOR[] = {"for", "pour", "f\xc3\xbcr", "para", "per", "voor", NULL};
+        static const char *const SHOT[] = {"booster", "boosters", "jab", "jabs", "shots", "vaccin", "vaccine",
+                                           "vaccines", "vaccination", "vacuna", "vacina", "impfung", NULL};
+        if (word_in(s + ws, we - ws, FOR) && prev_word(s, ws, 1, &vs, &ve) && word_in(s + vs, ve - vs, SHOT) &&
+            pet_in_line(s, n, start, end))
             return true;
         if (WORD_IN_SORTED(s + ws, we - ws, CARE) && pet_in_line(s, n, start, end))
             return true;
@@ -365,6 +396,11 @@ static bool pet_frame(const pii_scan *sc, size_t start, size_t end, bool poss)
         p += al + 1;
     if (word_after(s, n, p, &a, &b)) {
         if (poss && pet_thing(s + a, b - a))
+            return true;
+        /* "Bella's booster is due" with a vet or a pet in the line */
+        if (poss && (pii_word_eq(s + a, b - a, "booster") || pii_word_eq(s + a, b - a, "vaccine") ||
+                     pii_word_eq(s + a, b - a, "shots") || pii_word_eq(s + a, b - a, "vaccination")) &&
+            pet_in_line(s, n, start, end))
             return true;
         if (pii_word_eq(s + a, b - a, "the") && word_after(s, n, b, &ws, &we) && pet_word(s + ws, we - ws))
             return true;
@@ -639,7 +675,8 @@ bool pii_not_person_frame(const pii_scan *sc, size_t start, size_t end, size_t f
         (end + 2 >= sc->n || !pii_is_digit(s[end + 2]) || end + 3 >= sc->n || !pii_is_digit(s[end + 3])) &&
         word_in(s + start, first_end - start, (const char *const[]){"queen", "king", "prince", "princess", NULL}))
         return true;
-    if (work_or_brand(sc, start, end, first_end, poss))
+    if (work_or_brand(sc, start, end, first_end, poss) || pii_org_frame(sc, start, end) ||
+        (first_end == end && pii_heading_word(sc, start, end)) || pii_place_column(sc, start, end))
         return true;
     size_t qs, qe;
     if (street_word(s + start, first_end - start) ||

@@ -211,8 +211,14 @@ void pii_rec_bank(pii_scan *sc, const pii_number *num)
     if (nd == 9 && k == 1 && !pii_context(sc, start, true, 3, 32, ACCOUNT_NAME_WORDS) &&
         (pii_context(sc, start, true, 3, 32, ROUTING_NAME_WORDS) ||
          (pii_context(sc, start, true, 3, 32, ROUTING_WORDS) && !pii_context(sc, start, true, 3, 32, ACCOUNT_WORDS)))) {
+        /* the writer says the number fails ("routing 502820102 is rejected", "keeps failing validation", "no
+         * such district"): a question about a number, as "is 900-12-3456 a valid SSN?" */
+        static const char *const FAILS[] = {"invalid", "reject+", "fail+", "failing", "wrong", "bogus", "typo",
+                                            "mistyped", "validation", "validate+", "valid", "doesn't", "isn't",
+                                            "aren't", "such", "fake", "example+", "sample+", NULL};
+        bool fails = pii_context(sc, end, false, 10, 80, FAILS) || pii_context(sc, start, true, 6, 48, FAILS);
         if (sc_aba_valid(d, 9) && pii_context(sc, start, true, 3, 32, ROUTING_NAME_WORDS) && !not_bank &&
-            row != ROW_OTHER)
+            row != ROW_OTHER && !fails)
             pii_add(sc, SANCTUM_ENTITY_US_BANK_NUMBER, SANCTUM_REC_ABA_ROUTING, start, end, 0.75,
                     SANCTUM_EV_FORMAT_WEAK | SANCTUM_EV_CONTEXT_BEFORE);
         return;

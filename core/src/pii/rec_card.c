@@ -105,15 +105,26 @@ void pii_rec_card(pii_scan *sc, const pii_number *num)
             continue; /* more digits glued on: an id, not a card */
         size_t start = num->g[g0].start, end = num->g[k - 1].end;
         uint32_t ev = SANCTUM_EV_VALIDATOR | SANCTUM_EV_ISSUER;
-        if (!issuer_ok(d, nd) || !sc_luhn_valid(d, nd))
+        if (!sc_luhn_valid(d, nd))
             continue;
+        /* a range our issuer table lacks (new or regional IINs; Presidio's pattern takes any 3-6 lead): only
+         * when a card word names it right before ("pan": "3504...", "card number 6390 ...") */
+        bool named = false;
+        if (!issuer_ok(d, nd)) {
+            if (nd < 14 || d[0] < '3' || d[0] > '6' || !pii_context(sc, start, true, 2, 24, PII_CARD_WORDS) ||
+                pii_negative_context(sc, start, end))
+                continue;
+            named = true;
+        }
         bool same = true;
         for (size_t i = 1; i < nd; i++)
             same = same && d[i] == d[0];
         if (same)
             continue;
-        double score = ng > 1 ? 0.95 : 0.85;
+        double score = named ? 0.65 : ng > 1 ? 0.95 : 0.85;
         ev |= ng > 1 ? SANCTUM_EV_FORMAT_STRONG : SANCTUM_EV_FORMAT_WEAK;
+        if (named)
+            ev &= ~(uint32_t)SANCTUM_EV_ISSUER;
         const char *why;
         if (pii_in_code(sc, start, end, &why)) {
             pii_suppress(sc, SANCTUM_ENTITY_CREDIT_CARD, SANCTUM_REC_CREDIT_CARD, start, end, ev);

@@ -549,6 +549,10 @@ static bool not_a_person(pii_scan *sc, const word *w, int cls, unsigned fa, cons
         /* software named like people, in technical context: "Kafka keeps rebalancing" */
         if (cls == SC_WORD_SOFTWARE && pii_tech_context(sc, w->s, end))
             return true;
+        /* a name that is also an English word, alone, with no context of its own, in technical context: a
+         * codename ("the Atlas migration", "a demo of the Atlas dashboard", "owns Atlas" beside "router") */
+        if (pii_codename(sc, w->s, end, nt, fa, before, poss, person_ev))
+            return true;
         /* places: "Darwin, Australia", "flights to Adelaide", "Regina and Saskatoon" */
         if (nt == 1 && !person_ev && (cls == SC_WORD_PLACE || (fa & SC_NAME_PLACE)) && pii_place_context(sc, w->s, end))
             return true;

@@ -71,6 +71,14 @@ static bool cjk_phone_word(const pii_scan *sc, size_t start, size_t end)
     return false;
 }
 
+/* Words that head a contact line without naming a phone: "Rückfragen an Frau X: ...", "Bilgi: ...", "For
+ * enquiries: ...". Only in a label before a colon. */
+static const char *const INQUIRY_WORDS[] = {
+    "r\xc3\xbc" "ckfrage*", "ruckfrage*", "auskunft", "ausk\xc3\xbc" "nfte", "kontakt*", "bilgi", "ileti\xc5\x9f" "im",
+    "\xc4\xb0" "leti\xc5\x9f" "im", "info", "infos", "informationen", "informaci\xc3\xb3n", "informa\xc3\xa7\xc3\xb5" "es",
+    "informazioni", "enquir*", "inquir*", "questions", "preguntas", "dudas", "d\xc3\xba" "vidas", "domande", "vragen",
+    "pytania", "kontaktn\xc3\xad", "contatti", "contacto*", "renseignements", NULL};
+
 /* "Número de la oficina en Madrid: 91 744 20 18": a label before a colon names what follows it, however
  * many words it has (up to 64 bytes, same line). */
 static bool phone_label(const pii_scan *sc, size_t start)
@@ -83,7 +91,74 @@ static bool phone_label(const pii_scan *sc, size_t start)
     size_t ls = p - 1;
     while (ls > 0 && p - ls < 64 && sc->s[ls - 1] != '\n' && sc->s[ls - 1] != '.')
         ls--;
-    return pii_context_by_byte(sc, p - 1, true, 8, p - 1 - ls, PII_PHONE_WORDS);
+    return pii_context_by_byte(sc, p - 1, true, 8, p - 1 - ls, PII_PHONE_WORDS) ||
+           pii_context(sc, p - 1, true, 8, p - 1 - ls, INQUIRY_WORDS);
+}
+
+/* A number written beside an e-mail address is contact data ("55 5550 3182 o en notaria@...", "030 5550 8124,
+ * h.l@..."): an address within 40 bytes after it (a comma, slash or bar and at most two short words such as
+ * "or", "o en", "oder per" between) or right before it. */
+static bool mailbox_at(const uint8_t *s, size_t n, size_t a, size_t *e)
+{
+    size_t q = a, at = 0;
+    while (q < n && q - a < 80 && !pii_is_space(s[q]) && s[q] != ',' && s[q] != ';' && s[q] != '|' && s[q] != '>') {
+        if (s[q] == '@' && at == 0 && q > a)
+            at = q;
+        q++;
+    }
+    while (q > a && (s[q - 1] == '.' || s[q - 1] == ')'))
+        q--;
+    *e = q;
+    if (at == 0 || at + 1 >= q || !pii_is_alnum(s[at - 1]) || !pii_is_alnum(s[at + 1]))
+        return false;
+    for (size_t i = at + 2; i + 1 < q; i++)
+        if (s[i] == '.' && pii_is_alpha(s[i + 1]))
+            return true;
+    return false;
+}
+
+static bool join_word(const uint8_t *w, size_t n, const char *const *list)
+{
+    for (size_t k = 0; list[k] != NULL; k++)
+        if (pii_word_eq(w, n, list[k]))
+            return true;
+    return false;
+}
+
+static bool email_beside(const pii_scan *sc, size_t start, size_t end)
+{
+    static const char *const JOIN[] = {"or", "o", "ou", "oder", "of", "eller", "lub", "veya", "and", "y", "e", "und",
+                                       "et", "en", "at", "a", "per", "by", "via", "email", "mail", "courriel", NULL};
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, p = end, me;
+    unsigned words = 0;
+    while (p < n && p - end < 40) {
+        if (s[p] == ' ' || s[p] == ',' || s[p] == '/' || s[p] == '|' || s[p] == '(' || s[p] == '<' || s[p] == ':') {
+            p++;
+            continue;
+        }
+        size_t a = p;
+        while (p < n && pii_is_alpha(s[p]))
+            p++;
+        if (p > a && p < n && (s[p] == ' ' || s[p] == ':') && words < 2 && join_word(s + a, p - a, JOIN)) {
+            words++;
+            continue;
+        }
+        if (mailbox_at(s, n, a, &me))
+            return true;
+        break;
+    }
+    /* an address right before: "h.l@example.org, 030 5550 8124" */
+    p = start;
+    while (p > 0 && start - p < 4 && (s[p - 1] == ' ' || s[p - 1] == ',' || s[p - 1] == '/' || s[p - 1] == '|'))
+        p--;
+    if (p == start || p == 0 || !pii_is_alpha(s[p - 1]))
+        return false;
+    size_t a = p;
+    while (a > 0 && p - a < 80 && !pii_is_space(s[a - 1]) && s[a - 1] != ',' && s[a - 1] != '(' && s[a - 1] != '<' &&
+           s[a - 1] != ':')
+        a--;
+    return mailbox_at(s, n, a, &me) && me == p;
 }
 
 /* The prepositions that say where someone is reached ("call Ana at ...", "llama a la tía Pili al ...", "liga
@@ -152,7 +227,7 @@ bool pii_phone_word_near(const pii_scan *sc, size_t start, size_t end)
 {
     return pii_context_by_byte(sc, start, true, 4, 40, PII_PHONE_WORDS) || pii_context_by_byte(sc, end, false, 3, 30, PII_PHONE_WORDS) ||
            cjk_phone_word(sc, start, end) || phone_label(sc, start) || call_at(sc, start) || owned_number(sc, start, end) ||
-           kin_word(sc, start, end);
+           kin_word(sc, start, end) || (email_beside(sc, start, end) && !pii_negative_context(sc, start, end));
 }
 
 /* Links that carry a phone number in E.164 without its '+': WhatsApp's wa.me/<number> and a query value
@@ -215,6 +290,9 @@ void pii_phone_add(pii_scan *sc, int32_t rec, size_t start, size_t end, double s
     } else if (pii_context(sc, start, true, 2, 24, PII_NUMBER_WORDS) && !pii_negative_context(sc, start, end)) {
         score += 0.3;
         ev |= SANCTUM_EV_CONTEXT_BEFORE;
+    } else if (email_beside(sc, start, end) && !pii_negative_context(sc, start, end)) {
+        score += 0.3;
+        ev |= SANCTUM_EV_CONTEXT_AFTER;
     } else if (pii_negative_context(sc, start, end)) {
         score -= 0.4;
         ev |= SANCTUM_EV_NEGATIVE_CONTEXT;
@@ -295,6 +373,10 @@ void pii_rec_phone_intl(pii_scan *sc, const pii_number *num)
             if (k > 0 && num->g[k].sep == '/')
                 break;
             size_t l = glen(num, k), skip = (zz && k == 0) ? 2 : 0;
+            /* the trunk 0 written inside the area code's parentheses after the country code: "+61 (02) 5550 1234",
+             * "+49 (030) 5550 8124" */
+            if (k == 1 && num->g[k].sep == '(' && l >= 2 && l <= 5 && s[num->g[k].start] == '0')
+                skip = 1;
             if (nd + l > 18)
                 break;
             for (size_t p = skip; p < l; p++)

@@ -106,6 +106,20 @@ static const char *const SSN_WORDS[] = {"ssn*", "ss", "social", "security", "ssa
 
 /* Reads the run at s[i] and classifies it; *skip: where the caller goes on when it is no number (the last
  * token of a run of two or more, so no tail of the run is read again as a run of its own). */
+/* "The number for Gideon is six one seven ...", "the number of the plumber is ...": "number" up to six words
+ * before, "is" or a colon right before the digits. */
+static bool number_is(const pii_scan *sc, size_t i)
+{
+    static const char *const IS[] = {"is", "was", NULL};
+    static const char *const NUMBER[] = {"number", "numbers", "digits", NULL};
+    size_t p = i;
+    while (p > 0 && i - p < 3 && sc->s[p - 1] == ' ')
+        p--;
+    if (p == i || p == 0)
+        return false;
+    return (sc->s[p - 1] == ':' || pii_context(sc, i, true, 1, 8, IS)) && pii_context(sc, i, true, 6, 56, NUMBER);
+}
+
 static size_t spoken(pii_scan *sc, size_t i, size_t *skip)
 {
     const uint8_t *s = sc->s;
@@ -176,7 +190,7 @@ static size_t spoken(pii_scan *sc, size_t i, size_t *skip)
         return i;
     if (phone_digits(d, nd) && pii_enabled(sc, SANCTUM_ENTITY_PHONE_NUMBER) &&
         (pii_context_by_byte(sc, i, true, 6, 56, PII_PHONE_WORDS) ||
-         (pii_context(sc, i, true, 2, 24, PII_NUMBER_WORDS) && !pii_negative_context(sc, i, end)))) {
+         ((pii_context(sc, i, true, 2, 24, PII_NUMBER_WORDS) || number_is(sc, i)) && !pii_negative_context(sc, i, end)))) {
         pii_add(sc, SANCTUM_ENTITY_PHONE_NUMBER, d[0] != '0' ? SANCTUM_REC_PHONE_NANP : SANCTUM_REC_PHONE_INTL,
                 i, end, 0.75, SANCTUM_EV_FORMAT_WEAK | SANCTUM_EV_VALIDATOR | SANCTUM_EV_CONTEXT_BEFORE);
         return end;

@@ -76,6 +76,30 @@ static bool ssn_topic(const pii_scan *sc, size_t start, size_t end)
     return pii_context(sc, w, true, 3, w - sb, SSN_WORDS);
 }
 
+/* Nine bare digits are everywhere (ids, routing numbers): the sentence must open with an SSN word proper and
+ * call the number by "is"/"was" or a colon right before it ("the ssn on the lease application is 123456789"). */
+static bool ssn_topic_bare(const pii_scan *sc, size_t start, size_t end)
+{
+    static const char *const STRONG[] = {"ssn*", "social", "socsec", "sozialversicherungsnummer", NULL};
+    static const char *const IS[] = {"is", "was", "reads", NULL};
+    size_t p = start;
+    while (p > 0 && start - p < 3 && sc->s[p - 1] == ' ')
+        p--;
+    if (p == start || p == 0)
+        return false;
+    if (sc->s[p - 1] != ':' && !pii_context(sc, start, true, 1, 8, IS))
+        return false;
+    size_t sb = sentence_edge(sc, start, true);
+    size_t w = sb;
+    for (int k = 0; k < 3 && w < start; k++) {
+        while (w < start && !pii_is_alpha(sc->s[w]) && sc->s[w] < 0x80)
+            w++;
+        while (w < start && (pii_is_alpha(sc->s[w]) || sc->s[w] >= 0x80))
+            w++;
+    }
+    return ssn_topic(sc, start, end) && pii_context(sc, w, true, 3, w - sb, STRONG);
+}
+
 static const char *const OWNER_WORDS[] = {"my", "his", "her", "their", "our", "your", "mine", "its",
                                           "applicant*", "client*", "patient*", "employee*", NULL};
 
@@ -188,7 +212,7 @@ void pii_rec_ssn(pii_scan *sc, const pii_number *num)
         } else if (pii_context(sc, end, false, 4, 36, SSN_WORDS)) {
             score += bonus;
             ev |= SANCTUM_EV_CONTEXT_AFTER;
-        } else if (used > 1 && ssn_topic(sc, start, end)) {
+        } else if ((used > 1 && ssn_topic(sc, start, end)) || (used == 1 && ssn_topic_bare(sc, start, end))) {
             score += bonus;
             ev |= SANCTUM_EV_CONTEXT_BEFORE;
         } else if (used == 1 && !pii_negative_context(sc, start, end) &&

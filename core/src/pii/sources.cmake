@@ -13,6 +13,7 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/person_formats.c
   ${PII_DIR}/person_lexicon.c
   ${PII_DIR}/person_lower.c
+  ${PII_DIR}/person_orgs.c
   ${PII_DIR}/person_places.c
   ${PII_DIR}/phone_cc_data.c
   ${PII_DIR}/person_scripts.c

@@ -379,7 +379,10 @@ bool pii_negative_context(const pii_scan *sc, size_t start, size_t end)
     size_t q = start;
     while (q > 0 && start - q < 28 && !pii_is_digit(s[q - 1]))
         q--;
-    return pii_context(sc, start, true, 2, start - q, NEGATIVE_WORDS);
+    /* "the order number is 4155550123": the copula pushes the order word one word further */
+    static const char *const IS[] = {"is", "was", "are", NULL};
+    unsigned words = pii_context(sc, start, true, 1, 8, IS) ? 3 : 2;
+    return pii_context(sc, start, true, words, start - q, NEGATIVE_WORDS);
 }
 
 /* The UTF-8 length of an invisible format character at s[i] (0 if none): U+00A0 (no-break space), U+202F

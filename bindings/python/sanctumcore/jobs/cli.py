@@ -8,7 +8,9 @@
 
 Exit status: 0 nothing to report, 1 something reported, 2 the job itself failed (including a
 notification sink that failed). The configuration defaults to $SANCTUM_JOBS_CONFIG, else
-/etc/sanctum/jobs.toml. docs/jobs.md has the details."""
+/etc/sanctum/jobs.toml (examples/sanctum-jobs.toml shows every key; installed as
+/usr/share/doc/sanctum/examples/sanctum-jobs.toml). docs/jobs.md has the details (installed as
+/usr/share/doc/sanctum/jobs.md.gz)."""
 from __future__ import annotations
 
 import argparse
@@ -16,6 +18,7 @@ import getpass
 import os
 import sys
 
+from .._core import version_line as _version_line
 from . import config as config_mod
 from .util import FAILED, OK, REDACT, JobError, log
 
@@ -26,8 +29,12 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--dry-run", action="store_true", default=argparse.SUPPRESS,
                         help="check the configuration and say what would happen; change nothing, notify nobody")
     common.add_argument("--now", default=argparse.SUPPRESS, help="the time to act as of (RFC 3339; tests, back-fill)")
+    # The epilog is the module's doc after its first line: `man sanctum-jobs` is made from --help, and
+    # without it the page said nothing of the exit status or where the configuration is read from.
     p = argparse.ArgumentParser(prog="sanctum-jobs", parents=[common], description=__doc__.split("\n")[0],
+                                epilog=__doc__.split("\n", 1)[1].strip("\n"),
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--version", action="version", version=_version_line("sanctum-jobs"))
     sub = p.add_subparsers(dest="command", required=True)
     sub.add_parser("scan", parents=[common], help="scan files and git remotes for exposed tokens")
     sub.add_parser("age-check", parents=[common], help="alert on secrets past their rotation age")
@@ -86,6 +93,10 @@ def main(argv=None) -> int:
             code, messages = run_propagate(cfg, args.name, value, dry_run=dry_run, now=now)
     except (config_mod.ConfigError, JobError) as e:
         log(f"{args.command}: {e}")
+        return FAILED
+    except OSError as e:  # a path of the configuration (state dir, key, ledger) and why: never a value
+        where = f"{e.filename}: " if e.filename else ""
+        log(f"{args.command}: {where}{e.strerror or type(e).__name__}")
         return FAILED
     except Exception as e:  # not foreseen: its type only (its message may quote a value's bytes), no traceback
         log(f"{args.command}: unexpected {type(e).__name__}")

@@ -10,6 +10,7 @@ import math
 import os
 import re
 import tomllib
+import urllib.parse
 import zoneinfo
 from typing import Optional
 
@@ -111,6 +112,13 @@ def _str(d: dict, key: str, where: str, default: str = "") -> str:
     return v
 
 
+def _bool(d: dict, key: str, where: str, default: bool) -> bool:
+    v = d.get(key, default)
+    if not isinstance(v, bool):
+        raise ConfigError(f"{where}: {key} must be true or false")
+    return v
+
+
 def _strs(d: dict, key: str, where: str) -> tuple:
     v = d.get(key, [])
     if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
@@ -145,6 +153,8 @@ def _provider(name: str, d: dict) -> None:
     _unknown(d, _PROVIDER_STRS + tuple(_PROVIDER_NUMS), where)
     for key in _PROVIDER_STRS:
         _str(d, key, where)
+    if d.get("base_url"):
+        _http_url(d["base_url"], where, "base_url")
     for key, (integer, low, no_zero) in _PROVIDER_NUMS.items():
         if key not in d:
             continue
@@ -153,6 +163,14 @@ def _provider(name: str, d: dict) -> None:
         if isinstance(v, bool) or not isinstance(v, kinds) or not math.isfinite(v) or v < low or (no_zero and v == 0):
             what = "an integer" if integer else "a number"
             raise ConfigError(f"{where}: {key} must be {what} {'above' if no_zero else 'of at least'} {low}")
+
+
+def _http_url(url: str, where: str, key: str) -> None:
+    """urllib opens file://, ftp://, data: URLs too: a webhook at file:///... "delivered" every alert to
+    nowhere and counted it as sent. Only http(s) with a host is a sink or a provider."""
+    u = urllib.parse.urlsplit(url)
+    if u.scheme not in ("http", "https") or not u.hostname:
+        raise ConfigError(f"{where}: {key} must be an http:// or https:// URL")
 
 
 def _sink(i: int, d: dict) -> Sink:
@@ -174,13 +192,22 @@ def _sink(i: int, d: dict) -> Sink:
     s = Sink(type=t, name=_str(d, "name", where, f"{t}#{i + 1}"), min_priority=PRIORITIES[prio], jobs=jobs,
              url=_str(d, "url", where), topic=_str(d, "topic", where), token_file=_str(d, "token_file", where),
              number=_str(d, "number", where), recipients=_strs(d, "recipients", where), argv=_strs(d, "argv", where),
-             timeout=float(d.get("timeout", 10)))
+             timeout=_timeout(d, where))
     need = {"ntfy": ("url", "topic"), "webhook": ("url",), "signal": ("url", "number", "recipients"),
             "command": ("argv",), "stdout": ()}[t]
     for k in need:
         if not getattr(s, k):
             raise ConfigError(f"{where}: type {t} needs {k}")
+    if t in ("ntfy", "webhook", "signal"):
+        _http_url(s.url, where, "url")
     return s
+
+
+def _timeout(d: dict, where: str) -> float:
+    v = d.get("timeout", 10)
+    if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or v <= 0:
+        raise ConfigError(f"{where}: timeout must be a number of seconds above 0")
+    return float(v)
 
 
 _TARGET_KEYS = {
@@ -211,6 +238,12 @@ def _target(secret: str, i: int, d: dict) -> Target:
             raise ConfigError(f"{where}: {k} must be an absolute path")
     if t == "env-file" and not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", opts["var"]):
         raise ConfigError(f"{where}: var must be a shell variable name")
+    if "mode" in opts:   # `mode = 640` (a decimal 640) was chmod 01200: the service could not read its key
+        if not isinstance(opts["mode"], str) or not re.fullmatch(r"0?[0-7]{3}", opts["mode"]):
+            raise ConfigError(f"{where}: mode must be a string of octal digits, as \"0640\" "
+                              "(a TOML number 640 is decimal)")
+    if "newline" in opts and not isinstance(opts["newline"], bool):   # "false" (a string) read as true
+        raise ConfigError(f"{where}: newline must be true or false")
     return Target(type=t, options=opts)
 
 
@@ -222,6 +255,8 @@ def load(path: str) -> Config:
         raise ConfigError(f"{path}: cannot read: {e.strerror}") from None
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(f"{path}: {e}") from None
+    except UnicodeDecodeError as e:   # TOML is UTF-8; tomllib lets the codec's error through
+        raise ConfigError(f"{path}: not UTF-8 (byte offset {e.start})") from None
     _unknown(raw, ("jobs", "schedule", "ledger", "scan", "notify", "providers", "secrets", "units"), path)
     jobs = _table(raw, "jobs", path)
     _unknown(jobs, ("state_dir", "timezone", "actor"), "[jobs]")
@@ -282,11 +317,17 @@ def load(path: str) -> Config:
 
     units = _table(raw, "units", path)
     _unknown(units, ("exec", "user", "config_path", "launchd_log_dir", "label_prefix", "read_write_paths"), "[units]")
+    for key in ("exec", "user", "config_path", "launchd_log_dir", "label_prefix"):
+        _str(units, key, "[units]")
+    # a string here was taken one character a path: ReadWritePaths=-/ -s -r -v, the whole system writable
+    _strs(units, "read_write_paths", "[units]")
+    if not re.fullmatch(r"[A-Za-z0-9_][A-Za-z0-9_.-]*|", units.get("user", "")):
+        raise ConfigError("[units]: user must be a user name")
     return Config(
         path=os.path.abspath(path), state_dir=state_dir, timezone=tz,
         actor=_str(jobs, "actor", "[jobs]", "sanctum-jobs"), schedule=schedule, ledger_db=db,
         ledger_key_file=_str(led, "key_file", "[ledger]", db + ".key"),
-        scan_paths=_strs(scan, "paths", "[scan]"), scan_git_remotes=bool(scan.get("git_remotes", True)),
+        scan_paths=_strs(scan, "paths", "[scan]"), scan_git_remotes=_bool(scan, "git_remotes", "[scan]", True),
         scan_excludes=_strs(scan, "exclude", "[scan]"),
         scan_baseline=_str(scan, "baseline", "[scan]", os.path.join(state_dir, "scan-baseline.txt")),
         scan_key_file=_str(scan, "fingerprint_key_file", "[scan]", os.path.join(state_dir, "scan.key")),

@@ -5,12 +5,12 @@ A sink that fails is logged and makes the run exit 2; the other sinks are still 
 from __future__ import annotations
 
 import json
-import sys
+import os
 import urllib.error
 import urllib.request
 
 from .config import Sink
-from .util import HTTP, REDACT, JobError, Message, log, run
+from .util import HTTP, REDACT, JobError, Message, log, run, write_stdout
 
 PRIORITY_NAMES = {1: "min", 2: "low", 3: "default", 4: "high", 5: "urgent"}
 
@@ -35,9 +35,13 @@ def _token(sink: Sink) -> str:
         return ""
     try:
         with open(sink.token_file, encoding="utf-8") as f:
+            if os.fstat(f.fileno()).st_mode & 0o004:   # (group-readable is how a job user gets it)
+                raise JobError("token_file: readable by every user: chmod o-r it (it sends alerts as you)")
             tok = f.readline().strip()
     except OSError as e:
         raise JobError(f"token_file: {e.strerror}") from None
+    except UnicodeDecodeError:
+        raise JobError("token_file: not UTF-8 text") from None
     REDACT.add(tok)
     return tok
 
@@ -45,7 +49,7 @@ def _token(sink: Sink) -> str:
 def send_one(sink: Sink, msg: Message) -> None:
     title, body = REDACT(msg.title), REDACT(msg.body)
     if sink.type == "stdout":
-        print(f"[{PRIORITY_NAMES[msg.priority]}] {title}\n{body}\n", flush=True)
+        write_stdout(f"[{PRIORITY_NAMES[msg.priority]}] {title}\n{body}\n\n")
     elif sink.type == "ntfy":
         headers = {"Title": _ascii(title), "Priority": str(msg.priority), "Content-Type": "text/plain; charset=utf-8"}
         if msg.tags:
@@ -81,7 +85,11 @@ def send(sinks, job: str, messages, dry_run: bool = False) -> bool:
     ok = True
     for msg in messages:
         if dry_run:
-            print(f"(dry run) [{PRIORITY_NAMES[msg.priority]}] {REDACT(msg.title)}\n{REDACT(msg.body)}\n", flush=True)
+            try:
+                write_stdout(f"(dry run) [{PRIORITY_NAMES[msg.priority]}] {REDACT(msg.title)}\n{REDACT(msg.body)}\n\n")
+            except JobError as e:
+                log(f"dry run: {e}")
+                return False
             continue
         for sink in sinks:
             if job not in sink.jobs or msg.priority < sink.min_priority:
@@ -91,7 +99,14 @@ def send(sinks, job: str, messages, dry_run: bool = False) -> bool:
             except JobError as e:
                 ok = False
                 log(f"notify sink {sink.name} ({sink.type}) failed: {e}")
+            except Exception as e:   # one sink's surprise never keeps the alert from the others; type only
+                ok = False
+                log(f"notify sink {sink.name} ({sink.type}) failed: unexpected {type(e).__name__}")
     if not sinks and messages and not dry_run:
-        for msg in messages:
-            print(f"[{PRIORITY_NAMES[msg.priority]}] {REDACT(msg.title)}\n{REDACT(msg.body)}\n", file=sys.stdout)
+        try:
+            for msg in messages:
+                write_stdout(f"[{PRIORITY_NAMES[msg.priority]}] {REDACT(msg.title)}\n{REDACT(msg.body)}\n\n")
+        except JobError as e:
+            log(f"no sink configured and {e}")
+            ok = False
     return ok

@@ -289,6 +289,9 @@ def run_rotate(cfg, names=(), force=False, dry_run=False, now=None):
         led = open_ledger(ctx, cfg, read_only=dry_run, now=now)
         due = _due(cfg, led, now)
         candidates = []
+        unknown = [n for n in names if n not in cfg.secrets]
+        if unknown:   # a typo in `rotate NAME --force` did nothing and said so with exit 0
+            raise JobError(f"no [secrets.{unknown[0]}] in the configuration")
         for sc in cfg.secrets.values():
             if names and sc.name not in names:
                 continue
@@ -299,9 +302,14 @@ def run_rotate(cfg, names=(), force=False, dry_run=False, now=None):
                 failed = True
                 continue
             if not sc.provider:
+                if names:   # named by hand: say why nothing happens
+                    log(f"{sc.name}: no provider (paste and propagate: `sanctum-jobs propagate {sc.name}`); "
+                        "not rotated")
+                    failed = True
                 continue
             if secret.method != "api":
                 log(f"{sc.name}: ledger method is {secret.method}, not api; not auto-rotated")
+                failed |= bool(names)
                 continue
             candidates.append((sc, secret))
         if dry_run:
@@ -409,6 +417,11 @@ def run_propagate(cfg, name: str, value: bytes, dry_run=False, now=None):
             if not value:
                 raise JobError("no value on stdin")
             REDACT.add(value)
+            probs = [p for t in sc.targets for p in writer(t).preflight()]   # as rotate does before minting:
+            if probs:                                                         # no target half-written
+                for p in probs:
+                    log("configuration: " + p)
+                raise JobError(f"{name}: {len(probs)} target(s) cannot be written (above); nothing was written")
             r.begin("paste", value)
         failed = _drive(r, messages)
     return (FAILED if failed else REPORTED), messages

@@ -6,9 +6,11 @@ is reported every run, at the highest priority, until that secret is rotated. Th
 leaves this process: reports carry the redacted form and the fingerprint."""
 from __future__ import annotations
 
+import errno
 import fnmatch
 import os
 import re
+import stat
 
 from .. import Context, SanctumError, Scanner
 from .ledgerio import open_ledger
@@ -17,46 +19,80 @@ from .util import FAILED, OK, REPORTED, JobError, Message, atomic_write, ensure_
 _HEX64 = re.compile(rb"[0-9a-f]{64}")
 
 
+def shown(path: str) -> str:
+    """A path as reports and logs show it, as `sanctum scan` prints it: control characters (a line
+    break, an escape sequence) and bytes that are not UTF-8 as \\xHH, a backslash doubled. A file named
+    "a\\n[urgent] all clear" in a scanned repository wrote a line of its own into the notification, and
+    an undecodable name could not be encoded for a sink at all."""
+    out = []
+    for ch in path:
+        o = ord(ch)
+        if 0xDC80 <= o <= 0xDCFF:             # a byte os.fsdecode could not decode (surrogateescape)
+            out.append(f"\\x{o - 0xDC00:02X}")
+        elif o < 0x20 or 0x7F <= o <= 0x9F:
+            out.append(f"\\x{o:02X}")
+        elif ch == "\\":
+            out.append("\\\\")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def _excluded(rel: str, patterns) -> bool:
     base = os.path.basename(rel)
     return any(fnmatch.fnmatchcase(rel, p) or fnmatch.fnmatchcase(base, p) for p in patterns)
 
 
-def _git_config(gitpath: str):
+def _inside(path: str, roots) -> bool:
+    real = os.path.realpath(path)
+    for r in roots:
+        r = os.path.realpath(r)
+        if real == r or real.startswith(r.rstrip(os.sep) + os.sep):
+            return True
+    return False
+
+
+def _git_config(gitpath: str, roots=None):
     """The config file of a repository whose `.git` is a directory or a `gitdir:` file (worktrees,
-    submodules; `commondir` followed). Git itself is never run."""
+    submodules; `commondir` followed). Git itself is never run. As `sanctum scan --git-remotes` does, a
+    git config resolving (gitdir, commondir, symlinks) outside every scan path is not followed (None, with a note): a planted
+    `.git` file must not make the job read some other directory's config under this repository's name."""
     gitdir = gitpath
-    if os.path.isfile(gitpath):
-        try:
+    try:
+        if os.path.isfile(gitpath):
             with open(gitpath, encoding="utf-8", errors="replace") as f:
                 line = f.readline().strip()
-        except OSError:
-            return None
-        if not line.startswith("gitdir:"):
-            return None
-        gitdir = os.path.join(os.path.dirname(gitpath), line[7:].strip())
-    common = os.path.join(gitdir, "commondir")
-    if os.path.isfile(common):
-        with open(common, encoding="utf-8", errors="replace") as f:
-            gitdir = os.path.join(gitdir, f.readline().strip())
+            if not line.startswith("gitdir:"):
+                return None
+            gitdir = os.path.join(os.path.dirname(gitpath), line[7:].strip())
+        common = os.path.join(gitdir, "commondir")
+        if os.path.isfile(common):
+            with open(common, encoding="utf-8", errors="replace") as f:
+                gitdir = os.path.join(gitdir, f.readline().strip())
+    except OSError:
+        return None
     cfg = os.path.join(gitdir, "config")
+    if roots is not None and not _inside(cfg, roots):   # (realpath: a symlinked .git or config too)
+        log(f"scan: {shown(gitpath)}: its git config is outside the scan paths; not followed (add that directory to paths)")
+        return None
     return cfg if os.path.isfile(cfg) else None
 
 
-def walk(roots, excludes, git_remotes: bool):
+def walk(roots, excludes, git_remotes: bool, on_error=None):
     """Yields (label, path) for every regular file under the roots (no symlinks, no .git contents) and,
-    with git_remotes, each repository's git config as ROOT-relative `<repo>/.git/config`."""
+    with git_remotes, each repository's git config as ROOT-relative `<repo>/.git/config`. A directory
+    that cannot be listed goes to on_error(OSError) (os.walk would skip it without a word)."""
     for root in roots:
         if os.path.isfile(root):
             yield root, root
             continue
         if not os.path.isdir(root):
             raise JobError(f"scan path {root} does not exist")
-        for d, dirs, files in os.walk(root, followlinks=False):
+        for d, dirs, files in os.walk(root, followlinks=False, onerror=on_error):
             rel_d = os.path.relpath(d, root)
             if ".git" in dirs or ".git" in files:
                 if git_remotes:
-                    cfg = _git_config(os.path.join(d, ".git"))
+                    cfg = _git_config(os.path.join(d, ".git"), roots)
                     if cfg:
                         yield os.path.normpath(os.path.join(root, rel_d, ".git", "config")), cfg
                 if ".git" in dirs:
@@ -71,15 +107,24 @@ def walk(roots, excludes, git_remotes: bool):
 
 
 def _read(path: str, limit: int):
-    """The file's bytes, or None for a file not scanned: larger than limit, binary, or removed since the
-    walk listed it (an editor's swap file, a cache). OSError when it cannot be read."""
+    """The file's bytes, or None for a file not scanned: larger than limit, binary, removed since the
+    walk listed it (an editor's swap file, a cache), or no longer a regular file. It is opened without
+    following a symlink and without blocking, and checked to be a regular file once open: a file swapped
+    after the walk for a symlink (to a file outside the paths) or a FIFO (which would hang the job for
+    ever) is not read. OSError when it cannot be read."""
     try:
-        if os.path.getsize(path) > limit:
-            return None
-        with open(path, "rb") as f:
-            data = f.read(limit + 1)
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
         return None
+    except OSError as e:
+        if e.errno == errno.ELOOP:   # a symlink now
+            return None
+        raise
+    with os.fdopen(fd, "rb") as f:
+        st = os.fstat(f.fileno())
+        if not stat.S_ISREG(st.st_mode) or st.st_size > limit:
+            return None
+        data = f.read(limit + 1)
     return None if len(data) > limit or b"\0" in data[:8192] else data
 
 
@@ -100,8 +145,13 @@ def run_scan(cfg, dry_run: bool = False):
         key = read_or_create_key(cfg.scan_key_file)
     rules = None
     if cfg.scan_rules:
-        with open(cfg.scan_rules, encoding="utf-8") as f:
-            rules = f.read()
+        try:
+            with open(cfg.scan_rules, encoding="utf-8") as f:
+                rules = f.read()
+        except OSError as e:
+            raise JobError(f"rules {cfg.scan_rules}: cannot read: {e.strerror}") from None
+        except UnicodeDecodeError as e:
+            raise JobError(f"rules {cfg.scan_rules}: not UTF-8 (byte offset {e.start})") from None
     failed = False
     with Context() as ctx:
         try:
@@ -114,11 +164,18 @@ def run_scan(cfg, dry_run: bool = False):
             log(f"{e}; tracked-secret matching is off for this run")
             ledger, failed = None, True
         found = {}   # fingerprint -> {rule, redacted, places, tracked}
-        for label, path in walk(cfg.scan_paths, cfg.scan_excludes, cfg.scan_git_remotes):
+        def unlisted(e: OSError):
+            nonlocal failed
+            if isinstance(e, FileNotFoundError):
+                return  # removed since its parent was listed
+            log(f"scan: cannot list directory {shown(str(e.filename))}: {e.strerror}; the other files are still scanned")
+            failed = True
+
+        for label, path in walk(cfg.scan_paths, cfg.scan_excludes, cfg.scan_git_remotes, on_error=unlisted):
             try:
                 data = _read(path, cfg.scan_max_file_size)
             except OSError as e:  # one unreadable file fails the run, but never hides what the others expose
-                log(f"scan: cannot read {label}: {e.strerror}; the other files are still scanned")
+                log(f"scan: cannot read {shown(label)}: {e.strerror}; the other files are still scanned")
                 failed = True
                 continue
             if data is None:
@@ -126,7 +183,7 @@ def run_scan(cfg, dry_run: bool = False):
             for f in scanner.scan(data, path=label):
                 entry = found.setdefault(f.fingerprint, {"rule": f.rule, "redacted": f.redacted,
                                                          "fingerprint": f.fingerprint, "places": [], "tracked": []})
-                entry["places"].append(f"{label}:{f.line}:{f.column}")
+                entry["places"].append(f"{shown(label)}:{f.line}:{f.column}")
                 if ledger is not None and not entry["tracked"]:
                     value = data[f.secret_offset:f.secret_offset + f.secret_length]
                     entry["tracked"] = sorted({s.name for s in ledger.match(value=value)})
@@ -135,7 +192,11 @@ def run_scan(cfg, dry_run: bool = False):
             for e in found.values():
                 for name in e["tracked"]:
                     tracked_methods[name] = ledger.show(name).method
-    baseline = _load_baseline(cfg.scan_baseline)
+    try:
+        baseline = _load_baseline(cfg.scan_baseline)
+    except OSError as e:   # every finding counts as new this run: noisy, but none is hidden
+        log(f"scan: cannot read the baseline {cfg.scan_baseline}: {e.strerror}")
+        baseline, failed = set(), True
     messages = []
     for e in sorted(found.values(), key=lambda e: e["places"][0]):
         for name in e["tracked"]:
@@ -161,7 +222,11 @@ def run_scan(cfg, dry_run: bool = False):
                     "fingerprint": e["fingerprint"], "places": e["places"]} for e in new]))
     if new and not dry_run:
         merged = sorted(baseline | {e["fingerprint"] for e in new})
-        atomic_write(cfg.scan_baseline, ("\n".join(merged) + "\n").encode())
+        try:
+            atomic_write(cfg.scan_baseline, ("\n".join(merged) + "\n").encode())
+        except OSError as e:   # the findings are still notified (they were lost with the run); reported again tomorrow
+            log(f"scan: cannot write the baseline {cfg.scan_baseline}: {e.strerror}; these findings will be reported again")
+            failed = True
     log(f"scan: {len(found)} distinct finding(s), {len(new)} new, "
         f"{sum(1 for e in found.values() if e['tracked'])} tracked secret(s) exposed")
     code = FAILED if failed else (REPORTED if messages else OK)

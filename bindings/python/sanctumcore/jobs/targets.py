@@ -50,11 +50,50 @@ class Writer:
             return [f"{self.id}: directory {d} is not writable by this user"]
         return []
 
+    def _symlink(self, path: str) -> list:
+        """A target that is a symbolic link is refused: the atomic rename would replace the link with a
+        file and leave the file it points to (the one the service reads) with the old key, which the
+        rotation then disables."""
+        if os.path.islink(path):
+            return [f"{self.id}: {path} is a symbolic link (to {os.path.realpath(path)}); give the path it "
+                    "points to: the rename would replace the link and leave that file with the old value"]
+        return []
+
+    def _refuse_symlink(self, path: str) -> None:
+        probs = self._symlink(path)
+        if probs:
+            raise JobError(probs[0])
+
     def _run(self, argv, stdin: Optional[bytes] = None, what: str = "") -> bytes:
         r = run(argv, stdin=stdin)
         if r.returncode != 0:
             raise JobError(f"{self.id}: {os.path.basename(argv[0])} {what} failed with status {r.returncode}")
         return r.stdout
+
+
+def sweep_temps(d: str, prefix: str, suffix: str) -> None:
+    """Removes the temp files (tempfile.mkstemp's PREFIX + 8 random characters + SUFFIX) that a write
+    killed between creating and renaming its temp file left beside the target: a file or env-file
+    target's holds a value in clear, and nothing else would ever remove it. Targets are written under
+    the rotate lock, so no other writer of ours can be between its mkstemp and its rename."""
+    pat = re.compile(re.escape(prefix) + r"[a-z0-9_]{8}" + re.escape(suffix))
+    try:
+        names = os.listdir(d or ".")
+    except OSError:
+        return
+    for name in names:
+        if pat.fullmatch(name):
+            p = os.path.join(d, name)
+            try:
+                if os.path.isfile(p) and not os.path.islink(p):
+                    os.unlink(p)
+            except FileNotFoundError:
+                pass
+
+
+def _sweep_for(path: str, suffix: str = ".tmp", stem: Optional[str] = None) -> None:
+    d, base = os.path.split(path)
+    sweep_temps(d, "." + (base if stem is None else stem) + ".", suffix)
 
 
 def _strip_nl(b: bytes) -> bytes:
@@ -70,9 +109,11 @@ class FileTarget(Writer):
     """A file holding only the value (mode 0600 unless `mode` says otherwise)."""
 
     def preflight(self):
-        return self._need_dir(self.o["path"])
+        return self._need_dir(self.o["path"]) + self._symlink(self.o["path"])
 
     def write(self, value):
+        self._refuse_symlink(self.o["path"])
+        _sweep_for(self.o["path"])
         atomic_write(self.o["path"], value + (b"\n" if self.o.get("newline", True) else b""), _mode(self.o))
 
     def read(self):
@@ -91,7 +132,7 @@ class EnvFileTarget(Writer):
         return re.compile(rb"^\s*(export\s+)?" + re.escape(self.o["var"].encode()) + rb"=(.*)$")
 
     def preflight(self):
-        return self._need_dir(self.o["path"])
+        return self._need_dir(self.o["path"]) + self._symlink(self.o["path"])
 
     def _lines(self):
         try:
@@ -103,14 +144,17 @@ class EnvFileTarget(Writer):
     def write(self, value):
         if b"\n" in value or b"\r" in value or b"\0" in value:
             raise JobError(f"{self.id}: the value has a line break; it cannot go in an env file")
+        self._refuse_symlink(self.o["path"])
         quoted = value if _PLAIN.fullmatch(value) else b"'" + value.replace(b"'", b"'\\''") + b"'"
         line = self.o["var"].encode() + b"=" + quoted
+        _sweep_for(self.o["path"])
         lines, mode = self._lines()
         pat, out, done = self._pattern(), [], False
         for ln in lines:
-            if pat.match(ln):
-                if not done:
-                    out.append(line)
+            m = pat.match(ln)
+            if m:
+                if not done:   # an `export VAR=` line (a file a shell sources) stays exported
+                    out.append((b"export " if m.group(1) else b"") + line)
                     done = True
                 continue
             out.append(ln)
@@ -138,6 +182,7 @@ class SopsTarget(Writer):
     def preflight(self):
         probs = self._need_program("sops") + ([] if os.path.isfile(self.o["file"])
                                              else [f"{self.id}: {self.o['file']} does not exist"])
+        probs += self._symlink(self.o["file"])
         if not probs:
             r = run([self._program("sops"), "set", "--help"])
             if b"--value-stdin" not in r.stdout + r.stderr:
@@ -146,8 +191,10 @@ class SopsTarget(Writer):
 
     def write(self, value):
         path = self.o["file"]
+        self._refuse_symlink(path)
         d, base = os.path.split(path)
         stem, ext = os.path.splitext(base)
+        _sweep_for(path, ".tmp" + ext, stem)
         fd, tmp = tempfile.mkstemp(dir=d, prefix=f".{stem}.", suffix=".tmp" + ext)
         os.close(fd)
         try:
@@ -216,11 +263,13 @@ class SystemdCredsTarget(Writer):
     the value on stdin, then rename over the file."""
 
     def preflight(self):
-        return self._need_program("systemd-creds") + self._need_dir(self.o["path"])
+        return self._need_program("systemd-creds") + self._need_dir(self.o["path"]) + self._symlink(self.o["path"])
 
     def write(self, value):
         path = self.o["path"]
+        self._refuse_symlink(path)
         d = os.path.dirname(path)
+        _sweep_for(path)
         fd, tmp = tempfile.mkstemp(dir=d, prefix="." + os.path.basename(path) + ".", suffix=".tmp")
         os.close(fd)
         try:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import plistlib
+import re
 
-from .config import JOBS
+from .config import JOBS, ConfigError
 
 SYSTEMD_NAMES = {"scan": "sanctum-secret-scan", "age-check": "sanctum-secret-age-check",
                  "rotate": "sanctum-secret-auto-rotate"}
@@ -13,6 +14,19 @@ LAUNCHD_LABELS = {"scan": "secret-rotation-scan", "age-check": "secret-age-check
 DESCRIPTIONS = {"scan": "sanctum: scan files and git remotes for exposed tokens (detect-only)",
                 "age-check": "sanctum: alert on tracked secrets past their rotation age",
                 "rotate": "sanctum: rotate API-managed secrets past their auto-rotate age"}
+
+
+_UNIT_UNSAFE = re.compile(r"[\s\"'\\%;\x00-\x1f\x7f]")
+
+
+def _unit_path(p: str, what: str) -> str:
+    """A path as a unit file line takes it: absolute, and nothing systemd would split on, unquote or
+    expand (white space, quotes, backslashes, % specifiers): `/etc/my app` became two paths, one of them
+    relative (ignored), and the rotation then met a read-only target at 06:30."""
+    if not os.path.isabs(p) or _UNIT_UNSAFE.search(p):
+        raise ConfigError(f"{what} {p!r} cannot go in a systemd unit as is: give an absolute path "
+                          "without white space, quotes, backslashes, ';' or '%'")
+    return p
 
 
 def _exec(cfg) -> str:
@@ -38,7 +52,7 @@ def _rw_paths(cfg, job: str) -> list:
     ldir = os.path.dirname(cfg.ledger_db)
     if job == "rotate" and ldir != default_state:
         paths.add(ldir)
-    return sorted(paths)
+    return sorted(_unit_path(p, "path") for p in paths)
 
 
 def _credentials(cfg, job: str) -> list:
@@ -47,7 +61,8 @@ def _credentials(cfg, job: str) -> list:
         for name in sorted(cfg.providers):
             o = cfg.providers[name].options
             if o.get("management_key_credential") and o.get("management_key_file"):
-                out.append(f"LoadCredential={o['management_key_credential']}:{o['management_key_file']}")
+                out.append(f"LoadCredential={o['management_key_credential']}:"
+                           f"{_unit_path(o['management_key_file'], 'management_key_file')}")
     return out
 
 
@@ -65,7 +80,7 @@ def systemd_service(cfg, job: str) -> str:
         "",
         "[Service]",
         "Type=oneshot",
-        f"ExecStart={_exec(cfg)} {job} --config {_config_path(cfg)}",
+        f"ExecStart={_unit_path(_exec(cfg), 'exec')} {job} --config {_unit_path(_config_path(cfg), 'config_path')}",
         "# 1 = something was reported (not a failure); 2 = the job itself failed",
         "SuccessExitStatus=1",
         *ident,
@@ -146,13 +161,14 @@ def launchd_plist(cfg, job: str) -> bytes:
 def write_units(cfg, systemd_dir: str = "", launchd_dir: str = "") -> list:
     written = []
     if systemd_dir:
+        texts = [(f"{SYSTEMD_NAMES[job]}.{ext}", text) for job in JOBS   # all made (and checked) first
+                 for ext, text in (("service", systemd_service(cfg, job)), ("timer", systemd_timer(cfg, job)))]
         os.makedirs(systemd_dir, exist_ok=True)
-        for job in JOBS:
-            for ext, text in (("service", systemd_service(cfg, job)), ("timer", systemd_timer(cfg, job))):
-                p = os.path.join(systemd_dir, f"{SYSTEMD_NAMES[job]}.{ext}")
-                with open(p, "w", encoding="utf-8") as f:
-                    f.write(text)
-                written.append(p)
+        for name, text in texts:
+            p = os.path.join(systemd_dir, name)
+            with open(p, "w", encoding="utf-8") as f:
+                f.write(text)
+            written.append(p)
     if launchd_dir:
         os.makedirs(launchd_dir, exist_ok=True)
         prefix = cfg.units.get("label_prefix", "com.sanctum.")

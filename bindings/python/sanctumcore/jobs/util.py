@@ -45,6 +45,25 @@ def log(msg: str) -> None:
     print("sanctum-jobs: " + REDACT(msg), file=sys.stderr, flush=True)
 
 
+def write_stdout(text: str) -> None:
+    """Prints text (already redacted) or raises JobError: a report on stdout that could not be written
+    (stdout closed, a full disk) is a failed delivery, not a traceback, nor a silent no-op."""
+    if sys.stdout is None:   # started with standard output closed: print() would drop the text
+        raise JobError("standard output is closed")
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except (OSError, ValueError) as e:
+        # The text is still in the buffer: point fd 1 at /dev/null so the flush at exit does not fail again.
+        try:
+            fd = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(fd, 1)
+            os.close(fd)
+        except OSError:
+            pass
+        raise JobError(f"cannot write to standard output: {getattr(e, 'strerror', None) or e}") from None
+
+
 def redacted(value: str, keep: int = 4) -> str:
     """Same shape as the scanner's: a few leading characters (never more than a quarter), then stars."""
     n = min(keep, len(value) // 4)

@@ -258,10 +258,10 @@ class Analyzer:
 
     # --- routes ---
 
-    def routes(self, worker: http.Worker, max_body: int) -> list:
+    def routes(self, worker: http.Worker, max_body: int, body_timeout: Optional[float] = None) -> list:
         async def analyze(request: web.Request) -> web.Response:
             try:
-                body = await http.read_json(request, max_body)
+                body = await http.read_json(request, max_body, body_timeout)
                 answer = await worker.run(self.analyze, body)
             except http.RequestError as e:
                 return http.error_response(e.message, e.status)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+from typing import Optional
 
 from aiohttp import web
 
@@ -219,11 +220,11 @@ class Anonymizer:
 
     # --- routes ---
 
-    def routes(self, worker: http.Worker, max_body: int) -> list:
+    def routes(self, worker: http.Worker, max_body: int, body_timeout: Optional[float] = None) -> list:
         def endpoint(fn):
             async def handler(request: web.Request) -> web.Response:
                 try:
-                    body = await http.read_json(request, max_body)
+                    body = await http.read_json(request, max_body, body_timeout)
                     answer = await worker.run(fn, body)
                 except http.RequestError as e:
                     return http.error_response(e.message, e.status)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from typing import Any, Callable
+from typing import Any, Callable, Optional
 
 from aiohttp import web
 
@@ -20,7 +20,10 @@ def json_response(payload: Any, status: int = 200, sort_keys: bool = False) -> w
 
 
 def error_response(message: str, status: int) -> web.Response:
-    return json_response({"error": message}, status)
+    resp = json_response({"error": message}, status)
+    if status == 408:  # the rest of the body may still come: never read as a next request
+        resp.force_close()
+    return resp
 
 
 def text_response(text: str) -> web.Response:
@@ -32,6 +35,8 @@ def text_response(text: str) -> web.Response:
 NOT_FOUND = ("The requested URL was not found on the server. If you entered the URL manually please check "
              "your spelling and try again.")
 METHOD_NOT_ALLOWED = "The method is not allowed for the requested URL."
+REQUEST_TIMEOUT = ("The server closed the network connection because the browser didn't finish the request "
+                   "within the specified time.")
 
 
 def _allowed(app: web.Application, path: str) -> set:
@@ -73,19 +78,25 @@ class RequestError(Exception):
         self.status = status
 
 
-async def read_json(request: web.Request, max_body: int) -> Any:
+async def read_json(request: web.Request, max_body: int, timeout: Optional[float] = None) -> Any:
     """The parsed body, or RequestError as Flask's request.get_json() fails (415 without a JSON content
-    type, 400 for undecodable JSON, 413 above the body limit)."""
+    type, 400 for undecodable JSON, 413 above the body limit; 408 when the body is not all in within
+    `timeout` seconds, as the proxy's body_timeout: a client sending its body slowly, or never, would
+    otherwise hold its connection for ever)."""
     if request.content_type != JSON and not request.content_type.endswith("+json"):
         raise RequestError("Did not attempt to load JSON data because the request Content-Type was not "
                            "'application/json'.", 415)
     if request.content_length is not None and request.content_length > max_body:
         raise RequestError("The data value transmitted exceeds the capacity limit.", 413)
     body = bytearray()
-    async for chunk in request.content.iter_chunked(65536):
-        body += chunk
-        if len(body) > max_body:
-            raise RequestError("The data value transmitted exceeds the capacity limit.", 413)
+    try:
+        async with asyncio.timeout(timeout):
+            async for chunk in request.content.iter_chunked(65536):
+                body += chunk
+                if len(body) > max_body:
+                    raise RequestError("The data value transmitted exceeds the capacity limit.", 413)
+    except TimeoutError:
+        raise RequestError(REQUEST_TIMEOUT, 408) from None
     try:
         return json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):

@@ -7,9 +7,10 @@ config is a PresidioConfig or a mapping with the same keys (the proxy's TOML [pr
     anonymizer = "127.0.0.1:5001"   # omitted: no anonymizer listener
     max_body_bytes = 10485760       # larger bodies: 413
     request_timeout = 30            # seconds of core work per request: then 503
+    body_timeout = 60               # seconds to receive a request's body: then 408, closed
     workers = 2                     # threads running core calls (they release the GIL)
     match_limit = 1000000           # PCRE2 match limit for ad-hoc recognizers
-    vault_key_file = ""             # 32 bytes sealing sanctum mappings; default: random per process
+    vault_key_file = ""             # 32 bytes (or 64 hex digits), mode 0600, sealing sanctum mappings; default: random per process
     default_operator = "replace"    # for entities with no operator: replace (Presidio's) or sanctum
 """
 from __future__ import annotations
@@ -45,6 +46,7 @@ class PresidioConfig:
     anonymizer: Optional[str] = None
     max_body_bytes: int = 10 * 1024 * 1024
     request_timeout: float = 30.0
+    body_timeout: float = 60.0
     workers: int = 2
     match_limit: int = 1_000_000
     vault_key_file: Optional[str] = None
@@ -66,20 +68,32 @@ class PresidioConfig:
                 parse_listen(addr)
         if self.default_operator not in ("replace", "sanctum"):
             raise ConfigError("default_operator must be replace (Presidio's) or sanctum")
-        numbers = (self.max_body_bytes, self.request_timeout, self.workers, self.match_limit)
+        numbers = (self.max_body_bytes, self.request_timeout, self.body_timeout, self.workers, self.match_limit)
         # `not 0 < x` also refuses nan; past a C int (or inf) the server fails at start with a traceback
         if not all(0 < x <= 2**31 - 1 for x in numbers) or self.workers < 1 or self.match_limit < 1 \
                 or self.max_body_bytes < 1:
-            raise ConfigError("max_body_bytes, request_timeout, workers and match_limit must be positive "
+            raise ConfigError("max_body_bytes, request_timeout, body_timeout, workers and match_limit must be positive "
                               "finite numbers up to 2147483647")
 
     def vault_key(self) -> bytes:
+        """32 raw bytes, or the `sanctum` CLI's vault key file (64 hex digits and a newline), so one key
+        can serve both. Refused when group or others may read it, as the CLI refuses its vault key (it
+        seals mappings of personal data); errors name the file."""
         if not self.vault_key_file:
             return os.urandom(32)
-        with open(self.vault_key_file, "rb") as f:
-            key = f.read()
+        path = self.vault_key_file
+        try:
+            with open(path, "rb") as f:
+                if os.fstat(f.fileno()).st_mode & 0o077:
+                    raise ConfigError(f"vault_key_file {path} is readable by group or others: chmod 600 it")
+                key = f.read(130)
+        except OSError as e:
+            raise ConfigError(f"vault_key_file {path}: {e.strerror}") from None
+        text = key.rstrip(b"\r\n")
+        if len(text) == 64 and all(c in b"0123456789abcdefABCDEF" for c in text):
+            return bytes.fromhex(text.decode())
         if len(key) != 32:
-            raise ConfigError("vault_key_file must hold exactly 32 bytes")
+            raise ConfigError(f"vault_key_file {path} must hold 32 bytes, or 64 hex digits as sanctum's vault.key")
         return key
 
 
@@ -102,9 +116,9 @@ def build_apps(config: Union[PresidioConfig, Mapping]) -> list:
     worker = http.Worker(pool, cfg.request_timeout)
     services = []
     if cfg.analyzer:
-        services.append((cfg.analyzer, Analyzer(ctx, cfg.match_limit).routes(worker, cfg.max_body_bytes)))
+        services.append((cfg.analyzer, Analyzer(ctx, cfg.match_limit).routes(worker, cfg.max_body_bytes, cfg.body_timeout)))
     if cfg.anonymizer:
-        services.append((cfg.anonymizer, Anonymizer(ctx, cfg.vault_key(), cfg.default_operator).routes(worker, cfg.max_body_bytes)))
+        services.append((cfg.anonymizer, Anonymizer(ctx, cfg.vault_key(), cfg.default_operator).routes(worker, cfg.max_body_bytes, cfg.body_timeout)))
     apps, open_apps = [], [len(services)]
 
     async def on_cleanup(app):
@@ -129,6 +143,8 @@ async def serve(config: Union[PresidioConfig, Mapping], ready=None, limits=None)
     or slow client gives its connection back after header_timeout, as on the proxy's listeners."""
     from ..proxy import config as proxy_config, http as proxy_http
 
+    if limits is not None and not isinstance(config, PresidioConfig) and "body_timeout" not in config:
+        config = {**config, "body_timeout": limits.body_timeout}  # the proxy's, unless set here
     limits = limits or proxy_config.Config()
     runners, bound = [], []
     try:

@@ -9,6 +9,7 @@ import signal
 import socket
 import sys
 
+from .._core import version_line as _version_line
 from . import config as configmod, logs
 from .server import Proxy
 
@@ -104,6 +105,7 @@ def log_handler(path: str) -> logging.FileHandler:
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="sanctum-proxy", description=__doc__)
+    p.add_argument("--version", action="version", version=_version_line("sanctum-proxy"))
     p.add_argument("--config", help="TOML configuration file")
     p.add_argument("--listen", help="HOST:PORT to bind (default 127.0.0.1:4040)")
     p.add_argument("--upstream", help="single route: the provider's base URL")
@@ -125,7 +127,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--default-operator", choices=("replace", "sanctum"),
                    help="Presidio anonymizer: operator for entities a request gives none (default replace)")
     p.add_argument("--vault-key-file", metavar="FILE",
-                   help="Presidio anonymizer: 32-byte key sealing sanctum mappings (default: random per run)")
+                   help="Presidio anonymizer: key sealing sanctum mappings: 32 bytes, or 64 hex digits as "
+                        "sanctum's vault.key; mode 0600 (default: random per run)")
     p.add_argument("--log-level", default="INFO")
     return p
 

@@ -12,6 +12,7 @@
     max_connections = 1024              # client connections at once per worker; more get 503, closed
     header_timeout = 10                 # seconds to receive a request's line and headers
     body_timeout = 60                   # seconds to receive a request's body
+    send_timeout = 60                   # seconds a client may leave an answer's bytes unread: then closed
     keepalive_timeout = 75              # seconds an idle keep-alive connection is kept
     lingering_time = 2                  # seconds spent draining the body of a refused request
     workers = 0                         # processes sharing the port (SO_REUSEPORT); 0 = one per CPU
@@ -22,7 +23,8 @@
     upstream = "https://openrouter.ai/api/v1"   # the client's path is appended
     policy = "scrub"                    # scrub | pass | local
     models = ["openrouter/*", "gpt-*"]  # glob patterns on the request's model; omitted = any
-    paths = ["/chat/completions"]       # client paths this route serves; omitted = any
+    paths = ["/chat/completions"]       # client paths this route serves, each the whole path or its
+                                        # end (":streamGenerateContent"); no wildcards; omitted = any
     api_key_env = "OPENROUTER_API_KEY"  # or api_key_file = "/path" (first line); neither = client's own
     fallback = ["local-llama"]          # route names tried in order when this upstream fails (a scrub
                                         # route may not fall back to a pass route)
@@ -107,10 +109,14 @@ class Route:
             return value.strip()
         if self.api_key_file:
             try:
-                with open(self.api_key_file, encoding="utf-8") as f:
-                    return f.readline().strip()
+                with open(self.api_key_file, "rb") as f:
+                    if os.fstat(f.fileno()).st_mode & 0o004:   # group-readable is how a service user gets it
+                        raise ConfigError(f"route {self.name}: api_key_file is readable by every user: chmod o-r it")
+                    return f.readline().strip().decode("utf-8")
             except OSError as e:
                 raise ConfigError(f"route {self.name}: cannot read api_key_file: {e.strerror}") from None
+            except UnicodeDecodeError:
+                raise ConfigError(f"route {self.name}: api_key_file is not UTF-8 text") from None
         return None
 
 
@@ -143,6 +149,7 @@ LIMITS = {
     "max_connections": (int, 1024, False),
     "header_timeout": (float, 10.0, False),
     "body_timeout": (float, 60.0, False),
+    "send_timeout": (float, 60.0, False),
     "keepalive_timeout": (float, 75.0, False),
     "lingering_time": (float, 2.0, True),
     "workers": (int, 0, True),  # 0: auto (effective_workers)
@@ -221,13 +228,19 @@ def set_limit(cfg: Config, name: str, value, where: str) -> None:
     setattr(cfg, name, kind(value))
 
 
+def is_local_address(address: str) -> bool:
+    """Whether an IP address (as getaddrinfo gives it) is on this machine or the LAN."""
+    a = ipaddress.ip_address(address)
+    return a.is_loopback or a.is_private or a.is_link_local
+
+
 def _is_local_host(host: str) -> bool:
     try:
         infos = socket.getaddrinfo(host, None)
     except socket.gaierror:
         return False
-    addrs = {ipaddress.ip_address(info[4][0]) for info in infos}
-    return bool(addrs) and all(a.is_loopback or a.is_private or a.is_link_local for a in addrs)
+    addrs = {info[4][0] for info in infos}
+    return bool(addrs) and all(is_local_address(a) for a in addrs)
 
 
 def _strings(raw: dict, key: str, where: str) -> tuple:
@@ -265,6 +278,10 @@ def make_route(raw: dict, where: str) -> Route:
     identities = raw.get("identities")
     if identities is not None and (not isinstance(identities, str) or not identities):
         raise ConfigError(f"{where}: identities must be a file path")
+    wild = [p for p in _strings(raw, "paths", where) if any(c in p for c in "*?[")]
+    if wild:  # never matched: a scrub route's requests went on to the next route (a pass route sent them as is)
+        raise ConfigError(f"{where}: paths are matched whole or as the path's end, without wildcards "
+                          f"(models takes globs): {wild[0]!r}")
     return Route(
         name=raw["name"], upstream=_ascii_host(raw["upstream"]).rstrip("/"), policy=raw["policy"],
         models=_strings(raw, "models", where), paths=_strings(raw, "paths", where),
@@ -294,6 +311,8 @@ def load(path: str) -> Config:
         raise ConfigError(f"cannot read {path}: {e.strerror}") from None
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(f"{path}: {e}") from None
+    except UnicodeDecodeError as e:   # TOML is UTF-8; tomllib lets the codec's error through
+        raise ConfigError(f"{path}: not UTF-8 (byte offset {e.start})") from None
     return from_dict(raw, path)
 
 

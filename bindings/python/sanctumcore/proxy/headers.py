@@ -52,6 +52,11 @@ SHAPED = {
 _TOKEN_BYTES = re.compile(upstream.HEADER_NAME.pattern.encode())
 
 
+# Header names longer than this are never remembered by the caches here (names_are_tokens, _dropped,
+# CleanValues) or upstream's: clients send short ones; long unique ones would only fill them.
+LONGEST_NAME = 64
+
+
 def names_are_tokens(raw_headers) -> bool:
     """Whether every header name (bytes, as aiohttp's raw_headers has them) is an RFC 9110 token. Names
     found good are remembered (clients send the same few; at most 1024 of up to 64 bytes kept)."""
@@ -60,7 +65,7 @@ def names_are_tokens(raw_headers) -> bool:
             continue
         if _TOKEN_BYTES.fullmatch(name) is None:
             return False
-        if len(name) > 64:
+        if len(name) > LONGEST_NAME:
             continue
         if len(_GOOD_NAMES) >= 1024:
             _GOOD_NAMES.clear()
@@ -87,9 +92,17 @@ def identifying(low: str) -> bool:
 _IDENTIFYING_WORDS = ("forwarded", "client-ip", "real-ip", "originating")
 
 
-@functools.lru_cache(maxsize=1024)
 def _dropped(low: str, keep: tuple) -> bool:
+    if len(low) > LONGEST_NAME:  # (never kept: a client sending long unique names would fill the cache)
+        return _decide_dropped(low, keep)
+    return _dropped_short(low, keep)
+
+
+def _decide_dropped(low: str, keep: tuple) -> bool:
     return identifying(low) and low not in keep and low.replace("_", "-") not in keep
+
+
+_dropped_short = functools.lru_cache(maxsize=1024)(_decide_dropped)
 
 
 def to_check(name: str, value: str, route) -> bool:
@@ -104,8 +117,8 @@ def to_check(name: str, value: str, route) -> bool:
 class CleanValues:
     """Header values already found free of personal data, per route (clients repeat the same
     User-Agent and SDK headers on every request): each is checked once. Bounded: cleared when full, and
-    only short values (a key is (route, name, value)) are kept, so a client sending long unique values
-    cannot make each worker hold limit x the header size limit (4096 x 8 KiB)."""
+    only short names and values (a key is (route, name, value)) are kept, so a client sending long unique
+    names or values cannot make each worker hold limit x the header size limit (4096 x 8 KiB)."""
 
     def __init__(self, limit: int = 4096, longest: int = 512):
         self._seen = set()
@@ -116,7 +129,7 @@ class CleanValues:
         return key in self._seen
 
     def add(self, key) -> None:
-        if len(key[-1]) > self._longest:
+        if len(key[-1]) > self._longest or len(key[-2]) > LONGEST_NAME:
             return
         if len(self._seen) >= self._limit:
             self._seen.clear()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import re
 from typing import Optional
 
 from aiohttp import web, web_protocol
@@ -43,21 +44,112 @@ def error_response(status: int, message: str, offset: Optional[int] = None, code
     return resp
 
 
-def raw_error(status: int, message: str) -> bytes:
+def raw_error(status: int, message: str, presidio: bool = False) -> bytes:
     """A whole HTTP/1.1 response that closes the connection, for writing straight to a transport."""
-    body = error_body(status, message)
-    return (f"HTTP/1.1 {status} {REASONS.get(status, 'Error')}\r\nContent-Type: application/json\r\n"
-            f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n").encode() + body
+    body, server = _error(status, message, presidio)
+    return (f"HTTP/1.1 {status} {REASONS.get(status, 'Error')}\r\nServer: {server}\r\n"
+            f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+            ).encode() + body
+
+
+# On the Presidio-compatible listeners the connection's own answers are Presidio's: {"error": description}
+# with Werkzeug's description of the status (what a Flask app answers), and that service's Server name.
+PRESIDIO_SERVER = "sanctum-presidio"  # (sanctumcore.presidio.server.SERVER)
+PRESIDIO_TEXT = {
+    400: "The browser (or proxy) sent a request that this server could not understand.",
+    408: "The server closed the network connection because the browser didn't finish the request within "
+         "the specified time.",
+    431: "One or more header fields exceeds the maximum size.",
+    500: "The server encountered an internal error and was unable to complete your request. Either the "
+         "server is overloaded or there is an error in the application.",
+    503: "The server is temporarily unable to service your request due to maintenance downtime or capacity "
+         "problems. Please try again later.",
+    504: "The connection to an upstream server timed out."}
+
+
+def _error(status: int, message: str, presidio: bool) -> tuple:
+    """(JSON body, Server name) of a connection-level answer."""
+    if presidio:
+        return json.dumps({"error": PRESIDIO_TEXT.get(status, message)}).encode(), PRESIDIO_SERVER
+    return error_body(status, message), SERVER
+
+
+_HEAD_END = re.compile(rb"\r?\n\r?\n")
+_CONTENT_LENGTH = re.compile(rb"(?im)^content-length[ \t]*:[ \t]*([0-9]{1,18})[ \t]*\r?$")
+_TRANSFER_ENCODING = re.compile(rb"(?im)^transfer-encoding[ \t]*:")
+
+
+class Framing:
+    """Follows the client's byte stream by its Content-Length framing, to tell whether it ends inside a
+    request's line and headers (`partial`): aiohttp's parser holds such bytes without saying so, and a next
+    request begun in the same packet as the one being handled would get no header deadline. Gives up
+    (`partial` False: the handler's own signals remain) on a chunked body or a head past aiohttp's limits."""
+
+    LIMIT = 1 << 17
+
+    def __init__(self):
+        self._head = bytearray()  # the bytes of a request head not yet complete
+        self._body_left = 0       # body bytes of the current request still to come
+        self._lost = False
+
+    @property
+    def partial(self) -> bool:
+        return bool(self._head) and not self._lost
+
+    def feed(self, data: bytes) -> None:
+        i, n = 0, len(data)
+        while i < n and not self._lost:
+            if self._body_left:
+                k = min(self._body_left, n - i)
+                self._body_left -= k
+                i += k
+                continue
+            if not self._head:
+                while i < n and data[i] in (13, 10):  # empty lines before a request line are skipped
+                    i += 1
+                if i == n:
+                    return
+                end = _HEAD_END.search(data, i)  # (the usual case: a whole head in one packet, not copied)
+                if end is None:
+                    self._held(data[i:])
+                    return
+                head, i = data[i:end.end()], end.end()
+            else:
+                before = len(self._head)
+                self._head += data[i:]
+                end = _HEAD_END.search(self._head, max(0, before - 3))
+                if end is None:
+                    self._held(b"")
+                    return
+                i += end.end() - before
+                head = bytes(self._head[:end.end()])
+                self._head.clear()
+            if _TRANSFER_ENCODING.search(head):
+                self._lost = True
+                return
+            length = _CONTENT_LENGTH.search(head)
+            self._body_left = int(length.group(1)) if length else 0
+
+    def _held(self, more: bytes) -> None:
+        self._head += more
+        if len(self._head) > self.LIMIT:
+            self._lost = True
+            self._head.clear()
 
 
 class Protocol(web_protocol.RequestHandler):
     """aiohttp's connection handler plus: the line and headers of each request must arrive within
     header_timeout of its first byte (or of the connection's start), so slow or silent clients give their
-    connection back; past max_connections a new connection gets 503 and is closed."""
+    connection back; a client that leaves an answer unread for send_timeout is dropped; past
+    max_connections a new connection gets 503 and is closed."""
 
-    def __init__(self, manager, *, header_timeout: float, max_connections: int, **kwargs):
+    def __init__(self, manager, *, header_timeout: float, max_connections: int, send_timeout: float,
+                 presidio: bool = False, **kwargs):
         super().__init__(manager, **kwargs)
+        self._presidio = presidio  # answers in the Presidio services' form (_error)
         self._header_timeout = header_timeout
+        self._send_timeout = send_timeout
+        self._send_handle = None  # armed while the client leaves what was written unread
         self._max_connections = max_connections
         self._header_handle = None
         self._deadline = None   # when the current request's line and headers must be in (loop time)
@@ -68,6 +160,7 @@ class Protocol(web_protocol.RequestHandler):
         self._keep_alive = None  # request_finished's verdict, applied once the answer is written
         self._request = None     # the request being handled (its body done: later bytes are the next's)
         self._early = False      # bytes of the next request came while this one was handled
+        self._framing = Framing()  # whether the bytes received end inside a next request's head
 
     def connection_made(self, transport) -> None:
         manager = self._manager
@@ -76,7 +169,7 @@ class Protocol(web_protocol.RequestHandler):
             # the client still sends for a moment, so closing does not reset the answer away.
             self._manager = None
             self._rejected = True
-            transport.write(raw_error(503, "too many connections"))
+            transport.write(raw_error(503, "too many connections", self._presidio))
             log_refusal(503)
             if transport.can_write_eof():
                 transport.write_eof()
@@ -85,8 +178,31 @@ class Protocol(web_protocol.RequestHandler):
         super().connection_made(transport)
         self._arm()
 
+    def pause_writing(self) -> None:
+        # The transport's buffer is full: the client is not reading. If it takes nothing more within
+        # send_timeout, the connection is dropped: a client that never reads would otherwise hold its
+        # handler, the answer in memory and the upstream connection (one of upstream_max_connections) for
+        # ever, and a few such clients would leave every other request waiting for the pool (502 busy).
+        super().pause_writing()
+        if self._send_handle is None:
+            self._send_handle = self._loop.call_later(self._send_timeout, self._send_expired)
+
+    def resume_writing(self) -> None:
+        super().resume_writing()
+        if self._send_handle is not None:
+            self._send_handle.cancel()
+            self._send_handle = None
+
+    def _send_expired(self) -> None:
+        self._send_handle = None
+        if self.transport is not None and self._paused:
+            self.transport.abort()  # (connection_lost then cancels the request, upstream included)
+
     def connection_lost(self, exc) -> None:
         self._disarm()
+        if self._send_handle is not None:
+            self._send_handle.cancel()
+            self._send_handle = None
         handler, self._handler = self._handler, None
         if handler is not None and not handler.done():
             handler.cancel()  # the client is gone: stop its request, upstream included (aiohttp 3.8 does not)
@@ -101,6 +217,7 @@ class Protocol(web_protocol.RequestHandler):
             self._arm()
         elif data and self._request is not None and self._request.content.is_eof():
             self._early = True  # the current request is all in: these bytes start the next one
+        self._framing.feed(data)
         super().data_received(data)
 
     def request_started(self, request=None) -> None:
@@ -126,8 +243,10 @@ class Protocol(web_protocol.RequestHandler):
             if self._keep_alive is not None:
                 self._busy = not self._keep_alive  # a closing connection is drained, not timed
                 self._keep_alive = None
-                if self._early and not self._busy:  # a next request began during this answer: its
-                    self._partial = True            # deadline runs from now, not keepalive_timeout
+                # A next request begun during this answer, or in the same packets as this request: its
+                # deadline runs from now, not keepalive_timeout.
+                if (self._early or self._framing.partial) and not self._busy:
+                    self._partial = True
                     self._arm()
 
     def _arm(self) -> None:
@@ -153,7 +272,7 @@ class Protocol(web_protocol.RequestHandler):
             self._header_handle = self._loop.call_at(self._deadline, self._header_expired)
             return
         if self._partial:
-            self.transport.write(raw_error(408, "request headers not received in time"))
+            self.transport.write(raw_error(408, "request headers not received in time", self._presidio))
             log_refusal(408)
         self.force_close()
 
@@ -173,6 +292,11 @@ class Protocol(web_protocol.RequestHandler):
         else:
             text = f"malformed HTTP request ({type(exc).__name__ if exc else 'parse error'})"
         log_refusal(status)
+        if self._presidio:
+            body, server = _error(status, text, True)
+            resp = web.Response(status=status, body=body, content_type="application/json", headers={"Server": server})
+            resp.force_close()
+            return resp
         return error_response(status, text, close=True)
 
 
@@ -200,6 +324,12 @@ def speak_http11(request) -> None:
         request._cache.pop("version", None)
 
 
+def faulty_framing(request) -> bool:
+    """An HTTP/1.0 request with a Transfer-Encoding header: RFC 9112 6.1 says its framing is faulty (an
+    HTTP/1.0 hop in front may have read it by another length) and its connection is closed after it."""
+    return request.version < HttpVersion11 and "Transfer-Encoding" in request.headers
+
+
 class Server(web.Server):
     """aiohttp's low-level server making Protocol connections."""
 
@@ -212,6 +342,7 @@ def server_kwargs(cfg, raw_bodies: bool = True) -> dict:
     Content-Encoding with them, and refuses encoded bodies on scrub routes); the Presidio-compatible
     services, which parse their bodies themselves, pass False."""
     return {"header_timeout": cfg.header_timeout, "max_connections": cfg.max_connections,
+            "send_timeout": cfg.send_timeout,
             "keepalive_timeout": cfg.keepalive_timeout, "lingering_time": cfg.lingering_time,
             "access_log": None, "read_bufsize": 1 << 18, "auto_decompress": not raw_bodies}
 
@@ -221,7 +352,8 @@ class AppRunner(web.AppRunner):
 
     async def _make_server(self) -> web.Server:
         plain = await super()._make_server()
-        return Server(_timed(plain.request_handler), request_factory=plain.request_factory, **self._kwargs)
+        return Server(_timed(plain.request_handler), request_factory=plain.request_factory, presidio=True,
+                      **self._kwargs)
 
 
 def _timed(handler):
@@ -235,6 +367,8 @@ def _timed(handler):
         resp = None
         try:
             resp = await handler(request)
+            if faulty_framing(request):
+                resp.force_close()  # never a next request on this connection
             return resp
         except web.HTTPException as e:  # aiohttp answers it as the response
             resp = e

@@ -159,9 +159,10 @@ class Proxy:
             record["status"] = e.status
             # A body refused before its end (or cut short) closes the connection after the answer
             # (aiohttp drains it for lingering_time first, so the client reads the answer).
-            # A header name that is no token (`Content-Length : 5`) leaves the framing in doubt: closed too.
+            # A header name that is no token (`Content-Length : 5`) or Transfer-Encoding in HTTP/1.0 leaves
+            # the framing in doubt: closed too.
             resp = http.error_response(e.status, e.message, e.offset, e.code,
-                                       close=e.status in (408, 413) or e.code == "bad_header_name"
+                                       close=e.status in (408, 413) or e.code in ("bad_header_name", "bad_framing")
                                        or not request.content.at_eof())
             return resp
         except asyncio.CancelledError:
@@ -183,6 +184,10 @@ class Proxy:
             # aiohttp 3.8 takes `Host : x` (a space before the colon) as a header named "Host ": forwarded,
             # it would be a second Host upstream and slip past the drop list (RFC 9112 5.1: a 400).
             raise Refusal(400, "a header name is not an RFC 9110 token", code="bad_header_name")
+        if http.faulty_framing(request):
+            # Where the body ends is in doubt: nothing is forwarded and the connection is closed, so what
+            # an HTTP/1.0 hop in front took for body is never run as a request of its own.
+            raise Refusal(400, "Transfer-Encoding in an HTTP/1.0 request", code="bad_framing")
         request = safe_target(request)
         body = await self._read_body(request)
         path = request.rel_url.raw_path
@@ -329,9 +334,18 @@ class Proxy:
         """Fail closed on personal data outside the body: the path, query parameters, non-standard
         headers and the URLs and title a client may send (Referer, Origin, HTTP-Referer, X-Title)."""
         ids = self._identities.get(route.name)
+
+        def personal(check, text: str, what: str, **kw) -> bool:
+            try:
+                return check(text, route.threshold, ids, **kw)
+            except Exception as e:  # the detector cannot read it (bytes that are no UTF-8): never forwarded
+                raise Refusal(400, f"{what} cannot be checked for personal data "
+                              f"({getattr(getattr(e, 'status', None), 'name', type(e).__name__)})",
+                              code="unreadable") from None
+
         path = request.rel_url.raw_path
         if (route.name, path) not in self._clean_paths:  # clients repeat a few paths: check each once
-            if self._scrub.personal_url(path, route.threshold, ids):
+            if personal(self._scrub.personal_url, path, "the request path"):
                 raise Refusal(400, "the request path carries personal data", code="personal_path")
             if len(path) <= 256:  # (bounded: at most 1024 short paths)
                 if len(self._clean_paths) >= 1024:
@@ -339,7 +353,7 @@ class Proxy:
                 self._clean_paths.add((route.name, path))
         query = request.rel_url.raw_query_string
         has_key = bool(route.api_key_env or route.api_key_file)  # then the client's `key=` is never sent
-        if query and self._scrub.personal_query(query, route.threshold, ids, key_replaced=has_key):
+        if query and personal(self._scrub.personal_query, query, "the query string", key_replaced=has_key):
             raise Refusal(400, "the query string carries personal data", code="personal_query")
         clean = self._clean_headers  # (route, name, value) found clean or not to be checked: decided once
         for name, value in request.headers.items():
@@ -351,7 +365,7 @@ class Proxy:
                     clean.add(key)
                 continue
             check = self._scrub.personal_url if name.lower() in upstream.URL_HEADERS else self._scrub.looks_personal
-            if check(value, route.threshold, ids):
+            if personal(check, value, f"header {name}"):
                 raise Refusal(400, f"header {name} carries personal data (not on the route's pass_headers)",
                               code="personal_header")
             clean.add(key)
@@ -375,12 +389,14 @@ class Proxy:
                                             if identity else frozenset())
         try:
             with_body = body or request.body_exists or request.method not in NO_BODY_METHODS
-            return await self.pool.origin(route.upstream, url).request(request.method, url, headers,
-                                                                       body if with_body else None)
+            origin = self.pool.origin(route.upstream, url, local=route.policy == "local")
+            return await origin.request(request.method, url, headers, body if with_body else None)
         except upstream.PoolBusy:
             return "busy (no free connection within upstream_pool_timeout)"
         except upstream.MalformedAnswer:
             return "malformed upstream answer"
+        except upstream.NotLocal:
+            return "its name no longer resolves to this machine or the LAN (a local route)"
         except (aiohttp.ClientError, asyncio.TimeoutError, OSError):
             return "unreachable"
 
@@ -586,7 +602,7 @@ def log_request(record: dict) -> None:
 def presidio_apps(cfg: Config) -> list:
     """[(host, port, aiohttp.web.Application)] of the Presidio-compatible services the config asks for:
     sanctumcore.presidio.server.build_apps gets the [presidio] table (listeners as "HOST:PORT"), with
-    the proxy's max_body_bytes unless the table sets its own."""
+    the proxy's max_body_bytes and body_timeout unless the table sets its own."""
     if not cfg.presidio.get("analyzer") and not cfg.presidio.get("anonymizer"):
         return []
     try:
@@ -594,7 +610,8 @@ def presidio_apps(cfg: Config) -> list:
     except ImportError as e:
         raise ConfigError(f"the Presidio-compatible services need sanctumcore.presidio ({e})") from None
     try:
-        return list(build_apps({"max_body_bytes": cfg.max_body_bytes, **cfg.presidio}))
+        return list(build_apps({"max_body_bytes": cfg.max_body_bytes, "body_timeout": cfg.body_timeout,
+                                **cfg.presidio}))
     except (ValueError, TypeError, OSError) as e:  # its configuration errors
         raise ConfigError(f"presidio: {e}") from None
 

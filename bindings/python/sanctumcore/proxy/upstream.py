@@ -7,6 +7,7 @@ import asyncio
 import collections
 import functools
 import re
+import socket
 import ssl
 import time
 from typing import Optional
@@ -16,6 +17,8 @@ import yarl
 from aiohttp.client_proto import ResponseHandler
 from aiohttp.helpers import TimeoutHandle
 from aiohttp.http_exceptions import HttpProcessingError
+
+from . import config
 
 # Hop-by-hop (RFC 9110 7.6.1), plus what the proxy computes itself (Host, Content-Length).
 HOP_BY_HOP = {"connection", "proxy-connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
@@ -115,7 +118,7 @@ def response_headers(upstream_headers, restored: bool) -> list:
     return [(k, v) for k, v in upstream_headers.items() if k.lower() not in drop]
 
 
-_TOKENS = set()  # header names found to be tokens (at most 1024 kept)
+_TOKENS = set()  # header names found to be tokens (at most 1024 of up to 64 characters kept)
 
 # Interim answers skipped while waiting for the final one (100 Continue, 102 Processing, 103 Early Hints).
 INTERIM = frozenset((100, 102, 103))
@@ -127,6 +130,10 @@ class PoolBusy(aiohttp.ClientError):
 
 class MalformedAnswer(aiohttp.ClientError):
     """The upstream answered, but not with an HTTP/1.1 answer the proxy may relay."""
+
+
+class NotLocal(aiohttp.ClientError):
+    """A local route's upstream name resolves to no address on this machine or the LAN (now)."""
 
 
 class Response:
@@ -169,10 +176,11 @@ class Origin:
 
     KEEPALIVE = 30.0
 
-    def __init__(self, cfg, scheme: str, host: str, port: int):
+    def __init__(self, cfg, scheme: str, host: str, port: int, local: bool = False):
         self._cfg = cfg
         self._loop = None
         self._host, self._port = host, port
+        self._local = local  # a local route's: connect only to addresses on this machine or the LAN
         self._ssl = ssl.create_default_context() if scheme == "https" else None  # the system's CAs
         default = 443 if scheme == "https" else 80
         host_header = f"[{host}]" if ":" in host else host
@@ -183,10 +191,25 @@ class Origin:
 
     async def _connect(self):
         loop = asyncio.get_running_loop()
-        _, proto = await loop.create_connection(
-            lambda: ResponseHandler(loop), self._host, self._port, ssl=self._ssl,
-            server_hostname=self._host if self._ssl is not None else None)
-        return proto
+        hosts = [self._host]
+        if self._local:
+            # The name was local when the configuration was read; a DNS answer changed since (rebinding)
+            # must not take a local route's unscrubbed requests off the LAN: resolved here, and only its
+            # local addresses are connected to.
+            infos = await loop.getaddrinfo(self._host, self._port, type=socket.SOCK_STREAM)
+            hosts = list(dict.fromkeys(i[4][0] for i in infos if config.is_local_address(i[4][0])))
+            if not hosts:
+                raise NotLocal("the upstream's name resolves to no address on this machine or the LAN")
+        error = None
+        for host in hosts:
+            try:
+                _, proto = await loop.create_connection(
+                    lambda: ResponseHandler(loop), host, self._port, ssl=self._ssl,
+                    server_hostname=self._host if self._ssl is not None else None)
+                return proto
+            except OSError as e:
+                error = e
+        raise error
 
     def _usable(self, proto, idle_for: float) -> bool:
         """An idle connection may carry the next request only when the upstream sent nothing while it
@@ -237,7 +260,7 @@ class Origin:
 
     def give_back(self, proto, reuse: bool) -> None:
         now = time.monotonic()
-        if reuse and not self.closed and proto.is_connected() and not proto.should_close:
+        if reuse and not self.closed and proto.is_connected() and not proto.should_close and _ended(proto):
             proto._parser = None  # idle: bytes the upstream sends now are kept apart (should_close)
             self._idle.append((proto, now))
         else:
@@ -258,9 +281,10 @@ class Origin:
             if name not in _TOKENS:
                 if HEADER_NAME.fullmatch(name) is None:
                     raise aiohttp.InvalidURL("header name that is not a token")  # never a second Host line
-                if len(_TOKENS) >= 1024:
-                    _TOKENS.clear()
-                _TOKENS.add(name)
+                if len(name) <= 64:  # (long unique names would fill it: not kept)
+                    if len(_TOKENS) >= 1024:
+                        _TOKENS.clear()
+                    _TOKENS.add(name)
             lines += (name, ": ", value, "\r\n")
         if body is not None:
             lines += ("Content-Length: ", str(len(body)), "\r\n")
@@ -292,13 +316,19 @@ class Origin:
                 else:
                     transport.write(head)
                 if proto._paused:  # a large body: wait until the kernel took it
-                    await proto._drain_helper()
+                    # The read timeout (armed by set_response_params) counts from the request's end, not
+                    # during its upload: a body taking longer than upstream_timeout to send failed at once.
+                    proto._drop_timeout()
+                    await _drained(proto, transport, cfg.upstream_timeout or None)
+                    proto._reschedule_timeout()
                 while True:
                     try:
                         message, payload = await proto.read()
                     except HttpProcessingError as e:
                         raise MalformedAnswer(f"malformed upstream answer ({e.code})") from None
-                    if not 100 <= message.code <= 199:
+                    if message.code < 100:  # (the parser takes `099`): no status a client could read
+                        raise MalformedAnswer(f"status code {message.code}")
+                    if message.code > 199:
                         break
                     if message.code not in INTERIM:  # 101 (we never ask to upgrade) and unknown 1xx
                         raise MalformedAnswer(f"unexpected interim answer {message.code}")
@@ -316,6 +346,36 @@ class Origin:
             self._idle.pop()[0].close()
 
 
+async def _drained(proto, transport, timeout: Optional[float]) -> None:
+    """Waits until the upstream took what was written (the transport's buffer below its low mark). An
+    upstream that takes none of it for `timeout` seconds is given up (aiohttp's read timeout does not
+    run while a request is written: it would hold the request and its connection for ever)."""
+    while proto._paused:
+        left = transport.get_write_buffer_size()
+        try:
+            async with asyncio.timeout(timeout):
+                await proto._drain_helper()
+        except TimeoutError:
+            if transport.get_write_buffer_size() >= left:
+                raise aiohttp.ServerTimeoutError("the upstream took none of the request for upstream_timeout") from None
+
+
+def _ended(proto) -> bool:
+    """Whether the answer's parser holds nothing past the answer's end. Bytes that came with the answer's
+    last ones but are no whole answer of their own (`...{"a": 1}HTTP/1.1 200 OK\r\nContent-Le`) stay in the
+    parser, which give_back drops: the upstream sent more than it framed, so it and the proxy no longer
+    agree where answers start, and the connection is closed rather than reused. (feed_eof on a parser
+    that has begun another message returns it, or raises. A HEAD answer's parser still waits for the
+    body it never reads: not asked.)"""
+    parser = proto._parser
+    if parser is None or proto._skip_payload:
+        return True
+    try:
+        return parser.feed_eof() is None
+    except Exception:
+        return False
+
+
 class Pool:
     """One Origin (pooled keep-alive connections) per upstream origin, created on first use and closed
     with the proxy."""
@@ -325,15 +385,16 @@ class Pool:
         self._origins = {}
         self._by_base = {}  # a route's upstream base URL -> its Origin (yarl parses the port anew each time)
 
-    def origin(self, base: str, url: yarl.URL) -> Origin:
-        """The Origin of url, which starts with the route's upstream base URL `base`."""
-        o = self._by_base.get(base)
+    def origin(self, base: str, url: yarl.URL, local: bool = False) -> Origin:
+        """The Origin of url, which starts with the route's upstream base URL `base` (local: a local
+        route's, connecting only to local addresses)."""
+        o = self._by_base.get((base, local))
         if o is None or o.closed:
-            o = self._by_base[base] = self.session(url)
+            o = self._by_base[(base, local)] = self.session(url, local)
         return o
 
-    def session(self, url: yarl.URL) -> Origin:
-        key = (url.scheme, url.raw_host, url.port)  # raw: an IDN host in its xn-- form (Host, DNS, TLS)
+    def session(self, url: yarl.URL, local: bool = False) -> Origin:
+        key = (url.scheme, url.raw_host, url.port, local)  # raw: an IDN host in its xn-- form (Host, DNS, TLS)
         o = self._origins.get(key)
         if o is None:
             o = self._origins[key] = Origin(self._cfg, *key)

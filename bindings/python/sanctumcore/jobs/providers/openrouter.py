@@ -59,10 +59,15 @@ class OpenRouter(Provider):
                 src = self.key_file
             if src:
                 try:
-                    with open(src, encoding="utf-8") as f:
-                        self._mkey = f.readline().strip()
+                    with open(src, "rb") as f:
+                        if os.fstat(f.fileno()).st_mode & 0o004:   # (group-readable is how a job user gets it)
+                            raise ProviderError(0, "", f"openrouter management key {src} is readable by every "
+                                                       "user: chmod o-r it (a management key mints keys)")
+                        self._mkey = f.readline().strip().decode("utf-8")
                 except OSError as e:
                     raise ProviderError(0, "", f"openrouter management key {src}: {e.strerror}") from None
+                except UnicodeDecodeError:
+                    raise ProviderError(0, "", f"openrouter management key {src}: not UTF-8 text") from None
             elif self.key_env:
                 SECRET_ENV.add(self.key_env)
                 self._mkey = os.environ.get(self.key_env, "").strip()
