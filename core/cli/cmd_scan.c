@@ -106,6 +106,7 @@ static void sv_free(strvec *s)
 typedef struct job {
     char *path;
     char *label;
+    size_t rel_off;    /* a file of a walked tree: path[rel_off..] is its path inside the tree (else 0) */
     sanctum_scan_result *res;   /* the findings to report: one scan's, or &view */
     sanctum_scan_result **parts; /* windows of a large file, or the scan of a transcoded one */
     size_t n_parts;
@@ -179,7 +180,20 @@ static void sigbus_guard(scan_run *r, bool on)
     }
 }
 
-static int add_job(scan_run *r, const char *path, const char *label)
+static int add_job_at(scan_run *r, const char *path, const char *label, size_t rel_off);
+
+static int add_job(scan_run *r, const char *path, const char *label) { return add_job_at(r, path, label, 0); }
+
+/* A file found by the walk: path is the tree's root, then rel. */
+static int add_tree_job(scan_run *r, const char *path, const char *rel)
+{
+    size_t pl = strlen(path), rl = strlen(rel);
+    if (rl == 0 || rl >= pl || strcmp(path + pl - rl, rel) != 0)
+        return add_job(r, path, rel);
+    return add_job_at(r, path, rel, pl - rl);
+}
+
+static int add_job_at(scan_run *r, const char *path, const char *label, size_t rel_off)
 {
     if (r->n_jobs == r->cap_jobs) {
         size_t nc = r->cap_jobs ? r->cap_jobs * 2 : 256;
@@ -193,6 +207,7 @@ static int add_job(scan_run *r, const char *path, const char *label)
     memset(j, 0, sizeof *j);
     j->path = strdup(path);
     j->label = strdup(label);
+    j->rel_off = rel_off;
     if (j->path == NULL || j->label == NULL) {
         free(j->path);
         free(j->label);
@@ -271,6 +286,8 @@ static uint8_t *slurp(const char *path, uint64_t max, size_t *len, bool in_tree)
 
 /* Adds the patterns of dir/.gitignore (rel = dir relative to the root, "" at the root), rewritten to
  * be relative to the root. */
+#define GITIGNORE_MAX ((size_t)32 << 20) /* bytes of one nested .gitignore's patterns once anchored */
+
 static void add_gitignore(sanctum_scan_ignore *ig, const char *dir, const char *rel)
 {
     char *p = path_join(dir, ".gitignore");
@@ -288,7 +305,24 @@ static void add_gitignore(sanctum_scan_ignore *ig, const char *dir, const char *
         return;
     }
     size_t rl = strlen(rel);
-    size_t cap = len * 2 + 64 + (rl + 8) * (len / 2 + 2);
+    /* Each pattern grows by its directory (rel) and at most 7 bytes: a 1 MiB .gitignore of one-letter
+     * lines deep in a tree grew to gigabytes. Past the matcher's own limit of 100000 patterns, or past
+     * GITIGNORE_MAX once anchored, the file is not used (its files are scanned: nothing is missed). */
+    size_t patterns = 0;
+    for (size_t pos = 0; pos < len;) {
+        const uint8_t *nl = memchr(t + pos, '\n', len - pos);
+        size_t e = nl ? (size_t)(nl - t) : len;
+        patterns += e > pos && t[pos] != '#'; /* an over-count: blank lines are skipped below */
+        pos = e + 1;
+    }
+    if (patterns > 100000 || patterns > (GITIGNORE_MAX - len) / (rl + 8)) {
+        fputs("sanctum scan: '", stderr);
+        cli_put_label(stderr, dir);
+        fputs("/.gitignore': too many patterns for its depth, not used\n", stderr);
+        free(t);
+        return;
+    }
+    size_t cap = len + 64 + (rl + 8) * patterns;
     char *out = malloc(cap);
     if (out == NULL) {
         free(t);
@@ -424,7 +458,7 @@ static void walk_dir(walker *w, int fd, const char *dir, const char *rel, unsign
         } else if (S_ISREG(st.st_mode)) {
             if (!sanctum_scan_ignore_match(w->ig, (const uint8_t *)r, strlen(r), 0) &&
                 !sanctum_scanner_path_allowed(w->run->scanner, (const uint8_t *)r, strlen(r)))
-                add_job(w->run, full, r);
+                add_tree_job(w->run, full, r);
         }
         free(full);
         free(r);
@@ -617,10 +651,40 @@ static void unmap_file(job *j, uint8_t *map, size_t len)
     }
 }
 
+/* Opens a file of a walked tree one directory at a time from the tree's root, never through a symlink:
+ * the walk saw real directories, but one can be swapped for a symlink before its files are read, and
+ * open() of the whole path would follow it out of the tree (the root itself is as the user named it). */
+static int open_in_tree(const char *path, size_t rel_off, int flags)
+{
+    char *root = strndup(path, rel_off);
+    if (root == NULL)
+        return -1;
+    int dfd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    free(root);
+    const char *p = path + rel_off;
+    for (const char *sl; dfd >= 0 && (sl = strchr(p, '/')) != NULL; p = sl + 1) {
+        char *name = strndup(p, (size_t)(sl - p));
+        int sub = name == NULL ? -1 : openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        int e = errno;
+        free(name);
+        close(dfd);
+        errno = e;
+        dfd = sub;
+    }
+    if (dfd < 0)
+        return -1;
+    int fd = openat(dfd, p, flags);
+    int e = errno;
+    close(dfd);
+    errno = e;
+    return fd;
+}
+
 static void scan_one(scan_run *r, job *j)
 {
     /* O_NONBLOCK: a path that became a FIFO since the walk must not hang the scan (fstat refuses it) */
-    int fd = open(j->path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    const int flags = O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC;
+    int fd = j->rel_off > 0 ? open_in_tree(j->path, j->rel_off, flags) : open(j->path, flags);
     if (fd < 0) {
         j->status = 2;
         snprintf(j->why, sizeof j->why, "cannot open: %s", strerror(errno));

@@ -47,6 +47,30 @@ int sc_write_all_synced(int fd, const void *p, size_t n)
     return fsync(fd);
 }
 
+/* link() errors of a file system without hard links (FAT, exFAT, some network and FUSE ones). */
+static int no_hard_links(int e) { return e == EPERM || e == EOPNOTSUPP || e == ENOTSUP || e == ENOSYS; }
+
+/* The key made at path itself, exclusively, for a file system without hard links: a failed write
+ * removes it; only a crash mid-write can leave it short (such file systems offer nothing better).
+ * 0 created, 1 existed, -1 error (*saved = errno). */
+static int create_in_place(const char *path, const void *p, size_t n, int *saved)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        *saved = errno;
+        return errno == EEXIST ? 1 : -1;
+    }
+    errno = 0;
+    int ok = sc_write_all_synced(fd, p, n) == 0;
+    int e = ok ? 0 : errno;
+    ok = close(fd) == 0 && ok;
+    if (ok)
+        return 0;
+    *saved = e != 0 ? e : errno;
+    unlink(path);
+    return -1;
+}
+
 int sc_create_key_file(const char *path, const void *p, size_t n)
 {
     char tmp[4200];
@@ -70,6 +94,8 @@ int sc_create_key_file(const char *path, const void *p, size_t n)
         rc = 0;
     else if (ok && errno == EEXIST)
         rc = 1;
+    else if (ok && no_hard_links(errno))
+        rc = create_in_place(path, p, n, &saved);
     else if (ok)
         saved = errno;
     unlink(tmp);

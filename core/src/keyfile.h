@@ -16,7 +16,9 @@ int sc_write_all_synced(int fd, const void *p, size_t n);
 /* Creates path holding p[0..n) with mode 0600, all or nothing: the bytes are written and synced
  * under a temporary name, then linked into place, which never replaces a key another process made
  * meanwhile, and the directory is synced. A failed write (disk full) leaves no stub that every later
- * run would refuse, and a crash leaves either no key or the whole key, never an empty file.
+ * run would refuse, and a crash leaves either no key or the whole key, never an empty file. On a file
+ * system without hard links (link() fails with EPERM or EOPNOTSUPP) the key is created in place with
+ * O_EXCL instead, and removed if its write fails.
  * 0 created, 1 path existed already, -1 error (errno set). */
 int sc_create_key_file(const char *path, const void *p, size_t n);
 

@@ -17,3 +17,6 @@ set_tests_properties(ledger_tamper PROPERTIES LABELS "cli;ledger")
 # a value typed at a terminal is not echoed (a pseudo-terminal; every wait has a deadline)
 add_test(NAME ledger_tty_echo COMMAND ${SANCTUM_PYTHON3} ${L}/cli_tty_echo.py $<TARGET_FILE:sanctum>)
 set_tests_properties(ledger_tty_echo PROPERTIES LABELS "cli;ledger" TIMEOUT 60)
+
+# Key files on a file system without hard links (link() replaced in the test program).
+sanctum_add_test(test_keyfile ${L}/test_keyfile.c LABELS ledger)

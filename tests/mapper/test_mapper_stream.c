@@ -253,6 +253,31 @@ static void any_chunking(void **state)
     }
 }
 
+/* A stream cut inside an event that has no data line yet: the held text's event is written before
+ * the cut bytes, as in the stream, whole (its blank line included), whatever the chunking. */
+static void cut_event_after_held_text(void **state)
+{
+    (void)state;
+    static const char IN[] = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hello <PERS\"}}]}\n\n"
+                             "dat";
+    static const char WANT[] = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hello \"}}]}\n\n"
+                               "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"<PERS\"}}]}\n\n"
+                               "dat";
+    const size_t sizes[] = {1, 7, 3};
+    for (int chunked = 0; chunked < 2; chunked++) {
+        buf o = run(SANCTUM_CHAT_OPENAI_CHAT, U(IN), strlen(IN), chunked ? sizes : NULL, 3);
+        if (o.n != strlen(WANT) || memcmp(o.p, WANT, o.n) != 0)
+            fail_msg("cut stream restored as:\n%s", o.p);
+        free(o.p);
+    }
+    /* an unterminated comment line after the held text: the same */
+    static const char IN2[] = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hello <PERS\"}}]}\n\n"
+                              ": keep";
+    buf o = run(SANCTUM_CHAT_OPENAI_CHAT, U(IN2), strlen(IN2), NULL, 0);
+    assert_true(o.n > 6 && memcmp(o.p + o.n - 8, "\n\n: keep", 8) == 0);
+    free(o.p);
+}
+
 /* A field's text is held back only as far as a placeholder can reach: "PERSON_" and then digits
  * (never a number past 10 of them) go out as they come. Holding them to the end of the run let an
  * upstream grow the held text without bound and rescan all of it at every event. The output is what
@@ -406,7 +431,8 @@ int main(void)
         cmocka_unit_test(openai_stream_content), cmocka_unit_test(anthropic_block_end_flush),
         cmocka_unit_test(responses_stream),      cmocka_unit_test(any_chunking),
         cmocka_unit_test(gemini_stream),         cmocka_unit_test(invalid_utf8_event_is_restored_as_text),
-        cmocka_unit_test(restorer_errors),       cmocka_unit_test(digit_run_not_held),       cmocka_unit_test(stream_sweep),
+        cmocka_unit_test(restorer_errors),       cmocka_unit_test(digit_run_not_held),
+        cmocka_unit_test(cut_event_after_held_text), cmocka_unit_test(stream_sweep),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -15,3 +15,5 @@ foreach(_t test_pii test_pii_numbers test_pii_person test_pii_world test_pii_rou
 endforeach()
 add_test(NAME cli_detect COMMAND sh ${P}/cli_detect.sh $<TARGET_FILE:sanctum>)
 set_tests_properties(cli_detect PROPERTIES LABELS "cli;pii")
+sanctum_add_test(test_pii_cost ${P}/test_pii_cost.c ${P}/pii_expect.c LABELS pii)
+target_include_directories(test_pii_cost PRIVATE ${P})

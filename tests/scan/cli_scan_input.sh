@@ -225,4 +225,25 @@ fi
 : >"$T/in/empty.txt"
 run "$SANCTUM" scan "$T/in/empty.txt"
 [ "$rc" = 0 ] && [ ! -s "$T/out" ] || fail "empty file: exit $rc"
+# a nested .gitignore is anchored at its directory (each pattern grows by the directory's path): one of
+# 60000 one-letter lines 3000 bytes deep grew to 180 MB (and minutes of matching); past the size bound it
+# is not used, with a word, and its directory is scanned
+D="$T/anchored"
+seg=$(printf '%0200d' 0)
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15; do D="$D/$seg"; done
+mkdir -p "$D"
+"${PYTHON3:-python3}" -c 'import sys; open(sys.argv[1], "w").write("x\n" * 60000)' "$D/.gitignore"
+printf 'TOKEN=%s\n' "$("$FAKEGEN" github-pat valid 23)" >"$D/x"
+peak=$("${PYTHON3:-python3}" -c '
+import resource, subprocess, sys
+try:
+    r = subprocess.run([sys.argv[1], "scan", sys.argv[2]], stdout=open(sys.argv[3], "w"), stderr=open(sys.argv[4], "w"),
+                       timeout=60)
+except subprocess.TimeoutExpired:
+    sys.exit("timed out")
+print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)' "$SANCTUM" "$T/anchored" "$T/out" "$T/err")
+rc=${peak% *}; mb=${peak#* }
+[ "$mb" -lt 120 ] || fail "a deep .gitignore of 60000 patterns took $mb MB"
+[ "$rc" = 1 ] && grep -q 'github-pat' "$T/out" && grep -q 'gitignore.*not used' "$T/err" ||
+    fail "the oversized deep .gitignore: exit $rc ($peak), err $(tail -c 300 "$T/err")"
 echo "cli_scan_input: ok"

@@ -25,3 +25,19 @@ set -e
 ! grep -q 'leak.env' "$T/out" || fail "the walk followed the swapped-in symlink out of the tree: $(cat "$T/out")"
 [ "$rc" = 2 ] && grep -q "cannot open directory '.*swapme'" "$T/err" || fail "no word about the swapped directory: exit $rc: $(cat "$T/err")"
 echo "cli_scan_race: ok"
+
+# The same swap after the walk listed the directory's files and before they are read: a file of the
+# tree is opened one directory at a time (O_NOFOLLOW), so the scan does not read outside/leak.env as
+# swaplate/leak.env.
+mkdir -p "$T/tree2/swaplate" "$T/outside2"
+printf 'nothing here\n' >"$T/tree2/swaplate/leak.env"
+printf 'TOKEN=%s\n' "$("$FAKEGEN" github-pat valid 22)" >"$T/outside2/leak.env"
+set +e
+LD_PRELOAD="$SHIM" SANCTUM_TEST_SWAP_LATE_TO="$T/outside2" ASAN_OPTIONS="${ASAN_OPTIONS:-}:verify_asan_link_order=0" \
+  "$SANCTUM" scan "$T/tree2" >"$T/out2" 2>"$T/err2"
+rc=$?
+set -e
+[ -L "$T/tree2/swaplate" ] || fail "the late race was not staged (exit $rc): $(cat "$T/err2")"
+! grep -q 'leak.env' "$T/out2" || fail "the scan read a file through the swapped-in symlink: $(cat "$T/out2")"
+[ "$rc" = 2 ] && grep -q "swaplate/leak.env" "$T/err2" || fail "no word about the unreadable file: exit $rc: $(cat "$T/err2") $(cat "$T/out2")"
+echo "cli_scan_race (late): ok"

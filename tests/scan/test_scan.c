@@ -377,6 +377,62 @@ static void ignore_many_double_stars(void **state)
     sanctum_free(i);
 }
 
+/* A nested .gitignore deep in a tree: its patterns are anchored at its directory (the directory, a
+ * double star, then the pattern), and matching them must not cost the directory's length times the
+ * path's for every pattern and path. */
+static void ignore_deep_anchored(void **state)
+{
+    fixture *f = *state;
+    enum { DEPTH = 15, SEG = 200, PATS = 500 };
+    size_t dl = DEPTH * (SEG + 1);
+    char *dir = malloc(dl + 1);
+    assert_non_null(dir);
+    for (size_t k = 0; k < DEPTH; k++) {
+        memset(dir + k * (SEG + 1), 'd', SEG);
+        dir[k * (SEG + 1) + SEG] = '/';
+    }
+    dir[dl - 1] = 0; /* "ddd/ddd/.../ddd" */
+    size_t cap = PATS * (dl + 32);
+    char *pat = malloc(cap), *path = malloc(dl + 32);
+    assert_non_null(pat);
+    assert_non_null(path);
+    size_t o = 0;
+    for (int k = 0; k < PATS; k++)
+        o += (size_t)snprintf(pat + o, cap - o, "/%s/**/x%d\n", dir, k);
+    sanctum_scan_ignore *i = NULL;
+    sanctum_error err;
+    assert_int_equal(sanctum_scan_ignore_new(&i, f->ctx, (const uint8_t *)pat, o, &err), SANCTUM_OK);
+    clock_t c0 = clock();
+    for (int k = 0; k < 20; k++) {
+        snprintf(path, dl + 32, "%s/f%d", dir, k);
+        assert_int_equal(ig(i, path, 0), 0);
+    }
+    snprintf(path, dl + 32, "%s/x7", dir);
+    assert_int_equal(ig(i, path, 0), 1);
+    snprintf(path, dl + 32, "%s/sub/x499", dir);
+    assert_int_equal(ig(i, path, 0), 1);
+    double secs = (double)(clock() - c0) / CLOCKS_PER_SEC;
+    sanctum_free(i);
+    if (secs > 5.0) /* linear: 0.05 s (ASan 2 s); before, tens of minutes */
+        fail_msg("22 deep paths against %d anchored patterns: %.2f CPU seconds", PATS, secs);
+    /* the literal lead is compared exactly: escapes, classes and '?' are still the matcher's */
+    const char *small = "/a\\*b\n/c?d\n/e[xy]f\n/lit/exact\n";
+    assert_int_equal(sanctum_scan_ignore_new(&i, f->ctx, (const uint8_t *)small, strlen(small), &err), SANCTUM_OK);
+    assert_int_equal(ig(i, "a*b", 0), 1);
+    assert_int_equal(ig(i, "aXb", 0), 0);
+    assert_int_equal(ig(i, "cxd", 0), 1);
+    assert_int_equal(ig(i, "c/d", 0), 0);
+    assert_int_equal(ig(i, "eyf", 0), 1);
+    assert_int_equal(ig(i, "lit/exact", 0), 1);
+    assert_int_equal(ig(i, "lit/exac", 0), 0);
+    assert_int_equal(ig(i, "lit/exactly", 0), 0);
+    assert_int_equal(ig(i, "lit/exact/under", 0), 1); /* under an ignored directory */
+    sanctum_free(i);
+    free(pat);
+    free(path);
+    free(dir);
+}
+
 /* ---- baseline and report formats ---- */
 
 static uint8_t *report_of(const sanctum_scanner *s, int32_t fmt, uint32_t flags, const char *baseline,
@@ -1105,6 +1161,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(allow_patterns, setup, teardown),
         cmocka_unit_test_setup_teardown(ignore_file, setup, teardown),
         cmocka_unit_test_setup_teardown(ignore_many_double_stars, setup, teardown),
+        cmocka_unit_test_setup_teardown(ignore_deep_anchored, setup, teardown),
         cmocka_unit_test_setup_teardown(baseline_and_formats, setup, teardown),
         cmocka_unit_test_setup_teardown(baseline_forms, setup, teardown),
         cmocka_unit_test_setup_teardown(decoded_values, setup, teardown),

@@ -28,6 +28,50 @@ def sse(events):
     return [("data: " + json.dumps(e) + "\n\n").encode() if isinstance(e, dict) else e for e in events]
 
 
+class SpareScrubberTest(ProxyFixture):
+    """Scrubbers are made ahead, once no request is starting (a burst's requests do not wait for their
+    sessions to be made in turn): each request still gets a fresh session of its own, never one another
+    request used."""
+    routes = [{"name": "scrubbed", "upstream": "UP/v1", "policy": "scrub"}]
+
+    def spares(self) -> int:
+        return sum(len(v) for v in self.proxy.proxy._spares.values())
+
+    def wait_for_spares(self):
+        deadline = time.monotonic() + 5
+        while not self.spares() and time.monotonic() < deadline:
+            time.sleep(0.005)
+        self.assertGreater(self.spares(), 0, "no scrubber made ahead")
+
+    def test_each_request_gets_a_fresh_spare(self):
+        self.up.answer = ("json", 200, json.dumps({"choices": [
+            {"index": 0, "message": {"role": "assistant", "content": "Hi <PERSON_1>"}}]}).encode())
+        names = ["Jane Doe", "Maria Gonzalez", "Robert Smith"]
+        for i, name in enumerate(names):
+            if i:
+                self.wait_for_spares()
+                made = [sp for v in self.proxy.proxy._spares.values() for sp in v]
+            body = json.dumps({"model": "m", "messages": [{"role": "user", "content": f"I am {name}."}]}).encode()
+            resp, data = self.post("/chat/completions", body)
+            self.assertEqual(resp.status, 200)
+            if i:  # this request took one of them, and closed it (used once, then wiped)
+                self.assertEqual(sum(sp._ctx._ptr is None for sp in made), 1)
+            sent = self.up.requests[i].body
+            self.assertNotIn(name.encode(), sent)
+            self.assertIn(b"<PERSON_1>", sent)  # numbered from 1: a session no other request used
+            self.assertEqual(json.loads(data)["choices"][0]["message"]["content"], f"Hi {name}")
+
+    def test_stop_closes_the_spares(self):
+        resp, _ = self.post("/chat/completions", OPENAI)
+        self.assertEqual(resp.status, 200)
+        self.wait_for_spares()
+        spares = [s for v in self.proxy.proxy._spares.values() for s in v]
+        self.proxy.close()
+        self.assertEqual(self.spares(), 0)
+        for s in spares:
+            self.assertIsNone(s._ctx._ptr)  # (closed: its session freed and wiped)
+
+
 class ScrubRouteTest(ProxyFixture):
     routes = [{"name": "scrubbed", "upstream": "UP/v1", "policy": "scrub"}]
 

@@ -369,6 +369,17 @@ done:
 }
 
 /* Processes every complete event in pend; at finish also the rest. */
+/* Whether the (possibly unterminated) event e has a data line. */
+static bool has_data_line(const uint8_t *e, size_t m)
+{
+    line l;
+    size_t pl;
+    for (size_t i = 0; next_line(e, m, i, &l); i = l.next)
+        if (is_data_line(e, &l, &pl))
+            return true;
+    return false;
+}
+
 static sanctum_status drain(sanctum_stream_restorer *r, bool finish, sc_buf *out, sanctum_error *err)
 {
     sc_buf *p = &r->pend;
@@ -450,7 +461,21 @@ sanctum_status sanctum_stream_restorer_finish(sanctum_stream_restorer *r, uint8_
         return sc_error(err, SANCTUM_E_STATE, SANCTUM_NO_OFFSET, "the stream restorer failed earlier");
     sc_buf o;
     sc_buf_init(&o, r->s->ctx);
-    sanctum_status st = drain(r, true, &o, err);
+    /* A stream cut inside an event without data (a comment, "dat"): that event comes after the held
+     * text in the stream, so it is written after the held text's event, which it cannot continue; it
+     * was written first, and the held event glued onto its unterminated line. */
+    sanctum_status st = drain(r, false, &o, err);
+    if (st == SANCTUM_OK && r->active && r->held.len > 0 && !has_data_line(r->pend.p, r->pend.len)) {
+        uint8_t *ev = r->last_event;
+        size_t evl = r->last_event_len;
+        r->last_event = NULL;
+        st = process_event(r, ev, evl, true, &o, err);
+        sc_free(ev);
+        if (st == SANCTUM_OK)
+            field_reset(r);
+    }
+    if (st == SANCTUM_OK)
+        st = drain(r, true, &o, err);
     if (st == SANCTUM_OK && r->active && r->held.len > 0) {
         uint8_t *ev = r->last_event;
         size_t evl = r->last_event_len;

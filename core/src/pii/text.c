@@ -274,25 +274,29 @@ static bool has_at(const uint8_t *s, size_t n, size_t i, const char *lit)
 
 /* "@Femi the agent is yours", "@Siddharth @Maeve standup moved": a capitalized word after an "@" that
  * opens a line (or follows another mention there) is a chat mention addressed to someone, not an
- * identifier; inside a sentence ("ping @Sarah") it stays a handle. */
+ * identifier; inside a sentence ("ping @Sarah") it stays a handle. At most MENTIONS_BACK mentions are
+ * walked back (a longer row of them is taken for mentions): each mention of a line is asked, so an
+ * unbounded walk made a line of n mentions cost n^2 (1 MiB of "@Maeve\t" took minutes). */
+enum { MENTIONS_BACK = 32 };
 bool pii_mention_start(const uint8_t *s, size_t n, size_t start)
 {
     if (start < 1 || s[start - 1] != '@' || start + 1 >= n || !pii_is_upper(s[start]) || !pii_is_lower(s[start + 1]))
         return false;
     size_t p = start - 1;
-    for (;;) {
+    for (unsigned k = 0; k <= MENTIONS_BACK; k++) {
         while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '\t'))
             p--;
         if (p == 0 || s[p - 1] == '\n')
             return true;
         /* another mention before it: "@Siddharth @Maeve" */
         size_t q = p;
-        while (q > 0 && (pii_is_alpha(s[q - 1]) || s[q - 1] >= 0x80))
+        while (q > 0 && p - q <= 40 && (pii_is_alpha(s[q - 1]) || s[q - 1] >= 0x80))
             q--;
         if (q == p || q == 0 || s[q - 1] != '@' || p - q > 40)
             return false;
         p = q - 1;
     }
+    return true;
 }
 
 bool pii_in_code(const pii_scan *sc, size_t start, size_t end, const char **why)

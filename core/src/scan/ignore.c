@@ -211,6 +211,20 @@ static bool glob_nfa(const uint8_t *p, size_t pn, const uint8_t *s, size_t sn)
 
 static bool glob(const uint8_t *p, size_t pn, const uint8_t *s, size_t sn)
 {
+    /* The literal lead of the pattern (up to its first '*', '?', '[' or '\\') matches byte for byte in
+     * both matchers: compared at once and skipped. A nested .gitignore's patterns are anchored at their
+     * directory (the directory, a double star, then the pattern), and the NFA paid the directory's
+     * length times the path's for each pattern and path: 1000 one-letter lines 3000 bytes deep stalled
+     * a scan of 20 files for minutes. */
+    size_t lit = 0;
+    while (lit < pn && p[lit] != '*' && p[lit] != '?' && p[lit] != '[' && p[lit] != '\\')
+        lit++;
+    if (lit > sn || memcmp(p, s, lit) != 0)
+        return false;
+    p += lit;
+    pn -= lit;
+    s += lit;
+    sn -= lit;
     bool dstar = pn >= 2 && memmem(p, pn, "**", 2) != NULL;
     return dstar ? glob_nfa(p, pn, s, sn) : glob_flat(p, pn, s, sn);
 }

@@ -15,7 +15,7 @@
     send_timeout = 60                   # seconds a client may leave an answer's bytes unread: then closed
     keepalive_timeout = 75              # seconds an idle keep-alive connection is kept
     lingering_time = 2                  # seconds spent draining the body of a refused request
-    workers = 0                         # processes sharing the port (SO_REUSEPORT); 0 = one per CPU
+    workers = 0                         # processes sharing the listening socket; 0 = one per CPU
     log_file = ""                       # default: stderr
 
     [[route]]
@@ -203,13 +203,12 @@ def parse_listen(value: str, what: str = "listen") -> tuple:
 def effective_workers(cfg: Config) -> int:
     """The proxy processes to run: `workers`, or with 0 (the default) one per CPU this process may run
     on (like nginx's `worker_processes auto`) when the listen port is fixed; one when the port is 0 (each
-    process would get its own), without routes (the Presidio-compatible services run in one process) or
-    without SO_REUSEPORT."""
+    process would get its own) or without routes (the Presidio-compatible services run in one process)."""
     if not cfg.routes:
         return 1
     if cfg.workers:
         return cfg.workers
-    if cfg.listen_port == 0 or not hasattr(socket, "SO_REUSEPORT"):
+    if cfg.listen_port == 0:
         return 1
     try:
         return max(1, len(os.sched_getaffinity(0)))

@@ -331,10 +331,23 @@ def faulty_framing(request) -> bool:
 
 
 class Server(web.Server):
-    """aiohttp's low-level server making Protocol connections."""
+    """aiohttp's low-level server making Protocol connections. on_count, when set, is told how many
+    connections it holds at each change (balance.Acceptor shares it with the other workers)."""
+
+    on_count = None
 
     def __call__(self) -> Protocol:
         return Protocol(self, loop=self._loop, **self._kwargs)
+
+    def connection_made(self, handler, transport) -> None:
+        super().connection_made(handler, transport)
+        if self.on_count is not None:
+            self.on_count(len(self._connections))
+
+    def connection_lost(self, handler, exc=None) -> None:
+        super().connection_lost(handler, exc)
+        if self.on_count is not None:
+            self.on_count(len(self._connections))
 
 
 def server_kwargs(cfg, raw_bodies: bool = True) -> dict:

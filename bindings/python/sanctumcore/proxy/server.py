@@ -24,13 +24,15 @@ from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
 from aiohttp.web_protocol import RequestPayloadError
 
-from . import attachments, headers as header_rules, http, jsonarray, logs, paths, upstream
+from . import attachments, balance, headers as header_rules, http, jsonarray, logs, paths, upstream
 from .config import Config, ConfigError, Route
 
 log = logging.getLogger("sanctumcore.proxy")
 
 NO_BODY_METHODS = frozenset(("GET", "HEAD", "OPTIONS", "TRACE", "CONNECT"))  # no Content-Length: 0 added
 BIG = 128 * 1024  # bodies at least this large are scrubbed/restored off the event loop
+SPARES = 64  # scrubbers made ahead per route and format, at most
+SPARE_DELAY = 0.001  # seconds between looks for a moment without a request starting, to make them
 
 
 class Refusal(Exception):
@@ -94,14 +96,21 @@ class Proxy:
         self.pool = upstream.Pool(cfg)
         self.port: Optional[int] = None
         self._runners = []
+        self._acceptors = []
         self._scrub = None
+        self._spares = {}  # (route name, format) -> [Scrubber made ahead, while no request was starting]
+        self._wanted = {}  # (route name, format) -> spares taken since the last refill
+        self._starting = 0  # requests between their arrival and their send upstream
+        self._refill_timer = None
         self._identities = {}  # route name -> the core's known identities
         self._clean_paths = set()  # (route name, path) found free of personal data (bounded)
         self._clean_headers = header_rules.CleanValues()  # (route name, header name, value) found clean
 
     # ---- lifecycle ------------------------------------------------------------------------------
 
-    async def start(self, reuse_port: bool = False, sock=None) -> None:
+    async def start(self, reuse_port: bool = False, socks=None, counts=None, index: int = 0) -> None:
+        """socks: listening sockets shared by sanctum-proxy's workers, served (instead of binding
+        listen_host:listen_port) by balance.Acceptor as worker `index` of the balance.Counts `counts`."""
         cfg = self.cfg
         if any(r.policy == "scrub" for r in cfg.routes):
             from . import scrub  # needs the native bindings
@@ -124,13 +133,18 @@ class Proxy:
             runner = web.ServerRunner(server, handle_signals=False)
             await runner.setup()
             self._runners.append(runner)
-            if sock is not None:
-                site = web.SockSite(runner, sock)
+            if socks:
+                loop = asyncio.get_running_loop()
+                self._acceptors = [balance.Acceptor(loop, sock, server, counts, index) for sock in socks]
+                server.on_count = self._acceptors[0].set_count
+                for a in self._acceptors:
+                    a.start()
+                self.port = socks[0].getsockname()[1]
             else:
                 site = web.TCPSite(runner, cfg.listen_host, cfg.listen_port, backlog=cfg.backlog,
                                    reuse_port=reuse_port or None)
-            await site.start()
-            self.port = site._server.sockets[0].getsockname()[1]  # the bound port (0 asks for any)
+                await site.start()
+                self.port = site._server.sockets[0].getsockname()[1]  # the bound port (0 asks for any)
         for host, port, app in presidio_apps(cfg):
             r = http.AppRunner(app, handle_signals=False, **http.server_kwargs(cfg, raw_bodies=False))
             await r.setup()
@@ -138,6 +152,14 @@ class Proxy:
             await web.TCPSite(r, host, port, backlog=cfg.backlog, reuse_port=reuse_port or None).start()
 
     async def stop(self) -> None:
+        for a in self._acceptors:
+            a.close()
+        if self._refill_timer is not None:
+            self._refill_timer.cancel()
+        for spares in self._spares.values():
+            for s in spares:
+                s.close()
+        self._spares.clear()
         for r in self._runners:
             await r.cleanup()
         self._runners.clear()
@@ -152,6 +174,8 @@ class Proxy:
         record = {"method": request.method, "path": "-", "route": "-", "policy": "-",
                   "status": 0, "entities": {}}
         resp = None
+        self._starting += 1
+        record["starting"] = True
         try:
             resp = await self._handle(request, record)
             return resp
@@ -174,6 +198,7 @@ class Proxy:
             resp = web.Response(status=499, headers={"Server": http.SERVER})
             return resp
         finally:
+            self._started(record)
             proto.request_finished(resp is not None and resp.keep_alive is not False and
                                    request.keep_alive and request.content.at_eof())
             record["ms"] = round((time.monotonic() - started) * 1000, 2)
@@ -286,6 +311,7 @@ class Proxy:
                 except ConfigError as e:
                     last = Refusal(502, str(e))
                     continue
+                self._started(record)
                 resp = await self._send(request, attempt, out, key, scrubber is not None)
                 if isinstance(resp, str):  # why it failed: unreachable, busy, a malformed answer
                     last = Refusal(502, f"upstream {attempt.name}: {resp}")
@@ -318,9 +344,51 @@ class Proxy:
             raise Refusal(415, "base64 attachments cannot be scanned for personal data: this route refuses "
                           "them (allow_attachments = true forwards them)", off if off >= 0 else None, "attachment")
 
+    def _started(self, record: dict) -> None:
+        """The request has done its work before going upstream (or ended)."""
+        if record["starting"]:
+            record["starting"] = False
+            self._starting -= 1
+
     def _new_scrubber(self, route: Route, fmt: str):
+        """A scrubber for this request: one made ahead when there is one. Making a session costs about
+        15 us, which every request of a burst waits for in turn (bench/proxy/README.md); the spares
+        are made again once no request is starting."""
+        key = (route.name, fmt)
+        spares = self._spares.get(key)
+        self._wanted[key] = self._wanted.get(key, 0) + 1
+        if self._refill_timer is None:
+            self._refill_timer = asyncio.get_running_loop().call_later(SPARE_DELAY, self._refill)
+        if spares:
+            return spares.pop()
+        return self._make_scrubber(route, fmt)
+
+    def _make_scrubber(self, route: Route, fmt: str):
         return self._scrub.Scrubber(threshold=route.threshold, scrub_system=route.scrub_system, fmt=fmt,
                                     identities=self._identities.get(route.name))
+
+    def _refill(self) -> None:
+        """Makes one spare scrubber a call (the loop serves what arrived in between), while no request
+        is starting: as many per route and format as were taken since the last refill, at most SPARES."""
+        loop = asyncio.get_running_loop()
+        if self._starting:
+            self._refill_timer = loop.call_later(SPARE_DELAY, self._refill)
+            return
+        for key, n in list(self._wanted.items()):
+            spares = self._spares.setdefault(key, [])
+            if n <= 0 or len(spares) >= SPARES:
+                del self._wanted[key]
+                continue
+            route = self.cfg.route_named(key[0])
+            try:
+                spares.append(self._make_scrubber(route, key[1]))
+            except Exception:  # (a request makes its own, and says why it cannot)
+                del self._wanted[key]
+                continue
+            self._wanted[key] = n - 1
+            self._refill_timer = loop.call_soon(self._refill)
+            return
+        self._refill_timer = None
 
     @staticmethod
     def _check_encoding(request) -> None:
