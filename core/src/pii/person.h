@@ -290,5 +290,16 @@ void pii_cjk_honorifics(pii_scan *sc);
 
 /* ---- person_cjk.c: Chinese, Japanese and Korean names by surname tables and evidence ---- */
 void pii_cjk_names(pii_scan *sc);
+/* Flags (SC_CJK_*) of the surname of `chars` characters at s[p], 0 when none. */
+unsigned pii_cjk_surname(const uint8_t *s, size_t p, size_t chars);
+
+/* ---- person_cjk_roles.c: CJK names after role and kin nouns, kana names, spaced Japanese names ---- */
+/* The end of a Chinese name at p (a known surname) right after a role or kin noun ("我同事陈思雨和"), 0 when
+ * none; [a, b) is the run of Han characters. */
+size_t pii_cjk_after_role(const uint8_t *s, size_t n, size_t a, size_t b, size_t p);
+/* Where a Japanese name written "surname given" starts when its given name starts at g, else g. */
+size_t pii_cjk_spaced_surname(const uint8_t *s, size_t g);
+/* A name in kana before the honorific at `at` ("たかはしさん", "マリアさん"). */
+void pii_kana_name_before(pii_scan *sc, size_t at);
 
 #endif

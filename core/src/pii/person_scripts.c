@@ -484,12 +484,15 @@ static void cjk_at(pii_scan *sc, size_t at, bool hangul)
         b -= 3;
         chars++;
     }
+    if (chars == 0 && !hangul && !spaced)
+        pii_kana_name_before(sc, at); /* "たかはしさん": person_cjk_roles.c */
     if (chars < 2)
         return;
     size_t keep = chars <= 4 ? chars : (hangul ? 3 : 2);
     if (hangul && !spaced && keep != 3)
         return;
-    pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, e - keep * 3, e, 0.85,
+    size_t from = hangul || keep != chars ? e - keep * 3 : pii_cjk_spaced_surname(s, b); /* "山本 花子様" */
+    pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, from, e, 0.85,
             SANCTUM_EV_TITLE | SANCTUM_EV_FORMAT_WEAK);
 }
 

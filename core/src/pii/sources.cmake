@@ -8,6 +8,7 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/names_data.c
   ${PII_DIR}/numbers.c
   ${PII_DIR}/person_cjk.c
+  ${PII_DIR}/person_cjk_roles.c
   ${PII_DIR}/person_consistency.c
   ${PII_DIR}/person_context.c
   ${PII_DIR}/person_formats.c

@@ -1,0 +1,62 @@
+/* PERSON, round 10 (issue 17: names outside Latin script and in lower case on unseen text): the frames
+ * of Chinese and Japanese chat, titles of other scripts before a family name, respect words after a name
+ * in scripts without capitals, lower-case names in casual chat. New sentences of each class, not the
+ * evaluation's, with hard negatives of the same shape (everyday words, places, animals). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "pii_expect.h"
+#include "test_util.h"
+
+static const int32_t P = SANCTUM_ENTITY_PERSON;
+
+static const sanctum_detector *det_of(void **state)
+{
+    return ((const pii_fixture *)*state)->det;
+}
+
+/* Chinese names (a known surname + one or two characters) after a role or kin noun, and the second of
+ * two names joined by 和/跟; the end is a word that follows names or punctuation. */
+static void chinese_roles(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    const char *two = "我室友周晓雯跟吴俊杰明天去北京看展览";
+    pii_expect(det, two, P, "周晓雯");
+    pii_expect(det, two, P, "吴俊杰");
+    pii_expect(det, "帮我给邻居刘桂芳写张感谢卡", P, "刘桂芳");
+    pii_expect(det, "我表姐郭佳怡说她下周到，帮我订个酒店", P, "郭佳怡");
+    pii_expect(det, "麻煩幫我回覆老闆鄭志明，說報告週五前交", P, "鄭志明");
+    /* role nouns before everyday words */
+    pii_expect_none(det, "我朋友和家人都很支持我，同事们也说没问题。", P);
+    pii_expect_none(det, "我老板高兴地宣布了新计划。", P);
+    pii_expect_none(det, "客户关系管理系统明天上线。", P);
+}
+
+/* Japanese names: "surname given" with a space before an honorific or です, and names in kana before
+ * an honorific and a particle. */
+static void japanese_names(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    pii_expect(det, "受付の方へ：「高橋 美咲様のお荷物が届いています」", P, "高橋 美咲");
+    pii_expect(det, "「中村 健一です。来週の打ち合わせの件でご連絡しました」", P, "中村 健一");
+    pii_expect(det, "ゆうこさんに駅で待っていると伝えてください", P, "ゆうこ");
+    pii_expect(det, "明日、マリアさんが来ます", P, "マリア");
+    /* words that take さん themselves, たくさん, ちゃんと, さんぽ */
+    pii_expect_none(det, "みなさん、たくさんのご参加ありがとうございます。", P);
+    pii_expect_none(det, "これちゃんと見てね。うさぎさんが好き。", P);
+    pii_expect_none(det, "おかあさんとさんぽに行きます。", P);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(chinese_roles, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(japanese_names, pii_setup, pii_teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
