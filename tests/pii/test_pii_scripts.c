@@ -20,6 +20,20 @@ static const sanctum_detector *det_of(void **state)
     return ((const pii_fixture *)*state)->det;
 }
 
+/* Exactly one PERSON entity, spanning want. */
+static void expect_one(const sanctum_detector *det, const char *text, const char *want)
+{
+    pii_expect(det, text, P, want);
+    sanctum_detection *d = pii_run(det, text, 0);
+    size_t count = 0;
+    for (size_t i = 0; i < d->count; i++)
+        count += d->entities[i].type == P;
+    if (count != 1)
+        pii_dump(d);
+    sanctum_free(d);
+    assert_int_equal(count, 1);
+}
+
 /* Chinese names (a known surname + one or two characters) after a role or kin noun, and the second of
  * two names joined by 和/跟; the end is a word that follows names or punctuation. */
 static void chinese_roles(void **state)
@@ -52,11 +66,49 @@ static void japanese_names(void **state)
     pii_expect_none(det, "おかあさんとさんぽに行きます。", P);
 }
 
+/* Titles of other scripts before a family name alone: Greek "Κύριε" + a vocative (a known name or a
+ * Greek surname ending), Cyrillic "Уважаемая", Hebrew "מר"/"גברת"; not before a word ("Κύριε Υπουργέ"). */
+static void script_titles(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_one(det, "Κύριε Καραγιαννόπουλε, σας ευχαριστούμε για την πληρωμή.", "Καραγιαννόπουλε");
+    expect_one(det, "Η κυρία ρώτησε: Κυρία Μανωλάκη, πότε φεύγετε;", "Μανωλάκη");
+    expect_one(det, "תזכורת: גברת לוי מחכה לך בקבלה", "לוי");
+    expect_one(det, "Уважаемая Ольга, счёт во вложении.", "Ольга");
+    pii_expect_none(det, "Κύριε Πρόεδρε, ευχαριστώ. Κύριε ελέησον.", P);
+    pii_expect_none(det, "Уважаемый клиент, ваш заказ отправлен.", P);
+    pii_expect_none(det, "הקפה הזה מר מדי בשבילי", P);
+}
+
+/* Two words before a respect word in scripts without capitals (Telugu గారు, Tamil அவர்களுக்கு, Urdu
+ * صاحبہ), opening a clause; a role before the respect word and Arabic "owner" are none. */
+static void respect_words_after(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_one(det, "\"శ్రీనివాస రెడ్డి గారు, మీ బిల్లు సిద్ధంగా ఉంది\"", "శ్రీనివాస రెడ్డి");
+    expect_one(det, "\"கமலா சுப்ரமணியம் அவர்களுக்கு, வணக்கம்.\"", "கமலா சுப்ரமணியம்");
+    expect_one(det, "\"رخسانہ قریشی صاحبہ، آپ کا پارسل آ گیا ہے\"", "رخسانہ قریشی");
+    pii_expect_none(det, "\"ڈاکٹر صاحب نے دوا بدل دی\" and \"డాక్టర్ గారు చెప్పారు\"", P);
+    pii_expect_none(det, "\"زر الراديو صاحب الخيار\"", P);
+}
+
+/* Thai full names after the title คุณ glued to the given name, then the family name. */
+static void thai_full_names(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_one(det, "ขอบคุณคุณสมชาย รัตนพงศ์ ที่ช่วยเหลือ", "สมชาย รัตนพงศ์");
+    pii_expect_none(det, "คุณแม่ ทำอาหาร อร่อยมาก", P);
+    pii_expect_none(det, "ขอบคุณ ทุกคน ที่มาร่วมงาน", P);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(chinese_roles, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(japanese_names, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(script_titles, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(respect_words_after, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(thai_full_names, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

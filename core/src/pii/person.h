@@ -293,6 +293,14 @@ void pii_cjk_names(pii_scan *sc);
 /* Flags (SC_CJK_*) of the surname of `chars` characters at s[p], 0 when none. */
 unsigned pii_cjk_surname(const uint8_t *s, size_t p, size_t chars);
 
+/* ---- person_script_titles.c: titles of other scripts, Greek surname endings ---- */
+bool pii_script_title(const uint8_t *s, size_t n, size_t ws, size_t we);
+unsigned pii_greek_surname_ending(const uint8_t *s, size_t a, size_t b);
+/* Two words of a script without capitals before a respect word (గారు, صاحبہ): the end of the name, or 0. */
+size_t pii_respect_pair(pii_scan *sc, size_t ws, size_t we);
+/* "คุณสมชาย ใจดี": a Thai full name after the title คุณ, either word a known name; its end, or 0. */
+size_t pii_thai_full_name(pii_scan *sc, size_t ws, size_t we);
+
 /* ---- person_cjk_roles.c: CJK names after role and kin nouns, kana names, spaced Japanese names ---- */
 /* The end of a Chinese name at p (a known surname) right after a role or kin noun ("我同事陈思雨和"), 0 when
  * none; [a, b) is the run of Han characters. */

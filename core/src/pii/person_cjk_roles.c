@@ -28,12 +28,13 @@ static size_t starts_with(const uint8_t *s, size_t n, size_t p, const char *cons
     return 0;
 }
 
-/* Nouns for people a name follows in apposition ("我同事", "我房東"), simplified and traditional. */
+/* Nouns for people a name follows in apposition ("我同事", "我房東"), simplified and traditional; not 客户
+ * or 助理, which also name programs ("客户程序", "智能助理"). */
 static const char *const ROLES[] = {
     "同事", "朋友", "房东", "房東", "老板", "老闆", "老公", "老婆", "室友", "邻居", "鄰居", "同学", "同學",
     "男友", "女友", "丈夫", "妻子", "太太", "妈妈", "媽媽", "爸爸", "哥哥", "姐姐", "弟弟", "妹妹", "儿子",
     "兒子", "女儿", "女兒", "表哥", "表姐", "表妹", "表弟", "堂哥", "堂姐", "舅舅", "叔叔", "奶奶", "爷爷",
-    "爺爺", "外婆", "客户", "客戶", "上司", "领导", "領導", "经理", "經理", "助理", "秘书", "秘書", "医生",
+    "爺爺", "外婆", "上司", "领导", "領導", "经理", "經理", "秘书", "秘書", "医生",
     "醫生", "护士", "護士", "律师", "律師", "老师", "老師", "教练", "教練", "室友", "闺蜜", "閨蜜", NULL};
 /* Words that start right after a name: and/with, say, will/go/come, 's, already, today, honorifics. */
 static const char *const AFTER[] = {

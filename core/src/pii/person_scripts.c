@@ -73,7 +73,12 @@ unsigned pii_greek_flags(const uint8_t *s, size_t a, size_t b)
         buf[n - 2] = 0xCF;
         buf[n - 1] = 0x82;
         f = sc_name_lookup(buf, n);
+    } else if (e[0] == 0xCE && e[1] == 0xB5) { /* ε: the vocative of a name in -ος stressed before its last syllable but one */
+        buf[n - 2] = 0xCE, buf[n - 1] = 0xBF, buf[n] = 0xCF, buf[n + 1] = 0x82;
+        f = sc_name_lookup(buf, n + 2);
     }
+    if (f == 0)
+        f = pii_greek_surname_ending(s, a, b); /* Παπαδόπουλε, Δημητρακάκη: person_script_titles.c */
     return f & (SC_NAME_FIRST | SC_NAME_LAST);
 }
 
@@ -335,7 +340,8 @@ static bool title_before(const uint8_t *s, size_t ws)
 {
     static const char *const TITLE[] = {"السيد", "السيدة", "للسيد", "للسيدة", "الحاج", "الحاجة", "الدكتور",
                                         "الدكتورة", "الأستاذ", "الأستاذة", "المرحوم", "المرحومة", "جناب",
-                                        "آقای", "خانم", "محترم", "محترمہ", NULL};
+                                        "آقای", "خانم", "محترم", "محترمہ", "מר", "גברת", "הגברת", "למר",
+                                        "לגברת", "הרב", "דוקטור", NULL};
     size_t a, b;
     return word_before(s, ws, &a, &b) && b + 1 == ws && in_list(s + a, b - a, TITLE);
 }
@@ -382,8 +388,13 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
     size_t n = sc->n, ns, ns2;
     if (in_list(s + ws, we - ws, FRAME_BEFORE))
         return we; /* ሰላም, a greeting that is also a name, is the frame of the word after it */
+    size_t rp = pii_respect_pair(sc, ws, we); /* "వెంకట లక్ష్మి గారు": person_script_titles.c */
+    if (rp == 0)
+        rp = pii_thai_full_name(sc, ws, we); /* "คุณสมชาย ใจดี" */
+    if (rp > 0)
+        return rp;
     unsigned f1 = uncased_flags(s, ws, we, &ns);
-    bool titled = s[ws] >= 0xD8 && s[ws] <= 0xDB && title_before(s, ws);
+    bool titled = s[ws] >= 0xD7 && s[ws] <= 0xDB && title_before(s, ws); /* Hebrew too: "מר כהן" */
     if (titled && (f1 & (SC_NAME_FIRST | SC_NAME_LAST)) && !(f1 & SC_NAME_WORD)) {
         /* after a title: the name runs over known names, "عبد" compounds and words with the article, up to
          * an honorific after it (صاحب) or three words */

@@ -886,7 +886,7 @@ void pii_rec_person(pii_scan *sc)
             cls = SC_WORD_SOFTWARE;
         if (cls == SC_WORD_STOP || cls == SC_WORD_ORG_NEXT || cls == SC_WORD_TECH_NOUN)
             continue;
-        if (cls == SC_WORD_TITLE && w.cap) {
+        if ((cls == SC_WORD_TITLE || (s[w.s] >= 0x80 && pii_script_title(s, n, w.s, w.e))) && w.cap) {
             k.p = pii_title_name(sc, &w);
             continue;
         }

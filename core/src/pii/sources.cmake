@@ -18,6 +18,7 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/person_orgs.c
   ${PII_DIR}/person_places.c
   ${PII_DIR}/person_records.c
+  ${PII_DIR}/person_script_titles.c
   ${PII_DIR}/phone_cc_data.c
   ${PII_DIR}/person_scripts.c
   ${PII_DIR}/rec_bank.c
