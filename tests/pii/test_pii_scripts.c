@@ -101,6 +101,33 @@ static void thai_full_names(void **state)
     pii_expect_none(det, "ขอบคุณ ทุกคน ที่มาร่วมงาน", P);
 }
 
+/* Lower-case names in casual chat: a common given name that is no word before "just" + a speech verb or
+ * "is" + a person's state, and a second known name after one with a person word before it; not words
+ * before the same phrases. */
+static void lower_case_chat(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_one(det, "omg priya just called, she wants the pics", "priya");
+    expect_one(det, "wait so ingrid is driving tonight??", "ingrid");
+    expect_one(det, "stuck on a call with ingrid halvorsen again", "ingrid halvorsen");
+    pii_expect_none(det, "the build is coming along and this just said no", P);
+    pii_expect_none(det, "summer is coming and winter is here", P);
+}
+
+/* "Surname, Given" as the whole value of a mail header's name field, the surname one the lists lack. */
+static void header_surname_first(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_one(det, "From: Quarrington, Matilda\nSent: Tuesday 10:14\nSubject: invoice", "Quarrington, Matilda");
+    /* a place after the comma is no given name: no span runs over the pair */
+    const char *places = "From: Operations, Florence\nTo: Billing, Austin\n";
+    sanctum_detection *d = pii_run(det, places, 0);
+    for (size_t i = 0; i < d->count; i++)
+        if (d->entities[i].type == P && d->entities[i].end > 17)
+            assert_true(d->entities[i].start > 17 && d->entities[i].end - d->entities[i].start < 15);
+    sanctum_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -109,6 +136,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(script_titles, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(respect_words_after, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(thai_full_names, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(lower_case_chat, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(header_surname_first, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -301,6 +301,16 @@ size_t pii_respect_pair(pii_scan *sc, size_t ws, size_t we);
 /* "คุณสมชาย ใจดี": a Thai full name after the title คุณ, either word a known name; its end, or 0. */
 size_t pii_thai_full_name(pii_scan *sc, size_t ws, size_t we);
 
+/* ---- person_lower_chat.c: lower-case names in casual chat ---- */
+/* The word [p, j) is "just" + a speech verb or "is" + a person's state ("is coming") after a name. */
+bool pii_lower_doing_after(const uint8_t *s, size_t n, size_t p, size_t j);
+/* The lower-case word [bs, be) after a given name is a second known name that is no word. */
+bool pii_lower_second_name(const uint8_t *s, size_t bs, size_t be, bool has_b, unsigned fb);
+
+/* ---- person_headers.c: "From: Surname, Given" ---- */
+/* The pair [ws, ge) "Surname, Given" is the whole value of a mail or form header's name field. */
+bool pii_header_name_field(const uint8_t *s, size_t n, size_t ws, size_t ge, unsigned surname_flags);
+
 /* ---- person_cjk_roles.c: CJK names after role and kin nouns, kana names, spaced Japanese names ---- */
 /* The end of a Chinese name at p (a known surname) right after a role or kin noun ("我同事陈思雨和"), 0 when
  * none; [a, b) is the run of Han characters. */

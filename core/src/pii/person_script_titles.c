@@ -59,7 +59,10 @@ static const char *const RESPECT[] = {"గారు", "గారికి", "அ
 static const char *const ROLE_WORDS[] = {"ڈاکٹر", "استاد", "وکیل", "ماسٹر", "منیجر", "جج", "حاجی", "پروفیسر",
                                          "डॉक्टर", "मास्टर", "मैनेजर", "वकील", "गुरु", "पंडित", "प्रोफेसर",
                                          "డాక్టర్", "టీచర్", "మేనేజర్", "ప్రొఫెసర్", "டாக்டர்", "ஆசிரியர்",
-                                         "மேலாளர்", "பேராசிரியர்", "ডাক্তার", "স্যার", "ਡਾਕਟਰ", NULL};
+                                         "மேலாளர்", "பேராசிரியர்", "ডাক্তার", "স্যার", "ਡਾਕਟਰ",
+                                         /* titles: the title path reads "جناب عمران صاحب" */
+                                         "جناب", "محترم", "محترمہ", "آقای", "خانم", "السيد", "श्री", "श्रीमती",
+                                         "திரு", "திருமதி", "శ్రీ", "শ্রী", "ਸ਼੍ਰੀ", NULL};
 
 static bool listed(const uint8_t *w, size_t n, const char *const *l)
 {
@@ -142,6 +145,8 @@ size_t pii_thai_full_name(pii_scan *sc, size_t ws, size_t we)
     size_t bs = we + 1, be = letters_end(s, n, bs);
     if (be - bs < 6 || s[bs] != 0xE0 || (s[bs + 1] != 0xB8 && s[bs + 1] != 0xB9))
         return 0;
+    if (memcmp(s + bs, KHUN, sizeof KHUN) == 0)
+        return 0; /* "คุณวิชัย คุณPimchanok": two people */
     unsigned f1 = sc_name_lookup(s + at, we - at), f2 = sc_name_lookup(s + bs, be - bs);
     if (!((f1 | f2) & (SC_NAME_FIRST | SC_NAME_LAST)) || ((f1 | f2) & SC_NAME_WORD))
         return 0;

@@ -12,9 +12,11 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/person_consistency.c
   ${PII_DIR}/person_context.c
   ${PII_DIR}/person_formats.c
+  ${PII_DIR}/person_headers.c
   ${PII_DIR}/person_initials.c
   ${PII_DIR}/person_lexicon.c
   ${PII_DIR}/person_lower.c
+  ${PII_DIR}/person_lower_chat.c
   ${PII_DIR}/person_orgs.c
   ${PII_DIR}/person_places.c
   ${PII_DIR}/person_records.c
