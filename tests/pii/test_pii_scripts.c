@@ -128,6 +128,17 @@ static void header_surname_first(void **state)
     sanctum_free(d);
 }
 
+/* A Ukrainian genitive in -и of a name in -а after "для"/"від", and a Chinese wish (祝) before a name and
+ * a kin word; "Свети" (Saint) before a name, and 祝福 (blessing), are none. */
+static void genitives_and_wishes(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_one(det, "Подарунок для Тетяни вже купили.", "Тетяни");
+    expect_one(det, "祝王桂兰奶奶身体健康！", "王桂兰");
+    pii_expect_none(det, "Острови Свети Мартин и Свети Китс.", P);
+    pii_expect_none(det, "祝福大家新年快乐，万事如意！", P);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -138,6 +149,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(thai_full_names, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(lower_case_chat, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(header_surname_first, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(genitives_and_wishes, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -91,12 +91,12 @@ static const char *const LABELS[] = {"联系人", "姓名", "名字", "收件人
 static const char *const NAMING[] = {"我叫", "叫做", "名叫", NULL};
 static const char *const LEFT_VERBS[] = {"告诉", "通知", "联系", "问问", "请问", "找", "叫", "让", "给", "和",
                                          "跟", "与", "感谢", "谢谢", "提醒", "转告", "抄送", "问", "告訴", "聯繫",
-                                         "聯絡", "請問", "讓", "給", "與", "謝謝", "轉告", "問", NULL};
+                                         "聯絡", "請問", "讓", "給", "與", "謝謝", "轉告", "問", "祝", NULL};
 /* After a name: honorifics and titles (evidence alone), then speech and person verbs and contact
  * possessives (only with a label or verb before: "公司的电话", "程序说" are no names). */
 static const char *const HONORIFICS[] = {"先生", "女士", "小姐", "老师", "经理", "医生", "同学", "教授", "博士",
                                          "阿姨", "师傅", "さん", "様", "氏", "くん", "君", "ちゃん", "殿",
-                                         "先輩", "部長", "課長", NULL};
+                                         "先輩", "部長", "課長", "奶奶", "爷爷", "爺爺", "叔叔", NULL};
 static const char *const RIGHT_VERBS[] = {"说", "表示", "告诉", "打电话", "发来", "回复", "负责", "的电话",
                                           "的手机", "的邮箱", "的地址", "說", "告訴", "打電話", "發來", "回覆",
                                           "負責", "的電話", "的手機", "的郵箱", NULL};

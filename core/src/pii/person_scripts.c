@@ -35,9 +35,12 @@ unsigned pii_cyrillic_flags(const uint8_t *s, size_t a, size_t b)
         {"\xd0\xbe\xd0\xb2\xd1\x96", ""}, /* -ові -> - (Ukrainian dative: Тарасові) */
         {"\xd1\x8e", ""},                     /* -ю  -> - (Ігорю) */
         {"\xd1\x8e", "\xd1\x8c"},           /* -ю  -> -ь (Игорю -> Игорь) */
+        {"\xd0\xb8", "\xd0\xb0"},           /* -и  -> -а (Ukrainian genitive: Оксани, Тетяни) */
     };
     uint8_t buf[44];
-    for (size_t k = 0; k < sizeof ENDS / sizeof ENDS[0]; k++) {
+    /* "Свети" is "Saint" in Bulgarian and Serbian (Свети Мартин), not Света's genitive */
+    bool sveti = n == 10 && memcmp(s + a, "\xd0\xa1\xd0\xb2\xd0\xb5\xd1\x82\xd0\xb8", 10) == 0;
+    for (size_t k = 0; k < sizeof ENDS / sizeof ENDS[0] - (sveti ? 1 : 0); k++) {
         size_t el = strlen(ENDS[k][0]), rl = strlen(ENDS[k][1]);
         if (n <= el + 2 || memcmp(s + b - el, ENDS[k][0], el) != 0)
             continue;
