@@ -137,6 +137,9 @@ static void genitives_and_wishes(void **state)
     expect_one(det, "祝王桂兰奶奶身体健康！", "王桂兰");
     pii_expect_none(det, "Острови Свети Мартин и Свети Китс.", P);
     pii_expect_none(det, "祝福大家新年快乐，万事如意！", P);
+    /* Hindi postpositions "से" (from) and "को" (to) after a known given name */
+    expect_one(det, "किताब अमित से वापस ले लेना", "अमित");
+    pii_expect_none(det, "किताब बाजार से ले आना और दुकान को बंद करना", P);
 }
 
 int main(void)
