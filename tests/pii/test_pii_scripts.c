@@ -142,6 +142,16 @@ static void genitives_and_wishes(void **state)
     pii_expect_none(det, "किताब बाजार से ले आना और दुकान को बंद करना", P);
 }
 
+/* Arabic names with their lineage (بن/بنت) and a family name with the article, the first name one the
+ * lists hold as a family name only; "بن" between words that are no names is none. */
+static void arabic_lineage(void **state)
+{
+    const sanctum_detector *det = det_of(state);
+    expect_one(det, "the landlord is عبدالله بن ناصر القحطاني and he wants the rent by Sunday",
+               "عبدالله بن ناصر القحطاني");
+    pii_expect_none(det, "اشتريت بن القهوة من السوق", P);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -153,6 +163,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(lower_case_chat, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(header_surname_first, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(genitives_and_wishes, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(arabic_lineage, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -300,6 +300,8 @@ unsigned pii_greek_surname_ending(const uint8_t *s, size_t a, size_t b);
 size_t pii_respect_pair(pii_scan *sc, size_t ws, size_t we);
 /* "คุณสมชาย ใจดี": a Thai full name after the title คุณ, either word a known name; its end, or 0. */
 size_t pii_thai_full_name(pii_scan *sc, size_t ws, size_t we);
+/* "عبدالله بن سعيد الغامدي": an Arabic name with بن/بنت and a family name with the article; its end, or 0. */
+size_t pii_arabic_nasab(pii_scan *sc, size_t ws, size_t we);
 
 /* ---- person_lower_chat.c: lower-case names in casual chat ---- */
 /* The word [p, j) is "just" + a speech verb or "is" + a person's state ("is coming") after a name. */

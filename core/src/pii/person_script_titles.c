@@ -153,3 +153,40 @@ size_t pii_thai_full_name(pii_scan *sc, size_t ws, size_t we)
     pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, at, be, 0.85, SANCTUM_EV_TITLE | SANCTUM_EV_NAME_SEQUENCE);
     return be;
 }
+
+static bool arabic_article_word(const uint8_t *s, size_t a, size_t b)
+{
+    return b - a >= 8 && s[a] == 0xD8 && s[a + 1] == 0xA7 && s[a + 2] == 0xD9 && s[a + 3] == 0x84;
+}
+
+/* An Arabic name with its lineage: a known name, "بن"/"ابن"/"بنت" (son or daughter of) and a known name,
+ * as often as written, then a family name with the article ("عبدالله بن سعيد الغامدي"). The first name may
+ * be one the lists hold as a family name only (عبدالله). Returns the name's end, or 0. */
+size_t pii_arabic_nasab(pii_scan *sc, size_t ws, size_t we)
+{
+    static const char *const BIN[] = {"بن", "ابن", "بنت", NULL};
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    if (s[ws] < 0xD8 || s[ws] > 0xDB || !(sc_name_lookup(s + ws, we - ws) & (SC_NAME_FIRST | SC_NAME_LAST)))
+        return 0;
+    size_t end = 0, p = we;
+    for (unsigned k = 0; k < 3 && p + 1 < n && s[p] == ' '; k++) {
+        size_t bs = p + 1, be = letters_end(s, n, bs);
+        if (!listed(s + bs, be - bs, BIN) || be + 1 >= n || s[be] != ' ')
+            break;
+        size_t cs = be + 1, ce = letters_end(s, n, cs);
+        if (ce == cs || !(sc_name_lookup(s + cs, ce - cs) & (SC_NAME_FIRST | SC_NAME_LAST)))
+            break;
+        end = p = ce;
+    }
+    if (end == 0)
+        return 0;
+    if (end + 1 < n && s[end] == ' ') {
+        size_t fe = letters_end(s, n, end + 1);
+        if (arabic_article_word(s, end + 1, fe))
+            end = fe;
+    }
+    pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, ws, end, 0.85,
+            SANCTUM_EV_NAME_SEQUENCE | SANCTUM_EV_GAZETTEER_FIRST);
+    return end;
+}

@@ -394,6 +394,8 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
     size_t rp = pii_respect_pair(sc, ws, we); /* "వెంకట లక్ష్మి గారు": person_script_titles.c */
     if (rp == 0)
         rp = pii_thai_full_name(sc, ws, we); /* "คุณสมชาย ใจดี" */
+    if (rp == 0)
+        rp = pii_arabic_nasab(sc, ws, we); /* "عبدالله بن سعيد الغامدي" */
     if (rp > 0)
         return rp;
     unsigned f1 = uncased_flags(s, ws, we, &ns);
