@@ -64,6 +64,11 @@ static void japanese_names(void **state)
     pii_expect_none(det, "みなさん、たくさんのご参加ありがとうございます。", P);
     pii_expect_none(det, "これちゃんと見てね。うさぎさんが好き。", P);
     pii_expect_none(det, "おかあさんとさんぽに行きます。", P);
+    /* a surname signing a message with より (from), and a Chinese name after a dash at the end */
+    expect_one(det, "会議は三時からです。よろしくお願いします。\n松本より", "松本");
+    expect_one(det, "新年快乐，身体健康！——赵丽华全家", "赵丽华");
+    pii_expect_none(det, "今日は昨日より暑いです。東京より大阪のほうが暖かい。", P);
+    pii_expect_none(det, "东京比上海更冷——天气预报", P);
 }
 
 /* Titles of other scripts before a family name alone: Greek "Κύριε" + a vocative (a known name or a

@@ -138,3 +138,46 @@ void pii_kana_name_before(pii_scan *sc, size_t at)
         return;
     pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, q, at, 0.8, SANCTUM_EV_TITLE | SANCTUM_EV_FORMAT_WEAK);
 }
+
+/* The end of the line or text after e (spaces, closing punctuation and "！" allowed before it). */
+static bool line_end_after(const uint8_t *s, size_t n, size_t e)
+{
+    static const char *const CLOSE[] = {"。", "！", "」", "）", NULL};
+    for (;;) {
+        size_t l;
+        if (e >= n || s[e] == '\n' || s[e] == '\r')
+            return true;
+        if (s[e] == ' ' || s[e] == '!' || s[e] == '.' || s[e] == '"')
+            e++;
+        else if ((l = starts_with(s, n, e, CLOSE)) > 0)
+            e += l;
+        else
+            return false;
+    }
+}
+
+size_t pii_cjk_signoff(const uint8_t *s, size_t n, size_t a, size_t b, size_t p)
+{
+    if (p != a)
+        return 0;
+    /* Japanese: "佐藤より" ending a message (from Sato): a surname of two or three kanji, the whole run */
+    size_t chars = (b - a) / 3;
+    if (chars >= 2 && chars <= 3 && b + 6 <= n && memcmp(s + b, "より", 6) == 0 && line_end_after(s, n, b + 6) &&
+        (pii_cjk_surname(s, a, chars) & SC_CJK_JA))
+        return b;
+    /* Chinese: "——张强全家" signing a message: after a dash, surname + one or two characters, then the end
+     * of the run or "全家"/"一家"/"敬上", at the end of the line */
+    if (!(a >= 3 && memcmp(s + a - 3, "—", 3) == 0) || !line_end_after(s, n, b))
+        return 0;
+    static const char *const TAIL[] = {"全家", "一家", "敬上", NULL};
+    for (size_t sl = 1; sl <= 2; sl++) {
+        if (!(pii_cjk_surname(s, a, sl) & SC_CJK_ZH))
+            continue;
+        for (size_t gl = 2; gl >= 1; gl--) {
+            size_t e = a + (sl + gl) * 3;
+            if (e == b || (e < b && starts_with(s, n, e, TAIL) == b - e))
+                return e;
+        }
+    }
+    return 0;
+}
