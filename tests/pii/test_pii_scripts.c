@@ -83,6 +83,10 @@ static void script_titles(void **state)
     pii_expect_none(det, "Κύριε Πρόεδρε, ευχαριστώ. Κύριε ελέησον.", P);
     pii_expect_none(det, "Уважаемый клиент, ваш заказ отправлен.", P);
     pii_expect_none(det, "הקפה הזה מר מדי בשבילי", P);
+    /* a Cyrillic job label, a colon and a known given name (and surname) */
+    expect_one(det, "Ваш заказ в пути. Водитель: Михаил Соколов, машина белая.", "Михаил Соколов");
+    expect_one(det, "Відправник: Оксана, Київ", "Оксана");
+    pii_expect_none(det, "Курьер: Почта России. Получатель: Склад №3.", P);
 }
 
 /* Two words before a respect word in scripts without capitals (Telugu గారు, Tamil அவர்களுக்கு, Urdu

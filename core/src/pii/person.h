@@ -302,6 +302,8 @@ size_t pii_respect_pair(pii_scan *sc, size_t ws, size_t we);
 size_t pii_thai_full_name(pii_scan *sc, size_t ws, size_t we);
 /* "عبدالله بن سعيد الغامدي": an Arabic name with بن/بنت and a family name with the article; its end, or 0. */
 size_t pii_arabic_nasab(pii_scan *sc, size_t ws, size_t we);
+/* "Курьер: Дмитрий": a Cyrillic job label, a colon, a known given name; its end, or 0. */
+size_t pii_script_role_label(pii_scan *sc, size_t ws, size_t we);
 
 /* ---- person_lower_chat.c: lower-case names in casual chat ---- */
 /* The word [p, j) is "just" + a speech verb or "is" + a person's state ("is coming") after a name. */

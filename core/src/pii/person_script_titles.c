@@ -190,3 +190,33 @@ size_t pii_arabic_nasab(pii_scan *sc, size_t ws, size_t we)
             SANCTUM_EV_NAME_SEQUENCE | SANCTUM_EV_GAZETTEER_FIRST);
     return end;
 }
+
+/* A job or record label in Cyrillic before a colon and a known given name that is no word ("Курьер:
+ * Дмитрий", "Водій: Тарас"): the person holding it. Returns the name's end, or 0. */
+size_t pii_script_role_label(pii_scan *sc, size_t ws, size_t we)
+{
+    static const char *const ROLES[] = {"Курьер", "Кур'єр", "Водитель", "Водій", "Мастер", "Майстер", "Менеджер",
+                                        "Врач", "Лікар", "Контакт", "Отправитель", "Відправник", "Получатель",
+                                        "Отримувач", "Исполнитель", "Виконавець", "Куратор", "Агент", NULL};
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    if ((s[ws] != 0xD0 && s[ws] != 0xD1) || we + 2 >= n || s[we] != ':' || s[we + 1] != ' ' ||
+        !listed(s + ws, we - ws, ROLES))
+        return 0;
+    size_t a = we + 2, b = letters_end(s, n, a);
+    if (b == a)
+        return 0;
+    unsigned f = pii_name_flags(s, a, b);
+    const char *why;
+    if (!(f & SC_NAME_FIRST) || (f & (SC_NAME_WORD | SC_NAME_PLACE)) || pii_in_code(sc, a, b, &why))
+        return 0;
+    if (b + 1 < n && s[b] == ' ') { /* "Курьер: Дмитрий Соколов" */
+        size_t c = letters_end(s, n, b + 1);
+        bool up = false;
+        if (c > b + 1 && letter_at(s, n, b + 1, &up) > 0 && up && (pii_name_flags(s, b + 1, c) & SC_NAME_LAST))
+            b = c;
+    }
+    pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, a, b, 0.8,
+            SANCTUM_EV_CONTEXT_BEFORE | SANCTUM_EV_GAZETTEER_FIRST);
+    return b;
+}

@@ -862,6 +862,11 @@ void pii_rec_person(pii_scan *sc)
         }
         if (!w.cap && !w.allcaps)
             continue;
+        size_t rl = s[w.s] >= 0xD0 ? pii_script_role_label(sc, w.s, w.e) : 0; /* "Курьер: Дмитрий" */
+        if (rl > 0) {
+            k.p = rl;
+            continue;
+        }
         size_t fam = w.allcaps ? pii_caps_family_first(sc, &w) : 0;
         if (fam > 0) {
             k.p = fam;
