@@ -69,6 +69,9 @@ static void japanese_names(void **state)
     expect_one(det, "新年快乐，身体健康！——赵丽华全家", "赵丽华");
     pii_expect_none(det, "今日は昨日より暑いです。東京より大阪のほうが暖かい。", P);
     pii_expect_none(det, "东京比上海更冷——天气预报", P);
+    /* a Chinese name opening its line, addressed with 你/您 after the comma */
+    expect_one(det, "周末安排：\n孙丽娟，妈妈让你明天早点回来", "孙丽娟");
+    pii_expect_none(det, "方法，你可以先试试。\n程序员，你好！\n程序，数据，接口都在文档里。", P);
 }
 
 /* Titles of other scripts before a family name alone: Greek "Κύριε" + a vocative (a known name or a

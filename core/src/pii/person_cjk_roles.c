@@ -156,10 +156,39 @@ static bool line_end_after(const uint8_t *s, size_t n, size_t e)
     }
 }
 
+/* "王伟，奶奶让你周六回家": a Chinese name opening its line before "，", addressed: a kin word right after the
+ * comma and "you" (你, 您, 妳) in the next few characters. */
+static size_t addressed(const uint8_t *s, size_t n, size_t a, size_t b)
+{
+    if (!(a == 0 || s[a - 1] == '\n' || (a >= 3 && (memcmp(s + a - 3, "「", 3) == 0 || memcmp(s + a - 3, "“", 3) == 0))) ||
+        b + 3 > n || memcmp(s + b, "，", 3) != 0)
+        return 0;
+    /* the message is about family or school: a kin word or a teacher right after the comma ("方法，你可以",
+     * "程序员，你好" are none) */
+    static const char *const KIN[] = {"奶奶", "妈妈", "媽媽", "爸爸", "爷爷", "爺爺", "外婆", "姥姥", "老师", "老師",
+                                      "阿姨", "叔叔", "哥哥", "姐姐", NULL};
+    if (starts_with(s, n, b + 3, KIN) == 0)
+        return 0;
+    bool you = false;
+    for (size_t q = b + 3; q + 3 <= n && q < b + 3 + 7 * 3 && !you; q += 3)
+        you = memcmp(s + q, "你", 3) == 0 || memcmp(s + q, "您", 3) == 0 || memcmp(s + q, "妳", 3) == 0;
+    if (!you)
+        return 0;
+    for (size_t sl = 1; sl <= 2; sl++)
+        if (pii_cjk_surname(s, a, sl) & SC_CJK_ZH)
+            for (size_t gl = 1; gl <= 2; gl++)
+                if (a + (sl + gl) * 3 == b)
+                    return b;
+    return 0;
+}
+
 size_t pii_cjk_signoff(const uint8_t *s, size_t n, size_t a, size_t b, size_t p)
 {
     if (p != a)
         return 0;
+    size_t v = addressed(s, n, a, b);
+    if (v > 0)
+        return v;
     /* Japanese: "佐藤より" ending a message (from Sato): a surname of two or three kanji, the whole run */
     size_t chars = (b - a) / 3;
     if (chars >= 2 && chars <= 3 && b + 6 <= n && memcmp(s + b, "より", 6) == 0 && line_end_after(s, n, b + 6) &&
