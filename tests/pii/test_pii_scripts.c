@@ -110,6 +110,8 @@ static void thai_full_names(void **state)
     const sanctum_detector *det = det_of(state);
     expect_one(det, "ขอบคุณคุณสมชาย รัตนพงศ์ ที่ช่วยเหลือ", "สมชาย รัตนพงศ์");
     pii_expect_none(det, "คุณแม่ ทำอาหาร อร่อยมาก", P);
+    expect_one(det, "สุขสันต์วันเกิดนะ มาลี ขอให้มีความสุข", "มาลี");
+    pii_expect_none(det, "สุขสันต์วันเกิดนะ ขอให้มีความสุขมากๆ", P);
     pii_expect_none(det, "ขอบคุณ ทุกคน ที่มาร่วมงาน", P);
 }
 

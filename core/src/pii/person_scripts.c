@@ -296,6 +296,7 @@ static const char *const FRAME_BEFORE[] = {
     "నమస్తే", "నమస్కారం", "ప్రియమైన", "శ్రీ",                                  /* Telugu */
     "ሰላም", "ጤና", "አቶ", "ወይዘሮ", "ውድ",                                /* Amharic */
     "สวัสดี", "คุณ", "ถึง", "จาก",                                            /* Thai (จาก: from) */
+    "สุขสันต์วันเกิด", "สุขสันต์วันเกิดนะ", "ขอบคุณ", "ขอบคุณนะ", "ขอบคุณค่ะ", "ขอบคุณครับ", /* happy birthday, thanks */
     "வாழ்த்துக்கள்", "அம்மா", "அப்பா",                                         /* Tamil congratulations, mother, father */
     "জন্মদিন", "শুভেচ্ছা",                                                     /* Bengali (happy) birthday, wishes */
     "შენი", "ძვირფასო",                                                       /* Georgian yours, dear */
