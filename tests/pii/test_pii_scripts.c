@@ -47,6 +47,8 @@ static void chinese_roles(void **state)
     pii_expect(det, "麻煩幫我回覆老闆鄭志明，說報告週五前交", P, "鄭志明");
     /* role nouns before everyday words */
     pii_expect_none(det, "我朋友和家人都很支持我，同事们也说没问题。", P);
+    expect_one(det, "通知：请郑秀梅老师明天到二楼开会。", "郑秀梅");
+    pii_expect_none(det, "请张贴通知，请关注公众号。", P);
     pii_expect_none(det, "我老板高兴地宣布了新计划。", P);
     pii_expect_none(det, "客户关系管理系统明天上线。", P);
 }
@@ -164,6 +166,9 @@ static void arabic_lineage(void **state)
     expect_one(det, "the landlord is عبدالله بن ناصر القحطاني and he wants the rent by Sunday",
                "عبدالله بن ناصر القحطاني");
     pii_expect_none(det, "اشتريت بن القهوة من السوق", P);
+    /* kin words before a known given name */
+    expect_one(det, "خالتي مريم ستصل غدا صباحا", "مريم");
+    pii_expect_none(det, "خالتي ستصل غدا صباحا مع الأولاد", P);
 }
 
 int main(void)

@@ -91,7 +91,7 @@ static const char *const LABELS[] = {"联系人", "姓名", "名字", "收件人
 static const char *const NAMING[] = {"我叫", "叫做", "名叫", NULL};
 static const char *const LEFT_VERBS[] = {"告诉", "通知", "联系", "问问", "请问", "找", "叫", "让", "给", "和",
                                          "跟", "与", "感谢", "谢谢", "提醒", "转告", "抄送", "问", "告訴", "聯繫",
-                                         "聯絡", "請問", "讓", "給", "與", "謝謝", "轉告", "問", "祝", NULL};
+                                         "聯絡", "請問", "讓", "給", "與", "謝謝", "轉告", "問", "祝", "请", "請", NULL};
 /* After a name: honorifics and titles (evidence alone), then speech and person verbs and contact
  * possessives (only with a label or verb before: "公司的电话", "程序说" are no names). */
 static const char *const HONORIFICS[] = {"先生", "女士", "小姐", "老师", "经理", "医生", "同学", "教授", "博士",
