@@ -293,5 +293,41 @@ void pii_cjk_honorifics(pii_scan *sc);
 
 /* ---- person_cjk.c: Chinese, Japanese and Korean names by surname tables and evidence ---- */
 void pii_cjk_names(pii_scan *sc);
+/* Flags (SC_CJK_*) of the surname of `chars` characters at s[p], 0 when none. */
+unsigned pii_cjk_surname(const uint8_t *s, size_t p, size_t chars);
+
+/* ---- person_script_titles.c: titles of other scripts, Greek surname endings ---- */
+bool pii_script_title(const uint8_t *s, size_t n, size_t ws, size_t we);
+unsigned pii_greek_surname_ending(const uint8_t *s, size_t a, size_t b);
+/* Two words of a script without capitals before a respect word (గారు, صاحبہ): the end of the name, or 0. */
+size_t pii_respect_pair(pii_scan *sc, size_t ws, size_t we);
+/* "คุณสมชาย ใจดี": a Thai full name after the title คุณ, either word a known name; its end, or 0. */
+size_t pii_thai_full_name(pii_scan *sc, size_t ws, size_t we);
+/* "عبدالله بن سعيد الغامدي": an Arabic name with بن/بنت and a family name with the article; its end, or 0. */
+size_t pii_arabic_nasab(pii_scan *sc, size_t ws, size_t we);
+/* "Курьер: Дмитрий": a Cyrillic job label, a colon, a known given name; its end, or 0. */
+size_t pii_script_role_label(pii_scan *sc, size_t ws, size_t we);
+
+/* ---- person_lower_chat.c: lower-case names in casual chat ---- */
+/* The word [p, j) is "just" + a speech verb or "is" + a person's state ("is coming") after a name. */
+bool pii_lower_doing_after(const uint8_t *s, size_t n, size_t p, size_t j);
+/* The lower-case word [bs, be) after a given name is a second known name that is no word. */
+bool pii_lower_second_name(const uint8_t *s, size_t bs, size_t be, bool has_b, unsigned fb);
+
+/* ---- person_headers.c: "From: Surname, Given" ---- */
+/* The pair [ws, ge) "Surname, Given" is the whole value of a mail or form header's name field. */
+bool pii_header_name_field(const uint8_t *s, size_t n, size_t ws, size_t ge, unsigned surname_flags);
+
+/* ---- person_cjk_roles.c: CJK names after role and kin nouns, kana names, spaced Japanese names ---- */
+/* The end of a Chinese name at p (a known surname) right after a role or kin noun ("我同事陈思雨和"), 0 when
+ * none; [a, b) is the run of Han characters. */
+size_t pii_cjk_after_role(const uint8_t *s, size_t n, size_t a, size_t b, size_t p);
+/* The end of a name signing or addressed by a message at the start p == a of a Han run [a, b):
+ * "佐藤より", "——张强全家", "王伟，...你..."; 0 when none. */
+size_t pii_cjk_signoff(const uint8_t *s, size_t n, size_t a, size_t b, size_t p);
+/* Where a Japanese name written "surname given" starts when its given name starts at g, else g. */
+size_t pii_cjk_spaced_surname(const uint8_t *s, size_t g);
+/* A name in kana before the honorific at `at` ("たかはしさん", "マリアさん"). */
+void pii_kana_name_before(pii_scan *sc, size_t at);
 
 #endif

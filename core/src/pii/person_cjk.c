@@ -54,6 +54,10 @@ static unsigned surname_at(const uint8_t *s, size_t p, size_t chars)
 {
     return table_find(sc_cjk_surnames, sc_cjk_surnames_count, sc_cjk_surnames_blob, s + p, chars * 3);
 }
+unsigned pii_cjk_surname(const uint8_t *s, size_t p, size_t chars)
+{
+    return surname_at(s, p, chars);
+}
 static unsigned given_at(const uint8_t *s, size_t p, size_t chars)
 {
     return table_find(sc_cjk_given, sc_cjk_given_count, sc_cjk_given_blob, s + p, chars * 3);
@@ -86,14 +90,16 @@ static const char *const LABELS[] = {"联系人", "姓名", "名字", "收件人
 /* Phrases that introduce a name without a separator ("我叫王伟"). */
 static const char *const NAMING[] = {"我叫", "叫做", "名叫", NULL};
 static const char *const LEFT_VERBS[] = {"告诉", "通知", "联系", "问问", "请问", "找", "叫", "让", "给", "和",
-                                         "跟", "与", "感谢", "谢谢", "提醒", "转告", "抄送", "问", NULL};
+                                         "跟", "与", "感谢", "谢谢", "提醒", "转告", "抄送", "问", "告訴", "聯繫",
+                                         "聯絡", "請問", "讓", "給", "與", "謝謝", "轉告", "問", "祝", "请", "請", NULL};
 /* After a name: honorifics and titles (evidence alone), then speech and person verbs and contact
  * possessives (only with a label or verb before: "公司的电话", "程序说" are no names). */
 static const char *const HONORIFICS[] = {"先生", "女士", "小姐", "老师", "经理", "医生", "同学", "教授", "博士",
                                          "阿姨", "师傅", "さん", "様", "氏", "くん", "君", "ちゃん", "殿",
-                                         "先輩", "部長", "課長", NULL};
+                                         "先輩", "部長", "課長", "奶奶", "爷爷", "爺爺", "叔叔", NULL};
 static const char *const RIGHT_VERBS[] = {"说", "表示", "告诉", "打电话", "发来", "回复", "负责", "的电话",
-                                          "的手机", "的邮箱", "的地址", NULL};
+                                          "的手机", "的邮箱", "的地址", "說", "告訴", "打電話", "發來", "回覆",
+                                          "負責", "的電話", "的手機", "的郵箱", NULL};
 /* Verbs that take only a person as their object ("提醒", "转告": remind, pass on), and what starts the
  * clause after the object (a time word, 把, 在, 要 ...): between them is a name ("请提醒王芳明天把路由器带回来").
  * Not after 和/跟/与/给/让: "和方法也..." is no name. */
@@ -103,7 +109,8 @@ static const char *const CLAUSE_START[] = {"明天", "今天", "昨天", "后天
                                            "下周", "下班", "周一", "周二", "周三", "周四", "周五", "把", "在", "要",
                                            "去", "来", "已经", "尽快", "马上", "一下", "记得", "别忘", NULL};
 /* Japanese particles that end a name written in kanji. */
-static const char *const JA_PARTICLES[] = {"は", "が", "を", "に", "と", "の", "へ", "も", "から", "より", NULL};
+static const char *const JA_PARTICLES[] = {"は", "が", "を", "に", "と", "の", "へ", "も", "から", "より", "です",
+                                           "でございます", NULL};
 /* Korean particles glued to a name: a name written as surname + given is whole before them (longest
  * first: the lists are matched in order). */
 static const char *const KO_PARTICLES[] = {"에게서", "한테서", "에게", "한테", "이랑", "께서", "이", "가", "은",
@@ -233,6 +240,14 @@ static size_t han_name(pii_scan *sc, size_t a, size_t b, size_t p)
     if (!any)
         return 0;
     int left = left_evidence(s, p);
+    if (left <= 1) {
+        size_t e = pii_cjk_after_role(s, n, a, b, p); /* "我同事陈思雨和...": person_cjk_roles.c */
+        e = e > 0 ? e : pii_cjk_signoff(s, n, a, b, p); /* "佐藤より", "——张强全家" */
+        if (e > 0) {
+            add_name(sc, p, e, 0.8, SANCTUM_EV_GAZETTEER_LAST | SANCTUM_EV_CONTEXT_BEFORE);
+            return e;
+        }
+    }
     if (p != a && left == 0)
         return 0;
     for (size_t sl = 3; sl >= 1; sl--) {

@@ -226,8 +226,10 @@ static bool parse_item(pii_scan *sc, const word *w, item *it)
         if (!(fg & SC_NAME_FIRST) || pii_word_like(fg, sc_word_class(s + g.s, g.e - g.s)) ||
             (fg & SC_NAME_PLACE) || sc_place_lookup(s + g.s, g.e - g.s))
             return false;
-        if (!it->strong || it->place || !(fs & SC_NAME_LAST) || (fs & SC_NAME_COMMON_FIRST))
+        bool header = pii_header_name_field(s, n, w->s, g.e, fs); /* "From: Bramwell, Theodora": person_headers.c */
+        if (!header && (!it->strong || it->place || !(fs & SC_NAME_LAST) || (fs & SC_NAME_COMMON_FIRST)))
             return false;
+        it->strong = it->strong || header;
         if (repeated_head(s, n, w->s, p + 2))
             return false; /* "Zhuang, Dai\nZhuang, Yang": a catalogue of variants, not a person */
         it->e = g.e;

@@ -160,6 +160,7 @@ size_t pii_lower_name(pii_scan *sc, const word *w)
             return w->e;
         score = 0.7;
         b_unknown = false;
+        b_last = b_last || pii_lower_second_name(s, b.s, b.e, has_b, fb); /* "with rory mcallister" */
     } else if (intro) {
         /* "my name is will" vouches even for a word */
     } else if (self) {
@@ -314,6 +315,9 @@ void pii_skip_plain_lower(pii_scan *sc, walk *k)
             if (j - p >= 4 && j - p <= 9 && k->prev_e > k->prev_s && p == k->prev_e + 1 && s[k->prev_e] == ' ' &&
                 pii_is_lower(s[k->prev_s]) && speech_verb(s + p, j - p))
                 lower_name_said(sc, k->prev_s, k->prev_e);
+            else if ((j - p == 2 || j - p == 4) && k->prev_e > k->prev_s && p == k->prev_e + 1 &&
+                     pii_is_lower(s[k->prev_s]) && pii_lower_doing_after(s, n, p, j))
+                lower_name_said(sc, k->prev_s, k->prev_e); /* "jess just texted", "ollie is coming" */
             k->prev_s = p;
             k->prev_e = j;
             k->p = j;

@@ -35,9 +35,12 @@ unsigned pii_cyrillic_flags(const uint8_t *s, size_t a, size_t b)
         {"\xd0\xbe\xd0\xb2\xd1\x96", ""}, /* -ові -> - (Ukrainian dative: Тарасові) */
         {"\xd1\x8e", ""},                     /* -ю  -> - (Ігорю) */
         {"\xd1\x8e", "\xd1\x8c"},           /* -ю  -> -ь (Игорю -> Игорь) */
+        {"\xd0\xb8", "\xd0\xb0"},           /* -и  -> -а (Ukrainian genitive: Оксани, Тетяни) */
     };
     uint8_t buf[44];
-    for (size_t k = 0; k < sizeof ENDS / sizeof ENDS[0]; k++) {
+    /* "Свети" is "Saint" in Bulgarian and Serbian (Свети Мартин), not Света's genitive */
+    bool sveti = n == 10 && memcmp(s + a, "\xd0\xa1\xd0\xb2\xd0\xb5\xd1\x82\xd0\xb8", 10) == 0;
+    for (size_t k = 0; k < sizeof ENDS / sizeof ENDS[0] - (sveti ? 1 : 0); k++) {
         size_t el = strlen(ENDS[k][0]), rl = strlen(ENDS[k][1]);
         if (n <= el + 2 || memcmp(s + b - el, ENDS[k][0], el) != 0)
             continue;
@@ -73,7 +76,12 @@ unsigned pii_greek_flags(const uint8_t *s, size_t a, size_t b)
         buf[n - 2] = 0xCF;
         buf[n - 1] = 0x82;
         f = sc_name_lookup(buf, n);
+    } else if (e[0] == 0xCE && e[1] == 0xB5) { /* ε: the vocative of a name in -ος stressed before its last syllable but one */
+        buf[n - 2] = 0xCE, buf[n - 1] = 0xBF, buf[n] = 0xCF, buf[n + 1] = 0x82;
+        f = sc_name_lookup(buf, n + 2);
     }
+    if (f == 0)
+        f = pii_greek_surname_ending(s, a, b); /* Παπαδόπουλε, Δημητρακάκη: person_script_titles.c */
     return f & (SC_NAME_FIRST | SC_NAME_LAST);
 }
 
@@ -280,6 +288,8 @@ static size_t script_word_end(const uint8_t *s, size_t n, size_t p)
 static const char *const FRAME_BEFORE[] = {
     "היי", "הי", "שלום", "תודה", "לכבוד", "אהלן",                              /* Hebrew */
     "قال", "قالت", "عزيزي", "عزيزتي", "مرحبا", "شكرا", "أخبر", "اسأل", "أهلا", "السلام", /* Arabic */
+    "عمتك", "عمتي", "خالتك", "خالتي", "عمك", "عمي", "خالك", "خالي", "ابني", "ابنه", "ابنها", "ابنك", "بنتي",
+    "ابنتي", "أخي", "اخي", "أختي", "اختي", "جدتي", "جدي", "زوجي", "زوجتي",     /* Arabic kin: my/your aunt, son */
     "آقای", "خانم", "سلام", "عزیزم", "عزیز",                                   /* Persian, Urdu */
     "प्रिय", "नमस्ते", "श्री", "श्रीमती", "सुश्री", "डॉ",                       /* Hindi */
     "নমস্কার", "প্রিয়", "শ্রী", "শ্রীমতী",                                     /* Bengali */
@@ -288,6 +298,7 @@ static const char *const FRAME_BEFORE[] = {
     "నమస్తే", "నమస్కారం", "ప్రియమైన", "శ్రీ",                                  /* Telugu */
     "ሰላም", "ጤና", "አቶ", "ወይዘሮ", "ውድ",                                /* Amharic */
     "สวัสดี", "คุณ", "ถึง", "จาก",                                            /* Thai (จาก: from) */
+    "สุขสันต์วันเกิด", "สุขสันต์วันเกิดนะ", "ขอบคุณ", "ขอบคุณนะ", "ขอบคุณค่ะ", "ขอบคุณครับ", /* happy birthday, thanks */
     "வாழ்த்துக்கள்", "அம்மா", "அப்பா",                                         /* Tamil congratulations, mother, father */
     "জন্মদিন", "শুভেচ্ছা",                                                     /* Bengali (happy) birthday, wishes */
     "შენი", "ძვირფასო",                                                       /* Georgian yours, dear */
@@ -296,7 +307,7 @@ static const char *const FRAME_AFTER[] = {
     "אמר", "אמרה", "כתב", "כתבה", "התקשר", "התקשרה", "שאל", "שאלה", "ביקש", "ביקשה", "מגיע", "מגיעה",
     "قال", "قالت", "كتب", "كتبت", "اتصل", "اتصلت", "سأل", "سألت",
     "گفت", "نوشت", "پرسید", "زنگ", "بھائی", "صاحب", "باجی", "جان",
-    "ने", "जी", "साहब", "भाई", "दीदी", "का", "की", "के",
+    "ने", "जी", "साहब", "भाई", "दीदी", "का", "की", "के", "से", "को",
     "ਦਾ", "ਦੀ", "ਦੇ", "ਨੂੰ",
     "দা", "দাদা", "দি", "দিদি", "ভাই", "আপা", "বলল", "বলেছে",
     "ਜੀ", "ਨੇ", "भैया", "चाचा", "मामा", "बेटा", "बेटी", "दादी", "नानी", "बहन",
@@ -335,7 +346,8 @@ static bool title_before(const uint8_t *s, size_t ws)
 {
     static const char *const TITLE[] = {"السيد", "السيدة", "للسيد", "للسيدة", "الحاج", "الحاجة", "الدكتور",
                                         "الدكتورة", "الأستاذ", "الأستاذة", "المرحوم", "المرحومة", "جناب",
-                                        "آقای", "خانم", "محترم", "محترمہ", NULL};
+                                        "آقای", "خانم", "محترم", "محترمہ", "מר", "גברת", "הגברת", "למר",
+                                        "לגברת", "הרב", "דוקטור", NULL};
     size_t a, b;
     return word_before(s, ws, &a, &b) && b + 1 == ws && in_list(s + a, b - a, TITLE);
 }
@@ -382,8 +394,15 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
     size_t n = sc->n, ns, ns2;
     if (in_list(s + ws, we - ws, FRAME_BEFORE))
         return we; /* ሰላም, a greeting that is also a name, is the frame of the word after it */
+    size_t rp = pii_respect_pair(sc, ws, we); /* "వెంకట లక్ష్మి గారు": person_script_titles.c */
+    if (rp == 0)
+        rp = pii_thai_full_name(sc, ws, we); /* "คุณสมชาย ใจดี" */
+    if (rp == 0)
+        rp = pii_arabic_nasab(sc, ws, we); /* "عبدالله بن سعيد الغامدي" */
+    if (rp > 0)
+        return rp;
     unsigned f1 = uncased_flags(s, ws, we, &ns);
-    bool titled = s[ws] >= 0xD8 && s[ws] <= 0xDB && title_before(s, ws);
+    bool titled = s[ws] >= 0xD7 && s[ws] <= 0xDB && title_before(s, ws); /* Hebrew too: "מר כהן" */
     if (titled && (f1 & (SC_NAME_FIRST | SC_NAME_LAST)) && !(f1 & SC_NAME_WORD)) {
         /* after a title: the name runs over known names, "عبد" compounds and words with the article, up to
          * an honorific after it (صاحب) or three words */
@@ -484,12 +503,15 @@ static void cjk_at(pii_scan *sc, size_t at, bool hangul)
         b -= 3;
         chars++;
     }
+    if (chars == 0 && !hangul && !spaced)
+        pii_kana_name_before(sc, at); /* "たかはしさん": person_cjk_roles.c */
     if (chars < 2)
         return;
     size_t keep = chars <= 4 ? chars : (hangul ? 3 : 2);
     if (hangul && !spaced && keep != 3)
         return;
-    pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, e - keep * 3, e, 0.85,
+    size_t from = hangul || keep != chars ? e - keep * 3 : pii_cjk_spaced_surname(s, b); /* "山本 花子様" */
+    pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, from, e, 0.85,
             SANCTUM_EV_TITLE | SANCTUM_EV_FORMAT_WEAK);
 }
 

@@ -864,6 +864,11 @@ void pii_rec_person(pii_scan *sc)
         }
         if (!w.cap && !w.allcaps)
             continue;
+        size_t rl = s[w.s] >= 0xD0 ? pii_script_role_label(sc, w.s, w.e) : 0; /* "Курьер: Дмитрий" */
+        if (rl > 0) {
+            k.p = rl;
+            continue;
+        }
         size_t fam = w.allcaps ? pii_caps_family_first(sc, &w) : 0;
         if (fam > 0) {
             k.p = fam;
@@ -888,7 +893,7 @@ void pii_rec_person(pii_scan *sc)
             cls = SC_WORD_SOFTWARE;
         if (cls == SC_WORD_STOP || cls == SC_WORD_ORG_NEXT || cls == SC_WORD_TECH_NOUN)
             continue;
-        if (cls == SC_WORD_TITLE && w.cap) {
+        if ((cls == SC_WORD_TITLE || (s[w.s] >= 0x80 && pii_script_title(s, n, w.s, w.e))) && w.cap) {
             k.p = pii_title_name(sc, &w);
             continue;
         }

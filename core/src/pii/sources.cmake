@@ -10,15 +10,19 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/numbers.c
   ${PII_DIR}/person_brands.c
   ${PII_DIR}/person_cjk.c
+  ${PII_DIR}/person_cjk_roles.c
   ${PII_DIR}/person_consistency.c
   ${PII_DIR}/person_context.c
   ${PII_DIR}/person_formats.c
+  ${PII_DIR}/person_headers.c
   ${PII_DIR}/person_initials.c
   ${PII_DIR}/person_lexicon.c
   ${PII_DIR}/person_lower.c
+  ${PII_DIR}/person_lower_chat.c
   ${PII_DIR}/person_orgs.c
   ${PII_DIR}/person_places.c
   ${PII_DIR}/person_records.c
+  ${PII_DIR}/person_script_titles.c
   ${PII_DIR}/phone_cc_data.c
   ${PII_DIR}/person_scripts.c
   ${PII_DIR}/rec_bank.c
