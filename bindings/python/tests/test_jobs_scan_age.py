@@ -200,6 +200,24 @@ targets = [{{ type = "file", path = {q(d("openrouter.key"))} }}]
             self.assertNotIn(v.encode(), self.out)
         self.assertNoTokens()
 
+    @unittest.skipUnless(os.path.isfile("/proc/self/mem"), "needs Linux's /proc/self/mem (unreadable at offset 0)")
+    def test_an_unreadable_worktree_link_fails_the_run_but_the_others_are_still_reported(self):
+        # a worktree whose git directory's `commondir` cannot be read (a link to /proc/self/mem, which
+        # read() refuses even for root) was skipped without a word: the run said it had read every
+        # repository. Now that repository alone fails the run (exit 2, named); the rest is reported.
+        wt, gitdir = os.path.join(self.tree, "wt"), os.path.join(self.tree, "gitdirs", "wt")
+        os.makedirs(wt)
+        os.makedirs(gitdir)
+        with open(os.path.join(wt, ".git"), "w") as f:
+            f.write(f"gitdir: {gitdir}\n")
+        os.symlink("/proc/self/mem", os.path.join(gitdir, "commondir"))
+        r = self.run_job("scan")
+        self.assertEqual(r.returncode, 2, self.out.decode())
+        self.assertIn(b"cannot read " + os.path.join(gitdir, "commondir").encode() + b": Input/output error", self.out)
+        self.assertEqual([m["title"] for m in self.sinks.got["webhook"]],
+                         ["tracked secret exposed: rotate now: openrouter", "1 new exposed token(s)"])
+        self.assertNoTokens()
+
     def test_a_gitdir_outside_the_scan_paths_is_not_followed(self):
         # A planted `.git` file (`gitdir: /elsewhere`) made the job read /elsewhere/config and report it
         # as <repo>/.git/config; `sanctum scan --git-remotes` refuses that, and now the job does too. A

@@ -55,9 +55,10 @@ def _inside(path: str, roots) -> bool:
 def _git_config(gitpath: str, roots=None):
     """The config file of a repository whose `.git` is a directory or a `gitdir:` file (worktrees,
     submodules; `commondir` followed). Git itself is never run. As `sanctum scan --git-remotes` does, a
-    git config resolving (gitdir, commondir, symlinks) outside every scan path is not followed (None, with a note): a planted
-    `.git` file must not make the job read some other directory's config under this repository's name."""
-    gitdir = gitpath
+    git directory or config resolving (gitdir, commondir, symlinks) outside every scan path is not followed
+    (None, with a note): a planted `.git` file must not make the job read some other directory's files under
+    this repository's name. OSError (naming the file) when a link inside the paths cannot be read."""
+    gitdir, reading = gitpath, gitpath
     try:
         if os.path.isfile(gitpath):
             with open(gitpath, encoding="utf-8", errors="replace") as f:
@@ -65,12 +66,17 @@ def _git_config(gitpath: str, roots=None):
             if not line.startswith("gitdir:"):
                 return None
             gitdir = os.path.join(os.path.dirname(gitpath), line[7:].strip())
-        common = os.path.join(gitdir, "commondir")
-        if os.path.isfile(common):
-            with open(common, encoding="utf-8", errors="replace") as f:
+        if roots is not None and not _inside(gitdir, roots):
+            log(f"scan: {shown(gitpath)}: its git config is outside the scan paths; not followed (add that directory to paths)")
+            return None
+        reading = os.path.join(gitdir, "commondir")
+        if os.path.isfile(reading):
+            with open(reading, encoding="utf-8", errors="replace") as f:
                 gitdir = os.path.join(gitdir, f.readline().strip())
-    except OSError:
-        return None
+    except FileNotFoundError:
+        return None  # removed since the walk listed it
+    except OSError as e:   # a read error names no file: name the one being read
+        raise OSError(e.errno, e.strerror, reading) from None
     cfg = os.path.join(gitdir, "config")
     if roots is not None and not _inside(cfg, roots):   # (realpath: a symlinked .git or config too)
         log(f"scan: {shown(gitpath)}: its git config is outside the scan paths; not followed (add that directory to paths)")
@@ -81,7 +87,8 @@ def _git_config(gitpath: str, roots=None):
 def walk(roots, excludes, git_remotes: bool, on_error=None):
     """Yields (label, path) for every regular file under the roots (no symlinks, no .git contents) and,
     with git_remotes, each repository's git config as ROOT-relative `<repo>/.git/config`. A directory
-    that cannot be listed goes to on_error(OSError) (os.walk would skip it without a word)."""
+    that cannot be listed, or a repository's git link that cannot be read, goes to on_error(OSError)
+    (os.walk would skip the directory without a word)."""
     for root in roots:
         if os.path.isfile(root):
             yield root, root
@@ -92,7 +99,13 @@ def walk(roots, excludes, git_remotes: bool, on_error=None):
             rel_d = os.path.relpath(d, root)
             if ".git" in dirs or ".git" in files:
                 if git_remotes:
-                    cfg = _git_config(os.path.join(d, ".git"), roots)
+                    try:
+                        cfg = _git_config(os.path.join(d, ".git"), roots)
+                    except OSError as e:   # that repository alone fails (on_error), the walk goes on
+                        if on_error is None:
+                            raise
+                        on_error(e)
+                        cfg = None
                     if cfg:
                         yield os.path.normpath(os.path.join(root, rel_d, ".git", "config")), cfg
                 if ".git" in dirs:
@@ -168,7 +181,8 @@ def run_scan(cfg, dry_run: bool = False):
             nonlocal failed
             if isinstance(e, FileNotFoundError):
                 return  # removed since its parent was listed
-            log(f"scan: cannot list directory {shown(str(e.filename))}: {e.strerror}; the other files are still scanned")
+            what = "list directory" if os.path.isdir(str(e.filename)) else "read"
+            log(f"scan: cannot {what} {shown(str(e.filename))}: {e.strerror}; the other files are still scanned")
             failed = True
 
         for label, path in walk(cfg.scan_paths, cfg.scan_excludes, cfg.scan_git_remotes, on_error=unlisted):
