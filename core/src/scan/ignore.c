@@ -90,6 +90,7 @@ static uint64_t path_budget(const sanctum_scan_ignore *ig, size_t len)
     uint64_t lin = (uint64_t)16 * (ig->bytes + len);
     return lin > ((uint64_t)1 << 24) ? lin : (uint64_t)1 << 24;
 }
+
 enum { GLOB_NO = 0, GLOB_YES = 1, GLOB_UNDECIDED = -1 };
 
 /* Patterns without '**': one greedy pass that backtracks to the latest '*' only, O(pn * sn). */
