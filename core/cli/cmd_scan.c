@@ -284,23 +284,67 @@ static uint8_t *slurp(const char *path, uint64_t max, size_t *len, bool in_tree)
     return copy;
 }
 
+/* The names of the ignore sources in the order their patterns reached the matcher (its source numbers,
+ * 0 = the empty set it was made with), to name an ignore file the matcher could not decide with. */
+typedef struct ig_sources {
+    strvec names; /* names.v[k] = NULL once warned about */
+    size_t count; /* sources handed over; names fall behind only when out of memory */
+} ig_sources;
+
+static void ig_add(sanctum_scan_ignore *ig, ig_sources *src, const char *name, const uint8_t *t, size_t len,
+                   sanctum_error *err, bool report)
+{
+    if (src->names.n == src->count && sv_push(&src->names, name) != 0)
+        src->names.n = src->count; /* names stop here; warnings without a name */
+    src->count++;
+    if (sanctum_scan_ignore_add(ig, t, len, err) != SANCTUM_OK && report)
+        cli_print_error("scan", err);
+}
+
+/* Whether path is ignored; a pattern that ran out of its step budget leaves it scanned, and its ignore
+ * file is named once (its content never). */
+static int ig_match(sanctum_scan_ignore *ig, ig_sources *src, const char *r, int32_t is_dir)
+{
+    int32_t m = sanctum_scan_ignore_match(ig, (const uint8_t *)r, strlen(r), is_dir);
+    int64_t u = sanctum_scan_ignore_undecided(ig);
+    if (u < 0)
+        return m;
+    size_t k = (size_t)u;
+    if (k < src->names.n) {
+        if (src->names.v[k] == NULL)
+            return m;
+        fputs("sanctum scan: '", stderr);
+        cli_put_label(stderr, src->names.v[k]);
+        fputs("': an ignore pattern too costly to match, paths it could not decide are scanned\n", stderr);
+        free(src->names.v[k]);
+        src->names.v[k] = NULL;
+    } else if (src->count != SIZE_MAX) {
+        fputs("sanctum scan: an ignore pattern too costly to match, paths it could not decide are scanned\n",
+              stderr);
+        src->count = SIZE_MAX; /* once */
+    }
+    return m;
+}
+
 /* Adds the patterns of dir/.gitignore (rel = dir relative to the root, "" at the root), rewritten to
  * be relative to the root. */
 #define GITIGNORE_MAX ((size_t)32 << 20) /* bytes of one nested .gitignore's patterns once anchored */
 
-static void add_gitignore(sanctum_scan_ignore *ig, const char *dir, const char *rel)
+static void add_gitignore(sanctum_scan_ignore *ig, ig_sources *src, const char *dir, const char *rel)
 {
     char *p = path_join(dir, ".gitignore");
     if (p == NULL)
         return;
     size_t len = 0;
     uint8_t *t = slurp(p, 1u << 20, &len, true);
-    free(p);
-    if (t == NULL)
+    if (t == NULL) {
+        free(p);
         return;
+    }
     if (rel[0] == '\0') {
         sanctum_error err;
-        (void)sanctum_scan_ignore_add(ig, t, len, &err);
+        ig_add(ig, src, p, t, len, &err, false);
+        free(p);
         free(t);
         return;
     }
@@ -319,12 +363,14 @@ static void add_gitignore(sanctum_scan_ignore *ig, const char *dir, const char *
         fputs("sanctum scan: '", stderr);
         cli_put_label(stderr, dir);
         fputs("/.gitignore': too many patterns for its depth, not used\n", stderr);
+        free(p);
         free(t);
         return;
     }
     size_t cap = len + 64 + (rl + 8) * patterns;
     char *out = malloc(cap);
     if (out == NULL) {
+        free(p);
         free(t);
         return;
     }
@@ -365,7 +411,8 @@ static void add_gitignore(sanctum_scan_ignore *ig, const char *dir, const char *
         out[o++] = '\n';
     }
     sanctum_error err;
-    (void)sanctum_scan_ignore_add(ig, (const uint8_t *)out, o, &err);
+    ig_add(ig, src, p, (const uint8_t *)out, o, &err, false);
+    free(p);
     free(out);
     free(t);
 }
@@ -373,6 +420,7 @@ static void add_gitignore(sanctum_scan_ignore *ig, const char *dir, const char *
 typedef struct walker {
     scan_run *run;
     sanctum_scan_ignore *ig;
+    ig_sources *src;
     bool gitignore;
     strvec *repos;       /* rel paths of repositories found (for --git-remotes) */
     strvec *repo_paths;
@@ -407,7 +455,7 @@ static void walk_dir(walker *w, int fd, const char *dir, const char *rel, unsign
         return;
     }
     if (w->gitignore && depth > 0)
-        add_gitignore(w->ig, dir, rel);
+        add_gitignore(w->ig, w->src, dir, rel);
     DIR *d = fdopendir(fd);
     if (d == NULL) {
         int e = errno;
@@ -448,7 +496,7 @@ static void walk_dir(walker *w, int fd, const char *dir, const char *rel, unsign
                 sv_push(w->repo_paths, full);
             }
         } else if (S_ISDIR(st.st_mode)) {
-            if (!sanctum_scan_ignore_match(w->ig, (const uint8_t *)r, strlen(r), 1)) {
+            if (!ig_match(w->ig, w->src, r, 1)) {
                 int sub = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
                 if (sub < 0)
                     dir_open_failed(w, full, errno);
@@ -456,7 +504,7 @@ static void walk_dir(walker *w, int fd, const char *dir, const char *rel, unsign
                     walk_dir(w, sub, full, r, depth + 1);
             }
         } else if (S_ISREG(st.st_mode)) {
-            if (!sanctum_scan_ignore_match(w->ig, (const uint8_t *)r, strlen(r), 0) &&
+            if (!ig_match(w->ig, w->src, r, 0) &&
                 !sanctum_scanner_path_allowed(w->run->scanner, (const uint8_t *)r, strlen(r)))
                 add_tree_job(w->run, full, r);
         }
@@ -991,23 +1039,27 @@ static int collect_root(const scan_cfg *c, scan_env *e, scan_run *run, const cha
     char *ignf = c->ignore_file ? strdup(c->ignore_file) : path_join(root, ".sanctumignore");
     size_t il = 0;
     uint8_t *it = ignf ? slurp(ignf, 16u << 20, &il, c->ignore_file == NULL) : NULL;
-    free(ignf);
     if (it == NULL && c->ignore_file != NULL) {
         fprintf(stderr, "sanctum scan: cannot read ignore file '%s'\n", c->ignore_file);
+        free(ignf);
         sanctum_free(ig);
         return -1;
     }
+    ig_sources src = {{0}, 0};
+    if (sv_push(&src.names, "") != 0) /* source 0: the empty set made above */
+        src.names.n = 0;
+    src.count = 1;
     strvec repos = {0}, repo_paths = {0};
-    walker w = {run, ig, c->gitignore, c->git_remotes ? &repos : NULL, &repo_paths, 0};
+    walker w = {run, ig, &src, c->gitignore, c->git_remotes ? &repos : NULL, &repo_paths, 0};
     if (c->gitignore)
-        add_gitignore(ig, root, "");
+        add_gitignore(ig, &src, root, "");
     if (it != NULL) {
-        if (sanctum_scan_ignore_add(ig, it, il, &err) != SANCTUM_OK)
-            cli_print_error("scan", &err);
+        ig_add(ig, &src, ignf, it, il, &err, true);
         free(it);
     }
+    free(ignf);
     for (size_t x = 0; x < c->excludes.n; x++)
-        (void)sanctum_scan_ignore_add(ig, (const uint8_t *)c->excludes.v[x], strlen(c->excludes.v[x]), &err);
+        ig_add(ig, &src, "--exclude", (const uint8_t *)c->excludes.v[x], strlen(c->excludes.v[x]), &err, false);
     /* the root's .gitignore is already in; walk_dir adds those of subdirectories */
     int rfd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC); /* a root the user named may be a symlink */
     if (rfd < 0)
@@ -1038,6 +1090,7 @@ static int collect_root(const scan_cfg *c, scan_env *e, scan_run *run, const cha
     sv_free(&repos);
     sv_free(&repo_paths);
     sanctum_free(ig);
+    sv_free(&src.names);
     return 0;
 }
 

@@ -813,6 +813,13 @@ sanctum_status sanctum_scan_ignore_add(sanctum_scan_ignore *ignore, const uint8_
 /* 1 when path (relative, '/'-separated) is ignored, else 0. is_dir says whether it names a directory. */
 int32_t sanctum_scan_ignore_match(const sanctum_scan_ignore *ignore, const uint8_t *path, size_t len,
                                   int32_t is_dir);
+/* Matching is bounded: a pattern that cannot decide a path within its step budget (about 1 M steps, or
+ * 64 x (pattern + path length) when larger), or all patterns within 16 M steps for one path (or 16 x
+ * (patterns' bytes + path length)), leaves that path not ignored (it is scanned); a pattern past its own
+ * budget is not tried again on paths as long. Only long wildcard runs against long paths reach it.
+ * Returns the source of the latest such pattern (0 = the patterns given to sanctum_scan_ignore_new,
+ * n = those of the n-th sanctum_scan_ignore_add call after it), or -1 when none ran out. */
+int64_t sanctum_scan_ignore_undecided(const sanctum_scan_ignore *ignore);
 
 /* ===== Secret-age ledger (core/src/ledger) ===== */
 

@@ -246,4 +246,22 @@ rc=${peak% *}; mb=${peak#* }
 [ "$mb" -lt 120 ] || fail "a deep .gitignore of 60000 patterns took $mb MB"
 [ "$rc" = 1 ] && grep -q 'github-pat' "$T/out" && grep -q 'gitignore.*not used' "$T/err" ||
     fail "the oversized deep .gitignore: exit $rc ($peak), err $(tail -c 300 "$T/err")"
+# an ignore pattern too costly to match against a deep path (a long wildcard run: pattern x path steps,
+# a planted .gitignore stalled scans for minutes): the path is scanned, not ignored, even where an earlier
+# pattern would ignore it (the safe direction), and the .gitignore is named once, its content never
+D="$T/costly"
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15; do D="$D/$seg"; done
+mkdir -p "$D"
+"${PYTHON3:-python3}" -c 'import sys; open(sys.argv[1], "w").write("*.env\n" + ("/**" + "?" * 2000 + "\n") * 20)' \
+    "$T/costly/.gitignore"
+printf 'TOKEN=%s\n' "$GH" >"$D/a.env"
+printf 'TOKEN=%s\n' "$GH" >"$D/b.env"
+printf 'TOKEN=%s\n' "$GH" >"$T/costly/shallow.env"
+run timeout 60 "$SANCTUM" scan --format jsonl "$T/costly"
+[ "$rc" = 1 ] || fail "costly .gitignore exit $rc (124: hung): $(tail -c 300 "$T/err")"
+[ "$(grep -c '"rule":"github-pat"' "$T/out")" = 2 ] && grep -q 'a.env"' "$T/out" && grep -q 'b.env"' "$T/out" &&
+    ! grep -q 'shallow.env' "$T/out" || fail "costly .gitignore findings: $(cat "$T/out")"
+[ "$(grep -c "costly/.gitignore': an ignore pattern too costly to match" "$T/err")" = 1 ] ||
+    fail "costly .gitignore not named once: $(tail -c 300 "$T/err")"
+! grep -q '????' "$T/err" || fail "costly .gitignore content quoted"
 echo "cli_scan_input: ok"

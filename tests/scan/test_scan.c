@@ -433,6 +433,59 @@ static void ignore_deep_anchored(void **state)
     free(dir);
 }
 
+/* A pattern that cannot decide a path within its step budget (a long wildcard run against a deep path:
+ * pattern x path steps each) leaves the path not ignored, whatever earlier patterns say (scanning more
+ * is the safe direction), and names its source; shorter paths are still decided exactly. */
+static void ignore_budget_fail_safe(void **state)
+{
+    fixture *f = *state;
+    enum { RUN = 2000, DEEP = 3000 };
+    char *costly = malloc(RUN + 4), *path = malloc(DEEP + 16);
+    assert_non_null(costly);
+    assert_non_null(path);
+    memcpy(costly, "/**", 3); /* anchored: matched against the whole path, not its last name */
+    memset(costly + 3, '?', RUN);
+    costly[RUN + 3] = '\n';
+    memset(path, 'd', DEEP);
+    for (size_t k = 200; k < DEEP; k += 201)
+        path[k] = '/';
+    const char *first = "*.log\nbuild/\n";
+    sanctum_scan_ignore *i = NULL;
+    sanctum_error err;
+    assert_int_equal(sanctum_scan_ignore_new(&i, f->ctx, (const uint8_t *)first, strlen(first), &err), SANCTUM_OK);
+    assert_int_equal(sanctum_scan_ignore_undecided(i), -1);
+    assert_int_equal(sanctum_scan_ignore_add(i, (const uint8_t *)"!keep.log\n", 10, &err), SANCTUM_OK);
+    assert_int_equal(sanctum_scan_ignore_add(i, (const uint8_t *)costly, RUN + 4, &err), SANCTUM_OK);
+    /* short paths: the costly pattern is asked and says no, the earlier ones decide as git does */
+    assert_int_equal(ig(i, "a.log", 0), 1);
+    assert_int_equal(ig(i, "keep.log", 0), 0);
+    assert_int_equal(ig(i, "build/x.c", 0), 1);
+    assert_int_equal(sanctum_scan_ignore_undecided(i), -1);
+    /* deep: git ignores it (*.log), the matcher cannot decide the costly pattern first: scanned */
+    memcpy(path + DEEP, "/a.log", 7);
+    assert_int_equal(ig(i, path, 0), 0);
+    assert_int_equal(sanctum_scan_ignore_undecided(i), 2);
+    memcpy(path + DEEP, "/b.log", 7);
+    assert_int_equal(ig(i, path, 0), 0); /* at once now: not tried again on a path as long */
+    /* under an ignored directory: decided by the parent before the costly pattern sees the full path */
+    memcpy(path, "build/", 6);
+    assert_int_equal(ig(i, path, 0), 1);
+    /* short paths after it: still exact */
+    assert_int_equal(ig(i, "z.log", 0), 1);
+    assert_int_equal(ig(i, "z.c", 0), 0);
+    sanctum_free(i);
+    /* a costly pattern in the first source is source 0; a NULL ignore has none */
+    assert_int_equal(sanctum_scan_ignore_new(&i, f->ctx, (const uint8_t *)costly, RUN + 4, &err), SANCTUM_OK);
+    memset(path, 'e', 6);
+    path[DEEP] = 0;
+    assert_int_equal(ig(i, path, 1), 0);
+    assert_int_equal(sanctum_scan_ignore_undecided(i), 0);
+    sanctum_free(i);
+    assert_int_equal(sanctum_scan_ignore_undecided(NULL), -1);
+    free(costly);
+    free(path);
+}
+
 /* ---- baseline and report formats ---- */
 
 static uint8_t *report_of(const sanctum_scanner *s, int32_t fmt, uint32_t flags, const char *baseline,
@@ -1162,6 +1215,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(ignore_file, setup, teardown),
         cmocka_unit_test_setup_teardown(ignore_many_double_stars, setup, teardown),
         cmocka_unit_test_setup_teardown(ignore_deep_anchored, setup, teardown),
+        cmocka_unit_test_setup_teardown(ignore_budget_fail_safe, setup, teardown),
         cmocka_unit_test_setup_teardown(baseline_and_formats, setup, teardown),
         cmocka_unit_test_setup_teardown(baseline_forms, setup, teardown),
         cmocka_unit_test_setup_teardown(decoded_values, setup, teardown),

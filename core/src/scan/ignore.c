@@ -1,5 +1,6 @@
 /* Gitignore-style path matching for the walker's excludes (.gitignore, .sanctumignore, --exclude). */
 #define _GNU_SOURCE 1 /* memmem */
+#include <stdatomic.h>
 #include <string.h>
 
 #include "alloc.h"
@@ -9,13 +10,19 @@
 typedef struct ig_pat {
     uint8_t *glob;
     size_t len;
+    size_t min_len; /* bytes any path it matches has at least: shorter ones are a no at once */
+    uint32_t source; /* which new/add call brought it (0 = new's) */
     bool negate, dir_only, anchored;
+    atomic_size_t over_at; /* shortest path tail it ran out of budget on: longer ones are undecided at once */
 } ig_pat;
 
 struct sanctum_scan_ignore {
     sanctum_ctx *ctx;
     ig_pat *pats;
     size_t n, cap;
+    uint32_t sources;
+    uint64_t bytes; /* of all patterns: the per-path budget grows with them */
+    atomic_int_fast64_t last_over; /* source of the latest pattern that ran out of budget, -1 none */
 };
 
 #define IG_MAX_PATTERNS 100000u
@@ -67,12 +74,33 @@ static bool match_class(const uint8_t *p, size_t n, size_t *i, uint8_t c, bool *
     return hit != neg;
 }
 
+/* Matcher steps one pattern may spend on one path, and all patterns on one path with its parent
+ * directories: generous for every realistic pattern (a 100-byte '**' pattern on a 4096-byte path needs
+ * 0.8 M), while 4000-byte wildcard runs against deep paths cost pattern x path each and a committed
+ * .gitignore stalled a scan for minutes. Past either the path is undecided and not ignored: it is
+ * scanned (the safe direction). A pattern past its own budget is not tried again on paths as long. */
+static uint64_t glob_budget(size_t pn, size_t sn)
+{
+    uint64_t lin = (uint64_t)64 * ((uint64_t)pn + sn);
+    return lin > ((uint64_t)1 << 20) ? lin : (uint64_t)1 << 20;
+}
+
+static uint64_t path_budget(const sanctum_scan_ignore *ig, size_t len)
+{
+    uint64_t lin = (uint64_t)16 * (ig->bytes + len);
+    return lin > ((uint64_t)1 << 24) ? lin : (uint64_t)1 << 24;
+}
+
+enum { GLOB_NO = 0, GLOB_YES = 1, GLOB_UNDECIDED = -1 };
+
 /* Patterns without '**': one greedy pass that backtracks to the latest '*' only, O(pn * sn). */
-static bool glob_flat(const uint8_t *p, size_t pn, const uint8_t *s, size_t sn)
+static int glob_flat(const uint8_t *p, size_t pn, const uint8_t *s, size_t sn, uint64_t budget, uint64_t *steps)
 {
     size_t pi = 0, si = 0;
     size_t star_p = SIZE_MAX, star_s = 0;
     while (si < sn || pi < pn) {
+        if (++*steps > budget)
+            return GLOB_UNDECIDED;
         if (pi < pn) {
             uint8_t c = p[pi];
             if (c == '*') {
@@ -114,9 +142,9 @@ static bool glob_flat(const uint8_t *p, size_t pn, const uint8_t *s, size_t sn)
             si = ++star_s;
             continue;
         }
-        return false;
+        return GLOB_NO;
     }
-    return true;
+    return GLOB_YES;
 }
 
 /* Patterns with '**' run as an NFA over pattern positions, O(pn * sn): trying every split of the path
@@ -152,7 +180,7 @@ static void glob_close(const uint8_t *p, size_t pn, uint8_t *set)
     }
 }
 
-static bool glob_nfa(const uint8_t *p, size_t pn, const uint8_t *s, size_t sn)
+static int glob_nfa(const uint8_t *p, size_t pn, const uint8_t *s, size_t sn, uint64_t budget, uint64_t *steps)
 {
     uint8_t a[GLOB_STATES], b[GLOB_STATES];
     uint8_t *cur = a, *next = b;
@@ -160,6 +188,9 @@ static bool glob_nfa(const uint8_t *p, size_t pn, const uint8_t *s, size_t sn)
     cur[0] = GLOB_IN;
     glob_close(p, pn, cur);
     for (size_t si = 0; si < sn; si++) {
+        *steps += 2 * (uint64_t)pn + 2; /* the sweep and the closure */
+        if (*steps > budget)
+            return GLOB_UNDECIDED;
         uint8_t c = s[si];
         bool any = false;
         memset(next, 0, pn + 2);
@@ -200,17 +231,49 @@ static bool glob_nfa(const uint8_t *p, size_t pn, const uint8_t *s, size_t sn)
             }
         }
         if (!any)
-            return false;
+            return GLOB_NO;
         glob_close(p, pn, next);
         uint8_t *t = cur;
         cur = next;
         next = t;
     }
-    return cur[pn] != 0;
+    return cur[pn] != 0 ? GLOB_YES : GLOB_NO;
 }
 
-static bool glob(const uint8_t *p, size_t pn, const uint8_t *s, size_t sn)
+/* A lower bound of the bytes a path matching p has: one per '?', class, escaped or plain byte, none
+ * per star, nor for the '/' after a '**' (which may match nothing). */
+static size_t glob_min_len(const uint8_t *p, size_t pn)
 {
+    size_t n = 0;
+    for (size_t pi = 0; pi < pn;) {
+        if (p[pi] == '*') {
+            bool dstar;
+            pi = star_end(p, pn, pi, &dstar);
+            if (dstar && pi < pn && p[pi] == '/')
+                pi++;
+            continue;
+        }
+        size_t k = pi + 1;
+        bool ok = false;
+        if (p[pi] == '[')
+            (void)match_class(p, pn, &k, 0, &ok);
+        if (!ok)
+            k = p[pi] == '\\' && pi + 1 < pn ? pi + 2 : pi + 1;
+        pi = k;
+        n++;
+    }
+    return n;
+}
+
+/* *left: the steps this path may still spend. */
+static int glob(const uint8_t *p, size_t pn, size_t min_len, const uint8_t *s, size_t sn, atomic_size_t *over_at,
+                uint64_t *left)
+{
+    if (*left == 0)
+        return GLOB_UNDECIDED;
+    --*left;
+    if (sn < min_len)
+        return GLOB_NO;
     /* The literal lead of the pattern (up to its first '*', '?', '[' or '\\') matches byte for byte in
      * both matchers: compared at once and skipped. A nested .gitignore's patterns are anchored at their
      * directory (the directory, a double star, then the pattern), and the NFA paid the directory's
@@ -220,13 +283,21 @@ static bool glob(const uint8_t *p, size_t pn, const uint8_t *s, size_t sn)
     while (lit < pn && p[lit] != '*' && p[lit] != '?' && p[lit] != '[' && p[lit] != '\\')
         lit++;
     if (lit > sn || memcmp(p, s, lit) != 0)
-        return false;
+        return GLOB_NO;
+    if (sn - lit >= atomic_load_explicit(over_at, memory_order_relaxed))
+        return GLOB_UNDECIDED;
     p += lit;
     pn -= lit;
     s += lit;
     sn -= lit;
     bool dstar = pn >= 2 && memmem(p, pn, "**", 2) != NULL;
-    return dstar ? glob_nfa(p, pn, s, sn) : glob_flat(p, pn, s, sn);
+    uint64_t own = glob_budget(pn, sn), steps = lit / 16;
+    uint64_t budget = own < *left ? own : *left;
+    int r = dstar ? glob_nfa(p, pn, s, sn, budget, &steps) : glob_flat(p, pn, s, sn, budget, &steps);
+    *left -= steps < *left ? steps : *left;
+    if (r == GLOB_UNDECIDED && budget == own) /* a race of two threads keeps either length: both ran out */
+        atomic_store_explicit(over_at, sn, memory_order_relaxed);
+    return r;
 }
 
 sanctum_status sanctum_scan_ignore_add(sanctum_scan_ignore *ig, const uint8_t *t, size_t len, sanctum_error *err)
@@ -235,6 +306,8 @@ sanctum_status sanctum_scan_ignore_add(sanctum_scan_ignore *ig, const uint8_t *t
     if (ig == NULL || (t == NULL && len != 0))
         return sc_error(err, SANCTUM_E_INVALID_ARG, SANCTUM_NO_OFFSET, "ignore or patterns is NULL");
     size_t before = ig->n;
+    uint64_t bytes_before = ig->bytes;
+    uint32_t source = ig->sources < UINT32_MAX ? ig->sources++ : UINT32_MAX;
     size_t pos = 0;
     while (pos < len) {
         const uint8_t *nl = memchr(t + pos, '\n', len - pos);
@@ -251,11 +324,13 @@ sanctum_status sanctum_scan_ignore_add(sanctum_scan_ignore *ig, const uint8_t *t
         if (e - s > IG_MAX_LEN || memchr(t + s, 0, e - s) != NULL) {
             sanctum_status st = sc_error(err, SANCTUM_E_LIMIT, line_off,
                                          "ignore pattern longer than 4096 bytes or holding a NUL byte");
+            ig->bytes = bytes_before;
             while (ig->n > before)
                 sc_free(ig->pats[--ig->n].glob);
             return st;
         }
-        ig_pat p = {0};
+        ig_pat p = {.source = source};
+        atomic_init(&p.over_at, SIZE_MAX);
         if (t[s] == '!') {
             p.negate = true;
             s++;
@@ -276,6 +351,7 @@ sanctum_status sanctum_scan_ignore_add(sanctum_scan_ignore *ig, const uint8_t *t
             p.anchored = true;
         if (ig->n >= IG_MAX_PATTERNS) {
             sanctum_status st = sc_error(err, SANCTUM_E_LIMIT, line_off, "more than 100000 ignore patterns");
+            ig->bytes = bytes_before;
             while (ig->n > before)
                 sc_free(ig->pats[--ig->n].glob);
             return st;
@@ -292,10 +368,13 @@ sanctum_status sanctum_scan_ignore_add(sanctum_scan_ignore *ig, const uint8_t *t
         if (p.glob == NULL)
             goto nomem;
         p.len = e - s;
+        p.min_len = glob_min_len(p.glob, p.len);
+        ig->bytes += p.len + 1;
         ig->pats[ig->n++] = p;
     }
     return SANCTUM_OK;
 nomem:
+    ig->bytes = bytes_before;
     while (ig->n > before)
         sc_free(ig->pats[--ig->n].glob);
     return sc_error_nomem(err);
@@ -314,6 +393,7 @@ sanctum_status sanctum_scan_ignore_new(sanctum_scan_ignore **out, sanctum_ctx *c
     if (ig == NULL)
         return sc_error_nomem(err);
     ig->ctx = ctx;
+    atomic_init(&ig->last_over, -1);
     sanctum_status st = sanctum_scan_ignore_add(ig, patterns, len, err);
     if (st != SANCTUM_OK) {
         sanctum_free(ig);
@@ -323,8 +403,9 @@ sanctum_status sanctum_scan_ignore_new(sanctum_scan_ignore **out, sanctum_ctx *c
     return SANCTUM_OK;
 }
 
-/* Last matching pattern decides for this one path (not its parents). -1 = no pattern matched. */
-static int decide(const sanctum_scan_ignore *ig, const uint8_t *path, size_t len, bool is_dir)
+/* Last matching pattern decides for this one path (not its parents). -1 = no pattern matched,
+ * -2 = a pattern that would have been asked before any match ran out of budget (undecided). */
+static int decide(sanctum_scan_ignore *ig, const uint8_t *path, size_t len, bool is_dir, uint64_t *left)
 {
     const uint8_t *slash = NULL;
     for (size_t i = len; i > 0; i--)
@@ -335,25 +416,45 @@ static int decide(const sanctum_scan_ignore *ig, const uint8_t *path, size_t len
     const uint8_t *base = slash ? slash + 1 : path;
     size_t blen = len - (size_t)(base - path);
     for (size_t i = ig->n; i-- > 0;) {
-        const ig_pat *p = &ig->pats[i];
+        ig_pat *p = &ig->pats[i];
         if (p->dir_only && !is_dir)
             continue;
-        bool m = p->anchored ? glob(p->glob, p->len, path, len) : glob(p->glob, p->len, base, blen);
-        if (m)
+        int m = p->anchored ? glob(p->glob, p->len, p->min_len, path, len, &p->over_at, left)
+                            : glob(p->glob, p->len, p->min_len, base, blen, &p->over_at, left);
+        if (m == GLOB_UNDECIDED) {
+            atomic_store_explicit(&ig->last_over, (int_fast64_t)p->source, memory_order_relaxed);
+            return -2;
+        }
+        if (m == GLOB_YES)
             return p->negate ? 0 : 1;
     }
     return -1;
 }
 
-int32_t sanctum_scan_ignore_match(const sanctum_scan_ignore *ig, const uint8_t *path, size_t len, int32_t is_dir)
+int32_t sanctum_scan_ignore_match(const sanctum_scan_ignore *cig, const uint8_t *path, size_t len, int32_t is_dir)
 {
-    if (ig == NULL || path == NULL || len == 0 || len > 65536)
+    if (cig == NULL || path == NULL || len == 0 || len > 65536)
         return 0;
+    /* only the atomic budget marks change: the object is not const where it was made */
+    sanctum_scan_ignore *ig = (sanctum_scan_ignore *)(uintptr_t)cig;
     while (len > 1 && path[len - 1] == '/')
         len--;
-    /* a path under an ignored directory is ignored, whatever later patterns say */
-    for (size_t i = 1; i < len; i++)
-        if (path[i] == '/' && decide(ig, path, i, true) == 1)
+    uint64_t left = path_budget(ig, len);
+    /* a path under an ignored directory is ignored, whatever later patterns say; an undecided
+     * directory is not ignored, nor anything under it (fail-safe: the path is scanned) */
+    for (size_t i = 1; i < len; i++) {
+        if (path[i] != '/')
+            continue;
+        int d = decide(ig, path, i, true, &left);
+        if (d == 1)
             return 1;
-    return decide(ig, path, len, is_dir != 0) == 1 ? 1 : 0;
+        if (d == -2)
+            return 0;
+    }
+    return decide(ig, path, len, is_dir != 0, &left) == 1 ? 1 : 0;
+}
+
+int64_t sanctum_scan_ignore_undecided(const sanctum_scan_ignore *ig)
+{
+    return ig == NULL ? -1 : (int64_t)atomic_load_explicit(&ig->last_over, memory_order_relaxed);
 }
