@@ -104,6 +104,19 @@ class AcceptorTest(unittest.TestCase):
         self.assertEqual(counts.slots[1], 5)
         self.assertLess(time.monotonic() - started, 3)  # a RETRY wait per connection, not more
 
+    def test_a_worker_leaving_connections_to_the_others_is_not_waited_for(self):
+        counts = balance.Counts(2)  # slot 1: a worker holding fewer, itself in a RETRY wait
+        counts.waiting[1] = 1
+        w = Worker(self.sock, counts, 0)
+        self.addCleanup(w.close)
+        keep = connect_and_ask(self.port)  # worker 0 holds one more than worker 1 from now on
+        self.addCleanup(keep.close)
+        retry, balance.RETRY = balance.RETRY, 5.0  # a wait for worker 1 would show as 5 s
+        self.addCleanup(setattr, balance, "RETRY", retry)
+        started = time.monotonic()
+        connect_and_ask(self.port).close()
+        self.assertLess(time.monotonic() - started, 2.5)
+
     def test_closed_connections_are_counted_out(self):
         counts = balance.Counts(1)
         w = Worker(self.sock, counts, 0)
