@@ -179,11 +179,11 @@ class WorkerEndsTest(unittest.TestCase):
     became 1.5 ms): now the proxy stops with status 1, so that systemd (Restart=on-failure) starts it
     again; a worker that was asked to stop stops it with status 0."""
 
-    def start(self):
+    def start(self, delay: float = 0.0):
         import sanctumcore
         from fake_upstream import FakeUpstream
 
-        up = FakeUpstream()
+        up = FakeUpstream(delay=delay)
         self.addCleanup(up.close)
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
@@ -214,6 +214,32 @@ class WorkerEndsTest(unittest.TestCase):
         os.kill(children(proc.pid)[0], signal.SIGTERM)
         self.assertEqual(proc.wait(20), 0)
         self.assertNotIn("Traceback", proc.stderr.read())
+
+    def test_sigterm_lets_the_requests_in_flight_end(self):
+        """They were cut (the client saw its connection closed, the log said 499) with --workers 2 or
+        more, where one worker let them end."""
+        proc, port = self.start(delay=1.5)
+        answers = []
+
+        def ask():
+            c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            try:
+                c.request("GET", "/v1/models")
+                answers.append(c.getresponse().status)
+            except (OSError, http.client.HTTPException) as e:
+                answers.append(type(e).__name__)
+            finally:
+                c.close()
+
+        clients = [threading.Thread(target=ask) for _ in range(6)]
+        for t in clients:
+            t.start()
+        time.sleep(0.5)  # asked, and waiting for the upstream's answer
+        proc.send_signal(signal.SIGTERM)
+        for t in clients:
+            t.join(15)
+        self.assertEqual(answers, [200] * 6)
+        self.assertEqual(proc.wait(20), 0)
 
     def test_sigterm_with_connections_open_exits_0_and_the_port_is_free_at_once(self):
         proc, port = self.start()
