@@ -215,6 +215,31 @@ class WorkerEndsTest(unittest.TestCase):
         self.assertEqual(proc.wait(20), 0)
         self.assertNotIn("Traceback", proc.stderr.read())
 
+    def test_a_worker_failing_stops_the_proxy_with_status_1_and_says_why(self):
+        """A worker's error ended it with status 0 and without a word (os._exit(0) in a finally)."""
+        import sanctumcore
+        from fake_upstream import FakeUpstream
+
+        up = FakeUpstream()
+        self.addCleanup(up.close)
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        env = {**os.environ, "PYTHONPATH": os.path.dirname(os.path.dirname(os.path.abspath(sanctumcore.__file__)))}
+        script = ("import sys, sanctumcore.proxy.__main__ as m\n"
+                  "run = m._run\n"
+                  "def failing(cfg, share=None, workers=()):\n"
+                  "    if share and share.get('index'):\n"
+                  "        raise RuntimeError('worker failure for the test')\n"
+                  "    return run(cfg, share, workers)\n"
+                  "m._run = failing\n"
+                  f"sys.exit(m.main(['--listen', '127.0.0.1:{port}', '--upstream', '{up.url}', '--policy', 'pass',"
+                  " '--workers', '2']))\n")
+        proc = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=30)
+        self.assertEqual(proc.returncode, 1, proc.stderr)
+        self.assertIn("worker failure for the test", proc.stderr)
+        self.assertIn("exit status 1", proc.stderr)
+
     def test_sigterm_lets_the_requests_in_flight_end(self):
         """They were cut (the client saw its connection closed, the log said 499) with --workers 2 or
         more, where one worker let them end."""

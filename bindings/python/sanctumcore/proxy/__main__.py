@@ -9,6 +9,7 @@ import os
 import signal
 import socket
 import sys
+import traceback
 
 from .._core import version_line as _version_line
 from . import balance, config as configmod, logs
@@ -269,11 +270,14 @@ def main(argv=None) -> int:
             pid = os.fork()
             if pid == 0:  # a worker: the same proxy on the same listening sockets
                 cfg.presidio = {}
+                code = 1  # (an error: the first process then stops with status 1)
                 try:
-                    _run(cfg, {**share, "index": index})
+                    code = _run(cfg, {**share, "index": index})
+                except BaseException:
+                    traceback.print_exc()  # (os._exit would lose it)
                 finally:
                     logging.shutdown()  # its last lines (os._exit skips the exit hooks)
-                    os._exit(0)
+                    os._exit(code)
             children.append(pid)
     try:
         return _run(cfg, share, children)
