@@ -104,6 +104,19 @@ class AcceptorTest(unittest.TestCase):
         self.assertEqual(counts.slots[1], 5)
         self.assertLess(time.monotonic() - started, 3)  # a RETRY wait per connection, not more
 
+    def test_a_worker_leaving_connections_to_the_others_is_not_waited_for(self):
+        counts = balance.Counts(2)  # slot 1: a worker holding fewer, itself in a RETRY wait
+        counts.waiting[1] = 1
+        w = Worker(self.sock, counts, 0)
+        self.addCleanup(w.close)
+        keep = connect_and_ask(self.port)  # worker 0 holds one more than worker 1 from now on
+        self.addCleanup(keep.close)
+        retry, balance.RETRY = balance.RETRY, 5.0  # a wait for worker 1 would show as 5 s
+        self.addCleanup(setattr, balance, "RETRY", retry)
+        started = time.monotonic()
+        connect_and_ask(self.port).close()
+        self.assertLess(time.monotonic() - started, 2.5)
+
     def test_closed_connections_are_counted_out(self):
         counts = balance.Counts(1)
         w = Worker(self.sock, counts, 0)
@@ -157,6 +170,129 @@ class WorkersShareThePortTest(unittest.TestCase):
         self.assertEqual(len(held), 2)
         self.assertEqual(sum(held), 16, held)
         self.assertLessEqual(abs(held[0] - held[1]), 4, held)
+
+
+@unittest.skipUnless(pathlib.Path("/proc/net/tcp").exists(), "needs Linux /proc")
+class WorkerEndsTest(unittest.TestCase):
+    """A worker killed (OOM killer, SIGKILL) used to leave the first process serving alone, silently and
+    for good, with every new connection waiting RETRY for the dead worker's turn (0.4 ms a connection
+    became 1.5 ms): now the proxy stops with status 1, so that systemd (Restart=on-failure) starts it
+    again; a worker that was asked to stop stops it with status 0."""
+
+    def start(self, delay: float = 0.0):
+        import sanctumcore
+        from fake_upstream import FakeUpstream
+
+        up = FakeUpstream(delay=delay)
+        self.addCleanup(up.close)
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        env = {**os.environ, "PYTHONPATH": os.path.dirname(os.path.dirname(os.path.abspath(sanctumcore.__file__)))}
+        proc = subprocess.Popen([sys.executable, "-m", "sanctumcore.proxy", "--listen", f"127.0.0.1:{port}",
+                                 "--upstream", up.url, "--policy", "pass", "--workers", "2"],
+                                stderr=subprocess.PIPE, env=env, start_new_session=True, text=True)
+        self.addCleanup(lambda: proc.poll() is None and (os.killpg(proc.pid, signal.SIGKILL), proc.wait(20)))
+        self.addCleanup(proc.stderr.close)
+        deadline = time.monotonic() + 20
+        while not children(proc.pid) or not connect_and_ask_ok(port):
+            if time.monotonic() > deadline:
+                self.fail("the proxy did not start")
+            time.sleep(0.1)
+        return proc, port
+
+    def test_a_killed_worker_stops_the_proxy_with_status_1(self):
+        proc, _ = self.start()
+        os.kill(children(proc.pid)[0], signal.SIGKILL)
+        self.assertEqual(proc.wait(20), 1)
+        err = proc.stderr.read()
+        self.assertIn("killed by signal 9", err)
+        self.assertNotIn("Traceback", err)
+
+    def test_a_worker_stopped_by_sigterm_stops_the_proxy_with_status_0(self):
+        proc, _ = self.start()
+        os.kill(children(proc.pid)[0], signal.SIGTERM)
+        self.assertEqual(proc.wait(20), 0)
+        self.assertNotIn("Traceback", proc.stderr.read())
+
+    def test_a_worker_failing_stops_the_proxy_with_status_1_and_says_why(self):
+        """A worker's error ended it with status 0 and without a word (os._exit(0) in a finally)."""
+        import sanctumcore
+        from fake_upstream import FakeUpstream
+
+        up = FakeUpstream()
+        self.addCleanup(up.close)
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        env = {**os.environ, "PYTHONPATH": os.path.dirname(os.path.dirname(os.path.abspath(sanctumcore.__file__)))}
+        script = ("import sys, sanctumcore.proxy.__main__ as m\n"
+                  "run = m._run\n"
+                  "def failing(cfg, share=None, workers=()):\n"
+                  "    if share and share.get('index'):\n"
+                  "        raise RuntimeError('worker failure for the test')\n"
+                  "    return run(cfg, share, workers)\n"
+                  "m._run = failing\n"
+                  f"sys.exit(m.main(['--listen', '127.0.0.1:{port}', '--upstream', '{up.url}', '--policy', 'pass',"
+                  " '--workers', '2']))\n")
+        proc = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=30)
+        self.assertEqual(proc.returncode, 1, proc.stderr)
+        self.assertIn("worker failure for the test", proc.stderr)
+        self.assertIn("exit status 1", proc.stderr)
+
+    def test_sigterm_lets_the_requests_in_flight_end(self):
+        """They were cut (the client saw its connection closed, the log said 499) with --workers 2 or
+        more, where one worker let them end."""
+        proc, port = self.start(delay=1.5)
+        answers = []
+
+        def ask():
+            c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            try:
+                c.request("GET", "/v1/models")
+                answers.append(c.getresponse().status)
+            except (OSError, http.client.HTTPException) as e:
+                answers.append(type(e).__name__)
+            finally:
+                c.close()
+
+        clients = [threading.Thread(target=ask) for _ in range(6)]
+        for t in clients:
+            t.start()
+        time.sleep(0.5)  # asked, and waiting for the upstream's answer
+        proc.send_signal(signal.SIGTERM)
+        for t in clients:
+            t.join(15)
+        self.assertEqual(answers, [200] * 6)
+        self.assertEqual(proc.wait(20), 0)
+
+    def test_sigterm_with_connections_open_exits_0_and_the_port_is_free_at_once(self):
+        proc, port = self.start()
+        held = [socket.create_connection(("127.0.0.1", port), timeout=5) for _ in range(8)]
+        for s in held:
+            self.addCleanup(s.close)
+            s.sendall(b"GET /v1/models HTTP/1.1\r\nHost: x\r\n\r\n")
+            self.assertTrue(s.recv(65536).startswith(b"HTTP/1.1 200"))
+        workers = children(proc.pid)
+        proc.send_signal(signal.SIGTERM)
+        self.assertEqual(proc.wait(20), 0)
+        self.assertNotIn("Traceback", proc.stderr.read())
+        for pid in workers:
+            self.assertFalse(pathlib.Path(f"/proc/{pid}").exists() and
+                             pathlib.Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z", pid)
+        with socket.socket() as s:  # the same port at once: what a restart binds
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            s.bind(("127.0.0.1", port))
+            s.listen(1)
+
+
+def connect_and_ask_ok(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=2) as s:
+            s.sendall(b"GET /v1/models HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            return s.recv(65536).startswith(b"HTTP/1.1 200")
+    except OSError:
+        return False
 
 
 def children(pid: int) -> list:

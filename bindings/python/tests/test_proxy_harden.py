@@ -183,7 +183,7 @@ class StartupCredentialTest(unittest.TestCase):
         from sanctumcore.proxy.__main__ import main
 
         err = io.StringIO()
-        with mock.patch("sanctumcore.proxy.__main__._run") as run, contextlib.redirect_stderr(err):
+        with mock.patch("sanctumcore.proxy.__main__._run", return_value=0) as run, contextlib.redirect_stderr(err):
             code = main(argv)
         return code, err.getvalue(), run
 

@@ -9,6 +9,7 @@ import os
 import signal
 import socket
 import sys
+import traceback
 
 from .._core import version_line as _version_line
 from . import balance, config as configmod, logs
@@ -134,7 +135,17 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-async def _serve(cfg, share) -> None:
+def _ended(status: int) -> str:
+    if os.WIFSIGNALED(status):
+        return f"killed by signal {os.WTERMSIG(status)}"
+    return f"exit status {os.waitstatus_to_exitcode(status)}"
+
+
+async def _serve(cfg, share, workers=()) -> int:
+    """workers: a list of the pids of the other worker processes (the first process only). When one ends while
+    this one serves, the proxy stops: its share of the connections would go unserved, and its count
+    (balance.py) would make every new connection wait RETRY. A worker asked to stop (exit status 0)
+    stops the proxy with status 0; one that died, 1, so that systemd (Restart=on-failure) starts it again."""
     proxy = Proxy(cfg)
     await proxy.start(**share)
     log = logging.getLogger("sanctumcore.proxy")
@@ -148,22 +159,55 @@ async def _serve(cfg, share) -> None:
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
+    status = 0
+
+    def reap() -> None:
+        nonlocal status
+        for pid in list(workers):
+            try:
+                done, how = os.waitpid(pid, os.WNOHANG)
+            except ChildProcessError:
+                continue
+            if done:
+                workers.remove(pid)  # (reaped: its pid may be another process's soon)
+            if done and not stop.is_set():
+                failed = not os.WIFEXITED(how) or os.WEXITSTATUS(how) != 0
+                status = status or int(failed)
+                (log.error if failed else log.info)(
+                    "worker pid %d ended (%s): sanctum-proxy stops%s", pid, _ended(how),
+                    " with status 1" if failed else "")
+                stop.set()
+
+    pidfds = []  # readable when the worker ends (uvloop keeps SIGCHLD to itself)
+    for pid in workers:
+        try:
+            pidfds.append(os.pidfd_open(pid))
+            loop.add_reader(pidfds[-1], reap)
+        except (AttributeError, OSError):  # (no pidfd: Linux before 5.3) a look every second
+            poll = lambda: (reap(), stop.is_set() or loop.call_later(1, poll))  # noqa: E731
+            loop.call_later(1, poll)
+            break
+    reap()  # (one that ended before the readers were there)
     try:
         await stop.wait()
     finally:
+        for fd in pidfds:
+            loop.remove_reader(fd)
+            os.close(fd)
         await proxy.stop()
+    return status
 
 
-def _run(cfg, share=None) -> None:
-    """share: the listening sockets the workers share, and this worker's place (Proxy.start)."""
+def _run(cfg, share=None, workers=()) -> int:
+    """share: the listening sockets the workers share, and this worker's place (Proxy.start); workers:
+    the other workers' pids (_serve). Returns the exit status."""
     share = share or {}
     try:
         import uvloop  # Debian's python3-uvloop, when installed: a faster event loop
     except ImportError:
-        asyncio.run(_serve(cfg, share))
-    else:
-        with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
-            runner.run(_serve(cfg, share))
+        return asyncio.run(_serve(cfg, share, workers))
+    with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
+        return runner.run(_serve(cfg, share, workers))
 
 
 def _shared_listeners(host: str, port: int, backlog: int) -> list:
@@ -226,14 +270,17 @@ def main(argv=None) -> int:
             pid = os.fork()
             if pid == 0:  # a worker: the same proxy on the same listening sockets
                 cfg.presidio = {}
+                code = 1  # (an error: the first process then stops with status 1)
                 try:
-                    _run(cfg, {**share, "index": index})
+                    code = _run(cfg, {**share, "index": index})
+                except BaseException:
+                    traceback.print_exc()  # (os._exit would lose it)
                 finally:
                     logging.shutdown()  # its last lines (os._exit skips the exit hooks)
-                    os._exit(0)
+                    os._exit(code)
             children.append(pid)
     try:
-        _run(cfg, share)
+        return _run(cfg, share, children)
     except (configmod.ConfigError, OSError) as e:
         print(f"sanctum-proxy: {e}", file=sys.stderr)
         return 2
@@ -244,7 +291,6 @@ def main(argv=None) -> int:
                 os.waitpid(pid, 0)
             except OSError:
                 pass
-    return 0
 
 
 if __name__ == "__main__":

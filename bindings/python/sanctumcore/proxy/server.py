@@ -32,6 +32,7 @@ log = logging.getLogger("sanctumcore.proxy")
 NO_BODY_METHODS = frozenset(("GET", "HEAD", "OPTIONS", "TRACE", "CONNECT"))  # no Content-Length: 0 added
 BIG = 128 * 1024  # bodies at least this large are scrubbed/restored off the event loop
 SPARES = 64  # scrubbers made ahead per route and format, at most
+SHUTDOWN_TIMEOUT = 60.0  # seconds the requests in flight have to end at shutdown (aiohttp's TCPSite's)
 SPARE_DELAY = 0.001  # seconds between looks for a moment without a request starting, to make them
 
 
@@ -97,6 +98,7 @@ class Proxy:
         self.port: Optional[int] = None
         self._runners = []
         self._acceptors = []
+        self._shared_server = None  # the server fed by the acceptors (workers sharing their sockets)
         self._scrub = None
         self._spares = {}  # (route name, format) -> [Scrubber made ahead, while no request was starting]
         self._wanted = {}  # (route name, format) -> spares taken since the last refill
@@ -137,6 +139,7 @@ class Proxy:
                 loop = asyncio.get_running_loop()
                 self._acceptors = [balance.Acceptor(loop, sock, server, counts, index) for sock in socks]
                 server.on_count = self._acceptors[0].set_count
+                self._shared_server = server
                 for a in self._acceptors:
                     a.start()
                 self.port = socks[0].getsockname()[1]
@@ -154,6 +157,9 @@ class Proxy:
     async def stop(self) -> None:
         for a in self._acceptors:
             a.close()
+        if self._shared_server is not None:  # no site to stop, whose stop() is where aiohttp 3.8 lets
+            await self._shared_server.shutdown(SHUTDOWN_TIMEOUT)  # the requests in flight end
+            self._shared_server = None
         if self._refill_timer is not None:
             self._refill_timer.cancel()
         for spares in self._spares.values():
