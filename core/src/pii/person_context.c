@@ -124,7 +124,18 @@ static bool role_noun(const uint8_t *s, size_t w1s, size_t w1e, bool p2, size_t 
         "airbnb", "bus", "cab", "delivery", "dog", "driving", "emergency", "estate", "fitness", "her", "his",
         "insurance", "loan", "lyft", "my", "our", "parole", "personal", "police", "school", "shuttle",
         "taxi", "their", "tour", "travel", "uber", "yoga", NULL};
-    if (WORD_IN_SORTED(s + w1s, w1e - w1s, ROLE))
+    /* first letters and lengths of ROLE and QUALIFIED: most words before a name ("the", "and", "with",
+     * "for", "hey") are turned away before the binary searches (this runs for every candidate) */
+    static const uint32_t FIRST = LETTER_('a') | LETTER_('b') | LETTER_('c') | LETTER_('d') | LETTER_('e') |
+                                  LETTER_('g') | LETTER_('h') | LETTER_('i') | LETTER_('l') | LETTER_('m') |
+                                  LETTER_('n') | LETTER_('o') | LETTER_('p') | LETTER_('r') | LETTER_('s') |
+                                  LETTER_('t') | LETTER_('u') | LETTER_('w');
+    first_letters_check(ROLE, FIRST);
+    first_letters_check(QUALIFIED, FIRST);
+    size_t l1 = w1e - w1s;
+    if (l1 < 3 || l1 > 15 || (first_letter_bit(s[w1s]) & FIRST) == 0)
+        return false;
+    if (WORD_IN_SORTED(s + w1s, l1, ROLE))
         return true;
     return p2 && WORD_IN_SORTED(s + w1s, w1e - w1s, QUALIFIED) && WORD_IN_SORTED(s + w2s, w2e - w2s, QUALIFIER);
 }

@@ -315,7 +315,8 @@ void pii_skip_plain_lower(pii_scan *sc, walk *k)
             if (j - p >= 4 && j - p <= 9 && k->prev_e > k->prev_s && p == k->prev_e + 1 && s[k->prev_e] == ' ' &&
                 pii_is_lower(s[k->prev_s]) && speech_verb(s + p, j - p))
                 lower_name_said(sc, k->prev_s, k->prev_e);
-            else if ((j - p == 2 || j - p == 4) && k->prev_e > k->prev_s && p == k->prev_e + 1 &&
+            else if (((j - p == 2 && s[p] == 'i') || (j - p == 4 && s[p] == 'j')) && k->prev_e > k->prev_s &&
+                     p == k->prev_e + 1 && /* "is", "just": the first byte keeps most words out of the call */
                      pii_is_lower(s[k->prev_s]) && pii_lower_doing_after(s, n, p, j))
                 lower_name_said(sc, k->prev_s, k->prev_e); /* "jess just texted", "ollie is coming" */
             k->prev_s = p;
