@@ -103,28 +103,6 @@ static inline bool word_in_sorted(const uint8_t *w, size_t n, const char *const 
 }
 #define WORD_IN_SORTED(w, n, list) word_in_sorted((w), (n), (list), sizeof(list) / sizeof((list)[0]) - 1)
 
-/* The bit of a byte's lower-cased ASCII letter in a set of first letters (0 for any other byte). */
-static inline uint32_t first_letter_bit(uint8_t c)
-{
-    c = pii_lower(c);
-    return c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 0;
-}
-
-/* Debug builds check a hand-written set of first letters against its list (a letter missing from the set
- * would turn the list's words away before the look-up). */
-static inline void first_letters_check(const char *const *list, uint32_t set)
-{
-#ifndef NDEBUG
-    for (size_t i = 0; list[i] != NULL; i++)
-        if ((first_letter_bit((uint8_t)list[i][0]) & set) == 0)
-            abort();
-#else
-    (void)list;
-    (void)set;
-#endif
-}
-#define LETTER_(c) (1u << ((c) - 'a'))
-
 /* The lower-case word right after position p (one space), as [*ws, *we). */
 static inline bool word_after(const uint8_t *s, size_t n, size_t p, size_t *ws, size_t *we)
 {

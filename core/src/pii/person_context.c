@@ -104,40 +104,99 @@ static const char *const RECORD_ROLE[] = {
 /* A person's role or kin before a name ("my uncle", "the nanny", "our plumber"); the roles software
  * also has ("driver", "host", "agent") only with a qualifier that makes them people ("shuttle driver",
  * "Airbnb host", "my driver"). */
-static bool role_noun(const uint8_t *s, size_t w1s, size_t w1e, bool p2, size_t w2s, size_t w2e)
+static const char *const ROLE[] = {
+    "accountant", "approver", "assignee", "aunt", "auntie", "aunty", "babysitter", "barber", "bestie",
+    "bride", "bridesmaid", "caregiver", "carer", "childminder", "classmate", "cleaner", "coach",
+    "counsellor", "counselor", "dentist", "dogsitter", "doula", "electrician", "gardener",
+    "goddaughter", "godfather", "godmother", "godson", "grandad", "granddad", "granny", "groom",
+    "groomsman", "hairdresser", "handyman", "headteacher", "housekeeper", "housemate", "imam",
+    "landlady", "mechanic", "midwife", "nan", "nana", "nanny", "nurse", "optometrist", "paediatrician",
+    "pastor", "pediatrician", "physio", "physiotherapist", "plumber", "priest", "rabbi", "realtor",
+    "receptionist", "reporter", "requester", "requestor", "reviewer", "roomie", "sitter", "stepdad",
+    "stepfather", "stepmom", "stepmother", "stepmum", "surgeon", "teammate", "therapist", "tutor",
+    "uncle", NULL};
+static const char *const QUALIFIED[] = {
+    "agent", "chauffeur", "contact", "courier", "driver", "guide", "host", "instructor", "officer",
+    "rep", "trainer", "walker", NULL};
+static const char *const QUALIFIER[] = {
+    "airbnb", "bus", "cab", "delivery", "dog", "driving", "emergency", "estate", "fitness", "her", "his",
+    "insurance", "loan", "lyft", "my", "our", "parole", "personal", "police", "school", "shuttle",
+    "taxi", "their", "tour", "travel", "uber", "yoga", NULL};
+
+/* Which of the role lists hold a word (bits of role_kind). */
+enum { ROLE_PERSON = 1, ROLE_QUALIFIED = 2, ROLE_QUALIFIER = 4, ROLE_RECORD = 8 };
+
+/* One hash index over ROLE, QUALIFIED, QUALIFIER and RECORD_ROLE, built once on first use (pii_run_once):
+ * the word before every candidate is looked up in them, and a binary search over each list was a
+ * sizeable part of a candidate's cost. A word matches as in word_in_sorted: its ASCII letters lowered,
+ * other bytes exact. */
+enum { ROLE_SLOTS = 512, ROLE_MAX = 24 };
+static struct {
+    const char *w;
+    unsigned kinds;
+} role_slot[ROLE_SLOTS];
+static pii_once roles_hashed = PII_ONCE_INIT;
+
+static uint32_t role_hash(const uint8_t *k, size_t n)
 {
-    static const char *const ROLE[] = {
-        "accountant", "approver", "assignee", "aunt", "auntie", "aunty", "babysitter", "barber", "bestie",
-        "bride", "bridesmaid", "caregiver", "carer", "childminder", "classmate", "cleaner", "coach",
-        "counsellor", "counselor", "dentist", "dogsitter", "doula", "electrician", "gardener",
-        "goddaughter", "godfather", "godmother", "godson", "grandad", "granddad", "granny", "groom",
-        "groomsman", "hairdresser", "handyman", "headteacher", "housekeeper", "housemate", "imam",
-        "landlady", "mechanic", "midwife", "nan", "nana", "nanny", "nurse", "optometrist", "paediatrician",
-        "pastor", "pediatrician", "physio", "physiotherapist", "plumber", "priest", "rabbi", "realtor",
-        "receptionist", "reporter", "requester", "requestor", "reviewer", "roomie", "sitter", "stepdad",
-        "stepfather", "stepmom", "stepmother", "stepmum", "surgeon", "teammate", "therapist", "tutor",
-        "uncle", NULL};
-    static const char *const QUALIFIED[] = {
-        "agent", "chauffeur", "contact", "courier", "driver", "guide", "host", "instructor", "officer",
-        "rep", "trainer", "walker", NULL};
-    static const char *const QUALIFIER[] = {
-        "airbnb", "bus", "cab", "delivery", "dog", "driving", "emergency", "estate", "fitness", "her", "his",
-        "insurance", "loan", "lyft", "my", "our", "parole", "personal", "police", "school", "shuttle",
-        "taxi", "their", "tour", "travel", "uber", "yoga", NULL};
-    /* first letters and lengths of ROLE and QUALIFIED: most words before a name ("the", "and", "with",
-     * "for", "hey") are turned away before the binary searches (this runs for every candidate) */
-    static const uint32_t FIRST = LETTER_('a') | LETTER_('b') | LETTER_('c') | LETTER_('d') | LETTER_('e') |
-                                  LETTER_('g') | LETTER_('h') | LETTER_('i') | LETTER_('l') | LETTER_('m') |
-                                  LETTER_('n') | LETTER_('o') | LETTER_('p') | LETTER_('r') | LETTER_('s') |
-                                  LETTER_('t') | LETTER_('u') | LETTER_('w');
-    first_letters_check(ROLE, FIRST);
-    first_letters_check(QUALIFIED, FIRST);
-    size_t l1 = w1e - w1s;
-    if (l1 < 3 || l1 > 15 || (first_letter_bit(s[w1s]) & FIRST) == 0)
-        return false;
-    if (WORD_IN_SORTED(s + w1s, l1, ROLE))
+    uint32_t h = (uint32_t)n;
+    for (size_t i = 0; i < n; i++)
+        h = h * 33u + k[i];
+    return h ^ (h >> 9);
+}
+
+/* w equals key[0..n) (w is not read past its end). */
+static bool role_key_is(const char *w, const uint8_t *key, size_t n)
+{
+    size_t i = 0;
+    while (i < n && w[i] != '\0' && (uint8_t)w[i] == key[i])
+        i++;
+    return i == n && w[n] == '\0';
+}
+
+static void role_insert(const char *const *list, unsigned kind)
+{
+    for (size_t k = 0; list[k] != NULL; k++) {
+        size_t n = strlen(list[k]);
+        if (n == 0 || n > ROLE_MAX)
+            abort(); /* role_kind would never find it */
+        uint32_t i = role_hash((const uint8_t *)list[k], n) & (ROLE_SLOTS - 1);
+        while (role_slot[i].w != NULL && strcmp(role_slot[i].w, list[k]) != 0)
+            i = (i + 1) & (ROLE_SLOTS - 1);
+        role_slot[i].w = list[k];
+        role_slot[i].kinds |= kind;
+    }
+}
+
+static void hash_roles(void)
+{
+    role_insert(ROLE, ROLE_PERSON);
+    role_insert(QUALIFIED, ROLE_QUALIFIED);
+    role_insert(QUALIFIER, ROLE_QUALIFIER);
+    role_insert(RECORD_ROLE, ROLE_RECORD);
+}
+
+/* The role lists that hold w[0..n) (ROLE_* bits, 0 for none). */
+static unsigned role_kind(const uint8_t *w, size_t n)
+{
+    if (n == 0 || n > ROLE_MAX)
+        return 0;
+    uint8_t key[ROLE_MAX];
+    for (size_t i = 0; i < n; i++)
+        key[i] = pii_lower(w[i]);
+    pii_run_once(&roles_hashed, hash_roles);
+    for (uint32_t i = role_hash(key, n) & (ROLE_SLOTS - 1); role_slot[i].w != NULL; i = (i + 1) & (ROLE_SLOTS - 1))
+        if (role_key_is(role_slot[i].w, key, n))
+            return role_slot[i].kinds;
+    return 0;
+}
+
+/* role_noun of a word whose role_kind is k1, with the word before it at [w2s, w2e) when p2. */
+static bool role_noun(unsigned k1, const uint8_t *s, bool p2, size_t w2s, size_t w2e)
+{
+    if (k1 & ROLE_PERSON)
         return true;
-    return p2 && WORD_IN_SORTED(s + w1s, w1e - w1s, QUALIFIED) && WORD_IN_SORTED(s + w2s, w2e - w2s, QUALIFIER);
+    return p2 && (k1 & ROLE_QUALIFIED) && (role_kind(s + w2s, w2e - w2s) & ROLE_QUALIFIER);
 }
 
 /* The word right before start, one space before it, when it is a title the title words do not read or
@@ -273,7 +332,8 @@ int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
         *accepts_unknown = WORD_IN_SORTED(s + w2s, w2e - w2s, PERSONAL_MESSAGE);
         return *accepts_unknown ? STRONG : WEAK;
     }
-    if (role_noun(s, w1s, w1e, p2, w2s, w2e) ||
+    unsigned k1 = role_kind(w1, l1);
+    if (role_noun(k1, s, p2, w2s, w2e) ||
         (pii_word_eq(w1, l1, "birthday") && p2 && pii_word_eq(s + w2s, w2e - w2s, "happy")) ||
         (pii_word_eq(w1, l1, "name") && p2 && pii_word_eq(s + w2s, w2e - w2s, "the") &&
          prev_word(s, w2s, 2, &w3s, &w3e) &&
@@ -283,7 +343,7 @@ int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
     }
     /* roles a record or a deed gives a person ("beneficiary Cassandra Whitby", "titular Aurora Villalba",
      * "witness Tendai Moyo"): strong, for known names only (firms are payees and beneficiaries too) */
-    if (w1e + 1 == start && s[w1e] == ' ' && WORD_IN_SORTED(w1, l1, RECORD_ROLE))
+    if (w1e + 1 == start && s[w1e] == ' ' && (k1 & ROLE_RECORD))
         return STRONG;
     int k = sc_person_context_word(w1, l1, 0);
     /* kinship words of round 8 ("mama Achieng", "babushka Zinaida", "ciocia Grażyna") vouch only for a
@@ -685,7 +745,7 @@ bool pii_role_apposition(const pii_scan *sc, size_t end)
             return q >= n || s[q] == ',' || s[q] == '.' || s[q] == ';' || s[q] == '\n' || s[q] == ')' ||
                    s[q] == '(' || s[q] == '"';
         }
-        if (role_noun(s, a, b, false, 0, 0))
+        if (role_noun(role_kind(s + a, b - a), s, false, 0, 0))
             return true;
         p = b;
     }
