@@ -137,11 +137,14 @@ static struct {
 } role_slot[ROLE_SLOTS];
 static pii_once roles_hashed = PII_ONCE_INIT;
 
-static uint32_t role_hash(const uint8_t *k, size_t n)
+/* The hash of the lower-cased word; key[0..n) receives the lower-cased bytes (one pass for both). */
+static uint32_t role_hash_lower(const uint8_t *w, size_t n, uint8_t *key)
 {
     uint32_t h = (uint32_t)n;
-    for (size_t i = 0; i < n; i++)
-        h = h * 33u + k[i];
+    for (size_t i = 0; i < n; i++) {
+        key[i] = pii_lower(w[i]);
+        h = h * 33u + key[i];
+    }
     return h ^ (h >> 9);
 }
 
@@ -160,7 +163,8 @@ static void role_insert(const char *const *list, unsigned kind)
         size_t n = strlen(list[k]);
         if (n == 0 || n > ROLE_MAX)
             abort(); /* role_kind would never find it */
-        uint32_t i = role_hash((const uint8_t *)list[k], n) & (ROLE_SLOTS - 1);
+        uint8_t key[ROLE_MAX];
+        uint32_t i = role_hash_lower((const uint8_t *)list[k], n, key) & (ROLE_SLOTS - 1);
         while (role_slot[i].w != NULL && strcmp(role_slot[i].w, list[k]) != 0)
             i = (i + 1) & (ROLE_SLOTS - 1);
         role_slot[i].w = list[k];
@@ -182,10 +186,9 @@ static unsigned role_kind(const uint8_t *w, size_t n)
     if (n == 0 || n > ROLE_MAX)
         return 0;
     uint8_t key[ROLE_MAX];
-    for (size_t i = 0; i < n; i++)
-        key[i] = pii_lower(w[i]);
+    uint32_t h = role_hash_lower(w, n, key);
     pii_run_once(&roles_hashed, hash_roles);
-    for (uint32_t i = role_hash(key, n) & (ROLE_SLOTS - 1); role_slot[i].w != NULL; i = (i + 1) & (ROLE_SLOTS - 1))
+    for (uint32_t i = h & (ROLE_SLOTS - 1); role_slot[i].w != NULL; i = (i + 1) & (ROLE_SLOTS - 1))
         if (role_key_is(role_slot[i].w, key, n))
             return role_slot[i].kinds;
     return 0;
@@ -235,8 +238,26 @@ static int marker_before(const uint8_t *s, size_t start)
     return 0;
 }
 
-/* Context before the name: returns the strength (0 none) and whether it accepts unknown words. */
+static int context_before(const pii_scan *sc, size_t start, bool *accepts_unknown);
+
+/* Context before the name: returns the strength (0 none) and whether it accepts unknown words. The PERSON
+ * steps ask for the same word several times in a row: the last answer is kept in the scan's memo. */
 int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
+{
+    pii_before_memo *m = sc->before_memo;
+    if (m == NULL)
+        return context_before(sc, start, accepts_unknown);
+    if (m->s != sc->s || m->n != sc->n || m->start != start) {
+        m->strength = context_before(sc, start, &m->accepts_unknown);
+        m->s = sc->s;
+        m->n = sc->n;
+        m->start = start;
+    }
+    *accepts_unknown = m->accepts_unknown;
+    return m->strength;
+}
+
+static int context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
 {
     const uint8_t *s = sc->s;
     size_t w1s = 0, w1e = 0, w2s = 0, w2e = 0, w3s = 0, w3e = 0;
