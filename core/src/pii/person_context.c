@@ -1,5 +1,6 @@
 /* PERSON context: the phrases before and after a word that say a person is meant (labels, greetings,
  * "my name is", chat speakers, Name <email>, signatures, verbs only people take, possessions). */
+#define _GNU_SOURCE 1 /* memrchr */
 #include <string.h>
 
 #include "names.h"
@@ -510,8 +511,12 @@ bool pii_signature(const pii_scan *sc, size_t start, size_t end)
     while (p > 0 && (s[p - 1] == '\n' || s[p - 1] == '\r' || s[p - 1] == ' '))
         p--;
     size_t pe = p;
-    while (p > 0 && s[p - 1] != '\n')
-        p--;
+    /* a line longer than 40 bytes is no sign-off: only the last 41 bytes are searched for its start */
+    size_t lo = pe > 41 ? pe - 41 : 0;
+    const uint8_t *nl = pe > lo ? memrchr(s + lo, '\n', pe - lo) : NULL;
+    if (nl == NULL && lo > 0)
+        return false;
+    p = nl != NULL ? (size_t)(nl - s) + 1 : 0;
     if (pe - p > 40)
         return false;
     size_t le = end;
