@@ -10,8 +10,8 @@ bool pii_particle(const uint8_t *w, size_t n)
 {
     static const char *const P[] = {"van", "der", "den", "de", "la", "le", "von", "da", "di", "du", "del",
                                     "della", "dos", "das", "bin", "al", "el", "ter", "ten", "zu", "y", NULL};
-    if (n == 0)
-        return false;
+    if (n == 0 || n > 5)
+        return false; /* no particle is longer ("della"): most words asked about are names */
     uint8_t c0 = pii_lower(w[0]); /* the first letter once, not in each compare */
     for (size_t k = 0; P[k] != NULL; k++)
         if ((uint8_t)P[k][0] == c0 && pii_word_eq(w, n, P[k]))
