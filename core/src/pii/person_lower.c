@@ -330,7 +330,7 @@ void pii_skip_plain_lower(pii_scan *sc, walk *k)
             if (c == '@' && p + 1 < n && pii_is_lower(s[p + 1]))
                 mention_name(sc, p);
             p++;
-            if (p + 1 < n && pii_is_upper(s[p]) && pnr_name_at(s, n, p)) {
+            if (pii_is_digit(c) && p + 1 < n && pii_is_upper(s[p]) && pnr_name_at(s, n, p)) { /* c is s[p - 1] */
                 k->p = p; /* "1.1ALVES/RICARDO": a PNR name element, read by the airline format */
                 return;
             }
