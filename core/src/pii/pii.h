@@ -61,6 +61,7 @@ typedef struct pii_scan {
     size_t pre_person;  /* candidates found before the PERSON pass (in text order) */
     bool wide_seps;     /* the number parser joins groups across runs of up to 3 spaces, tabs or dashes */
     pii_before_memo *before_memo; /* NULL: pii_context_before computes every time */
+    size_t first_high;            /* no byte >= 0x80 before this offset (0: not known) */
 } pii_scan;
 
 /* Adds a candidate (score clamped to [0, 1]). Sets sc->oom on allocation failure. */
