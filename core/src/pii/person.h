@@ -81,10 +81,17 @@ static inline bool word_in_sorted(const uint8_t *w, size_t n, const char *const 
         if (strcmp(list[i - 1], list[i]) >= 0)
             abort();
 #endif
+    if (n == 0)
+        return count > 0 && list[0][0] == '\0'; /* only "" (sorted first) matches an empty word */
+    /* most probes differ at the first letter: it is lowered once, and the rest compared only on a tie */
+    const int w0 = pii_lower(w[0]);
     size_t lo = 0, hi = count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = word_cmp(w, n, list[mid]);
+        const char *b = list[mid];
+        int c = w0 - (int)(uint8_t)b[0];
+        if (c == 0)
+            c = word_cmp(w + 1, n - 1, b + 1);
         if (c == 0)
             return true;
         if (c < 0)

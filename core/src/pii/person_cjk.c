@@ -330,7 +330,8 @@ void pii_cjk_names(pii_scan *sc)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n;
-    for (size_t p = 0; p < n; p++) {
+    /* the UTF-8 check found the first non-ASCII byte: all-ASCII text (most chat) is not walked again */
+    for (size_t p = sc->first_high; p < n; p++) {
         /* most text is ASCII: skip eight bytes at a time while none has its top bit set */
         while (p + 8 <= n) {
             uint64_t w;

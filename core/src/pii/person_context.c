@@ -1,5 +1,6 @@
 /* PERSON context: the phrases before and after a word that say a person is meant (labels, greetings,
  * "my name is", chat speakers, Name <email>, signatures, verbs only people take, possessions). */
+#define _GNU_SOURCE 1 /* memrchr */
 #include <string.h>
 
 #include "names.h"
@@ -104,29 +105,102 @@ static const char *const RECORD_ROLE[] = {
 /* A person's role or kin before a name ("my uncle", "the nanny", "our plumber"); the roles software
  * also has ("driver", "host", "agent") only with a qualifier that makes them people ("shuttle driver",
  * "Airbnb host", "my driver"). */
-static bool role_noun(const uint8_t *s, size_t w1s, size_t w1e, bool p2, size_t w2s, size_t w2e)
+static const char *const ROLE[] = {
+    "accountant", "approver", "assignee", "aunt", "auntie", "aunty", "babysitter", "barber", "bestie",
+    "bride", "bridesmaid", "caregiver", "carer", "childminder", "classmate", "cleaner", "coach",
+    "counsellor", "counselor", "dentist", "dogsitter", "doula", "electrician", "gardener",
+    "goddaughter", "godfather", "godmother", "godson", "grandad", "granddad", "granny", "groom",
+    "groomsman", "hairdresser", "handyman", "headteacher", "housekeeper", "housemate", "imam",
+    "landlady", "mechanic", "midwife", "nan", "nana", "nanny", "nurse", "optometrist", "paediatrician",
+    "pastor", "pediatrician", "physio", "physiotherapist", "plumber", "priest", "rabbi", "realtor",
+    "receptionist", "reporter", "requester", "requestor", "reviewer", "roomie", "sitter", "stepdad",
+    "stepfather", "stepmom", "stepmother", "stepmum", "surgeon", "teammate", "therapist", "tutor",
+    "uncle", NULL};
+static const char *const QUALIFIED[] = {
+    "agent", "chauffeur", "contact", "courier", "driver", "guide", "host", "instructor", "officer",
+    "rep", "trainer", "walker", NULL};
+static const char *const QUALIFIER[] = {
+    "airbnb", "bus", "cab", "delivery", "dog", "driving", "emergency", "estate", "fitness", "her", "his",
+    "insurance", "loan", "lyft", "my", "our", "parole", "personal", "police", "school", "shuttle",
+    "taxi", "their", "tour", "travel", "uber", "yoga", NULL};
+
+/* Which of the role lists hold a word (bits of role_kind). */
+enum { ROLE_PERSON = 1, ROLE_QUALIFIED = 2, ROLE_QUALIFIER = 4, ROLE_RECORD = 8 };
+
+/* One hash index over ROLE, QUALIFIED, QUALIFIER and RECORD_ROLE, built once on first use (pii_run_once):
+ * the word before every candidate is looked up in them, and a binary search over each list was a
+ * sizeable part of a candidate's cost. A word matches as in word_in_sorted: its ASCII letters lowered,
+ * other bytes exact. */
+enum { ROLE_SLOTS = 512, ROLE_MAX = 24 };
+static struct {
+    const char *w;
+    unsigned kinds;
+} role_slot[ROLE_SLOTS];
+static pii_once roles_hashed = PII_ONCE_INIT;
+
+/* The hash of the lower-cased word; key[0..n) receives the lower-cased bytes (one pass for both). */
+static uint32_t role_hash_lower(const uint8_t *w, size_t n, uint8_t *key)
 {
-    static const char *const ROLE[] = {
-        "accountant", "approver", "assignee", "aunt", "auntie", "aunty", "babysitter", "barber", "bestie",
-        "bride", "bridesmaid", "caregiver", "carer", "childminder", "classmate", "cleaner", "coach",
-        "counsellor", "counselor", "dentist", "dogsitter", "doula", "electrician", "gardener",
-        "goddaughter", "godfather", "godmother", "godson", "grandad", "granddad", "granny", "groom",
-        "groomsman", "hairdresser", "handyman", "headteacher", "housekeeper", "housemate", "imam",
-        "landlady", "mechanic", "midwife", "nan", "nana", "nanny", "nurse", "optometrist", "paediatrician",
-        "pastor", "pediatrician", "physio", "physiotherapist", "plumber", "priest", "rabbi", "realtor",
-        "receptionist", "reporter", "requester", "requestor", "reviewer", "roomie", "sitter", "stepdad",
-        "stepfather", "stepmom", "stepmother", "stepmum", "surgeon", "teammate", "therapist", "tutor",
-        "uncle", NULL};
-    static const char *const QUALIFIED[] = {
-        "agent", "chauffeur", "contact", "courier", "driver", "guide", "host", "instructor", "officer",
-        "rep", "trainer", "walker", NULL};
-    static const char *const QUALIFIER[] = {
-        "airbnb", "bus", "cab", "delivery", "dog", "driving", "emergency", "estate", "fitness", "her", "his",
-        "insurance", "loan", "lyft", "my", "our", "parole", "personal", "police", "school", "shuttle",
-        "taxi", "their", "tour", "travel", "uber", "yoga", NULL};
-    if (WORD_IN_SORTED(s + w1s, w1e - w1s, ROLE))
+    uint32_t h = (uint32_t)n;
+    for (size_t i = 0; i < n; i++) {
+        key[i] = pii_lower(w[i]);
+        h = h * 33u + key[i];
+    }
+    return h ^ (h >> 9);
+}
+
+/* w equals key[0..n) (w is not read past its end). */
+static bool role_key_is(const char *w, const uint8_t *key, size_t n)
+{
+    size_t i = 0;
+    while (i < n && w[i] != '\0' && (uint8_t)w[i] == key[i])
+        i++;
+    return i == n && w[n] == '\0';
+}
+
+static void role_insert(const char *const *list, unsigned kind)
+{
+    for (size_t k = 0; list[k] != NULL; k++) {
+        size_t n = strlen(list[k]);
+        if (n == 0 || n > ROLE_MAX)
+            abort(); /* role_kind would never find it */
+        uint8_t key[ROLE_MAX];
+        uint32_t i = role_hash_lower((const uint8_t *)list[k], n, key) & (ROLE_SLOTS - 1);
+        while (role_slot[i].w != NULL && strcmp(role_slot[i].w, list[k]) != 0)
+            i = (i + 1) & (ROLE_SLOTS - 1);
+        role_slot[i].w = list[k];
+        role_slot[i].kinds |= kind;
+    }
+}
+
+static void hash_roles(void)
+{
+    role_insert(ROLE, ROLE_PERSON);
+    role_insert(QUALIFIED, ROLE_QUALIFIED);
+    role_insert(QUALIFIER, ROLE_QUALIFIER);
+    role_insert(RECORD_ROLE, ROLE_RECORD);
+}
+
+/* The role lists that hold w[0..n) (ROLE_* bits, 0 for none). */
+static unsigned role_kind(const uint8_t *w, size_t n)
+{
+    if (n == 0 || n > ROLE_MAX)
+        return 0;
+    uint8_t key[ROLE_MAX];
+    uint32_t h = role_hash_lower(w, n, key);
+    pii_run_once(&roles_hashed, hash_roles);
+    for (uint32_t i = h & (ROLE_SLOTS - 1); role_slot[i].w != NULL; i = (i + 1) & (ROLE_SLOTS - 1))
+        if (role_key_is(role_slot[i].w, key, n))
+            return role_slot[i].kinds;
+    return 0;
+}
+
+/* role_noun of a word whose role_kind is k1, with the word before it at [w2s, w2e) when p2. */
+static bool role_noun(unsigned k1, const uint8_t *s, bool p2, size_t w2s, size_t w2e)
+{
+    if (k1 & ROLE_PERSON)
         return true;
-    return p2 && WORD_IN_SORTED(s + w1s, w1e - w1s, QUALIFIED) && WORD_IN_SORTED(s + w2s, w2e - w2s, QUALIFIER);
+    return p2 && (k1 & ROLE_QUALIFIED) && (role_kind(s + w2s, w2e - w2s) & ROLE_QUALIFIER);
 }
 
 /* The word right before start, one space before it, when it is a title the title words do not read or
@@ -165,8 +239,26 @@ static int marker_before(const uint8_t *s, size_t start)
     return 0;
 }
 
-/* Context before the name: returns the strength (0 none) and whether it accepts unknown words. */
+static int context_before(const pii_scan *sc, size_t start, bool *accepts_unknown);
+
+/* Context before the name: returns the strength (0 none) and whether it accepts unknown words. The PERSON
+ * steps ask for the same word several times in a row: the last answer is kept in the scan's memo. */
 int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
+{
+    pii_before_memo *m = sc->before_memo;
+    if (m == NULL)
+        return context_before(sc, start, accepts_unknown);
+    if (m->s != sc->s || m->n != sc->n || m->start != start) {
+        m->strength = context_before(sc, start, &m->accepts_unknown);
+        m->s = sc->s;
+        m->n = sc->n;
+        m->start = start;
+    }
+    *accepts_unknown = m->accepts_unknown;
+    return m->strength;
+}
+
+static int context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
 {
     const uint8_t *s = sc->s;
     size_t w1s = 0, w1e = 0, w2s = 0, w2e = 0, w3s = 0, w3e = 0;
@@ -262,7 +354,8 @@ int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
         *accepts_unknown = WORD_IN_SORTED(s + w2s, w2e - w2s, PERSONAL_MESSAGE);
         return *accepts_unknown ? STRONG : WEAK;
     }
-    if (role_noun(s, w1s, w1e, p2, w2s, w2e) ||
+    unsigned k1 = role_kind(w1, l1);
+    if (role_noun(k1, s, p2, w2s, w2e) ||
         (pii_word_eq(w1, l1, "birthday") && p2 && pii_word_eq(s + w2s, w2e - w2s, "happy")) ||
         (pii_word_eq(w1, l1, "name") && p2 && pii_word_eq(s + w2s, w2e - w2s, "the") &&
          prev_word(s, w2s, 2, &w3s, &w3e) &&
@@ -272,7 +365,7 @@ int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown)
     }
     /* roles a record or a deed gives a person ("beneficiary Cassandra Whitby", "titular Aurora Villalba",
      * "witness Tendai Moyo"): strong, for known names only (firms are payees and beneficiaries too) */
-    if (w1e + 1 == start && s[w1e] == ' ' && WORD_IN_SORTED(w1, l1, RECORD_ROLE))
+    if (w1e + 1 == start && s[w1e] == ' ' && (k1 & ROLE_RECORD))
         return STRONG;
     int k = sc_person_context_word(w1, l1, 0);
     /* kinship words of round 8 ("mama Achieng", "babushka Zinaida", "ciocia Grażyna") vouch only for a
@@ -418,8 +511,12 @@ bool pii_signature(const pii_scan *sc, size_t start, size_t end)
     while (p > 0 && (s[p - 1] == '\n' || s[p - 1] == '\r' || s[p - 1] == ' '))
         p--;
     size_t pe = p;
-    while (p > 0 && s[p - 1] != '\n')
-        p--;
+    /* a line longer than 40 bytes is no sign-off: only the last 41 bytes are searched for its start */
+    size_t lo = pe > 41 ? pe - 41 : 0;
+    const uint8_t *nl = pe > lo ? memrchr(s + lo, '\n', pe - lo) : NULL;
+    if (nl == NULL && lo > 0)
+        return false;
+    p = nl != NULL ? (size_t)(nl - s) + 1 : 0;
     if (pe - p > 40)
         return false;
     size_t le = end;
@@ -674,7 +771,7 @@ bool pii_role_apposition(const pii_scan *sc, size_t end)
             return q >= n || s[q] == ',' || s[q] == '.' || s[q] == ';' || s[q] == '\n' || s[q] == ')' ||
                    s[q] == '(' || s[q] == '"';
         }
-        if (role_noun(s, a, b, false, 0, 0))
+        if (role_noun(role_kind(s + a, b - a), s, false, 0, 0))
             return true;
         p = b;
     }

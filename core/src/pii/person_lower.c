@@ -315,7 +315,8 @@ void pii_skip_plain_lower(pii_scan *sc, walk *k)
             if (j - p >= 4 && j - p <= 9 && k->prev_e > k->prev_s && p == k->prev_e + 1 && s[k->prev_e] == ' ' &&
                 pii_is_lower(s[k->prev_s]) && speech_verb(s + p, j - p))
                 lower_name_said(sc, k->prev_s, k->prev_e);
-            else if ((j - p == 2 || j - p == 4) && k->prev_e > k->prev_s && p == k->prev_e + 1 &&
+            else if (((j - p == 2 && s[p] == 'i') || (j - p == 4 && s[p] == 'j')) && k->prev_e > k->prev_s &&
+                     p == k->prev_e + 1 && /* "is", "just": the first byte keeps most words out of the call */
                      pii_is_lower(s[k->prev_s]) && pii_lower_doing_after(s, n, p, j))
                 lower_name_said(sc, k->prev_s, k->prev_e); /* "jess just texted", "ollie is coming" */
             k->prev_s = p;
@@ -329,7 +330,7 @@ void pii_skip_plain_lower(pii_scan *sc, walk *k)
             if (c == '@' && p + 1 < n && pii_is_lower(s[p + 1]))
                 mention_name(sc, p);
             p++;
-            if (p + 1 < n && pii_is_upper(s[p]) && pnr_name_at(s, n, p)) {
+            if (pii_is_digit(c) && p + 1 < n && pii_is_upper(s[p]) && pnr_name_at(s, n, p)) { /* c is s[p - 1] */
                 k->p = p; /* "1.1ALVES/RICARDO": a PNR name element, read by the airline format */
                 return;
             }

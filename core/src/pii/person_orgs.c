@@ -21,7 +21,9 @@ static bool legal_form(const uint8_t *w, size_t n)
         "Sagl", "Sdn", "SpA", "Srl", "S\xc3\xa0rl", "TNHH", "Tbk", "UAB", "Zrt", "Zrt.", "a.s.", "d.d.",
         "d.o.o.", "e.V.", "mbH", "plc", "s.r.o.", "sp.", "spol.", "\xc5\x9eti.", "\xd0\x90\xd0\x9e",
         "\xd0\x97\xd0\x90\xd0\x9e", "\xd0\x9e\xd0\x9e\xd0\x9e", "\xd0\x9f\xd0\x90\xd0\x9e", NULL};
-    if (n < 2 || n > 9)
+    /* the first bytes the list has: most words after a name are turned away before the search */
+    static const char FIRST[] = "ABCEGIJKLNOPSTUZademps\xc5\xd0";
+    if (n < 2 || n > 9 || memchr(FIRST, w[0], sizeof FIRST - 1) == NULL)
         return false;
     size_t lo = 0, hi = sizeof F / sizeof F[0] - 1;
     while (lo < hi) {

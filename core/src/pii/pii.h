@@ -41,6 +41,15 @@ typedef struct pii_cand {
     int32_t rec;
 } pii_cand;
 
+/* The last answer of pii_context_before (a pure function of the text and the position, asked for the same
+ * word by several PERSON steps in a row). Per detect call: it lives beside the scan, never in a static. */
+typedef struct pii_before_memo {
+    const uint8_t *s; /* the text it was computed over (NULL: empty) */
+    size_t n, start;
+    int strength;
+    bool accepts_unknown;
+} pii_before_memo;
+
 typedef struct pii_scan {
     const sanctum_detector *det;
     const uint8_t *s;
@@ -51,6 +60,8 @@ typedef struct pii_scan {
     bool explain;       /* keep suppressed candidates (score 0, SANCTUM_EV_SUPPRESSED) for the report */
     size_t pre_person;  /* candidates found before the PERSON pass (in text order) */
     bool wide_seps;     /* the number parser joins groups across runs of up to 3 spaces, tabs or dashes */
+    pii_before_memo *before_memo; /* NULL: pii_context_before computes every time */
+    size_t first_high;            /* no byte >= 0x80 before this offset (0: not known) */
 } pii_scan;
 
 /* Adds a candidate (score clamped to [0, 1]). Sets sc->oom on allocation failure. */
