@@ -88,3 +88,21 @@ void pii_expect_none(const sanctum_detector *det, const char *text, int32_t type
     sanctum_free(d);
     assert_int_equal(bad, 0);
 }
+
+const sanctum_detector *pii_det(void **state)
+{
+    return ((const pii_fixture *)*state)->det;
+}
+
+void pii_expect_one_person(const sanctum_detector *det, const char *text, const char *want)
+{
+    pii_expect(det, text, SANCTUM_ENTITY_PERSON, want);
+    sanctum_detection *d = pii_run(det, text, 0);
+    size_t count = 0;
+    for (size_t i = 0; i < d->count; i++)
+        count += d->entities[i].type == SANCTUM_ENTITY_PERSON;
+    if (count != 1)
+        pii_dump(d);
+    sanctum_free(d);
+    assert_int_equal(count, 1);
+}

@@ -25,6 +25,12 @@ void pii_expect(const sanctum_detector *det, const char *text, int32_t type, con
 /* No entity of `type` (or of any type when type < 0). */
 void pii_expect_none(const sanctum_detector *det, const char *text, int32_t type);
 
+/* The fixture's detector (cmocka state made by pii_setup). */
+const sanctum_detector *pii_det(void **state);
+
+/* Exactly one PERSON entity in text, and its text is `want`. */
+void pii_expect_one_person(const sanctum_detector *det, const char *text, const char *want);
+
 /* Prints a detection's entities (after a failed expectation). */
 void pii_dump(const sanctum_detection *d);
 

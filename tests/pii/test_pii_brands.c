@@ -15,15 +15,10 @@
 
 static const int32_t P = SANCTUM_ENTITY_PERSON;
 
-static const sanctum_detector *det_of(void **state)
-{
-    return ((const pii_fixture *)*state)->det;
-}
-
 /* Brands of the generated list (name-suggestion-index), alone, compared, possessive. */
 static void listed_brands(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     pii_expect_none(det, "Is Michael Kors better than Coach for a laptop tote?", P);
     pii_expect_none(det, "We stopped at Tim Hortons outside Kingston for coffee.", P);
     pii_expect_none(det, "Should I keep my savings at Charles Schwab or move them?", P);
@@ -46,7 +41,7 @@ static void listed_brands(void **state)
 /* A product or shop noun after the name; an article before a name and a word the lists lack. */
 static void product_nouns(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     pii_expect_none(det, "Which lasts longer, a Tommy Hilfiger jacket or a Calvin Klein one?", P);
     pii_expect_none(det, "The Ralph Lauren polo shrank in the wash.", P);
     pii_expect_none(det, "Is the Thornbury Vortexa worth the money?", P);
@@ -60,7 +55,7 @@ static void product_nouns(void **state)
 /* Rooms and buildings named after someone. */
 static void rooms_and_buildings(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     pii_expect_none(det, "The Franklin Room is free after lunch, the Curie Room is not.", P);
     pii_expect_none(det, "Send the invoice to Ashford House, 12 Mill Lane.", P);
     pii_expect_none(det, "Is the Jubilee line or the Elizabeth line quicker to Stratford?", P);
@@ -69,7 +64,7 @@ static void rooms_and_buildings(void **state)
 /* Conditions named after a person, with or without the noun. */
 static void eponymous_conditions(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     pii_expect_none(det, "At 30 weeks she had Braxton Hicks twice yesterday.", P);
     pii_expect_none(det, "Her Crohn's has flared again since the trip.", P);
     pii_expect(det, "Dr. Okafor said the rash is nothing to worry about.", P, "Okafor");
@@ -78,7 +73,7 @@ static void eponymous_conditions(void **state)
 /* Characters in a sentence about fiction; people who read, host or pick books are still people. */
 static void fiction_characters(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     pii_expect_none(det, "Is Gandalf Greyhame a good costume idea for the party?", P);
     pii_expect_none(det, "Write a short essay on Atticus Finch as a character.", P);
     pii_expect_none(det, "My son wants to dress up as Harry Potter on Friday.", P);
@@ -90,7 +85,7 @@ static void fiction_characters(void **state)
 /* Terms of a school calendar, teams and job titles, mail header names. */
 static void calendar_and_teams(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     pii_expect_none(det, "Term dates: Autumn Term Sep 3, Half Term Oct 27, Spring Break Apr 6.", P);
     pii_expect_none(det, "Please forward this to Customer Care before Friday.", P);
     pii_expect_none(det, "--\nFrom: Billing Office\nSent: Monday\nis this real?", P);

@@ -14,29 +14,10 @@
 
 static const int32_t P = SANCTUM_ENTITY_PERSON;
 
-static const sanctum_detector *det_of(void **state)
-{
-    return ((const pii_fixture *)*state)->det;
-}
-
-/* Exactly one PERSON entity, spanning want. */
-static void expect_one(const sanctum_detector *det, const char *text, const char *want)
-{
-    pii_expect(det, text, P, want);
-    sanctum_detection *d = pii_run(det, text, 0);
-    size_t count = 0;
-    for (size_t i = 0; i < d->count; i++)
-        count += d->entities[i].type == P;
-    if (count != 1)
-        pii_dump(d);
-    sanctum_free(d);
-    assert_int_equal(count, 1);
-}
-
 /* Initials before a surname, alone or in a list: one span each. */
 static void initials_first(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     const char *minutes = "Attending: K. Brennan (secretary), P. Nakashima, D. Abernethy; absent: L. Oyelaran.";
     pii_expect(det, minutes, P, "K. Brennan");
     pii_expect(det, minutes, P, "P. Nakashima");
@@ -56,7 +37,7 @@ static void initials_first(void **state)
 /* Surname first with initials (APA, Harvard) or as Vancouver writes it, and "Surname, Given". */
 static void surname_first(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     const char *apa = "See Kowalczyk, M., Tanaka, H. J., & Achterberg, L. (2019) for the full derivation.";
     pii_expect(det, apa, P, "Kowalczyk, M.");
     pii_expect(det, apa, P, "Tanaka, H. J.");
@@ -88,7 +69,7 @@ static void surname_first(void **state)
 /* Booking records: PNR name elements numbered and glued to their number, given names of two words. */
 static void booking_records(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     const char *pnr = "RLOC 8KQ2ZD 1.1OYELARAN/TEMITOPE MS 1.2OYELARAN/DAVID MR  LH 0443 FRA-LOS";
     pii_expect(det, pnr, P, "OYELARAN/TEMITOPE");
     pii_expect(det, pnr, P, "OYELARAN/DAVID");
@@ -102,11 +83,11 @@ static void booking_records(void **state)
 /* The name field of a machine-readable zone: passports (P<) and ID cards (SURNAME<<GIVEN). */
 static void mrz_names(void **state)
 {
-    const sanctum_detector *det = det_of(state);
-    expect_one(det, "What does this say? P<NLDDE<BOER<<MAARTEN<JAN<<<<<<<<<<<<<<<<<<<<<", "DE<BOER<<MAARTEN<JAN");
-    expect_one(det, "P<GBRADEYEMI<<FOLAKE<<<<<<<<<<<<<<<<<<<<<<<<<<<\nL898902C36GBR7408122F1204159<<<<<<<<<<<<<<02",
+    const sanctum_detector *det = pii_det(state);
+    pii_expect_one_person(det, "What does this say? P<NLDDE<BOER<<MAARTEN<JAN<<<<<<<<<<<<<<<<<<<<<", "DE<BOER<<MAARTEN<JAN");
+    pii_expect_one_person(det, "P<GBRADEYEMI<<FOLAKE<<<<<<<<<<<<<<<<<<<<<<<<<<<\nL898902C36GBR7408122F1204159<<<<<<<<<<<<<<02",
                "ADEYEMI<<FOLAKE");
-    expect_one(det, "ID card line 3: LINDQVIST<<ESTER<MARIA<<<<<<<<<", "LINDQVIST<<ESTER<MARIA");
+    pii_expect_one_person(det, "ID card line 3: LINDQVIST<<ESTER<MARIA<<<<<<<<<", "LINDQVIST<<ESTER<MARIA");
     /* the other MRZ lines, fills and template tokens are no names */
     pii_expect_none(det, "line 2: L898902C36UTO7408122F1204159ZE184226B<<<<<10", P);
     pii_expect_none(det, "<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<", P);
@@ -116,7 +97,7 @@ static void mrz_names(void **state)
 /* Court captions: the parties of "X v. Y", "State v. X", "In re Marriage of X and Y". */
 static void court_captions(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     const char *docket = "Docket for Thursday: People v. Haverford at 9, then Lindqvist v. Achterberg, motion to dismiss.";
     pii_expect(det, docket, P, "Haverford");
     pii_expect(det, docket, P, "Lindqvist");
@@ -137,15 +118,15 @@ static void court_captions(void **state)
 /* Surnames the lists lack, told by an ending only surnames have; not the words and places that end so. */
 static void surname_endings(void **state)
 {
-    const sanctum_detector *det = det_of(state);
-    expect_one(det, "The grant went to Hekla Þórbergsdóttir last spring.", "Hekla Þórbergsdóttir");
-    expect_one(det, "Ask Gunnhildur Ragnarsson about the keys.", "Gunnhildur Ragnarsson");
-    expect_one(det, "Zebranie prowadziła Halina Gąsiorowska z zarządu.", "Halina Gąsiorowska");
+    const sanctum_detector *det = pii_det(state);
+    pii_expect_one_person(det, "The grant went to Hekla Þórbergsdóttir last spring.", "Hekla Þórbergsdóttir");
+    pii_expect_one_person(det, "Ask Gunnhildur Ragnarsson about the keys.", "Gunnhildur Ragnarsson");
+    pii_expect_one_person(det, "Zebranie prowadziła Halina Gąsiorowska z zarządu.", "Halina Gąsiorowska");
     const char *cz = "Děkujeme paní Jarmile Dvořákové i Petře Vondráčkové.";
     pii_expect(det, cz, P, "Jarmile Dvořákové");
     pii_expect(det, cz, P, "Petře Vondráčkové");
-    expect_one(det, "Our new lab tech is Nino Beridzeshvili.", "Nino Beridzeshvili");
-    expect_one(det, "Привітайте Андрія Ткачука з днем народження!", "Андрія Ткачука");
+    pii_expect_one_person(det, "Our new lab tech is Nino Beridzeshvili.", "Nino Beridzeshvili");
+    pii_expect_one_person(det, "Привітайте Андрія Ткачука з днем народження!", "Андрія Ткачука");
     /* words, places and names of institutions that end the same way */
     pii_expect_none(det, "The next Lesson covers Linen and Adze care.", P);
     pii_expect_none(det, "Studiował na Uniwersytet Jagielloński w Krakowie.", P);
@@ -156,12 +137,12 @@ static void surname_endings(void **state)
 /* Roles a record or a deed gives a person, right before a known name; firms in the same roles stay. */
 static void record_roles(void **state)
 {
-    const sanctum_detector *det = det_of(state);
-    expect_one(det, "Transfer approved, beneficiary Savannah Whitcombe, reference rent March.", "Savannah Whitcombe");
-    expect_one(det, "Cuenta del titular Aurora Castañeira, sucursal centro.", "Aurora Castañeira");
-    expect_one(det, "The deed was signed before witness Dale Pemberton on Tuesday.", "Dale Pemberton");
-    expect_one(det, "Posiedzenie otworzyła przewodnicząca Róża Wawrzyniak.", "Róża Wawrzyniak");
-    expect_one(det, "Morgen geeft juf Sanne de gymles in de grote zaal.", "Sanne");
+    const sanctum_detector *det = pii_det(state);
+    pii_expect_one_person(det, "Transfer approved, beneficiary Savannah Whitcombe, reference rent March.", "Savannah Whitcombe");
+    pii_expect_one_person(det, "Cuenta del titular Aurora Castañeira, sucursal centro.", "Aurora Castañeira");
+    pii_expect_one_person(det, "The deed was signed before witness Dale Pemberton on Tuesday.", "Dale Pemberton");
+    pii_expect_one_person(det, "Posiedzenie otworzyła przewodnicząca Róża Wawrzyniak.", "Róża Wawrzyniak");
+    pii_expect_one_person(det, "Morgen geeft juf Sanne de gymles in de grote zaal.", "Sanne");
     /* firms and things in the same roles */
     pii_expect_none(det, "Transfer approved, beneficiary Northwind Traders, reference invoice 7.", P);
     pii_expect_none(det, "De meester Proef van deze week staat online.", P);
@@ -172,10 +153,10 @@ static void record_roles(void **state)
 /* A known given name addressed at the end of a sentence after a lower-case clause. */
 static void vocative_at_sentence_end(void **state)
 {
-    const sanctum_detector *det = det_of(state);
-    expect_one(det, "We are all thinking of you, Solveig. Take all the time you need.", "Solveig");
-    expect_one(det, "Lo siento mucho por tu pérdida, Remedios.", "Remedios");
-    expect_one(det, "Did the parcel ever arrive, Oksana?", "Oksana");
+    const sanctum_detector *det = pii_det(state);
+    pii_expect_one_person(det, "We are all thinking of you, Solveig. Take all the time you need.", "Solveig");
+    pii_expect_one_person(det, "Lo siento mucho por tu pérdida, Remedios.", "Remedios");
+    pii_expect_one_person(det, "Did the parcel ever arrive, Oksana?", "Oksana");
     /* lists of capitals, places and words at the end of a sentence */
     pii_expect_none(det, "The tour stops in Bergen, Stavanger, Trondheim.", P);
     pii_expect_none(det, "Our offices are in Leeds, Cardiff.", P);
@@ -185,7 +166,7 @@ static void vocative_at_sentence_end(void **state)
 /* A letter quoted on one line: the sign-off opens a sentence and the name ends the quote or the line. */
 static void inline_signoffs(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     pii_expect(det, "Fix the tone: \"The invoice is attached. Kind regards, Wilhelmina\"", P, "Wilhelmina");
     pii_expect(det, "Traduci: \"Ci vediamo giovedì. Saluti, Ottavia\" in inglese", P, "Ottavia");
     pii_expect(det, "Shorten it: Thanks for waiting. Cheers, Radoslav", P, "Radoslav");
@@ -198,11 +179,11 @@ static void inline_signoffs(void **state)
  * particles and a middle initial. */
 static void caps_particles(void **state)
 {
-    const sanctum_detector *det = det_of(state);
-    expect_one(det, "SHIP TO: LUCIA DEL CASTILLO  ORDER 5512", "LUCIA DEL CASTILLO");
-    expect_one(det, "DEED OF GIFT BY HELEN MARGARET ATTWOOLL OF 4 MILL LANE", "HELEN MARGARET ATTWOOLL");
-    expect_one(det, "Resident: DE GRAAF, Sanne  Room 12", "DE GRAAF, Sanne");
-    expect_one(det, "Patient ROSSI, MARCO T  DOB on file", "ROSSI, MARCO T");
+    const sanctum_detector *det = pii_det(state);
+    pii_expect_one_person(det, "SHIP TO: LUCIA DEL CASTILLO  ORDER 5512", "LUCIA DEL CASTILLO");
+    pii_expect_one_person(det, "DEED OF GIFT BY HELEN MARGARET ATTWOOLL OF 4 MILL LANE", "HELEN MARGARET ATTWOOLL");
+    pii_expect_one_person(det, "Resident: DE GRAAF, Sanne  Room 12", "DE GRAAF, Sanne");
+    pii_expect_one_person(det, "Patient ROSSI, MARCO T  DOB on file", "ROSSI, MARCO T");
     /* headings in capitals */
     pii_expect_none(det, "NOTICE: ROBERT JAMES MEMORIAL FUND CLOSES FRIDAY", P);
     pii_expect_none(det, "VAN DER WAALS FORCES, LONDON", P);
@@ -212,11 +193,11 @@ static void caps_particles(void **state)
  * saying in other languages, at a sentence start or after a dash. */
 static void subjects_other_languages(void **state)
 {
-    const sanctum_detector *det = det_of(state);
-    expect_one(det, "Wiebke ist heute krank, bitte übernimm ihre Schicht.", "Wiebke");
-    expect_one(det, "Perrine est en congé jusqu'à lundi.", "Perrine");
-    expect_one(det, "Ludovica ha lasciato le chiavi in portineria.", "Ludovica");
-    expect_one(det, "Paid the deposit by card — Siobhan will pay me back.", "Siobhan");
+    const sanctum_detector *det = pii_det(state);
+    pii_expect_one_person(det, "Wiebke ist heute krank, bitte übernimm ihre Schicht.", "Wiebke");
+    pii_expect_one_person(det, "Perrine est en congé jusqu'à lundi.", "Perrine");
+    pii_expect_one_person(det, "Ludovica ha lasciato le chiavi in portineria.", "Ludovica");
+    pii_expect_one_person(det, "Paid the deposit by card — Siobhan will pay me back.", "Siobhan");
     /* definitions, places and other languages' function words at a sentence start */
     pii_expect_none(det, "Vega est une étoile brillante.", P);
     pii_expect_none(det, "Detta kommer att ändras.", P);
@@ -227,10 +208,10 @@ static void subjects_other_languages(void **state)
 /* A name in apposition with a role people hold, ending the phrase. */
 static void role_appositions(void **state)
 {
-    const sanctum_detector *det = det_of(state);
-    expect_one(det, "Questions go to Rosalind, our office manager.", "Rosalind");
-    expect_one(det, "Call 01 23 — Ophélie, agente immobilière", "Ophélie");
-    expect_one(det, "Reviewed. — K. Fairweather, lab supervisor", "K. Fairweather");
+    const sanctum_detector *det = pii_det(state);
+    pii_expect_one_person(det, "Questions go to Rosalind, our office manager.", "Rosalind");
+    pii_expect_one_person(det, "Call 01 23 — Ophélie, agente immobilière", "Ophélie");
+    pii_expect_one_person(det, "Reviewed. — K. Fairweather, lab supervisor", "K. Fairweather");
     /* places and firms before a role, and a role inside a longer sentence */
     pii_expect_none(det, "Send it to Lagos, head office.", P);
     pii_expect_none(det, "Acme, our supplier, shipped late.", P);
@@ -240,7 +221,7 @@ static void role_appositions(void **state)
 /* A birth name after its marker (obituaries, genealogy, registers). */
 static void birth_names(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     pii_expect(det, "Wir trauern um Gisela Hartmann geb. Wennemaier.", P, "Wennemaier");
     pii_expect(det, "Baptised: Ellen Price née Trevethan, 1902.", P, "Trevethan");
     pii_expect(det, "Zmarła Halina Nowak z domu Przybył.", P, "Przybył");
@@ -253,10 +234,10 @@ static void birth_names(void **state)
  * words with the article, up to an honorific after it. */
 static void arabic_script_titles(void **state)
 {
-    const sanctum_detector *det = det_of(state);
-    expect_one(det, "رسالة إلى السيدة مريم الحداد بخصوص الموعد", "مريم الحداد");
-    expect_one(det, "وصل الحاج حسن عبد الكريم إلى المطار", "حسن عبد الكريم");
-    expect_one(det, "جناب کامران جاوید صاحب تشریف لائے", "کامران جاوید");
+    const sanctum_detector *det = pii_det(state);
+    pii_expect_one_person(det, "رسالة إلى السيدة مريم الحداد بخصوص الموعد", "مريم الحداد");
+    pii_expect_one_person(det, "وصل الحاج حسن عبد الكريم إلى المطار", "حسن عبد الكريم");
+    pii_expect_one_person(det, "جناب کامران جاوید صاحب تشریف لائے", "کامران جاوید");
     /* a title before a word that is no name */
     pii_expect_none(det, "السيد الرئيس وصل إلى المطار", P);
     pii_expect_none(det, "جناب صدر صاحب تشریف لائے", P);
@@ -265,7 +246,7 @@ static void arabic_script_titles(void **state)
 /* Rosters and calendars: labelled lists whose items open with given names. */
 static void roster_items(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     const char *rota = "Reading rota: Oluwaseun mornings, Mairead evenings, Wojciech weekends";
     pii_expect(det, rota, P, "Mairead");
     pii_expect(det, rota, P, "Wojciech");
@@ -278,7 +259,7 @@ static void roster_items(void **state)
 /* Two names that are words, joined by "and", the subject of a state or a doing only people share. */
 static void word_name_pairs(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     const char *pair = "Honey and Sky are cousins, so seat them together.";
     pii_expect(det, pair, P, "Honey");
     pii_expect(det, pair, P, "Sky");
@@ -293,10 +274,10 @@ static void word_name_pairs(void **state)
 /* Someone addressed without the comma chat drops: "X can you ...", "X please ...". */
 static void vocative_without_comma(void **state)
 {
-    const sanctum_detector *det = det_of(state);
-    expect_one(det, "Mark can you restart the runner when you're back?", "Mark");
-    expect_one(det, "Oluwaseun please take the retro notes today", "Oluwaseun");
-    expect_one(det, "Grace could you send me the slides", "Grace");
+    const sanctum_detector *det = pii_det(state);
+    pii_expect_one_person(det, "Mark can you restart the runner when you're back?", "Mark");
+    pii_expect_one_person(det, "Oluwaseun please take the retro notes today", "Oluwaseun");
+    pii_expect_one_person(det, "Grace could you send me the slides", "Grace");
     /* questions and requests without a name before them */
     pii_expect_none(det, "What can you tell me about the outage?", P);
     pii_expect_none(det, "Someone please restart the runner.", P);
@@ -306,7 +287,7 @@ static void vocative_without_comma(void **state)
 /* Owners and speakers of notes, names that are words included, when another item of the line is one. */
 static void notes_items(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     const char *standup = "Daily sync — Pearl: merged the cache fix; Rusty: waiting on review";
     pii_expect(det, standup, P, "Pearl");
     pii_expect(det, standup, P, "Rusty");
@@ -322,10 +303,10 @@ static void notes_items(void **state)
 /* What people own or go to, after a name that is a word or a place: a pull request, the rent, a recital. */
 static void owned_by_people(void **state)
 {
-    const sanctum_detector *det = det_of(state);
-    expect_one(det, "Hunter's PR needs a second review before noon.", "Hunter");
-    expect_one(det, "Savannah's recital got moved to Thursday.", "Savannah");
-    expect_one(det, "Tamsin's rent is due on the first.", "Tamsin");
+    const sanctum_detector *det = pii_det(state);
+    pii_expect_one_person(det, "Hunter's PR needs a second review before noon.", "Hunter");
+    pii_expect_one_person(det, "Savannah's recital got moved to Thursday.", "Savannah");
+    pii_expect_one_person(det, "Tamsin's rent is due on the first.", "Tamsin");
     /* things named after people, and places' own things */
     pii_expect_none(det, "Murphy's law struck again.", P);
     pii_expect_none(det, "Halley's comet returns in 2061.", P);
@@ -334,10 +315,10 @@ static void owned_by_people(void **state)
 /* Titles the title words do not read: lower-case Italian and Spanish ones, "Fam.", police ranks. */
 static void abbreviated_titles(void **state)
 {
-    const sanctum_detector *det = det_of(state);
-    expect_one(det, "La sig.ra Ferraccioli ha firmato il contratto.", "Ferraccioli");
-    expect_one(det, "Zimmer 12 reserviert für Fam. Wawrzyniak-Olbrich.", "Wawrzyniak-Olbrich");
-    expect_one(det, "Statement taken by PC Hannah Brackwater at 21:40.", "Hannah Brackwater");
+    const sanctum_detector *det = pii_det(state);
+    pii_expect_one_person(det, "La sig.ra Ferraccioli ha firmato il contratto.", "Ferraccioli");
+    pii_expect_one_person(det, "Zimmer 12 reserviert für Fam. Wawrzyniak-Olbrich.", "Wawrzyniak-Olbrich");
+    pii_expect_one_person(det, "Statement taken by PC Hannah Brackwater at 21:40.", "Hannah Brackwater");
     /* the same letters elsewhere */
     pii_expect_none(det, "The PC Gaming Show airs tonight.", P);
     pii_expect_none(det, "Siehe Abb. Fig. 3 und Tab. Zwei.", P);
@@ -347,11 +328,11 @@ static void abbreviated_titles(void **state)
  * it, and "!" after it. */
 static void caseless_frames(void **state)
 {
-    const sanctum_detector *det = det_of(state);
-    expect_one(det, "कल सुनीता का जन्मदिन है", "सुनीता");
-    expect_one(det, "ਕੱਲ੍ਹ ਹਰਪ੍ਰੀਤ ਦੀ ਮੀਟਿੰਗ ਹੈ", "ਹਰਪ੍ਰੀਤ");
-    expect_one(det, "ለከበደ አበበ ደብዳቤ ተልኳል", "ከበደ አበበ");
-    expect_one(det, "ขอบคุณมาก จาก มาลี", "มาลี");
+    const sanctum_detector *det = pii_det(state);
+    pii_expect_one_person(det, "कल सुनीता का जन्मदिन है", "सुनीता");
+    pii_expect_one_person(det, "ਕੱਲ੍ਹ ਹਰਪ੍ਰੀਤ ਦੀ ਮੀਟਿੰਗ ਹੈ", "ਹਰਪ੍ਰੀਤ");
+    pii_expect_one_person(det, "ለከበደ አበበ ደብዳቤ ተልኳል", "ከበደ አበበ");
+    pii_expect_one_person(det, "ขอบคุณมาก จาก มาลี", "มาลี");
     /* the same words around everyday words */
     pii_expect_none(det, "कल बाजार का दिन है", P);
     pii_expect_none(det, "ขอบคุณมาก จาก ทีมงาน", P);

@@ -43,16 +43,11 @@ static void expect_only(const sanctum_detector *det, const char *text, const cha
     assert_int_equal(count, 1);
 }
 
-static const sanctum_detector *det_of(void **state)
-{
-    return ((const pii_fixture *)*state)->det;
-}
-
 /* Class 1: a given name that is also a place, followed by a surname, is a person; the place with a place
  * word after it or in place context is not. */
 static void place_given_names(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     expect(det, "Savannah Fairweather is the new dentist.", "Savannah Fairweather");
     expect(det, "Got a voicemail from Lincoln Okoro about the gutters.", "Lincoln Okoro");
     expect(det, "The quote came from Charlotte Brennan yesterday.", "Charlotte Brennan");
@@ -75,7 +70,7 @@ static void place_given_names(void **state)
  * possession, a subject of a person verb); without it, it stays a place. */
 static void place_names_as_persons(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     expect(det, "remind Charlotte to pack her swimsuit", "Charlotte");
     expect(det, "Please thank Madison for the flowers.", "Madison");
     expect(det, "Houston's phone died again, text me instead.", "Houston");
@@ -93,7 +88,7 @@ static void place_names_as_persons(void **state)
 /* Class 2: names the gazetteer may lack, with structural evidence. */
 static void structural_evidence(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     expect(det, "Herr Oberhuber kommt morgen um neun.", "Oberhuber");
     expect(det, "Dzwonił pan Nowak w sprawie faktury.", "Nowak");
     /* signatures without the comma, after a dash, after sign-offs the table lacked */
@@ -128,7 +123,7 @@ static void structural_evidence(void **state)
 /* Class 2b: a given name that is no word, place or software, in a frame only people fill. */
 static void rare_given_names(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     expect(det, "Aoife can't make it to the barbecue.", "Aoife");
     expect(det, "Siobhan and I finished the puzzle.", "Siobhan");
     expect(det, "Could you give Meera a lift home?", "Meera");
@@ -145,7 +140,7 @@ static void rare_given_names(void **state)
 /* Class 3: compound surnames and particles: the span covers the whole name. */
 static void compound_surnames(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     expect(det, "Please forward it to Dra. María Fernanda López Ortega today.", "María Fernanda López Ortega");
     expect(det, "The invoice went to Sr. Ortega López last week.", "Ortega López");
     expect(det, "Prof. Hendrik van der Walt chairs the panel.", "Hendrik van der Walt");
@@ -156,7 +151,7 @@ static void compound_surnames(void **state)
 /* Class 4: JSON keys and CSV records make a bare surname or given name a person. */
 static void structured_records(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     expect(det, "{\"surname\": \"Lindqvist\", \"age\": 41}", "Lindqvist");
     expect(det, "{\"given\": \"Astrid\", \"last\": \"Halvorsen\"}", "Halvorsen");
     expect(det, "{\"last_name\": \"Okonkwo\"}", "Okonkwo");
@@ -175,7 +170,7 @@ static void structured_records(void **state)
 /* Class 5: eponyms, foods and brands are not persons. */
 static void eponyms_foods_brands(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     expect_none(det, "Murphy's law says the backup fails on the day you need it.");
     expect_none(det, "Is Parkinson's disease hereditary?");
     expect_none(det, "Order a Cobb salad and Chicken Marsala for the table.");
@@ -189,7 +184,7 @@ static void eponyms_foods_brands(void **state)
  * holdout5's sentences). */
 static void places_and_products(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     expect_none(det, "Traffic is terrible on Robert Moses Causeway this morning.");
     expect_none(det, "She lives off Martin Luther King Jr. Blvd near the park.");
     expect_none(det, "Meet us by the fountain at Sheridan Circle.");
@@ -224,7 +219,7 @@ static void places_and_products(void **state)
  * a pronoun that takes them up, an appointment for them, a pair of them as a subject (own cases). */
 static void word_names_in_person_frames(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     expect(det, "Penny from the PTA called about the bake sale.", "Penny");
     expect(det, "Ask whether Chase replied to the invite.", "Chase");
     expect(det, "Bring a sweater for Savannah, she gets cold in the car.", "Savannah");
@@ -267,7 +262,7 @@ static void word_names_in_person_frames(void **state)
  * cases); tools and teams in the same frames are not people. */
 static void surnames_in_role_frames(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     expect(det, "Assign Nakamura and Oyelaran to the weekend shift.", "Nakamura");
     expect(det, "Assign Nakamura and Oyelaran to the weekend shift.", "Oyelaran");
     expect_only(det, "Schedule Takahashi for the Monday shift.", "Takahashi");
@@ -291,7 +286,7 @@ static void surnames_in_role_frames(void **state)
  * second lower-case name joined to one found (own cases). */
 static void east_asian_romanized(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     expect_only(det, "Tell Jae-won the tickets arrived.", "Jae-won");
     expect(det, "Park Min-jun joined the team last week.", "Park Min-jun");
     expect(det, "Seo-yeon asked whether the office is open.", "Seo-yeon");
@@ -309,7 +304,7 @@ static void east_asian_romanized(void **state)
 /* Round 6, class 1: a pet word before or after a name makes it an animal (own cases). */
 static void pets(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     expect_none(det, "My cat Jasper knocked the vase off the shelf again.");
     expect_none(det, "Our new puppy Rosie chewed through the charger.");
     expect_none(det, "We adopted a kitten named Ginger last month.");
@@ -333,7 +328,7 @@ static void pets(void **state)
 /* Round 6, class 2: storms are named like people (own cases). */
 static void storms(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     expect_none(det, "Hurricane Felix made landfall near the coast.");
     expect_none(det, "The damage from Typhoon Haiyan was enormous.");
     expect_none(det, "Tropical Storm Gordon could bring flooding by Tuesday.");
@@ -348,7 +343,7 @@ static void storms(void **state)
 /* Round 6, class 3: a month abbreviation by a day number or a year is a date (own cases). */
 static void month_abbreviations(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     expect_none(det, "The invoice is due Jan 15.");
     expect_none(det, "Kickoff moved to Mar 3rd.");
     expect_none(det, "Payment received on Jan. 4, 2024.");
@@ -365,7 +360,7 @@ static void month_abbreviations(void **state)
  * streets, books), and ships by their prefix (own cases). */
 static void labelled_thing_lists(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     expect_none(det, "Airports: Jorge Chávez, José Martí, Ninoy Aquino.");
     expect_none(det, "Racehorses: Secretariat, Seabiscuit, Frankel and Winx.");
     expect_none(det, "Fashion brands: Ralph Lauren, Stella McCartney, Kate Spade.");
@@ -383,7 +378,7 @@ static void labelled_thing_lists(void **state)
 /* Round 6, class 5: a place followed by a capitalized plural is a sports team (own cases). */
 static void sports_teams(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     expect_none(det, "The Seattle Sounders won again last night.");
     expect_none(det, "Tickets for Denver Broncos vs Buffalo Bills are sold out.");
     expect_none(det, "My brother is a huge Charlotte Hornets fan.");
@@ -403,7 +398,7 @@ static void sports_teams(void **state)
  * name, a terminal after it, or a travel verb's place (own cases). */
 static void places_named_after_people(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     expect_none(det, "Our flight lands at Jorge Chávez around noon.");
     expect_none(det, "We depart from Pierre Elliott Trudeau T1 tomorrow morning.");
     expect_none(det, "Meet me on rue Émile Zola near the market.");
@@ -423,7 +418,7 @@ static void places_named_after_people(void **state)
  * and algorithms named after people (own cases). */
 static void brands_works_acts(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     expect_none(det, "I returned the Ralph Lauren jacket yesterday.");
     expect_none(det, "Is the Stella McCartney outlet open on Sundays?");
     expect_none(det, "She was wearing Oscar de la Renta at the gala.");
@@ -444,7 +439,7 @@ static void brands_works_acts(void **state)
  * place noun, "ley de X"), category labels for algorithms and characters (own cases). */
 static void eponym_frames(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     expect_none(det, "We close early on St. Andrew's Day.");
     expect_none(det, "Meet me by Cleopatra's Needle at noon.");
     expect_none(det, "Take a photo at Hadrian's Wall for me.");
@@ -462,7 +457,7 @@ static void eponym_frames(void **state)
  * as rosters and passports write them (own cases). */
 static void caps_family_first(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     expect(det, "Passenger: MORALES, ANA", "MORALES, ANA");
     expect(det, "Signed by LINDQVIST, ERIK on the 4th.", "LINDQVIST, ERIK");
     expect(det, "Applicant BRENNAN, MAEVE has paid the fee.", "BRENNAN, MAEVE");
@@ -481,7 +476,7 @@ static void caps_family_first(void **state)
  * (own cases). */
 static void chat_mentions(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     expect(det, "@priya can you review the PR?", "priya");
     expect(det, "thanks @tomasz for the fix", "tomasz");
     expect(det, "reviewers: @ingrid and Sakura Yamamoto", "ingrid");
@@ -495,7 +490,7 @@ static void chat_mentions(void **state)
 /* Round 6, class 8b: units named after people after a number or "degrees", or before "scale" (own cases). */
 static void unit_eponyms(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     expect_none(det, "The sample was cooled to 4 Kelvin overnight.");
     expect_none(det, "It reads 300 degrees Kelvin on the display.");
     expect_none(det, "Apply a force of 12 Newton to the lever.");

@@ -15,30 +15,11 @@
 
 static const int32_t P = SANCTUM_ENTITY_PERSON;
 
-static const sanctum_detector *det_of(void **state)
-{
-    return ((const pii_fixture *)*state)->det;
-}
-
-/* Exactly one PERSON entity, spanning want. */
-static void expect_one(const sanctum_detector *det, const char *text, const char *want)
-{
-    pii_expect(det, text, P, want);
-    sanctum_detection *d = pii_run(det, text, 0);
-    size_t count = 0;
-    for (size_t i = 0; i < d->count; i++)
-        count += d->entities[i].type == P;
-    if (count != 1)
-        pii_dump(d);
-    sanctum_free(d);
-    assert_int_equal(count, 1);
-}
-
 /* Chinese names (a known surname + one or two characters) after a role or kin noun, and the second of
  * two names joined by 和/跟; the end is a word that follows names or punctuation. */
 static void chinese_roles(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     const char *two = "我室友周晓雯跟吴俊杰明天去北京看展览";
     pii_expect(det, two, P, "周晓雯");
     pii_expect(det, two, P, "吴俊杰");
@@ -47,7 +28,7 @@ static void chinese_roles(void **state)
     pii_expect(det, "麻煩幫我回覆老闆鄭志明，說報告週五前交", P, "鄭志明");
     /* role nouns before everyday words */
     pii_expect_none(det, "我朋友和家人都很支持我，同事们也说没问题。", P);
-    expect_one(det, "通知：请郑秀梅老师明天到二楼开会。", "郑秀梅");
+    pii_expect_one_person(det, "通知：请郑秀梅老师明天到二楼开会。", "郑秀梅");
     pii_expect_none(det, "请张贴通知，请关注公众号。", P);
     pii_expect_none(det, "我老板高兴地宣布了新计划。", P);
     pii_expect_none(det, "客户关系管理系统明天上线。", P);
@@ -57,7 +38,7 @@ static void chinese_roles(void **state)
  * an honorific and a particle. */
 static void japanese_names(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     pii_expect(det, "受付の方へ：「高橋 美咲様のお荷物が届いています」", P, "高橋 美咲");
     pii_expect(det, "「中村 健一です。来週の打ち合わせの件でご連絡しました」", P, "中村 健一");
     pii_expect(det, "ゆうこさんに駅で待っていると伝えてください", P, "ゆうこ");
@@ -67,12 +48,12 @@ static void japanese_names(void **state)
     pii_expect_none(det, "これちゃんと見てね。うさぎさんが好き。", P);
     pii_expect_none(det, "おかあさんとさんぽに行きます。", P);
     /* a surname signing a message with より (from), and a Chinese name after a dash at the end */
-    expect_one(det, "会議は三時からです。よろしくお願いします。\n松本より", "松本");
-    expect_one(det, "新年快乐，身体健康！——赵丽华全家", "赵丽华");
+    pii_expect_one_person(det, "会議は三時からです。よろしくお願いします。\n松本より", "松本");
+    pii_expect_one_person(det, "新年快乐，身体健康！——赵丽华全家", "赵丽华");
     pii_expect_none(det, "今日は昨日より暑いです。東京より大阪のほうが暖かい。", P);
     pii_expect_none(det, "东京比上海更冷——天气预报", P);
     /* a Chinese name opening its line, addressed with 你/您 after the comma */
-    expect_one(det, "周末安排：\n孙丽娟，妈妈让你明天早点回来", "孙丽娟");
+    pii_expect_one_person(det, "周末安排：\n孙丽娟，妈妈让你明天早点回来", "孙丽娟");
     pii_expect_none(det, "方法，你可以先试试。\n程序员，你好！\n程序，数据，接口都在文档里。", P);
 }
 
@@ -80,17 +61,17 @@ static void japanese_names(void **state)
  * Greek surname ending), Cyrillic "Уважаемая", Hebrew "מר"/"גברת"; not before a word ("Κύριε Υπουργέ"). */
 static void script_titles(void **state)
 {
-    const sanctum_detector *det = det_of(state);
-    expect_one(det, "Κύριε Καραγιαννόπουλε, σας ευχαριστούμε για την πληρωμή.", "Καραγιαννόπουλε");
-    expect_one(det, "Η κυρία ρώτησε: Κυρία Μανωλάκη, πότε φεύγετε;", "Μανωλάκη");
-    expect_one(det, "תזכורת: גברת לוי מחכה לך בקבלה", "לוי");
-    expect_one(det, "Уважаемая Ольга, счёт во вложении.", "Ольга");
+    const sanctum_detector *det = pii_det(state);
+    pii_expect_one_person(det, "Κύριε Καραγιαννόπουλε, σας ευχαριστούμε για την πληρωμή.", "Καραγιαννόπουλε");
+    pii_expect_one_person(det, "Η κυρία ρώτησε: Κυρία Μανωλάκη, πότε φεύγετε;", "Μανωλάκη");
+    pii_expect_one_person(det, "תזכורת: גברת לוי מחכה לך בקבלה", "לוי");
+    pii_expect_one_person(det, "Уважаемая Ольга, счёт во вложении.", "Ольга");
     pii_expect_none(det, "Κύριε Πρόεδρε, ευχαριστώ. Κύριε ελέησον.", P);
     pii_expect_none(det, "Уважаемый клиент, ваш заказ отправлен.", P);
     pii_expect_none(det, "הקפה הזה מר מדי בשבילי", P);
     /* a Cyrillic job label, a colon and a known given name (and surname) */
-    expect_one(det, "Ваш заказ в пути. Водитель: Михаил Соколов, машина белая.", "Михаил Соколов");
-    expect_one(det, "Відправник: Оксана, Київ", "Оксана");
+    pii_expect_one_person(det, "Ваш заказ в пути. Водитель: Михаил Соколов, машина белая.", "Михаил Соколов");
+    pii_expect_one_person(det, "Відправник: Оксана, Київ", "Оксана");
     pii_expect_none(det, "Курьер: Почта России. Получатель: Склад №3.", P);
 }
 
@@ -98,10 +79,10 @@ static void script_titles(void **state)
  * صاحبہ), opening a clause; a role before the respect word and Arabic "owner" are none. */
 static void respect_words_after(void **state)
 {
-    const sanctum_detector *det = det_of(state);
-    expect_one(det, "\"శ్రీనివాస రెడ్డి గారు, మీ బిల్లు సిద్ధంగా ఉంది\"", "శ్రీనివాస రెడ్డి");
-    expect_one(det, "\"கமலா சுப்ரமணியம் அவர்களுக்கு, வணக்கம்.\"", "கமலா சுப்ரமணியம்");
-    expect_one(det, "\"رخسانہ قریشی صاحبہ، آپ کا پارسل آ گیا ہے\"", "رخسانہ قریشی");
+    const sanctum_detector *det = pii_det(state);
+    pii_expect_one_person(det, "\"శ్రీనివాస రెడ్డి గారు, మీ బిల్లు సిద్ధంగా ఉంది\"", "శ్రీనివాస రెడ్డి");
+    pii_expect_one_person(det, "\"கமலா சுப்ரமணியம் அவர்களுக்கு, வணக்கம்.\"", "கமலா சுப்ரமணியம்");
+    pii_expect_one_person(det, "\"رخسانہ قریشی صاحبہ، آپ کا پارسل آ گیا ہے\"", "رخسانہ قریشی");
     pii_expect_none(det, "\"ڈاکٹر صاحب نے دوا بدل دی\" and \"డాక్టర్ గారు చెప్పారు\"", P);
     pii_expect_none(det, "\"زر الراديو صاحب الخيار\"", P);
 }
@@ -109,10 +90,10 @@ static void respect_words_after(void **state)
 /* Thai full names after the title คุณ glued to the given name, then the family name. */
 static void thai_full_names(void **state)
 {
-    const sanctum_detector *det = det_of(state);
-    expect_one(det, "ขอบคุณคุณสมชาย รัตนพงศ์ ที่ช่วยเหลือ", "สมชาย รัตนพงศ์");
+    const sanctum_detector *det = pii_det(state);
+    pii_expect_one_person(det, "ขอบคุณคุณสมชาย รัตนพงศ์ ที่ช่วยเหลือ", "สมชาย รัตนพงศ์");
     pii_expect_none(det, "คุณแม่ ทำอาหาร อร่อยมาก", P);
-    expect_one(det, "สุขสันต์วันเกิดนะ มาลี ขอให้มีความสุข", "มาลี");
+    pii_expect_one_person(det, "สุขสันต์วันเกิดนะ มาลี ขอให้มีความสุข", "มาลี");
     pii_expect_none(det, "สุขสันต์วันเกิดนะ ขอให้มีความสุขมากๆ", P);
     pii_expect_none(det, "ขอบคุณ ทุกคน ที่มาร่วมงาน", P);
 }
@@ -122,10 +103,10 @@ static void thai_full_names(void **state)
  * before the same phrases. */
 static void lower_case_chat(void **state)
 {
-    const sanctum_detector *det = det_of(state);
-    expect_one(det, "omg priya just called, she wants the pics", "priya");
-    expect_one(det, "wait so ingrid is driving tonight??", "ingrid");
-    expect_one(det, "stuck on a call with ingrid halvorsen again", "ingrid halvorsen");
+    const sanctum_detector *det = pii_det(state);
+    pii_expect_one_person(det, "omg priya just called, she wants the pics", "priya");
+    pii_expect_one_person(det, "wait so ingrid is driving tonight??", "ingrid");
+    pii_expect_one_person(det, "stuck on a call with ingrid halvorsen again", "ingrid halvorsen");
     pii_expect_none(det, "the build is coming along and this just said no", P);
     pii_expect_none(det, "summer is coming and winter is here", P);
 }
@@ -133,8 +114,8 @@ static void lower_case_chat(void **state)
 /* "Surname, Given" as the whole value of a mail header's name field, the surname one the lists lack. */
 static void header_surname_first(void **state)
 {
-    const sanctum_detector *det = det_of(state);
-    expect_one(det, "From: Quarrington, Matilda\nSent: Tuesday 10:14\nSubject: invoice", "Quarrington, Matilda");
+    const sanctum_detector *det = pii_det(state);
+    pii_expect_one_person(det, "From: Quarrington, Matilda\nSent: Tuesday 10:14\nSubject: invoice", "Quarrington, Matilda");
     /* a place after the comma is no given name: no span runs over the pair */
     const char *places = "From: Operations, Florence\nTo: Billing, Austin\n";
     sanctum_detection *d = pii_run(det, places, 0);
@@ -148,13 +129,13 @@ static void header_surname_first(void **state)
  * a kin word; "Свети" (Saint) before a name, and 祝福 (blessing), are none. */
 static void genitives_and_wishes(void **state)
 {
-    const sanctum_detector *det = det_of(state);
-    expect_one(det, "Подарунок для Тетяни вже купили.", "Тетяни");
-    expect_one(det, "祝王桂兰奶奶身体健康！", "王桂兰");
+    const sanctum_detector *det = pii_det(state);
+    pii_expect_one_person(det, "Подарунок для Тетяни вже купили.", "Тетяни");
+    pii_expect_one_person(det, "祝王桂兰奶奶身体健康！", "王桂兰");
     pii_expect_none(det, "Острови Свети Мартин и Свети Китс.", P);
     pii_expect_none(det, "祝福大家新年快乐，万事如意！", P);
     /* Hindi postpositions "से" (from) and "को" (to) after a known given name */
-    expect_one(det, "किताब अमित से वापस ले लेना", "अमित");
+    pii_expect_one_person(det, "किताब अमित से वापस ले लेना", "अमित");
     pii_expect_none(det, "किताब बाजार से ले आना और दुकान को बंद करना", P);
 }
 
@@ -162,12 +143,12 @@ static void genitives_and_wishes(void **state)
  * lists hold as a family name only; "بن" between words that are no names is none. */
 static void arabic_lineage(void **state)
 {
-    const sanctum_detector *det = det_of(state);
-    expect_one(det, "the landlord is عبدالله بن ناصر القحطاني and he wants the rent by Sunday",
+    const sanctum_detector *det = pii_det(state);
+    pii_expect_one_person(det, "the landlord is عبدالله بن ناصر القحطاني and he wants the rent by Sunday",
                "عبدالله بن ناصر القحطاني");
     pii_expect_none(det, "اشتريت بن القهوة من السوق", P);
     /* kin words before a known given name */
-    expect_one(det, "خالتي مريم ستصل غدا صباحا", "مريم");
+    pii_expect_one_person(det, "خالتي مريم ستصل غدا صباحا", "مريم");
     pii_expect_none(det, "خالتي ستصل غدا صباحا مع الأولاد", P);
 }
 

@@ -15,11 +15,6 @@
 
 static const int32_t P = SANCTUM_ENTITY_PERSON;
 
-static const sanctum_detector *det_of(void **state)
-{
-    return ((const pii_fixture *)*state)->det;
-}
-
 /* Exactly one PERSON entity, spanning want. */
 static void expect_only(const sanctum_detector *det, const char *text, const char *want)
 {
@@ -40,7 +35,7 @@ static void expect_only(const sanctum_detector *det, const char *text, const cha
  * a greeting that is also a name (ሰላም) is not part of the span. */
 static void caseless_scripts(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     expect_only(det, "ሰላም ከበደ፣ ስብሰባው ነገ ነው", "ከበደ");
     expect_only(det, "வணக்கம் செந்தில், நாளை பார்க்கலாம்", "செந்தில்");
     expect_only(det, "রাহুল দা, আজ মিটিং আছে", "রাহুল");
@@ -58,7 +53,7 @@ static void caseless_scripts(void **state)
 /* Greek vocatives, Ukrainian genitives, Russian ё and the greetings before them. */
 static void case_forms(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     expect_only(det, "Γεια σου Κώστα, πού είσαι;", "Κώστα");
     expect_only(det, "Καλημέρα Γιάννη, τα λέμε αύριο.", "Γιάννη");
     expect_only(det, "Повідомлення від Ігоря прийшло вчора", "Ігоря");
@@ -68,7 +63,7 @@ static void case_forms(void **state)
 /* Names no earlier source held, and names written with tone marks or macrons. */
 static void world_names(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     pii_expect(det, "Wanjiru Kamau and Bongani Dlamini reviewed the draft.", P, "Wanjiru Kamau");
     pii_expect(det, "Wanjiru Kamau and Bongani Dlamini reviewed the draft.", P, "Bongani Dlamini");
     expect_only(det, "Habari Wanjiku, karibu tena", "Wanjiku");
@@ -93,7 +88,7 @@ static void world_names(void **state)
 /* Schools, firms, characters, streets, monuments and things named like people. */
 static void not_persons(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     static const char *const NONE[] = {
         "Parents' night is at Jefferson Elementary on Thursday.",
         "She got offers from Princeton and Cornell.",
@@ -127,7 +122,7 @@ static void not_persons(void **state)
  * respect), romanized or in Cyrillic; the same words after things that are no names stay clear. */
 static void address_words_after(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     expect_only(det, "Kavitha akka, amma is asking about the wedding saree", "Kavitha");
     expect_only(det, "Jiwoo unni, the concert tickets are here", "Jiwoo");
     expect_only(det, "Gurpreet paaji, Toronto ton phone aaya si", "Gurpreet");
@@ -155,7 +150,7 @@ static void address_words_after(void **state)
  * other even when neither has a frame of its own; places, words and firms so joined stay clear. */
 static void joined_given_names(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     pii_expect(det, "Tamar and Giorgi are hosting the dinner", P, "Tamar");
     pii_expect(det, "Tamar and Giorgi are hosting the dinner", P, "Giorgi");
     pii_expect(det, "Congratulations to Manpreet and Dariush!", P, "Dariush");
@@ -177,7 +172,7 @@ static void joined_given_names(void **state)
  * lone names after Russian, Ukrainian and Bulgarian verbs only people take ("скажи", "передай"). */
 static void addressed_names(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     expect_only(det, "Chukwuemeka, call me when you land", "Chukwuemeka");
     expect_only(det, "Selin, annen seni aradı", "Selin");
     expect_only(det, "Zeynep, your bag is at the gate", "Zeynep");
@@ -199,7 +194,7 @@ static void addressed_names(void **state)
  * before places and things stay clear. */
 static void kinship_before(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     expect_only(det, "Tell mama Achieng the bus is late", "Achieng");
     expect_only(det, "Dinner at babushka Zinaida tonight", "Zinaida");
     expect_only(det, "hỏi chú Hùng nhé", "Hùng");
@@ -219,7 +214,7 @@ static void kinship_before(void **state)
  * ("Svetlana: done"); annotations, handles and headings stay clear. */
 static void mentions_and_speakers(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     expect_only(det, "@Chidinma the staging box is yours now", "Chidinma");
     pii_expect(det, "@Tariq @Mirela sync moved to 11:00", P, "Tariq");
     pii_expect(det, "@Tariq @Mirela sync moved to 11:00", P, "Mirela");
@@ -249,7 +244,7 @@ static void mentions_and_speakers(void **state)
  * ("Herrn Vogel", "Hoi Sanne", "Soita Aino", "llama a Diego", "liga para o Rui", "zadzwoń do Marka"). */
 static void european_frames(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     expect_only(det, "Bitte Rückruf an Herrn Brandauer bis Freitag", "Brandauer");
     expect_only(det, "Hoi Femke, kun jij de notulen sturen?", "Femke");
     expect_only(det, "Soita Kaisa numeroon jos palvelin kaatuu", "Kaisa");
@@ -270,7 +265,7 @@ static void european_frames(void **state)
  * Mubarak", "Jai Shri Ram") are no persons; people of those names stay persons. */
 static void holy_days(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     static const char *const NONE[] = {
         "Hanuman Jayanti celebrations at the temple this evening",
         "Mahavir Jayanti is a bank holiday on Thursday",
@@ -295,7 +290,7 @@ static void holy_days(void **state)
  * Thandiwe!"); places so addressed stay clear. */
 static void slavic_frames_and_exclamations(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     expect_only(det, "Открытка бабушке Зине от внука", "Зине");
     expect_only(det, "Подарок для внучки Полины", "Полины");
     expect_only(det, "Ольга писала вчера про дачу", "Ольга");
@@ -316,7 +311,7 @@ static void slavic_frames_and_exclamations(void **state)
  * (", ლევან!"); Armenian "ջան" after a name as "jan". Everyday words so placed stay clear. */
 static void uncased_joins_and_kin(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     pii_expect(det, "با تشکر از نگار و کاوه برای مهمانی", P, "نگار");
     pii_expect(det, "با تشکر از نگار و کاوه برای مهمانی", P, "کاوه");
     pii_expect(det, "ברכות לתמר ויונתן לרגל החתונה", P, "תמר");
@@ -337,7 +332,7 @@ static void uncased_joins_and_kin(void **state)
  * take notes"), and signing a line after a dash ("Merged. — Kalani"); things in those places stay clear. */
 static void roles_please_dash(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     expect_only(det, "PLAT-4410 flaky login test, assignee Mthunzi, due Friday", "Mthunzi");
     expect_only(det, "Bug 2210 reporter Sigrun, seen on resume", "Sigrun");
     expect_only(det, "Oluwaseun please take the notes today", "Oluwaseun");
@@ -357,7 +352,7 @@ static void roles_please_dash(void **state)
  * Vasiliki"); places after the same articles stay clear. */
 static void greek_articles(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     expect_only(det, "Πες στον Κώστα ότι αργώ", "Κώστα");
     expect_only(det, "Το δώρο της Σοφίας είναι έτοιμο", "Σοφίας");
     expect_only(det, "Μίλησα με τον Δημήτρη χθες", "Δημήτρη");
@@ -370,7 +365,7 @@ static void greek_articles(void **state)
 /* Round 8: the Japanese honorific くん after a given name and Korean 선생님 ("teacher") after a full name. */
 static void cjk_kun_and_teacher(void **state)
 {
-    const sanctum_detector *det = det_of(state);
+    const sanctum_detector *det = pii_det(state);
     expect_only(det, "翔太くんは明日来ますか", "翔太");
     expect_only(det, "다음 주에 김지은 선생님 상담이 있어요", "김지은");
     pii_expect_none(det, "선생님 감사합니다", P);
