@@ -302,6 +302,9 @@ void pii_cjk_honorifics(pii_scan *sc);
 void pii_cjk_names(pii_scan *sc);
 /* Flags (SC_CJK_*) of the surname of `chars` characters at s[p], 0 when none. */
 unsigned pii_cjk_surname(const uint8_t *s, size_t p, size_t chars);
+/* The word of a NULL-ended UTF-8 list that ends exactly at p / starts exactly at p: its length, or 0. */
+size_t pii_cjk_ends_with(const uint8_t *s, size_t p, const char *const *list);
+size_t pii_cjk_starts_with(const uint8_t *s, size_t n, size_t p, const char *const *list);
 
 /* ---- person_script_titles.c: titles of other scripts, Greek surname endings ---- */
 bool pii_script_title(const uint8_t *s, size_t n, size_t ws, size_t we);

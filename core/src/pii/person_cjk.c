@@ -63,8 +63,8 @@ static unsigned given_at(const uint8_t *s, size_t p, size_t chars)
     return table_find(sc_cjk_given, sc_cjk_given_count, sc_cjk_given_blob, s + p, chars * 3);
 }
 
-/* The UTF-8 word in list that ends exactly at p / starts exactly at p (0 when none); returns its length. */
-static size_t ends_with(const uint8_t *s, size_t p, const char *const *list)
+/* (person.h) */
+size_t pii_cjk_ends_with(const uint8_t *s, size_t p, const char *const *list)
 {
     for (size_t k = 0; list[k] != NULL; k++) {
         size_t l = strlen(list[k]);
@@ -73,7 +73,7 @@ static size_t ends_with(const uint8_t *s, size_t p, const char *const *list)
     }
     return 0;
 }
-static size_t starts_with(const uint8_t *s, size_t n, size_t p, const char *const *list)
+size_t pii_cjk_starts_with(const uint8_t *s, size_t n, size_t p, const char *const *list)
 {
     for (size_t k = 0; list[k] != NULL; k++) {
         size_t l = strlen(list[k]);
@@ -150,7 +150,7 @@ static int left_evidence(const uint8_t *s, size_t p)
     /* separators between a label and the name: spaces, colons, quotes, brackets */
     static const char *const SEPS[] = {"：", "　", "「", "『", "“", NULL};
     for (int k = 0; k < 4; k++) {
-        size_t l = ends_with(s, q, SEPS);
+        size_t l = pii_cjk_ends_with(s, q, SEPS);
         if (l > 0) {
             colon = colon || l != 3 || memcmp(s + q - 3, "　", 3) != 0;
             q -= l;
@@ -164,10 +164,10 @@ static int left_evidence(const uint8_t *s, size_t p)
     /* a label only with a separator after it: "名字：王伟", not "与名字关联"; Korean puts spaces between
      * words, so there only a colon or quote makes one ("이름: 최지훈", not "파일 이름 인수가") */
     bool hangul = s[p] >= 0xEA && s[p] <= 0xED; /* p is the start of a Han or Hangul character */
-    if ((q != p && (colon || !hangul) && ends_with(s, q, LABELS) > 0) || ends_with(s, q, NAMING) > 0 ||
+    if ((q != p && (colon || !hangul) && pii_cjk_ends_with(s, q, LABELS) > 0) || pii_cjk_ends_with(s, q, NAMING) > 0 ||
         ascii_name_key(s, p))
         return 2;
-    if (q == p && ends_with(s, q, LEFT_VERBS) > 0)
+    if (q == p && pii_cjk_ends_with(s, q, LEFT_VERBS) > 0)
         return 1;
     return 0;
 }
@@ -219,7 +219,7 @@ static size_t japanese(const uint8_t *s, size_t n, size_t a, size_t slen, int le
         for (size_t i = g; i < e; i += 3)
             if (cjk_class(s, n, i) == CJK_NONE)
                 goto next;
-        if (starts_with(s, n, e, JA_PARTICLES) || starts_with(s, n, e, HONORIFICS) ||
+        if (pii_cjk_starts_with(s, n, e, JA_PARTICLES) || pii_cjk_starts_with(s, n, e, HONORIFICS) ||
             (left == 2 && cjk_class(s, n, e) == CJK_NONE))
             return e;
     next:;
@@ -258,7 +258,7 @@ static size_t han_name(pii_scan *sc, size_t a, size_t b, size_t p)
             continue;
         size_t e;
         if ((f & SC_CJK_JA) && (e = japanese(s, n, p, sl, left)) != 0) {
-            bool hon = starts_with(s, n, e, HONORIFICS) > 0; /* "佐藤 健太さん": the whole name, not 健太 */
+            bool hon = pii_cjk_starts_with(s, n, e, HONORIFICS) > 0; /* "佐藤 健太さん": the whole name, not 健太 */
             add_name(sc, p, e, left > 0 || hon ? 0.9 : 0.8, SANCTUM_EV_GAZETTEER_LAST | SANCTUM_EV_GAZETTEER_FIRST);
             return e;
         }
@@ -271,10 +271,10 @@ static size_t han_name(pii_scan *sc, size_t a, size_t b, size_t p)
                 e = p + (sl + gl) * 3;
                 if (e > b)
                     continue;
-                bool hon = starts_with(s, n, e, HONORIFICS) > 0;
-                bool verb = left > 0 && (starts_with(s, n, e, RIGHT_VERBS) > 0 ||
-                                         (left == 1 && ends_with(s, p, PERSON_OBJECT_VERBS) > 0 &&
-                                          starts_with(s, n, e, CLAUSE_START) > 0));
+                bool hon = pii_cjk_starts_with(s, n, e, HONORIFICS) > 0;
+                bool verb = left > 0 && (pii_cjk_starts_with(s, n, e, RIGHT_VERBS) > 0 ||
+                                         (left == 1 && pii_cjk_ends_with(s, p, PERSON_OBJECT_VERBS) > 0 &&
+                                          pii_cjk_starts_with(s, n, e, CLAUSE_START) > 0));
                 bool spk = e == b && p == a && speaker(s, n, p, e);
                 if (pass == 0 ? !(hon || verb || spk) : !(e == b && left == 2))
                     continue;
@@ -290,7 +290,7 @@ static size_t han_name(pii_scan *sc, size_t a, size_t b, size_t p)
 
 static void han_run(pii_scan *sc, size_t a, size_t b)
 {
-    if (starts_with(sc->s, sc->n, a, LABELS) == b - a)
+    if (pii_cjk_starts_with(sc->s, sc->n, a, LABELS) == b - a)
         return; /* "姓名：" is the label, not a name */
     for (size_t p = a; p < b && !sc->oom;) {
         size_t e = han_name(sc, a, b, p);
@@ -309,20 +309,20 @@ static void hangul_word(pii_scan *sc, size_t a, size_t b)
     const uint8_t *s = sc->s;
     size_t n = sc->n;
     size_t chars = (b - a) / 3;
-    if (chars < 2 || !(surname_at(s, a, 1) & SC_CJK_KO) || starts_with(s, n, a, LABELS) == b - a)
+    if (chars < 2 || !(surname_at(s, a, 1) & SC_CJK_KO) || pii_cjk_starts_with(s, n, a, LABELS) == b - a)
         return; /* "이름:" is the label, not a name */
     int left = left_evidence(s, a);
     size_t e = a + 9; /* surname + two syllables */
     if (e > b)
         return;
     size_t rest = b - e;
-    if (rest > 0 && starts_with(s, n, e, KO_PARTICLES) != rest)
+    if (rest > 0 && pii_cjk_starts_with(s, n, e, KO_PARTICLES) != rest)
         return;
     bool known = (given_at(s, a + 3, 2) & SC_CJK_KO) != 0;
     bool spk = rest == 0 && speaker(s, n, a, e);
     if (left == 2 || spk)
         add_name(sc, a, e, known ? 0.9 : 0.85, SANCTUM_EV_GAZETTEER_LAST | SANCTUM_EV_CONTEXT_BEFORE);
-    else if (known && rest > 0 && starts_with(s, n, e, KO_PERSON_PARTICLES) == rest)
+    else if (known && rest > 0 && pii_cjk_starts_with(s, n, e, KO_PERSON_PARTICLES) == rest)
         add_name(sc, a, e, 0.8, SANCTUM_EV_GAZETTEER_LAST | SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_CONTEXT_AFTER);
 }
 

@@ -9,25 +9,6 @@
 #include "names.h"
 #include "person.h"
 
-static size_t ends_with(const uint8_t *s, size_t p, const char *const *list)
-{
-    for (size_t k = 0; list[k] != NULL; k++) {
-        size_t l = strlen(list[k]);
-        if (l <= p && memcmp(s + p - l, list[k], l) == 0)
-            return l;
-    }
-    return 0;
-}
-static size_t starts_with(const uint8_t *s, size_t n, size_t p, const char *const *list)
-{
-    for (size_t k = 0; list[k] != NULL; k++) {
-        size_t l = strlen(list[k]);
-        if (p + l <= n && memcmp(s + p, list[k], l) == 0)
-            return l;
-    }
-    return 0;
-}
-
 /* Nouns for people a name follows in apposition ("我同事", "我房東"), simplified and traditional; not 客户
  * or 助理, which also name programs ("客户程序", "智能助理"). */
 static const char *const ROLES[] = {
@@ -54,17 +35,17 @@ static bool han_at(const uint8_t *s, size_t n, size_t p)
 static bool stop_at(const uint8_t *s, size_t n, size_t e)
 {
     static const char *const PUNCT[] = {"，", "。", "！", "？", "、", "；", "：", "）", "」", "』", "”", NULL};
-    return e >= n || (s[e] < 0x80 && !pii_is_alpha(s[e]) && !pii_is_digit(s[e])) || starts_with(s, n, e, PUNCT);
+    return e >= n || (s[e] < 0x80 && !pii_is_alpha(s[e]) && !pii_is_digit(s[e])) || pii_cjk_starts_with(s, n, e, PUNCT);
 }
 
 size_t pii_cjk_after_role(const uint8_t *s, size_t n, size_t a, size_t b, size_t p)
 {
-    if (p == a || starts_with(s, n, p, NOT_SURNAME) > 0)
+    if (p == a || pii_cjk_starts_with(s, n, p, NOT_SURNAME) > 0)
         return 0;
-    if (ends_with(s, p, ROLES) == 0) {
+    if (pii_cjk_ends_with(s, p, ROLES) == 0) {
         /* the second of two names joined by 和/跟/与 ("我同事陈思雨和林志豪要") */
         static const char *const JOIN[] = {"和", "跟", "与", "與", "、", NULL};
-        if (ends_with(s, p, JOIN) != 3)
+        if (pii_cjk_ends_with(s, p, JOIN) != 3)
             return 0;
         bool first = false;
         for (size_t chars = 2; chars <= 4 && !first; chars++)
@@ -82,7 +63,7 @@ size_t pii_cjk_after_role(const uint8_t *s, size_t n, size_t a, size_t b, size_t
                 size_t e = p + (sl + gl) * 3;
                 if (e > b)
                     continue;
-                if (pass == 0 ? e < b && starts_with(s, n, e, AFTER) > 0 : e == b && stop_at(s, n, e))
+                if (pass == 0 ? e < b && pii_cjk_starts_with(s, n, e, AFTER) > 0 : e == b && stop_at(s, n, e))
                     return e;
             }
     }
@@ -126,15 +107,15 @@ void pii_kana_name_before(pii_scan *sc, size_t at)
                                             "かあ", "とう", "あなた", "たく", "ねこ", "いぬ", "うさぎ", "くま",
                                             "ぞう", "きつね", "たぬき", "ママ", "パパ", "ネコ", "イヌ", "パンダ",
                                             "サンタ", "ちゃん", NULL};
-    if (starts_with(s, sc->n, q, NOT_NAMES) > 0)
+    if (pii_cjk_starts_with(s, sc->n, q, NOT_NAMES) > 0)
         return;
     /* after the honorific: a particle, punctuation or the end (not さんぽ, ちゃんと) */
     static const char *const HON[] = {"さん", "さま", "様", "くん", "ちゃん", NULL};
     static const char *const NEXT[] = {"に", "は", "が", "を", "の", "と", "も", "へ", "から", "より", "です", "、",
                                        "。", "！", "？", "」", "』", "）", "　", NULL};
-    size_t hl = starts_with(s, sc->n, at, HON), e = at + hl;
-    if (hl == 0 || (strncmp((const char *)s + at, "ちゃん", 9) == 0 && starts_with(s, sc->n, e, (const char *const[]){"と", NULL})) ||
-        !(e >= sc->n || s[e] < 0x80 || starts_with(s, sc->n, e, NEXT) > 0))
+    size_t hl = pii_cjk_starts_with(s, sc->n, at, HON), e = at + hl;
+    if (hl == 0 || (strncmp((const char *)s + at, "ちゃん", 9) == 0 && pii_cjk_starts_with(s, sc->n, e, (const char *const[]){"と", NULL})) ||
+        !(e >= sc->n || s[e] < 0x80 || pii_cjk_starts_with(s, sc->n, e, NEXT) > 0))
         return;
     pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, q, at, 0.8, SANCTUM_EV_TITLE | SANCTUM_EV_FORMAT_WEAK);
 }
@@ -149,7 +130,7 @@ static bool line_end_after(const uint8_t *s, size_t n, size_t e)
             return true;
         if (s[e] == ' ' || s[e] == '!' || s[e] == '.' || s[e] == '"')
             e++;
-        else if ((l = starts_with(s, n, e, CLOSE)) > 0)
+        else if ((l = pii_cjk_starts_with(s, n, e, CLOSE)) > 0)
             e += l;
         else
             return false;
@@ -167,7 +148,7 @@ static size_t addressed(const uint8_t *s, size_t n, size_t a, size_t b)
      * "程序员，你好" are none) */
     static const char *const KIN[] = {"奶奶", "妈妈", "媽媽", "爸爸", "爷爷", "爺爺", "外婆", "姥姥", "老师", "老師",
                                       "阿姨", "叔叔", "哥哥", "姐姐", NULL};
-    if (starts_with(s, n, b + 3, KIN) == 0)
+    if (pii_cjk_starts_with(s, n, b + 3, KIN) == 0)
         return 0;
     bool you = false;
     for (size_t q = b + 3; q + 3 <= n && q < b + 3 + 7 * 3 && !you; q += 3)
@@ -204,7 +185,7 @@ size_t pii_cjk_signoff(const uint8_t *s, size_t n, size_t a, size_t b, size_t p)
             continue;
         for (size_t gl = 2; gl >= 1; gl--) {
             size_t e = a + (sl + gl) * 3;
-            if (e == b || (e < b && starts_with(s, n, e, TAIL) == b - e))
+            if (e == b || (e < b && pii_cjk_starts_with(s, n, e, TAIL) == b - e))
                 return e;
         }
     }
