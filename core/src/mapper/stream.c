@@ -451,6 +451,17 @@ sanctum_status sanctum_stream_restorer_feed(sanctum_stream_restorer *r, const ui
     return st;
 }
 
+/* Writes the held text at the end of a stream, as the last event that held it (taken from r). */
+static sanctum_status flush_held(sanctum_stream_restorer *r, sc_buf *o, sanctum_error *err)
+{
+    uint8_t *ev = r->last_event;
+    size_t evl = r->last_event_len;
+    r->last_event = NULL;
+    sanctum_status st = process_event(r, ev, evl, true, o, err);
+    sc_free(ev);
+    return st;
+}
+
 sanctum_status sanctum_stream_restorer_finish(sanctum_stream_restorer *r, uint8_t **out, size_t *out_len,
                                               sanctum_error *err)
 {
@@ -466,23 +477,14 @@ sanctum_status sanctum_stream_restorer_finish(sanctum_stream_restorer *r, uint8_
      * was written first, and the held event glued onto its unterminated line. */
     sanctum_status st = drain(r, false, &o, err);
     if (st == SANCTUM_OK && r->active && r->held.len > 0 && !has_data_line(r->pend.p, r->pend.len)) {
-        uint8_t *ev = r->last_event;
-        size_t evl = r->last_event_len;
-        r->last_event = NULL;
-        st = process_event(r, ev, evl, true, &o, err);
-        sc_free(ev);
+        st = flush_held(r, &o, err);
         if (st == SANCTUM_OK)
             field_reset(r);
     }
     if (st == SANCTUM_OK)
         st = drain(r, true, &o, err);
-    if (st == SANCTUM_OK && r->active && r->held.len > 0) {
-        uint8_t *ev = r->last_event;
-        size_t evl = r->last_event_len;
-        r->last_event = NULL;
-        st = process_event(r, ev, evl, true, &o, err);
-        sc_free(ev);
-    }
+    if (st == SANCTUM_OK && r->active && r->held.len > 0)
+        st = flush_held(r, &o, err);
     if (st == SANCTUM_OK)
         field_reset(r);
     if (st == SANCTUM_OK && !sc_buf_take(&o, out, out_len))
