@@ -135,7 +135,7 @@ static bool listed_brand(const pii_scan *sc, size_t start, size_t end, size_t nt
         if (nt == 1 && !poss && !cap_next && starts[i] == start)
             continue;
         /* eponyms ("Crohn's", "Braxton Hicks") are not in the bits: their initials are asked on */
-        bool eponym_initial = (poss && strchr("ABCHMPRT", (char)s[starts[i]]) != NULL && s[starts[i]] != 0) ||
+        bool eponym_initial = (poss && pii_in_chars("ABCHMPRT", s[starts[i]])) ||
                               (nt == 2 && s[starts[i]] == 'B');
         if (!eponym_initial && !may_start_key(s, n, starts[i]))
             continue;
