@@ -80,6 +80,13 @@ static inline bool pii_is_upper(uint8_t c) { return c >= 'A' && c <= 'Z'; }
 static inline bool pii_is_lower(uint8_t c) { return c >= 'a' && c <= 'z'; }
 static inline bool pii_is_alpha(uint8_t c) { return pii_is_upper(c) || pii_is_lower(c); }
 static inline bool pii_is_alnum(uint8_t c) { return pii_is_alpha(c) || pii_is_digit(c); }
+/* Keeps a rarely taken step out of a hot byte loop: inlined, its code crowds the loop's registers. */
+#if defined(__GNUC__)
+#define PII_NOINLINE __attribute__((noinline))
+#else
+#define PII_NOINLINE
+#endif
+
 /* c is one of the bytes of set (never the terminating 0): strchr without a library call, on hot paths. */
 static inline bool pii_in_chars(const char *set, uint8_t c)
 {
