@@ -51,13 +51,24 @@ static const char *const EPONYM[] = {"addison's", "alzheimer's", "asperger's", "
                                      "cushing's", "hashimoto's", "hodgkin's", "huntington's", "meniere's",
                                      "parkinson's", "raynaud's", "tourette's"};
 
+/* The bit of the folded key's first word (as tools/brands/build_brands.py sets it) is set: without it no
+ * key of the list matches, and the binary search (a dozen strcmp over a large table) is not needed. */
+static bool first_word_bit(const char *key)
+{
+    uint32_t h = 2166136261u;
+    for (const char *c = key; *c != '\0' && *c != ' '; c++)
+        h = (h ^ (uint8_t)*c) * 16777619u;
+    uint32_t b = h % PII_BRAND_BLOOM_BITS;
+    return (pii_brand_first_bits[b / 64] >> (b % 64)) & 1u;
+}
+
 static bool brand_key(const uint8_t *s, size_t a, size_t b, bool *eponym)
 {
     char key[64];
     if (!fold_key(s, a, b, key, sizeof key))
         return false;
     *eponym = in_sorted_keys(key, EPONYM, sizeof EPONYM / sizeof EPONYM[0]);
-    return *eponym || in_sorted_keys(key, pii_brand_keys, pii_brand_count);
+    return *eponym || (first_word_bit(key) && in_sorted_keys(key, pii_brand_keys, pii_brand_count));
 }
 
 /* A one-word possessive brand ("Wendy's", "McDonald's") is also how a person's home or things are named
@@ -124,7 +135,7 @@ static bool listed_brand(const pii_scan *sc, size_t start, size_t end, size_t nt
         if (nt == 1 && !poss && !cap_next && starts[i] == start)
             continue;
         /* eponyms ("Crohn's", "Braxton Hicks") are not in the bits: their initials are asked on */
-        bool eponym_initial = (poss && strchr("ABCHMPRT", (char)s[starts[i]]) != NULL && s[starts[i]] != 0) ||
+        bool eponym_initial = (poss && pii_in_chars("ABCHMPRT", s[starts[i]])) ||
                               (nt == 2 && s[starts[i]] == 'B');
         if (!eponym_initial && !may_start_key(s, n, starts[i]))
             continue;

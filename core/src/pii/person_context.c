@@ -227,8 +227,7 @@ static int marker_before(const uint8_t *s, size_t start)
         ts--;
     size_t tl = te - ts;
     /* the token's length and first letter rule out most words before the walk over the table */
-    if (tl < 2 || tl > 6 || (ts > 0 && s[ts - 1] != ' ' && s[ts - 1] != '\n') || strchr("gnzdrfsFPDSCI", s[ts]) == NULL ||
-        s[ts] == 0)
+    if (tl < 2 || tl > 6 || (ts > 0 && s[ts - 1] != ' ' && s[ts - 1] != '\n') || !pii_in_chars("gnzdrfsFPDSCI", s[ts]))
         return 0;
     for (size_t k = 0; k < sizeof K / sizeof K[0]; k++)
         if (K[k].l == tl && memcmp(s + ts, K[k].m, tl) == 0) {

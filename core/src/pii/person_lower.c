@@ -251,7 +251,7 @@ static void lower_name_said(pii_scan *sc, size_t ws, size_t we)
  * lower-case name ("hey maria", "so jessica said"). Stops at a word the full tokenizer must read. */
 /* "@priya can you review": a chat mention of a lower-case given name that is no word, not an address
  * ("dana@x.org"), a dotted or underscored handle, or code ("@param"). */
-static void mention_name(pii_scan *sc, size_t at)
+static PII_NOINLINE void mention_name(pii_scan *sc, size_t at)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n, a = at + 1, b = a;
@@ -278,8 +278,20 @@ static void mention_name(pii_scan *sc, size_t at)
     pii_person_emit(sc, a, b, 0.8, SANCTUM_EV_CONTEXT_BEFORE | SANCTUM_EV_GAZETTEER_FIRST);
 }
 
+/* "jessica said", "jess just texted", "ollie is coming": the lower-case word [k->prev_s, k->prev_e) right
+ * before the word [p, j) is a name this word vouches for. */
+static PII_NOINLINE void name_vouched_after(pii_scan *sc, const walk *k, size_t p, size_t j)
+{
+    const uint8_t *s = sc->s;
+    if (j - p >= 4 && j - p <= 9 && s[k->prev_e] == ' ' && speech_verb(s + p, j - p))
+        lower_name_said(sc, k->prev_s, k->prev_e);
+    else if (((j - p == 2 && s[p] == 'i') || (j - p == 4 && s[p] == 'j')) && /* "is", "just" */
+             pii_lower_doing_after(s, sc->n, p, j))
+        lower_name_said(sc, k->prev_s, k->prev_e);
+}
+
 /* "1.1ALVES/RICARDO": capitals after a PNR element number, up to a slash. */
-static bool pnr_name_at(const uint8_t *s, size_t n, size_t p)
+static PII_NOINLINE bool pnr_name_at(const uint8_t *s, size_t n, size_t p)
 {
     if (p < 3 || !pii_is_digit(s[p - 1]) || s[p - 2] != '.' || !pii_is_digit(s[p - 3]))
         return false;
@@ -312,13 +324,10 @@ void pii_skip_plain_lower(pii_scan *sc, walk *k)
                 k->p = pii_lower_name(sc, &lw);
                 continue;
             }
-            if (j - p >= 4 && j - p <= 9 && k->prev_e > k->prev_s && p == k->prev_e + 1 && s[k->prev_e] == ' ' &&
-                pii_is_lower(s[k->prev_s]) && speech_verb(s + p, j - p))
-                lower_name_said(sc, k->prev_s, k->prev_e);
-            else if (((j - p == 2 && s[p] == 'i') || (j - p == 4 && s[p] == 'j')) && k->prev_e > k->prev_s &&
-                     p == k->prev_e + 1 && /* "is", "just": the first byte keeps most words out of the call */
-                     pii_is_lower(s[k->prev_s]) && pii_lower_doing_after(s, n, p, j))
-                lower_name_said(sc, k->prev_s, k->prev_e); /* "jess just texted", "ollie is coming" */
+            size_t wl = j - p; /* the verb's shape first: most words leave here without a call */
+            if (((wl >= 4 && wl <= 9 && speech_verb(s + p, wl)) || (wl == 2 && s[p] == 'i') || (wl == 4 && s[p] == 'j')) &&
+                k->prev_e > k->prev_s && p == k->prev_e + 1 && pii_is_lower(s[k->prev_s]))
+                name_vouched_after(sc, k, p, j);
             k->prev_s = p;
             k->prev_e = j;
             k->p = j;

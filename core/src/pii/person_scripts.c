@@ -153,7 +153,7 @@ bool pii_honorific_after(const uint8_t *s, size_t n, size_t end)
     size_t a = end + 1, b = a;
     while (b < n && (pii_is_alpha(s[b]) || s[b] >= 0x80))
         b++;
-    if (b - a < 2 || b - a > 7 || !pii_is_lower(s[a]) || strchr("hbskcje", s[a]) == NULL)
+    if (b - a < 2 || b - a > 7 || !pii_is_lower(s[a]) || !pii_in_chars("hbskcje", s[a]))
         return false;
     for (size_t k = 0; H[k] != NULL; k++)
         if (strlen(H[k]) == b - a && memcmp(s + a, H[k], b - a) == 0)

@@ -80,6 +80,21 @@ static inline bool pii_is_upper(uint8_t c) { return c >= 'A' && c <= 'Z'; }
 static inline bool pii_is_lower(uint8_t c) { return c >= 'a' && c <= 'z'; }
 static inline bool pii_is_alpha(uint8_t c) { return pii_is_upper(c) || pii_is_lower(c); }
 static inline bool pii_is_alnum(uint8_t c) { return pii_is_alpha(c) || pii_is_digit(c); }
+/* Keeps a rarely taken step out of a hot byte loop: inlined, its code crowds the loop's registers. */
+#if defined(__GNUC__)
+#define PII_NOINLINE __attribute__((noinline))
+#else
+#define PII_NOINLINE
+#endif
+
+/* c is one of the bytes of set (never the terminating 0): strchr without a library call, on hot paths. */
+static inline bool pii_in_chars(const char *set, uint8_t c)
+{
+    for (; *set != '\0'; set++)
+        if ((uint8_t)*set == c)
+            return true;
+    return false;
+}
 static inline uint8_t pii_lower(uint8_t c) { return pii_is_upper(c) ? (uint8_t)(c + 32) : c; }
 static inline bool pii_is_space(uint8_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 /* A word byte: ASCII letter/digit, '_' or any byte of a non-ASCII sequence. */

@@ -603,7 +603,7 @@ static bool not_a_person(pii_scan *sc, const word *w, int cls, unsigned fa, cons
      * a vowel: German "an Katarzyna Nowak" is "to"; Spanish "a" after a verb of calling is "to") */
     if (before != STRONG && !sig && !person_ev && prev_word(s, w->s, 1, &ps, &pe) &&
         (pii_word_eq(s + ps, pe - ps, "a") ||
-         (pii_word_eq(s + ps, pe - ps, "an") && strchr("AEIOU", (char)s[w->s]) != NULL && s[w->s] != 0)) &&
+         (pii_word_eq(s + ps, pe - ps, "an") && pii_in_chars("AEIOU", s[w->s]))) &&
         !pii_person_verb_before(sc, w->s)) /* Spanish "llama a Rodrigo": "a" is "to" */
         return true;
     /* "Santiago de Compostela", "Vila Nova de Gaia": a particle, then a last word that is a place and no
