@@ -191,16 +191,8 @@ bool pii_dash_signature(const pii_scan *sc, size_t start, size_t end);
 /* A name between ", " and "!" ("Great job, Thandiwe!"), or ending a sentence after a lower-case clause
  * ("So sorry for your loss, Teodora."). */
 bool pii_comma_exclaim(const pii_scan *sc, size_t start, size_t end);
-/* A name opening an item of a labelled list, with another item opening with a given name ("Choir rota:
- * Bernadette sopranos, Kwabena tenors"). */
-bool pii_roster_item(const pii_scan *sc, size_t start, size_t end);
-/* An item of notes with another on its line: "Rose: finished ...; Jack: blocked", "Jack to draft ...; Ivy
- * to own ...". */
-bool pii_notes_items(const pii_scan *sc, size_t start, size_t end);
 /* A name, ", " and a role people hold: "Amandine, agence immobilière", "Priya, our new intern". */
 bool pii_role_apposition(const pii_scan *sc, size_t end);
-/* A name that opens a line or a clause of notes, then ": " and text: "Irina: do we still page him?". */
-bool pii_notes_speaker(const pii_scan *sc, size_t start, size_t end);
 bool pii_personal_noun(const uint8_t *s, size_t n, size_t end);
 bool pii_email_echo(const pii_scan *sc, size_t ws, size_t we);
 bool pii_question_subject(const pii_scan *sc, size_t start, size_t end);
@@ -212,6 +204,16 @@ bool pii_person_clause(const pii_scan *sc, size_t start, size_t end, bool place)
 bool pii_rota_object(const pii_scan *sc, size_t start, size_t end);
 /* A given name that is no word, place or software in a frame only people fill. */
 bool pii_clean_name_frame(const pii_scan *sc, size_t start, size_t end, bool poss);
+
+/* ---- person_rosters.c: names in lists of people on one line (rosters, meeting notes) ---- */
+/* A name opening an item of a labelled list, with another item opening with a given name ("Choir rota:
+ * Bernadette sopranos, Kwabena tenors"). */
+bool pii_roster_item(const pii_scan *sc, size_t start, size_t end);
+/* An item of notes with another on its line: "Rose: finished ...; Jack: blocked", "Jack to draft ...; Ivy
+ * to own ...". */
+bool pii_notes_items(const pii_scan *sc, size_t start, size_t end);
+/* A name that opens a line or a clause of notes, then ": " and text: "Irina: do we still page him?". */
+bool pii_notes_speaker(const pii_scan *sc, size_t start, size_t end);
 
 /* ---- person_lower.c: lower-case names ---- */
 bool pii_lower_trigger(const uint8_t *w, size_t n);
