@@ -13,6 +13,15 @@ enum { CLI_OK = 0, CLI_FINDINGS = 1, CLI_ERROR = 2 };
 
 /* A whole input file (or stdin for "-" / NULL) in memory. The buffer is wiped before it is freed:
  * it may hold personal data or secrets. */
+/* A growing list of malloc'd strings. */
+typedef struct cli_strvec {
+    char **v;
+    size_t n, cap;
+} cli_strvec;
+/* Appends a copy of str: 0, or -1 when out of memory. */
+int cli_sv_push(cli_strvec *s, const char *str);
+void cli_sv_free(cli_strvec *s);
+
 typedef struct cli_input {
     uint8_t *data;
     size_t len;

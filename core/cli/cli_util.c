@@ -264,3 +264,30 @@ int cli_parse_format(const char *v, int allow_text, int32_t *format)
         return -1;
     return 0;
 }
+
+int cli_sv_push(cli_strvec *s, const char *str)
+{
+    if (s->n == s->cap) {
+        size_t nc = s->cap ? s->cap * 2 : 64;
+        char **nv = realloc(s->v, nc * sizeof *nv);
+        if (nv == NULL)
+            return -1;
+        s->v = nv;
+        s->cap = nc;
+    }
+    size_t l = strlen(str) + 1;
+    s->v[s->n] = malloc(l);
+    if (s->v[s->n] == NULL)
+        return -1;
+    memcpy(s->v[s->n], str, l);
+    s->n++;
+    return 0;
+}
+
+void cli_sv_free(cli_strvec *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        free(s->v[i]);
+    free(s->v);
+    memset(s, 0, sizeof *s);
+}

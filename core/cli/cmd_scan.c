@@ -17,6 +17,7 @@
 
 #include "cli.h"
 #include "scan_git.h"
+#include "scan_ignore.h"
 #include "scan_text.h"
 
 static const char SCAN_USAGE[] =
@@ -71,36 +72,6 @@ static const cli_opt SCAN_OPTS[] = {
     [O_BRANCH] = {"--branch", NULL, CLI_OPT_VALUE, 0},
     [O_STAGED] = {"--staged", NULL, 0, 0},
 };
-
-typedef struct strvec {
-    char **v;
-    size_t n, cap;
-} strvec;
-
-static int sv_push(strvec *s, const char *str)
-{
-    if (s->n == s->cap) {
-        size_t nc = s->cap ? s->cap * 2 : 64;
-        char **nv = realloc(s->v, nc * sizeof *nv);
-        if (nv == NULL)
-            return -1;
-        s->v = nv;
-        s->cap = nc;
-    }
-    s->v[s->n] = strdup(str);
-    if (s->v[s->n] == NULL)
-        return -1;
-    s->n++;
-    return 0;
-}
-
-static void sv_free(strvec *s)
-{
-    for (size_t i = 0; i < s->n; i++)
-        free(s->v[i]);
-    free(s->v);
-    memset(s, 0, sizeof *s);
-}
 
 /* One file to scan: its path on disk and the name reported (relative to the root given). */
 typedef struct job {
@@ -284,53 +255,9 @@ static uint8_t *slurp(const char *path, uint64_t max, size_t *len, bool in_tree)
     return copy;
 }
 
-/* The names of the ignore sources in the order their patterns reached the matcher (its source numbers,
- * 0 = the empty set it was made with), to name an ignore file the matcher could not decide with. */
-typedef struct ig_sources {
-    strvec names; /* names.v[k] = NULL once warned about */
-    size_t count; /* sources handed over; names fall behind only when out of memory */
-} ig_sources;
-
-static void ig_add(sanctum_scan_ignore *ig, ig_sources *src, const char *name, const uint8_t *t, size_t len,
-                   sanctum_error *err, bool report)
-{
-    if (src->names.n == src->count && sv_push(&src->names, name) != 0)
-        src->names.n = src->count; /* names stop here; warnings without a name */
-    src->count++;
-    if (sanctum_scan_ignore_add(ig, t, len, err) != SANCTUM_OK && report)
-        cli_print_error("scan", err);
-}
-
-/* Whether path is ignored; a pattern that ran out of its step budget leaves it scanned, and its ignore
- * file is named once (its content never). */
-static int ig_match(sanctum_scan_ignore *ig, ig_sources *src, const char *r, int32_t is_dir)
-{
-    int32_t m = sanctum_scan_ignore_match(ig, (const uint8_t *)r, strlen(r), is_dir);
-    int64_t u = sanctum_scan_ignore_undecided(ig);
-    if (u < 0)
-        return m;
-    size_t k = (size_t)u;
-    if (k < src->names.n) {
-        if (src->names.v[k] == NULL)
-            return m;
-        fputs("sanctum scan: '", stderr);
-        cli_put_label(stderr, src->names.v[k]);
-        fputs("': an ignore pattern too costly to match, paths it could not decide are scanned\n", stderr);
-        free(src->names.v[k]);
-        src->names.v[k] = NULL;
-    } else if (src->count != SIZE_MAX) {
-        fputs("sanctum scan: an ignore pattern too costly to match, paths it could not decide are scanned\n",
-              stderr);
-        src->count = SIZE_MAX; /* once */
-    }
-    return m;
-}
-
 /* Adds the patterns of dir/.gitignore (rel = dir relative to the root, "" at the root), rewritten to
  * be relative to the root. */
-#define GITIGNORE_MAX ((size_t)32 << 20) /* bytes of one nested .gitignore's patterns once anchored */
-
-static void add_gitignore(sanctum_scan_ignore *ig, ig_sources *src, const char *dir, const char *rel)
+static void add_gitignore(sanctum_scan_ignore *ig, scan_ig_sources *src, const char *dir, const char *rel)
 {
     char *p = path_join(dir, ".gitignore");
     if (p == NULL)
@@ -343,75 +270,26 @@ static void add_gitignore(sanctum_scan_ignore *ig, ig_sources *src, const char *
     }
     if (rel[0] == '\0') {
         sanctum_error err;
-        ig_add(ig, src, p, t, len, &err, false);
+        scan_ig_add(ig, src, p, t, len, &err, false);
         free(p);
         free(t);
         return;
     }
-    size_t rl = strlen(rel);
-    /* Each pattern grows by its directory (rel) and at most 7 bytes: a 1 MiB .gitignore of one-letter
-     * lines deep in a tree grew to gigabytes. Past the matcher's own limit of 100000 patterns, or past
-     * GITIGNORE_MAX once anchored, the file is not used (its files are scanned: nothing is missed). */
-    size_t patterns = 0;
-    for (size_t pos = 0; pos < len;) {
-        const uint8_t *nl = memchr(t + pos, '\n', len - pos);
-        size_t e = nl ? (size_t)(nl - t) : len;
-        patterns += e > pos && t[pos] != '#'; /* an over-count: blank lines are skipped below */
-        pos = e + 1;
-    }
-    if (patterns > 100000 || patterns > (GITIGNORE_MAX - len) / (rl + 8)) {
-        fputs("sanctum scan: '", stderr);
-        cli_put_label(stderr, dir);
-        fputs("/.gitignore': too many patterns for its depth, not used\n", stderr);
-        free(p);
-        free(t);
-        return;
-    }
-    size_t cap = len + 64 + (rl + 8) * patterns;
-    char *out = malloc(cap);
-    if (out == NULL) {
-        free(p);
-        free(t);
-        return;
-    }
-    size_t o = 0, pos = 0;
-    while (pos < len) {
-        const uint8_t *nl = memchr(t + pos, '\n', len - pos);
-        size_t e = nl ? (size_t)(nl - t) : len;
-        const char *line = (const char *)t + pos;
-        size_t ll = e - pos;
-        pos = nl ? e + 1 : len;
-        while (ll > 0 && (line[ll - 1] == '\r' || line[ll - 1] == ' '))
-            ll--;
-        if (ll == 0 || line[0] == '#')
-            continue;
-        bool neg = line[0] == '!';
-        if (neg) {
-            line++;
-            ll--;
+    size_t o = 0;
+    char *out = NULL;
+    int r = scan_gitignore_anchor(t, len, rel, &out, &o);
+    if (r != 0) {
+        if (r > 0) {
+            fputs("sanctum scan: '", stderr);
+            cli_put_label(stderr, dir);
+            fputs("/.gitignore': too many patterns for its depth, not used\n", stderr);
         }
-        bool dir_slash = ll > 0 && line[ll - 1] == '/';
-        size_t core = dir_slash ? ll - 1 : ll;
-        bool anchored = core > 0 && memchr(line, '/', core) != NULL;
-        if (neg)
-            out[o++] = '!';
-        out[o++] = '/';
-        memcpy(out + o, rel, rl);
-        o += rl;
-        out[o++] = '/';
-        if (!anchored) {
-            memcpy(out + o, "**/", 3);
-            o += 3;
-        } else if (line[0] == '/') {
-            line++;
-            ll--;
-        }
-        memcpy(out + o, line, ll);
-        o += ll;
-        out[o++] = '\n';
+        free(p);
+        free(t);
+        return;
     }
     sanctum_error err;
-    ig_add(ig, src, p, (const uint8_t *)out, o, &err, false);
+    scan_ig_add(ig, src, p, (const uint8_t *)out, o, &err, false);
     free(p);
     free(out);
     free(t);
@@ -420,10 +298,10 @@ static void add_gitignore(sanctum_scan_ignore *ig, ig_sources *src, const char *
 typedef struct walker {
     scan_run *run;
     sanctum_scan_ignore *ig;
-    ig_sources *src;
+    scan_ig_sources *src;
     bool gitignore;
-    strvec *repos;       /* rel paths of repositories found (for --git-remotes) */
-    strvec *repo_paths;
+    cli_strvec *repos;       /* rel paths of repositories found (for --git-remotes) */
+    cli_strvec *repo_paths;
     int errors;
 } walker;
 
@@ -463,12 +341,12 @@ static void walk_dir(walker *w, int fd, const char *dir, const char *rel, unsign
         dir_open_failed(w, dir, e);
         return;
     }
-    strvec names = {0};
+    cli_strvec names = {0};
     struct dirent *de;
     while ((de = readdir(d)) != NULL) {
         if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
             continue;
-        if (sv_push(&names, de->d_name) != 0)
+        if (cli_sv_push(&names, de->d_name) != 0)
             break;
     }
     /* deterministic order */
@@ -492,11 +370,11 @@ static void walk_dir(walker *w, int fd, const char *dir, const char *rel, unsign
         }
         if (strcmp(name, ".git") == 0) {
             if (w->repos != NULL) {
-                sv_push(w->repos, rel[0] ? rel : ".");
-                sv_push(w->repo_paths, full);
+                cli_sv_push(w->repos, rel[0] ? rel : ".");
+                cli_sv_push(w->repo_paths, full);
             }
         } else if (S_ISDIR(st.st_mode)) {
-            if (!ig_match(w->ig, w->src, r, 1)) {
+            if (!scan_ig_match(w->ig, w->src, r, 1)) {
                 int sub = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
                 if (sub < 0)
                     dir_open_failed(w, full, errno);
@@ -504,7 +382,7 @@ static void walk_dir(walker *w, int fd, const char *dir, const char *rel, unsign
                     walk_dir(w, sub, full, r, depth + 1);
             }
         } else if (S_ISREG(st.st_mode)) {
-            if (!ig_match(w->ig, w->src, r, 0) &&
+            if (!scan_ig_match(w->ig, w->src, r, 0) &&
                 !sanctum_scanner_path_allowed(w->run->scanner, (const uint8_t *)r, strlen(r)))
                 add_tree_job(w->run, full, r);
         }
@@ -512,11 +390,11 @@ static void walk_dir(walker *w, int fd, const char *dir, const char *rel, unsign
         free(r);
     }
     closedir(d);
-    sv_free(&names);
+    cli_sv_free(&names);
 }
 
 /* Whether path (resolved: symlinks and ..) lies inside one of the PATHs the user named. */
-static bool inside_named(const strvec *named, const char *path)
+static bool inside_named(const cli_strvec *named, const char *path)
 {
     char *real = realpath(path, NULL);
     if (real == NULL)
@@ -538,7 +416,7 @@ static bool inside_named(const strvec *named, const char *path)
  * gitdir it names (its commondir when there is one). Nothing is executed. A .git file is only
  * followed into the trees the user named (named): a planted `gitdir: /elsewhere` must not make the
  * scan read /elsewhere/config; then NULL with *outside set. */
-static char *repo_config_path(const char *dotgit, const strvec *named, bool *outside)
+static char *repo_config_path(const char *dotgit, const cli_strvec *named, bool *outside)
 {
     *outside = false;
     struct stat st;
@@ -853,7 +731,7 @@ static int write_all(FILE *f, const uint8_t *p, size_t n)
 
 /* The command line. */
 typedef struct scan_cfg {
-    strvec paths, excludes;
+    cli_strvec paths, excludes;
     const char *rules_path, *baseline_path, *ignore_file, *key_path, *out_path, *since, *branch;
     bool git_history, staged, git_remotes, no_redact, no_builtin, gitignore, max_file_given;
     long jobs;
@@ -899,7 +777,7 @@ static int parse_options(scan_cfg *c, int argc, char **argv)
         case O_IGNORE_FILE: c->ignore_file = v; break;
         case O_KEY_FILE: c->key_path = v; break;
         case O_OUTPUT: c->out_path = v; break;
-        case O_EXCLUDE: sv_push(&c->excludes, v); break;
+        case O_EXCLUDE: cli_sv_push(&c->excludes, v); break;
         case O_GIT_HISTORY: c->git_history = true; break;
         case O_SINCE: c->since = v; break;
         case O_BRANCH: c->branch = v; break;
@@ -922,7 +800,7 @@ static int parse_options(scan_cfg *c, int argc, char **argv)
                 return cli_usage_error(&args, "-j needs a number from 1 to 256");
             break;
         }
-        default: sv_push(&c->paths, v);
+        default: cli_sv_push(&c->paths, v);
         }
     }
     if (c->jobs < 1)
@@ -942,7 +820,7 @@ static int parse_options(scan_cfg *c, int argc, char **argv)
     if ((c->git_history || c->staged) && (c->paths.n > 1 || c->git_remotes))
         return cli_usage_error(&args, "--git-history and --staged take one repository (and no --git-remotes)");
     if (c->paths.n == 0)
-        sv_push(&c->paths, ".");
+        cli_sv_push(&c->paths, ".");
     if ((c->git_history || c->staged) && !c->max_file_given)
         c->max_file = 16u << 20; /* a blob is scanned whole, in memory */
     return -1;
@@ -1045,21 +923,21 @@ static int collect_root(const scan_cfg *c, scan_env *e, scan_run *run, const cha
         sanctum_free(ig);
         return -1;
     }
-    ig_sources src = {{0}, 0};
-    if (sv_push(&src.names, "") != 0) /* source 0: the empty set made above */
+    scan_ig_sources src = {{0}, 0};
+    if (cli_sv_push(&src.names, "") != 0) /* source 0: the empty set made above */
         src.names.n = 0;
     src.count = 1;
-    strvec repos = {0}, repo_paths = {0};
+    cli_strvec repos = {0}, repo_paths = {0};
     walker w = {run, ig, &src, c->gitignore, c->git_remotes ? &repos : NULL, &repo_paths, 0};
     if (c->gitignore)
         add_gitignore(ig, &src, root, "");
     if (it != NULL) {
-        ig_add(ig, &src, ignf, it, il, &err, true);
+        scan_ig_add(ig, &src, ignf, it, il, &err, true);
         free(it);
     }
     free(ignf);
     for (size_t x = 0; x < c->excludes.n; x++)
-        ig_add(ig, &src, "--exclude", (const uint8_t *)c->excludes.v[x], strlen(c->excludes.v[x]), &err, false);
+        scan_ig_add(ig, &src, "--exclude", (const uint8_t *)c->excludes.v[x], strlen(c->excludes.v[x]), &err, false);
     /* the root's .gitignore is already in; walk_dir adds those of subdirectories */
     int rfd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC); /* a root the user named may be a symlink */
     if (rfd < 0)
@@ -1087,10 +965,10 @@ static int collect_root(const scan_cfg *c, scan_env *e, scan_run *run, const cha
         free(label);
         free(cfg);
     }
-    sv_free(&repos);
-    sv_free(&repo_paths);
+    cli_sv_free(&repos);
+    cli_sv_free(&repo_paths);
     sanctum_free(ig);
-    sv_free(&src.names);
+    cli_sv_free(&src.names);
     return 0;
 }
 
@@ -1294,7 +1172,7 @@ int cmd_scan(int argc, char **argv)
     sanctum_free(e.report);
     sanctum_free(e.scanner);
     sanctum_ctx_free(e.ctx);
-    sv_free(&c.paths);
-    sv_free(&c.excludes);
+    cli_sv_free(&c.paths);
+    cli_sv_free(&c.excludes);
     return rc;
 }
