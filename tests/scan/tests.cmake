@@ -5,6 +5,7 @@ sanctum_add_test(test_scan ${S}/test_scan.c ${S}/fakegen.c LABELS scan)
 target_link_libraries(test_scan PRIVATE Threads::Threads)
 # GCC only: it warns about the deliberately bounded test snprintf calls; clang has no such option.
 target_compile_options(test_scan PRIVATE $<$<C_COMPILER_ID:GNU>:-Wno-format-truncation>)
+sanctum_add_test(test_scan_ignore ${S}/test_scan_ignore.c LABELS scan)
 sanctum_add_test(test_scan_eval ${S}/test_scan_eval.c ${S}/fakegen.c LABELS scan)
 # Held-out set for the round-2 classes (command lines, framework keys, cloud, encoded, URLs).
 sanctum_add_test(test_scan_heldout ${S}/test_scan_heldout.c ${S}/fakegen.c LABELS scan)
