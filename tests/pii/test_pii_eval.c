@@ -2,9 +2,11 @@
  * entity-free cases touched, and fails below the floors of issue 4. */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include "eval_score.h"
@@ -100,8 +102,14 @@ static void measure_alone(const char *name, size_t min_cases)
     sanctum_ctx *ctx = test_ctx_new();
     sanctum_detector *det = NULL;
     assert_int_equal(sanctum_detector_new(&det, ctx, NULL, NULL), SANCTUM_OK);
+    /* The blind sets of the current round print their table only, never their cases, even with
+     * PII_EVAL_VERBOSE: whoever tunes rules must not see what they miss. */
+    static const char *const BLIND[] = {"holdout14.txt", "holdout15.txt"};
+    bool blind = false;
+    for (size_t i = 0; i < sizeof BLIND / sizeof BLIND[0]; i++)
+        blind = blind || strcmp(name, BLIND[i]) == 0;
     eval_result r;
-    assert_int_equal(eval_files(det, files, 1, &r, getenv("PII_EVAL_VERBOSE") ? stdout : NULL), 0);
+    assert_int_equal(eval_files(det, files, 1, &r, getenv("PII_EVAL_VERBOSE") && !blind ? stdout : NULL), 0);
     printf("%s alone:\n", name);
     eval_print(stdout, &r);
     assert_true(r.cases >= min_cases);
