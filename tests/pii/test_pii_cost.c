@@ -62,10 +62,22 @@ static void mentions_in_a_row(void **state)
     pii_expect_none(f->det, "ping @Sarah about it", SANCTUM_ENTITY_PERSON);
 }
 
+/* A row of "P<": each "P" opened an MRZ name field that was read to the end of the row and refused. */
+static void mrz_rows(void **state)
+{
+    pii_fixture *f = *state;
+    assert_linear(f->det, "P<", "P<");
+    assert_linear(f->det, "P<UTOA<", "P<UTOA<");
+    /* a refused field does not hide a real one after it */
+    pii_expect(f->det, "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", SANCTUM_ENTITY_PERSON, "ERIKSSON<<ANNA<MARIA");
+    pii_expect(f->det, "P<UTOA<B<C<D<E P<UTOERIKSSON<<ANNA<<<<<<<<", SANCTUM_ENTITY_PERSON, "ERIKSSON<<ANNA");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(mentions_in_a_row, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(mrz_rows, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
