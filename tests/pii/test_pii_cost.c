@@ -62,6 +62,17 @@ static void mentions_in_a_row(void **state)
     pii_expect_none(f->det, "ping @Sarah about it", SANCTUM_ENTITY_PERSON);
 }
 
+/* PERSON entities of text, as a count (and none out of bounds: pii_run checks). */
+static size_t persons(const sanctum_detector *det, const char *text)
+{
+    sanctum_detection *d = pii_run(det, text, 0);
+    size_t k = 0;
+    for (size_t i = 0; i < d->count; i++)
+        k += d->entities[i].type == SANCTUM_ENTITY_PERSON;
+    sanctum_free(d);
+    return k;
+}
+
 /* A row of "P<": each "P" opened an MRZ name field that was read to the end of the row and refused. */
 static void mrz_rows(void **state)
 {
@@ -73,11 +84,23 @@ static void mrz_rows(void **state)
     pii_expect(f->det, "P<UTOA<B<C<D<E P<UTOERIKSSON<<ANNA<<<<<<<<", SANCTUM_ENTITY_PERSON, "ERIKSSON<<ANNA");
 }
 
+/* A line of "]王伟：": each name before a colon walked back to the line's start for the chat time "[10:02]". */
+static void chat_speakers_in_a_row(void **state)
+{
+    pii_fixture *f = *state;
+    assert_linear(f->det, "]王伟：", "]王伟：");
+    assert_linear(f->det, "]김민준:", "]김민준:");
+    assert_int_equal(persons(f->det, "[09:12] 王小红：我到了\n[09:13] 李明：好的\n"), 2);
+    assert_int_equal(persons(f->det, "[10:02] 김민준: 안녕하세요\n[10:03] 이서연: 네\n"), 2);
+    assert_int_equal(persons(f->det, "[abc] 王小红：我到了"), 0); /* no time in the brackets */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(mentions_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(mrz_rows, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(chat_speakers_in_a_row, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -66,6 +66,8 @@ typedef struct pii_scan {
      * not read the row again each time (a 1 MiB row of one unit took minutes). All positions are offsets
      * into s, which the PERSON pass does not change. */
     size_t mrz_ws, mrz_a, mrz_q; /* the last MRZ name field refused: word at mrz_ws, read over [mrz_a, mrz_q) */
+    size_t speaker_at, speaker_q; /* the last chat speaker walk back: from speaker_at it stopped at speaker_q */
+    bool speaker_digit;           /* ... and met a digit on the way */
 } pii_scan;
 
 /* Adds a candidate (score clamped to [0, 1]). Sets sc->oom on allocation failure. */
