@@ -255,7 +255,7 @@ static size_t han_name(pii_scan *sc, size_t a, size_t b, size_t p)
         return 0;
     int left = left_evidence(s, p);
     if (left <= 1) {
-        size_t e = pii_cjk_after_role(s, n, a, b, p); /* "我同事陈思雨和...": person_cjk_roles.c */
+        size_t e = pii_cjk_after_role(sc, a, b, p); /* "我同事陈思雨和...": person_cjk_roles.c */
         e = e > 0 ? e : pii_cjk_signoff(s, n, a, b, p); /* "佐藤より", "——张强全家" */
         if (e > 0) {
             add_name(sc, p, e, 0.8, SANCTUM_EV_GAZETTEER_LAST | SANCTUM_EV_CONTEXT_BEFORE);
