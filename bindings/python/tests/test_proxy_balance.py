@@ -223,6 +223,24 @@ class WorkerEndsTest(unittest.TestCase):
         self.assertIn("killed by signal 9", err)
         self.assertNotIn("Traceback", err)
 
+    def test_a_killed_first_process_stops_its_workers(self):
+        """A worker outlived the first process (SIGKILL, the OOM killer): it served on alone and held the
+        port, so the proxy started again (by hand, a container's supervisor) could not bind it."""
+        proc, port = self.start()
+        workers = children(proc.pid)
+        for pid in workers:  # (left running, they would hold the test's pipes for good)
+            self.addCleanup(lambda pid=pid: running(pid) and os.kill(pid, signal.SIGKILL))
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(20)
+        deadline = time.monotonic() + 20
+        while any(running(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        self.assertEqual([pid for pid in workers if running(pid)], [])
+        with socket.socket() as s:  # what the proxy started again binds
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            s.bind(("127.0.0.1", port))
+            s.listen(1)
+
     def test_a_worker_stopped_by_sigterm_stops_the_proxy_with_status_0(self):
         proc, _ = self.start()
         os.kill(children(proc.pid)[0], signal.SIGTERM)
@@ -242,10 +260,10 @@ class WorkerEndsTest(unittest.TestCase):
         env = {**os.environ, "PYTHONPATH": os.path.dirname(os.path.dirname(os.path.abspath(sanctumcore.__file__)))}
         script = ("import sys, sanctumcore.proxy.__main__ as m\n"
                   "run = m._run\n"
-                  "def failing(cfg, share=None, workers=()):\n"
+                  "def failing(cfg, share=None, workers=(), **kw):\n"
                   "    if share and share.get('index'):\n"
                   "        raise RuntimeError('worker failure for the test')\n"
-                  "    return run(cfg, share, workers)\n"
+                  "    return run(cfg, share, workers, **kw)\n"
                   "m._run = failing\n"
                   f"sys.exit(m.main(['--listen', '127.0.0.1:{port}', '--upstream', '{up.url}', '--policy', 'pass',"
                   " '--workers', '2']))\n")
@@ -305,6 +323,14 @@ def connect_and_ask_ok(port: int) -> bool:
         with socket.create_connection(("127.0.0.1", port), timeout=2) as s:
             s.sendall(b"GET /v1/models HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
             return s.recv(65536).startswith(b"HTTP/1.1 200")
+    except OSError:
+        return False
+
+
+def running(pid: int) -> bool:
+    """The process exists and has not ended (a zombie has)."""
+    try:
+        return pathlib.Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
     except OSError:
         return False
 

@@ -141,11 +141,13 @@ def _ended(status: int) -> str:
     return f"exit status {os.waitstatus_to_exitcode(status)}"
 
 
-async def _serve(cfg, share, workers=()) -> int:
+async def _serve(cfg, share, workers=(), parent=None) -> int:
     """workers: a list of the pids of the other worker processes (the first process only). When one ends while
     this one serves, the proxy stops: its share of the connections would go unserved, and its count
     (balance.py) would make every new connection wait RETRY. A worker asked to stop (exit status 0)
-    stops the proxy with status 0; one that died, 1, so that systemd (Restart=on-failure) starts it again."""
+    stops the proxy with status 0; one that died, 1, so that systemd (Restart=on-failure) starts it again.
+    parent: the first process's pid (a worker only). When it ends (killed, say), the worker stops as on
+    SIGTERM, with status 1: left serving, it would hold the port and a restart could not bind it."""
     proxy = Proxy(cfg)
     await proxy.start(**share)
     log = logging.getLogger("sanctumcore.proxy")
@@ -178,6 +180,13 @@ async def _serve(cfg, share, workers=()) -> int:
                     " with status 1" if failed else "")
                 stop.set()
 
+    def orphaned(ended: bool = False) -> None:
+        nonlocal status
+        if (ended or os.getppid() != parent) and not stop.is_set():
+            status = 1
+            log.error("the first process (pid %d) ended: worker pid %d stops", parent, os.getpid())
+            stop.set()
+
     pidfds = []  # readable when the worker ends (uvloop keeps SIGCHLD to itself)
     for pid in workers:
         try:
@@ -187,6 +196,14 @@ async def _serve(cfg, share, workers=()) -> int:
             poll = lambda: (reap(), stop.is_set() or loop.call_later(1, poll))  # noqa: E731
             loop.call_later(1, poll)
             break
+    if parent is not None:
+        try:
+            pidfds.append(os.pidfd_open(parent))
+            loop.add_reader(pidfds[-1], orphaned, True)
+        except (AttributeError, OSError):  # (no pidfd, or it ended already) a look every second
+            watch = lambda: (orphaned(), stop.is_set() or loop.call_later(1, watch))  # noqa: E731
+            loop.call_later(1, watch)
+        orphaned()  # (it ended before the watch was there: this process has another parent now)
     reap()  # (one that ended before the readers were there)
     try:
         await stop.wait()
@@ -198,16 +215,16 @@ async def _serve(cfg, share, workers=()) -> int:
     return status
 
 
-def _run(cfg, share=None, workers=()) -> int:
+def _run(cfg, share=None, workers=(), parent=None) -> int:
     """share: the listening sockets the workers share, and this worker's place (Proxy.start); workers:
-    the other workers' pids (_serve). Returns the exit status."""
+    the other workers' pids, parent: the first process's (_serve). Returns the exit status."""
     share = share or {}
     try:
         import uvloop  # Debian's python3-uvloop, when installed: a faster event loop
     except ImportError:
-        return asyncio.run(_serve(cfg, share, workers))
+        return asyncio.run(_serve(cfg, share, workers, parent))
     with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
-        return runner.run(_serve(cfg, share, workers))
+        return runner.run(_serve(cfg, share, workers, parent))
 
 
 def _shared_listeners(host: str, port: int, backlog: int) -> list:
@@ -266,13 +283,14 @@ def main(argv=None) -> int:
                   f"{' (another sanctum-proxy still running?)' if e.errno == errno.EADDRINUSE else ''}",
                   file=sys.stderr)
             return 2
+        first = os.getpid()
         for index in range(1, workers):
             pid = os.fork()
             if pid == 0:  # a worker: the same proxy on the same listening sockets
                 cfg.presidio = {}
                 code = 1  # (an error: the first process then stops with status 1)
                 try:
-                    code = _run(cfg, {**share, "index": index})
+                    code = _run(cfg, {**share, "index": index}, parent=first)
                 except BaseException:
                     traceback.print_exc()  # (os._exit would lose it)
                 finally:
