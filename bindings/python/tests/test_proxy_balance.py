@@ -272,6 +272,43 @@ class WorkerEndsTest(unittest.TestCase):
         self.assertIn("worker failure for the test", proc.stderr)
         self.assertIn("exit status 1", proc.stderr)
 
+    def test_a_failed_fork_stops_the_workers_made_and_says_why(self):
+        """os.fork() failing (EAGAIN at the task limit) was a traceback, and the workers forked before it
+        were left running."""
+        import sanctumcore
+        from fake_upstream import FakeUpstream
+
+        up = FakeUpstream()
+        self.addCleanup(up.close)
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        env = {**os.environ, "PYTHONPATH": os.path.dirname(os.path.dirname(os.path.abspath(sanctumcore.__file__)))}
+        script = ("import errno, os, sys, sanctumcore.proxy.__main__ as m\n"
+                  "fork, made = os.fork, []\n"
+                  "def failing():\n"
+                  "    if made:\n"
+                  "        raise OSError(errno.EAGAIN, os.strerror(errno.EAGAIN))\n"
+                  "    pid = fork()\n"
+                  "    if pid:\n"
+                  "        made.append(pid)\n"
+                  "        print(pid, flush=True)\n"
+                  "    return pid\n"
+                  "os.fork = failing\n"
+                  f"sys.exit(m.main(['--listen', '127.0.0.1:{port}', '--upstream', '{up.url}', '--policy', 'pass',"
+                  " '--workers', '3']))\n")
+        proc = subprocess.Popen([sys.executable, "-c", script], env=env, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, start_new_session=True)
+        worker = int(proc.stdout.readline())
+        self.addCleanup(lambda: running(worker) and os.kill(worker, signal.SIGKILL))
+        self.assertEqual(proc.wait(30), 1)
+        err = proc.stderr.read()
+        proc.stdout.close()
+        proc.stderr.close()
+        self.assertIn("cannot start worker 2 of 3: Resource temporarily unavailable", err)
+        self.assertNotIn("Traceback", err)
+        self.assertFalse(running(worker))  # stopped and reaped before the first process ended
+
     def test_sigterm_lets_the_requests_in_flight_end(self):
         """They were cut (the client saw its connection closed, the log said 499) with --workers 2 or
         more, where one worker let them end."""

@@ -285,7 +285,12 @@ def main(argv=None) -> int:
             return 2
         first = os.getpid()
         for index in range(1, workers):
-            pid = os.fork()
+            try:
+                pid = os.fork()
+            except OSError as e:  # (EAGAIN: the task limit; ENOMEM) the workers made so far are stopped
+                print(f"sanctum-proxy: cannot start worker {index} of {workers}: {e.strerror or e}", file=sys.stderr)
+                _stop_workers(children)
+                return 1
             if pid == 0:  # a worker: the same proxy on the same listening sockets
                 cfg.presidio = {}
                 code = 1  # (an error: the first process then stops with status 1)
@@ -303,12 +308,17 @@ def main(argv=None) -> int:
         print(f"sanctum-proxy: {e}", file=sys.stderr)
         return 2
     finally:
-        for pid in children:
-            try:
-                os.kill(pid, signal.SIGTERM)
-                os.waitpid(pid, 0)
-            except OSError:
-                pass
+        _stop_workers(children)
+
+
+def _stop_workers(pids) -> None:
+    """Asks the workers still running to stop (SIGTERM) and waits for their end."""
+    for pid in pids:
+        try:
+            os.kill(pid, signal.SIGTERM)
+            os.waitpid(pid, 0)
+        except OSError:
+            pass
 
 
 if __name__ == "__main__":
