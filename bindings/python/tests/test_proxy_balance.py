@@ -30,13 +30,13 @@ async def _ok(request):
 class Worker:
     """An Acceptor and an aiohttp server on their own loop in a thread, as one worker process has."""
 
-    def __init__(self, sock, counts, index):
+    def __init__(self, sock, counts, index, cfg=None):
         self.loop = asyncio.new_event_loop()
         self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
         self.thread.start()
 
         async def start():
-            self.server = proxy_http.Server(_ok, **proxy_http.server_kwargs(Config()))
+            self.server = proxy_http.Server(_ok, **proxy_http.server_kwargs(cfg or Config()))
             self.acceptor = balance.Acceptor(self.loop, sock, self.server, counts, index)
             self.server.on_count = self.acceptor.set_count
             self.acceptor.start()
@@ -128,6 +128,26 @@ class AcceptorTest(unittest.TestCase):
         while counts.slots[0] and time.monotonic() < deadline:
             time.sleep(0.01)
         self.assertEqual(counts.slots[0], 0)
+
+    def test_a_connection_refused_past_max_connections_is_counted_out(self):
+        """The 503 past max_connections was never counted out (the server never holds it): the worker
+        stayed one above what it holds, for each such connection, until its next connection came or went,
+        and left new connections to the others as if it held them."""
+        cfg = Config()
+        cfg.max_connections = 1
+        counts = balance.Counts(1)
+        w = Worker(self.sock, counts, 0, cfg)
+        self.addCleanup(w.close)
+        keep = connect_and_ask(self.port)
+        self.addCleanup(keep.close)
+        for _ in range(3):
+            with socket.create_connection(("127.0.0.1", self.port), timeout=5) as s:
+                self.assertTrue(s.recv(65536).startswith(b"HTTP/1.1 503"))
+        deadline = time.monotonic() + 5
+        while counts.slots[0] != 1 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        self.assertEqual(counts.slots[0], 1)
+        self.assertEqual(w.held(), 1)
 
 
 @unittest.skipUnless(pathlib.Path("/proc/net/tcp").exists(), "needs Linux /proc")

@@ -36,7 +36,7 @@ class Counts:
 
 class Acceptor:
     """Accepts connections on a shared listening socket for worker `index`, handing each to `factory`
-    (the aiohttp server) as the loop's own server would."""
+    (the aiohttp server, whose `connections` it counts) as the loop's own server would."""
 
     def __init__(self, loop, sock: socket.socket, factory, counts: Counts, index: int):
         self._loop, self._sock, self._factory = loop, sock, factory
@@ -101,6 +101,7 @@ class Acceptor:
             conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         except OSError:
             conn.close()
+            self._recount()
             return
         self._loop.create_task(self._serve(conn))
 
@@ -109,3 +110,10 @@ class Acceptor:
             await self._loop.connect_accepted_socket(self._factory, conn)
         except OSError:
             conn.close()  # (the client left before its transport was made)
+        finally:
+            # The count the server keeps: a connection it never held (the 503 past max_connections, one
+            # that failed here) is never counted out by it, and was counted in by _ready.
+            self._recount()
+
+    def _recount(self) -> None:
+        self._slots[self._index] = len(self._factory.connections)
