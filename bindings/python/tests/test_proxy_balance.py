@@ -217,7 +217,7 @@ class WorkerEndsTest(unittest.TestCase):
         import sanctumcore
         from fake_upstream import FakeUpstream
 
-        up = FakeUpstream(delay=delay)
+        up = self.up = FakeUpstream(delay=delay)
         self.addCleanup(up.close)
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
@@ -353,6 +353,45 @@ class WorkerEndsTest(unittest.TestCase):
         for t in clients:
             t.join(15)
         self.assertEqual(answers, [200] * 6)
+        self.assertEqual(proc.wait(20), 0)
+
+    def test_sigterm_to_the_first_process_alone_closes_the_port_and_lets_requests_end(self):
+        """`kill PID`, docker stop, KillMode=mixed: only the first process gets SIGTERM. It let its own
+        requests end while the workers went on taking new connections (then let theirs end: up to twice
+        shutdown's 60 s, past docker stop's 10 s), and a worker stopping kept its copy of the listening
+        socket: new clients were taken into the backlog and never answered, where they were refused."""
+        proc, port = self.start()
+        self.up.delay = 6.0  # (set once started: the readiness probe is not delayed)
+        answers = []
+
+        def ask():
+            c = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
+            try:
+                c.request("GET", "/v1/models")
+                answers.append(c.getresponse().status)
+            except (OSError, http.client.HTTPException) as e:
+                answers.append(type(e).__name__)
+            finally:
+                c.close()
+
+        clients = [threading.Thread(target=ask) for _ in range(4)]
+        for t in clients:
+            t.start()
+        deadline = time.monotonic() + 5
+        while len(self.up.requests) < 5 and time.monotonic() < deadline:  # (the probe's, and these 4)
+            time.sleep(0.02)
+        proc.send_signal(signal.SIGTERM)
+        refused, deadline = False, time.monotonic() + 4  # (the requests in flight end 6 s after they came)
+        while not refused and time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                time.sleep(0.05)
+            except ConnectionRefusedError:
+                refused = True
+        for t in clients:
+            t.join(20)
+        self.assertTrue(refused, "a new connection was still taken while the requests in flight ended")
+        self.assertEqual(answers, [200] * 4)
         self.assertEqual(proc.wait(20), 0)
 
     def test_sigterm_with_connections_open_exits_0_and_the_port_is_free_at_once(self):

@@ -211,6 +211,11 @@ async def _serve(cfg, share, workers=(), parent=None) -> int:
         for fd in pidfds:
             loop.remove_reader(fd)
             os.close(fd)
+        for pid in workers:  # (not reaped: still theirs) they let their requests end beside this one's
+            try:
+                os.kill(pid, signal.SIGTERM)
+            except OSError:
+                pass
         await proxy.stop()
     return status
 

@@ -39,7 +39,7 @@ class Acceptor:
     (the aiohttp server, whose `connections` it counts) as the loop's own server would."""
 
     def __init__(self, loop, sock: socket.socket, factory, counts: Counts, index: int):
-        self._loop, self._sock, self._factory = loop, sock, factory
+        self._loop, self.sock, self._factory = loop, sock, factory
         self._slots, self._waiting, self._index = counts.slots, counts.waiting, index
         self._fd = sock.fileno()
         self._waited = False  # a connection was left to the others once: the next one is taken
@@ -85,7 +85,7 @@ class Acceptor:
             self._wait(RETRY)
             return
         try:
-            conn, _ = self._sock.accept()
+            conn, _ = self.sock.accept()
         except (BlockingIOError, InterruptedError, ConnectionAbortedError):
             return  # another worker took it, or the client gave up
         except OSError as e:

@@ -157,6 +157,7 @@ class Proxy:
     async def stop(self) -> None:
         for a in self._acceptors:
             a.close()
+            a.sock.close()  # (this process's copy: the port refuses new clients once every worker's is closed)
         if self._shared_server is not None:  # no site to stop, whose stop() is where aiohttp 3.8 lets
             await self._shared_server.shutdown(SHUTDOWN_TIMEOUT)  # the requests in flight end
             self._shared_server = None
