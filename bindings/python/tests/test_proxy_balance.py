@@ -329,6 +329,43 @@ class WorkerEndsTest(unittest.TestCase):
         self.assertNotIn("Traceback", err)
         self.assertFalse(running(worker))  # stopped and reaped before the first process ended
 
+    def sigterm_while_starting(self, worker: bool):
+        """The proxy (--workers 2) whose first process (worker False) or other worker gets SIGTERM while
+        it starts, before it serves: its exit status and stderr."""
+        import sanctumcore
+        from fake_upstream import FakeUpstream
+
+        up = FakeUpstream()
+        self.addCleanup(up.close)
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        env = {**os.environ, "PYTHONPATH": os.path.dirname(os.path.dirname(os.path.abspath(sanctumcore.__file__)))}
+        script = ("import os, signal, sys, sanctumcore.proxy.__main__ as m, sanctumcore.proxy.server as server\n"
+                  "start = server.Proxy.start\n"
+                  "async def early(self, **share):\n"
+                  f"    if bool(share.get('index')) == {worker}:\n"
+                  "        os.kill(os.getpid(), signal.SIGTERM)  # (systemctl stop just after start)\n"
+                  "    return await start(self, **share)\n"
+                  "server.Proxy.start = early\n"
+                  f"sys.exit(m.main(['--listen', '127.0.0.1:{port}', '--upstream', '{up.url}', '--policy', 'pass',"
+                  " '--workers', '2']))\n")
+        proc = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=30,
+                              start_new_session=True)
+        return proc.returncode, proc.stderr
+
+    def test_sigterm_to_a_worker_while_it_starts_stops_the_proxy_with_status_0(self):
+        """It killed the worker (no handler yet), so the proxy stopped with status 1: 'killed by signal 15'."""
+        status, err = self.sigterm_while_starting(worker=True)
+        self.assertEqual(status, 0, err)
+        self.assertIn("ended (exit status 0)", err)
+
+    def test_sigterm_to_the_first_process_while_it_starts_stops_the_proxy_with_status_0(self):
+        """It killed the first process (status -15) and left its worker serving."""
+        status, err = self.sigterm_while_starting(worker=False)
+        self.assertEqual(status, 0, err)
+        self.assertNotIn("Traceback", err)
+
     def test_sigterm_lets_the_requests_in_flight_end(self):
         """They were cut (the client saw its connection closed, the log said 499) with --workers 2 or
         more, where one worker let them end."""

@@ -15,6 +15,7 @@ from .._core import version_line as _version_line
 from . import balance, config as configmod, logs
 from .server import Proxy
 
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)  # stop gracefully: the requests in flight end
 LIMIT_FLAGS = {name: name.replace("_", "-") for name in configmod.LIMITS}
 
 
@@ -159,8 +160,9 @@ async def _serve(cfg, share, workers=(), parent=None) -> int:
             log.info("Presidio-compatible %s on %s, pid %d", key, cfg.presidio[key], os.getpid())
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
+    for sig in STOP_SIGNALS:
         loop.add_signal_handler(sig, stop.set)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)  # (held while starting: main) taken now
     status = 0
 
     def reap() -> None:
@@ -278,8 +280,12 @@ def main(argv=None) -> int:
     if workers > 1 and cfg.listen_port == 0:
         print("sanctum-proxy: workers > 1 needs a fixed listen port", file=sys.stderr)
         return 2
-    children, share = [], {}
+    children, share, mask = [], {}, None
     if workers > 1:
+        # A stop signal while the processes start (systemctl stop just after start) is held until each
+        # one can stop gracefully (_serve): it killed the one it reached, and a first process so killed
+        # left its workers serving.
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
         try:  # (no SO_REUSEPORT: a port another process listens on, an old proxy say, is refused)
             share = {"socks": _shared_listeners(cfg.listen_host, cfg.listen_port, cfg.backlog),
                      "counts": balance.Counts(workers)}
@@ -287,6 +293,7 @@ def main(argv=None) -> int:
             print(f"sanctum-proxy: cannot listen on {cfg.listen_host}:{cfg.listen_port}: {e.strerror or e}"
                   f"{' (another sanctum-proxy still running?)' if e.errno == errno.EADDRINUSE else ''}",
                   file=sys.stderr)
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
             return 2
         first = os.getpid()
         for index in range(1, workers):
@@ -295,6 +302,7 @@ def main(argv=None) -> int:
             except OSError as e:  # (EAGAIN: the task limit; ENOMEM) the workers made so far are stopped
                 print(f"sanctum-proxy: cannot start worker {index} of {workers}: {e.strerror or e}", file=sys.stderr)
                 _stop_workers(children)
+                signal.pthread_sigmask(signal.SIG_SETMASK, mask)
                 return 1
             if pid == 0:  # a worker: the same proxy on the same listening sockets
                 cfg.presidio = {}
@@ -314,6 +322,8 @@ def main(argv=None) -> int:
         return 2
     finally:
         _stop_workers(children)
+        if mask is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
 def _stop_workers(pids) -> None:
