@@ -84,6 +84,18 @@ class FlagsTest(unittest.TestCase):
         with self.assertRaises(ConfigError):
             build_config(args)
 
+    def test_workers_past_1024_are_refused(self):
+        """workers = 100000 (a typo, or a count meant for another setting) forked until the task limit or
+        the memory ran out: each worker is a whole proxy process (about 35 MB)."""
+        route = [{"name": "a", "upstream": "http://x", "policy": "pass"}]
+        self.assertEqual(from_dict({"workers": 1024, "route": route}).workers, 1024)
+        with self.assertRaises(ConfigError) as cm:
+            from_dict({"workers": 100000, "route": route})
+        self.assertIn("workers must be at most 1024", str(cm.exception))
+        args = parser().parse_args(["--upstream", "http://x", "--policy", "pass", "--workers", "1025"])
+        with self.assertRaises(ConfigError):
+            build_config(args)
+
     def test_toml_presidio_table(self):
         with tempfile.NamedTemporaryFile("w", suffix=".toml", delete=False) as f:
             f.write('[presidio]\nanalyzer = "127.0.0.1:5002"\nanonymizer = "127.0.0.1:5001"\n\n'
