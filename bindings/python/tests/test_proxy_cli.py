@@ -159,6 +159,26 @@ def presidio_module(build_apps):
                 sys.modules[n] = m
 
 
+class LogFileTest(unittest.TestCase):
+    def test_a_log_file_that_cannot_be_opened_is_a_configuration_error(self):
+        """It was an OSError traceback and exit 1 (systemd's Restart=on-failure started it again every 2 s);
+        a configuration error is exit 2, naming the setting and the file."""
+        from unittest import mock
+
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "no-such-dir", "proxy.log")
+            conf = os.path.join(tmp, "proxy.toml")
+            with open(conf, "w") as f:
+                f.write(f'log_file = "{path}"\nlisten = "127.0.0.1:0"\n\n'
+                        '[[route]]\nname = "a"\nupstream = "http://127.0.0.1:9"\npolicy = "pass"\n')
+            err = io.StringIO()
+            with mock.patch("sanctumcore.proxy.__main__._run", return_value=0) as run, contextlib.redirect_stderr(err):
+                code = main(["--config", conf])
+        self.assertEqual(code, 2)
+        self.assertIn(f"log_file {path}: No such file or directory", err.getvalue())
+        run.assert_not_called()
+
+
 class PresidioTest(unittest.TestCase):
     def test_missing_module_is_a_clear_error(self):
         with presidio_module(None):

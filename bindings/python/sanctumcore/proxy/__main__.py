@@ -274,7 +274,11 @@ def main(argv=None) -> int:
         print(f"sanctum-proxy: {e}", file=sys.stderr)
         return 2
     if cfg.log_file:
-        logging.getLogger("sanctumcore.proxy").addHandler(log_handler(cfg.log_file))
+        try:
+            logging.getLogger("sanctumcore.proxy").addHandler(log_handler(cfg.log_file))
+        except OSError as e:  # (a directory missing or not writable: the configuration's error)
+            print(f"sanctum-proxy: log_file {cfg.log_file}: {e.strerror or e}", file=sys.stderr)
+            return 2
     raise_open_file_limit(cfg)
     workers = configmod.effective_workers(cfg)
     if workers > 1 and cfg.listen_port == 0:
