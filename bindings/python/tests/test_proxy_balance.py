@@ -37,7 +37,8 @@ class Worker:
 
         async def start():
             self.server = proxy_http.Server(_ok, **proxy_http.server_kwargs(cfg or Config()))
-            self.acceptor = balance.Acceptor(self.loop, sock, self.server, counts, index)
+            self.acceptor = balance.Acceptor(self.loop, sock, self.server, counts, index,
+                                             limit=(cfg or Config()).max_connections)
             self.server.on_count = self.acceptor.set_count
             self.acceptor.start()
 
@@ -148,6 +149,23 @@ class AcceptorTest(unittest.TestCase):
             time.sleep(0.01)
         self.assertEqual(counts.slots[0], 1)
         self.assertEqual(w.held(), 1)
+
+    def test_a_full_worker_leaves_a_connection_to_one_with_room(self):
+        """A worker at max_connections took a connection it could only refuse (503) whenever the worker
+        with room had not taken it within RETRY (1 ms: busy with a request), though that one had room."""
+        cfg = Config()
+        cfg.max_connections = 1
+        counts = balance.Counts(2)  # slot 1: a worker with room, slow to take connections (here: never)
+        w = Worker(self.sock, counts, 0, cfg)
+        self.addCleanup(w.close)
+        keep = connect_and_ask(self.port)  # worker 0 is full from now on
+        self.addCleanup(keep.close)
+        with socket.create_connection(("127.0.0.1", self.port), timeout=0.5) as s:
+            with self.assertRaises(socket.timeout):  # left to worker 1, not refused
+                s.recv(65536)
+            counts.slots[1] = 1  # worker 1 is full too: the connection is refused
+            s.settimeout(5)
+            self.assertTrue(s.recv(65536).startswith(b"HTTP/1.1 503"))
 
 
 @unittest.skipUnless(pathlib.Path("/proc/net/tcp").exists(), "needs Linux /proc")

@@ -137,7 +137,8 @@ class Proxy:
             self._runners.append(runner)
             if socks:
                 loop = asyncio.get_running_loop()
-                self._acceptors = [balance.Acceptor(loop, sock, server, counts, index) for sock in socks]
+                self._acceptors = [balance.Acceptor(loop, sock, server, counts, index, cfg.max_connections)
+                                   for sock in socks]
                 server.on_count = self._acceptors[0].set_count
                 self._shared_server = server
                 for a in self._acceptors:
