@@ -102,7 +102,7 @@ class Proxy:
         self._scrub = None
         self._spares = {}  # (route name, format) -> [Scrubber made ahead, while no request was starting]
         self._wanted = {}  # (route name, format) -> spares taken since the last refill
-        self._starting = 0  # requests between their arrival and their send upstream
+        self._starting = 0  # requests between their body's arrival and their send upstream
         self._refill_timer = None
         self._identities = {}  # route name -> the core's known identities
         self._clean_paths = set()  # (route name, path) found free of personal data (bounded)
@@ -180,10 +180,8 @@ class Proxy:
         proto.request_started(request)
         started = time.monotonic()
         record = {"method": request.method, "path": "-", "route": "-", "policy": "-",
-                  "status": 0, "entities": {}}
+                  "status": 0, "entities": {}, "starting": False}
         resp = None
-        self._starting += 1
-        record["starting"] = True
         try:
             resp = await self._handle(request, record)
             return resp
@@ -223,6 +221,10 @@ class Proxy:
             raise Refusal(400, "Transfer-Encoding in an HTTP/1.0 request", code="bad_framing")
         request = safe_target(request)
         body = await self._read_body(request)
+        # Starting (no spare is made meanwhile) once its body is in: waiting for a slow one (body_timeout)
+        # is no work the spares would delay, and held them back while the refill looked every millisecond.
+        self._starting += 1
+        record["starting"] = True
         path = request.rel_url.raw_path
         model = upstream.gemini_model(path)
         if model is None and body and self.cfg.needs_model(path):
