@@ -89,6 +89,28 @@ class SpareScrubberTest(ProxyFixture):
             self.assertIsNone(s._ctx._ptr)  # (closed: its session freed and wiped)
 
 
+class SpareAtStopTest(ProxyFixture):
+    """A request still in flight when the proxy stops may take a scrubber (a fallback's) after the spares
+    were closed: the spares made for it then were never closed (native sessions left to the collector)."""
+    routes = [{"name": "first", "upstream": "UP/v1", "policy": "scrub", "fallback": ["second"]},
+              {"name": "second", "upstream": "UP/v1", "policy": "scrub"}]
+
+    def test_spares_made_while_stopping_are_closed(self):
+        self.up.delay = 2.0  # the first route's 503 comes once the proxy is stopping
+        self.up.answers = [("json", 503, b'{"error": "busy"}'), ("json", 200, b'{"ok": true}')]
+        answer = []
+        client = threading.Thread(target=lambda: answer.append(self.post("/chat/completions", OPENAI)[0].status))
+        client.start()
+        deadline = time.monotonic() + 10
+        while not self.up.requests and time.monotonic() < deadline:
+            time.sleep(0.01)
+        self.proxy.close()  # lets the request end: the second route's scrubber is taken while stopping
+        client.join(20)
+        self.assertEqual(answer, [200])
+        self.assertEqual(len(self.up.requests), 2)
+        self.assertEqual(sum(len(v) for v in self.proxy.proxy._spares.values()), 0)
+
+
 class ScrubRouteTest(ProxyFixture):
     routes = [{"name": "scrubbed", "upstream": "UP/v1", "policy": "scrub"}]
 

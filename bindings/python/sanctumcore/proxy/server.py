@@ -104,6 +104,7 @@ class Proxy:
         self._wanted = {}  # (route name, format) -> spares taken since the last refill
         self._starting = 0  # requests between their body's arrival and their send upstream
         self._refill_timer = None
+        self._stopping = False
         self._identities = {}  # route name -> the core's known identities
         self._clean_paths = set()  # (route name, path) found free of personal data (bounded)
         self._clean_headers = header_rules.CleanValues()  # (route name, header name, value) found clean
@@ -156,6 +157,7 @@ class Proxy:
             await web.TCPSite(r, host, port, backlog=cfg.backlog, reuse_port=reuse_port or None).start()
 
     async def stop(self) -> None:
+        self._stopping = True  # (no spare made from now on: a request in flight makes its own)
         for a in self._acceptors:
             a.close()
             a.sock.close()  # (this process's copy: the port refuses new clients once every worker's is closed)
@@ -381,6 +383,9 @@ class Proxy:
         """Makes one spare scrubber a call (the loop serves what arrived in between), while no request
         is starting: as many per route and format as were taken since the last refill, at most SPARES."""
         loop = asyncio.get_running_loop()
+        if self._stopping:
+            self._refill_timer = None
+            return
         if self._starting:
             self._refill_timer = loop.call_later(SPARE_DELAY, self._refill)
             return
