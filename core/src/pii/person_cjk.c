@@ -190,7 +190,25 @@ static bool speaker(const uint8_t *s, size_t n, size_t a, size_t e)
     if (q == 0 || s[q - 1] != '[' || !digit)
         return false;
     q--;
-    return q == 0 || s[q - 1] == '\n';
+    /* a time in the brackets ("[20:14]", "[오후 3:12]") is a chat export's even after an app's name on the
+     * line ("WeChat 群聊 [20:14] 王建国："); a date alone ("[2026-03-01] 文档：") only opening its line */
+    return q == 0 || s[q - 1] == '\n' || memchr(s + q, ':', a - q) != NULL;
+}
+
+/* A self-introduction before a Chinese name: "我是刘晓峰，", "我就是..." (round 11). */
+static const char *const ZH_INTRO[] = {"我是", "我就是", "这里是", "這裡是", NULL};
+/* A phone or contact word, or seven digits, on the line after p: the caller leaves a number. */
+static bool zh_number_after(const uint8_t *s, size_t n, size_t p)
+{
+    static const char *const PHONE[] = {"电话", "電話", "手机", "手機", "号码", "號碼", "微信", "回电", "回電", NULL};
+    size_t digits = 0, lim = p + 60 < n ? p + 60 : n;
+    for (size_t q = p; q < lim && s[q] != '\n'; q++) {
+        if (pii_is_digit(s[q]) && ++digits >= 7)
+            return true;
+        if (s[q] >= 0xE4 && pii_cjk_starts_with(s, n, q, PHONE) > 0)
+            return true;
+    }
+    return false;
 }
 
 static void add_name(pii_scan *sc, size_t a, size_t e, double score, uint32_t ev)
@@ -248,6 +266,18 @@ static size_t han_name(pii_scan *sc, size_t a, size_t b, size_t p)
             return e;
         }
     }
+    /* "我是" + a surname and a two-character given name ending the run: a name when the given name is
+     * one the tables hold or a number follows ("我是学生", "我是北京人": no surname, too short) */
+    if (left == 0 && pii_cjk_ends_with(s, p, ZH_INTRO) > 0) {
+        for (size_t sl = 1; sl <= 2; sl++) {
+            size_t e = p + (sl + 2) * 3;
+            if (e == b && (surname_at(s, p, sl) & SC_CJK_ZH) &&
+                ((given_at(s, p + sl * 3, 2) & SC_CJK_ZH) || zh_number_after(s, n, e))) {
+                add_name(sc, p, e, 0.8, SANCTUM_EV_GAZETTEER_LAST | SANCTUM_EV_CONTEXT_BEFORE);
+                return e;
+            }
+        }
+    }
     if (p != a && left == 0)
         return 0;
     for (size_t sl = 3; sl >= 1; sl--) {
@@ -288,10 +318,47 @@ static size_t han_name(pii_scan *sc, size_t a, size_t b, size_t p)
     return 0;
 }
 
+/* A chat mention or speaker that is the whole run: "@李娜" (a Chinese surname and one or two characters),
+ * a LINE speaker before 「 opening its line or after ": " or "」 " ("美咲「...」", a Japanese given
+ * name the tables hold). */
+static bool chat_name_run(pii_scan *sc, size_t a, size_t b)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, chars = (b - a) / 3;
+    if (chars < 2 || chars > 4)
+        return false;
+    if (a > 0 && s[a - 1] == '@') {
+        /* not the group's own mentions: @所有人 (everyone), @全体成员 (all members), @管理员, @群主 */
+        static const char *const GROUP[] = {"所有人", "全体成员", "全體成員", "管理员", "管理員", "群主", NULL};
+        if (pii_cjk_starts_with(s, n, a, GROUP) == b - a)
+            return false;
+        for (size_t sl = 1; sl <= 2 && sl < chars; sl++)
+            if ((surname_at(s, a, sl) & SC_CJK_ZH) && chars - sl <= 2) {
+                /* a display name, not a handle: pii_in_code takes "@word" inside a sentence for one */
+                pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, a, b, 0.85,
+                        SANCTUM_EV_GAZETTEER_LAST | SANCTUM_EV_CONTEXT_BEFORE);
+                return true;
+            }
+        return false;
+    }
+    static const char *const QUOTE[] = {"「", NULL};
+    if (pii_cjk_starts_with(s, n, b, QUOTE) == 0)
+        return false;
+    bool opens = a == 0 || s[a - 1] == '\n' || (a >= 2 && s[a - 1] == ' ' && s[a - 2] == ':') ||
+                 (a >= 4 && s[a - 1] == ' ' && pii_cjk_ends_with(s, a - 1, (const char *const[]){"」", NULL}) > 0);
+    if (opens && chars <= 3 && (given_at(s, a, chars) & SC_CJK_JA)) {
+        add_name(sc, a, b, 0.8, SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_CONTEXT_AFTER);
+        return true;
+    }
+    return false;
+}
+
 static void han_run(pii_scan *sc, size_t a, size_t b)
 {
     if (pii_cjk_starts_with(sc->s, sc->n, a, LABELS) == b - a)
         return; /* "姓名：" is the label, not a name */
+    if (chat_name_run(sc, a, b))
+        return;
     for (size_t p = a; p < b && !sc->oom;) {
         size_t e = han_name(sc, a, b, p);
         p = e > p ? e : p + 3;
@@ -309,6 +376,17 @@ static void hangul_word(pii_scan *sc, size_t a, size_t b)
     const uint8_t *s = sc->s;
     size_t n = sc->n;
     size_t chars = (b - a) / 3;
+    /* a given name called with the vocative 아/야 opening a chat message: "[오후 9:15] 김도윤: 민지야" */
+    if (chars == 3 && a >= 2 && s[a - 1] == ' ' && s[a - 2] == ':' && (given_at(s, a, 2) & SC_CJK_KO) &&
+        (memcmp(s + a + 6, "아", 3) == 0 || memcmp(s + a + 6, "야", 3) == 0)) {
+        size_t q = a - 2;
+        while (q >= 3 && s[q - 3] >= 0xEA && s[q - 3] <= 0xED)
+            q -= 3;
+        if (q < a - 2 && speaker(s, n, q, a - 2)) {
+            add_name(sc, a, a + 6, 0.8, SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_CONTEXT_BEFORE);
+            return;
+        }
+    }
     if (chars < 2 || !(surname_at(s, a, 1) & SC_CJK_KO) || pii_cjk_starts_with(s, n, a, LABELS) == b - a)
         return; /* "이름:" is the label, not a name */
     int left = left_evidence(s, a);
@@ -316,9 +394,15 @@ static void hangul_word(pii_scan *sc, size_t a, size_t b)
     if (e > b)
         return;
     size_t rest = b - e;
+    bool known = (given_at(s, a + 3, 2) & SC_CJK_KO) != 0;
+    /* a self-introduction: "박지민입니다", "최수아예요" (a given name the tables hold: "정보팀입니다" is a team) */
+    static const char *const KO_INTRO[] = {"입니다", "이에요", "예요", "이고요", "이라고", "라고", NULL};
+    if (known && rest > 0 && pii_cjk_starts_with(s, n, e, KO_INTRO) == rest) {
+        add_name(sc, a, e, 0.85, SANCTUM_EV_GAZETTEER_LAST | SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_CONTEXT_AFTER);
+        return;
+    }
     if (rest > 0 && pii_cjk_starts_with(s, n, e, KO_PARTICLES) != rest)
         return;
-    bool known = (given_at(s, a + 3, 2) & SC_CJK_KO) != 0;
     bool spk = rest == 0 && speaker(s, n, a, e);
     if (left == 2 || spk)
         add_name(sc, a, e, known ? 0.9 : 0.85, SANCTUM_EV_GAZETTEER_LAST | SANCTUM_EV_CONTEXT_BEFORE);

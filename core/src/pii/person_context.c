@@ -721,6 +721,9 @@ bool pii_line_vocative(const pii_scan *sc, size_t start, size_t end)
         p--;
     if ((p > 0 && s[p - 1] != '\n') || end + 2 >= n || s[end] != ',' || s[end + 1] != ' ')
         return false;
+    /* a greeting that is also a name opens the line the same way: "Salam, saya ..." */
+    if (sc_person_context_word(s + start, end - start, 0) == SC_PCTX_GREETING)
+        return false;
     bool up;
     return letter_at(s, n, end + 2, &up) > 0 && !up;
 }

@@ -260,15 +260,13 @@ static unsigned uncased_flags(const uint8_t *s, size_t a, size_t b, size_t *name
     return 0;
 }
 
-/* Scripts without capitals whose names the gazetteer holds: Hebrew, Arabic and Persian, Devanagari,
- * Bengali, Gurmukhi, Tamil, Telugu, Thai, Georgian, Ge'ez (by the first bytes of the word). */
+/* Scripts without capitals: Hebrew, Arabic and Persian, the Indic scripts from Devanagari to Sinhala,
+ * Thai, Lao, Myanmar, Georgian, Ge'ez, Khmer (by the first bytes of the word). */
 bool pii_uncased_script(const uint8_t *w, size_t n)
 {
     uint8_t c = w[0];
-    return c == 0xD7 || (c >= 0xD8 && c <= 0xDB) ||
-           (n >= 3 && c == 0xE0 &&
-            ((w[1] >= 0xA4 && w[1] <= 0xA9) || (w[1] >= 0xAE && w[1] <= 0xB1) || w[1] == 0xB8 || w[1] == 0xB9)) ||
-           (n >= 3 && c == 0xE1 && (w[1] == 0x83 || (w[1] >= 0x88 && w[1] <= 0x8E)));
+    return c == 0xD7 || (c >= 0xD8 && c <= 0xDB) || (n >= 3 && c == 0xE0 && w[1] >= 0xA4 && w[1] <= 0xBB) ||
+           (n >= 3 && c == 0xE1 && (w[1] <= 0x83 || (w[1] >= 0x88 && w[1] <= 0x8E) || w[1] == 0x9E || w[1] == 0x9F));
 }
 
 /* The letters of the word at p (none when p is no letter): trailing punctuation such as "،", "؟" or
@@ -347,9 +345,45 @@ static bool title_before(const uint8_t *s, size_t ws)
     static const char *const TITLE[] = {"السيد", "السيدة", "للسيد", "للسيدة", "الحاج", "الحاجة", "الدكتور",
                                         "الدكتورة", "الأستاذ", "الأستاذة", "المرحوم", "المرحومة", "جناب",
                                         "آقای", "خانم", "محترم", "محترمہ", "מר", "גברת", "הגברת", "למר",
-                                        "לגברת", "הרב", "דוקטור", NULL};
+                                        "לגברת", "הרב", "דוקטור", "دکتر", "مهندس", "ڈاکٹر", "پروفیسر",
+                                        "المهندس", "المهندسة", "الشيخ", "الشيخة", "الأستاذ", "باسم", NULL};
     size_t a, b;
-    return word_before(s, ws, &a, &b) && b + 1 == ws && in_list(s + a, b - a, TITLE);
+    if (!word_before(s, ws, &a, &b) || b + 1 != ws)
+        return false;
+    if (in_list(s + a, b - a, TITLE))
+        return true;
+    /* Arabic glues "to" and "and" to the title: "للدكتورة" (ل + الدكتورة), "والسيد", "وللأستاذ" */
+    uint8_t buf[40];
+    size_t l = b - a;
+    if (l >= 8 && l < sizeof buf && s[a] == 0xD9 && s[a + 1] == 0x88) /* و */
+        a += 2, l -= 2;
+    if (l >= 8 && l < sizeof buf && s[a] == 0xD9 && s[a + 1] == 0x84 && s[a + 2] == 0xD9 && s[a + 3] == 0x84) {
+        buf[0] = 0xD8, buf[1] = 0xA7; /* لل -> ال */
+        memcpy(buf + 2, s + a + 2, l - 2);
+        return in_list(buf, l, TITLE);
+    }
+    return in_list(s + a, l, TITLE);
+}
+
+/* "in the name of" before an account holder, two words: Persian "به نام", Hebrew "על שם", Urdu "کے نام". */
+static bool holder_before(const uint8_t *s, size_t ws)
+{
+    static const char *const PAIRS[][2] = {{"به", "نام"}, {"על", "שם"}, {"کے", "نام"}, {"के", "नाम"}};
+    size_t a, b, a2, b2;
+    if (!word_before(s, ws, &a, &b) || b + 1 != ws || !word_before(s, a, &a2, &b2) || b2 + 1 != a)
+        return false;
+    for (size_t k = 0; k < sizeof PAIRS / sizeof PAIRS[0]; k++)
+        if (strlen(PAIRS[k][0]) == b2 - a2 && memcmp(s + a2, PAIRS[k][0], b2 - a2) == 0 &&
+            strlen(PAIRS[k][1]) == b - a && memcmp(s + a, PAIRS[k][1], b - a) == 0)
+            return true;
+    return false;
+}
+
+/* After a title or holder frame the name ends at punctuation: ",", ".", "،", "۔", or the line's end. */
+static bool punct_after(const uint8_t *s, size_t n, size_t e)
+{
+    return e >= n || s[e] == ',' || s[e] == '.' || s[e] == '\n' || s[e] == ';' ||
+           (e + 1 < n && ((s[e] == 0xD8 && s[e + 1] == 0x8C) || (s[e] == 0xDB && s[e + 1] == 0x94)));
 }
 
 static bool frame_before(const uint8_t *s, size_t ws)
@@ -394,6 +428,13 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
     size_t n = sc->n, ns, ns2;
     if (in_list(s + ws, we - ws, FRAME_BEFORE))
         return we; /* ሰላም, a greeting that is also a name, is the frame of the word after it */
+    /* "باسم" is "in the name of" (a transfer's holder) as well as the name Basim: before a known given name,
+     * and with no title before it, it is the frame of the name after it */
+    if (we - ws == 8 && memcmp(s + ws, "باسم", 8) == 0 && !title_before(s, ws) && we < n && s[we] == ' ') {
+        size_t xs = we + 1, xe = script_word_end(s, n, xs), xn;
+        if (xe > xs && (uncased_flags(s, xs, xe, &xn) & SC_NAME_FIRST))
+            return we;
+    }
     size_t rp = pii_respect_pair(sc, ws, we); /* "వెంకట లక్ష్మి గారు": person_script_titles.c */
     if (rp == 0)
         rp = pii_thai_full_name(sc, ws, we); /* "คุณสมชาย ใจดี" */
@@ -402,8 +443,14 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
     if (rp > 0)
         return rp;
     unsigned f1 = uncased_flags(s, ws, we, &ns);
-    bool titled = s[ws] >= 0xD7 && s[ws] <= 0xDB && title_before(s, ws); /* Hebrew too: "מר כהן" */
-    if (titled && (f1 & (SC_NAME_FIRST | SC_NAME_LAST)) && !(f1 & SC_NAME_WORD)) {
+    bool holder = s[ws] >= 0xD7 && s[ws] <= 0xDB && holder_before(s, ws); /* "به نام", "על שם" */
+    bool titled = holder || (s[ws] >= 0xD7 && s[ws] <= 0xDB && title_before(s, ws)); /* Hebrew too: "מר כהן" */
+    /* a given name the lists lack after an Arabic title, when a family name with the article follows
+     * ("للدكتورة سعاد الشمري"; not "للدكتورة المناوبة") */
+    size_t fs = we + 1, fe = we < n && s[we] == ' ' ? script_word_end(s, n, fs) : fs;
+    bool titled_unknown = titled && !holder && f1 == 0 && s[ws] != 0xD7 && !arabic_article(s, ws, we) &&
+                          fe > fs && arabic_article(s, fs, fe);
+    if (titled && (((f1 & (SC_NAME_FIRST | SC_NAME_LAST)) && !(f1 & SC_NAME_WORD)) || titled_unknown)) {
         /* after a title: the name runs over known names, "عبد" compounds and words with the article, up to
          * an honorific after it (صاحب) or three words */
         size_t end = we, p = we;
@@ -416,13 +463,18 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
             /* an unknown word still belongs to the name when the honorific closes it ("قریشی صاحب") */
             bool closed = ce < n && s[ce] == ' ' &&
                           in_list(s + ce + 1, script_word_end(s, n, ce + 1) - ce - 1, FRAME_AFTER);
+            /* the family name the lists lack after a known given name, ending the holder's name */
+            closed = closed || (k == 0 && (f1 & SC_NAME_FIRST) && punct_after(s, n, ce));
             if (!abd && !closed && !arabic_article(s, cs, ce) && !(f3 & (SC_NAME_FIRST | SC_NAME_LAST)))
                 break;
             end = ce;
             p = ce;
         }
+        if (holder && end == we)
+            return we; /* "named after Herzl": a holder is written with a family name */
         pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, ns, end, 0.85,
-                SANCTUM_EV_TITLE | ((f1 & SC_NAME_FIRST) ? SANCTUM_EV_GAZETTEER_FIRST : SANCTUM_EV_GAZETTEER_LAST));
+                SANCTUM_EV_TITLE | ((f1 & SC_NAME_FIRST) ? SANCTUM_EV_GAZETTEER_FIRST
+                                                          : (f1 != 0 ? SANCTUM_EV_GAZETTEER_LAST : 0)));
         return end;
     }
     if (!(f1 & SC_NAME_FIRST))
