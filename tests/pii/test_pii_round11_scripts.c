@@ -33,6 +33,7 @@ static void intro_uncased(void **state)
     pii_expect_one_person(det, "নমস্কার, আমি সুমিত্রা দাস বলছি, আমার নম্বর 98300 12345", "সুমিত্রা দাস");
     pii_expect_one_person(det, "ሰላም፣ እኔ ዳዊት አለሙ ነኝ፣ ስልኬ 0911 234 567 ነው", "ዳዊት አለሙ");
     /* the same frames around a place, a state, a job, a negation: no name */
+    pii_expect_one_person(det, "היי, זו רותם לוי-כץ, תחזרי אליי ל-052-1234567", "רותם לוי-כץ");
     pii_expect_none(det, "أنا في المطار الآن، رقمي 0551234567", P);
     pii_expect_none(det, "أنا متعبة جدا اليوم", P);
     pii_expect_none(det, "میں گھر پر ہوں، میرا نمبر 0300 1234567 ہے", P);
@@ -108,6 +109,20 @@ static void chat_speakers(void **state)
     pii_expect_none(det, "@所有人 明天放假", P);
     pii_expect_none(det, "看板「営業中」の文字", P);
     pii_expect_none(det, "[오후 9:15] 공지: 좋아 내일 봐", P);
+    /* Cyrillic speakers after the app's name or opening a line, before a lower-case word */
+    pii_expect_one_person(det, "Viber: Богдана: скинь адресу будь ласка", "Богдана");
+    pii_expect_one_person(det, "Ярослав: буду через десять минут", "Ярослав");
+    pii_expect_none(det, "Telegram: Внимание: канал закрыт на ремонт", P);
+}
+
+/* Russian given names in the genitive after "номер"/"телефон"/"контакт" (someone's number): "номер Игоря";
+ * not a bank or a city. */
+static void cyrillic_number_of(void **state)
+{
+    const sanctum_detector *det = pii_det(state);
+    pii_expect_one_person(det, "дай телефон Ольги, пожалуйста", "Ольги");
+    pii_expect_one_person(det, "скинь мне номер Игоря", "Игоря");
+    pii_expect_none(det, "это номер Сбербанка, а это телефон Москвы", P);
 }
 
 /* Titles before a name in scripts without capitals, also with the Arabic prepositions glued to them
@@ -142,6 +157,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(intro_new_scripts, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(intro_cjk, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(chat_speakers, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(cyrillic_number_of, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(titles_and_holders, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(malay_chains, pii_setup, pii_teardown),
     };

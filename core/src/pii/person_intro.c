@@ -121,14 +121,20 @@ static bool ends_list(const uint8_t *w, size_t n, const char *const *l)
     return false;
 }
 
-/* The letters of the word at p (a script without capitals; p itself when none). */
+/* The letters of the word at p (a script without capitals; p itself when none), with an inner hyphen
+ * between letters of the script ("כהן-שטרן"). */
 static size_t letters_end(const uint8_t *s, size_t n, size_t p)
 {
     bool up;
-    size_t l;
-    while (p < n && s[p] >= 0x80 && (l = letter_at(s, n, p, &up)) > 0)
-        p += l;
-    return p;
+    size_t l, a = p;
+    for (;;) {
+        while (p < n && s[p] >= 0x80 && (l = letter_at(s, n, p, &up)) > 0)
+            p += l;
+        if (p > a && p + 1 < n && s[p] == '-' && s[p + 1] >= 0x80 && letter_at(s, n, p + 1, &up) > 0)
+            p++;
+        else
+            return p;
+    }
 }
 
 /* The next word after one space at p (0-width when none). */
