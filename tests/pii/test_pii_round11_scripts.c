@@ -137,6 +137,30 @@ static void titles_and_holders(void **state)
     pii_expect_none(det, "حوالة باسم الشركة، المبلغ 500 درهم", P);
     pii_expect_none(det, "הרחוב על שם הרצל נסגר", P);
     pii_expect_none(det, "للدكتورة المناوبة في الطوارئ", P);
+    /* Indic titles: the family name the lists lack runs to the postposition ("का") */
+    pii_expect_one_person(det, "श्रीमती कविता देवी का पार्सल आया है", "कविता देवी");
+    pii_expect_none(det, "श्री गणेश मंदिर में पूजा है", P);
+    /* CJK account-holder labels and 以...的名义 (in the name of) */
+    pii_expect_one_person(det, "振込名義：佐藤健太", "佐藤健太");
+    pii_expect_one_person(det, "请以李明的名义订房", "李明");
+    pii_expect_none(det, "以公司的名义签合同", P);
+}
+
+/* Arabic chains with أبو and آل (father of, family of) after a known given name. */
+static void arabic_chains(void **state)
+{
+    const sanctum_detector *det = pii_det(state);
+    pii_expect_one_person(det, "وصل خالد أبو زيد إلى المكتب", "خالد أبو زيد");
+    pii_expect_one_person(det, "اتصل فهد آل سعود أمس", "فهد آل سعود");
+    pii_expect_none(det, "مطعم أبو شقرة في القاهرة", P);
+}
+
+/* Phone greetings that are also names do not open a speaker or vocative: "Алло, это ...". */
+static void phone_greetings(void **state)
+{
+    const sanctum_detector *det = pii_det(state);
+    pii_expect_one_person(det, "Алло, это Марина Соколова, перезвоните", "Марина Соколова");
+    pii_expect_one_person(det, "Salam, saya Nur Aisyah, nombor saya 012-555 1234", "Nur Aisyah");
 }
 
 /* Malay names with bin/binti written in lower case after a naming frame, one span. */
@@ -160,6 +184,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(cyrillic_number_of, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(titles_and_holders, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(malay_chains, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(arabic_chains, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(phone_greetings, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -86,12 +86,15 @@ size_t pii_cjk_starts_with(const uint8_t *s, size_t n, size_t p, const char *con
 /* Labels of a name field ("联系人：", "氏名", "이름"), and verbs only people take before a Chinese name. */
 static const char *const LABELS[] = {"联系人", "姓名", "名字", "收件人", "收货人", "负责人", "申请人", "发件人",
                                      "寄件人", "客户", "氏名", "名前", "担当者", "宛名", "差出人", "이름", "성명",
-                                     "담당자", "작성자", "보낸사람", "받는사람", NULL};
+                                     "담당자", "작성자", "보낸사람", "받는사람",
+                                     /* an account or transfer's holder (round 11) */
+                                     "名义", "名義", "名義人", "口座名義", "口座名義人", "振込名義", "户名", "開戶名",
+                                     "开户名", "账户名", "收款人", "예금주", NULL};
 /* Phrases that introduce a name without a separator ("我叫王伟"). */
 static const char *const NAMING[] = {"我叫", "叫做", "名叫", NULL};
 static const char *const LEFT_VERBS[] = {"告诉", "通知", "联系", "问问", "请问", "找", "叫", "让", "给", "和",
                                          "跟", "与", "感谢", "谢谢", "提醒", "转告", "抄送", "问", "告訴", "聯繫",
-                                         "聯絡", "請問", "讓", "給", "與", "謝謝", "轉告", "問", "祝", "请", "請", NULL};
+                                         "聯絡", "請問", "讓", "給", "與", "謝謝", "轉告", "問", "祝", "请", "請", "以", NULL};
 /* After a name: honorifics and titles (evidence alone), then speech and person verbs and contact
  * possessives (only with a label or verb before: "公司的电话", "程序说" are no names). */
 static const char *const HONORIFICS[] = {"先生", "女士", "小姐", "老师", "经理", "医生", "同学", "教授", "博士",
@@ -99,7 +102,7 @@ static const char *const HONORIFICS[] = {"先生", "女士", "小姐", "老师",
                                          "先輩", "部長", "課長", "奶奶", "爷爷", "爺爺", "叔叔", NULL};
 static const char *const RIGHT_VERBS[] = {"说", "表示", "告诉", "打电话", "发来", "回复", "负责", "的电话",
                                           "的手机", "的邮箱", "的地址", "說", "告訴", "打電話", "發來", "回覆",
-                                          "負責", "的電話", "的手機", "的郵箱", NULL};
+                                          "負責", "的電話", "的手機", "的郵箱", "的名义", "的名義", NULL};
 /* Verbs that take only a person as their object ("提醒", "转告": remind, pass on), and what starts the
  * clause after the object (a time word, 把, 在, 要 ...): between them is a name ("请提醒王芳明天把路由器带回来").
  * Not after 和/跟/与/给/让: "和方法也..." is no name. */

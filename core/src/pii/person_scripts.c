@@ -346,7 +346,11 @@ static bool title_before(const uint8_t *s, size_t ws)
                                         "الدكتورة", "الأستاذ", "الأستاذة", "المرحوم", "المرحومة", "جناب",
                                         "آقای", "خانم", "محترم", "محترمہ", "מר", "גברת", "הגברת", "למר",
                                         "לגברת", "הרב", "דוקטור", "دکتر", "مهندس", "ڈاکٹر", "پروفیسر",
-                                        "المهندس", "المهندسة", "الشيخ", "الشيخة", "الأستاذ", "باسم", NULL};
+                                        "المهندس", "المهندسة", "الشيخ", "الشيخة", "باسم",
+                                        /* Indic and Ethiopic titles (Mr, Mrs, Ms, Dr) */
+                                        "श्री", "श्रीमती", "सुश्री", "कुमारी", "डॉक्टर", "শ্রী", "শ্রীমতী", "திரு",
+                                        "திருமதி", "செல்வி", "శ్రీ", "శ్రీమతి", "ਸ਼੍ਰੀ", "ਸ੍ਰੀਮਤੀ", "શ્રી", "શ્રીમતી",
+                                        "ಶ್ರೀ", "ಶ್ರೀಮತಿ", "ശ്രീ", "ശ്രീമതി", "አቶ", "ወይዘሮ", "ወይዘሪት", "ዶክተር", NULL};
     size_t a, b;
     if (!word_before(s, ws, &a, &b) || b + 1 != ws)
         return false;
@@ -444,7 +448,10 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
         return rp;
     unsigned f1 = uncased_flags(s, ws, we, &ns);
     bool holder = s[ws] >= 0xD7 && s[ws] <= 0xDB && holder_before(s, ws); /* "به نام", "על שם" */
-    bool titled = holder || (s[ws] >= 0xD7 && s[ws] <= 0xDB && title_before(s, ws)); /* Hebrew too: "מר כהן" */
+    /* Hebrew too ("מר כהן"), the Indic scripts ("श्रीमती सुनीता देवी"), Ge'ez ("አቶ ተስፋዬ") */
+    bool titled = holder || (((s[ws] >= 0xD7 && s[ws] <= 0xDB) || (s[ws] == 0xE0 && s[ws + 1] <= 0xB5) ||
+                              (s[ws] == 0xE1 && s[ws + 1] >= 0x88 && s[ws + 1] <= 0x8E)) &&
+                             title_before(s, ws));
     /* a given name the lists lack after an Arabic title, when a family name with the article follows
      * ("للدكتورة سعاد الشمري"; not "للدكتورة المناوبة") */
     size_t fs = we + 1, fe = we < n && s[we] == ' ' ? script_word_end(s, n, fs) : fs;
@@ -472,6 +479,13 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
         }
         if (holder && end == we)
             return we; /* "named after Herzl": a holder is written with a family name */
+        /* "श्री गणेश मंदिर": a temple, road or school named after a god or a person */
+        size_t os = end + 1, oe = end < n && s[end] == ' ' ? script_word_end(s, n, os) : os;
+        if (oe > os && in_list(s + os, oe - os, (const char *const[]){"मंदिर", "मन्दिर", "मार्ग", "नगर", "चौक",
+                                                                       "अस्पताल", "विद्यालय", "कॉलेज", "भवन", "ट्रस्ट",
+                                                                       "মন্দির", "আশ্রম", "கோயில்", "கோவில்", "ఆలయం",
+                                                                       "గుడి", "ಮಂದಿರ", "ದೇವಸ್ಥಾನ", "મંદિર", NULL}))
+            return oe;
         pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, ns, end, 0.85,
                 SANCTUM_EV_TITLE | ((f1 & SC_NAME_FIRST) ? SANCTUM_EV_GAZETTEER_FIRST
                                                           : (f1 != 0 ? SANCTUM_EV_GAZETTEER_LAST : 0)));
@@ -485,10 +499,16 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
                   frame_before(s, ns) || frame_after(s, n, we) || comma_exclaim(s, n, ws, we);
     size_t bs = we + 1, be = we < n && s[we] == ' ' ? script_word_end(s, n, bs) : bs;
     unsigned f2 = be > bs ? uncased_flags(s, bs, be, &ns2) : 0;
-    if (be > bs && ns2 == bs && (in_list(s + bs, be - bs, (const char *const[]){"بن", "ابن", "بنت", NULL}))) {
+    if (be > bs && ns2 == bs &&
+        (in_list(s + bs, be - bs, (const char *const[]){"بن", "ابن", "بنت", "أبو", "ابو", "آل", NULL}))) {
         size_t cs = be + 1, ce = be < n && s[be] == ' ' ? script_word_end(s, n, cs) : cs;
         size_t ns3;
-        if (ce > cs && (uncased_flags(s, cs, ce, &ns3) & (SC_NAME_FIRST | SC_NAME_LAST)) && ns3 == cs) {
+        /* after أبو/آل (father of, house of) any word but a preposition is the name's ("أبو زيد", "آل سعود") */
+        bool kunya = (s[bs] == 0xD8 && (s[bs + 1] == 0xA3 || s[bs + 1] == 0xA2)) || /* أبو, آل; not بن (beans) */
+                     (be - bs == 6 && memcmp(s + bs, "ابو", 6) == 0);
+        bool prep = ce > cs && in_list(s + cs, ce - cs, (const char *const[]){"في", "على", "من", "إلى", "الى", "عن", "مع", NULL});
+        if (ce > cs && ((kunya && !prep && !arabic_article(s, cs, ce)) ||
+                        ((uncased_flags(s, cs, ce, &ns3) & (SC_NAME_FIRST | SC_NAME_LAST)) && ns3 == cs))) {
             pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, ns, ce, 0.85,
                     SANCTUM_EV_NAME_SEQUENCE | SANCTUM_EV_GAZETTEER_FIRST);
             return ce;
