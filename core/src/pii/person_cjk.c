@@ -187,7 +187,9 @@ static bool speaker(const uint8_t *s, size_t n, size_t a, size_t e)
     if (q == 0 || s[q - 1] != ']')
         return false;
     bool digit = false;
-    for (; q > 0 && s[q - 1] != '[' && s[q - 1] != '\n'; q--)
+    /* a timestamp is short: the walk back to its '[' is bounded (a row of "] 王伟：" was quadratic) */
+    size_t close = q;
+    for (; q > 0 && close - q < 32 && s[q - 1] != '[' && s[q - 1] != '\n'; q--)
         if (pii_is_digit(s[q - 1]))
             digit = true;
     if (q == 0 || s[q - 1] != '[' || !digit)
@@ -383,8 +385,8 @@ static void hangul_word(pii_scan *sc, size_t a, size_t b)
     if (chars == 3 && a >= 2 && s[a - 1] == ' ' && s[a - 2] == ':' && (given_at(s, a, 2) & SC_CJK_KO) &&
         (memcmp(s + a + 6, "아", 3) == 0 || memcmp(s + a + 6, "야", 3) == 0)) {
         size_t q = a - 2;
-        while (q >= 3 && s[q - 3] >= 0xEA && s[q - 3] <= 0xED)
-            q -= 3;
+        while (q >= 3 && a - q < 30 && s[q - 3] >= 0xEA && s[q - 3] <= 0xED)
+            q -= 3; /* a speaker's name is short: the walk is bounded */
         if (q < a - 2 && speaker(s, n, q, a - 2)) {
             add_name(sc, a, a + 6, 0.8, SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_CONTEXT_BEFORE);
             return;
