@@ -40,6 +40,7 @@ static void intro_uncased(void **state)
     pii_expect_none(det, "मैं दिल्ली में हूँ, मेरा नंबर 98765 43210 है", P);
     pii_expect_none(det, "मैं बहुत थका हुआ हूँ", P);
     pii_expect_none(det, "זה לא עובד, תתקשר אליי ל-054-1234567", P);
+    pii_expect_none(det, "לא להציג הודעה זו שוב", P);
     pii_expect_none(det, "நான் அலுவலகத்தில் இருக்கிறேன், என் எண் 98410 12345", P);
     pii_expect_none(det, "እኔ ተማሪ ነኝ", P);
     pii_expect_none(det, "আমি বাড়িতে আছি, আমার নম্বর 98300 12345", P);
@@ -92,6 +93,7 @@ static void intro_cjk(void **state)
     pii_expect_none(det, "我是北京人，也是程序员。", P);
     pii_expect_none(det, "もしもし、営業部です。こちら東京駅です。", P);
     pii_expect_none(det, "안녕하세요, 고객센터입니다. 저는 정보팀입니다", P);
+    pii_expect_none(det, "\"관리자\" 롤은 \"개발\" 롤의 구성원입니다", P);
 }
 
 /* Chat exports: a speaker with a timestamp anywhere on its line ("WeChat [09:41] 赵敏：", "KakaoTalk [오후
@@ -102,11 +104,12 @@ static void chat_speakers(void **state)
     const sanctum_detector *det = pii_det(state);
     pii_expect(det, "群聊记录 [09:41] 赵敏：明天几点出发？", P, "赵敏");
     pii_expect(det, "KakaoTalk [오후 2:05] 김도윤: 내일 봐", P, "김도윤");
-    pii_expect(det, "好的 @周杰 你来订票吧", P, "周杰");
+    pii_expect(det, "好的 @周子涵 你来订票吧", P, "周子涵");
     pii_expect(det, "LINE: 陽子「明日行ける？」", P, "陽子");
     pii_expect(det, "[오후 9:15] 김도윤: 민지야 내일 몇 시에 와?", P, "민지");
     pii_expect_none(det, "更新日志 [2026-03-01] 文档：新增接口说明", P);
     pii_expect_none(det, "@所有人 明天放假", P);
+    pii_expect_none(det, "用法：程序 @文件 --选项", P);
     pii_expect_none(det, "看板「営業中」の文字", P);
     pii_expect_none(det, "[오후 9:15] 공지: 좋아 내일 봐", P);
     /* Cyrillic speakers after the app's name or opening a line, before a lower-case word */

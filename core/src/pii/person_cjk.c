@@ -323,7 +323,8 @@ static size_t han_name(pii_scan *sc, size_t a, size_t b, size_t p)
     return 0;
 }
 
-/* A chat mention or speaker that is the whole run: "@李娜" (a Chinese surname and one or two characters),
+/* A chat mention or speaker that is the whole run: "@张子涵" (a Chinese surname and two characters, or one
+ * the tables hold),
  * a LINE speaker before 「 opening its line or after ": " or "」 " ("美咲「...」", a Japanese given
  * name the tables hold). */
 static bool chat_name_run(pii_scan *sc, size_t a, size_t b)
@@ -338,7 +339,9 @@ static bool chat_name_run(pii_scan *sc, size_t a, size_t b)
         if (pii_cjk_starts_with(s, n, a, GROUP) == b - a)
             return false;
         for (size_t sl = 1; sl <= 2 && sl < chars; sl++)
-            if ((surname_at(s, a, sl) & SC_CJK_ZH) && chars - sl <= 2) {
+            /* a one-character given name only when the tables hold it: "@文件" (@file) is a word */
+            if ((surname_at(s, a, sl) & SC_CJK_ZH) &&
+                (chars - sl == 2 || (chars - sl == 1 && (given_at(s, a + sl * 3, 1) & SC_CJK_ZH)))) {
                 /* a display name, not a handle: pii_in_code takes "@word" inside a sentence for one */
                 pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, a, b, 0.85,
                         SANCTUM_EV_GAZETTEER_LAST | SANCTUM_EV_CONTEXT_BEFORE);
@@ -402,7 +405,12 @@ static void hangul_word(pii_scan *sc, size_t a, size_t b)
     bool known = (given_at(s, a + 3, 2) & SC_CJK_KO) != 0;
     /* a self-introduction: "박지민입니다", "최수아예요" (a given name the tables hold: "정보팀입니다" is a team) */
     static const char *const KO_INTRO[] = {"입니다", "이에요", "예요", "이고요", "이라고", "라고", NULL};
-    if (known && rest > 0 && pii_cjk_starts_with(s, n, e, KO_INTRO) == rest) {
+    /* ...said by the speaker: "저는"/"나는"/"제 이름은" or a greeting before it, or the start of the line
+     * ("구성원입니다", "is a member", follows a noun) */
+    static const char *const KO_SELF[] = {"저는 ", "나는 ", "전 ", "난 ", "저 ", "이름은 ", "안녕하세요, ", "안녕하세요 ",
+                                          "여보세요, ", "여보세요 ", "네, ", NULL};
+    bool self = a == 0 || s[a - 1] == '\n' || pii_cjk_ends_with(s, a, KO_SELF) > 0;
+    if (known && self && rest > 0 && pii_cjk_starts_with(s, n, e, KO_INTRO) == rest) {
         add_name(sc, a, e, 0.85, SANCTUM_EV_GAZETTEER_LAST | SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_CONTEXT_AFTER);
         return;
     }

@@ -10,7 +10,7 @@
 #include "names.h"
 #include "person.h"
 
-enum { FRAME_WEAK = 1, FRAME_STRONG = 2 };
+enum { FRAME_WEAK = 1, FRAME_STRONG = 2, FRAME_THIS = 3 };
 
 typedef struct frame_word {
     const char *w;
@@ -21,11 +21,11 @@ typedef struct frame_word {
 /* "I", "this (is)", "with you" (WEAK: needs more evidence) and "my name (is)" (STRONG). Two-word frames are
  * their first word here and NAME_WORD after it. */
 static const frame_word FRAMES[] = {
-    FW("أنا", FRAME_WEAK), FW("انا", FRAME_WEAK), FW("معك", FRAME_WEAK), FW("معاك", FRAME_WEAK), FW("معكم", FRAME_WEAK), FW("هذا", FRAME_WEAK),
+    FW("أنا", FRAME_WEAK), FW("انا", FRAME_WEAK), FW("معك", FRAME_WEAK), FW("معاك", FRAME_WEAK), FW("معكم", FRAME_WEAK), FW("هذا", FRAME_THIS),
     FW("اسمي", FRAME_STRONG), FW("اسمم", FRAME_STRONG),                      /* Arabic, Persian */
-    FW("من", FRAME_WEAK), FW("میں", FRAME_WEAK), FW("یہ", FRAME_WEAK),             /* Persian "I", Urdu "I", "this" */
+    FW("من", FRAME_WEAK), FW("میں", FRAME_WEAK), FW("یہ", FRAME_THIS),             /* Persian "I", Urdu "I", "this" */
     FW("मैं", FRAME_WEAK), FW("ਮੈਂ", FRAME_WEAK), FW("আমি", FRAME_WEAK), /* Hindi, Punjabi, Bengali */
-    FW("אני", FRAME_WEAK), FW("זה", FRAME_WEAK), FW("זו", FRAME_WEAK), FW("שמי", FRAME_STRONG), /* Hebrew */
+    FW("אני", FRAME_WEAK), FW("זה", FRAME_THIS), FW("זו", FRAME_THIS), FW("שמי", FRAME_STRONG), /* Hebrew */
     FW("நான்", FRAME_WEAK), FW("నేను", FRAME_WEAK), FW("ನಾನು", FRAME_WEAK), FW("ഞാൻ", FRAME_WEAK), FW("હું", FRAME_WEAK),
     FW("እኔ", FRAME_WEAK), FW("ስሜ", FRAME_STRONG),                            /* Amharic */
     FW("ຂ້ອຍ", FRAME_WEAK), FW("ຂ້ອຍຊື່", FRAME_STRONG), FW("ខ្ញុំ", FRAME_WEAK), FW("ខ្ញុំឈ្មោះ", FRAME_STRONG), /* Lao, Khmer */
@@ -34,6 +34,9 @@ static const frame_word FRAMES[] = {
     FW("میرا", 0), FW("मेरा", 0), FW("ਮੇਰਾ", 0), FW("আমার", 0), FW("என்", 0), FW("நா", 0), FW("నా", 0),
     FW("ನನ್ನ", 0), FW("എന്റെ", 0), FW("મારું", 0), FW("ჩემი", 0), FW("קוראים", 0),
 };
+/* Greetings before "this is X" on the phone ("היי זה ...", "ألو هذا ..."). */
+static const char *const GREETING[] = {"היי", "הי", "שלום", "אהלן", "ألو", "آلو", "مرحبا", "سلام", "هلو",
+                                       "ہیلو", "السلام", "علیکم", "عليكم", NULL};
 /* The second word of a two-word frame: "my" + "name" makes it STRONG, also after a WEAK "I" (Lao, Khmer,
  * Georgian: "ຂ້ອຍ ຊື່", "მე მქვია"); Persian "اسم من" is the name word first. */
 static const char *const NAME_WORD[] = {"نام", "नाम", "ਨਾਮ", "নাম", "பெயர்", "பேர்", "పేరు", "ಹೆಸರು", "പേര്",
@@ -294,6 +297,24 @@ size_t pii_intro_name(pii_scan *sc, size_t ws, size_t we)
     run r;
     if (!read_run(s, n, na, nb, thai_like, kind == FRAME_STRONG, &r) || r.article_only)
         return 0;
+    /* "this (is)" is also a demonstrative after a noun ("הודעה זו שוב", this message again): only opening a
+     * clause or after a greeting, and then with a number, a "speaking" verb or a full known name */
+    if (kind == FRAME_THIS) {
+        size_t q = ws;
+        while (q > 0 && s[q - 1] == ' ')
+            q--;
+        size_t ga = q;
+        while (ga > 0 && s[ga - 1] >= 0x80)
+            ga--;
+        bool opens = q == 0 || s[q - 1] == '\n' || s[q - 1] == ',' || s[q - 1] == ':' || s[q - 1] == '.' ||
+                     s[q - 1] == '!' || (q >= 2 && s[q - 2] == 0xD8 && s[q - 1] == 0x8C) ||
+                     (ga < q && in_list(s + ga, q - ga, GREETING));
+        if (!opens)
+            return 0;
+        kind = r.known && r.words < 2 && !r.speak && !r.phone ? 0 : FRAME_WEAK;
+        if (kind == 0 && !number_after(s, n, r.end))
+            return 0;
+    }
     bool ok = kind == FRAME_STRONG || r.speak || r.phone || r.known || number_after(s, n, r.end);
     /* Persian "من" (I) is Arabic "من" (from, who: "من فضلك", please): a known name or "هستم" (I am) after it */
     if (f->len == 4 && memcmp(f->w, "من", 4) == 0)
