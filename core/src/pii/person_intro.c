@@ -37,6 +37,11 @@ static const frame_word FRAMES[] = {
 /* Greetings before "this is X" on the phone ("היי זה ...", "ألو هذا ..."). */
 static const char *const GREETING[] = {"היי", "הי", "שלום", "אהלן", "ألو", "آلو", "مرحبا", "سلام", "هلو",
                                        "ہیلو", "السلام", "علیکم", "عليكم", NULL};
+/* A cheap test before the list: a bit per (length, second byte) of the frame words, so that most words
+ * (of other lengths or blocks) are ruled out by one load. Debug builds check it against FRAMES. */
+static const uint64_t FRAME_GATE[4] = {0x0400082410492092u, 0x0000000000000008u, 0x0040011049a88000u, 0x6920820000000040u};
+static inline unsigned gate_bit(const uint8_t *w, size_t n) { return (unsigned)(n + (size_t)w[1] * 3u) & 255u; }
+
 /* The second word of a two-word frame: "my" + "name" makes it STRONG, also after a WEAK "I" (Lao, Khmer,
  * Georgian: "ຂ້ອຍ ຊື່", "მე მქვია"); Persian "اسم من" is the name word first. */
 static const char *const NAME_WORD[] = {"نام", "नाम", "ਨਾਮ", "নাম", "பெயர்", "பேர்", "పేరు", "ಹೆಸರು", "പേര്",
@@ -98,9 +103,17 @@ static const char *const CHAIN[] = {"بن", "بنت", "ابن", "عبد", "أب�
 
 static bool in_list(const uint8_t *w, size_t n, const char *const *l)
 {
-    for (size_t k = 0; l[k] != NULL; k++)
-        if (strlen(l[k]) == n && memcmp(w, l[k], n) == 0)
+    if (n == 0)
+        return false;
+    for (size_t k = 0; l[k] != NULL; k++) {
+        /* most entries differ in their first three bytes: strlen only after they match (an entry's next
+         * byte is readable once one matched a byte of the word, which is never NUL) */
+        const uint8_t *e = (const uint8_t *)l[k];
+        if (e[0] != w[0] || (n > 1 && (e[1] != w[1] || (n > 2 && e[2] != w[2]))))
+            continue;
+        if (strlen(l[k]) == n && memcmp(w, e, n) == 0)
             return true;
+    }
     return false;
 }
 
@@ -270,7 +283,17 @@ size_t pii_intro_name(pii_scan *sc, size_t ws, size_t we)
         return 0;
     bool thai_like = s[ws] == 0xE0 && (s[ws + 1] == 0xB8 || s[ws + 1] == 0xB9);
     bool glued_ok = thai_like || (s[ws] == 0xE0 && s[ws + 1] == 0xBA) || (s[ws] == 0xE1 && s[ws + 1] == 0x9E);
-    const frame_word *f = frame_of(s + ws, wl, FRAMES, sizeof FRAMES / sizeof FRAMES[0], false);
+#ifndef NDEBUG
+    for (size_t k = 0; k < sizeof FRAMES / sizeof FRAMES[0]; k++) {
+        unsigned g = gate_bit((const uint8_t *)FRAMES[k].w, FRAMES[k].len);
+        if (!((FRAME_GATE[g >> 6] >> (g & 63u)) & 1u))
+            abort(); /* FRAME_GATE is stale: regenerate it from FRAMES */
+    }
+#endif
+    unsigned g = gate_bit(s + ws, wl);
+    const frame_word *f = (FRAME_GATE[g >> 6] >> (g & 63u)) & 1u
+                              ? frame_of(s + ws, wl, FRAMES, sizeof FRAMES / sizeof FRAMES[0], false)
+                              : NULL;
     size_t na, nb;
     int kind;
     if (f != NULL) {

@@ -320,9 +320,17 @@ static const char *const FROM_NOUNS[] = {"رسالة", "بريد", "هدية", "
 
 static bool in_list(const uint8_t *w, size_t n, const char *const *l)
 {
-    for (size_t k = 0; l[k] != NULL; k++)
-        if (strlen(l[k]) == n && memcmp(w, l[k], n) == 0)
+    if (n == 0)
+        return false;
+    for (size_t k = 0; l[k] != NULL; k++) {
+        /* most entries differ in their first three bytes: strlen only after they match (an entry's next
+         * byte is readable once one matched a byte of the word, which is never NUL) */
+        const uint8_t *e = (const uint8_t *)l[k];
+        if (e[0] != w[0] || (n > 1 && (e[1] != w[1] || (n > 2 && e[2] != w[2]))))
+            continue;
+        if (strlen(l[k]) == n && memcmp(w, e, n) == 0)
             return true;
+    }
     return false;
 }
 
@@ -447,16 +455,22 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
     if (rp > 0)
         return rp;
     unsigned f1 = uncased_flags(s, ws, we, &ns);
-    bool holder = s[ws] >= 0xD7 && s[ws] <= 0xDB && holder_before(s, ws); /* "به نام", "על שם" */
-    /* Hebrew too ("מר כהן"), the Indic scripts ("श्रीमती सुनीता देवी"), Ge'ez ("አቶ ተስፋዬ") */
-    bool titled = holder || (((s[ws] >= 0xD7 && s[ws] <= 0xDB) || (s[ws] == 0xE0 && s[ws + 1] <= 0xB5) ||
-                              (s[ws] == 0xE1 && s[ws + 1] >= 0x88 && s[ws + 1] <= 0x8E)) &&
-                             title_before(s, ws));
-    /* a given name the lists lack after an Arabic title, when a family name with the article follows
-     * ("للدكتورة سعاد الشمري"; not "للدكتورة المناوبة") */
-    size_t fs = we + 1, fe = we < n && s[we] == ' ' ? script_word_end(s, n, fs) : fs;
-    bool titled_unknown = titled && !holder && f1 == 0 && s[ws] != 0xD7 && !arabic_article(s, ws, we) &&
-                          fe > fs && arabic_article(s, fs, fe);
+    /* the frames before it are asked only of a word that may start a name: a known name that is no word, or
+     * (Arabic) a word before a family name with the article ("للدكتورة سعاد الشمري"; not "للدكتورة المناوبة") */
+    bool known1 = (f1 & (SC_NAME_FIRST | SC_NAME_LAST)) && !(f1 & SC_NAME_WORD);
+    size_t fs = we + 1, fe = we;
+    bool maybe_unknown = !known1 && f1 == 0 && s[ws] >= 0xD8 && s[ws] <= 0xDB && ws > 0 && s[ws - 1] == ' ' &&
+                         we < n && s[we] == ' ' && !arabic_article(s, ws, we) &&
+                         (fe = script_word_end(s, n, fs)) > fs && arabic_article(s, fs, fe);
+    bool holder = false, titled = false;
+    if ((known1 || maybe_unknown) && ws > 0 && s[ws - 1] == ' ') {
+        holder = s[ws] >= 0xD7 && s[ws] <= 0xDB && holder_before(s, ws); /* "به نام", "על שם" */
+        /* Hebrew too ("מר כהן"), the Indic scripts ("श्रीमती सुनीता देवी"), Ge'ez ("አቶ ተስፋዬ") */
+        titled = holder || (((s[ws] >= 0xD7 && s[ws] <= 0xDB) || (s[ws] == 0xE0 && s[ws + 1] <= 0xB5) ||
+                             (s[ws] == 0xE1 && s[ws + 1] >= 0x88 && s[ws + 1] <= 0x8E)) &&
+                            title_before(s, ws));
+    }
+    bool titled_unknown = titled && !holder && maybe_unknown;
     if (titled && (((f1 & (SC_NAME_FIRST | SC_NAME_LAST)) && !(f1 & SC_NAME_WORD)) || titled_unknown)) {
         /* after a title: the name runs over known names, "عبد" compounds and words with the article, up to
          * an honorific after it (صاحب) or three words */

@@ -25,7 +25,7 @@ typedef struct word {
  * Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam (with its chillu letters) and Sinhala
  * (with their vowel signs, not the danda or digits), Thai and Lao (not their digits), Myanmar, Georgian,
  * Ge'ez (not its punctuation or numerals), Khmer (not its punctuation or digits). */
-static inline bool cp_letter(uint32_t cp)
+static inline __attribute__((always_inline)) bool cp_letter(uint32_t cp)
 {
     if (cp < 0x900)
         return (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) || (cp >= 0x300 && cp <= 0x36F) ||
