@@ -149,6 +149,18 @@ static void titles_and_holders(void **state)
     pii_expect_none(det, "以公司的名义签合同", P);
 }
 
+/* Kin and address words after a full name opening a clause (Bengali ভাইয়ের, Malayalam സാറിന്റെ, Urdu
+ * ماموں, Hindi भैया), the names not in the lists; "my elder brother" is none. */
+static void kin_after_full_name(void **state)
+{
+    const sanctum_detector *det = pii_det(state);
+    pii_expect_one_person(det, "জাহিদ হাসান ভাইয়ের সাথে কাল মিটিং আছে", "জাহিদ হাসান");
+    pii_expect_one_person(det, "ബിജു മാത്യു സാറിന്റെ നമ്പർ തരാമോ?", "ബിജു മാത്യു");
+    pii_expect_one_person(det, "سلمان حیدر ماموں کل آئیں گے", "سلمان حیدر");
+    pii_expect_none(det, "मेरे बड़े भाई कल आएंगे", P);
+    pii_expect_none(det, "আমার বড় ভাই ঢাকায় থাকে", P);
+}
+
 /* Arabic chains with أبو and آل (father of, family of) after a known given name. */
 static void arabic_chains(void **state)
 {
@@ -187,6 +199,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(cyrillic_number_of, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(titles_and_holders, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(malay_chains, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(kin_after_full_name, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(arabic_chains, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(phone_greetings, pii_setup, pii_teardown),
     };

@@ -54,7 +54,19 @@ unsigned pii_greek_surname_ending(const uint8_t *s, size_t a, size_t b)
 /* Respect words written after a person's name in scripts without capitals (Telugu గారు, Tamil அவர்களுக்கு,
  * Urdu صاحب/صاحبہ (not Arabic and Persian صاحبة/صاحبه, "its owner"), Hindi साहब, Bengali সাহেব, Punjabi ਸਾਹਿਬ). */
 static const char *const RESPECT[] = {"గారు", "గారికి", "அவர்களுக்கு", "அவர்கள்", "அவர்களே", "صاحب",
-                                      "صاحبہ", "साहब", "साहिबा", "সাহেব", "ਸਾਹਿਬ", NULL};
+                                      "صاحبہ", "साहब", "साहिबा", "সাহেব", "ਸਾਹਿਬ",
+                                      /* round 11: kin and address words said after a full name (brother, elder
+                                       * sister, uncle, sir), with their case forms ("ভাইয়ের", of brother) */
+                                      "ভাই", "ভাইয়ের", "ভাইকে", "ভাইয়া", "মামা", "দিদি", "আপা", "ചേച്ചി", "ചേട്ടൻ",
+                                      "സാർ", "സാറിന്റെ", "സാറിനെ", "بھائی", "باجی", "آپا", "ماموں", "भैया", "दीदी",
+                                      "भाई", "ताई", "அண்ணா", "அக்கா", "சார்", "అన్న", "అక్క", "ಅಣ್ಣ", "ಅಕ್ಕ", "ಸರ್",
+                                      "ભાઈ", "બેન", "સાહેબ", NULL};
+/* Possessives, demonstratives and "elder"/"younger" before a kin word: "मेरे बड़े भाई" is no name. */
+static const char *const KIN_OPENERS[] = {"मेरे", "मेरी", "मेरा", "हमारे", "आपके", "उनके", "बड़े", "छोटे", "बड़ी",
+                                          "छोटी", "আমার", "তোমার", "আপনার", "ওর", "বড়", "ছোট", "میرے", "میری",
+                                          "ہمارے", "آپ", "بڑے", "چھوٹے", "بڑی", "چھوٹی", "എന്റെ", "നിന്റെ", "വലിയ",
+                                          "என்", "உங்கள்", "பெரிய", "நா", "మా", "మీ", "ನನ್ನ", "ನಮ್ಮ", "મારા", "મારી",
+                                          "અમારા", "મોટા", "નાના", NULL};
 /* Words for roles and titles those respect words follow as well ("ڈاکٹر صاحب", "డాక్టర్ గారు"). */
 static const char *const ROLE_WORDS[] = {"ڈاکٹر", "استاد", "وکیل", "ماسٹر", "منیجر", "جج", "حاجی", "پروفیسر",
                                          "डॉक्टर", "मास्टर", "मैनेजर", "वकील", "गुरु", "पंडित", "प्रोफेसर",
@@ -111,7 +123,8 @@ size_t pii_respect_pair(pii_scan *sc, size_t ws, size_t we)
     size_t rs = be + 1, re = letters_end(s, n, rs);
     if (re == rs || !listed(s + rs, re - rs, RESPECT) || listed(s + ws, we - ws, ROLE_WORDS) ||
         listed(s + bs, be - bs, ROLE_WORDS) || listed(s + bs, be - bs, RESPECT) ||
-        ((sc_name_lookup(s + ws, we - ws) | sc_name_lookup(s + bs, be - bs)) & SC_NAME_WORD))
+        ((sc_name_lookup(s + ws, we - ws) | sc_name_lookup(s + bs, be - bs)) & SC_NAME_WORD) ||
+        listed(s + ws, we - ws, KIN_OPENERS) || listed(s + bs, be - bs, KIN_OPENERS))
         return 0;
     /* Arabic صاحب is "owner" ("زر الراديو صاحب"): not after a word with the article ال */
     if ((s[ws] == 0xD8 && s[ws + 1] == 0xA7 && s[ws + 2] == 0xD9 && s[ws + 3] == 0x84) ||
