@@ -147,6 +147,29 @@ static void titles_and_holders(void **state)
     pii_expect_one_person(det, "振込名義：佐藤健太", "佐藤健太");
     pii_expect_one_person(det, "请以李明的名义订房", "李明");
     pii_expect_none(det, "以公司的名义签合同", P);
+    /* holder and beneficiary labels, also with a colon */
+    pii_expect_one_person(det, "صاحب الحساب: فيصل العنزي", "فيصل العنزي");
+    pii_expect_one_person(det, "المستفيد: نورة القحطاني، المبلغ 300 ريال", "نورة القحطاني");
+    pii_expect_none(det, "المستفيد: الشركة الوطنية للتأمين", P);
+}
+
+/* Thai: a given name the lists lack after คุณ, then a verb only people take (called, said, asked to tell);
+ * คุณ + a kin word or a noun (คุณแม่, คุณภาพ: quality) is none. */
+static void thai_khun_verb(void **state)
+{
+    const sanctum_detector *det = pii_det(state);
+    pii_expect_one_person(det, "คุณพรรณราย โทรมาเมื่อเช้าค่ะ", "พรรณราย");
+    pii_expect_one_person(det, "คุณเกียรติศักดิ์ ฝากบอกว่าจะมาสาย", "เกียรติศักดิ์");
+    pii_expect_none(det, "คุณแม่ โทรมาเมื่อเช้าค่ะ", P);
+    pii_expect_none(det, "คุณภาพ บอกว่าดีมาก", P);
+}
+
+/* Russian accusative of names in -а after a congratulation: "Поздравляю Оксану". */
+static void cyrillic_accusative(void **state)
+{
+    const sanctum_detector *det = pii_det(state);
+    pii_expect_one_person(det, "Поздравляю Марину с юбилеем!", "Марину");
+    pii_expect_none(det, "Поздравляю всех с праздником!", P);
 }
 
 /* Kin and address words after a full name opening a clause (Bengali ভাইয়ের, Malayalam സാറിന്റെ, Urdu
@@ -199,6 +222,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(cyrillic_number_of, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(titles_and_holders, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(malay_chains, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(thai_khun_verb, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(cyrillic_accusative, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(kin_after_full_name, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(arabic_chains, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(phone_greetings, pii_setup, pii_teardown),

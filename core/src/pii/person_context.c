@@ -602,7 +602,8 @@ bool pii_person_verb_before(const pii_scan *sc, size_t start)
         return word_in(low, we - ws, (const char *const[]){
             "скажи", "скажите", "передай", "передайте", "отправь", "отправьте", "напиши", "напишите",
             "спроси", "спросите", "попроси", "поздравь", "позови", "видел", "видела", "кажи", "кажете",
-            "питай", "питайте", "спитай", "привітай", "надішли", "покличте", NULL});
+            "питай", "питайте", "спитай", "привітай", "надішли", "покличте", "поздравляю", "поздравляем",
+            "вітаю", NULL});
     }
     /* "zadzwoń do Marka", "llama a Diego", "liga para o Rui": a verb of calling or writing, its preposition
      * (and a Portuguese article) */

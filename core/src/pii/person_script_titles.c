@@ -161,8 +161,24 @@ size_t pii_thai_full_name(pii_scan *sc, size_t ws, size_t we)
     if (memcmp(s + bs, KHUN, sizeof KHUN) == 0)
         return 0; /* "คุณวิชัย คุณPimchanok": two people */
     unsigned f1 = sc_name_lookup(s + at, we - at), f2 = sc_name_lookup(s + bs, be - bs);
-    if (!((f1 | f2) & (SC_NAME_FIRST | SC_NAME_LAST)) || ((f1 | f2) & SC_NAME_WORD))
-        return 0;
+    if (!((f1 | f2) & (SC_NAME_FIRST | SC_NAME_LAST)) || ((f1 | f2) & SC_NAME_WORD)) {
+        /* round 11: a given name the lists lack after คุณ, when a verb only people take follows ("คุณวิภาวดี
+         * โทรมาค่ะ", K. Wiphawadi called); not คุณ + a kin or role word or a noun (คุณแม่, คุณภาพ: quality) */
+        static const char *const VERBS[] = {"โทรมา", "โทรหา", "บอกว่า", "ฝากบอก", "ฝาก", "ถามว่า", "แจ้งว่า", "มาถึง",
+                                            NULL};
+        static const char *const NOT_NAME[] = {"แม่", "พ่อ", "ภาพ", "สมบัติ", "ค่า", "ครู", "หมอ", "ป้า", "ลุง", "ยาย",
+                                               "ตา", "น้า", "อา", "พี่", "น้อง", "ลูก", "ผู้", "นาย", "ประโยชน์", "ธรรม",
+                                               NULL};
+        bool verb = false, noun = false;
+        for (size_t k = 0; VERBS[k] != NULL && !verb; k++)
+            verb = strlen(VERBS[k]) <= be - bs && memcmp(s + bs, VERBS[k], strlen(VERBS[k])) == 0;
+        for (size_t k = 0; NOT_NAME[k] != NULL && !noun; k++)
+            noun = strlen(NOT_NAME[k]) <= we - at && memcmp(s + at, NOT_NAME[k], strlen(NOT_NAME[k])) == 0;
+        if (!verb || noun || we - at < 9 || f1 != 0)
+            return 0;
+        pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, at, we, 0.8, SANCTUM_EV_TITLE | SANCTUM_EV_CONTEXT_AFTER);
+        return we;
+    }
     pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, at, be, 0.85, SANCTUM_EV_TITLE | SANCTUM_EV_NAME_SEQUENCE);
     return be;
 }

@@ -23,6 +23,7 @@ unsigned pii_cyrillic_flags(const uint8_t *s, size_t a, size_t b)
         {"\xd0\xbe\xd0\xbc", ""},           /* -ом -> - (Иваном) */
         {"\xd0\xb5\xd0\xbc", ""},           /* -ем */
         {"\xd1\x83", ""},                     /* -у  -> - (Ивану, Петрову) */
+        {"\xd1\x83", "\xd0\xb0"},           /* -у  -> -а (accusative: Оксану, Марину) */
         {"\xd1\x8e", "\xd1\x8f"},           /* -ю  -> -я */
         {"\xd0\xb0", ""},                     /* -а  -> - (Ивана, Петрова) */
         {"\xd0\xb5", "\xd0\xb0"},           /* -е  -> -а (Анне) */
@@ -377,12 +378,20 @@ static bool title_before(const uint8_t *s, size_t ws)
     return in_list(s + a, l, TITLE);
 }
 
-/* "in the name of" before an account holder, two words: Persian "به نام", Hebrew "על שם", Urdu "کے نام". */
+/* "in the name of" before an account holder, two words: Persian "به نام", Hebrew "על שם", Urdu "کے نام";
+ * a holder or beneficiary label, also with a colon: "صاحب الحساب:", "المستفيد:", "לטובת". */
 static bool holder_before(const uint8_t *s, size_t ws)
 {
-    static const char *const PAIRS[][2] = {{"به", "نام"}, {"על", "שם"}, {"کے", "نام"}, {"के", "नाम"}};
+    static const char *const PAIRS[][2] = {{"به", "نام"}, {"על", "שם"}, {"کے", "نام"}, {"के", "नाम"},
+                                           {"صاحب", "الحساب"}, {"صاحب", "حساب"}, {"בעל", "החשבון"}};
+    static const char *const LABEL[] = {"المستفيد", "لصالح", "المستلم", "ذینفع", "گیرنده", "המוטב", "לטובת",
+                                        "लाभार्थी", "खाताधारक", NULL};
     size_t a, b, a2, b2;
-    if (!word_before(s, ws, &a, &b) || b + 1 != ws || !word_before(s, a, &a2, &b2) || b2 + 1 != a)
+    if (!word_before(s, ws, &a, &b) || (b + 1 != ws && !(b + 2 == ws && s[b] == ':')))
+        return false;
+    if (in_list(s + a, b - a, LABEL))
+        return true;
+    if (!word_before(s, a, &a2, &b2) || b2 + 1 != a)
         return false;
     for (size_t k = 0; k < sizeof PAIRS / sizeof PAIRS[0]; k++)
         if (strlen(PAIRS[k][0]) == b2 - a2 && memcmp(s + a2, PAIRS[k][0], b2 - a2) == 0 &&
@@ -470,7 +479,7 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
                              (s[ws] == 0xE1 && s[ws + 1] >= 0x88 && s[ws + 1] <= 0x8E)) &&
                             title_before(s, ws));
     }
-    bool titled_unknown = titled && !holder && maybe_unknown;
+    bool titled_unknown = titled && maybe_unknown;
     if (titled && (((f1 & (SC_NAME_FIRST | SC_NAME_LAST)) && !(f1 & SC_NAME_WORD)) || titled_unknown)) {
         /* after a title: the name runs over known names, "عبد" compounds and words with the article, up to
          * an honorific after it (صاحب) or three words */
