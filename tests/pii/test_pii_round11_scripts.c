@@ -153,6 +153,19 @@ static void titles_and_holders(void **state)
     pii_expect_none(det, "المستفيد: الشركة الوطنية للتأمين", P);
 }
 
+/* Obituaries and condolences: "the late" as a title (الراحل, स्व., প্রয়াত, المرحومة), "passed to God's mercy"
+ * (انتقل إلى رحمة الله) before a given and a family name, also ones the lists lack when punctuation or a
+ * postposition closes them; a kin word after "the late" is none. */
+static void obituaries(void **state)
+{
+    const sanctum_detector *det = pii_det(state);
+    pii_expect_one_person(det, "انتقل إلى رحمة الله تعالى؟ لا: انتقل إلى رحمة الله ماجد الشهري، والدفن غدا", "ماجد الشهري");
+    pii_expect_one_person(det, "स्व. देवकीनंदन उपाध्याय की स्मृति में सभा", "देवकीनंदन उपाध्याय");
+    pii_expect_one_person(det, "প্রয়াত অমলেন্দু চক্রবর্তী, আমাদের প্রিয় শিক্ষক", "অমলেন্দু চক্রবর্তী");
+    pii_expect_none(det, "स्व. पिताजी का आशीर्वाद", P);
+    pii_expect_none(det, "انتقل إلى رحمة الله تعالى", P);
+}
+
 /* Thai: a given name the lists lack after คุณ, then a verb only people take (called, said, asked to tell);
  * คุณ + a kin word or a noun (คุณแม่, คุณภาพ: quality) is none. */
 static void thai_khun_verb(void **state)
@@ -223,6 +236,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(titles_and_holders, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(malay_chains, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(thai_khun_verb, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(obituaries, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(cyrillic_accusative, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(kin_after_full_name, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(arabic_chains, pii_setup, pii_teardown),

@@ -359,8 +359,20 @@ static bool title_before(const uint8_t *s, size_t ws)
                                         /* Indic and Ethiopic titles (Mr, Mrs, Ms, Dr) */
                                         "श्री", "श्रीमती", "सुश्री", "कुमारी", "डॉक्टर", "শ্রী", "শ্রীমতী", "திரு",
                                         "திருமதி", "செல்வி", "శ్రీ", "శ్రీమతి", "ਸ਼੍ਰੀ", "ਸ੍ਰੀਮਤੀ", "શ્રી", "શ્રીમતી",
-                                        "ಶ್ರೀ", "ಶ್ರೀಮತಿ", "ശ്രീ", "ശ്രീമതി", "አቶ", "ወይዘሮ", "ወይዘሪት", "ዶክተር", NULL};
+                                        "ಶ್ರೀ", "ಶ್ರೀಮತಿ", "ശ്രീ", "ശ്രീമതി", "አቶ", "ወይዘሮ", "ወይዘሪት", "ዶክተር",
+                                        /* the late (obituaries and condolences) */
+                                        "الراحل", "الراحلة", "الفقيد", "الفقيدة", "توفي", "توفيت", "مرحوم", "مرحومہ",
+                                        "شادروان", "स्वर्गीय", "দিবংগত", "প্রয়াত", "স্বর্গীয়", "அமரர்", "దివంగత",
+                                        "המנוח", "המנוחה", NULL};
+    /* abbreviated titles written with a dot: "स्व. हरिप्रसाद" (the late), "कै.", "डॉ." */
+    static const char *const ABBREV[] = {"स्व", "कै", "डॉ", "श्री", "ડૉ", "ডাঃ", NULL};
     size_t a, b;
+    if (ws >= 3 && s[ws - 1] == ' ' && s[ws - 2] == '.') {
+        size_t e = ws - 2, q = e;
+        while (q > 0 && s[q - 1] >= 0x80 && e - q < 16)
+            q--;
+        return q < e && in_list(s + q, e - q, ABBREV);
+    }
     if (!word_before(s, ws, &a, &b) || b + 1 != ws)
         return false;
     if (in_list(s + a, b - a, TITLE))
@@ -383,7 +395,8 @@ static bool title_before(const uint8_t *s, size_t ws)
 static bool holder_before(const uint8_t *s, size_t ws)
 {
     static const char *const PAIRS[][2] = {{"به", "نام"}, {"על", "שם"}, {"کے", "نام"}, {"के", "नाम"},
-                                           {"صاحب", "الحساب"}, {"صاحب", "حساب"}, {"בעל", "החשבון"}};
+                                           {"صاحب", "الحساب"}, {"صاحب", "حساب"}, {"בעל", "החשבון"},
+                                           {"رحمة", "الله"}, {"رحمت", "خدا"}}; /* "passed to God's mercy" */
     static const char *const LABEL[] = {"المستفيد", "لصالح", "المستلم", "ذینفع", "گیرنده", "המוטב", "לטובת",
                                         "लाभार्थी", "खाताधारक", NULL};
     size_t a, b, a2, b2;
@@ -398,6 +411,12 @@ static bool holder_before(const uint8_t *s, size_t ws)
             strlen(PAIRS[k][1]) == b - a && memcmp(s + a, PAIRS[k][1], b - a) == 0)
             return true;
     return false;
+}
+
+/* Two letters of one Indic block (lead byte E0, the same pair of second bytes). */
+static bool same_block(const uint8_t *a, const uint8_t *b)
+{
+    return a[0] == b[0] && (a[1] >> 1) == (b[1] >> 1);
 }
 
 /* After a title or holder frame the name ends at punctuation: ",", ".", "،", "۔", or the line's end. */
@@ -449,6 +468,9 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
     size_t n = sc->n, ns, ns2;
     if (in_list(s + ws, we - ws, FRAME_BEFORE))
         return we; /* ሰላም, a greeting that is also a name, is the frame of the word after it */
+    /* "الله" (God) starts no name: "رحمة الله ماجد" is God's mercy, then Majid */
+    if (we - ws == 8 && memcmp(s + ws, "الله", 8) == 0)
+        return we;
     /* "باسم" is "in the name of" (a transfer's holder) as well as the name Basim: before a known given name,
      * and with no title before it, it is the frame of the name after it */
     if (we - ws == 8 && memcmp(s + ws, "باسم", 8) == 0 && !title_before(s, ws) && we < n && s[we] == ' ') {
@@ -471,6 +493,14 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
     bool maybe_unknown = !known1 && f1 == 0 && s[ws] >= 0xD8 && s[ws] <= 0xDB && ws > 0 && s[ws - 1] == ' ' &&
                          we < n && s[we] == ' ' && !arabic_article(s, ws, we) &&
                          (fe = script_word_end(s, n, fs)) > fs && arabic_article(s, fs, fe);
+    /* the Indic scripts: a given and a family name the lists lack after a title, closed by punctuation or a
+     * postposition ("स्व. हरिप्रसाद त्रिपाठी का", "প্রয়াত সুনীল গঙ্গোপাধ্যায়") */
+    if (!known1 && f1 == 0 && s[ws] == 0xE0 && s[ws + 1] <= 0xB5 && ws > 0 && s[ws - 1] == ' ' && we < n &&
+        s[we] == ' ' && (fe = script_word_end(s, n, fs)) > fs && same_block(s + ws, s + fs) &&
+        !in_list(s + fs, fe - fs, FRAME_AFTER)) { /* "स्व. पिताजी का": one word, a kin word, is none */
+        size_t xs = fe + 1, xe = fe < n && s[fe] == ' ' ? script_word_end(s, n, xs) : xs;
+        maybe_unknown = punct_after(s, n, fe) || (xe > xs && in_list(s + xs, xe - xs, FRAME_AFTER));
+    }
     bool holder = false, titled = false;
     if ((known1 || maybe_unknown) && ws > 0 && s[ws - 1] == ' ') {
         holder = s[ws] >= 0xD7 && s[ws] <= 0xDB && holder_before(s, ws); /* "به نام", "על שם" */
@@ -494,7 +524,7 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
             bool closed = ce < n && s[ce] == ' ' &&
                           in_list(s + ce + 1, script_word_end(s, n, ce + 1) - ce - 1, FRAME_AFTER);
             /* the family name the lists lack after a known given name, ending the holder's name */
-            closed = closed || (k == 0 && (f1 & SC_NAME_FIRST) && punct_after(s, n, ce));
+            closed = closed || (k == 0 && ((f1 & SC_NAME_FIRST) || titled_unknown) && punct_after(s, n, ce));
             if (!abd && !closed && !arabic_article(s, cs, ce) && !(f3 & (SC_NAME_FIRST | SC_NAME_LAST)))
                 break;
             end = ce;
