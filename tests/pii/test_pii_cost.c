@@ -75,6 +75,8 @@ static void intros_and_speakers_in_a_row(void **state)
     assert_linear(f->det, "もしもし、佐々木です", "もしもし、佐々木です");
     assert_linear(f->det, "我是刘晓峰", "我是刘晓峰");
     assert_linear(f->det, "Telegram: Алёна: ", "Telegram: Алёна: ");
+    assert_linear(f->det, "प्रिय सुगंधा जी,\n", "प्रिय सुगंधा जी,\n");
+    assert_linear(f->det, "स्व. देवकीनंदन उपाध्याय की ", "स्व. देवकीनंदन उपाध्याय की ");
 }
 
 int main(void)

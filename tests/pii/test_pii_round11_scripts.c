@@ -166,6 +166,20 @@ static void obituaries(void **state)
     pii_expect_none(det, "انتقل إلى رحمة الله تعالى", P);
 }
 
+/* A letter's "Dear X," opening its line in scripts without capitals, the name one the lists lack; not a
+ * customer, a friend, a user, nor a word with the article. */
+static void letter_salutations(void **state)
+{
+    const sanctum_detector *det = pii_det(state);
+    pii_expect_one_person(det, "प्रिय सुगंधा जी,\nआपका पत्र मिला, धन्यवाद।", "सुगंधा");
+    pii_expect_one_person(det, "عزيزتي رزان الخطيب،\nشكرا على رسالتك", "رزان الخطيب");
+    pii_expect_one_person(det, "প্রিয় অনুপম,\nকেমন আছ?", "অনুপম");
+    pii_expect_one_person(det, "அன்புள்ள கவின்மொழி,\nநலமா?", "கவின்மொழி");
+    pii_expect_none(det, "प्रिय ग्राहक,\nआपका ऑर्डर भेज दिया गया है।", P);
+    pii_expect_none(det, "عزيزي العميل،\nتم شحن طلبك", P);
+    pii_expect_none(det, "প্রিয় বন্ধুরা,\nসবাইকে শুভেচ্ছা", P);
+}
+
 /* Thai: a given name the lists lack after คุณ, then a verb only people take (called, said, asked to tell);
  * คุณ + a kin word or a noun (คุณแม่, คุณภาพ: quality) is none. */
 static void thai_khun_verb(void **state)
@@ -237,6 +251,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(malay_chains, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(thai_khun_verb, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(obituaries, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(letter_salutations, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(cyrillic_accusative, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(kin_after_full_name, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(arabic_chains, pii_setup, pii_teardown),

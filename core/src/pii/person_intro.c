@@ -10,7 +10,7 @@
 #include "names.h"
 #include "person.h"
 
-enum { FRAME_WEAK = 1, FRAME_STRONG = 2, FRAME_THIS = 3 };
+enum { FRAME_WEAK = 1, FRAME_STRONG = 2, FRAME_THIS = 3, FRAME_DEAR = 4 };
 
 typedef struct frame_word {
     const char *w;
@@ -33,13 +33,27 @@ static const frame_word FRAMES[] = {
     /* the possessive of "my name": the name word follows */
     FW("میرا", 0), FW("मेरा", 0), FW("ਮੇਰਾ", 0), FW("আমার", 0), FW("என்", 0), FW("நா", 0), FW("నా", 0),
     FW("ನನ್ನ", 0), FW("എന്റെ", 0), FW("મારું", 0), FW("ჩემი", 0), FW("קוראים", 0),
+    /* a letter's "Dear X," (and Hebrew "To X,") opening its line */
+    FW("प्रिय", FRAME_DEAR), FW("عزيزي", FRAME_DEAR), FW("عزيزتي", FRAME_DEAR), FW("عزیزم", FRAME_DEAR),
+    FW("לכבוד", FRAME_DEAR), FW("அன்புள்ள", FRAME_DEAR), FW("ప్రియమైన", FRAME_DEAR), FW("প্রিয়", FRAME_DEAR),
+    FW("ਪਿਆਰੇ", FRAME_DEAR), FW("પ્રિય", FRAME_DEAR), FW("ಪ್ರಿಯ", FRAME_DEAR), FW("പ്രിയ", FRAME_DEAR),
+    FW("ውድ", FRAME_DEAR),
 };
+/* What "Dear" addresses that is no name: friends, customers, users, colleagues, members, sir and madam. */
+static const char *const DEAR_NOT[] = {
+    "मित्र", "मित्रों", "दोस्त", "दोस्तों", "ग्राहक", "उपयोगकर्ता", "सदस्य", "साथियों", "साथी", "महोदय", "महोदया",
+    "सर", "बंधु", "भाई", "बहन", "अभिभावक", "छात्रों", "पिताजी", "माँ", "मां", "पापा",
+    "صديقي", "صديقتي", "زميلي", "زميلتي", "عميلنا", "دوست", "مشتری", "کاربر", "دوستان", "صارف", "صارفین",
+    "לקוח", "לקוחה", "חבר", "חברים", "משתמש", "משתמשת", "המשתמש", "הלקוח",
+    "நண்பரே", "நண்பர்களே", "வாடிக்கையாளர்", "ஐயா", "స్నేహితుడా", "మిత్రమా", "వినియోగదారు",
+    "বন্ধু", "বন্ধুরা", "গ্রাহক", "ব্যবহারকারী", "ਦੋਸਤ", "ਗਾਹਕ", "મિત્ર", "મિત્રો", "ગ્રાહક", "ಸ್ನೇಹಿತ",
+    "ಗ್ರಾಹಕ", "ಬಳಕೆದಾರ", "സുഹൃത്തേ", "ഉപഭോക്താവ്", "ደንበኛ", "ጓደኛዬ", NULL};
 /* Greetings before "this is X" on the phone ("היי זה ...", "ألو هذا ..."). */
 static const char *const GREETING[] = {"היי", "הי", "שלום", "אהלן", "ألو", "آلو", "مرحبا", "سلام", "هلو",
                                        "ہیلو", "السلام", "علیکم", "عليكم", NULL};
 /* A cheap test before the list: a bit per (length, second byte) of the frame words, so that most words
  * (of other lengths or blocks) are ruled out by one load. Debug builds check it against FRAMES. */
-static const uint64_t FRAME_GATE[4] = {0x0400082410492092u, 0x0000000000000008u, 0x0040011049a88000u, 0x6920820000000040u};
+static const uint64_t FRAME_GATE[4] = {0x04a0092410492092u, 0x0000000000000008u, 0x0040019049a88000u, 0x6920820040000040u};
 static inline unsigned gate_bit(const uint8_t *w, size_t n) { return (unsigned)(n + (size_t)w[1] * 3u) & 255u; }
 
 /* The second word of a two-word frame: "my" + "name" makes it STRONG, also after a WEAK "I" (Lao, Khmer,
@@ -68,7 +82,7 @@ static const char *const CLOSE[] = {
     "هستم", "است", "ہوں", "ہے", "हूँ", "हूं", "है", "ਹਾਂ", "છું", "છે", "ነኝ", "ነው", "ვარ", "ആണ്", "ആണ",
     "و", "और", "এবং", "ও", "மற்றும்", "మరియు", "ಮತ್ತು", "અને", "እና", "ແລະ", "និង", "და", "ואני",
     "میرا", "میری", "मेरा", "मेरी", "ਮੇਰਾ", "আমার", "என்", "என்னுடைய", "నా", "ನನ್ನ", "എന്റെ", "મારો", "મારું",
-    "મારી", "ჩემი", "ເອງ", NULL};
+    "મારી", "ჩემი", "ເອງ", "जी", "ਜੀ", "గారు", "அவர்களுக்கு", "صاحب", "صاحبہ", "साहब", NULL};
 /* A phone word starts the word ("رقمي", "ስልኬ", "เบอร์"): the name ends, and a number is meant. */
 static const char *const PHONE[] = {"رقم", "جوال", "هاتف", "موبايل", "تلفون", "شماره", "تلفن", "موبایل", "نمبر",
                                     "فون", "नंबर", "नम्बर", "फोन", "फ़ोन", "ਨੰਬਰ", "নম্বর", "ফোন", "מספר", "טלפון",
@@ -337,6 +351,29 @@ size_t pii_intro_name(pii_scan *sc, size_t ws, size_t we)
         kind = r.known && r.words < 2 && !r.speak && !r.phone ? 0 : FRAME_WEAK;
         if (kind == 0 && !number_after(s, n, r.end))
             return 0;
+    }
+    /* "Dear X," opening its line: one or two words ending at a comma, "!" or the line's end, not a friend,
+     * a customer or a user ("प्रिय ग्राहक,"), and not only words with the article ("عزيزي العميل،") */
+    if (kind == FRAME_DEAR) {
+        size_t q = ws;
+        while (q > 0 && (s[q - 1] == ' ' || s[q - 1] == '"'))
+            q--;
+        /* an honorific may close the name before the comma: "प्रिय सुगंधा जी," */
+        static const char *const HONOR[] = {"जी", "ਜੀ", "గారు", "அவர்களுக்கு", "صاحب", "صاحبہ", "साहब", NULL};
+        bool honor = r.close_e > r.close_s && in_list(s + r.close_s, r.close_e - r.close_s, HONOR);
+        size_t e = honor ? r.close_e : r.end;
+        bool ends = e >= n || s[e] == ',' || s[e] == '!' || s[e] == '\n' || s[e] == '\r' ||
+                    (e + 1 < n && s[e] == 0xD8 && s[e + 1] == 0x8C);
+        if ((q > 0 && s[q - 1] != '\n') || r.words > 2 || (r.close_e > r.close_s && !honor) || r.speak || r.phone ||
+            !ends)
+            return 0;
+        for (size_t p = r.start; p < r.end;) {
+            size_t we2 = letters_end(s, n, p);
+            if (we2 == p || in_list(s + p, we2 - p, DEAR_NOT))
+                return 0;
+            p = we2 < r.end ? we2 + 1 : we2;
+        }
+        kind = FRAME_STRONG;
     }
     bool ok = kind == FRAME_STRONG || r.speak || r.phone || r.known || number_after(s, n, r.end);
     /* Persian "من" (I) is Arabic "من" (from, who: "من فضلك", please): a known name or "هستم" (I am) after it */
