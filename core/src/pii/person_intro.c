@@ -110,6 +110,12 @@ static const char *const STOP[] = {
     "នៅ", "មិន", "ទៅ", "មក", "ចង់", "កំពុង",                                            /* Khmer */
     "აქ", "არ", "სახლში",                                                            /* Georgian */
     NULL};
+/* Arabic given names that are adjectives of a state: after "I am" with no other evidence they are the state
+ * ("أنا سعيد بلقائك", I am happy to meet you). */
+static const char *const ADJ_NAMES[] = {"سعيد", "سعيدة", "كريم", "كريمة", "جميل", "جميلة", "سالم", "سالمة", "أمين",
+                                        "أمينة", "عادل", "صابر", "صابرة", "شاكر", "شاكرة", "راضي", "راضية", "مسرور",
+                                        "فرحان", "نبيل", "لطيف", "لطيفة", "رشيد", "حليم", "حكيم", "مبروك", "منصور",
+                                        "آسف", "آسفة", "حزين", "مشغول", "مشغولة", "تعبان", "تعبانة", NULL};
 /* Locative endings of the agglutinative scripts: a word "in/at X" is a place ("அலுவலகத்தில்", "ഓഫീസിൽ"). */
 static const char *const LOCATIVE_END[] = {"ில்", "లో", "ಲ್ಲಿ", "ಯಲ್ಲಿ", "ിൽ", "માં", NULL};
 /* Arabic lineage and compound words inside a name: "فيصل بن خالد", "عبد الله". */
@@ -375,7 +381,13 @@ size_t pii_intro_name(pii_scan *sc, size_t ws, size_t we)
         }
         kind = FRAME_STRONG;
     }
-    bool ok = kind == FRAME_STRONG || r.speak || r.phone || r.known || number_after(s, n, r.end);
+    bool number = kind != FRAME_STRONG && !r.speak && !r.phone && number_after(s, n, r.end);
+    if (kind != FRAME_STRONG && !r.speak && !r.phone && !number && r.known) {
+        size_t e1 = letters_end(s, n, r.start);
+        if (in_list(s + r.start, e1 - r.start, ADJ_NAMES))
+            return 0;
+    }
+    bool ok = kind == FRAME_STRONG || r.speak || r.phone || r.known || number;
     /* Persian "من" (I) is Arabic "من" (from, who: "من فضلك", please): a known name or "هستم" (I am) after it */
     if (f->len == 4 && memcmp(f->w, "من", 4) == 0)
         ok = r.known || (r.close_e > r.close_s && in_list(s + r.close_s, r.close_e - r.close_s,
