@@ -69,7 +69,8 @@ static const frame_word THAI_FRAMES[] = {
 static const char *const THAI_NOT_NAME[] = {
     "ไป", "มา", "อยู่", "จะ", "ชอบ", "ไม่", "ก็", "เป็น", "กำลัง", "ได้", "อยาก", "ขอ", "รู้", "คิด", "ว่า", "ที่",
     "ต้อง", "เหนื่อย", "กิน", "มี", "ยัง", "เพิ่ง", "ทำ", "ดี", "รัก", "หิว", "ง่วง", "สบาย", "เอง", "เคย", "ถึง",
-    "ให้", "โทร", "ส่ง", "ว่าง", "ขอบ", "นะ", "ค่ะ", "ครับ", NULL};
+    "ให้", "โทร", "ส่ง", "ว่าง", "ขอบ", "นะ", "ค่ะ", "ครับ", "ลูกค้า", "คนไข้", "นักเรียน", "คนขับ", "ยุ่ง",
+    "พร้อม", "ใหม่", NULL};
 /* Thai particles glued to the end of the name: "ผมสมชายครับ". */
 static const char *const THAI_PARTICLES[] = {"ครับ", "ค่ะ", "คะ", "นะคะ", "นะครับ", "นะ", "จ้ะ", "จ้า", NULL};
 
@@ -99,7 +100,7 @@ static const char *const STOP[] = {
     "में", "पर", "से", "को", "का", "की", "के", "ने", "नहीं", "बहुत", "यहाँ", "यहां", "अभी", "भी", "तो", "हुआ",
     "हुई", "थका", "थकी",                                                      /* Hindi */
     "আছি", "না", "খুব", "এখন", "এখানে", "বাড়িতে",                                    /* Bengali */
-    "לא", "כבר", "פה", "כאן", "עכשיו", "גם", "מאוד", "רק", "עוד", "צריך", "צריכה",   /* Hebrew */
+    "לא", "כבר", "פה", "כאן", "עכשיו", "גם", "מאוד", "רק", "עוד", "צריך", "צריכה", "אני", "אנחנו", /* Hebrew */
     "இருக்கிறேன்", "இருக்கேன்", "வருகிறேன்", "போகிறேன்", "இல்லை", "இங்கே", "இப்போது", /* Tamil */
     "ఉన్నాను", "వస్తున్నాను", "లేను", "ఇక్కడ", "ఇప్పుడు",                              /* Telugu */
     "ಇದ್ದೇನೆ", "ಇಲ್ಲ", "ಇಲ್ಲಿ", "ಈಗ",                                                 /* Kannada */
@@ -109,7 +110,27 @@ static const char *const STOP[] = {
     "ຢູ່", "ບໍ່", "ໄປ", "ມາ", "ກຳລັງ", "ຈະ", "ຢາກ",                                      /* Lao */
     "នៅ", "មិន", "ទៅ", "មក", "ចង់", "កំពុង",                                            /* Khmer */
     "აქ", "არ", "სახლში",                                                            /* Georgian */
-    NULL};
+    /* "fine", "busy", "on the way", "tired": states after "I am" */
+    "بخير", "تمام", "كويس", "كويسة", "مشغول", "مشغولة", "بالطريق", "جاي", "جاية", "خوبم", "خوب", "ٹھیک", "ठीक",
+    "खुश", "ভালো", "நலம்", "బాగున్నాను", "મજામાં", "ಚೆನ್ನಾಗಿ", "സുഖം", "בדרך", "בסדר", "עייף", "עייפה",
+    "עסוק", "עסוקה", "ደህና", "ສະບາຍດີ", "សុខសប្បាយ", "კარგად",
+    /* "new", "old", "very", "busy", "ready" and roles (customer, patient, student, driver) after "I am" */
+    "नया", "नई", "पुराना", "ग्राहक", "मरीज़", "मरीज", "छात्र", "ड्राइवर", "मैनेजर", "किरायेदार", "व्यस्त", "तैयार",
+    "نیا", "نئی", "پرانا", "گاہک", "مریض", "طالب", "ڈرائیور", "مصروف", "تیار", "جديد", "جديدة", "عميل", "عميلة",
+    "مريض", "مريضة", "طالب", "طالبة", "سائق", "جاهز", "جاهزة", "جدید", "مشتری", "بیمار", "دانشجو", "راننده",
+    "নতুন", "পুরনো", "গ্রাহক", "রোগী", "ছাত্র", "ছাত্রী", "ড্রাইভার", "ব্যস্ত", "তৈরি", "ক্লান্ত",
+    "புதிய", "பழைய", "வாடிக்கையாளர்", "நோயாளி", "மாணவன்", "மாணவி", "டிரைவர்", "ரொம்ப", "பிஸி", "தயார்",
+    "కొత్త", "పాత", "కస్టమర్", "రోగి", "విద్యార్థి", "డ్రైవర్", "చాలా", "బిజీ", "సిద్ధం",
+    "ಹೊಸ", "ಹಳೆಯ", "ಗ್ರಾಹಕ", "ರೋಗಿ", "ವಿದ್ಯಾರ್ಥಿ", "ಡ್ರೈವರ್", "ತುಂಬಾ", "ಬ್ಯುಸಿ", "ತಯಾರು",
+    "പുതിയ", "പഴയ", "കസ്റ്റമർ", "ഉപഭോക്താവ്", "രോഗി", "വിദ്യാർത്ഥി", "ഡ്രൈവർ", "വളരെ", "ബിസി", "തയ്യാർ",
+    "નવો", "નવી", "જૂનો", "ગ્રાહક", "દર્દી", "વિદ્યાર્થી", "ડ્રાઇવર", "બહુ", "વ્યસ્ત", "તૈયાર",
+    "አዲስ", "አሮጌ", "ደንበኛ", "ታካሚ", "ተማሪ", "ሹፌር", "በጣም", "ዝግጁ", "לקוח", "לקוחה", "חדש", "חדשה", "מטופל",
+    "ລູກຄ້າ", "ໃໝ່", "ນັກຮຽນ", "ຄົນເຈັບ", "ພ້ອມແລ້ວ", "ຫຍຸ້ງ", "អតិថិជន", "ថ្មី", "សិស្ស", "អ្នកជំងឺ",
+    "រួចរាល់ហើយ", "រវល់", "ახალი", "კლიენტი", "მომხმარებელი", NULL};
+/* Verb and case endings of the verb-final scripts: the run is a clause ("অফিসে যাচ্ছি", going to the office;
+ * "ಮನೆಗೆ ಬರುತ್ತೇನೆ", coming home; "വീട്ടിലേക്ക് വരുന്നു"). */
+static const char *const CLAUSE_END[] = {"চ্ছি", "ছি", "ೇನೆ", "ಗೆ", "ുന്നു", "ലേക്ക്", "ക്ക്", "ઉં",
+                                         "ேன்", "க்கு", "ున్నాను", "తాను", "ంది", NULL};
 /* Arabic given names that are adjectives of a state: after "I am" with no other evidence they are the state
  * ("أنا سعيد بلقائك", I am happy to meet you). */
 static const char *const ADJ_NAMES[] = {"سعيد", "سعيدة", "كريم", "كريمة", "جميل", "جميلة", "سالم", "سالمة", "أمين",
@@ -229,7 +250,7 @@ static const frame_word *frame_of(const uint8_t *w, size_t n, const frame_word *
 typedef struct run {
     size_t start, end;
     unsigned words;
-    bool speak, phone, known, article_only;
+    bool speak, phone, known, article_only, chain;
     size_t close_s, close_e; /* the word that closed the run (empty when punctuation did) */
 } run;
 
@@ -253,7 +274,7 @@ static bool read_run(const uint8_t *s, size_t n, size_t a, size_t b, bool thai, 
         if (in_list(s + a, wl, CLOSE) ||
             (r->words > 0 && wl > 2 && s[a] == 0xD9 && s[a + 1] == 0x88 && sc_name_lookup(s + a, wl) == 0))
             break; /* "و" glued to a verb: "وأحتاج" (and I need) */
-        if (in_list(s + a, wl, STOP) || ends_list(s + a, wl, LOCATIVE_END))
+        if (in_list(s + a, wl, STOP) || ends_list(s + a, wl, LOCATIVE_END) || ends_list(s + a, wl, CLAUSE_END))
             return false;
         if (thai && in_list(s + a, wl, THAI_PARTICLES))
             break;
@@ -274,14 +295,24 @@ static bool read_run(const uint8_t *s, size_t n, size_t a, size_t b, bool thai, 
         }
         if (++total > 6)
             return false;
-        if (!in_list(s + a, wl, CHAIN)) {
+        /* Arabic words with a preposition and the article glued ("للاجتماع", for the meeting; "بالبيت") */
+        if (wl > 8 && s[a] >= 0xD8 && s[a] <= 0xD9 &&
+            (memcmp(s + a, "لل", 4) == 0 ||
+             (memcmp(s + a + 2, "ال", 4) == 0 && (memcmp(s + a, "ب", 2) == 0 || memcmp(s + a, "و", 2) == 0 ||
+                                                 memcmp(s + a, "ف", 2) == 0 || memcmp(s + a, "ك", 2) == 0))))
+            return false;
+        if (in_list(s + a, wl, CHAIN))
+            r->chain = true;
+        else {
             if (++r->words > 3)
                 return false;
             unsigned f = sc_name_lookup(s + a, te - a);
             bool art = te - a >= 8 && s[a] == 0xD8 && s[a + 1] == 0xA7 && s[a + 2] == 0xD9 && s[a + 3] == 0x84;
             if (!art)
                 r->article_only = false;
-            if ((f & (SC_NAME_FIRST | SC_NAME_LAST)) && !(f & SC_NAME_WORD))
+            /* a self-introduction starts with the given name: a family name alone may be a word ("לקוח חדש",
+             * a new customer: חדש is also a family name) */
+            if (r->words == 1 && (f & SC_NAME_FIRST) && !(f & SC_NAME_WORD))
                 r->known = true;
         }
         r->end = te;
@@ -387,6 +418,13 @@ size_t pii_intro_name(pii_scan *sc, size_t ws, size_t we)
         if (in_list(s + r.start, e1 - r.start, ADJ_NAMES))
             return 0;
     }
+    /* a number after the words, or a phone word right after them, is no evidence alone: "I am your neighbour /
+     * the delivery boy / a new customer / ready, my number ..." has the shape of a voicemail's "I am X Y, my
+     * number ...", and the lists hold no everyday words of these scripts to tell them apart (a version that
+     * took two words and a number took 9 of 12 such sentences written after it). With a number, a lineage
+     * word (بن, عبد) among the words is a name's */
+    if (kind != FRAME_STRONG && !r.speak && !r.known && !((r.phone || number) && r.chain))
+        return 0;
     bool ok = kind == FRAME_STRONG || r.speak || r.phone || r.known || number;
     /* Persian "من" (I) is Arabic "من" (from, who: "من فضلك", please): a known name or "هستم" (I am) after it */
     if (f->len == 4 && memcmp(f->w, "من", 4) == 0)

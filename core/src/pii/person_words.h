@@ -37,7 +37,7 @@ static inline __attribute__((always_inline)) bool cp_letter(uint32_t cp)
                (cp >= 0xB01 && cp <= 0xB63) || (cp >= 0xB82 && cp <= 0xBD7) || (cp >= 0xC00 && cp <= 0xC63) ||
                (cp >= 0xC80 && cp <= 0xCE3) || (cp >= 0xD00 && cp <= 0xD63) || (cp >= 0xD7A && cp <= 0xD7F) ||
                (cp >= 0xD81 && cp <= 0xDDF) || (cp >= 0xE01 && cp <= 0xE3A) || (cp >= 0xE40 && cp <= 0xE4E) ||
-               (cp >= 0xE81 && cp <= 0xECE);
+               (cp >= 0xE81 && cp <= 0xECE) || (cp >= 0xEDC && cp <= 0xEDF);
     return (cp >= 0x1000 && cp <= 0x103F) || (cp >= 0x10D0 && cp <= 0x10FA) || (cp >= 0x1200 && cp <= 0x135F) ||
            (cp >= 0x1380 && cp <= 0x1399) || (cp >= 0x1780 && cp <= 0x17D3) || (cp >= 0x1E00 && cp <= 0x1EFF);
 }
