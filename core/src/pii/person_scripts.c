@@ -495,8 +495,10 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
                          (fe = script_word_end(s, n, fs)) > fs && arabic_article(s, fs, fe);
     /* the Indic scripts: a given and a family name the lists lack after a title, closed by punctuation or a
      * postposition ("स्व. हरिप्रसाद त्रिपाठी का", "প্রয়াত সুনীল গঙ্গোপাধ্যায়") */
+    bool indic_titled = false; /* asked first: most words follow no title */
     if (!known1 && f1 == 0 && s[ws] == 0xE0 && s[ws + 1] <= 0xB5 && ws > 0 && s[ws - 1] == ' ' && we < n &&
-        s[we] == ' ' && (fe = script_word_end(s, n, fs)) > fs && same_block(s + ws, s + fs) &&
+        s[we] == ' ' && (indic_titled = title_before(s, ws)) && (fe = script_word_end(s, n, fs)) > fs &&
+        same_block(s + ws, s + fs) &&
         !in_list(s + fs, fe - fs, FRAME_AFTER)) { /* "स्व. पिताजी का": one word, a kin word, is none */
         size_t xs = fe + 1, xe = fe < n && s[fe] == ' ' ? script_word_end(s, n, xs) : xs;
         maybe_unknown = punct_after(s, n, fe) || (xe > xs && in_list(s + xs, xe - xs, FRAME_AFTER));
@@ -505,9 +507,10 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
     if ((known1 || maybe_unknown) && ws > 0 && s[ws - 1] == ' ') {
         holder = s[ws] >= 0xD7 && s[ws] <= 0xDB && holder_before(s, ws); /* "به نام", "על שם" */
         /* Hebrew too ("מר כהן"), the Indic scripts ("श्रीमती सुनीता देवी"), Ge'ez ("አቶ ተስፋዬ") */
-        titled = holder || (((s[ws] >= 0xD7 && s[ws] <= 0xDB) || (s[ws] == 0xE0 && s[ws + 1] <= 0xB5) ||
-                             (s[ws] == 0xE1 && s[ws + 1] >= 0x88 && s[ws + 1] <= 0x8E)) &&
-                            title_before(s, ws));
+        titled = holder || indic_titled ||
+                 (((s[ws] >= 0xD7 && s[ws] <= 0xDB) || (s[ws] == 0xE0 && s[ws + 1] <= 0xB5) ||
+                   (s[ws] == 0xE1 && s[ws + 1] >= 0x88 && s[ws + 1] <= 0x8E)) &&
+                  title_before(s, ws));
     }
     bool titled_unknown = titled && maybe_unknown;
     if (titled && (((f1 & (SC_NAME_FIRST | SC_NAME_LAST)) && !(f1 & SC_NAME_WORD)) || titled_unknown)) {
