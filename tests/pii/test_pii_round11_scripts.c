@@ -147,6 +147,7 @@ static void chat_speakers(void **state)
     pii_expect_none(det, "更新日志 [2026-03-01] 文档：新增接口说明", P);
     pii_expect_none(det, "@所有人 明天放假", P);
     pii_expect_none(det, "用法：程序 @文件 --选项", P);
+    pii_expect(det, "[21:03] 赵敏：@周杰 记得带伞", P, "周杰");
     pii_expect_none(det, "看板「営業中」の文字", P);
     pii_expect_none(det, "[오후 9:15] 공지: 좋아 내일 봐", P);
     /* Cyrillic speakers after the app's name or opening a line, before a lower-case word */

@@ -338,10 +338,13 @@ static bool chat_name_run(pii_scan *sc, size_t a, size_t b)
         static const char *const GROUP[] = {"所有人", "全体成员", "全體成員", "管理员", "管理員", "群主", NULL};
         if (pii_cjk_starts_with(s, n, a, GROUP) == b - a)
             return false;
+        /* a one-character given name only when the tables hold it or a chat message opens with the mention
+         * ("王建国：@李娜 ..."): "@文件" (@file) in a usage line is a word */
+        bool opens_message = a >= 4 && memcmp(s + a - 4, "：", 3) == 0;
         for (size_t sl = 1; sl <= 2 && sl < chars; sl++)
-            /* a one-character given name only when the tables hold it: "@文件" (@file) is a word */
             if ((surname_at(s, a, sl) & SC_CJK_ZH) &&
-                (chars - sl == 2 || (chars - sl == 1 && (given_at(s, a + sl * 3, 1) & SC_CJK_ZH)))) {
+                (chars - sl == 2 ||
+                 (chars - sl == 1 && (opens_message || (given_at(s, a + sl * 3, 1) & SC_CJK_ZH))))) {
                 /* a display name, not a handle: pii_in_code takes "@word" inside a sentence for one */
                 pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, a, b, 0.85,
                         SANCTUM_EV_GAZETTEER_LAST | SANCTUM_EV_CONTEXT_BEFORE);
