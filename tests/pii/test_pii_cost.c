@@ -121,6 +121,23 @@ static void cjk_name_chains(void **state)
     assert_int_equal(persons(f->det, "林志和陈思雨要去"), 0); /* no role noun: no chain */
 }
 
+/* Round 11's frames in a row: self-introductions reading words ahead and a number on the line, chat
+ * speakers walking back to a timestamp, Korean vocatives walking back to the speaker, Japanese です. */
+static void intros_and_speakers_in_a_row(void **state)
+{
+    pii_fixture *f = *state;
+    assert_linear(f->det, "أنا<space>", "أنا ");
+    assert_linear(f->det, "معك فيصل بن", "معك فيصل بن ");
+    assert_linear(f->det, "ผมสมชาย", "ผมสมชาย ");
+    assert_linear(f->det, "] 王伟：", "] 王伟：");
+    assert_linear(f->det, "[9:15 김도윤: 민지야", "[9:15 김도윤: 민지야 ");
+    assert_linear(f->det, "もしもし、佐々木です", "もしもし、佐々木です");
+    assert_linear(f->det, "我是刘晓峰", "我是刘晓峰");
+    assert_linear(f->det, "Telegram: Алёна: ", "Telegram: Алёна: ");
+    assert_linear(f->det, "प्रिय सुगंधा जी,\n", "प्रिय सुगंधा जी,\n");
+    assert_linear(f->det, "स्व. देवकीनंदन उपाध्याय की ", "स्व. देवकीनंदन उपाध्याय की ");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -128,6 +145,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(mrz_rows, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(chat_speakers_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(cjk_name_chains, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(intros_and_speakers_in_a_row, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
