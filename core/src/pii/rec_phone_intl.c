@@ -230,14 +230,27 @@ bool pii_phone_word_near(const pii_scan *sc, size_t start, size_t end)
            kin_word(sc, start, end) || (email_beside(sc, start, end) && !pii_negative_context(sc, start, end));
 }
 
-/* Links that carry a phone number in E.164 without its '+': WhatsApp's wa.me/<number> and a query value
- * under a phone key (?phone=..., &tel=..., &mobile=...). */
+/* Links and fields that carry a phone number in E.164 without its '+': WhatsApp's wa.me/<number>, a query value
+ * under a phone key (?phone=..., &tel=..., &mobile=...), a JSON or form field named for a phone. */
 bool pii_phone_link(const pii_scan *sc, size_t start)
 {
     const uint8_t *s = sc->s;
     if (start >= 6 && memcmp(s + start - 6, "wa.me/", 6) == 0)
         return true;
-    return start > 1 && s[start - 1] == '=' && pii_context_by_byte(sc, start - 1, true, 1, 16, PII_PHONE_WORDS);
+    if (start > 1 && s[start - 1] == '=' && pii_context_by_byte(sc, start - 1, true, 1, 16, PII_PHONE_WORDS))
+        return true;
+    /* a field named for a phone in JSON or a form: {"mobile": 447700900527}, "whatsapp: 5511912345678" */
+    size_t p = start;
+    if (p > 0 && s[p - 1] == '"')
+        p--;
+    while (p > 0 && start - p < 4 && s[p - 1] == ' ')
+        p--;
+    if (p == 0 || s[p - 1] != ':')
+        return false;
+    p--;
+    if (p > 0 && s[p - 1] == '"')
+        p--;
+    return p > 0 && pii_is_alpha(s[p - 1]) && pii_context_by_byte(sc, p, true, 1, 16, PII_PHONE_WORDS);
 }
 
 /* Toll-free and shared-cost lines belong to businesses and hotlines (poison control 1-800-222-1222, a bank's

@@ -1,0 +1,129 @@
+/* PII detector, round 11 of issue 17: numbers said in words, native digits, national phones without "+", SSN
+ * and bank forms. One test per class, in new sentences (not taken from any evaluation file); positives and the
+ * hard negatives of the same frame. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "pii_expect.h"
+#include "test_util.h"
+
+static const int32_t PH = SANCTUM_ENTITY_PHONE_NUMBER;
+
+/* Phones said in groups of number words, not one digit at a time: teens, tens, hundreds and compounds in the
+ * languages whose number words start with a Latin letter, with "and"/"y"/"et" inside and commas between. */
+static void round11_spoken_compounds(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "appelle-moi au z\xc3\xa9ro six, douze, trente-quatre, cinquante-six, soixante-dix-huit stp", PH,
+               "z\xc3\xa9ro six, douze, trente-quatre, cinquante-six, soixante-dix-huit");
+    pii_expect(f->det, "mon portable: z\xc3\xa9ro sept, quatre-vingt-onze, vingt et un, quatorze, soixante-trois", PH,
+               "z\xc3\xa9ro sept, quatre-vingt-onze, vingt et un, quatorze, soixante-trois");
+    pii_expect(f->det, "mi tel\xc3\xa9" "fono es el seis cuatro nueve, veintitr\xc3\xa9s, cuarenta y uno, ochenta y dos", PH,
+               "seis cuatro nueve, veintitr\xc3\xa9s, cuarenta y uno, ochenta y dos");
+    pii_expect(f->det, "Ruf mich an unter null eins sieben zwei, dreiundzwanzig, vierundvierzig, achtzehn, neunzig", PH,
+               "null eins sieben zwei, dreiundzwanzig, vierundvierzig, achtzehn, neunzig");
+    pii_expect(f->det, "Rufnummer: null eins f\xc3\xbcnf eins, zwei drei vier f\xc3\xbcnf sechs sieben acht neun", PH,
+               "null eins f\xc3\xbcnf eins, zwei drei vier f\xc3\xbcnf sechs sieben acht neun");
+    pii_expect(f->det, "chiamami al tre quattro sette, ventitr\xc3\xa9, quarantotto, nove nove", PH,
+               "tre quattro sette, ventitr\xc3\xa9, quarantotto, nove nove");
+    pii_expect(f->det, "bel me op nul zes, twaalf, vierendertig, zes zeven acht negen", PH,
+               "nul zes, twaalf, vierendertig, zes zeven acht negen");
+    pii_expect(f->det, "zadzwo\xc5\x84 pod sze\xc5\x9b\xc4\x87 zero dwa, jeden dwa trzy, cztery pi\xc4\x99\xc4\x87 "
+                       "sze\xc5\x9b\xc4\x87 jutro", PH,
+               "sze\xc5\x9b\xc4\x87 zero dwa, jeden dwa trzy, cztery pi\xc4\x99\xc4\x87 sze\xc5\x9b\xc4\x87");
+    pii_expect(f->det, "telefon: s\xc4\xb1" "f\xc4\xb1r be\xc5\x9f \xc3\xbc\xc3\xa7 iki, d\xc3\xb6rt bir sekiz, yedi yedi doksan", PH,
+               "s\xc4\xb1" "f\xc4\xb1r be\xc5\x9f \xc3\xbc\xc3\xa7 iki, d\xc3\xb6rt bir sekiz, yedi yedi doksan");
+    pii_expect(f->det, "hubungi saya di nol delapan satu dua, tiga empat lima, enam tujuh delapan ya", PH,
+               "nol delapan satu dua, tiga empat lima, enam tujuh delapan");
+    pii_expect(f->det, "s\xe1\xbb\x91 c\xe1\xbb\xa7" "a anh l\xc3\xa0 kh\xc3\xb4ng ch\xc3\xadn ba, t\xc3\xa1m t\xc3\xa1m "
+                       "b\xe1\xbb\x91n, hai m\xe1\xbb\x99t s\xc3\xa1u b\xe1\xba\xa3y", PH,
+               "kh\xc3\xb4ng ch\xc3\xadn ba, t\xc3\xa1m t\xc3\xa1m b\xe1\xbb\x91n, hai m\xe1\xbb\x99t s\xc3\xa1u b\xe1\xba\xa3y");
+    pii_expect(f->det, "text me on double seven, double oh, nine, double oh, one two three", PH,
+               "double seven, double oh, nine, double oh, one two three");
+    /* the card a transcript reads out ends where the number does, not at the filler after it */
+    pii_expect(f->det, "the card number is four five three two, oh one five one, one two eight three, oh three six six um "
+                       "and it expires in May",
+               SANCTUM_ENTITY_CREDIT_CARD,
+               "four five three two, oh one five one, one two eight three, oh three six six");
+}
+
+/* Spoken numbers that are no phone: times, prices, ages, scores, counts, an order number, a countdown. */
+static void round11_spoken_negatives(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect_none(f->det, "the meeting is at twenty three fifteen and costs ninety nine ninety five", -1);
+    pii_expect_none(f->det, "he is thirty four, she is twenty two and they have one or two kids", -1);
+    pii_expect_none(f->det, "the score was three three, then four four, five five after the break", -1);
+    pii_expect_none(f->det, "we have three three-bedroom flats and two two-bedroom flats on offer", -1);
+    pii_expect_none(f->det, "order number five five five two one two three four five six is shipping", PH);
+    pii_expect_none(f->det, "la cuenta atr\xc3\xa1s: diez nueve ocho siete seis cinco cuatro tres dos uno cero", -1);
+    pii_expect_none(f->det, "Preis: neunundneunzig Euro und neunzig Cent, Lieferung in drei bis vier Tagen", -1);
+    pii_expect_none(f->det, "il \xc3\xa9tait une fois trois petits cochons et un loup, quatre-vingt-dix ans plus tard", -1);
+    pii_expect_none(f->det, "um, so one two three, testing, um, four five", -1);
+    /* the phone words alone do not make a count a phone: no length a plan gives */
+    pii_expect_none(f->det, "call me in twenty minutes, or text me at eight thirty", PH);
+}
+
+/* Numbers read out one digit at a time after the word that names them: a routing number (the ABA check), an
+ * account number, an IBAN with its country spelled letter by letter (the mod-97 check). */
+static void round11_spoken_bank(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t BK = SANCTUM_ENTITY_US_BANK_NUMBER, IB = SANCTUM_ENTITY_IBAN_CODE;
+    pii_expect(f->det, "[Caller] the routing number is 0 2 1 0 0 0 0 2 1, thanks", BK, "0 2 1 0 0 0 0 2 1");
+    pii_expect(f->det, "ok and the account is 4 4 7 1 9 0 2 3 5 6", BK, "4 4 7 1 9 0 2 3 5 6");
+    pii_expect(f->det, "my IBAN is D E eight nine three seven zero four zero zero four four zero five three two zero "
+                       "one three zero zero zero",
+               IB, "D E eight nine three seven zero four zero zero four four zero five three two zero one three zero "
+                   "zero zero");
+    /* the routing digits fail the ABA check; no IBAN word; the IBAN fails mod 97 */
+    pii_expect_none(f->det, "the routing number is 0 2 1 0 0 0 0 2 2 I think", BK);
+    pii_expect_none(f->det, "the ticket code is D E eight nine three seven zero four zero zero four four zero five "
+                            "three two zero one three zero zero zero",
+                    IB);
+    pii_expect_none(f->det, "my IBAN is D E eight nine three seven zero four zero zero four four zero five three two "
+                            "zero one three zero zero one",
+                    IB);
+}
+
+/* National numbers without "+": glued to the words of scripts that write no spaces (Thai, Lao, Khmer), after a
+ * phone word of the language (Khmer, Thai, Czech, Slovak, Turkish), and a phone key's value in JSON written
+ * with its country code but no "+". */
+static void round11_national(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "\xe0\xb9\x80\xe0\xb8\x9a\xe0\xb8\xad\xe0\xb8\xa3\xe0\xb9\x8c\xe0\xb8\xa1\xe0\xb8\xb7\xe0\xb8\xad"
+                       "\xe0\xb8\x96\xe0\xb8\xb7\xe0\xb8\xad" "089 765 4321\xe0\xb8\x84\xe0\xb8\xa3\xe0\xb8\xb1\xe0\xb8\x9a",
+               PH, "089 765 4321");
+    pii_expect(f->det, "\xe1\x9e\x91\xe1\x9e\xbc\xe1\x9e\x9a\xe1\x9e\x9f\xe1\x9f\x90\xe1\x9e\x96\xe1\x9f\x92\xe1\x9e\x91 "
+                       "097 765 432",
+               PH, "097 765 432");
+    pii_expect(f->det, "zavolej mi na 777 123 456 z\xc3\xadtra", PH, "777 123 456");
+    pii_expect(f->det, "zavolajte mi na 905 123 456", PH, "905 123 456");
+    pii_expect(f->det, "{\"mobile\": 447700900527, \"first_name\": \"Ana\"}", PH, "447700900527");
+    pii_expect(f->det, "{\"whatsapp\":\"5511912345678\"}", PH, "5511912345678");
+    /* the same digits as a count, an order or an id */
+    pii_expect_none(f->det, "objedn\xc3\xa1vka 777 123 456 je na cest\xc4\x9b", PH);
+    pii_expect_none(f->det, "{\"order_id\": 447700900527, \"qty\": 2}", PH);
+    pii_expect_none(f->det, "{\"phone_count\": 447700900527}", PH);
+    pii_expect_none(f->det, "\xe0\xb8\xa2\xe0\xb8\xad\xe0\xb8\x94\xe0\xb8\x82\xe0\xb8\xb2\xe0\xb8\xa2 012 345 678 "
+                            "\xe0\xb8\xab\xe0\xb8\x99\xe0\xb9\x88\xe0\xb8\xa7\xe0\xb8\xa2",
+                    PH);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(round11_spoken_compounds, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round11_spoken_negatives, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round11_spoken_bank, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round11_national, pii_setup, pii_teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
