@@ -117,6 +117,57 @@ static void round11_national(void **state)
                     PH);
 }
 
+/* Numbers said in Cyrillic words (Russian, Ukrainian, Bulgarian: hundreds and teens as one says them) and in CJK
+ * or Sino-Korean digits written with no space between; the same words as ages, years and counts stay alone. */
+static void round11_spoken_scripts(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "позвони мне по номеру восемь девятьсот двадцать шесть триста сорок один ноль семь восемнадцать",
+               PH, "восемь девятьсот двадцать шесть триста сорок один ноль семь восемнадцать");
+    pii_expect(f->det, "мій номер нуль шістдесят сім, сто двадцять три, сорок, сорок сім",
+               PH, "нуль шістдесят сім, сто двадцять три, сорок, сорок сім");
+    pii_expect(f->det, "我的电话是一五九 二六三七 〇〇四八，谢谢", PH, "一五九 二六三七 〇〇四八");
+    pii_expect(f->det, "携帯は〇八〇 四四一二 七七三九です", PH, "〇八〇 四四一二 七七三九");
+    pii_expect(f->det, "제 휴대폰은 공일공 구팔칠육 오사삼이 입니다", PH, "공일공 구팔칠육 오사삼이");
+    pii_expect_none(f->det, "мне было двадцать пять лет, а ему тридцать четыре года", -1);
+    pii_expect_none(f->det, "заказ номер восемь девятьсот шестнадцать пятьсот пятьдесят пять двенадцать тридцать четыре",
+                    PH);
+    pii_expect_none(f->det, "今年是二〇二四年，我们一起去了三四五个地方", -1);
+    pii_expect_none(f->det, "他买了一二三四五六七八九个苹果", -1);
+    pii_expect_none(f->det, "이번 주 일요일 오후 세 시에 만나요", -1);
+}
+
+/* Phones, cards and IBANs in Arabic-Indic, Persian, Devanagari, Bengali, Thai and full-width digits: validated on
+ * their digits, reported on the original bytes; what fails a check or is a year stays alone. */
+static void round11_native_digits(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "شماره موبایل من ۰۹۳۵ ۷۷۱ ۲۰۴۸ است", PH, "۰۹۳۵ ۷۷۱ ۲۰۴۸");
+    pii_expect(f->det, "رقم الجوال ٠٥٥ ٢٣٤ ٨٨١٩ من فضلك", PH, "٠٥٥ ٢٣٤ ٨٨١٩");
+    pii_expect(f->det, "मेरा मोबाइल नंबर ९८२०० ४४५६७ है", PH, "९८२०० ४४५६७");
+    pii_expect(f->det, "আমার ফোন নম্বর ০১৭১২ ৩৪৫৬৭৮", PH, "০১৭১২ ৩৪৫৬৭৮");
+    pii_expect(f->det, "เบอร์โทร ๐๘๑ ๒๓๔ ๕๖๗๘ นะคะ", PH, "๐๘๑ ๒๓๔ ๕๖๗๘");
+    pii_expect(f->det, "カード番号 ４５３２ ０１５１ １２８３ ０３６６ です", SANCTUM_ENTITY_CREDIT_CARD,
+               "４５３２ ０１５１ １２８３ ０３６６");
+    pii_expect(f->det, "IBAN: SA٠٣ ٨٠٠٠ ٠٠٠٠ ٦٠٨٠ ١٠١٦ ٧٥١٩", SANCTUM_ENTITY_IBAN_CODE, "SA٠٣ ٨٠٠٠ ٠٠٠٠ ٦٠٨٠ ١٠١٦ ٧٥١٩");
+    pii_expect_none(f->det, "カード番号 ４５３２ ０１５１ １２８３ ０３６７ です", SANCTUM_ENTITY_CREDIT_CARD);
+    pii_expect_none(f->det, "IBAN: SA٠٣ ٨٠٠٠ ٠٠٠٠ ٦٠٨٠ ١٠١٦ ٧٥١٨", SANCTUM_ENTITY_IBAN_CODE);
+    pii_expect_none(f->det, "سال‌های ۱۴۰۱ ۱۴۰۲ ۱۴۰۳ ۱۴۰۴ گذشت", -1);
+    pii_expect_none(f->det, "जनसंख्या १२३४५६७ थी", -1);
+}
+
+/* A JSON value that closes its object is a value, not a "{placeholder}": numbers under keys that name them. */
+static void round11_json_numbers(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "{\"name\": \"x\", \"ssn\": 219099999}", SANCTUM_ENTITY_US_SSN, "219099999");
+    pii_expect(f->det, "{\"routing\": \"021000021\", \"account\": 3301928475}", SANCTUM_ENTITY_US_BANK_NUMBER,
+               "3301928475");
+    pii_expect_none(f->det, "{\"id\": 219099999}", -1);
+    pii_expect_none(f->det, "printf(\"{%d}\", 219099999)", -1);
+    pii_expect_none(f->det, "value is ${219099999}", -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -124,6 +175,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(round11_spoken_negatives, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round11_spoken_bank, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round11_national, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round11_spoken_scripts, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round11_native_digits, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round11_json_numbers, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

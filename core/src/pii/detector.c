@@ -564,6 +564,8 @@ sanctum_status sanctum_detect(sanctum_detection **out, const sanctum_detector *d
         if (blanked != NULL)
             sc.s = blanked; /* numbers and e-mail see invisible characters as spaces */
         scan_bytes(&sc);
+        if (high < len && !sc.oom)
+            pii_native_digits(&sc, scan_bytes); /* ۰۹۱۲ ۵۵۵ ۴۳۲۱, ４１１１… */
         sc.s = ptr;
         sc_free(blanked);
         if (pii_enabled(&sc, SANCTUM_ENTITY_PERSON) && !sc.oom)

@@ -181,22 +181,22 @@ typedef struct pii_nword {
 bool pii_number_word(const uint8_t *w, size_t n, pii_nword *out);
 /* Builds the gate's tables below (once; the detector calls it before its scan). */
 void pii_spoken_index(void);
-extern uint32_t pii_spoken_second[26], pii_spoken_len_ascii[26], pii_spoken_len_high[26];
+extern uint32_t pii_spoken_one_high, pii_spoken_pair_ascii[26 * 26], pii_spoken_pair_high[26 * 26];
 /* Whether a word (its ASCII letters w[0..n), then the byte `next`) may start a number said in words, by its
  * first two letters and its length (of the ASCII head, when a letter such as é or ố follows): the cheap test
- * every word of the text passes first. */
+ * every word of the text passes first ("the", "on", "be" fail it). */
 static inline bool pii_maybe_digit_word(const uint8_t *w, size_t n, uint8_t next)
 {
     uint32_t c = (uint32_t)((w[0] | 0x20) - 'a');
     if (c >= 26 || n > 31)
         return false;
-    uint32_t lens = next >= 0x80 ? pii_spoken_len_high[c] : pii_spoken_len_ascii[c];
-    if ((lens >> n & 1u) == 0)
-        return false;
     if (n == 1)
-        return true;
+        return next >= 0x80 && (pii_spoken_one_high >> c & 1u) != 0;
     uint32_t c2 = (uint32_t)((w[1] | 0x20) - 'a');
-    return c2 < 26 && (pii_spoken_second[c] >> c2 & 1u) != 0;
+    if (c2 >= 26)
+        return false;
+    uint32_t lens = next >= 0x80 ? pii_spoken_pair_high[c * 26 + c2] : pii_spoken_pair_ascii[c * 26 + c2];
+    return (lens >> n & 1u) != 0;
 }
 /* Whether s[i] may start such a run: a single digit before a space, comma or dash, or a digit word, at a
  * word start. */
@@ -205,6 +205,9 @@ bool pii_spoken_may_start(const uint8_t *s, size_t n, size_t i);
  * index past it, or returns i. *skip is where to go on (past the number, or to the last token of a run that is
  * none, so its tails are not read again). */
 size_t pii_rec_spoken(pii_scan *sc, size_t i, size_t *skip);
+/* At a Cyrillic letter or a CJK/Hangul character: a number said in Cyrillic words or CJK digits that starts
+ * there (pii_rec_spoken); returns the offset to go on from (> i). */
+size_t pii_spoken_high(pii_scan *sc, size_t i);
 /* Adds a phone candidate after the shared precision rules and context scoring (rec_phone_intl.c). */
 void pii_phone_add(pii_scan *sc, int32_t rec, size_t start, size_t end, double score, uint32_t ev);
 /* A link that carries an E.164 number without '+' right before s[start] (wa.me/, ?phone=). */
@@ -232,6 +235,9 @@ extern const size_t PII_IBAN_FORMAT_COUNT;
 bool pii_iban_valid(const uint8_t *b, size_t m);
 /* Tries an IBAN at s[i] (two letters then two digits); returns the index past it or i. */
 size_t pii_rec_iban(pii_scan *sc, size_t i);
+/* Numbers in the digits of other scripts (native_digits.c): each run of them is scanned by `scan` in a copy
+ * with ASCII digits, between the text around it; what is found in the run is added on the original bytes. */
+void pii_native_digits(pii_scan *sc, void (*scan)(pii_scan *));
 void pii_rec_person(pii_scan *sc);
 void pii_rec_deny(pii_scan *sc);
 

@@ -16,15 +16,16 @@
 
 #define SPOKEN_MAX 34 /* an IBAN read out ("D E nine eight ...": 20 to 32 digits) */
 
-/* The end of the word at s[i]: ASCII letters and the Latin letters of the number words (U+00C0-U+024F: é, ü,
- * ę, ş, ư; U+1EA0-U+1EFF: Vietnamese ố, ả, ờ). */
+/* The end of the word at s[i]: ASCII letters, the Latin letters of the number words (U+00C0-U+024F: é, ü,
+ * ę, ş, ư; U+1EA0-U+1EFF: Vietnamese ố, ả, ờ) and Cyrillic (U+0400-U+047F). */
 static size_t word_end(const uint8_t *s, size_t n, size_t i)
 {
     while (i < n) {
         if (pii_is_alpha(s[i]))
             i++;
-        else if (s[i] >= 0xC3 && s[i] <= 0xC9 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0xBF)
-            i += 2;
+        else if (((s[i] >= 0xC3 && s[i] <= 0xC9) || s[i] == 0xD0 || s[i] == 0xD1) && i + 1 < n && s[i + 1] >= 0x80 &&
+                 s[i + 1] <= 0xBF)
+            i += 2; /* Latin letters, Cyrillic */
         else if (s[i] == 0xE1 && i + 2 < n && (s[i + 1] == 0xBA || s[i + 1] == 0xBB) && s[i + 2] >= 0x80 &&
                  s[i + 2] <= 0xBF)
             i += 3;
@@ -34,8 +35,32 @@ static size_t word_end(const uint8_t *s, size_t n, size_t i)
     return i;
 }
 
+/* A digit of Chinese or Japanese (〇 零 一 ... 九, 两 兩, 幺 "one" as said in phone numbers) or Sino-Korean
+ * (공 영 일 ... 구) at s[p]: its value, or -1. Three bytes each, written with no space between. */
+static int cjk_digit(const uint8_t *s, size_t n, size_t p)
+{
+    static const struct {
+        uint8_t b[3];
+        int8_t v;
+    } CJK[] = {{{0xE3, 0x80, 0x87}, 0}, {{0xE9, 0x9B, 0xB6}, 0}, {{0xE4, 0xB8, 0x80}, 1}, {{0xE4, 0xBA, 0x8C}, 2},
+               {{0xE4, 0xB8, 0x89}, 3}, {{0xE5, 0x9B, 0x9B}, 4}, {{0xE4, 0xBA, 0x94}, 5}, {{0xE5, 0x85, 0xAD}, 6},
+               {{0xE4, 0xB8, 0x83}, 7}, {{0xE5, 0x85, 0xAB}, 8}, {{0xE4, 0xB9, 0x9D}, 9}, {{0xE4, 0xB8, 0xA4}, 2},
+               {{0xE5, 0x85, 0xA9}, 2}, {{0xE5, 0xB9, 0xBA}, 1}, {{0xEA, 0xB3, 0xB5}, 0}, {{0xEC, 0x98, 0x81}, 0},
+               {{0xEC, 0x9D, 0xBC}, 1}, {{0xEC, 0x9D, 0xB4}, 2}, {{0xEC, 0x82, 0xBC}, 3}, {{0xEC, 0x82, 0xAC}, 4},
+               {{0xEC, 0x98, 0xA4}, 5}, {{0xEC, 0x9C, 0xA1}, 6}, {{0xEC, 0xB9, 0xA0}, 7}, {{0xED, 0x8C, 0x94}, 8},
+               {{0xEA, 0xB5, 0xAC}, 9}};
+    if (p + 3 > n || s[p] < 0xE3 || s[p] > 0xED)
+        return -1;
+    for (size_t k = 0; k < sizeof CJK / sizeof CJK[0]; k++)
+        if (s[p] == CJK[k].b[0] && s[p + 1] == CJK[k].b[1] && s[p + 2] == CJK[k].b[2])
+            return CJK[k].v;
+    return -1;
+}
+
 bool pii_spoken_may_start(const uint8_t *s, size_t n, size_t i)
 {
+    if (cjk_digit(s, n, i) >= 0)
+        return !(i >= 3 && cjk_digit(s, n, i - 3) >= 0); /* CJK text glues a number to its words */
     if (i > 0 && (pii_is_wordish(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == '+' || s[i - 1] == '/'))
         return false;
     if (pii_is_digit(s[i]))
@@ -54,13 +79,15 @@ static bool nanp_valid(const uint8_t *d)
 
 /* A length and prefix a national plan gives a phone: a NANP number (10 digits, or 11 after "1"), a trunk-0
  * national number of 9 to 12 digits (KH 012 345 678, DE 0151 23456789); after a phone word proper (not just
- * "number"), any 9 to 12 digits that do not start with 00 (IT 333 123 4567, ES 612 345 678, RU 8 916 ...). */
+ * "number"), any 9 to 12 digits that do not start with 00 (IT 333 123 4567, ES 612 345 678). */
 static bool phone_digits(const uint8_t *d, size_t nd, bool phone_word)
 {
     if (nd == 10 && nanp_valid(d))
         return true;
     if (nd == 11 && d[0] == '1' && nanp_valid(d + 1))
         return true;
+    if (nd == 11 && d[0] == '8' && d[1] >= '3' && d[1] != '8')
+        return true; /* the trunk 8 of Russia, Kazakhstan and Belarus: 8 916 555-12-34 */
     if (nd < 9 || nd > 12)
         return false;
     return d[0] == '0' ? d[1] != '0' : phone_word;
@@ -107,8 +134,16 @@ static bool number_is(const pii_scan *sc, size_t i)
 
 /* "số em là ...", "mi número es el ...", "номер": the number words of the languages whose phone words
  * PII_PHONE_WORDS lacks as a word of its own. */
-static const char *const NUMBER_CUES[] = {"s\xe1\xbb\x91", "sdt", "nomor", "nombor", "numara*", "numer*",
+static const char *const NUMBER_CUES[] = {"s\xe1\xbb\x91", "sdt", "\xd0\xbd\xd0\xbe\xd0\xbc\xd0\xb5\xd1\x80*" /* номер */, "nomor", "nombor", "numara*", "numer*",
                                           "nummer*", "numero*", "n\xc3\xbamero*", "num\xc3\xa9ro*", NULL};
+/* What else a number said in words is in the languages whose "number" is also a phone word ("заказ номер ...",
+ * "numero d'ordine ...", "número de pedido ..."): not a phone. */
+static const char *const ORDER_CUES[] = {"\xd0\xb7\xd0\xb0\xd0\xba\xd0\xb0\xd0\xb7*" /* заказ */,
+                                         "\xd1\x81\xd1\x87\xd0\xb5\xd1\x82*" /* счет */,
+                                         "\xd0\xb1\xd0\xb8\xd0\xbb\xd0\xb5\xd1\x82*" /* билет */,
+                                         "pedido", "commande", "bestell*", "auftrag*", "ordine", "zam\xc3\xb3wieni*",
+                                         "sipari\xc5\x9f", "objedn\xc3\xa1vk*", "factura", "facture", "rechnung*",
+                                         "fattura", "invoice", "order", "ticket", "tracking", NULL};
 static const char *const ROUTING_CUES[] = {"routing", "aba", "rtn", "transit", NULL};
 static const char *const ACCOUNT_CUES[] = {"account", "acct", "acc", "konto*", "kontonummer", "cuenta", "compte",
                                            "conta", NULL};
@@ -275,11 +310,18 @@ static size_t spoken(pii_scan *sc, size_t i, size_t *skip)
     groups g = {d, 0, false, 0, 0, 0, false};
     size_t tokens = 0, commas = 0, ascii = 0;
     int repeat = 1;
+    bool cjk = false;
     *skip = i;
     for (;;) {
         pii_nword w;
         size_t e;
-        if (p < n && pii_is_digit(s[p])) {
+        int cv = cjk_digit(s, n, p);
+        if (cv >= 0) {
+            e = p + 3;
+            w.kind = PII_NW_DIGIT;
+            w.value = (int16_t)cv;
+            cjk = true;
+        } else if (p < n && pii_is_digit(s[p])) {
             e = p + 1;
             bool decimal = e + 1 < n && (s[e] == '.' || s[e] == ',') && pii_is_digit(s[e + 1]);
             if (e < n && (pii_is_wordish(s[e]) || decimal))
@@ -322,6 +364,10 @@ static size_t spoken(pii_scan *sc, size_t i, size_t *skip)
             comma = comma || s[r] == ',';
             r++;
         }
+        if (r == e && cjk_digit(s, n, e) >= 0) {
+            p = e; /* 一三八零: no space between */
+            continue;
+        }
         if (r == e || r >= n)
             break;
         commas += comma;
@@ -344,8 +390,9 @@ static size_t spoken(pii_scan *sc, size_t i, size_t *skip)
         return i;
     if (spoken_iban(sc, i, end, d, nd) || spoken_bank(sc, i, end, d, nd))
         return end;
-    bool phone_word = pii_context_by_byte(sc, i, true, 6, 56, PII_PHONE_WORDS);
+    bool phone_word = pii_context_by_byte(sc, i, true, 6, 56, PII_PHONE_WORDS) || (cjk && pii_phone_word_near(sc, i, end));
     if (phone_digits(d, nd, phone_word) && pii_enabled(sc, SANCTUM_ENTITY_PHONE_NUMBER) &&
+        !pii_context(sc, i, true, 6, 56, ORDER_CUES) &&
         (phone_word ||
          ((pii_context(sc, i, true, 2, 24, PII_NUMBER_WORDS) || pii_context(sc, i, true, 4, 32, NUMBER_CUES) ||
            number_is(sc, i)) &&
@@ -375,4 +422,25 @@ size_t pii_rec_spoken(pii_scan *sc, size_t i, size_t *skip)
     if (end > i)
         *skip = end;
     return end;
+}
+
+/* The pass over the text's non-ASCII bytes calls this at a byte that may start a number said in Cyrillic
+ * words or in CJK digits; returns where that pass goes on. */
+size_t pii_spoken_high(pii_scan *sc, size_t i)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, skip;
+    if (s[i] == 0xD0 || s[i] == 0xD1) {
+        size_t e = word_end(s, n, i);
+        bool start = i == 0 || (s[i - 1] < 0x80 && !pii_is_alnum(s[i - 1]));
+        if (!start || e == i)
+            return e > i ? e : i + 1;
+        pii_nword w;
+        if (!pii_number_word(s + i, e - i, &w) || w.kind == PII_NW_JOIN || w.kind == PII_NW_HUNDRED)
+            return e;
+    } else if (!pii_spoken_may_start(s, n, i)) {
+        return i + 1;
+    }
+    pii_rec_spoken(sc, i, &skip);
+    return skip > i ? skip : i + 1;
 }

@@ -1,7 +1,8 @@
 /* The number words a spoken phone, SSN, card or bank number is said with, in the languages whose words start
  * with a Latin letter: digits (zero/oh ... nine), teens, tens and hundreds, so a number said in groups
  * ("quarante-cinq", "treinta y cuatro", "dreiundzwanzig", "ventitré", "девятьсот шестнадцать") reads as
- * digits. rec_spoken.c assembles the words into digit groups.
+ * digits. rec_spoken.c assembles the words into digit groups. Cyrillic words are found by the pass over the
+ * text's non-ASCII bytes (native_digits.c), not by the gate below.
  *
  * Every word of the text passes pii_maybe_digit_word first (its first letter, its second letter and its
  * length, or the length of its ASCII head when a letter such as é, ü, ę or ố follows): the tables it reads
@@ -89,6 +90,20 @@ static const number_word WORDS[] = {
     D("kh\xc3\xb4ng", 0), D("linh", 0), D("m\xe1\xbb\x99t", 1), D("hai", 2), D("ba", 3), D("b\xe1\xbb\x91n", 4),
     D("t\xc6\xb0", 4), D("n\xc4\x83m", 5), D("l\xc4\x83m", 5), D("s\xc3\xa1u", 6), D("b\xe1\xba\xa3y", 7),
     D("t\xc3\xa1m", 8), D("ch\xc3\xadn", 9), T("m\xc6\xb0\xe1\xbb\x9di", 10),
+    /* Russian, Ukrainian, Bulgarian (lower case: a number said in words is mid-sentence) */
+    D("ноль", 0), D("нуль", 0), D("нула", 0), D("один", 1), D("одна", 1), D("едно", 1), D("два", 2), D("две", 2),
+    D("дві", 2), D("три", 3), D("четыре", 4), D("чотири", 4), D("четири", 4), D("пять", 5), D("пет", 5),
+    D("шесть", 6), D("шість", 6), D("шест", 6), D("семь", 7), D("сім", 7), D("седем", 7), D("восемь", 8),
+    D("вісім", 8), D("осем", 8), D("девять", 9), D("девет", 9), T("десять", 10), T("одиннадцать", 11),
+    T("двенадцать", 12), T("тринадцать", 13), T("четырнадцать", 14), T("пятнадцать", 15), T("шестнадцать", 16),
+    T("семнадцать", 17), T("восемнадцать", 18), T("девятнадцать", 19), X("двадцать", 20), X("двадцять", 20),
+    X("тридцать", 30), X("тридцять", 30), X("сорок", 40), X("пятьдесят", 50), X("шестьдесят", 60),
+    X("семьдесят", 70), X("восемьдесят", 80), X("девяносто", 90), H("сто", 100), H("двести", 200),
+    H("двісті", 200), H("триста", 300), H("четыреста", 400), H("чотириста", 400), H("пятьсот", 500),
+    H("шестьсот", 600), H("шістсот", 600), H("семьсот", 700), H("сімсот", 700), H("восемьсот", 800),
+    H("вісімсот", 800), H("девятьсот", 900), T("одинадцять", 11), T("дванадцять", 12), T("тринадцять", 13),
+    T("чотирнадцять", 14), T("шістнадцять", 16), T("сімнадцять", 17), T("вісімнадцять", 18),
+    X("шістдесят", 60), X("сімдесят", 70), X("вісімдесят", 80),
 };
 #undef D
 #undef T
@@ -115,7 +130,7 @@ static const char *const IT_UNITS[] = {"uno", "due", "tr\xc3\xa9", "tre", "quatt
 static const int16_t IT_UNIT_VALUE[] = {1, 2, 3, 3, 4, 5, 6, 7, 8, 9};
 static const char *const IT_VOWEL[] = {"i", "a", "a", "a", "a", "a", "a", "a"};
 
-uint32_t pii_spoken_second[26], pii_spoken_len_ascii[26], pii_spoken_len_high[26];
+uint32_t pii_spoken_one_high, pii_spoken_pair_ascii[26 * 26], pii_spoken_pair_high[26 * 26];
 
 /* Word bytes compared as pii_word_eq does: ASCII lowered, other bytes as they are. */
 static bool eq_at(const uint8_t *a, size_t n, const char *w, size_t wl)
@@ -140,10 +155,18 @@ static bool prefix_at(const uint8_t *a, size_t n, const char *w, size_t *wl)
     return true;
 }
 
-/* The rows of WORDS by first letter, in table order (built once with the gate). */
-enum { BUCKET_MAX = 64 };
-static uint16_t by_letter[27][BUCKET_MAX]; /* 26: words that start with a letter outside ASCII ("üç") */
-static uint8_t by_letter_count[27];
+/* The rows of WORDS by the hash of their bytes (ASCII lowered), open addressing; built once with the gate. 0 is
+ * an empty slot, else the row + 1. */
+enum { SLOTS = 1024 };
+static uint16_t slot[SLOTS];
+
+static uint32_t word_hash(const uint8_t *w, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ pii_lower(w[i])) * 16777619u;
+    return h;
+}
 
 static void note_gate(const char *w)
 {
@@ -152,27 +175,36 @@ static void note_gate(const char *w)
     while (head < len && b[head] < 0x80)
         head++;
     uint32_t c = (uint32_t)(b[0] - 'a');
-    if (c >= 26 || head > 31)
+    if (c >= 26 || head > 31 || head == 0)
+        return;
+    if (head == 1) {
+        if (head < len)
+            pii_spoken_one_high |= 1u << c; /* fünf, sáu: one ASCII letter before a Latin letter outside ASCII */
+        return;
+    }
+    uint32_t c2 = (uint32_t)(b[1] - 'a');
+    if (c2 >= 26)
         return;
     if (head == len)
-        pii_spoken_len_ascii[c] |= 1u << head;
+        pii_spoken_pair_ascii[c * 26 + c2] |= 1u << head;
     else
-        pii_spoken_len_high[c] |= 1u << head;
-    if (head >= 2)
-        pii_spoken_second[c] |= 1u << (b[1] - 'a');
-    else
-        pii_spoken_second[c] |= 1u << 31; /* a one-letter head: no second letter to test */
+        pii_spoken_pair_high[c * 26 + c2] |= 1u << head;
 }
 
 static void build_gate(void)
 {
     char buf[40];
-    _Static_assert(WORD_COUNT < 65536, "by_letter holds row numbers in 16 bits");
+    _Static_assert(WORD_COUNT < SLOTS / 2, "the hash table stays at most half full");
     for (size_t k = 0; k < WORD_COUNT; k++) {
-        uint8_t b = (uint8_t)WORDS[k].w[0];
-        size_t c = b >= 0x80 ? 26 : (size_t)(b - 'a');
-        if (c < 27 && by_letter_count[c] < BUCKET_MAX)
-            by_letter[c][by_letter_count[c]++] = (uint16_t)k;
+        const uint8_t *w = (const uint8_t *)WORDS[k].w;
+        size_t len = strlen(WORDS[k].w), h = word_hash(w, len) & (SLOTS - 1);
+        bool dup = false;
+        while (slot[h] != 0 && !dup) {
+            dup = strcmp(WORDS[slot[h] - 1].w, WORDS[k].w) == 0; /* "uno", "quatro": the first row stands */
+            h = (h + 1) & (SLOTS - 1);
+        }
+        if (!dup)
+            slot[h] = (uint16_t)(k + 1);
         if (WORDS[k].kind != PII_NW_JOIN && WORDS[k].kind != PII_NW_HUNDRED)
             note_gate(WORDS[k].w); /* a run starts with neither "and" nor "hundred" */
     }
@@ -263,15 +295,12 @@ bool pii_number_word(const uint8_t *w, size_t n, pii_nword *out)
 {
     if (n == 0 || n > 40)
         return false;
-    size_t c = w[0] >= 0x80 ? 26 : (size_t)(pii_lower(w[0]) - 'a');
-    if (c >= 27)
-        return false;
     pii_spoken_index();
-    for (size_t j = 0; j < by_letter_count[c]; j++) {
-        size_t k = by_letter[c][j];
-        if (eq_at(w, n, WORDS[k].w, strlen(WORDS[k].w))) {
-            out->kind = WORDS[k].kind;
-            out->value = WORDS[k].value;
+    for (size_t h = word_hash(w, n) & (SLOTS - 1); slot[h] != 0; h = (h + 1) & (SLOTS - 1)) {
+        const number_word *r = &WORDS[slot[h] - 1];
+        if (eq_at(w, n, r->w, strlen(r->w))) {
+            out->kind = r->kind;
+            out->value = r->value;
             return true;
         }
     }
