@@ -179,6 +179,8 @@ typedef struct pii_nword {
 } pii_nword;
 /* The word w[0..n) (ASCII any case; other bytes as written in lower case). */
 bool pii_number_word(const uint8_t *w, size_t n, pii_nword *out);
+/* Whether a Cyrillic word (w[0..n), lower case) may be one of those number words, by its first two letters. */
+bool pii_cyrillic_number_start(const uint8_t *w, size_t n);
 /* Builds the gate's tables below (once; the detector calls it before its scan). */
 void pii_spoken_index(void);
 extern uint32_t pii_spoken_one_high, pii_spoken_pair_ascii[26 * 26], pii_spoken_pair_high[26 * 26];

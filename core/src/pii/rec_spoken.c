@@ -49,7 +49,17 @@ static int cjk_digit(const uint8_t *s, size_t n, size_t p)
                {{0xEC, 0x9D, 0xBC}, 1}, {{0xEC, 0x9D, 0xB4}, 2}, {{0xEC, 0x82, 0xBC}, 3}, {{0xEC, 0x82, 0xAC}, 4},
                {{0xEC, 0x98, 0xA4}, 5}, {{0xEC, 0x9C, 0xA1}, 6}, {{0xEC, 0xB9, 0xA0}, 7}, {{0xED, 0x8C, 0x94}, 8},
                {{0xEA, 0xB5, 0xAC}, 9}};
+    /* the first two bytes of those 25 characters, as bits of (lead & 0x0F) << 6 | (second & 0x3F): most CJK
+     * text is rejected by one look-up */
+    static const uint64_t FIRST_TWO[16] = {
+        0x0000000000000000u, 0x0000000000000000u, 0x0000000000000000u, 0x0000000000000001u, 0x0700000000000000u,
+        0x0200000008000020u, 0x0000000000000000u, 0x0000000000000000u, 0x0000000000000000u, 0x0000000008000000u,
+        0x0028000000000000u, 0x0000000000000000u, 0x0200000031000004u, 0x0000000000001000u, 0x0000000000000000u,
+        0x0000000000000000u};
     if (p + 3 > n || s[p] < 0xE3 || s[p] > 0xED)
+        return -1;
+    unsigned key = (unsigned)(s[p] & 0x0F) << 6 | (s[p + 1] & 0x3Fu);
+    if ((FIRST_TWO[key >> 6] >> (key & 63) & 1u) == 0)
         return -1;
     for (size_t k = 0; k < sizeof CJK / sizeof CJK[0]; k++)
         if (s[p] == CJK[k].b[0] && s[p + 1] == CJK[k].b[1] && s[p + 2] == CJK[k].b[2])
@@ -436,7 +446,8 @@ size_t pii_spoken_high(pii_scan *sc, size_t i)
         if (!start || e == i)
             return e > i ? e : i + 1;
         pii_nword w;
-        if (!pii_number_word(s + i, e - i, &w) || w.kind == PII_NW_JOIN || w.kind == PII_NW_HUNDRED)
+        if (!pii_cyrillic_number_start(s + i, e - i) || !pii_number_word(s + i, e - i, &w) ||
+            w.kind == PII_NW_JOIN || w.kind == PII_NW_HUNDRED)
             return e;
     } else if (!pii_spoken_may_start(s, n, i)) {
         return i + 1;

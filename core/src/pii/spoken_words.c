@@ -7,8 +7,6 @@
  * Every word of the text passes pii_maybe_digit_word first (its first letter, its second letter and its
  * length, or the length of its ASCII head when a letter such as é, ü, ę or ố follows): the tables it reads
  * are built here once from the word list, so a new word is a line of data. */
-#include <stdio.h>
-
 #include "pii.h"
 
 typedef struct number_word {
@@ -159,6 +157,7 @@ static bool prefix_at(const uint8_t *a, size_t n, const char *w, size_t *wl)
  * an empty slot, else the row + 1. */
 enum { SLOTS = 1024 };
 static uint16_t slot[SLOTS];
+static uint8_t word_len[sizeof WORDS / sizeof WORDS[0]];
 
 static uint32_t word_hash(const uint8_t *w, size_t n)
 {
@@ -166,6 +165,34 @@ static uint32_t word_hash(const uint8_t *w, size_t n)
     for (size_t i = 0; i < n; i++)
         h = (h ^ pii_lower(w[i])) * 16777619u;
     return h;
+}
+
+/* The first two letters of the Cyrillic number words (U+0430-U+045F: lower case, і ї є included), as bits of
+ * first * 48 + second. */
+static uint8_t cyrillic_pairs[48 * 48 / 8];
+
+static int cyrillic_index(const uint8_t *w)
+{
+    unsigned cp = ((unsigned)(w[0] & 0x1F) << 6) | (w[1] & 0x3Fu);
+    return (w[0] == 0xD0 || w[0] == 0xD1) && cp >= 0x430 && cp < 0x460 ? (int)(cp - 0x430) : -1;
+}
+
+static void note_cyrillic(const char *w)
+{
+    const uint8_t *b = (const uint8_t *)w;
+    if (strlen(w) < 4)
+        return;
+    int a = cyrillic_index(b), c = cyrillic_index(b + 2);
+    if (a >= 0 && c >= 0)
+        cyrillic_pairs[(a * 48 + c) / 8] |= (uint8_t)(1u << ((a * 48 + c) % 8));
+}
+
+bool pii_cyrillic_number_start(const uint8_t *w, size_t n)
+{
+    if (n < 4)
+        return false;
+    int a = cyrillic_index(w), c = cyrillic_index(w + 2);
+    return a >= 0 && c >= 0 && (cyrillic_pairs[(a * 48 + c) / 8] >> ((a * 48 + c) % 8) & 1u) != 0;
 }
 
 static void note_gate(const char *w)
@@ -191,6 +218,18 @@ static void note_gate(const char *w)
         pii_spoken_pair_high[c * 26 + c2] |= 1u << head;
 }
 
+/* buf = a + b + c (each short: the compounds' parts). */
+static const char *join3(char *buf, size_t cap, const char *a, const char *b, const char *c)
+{
+    size_t la = strlen(a), lb = strlen(b), lc = strlen(c);
+    if (la + lb + lc >= cap)
+        return "";
+    memcpy(buf, a, la);
+    memcpy(buf + la, b, lb);
+    memcpy(buf + la + lb, c, lc + 1);
+    return buf;
+}
+
 static void build_gate(void)
 {
     char buf[40];
@@ -198,6 +237,7 @@ static void build_gate(void)
     for (size_t k = 0; k < WORD_COUNT; k++) {
         const uint8_t *w = (const uint8_t *)WORDS[k].w;
         size_t len = strlen(WORDS[k].w), h = word_hash(w, len) & (SLOTS - 1);
+        word_len[k] = (uint8_t)len;
         bool dup = false;
         while (slot[h] != 0 && !dup) {
             dup = strcmp(WORDS[slot[h] - 1].w, WORDS[k].w) == 0; /* "uno", "quatro": the first row stands */
@@ -205,26 +245,24 @@ static void build_gate(void)
         }
         if (!dup)
             slot[h] = (uint16_t)(k + 1);
-        if (WORDS[k].kind != PII_NW_JOIN && WORDS[k].kind != PII_NW_HUNDRED)
+        if (WORDS[k].kind != PII_NW_JOIN && WORDS[k].kind != PII_NW_HUNDRED) {
             note_gate(WORDS[k].w); /* a run starts with neither "and" nor "hundred" */
+            note_cyrillic(WORDS[k].w);
+        }
     }
     for (size_t u = 0; u < sizeof DE_UNITS / sizeof DE_UNITS[0]; u++)
         for (size_t t = 0; t < sizeof DE_TENS / sizeof DE_TENS[0]; t++) {
-            snprintf(buf, sizeof buf, "%sund%s", DE_UNITS[u], DE_TENS[t]);
-            note_gate(buf);
+            note_gate(join3(buf, sizeof buf, DE_UNITS[u], "und", DE_TENS[t]));
         }
     for (size_t u = 0; u < sizeof NL_UNITS / sizeof NL_UNITS[0]; u++)
         for (size_t t = 0; t < sizeof NL_TENS / sizeof NL_TENS[0]; t++) {
-            snprintf(buf, sizeof buf, "%sen%s", NL_UNITS[u], NL_TENS[t]);
-            note_gate(buf);
-            snprintf(buf, sizeof buf, "%s\xc3\xabn%s", NL_UNITS[u], NL_TENS[t]);
-            note_gate(buf);
+            note_gate(join3(buf, sizeof buf, NL_UNITS[u], "en", NL_TENS[t]));
+            note_gate(join3(buf, sizeof buf, NL_UNITS[u], "\xc3\xabn", NL_TENS[t]));
         }
     for (size_t t = 0; t < sizeof IT_STEMS / sizeof IT_STEMS[0]; t++)
         for (size_t u = 0; u < sizeof IT_UNITS / sizeof IT_UNITS[0]; u++) {
             bool elide = IT_UNITS[u][0] == 'u' || IT_UNITS[u][0] == 'o';
-            snprintf(buf, sizeof buf, "%s%s%s", IT_STEMS[t], elide ? "" : IT_VOWEL[t], IT_UNITS[u]);
-            note_gate(buf);
+            note_gate(join3(buf, sizeof buf, IT_STEMS[t], elide ? "" : IT_VOWEL[t], IT_UNITS[u]));
         }
 }
 
@@ -298,7 +336,7 @@ bool pii_number_word(const uint8_t *w, size_t n, pii_nword *out)
     pii_spoken_index();
     for (size_t h = word_hash(w, n) & (SLOTS - 1); slot[h] != 0; h = (h + 1) & (SLOTS - 1)) {
         const number_word *r = &WORDS[slot[h] - 1];
-        if (eq_at(w, n, r->w, strlen(r->w))) {
+        if (word_len[slot[h] - 1] == n && eq_at(w, n, r->w, n)) {
             out->kind = r->kind;
             out->value = r->value;
             return true;
