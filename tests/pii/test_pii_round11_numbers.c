@@ -168,6 +168,24 @@ static void round11_json_numbers(void **state)
     pii_expect_none(f->det, "value is ${219099999}", -1);
 }
 
+/* A number inside typographic quotes or after a dash is not glued to them ("客服电话 010-5555-8372”"); the MICR
+ * line of a cheque names its routing and account numbers by its signs; "number" after a Hinglish possessive
+ * ("uska number ...") is someone's phone. The same frames with an order word or a count stay alone. */
+static void round11_quotes_micr_hinglish(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t BK = SANCTUM_ENTITY_US_BANK_NUMBER;
+    pii_expect(f->det, "translate: \xe2\x80\x9c" "call the front desk on 0161 496 0733\xe2\x80\x9d please", PH, "0161 496 0733");
+    pii_expect(f->det, "\xe8\xaf\xb7\xe8\x81\x94\xe7\xb3\xbb\xe2\x80\x9c" "021-6555-0187\xe2\x80\x9d", PH, "021-6555-0187");
+    pii_expect(f->det, "read this cheque: \xe2\x91\x86" "021000021\xe2\x91\x86 4471902356\xe2\x91\x88 0731", BK, "021000021");
+    pii_expect(f->det, "read this cheque: \xe2\x91\x86" "021000089\xe2\x91\x86 4471902356\xe2\x91\x88 0731", BK, "4471902356");
+    pii_expect(f->det, "bhai mera number 98102 44731 hai, save kar lo", PH, "98102 44731");
+    pii_expect(f->det, "uski maa ka number 99871 20458 hai", PH, "99871 20458");
+    pii_expect_none(f->det, "mera order number 98102 44731 hai", PH);
+    pii_expect_none(f->det, "uska score 98102 44731 tha", PH);
+    pii_expect_none(f->det, "the figure \xe2\x80\x9c" "12345 67890\xe2\x80\x9d is a count of rows", -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -178,6 +196,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round11_spoken_scripts, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round11_native_digits, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round11_json_numbers, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round11_quotes_micr_hinglish, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

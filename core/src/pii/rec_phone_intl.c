@@ -194,7 +194,10 @@ static bool call_at(const pii_scan *sc, size_t start)
 
 /* "My number is 612 345 678": "number" with a possessive before it names someone's phone; an order, ticket or
  * amount word near it still says otherwise ("my order number is ..."). */
-static const char *const POSSESSIVES[] = {"my", "his", "her", "their", "your", "our", "new", NULL};
+static const char *const POSSESSIVES[] = {"my", "his", "her", "their", "your", "our", "new",
+                                           /* Hinglish: "uska number ...", "mera number ...", "Rohit ka number ..." */
+                                           "mera", "meri", "mere", "uska", "uski", "uske", "iska", "iski", "tera",
+                                           "teri", "apna", "apni", "hamara", "unka", "unki", "ka", "ki", "ke", NULL};
 static const char *const NOT_PHONE_NUMBERS[] = {"order*", "ticket*", "invoice*", "tracking", "case", "account*",
                                                 "acct", "reference", "ref", "confirmation", "booking", "customer",
                                                 "member*", "policy", "id", "serial", "part", "model", "pin",
