@@ -82,6 +82,10 @@ static void round11_spoken_bank(void **state)
                        "one three zero zero zero",
                IB, "D E eight nine three seven zero four zero zero four four zero five three two zero one three zero "
                    "zero zero");
+    /* an IBAN in national use outside the SWIFT registry (Iran's Sheba), in Persian text */
+    pii_expect(f->det, "\xd8\xb4\xd9\x85\xd8\xa7\xd8\xb1\xd9\x87 \xd8\xb4\xd8\xa8\xd8\xa7 IR062960000000100324200001 \xd8\xa7\xd8\xb3\xd8\xaa",
+               IB, "IR062960000000100324200001");
+    pii_expect_none(f->det, "ref IR062960000000100324200002", IB);
     /* the routing digits fail the ABA check; no IBAN word; the IBAN fails mod 97 */
     pii_expect_none(f->det, "the routing number is 0 2 1 0 0 0 0 2 2 I think", BK);
     pii_expect_none(f->det, "the ticket code is D E eight nine three seven zero four zero zero four four zero five "
