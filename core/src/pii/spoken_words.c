@@ -183,8 +183,10 @@ static void note_cyrillic(const char *w)
     if (strlen(w) < 4)
         return;
     int a = cyrillic_index(b), c = cyrillic_index(b + 2);
-    if (a >= 0 && c >= 0)
-        cyrillic_pairs[(a * 48 + c) / 8] |= (uint8_t)(1u << ((a * 48 + c) % 8));
+    if (a < 0 || c < 0)
+        return;
+    unsigned bit = (unsigned)a * 48u + (unsigned)c;
+    cyrillic_pairs[bit / 8] |= (uint8_t)(1u << (bit % 8));
 }
 
 bool pii_cyrillic_number_start(const uint8_t *w, size_t n)
@@ -192,7 +194,10 @@ bool pii_cyrillic_number_start(const uint8_t *w, size_t n)
     if (n < 4)
         return false;
     int a = cyrillic_index(w), c = cyrillic_index(w + 2);
-    return a >= 0 && c >= 0 && (cyrillic_pairs[(a * 48 + c) / 8] >> ((a * 48 + c) % 8) & 1u) != 0;
+    if (a < 0 || c < 0)
+        return false;
+    unsigned bit = (unsigned)a * 48u + (unsigned)c;
+    return ((unsigned)cyrillic_pairs[bit / 8] >> (bit % 8) & 1u) != 0;
 }
 
 static void note_gate(const char *w)
