@@ -233,16 +233,21 @@ bool pii_phone_word_near(const pii_scan *sc, size_t start, size_t end)
            kin_word(sc, start, end) || (email_beside(sc, start, end) && !pii_negative_context(sc, start, end));
 }
 
-/* Links and fields that carry a phone number in E.164 without its '+': WhatsApp's wa.me/<number>, a query value
- * under a phone key (?phone=..., &tel=..., &mobile=...), a JSON or form field named for a phone. */
+/* Links that carry a phone number in E.164 without its '+': WhatsApp's wa.me/<number> and a query value
+ * under a phone key (?phone=..., &tel=..., &mobile=...). */
 bool pii_phone_link(const pii_scan *sc, size_t start)
 {
     const uint8_t *s = sc->s;
     if (start >= 6 && memcmp(s + start - 6, "wa.me/", 6) == 0)
         return true;
-    if (start > 1 && s[start - 1] == '=' && pii_context_by_byte(sc, start - 1, true, 1, 16, PII_PHONE_WORDS))
-        return true;
-    /* a field named for a phone in JSON or a form: {"mobile": 447700900527}, "whatsapp: 5511912345678" */
+    return start > 1 && s[start - 1] == '=' && pii_context_by_byte(sc, start - 1, true, 1, 16, PII_PHONE_WORDS);
+}
+
+/* A field named for a phone in JSON or a form, holding E.164 without its '+': {"mobile": 447700900527},
+ * "whatsapp":"5511912345678". Digits that are no such number are left to the national forms ("sđt: 0912345678"). */
+static bool phone_field(const pii_scan *sc, size_t start)
+{
+    const uint8_t *s = sc->s;
     size_t p = start;
     if (p > 0 && s[p - 1] == '"')
         p--;
@@ -366,6 +371,22 @@ static void bare_country_code(pii_scan *sc, const pii_number *num)
     }
 }
 
+/* The digits of a one-group number as a country code and a national number of a valid length for it: 0.85. */
+static bool e164_bare(pii_scan *sc, const pii_number *num)
+{
+    const uint8_t *d = sc->s + num->g[0].start;
+    size_t nd = glen(num, 0), cclen = 0;
+    if (d[0] == '1')
+        return false; /* NANP: its recognizer */
+    const pii_cc_rule *r = cc_find(d, nd, &cclen);
+    size_t nsn = r != NULL ? nd - cclen : 0;
+    if (r == NULL || nsn > 31 || ((r->lengths >> nsn) & 1u) == 0 || d[cclen] == '0')
+        return false;
+    pii_phone_add(sc, SANCTUM_REC_PHONE_INTL, num->start, num->g[0].end, 0.85,
+                  SANCTUM_EV_FORMAT_STRONG | SANCTUM_EV_VALIDATOR | SANCTUM_EV_COUNTRY_CODE);
+    return true;
+}
+
 void pii_rec_phone_intl(pii_scan *sc, const pii_number *num)
 {
     const uint8_t *s = sc->s;
@@ -379,6 +400,10 @@ void pii_rec_phone_intl(pii_scan *sc, const pii_number *num)
         glen(num, 1) == glen(num, 0) + 1 && num->g[1].start == num->g[0].end + 1)
         return;
     bool link = !num->plus && num->ngroups == 1 && pii_phone_link(sc, num->g[0].start);
+    bool field = !num->plus && !zz && !link && num->ngroups == 1 && glen(num, 0) >= 11 && glen(num, 0) <= 15 &&
+                 s[num->g[0].start] != '0' && phone_field(sc, num->g[0].start);
+    if (field && e164_bare(sc, num))
+        return;
     if (num->plus || zz || link) {
         /* digits of every group; a "(0)" trunk group after the country code is dropped */
         size_t nd = 0, cnt = 0;
