@@ -115,6 +115,8 @@ static void round11_national(void **state)
     /* a label's national number is still read as one (the field rule takes only what validates as E.164) */
     pii_expect(f->det, "s\xc4\x91t: 0912345678", PH, "0912345678");
     pii_expect(f->det, "tel: 612345678", PH, "612345678");
+    pii_expect(f->det, "no hp saya 081234567890 ya", PH, "081234567890");
+    pii_expect_none(f->det, "nomor rekening 081234567890 atas nama saya", PH);
     /* the same digits as a count, an order or an id */
     pii_expect_none(f->det, "objedn\xc3\xa1vka 777 123 456 je na cest\xc4\x9b", PH);
     pii_expect_none(f->det, "{\"order_id\": 447700900527, \"qty\": 2}", PH);

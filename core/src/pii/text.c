@@ -370,7 +370,7 @@ static const char *const NEGATIVE_WORDS[] = {
     "price", "cost", "usd", "eur", "page", "pages", "step", "passcode", "pin", "otp", "mtcn", "code",
     /* the same in the languages whose phone words rec_phone_nanp.c lists ("numer", "numara", "nomor" ...) */
     "zam\xc3\xb3wieni*", "faktur*", "przesy\xc5\x82k*", "paczk*", "przelew*", "kwota", "pedido*", "factura*",
-    "fatura*", "encomenda*", "importe", "sipari\xc5\x9f*", "kargo*", "tutar*", "pesanan", "resi", "tagihan",
+    "fatura*", "encomenda*", "importe", "sipari\xc5\x9f*", "kargo*", "tutar*", "pesanan", "resi", "tagihan", "rekening",
     "invois", "bestellung*", "rechnung*", "sendung*", "betrag", "commande*", "facture*", "colis", "montant",
     "bestelling*", "factuur", "bedrag", "ordine", "fattura", "importo",
     "\xcf\x80\xce\xb1\xcf\x81\xce\xb1\xce\xb3\xce\xb3\xce\xb5\xce\xbb\xce\xaf*", /* παραγγελί */
