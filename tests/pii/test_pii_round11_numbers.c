@@ -44,6 +44,10 @@ static void round11_spoken_compounds(void **state)
     pii_expect(f->det, "s\xe1\xbb\x91 c\xe1\xbb\xa7" "a anh l\xc3\xa0 kh\xc3\xb4ng ch\xc3\xadn ba, t\xc3\xa1m t\xc3\xa1m "
                        "b\xe1\xbb\x91n, hai m\xe1\xbb\x99t s\xc3\xa1u b\xe1\xba\xa3y", PH,
                "kh\xc3\xb4ng ch\xc3\xadn ba, t\xc3\xa1m t\xc3\xa1m b\xe1\xbb\x91n, hai m\xe1\xbb\x99t s\xc3\xa1u b\xe1\xba\xa3y");
+    pii_expect(f->det, "liga pro meu celular: onze, nove um dois tr\xc3\xaas quatro, cinco meia sete oito", PH,
+               "onze, nove um dois tr\xc3\xaas quatro, cinco meia sete oito");
+    pii_expect(f->det, "my mobile is oh seven seven hundred, nine hundred, oh five two seven", PH,
+               "oh seven seven hundred, nine hundred, oh five two seven");
     pii_expect(f->det, "text me on double seven, double oh, nine, double oh, one two three", PH,
                "double seven, double oh, nine, double oh, one two three");
     /* the card a transcript reads out ends where the number does, not at the filler after it */
@@ -66,6 +70,7 @@ static void round11_spoken_negatives(void **state)
     pii_expect_none(f->det, "Preis: neunundneunzig Euro und neunzig Cent, Lieferung in drei bis vier Tagen", -1);
     pii_expect_none(f->det, "il \xc3\xa9tait une fois trois petits cochons et un loup, quatre-vingt-dix ans plus tard", -1);
     pii_expect_none(f->det, "um, so one two three, testing, um, four five", -1);
+    pii_expect_none(f->det, "it costs seven hundred and fifty pounds, call me if you want it", -1);
     /* the phone words alone do not make a count a phone: no length a plan gives */
     pii_expect_none(f->det, "call me in twenty minutes, or text me at eight thirty", PH);
 }

@@ -320,7 +320,7 @@ static size_t spoken(pii_scan *sc, size_t i, size_t *skip)
     groups g = {d, 0, false, 0, 0, 0, false};
     size_t tokens = 0, commas = 0, ascii = 0;
     int repeat = 1;
-    bool cjk = false;
+    bool cjk = false, comma_before = false;
     *skip = i;
     for (;;) {
         pii_nword w;
@@ -363,6 +363,8 @@ static size_t spoken(pii_scan *sc, size_t i, size_t *skip)
             repeat = 1;
             end = e;
         } else {
+            if (comma_before)
+                flush(&g); /* a comma closes a group: "seven hundred, nine hundred" */
             if (!add_word(&g, w, p > 0 && s[p - 1] == '-'))
                 break;
             end = e;
@@ -376,11 +378,13 @@ static size_t spoken(pii_scan *sc, size_t i, size_t *skip)
         }
         if (r == e && cjk_digit(s, n, e) >= 0) {
             p = e; /* 一三八零: no space between */
+            comma_before = false;
             continue;
         }
         if (r == e || r >= n)
             break;
         commas += comma;
+        comma_before = comma;
         p = r;
     }
     flush(&g);
