@@ -71,6 +71,11 @@ static void round11_spoken_negatives(void **state)
     pii_expect_none(f->det, "il \xc3\xa9tait une fois trois petits cochons et un loup, quatre-vingt-dix ans plus tard", -1);
     pii_expect_none(f->det, "um, so one two three, testing, um, four five", -1);
     pii_expect_none(f->det, "it costs seven hundred and fifty pounds, call me if you want it", -1);
+    /* a toll-free hotline said aloud, unless someone says it is theirs */
+    pii_expect_none(f->det, "for support call one eight hundred, five five five, two three four five", PH);
+    pii_expect_none(f->det, "Hotline: zero eight hundred, one two three, four five six seven", PH);
+    pii_expect(f->det, "my number is one eight hundred, five five five, two three four five", PH,
+               "one eight hundred, five five five, two three four five");
     /* the phone words alone do not make a count a phone: no length a plan gives */
     pii_expect_none(f->det, "call me in twenty minutes, or text me at eight thirty", PH);
 }

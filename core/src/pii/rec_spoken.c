@@ -103,6 +103,17 @@ static bool phone_digits(const uint8_t *d, size_t nd, bool phone_word)
     return d[0] == '0' ? d[1] != '0' : phone_word;
 }
 
+/* A toll-free line said aloud ("one eight hundred ...", "zero eight hundred ..."): a business's hotline unless the
+ * writer says it is theirs, below the threshold as rec_phone_intl.c scores one written in digits. */
+static bool toll_free(const uint8_t *d, size_t nd)
+{
+    const uint8_t *a = nd == 11 && d[0] == '1' ? d + 1 : d;
+    if ((nd == 10 || nd == 11) && a[0] == '8' && ((a[1] == '0' && a[2] == '0') || (a[1] == a[2] && a[1] >= '3' && a[1] <= '8')))
+        return true;
+    return nd >= 9 && ((d[0] == '0' && d[1] == '8' && d[2] == '0' && (d[3] == '0' || d[3] == '8')) ||
+                       (d[0] == '1' && (d[1] == '8' || d[1] == '3') && d[2] == '0' && d[3] == '0'));
+}
+
 static bool ssn_issuable(const uint8_t *d)
 {
     bool area0 = d[0] == '0' && d[1] == '0' && d[2] == '0', area6 = d[0] == '6' && d[1] == '6' && d[2] == '6';
@@ -411,8 +422,12 @@ static size_t spoken(pii_scan *sc, size_t i, size_t *skip)
          ((pii_context(sc, i, true, 2, 24, PII_NUMBER_WORDS) || pii_context(sc, i, true, 4, 32, NUMBER_CUES) ||
            number_is(sc, i)) &&
           !pii_negative_context(sc, i, end)))) {
+        static const char *const OWNER[] = {"my", "mine", "his", "her", "their", "me", NULL};
+        bool hotline = toll_free(d, nd) && !pii_context(sc, i, true, 4, 40, OWNER);
         pii_add(sc, SANCTUM_ENTITY_PHONE_NUMBER, d[0] != '0' ? SANCTUM_REC_PHONE_NANP : SANCTUM_REC_PHONE_INTL,
-                i, end, 0.75, SANCTUM_EV_FORMAT_WEAK | SANCTUM_EV_VALIDATOR | SANCTUM_EV_CONTEXT_BEFORE);
+                i, end, hotline ? 0.65 : 0.75,
+                SANCTUM_EV_FORMAT_WEAK | SANCTUM_EV_VALIDATOR | SANCTUM_EV_CONTEXT_BEFORE |
+                    (hotline ? SANCTUM_EV_NEGATIVE_CONTEXT : 0));
         return end;
     }
     if (nd >= 13 && nd <= 19 && pii_card_digits_ok(d, nd) && pii_enabled(sc, SANCTUM_ENTITY_CREDIT_CARD) &&
