@@ -198,6 +198,8 @@ static void round11_quotes_micr_hinglish(void **state)
     pii_expect(f->det, "\xe8\xaf\xb7\xe8\x81\x94\xe7\xb3\xbb\xe2\x80\x9c" "021-6555-0187\xe2\x80\x9d", PH, "021-6555-0187");
     pii_expect(f->det, "read this cheque: \xe2\x91\x86" "021000021\xe2\x91\x86 4471902356\xe2\x91\x88 0731", BK, "021000021");
     pii_expect(f->det, "read this cheque: \xe2\x91\x86" "021000089\xe2\x91\x86 4471902356\xe2\x91\x88 0731", BK, "4471902356");
+    pii_expect(f->det, "{\"payee\":\"x\",\"account\":\"021000021 / 4471902356\"}", BK, "021000021");
+    pii_expect_none(f->det, "{\"ticket\":\"021000021 / 4471902356\"}", BK);
     pii_expect(f->det, "bhai mera number 98102 44731 hai, save kar lo", PH, "98102 44731");
     pii_expect(f->det, "uski maa ka number 99871 20458 hai", PH, "99871 20458");
     pii_expect_none(f->det, "mera order number 98102 44731 hai", PH);

@@ -154,6 +154,24 @@ static bool micr_transit(const pii_scan *sc, size_t start, size_t end)
 }
 static bool micr_on_us(const pii_scan *sc, size_t end) { return sign_at(sc->s, sc->n, end, 0x88); }
 
+/* "routing / account" written as one value ("account":"265726491 / 3301928475"): a slash, then 8 to 17 digits. */
+static bool account_after_slash(const pii_scan *sc, size_t end)
+{
+    const uint8_t *s = sc->s;
+    size_t p = end, n = sc->n;
+    if (p < n && s[p] == ' ')
+        p++;
+    if (p >= n || s[p] != '/')
+        return false;
+    p++;
+    if (p < n && s[p] == ' ')
+        p++;
+    size_t d = p;
+    while (p < n && pii_is_digit(s[p]) && p - d <= 17)
+        p++;
+    return p - d >= 8 && p - d <= 17 && (p == n || !pii_is_wordish(s[p]));
+}
+
 void pii_rec_bank(pii_scan *sc, const pii_number *num)
 {
     if (num->plus || num->paren)
@@ -204,7 +222,8 @@ void pii_rec_bank(pii_scan *sc, const pii_number *num)
             } else if (pii_context(sc, end, false, 3, 30, ROUTING_WORDS)) {
                 score += 0.5;
                 ev |= SANCTUM_EV_CONTEXT_AFTER;
-            } else if (row == ROW_BANK || micr_transit(sc, start, end)) {
+            } else if (row == ROW_BANK || micr_transit(sc, start, end) ||
+                       (account_after_slash(sc, end) && pii_context(sc, start, true, 4, 40, ACCOUNT_NAME_WORDS))) {
                 score += 0.5;
                 ev |= SANCTUM_EV_CONTEXT_BEFORE;
             }
