@@ -40,5 +40,6 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/rec_spoken.c
   ${PII_DIR}/rec_ssn.c
   ${PII_DIR}/spoken_words.c
+  ${PII_DIR}/table_column.c
   ${PII_DIR}/resolve.c
   ${PII_DIR}/text.c)
