@@ -80,6 +80,14 @@ static inline bool word_in_sorted(const uint8_t *w, size_t n, const char *const 
     for (size_t i = 1; i < count; i++)
         if (strcmp(list[i - 1], list[i]) >= 0)
             abort();
+/* ---- person_chat_frames.c: speaker labels, spoken self-introductions, kin titles; roles, rooms, JSON
+ * places ---- */
+/* A speaker label that names a role ("Interviewer", "Host", "Caller"), not a person. */
+bool pii_role_label(const uint8_t *w, size_t n);
+/* Runs after the word walk: drops the candidates from first_cand on that these frames say are none, adds
+ * the names they vouch for. */
+void pii_chat_frames(pii_scan *sc, size_t first_cand);
+
 #endif
     if (n == 0)
         return count > 0 && list[0][0] == '\0'; /* only "" (sorted first) matches an empty word */
@@ -341,5 +349,13 @@ size_t pii_cjk_signoff(const uint8_t *s, size_t n, size_t a, size_t b, size_t p)
 size_t pii_cjk_spaced_surname(const uint8_t *s, size_t g);
 /* A name in kana before the honorific at `at` ("たかはしさん", "マリアさん"). */
 void pii_kana_name_before(pii_scan *sc, size_t at);
+
+/* ---- person_chat_frames.c: speaker labels, spoken self-introductions, kin titles; roles, rooms, JSON
+ * places ---- */
+/* A speaker label that names a role ("Interviewer", "Host", "Caller"), not a person. */
+bool pii_role_label(const uint8_t *w, size_t n);
+/* Runs after the word walk: drops the candidates from first_cand on that these frames say are none, adds
+ * the names they vouch for. */
+void pii_chat_frames(pii_scan *sc, size_t first_cand);
 
 #endif

@@ -40,8 +40,8 @@ static bool chat_speaker(const pii_scan *sc, size_t start)
     size_t w = start;
     while (w < e && pii_is_alpha(s[w]))
         w++;
-    if (sc_person_context_word(s + start, w - start, 0) == SC_PCTX_RELATION)
-        return false;
+    if (sc_person_context_word(s + start, w - start, 0) == SC_PCTX_RELATION || pii_role_label(s + start, w - start))
+        return false; /* "[10:14] Interviewer:" */
     for (size_t i = start; i < e; i++)
         if (pii_is_digit(s[i]))
             return false;

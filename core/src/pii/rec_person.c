@@ -902,6 +902,8 @@ void pii_rec_person(pii_scan *sc)
         k.p = cap_name(sc, &w, cls);
     }
     if (!sc->oom)
+        pii_chat_frames(sc, first_cand); /* speaker labels, voicemails, kin titles; roles and rooms */
+    if (!sc->oom)
         coordination(sc, first_cand);
     if (!sc->oom)
         pii_consistency(sc, first_cand); /* needs the candidates in text order: the CJK pass comes after */

@@ -1,0 +1,120 @@
+/* PERSON, round 11 (issue 17, Latin script): the frames of chat exports, transcripts, voicemails, invites and
+ * records, and what looks like them but names a role, a room, a place or a product. New sentences of each
+ * class, not the evaluation's, with hard negatives of the same shape (roles, header fields, places, everyday
+ * words, products). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "pii_expect.h"
+#include "test_util.h"
+
+static const int32_t P = SANCTUM_ENTITY_PERSON;
+
+/* Speaker labels: a given name opening a turn (line start, after a timestamp, a platform prefix, " / " or a
+ * sentence end), before ':' or " [9:02 AM]:"; a name addressed right after a speaker's label. Roles, header
+ * fields, places and quoted samples are no speakers. */
+static void speaker_labels(void **state)
+{
+    const sanctum_detector *det = pii_det(state);
+    pii_expect_one_person(det, "Discord export: Marisol: anyone up for tacos tonight?", "Marisol");
+    pii_expect_one_person(det, "Kwame [9:02 AM]: running late, start without me", "Kwame");
+    pii_expect_one_person(det, "LEILANI: okay so where were we", "LEILANI");
+    pii_expect(det, "standup notes\nGunnar: pushed the fix\nHeike: reviewing it now", P, "Gunnar");
+    pii_expect(det, "standup notes\nGunnar: pushed the fix\nHeike: reviewing it now", P, "Heike");
+    pii_expect(det, "did the parcel come / Ilse: not yet", P, "Ilse");
+    pii_expect(det, "[19:02] Torvald: Ingrid, kannst du mich anrufen?", P, "Ingrid");
+    /* roles, header fields, places, quoted samples, plain labels */
+    pii_expect_none(det, "[11:05] Host: welcome to the show\n[11:06] Guest: thanks for having me", P);
+    pii_expect_none(det, "[10:01] Interviewer: where were you born?", P);
+    pii_expect_none(det, "Moderator: please keep it civil. Caller: sure thing", P);
+    pii_expect_none(det, "Entrevistador: ¿dónde nació usted?", P);
+    pii_expect_none(det, "Von: rechnung@example.org\nAn: buchhaltung@example.org", P);
+    pii_expect_none(det, "Paris: rainy again, bring a coat", P);
+    pii_expect_none(det, "Note: the build is green. Warning: disk almost full", P);
+    pii_expect_none(det, "Tagalog: \"Salamat po\" is thank you", P);
+    pii_expect_none(det, "Sizes: Large, Medium and Small", P);
+}
+
+/* Spoken self-introductions in voicemails and voice notes, with fillers and in lower case: "it's", "this
+ * is", "c'est", "soy", "sono", "hier ist", "seo". Everyday words after the same frames are none. */
+static void spoken_intros(void **state)
+{
+    const sanctum_detector *det = pii_det(state);
+    pii_expect_one_person(det, "voicemail: hey it's um ottilie, call me back when you can", "ottilie");
+    pii_expect_one_person(det, "transcript: hi this is uh leopold from the bike shop, your wheel is ready",
+                          "leopold");
+    pii_expect_one_person(det, "Bonjour, c'est Margaux, je te rappelle ce soir", "Margaux");
+    pii_expect_one_person(det, "Hola, soy Ximena, te llamo luego", "Ximena");
+    pii_expect_one_person(det, "Ciao, sono Ludovica, richiamami quando puoi", "Ludovica");
+    pii_expect_one_person(det, "Hallo, hier ist Henrike, ruf mich zurück", "Henrike");
+    pii_expect_one_person(det, "Dia duit, seo Caoimhe, glaoigh orm", "Caoimhe");
+    pii_expect_one_person(det, "hey it's Autumn from the climbing gym, text me", "Autumn");
+    pii_expect_one_person(det, "Buenas, soy Martín Echeverría, te escribo por lo del piso", "Martín Echeverría");
+    pii_expect_none(det, "it's raining again, call me later", P);
+    pii_expect_none(det, "sono stanco oggi, ci sentiamo domani", P);
+    pii_expect_none(det, "soy vegetariano, no como carne", P);
+    pii_expect_none(det, "c'est la vie, on verra demain", P);
+    pii_expect_none(det, "this is it, the last box", P);
+    pii_expect_none(det, "its June already and nothing is done", P);
+    pii_expect_none(det, "hier ist Berlin, hier ist der Rundfunk", P);
+}
+
+/* Titles and kin words of many languages before a lone name: the name alone is marked; a kin word alone,
+ * a title alone and a title before a title are none. */
+static void kin_and_titles(void **state)
+{
+    const sanctum_detector *det = pii_det(state);
+    pii_expect_one_person(det, "Podrías saludar a don Anselmo de mi parte", "Anselmo");
+    pii_expect_one_person(det, "Ask doña Remedios about the keys", "Remedios");
+    pii_expect_one_person(det, "Maître Vautrin-Lacombe a rendu ses conclusions", "Vautrin-Lacombe");
+    pii_expect_one_person(det, "Call Savta Miriam before Shabbat", "Miriam");
+    pii_expect_one_person(det, "Tita Marites will host Noche Buena", "Marites");
+    pii_expect_one_person(det, "Big Emeka fixed the fence", "Emeka");
+    pii_expect_one_person(det, "Player of the week: little Anouk, two goals", "Anouk");
+    pii_expect_one_person(det, "spoke to mrs adeyemi about the invoice", "adeyemi");
+    pii_expect_one_person(det, "Herr Dr. Kesselring ist heute nicht da", "Kesselring");
+    pii_expect_one_person(det, "Frau Prof. Dr. Lindqvist-Meyer hält den Vortrag", "Lindqvist-Meyer");
+    pii_expect_none(det, "Tell Oma the train is late", P);
+    pii_expect_none(det, "ruf Opa an, er wartet", P);
+    pii_expect_none(det, "Call Nonna tonight, she misses you", P);
+    pii_expect_none(det, "I asked the Dr about it", P);
+    pii_expect_none(det, "We saw Big Ben and the London Eye", P);
+    pii_expect_none(det, "don't forget, little things matter", P);
+}
+
+/* Fields: JSON values under keys that hold a place or a product are none (for "to"/"from" only when the
+ * value is a place); handle keys ("user", "driver", "host") take names the lists hold. Rooms named after
+ * people are none. */
+static void fields_rooms_places(void **state)
+{
+    const sanctum_detector *det = pii_det(state);
+    pii_expect_none(det, "{\"to\": \"Savannah\", \"from\": \"Charlotte\", \"date\": \"2026-03-01\"}", P);
+    pii_expect_none(det, "{\"destination\": \"Florence\", \"passengers\": 3}", P);
+    pii_expect_none(det, "{\"route\": \"Austin-Dallas\", \"seats\": 2}", P);
+    pii_expect_none(det, "{\"product\": \"Ben & Jerry's Cherry Garcia\", \"qty\": 2}", P);
+    pii_expect_none(det, "{\"product\": \"Johnnie Walker Black Label\", \"price\": 34.5}", P);
+    pii_expect_one_person(det, "{\"to\": \"Marisol Quintero\", \"subject\": \"invoice\"}", "Marisol Quintero");
+    pii_expect_one_person(det, "{\"user\": \"Ottokar\", \"role\": \"admin\"}", "Ottokar");
+    pii_expect_none(det, "{\"user\": \"admin\", \"role\": \"root\"}", P);
+    pii_expect_none(det, "{\"host\": \"db.internal\", \"port\": 5432}", P);
+    pii_expect_none(det, "{\"driver\": \"postgres\", \"version\": \"16\"}", P);
+    pii_expect_none(det, "Conference Room Darwin is booked until 3", P);
+    pii_expect_none(det, "Salle Curie, 2e étage, à gauche", P);
+    pii_expect_none(det, "[09:41] Room booking bot: the Turing suite is free", P);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(speaker_labels, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(spoken_intros, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(kin_and_titles, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(fields_rooms_places, pii_setup, pii_teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
