@@ -108,6 +108,46 @@ static void fields_rooms_places(void **state)
     pii_expect_none(det, "[09:41] Room booking bot: the Turing suite is free", P);
 }
 
+/* Lists after a label of people ("Who:", "Guests:", "Teilnehmer:", "1:1 A / B"): an item of a given name the
+ * lists hold, or of capitalized words one of which is a known name, is a person; an item of words the lists
+ * lack only in a list with a known name. Teams and plain lists are none. */
+static void lists_of_people(void **state)
+{
+    const sanctum_detector *det = pii_det(state);
+    const char *who = "Who: Aroha Ngata, Mereana Walker, Ottilie";
+    pii_expect(det, who, P, "Aroha Ngata");
+    pii_expect(det, who, P, "Mereana Walker");
+    pii_expect(det, who, P, "Ottilie");
+    const char *one = "Calendar: 1:1 Ottilie / Bartholomew, Thu 09:30";
+    pii_expect(det, one, P, "Ottilie");
+    pii_expect(det, one, P, "Bartholomew");
+    pii_expect(det, "Teilnehmer: Wiebke Hansen, Tjark und Frauke", P, "Tjark");
+    pii_expect_none(det, "Attendees: Marketing Team, Sales Leads", P);
+    pii_expect_none(det, "Who: Design, Legal and Finance", P);
+    pii_expect_none(det, "Score 1:1 Arsenal / Chelsea at half time", P);
+}
+
+/* Bios and news reports: "Name, 29, Place" and "Name, 54, of Place": the name before an age is a person,
+ * the place after it is none. */
+static void bios_with_age(void **state)
+{
+    const sanctum_detector *det = pii_det(state);
+    pii_expect_one_person(det, "Bumble bio: Tamsin, 31, Dunedin. Looking for hiking buddies", "Tamsin");
+    pii_expect_one_person(det, "Hinge: Rangi, 27, Rotorua. Dog person.", "Rangi");
+    pii_expect_one_person(det, "Local news: Gareth Pryce, 54, of Swansea, was fined on Monday", "Gareth Pryce");
+    pii_expect_none(det, "Sizes 8, 10, 12, Medium, Large", P);
+}
+
+/* Fiction and games: a character talked about on a line about a game, a fandom or a speedrun is none; a
+ * person doing things on such a line stays. */
+static void games_and_fandoms(void **state)
+{
+    const sanctum_detector *det = pii_det(state);
+    pii_expect_none(det, "Fandom rant: Katniss Everdeen deserved a better epilogue honestly", P);
+    pii_expect_none(det, "guild chat: speedrun tonight, Zelda any% after", P);
+    pii_expect_one_person(det, "gaming night at mine, Priya Raman said she will bring snacks", "Priya Raman");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -115,6 +155,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(spoken_intros, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(kin_and_titles, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(fields_rooms_places, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(lists_of_people, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(bios_with_age, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(games_and_fandoms, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

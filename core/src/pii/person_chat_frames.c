@@ -111,6 +111,29 @@ static bool json_thing_value(const uint8_t *s, size_t a, size_t b)
     return k == 2 || (k == 1 && place_like(s, a, b));
 }
 
+/* ", 29, " (an age between commas) ends at p: returns where it starts, or 0. */
+static size_t age_before(const uint8_t *s, size_t p)
+{
+    if (p < 6 || s[p - 1] != ' ' || s[p - 2] != ',')
+        return 0;
+    size_t q = p - 2, d = 0;
+    while (q > 0 && d < 3 && pii_is_digit(s[q - 1]))
+        q--, d++;
+    return (d >= 1 && q >= 2 && s[q - 1] == ' ' && s[q - 2] == ',') ? q - 2 : 0;
+}
+
+/* After a name, ", 29, " (and "of"/"from"): the age of a dating bio or a news report. Returns the end. */
+static size_t age_after(const uint8_t *s, size_t n, size_t e)
+{
+    size_t q = e + 2, d = 0;
+    if (q >= n || s[e] != ',' || s[e + 1] != ' ')
+        return 0;
+    while (q < n && d < 3 && pii_is_digit(s[q]))
+        q++, d++;
+    return (d >= 1 && q + 1 < n && s[q] == ',' && s[q + 1] == ' ' && (q + 2 >= n || !pii_is_digit(s[q + 2]))) ? q + 2
+                                                                                                            : 0;
+}
+
 /* Step 1: candidates the frames say are no person. */
 static bool not_person(const pii_scan *sc, const pii_cand *c)
 {
@@ -126,6 +149,12 @@ static bool not_person(const pii_scan *sc, const pii_cand *c)
         return true; /* "Host: welcome" */
     if (room_word(s + a, fe - a) || (prev_word(s, a, 1, &ws, &we) && pii_is_upper(s[ws]) && room_word(s + ws, we - ws)))
         return true; /* "Salle Curie", "Conference Room Darwin" */
+    /* "Ngaio, 29, Wellington", "Gareth Pryce, 54, of Swansea": the place after an age */
+    size_t pa = a, pws, pwe;
+    if (prev_word(s, a, 1, &pws, &pwe) && (pii_word_eq(s + pws, pwe - pws, "of") || pii_word_eq(s + pws, pwe - pws, "from")))
+        pa = pws;
+    if (age_before(s, pa) != 0 && place_like(s, a, fe))
+        return true;
     if (b - a == 3 && pii_word_eq(s + a, 3, "ben") && a >= 4 && memcmp(s + a - 4, "Big ", 4) == 0)
         return true; /* "Big Ben" is the clock */
     return json_thing_value(s, a, b);
@@ -258,6 +287,111 @@ static void speaker_label(pii_scan *sc, const word *w)
         emit(sc, v.s, v.e, 0.8, SANCTUM_EV_CONTEXT_BEFORE);
 }
 
+/* "Tamsin, 31, Dunedin.": a given name (or a capitalized word opening a bio or a line) before an age
+ * between commas. */
+static void aged_name(pii_scan *sc, const word *w)
+{
+    const uint8_t *s = sc->s;
+    if (age_after(s, sc->n, w->e) == 0)
+        return;
+    unsigned f = pii_name_flags(s, w->s, w->e);
+    const char *why;
+    bool opens = label_position(s, w->s);
+    if (clean_given(sc, w->s, w->e) ||
+        (opens && !w->camel && !(f & (SC_NAME_WORD | SC_NAME_PLACE)) && sc_word_class(s + w->s, w->e - w->s) == SC_WORD_NONE &&
+         !sc_place_lookup(s + w->s, w->e - w->s) && !pii_in_code(sc, w->s, w->e, &why)))
+        emit(sc, w->s, w->e, 0.8, SANCTUM_EV_CONTEXT_AFTER);
+}
+
+/* Labels of a list of people in invites, minutes and sign-up sheets. */
+static bool list_label(const uint8_t *w, size_t n)
+{
+    static const char *const L[] = {"asistentes", "attendees", "deelnemers", "deltagare", "gasten", "guests",
+                                    "invitados", "invitees", "invités", "ospiti", "partecipanti",
+                                    "participantes", "participants", "teilnehmende", "teilnehmer", "uczestnicy",
+                                    "who", NULL};
+    return n >= 3 && n <= 13 && WORD_IN_SORTED(w, n, L);
+}
+
+/* One word of an unknown item: capitalized, no class, no word the lists hold, no plural ("Leads"). */
+static bool unknown_part(const pii_scan *sc, const word *b)
+{
+    const uint8_t *s = sc->s;
+    return b->cap && !b->camel && b->e - b->s >= 3 && s[b->e - 1] != 's' && pii_name_flags(s, b->s, b->e) == 0 &&
+           sc_word_class(s + b->s, b->e - b->s) == SC_WORD_NONE && !sc_place_lookup(s + b->s, b->e - b->s);
+}
+
+/* The separator of two items of a list of names at p: ", ", " and ", " & ", " / " and "and" of other
+ * languages; its length, 0 when none. */
+static size_t item_sep(const uint8_t *s, size_t n, size_t p)
+{
+    static const char *const AND[] = {" and ", " und ", " y ", " et ", " e ", " en ", " og ", " och ", " i ",
+                                      " & ", " / ", ", ", NULL};
+    for (size_t k = 0; AND[k] != NULL; k++) {
+        size_t l = strlen(AND[k]);
+        if (p + l <= n && memcmp(s + p, AND[k], l) == 0)
+            return l;
+    }
+    return 0;
+}
+
+/* "Who: Aroha Ngata, Mereana Walker, Josh", "1:1 Ottilie / Bartholomew": the items after a list label (at
+ * most eight, on one line). An item of a given name the lists hold, or of capitalized words one of which
+ * the lists hold as a name, is a person; an item of words the lists lack only in a list with such a name. */
+static void list_items(pii_scan *sc, size_t p)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    size_t it[8][2];
+    bool known[8];
+    size_t ni = 0, any_known = 0;
+    while (ni < 8) {
+        word b;
+        if (!next_word(s, n, p, &b) || b.s != p || !b.cap)
+            break;
+        size_t a = b.s, e = b.e, words = 1;
+        bool kn = clean_given(sc, b.s, b.e), unk = unknown_part(sc, &b), named_part = false;
+        unsigned f0 = pii_name_flags(s, b.s, b.e);
+        named_part = (f0 & (SC_NAME_FIRST | SC_NAME_LAST)) && !(f0 & SC_NAME_WORD);
+        bool ok = kn || unk || named_part;
+        word c;
+        while (ok && words < 4 && next_word(s, n, e, &c) && joins(s, e, c.s, false)) {
+            if (c.lower && pii_particle(s + c.s, c.e - c.s)) {
+                e = c.e;
+                continue;
+            }
+            unsigned fc = pii_name_flags(s, c.s, c.e);
+            bool cnamed = c.cap && (fc & (SC_NAME_FIRST | SC_NAME_LAST)) && (!(fc & SC_NAME_WORD) || (fc & SC_NAME_LAST)) &&
+                          sc_word_class(s + c.s, c.e - c.s) == SC_WORD_NONE;
+            if (!cnamed && !unknown_part(sc, &c))
+                break;
+            named_part = named_part || cnamed;
+            e = c.e;
+            words++;
+        }
+        if (!ok || (words > 1 && !named_part && !unk))
+            break;
+        it[ni][0] = a;
+        it[ni][1] = e;
+        known[ni] = (words == 1 && kn) || (words > 1 && named_part);
+        any_known += known[ni];
+        ni++;
+        size_t l = item_sep(s, n, e);
+        if (l == 0)
+            break;
+        p = e + l;
+    }
+    if (ni < 2 || any_known == 0)
+        return;
+    const char *why;
+    for (size_t i = 0; i < ni; i++) {
+        size_t a = it[i][0], e = it[i][1];
+        bool multi = memchr(s + a, ' ', e - a) != NULL;
+        if ((known[i] || multi) && !pii_in_code(sc, a, e, &why))
+            emit(sc, a, e, 0.8, SANCTUM_EV_CONTEXT_BEFORE);
+    }
+}
+
 /* Fillers of speech between a frame and the name: "it's uh beatriz", "c'est euh Margaux". */
 static bool filler(const uint8_t *w, size_t n)
 {
@@ -371,8 +505,14 @@ static void frame_word(pii_scan *sc, const word *w)
     size_t n = sc->n, l = w->e - w->s;
     uint8_t c = pii_lower(s[w->s]);
     size_t al;
-    if ((w->cap || w->allcaps) && l >= 3 && w->e < n && (s[w->e] == ':' || s[w->e] == ' '))
+    if (w->e + 2 < n && s[w->e] == ':' && s[w->e + 1] == ' ' && list_label(s + w->s, l) && label_position(s, w->s))
+        list_items(sc, w->e + 2); /* "Who: ...", "Teilnehmer: ..." */
+    else if (w->s >= 4 && memcmp(s + w->s - 4, "1:1 ", 4) == 0)
+        list_items(sc, w->s); /* "1:1 Ottilie / Bartholomew" */
+    else if ((w->cap || w->allcaps) && l >= 3 && w->e < n && (s[w->e] == ':' || s[w->e] == ' '))
         speaker_label(sc, w);
+    else if (w->cap && l >= 3 && w->e + 5 < n && s[w->e] == ',' && pii_is_digit(s[w->e + 2]))
+        aged_name(sc, w);
     switch (c) {
     case 'a':
         if (w->cap && (pii_word_eq(s + w->s, l, "auntie") || pii_word_eq(s + w->s, l, "aunty") ||
