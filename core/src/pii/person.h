@@ -80,14 +80,6 @@ static inline bool word_in_sorted(const uint8_t *w, size_t n, const char *const 
     for (size_t i = 1; i < count; i++)
         if (strcmp(list[i - 1], list[i]) >= 0)
             abort();
-/* ---- person_chat_frames.c: speaker labels, spoken self-introductions, kin titles; roles, rooms, JSON
- * places ---- */
-/* A speaker label that names a role ("Interviewer", "Host", "Caller"), not a person. */
-bool pii_role_label(const uint8_t *w, size_t n);
-/* Runs after the word walk: drops the candidates from first_cand on that these frames say are none, adds
- * the names they vouch for. */
-void pii_chat_frames(pii_scan *sc, size_t first_cand);
-
 #endif
     if (n == 0)
         return count > 0 && list[0][0] == '\0'; /* only "" (sorted first) matches an empty word */
@@ -350,12 +342,63 @@ size_t pii_cjk_spaced_surname(const uint8_t *s, size_t g);
 /* A name in kana before the honorific at `at` ("たかはしさん", "マリアさん"). */
 void pii_kana_name_before(pii_scan *sc, size_t at);
 
-/* ---- person_chat_frames.c: speaker labels, spoken self-introductions, kin titles; roles, rooms, JSON
- * places ---- */
+/* ---- person_chat_frames.c: speaker labels, spoken self-introductions, kin titles, lists of people; roles,
+ * rooms, JSON places and products ---- */
 /* A speaker label that names a role ("Interviewer", "Host", "Caller"), not a person. */
 bool pii_role_label(const uint8_t *w, size_t n);
-/* Runs after the word walk: drops the candidates from first_cand on that these frames say are none, adds
- * the names they vouch for. */
+/* The word walk hands each word that passes pii_chat_frame_gate: a speaker label, a list label, a name
+ * before an age, a frame word ("it's", "soy", "don", "Maître" ...) adds the names it vouches for. */
+void pii_chat_frame_word(pii_scan *sc, const word *w);
+/* The walk's gate before pii_chat_frame_word: the word [p, e) may be a frame word by its first two letters
+ * and byte length ("it" and "c" only before an apostrophe, "this" only before " is "), or (a capitalized
+ * word: cap) ':', ", 29" or " [" follows it or "1:1 " comes before it. */
+static inline bool pii_chat_frame_gate(const uint8_t *s, size_t n, size_t p, size_t e, bool cap)
+{
+    size_t l = e - p;
+    if (cap && e + 2 < n &&
+        (s[e] == ':' || (s[e] == ',' && s[e + 1] == ' ' && s[e + 2] >= '0' && s[e + 2] <= '9') ||
+         (s[e] == ' ' && (s[e + 1] == '[' || s[e + 1] == '('))))
+        return true;
+    if (cap && p >= 3 && s[p - 2] == '1' && s[p - 3] == ':')
+        return true;
+    uint8_t c = (uint8_t)(s[p] | 0x20);
+    /* first letters a b c d i k l m n o s t: most words leave here */
+    if (l > 7 || c < 'a' || c > 't' || !((0xC7D0Fu >> (c - 'a')) & 1u))
+        return false;
+    uint8_t c2 = l > 1 ? pii_lower(s[p + 1]) : 0;
+    bool apos = l <= 2 && e < n && (s[e] == '\'' || s[e] == 0xE2);
+    switch (c) {
+    case 'a': /* ate aunty auntie */
+        return (l == 3 && c2 == 't') || ((l == 5 || l == 6) && c2 == 'u');
+    case 'b': /* big */
+        return l == 3 && c2 == 'i';
+    case 'c': /* c' coach */
+        return (l == 1 && apos) || (l == 5 && c2 == 'o');
+    case 'd': /* don dona doña doctor */
+        return l >= 3 && l <= 6 && c2 == 'o';
+    case 'i': /* it' ist */
+        return (l == 2 && c2 == 't' && apos) || (l == 3 && c2 == 's');
+    case 'k': /* kuya */
+        return l == 4 && c2 == 'u';
+    case 'l': /* little */
+        return l == 6 && c2 == 'i';
+    case 'm': /* mr ms mrs maitre maître */
+        return ((l == 2 || l == 3) && (c2 == 'r' || c2 == 's')) || ((l == 6 || l == 7) && c2 == 'a');
+    case 'n': /* nonna nonno */
+        return l == 5 && c2 == 'o';
+    case 'o': /* oma omi opa opi */
+        return l == 3 && (c2 == 'm' || c2 == 'p');
+    case 's': /* seo soy sono savta */
+        return (l == 3 && (c2 == 'e' || c2 == 'o')) || (l == 4 && c2 == 'o') || (l == 5 && c2 == 'a');
+    case 't': /* this (before " is "), tita tito */
+        return l == 4 && (c2 == 'i' || (c2 == 'h' && e + 3 < n && s[e] == ' ' && s[e + 1] == 'i' && s[e + 2] == 's'));
+    default:
+        return false;
+    }
+}
+/* After the walk: drops the candidates from first_cand on that the frames say are none (roles, kin words
+ * and titles alone, rooms, JSON places and products, places after an age) and puts the candidates back
+ * in text order. */
 void pii_chat_frames(pii_scan *sc, size_t first_cand);
 
 #endif

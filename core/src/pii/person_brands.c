@@ -343,10 +343,16 @@ bool pii_brand_frame(const pii_scan *sc, size_t start, size_t end, const size_t 
     /* a character is talked about, not doing things: not a clause's subject ("Priya Raman picked the novel") */
     /* (after a lower-case word, also across ", " or ": " when the name starts no clause of a person: "bring
      * potions, Zelda speedrun after"; not "For the book club, Odile Marchetti is hosting") */
-    bool prev_lower = (has_prev && pii_is_lower(s[ps])) ||
-                      (prev_word(s, start, 2, &ps, &pe) && pii_is_lower(s[ps]) && !pii_person_clause(sc, start, end, false) &&
-                       !(word_after(s, n, end, &a, &b) &&
-                         word_in(s + a, b - a, (const char *const[]){"is", "was", "will", "has", "and", "said", NULL})));
-    return before == 0 && !person_ev && prev_lower && !pii_person_verb_after(sc, end) &&
-           line_has_fiction_word(s, n, start, end);
+    if (before != 0 || person_ev)
+        return false;
+    bool adjacent = has_prev && pii_is_lower(s[ps]);
+    if (!adjacent && !(start >= 3 && s[start - 1] == ' ' && (s[start - 2] == ',' || s[start - 2] == ':') &&
+                       prev_word(s, start, 2, &ps, &pe) && pii_is_lower(s[ps])))
+        return false;
+    if (pii_person_verb_after(sc, end) || !line_has_fiction_word(s, n, start, end))
+        return false;
+    return adjacent ||
+           !(pii_person_clause(sc, start, end, false) ||
+             (word_after(s, n, end, &a, &b) &&
+              word_in(s + a, b - a, (const char *const[]){"is", "was", "will", "has", "and", "said", NULL})));
 }

@@ -92,6 +92,9 @@ static bool place_like(const uint8_t *s, size_t a, size_t b)
 /* The candidate [a, b) is the string value of a JSON key naming a place or a product. */
 static bool json_thing_value(const uint8_t *s, size_t a, size_t b)
 {
+    size_t lo = a > 80 ? a - 80 : 0;
+    if (a == 0 || memchr(s + lo, '"', a - lo) == NULL)
+        return false; /* no JSON string around (memchr: the common case costs little) */
     size_t v = a;
     while (v > 0 && a - v < 80 && s[v - 1] != '"' && s[v - 1] != '\n')
         v--; /* the value may hold more than the name: "Ben & Jerry's Cherry Garcia" */
@@ -594,6 +597,11 @@ static int by_start(const void *a, const void *b)
     return x->score > y->score ? -1 : (x->score < y->score ? 1 : 0);
 }
 
+void pii_chat_frame_word(pii_scan *sc, const word *w)
+{
+    frame_word(sc, w); /* the walk asked pii_chat_frame_gate; frame_word compares the words */
+}
+
 void pii_chat_frames(pii_scan *sc, size_t first_cand)
 {
     size_t count = sc->count;
@@ -612,17 +620,22 @@ void pii_chat_frames(pii_scan *sc, size_t first_cand)
             c->evidence |= SANCTUM_EV_SUPPRESSED;
         }
     }
-    const uint8_t *s = sc->s;
-    size_t n = sc->n, p = 0;
-    word w;
-    while (!sc->oom && next_word(s, n, p, &w)) {
-        p = w.e > w.s ? w.e : w.s + 1;
-        frame_word(sc, &w);
+    /* coordination and consistency read the candidates in text order; the frames added theirs ahead of
+     * the walk (a name after a label, the items of a list): each slides back to its place, and a text
+     * with many such moves is sorted at once */
+    size_t moves = 0;
+    for (size_t i = first_cand + 1; i < count; i++) {
+        if (sc->c[i - 1].start <= sc->c[i].start)
+            continue;
+        pii_cand x = sc->c[i];
+        size_t j = i;
+        while (j > first_cand && sc->c[j - 1].start > x.start && moves < 4096)
+            j--, moves++;
+        if (moves >= 4096) {
+            qsort(sc->c + first_cand, count - first_cand, sizeof sc->c[0], by_start);
+            return;
+        }
+        memmove(sc->c + j + 1, sc->c + j, (i - j) * sizeof sc->c[0]);
+        sc->c[j] = x;
     }
-    /* coordination and consistency read the candidates in text order: put the new ones in place */
-    bool sorted = true;
-    for (size_t i = first_cand + 1; sorted && i < sc->count; i++)
-        sorted = sc->c[i - 1].start <= sc->c[i].start;
-    if (!sorted)
-        qsort(sc->c + first_cand, sc->count - first_cand, sizeof sc->c[0], by_start);
 }
