@@ -55,6 +55,7 @@ static void spoken_intros(void **state)
     pii_expect_one_person(det, "Dia duit, seo Caoimhe, glaoigh orm", "Caoimhe");
     pii_expect_one_person(det, "hey it's Autumn from the climbing gym, text me", "Autumn");
     pii_expect_one_person(det, "Buenas, soy Martín Echeverría, te escribo por lo del piso", "Martín Echeverría");
+    pii_expect_one_person(det, "Glórphost: Dia duit, seo Niamh Ó Murchú, glaoigh orm", "Niamh Ó Murchú");
     pii_expect_none(det, "it's raining again, call me later", P);
     pii_expect_none(det, "sono stanco oggi, ci sentiamo domani", P);
     pii_expect_none(det, "soy vegetariano, no como carne", P);

@@ -238,15 +238,17 @@ static bool clean_given(const pii_scan *sc, size_t a, size_t b)
 }
 
 /* The rest of a capitalized name after the word ending at e: up to three capitalized words that are no
- * everyday word (a family name the lists hold may be one), particles between them ("Martín Echeverría",
- * "Hélène Dufresne-Leclerc", "Joost van Oordt"). Returns the new end. */
+ * everyday word (a family name the lists hold may be one), particles between them, Irish ones capitalized
+ * ("Martín Echeverría", "Hélène Dufresne-Leclerc", "Joost van Oordt", "Pádraig Ó Súilleabháin"). Returns the new
+ * end. */
 static size_t rest_of_name(const pii_scan *sc, size_t e)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n, end = e, at = e;
     word b;
     for (unsigned k = 0; k < 3 && next_word(s, n, at, &b) && joins(s, at, b.s, false); k++) {
-        if (b.lower && pii_particle(s + b.s, b.e - b.s)) {
+        if ((b.lower && pii_particle(s + b.s, b.e - b.s)) ||
+            (b.e - b.s <= 4 && word_in(s + b.s, b.e - b.s, (const char *const[]){"Ó", "Ní", "Nic", "Mac", "Uí", NULL}))) {
             at = b.e;
             continue;
         }
