@@ -361,9 +361,11 @@ static inline bool pii_chat_frame_gate(const uint8_t *s, size_t n, size_t p, siz
         return true;
     if (cap && p >= 3 && s[p - 2] == '1' && s[p - 3] == ':')
         return true;
+    /* byte lengths (bit l) of the frame words by first letter a..t: most words leave here */
+    static const uint8_t LEN[20] = {0x68, 0x08, 0x22, 0x78, 0, 0, 0, 0, 0x0C, 0, 0x10, 0x40, 0xCC, 0x20, 0x08,
+                                    0, 0, 0, 0x38, 0x10};
     uint8_t c = (uint8_t)(s[p] | 0x20);
-    /* first letters a b c d i k l m n o s t: most words leave here */
-    if (l > 7 || c < 'a' || c > 't' || !((0xC7D0Fu >> (c - 'a')) & 1u))
+    if (l > 7 || c < 'a' || c > 't' || !((LEN[c - 'a'] >> l) & 1u))
         return false;
     uint8_t c2 = l > 1 ? pii_lower(s[p + 1]) : 0;
     bool apos = l <= 2 && e < n && (s[e] == '\'' || s[e] == 0xE2);

@@ -146,18 +146,25 @@ static bool not_person(const pii_scan *sc, const pii_cand *c)
     while (fe < b && s[fe] != ' ')
         fe++;
     bool one = fe == b;
-    if (one && (kin_word(s + a, b - a) || bare_title(s + a, b - a)))
+    /* the lists by their first letters: kin words (a b d f m n o s y z), bare titles (d m p s), rooms (a b r
+     * s z) */
+    uint32_t bit = 1u << ((s[a] | 0x20) & 31);
+    if (one && (bit & 0x0609E056u) && (kin_word(s + a, b - a) || bare_title(s + a, b - a)))
         return true; /* "Tell Oma", "Herr Dr." */
     if (one && b < n && s[b] == ':' && pii_role_label(s + a, b - a))
         return true; /* "Host: welcome" */
-    if (room_word(s + a, fe - a) || (prev_word(s, a, 1, &ws, &we) && pii_is_upper(s[ws]) && room_word(s + ws, we - ws)))
-        return true; /* "Salle Curie", "Conference Room Darwin" */
-    /* "Ngaio, 29, Wellington", "Gareth Pryce, 54, of Swansea": the place after an age */
-    size_t pa = a, pws, pwe;
-    if (prev_word(s, a, 1, &pws, &pwe) && (pii_word_eq(s + pws, pwe - pws, "of") || pii_word_eq(s + pws, pwe - pws, "from")))
-        pa = pws;
-    if (age_before(s, pa) != 0 && place_like(s, a, fe))
-        return true;
+    if ((bit & 0x040C0006u) && room_word(s + a, fe - a))
+        return true; /* "Salle Curie" */
+    if (a >= 2 && s[a - 1] == ' ' && prev_word(s, a, 1, &ws, &we)) {
+        if (pii_is_upper(s[ws]) && ((1u << ((s[ws] | 0x20) & 31)) & 0x040C0006u) && room_word(s + ws, we - ws))
+            return true; /* "Conference Room Darwin" */
+        /* "Gareth Pryce, 54, of Swansea": the place after an age */
+        if ((pii_word_eq(s + ws, we - ws, "of") || pii_word_eq(s + ws, we - ws, "from")) && age_before(s, ws) != 0 &&
+            place_like(s, a, fe))
+            return true;
+    }
+    if (age_before(s, a) != 0 && place_like(s, a, fe))
+        return true; /* "Ngaio, 29, Wellington" */
     if (b - a == 3 && pii_word_eq(s + a, 3, "ben") && a >= 4 && memcmp(s + a - 4, "Big ", 4) == 0)
         return true; /* "Big Ben" is the clock */
     return json_thing_value(s, a, b);
