@@ -149,6 +149,22 @@ static void games_and_fandoms(void **state)
     pii_expect_one_person(det, "gaming night at mine, Priya Raman said she will bring snacks", "Priya Raman");
 }
 
+/* Records whose e-mail echoes the name fields: a shortened given name the lists hold starting the local part
+ * ("Zsófia" in zsofi.banffy@), and a family name the lists lack spelled by the local part after such a given
+ * name's piece. Team and role mailboxes are none. */
+static void record_echoes(void **state)
+{
+    const sanctum_detector *det = pii_det(state);
+    const char *row = "\"Zsófia\",\"Bánffy\",\"+36 20 555 7731\",\"zsofi.banffy@levelezo.example\"";
+    pii_expect(det, row, P, "Zsófia");
+    pii_expect(det, row, P, "Bánffy");
+    pii_expect(det, "Emese,Tóthfalusi,emese.tothfalusi@mail.example", P, "Tóthfalusi");
+    pii_expect(det, "signup: Hannelore Quast — hanne.q@club.example", P, "Hannelore Quast");
+    pii_expect_none(det, "\"Marketing\",\"Team\",\"market.team@corp.example\"", P);
+    pii_expect_none(det, "sales,Support,sales.support@corp.example", P);
+    pii_expect_none(det, "Billing,Office,bill.office@corp.example", P);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -159,6 +175,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(lists_of_people, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(bios_with_age, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(games_and_fandoms, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(record_echoes, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
