@@ -54,6 +54,7 @@ static void spoken_intros(void **state)
     pii_expect_one_person(det, "Hallo, hier ist Henrike, ruf mich zurück", "Henrike");
     pii_expect_one_person(det, "Dia duit, seo Caoimhe, glaoigh orm", "Caoimhe");
     pii_expect_one_person(det, "hey it's Autumn from the climbing gym, text me", "Autumn");
+    pii_expect_one_person(det, "Hinge: hey it's River from the pub quiz, here's my number", "River");
     pii_expect_one_person(det, "Buenas, soy Martín Echeverría, te escribo por lo del piso", "Martín Echeverría");
     pii_expect_one_person(det, "Glórphost: Dia duit, seo Niamh Ó Murchú, glaoigh orm", "Niamh Ó Murchú");
     pii_expect_none(det, "it's raining again, call me later", P);

@@ -451,8 +451,11 @@ static void spoken_intro(pii_scan *sc, size_t p)
                      (has_nx && (filler(s + nx.s, nx.e - nx.s) || lower_family(s, nx.s, nx.e)))))
         return;
     int cls = sc_word_class(s + w.s, w.e - w.s);
-    if (from ? ((f & SC_NAME_PLACE) || (cls != SC_WORD_NONE && cls != SC_WORD_AMBIGUOUS)) : !clean_given(sc, w.s, w.e))
-        return; /* "it's Autumn from the gym" is someone; "it's June already" is not */
+    /* "it's Autumn from the gym", "it's River from last night" (a word that ends place names, also a given
+     * name) are someone; "it's June already" is not */
+    if (from ? ((f & SC_NAME_PLACE) || (cls != SC_WORD_NONE && cls != SC_WORD_AMBIGUOUS && cls != SC_WORD_ORG_NEXT))
+             : !clean_given(sc, w.s, w.e))
+        return;
     size_t end = w.cap ? rest_of_name(sc, w.e) : w.e;
     if (has_nx && !from && nx.lower && w.lower && lower_family(s, nx.s, nx.e))
         end = nx.e;
