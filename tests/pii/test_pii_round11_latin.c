@@ -166,6 +166,21 @@ static void record_echoes(void **state)
     pii_expect_none(det, "Billing,Office,bill.office@corp.example", P);
 }
 
+/* Players in match reports and fantasy-league chat: a surname with its particle as the subject of "scored",
+ * "kicked", "netted", or a surname as the object of "benched"/"benching", on a line about a match; clubs named
+ * like people are none. */
+static void players_in_match_reports(void **state)
+{
+    const sanctum_detector *det = pii_det(state);
+    pii_expect_one_person(det, "Match report: van der Merwe kicked four conversions in the second half", "van der Merwe");
+    pii_expect_one_person(det, "Sunday league: de Vries netted twice before the 80th minute", "de Vries");
+    pii_expect_one_person(det, "fantasy chat: you benched Kowalczyk again and he has 3 goals", "Kowalczyk");
+    pii_expect_none(det, "derby day: Everton scored first, then the match went flat", P);
+    pii_expect_none(det, "Chelsea scored late in the match", P);
+    pii_expect_none(det, "we benched Monday's release, the match can wait", P);
+    pii_expect_none(det, "The project scored well in the review", P);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -177,6 +192,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(bios_with_age, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(games_and_fandoms, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(record_echoes, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(players_in_match_reports, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,6 +10,7 @@
  *    ("Dr"), rooms named after people ("Conference Room Darwin"), JSON values under a place or product key.
  * One pass over the words, each tested by its first byte and length before any look-up; every look
  * around a word is bounded (a line's first 48 bytes, the next four words). */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -513,6 +514,78 @@ static bool word_before_is(const uint8_t *s, size_t p, const char *lit)
     return prev_word(s, p, 1, &ws, &we) && pii_word_eq(s + ws, we - ws, lit);
 }
 
+/* Words of a line about a match: a surname there is a player ("van Rensburg kicked three penalties"). */
+static bool line_about_a_match(const uint8_t *s, size_t n, size_t at)
+{
+    static const char *const W[] = {"derby", "fantasy", "fixture", "goal", "goals", "innings", "keeper", "league",
+                                    "match", "minute", "penalties", "penalty", "playoff", "playoffs", "referee",
+                                    "squad", "striker", "touchdown", "wicket", NULL};
+    size_t a = at, b = at;
+    while (a > 0 && at - a < 160 && s[a - 1] != '\n')
+        a--;
+    while (b < n && b - at < 160 && s[b] != '\n')
+        b++;
+    for (size_t p = a; p < b;) {
+        if (!pii_is_alpha(s[p])) {
+            p++;
+            continue;
+        }
+        size_t q = p;
+        while (q < b && pii_is_alpha(s[q]))
+            q++;
+        if (q - p >= 4 && q - p <= 9 && WORD_IN_SORTED(s + p, q - p, W))
+            return true;
+        p = q;
+    }
+    return false;
+}
+
+/* A capitalized word [a, b) that may be a player's surname: a given or family name the lists hold that is
+ * no word or place, or a word the lists lack after a particle. Returns the start of the span (with its
+ * particles: "van Rensburg", "Du Plessis"), or SIZE_MAX. */
+static size_t player_name(const pii_scan *sc, size_t a, size_t b)
+{
+    const uint8_t *s = sc->s;
+    if (b - a < 3 || !pii_is_upper(s[a]))
+        return SIZE_MAX;
+    unsigned f = pii_name_flags(s, a, b);
+    const char *why;
+    if ((f & (SC_NAME_WORD | SC_NAME_PLACE)) || sc_word_class(s + a, b - a) != SC_WORD_NONE ||
+        sc_place_lookup(s + a, b - a) || pii_software_name(s + a, b - a) || pii_in_code(sc, a, b, &why))
+        return SIZE_MAX;
+    size_t start = a, ps, pe;
+    static const char *const CAP_PARTICLE[] = {"da", "de", "del", "di", "dos", "du", "la", "le", "van", "von", NULL};
+    while (prev_word(s, start, 1, &ps, &pe) && start - pe == 1 && s[pe] == ' ' &&
+           (pii_particle(s + ps, pe - ps) || WORD_IN_SORTED(s + ps, pe - ps, CAP_PARTICLE)))
+        start = ps;
+    return (f & (SC_NAME_FIRST | SC_NAME_LAST)) || start < a ? start : SIZE_MAX;
+}
+
+/* "van Rensburg kicked three penalties", "benching Kowalczyk again": a surname with its particle as the
+ * subject of a scoring verb, or a surname the lists hold as the object of benching, on a line about a
+ * match. */
+static void player_frame(pii_scan *sc, const word *v, bool subject)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, a, b;
+    if (subject) {
+        if (!prev_word(s, v->s, 1, &a, &b) || v->s - b != 1)
+            return;
+        if (pii_word_eq(s + v->s, v->e - v->s, "kicked") && v->e + 4 <= n && memcmp(s + v->e, " off", 4) == 0)
+            return; /* "Henderson kicked off the meeting" */
+    } else {
+        word x;
+        if (!next_word(s, n, v->e, &x) || x.s != v->e + 1 || s[v->e] != ' ')
+            return;
+        a = x.s;
+        b = x.e;
+    }
+    size_t start = player_name(sc, a, b);
+    /* a subject needs its particle: clubs are named like people too ("Everton scored first") */
+    if (start != SIZE_MAX && (!subject || start < a) && line_about_a_match(s, n, v->s))
+        pii_person_emit(sc, start, b, 0.8, SANCTUM_EV_CONTEXT_AFTER);
+}
+
 /* Dispatch by the word's first letter and length: most words leave at the switch. */
 static void frame_word(pii_scan *sc, const word *w)
 {
@@ -537,15 +610,21 @@ static void frame_word(pii_scan *sc, const word *w)
     case 'k':
         if (l == 4 && w->cap && pii_word_eq(s + w->s, l, "kuya"))
             title_before(sc, w, true);
+        else if (l == 6 && w->lower && pii_word_eq(s + w->s, l, "kicked"))
+            player_frame(sc, w, true);
         break;
     case 'n':
     case 'o':
-        if (w->cap && kin_word(s + w->s, l))
+        if (l == 6 && w->lower && pii_word_eq(s + w->s, l, "netted"))
+            player_frame(sc, w, true);
+        else if (w->cap && kin_word(s + w->s, l))
             title_before(sc, w, false); /* "Nonna Carla", "Oma Hilde" */
         break;
     case 'b':
         if (l == 3 && w->cap && pii_word_eq(s + w->s, l, "big"))
             title_before(sc, w, false);
+        else if (l >= 7 && w->lower && (pii_word_eq(s + w->s, l, "benched") || pii_word_eq(s + w->s, l, "benching")))
+            player_frame(sc, w, false);
         break;
     case 'c':
         if (l == 1 && w->lower && apostrophe_at(s, n, w->e, &al) && w->e + al + 3 <= n &&
@@ -587,6 +666,8 @@ static void frame_word(pii_scan *sc, const word *w)
             spoken_intro(sc, w->e);
         else if (l == 5 && w->cap && pii_word_eq(s + w->s, l, "savta"))
             title_before(sc, w, true);
+        else if (l == 6 && w->lower && pii_word_eq(s + w->s, l, "scored"))
+            player_frame(sc, w, true);
         break;
     case 't':
         if (l == 4 && w->cap && (pii_word_eq(s + w->s, l, "tita") || pii_word_eq(s + w->s, l, "tito")))
