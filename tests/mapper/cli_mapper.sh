@@ -43,6 +43,21 @@ rc=$?
 grep -q 'the stream ended inside an event' "$T/err" || fail "cut stream: no note: $(cat "$T/err")"
 grep -q '"content":"Jane.Roe paid"' "$T/cut.sse" || fail "cut stream: the whole event before the cut: $(cat "$T/cut.sse")"
 tail -c 40 "$T/cut.sse" | grep -q 'x <PERS$' || fail "cut stream: the cut event not flushed as received: $(cat "$T/cut.sse")"
+# --stream writes each event once it is complete, while the writer still holds the pipe open (it read
+# 4 KiB blocks with fread, which waits for the whole block: a model's answer came out only at its end)
+mkfifo "$T/fifo" || fail "mkfifo"
+"$S" restore --stream --vault "$T/v" < "$T/fifo" > "$T/live.sse" 2>/dev/null &
+live=$!
+exec 3>"$T/fifo"
+printf 'data: {"choices":[{"delta":{"content":"<PERSON_1> paid"}}]}\n\n' >&3
+i=0
+while [ $i -lt 100 ] && ! grep -q 'Jane.Roe paid' "$T/live.sse"; do sleep 0.05; i=$((i + 1)); done
+grep -q 'Jane.Roe paid' "$T/live.sse"; seen=$?
+printf 'data: [DONE]\n\n' >&3
+exec 3>&-
+wait $live || fail "live stream: exit $?"
+[ "$seen" = 0 ] || fail "live stream: the first event not written before the stream ended: $(cat "$T/live.sse")"
+grep -q 'data: \[DONE\]' "$T/live.sse" || fail "live stream end: $(cat "$T/live.sse")"
 # ... the same stream with its blank line is complete: exit 0; a trailing comment keeps it complete
 printf 'data: {"choices":[{"delta":{"content":"<PERSON_1> paid"}}]}\r\n\r\n: done\n' |
   "$S" restore --stream --vault "$T/v" > /dev/null 2>"$T/err" || fail "complete stream: exit $?: $(cat "$T/err")"
