@@ -434,6 +434,20 @@ int cmd_detect(int argc, char **argv)
                 a++;
             if (a == le)
                 continue;
+            /* Strict RFC 8259 first (the core's parser): the reader below only looks for "text" and "id",
+             * and "id" is echoed as written, so a line that is not JSON (an id of 01 or +1, a duplicate
+             * key, bytes that are not UTF-8) would give an output line that is not JSON either. */
+            if (sanctum_json_validate(ctx, SANCTUM_JSON_STRICT, in.data + ls, le - ls, &err) != SANCTUM_OK) {
+                char msg[320];
+                snprintf(msg, sizeof msg, "line %zu: offset %llu: %s", lineno, (unsigned long long)err.offset,
+                         err.message);
+                fprintf(stderr, "sanctum detect: %s\n", msg);
+                fputs("{\"error\":", stdout);
+                cli_json_string(stdout, (const uint8_t *)msg, strlen(msg));
+                fputs("}\n", stdout);
+                rc = CLI_ERROR;
+                continue;
+            }
             uint8_t *text = NULL;
             size_t tlen = 0, ids, ide;
             if (parse_line(in.data + ls, le - ls, &text, &tlen, &ids, &ide) != 0) {
