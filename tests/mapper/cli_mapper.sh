@@ -27,6 +27,24 @@ done
 # the untouched parts are byte-identical (the developer prompt, the seed number)
 grep -q '"seed": 9007199254740993' "$T/anon.json" || fail "seed changed"
 
+# --format auto: a JSON document is never read as text, where values written with escapes pass in
+# clear (it was, with exit 0 and "0 replacements"): after a UTF-8 BOM it is refused, naming the BOM; a
+# JSON array of messages is walked as one; text that merely starts with '[' is still text
+printf '\357\273\277{"messages":[{"role":"user","content":"I am J\\u0061ne Roe, jane.roe\\u0040example.com"}]}' > "$T/bom.json"
+"$S" anonymize "$T/bom.json" --vault-out "$T/vbom" > "$T/bom.out" 2>"$T/err"
+rc=$?
+[ "$rc" = 2 ] || fail "BOM JSON: exit $rc, want 2: $(cat "$T/bom.out")"
+[ -s "$T/bom.out" ] && fail "BOM JSON: output written: $(cat "$T/bom.out")"
+[ -e "$T/vbom" ] && fail "BOM JSON: vault written"
+grep -q 'byte order mark' "$T/err" || fail "BOM JSON: the BOM not named: $(cat "$T/err")"
+printf '[{"role":"user","content":"I am Zo\\u00eb M\\u00fcller, jane.roe\\u0040example.com"}]' > "$T/arr.json"
+"$S" anonymize "$T/arr.json" --vault-out "$T/varr" > "$T/arr.out" 2>"$T/err" || fail "JSON array: $(cat "$T/err")"
+grep -q '^\[{"role":"user","content":"I am <PERSON_1>, <EMAIL_ADDRESS_1>"}\]$' "$T/arr.out" ||
+  fail "JSON array: not walked as messages: $(cat "$T/arr.out")"
+printf '[note] Jane Roe wrote from jane.roe@example.com' | "$S" anonymize --vault-out "$T/vtxt" > "$T/txt.out" 2>/dev/null ||
+  fail "text starting with ["
+grep -q '^\[note\] <PERSON_1> wrote from <EMAIL_ADDRESS_1>$' "$T/txt.out" || fail "text starting with [: $(cat "$T/txt.out")"
+
 # restore a response and a stream
 "$S" restore "$SRC/examples/demo_upstream_response.json" --vault "$T/v" > "$T/r.json" 2>"$T/err" || fail "restore: $(cat "$T/err")"
 grep -q 'Done, Jane Roe: I refunded one charge to DE89 3704 0044 0532 0130 00 and sent the receipt to j.roe@example.org' "$T/r.json" || fail "restored text: $(cat "$T/r.json")"
