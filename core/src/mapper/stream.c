@@ -5,12 +5,14 @@
  * of the same field (same JSON path) is held back and prepended to that delta; when an event with data
  * arrives that does not continue the field, the held text is sent first in a copy of the field's last
  * event. Events without data lines (comments, keep-alives) pass through and keep the field open.
+ * A field is its path plus the "index" members that number choices, tool calls and blocks (field_key).
  * Events whose data the chat parser refuses (invalid UTF-8) are restored as plain text.
  * Output therefore depends only on the byte stream, never on how it was chunked. */
 #include <string.h>
 
 #include "../alloc.h"
 #include "../error.h"
+#include "../json/json.h"
 #include "mapper.h"
 
 struct sanctum_stream_restorer {
@@ -22,7 +24,7 @@ struct sanctum_stream_restorer {
     size_t line_start; /* start of the current line in pend */
     /* the open field */
     bool active;
-    char *path;
+    char *path; /* its key: JSON path and index members (field_key) */
     bool prev_word;
     sc_buf held;
     uint8_t *last_event; /* raw bytes of the field's last event */
@@ -77,6 +79,70 @@ static bool is_delta_path(const char *p)
         return strstr(p, "].content.parts[") != NULL && n >= 5 && strcmp(p + n - 5, ".text") == 0;
     return strncmp(p, "$.delta", 7) == 0 || strstr(p, ".delta.") != NULL ||
            (n >= 6 && strcmp(p + n - 6, ".delta") == 0);
+}
+
+/* Appends ";NAME=VALUE" when object obj has a number member NAME. */
+static bool put_index(const sc_json_doc *d, uint32_t obj, const char *name, sc_buf *key)
+{
+    uint32_t v = sc_json_obj_get(d, obj, name, strlen(name));
+    if (v == 0 || d->tok[v].type != SC_JT_NUMBER)
+        return true;
+    return sc_buf_put(key, ";", 1) && sc_buf_put(key, name, strlen(name)) && sc_buf_put(key, "=", 1) &&
+           sc_buf_put(key, d->src + d->tok[v].start, d->tok[v].len);
+}
+
+/* The key of a streamed field (NUL-terminated in key): its JSON path, then the "index" member of each
+ * array element on the path and the event's top-level "index", "output_index", "content_index" and
+ * "summary_index". OpenAI numbers choices and tool calls by "index", one per chunk at array position 0,
+ * and interleaves the choices of n > 1: by path alone, text held at the end of one choice was carried
+ * into the next chunk of another (and its placeholders left unrestored). False when out of memory. */
+static bool field_key(sanctum_ctx *ctx, const uint8_t *json, size_t jl, const char *path, size_t plen, sc_buf *key)
+{
+    key->len = 0;
+    if (!sc_buf_put(key, path, plen))
+        return false;
+    sc_json_doc d;
+    sanctum_error perr;
+    uint32_t flags = (uint32_t)SANCTUM_JSON_ALLOW_DUPLICATE_KEYS | (uint32_t)SANCTUM_JSON_ALLOW_LONE_SURROGATES;
+    if (sc_json_parse(ctx, json, jl, 0, flags, &d, &perr) != SANCTUM_OK) /* the chat parser took it */
+        return perr.code != SANCTUM_E_NOMEM && sc_buf_put(key, "", 1);
+    static const char *const top[] = {"index", "output_index", "content_index", "summary_index"};
+    bool ok = true;
+    for (size_t k = 0; ok && k < sizeof top / sizeof top[0]; k++)
+        ok = put_index(&d, 0, top[k], key);
+    const char *p = path + 1, *end = path + plen; /* after the '$' */
+    uint32_t t = 0;
+    while (ok && p < end) {
+        if (*p == '.') {
+            const char *q = ++p;
+            while (q < end && *q != '.' && *q != '[')
+                q++;
+            uint32_t v = sc_json_obj_get(&d, t, p, (size_t)(q - p));
+            if (v == 0)
+                break;
+            t = v;
+            p = q;
+        } else if (*p == '[' && p + 1 < end && p[1] >= '0' && p[1] <= '9') {
+            const char *q = p + 1;
+            size_t n = 0;
+            while (q < end && *q >= '0' && *q <= '9' && n < SIZE_MAX / 10)
+                n = n * 10 + (size_t)(*q++ - '0');
+            if (q >= end || *q != ']' || d.tok[t].type != SC_JT_ARRAY)
+                break;
+            uint32_t e = t + 1;
+            for (size_t k = 0; k < n && e < d.tok[t].next; k++)
+                e = d.tok[e].next;
+            if (e >= d.tok[t].next)
+                break;
+            t = e;
+            p = q + 1;
+            ok = put_index(&d, t, "index", key);
+        } else {
+            break; /* a quoted key: the members found so far tell the fields apart */
+        }
+    }
+    sc_json_doc_clear(&d);
+    return ok && sc_buf_put(key, "", 1);
 }
 
 /* One line of an event: [start, end) without its terminator, next = start of the next line. */
@@ -210,9 +276,10 @@ static sanctum_status process_event(sanctum_stream_restorer *r, const uint8_t *e
                                     sanctum_error *err)
 {
     sanctum_session *s = r->s;
-    sc_buf tmp, rb;
+    sc_buf tmp, rb, key;
     sc_buf_init(&tmp, s->ctx);
     sc_buf_init(&rb, s->ctx);
+    sc_buf_init(&key, s->ctx);
     sanctum_chat_doc *doc = NULL;
     sanctum_status st = SANCTUM_OK;
     const uint8_t *json = NULL;
@@ -248,19 +315,22 @@ static sanctum_status process_event(sanctum_stream_restorer *r, const uint8_t *e
                 fi = i;
         }
     }
+    if (!flush && fi != SIZE_MAX) {
+        sanctum_chat_text t;
+        if ((st = get_text(doc, fi, &t, err)) != SANCTUM_OK)
+            goto done;
+        if (!field_key(s->ctx, json, jl, t.path, t.path_len, &key)) {
+            st = sc_error_nomem(err);
+            goto done;
+        }
+    }
     if (flush) {
         if (fi == SIZE_MAX) { /* cannot happen: the stored event had the field */
             st = sc_error(err, SANCTUM_E_INTERNAL, SANCTUM_NO_OFFSET, "held field lost");
             goto done;
         }
     } else if (r->active) {
-        bool cont = false;
-        if (fi != SIZE_MAX) {
-            sanctum_chat_text t;
-            if ((st = get_text(doc, fi, &t, err)) != SANCTUM_OK)
-                goto done;
-            cont = strcmp(t.path, r->path) == 0;
-        }
+        bool cont = fi != SIZE_MAX && strcmp((const char *)key.p, r->path) == 0;
         if (!cont) {
             if (r->held.len > 0) {
                 uint8_t *ev = r->last_event;
@@ -302,7 +372,7 @@ static sanctum_status process_event(sanctum_stream_restorer *r, const uint8_t *e
             changed = true;
         } else if (i == fi) {
             if (!r->active) {
-                r->path = sc_memdup(s->ctx, t.path, t.path_len, 0);
+                r->path = sc_memdup(s->ctx, key.p, key.len, 0);
                 if (r->path == NULL) {
                     st = sc_error_nomem(err);
                     goto done;
@@ -365,6 +435,7 @@ done:
     sanctum_free(doc);
     sc_buf_free(&tmp);
     sc_buf_free(&rb);
+    sc_buf_free(&key);
     return st;
 }
 
