@@ -96,12 +96,53 @@ static void round12_bank_not(void **state)
     pii_expect(f->det, "beneficiary_account=44719023 currency=USD amount_cents=0000420000", BK, "44719023");
 }
 
+/* Numbers that identify a company or a product, not a person: DUNS, EAN/UPC/GTIN barcodes (a 13-digit EAN can
+ * pass the Luhn check and a DUNS is shaped like a phone). The same numbers called a card or a phone stay. */
+static void round12_org_product_ids(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PH = SANCTUM_ENTITY_PHONE_NUMBER, CC = SANCTUM_ENTITY_CREDIT_CARD;
+    pii_expect_none(f->det, "Our DUNS 04-412-0938 is on the supplier form, with the EIN.", PH);
+    pii_expect_none(f->det, "Lieferant: DUNS-Nummer 31-552-8870, USt-IdNr. folgt", PH);
+    pii_expect_none(f->det, "The kettle (EAN 5025155071063) stopped heating after a week.", CC);
+    pii_expect_none(f->det, "scan the barcode 4006381333931 at the till", CC);
+    pii_expect_none(f->det, "GTIN 5012345678900 and UPC 036000291452 are both printed on the label", -1);
+    pii_expect(f->det, "Card 5025 1550 7106 3 was declined at the till", CC, "5025 1550 7106 3");
+    pii_expect(f->det, "DUNS questions: call Mirela on 04-412-0938 after nine", PH, "04-412-0938");
+}
+
+/* An SSN-shaped number (3-2-4) is an account only when its own sentence calls it one: "... to open the joint
+ * account. Yours is 523-41-7789" is the SSN the sentence before asked for. */
+static void round12_ssn_shaped_account_sentence(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "The bank wants your Social Security number for the joint account. Yours is 523-41-7789, no?",
+               SSN, "523-41-7789");
+    pii_expect_none(f->det, "The bank wants your Social Security number for the joint account. Yours is 523-41-7789, no?",
+                    BK);
+    pii_expect_none(f->det, "Ella abri\xc3\xb3 la cuenta ayer. El n\xc3\xbamero que me dio es 145-27-9036.", BK);
+    pii_expect(f->det, "Please wire it to account 145-27-9036 at First Harbor Bank.", BK, "145-27-9036");
+}
+
+/* Nine digits the sentence calls a routing number are no account number, even when "bank" follows and the
+ * check digit fails ("the routing number on the cheque reads 987654321 but the bank says it does not exist"). */
+static void round12_routing_named_in_sentence(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect_none(f->det, "The routing number printed on my cheque is 987654321 but the bank says it doesn't exist.", BK);
+    pii_expect_none(f->det, "the ABA number on the deposit slip shows 553456781, the bank rejects it", BK);
+    pii_expect(f->det, "The routing number printed on my cheque is 021000021 and the bank confirmed it.", BK, "021000021");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(round12_ssn_column, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round12_ssn_query_field, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round12_bank_not, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round12_org_product_ids, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round12_ssn_shaped_account_sentence, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round12_routing_named_in_sentence, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -205,6 +205,30 @@ static bool phone_shaped(const pii_number *num, size_t k, const uint8_t *d)
            num->g[g + 2].end - num->g[g + 2].start == 4 && d[g] >= '2';
 }
 
+/* How far back from `start` its sentence goes, up to `limit` bytes: to a line break or to '.', '!', '?' before a
+ * space. Context words of an SSN-shaped number or a routing number must be in its own sentence. */
+static size_t sentence_back(const pii_scan *sc, size_t start, size_t limit)
+{
+    const uint8_t *s = sc->s;
+    size_t b = start;
+    while (b > 0 && start - b < limit && s[b - 1] != '\n' &&
+           !(b >= 2 && s[b - 1] == ' ' && (s[b - 2] == '.' || s[b - 2] == '!' || s[b - 2] == '?')))
+        b--;
+    return start - b;
+}
+
+/* "The routing number printed on my cheque is 987654321": a routing word opens the phrase that ends in the
+ * number (same sentence, at most 8 words, no other number or account word between). */
+static bool routing_in_sentence(const pii_scan *sc, size_t start)
+{
+    size_t back = sentence_back(sc, start, 64);
+    for (size_t i = start - back; i < start; i++)
+        if (pii_is_digit(sc->s[i]))
+            return false;
+    return pii_context(sc, start, true, 8, back, ROUTING_NAME_WORDS) &&
+           !pii_context(sc, start, true, 8, back, ACCOUNT_NAME_WORDS);
+}
+
 void pii_rec_bank(pii_scan *sc, const pii_number *num)
 {
     if (num->plus || num->paren)
@@ -282,7 +306,7 @@ void pii_rec_bank(pii_scan *sc, const pii_number *num)
      * one the Federal Reserve does not use (a typo in the prefix, a new or foreign scheme), else not at all
      * ("routing 123456781 (typo, checksum fails)") */
     if (nd == 9 && k == 1 && !pii_context(sc, start, true, 3, 32, ACCOUNT_NAME_WORDS) &&
-        (pii_context(sc, start, true, 3, 32, ROUTING_NAME_WORDS) ||
+        (pii_context(sc, start, true, 3, 32, ROUTING_NAME_WORDS) || routing_in_sentence(sc, start) ||
          (pii_context(sc, start, true, 3, 32, ROUTING_WORDS) && !pii_context(sc, start, true, 3, 32, ACCOUNT_WORDS)))) {
         /* the writer says the number fails ("routing 502820102 is rejected", "keeps failing validation", "no
          * such district"): a question about a number, as "is 900-12-3456 a valid SSN?" */
@@ -304,9 +328,12 @@ void pii_rec_bank(pii_scan *sc, const pii_number *num)
         not_bank = true;
     bool ssn_shaped = k == 3 && glen(num, 0) == 3 && glen(num, 1) == 2 && glen(num, 2) == 4;
     const char *const *words = ssn_shaped ? SSN_SHAPED_ACCOUNT_WORDS : ACCOUNT_WORDS;
+    /* an SSN-shaped number is an account only when its own sentence says so ("... the joint account. Yours is
+     * 219-09-9999" answers the SSN the sentence before asked for) */
+    size_t before_bytes = ssn_shaped ? sentence_back(sc, start, 40) : 40;
     if (row == ROW_OTHER) {
         /* its column is named for something else */
-    } else if (pii_context(sc, start, true, 4, 40, words)) {
+    } else if (pii_context(sc, start, true, 4, before_bytes, words)) {
         score += 0.65;
         ev |= SANCTUM_EV_CONTEXT_BEFORE;
     } else if (pii_context(sc, end, false, 3, 30, words)) {
