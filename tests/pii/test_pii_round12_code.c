@@ -86,12 +86,12 @@ static void round12_bank_not(void **state)
     pii_expect_none(f->det, "Our bank's card helpline is 1-800-555-0142, open around the clock.", BK);
     pii_expect_none(f->det, "Wire desk at the bank: 1-888-555-0187 (ask for the payments team)", BK);
     pii_expect_none(f->det, "bank support line 212-555-0199 closes at six", BK);
-    pii_expect(f->det, "deposit it to checking account 4417-2093-88 today", BK, "4417-2093-88");
+    pii_expect(f->det, "deposit it to checking account 6203-1187-54 today", BK, "6203-1187-54");
     pii_expect_none(f->det, "AccessDenied for AWS account 1234-5678-9012 when assuming role/ci", BK);
     pii_expect_none(f->det, "the organization's member account 2109-8876-5432 (Terraform state) is closed", BK);
     pii_expect(f->det, "savings account 1234-5678-9012 at the credit union", BK, "1234-5678-9012");
-    pii_expect(f->det, "ach_entry trace=091000019 dfi_account=5500417739 amount=0000084210 ind_id=EMP-0042", BK,
-               "5500417739");
+    pii_expect(f->det, "ach_entry trace=118204563 dfi_account=7300218846 amount=0000061375 ind_id=EMP-0042", BK,
+               "7300218846");
     pii_expect(f->det, "payout acct=33019284 total=00012500 fee=00000150 status=sent", BK, "33019284");
     pii_expect(f->det, "beneficiary_account=44719023 currency=USD amount_cents=0000420000", BK, "44719023");
 }
@@ -102,13 +102,13 @@ static void round12_org_product_ids(void **state)
 {
     pii_fixture *f = *state;
     const int32_t PH = SANCTUM_ENTITY_PHONE_NUMBER, CC = SANCTUM_ENTITY_CREDIT_CARD;
-    pii_expect_none(f->det, "Our DUNS 04-412-0938 is on the supplier form, with the EIN.", PH);
+    pii_expect_none(f->det, "Our DUNS 07-318-2264 is on the supplier form, with the EIN.", PH);
     pii_expect_none(f->det, "Lieferant: DUNS-Nummer 31-552-8870, USt-IdNr. folgt", PH);
-    pii_expect_none(f->det, "The kettle (EAN 5025155071063) stopped heating after a week.", CC);
+    pii_expect_none(f->det, "The kettle (EAN 5027193044185) stopped heating after a week.", CC);
     pii_expect_none(f->det, "scan the barcode 4006381333931 at the till", CC);
     pii_expect_none(f->det, "GTIN 5012345678900 and UPC 036000291452 are both printed on the label", -1);
-    pii_expect(f->det, "Card 5025 1550 7106 3 was declined at the till", CC, "5025 1550 7106 3");
-    pii_expect(f->det, "DUNS questions: call Mirela on 04-412-0938 after nine", PH, "04-412-0938");
+    pii_expect(f->det, "Card 5027 1930 4418 5 was declined at the till", CC, "5027 1930 4418 5");
+    pii_expect(f->det, "DUNS questions: call Mirela on 07-318-2264 after nine", PH, "07-318-2264");
 }
 
 /* An SSN-shaped number (3-2-4) is an account only when its own sentence calls it one: "... to open the joint
@@ -125,11 +125,11 @@ static void round12_ssn_shaped_account_sentence(void **state)
 }
 
 /* Nine digits the sentence calls a routing number are no account number, even when "bank" follows and the
- * check digit fails ("the routing number on the cheque reads 987654321 but the bank says it does not exist"). */
+ * check digit fails ("the routing number on the cheque reads 978312645 but the bank says it does not exist"). */
 static void round12_routing_named_in_sentence(void **state)
 {
     pii_fixture *f = *state;
-    pii_expect_none(f->det, "The routing number printed on my cheque is 987654321 but the bank says it doesn't exist.", BK);
+    pii_expect_none(f->det, "The routing number printed on my cheque is 978312645 but the bank says it doesn't exist.", BK);
     pii_expect_none(f->det, "the ABA number on the deposit slip shows 553456781, the bank rejects it", BK);
     pii_expect(f->det, "The routing number printed on my cheque is 021000021 and the bank confirmed it.", BK, "021000021");
 }

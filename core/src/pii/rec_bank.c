@@ -172,7 +172,7 @@ static bool account_after_slash(const pii_scan *sc, size_t end)
     return p - d >= 8 && p - d <= 17 && (p == n || !pii_is_wordish(s[p]));
 }
 
-/* The key of a "key=value" field whose value starts at `start` ("dfi_account=5500417739 amount=0000084210"):
+/* The key of a "key=value" field whose value starts at `start` ("payee_account=7300218846 amount=0000061375"):
  * the value is what its key names, whatever the other fields of the record say. */
 static bool field_key(const pii_scan *sc, size_t start, size_t *ks, size_t *ke)
 {
@@ -217,7 +217,7 @@ static size_t sentence_back(const pii_scan *sc, size_t start, size_t limit)
     return start - b;
 }
 
-/* "The routing number printed on my cheque is 987654321": a routing word opens the phrase that ends in the
+/* "The routing number printed on my cheque is 978312645": a routing word opens the phrase that ends in the
  * number (same sentence, at most 8 words, no other number or account word between). */
 static bool routing_in_sentence(const pii_scan *sc, size_t start)
 {

@@ -217,10 +217,12 @@ void pii_rec_ssn(pii_scan *sc, const pii_number *num)
             continue;
         }
         const char *why;
-        /* a field named for the SSN keeps its value one inside a URL query or a path ("?ssn=...&") */
+        /* a field named for the SSN keeps its value one inside a URL query or a path ("?ssn=...&"); in a code
+         * identifier or a code span it stays code */
         bool labelled = false;
         if (pii_in_code(sc, start, end, &why) &&
-            !(labelled = ssn_field_label(sc, start) && (end == sc->n || !pii_is_wordish(sc->s[end])))) {
+            !(labelled = (strcmp(why, "url") == 0 || strcmp(why, "path") == 0) && ssn_field_label(sc, start) &&
+                         (end == sc->n || !pii_is_wordish(sc->s[end])))) {
             pii_suppress(sc, SANCTUM_ENTITY_US_SSN, SANCTUM_REC_US_SSN, start, end, ev);
             continue;
         }
