@@ -134,6 +134,26 @@ static void round12_routing_named_in_sentence(void **state)
     pii_expect(f->det, "The routing number printed on my cheque is 021000021 and the bank confirmed it.", BK, "021000021");
 }
 
+/* A chat mention of a login handle built from a person's names: a given name, then '.', '-' or '_' and a family
+ * name or an initial (@zeynep.kaya, @lucia-ferreira, @tomas_novak, @ingrid.b). Handles of packages, decorators and
+ * bots (@types/node, @pytest.mark, @dependabot, @release-bot) and a given name before an environment or role (@olga.prod, @nina-team) are
+ * none. */
+static void round12_name_handles(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect_one_person(f->det, "@zeynep.kaya can you rerun the flaky job?", "zeynep.kaya");
+    pii_expect_one_person(f->det, "LGTM, but cc @lucia-ferreira for the schema part", "lucia-ferreira");
+    pii_expect_one_person(f->det, "assigning this to @tomas_novak since he wrote the parser", "tomas_novak");
+    pii_expect_one_person(f->det, "on call this week: @ingrid.b (primary)", "ingrid.b");
+    pii_expect_one_person(f->det, "merci @camille.girard pour la revue", "camille.girard");
+    pii_expect_none(f->det, "npm i -D @types/node @angular/core @babel/preset-env", -1);
+    pii_expect_none(f->det, "@pytest.mark.parametrize(\"n\", [1, 2])", -1);
+    pii_expect_none(f->det, "@dependabot rebase, and @release-bot publish", -1);
+    pii_expect_none(f->det, "the @app.route decorator and @functools.lru_cache", -1);
+    pii_expect_none(f->det, "@olga.prod is the replica host and @grace.period the timeout", -1);
+    pii_expect_none(f->det, "alerts go to @nina-team and @pablo.backend, not to people", -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -143,6 +163,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round12_org_product_ids, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round12_ssn_shaped_account_sentence, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round12_routing_named_in_sentence, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round12_name_handles, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -280,8 +280,44 @@ static void lower_name_said(pii_scan *sc, size_t ws, size_t we)
 
 /* Step 1, the fast path: plain lower-case ASCII words and punctuation only matter as triggers of a
  * lower-case name ("hey maria", "so jessica said"). Stops at a word the full tokenizer must read. */
+/* A byte that continues a handle or code after a lower-case run: the run is not a whole name. */
+static bool handle_goes_on(const uint8_t *s, size_t n, size_t b)
+{
+    return b < n && (pii_is_alpha(s[b]) || pii_is_digit(s[b]) || s[b] >= 0x80 || s[b] == '_' || s[b] == '@' ||
+                     s[b] == '-' || s[b] == '(' || s[b] == '/' || (s[b] == '.' && b + 1 < n && pii_is_alpha(s[b + 1])));
+}
+
+/* "@zeynep.kaya", "@ngozi-adeyemi", "@tomas_novak", "@ingrid.b": a handle of a given name [a, b), then '.', '-' or
+ * '_' and a family name that is no word or an initial, the whole handle; its end, or 0. */
+static size_t name_handle_end(const uint8_t *s, size_t n, size_t b)
+{
+    if (b + 1 >= n || (s[b] != '.' && s[b] != '-' && s[b] != '_') || !pii_is_lower(s[b + 1]))
+        return 0;
+    size_t c = b + 1, e = c;
+    while (e < n && e - c <= 20 && pii_is_lower(s[e]))
+        e++;
+    if (e - c > 20 || handle_goes_on(s, n, e))
+        return 0;
+    if (e - c == 1)
+        return e;
+    /* the environment and role suffixes of service accounts and hosts ("@olga.prod", "@nina-bot") */
+    static const char *const SUFFIX[] = {"admin", "alerts", "api", "app", "backend", "backup", "bak", "bot",
+                                         "cfg", "conf", "config", "cron", "db", "deploy", "dev", "docs",
+                                         "frontend", "group", "help", "info", "local", "mail", "new", "old", "ops",
+                                         "prod", "qa", "sandbox", "server", "srv", "staging", "stg", "support",
+                                         "svc", "sys", "team", "test", "tmp", "web", "worker", NULL};
+    if (WORD_IN_SORTED(s + c, e - c, SUFFIX) || sc_word_class(s + c, e - c) != SC_WORD_NONE)
+        return 0;
+    unsigned f = sc_name_lookup(s + c, e - c);
+    if (f & SC_NAME_WORD)
+        return 0;
+    /* a family name of the lists (a place's name too: Kaya, Lima), or a longer piece the lists do not hold at
+     * all (family names they lack) */
+    return (f & SC_NAME_LAST) || (e - c >= 4 && f == 0) ? e : 0;
+}
+
 /* "@priya can you review": a chat mention of a lower-case given name that is no word, not an address
- * ("dana@x.org"), a dotted or underscored handle, or code ("@param"). */
+ * ("dana@x.org"), or code ("@param"); a handle of a given and a family name ("@zeynep.kaya") whole. */
 static PII_NOINLINE void mention_name(pii_scan *sc, size_t at)
 {
     const uint8_t *s = sc->s;
@@ -290,9 +326,8 @@ static PII_NOINLINE void mention_name(pii_scan *sc, size_t at)
         return;
     while (b < n && pii_is_lower(s[b]))
         b++;
-    if (b - a < 3 || b - a > 14 || (b < n && (pii_is_alpha(s[b]) || pii_is_digit(s[b]) || s[b] >= 0x80 || s[b] == '_' ||
-                                              s[b] == '@' || s[b] == '-' || s[b] == '(' ||
-                                              (s[b] == '.' && b + 1 < n && pii_is_alpha(s[b + 1])))))
+    size_t hend = b - a >= 3 && b - a <= 14 ? name_handle_end(s, n, b) : 0;
+    if (b - a < 3 || b - a > 14 || (hend == 0 && handle_goes_on(s, n, b)))
         return;
     /* doc tags, CSS at-rules and decorators some name lists hold ("Param", "Media") */
     static const char *const TAG[] = {"author", "charset", "class", "deprecated", "example", "font", "import",
@@ -304,7 +339,13 @@ static PII_NOINLINE void mention_name(pii_scan *sc, size_t at)
     unsigned f = sc_name_lookup(s + a, b - a);
     const char *why;
     if (!(f & SC_NAME_FIRST) || (f & (SC_NAME_WORD | SC_NAME_PLACE)) || pii_chat_word(s + a, b - a) ||
-        sc_word_class(s + a, b - a) != SC_WORD_NONE || pii_in_code(sc, at, b, &why))
+        sc_word_class(s + a, b - a) != SC_WORD_NONE)
+        return;
+    if (hend != 0) {
+        pii_person_emit(sc, a, hend, 0.8, SANCTUM_EV_CONTEXT_BEFORE | SANCTUM_EV_GAZETTEER_FIRST);
+        return;
+    }
+    if (pii_in_code(sc, at, b, &why))
         return;
     pii_person_emit(sc, a, b, 0.8, SANCTUM_EV_CONTEXT_BEFORE | SANCTUM_EV_GAZETTEER_FIRST);
 }
