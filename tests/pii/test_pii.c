@@ -305,6 +305,10 @@ static void email_rules(void **state)
     /* ...but a package@dist-tag segment (next, latest, beta, canary...) is a package, and an asset is one */
     pii_expect_none(f->det, "https://cdn.example/npm/react@canary.build/umd/react.js", SANCTUM_ENTITY_EMAIL_ADDRESS);
     pii_expect_none(f->det, "see logo@2x.png.map and icon@3x.webp", SANCTUM_ENTITY_EMAIL_ADDRESS);
+    /* U+FFFD (what a lone surrogate escape of a chat request decodes to) is no letter of an address: the
+     * escape beside it must stay out of the span, or restore gives U+FFFD back instead of it */
+    pii_expect(f->det, "mail jane@example.com\xEF\xBF\xBD now", SANCTUM_ENTITY_EMAIL_ADDRESS, "jane@example.com");
+    pii_expect(f->det, "\xEF\xBF\xBDjane@example.com", SANCTUM_ENTITY_EMAIL_ADDRESS, "jane@example.com");
 }
 
 static void nanp_rules(void **state)

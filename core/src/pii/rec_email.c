@@ -13,6 +13,9 @@ static bool local_byte(uint8_t c)
            c == '{' || c == '}' || c == '|' || c == '~';
 }
 
+/* U+FFFD: a lone surrogate escape of a chat request decodes to it (docs/json.md); it ends an address */
+static bool replacement_char(const uint8_t *p) { return p[0] == 0xEF && p[1] == 0xBF && p[2] == 0xBD; }
+
 static bool domain_byte(uint8_t c) { return pii_is_alnum(c) || c >= 0x80 || c == '-' || c == '.'; }
 
 /* File extensions that show up after '@' in code (assets, packages) and are not top-level domains.
@@ -104,7 +107,7 @@ void pii_rec_email(pii_scan *sc, size_t at, size_t atlen)
     size_t ds = at + atlen; /* the domain starts after "@" or a URL-encoded "%40" */
     /* local part, leftwards */
     size_t ls = at;
-    while (ls > 0 && local_byte(s[ls - 1]) && at - ls < 64)
+    while (ls > 0 && local_byte(s[ls - 1]) && at - ls < 64 && !(ls >= 3 && replacement_char(s + ls - 3)))
         ls--;
     while (ls < at && (s[ls] & 0xC0) == 0x80)
         ls++; /* the 64-byte bound may stop inside a character: start at the next one */
@@ -125,7 +128,7 @@ void pii_rec_email(pii_scan *sc, size_t at, size_t atlen)
             return;
     /* domain, rightwards */
     size_t de = ds;
-    while (de < n && domain_byte(s[de]) && de - ds < 255)
+    while (de < n && domain_byte(s[de]) && de - ds < 255 && !(de + 3 <= n && replacement_char(s + de)))
         de++;
     while (de > ds && de < n && (s[de] & 0xC0) == 0x80)
         de--; /* the 255-byte bound may stop inside a character: end before it */
