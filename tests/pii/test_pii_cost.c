@@ -168,6 +168,17 @@ static void chat_frames_in_a_row(void **state)
     pii_expect(f->det, "[08:12] Svetlana: Ingrid, can you call me back?", SANCTUM_ENTITY_PERSON, "Ingrid");
 }
 
+/* Rows of nine-digit cells: each cell looks up for its column's header (round 12), at most 12 lines of 256 bytes;
+ * a line of cells with no line break, each cell reading back to its line's start. */
+static void table_cells_in_a_row(void **state)
+{
+    pii_fixture *f = *state;
+    assert_linear(f->det, "csv rows of nine digits", "523417789,301662210,145279036,612084471\n");
+    assert_linear(f->det, "tsv rows under a header", "ssn\tbadge\n523417789\t301662210\n145279036\t612084471\n");
+    assert_linear(f->det, "one endless ';' line", "523417789;");
+    assert_linear(f->det, "psql rows", " 4 | 523417789 | 301662210\n----+-----------+----------\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -178,6 +189,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(cjk_name_chains, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(intros_and_speakers_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(chat_frames_in_a_row, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(table_cells_in_a_row, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
