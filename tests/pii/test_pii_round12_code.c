@@ -152,6 +152,7 @@ static void round12_name_handles(void **state)
     pii_expect_none(f->det, "the @app.route decorator and @functools.lru_cache", -1);
     pii_expect_none(f->det, "@olga.prod is the replica host and @grace.period the timeout", -1);
     pii_expect_none(f->det, "alerts go to @nina-team and @pablo.backend, not to people", -1);
+    pii_expect_none(f->det, "follow @lena.updates and @sami.podcast for the release notes", -1);
 }
 
 int main(void)

@@ -311,9 +311,9 @@ static size_t name_handle_end(const uint8_t *s, size_t n, size_t b)
     unsigned f = sc_name_lookup(s + c, e - c);
     if (f & SC_NAME_WORD)
         return 0;
-    /* a family name of the lists (a place's name too: Kaya, Lima), or a longer piece the lists do not hold at
-     * all (family names they lack) */
-    return (f & SC_NAME_LAST) || (e - c >= 4 && f == 0) ? e : 0;
+    /* a family name of the lists (a place's name too: Kaya, Lima); a piece they lack is as often a word of a
+     * feed or a team (@nasa.news) as a family name */
+    return (f & SC_NAME_LAST) ? e : 0;
 }
 
 /* "@priya can you review": a chat mention of a lower-case given name that is no word, not an address
