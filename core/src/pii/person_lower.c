@@ -6,48 +6,11 @@
 #include "person.h"
 #include "pii.h"
 
-static bool lower_trigger_slow(const uint8_t *w, size_t n, uint8_t c);
-
-/* Words after which a lower-case word may be a name (cheap test before the real context check). */
-#define L_(c) (1u << ((c) - 'a'))
-
 /* Words after which a lower-case word may be a name: the self-introduction phrases, verbs, and every
- * greeting and relation word of the context table (names.c). A first-letter mask by length rejects most
- * words inline; the rest probe a small open-addressing table, laid out for the hash below (a word
- * is in the slot of its hash or in a later one before the next empty slot; regenerate both together). */
-static inline bool lower_trigger(const uint8_t *w, size_t n)
-{
-    static const uint32_t FIRST[16] = {0,
-                                       L_('m'),
-                                       L_('a') | L_('c') | L_('e') | L_('h') | L_('i') | L_('m') | L_('t') |
-                                           L_('y'),
-                                       L_('a') | L_('b') | L_('d') | L_('h') | L_('k') | L_('m') | L_('p') |
-                                           L_('s') | L_('t'),
-                                       L_('b') | L_('c') | L_('d') | L_('f') | L_('h') | L_('m') | L_('p') |
-                                           L_('t') | L_('w'),
-                                       L_('a') | L_('b') | L_('c') | L_('e') | L_('h') | L_('n') | L_('s') |
-                                           L_('t'),
-                                       L_('c') | L_('f') | L_('i') | L_('l') | L_('m') | L_('n') | L_('s') |
-                                           L_('t'),
-                                       L_('b') | L_('e') | L_('f') | L_('g') | L_('h') | L_('m') | L_('p') |
-                                           L_('s') | L_('t') | L_('w'),
-                                       L_('a') | L_('c') | L_('d') | L_('e') | L_('f') | L_('g') | L_('l') |
-                                           L_('n') | L_('r'),
-                                       L_('a') | L_('b') | L_('c') | L_('n') | L_('r'),
-                                       L_('c') | L_('g') | L_('s'),
-                                       L_('g'),
-                                       L_('s'),
-                                       L_('g'),
-                                       0,
-                                       L_('c')};
-    if (n == 0 || n > 15 || !pii_is_alpha(w[0]) || (FIRST[n] & L_(pii_lower(w[0]))) == 0)
-        return false;
-    return lower_trigger_slow(w, n, pii_lower(w[0]));
-}
-
-static bool lower_trigger_slow(const uint8_t *w, size_t n, uint8_t c)
-{
-    static const char *const SLOTS[256] = {
+ * greeting and relation word of the context table (names.c), in a small open-addressing table laid out for
+ * the hash of lower_trigger_slow (a word is in the slot of its hash or in a later one before the next empty
+ * slot; regenerate both together). Lower-case ASCII letters only. */
+static const char *const SLOTS[256] = {
     "attorney", "fiance", NULL, NULL, "sister", "assistant", NULL, NULL, NULL, "brother", "friend", "client",
     "evening", "supervisor", "thx", "to", "hiya", NULL, NULL, NULL, NULL, NULL, NULL, NULL, "coworker", NULL,
     "cousin", NULL, NULL, NULL, NULL, NULL, NULL, "me", "candidate", NULL, "afternoon", "congrats", "baby",
@@ -67,7 +30,40 @@ static bool lower_trigger_slow(const uint8_t *w, size_t n, uint8_t c)
     "roommate", "student", "husband", "lawyer", "sibling", NULL, "mum", "text", NULL, NULL, "contractor",
     NULL, NULL, NULL, NULL, "kid", "congratulations", "m", NULL, NULL, NULL, NULL, NULL, "landlord", NULL,
     NULL, NULL, NULL, "teacher", NULL, NULL, "buddy", NULL, "thanks", NULL, NULL, NULL, NULL, NULL, NULL,
-    };
+};
+
+/* By length and first letter, the last letters of the words of SLOTS (bit c - 'a'), built once from it:
+ * the plain lower-case walk asks about every word, and most ("the", "and", "for") leave on one load. */
+static uint32_t trigger_last[16][26];
+static pii_once trigger_indexed = PII_ONCE_INIT;
+
+static void index_triggers(void)
+{
+    for (size_t i = 0; i < 256; i++) {
+        const char *t = SLOTS[i];
+        size_t l = t != NULL ? strlen(t) : 0;
+        if (l > 0 && l < 16)
+            trigger_last[l][t[0] - 'a'] |= 1u << (t[l - 1] - 'a');
+    }
+}
+
+static bool lower_trigger_slow(const uint8_t *w, size_t n, uint8_t c);
+
+static inline bool lower_trigger(const uint8_t *w, size_t n)
+{
+    if (n == 0 || n > 15)
+        return false;
+    unsigned c = (w[0] | 0x20u) - 'a', l = (w[n - 1] | 0x20u) - 'a'; /* < 26: an ASCII letter */
+    if (c >= 26 || l >= 26)
+        return false;
+    pii_run_once(&trigger_indexed, index_triggers);
+    if ((trigger_last[n][c] >> l & 1u) == 0)
+        return false;
+    return lower_trigger_slow(w, n, (uint8_t)(c + 'a'));
+}
+
+static bool lower_trigger_slow(const uint8_t *w, size_t n, uint8_t c)
+{
     unsigned c1 = n > 1 ? pii_lower(w[1]) : 0u, cl = pii_lower(w[n - 1]);
     unsigned i = (c * 7u + c1 * 31u + cl * 13u + (unsigned)n * 101u) & 255u;
     for (; SLOTS[i] != NULL; i = (i + 1u) & 255u)
