@@ -175,26 +175,30 @@ int pii_digit_word(const uint8_t *w, size_t n);
 static inline bool pii_maybe_digit_word(const uint8_t *w, size_t n, uint8_t next)
 {
 #define L(c) (1u << ((c) - 'a'))
-    static const uint32_t SECOND[26] = {
-        ['a' - 'a'] = L('c'), ['c' - 'a'] = L('e') | L('i') | L('u'), ['d' - 'a'] = L('o') | L('e') | L('r'),
-        ['e' - 'a'] = L('i'), ['f' - 'a'] = L('o') | L('i'), ['h' - 'a'] = L('u'),
-        ['n' - 'a'] = L('i') | L('u') | L('e'), ['o' - 'a'] = L('h') | L('n') | L('c'), ['q' - 'a'] = L('u'),
-        ['s' - 'a'] = L('i') | L('e'), ['t' - 'a'] = L('w') | L('h') | L('r'), ['u' - 'a'] = L('n'),
-        ['v' - 'a'] = L('i'), ['z' - 'a'] = L('e') | L('w')};
+    /* the second letters by first letter and length (2 to 6): "the", "this", "only", "does" leave here */
+    static const uint32_t SECOND[26][5] = {
+        ['a' - 'a'] = {[2] = L('c')},
+        ['c' - 'a'] = {[2] = L('e') | L('i'), [3] = L('i'), [4] = L('u')},
+        ['d' - 'a'] = {[1] = L('o'), [2] = L('e') | L('r'), [4] = L('o')},
+        ['e' - 'a'] = {[2] = L('i'), [3] = L('i')},
+        ['f' - 'a'] = {[2] = L('o') | L('i')},
+        ['h' - 'a'] = {[2] = L('u')},
+        ['n' - 'a'] = {[2] = L('i') | L('e') | L('u'), [3] = L('u')},
+        ['o' - 'a'] = {[0] = L('h'), [1] = L('n'), [2] = L('c')},
+        ['q' - 'a'] = {[4] = L('u')},
+        ['s' - 'a'] = {[1] = L('i'), [2] = L('e'), [3] = L('e') | L('i'), [4] = L('i')},
+        ['t' - 'a'] = {[1] = L('w'), [2] = L('r'), [3] = L('h') | L('r'), [4] = L('r')},
+        ['u' - 'a'] = {[0] = L('n'), [1] = L('n')},
+        ['v' - 'a'] = {[2] = L('i')},
+        ['z' - 'a'] = {[1] = L('w'), [2] = L('e') | L('w')}};
 #undef L
-    /* word lengths by first letter (bit n); bit 1: one letter before "é"/"ü" (zéro, fünf) */
-    static const uint8_t LENGTHS[26] = {
-        ['a' - 'a'] = 1u << 4, ['c' - 'a'] = 7u << 4, ['d' - 'a'] = 3u << 3 | 1u << 6, ['e' - 'a'] = 3u << 4,
-        ['f' - 'a'] = 1u << 4 | 1u << 1, ['h' - 'a'] = 1u << 4, ['n' - 'a'] = 3u << 4, ['o' - 'a'] = 7u << 2,
-        ['q' - 'a'] = 1u << 6, ['s' - 'a'] = 15u << 3, ['t' - 'a'] = 15u << 3, ['u' - 'a'] = 3u << 2,
-        ['v' - 'a'] = 1u << 4, ['z' - 'a'] = 3u << 3 | 1u << 1};
     uint8_t c = (uint8_t)((w[0] | 0x20) - 'a');
-    if (c >= 26 || n > 6 || (LENGTHS[c] >> n & 1u) == 0)
+    if (c >= 26 || n > 6)
         return false;
     if (n == 1)
-        return next == 0xC3;
+        return next == 0xC3 && (c == 'f' - 'a' || c == 'z' - 'a'); /* fünf, zéro */
     uint8_t c2 = (uint8_t)((w[1] | 0x20) - 'a');
-    return c2 < 26 && (SECOND[c] >> c2 & 1u) != 0;
+    return c2 < 26 && (SECOND[c][n - 2] >> c2 & 1u) != 0;
 }
 /* Whether s[i] may start such a run: a single digit before a space, comma or dash, or a digit word, at a
  * word start. */
