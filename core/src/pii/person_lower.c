@@ -200,6 +200,23 @@ size_t pii_lower_name(pii_scan *sc, const word *w)
 }
 
 /* A speech or request verb after a name: "jessica said", "raj wrote", "mia needs". */
+static bool speech_verb(const uint8_t *w, size_t n);
+
+/* Whether a plain lower-case word may be one of speech_verb's verbs, by its length, first and last letter:
+ * the walk asks about every word of four to nine letters, and "that", "this", "have" leave on two loads.
+ * Keep in step with the verbs of speech_verb. */
+static inline bool speech_verb_shape(const uint8_t *w, size_t n)
+{
+#define B_(c) (1u << ((c) - 'a'))
+    static const uint32_t FIRST[10] = {[4] = B_('s') | B_('t') | B_('a'), [5] = B_('t') | B_('a') | B_('w') | B_('n'),
+                                       [6] = B_('t') | B_('a') | B_('w'), [7] = B_('r') | B_('e'),
+                                       [9] = B_('s') | B_('r') | B_('m')};
+    static const uint32_t LAST[10] = {[4] = B_('d') | B_('s'), [5] = B_('s') | B_('d') | B_('e'),
+                                      [6] = B_('d') | B_('s'), [7] = B_('d'), [9] = B_('d')};
+#undef B_
+    return n >= 4 && n <= 9 && (FIRST[n] >> (w[0] - 'a') & 1u) && (LAST[n] >> (w[n - 1] - 'a') & 1u);
+}
+
 static bool speech_verb(const uint8_t *w, size_t n)
 {
     /* the fast path hands plain lower-case ASCII words only: compare bytes */
@@ -301,49 +318,55 @@ void pii_skip_plain_lower(pii_scan *sc, walk *k)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n;
-    while (k->p < n) {
-        size_t p = k->p;
+    /* the walk's state in locals, stored back before every call and return: k may alias what the calls
+     * write, so the compiler would otherwise store all three at every word */
+    size_t p = k->p, prev_s = k->prev_s, prev_e = k->prev_e;
+    while (p < n) {
         uint8_t c = s[p];
         if (pii_is_lower(c)) {
             size_t j = pii_letters_end(s, p + 1, n, true);
             if (j < n && (s[j] >= 0x80 || pii_is_upper(s[j]) || s[j] == '\'' || s[j] == '-'))
-                return; /* not a plain word: the full tokenizer decides */
-            if (j - p >= 2 && k->prev_e > k->prev_s && p - k->prev_e <= 2 &&
-                lower_trigger(s + k->prev_s, k->prev_e - k->prev_s)) {
+                break; /* not a plain word: the full tokenizer decides */
+            if (j - p >= 2 && prev_e > prev_s && p - prev_e <= 2 && lower_trigger(s + prev_s, prev_e - prev_s)) {
                 word lw;
                 memset(&lw, 0, sizeof lw);
                 lw.s = p;
                 lw.e = j;
                 lw.lower = true;
-                k->prev_s = p;
-                k->prev_e = j;
-                k->p = pii_lower_name(sc, &lw);
+                k->prev_s = prev_s = p;
+                k->prev_e = prev_e = j;
+                p = pii_lower_name(sc, &lw);
                 continue;
             }
             size_t wl = j - p; /* the verb's shape first: most words leave here without a call */
-            if (((wl >= 4 && wl <= 9 && speech_verb(s + p, wl)) || (wl == 2 && s[p] == 'i') || (wl == 4 && s[p] == 'j')) &&
-                k->prev_e > k->prev_s && p == k->prev_e + 1 && pii_is_lower(s[k->prev_s]))
+            if (((speech_verb_shape(s + p, wl) && speech_verb(s + p, wl)) || (wl == 2 && s[p] == 'i') ||
+                 (wl == 4 && s[p] == 'j')) &&
+                prev_e > prev_s && p == prev_e + 1 && pii_is_lower(s[prev_s])) {
+                k->p = p;
+                k->prev_s = prev_s;
+                k->prev_e = prev_e;
                 name_vouched_after(sc, k, p, j);
-            k->prev_s = p;
-            k->prev_e = j;
-            k->p = j;
+            }
+            prev_s = p;
+            prev_e = j;
+            p = j;
         } else if (c == ' ') {
-            k->p = p + 1; /* the most common byte between words */
+            p++; /* the most common byte between words */
         } else if (pii_is_upper(c) || c >= 0x80) {
-            return;
+            break;
         } else {
             if (c == '@' && p + 1 < n && pii_is_lower(s[p + 1]))
                 mention_name(sc, p);
             p++;
-            if (pii_is_digit(c) && p + 1 < n && pii_is_upper(s[p]) && pnr_name_at(s, n, p)) { /* c is s[p - 1] */
-                k->p = p; /* "1.1ALVES/RICARDO": a PNR name element, read by the airline format */
-                return;
-            }
+            if (pii_is_digit(c) && p + 1 < n && pii_is_upper(s[p]) && pnr_name_at(s, n, p))
+                break; /* c is s[p - 1]; "1.1ALVES/RICARDO": a PNR name element, read by the airline format */
             while (p < n && pii_is_digit(s[p - 1]) && pii_is_alpha(s[p]))
                 p++; /* letters glued to digits (3rd, 10px, sha1) are not words here */
-            k->p = p;
         }
     }
+    k->p = p;
+    k->prev_s = prev_s;
+    k->prev_e = prev_e;
 }
 
 bool pii_lower_trigger(const uint8_t *w, size_t n)
