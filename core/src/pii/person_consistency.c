@@ -15,6 +15,27 @@ static uint32_t fnv(const uint8_t *w, size_t n)
     return h;
 }
 
+/* The end of the blocks of eight bytes from p that hold no capital and no byte >= 0x80 (p when the first
+ * does): the scan reads no word there, whatever they hold. */
+static inline size_t quiet_block_end(const uint8_t *s, size_t p, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    while (p + 8 <= n) {
+        uint64_t x;
+        memcpy(&x, s + p, 8);
+        /* for bytes < 0x80 the sums carry into no other byte: high bit of ge_a set for >= 'A', of gt_z for > 'Z' */
+        uint64_t ge_a = x + (0x80u - 'A') * ones, gt_z = x + (0x80u - 'Z' - 1u) * ones;
+        if (((x | (ge_a & ~gt_z)) & high) != 0)
+            break;
+        p += 8;
+    }
+#endif
+    (void)s;
+    (void)n;
+    return p;
+}
+
 /* A 10-bit hash of three bytes. */
 static inline unsigned head3(const uint8_t *w) { return ((unsigned)w[0] * 7u + (unsigned)w[1] * 31u + w[2]) & 1023u; }
 
@@ -112,6 +133,21 @@ void pii_consistency(pii_scan *sc, size_t first_cand)
     }
     /* person candidates [first_cand, count) are in text order */
     for (size_t p = 0; p < n;) {
+        size_t b = quiet_block_end(s, p, n);
+        if (b > p) {
+            /* nothing in [p, b) is read as a word; a run that reaches b goes on from there */
+            p = b;
+            if (SCAN_CLASS[s[p - 1]] == SCAN_RUN && p < n && SCAN_CLASS[s[p]] != SCAN_PASS && s[p] < 0x80) {
+                for (;;) {
+                    p = pii_letters_end(s, p, n, false);
+                    if (p < n && (pii_is_digit(s[p]) || s[p] == '_'))
+                        p++;
+                    else
+                        break;
+                }
+            }
+            continue;
+        }
         uint8_t k0 = SCAN_CLASS[s[p]];
         if (k0 == SCAN_RUN) {
             /* the run of letters, digits and '_': letters eight at a time */
