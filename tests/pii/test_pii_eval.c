@@ -2,9 +2,11 @@
  * entity-free cases touched, and fails below the floors of issue 4. */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include "eval_score.h"
@@ -100,8 +102,14 @@ static void measure_alone(const char *name, size_t min_cases)
     sanctum_ctx *ctx = test_ctx_new();
     sanctum_detector *det = NULL;
     assert_int_equal(sanctum_detector_new(&det, ctx, NULL, NULL), SANCTUM_OK);
+    /* The blind sets of the current round print their table only, never their cases, even with
+     * PII_EVAL_VERBOSE: whoever tunes rules must not see what they miss. */
+    static const char *const BLIND[] = {"holdout14.txt", "holdout15.txt"};
+    bool blind = false;
+    for (size_t i = 0; i < sizeof BLIND / sizeof BLIND[0]; i++)
+        blind = blind || strcmp(name, BLIND[i]) == 0;
     eval_result r;
-    assert_int_equal(eval_files(det, files, 1, &r, getenv("PII_EVAL_VERBOSE") ? stdout : NULL), 0);
+    assert_int_equal(eval_files(det, files, 1, &r, getenv("PII_EVAL_VERBOSE") && !blind ? stdout : NULL), 0);
     printf("%s alone:\n", name);
     eval_print(stdout, &r);
     assert_true(r.cases >= min_cases);
@@ -109,15 +117,19 @@ static void measure_alone(const char *name, size_t min_cases)
     test_ctx_free_checked(ctx);
 }
 
-/* holdout4.txt to holdout13.txt were each written blind (without the detector's source, its name lists,
+/* holdout4.txt to holdout15.txt were each written blind (without the detector's source, its name lists,
  * docs/pii.md or the other eval files) and committed before they were first scored; holdout4.txt to
  * holdout6.txt each later became the development set of the next round, holdout7.txt never did (docs/pii.md,
- * "What unseen text says"); holdout8.txt to holdout13.txt (issue 17) are the newest: holdout9.txt is work and
+ * "What unseen text says"); holdout8.txt to holdout15.txt (issue 17) are the newest: holdout9.txt is work and
  * tech text, holdout10.txt personal, family and community chat in many languages and scripts, holdout11.txt
  * formal documents and transactions, holdout12.txt what people ask an assistant about their own lives and
  * jobs (support chats, health, HR, travel, banking, tenancy, school; more numbers of every type), holdout13.txt
  * spoken and social text (transcripts, posts, chat exports, contact cards) and what agents pass around
- * (tool-call JSON, memory notes). */
+ * (tool-call JSON, memory notes), holdout14.txt what developers and operators paste into a coding or ops
+ * assistant (logs, stack traces, config, SQL, exports, fixtures, git trailers, tickets, post-mortems,
+ * LDAP entries, code comments in many languages; hard negatives named like people), holdout15.txt longer
+ * prose people ask an assistant to write, edit, summarise or translate (letters, CVs, references, speeches,
+ * obituaries, newsletters, school, medical, tenancy and insurance letters, minutes, genealogy). */
 static void holdout4_measure(void **state)
 {
     (void)state;
@@ -178,6 +190,18 @@ static void holdout13_measure(void **state)
     measure_alone("holdout13.txt", 340);
 }
 
+static void holdout14_measure(void **state)
+{
+    (void)state;
+    measure_alone("holdout14.txt", 345);
+}
+
+static void holdout15_measure(void **state)
+{
+    (void)state;
+    measure_alone("holdout15.txt", 350);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {cmocka_unit_test(floors_hold), cmocka_unit_test(holdout2_floors),
@@ -191,6 +215,8 @@ int main(void)
                                        cmocka_unit_test(holdout10_measure),
                                        cmocka_unit_test(holdout11_measure),
                                        cmocka_unit_test(holdout12_measure),
-                                       cmocka_unit_test(holdout13_measure)};
+                                       cmocka_unit_test(holdout13_measure),
+                                       cmocka_unit_test(holdout14_measure),
+                                       cmocka_unit_test(holdout15_measure)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
