@@ -333,7 +333,7 @@ bool pii_header_name_field(const uint8_t *s, size_t n, size_t ws, size_t ge, uns
 /* ---- person_cjk_roles.c: CJK names after role and kin nouns, kana names, spaced Japanese names ---- */
 /* The end of a Chinese name at p (a known surname) right after a role or kin noun ("我同事陈思雨和"), 0 when
  * none; [a, b) is the run of Han characters. */
-size_t pii_cjk_after_role(const uint8_t *s, size_t n, size_t a, size_t b, size_t p);
+size_t pii_cjk_after_role(pii_scan *sc, size_t a, size_t b, size_t p);
 /* The end of a name signing or addressed by a message at the start p == a of a Han run [a, b):
  * "佐藤より", "——张强全家", "王伟，...你..."; 0 when none. */
 size_t pii_cjk_signoff(const uint8_t *s, size_t n, size_t a, size_t b, size_t p);

@@ -174,8 +174,10 @@ static int left_evidence(const uint8_t *s, size_t p)
 
 /* A chat log speaker: "[10:02] 王小红：" first on its line. Without the time a word before a colon is as
  * often a heading ("경고:", "颜色：", "文档：") as a name. */
-static bool speaker(const uint8_t *s, size_t n, size_t a, size_t e)
+static bool speaker(pii_scan *sc, size_t a, size_t e)
 {
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
     if (!(e < n && (s[e] == ':' || (e + 3 <= n && memcmp(s + e, "：", 3) == 0))))
         return false;
     size_t q = a;
@@ -183,10 +185,22 @@ static bool speaker(const uint8_t *s, size_t n, size_t a, size_t e)
         q--;
     if (q == 0 || s[q - 1] != ']')
         return false;
+    /* back to the '[' or the line start; where an earlier walk started, it goes on as that one did (a line
+     * of "]王伟：" was walked back once per name: n^2) */
+    size_t from = q;
     bool digit = false;
-    for (; q > 0 && s[q - 1] != '[' && s[q - 1] != '\n'; q--)
+    for (; q > 0 && s[q - 1] != '[' && s[q - 1] != '\n'; q--) {
+        if (q == sc->speaker_at) {
+            digit = digit || sc->speaker_digit;
+            q = sc->speaker_q;
+            break;
+        }
         if (pii_is_digit(s[q - 1]))
             digit = true;
+    }
+    sc->speaker_at = from;
+    sc->speaker_q = q;
+    sc->speaker_digit = digit;
     if (q == 0 || s[q - 1] != '[' || !digit)
         return false;
     q--;
@@ -241,7 +255,7 @@ static size_t han_name(pii_scan *sc, size_t a, size_t b, size_t p)
         return 0;
     int left = left_evidence(s, p);
     if (left <= 1) {
-        size_t e = pii_cjk_after_role(s, n, a, b, p); /* "我同事陈思雨和...": person_cjk_roles.c */
+        size_t e = pii_cjk_after_role(sc, a, b, p); /* "我同事陈思雨和...": person_cjk_roles.c */
         e = e > 0 ? e : pii_cjk_signoff(s, n, a, b, p); /* "佐藤より", "——张强全家" */
         if (e > 0) {
             add_name(sc, p, e, 0.8, SANCTUM_EV_GAZETTEER_LAST | SANCTUM_EV_CONTEXT_BEFORE);
@@ -275,7 +289,7 @@ static size_t han_name(pii_scan *sc, size_t a, size_t b, size_t p)
                 bool verb = left > 0 && (pii_cjk_starts_with(s, n, e, RIGHT_VERBS) > 0 ||
                                          (left == 1 && pii_cjk_ends_with(s, p, PERSON_OBJECT_VERBS) > 0 &&
                                           pii_cjk_starts_with(s, n, e, CLAUSE_START) > 0));
-                bool spk = e == b && p == a && speaker(s, n, p, e);
+                bool spk = e == b && p == a && speaker(sc, p, e);
                 if (pass == 0 ? !(hon || verb || spk) : !(e == b && left == 2))
                     continue;
                 double score = left == 2 || spk || hon ? 0.85 : 0.75;
@@ -319,7 +333,7 @@ static void hangul_word(pii_scan *sc, size_t a, size_t b)
     if (rest > 0 && pii_cjk_starts_with(s, n, e, KO_PARTICLES) != rest)
         return;
     bool known = (given_at(s, a + 3, 2) & SC_CJK_KO) != 0;
-    bool spk = rest == 0 && speaker(s, n, a, e);
+    bool spk = rest == 0 && speaker(sc, a, e);
     if (left == 2 || spk)
         add_name(sc, a, e, known ? 0.9 : 0.85, SANCTUM_EV_GAZETTEER_LAST | SANCTUM_EV_CONTEXT_BEFORE);
     else if (known && rest > 0 && pii_cjk_starts_with(s, n, e, KO_PERSON_PARTICLES) == rest)
