@@ -62,6 +62,21 @@ static void mentions_in_a_row(void **state)
     pii_expect_none(f->det, "ping @Sarah about it", SANCTUM_ENTITY_PERSON);
 }
 
+/* Round 11: rows of number words, CJK digits and native digits read in runs (a run that is too long is read to
+ * its end once, and a native-digit run is scanned in a window of bounded size). */
+static void number_words_in_a_row(void **state)
+{
+    pii_fixture *f = *state;
+    assert_linear(f->det, "spoken words", "call five five six, ");
+    assert_linear(f->det, "French compounds", "num\xc3\xa9ro quatre-vingt-dix-sept ");
+    assert_linear(f->det, "double", "double ");
+    assert_linear(f->det, "Cyrillic words", "\xd0\xbd\xd0\xbe\xd0\xbc\xd0\xb5\xd1\x80 "
+                                            "\xd0\xb2\xd0\xbe\xd1\x81\xd0\xb5\xd0\xbc\xd1\x8c ");
+    assert_linear(f->det, "CJK digits", "\xe4\xb8\x80\xe4\xb8\x89\xe5\x85\xab ");
+    assert_linear(f->det, "Persian digits", "\xdb\xb0\xdb\xb9\xdb\xb1\xdb\xb2 ");
+    assert_linear(f->det, "Persian digits, no space", "\xdb\xb0\xdb\xb9\xdb\xb1\xdb\xb2");
+}
+
 /* PERSON entities of text, as a count (and none out of bounds: pii_run checks). */
 static size_t persons(const sanctum_detector *det, const char *text)
 {
@@ -121,13 +136,32 @@ static void cjk_name_chains(void **state)
     assert_int_equal(persons(f->det, "林志和陈思雨要去"), 0); /* no role noun: no chain */
 }
 
+/* Round 11's frames in a row: self-introductions reading words ahead and a number on the line, chat
+ * speakers walking back to a timestamp, Korean vocatives walking back to the speaker, Japanese です. */
+static void intros_and_speakers_in_a_row(void **state)
+{
+    pii_fixture *f = *state;
+    assert_linear(f->det, "أنا<space>", "أنا ");
+    assert_linear(f->det, "معك فيصل بن", "معك فيصل بن ");
+    assert_linear(f->det, "ผมสมชาย", "ผมสมชาย ");
+    assert_linear(f->det, "] 王伟：", "] 王伟：");
+    assert_linear(f->det, "[9:15 김도윤: 민지야", "[9:15 김도윤: 민지야 ");
+    assert_linear(f->det, "もしもし、佐々木です", "もしもし、佐々木です");
+    assert_linear(f->det, "我是刘晓峰", "我是刘晓峰");
+    assert_linear(f->det, "Telegram: Алёна: ", "Telegram: Алёна: ");
+    assert_linear(f->det, "प्रिय सुगंधा जी,\n", "प्रिय सुगंधा जी,\n");
+    assert_linear(f->det, "स्व. देवकीनंदन उपाध्याय की ", "स्व. देवकीनंदन उपाध्याय की ");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(mentions_in_a_row, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(number_words_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(mrz_rows, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(chat_speakers_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(cjk_name_chains, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(intros_and_speakers_in_a_row, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

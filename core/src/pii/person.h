@@ -320,6 +320,13 @@ size_t pii_arabic_nasab(pii_scan *sc, size_t ws, size_t we);
 /* "Курьер: Дмитрий": a Cyrillic job label, a colon, a known given name; its end, or 0. */
 size_t pii_script_role_label(pii_scan *sc, size_t ws, size_t we);
 
+/* ---- person_intro.c: self-introductions in scripts without capitals ---- */
+/* "أنا فيصل الحربي، رقمي ...", "मैं अंकिता बोल रही हूँ", "ผมสมชาย": the word [ws, we) opens a self-introduction
+ * and the name after it is taken; where to go on, or 0 when it opens none. */
+size_t pii_intro_name(pii_scan *sc, size_t ws, size_t we);
+/* "もしもし、山口です", "私は高田と申します": Japanese family names introduced on the phone, over the whole text. */
+void pii_ja_intro(pii_scan *sc);
+
 /* ---- person_lower_chat.c: lower-case names in casual chat ---- */
 /* The word [p, j) is "just" + a speech verb or "is" + a person's state ("is coming") after a name. */
 bool pii_lower_doing_after(const uint8_t *s, size_t n, size_t p, size_t j);

@@ -7,6 +7,7 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/names.c
   ${PII_DIR}/names_cjk_data.c
   ${PII_DIR}/names_data.c
+  ${PII_DIR}/native_digits.c
   ${PII_DIR}/numbers.c
   ${PII_DIR}/person_brands.c
   ${PII_DIR}/person_cjk.c
@@ -17,6 +18,7 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/person_formats.c
   ${PII_DIR}/person_headers.c
   ${PII_DIR}/person_initials.c
+  ${PII_DIR}/person_intro.c
   ${PII_DIR}/person_lexicon.c
   ${PII_DIR}/person_lower.c
   ${PII_DIR}/person_lower_chat.c
@@ -37,5 +39,6 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/rec_phone_national.c
   ${PII_DIR}/rec_spoken.c
   ${PII_DIR}/rec_ssn.c
+  ${PII_DIR}/spoken_words.c
   ${PII_DIR}/resolve.c
   ${PII_DIR}/text.c)
