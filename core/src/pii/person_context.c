@@ -462,8 +462,10 @@ static bool signoff_word(const uint8_t *w, size_t n)
  * two words opening a sentence, ", ", and the name ending the quote, the line or the text. */
 static bool inline_signoff(const uint8_t *s, size_t n, size_t start, size_t end)
 {
-    if (start < 4 || s[start - 1] != ' ' || s[start - 2] != ',' || sc_place_lookup(s + start, end - start))
+    if (start < 4 || s[start - 1] != ' ' || sc_place_lookup(s + start, end - start))
         return false; /* "Cheers, Madrid" */
+    /* the comma is often left out in other languages: "Terveisin Raili", "Kram Ingegerd" */
+    bool comma = s[start - 2] == ',';
     unsigned f = pii_name_flags(s, start, end);
     if (!(f & SC_NAME_FIRST) || pii_word_like(f, sc_word_class(s + start, end - start)))
         return false; /* a known given name only ("Best, Management") */
@@ -475,7 +477,7 @@ static bool inline_signoff(const uint8_t *s, size_t n, size_t start, size_t end)
           (e + 1 < n && s[e] == 0xC2 && s[e + 1] == 0xBB)))
         return false; /* ” ’ » */
     size_t ws, we, vs, ve;
-    if (!prev_word(s, start - 2, 0, &ws, &we) || !signoff_word(s + ws, we - ws))
+    if (!prev_word(s, comma ? start - 2 : start - 1, 0, &ws, &we) || !signoff_word(s + ws, we - ws))
         return false;
     size_t b = ws;
     if (prev_word(s, ws, 1, &vs, &ve) && ws - ve == 1 && s[ve] == ' ')
@@ -489,7 +491,8 @@ bool pii_signature(const pii_scan *sc, size_t start, size_t end)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n;
-    if (start >= 4 && s[start - 2] == ',' && inline_signoff(s, n, start, end))
+    if (start >= 4 && (s[start - 2] == ',' || pii_is_alpha(s[start - 2]) || s[start - 2] >= 0x80) &&
+        inline_signoff(s, n, start, end))
         return true;
     size_t ls = start;
     while (ls > 0 && (s[ls - 1] == ' ' || s[ls - 1] == '\t'))

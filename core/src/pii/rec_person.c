@@ -6,6 +6,7 @@
 
 #include "names.h"
 #include "person.h"
+#include "person_prose.h"
 #include "pii.h"
 
 static bool non_ascii(const uint8_t *s, size_t a, size_t b)
@@ -180,6 +181,7 @@ static void gather_name(pii_scan *sc, const word *w, unsigned fa, bool label, na
             break;
         }
         if (bc == SC_WORD_STOP || bc == SC_WORD_TITLE || korean_given(s, b.s, b.e) ||
+            (b.cap && (pii_prose_closed(s + b.s, b.e - b.s) || pii_audience_noun(s + b.s, b.e - b.s))) ||
             (!pii_name_shaped(sc, &b, w->allcaps) && !(w->cap && prefixed_surname(sc, &b))))
             break;
         if (w->allcaps != b.allcaps && !(b.e - b.s == 1))
@@ -553,6 +555,8 @@ static bool not_a_person(pii_scan *sc, const word *w, int cls, unsigned fa, cons
         return true;
     if (pii_brand_frame(sc, w->s, end, (const size_t(*)[2])q->toks, nt, poss, before, person_ev, sig))
         return true;
+    if (!sig && pii_venue_name(s, n, w->s, (const size_t(*)[2])q->toks, nt))
+        return true; /* "salle Louise Michel", "the Mary Seacole Ward" */
     if (!sig) {
         word hn;
         bool has_next = end + 1 < n && s[end] == ' ' && pii_holy_initial(s[end + 1]) && next_word(s, n, end, &hn) &&
@@ -794,6 +798,37 @@ static void coordination(pii_scan *sc, size_t first_cand)
         }
 }
 
+/* Longer prose (round 11): a capitalized word that starts no name. A closed-class word ("Or", "Januar",
+ * "Easter"), an audience noun ("Mitglieder"), an elided article ("Nell'aula"); a greeting word before a
+ * capitalized word ("Liebe Roswitha": the greeting is context, the name starts after it); a season's
+ * wish with the feast after it ("Joyeux Noël"). Returns where to go on, 0 when w may start a name. */
+static size_t prose_word(pii_scan *sc, const word *w)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, l = w->e - w->s;
+    if (l < 2 || l > 30)
+        return 0;
+    bool closed = pii_prose_closed(s + w->s, l);
+    word nx;
+    bool cap_next = w->e + 1 < n && s[w->e] == ' ' && next_word(s, n, w->e, &nx) && nx.s == w->e + 1 && nx.cap;
+    if (closed && cap_next && pii_feast_day(s + nx.s, nx.e - nx.s))
+        return nx.e; /* "Christmas Eve", "Easter Monday" */
+    if (closed || pii_audience_noun(s + w->s, l) || pii_elided_article(s, n, w->s, w->e))
+        return w->e;
+    if (!cap_next)
+        return 0;
+    if (pii_season_wish(s + w->s, l))
+        return nx.e;
+    if (sc_person_context_word(s + w->s, l, 0) != SC_PCTX_GREETING)
+        return 0;
+    if (!(pii_name_flags(s, w->s, w->e) & SC_NAME_FIRST))
+        return w->e;
+    /* a greeting that is also a given name stays one before a family name ("Selam Tesfaye") or after a
+     * label ("From: Ola Nordmann") */
+    bool unk;
+    return (pii_name_flags(s, nx.s, nx.e) & SC_NAME_LAST) || pii_context_before(sc, w->s, &unk) == STRONG ? 0 : w->e;
+}
+
 void pii_rec_person(pii_scan *sc)
 {
     const uint8_t *s = sc->s;
@@ -893,6 +928,13 @@ void pii_rec_person(pii_scan *sc)
             cls = SC_WORD_SOFTWARE;
         if (cls == SC_WORD_STOP || cls == SC_WORD_ORG_NEXT || cls == SC_WORD_TECH_NOUN)
             continue;
+        if (w.cap && cls != SC_WORD_TITLE) {
+            size_t pe = prose_word(sc, &w);
+            if (pe > 0) {
+                k.p = pe;
+                continue;
+            }
+        }
         if ((cls == SC_WORD_TITLE || (s[w.s] >= 0x80 && pii_script_title(s, n, w.s, w.e))) && w.cap) {
             k.p = pii_title_name(sc, &w);
             continue;

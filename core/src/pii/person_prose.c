@@ -1,0 +1,192 @@
+/* Words and frames of longer prose that are never a person (see person_prose.h). */
+#include <string.h>
+
+#include "person.h"
+#include "person_prose.h"
+
+/* w lowered into buf: ASCII, a Latin-1 or Latin Extended-A capital, a Cyrillic capital (А-Я, Ё-Џ). The
+ * calendar and the lists below are lower case; Title Case changes the first letter only. Returns the
+ * length, 0 when the word does not fit. */
+static size_t lower_word(const uint8_t *w, size_t n, uint8_t *buf, size_t cap)
+{
+    if (n == 0 || n > cap)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        buf[i] = pii_lower(w[i]);
+    for (size_t i = 0; i + 1 < n; i++) {
+        uint8_t c = buf[i], d = buf[i + 1];
+        if (c == 0xC3 && d >= 0x80 && d <= 0x9E && d != 0x97)
+            buf[i + 1] = (uint8_t)(d + 0x20); /* À-Þ */
+        else if ((c == 0xC4 || c == 0xC5) && d >= 0x80 && d <= 0xBF) {
+            unsigned cp = ((unsigned)(c & 0x1Fu) << 6) | (d & 0x3Fu);
+            bool odd_upper = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
+            if (cp != 0x130 && cp != 0x138 && cp != 0x149 && cp != 0x178 && ((cp & 1u) == (odd_upper ? 1u : 0u)))
+                cp++; /* Ł -> ł, Ś -> ś, Ş -> ş */
+            buf[i] = (uint8_t)(0xC0u | (cp >> 6));
+            buf[i + 1] = (uint8_t)(0x80u | (cp & 0x3Fu));
+        } else if (c == 0xD0 && d >= 0x90 && d <= 0x9F)
+            buf[i + 1] = (uint8_t)(d + 0x20); /* А-П */
+        else if (c == 0xD0 && d >= 0xA0 && d <= 0xAF) {
+            buf[i] = 0xD1; /* Р-Я */
+            buf[i + 1] = (uint8_t)(d - 0x20);
+        } else if (c == 0xD0 && d >= 0x80 && d <= 0x8F) {
+            buf[i] = 0xD1; /* Ѐ-Џ */
+            buf[i + 1] = (uint8_t)(d + 0x10);
+        }
+        if (c >= 0xC0)
+            i++;
+    }
+    return n;
+}
+
+/* buf[0..n) in the byte-sorted list. */
+static bool in_sorted(const uint8_t *buf, size_t n, const char *const *list, size_t count)
+{
+    size_t lo = 0, hi = count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *b = list[mid];
+        size_t bl = strlen(b);
+        int c = memcmp(buf, b, n < bl ? n : bl);
+        if (c == 0)
+            c = n < bl ? -1 : (n > bl ? 1 : 0);
+        if (c == 0)
+            return true;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return false;
+}
+#define IN_SORTED(buf, n, list) in_sorted((buf), (n), (list), sizeof(list) / sizeof((list)[0]))
+
+bool pii_feast_day(const uint8_t *w, size_t n)
+{
+    static const char *const D[] = {"day", "eve", "monday", "sunday", "vigil", "week", "weekend"};
+    uint8_t buf[8];
+    size_t l = lower_word(w, n, buf, sizeof buf);
+    return l >= 3 && IN_SORTED(buf, l, D);
+}
+
+bool pii_prose_closed(const uint8_t *w, size_t n)
+{
+    /* English function words (a closed class; "Will", "May", "Bill" are names and not here) and the
+     * feasts and season's words of letters and newsletters in many languages. Sorted by bytes. */
+    static const char *const CLOSED[] = {
+        "advent", "adviento", "am", "and", "année", "are", "ascension", "año", "aşure", "bayramı", "but",
+        "candlemas", "capodanno", "carnaval", "carnevale", "carnival", "christmas", "corpus", "diwali",
+        "easter", "epiphany", "fasching", "fastelavn", "fastnacht", "for", "from", "halloween", "hanukkah",
+        "has", "have", "inte", "is", "juhannus", "julafton", "kerstmis", "kwanzaa", "lent", "michaelmas",
+        "midsommar", "midsummer", "nadolig", "natale", "navidad", "navidades", "neujahr", "nieuwjaar",
+        "nor", "nouvel", "nowruz", "nuevo", "of", "or", "ostern", "pascua", "pasen", "passover",
+        "pentecost", "pesach", "pfingsten", "purim", "ramazan", "réveillon", "shavuot", "sinterklaas",
+        "sukkot", "than", "thanksgiving", "the", "to", "vesak", "was", "weihnachten", "were", "whitsun",
+        "wielkanoc", "with", "yuletide", "świąt", "święta"};
+    uint8_t buf[32];
+    size_t l = lower_word(w, n, buf, sizeof buf);
+    if (l < 2)
+        return false;
+    return IN_SORTED(buf, l, CLOSED) || (l >= 3 && in_sorted(buf, l, sc_prose_calendar, sc_prose_calendar_count));
+}
+
+bool pii_audience_noun(const uint8_t *w, size_t n)
+{
+    static const char *const AUD[] = {
+        "alle", "allemaal", "amici", "amigos", "amis", "arkadaşlar", "barátaim", "buren", "care", "cari",
+        "chers", "chères", "colegas", "colleagues", "collega's", "colleghi", "collègues", "committee",
+        "compañeros", "congregation", "customers", "członkowie", "dostlar", "drodzy", "eltern", "everyone",
+        "familie", "familien", "families", "feligreses", "fratelli", "freunde", "freundinnen", "friends",
+        "gemeinde", "gentlemen", "gäste", "hermanos", "kochani", "kollegen", "kolleginnen", "ladies",
+        "leden", "marafiki", "medlemmar", "medlemmer", "members", "membres", "miembros", "mitglieder",
+        "nachbarn", "neighbors", "neighbours", "ouders", "padres", "parents", "parishioners", "paroissiens",
+        "parrocchiani", "prieteni", "przyjaciele", "pupils", "queridas", "queridos", "residents", "soci",
+        "socios", "studenten", "students", "tagok", "team", "tenants", "trustees", "vecinos", "veljet",
+        "venner", "vicini", "voisins", "volunteers", "vorstand", "vrienden", "vänner", "wanachama",
+        "ystävät", "üyeler"};
+    uint8_t buf[32];
+    size_t l = lower_word(w, n, buf, sizeof buf);
+    return l >= 3 && IN_SORTED(buf, l, AUD);
+}
+
+bool pii_season_wish(const uint8_t *w, size_t n)
+{
+    static const char *const WISH[] = {
+        "bonne", "bonnes", "buon", "buona", "buone", "felices", "feliz", "frohe", "frohes", "fröhliche",
+        "gelukkig", "glædelig", "happy", "joyeuses", "joyeux", "merry", "prettige", "wesołych", "zalig"};
+    uint8_t buf[16];
+    size_t l = lower_word(w, n, buf, sizeof buf);
+    return l >= 4 && IN_SORTED(buf, l, WISH);
+}
+
+/* A venue noun that comes before the name it is called after ("salle Victor Hugo", "Colegio Gabriela
+ * Mistral", "biblioteka im. Marii"), in any case. */
+static bool venue_before(const uint8_t *w, size_t n)
+{
+    static const char *const V[] = {
+        "amphi", "amphithéâtre", "auditorio", "auditorium", "aula", "basilica", "basilique", "biblioteca",
+        "bibliotece", "biblioteka", "bibliothèque", "cappella", "castello", "castillo", "catedral",
+        "cathédrale", "centro", "chapelle", "chiesa", "colegio", "collegio", "collège", "colégio",
+        "convento", "escola", "escuela", "fondation", "fondazione", "fundación", "fundação", "galerie",
+        "galería", "galleria", "gimnazjum", "gymnasium", "hospital", "hotel", "hôpital", "hôtel", "iglesia",
+        "igreja", "im", "imienia", "institut", "instituto", "istituto", "kościół", "liceo", "liceum",
+        "lycée", "museo", "museu", "musée", "muzeum", "ospedale", "palacio", "palais", "palazzo", "parc",
+        "parco", "parque", "pavillon", "plac", "pont", "ponte", "praça", "puente", "sala", "salle", "salón",
+        "szkole", "szkoła", "teatr", "teatro", "theater", "théâtre", "torre", "universidad", "universidade",
+        "università", "université", "uniwersytet", "école", "église"};
+    uint8_t buf[16];
+    size_t l = lower_word(w, n, buf, sizeof buf);
+    return l >= 2 && IN_SORTED(buf, l, V);
+}
+
+/* The last word of a name that makes it a venue or route when "the" comes before: "the Mary Seacole
+ * Ward", "the Harriet Tubman Trail", "the Marshall Plan". */
+static bool venue_after(const uint8_t *w, size_t n)
+{
+    static const char *const V[] = {
+        "building", "center", "centre", "hall", "house", "lecture", "plan", "room", "suite", "theatre",
+        "trail", "unit", "walk", "ward", "way", "wing"};
+    uint8_t buf[16];
+    size_t l = lower_word(w, n, buf, sizeof buf);
+    return l >= 3 && IN_SORTED(buf, l, V);
+}
+
+bool pii_venue_name(const uint8_t *s, size_t n, size_t start, const size_t (*toks)[2], size_t nt)
+{
+    /* the word before, across one space (or "im. "): a venue noun */
+    size_t p = start;
+    if (p >= 2 && s[p - 1] == ' ') {
+        p--;
+        if (s[p - 1] == '.')
+            p--;
+        size_t b = p;
+        while (b > 0 && (pii_is_alpha(s[b - 1]) || s[b - 1] >= 0x80))
+            b--;
+        /* the English words among them name a venue before a name only capitalized: "Hotel Isabel", not
+         * "at the hospital Gemma said" */
+        if (b < p && venue_before(s + b, p - b) &&
+            (pii_is_upper(s[b]) || !word_in(s + b, p - b, (const char *const[]){"auditorium", "gymnasium", "hospital",
+                                                                               "hotel", "theater", NULL})))
+            return true;
+    }
+    /* "the" + a name of two or more words whose last word is a venue */
+    if (nt >= 2 && start >= 4 && s[start - 1] == ' ' && (s[start - 4] | 0x20) == 't' && s[start - 3] == 'h' &&
+        s[start - 2] == 'e' && (start == 4 || !pii_is_alpha(s[start - 5])))
+        return venue_after(s + toks[nt - 1][0], toks[nt - 1][1] - toks[nt - 1][0]);
+    (void)n;
+    return false;
+}
+
+bool pii_elided_article(const uint8_t *s, size_t n, size_t ws, size_t we)
+{
+    static const char *const E[] = {
+        "all", "coll", "dall", "dell", "nell", "quell", "sull", "un"};
+    if (we + 1 >= n || we - ws > 5)
+        return false;
+    size_t al = s[we] == '\'' ? 1 : (we + 3 < n && s[we] == 0xE2 && s[we + 1] == 0x80 && s[we + 2] == 0x99 ? 3 : 0);
+    if (al == 0 || we + al >= n || !pii_is_lower(s[we + al]))
+        return false;
+    uint8_t buf[8];
+    size_t l = lower_word(s + ws, we - ws, buf, sizeof buf);
+    return l >= 2 && IN_SORTED(buf, l, E);
+}

@@ -1,0 +1,37 @@
+/* Words and frames of longer prose (letters, minutes, newsletters, speeches) that are never a person:
+ * closed-class words in Title Case, audience nouns after a greeting, venues named after someone. */
+#ifndef SANCTUM_PII_PERSON_PROSE_H
+#define SANCTUM_PII_PERSON_PROSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Weekday and month names of glibc's locale data (prose_calendar_data.c, generated), sorted by bytes. */
+extern const char *const sc_prose_calendar[];
+extern const size_t sc_prose_calendar_count;
+
+/* The capitalized word w[0..n) is a closed-class word never a person in prose: an English function word
+ * ("Or", "And", "Was"), a weekday or month name, a feast or a season's greeting word ("Easter",
+ * "Navidad", "Année"). */
+bool pii_prose_closed(const uint8_t *w, size_t n);
+
+/* The capitalized word after a feast makes one day of it: "Christmas Eve", "Easter Monday". */
+bool pii_feast_day(const uint8_t *w, size_t n);
+
+/* The capitalized word is a group addressed by a greeting: "Liebe Mitglieder", "Dear Residents". */
+bool pii_audience_noun(const uint8_t *w, size_t n);
+
+/* The capitalized word is a wish before a feast: "Merry", "Joyeux", "Feliz", "Frohe", "Bonne". */
+bool pii_season_wish(const uint8_t *w, size_t n);
+
+/* The name at [start, end) of nt words (toks) is a room, hall, school, hotel, library, ward or trail named
+ * after someone: a venue word right before it ("salle Louise Michel", "Hotel Isabel", "im. Marii"), or
+ * "the" before a name whose last word names the venue ("the Mary Seacole Ward"). */
+bool pii_venue_name(const uint8_t *s, size_t n, size_t start, const size_t (*toks)[2], size_t nt);
+
+/* The capitalized word [ws, we) is an elided article or preposition glued to the next word: Italian
+ * "Nell'aula", "Dell'anno", French "L'équipe" (a lower-case letter after the apostrophe). */
+bool pii_elided_article(const uint8_t *s, size_t n, size_t ws, size_t we);
+
+#endif

@@ -1,0 +1,110 @@
+/* PII detector, round 11 of issue 17 (longer prose: letters, minutes, speeches, newsletters, stories,
+ * translations): one test per class, each in new sentences (not taken from any evaluation file), positives
+ * and hard negatives in the same frames. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "pii_expect.h"
+#include "test_util.h"
+
+/* Closed-class words written in Title Case (headings, sign-offs, "Dear Sir Or Madam"): function words,
+ * weekday and month names of many languages, feasts and season's greetings. The gazetteer knows some of
+ * them as given names somewhere (Or, Christmas, Easter, Jueves...); in prose they are never a person. */
+static void round11_closed_words(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t P = SANCTUM_ENTITY_PERSON;
+    pii_expect_none(f->det, "Dear Sir Or Madam, I Am Writing About The Parking Permit.", P);
+    pii_expect_none(f->det, "The Staff Were Friendly But The Room Was Cold And Noisy.", P);
+    pii_expect_none(f->det, "Season's Greetings And Best Wishes For The New Year from the Rowing Club.", P);
+    pii_expect_none(f->det, "Happy Easter to every family in the parish, and a blessed Christmas later on.", P);
+    pii_expect_none(f->det, "We close for Christmas Eve and reopen after Easter Monday.", P);
+    pii_expect_none(f->det, "Das Treffen ist am Dienstag, nicht im Januar, sondern im Februar.", P);
+    pii_expect_none(f->det, "La cena es el Viernes y la misa el Jueves Santo, en Febrero.", P);
+    pii_expect_none(f->det, "O jantar fica para a Quinta-feira, e a festa para Dezembro.", P);
+    pii_expect_none(f->det, "Feliz Navidad y Próspero Año Nuevo a todos los socios.", P);
+    pii_expect_none(f->det, "Joyeux Noël et Bonne Année de toute l'équipe du foyer !", P);
+    pii_expect_none(f->det, "Frohe Weihnachten und einen guten Rutsch ins neue Jahr, euer Chor.", P);
+    /* a name among them is still a name */
+    pii_expect_one_person(f->det, "Dear Sir Or Madam, my tenant Ifeoma Chukwu has moved out.", "Ifeoma Chukwu");
+    pii_expect_one_person(f->det, "Am Dienstag kommt Sieglinde Wackernagel zur Probe.", "Sieglinde Wackernagel");
+    pii_expect_one_person(f->det, "Happy Easter from Rosalind and the whole choir!", "Rosalind");
+    pii_expect_one_person(f->det, "El Viernes llega Teodora Villalobos desde Quito.", "Teodora Villalobos");
+}
+
+/* A greeting to a group: "Liebe Gemeinde", "Dear Residents", "Beste Leden": the greeting word and the
+ * audience noun after it are no person; a greeting to one person still finds the name. */
+static void round11_audience(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t P = SANCTUM_ENTITY_PERSON;
+    pii_expect_none(f->det, "Liebe Nachbarn, das Hoffest beginnt um drei.", P);
+    pii_expect_none(f->det, "Liebe Mitglieder, der Vorstand lädt zur Versammlung ein.", P);
+    pii_expect_none(f->det, "Lieber Vorstand, anbei der Kassenbericht.", P);
+    pii_expect_none(f->det, "Beste Leden, de jaarvergadering is verplaatst.", P);
+    pii_expect_none(f->det, "Dear Neighbours, the bins go out on Wednesday this week.", P);
+    pii_expect_none(f->det, "Dear Parishioners, the roof appeal has reached its target.", P);
+    pii_expect_none(f->det, "Dear Colleagues, the canteen closes early on Friday.", P);
+    pii_expect_none(f->det, "Kære Venner, vi ses til sommerfesten.", P);
+    pii_expect_one_person(f->det, "Liebe Roswitha, danke für die Blumen!", "Roswitha");
+    pii_expect_one_person(f->det, "Beste Maarten, de sleutels liggen bij de buren.", "Maarten");
+    pii_expect_one_person(f->det, "Dear Colleagues, please welcome Oyelaran Adebisi to the lab.", "Oyelaran Adebisi");
+}
+
+/* Rooms, halls, schools, hotels and libraries named after someone, with the venue word before the name (the
+ * Romance and Slavic order: "salle Victor Hugo", "aula Carlo Levi", "biblioteka im. Marii Konopnickiej") or
+ * after a full name with "the" ("the Mary Seacole Ward", "the Harriet Tubman Trail"). */
+static void round11_venues(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t P = SANCTUM_ENTITY_PERSON;
+    pii_expect_none(f->det, "La conférence aura lieu dans la salle Louise Michel au premier étage.", P);
+    pii_expect_none(f->det, "Gli esami si tengono nell'aula Carlo Levi, secondo piano.", P);
+    pii_expect_none(f->det, "Nos vemos en el Colegio Gabriela Mistral a las nueve.", P);
+    pii_expect_none(f->det, "Les élèves du lycée Jean Jaurès ont gagné le concours.", P);
+    pii_expect_none(f->det, "Spotkanie w bibliotece im. Marii Konopnickiej w czwartek.", P);
+    pii_expect_none(f->det, "We stayed at the Hotel Isabel Segunda near the harbour.", P);
+    pii_expect_none(f->det, "Visiting hours on the Mary Seacole Ward are from two until eight.", P);
+    pii_expect_none(f->det, "We walked a stretch of the Harriet Tubman Trail on Saturday.", P);
+    pii_expect_one_person(f->det, "Dans la salle d'attente, Louise Marchand lisait un roman.", "Louise Marchand");
+    pii_expect_one_person(f->det, "The ward sister, Mary Okwuosa, signed the discharge form.", "Mary Okwuosa");
+    pii_expect_one_person(f->det, "Nell'aula magna ha parlato Carla Benvenuti del comitato.", "Carla Benvenuti");
+}
+
+/* Letters open with a greeting and close with a sign-off of their language: "Hyvä Aino", "Kedves Kata",
+ * "Sevgili Elif", "Mpendwa Amina"; "Puszi, Judit", "Kram, Linnea", "Un beso, Mercedes". */
+static void round11_salutations(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect_one_person(f->det, "Hyvä Sirpa, kiitos kutsusta!", "Sirpa");
+    pii_expect_one_person(f->det, "Kedves Borbála! Köszönöm a levelet.", "Borbála");
+    pii_expect_one_person(f->det, "Sevgili Deniz, mektubun için teşekkürler.", "Deniz");
+    pii_expect_one_person(f->det, "Mpendwa Rehema, asante kwa barua yako.", "Rehema");
+    pii_expect_one_person(f->det, "Kochana Grażyno, dziękuję za życzenia.", "Grażyno");
+    pii_expect_one_person(f->det, "Dragă Ilinca, mulțumesc pentru felicitare.", "Ilinca");
+    pii_expect_one_person(f->det, "Lieve Marijke, bedankt voor het kaartje.", "Marijke");
+    pii_expect_one_person(f->det, "Kiitos kortista, nähdään jouluna. Terveisin Marjatta", "Marjatta");
+    pii_expect_one_person(f->det, "Mulțumim pentru tot. Te pup, Ruxandra", "Ruxandra");
+    pii_expect_one_person(f->det, "Nos vemos pronto en Toledo. Un beso, Remedios", "Remedios");
+    pii_expect_one_person(f->det, "Vi ses snart i Malmö. Kram, Birgitta", "Birgitta");
+    /* a greeting word before no name */
+    pii_expect_none(f->det, "Hyvä päivä oli eilen, kiitos kaikille.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Sevgili Dostlar, toplantı Cuma günü.", SANCTUM_ENTITY_PERSON);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(round11_closed_words, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round11_audience, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round11_venues, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round11_salutations, pii_setup, pii_teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
