@@ -98,6 +98,65 @@ static void round11_salutations(void **state)
     pii_expect_none(f->det, "Sevgili Dostlar, toplantı Cuma günü.", SANCTUM_ENTITY_PERSON);
 }
 
+/* Saints and the feasts and churches named after them: "Santo António", "São Pedro", "Sankt Georg",
+ * "Świętego Wojciecha", "Αγίου Νικολάου" (a person in history, not a private individual the text is about). */
+static void round11_saints(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t P = SANCTUM_ENTITY_PERSON;
+    pii_expect_none(f->det, "As marchas de Santo António enchem Alfama em junho.", P);
+    pii_expect_none(f->det, "A festa de São Pedro é na praia, com sardinhas.", P);
+    pii_expect_none(f->det, "Die Kirche Sankt Georg wird im Sommer renoviert.", P);
+    pii_expect_none(f->det, "Odpust ku czci Świętego Wojciecha odbędzie się w niedzielę.", P);
+    pii_expect_none(f->det, "\xce\x97 \xce\xb3\xce\xb9\xce\xbf\xcf\x81\xcf\x84\xce\xae \xcf\x84\xce\xbf\xcf\x85 "
+                            "\xce\x91\xce\xb3\xce\xaf\xce\xbf\xcf\x85 \xce\x9d\xce\xb9\xce\xba\xce\xbf\xce\xbb\xce\xac\xce\xbf\xcf\x85 "
+                            "\xce\xb5\xce\xaf\xce\xbd\xce\xb1\xce\xb9 \xcf\x84\xce\xb7\xce\xbd \xce\x9a\xcf\x85\xcf\x81\xce\xb9\xce\xb1\xce\xba\xce\xae.",
+                    P); /* Greek: the feast of Agios Nikolaos is on Sunday */
+    pii_expect_one_person(f->det, "Na festa de Santo António, Lurdes Figueiredo cantou o fado.", "Lurdes Figueiredo");
+}
+
+/* Capitalized articles and contractions of other languages that open a title, a feast or a sentence:
+ * "Les Misérables", "Der Sturm Lothar", "Na Segunda-feira", "El Sábado Santo". A closed-class word that the
+ * gazetteer knows as a given name still starts a name before a known family name ("Les Dennis"). */
+static void round11_articles(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t P = SANCTUM_ENTITY_PERSON;
+    pii_expect_none(f->det, "Les Contemplations est au programme du bac cette année.", P);
+    pii_expect_none(f->det, "Der Sturm Lothar fegte damals über den Schwarzwald.", P);
+    pii_expect_none(f->det, "Na Segunda-feira fechamos mais cedo, disse o gerente.", P);
+    pii_expect_none(f->det, "Los Miserables se estrena en el Teatro Real.", P);
+    pii_expect_none(f->det, "Het Concertgebouw is dicht tijdens de verbouwing.", P);
+    pii_expect_one_person(f->det, "Les Dennis hosted the quiz that night.", "Les Dennis");
+    pii_expect_one_person(f->det, "Der Brief kam von Hannelore Zschoche aus Leipzig.", "Hannelore Zschoche");
+}
+
+/* A lone word that is also a name after "the", "every", "this" or "that": "the Queen", "the Navy",
+ * "the Watch", "every Blessing" (a title, an institution, a common noun in Title Case). */
+static void round11_determiner_words(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t P = SANCTUM_ENTITY_PERSON;
+    pii_expect_none(f->det, "He served twenty years in the Navy before teaching.", P);
+    pii_expect_none(f->det, "The regiment paraded before the Queen at Windsor.", P);
+    pii_expect_none(f->det, "May every Blessing be yours this Advent.", P);
+    pii_expect_none(f->det, "We queued two hours for the Crown Jewels and the Watch ceremony.", P);
+    pii_expect_one_person(f->det, "I asked Grace about the rota.", "Grace");
+}
+
+/* Place names after a preposition of another language: "desde Valencia", "nach Florenz", "naar Lier",
+ * "em Florianópolis", "w Lublinie". */
+static void round11_foreign_place_prepositions(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t P = SANCTUM_ENTITY_PERSON;
+    pii_expect_none(f->det, "Os escribo desde Valencia, donde hace un calor tremendo.", P);
+    pii_expect_none(f->det, "Wir fahren morgen nach Florence und dann weiter.", P);
+    pii_expect_none(f->det, "Volgende week verhuizen we naar Charlotte in North Carolina.", P);
+    pii_expect_none(f->det, "Passamos o Carnaval em Victoria, no Canadá.", P);
+    pii_expect_one_person(f->det, "Hemos quedado con Victoria Ibarra en la plaza.", "Victoria Ibarra");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -105,6 +164,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(round11_audience, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round11_venues, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round11_salutations, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round11_saints, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round11_articles, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round11_determiner_words, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round11_foreign_place_prepositions, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -66,7 +66,10 @@ def main():
             for v in names_of(p, key):
                 if " " in v:
                     continue
-                for w in v.lower().split("-"):
+                parts = v.lower().split("-")
+                if len(parts) > 1 and v.replace("-", "").isalpha():
+                    words.add(v.lower())  # "segunda-feira": the compound is never a name, whatever its parts
+                for w in parts:
                     if len(w.encode()) >= 3 and w.isalpha() and w not in KEEP and not (nf.get(w, 0) & 1):
                         words.add(w)
     out = sorted(words, key=lambda w: w.encode())

@@ -24,6 +24,11 @@ static size_t lower_word(const uint8_t *w, size_t n, uint8_t *buf, size_t cap)
                 cp++; /* Ł -> ł, Ś -> ś, Ş -> ş */
             buf[i] = (uint8_t)(0xC0u | (cp >> 6));
             buf[i + 1] = (uint8_t)(0x80u | (cp & 0x3Fu));
+        } else if (c == 0xCE && d >= 0x91 && d <= 0x9F)
+            buf[i + 1] = (uint8_t)(d + 0x20); /* Α-Ο */
+        else if (c == 0xCE && d >= 0xA0 && d <= 0xA9) {
+            buf[i] = 0xCF; /* Π-Ω */
+            buf[i + 1] = (uint8_t)(d - 0x20);
         } else if (c == 0xD0 && d >= 0x90 && d <= 0x9F)
             buf[i + 1] = (uint8_t)(d + 0x20); /* А-П */
         else if (c == 0xD0 && d >= 0xA0 && d <= 0xAF) {
@@ -63,7 +68,8 @@ static bool in_sorted(const uint8_t *buf, size_t n, const char *const *list, siz
 
 bool pii_feast_day(const uint8_t *w, size_t n)
 {
-    static const char *const D[] = {"day", "eve", "monday", "sunday", "vigil", "week", "weekend"};
+    static const char *const D[] = {
+        "day", "eve", "monday", "sunday", "vigil", "week", "weekend"};
     uint8_t buf[8];
     size_t l = lower_word(w, n, buf, sizeof buf);
     return l >= 3 && IN_SORTED(buf, l, D);
@@ -75,19 +81,23 @@ bool pii_prose_closed(const uint8_t *w, size_t n)
      * feasts and season's words of letters and newsletters in many languages. Sorted by bytes. */
     static const char *const CLOSED[] = {
         "advent", "adviento", "am", "and", "année", "are", "ascension", "año", "aşure", "bayramı", "but",
-        "candlemas", "capodanno", "carnaval", "carnevale", "carnival", "christmas", "corpus", "diwali",
-        "easter", "epiphany", "fasching", "fastelavn", "fastnacht", "for", "from", "halloween", "hanukkah",
-        "has", "have", "inte", "is", "juhannus", "julafton", "kerstmis", "kwanzaa", "lent", "michaelmas",
-        "midsommar", "midsummer", "nadolig", "natale", "navidad", "navidades", "neujahr", "nieuwjaar",
-        "nor", "nouvel", "nowruz", "nuevo", "of", "or", "ostern", "pascua", "pasen", "passover",
-        "pentecost", "pesach", "pfingsten", "purim", "ramazan", "réveillon", "shavuot", "sinterklaas",
-        "sukkot", "than", "thanksgiving", "the", "to", "vesak", "was", "weihnachten", "were", "whitsun",
-        "wielkanoc", "with", "yuletide", "świąt", "święta"};
+        "candlemas", "capodanno", "carnaval", "carnevale", "carnival", "christmas", "corpus", "der", "die",
+        "diwali", "easter", "epiphany", "fasching", "fastelavn", "fastnacht", "for", "from", "gli",
+        "halloween", "hanukkah", "has", "have", "het", "inte", "is", "juhannus", "julafton", "kerstmis",
+        "kwanzaa", "las", "lent", "les", "los", "michaelmas", "midsommar", "midsummer", "nadolig", "natale",
+        "navidad", "navidades", "neujahr", "nieuwjaar", "nor", "nouvel", "nowruz", "nuevo", "of", "or",
+        "ostern", "pascua", "pasen", "passover", "pentecost", "pesach", "pfingsten", "purim", "ramazan",
+        "réveillon", "shavuot", "sinterklaas", "sukkot", "than", "thanksgiving", "the", "to", "vesak",
+        "was", "weihnachten", "were", "whitsun", "wielkanoc", "with", "yuletide", "świąt", "święta"};
     uint8_t buf[32];
     size_t l = lower_word(w, n, buf, sizeof buf);
     if (l < 2)
         return false;
-    return IN_SORTED(buf, l, CLOSED) || (l >= 3 && in_sorted(buf, l, sc_prose_calendar, sc_prose_calendar_count));
+    if (IN_SORTED(buf, l, CLOSED) || (l >= 3 && in_sorted(buf, l, sc_prose_calendar, sc_prose_calendar_count)))
+        return true;
+    /* "Terça-feira", "Quinta-feira" (Portuguese weekdays; glibc writes them without "-feira") */
+    const uint8_t *h = memchr(buf, '-', l);
+    return h != NULL && h - buf >= 3 && l - (size_t)(h - buf) == 6 && memcmp(h, "-feira", 6) == 0;
 }
 
 bool pii_audience_noun(const uint8_t *w, size_t n)
@@ -189,4 +199,31 @@ bool pii_elided_article(const uint8_t *s, size_t n, size_t ws, size_t we)
     uint8_t buf[8];
     size_t l = lower_word(s + ws, we - ws, buf, sizeof buf);
     return l >= 2 && IN_SORTED(buf, l, E);
+}
+
+bool pii_saint_word(const uint8_t *w, size_t n)
+{
+    static const char *const S[] = {
+        "aziz", "saint", "sainte", "san", "sankt", "sant", "santa", "santo", "sao", "st", "svatá", "svaté",
+        "svatý", "sveta", "sveti", "szent", "são", "święta", "świętego", "świętej", "święty", "άγιος",
+        "αγία", "αγίας", "αγίου", "святая", "святого", "святой", "святої"};
+    uint8_t buf[20];
+    size_t l = lower_word(w, n, buf, sizeof buf);
+    return l >= 2 && IN_SORTED(buf, l, S);
+}
+
+bool pii_foreign_place_prep(const uint8_t *s, size_t start)
+{
+    /* not the particles of names ("de", "da", "di", "von", "van", "del") */
+    static const char *const P[] = {
+        "aus", "desde", "em", "en", "fra", "från", "hacia", "hasta", "naar", "nach", "para", "till", "uit",
+        "à", "σε", "στη", "στην", "στο", "в", "во", "из"};
+    if (start < 3 || s[start - 1] != ' ')
+        return false;
+    size_t b = start - 1;
+    while (b > 0 && (pii_is_alpha(s[b - 1]) || s[b - 1] >= 0x80))
+        b--;
+    uint8_t buf[12];
+    size_t l = lower_word(s + b, start - 1 - b, buf, sizeof buf);
+    return l >= 2 && IN_SORTED(buf, l, P);
 }

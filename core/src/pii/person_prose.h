@@ -34,4 +34,12 @@ bool pii_venue_name(const uint8_t *s, size_t n, size_t start, const size_t (*tok
  * "Nell'aula", "Dell'anno", French "L'équipe" (a lower-case letter after the apostrophe). */
 bool pii_elided_article(const uint8_t *s, size_t n, size_t ws, size_t we);
 
+/* The capitalized word names a saint: "Santo", "São", "Sankt", "Świętego", "Αγίου" ("Santo António" is a
+ * feast, a church or a place). */
+bool pii_saint_word(const uint8_t *w, size_t n);
+
+/* The word before start (one space) is a preposition of place of another language: "desde Valencia",
+ * "nach Florence", "em Victoria", "из Москвы". */
+bool pii_foreign_place_prep(const uint8_t *s, size_t start);
+
 #endif

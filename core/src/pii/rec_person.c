@@ -557,6 +557,8 @@ static bool not_a_person(pii_scan *sc, const word *w, int cls, unsigned fa, cons
         return true;
     if (!sig && pii_venue_name(s, n, w->s, (const size_t(*)[2])q->toks, nt))
         return true; /* "salle Louise Michel", "the Mary Seacole Ward" */
+    if (!sig && nt >= 2 && pii_saint_word(s + w->s, q->toks[0][1] - w->s))
+        return true; /* "Santo António", "São Pedro" */
     if (!sig) {
         word hn;
         bool has_next = end + 1 < n && s[end] == ' ' && pii_holy_initial(s[end + 1]) && next_word(s, n, end, &hn) &&
@@ -584,7 +586,14 @@ static bool not_a_person(pii_scan *sc, const word *w, int cls, unsigned fa, cons
         if (pii_codename(sc, w->s, end, nt, fa, before, poss, person_ev))
             return true;
         /* places: "Darwin, Australia", "flights to Adelaide", "Regina and Saskatoon" */
-        if (nt == 1 && !person_ev && (cls == SC_WORD_PLACE || (fa & SC_NAME_PLACE)) && pii_place_context(sc, w->s, end))
+        if (nt == 1 && !person_ev && (cls == SC_WORD_PLACE || (fa & SC_NAME_PLACE)) &&
+            (pii_place_context(sc, w->s, end) || pii_foreign_place_prep(s, w->s)))
+            return true;
+        /* "the Queen", "the Navy", "every Blessing": a lone name that is also a word after a determiner */
+        size_t ds, de;
+        if (nt == 1 && !person_ev && (fa & SC_NAME_WORD) && !poss && prev_word(s, w->s, 1, &ds, &de) &&
+            w->s - de == 1 && pii_is_lower(s[ds]) &&
+            word_in(s + ds, de - ds, (const char *const[]){"the", "every", "this", "that", "each", NULL}))
             return true;
     }
     /* things named after someone: "Murphy's law", "Caesar salad", "Beef Wellington", "Mercedes-Benz" */
@@ -813,6 +822,11 @@ static size_t prose_word(pii_scan *sc, const word *w)
     bool cap_next = w->e + 1 < n && s[w->e] == ' ' && next_word(s, n, w->e, &nx) && nx.s == w->e + 1 && nx.cap;
     if (closed && cap_next && pii_feast_day(s + nx.s, nx.e - nx.s))
         return nx.e; /* "Christmas Eve", "Easter Monday" */
+    /* a closed-class word the gazetteer knows as a given name, before another known name, is one: "Les
+     * Dennis" */
+    if (closed && cap_next && (pii_name_flags(s, w->s, w->e) & SC_NAME_FIRST) &&
+        (pii_name_flags(s, nx.s, nx.e) & (SC_NAME_FIRST | SC_NAME_LAST)))
+        return 0;
     if (closed || pii_audience_noun(s + w->s, l) || pii_elided_article(s, n, w->s, w->e))
         return w->e;
     if (!cap_next)
