@@ -44,17 +44,17 @@ static size_t lower_word(const uint8_t *w, size_t n, uint8_t *buf, size_t cap)
     return n;
 }
 
-/* buf[0..n) in the byte-sorted list. */
+/* buf[0..n) in the byte-sorted list (no strlen: the walk stops at the first differing byte). */
 static bool in_sorted(const uint8_t *buf, size_t n, const char *const *list, size_t count)
 {
     size_t lo = 0, hi = count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        const char *b = list[mid];
-        size_t bl = strlen(b);
-        int c = memcmp(buf, b, n < bl ? n : bl);
-        if (c == 0)
-            c = n < bl ? -1 : (n > bl ? 1 : 0);
+        const uint8_t *b = (const uint8_t *)list[mid];
+        size_t i = 0;
+        while (i < n && b[i] != 0 && buf[i] == b[i])
+            i++;
+        int c = i == n ? (b[i] == 0 ? 0 : -1) : (b[i] == 0 ? 1 : (int)buf[i] - (int)b[i]);
         if (c == 0)
             return true;
         if (c < 0)
@@ -75,59 +75,122 @@ bool pii_feast_day(const uint8_t *w, size_t n)
     return l >= 3 && IN_SORTED(buf, l, D);
 }
 
-bool pii_prose_closed(const uint8_t *w, size_t n)
+/* English function words (a closed class; "Will", "May", "Bill" are names and not here), capitalized
+ * articles of other languages, and the feasts and season's words of letters and newsletters. */
+static const char *const CLOSED[] = {
+    "advent", "adviento", "am", "and", "année", "are", "ascension", "año", "aşure", "bayramı", "but",
+    "candlemas", "capodanno", "carnaval", "carnevale", "carnival", "christmas", "corpus", "der", "die",
+    "diwali", "easter", "epiphany", "fasching", "fastelavn", "fastnacht", "for", "from", "gli",
+    "halloween", "hanukkah", "has", "have", "het", "is", "juhannus", "julafton", "kerstmis",
+    "kwanzaa", "las", "lent", "les", "los", "michaelmas", "midsommar", "midsummer", "nadolig", "natale",
+    "navidad", "navidades", "neujahr", "nieuwjaar", "nor", "nouvel", "nowruz", "nuevo", "of", "or",
+    "ostern", "pascua", "pasen", "passover", "pentecost", "pesach", "pfingsten", "purim", "ramazan",
+    "réveillon", "shavuot", "sinterklaas", "sukkot", "than", "thanksgiving", "the", "to", "vesak",
+    "was", "weihnachten", "were", "whitsun", "wielkanoc", "with", "yuletide", "świąt", "święta"};
+/* Groups a greeting addresses ("Liebe Mitglieder", "Dear Residents"). */
+static const char *const AUD[] = {
+    "alle", "allemaal", "amici", "amigos", "amis", "arkadaşlar", "barátaim", "buren", "care", "cari",
+    "chers", "chères", "colegas", "colleagues", "collega's", "colleghi", "collègues", "committee",
+    "compañeros", "congregation", "customers", "członkowie", "dostlar", "drodzy", "eltern", "everyone",
+    "familie", "familien", "families", "feligreses", "fratelli", "freunde", "freundinnen", "friends",
+    "gemeinde", "gentlemen", "gäste", "hermanos", "kochani", "kollegen", "kolleginnen", "ladies",
+    "leden", "marafiki", "medlemmar", "medlemmer", "members", "membres", "miembros", "mitglieder",
+    "nachbarn", "neighbors", "neighbours", "ouders", "padres", "parents", "parishioners", "paroissiens",
+    "parrocchiani", "prieteni", "przyjaciele", "pupils", "queridas", "queridos", "residents", "soci",
+    "socios", "studenten", "students", "tagok", "team", "tenants", "trustees", "vecinos", "veljet",
+    "venner", "vicini", "voisins", "volunteers", "vorstand", "vrienden", "vänner", "wanachama",
+    "ystävät", "üyeler"};
+/* Wishes before a feast ("Joyeux Noël"). */
+static const char *const WISH[] = {
+    "bonne", "bonnes", "buon", "buona", "buone", "felices", "feliz", "frohe", "frohes", "fröhliche",
+    "gelukkig", "glædelig", "happy", "joyeuses", "joyeux", "merry", "prettige", "wesołych", "zalig"};
+
+/* One hash set of the lists above and the calendar, built once (pii_run_once): slot = 1 + entry. */
+enum { PROSE_SLOTS = 2048 };
+typedef struct prose_entry {
+    const char *w;
+    unsigned kind;
+} prose_entry;
+static prose_entry prose_entries[PROSE_SLOTS / 2];
+static size_t prose_count;
+static uint16_t prose_slot[PROSE_SLOTS];
+static pii_once prose_hashed = PII_ONCE_INIT;
+
+static uint32_t prose_hash(const uint8_t *k, size_t n)
 {
-    /* English function words (a closed class; "Will", "May", "Bill" are names and not here) and the
-     * feasts and season's words of letters and newsletters in many languages. Sorted by bytes. */
-    static const char *const CLOSED[] = {
-        "advent", "adviento", "am", "and", "année", "are", "ascension", "año", "aşure", "bayramı", "but",
-        "candlemas", "capodanno", "carnaval", "carnevale", "carnival", "christmas", "corpus", "der", "die",
-        "diwali", "easter", "epiphany", "fasching", "fastelavn", "fastnacht", "for", "from", "gli",
-        "halloween", "hanukkah", "has", "have", "het", "inte", "is", "juhannus", "julafton", "kerstmis",
-        "kwanzaa", "las", "lent", "les", "los", "michaelmas", "midsommar", "midsummer", "nadolig", "natale",
-        "navidad", "navidades", "neujahr", "nieuwjaar", "nor", "nouvel", "nowruz", "nuevo", "of", "or",
-        "ostern", "pascua", "pasen", "passover", "pentecost", "pesach", "pfingsten", "purim", "ramazan",
-        "réveillon", "shavuot", "sinterklaas", "sukkot", "than", "thanksgiving", "the", "to", "vesak",
-        "was", "weihnachten", "were", "whitsun", "wielkanoc", "with", "yuletide", "świąt", "święta"};
+    uint32_t h = 0x811c9dc5u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= k[i];
+        h *= 0x01000193u;
+    }
+    return h;
+}
+
+static void prose_add(const char *w, unsigned kind)
+{
+    const uint32_t mask = PROSE_SLOTS - 1;
+    for (uint32_t i = prose_hash((const uint8_t *)w, strlen(w)) & mask;; i = (i + 1) & mask) {
+        if (prose_slot[i] == 0) {
+            if (prose_count >= PROSE_SLOTS / 2)
+                return; /* the load stays under 1/2 (the lists hold about 800 words) */
+            prose_entries[prose_count].w = w;
+            prose_entries[prose_count].kind = kind;
+            prose_slot[i] = (uint16_t)(++prose_count);
+            return;
+        }
+        prose_entry *e = &prose_entries[prose_slot[i] - 1];
+        if (strcmp(e->w, w) == 0) {
+            e->kind |= kind;
+            return;
+        }
+    }
+}
+
+static void prose_build(void)
+{
+    for (size_t i = 0; i < sizeof CLOSED / sizeof CLOSED[0]; i++)
+        prose_add(CLOSED[i], PII_PROSE_CLOSED);
+    for (size_t i = 0; i < sc_prose_calendar_count; i++)
+        prose_add(sc_prose_calendar[i], PII_PROSE_CLOSED);
+    for (size_t i = 0; i < sizeof AUD / sizeof AUD[0]; i++)
+        prose_add(AUD[i], PII_PROSE_AUDIENCE);
+    for (size_t i = 0; i < sizeof WISH / sizeof WISH[0]; i++)
+        prose_add(WISH[i], PII_PROSE_WISH);
+}
+
+static unsigned prose_find(const uint8_t *buf, size_t l)
+{
+    pii_run_once(&prose_hashed, prose_build);
+    const uint32_t mask = PROSE_SLOTS - 1;
+    for (uint32_t i = prose_hash(buf, l) & mask; prose_slot[i] != 0; i = (i + 1) & mask) {
+        const prose_entry *e = &prose_entries[prose_slot[i] - 1];
+        if (memcmp(e->w, buf, l) == 0 && e->w[l] == '\0')
+            return e->kind;
+    }
+    return 0;
+}
+
+unsigned pii_prose_class(const uint8_t *w, size_t n)
+{
     uint8_t buf[32];
-    size_t l = lower_word(w, n, buf, sizeof buf);
+    size_t l = n <= 24 ? lower_word(w, n, buf, sizeof buf) : 0;
     if (l < 2)
-        return false;
-    if (IN_SORTED(buf, l, CLOSED) || (l >= 3 && in_sorted(buf, l, sc_prose_calendar, sc_prose_calendar_count)))
-        return true;
+        return 0;
+    unsigned k = prose_find(buf, l);
     /* "Terça-feira", "Quinta-feira" (Portuguese weekdays; glibc writes them without "-feira") */
     const uint8_t *h = memchr(buf, '-', l);
-    return h != NULL && h - buf >= 3 && l - (size_t)(h - buf) == 6 && memcmp(h, "-feira", 6) == 0;
+    if (h != NULL && h - buf >= 3 && l - (size_t)(h - buf) == 6 && memcmp(h, "-feira", 6) == 0)
+        k |= PII_PROSE_CLOSED;
+    if ((k & PII_PROSE_AUDIENCE) && l < 3)
+        k &= ~(unsigned)PII_PROSE_AUDIENCE;
+    return k;
 }
 
-bool pii_audience_noun(const uint8_t *w, size_t n)
-{
-    static const char *const AUD[] = {
-        "alle", "allemaal", "amici", "amigos", "amis", "arkadaşlar", "barátaim", "buren", "care", "cari",
-        "chers", "chères", "colegas", "colleagues", "collega's", "colleghi", "collègues", "committee",
-        "compañeros", "congregation", "customers", "członkowie", "dostlar", "drodzy", "eltern", "everyone",
-        "familie", "familien", "families", "feligreses", "fratelli", "freunde", "freundinnen", "friends",
-        "gemeinde", "gentlemen", "gäste", "hermanos", "kochani", "kollegen", "kolleginnen", "ladies",
-        "leden", "marafiki", "medlemmar", "medlemmer", "members", "membres", "miembros", "mitglieder",
-        "nachbarn", "neighbors", "neighbours", "ouders", "padres", "parents", "parishioners", "paroissiens",
-        "parrocchiani", "prieteni", "przyjaciele", "pupils", "queridas", "queridos", "residents", "soci",
-        "socios", "studenten", "students", "tagok", "team", "tenants", "trustees", "vecinos", "veljet",
-        "venner", "vicini", "voisins", "volunteers", "vorstand", "vrienden", "vänner", "wanachama",
-        "ystävät", "üyeler"};
-    uint8_t buf[32];
-    size_t l = lower_word(w, n, buf, sizeof buf);
-    return l >= 3 && IN_SORTED(buf, l, AUD);
-}
+bool pii_prose_closed(const uint8_t *w, size_t n) { return (pii_prose_class(w, n) & PII_PROSE_CLOSED) != 0; }
 
-bool pii_season_wish(const uint8_t *w, size_t n)
-{
-    static const char *const WISH[] = {
-        "bonne", "bonnes", "buon", "buona", "buone", "felices", "feliz", "frohe", "frohes", "fröhliche",
-        "gelukkig", "glædelig", "happy", "joyeuses", "joyeux", "merry", "prettige", "wesołych", "zalig"};
-    uint8_t buf[16];
-    size_t l = lower_word(w, n, buf, sizeof buf);
-    return l >= 4 && IN_SORTED(buf, l, WISH);
-}
+bool pii_audience_noun(const uint8_t *w, size_t n) { return (pii_prose_class(w, n) & PII_PROSE_AUDIENCE) != 0; }
+
+bool pii_season_wish(const uint8_t *w, size_t n) { return (pii_prose_class(w, n) & PII_PROSE_WISH) != 0; }
 
 /* A venue noun that comes before the name it is called after ("salle Victor Hugo", "Colegio Gabriela
  * Mistral", "biblioteka im. Marii"), in any case. */

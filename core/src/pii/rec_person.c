@@ -181,7 +181,7 @@ static void gather_name(pii_scan *sc, const word *w, unsigned fa, bool label, na
             break;
         }
         if (bc == SC_WORD_STOP || bc == SC_WORD_TITLE || korean_given(s, b.s, b.e) ||
-            (b.cap && (pii_prose_closed(s + b.s, b.e - b.s) || pii_audience_noun(s + b.s, b.e - b.s))) ||
+            (b.cap && pii_prose_class(s + b.s, b.e - b.s) & (PII_PROSE_CLOSED | PII_PROSE_AUDIENCE)) ||
             (!pii_name_shaped(sc, &b, w->allcaps) && !(w->cap && prefixed_surname(sc, &b))))
             break;
         if (w->allcaps != b.allcaps && !(b.e - b.s == 1))
@@ -817,7 +817,8 @@ static size_t prose_word(pii_scan *sc, const word *w)
     size_t n = sc->n, l = w->e - w->s;
     if (l < 2 || l > 30)
         return 0;
-    bool closed = pii_prose_closed(s + w->s, l);
+    unsigned pk = pii_prose_class(s + w->s, l);
+    bool closed = (pk & PII_PROSE_CLOSED) != 0;
     word nx;
     bool cap_next = w->e + 1 < n && s[w->e] == ' ' && next_word(s, n, w->e, &nx) && nx.s == w->e + 1 && nx.cap;
     if (closed && cap_next && pii_feast_day(s + nx.s, nx.e - nx.s))
@@ -827,11 +828,11 @@ static size_t prose_word(pii_scan *sc, const word *w)
     if (closed && cap_next && (pii_name_flags(s, w->s, w->e) & SC_NAME_FIRST) &&
         (pii_name_flags(s, nx.s, nx.e) & (SC_NAME_FIRST | SC_NAME_LAST)))
         return 0;
-    if (closed || pii_audience_noun(s + w->s, l) || pii_elided_article(s, n, w->s, w->e))
+    if (closed || (pk & PII_PROSE_AUDIENCE) || pii_elided_article(s, n, w->s, w->e))
         return w->e;
     if (!cap_next)
         return 0;
-    if (pii_season_wish(s + w->s, l))
+    if (pk & PII_PROSE_WISH)
         return nx.e;
     if (sc_person_context_word(s + w->s, l, 0) != SC_PCTX_GREETING)
         return 0;
