@@ -157,6 +157,48 @@ static void round11_foreign_place_prepositions(void **state)
     pii_expect_one_person(f->det, "Hemos quedado con Victoria Ibarra en la plaza.", "Victoria Ibarra");
 }
 
+/* A given name coordinated with the writer ("Klaus und ich", "Zofia and I", "Ingrid och jag", "Тарас і я"):
+ * only a person is paired with "I"; a place or a thing in the same frame is not ("Lisbon and I"). */
+static void round11_pronoun_pairs(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect_one_person(f->det, "Letzten Sommer sind Wolfram und ich nach Rügen gefahren.", "Wolfram");
+    pii_expect_one_person(f->det, "After the service, Bronwen and I walked down to the harbour.", "Bronwen");
+    pii_expect_one_person(f->det, "Hier soir, Ghislaine et moi avons revu le film.", "Ghislaine");
+    pii_expect_one_person(f->det, "En verano Eulalia y yo iremos al pueblo.", "Eulalia");
+    pii_expect_one_person(f->det, "I helgen åkte Sigrid och jag till stugan.", "Sigrid");
+    pii_expect_one_person(f->det, "W sobotę Małgorzata i ja byłyśmy na targu.", "Małgorzata");
+    pii_expect_one_person(f->det, "Geçen hafta Emine ve ben Bodrum'a gittik.", "Emine");
+    pii_expect_one_person(f->det, "\xd0\x92\xd1\x87\xd0\xbe\xd1\x80\xd0\xb0 \xd0\x9e\xd1\x81\xd1\x82\xd0\xb0\xd0\xbf "
+                                  "\xd1\x96 \xd1\x8f \xd0\xb1\xd1\x83\xd0\xbb\xd0\xb8 \xd0\xb2 \xd1\x82\xd0\xb5\xd0\xb0\xd1\x82\xd1\x80\xd1\x96.",
+                          "\xd0\x9e\xd1\x81\xd1\x82\xd0\xb0\xd0\xbf"); /* Ukrainian: yesterday Ostap and I were at the theatre */
+    pii_expect_none(f->det, "Since the move, Lisbon and I have got along just fine.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Python and I go back a long way.", SANCTUM_ENTITY_PERSON);
+}
+
+/* Greek puts an article before a given name in the nominative too ("ο Νίκος", "η Κατερίνα"), and letters
+ * open with a capitalized greeting of Greek or Cyrillic script ("Αγαπητή Ελένη", "Дорога Оксано"). */
+static void round11_greek_cyrillic_letters(void **state)
+{
+    pii_fixture *f = *state;
+    /* "Yesterday Nikos came to see us." */
+    pii_expect_one_person(f->det, "\xce\xa7\xce\xb8\xce\xb5\xcf\x82 \xce\xae\xcf\x81\xce\xb8\xce\xb5 \xce\xbf "
+                                  "\xce\x9d\xce\xaf\xce\xba\xce\xbf\xcf\x82 \xce\xbd\xce\xb1 \xce\xbc\xce\xb1\xcf\x82 \xce\xb4\xce\xb5\xce\xb9.",
+                          "\xce\x9d\xce\xaf\xce\xba\xce\xbf\xcf\x82");
+    /* "Dear Eleni, thank you." */
+    pii_expect_one_person(f->det, "\xce\x91\xce\xb3\xce\xb1\xcf\x80\xce\xb7\xcf\x84\xce\xae \xce\x95\xce\xbb\xce\xad\xce\xbd\xce\xb7, "
+                                  "\xcf\x83\xce\xb5 \xce\xb5\xcf\x85\xcf\x87\xce\xb1\xcf\x81\xce\xb9\xcf\x83\xcf\x84\xcf\x8e.",
+                          "\xce\x95\xce\xbb\xce\xad\xce\xbd\xce\xb7");
+    /* "Dear Oksana (vocative), thanks for the letter." */
+    pii_expect_one_person(f->det, "\xd0\x94\xd0\xbe\xd1\x80\xd0\xbe\xd0\xb3\xd0\xb0 \xd0\x9e\xd0\xba\xd1\x81\xd0\xb0\xd0\xbd\xd0\xbe, "
+                                  "\xd0\xb4\xd1\x8f\xd0\xba\xd1\x83\xd1\x8e \xd0\xb7\xd0\xb0 \xd0\xbb\xd0\xb8\xd1\x81\xd1\x82\xd0\xb0!",
+                          "\xd0\x9e\xd0\xba\xd1\x81\xd0\xb0\xd0\xbd\xd0\xbe");
+    /* "the Parthenon" after the article is no person */
+    pii_expect_none(f->det, "\xce\x9f \xce\xa0\xce\xb1\xcf\x81\xce\xb8\xce\xb5\xce\xbd\xcf\x8e\xce\xbd\xce\xb1\xcf\x82 "
+                            "\xce\xb5\xce\xaf\xce\xbd\xce\xb1\xce\xb9 \xce\xba\xce\xbb\xce\xb5\xce\xb9\xcf\x83\xcf\x84\xcf\x8c\xcf\x82.",
+                    SANCTUM_ENTITY_PERSON);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -168,6 +210,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(round11_articles, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round11_determiner_words, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round11_foreign_place_prepositions, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round11_pronoun_pairs, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round11_greek_cyrillic_letters, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -290,3 +290,35 @@ bool pii_foreign_place_prep(const uint8_t *s, size_t start)
     size_t l = lower_word(s + b, start - 1 - b, buf, sizeof buf);
     return l >= 2 && IN_SORTED(buf, l, P);
 }
+
+/* The writer after the name: "and I", "und ich", "et moi", "y yo", "e io", "e eu", "en ik", "och jag",
+ * "og jeg", "i ja", "a já", "ve ben", "ja minä", "és én", "şi eu", "dan saya", "na mimi", "и я", "і я",
+ * "κι εγώ", "και εγώ". */
+bool pii_pronoun_pair(const uint8_t *s, size_t n, size_t end)
+{
+    static const char *const PAIR[] = {
+        "a já", "and i", "dan saya", "e eu", "e io", "en ik", "et moi", "i ja", "ja minä", "na mimi",
+        "och jag", "og jeg", "und ich", "ve ben", "y yo", "és én", "şi eu", "και εγώ", "κι εγώ", "и я",
+        "і я"};
+    if (end + 4 >= n || s[end] != ' ')
+        return false;
+    /* the conjunction and the pronoun: two words, then no letter */
+    size_t a = end + 1, b = a;
+    while (b < n && s[b] != ' ' && b - a < 8)
+        b++;
+    if (b >= n || s[b] != ' ')
+        return false;
+    size_t c = b + 1, d = c;
+    while (d < n && (pii_is_alpha(s[d]) || s[d] >= 0x80) && d - c < 8)
+        d++;
+    if (d == c || (d < n && (pii_is_alpha(s[d]) || s[d] >= 0x80)))
+        return false;
+    uint8_t buf[24];
+    size_t l = d - a;
+    if (l >= sizeof buf)
+        return false;
+    for (size_t i = 0; i < l; i++)
+        buf[i] = pii_lower(s[a + i]);
+    /* "and I" keeps its capital I: lower-case "and i" in a name list is rare */
+    return in_sorted(buf, l, PAIR, sizeof PAIR / sizeof PAIR[0]);
+}

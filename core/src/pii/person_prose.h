@@ -46,4 +46,7 @@ bool pii_saint_word(const uint8_t *w, size_t n);
  * "nach Florence", "em Victoria", "из Москвы". */
 bool pii_foreign_place_prep(const uint8_t *s, size_t start);
 
+/* After a name ending at end: the writer coordinated with it ("Klaus und ich", "Zofia and I", "Тарас і я"). */
+bool pii_pronoun_pair(const uint8_t *s, size_t n, size_t end);
+
 #endif

@@ -450,8 +450,11 @@ static bool person_position(pii_scan *sc, const word *w, int cls, unsigned fa, c
     else if (q->nt == 1 && cls == SC_WORD_NONE && (fa & SC_NAME_FIRST) && !(fa & (SC_NAME_WORD | SC_NAME_PLACE)) &&
              prev_word(s, w->s, 1, &ps, &pe) &&
              word_in(s + ps, pe - ps, (const char *const[]){"τον", "την", "του", "της", "στον", "στην", "στου", "στης",
-                                                            "ston", "stin", NULL}))
-        lift = 0.75; /* Greek puts an article before a given name: "στον Κώστα", "της Σοφίας" */
+                                                            "ston", "stin", "ο", "η", "Ο", "Η", NULL}))
+        lift = 0.75; /* Greek puts an article before a given name: "στον Κώστα", "της Σοφίας", "ο Νίκος" */
+    else if (q->nt == 1 && cls == SC_WORD_NONE && (fa & SC_NAME_FIRST) && !(fa & SC_NAME_PLACE) &&
+             pii_pronoun_pair(s, n, end))
+        lift = 0.8, why = SANCTUM_EV_CONTEXT_AFTER; /* "Klaus und ich", "Zofia and I" */
     else if (cls == SC_WORD_NONE && (fa & SC_NAME_FIRST) && !(fa & SC_NAME_PLACE) && pii_mention_start(s, n, w->s))
         lift = 0.8; /* "@Femi the agent is yours", "@Siddharth @Maeve": a chat mention, as "@priya" */
     else if (poss && pii_personal_noun(s, n, end))
