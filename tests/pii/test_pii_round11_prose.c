@@ -199,6 +199,20 @@ static void round11_greek_cyrillic_letters(void **state)
                     SANCTUM_ENTITY_PERSON);
 }
 
+/* Letters ask to greet, kiss or hug someone, and family histories tell who married whom, in many languages:
+ * "Grüß bitte Wiebke", "Saluta Ornella", "Embrasse Gaëlle", "Hälsa Agneta", "married Eugenia". */
+static void round11_greet_verbs(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect_one_person(f->det, "Grüß Ottilie von uns, wir vermissen euch.", "Ottilie");
+    pii_expect_one_person(f->det, "Saluta Ornella e i bambini da parte nostra.", "Ornella");
+    pii_expect_one_person(f->det, "Embrasse Gaëlle pour moi quand tu la verras.", "Gaëlle");
+    pii_expect_one_person(f->det, "Hälsa Agneta och säg att vi kommer i juni.", "Agneta");
+    pii_expect_one_person(f->det, "In 1921 he married Leontyne in the chapel at Bray.", "Leontyne");
+    /* the same verb in a fixed greeting */
+    pii_expect_none(f->det, "Grüß Gott, sagte der Wirt in Passau.", SANCTUM_ENTITY_PERSON);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -212,6 +226,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round11_foreign_place_prepositions, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round11_pronoun_pairs, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round11_greek_cyrillic_letters, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round11_greet_verbs, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -575,11 +575,14 @@ bool pii_place_preposition(const pii_scan *sc, size_t start)
 bool pii_person_verb_before(const pii_scan *sc, size_t start)
 {
     static const char *const V[] = {
-        "add", "added", "ask", "asked", "asking", "babysat", "babysit", "bel", "cc", "collect",
-        "collected", "congratulate", "dm", "drive", "drop", "dropped", "drove", "emailed", "fired", "frag",
-        "hire", "hired", "hug", "hugged", "interviewed", "invite", "invited", "meet", "met", "page",
-        "paged", "picked", "ping", "pinged", "remind", "reminded", "ring", "soita", "take", "tell",
-        "telling", "texted", "thank", "thanked", "told", "took", "welcome", "welcomed", NULL};
+        "abbraccia", "add", "added", "ask", "asked", "asking", "babysat", "babysit", "bacia", "bel", "cc",
+        "collect", "collected", "congratulate", "cumprimenta", "dm", "drive", "drop", "dropped", "drove",
+        "emailed", "embrasse", "embrassez", "fired", "frag", "groet", "grüss", "grüsse", "grüß", "grüße",
+        "heiratete", "hire", "hired", "hug", "hugged", "hälsa", "interviewed", "invite", "invited", "kiss",
+        "kissed", "married", "marry", "meet", "met", "page", "paged", "picked", "ping", "pinged", "pozdrów",
+        "pozdrówcie", "remind", "reminded", "ring", "saluda", "saluta", "salutami", "soita", "sposata",
+        "sposato", "take", "tell", "telling", "texted", "thank", "thanked", "told", "took", "welcome",
+        "welcomed", "épousé", NULL};
     static const char *const V2[] = {
         "1:1", "call", "catch", "chat", "chatted", "chatting", "check", "checked", "coffee", "complained",
         "dinner", "drop", "dropped", "dropping", "explained", "introduced", "listen", "listened", "lunch",
