@@ -52,6 +52,7 @@ static void round11_audience(void **state)
     pii_expect_none(f->det, "Dear Parishioners, the roof appeal has reached its target.", P);
     pii_expect_none(f->det, "Dear Colleagues, the canteen closes early on Friday.", P);
     pii_expect_none(f->det, "Kære Venner, vi ses til sommerfesten.", P);
+    pii_expect_none(f->det, "Liebe Grüße und bis bald aus dem Allgäu!", P);
     pii_expect_one_person(f->det, "Liebe Roswitha, danke für die Blumen!", "Roswitha");
     pii_expect_one_person(f->det, "Beste Maarten, de sleutels liggen bij de buren.", "Maarten");
     pii_expect_one_person(f->det, "Dear Colleagues, please welcome Oyelaran Adebisi to the lab.", "Oyelaran Adebisi");
@@ -72,6 +73,8 @@ static void round11_venues(void **state)
     pii_expect_none(f->det, "We stayed at the Hotel Isabel Segunda near the harbour.", P);
     pii_expect_none(f->det, "Visiting hours on the Mary Seacole Ward are from two until eight.", P);
     pii_expect_none(f->det, "We walked a stretch of the Harriet Tubman Trail on Saturday.", P);
+    pii_expect_none(f->det, "Depois fomos à Torre de Belém e ao Padrão.", P);
+    pii_expect_none(f->det, "Esta noche cantan en el Teatro Isabel la Católica.", P);
     pii_expect_one_person(f->det, "Dans la salle d'attente, Louise Marchand lisait un roman.", "Louise Marchand");
     pii_expect_one_person(f->det, "The ward sister, Mary Okwuosa, signed the discharge form.", "Mary Okwuosa");
     pii_expect_one_person(f->det, "Nell'aula magna ha parlato Carla Benvenuti del comitato.", "Carla Benvenuti");
@@ -140,6 +143,7 @@ static void round11_determiner_words(void **state)
     pii_expect_none(f->det, "He served twenty years in the Navy before teaching.", P);
     pii_expect_none(f->det, "The regiment paraded before the Queen at Windsor.", P);
     pii_expect_none(f->det, "May every Blessing be yours this Advent.", P);
+    pii_expect_none(f->det, "Every Blessing for the year ahead, from the choir.", P);
     pii_expect_none(f->det, "We queued two hours for the Crown Jewels and the Watch ceremony.", P);
     pii_expect_one_person(f->det, "I asked Grace about the rota.", "Grace");
 }

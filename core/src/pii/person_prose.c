@@ -76,30 +76,35 @@ bool pii_feast_day(const uint8_t *w, size_t n)
 }
 
 /* English function words (a closed class; "Will", "May", "Bill" are names and not here), capitalized
- * articles of other languages, and the feasts and season's words of letters and newsletters. */
+ * articles and demonstratives of other languages, and the feasts and season's words of letters and newsletters. */
 static const char *const CLOSED[] = {
     "advent", "adviento", "am", "and", "année", "are", "ascension", "año", "aşure", "bayramı", "but",
-    "candlemas", "capodanno", "carnaval", "carnevale", "carnival", "christmas", "corpus", "der", "die",
-    "diwali", "easter", "epiphany", "fasching", "fastelavn", "fastnacht", "for", "from", "gli",
-    "halloween", "hanukkah", "has", "have", "het", "is", "juhannus", "julafton", "kerstmis",
-    "kwanzaa", "las", "lent", "les", "los", "michaelmas", "midsommar", "midsummer", "nadolig", "natale",
-    "navidad", "navidades", "neujahr", "nieuwjaar", "nor", "nouvel", "nowruz", "nuevo", "of", "or",
-    "ostern", "pascua", "pasen", "passover", "pentecost", "pesach", "pfingsten", "purim", "ramazan",
-    "réveillon", "shavuot", "sinterklaas", "sukkot", "than", "thanksgiving", "the", "to", "vesak",
-    "was", "weihnachten", "were", "whitsun", "wielkanoc", "with", "yuletide", "świąt", "święta"};
-/* Groups a greeting addresses ("Liebe Mitglieder", "Dear Residents"). */
+    "candlemas", "capodanno", "carnaval", "carnevale", "carnival", "cette", "christmas", "corpus",
+    "der", "deze", "die", "diese", "dieser", "dieses", "diwali", "easter", "epiphany", "esta", "estas",
+    "este", "esto", "estos", "fasching", "fastelavn", "fastnacht", "for", "from", "gli", "halloween",
+    "hanukkah", "has", "have", "het", "is", "juhannus", "julafton", "kerstmis", "kwanzaa", "las",
+    "lent", "les", "los", "michaelmas", "midsommar", "midsummer", "nadolig", "natale", "navidad",
+    "navidades", "neujahr", "nieuwjaar", "nor", "nouvel", "nowruz", "nuevo", "of", "or", "ostern",
+    "pascua", "pasen", "passover", "pentecost", "pesach", "pfingsten", "purim", "questa", "questo",
+    "ramazan", "réveillon", "shavuot", "sinterklaas", "sukkot", "than", "thanksgiving", "the", "to",
+    "vesak", "was", "weihnachten", "were", "whitsun", "wielkanoc", "with", "yuletide", "świąt",
+    "święta"};
+/* Groups a greeting addresses ("Liebe Mitglieder", "Dear Residents") and the nouns of a closing ("Liebe
+ * Grüße", "Kind Regards"). */
 static const char *const AUD[] = {
     "alle", "allemaal", "amici", "amigos", "amis", "arkadaşlar", "barátaim", "buren", "care", "cari",
     "chers", "chères", "colegas", "colleagues", "collega's", "colleghi", "collègues", "committee",
     "compañeros", "congregation", "customers", "członkowie", "dostlar", "drodzy", "eltern", "everyone",
     "familie", "familien", "families", "feligreses", "fratelli", "freunde", "freundinnen", "friends",
-    "gemeinde", "gentlemen", "gäste", "hermanos", "kochani", "kollegen", "kolleginnen", "ladies",
-    "leden", "marafiki", "medlemmar", "medlemmer", "members", "membres", "miembros", "mitglieder",
-    "nachbarn", "neighbors", "neighbours", "ouders", "padres", "parents", "parishioners", "paroissiens",
-    "parrocchiani", "prieteni", "przyjaciele", "pupils", "queridas", "queridos", "residents", "soci",
-    "socios", "studenten", "students", "tagok", "team", "tenants", "trustees", "vecinos", "veljet",
-    "venner", "vicini", "voisins", "volunteers", "vorstand", "vrienden", "vänner", "wanachama",
-    "ystävät", "üyeler"};
+    "gemeinde", "gentlemen", "greetings", "groeten", "gruß", "grüsse", "grüß", "grüße", "gäste",
+    "hermanos", "hälsningar", "kochani", "kollegen", "kolleginnen", "ladies", "leden", "marafiki",
+    "medlemmar", "medlemmer", "members", "membres", "miembros", "mitglieder", "nachbarn", "neighbors",
+    "neighbours", "ouders", "padres", "parents", "parishioners", "paroissiens", "parrocchiani",
+    "pozdrowienia", "prieteni", "przyjaciele", "pupils", "queridas", "queridos", "regards",
+    "residents", "saludos", "salutations", "saluti", "soci", "socios", "studenten", "students",
+    "tagok", "team", "tenants", "trustees", "vecinos", "veljet", "venner", "vicini", "voisins",
+    "volunteers", "vorstand", "vrienden", "vänner", "wanachama", "wishes", "wünsche", "ystävät",
+    "üyeler"};
 /* Wishes before a feast ("Joyeux Noël"). */
 static const char *const WISH[] = {
     "bonne", "bonnes", "buon", "buona", "buone", "felices", "feliz", "frohe", "frohes", "fröhliche",
@@ -242,6 +247,12 @@ bool pii_venue_name(const uint8_t *s, size_t n, size_t start, const size_t (*tok
                                                                                "hotel", "theater", NULL})))
             return true;
     }
+    /* a venue word that opens the name: "Torre de Belém", "Teatro Alfonso", "Candi Borobudur" ("im" is also a
+     * Korean family name) */
+    if (nt >= 2 && toks[0][1] - toks[0][0] >= 3 && (venue_before(s + toks[0][0], toks[0][1] - toks[0][0]) ||
+                                                   word_in(s + toks[0][0], toks[0][1] - toks[0][0],
+                                                           (const char *const[]){"candi", "halla", "pura", NULL})))
+        return true;
     /* "the" + a name of two or more words whose last word is a venue */
     if (nt >= 2 && start >= 4 && s[start - 1] == ' ' && (s[start - 4] | 0x20) == 't' && s[start - 3] == 'h' &&
         s[start - 2] == 'e' && (start == 4 || !pii_is_alpha(s[start - 5])))

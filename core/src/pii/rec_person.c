@@ -595,8 +595,7 @@ static bool not_a_person(pii_scan *sc, const word *w, int cls, unsigned fa, cons
         /* "the Queen", "the Navy", "every Blessing": a lone name that is also a word after a determiner */
         size_t ds, de;
         if (nt == 1 && !person_ev && (fa & SC_NAME_WORD) && !poss && prev_word(s, w->s, 1, &ds, &de) &&
-            w->s - de == 1 && pii_is_lower(s[ds]) &&
-            word_in(s + ds, de - ds, (const char *const[]){"the", "every", "this", "that", "each", NULL}))
+            w->s - de == 1 && word_in(s + ds, de - ds, (const char *const[]){"the", "every", "this", "that", "each", NULL}))
             return true;
     }
     /* things named after someone: "Murphy's law", "Caesar salad", "Beef Wellington", "Mercedes-Benz" */
