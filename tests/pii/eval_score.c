@@ -59,7 +59,8 @@ int eval_files(const sanctum_detector *det, const char *const *paths, size_t npa
             size_t n = strlen(line);
             while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
                 line[--n] = 0;
-            if (n == 0 || line[0] == '#')
+            /* a comment is "#" alone or "# ...": a case may start with "#general" or "#42" */
+            if (n == 0 || (line[0] == '#' && (n == 1 || line[1] == ' ')))
                 continue;
             size_t ng;
             size_t tl = parse_case(line, n, text, g, &ng, 32);
