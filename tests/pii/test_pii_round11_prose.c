@@ -146,6 +146,12 @@ static void round11_determiner_words(void **state)
     pii_expect_none(f->det, "Every Blessing for the year ahead, from the choir.", P);
     pii_expect_none(f->det, "We queued two hours for the Crown Jewels and the Watch ceremony.", P);
     pii_expect_one_person(f->det, "I asked Grace about the rota.", "Grace");
+    /* "the" + a given name + a capitalized noun the gazetteer lacks: a heading or an institution */
+    pii_expect_none(f->det, "Tickets for the Carol Concert are in the porch.", P);
+    pii_expect_none(f->det, "The essay compares the Roman Empire with the Ottoman state.", P);
+    pii_expect_none(f->det, "Minutes of the Annual General Meeting, held on Tuesday.", P);
+    pii_expect_none(f->det, "We sang at the Teddy Bears Picnic in the park.", P);
+    pii_expect_one_person(f->det, "I sat beside the Daniel Mantione you mentioned.", "Daniel Mantione");
 }
 
 /* Place names after a preposition of another language: "desde Valencia", "nach Florenz", "naar Lier",

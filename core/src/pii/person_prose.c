@@ -333,3 +333,46 @@ bool pii_pronoun_pair(const uint8_t *s, size_t n, size_t end)
     /* "and I" keeps its capital I: lower-case "and i" in a name list is rare */
     return in_sorted(buf, l, PAIR, sizeof PAIR / sizeof PAIR[0]);
 }
+
+bool pii_the_heading(const uint8_t *s, size_t n, size_t start, const size_t (*toks)[2], size_t nt, unsigned last_flags)
+{
+    if (nt < 2 || last_flags != 0 || start < 5 || s[start - 1] != ' ')
+        return false;
+    for (size_t t = 1; t < nt; t++) {
+        size_t ls = toks[t][0], le = toks[t][1];
+        if (!pii_is_upper(s[ls]) || !pii_english_word(s + ls, le - ls) || (t + 1 < nt && pii_name_flags(s, ls, le) != 0))
+            return false;
+    }
+    /* "the" right before, or one capitalized word between ("the Annual General Meeting") */
+    size_t p = start - 1, b = p;
+    while (b > 0 && pii_is_alpha(s[b - 1]))
+        b--;
+    if (b < p && pii_is_upper(s[b]) && b >= 5 && s[b - 1] == ' ') {
+        p = b - 1;
+        b = p;
+        while (b > 0 && pii_is_alpha(s[b - 1]))
+            b--;
+    }
+    (void)n;
+    return p - b == 3 && (s[b] | 0x20) == 't' && s[b + 1] == 'h' && s[b + 2] == 'e' && (b == 0 || !pii_is_alpha(s[b - 1]));
+}
+
+bool pii_english_word(const uint8_t *w, size_t n)
+{
+    if (n < 3 || n > 24)
+        return false;
+    uint64_t h = 0xCBF29CE484222325u;
+    for (size_t i = 0; i < n; i++) {
+        if (!pii_is_alpha(w[i]))
+            return false;
+        h ^= pii_lower(w[i]);
+        h *= 0x100000001B3u;
+    }
+    uint64_t h1 = h & 0xFFFFFFFFu, h2 = (h >> 32) | 1u;
+    for (uint64_t i = 0; i < 6; i++) {
+        uint64_t b = (h1 + i * h2) & ((1u << 20) - 1u);
+        if (!((sc_prose_english_bits[b >> 6] >> (b & 63u)) & 1u))
+            return false;
+    }
+    return true;
+}

@@ -7,6 +7,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* A Bloom filter of the English words that are no name (prose_words_data.c, generated from wamerican). */
+extern const uint64_t sc_prose_english_bits[16384];
+
 /* Weekday and month names of glibc's locale data (prose_calendar_data.c, generated), sorted by bytes. */
 extern const char *const sc_prose_calendar[];
 extern const size_t sc_prose_calendar_count;
@@ -48,5 +51,13 @@ bool pii_foreign_place_prep(const uint8_t *s, size_t start);
 
 /* After a name ending at end: the writer coordinated with it ("Klaus und ich", "Zofia and I", "Тарас і я"). */
 bool pii_pronoun_pair(const uint8_t *s, size_t n, size_t end);
+
+/* "the Carol Concert", "the Roman Empire", "the Annual General Meeting": "the" (and at most one capitalized
+ * word) before a given name and a capitalized English word the gazetteer lacks (pii_english_word). */
+bool pii_the_heading(const uint8_t *s, size_t n, size_t start, const size_t (*toks)[2], size_t nt, unsigned last_flags);
+
+/* The ASCII word w[0..n) (any case) is an English dictionary word the name gazetteer lacks ("Service",
+ * "Empire", "Meeting"): the Bloom filter of prose_words_data.c. */
+bool pii_english_word(const uint8_t *w, size_t n);
 
 #endif
