@@ -62,10 +62,24 @@ static void mentions_in_a_row(void **state)
     pii_expect_none(f->det, "ping @Sarah about it", SANCTUM_ENTITY_PERSON);
 }
 
+/* Round 11's prose frames look back at the word before a name (a venue word, a preposition, "the") and on
+ * at the two words after it (a pronoun pair): rows of those frames, and one very long word before names. */
+static void prose_frames_in_a_row(void **state)
+{
+    pii_fixture *f = *state;
+    assert_linear(f->det, "salle Louise Michel", "salle Louise Michel ");
+    assert_linear(f->det, "the Carol Concert", "the Carol Concert ");
+    assert_linear(f->det, "Klaus und ich", "Klaus und ich ");
+    assert_linear(f->det, "desde Valencia", "desde Valencia ");
+    assert_linear(f->det, "Liebe Grüße", "Liebe Gr\xc3\xbc\xc3\x9f" "e ");
+    assert_linear(f->det, "long word + names", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa Louise Michel ");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(mentions_in_a_row, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(prose_frames_in_a_row, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -238,8 +238,8 @@ bool pii_venue_name(const uint8_t *s, size_t n, size_t start, const size_t (*tok
         if (s[p - 1] == '.')
             p--;
         size_t b = p;
-        while (b > 0 && (pii_is_alpha(s[b - 1]) || s[b - 1] >= 0x80))
-            b--;
+        while (b > 0 && p - b < 24 && (pii_is_alpha(s[b - 1]) || s[b - 1] >= 0x80))
+            b--; /* bounded: a venue word is short */
         /* the English words among them name a venue before a name only capitalized: "Hotel Isabel", not
          * "at the hospital Gemma said" */
         if (b < p && venue_before(s + b, p - b) &&
@@ -295,7 +295,7 @@ bool pii_foreign_place_prep(const uint8_t *s, size_t start)
     if (start < 3 || s[start - 1] != ' ')
         return false;
     size_t b = start - 1;
-    while (b > 0 && (pii_is_alpha(s[b - 1]) || s[b - 1] >= 0x80))
+    while (b > 0 && start - 1 - b < 16 && (pii_is_alpha(s[b - 1]) || s[b - 1] >= 0x80))
         b--;
     uint8_t buf[12];
     size_t l = lower_word(s + b, start - 1 - b, buf, sizeof buf);
@@ -345,12 +345,12 @@ bool pii_the_heading(const uint8_t *s, size_t n, size_t start, const size_t (*to
     }
     /* "the" right before, or one capitalized word between ("the Annual General Meeting") */
     size_t p = start - 1, b = p;
-    while (b > 0 && pii_is_alpha(s[b - 1]))
+    while (b > 0 && p - b < 24 && pii_is_alpha(s[b - 1]))
         b--;
     if (b < p && pii_is_upper(s[b]) && b >= 5 && s[b - 1] == ' ') {
         p = b - 1;
         b = p;
-        while (b > 0 && pii_is_alpha(s[b - 1]))
+        while (b > 0 && p - b < 4 && pii_is_alpha(s[b - 1]))
             b--;
     }
     (void)n;
