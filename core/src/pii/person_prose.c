@@ -169,7 +169,7 @@ static unsigned prose_find(const uint8_t *buf, size_t l)
     const uint32_t mask = PROSE_SLOTS - 1;
     for (uint32_t i = prose_hash(buf, l) & mask; prose_slot[i] != 0; i = (i + 1) & mask) {
         const prose_entry *e = &prose_entries[prose_slot[i] - 1];
-        if (memcmp(e->w, buf, l) == 0 && e->w[l] == '\0')
+        if (strncmp(e->w, (const char *)buf, l) == 0 && e->w[l] == '\0') /* stops at the entry's end */
             return e->kind;
     }
     return 0;
