@@ -223,6 +223,19 @@ static void round11_greet_verbs(void **state)
     pii_expect_none(f->det, "Grüß Gott, sagte der Wirt in Passau.", SANCTUM_ENTITY_PERSON);
 }
 
+/* A signature or a heading that names a role or a body, not a person: "Kind regards, Lettings Agent",
+ * "Sister Dorcas, Ward Manager" (the ward is no person), "the Parish Council". */
+static void round11_roles(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t P = SANCTUM_ENTITY_PERSON;
+    pii_expect_none(f->det, "Thank you for your patience. Kind regards, Lettings Agent, Seaview Homes", P);
+    pii_expect_none(f->det, "Please return the form to the Ward Manager by Friday.", P);
+    pii_expect_none(f->det, "Approved by the Parish Council on Monday evening.", P);
+    pii_expect_none(f->det, "Mit freundlichen Grüßen, Ihr Kita Vorstand", P);
+    pii_expect_one_person(f->det, "Yours sincerely, Margaret Hughes, Practice Manager", "Margaret Hughes");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -237,6 +250,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round11_pronoun_pairs, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round11_greek_cyrillic_letters, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round11_greet_verbs, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round11_roles, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -376,3 +376,16 @@ bool pii_english_word(const uint8_t *w, size_t n)
     }
     return true;
 }
+
+bool pii_role_noun(const uint8_t *w, size_t n)
+{
+    static const char *const R[] = {
+        "administrator", "agent", "assistant", "bestuur", "board", "chair", "chairman", "chairperson",
+        "chairwoman", "clerk", "comitato", "comité", "committee", "coordinator", "council", "department",
+        "diretoria", "director", "governors", "hallitus", "junta", "manager", "office", "officer",
+        "panitia", "secretariat", "secretary", "sekretariat", "staff", "styrelsen", "team", "treasurer",
+        "trustees", "vezetőség", "vorstand", "warden", "zarząd"};
+    uint8_t buf[16];
+    size_t l = lower_word(w, n, buf, sizeof buf);
+    return l >= 4 && in_sorted(buf, l, R, sizeof R / sizeof R[0]);
+}

@@ -60,4 +60,8 @@ bool pii_the_heading(const uint8_t *s, size_t n, size_t start, const size_t (*to
  * "Empire", "Meeting"): the Bloom filter of prose_words_data.c. */
 bool pii_english_word(const uint8_t *w, size_t n);
 
+/* The capitalized word names a role or a body, not a person: "Manager", "Agent", "Committee", "Vorstand",
+ * "Zarząd" ("Kind regards, Letting Agent", "Dr. Fiona McLeish, Ward Manager"). */
+bool pii_role_noun(const uint8_t *w, size_t n);
+
 #endif

@@ -562,6 +562,12 @@ static bool not_a_person(pii_scan *sc, const word *w, int cls, unsigned fa, cons
         return true; /* "salle Louise Michel", "the Mary Seacole Ward" */
     if (!sig && nt >= 2 && pii_saint_word(s + w->s, q->toks[0][1] - w->s))
         return true; /* "Santo António", "São Pedro" */
+    /* a role or a body ending the name or right after it: "Letting Agent", "Ward Manager", "Parish Council" */
+    word rn;
+    if ((nt >= 2 && pii_role_noun(s + q->toks[nt - 1][0], end - q->toks[nt - 1][0])) ||
+        (!poss && end + 1 < n && s[end] == ' ' && next_word(s, n, end, &rn) && rn.s == end + 1 && rn.cap &&
+         pii_role_noun(s + rn.s, rn.e - rn.s)))
+        return true;
     if (!sig && !person_ev && before != STRONG && pii_the_heading(s, n, w->s, (const size_t(*)[2])q->toks, nt, q->fl[nt - 1]))
         return true; /* "the Carol Service", "the Roman Empire" */
     if (!sig) {
