@@ -236,6 +236,19 @@ static void round11_roles(void **state)
     pii_expect_one_person(f->det, "Yours sincerely, Margaret Hughes, Practice Manager", "Margaret Hughes");
 }
 
+/* The Spanish personal "a" before a person as object, after a verb ("conocí a", "os presento a", "invitamos
+ * a", "saludo a"), is not the English article of "a Ford Fiesta". */
+static void round11_personal_a(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect_one_person(f->det, "En la boda conocí a Remedios Villanueva, la prima de mi marido.", "Remedios Villanueva");
+    pii_expect_one_person(f->det, "Os presento a Annika, mi hija pequeña.", "Annika");
+    pii_expect_one_person(f->det, "Este año invitamos a Teodoro Salcedo al acto.", "Teodoro Salcedo");
+    pii_expect_one_person(f->det, "Desde aquí saludo a Inmaculada y a toda su familia.", "Inmaculada");
+    pii_expect_none(f->det, "He drove a Ford Fiesta for ten years.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "She ordered a Tom Collins at the bar.", SANCTUM_ENTITY_PERSON);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -251,6 +264,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round11_greek_cyrillic_letters, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round11_greet_verbs, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round11_roles, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round11_personal_a, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -5,6 +5,7 @@
 
 #include "names.h"
 #include "person.h"
+#include "person_prose.h"
 #include "pii.h"
 
 /* The speaker of a chat log line: "[10:02] Tamsin: ...", "[09:14:55] <Brigid> ...", "10:02 Tamsin: ...". */
@@ -615,6 +616,9 @@ bool pii_person_verb_before(const pii_scan *sc, size_t start)
     if (word_in(s + ws, we - ws, (const char *const[]){"o", "a", NULL}) && prev_word(s, ws, 1, &vs, &ve) &&
         pii_word_eq(s + vs, ve - vs, "para"))
         ws = vs, we = ve;
+    /* the Spanish personal "a" after a verb taking a person: "conocí a Lucía", "os presento a Annika" */
+    if (we - ws == 1 && s[ws] == 'a' && pii_romance_personal_a(s, ws))
+        return true;
     if (word_in(s + ws, we - ws, (const char *const[]){"do", "a", "al", "para", NULL}) && prev_word(s, ws, 1, &vs, &ve) &&
         word_in(s + vs, ve - vs, (const char *const[]){"zadzwoń", "zadzwon", "napisz", "llama", "llame", "llamar",
                                                        "escribe", "pregunta", "liga", "ligue", "ligar", "telefona",

@@ -389,3 +389,30 @@ bool pii_role_noun(const uint8_t *w, size_t n)
     size_t l = lower_word(w, n, buf, sizeof buf);
     return l >= 4 && in_sorted(buf, l, R, sizeof R / sizeof R[0]);
 }
+
+bool pii_romance_personal_a(const uint8_t *s, size_t a_start)
+{
+    /* frequent verbs that take a person after "a" (present and infinitive forms lack the accent) */
+    static const char *const V[] = {
+        "abrazar", "abrazo", "acompaña", "acompañar", "ayudar", "ayudo", "buscar", "busco", "conhecer",
+        "conoce", "conocer", "conozco", "encontrar", "encontrei", "entrevistar", "esperar", "espero",
+        "felicitar", "felicito", "invitar", "invito", "llamar", "presenta", "presentar", "presento",
+        "saluda", "saludar", "saludo", "ver", "vi", "visitar", "visito"};
+    if (a_start < 3 || s[a_start - 1] != ' ')
+        return false;
+    size_t e = a_start - 1, b = e;
+    while (b > 0 && e - b < 16 && (pii_is_alpha(s[b - 1]) || s[b - 1] >= 0x80))
+        b--;
+    size_t l = e - b;
+    if (l < 2)
+        return false;
+    /* a preterite with its accent ("conocí", "presenté", "encontró", "abracé") or a first or third person
+     * plural ("conocimos", "invitaron") */
+    if (l >= 4 && s[e - 2] == 0xC3 && (s[e - 1] == 0xA9 || s[e - 1] == 0xAD || s[e - 1] == 0xB3))
+        return true;
+    if (l >= 6 && (memcmp(s + e - 3, "mos", 3) == 0 || memcmp(s + e - 3, "ron", 3) == 0))
+        return true;
+    uint8_t buf[16];
+    size_t k = lower_word(s + b, l, buf, sizeof buf);
+    return k > 0 && in_sorted(buf, k, V, sizeof V / sizeof V[0]);
+}

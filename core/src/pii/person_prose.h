@@ -64,4 +64,8 @@ bool pii_english_word(const uint8_t *w, size_t n);
  * "Zarząd" ("Kind regards, Letting Agent", "Dr. Fiona McLeish, Ward Manager"). */
 bool pii_role_noun(const uint8_t *w, size_t n);
 
+/* The word before the "a" at a_start is a Spanish or Portuguese verb taking a person: the personal "a"
+ * ("conocí a Lucía Ferrer", "os presento a Annika"), not the English article ("a Ford Fiesta"). */
+bool pii_romance_personal_a(const uint8_t *s, size_t a_start);
+
 #endif
