@@ -11,8 +11,13 @@ static size_t lower_word(const uint8_t *w, size_t n, uint8_t *buf, size_t cap)
 {
     if (n == 0 || n > cap)
         return 0;
-    for (size_t i = 0; i < n; i++)
+    uint8_t any = 0;
+    for (size_t i = 0; i < n; i++) {
         buf[i] = pii_lower(w[i]);
+        any |= w[i];
+    }
+    if (any < 0x80)
+        return n; /* ASCII: nothing to fold */
     for (size_t i = 0; i + 1 < n; i++) {
         uint8_t c = buf[i], d = buf[i + 1];
         if (c == 0xC3 && d >= 0x80 && d <= 0x9E && d != 0x97)
@@ -110,6 +115,20 @@ static const char *const WISH[] = {
     "bonne", "bonnes", "buon", "buona", "buone", "felices", "feliz", "frohe", "frohes", "fröhliche",
     "gelukkig", "glædelig", "happy", "joyeuses", "joyeux", "merry", "prettige", "wesołych", "zalig"};
 
+/* Venue nouns that come before the name they are called after ("salle Victor Hugo", "Colegio Gabriela
+ * Mistral", "biblioteka im. Marii"), in any case. */
+static const char *const VENUE[] = {
+    "amphi", "amphithéâtre", "auditorio", "auditorium", "aula", "basilica", "basilique", "biblioteca",
+    "bibliotece", "biblioteka", "bibliothèque", "cappella", "castello", "castillo", "catedral",
+    "cathédrale", "centro", "chapelle", "chiesa", "colegio", "collegio", "collège", "colégio",
+    "convento", "escola", "escuela", "fondation", "fondazione", "fundación", "fundação", "galerie",
+    "galería", "galleria", "gimnazjum", "gymnasium", "hospital", "hotel", "hôpital", "hôtel", "iglesia",
+    "igreja", "im", "imienia", "institut", "instituto", "istituto", "kościół", "liceo", "liceum",
+    "lycée", "museo", "museu", "musée", "muzeum", "ospedale", "palacio", "palais", "palazzo", "parc",
+    "parco", "parque", "pavillon", "plac", "pont", "ponte", "praça", "puente", "sala", "salle", "salón",
+    "szkole", "szkoła", "teatr", "teatro", "theater", "théâtre", "torre", "universidad", "universidade",
+    "università", "université", "uniwersytet", "école", "église"};
+
 /* One hash set of the lists above and the calendar, built once (pii_run_once): slot = 1 + entry. */
 enum { PROSE_SLOTS = 2048 };
 typedef struct prose_entry {
@@ -161,6 +180,8 @@ static void prose_build(void)
         prose_add(AUD[i], PII_PROSE_AUDIENCE);
     for (size_t i = 0; i < sizeof WISH / sizeof WISH[0]; i++)
         prose_add(WISH[i], PII_PROSE_WISH);
+    for (size_t i = 0; i < sizeof VENUE / sizeof VENUE[0]; i++)
+        prose_add(VENUE[i], PII_PROSE_VENUE);
 }
 
 static unsigned prose_find(const uint8_t *buf, size_t l)
@@ -201,20 +222,7 @@ bool pii_season_wish(const uint8_t *w, size_t n) { return (pii_prose_class(w, n)
  * Mistral", "biblioteka im. Marii"), in any case. */
 static bool venue_before(const uint8_t *w, size_t n)
 {
-    static const char *const V[] = {
-        "amphi", "amphithéâtre", "auditorio", "auditorium", "aula", "basilica", "basilique", "biblioteca",
-        "bibliotece", "biblioteka", "bibliothèque", "cappella", "castello", "castillo", "catedral",
-        "cathédrale", "centro", "chapelle", "chiesa", "colegio", "collegio", "collège", "colégio",
-        "convento", "escola", "escuela", "fondation", "fondazione", "fundación", "fundação", "galerie",
-        "galería", "galleria", "gimnazjum", "gymnasium", "hospital", "hotel", "hôpital", "hôtel", "iglesia",
-        "igreja", "im", "imienia", "institut", "instituto", "istituto", "kościół", "liceo", "liceum",
-        "lycée", "museo", "museu", "musée", "muzeum", "ospedale", "palacio", "palais", "palazzo", "parc",
-        "parco", "parque", "pavillon", "plac", "pont", "ponte", "praça", "puente", "sala", "salle", "salón",
-        "szkole", "szkoła", "teatr", "teatro", "theater", "théâtre", "torre", "universidad", "universidade",
-        "università", "université", "uniwersytet", "école", "église"};
-    uint8_t buf[16];
-    size_t l = lower_word(w, n, buf, sizeof buf);
-    return l >= 2 && IN_SORTED(buf, l, V);
+    return (pii_prose_class(w, n) & PII_PROSE_VENUE) != 0;
 }
 
 /* The last word of a name that makes it a venue or route when "the" comes before: "the Mary Seacole
