@@ -129,8 +129,22 @@ static const char *const VENUE[] = {
     "szkole", "szkoła", "teatr", "teatro", "theater", "théâtre", "torre", "universidad", "universidade",
     "università", "université", "uniwersytet", "école", "église"};
 
+/* Saints ("Santo António" is a feast, a church or a place). */
+static const char *const SAINT[] = {
+    "aziz", "saint", "sainte", "san", "sankt", "sant", "santa", "santo", "sao", "st", "svatá", "svaté",
+    "svatý", "sveta", "sveti", "szent", "são", "święta", "świętego", "świętej", "święty", "άγιος",
+    "αγία", "αγίας", "αγίου", "святая", "святого", "святой", "святої"};
+
+/* Roles and bodies ("Letting Agent", "Parish Council"). */
+static const char *const ROLE[] = {
+    "administrator", "agent", "assistant", "bestuur", "board", "chair", "chairman", "chairperson",
+    "chairwoman", "clerk", "comitato", "comité", "committee", "coordinator", "council", "department",
+    "diretoria", "director", "governors", "hallitus", "junta", "manager", "office", "officer",
+    "panitia", "secretariat", "secretary", "sekretariat", "staff", "styrelsen", "team", "treasurer",
+    "trustees", "vezetőség", "vorstand", "warden", "zarząd"};
+
 /* One hash set of the lists above and the calendar, built once (pii_run_once): slot = 1 + entry. */
-enum { PROSE_SLOTS = 2048 };
+enum { PROSE_SLOTS = 4096 };
 typedef struct prose_entry {
     const char *w;
     unsigned kind;
@@ -156,7 +170,7 @@ static void prose_add(const char *w, unsigned kind)
     for (uint32_t i = prose_hash((const uint8_t *)w, strlen(w)) & mask;; i = (i + 1) & mask) {
         if (prose_slot[i] == 0) {
             if (prose_count >= PROSE_SLOTS / 2)
-                return; /* the load stays under 1/2 (the lists hold about 800 words) */
+                return; /* the load stays under 1/2 (the lists hold about 1,000 words) */
             prose_entries[prose_count].w = w;
             prose_entries[prose_count].kind = kind;
             prose_slot[i] = (uint16_t)(++prose_count);
@@ -182,6 +196,10 @@ static void prose_build(void)
         prose_add(WISH[i], PII_PROSE_WISH);
     for (size_t i = 0; i < sizeof VENUE / sizeof VENUE[0]; i++)
         prose_add(VENUE[i], PII_PROSE_VENUE);
+    for (size_t i = 0; i < sizeof ROLE / sizeof ROLE[0]; i++)
+        prose_add(ROLE[i], PII_PROSE_ROLE);
+    for (size_t i = 0; i < sizeof SAINT / sizeof SAINT[0]; i++)
+        prose_add(SAINT[i], PII_PROSE_SAINT);
 }
 
 static unsigned prose_find(const uint8_t *buf, size_t l)
@@ -285,13 +303,7 @@ bool pii_elided_article(const uint8_t *s, size_t n, size_t ws, size_t we)
 
 bool pii_saint_word(const uint8_t *w, size_t n)
 {
-    static const char *const S[] = {
-        "aziz", "saint", "sainte", "san", "sankt", "sant", "santa", "santo", "sao", "st", "svatá", "svaté",
-        "svatý", "sveta", "sveti", "szent", "são", "święta", "świętego", "świętej", "święty", "άγιος",
-        "αγία", "αγίας", "αγίου", "святая", "святого", "святой", "святої"};
-    uint8_t buf[20];
-    size_t l = lower_word(w, n, buf, sizeof buf);
-    return l >= 2 && IN_SORTED(buf, l, S);
+    return n >= 2 && (pii_prose_class(w, n) & PII_PROSE_SAINT) != 0;
 }
 
 bool pii_foreign_place_prep(const uint8_t *s, size_t start)
@@ -387,15 +399,7 @@ bool pii_english_word(const uint8_t *w, size_t n)
 
 bool pii_role_noun(const uint8_t *w, size_t n)
 {
-    static const char *const R[] = {
-        "administrator", "agent", "assistant", "bestuur", "board", "chair", "chairman", "chairperson",
-        "chairwoman", "clerk", "comitato", "comité", "committee", "coordinator", "council", "department",
-        "diretoria", "director", "governors", "hallitus", "junta", "manager", "office", "officer",
-        "panitia", "secretariat", "secretary", "sekretariat", "staff", "styrelsen", "team", "treasurer",
-        "trustees", "vezetőség", "vorstand", "warden", "zarząd"};
-    uint8_t buf[16];
-    size_t l = lower_word(w, n, buf, sizeof buf);
-    return l >= 4 && in_sorted(buf, l, R, sizeof R / sizeof R[0]);
+    return n >= 4 && (pii_prose_class(w, n) & PII_PROSE_ROLE) != 0;
 }
 
 bool pii_romance_personal_a(const uint8_t *s, size_t a_start)

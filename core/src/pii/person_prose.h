@@ -14,8 +14,16 @@ extern const uint64_t sc_prose_english_bits[16384];
 extern const char *const sc_prose_calendar[];
 extern const size_t sc_prose_calendar_count;
 
-enum { PII_PROSE_CLOSED = 1, PII_PROSE_AUDIENCE = 2, PII_PROSE_WISH = 4, PII_PROSE_VENUE = 8 };
-/* What the word is of the lists below (one lowering, one hash probe); VENUE: a venue noun before a name. */
+enum {
+    PII_PROSE_CLOSED = 1,
+    PII_PROSE_AUDIENCE = 2,
+    PII_PROSE_WISH = 4,
+    PII_PROSE_VENUE = 8,
+    PII_PROSE_SAINT = 16,
+    PII_PROSE_ROLE = 32
+};
+/* What the word is of the lists below (one lowering, one hash probe): VENUE a venue noun before a name,
+ * SAINT pii_saint_word, ROLE pii_role_noun. */
 unsigned pii_prose_class(const uint8_t *w, size_t n);
 
 /* The capitalized word w[0..n) is a closed-class word never a person in prose: an English function word
