@@ -13,6 +13,11 @@ for unit in "$src"/packaging/systemd/*.service; do
     'CapabilityBoundingSet=' 'SystemCallFilter=@system-service' 'LoadCredential=' 'StateDirectory='; do
     grep -q "^$directive" "$unit" || { echo "FAIL: $name lacks $directive"; fail=1; }
   done
+  # Restart=on-failure restarts after any non-zero exit: a configuration error (exit 2) was started
+  # again every RestartSec for ever, as the launchd check below forbids.
+  if grep -q '^Restart=on-failure' "$unit" && ! grep -q '^RestartPreventExitStatus=2$' "$unit"; then
+    echo "FAIL: $name restarts after a configuration error (exit 2): add RestartPreventExitStatus=2"; fail=1
+  fi
   if out=$(systemd-analyze security --offline=true --threshold=20 "$unit" 2>&1); then
     echo "ok: $name: $(echo "$out" | grep 'Overall exposure' | sed 's/.*: //')"
   else

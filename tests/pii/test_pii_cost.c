@@ -62,6 +62,82 @@ static void mentions_in_a_row(void **state)
     pii_expect_none(f->det, "ping @Sarah about it", SANCTUM_ENTITY_PERSON);
 }
 
+/* PERSON entities of text, as a count (and none out of bounds: pii_run checks). */
+static size_t persons(const sanctum_detector *det, const char *text)
+{
+    sanctum_detection *d = pii_run(det, text, 0);
+    size_t k = 0;
+    for (size_t i = 0; i < d->count; i++)
+        k += d->entities[i].type == SANCTUM_ENTITY_PERSON;
+    sanctum_free(d);
+    return k;
+}
+
+/* A row of "P<": each "P" opened an MRZ name field that was read to the end of the row and refused. */
+static void mrz_rows(void **state)
+{
+    pii_fixture *f = *state;
+    assert_linear(f->det, "P<", "P<");
+    assert_linear(f->det, "P<UTOA<", "P<UTOA<");
+    /* a refused field does not hide a real one after it */
+    pii_expect(f->det, "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", SANCTUM_ENTITY_PERSON, "ERIKSSON<<ANNA<MARIA");
+    pii_expect(f->det, "P<UTOA<B<C<D<E P<UTOERIKSSON<<ANNA<<<<<<<<", SANCTUM_ENTITY_PERSON, "ERIKSSON<<ANNA");
+}
+
+/* A line of "]王伟：": each name before a colon walked back to the line's start for the chat time "[10:02]". */
+static void chat_speakers_in_a_row(void **state)
+{
+    pii_fixture *f = *state;
+    assert_linear(f->det, "]王伟：", "]王伟：");
+    assert_linear(f->det, "]김민준:", "]김민준:");
+    assert_int_equal(persons(f->det, "[09:12] 王小红：我到了\n[09:13] 李明：好的\n"), 2);
+    assert_int_equal(persons(f->det, "[10:02] 김민준: 안녕하세요\n[10:03] 이서연: 네\n"), 2);
+    assert_int_equal(persons(f->det, "[abc] 王小红：我到了"), 0); /* no time in the brackets */
+}
+
+/* Names joined by 和/與 after a role noun ("我同事陈思雨和林志豪"): each name asked for the chain before it, three
+ * ways at each step, so a row of "與" before a name cost 3x per four characters (56 took 2.4 s in the release
+ * build, 60 half a minute under ASan); a long chain of names then cost n^2 and as deep a recursion. */
+static void cjk_name_chains(void **state)
+{
+    pii_fixture *f = *state;
+    char row[3 * 3 + 56 * 3 + 4 * 3 + 1] = "我同事";
+    for (int i = 0; i < 56; i++)
+        strcat(row, "與");
+    strcat(row, "林志豪要");
+    sanctum_detection *d = NULL;
+    sanctum_error err;
+    clock_t t0 = clock();
+    assert_int_equal(sanctum_detect(&d, f->det, (const uint8_t *)row, strlen(row), 0, &err), SANCTUM_OK);
+    double s = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    sanctum_free(d);
+    if (s > 0.5)
+        fail_msg("56 x 與 before a name: %.2f CPU seconds", s);
+    assert_linear(f->det, "林志與", "林志與");
+    assert_linear(f->det, "我同事林志與", "我同事林志與");
+    /* the chain still vouches for each name in it */
+    assert_int_equal(persons(f->det, "我同事陈思雨和林志豪和王伟要去开会"), 3);
+    assert_int_equal(persons(f->det, "我同事陈思雨和林志豪要"), 2);
+    assert_int_equal(persons(f->det, "林志和陈思雨要去"), 0); /* no role noun: no chain */
+}
+
+/* Round 11's frames in a row: self-introductions reading words ahead and a number on the line, chat
+ * speakers walking back to a timestamp, Korean vocatives walking back to the speaker, Japanese です. */
+static void intros_and_speakers_in_a_row(void **state)
+{
+    pii_fixture *f = *state;
+    assert_linear(f->det, "أنا<space>", "أنا ");
+    assert_linear(f->det, "معك فيصل بن", "معك فيصل بن ");
+    assert_linear(f->det, "ผมสมชาย", "ผมสมชาย ");
+    assert_linear(f->det, "] 王伟：", "] 王伟：");
+    assert_linear(f->det, "[9:15 김도윤: 민지야", "[9:15 김도윤: 민지야 ");
+    assert_linear(f->det, "もしもし、佐々木です", "もしもし、佐々木です");
+    assert_linear(f->det, "我是刘晓峰", "我是刘晓峰");
+    assert_linear(f->det, "Telegram: Алёна: ", "Telegram: Алёна: ");
+    assert_linear(f->det, "प्रिय सुगंधा जी,\n", "प्रिय सुगंधा जी,\n");
+    assert_linear(f->det, "स्व. देवकीनंदन उपाध्याय की ", "स्व. देवकीनंदन उपाध्याय की ");
+}
+
 /* Round 11's prose frames look back at the word before a name (a venue word, a preposition, "the") and on
  * at the two words after it (a pronoun pair): rows of those frames, and one very long word before names. */
 static void prose_frames_in_a_row(void **state)
@@ -79,6 +155,10 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(mentions_in_a_row, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(mrz_rows, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(chat_speakers_in_a_row, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(cjk_name_chains, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(intros_and_speakers_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(prose_frames_in_a_row, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -5,8 +5,12 @@ import json
 import os
 import pathlib
 import re
+import signal
 import subprocess
 import sys
+import tempfile
+import threading
+import time
 import unittest
 import urllib.request
 
@@ -202,6 +206,47 @@ class Runner(unittest.TestCase):
             proc.stderr.close()
         no_args = subprocess.run([sys.executable, "-m", "sanctumcore.presidio"], env=env, capture_output=True)
         self.assertEqual(no_args.returncode, 2)
+
+    def test_sigterm_lets_the_requests_in_flight_end(self):
+        """SIGTERM (docker stop, systemctl stop, a rolling deploy) killed the service at once: a request
+        being analysed lost its connection with no answer. Presidio's own servers end those first."""
+        with tempfile.TemporaryDirectory() as tmp:
+            started = os.path.join(tmp, "started")
+            script = ("import os, sys, time\n"
+                      "from sanctumcore.presidio import analyzer, __main__ as m\n"
+                      "analyze = analyzer.Analyzer.analyze\n"
+                      "def slow(self, body):\n"
+                      f"    open({started!r}, 'w').close()  # (the test sends SIGTERM now)\n"
+                      "    time.sleep(1.5)\n"
+                      "    return analyze(self, body)\n"
+                      "analyzer.Analyzer.analyze = slow\n"
+                      "sys.exit(m.main(['--analyzer', '127.0.0.1:0']))\n")
+            env = dict(os.environ, PYTHONPATH=str(pathlib.Path(sanctumcore.__file__).parent.parent))
+            proc = subprocess.Popen([sys.executable, "-c", script], env=env, stderr=subprocess.PIPE, text=True)
+            self.addCleanup(lambda: proc.poll() is None and (proc.kill(), proc.wait(10)))
+            self.addCleanup(proc.stderr.close)
+            port = int(re.findall(r"127\.0\.0\.1:(\d+)", proc.stderr.readline())[0])
+            answer = []
+
+            def ask():
+                req = urllib.request.Request(f"http://127.0.0.1:{port}/analyze", method="POST",
+                                             data=json.dumps({"text": "Call John Smith", "language": "en"}).encode(),
+                                             headers={"Content-Type": "application/json"})
+                try:
+                    with urllib.request.urlopen(req, timeout=20) as r:
+                        answer.append(r.status)
+                except OSError as e:
+                    answer.append(type(e).__name__)
+
+            client = threading.Thread(target=ask)
+            client.start()
+            deadline = time.monotonic() + 20
+            while not os.path.exists(started) and time.monotonic() < deadline:
+                time.sleep(0.01)
+            proc.send_signal(signal.SIGTERM)
+            client.join(30)
+            self.assertEqual(answer, [200])
+            self.assertEqual(proc.wait(20), 0)
 
 
 if __name__ == "__main__":

@@ -30,14 +30,15 @@ async def _ok(request):
 class Worker:
     """An Acceptor and an aiohttp server on their own loop in a thread, as one worker process has."""
 
-    def __init__(self, sock, counts, index):
+    def __init__(self, sock, counts, index, cfg=None):
         self.loop = asyncio.new_event_loop()
         self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
         self.thread.start()
 
         async def start():
-            self.server = proxy_http.Server(_ok, **proxy_http.server_kwargs(Config()))
-            self.acceptor = balance.Acceptor(self.loop, sock, self.server, counts, index)
+            self.server = proxy_http.Server(_ok, **proxy_http.server_kwargs(cfg or Config()))
+            self.acceptor = balance.Acceptor(self.loop, sock, self.server, counts, index,
+                                             limit=(cfg or Config()).max_connections)
             self.server.on_count = self.acceptor.set_count
             self.acceptor.start()
 
@@ -129,6 +130,43 @@ class AcceptorTest(unittest.TestCase):
             time.sleep(0.01)
         self.assertEqual(counts.slots[0], 0)
 
+    def test_a_connection_refused_past_max_connections_is_counted_out(self):
+        """The 503 past max_connections was never counted out (the server never holds it): the worker
+        stayed one above what it holds, for each such connection, until its next connection came or went,
+        and left new connections to the others as if it held them."""
+        cfg = Config()
+        cfg.max_connections = 1
+        counts = balance.Counts(1)
+        w = Worker(self.sock, counts, 0, cfg)
+        self.addCleanup(w.close)
+        keep = connect_and_ask(self.port)
+        self.addCleanup(keep.close)
+        for _ in range(3):
+            with socket.create_connection(("127.0.0.1", self.port), timeout=5) as s:
+                self.assertTrue(s.recv(65536).startswith(b"HTTP/1.1 503"))
+        deadline = time.monotonic() + 5
+        while counts.slots[0] != 1 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        self.assertEqual(counts.slots[0], 1)
+        self.assertEqual(w.held(), 1)
+
+    def test_a_full_worker_leaves_a_connection_to_one_with_room(self):
+        """A worker at max_connections took a connection it could only refuse (503) whenever the worker
+        with room had not taken it within RETRY (1 ms: busy with a request), though that one had room."""
+        cfg = Config()
+        cfg.max_connections = 1
+        counts = balance.Counts(2)  # slot 1: a worker with room, slow to take connections (here: never)
+        w = Worker(self.sock, counts, 0, cfg)
+        self.addCleanup(w.close)
+        keep = connect_and_ask(self.port)  # worker 0 is full from now on
+        self.addCleanup(keep.close)
+        with socket.create_connection(("127.0.0.1", self.port), timeout=0.5) as s:
+            with self.assertRaises(socket.timeout):  # left to worker 1, not refused
+                s.recv(65536)
+            counts.slots[1] = 1  # worker 1 is full too: the connection is refused
+            s.settimeout(5)
+            self.assertTrue(s.recv(65536).startswith(b"HTTP/1.1 503"))
+
 
 @unittest.skipUnless(pathlib.Path("/proc/net/tcp").exists(), "needs Linux /proc")
 class WorkersShareThePortTest(unittest.TestCase):
@@ -197,7 +235,7 @@ class WorkerEndsTest(unittest.TestCase):
         import sanctumcore
         from fake_upstream import FakeUpstream
 
-        up = FakeUpstream(delay=delay)
+        up = self.up = FakeUpstream(delay=delay)
         self.addCleanup(up.close)
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
@@ -223,6 +261,24 @@ class WorkerEndsTest(unittest.TestCase):
         self.assertIn("killed by signal 9", err)
         self.assertNotIn("Traceback", err)
 
+    def test_a_killed_first_process_stops_its_workers(self):
+        """A worker outlived the first process (SIGKILL, the OOM killer): it served on alone and held the
+        port, so the proxy started again (by hand, a container's supervisor) could not bind it."""
+        proc, port = self.start()
+        workers = children(proc.pid)
+        for pid in workers:  # (left running, they would hold the test's pipes for good)
+            self.addCleanup(lambda pid=pid: running(pid) and os.kill(pid, signal.SIGKILL))
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(20)
+        deadline = time.monotonic() + 20
+        while any(running(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        self.assertEqual([pid for pid in workers if running(pid)], [])
+        with socket.socket() as s:  # what the proxy started again binds
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            s.bind(("127.0.0.1", port))
+            s.listen(1)
+
     def test_a_worker_stopped_by_sigterm_stops_the_proxy_with_status_0(self):
         proc, _ = self.start()
         os.kill(children(proc.pid)[0], signal.SIGTERM)
@@ -242,10 +298,10 @@ class WorkerEndsTest(unittest.TestCase):
         env = {**os.environ, "PYTHONPATH": os.path.dirname(os.path.dirname(os.path.abspath(sanctumcore.__file__)))}
         script = ("import sys, sanctumcore.proxy.__main__ as m\n"
                   "run = m._run\n"
-                  "def failing(cfg, share=None, workers=()):\n"
+                  "def failing(cfg, share=None, workers=(), **kw):\n"
                   "    if share and share.get('index'):\n"
                   "        raise RuntimeError('worker failure for the test')\n"
-                  "    return run(cfg, share, workers)\n"
+                  "    return run(cfg, share, workers, **kw)\n"
                   "m._run = failing\n"
                   f"sys.exit(m.main(['--listen', '127.0.0.1:{port}', '--upstream', '{up.url}', '--policy', 'pass',"
                   " '--workers', '2']))\n")
@@ -253,6 +309,80 @@ class WorkerEndsTest(unittest.TestCase):
         self.assertEqual(proc.returncode, 1, proc.stderr)
         self.assertIn("worker failure for the test", proc.stderr)
         self.assertIn("exit status 1", proc.stderr)
+
+    def test_a_failed_fork_stops_the_workers_made_and_says_why(self):
+        """os.fork() failing (EAGAIN at the task limit) was a traceback, and the workers forked before it
+        were left running."""
+        import sanctumcore
+        from fake_upstream import FakeUpstream
+
+        up = FakeUpstream()
+        self.addCleanup(up.close)
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        env = {**os.environ, "PYTHONPATH": os.path.dirname(os.path.dirname(os.path.abspath(sanctumcore.__file__)))}
+        script = ("import errno, os, sys, sanctumcore.proxy.__main__ as m\n"
+                  "fork, made = os.fork, []\n"
+                  "def failing():\n"
+                  "    if made:\n"
+                  "        raise OSError(errno.EAGAIN, os.strerror(errno.EAGAIN))\n"
+                  "    pid = fork()\n"
+                  "    if pid:\n"
+                  "        made.append(pid)\n"
+                  "        print(pid, flush=True)\n"
+                  "    return pid\n"
+                  "os.fork = failing\n"
+                  f"sys.exit(m.main(['--listen', '127.0.0.1:{port}', '--upstream', '{up.url}', '--policy', 'pass',"
+                  " '--workers', '3']))\n")
+        proc = subprocess.Popen([sys.executable, "-c", script], env=env, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, start_new_session=True)
+        worker = int(proc.stdout.readline())
+        self.addCleanup(lambda: running(worker) and os.kill(worker, signal.SIGKILL))
+        self.assertEqual(proc.wait(30), 1)
+        err = proc.stderr.read()
+        proc.stdout.close()
+        proc.stderr.close()
+        self.assertIn("cannot start worker 2 of 3: Resource temporarily unavailable", err)
+        self.assertNotIn("Traceback", err)
+        self.assertFalse(running(worker))  # stopped and reaped before the first process ended
+
+    def sigterm_while_starting(self, worker: bool):
+        """The proxy (--workers 2) whose first process (worker False) or other worker gets SIGTERM while
+        it starts, before it serves: its exit status and stderr."""
+        import sanctumcore
+        from fake_upstream import FakeUpstream
+
+        up = FakeUpstream()
+        self.addCleanup(up.close)
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        env = {**os.environ, "PYTHONPATH": os.path.dirname(os.path.dirname(os.path.abspath(sanctumcore.__file__)))}
+        script = ("import os, signal, sys, sanctumcore.proxy.__main__ as m, sanctumcore.proxy.server as server\n"
+                  "start = server.Proxy.start\n"
+                  "async def early(self, **share):\n"
+                  f"    if bool(share.get('index')) == {worker}:\n"
+                  "        os.kill(os.getpid(), signal.SIGTERM)  # (systemctl stop just after start)\n"
+                  "    return await start(self, **share)\n"
+                  "server.Proxy.start = early\n"
+                  f"sys.exit(m.main(['--listen', '127.0.0.1:{port}', '--upstream', '{up.url}', '--policy', 'pass',"
+                  " '--workers', '2']))\n")
+        proc = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=30,
+                              start_new_session=True)
+        return proc.returncode, proc.stderr
+
+    def test_sigterm_to_a_worker_while_it_starts_stops_the_proxy_with_status_0(self):
+        """It killed the worker (no handler yet), so the proxy stopped with status 1: 'killed by signal 15'."""
+        status, err = self.sigterm_while_starting(worker=True)
+        self.assertEqual(status, 0, err)
+        self.assertIn("ended (exit status 0)", err)
+
+    def test_sigterm_to_the_first_process_while_it_starts_stops_the_proxy_with_status_0(self):
+        """It killed the first process (status -15) and left its worker serving."""
+        status, err = self.sigterm_while_starting(worker=False)
+        self.assertEqual(status, 0, err)
+        self.assertNotIn("Traceback", err)
 
     def test_sigterm_lets_the_requests_in_flight_end(self):
         """They were cut (the client saw its connection closed, the log said 499) with --workers 2 or
@@ -280,6 +410,45 @@ class WorkerEndsTest(unittest.TestCase):
         self.assertEqual(answers, [200] * 6)
         self.assertEqual(proc.wait(20), 0)
 
+    def test_sigterm_to_the_first_process_alone_closes_the_port_and_lets_requests_end(self):
+        """`kill PID`, docker stop, KillMode=mixed: only the first process gets SIGTERM. It let its own
+        requests end while the workers went on taking new connections (then let theirs end: up to twice
+        shutdown's 60 s, past docker stop's 10 s), and a worker stopping kept its copy of the listening
+        socket: new clients were taken into the backlog and never answered, where they were refused."""
+        proc, port = self.start()
+        self.up.delay = 6.0  # (set once started: the readiness probe is not delayed)
+        answers = []
+
+        def ask():
+            c = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
+            try:
+                c.request("GET", "/v1/models")
+                answers.append(c.getresponse().status)
+            except (OSError, http.client.HTTPException) as e:
+                answers.append(type(e).__name__)
+            finally:
+                c.close()
+
+        clients = [threading.Thread(target=ask) for _ in range(4)]
+        for t in clients:
+            t.start()
+        deadline = time.monotonic() + 5
+        while len(self.up.requests) < 5 and time.monotonic() < deadline:  # (the probe's, and these 4)
+            time.sleep(0.02)
+        proc.send_signal(signal.SIGTERM)
+        refused, deadline = False, time.monotonic() + 4  # (the requests in flight end 6 s after they came)
+        while not refused and time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                time.sleep(0.05)
+            except ConnectionRefusedError:
+                refused = True
+        for t in clients:
+            t.join(20)
+        self.assertTrue(refused, "a new connection was still taken while the requests in flight ended")
+        self.assertEqual(answers, [200] * 4)
+        self.assertEqual(proc.wait(20), 0)
+
     def test_sigterm_with_connections_open_exits_0_and_the_port_is_free_at_once(self):
         proc, port = self.start()
         held = [socket.create_connection(("127.0.0.1", port), timeout=5) for _ in range(8)]
@@ -305,6 +474,14 @@ def connect_and_ask_ok(port: int) -> bool:
         with socket.create_connection(("127.0.0.1", port), timeout=2) as s:
             s.sendall(b"GET /v1/models HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
             return s.recv(65536).startswith(b"HTTP/1.1 200")
+    except OSError:
+        return False
+
+
+def running(pid: int) -> bool:
+    """The process exists and has not ended (a zombie has)."""
+    try:
+        return pathlib.Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
     except OSError:
         return False
 

@@ -84,6 +84,18 @@ class FlagsTest(unittest.TestCase):
         with self.assertRaises(ConfigError):
             build_config(args)
 
+    def test_workers_past_1024_are_refused(self):
+        """workers = 100000 (a typo, or a count meant for another setting) forked until the task limit or
+        the memory ran out: each worker is a whole proxy process (about 35 MB)."""
+        route = [{"name": "a", "upstream": "http://x", "policy": "pass"}]
+        self.assertEqual(from_dict({"workers": 1024, "route": route}).workers, 1024)
+        with self.assertRaises(ConfigError) as cm:
+            from_dict({"workers": 100000, "route": route})
+        self.assertIn("workers must be at most 1024", str(cm.exception))
+        args = parser().parse_args(["--upstream", "http://x", "--policy", "pass", "--workers", "1025"])
+        with self.assertRaises(ConfigError):
+            build_config(args)
+
     def test_toml_presidio_table(self):
         with tempfile.NamedTemporaryFile("w", suffix=".toml", delete=False) as f:
             f.write('[presidio]\nanalyzer = "127.0.0.1:5002"\nanonymizer = "127.0.0.1:5001"\n\n'
@@ -145,6 +157,26 @@ def presidio_module(build_apps):
                 sys.modules.pop(n, None)
             else:
                 sys.modules[n] = m
+
+
+class LogFileTest(unittest.TestCase):
+    def test_a_log_file_that_cannot_be_opened_is_a_configuration_error(self):
+        """It was an OSError traceback and exit 1 (systemd's Restart=on-failure started it again every 2 s);
+        a configuration error is exit 2, naming the setting and the file."""
+        from unittest import mock
+
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "no-such-dir", "proxy.log")
+            conf = os.path.join(tmp, "proxy.toml")
+            with open(conf, "w") as f:
+                f.write(f'log_file = "{path}"\nlisten = "127.0.0.1:0"\n\n'
+                        '[[route]]\nname = "a"\nupstream = "http://127.0.0.1:9"\npolicy = "pass"\n')
+            err = io.StringIO()
+            with mock.patch("sanctumcore.proxy.__main__._run", return_value=0) as run, contextlib.redirect_stderr(err):
+                code = main(["--config", conf])
+        self.assertEqual(code, 2)
+        self.assertIn(f"log_file {path}: No such file or directory", err.getvalue())
+        run.assert_not_called()
 
 
 class PresidioTest(unittest.TestCase):

@@ -320,6 +320,13 @@ size_t pii_arabic_nasab(pii_scan *sc, size_t ws, size_t we);
 /* "Курьер: Дмитрий": a Cyrillic job label, a colon, a known given name; its end, or 0. */
 size_t pii_script_role_label(pii_scan *sc, size_t ws, size_t we);
 
+/* ---- person_intro.c: self-introductions in scripts without capitals ---- */
+/* "أنا فيصل الحربي، رقمي ...", "मैं अंकिता बोल रही हूँ", "ผมสมชาย": the word [ws, we) opens a self-introduction
+ * and the name after it is taken; where to go on, or 0 when it opens none. */
+size_t pii_intro_name(pii_scan *sc, size_t ws, size_t we);
+/* "もしもし、山口です", "私は高田と申します": Japanese family names introduced on the phone, over the whole text. */
+void pii_ja_intro(pii_scan *sc);
+
 /* ---- person_lower_chat.c: lower-case names in casual chat ---- */
 /* The word [p, j) is "just" + a speech verb or "is" + a person's state ("is coming") after a name. */
 bool pii_lower_doing_after(const uint8_t *s, size_t n, size_t p, size_t j);
@@ -333,7 +340,7 @@ bool pii_header_name_field(const uint8_t *s, size_t n, size_t ws, size_t ge, uns
 /* ---- person_cjk_roles.c: CJK names after role and kin nouns, kana names, spaced Japanese names ---- */
 /* The end of a Chinese name at p (a known surname) right after a role or kin noun ("我同事陈思雨和"), 0 when
  * none; [a, b) is the run of Han characters. */
-size_t pii_cjk_after_role(const uint8_t *s, size_t n, size_t a, size_t b, size_t p);
+size_t pii_cjk_after_role(pii_scan *sc, size_t a, size_t b, size_t p);
 /* The end of a name signing or addressed by a message at the start p == a of a Han run [a, b):
  * "佐藤より", "——张强全家", "王伟，...你..."; 0 when none. */
 size_t pii_cjk_signoff(const uint8_t *s, size_t n, size_t a, size_t b, size_t p);

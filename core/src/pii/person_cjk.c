@@ -86,12 +86,15 @@ size_t pii_cjk_starts_with(const uint8_t *s, size_t n, size_t p, const char *con
 /* Labels of a name field ("联系人：", "氏名", "이름"), and verbs only people take before a Chinese name. */
 static const char *const LABELS[] = {"联系人", "姓名", "名字", "收件人", "收货人", "负责人", "申请人", "发件人",
                                      "寄件人", "客户", "氏名", "名前", "担当者", "宛名", "差出人", "이름", "성명",
-                                     "담당자", "작성자", "보낸사람", "받는사람", NULL};
+                                     "담당자", "작성자", "보낸사람", "받는사람",
+                                     /* an account or transfer's holder (round 11) */
+                                     "名义", "名義", "名義人", "口座名義", "口座名義人", "振込名義", "户名", "開戶名",
+                                     "开户名", "账户名", "收款人", "예금주", NULL};
 /* Phrases that introduce a name without a separator ("我叫王伟"). */
 static const char *const NAMING[] = {"我叫", "叫做", "名叫", NULL};
 static const char *const LEFT_VERBS[] = {"告诉", "通知", "联系", "问问", "请问", "找", "叫", "让", "给", "和",
                                          "跟", "与", "感谢", "谢谢", "提醒", "转告", "抄送", "问", "告訴", "聯繫",
-                                         "聯絡", "請問", "讓", "給", "與", "謝謝", "轉告", "問", "祝", "请", "請", NULL};
+                                         "聯絡", "請問", "讓", "給", "與", "謝謝", "轉告", "問", "祝", "请", "請", "以", NULL};
 /* After a name: honorifics and titles (evidence alone), then speech and person verbs and contact
  * possessives (only with a label or verb before: "公司的电话", "程序说" are no names). */
 static const char *const HONORIFICS[] = {"先生", "女士", "小姐", "老师", "经理", "医生", "同学", "教授", "博士",
@@ -99,7 +102,7 @@ static const char *const HONORIFICS[] = {"先生", "女士", "小姐", "老师",
                                          "先輩", "部長", "課長", "奶奶", "爷爷", "爺爺", "叔叔", NULL};
 static const char *const RIGHT_VERBS[] = {"说", "表示", "告诉", "打电话", "发来", "回复", "负责", "的电话",
                                           "的手机", "的邮箱", "的地址", "說", "告訴", "打電話", "發來", "回覆",
-                                          "負責", "的電話", "的手機", "的郵箱", NULL};
+                                          "負責", "的電話", "的手機", "的郵箱", "的名义", "的名義", NULL};
 /* Verbs that take only a person as their object ("提醒", "转告": remind, pass on), and what starts the
  * clause after the object (a time word, 把, 在, 要 ...): between them is a name ("请提醒王芳明天把路由器带回来").
  * Not after 和/跟/与/给/让: "和方法也..." is no name. */
@@ -174,8 +177,10 @@ static int left_evidence(const uint8_t *s, size_t p)
 
 /* A chat log speaker: "[10:02] 王小红：" first on its line. Without the time a word before a colon is as
  * often a heading ("경고:", "颜色：", "文档：") as a name. */
-static bool speaker(const uint8_t *s, size_t n, size_t a, size_t e)
+static bool speaker(pii_scan *sc, size_t a, size_t e)
 {
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
     if (!(e < n && (s[e] == ':' || (e + 3 <= n && memcmp(s + e, "：", 3) == 0))))
         return false;
     size_t q = a;
@@ -184,13 +189,34 @@ static bool speaker(const uint8_t *s, size_t n, size_t a, size_t e)
     if (q == 0 || s[q - 1] != ']')
         return false;
     bool digit = false;
-    for (; q > 0 && s[q - 1] != '[' && s[q - 1] != '\n'; q--)
+    /* a timestamp is short: the walk back to its '[' is bounded (a line of "]王伟：" was walked back once
+     * per name: n^2) */
+    size_t close = q;
+    for (; q > 0 && close - q < 32 && s[q - 1] != '[' && s[q - 1] != '\n'; q--)
         if (pii_is_digit(s[q - 1]))
             digit = true;
     if (q == 0 || s[q - 1] != '[' || !digit)
         return false;
     q--;
-    return q == 0 || s[q - 1] == '\n';
+    /* a time in the brackets ("[20:14]", "[오후 3:12]") is a chat export's even after an app's name on the
+     * line ("WeChat 群聊 [20:14] 王建国："); a date alone ("[2026-03-01] 文档：") only opening its line */
+    return q == 0 || s[q - 1] == '\n' || memchr(s + q, ':', a - q) != NULL;
+}
+
+/* A self-introduction before a Chinese name: "我是刘晓峰，", "我就是..." (round 11). */
+static const char *const ZH_INTRO[] = {"我是", "我就是", "这里是", "這裡是", NULL};
+/* A phone or contact word, or seven digits, on the line after p: the caller leaves a number. */
+static bool zh_number_after(const uint8_t *s, size_t n, size_t p)
+{
+    static const char *const PHONE[] = {"电话", "電話", "手机", "手機", "号码", "號碼", "微信", "回电", "回電", NULL};
+    size_t digits = 0, lim = p + 60 < n ? p + 60 : n;
+    for (size_t q = p; q < lim && s[q] != '\n'; q++) {
+        if (pii_is_digit(s[q]) && ++digits >= 7)
+            return true;
+        if (s[q] >= 0xE4 && pii_cjk_starts_with(s, n, q, PHONE) > 0)
+            return true;
+    }
+    return false;
 }
 
 static void add_name(pii_scan *sc, size_t a, size_t e, double score, uint32_t ev)
@@ -241,11 +267,23 @@ static size_t han_name(pii_scan *sc, size_t a, size_t b, size_t p)
         return 0;
     int left = left_evidence(s, p);
     if (left <= 1) {
-        size_t e = pii_cjk_after_role(s, n, a, b, p); /* "我同事陈思雨和...": person_cjk_roles.c */
+        size_t e = pii_cjk_after_role(sc, a, b, p); /* "我同事陈思雨和...": person_cjk_roles.c */
         e = e > 0 ? e : pii_cjk_signoff(s, n, a, b, p); /* "佐藤より", "——张强全家" */
         if (e > 0) {
             add_name(sc, p, e, 0.8, SANCTUM_EV_GAZETTEER_LAST | SANCTUM_EV_CONTEXT_BEFORE);
             return e;
+        }
+    }
+    /* "我是" + a surname and a two-character given name ending the run: a name when the given name is
+     * one the tables hold or a number follows ("我是学生", "我是北京人": no surname, too short) */
+    if (left == 0 && pii_cjk_ends_with(s, p, ZH_INTRO) > 0) {
+        for (size_t sl = 1; sl <= 2; sl++) {
+            size_t e = p + (sl + 2) * 3;
+            if (e == b && (surname_at(s, p, sl) & SC_CJK_ZH) &&
+                ((given_at(s, p + sl * 3, 2) & SC_CJK_ZH) || zh_number_after(s, n, e))) {
+                add_name(sc, p, e, 0.8, SANCTUM_EV_GAZETTEER_LAST | SANCTUM_EV_CONTEXT_BEFORE);
+                return e;
+            }
         }
     }
     if (p != a && left == 0)
@@ -275,7 +313,7 @@ static size_t han_name(pii_scan *sc, size_t a, size_t b, size_t p)
                 bool verb = left > 0 && (pii_cjk_starts_with(s, n, e, RIGHT_VERBS) > 0 ||
                                          (left == 1 && pii_cjk_ends_with(s, p, PERSON_OBJECT_VERBS) > 0 &&
                                           pii_cjk_starts_with(s, n, e, CLAUSE_START) > 0));
-                bool spk = e == b && p == a && speaker(s, n, p, e);
+                bool spk = e == b && p == a && speaker(sc, p, e);
                 if (pass == 0 ? !(hon || verb || spk) : !(e == b && left == 2))
                     continue;
                 double score = left == 2 || spk || hon ? 0.85 : 0.75;
@@ -288,10 +326,53 @@ static size_t han_name(pii_scan *sc, size_t a, size_t b, size_t p)
     return 0;
 }
 
+/* A chat mention or speaker that is the whole run: "@张子涵" (a Chinese surname and two characters, or one
+ * the tables hold),
+ * a LINE speaker before 「 opening its line or after ": " or "」 " ("美咲「...」", a Japanese given
+ * name the tables hold). */
+static bool chat_name_run(pii_scan *sc, size_t a, size_t b)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, chars = (b - a) / 3;
+    if (chars < 2 || chars > 4)
+        return false;
+    if (a > 0 && s[a - 1] == '@') {
+        /* not the group's own mentions: @所有人 (everyone), @全体成员 (all members), @管理员, @群主 */
+        static const char *const GROUP[] = {"所有人", "全体成员", "全體成員", "管理员", "管理員", "群主", NULL};
+        if (pii_cjk_starts_with(s, n, a, GROUP) == b - a)
+            return false;
+        /* a one-character given name only when the tables hold it or a chat message opens with the mention
+         * ("王建国：@李娜 ..."): "@文件" (@file) in a usage line is a word */
+        bool opens_message = a >= 4 && memcmp(s + a - 4, "：", 3) == 0;
+        for (size_t sl = 1; sl <= 2 && sl < chars; sl++)
+            if ((surname_at(s, a, sl) & SC_CJK_ZH) &&
+                (chars - sl == 2 ||
+                 (chars - sl == 1 && (opens_message || (given_at(s, a + sl * 3, 1) & SC_CJK_ZH))))) {
+                /* a display name, not a handle: pii_in_code takes "@word" inside a sentence for one */
+                pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, a, b, 0.85,
+                        SANCTUM_EV_GAZETTEER_LAST | SANCTUM_EV_CONTEXT_BEFORE);
+                return true;
+            }
+        return false;
+    }
+    static const char *const QUOTE[] = {"「", NULL};
+    if (pii_cjk_starts_with(s, n, b, QUOTE) == 0)
+        return false;
+    bool opens = a == 0 || s[a - 1] == '\n' || (a >= 2 && s[a - 1] == ' ' && s[a - 2] == ':') ||
+                 (a >= 4 && s[a - 1] == ' ' && pii_cjk_ends_with(s, a - 1, (const char *const[]){"」", NULL}) > 0);
+    if (opens && chars <= 3 && (given_at(s, a, chars) & SC_CJK_JA)) {
+        add_name(sc, a, b, 0.8, SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_CONTEXT_AFTER);
+        return true;
+    }
+    return false;
+}
+
 static void han_run(pii_scan *sc, size_t a, size_t b)
 {
     if (pii_cjk_starts_with(sc->s, sc->n, a, LABELS) == b - a)
         return; /* "姓名：" is the label, not a name */
+    if (chat_name_run(sc, a, b))
+        return;
     for (size_t p = a; p < b && !sc->oom;) {
         size_t e = han_name(sc, a, b, p);
         p = e > p ? e : p + 3;
@@ -309,6 +390,17 @@ static void hangul_word(pii_scan *sc, size_t a, size_t b)
     const uint8_t *s = sc->s;
     size_t n = sc->n;
     size_t chars = (b - a) / 3;
+    /* a given name called with the vocative 아/야 opening a chat message: "[오후 9:15] 김도윤: 민지야" */
+    if (chars == 3 && a >= 2 && s[a - 1] == ' ' && s[a - 2] == ':' && (given_at(s, a, 2) & SC_CJK_KO) &&
+        (memcmp(s + a + 6, "아", 3) == 0 || memcmp(s + a + 6, "야", 3) == 0)) {
+        size_t q = a - 2;
+        while (q >= 3 && a - q < 30 && s[q - 3] >= 0xEA && s[q - 3] <= 0xED)
+            q -= 3; /* a speaker's name is short: the walk is bounded */
+        if (q < a - 2 && speaker(sc, q, a - 2)) {
+            add_name(sc, a, a + 6, 0.8, SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_CONTEXT_BEFORE);
+            return;
+        }
+    }
     if (chars < 2 || !(surname_at(s, a, 1) & SC_CJK_KO) || pii_cjk_starts_with(s, n, a, LABELS) == b - a)
         return; /* "이름:" is the label, not a name */
     int left = left_evidence(s, a);
@@ -316,10 +408,21 @@ static void hangul_word(pii_scan *sc, size_t a, size_t b)
     if (e > b)
         return;
     size_t rest = b - e;
+    bool known = (given_at(s, a + 3, 2) & SC_CJK_KO) != 0;
+    /* a self-introduction: "박지민입니다", "최수아예요" (a given name the tables hold: "정보팀입니다" is a team) */
+    static const char *const KO_INTRO[] = {"입니다", "이에요", "예요", "이고요", "이라고", "라고", NULL};
+    /* ...said by the speaker: "저는"/"나는"/"제 이름은" or a greeting before it, or the start of the line
+     * ("구성원입니다", "is a member", follows a noun) */
+    static const char *const KO_SELF[] = {"저는 ", "나는 ", "전 ", "난 ", "저 ", "이름은 ", "안녕하세요, ", "안녕하세요 ",
+                                          "여보세요, ", "여보세요 ", "네, ", NULL};
+    bool self = a == 0 || s[a - 1] == '\n' || pii_cjk_ends_with(s, a, KO_SELF) > 0;
+    if (known && self && rest > 0 && pii_cjk_starts_with(s, n, e, KO_INTRO) == rest) {
+        add_name(sc, a, e, 0.85, SANCTUM_EV_GAZETTEER_LAST | SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_CONTEXT_AFTER);
+        return;
+    }
     if (rest > 0 && pii_cjk_starts_with(s, n, e, KO_PARTICLES) != rest)
         return;
-    bool known = (given_at(s, a + 3, 2) & SC_CJK_KO) != 0;
-    bool spk = rest == 0 && speaker(s, n, a, e);
+    bool spk = rest == 0 && speaker(sc, a, e);
     if (left == 2 || spk)
         add_name(sc, a, e, known ? 0.9 : 0.85, SANCTUM_EV_GAZETTEER_LAST | SANCTUM_EV_CONTEXT_BEFORE);
     else if (known && rest > 0 && pii_cjk_starts_with(s, n, e, KO_PERSON_PARTICLES) == rest)

@@ -38,26 +38,13 @@ static bool stop_at(const uint8_t *s, size_t n, size_t e)
     return e >= n || (s[e] < 0x80 && !pii_is_alpha(s[e]) && !pii_is_digit(s[e])) || pii_cjk_starts_with(s, n, e, PUNCT);
 }
 
-size_t pii_cjk_after_role(const uint8_t *s, size_t n, size_t a, size_t b, size_t p)
+/* The end of a Chinese name at p from the tables alone: a surname, then a word that follows names right
+ * after a given name (two characters before one), or the end of the run at punctuation; 0 when none. */
+static size_t zh_name_end(const uint8_t *s, size_t n, size_t b, size_t p)
 {
-    if (p == a || pii_cjk_starts_with(s, n, p, NOT_SURNAME) > 0)
-        return 0;
-    if (pii_cjk_ends_with(s, p, ROLES) == 0) {
-        /* the second of two names joined by 和/跟/与 ("我同事陈思雨和林志豪要") */
-        static const char *const JOIN[] = {"和", "跟", "与", "與", "、", NULL};
-        if (pii_cjk_ends_with(s, p, JOIN) != 3)
-            return 0;
-        bool first = false;
-        for (size_t chars = 2; chars <= 4 && !first; chars++)
-            first = p >= a + 3 + chars * 3 && pii_cjk_after_role(s, n, a, b, p - 3 - chars * 3) == p - 3;
-        if (!first)
-            return 0;
-    }
     for (size_t sl = 2; sl >= 1; sl--) {
         if (p + sl * 3 > b || !(pii_cjk_surname(s, p, sl) & SC_CJK_ZH))
             continue;
-        /* a word that follows names first, given names of two characters before one; then the end of
-         * the run at punctuation */
         for (int pass = 0; pass < 2; pass++)
             for (size_t gl = 2; gl >= 1; gl--) {
                 size_t e = p + (sl + gl) * 3;
@@ -68,6 +55,44 @@ size_t pii_cjk_after_role(const uint8_t *s, size_t n, size_t a, size_t b, size_t
             }
     }
     return 0;
+}
+
+/* Deeper than this a chain of names joined by 和 is not followed (the memo keeps real chains shallow; this
+ * bounds the stack whatever the text). */
+enum { CHAIN_DEPTH = 64 };
+
+static size_t after_role(pii_scan *sc, size_t a, size_t b, size_t p, unsigned depth)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    if (p == a || pii_cjk_starts_with(s, n, p, NOT_SURNAME) > 0)
+        return 0;
+    /* the name's own end first: the chain behind it is read only for a name (most characters start none) */
+    size_t e = zh_name_end(s, n, b, p);
+    if (e == 0 || pii_cjk_ends_with(s, p, ROLES) > 0)
+        return e;
+    /* the second of two names joined by 和/跟/与 ("我同事陈思雨和林志豪要") */
+    static const char *const JOIN[] = {"和", "跟", "与", "與", "、", NULL};
+    if (pii_cjk_ends_with(s, p, JOIN) != 3 || depth >= CHAIN_DEPTH)
+        return 0;
+    /* each name of a chain was asked when the walk passed it: its answer is kept, not read again (the chain
+     * was read back to its start for every name, three ways at each step: 60 characters took 30 s) */
+    size_t slot = (p / 3) % (sizeof sc->cjk_role_memo / sizeof sc->cjk_role_memo[0]);
+    if (sc->cjk_role_memo[slot].at == p + 1)
+        return sc->cjk_role_memo[slot].end;
+    bool first = false;
+    for (size_t chars = 2; chars <= 4 && !first; chars++) {
+        size_t q = p - 3 - chars * 3;
+        first = p >= a + 3 + chars * 3 && zh_name_end(s, n, b, q) == p - 3 && after_role(sc, a, b, q, depth + 1) == p - 3;
+    }
+    sc->cjk_role_memo[slot].at = p + 1;
+    sc->cjk_role_memo[slot].end = first ? e : 0;
+    return first ? e : 0;
+}
+
+size_t pii_cjk_after_role(pii_scan *sc, size_t a, size_t b, size_t p)
+{
+    return after_role(sc, a, b, p, 0);
 }
 
 size_t pii_cjk_spaced_surname(const uint8_t *s, size_t g)

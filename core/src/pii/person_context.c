@@ -609,7 +609,8 @@ bool pii_person_verb_before(const pii_scan *sc, size_t start)
         return word_in(low, we - ws, (const char *const[]){
             "скажи", "скажите", "передай", "передайте", "отправь", "отправьте", "напиши", "напишите",
             "спроси", "спросите", "попроси", "поздравь", "позови", "видел", "видела", "кажи", "кажете",
-            "питай", "питайте", "спитай", "привітай", "надішли", "покличте", NULL});
+            "питай", "питайте", "спитай", "привітай", "надішли", "покличте", "поздравляю", "поздравляем",
+            "вітаю", NULL});
     }
     /* "zadzwoń do Marka", "llama a Diego", "liga para o Rui": a verb of calling or writing, its preposition
      * (and a Portuguese article) */
@@ -730,6 +731,9 @@ bool pii_line_vocative(const pii_scan *sc, size_t start, size_t end)
     while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '\t' || s[p - 1] == '"'))
         p--;
     if ((p > 0 && s[p - 1] != '\n') || end + 2 >= n || s[end] != ',' || s[end + 1] != ' ')
+        return false;
+    /* a greeting that is also a name opens the line the same way: "Salam, saya ..." */
+    if (sc_person_context_word(s + start, end - start, 0) == SC_PCTX_GREETING)
         return false;
     bool up;
     return letter_at(s, n, end + 2, &up) > 0 && !up;

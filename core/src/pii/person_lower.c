@@ -109,6 +109,33 @@ static bool pronoun_clause_after(const uint8_t *s, size_t n, size_t p)
     return false;
 }
 
+/* Malay and Indonesian lineage after a lower-case name, in one span: "siti aminah binti yusof", "ahmad
+ * bin abdul rahman" (a name after bin/binti, known or no word the lists hold, or abdul/abu and a known name). Returns the end of the
+ * lineage after p, or p when none follows. */
+static size_t lineage_end(const uint8_t *s, size_t n, size_t p)
+{
+    static const char *const LINK[] = {"bin", "binti", "bte", "bt", NULL};
+    static const char *const COMPOUND[] = {"abdul", "abd", "abu", "nik", "wan", NULL};
+    word l, x, y;
+    if (!next_word(s, n, p, &l) || l.s != p + 1 || !l.lower || !word_in(s + l.s, l.e - l.s, LINK))
+        return p;
+    if (!next_word(s, n, l.e, &x) || x.s != l.e + 1 || !x.lower)
+        return p;
+    unsigned fx = sc_name_lookup(s + x.s, x.e - x.s);
+    bool abd = word_in(s + x.s, x.e - x.s, COMPOUND);
+    /* the father's name need not be known ("binti yusof"), but no everyday word ("bin the old files") */
+    if (!(fx & (SC_NAME_FIRST | SC_NAME_LAST)) && !abd &&
+        (fx != 0 || x.e - x.s < 3 || sc_word_class(s + x.s, x.e - x.s) != SC_WORD_NONE || pii_chat_word(s + x.s, x.e - x.s)))
+        return p;
+    size_t e = x.e;
+    if (next_word(s, n, e, &y) && y.s == e + 1 && y.lower) {
+        unsigned fy = sc_name_lookup(s + y.s, y.e - y.s);
+        if ((fy & (SC_NAME_FIRST | SC_NAME_LAST)) && (abd || !(fy & SC_NAME_WORD)) && !pii_chat_word(s + y.s, y.e - y.s))
+            e = y.e;
+    }
+    return abd && e == x.e ? p : e;
+}
+
 size_t pii_lower_name(pii_scan *sc, const word *w)
 {
     const uint8_t *s = sc->s;
@@ -186,6 +213,10 @@ size_t pii_lower_name(pii_scan *sc, const word *w)
         if (fb & SC_NAME_LAST)
             ev |= SANCTUM_EV_GAZETTEER_LAST;
     }
+    /* "siti aminah binti yusof": a second given name before the lineage, then the lineage */
+    if (end == w->e && has_b && (fb & SC_NAME_FIRST) && lineage_end(s, n, b.e) > b.e)
+        end = b.e;
+    end = lineage_end(s, n, end);
     pii_person_emit(sc, w->s, end, score, ev);
     /* "with luis and kenji": a lower-case given name that is no word, joined by "and" to the name just
      * found, is a second person */

@@ -26,6 +26,11 @@ size_t pii_mrz_name(pii_scan *sc, const word *w)
         return 0;
     while (a < n && s[a] == '<')
         a++; /* "P<D<<BRANDT": the state's own fill */
+    /* A start inside the field last refused, from a later word, is refused too: the read from it ends where
+     * that one did, with no more "<<", letters or fill (each test below only gets harder). Without this a
+     * row of "P<" was read again from each of its words: n^2 (1 MiB took minutes). */
+    if (w->s >= sc->mrz_ws && a >= sc->mrz_a && a < sc->mrz_q)
+        return 0;
     size_t q = a, last = a, fill = 0;
     bool sep = false;
     while (q < n && mrz_byte(s[q])) {
@@ -44,8 +49,12 @@ size_t pii_mrz_name(pii_scan *sc, const word *w)
         }
         last = ++q;
     }
-    if (!sep || last - a < 5 || (fill < 3 && q - w->s < 30))
+    if (!sep || last - a < 5 || (fill < 3 && q - w->s < 30)) {
+        sc->mrz_ws = w->s;
+        sc->mrz_a = a;
+        sc->mrz_q = q;
         return 0;
+    }
     pii_person_emit(sc, a, last, 0.9, SANCTUM_EV_NAME_SEQUENCE | SANCTUM_EV_FORMAT_STRONG);
     return q;
 }

@@ -111,16 +111,28 @@ bool pii_notes_speaker(const pii_scan *sc, size_t start, size_t end)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n, p = start;
-    /* the text after it is a lower-case word and a space ("Von: k.schneider@...", "Anna: 4" are labels) */
-    size_t t = end + 2, u = t;
-    while (u < n && pii_is_lower(s[u]))
-        u++;
-    if (end + 2 >= n || s[end] != ':' || s[end + 1] != ' ' || u - t < 2 || u >= n || s[u] != ' ')
+    /* the text after it is a lower-case word and a space ("Von: k.schneider@...", "Anna: 4" are labels), in
+     * Latin, Greek or Cyrillic ("Алёна: скинь номер") */
+    size_t t = end + 2, u = t, letters = 0, l;
+    bool up = false;
+    while (u < n && (l = letter_at(s, n, u, &up)) > 0 && !up)
+        u += l, letters++;
+    if (end + 2 >= n || s[end] != ':' || s[end + 1] != ' ' || letters < 2 || u >= n || s[u] != ' ')
         return false;
     while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '\t'))
         p--;
     if (p == 0 || s[p - 1] == '\n' || s[p - 1] == ';')
         return true;
+    /* a chat export that names its app first: "Telegram: Алёна: ...", "WhatsApp: Bea: ..." (round 11) */
+    static const char *const APPS[] = {"discord", "kakaotalk", "line", "messenger", "signal", "slack", "teams",
+                                       "telegram", "viber", "wechat", "whatsapp", NULL};
+    if (p >= 2 && s[p - 1] == ':') {
+        size_t a = p - 1;
+        while (a > 0 && pii_is_alpha(s[a - 1]))
+            a--;
+        if ((a == 0 || s[a - 1] == '\n') && word_in(s + a, p - 1 - a, APPS))
+            return true;
+    }
     return (p >= 1 && s[p - 1] == '-' && p < start) ||
            (p >= 3 && s[p - 3] == 0xE2 && s[p - 2] == 0x80 && s[p - 1] == 0x94 && p < start); /* em dash */
 }

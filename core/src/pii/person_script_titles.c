@@ -54,7 +54,19 @@ unsigned pii_greek_surname_ending(const uint8_t *s, size_t a, size_t b)
 /* Respect words written after a person's name in scripts without capitals (Telugu గారు, Tamil அவர்களுக்கு,
  * Urdu صاحب/صاحبہ (not Arabic and Persian صاحبة/صاحبه, "its owner"), Hindi साहब, Bengali সাহেব, Punjabi ਸਾਹਿਬ). */
 static const char *const RESPECT[] = {"గారు", "గారికి", "அவர்களுக்கு", "அவர்கள்", "அவர்களே", "صاحب",
-                                      "صاحبہ", "साहब", "साहिबा", "সাহেব", "ਸਾਹਿਬ", NULL};
+                                      "صاحبہ", "साहब", "साहिबा", "সাহেব", "ਸਾਹਿਬ",
+                                      /* round 11: kin and address words said after a full name (brother, elder
+                                       * sister, uncle, sir), with their case forms ("ভাইয়ের", of brother) */
+                                      "ভাই", "ভাইয়ের", "ভাইকে", "ভাইয়া", "মামা", "দিদি", "আপা", "ചേച്ചി", "ചേട്ടൻ",
+                                      "സാർ", "സാറിന്റെ", "സാറിനെ", "بھائی", "باجی", "آپا", "ماموں", "भैया", "दीदी",
+                                      "भाई", "ताई", "அண்ணா", "அக்கா", "சார்", "అన్న", "అక్క", "ಅಣ್ಣ", "ಅಕ್ಕ", "ಸರ್",
+                                      "ભાઈ", "બેન", "સાહેબ", NULL};
+/* Possessives, demonstratives and "elder"/"younger" before a kin word: "मेरे बड़े भाई" is no name. */
+static const char *const KIN_OPENERS[] = {"मेरे", "मेरी", "मेरा", "हमारे", "आपके", "उनके", "बड़े", "छोटे", "बड़ी",
+                                          "छोटी", "আমার", "তোমার", "আপনার", "ওর", "বড়", "ছোট", "میرے", "میری",
+                                          "ہمارے", "آپ", "بڑے", "چھوٹے", "بڑی", "چھوٹی", "എന്റെ", "നിന്റെ", "വലിയ",
+                                          "என்", "உங்கள்", "பெரிய", "நா", "మా", "మీ", "ನನ್ನ", "ನಮ್ಮ", "મારા", "મારી",
+                                          "અમારા", "મોટા", "નાના", NULL};
 /* Words for roles and titles those respect words follow as well ("ڈاکٹر صاحب", "డాక్టర్ గారు"). */
 static const char *const ROLE_WORDS[] = {"ڈاکٹر", "استاد", "وکیل", "ماسٹر", "منیجر", "جج", "حاجی", "پروفیسر",
                                          "डॉक्टर", "मास्टर", "मैनेजर", "वकील", "गुरु", "पंडित", "प्रोफेसर",
@@ -111,7 +123,8 @@ size_t pii_respect_pair(pii_scan *sc, size_t ws, size_t we)
     size_t rs = be + 1, re = letters_end(s, n, rs);
     if (re == rs || !listed(s + rs, re - rs, RESPECT) || listed(s + ws, we - ws, ROLE_WORDS) ||
         listed(s + bs, be - bs, ROLE_WORDS) || listed(s + bs, be - bs, RESPECT) ||
-        ((sc_name_lookup(s + ws, we - ws) | sc_name_lookup(s + bs, be - bs)) & SC_NAME_WORD))
+        ((sc_name_lookup(s + ws, we - ws) | sc_name_lookup(s + bs, be - bs)) & SC_NAME_WORD) ||
+        listed(s + ws, we - ws, KIN_OPENERS) || listed(s + bs, be - bs, KIN_OPENERS))
         return 0;
     /* Arabic صاحب is "owner" ("زر الراديو صاحب"): not after a word with the article ال */
     if ((s[ws] == 0xD8 && s[ws + 1] == 0xA7 && s[ws + 2] == 0xD9 && s[ws + 3] == 0x84) ||
@@ -148,8 +161,24 @@ size_t pii_thai_full_name(pii_scan *sc, size_t ws, size_t we)
     if (memcmp(s + bs, KHUN, sizeof KHUN) == 0)
         return 0; /* "คุณวิชัย คุณPimchanok": two people */
     unsigned f1 = sc_name_lookup(s + at, we - at), f2 = sc_name_lookup(s + bs, be - bs);
-    if (!((f1 | f2) & (SC_NAME_FIRST | SC_NAME_LAST)) || ((f1 | f2) & SC_NAME_WORD))
-        return 0;
+    if (!((f1 | f2) & (SC_NAME_FIRST | SC_NAME_LAST)) || ((f1 | f2) & SC_NAME_WORD)) {
+        /* round 11: a given name the lists lack after คุณ, when a verb only people take follows ("คุณวิภาวดี
+         * โทรมาค่ะ", K. Wiphawadi called); not คุณ + a kin or role word or a noun (คุณแม่, คุณภาพ: quality) */
+        static const char *const VERBS[] = {"โทรมา", "โทรหา", "บอกว่า", "ฝากบอก", "ฝาก", "ถามว่า", "แจ้งว่า", "มาถึง",
+                                            NULL};
+        static const char *const NOT_NAME[] = {"แม่", "พ่อ", "ภาพ", "สมบัติ", "ค่า", "ครู", "หมอ", "ป้า", "ลุง", "ยาย",
+                                               "ตา", "น้า", "อา", "พี่", "น้อง", "ลูก", "ผู้", "นาย", "ประโยชน์", "ธรรม",
+                                               NULL};
+        bool verb = false, noun = false;
+        for (size_t k = 0; VERBS[k] != NULL && !verb; k++)
+            verb = strlen(VERBS[k]) <= be - bs && memcmp(s + bs, VERBS[k], strlen(VERBS[k])) == 0;
+        for (size_t k = 0; NOT_NAME[k] != NULL && !noun; k++)
+            noun = strlen(NOT_NAME[k]) <= we - at && memcmp(s + at, NOT_NAME[k], strlen(NOT_NAME[k])) == 0;
+        if (!verb || noun || we - at < 9 || f1 != 0)
+            return 0;
+        pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, at, we, 0.8, SANCTUM_EV_TITLE | SANCTUM_EV_CONTEXT_AFTER);
+        return we;
+    }
     pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, at, be, 0.85, SANCTUM_EV_TITLE | SANCTUM_EV_NAME_SEQUENCE);
     return be;
 }

@@ -23,6 +23,7 @@ unsigned pii_cyrillic_flags(const uint8_t *s, size_t a, size_t b)
         {"\xd0\xbe\xd0\xbc", ""},           /* -ом -> - (Иваном) */
         {"\xd0\xb5\xd0\xbc", ""},           /* -ем */
         {"\xd1\x83", ""},                     /* -у  -> - (Ивану, Петрову) */
+        {"\xd1\x83", "\xd0\xb0"},           /* -у  -> -а (accusative: Оксану, Марину) */
         {"\xd1\x8e", "\xd1\x8f"},           /* -ю  -> -я */
         {"\xd0\xb0", ""},                     /* -а  -> - (Ивана, Петрова) */
         {"\xd0\xb5", "\xd0\xb0"},           /* -е  -> -а (Анне) */
@@ -260,15 +261,13 @@ static unsigned uncased_flags(const uint8_t *s, size_t a, size_t b, size_t *name
     return 0;
 }
 
-/* Scripts without capitals whose names the gazetteer holds: Hebrew, Arabic and Persian, Devanagari,
- * Bengali, Gurmukhi, Tamil, Telugu, Thai, Georgian, Ge'ez (by the first bytes of the word). */
+/* Scripts without capitals: Hebrew, Arabic and Persian, the Indic scripts from Devanagari to Sinhala,
+ * Thai, Lao, Myanmar, Georgian, Ge'ez, Khmer (by the first bytes of the word). */
 bool pii_uncased_script(const uint8_t *w, size_t n)
 {
     uint8_t c = w[0];
-    return c == 0xD7 || (c >= 0xD8 && c <= 0xDB) ||
-           (n >= 3 && c == 0xE0 &&
-            ((w[1] >= 0xA4 && w[1] <= 0xA9) || (w[1] >= 0xAE && w[1] <= 0xB1) || w[1] == 0xB8 || w[1] == 0xB9)) ||
-           (n >= 3 && c == 0xE1 && (w[1] == 0x83 || (w[1] >= 0x88 && w[1] <= 0x8E)));
+    return c == 0xD7 || (c >= 0xD8 && c <= 0xDB) || (n >= 3 && c == 0xE0 && w[1] >= 0xA4 && w[1] <= 0xBB) ||
+           (n >= 3 && c == 0xE1 && (w[1] <= 0x83 || (w[1] >= 0x88 && w[1] <= 0x8E) || w[1] == 0x9E || w[1] == 0x9F));
 }
 
 /* The letters of the word at p (none when p is no letter): trailing punctuation such as "،", "؟" or
@@ -322,9 +321,17 @@ static const char *const FROM_NOUNS[] = {"رسالة", "بريد", "هدية", "
 
 static bool in_list(const uint8_t *w, size_t n, const char *const *l)
 {
-    for (size_t k = 0; l[k] != NULL; k++)
-        if (strlen(l[k]) == n && memcmp(w, l[k], n) == 0)
+    if (n == 0)
+        return false;
+    for (size_t k = 0; l[k] != NULL; k++) {
+        /* most entries differ in their first three bytes: strlen only after they match (an entry's next
+         * byte is readable once one matched a byte of the word, which is never NUL) */
+        const uint8_t *e = (const uint8_t *)l[k];
+        if (e[0] != w[0] || (n > 1 && (e[1] != w[1] || (n > 2 && e[2] != w[2]))))
+            continue;
+        if (strlen(l[k]) == n && memcmp(w, e, n) == 0)
             return true;
+    }
     return false;
 }
 
@@ -347,9 +354,76 @@ static bool title_before(const uint8_t *s, size_t ws)
     static const char *const TITLE[] = {"السيد", "السيدة", "للسيد", "للسيدة", "الحاج", "الحاجة", "الدكتور",
                                         "الدكتورة", "الأستاذ", "الأستاذة", "المرحوم", "المرحومة", "جناب",
                                         "آقای", "خانم", "محترم", "محترمہ", "מר", "גברת", "הגברת", "למר",
-                                        "לגברת", "הרב", "דוקטור", NULL};
+                                        "לגברת", "הרב", "דוקטור", "دکتر", "مهندس", "ڈاکٹر", "پروفیسر",
+                                        "المهندس", "المهندسة", "الشيخ", "الشيخة", "باسم",
+                                        /* Indic and Ethiopic titles (Mr, Mrs, Ms, Dr) */
+                                        "श्री", "श्रीमती", "सुश्री", "कुमारी", "डॉक्टर", "শ্রী", "শ্রীমতী", "திரு",
+                                        "திருமதி", "செல்வி", "శ్రీ", "శ్రీమతి", "ਸ਼੍ਰੀ", "ਸ੍ਰੀਮਤੀ", "શ્રી", "શ્રીમતી",
+                                        "ಶ್ರೀ", "ಶ್ರೀಮತಿ", "ശ്രീ", "ശ്രീമതി", "አቶ", "ወይዘሮ", "ወይዘሪት", "ዶክተር",
+                                        /* the late (obituaries and condolences) */
+                                        "الراحل", "الراحلة", "الفقيد", "الفقيدة", "توفي", "توفيت", "مرحوم", "مرحومہ",
+                                        "شادروان", "स्वर्गीय", "দিবংগত", "প্রয়াত", "স্বর্গীয়", "அமரர்", "దివంగత",
+                                        "המנוח", "המנוחה", NULL};
+    /* abbreviated titles written with a dot: "स्व. हरिप्रसाद" (the late), "कै.", "डॉ." */
+    static const char *const ABBREV[] = {"स्व", "कै", "डॉ", "श्री", "ડૉ", "ডাঃ", NULL};
     size_t a, b;
-    return word_before(s, ws, &a, &b) && b + 1 == ws && in_list(s + a, b - a, TITLE);
+    if (ws >= 3 && s[ws - 1] == ' ' && s[ws - 2] == '.') {
+        size_t e = ws - 2, q = e;
+        while (q > 0 && s[q - 1] >= 0x80 && e - q < 16)
+            q--;
+        return q < e && in_list(s + q, e - q, ABBREV);
+    }
+    if (!word_before(s, ws, &a, &b) || b + 1 != ws)
+        return false;
+    if (in_list(s + a, b - a, TITLE))
+        return true;
+    /* Arabic glues "to" and "and" to the title: "للدكتورة" (ل + الدكتورة), "والسيد", "وللأستاذ" */
+    uint8_t buf[40];
+    size_t l = b - a;
+    if (l >= 8 && l < sizeof buf && s[a] == 0xD9 && s[a + 1] == 0x88) /* و */
+        a += 2, l -= 2;
+    if (l >= 8 && l < sizeof buf && s[a] == 0xD9 && s[a + 1] == 0x84 && s[a + 2] == 0xD9 && s[a + 3] == 0x84) {
+        buf[0] = 0xD8, buf[1] = 0xA7; /* لل -> ال */
+        memcpy(buf + 2, s + a + 2, l - 2);
+        return in_list(buf, l, TITLE);
+    }
+    return in_list(s + a, l, TITLE);
+}
+
+/* "in the name of" before an account holder, two words: Persian "به نام", Hebrew "על שם", Urdu "کے نام";
+ * a holder or beneficiary label, also with a colon: "صاحب الحساب:", "المستفيد:", "לטובת". */
+static bool holder_before(const uint8_t *s, size_t ws)
+{
+    static const char *const PAIRS[][2] = {{"به", "نام"}, {"על", "שם"}, {"کے", "نام"}, {"के", "नाम"},
+                                           {"صاحب", "الحساب"}, {"صاحب", "حساب"}, {"בעל", "החשבון"},
+                                           {"رحمة", "الله"}, {"رحمت", "خدا"}}; /* "passed to God's mercy" */
+    static const char *const LABEL[] = {"المستفيد", "لصالح", "المستلم", "ذینفع", "گیرنده", "המוטב", "לטובת",
+                                        "लाभार्थी", "खाताधारक", NULL};
+    size_t a, b, a2, b2;
+    if (!word_before(s, ws, &a, &b) || (b + 1 != ws && !(b + 2 == ws && s[b] == ':')))
+        return false;
+    if (in_list(s + a, b - a, LABEL))
+        return true;
+    if (!word_before(s, a, &a2, &b2) || b2 + 1 != a)
+        return false;
+    for (size_t k = 0; k < sizeof PAIRS / sizeof PAIRS[0]; k++)
+        if (strlen(PAIRS[k][0]) == b2 - a2 && memcmp(s + a2, PAIRS[k][0], b2 - a2) == 0 &&
+            strlen(PAIRS[k][1]) == b - a && memcmp(s + a, PAIRS[k][1], b - a) == 0)
+            return true;
+    return false;
+}
+
+/* Two letters of one Indic block (lead byte E0, the same pair of second bytes). */
+static bool same_block(const uint8_t *a, const uint8_t *b)
+{
+    return a[0] == b[0] && (a[1] >> 1) == (b[1] >> 1);
+}
+
+/* After a title or holder frame the name ends at punctuation: ",", ".", "،", "۔", or the line's end. */
+static bool punct_after(const uint8_t *s, size_t n, size_t e)
+{
+    return e >= n || s[e] == ',' || s[e] == '.' || s[e] == '\n' || s[e] == ';' ||
+           (e + 1 < n && ((s[e] == 0xD8 && s[e + 1] == 0x8C) || (s[e] == 0xDB && s[e + 1] == 0x94)));
 }
 
 static bool frame_before(const uint8_t *s, size_t ws)
@@ -394,6 +468,16 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
     size_t n = sc->n, ns, ns2;
     if (in_list(s + ws, we - ws, FRAME_BEFORE))
         return we; /* ሰላም, a greeting that is also a name, is the frame of the word after it */
+    /* "الله" (God) starts no name: "رحمة الله ماجد" is God's mercy, then Majid */
+    if (we - ws == 8 && memcmp(s + ws, "الله", 8) == 0)
+        return we;
+    /* "باسم" is "in the name of" (a transfer's holder) as well as the name Basim: before a known given name,
+     * and with no title before it, it is the frame of the name after it */
+    if (we - ws == 8 && memcmp(s + ws, "باسم", 8) == 0 && !title_before(s, ws) && we < n && s[we] == ' ') {
+        size_t xs = we + 1, xe = script_word_end(s, n, xs), xn;
+        if (xe > xs && (uncased_flags(s, xs, xe, &xn) & SC_NAME_FIRST))
+            return we;
+    }
     size_t rp = pii_respect_pair(sc, ws, we); /* "వెంకట లక్ష్మి గారు": person_script_titles.c */
     if (rp == 0)
         rp = pii_thai_full_name(sc, ws, we); /* "คุณสมชาย ใจดี" */
@@ -402,8 +486,34 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
     if (rp > 0)
         return rp;
     unsigned f1 = uncased_flags(s, ws, we, &ns);
-    bool titled = s[ws] >= 0xD7 && s[ws] <= 0xDB && title_before(s, ws); /* Hebrew too: "מר כהן" */
-    if (titled && (f1 & (SC_NAME_FIRST | SC_NAME_LAST)) && !(f1 & SC_NAME_WORD)) {
+    /* the frames before it are asked only of a word that may start a name: a known name that is no word, or
+     * (Arabic) a word before a family name with the article ("للدكتورة سعاد الشمري"; not "للدكتورة المناوبة") */
+    bool known1 = (f1 & (SC_NAME_FIRST | SC_NAME_LAST)) && !(f1 & SC_NAME_WORD);
+    size_t fs = we + 1, fe = we;
+    bool maybe_unknown = !known1 && f1 == 0 && s[ws] >= 0xD8 && s[ws] <= 0xDB && ws > 0 && s[ws - 1] == ' ' &&
+                         we < n && s[we] == ' ' && !arabic_article(s, ws, we) &&
+                         (fe = script_word_end(s, n, fs)) > fs && arabic_article(s, fs, fe);
+    /* the Indic scripts: a given and a family name the lists lack after a title, closed by punctuation or a
+     * postposition ("स्व. हरिप्रसाद त्रिपाठी का", "প্রয়াত সুনীল গঙ্গোপাধ্যায়") */
+    bool indic_titled = false; /* asked first: most words follow no title */
+    if (!known1 && f1 == 0 && s[ws] == 0xE0 && s[ws + 1] <= 0xB5 && ws > 0 && s[ws - 1] == ' ' && we < n &&
+        s[we] == ' ' && (indic_titled = title_before(s, ws)) && (fe = script_word_end(s, n, fs)) > fs &&
+        same_block(s + ws, s + fs) &&
+        !in_list(s + fs, fe - fs, FRAME_AFTER)) { /* "स्व. पिताजी का": one word, a kin word, is none */
+        size_t xs = fe + 1, xe = fe < n && s[fe] == ' ' ? script_word_end(s, n, xs) : xs;
+        maybe_unknown = punct_after(s, n, fe) || (xe > xs && in_list(s + xs, xe - xs, FRAME_AFTER));
+    }
+    bool holder = false, titled = false;
+    if ((known1 || maybe_unknown) && ws > 0 && s[ws - 1] == ' ') {
+        holder = s[ws] >= 0xD7 && s[ws] <= 0xDB && holder_before(s, ws); /* "به نام", "על שם" */
+        /* Hebrew too ("מר כהן"), the Indic scripts ("श्रीमती सुनीता देवी"), Ge'ez ("አቶ ተስፋዬ") */
+        titled = holder || indic_titled ||
+                 (((s[ws] >= 0xD7 && s[ws] <= 0xDB) || (s[ws] == 0xE0 && s[ws + 1] <= 0xB5) ||
+                   (s[ws] == 0xE1 && s[ws + 1] >= 0x88 && s[ws + 1] <= 0x8E)) &&
+                  title_before(s, ws));
+    }
+    bool titled_unknown = titled && maybe_unknown;
+    if (titled && (((f1 & (SC_NAME_FIRST | SC_NAME_LAST)) && !(f1 & SC_NAME_WORD)) || titled_unknown)) {
         /* after a title: the name runs over known names, "عبد" compounds and words with the article, up to
          * an honorific after it (صاحب) or three words */
         size_t end = we, p = we;
@@ -416,13 +526,25 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
             /* an unknown word still belongs to the name when the honorific closes it ("قریشی صاحب") */
             bool closed = ce < n && s[ce] == ' ' &&
                           in_list(s + ce + 1, script_word_end(s, n, ce + 1) - ce - 1, FRAME_AFTER);
+            /* the family name the lists lack after a known given name, ending the holder's name */
+            closed = closed || (k == 0 && ((f1 & SC_NAME_FIRST) || titled_unknown) && punct_after(s, n, ce));
             if (!abd && !closed && !arabic_article(s, cs, ce) && !(f3 & (SC_NAME_FIRST | SC_NAME_LAST)))
                 break;
             end = ce;
             p = ce;
         }
+        if (holder && end == we)
+            return we; /* "named after Herzl": a holder is written with a family name */
+        /* "श्री गणेश मंदिर": a temple, road or school named after a god or a person */
+        size_t os = end + 1, oe = end < n && s[end] == ' ' ? script_word_end(s, n, os) : os;
+        if (oe > os && in_list(s + os, oe - os, (const char *const[]){"मंदिर", "मन्दिर", "मार्ग", "नगर", "चौक",
+                                                                       "अस्पताल", "विद्यालय", "कॉलेज", "भवन", "ट्रस्ट",
+                                                                       "মন্দির", "আশ্রম", "கோயில்", "கோவில்", "ఆలయం",
+                                                                       "గుడి", "ಮಂದಿರ", "ದೇವಸ್ಥಾನ", "મંદિર", NULL}))
+            return oe;
         pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, ns, end, 0.85,
-                SANCTUM_EV_TITLE | ((f1 & SC_NAME_FIRST) ? SANCTUM_EV_GAZETTEER_FIRST : SANCTUM_EV_GAZETTEER_LAST));
+                SANCTUM_EV_TITLE | ((f1 & SC_NAME_FIRST) ? SANCTUM_EV_GAZETTEER_FIRST
+                                                          : (f1 != 0 ? SANCTUM_EV_GAZETTEER_LAST : 0)));
         return end;
     }
     if (!(f1 & SC_NAME_FIRST))
@@ -433,10 +555,16 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
                   frame_before(s, ns) || frame_after(s, n, we) || comma_exclaim(s, n, ws, we);
     size_t bs = we + 1, be = we < n && s[we] == ' ' ? script_word_end(s, n, bs) : bs;
     unsigned f2 = be > bs ? uncased_flags(s, bs, be, &ns2) : 0;
-    if (be > bs && ns2 == bs && (in_list(s + bs, be - bs, (const char *const[]){"بن", "ابن", "بنت", NULL}))) {
+    if (be > bs && ns2 == bs &&
+        (in_list(s + bs, be - bs, (const char *const[]){"بن", "ابن", "بنت", "أبو", "ابو", "آل", NULL}))) {
         size_t cs = be + 1, ce = be < n && s[be] == ' ' ? script_word_end(s, n, cs) : cs;
         size_t ns3;
-        if (ce > cs && (uncased_flags(s, cs, ce, &ns3) & (SC_NAME_FIRST | SC_NAME_LAST)) && ns3 == cs) {
+        /* after أبو/آل (father of, house of) any word but a preposition is the name's ("أبو زيد", "آل سعود") */
+        bool kunya = (s[bs] == 0xD8 && (s[bs + 1] == 0xA3 || s[bs + 1] == 0xA2)) || /* أبو, آل; not بن (beans) */
+                     (be - bs == 6 && memcmp(s + bs, "ابو", 6) == 0);
+        bool prep = ce > cs && in_list(s + cs, ce - cs, (const char *const[]){"في", "على", "من", "إلى", "الى", "عن", "مع", NULL});
+        if (ce > cs && ((kunya && !prep && !arabic_article(s, cs, ce)) ||
+                        ((uncased_flags(s, cs, ce, &ns3) & (SC_NAME_FIRST | SC_NAME_LAST)) && ns3 == cs))) {
             pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, ns, ce, 0.85,
                     SANCTUM_EV_NAME_SEQUENCE | SANCTUM_EV_GAZETTEER_FIRST);
             return ce;

@@ -22,19 +22,24 @@ typedef struct word {
 
 /* Non-ASCII letters the tokenizer knows: Latin-1 and Extended with combining accents (Yoruba ọ̀), Greek,
  * Cyrillic, Armenian, Hebrew, Arabic (with its vowel marks and the Persian and Urdu letters), Devanagari,
- * Bengali, Gurmukhi, Tamil and Telugu (with their vowel signs, not the danda or digits), Thai (not its
- * digits), Georgian, Ge'ez (not its punctuation or numerals). */
-static inline bool cp_letter(uint32_t cp)
+ * Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam (with its chillu letters) and Sinhala
+ * (with their vowel signs, not the danda or digits), Thai and Lao (not their digits), Myanmar, Georgian,
+ * Ge'ez (not its punctuation or numerals), Khmer (not its punctuation or digits). */
+static inline __attribute__((always_inline)) bool cp_letter(uint32_t cp)
 {
     if (cp < 0x900)
         return (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) || (cp >= 0x300 && cp <= 0x36F) ||
                (cp >= 0x370 && cp <= 0x3FF) || (cp >= 0x400 && cp <= 0x52F) || (cp >= 0x531 && cp <= 0x587) ||
                (cp >= 0x5D0 && cp <= 0x5EA) || (cp >= 0x620 && cp <= 0x655) || (cp >= 0x670 && cp <= 0x6D3);
-    return (cp >= 0x900 && cp <= 0x963) || (cp >= 0x971 && cp <= 0x97F) || (cp >= 0x980 && cp <= 0x9E3) ||
-           (cp >= 0xA01 && cp <= 0xA63) || (cp >= 0xA70 && cp <= 0xA75) || (cp >= 0xB82 && cp <= 0xBD7) ||
-           (cp >= 0xC00 && cp <= 0xC63) || (cp >= 0xE01 && cp <= 0xE3A) || (cp >= 0xE40 && cp <= 0xE4E) ||
-           (cp >= 0x10D0 && cp <= 0x10FA) || (cp >= 0x1200 && cp <= 0x135F) ||
-           (cp >= 0x1380 && cp <= 0x1399) || (cp >= 0x1E00 && cp <= 0x1EFF);
+    if (cp < 0x1000)
+        return (cp >= 0x900 && cp <= 0x963) || (cp >= 0x971 && cp <= 0x97F) || (cp >= 0x980 && cp <= 0x9E3) ||
+               (cp >= 0xA01 && cp <= 0xA63) || (cp >= 0xA70 && cp <= 0xA75) || (cp >= 0xA81 && cp <= 0xAE3) ||
+               (cp >= 0xB01 && cp <= 0xB63) || (cp >= 0xB82 && cp <= 0xBD7) || (cp >= 0xC00 && cp <= 0xC63) ||
+               (cp >= 0xC80 && cp <= 0xCE3) || (cp >= 0xD00 && cp <= 0xD63) || (cp >= 0xD7A && cp <= 0xD7F) ||
+               (cp >= 0xD81 && cp <= 0xDDF) || (cp >= 0xE01 && cp <= 0xE3A) || (cp >= 0xE40 && cp <= 0xE4E) ||
+               (cp >= 0xE81 && cp <= 0xECE) || (cp >= 0xEDC && cp <= 0xEDF);
+    return (cp >= 0x1000 && cp <= 0x103F) || (cp >= 0x10D0 && cp <= 0x10FA) || (cp >= 0x1200 && cp <= 0x135F) ||
+           (cp >= 0x1380 && cp <= 0x1399) || (cp >= 0x1780 && cp <= 0x17D3) || (cp >= 0x1E00 && cp <= 0x1EFF);
 }
 
 /* Latin Extended-A pairs its cases even-odd (upper first), except 0x139-0x148 and 0x179-0x17E, which

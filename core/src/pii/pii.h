@@ -62,6 +62,13 @@ typedef struct pii_scan {
     bool wide_seps;     /* the number parser joins groups across runs of up to 3 spaces, tabs or dashes */
     pii_before_memo *before_memo; /* NULL: pii_context_before computes every time */
     size_t first_high;            /* no byte >= 0x80 before this offset (0: not known) */
+    /* Memos of the PERSON pass (zero: empty), so that a rule asked again for each unit of a long row does
+     * not read the row again each time (a 1 MiB row of one unit took minutes). All positions are offsets
+     * into s, which the PERSON pass does not change. */
+    size_t mrz_ws, mrz_a, mrz_q; /* the last MRZ name field refused: word at mrz_ws, read over [mrz_a, mrz_q) */
+    struct {
+        size_t at, end; /* position + 1 (0: empty), and the name's end there (0: none) */
+    } cjk_role_memo[32];          /* names after a role noun chained by 和, by position (person_cjk_roles.c) */
 } pii_scan;
 
 /* Adds a candidate (score clamped to [0, 1]). Sets sc->oom on allocation failure. */

@@ -875,8 +875,10 @@ void pii_rec_person(pii_scan *sc)
             k.prev_e = w.e;
             if (pii_nonascii_title(s + w.s, wl))
                 k.p = pii_title_name(sc, &w); /* "господин Кузнецов" */
-            else if (pii_uncased_script(s + w.s, wl))
-                k.p = pii_uncased_name(sc, w.s, w.e); /* Hebrew, Arabic, Persian, Devanagari, Georgian */
+            else if (pii_uncased_script(s + w.s, wl)) {
+                size_t ie = pii_intro_name(sc, w.s, w.e); /* "أنا ...", "मेरा नाम ...": person_intro.c */
+                k.p = ie > 0 ? ie : pii_uncased_name(sc, w.s, w.e); /* Hebrew, Arabic, Devanagari, Georgian */
+            }
             continue;
         }
         if (w.lower) {
@@ -976,4 +978,6 @@ void pii_rec_person(pii_scan *sc)
         pii_cjk_honorifics(sc);
     if (!sc->oom)
         pii_cjk_names(sc);
+    if (!sc->oom && sc->first_high < n)
+        pii_ja_intro(sc);
 }

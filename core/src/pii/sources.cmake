@@ -17,6 +17,7 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/person_formats.c
   ${PII_DIR}/person_headers.c
   ${PII_DIR}/person_initials.c
+  ${PII_DIR}/person_intro.c
   ${PII_DIR}/person_lexicon.c
   ${PII_DIR}/person_lower.c
   ${PII_DIR}/person_lower_chat.c

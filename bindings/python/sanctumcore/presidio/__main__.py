@@ -4,10 +4,24 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import signal
 import sys
 
 from .._core import version_line as _version_line
 from .server import ConfigError, PresidioConfig, serve
+
+
+async def _serve_until_stopped(cfg, ready) -> None:
+    """serve() until SIGTERM or SIGINT; its runners then let the requests in flight end (up to aiohttp's
+    shutdown timeout), as Presidio's own servers do: killed at once, those clients lost their answers."""
+    task = asyncio.current_task()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, task.cancel)
+    try:
+        await serve(cfg, ready)
+    except asyncio.CancelledError:
+        pass
 
 
 def main(argv=None) -> int:
@@ -36,7 +50,7 @@ def main(argv=None) -> int:
         cfg.validate()
         ready = lambda bound: logging.info("presidio services listening on %s",  # noqa: E731
                                            ", ".join(f"{h}:{p}" for h, p in bound))
-        asyncio.run(serve(cfg, ready))
+        asyncio.run(_serve_until_stopped(cfg, ready))
     except ConfigError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2

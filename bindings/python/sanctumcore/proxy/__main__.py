@@ -15,6 +15,7 @@ from .._core import version_line as _version_line
 from . import balance, config as configmod, logs
 from .server import Proxy
 
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)  # stop gracefully: the requests in flight end
 LIMIT_FLAGS = {name: name.replace("_", "-") for name in configmod.LIMITS}
 
 
@@ -141,11 +142,13 @@ def _ended(status: int) -> str:
     return f"exit status {os.waitstatus_to_exitcode(status)}"
 
 
-async def _serve(cfg, share, workers=()) -> int:
+async def _serve(cfg, share, workers=(), parent=None) -> int:
     """workers: a list of the pids of the other worker processes (the first process only). When one ends while
     this one serves, the proxy stops: its share of the connections would go unserved, and its count
     (balance.py) would make every new connection wait RETRY. A worker asked to stop (exit status 0)
-    stops the proxy with status 0; one that died, 1, so that systemd (Restart=on-failure) starts it again."""
+    stops the proxy with status 0; one that died, 1, so that systemd (Restart=on-failure) starts it again.
+    parent: the first process's pid (a worker only). When it ends (killed, say), the worker stops as on
+    SIGTERM, with status 1: left serving, it would hold the port and a restart could not bind it."""
     proxy = Proxy(cfg)
     await proxy.start(**share)
     log = logging.getLogger("sanctumcore.proxy")
@@ -157,8 +160,9 @@ async def _serve(cfg, share, workers=()) -> int:
             log.info("Presidio-compatible %s on %s, pid %d", key, cfg.presidio[key], os.getpid())
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
+    for sig in STOP_SIGNALS:
         loop.add_signal_handler(sig, stop.set)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)  # (held while starting: main) taken now
     status = 0
 
     def reap() -> None:
@@ -178,6 +182,13 @@ async def _serve(cfg, share, workers=()) -> int:
                     " with status 1" if failed else "")
                 stop.set()
 
+    def orphaned(ended: bool = False) -> None:
+        nonlocal status
+        if (ended or os.getppid() != parent) and not stop.is_set():
+            status = 1
+            log.error("the first process (pid %d) ended: worker pid %d stops", parent, os.getpid())
+            stop.set()
+
     pidfds = []  # readable when the worker ends (uvloop keeps SIGCHLD to itself)
     for pid in workers:
         try:
@@ -187,6 +198,14 @@ async def _serve(cfg, share, workers=()) -> int:
             poll = lambda: (reap(), stop.is_set() or loop.call_later(1, poll))  # noqa: E731
             loop.call_later(1, poll)
             break
+    if parent is not None:
+        try:
+            pidfds.append(os.pidfd_open(parent))
+            loop.add_reader(pidfds[-1], orphaned, True)
+        except (AttributeError, OSError):  # (no pidfd, or it ended already) a look every second
+            watch = lambda: (orphaned(), stop.is_set() or loop.call_later(1, watch))  # noqa: E731
+            loop.call_later(1, watch)
+        orphaned()  # (it ended before the watch was there: this process has another parent now)
     reap()  # (one that ended before the readers were there)
     try:
         await stop.wait()
@@ -194,20 +213,25 @@ async def _serve(cfg, share, workers=()) -> int:
         for fd in pidfds:
             loop.remove_reader(fd)
             os.close(fd)
+        for pid in workers:  # (not reaped: still theirs) they let their requests end beside this one's
+            try:
+                os.kill(pid, signal.SIGTERM)
+            except OSError:
+                pass
         await proxy.stop()
     return status
 
 
-def _run(cfg, share=None, workers=()) -> int:
+def _run(cfg, share=None, workers=(), parent=None) -> int:
     """share: the listening sockets the workers share, and this worker's place (Proxy.start); workers:
-    the other workers' pids (_serve). Returns the exit status."""
+    the other workers' pids, parent: the first process's (_serve). Returns the exit status."""
     share = share or {}
     try:
         import uvloop  # Debian's python3-uvloop, when installed: a faster event loop
     except ImportError:
-        return asyncio.run(_serve(cfg, share, workers))
+        return asyncio.run(_serve(cfg, share, workers, parent))
     with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
-        return runner.run(_serve(cfg, share, workers))
+        return runner.run(_serve(cfg, share, workers, parent))
 
 
 def _shared_listeners(host: str, port: int, backlog: int) -> list:
@@ -250,14 +274,22 @@ def main(argv=None) -> int:
         print(f"sanctum-proxy: {e}", file=sys.stderr)
         return 2
     if cfg.log_file:
-        logging.getLogger("sanctumcore.proxy").addHandler(log_handler(cfg.log_file))
+        try:
+            logging.getLogger("sanctumcore.proxy").addHandler(log_handler(cfg.log_file))
+        except OSError as e:  # (a directory missing or not writable: the configuration's error)
+            print(f"sanctum-proxy: log_file {cfg.log_file}: {e.strerror or e}", file=sys.stderr)
+            return 2
     raise_open_file_limit(cfg)
     workers = configmod.effective_workers(cfg)
     if workers > 1 and cfg.listen_port == 0:
         print("sanctum-proxy: workers > 1 needs a fixed listen port", file=sys.stderr)
         return 2
-    children, share = [], {}
+    children, share, mask = [], {}, None
     if workers > 1:
+        # A stop signal while the processes start (systemctl stop just after start) is held until each
+        # one can stop gracefully (_serve): it killed the one it reached, and a first process so killed
+        # left its workers serving.
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
         try:  # (no SO_REUSEPORT: a port another process listens on, an old proxy say, is refused)
             share = {"socks": _shared_listeners(cfg.listen_host, cfg.listen_port, cfg.backlog),
                      "counts": balance.Counts(workers)}
@@ -265,14 +297,22 @@ def main(argv=None) -> int:
             print(f"sanctum-proxy: cannot listen on {cfg.listen_host}:{cfg.listen_port}: {e.strerror or e}"
                   f"{' (another sanctum-proxy still running?)' if e.errno == errno.EADDRINUSE else ''}",
                   file=sys.stderr)
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
             return 2
+        first = os.getpid()
         for index in range(1, workers):
-            pid = os.fork()
+            try:
+                pid = os.fork()
+            except OSError as e:  # (EAGAIN: the task limit; ENOMEM) the workers made so far are stopped
+                print(f"sanctum-proxy: cannot start worker {index} of {workers}: {e.strerror or e}", file=sys.stderr)
+                _stop_workers(children)
+                signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+                return 1
             if pid == 0:  # a worker: the same proxy on the same listening sockets
                 cfg.presidio = {}
                 code = 1  # (an error: the first process then stops with status 1)
                 try:
-                    code = _run(cfg, {**share, "index": index})
+                    code = _run(cfg, {**share, "index": index}, parent=first)
                 except BaseException:
                     traceback.print_exc()  # (os._exit would lose it)
                 finally:
@@ -285,12 +325,19 @@ def main(argv=None) -> int:
         print(f"sanctum-proxy: {e}", file=sys.stderr)
         return 2
     finally:
-        for pid in children:
-            try:
-                os.kill(pid, signal.SIGTERM)
-                os.waitpid(pid, 0)
-            except OSError:
-                pass
+        _stop_workers(children)
+        if mask is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+
+
+def _stop_workers(pids) -> None:
+    """Asks the workers still running to stop (SIGTERM) and waits for their end."""
+    for pid in pids:
+        try:
+            os.kill(pid, signal.SIGTERM)
+            os.waitpid(pid, 0)
+        except OSError:
+            pass
 
 
 if __name__ == "__main__":

@@ -8,7 +8,9 @@ more than another leaves a waiting connection to it, and takes it itself only if
 RETRY seconds later (the other worker is busy, or stopped). Each wake-up accepts one connection, so
 workers that are both idle take turns. A worker that is itself leaving connections to the others (or
 paused, out of file descriptors) is not waited for: two workers would otherwise each wait RETRY for the
-other, and a client opening a connection per request would wait 1 ms one time in ten.
+other, and a client opening a connection per request would wait 1 ms one time in ten. A worker at its
+max_connections leaves every new connection to a worker with room for as long as there is one: taken,
+it could only be refused (503).
 """
 from __future__ import annotations
 
@@ -36,10 +38,11 @@ class Counts:
 
 class Acceptor:
     """Accepts connections on a shared listening socket for worker `index`, handing each to `factory`
-    (the aiohttp server) as the loop's own server would."""
+    (the aiohttp server, whose `connections` it counts) as the loop's own server would."""
 
-    def __init__(self, loop, sock: socket.socket, factory, counts: Counts, index: int):
-        self._loop, self._sock, self._factory = loop, sock, factory
+    def __init__(self, loop, sock: socket.socket, factory, counts: Counts, index: int, limit=None):
+        """limit: the connections the server holds at most (max_connections; more get 503)."""
+        self._loop, self.sock, self._factory, self._limit = loop, sock, factory, limit
         self._slots, self._waiting, self._index = counts.slots, counts.waiting, index
         self._fd = sock.fileno()
         self._waited = False  # a connection was left to the others once: the next one is taken
@@ -79,13 +82,17 @@ class Acceptor:
         self._timer = self._loop.call_later(seconds, self._resume)
 
     def _ready(self) -> None:
-        slots, waiting, own = self._slots, self._waiting, self._slots[self._index]
+        slots, waiting, own, limit = self._slots, self._waiting, self._slots[self._index], self._limit
+        if limit is not None and own >= limit and any(
+                n < limit and not w for i, (n, w) in enumerate(zip(slots, waiting)) if i != self._index):
+            self._wait(RETRY)  # full: taken here it would get the 503, and another worker has room
+            return
         if not self._waited and any(n < own and not w for n, w in zip(slots, waiting)):
             self._waited = True  # another worker holds fewer: its turn, unless it is still waiting soon
             self._wait(RETRY)
             return
         try:
-            conn, _ = self._sock.accept()
+            conn, _ = self.sock.accept()
         except (BlockingIOError, InterruptedError, ConnectionAbortedError):
             return  # another worker took it, or the client gave up
         except OSError as e:
@@ -101,6 +108,7 @@ class Acceptor:
             conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         except OSError:
             conn.close()
+            self._recount()
             return
         self._loop.create_task(self._serve(conn))
 
@@ -109,3 +117,10 @@ class Acceptor:
             await self._loop.connect_accepted_socket(self._factory, conn)
         except OSError:
             conn.close()  # (the client left before its transport was made)
+        finally:
+            # The count the server keeps: a connection it never held (the 503 past max_connections, one
+            # that failed here) is never counted out by it, and was counted in by _ready.
+            self._recount()
+
+    def _recount(self) -> None:
+        self._slots[self._index] = len(self._factory.connections)

@@ -134,6 +134,7 @@ def _ascii_host(upstream: str) -> str:
     return urllib.parse.urlunsplit((url.scheme, host + port, url.path, url.query, url.fragment))
 
 
+MAX_WORKERS = 1024  # processes (about 35 MB each): a typo's 100000 forked until memory ran out
 _LIMIT_MAX = 2**31 - 1  # listen()'s backlog and the other counts are C ints; seconds: 68 years
 
 # Top-level numeric settings: name -> (type, default, zero allowed).
@@ -224,6 +225,8 @@ def set_limit(cfg: Config, name: str, value, where: str) -> None:
     # C int ends in a worker's traceback or no limit at all
     if not math.isfinite(value) or value > _LIMIT_MAX:
         raise ConfigError(f"{where}: {name} must be a finite number up to {_LIMIT_MAX}")
+    if name == "workers" and value > MAX_WORKERS:  # each is a whole proxy process
+        raise ConfigError(f"{where}: workers must be at most {MAX_WORKERS} (0, the default: one per CPU)")
     setattr(cfg, name, kind(value))
 
 

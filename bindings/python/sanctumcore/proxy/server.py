@@ -102,8 +102,9 @@ class Proxy:
         self._scrub = None
         self._spares = {}  # (route name, format) -> [Scrubber made ahead, while no request was starting]
         self._wanted = {}  # (route name, format) -> spares taken since the last refill
-        self._starting = 0  # requests between their arrival and their send upstream
+        self._starting = 0  # requests between their body's arrival and their send upstream
         self._refill_timer = None
+        self._stopping = False
         self._identities = {}  # route name -> the core's known identities
         self._clean_paths = set()  # (route name, path) found free of personal data (bounded)
         self._clean_headers = header_rules.CleanValues()  # (route name, header name, value) found clean
@@ -137,7 +138,8 @@ class Proxy:
             self._runners.append(runner)
             if socks:
                 loop = asyncio.get_running_loop()
-                self._acceptors = [balance.Acceptor(loop, sock, server, counts, index) for sock in socks]
+                self._acceptors = [balance.Acceptor(loop, sock, server, counts, index, cfg.max_connections)
+                                   for sock in socks]
                 server.on_count = self._acceptors[0].set_count
                 self._shared_server = server
                 for a in self._acceptors:
@@ -155,8 +157,10 @@ class Proxy:
             await web.TCPSite(r, host, port, backlog=cfg.backlog, reuse_port=reuse_port or None).start()
 
     async def stop(self) -> None:
+        self._stopping = True  # (no spare made from now on: a request in flight makes its own)
         for a in self._acceptors:
             a.close()
+            a.sock.close()  # (this process's copy: the port refuses new clients once every worker's is closed)
         if self._shared_server is not None:  # no site to stop, whose stop() is where aiohttp 3.8 lets
             await self._shared_server.shutdown(SHUTDOWN_TIMEOUT)  # the requests in flight end
             self._shared_server = None
@@ -178,10 +182,8 @@ class Proxy:
         proto.request_started(request)
         started = time.monotonic()
         record = {"method": request.method, "path": "-", "route": "-", "policy": "-",
-                  "status": 0, "entities": {}}
+                  "status": 0, "entities": {}, "starting": False}
         resp = None
-        self._starting += 1
-        record["starting"] = True
         try:
             resp = await self._handle(request, record)
             return resp
@@ -221,6 +223,10 @@ class Proxy:
             raise Refusal(400, "Transfer-Encoding in an HTTP/1.0 request", code="bad_framing")
         request = safe_target(request)
         body = await self._read_body(request)
+        # Starting (no spare is made meanwhile) once its body is in: waiting for a slow one (body_timeout)
+        # is no work the spares would delay, and held them back while the refill looked every millisecond.
+        self._starting += 1
+        record["starting"] = True
         path = request.rel_url.raw_path
         model = upstream.gemini_model(path)
         if model is None and body and self.cfg.needs_model(path):
@@ -377,6 +383,9 @@ class Proxy:
         """Makes one spare scrubber a call (the loop serves what arrived in between), while no request
         is starting: as many per route and format as were taken since the last refill, at most SPARES."""
         loop = asyncio.get_running_loop()
+        if self._stopping:
+            self._refill_timer = None
+            return
         if self._starting:
             self._refill_timer = loop.call_later(SPARE_DELAY, self._refill)
             return
