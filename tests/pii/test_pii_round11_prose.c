@@ -53,6 +53,12 @@ static void round11_audience(void **state)
     pii_expect_none(f->det, "Dear Colleagues, the canteen closes early on Friday.", P);
     pii_expect_none(f->det, "Kære Venner, vi ses til sommerfesten.", P);
     pii_expect_none(f->det, "Liebe Grüße und bis bald aus dem Allgäu!", P);
+    /* Hindi: "Dear members, the meeting is on Sunday." */
+    pii_expect_none(f->det, "\xe0\xa4\xaa\xe0\xa5\x8d\xe0\xa4\xb0\xe0\xa4\xbf\xe0\xa4\xaf "
+                            "\xe0\xa4\xb8\xe0\xa4\xa6\xe0\xa4\xb8\xe0\xa5\x8d\xe0\xa4\xaf\xe0\xa5\x8b\xe0\xa4\x82, "
+                            "\xe0\xa4\xac\xe0\xa5\x88\xe0\xa4\xa0\xe0\xa4\x95 \xe0\xa4\xb0\xe0\xa4\xb5\xe0\xa4\xbf\xe0\xa4\xb5\xe0\xa4\xbe\xe0\xa4\xb0 "
+                            "\xe0\xa4\x95\xe0\xa5\x8b \xe0\xa4\xb9\xe0\xa5\x88\xe0\xa5\xa4",
+                    P);
     pii_expect_one_person(f->det, "Liebe Roswitha, danke für die Blumen!", "Roswitha");
     pii_expect_one_person(f->det, "Beste Maarten, de sleutels liggen bij de buren.", "Maarten");
     pii_expect_one_person(f->det, "Dear Colleagues, please welcome Oyelaran Adebisi to the lab.", "Oyelaran Adebisi");
