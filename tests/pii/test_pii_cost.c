@@ -62,6 +62,21 @@ static void mentions_in_a_row(void **state)
     pii_expect_none(f->det, "ping @Sarah about it", SANCTUM_ENTITY_PERSON);
 }
 
+/* Round 11: rows of number words, CJK digits and native digits read in runs (a run that is too long is read to
+ * its end once, and a native-digit run is scanned in a window of bounded size). */
+static void number_words_in_a_row(void **state)
+{
+    pii_fixture *f = *state;
+    assert_linear(f->det, "spoken words", "call five five six, ");
+    assert_linear(f->det, "French compounds", "num\xc3\xa9ro quatre-vingt-dix-sept ");
+    assert_linear(f->det, "double", "double ");
+    assert_linear(f->det, "Cyrillic words", "\xd0\xbd\xd0\xbe\xd0\xbc\xd0\xb5\xd1\x80 "
+                                            "\xd0\xb2\xd0\xbe\xd1\x81\xd0\xb5\xd0\xbc\xd1\x8c ");
+    assert_linear(f->det, "CJK digits", "\xe4\xb8\x80\xe4\xb8\x89\xe5\x85\xab ");
+    assert_linear(f->det, "Persian digits", "\xdb\xb0\xdb\xb9\xdb\xb1\xdb\xb2 ");
+    assert_linear(f->det, "Persian digits, no space", "\xdb\xb0\xdb\xb9\xdb\xb1\xdb\xb2");
+}
+
 /* PERSON entities of text, as a count (and none out of bounds: pii_run checks). */
 static size_t persons(const sanctum_detector *det, const char *text)
 {
@@ -155,6 +170,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(mentions_in_a_row, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(number_words_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(mrz_rows, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(chat_speakers_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(cjk_name_chains, pii_setup, pii_teardown),

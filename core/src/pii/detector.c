@@ -440,7 +440,9 @@ static void scan_bytes(pii_scan *sc)
                 pii_enabled(sc, SANCTUM_ENTITY_US_SSN) || pii_enabled(sc, SANCTUM_ENTITY_US_BANK_NUMBER);
     bool iban = pii_enabled(sc, SANCTUM_ENTITY_IBAN_CODE);
     bool spoken = pii_enabled(sc, SANCTUM_ENTITY_PHONE_NUMBER) || pii_enabled(sc, SANCTUM_ENTITY_US_SSN) ||
-                  pii_enabled(sc, SANCTUM_ENTITY_CREDIT_CARD);
+                  pii_enabled(sc, SANCTUM_ENTITY_CREDIT_CARD) || pii_enabled(sc, SANCTUM_ENTITY_US_BANK_NUMBER) ||
+                  pii_enabled(sc, SANCTUM_ENTITY_IBAN_CODE);
+    pii_spoken_index(); /* the number-word gate's tables */
     for (size_t i = 0; i < n && !sc->oom; i++) {
         while (i < n && KIND[s[i]] == K_NONE)
             i++; /* spaces and punctuation: one table look-up each */
@@ -562,6 +564,8 @@ sanctum_status sanctum_detect(sanctum_detection **out, const sanctum_detector *d
         if (blanked != NULL)
             sc.s = blanked; /* numbers and e-mail see invisible characters as spaces */
         scan_bytes(&sc);
+        if (high < len && !sc.oom)
+            pii_native_digits(&sc, scan_bytes); /* ۰۹۱۲ ۵۵۵ ۴۳۲۱, ４１１１… */
         sc.s = ptr;
         sc_free(blanked);
         if (pii_enabled(&sc, SANCTUM_ENTITY_PERSON) && !sc.oom)

@@ -42,6 +42,7 @@ const pii_iban_format PII_IBAN_FORMATS[] = {
     {"IE", 22, "4a6n8n"},
     {"IL", 23, "3n3n13n"},
     {"IQ", 23, "4a3n12n"},
+    {"IR", 26, "22n"},
     {"IS", 26, "4n2n6n10n"},
     {"IT", 27, "1a5n5n12c"},
     {"JO", 30, "4a4n18c"},

@@ -28,13 +28,24 @@ static bool thousands(const uint8_t *s, size_t n, size_t comma)
 
 /* Chinese, Japanese and Korean text puts no space before or after a number: a character of U+3000 to
  * U+FFBF (CJK punctuation, kana, ideographs, Hangul, full-width forms such as "：" and "，", lead bytes
- * E3-EF) is a boundary, not glue. Full-width currency signs (U+FFE0 on) and everything below U+3000
- * (accented letters, Cyrillic, "€") still glue. */
+ * E3-EF) is a boundary, not glue. So are the letters of the scripts of South-East Asia that write no space
+ * between words either (Thai "เบอร์081 234 5678ค่ะ", Lao, Khmer, Myanmar), their digits excepted, and typographic
+ * quotes and dashes ("客服电话 010-5555-8372”", "—0412 345 678") and the signs of a cheque's MICR line. Full-width
+ * currency signs (U+FFE0 on) and everything below U+0E00 (accented letters, Cyrillic, "€") still glue. */
 static bool cjk_boundary(const uint8_t *s, size_t n, size_t lead)
 {
-    if (lead >= n || s[lead] < 0xE3 || s[lead] > 0xEF)
+    if (lead + 2 >= n || s[lead] < 0xE0 || s[lead] > 0xEF)
         return false;
-    return !(s[lead] == 0xEF && lead + 1 < n && s[lead + 1] == 0xBF);
+    uint8_t b1 = s[lead + 1], b2 = s[lead + 2];
+    if (s[lead] == 0xE0) /* Thai U+0E00-0E7F (digits U+0E50-0E59), Lao U+0E80-0EFF (digits U+0ED0-0ED9) */
+        return (b1 == 0xB8 || b1 == 0xBA || ((b1 == 0xB9 || b1 == 0xBB) && !(b2 >= 0x90 && b2 <= 0x99)));
+    if (s[lead] == 0xE1) /* Myanmar U+1000-103F, Khmer U+1780-17DF (digits U+1040-1049, U+17E0-17E9) */
+        return b1 == 0x80 || b1 == 0x9E || (b1 == 0x9F && b2 < 0xA0);
+    if (s[lead] == 0xE2) /* typographic punctuation U+2000-U+206F (“ ” ‘ ’ — …), the OCR/MICR signs U+2440-U+245F (⑆ ⑈) */
+        return b1 == 0x80 || (b1 == 0x81 && b2 < 0xB0) || (b1 == 0x91 && b2 < 0xA0);
+    if (s[lead] < 0xE3)
+        return false;
+    return !(s[lead] == 0xEF && b1 == 0xBF);
 }
 
 static bool glued_cjk_before(const uint8_t *s, size_t n, size_t i)

@@ -173,35 +173,39 @@ void pii_rec_email(pii_scan *sc, size_t at, size_t atlen);
 void pii_rec_email_obfuscated(pii_scan *sc, size_t at);
 void pii_rec_phone_nanp(pii_scan *sc, const pii_number *num);
 void pii_rec_phone_intl(pii_scan *sc, const pii_number *num);
-/* Numbers said digit by digit (rec_spoken.c). The digit a word names (zero/oh, one ... nine; cero ...
- * nueve; zéro ... neuf; null ... neun; any case), -2 for "double", -3 for "triple", or -1. */
-int pii_digit_word(const uint8_t *w, size_t n);
-/* Whether a word (its ASCII letters w[0..n), then the byte `next`) may be one of those digit words, by its
- * first two letters and its length: the cheap test every word of the text passes first. Kept beside the word
- * table of rec_spoken.c; the round 7 tests say every word of every language. */
+/* Numbers said in words (spoken_words.c, read by rec_spoken.c): a digit (zero/oh ... nine in English, Spanish,
+ * French, German, Italian, Portuguese, Dutch, Polish, Turkish, Indonesian, Vietnamese), a teen (10-19), tens
+ * (20-90), tens with their unit in one word ("dreiundzwanzig", "ventitré"), hundreds ("quinientos"), the
+ * multiplier "hundred"/"cent", "double"/"triple" before a digit (value 2, 3), or a word that joins tens and a
+ * unit ("treinta y cuatro"). */
+enum { PII_NW_DIGIT = 1, PII_NW_TEEN, PII_NW_TENS, PII_NW_TENS_UNIT, PII_NW_HUNDREDS, PII_NW_HUNDRED,
+       PII_NW_REPEAT, PII_NW_JOIN };
+typedef struct pii_nword {
+    uint8_t kind;
+    int16_t value;
+} pii_nword;
+/* The word w[0..n) (ASCII any case; other bytes as written in lower case). */
+bool pii_number_word(const uint8_t *w, size_t n, pii_nword *out);
+/* Whether a Cyrillic word (w[0..n), lower case) may be one of those number words, by its first two letters. */
+bool pii_cyrillic_number_start(const uint8_t *w, size_t n);
+/* Builds the gate's tables below (once; the detector calls it before its scan). */
+void pii_spoken_index(void);
+extern uint32_t pii_spoken_one_high, pii_spoken_pair_ascii[26 * 26], pii_spoken_pair_high[26 * 26];
+/* Whether a word (its ASCII letters w[0..n), then the byte `next`) may start a number said in words, by its
+ * first two letters and its length (of the ASCII head, when a letter such as é or ố follows): the cheap test
+ * every word of the text passes first ("the", "on", "be" fail it). */
 static inline bool pii_maybe_digit_word(const uint8_t *w, size_t n, uint8_t next)
 {
-#define L(c) (1u << ((c) - 'a'))
-    static const uint32_t SECOND[26] = {
-        ['a' - 'a'] = L('c'), ['c' - 'a'] = L('e') | L('i') | L('u'), ['d' - 'a'] = L('o') | L('e') | L('r'),
-        ['e' - 'a'] = L('i'), ['f' - 'a'] = L('o') | L('i'), ['h' - 'a'] = L('u'),
-        ['n' - 'a'] = L('i') | L('u') | L('e'), ['o' - 'a'] = L('h') | L('n') | L('c'), ['q' - 'a'] = L('u'),
-        ['s' - 'a'] = L('i') | L('e'), ['t' - 'a'] = L('w') | L('h') | L('r'), ['u' - 'a'] = L('n'),
-        ['v' - 'a'] = L('i'), ['z' - 'a'] = L('e') | L('w')};
-#undef L
-    /* word lengths by first letter (bit n); bit 1: one letter before "é"/"ü" (zéro, fünf) */
-    static const uint8_t LENGTHS[26] = {
-        ['a' - 'a'] = 1u << 4, ['c' - 'a'] = 7u << 4, ['d' - 'a'] = 3u << 3 | 1u << 6, ['e' - 'a'] = 3u << 4,
-        ['f' - 'a'] = 1u << 4 | 1u << 1, ['h' - 'a'] = 1u << 4, ['n' - 'a'] = 3u << 4, ['o' - 'a'] = 7u << 2,
-        ['q' - 'a'] = 1u << 6, ['s' - 'a'] = 15u << 3, ['t' - 'a'] = 15u << 3, ['u' - 'a'] = 3u << 2,
-        ['v' - 'a'] = 1u << 4, ['z' - 'a'] = 3u << 3 | 1u << 1};
-    uint8_t c = (uint8_t)((w[0] | 0x20) - 'a');
-    if (c >= 26 || n > 6 || (LENGTHS[c] >> n & 1u) == 0)
+    uint32_t c = (uint32_t)((w[0] | 0x20) - 'a');
+    if (c >= 26 || n > 31)
         return false;
     if (n == 1)
-        return next == 0xC3;
-    uint8_t c2 = (uint8_t)((w[1] | 0x20) - 'a');
-    return c2 < 26 && (SECOND[c] >> c2 & 1u) != 0;
+        return next >= 0x80 && (pii_spoken_one_high >> c & 1u) != 0;
+    uint32_t c2 = (uint32_t)((w[1] | 0x20) - 'a');
+    if (c2 >= 26)
+        return false;
+    uint32_t lens = next >= 0x80 ? pii_spoken_pair_high[c * 26 + c2] : pii_spoken_pair_ascii[c * 26 + c2];
+    return (lens >> n & 1u) != 0;
 }
 /* Whether s[i] may start such a run: a single digit before a space, comma or dash, or a digit word, at a
  * word start. */
@@ -210,6 +214,9 @@ bool pii_spoken_may_start(const uint8_t *s, size_t n, size_t i);
  * index past it, or returns i. *skip is where to go on (past the number, or to the last token of a run that is
  * none, so its tails are not read again). */
 size_t pii_rec_spoken(pii_scan *sc, size_t i, size_t *skip);
+/* At a Cyrillic letter or a CJK/Hangul character: a number said in Cyrillic words or CJK digits that starts
+ * there (pii_rec_spoken); returns the offset to go on from (> i). */
+size_t pii_spoken_high(pii_scan *sc, size_t i);
 /* Adds a phone candidate after the shared precision rules and context scoring (rec_phone_intl.c). */
 void pii_phone_add(pii_scan *sc, int32_t rec, size_t start, size_t end, double score, uint32_t ev);
 /* A link that carries an E.164 number without '+' right before s[start] (wa.me/, ?phone=). */
@@ -232,8 +239,14 @@ typedef struct pii_iban_format {
 } pii_iban_format;
 extern const pii_iban_format PII_IBAN_FORMATS[];
 extern const size_t PII_IBAN_FORMAT_COUNT;
+/* Whether b[0..m) (upper case, no spaces) is an IBAN: a country of the registry, its length and BBAN structure,
+ * and the mod-97 check. */
+bool pii_iban_valid(const uint8_t *b, size_t m);
 /* Tries an IBAN at s[i] (two letters then two digits); returns the index past it or i. */
 size_t pii_rec_iban(pii_scan *sc, size_t i);
+/* Numbers in the digits of other scripts (native_digits.c): each run of them is scanned by `scan` in a copy
+ * with ASCII digits, between the text around it; what is found in the run is added on the original bytes. */
+void pii_native_digits(pii_scan *sc, void (*scan)(pii_scan *));
 void pii_rec_person(pii_scan *sc);
 void pii_rec_deny(pii_scan *sc);
 

@@ -142,6 +142,36 @@ static int bank_row(const pii_scan *sc, size_t start, size_t end)
     return ROW_NONE;
 }
 
+/* The MICR line printed at the foot of a US cheque, as OCR or a user types it: the routing number between two
+ * transit signs (⑆021000021⑆), the account number before the on-us sign (4471902356⑈). */
+static bool sign_at(const uint8_t *s, size_t n, size_t p, uint8_t last)
+{
+    return p + 3 <= n && s[p] == 0xE2 && s[p + 1] == 0x91 && s[p + 2] == last;
+}
+static bool micr_transit(const pii_scan *sc, size_t start, size_t end)
+{
+    return start >= 3 && sign_at(sc->s, sc->n, start - 3, 0x86) && sign_at(sc->s, sc->n, end, 0x86);
+}
+static bool micr_on_us(const pii_scan *sc, size_t end) { return sign_at(sc->s, sc->n, end, 0x88); }
+
+/* "routing / account" written as one value ("account":"265726491 / 3301928475"): a slash, then 8 to 17 digits. */
+static bool account_after_slash(const pii_scan *sc, size_t end)
+{
+    const uint8_t *s = sc->s;
+    size_t p = end, n = sc->n;
+    if (p < n && s[p] == ' ')
+        p++;
+    if (p >= n || s[p] != '/')
+        return false;
+    p++;
+    if (p < n && s[p] == ' ')
+        p++;
+    size_t d = p;
+    while (p < n && pii_is_digit(s[p]) && p - d <= 17)
+        p++;
+    return p - d >= 8 && p - d <= 17 && (p == n || !pii_is_wordish(s[p]));
+}
+
 void pii_rec_bank(pii_scan *sc, const pii_number *num)
 {
     if (num->plus || num->paren)
@@ -192,7 +222,8 @@ void pii_rec_bank(pii_scan *sc, const pii_number *num)
             } else if (pii_context(sc, end, false, 3, 30, ROUTING_WORDS)) {
                 score += 0.5;
                 ev |= SANCTUM_EV_CONTEXT_AFTER;
-            } else if (row == ROW_BANK) {
+            } else if (row == ROW_BANK || micr_transit(sc, start, end) ||
+                       (account_after_slash(sc, end) && pii_context(sc, start, true, 4, 40, ACCOUNT_NAME_WORDS))) {
                 score += 0.5;
                 ev |= SANCTUM_EV_CONTEXT_BEFORE;
             }
@@ -239,7 +270,7 @@ void pii_rec_bank(pii_scan *sc, const pii_number *num)
     } else if (pii_context(sc, end, false, 3, 30, words)) {
         score += 0.65;
         ev |= SANCTUM_EV_CONTEXT_AFTER;
-    } else if (!ssn_shaped && row == ROW_BANK) {
+    } else if (!ssn_shaped && (row == ROW_BANK || micr_on_us(sc, end))) {
         score += 0.65;
         ev |= SANCTUM_EV_CONTEXT_BEFORE;
     }

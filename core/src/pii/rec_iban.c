@@ -35,6 +35,21 @@ static const char *const IBAN_WORDS[] = {"iban*", "bank+", "transfer+", "wire", 
 
 static uint8_t up(uint8_t c) { return pii_is_lower(c) ? (uint8_t)(c - 32) : c; }
 
+static const pii_iban_format *format_of(uint8_t cc0, uint8_t cc1)
+{
+    for (size_t k = 0; k < PII_IBAN_FORMAT_COUNT; k++)
+        if ((uint8_t)PII_IBAN_FORMATS[k].cc[0] == cc0 && (uint8_t)PII_IBAN_FORMATS[k].cc[1] == cc1)
+            return &PII_IBAN_FORMATS[k];
+    return NULL;
+}
+
+bool pii_iban_valid(const uint8_t *b, size_t m)
+{
+    const pii_iban_format *fmt = m >= 4 ? format_of(b[0], b[1]) : NULL;
+    return fmt != NULL && fmt->len == m && pii_is_digit(b[2]) && pii_is_digit(b[3]) && bban_ok(fmt->bban, b + 4, m - 4) &&
+           sc_iban_mod97_valid(b, m);
+}
+
 size_t pii_rec_iban(pii_scan *sc, size_t i)
 {
     const uint8_t *s = sc->s;
@@ -49,10 +64,7 @@ size_t pii_rec_iban(pii_scan *sc, size_t i)
     if (!upper && !lower)
         return i;
     uint8_t cc0 = up(s[i]), cc1 = up(s[i + 1]);
-    const pii_iban_format *fmt = NULL;
-    for (size_t k = 0; k < PII_IBAN_FORMAT_COUNT && fmt == NULL; k++)
-        if ((uint8_t)PII_IBAN_FORMATS[k].cc[0] == cc0 && (uint8_t)PII_IBAN_FORMATS[k].cc[1] == cc1)
-            fmt = &PII_IBAN_FORMATS[k];
+    const pii_iban_format *fmt = format_of(cc0, cc1);
     if (fmt == NULL)
         return i;
     size_t want = fmt->len;

@@ -194,7 +194,10 @@ static bool call_at(const pii_scan *sc, size_t start)
 
 /* "My number is 612 345 678": "number" with a possessive before it names someone's phone; an order, ticket or
  * amount word near it still says otherwise ("my order number is ..."). */
-static const char *const POSSESSIVES[] = {"my", "his", "her", "their", "your", "our", "new", NULL};
+static const char *const POSSESSIVES[] = {"my", "his", "her", "their", "your", "our", "new",
+                                           /* Hinglish: "uska number ...", "mera number ...", "Rohit ka number ..." */
+                                           "mera", "meri", "mere", "uska", "uski", "uske", "iska", "iski", "tera",
+                                           "teri", "apna", "apni", "hamara", "unka", "unki", "ka", "ki", "ke", NULL};
 static const char *const NOT_PHONE_NUMBERS[] = {"order*", "ticket*", "invoice*", "tracking", "case", "account*",
                                                 "acct", "reference", "ref", "confirmation", "booking", "customer",
                                                 "member*", "policy", "id", "serial", "part", "model", "pin",
@@ -238,6 +241,24 @@ bool pii_phone_link(const pii_scan *sc, size_t start)
     if (start >= 6 && memcmp(s + start - 6, "wa.me/", 6) == 0)
         return true;
     return start > 1 && s[start - 1] == '=' && pii_context_by_byte(sc, start - 1, true, 1, 16, PII_PHONE_WORDS);
+}
+
+/* A field named for a phone in JSON or a form, holding E.164 without its '+': {"mobile": 447700900527},
+ * "whatsapp":"5511912345678". Digits that are no such number are left to the national forms ("sđt: 0912345678"). */
+static bool phone_field(const pii_scan *sc, size_t start)
+{
+    const uint8_t *s = sc->s;
+    size_t p = start;
+    if (p > 0 && s[p - 1] == '"')
+        p--;
+    while (p > 0 && start - p < 4 && s[p - 1] == ' ')
+        p--;
+    if (p == 0 || s[p - 1] != ':')
+        return false;
+    p--;
+    if (p > 0 && s[p - 1] == '"')
+        p--;
+    return p > 0 && pii_is_alpha(s[p - 1]) && pii_context_by_byte(sc, p, true, 1, 16, PII_PHONE_WORDS);
 }
 
 /* Toll-free and shared-cost lines belong to businesses and hotlines (poison control 1-800-222-1222, a bank's
@@ -350,6 +371,22 @@ static void bare_country_code(pii_scan *sc, const pii_number *num)
     }
 }
 
+/* The digits of a one-group number as a country code and a national number of a valid length for it: 0.85. */
+static bool e164_bare(pii_scan *sc, const pii_number *num)
+{
+    const uint8_t *d = sc->s + num->g[0].start;
+    size_t nd = glen(num, 0), cclen = 0;
+    if (d[0] == '1')
+        return false; /* NANP: its recognizer */
+    const pii_cc_rule *r = cc_find(d, nd, &cclen);
+    size_t nsn = r != NULL ? nd - cclen : 0;
+    if (r == NULL || nsn > 31 || ((r->lengths >> nsn) & 1u) == 0 || d[cclen] == '0')
+        return false;
+    pii_phone_add(sc, SANCTUM_REC_PHONE_INTL, num->start, num->g[0].end, 0.85,
+                  SANCTUM_EV_FORMAT_STRONG | SANCTUM_EV_VALIDATOR | SANCTUM_EV_COUNTRY_CODE);
+    return true;
+}
+
 void pii_rec_phone_intl(pii_scan *sc, const pii_number *num)
 {
     const uint8_t *s = sc->s;
@@ -363,6 +400,10 @@ void pii_rec_phone_intl(pii_scan *sc, const pii_number *num)
         glen(num, 1) == glen(num, 0) + 1 && num->g[1].start == num->g[0].end + 1)
         return;
     bool link = !num->plus && num->ngroups == 1 && pii_phone_link(sc, num->g[0].start);
+    bool field = !num->plus && !zz && !link && num->ngroups == 1 && glen(num, 0) >= 11 && glen(num, 0) <= 15 &&
+                 s[num->g[0].start] != '0' && phone_field(sc, num->g[0].start);
+    if (field && e164_bare(sc, num))
+        return;
     if (num->plus || zz || link) {
         /* digits of every group; a "(0)" trunk group after the country code is dropped */
         size_t nd = 0, cnt = 0;

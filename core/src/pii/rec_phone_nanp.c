@@ -13,7 +13,7 @@
  * Greek and Cyrillic words are listed capitalised too: the index lowers ASCII only. */
 #define PW(...) (const char *const[]){__VA_ARGS__, NULL}
 const char *const *const PII_PHONE_WORDS[256] = {
-    ['a'] = PW("anruf*", "appel*", "arad\xc4\xb1*", "aray\xc4\xb1n*"),
+    ['a'] = PW("anruf*", "appel*", "ara", "arad\xc4\xb1*", "aray\xc4\xb1n*"),
     ['b'] = PW("bel", "bellen", "belt", "bizum", "blik"),
     ['c'] = PW("call+", "cel", "cell*", "cellulare", "celular", "cep", "chiama*", "contact*", "contato", "cp"),
     ['d'] = PW("desk", "dial+", "dzwo\xc5\x84*", "dzwon*"),
@@ -27,16 +27,16 @@ const char *const *const PII_PHONE_WORDS[256] = {
     ['m'] = PW("mbway", "mob", "mobiel", "mobil", "mobile*", "movil", "mpesa", "msisdn", "móvil"),
     ['n'] = PW("namba", "natel", "nombor", "nomor", "numara*", "numer", "numerem", "numero", "nummer", "numéro", "número"),
     ['p'] = PW("paynow", "pesa", "ph", "phone+", "piga", "portable", "puh"),
-    ['r'] = PW("ramal", "reach", "reception", "ring", "ruf", "rufnummer"),
+    ['r'] = PW("ramal", "rappel*", "reach", "reception", "ring", "ruf", "rufnummer"),
     ['s'] = PW("signal", "simu", "sms", "swish", "switchboard", "sđt"),
     ['t'] = PW("tawag*", "telegram", "tel", "tele*", "telno", "telèfon", "teléfono", "text+", "tlf", "twint"),
-    ['v'] = PW("viber"),
+    ['v'] = PW("viber", "volat", "volejte", "volej*"),
     ['w'] = PW("wechat", "weixin", "whats*"),
-    ['z'] = PW("zadzwo\xc5\x84*", "zadzwon*", "zap", "zelle"),
+    ['z'] = PW("zadzwo\xc5\x84*", "zadzwon*", "zap", "zavolaj*", "zavolej*", "zelle"),
     [0xC4] = PW("điện", "đt"),
     [0xCE] = PW("Καλέστε", "Πάρε", "Πάρτε", "Τηλ*", "κινητ*"),
     [0xCF] = PW("πάρε", "πάρτε", "τηλ*"),
-    [0xD0] = PW("Звони*", "Звън*", "Номер", "Обади*", "Позвони*", "Тел", "Телефон*", "звони*", "звън*", "мобильн*", "номер", "обади*", "позвони*"),
+    [0xD0] = PW("Звони*", "Звън*", "Номер", "Обади*", "Перезвони*", "Позвони*", "Тел", "Телефон*", "звони*", "звън*", "мобильн*", "номер", "обади*", "перезвони*", "позвони*"),
     [0xD1] = PW("тел", "телефон*"),
     [0xD7] = PW("התקשר*", "טל", "טלפון", "להתקשר*", "נייד", "פלאפון", "תתקשר*"),
     [0xD8] = PW("اتصال*", "اتصل*", "تلفن*", "تلفون*", "تماس*", "جوال*", "رقم", "شماره*"),
@@ -46,7 +46,11 @@ const char *const *const PII_PHONE_WORDS[256] = {
     [0xE0] = PW("कॉल*", "नंबर*", "फ़ोन*", "फोन*", "मोबाइल*", "নম্বর*", "নাম্বার*", "ফোন*", "মোবাইল*", "ਨੰਬਰ*",
                 "ਫੋਨ*", "ਫ਼ੋਨ*", "ਮੋਬਾਈਲ*", "નંબર*", "ફોન*", "મોબાઇલ*", "நம்பர்*", "எண்*", "போன்*",
                 "தொலைபேசி*", "கைபேசி*", "மொபைல்*", "నంబర్*", "నెంబర్*", "ఫోన్*", "మొబైల్*", "ನಂಬರ್*",
-                "ಸಂಖ್ಯೆ*", "ಫೋನ್*", "ಮೊಬೈಲ್*", "നമ്പർ*", "നമ്പര്*", "ഫോൺ*", "ഫോണ്*", "മൊബൈൽ*", "โทร*"),
+                "ಸಂಖ್ಯೆ*", "ಫೋನ್*", "ಮೊಬೈಲ್*", "നമ്പർ*", "നമ്പര്*", "ഫോൺ*", "ഫോണ്*", "മൊബൈൽ*", "โทร*",
+                /* Thai "number" and "mobile" (a number in Thai text is glued to its words), Lao "number" and "call" */
+                "เบอร์*", "มือถือ*", "ເບີ*", "ໂທ*"),
+    /* Khmer "number" and "telephone", Myanmar "phone" */
+    [0xE1] = PW("លេខ*", "ទូរស័ព្ទ*", "ဖုန်း*"),
     [0xE6] = PW("手机*", "手機*", "携帯*"),
     [0xE7] = PW("电话*"),
     [0xE9] = PW("電話*"),

@@ -17,7 +17,7 @@
 
 typedef struct nat_form {
     const char *lead;  /* '|'-separated prefixes of the digits: 'N' is 1-9, 'x' any digit */
-    const char *shape; /* group lengths ('a' = 10, 'b' = 11) and separators: ' ', '-', '.', or '~' (any of
+    const char *shape; /* group lengths ('a' = 10, 'b' = 11, 'c' = 12, 'd' = 13) and separators: ' ', '-', '.', or '~' (any of
                           the three, the same throughout); "(2)" is a group in parentheses */
     uint8_t score;     /* base score in hundredths */
     bool strict;       /* reported only with a phone word (not "number") near it */
@@ -126,6 +126,8 @@ static const nat_form FORMS[] = {
     {"08", "2-2 2 2", 55, false},      /* SE Stockholm 08-12 34 56 */
     {"0N", "a", 40, true},             /* bare national numbers 0XXXXXXXXX */
     {"0N", "b", 40, true},             /* 0XXXXXXXXXX */
+    {"08", "c", 40, true},             /* round 11: ID mobile 081234567890, 0812345678901 (trunk 0 + 10 to 12 digits) */
+    {"08", "d", 40, true},
     /* no trunk prefix: shared with other numbers, only with a phone word */
     {"NN", "2 5-4", 45, true},         /* BR 11 91234-5678 */
     {"NN", "2 4-4", 45, true},         /* BR 11 3456-7890 */
@@ -169,7 +171,7 @@ static const char *const QUANTITY_WORDS[] = {"unit*", "people", "persons", "user
 
 static size_t glen(const pii_number *num, size_t k) { return num->g[k].end - num->g[k].start; }
 
-static size_t shape_len(char c) { return c == 'a' ? 10u : c == 'b' ? 11u : (size_t)(c - '0'); }
+static size_t shape_len(char c) { return c >= 'a' && c <= 'd' ? (size_t)(c - 'a') + 10u : (size_t)(c - '0'); }
 
 /* The rows of FORMS by the length of their first group (in table order), so a number looks only at the
  * rows its first group fits; built once (pii_run_once). Row lengths out of range are in bucket 0 with
@@ -344,7 +346,7 @@ void pii_phone_national(pii_scan *sc, const pii_number *num)
         size_t rest = 0;
         for (size_t k = g0; k < num->ngroups && k < g0 + 5; k++)
             rest += glen(num, k);
-        if (g0 + 1 == num->ngroups ? (l0 < 9 || l0 > 11) : rest < 7)
+        if (g0 + 1 == num->ngroups ? (l0 < 9 || l0 > 13) : rest < 7)
             continue;
         uint8_t d[24];
         size_t nd = pii_number_digits(sc, num, g0, 4, d, sizeof d);

@@ -7,6 +7,7 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/names.c
   ${PII_DIR}/names_cjk_data.c
   ${PII_DIR}/names_data.c
+  ${PII_DIR}/native_digits.c
   ${PII_DIR}/numbers.c
   ${PII_DIR}/person_brands.c
   ${PII_DIR}/person_cjk.c
@@ -41,5 +42,6 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/rec_phone_national.c
   ${PII_DIR}/rec_spoken.c
   ${PII_DIR}/rec_ssn.c
+  ${PII_DIR}/spoken_words.c
   ${PII_DIR}/resolve.c
   ${PII_DIR}/text.c)

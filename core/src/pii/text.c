@@ -299,6 +299,18 @@ bool pii_mention_start(const uint8_t *s, size_t n, size_t start)
     return true;
 }
 
+/* The last value of a JSON object ({"ssn": 219099999}): a key's closing quote and a colon before it. A brace
+ * after any other number is a placeholder or code ("{0}", "${1234}"). */
+static bool json_value(const uint8_t *s, size_t start)
+{
+    size_t p = start;
+    if (p > 0 && s[p - 1] == '"')
+        p--; /* {"ssn": "219099999"} */
+    while (p > 0 && start - p < 4 && s[p - 1] == ' ')
+        p--;
+    return p > 1 && s[p - 1] == ':' && s[p - 2] == '"';
+}
+
 bool pii_in_code(const pii_scan *sc, size_t start, size_t end, const char **why)
 {
     const uint8_t *s = sc->s;
@@ -341,7 +353,7 @@ bool pii_in_code(const pii_scan *sc, size_t start, size_t end, const char **why)
         (b == '.' && (pii_is_alnum(b2) || b2 == '_' || b2 == ')')) || (b == ':' && b2 == ':') ||
         (a == ':' && a2 == ':') || (b == '>' && b2 == '-') || (a == '-' && a2 == '>') || b == '$' || (b == '#' && pii_is_alpha(s[start])) ||
         (b == '@' && !pii_mention_start(s, n, start)) || a == '(' || a == '[' || b == '`' || a == '`' || b == '{' ||
-        a == '}') {
+        (a == '}' && !json_value(s, start))) {
         *why = "identifier";
         return true;
     }
@@ -358,7 +370,7 @@ static const char *const NEGATIVE_WORDS[] = {
     "price", "cost", "usd", "eur", "page", "pages", "step", "passcode", "pin", "otp", "mtcn", "code",
     /* the same in the languages whose phone words rec_phone_nanp.c lists ("numer", "numara", "nomor" ...) */
     "zam\xc3\xb3wieni*", "faktur*", "przesy\xc5\x82k*", "paczk*", "przelew*", "kwota", "pedido*", "factura*",
-    "fatura*", "encomenda*", "importe", "sipari\xc5\x9f*", "kargo*", "tutar*", "pesanan", "resi", "tagihan",
+    "fatura*", "encomenda*", "importe", "sipari\xc5\x9f*", "kargo*", "tutar*", "pesanan", "resi", "tagihan", "rekening",
     "invois", "bestellung*", "rechnung*", "sendung*", "betrag", "commande*", "facture*", "colis", "montant",
     "bestelling*", "factuur", "bedrag", "ordine", "fattura", "importo",
     "\xcf\x80\xce\xb1\xcf\x81\xce\xb1\xce\xb3\xce\xb3\xce\xb5\xce\xbb\xce\xaf*", /* παραγγελί */
