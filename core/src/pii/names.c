@@ -728,6 +728,14 @@ static int ctx_find(const ctx_word *t, size_t count, const uint8_t *w, size_t n)
     return SC_PCTX_NONE;
 }
 
+const char *sc_person_context_before_at(size_t i, int *kind)
+{
+    if (i >= sizeof BEFORE / sizeof BEFORE[0])
+        return NULL;
+    *kind = BEFORE[i].kind;
+    return BEFORE[i].w;
+}
+
 int sc_person_context_word(const uint8_t *w, size_t n, int where_after)
 {
     if (where_after == 2)

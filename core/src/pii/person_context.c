@@ -463,20 +463,22 @@ static bool signoff_word(const uint8_t *w, size_t n)
  * two words opening a sentence, ", ", and the name ending the quote, the line or the text. */
 static bool inline_signoff(const uint8_t *s, size_t n, size_t start, size_t end)
 {
-    if (start < 4 || s[start - 1] != ' ' || sc_place_lookup(s + start, end - start))
-        return false; /* "Cheers, Madrid" */
+    if (start < 4 || s[start - 1] != ' ')
+        return false;
     /* the comma is often left out in other languages: "Terveisin Raili", "Kram Ingegerd" */
     bool comma = s[start - 2] == ',';
-    unsigned f = pii_name_flags(s, start, end);
-    if (!(f & SC_NAME_FIRST) || pii_word_like(f, sc_word_class(s + start, end - start)))
-        return false; /* a known given name only ("Best, Management") */
-    size_t e = end;
-    while (e < n && (s[e] == '.' || s[e] == '!' || s[e] == ' '))
+    size_t e = end; /* the name ends the quote, the line or the text (checked first: it is cheap) */
+    while (e < n && (s[e] == '.' || s[e] == '!' || s[e] == ' ') && e - end < 8)
         e++;
     if (!(e >= n || s[e] == '"' || s[e] == '\n' || s[e] == '\r' || s[e] == '\'' ||
           (e + 2 < n && s[e] == 0xE2 && s[e + 1] == 0x80 && (s[e + 2] == 0x9D || s[e + 2] == 0x99)) ||
           (e + 1 < n && s[e] == 0xC2 && s[e + 1] == 0xBB)))
         return false; /* ” ’ » */
+    if (sc_place_lookup(s + start, end - start))
+        return false; /* "Cheers, Madrid" */
+    unsigned f = pii_name_flags(s, start, end);
+    if (!(f & SC_NAME_FIRST) || pii_word_like(f, sc_word_class(s + start, end - start)))
+        return false; /* a known given name only ("Best, Management") */
     size_t ws, we, vs, ve;
     if (!prev_word(s, comma ? start - 2 : start - 1, 0, &ws, &we) || !signoff_word(s + ws, we - ws))
         return false;

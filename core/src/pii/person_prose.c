@@ -1,6 +1,7 @@
 /* Words and frames of longer prose that are never a person (see person_prose.h). */
 #include <string.h>
 
+#include "names.h"
 #include "person.h"
 #include "person_prose.h"
 
@@ -170,7 +171,7 @@ static void prose_add(const char *w, unsigned kind)
     for (uint32_t i = prose_hash((const uint8_t *)w, strlen(w)) & mask;; i = (i + 1) & mask) {
         if (prose_slot[i] == 0) {
             if (prose_count >= PROSE_SLOTS / 2)
-                return; /* the load stays under 1/2 (the lists hold about 1,000 words) */
+                return; /* the load stays under 1/2 (the lists hold about 1,100 words) */
             prose_entries[prose_count].w = w;
             prose_entries[prose_count].kind = kind;
             prose_slot[i] = (uint16_t)(++prose_count);
@@ -196,6 +197,11 @@ static void prose_build(void)
         prose_add(WISH[i], PII_PROSE_WISH);
     for (size_t i = 0; i < sizeof VENUE / sizeof VENUE[0]; i++)
         prose_add(VENUE[i], PII_PROSE_VENUE);
+    int kind;
+    const char *g;
+    for (size_t i = 0; (g = sc_person_context_before_at(i, &kind)) != NULL; i++)
+        if (kind == SC_PCTX_GREETING)
+            prose_add(g, PII_PROSE_GREETING);
     for (size_t i = 0; i < sizeof ROLE / sizeof ROLE[0]; i++)
         prose_add(ROLE[i], PII_PROSE_ROLE);
     for (size_t i = 0; i < sizeof SAINT / sizeof SAINT[0]; i++)

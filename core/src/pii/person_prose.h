@@ -20,7 +20,8 @@ enum {
     PII_PROSE_WISH = 4,
     PII_PROSE_VENUE = 8,
     PII_PROSE_SAINT = 16,
-    PII_PROSE_ROLE = 32
+    PII_PROSE_ROLE = 32,
+    PII_PROSE_GREETING = 64 /* a greeting of names.c's table of words before a name */
 };
 /* What the word is of the lists below (one lowering, one hash probe): VENUE a venue noun before a name,
  * SAINT pii_saint_word, ROLE pii_role_noun. */

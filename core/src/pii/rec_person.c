@@ -844,7 +844,7 @@ static size_t prose_word(pii_scan *sc, const word *w)
         return 0;
     if (pk & PII_PROSE_WISH)
         return nx.e;
-    if (sc_person_context_word(s + w->s, l, 0) != SC_PCTX_GREETING)
+    if (!(pk & PII_PROSE_GREETING))
         return 0;
     if (!(pii_name_flags(s, w->s, w->e) & SC_NAME_FIRST))
         return w->e;
@@ -955,16 +955,16 @@ void pii_rec_person(pii_scan *sc)
             cls = SC_WORD_SOFTWARE;
         if (cls == SC_WORD_STOP || cls == SC_WORD_ORG_NEXT || cls == SC_WORD_TECH_NOUN)
             continue;
-        if (w.cap && cls != SC_WORD_TITLE) {
-            size_t pe = prose_word(sc, &w);
+        if ((cls == SC_WORD_TITLE || (s[w.s] >= 0x80 && pii_script_title(s, n, w.s, w.e))) && w.cap) {
+            k.p = pii_title_name(sc, &w);
+            continue;
+        }
+        if (w.cap) {
+            size_t pe = prose_word(sc, &w); /* after the titles: "Уважаемая Ольга" is a title's frame */
             if (pe > 0) {
                 k.p = pe;
                 continue;
             }
-        }
-        if ((cls == SC_WORD_TITLE || (s[w.s] >= 0x80 && pii_script_title(s, n, w.s, w.e))) && w.cap) {
-            k.p = pii_title_name(sc, &w);
-            continue;
         }
         if (!pii_name_shaped(sc, &w, true))
             continue;
