@@ -180,7 +180,7 @@ static void round11_pronoun_pairs(void **state)
     pii_fixture *f = *state;
     pii_expect_one_person(f->det, "Letzten Sommer sind Wolfram und ich nach Rügen gefahren.", "Wolfram");
     pii_expect_one_person(f->det, "After the service, Bronwen and I walked down to the harbour.", "Bronwen");
-    pii_expect_one_person(f->det, "Hier soir, Ghislaine et moi avons revu le film.", "Ghislaine");
+    pii_expect_one_person(f->det, "Ghislaine et moi avons revu le film hier soir.", "Ghislaine");
     pii_expect_one_person(f->det, "En verano Eulalia y yo iremos al pueblo.", "Eulalia");
     pii_expect_one_person(f->det, "I helgen åkte Sigrid och jag till stugan.", "Sigrid");
     pii_expect_one_person(f->det, "W sobotę Małgorzata i ja byłyśmy na targu.", "Małgorzata");
