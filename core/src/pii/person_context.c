@@ -5,6 +5,7 @@
 
 #include "names.h"
 #include "person.h"
+#include "person_prose.h"
 #include "pii.h"
 
 /* The speaker of a chat log line: "[10:02] Tamsin: ...", "[09:14:55] <Brigid> ...", "10:02 Tamsin: ...". */
@@ -220,7 +221,8 @@ static int marker_before(const uint8_t *s, size_t start)
              K_("fam.", 1), K_("Fam.", 1),   K_("PC", 1),   K_("DC", 1),   K_("Sgt", 1),   K_("Sgt.", 1),
              K_("Cllr", 1), K_("Insp.", 1)};
 #undef K_
-    if (start < 3 || s[start - 1] != ' ')
+    /* the last bytes of the markers below: most words before a name end otherwise, and need no walk back */
+    if (start < 3 || s[start - 1] != ' ' || !pii_in_chars(".eudtaCr", s[start - 2]))
         return 0;
     size_t te = start - 1, ts = te;
     while (ts > 0 && s[ts - 1] != ' ' && s[ts - 1] != '\n' && te - ts <= 6)
@@ -341,7 +343,7 @@ static int context_before(const pii_scan *sc, size_t start, bool *accepts_unknow
         return STRONG;
     /* the same titles in Ukrainian ("пан Тарас", "пані Оксана"); Thai คุณ ends the Thai word before the
      * name, glued or not ("สวัสดีคุณNattaya", "คุณ Nattaya") */
-    if (w1e + 1 == start && word_in(w1, l1, (const char *const[]){"пан", "пані", "пана", "пану", NULL}))
+    if (w1e + 1 == start && w1[0] == 0xD0 && word_in(w1, l1, (const char *const[]){"пан", "пані", "пана", "пану", NULL}))
         return STRONG;
     if (l1 >= 9 && start - w1e <= 1 && memcmp(w1 + l1 - 9, "\xe0\xb8\x84\xe0\xb8\xb8\xe0\xb8\x93", 9) == 0) {
         *accepts_unknown = true;
@@ -462,20 +464,24 @@ static bool signoff_word(const uint8_t *w, size_t n)
  * two words opening a sentence, ", ", and the name ending the quote, the line or the text. */
 static bool inline_signoff(const uint8_t *s, size_t n, size_t start, size_t end)
 {
-    if (start < 4 || s[start - 1] != ' ' || s[start - 2] != ',' || sc_place_lookup(s + start, end - start))
-        return false; /* "Cheers, Madrid" */
-    unsigned f = pii_name_flags(s, start, end);
-    if (!(f & SC_NAME_FIRST) || pii_word_like(f, sc_word_class(s + start, end - start)))
-        return false; /* a known given name only ("Best, Management") */
-    size_t e = end;
-    while (e < n && (s[e] == '.' || s[e] == '!' || s[e] == ' '))
+    if (start < 4 || s[start - 1] != ' ')
+        return false;
+    /* the comma is often left out in other languages: "Terveisin Raili", "Kram Ingegerd" */
+    bool comma = s[start - 2] == ',';
+    size_t e = end; /* the name ends the quote, the line or the text (checked first: it is cheap) */
+    while (e < n && (s[e] == '.' || s[e] == '!' || s[e] == ' ') && e - end < 8)
         e++;
     if (!(e >= n || s[e] == '"' || s[e] == '\n' || s[e] == '\r' || s[e] == '\'' ||
           (e + 2 < n && s[e] == 0xE2 && s[e + 1] == 0x80 && (s[e + 2] == 0x9D || s[e + 2] == 0x99)) ||
           (e + 1 < n && s[e] == 0xC2 && s[e + 1] == 0xBB)))
         return false; /* ” ’ » */
+    if (sc_place_lookup(s + start, end - start))
+        return false; /* "Cheers, Madrid" */
+    unsigned f = pii_name_flags(s, start, end);
+    if (!(f & SC_NAME_FIRST) || pii_word_like(f, sc_word_class(s + start, end - start)))
+        return false; /* a known given name only ("Best, Management") */
     size_t ws, we, vs, ve;
-    if (!prev_word(s, start - 2, 0, &ws, &we) || !signoff_word(s + ws, we - ws))
+    if (!prev_word(s, comma ? start - 2 : start - 1, 0, &ws, &we) || !signoff_word(s + ws, we - ws))
         return false;
     size_t b = ws;
     if (prev_word(s, ws, 1, &vs, &ve) && ws - ve == 1 && s[ve] == ' ')
@@ -489,7 +495,8 @@ bool pii_signature(const pii_scan *sc, size_t start, size_t end)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n;
-    if (start >= 4 && s[start - 2] == ',' && inline_signoff(s, n, start, end))
+    if (start >= 4 && (s[start - 2] == ',' || pii_is_alpha(s[start - 2]) || s[start - 2] >= 0x80) &&
+        inline_signoff(s, n, start, end))
         return true;
     size_t ls = start;
     while (ls > 0 && (s[ls - 1] == ' ' || s[ls - 1] == '\t'))
@@ -572,11 +579,14 @@ bool pii_place_preposition(const pii_scan *sc, size_t start)
 bool pii_person_verb_before(const pii_scan *sc, size_t start)
 {
     static const char *const V[] = {
-        "add", "added", "ask", "asked", "asking", "babysat", "babysit", "bel", "cc", "collect",
-        "collected", "congratulate", "dm", "drive", "drop", "dropped", "drove", "emailed", "fired", "frag",
-        "hire", "hired", "hug", "hugged", "interviewed", "invite", "invited", "meet", "met", "page",
-        "paged", "picked", "ping", "pinged", "remind", "reminded", "ring", "soita", "take", "tell",
-        "telling", "texted", "thank", "thanked", "told", "took", "welcome", "welcomed", NULL};
+        "abbraccia", "add", "added", "ask", "asked", "asking", "babysat", "babysit", "bacia", "bel", "cc",
+        "collect", "collected", "congratulate", "cumprimenta", "dm", "drive", "drop", "dropped", "drove",
+        "emailed", "embrasse", "embrassez", "fired", "frag", "groet", "grüss", "grüsse", "grüß", "grüße",
+        "heiratete", "hire", "hired", "hug", "hugged", "hälsa", "interviewed", "invite", "invited", "kiss",
+        "kissed", "married", "marry", "meet", "met", "page", "paged", "picked", "ping", "pinged", "pozdrów",
+        "pozdrówcie", "remind", "reminded", "ring", "saluda", "saluta", "salutami", "soita", "sposata",
+        "sposato", "take", "tell", "telling", "texted", "thank", "thanked", "told", "took", "welcome",
+        "welcomed", "épousé", NULL};
     static const char *const V2[] = {
         "1:1", "call", "catch", "chat", "chatted", "chatting", "check", "checked", "coffee", "complained",
         "dinner", "drop", "dropped", "dropping", "explained", "introduced", "listen", "listened", "lunch",
@@ -610,6 +620,9 @@ bool pii_person_verb_before(const pii_scan *sc, size_t start)
     if (word_in(s + ws, we - ws, (const char *const[]){"o", "a", NULL}) && prev_word(s, ws, 1, &vs, &ve) &&
         pii_word_eq(s + vs, ve - vs, "para"))
         ws = vs, we = ve;
+    /* the Spanish personal "a" after a verb taking a person: "conocí a Lucía", "os presento a Annika" */
+    if (we - ws == 1 && s[ws] == 'a' && pii_romance_personal_a(s, ws))
+        return true;
     if (word_in(s + ws, we - ws, (const char *const[]){"do", "a", "al", "para", NULL}) && prev_word(s, ws, 1, &vs, &ve) &&
         word_in(s + vs, ve - vs, (const char *const[]){"zadzwoń", "zadzwon", "napisz", "llama", "llame", "llamar",
                                                        "escribe", "pregunta", "liga", "ligue", "ligar", "telefona",
