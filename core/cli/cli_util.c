@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "utf8.h"
 
 int cli_read_input(const char *path, uint64_t max_bytes, cli_input *out)
 {
@@ -92,14 +93,24 @@ void cli_print_error(const char *cmd, const sanctum_error *err)
 
 void cli_put_label(FILE *f, const char *s)
 {
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c < 0x20 || c == 0x7f)
-            fprintf(f, "\\x%02X", c);
-        else if (c == '\\')
-            fputs("\\\\", f);
-        else
-            fputc(c, f);
+    /* as the text report's labels: C0, DEL and C1 controls and bytes of no valid UTF-8 sequence as \xHH */
+    const uint8_t *p = (const uint8_t *)s;
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp = p[i];
+        size_t l = p[i] < 0x80 ? 1 : sc_utf8_decode(p + i, n - i, &cp);
+        if (l == 0 || cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) {
+            size_t k = l == 0 ? 1 : l;
+            for (size_t j = 0; j < k; j++)
+                fprintf(f, "\\x%02X", p[i + j]);
+            i += k;
+        } else {
+            if (p[i] == '\\')
+                fputs("\\\\", f);
+            else
+                fwrite(p + i, 1, l, f);
+            i += l;
+        }
     }
 }
 

@@ -15,7 +15,9 @@ static const char HELP[] =
     "outside the replaced strings, and the mapping sealed (XChaCha20-Poly1305) to the vault file\n"
     "(default sanctum.vault). The key file (default $XDG_DATA_HOME/sanctum/vault.key or\n"
     "~/.local/share/sanctum/vault.key) is created with mode 0600 when missing.\n"
-    "--format auto (default) treats input starting with '{' as a chat request, else as text.\n"
+    "--format auto (default) treats input starting with '{' (after white space or a UTF-8 BOM),\n"
+    "or a JSON array (of messages), as a chat request (refused if it cannot be walked), else as\n"
+    "text.\n"
     "--identities: known values always replaced, system prompts included (docs/mapper.md).\n"
     "--scrub-system: also anonymize system/developer prompts and instructions.\n";
 
@@ -28,6 +30,25 @@ static const cli_opt OPTS[] = {
     [O_IDENTITIES] = {"--identities", NULL, CLI_OPT_VALUE, 0},
     [O_SCRUB_SYSTEM] = {"--scrub-system", NULL, 0, 0},
 };
+
+/* --format auto: whether the input goes the chat path. Read as text, a JSON document keeps every value
+ * written with escapes in clear (J\u0061ne; Zo\u00eb, as Python's json.dumps writes it): so a '{'
+ * after a UTF-8 BOM (Windows editors write one; the chat path refuses it, naming it) and a top-level
+ * array that parses as JSON (messages) go the chat path too, which walks it or refuses it (exit 2,
+ * nothing written) rather than passing it on. Text that merely starts with '[' stays text. */
+static int auto_is_chat(sanctum_ctx *ctx, const cli_input *in)
+{
+    size_t k = in->len >= 3 && memcmp(in->data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    const cli_input rest = {in->data + k, in->len - k};
+    if (cli_looks_like_json(&rest))
+        return 1;
+    while (k < in->len && (in->data[k] == ' ' || in->data[k] == '\t' || in->data[k] == '\n' || in->data[k] == '\r'))
+        k++;
+    sanctum_error err;
+    return k < in->len && in->data[k] == '[' &&
+           sanctum_json_validate(ctx, SANCTUM_JSON_ALLOW_DUPLICATE_KEYS | SANCTUM_JSON_ALLOW_LONE_SURROGATES,
+                                 in->data + k, in->len - k, &err) == SANCTUM_OK;
+}
 
 int cmd_anonymize(int argc, char **argv)
 {
@@ -90,7 +111,7 @@ int cmd_anonymize(int argc, char **argv)
     if (cli_read_input(file, 64u << 20, &in) != 0 || cli_vault_key(keyfile, 1, key) != 0)
         goto done;
     if (format == SANCTUM_CHAT_AUTO)
-        as_text = !cli_looks_like_json(&in);
+        as_text = !auto_is_chat(ctx, &in);
     if (ids_path != NULL) {
         cli_input li;
         if (cli_read_input(ids_path, 64u << 20, &li) != 0)

@@ -1,8 +1,11 @@
 /* sanctum detect: print the personal data found in a text (or in the "text" field of JSON lines). */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <sodium.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 
@@ -14,8 +17,9 @@ static const char HELP[] =
     "Without --jsonl: one JSON line per entity {\"type\",\"start\",\"end\",\"score\",\"text\"}\n"
     "(UTF-8 byte offsets into the input).\n"
     "--jsonl      each input line is a JSON object with a \"text\" string (and maybe \"id\");\n"
-    "             writes {\"id\":..., \"entities\":[...]} per line; blank lines are skipped,\n"
-    "             so match answers to lines by \"id\".\n"
+    "             writes {\"id\":..., \"entities\":[...]} per line as each is read (a pipe gets\n"
+    "             its answers as lines come); blank lines are skipped, so match answers to lines\n"
+    "             by \"id\"; the input limit holds per line.\n"
     "--threshold  report entities scoring at least X (0..1, default 0.7).\n"
     "--explain    add \"recognizer\" and \"evidence\" to each entity, and list the candidates\n"
     "             that were dropped (\"rejected\": true).\n"
@@ -300,6 +304,170 @@ static sanctum_pii_entity *merge_identities(const sanctum_detection *d, const sa
     return m;
 }
 
+typedef struct jsonl_env {
+    sanctum_ctx *ctx;
+    sanctum_detector *det;
+    const sanctum_identities *known;
+    uint32_t flags;
+    int explain;
+} jsonl_env;
+
+/* One --jsonl input line (without its line end, not blank): its answer line on stdout. -1 when the
+ * answer is an error line. */
+static int jsonl_line(const jsonl_env *env, const uint8_t *line, size_t n, size_t lineno)
+{
+    sanctum_error err;
+    /* Strict RFC 8259 first (the core's parser): the reader below only looks for "text" and "id",
+     * and "id" is echoed as written, so a line that is not JSON (an id of 01 or +1, a duplicate
+     * key, bytes that are not UTF-8) would give an output line that is not JSON either. */
+    if (sanctum_json_validate(env->ctx, SANCTUM_JSON_STRICT, line, n, &err) != SANCTUM_OK) {
+        char msg[320];
+        snprintf(msg, sizeof msg, "line %zu: offset %llu: %s", lineno, (unsigned long long)err.offset,
+                 err.message);
+        fprintf(stderr, "sanctum detect: %s\n", msg);
+        fputs("{\"error\":", stdout);
+        cli_json_string(stdout, (const uint8_t *)msg, strlen(msg));
+        fputs("}\n", stdout);
+        return -1;
+    }
+    uint8_t *text = NULL;
+    size_t tlen = 0, ids, ide;
+    if (parse_line(line, n, &text, &tlen, &ids, &ide) != 0) {
+        fprintf(stderr, "sanctum detect: line %zu: expected a JSON object with a \"text\" string\n", lineno);
+        printf("{\"error\":\"line %zu: expected a JSON object with a text string\"}\n", lineno);
+        free_text(text, tlen);
+        return -1;
+    }
+    sanctum_detection *d = NULL;
+    sanctum_status st = sanctum_detect(&d, env->det, text, tlen, env->flags, &err);
+    sanctum_pii_entity *m = NULL;
+    size_t mc = 0;
+    if (st == SANCTUM_OK && env->known != NULL && (m = merge_identities(d, env->known, text, tlen, &mc, &err)) == NULL) {
+        st = err.code != SANCTUM_OK ? err.code : SANCTUM_E_NOMEM;
+        sanctum_free(d);
+    }
+    fputc('{', stdout);
+    if (ide > ids) {
+        fputs("\"id\":", stdout);
+        fwrite(line + ids, 1, ide - ids, stdout);
+        fputc(',', stdout);
+    }
+    if (st != SANCTUM_OK) {
+        fprintf(stderr, "sanctum detect: line %zu: ", lineno);
+        cli_print_error("detect", &err);
+        fputs("\"error\":", stdout);
+        cli_json_string(stdout, (const uint8_t *)err.message, strlen(err.message));
+        fputs("}\n", stdout);
+        free_text(text, tlen);
+        return -1;
+    }
+    fputs("\"entities\":[", stdout);
+    for (size_t i = 0; i < (m != NULL ? mc : d->count); i++) {
+        if (i)
+            fputc(',', stdout);
+        print_entity(stdout, m != NULL ? &m[i] : &d->entities[i], text, env->explain, 0);
+    }
+    free(m);
+    fputc(']', stdout);
+    if (env->explain) {
+        fputs(",\"rejected\":[", stdout);
+        for (size_t i = 0; i < d->rejected_count; i++) {
+            if (i)
+                fputc(',', stdout);
+            print_entity(stdout, &d->rejected[i], text, env->explain, 1);
+        }
+        fputc(']', stdout);
+    }
+    fputs("}\n", stdout);
+    sanctum_free(d);
+    free_text(text, tlen);
+    return 0;
+}
+
+/* Reads the next line of f (without its '\n') into *buf. 1: a line, 0: the end, -1: a read error, -2:
+ * out of memory. A line past max bytes is read to its end and flagged with *too_long. */
+static int next_line(FILE *f, uint8_t **buf, size_t *cap, size_t *len, size_t max, int *too_long)
+{
+    *len = 0;
+    *too_long = 0;
+    int c, any = 0;
+    while ((c = getc_unlocked(f)) != EOF) {
+        any = 1;
+        if (c == '\n')
+            return 1;
+        if (*too_long)
+            continue;
+        if (*len == max) {
+            *too_long = 1;
+            continue;
+        }
+        if (*len == *cap) {
+            size_t ncap = *cap == 0 ? 4096 : *cap * 2;
+            uint8_t *nb = malloc(ncap);
+            if (nb == NULL)
+                return -2;
+            if (*len != 0)
+                memcpy(nb, *buf, *len);
+            sanctum_wipe(*buf, *cap); /* never leave a stale copy of a line behind */
+            free(*buf);
+            *buf = nb;
+            *cap = ncap;
+        }
+        (*buf)[(*len)++] = (uint8_t)c;
+    }
+    if (ferror(f))
+        return -1;
+    return any;
+}
+
+/* --jsonl: each line is answered as it is read, so a pipe (tail -f ... | sanctum detect --jsonl) gets
+ * its answers as lines come (the input was read whole first: nothing came out before its end, and
+ * more than the input limit in all was refused); the limit holds per line. */
+static int detect_jsonl(const char *path, const jsonl_env *env, size_t max_line)
+{
+    int from_stdin = path == NULL || strcmp(path, "-") == 0;
+    FILE *f = from_stdin ? stdin : fopen(path, "rb");
+    if (f == NULL) {
+        fprintf(stderr, "sanctum: cannot open '%s': %s\n", path, strerror(errno));
+        return CLI_ERROR;
+    }
+    /* Answers are flushed line by line unless both ends are regular files (a batch nobody watches) */
+    struct stat in_sb, out_sb;
+    int live = fstat(fileno(f), &in_sb) != 0 || !S_ISREG(in_sb.st_mode) || fstat(fileno(stdout), &out_sb) != 0 ||
+               !S_ISREG(out_sb.st_mode);
+    uint8_t *buf = NULL;
+    size_t cap = 0, len = 0, lineno = 0;
+    int rc = CLI_OK, got, too_long;
+    while ((got = next_line(f, &buf, &cap, &len, max_line, &too_long)) > 0) {
+        lineno++;
+        size_t le = len;
+        if (le > 0 && buf[le - 1] == '\r')
+            le--;
+        size_t a = 0;
+        while (a < le && (buf[a] == ' ' || buf[a] == '\t'))
+            a++;
+        if (too_long) {
+            fprintf(stderr, "sanctum detect: line %zu: longer than the limit of %zu bytes\n", lineno, max_line);
+            printf("{\"error\":\"line %zu: longer than the limit of %zu bytes\"}\n", lineno, max_line);
+            rc = CLI_ERROR;
+        } else if (a < le && jsonl_line(env, buf, le, lineno) != 0) {
+            rc = CLI_ERROR;
+        }
+        sanctum_wipe(buf, len);
+        if (live)
+            fflush(stdout);
+    }
+    if (got < 0) {
+        fprintf(stderr, got == -2 ? "sanctum: out of memory reading input\n" : "sanctum detect: read error\n");
+        rc = CLI_ERROR;
+    }
+    sanctum_wipe(buf, cap);
+    free(buf);
+    if (!from_stdin)
+        fclose(f);
+    return rc;
+}
+
 int cmd_detect(int argc, char **argv)
 {
     const char *path = NULL, *lists_path = NULL, *ids_path = NULL;
@@ -387,8 +555,8 @@ int cmd_detect(int argc, char **argv)
         sanctum_ctx_free(ctx);
         return CLI_ERROR;
     }
-    cli_input in;
-    if (cli_read_input(path, co.max_input_bytes, &in) != 0) {
+    cli_input in = {NULL, 0};
+    if (!jsonl && cli_read_input(path, co.max_input_bytes, &in) != 0) {
         sanctum_free(det);
         sanctum_ctx_free(ctx);
         return CLI_ERROR;
@@ -419,75 +587,8 @@ int cmd_detect(int argc, char **argv)
             sanctum_free(d);
         }
     } else {
-        size_t p = 0, lineno = 0;
-        while (p < in.len) {
-            size_t ls = p;
-            while (p < in.len && in.data[p] != '\n')
-                p++;
-            size_t le = p;
-            p++;
-            lineno++;
-            if (le > ls && in.data[le - 1] == '\r')
-                le--;
-            size_t a = ls;
-            while (a < le && (in.data[a] == ' ' || in.data[a] == '\t'))
-                a++;
-            if (a == le)
-                continue;
-            uint8_t *text = NULL;
-            size_t tlen = 0, ids, ide;
-            if (parse_line(in.data + ls, le - ls, &text, &tlen, &ids, &ide) != 0) {
-                fprintf(stderr, "sanctum detect: line %zu: expected a JSON object with a \"text\" string\n", lineno);
-                printf("{\"error\":\"line %zu: expected a JSON object with a text string\"}\n", lineno);
-                free_text(text, tlen);
-                rc = CLI_ERROR;
-                continue;
-            }
-            sanctum_detection *d = NULL;
-            st = sanctum_detect(&d, det, text, tlen, flags, &err);
-            sanctum_pii_entity *m = NULL;
-            size_t mc = 0;
-            if (st == SANCTUM_OK && known != NULL && (m = merge_identities(d, known, text, tlen, &mc, &err)) == NULL) {
-                st = err.code != SANCTUM_OK ? err.code : SANCTUM_E_NOMEM;
-                sanctum_free(d);
-            }
-            fputc('{', stdout);
-            if (ide > ids) {
-                fputs("\"id\":", stdout);
-                fwrite(in.data + ls + ids, 1, ide - ids, stdout);
-                fputc(',', stdout);
-            }
-            if (st != SANCTUM_OK) {
-                fprintf(stderr, "sanctum detect: line %zu: ", lineno);
-                cli_print_error("detect", &err);
-                fputs("\"error\":", stdout);
-                cli_json_string(stdout, (const uint8_t *)err.message, strlen(err.message));
-                fputs("}\n", stdout);
-                free_text(text, tlen);
-                rc = CLI_ERROR;
-                continue;
-            }
-            fputs("\"entities\":[", stdout);
-            for (size_t i = 0; i < (m != NULL ? mc : d->count); i++) {
-                if (i)
-                    fputc(',', stdout);
-                print_entity(stdout, m != NULL ? &m[i] : &d->entities[i], text, explain, 0);
-            }
-            free(m);
-            fputc(']', stdout);
-            if (explain) {
-                fputs(",\"rejected\":[", stdout);
-                for (size_t i = 0; i < d->rejected_count; i++) {
-                    if (i)
-                        fputc(',', stdout);
-                    print_entity(stdout, &d->rejected[i], text, explain, 1);
-                }
-                fputc(']', stdout);
-            }
-            fputs("}\n", stdout);
-            sanctum_free(d);
-            free_text(text, tlen);
-        }
+        jsonl_env env = {ctx, det, known, flags, explain};
+        rc = detect_jsonl(path, &env, (size_t)co.max_input_bytes);
     }
     cli_input_free(&in);
     sanctum_free(known);

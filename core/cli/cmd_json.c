@@ -5,7 +5,7 @@
 
 static const char USAGE[] =
     "usage: sanctum json validate [--strict] [--allow-lone-surrogates] [FILE|-]\n"
-    "       sanctum json texts [--format auto|openai_chat|anthropic_messages|openai_responses|gemini]\n"
+    "       sanctum json texts [--format auto|openai_chat|anthropic|responses|gemini]\n"
     "                          [--scrub-system] [FILE|-]\n"
     "       sanctum json roundtrip [--strict] [--allow-lone-surrogates] [FILE|-]\n";
 static const char HELP[] =
@@ -20,7 +20,8 @@ static const char HELP[] =
     "           line is one event ([DONE] skipped); a document of no known chat shape, or whose\n"
     "           messages/contents/input has the wrong type, is an error (exit 1, with its offset);\n"
     "           lone surrogates accepted as on the chat path; --scrub-system lists system text too\n"
-    "roundtrip  parse and write back with no edits (the output equals the input)\n";
+    "           --format also takes the names the \"format\" field shows (anthropic_messages,\n"
+    "           openai_responses)\n"    "roundtrip  parse and write back with no edits (the output equals the input)\n";
 
 /* The subcommands, as option scopes. */
 enum { VALIDATE = 1u, TEXTS = 2u, ROUNDTRIP = 4u };
@@ -33,8 +34,12 @@ static const cli_opt OPTS[] = {
     [O_SCRUB_SYSTEM] = {"--scrub-system", NULL, 0, TEXTS},
 };
 
+/* The names anonymize and restore take (anthropic, responses ...), or the library's, which the output's
+ * "format" field shows (anthropic_messages, openai_responses). */
 static int parse_format(const char *s, int32_t *out)
 {
+    if (cli_parse_format(s, 0, out) == 0)
+        return 0;
     static const int32_t formats[] = {SANCTUM_CHAT_AUTO, SANCTUM_CHAT_OPENAI_CHAT, SANCTUM_CHAT_ANTHROPIC_MESSAGES,
                                       SANCTUM_CHAT_OPENAI_RESPONSES, SANCTUM_CHAT_GEMINI};
     for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)

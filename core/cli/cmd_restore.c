@@ -1,6 +1,10 @@
 /* sanctum restore: put the values of a sealed vault back into a response (or an SSE stream, or text). */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -92,9 +96,21 @@ static int sse_tail_cut(const sse_tail *t)
     return t->open_event || (t->line_len != 0 && !t->comment);
 }
 
-/* Reads from f into in (growing it) until it holds a whole first non-blank line, PEEK_MAX bytes or
+/* What one read(2) gives (0 at the end, -1 on error). A stream is read with read(2), not fread: fread
+ * waits until its whole count has come, so a live stream's events went out only once 4 KiB had
+ * arrived or the stream had ended. */
+static ssize_t read_some(int fd, uint8_t *p, size_t n)
+{
+    for (;;) {
+        ssize_t got = read(fd, p, n);
+        if (got >= 0 || errno != EINTR)
+            return got;
+    }
+}
+
+/* Reads from fd into in (growing it) until it holds a whole first non-blank line, PEEK_MAX bytes or
  * everything (all = 1). */
-static int read_more(FILE *f, cli_input *in, size_t *cap, int all)
+static int read_more(int fd, cli_input *in, size_t *cap, int all)
 {
     for (;;) {
         if (!all) {
@@ -118,19 +134,18 @@ static int read_more(FILE *f, cli_input *in, size_t *cap, int all)
             in->data = nb;
             *cap = ncap;
         }
-        size_t got = fread(in->data + in->len, 1, all ? *cap - in->len : 1, f);
-        in->len += got;
+        ssize_t got = read_some(fd, in->data + in->len, *cap - in->len);
+        if (got < 0) {
+            fprintf(stderr, "sanctum restore: read error\n");
+            return -1;
+        }
+        in->len += (size_t)got;
         if (in->len > INPUT_MAX) {
             fprintf(stderr, "sanctum: input is larger than the limit of %u bytes\n", INPUT_MAX);
             return -1;
         }
-        if (got == 0) {
-            if (ferror(f)) {
-                fprintf(stderr, "sanctum restore: read error\n");
-                return -1;
-            }
+        if (got == 0)
             return 0;
-        }
     }
 }
 
@@ -186,7 +201,7 @@ int cmd_restore(int argc, char **argv)
     uint8_t *out = NULL;
     size_t out_len = 0;
     sanctum_error err;
-    FILE *f = NULL;
+    int fd = -1;
     if (cli_read_input(vault, 64u << 20, &vin) != 0)
         goto done;
     if (sanctum_session_open_sealed(&s, ctx, key, sizeof key, vin.data, vin.len, &err) != SANCTUM_OK)
@@ -194,16 +209,16 @@ int cmd_restore(int argc, char **argv)
     if (stream) {
         if (sanctum_stream_restorer_new(&r, s, format, &err) != SANCTUM_OK)
             goto fail;
-        f = (file == NULL || strcmp(file, "-") == 0) ? stdin : fopen(file, "rb");
-        if (f == NULL) {
+        fd = (file == NULL || strcmp(file, "-") == 0) ? STDIN_FILENO : open(file, O_RDONLY | O_CLOEXEC);
+        if (fd < 0) {
             fprintf(stderr, "sanctum restore: cannot open %s\n", file);
             goto done;
         }
         size_t cap = 0;
-        if (read_more(f, &in, &cap, 0) != 0)
+        if (read_more(fd, &in, &cap, 0) != 0)
             goto done;
         if (!looks_like_sse(in.data, in.len)) {
-            if (read_more(f, &in, &cap, 1) != 0)
+            if (read_more(fd, &in, &cap, 1) != 0)
                 goto done;
             fprintf(stderr, "sanctum restore: the input is not an SSE stream (its first line is not data:, "
                             "event:, id:, retry: or a comment); restoring it as a whole %s\n",
@@ -218,8 +233,9 @@ int cmd_restore(int argc, char **argv)
         sanctum_free(out);
         out = NULL;
         uint8_t buf[4096];
-        size_t n;
-        while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
+        ssize_t got;
+        while ((got = read_some(fd, buf, sizeof buf)) > 0) {
+            size_t n = (size_t)got;
             sse_tail_feed(&tail, buf, n);
             if (sanctum_stream_restorer_feed(r, buf, n, &out, &out_len, &err) != SANCTUM_OK)
                 goto fail;
@@ -230,7 +246,7 @@ int cmd_restore(int argc, char **argv)
                 goto done;
         }
         sanctum_wipe(buf, sizeof buf);
-        if (ferror(f)) {
+        if (got < 0) {
             fprintf(stderr, "sanctum restore: read error\n");
             goto done;
         }
@@ -268,8 +284,8 @@ whole:
 fail:
     cli_print_error("restore", &err);
 done:
-    if (f != NULL && f != stdin)
-        fclose(f);
+    if (fd > STDIN_FILENO)
+        close(fd);
     sanctum_wipe(key, sizeof key);
     sanctum_free(out);
     sanctum_free(r);

@@ -71,6 +71,17 @@ int main(int argc, char **argv)
         usage(stderr);
         return CLI_ERROR;
     }
+    if (strcmp(argv[1], "help") == 0 && argc > 2) { /* help COMMAND, as git's: that command's --help */
+        static char help_opt[] = "--help";
+        for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)
+            if (strcmp(argv[2], COMMANDS[i].name) == 0) {
+                char *hargv[] = {argv[2], help_opt, NULL};
+                return finish(argv[2], COMMANDS[i].run(2, hargv));
+            }
+        fprintf(stderr, "sanctum: unknown command '%s'\n", argv[2]);
+        usage(stderr);
+        return CLI_ERROR;
+    }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
         usage(stdout);
         return finish("help", CLI_OK);

@@ -130,6 +130,11 @@ for cmd in version "json validate" "json texts" "json roundtrip" detect anonymiz
     # shellcheck disable=SC2086
     "$S" $cmd --help >"$T/out" 2>&1 && grep -q '^usage: sanctum' "$T/out" && ok "$cmd --help" || bad "$cmd --help"
 done
+# 'sanctum help COMMAND' is that command's help, as 'git help' (it printed the general help, exit 0)
+for cmd in detect anonymize restore scan json ledger version; do
+    "$S" help $cmd >"$T/out" 2>&1 && grep -q "^usage: sanctum $cmd" "$T/out" && ok "help $cmd" || bad "help $cmd: $(head -2 "$T/out")"
+done
+refused "help of an unknown command" "$S" help frobnicate
 
 [ $fails -eq 0 ] && echo "cli options: all passed" || echo "cli options: $fails FAILED"
 [ $fails -eq 0 ]

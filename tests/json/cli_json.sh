@@ -51,6 +51,11 @@ echo "$out" | grep -q '"path":"\$.messages\[5\].content","role":"user","kind":"t
 echo "$out" | grep -q 'Acme Bank' && { echo "FAIL: texts printed the developer prompt"; fail=1; }
 [ "$(echo "$out" | wc -l)" -eq 11 ] || { echo "FAIL: texts count"; fail=1; }
 "$bin" json texts --format nope "$examples/openai_chat_request.json" 2>/dev/null; [ $? -eq 2 ] || { echo "FAIL: bad format"; fail=1; }
+# the --format names of anonymize and restore (anthropic, responses) work here too, beside the library's
+for f in anthropic:anthropic_messages anthropic_messages:anthropic_messages responses:openai_responses openai_responses:openai_responses; do
+  out=$("$bin" json texts --format "${f%%:*}" "$examples/${f#*:}_request.json") && [ -n "$out" ] ||
+    { echo "FAIL: texts --format ${f%%:*}"; fail=1; }
+done
 printf '{"a":' | "$bin" json texts - 2>/dev/null; [ $? -eq 1 ] || { echo "FAIL: texts on invalid input"; fail=1; }
 # lone surrogates: refused by default, accepted (and written back as they were) when asked
 tmpd=$(mktemp -d)

@@ -27,6 +27,24 @@ done
 # the untouched parts are byte-identical (the developer prompt, the seed number)
 grep -q '"seed": 9007199254740993' "$T/anon.json" || fail "seed changed"
 
+# --format auto: a JSON document is never read as text, where values written with escapes pass in
+# clear (it was, with exit 0 and "0 replacements"): after a UTF-8 BOM it is refused, naming the BOM; a
+# JSON array of messages is walked as one; text that merely starts with '[' is still text
+printf '\357\273\277{"messages":[{"role":"user","content":"I am J\\u0061ne Roe, jane.roe\\u0040example.com"}]}' > "$T/bom.json"
+"$S" anonymize "$T/bom.json" --vault-out "$T/vbom" > "$T/bom.out" 2>"$T/err"
+rc=$?
+[ "$rc" = 2 ] || fail "BOM JSON: exit $rc, want 2: $(cat "$T/bom.out")"
+[ -s "$T/bom.out" ] && fail "BOM JSON: output written: $(cat "$T/bom.out")"
+[ -e "$T/vbom" ] && fail "BOM JSON: vault written"
+grep -q 'byte order mark' "$T/err" || fail "BOM JSON: the BOM not named: $(cat "$T/err")"
+printf '[{"role":"user","content":"I am Zo\\u00eb M\\u00fcller, jane.roe\\u0040example.com"}]' > "$T/arr.json"
+"$S" anonymize "$T/arr.json" --vault-out "$T/varr" > "$T/arr.out" 2>"$T/err" || fail "JSON array: $(cat "$T/err")"
+grep -q '^\[{"role":"user","content":"I am <PERSON_1>, <EMAIL_ADDRESS_1>"}\]$' "$T/arr.out" ||
+  fail "JSON array: not walked as messages: $(cat "$T/arr.out")"
+printf '[note] Jane Roe wrote from jane.roe@example.com' | "$S" anonymize --vault-out "$T/vtxt" > "$T/txt.out" 2>/dev/null ||
+  fail "text starting with ["
+grep -q '^\[note\] <PERSON_1> wrote from <EMAIL_ADDRESS_1>$' "$T/txt.out" || fail "text starting with [: $(cat "$T/txt.out")"
+
 # restore a response and a stream
 "$S" restore "$SRC/examples/demo_upstream_response.json" --vault "$T/v" > "$T/r.json" 2>"$T/err" || fail "restore: $(cat "$T/err")"
 grep -q 'Done, Jane Roe: I refunded one charge to DE89 3704 0044 0532 0130 00 and sent the receipt to j.roe@example.org' "$T/r.json" || fail "restored text: $(cat "$T/r.json")"
@@ -43,6 +61,21 @@ rc=$?
 grep -q 'the stream ended inside an event' "$T/err" || fail "cut stream: no note: $(cat "$T/err")"
 grep -q '"content":"Jane.Roe paid"' "$T/cut.sse" || fail "cut stream: the whole event before the cut: $(cat "$T/cut.sse")"
 tail -c 40 "$T/cut.sse" | grep -q 'x <PERS$' || fail "cut stream: the cut event not flushed as received: $(cat "$T/cut.sse")"
+# --stream writes each event once it is complete, while the writer still holds the pipe open (it read
+# 4 KiB blocks with fread, which waits for the whole block: a model's answer came out only at its end)
+mkfifo "$T/fifo" || fail "mkfifo"
+"$S" restore --stream --vault "$T/v" < "$T/fifo" > "$T/live.sse" 2>/dev/null &
+live=$!
+exec 3>"$T/fifo"
+printf 'data: {"choices":[{"delta":{"content":"<PERSON_1> paid"}}]}\n\n' >&3
+i=0
+while [ $i -lt 100 ] && ! grep -q 'Jane.Roe paid' "$T/live.sse"; do sleep 0.05; i=$((i + 1)); done
+grep -q 'Jane.Roe paid' "$T/live.sse"; seen=$?
+printf 'data: [DONE]\n\n' >&3
+exec 3>&-
+wait $live || fail "live stream: exit $?"
+[ "$seen" = 0 ] || fail "live stream: the first event not written before the stream ended: $(cat "$T/live.sse")"
+grep -q 'data: \[DONE\]' "$T/live.sse" || fail "live stream end: $(cat "$T/live.sse")"
 # ... the same stream with its blank line is complete: exit 0; a trailing comment keeps it complete
 printf 'data: {"choices":[{"delta":{"content":"<PERSON_1> paid"}}]}\r\n\r\n: done\n' |
   "$S" restore --stream --vault "$T/v" > /dev/null 2>"$T/err" || fail "complete stream: exit $?: $(cat "$T/err")"

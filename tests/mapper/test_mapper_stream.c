@@ -425,6 +425,41 @@ static void invalid_utf8_event_is_restored_as_text(void **state)
     }
 }
 
+/* Streams whose fields are told apart by an "index" member, not by their place: OpenAI with n > 1 sends
+ * each chunk with one choice at array position 0 and interleaves the choices; parallel tool calls come
+ * the same way inside a choice. Each choice's field stays open while the other's chunks pass, so a
+ * placeholder split across interleaved chunks is restored in its own choice (it was carried into the
+ * next chunk of the other choice: "<PERSB ", "<EMAIL_ON_1>"); a new tool call of the same choice ends
+ * the previous one, whose held text goes out in its own event. */
+static void interleaved_choices_keep_their_held_text(void **state)
+{
+    (void)state;
+    static const char N2[] =
+        "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"A <PERS\"}}]}\n\n"
+        "data: {\"choices\":[{\"index\":1,\"delta\":{\"content\":\"B <EMAIL_\"}}]}\n\n"
+        "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"ON_1> a\"}}]}\n\n"
+        "data: {\"choices\":[{\"index\":1,\"delta\":{\"content\":\"ADDRESS_1> b\"}}]}\n\n"
+        "data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"{\\\"x\\\":\\\"<PERS\"}}]}}]}\n\n"
+        "data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":1,\"function\":{\"arguments\":\"ON_2>\\\"}\"}}]}}]}\n\n"
+        "data: [DONE]\n\n";
+    const size_t sizes[] = {1, 5, 13};
+    for (int chunked = 0; chunked < 2; chunked++) {
+        buf o = run(SANCTUM_CHAT_OPENAI_CHAT, U(N2), strlen(N2), chunked ? sizes : NULL, chunked ? 3 : 0);
+        const char *t = (const char *)o.p;
+        assert_non_null(strstr(t, "{\"index\":0,\"delta\":{\"content\":\"A \"}"));
+        assert_non_null(strstr(t, "{\"index\":1,\"delta\":{\"content\":\"B \"}"));
+        assert_non_null(strstr(t, "{\"index\":0,\"delta\":{\"content\":\"Jane Roe a\"}"));
+        assert_non_null(strstr(t, "{\"index\":1,\"delta\":{\"content\":\"jane.roe@example.com b\"}"));
+        assert_null(strstr(t, "<PERSB"));
+        assert_null(strstr(t, "<EMAIL_"));
+        /* tool call 0's held start stays in tool call 0 */
+        assert_non_null(strstr(t, "{\"index\":0,\"function\":{\"arguments\":\"<PERS\"}"));
+        assert_non_null(strstr(t, "{\"index\":1,\"function\":{\"arguments\":\"ON_2>\\\"}\"}"));
+        assert_non_null(strstr(t, "data: [DONE]\n\n"));
+        free(o.p);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -433,6 +468,7 @@ int main(void)
         cmocka_unit_test(gemini_stream),         cmocka_unit_test(invalid_utf8_event_is_restored_as_text),
         cmocka_unit_test(restorer_errors),       cmocka_unit_test(digit_run_not_held),
         cmocka_unit_test(cut_event_after_held_text), cmocka_unit_test(stream_sweep),
+        cmocka_unit_test(interleaved_choices_keep_their_held_text),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -58,6 +58,32 @@ printf '{"text": "Sarah Connor"}\n{"text": 5}\nnot json\n' > "$T/bad.jsonl"
 "$S" detect --jsonl "$T/bad.jsonl" > "$T/out" 2>/dev/null
 [ $? -eq 2 ] || fail "bad jsonl exit code"
 [ "$(wc -l < "$T/out")" -eq 3 ] && sed -n 2p "$T/out" | grep -q '"error"' || fail "bad jsonl output: $(cat "$T/out")"
+# --jsonl answers each line as it is read: the first answer is out while the writer still holds the pipe
+# open (the input was read whole first, so nothing came out before its end)
+mkfifo "$T/fifo" || fail "mkfifo"
+"$S" detect --jsonl < "$T/fifo" > "$T/live" 2>/dev/null &
+live=$!
+exec 3>"$T/fifo"
+printf '{"id":1,"text":"Hi, I am Sarah Connor"}\n' >&3
+i=0
+while [ $i -lt 100 ] && ! grep -q '"id":1' "$T/live"; do sleep 0.05; i=$((i + 1)); done
+grep -q '"id":1,"entities":\[{"type":"PERSON"' "$T/live"; seen=$?
+printf '{"id":2,"text":"no one"}' >&3
+exec 3>&-
+wait $live || fail "live jsonl: exit $?"
+[ "$seen" = 0 ] || fail "live jsonl: the first answer not written before the input ended: $(cat "$T/live")"
+grep -q '^{"id":2,"entities":\[\]}$' "$T/live" || fail "live jsonl: the last line (no line end): $(cat "$T/live")"
+# lines that are not JSON, though the text is found: an error line each (never the id echoed as written,
+# which made output lines that were not JSON either); a line that is JSON still gets its answer
+printf '{"id":01,"text":"a"}\n{"id":+1,"text":"a"}\n{"id":1x,"text":"a"}\n{"id":"\377","text":"a"}\n{"id":1,"id":2,"text":"a"}\n{"text":"Jane Doe \\ud800"}\n{"id":[1,{"k":null}],"text":"I am Sarah Connor"}\n' > "$T/odd.jsonl"
+"$S" detect --jsonl "$T/odd.jsonl" > "$T/out" 2>"$T/err"
+[ $? -eq 2 ] || fail "odd jsonl exit code"
+[ "$(wc -l < "$T/out")" -eq 7 ] || fail "odd jsonl: one line per input line: $(cat "$T/out")"
+python3 -c 'import json, sys; [json.loads(l) for l in sys.stdin]' < "$T/out" || fail "odd jsonl: output that is not JSON: $(cat "$T/out")"
+[ "$(grep -c '^{"error":"line [1-6]: offset [0-9]*: ' "$T/out")" -eq 6 ] || fail "odd jsonl: error lines: $(cat "$T/out")"
+grep -q 'line 5: offset [0-9]*: duplicate key' "$T/err" || fail "odd jsonl: the reason: $(cat "$T/err")"
+grep -q 'line 6: offset [0-9]*: unpaired high surrogate' "$T/err" || fail "odd jsonl: the surrogate named: $(cat "$T/err")"
+sed -n 7p "$T/out" | grep -q '^{"id":\[1,{"k":null}\],"entities":\[{"type":"PERSON"' || fail "odd jsonl: valid line: $(sed -n 7p "$T/out")"
 
 # invalid UTF-8: error with the offset, exit 2, no output
 printf 'Sarah \377 Connor' > "$T/bad.txt"

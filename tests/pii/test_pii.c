@@ -292,6 +292,23 @@ static void email_rules(void **state)
     pii_expect_none(f->det, "see https://unpkg.com/vue@next.global/dist/vue.js\n", SANCTUM_ENTITY_EMAIL_ADDRESS);
     pii_expect_none(f->det, "import x from \"https://deno.land/x/oak@latest.release/mod.ts\"",
                 SANCTUM_ENTITY_EMAIL_ADDRESS);
+    /* a mailbox as a folder or file name of a URL or object key is still a mailbox: an image URL a chat
+     * request carries (image_url.url, an Anthropic image source, a Gemini fileUri) goes to the provider */
+    pii_expect(f->det, "https://cdn.example/u/jane.doe@example.com/x.png", SANCTUM_ENTITY_EMAIL_ADDRESS,
+           "jane.doe@example.com");
+    pii_expect(f->det, "{\"url\": \"https://img.example/avatars/kim@corp.internal/v2/photo.jpg\"}",
+           SANCTUM_ENTITY_EMAIL_ADDRESS, "kim@corp.internal");
+    pii_expect(f->det, "gs://bucket/exports/jane.doe@example.com.txt", SANCTUM_ENTITY_EMAIL_ADDRESS,
+           "jane.doe@example.com");
+    pii_expect(f->det, "s3://logs/ana.silva@mail.example.pt.csv.gz", SANCTUM_ENTITY_EMAIL_ADDRESS,
+           "ana.silva@mail.example.pt");
+    /* ...but a package@dist-tag segment (next, latest, beta, canary...) is a package, and an asset is one */
+    pii_expect_none(f->det, "https://cdn.example/npm/react@canary.build/umd/react.js", SANCTUM_ENTITY_EMAIL_ADDRESS);
+    pii_expect_none(f->det, "see logo@2x.png.map and icon@3x.webp", SANCTUM_ENTITY_EMAIL_ADDRESS);
+    /* U+FFFD (what a lone surrogate escape of a chat request decodes to) is no letter of an address: the
+     * escape beside it must stay out of the span, or restore gives U+FFFD back instead of it */
+    pii_expect(f->det, "mail jane@example.com\xEF\xBF\xBD now", SANCTUM_ENTITY_EMAIL_ADDRESS, "jane@example.com");
+    pii_expect(f->det, "\xEF\xBF\xBDjane@example.com", SANCTUM_ENTITY_EMAIL_ADDRESS, "jane@example.com");
 }
 
 static void nanp_rules(void **state)

@@ -153,6 +153,21 @@ static void intros_and_speakers_in_a_row(void **state)
     assert_linear(f->det, "स्व. देवकीनंदन उपाध्याय की ", "स्व. देवकीनंदन उपाध्याय की ");
 }
 
+/* Chat exports, lists and fields in a row (person_chat_frames.c): a label's name and a list's items are
+ * added ahead of the walk and slide back into text order; a JSON value looks back for its key. */
+static void chat_frames_in_a_row(void **state)
+{
+    pii_fixture *f = *state;
+    assert_linear(f->det, "speaker and vocative", "Svetlana: Ingrid, hi\n");
+    assert_linear(f->det, "speaker label, no newline", "Ilse: Ingrid, ");
+    assert_linear(f->det, "list after a label", "Who: Ottilie, Bartholomew, Marisol\n");
+    assert_linear(f->det, "1:1 pairs", "1:1 Ottilie / Bartholomew ");
+    assert_linear(f->det, "JSON place values", "{\"to\": \"Savannah Charlotte Austin\", ");
+    assert_linear(f->det, "voicemail intros", "hey it's um ottilie, ");
+    assert_linear(f->det, "kin titles", "Tita Marites and Savta Miriam, ");
+    pii_expect(f->det, "[08:12] Svetlana: Ingrid, can you call me back?", SANCTUM_ENTITY_PERSON, "Ingrid");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -162,6 +177,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(chat_speakers_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(cjk_name_chains, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(intros_and_speakers_in_a_row, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(chat_frames_in_a_row, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -180,6 +180,20 @@ run "$SANCTUM" scan "$T/names2"
 [ "$rc" = 0 ] || fail "control-byte binary exit $rc"
 LC_ALL=C grep -q "$(printf '[\001-\011\013-\037\177]')" "$T/err" && fail "control bytes on stderr: $(od -c "$T/err")"
 grep -q 'x\\x1B\[2K\\x0Dhidden\\x0Afake.txt:1:1: none\\\\z (binary)' "$T/err" || fail "escaped name on stderr: $(cat "$T/err")"
+# ... and so are bytes of no valid UTF-8 sequence (0x9B alone is CSI to an 8-bit terminal) and C1
+# controls (U+009B), which went out raw; a name in valid UTF-8 stays as it is
+mkdir -p "$T/names3"
+printf 'key=%s\n' "$GH" >"$T/names3/$(printf 'a\233[2Jb\377')"
+printf 'key=%s\n' "$GH" >"$T/names3/$(printf 'c\302\233[2Jd')"
+printf 'key=%s\n' "$GH" >"$T/names3/$(printf 'caf\303\251')"
+printf 'a\000b\n' >"$T/names3/$(printf 'e\377.bin')"
+run "$SANCTUM" scan "$T/names3"
+[ "$rc" = 1 ] || fail "non-UTF-8 names exit $rc: $(cat "$T/err")"
+LC_ALL=C grep -q "$(printf '[\200-\237\377]')" "$T/out" && fail "raw C1 or non-UTF-8 bytes in the text report: $(od -c "$T/out")"
+grep -q '^a\\x9B\[2Jb\\xFF:1:5: github-pat' "$T/out" || fail "non-UTF-8 name: $(cat "$T/out")"
+grep -q '^c\\xC2\\x9B\[2Jd:1:5: github-pat' "$T/out" || fail "C1 name: $(cat "$T/out")"
+grep -q "^$(printf 'caf\303\251'):1:5: github-pat" "$T/out" || fail "UTF-8 name changed: $(cat "$T/out")"
+grep -q 'e\\xFF.bin (binary)' "$T/err" || fail "non-UTF-8 name on stderr: $(cat "$T/err")"
 # a file that shrinks while it is scanned (a log rotated): reading past its new end used to kill the
 # scan with SIGBUS (exit 135, no report at all); now that file is an error and the rest goes on. The
 # file is sparse (a text head, then zeros); it is cut 0.2 s into the scan, tried up to 3 times in case

@@ -296,11 +296,14 @@ targets = [{{ type = "file", path = {q(d("openrouter.key"))} }}]
             f.write(f"T={github_pat()}\n")
         with open(os.fsencode(self.tree) + b"/caf\xe9.env", "w") as f:
             f.write(f"T={github_pat()}\n")
+        with open(os.path.join(self.tree, "c\x9b[2Jd.env"), "w") as f:  # a C1 control (CSI), as its UTF-8 bytes
+            f.write(f"T={github_pat()}\n")
         r = self.run_job("scan")
         self.assertEqual(r.returncode, 1, self.out.decode(errors="replace"))
         body = self.sinks.got["webhook"][1]["message"]
         self.assertIn("a\\x0A[urgent] all clear\\x1B[2J.env:1:3: github-pat", body)
         self.assertIn("caf\\xE9.env:1:3: github-pat", body)
+        self.assertIn("c\\xC2\\x9B[2Jd.env:1:3: github-pat", body)
         self.assertFalse(any(line.startswith("[urgent]") for line in body.splitlines()), body)
         self.assertNotIn("\x1b", json.dumps(self.sinks.got["ntfy"]) + body)
         self.assertEqual(len(self.sinks.got["ntfy"]), 2)

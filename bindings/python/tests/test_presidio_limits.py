@@ -2,6 +2,7 @@
 sends nothing, or only part of a request's headers, gives its connection back after header_timeout
 (aiohttp alone keeps such a connection open for ever, so a few hundred of them exhaust the process's
 file descriptors)."""
+import gzip
 import json
 import socket
 import time
@@ -127,6 +128,46 @@ def answer_and_close(sock, seconds: float) -> bytes:
     except (socket.timeout, ConnectionError):
         pass
     return b""
+
+
+class EncodedBodyTest(unittest.TestCase):
+    """Bodies with a Content-Encoding: aiohttp inflates them, so one that does not inflate, or inflates past
+    its decompression limit, must be answered as a bad or too large body (400, 413), not as the 500 of an
+    unexpected failure with a traceback in the log."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.srv = PresidioServer()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.srv.close()
+
+    def post(self, port, path, data, encoding="gzip"):
+        sock = socket.create_connection(("127.0.0.1", port))
+        sock.sendall(f"POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                     f"Content-Encoding: {encoding}\r\nConnection: close\r\nContent-Length: {len(data)}\r\n\r\n".encode() + data)
+        raw = answer_and_close(sock, 10)
+        sock.close()
+        head, _, body = raw.partition(b"\r\n\r\n")
+        return int(head.split()[1]), json.loads(body[:int(head.lower().split(b"content-length: ")[1].split()[0])])
+
+    def test_a_body_that_does_not_inflate_is_400_on_both_services(self):
+        for port, path in ((self.srv.analyzer_port, "/analyze"), (self.srv.anonymizer_port, "/anonymize")):
+            with self.subTest(path=path), self.assertNoLogs(level="ERROR"):
+                self.assertEqual(self.post(port, path, b'{"text": "Jane Doe", "language": "en"}'),
+                                 (400, {"error": "Failed to decode JSON object"}))
+
+    def test_a_body_inflating_past_the_limit_is_413(self):
+        bomb = gzip.compress(json.dumps({"text": "a " * (20 << 20), "language": "en"}).encode())
+        with self.assertNoLogs(level="ERROR"):
+            self.assertEqual(self.post(self.srv.analyzer_port, "/analyze", bomb),
+                             (413, {"error": "The data value transmitted exceeds the capacity limit."}))
+
+    def test_a_gzip_body_within_the_limit_is_read(self):
+        status, data = self.post(self.srv.analyzer_port, "/analyze",
+                                 gzip.compress(b'{"text": "mail jane.doe@example.com", "language": "en"}'))
+        self.assertEqual((status, [r["entity_type"] for r in data]), (200, ["EMAIL_ADDRESS"]))
 
 
 class BodyTimeoutTest(unittest.TestCase):

@@ -190,6 +190,12 @@ class ConfigTest(unittest.TestCase):
             ({"route": [{"name": "a", "upstream": "https://example.com", "policy": "local"}]}, "local"),
             ({"route": [{"name": "a", "upstream": "http://x", "policy": "pass", "colour": 1}]}, "unknown keys"),
             ({"listen": "nowhere", "route": [{"name": "a", "upstream": "http://x", "policy": "pass"}]}, "HOST:PORT"),
+            # the request's path is appended to the upstream's: after a query it went into the query
+            # ('/v1?api-version=1/chat/completions'), after a fragment it was lost, user info was dropped
+            ({"route": [{"name": "a", "upstream": "http://x/v1?api-version=1", "policy": "pass"}]}, "query"),
+            ({"route": [{"name": "a", "upstream": "http://x/v1#f", "policy": "pass"}]}, "fragment"),
+            ({"route": [{"name": "a", "upstream": "http://x/v1?", "policy": "pass"}]}, "query"),
+            ({"route": [{"name": "a", "upstream": "http://u:p@x/v1", "policy": "pass"}]}, "user info"),
         ]
         for raw, needle in bad:
             with self.subTest(needle=needle):

@@ -137,6 +137,24 @@ class ScrubRouteTest(ProxyFixture):
         self.assertEqual(text, "Hello Jane Doe, mail jane.doe@example.com!")
         self.assertTrue(data.endswith(b"data: [DONE]\n\n"))
 
+    def test_openai_stream_with_n_2_interleaved_choices(self):
+        # n = 2: each chunk carries one choice at array position 0, the choices token by token in turn;
+        # every placeholder is split across chunks of the other choice ("Hi <EMAILPERSON_1>!" before)
+        tokens = {0: ["Hi ", "<", "PERSON", "_1", ">", "!"], 1: ["Mail ", "<EMAIL", "_ADDRESS", "_1", ">", "."]}
+        chunks = [{"object": "chat.completion.chunk", "choices": [{"index": c, "delta": {"content": tokens[c][k]}}]}
+                  for k in range(6) for c in (0, 1)]
+        chunks += [{"object": "chat.completion.chunk", "choices": [{"index": c, "delta": {}, "finish_reason": "stop"}]}
+                   for c in (0, 1)]
+        self.up.answer = ("sse", 200, sse(chunks + [b"data: [DONE]\n\n"]))
+        resp, data = self.post("/chat/completions", OPENAI)
+        self.assertEqual(resp.status, 200)
+        text = {0: "", 1: ""}
+        for line in data.decode().split("\n"):
+            if line.startswith("data: {"):
+                for choice in json.loads(line[6:])["choices"]:
+                    text[choice["index"]] += choice["delta"].get("content", "")
+        self.assertEqual(text, {0: "Hi Jane Doe!", 1: "Mail jane.doe@example.com."})
+
     def test_a_stream_the_core_cannot_restore_is_cut_and_logged_as_502(self):
         from sanctumcore._core import SanctumError
         from sanctumcore.proxy import scrub as scrub_module

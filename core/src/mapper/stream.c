@@ -5,13 +5,29 @@
  * of the same field (same JSON path) is held back and prepended to that delta; when an event with data
  * arrives that does not continue the field, the held text is sent first in a copy of the field's last
  * event. Events without data lines (comments, keep-alives) pass through and keep the field open.
+ * A field is its path plus the "index" members that number choices, tool calls and blocks (field_key);
+ * the fields of other choices (OpenAI's n > 1 interleaves them) stay open meanwhile, up to STREAM_FIELDS.
  * Events whose data the chat parser refuses (invalid UTF-8) are restored as plain text.
  * Output therefore depends only on the byte stream, never on how it was chunked. */
 #include <string.h>
 
 #include "../alloc.h"
 #include "../error.h"
+#include "../json/json.h"
 #include "mapper.h"
+
+#define STREAM_FIELDS 8 /* fields open at once: one per choice of an interleaved n > 1 stream */
+
+/* An open field: its key, the text held back at its end, and its last event (raw bytes), a copy of
+ * which carries the held text out when the field ends. */
+typedef struct field {
+    char *key;       /* field_key: the lane, '|', the path and the index members under it */
+    size_t lane_len; /* key[0..lane_len): the choice (or block) the field belongs to */
+    bool prev_word;
+    sc_buf held;
+    uint8_t *last_event;
+    size_t last_event_len;
+} field;
 
 struct sanctum_stream_restorer {
     sanctum_session *s;
@@ -20,32 +36,29 @@ struct sanctum_stream_restorer {
     sc_buf pend;       /* bytes of events not yet complete */
     size_t scan;       /* where the line scan resumes in pend */
     size_t line_start; /* start of the current line in pend */
-    /* the open field */
-    bool active;
-    char *path;
-    bool prev_word;
-    sc_buf held;
-    uint8_t *last_event; /* raw bytes of the field's last event */
-    size_t last_event_len;
+    field fields[STREAM_FIELDS]; /* the open fields, oldest first */
+    size_t nfields;
 };
 
-static void field_reset(sanctum_stream_restorer *r)
+/* Closes field k (its held text already written), keeping the others in order. */
+static void field_close(sanctum_stream_restorer *r, size_t k)
 {
-    sc_free(r->path);
-    r->path = NULL;
-    sc_free(r->last_event);
-    r->last_event = NULL;
-    r->last_event_len = 0;
-    r->held.len = 0;
-    r->active = false;
-    r->prev_word = false;
+    field *f = &r->fields[k];
+    sc_free(f->key);
+    sc_free(f->last_event);
+    sc_buf_free(&f->held);
+    memmove(f, f + 1, (r->nfields - k - 1) * sizeof *f);
+    r->nfields--;
+    field *last = &r->fields[r->nfields];
+    memset(last, 0, sizeof *last);
+    sc_buf_init(&last->held, r->s->ctx);
 }
 
 static void restorer_destroy(void *obj)
 {
     sanctum_stream_restorer *r = obj;
-    field_reset(r);
-    sc_buf_free(&r->held);
+    while (r->nfields > 0)
+        field_close(r, r->nfields - 1);
     sc_buf_free(&r->pend);
 }
 
@@ -63,7 +76,8 @@ sanctum_status sanctum_stream_restorer_new(sanctum_stream_restorer **out, sanctu
     r->s = s;
     r->format = format;
     sc_buf_init(&r->pend, s->ctx);
-    sc_buf_init(&r->held, s->ctx);
+    for (size_t k = 0; k < STREAM_FIELDS; k++)
+        sc_buf_init(&r->fields[k].held, s->ctx);
     *out = r;
     return SANCTUM_OK;
 }
@@ -77,6 +91,80 @@ static bool is_delta_path(const char *p)
         return strstr(p, "].content.parts[") != NULL && n >= 5 && strcmp(p + n - 5, ".text") == 0;
     return strncmp(p, "$.delta", 7) == 0 || strstr(p, ".delta.") != NULL ||
            (n >= 6 && strcmp(p + n - 6, ".delta") == 0);
+}
+
+/* Appends ";NAME=VALUE" when object obj has a number member NAME. */
+static bool put_index(const sc_json_doc *d, uint32_t obj, const char *name, sc_buf *key)
+{
+    uint32_t v = sc_json_obj_get(d, obj, name, strlen(name));
+    if (v == 0 || d->tok[v].type != SC_JT_NUMBER)
+        return true;
+    return sc_buf_put(key, ";", 1) && sc_buf_put(key, name, strlen(name)) && sc_buf_put(key, "=", 1) &&
+           sc_buf_put(key, d->src + d->tok[v].start, d->tok[v].len);
+}
+
+/* The key of a streamed field (NUL-terminated in key): the event's top-level "index", "output_index",
+ * "content_index" and "summary_index" and the "index" member of the first array element on the path
+ * (the field's lane: its choice or block), '|', the JSON path, then the "index" member of each later
+ * array element on it. OpenAI numbers choices and tool calls by "index", one per chunk at array
+ * position 0, and interleaves the choices of n > 1: by path alone, text held at the end of one choice
+ * was carried into the next chunk of another (and its placeholders left unrestored). False when out
+ * of memory. */
+static bool field_key(sanctum_ctx *ctx, const uint8_t *json, size_t jl, const char *path, size_t plen, sc_buf *key,
+                      size_t *lane_len)
+{
+    key->len = 0;
+    *lane_len = 0;
+    sc_json_doc d;
+    sanctum_error perr;
+    uint32_t flags = (uint32_t)SANCTUM_JSON_ALLOW_DUPLICATE_KEYS | (uint32_t)SANCTUM_JSON_ALLOW_LONE_SURROGATES;
+    if (sc_json_parse(ctx, json, jl, 0, flags, &d, &perr) != SANCTUM_OK) /* the chat parser took it */
+        return perr.code != SANCTUM_E_NOMEM && sc_buf_put(key, "|", 1) && sc_buf_put(key, path, plen) &&
+               sc_buf_put(key, "", 1);
+    sc_buf rest;
+    sc_buf_init(&rest, ctx);
+    static const char *const top[] = {"index", "output_index", "content_index", "summary_index"};
+    bool ok = true, first = true;
+    for (size_t k = 0; ok && k < sizeof top / sizeof top[0]; k++)
+        ok = put_index(&d, 0, top[k], key);
+    const char *p = path + 1, *end = path + plen; /* after the '$' */
+    uint32_t t = 0;
+    while (ok && p < end) {
+        if (*p == '.') {
+            const char *q = ++p;
+            while (q < end && *q != '.' && *q != '[')
+                q++;
+            uint32_t v = sc_json_obj_get(&d, t, p, (size_t)(q - p));
+            if (v == 0)
+                break;
+            t = v;
+            p = q;
+        } else if (*p == '[' && p + 1 < end && p[1] >= '0' && p[1] <= '9') {
+            const char *q = p + 1;
+            size_t n = 0;
+            while (q < end && *q >= '0' && *q <= '9' && n < SIZE_MAX / 10)
+                n = n * 10 + (size_t)(*q++ - '0');
+            if (q >= end || *q != ']' || d.tok[t].type != SC_JT_ARRAY)
+                break;
+            uint32_t e = t + 1;
+            for (size_t k = 0; k < n && e < d.tok[t].next; k++)
+                e = d.tok[e].next;
+            if (e >= d.tok[t].next)
+                break;
+            t = e;
+            p = q + 1;
+            ok = put_index(&d, t, "index", first ? key : &rest);
+            first = false;
+        } else {
+            break; /* a quoted key: the members found so far tell the fields apart */
+        }
+    }
+    sc_json_doc_clear(&d);
+    *lane_len = key->len;
+    ok = ok && sc_buf_put(key, "|", 1) && sc_buf_put(key, path, plen) &&
+         (rest.len == 0 || sc_buf_put(key, rest.p, rest.len)) && sc_buf_put(key, "", 1);
+    sc_buf_free(&rest);
+    return ok;
 }
 
 /* One line of an event: [start, end) without its terminator, next = start of the next line. */
@@ -188,8 +276,6 @@ static sanctum_status get_text(const sanctum_chat_doc *doc, size_t i, sanctum_ch
     return SANCTUM_OK;
 }
 
-/* Handles one complete event. flush: e is the field's stored event, re-sent carrying only the held
- * text (restored with the end closed). */
 /* An event whose data the chat parser refused is restored as text, as sanctum_session_restore_text does
  * for a whole answer that is not a chat document: its placeholders are never forwarded silently. Values
  * are JSON-escaped when the data looks like JSON. No field is held across such an event. */
@@ -206,13 +292,47 @@ static sanctum_status restore_raw_event(sanctum_session *s, const uint8_t *e, si
     return ok ? SANCTUM_OK : sc_error_nomem(err);
 }
 
-static sanctum_status process_event(sanctum_stream_restorer *r, const uint8_t *e, size_t m, bool flush, sc_buf *out,
+static sanctum_status process_event(sanctum_stream_restorer *r, const uint8_t *e, size_t m, field *hf, sc_buf *out,
+                                    sanctum_error *err);
+
+/* Ends open field k: its held text goes out in a copy of its last event, then it is closed. */
+static sanctum_status field_end(sanctum_stream_restorer *r, size_t k, sc_buf *out, sanctum_error *err)
+{
+    field *f = &r->fields[k];
+    sanctum_status st = SANCTUM_OK;
+    if (f->held.len > 0) {
+        uint8_t *ev = f->last_event;
+        size_t evl = f->last_event_len;
+        f->last_event = NULL;
+        st = process_event(r, ev, evl, f, out, err);
+        sc_free(ev);
+    }
+    if (st == SANCTUM_OK)
+        field_close(r, k);
+    return st;
+}
+
+static sanctum_status end_all(sanctum_stream_restorer *r, sc_buf *out, sanctum_error *err)
+{
+    sanctum_status st = SANCTUM_OK;
+    while (st == SANCTUM_OK && r->nfields > 0)
+        st = field_end(r, 0, out, err);
+    return st;
+}
+
+/* Handles one complete event. hf: NULL, or the field whose last event e is, re-sent carrying only its
+ * held text (restored with the end closed). */
+static sanctum_status process_event(sanctum_stream_restorer *r, const uint8_t *e, size_t m, field *hf, sc_buf *out,
                                     sanctum_error *err)
 {
     sanctum_session *s = r->s;
-    sc_buf tmp, rb;
+    bool flush = hf != NULL;
+    field *f = NULL; /* the field this event continues or opens */
+    size_t lane_len = 0;
+    sc_buf tmp, rb, key;
     sc_buf_init(&tmp, s->ctx);
     sc_buf_init(&rb, s->ctx);
+    sc_buf_init(&key, s->ctx);
     sanctum_chat_doc *doc = NULL;
     sanctum_status st = SANCTUM_OK;
     const uint8_t *json = NULL;
@@ -248,30 +368,54 @@ static sanctum_status process_event(sanctum_stream_restorer *r, const uint8_t *e
                 fi = i;
         }
     }
+    if (!flush && fi != SIZE_MAX) {
+        sanctum_chat_text t;
+        if ((st = get_text(doc, fi, &t, err)) != SANCTUM_OK)
+            goto done;
+        if (!field_key(s->ctx, json, jl, t.path, t.path_len, &key, &lane_len)) {
+            st = sc_error_nomem(err);
+            goto done;
+        }
+    }
     if (flush) {
         if (fi == SIZE_MAX) { /* cannot happen: the stored event had the field */
             st = sc_error(err, SANCTUM_E_INTERNAL, SANCTUM_NO_OFFSET, "held field lost");
             goto done;
         }
-    } else if (r->active) {
-        bool cont = false;
-        if (fi != SIZE_MAX) {
-            sanctum_chat_text t;
-            if ((st = get_text(doc, fi, &t, err)) != SANCTUM_OK)
-                goto done;
-            cont = strcmp(t.path, r->path) == 0;
-        }
-        if (!cont) {
-            if (r->held.len > 0) {
-                uint8_t *ev = r->last_event;
-                size_t evl = r->last_event_len;
-                r->last_event = NULL;
-                st = process_event(r, ev, evl, true, out, err);
-                sc_free(ev);
-                if (st != SANCTUM_OK)
-                    goto done;
+    } else if (fi == SIZE_MAX) {
+        /* data that continues no field: every open field ends, its held text first */
+        if ((st = end_all(r, out, err)) != SANCTUM_OK)
+            goto done;
+    } else {
+        size_t k = 0;
+        while (k < r->nfields && strcmp(r->fields[k].key, (const char *)key.p) != 0)
+            k++;
+        if (k < r->nfields) {
+            f = &r->fields[k];
+        } else {
+            /* a new field: the open one of its lane ends (a choice going from text to a tool call, as a
+             * single stream always did); those of other lanes (interleaved choices) stay open, and the
+             * oldest ends when every slot is taken */
+            for (size_t j = 0; j < r->nfields;) {
+                if (r->fields[j].lane_len == lane_len && memcmp(r->fields[j].key, key.p, lane_len) == 0) {
+                    if ((st = field_end(r, j, out, err)) != SANCTUM_OK)
+                        goto done;
+                } else {
+                    j++;
+                }
             }
-            field_reset(r);
+            if (r->nfields == STREAM_FIELDS && (st = field_end(r, 0, out, err)) != SANCTUM_OK)
+                goto done;
+            f = &r->fields[r->nfields];
+            f->key = sc_memdup(s->ctx, key.p, key.len, 0);
+            if (f->key == NULL) {
+                st = sc_error_nomem(err);
+                goto done;
+            }
+            f->lane_len = lane_len;
+            f->prev_word = false;
+            f->held.len = 0;
+            r->nfields++;
         }
     }
     if (!parsed) {
@@ -296,44 +440,34 @@ static sanctum_status process_event(sanctum_stream_restorer *r, const uint8_t *e
                 continue;
             changed = true;
         } else if (flush) {
-            st = sc_restore_text(s, r->held.p, r->held.len, r->prev_word, false, esc, &rb, &consumed, &changed, err);
+            st = sc_restore_text(s, hf->held.p, hf->held.len, hf->prev_word, false, esc, &rb, &consumed, &changed, err);
             if (st != SANCTUM_OK)
                 goto done;
             changed = true;
         } else if (i == fi) {
-            if (!r->active) {
-                r->path = sc_memdup(s->ctx, t.path, t.path_len, 0);
-                if (r->path == NULL) {
-                    st = sc_error_nomem(err);
-                    goto done;
-                }
-                r->active = true;
-                r->prev_word = false;
-                r->held.len = 0;
-            }
-            bool had = r->held.len > 0;
-            if (!sc_buf_put(&r->held, t.text, t.text_len)) {
+            bool had = f->held.len > 0;
+            if (!sc_buf_put(&f->held, t.text, t.text_len)) {
                 st = sc_error_nomem(err);
                 goto done;
             }
-            st = sc_restore_text(s, r->held.p, r->held.len, r->prev_word, true, esc, &rb, &consumed, &changed, err);
+            st = sc_restore_text(s, f->held.p, f->held.len, f->prev_word, true, esc, &rb, &consumed, &changed, err);
             if (st != SANCTUM_OK)
                 goto done;
             if (consumed > 0)
-                r->prev_word = sc_is_word_byte(r->held.p[consumed - 1]);
+                f->prev_word = sc_is_word_byte(f->held.p[consumed - 1]);
             if (consumed > 0) {
-                memmove(r->held.p, r->held.p + consumed, r->held.len - consumed);
-                r->held.len -= consumed;
+                memmove(f->held.p, f->held.p + consumed, f->held.len - consumed);
+                f->held.len -= consumed;
             }
-            changed = changed || had || r->held.len > 0;
+            changed = changed || had || f->held.len > 0;
             uint8_t *copy = sc_memdup(s->ctx, e, m, 0);
             if (copy == NULL) {
                 st = sc_error_nomem(err);
                 goto done;
             }
-            sc_free(r->last_event);
-            r->last_event = copy;
-            r->last_event_len = m;
+            sc_free(f->last_event);
+            f->last_event = copy;
+            f->last_event_len = m;
         } else {
             st = sc_restore_text(s, t.text, t.text_len, false, false, esc, &rb, &consumed, &changed, err);
             if (st != SANCTUM_OK)
@@ -365,6 +499,7 @@ done:
     sanctum_free(doc);
     sc_buf_free(&tmp);
     sc_buf_free(&rb);
+    sc_buf_free(&key);
     return st;
 }
 
@@ -403,14 +538,14 @@ static sanctum_status drain(sanctum_stream_restorer *r, bool finish, sc_buf *out
         i = next;
         ls = next;
         if (blank) {
-            st = process_event(r, p->p + ev_start, next - ev_start, false, out, err);
+            st = process_event(r, p->p + ev_start, next - ev_start, NULL, out, err);
             if (st != SANCTUM_OK)
                 return st;
             ev_start = next;
         }
     }
     if (finish && ev_start < p->len) {
-        st = process_event(r, p->p + ev_start, p->len - ev_start, false, out, err);
+        st = process_event(r, p->p + ev_start, p->len - ev_start, NULL, out, err);
         if (st != SANCTUM_OK)
             return st;
         ev_start = p->len;
@@ -451,17 +586,6 @@ sanctum_status sanctum_stream_restorer_feed(sanctum_stream_restorer *r, const ui
     return st;
 }
 
-/* Writes the held text at the end of a stream, as the last event that held it (taken from r). */
-static sanctum_status flush_held(sanctum_stream_restorer *r, sc_buf *o, sanctum_error *err)
-{
-    uint8_t *ev = r->last_event;
-    size_t evl = r->last_event_len;
-    r->last_event = NULL;
-    sanctum_status st = process_event(r, ev, evl, true, o, err);
-    sc_free(ev);
-    return st;
-}
-
 sanctum_status sanctum_stream_restorer_finish(sanctum_stream_restorer *r, uint8_t **out, size_t *out_len,
                                               sanctum_error *err)
 {
@@ -476,17 +600,12 @@ sanctum_status sanctum_stream_restorer_finish(sanctum_stream_restorer *r, uint8_
      * text in the stream, so it is written after the held text's event, which it cannot continue; it
      * was written first, and the held event glued onto its unterminated line. */
     sanctum_status st = drain(r, false, &o, err);
-    if (st == SANCTUM_OK && r->active && r->held.len > 0 && !has_data_line(r->pend.p, r->pend.len)) {
-        st = flush_held(r, &o, err);
-        if (st == SANCTUM_OK)
-            field_reset(r);
-    }
+    if (st == SANCTUM_OK && !has_data_line(r->pend.p, r->pend.len))
+        st = end_all(r, &o, err);
     if (st == SANCTUM_OK)
         st = drain(r, true, &o, err);
-    if (st == SANCTUM_OK && r->active && r->held.len > 0)
-        st = flush_held(r, &o, err);
     if (st == SANCTUM_OK)
-        field_reset(r);
+        st = end_all(r, &o, err); /* the held text at the end of the stream, in its fields' last events */
     if (st == SANCTUM_OK && !sc_buf_take(&o, out, out_len))
         st = sc_error_nomem(err);
     if (st != SANCTUM_OK) {

@@ -352,4 +352,69 @@ size_t pii_cjk_spaced_surname(const uint8_t *s, size_t g);
 /* A name in kana before the honorific at `at` ("たかはしさん", "マリアさん"). */
 void pii_kana_name_before(pii_scan *sc, size_t at);
 
+/* ---- person_chat_frames.c: speaker labels, spoken self-introductions, kin titles, lists of people; roles,
+ * rooms, JSON places and products ---- */
+/* A speaker label that names a role ("Interviewer", "Host", "Caller"), not a person. */
+bool pii_role_label(const uint8_t *w, size_t n);
+/* The word walk hands each word that passes pii_chat_frame_gate: a speaker label, a list label, a name
+ * before an age, a frame word ("it's", "soy", "don", "Maître" ...) adds the names it vouches for. */
+void pii_chat_frame_word(pii_scan *sc, const word *w);
+/* The walk's gate before pii_chat_frame_word: the word [p, e) may be a frame word by its first two letters
+ * and byte length ("it" and "c" only before an apostrophe, "this" only before " is "; the sports verbs
+ * "scored", "kicked", "netted", "benched", "benching"), or (a capitalized
+ * word: cap) ':', ", 29" or " [" follows it or "1:1 " comes before it. */
+static inline bool pii_chat_frame_gate(const uint8_t *s, size_t n, size_t p, size_t e, bool cap)
+{
+    size_t l = e - p;
+    if (cap && e + 2 < n &&
+        (s[e] == ':' || (s[e] == ',' && s[e + 1] == ' ' && s[e + 2] >= '0' && s[e + 2] <= '9') ||
+         (s[e] == ' ' && (s[e + 1] == '[' || s[e + 1] == '('))))
+        return true;
+    if (cap && p >= 3 && s[p - 2] == '1' && s[p - 3] == ':')
+        return true;
+    /* byte lengths (bit l) of the frame words by first letter a..t: most words leave here */
+    static const uint8_t LEN[20] = {0x68, 0x88, 0x22, 0x78, 0, 0, 0, 0, 0x0C, 0, 0x50, 0x40, 0xCC, 0x60, 0x08,
+                                    0, 0, 0, 0x78, 0x10};
+    uint8_t c = (uint8_t)(s[p] | 0x20);
+    if (l == 8)
+        return c == 'b' && (s[p + 1] | 0x20) == 'e'; /* benching */
+    if (l > 7 || c < 'a' || c > 't' || !((LEN[c - 'a'] >> l) & 1u))
+        return false;
+    uint8_t c2 = l > 1 ? pii_lower(s[p + 1]) : 0;
+    bool apos = l <= 2 && e < n && (s[e] == '\'' || s[e] == 0xE2);
+    switch (c) {
+    case 'a': /* ate aunty auntie */
+        return (l == 3 && c2 == 't') || ((l == 5 || l == 6) && c2 == 'u');
+    case 'b': /* big benched */
+        return (l == 3 && c2 == 'i') || (l == 7 && c2 == 'e');
+    case 'c': /* c' coach */
+        return (l == 1 && apos) || (l == 5 && c2 == 'o');
+    case 'd': /* don dona doña doctor */
+        return l >= 3 && l <= 6 && c2 == 'o';
+    case 'i': /* it' ist */
+        return (l == 2 && c2 == 't' && apos) || (l == 3 && c2 == 's');
+    case 'k': /* kuya kicked */
+        return (l == 4 && c2 == 'u') || (l == 6 && c2 == 'i');
+    case 'l': /* little */
+        return l == 6 && c2 == 'i';
+    case 'm': /* mr ms mrs maitre maître */
+        return ((l == 2 || l == 3) && (c2 == 'r' || c2 == 's')) || ((l == 6 || l == 7) && c2 == 'a');
+    case 'n': /* nonna nonno netted */
+        return (l == 5 && c2 == 'o') || (l == 6 && c2 == 'e');
+    case 'o': /* oma omi opa opi */
+        return l == 3 && (c2 == 'm' || c2 == 'p');
+    case 's': /* seo soy sono savta scored */
+        return (l == 3 && (c2 == 'e' || c2 == 'o')) || (l == 4 && c2 == 'o') || (l == 5 && c2 == 'a') ||
+               (l == 6 && c2 == 'c');
+    case 't': /* this (before " is "), tita tito */
+        return l == 4 && (c2 == 'i' || (c2 == 'h' && e + 3 < n && s[e] == ' ' && s[e + 1] == 'i' && s[e + 2] == 's'));
+    default:
+        return false;
+    }
+}
+/* After the walk: drops the candidates from first_cand on that the frames say are none (roles, kin words
+ * and titles alone, rooms, JSON places and products, places after an age) and puts the candidates back
+ * in text order. */
+void pii_chat_frames(pii_scan *sc, size_t first_cand);
+
 #endif

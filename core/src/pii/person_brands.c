@@ -201,10 +201,10 @@ static bool fiction_word(const uint8_t *w, size_t n)
 {
     static const char *const F[] = {
         "anime",    "cartoon",  "character", "characters", "comic",  "comics",
-        "cosplay",  "costume",   "costumes",   "detective", "detectives", "fanfic",
-        "fanfiction", "film",    "films",      "hogwarts", "movie",     "movies",     "musical", "novel",
-        "novels",   "patronus",  "prequel",    "protagonist", "saga",   "sequel",     "series", "sitcom",
-        "superhero", "trilogy",  "villain",    "wizard",   NULL};
+        "cosplay",  "costume",   "costumes",   "detective", "detectives", "epilogue", "fandom", "fanfic",
+        "fanfiction", "film",    "films",      "gaming",   "hogwarts", "movie",     "movies",     "musical", "novel",
+        "novels",   "patronus",  "playthrough", "prequel", "protagonist", "saga",   "sequel",     "series", "sitcom",
+        "speedrun", "speedruns", "superhero", "trilogy",  "videogame", "villain",    "wizard",   NULL};
     return n >= 4 && n <= 12 && WORD_IN_SORTED(w, n, F);
 }
 
@@ -341,6 +341,18 @@ bool pii_brand_frame(const pii_scan *sc, size_t start, size_t end, const size_t 
         !(pii_name_flags(s, start, toks[0][1]) & SC_NAME_COMMON_FIRST)) /* "the Daniel Mantione" listed as a holder */
         return true;
     /* a character is talked about, not doing things: not a clause's subject ("Priya Raman picked the novel") */
-    return before == 0 && !person_ev && has_prev && pii_is_lower(s[ps]) && !pii_person_verb_after(sc, end) &&
-           line_has_fiction_word(s, n, start, end);
+    /* (after a lower-case word, also across ", " or ": " when the name starts no clause of a person: "bring
+     * potions, Zelda speedrun after"; not "For the book club, Odile Marchetti is hosting") */
+    if (before != 0 || person_ev)
+        return false;
+    bool adjacent = has_prev && pii_is_lower(s[ps]);
+    if (!adjacent && !(start >= 3 && s[start - 1] == ' ' && (s[start - 2] == ',' || s[start - 2] == ':') &&
+                       prev_word(s, start, 2, &ps, &pe) && pii_is_lower(s[ps])))
+        return false;
+    if (pii_person_verb_after(sc, end) || !line_has_fiction_word(s, n, start, end))
+        return false;
+    return adjacent ||
+           !(pii_person_clause(sc, start, end, false) ||
+             (word_after(s, n, end, &a, &b) &&
+              word_in(s + a, b - a, (const char *const[]){"is", "was", "will", "has", "and", "said", NULL})));
 }

@@ -40,8 +40,8 @@ static bool chat_speaker(const pii_scan *sc, size_t start)
     size_t w = start;
     while (w < e && pii_is_alpha(s[w]))
         w++;
-    if (sc_person_context_word(s + start, w - start, 0) == SC_PCTX_RELATION)
-        return false;
+    if (sc_person_context_word(s + start, w - start, 0) == SC_PCTX_RELATION || pii_role_label(s + start, w - start))
+        return false; /* "[10:14] Interviewer:" */
     for (size_t i = start; i < e; i++)
         if (pii_is_digit(s[i]))
             return false;
@@ -831,6 +831,54 @@ static size_t folded_prefix(const uint8_t *s, size_t ws, size_t we, const uint8_
     return j < an ? j : 0;
 }
 
+/* The address piece a[0..an) (ending at a separator) is a shortening of the word s[ws, we): its folded
+ * first an bytes, at least four ("zsofi" of "Zsófia", "hanne" of "Hannelore"). */
+static bool piece_shortens(const uint8_t *s, size_t ws, size_t we, const uint8_t *a, size_t an)
+{
+    size_t i = ws, j = 0;
+    if (an < 4)
+        return false;
+    while (i < we && j < an) {
+        uint8_t c = s[i];
+        size_t l = 1;
+        if (c == 0xC3 && i + 1 < we) {
+            c = fold_c3(s[i + 1]);
+            l = 2;
+        } else if (c >= 0x80) {
+            return false;
+        }
+        if (c == 0 || pii_lower(a[j]) != pii_lower(c))
+            return false;
+        i += l;
+        j++;
+    }
+    return j == an && i < we;
+}
+
+/* The first piece of the local part [e, pe) shortens or spells a given name the lists hold in a field
+ * before ws on the same line (at most 120 bytes back): "Zsófia","Bánffy",...,zsofi.banffy@ */
+static bool first_piece_given_before(const uint8_t *s, size_t ws, size_t e, size_t pe)
+{
+    size_t lo = ws > 120 ? ws - 120 : 0;
+    for (size_t q = ws; q > lo;) {
+        q--;
+        if (s[q] == '\n')
+            return false;
+        if (!pii_is_upper(s[q]) && !(s[q] == 0xC3 && q + 1 < ws && s[q + 1] >= 0x80 && s[q + 1] <= 0x9E))
+            continue;
+        if (q > 0 && (pii_is_alpha(s[q - 1]) || s[q - 1] >= 0x80))
+            continue;
+        size_t we2 = q;
+        while (we2 < ws && (pii_is_alpha(s[we2]) || s[we2] >= 0x80))
+            we2++;
+        unsigned f = sc_name_lookup(s + q, we2 - q);
+        if (we2 - q >= 3 && (f & SC_NAME_FIRST) && !(f & SC_NAME_WORD) &&
+            (folded_prefix(s, q, we2, s + e, pe - e + 1) == pe - e || piece_shortens(s, q, we2, s + e, pe - e)))
+            return true;
+    }
+    return false;
+}
+
 /* "Thabo,Nkosi,thabo.n@example.co.za": a capitalized word that starts the local part of an e-mail
  * address on the same line, before a dot, underscore or hyphen, names that address's owner. */
 bool pii_email_echo(const pii_scan *sc, size_t ws, size_t we)
@@ -867,6 +915,19 @@ bool pii_email_echo(const pii_scan *sc, size_t ws, size_t we)
             uint8_t after = m > 0 ? s[p + m] : 0;
             /* first.last@, first_l@: the word is part of a personal address ("sales@" names no one) */
             if (m > 0 && p == e && (after == '.' || after == '_' || after == '-'))
+                return true;
+            size_t pe = p;
+            while (pe < local_end && s[pe] != '.' && s[pe] != '_' && s[pe] != '-')
+                pe++;
+            /* a shortened given name the lists hold: "Zsófia" in zsofi.banffy@, "Hannelore" in hanne.g@ */
+            if (m == 0 && p == e && pe < local_end && piece_shortens(s, ws, we, s + p, pe - p) &&
+                (sc_name_lookup(s + ws, len) & SC_NAME_FIRST) && !(sc_name_lookup(s + ws, len) & SC_NAME_WORD))
+                return true;
+            /* a family name the lists lack, when the first piece echoes a given name in a field before it */
+            if (p > e && pe == local_end && pe - p >= 4 && e < p - 1 &&
+                folded_prefix(s, ws, we, s + p, pe - p + 1) == pe - p &&
+                !(sc_name_lookup(s + ws, len) & (SC_NAME_FIRST | SC_NAME_LAST)) && s[ws] != s[e] &&
+                first_piece_given_before(s, ws, e, p - 1))
                 return true;
             if (m >= 3 && p > e && (after == '@' || after == '.' || after == '_' || after == '-')) {
                 if (!looked) {

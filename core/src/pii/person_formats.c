@@ -64,6 +64,10 @@ size_t pii_title_name(pii_scan *sc, const word *w)
     }
     word a;
     size_t name_start = q + 1;
+    /* "Herrn Dr. Weber", "Frau Prof. Dr. Lang": a title after a title; the name comes after the last */
+    if (q < n && s[q] == ' ' && next_word(s, n, q, &a) && a.s == q + 1 && a.cap &&
+        sc_word_class(s + a.s, a.e - a.s) == SC_WORD_TITLE)
+        return pii_title_name(sc, &a);
     /* "Prof. van Dijk", "Mr de la Cruz": particles between the title and the surname */
     while (q < n && s[q] == ' ' && next_word(s, n, q, &a) && a.s == q + 1 && a.lower && pii_particle(s + a.s, a.e - a.s))
         q = a.e;
@@ -196,8 +200,12 @@ int pii_json_name_key(const uint8_t *s, size_t n, size_t ks, size_t ke)
         "seller", "spouse", "supervisor", "surname", "teacher", NULL};
     static const char *const HALVES[] = {
         "family", "first", "given", "last", "middle", NULL};
+    /* keys of accounts and roles that hold a handle or a host as often as a name: known names only */
+    static const char *const HANDLES[] = {"caller", "driver", "guest", "host", "player", "user", "username", NULL};
     if (WORD_IN_SORTED(s + ks, ke - ks, KEYS))
         return 2;
+    if (WORD_IN_SORTED(s + ks, ke - ks, HANDLES))
+        return 1;
     if (!WORD_IN_SORTED(s + ks, ke - ks, HALVES))
         return 0;
     size_t lo = ks > 160 ? ks - 160 : 0, hi = ke + 160 < n ? ke + 160 : n;

@@ -343,6 +343,14 @@ void pii_skip_plain_lower(pii_scan *sc, walk *k)
             size_t j = pii_letters_end(s, p + 1, n, true);
             if (j < n && (s[j] >= 0x80 || pii_is_upper(s[j]) || s[j] == '\'' || s[j] == '-'))
                 return; /* not a plain word: the full tokenizer decides */
+            if (pii_chat_frame_gate(s, n, p, j, false)) {
+                word fw; /* "soy Ximena", "little Anouk", "mrs adeyemi" (person_chat_frames.c) */
+                memset(&fw, 0, sizeof fw);
+                fw.s = p;
+                fw.e = j;
+                fw.lower = true;
+                pii_chat_frame_word(sc, &fw);
+            }
             if (j - p >= 2 && k->prev_e > k->prev_s && p - k->prev_e <= 2 &&
                 lower_trigger(s + k->prev_s, k->prev_e - k->prev_s)) {
                 word lw;

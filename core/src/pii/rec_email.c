@@ -13,6 +13,9 @@ static bool local_byte(uint8_t c)
            c == '{' || c == '}' || c == '|' || c == '~';
 }
 
+/* U+FFFD: a lone surrogate escape of a chat request decodes to it (docs/json.md); it ends an address */
+static bool replacement_char(const uint8_t *p) { return p[0] == 0xEF && p[1] == 0xBF && p[2] == 0xBD; }
+
 static bool domain_byte(uint8_t c) { return pii_is_alnum(c) || c >= 0x80 || c == '-' || c == '.'; }
 
 /* File extensions that show up after '@' in code (assets, packages) and are not top-level domains.
@@ -23,6 +26,30 @@ static const char *const NOT_TLD[] = {"png", "jpg", "jpeg", "gif", "svg", "webp"
                                       "yml", "yaml", "toml", "lock", "tgz", "gz", "zip", "tar", "bz2", "xz",
                                       "cpp", "hpp", "java", "kt", "rb", "php", "swift", "exe", "dll",
                                       "wasm", "map", "csv", "log", "ini", "cfg", "conf", NULL};
+
+static bool not_tld(const uint8_t *s, size_t len)
+{
+    for (size_t k = 0; NOT_TLD[k] != NULL; k++)
+        if (pii_word_eq(s, len, NOT_TLD[k]))
+            return true;
+    return false;
+}
+
+/* npm and CDN dist-tags: "vue@next.global/dist/vue.js" is a package at a tag inside a path, not a mailbox */
+static const char *const DIST_TAGS[] = {"next", "latest", "beta", "alpha", "canary", "rc", "stable", "dev",
+                                        "nightly", "edge", "experimental", "insiders", "lts", "preview",
+                                        "snapshot", NULL};
+
+static bool dist_tag(const uint8_t *s, size_t ds, size_t de)
+{
+    size_t e = ds;
+    while (e < de && s[e] != '.')
+        e++;
+    for (size_t k = 0; DIST_TAGS[k] != NULL; k++)
+        if (pii_word_eq(s + ds, e - ds, DIST_TAGS[k]))
+            return true;
+    return false;
+}
 
 static const char *const MAIL_WORDS[] = {"email*", "e", "mail*", "contact*", "write", "reach", "address*",
                                          "send", "cc", "bcc", "from", "to", NULL};
@@ -80,7 +107,7 @@ void pii_rec_email(pii_scan *sc, size_t at, size_t atlen)
     size_t ds = at + atlen; /* the domain starts after "@" or a URL-encoded "%40" */
     /* local part, leftwards */
     size_t ls = at;
-    while (ls > 0 && local_byte(s[ls - 1]) && at - ls < 64)
+    while (ls > 0 && local_byte(s[ls - 1]) && at - ls < 64 && !(ls >= 3 && replacement_char(s + ls - 3)))
         ls--;
     while (ls < at && (s[ls] & 0xC0) == 0x80)
         ls++; /* the 64-byte bound may stop inside a character: start at the next one */
@@ -101,7 +128,7 @@ void pii_rec_email(pii_scan *sc, size_t at, size_t atlen)
             return;
     /* domain, rightwards */
     size_t de = ds;
-    while (de < n && domain_byte(s[de]) && de - ds < 255)
+    while (de < n && domain_byte(s[de]) && de - ds < 255 && !(de + 3 <= n && replacement_char(s + de)))
         de++;
     while (de > ds && de < n && (s[de] & 0xC0) == 0x80)
         de--; /* the 255-byte bound may stop inside a character: end before it */
@@ -118,6 +145,16 @@ void pii_rec_email(pii_scan *sc, size_t at, size_t atlen)
             tld = i + 1;
         }
     }
+    /* an object or file named after a mailbox ("exports/jane@example.com.txt", "ana@mail.example.pt.csv.gz"):
+     * the address ends before the file extensions ("icon@2x.png.map" keeps two labels and stays an asset) */
+    bool file_named = false;
+    while (labels >= 3 && not_tld(s + tld, de - tld)) {
+        de = tld - 1;
+        labels--;
+        for (tld = de; s[tld - 1] != '.'; tld--) {
+        }
+        file_named = true;
+    }
     if (labels < 2 || s[ds] == '-')
         return;
     size_t tl = de - tld;
@@ -128,12 +165,13 @@ void pii_rec_email(pii_scan *sc, size_t at, size_t atlen)
         for (size_t i = tld; i < de; i++)
             if (!pii_is_alpha(s[i]) && s[i] < 0x80)
                 return;
-        for (size_t k = 0; NOT_TLD[k] != NULL; k++)
-            if (pii_word_eq(s + tld, tl, NOT_TLD[k]))
-                return;
+        if (not_tld(s + tld, tl))
+            return;
     }
-    if (segment && !segment_ends_path(s, n, de))
-        return; /* unpkg.com/vue@next.global/dist/vue.js: a package@tag segment inside a path */
+    /* a segment with more path after it is a mailbox's folder ("/u/jane@example.com/x.png") unless its
+     * domain opens with a dist-tag: unpkg.com/vue@next.global/dist/vue.js */
+    if (segment && !file_named && !segment_ends_path(s, n, de) && dist_tag(s, ds, de))
+        return;
     if (de < n) {
         uint8_t a = s[de];
         uint8_t a2 = de + 1 < n ? s[de + 1] : ' ';

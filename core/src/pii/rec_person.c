@@ -822,6 +822,8 @@ void pii_rec_person(pii_scan *sc)
             continue;
         }
         if (w.lower) {
+            if (pii_chat_frame_gate(s, n, w.s, w.e, false))
+                pii_chat_frame_word(sc, &w); /* "it's uh beatriz", "c'est Gaëlle", "doña Remedios" */
             /* lower-case names only right after a trigger word ("name is", "hi", "my wife") */
             bool trig = wl >= 2 && k.prev_e > k.prev_s && w.s - k.prev_e <= 2 &&
                         pii_lower_trigger(s + k.prev_s, k.prev_e - k.prev_s);
@@ -833,6 +835,8 @@ void pii_rec_person(pii_scan *sc)
         }
         k.prev_s = w.s;
         k.prev_e = w.e;
+        if (pii_chat_frame_gate(s, n, w.s, w.e, true))
+            pii_chat_frame_word(sc, &w); /* "Kwame [9:02 AM]:", "Who: ...", "Tamsin, 31,", "Maître X" */
         if (w.e + 1 < n && s[w.e] == '<' && (wl == 1 || w.allcaps)) {
             size_t me = pii_mrz_name(sc, &w); /* "P<UTOERIKSSON<<ANNA<MARIA<<<" */
             if (me > 0) {
@@ -903,6 +907,8 @@ void pii_rec_person(pii_scan *sc)
             continue;
         k.p = cap_name(sc, &w, cls);
     }
+    if (!sc->oom)
+        pii_chat_frames(sc, first_cand); /* speaker labels, voicemails, kin titles; roles and rooms */
     if (!sc->oom)
         coordination(sc, first_cand);
     if (!sc->oom)

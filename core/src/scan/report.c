@@ -92,20 +92,29 @@ static void put_json(sanctum_scan_report *r, const uint8_t *s, size_t n)
         r->len += sc_json_encode(s, n, &sc_json_style_plain, r->buf + r->len);
 }
 
-/* A file label in a text report line: control bytes as \xHH and '\' as "\\", so a name chosen by a
- * scanned tree can neither send terminal escapes nor split its line (a text report is also a baseline). */
+/* A file label in a text report line: control bytes (C0, DEL, and C1 U+0080-U+009F, which 8-bit
+ * terminals read as CSI and the like) and bytes of no valid UTF-8 sequence as \xHH, '\' as "\\", so a
+ * name chosen by a scanned tree can neither send terminal escapes nor split its line (a text report is
+ * also a baseline). */
 static void put_label(sanctum_scan_report *r, const uint8_t *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        uint8_t c = s[i];
-        if (c < 0x20 || c == 0x7f) {
-            char e[5];
-            snprintf(e, sizeof e, "\\x%02X", c);
-            put(r, e, 4);
-        } else if (c == '\\') {
+    for (size_t i = 0; i < n;) {
+        uint32_t cp = s[i];
+        size_t l = s[i] < 0x80 ? 1 : sc_utf8_decode(s + i, n - i, &cp);
+        if (l == 0 || cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) {
+            size_t k = l == 0 ? 1 : l;
+            for (size_t j = 0; j < k; j++) {
+                char e[5];
+                snprintf(e, sizeof e, "\\x%02X", s[i + j]);
+                put(r, e, 4);
+            }
+            i += k;
+        } else if (s[i] == '\\') {
             put(r, "\\\\", 2);
+            i++;
         } else {
-            put(r, &c, 1);
+            put(r, s + i, l);
+            i += l;
         }
     }
 }

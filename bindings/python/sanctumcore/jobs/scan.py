@@ -29,8 +29,10 @@ def shown(path: str) -> str:
         o = ord(ch)
         if 0xDC80 <= o <= 0xDCFF:             # a byte os.fsdecode could not decode (surrogateescape)
             out.append(f"\\x{o - 0xDC00:02X}")
-        elif o < 0x20 or 0x7F <= o <= 0x9F:
+        elif o < 0x20 or o == 0x7F:
             out.append(f"\\x{o:02X}")
+        elif 0x80 <= o <= 0x9F:               # a C1 control: its UTF-8 bytes, as sanctum scan writes it
+            out.append(f"\\xC2\\x{o:02X}")
         elif ch == "\\":
             out.append("\\\\")
         else:

@@ -61,9 +61,65 @@ def _remove(items: list, item) -> None:
             return
 
 
+def _same_type_overlap(spans: list) -> bool:
+    """Whether two spans of one type share a character (what intersects() > 0 means)."""
+    by_type = {}
+    for span in spans:
+        by_type.setdefault(span.entity_type, []).append(span)
+    for group in by_type.values():
+        group.sort(key=lambda x: (x.start, x.end))
+        reach = None
+        for span in group:
+            if span.start < span.end:
+                if reach is not None and span.start < reach:
+                    return True
+                reach = span.end if reach is None else max(reach, span.end)
+    return False
+
+
+def _drop_contained(merged: list) -> list:
+    """The second step of resolve_conflicts in O(n log n): a span goes when another strictly contains it
+    (a chain of drops always ends at a span still there that contains it too); spans of one extent are
+    settled among themselves as Presidio's loop does (the last of the best score stays)."""
+    by_start = {}
+    for span in merged:
+        by_start.setdefault(span.start, []).append(span.end)
+    best_before, reach = {}, None  # largest end among spans starting strictly before each start
+    for start in sorted(by_start):
+        best_before[start] = reach
+        top = max(by_start[start])
+        reach = top if reach is None else max(reach, top)
+        by_start[start] = top
+    groups, candidates = {}, []
+    for span in merged:
+        before = best_before[span.start]
+        if (before is not None and before >= span.end) or by_start[span.start] > span.end:
+            continue  # strictly contained
+        groups.setdefault((span.start, span.end), []).append(span)
+        candidates.append(span)
+    kept = set()
+    for group in groups.values():
+        others = list(group)
+        for span in group:
+            _remove(others, span)
+            if not any(span.score <= o.score for o in others):
+                others.append(span)
+                kept.add(id(span))
+    return [span for span in candidates if id(span) in kept]
+
+
 def resolve_conflicts(spans: list) -> list:
     """Same-type intersecting spans merge into one (widest extent, highest score); then a span contained
-    in another, or equal to one scoring at least as high, is dropped. The input order is kept."""
+    in another, or equal to one scoring at least as high, is dropped. The input order is kept.
+    Presidio's loops compare every span with every other (20 000 spans took minutes); the same results
+    come from sorting when no two spans of one type overlap (the merge step then changes nothing), and
+    the drop step always sorts."""
+    try:
+        fast = not _same_type_overlap(spans)
+    except TypeError:  # an entity_type that is no string (a list): Presidio's loops as written
+        fast = False
+    if fast:
+        return _drop_contained(list(spans))
     merged, others = [], list(spans)
     for span in spans:
         _remove(others, span)
@@ -79,20 +135,14 @@ def resolve_conflicts(spans: list) -> list:
         if not absorbed:
             others.append(span)
             merged.append(span)
-    unique, others = [], list(merged)
-    for span in merged:
-        _remove(others, span)
-        if not any(span.has_conflict(o) for o in others):
-            others.append(span)
-            unique.append(span)
-    return unique
+    return _drop_contained(merged)
 
 
 def merge_space_separated(text: str, spans: list) -> list:
     out, prev = [], None
     for span in spans:
         if prev is not None and prev.entity_type == span.entity_type and _SPACES.search(text[prev.end:span.start]):
-            _remove(out, prev)
+            out.pop()  # prev, the last one in
             span.start = prev.start
         out.append(span)
         prev = span
@@ -102,8 +152,10 @@ def merge_space_separated(text: str, spans: list) -> list:
 def operate(text: str, spans: list, config_for: Callable, table: dict, state) -> dict:
     """Applies each span's operator from the last span to the first. config_for(entity_type) gives the
     OperatorConfig or None. Returns {"text", "items"} with items last-first, as Presidio answers."""
+    # The output is text[:last] followed by the pieces written so far (kept last-first): each span only
+    # changes what lies at or after its start, so the text is never copied once per span.
     length = len(text)
-    output, last = text, length
+    last, pieces, tail_len = length, [], 0
     items = []
     for span in sorted(spans, key=lambda s: (s.start, s.end), reverse=True):
         if length < span.start or span.end > length:
@@ -117,11 +169,14 @@ def operate(text: str, spans: list, config_for: Callable, table: dict, state) ->
         check(config.params)
         config.params["entity_type"] = span.entity_type
         changed = run(original, config.params, span.entity_type, state)
-        cut = min(span.end, last)
+        if span.end < last:
+            pieces.append(text[span.end:last])
+            tail_len += last - span.end
+        items.append((tail_len + len(changed), span.entity_type, changed, config.name))
+        pieces.append(changed)
+        tail_len += len(changed)
         last = span.start
-        after = output[cut:]
-        output = output[:span.start] + changed + after
-        items.append((len(after) + len(changed), span.entity_type, changed, config.name))
+    output = text[:last] + "".join(reversed(pieces))
     final_len = len(output)
     result_items = []
     for from_end, entity_type, changed, name in items:

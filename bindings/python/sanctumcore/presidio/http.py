@@ -8,6 +8,7 @@ import logging
 from typing import Any, Callable, Optional
 
 from aiohttp import web
+from aiohttp.web_protocol import RequestPayloadError
 
 log = logging.getLogger("sanctumcore.presidio")
 
@@ -34,6 +35,8 @@ def text_response(text: str) -> web.Response:
 # Werkzeug's descriptions, which Presidio's apps answer as {"error": description} for every HTTP error.
 NOT_FOUND = ("The requested URL was not found on the server. If you entered the URL manually please check "
              "your spelling and try again.")
+TOO_LARGE = "The data value transmitted exceeds the capacity limit."
+UNDECODABLE = "Failed to decode JSON object"
 METHOD_NOT_ALLOWED = "The method is not allowed for the requested URL."
 REQUEST_TIMEOUT = ("The server closed the network connection because the browser didn't finish the request "
                    "within the specified time.")
@@ -82,26 +85,32 @@ async def read_json(request: web.Request, max_body: int, timeout: Optional[float
     """The parsed body, or RequestError as Flask's request.get_json() fails (415 without a JSON content
     type, 400 for undecodable JSON, 413 above the body limit; 408 when the body is not all in within
     `timeout` seconds, as the proxy's body_timeout: a client sending its body slowly, or never, would
-    otherwise hold its connection for ever)."""
+    otherwise hold its connection for ever). A body aiohttp cannot read (a Content-Encoding that does not
+    decode, broken chunked framing) is 400 as undecodable JSON, one that inflates past aiohttp's
+    decompression limit 413: neither is an internal error."""
     if request.content_type != JSON and not request.content_type.endswith("+json"):
         raise RequestError("Did not attempt to load JSON data because the request Content-Type was not "
                            "'application/json'.", 415)
     if request.content_length is not None and request.content_length > max_body:
-        raise RequestError("The data value transmitted exceeds the capacity limit.", 413)
+        raise RequestError(TOO_LARGE, 413)
     body = bytearray()
     try:
         async with asyncio.timeout(timeout):
             async for chunk in request.content.iter_chunked(65536):
                 body += chunk
                 if len(body) > max_body:
-                    raise RequestError("The data value transmitted exceeds the capacity limit.", 413)
+                    raise RequestError(TOO_LARGE, 413)
     except TimeoutError:
         raise RequestError(REQUEST_TIMEOUT, 408) from None
+    except RequestPayloadError as e:  # its text names the coding or the limit, never body bytes
+        if "exceeds" in str(e):
+            raise RequestError(TOO_LARGE, 413) from None
+        raise RequestError(UNDECODABLE, 400) from None
     try:
         return json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         # Never echo the body: it is the personal data being protected.
-        raise RequestError("Failed to decode JSON object", 400) from None
+        raise RequestError(UNDECODABLE, 400) from None
 
 
 class Worker:

@@ -20,7 +20,7 @@
 
     [[route]]
     name = "openrouter"
-    upstream = "https://openrouter.ai/api/v1"   # the client's path is appended
+    upstream = "https://openrouter.ai/api/v1"   # the client's path is appended (no query, fragment or user info)
     policy = "scrub"                    # scrub | pass | local
     models = ["openrouter/*", "gpt-*"]  # glob patterns on the request's model; omitted = any
     paths = ["/chat/completions"]       # client paths this route serves, each the whole path or its
@@ -264,6 +264,13 @@ def make_route(raw: dict, where: str) -> Route:
     url = urllib.parse.urlsplit(raw["upstream"])
     if url.scheme not in ("http", "https") or not url.hostname:
         raise ConfigError(f"{where}: upstream must be an http(s) URL")
+    # The request's path is appended to the upstream's as the client sent it, query included: a query or
+    # fragment in the upstream would swallow it, and user info would be dropped (keys: api_key_env).
+    for part, present in (("user info", "@" in url.netloc), ("query", "?" in raw["upstream"]),
+                          ("fragment", "#" in raw["upstream"])):
+        if present:
+            raise ConfigError(f"{where}: upstream must not carry a {part} (scheme://host[:port][/path]; the "
+                              "client's query is forwarded, the key comes from api_key_env or api_key_file)")
     if raw["policy"] == "local" and not _is_local_host(url.hostname):
         raise ConfigError(f"{where}: a 'local' route's upstream must be on this machine or the LAN")
     threshold = raw.get("threshold", 0.7)

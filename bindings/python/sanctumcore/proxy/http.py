@@ -276,6 +276,13 @@ class Protocol(web_protocol.RequestHandler):
             log_refusal(408)
         self.force_close()
 
+    def log_exception(self, *args, **kw) -> None:
+        # A body aiohttp could not read (broken chunked framing, a Content-Encoding that does not decode)
+        # was answered by its handler (400/413); aiohttp then fails the same way draining its rest and
+        # would log a traceback for what is the client's error. The connection is closed all the same.
+        if not isinstance(kw.get("exc_info"), web_protocol.RequestPayloadError):
+            super().log_exception(*args, **kw)
+
     def handle_error(self, request, status: int = 500, exc=None, message=None) -> web.StreamResponse:
         # aiohttp's own page would quote the offending bytes; say only what kind of failure it was.
         if request.writer.output_size > 0:
