@@ -70,6 +70,7 @@ static void round12_west_slavic_cases(void **state)
     expect_person_among(f->det, "Widziałam wczoraj Katarzynę na rynku.", "Katarzynę");
     expect_person_among(f->det, "Proszę przekazać Tomaszowi klucze.", "Tomaszowi");
     expect_person_among(f->det, "Rozmawiałem z Markiem o wyjazdach.", "Markiem");
+    expect_person_among(f->det, "Do kina poszłam z Michałem i Pawłem.", "Pawłem");
     expect_person_among(f->det, "Poslal jsem to Janovi a jeho sestre.", "Janovi");
     expect_person_among(f->det, "Byla jsem v divadle s Terezou.", "Terezou");
     pii_expect_none(f->det, "Lecimy z Warszawy do Krakowa i Gdańska.", SANCTUM_ENTITY_PERSON);
@@ -108,6 +109,36 @@ static void round12_cyrillic_soft_stems(void **state)
                     SANCTUM_ENTITY_PERSON);
 }
 
+/* The salutation of a letter in the languages of Europe (Finnish, Danish, Norwegian, Swedish, Icelandic,
+ * Romanian, Croatian, Polish, Czech, Hungarian, Lithuanian, Latvian, Estonian, Catalan, Spanish,
+ * Portuguese, Italian, Dutch, Turkish) before a given name; the same words before a plural, a role or a
+ * lower-case noun are no name. */
+static void round12_letter_salutations(void **state)
+{
+    pii_fixture *f = *state;
+    expect_person_among(f->det, "Rakas Tuula, kiitos kortista ja terveisiä kaikille.", "Tuula");
+    expect_person_among(f->det, "Kære Birgitte, tak for sidst og god weekend.", "Birgitte");
+    expect_person_among(f->det, "Kjære Ingrid, vi gleder oss til å se deg.", "Ingrid");
+    expect_person_among(f->det, "Kära Astrid, tack för det fina brevet.", "Astrid");
+    expect_person_among(f->det, "Dragă Corina, îți mulțumesc pentru invitație.", "Corina");
+    expect_person_among(f->det, "Draga Vesna, hvala ti na pozivu.", "Vesna");
+    expect_person_among(f->det, "Drogi Zbigniew, dziękuję za list.", "Zbigniew");
+    expect_person_among(f->det, "Milá Zdeňka, děkuji za pozvání.", "Zdeňka");
+    expect_person_among(f->det, "Kedves Katalin, köszönöm a levelét.", "Katalin");
+    expect_person_among(f->det, "Benvolgut Narcís, et confirmo la reserva.", "Narcís");
+    expect_person_among(f->det, "Estimada Remedios, le escribo para confirmar la cita.", "Remedios");
+    expect_person_among(f->det, "Prezada Conceição, segue em anexo o contrato.", "Conceição");
+    expect_person_among(f->det, "Gentile Ornella, le invio il programma.", "Ornella");
+    expect_person_among(f->det, "Lieve Anneke, bedankt voor de bloemen.", "Anneke");
+    expect_person_among(f->det, "Sevgili Elif, davetin için teşekkürler.", "Elif");
+    /* plurals, roles and nouns after the same words */
+    pii_expect_none(f->det, "Kedves Kollégák, a megbeszélés elmarad.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Estimado cliente, su pedido ha sido enviado.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Hyvä asiakas, tilauksesi on lähetetty.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Gentile Cliente, la sua fattura è pronta.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Rakas Suomi on kaunis maa.", SANCTUM_ENTITY_PERSON);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -116,6 +147,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round12_west_slavic_cases, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round12_baltic_south_slavic_cases, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round12_cyrillic_soft_stems, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round12_letter_salutations, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -383,13 +383,28 @@ static int context_before(const pii_scan *sc, size_t start, bool *accepts_unknow
         }
     }
     if (k == SC_PCTX_GREETING || k == SC_PCTX_RELATION) {
-        /* "Hi Eilidh," "Dear Ngozi Okafor," "my colleague Tariq": a capitalized word there is a name */
-        *accepts_unknown = true;
+        /* "Hi Eilidh," "Dear Ngozi Okafor," "my colleague Tariq": a capitalized word there is a name; after
+         * the salutation of a letter in the other languages of Europe, the nouns are capitalized as well
+         * ("Kedves Kollégák", "Estimado Cliente", "Kære Kunde"): a known name only */
+        *accepts_unknown = !pii_letter_salutation(w1, l1);
         return STRONG;
     }
     if (k == SC_PCTX_VERB)
         return WEAK;
     return 0;
+}
+
+/* The salutations of letters in Nordic, Baltic, Central European, Romance and Turkish (round 12); sorted
+ * (strcmp order). */
+bool pii_letter_salutation(const uint8_t *w, size_t n)
+{
+    static const char *const S[] = {"benvolguda", "benvolgut", "bästa", "draga", "dragi", "dragă", "droga",
+        "drogi", "egregia", "egregio", "estimada", "estimado", "estimat", "geachte", "gentile", "gerbiama",
+        "gerbiamas", "hyvä", "kallis", "kedves", "kjære", "kära", "käre", "kæra", "kære", "kæri", "lieve", "miela",
+        "mielas", "milá", "milý", "mīļais", "mīļā", "poštovana", "poštovani", "prezada", "prezado", "rakas",
+        "sayın", "sevgili", "spoštovana", "spoštovani", "stimate", "stimată", "szanowna", "szanowny", "vážená",
+        "vážený", NULL};
+    return n >= 4 && n <= 12 && WORD_IN_SORTED(w, n, S);
 }
 
 /* The word w is at p, whole. */

@@ -101,6 +101,7 @@ static const case_ending ENDINGS[] = {
     {"owi", "", 3, 0},
     {"ovi", "", 3, 0},
     {"kiem", "ek", 2, 0},
+    {"\xc5\x82" "em", "e\xc5\x82", 2, 0}, /* Paweł -> Pawłem: the e of the last syllable drops */
     {"iem", "", 3, 0},
     {"em", "", 4, 0}, /* not Lorem, Razem */
     {"\xc4\x85", "a", 4, 0},
