@@ -153,6 +153,19 @@ static void intros_and_speakers_in_a_row(void **state)
     assert_linear(f->det, "स्व. देवकीनंदन उपाध्याय की ", "स्व. देवकीनंदन उपाध्याय की ");
 }
 
+/* Round 11's prose frames look back at the word before a name (a venue word, a preposition, "the") and on
+ * at the two words after it (a pronoun pair): rows of those frames, and one very long word before names. */
+static void prose_frames_in_a_row(void **state)
+{
+    pii_fixture *f = *state;
+    assert_linear(f->det, "salle Louise Michel", "salle Louise Michel ");
+    assert_linear(f->det, "the Carol Concert", "the Carol Concert ");
+    assert_linear(f->det, "Klaus und ich", "Klaus und ich ");
+    assert_linear(f->det, "desde Valencia", "desde Valencia ");
+    assert_linear(f->det, "Liebe Grüße", "Liebe Gr\xc3\xbc\xc3\x9f" "e ");
+    assert_linear(f->det, "long word + names", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa Louise Michel ");
+}
+
 /* Chat exports, lists and fields in a row (person_chat_frames.c): a label's name and a list's items are
  * added ahead of the walk and slide back into text order; a JSON value looks back for its key. */
 static void chat_frames_in_a_row(void **state)
@@ -177,6 +190,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(chat_speakers_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(cjk_name_chains, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(intros_and_speakers_in_a_row, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(prose_frames_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(chat_frames_in_a_row, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

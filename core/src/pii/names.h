@@ -66,5 +66,8 @@ enum {
     SC_PCTX_SIGNOFF = 5    /* regards, best, sincerely, cheers, thanks (line before a signature) */
 };
 int sc_person_context_word(const uint8_t *w, size_t n, int where_after);
+/* The i-th word of the table of words before a name and its kind (NULL past the end): lets another table
+ * (person_prose.c's hash set) hold the greetings. */
+const char *sc_person_context_before_at(size_t i, int *kind);
 
 #endif

@@ -177,9 +177,6 @@ static inline bool pii_holy_initial(uint8_t c)
 
 /* ---- person_context.c: the phrases around a word ---- */
 int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown);
-/* The salutation of a letter in the languages that capitalize nouns after it too (Kedves, Kære, Estimado:
- * person_context.c): it vouches for known names only. */
-bool pii_letter_salutation(const uint8_t *w, size_t n);
 int pii_context_after(const pii_scan *sc, size_t end, bool possessive);
 bool pii_signature(const pii_scan *sc, size_t start, size_t end);
 bool pii_place_preposition(const pii_scan *sc, size_t start);

@@ -5,6 +5,7 @@
 
 #include "names.h"
 #include "person.h"
+#include "person_prose.h"
 #include "pii.h"
 
 /* The speaker of a chat log line: "[10:02] Tamsin: ...", "[09:14:55] <Brigid> ...", "10:02 Tamsin: ...". */
@@ -383,28 +384,13 @@ static int context_before(const pii_scan *sc, size_t start, bool *accepts_unknow
         }
     }
     if (k == SC_PCTX_GREETING || k == SC_PCTX_RELATION) {
-        /* "Hi Eilidh," "Dear Ngozi Okafor," "my colleague Tariq": a capitalized word there is a name; after
-         * the salutation of a letter in the other languages of Europe, the nouns are capitalized as well
-         * ("Kedves Kollégák", "Estimado Cliente", "Kære Kunde"): a known name only */
-        *accepts_unknown = !pii_letter_salutation(w1, l1);
+        /* "Hi Eilidh," "Dear Ngozi Okafor," "my colleague Tariq": a capitalized word there is a name */
+        *accepts_unknown = true;
         return STRONG;
     }
     if (k == SC_PCTX_VERB)
         return WEAK;
     return 0;
-}
-
-/* The salutations of letters in Nordic, Baltic, Central European, Romance and Turkish (round 12); sorted
- * (strcmp order). */
-bool pii_letter_salutation(const uint8_t *w, size_t n)
-{
-    static const char *const S[] = {"benvolguda", "benvolgut", "bästa", "draga", "dragi", "dragă", "droga",
-        "drogi", "egregia", "egregio", "estimada", "estimado", "estimat", "geachte", "gentile", "gerbiama",
-        "gerbiamas", "hyvä", "kallis", "kedves", "kjære", "kära", "käre", "kæra", "kære", "kæri", "lieve", "miela",
-        "mielas", "milá", "milý", "mīļais", "mīļā", "poštovana", "poštovani", "prezada", "prezado", "rakas",
-        "sayın", "sevgili", "spoštovana", "spoštovani", "stimate", "stimată", "szanowna", "szanowny", "vážená",
-        "vážený", NULL};
-    return n >= 4 && n <= 12 && WORD_IN_SORTED(w, n, S);
 }
 
 /* The word w is at p, whole. */
@@ -477,20 +463,24 @@ static bool signoff_word(const uint8_t *w, size_t n)
  * two words opening a sentence, ", ", and the name ending the quote, the line or the text. */
 static bool inline_signoff(const uint8_t *s, size_t n, size_t start, size_t end)
 {
-    if (start < 4 || s[start - 1] != ' ' || s[start - 2] != ',' || sc_place_lookup(s + start, end - start))
-        return false; /* "Cheers, Madrid" */
-    unsigned f = pii_name_flags(s, start, end);
-    if (!(f & SC_NAME_FIRST) || pii_word_like(f, sc_word_class(s + start, end - start)))
-        return false; /* a known given name only ("Best, Management") */
-    size_t e = end;
-    while (e < n && (s[e] == '.' || s[e] == '!' || s[e] == ' '))
+    if (start < 4 || s[start - 1] != ' ')
+        return false;
+    /* the comma is often left out in other languages: "Terveisin Raili", "Kram Ingegerd" */
+    bool comma = s[start - 2] == ',';
+    size_t e = end; /* the name ends the quote, the line or the text (checked first: it is cheap) */
+    while (e < n && (s[e] == '.' || s[e] == '!' || s[e] == ' ') && e - end < 8)
         e++;
     if (!(e >= n || s[e] == '"' || s[e] == '\n' || s[e] == '\r' || s[e] == '\'' ||
           (e + 2 < n && s[e] == 0xE2 && s[e + 1] == 0x80 && (s[e + 2] == 0x9D || s[e + 2] == 0x99)) ||
           (e + 1 < n && s[e] == 0xC2 && s[e + 1] == 0xBB)))
         return false; /* ” ’ » */
+    if (sc_place_lookup(s + start, end - start))
+        return false; /* "Cheers, Madrid" */
+    unsigned f = pii_name_flags(s, start, end);
+    if (!(f & SC_NAME_FIRST) || pii_word_like(f, sc_word_class(s + start, end - start)))
+        return false; /* a known given name only ("Best, Management") */
     size_t ws, we, vs, ve;
-    if (!prev_word(s, start - 2, 0, &ws, &we) || !signoff_word(s + ws, we - ws))
+    if (!prev_word(s, comma ? start - 2 : start - 1, 0, &ws, &we) || !signoff_word(s + ws, we - ws))
         return false;
     size_t b = ws;
     if (prev_word(s, ws, 1, &vs, &ve) && ws - ve == 1 && s[ve] == ' ')
@@ -504,7 +494,8 @@ bool pii_signature(const pii_scan *sc, size_t start, size_t end)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n;
-    if (start >= 4 && s[start - 2] == ',' && inline_signoff(s, n, start, end))
+    if (start >= 4 && (s[start - 2] == ',' || pii_is_alpha(s[start - 2]) || s[start - 2] >= 0x80) &&
+        inline_signoff(s, n, start, end))
         return true;
     size_t ls = start;
     while (ls > 0 && (s[ls - 1] == ' ' || s[ls - 1] == '\t'))
@@ -587,11 +578,14 @@ bool pii_place_preposition(const pii_scan *sc, size_t start)
 bool pii_person_verb_before(const pii_scan *sc, size_t start)
 {
     static const char *const V[] = {
-        "add", "added", "ask", "asked", "asking", "babysat", "babysit", "bel", "cc", "collect",
-        "collected", "congratulate", "dm", "drive", "drop", "dropped", "drove", "emailed", "fired", "frag",
-        "hire", "hired", "hug", "hugged", "interviewed", "invite", "invited", "meet", "met", "page",
-        "paged", "picked", "ping", "pinged", "remind", "reminded", "ring", "soita", "take", "tell",
-        "telling", "texted", "thank", "thanked", "told", "took", "welcome", "welcomed", NULL};
+        "abbraccia", "add", "added", "ask", "asked", "asking", "babysat", "babysit", "bacia", "bel", "cc",
+        "collect", "collected", "congratulate", "cumprimenta", "dm", "drive", "drop", "dropped", "drove",
+        "emailed", "embrasse", "embrassez", "fired", "frag", "groet", "grüss", "grüsse", "grüß", "grüße",
+        "heiratete", "hire", "hired", "hug", "hugged", "hälsa", "interviewed", "invite", "invited", "kiss",
+        "kissed", "married", "marry", "meet", "met", "page", "paged", "picked", "ping", "pinged", "pozdrów",
+        "pozdrówcie", "remind", "reminded", "ring", "saluda", "saluta", "salutami", "soita", "sposata",
+        "sposato", "take", "tell", "telling", "texted", "thank", "thanked", "told", "took", "welcome",
+        "welcomed", "épousé", NULL};
     static const char *const V2[] = {
         "1:1", "call", "catch", "chat", "chatted", "chatting", "check", "checked", "coffee", "complained",
         "dinner", "drop", "dropped", "dropping", "explained", "introduced", "listen", "listened", "lunch",
@@ -625,6 +619,9 @@ bool pii_person_verb_before(const pii_scan *sc, size_t start)
     if (word_in(s + ws, we - ws, (const char *const[]){"o", "a", NULL}) && prev_word(s, ws, 1, &vs, &ve) &&
         pii_word_eq(s + vs, ve - vs, "para"))
         ws = vs, we = ve;
+    /* the Spanish personal "a" after a verb taking a person: "conocí a Lucía", "os presento a Annika" */
+    if (we - ws == 1 && s[ws] == 'a' && pii_romance_personal_a(s, ws))
+        return true;
     if (word_in(s + ws, we - ws, (const char *const[]){"do", "a", "al", "para", NULL}) && prev_word(s, ws, 1, &vs, &ve) &&
         word_in(s + vs, ve - vs, (const char *const[]){"zadzwoń", "zadzwon", "napisz", "llama", "llame", "llamar",
                                                        "escribe", "pregunta", "liga", "ligue", "ligar", "telefona",

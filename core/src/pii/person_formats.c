@@ -4,6 +4,7 @@
 
 #include "names.h"
 #include "person.h"
+#include "person_prose.h"
 #include "pii.h"
 
 /* Airline and booking style "SURNAME/GIVEN" ("OKAFOR/CHIDI", "LINDQVIST/EMMA MS"): one span, when the
@@ -72,7 +73,7 @@ size_t pii_title_name(pii_scan *sc, const word *w)
     while (q < n && s[q] == ' ' && next_word(s, n, q, &a) && a.s == q + 1 && a.lower && pii_particle(s + a.s, a.e - a.s))
         q = a.e;
     if (q < n && s[q] == ' ' && next_word(s, n, q, &a) && a.s == q + 1 && pii_name_shaped(sc, &a, false) &&
-        sc_word_class(s + a.s, a.e - a.s) != SC_WORD_STOP) {
+        sc_word_class(s + a.s, a.e - a.s) != SC_WORD_STOP && !pii_prose_closed(s + a.s, a.e - a.s)) {
         /* the rest of the name, up to four words with particles between them: "María Fernanda López
          * Ortega", "Hendrik van der Walt", "Ortega López" */
         size_t end = a.e;

@@ -6,6 +6,7 @@
 
 #include "names.h"
 #include "person.h"
+#include "person_prose.h"
 #include "pii.h"
 
 static bool non_ascii(const uint8_t *s, size_t a, size_t b)
@@ -180,6 +181,7 @@ static void gather_name(pii_scan *sc, const word *w, unsigned fa, bool label, na
             break;
         }
         if (bc == SC_WORD_STOP || bc == SC_WORD_TITLE || korean_given(s, b.s, b.e) ||
+            (b.cap && pii_prose_class(s + b.s, b.e - b.s) & (PII_PROSE_CLOSED | PII_PROSE_AUDIENCE)) ||
             (!pii_name_shaped(sc, &b, w->allcaps) && !(w->cap && prefixed_surname(sc, &b))))
             break;
         if (w->allcaps != b.allcaps && !(b.e - b.s == 1))
@@ -448,8 +450,11 @@ static bool person_position(pii_scan *sc, const word *w, int cls, unsigned fa, c
     else if (q->nt == 1 && cls == SC_WORD_NONE && (fa & SC_NAME_FIRST) && !(fa & (SC_NAME_WORD | SC_NAME_PLACE)) &&
              prev_word(s, w->s, 1, &ps, &pe) &&
              word_in(s + ps, pe - ps, (const char *const[]){"τον", "την", "του", "της", "στον", "στην", "στου", "στης",
-                                                            "ston", "stin", NULL}))
-        lift = 0.75; /* Greek puts an article before a given name: "στον Κώστα", "της Σοφίας" */
+                                                            "ston", "stin", "ο", "η", "Ο", "Η", NULL}))
+        lift = 0.75; /* Greek puts an article before a given name: "στον Κώστα", "της Σοφίας", "ο Νίκος" */
+    else if (q->nt == 1 && cls == SC_WORD_NONE && (fa & SC_NAME_FIRST) && !(fa & SC_NAME_PLACE) &&
+             pii_pronoun_pair(s, n, end))
+        lift = 0.8, why = SANCTUM_EV_CONTEXT_AFTER; /* "Klaus und ich", "Zofia and I" */
     else if (cls == SC_WORD_NONE && (fa & SC_NAME_FIRST) && !(fa & SC_NAME_PLACE) && pii_mention_start(s, n, w->s))
         lift = 0.8; /* "@Femi the agent is yours", "@Siddharth @Maeve": a chat mention, as "@priya" */
     else if (poss && pii_personal_noun(s, n, end))
@@ -553,6 +558,18 @@ static bool not_a_person(pii_scan *sc, const word *w, int cls, unsigned fa, cons
         return true;
     if (pii_brand_frame(sc, w->s, end, (const size_t(*)[2])q->toks, nt, poss, before, person_ev, sig))
         return true;
+    if (!sig && pii_venue_name(s, n, w->s, (const size_t(*)[2])q->toks, nt))
+        return true; /* "salle Louise Michel", "the Mary Seacole Ward" */
+    if (!sig && nt >= 2 && pii_saint_word(s + w->s, q->toks[0][1] - w->s))
+        return true; /* "Santo António", "São Pedro" */
+    /* a role or a body ending the name or right after it: "Letting Agent", "Ward Manager", "Parish Council" */
+    word rn;
+    if ((nt >= 2 && pii_role_noun(s + q->toks[nt - 1][0], end - q->toks[nt - 1][0])) ||
+        (!poss && end + 1 < n && s[end] == ' ' && next_word(s, n, end, &rn) && rn.s == end + 1 && rn.cap &&
+         pii_role_noun(s + rn.s, rn.e - rn.s)))
+        return true;
+    if (!sig && !person_ev && before != STRONG && pii_the_heading(s, n, w->s, (const size_t(*)[2])q->toks, nt, q->fl[nt - 1]))
+        return true; /* "the Carol Service", "the Roman Empire" */
     if (!sig) {
         word hn;
         bool has_next = end + 1 < n && s[end] == ' ' && pii_holy_initial(s[end + 1]) && next_word(s, n, end, &hn) &&
@@ -580,7 +597,13 @@ static bool not_a_person(pii_scan *sc, const word *w, int cls, unsigned fa, cons
         if (pii_codename(sc, w->s, end, nt, fa, before, poss, person_ev))
             return true;
         /* places: "Darwin, Australia", "flights to Adelaide", "Regina and Saskatoon" */
-        if (nt == 1 && !person_ev && (cls == SC_WORD_PLACE || (fa & SC_NAME_PLACE)) && pii_place_context(sc, w->s, end))
+        if (nt == 1 && !person_ev && (cls == SC_WORD_PLACE || (fa & SC_NAME_PLACE)) &&
+            (pii_place_context(sc, w->s, end) || pii_foreign_place_prep(s, w->s)))
+            return true;
+        /* "the Queen", "the Navy", "every Blessing": a lone name that is also a word after a determiner */
+        size_t ds, de;
+        if (nt == 1 && !person_ev && (fa & SC_NAME_WORD) && !poss && prev_word(s, w->s, 1, &ds, &de) &&
+            w->s - de == 1 && word_in(s + ds, de - ds, (const char *const[]){"the", "every", "this", "that", "each", NULL}))
             return true;
     }
     /* things named after someone: "Murphy's law", "Caesar salad", "Beef Wellington", "Mercedes-Benz" */
@@ -794,6 +817,43 @@ static void coordination(pii_scan *sc, size_t first_cand)
         }
 }
 
+/* Longer prose (round 11): a capitalized word that starts no name. A closed-class word ("Or", "Januar",
+ * "Easter"), an audience noun ("Mitglieder"), an elided article ("Nell'aula"); a greeting word before a
+ * capitalized word ("Liebe Roswitha": the greeting is context, the name starts after it); a season's
+ * wish with the feast after it ("Joyeux Noël"). Returns where to go on, 0 when w may start a name. */
+static size_t prose_word(pii_scan *sc, const word *w)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, l = w->e - w->s;
+    if (l < 2 || l > 30)
+        return 0;
+    unsigned pk = pii_prose_class(s + w->s, l);
+    bool closed = (pk & PII_PROSE_CLOSED) != 0;
+    word nx;
+    bool cap_next = w->e + 1 < n && s[w->e] == ' ' && next_word(s, n, w->e, &nx) && nx.s == w->e + 1 && nx.cap;
+    if (closed && cap_next && pii_feast_day(s + nx.s, nx.e - nx.s))
+        return nx.e; /* "Christmas Eve", "Easter Monday" */
+    /* a closed-class word the gazetteer knows as a given name, before another known name, is one: "Les
+     * Dennis" */
+    if (closed && cap_next && (pii_name_flags(s, w->s, w->e) & SC_NAME_FIRST) &&
+        (pii_name_flags(s, nx.s, nx.e) & (SC_NAME_FIRST | SC_NAME_LAST)))
+        return 0;
+    if (closed || (pk & PII_PROSE_AUDIENCE) || pii_elided_article(s, n, w->s, w->e))
+        return w->e;
+    if (!cap_next)
+        return 0;
+    if (pk & PII_PROSE_WISH)
+        return nx.e;
+    if (!(pk & PII_PROSE_GREETING))
+        return 0;
+    if (!(pii_name_flags(s, w->s, w->e) & SC_NAME_FIRST))
+        return w->e;
+    /* a greeting that is also a given name stays one before a family name ("Selam Tesfaye") or after a
+     * label ("From: Ola Nordmann") */
+    bool unk;
+    return (pii_name_flags(s, nx.s, nx.e) & SC_NAME_LAST) || pii_context_before(sc, w->s, &unk) == STRONG ? 0 : w->e;
+}
+
 void pii_rec_person(pii_scan *sc)
 {
     const uint8_t *s = sc->s;
@@ -902,6 +962,13 @@ void pii_rec_person(pii_scan *sc)
         if ((cls == SC_WORD_TITLE || (s[w.s] >= 0x80 && pii_script_title(s, n, w.s, w.e))) && w.cap) {
             k.p = pii_title_name(sc, &w);
             continue;
+        }
+        if (w.cap) {
+            size_t pe = prose_word(sc, &w); /* after the titles: "Уважаемая Ольга" is a title's frame */
+            if (pe > 0) {
+                k.p = pe;
+                continue;
+            }
         }
         if (!pii_name_shaped(sc, &w, true))
             continue;

@@ -26,6 +26,9 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/person_lower_chat.c
   ${PII_DIR}/person_orgs.c
   ${PII_DIR}/person_places.c
+  ${PII_DIR}/person_prose.c
+  ${PII_DIR}/prose_calendar_data.c
+  ${PII_DIR}/prose_words_data.c
   ${PII_DIR}/person_records.c
   ${PII_DIR}/person_script_titles.c
   ${PII_DIR}/phone_cc_data.c
