@@ -299,6 +299,11 @@ static inline void pii_run_once(pii_once *o, void (*init)(void))
  * call it tens of times per word with literal words. */
 static inline bool pii_word_eq(const uint8_t *a, size_t n, const char *w)
 {
+#if defined(__GNUC__)
+    /* a literal's length is known once inlined: most words leave on the length alone, not in the loop */
+    if (__builtin_constant_p(__builtin_strlen(w)) && __builtin_strlen(w) != n)
+        return false;
+#endif
     size_t i = 0;
     for (; i < n; i++) {
         if (w[i] == '\0' || pii_lower(a[i]) != (uint8_t)w[i])
