@@ -74,6 +74,8 @@ static void round12_west_slavic_cases(void **state)
     expect_person_among(f->det, "Poslal jsem to Janovi a jeho sestre.", "Janovi");
     expect_person_among(f->det, "Byla jsem v divadle s Terezou.", "Terezou");
     pii_expect_none(f->det, "Lecimy z Warszawy do Krakowa i Gdańska.", SANCTUM_ENTITY_PERSON);
+    /* a short given name that is also an adjective, in the same case before a place noun */
+    pii_expect_none(f->det, "W sobotę jedziemy na Jasną Górę, a potem na Nową Hutę.", SANCTUM_ENTITY_PERSON);
     /* Hungarian -em "my" is no instrumental: "Bennem bízhatsz. Éttermem nyitva." */
     pii_expect_none(f->det, "Bennem bízhatsz, a Kertem és az Éttermem nyitva van.", SANCTUM_ENTITY_PERSON);
 }
@@ -134,6 +136,9 @@ static void round12_letter_salutations(void **state)
     /* plurals, roles and nouns after the same words */
     pii_expect_none(f->det, "Estimado cliente, su pedido ha sido enviado.", SANCTUM_ENTITY_PERSON);
     pii_expect_none(f->det, "Hyvä asiakas, tilauksesi on lähetetty.", SANCTUM_ENTITY_PERSON);
+    /* the Turkish "Sayın" addresses groups too ("Sayın Velilerimiz", dear parents): it is no greeting
+     * that vouches for an unknown word */
+    pii_expect_none(f->det, "Sayın Velilerimiz, toplantı Cuma günü yapılacaktır.", SANCTUM_ENTITY_PERSON);
 }
 
 int main(void)

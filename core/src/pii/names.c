@@ -600,7 +600,7 @@ static const ctx_word BEFORE[] = {
     {"recruiter", SC_PCTX_RELATION}, {"regards", SC_PCTX_RELATION}, {"remind", SC_PCTX_VERB},
     {"ring", SC_PCTX_VERB}, {"roommate", SC_PCTX_RELATION}, {"ruf", SC_PCTX_VERB}, {"sag", SC_PCTX_VERB},
     {"salaam", SC_PCTX_GREETING}, {"salam", SC_PCTX_GREETING}, {"salut", SC_PCTX_GREETING}, {"saw", SC_PCTX_VERB},
-    {"sawasdee", SC_PCTX_GREETING}, {"sawubona", SC_PCTX_GREETING}, {"sayın", SC_PCTX_GREETING}, {"scrivi", SC_PCTX_VERB}, {"see", SC_PCTX_VERB},
+    {"sawasdee", SC_PCTX_GREETING}, {"sawubona", SC_PCTX_GREETING}, {"scrivi", SC_PCTX_VERB}, {"see", SC_PCTX_VERB},
     {"selam", SC_PCTX_GREETING}, {"servus", SC_PCTX_GREETING}, {"sevgili", SC_PCTX_GREETING},
     {"siang", SC_PCTX_VERB}, {"sibling", SC_PCTX_RELATION}, {"signed", SC_PCTX_RELATION},
     {"sister", SC_PCTX_RELATION}, {"soita", SC_PCTX_VERB}, {"son", SC_PCTX_RELATION}, {"sorry", SC_PCTX_GREETING},

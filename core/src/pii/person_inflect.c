@@ -171,6 +171,11 @@ unsigned pii_latin_case_flags(const uint8_t *s, size_t a, size_t b)
         memcpy(buf, s + a, m);
         memcpy(buf + m, e->nom, rl);
         unsigned f = e->grade == 2 ? 0 : nominative_flags(buf, m + rl);
+        /* a short rare given name in -a is as often a Polish adjective in the same case: "na Jasną Górę",
+         * "Nową Hutę" (Jasna, Nowa); the common ones stay (Anną, Martą) */
+        if (f != 0 && el == 2 && s[b - 2] == 0xC4 && m + rl < 6 &&
+            !(sc_name_lookup(buf, m + rl) & SC_NAME_COMMON_FIRST))
+            f = 0;
         if (f == 0 && e->grade)
             f = graded_flags(buf, m + rl);
         if (f != 0)
