@@ -192,6 +192,17 @@ static void table_cells_in_a_row(void **state)
     assert_linear(f->det, "psql rows", " 4 | 523417789 | 301662210\n----+-----------+----------\n");
 }
 
+/* Names in a case in a row (person_inflect.c): each capitalized word tries its endings on itself only,
+ * at most 32 bytes; a sentence of them is one long name sequence. */
+static void case_forms_in_a_row(void **state)
+{
+    pii_fixture *f = *state;
+    assert_linear(f->det, "Finnish cases", "Mikolle Jukan Sannalla ");
+    assert_linear(f->det, "Hungarian cases", "Zolt\xc3\xa1nnal Eszternek ");
+    assert_linear(f->det, "Polish cases", "z Magdalen\xc4\x85 i Tomaszowi ");
+    assert_linear(f->det, "long unknown word with an ending", "Xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxallelle ");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -204,6 +215,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(prose_frames_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(chat_frames_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(table_cells_in_a_row, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(case_forms_in_a_row, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
