@@ -155,6 +155,22 @@ static void round12_name_handles(void **state)
     pii_expect_none(f->det, "follow @lena.updates and @sami.podcast for the release notes", -1);
 }
 
+/* The same handles outside an '@': the speaker of a chat export line ("[09:14] zeynep.kaya: ...") and the login
+ * after "by" in issue, review and CI text ("opened by tomas_novak", "approved by lucia-ferreira"). A service
+ * account or a word after "by" stays ("by olga.prod", "by default.yaml", "sorted by date.created"). */
+static void round12_framed_handles(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect_one_person(f->det, "[09:14] zeynep.kaya: the canary is red again", "zeynep.kaya");
+    pii_expect_one_person(f->det, "[2026-03-02 17:40] camille.girard: rolling back now", "camille.girard");
+    pii_expect_one_person(f->det, "Issue #88 opened by tomas_novak: crash on empty config", "tomas_novak");
+    pii_expect_one_person(f->det, "PR 412 approved by lucia-ferreira, merging after CI", "lucia-ferreira");
+    pii_expect_none(f->det, "nightly backup started by olga.prod at 02:00", -1);
+    pii_expect_none(f->det, "[09:14] build.bot: pipeline green", -1);
+    pii_expect_none(f->det, "rows sorted by date.created, then by amount_total", -1);
+    pii_expect_none(f->det, "values are read by default.yaml and overridden by local.env", -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -165,6 +181,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round12_ssn_shaped_account_sentence, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round12_routing_named_in_sentence, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round12_name_handles, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round12_framed_handles, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -329,6 +329,33 @@ static size_t name_handle_end(const uint8_t *s, size_t n, size_t b)
     return (f & SC_NAME_LAST) ? e : 0;
 }
 
+/* The given name that opens a handle or a mention: in the lists, no word, no place, no chat word. */
+static bool handle_given_name(const uint8_t *w, size_t n)
+{
+    unsigned f = sc_name_lookup(w, n);
+    return (f & SC_NAME_FIRST) && !(f & (SC_NAME_WORD | SC_NAME_PLACE)) && !pii_chat_word(w, n) &&
+           sc_word_class(w, n) == SC_WORD_NONE;
+}
+
+/* A name handle [p, end) outside an '@' (the given name [p, j), then '.', '-' or '_'): the speaker of a chat
+ * export line ("[09:14] zeynep.kaya: ...", a ':' after it) or the login after "by" ([prev_s, prev_e), "opened
+ * by tomas_novak"). */
+static PII_NOINLINE void framed_handle(pii_scan *sc, size_t prev_s, size_t prev_e, size_t p, size_t j)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    if (j - p < 3 || j - p > 14)
+        return;
+    bool speaker = p >= 2 && s[p - 1] == ' ' && s[p - 2] == ']';
+    bool by = !speaker && prev_e == prev_s + 2 && p == prev_e + 1 && s[prev_s] == 'b' && s[prev_s + 1] == 'y';
+    if (!speaker && !by)
+        return;
+    size_t e = name_handle_end(s, n, j);
+    if (e == 0 || (speaker && (e >= n || s[e] != ':')) || !handle_given_name(s + p, j - p))
+        return;
+    pii_person_emit(sc, p, e, 0.8, SANCTUM_EV_CONTEXT_BEFORE | SANCTUM_EV_GAZETTEER_FIRST);
+}
+
 /* "@priya can you review": a chat mention of a lower-case given name that is no word, not an address
  * ("dana@x.org"), or code ("@param"); a handle of a given and a family name ("@zeynep.kaya") whole. */
 static PII_NOINLINE void mention_name(pii_scan *sc, size_t at)
@@ -349,10 +376,8 @@ static PII_NOINLINE void mention_name(pii_scan *sc, size_t at)
                                       "version", NULL};
     if (WORD_IN_SORTED(s + a, b - a, TAG))
         return;
-    unsigned f = sc_name_lookup(s + a, b - a);
     const char *why;
-    if (!(f & SC_NAME_FIRST) || (f & (SC_NAME_WORD | SC_NAME_PLACE)) || pii_chat_word(s + a, b - a) ||
-        sc_word_class(s + a, b - a) != SC_WORD_NONE)
+    if (!handle_given_name(s + a, b - a))
         return;
     if (hend != 0) {
         pii_person_emit(sc, a, hend, 0.8, SANCTUM_EV_CONTEXT_BEFORE | SANCTUM_EV_GAZETTEER_FIRST);
@@ -397,6 +422,9 @@ void pii_skip_plain_lower(pii_scan *sc, walk *k)
         uint8_t c = s[p];
         if (pii_is_lower(c)) {
             size_t j = pii_letters_end(s, p + 1, n, true);
+            if (j + 1 < n && (s[j] == '.' || s[j] == '-' || s[j] == '_') && pii_is_lower(s[j + 1]) && p >= 2 &&
+                (s[p - 2] == ']' || s[p - 2] == 'y'))
+                framed_handle(sc, prev_s, prev_e, p, j); /* "[09:14] zeynep.kaya:", "by tomas_novak" */
             if (j < n && (s[j] >= 0x80 || pii_is_upper(s[j]) || s[j] == '\'' || s[j] == '-'))
                 break; /* not a plain word: the full tokenizer decides */
             if (pii_chat_frame_gate(s, n, p, j, false)) {
