@@ -18,6 +18,10 @@
 //   --out-cjk F   C source with the CJK surname and given-name tables (person_cjk.c uses them)
 //   --russian DIR the unpacked sex-by-russian-name package: Russian first names with their diminutives
 //   --indian DIR  the unpacked random-indian-name package: Indian first and family names, romanized
+//   --nevnap DIR  the unpacked nevnap package: the Hungarian name-day calendar's given names (round 12)
+//   --foreign-words F,F,...  Debian word lists (wngerman, wfrench, wspanish, witalian, wportuguese, wdutch,
+//                 wpolish, wdanish, wswedish): a round-12 name that is a lower-case word of
+//                 one of them is no key
 //
 // Output: names.tsv (key<TAB>flags, sorted, the reviewable compact data) and a C source with the same
 // table plus a precomputed open-addressing hash index (FNV-1a 32, linear probing), so the library
@@ -47,6 +51,8 @@ const hangulDir = arg('--hangul');
 const outCjk = arg('--out-cjk');
 const russianDir = arg('--russian');
 const indianDir = arg('--indian');
+const nevnapDir = arg('--nevnap');
+const foreignWords = arg('--foreign-words');
 if (!fakerDir || !outData || !outC) {
   console.error('usage: build_names.mjs --faker DIR [--ssa FILE] [--words FILE] --out-data F --out-c F');
   process.exit(2);
@@ -480,6 +486,98 @@ for (const n of CASELESS_STOP) if (names.delete(n)) caselessStopped++;
 for (const n of fakerList('ja', 'last_name')) if (hanOnly.test(n)) cjk.ja.add(n);
 for (const n of fakerList('ja', 'first_name')) if (hanOnly.test(n) || /^[\u3040-\u309F]{2,4}$/.test(n)) cjk.jaGiven.add(n);
 
+// Round 12: given and family names that earlier rounds' misses named and no list above carries. The
+// Hungarian name-day calendar (nevnap, MIT) holds the traditional Hungarian names faker's modern baby-name
+// list lacks (Erzsébet, Zsuzsanna, Ildikó); short hand-kept lists (project's own) cover Lithuanian, Kazakh,
+// Shona/Ndebele (Zimbabwe), more Yoruba and Igbo, Malayalam, Māori and Pacific names.
+const before12 = new Set(names.keys());
+let nevnapCount = 0;
+if (nevnapDir) {
+  const days = JSON.parse(fs.readFileSync(path.join(nevnapDir, 'dist', 'namedays.json'), 'utf8'));
+  const out = [];
+  flatten(days, out);
+  for (const cell of out)
+    for (const n of cell.split(',').map((x) => x.trim()))
+      if (/^\p{Lu}\p{Ll}+$/u.test(n)) { add(n, F_FIRST); nevnapCount++; }
+}
+const R12_GIVEN = {
+  lt: ['Gintarė', 'Dainius', 'Rūta', 'Jurgita', 'Aušra', 'Vaida', 'Ieva', 'Agnė', 'Eglė', 'Indrė', 'Giedrė', 'Aistė',
+    'Gabija', 'Ugnė', 'Austėja', 'Dovilė', 'Neringa', 'Jūratė', 'Birutė', 'Danutė', 'Aldona', 'Žydrūnas', 'Mindaugas',
+    'Gediminas', 'Vytautas', 'Algirdas', 'Arūnas', 'Audrius', 'Rimantas', 'Saulius', 'Rolandas', 'Mantas',
+    'Domantas', 'Justinas', 'Kęstutis', 'Vaidas', 'Andrius', 'Paulius', 'Tadas', 'Ignas', 'Žygimantas', 'Giedrius',
+    'Raimondas', 'Egidijus', 'Artūras', 'Povilas', 'Petras', 'Antanas', 'Kazimieras', 'Juozas', 'Algimantas',
+    'Virginijus', 'Ramūnas', 'Arvydas', 'Šarūnas', 'Donatas', 'Deividas', 'Karolis', 'Nojus', 'Dovydas', 'Vilma',
+    'Daiva', 'Jolanta', 'Milda', 'Laimutė', 'Rasa'],
+  kz: ['Aigerim', 'Aizhan', 'Ainur', 'Aruzhan', 'Dinara', 'Gulnara', 'Gulmira', 'Zhanar', 'Madina', 'Assel',
+    'Akmaral', 'Nurlan', 'Yerlan', 'Yerzhan', 'Daniyar', 'Bauyrzhan', 'Askar', 'Nursultan', 'Kairat', 'Serik',
+    'Dauren', 'Yerbol', 'Zhanibek', 'Azamat', 'Bekzat', 'Nurbek', 'Talgat', 'Olzhas', 'Aibek', 'Alikhan', 'Aidos',
+    'Aliya', 'Saltanat', 'Zhansaya', 'Gaukhar', 'Botagoz', 'Meruyert', 'Dariga', 'Yerkebulan', 'Nurzhan'],
+  zw: ['Tendai', 'Tatenda', 'Tafadzwa', 'Tinashe', 'Farai', 'Chipo', 'Nyasha', 'Rutendo', 'Tapiwa', 'Kudzai',
+    'Takudzwa', 'Simbarashe', 'Tawanda', 'Tonderai', 'Fadzai', 'Vimbai', 'Ruvimbo', 'Shingai', 'Munyaradzi',
+    'Tichaona', 'Kudakwashe', 'Panashe', 'Anesu', 'Ropafadzo', 'Chiedza', 'Nokutenda', 'Tariro', 'Tsitsi',
+    'Tendayi', 'Nyarai', 'Tafara', 'Tanyaradzwa', 'Mufaro', 'Tinotenda', 'Rufaro', 'Tanatswa', 'Nomatter'],
+  ng: ['Olu', 'Olufemi', 'Oluwatobi', 'Oluwafemi', 'Adebayo', 'Adewale', 'Adeola', 'Adekunle', 'Akinwale',
+    'Abimbola', 'Omolara', 'Omotola', 'Mojisola', 'Modupe', 'Morenike', 'Ibukun', 'Iyabo', 'Busola', 'Bolaji',
+    'Bolanle', 'Ayomide', 'Ayokunle', 'Tomiwa', 'Tosin', 'Titilayo', 'Dapo', 'Deji', 'Demola', 'Simisola', 'Yinka',
+    'Oyinkansola', 'Kehinde', 'Taiwo', 'Idowu', 'Nkem', 'Chiderah', 'Chidinma', 'Chinonso', 'Chinyere', 'Chisom',
+    'Chukwudi', 'Ebere', 'Ezinne', 'Ifunanya', 'Kelechi', 'Nkiru', 'Obiageli', 'Ogechi', 'Onyinye', 'Somto', 'Uzoma',
+    'Amarachi', 'Chibuike', 'Chijioke', 'Nneka', 'Nnenna', 'Obioma', 'Oluchi', 'Ugonna', 'Chukwuma', 'Ekene',
+    'Ikechukwu', 'Obiora'],
+  ml: ['Anoop', 'Aneesh', 'Biju', 'Binu', 'Shibu', 'Sajeev', 'Sreejith', 'Sreekumar', 'Sreelakshmi', 'Aswathy',
+    'Athira', 'Sruthi', 'Soumya', 'Jithin', 'Jibin', 'Jomon', 'Shaji', 'Saji', 'Baiju', 'Vineeth', 'Lekshmi',
+    'Gopika', 'Remya', 'Sheeba', 'Jisha', 'Unnikrishnan', 'Gopakumar', 'Sasidharan', 'Anjitha', 'Reshmi'],
+  mi: ['Anahera', 'Awhina', 'Hemi', 'Huia', 'Manaia', 'Ngaire', 'Rawiri', 'Rangi', 'Wiremu', 'Hohepa', 'Hone',
+    'Mikaere', 'Ariki', 'Tipene', 'Whetu', 'Kahurangi', 'Mereana', 'Tamati', 'Aroha', 'Moana', 'Nikau'],
+  pacific: ['Sione', 'Siosaia', 'Tevita', 'Viliami', 'Semisi', 'Salote', 'Iosefa', 'Tavita', 'Akanesi', 'Alapati',
+    'Losana', 'Litia', 'Vilisi', 'Apisai', 'Epeli', 'Isikeli', 'Sakiusa', 'Mosese', 'Leilani', 'Kalani', 'Noelani',
+    'Kailani', 'Makana', 'Malia'],
+};
+const R12_LAST = {
+  lt: ['Kazlauskas', 'Jankauskas', 'Petrauskas', 'Stankevičius', 'Vasiliauskas', 'Žukauskas', 'Paulauskas',
+    'Urbonas', 'Kavaliauskas', 'Baranauskas', 'Navickas', 'Sakalauskas', 'Rimkus', 'Kazlauskienė', 'Jankauskienė',
+    'Petrauskienė', 'Adomaitis', 'Vaitkus', 'Balčiūnas', 'Lukoševičius', 'Šimkus', 'Žemaitis', 'Kučinskas',
+    'Jonaitis', 'Kazlauskaitė', 'Petrauskaitė', 'Valančiūnas', 'Butkus'],
+  kz: ['Nurlanov', 'Abenov', 'Zhaksybekov', 'Suleimenov', 'Iskakov', 'Kassymov', 'Zhumabayev', 'Sadykov',
+    'Abdrakhmanov', 'Tulegenov', 'Nurmagambetov', 'Baimukhanov', 'Seitkali', 'Zhunusov', 'Tokhtarov'],
+  zw: ['Moyo', 'Ncube', 'Sibanda', 'Ndlovu', 'Nyathi', 'Mpofu', 'Mutasa', 'Chigumba', 'Mhlanga', 'Chiweshe',
+    'Makoni', 'Mapfumo', 'Marufu', 'Mushonga', 'Mandaza', 'Madzima', 'Nyoni', 'Maposa', 'Chikore', 'Muchena'],
+  ng: ['Okafor', 'Okonkwo', 'Okeke', 'Nwosu', 'Okoro', 'Nwachukwu', 'Onyeka', 'Adeleke', 'Adeyemi', 'Ogunleye',
+    'Ogundipe', 'Olawale', 'Balogun', 'Bakare', 'Akande', 'Adebisi', 'Afolabi', 'Ogunbiyi', 'Onuoha', 'Anyanwu',
+    'Ibekwe', 'Nwankwo', 'Okoye', 'Adeniyi', 'Olatunji', 'Oyewole', 'Ezeh'],
+  ml: ['Nambiar', 'Namboothiri', 'Panicker', 'Warrier', 'Kurup', 'Thampi', 'Cherian', 'Chacko', 'Kuriakose'],
+  mi: ['Ngata', 'Parata', 'Tamihana', 'Waititi', 'Horomona'],
+  pacific: ['Tuilagi', 'Faleolo', 'Leota', 'Fonoti', 'Tupou', 'Taufa', 'Fifita', 'Havili', 'Tuipulotu'],
+};
+// Everyday words of the names' own languages: Aroha "love", Moana "sea", Rangi "sky" (Māori).
+const R12_WORDS = ['Aroha', 'Moana', 'Rangi'];
+let r12Count = 0;
+for (const list of Object.values(R12_GIVEN)) for (const n of list) { add(n, F_FIRST); r12Count++; }
+for (const list of Object.values(R12_LAST)) for (const n of list) { add(n, F_LAST); r12Count++; }
+for (const n of R12_WORDS) { const k = asciiLower(n); names.set(k, (names.get(k) || 0) | F_WORD); }
+// A new key that is a lower-case word of one of the languages the text may be in (Debian's word lists:
+// German, French, Spanish, Italian, Portuguese, Dutch, Polish, Danish, Swedish; English is
+// wamerican, flag 4 below) is no key: these lists hold rare names that are everyday words elsewhere.
+let r12Dropped = 0;
+const r12Added = [...names.keys()].filter((k) => !before12.has(k));
+if (foreignWords) {
+  // only the new keys are looked up (the Polish list alone has millions of inflected forms); the key and
+  // its spelling without diacritics are compared with the words as written (Spanish parata, Italian farai)
+  const bare = (w) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const want = new Map(r12Added.map((k) => [k, bare(k)]));
+  const wantBare = new Set(want.values());
+  const hit = new Set();
+  for (const f of foreignWords.split(',')) {
+    let text = fs.readFileSync(f, 'utf8');
+    if (text.includes('\uFFFD')) text = fs.readFileSync(f, 'latin1'); // swedish: ISO-8859-1
+    for (const w of text.split('\n'))
+      if (w && w === w.toLowerCase() && (want.has(w) || wantBare.has(w))) hit.add(w);
+  }
+  // (Ottó stays although Italian has otto "eight": otto was a key before, the accented form adds no risk)
+  for (const [k, b] of want)
+    if (hit.has(k) || (hit.has(b) && !before12.has(b))) { names.delete(k); r12Dropped++; }
+}
+const r12Keys = r12Added.length - r12Dropped;
+
 // Latin names are often written without their diacritics (Benitez for Benítez, Lukasz for Łukasz): the
 // folded spelling is a key too, with the same flags.
 const LATIN_EXTRA = { 'ł': 'l', 'Ł': 'L', 'đ': 'd', 'Đ': 'D', 'ø': 'o', 'Ø': 'O', 'ı': 'i', 'ß': 'ss', 'æ': 'ae', 'Æ': 'Ae', 'œ': 'oe' };
@@ -626,5 +724,5 @@ console.error(`faker locales ${localeCount}, SSA names >= ${SSA_MIN} births ${ss
   `places ${placeCount} (${placeNames} of them names), ${folded} names without diacritics, ` +
   `Russian ${russianCount}, Indian ${indianCount}, hand-kept African/Asian/Greek ${handCount}, ` +
   `ru/uk/el romanized ${romanCount}, ` +
-  `${arabicVariantCount} Arabic-script spelling variants, hand-kept Devanagari ${HINDI_GIVEN.length}+${HINDI_SURNAMES.length} and Hebrew ${HEBREW_GIVEN.length}, ${caselessStopped} function words dropped; ` +
+  `${arabicVariantCount} Arabic-script spelling variants, hand-kept Devanagari ${HINDI_GIVEN.length}+${HINDI_SURNAMES.length} and Hebrew ${HEBREW_GIVEN.length}, ${caselessStopped} function words dropped; round 12: nevnap ${nevnapCount}, hand-kept ${r12Count}, ${r12Keys} new keys (${r12Dropped} dropped as foreign words); ` +
   `${entries.length} keys, ${chunks.length} chunks, hash table ${size}${cjkCounts}`);
