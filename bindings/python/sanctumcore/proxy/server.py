@@ -502,11 +502,13 @@ class Proxy:
         if scrubber is not None and resp.status == 200 and upstream.gemini_json_stream(request.rel_url.raw_path):
             return await self._relay_stream(request, resp, scrubber, headers, record, array=True)
         data = _whole(resp.content)  # the whole answer came with its head (the usual case): no read loop
-        if data is None or len(data) > self.cfg.max_response_bytes:
+        if data is None:
             try:
                 data = await self._read_capped(resp)
             except (aiohttp.ClientError, asyncio.TimeoutError):
                 raise Refusal(502, "upstream failed while answering") from None
+        elif len(data) > self.cfg.max_response_bytes:
+            raise self._too_large(resp)
         if scrubber is not None and data:
             data = self._decoded(resp, data, self.cfg.max_response_bytes)
             data = _now(scrubber.restore_response, data, "response") if len(data) < BIG else \
@@ -520,8 +522,7 @@ class Proxy:
         if data is not None and len(data) <= cap:  # the whole answer came with its head (the usual case)
             return data
         if data is not None:
-            resp.close()
-            raise Refusal(502, f"upstream answer larger than {cap} bytes (max_response_bytes)")
+            raise self._too_large(resp)
         chunks, size = [], 0
         if resp.content_length is None or resp.content_length <= cap:
             async for chunk in resp.content.iter_any():
@@ -531,8 +532,11 @@ class Proxy:
                 chunks.append(chunk)
             else:
                 return b"".join(chunks)
-        resp.close()  # the rest is never read: the connection is not reused
-        raise Refusal(502, f"upstream answer larger than {cap} bytes (max_response_bytes)")
+        raise self._too_large(resp)  # the rest is never read: the connection is not reused
+
+    def _too_large(self, resp) -> Refusal:
+        resp.close()
+        return Refusal(502, f"upstream answer larger than {self.cfg.max_response_bytes} bytes (max_response_bytes)")
 
     @staticmethod
     def _decoded(resp, data: bytes, cap: int) -> bytes:
