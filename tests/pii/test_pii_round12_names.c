@@ -55,9 +55,11 @@ static void round12_lithuanian_names(void **state)
 {
     pii_fixture *f = *state;
     expect_person_among(f->det, "Thanks, Gintarė, for the review.", "Gintarė");
-    expect_person_among(f->det, "owner: Dainius Petrauskas (infra)", "Dainius Petrauskas");
+    expect_person_among(f->det, "owner: Dainius Urbonas (infra)", "Dainius Urbonas");
+    /* a -auskas family name is told by its ending: a given name the lists lack stays in the pair */
+    expect_person_among(f->det, "Žilvinas Petrauskas from the Kaunas office joins the call.", "Žilvinas Petrauskas");
     expect_person_among(f->det, "The eulogy was read by Vytautas, her eldest son.", "Vytautas");
-    expect_person_among(f->det, "Susirinkimui pirmininkavo Jurgita Kazlauskienė.", "Jurgita Kazlauskienė");
+    expect_person_among(f->det, "Susirinkimui pirmininkavo Jurgita Stankevičienė.", "Jurgita Stankevičienė");
     pii_expect_none(f->det, "Sveiki, aš gyvenu Kaune ir dirbu Vilniuje.", SANCTUM_ENTITY_PERSON);
 }
 
@@ -96,6 +98,19 @@ static void round12_malayalam_maori_pacific(void **state)
     pii_expect_none(f->det, "Thanks to Rotorua for the waiata.", SANCTUM_ENTITY_PERSON);
 }
 
+/* Welsh, Estonian, Icelandic (no faker locale has them) and Finnish given names faker's list lacks. */
+static void round12_welsh_baltic_nordic_names(void **state)
+{
+    pii_fixture *f = *state;
+    expect_person_among(f->det, "Thanks, Gwenllian, for typing up the minutes.", "Gwenllian");
+    expect_person_among(f->det, "Thanks to Dafydd for the photos from the eisteddfod.", "Dafydd");
+    expect_person_among(f->det, "The report was written by Toomas Rebane.", "Toomas Rebane");
+    expect_person_among(f->det, "Thanks to Sigurður for the budget spreadsheet.", "Sigurður");
+    expect_person_among(f->det, "Thanks, Eetu, for the test report!", "Eetu");
+    pii_expect_none(f->det, "Thanks to Tallinn for the budget spreadsheet.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "The report was written in Reykjavík and Cardiff.", SANCTUM_ENTITY_PERSON);
+}
+
 static unsigned lookup(const char *w)
 {
     return sc_name_lookup((const uint8_t *)w, strlen(w));
@@ -114,7 +129,7 @@ static void round12_name_data(void **state)
     assert_true(lookup("Zsuzsanna") & 1u);
     assert_true(lookup("Ildikó") & 1u);
     assert_true(lookup("Gintarė") & 1u);
-    assert_true(lookup("Kazlauskienė") & 2u);
+    assert_true(lookup("Stankevičius") & 2u);
     assert_true(lookup("Aigerim") & 1u);
     assert_true(lookup("Tendai") & 1u);
     assert_true(lookup("Ncube") & 2u);
@@ -139,6 +154,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round12_kazakh_names, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round12_african_names, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round12_malayalam_maori_pacific, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round12_welsh_baltic_nordic_names, pii_setup, pii_teardown),
         cmocka_unit_test(round12_name_data),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
