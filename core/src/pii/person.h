@@ -60,6 +60,23 @@ static inline bool word_in(const uint8_t *w, size_t n, const char *const *list)
     return false;
 }
 
+/* w[0..n) is one of the NULL-ended list, byte for byte (words of scripts without case). Most entries differ
+ * in their first three bytes: strlen only after those match (an entry's next byte is readable once one
+ * matched a byte of the word, which is never NUL). */
+static inline bool bytes_in(const uint8_t *w, size_t n, const char *const *list)
+{
+    if (n == 0)
+        return false;
+    for (size_t k = 0; list[k] != NULL; k++) {
+        const uint8_t *e = (const uint8_t *)list[k];
+        if (e[0] != w[0] || (n > 1 && (e[1] != w[1] || (n > 2 && e[2] != w[2]))))
+            continue;
+        if (strlen(list[k]) == n && memcmp(w, e, n) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* Order of w[0..n) (ASCII, compared lower-case) against the lower-case literal b, as strcmp. */
 static inline int word_cmp(const uint8_t *w, size_t n, const char *b)
 {

@@ -208,28 +208,6 @@ static bool fiction_word(const uint8_t *w, size_t n)
     return n >= 4 && n <= 12 && WORD_IN_SORTED(w, n, F);
 }
 
-static bool line_has_fiction_word(const uint8_t *s, size_t n, size_t start, size_t end)
-{
-    size_t a = start, b = end;
-    while (a > 0 && start - a < 160 && s[a - 1] != '\n')
-        a--;
-    while (b < n && b - end < 160 && s[b] != '\n')
-        b++;
-    for (size_t p = a; p < b;) {
-        if (!pii_is_alpha(s[p])) {
-            p++;
-            continue;
-        }
-        size_t q = p;
-        while (q < b && pii_is_alpha(s[q]))
-            q++;
-        if ((p < start || p >= end) && q - p >= 4 && fiction_word(s + p, q - p))
-            return true;
-        p = q;
-    }
-    return false;
-}
-
 /* "Ben & Jerry's Cherry Garcia": a product name right after a listed brand's possessive. */
 static bool after_brand_possessive(const uint8_t *s, size_t start)
 {
@@ -349,7 +327,7 @@ bool pii_brand_frame(const pii_scan *sc, size_t start, size_t end, const size_t 
     if (!adjacent && !(start >= 3 && s[start - 1] == ' ' && (s[start - 2] == ',' || s[start - 2] == ':') &&
                        prev_word(s, start, 2, &ps, &pe) && pii_is_lower(s[ps])))
         return false;
-    if (pii_person_verb_after(sc, end) || !line_has_fiction_word(s, n, start, end))
+    if (pii_person_verb_after(sc, end) || !pii_line_has_word(s, n, start, end, fiction_word))
         return false;
     return adjacent ||
            !(pii_person_clause(sc, start, end, false) ||

@@ -515,29 +515,12 @@ static bool word_before_is(const uint8_t *s, size_t p, const char *lit)
 }
 
 /* Words of a line about a match: a surname there is a player ("van Rensburg kicked three penalties"). */
-static bool line_about_a_match(const uint8_t *s, size_t n, size_t at)
+static bool match_word(const uint8_t *w, size_t n)
 {
     static const char *const W[] = {"derby", "fantasy", "fixture", "goal", "goals", "innings", "keeper", "league",
                                     "match", "minute", "penalties", "penalty", "playoff", "playoffs", "referee",
                                     "squad", "striker", "touchdown", "wicket", NULL};
-    size_t a = at, b = at;
-    while (a > 0 && at - a < 160 && s[a - 1] != '\n')
-        a--;
-    while (b < n && b - at < 160 && s[b] != '\n')
-        b++;
-    for (size_t p = a; p < b;) {
-        if (!pii_is_alpha(s[p])) {
-            p++;
-            continue;
-        }
-        size_t q = p;
-        while (q < b && pii_is_alpha(s[q]))
-            q++;
-        if (q - p >= 4 && q - p <= 9 && WORD_IN_SORTED(s + p, q - p, W))
-            return true;
-        p = q;
-    }
-    return false;
+    return n >= 4 && n <= 9 && WORD_IN_SORTED(w, n, W);
 }
 
 /* A capitalized word [a, b) that may be a player's surname: a given or family name the lists hold that is
@@ -582,7 +565,7 @@ static void player_frame(pii_scan *sc, const word *v, bool subject)
     }
     size_t start = player_name(sc, a, b);
     /* a subject needs its particle: clubs are named like people too ("Everton scored first") */
-    if (start != SIZE_MAX && (!subject || start < a) && line_about_a_match(s, n, v->s))
+    if (start != SIZE_MAX && (!subject || start < a) && pii_line_has_word(s, n, v->s, v->s, match_word))
         pii_person_emit(sc, start, b, 0.8, SANCTUM_EV_CONTEXT_AFTER);
 }
 

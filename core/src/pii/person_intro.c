@@ -143,22 +143,6 @@ static const char *const LOCATIVE_END[] = {"ில்", "లో", "ಲ್ಲಿ"
 /* Arabic lineage and compound words inside a name: "فيصل بن خالد", "عبد الله". */
 static const char *const CHAIN[] = {"بن", "بنت", "ابن", "عبد", "أبو", "ابو", "آل", "ولد", NULL};
 
-static bool in_list(const uint8_t *w, size_t n, const char *const *l)
-{
-    if (n == 0)
-        return false;
-    for (size_t k = 0; l[k] != NULL; k++) {
-        /* most entries differ in their first three bytes: strlen only after they match (an entry's next
-         * byte is readable once one matched a byte of the word, which is never NUL) */
-        const uint8_t *e = (const uint8_t *)l[k];
-        if (e[0] != w[0] || (n > 1 && (e[1] != w[1] || (n > 2 && e[2] != w[2]))))
-            continue;
-        if (strlen(l[k]) == n && memcmp(w, e, n) == 0)
-            return true;
-    }
-    return false;
-}
-
 static bool starts_list(const uint8_t *w, size_t n, const char *const *l)
 {
     for (size_t k = 0; l[k] != NULL; k++) {
@@ -263,7 +247,7 @@ static bool read_run(const uint8_t *s, size_t n, size_t a, size_t b, bool thai, 
     unsigned total = 0;
     for (;;) {
         size_t wl = b - a;
-        if (in_list(s + a, wl, SPEAK)) {
+        if (bytes_in(s + a, wl, SPEAK)) {
             r->speak = true;
             break;
         }
@@ -272,12 +256,12 @@ static bool read_run(const uint8_t *s, size_t n, size_t a, size_t b, bool thai, 
             break;
         }
         r->close_s = a, r->close_e = b;
-        if (in_list(s + a, wl, CLOSE) ||
+        if (bytes_in(s + a, wl, CLOSE) ||
             (r->words > 0 && wl > 2 && s[a] == 0xD9 && s[a + 1] == 0x88 && sc_name_lookup(s + a, wl) == 0))
             break; /* "و" glued to a verb: "وأحتاج" (and I need) */
-        if (in_list(s + a, wl, STOP) || ends_list(s + a, wl, LOCATIVE_END) || ends_list(s + a, wl, CLAUSE_END))
+        if (bytes_in(s + a, wl, STOP) || ends_list(s + a, wl, LOCATIVE_END) || ends_list(s + a, wl, CLAUSE_END))
             return false;
-        if (thai && in_list(s + a, wl, THAI_PARTICLES))
+        if (thai && bytes_in(s + a, wl, THAI_PARTICLES))
             break;
         /* after "I" a verb or state glued on is no name ("ผมชอบ..."); after "my name is" the name may start
          * as one does ("มาลัย" and มา, come) */
@@ -302,7 +286,7 @@ static bool read_run(const uint8_t *s, size_t n, size_t a, size_t b, bool thai, 
              (memcmp(s + a + 2, "ال", 4) == 0 && (memcmp(s + a, "ب", 2) == 0 || memcmp(s + a, "و", 2) == 0 ||
                                                  memcmp(s + a, "ف", 2) == 0 || memcmp(s + a, "ك", 2) == 0))))
             return false;
-        if (in_list(s + a, wl, CHAIN))
+        if (bytes_in(s + a, wl, CHAIN))
             r->chain = true;
         else {
             if (++r->words > 3)
@@ -353,7 +337,7 @@ size_t pii_intro_name(pii_scan *sc, size_t ws, size_t we)
         size_t p = we;
         size_t xa, xb;
         /* "my" + "name", "I" + "name (is)", Persian "اسم من" */
-        if (next_script_word(s, n, p, &xa, &xb) && in_list(s + xa, xb - xa, NAME_WORD)) {
+        if (next_script_word(s, n, p, &xa, &xb) && bytes_in(s + xa, xb - xa, NAME_WORD)) {
             kind = FRAME_STRONG;
             p = xb;
         } else if (kind == 0) {
@@ -383,7 +367,7 @@ size_t pii_intro_name(pii_scan *sc, size_t ws, size_t we)
             ga--;
         bool opens = q == 0 || s[q - 1] == '\n' || s[q - 1] == ',' || s[q - 1] == ':' || s[q - 1] == '.' ||
                      s[q - 1] == '!' || (q >= 2 && s[q - 2] == 0xD8 && s[q - 1] == 0x8C) ||
-                     (ga < q && in_list(s + ga, q - ga, GREETING));
+                     (ga < q && bytes_in(s + ga, q - ga, GREETING));
         if (!opens)
             return 0;
         kind = r.known && r.words < 2 && !r.speak && !r.phone ? 0 : FRAME_WEAK;
@@ -398,7 +382,7 @@ size_t pii_intro_name(pii_scan *sc, size_t ws, size_t we)
             q--;
         /* an honorific may close the name before the comma: "प्रिय सुगंधा जी," */
         static const char *const HONOR[] = {"जी", "ਜੀ", "గారు", "அவர்களுக்கு", "صاحب", "صاحبہ", "साहब", NULL};
-        bool honor = r.close_e > r.close_s && in_list(s + r.close_s, r.close_e - r.close_s, HONOR);
+        bool honor = r.close_e > r.close_s && bytes_in(s + r.close_s, r.close_e - r.close_s, HONOR);
         size_t e = honor ? r.close_e : r.end;
         bool ends = e >= n || s[e] == ',' || s[e] == '!' || s[e] == '\n' || s[e] == '\r' ||
                     (e + 1 < n && s[e] == 0xD8 && s[e + 1] == 0x8C);
@@ -407,7 +391,7 @@ size_t pii_intro_name(pii_scan *sc, size_t ws, size_t we)
             return 0;
         for (size_t p = r.start; p < r.end;) {
             size_t we2 = letters_end(s, n, p);
-            if (we2 == p || in_list(s + p, we2 - p, DEAR_NOT))
+            if (we2 == p || bytes_in(s + p, we2 - p, DEAR_NOT))
                 return 0;
             p = we2 < r.end ? we2 + 1 : we2;
         }
@@ -416,7 +400,7 @@ size_t pii_intro_name(pii_scan *sc, size_t ws, size_t we)
     bool number = kind != FRAME_STRONG && !r.speak && !r.phone && number_after(s, n, r.end);
     if (kind != FRAME_STRONG && !r.speak && !r.phone && !number && r.known) {
         size_t e1 = letters_end(s, n, r.start);
-        if (in_list(s + r.start, e1 - r.start, ADJ_NAMES))
+        if (bytes_in(s + r.start, e1 - r.start, ADJ_NAMES))
             return 0;
     }
     /* a number after the words, or a phone word right after them, is no evidence alone: "I am your neighbour /
@@ -429,7 +413,7 @@ size_t pii_intro_name(pii_scan *sc, size_t ws, size_t we)
     bool ok = kind == FRAME_STRONG || r.speak || r.phone || r.known || number;
     /* Persian "من" (I) is Arabic "من" (from, who: "من فضلك", please): a known name or "هستم" (I am) after it */
     if (f->len == 4 && memcmp(f->w, "من", 4) == 0)
-        ok = r.known || (r.close_e > r.close_s && in_list(s + r.close_s, r.close_e - r.close_s,
+        ok = r.known || (r.close_e > r.close_s && bytes_in(s + r.close_s, r.close_e - r.close_s,
                                                            (const char *const[]){"هستم", NULL}));
     if (!ok)
         return 0;

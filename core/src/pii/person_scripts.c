@@ -322,22 +322,6 @@ static const char *const FRAME_AFTER[] = {
 static const char *const FROM_NOUNS[] = {"رسالة", "بريد", "هدية", "הודעה", "מייל", "מכתב", "پیام", "नमस्कार",
                                          "संदेश", NULL};
 
-static bool in_list(const uint8_t *w, size_t n, const char *const *l)
-{
-    if (n == 0)
-        return false;
-    for (size_t k = 0; l[k] != NULL; k++) {
-        /* most entries differ in their first three bytes: strlen only after they match (an entry's next
-         * byte is readable once one matched a byte of the word, which is never NUL) */
-        const uint8_t *e = (const uint8_t *)l[k];
-        if (e[0] != w[0] || (n > 1 && (e[1] != w[1] || (n > 2 && e[2] != w[2]))))
-            continue;
-        if (strlen(l[k]) == n && memcmp(w, e, n) == 0)
-            return true;
-    }
-    return false;
-}
-
 /* The word that ends before p (over spaces, ':' and ','), as [*a, *b). */
 static bool word_before(const uint8_t *s, size_t p, size_t *a, size_t *b)
 {
@@ -374,11 +358,11 @@ static bool title_before(const uint8_t *s, size_t ws)
         size_t e = ws - 2, q = e;
         while (q > 0 && s[q - 1] >= 0x80 && e - q < 16)
             q--;
-        return q < e && in_list(s + q, e - q, ABBREV);
+        return q < e && bytes_in(s + q, e - q, ABBREV);
     }
     if (!word_before(s, ws, &a, &b) || b + 1 != ws)
         return false;
-    if (in_list(s + a, b - a, TITLE))
+    if (bytes_in(s + a, b - a, TITLE))
         return true;
     /* Arabic glues "to" and "and" to the title: "للدكتورة" (ل + الدكتورة), "والسيد", "وللأستاذ" */
     uint8_t buf[40];
@@ -388,9 +372,9 @@ static bool title_before(const uint8_t *s, size_t ws)
     if (l >= 8 && l < sizeof buf && s[a] == 0xD9 && s[a + 1] == 0x84 && s[a + 2] == 0xD9 && s[a + 3] == 0x84) {
         buf[0] = 0xD8, buf[1] = 0xA7; /* لل -> ال */
         memcpy(buf + 2, s + a + 2, l - 2);
-        return in_list(buf, l, TITLE);
+        return bytes_in(buf, l, TITLE);
     }
-    return in_list(s + a, l, TITLE);
+    return bytes_in(s + a, l, TITLE);
 }
 
 /* "in the name of" before an account holder, two words: Persian "به نام", Hebrew "על שם", Urdu "کے نام";
@@ -405,7 +389,7 @@ static bool holder_before(const uint8_t *s, size_t ws)
     size_t a, b, a2, b2;
     if (!word_before(s, ws, &a, &b) || (b + 1 != ws && !(b + 2 == ws && s[b] == ':')))
         return false;
-    if (in_list(s + a, b - a, LABEL))
+    if (bytes_in(s + a, b - a, LABEL))
         return true;
     if (!word_before(s, a, &a2, &b2) || b2 + 1 != a)
         return false;
@@ -434,10 +418,10 @@ static bool frame_before(const uint8_t *s, size_t ws)
     size_t a, b, a2, b2;
     if (!word_before(s, ws, &a, &b))
         return false;
-    if (in_list(s + a, b - a, FRAME_BEFORE))
+    if (bytes_in(s + a, b - a, FRAME_BEFORE))
         return true;
     static const char *const FROM[] = {"من", "מ", "از", "से", NULL}; /* "from" */
-    return in_list(s + a, b - a, FROM) && word_before(s, a, &a2, &b2) && in_list(s + a2, b2 - a2, FROM_NOUNS);
+    return bytes_in(s + a, b - a, FROM) && word_before(s, a, &a2, &b2) && bytes_in(s + a2, b2 - a2, FROM_NOUNS);
 }
 
 static bool frame_after(const uint8_t *s, size_t n, size_t we)
@@ -445,7 +429,7 @@ static bool frame_after(const uint8_t *s, size_t n, size_t we)
     if (we >= n || s[we] != ' ')
         return false;
     size_t e = script_word_end(s, n, we + 1);
-    return in_list(s + we + 1, e - we - 1, FRAME_AFTER);
+    return bytes_in(s + we + 1, e - we - 1, FRAME_AFTER);
 }
 
 /* ", name!" (or the Arabic comma "، "): someone addressed */
@@ -469,7 +453,7 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n, ns, ns2;
-    if (in_list(s + ws, we - ws, FRAME_BEFORE))
+    if (bytes_in(s + ws, we - ws, FRAME_BEFORE))
         return we; /* ሰላም, a greeting that is also a name, is the frame of the word after it */
     /* "الله" (God) starts no name: "رحمة الله ماجد" is God's mercy, then Majid */
     if (we - ws == 8 && memcmp(s + ws, "الله", 8) == 0)
@@ -502,9 +486,9 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
     if (!known1 && f1 == 0 && s[ws] == 0xE0 && s[ws + 1] <= 0xB5 && ws > 0 && s[ws - 1] == ' ' && we < n &&
         s[we] == ' ' && (indic_titled = title_before(s, ws)) && (fe = script_word_end(s, n, fs)) > fs &&
         same_block(s + ws, s + fs) &&
-        !in_list(s + fs, fe - fs, FRAME_AFTER)) { /* "स्व. पिताजी का": one word, a kin word, is none */
+        !bytes_in(s + fs, fe - fs, FRAME_AFTER)) { /* "स्व. पिताजी का": one word, a kin word, is none */
         size_t xs = fe + 1, xe = fe < n && s[fe] == ' ' ? script_word_end(s, n, xs) : xs;
-        maybe_unknown = punct_after(s, n, fe) || (xe > xs && in_list(s + xs, xe - xs, FRAME_AFTER));
+        maybe_unknown = punct_after(s, n, fe) || (xe > xs && bytes_in(s + xs, xe - xs, FRAME_AFTER));
     }
     bool holder = false, titled = false;
     if ((known1 || maybe_unknown) && ws > 0 && s[ws - 1] == ' ') {
@@ -522,13 +506,13 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
         size_t end = we, p = we;
         for (unsigned k = 0; k < 3 && p < n && s[p] == ' '; k++) {
             size_t cs = p + 1, ce = script_word_end(s, n, cs), n3;
-            if (ce == cs || in_list(s + cs, ce - cs, FRAME_AFTER))
+            if (ce == cs || bytes_in(s + cs, ce - cs, FRAME_AFTER))
                 break;
-            bool abd = in_list(s + cs, ce - cs, (const char *const[]){"عبد", NULL});
+            bool abd = bytes_in(s + cs, ce - cs, (const char *const[]){"عبد", NULL});
             unsigned f3 = uncased_flags(s, cs, ce, &n3);
             /* an unknown word still belongs to the name when the honorific closes it ("قریشی صاحب") */
             bool closed = ce < n && s[ce] == ' ' &&
-                          in_list(s + ce + 1, script_word_end(s, n, ce + 1) - ce - 1, FRAME_AFTER);
+                          bytes_in(s + ce + 1, script_word_end(s, n, ce + 1) - ce - 1, FRAME_AFTER);
             /* the family name the lists lack after a known given name, ending the holder's name */
             closed = closed || (k == 0 && ((f1 & SC_NAME_FIRST) || titled_unknown) && punct_after(s, n, ce));
             if (!abd && !closed && !arabic_article(s, cs, ce) && !(f3 & (SC_NAME_FIRST | SC_NAME_LAST)))
@@ -540,7 +524,7 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
             return we; /* "named after Herzl": a holder is written with a family name */
         /* "श्री गणेश मंदिर": a temple, road or school named after a god or a person */
         size_t os = end + 1, oe = end < n && s[end] == ' ' ? script_word_end(s, n, os) : os;
-        if (oe > os && in_list(s + os, oe - os, (const char *const[]){"मंदिर", "मन्दिर", "मार्ग", "नगर", "चौक",
+        if (oe > os && bytes_in(s + os, oe - os, (const char *const[]){"मंदिर", "मन्दिर", "मार्ग", "नगर", "चौक",
                                                                        "अस्पताल", "विद्यालय", "कॉलेज", "भवन", "ट्रस्ट",
                                                                        "মন্দির", "আশ্রম", "கோயில்", "கோவில்", "ఆలయం",
                                                                        "గుడి", "ಮಂದಿರ", "ದೇವಸ್ಥಾನ", "મંદિર", NULL}))
@@ -559,13 +543,13 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
     size_t bs = we + 1, be = we < n && s[we] == ' ' ? script_word_end(s, n, bs) : bs;
     unsigned f2 = be > bs ? uncased_flags(s, bs, be, &ns2) : 0;
     if (be > bs && ns2 == bs &&
-        (in_list(s + bs, be - bs, (const char *const[]){"بن", "ابن", "بنت", "أبو", "ابو", "آل", NULL}))) {
+        (bytes_in(s + bs, be - bs, (const char *const[]){"بن", "ابن", "بنت", "أبو", "ابو", "آل", NULL}))) {
         size_t cs = be + 1, ce = be < n && s[be] == ' ' ? script_word_end(s, n, cs) : cs;
         size_t ns3;
         /* after أبو/آل (father of, house of) any word but a preposition is the name's ("أبو زيد", "آل سعود") */
         bool kunya = (s[bs] == 0xD8 && (s[bs + 1] == 0xA3 || s[bs + 1] == 0xA2)) || /* أبو, آل; not بن (beans) */
                      (be - bs == 6 && memcmp(s + bs, "ابو", 6) == 0);
-        bool prep = ce > cs && in_list(s + cs, ce - cs, (const char *const[]){"في", "على", "من", "إلى", "الى", "عن", "مع", NULL});
+        bool prep = ce > cs && bytes_in(s + cs, ce - cs, (const char *const[]){"في", "على", "من", "إلى", "الى", "عن", "مع", NULL});
         if (ce > cs && ((kunya && !prep && !arabic_article(s, cs, ce)) ||
                         ((uncased_flags(s, cs, ce, &ns3) & (SC_NAME_FIRST | SC_NAME_LAST)) && ns3 == cs))) {
             pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, ns, ce, 0.85,
@@ -580,7 +564,7 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
         unsigned f3 = 0;
         if (ns2 > bs && s[bs] == 0xD7 && s[bs + 1] == 0x95) /* ו glued to the second name */
             js = bs, je = be, f3 = f2, ns3 = ns2;
-        else if (in_list(s + bs, be - bs, (const char *const[]){"و", "और", NULL}) && be < n && s[be] == ' ') {
+        else if (bytes_in(s + bs, be - bs, (const char *const[]){"و", "और", NULL}) && be < n && s[be] == ' ') {
             js = be + 1;
             je = script_word_end(s, n, js);
             f3 = je > js ? uncased_flags(s, js, je, &ns3) : 0;

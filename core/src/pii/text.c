@@ -511,3 +511,25 @@ sanctum_status pii_blank_format_chars(sanctum_ctx *ctx, const uint8_t *s, size_t
     *out = b;
     return SANCTUM_OK;
 }
+
+bool pii_line_has_word(const uint8_t *s, size_t n, size_t start, size_t end, bool (*is)(const uint8_t *, size_t))
+{
+    size_t a = start, b = end;
+    while (a > 0 && start - a < 160 && s[a - 1] != '\n')
+        a--;
+    while (b < n && b - end < 160 && s[b] != '\n')
+        b++;
+    for (size_t p = a; p < b;) {
+        if (!pii_is_alpha(s[p])) {
+            p++;
+            continue;
+        }
+        size_t q = p;
+        while (q < b && pii_is_alpha(s[q]))
+            q++;
+        if ((p < start || p >= end) && is(s + p, q - p))
+            return true;
+        p = q;
+    }
+    return false;
+}
