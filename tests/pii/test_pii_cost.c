@@ -181,15 +181,15 @@ static void chat_frames_in_a_row(void **state)
     pii_expect(f->det, "[08:12] Svetlana: Ingrid, can you call me back?", SANCTUM_ENTITY_PERSON, "Ingrid");
 }
 
-/* Scripts without capitals read the word before a name for a title or a frame ("מר כהן", "به نام"). No-break spaces
- * are bytes >= 0x80 as the letters are: a text of names joined by U+00A0 was one run that every name walked back to
- * its start (n^2: 512 KiB of "דני" + U+00A0 took 4 CPU s in the release build, 1 MiB 16). */
+/* Scripts without capitals read the word before a name for a title or a frame ("מר כהן", "به نام", "श्री"). No-break
+ * spaces are bytes >= 0x80 as the letters are: a text of names joined by U+00A0 was one run that every name walked
+ * back to its start (n^2, release build: 512 KiB of "דני" + U+00A0 took 4.0 CPU s, 1 MiB 16; of "गणेश" + U+00A0
+ * 2.2 and 8.9; Arabic "علي" as Hebrew). */
 static void nbsp_joined_names(void **state)
 {
     pii_fixture *f = *state;
-    assert_linear(f->det, "Hebrew name + NBSP", "\xd7\x93\xd7\xa0\xd7\x99\xc2\xa0");              /* דני */
-    assert_linear(f->det, "Arabic name + NBSP", "\xd8\xb9\xd9\x84\xd9\x8a\xc2\xa0");              /* علي */
-    assert_linear(f->det, "Devanagari words + NBSP", "श्री\xc2\xa0गणेश\xc2\xa0मंदिर\xc2\xa0में\xc2\xa0पूजा\xc2\xa0है\xc2\xa0");
+    assert_linear(f->det, "Hebrew name + NBSP", "\xd7\x93\xd7\xa0\xd7\x99\xc2\xa0");          /* דני */
+    assert_linear(f->det, "Devanagari name + NBSP", "\xe0\xa4\x97\xe0\xa4\xa3\xe0\xa5\x87\xe0\xa4\xb6\xc2\xa0"); /* गणेश */
     /* the frames still read the word before a name */
     pii_expect(f->det, "ההעברה על שם יעל רוזנברג, תודה", SANCTUM_ENTITY_PERSON, "יעל רוזנברג");
     pii_expect(f->det, "واریز به نام مهدی حسینی انجام شد", SANCTUM_ENTITY_PERSON, "مهدی حسینی");
