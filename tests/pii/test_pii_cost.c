@@ -195,6 +195,28 @@ static void nbsp_joined_names(void **state)
     pii_expect(f->det, "واریز به نام مهدی حسینی انجام شد", SANCTUM_ENTITY_PERSON, "مهدی حسینی");
 }
 
+/* Rows of nine-digit cells: each cell looks up for its column's header (round 12), at most 12 lines of 256 bytes;
+ * a line of cells with no line break, each cell reading back to its line's start. */
+static void table_cells_in_a_row(void **state)
+{
+    pii_fixture *f = *state;
+    assert_linear(f->det, "csv rows of nine digits", "523417789,301662210,145279036,612084471\n");
+    assert_linear(f->det, "tsv rows under a header", "ssn\tbadge\n523417789\t301662210\n145279036\t612084471\n");
+    assert_linear(f->det, "one endless ';' line", "523417789;");
+    assert_linear(f->det, "psql rows", " 4 | 523417789 | 301662210\n----+-----------+----------\n");
+}
+
+/* Names in a case in a row (person_inflect.c): each capitalized word tries its endings on itself only,
+ * at most 32 bytes; a sentence of them is one long name sequence. */
+static void case_forms_in_a_row(void **state)
+{
+    pii_fixture *f = *state;
+    assert_linear(f->det, "Finnish cases", "Mikolle Jukan Sannalla ");
+    assert_linear(f->det, "Hungarian cases", "Zolt\xc3\xa1nnal Eszternek ");
+    assert_linear(f->det, "Polish cases", "z Magdalen\xc4\x85 i Tomaszowi ");
+    assert_linear(f->det, "long unknown word with an ending", "Xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxallelle ");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -207,6 +229,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(prose_frames_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(chat_frames_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(nbsp_joined_names, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(table_cells_in_a_row, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(case_forms_in_a_row, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -113,6 +113,14 @@ class Context:
         self._ptr = out[0]
         self._children = weakref.WeakSet()
 
+    @classmethod
+    def of_native(cls, ptr) -> "Context":
+        """A Context owning a native context made with sanctum_ctx_new (closed, and freed, by close())."""
+        self = cls.__new__(cls)
+        self._ptr = ptr
+        self._children = weakref.WeakSet()
+        return self
+
     def _adopt(self, child) -> None:
         """Registers a handle made from this context: closing the context closes it first."""
         self._children.add(child)

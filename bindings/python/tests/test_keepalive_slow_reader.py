@@ -180,3 +180,21 @@ class FramingTest(unittest.TestCase):
             self.assertFalse(self.framing(get[:i], get[i:]), i)
         # a chunked body is not followed: never said to be partial (the handler's signals remain)
         self.assertFalse(self.framing(b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nab"))
+        self.assertFalse(self.framing(b"POST / HTTP/1.1\r\ntRANSFER-eNCODING: chunked\r\n\r\n5\r\nab"))
+
+    def test_head_end_is_where_the_blank_line_regex_ends(self):
+        # http._head_end finds a head's end by literal searches: the same end as rb"\r?\n\r?\n" from
+        # every start, over every string of up to 6 bytes of CR, LF and one other byte.
+        import itertools
+        import re
+
+        from sanctumcore.proxy.http import _head_end
+
+        blank = re.compile(rb"\r?\n\r?\n")
+        for n in range(7):
+            for t in itertools.product(b"\r\na", repeat=n):
+                buf = bytes(t)
+                for start in range(n + 1):
+                    m = blank.search(buf, start)
+                    for b in (buf, bytearray(buf)):
+                        self.assertEqual(_head_end(b, start), m.end() if m else -1, (buf, start))

@@ -81,13 +81,23 @@ class AcceptorTest(unittest.TestCase):
         self.port = self.sock.getsockname()[1]
 
     def test_two_workers_take_connections_in_turn(self):
+        # The fallback (the fuller worker takes a connection still waiting RETRY later) is timing by design:
+        # with 1 ms a loaded machine gave 8/12 once. With 0.25 s the emptier worker has time to take its
+        # turn whatever the load, and each connection comes once no worker waits any more (a waiting
+        # worker is passed over, so a connection made during its wait would go to the other one).
+        retry, balance.RETRY = balance.RETRY, 0.25
+        self.addCleanup(setattr, balance, "RETRY", retry)
         counts = balance.Counts(2)
         workers = [Worker(self.sock, counts, i) for i in range(2)]
         for w in workers:
             self.addCleanup(w.close)
-        clients = [connect_and_ask(self.port) for _ in range(20)]  # kept open: each worker holds its own
-        for c in clients:
-            self.addCleanup(c.close)
+        clients = []
+        for _ in range(20):
+            clients.append(connect_and_ask(self.port))  # kept open: each worker holds its own
+            self.addCleanup(clients[-1].close)
+            deadline = time.monotonic() + 10
+            while any(counts.waiting) and time.monotonic() < deadline:
+                time.sleep(0.005)
         held = [w.held() for w in workers]
         self.assertEqual(sum(held), 20)
         self.assertLessEqual(abs(held[0] - held[1]), 2, held)

@@ -55,7 +55,7 @@ class SpareScrubberTest(ProxyFixture):
             resp, data = self.post("/chat/completions", body)
             self.assertEqual(resp.status, 200)
             if i:  # this request took one of them, and closed it (used once, then wiped)
-                self.assertEqual(sum(sp._ctx._ptr is None for sp in made), 1)
+                self.assertEqual(sum(sp.closed for sp in made), 1)
             sent = self.up.requests[i].body
             self.assertNotIn(name.encode(), sent)
             self.assertIn(b"<PERSON_1>", sent)  # numbered from 1: a session no other request used
@@ -86,7 +86,7 @@ class SpareScrubberTest(ProxyFixture):
         self.proxy.close()
         self.assertEqual(self.spares(), 0)
         for s in spares:
-            self.assertIsNone(s._ctx._ptr)  # (closed: its session freed and wiped)
+            self.assertTrue(s.closed)  # (its session freed and wiped)
 
 
 class SpareAtStopTest(ProxyFixture):

@@ -499,14 +499,18 @@ static void scan_bytes(pii_scan *sc)
             /* skip the cluster, but not an '@' or letters right after it */
             if (next > i + 1)
                 i = next - 1;
-        } else if (iban && i + 3 < n && pii_is_digit(s[i + 2]) && pii_is_digit(s[i + 3]) && pii_is_alpha(s[i + 1])) {
-            size_t next = pii_rec_iban(sc, i);
-            if (next > i)
-                i = next - 1;
         } else {
-            size_t w = i;
+            size_t w = i, e = pii_letters_end(s, i + 1, n, false);
+            /* two letters, then two digits: an IBAN may start here (when none does, the second letter is read
+             * as a word of its own) */
+            if (iban && e == i + 2 && e + 1 < n && pii_is_digit(s[e]) && pii_is_digit(s[e + 1])) {
+                size_t next = pii_rec_iban(sc, i);
+                if (next > i)
+                    i = next - 1;
+                continue;
+            }
             /* skip the rest of a word */
-            i = pii_letters_end(s, i + 1, n, false) - 1;
+            i = e - 1;
             if (spoken && pii_maybe_digit_word(s + w, i + 1 - w, i + 1 < n ? s[i + 1] : 0) &&
                 pii_spoken_may_start(s, n, w)) {
                 size_t skip;

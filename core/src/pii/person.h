@@ -271,6 +271,9 @@ unsigned pii_cyrillic_flags(const uint8_t *s, size_t a, size_t b);
 unsigned pii_greek_flags(const uint8_t *s, size_t a, size_t b);
 /* Flags of a Latin name written with diacritics the gazetteer does not hold (Adébáyọ̀; 0 when none). */
 unsigned pii_folded_flags(const uint8_t *s, size_t a, size_t b);
+/* Flags of the nominative of a Latin-script given name or surname written in a case of a language that
+ * declines names (Jukan, Zoltánnal, Magdaleną, Tomaszowi, Lukui, Goranom; 0 when none): person_inflect.c. */
+unsigned pii_latin_case_flags(const uint8_t *s, size_t a, size_t b);
 /* An honorific right after the name: "Ayşe hanım", "Mehmet bey", "Tanaka san". */
 bool pii_honorific_after(const uint8_t *s, size_t n, size_t end);
 /* A kinship or address word right after a given name: "Payal di,", "Narek jan", "Гульнара апа". */

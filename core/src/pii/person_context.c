@@ -221,7 +221,8 @@ static int marker_before(const uint8_t *s, size_t start)
              K_("fam.", 1), K_("Fam.", 1),   K_("PC", 1),   K_("DC", 1),   K_("Sgt", 1),   K_("Sgt.", 1),
              K_("Cllr", 1), K_("Insp.", 1)};
 #undef K_
-    if (start < 3 || s[start - 1] != ' ')
+    /* the last bytes of the markers below: most words before a name end otherwise, and need no walk back */
+    if (start < 3 || s[start - 1] != ' ' || !pii_in_chars(".eudtaCr", s[start - 2]))
         return 0;
     size_t te = start - 1, ts = te;
     while (ts > 0 && s[ts - 1] != ' ' && s[ts - 1] != '\n' && te - ts <= 6)
@@ -342,7 +343,7 @@ static int context_before(const pii_scan *sc, size_t start, bool *accepts_unknow
         return STRONG;
     /* the same titles in Ukrainian ("пан Тарас", "пані Оксана"); Thai คุณ ends the Thai word before the
      * name, glued or not ("สวัสดีคุณNattaya", "คุณ Nattaya") */
-    if (w1e + 1 == start && word_in(w1, l1, (const char *const[]){"пан", "пані", "пана", "пану", NULL}))
+    if (w1e + 1 == start && w1[0] == 0xD0 && word_in(w1, l1, (const char *const[]){"пан", "пані", "пана", "пану", NULL}))
         return STRONG;
     if (l1 >= 9 && start - w1e <= 1 && memcmp(w1 + l1 - 9, "\xe0\xb8\x84\xe0\xb8\xb8\xe0\xb8\x93", 9) == 0) {
         *accepts_unknown = true;

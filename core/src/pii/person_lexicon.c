@@ -169,6 +169,15 @@ static unsigned surname_ending(const uint8_t *s, size_t a, size_t b, bool *adjec
     return 0;
 }
 
+/* A capitalized Latin word that the lists lack may be a name in a grammatical case (person_inflect.c). */
+static unsigned latin_case(const uint8_t *s, size_t a, size_t b)
+{
+    bool up = false;
+    if (letter_at(s, b, a, &up) == 0 || !up)
+        return 0;
+    return pii_latin_case_flags(s, a, b);
+}
+
 /* A capitalized word (Latin or Cyrillic capital) that the lists lack: its ending may still say surname. */
 static unsigned unknown_capitalized(const uint8_t *s, size_t a, size_t b, bool *adjective)
 {
@@ -199,6 +208,10 @@ unsigned pii_name_flags(const uint8_t *s, size_t a, size_t b)
         }
         /* Latin with diacritics (Ẹ, Ọ, Ấ start with E1) */
         unsigned g = (s[a] >= 0xC3 && s[a] <= 0xC9) || s[a] == 0xE1 ? pii_folded_flags(s, a, b) : 0;
+        if (g == 0 || (g & SC_NAME_WORD)) { /* "Ágnesnek", "Ágotą" */
+            unsigned c = latin_case(s, a, b);
+            g = c != 0 ? c : g;
+        }
         return g != 0 ? g : unknown_capitalized(s, a, b, &adj); /* "Þórbergsdóttir", "Łukasiewicz" */
     }
     const unsigned keep = SC_NAME_FIRST | SC_NAME_LAST | SC_NAME_COMMON_FIRST | SC_NAME_COMMON_LAST;
@@ -228,9 +241,14 @@ unsigned pii_name_flags(const uint8_t *s, size_t a, size_t b)
     for (size_t i = a; i < b; i++)
         if (s[i] >= 0x80) {
             unsigned g = pii_folded_flags(s, a, b);
+            if (g == 0 || (g & SC_NAME_WORD)) { /* "Zoltánnal"; "Magdaleną" folds to a name, as a word */
+                unsigned c = latin_case(s, a, b);
+                g = c != 0 ? c : g;
+            }
             return g != 0 ? g : unknown_capitalized(s, a, b, &adj);
         }
-    return unknown_capitalized(s, a, b, &adj);
+    unsigned g = latin_case(s, a, b); /* "Jukan", "Tomaszowi", "Goranom" */
+    return g != 0 ? g : unknown_capitalized(s, a, b, &adj);
 }
 
 /* Nothing but spaces before the end of a phrase (punctuation, a line break or the end of the text). */

@@ -6,48 +6,11 @@
 #include "person.h"
 #include "pii.h"
 
-static bool lower_trigger_slow(const uint8_t *w, size_t n, uint8_t c);
-
-/* Words after which a lower-case word may be a name (cheap test before the real context check). */
-#define L_(c) (1u << ((c) - 'a'))
-
 /* Words after which a lower-case word may be a name: the self-introduction phrases, verbs, and every
- * greeting and relation word of the context table (names.c). A first-letter mask by length rejects most
- * words inline; the rest probe a small open-addressing table, laid out for the hash below (a word
- * is in the slot of its hash or in a later one before the next empty slot; regenerate both together). */
-static inline bool lower_trigger(const uint8_t *w, size_t n)
-{
-    static const uint32_t FIRST[16] = {0,
-                                       L_('m'),
-                                       L_('a') | L_('c') | L_('e') | L_('h') | L_('i') | L_('m') | L_('t') |
-                                           L_('y'),
-                                       L_('a') | L_('b') | L_('d') | L_('h') | L_('k') | L_('m') | L_('p') |
-                                           L_('s') | L_('t'),
-                                       L_('b') | L_('c') | L_('d') | L_('f') | L_('h') | L_('m') | L_('p') |
-                                           L_('t') | L_('w'),
-                                       L_('a') | L_('b') | L_('c') | L_('e') | L_('h') | L_('n') | L_('s') |
-                                           L_('t'),
-                                       L_('c') | L_('f') | L_('i') | L_('l') | L_('m') | L_('n') | L_('s') |
-                                           L_('t'),
-                                       L_('b') | L_('e') | L_('f') | L_('g') | L_('h') | L_('m') | L_('p') |
-                                           L_('s') | L_('t') | L_('w'),
-                                       L_('a') | L_('c') | L_('d') | L_('e') | L_('f') | L_('g') | L_('l') |
-                                           L_('n') | L_('r'),
-                                       L_('a') | L_('b') | L_('c') | L_('n') | L_('r'),
-                                       L_('c') | L_('g') | L_('s'),
-                                       L_('g'),
-                                       L_('s'),
-                                       L_('g'),
-                                       0,
-                                       L_('c')};
-    if (n == 0 || n > 15 || !pii_is_alpha(w[0]) || (FIRST[n] & L_(pii_lower(w[0]))) == 0)
-        return false;
-    return lower_trigger_slow(w, n, pii_lower(w[0]));
-}
-
-static bool lower_trigger_slow(const uint8_t *w, size_t n, uint8_t c)
-{
-    static const char *const SLOTS[256] = {
+ * greeting and relation word of the context table (names.c), in a small open-addressing table laid out for
+ * the hash of lower_trigger_slow (a word is in the slot of its hash or in a later one before the next empty
+ * slot; regenerate both together). Lower-case ASCII letters only. */
+static const char *const SLOTS[256] = {
     "attorney", "fiance", NULL, NULL, "sister", "assistant", NULL, NULL, NULL, "brother", "friend", "client",
     "evening", "supervisor", "thx", "to", "hiya", NULL, NULL, NULL, NULL, NULL, NULL, NULL, "coworker", NULL,
     "cousin", NULL, NULL, NULL, NULL, NULL, NULL, "me", "candidate", NULL, "afternoon", "congrats", "baby",
@@ -67,7 +30,40 @@ static bool lower_trigger_slow(const uint8_t *w, size_t n, uint8_t c)
     "roommate", "student", "husband", "lawyer", "sibling", NULL, "mum", "text", NULL, NULL, "contractor",
     NULL, NULL, NULL, NULL, "kid", "congratulations", "m", NULL, NULL, NULL, NULL, NULL, "landlord", NULL,
     NULL, NULL, NULL, "teacher", NULL, NULL, "buddy", NULL, "thanks", NULL, NULL, NULL, NULL, NULL, NULL,
-    };
+};
+
+/* By length and first letter, the last letters of the words of SLOTS (bit c - 'a'), built once from it:
+ * the plain lower-case walk asks about every word, and most ("the", "and", "for") leave on one load. */
+static uint32_t trigger_last[16][26];
+static pii_once trigger_indexed = PII_ONCE_INIT;
+
+static void index_triggers(void)
+{
+    for (size_t i = 0; i < 256; i++) {
+        const char *t = SLOTS[i];
+        size_t l = t != NULL ? strlen(t) : 0;
+        if (l > 0 && l < 16)
+            trigger_last[l][t[0] - 'a'] |= 1u << (t[l - 1] - 'a');
+    }
+}
+
+static bool lower_trigger_slow(const uint8_t *w, size_t n, uint8_t c);
+
+static inline bool lower_trigger(const uint8_t *w, size_t n)
+{
+    if (n == 0 || n > 15)
+        return false;
+    unsigned c = (w[0] | 0x20u) - 'a', l = (w[n - 1] | 0x20u) - 'a'; /* < 26: an ASCII letter */
+    if (c >= 26 || l >= 26)
+        return false;
+    pii_run_once(&trigger_indexed, index_triggers);
+    if ((trigger_last[n][c] >> l & 1u) == 0)
+        return false;
+    return lower_trigger_slow(w, n, (uint8_t)(c + 'a'));
+}
+
+static bool lower_trigger_slow(const uint8_t *w, size_t n, uint8_t c)
+{
     unsigned c1 = n > 1 ? pii_lower(w[1]) : 0u, cl = pii_lower(w[n - 1]);
     unsigned i = (c * 7u + c1 * 31u + cl * 13u + (unsigned)n * 101u) & 255u;
     for (; SLOTS[i] != NULL; i = (i + 1u) & 255u)
@@ -235,6 +231,23 @@ size_t pii_lower_name(pii_scan *sc, const word *w)
 }
 
 /* A speech or request verb after a name: "jessica said", "raj wrote", "mia needs". */
+static bool speech_verb(const uint8_t *w, size_t n);
+
+/* Whether a plain lower-case word may be one of speech_verb's verbs, by its length, first and last letter:
+ * the walk asks about every word of four to nine letters, and "that", "this", "have" leave on two loads.
+ * Keep in step with the verbs of speech_verb. */
+static inline bool speech_verb_shape(const uint8_t *w, size_t n)
+{
+#define B_(c) (1u << ((c) - 'a'))
+    static const uint32_t FIRST[10] = {[4] = B_('s') | B_('t') | B_('a'), [5] = B_('t') | B_('a') | B_('w') | B_('n'),
+                                       [6] = B_('t') | B_('a') | B_('w'), [7] = B_('r') | B_('e'),
+                                       [9] = B_('s') | B_('r') | B_('m')};
+    static const uint32_t LAST[10] = {[4] = B_('d') | B_('s'), [5] = B_('s') | B_('d') | B_('e'),
+                                      [6] = B_('d') | B_('s'), [7] = B_('d'), [9] = B_('d')};
+#undef B_
+    return n >= 4 && n <= 9 && (FIRST[n] >> (w[0] - 'a') & 1u) && (LAST[n] >> (w[n - 1] - 'a') & 1u);
+}
+
 static bool speech_verb(const uint8_t *w, size_t n)
 {
     /* the fast path hands plain lower-case ASCII words only: compare bytes */
@@ -280,8 +293,71 @@ static void lower_name_said(pii_scan *sc, size_t ws, size_t we)
 
 /* Step 1, the fast path: plain lower-case ASCII words and punctuation only matter as triggers of a
  * lower-case name ("hey maria", "so jessica said"). Stops at a word the full tokenizer must read. */
+/* A byte that continues a handle or code after a lower-case run: the run is not a whole name. */
+static bool handle_goes_on(const uint8_t *s, size_t n, size_t b)
+{
+    return b < n && (pii_is_alpha(s[b]) || pii_is_digit(s[b]) || s[b] >= 0x80 || s[b] == '_' || s[b] == '@' ||
+                     s[b] == '-' || s[b] == '(' || s[b] == '/' || (s[b] == '.' && b + 1 < n && pii_is_alpha(s[b + 1])));
+}
+
+/* "@zeynep.kaya", "@ngozi-adeyemi", "@tomas_novak", "@ingrid.b": a handle of a given name [a, b), then '.', '-' or
+ * '_' and a family name that is no word or an initial, the whole handle; its end, or 0. */
+static size_t name_handle_end(const uint8_t *s, size_t n, size_t b)
+{
+    if (b + 1 >= n || (s[b] != '.' && s[b] != '-' && s[b] != '_') || !pii_is_lower(s[b + 1]))
+        return 0;
+    size_t c = b + 1, e = c;
+    while (e < n && e - c <= 20 && pii_is_lower(s[e]))
+        e++;
+    if (e - c > 20 || handle_goes_on(s, n, e))
+        return 0;
+    if (e - c == 1)
+        return e;
+    /* the environment and role suffixes of service accounts and hosts ("@olga.prod", "@nina-bot") */
+    static const char *const SUFFIX[] = {"admin", "alerts", "api", "app", "backend", "backup", "bak", "bot",
+                                         "cfg", "conf", "config", "cron", "db", "deploy", "dev", "docs",
+                                         "frontend", "group", "help", "info", "local", "mail", "new", "old", "ops",
+                                         "prod", "qa", "sandbox", "server", "srv", "staging", "stg", "support",
+                                         "svc", "sys", "team", "test", "tmp", "web", "worker", NULL};
+    if (WORD_IN_SORTED(s + c, e - c, SUFFIX) || sc_word_class(s + c, e - c) != SC_WORD_NONE)
+        return 0;
+    unsigned f = sc_name_lookup(s + c, e - c);
+    if (f & SC_NAME_WORD)
+        return 0;
+    /* a family name of the lists (a place's name too: Kaya, Lima); a piece they lack is as often a word of a
+     * feed or a team (@nasa.news) as a family name */
+    return (f & SC_NAME_LAST) ? e : 0;
+}
+
+/* The given name that opens a handle or a mention: in the lists, no word, no place, no chat word. */
+static bool handle_given_name(const uint8_t *w, size_t n)
+{
+    unsigned f = sc_name_lookup(w, n);
+    return (f & SC_NAME_FIRST) && !(f & (SC_NAME_WORD | SC_NAME_PLACE)) && !pii_chat_word(w, n) &&
+           sc_word_class(w, n) == SC_WORD_NONE;
+}
+
+/* A name handle [p, end) outside an '@' (the given name [p, j), then '.', '-' or '_'): the speaker of a chat
+ * export line ("[09:14] zeynep.kaya: ...", a ':' after it) or the login after "by" ([prev_s, prev_e), "opened
+ * by tomas_novak"). */
+static PII_NOINLINE void framed_handle(pii_scan *sc, size_t prev_s, size_t prev_e, size_t p, size_t j)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    if (j - p < 3 || j - p > 14)
+        return;
+    bool speaker = p >= 2 && s[p - 1] == ' ' && s[p - 2] == ']';
+    bool by = !speaker && prev_e == prev_s + 2 && p == prev_e + 1 && s[prev_s] == 'b' && s[prev_s + 1] == 'y';
+    if (!speaker && !by)
+        return;
+    size_t e = name_handle_end(s, n, j);
+    if (e == 0 || (speaker && (e >= n || s[e] != ':')) || !handle_given_name(s + p, j - p))
+        return;
+    pii_person_emit(sc, p, e, 0.8, SANCTUM_EV_CONTEXT_BEFORE | SANCTUM_EV_GAZETTEER_FIRST);
+}
+
 /* "@priya can you review": a chat mention of a lower-case given name that is no word, not an address
- * ("dana@x.org"), a dotted or underscored handle, or code ("@param"). */
+ * ("dana@x.org"), or code ("@param"); a handle of a given and a family name ("@zeynep.kaya") whole. */
 static PII_NOINLINE void mention_name(pii_scan *sc, size_t at)
 {
     const uint8_t *s = sc->s;
@@ -290,9 +366,8 @@ static PII_NOINLINE void mention_name(pii_scan *sc, size_t at)
         return;
     while (b < n && pii_is_lower(s[b]))
         b++;
-    if (b - a < 3 || b - a > 14 || (b < n && (pii_is_alpha(s[b]) || pii_is_digit(s[b]) || s[b] >= 0x80 || s[b] == '_' ||
-                                              s[b] == '@' || s[b] == '-' || s[b] == '(' ||
-                                              (s[b] == '.' && b + 1 < n && pii_is_alpha(s[b + 1])))))
+    size_t hend = b - a >= 3 && b - a <= 14 ? name_handle_end(s, n, b) : 0;
+    if (b - a < 3 || b - a > 14 || (hend == 0 && handle_goes_on(s, n, b)))
         return;
     /* doc tags, CSS at-rules and decorators some name lists hold ("Param", "Media") */
     static const char *const TAG[] = {"author", "charset", "class", "deprecated", "example", "font", "import",
@@ -301,10 +376,14 @@ static PII_NOINLINE void mention_name(pii_scan *sc, size_t at)
                                       "version", NULL};
     if (WORD_IN_SORTED(s + a, b - a, TAG))
         return;
-    unsigned f = sc_name_lookup(s + a, b - a);
     const char *why;
-    if (!(f & SC_NAME_FIRST) || (f & (SC_NAME_WORD | SC_NAME_PLACE)) || pii_chat_word(s + a, b - a) ||
-        sc_word_class(s + a, b - a) != SC_WORD_NONE || pii_in_code(sc, at, b, &why))
+    if (!handle_given_name(s + a, b - a))
+        return;
+    if (hend != 0) {
+        pii_person_emit(sc, a, hend, 0.8, SANCTUM_EV_CONTEXT_BEFORE | SANCTUM_EV_GAZETTEER_FIRST);
+        return;
+    }
+    if (pii_in_code(sc, at, b, &why))
         return;
     pii_person_emit(sc, a, b, 0.8, SANCTUM_EV_CONTEXT_BEFORE | SANCTUM_EV_GAZETTEER_FIRST);
 }
@@ -336,13 +415,18 @@ void pii_skip_plain_lower(pii_scan *sc, walk *k)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n;
-    while (k->p < n) {
-        size_t p = k->p;
+    /* the walk's state in locals, stored back before every call and return: k may alias what the calls
+     * write, so the compiler would otherwise store all three at every word */
+    size_t p = k->p, prev_s = k->prev_s, prev_e = k->prev_e;
+    while (p < n) {
         uint8_t c = s[p];
         if (pii_is_lower(c)) {
             size_t j = pii_letters_end(s, p + 1, n, true);
+            if (j + 1 < n && (s[j] == '.' || s[j] == '-' || s[j] == '_') && pii_is_lower(s[j + 1]) && p >= 2 &&
+                (s[p - 2] == ']' || s[p - 2] == 'y'))
+                framed_handle(sc, prev_s, prev_e, p, j); /* "[09:14] zeynep.kaya:", "by tomas_novak" */
             if (j < n && (s[j] >= 0x80 || pii_is_upper(s[j]) || s[j] == '\'' || s[j] == '-'))
-                return; /* not a plain word: the full tokenizer decides */
+                break; /* not a plain word: the full tokenizer decides */
             if (pii_chat_frame_gate(s, n, p, j, false)) {
                 word fw; /* "soy Ximena", "little Anouk", "mrs adeyemi" (person_chat_frames.c) */
                 memset(&fw, 0, sizeof fw);
@@ -351,42 +435,46 @@ void pii_skip_plain_lower(pii_scan *sc, walk *k)
                 fw.lower = true;
                 pii_chat_frame_word(sc, &fw);
             }
-            if (j - p >= 2 && k->prev_e > k->prev_s && p - k->prev_e <= 2 &&
-                lower_trigger(s + k->prev_s, k->prev_e - k->prev_s)) {
+            if (j - p >= 2 && prev_e > prev_s && p - prev_e <= 2 && lower_trigger(s + prev_s, prev_e - prev_s)) {
                 word lw;
                 memset(&lw, 0, sizeof lw);
                 lw.s = p;
                 lw.e = j;
                 lw.lower = true;
-                k->prev_s = p;
-                k->prev_e = j;
-                k->p = pii_lower_name(sc, &lw);
+                k->prev_s = prev_s = p;
+                k->prev_e = prev_e = j;
+                p = pii_lower_name(sc, &lw);
                 continue;
             }
             size_t wl = j - p; /* the verb's shape first: most words leave here without a call */
-            if (((wl >= 4 && wl <= 9 && speech_verb(s + p, wl)) || (wl == 2 && s[p] == 'i') || (wl == 4 && s[p] == 'j')) &&
-                k->prev_e > k->prev_s && p == k->prev_e + 1 && pii_is_lower(s[k->prev_s]))
+            if (((speech_verb_shape(s + p, wl) && speech_verb(s + p, wl)) || (wl == 2 && s[p] == 'i') ||
+                 (wl == 4 && s[p] == 'j')) &&
+                prev_e > prev_s && p == prev_e + 1 && pii_is_lower(s[prev_s])) {
+                k->p = p;
+                k->prev_s = prev_s;
+                k->prev_e = prev_e;
                 name_vouched_after(sc, k, p, j);
-            k->prev_s = p;
-            k->prev_e = j;
-            k->p = j;
+            }
+            prev_s = p;
+            prev_e = j;
+            p = j;
         } else if (c == ' ') {
-            k->p = p + 1; /* the most common byte between words */
+            p++; /* the most common byte between words */
         } else if (pii_is_upper(c) || c >= 0x80) {
-            return;
+            break;
         } else {
             if (c == '@' && p + 1 < n && pii_is_lower(s[p + 1]))
                 mention_name(sc, p);
             p++;
-            if (pii_is_digit(c) && p + 1 < n && pii_is_upper(s[p]) && pnr_name_at(s, n, p)) { /* c is s[p - 1] */
-                k->p = p; /* "1.1ALVES/RICARDO": a PNR name element, read by the airline format */
-                return;
-            }
+            if (pii_is_digit(c) && p + 1 < n && pii_is_upper(s[p]) && pnr_name_at(s, n, p))
+                break; /* c is s[p - 1]; "1.1ALVES/RICARDO": a PNR name element, read by the airline format */
             while (p < n && pii_is_digit(s[p - 1]) && pii_is_alpha(s[p]))
                 p++; /* letters glued to digits (3rd, 10px, sha1) are not words here */
-            k->p = p;
         }
     }
+    k->p = p;
+    k->prev_s = prev_s;
+    k->prev_e = prev_e;
 }
 
 bool pii_lower_trigger(const uint8_t *w, size_t n)

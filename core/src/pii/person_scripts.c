@@ -36,7 +36,10 @@ unsigned pii_cyrillic_flags(const uint8_t *s, size_t a, size_t b)
         {"\xd0\xbe\xd0\xb2\xd1\x96", ""}, /* -ові -> - (Ukrainian dative: Тарасові) */
         {"\xd1\x8e", ""},                     /* -ю  -> - (Ігорю) */
         {"\xd1\x8e", "\xd1\x8c"},           /* -ю  -> -ь (Игорю -> Игорь) */
-        {"\xd0\xb8", "\xd0\xb0"},           /* -и  -> -а (Ukrainian genitive: Оксани, Тетяни) */
+        {"\xd1\x8e", "\xd0\xb9"},           /* -ю  -> -й (Андрею, Сергею: names in -ей) */
+        {"\xd0\xb5\xd0\xbc", "\xd0\xb9"}, /* -ем -> -й (Алексеем) */
+        {"\xd1\x94\xd0\xbc", "\xd0\xb9"}, /* -єм -> -й (Ukrainian: Андрієм, Сергієм) */
+        {"\xd0\xb8", "\xd0\xb0"},           /* -и  -> -а (Ukrainian genitive: Оксани, Тетяни); last: "Свети" skips it */
     };
     uint8_t buf[44];
     /* "Свети" is "Saint" in Bulgarian and Serbian (Свети Мартин), not Света's genitive */

@@ -118,6 +118,10 @@ bool pii_context(const pii_scan *sc, size_t pos, bool before, unsigned max_words
 bool pii_context_by_byte(const pii_scan *sc, size_t pos, bool before, unsigned max_words, size_t max_bytes,
                          const char *const *const *by_byte);
 
+/* The header cell [*hs, *he) of the table column whose cell [start, end) fills (CSV/TSV, psql or Markdown
+ * rows; a COPY column list over tab-separated rows): true when found within 12 lines above. */
+bool pii_table_header(const pii_scan *sc, size_t start, size_t end, size_t *hs, size_t *he);
+
 /* The precision rules shared by every recognizer: true when [start, end) sits inside a URL, a file
  * path, an SSH remote, a UUID, a hex hash or a code identifier. Sets *why to a short rule name. */
 bool pii_in_code(const pii_scan *sc, size_t start, size_t end, const char **why);
@@ -299,6 +303,11 @@ static inline void pii_run_once(pii_once *o, void (*init)(void))
  * call it tens of times per word with literal words. */
 static inline bool pii_word_eq(const uint8_t *a, size_t n, const char *w)
 {
+#if defined(__GNUC__)
+    /* a literal's length is known once inlined: most words leave on the length alone, not in the loop */
+    if (__builtin_constant_p(__builtin_strlen(w)) && __builtin_strlen(w) != n)
+        return false;
+#endif
     size_t i = 0;
     for (; i < n; i++) {
         if (w[i] == '\0' || pii_lower(a[i]) != (uint8_t)w[i])

@@ -172,6 +172,63 @@ static bool account_after_slash(const pii_scan *sc, size_t end)
     return p - d >= 8 && p - d <= 17 && (p == n || !pii_is_wordish(s[p]));
 }
 
+/* The key of a "key=value" field whose value starts at `start` ("payee_account=7300218846 amount=0000061375"):
+ * the value is what its key names, whatever the other fields of the record say. */
+static bool field_key(const pii_scan *sc, size_t start, size_t *ks, size_t *ke)
+{
+    const uint8_t *s = sc->s;
+    size_t p = start;
+    if (p > 0 && (s[p - 1] == '"' || s[p - 1] == '\''))
+        p--;
+    if (p < 2 || s[p - 1] != '=')
+        return false;
+    size_t e = p - 1, b = e;
+    while (b > 0 && e - b < 40 && (pii_is_alnum(s[b - 1]) || s[b - 1] == '_' || s[b - 1] == '-' || s[b - 1] == '.'))
+        b--;
+    if (b == e || !pii_is_alpha(s[b]))
+        return false;
+    *ks = b;
+    *ke = e;
+    return true;
+}
+
+/* Written as a NANP phone number ("1-800-555-0142", "212-555-0199"): dashed 3-3-4 groups, a leading 1 allowed,
+ * the area code starting 2-9. */
+static bool phone_shaped(const pii_number *num, size_t k, const uint8_t *d)
+{
+    size_t g = 0;
+    if (k == 4 && num->g[0].end - num->g[0].start == 1 && d[0] == '1')
+        g = 1;
+    if (k - g != 3)
+        return false;
+    return num->g[g].end - num->g[g].start == 3 && num->g[g + 1].end - num->g[g + 1].start == 3 &&
+           num->g[g + 2].end - num->g[g + 2].start == 4 && d[g] >= '2';
+}
+
+/* How far back from `start` its sentence goes, up to `limit` bytes: to a line break or to '.', '!', '?' before a
+ * space. Context words of an SSN-shaped number or a routing number must be in its own sentence. */
+static size_t sentence_back(const pii_scan *sc, size_t start, size_t limit)
+{
+    const uint8_t *s = sc->s;
+    size_t b = start;
+    while (b > 0 && start - b < limit && s[b - 1] != '\n' &&
+           !(b >= 2 && s[b - 1] == ' ' && (s[b - 2] == '.' || s[b - 2] == '!' || s[b - 2] == '?')))
+        b--;
+    return start - b;
+}
+
+/* "The routing number printed on my cheque is 978312645": a routing word opens the phrase that ends in the
+ * number (same sentence, at most 8 words, no other number or account word between). */
+static bool routing_in_sentence(const pii_scan *sc, size_t start)
+{
+    size_t back = sentence_back(sc, start, 64);
+    for (size_t i = start - back; i < start; i++)
+        if (pii_is_digit(sc->s[i]))
+            return false;
+    return pii_context(sc, start, true, 8, back, ROUTING_NAME_WORDS) &&
+           !pii_context(sc, start, true, 8, back, ACCOUNT_NAME_WORDS);
+}
+
 void pii_rec_bank(pii_scan *sc, const pii_number *num)
 {
     if (num->plus || num->paren)
@@ -198,14 +255,23 @@ void pii_rec_bank(pii_scan *sc, const pii_number *num)
         pii_suppress(sc, SANCTUM_ENTITY_US_BANK_NUMBER, SANCTUM_REC_BANK_ACCOUNT, start, end, SANCTUM_EV_FORMAT_WEAK);
         return;
     }
+    if (k >= 3 && phone_shaped(num, k, d) && !pii_context(sc, start, true, 2, 24, ACCOUNT_NAME_WORDS))
+        return; /* a phone number: the phone recognizers read it */
     bool not_bank = pii_context(sc, start, true, 3, 32, NOT_BANK_WORDS);
-    if (nd == 12 && k == 1 && !pii_context(sc, start, true, 4, 40, STRONG_BANK_WORDS) &&
+    /* the AWS console writes account ids in dashed fours (1234-5678-9012) */
+    bool twelve = k == 1 || (k == 3 && glen(num, 0) == 4 && glen(num, 1) == 4 && glen(num, 2) == 4);
+    if (nd == 12 && twelve && !pii_context(sc, start, true, 4, 40, STRONG_BANK_WORDS) &&
         (pii_context(sc, start, true, 8, 80, CLOUD_WORDS) || pii_context(sc, end, false, 6, 60, CLOUD_WORDS))) {
         pii_suppress(sc, SANCTUM_ENTITY_US_BANK_NUMBER, SANCTUM_REC_BANK_ACCOUNT, start, end,
                      SANCTUM_EV_FORMAT_WEAK | SANCTUM_EV_NEGATIVE_CONTEXT);
         return; /* a cloud account id */
     }
     int row = bank_row(sc, start, end);
+    size_t hs, he;
+    if (row == ROW_NONE && pii_table_header(sc, start, end, &hs, &he))
+        row = pii_context(sc, he, true, 4, he - hs, ROW_WORDS) ? ROW_BANK : ROW_OTHER;
+    if (row == ROW_NONE && field_key(sc, start, &hs, &he))
+        row = pii_context(sc, he, true, 6, he - hs, ROW_WORDS) ? ROW_BANK : ROW_OTHER;
     bool neg = pii_negative_context(sc, start, end);
     /* "0260-0959-3": the 4-4-1 grouping that sets the ABA check digit apart is printed for routing numbers */
     bool aba_grouped = nd == 9 && k == 3 && glen(num, 0) == 4 && glen(num, 1) == 4 && glen(num, 2) == 1;
@@ -240,7 +306,7 @@ void pii_rec_bank(pii_scan *sc, const pii_number *num)
      * one the Federal Reserve does not use (a typo in the prefix, a new or foreign scheme), else not at all
      * ("routing 123456781 (typo, checksum fails)") */
     if (nd == 9 && k == 1 && !pii_context(sc, start, true, 3, 32, ACCOUNT_NAME_WORDS) &&
-        (pii_context(sc, start, true, 3, 32, ROUTING_NAME_WORDS) ||
+        (pii_context(sc, start, true, 3, 32, ROUTING_NAME_WORDS) || routing_in_sentence(sc, start) ||
          (pii_context(sc, start, true, 3, 32, ROUTING_WORDS) && !pii_context(sc, start, true, 3, 32, ACCOUNT_WORDS)))) {
         /* the writer says the number fails ("routing 502820102 is rejected", "keeps failing validation", "no
          * such district"): a question about a number, as "is 900-12-3456 a valid SSN?" */
@@ -262,9 +328,12 @@ void pii_rec_bank(pii_scan *sc, const pii_number *num)
         not_bank = true;
     bool ssn_shaped = k == 3 && glen(num, 0) == 3 && glen(num, 1) == 2 && glen(num, 2) == 4;
     const char *const *words = ssn_shaped ? SSN_SHAPED_ACCOUNT_WORDS : ACCOUNT_WORDS;
+    /* an SSN-shaped number is an account only when its own sentence says so ("... the joint account. Yours is
+     * 219-09-9999" answers the SSN the sentence before asked for) */
+    size_t before_bytes = ssn_shaped ? sentence_back(sc, start, 40) : 40;
     if (row == ROW_OTHER) {
         /* its column is named for something else */
-    } else if (pii_context(sc, start, true, 4, 40, words)) {
+    } else if (pii_context(sc, start, true, 4, before_bytes, words)) {
         score += 0.65;
         ev |= SANCTUM_EV_CONTEXT_BEFORE;
     } else if (pii_context(sc, end, false, 3, 30, words)) {

@@ -178,6 +178,9 @@ static size_t shape_len(char c) { return c >= 'a' && c <= 'd' ? (size_t)(c - 'a'
  * the rows of length 0, which every number reads (the length test stays in the loop). */
 enum { FORM_LENS = 16, FORM_ROWS = sizeof FORMS / sizeof FORMS[0] };
 static uint8_t form_rows[FORM_LENS][FORM_ROWS], form_count[FORM_LENS];
+/* The length of each row's second group (0: a row of one group): a number whose second group differs is
+ * turned away before shape_match reads the row. */
+static uint8_t form_len2[FORM_ROWS];
 static pii_once forms_indexed = PII_ONCE_INIT;
 
 static void index_forms(void)
@@ -188,6 +191,11 @@ static void index_forms(void)
         size_t l = shape_len(sh[0] == '(' ? sh[1] : sh[0]);
         size_t b = l < FORM_LENS ? l : 0;
         form_rows[b][form_count[b]++] = (uint8_t)r;
+        const char *p = sh + (sh[0] == '(' ? 3 : 1); /* past the first group */
+        if (*p != '\0') {
+            p++; /* the separator */
+            form_len2[r] = (uint8_t)shape_len(*p == '(' ? p[1] : p[0]);
+        }
     }
 }
 
@@ -354,8 +362,11 @@ void pii_phone_national(pii_scan *sc, const pii_number *num)
         size_t best_n = 0;
         pii_run_once(&forms_indexed, index_forms);
         size_t bucket = l0 < FORM_LENS ? l0 : 0; /* bucket 0: the rows of no length in range */
+        size_t l1 = g0 + 1 < num->ngroups ? glen(num, g0 + 1) : 0;
         for (size_t ri = 0; ri < form_count[bucket]; ri++) {
             size_t r = form_rows[bucket][ri];
+            if (form_len2[r] != 0 && form_len2[r] != l1)
+                continue; /* shape_match would fail at the second group */
             const char *sh = FORMS[r].shape;
             if (shape_len(sh[0] == '(' ? sh[1] : sh[0]) != l0)
                 continue;

@@ -134,6 +134,21 @@ static bool tax_form_near(const pii_scan *sc, size_t start, size_t end)
 
 static size_t glen(const pii_number *num, size_t k) { return num->g[k].end - num->g[k].start; }
 
+/* A table column named for the SSN ("ssn", "social_security_number", "Tax ID (SSN)"): its values are SSNs on
+ * every row; a column named for anything else ("employee_number", "upc") keeps the SSN words of the header
+ * row or of the cells beside it away from its values. */
+static const char *const COLUMN_WORDS[] = {"ssn*", "social", "socsec", "ss", "tin", "itin", "taxpayer",
+                                           "sozialversicherungsnummer", NULL};
+enum { COL_NONE, COL_SSN, COL_OTHER };
+
+static int ssn_column(const pii_scan *sc, size_t start, size_t end)
+{
+    size_t hs, he;
+    if (!pii_table_header(sc, start, end, &hs, &he))
+        return COL_NONE;
+    return pii_context(sc, he, true, 6, he - hs, COLUMN_WORDS) ? COL_SSN : COL_OTHER;
+}
+
 void pii_rec_ssn(pii_scan *sc, const pii_number *num)
 {
     for (size_t g0 = 0; g0 < num->ngroups; g0++) {
@@ -202,11 +217,22 @@ void pii_rec_ssn(pii_scan *sc, const pii_number *num)
             continue;
         }
         const char *why;
-        if (pii_in_code(sc, start, end, &why)) {
+        /* a field named for the SSN keeps its value one inside a URL query or a path ("?ssn=...&"); in a code
+         * identifier or a code span it stays code */
+        bool labelled = false;
+        if (pii_in_code(sc, start, end, &why) &&
+            !(labelled = (strcmp(why, "url") == 0 || strcmp(why, "path") == 0) && ssn_field_label(sc, start) &&
+                         (end == sc->n || !pii_is_wordish(sc->s[end])))) {
             pii_suppress(sc, SANCTUM_ENTITY_US_SSN, SANCTUM_REC_US_SSN, start, end, ev);
             continue;
         }
-        if (pii_context(sc, start, true, 5, 48, SSN_WORDS) || tax_form_near(sc, start, end)) {
+        int column = ssn_column(sc, start, end);
+        if (labelled || column == COL_SSN) {
+            score += bonus;
+            ev |= SANCTUM_EV_CONTEXT_BEFORE;
+        } else if (column == COL_OTHER) {
+            /* its column is named for something else */
+        } else if (pii_context(sc, start, true, 5, 48, SSN_WORDS) || tax_form_near(sc, start, end)) {
             score += bonus;
             ev |= SANCTUM_EV_CONTEXT_BEFORE;
         } else if (pii_context(sc, end, false, 4, 36, SSN_WORDS)) {

@@ -18,6 +18,7 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/person_rosters.c
   ${PII_DIR}/person_formats.c
   ${PII_DIR}/person_headers.c
+  ${PII_DIR}/person_inflect.c
   ${PII_DIR}/person_initials.c
   ${PII_DIR}/person_intro.c
   ${PII_DIR}/person_lexicon.c
@@ -44,5 +45,6 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/rec_spoken.c
   ${PII_DIR}/rec_ssn.c
   ${PII_DIR}/spoken_words.c
+  ${PII_DIR}/table_column.c
   ${PII_DIR}/resolve.c
   ${PII_DIR}/text.c)

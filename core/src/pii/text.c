@@ -368,6 +368,8 @@ static const char *const NEGATIVE_WORDS[] = {
     "sha", "hash", "job", "run", "row", "record", "request", "req", "session", "trace", "span", "batch",
     "timestamp", "epoch", "ms", "ns", "bytes", "size", "count", "total", "amount", "qty", "quantity",
     "price", "cost", "usd", "eur", "page", "pages", "step", "passcode", "pin", "otp", "mtcn", "code",
+    /* numbers of companies and goods: D&B's DUNS, the EAN/UPC/GTIN barcodes (an EAN-13 can pass Luhn) */
+    "duns", "ean", "upc", "gtin", "barcode", "barcodes",
     /* the same in the languages whose phone words rec_phone_nanp.c lists ("numer", "numara", "nomor" ...) */
     "zam\xc3\xb3wieni*", "faktur*", "przesy\xc5\x82k*", "paczk*", "przelew*", "kwota", "pedido*", "factura*",
     "fatura*", "encomenda*", "importe", "sipari\xc5\x9f*", "kargo*", "tutar*", "pesanan", "resi", "tagihan", "rekening",

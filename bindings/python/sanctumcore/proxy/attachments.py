@@ -11,10 +11,18 @@ from typing import Optional
 _MARKERS = (b"base64", b'"data"', b"file_data", b"input_audio", b"inlineData", b"inline_data")
 
 
+def has_marker(body: bytes) -> bool:
+    """Whether the body holds one of the bytes an attachment needs (else it has none: no walk)."""
+    for m in _MARKERS:
+        if m in body:
+            return True
+    return False
+
+
 def offset_of_attachment(body: bytes, fmt: str) -> Optional[int]:
     """The byte offset of the first base64 attachment in a (valid) chat body, -1 when the core gives
     none, or None when there is no attachment."""
-    if not any(m in body for m in _MARKERS):
+    if not has_marker(body):
         return None
     from .._core import Context, SanctumError
     from ..json import ChatDocument

@@ -74,7 +74,17 @@ def _error(status: int, message: str, presidio: bool) -> tuple:
     return error_body(status, message), SERVER
 
 
-_HEAD_END = re.compile(rb"\r?\n\r?\n")
+def _head_end(buf, start: int) -> int:
+    """Where the first blank line (`\n\n` or `\n\r\n`, with the `\r` before it if any) at or after
+    `start` ends, or -1: the end of re.search(rb"\r?\n\r?\n", buf, start), by two literal searches
+    (the regex steps byte by byte, about 1.4 us a 4 KiB request)."""
+    crlf = buf.find(b"\n\r\n", start)
+    lf = buf.find(b"\n\n", start, len(buf) if crlf < 0 else crlf + 2)
+    if lf >= 0:
+        return lf + 2
+    return crlf + 3 if crlf >= 0 else -1
+
+
 _CONTENT_LENGTH = re.compile(rb"(?im)^content-length[ \t]*:[ \t]*([0-9]{1,18})[ \t]*\r?$")
 _TRANSFER_ENCODING = re.compile(rb"(?im)^transfer-encoding[ \t]*:")
 
@@ -109,22 +119,22 @@ class Framing:
                     i += 1
                 if i == n:
                     return
-                end = _HEAD_END.search(data, i)  # (the usual case: a whole head in one packet, not copied)
-                if end is None:
+                end = _head_end(data, i)  # (the usual case: a whole head in one packet, not copied)
+                if end < 0:
                     self._held(data[i:])
                     return
-                head, i = data[i:end.end()], end.end()
+                head, i = data[i:end], end
             else:
                 before = len(self._head)
                 self._head += data[i:]
-                end = _HEAD_END.search(self._head, max(0, before - 3))
-                if end is None:
+                end = _head_end(self._head, max(0, before - 3))
+                if end < 0:
                     self._held(b"")
                     return
-                i += end.end() - before
-                head = bytes(self._head[:end.end()])
+                i += end - before
+                head = bytes(self._head[:end])
                 self._head.clear()
-            if _TRANSFER_ENCODING.search(head):
+            if b"transfer-encoding" in head.lower() and _TRANSFER_ENCODING.search(head):
                 self._lost = True
                 return
             length = _CONTENT_LENGTH.search(head)

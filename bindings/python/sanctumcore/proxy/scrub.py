@@ -165,10 +165,32 @@ def personal_query(query: str, threshold: float, identities=None, key_replaced: 
     return False
 
 
+# Session options the lean path below fills itself; other keywords (older bindings) go through Session.
+_LEAN_KEYS = frozenset(("scrub_system", "refuse_lone_surrogates", "identities"))
+_session_options = {}  # (scrub_system, refuse_lone_surrogates, identities) -> filled options (read-only)
+
+
+def _options_for(kw: dict):
+    """The native session options for these keywords, filled once (the identities stay referenced)."""
+    key = (bool(kw.get("scrub_system")), bool(kw.get("refuse_lone_surrogates")), kw.get("identities"))
+    opts = _session_options.get(key)
+    if opts is None:
+        opts = ffi.new("sanctum_session_options *")
+        lib.sanctum_session_options_init(opts)
+        opts.scrub_system = 1 if key[0] else 0
+        opts.refuse_lone_surrogates = 1 if key[1] else 0
+        if key[2] is not None:
+            opts.identities = key[2].ptr
+        _session_options[key] = opts
+    return opts
+
+
 class Scrubber:
     """Anonymizes one request and restores its response (whole or streamed). Fails closed: any error
     from the core propagates and the caller refuses the request. The whole-body calls go straight to the
-    core (one output slot per scrubber), as sanctumcore.session does with a few more objects a call."""
+    core (one output slot per scrubber), as sanctumcore.session does with a few more objects a call; the
+    request's context and session are made with two core calls, and wrapped in sanctumcore's Context
+    and Session only when a stream restorer or a text restore needs them."""
 
     def __init__(self, threshold: float = 0.7, scrub_system: bool = False, fmt: str = "auto", identities=None):
         if scrub_system and "scrub_system" not in features():
@@ -180,30 +202,68 @@ class Scrubber:
         session_kw, self._request_kw = _kwargs(scrub_system)
         if identities is not None:
             session_kw = {**session_kw, "identities": identities}
-        self._ctx = Context()
-        self._session = Session(self._ctx, _detector(threshold), **session_kw)
-        self._slot = None  # (out pointer, out length, error), made on first use
+        self._detector = _detector(threshold)
+        self._ctx = self._session = None  # the Python wrappers, when made
+        self._ctx_ptr = self._session_ptr = None
+        self._slot = None  # (out pointer, out length, error, stats), made on first use
+        if not session_kw.keys() <= _LEAN_KEYS:
+            self._wrap(Context())
+            self._session = Session(self._ctx, self._detector, **session_kw)
+            self._session_ptr = self._session.ptr
+            return
+        opts = _options_for(session_kw)
+        err = ffi.new("sanctum_error *")
+        out = ffi.new("sanctum_ctx **")
+        check(lib.sanctum_ctx_new(out, ffi.NULL, err), err)
+        self._ctx_ptr = out[0]
+        made = ffi.new("sanctum_session **")
+        status = lib.sanctum_session_new(made, self._ctx_ptr, self._detector.ptr, opts, err)
+        if status != lib.SANCTUM_OK:
+            self.close()
+            check(status, err)
+        self._session_ptr = made[0]
+
+    def _wrap(self, ctx: Context) -> None:
+        self._ctx = ctx
+        self._ctx_ptr = ctx.ptr
+
+    def _wrapped(self) -> Session:
+        """The session as a sanctumcore Session (closed with its context by close())."""
+        if self._session is None:
+            if self._session_ptr is None:
+                raise ValueError("Scrubber is closed")
+            self._ctx = Context.of_native(self._ctx_ptr)
+            self._session = Session(self._ctx, self._detector, _ptr=self._session_ptr)
+        return self._session
 
     def _call(self, fn, body: bytes) -> bytes:
-        slot = self._slot
-        if slot is None:
-            slot = self._slot = (ffi.new("uint8_t **"), ffi.new("size_t *"), ffi.new("sanctum_error *"))
-        outp, lenp, err = slot
-        check(fn(self._session.ptr, self._code, body, len(body), outp, lenp, err), err)
+        slot = self._slot or self._new_slot()
+        outp, lenp, err = slot[0], slot[1], slot[2]
+        if self._session_ptr is None:
+            raise ValueError("Scrubber is closed")
+        check(fn(self._session_ptr, self._code, body, len(body), outp, lenp, err), err)
         return take_bytes(outp, lenp)
+
+    def _new_slot(self) -> tuple:
+        stats = ffi.new("sanctum_session_stats *")
+        stats.struct_size = ffi.sizeof("sanctum_session_stats")
+        self._slot = (ffi.new("uint8_t **"), ffi.new("size_t *"), ffi.new("sanctum_error *"), stats)
+        return self._slot
 
     def anonymize_request(self, body: bytes) -> bytes:
         if self._request_kw:  # options these bindings take per call
-            return self._session.anonymize_request(body, self._fmt, **self._request_kw)
+            return self._wrapped().anonymize_request(body, self._fmt, **self._request_kw)
         return self._call(lib.sanctum_session_anonymize_request, bytes(body))
 
     def summary(self) -> tuple:
         """({entity type: occurrences replaced}, unrestored) from one read of the session's counters.
         Unrestored: placeholder-shaped text in answers that was forwarded as is (not issued by this
         session, or malformed): logged as a count, never silently."""
-        s = ffi.new("sanctum_session_stats *")
-        s.struct_size = ffi.sizeof("sanctum_session_stats")
-        check(lib.sanctum_session_get_stats(self._session.ptr, s), ffi.new("sanctum_error *"))
+        slot = self._slot or self._new_slot()
+        s, err = slot[3], slot[2]
+        if self._session_ptr is None:
+            raise ValueError("Scrubber is closed")
+        check(lib.sanctum_session_get_stats(self._session_ptr, s), err)
         counts = {t: n for t, n in zip(ENTITY_TYPES, ffi.unpack(s.occurrences, len(ENTITY_TYPES))) if n}
         return counts, int(s.unknown) + int(s.malformed)
 
@@ -219,13 +279,33 @@ class Scrubber:
             return self._call(lib.sanctum_session_restore_response, body)
         except Exception:
             # Not a chat document (an HTML error page, say): restore the placeholders as text.
-            return self._session.restore_text(body)
+            return self._wrapped().restore_text(body)
 
     def restore_text(self, body: bytes) -> bytes:
-        return self._session.restore_text(body)
+        return self._wrapped().restore_text(body)
 
     def stream_restorer(self):
-        return self._session.stream_restorer(self._fmt)
+        return self._wrapped().stream_restorer(self._fmt)
+
+    @property
+    def closed(self) -> bool:
+        return self._session_ptr is None
 
     def close(self) -> None:
-        self._ctx.close()  # closes the session and restorer, wiping every value
+        """Frees the session (and any restorer) and the context, wiping every value."""
+        ctx, session, ctx_ptr = self._ctx, self._session_ptr, self._ctx_ptr
+        self._ctx = self._session = None
+        self._ctx_ptr = self._session_ptr = None
+        if ctx is not None:
+            ctx.close()  # closes the session and restorers first
+            return
+        if session is not None:
+            lib.sanctum_free(session)
+        if ctx_ptr is not None:
+            lib.sanctum_ctx_free(ctx_ptr)
+
+    def __del__(self):
+        try:
+            self.close()
+        except Exception:
+            pass

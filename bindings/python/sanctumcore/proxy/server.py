@@ -311,12 +311,13 @@ class Proxy:
                     if body and not header_rules.is_json(request.headers.get("Content-Type", ""), body):
                         raise Refusal(415, "scrub routes take JSON request bodies", code="not_json")
                     fmt = "gemini" if upstream.gemini_model(request.rel_url.raw_path) is not None else "auto"
-                    if body and not attempt.allow_attachments:
+                    if body and not attempt.allow_attachments and attachments.has_marker(body):
                         await self._check_attachments(body, fmt)
                     self._check_request_metadata(request, attempt)
                     scrubber = self._new_scrubber(attempt, fmt)
-                    if body:
-                        out = await self._cpu(scrubber.anonymize_request, body, "request")
+                    if body:  # (a small body is scrubbed here, without a coroutine of its own)
+                        out = _now(scrubber.anonymize_request, body, "request") if len(body) < BIG else \
+                            await self._cpu(scrubber.anonymize_request, body, "request")
                         anonymized = True
                 try:
                     key = attempt.api_key()
@@ -453,7 +454,8 @@ class Proxy:
                               code="personal_header")
             clean.add(key)
 
-    async def _cpu(self, fn, data: bytes, what: str) -> bytes:
+    @staticmethod
+    async def _cpu(fn, data: bytes, what: str) -> bytes:
         try:
             if len(data) >= BIG:
                 return await finished(asyncio.get_running_loop().run_in_executor(None, fn, data))
@@ -499,13 +501,18 @@ class Proxy:
             return await self._relay_stream(request, resp, scrubber, headers, record)  # never buffered
         if scrubber is not None and resp.status == 200 and upstream.gemini_json_stream(request.rel_url.raw_path):
             return await self._relay_stream(request, resp, scrubber, headers, record, array=True)
-        try:
-            data = await self._read_capped(resp)
-        except (aiohttp.ClientError, asyncio.TimeoutError):
-            raise Refusal(502, "upstream failed while answering") from None
+        data = _whole(resp.content)  # the whole answer came with its head (the usual case): no read loop
+        if data is None:
+            try:
+                data = await self._read_capped(resp)
+            except (aiohttp.ClientError, asyncio.TimeoutError):
+                raise Refusal(502, "upstream failed while answering") from None
+        elif len(data) > self.cfg.max_response_bytes:
+            raise self._too_large(resp)
         if scrubber is not None and data:
             data = self._decoded(resp, data, self.cfg.max_response_bytes)
-            data = await self._cpu(scrubber.restore_response, data, "response")
+            data = _now(scrubber.restore_response, data, "response") if len(data) < BIG else \
+                await self._cpu(scrubber.restore_response, data, "response")
         return web.Response(status=resp.status, body=data, headers=headers)
 
     async def _read_capped(self, resp) -> bytes:
@@ -515,8 +522,7 @@ class Proxy:
         if data is not None and len(data) <= cap:  # the whole answer came with its head (the usual case)
             return data
         if data is not None:
-            resp.close()
-            raise Refusal(502, f"upstream answer larger than {cap} bytes (max_response_bytes)")
+            raise self._too_large(resp)
         chunks, size = [], 0
         if resp.content_length is None or resp.content_length <= cap:
             async for chunk in resp.content.iter_any():
@@ -526,8 +532,11 @@ class Proxy:
                 chunks.append(chunk)
             else:
                 return b"".join(chunks)
-        resp.close()  # the rest is never read: the connection is not reused
-        raise Refusal(502, f"upstream answer larger than {cap} bytes (max_response_bytes)")
+        raise self._too_large(resp)  # the rest is never read: the connection is not reused
+
+    def _too_large(self, resp) -> Refusal:
+        resp.close()
+        return Refusal(502, f"upstream answer larger than {self.cfg.max_response_bytes} bytes (max_response_bytes)")
 
     @staticmethod
     def _decoded(resp, data: bytes, cap: int) -> bytes:
@@ -627,6 +636,14 @@ class Proxy:
                 restorer.close()
         await out.write_eof()
         return out
+
+
+def _now(fn, data: bytes, what: str) -> bytes:
+    """fn(data) on the event loop (a body under BIG), a core error refusing the request (fail closed)."""
+    try:
+        return fn(data)
+    except Exception as e:  # nothing reaches the upstream
+        raise _core_refusal(e, what) from None
 
 
 def _whole(content) -> Optional[bytes]:
