@@ -322,16 +322,21 @@ static const char *const FRAME_AFTER[] = {
 static const char *const FROM_NOUNS[] = {"رسالة", "بريد", "هدية", "הודעה", "מייל", "מכתב", "پیام", "नमस्कार",
                                          "संदेश", NULL};
 
-/* The word that ends before p (over spaces, ':' and ','), as [*a, *b). */
+/* The word that ends before p (over spaces, ':' and ','), as [*a, *b); false when there is none or when it is
+ * longer than WORD_BEFORE_MAX bytes. Every caller compares the word with its lists (the longest entry,
+ * "สุขสันต์วันเกิดนะ", is 51 bytes), so a longer one matches nothing; the bound keeps the walk back short where
+ * no-break spaces (>= 0x80 too) join a whole text of words into one run (each word walked back to the run's start:
+ * n^2, 1 MiB of "דני" + U+00A0 took 16 CPU s). */
+enum { WORD_BEFORE_MAX = 64 };
 static bool word_before(const uint8_t *s, size_t p, size_t *a, size_t *b)
 {
     while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == ':' || s[p - 1] == ','))
         p--;
     *b = p;
-    while (p > 0 && s[p - 1] >= 0x80)
+    while (p > 0 && s[p - 1] >= 0x80 && *b - p < WORD_BEFORE_MAX)
         p--;
     *a = p;
-    return *b > *a;
+    return *b > *a && (p == 0 || s[p - 1] < 0x80);
 }
 
 /* Titles of Arabic, Persian and Urdu before a name, which frame a family name alone as well ("خانم رحیمی",
