@@ -405,6 +405,9 @@ static inline int cmp_key(const uint8_t *key, size_t n, const char *k, size_t fr
  * lists' binary search, in one probe or two. */
 enum { CLASS_SLOTS = 2048, BEFORE_SLOTS = 1024 };
 static uint16_t class_slot[CLASS_SLOTS], before_slot[BEFORE_SLOTS];
+/* Bit n of before_len_first[c] / before_len_last[c]: a word of BEFORE of n bytes begins / ends with byte c.
+ * The word before every capitalized word is looked up: most leave on these two loads, before hashing. */
+static uint32_t before_len_first[256], before_len_last[256];
 static pii_once words_hashed = PII_ONCE_INIT;
 
 /* k[0..n) zero-padded to a multiple of 8 bytes, read eight at a time: one multiply per eight bytes, not
@@ -694,19 +697,29 @@ static void hash_words(void)
     _Static_assert(sizeof BEFORE / sizeof BEFORE[0] < BEFORE_SLOTS / 2, "BEFORE_SLOTS: keep the load under 1/2");
     for (size_t i = 0; i < sizeof CLASSES / sizeof CLASSES[0]; i++)
         hash_insert(class_slot, CLASS_SLOTS - 1, CLASSES[i].w, i);
-    for (size_t i = 0; i < sizeof BEFORE / sizeof BEFORE[0]; i++)
+    for (size_t i = 0; i < sizeof BEFORE / sizeof BEFORE[0]; i++) {
         hash_insert(before_slot, BEFORE_SLOTS - 1, BEFORE[i].w, i);
+        size_t l = strlen(BEFORE[i].w);
+        if (l > 0 && l <= 16) { /* ctx_find reads no longer word */
+            before_len_first[(uint8_t)BEFORE[i].w[0]] |= 1u << l;
+            before_len_last[(uint8_t)BEFORE[i].w[l - 1]] |= 1u << l;
+        }
+    }
 }
 
 static int ctx_find(const ctx_word *t, size_t count, const uint8_t *w, size_t n)
 {
     if (n == 0 || n > 16)
         return SC_PCTX_NONE;
+    if (t == BEFORE) {
+        words_hash_once();
+        if (!((before_len_first[pii_lower(w[0])] & before_len_last[pii_lower(w[n - 1])]) >> n & 1u))
+            return SC_PCTX_NONE;
+    }
     uint8_t key[16] = {0};
     for (size_t i = 0; i < n; i++)
         key[i] = pii_lower(w[i]);
     if (t == BEFORE) {
-        words_hash_once();
         const uint32_t mask = BEFORE_SLOTS - 1;
         for (uint32_t i = word_hash(key, n) & mask; before_slot[i] != 0; i = (i + 1) & mask) {
             if (key_is(BEFORE[before_slot[i] - 1].w, key, n))

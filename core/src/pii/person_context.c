@@ -138,6 +138,10 @@ static struct {
     unsigned kinds;
 } role_slot[ROLE_SLOTS];
 static pii_once roles_hashed = PII_ONCE_INIT;
+/* Bit n of role_len_first[c] / role_len_last[c]: a listed word of n bytes begins / ends with the (ASCII-
+ * lowered) byte c. Most words before a candidate ("the", "and", "with") leave on these two loads, before
+ * any hashing. */
+static uint32_t role_len_first[256], role_len_last[256];
 
 /* The hash of the lower-cased word; key[0..n) receives the lower-cased bytes (one pass for both). */
 static uint32_t role_hash_lower(const uint8_t *w, size_t n, uint8_t *key)
@@ -171,6 +175,8 @@ static void role_insert(const char *const *list, unsigned kind)
             i = (i + 1) & (ROLE_SLOTS - 1);
         role_slot[i].w = list[k];
         role_slot[i].kinds |= kind;
+        role_len_first[key[0]] |= 1u << n;
+        role_len_last[key[n - 1]] |= 1u << n;
     }
 }
 
@@ -187,9 +193,11 @@ static unsigned role_kind(const uint8_t *w, size_t n)
 {
     if (n == 0 || n > ROLE_MAX)
         return 0;
+    pii_run_once(&roles_hashed, hash_roles);
+    if (!((role_len_first[pii_lower(w[0])] & role_len_last[pii_lower(w[n - 1])]) >> n & 1u))
+        return 0;
     uint8_t key[ROLE_MAX];
     uint32_t h = role_hash_lower(w, n, key);
-    pii_run_once(&roles_hashed, hash_roles);
     for (uint32_t i = h & (ROLE_SLOTS - 1); role_slot[i].w != NULL; i = (i + 1) & (ROLE_SLOTS - 1))
         if (role_key_is(role_slot[i].w, key, n))
             return role_slot[i].kinds;

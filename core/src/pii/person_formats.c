@@ -257,12 +257,15 @@ int pii_csv_name_column(const uint8_t *s, size_t n, size_t start)
         p--;
     if (p == 0 || (s[p - 1] != ',' && s[p - 1] != '\n' && s[p - 1] != ';' && s[p - 1] != '\t'))
         return 0;
+    /* the value's end: 1 marks the bytes that end it, 2 a space (one table load per byte, not six tests) */
+    static const uint8_t STOP[256] = {[','] = 1, [';'] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, [' '] = 2};
     size_t ve = start;
     unsigned spaces = 0;
-    while (ve < n && ve - start <= 40 && s[ve] != ',' && s[ve] != ';' && s[ve] != '\t' && s[ve] != '\n' &&
-           s[ve] != '\r') {
-        spaces += s[ve] == ' ';
-        if (spaces > 1)
+    while (ve < n && ve - start <= 40) {
+        uint8_t k = STOP[s[ve]];
+        if (k == 1)
+            break;
+        if (k == 2 && ++spaces > 1)
             return 0; /* no short value: most words at a line start end here */
         ve++;
     }
