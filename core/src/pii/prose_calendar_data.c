@@ -32,7 +32,7 @@ const char *const sc_prose_calendar[] = {
     "mandag", "marraskuu", "martedì", "martxoa", "marzo", "marzu", "março", "marți", "mawrth", "mayıs", "maí",
     "mehefin", "meitheamh", "mejju", "mercher", "mercoledì", "mercredi", "mercʼher", "meurzh", "mezheven",
     "miercuri", "minggu", "mittwoch", "miyerkoles", "miércoles", "miðvikudagur", "moandei", "monday",
-    "montag", "máj", "május", "mánudagur", "március", "márta", "mäerz", "märts", "märz", "måndag", "méindeg",
+    "montag", "máj", "május", "mánudagur", "március", "mäerz", "märts", "märz", "måndag", "méindeg",
     "mércores", "mëttwoch", "nedelja", "nedeľa", "nedjelja", "neděle", "neljapäev", "niedziela", "nobiyembre",
     "noiembrie", "nollaig", "novemba", "novembar", "novembre", "novembris", "novembro", "novembru",
     "noviembre", "novimber", "noyabr", "nëntor", "nóvember", "ocak", "octobre", "octombrie", "octubre",
