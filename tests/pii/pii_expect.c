@@ -53,7 +53,7 @@ sanctum_detection *pii_run(const sanctum_detector *det, const char *text, uint32
     return d;
 }
 
-/* Exactly one entity of `type` whose text is `want` (and nothing else when alone). */
+/* An entity of `type` whose span is exactly `want` (other entities may be there too). */
 void pii_expect(const sanctum_detector *det, const char *text, int32_t type, const char *want)
 {
     sanctum_detection *d = pii_run(det, text, 0);

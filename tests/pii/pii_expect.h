@@ -19,7 +19,7 @@ int pii_teardown(void **state);
 /* Detects text with flags and checks the result invariants (spans ordered, in bounds, scores in range). */
 sanctum_detection *pii_run(const sanctum_detector *det, const char *text, uint32_t flags);
 
-/* Exactly one entity of `type` whose text is `want` (its first occurrence in text). */
+/* An entity of `type` whose span is exactly `want` (its first occurrence in text; other entities may be there too). */
 void pii_expect(const sanctum_detector *det, const char *text, int32_t type, const char *want);
 
 /* No entity of `type` (or of any type when type < 0). */

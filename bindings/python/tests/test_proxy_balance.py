@@ -74,6 +74,18 @@ def connect_and_ask(port: int) -> http.client.HTTPConnection:
     return c
 
 
+def ask_models(port: int, timeout: float, answers: list) -> None:
+    """GET /v1/models on its own connection; appends the status, or the error's name."""
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        c.request("GET", "/v1/models")
+        answers.append(c.getresponse().status)
+    except (OSError, http.client.HTTPException) as e:
+        answers.append(type(e).__name__)
+    finally:
+        c.close()
+
+
 class AcceptorTest(unittest.TestCase):
     def setUp(self):
         self.sock = listening()
@@ -399,18 +411,7 @@ class WorkerEndsTest(unittest.TestCase):
         more, where one worker let them end."""
         proc, port = self.start(delay=1.5)
         answers = []
-
-        def ask():
-            c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-            try:
-                c.request("GET", "/v1/models")
-                answers.append(c.getresponse().status)
-            except (OSError, http.client.HTTPException) as e:
-                answers.append(type(e).__name__)
-            finally:
-                c.close()
-
-        clients = [threading.Thread(target=ask) for _ in range(6)]
+        clients = [threading.Thread(target=ask_models, args=(port, 10, answers)) for _ in range(6)]
         for t in clients:
             t.start()
         time.sleep(0.5)  # asked, and waiting for the upstream's answer
@@ -428,18 +429,7 @@ class WorkerEndsTest(unittest.TestCase):
         proc, port = self.start()
         self.up.delay = 6.0  # (set once started: the readiness probe is not delayed)
         answers = []
-
-        def ask():
-            c = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
-            try:
-                c.request("GET", "/v1/models")
-                answers.append(c.getresponse().status)
-            except (OSError, http.client.HTTPException) as e:
-                answers.append(type(e).__name__)
-            finally:
-                c.close()
-
-        clients = [threading.Thread(target=ask) for _ in range(4)]
+        clients = [threading.Thread(target=ask_models, args=(port, 20, answers)) for _ in range(4)]
         for t in clients:
             t.start()
         deadline = time.monotonic() + 5
