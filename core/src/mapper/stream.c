@@ -460,7 +460,7 @@ static sanctum_status process_event(sanctum_stream_restorer *r, const uint8_t *e
                 f->held.len -= consumed;
             }
             changed = changed || had || f->held.len > 0;
-            uint8_t *copy = sc_memdup(s->ctx, e, m, 0);
+            uint8_t *copy = sc_memdup(s->ctx, e, m, SC_ALLOC_SECRET); /* the answer's own text: wiped when freed */
             if (copy == NULL) {
                 st = sc_error_nomem(err);
                 goto done;
