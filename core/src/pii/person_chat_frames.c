@@ -282,7 +282,8 @@ static void speaker_label(pii_scan *sc, const word *w)
     const uint8_t *s = sc->s;
     size_t n = sc->n;
     size_t after = label_colon(s, n, w->e);
-    if (after == 0 || !label_position(s, w->s) || header_field(s + w->s, w->e - w->s))
+    if (after == 0 || !label_position(s, w->s) || header_field(s + w->s, w->e - w->s) ||
+        pii_mail_field_name(sc, w->s, w->e))
         return;
     /* a quoted sample after a language ("Swahili: \"Mkataba ...\"") is no turn of speech */
     if (after + 1 < n && (s[after + 1] == '"' || s[after + 1] == 0xC2 || s[after + 1] == 0xE2))

@@ -176,6 +176,10 @@ extern const char *const *const PII_PHONE_WORDS[256]; /* phone, tel, mobile, cal
 extern const char *const PII_NUMBER_WORDS[]; /* number, no ... (only without an order/ticket word) */
 /* at: the "@" (atlen 1) or a URL-encoded "%40" (atlen 3). */
 void pii_rec_email(pii_scan *sc, size_t at, size_t atlen);
+/* The address starting at ls is the value of a message-identifier field (Message-ID, In-Reply-To,
+ * References with its folded lines, Content-ID, iCalendar UID; a JSON key "message_id", "internetMessageId"):
+ * it names a message, not a mailbox (mail_fields.c). */
+bool pii_mail_id_field(const uint8_t *s, size_t n, size_t ls);
 /* at: '[', '(' or '{' of a bracketed "[at]" ("jane[at]example[dot]com"). */
 void pii_rec_email_obfuscated(pii_scan *sc, size_t at);
 void pii_rec_phone_nanp(pii_scan *sc, const pii_number *num);

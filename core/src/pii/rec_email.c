@@ -193,6 +193,9 @@ void pii_rec_email(pii_scan *sc, size_t at, size_t atlen)
         if (!ok)
             return;
     }
+    /* a Message-ID, In-Reply-To or UID value names a message, not a mailbox */
+    if (pii_mail_id_field(s, n, ls))
+        return;
     double score = 0.9;
     uint32_t ev = SANCTUM_EV_FORMAT_STRONG | SANCTUM_EV_VALIDATOR;
     if (pii_context(sc, ls, true, 3, 32, MAIL_WORDS)) {

@@ -556,6 +556,12 @@ static bool not_a_person(pii_scan *sc, const word *w, int cls, unsigned fa, cons
     size_t nt = q->nt, end = q->toks[nt - 1][1];
     if (!sig && pii_not_person_frame(sc, w->s, end, q->toks[0][1], poss))
         return true;
+    /* mail structure: a system sender or a Title-Case subject ("Jira Automation", "... Contract Renewal"),
+     * a header field name ("Content-Type") */
+    if (!sig && pii_mail_heading_name(sc, w->s, (const size_t(*)[2])q->toks, nt))
+        return true;
+    if (nt == 1 && pii_mail_field_name(sc, w->s, end))
+        return true;
     if (pii_brand_frame(sc, w->s, end, (const size_t(*)[2])q->toks, nt, poss, before, person_ev, sig))
         return true;
     if (!sig && pii_venue_name(s, n, w->s, (const size_t(*)[2])q->toks, nt))

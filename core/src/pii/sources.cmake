@@ -4,6 +4,7 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/brands_data.c
   ${PII_DIR}/detector.c
   ${PII_DIR}/iban_formats.c
+  ${PII_DIR}/mail_fields.c
   ${PII_DIR}/names.c
   ${PII_DIR}/names_cjk_data.c
   ${PII_DIR}/names_data.c

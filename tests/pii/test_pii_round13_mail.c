@@ -1,0 +1,87 @@
+/* PII detector, round 13 (issue 17): mail threads, notifications and agent payloads. One test per class,
+ * in new sentences (not taken from any evaluation file); positives and hard negatives in the same frames. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "pii_expect.h"
+#include "test_util.h"
+
+/* Message-ID, In-Reply-To, References, Content-ID and iCalendar UID values are written like addresses but
+ * name a message, not a mailbox: not e-mail, in a header (folded continuation lines too), in JSON under
+ * a message-id key, or in ICS. The mailboxes around them stay e-mail. */
+static void round13_message_ids(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t EM = SANCTUM_ENTITY_EMAIL_ADDRESS;
+    pii_expect_none(f->det, "Message-Id: <5f2c1a90.1c69fb81.4471.0a2b@mx.google.com>", EM);
+    pii_expect_none(f->det, "Subject: Re: kiln\nIn-Reply-To: <CAB9x=Qr7tLw@mail.gmail.com>\n", EM);
+    pii_expect_none(f->det, "References: <k2.x7@lists.example.org>\n <20251130.0912.77@relay.example.net>", EM);
+    pii_expect_none(f->det, "Content-ID: <part1.Hk2Lm9@relay.example.net>", EM);
+    pii_expect_none(f->det, "BEGIN:VEVENT\nUID:9c1e-44b7-a2f0@ical.example.com\nDTSTART:20260401T090000Z", EM);
+    pii_expect_none(f->det, "Message ID: <octo/widgets/issues/88/c2291@github.com>", EM);
+    pii_expect_none(f->det, "{\"status\": \"queued\", \"message_id\": \"<0102.abcd.77@eu.mailgun.example>\"}", EM);
+    pii_expect_none(f->det, "{\"internetMessageId\": \"<AM0PR04.4471@eurprd04.prod.outlook.com>\"}", EM);
+    pii_expect_none(f->det, "Original-Message-ID: <7781.ee@smtp.example.de>", EM);
+    pii_expect_none(f->det, "{\"msg_id\": \"<BN7PRk2=x0Q@prod.example.com>\", \"ok\": true}", EM);
+    /* the mailboxes next to them are still addresses */
+    pii_expect(f->det, "From: Odile Serrat <odile@serrat.fr>\nMessage-ID: <aa11@serrat.fr>", EM, "odile@serrat.fr");
+    pii_expect(f->det, "{\"to\": \"ravi.menon@kettle.coffee\", \"message_id\": \"<x9@kettle.coffee>\"}", EM,
+               "ravi.menon@kettle.coffee");
+    pii_expect(f->det, "I replied to the message from juno.park@acme.test yesterday", EM, "juno.park@acme.test");
+    pii_expect(f->det, "Reply-To: <helpdesk@corp.internal>", EM, "helpdesk@corp.internal");
+    pii_expect(f->det, "ATTENDEE;CN=Ines Barros:mailto:ines.barros@sapo.pt", EM, "ines.barros@sapo.pt");
+}
+
+/* A system sender, a team mailbox or a Title-Case subject is no person: in a mail header (From, To, Cc,
+ * Sender, Reply-To, Subject and their translations), in an iCalendar CN= or as a display name before
+ * "<address>", a name ending in an English word the name lists lack ("Automation", "Alerts",
+ * "Renewal") is a product, a team or a heading. People in the same frames stay. */
+static void round13_system_senders(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PE = SANCTUM_ENTITY_PERSON;
+    pii_expect_none(f->det, "From: Sentry Alerts <alerts@sentry.example>\nSubject: New issue", PE);
+    pii_expect_none(f->det, "From: Figma Digest <digest@figma.example>", PE);
+    pii_expect_none(f->det, "From: Trello Notifications\nSubject: Card moved", PE);
+    pii_expect_none(f->det, "Cc: Stanley Tools Warranty <warranty@stanley.example>", PE);
+    pii_expect_none(f->det, "Subject: Re: Fwd: Hamilton Beach Warranty Registration", PE);
+    pii_expect_none(f->det, "Subject: Mitchell Roofing Estimate Attached", PE);
+    pii_expect_none(f->det, "Betreff: Douglas Elliman Listing Update", PE);
+    pii_expect_none(f->det, "ORGANIZER;CN=Facilities Desk:mailto:facilities@campus.example", PE);
+    pii_expect_none(f->det, "Sender: Okta Verify <noreply@okta.example>", PE);
+    /* people in the same frames */
+    pii_expect(f->det, "From: Hamilton Okoro <h.okoro@lagos.example>", PE, "Hamilton Okoro");
+    pii_expect(f->det, "Subject: Lunch with Priya Raman on Friday", PE, "Priya Raman");
+    pii_expect(f->det, "Cc: Agnieszka Zielińska <a.zielinska@wp.pl>", PE, "Agnieszka Zielińska");
+    pii_expect(f->det, "ORGANIZER;CN=Tobias Lindgren:mailto:tobias@lindgren.example", PE, "Tobias Lindgren");
+    pii_expect(f->det, "From: Margaret Ashdown <m.ashdown@kent.example>", PE, "Margaret Ashdown");
+}
+
+/* Mail and MIME header field names are no names, as a label ("Content-Type:", "Тема:") or listed. */
+static void round13_header_field_names(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PE = SANCTUM_ENTITY_PERSON;
+    pii_expect_none(f->det, "Content-Type: text/html; charset=utf-8\n\n--b1\nContent-Type: image/png", PE);
+    pii_expect_none(f->det, "We strip Reply-To, Sender, Bcc and Return-Path before archiving.", PE);
+    pii_expect_none(f->det, "Кому: бухгалтерия\nТема: счёт за апрель", PE);
+    pii_expect_none(f->det, "Delivered-To: inbox\nX-Mailer: Thunderbird", PE);
+    /* a name after the label stays */
+    pii_expect(f->det, "Тема: письмо от Всеволода\nОт: Ирина Соколова", PE, "Ирина Соколова");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(round13_message_ids, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round13_system_senders, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round13_header_field_names, pii_setup, pii_teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
