@@ -76,12 +76,30 @@ static void round13_header_field_names(void **state)
     pii_expect(f->det, "Тема: письмо от Всеволода\nОт: Ирина Соколова", PE, "Ирина Соколова");
 }
 
+/* A name made only of capitalized English words the name lists lack is no person wherever it stands: a
+ * department greeted ("Dear Payroll"), a client's footer ("Sent from Spark"), a heading after a title
+ * ("Attorney Client Privilege"). Names the lists hold stay, words or not. */
+static void round13_dictionary_words(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PE = SANCTUM_ENTITY_PERSON;
+    pii_expect_none(f->det, "Dear Payroll,\nmy overtime for March is missing.", PE);
+    pii_expect_none(f->det, "Thanks!\n-- \nSent from Spark for iPad", PE);
+    pii_expect_none(f->det, "Hi Procurement, quick question about PO 8812.", PE);
+    pii_expect_none(f->det, "Subject: Mr Kipling Cakes Delivery Delayed", PE);
+    pii_expect(f->det, "Dear Grace,\nthe keys are with the porter.", PE, "Grace");
+    pii_expect(f->det, "Hi Summer, thanks for the notes", PE, "Summer");
+    pii_expect(f->det, "From: Mr Rowan Pike <r.pike@harbour.example>", PE, "Rowan Pike");
+    pii_expect(f->det, "Thanks!\n-- \nOluwadamilare Adebayo-Smith", PE, "Oluwadamilare Adebayo-Smith");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(round13_message_ids, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_system_senders, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_header_field_names, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round13_dictionary_words, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -236,6 +236,14 @@ static const char *const FIELD_NAMES[] = {
     "in-reply-to", "list-id", "list-unsubscribe", "message-id", "mime-version", "received", "references",
     "reply-to", "return-path", "x-mailer", "x-original-to", "x-priority", NULL};
 
+bool pii_all_heading_words(const uint8_t *s, const size_t (*toks)[2], size_t nt)
+{
+    for (size_t t = 0; t < nt; t++)
+        if (!heading_word(s, toks[t][0], toks[t][1]))
+            return false;
+    return nt > 0;
+}
+
 bool pii_mail_field_name(const pii_scan *sc, size_t start, size_t end)
 {
     const uint8_t *s = sc->s;

@@ -442,5 +442,7 @@ bool pii_mail_heading_name(const pii_scan *sc, size_t start, const size_t (*toks
 /* The word at [start, end) is a mail or MIME header field name ("Content-Type", "Bcc"; "Тема:" opening a
  * line under another header line). */
 bool pii_mail_field_name(const pii_scan *sc, size_t start, size_t end);
+/* Every word of the name is a capitalized English word the name lists lack ("Work Product", "Accounts"). */
+bool pii_all_heading_words(const uint8_t *s, const size_t (*toks)[2], size_t nt);
 
 #endif

@@ -76,7 +76,7 @@ size_t pii_title_name(pii_scan *sc, const word *w)
         sc_word_class(s + a.s, a.e - a.s) != SC_WORD_STOP && !pii_prose_closed(s + a.s, a.e - a.s)) {
         /* the rest of the name, up to four words with particles between them: "María Fernanda López
          * Ortega", "Hendrik van der Walt", "Ortega López" */
-        size_t end = a.e;
+        size_t end = a.e, toks[4][2] = {{a.s, a.e}}, nt = 1;
         word cur = a, b;
         for (unsigned k = 0; k < 3 && !cur.possessive && next_word(s, n, cur.e, &b); k++) {
             size_t join_end = cur.e;
@@ -92,8 +92,14 @@ size_t pii_title_name(pii_scan *sc, const word *w)
                 break;
             end = b.e;
             cur = b;
+            toks[nt][0] = b.s;
+            toks[nt][1] = b.e;
+            nt++;
         }
         unsigned fa = sc_name_lookup(s + a.s, a.e - a.s);
+        if (pii_mail_heading_name(sc, a.s, (const size_t(*)[2])toks, nt) ||
+            pii_all_heading_words(s, (const size_t(*)[2])toks, nt))
+            return end; /* "Subject: Mr Kipling Cakes Delivery Delayed" */
         const size_t tk[1][2] = {{name_start, end}};
         if (pii_not_person_frame(sc, name_start, end, a.e, cur.possessive) ||
             pii_brand_frame(sc, name_start, end, tk, 1, cur.possessive, STRONG, true, false))

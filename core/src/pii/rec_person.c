@@ -562,6 +562,8 @@ static bool not_a_person(pii_scan *sc, const word *w, int cls, unsigned fa, cons
         return true;
     if (nt == 1 && pii_mail_field_name(sc, w->s, end))
         return true;
+    if (pii_all_heading_words(s, (const size_t(*)[2])q->toks, nt))
+        return true;
     if (pii_brand_frame(sc, w->s, end, (const size_t(*)[2])q->toks, nt, poss, before, person_ev, sig))
         return true;
     if (!sig && pii_venue_name(s, n, w->s, (const size_t(*)[2])q->toks, nt))
