@@ -154,10 +154,11 @@ static bool labelled_line(const uint8_t *s, size_t n, size_t p, const char *cons
     return false;
 }
 
-/* A capitalized ASCII word that is an English dictionary word the name lists lack ("Alerts", "Renewal"). */
-static bool heading_word(const uint8_t *s, size_t a, size_t b)
+/* A capitalized ASCII word that is an English dictionary word the name lists lack ("Alerts", "Renewal");
+ * flags: its name flags. The Bloom probe first, the name lookup only when it passes. */
+static bool dictionary_word(const uint8_t *s, size_t a, size_t b, unsigned flags)
 {
-    return b > a && pii_is_upper(s[a]) && pii_english_word(s + a, b - a) && pii_name_flags(s, a, b) == 0;
+    return b > a && flags == 0 && pii_is_upper(s[a]) && pii_english_word(s + a, b - a);
 }
 
 /* "CN=" right before start (an iCalendar ORGANIZER or ATTENDEE parameter, maybe quoted). */
@@ -203,24 +204,23 @@ static bool address_echoes(const uint8_t *s, size_t n, size_t end, size_t a, siz
     return false;
 }
 
-bool pii_mail_heading_name(const pii_scan *sc, size_t start, const size_t (*toks)[2], size_t nt)
+bool pii_mail_heading_name(const pii_scan *sc, size_t start, const size_t (*toks)[2], const unsigned *fl, size_t nt)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n, end = toks[nt - 1][1];
     /* the cheap test first: a heading word inside the name or right after it */
     bool heading = false;
     for (size_t t = 0; t < nt && !heading; t++)
-        heading = heading_word(s, toks[t][0], toks[t][1]);
+        heading = dictionary_word(s, toks[t][0], toks[t][1], fl[t]);
     /* a known name and a rare family name that is a word ("Maitland Bottoms <bottoms@example.org>"): the
      * mailbox repeats the family name and not the first word (a firm's sender repeats its brand in the
      * domain: "Okta Verify <noreply@okta.example>", "Sentry Alerts <alerts@sentry.example>") */
-    if (heading && nt == 2 && !heading_word(s, toks[0][0], toks[0][1]) &&
-        (pii_name_flags(s, toks[0][0], toks[0][1]) & (SC_NAME_FIRST | SC_NAME_LAST)) &&
+    if (heading && nt == 2 && (fl[0] & (SC_NAME_FIRST | SC_NAME_LAST)) &&
         address_echoes(s, n, end, toks[1][0], toks[1][1]) && !address_echoes(s, n, end, toks[0][0], toks[0][1]))
         heading = false;
     word nx;
     if (!heading && end + 1 < n && s[end] == ' ' && next_word(s, n, end, &nx) && nx.s == end + 1 && nx.cap)
-        heading = heading_word(s, nx.s, nx.e);
+        heading = pii_is_upper(s[nx.s]) && pii_english_word(s + nx.s, nx.e - nx.s) && pii_name_flags(s, nx.s, nx.e) == 0;
     if (!heading)
         return false;
     /* ... in a field that names a sender, a recipient or a subject */
@@ -236,10 +236,10 @@ static const char *const FIELD_NAMES[] = {
     "in-reply-to", "list-id", "list-unsubscribe", "message-id", "mime-version", "received", "references",
     "reply-to", "return-path", "x-mailer", "x-original-to", "x-priority", NULL};
 
-bool pii_all_heading_words(const uint8_t *s, const size_t (*toks)[2], size_t nt)
+bool pii_all_dictionary_words(const uint8_t *s, const size_t (*toks)[2], const unsigned *fl, size_t nt)
 {
     for (size_t t = 0; t < nt; t++)
-        if (!heading_word(s, toks[t][0], toks[t][1]))
+        if (!dictionary_word(s, toks[t][0], toks[t][1], fl[t]))
             return false;
     return nt > 0;
 }

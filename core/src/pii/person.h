@@ -437,12 +437,14 @@ void pii_chat_frames(pii_scan *sc, size_t first_cand);
 /* mail_fields.c (round 13): the name at [start, end) of nt words holds or is followed by a capitalized
  * English word the name lists lack ("Jira Automation", "Sentry Alerts", "Harper Collins Contract Renewal")
  * in a field that names a sender, a recipient or a subject (a From/To/Cc/Subject line in many languages,
- * an iCalendar CN=, a display name before "<address>"): a product, a team or a heading. */
-bool pii_mail_heading_name(const pii_scan *sc, size_t start, const size_t (*toks)[2], size_t nt);
+ * an iCalendar CN=, a display name before "<address>"): a product, a team or a heading. fl: the words'
+ * name flags. */
+bool pii_mail_heading_name(const pii_scan *sc, size_t start, const size_t (*toks)[2], const unsigned *fl, size_t nt);
 /* The word at [start, end) is a mail or MIME header field name ("Content-Type", "Bcc"; "Тема:" opening a
  * line under another header line). */
 bool pii_mail_field_name(const pii_scan *sc, size_t start, size_t end);
-/* Every word of the name is a capitalized English word the name lists lack ("Work Product", "Accounts"). */
-bool pii_all_heading_words(const uint8_t *s, const size_t (*toks)[2], size_t nt);
+/* Every word of the name (fl: their name flags) is a capitalized English word the name lists lack ("Work
+ * Product", "Accounts"). */
+bool pii_all_dictionary_words(const uint8_t *s, const size_t (*toks)[2], const unsigned *fl, size_t nt);
 
 #endif

@@ -77,6 +77,7 @@ size_t pii_title_name(pii_scan *sc, const word *w)
         /* the rest of the name, up to four words with particles between them: "María Fernanda López
          * Ortega", "Hendrik van der Walt", "Ortega López" */
         size_t end = a.e, toks[4][2] = {{a.s, a.e}}, nt = 1;
+        unsigned fl[4] = {pii_name_flags(s, a.s, a.e)};
         word cur = a, b;
         for (unsigned k = 0; k < 3 && !cur.possessive && next_word(s, n, cur.e, &b); k++) {
             size_t join_end = cur.e;
@@ -94,11 +95,11 @@ size_t pii_title_name(pii_scan *sc, const word *w)
             cur = b;
             toks[nt][0] = b.s;
             toks[nt][1] = b.e;
-            nt++;
+            fl[nt++] = pii_name_flags(s, b.s, b.e);
         }
         unsigned fa = sc_name_lookup(s + a.s, a.e - a.s);
-        if (pii_mail_heading_name(sc, a.s, (const size_t(*)[2])toks, nt) ||
-            pii_all_heading_words(s, (const size_t(*)[2])toks, nt))
+        if (pii_mail_heading_name(sc, a.s, (const size_t(*)[2])toks, fl, nt) ||
+            pii_all_dictionary_words(s, (const size_t(*)[2])toks, fl, nt))
             return end; /* "Subject: Mr Kipling Cakes Delivery Delayed" */
         const size_t tk[1][2] = {{name_start, end}};
         if (pii_not_person_frame(sc, name_start, end, a.e, cur.possessive) ||

@@ -558,11 +558,11 @@ static bool not_a_person(pii_scan *sc, const word *w, int cls, unsigned fa, cons
         return true;
     /* mail structure: a system sender or a Title-Case subject ("Jira Automation", "... Contract Renewal"),
      * a header field name ("Content-Type") */
-    if (!sig && pii_mail_heading_name(sc, w->s, (const size_t(*)[2])q->toks, nt))
+    if (!sig && pii_mail_heading_name(sc, w->s, (const size_t(*)[2])q->toks, q->fl, nt))
         return true;
     if (nt == 1 && pii_mail_field_name(sc, w->s, end))
         return true;
-    if (pii_all_heading_words(s, (const size_t(*)[2])q->toks, nt))
+    if (pii_all_dictionary_words(s, (const size_t(*)[2])q->toks, q->fl, nt))
         return true;
     if (pii_brand_frame(sc, w->s, end, (const size_t(*)[2])q->toks, nt, poss, before, person_ev, sig))
         return true;
