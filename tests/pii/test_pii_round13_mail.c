@@ -93,6 +93,31 @@ static void round13_dictionary_words(void **state)
     pii_expect(f->det, "Thanks!\n-- \nOluwadamilare Adebayo-Smith", PE, "Oluwadamilare Adebayo-Smith");
 }
 
+/* A JSON document inside a JSON string (a tool result's "content", function-call "arguments" as a string):
+ * its escaped quotes are no Windows path and its keys are context as they are unescaped. */
+static void round13_escaped_json(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PE = SANCTUM_ENTITY_PERSON, PH = SANCTUM_ENTITY_PHONE_NUMBER, SSN = SANCTUM_ENTITY_US_SSN,
+                  EM = SANCTUM_ENTITY_EMAIL_ADDRESS, IB = SANCTUM_ENTITY_IBAN_CODE, BK = SANCTUM_ENTITY_US_BANK_NUMBER;
+    const char *tool = "{\"role\": \"tool\", \"content\": \"{\\\"holder\\\":\\\"Wojciech Dąbrowski\\\","
+                       "\\\"iban\\\":\\\"GB40NWBK54490741037291\\\"}\"}";
+    pii_expect(f->det, tool, PE, "Wojciech Dąbrowski");
+    pii_expect(f->det, tool, IB, "GB40NWBK54490741037291");
+    const char *args = "{\"name\": \"lookup\", \"arguments\": \"{\\\"mobile\\\": \\\"+61 412 555 019\\\", "
+                       "\\\"ssn\\\": \\\"130-65-8196\\\", \\\"email\\\": \\\"nkechi@lagos.example\\\"}\"}";
+    pii_expect(f->det, args, PH, "+61 412 555 019");
+    pii_expect(f->det, args, SSN, "130-65-8196");
+    pii_expect(f->det, args, EM, "nkechi@lagos.example");
+    pii_expect(f->det, "tool_result: {\\\"routing\\\": \\\"011804952\\\", \\\"customer\\\": \\\"Ines Albuquerque\\\"}",
+               BK, "011804952");
+    pii_expect(f->det, "tool_result: {\\\"routing\\\": \\\"011804952\\\", \\\"customer\\\": \\\"Ines Albuquerque\\\"}",
+               PE, "Ines Albuquerque");
+    /* still nothing in ids, and paths stay paths */
+    pii_expect_none(f->det, "{\"content\": \"{\\\"order_id\\\": \\\"4417700213\\\", \\\"sku\\\": \\\"BX-2291\\\"}\"}", -1);
+    pii_expect_none(f->det, "{\"cwd\": \"C:\\\\Build\\\\Release\\\\2291\"}", -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -100,6 +125,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round13_system_senders, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_header_field_names, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_dictionary_words, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round13_escaped_json, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

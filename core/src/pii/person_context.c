@@ -274,11 +274,14 @@ static int context_before(const pii_scan *sc, size_t start, bool *accepts_unknow
     *accepts_unknown = false;
     /* "Name: X" labels and "--" signature markers */
     size_t q = start;
-    while (q > 0 && (s[q - 1] == ' ' || s[q - 1] == '\t' || s[q - 1] == '"' || s[q - 1] == '\''))
+    while (q > 0 && (s[q - 1] == ' ' || s[q - 1] == '\t' || s[q - 1] == '"' || s[q - 1] == '\'' ||
+                     (s[q - 1] == '\\' && q < start && (s[q] == '"' || s[q] == '\''))))
         q--;
     size_t lab = q > 0 && s[q - 1] == ':' ? q - 1 : 0;
     if (lab > 0 && (s[lab - 1] == '"' || s[lab - 1] == '\''))
         lab--; /* "name": "Hans Zimmer" */
+    if (lab > 0 && s[lab - 1] == '\\' && (s[lab] == '"' || s[lab] == '\''))
+        lab--; /* {\"name\": \"Hans Zimmer\"}: a JSON document inside a JSON string */
     static const char *const LABELS[] = {"name", "from", "to", "author", "contact", "attendee", "patient",
                                          "customer", "employee", "cc", "signed", "recipient", "sender", "owner",
                                          "assignee", "reviewer", "fn", "applicant", "insured", "passenger",
@@ -289,7 +292,8 @@ static int context_before(const pii_scan *sc, size_t start, bool *accepts_unknow
         *accepts_unknown = true;
         return STRONG;
     }
-    if (q > 0 && s[q - 1] == ':' && lab > 0 && (s[lab] == '"' || s[lab] == '\'') && prev_word(s, lab, 0, &w1s, &w1e)) {
+    if (q > 0 && s[q - 1] == ':' && lab > 0 && (s[lab] == '"' || s[lab] == '\'' || s[lab] == '\\') &&
+        prev_word(s, lab, 0, &w1s, &w1e)) {
         int k = pii_json_name_key(s, sc->n, w1s, w1e);
         if (k != 0) {
             *accepts_unknown = k == 2;

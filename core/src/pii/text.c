@@ -322,10 +322,17 @@ bool pii_in_code(const pii_scan *sc, size_t start, size_t end, const char **why)
     size_t ce = end;
     while (ce < n && !pii_is_space(s[ce]) && ce - end < 512)
         ce++;
-    /* strip opening punctuation of the chunk */
-    while (cs < start && (s[cs] == '(' || s[cs] == '[' || s[cs] == '<' || s[cs] == '"' || s[cs] == '\'' ||
-                          s[cs] == '`' || s[cs] == '{'))
-        cs++;
+    /* strip opening punctuation of the chunk, and the escaped quotes of a JSON document inside a JSON
+     * string ({"content": "{\"phone\": \"+44 ...\"}"}: a tool result is no Windows path) */
+    for (;;) {
+        if (cs < start && (s[cs] == '(' || s[cs] == '[' || s[cs] == '<' || s[cs] == '"' || s[cs] == '\'' ||
+                           s[cs] == '`' || s[cs] == '{'))
+            cs++;
+        else if (cs + 1 < start && s[cs] == '\\' && (s[cs + 1] == '"' || s[cs + 1] == '\''))
+            cs += 2;
+        else
+            break;
+    }
     for (size_t i = cs; i + 2 < start; i++)
         if (s[i] == ':' && s[i + 1] == '/' && s[i + 2] == '/') {
             *why = "url";
