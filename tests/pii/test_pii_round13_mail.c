@@ -118,6 +118,23 @@ static void round13_escaped_json(void **state)
     pii_expect_none(f->det, "{\"cwd\": \"C:\\\\Build\\\\Release\\\\2291\"}", -1);
 }
 
+/* A sender or recipient label and a sign-off line vouch for the name after them even when its first word is
+ * also an everyday word read as a verb elsewhere ("Hyacinth", "Sri"); sign-offs of more languages and of three
+ * or four words count, but only for a name the lists know (a team signs "Kundtjänst", "Ihr Serviceteam"). */
+static void round13_labels_and_signoffs(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PE = SANCTUM_ENTITY_PERSON;
+    pii_expect(f->det, "To: Hyacinth Oyelaran-Brooks", PE, "Hyacinth Oyelaran-Brooks");
+    pii_expect(f->det, "From: Hyacinth Bellamy\nSent: Monday", PE, "Hyacinth Bellamy");
+    pii_expect(f->det, "Salam hormat,\nSri Rahayu", PE, "Sri Rahayu");
+    pii_expect(f->det, "Med vänlig hälsning\nAstrid Sjöberg", PE, "Astrid Sjöberg");
+    pii_expect_none(f->det, "Med vänlig hälsning\nKundtjänst", PE);
+    pii_expect_none(f->det, "Mit freundlichen Grüßen\nIhr Serviceteam", PE);
+    pii_expect_none(f->det, "Saygılarımla,\nMüşteri Hizmetleri", PE);
+    pii_expect_none(f->det, "Thanks\nGrafana shows a spike", PE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -126,6 +143,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round13_header_field_names, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_dictionary_words, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_escaped_json, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round13_labels_and_signoffs, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

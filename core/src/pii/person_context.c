@@ -463,9 +463,12 @@ int pii_context_after(const pii_scan *sc, size_t end, bool possessive)
 
 /* A signature: the name alone on its line after a sign-off line ("Best regards," / "Thanks," / "--"). */
 /* sign-offs the context table lacks: "See you soon,", "Take care,", "Grazie," */
-static const char *const MORE_SIGNOFF[] = {"abrazos", "bisous", "care", "ciao", "danke", "grazie", "gracias",
-                                           "hugs", "merci", "obrigada", "obrigado", "saludos", "saluti", "soon",
-                                           "ta", "xx", NULL};
+static const char *const MORE_SIGNOFF[] = {"abrazo", "abrazos", "atentamente", "atte", "bisous", "care", "ciao",
+                                           "danke", "grazie", "gracias", "groet", "grüßen", "grüssen", "hilsner",
+                                           "hormat", "hugs", "hälsning", "lugupidamisega", "merci", "obrigada",
+                                           "obrigado", "pagarbiai", "pozdrowieniami", "poważaniem", "saludo",
+                                           "saludos", "saluti", "saygılarımla", "saygilarimla", "soon", "stimă",
+                                           "ta", "tisztelettel", "trọng", "xx", NULL};
 
 static bool signoff_word(const uint8_t *w, size_t n)
 {
@@ -548,29 +551,46 @@ bool pii_signature(const pii_scan *sc, size_t start, size_t end)
     /* the sign-off line ends in ',' or '!', or is one or two words alone ("Regards", "Best wishes") */
     bool punct = pe > p && (s[pe - 1] == ',' || s[pe - 1] == '!');
     size_t words = 0;
-    bool signoff = false;
-    for (size_t i = p; i < pe;) {
-        while (i < pe && !pii_is_alpha(s[i]))
+    bool signoff = false, ascii_signoff = false;
+    for (size_t i = p; i < pe;) { /* words of any script: "hälsning", "Grüßen", "trọng" are one word each */
+        while (i < pe && !pii_is_alpha(s[i]) && s[i] < 0x80)
             i++;
         size_t ws = i;
-        while (i < pe && pii_is_alpha(s[i]))
-            i++;
+        bool ascii = true;
+        for (; i < pe && (pii_is_alpha(s[i]) || s[i] >= 0x80); i++)
+            ascii = ascii && s[i] < 0x80;
         if (i > ws) {
             words++;
-            signoff = signoff || signoff_word(s + ws, i - ws);
+            bool hit = signoff_word(s + ws, i - ws);
+            signoff = signoff || hit;
+            ascii_signoff = ascii_signoff || (hit && ascii);
         }
     }
     if (!signoff)
         return false;
+    /* a sign-off in letters beyond ASCII ("Saygılarımla,") or of three or four words ("Med vänlig hälsning")
+     * vouches only for a name the lists know: "Kundtjänst", "Ihr Serviceteam" sign for a team */
+    size_t fe = start;
+    while (fe < end && (pii_is_alpha(s[fe]) || s[fe] >= 0x80))
+        fe++;
+    bool known = (pii_name_flags(s, start, fe) & (SC_NAME_FIRST | SC_NAME_LAST)) != 0;
     if (punct)
-        return true;
+        return ascii_signoff || known;
     /* without the comma the name must stand alone on its line, capitalized words only ("Thanks\nGrafana
      * shows a spike" is none) */
     bool alone = true;
     for (size_t i = end; i < le; i++)
         if (pii_is_alpha(s[i]) && !pii_is_alpha(s[i - 1]) && s[i - 1] != '\'' && s[i - 1] != '-') /* i >= end > 0 */
             alone = alone && pii_is_upper(s[i]);
-    return alone && words <= 2 && pe > p && pii_is_alpha(s[pe - 1]);
+    if (!alone || pe == p || !(pii_is_alpha(s[pe - 1]) || s[pe - 1] >= 0x80))
+        return false;
+    if (words <= 2 && ascii_signoff)
+        return true;
+    /* "Med vänlig hälsning", "Mit freundlichen Grüßen": a longer sign-off ends in its sign-off word */
+    size_t lw = pe;
+    while (lw > p && (pii_is_alpha(s[lw - 1]) || s[lw - 1] >= 0x80))
+        lw--;
+    return known && words <= 4 && signoff_word(s + lw, pe - lw);
 }
 
 bool pii_place_preposition(const pii_scan *sc, size_t start)

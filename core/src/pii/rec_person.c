@@ -679,9 +679,12 @@ static size_t cap_name(pii_scan *sc, const word *w, int cls)
     /* "Tell Jordan Smith", "Add Priya Raman", "Ping Ingrid": a rare given name that is also a word, first
      * in its sentence and before another capitalized word, is the verb; the name starts after it */
     word nx1;
+    bool unk_label;
     if (w->cap && (fa & SC_NAME_WORD) && !(fa & SC_NAME_COMMON_FIRST) && cls == SC_WORD_NONE &&
         sentence_start(s, w->s) && next_word(s, n, w->e, &nx1) && nx1.s == w->e + 1 && s[w->e] == ' ' && nx1.cap &&
-        (pii_name_flags(s, nx1.s, nx1.e) & SC_NAME_FIRST)) /* "Skip Montanaro", "Piers Lauder" stay names */
+        (pii_name_flags(s, nx1.s, nx1.e) & SC_NAME_FIRST) && /* "Skip Montanaro", "Piers Lauder" stay names */
+        !(pii_context_before(sc, w->s, &unk_label) == STRONG && unk_label) && /* "From: Hyacinth Bellamy" */
+        !pii_signature(sc, w->s, nx1.e))                                       /* "Hormat kami,\nSri Rahayu" */
         return w->e;
     /* eponyms: "Dijkstra's algorithm", "Gauss elimination", "Markov chain" */
     word nx;
