@@ -58,7 +58,8 @@ typedef struct pii_scan {
     size_t count, cap;
     bool oom;
     bool explain;       /* keep suppressed candidates (score 0, SANCTUM_EV_SUPPRESSED) for the report */
-    size_t pre_person;  /* candidates found before the PERSON pass (in text order) */
+    size_t byte_scan;   /* candidates of the byte scan, in text order; the native-digit pass appends its own after */
+    size_t pre_person;  /* candidates found before the PERSON pass: two runs in text order, [0, byte_scan) and on */
     bool wide_seps;     /* the number parser joins groups across runs of up to 3 spaces, tabs or dashes */
     pii_before_memo *before_memo; /* NULL: pii_context_before computes every time */
     size_t first_high;            /* no byte >= 0x80 before this offset (0: not known) */
