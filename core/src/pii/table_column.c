@@ -2,10 +2,11 @@
  * an SQL COPY column list. A column named for a kind of number is the context of every value in it, however
  * many rows below the header, and a column named for something else takes the context of its neighbours away
  * ("name,ssn,employee_number": the employee number is no SSN). Bounded: at most 12 lines of at most 256 bytes
- * above the row are read, and only for a number that fills a cell. */
+ * above the row are read, once per row (each cell then reads its column in them), and only for a number that
+ * fills a cell. */
 #include "pii.h"
 
-enum { LINE_MAX_BYTES = 256, LINES_UP = 12 };
+enum { LINE_MAX_BYTES = 256 }; /* lines up: PII_TABLE_LINES_UP (pii.h) */
 
 static bool is_sep(uint8_t c) { return c == ',' || c == ';' || c == '\t' || c == '|'; }
 
