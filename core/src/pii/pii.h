@@ -60,6 +60,10 @@ typedef struct pii_table_memo {
     uint8_t other;             /* the separator of the line that ends the walk, 0 when none does */
     unsigned char count;       /* lines above of the row's shape, nearest first */
     size_t l[PII_TABLE_LINES_UP], e[PII_TABLE_LINES_UP]; /* those lines, then the one that ends the walk */
+    /* the last cell asked about and its answer: the SSN and the bank recognizer ask for the same number */
+    const uint8_t *last_s;
+    size_t last_start, last_end, last_hs, last_he;
+    bool last_found;
 } pii_table_memo;
 
 typedef struct pii_scan {

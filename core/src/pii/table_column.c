@@ -83,7 +83,23 @@ static void walk_up(pii_table_memo *m, const uint8_t *s, size_t ls, uint8_t sep,
     }
 }
 
+static bool header_of(pii_scan *sc, size_t start, size_t end, size_t *hs, size_t *he);
+
 bool pii_table_header(pii_scan *sc, size_t start, size_t end, size_t *hs, size_t *he)
+{
+    pii_table_memo *m = &sc->table_memo;
+    if (m->last_s != sc->s || m->last_start != start || m->last_end != end) {
+        m->last_found = header_of(sc, start, end, &m->last_hs, &m->last_he);
+        m->last_s = sc->s;
+        m->last_start = start;
+        m->last_end = end;
+    }
+    *hs = m->last_hs;
+    *he = m->last_he;
+    return m->last_found;
+}
+
+static bool header_of(pii_scan *sc, size_t start, size_t end, size_t *hs, size_t *he)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n;
