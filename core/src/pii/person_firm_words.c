@@ -1,0 +1,187 @@
+/* PERSON precision, round 13: names that belong to a thing people talk about at work and in their hobbies.
+ * A firm word ending the name, taken from the brand data ("Gordon Pryce Travel Services", "Alan Whitcombe
+ * Insurance", "Ahmet Kaya Eczanesi": firm_words_data.c); a sports club ("Wigan Athletic", "Aston Villa 2-0",
+ * "Hertha BSC"); a placeholder name of forms and templates ("John Doe", "Erika Mustermann", "Ola Nordmann");
+ * a character of a cast list ("X is played by Y", "X, incarné par Y": Y is the person). */
+#include "person_brands.h"
+#include "names.h"
+#include "person.h"
+
+static bool firm_word(const uint8_t *w, size_t n)
+{
+    return n >= 3 && n <= 16 && word_in_sorted(w, n, pii_firm_words, pii_firm_word_count);
+}
+
+/* What follows a firm word at p lets it end a firm's name: the end of the text or of a phrase, a lower-case
+ * word that is no team or role ("Becker Logistics still invoices"; not "Lindqvist Finance team"), or another
+ * firm word ("Travel Services"). A capitalized word after it continues a role ("Lindqvist Finance Manager"). */
+static bool firm_name_ends(const uint8_t *s, size_t n, size_t p)
+{
+    static const char *const ROLE[] = {"department", "dept", "desk", "director", "group", "head", "lead", "manager",
+                                       "office", "side", "team", NULL};
+    size_t al;
+    if (apostrophe_at(s, n, p, &al))
+        return true; /* "Becker Logistics' invoice", "Whitcombe Insurance's reply" */
+    if (p >= n || s[p] != ' ')
+        return true;
+    word t;
+    if (!next_word(s, n, p, &t) || t.s != p + 1)
+        return true; /* " – ", " (" */
+    if (t.lower)
+        return !word_in(s + t.s, t.e - t.s, ROLE);
+    return firm_word(s + t.s, t.e - t.s);
+}
+
+/* The span's last word, or the capitalized word right after a full name, is a firm word that ends the name. */
+static bool firm_named(const uint8_t *s, size_t n, size_t end, const size_t (*toks)[2], size_t nt, int before)
+{
+    if (nt < 2)
+        return false;
+    size_t ls = toks[nt - 1][0], le = toks[nt - 1][1];
+    if (pii_is_upper(s[ls]) && firm_word(s + ls, le - ls) && firm_name_ends(s, n, le))
+        return true;
+    word t;
+    return before != STRONG && end + 1 < n && s[end] == ' ' && pii_is_upper(s[end + 1]) && next_word(s, n, end, &t) &&
+           t.s == end + 1 && t.cap && firm_word(s + t.s, t.e - t.s) && firm_name_ends(s, n, t.e);
+}
+
+/* Club abbreviations, written in capitals before or after the name ("FC Porto", "Hertha BSC"). */
+static bool club_abbrev(const uint8_t *w, size_t n)
+{
+    static const char *const A[] = {"AFC", "BSC", "CF", "FC", "FK", "IFK", "SC", "SK", "SV", "VfB", "VfL", NULL};
+    return n >= 2 && n <= 3 && bytes_in(w, n, A);
+}
+
+/* A score or a "versus" beside the name: "Aston Villa 2-0", "Crewe Alexandra vs Port Vale", "against X". */
+static bool match_frame(const uint8_t *s, size_t n, size_t start, size_t end)
+{
+    static const char *const VS[] = {"against", "contra", "contre", "gegen", "v", "vs", NULL};
+    size_t p = end, a, b;
+    if (p + 3 < n && s[p] == ' ' && pii_is_digit(s[p + 1])) {
+        p += 2;
+        while (p < n && pii_is_digit(s[p]) && p - end < 5)
+            p++;
+        if (p < n && (s[p] == '-' || s[p] == ':'))
+            return p + 1 < n && pii_is_digit(s[p + 1]);
+        return p + 3 < n && s[p] == 0xE2 && s[p + 1] == 0x80 && s[p + 2] == 0x93 && pii_is_digit(s[p + 3]); /* 2–0 */
+    }
+    if (word_after(s, n, end, &a, &b) && word_in(s + a, b - a, VS))
+        return true;
+    return prev_word(s, start, 2, &a, &b) && word_in(s + a, b - a, VS);
+}
+
+/* A sports club: a club word ending the name that no person is called (Athletic, Albion, Wanderers), one
+ * that is also a name (Villa, Alexandra) beside a score or "vs", or a club abbreviation beside it. */
+static bool sports_club(const uint8_t *s, size_t n, size_t start, size_t end, const size_t (*toks)[2], size_t nt)
+{
+    static const char *const CLUB[] = {"academical", "albion", "argyle", "athletic", "athletico", "hotspur",
+                                       "rovers", "thistle", "wanderers", NULL};
+    static const char *const CLUB_NAME[] = {"alexandra", "celtic", "forest", "orient", "rangers", "united", "villa",
+                                            NULL};
+    size_t ls = toks[nt - 1][0], le = toks[nt - 1][1], a, b;
+    if (nt >= 2 && pii_is_upper(s[ls]) && le - ls >= 5 && le - ls <= 10) {
+        if (word_in(s + ls, le - ls, CLUB))
+            return true;
+        if (word_in(s + ls, le - ls, CLUB_NAME) && match_frame(s, n, start, end))
+            return true;
+    }
+    word t;
+    if (end + 2 < n && s[end] == ' ' && next_word(s, n, end, &t) && t.s == end + 1 && club_abbrev(s + t.s, t.e - t.s))
+        return true;
+    return start >= 3 && s[start - 1] == ' ' && prev_word(s, start, 1, &a, &b) && b + 1 == start &&
+           club_abbrev(s + a, b - a);
+}
+
+/* The placeholder names of forms, templates and examples (a given name and a family name that together name
+ * nobody): John Doe, Joe Bloggs, Max Mustermann, Ola Nordmann, Matti Meikäläinen, Fulano de Tal. A person
+ * with one of these family names and another given name ("Samuel Doe") stays a person. */
+static bool placeholder_name(const uint8_t *s, const size_t (*toks)[2], size_t nt)
+{
+    static const struct {
+        const char *given[4], *family[3];
+    } P[] = {
+        {{"john", "jane", "baby", "johnny"}, {"doe", NULL, NULL}},
+        {{"richard", "jane", "john", NULL}, {"roe", NULL, NULL}},
+        {{"joe", "fred", "jo", NULL}, {"bloggs", "schmoe", NULL}},
+        {{"max", "erika", "maxi", NULL}, {"mustermann", "musterfrau", NULL}},
+        {{"otto", NULL, NULL, NULL}, {"normalverbraucher", NULL, NULL}},
+        {{"ola", "kari", NULL, NULL}, {"nordmann", NULL, NULL}},
+        {{"matti", "maija", NULL, NULL}, {"meik\xc3\xa4l\xc3\xa4inen", NULL, NULL}},
+        {{"tommy", NULL, NULL, NULL}, {"atkins", NULL, NULL}},
+        {{"jan", NULL, NULL, NULL}, {"modaal", NULL, NULL}},
+    };
+    size_t fs = toks[0][0], fe = toks[0][1];
+    /* "Fulano de Tal", "Fulana", "Mengano", "Zutano", "Beltrano", "Sicrano": the Spanish and Portuguese "so-and-so" */
+    if (word_in(s + fs, fe - fs,
+                (const char *const[]){"fulano", "fulana", "mengano", "zutano", "perengano", "beltrano", "sicrano", NULL}))
+        return true;
+    size_t ls = toks[nt - 1][0], le = toks[nt - 1][1];
+    if (nt < 2) {
+        /* the given name may stand outside the span ("Ola" is also a word): the word right before it */
+        size_t a, b;
+        if (!prev_word(s, fs, 1, &a, &b) || b + 1 != fs || !pii_is_upper(s[a]))
+            return false;
+        fs = a;
+        fe = b;
+    }
+    for (size_t i = 0; i < sizeof P / sizeof P[0]; i++) {
+        bool g = false, f = false;
+        for (size_t k = 0; k < 4 && P[i].given[k] != NULL; k++)
+            g = g || pii_word_eq(s + fs, fe - fs, P[i].given[k]);
+        for (size_t k = 0; k < 3 && P[i].family[k] != NULL; k++)
+            f = f || pii_word_eq(s + ls, le - ls, P[i].family[k]);
+        if (g && f)
+            return true;
+    }
+    return false;
+}
+
+/* "X is played by Y", "X (voiced by Y)", "X, incarné par Y", "X gespielt von Y", "X é interpretada por Y",
+ * "X interpretato da Y": at most two auxiliaries between, and a capitalized name after the preposition (the
+ * person who plays X); "Maria played by the lake" has none. */
+static bool cast_frame(const uint8_t *s, size_t n, size_t end)
+{
+    static const char *const AUX[] = {"is", "was", "will", "be", "been", "being", "are", "est", "sera", "wird",
+                                      "wurde", "es", "fue", "\xc3\xa9", "foi", "\xc3\xa8", "stato", "stata", "ist",
+                                      "als", "now", NULL};
+    static const char *const VERB[] = {
+        "dargestellt", "doblada", "doblado", "doppiata", "doppiato", "doubl\xc3\xa9", "doubl\xc3\xa9" "e", "dublada",
+        "dublado", "encarnada", "encarnado", "gesprochen", "gespielt", "incarn\xc3\xa9", "incarn\xc3\xa9" "e",
+        "interpretada", "interpretado", "interpretata", "interpretato", "interpr\xc3\xa9t\xc3\xa9",
+        "interpr\xc3\xa9t\xc3\xa9" "e", "jou\xc3\xa9", "jou\xc3\xa9" "e", "played", "portrayed", "voiced", NULL};
+    static const char *const BY[] = {"by", "da", "par", "por", "von", NULL};
+    size_t p = end;
+    for (int k = 0; k < 4 && p < n && p - end < 48; k++) {
+        while (p < n && (s[p] == ' ' || s[p] == ',' || s[p] == '(') && p - end < 48)
+            p++;
+        size_t a = p;
+        while (p < n && (pii_is_alpha(s[p]) || (s[p] >= 0x80 && s[p] < 0xC0) || s[p] == 0xC3) && p - a < 16)
+            p++;
+        if (p == a || pii_is_upper(s[a]))
+            return false;
+        if (word_in(s + a, p - a, VERB)) {
+            size_t ba, bb;
+            word t;
+            return word_after(s, n, p, &ba, &bb) && word_in(s + ba, bb - ba, BY) && next_word(s, n, bb, &t) &&
+                   t.s == bb + 1 && (t.cap || t.allcaps);
+        }
+        if (!word_in(s + a, p - a, AUX))
+            return false;
+    }
+    return false;
+}
+
+bool pii_round13_thing(const pii_scan *sc, size_t start, size_t end, const size_t (*toks)[2], size_t nt, int before,
+                       bool person_ev)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    if (nt == 0 || end <= start)
+        return false;
+    if (placeholder_name(s, toks, nt) || firm_named(s, n, end, toks, nt, before))
+        return true;
+    /* a title before a character ("Captain X (voiced by Y)") vouches for nothing */
+    if (cast_frame(s, n, end))
+        return true;
+    return !person_ev && before != STRONG && sports_club(s, n, start, end, toks, nt);
+}

@@ -1,0 +1,94 @@
+/* PII detector, round 13 (what is wrongly taken): firms whose name ends in a word that ends many firms' names
+ * (the generated firm-word list), sports clubs, placeholder names, and characters a cast list names; in new
+ * sentences (not taken from any evaluation file), each class with positives in the same frame: a person whose
+ * name is followed by a department or a role, a real person with a placeholder's family name, a person who
+ * plays by a lake. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "pii_expect.h"
+#include "test_util.h"
+
+/* A firm named after its founder and a word that ends many firms' names (Logistics, Insurance, Travel,
+ * Services, Pharmacy, Energie, Belediyesi) is no person. */
+static void round13_firm_words(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect_none(f->det, "Procurement wants to know whether Harold Becker Logistics still invoices in euros.",
+                    SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "The claim went to Alan Whitcombe Insurance; they replied within a day.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Booked through \"Gordon Pryce Travel Services\" again, the rates are fine.",
+                    SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Die Rechnung kam von Jürgen Hoffmann Energie, bitte prüfen.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Le devis de Martin Lefèvre Logistics est arrivé hier.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Ödeme Ahmet Kaya Eczanesi hesabına yapıldı mı?", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Add Rosalind Ferreira Pharmacy to the approved vendors list.", SANCTUM_ENTITY_PERSON);
+    /* the same frame with a person: the department or role after the name is no part of a firm */
+    pii_expect(f->det, "Procurement wants to know whether Harold Becker still invoices in euros.",
+               SANCTUM_ENTITY_PERSON, "Harold Becker");
+    pii_expect(f->det, "Escalate to Jonas Lindqvist, Finance, before Friday.", SANCTUM_ENTITY_PERSON, "Jonas Lindqvist");
+    pii_expect(f->det, "Jonas Lindqvist (Finance) approved the budget.", SANCTUM_ENTITY_PERSON, "Jonas Lindqvist");
+    pii_expect(f->det, "Harold Becker from Logistics asked for the forecast.", SANCTUM_ENTITY_PERSON, "Harold Becker");
+}
+
+/* Sports clubs: a club word ending the name (Athletic, Albion, Wanderers, Hotspur, Argyle), or a club word
+ * that is also a family name (Villa, Alexandra) beside a score or "vs". */
+static void round13_sports_clubs(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect_none(f->det, "Away tickets for Wigan Athletic are sold out already.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Sunday league result: Rosemary Albion 3-1 Hillcrest.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Watched Aston Villa 2-0 at home, great atmosphere.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Crewe Alexandra vs Port Vale is on Saturday at three.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Die Tickets für Hertha BSC gegen Union sind da.", SANCTUM_ENTITY_PERSON);
+    /* a person with the same family names, without a match frame */
+    pii_expect(f->det, "Lucia Villa scored twice for the under-12s on Sunday.", SANCTUM_ENTITY_PERSON, "Lucia Villa");
+    pii_expect(f->det, "Please send the kit list to Marta Alexandra by Friday.", SANCTUM_ENTITY_PERSON, "Marta Alexandra");
+}
+
+/* Placeholder names of forms and templates in several languages are nobody. */
+static void round13_placeholders(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect_none(f->det, "The sample contract still says John Doe as the tenant.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Im Musterformular steht noch Erika Mustermann als Antragstellerin.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Use Joe Bloggs as the example customer in the slides.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "En el formulario de ejemplo aparece Fulano de Tal.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Skjemaet viser Ola Nordmann som eksempel.", SANCTUM_ENTITY_PERSON);
+    /* a real person with a placeholder's family name */
+    pii_expect(f->det, "Samuel Doe signed the lease on Monday.", SANCTUM_ENTITY_PERSON, "Samuel Doe");
+    pii_expect(f->det, "Jane Doherty signed the lease on Monday.", SANCTUM_ENTITY_PERSON, "Jane Doherty");
+}
+
+/* A cast list: the character is played, voiced or portrayed by a person (the actor is a person). */
+static void round13_cast(void **state)
+{
+    pii_fixture *f = *state;
+    const char *en = "In the new series, Rowan Ashgrove is played by Helena Brandt.";
+    pii_expect(f->det, en, SANCTUM_ENTITY_PERSON, "Helena Brandt");
+    pii_expect_one_person(f->det, en, "Helena Brandt");
+    pii_expect_one_person(f->det, "Captain Elias Morrow (voiced by Tobias Renner) steals every scene.", "Tobias Renner");
+    pii_expect_one_person(f->det, "Julien Sorel est incarné par Antoine Vasseur dans la série.", "Antoine Vasseur");
+    pii_expect_one_person(f->det, "In der Serie wird Greta Falk gespielt von Johanna Kiel.", "Johanna Kiel");
+    pii_expect_one_person(f->det, "Na novela, Helena Prado é interpretada por Camila Rocha.", "Camila Rocha");
+    /* a person who plays by something is a person */
+    pii_expect(f->det, "Maria Keller played by the lake with the kids all afternoon.", SANCTUM_ENTITY_PERSON,
+               "Maria Keller");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(round13_firm_words, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round13_sports_clubs, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round13_placeholders, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round13_cast, pii_setup, pii_teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
