@@ -1,8 +1,8 @@
 /* PII detector, round 13 (what is wrongly taken): firms whose name ends in a word that ends many firms' names
- * (the generated firm-word list), sports clubs, placeholder names, and characters a cast list names; in new
- * sentences (not taken from any evaluation file), each class with positives in the same frame: a person whose
- * name is followed by a department or a role, a real person with a placeholder's family name, a person who
- * plays by a lake. */
+ * (the generated firm-word list), sports clubs, placeholder names, characters a cast list names and characters
+ * of games and role-plays; in new sentences (not taken from any evaluation file), each class with positives in
+ * the same frame: a person whose name is followed by a department or a role, a real person with a
+ * placeholder's family name, a person who plays by a lake, a player beside the character. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -82,6 +82,22 @@ static void round13_cast(void **state)
                "Maria Keller");
 }
 
+/* A character named by what it is in a game or a role-play; its player is a person. */
+static void round13_characters(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect_one_person(f->det, "Hannah Okafor rolled a tiefling called Ysolde Varn last session, and it was chaos.",
+                          "Hannah Okafor");
+    pii_expect_none(f->det, "The quest giver is the NPC Harrow Blackwood, who lives by the mill.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Ranked tonight: I'm playing as Ellie again, the nerf hurt.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "En la partida, el personaje Tomás Rivera muere en el capítulo tres.", SANCTUM_ENTITY_PERSON);
+    pii_expect_one_person(f->det, "Her paladin named Sir Aldric Vane finally hit level 10, says Kofi Mensah.",
+                          "Kofi Mensah");
+    /* the same words around a person */
+    pii_expect(f->det, "The NPC dialogue was written by Tomás Rivera last spring.", SANCTUM_ENTITY_PERSON, "Tomás Rivera");
+    pii_expect(f->det, "Ellie said she would play as support tonight.", SANCTUM_ENTITY_PERSON, "Ellie");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -89,6 +105,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round13_sports_clubs, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_placeholders, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_cast, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round13_characters, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

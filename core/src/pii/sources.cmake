@@ -18,7 +18,7 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/person_context.c
   ${PII_DIR}/person_email_echo.c
   ${PII_DIR}/person_rosters.c
-  ${PII_DIR}/person_firm_words.c
+  ${PII_DIR}/person_named_things.c
   ${PII_DIR}/person_formats.c
   ${PII_DIR}/person_headers.c
   ${PII_DIR}/person_inflect.c

@@ -2,7 +2,8 @@
  * A firm word ending the name, taken from the brand data ("Gordon Pryce Travel Services", "Alan Whitcombe
  * Insurance", "Ahmet Kaya Eczanesi": firm_words_data.c); a sports club ("Wigan Athletic", "Aston Villa 2-0",
  * "Hertha BSC"); a placeholder name of forms and templates ("John Doe", "Erika Mustermann", "Ola Nordmann");
- * a character of a cast list ("X is played by Y", "X, incarné par Y": Y is the person). */
+ * a character of a cast list ("X is played by Y", "X, incarné par Y": Y is the person) or of a game or a
+ * role-play ("the NPC X", "a tiefling called X", "playing as X"). */
 #include "person_brands.h"
 #include "names.h"
 #include "person.h"
@@ -171,6 +172,33 @@ static bool cast_frame(const uint8_t *s, size_t n, size_t end)
     return false;
 }
 
+/* A character named by what it is in a game, a story or a role-play: "the NPC Old Man Harrow", "a tiefling called
+ * Ysolde Varn", "her paladin named Sir Aldric", "playing as Ellie", "el personaje Tomás Ruiz" (whose player is
+ * named with a possessive: "Beth's character"). */
+static bool character_before(const uint8_t *s, size_t start)
+{
+    static const char *const ROLE[] = {
+        "antagonist", "avatar", "bard", "character", "cleric", "druid", "dwarf", "elf", "heroine", "npc", "npcs",
+        "oc", "orc", "paladin", "persona", "personagem", "personaggio", "personaje", "personnage", "protagonist",
+        "rogue", "sidekick", "sorcerer", "tiefling", "villain", "warlock", "wizard", NULL};
+    static const char *const CALLED[] = {"called", "named", "nomm\xc3\xa9", "llamado", "llamada", "chamado", "chamada",
+                                         "chiamato", "chiamata", "namens", NULL};
+    static const char *const PLAY[] = {"main", "mained", "play", "played", "playing", "plays", NULL};
+    size_t a, b, c, d;
+    if (!prev_word(s, start, 2, &a, &b))
+        return false;
+    /* a title between ("paladin named Sir Aldric") */
+    if (pii_is_upper(s[a]) && b - a <= 8 && b + 1 == start && !prev_word(s, a, 2, &a, &b))
+        return false;
+    if (!pii_is_lower(s[a]) || b - a > 12)
+        return false;
+    if (word_in(s + a, b - a, ROLE))
+        return true;
+    if (word_in(s + a, b - a, CALLED))
+        return prev_word(s, a, 2, &c, &d) && word_in(s + c, d - c, ROLE);
+    return pii_word_eq(s + a, b - a, "as") && prev_word(s, a, 1, &c, &d) && word_in(s + c, d - c, PLAY);
+}
+
 bool pii_round13_thing(const pii_scan *sc, size_t start, size_t end, const size_t (*toks)[2], size_t nt, int before,
                        bool person_ev)
 {
@@ -181,7 +209,7 @@ bool pii_round13_thing(const pii_scan *sc, size_t start, size_t end, const size_
     if (placeholder_name(s, toks, nt) || firm_named(s, n, end, toks, nt, before))
         return true;
     /* a title before a character ("Captain X (voiced by Y)") vouches for nothing */
-    if (cast_frame(s, n, end))
+    if (cast_frame(s, n, end) || character_before(s, start))
         return true;
     return !person_ev && before != STRONG && sports_club(s, n, start, end, toks, nt);
 }
