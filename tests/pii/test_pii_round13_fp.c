@@ -98,6 +98,45 @@ static void round13_characters(void **state)
     pii_expect(f->det, "Ellie said she would play as support tonight.", SANCTUM_ENTITY_PERSON, "Ellie");
 }
 
+/* Title-Case phrases of forms and org charts after a client or customer word: a category or a team, no person
+ * ("Client Entertainment", "Customer Success Managers"). */
+static void round13_title_case_teams(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect_none(f->det, "Cost centres: Travel, Client Hospitality, Office Supplies.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Hiring plan for Customer Support Engineers is in the drive.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Budget line: Guest Accommodation, 4,200 EUR.", SANCTUM_ENTITY_PERSON);
+    /* a person after the same words */
+    pii_expect(f->det, "Client Rosalind Mwangi asked for the invoice again.", SANCTUM_ENTITY_PERSON, "Rosalind Mwangi");
+    pii_expect(f->det, "Customer Tobias Lindgren called about the refund.", SANCTUM_ENTITY_PERSON, "Tobias Lindgren");
+}
+
+/* Rooms, suites and hotels named after someone or by a brand: "the Curie suite", "the Hopper auditorium",
+ * "meeting room \"Desmond Tutu\"", "the Marriott Lisbon". */
+static void round13_rooms_and_hotels(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect_none(f->det, "The workshop moves to the Marie Curie suite on level 2.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Town hall is in the Hopper auditorium this quarter.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Book meeting room \"Desmond Tutu\" for the offsite prep.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "We were double-charged by the Marriott Lisbon last week.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Die Tagung ist im Raum \"Lise Meitner\" im dritten Stock.", SANCTUM_ENTITY_PERSON);
+    /* a person's room, a person in a room */
+    pii_expect(f->det, "The keys are in Marie Laurent's room on level 2.", SANCTUM_ENTITY_PERSON, "Marie Laurent");
+    pii_expect(f->det, "Book the room for Desmond Okoye and two guests.", SANCTUM_ENTITY_PERSON, "Desmond Okoye");
+}
+
+/* A labelled list of characters: "NPC list: ...", "Cast list: ...". */
+static void round13_character_lists(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect_none(f->det, "NPC list: Brother Tomas Venn (smith), Mother Ilse, Captain Rourke Dane.",
+                    SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Cast list: Edmund Greyholt, Lady Annis Farrow, the Pale Knight.", SANCTUM_ENTITY_PERSON);
+    /* a guest list holds people */
+    pii_expect(f->det, "Guest list: Tomas Venn, Ilse Brandt.", SANCTUM_ENTITY_PERSON, "Tomas Venn");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -106,6 +145,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(round13_placeholders, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_cast, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_characters, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round13_title_case_teams, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round13_rooms_and_hotels, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round13_character_lists, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

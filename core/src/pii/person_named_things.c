@@ -3,10 +3,12 @@
  * Insurance", "Ahmet Kaya Eczanesi": firm_words_data.c); a sports club ("Wigan Athletic", "Aston Villa 2-0",
  * "Hertha BSC"); a placeholder name of forms and templates ("John Doe", "Erika Mustermann", "Ola Nordmann");
  * a character of a cast list ("X is played by Y", "X, incarné par Y": Y is the person) or of a game or a
- * role-play ("the NPC X", "a tiefling called X", "playing as X"). */
+ * role-play ("the NPC X", "a tiefling called X", "playing as X"); a team or a category after a client or
+ * customer word ("Client Hospitality"); a room's name in quotes (meeting room "Desmond Tutu"). */
 #include "person_brands.h"
 #include "names.h"
 #include "person.h"
+#include "person_prose.h"
 
 static bool firm_word(const uint8_t *w, size_t n)
 {
@@ -199,6 +201,47 @@ static bool character_before(const uint8_t *s, size_t start)
     return pii_word_eq(s + a, b - a, "as") && prev_word(s, a, 1, &c, &d) && word_in(s + c, d - c, PLAY);
 }
 
+/* A Title-Case phrase of a form or an org chart after a client, customer or guest word: a category or a team
+ * ("Client Hospitality", "Customer Support Engineers"): every word an English word, or a given name that is
+ * also one ("Success"), the last one an English word no name is. "Client Rosalind Mwangi" is a person. */
+static bool team_phrase(const pii_scan *sc, size_t start, const size_t (*toks)[2], size_t nt)
+{
+    static const char *const TEAM[] = {"accounts", "client", "customer", "guest", "member", "patient", NULL};
+    const uint8_t *s = sc->s;
+    size_t ps, pe;
+    if (start < 2 || s[start - 1] != ' ' || !prev_word(s, start, 1, &ps, &pe) || pe + 1 != start ||
+        !pii_is_upper(s[ps]) || !word_in(s + ps, pe - ps, TEAM))
+        return false;
+    size_t ls = toks[nt - 1][0], le = toks[nt - 1][1];
+    if (!pii_english_word(s + ls, le - ls))
+        return false;
+    for (size_t t = 0; t + 1 < nt; t++) {
+        unsigned fl = pii_name_flags(s, toks[t][0], toks[t][1]);
+        if (!pii_english_word(s + toks[t][0], toks[t][1] - toks[t][0]) &&
+            !((fl & SC_NAME_WORD) && !(fl & SC_NAME_COMMON_FIRST)))
+            return false;
+    }
+    return true;
+}
+
+/* A room's name in quotes after the word for a room: meeting room "Desmond Tutu", im Raum "Lise Meitner", la
+ * salle « Simone Veil ». */
+static bool quoted_room(const uint8_t *s, size_t start)
+{
+    static const char *const ROOM[] = {"auditorium", "hall", "raum", "room", "rum", "saal", "sala", "salle", "suite",
+                                       "zaal", NULL};
+    size_t q = start, a, b;
+    if (q >= 1 && (s[q - 1] == '"' || s[q - 1] == '\''))
+        q--;
+    else if (q >= 3 && s[q - 3] == 0xE2 && s[q - 2] == 0x80 && (s[q - 1] == 0x9C || s[q - 1] == 0x9E))
+        q -= 3; /* “ „ */
+    else if (q >= 3 && s[q - 1] == ' ' && s[q - 3] == 0xC2 && s[q - 2] == 0xAB)
+        q -= 3; /* « */
+    else
+        return false;
+    return q >= 2 && s[q - 1] == ' ' && prev_word(s, q, 1, &a, &b) && b + 1 == q && word_in(s + a, b - a, ROOM);
+}
+
 bool pii_round13_thing(const pii_scan *sc, size_t start, size_t end, const size_t (*toks)[2], size_t nt, int before,
                        bool person_ev)
 {
@@ -206,7 +249,8 @@ bool pii_round13_thing(const pii_scan *sc, size_t start, size_t end, const size_
     size_t n = sc->n;
     if (nt == 0 || end <= start)
         return false;
-    if (placeholder_name(s, toks, nt) || firm_named(s, n, end, toks, nt, before))
+    if (placeholder_name(s, toks, nt) || firm_named(s, n, end, toks, nt, before) || team_phrase(sc, start, toks, nt) ||
+        quoted_room(s, start))
         return true;
     /* a title before a character ("Captain X (voiced by Y)") vouches for nothing */
     if (cast_frame(s, n, end) || character_before(s, start))
