@@ -249,7 +249,9 @@ bool pii_round13_thing(const pii_scan *sc, size_t start, size_t end, const size_
     size_t n = sc->n;
     if (nt == 0 || end <= start)
         return false;
-    if (placeholder_name(s, toks, nt) || firm_named(s, n, end, toks, nt, before) || team_phrase(sc, start, toks, nt) ||
+    /* a placeholder with a mailbox after it ("Ola Nordmann <ola@...>") is someone's address book entry */
+    bool mailbox = end + 1 < n && s[end] == ' ' && s[end + 1] == '<';
+    if ((!mailbox && placeholder_name(s, toks, nt)) || firm_named(s, n, end, toks, nt, before) || team_phrase(sc, start, toks, nt) ||
         quoted_room(s, start))
         return true;
     /* a title before a character ("Captain X (voiced by Y)") vouches for nothing */
