@@ -137,6 +137,23 @@ static void round13_character_lists(void **state)
     pii_expect(f->det, "Guest list: Tomas Venn, Ilse Brandt.", SANCTUM_ENTITY_PERSON, "Tomas Venn");
 }
 
+/* A name in quotes after a verb of reading, watching or listening, or a work's noun, is a title: Reading
+ * "Anna Karenina" again, the song "Valerie", the novel "Rebecca"; songs, tracks and games listed under a label. */
+static void round13_quoted_titles(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect_none(f->det, "Finally reading \"Anna Karenina\" for book club, 300 pages in.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Can you add the song \"Valerie\" to the wedding list?", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Der Film \"Nora\" läuft morgen, danach das Lied \"Marie\".", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Pon la canción \"Lucía\" y después la película \"Carmen\".", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Setlist: \"Valerie\", \"Roxanne\" (slow), \"Layla\", \"Gloria\".",
+                    SANCTUM_ENTITY_PERSON);
+    /* a name in quotes after other words is still a name */
+    pii_expect(f->det, "Search the CRM for \"Anna Kowalczyk\" and merge the duplicates.", SANCTUM_ENTITY_PERSON,
+               "Anna Kowalczyk");
+    pii_expect(f->det, "Reading list from Valerie Dubois: three novels.", SANCTUM_ENTITY_PERSON, "Valerie Dubois");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -148,6 +165,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round13_title_case_teams, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_rooms_and_hotels, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_character_lists, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round13_quoted_titles, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,7 +4,8 @@
  * "Hertha BSC"); a placeholder name of forms and templates ("John Doe", "Erika Mustermann", "Ola Nordmann");
  * a character of a cast list ("X is played by Y", "X, incarné par Y": Y is the person) or of a game or a
  * role-play ("the NPC X", "a tiefling called X", "playing as X"); a team or a category after a client or
- * customer word ("Client Hospitality"); a room's name in quotes (meeting room "Desmond Tutu"). */
+ * customer word ("Client Hospitality"); a room's name or a title in quotes (meeting room "Desmond Tutu",
+ * the song "Valerie"). */
 #include "person_brands.h"
 #include "names.h"
 #include "person.h"
@@ -224,22 +225,50 @@ static bool team_phrase(const pii_scan *sc, size_t start, const size_t (*toks)[2
     return true;
 }
 
+/* The opening quote right before start ('"', “, „, « with a space), as the offset it starts at; SIZE_MAX when none. */
+static size_t open_quote(const uint8_t *s, size_t start)
+{
+    if (start >= 1 && s[start - 1] == '"')
+        return start - 1;
+    if (start >= 3 && s[start - 3] == 0xE2 && s[start - 2] == 0x80 && (s[start - 1] == 0x9C || s[start - 1] == 0x9E))
+        return start - 3;
+    if (start >= 3 && s[start - 1] == ' ' && s[start - 3] == 0xC2 && s[start - 2] == 0xAB)
+        return start - 3;
+    return SIZE_MAX;
+}
+
 /* A room's name in quotes after the word for a room: meeting room "Desmond Tutu", im Raum "Lise Meitner", la
  * salle « Simone Veil ». */
 static bool quoted_room(const uint8_t *s, size_t start)
 {
     static const char *const ROOM[] = {"auditorium", "hall", "raum", "room", "rum", "saal", "sala", "salle", "suite",
                                        "zaal", NULL};
-    size_t q = start, a, b;
-    if (q >= 1 && (s[q - 1] == '"' || s[q - 1] == '\''))
-        q--;
-    else if (q >= 3 && s[q - 3] == 0xE2 && s[q - 2] == 0x80 && (s[q - 1] == 0x9C || s[q - 1] == 0x9E))
-        q -= 3; /* “ „ */
-    else if (q >= 3 && s[q - 1] == ' ' && s[q - 3] == 0xC2 && s[q - 2] == 0xAB)
-        q -= 3; /* « */
-    else
+    size_t q = open_quote(s, start), a, b;
+    return q != SIZE_MAX && q >= 2 && s[q - 1] == ' ' && prev_word(s, q, 1, &a, &b) && b + 1 == q &&
+           word_in(s + a, b - a, ROOM);
+}
+
+/* A name that fills a quoted string after a verb of reading, watching, listening or singing, or after a work's
+ * noun, is a title: Reading "Anna Karenina", the song "Valerie", der Film "Nora", listening to "Gloria". A name
+ * in quotes after other words stays a name (search the CRM for "Anna Kowalczyk"). */
+static bool quoted_title(const uint8_t *s, size_t n, size_t start, size_t end)
+{
+    static const char *const WORK[] = {
+        "album",    "ballad",   "book",      "can\xc3\xa7\xc3\xa3o", "canci\xc3\xb3n", "canzone", "chanson",
+        "cover",    "covered",  "covers",    "episode",  "film",     "filme",    "finished", "libro",   "lied",
+        "listen",   "listened", "listening", "livre",    "livro",    "loved",    "movie",    "musical", "novel",
+        "novela",   "opera",    "painting",  "pel\xc3\xad" "cula", "play", "playing", "poem", "read", "reading",
+        "reread",   "rereading", "roman",    "romanzo",  "sang",     "serie",    "series",   "show",    "sing",
+        "singing",  "single",   "song",      "track",    "watch",    "watched",  "watching", NULL};
+    size_t q = open_quote(s, start), a, b;
+    if (q == SIZE_MAX || end >= n || !(s[end] == '"' || (end + 2 < n && s[end] == 0xE2 && s[end + 1] == 0x80) ||
+                                       (end + 1 < n && s[end] == ' ' && s[end + 1] == 0xC2)))
         return false;
-    return q >= 2 && s[q - 1] == ' ' && prev_word(s, q, 1, &a, &b) && b + 1 == q && word_in(s + a, b - a, ROOM);
+    if (q < 2 || s[q - 1] != ' ' || !prev_word(s, q, 1, &a, &b) || b + 1 != q)
+        return false;
+    if (pii_word_eq(s + a, b - a, "to") && !prev_word(s, a, 1, &a, &b))
+        return false; /* listening to "Gloria" */
+    return word_in(s + a, b - a, WORK);
 }
 
 bool pii_round13_thing(const pii_scan *sc, size_t start, size_t end, const size_t (*toks)[2], size_t nt, int before,
@@ -252,7 +281,7 @@ bool pii_round13_thing(const pii_scan *sc, size_t start, size_t end, const size_
     /* a placeholder with a mailbox after it ("Ola Nordmann <ola@...>") is someone's address book entry */
     bool mailbox = end + 1 < n && s[end] == ' ' && s[end + 1] == '<';
     if ((!mailbox && placeholder_name(s, toks, nt)) || firm_named(s, n, end, toks, nt, before) || team_phrase(sc, start, toks, nt) ||
-        quoted_room(s, start))
+        quoted_room(s, start) || quoted_title(s, n, start, end))
         return true;
     /* a title before a character ("Captain X (voiced by Y)") vouches for nothing */
     if (cast_frame(s, n, end) || character_before(s, start))

@@ -464,8 +464,8 @@ static bool thing_list(const pii_scan *sc, size_t start)
         "airlines", "airports", "albums", "algorithms", "apps", "arenas", "avenues", "awards", "bands",
         "boats", "books", "brands", "bridges", "cars", "cats", "characters", "cities", "dogs", "fictional",
         "films", "fleet", "holidays", "horses", "hotels", "hurricanes", "labels", "landmarks", "magazines", "movies", "novels", "parks", "pets",
-        "places", "products", "racehorses", "restaurants", "roads", "schools", "ships", "shows", "software",
-        "songs", "stadiums", "stations", "storms", "streets", "tools", "typhoons", "units", "venues", NULL};
+        "places", "playlist", "products", "racehorses", "restaurants", "roads", "schools", "setlist", "ships", "shows",
+        "software", "songs", "stadiums", "stations", "storms", "streets", "tools", "tracklist", "tracks", "typhoons", "units", "venues", NULL};
     static const char *const JOIN[] = {"and", "or", "da", "de", "del", "der", "di", "do", "dos", "du", "la",
                                        "le", "van", "von", "y", "e", NULL};
     const uint8_t *s = sc->s;
