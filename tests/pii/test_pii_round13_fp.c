@@ -154,6 +154,20 @@ static void round13_quoted_titles(void **state)
     pii_expect(f->det, "Reading list from Valerie Dubois: three novels.", SANCTUM_ENTITY_PERSON, "Valerie Dubois");
 }
 
+/* A game named like a person, with a gamer's noun after it: "the Stardew Valley speedrun", "Hollow Knight DLC",
+ * "Mario Party lobby". */
+static void round13_game_nouns(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect_none(f->det, "New record on the Stanley Parable speedrun today.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Is the Hollow Knight DLC worth it at full price?", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Mario Party lobby is open, code 4471, bring snacks.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Warte auf den Kingdom Hearts Soundtrack auf Vinyl.", SANCTUM_ENTITY_PERSON);
+    /* a person beside the same nouns: their lobby, the lobby they are asked into */
+    pii_expect(f->det, "Invite Chidi Okeke to the lobby, he has the DLC.", SANCTUM_ENTITY_PERSON, "Chidi Okeke");
+    pii_expect(f->det, "Sofia Brandt's speedrun beat the record.", SANCTUM_ENTITY_PERSON, "Sofia Brandt");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -166,6 +180,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round13_rooms_and_hotels, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_character_lists, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_quoted_titles, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round13_game_nouns, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

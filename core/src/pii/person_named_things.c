@@ -5,7 +5,7 @@
  * a character of a cast list ("X is played by Y", "X, incarné par Y": Y is the person) or of a game or a
  * role-play ("the NPC X", "a tiefling called X", "playing as X"); a team or a category after a client or
  * customer word ("Client Hospitality"); a room's name or a title in quotes (meeting room "Desmond Tutu",
- * the song "Valerie"). */
+ * the song "Valerie"); a game with a gamer's noun after it ("Mario Party lobby"). */
 #include "person_brands.h"
 #include "names.h"
 #include "person.h"
@@ -271,6 +271,23 @@ static bool quoted_title(const uint8_t *s, size_t n, size_t start, size_t end)
     return word_in(s + a, b - a, WORK);
 }
 
+/* A gamer's noun right after the name makes it a game ("Mario Party lobby", "Hollow Knight DLC", "the Stanley
+ * Parable speedrun"); not after a verb of asking or inviting people, nor after a possessive ("Sofia's speedrun"). */
+static bool game_noun_after(const pii_scan *sc, size_t start, size_t end)
+{
+    static const char *const GAME[] = {"banner", "dlc", "expansion", "lobby", "mod", "mods", "ost", "playthrough",
+                                       "remake", "remaster", "rerun", "soundtrack", "speedrun", "speedruns", "trailer",
+                                       "walkthrough", NULL};
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    word t;
+    if (end + 3 >= n || s[end] != ' ' || !next_word(s, n, end, &t) || t.s != end + 1 || t.e - t.s < 3 || t.e - t.s > 11 ||
+        t.possessive)
+        return false;
+    /* lower case, all capitals ("DLC", "OST") or a German noun ("Soundtrack") */
+    return word_in(s + t.s, t.e - t.s, GAME) && !pii_person_verb_before(sc, start);
+}
+
 bool pii_round13_thing(const pii_scan *sc, size_t start, size_t end, const size_t (*toks)[2], size_t nt, int before,
                        bool person_ev)
 {
@@ -286,5 +303,5 @@ bool pii_round13_thing(const pii_scan *sc, size_t start, size_t end, const size_
     /* a title before a character ("Captain X (voiced by Y)") vouches for nothing */
     if (cast_frame(s, n, end) || character_before(s, start))
         return true;
-    return !person_ev && before != STRONG && sports_club(s, n, start, end, toks, nt);
+    return !person_ev && before != STRONG && (sports_club(s, n, start, end, toks, nt) || game_noun_after(sc, start, end));
 }
