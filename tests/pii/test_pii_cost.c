@@ -218,7 +218,8 @@ static void case_forms_in_a_row(void **state)
 }
 
 /* Round 13 (person_named_things.c, thing_list): a cast frame reads at most four words after a name, a character
- * word at most two before it, and a list's bracketed note is skipped inside the line's first 200 bytes. */
+ * word at most two before it, a protocol's cast 160 bytes either side of the name, and a list's bracketed note
+ * is skipped inside the line's first 200 bytes. */
 static void named_things_in_a_row(void **state)
 {
     pii_fixture *f = *state;
@@ -226,6 +227,7 @@ static void named_things_in_a_row(void **state)
     assert_linear(f->det, "characters called", "a tiefling called Ysolde Varn and ");
     assert_linear(f->det, "NPC list with notes", "NPC list: Tomas Venn (smith), Ilse Brandt (baker (old)), Rourke Dane (\n");
     assert_linear(f->det, "firm words", "Harold Becker Logistics Services Insurance ");
+    assert_linear(f->det, "protocol cast", "Alice Bob Carol Eve Mallory Trent encrypts ");
 }
 
 int main(void)

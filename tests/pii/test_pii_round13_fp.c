@@ -168,6 +168,23 @@ static void round13_game_nouns(void **state)
     pii_expect(f->det, "Sofia Brandt's speedrun beat the record.", SANCTUM_ENTITY_PERSON, "Sofia Brandt");
 }
 
+/* The cast of cryptography and protocol explanations (Alice, Bob, Carol, Eve, Mallory, Trent ...), three of them
+ * on a line that speaks of a protocol, is nobody; people with those names at work are people. */
+static void round13_protocol_cast(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect_none(f->det, "In the Diffie-Hellman example, Alice and Bob agree on a prime while Eve eavesdrops.",
+                    SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Mallory intercepts the handshake and replays the nonce from Bob to Alice.",
+                    SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Dans ce protocole, Alice chiffre le message, Bob le déchiffre et Trent signe la clé.",
+                    SANCTUM_ENTITY_PERSON);
+    /* the same names on a line about work, or one of them alone */
+    pii_expect(f->det, "Alice, Bob and Carol from IT renewed the TLS certificate yesterday.", SANCTUM_ENTITY_PERSON,
+               "Alice");
+    pii_expect(f->det, "Carol encrypts her laptop every night and Bob never does.", SANCTUM_ENTITY_PERSON, "Carol");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -181,6 +198,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round13_character_lists, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_quoted_titles, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_game_nouns, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round13_protocol_cast, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

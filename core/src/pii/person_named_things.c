@@ -5,7 +5,8 @@
  * a character of a cast list ("X is played by Y", "X, incarné par Y": Y is the person) or of a game or a
  * role-play ("the NPC X", "a tiefling called X", "playing as X"); a team or a category after a client or
  * customer word ("Client Hospitality"); a room's name or a title in quotes (meeting room "Desmond Tutu",
- * the song "Valerie"); a game with a gamer's noun after it ("Mario Party lobby"). */
+ * the song "Valerie"); a game with a gamer's noun after it ("Mario Party lobby"); the cast of a protocol's
+ * explanation ("Alice and Bob agree on a prime while Eve eavesdrops"). */
 #include "person_brands.h"
 #include "names.h"
 #include "person.h"
@@ -288,6 +289,71 @@ static bool game_noun_after(const pii_scan *sc, size_t start, size_t end)
     return word_in(s + t.s, t.e - t.s, GAME) && !pii_person_verb_before(sc, start);
 }
 
+/* The cast of cryptography and protocol explanations. */
+static int protocol_name(const uint8_t *w, size_t n)
+{
+    static const char *const CAST[] = {"alice", "bob", "carol", "charlie", "chuck", "craig", "dave", "eve", "mallory",
+                                       "oscar", "peggy", "trent", "trudy", "victor", "walter", NULL};
+    if (n < 3 || n > 7 || !pii_is_upper(w[0]))
+        return -1;
+    for (int k = 0; CAST[k] != NULL; k++)
+        if (pii_word_eq(w, n, CAST[k]))
+            return k;
+    return -1;
+}
+
+/* A word of a protocol's steps: encrypts, decrypts, eavesdrops, intercepts, handshake, nonce, ciphertext,
+ * Diffie-Hellman; French chiffre/déchiffre, Spanish cifra/descifra, German verschlüsselt/entschlüsselt. */
+static bool protocol_word(const uint8_t *w, size_t n)
+{
+    static const char *const STEM[] = {"encrypt", "decrypt", "eavesdrop", "intercept", "handshake", "nonce",
+                                       "ciphertext", "plaintext", "diffie", "hellman", "mitm", "keypair", "protocol",
+                                       "protokoll", "chiffr", "d\xc3\xa9" "chiffr", "cifr", "descifr", "verschl",
+                                       "entschl", NULL};
+    for (int k = 0; STEM[k] != NULL; k++) {
+        size_t l = strlen(STEM[k]);
+        if (n >= l && n <= l + 6 && pii_word_eq(w, l, STEM[k]))
+            return true;
+    }
+    return false;
+}
+
+/* "Alice and Bob agree on a prime while Eve eavesdrops": three of the cast on the line (within 160 bytes either
+ * side, as pii_line_has_word reads) and a word of a protocol's steps. "Alice, Bob and Carol from IT renewed
+ * the TLS certificate" has no such word: people. */
+static bool protocol_cast(const uint8_t *s, size_t n, size_t start, size_t end)
+{
+    int self = protocol_name(s + start, end - start);
+    if (self < 0)
+        return false;
+    size_t a = start, b = end;
+    while (a > 0 && start - a < 160 && s[a - 1] != '\n')
+        a--;
+    while (b < n && b - end < 160 && s[b] != '\n')
+        b++;
+    uint32_t seen = 1u << self;
+    bool step = false;
+    for (size_t p = a; p < b;) {
+        if (!pii_is_alpha(s[p])) {
+            p++;
+            continue;
+        }
+        size_t q = p;
+        while (q < b && (pii_is_alpha(s[q]) || (s[q] >= 0x80 && s[q] < 0xC0) || s[q] == 0xC3))
+            q++;
+        int k = protocol_name(s + p, q - p);
+        if (k >= 0)
+            seen |= 1u << k;
+        else if (!step)
+            step = protocol_word(s + p, q - p);
+        p = q;
+    }
+    unsigned cast = 0;
+    for (uint32_t m = seen; m != 0; m &= m - 1)
+        cast++;
+    return step && cast >= 3;
+}
+
 bool pii_round13_thing(const pii_scan *sc, size_t start, size_t end, const size_t (*toks)[2], size_t nt, int before,
                        bool person_ev)
 {
@@ -303,5 +369,7 @@ bool pii_round13_thing(const pii_scan *sc, size_t start, size_t end, const size_
     /* a title before a character ("Captain X (voiced by Y)") vouches for nothing */
     if (cast_frame(s, n, end) || character_before(s, start))
         return true;
-    return !person_ev && before != STRONG && (sports_club(s, n, start, end, toks, nt) || game_noun_after(sc, start, end));
+    return !person_ev && before != STRONG &&
+           (sports_club(s, n, start, end, toks, nt) || game_noun_after(sc, start, end) ||
+            (nt == 1 && protocol_cast(s, n, start, end)));
 }
