@@ -185,6 +185,20 @@ static void round13_protocol_cast(void **state)
     pii_expect(f->det, "Carol encrypts her laptop every night and Bob never does.", SANCTUM_ENTITY_PERSON, "Carol");
 }
 
+/* A brand named exactly like an ordinary person (the generated list: Raymond James, Edward Jones, William Hill)
+ * in a firm's frame: a business noun after it, "at" it after a person's name; elsewhere a person. */
+static void round13_eponym_firms(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect_none(f->det, "The Raymond James integration drops the cost basis field again.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Rotate the Edward Jones SFTP keys before Friday.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "William Hill's API returns 503 on weekends.", SANCTUM_ENTITY_PERSON);
+    pii_expect_one_person(f->det, "Notes: Ingrid Solberg at Raymond James wants SSO by May.", "Ingrid Solberg");
+    /* the same names as people */
+    pii_expect(f->det, "Ask William Hill about the integration before Friday.", SANCTUM_ENTITY_PERSON, "William Hill");
+    pii_expect(f->det, "Edward Jones's website has his phone number.", SANCTUM_ENTITY_PERSON, "Edward Jones");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -199,6 +213,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round13_quoted_titles, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_game_nouns, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_protocol_cast, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round13_eponym_firms, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

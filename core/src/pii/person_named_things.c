@@ -354,6 +354,55 @@ static bool protocol_cast(const uint8_t *s, size_t n, size_t start, size_t end)
     return step && cast >= 3;
 }
 
+/* A brand named exactly like an ordinary person ("Morgan Stanley", "Raymond James", "Thomas Cook": the generated
+ * list) in a firm's frame: a business noun right after it ("the Morgan Stanley integration", "Raymond James SFTP
+ * keys", after a possessive only an acronym: "Morgan Stanley's API"), or "at" it after a person's name
+ * ("Deborah Kline at Morgan Stanley"). Elsewhere it is a person ("Paul Smith's website", "ask Paul Smith"). */
+static bool eponym_firm(const pii_scan *sc, size_t start, size_t end, size_t nt)
+{
+    static const char *const BUSINESS[] = {"account", "accounts", "api", "app", "branch", "branches", "contract", "deal",
+                                           "feed", "filing", "integration", "invoice", "invoices", "portal", "rfp",
+                                           "rfps", "sandbox", "sftp", "shares", "sso", "stock", "store", "stores",
+                                           NULL};
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    if (nt < 2 || nt > 3 || end - start > 40)
+        return false;
+    char key[48];
+    size_t k = 0;
+    for (size_t i = start; i < end; i++) {
+        if (s[i] >= 0x80)
+            return false;
+        key[k++] = (char)pii_lower(s[i]);
+    }
+    key[k] = '\0';
+    size_t lo = 0, hi = pii_eponym_firm_count;
+    bool found = false;
+    while (lo < hi && !found) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(pii_eponym_firms[mid], key);
+        if (c == 0)
+            found = true;
+        else if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (!found)
+        return false;
+    size_t p = end, al, a, b, c, d;
+    bool poss = apostrophe_at(s, n, p, &al) && p + al < n && s[p + al] == 's';
+    if (poss)
+        p += al + 1;
+    word t;
+    if (p + 1 < n && s[p] == ' ' && next_word(s, n, p, &t) && t.s == p + 1 && word_in(s + t.s, t.e - t.s, BUSINESS) &&
+        (t.lower || t.allcaps) && (!poss || t.allcaps))
+        return true;
+    return !poss && prev_word(s, start, 1, &a, &b) && b + 1 == start && pii_word_eq(s + a, b - a, "at") &&
+           prev_word(s, a, 1, &c, &d) && d + 1 == a && pii_is_upper(s[c]) &&
+           (pii_name_flags(s, c, d) & (SC_NAME_FIRST | SC_NAME_LAST)) != 0;
+}
+
 bool pii_round13_thing(const pii_scan *sc, size_t start, size_t end, const size_t (*toks)[2], size_t nt, int before,
                        bool person_ev)
 {
@@ -370,6 +419,6 @@ bool pii_round13_thing(const pii_scan *sc, size_t start, size_t end, const size_
     if (cast_frame(s, n, end) || character_before(s, start))
         return true;
     return !person_ev && before != STRONG &&
-           (sports_club(s, n, start, end, toks, nt) || game_noun_after(sc, start, end) ||
+           (sports_club(s, n, start, end, toks, nt) || game_noun_after(sc, start, end) || eponym_firm(sc, start, end, nt) ||
             (nt == 1 && protocol_cast(s, n, start, end)));
 }
