@@ -228,6 +228,7 @@ static void named_things_in_a_row(void **state)
     assert_linear(f->det, "NPC list with notes", "NPC list: Tomas Venn (smith), Ilse Brandt (baker (old)), Rourke Dane (\n");
     assert_linear(f->det, "firm words", "Harold Becker Logistics Services Insurance ");
     assert_linear(f->det, "protocol cast", "Alice Bob Carol Eve Mallory Trent encrypts ");
+    assert_linear(f->det, "house numbers and streets", "4102 Bailey Ridge Dr 9 Harrison Ct ");
 }
 
 int main(void)

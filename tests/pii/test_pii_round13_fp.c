@@ -201,6 +201,19 @@ static void round13_eponym_firms(void **state)
     pii_expect(f->det, "Edward Jones's website has his phone number.", SANCTUM_ENTITY_PERSON, "Edward Jones");
 }
 
+/* A street named like a person in a postal address: a house number before it, a street word after it
+ * ("4102 Bailey Ridge Dr", "9 Harrison Ct", "27 Maria Teresa Lane"). */
+static void round13_street_addresses(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect_none(f->det, "Ship the order to 4102 Bailey Ridge Dr, Austin TX 78701.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Moved to 9 Harrison Ct last week, same phone.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "The parcel went to 27 Lucy Gray Lane instead.", SANCTUM_ENTITY_PERSON);
+    /* a person after a number, and a person who lives on a street */
+    pii_expect(f->det, "Table 4 Harrison Cole, table 5 the Lees.", SANCTUM_ENTITY_PERSON, "Harrison Cole");
+    pii_expect(f->det, "Bailey Ridge lives at 4102 Oak Dr now.", SANCTUM_ENTITY_PERSON, "Bailey Ridge");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -216,6 +229,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round13_game_nouns, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_protocol_cast, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_eponym_firms, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round13_street_addresses, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

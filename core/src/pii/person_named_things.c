@@ -6,7 +6,8 @@
  * role-play ("the NPC X", "a tiefling called X", "playing as X"); a team or a category after a client or
  * customer word ("Client Hospitality"); a room's name or a title in quotes (meeting room "Desmond Tutu",
  * the song "Valerie"); a game with a gamer's noun after it ("Mario Party lobby"); the cast of a protocol's
- * explanation ("Alice and Bob agree on a prime while Eve eavesdrops"). */
+ * explanation ("Alice and Bob agree on a prime while Eve eavesdrops"); a street in a postal address
+ * ("4102 Bailey Ridge Dr"). */
 #include "person_brands.h"
 #include "names.h"
 #include "person.h"
@@ -403,6 +404,29 @@ static bool eponym_firm(const pii_scan *sc, size_t start, size_t end, size_t nt)
            (pii_name_flags(s, c, d) & (SC_NAME_FIRST | SC_NAME_LAST)) != 0;
 }
 
+/* A street named like a person in a postal address: a house number right before the name, and a street word
+ * (US and UK abbreviations and their full forms) ending the name or right after it: "4102 Bailey Ridge Dr",
+ * "9 Harrison Ct", "27 Lucy Gray Lane". "Table 4 Harrison Cole" has no street word. */
+static bool street_address(const uint8_t *s, size_t n, size_t start, size_t end, const size_t (*toks)[2], size_t nt)
+{
+    static const char *const STREET[] = {"ave", "avenue", "blvd", "cir", "circle", "close", "court", "cres", "crescent",
+                                         "ct", "dr", "drive", "hwy", "lane", "ln", "parkway", "pkwy", "pl", "place",
+                                         "rd", "road", "sq", "st", "street", "ter", "terrace", "trl", NULL};
+    if (start < 3 || s[start - 1] != ' ' || !pii_is_digit(s[start - 2]))
+        return false;
+    size_t d = start - 1;
+    while (d > 0 && pii_is_digit(s[d - 1]) && start - d < 8)
+        d--;
+    if (start - 1 - d > 6 || (d > 0 && (pii_is_alpha(s[d - 1]) || s[d - 1] == '-' || s[d - 1] == '.')))
+        return false;
+    size_t ls = toks[nt - 1][0], le = toks[nt - 1][1];
+    if (nt >= 2 && pii_is_upper(s[ls]) && word_in(s + ls, le - ls, STREET))
+        return true;
+    word t;
+    return end + 2 < n && s[end] == ' ' && next_word(s, n, end, &t) && t.s == end + 1 && t.cap &&
+           word_in(s + t.s, t.e - t.s, STREET);
+}
+
 bool pii_round13_thing(const pii_scan *sc, size_t start, size_t end, const size_t (*toks)[2], size_t nt, int before,
                        bool person_ev)
 {
@@ -412,8 +436,9 @@ bool pii_round13_thing(const pii_scan *sc, size_t start, size_t end, const size_
         return false;
     /* a placeholder with a mailbox after it ("Ola Nordmann <ola@...>") is someone's address book entry */
     bool mailbox = end + 1 < n && s[end] == ' ' && s[end + 1] == '<';
-    if ((!mailbox && placeholder_name(s, toks, nt)) || firm_named(s, n, end, toks, nt, before) || team_phrase(sc, start, toks, nt) ||
-        quoted_room(s, start) || quoted_title(s, n, start, end))
+    if ((!mailbox && placeholder_name(s, toks, nt)) || firm_named(s, n, end, toks, nt, before) ||
+        team_phrase(sc, start, toks, nt) || street_address(s, n, start, end, toks, nt) || quoted_room(s, start) ||
+        quoted_title(s, n, start, end))
         return true;
     /* a title before a character ("Captain X (voiced by Y)") vouches for nothing */
     if (cast_frame(s, n, end) || character_before(s, start))
