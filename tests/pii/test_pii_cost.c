@@ -228,6 +228,20 @@ static void case_forms_in_a_row(void **state)
     assert_linear(f->det, "long unknown word with an ending", "Xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxallelle ");
 }
 
+/* Round 13 (person_named_things.c, thing_list): a cast frame reads at most four words after a name, a character
+ * word at most two before it, a protocol's cast 160 bytes either side of the name, and a list's bracketed note
+ * is skipped inside the line's first 200 bytes. */
+static void named_things_in_a_row(void **state)
+{
+    pii_fixture *f = *state;
+    assert_linear(f->det, "cast frames", "Rowan Ashgrove is played by Helena Brandt, ");
+    assert_linear(f->det, "characters called", "a tiefling called Ysolde Varn and ");
+    assert_linear(f->det, "NPC list with notes", "NPC list: Tomas Venn (smith), Ilse Brandt (baker (old)), Rourke Dane (\n");
+    assert_linear(f->det, "firm words", "Harold Becker Logistics Services Insurance ");
+    assert_linear(f->det, "protocol cast", "Alice Bob Carol Eve Mallory Trent encrypts ");
+    assert_linear(f->det, "house numbers and streets", "4102 Bailey Ridge Dr 9 Harrison Ct ");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -242,6 +256,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(nbsp_joined_names, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(table_cells_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(case_forms_in_a_row, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(named_things_in_a_row, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
