@@ -135,6 +135,20 @@ static void round13_labels_and_signoffs(void **state)
     pii_expect_none(f->det, "Thanks\nGrafana shows a spike", PE);
 }
 
+/* An XML element of a tool payload names its value as a JSON key does ("<LastName>", "<surname>",
+ * "<owner>"); markup elements and product names stay alone. */
+static void round13_xml_elements(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PE = SANCTUM_ENTITY_PERSON;
+    pii_expect(f->det, "<Guest><GivenName>Tevita</GivenName><FamilyName>Fifita</FamilyName></Guest>", PE, "Fifita");
+    pii_expect(f->det, "<row><last_name>Nwachukwu</last_name><dept>Sales</dept></row>", PE, "Nwachukwu");
+    pii_expect(f->det, "<booking><surname>Wren</surname><seat>14C</seat></booking>", PE, "Wren");
+    pii_expect_none(f->det, "<b>Nwachukwu</b> Bridge is closed", PE);
+    pii_expect_none(f->det, "<item><name>Widget Pro</name><price>19.99</price></item>", PE);
+    pii_expect_none(f->det, "<title>Release Notes</title>", PE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -144,6 +158,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round13_dictionary_words, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_escaped_json, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_labels_and_signoffs, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round13_xml_elements, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -300,6 +300,24 @@ static int context_before(const pii_scan *sc, size_t start, bool *accepts_unknow
             return STRONG;
         }
     }
+    /* an XML element of a tool payload names its value as a JSON key does: "<LastName>Karakaya",
+     * "<customer_name>...", "<owner>..." */
+    if (start > 2 && s[start - 1] == '>') {
+        size_t te = start - 1, ta = te;
+        while (ta > 0 && te - ta < 40 && (pii_is_alnum(s[ta - 1]) || s[ta - 1] == '_' || s[ta - 1] == '-'))
+            ta--;
+        if (ta > 0 && ta < te && s[ta - 1] == '<' && pii_is_alpha(s[te - 1]) && prev_word(s, te, 0, &w1s, &w1e)) {
+            if (word_in(s + w1s, w1e - w1s, LABELS)) {
+                *accepts_unknown = true;
+                return STRONG;
+            }
+            int k = pii_json_name_key(s, sc->n, w1s, w1e);
+            if (k != 0) {
+                *accepts_unknown = k == 2;
+                return STRONG;
+            }
+        }
+    }
     if (chat_speaker(sc, start)) {
         *accepts_unknown = true;
         return STRONG;
