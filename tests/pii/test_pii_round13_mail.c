@@ -149,6 +149,23 @@ static void round13_xml_elements(void **state)
     pii_expect_none(f->det, "<title>Release Notes</title>", PE);
 }
 
+/* The sender and recipient labels of mail clients in scripts without capitals ("من:", "מאת:", "宛先:",
+ * "받는 사람:"): the value that ends the field and opens with a name the lists know is the name, whole. A firm
+ * or a team named there opens with its firm word. */
+static void round13_uncased_headers(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PE = SANCTUM_ENTITY_PERSON;
+    pii_expect(f->det, "من: سارة القحطاني <sara.q@mail.example>", PE, "سارة القحطاني");
+    pii_expect(f->det, "מאת: תמר ליבוביץ <tamar.l@mail.example>", PE, "תמר ליבוביץ");
+    pii_expect(f->det, "Subject: x\nאל: יונתן אברמוביץ", PE, "יונתן אברמוביץ");
+    pii_expect(f->det, "宛先: 山口 真由美 <m-yamaguchi@mail.example>", PE, "山口 真由美");
+    pii_expect(f->det, "받는 사람: 김서윤 <sy.kim@mail.example>", PE, "김서윤");
+    pii_expect_none(f->det, "من: مؤسسة خالد للتجارة <info@khalid.example>", PE);
+    pii_expect_none(f->det, "אל: צוות הפיתוח", PE);
+    pii_expect_none(f->det, "宛先: 総務課 <soumu@mail.example>", PE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -159,6 +176,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round13_escaped_json, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_labels_and_signoffs, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_xml_elements, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round13_uncased_headers, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -119,7 +119,10 @@ static const char *const NAME_LABELS[] = {
     "from", "to", "cc", "bcc", "reply-to", "sender", "resent-from", "resent-to", "von", "an", "de", "para",
     "da", "a", "à", "van", "aan", "fra", "til", "från", "till", "od", "do", "kimden", "kime", "lähettäjä",
     "vastaanottaja", "feladó", "címzett", "organizer", "organiser", "attendee", "attendees", "disposition-notification-to",
-    NULL};
+    "dari", "kepada", "từ", "đến", "komu", "odesílatel", "kopie", "kopia", "kopio", "kopi", "kópia", "másolat",
+    "от", "От", "кому", "Кому", "копия", "Копия", "від", "Від", "копія", "Копія", "από", "Από", "προς", "Προς",
+    "κοιν", "Κοιν", "من", "إلى", "الى", "نسخة", "מאת", "אל", "עותק", "העתק", "از", "به", "رونوشت", "प्रेषक",
+    "प्रति", "ผู้ส่ง", "ถึง", NULL};
 static const char *const SUBJECT_LABELS[] = {"subject", "betreff", "objet", "asunto", "oggetto", "assunto", "temat",
                                              "onderwerp", "ämne", "emne", "aihe", "tárgy", "konu", "předmět",
                                              "subiect", "invitation", "updated invitation", "accepted", "declined",
@@ -152,6 +155,22 @@ static bool labelled_line(const uint8_t *s, size_t n, size_t p, const char *cons
             return true;
         }
     return false;
+}
+
+bool pii_mail_value_start(const uint8_t *s, size_t n, size_t start)
+{
+    /* the cheap test first: a colon right before the value (over spaces and an opening quote) */
+    size_t q = start;
+    while (q > 0 && start - q < 4 && (s[q - 1] == ' ' || s[q - 1] == '"' || s[q - 1] == '\t'))
+        q--;
+    if (q == 0 || s[q - 1] != ':')
+        return false;
+    size_t v;
+    if (!labelled_line(s, n, start, NAME_LABELS, &v))
+        return false;
+    while (v < start && (s[v] == ' ' || s[v] == '"' || s[v] == '\t'))
+        v++;
+    return v == start;
 }
 
 /* A capitalized ASCII word that is an English dictionary word the name lists lack ("Alerts", "Renewal");

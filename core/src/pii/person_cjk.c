@@ -87,6 +87,9 @@ size_t pii_cjk_starts_with(const uint8_t *s, size_t n, size_t p, const char *con
 static const char *const LABELS[] = {"联系人", "姓名", "名字", "收件人", "收货人", "负责人", "申请人", "发件人",
                                      "寄件人", "客户", "氏名", "名前", "担当者", "宛名", "差出人", "이름", "성명",
                                      "담당자", "작성자", "보낸사람", "받는사람",
+                                     /* mail headers of the CJK mail clients (round 13): To, Cc, From */
+                                     "宛先", "送信者", "受信者", "收件者", "寄件者", "副本", "抄送人", "보낸 사람",
+                                     "받는 사람",
                                      /* an account or transfer's holder (round 11) */
                                      "名义", "名義", "名義人", "口座名義", "口座名義人", "振込名義", "户名", "開戶名",
                                      "开户名", "账户名", "收款人", "예금주", NULL};

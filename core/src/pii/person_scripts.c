@@ -460,6 +460,44 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
     size_t n = sc->n, ns, ns2;
     if (bytes_in(s + ws, we - ws, FRAME_BEFORE))
         return we; /* ሰላም, a greeting that is also a name, is the frame of the word after it */
+    /* the value of a sender or recipient header ("من: ريم الشمري <...>", "מאת: נועה שטרנברג"): up to four
+     * words of one script that end the field, one of them a name the lists know */
+    if (ws > 0 && s[ws - 1] == ' ' && pii_mail_value_start(s, n, ws)) {
+        /* one script: Hebrew D6-D7, Arabic D8-DB, three-byte scripts by their 256-code-point block */
+        const uint8_t *w0 = s + ws;
+        bool hebrew = w0[0] == 0xD6 || w0[0] == 0xD7, arabic = w0[0] >= 0xD8 && w0[0] <= 0xDB;
+        size_t end = we, p = we, nn;
+        unsigned fw = uncased_flags(s, ws, we, &nn);
+        /* the value opens with a name the lists know that is no everyday word or place ("مؤسسة خالد للتجارة",
+         * "משרד עו\"ד כהן": a firm named after its founder opens with its firm word); no word of it a place */
+        bool known = (fw & (SC_NAME_FIRST | SC_NAME_LAST)) && !(fw & (SC_NAME_WORD | SC_NAME_PLACE)) && nn == ws,
+             place = (fw & SC_NAME_PLACE) != 0;
+        unsigned words = 1;
+        for (unsigned k = 0; k < 3 && p + 2 < n && s[p] == ' ' && s[p + 1] >= 0x80; k++) {
+            const uint8_t *c = s + p + 1;
+            bool same = hebrew ? (c[0] == 0xD6 || c[0] == 0xD7)
+                               : arabic ? (c[0] >= 0xD8 && c[0] <= 0xDB)
+                                        : (c[0] == w0[0] && (w0[0] < 0xE0 || (c[1] >> 2) == (w0[1] >> 2)));
+            if (!same)
+                break;
+            size_t cs = p + 1, ce = script_word_end(s, n, cs);
+            if (ce == cs)
+                break;
+            unsigned fc = uncased_flags(s, cs, ce, &nn);
+            place = place || (fc & SC_NAME_PLACE);
+            end = p = ce;
+            words++;
+        }
+        bool addr = end + 1 < n && s[end] == ' ' && s[end + 1] == '<';
+        bool ends = end >= n || s[end] == '\n' || s[end] == '\r' || s[end] == ',' || s[end] == ';' ||
+                    (end + 1 < n && s[end] == ' ' && (s[end + 1] == '<' || s[end + 1] == '(')) ||
+                    (end + 1 < n && s[end] == '\\' && s[end + 1] == 'n');
+        if (known && ends && !place && (words >= 2 || addr)) {
+            pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, ws, end, 0.85,
+                    SANCTUM_EV_CONTEXT_BEFORE | SANCTUM_EV_NAME_SEQUENCE);
+            return end;
+        }
+    }
     /* "الله" (God) starts no name: "رحمة الله ماجد" is God's mercy, then Majid */
     if (we - ws == 8 && memcmp(s + ws, "الله", 8) == 0)
         return we;

@@ -198,6 +198,9 @@ void pii_rec_email(pii_scan *sc, size_t at, size_t atlen);
  * References with its folded lines, Content-ID, iCalendar UID; a JSON key "message_id", "internetMessageId"):
  * it names a message, not a mailbox (mail_fields.c). */
 bool pii_mail_id_field(const uint8_t *s, size_t n, size_t ls);
+/* start opens the value of a sender or recipient header line in any of the languages mail clients write
+ * ("From:", "Von:", "Кому:", "من:", "מאת:"; a quoted "> From:" too) (mail_fields.c). */
+bool pii_mail_value_start(const uint8_t *s, size_t n, size_t start);
 /* at: '[', '(' or '{' of a bracketed "[at]" ("jane[at]example[dot]com"). */
 void pii_rec_email_obfuscated(pii_scan *sc, size_t at);
 void pii_rec_phone_nanp(pii_scan *sc, const pii_number *num);
