@@ -9,13 +9,38 @@
 /* Gazetteer flags of a name token, also for the hyphen and apostrophe forms the lists do not hold:
  * "Mary-Jane" and "O'Brien-Kelly" (every part a known name), "O'Connor" (O' + a known name: a last
  * name), "D'Andre" (as "Dandre", or D' + a known name). Parts that are also words do not count as words. */
-/* Russian names change their ending with the case ("Ивану Петрову", "с Анной Смирновой"): the
- * nominative is tried when the written form is not in the lists. Cyrillic letters are two bytes. */
+static unsigned cyrillic_endings(const uint8_t *s, size_t a, size_t b);
+
+/* ё is written е as often as not (Серёжа, Сережа; Ковалёва, Ковалева) and the lists hold one of the two:
+ * a word with ё (Ё) is also looked up, and its endings tried, with е (Е). */
 unsigned pii_cyrillic_flags(const uint8_t *s, size_t a, size_t b)
 {
     size_t n = b - a;
     if (n < 6 || n > 40 || (s[a] != 0xD0 && s[a] != 0xD1))
         return 0;
+    unsigned f = cyrillic_endings(s, a, b);
+    if (f != 0)
+        return f;
+    uint8_t e[40];
+    bool yo = false;
+    memcpy(e, s + a, n);
+    for (size_t i = 0; i + 1 < n; i += (e[i] >= 0xC0 ? 2 : 1)) {
+        if (e[i] == 0xD1 && e[i + 1] == 0x91)
+            e[i] = 0xD0, e[i + 1] = 0xB5, yo = true; /* ё -> е */
+        else if (e[i] == 0xD0 && e[i + 1] == 0x81)
+            e[i + 1] = 0x95, yo = true; /* Ё -> Е */
+    }
+    if (!yo)
+        return 0;
+    f = sc_name_lookup(e, n) & (SC_NAME_FIRST | SC_NAME_LAST);
+    return f != 0 ? f : cyrillic_endings(e, 0, n);
+}
+
+/* Russian names change their ending with the case ("Ивану Петрову", "с Анной Смирновой"): the
+ * nominative is tried when the written form is not in the lists. Cyrillic letters are two bytes. */
+static unsigned cyrillic_endings(const uint8_t *s, size_t a, size_t b)
+{
+    size_t n = b - a;
     static const char *const ENDS[][2] = {
         {"\xd0\xbe\xd0\xb9", "\xd0\xb0"}, /* -ой -> -а  (Анной, Смирновой) */
         {"\xd0\xb5\xd0\xb9", "\xd1\x8f"}, /* -ей -> -я */
@@ -31,6 +56,7 @@ unsigned pii_cyrillic_flags(const uint8_t *s, size_t a, size_t b)
         {"\xd0\xb8", "\xd1\x8f"},           /* -и  -> -я */
         {"\xd1\x8f", ""},                     /* -я  -> - (Ukrainian genitive: Ігоря, Тараса's soft kin) */
         {"\xd1\x8f", "\xd1\x8c"},           /* -я  -> -ь (Игоря -> Игорь) */
+        {"\xd1\x8f", "\xd0\xb9"},           /* -я  -> -й (Дмитрия, Андрея, Сергея: names in -ий, -ей) */
         {"\xd0\xb5", ""},                     /* -е  -> - (Ukrainian vocative: Тарасе, Ігоре) */
         {"\xd0\xbe", "\xd0\xb0"},           /* -о  -> -а (Ukrainian vocative: Оксано) */
         {"\xd0\xbe\xd0\xb2\xd1\x96", ""}, /* -ові -> - (Ukrainian dative: Тарасові) */

@@ -250,6 +250,26 @@ static bool place_given(pii_scan *sc, const word *w, int cls, unsigned fa, const
             pii_word_eq(s + c, d - c, "the") && word_after(s, sc->n, d, &a, &b) && pii_word_eq(s + a, b - a, "new"));
 }
 
+/* The word before a capitalized Cyrillic word that makes it no person: "в", "во", "из" (in, from: в Софии,
+ * из Виктории), a saint (Святого Николая, Свято Миколая, Светог Саву: a feast or a church). */
+static bool cyrillic_place_before(const uint8_t *s, size_t ws)
+{
+    if (ws < 3 || s[ws - 1] != ' ')
+        return false;
+    size_t a = ws - 1;
+    while (a > 0 && s[a - 1] >= 0x80 && ws - 1 - a < 20)
+        a--;
+    if (a > 0 && pii_is_alnum(s[a - 1]))
+        return false;
+    size_t l = ws - 1 - a;
+    if (l >= 8 && (memcmp(s + a + 2, "\xd0\xb2\xd1\x8f\xd1\x82", 6) == 0 || /* Свят-, свят- */
+                   memcmp(s + a + 2, "\xd0\xb2\xd0\xb5\xd1\x82", 6) == 0) && /* Свет-, свет- */
+        (memcmp(s + a, "\xd0\xa1", 2) == 0 || memcmp(s + a, "\xd1\x81", 2) == 0))
+        return true;
+    return (l == 2 && memcmp(s + a, "\xd0\xb2", 2) == 0) || (l == 4 && memcmp(s + a, "\xd0\xb2\xd0\xbe", 4) == 0) ||
+           (l == 4 && memcmp(s + a, "\xd0\xb8\xd0\xb7", 4) == 0) || (l == 2 && memcmp(s + a, "\xd0\x92", 2) == 0);
+}
+
 /* Step 5: the score the words themselves earn (gazetteer, word-likeness, capitalization, position).
  * Returns false when the words can never be a name (all caps without a known pair). */
 static bool base_score(pii_scan *sc, const word *w, int cls, unsigned fa, const name_seq *q, bool poss, bool label,
@@ -326,7 +346,11 @@ static bool base_score(pii_scan *sc, const word *w, int cls, unsigned fa, const 
             *ev |= SANCTUM_EV_COMMON_WORD;
     } else {
         if ((fa & SC_NAME_FIRST) && !a_word) {
-            bool common = (fa & SC_NAME_COMMON_FIRST) != 0;
+            /* round 13: Cyrillic capitalizes only proper nouns inside a sentence, so a known given name there
+             * ("спросить Дмитрия", "у Серёжи") counts as a common one does, unless "в", "во", "из" make it a
+             * place (в Софии, из Виктории) or a saint's word a feast (Святого Николая) */
+            bool common = (fa & SC_NAME_COMMON_FIRST) != 0 ||
+                          (!start_of_sentence && (s[w->s] == 0xD0 || s[w->s] == 0xD1) && !cyrillic_place_before(s, w->s));
             *score = common ? (start_of_sentence ? 0.7 : 0.75) : (start_of_sentence ? 0.5 : 0.6);
             if (vocative && !poss)
                 *score += 0.1;

@@ -1,0 +1,115 @@
+/* PII detector, round 13 (other scripts, romanized names, number forms): each test is one class, in new
+ * sentences (not taken from any evaluation file) of several languages and genres, with hard negatives in
+ * the same frames (a place, a feast, a quantity, a code). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "pii/names.h"
+#include "pii_expect.h"
+#include "test_util.h"
+
+/* A number ends at the sentence signs of other scripts as it ends at "." or ",": the danda "।" of the
+ * Indic scripts, Ethiopic "።" and "፣", the Arabic comma "،" and the Urdu full stop "۔". */
+static void round13_number_before_script_punctuation(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "নতুন অফিসের ফোন ০১৮১৫-২২৩৩৪৪।", SANCTUM_ENTITY_PHONE_NUMBER, "০১৮১৫-২২৩৩৪৪");
+    pii_expect(f->det, "मेरा मोबाइल 098765 12345 है। धन्यवाद", SANCTUM_ENTITY_PHONE_NUMBER, "098765 12345");
+    pii_expect(f->det, "मोबाइल 91234 56789।", SANCTUM_ENTITY_PHONE_NUMBER, "91234 56789");
+    pii_expect(f->det, "የቤት ስልክ 0912 34 56 78። እናመሰግናለን", SANCTUM_ENTITY_PHONE_NUMBER, "0912 34 56 78");
+    pii_expect(f->det, "رقم الجوال 0551 98 76 54، شكرا لك", SANCTUM_ENTITY_PHONE_NUMBER, "0551 98 76 54");
+    pii_expect(f->det, "میرا موبائل 0321 7654321۔ شکریہ", SANCTUM_ENTITY_PHONE_NUMBER, "0321 7654321");
+    /* a year or a price before the same signs stays a number */
+    pii_expect_none(f->det, "সালটি ছিল ২০১৯।", SANCTUM_ENTITY_PHONE_NUMBER);
+    pii_expect_none(f->det, "कुल कीमत 4500 रुपये है।", -1);
+    pii_expect_none(f->det, "ዋጋው 1500 ብር ነው።", -1);
+}
+
+/* "Contact" and "phone" in the scripts whose national phone forms the detector reads: Hindi संपर्क, Bengali
+ * যোগাযোগ, Gujarati સંપર્ક, Tamil தொடர்பு, Thai ติดต่อ, Amharic ስልክ, Arabic للتواصل, Urdu رابطہ, Russian
+ * контакт, Korean 연락처, Greek επικοινωνία. */
+static void round13_contact_words(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "योग कक्षा: प्रशिक्षक से संपर्क 98123 45670", SANCTUM_ENTITY_PHONE_NUMBER, "98123 45670");
+    pii_expect(f->det, "ভর্তির জন্য যোগাযোগ: 98300 12345", SANCTUM_ENTITY_PHONE_NUMBER, "98300 12345");
+    pii_expect(f->det, "નવરાત્રિ માટે સંપર્ક 99099 11223", SANCTUM_ENTITY_PHONE_NUMBER, "99099 11223");
+    pii_expect(f->det, "மேலும் தொடர்புக்கு 94440 55667", SANCTUM_ENTITY_PHONE_NUMBER, "94440 55667");
+    pii_expect(f->det, "ติดต่อ 089 765 4321 ได้ทุกวัน", SANCTUM_ENTITY_PHONE_NUMBER, "089 765 4321");
+    pii_expect(f->det, "ለበለጠ መረጃ ስልክ 0922 33 44 55", SANCTUM_ENTITY_PHONE_NUMBER, "0922 33 44 55");
+    pii_expect(f->det, "للتواصل 0501 234 567 بعد العصر", SANCTUM_ENTITY_PHONE_NUMBER, "0501 234 567");
+    pii_expect(f->det, "رابطہ 0333 4567890 شام کے بعد", SANCTUM_ENTITY_PHONE_NUMBER, "0333 4567890");
+    pii_expect(f->det, "Контакт для записи: 8 912 345-67-89", SANCTUM_ENTITY_PHONE_NUMBER, "8 912 345-67-89");
+    pii_expect(f->det, "동호회 연락처 010 2345 6789 으로 문자 주세요", SANCTUM_ENTITY_PHONE_NUMBER, "010 2345 6789");
+    pii_expect(f->det, "Επικοινωνία: 694 812 3456", SANCTUM_ENTITY_PHONE_NUMBER, "694 812 3456");
+    /* the same words before a count, a year or a price: no phone */
+    pii_expect_none(f->det, "संपर्क अभियान में 98123 लोग जुड़े", SANCTUM_ENTITY_PHONE_NUMBER);
+    pii_expect_none(f->det, "যোগাযোগ সপ্তাহ ২০২৪ সালে হবে", SANCTUM_ENTITY_PHONE_NUMBER);
+    pii_expect_none(f->det, "ติดต่อ ราคา 4500 บาท", SANCTUM_ENTITY_PHONE_NUMBER);
+    pii_expect_none(f->det, "Контакт с клиентом: заказ 2024, сумма 15000", SANCTUM_ENTITY_PHONE_NUMBER);
+}
+
+/* The dash between the groups of a number read out, said as a word ("dash", "hyphen", "tiret", "guion"). */
+static void round13_spoken_dash(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "ok so my social is six one two dash four four dash nine eight seven zero thanks",
+               SANCTUM_ENTITY_US_SSN, "six one two dash four four dash nine eight seven zero");
+    pii_expect(f->det, "SSN: four three one hyphen five five hyphen two two one nine", SANCTUM_ENTITY_US_SSN,
+               "four three one hyphen five five hyphen two two one nine");
+    pii_expect(f->det, "call me back at two one two dash five five five dash zero one four seven",
+               SANCTUM_ENTITY_PHONE_NUMBER, "two one two dash five five five dash zero one four seven");
+    /* a score, a dash between two counts, a recipe: no entity */
+    pii_expect_none(f->det, "the match ended three dash two after extra time", -1);
+    pii_expect_none(f->det, "add two cups flour, one dash salt, three eggs and four spoons of sugar", -1);
+}
+
+/* Russian names with ё written as е in the lists or the other way round, and the genitive of names in
+ * -ий and -ей (Дмитрия, Андрея, Сергея, Алексея). */
+static void round13_cyrillic_yo_and_genitive(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "Отчёт подготовил Артём Ковалёв.", SANCTUM_ENTITY_PERSON, "Артём Ковалёв");
+    pii_expect(f->det, "Приказ подписала Королёва Ирина.", SANCTUM_ENTITY_PERSON, "Королёва Ирина");
+    pii_expect(f->det, "Ключи у Андрея, он придёт в семь.", SANCTUM_ENTITY_PERSON, "Андрея");
+    pii_expect(f->det, "Подарок для Алексея уже купили.", SANCTUM_ENTITY_PERSON, "Алексея");
+    pii_expect(f->det, "Спросите Дмитрия на кассе.", SANCTUM_ENTITY_PERSON, "Дмитрия");
+    pii_expect(f->det, "Вечером зайдём к Алёне за книгами.", SANCTUM_ENTITY_PERSON, "Алёне");
+    /* places and feasts in the same cases */
+    pii_expect_none(f->det, "Вечером зайдём в Сочи за книгами.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Поздравляю с днём Святого Андрея!", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Я живу в Софии уже пять лет.", SANCTUM_ENTITY_PERSON);
+}
+
+/* A known Cyrillic given name inside a sentence, with no other evidence: Cyrillic capitalizes only proper
+ * nouns there. At the start of a sentence, after "в"/"из" (a place) or a saint's word it stays unsure. */
+static void round13_cyrillic_given_name_inside(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "сегодня тренирует Оксана, приходите к шести", SANCTUM_ENTITY_PERSON, "Оксана");
+    pii_expect(f->det, "в субботу собираемся у Толика, пиво несёт Вадим", SANCTUM_ENTITY_PERSON, "Толика");
+    pii_expect(f->det, "в субботу собираемся у Толика, пиво несёт Вадим", SANCTUM_ENTITY_PERSON, "Вадим");
+    pii_expect(f->det, "Лот забрала Настя, остальное ещё в продаже.", SANCTUM_ENTITY_PERSON, "Настя");
+    pii_expect_none(f->det, "Рейс из Виктории задерживается на час.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Храм Святой Татьяны открыт до восьми.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "сегодня тренирует Москва, приходите к шести", SANCTUM_ENTITY_PERSON);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(round13_number_before_script_punctuation, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round13_contact_words, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round13_spoken_dash, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round13_cyrillic_yo_and_genitive, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round13_cyrillic_given_name_inside, pii_setup, pii_teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
