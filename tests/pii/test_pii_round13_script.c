@@ -102,6 +102,37 @@ static void round13_cyrillic_given_name_inside(void **state)
     pii_expect_none(f->det, "сегодня тренирует Москва, приходите к шести", SANCTUM_ENTITY_PERSON);
 }
 
+/* Korean given names romanized with a hyphen, next to a family name: any syllable of Revised Romanization or
+ * the popular spellings (Sang-hyeok, Heung-min, Woo-shik, Yeong-cheol), not only the common ones. */
+static void round13_korean_romanized(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "Our jungler this split is Kang Sang-hyeon, formerly of the academy team.", SANCTUM_ENTITY_PERSON,
+               "Kang Sang-hyeon");
+    pii_expect(f->det, "Interview scheduled with Choi Yeong-cheol at 3 pm.", SANCTUM_ENTITY_PERSON, "Choi Yeong-cheol");
+    pii_expect(f->det, "Shout-out to Heung-seok Park for the map pool notes!", SANCTUM_ENTITY_PERSON,
+               "Heung-seok Park");
+    pii_expect(f->det, "Reviewer: Yoon Bo-ram (HR)", SANCTUM_ENTITY_PERSON, "Yoon Bo-ram");
+    /* a hyphenated word of the same shape with no family name beside it is no name */
+    pii_expect_none(f->det, "Ta-da! The No-go list is ready.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "The Ho-hum review meeting moved to Friday.", SANCTUM_ENTITY_PERSON);
+}
+
+/* Vietnamese names written family name first, with or without diacritics: a known family name and two
+ * known given names. */
+static void round13_vietnamese_family_first(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "New hire: Dang Quoc Bao starts in the Da Nang office on Monday.", SANCTUM_ENTITY_PERSON,
+               "Dang Quoc Bao");
+    pii_expect(f->det, "Please send the contract to Huynh Ngoc Anh before Friday.", SANCTUM_ENTITY_PERSON,
+               "Huynh Ngoc Anh");
+    pii_expect(f->det, "Người liên hệ: Phạm Thanh Tùng, phòng kế toán.", SANCTUM_ENTITY_PERSON, "Phạm Thanh Tùng");
+    pii_expect(f->det, "Guild raid lead tonight is Vo Hoang Nam.", SANCTUM_ENTITY_PERSON, "Vo Hoang Nam");
+    /* a place written the same way */
+    pii_expect_none(f->det, "We flew from Ho Chi Minh City to Hue last week.", SANCTUM_ENTITY_PERSON);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -110,6 +141,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(round13_spoken_dash, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_cyrillic_yo_and_genitive, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_cyrillic_given_name_inside, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round13_korean_romanized, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round13_vietnamese_family_first, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
