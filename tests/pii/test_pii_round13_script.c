@@ -133,6 +133,48 @@ static void round13_vietnamese_family_first(void **state)
     pii_expect_none(f->det, "We flew from Ho Chi Minh City to Hue last week.", SANCTUM_ENTITY_PERSON);
 }
 
+/* Names in the scripts the lists held few of: Arabic given names (arabic-name-to-en) and family names with
+ * the article ending in -i (the nisba), Urdu spellings (final ہ) and family names, Gujarati, Bengali, Telugu,
+ * Tamil, Devanagari (Hindi, Nepali, Marathi) and Khmer given and family names, as a pair with no frame. */
+static void round13_script_name_pairs(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "تمت إضافة سلمان الدوسري إلى مجموعة الصيانة.", SANCTUM_ENTITY_PERSON, "سلمان الدوسري");
+    pii_expect(f->det, "الحكم في مباراة الغد هو ماجد البلوشي حسب الجدول", SANCTUM_ENTITY_PERSON, "ماجد البلوشي");
+    pii_expect(f->det, "اجلاس کی صدارت فاطمہ قریشی کریں گی۔", SANCTUM_ENTITY_PERSON, "فاطمہ قریشی");
+    pii_expect(f->det, "આજની મીટિંગમાં જીગ્નેશ ત્રિવેદી હાજર રહેશે.", SANCTUM_ENTITY_PERSON, "જીગ્નેશ ત્રિવેદી");
+    pii_expect(f->det, "ফাইলটি ফারহানা ইসলাম অনুমোদন করেছেন।", SANCTUM_ENTITY_PERSON, "ফারহানা ইসলাম");
+    pii_expect(f->det, "ఈ వారం శ్రీకాంత్ రెడ్డి నివేదిక పంపుతారు.", SANCTUM_ENTITY_PERSON, "శ్రీకాంత్ రెడ్డి");
+    pii_expect(f->det, "இன்றைய கூட்டத்தில் விக்னேஷ் சுந்தரம் பேசுவார்.", SANCTUM_ENTITY_PERSON, "விக்னேஷ் சுந்தரம்");
+    pii_expect(f->det, "आज की बैठक में सुशीला श्रेष्ठ आएँगी।", SANCTUM_ENTITY_PERSON, "सुशीला श्रेष्ठ");
+    pii_expect(f->det, "ការប្រជុំជាមួយ ហេង សុភា នៅព្រឹកនេះ។", SANCTUM_ENTITY_PERSON, "ហេង សុភា");
+    /* everyday phrases made of words that are also names, and an adjective with the article after a name */
+    pii_expect_none(f->det, "عيد مبارك! كل عام وأنتم بخير", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "مع خالص التحيات، فريق الدعم", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "انتقل إلى رحمة الله بعد مرض طويل", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "أمل كبير في نجاح المشروع الجديد", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "आज पवन बहुत तेज़ है और भावना अच्छी है।", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "শুভ জন্মদিন, ভালো থেকো।", SANCTUM_ENTITY_PERSON);
+}
+
+/* The data: the new keys are first or family names; words of their language carry the word flag and
+ * particles or function words are no keys. */
+static void round13_script_name_data(void **state)
+{
+    (void)state;
+    assert_true(sc_name_lookup((const uint8_t *)"يوسف", strlen("يوسف")) & 1u);
+    assert_true(sc_name_lookup((const uint8_t *)"نورة", strlen("نورة")) & 1u);
+    assert_true(sc_name_lookup((const uint8_t *)"عائشہ", strlen("عائشہ")) & 1u);
+    assert_true(sc_name_lookup((const uint8_t *)"صدیقی", strlen("صدیقی")) & 2u);
+    assert_true(sc_name_lookup((const uint8_t *)"પટેલ", strlen("પટેલ")) & 2u);
+    assert_true(sc_name_lookup((const uint8_t *)"రెడ్డి", strlen("రెడ్డి")) & 2u);
+    assert_true(sc_name_lookup((const uint8_t *)"सुशीला", strlen("सुशीला")) & 1u);
+    assert_true(sc_name_lookup((const uint8_t *)"أمل", strlen("أمل")) & 4u);
+    assert_true(sc_name_lookup((const uint8_t *)"પ્રકાશ", strlen("પ્રકાશ")) & 4u);
+    assert_int_equal(sc_name_lookup((const uint8_t *)"عبد", strlen("عبد")), 0);
+    assert_int_equal(sc_name_lookup((const uint8_t *)"لكن", strlen("لكن")), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -143,6 +185,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(round13_cyrillic_given_name_inside, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_korean_romanized, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_vietnamese_family_first, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round13_script_name_pairs, pii_setup, pii_teardown),
+        cmocka_unit_test(round13_script_name_data),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -278,8 +278,11 @@ static unsigned uncased_flags(const uint8_t *s, size_t a, size_t b, size_t *name
             }
         return 0;
     }
-    if (b - a >= 8 && s[a] == 0xD8 && s[a + 1] == 0xA7 && s[a + 2] == 0xD9 && s[a + 3] == 0x84)
-        return sc_name_lookup(s + a + 4, b - a - 4) & (SC_NAME_FIRST | SC_NAME_LAST) ? SC_NAME_LAST : 0;
+    /* a name that is also a word (رئيس "president", صاحب "sir") with the article is the word (round 13) */
+    if (b - a >= 8 && s[a] == 0xD8 && s[a + 1] == 0xA7 && s[a + 2] == 0xD9 && s[a + 3] == 0x84) {
+        f = sc_name_lookup(s + a + 4, b - a - 4);
+        return (f & (SC_NAME_FIRST | SC_NAME_LAST)) && !(f & SC_NAME_WORD) ? SC_NAME_LAST : 0;
+    }
     /* Persian family names made from a name with the suffix -i (احمدی, حسینی, رضایی): the name before it */
     if (b - a >= 8 && s[b - 2] == 0xDB && s[b - 1] == 0x8C) {
         size_t e = b - 2;
@@ -476,6 +479,13 @@ static bool arabic_article(const uint8_t *s, size_t a, size_t b)
     return b - a >= 8 && s[a] == 0xD8 && s[a + 1] == 0xA7 && s[a + 2] == 0xD9 && s[a + 3] == 0x84;
 }
 
+/* ال + at least three letters + ي (ی in Persian and Urdu spelling): العتيبي, الشمري, المصري. */
+static bool arabic_nisba(const uint8_t *s, size_t a, size_t b)
+{
+    return b - a >= 12 && arabic_article(s, a, b) &&
+           ((s[b - 2] == 0xD9 && s[b - 1] == 0x8A) || (s[b - 2] == 0xDB && s[b - 1] == 0x8C));
+}
+
 /* Names in scripts without capitals: a known first name followed by a known name (0.85); "بن"/"ابن"/"بنت"
  * and a known name after it are part of it (محمد بن سلمان); an Arabic surname with its article (فاطمة
  * الزهراء) or a lone known first name that is no everyday word needs a frame only people fill (0.75).
@@ -522,7 +532,15 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
         maybe_unknown = punct_after(s, n, fe) || (xe > xs && bytes_in(s + xs, xe - xs, FRAME_AFTER));
     }
     bool holder = false, titled = false;
-    if ((known1 || maybe_unknown) && ws > 0 && s[ws - 1] == ' ') {
+    /* after a title a name that is also a word is the name when a family name follows it (للدكتورة سعاد
+     * الشمري; not "السيد الرئيس", "ڈاکٹر صاحب") */
+    bool named1 = known1;
+    if (!named1 && (f1 & (SC_NAME_FIRST | SC_NAME_LAST)) && !arabic_article(s, ws, we) && we < n && s[we] == ' ') {
+        size_t xs = we + 1, xe = script_word_end(s, n, xs), xn;
+        unsigned xf = xe > xs ? uncased_flags(s, xs, xe, &xn) : 0;
+        named1 = xe > xs && (arabic_article(s, xs, xe) || ((xf & (SC_NAME_FIRST | SC_NAME_LAST)) && !(xf & SC_NAME_WORD)));
+    }
+    if ((named1 || maybe_unknown) && ws > 0 && s[ws - 1] == ' ') {
         holder = s[ws] >= 0xD7 && s[ws] <= 0xDB && holder_before(s, ws); /* "به نام", "על שם" */
         /* Hebrew too ("מר כהן"), the Indic scripts ("श्रीमती सुनीता देवी"), Ge'ez ("አቶ ተስፋዬ") */
         titled = holder || indic_titled ||
@@ -531,7 +549,7 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
                   title_before(s, ws));
     }
     bool titled_unknown = titled && maybe_unknown;
-    if (titled && (((f1 & (SC_NAME_FIRST | SC_NAME_LAST)) && !(f1 & SC_NAME_WORD)) || titled_unknown)) {
+    if (titled && (named1 || titled_unknown)) {
         /* after a title: the name runs over known names, "عبد" compounds and words with the article, up to
          * an honorific after it (صاحب) or three words */
         size_t end = we, p = we;
@@ -565,8 +583,20 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
                                                           : (f1 != 0 ? SANCTUM_EV_GAZETTEER_LAST : 0)));
         return end;
     }
-    if (!(f1 & SC_NAME_FIRST))
+    if (!(f1 & SC_NAME_FIRST)) {
+        /* Khmer writes the family name first: a known family name and a given name that is no word (ហេង សុភា,
+         * សុខ ចាន់ថា) */
+        size_t ks = we + 1, ke = we < n && s[we] == ' ' ? script_word_end(s, n, ks) : ks, kn;
+        unsigned kf = ke > ks && s[ws] == 0xE1 && (s[ws + 1] == 0x9E || s[ws + 1] == 0x9F) && (f1 & SC_NAME_LAST)
+                          ? uncased_flags(s, ks, ke, &kn)
+                          : 0;
+        if ((kf & SC_NAME_FIRST) && !(kf & SC_NAME_WORD) && kn == ks) {
+            pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, ns, ke, 0.85,
+                    SANCTUM_EV_NAME_SEQUENCE | SANCTUM_EV_GAZETTEER_LAST | SANCTUM_EV_GAZETTEER_FIRST);
+            return ke;
+        }
         return we;
+    }
     /* a title glued before the name (Thai คุณ) frames it as "Mr"/"Ms" does; so does a comma before and "!"
      * after it (", ლევან!": someone addressed) */
     bool framed = (ns > ws && ns - ws >= 9 && s[ns - 9] == 0xE0 && s[ns - 8] == 0xB8 && s[ns - 7] == 0x84) ||
@@ -608,7 +638,18 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
             return je;
         }
     }
-    if (be > bs && ns2 == bs && (f2 & (SC_NAME_LAST | SC_NAME_FIRST))) {
+    /* round 13: a given name that is no word and a family name with the article ending in -i, the nisba
+     * of a tribe, town or trade (خالد العتيبي, نورة القحطاني, أحمد البغدادي): the lists hold few of them */
+    if (be > bs && ns2 == bs && !(f1 & SC_NAME_WORD) && arabic_nisba(s, bs, be)) {
+        pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, ns, be, 0.85,
+                SANCTUM_EV_NAME_SEQUENCE | SANCTUM_EV_GAZETTEER_FIRST);
+        return be;
+    }
+    /* a given name that is also a word (رحمة "mercy", عيد "feast", خالص "sincere") is one only before a family
+     * name as written, one that is no word ("आशा शर्मा"; not "رحمة الله", "عيد مبارك", "خالص التحيات") */
+    unsigned direct2 = be > bs && (f1 & SC_NAME_WORD) ? sc_name_lookup(s + bs, be - bs) : 0;
+    if (be > bs && ns2 == bs && (f2 & (SC_NAME_LAST | SC_NAME_FIRST)) &&
+        (!(f1 & SC_NAME_WORD) || ((direct2 & SC_NAME_LAST) && !(direct2 & SC_NAME_WORD)))) {
         pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, ns, be, 0.85,
                 SANCTUM_EV_NAME_SEQUENCE | SANCTUM_EV_GAZETTEER_FIRST |
                     ((f2 & SC_NAME_LAST) ? SANCTUM_EV_GAZETTEER_LAST : 0));
