@@ -175,6 +175,33 @@ static void round13_script_name_data(void **state)
     assert_int_equal(sc_name_lookup((const uint8_t *)"لكن", strlen("لكن")), 0);
 }
 
+/* Korean names from the tables written alone: before a job or kin title ("팀장님", "과장", "선배님") or two of them
+ * in a list ("박지훈, 최유나 참석"). A word that starts with a surname syllable before a title is none. */
+static void round13_korean_title_and_list(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "내일 회의는 이민준 부장님이 진행합니다.", SANCTUM_ENTITY_PERSON, "이민준");
+    pii_expect(f->det, "견적서는 정수빈 대리 확인 후 발송", SANCTUM_ENTITY_PERSON, "정수빈");
+    pii_expect(f->det, "오늘 뒤풀이 참석: 김서연, 최지우", SANCTUM_ENTITY_PERSON, "김서연");
+    pii_expect(f->det, "오늘 뒤풀이 참석: 김서연, 최지우", SANCTUM_ENTITY_PERSON, "최지우");
+    pii_expect_none(f->det, "마케팅 팀장님이 오늘 오십니다.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "영업부 과장 회의는 취소되었습니다.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "설정은, 저장은 나중에 하세요.", SANCTUM_ENTITY_PERSON);
+}
+
+/* Urdu and Arabic frames: Urdu's postpositions after a given name (سے, کو, کا, نے, as Hindi's), "براہ کرم"
+ * (please; کرم is also a name), "and" glued to a name (ونورة), days that are also names (جمعہ Friday). */
+static void round13_urdu_arabic_frames(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "کل شام عمران سے بات ہوئی تھی", SANCTUM_ENTITY_PERSON, "عمران");
+    pii_expect(f->det, "براہ کرم زینب کو فائل بھیج دیں", SANCTUM_ENTITY_PERSON, "زینب");
+    pii_expect(f->det, "حضر الاجتماع سامي الحربي وريم القحطاني أمس", SANCTUM_ENTITY_PERSON, "ريم القحطاني");
+    pii_expect_none(f->det, "براہ کرم فائل کو جلدی بھیج دیں", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "جمعہ کی نماز کے بعد دفتر بند رہے گا", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "رمضان کا مہینہ شروع ہو گیا ہے", SANCTUM_ENTITY_PERSON);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -187,6 +214,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(round13_vietnamese_family_first, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_script_name_pairs, pii_setup, pii_teardown),
         cmocka_unit_test(round13_script_name_data),
+        cmocka_unit_test_setup_teardown(round13_korean_title_and_list, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round13_urdu_arabic_frames, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

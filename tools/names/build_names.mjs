@@ -533,6 +533,10 @@ let arabicVariantCount = 0;
 for (const [k, f] of [...names])
   if (/[\u0600-\u06FF]/.test(k))
     for (const v of arabicVariants(k)) if (!names.has(v)) { names.set(v, f); arabicVariantCount++; }
+// Round 13: days and months that are also given names (جمعة Friday, خميس Thursday, رمضان, رجب, شعبان): words,
+// in every spelling
+for (const w of ['جمعة', 'خميس', 'رمضان', 'رجب', 'شعبان', 'محرم', 'صفر'])
+  for (const v of [w, ...arabicVariants(w)]) if (names.has(v)) names.set(v, names.get(v) | F_WORD);
 
 // Faker has no Hindi names in Devanagari and its Hebrew list holds formal names only (יוסף, not יוסי):
 // short hand-kept lists of the commonest ones (project's own). Names that are also everyday words of

@@ -260,6 +260,11 @@ static unsigned uncased_flags(const uint8_t *s, size_t a, size_t b, size_t *name
                 return f;
             }
     }
+    /* Arabic glues "and" (و) to the word after it: "ونورة" is "and Noura" (round 13) */
+    if (b - a >= 8 && s[a] == 0xD9 && s[a + 1] == 0x88 && (f = sc_name_lookup(s + a + 2, b - a - 2)) != 0) {
+        *name_start = a + 2;
+        return f;
+    }
     /* Amharic glues the prepositions የ (of) and ለ (to, for) to the name: "የትዕግስት ሠርግ", "ለአበበ ከበደ" */
     if (b - a >= 9 && s[a] == 0xE1 && ((s[a + 1] == 0x8B && s[a + 2] == 0xA8) || (s[a + 1] == 0x88 && s[a + 2] == 0x88)) &&
         (f = sc_name_lookup(s + a + 3, b - a - 3)) != 0) {
@@ -338,6 +343,7 @@ static const char *const FRAME_AFTER[] = {
     "אמר", "אמרה", "כתב", "כתבה", "התקשר", "התקשרה", "שאל", "שאלה", "ביקש", "ביקשה", "מגיע", "מגיעה",
     "قال", "قالت", "كتب", "كتبت", "اتصل", "اتصلت", "سأل", "سألت",
     "گفت", "نوشت", "پرسید", "زنگ", "بھائی", "صاحب", "باجی", "جان",
+    "نے", "سے", "کو", "کا", "کی", "کے", /* round 13: Urdu's postpositions, as Hindi's below */
     "ने", "जी", "साहब", "भाई", "दीदी", "का", "की", "के", "से", "को",
     "ਦਾ", "ਦੀ", "ਦੇ", "ਨੂੰ",
     "দা", "দাদা", "দি", "দিদি", "ভাই", "আপা", "বলল", "বলেছে",
@@ -496,6 +502,10 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
     size_t n = sc->n, ns, ns2;
     if (bytes_in(s + ws, we - ws, FRAME_BEFORE))
         return we; /* ሰላም, a greeting that is also a name, is the frame of the word after it */
+    /* "براہ کرم" / "برائے کرم" is Urdu "please": کرم (also the name Karam) is then no name (round 13) */
+    if (we - ws == 6 && memcmp(s + ws, "کرم", 6) == 0 && ws >= 9 &&
+        (memcmp(s + ws - 9, "براہ ", 9) == 0 || (ws >= 11 && memcmp(s + ws - 11, "برائے ", 11) == 0)))
+        return we;
     /* "الله" (God) starts no name: "رحمة الله ماجد" is God's mercy, then Majid */
     if (we - ws == 8 && memcmp(s + ws, "الله", 8) == 0)
         return we;
