@@ -202,6 +202,18 @@ static void round13_urdu_arabic_frames(void **state)
     pii_expect_none(f->det, "رمضان کا مہینہ شروع ہو گیا ہے", SANCTUM_ENTITY_PERSON);
 }
 
+/* Hebrew frames only people fill: "אצל" (at someone's place) before a given name, a verb of bringing, sending
+ * or hosting after it. A place or a thing in the same frames stays no name. */
+static void round13_hebrew_frames(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "ערב משחקי קופסה אצל נועה ביום חמישי", SANCTUM_ENTITY_PERSON, "נועה");
+    pii_expect(f->det, "בשבת הבאה אורי מביא את הקלפים", SANCTUM_ENTITY_PERSON, "אורי");
+    pii_expect(f->det, "מיכל שולחת את הקישור לקבוצה", SANCTUM_ENTITY_PERSON, "מיכל");
+    pii_expect_none(f->det, "ערב משחקי קופסה אצל ההורים ביום חמישי", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "בשבת הבאה הצוות מביא את הקלפים", SANCTUM_ENTITY_PERSON);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -216,6 +228,7 @@ int main(void)
         cmocka_unit_test(round13_script_name_data),
         cmocka_unit_test_setup_teardown(round13_korean_title_and_list, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_urdu_arabic_frames, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round13_hebrew_frames, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -322,7 +322,7 @@ static size_t script_word_end(const uint8_t *s, size_t n, size_t p)
  * "dear", "hi", "thanks", "said" (Arabic puts the verb first), "a message from", titles; after it
  * "said", "wrote", "called", "asked", "is coming", the Hindi agent marker "ने" and honorific "जी". */
 static const char *const FRAME_BEFORE[] = {
-    "היי", "הי", "שלום", "תודה", "לכבוד", "אהלן",                              /* Hebrew */
+    "היי", "הי", "שלום", "תודה", "לכבוד", "אהלן", "אצל",                      /* Hebrew (אצל: at X's place) */
     "قال", "قالت", "عزيزي", "عزيزتي", "مرحبا", "شكرا", "أخبر", "اسأل", "أهلا", "السلام", /* Arabic */
     "عمتك", "عمتي", "خالتك", "خالتي", "عمك", "عمي", "خالك", "خالي", "ابني", "ابنه", "ابنها", "ابنك", "بنتي",
     "ابنتي", "أخي", "اخي", "أختي", "اختي", "جدتي", "جدي", "زوجي", "زوجتي",     /* Arabic kin: my/your aunt, son */
@@ -341,6 +341,7 @@ static const char *const FRAME_BEFORE[] = {
     NULL};
 static const char *const FRAME_AFTER[] = {
     "אמר", "אמרה", "כתב", "כתבה", "התקשר", "התקשרה", "שאל", "שאלה", "ביקש", "ביקשה", "מגיע", "מגיעה",
+    "מביא", "מביאה", "יביא", "תביא", "שולח", "שולחת", "מארח", "מארחת", "הביא", "הביאה", /* brings, sends, hosts */
     "قال", "قالت", "كتب", "كتبت", "اتصل", "اتصلت", "سأل", "سألت",
     "گفت", "نوشت", "پرسید", "زنگ", "بھائی", "صاحب", "باجی", "جان",
     "نے", "سے", "کو", "کا", "کی", "کے", /* round 13: Urdu's postpositions, as Hindi's below */
