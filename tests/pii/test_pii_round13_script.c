@@ -153,6 +153,9 @@ static void round13_script_name_pairs(void **state)
     pii_expect_none(f->det, "مع خالص التحيات، فريق الدعم", SANCTUM_ENTITY_PERSON);
     pii_expect_none(f->det, "انتقل إلى رحمة الله بعد مرض طويل", SANCTUM_ENTITY_PERSON);
     pii_expect_none(f->det, "أمل كبير في نجاح المشروع الجديد", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "اختر خادم البريد ثم اضغط حفظ", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "قائمة اسماء القوالب الداخلية", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "تنظیمات بین خانه و محل کار", SANCTUM_ENTITY_PERSON);
     pii_expect_none(f->det, "आज पवन बहुत तेज़ है और भावना अच्छी है।", SANCTUM_ENTITY_PERSON);
     pii_expect_none(f->det, "শুভ জন্মদিন, ভালো থেকো।", SANCTUM_ENTITY_PERSON);
 }

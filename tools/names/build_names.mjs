@@ -22,6 +22,7 @@
 //   --arabic-names DIR  the unpacked arabic-name-to-en package: Arabic given names in Arabic script (round 13)
 //   --arabic-words F  hunspell-ar's ar.dic (consulted only): a round-13 Arabic name that is also a word
 //                 of the dictionary gets the word flag
+//   --persian-words F  myspell-fa's fa.dic (consulted only): the same for Persian words (خانه "house")
 //   --foreign-words F,F,...  Debian word lists (wngerman, wfrench, wspanish, witalian, wportuguese, wdutch,
 //                 wpolish, wdanish, wswedish): a round-12 name that is a lower-case word of
 //                 one of them is no key
@@ -58,6 +59,7 @@ const nevnapDir = arg('--nevnap');
 const foreignWords = arg('--foreign-words');
 const arabicNamesDir = arg('--arabic-names');
 const arabicWordsFile = arg('--arabic-words');
+const persianWordsFile = arg('--persian-words');
 if (!fakerDir || !outData || !outC) {
   console.error('usage: build_names.mjs --faker DIR [--ssa FILE] [--words FILE] --out-data F --out-c F');
   process.exit(2);
@@ -464,6 +466,8 @@ if (arabicNamesDir) {
   // ar.dic is made of sections, each opened by a "::::" line, its file name and another "::::" line:
   // stopwords.dic and tools.dic (particles, pronouns: لكن "but", عليه "on him") are never names here;
   // names.dic ("أسماء": nouns, not proper names) and the verbs are words
+  // the dictionaries are compared with the hamza on alef dropped (أسماء and اسماء are one word)
+  const bare = (w) => w.replace(/[أإآ]/g, 'ا');
   const arWords = new Set(), arStop = new Set();
   if (arabicWordsFile) {
     const lines = fs.readFileSync(arabicWordsFile, 'utf8').split('\n');
@@ -471,15 +475,24 @@ if (arabicNamesDir) {
     for (let i = 0; i < lines.length; i++) {
       if (lines[i].startsWith('::::')) { section = (lines[i + 1] || '').trim(); i += 2; continue; }
       const w = lines[i].split('/')[0].split('\t')[0].trim();
-      if (w) (section === 'stopwords.dic' || section === 'tools.dic' ? arStop : arWords).add(w);
+      if (w) (section === 'stopwords.dic' || section === 'tools.dic' ? arStop : arWords).add(bare(w));
     }
   }
+  // myspell-fa's fa.dic: one word a line (after a count), affix flags after '/'; compared as written only
+  // (Persian نوره is a paste, Arabic نورة the name)
+  const faWords = new Set();
+  if (persianWordsFile)
+    for (const line of fs.readFileSync(persianWordsFile, 'utf8').split('\n').slice(1)) {
+      const w = line.split('/')[0].trim();
+      if (w) faWords.add(w);
+    }
   for (const m of src.matchAll(/^\s*([\u0621-\u064A\u0671-\u06D3]{3,}):\s*"/gmu)) {
     const k = m[1];
     const known = names.has(k) || [...arabicVariants(k)].some((v) => names.has(v)); // مريم for faker's مریم
-    if (!known && (arStop.has(k) || PARTICLES.has(k))) continue; // عبد, ابو: parts of a compound name
+    if (!known && (arStop.has(bare(k)) || PARTICLES.has(k))) continue; // عبد, ابو: parts of a compound name
     add(k, F_FIRST);
-    if (!known && arWords.has(k)) names.set(k, names.get(k) | F_WORD);
+    if (!known && (arWords.has(bare(k)) || faWords.has(k)))
+      names.set(k, names.get(k) | F_WORD);
     arabicNameCount++;
   }
 }

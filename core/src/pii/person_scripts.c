@@ -659,7 +659,11 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
     /* a given name that is also a word (رحمة "mercy", عيد "feast", خالص "sincere") is one only before a family
      * name as written, one that is no word ("आशा शर्मा"; not "رحمة الله", "عيد مبارك", "خالص التحيات") */
     unsigned direct2 = be > bs && (f1 & SC_NAME_WORD) ? sc_name_lookup(s + bs, be - bs) : 0;
-    if (be > bs && ns2 == bs && (f2 & (SC_NAME_LAST | SC_NAME_FIRST)) &&
+    /* ... and in Arabic script a given name that is also a word after a given name pairs with it only in a
+     * frame ("سلمان حیدر ماموں"; not "اختر خادم" "choose a server", "جاذبية يسرى" "gravity left") */
+    bool word2 = (f2 & SC_NAME_WORD) && !(f2 & SC_NAME_LAST) && s[bs] >= 0xD8 && s[bs] <= 0xDB && !framed &&
+                 !frame_after(s, n, be);
+    if (be > bs && ns2 == bs && (f2 & (SC_NAME_LAST | SC_NAME_FIRST)) && !word2 &&
         (!(f1 & SC_NAME_WORD) || ((direct2 & SC_NAME_LAST) && !(direct2 & SC_NAME_WORD)))) {
         pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, ns, be, 0.85,
                 SANCTUM_EV_NAME_SEQUENCE | SANCTUM_EV_GAZETTEER_FIRST |
