@@ -217,6 +217,23 @@ static void round13_hebrew_frames(void **state)
     pii_expect_none(f->det, "בשבת הבאה הצוות מביא את הקלפים", SANCTUM_ENTITY_PERSON);
 }
 
+/* A record row: nine digits the SSA issues in the cell right after a person's name (CSV or TSV, no header,
+ * no SSN word). Not when the digits are a routing number (ABA checksum), their column is named for something
+ * else, an id or order word is on the line, or they stand in prose rather than a cell. */
+static void round13_ssn_in_record_row(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "payroll import: Dana Whitfield,512447903,Full time,2026-09-01", SANCTUM_ENTITY_US_SSN,
+               "512447903");
+    pii_expect(f->det, "Miguel Ortega\t287 31 6604\tsingle", SANCTUM_ENTITY_US_SSN, "287 31 6604");
+    pii_expect(f->det, "Olivia Park, 348092117, dependent", SANCTUM_ENTITY_US_SSN, "348092117");
+    pii_expect_none(f->det, "payroll import: Dana Whitfield,123456780,Full time,2026-09-01", SANCTUM_ENTITY_US_SSN);
+    pii_expect_none(f->det, "name,member_id,plan\nDana Whitfield,512447903,Gold", SANCTUM_ENTITY_US_SSN);
+    pii_expect_none(f->det, "order id for Dana Whitfield,512447903,shipped", SANCTUM_ENTITY_US_SSN);
+    pii_expect_none(f->det, "Dana Whitfield paid 512447903 won last year", SANCTUM_ENTITY_US_SSN);
+    pii_expect_none(f->det, "payroll import: Dana Whitfield,912447903,Full time", SANCTUM_ENTITY_US_SSN);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -232,6 +249,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round13_korean_title_and_list, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_urdu_arabic_frames, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_hebrew_frames, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round13_ssn_in_record_row, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
