@@ -254,6 +254,20 @@ static void named_things_in_a_row(void **state)
     assert_linear(f->det, "house numbers and streets", "4102 Bailey Ridge Dr 9 Harrison Ct ");
 }
 
+/* Round 13, mail structure: every address and name looks back to its line's header label (bounded, folded
+ * lines at most eight back); rows of ids, escaped JSON, XML elements and sign-offs stay linear. */
+static void mail_fields_in_a_row(void **state)
+{
+    pii_fixture *f = *state;
+    assert_linear(f->det, "folded References", "\n <x7.k2@relay.example.net>");
+    assert_linear(f->det, "ids on one line", "<k9@mx.example.org> ");
+    assert_linear(f->det, "senders on one line", "From: Jira Automation Alerts ");
+    assert_linear(f->det, "escaped JSON keys", "{\\\"owner\\\":\\\"Emeka Chukwuma\\\"},");
+    assert_linear(f->det, "XML elements", "<LastName>Karakaya</LastName>");
+    assert_linear(f->det, "uncased header values", "\u0645\u0646: \u0633\u0627\u0631\u0629 \u0633\u0627\u0631\u0629 ");
+    assert_linear(f->det, "long sign-offs", "Med v\u00e4nlig h\u00e4lsning\nAstrid Sj\u00f6berg\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -270,6 +284,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(case_forms_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_rows_and_scripts, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(named_things_in_a_row, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(mail_fields_in_a_row, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
