@@ -65,12 +65,16 @@ static const char *const ID_KEYS[] = {"messageid",        "inreplyto",         "
 
 bool pii_mail_id_field(const uint8_t *s, size_t n, size_t ls)
 {
-    if (ls == 0)
+    /* the cheap test first: an id opens after '<', a quote, the ':' of "UID:", or '=' or '/' inside one
+     * ("<CAOp8=Qx4@...>", "<org/repo/pull/7/c12@github.com>"); an address after a space is written in prose */
+    if (ls == 0 ||
+        !(s[ls - 1] == '<' || s[ls - 1] == '"' || s[ls - 1] == '=' || s[ls - 1] == ':' || s[ls - 1] == '/'))
         return false;
     /* JSON or YAML: "message_id": "<...@...>", internetMessageId: <...> */
     size_t p = ls;
-    while (p > 0 && ls - p < 64 && s[p - 1] == '=') /* "<CAOp8zK2=Qx4@...>": the address part began at '=' */
-        while (--p > 0 && ls - p < 64 && !pii_is_space(s[p - 1]) && s[p - 1] != '<' && s[p - 1] != '"' && s[p - 1] != '=')
+    while (p > 0 && ls - p < 64 && (s[p - 1] == '=' || s[p - 1] == '/')) /* "<CAOp8zK2=Qx4@...>" */
+        while (--p > 0 && ls - p < 64 && !pii_is_space(s[p - 1]) && s[p - 1] != '<' && s[p - 1] != '"' &&
+               s[p - 1] != '=' && s[p - 1] != '/')
             ;
     if (p > 0 && s[p - 1] == '<')
         p--;
@@ -128,8 +132,18 @@ static const char *const SUBJECT_LABELS[] = {"subject", "betreff", "objet", "asu
                                              "subiect", "invitation", "updated invitation", "accepted", "declined",
                                              "tentative", "canceled", "cancelled", "reminder", NULL};
 
-/* The line holding p opens with a header label of `list`; *value is where the value starts. */
-static bool labelled_line(const uint8_t *s, size_t n, size_t p, const char *const *list, size_t *value)
+static bool in_list(const char *k, const char *const *list)
+{
+    for (size_t i = 0; list[i] != NULL; i++)
+        if (strcmp(k, list[i]) == 0)
+            return true;
+    return false;
+}
+
+/* The line holding p opens with a header label of `list` (or of `list2` when not NULL); *value is where the
+ * value starts. One walk back to the line's start for both lists. */
+static bool labelled_line(const uint8_t *s, size_t n, size_t p, const char *const *list, const char *const *list2,
+                          size_t *value)
 {
     bool bounded;
     size_t a = line_start(s, p, &bounded);
@@ -149,11 +163,10 @@ static bool labelled_line(const uint8_t *s, size_t n, size_t p, const char *cons
         k[m++] = (char)pii_lower(s[i]);
     }
     k[m] = '\0';
-    for (size_t i = 0; list[i] != NULL; i++)
-        if (strcmp(k, list[i]) == 0) {
-            *value = e + 1;
-            return true;
-        }
+    if (in_list(k, list) || (list2 != NULL && in_list(k, list2))) {
+        *value = e + 1;
+        return true;
+    }
     return false;
 }
 
@@ -166,7 +179,7 @@ bool pii_mail_value_start(const uint8_t *s, size_t n, size_t start)
     if (q == 0 || s[q - 1] != ':')
         return false;
     size_t v;
-    if (!labelled_line(s, n, start, NAME_LABELS, &v))
+    if (!labelled_line(s, n, start, NAME_LABELS, NULL, &v))
         return false;
     while (v < start && (s[v] == ' ' || s[v] == '"' || s[v] == '\t'))
         v++;
@@ -244,8 +257,8 @@ bool pii_mail_heading_name(const pii_scan *sc, size_t start, const size_t (*toks
         return false;
     /* ... in a field that names a sender, a recipient or a subject */
     size_t v;
-    return cn_param(s, start) || before_address(s, n, end) || labelled_line(s, n, start, NAME_LABELS, &v) ||
-           labelled_line(s, n, start, SUBJECT_LABELS, &v);
+    return cn_param(s, start) || before_address(s, n, end) ||
+           labelled_line(s, n, start, NAME_LABELS, SUBJECT_LABELS, &v);
 }
 
 /* Mail and MIME header field names (lower case, sorted). */
@@ -269,7 +282,10 @@ bool pii_mail_field_name(const pii_scan *sc, size_t start, size_t end)
     size_t n = sc->n;
     if (end - start < 2 || end - start > 32)
         return false;
-    if (word_in(s + start, end - start, FIELD_NAMES))
+    /* the cheap test first: the names with no hyphen are four; the others are asked only with one */
+    bool hyphen = memchr(s + start, '-', end - start) != NULL;
+    if (hyphen ? word_in(s + start, end - start, FIELD_NAMES)
+               : word_in(s + start, end - start, (const char *const[]){"bcc", "cc", "received", "references", NULL}))
         return true;
     /* a subject label that is also a given name ("Тема", "Θέμα") opening its line before ':', under or
      * over another header line */

@@ -95,7 +95,9 @@ size_t pii_title_name(pii_scan *sc, const word *w)
             cur = b;
             toks[nt][0] = b.s;
             toks[nt][1] = b.e;
-            fl[nt++] = pii_name_flags(s, b.s, b.e);
+            /* the name lists are asked only of a capitalized dictionary word (the mail rules read no other) */
+            fl[nt++] = pii_is_upper(s[b.s]) && pii_english_word(s + b.s, b.e - b.s) ? pii_name_flags(s, b.s, b.e)
+                                                                                    : SC_NAME_WORD;
         }
         unsigned fa = sc_name_lookup(s + a.s, a.e - a.s);
         if (pii_mail_heading_name(sc, a.s, (const size_t(*)[2])toks, fl, nt) ||
