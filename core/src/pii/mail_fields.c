@@ -270,6 +270,9 @@ static const char *const FIELD_NAMES[] = {
 
 bool pii_all_dictionary_words(const uint8_t *s, const size_t (*toks)[2], const unsigned *fl, size_t nt)
 {
+    for (size_t t = 0; t < nt; t++) /* the flags and capitals of every word before any Bloom probe */
+        if (fl[t] != 0 || !pii_is_upper(s[toks[t][0]]))
+            return false;
     for (size_t t = 0; t < nt; t++)
         if (!dictionary_word(s, toks[t][0], toks[t][1], fl[t]))
             return false;
