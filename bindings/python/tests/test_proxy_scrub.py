@@ -137,6 +137,19 @@ class ScrubRouteTest(ProxyFixture):
         self.assertEqual(text, "Hello Jane Doe, mail jane.doe@example.com!")
         self.assertTrue(data.endswith(b"data: [DONE]\n\n"))
 
+    def test_stream_media_type_in_another_case_is_restored_as_a_stream(self):
+        """Media types are case-insensitive (RFC 9110 8.3.1): `Text/Event-Stream` was taken for a whole
+        answer, buffered, and its placeholders split across events came back unrestored."""
+        events = sse([{"object": "chat.completion.chunk", "choices": [{"index": 0, "delta": {"content": p}}]}
+                      for p in ("Hello <PERS", "ON_1>!")] + [b"data: [DONE]\n\n"])
+        for ctype in ("Text/Event-Stream", "TEXT/EVENT-STREAM; charset=utf-8"):
+            with self.subTest(ctype=ctype):
+                self.up.answer = ("sse", 200, events, {"Content-Type": ctype})
+                resp, data = self.post("/chat/completions", OPENAI)
+                self.assertEqual(resp.status, 200)
+                self.assertIn(b"Jane Doe", data)
+                self.assertNotIn(b"<PERS", data)
+
     def test_openai_stream_with_n_2_interleaved_choices(self):
         # n = 2: each chunk carries one choice at array position 0, the choices token by token in turn;
         # every placeholder is split across chunks of the other choice ("Hi <EMAILPERSON_1>!" before)

@@ -504,7 +504,7 @@ class Proxy:
             await out.prepare(request)
             await out.write_eof()
             return out
-        if ctype.startswith("text/event-stream") or (scrubber is None and resp.status not in (204, 304)):
+        if ctype[:17].lower() == "text/event-stream" or (scrubber is None and resp.status not in (204, 304)):
             return await self._relay_stream(request, resp, scrubber, headers, record)  # never buffered
         if scrubber is not None and resp.status == 200 and upstream.gemini_json_stream(request.rel_url.raw_path):
             return await self._relay_stream(request, resp, scrubber, headers, record, array=True)
