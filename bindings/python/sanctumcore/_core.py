@@ -41,6 +41,10 @@ class SanctumError(Exception):
         name = ffi.string(lib.sanctum_status_name(status)).decode()
         super().__init__(f"{name}{where}: {message}")
 
+    def __reduce__(self):
+        # (multiprocessing and concurrent.futures pickle a worker's exception: rebuilt from its fields)
+        return (type(self), (int(self.status), self.offset, self.message))
+
 
 def new_error():
     return ffi.new("sanctum_error *")
@@ -90,7 +94,16 @@ if abi_version() != ABI_EXPECTED:
     raise ImportError(f"libsanctumcore ABI {abi_version()} does not match these bindings ({ABI_EXPECTED})")
 
 
-class Context:
+class _NativeOwner:
+    """An object owning a native handle it frees once: a copy would free it again (a double free), so
+    copy, deepcopy and pickle are refused."""
+
+    def __reduce_ex__(self, protocol):
+        raise TypeError(f"{type(self).__name__} cannot be copied or pickled: it owns a native handle "
+                        "(make a new one where it is needed)")
+
+
+class Context(_NativeOwner):
     """Memory accounting and limits shared by everything made from it. Thread-safe.
 
     memory_budget: bytes the context may hold at once (0 = unlimited); max_input_bytes: largest single
@@ -166,7 +179,7 @@ class Context:
             pass
 
 
-class Handle:
+class Handle(_NativeOwner):
     """Base of every native handle: freed with sanctum_free on close(), `with` exit or collection.
     Keeps its context alive and is closed by it."""
 

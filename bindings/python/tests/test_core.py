@@ -1,5 +1,11 @@
 """Contexts, errors and versions through the Python bindings."""
+import concurrent.futures
+import copy
 import gc
+import os
+import pickle
+import subprocess
+import sys
 import unittest
 
 import sanctumcore
@@ -55,6 +61,68 @@ class StatusTest(unittest.TestCase):
             name = ffi.string(lib.sanctum_status_name(status.value)).decode()
             expected = "SANCTUM_OK" if status is Status.OK else "SANCTUM_E_" + status.name
             self.assertEqual(name, expected)
+
+
+def _refused_validation(data: bytes) -> str:
+    """(module level: run in a process pool) validates data, letting the SanctumError out."""
+    with Context() as ctx:
+        sanctumcore.validate_json(ctx, data)
+    return "valid"
+
+
+class ErrorPicklingTest(unittest.TestCase):
+    """A SanctumError crosses process boundaries (multiprocessing, ProcessPoolExecutor pickle it): its
+    __init__ takes three arguments, so unpickling failed and one bad input broke the whole pool."""
+
+    def test_round_trip(self):
+        with Context() as ctx, self.assertRaises(SanctumError) as cm:
+            sanctumcore.validate_json(ctx, b'{"a": 1,}')
+        e = pickle.loads(pickle.dumps(cm.exception))
+        self.assertEqual((type(e), e.status, e.offset, e.message, str(e)),
+                         (SanctumError, Status.PARSE, cm.exception.offset, cm.exception.message, str(cm.exception)))
+        self.assertEqual(copy.copy(cm.exception).offset, cm.exception.offset)
+
+    def test_raised_in_a_process_pool(self):
+        with concurrent.futures.ProcessPoolExecutor(1) as pool:
+            bad = pool.submit(_refused_validation, b'{"a": 1,}')
+            with self.assertRaises(SanctumError) as cm:
+                bad.result(timeout=60)
+            self.assertEqual(cm.exception.status, Status.PARSE)
+            self.assertEqual(pool.submit(_refused_validation, b"{}").result(timeout=60), "valid")
+
+
+class HandleCopyTest(unittest.TestCase):
+    """copy.copy of a Context made a second owner of the same native context: both freed it (a double
+    free: 'corrupted double-linked list', the interpreter aborted) and closing one closed the other's
+    handles. Every native owner now refuses copy, deepcopy and pickle with a TypeError."""
+
+    SCRIPT = """
+import copy, pickle, sanctumcore
+ctx = sanctumcore.Context()
+det = sanctumcore.Detector(ctx)
+objs = [ctx, det, sanctumcore.Session(ctx, det), sanctumcore.Identities(ctx, "person: Jane Roe"),
+        sanctumcore.ChatDocument(ctx, b'{"messages": []}')]
+for obj in objs:
+    for how in (copy.copy, copy.deepcopy, pickle.dumps):
+        try:
+            how(obj)
+        except TypeError as e:
+            assert "cannot be copied or pickled" in str(e), e
+        else:
+            print("copied", type(obj).__name__, how.__name__)
+del objs, how
+import gc; gc.collect()
+print("detector still usable:", bool(det.detect("Call Jane Doe at jane@example.com")))
+ctx.close()
+print("done")
+"""
+
+    def test_copy_and_pickle_refused(self):
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+        proc = subprocess.run([sys.executable, "-c", self.SCRIPT], capture_output=True, text=True,
+                              timeout=60, env=env)
+        self.assertEqual(proc.returncode, 0, proc.stderr[-2000:])
+        self.assertEqual(proc.stdout, "detector still usable: True\ndone\n")
 
 
 if __name__ == "__main__":
