@@ -104,11 +104,17 @@ class _NativeOwner:
     Session while another thread (an executor's, under asyncio) is in one of its calls, or a Detector
     before the sessions using it, freed memory still in use (a use-after-free).
 
+    Handles the core makes single-threaded (sessions, stream restorers, chat documents, ledgers: sanctum.h)
+    set `_serial`: their calls, and those of handles borrowing them, are taken one at a time, so threads
+    sharing one cannot run two calls in its state at once.
+
     A copy would free the handle again (a double free), so copy, deepcopy and pickle are refused."""
 
     _ptr = None
     _closing = False
     _what = None  # the name in "... is closed" (the class name unless set)
+    _serial = False  # one call at a time (a handle the core makes single-threaded)
+    _call_locks = ()
 
     def _own(self, ptr, borrowed=()) -> None:
         """Takes ownership of ptr; `borrowed` owners are held until ptr is freed (each must be open)."""
@@ -126,6 +132,9 @@ class _NativeOwner:
             self._free(ptr)
             raise
         self._borrowed = tuple(held)
+        # The call locks a call takes, in this order: those of the serial handles it borrows, then its own.
+        self._call_locks = tuple(o._call_locks[-1] for o in held if o._serial) + \
+            ((threading.RLock(),) if self._serial else ())
         self._ptr = ptr
 
     def _closed_error(self) -> ValueError:
@@ -211,15 +220,29 @@ class _NativeOwner:
 
 
 class _Use:
-    __slots__ = ("owner",)
+    __slots__ = ("owner", "locks")
 
     def __init__(self, owner: _NativeOwner):
         self.owner = owner
+        self.locks = owner._call_locks if owner._ptr is not None else ()
 
     def __enter__(self):
-        return self.owner._hold()
+        ptr = self.owner._hold()
+        taken = []
+        try:
+            for lock in self.locks:
+                lock.acquire()
+                taken.append(lock)
+        except BaseException:
+            for lock in reversed(taken):
+                lock.release()
+            self.owner._release()
+            raise
+        return ptr
 
     def __exit__(self, *exc) -> None:
+        for lock in reversed(self.locks):
+            lock.release()
         self.owner._release()
 
 

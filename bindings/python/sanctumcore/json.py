@@ -53,6 +53,7 @@ class ChatText:
 class ChatDocument(Handle):
     """A parsed chat request, response or stream event: its scan strings in document order, each of
     which can be given a replacement before write() puts the document back together byte-exactly."""
+    _serial = True  # single-threaded in the core: calls taken one at a time
 
     def __init__(self, ctx: Context, data: Union[str, bytes], fmt: Union[str, int, None] = "auto", *,
                  allow_lone_surrogates: bool = False, scrub_system: bool = False,

@@ -85,6 +85,8 @@ def _secret_list(outp) -> list:
 
 
 class Ledger(Handle):
+    _serial = True  # single-threaded in the core: calls taken one at a time
+
     def __init__(self, ctx: Context, path: Union[str, os.PathLike], key: Optional[bytes] = None,
                  key_path: Union[str, os.PathLike, None] = None, create: bool = True, read_only: bool = False,
                  now: TimeLike = None, busy_timeout_ms: int = 5000):

@@ -26,6 +26,7 @@ class Session(Handle):
     """One session per request: it numbers placeholders in order of first appearance, and only it
     can restore them. It holds its detector and identities: closing them while it is open frees them
     only once it is closed."""
+    _serial = True  # single-threaded in the core: calls taken one at a time
 
     def __init__(self, ctx: Context, detector: Optional[Detector] = None, _ptr=None, *, scrub_system: bool = False,
                  identities: Optional[Identities] = None, refuse_lone_surrogates: bool = False):
@@ -103,6 +104,7 @@ class Session(Handle):
 
 class StreamRestorer(Handle):
     """Restores an SSE stream fed in arbitrary chunks; feed() returns what is complete so far."""
+    _serial = True  # single-threaded in the core: calls taken one at a time
 
     def __init__(self, session: Session, fmt="auto"):
         self._session = session

@@ -200,6 +200,57 @@ class HandleLifetimeTest(unittest.TestCase):
         det.close()
         self.assertEqual(self.ctx.stats()["current_blocks"], 0)
 
+    def test_single_threaded_handles_take_one_call_at_a_time(self):
+        """The core's sessions, restorers, chat documents and ledgers are single-threaded (sanctum.h): a
+        Session shared by threads ran two calls at once in its mapping (helgrind: races in sc_anon_text_ex).
+        Such handles now take their calls in turn; detectors and scanners still run them in parallel."""
+        det = sanctumcore.Detector(self.ctx)
+        s = sanctumcore.Session(self.ctx, det)
+        inside, most, lock = [0], [0], threading.Lock()
+        real = sanctumcore.session.lib
+
+        class Spy:  # the native library, counting the session calls in progress at once
+            def __getattr__(self, name):
+                fn = getattr(real, name)
+                if not name.startswith("sanctum_session_"):
+                    return fn
+
+                def counted(*args):
+                    with lock:
+                        inside[0] += 1
+                        most[0] = max(most[0], inside[0])
+                    try:
+                        time.sleep(0.002)  # (a long call: another thread would come in now)
+                        return fn(*args)
+                    finally:
+                        with lock:
+                            inside[0] -= 1
+                return counted
+
+        sanctumcore.session.lib = Spy()
+        self.addCleanup(setattr, sanctumcore.session, "lib", real)
+        errors = []
+
+        def work(k):
+            try:
+                for i in range(20):
+                    out = s.anonymize_request(b'{"messages": [{"role": "user", "content": "mail u%d.%d@example.com"}]}' % (k, i))
+                    self.assertNotIn(b"@example.com", out)
+                    s.stats()
+            except Exception as e:  # (reported below)
+                errors.append(e)
+
+        threads = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(60)
+        self.assertEqual(errors, [])
+        self.assertEqual(most[0], 1)
+        self.assertEqual(s.stats()["distinct"], {"EMAIL_ADDRESS": 80})
+        s.close()
+        det.close()
+
     def test_context_closed_under_its_handles(self):
         det = sanctumcore.Detector(self.ctx)
         s = sanctumcore.Session(self.ctx, det)
