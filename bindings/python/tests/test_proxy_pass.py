@@ -208,6 +208,11 @@ class ConfigTest(unittest.TestCase):
             ({"route": [{"name": "a", "upstream": "http://x/v1#f", "policy": "pass"}]}, "fragment"),
             ({"route": [{"name": "a", "upstream": "http://x/v1?", "policy": "pass"}]}, "query"),
             ({"route": [{"name": "a", "upstream": "http://u:p@x/v1", "policy": "pass"}]}, "user info"),
+            # a port out of range or not a number started the proxy; every request was then a 502
+            ({"route": [{"name": "a", "upstream": "https://x:99999/v1", "policy": "pass"}]}, "port"),
+            ({"route": [{"name": "a", "upstream": "https://x:44a/v1", "policy": "pass"}]}, "port"),
+            ({"route": [{"name": "a", "upstream": "https://x:0", "policy": "pass"}]}, "port"),
+            ({"listen": "[::1:4040", "route": [{"name": "a", "upstream": "http://x", "policy": "pass"}]}, "HOST:PORT"),
         ]
         for raw, needle in bad:
             with self.subTest(needle=needle):

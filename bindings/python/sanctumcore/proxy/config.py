@@ -213,6 +213,8 @@ def parse_listen(value: str, what: str = "listen") -> tuple:
     host, sep, port = str(value).rpartition(":")
     if not sep or not port.isdigit():
         raise ConfigError(f"{what} must be HOST:PORT, got {value!r}")
+    if host.startswith("[") != host.endswith("]"):
+        raise ConfigError(f"{what} must be HOST:PORT, got {value!r}")
     host = host.strip("[]")
     port_n = int(port)
     if not 0 <= port_n <= 65535:
@@ -283,6 +285,12 @@ def make_route(raw: dict, where: str) -> Route:
     url = urllib.parse.urlsplit(raw["upstream"])
     if url.scheme not in ("http", "https") or not url.hostname:
         raise ConfigError(f"{where}: upstream must be an http(s) URL")
+    try:
+        port = url.port  # (a ValueError when it is no number or out of range)
+    except ValueError:
+        port = -1
+    if port is not None and not 1 <= port <= 65535:
+        raise ConfigError(f"{where}: upstream port must be a number from 1 to 65535")
     # The request's path is appended to the upstream's as the client sent it, query included: a query or
     # fragment in the upstream would swallow it, and user info would be dropped (keys: api_key_env).
     for part, present in (("user info", "@" in url.netloc), ("query", "?" in raw["upstream"]),
