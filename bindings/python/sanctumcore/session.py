@@ -18,6 +18,16 @@ def _call_out(fn, *args) -> bytes:
     return take_bytes(outp, lenp)
 
 
+def _key(key) -> bytes:
+    """A vault key: 32 bytes, from any bytes-like object (a str is refused: keys are not text)."""
+    if isinstance(key, str) or not isinstance(key, (bytes, bytearray, memoryview)):
+        raise TypeError("key must be 32 bytes (bytes-like)")
+    key = bytes(key)
+    if len(key) != 32:
+        raise ValueError("key must be 32 bytes")
+    return key
+
+
 def _same_kind(result: bytes, given) -> Union[str, bytes]:
     return result.decode("utf-8") if isinstance(given, str) else result
 
@@ -53,8 +63,7 @@ class Session(Handle):
     @classmethod
     def open_sealed(cls, ctx: Context, key: bytes, sealed: bytes) -> "Session":
         """A restore-only session from a vault sealed with seal()."""
-        if not isinstance(key, bytes) or len(key) != 32:
-            raise ValueError("key must be 32 bytes")
+        key = _key(key)
         data = as_bytes(sealed, "sealed")
         out = ffi.new("sanctum_session **")
         err = new_error()
@@ -83,8 +92,7 @@ class Session(Handle):
             return _call_out(lib.sanctum_session_restore_response, p, format_code(fmt), buf, len(buf))
 
     def seal(self, key: bytes) -> bytes:
-        if not isinstance(key, bytes) or len(key) != 32:
-            raise ValueError("key must be 32 bytes")
+        key = _key(key)
         with self._using() as p:
             return _call_out(lib.sanctum_session_seal, p, key, len(key))
 
