@@ -41,6 +41,10 @@ def _evidence(bits: int) -> tuple:
 
 
 class Detector(Handle):
+    """Finds personal data in text. Immutable once made: any number of threads may detect with it at
+    once. A Session holds the detector it was given: closed while a session uses it, it is freed with the
+    last such session."""
+
     def __init__(self, ctx: Context, threshold: float = 0.7, entities: Optional[Sequence[str]] = None,
                  allow: Sequence[str] = (), deny: Sequence = (), lists: Union[str, bytes, None] = None):
         """deny: terms always reported at 1.0, each a str (a PERSON) or a (type, term) pair.

@@ -11,7 +11,8 @@ from .offsets import codepoint_offsets
 
 class Identities(Handle):
     """Loaded from the identities file format (docs/mapper.md): one "type: value" per line. Held in wiped
-    native memory; pass it to Session(identities=...). It must stay open while sessions use it."""
+    native memory; pass it to Session(identities=...), which holds it: closed while a session uses it,
+    it is freed with the last such session. Any number of threads may use it at once."""
 
     def __init__(self, ctx: Context, text: Union[str, bytes]):
         buf = as_bytes(text, "identities")
