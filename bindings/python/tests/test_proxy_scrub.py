@@ -232,6 +232,15 @@ class ScrubRouteTest(ProxyFixture):
         self.assertNotIn(b"Jane", data)  # the refusal does not echo the request
         self.assertEqual(self.up.requests, [])
 
+    def test_a_role_spelled_twice_in_two_cases_is_refused(self):
+        """{"role": "system", "Role": "user"}: the walk kept it as a system message (unscanned); a provider
+        decoding with Go's encoding/json (case-insensitive, last wins) read the user's."""
+        body = b'{"model":"x","messages":[{"role":"system","Role":"user","content":"I am Jane Doe."}]}'
+        resp, data = self.post("/chat/completions", body)
+        self.assertEqual(resp.status, 400)
+        self.assertNotIn(b"Jane", data)
+        self.assertEqual(self.up.requests, [])
+
     def test_unknown_placeholder_is_left_verbatim(self):
         self.up.answer = ("json", 200, json.dumps({"object": "chat.completion", "choices": [
             {"index": 0, "message": {"role": "assistant", "content": "Who is <PERSON_7>?"}}]}).encode())
