@@ -198,6 +198,17 @@ bool pii_cyrillic_number_start(const uint8_t *w, size_t n);
 /* Builds the gate's tables below (once; the detector calls it before its scan). */
 void pii_spoken_index(void);
 extern uint32_t pii_spoken_one_high, pii_spoken_pair_ascii[26 * 26], pii_spoken_pair_high[26 * 26];
+/* Bits (pii_spoken_ascii_hash) of every ASCII number word a run may start with, compounds included: a word of
+ * ASCII letters only that passes the pair test but is no number word ("three" passes, "think" mostly not) leaves
+ * on one more load instead of the hash table's probe. */
+extern uint64_t pii_spoken_ascii_words[64];
+static inline uint32_t pii_spoken_ascii_hash(const uint8_t *w, size_t n)
+{
+    uint32_t h = (uint32_t)n;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (uint32_t)(w[i] | 0x20)) * 0x9E3779B1u;
+    return h >> 20; /* 12 bits */
+}
 /* Whether a word (its ASCII letters w[0..n), then the byte `next`) may start a number said in words, by its
  * first two letters and its length (of the ASCII head, when a letter such as é or ố follows): the cheap test
  * every word of the text passes first ("the", "on", "be" fail it). */
@@ -211,8 +222,12 @@ static inline bool pii_maybe_digit_word(const uint8_t *w, size_t n, uint8_t next
     uint32_t c2 = (uint32_t)((w[1] | 0x20) - 'a');
     if (c2 >= 26)
         return false;
-    uint32_t lens = next >= 0x80 ? pii_spoken_pair_high[c * 26 + c2] : pii_spoken_pair_ascii[c * 26 + c2];
-    return (lens >> n & 1u) != 0;
+    if (next >= 0x80)
+        return (pii_spoken_pair_high[c * 26 + c2] >> n & 1u) != 0;
+    if ((pii_spoken_pair_ascii[c * 26 + c2] >> n & 1u) == 0)
+        return false;
+    uint32_t h = pii_spoken_ascii_hash(w, n);
+    return (pii_spoken_ascii_words[h >> 6] >> (h & 63) & 1u) != 0;
 }
 /* Whether s[i] may start such a run: a single digit before a space, comma or dash, or a digit word, at a
  * word start. */
