@@ -380,6 +380,17 @@ void pii_chat_frame_word(pii_scan *sc, const word *w);
  * and byte length ("it" and "c" only before an apostrophe, "this" only before " is "; the sports verbs
  * "scored", "kicked", "netted", "benched", "benching"), or (a capitalized
  * word: cap) ':', ", 29" or " [" follows it or "1:1 " comes before it. */
+/* byte lengths (bit l) of the frame words by first letter a..t: most words leave here */
+static const uint8_t PII_FRAME_LEN[20] = {0x68, 0x88, 0x22, 0x78, 0, 0, 0, 0, 0x0C, 0, 0x50, 0x40, 0xCC, 0x60, 0x08,
+                                          0, 0, 0, 0x78, 0x10};
+/* Whether a word of l bytes whose first letter, lowered, is c may pass pii_chat_frame_gate without cap (the
+ * plain lower-case walk folds this into its table of word shapes). */
+static inline bool pii_chat_frame_shape(uint8_t c, size_t l)
+{
+    if (l == 8)
+        return c == 'b';
+    return l <= 7 && c >= 'a' && c <= 't' && ((PII_FRAME_LEN[c - 'a'] >> l) & 1u);
+}
 static inline bool pii_chat_frame_gate(const uint8_t *s, size_t n, size_t p, size_t e, bool cap)
 {
     size_t l = e - p;
@@ -389,13 +400,10 @@ static inline bool pii_chat_frame_gate(const uint8_t *s, size_t n, size_t p, siz
         return true;
     if (cap && p >= 3 && s[p - 2] == '1' && s[p - 3] == ':')
         return true;
-    /* byte lengths (bit l) of the frame words by first letter a..t: most words leave here */
-    static const uint8_t LEN[20] = {0x68, 0x88, 0x22, 0x78, 0, 0, 0, 0, 0x0C, 0, 0x50, 0x40, 0xCC, 0x60, 0x08,
-                                    0, 0, 0, 0x78, 0x10};
     uint8_t c = (uint8_t)(s[p] | 0x20);
     if (l == 8)
         return c == 'b' && (s[p + 1] | 0x20) == 'e'; /* benching */
-    if (l > 7 || c < 'a' || c > 't' || !((LEN[c - 'a'] >> l) & 1u))
+    if (l > 7 || c < 'a' || c > 't' || !((PII_FRAME_LEN[c - 'a'] >> l) & 1u))
         return false;
     uint8_t c2 = l > 1 ? pii_lower(s[p + 1]) : 0;
     bool apos = l <= 2 && e < n && (s[e] == '\'' || s[e] == 0xE2);

@@ -37,6 +37,19 @@ static const char *const SLOTS[256] = {
 static uint32_t trigger_last[16][26];
 static pii_once trigger_indexed = PII_ONCE_INIT;
 
+/* By length (under 16) and first letter, what a plain lower-case word of that shape may be, built once: the
+ * walk reads one byte per word and most words ("the", "and", "for") are none of these. */
+enum { SHAPE_TRIGGER = 1, SHAPE_FRAME = 2, SHAPE_VERB = 4 };
+static uint8_t word_shape[16][26];
+
+static bool speech_verb_shape(const uint8_t *w, size_t n);
+
+/* The bytes that end a plain lower-case word and ask for more than the next word (built with the shapes): '.',
+ * '-' and '_' may go on into a handle ("zeynep.kaya"); a capital, '\'', '-' or a byte >= 0x80 make the word no
+ * plain word. */
+enum { END_HANDLE = 1, END_BREAK = 2 };
+static uint8_t word_end_class[256];
+
 static void index_triggers(void)
 {
     for (size_t i = 0; i < 256; i++) {
@@ -45,11 +58,32 @@ static void index_triggers(void)
         if (l > 0 && l < 16)
             trigger_last[l][t[0] - 'a'] |= 1u << (t[l - 1] - 'a');
     }
+    for (size_t l = 1; l < 16; l++)
+        for (unsigned c = 0; c < 26; c++) {
+            uint8_t w[16];
+            memset(w, (int)('a' + c), sizeof w); /* speech_verb_shape reads the first and the last letter */
+            unsigned bits = trigger_last[l][c] != 0 ? SHAPE_TRIGGER : 0u;
+            if (pii_chat_frame_shape((uint8_t)('a' + c), l))
+                bits |= SHAPE_FRAME;
+            for (unsigned z = 0; z < 26; z++) {
+                w[l - 1] = (uint8_t)('a' + z);
+                if (l > 1 && speech_verb_shape(w, l))
+                    bits |= SHAPE_VERB;
+            }
+            if ((l == 2 && c == 'i' - 'a') || (l == 4 && c == 'j' - 'a'))
+                bits |= SHAPE_VERB; /* "is", "just" */
+            word_shape[l][c] = (uint8_t)bits;
+        }
+    for (unsigned b = 0; b < 256; b++) {
+        bool handle = b == '.' || b == '-' || b == '_', stop = b >= 0x80 || pii_is_upper((uint8_t)b) || b == '\'' || b == '-';
+        word_end_class[b] = (uint8_t)((handle ? END_HANDLE : 0) | (stop ? END_BREAK : 0));
+    }
 }
 
 static bool lower_trigger_slow(const uint8_t *w, size_t n, uint8_t c);
 
-static inline bool lower_trigger(const uint8_t *w, size_t n)
+/* Whether w may be a trigger by its length, first and last letter (lower_trigger's cheap part). */
+static inline bool lower_trigger_shape(const uint8_t *w, size_t n)
 {
     if (n == 0 || n > 15)
         return false;
@@ -57,9 +91,12 @@ static inline bool lower_trigger(const uint8_t *w, size_t n)
     if (c >= 26 || l >= 26)
         return false;
     pii_run_once(&trigger_indexed, index_triggers);
-    if ((trigger_last[n][c] >> l & 1u) == 0)
-        return false;
-    return lower_trigger_slow(w, n, (uint8_t)(c + 'a'));
+    return (trigger_last[n][c] >> l & 1u) != 0;
+}
+
+static inline bool lower_trigger(const uint8_t *w, size_t n)
+{
+    return lower_trigger_shape(w, n) && lower_trigger_slow(w, n, (uint8_t)(w[0] | 0x20u));
 }
 
 static bool lower_trigger_slow(const uint8_t *w, size_t n, uint8_t c)
@@ -236,7 +273,7 @@ static bool speech_verb(const uint8_t *w, size_t n);
 /* Whether a plain lower-case word may be one of speech_verb's verbs, by its length, first and last letter:
  * the walk asks about every word of four to nine letters, and "that", "this", "have" leave on two loads.
  * Keep in step with the verbs of speech_verb. */
-static inline bool speech_verb_shape(const uint8_t *w, size_t n)
+static bool speech_verb_shape(const uint8_t *w, size_t n)
 {
 #define B_(c) (1u << ((c) - 'a'))
     static const uint32_t FIRST[10] = {[4] = B_('s') | B_('t') | B_('a'), [5] = B_('t') | B_('a') | B_('w') | B_('n'),
@@ -418,16 +455,24 @@ void pii_skip_plain_lower(pii_scan *sc, walk *k)
     /* the walk's state in locals, stored back before every call and return: k may alias what the calls
      * write, so the compiler would otherwise store all three at every word */
     size_t p = k->p, prev_s = k->prev_s, prev_e = k->prev_e;
+    pii_run_once(&trigger_indexed, index_triggers);
+    /* whether the previous word may be a trigger by its shape (known for the walk's own words from the
+     * shape table; asked once for a word the tokenizer read) */
+    bool prev_trig = prev_e > prev_s && lower_trigger_shape(s + prev_s, prev_e - prev_s);
     while (p < n) {
         uint8_t c = s[p];
         if (pii_is_lower(c)) {
-            size_t j = pii_letters_end(s, p + 1, n, true);
-            if (j + 1 < n && (s[j] == '.' || s[j] == '-' || s[j] == '_') && pii_is_lower(s[j + 1]) && p >= 2 &&
-                (s[p - 2] == ']' || s[p - 2] == 'y'))
-                framed_handle(sc, prev_s, prev_e, p, j); /* "[09:14] zeynep.kaya:", "by tomas_novak" */
-            if (j < n && (s[j] >= 0x80 || pii_is_upper(s[j]) || s[j] == '\'' || s[j] == '-'))
-                break; /* not a plain word: the full tokenizer decides */
-            if (pii_chat_frame_gate(s, n, p, j, false)) {
+            size_t j = pii_letters_end(s, p + 1, n, true), wl = j - p;
+            uint8_t end = j < n ? word_end_class[s[j]] : 0;
+            if (end != 0) {
+                if ((end & END_HANDLE) && j + 1 < n && pii_is_lower(s[j + 1]) && p >= 2 &&
+                    (s[p - 2] == ']' || s[p - 2] == 'y'))
+                    framed_handle(sc, prev_s, prev_e, p, j); /* "[09:14] zeynep.kaya:", "by tomas_novak" */
+                if (end & END_BREAK)
+                    break; /* not a plain word: the full tokenizer decides */
+            }
+            unsigned shape = wl < 16 ? word_shape[wl][c - 'a'] : 0u;
+            if ((shape & SHAPE_FRAME) && pii_chat_frame_gate(s, n, p, j, false)) {
                 word fw; /* "soy Ximena", "little Anouk", "mrs adeyemi" (person_chat_frames.c) */
                 memset(&fw, 0, sizeof fw);
                 fw.s = p;
@@ -435,7 +480,9 @@ void pii_skip_plain_lower(pii_scan *sc, walk *k)
                 fw.lower = true;
                 pii_chat_frame_word(sc, &fw);
             }
-            if (j - p >= 2 && prev_e > prev_s && p - prev_e <= 2 && lower_trigger(s + prev_s, prev_e - prev_s)) {
+            bool trig = (shape & SHAPE_TRIGGER) && (trigger_last[wl][c - 'a'] >> (s[j - 1] - 'a') & 1u);
+            if (prev_trig && wl >= 2 && p - prev_e <= 2 &&
+                lower_trigger_slow(s + prev_s, prev_e - prev_s, (uint8_t)(s[prev_s] | 0x20u))) {
                 word lw;
                 memset(&lw, 0, sizeof lw);
                 lw.s = p;
@@ -443,12 +490,14 @@ void pii_skip_plain_lower(pii_scan *sc, walk *k)
                 lw.lower = true;
                 k->prev_s = prev_s = p;
                 k->prev_e = prev_e = j;
+                prev_trig = trig;
                 p = pii_lower_name(sc, &lw);
                 continue;
             }
-            size_t wl = j - p; /* the verb's shape first: most words leave here without a call */
-            if (((speech_verb_shape(s + p, wl) && speech_verb(s + p, wl)) || (wl == 2 && s[p] == 'i') ||
-                 (wl == 4 && s[p] == 'j')) &&
+            /* the verb's shape first: most words leave here without a call */
+            if ((shape & SHAPE_VERB) &&
+                ((speech_verb_shape(s + p, wl) && speech_verb(s + p, wl)) || (wl == 2 && c == 'i') ||
+                 (wl == 4 && c == 'j')) &&
                 prev_e > prev_s && p == prev_e + 1 && pii_is_lower(s[prev_s])) {
                 k->p = p;
                 k->prev_s = prev_s;
@@ -457,6 +506,7 @@ void pii_skip_plain_lower(pii_scan *sc, walk *k)
             }
             prev_s = p;
             prev_e = j;
+            prev_trig = trig;
             p = j;
         } else if (c == ' ') {
             p++; /* the most common byte between words */
