@@ -42,6 +42,14 @@ static pii_once trigger_indexed = PII_ONCE_INIT;
 enum { SHAPE_TRIGGER = 1, SHAPE_FRAME = 2, SHAPE_VERB = 4 };
 static uint8_t word_shape[16][26];
 
+/* By length, the first and the last letters of speech_verb's verbs (bit c - 'a'). Keep in step with them. */
+#define B_(c) (1u << ((c) - 'a'))
+static const uint32_t VERB_FIRST[10] = {[4] = B_('s') | B_('t') | B_('a'), [5] = B_('t') | B_('a') | B_('w') | B_('n'),
+                                        [6] = B_('t') | B_('a') | B_('w'), [7] = B_('r') | B_('e'),
+                                        [9] = B_('s') | B_('r') | B_('m')};
+static const uint32_t VERB_LAST[10] = {[4] = B_('d') | B_('s'), [5] = B_('s') | B_('d') | B_('e'),
+                                       [6] = B_('d') | B_('s'), [7] = B_('d'), [9] = B_('d')};
+#undef B_
 static bool speech_verb_shape(const uint8_t *w, size_t n);
 
 /* The bytes that end a plain lower-case word and ask for more than the next word (built with the shapes): '.',
@@ -60,16 +68,11 @@ static void index_triggers(void)
     }
     for (size_t l = 1; l < 16; l++)
         for (unsigned c = 0; c < 26; c++) {
-            uint8_t w[16];
-            memset(w, (int)('a' + c), sizeof w); /* speech_verb_shape reads the first and the last letter */
             unsigned bits = trigger_last[l][c] != 0 ? SHAPE_TRIGGER : 0u;
             if (pii_chat_frame_shape((uint8_t)('a' + c), l))
                 bits |= SHAPE_FRAME;
-            for (unsigned z = 0; z < 26; z++) {
-                w[l - 1] = (uint8_t)('a' + z);
-                if (l > 1 && speech_verb_shape(w, l))
-                    bits |= SHAPE_VERB;
-            }
+            if (l >= 4 && l <= 9 && (VERB_FIRST[l] >> c & 1u))
+                bits |= SHAPE_VERB;
             if ((l == 2 && c == 'i' - 'a') || (l == 4 && c == 'j' - 'a'))
                 bits |= SHAPE_VERB; /* "is", "just" */
             word_shape[l][c] = (uint8_t)bits;
@@ -270,19 +273,11 @@ size_t pii_lower_name(pii_scan *sc, const word *w)
 /* A speech or request verb after a name: "jessica said", "raj wrote", "mia needs". */
 static bool speech_verb(const uint8_t *w, size_t n);
 
-/* Whether a plain lower-case word may be one of speech_verb's verbs, by its length, first and last letter:
- * the walk asks about every word of four to nine letters, and "that", "this", "have" leave on two loads.
- * Keep in step with the verbs of speech_verb. */
+/* Whether a plain lower-case word may be one of speech_verb's verbs, by its length, first and last letter
+ * (after the walk's shape byte, which holds the first letters): "that", "this", "have" leave here. */
 static bool speech_verb_shape(const uint8_t *w, size_t n)
 {
-#define B_(c) (1u << ((c) - 'a'))
-    static const uint32_t FIRST[10] = {[4] = B_('s') | B_('t') | B_('a'), [5] = B_('t') | B_('a') | B_('w') | B_('n'),
-                                       [6] = B_('t') | B_('a') | B_('w'), [7] = B_('r') | B_('e'),
-                                       [9] = B_('s') | B_('r') | B_('m')};
-    static const uint32_t LAST[10] = {[4] = B_('d') | B_('s'), [5] = B_('s') | B_('d') | B_('e'),
-                                      [6] = B_('d') | B_('s'), [7] = B_('d'), [9] = B_('d')};
-#undef B_
-    return n >= 4 && n <= 9 && (FIRST[n] >> (w[0] - 'a') & 1u) && (LAST[n] >> (w[n - 1] - 'a') & 1u);
+    return n >= 4 && n <= 9 && (VERB_FIRST[n] >> (w[0] - 'a') & 1u) && (VERB_LAST[n] >> (w[n - 1] - 'a') & 1u);
 }
 
 static bool speech_verb(const uint8_t *w, size_t n)
