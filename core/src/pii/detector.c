@@ -405,7 +405,7 @@ static const uint8_t KIND[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
-/* sc_utf8_valid_prefix with runs of ASCII passed eight bytes at a time: chat text is nearly all ASCII,
+/* sc_utf8_valid_prefix with runs of ASCII passed 32 bytes at a time: chat text is nearly all ASCII,
  * and a sequence starts after any ASCII byte, so the result is the same. *first_high: the offset of the
  * first byte >= 0x80 (n if none). */
 static size_t valid_prefix(const uint8_t *s, size_t n, size_t *first_high)
@@ -413,11 +413,7 @@ static size_t valid_prefix(const uint8_t *s, size_t n, size_t *first_high)
     size_t i = 0;
     *first_high = n;
     while (i < n) {
-        uint64_t w;
-        while (i + 8 <= n && (memcpy(&w, s + i, 8), (w & 0x8080808080808080u) == 0))
-            i += 8;
-        while (i < n && s[i] < 0x80)
-            i++;
+        i = pii_skip_ascii(s, i, n);
         if (i == n)
             break;
         if (*first_high == n)

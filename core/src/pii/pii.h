@@ -303,6 +303,33 @@ static inline size_t pii_letters_end(const uint8_t *s, size_t i, size_t n, bool 
     return i;
 }
 
+/* The first byte >= 0x80 at or after s[i] (n if none): 32 bytes at a time, then eight, chat text being nearly
+ * all ASCII (the UTF-8 check, the invisible-character, native-digit and CJK passes read each text so). */
+static inline size_t pii_skip_ascii(const uint8_t *s, size_t i, size_t n)
+{
+    const uint64_t high = 0x8080808080808080u;
+    while (i + 32 <= n) {
+        uint64_t a, b, c, d;
+        memcpy(&a, s + i, 8);
+        memcpy(&b, s + i + 8, 8);
+        memcpy(&c, s + i + 16, 8);
+        memcpy(&d, s + i + 24, 8);
+        if (((a | b | c | d) & high) != 0)
+            break;
+        i += 32;
+    }
+    while (i + 8 <= n) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        if ((x & high) != 0)
+            break;
+        i += 8;
+    }
+    while (i < n && s[i] < 0x80)
+        i++;
+    return i;
+}
+
 /* Runs init once for all threads (look-up indexes built from the static word lists on first use; a
  * detector is used from many threads at once). Zero-initialised: static pii_once o = PII_ONCE_INIT. */
 typedef struct pii_once {

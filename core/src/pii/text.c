@@ -460,15 +460,7 @@ sanctum_status pii_blank_format_chars(sanctum_ctx *ctx, const uint8_t *s, size_t
 {
     *out = NULL;
     size_t first = n;
-    for (size_t i = from; i < n && first == n; i++) {
-        uint64_t w;
-        if (i + 8 <= n) {
-            memcpy(&w, s + i, 8);
-            if ((w & 0x8080808080808080u) == 0) {
-                i += 7; /* eight ASCII bytes */
-                continue;
-            }
-        }
+    for (size_t i = pii_skip_ascii(s, from, n); i < n && first == n; i = pii_skip_ascii(s, i + 1, n)) {
         bool joiner;
         if ((format_lead(s[i]) && format_char(s, n, i, &joiner) > 0) || ((s[i] == 0xE2 || s[i] == 0xEF) && digit_dash(s, n, i)))
             first = i;
