@@ -555,8 +555,10 @@ sanctum_status sanctum_detect(sanctum_detection **out, const sanctum_detector *d
     if (good != len)
         return sc_error(err, SANCTUM_E_UTF8, good, "invalid UTF-8");
     pii_before_memo before_memo = {0};
+    pii_flags_memo flags_memo;
+    memset(flags_memo.at, 0, sizeof flags_memo.at); /* an empty slot is at == 0 */
     pii_scan sc = {.det = det, .s = ptr, .n = len, .explain = (flags & SANCTUM_DETECT_EXPLAIN) != 0,
-                   .before_memo = &before_memo, .first_high = high};
+                   .before_memo = &before_memo, .flags_memo = &flags_memo, .first_high = high};
     if (len > 0) {
         uint8_t *blanked = NULL;
         if (high < len && pii_blank_format_chars(ctx, ptr, len, high, &blanked) != SANCTUM_OK)

@@ -251,6 +251,24 @@ unsigned pii_name_flags(const uint8_t *s, size_t a, size_t b)
     return g != 0 ? g : unknown_capitalized(s, a, b, &adj);
 }
 
+unsigned pii_name_flags_at(const pii_scan *sc, size_t a, size_t b)
+{
+    const uint8_t *s = sc->s;
+    pii_flags_memo *m = sc->flags_memo;
+    size_t l = b - a;
+    if (m == NULL || l < 3 || l > 40)
+        return pii_name_flags(s, a, b); /* shorter: one look-up anyway */
+    unsigned h = ((unsigned)s[a] * 7u + (unsigned)s[a + 1] * 31u + (unsigned)s[b - 1] * 13u + (unsigned)l * 101u) &
+                 (PII_FLAGS_MEMO - 1);
+    if (m->at[h] != 0 && m->len[h] == l && memcmp(s + m->at[h] - 1, s + a, l) == 0)
+        return m->flags[h];
+    unsigned f = pii_name_flags(s, a, b);
+    m->at[h] = a + 1;
+    m->len[h] = (uint8_t)l;
+    m->flags[h] = f;
+    return f;
+}
+
 /* Nothing but spaces before the end of a phrase (punctuation, a line break or the end of the text). */
 bool pii_phrase_end_at(const uint8_t *s, size_t n, size_t q)
 {

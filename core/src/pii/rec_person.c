@@ -77,7 +77,7 @@ static bool unknown_start_ok(pii_scan *sc, const word *w)
     unsigned f0 = 0;
     if (!next_word(s, n, w->e, &nx0) || !joins(s, w->e, nx0.s, false) || !nx0.cap)
         return false;
-    f0 = pii_name_flags(s, nx0.s, nx0.e);
+    f0 = pii_name_flags_at(sc, nx0.s, nx0.e);
     /* "Ayşe Yıldız": a word with letters beyond ASCII before a known surname */
     if (non_ascii(s, w->s, w->e) && (f0 & SC_NAME_LAST) && !pii_word_like(f0, sc_word_class(s + nx0.s, nx0.e - nx0.s)))
         return true;
@@ -188,7 +188,7 @@ static void gather_name(pii_scan *sc, const word *w, unsigned fa, bool label, na
             break;
         /* all caps: every word must be a known name ("FROM ROBERT JOHNSON TO billing") */
         if (w->allcaps && b.e - b.s > 1) {
-            unsigned fbc = pii_name_flags(s, b.s, b.e);
+            unsigned fbc = pii_name_flags_at(sc, b.s, b.e);
             /* "MARGARET ANNE DUNLEAVY": after a given and a middle name both known and no words, an
              * unknown surname in capitals that ends the name */
             word c3;
@@ -204,7 +204,7 @@ static void gather_name(pii_scan *sc, const word *w, unsigned fa, bool label, na
             q->initial_mid = true;
         q->toks[q->nt][0] = b.s;
         q->toks[q->nt][1] = b.e;
-        q->fl[q->nt] = pii_name_flags(s, b.s, b.e);
+        q->fl[q->nt] = pii_name_flags_at(sc, b.s, b.e);
         q->nt++;
         q->cur = b;
     }
@@ -543,7 +543,7 @@ static bool from_after_name(pii_scan *sc, size_t start)
     if (!prev_word(s, start, 1, &ws, &we) || !pii_word_eq(s + ws, we - ws, "from") ||
         !prev_word(s, ws, 1, &ps, &pe) || !pii_is_upper(s[ps]) || sentence_start(s, ps))
         return false;
-    return (pii_name_flags(s, ps, pe) & (SC_NAME_FIRST | SC_NAME_LAST)) != 0;
+    return (pii_name_flags_at(sc, ps, pe) & (SC_NAME_FIRST | SC_NAME_LAST)) != 0;
 }
 
 /* Step 7, precision rules that take a candidate back: firms ("Johnson & Johnson"), tools ("Adam
@@ -665,7 +665,7 @@ static size_t cap_name(pii_scan *sc, const word *w, int cls)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n;
-    unsigned fa = pii_name_flags(s, w->s, w->e);
+    unsigned fa = pii_name_flags_at(sc, w->s, w->e);
     if (fa == 0 && cls == SC_WORD_NONE && (imperative_verb(s, w) || !unknown_start_ok(sc, w)))
         return w->e;
     /* "Tell Jordan Smith", "Add Priya Raman", "Ping Ingrid": a rare given name that is also a word, first
@@ -673,7 +673,7 @@ static size_t cap_name(pii_scan *sc, const word *w, int cls)
     word nx1;
     if (w->cap && (fa & SC_NAME_WORD) && !(fa & SC_NAME_COMMON_FIRST) && cls == SC_WORD_NONE &&
         sentence_start(s, w->s) && next_word(s, n, w->e, &nx1) && nx1.s == w->e + 1 && s[w->e] == ' ' && nx1.cap &&
-        (pii_name_flags(s, nx1.s, nx1.e) & SC_NAME_FIRST)) /* "Skip Montanaro", "Piers Lauder" stay names */
+        (pii_name_flags_at(sc, nx1.s, nx1.e) & SC_NAME_FIRST)) /* "Skip Montanaro", "Piers Lauder" stay names */
         return w->e;
     /* eponyms: "Dijkstra's algorithm", "Gauss elimination", "Markov chain" */
     word nx;
@@ -835,8 +835,8 @@ static size_t prose_word(pii_scan *sc, const word *w)
         return nx.e; /* "Christmas Eve", "Easter Monday" */
     /* a closed-class word the gazetteer knows as a given name, before another known name, is one: "Les
      * Dennis" */
-    if (closed && cap_next && (pii_name_flags(s, w->s, w->e) & SC_NAME_FIRST) &&
-        (pii_name_flags(s, nx.s, nx.e) & (SC_NAME_FIRST | SC_NAME_LAST)))
+    if (closed && cap_next && (pii_name_flags_at(sc, w->s, w->e) & SC_NAME_FIRST) &&
+        (pii_name_flags_at(sc, nx.s, nx.e) & (SC_NAME_FIRST | SC_NAME_LAST)))
         return 0;
     if (closed || (pk & PII_PROSE_AUDIENCE) || pii_elided_article(s, n, w->s, w->e))
         return w->e;
@@ -846,12 +846,12 @@ static size_t prose_word(pii_scan *sc, const word *w)
         return nx.e;
     if (!(pk & PII_PROSE_GREETING))
         return 0;
-    if (!(pii_name_flags(s, w->s, w->e) & SC_NAME_FIRST))
+    if (!(pii_name_flags_at(sc, w->s, w->e) & SC_NAME_FIRST))
         return w->e;
     /* a greeting that is also a given name stays one before a family name ("Selam Tesfaye") or after a
      * label ("From: Ola Nordmann") */
     bool unk;
-    return (pii_name_flags(s, nx.s, nx.e) & SC_NAME_LAST) || pii_context_before(sc, w->s, &unk) == STRONG ? 0 : w->e;
+    return (pii_name_flags_at(sc, nx.s, nx.e) & SC_NAME_LAST) || pii_context_before(sc, w->s, &unk) == STRONG ? 0 : w->e;
 }
 
 void pii_rec_person(pii_scan *sc)
