@@ -168,8 +168,9 @@ bool pii_word_like(unsigned f, int cls);
 bool pii_surname_by_ending(const uint8_t *s, size_t a, size_t b);
 /* Gazetteer flags of [a, b), with hyphenated, O'/D' and Russian case forms. */
 unsigned pii_name_flags(const uint8_t *s, size_t a, size_t b);
-/* pii_name_flags(sc->s, a, b) through the scan's memo (sc->flags_memo). */
+/* pii_name_flags(sc->s, a, b) and sc_word_class(sc->s + a, b - a) through the scan's memo (sc->flags_memo). */
 unsigned pii_name_flags_at(const pii_scan *sc, size_t a, size_t b);
+int pii_word_class_at(const pii_scan *sc, size_t a, size_t b);
 /* Nothing but spaces before the end of a phrase. */
 bool pii_phrase_end_at(const uint8_t *s, size_t n, size_t q);
 /* Everyday chat words that are never a lower-case name. */

@@ -50,15 +50,19 @@ typedef struct pii_before_memo {
     bool accepts_unknown;
 } pii_before_memo;
 
-/* pii_name_flags of the capitalized words met before in the same text (a pure function of the word's bytes;
- * "The", "Thanks", "SELECT" come back line after line), by a hash of their bytes: a slot holds the offset + 1 of
- * an earlier occurrence (0: empty), compared byte for byte. Positions only, no copy of the text; per detect call,
- * beside the scan. */
-enum { PII_FLAGS_MEMO = 64 };
+/* Answers that are a pure function of a word's bytes, for the words met before in the same text ("The",
+ * "Thanks", "SELECT" come back line after line), by a hash of the bytes: a slot holds the offset + 1 of an earlier
+ * occurrence (0: empty), compared byte for byte. Positions only, no copy of the text; per detect call, beside the
+ * scan. */
+enum { PII_WORD_MEMO = 256 };
+typedef struct pii_word_memo {
+    size_t at[PII_WORD_MEMO];
+    uint8_t len[PII_WORD_MEMO];
+    int val[PII_WORD_MEMO];
+} pii_word_memo;
 typedef struct pii_flags_memo {
-    size_t at[PII_FLAGS_MEMO];
-    uint8_t len[PII_FLAGS_MEMO];
-    unsigned flags[PII_FLAGS_MEMO];
+    pii_word_memo flags; /* pii_name_flags_at */
+    pii_word_memo cls;   /* pii_word_class_at */
 } pii_flags_memo;
 
 typedef struct pii_scan {
@@ -72,7 +76,7 @@ typedef struct pii_scan {
     size_t pre_person;  /* candidates found before the PERSON pass (in text order) */
     bool wide_seps;     /* the number parser joins groups across runs of up to 3 spaces, tabs or dashes */
     pii_before_memo *before_memo; /* NULL: pii_context_before computes every time */
-    pii_flags_memo *flags_memo;   /* NULL: pii_name_flags_at computes every time */
+    pii_flags_memo *flags_memo;   /* NULL: pii_name_flags_at and pii_word_class_at compute every time */
     size_t first_high;            /* no byte >= 0x80 before this offset (0: not known) */
     /* Memos of the PERSON pass (zero: empty), so that a rule asked again for each unit of a long row does
      * not read the row again each time (a 1 MiB row of one unit took minutes). All positions are offsets

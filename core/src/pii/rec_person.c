@@ -79,7 +79,7 @@ static bool unknown_start_ok(pii_scan *sc, const word *w)
         return false;
     f0 = pii_name_flags_at(sc, nx0.s, nx0.e);
     /* "Ayşe Yıldız": a word with letters beyond ASCII before a known surname */
-    if (non_ascii(s, w->s, w->e) && (f0 & SC_NAME_LAST) && !pii_word_like(f0, sc_word_class(s + nx0.s, nx0.e - nx0.s)))
+    if (non_ascii(s, w->s, w->e) && (f0 & SC_NAME_LAST) && !pii_word_like(f0, pii_word_class_at(sc, nx0.s, nx0.e)))
         return true;
     return (f0 & SC_NAME_LAST) && !(f0 & SC_NAME_FIRST);
 }
@@ -117,7 +117,7 @@ static bool surname_org_word(pii_scan *sc, const word *w, unsigned fa, const wor
 {
     const uint8_t *s = sc->s;
     if (!b->cap || w->allcaps || !(fa & SC_NAME_COMMON_FIRST) || (fa & (SC_NAME_PLACE | SC_NAME_WORD)) ||
-        sc_word_class(s + w->s, w->e - w->s) != SC_WORD_NONE)
+        pii_word_class_at(sc, w->s, w->e) != SC_WORD_NONE)
         return false;
     if (!word_in(s + b->s, b->e - b->s, (const char *const[]){"park", "hall", NULL}))
         return false;
@@ -170,7 +170,7 @@ static void gather_name(pii_scan *sc, const word *w, unsigned fa, bool label, na
         bool cur_initial = q->cur.e - q->cur.s == 1;
         if (!joins(s, q->cur.e, b.s, cur_initial))
             break;
-        int bc = sc_word_class(s + b.s, b.e - b.s);
+        int bc = pii_word_class_at(sc, b.s, b.e);
         if (bc == SC_WORD_ORG_NEXT && surname_org_word(sc, w, fa, &b))
             bc = SC_WORD_NONE;
         if (bc == SC_WORD_ORG_NEXT || bc == SC_WORD_TECH_NOUN ||
@@ -218,7 +218,7 @@ static void gather_name(pii_scan *sc, const word *w, unsigned fa, bool label, na
         /* "Martin Luther King Jr. Blvd": a street or building word after Jr./Sr. makes a place too */
         if (p < n && s[p] == ' ' && next_word(s, n, p, &x) && x.s == p + 1 && x.cap &&
             (pii_honour_word(s + x.s, x.e - x.s) ||
-             (p > q->cur.e && (sc_word_class(s + x.s, x.e - x.s) == SC_WORD_ORG_NEXT ||
+             (p > q->cur.e && (pii_word_class_at(sc, x.s, x.e) == SC_WORD_ORG_NEXT ||
                                pii_place_noun(s + x.s, x.e - x.s)))))
             q->org = true;
     }
@@ -236,7 +236,7 @@ static bool place_given(pii_scan *sc, const word *w, int cls, unsigned fa, const
         return false;
     size_t ls = q->toks[1][0], le = q->toks[1][1];
     const uint8_t *s = sc->s;
-    if (le - ls < 3 || sc_word_class(s + ls, le - ls) != SC_WORD_NONE || sc_place_lookup(s + ls, le - ls))
+    if (le - ls < 3 || pii_word_class_at(sc, ls, le) != SC_WORD_NONE || sc_place_lookup(s + ls, le - ls))
         return false;
     if (pii_place_context(sc, w->s, le))
         return false;
@@ -266,7 +266,7 @@ static bool base_score(pii_scan *sc, const word *w, int cls, unsigned fa, const 
     bool vocative = start_of_sentence && nt == 1 && cls == SC_WORD_NONE && (fa & SC_NAME_COMMON_FIRST) &&
                     !w->allcaps && ((w->e < n && s[w->e] == ',') || poss);
     bool a_word = pii_word_like(fa, cls) || (start_of_sentence && (fa & SC_NAME_WORD) && !vocative);
-    bool l_word = pii_word_like(last, sc_word_class(s + q->toks[nt - 1][0], end - q->toks[nt - 1][0]));
+    bool l_word = pii_word_like(last, pii_word_class_at(sc, q->toks[nt - 1][0], end));
     *score = 0;
     *ev = 0;
     if (fa & SC_NAME_FIRST)
@@ -585,9 +585,9 @@ static bool not_a_person(pii_scan *sc, const word *w, int cls, unsigned fa, cons
         if ((p < n && s[p] == '&') || (w->s >= 2 && s[w->s - 1] == ' ' && s[w->s - 2] == '&'))
             return true;
         if (!poss && p == end + 1 && next_word(s, n, end, &tn) && tn.s == p &&
-            ((tn.lower && sc_word_class(s + tn.s, tn.e - tn.s) == SC_WORD_TECH_NOUN) ||
-             (nt == 1 && sc_word_class(s + tn.s, tn.e - tn.s) == SC_WORD_TECH_NOUN) ||
-             (nt == 1 && tn.lower && sc_word_class(s + tn.s, tn.e - tn.s) == SC_WORD_ORG_NEXT)))
+            ((tn.lower && pii_word_class_at(sc, tn.s, tn.e) == SC_WORD_TECH_NOUN) ||
+             (nt == 1 && pii_word_class_at(sc, tn.s, tn.e) == SC_WORD_TECH_NOUN) ||
+             (nt == 1 && tn.lower && pii_word_class_at(sc, tn.s, tn.e) == SC_WORD_ORG_NEXT)))
             return true; /* "Adam optimizer", "Monte Carlo methods", "the Lincoln office" */
         /* software named like people, in technical context: "Kafka keeps rebalancing" */
         if (cls == SC_WORD_SOFTWARE && pii_tech_context(sc, w->s, end))
@@ -678,7 +678,7 @@ static size_t cap_name(pii_scan *sc, const word *w, int cls)
     /* eponyms: "Dijkstra's algorithm", "Gauss elimination", "Markov chain" */
     word nx;
     if (cls == SC_WORD_EPONYM && next_word(s, n, w->e, &nx) && nx.s - w->e <= 3 &&
-        sc_word_class(s + nx.s, nx.e - nx.s) == SC_WORD_TECH_NOUN)
+        pii_word_class_at(sc, nx.s, nx.e) == SC_WORD_TECH_NOUN)
         return nx.e;
     name_seq q;
     bool label = false;
@@ -943,7 +943,7 @@ void pii_rec_person(pii_scan *sc)
         size_t hon = w.cap ? pii_suffix_honorific(s, w.s, w.e) : 0;
         if (hon > 0) {
             /* "Tanaka-san", "Yamada-sensei" */
-            int hc = sc_word_class(s + w.s, hon - w.s);
+            int hc = pii_word_class_at(sc, w.s, hon);
             const char *why;
             if (hc != SC_WORD_STOP && hc != SC_WORD_TECH_NOUN && !pii_in_code(sc, w.s, hon, &why))
                 pii_person_emit(sc, w.s, hon, 0.85, SANCTUM_EV_TITLE | SANCTUM_EV_FORMAT_WEAK);
@@ -954,7 +954,7 @@ void pii_rec_person(pii_scan *sc)
             k.p = kr;
             continue;
         }
-        int cls = sc_word_class(s + w.s, wl);
+        int cls = pii_word_class_at(sc, w.s, w.e);
         if (cls == SC_WORD_NONE && pii_software_name(s + w.s, wl))
             cls = SC_WORD_SOFTWARE;
         if (cls == SC_WORD_STOP || cls == SC_WORD_ORG_NEXT || cls == SC_WORD_TECH_NOUN)
