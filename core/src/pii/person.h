@@ -171,6 +171,9 @@ unsigned pii_name_flags(const uint8_t *s, size_t a, size_t b);
 /* pii_name_flags(sc->s, a, b) and sc_word_class(sc->s + a, b - a) through the scan's memo (sc->flags_memo). */
 unsigned pii_name_flags_at(const pii_scan *sc, size_t a, size_t b);
 int pii_word_class_at(const pii_scan *sc, size_t a, size_t b);
+/* The gazetteer's flags of a lower-case word [a, b) after a trigger when they hold a first or last name and it is
+ * no chat word, else 0 (the first test of a lower-case name), through the same memo. */
+unsigned pii_lower_name_flags(const pii_scan *sc, size_t a, size_t b);
 /* Nothing but spaces before the end of a phrase. */
 bool pii_phrase_end_at(const uint8_t *s, size_t n, size_t q);
 /* Everyday chat words that are never a lower-case name. */

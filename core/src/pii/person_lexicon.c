@@ -465,3 +465,24 @@ bool pii_holy_day(const uint8_t *s, const size_t (*toks)[2], size_t nt, const ui
     /* "Hari Raya": the Malay feast day */
     return pii_word_eq(s + toks[0][0], l1, "Hari") && pii_word_eq(w2, l2, "Raya");
 }
+
+static unsigned lower_name_gate(const uint8_t *w, size_t n)
+{
+    unsigned f = sc_name_lookup(w, n);
+    return (f & (SC_NAME_FIRST | SC_NAME_LAST)) && !pii_chat_word(w, n) ? f : 0u;
+}
+
+unsigned pii_lower_name_flags(const pii_scan *sc, size_t a, size_t b)
+{
+    const uint8_t *s = sc->s;
+    if (sc->flags_memo == NULL || b - a < 3 || b - a > 40)
+        return lower_name_gate(s + a, b - a);
+    pii_word_memo *m = &sc->flags_memo->lower;
+    bool hit;
+    unsigned h = memo_slot(s, m, a, b, &hit);
+    if (hit)
+        return (unsigned)m->val[h];
+    unsigned f = lower_name_gate(s + a, b - a);
+    memo_put(m, h, a, b, (int)f);
+    return f;
+}

@@ -177,8 +177,8 @@ size_t pii_lower_name(pii_scan *sc, const word *w)
     const uint8_t *s = sc->s;
     size_t n = sc->n, wl = w->e - w->s;
     /* most words after a trigger are no names: the gazetteer probe is cheaper than the context */
-    unsigned f = sc_name_lookup(s + w->s, wl);
-    if (!(f & (SC_NAME_FIRST | SC_NAME_LAST)) || pii_chat_word(s + w->s, wl))
+    unsigned f = pii_lower_name_flags(sc, w->s, w->e);
+    if (f == 0)
         return w->e;
     bool unk;
     int ctx = pii_context_before(sc, w->s, &unk);

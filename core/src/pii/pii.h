@@ -63,6 +63,7 @@ typedef struct pii_word_memo {
 typedef struct pii_flags_memo {
     pii_word_memo flags; /* pii_name_flags_at */
     pii_word_memo cls;   /* pii_word_class_at */
+    pii_word_memo lower; /* pii_lower_name_flags */
 } pii_flags_memo;
 
 typedef struct pii_scan {
