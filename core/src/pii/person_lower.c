@@ -35,6 +35,7 @@ static const char *const SLOTS[256] = {
 /* By length and first letter, the last letters of the words of SLOTS (bit c - 'a'), built once from it:
  * the plain lower-case walk asks about every word, and most ("the", "and", "for") leave on one load. */
 static uint32_t trigger_last[16][26];
+static uint32_t trigger_pair[26]; /* the two-letter triggers ("to", "is", "me", "hi"), whole: bit of the second */
 static pii_once trigger_indexed = PII_ONCE_INIT;
 
 /* By length (under 16) and first letter, what a plain lower-case word of that shape may be, built once: the
@@ -65,6 +66,8 @@ static void index_triggers(void)
         size_t l = t != NULL ? strlen(t) : 0;
         if (l > 0 && l < 16)
             trigger_last[l][t[0] - 'a'] |= 1u << (t[l - 1] - 'a');
+        if (l == 2)
+            trigger_pair[t[0] - 'a'] |= 1u << (t[1] - 'a');
     }
     for (size_t l = 1; l < 16; l++)
         for (unsigned c = 0; c < 26; c++) {
@@ -100,6 +103,14 @@ static inline bool lower_trigger_shape(const uint8_t *w, size_t n)
 static inline bool lower_trigger(const uint8_t *w, size_t n)
 {
     return lower_trigger_shape(w, n) && lower_trigger_slow(w, n, (uint8_t)(w[0] | 0x20u));
+}
+
+/* lower_trigger of a word that passed lower_trigger_shape: its two letters are ASCII letters then. */
+static inline bool lower_trigger_shaped(const uint8_t *w, size_t n)
+{
+    if (n == 2)
+        return (trigger_pair[(w[0] | 0x20u) - 'a'] >> ((w[1] | 0x20u) - 'a') & 1u) != 0;
+    return lower_trigger_slow(w, n, (uint8_t)(w[0] | 0x20u));
 }
 
 static bool lower_trigger_slow(const uint8_t *w, size_t n, uint8_t c)
@@ -476,8 +487,7 @@ void pii_skip_plain_lower(pii_scan *sc, walk *k)
                 pii_chat_frame_word(sc, &fw);
             }
             bool trig = (shape & SHAPE_TRIGGER) && (trigger_last[wl][c - 'a'] >> (s[j - 1] - 'a') & 1u);
-            if (prev_trig && wl >= 2 && p - prev_e <= 2 &&
-                lower_trigger_slow(s + prev_s, prev_e - prev_s, (uint8_t)(s[prev_s] | 0x20u))) {
+            if (prev_trig && wl >= 2 && p - prev_e <= 2 && lower_trigger_shaped(s + prev_s, prev_e - prev_s)) {
                 word lw;
                 memset(&lw, 0, sizeof lw);
                 lw.s = p;
@@ -502,7 +512,7 @@ void pii_skip_plain_lower(pii_scan *sc, walk *k)
             prev_s = p;
             prev_e = j;
             prev_trig = trig;
-            p = j;
+            p = j < n && s[j] == ' ' ? j + 1 : j; /* the space after it too */
         } else if (c == ' ') {
             p++; /* the most common byte between words */
         } else if (pii_is_upper(c) || c >= 0x80) {
