@@ -345,6 +345,13 @@ bool pii_in_code(const pii_scan *sc, size_t start, size_t end, const char **why)
     uint8_t a = end < n ? s[end] : ' ';
     uint8_t a2 = end + 1 < n ? s[end + 1] : ' ';
     uint8_t b2 = start > 1 ? s[start - 2] : ' ';
+    /* the bytes the tests below look for right before (bit 1) and right after (bit 2) the span: most spans
+     * have a space or plain punctuation on both sides and leave on two loads */
+    static const uint8_t NEAR[256] = {['/'] = 3, ['\\'] = 3, ['_'] = 3, ['.'] = 3, [':'] = 3, ['`'] = 3,
+                                      ['>'] = 1, ['$'] = 1, ['#'] = 1, ['@'] = 1, ['{'] = 1,
+                                      ['-'] = 2, ['('] = 2, ['['] = 2, ['}'] = 2};
+    if (!(NEAR[b] & 1u) && !(NEAR[a] & 2u))
+        return false;
     if (b == '/' || b == '\\' || ((a == '/' || a == '\\') && !pii_is_space(a2) && a2 != '"' && a2 != '\'')) {
         *why = "path";
         return true;
