@@ -496,10 +496,12 @@ static void scan_bytes(pii_scan *sc)
             if (next > i + 1)
                 i = next - 1;
         } else {
-            size_t w = i, e = pii_letters_end(s, i + 1, n, false);
+            /* K_ALPHA: a word of ASCII letters */
+            size_t w = i, e = pii_letters_end(s, i + 1, n, false), wl = e - w;
+            uint8_t after = e < n ? s[e] : 0;
             /* two letters, then two digits: an IBAN may start here (when none does, the second letter is read
              * as a word of its own) */
-            if (iban && e == i + 2 && e + 1 < n && pii_is_digit(s[e]) && pii_is_digit(s[e + 1])) {
+            if (wl == 2 && iban && pii_is_digit(after) && e + 1 < n && pii_is_digit(s[e + 1])) {
                 size_t next = pii_rec_iban(sc, i);
                 if (next > i)
                     i = next - 1;
@@ -507,8 +509,7 @@ static void scan_bytes(pii_scan *sc)
             }
             /* skip the rest of a word */
             i = e - 1;
-            if (spoken && pii_maybe_digit_word(s + w, i + 1 - w, i + 1 < n ? s[i + 1] : 0) &&
-                pii_spoken_may_start(s, n, w)) {
+            if (spoken && pii_maybe_digit_letters(s + w, wl, after) && pii_spoken_may_start(s, n, w)) {
                 size_t skip;
                 pii_rec_spoken(sc, w, &skip); /* "two one two, five five five, ..." */
                 if (skip > w)

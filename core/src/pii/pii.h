@@ -246,6 +246,23 @@ static inline bool pii_maybe_digit_word(const uint8_t *w, size_t n, uint8_t next
     uint32_t h = pii_spoken_ascii_hash(w, n);
     return (pii_spoken_ascii_words[h >> 6] >> (h & 63) & 1u) != 0;
 }
+/* pii_maybe_digit_word of a word known to be ASCII letters only (the byte dispatch's words): the same answer
+ * without the tests of its first two bytes. */
+static inline bool pii_maybe_digit_letters(const uint8_t *w, size_t n, uint8_t next)
+{
+    if (n > 31)
+        return false;
+    uint32_t c = (uint32_t)((w[0] | 0x20) - 'a');
+    if (n == 1)
+        return next >= 0x80 && (pii_spoken_one_high >> c & 1u) != 0;
+    uint32_t pair = c * 26 + (uint32_t)((w[1] | 0x20) - 'a');
+    if (next >= 0x80)
+        return (pii_spoken_pair_high[pair] >> n & 1u) != 0;
+    if ((pii_spoken_pair_ascii[pair] >> n & 1u) == 0)
+        return false;
+    uint32_t h = pii_spoken_ascii_hash(w, n);
+    return (pii_spoken_ascii_words[h >> 6] >> (h & 63) & 1u) != 0;
+}
 /* Whether s[i] may start such a run: a single digit before a space, comma or dash, or a digit word, at a
  * word start. */
 bool pii_spoken_may_start(const uint8_t *s, size_t n, size_t i);
