@@ -462,7 +462,10 @@ static void scan_bytes(pii_scan *sc)
             if ((s[i] == '+' || s[i] == '(') &&
                 (i + 1 >= n || (!pii_is_digit(s[i + 1]) && s[i + 1] != '(' && (s[i] != '(' || s[i + 1] != '+'))))
                 continue;
-            if (spoken && pii_is_digit(s[i]) && pii_spoken_may_start(s, n, i)) {
+            /* a digit starts a run said digit by digit only before a space, comma or dash (most digits are
+             * inside a number: no call) */
+            if (spoken && pii_is_digit(s[i]) && i + 1 < n && (s[i + 1] == ' ' || s[i + 1] == ',' || s[i + 1] == '-') &&
+                pii_spoken_may_start(s, n, i)) {
                 size_t skip;
                 pii_rec_spoken(sc, i, &skip); /* "0 9 0, 1 2 3 4, 5 6 7 8" after "number" */
                 if (skip > i) {
