@@ -382,10 +382,6 @@ bool pii_role_label(const uint8_t *w, size_t n);
 /* The word walk hands each word that passes pii_chat_frame_gate: a speaker label, a list label, a name
  * before an age, a frame word ("it's", "soy", "don", "Maître" ...) adds the names it vouches for. */
 void pii_chat_frame_word(pii_scan *sc, const word *w);
-/* The walk's gate before pii_chat_frame_word: the word [p, e) may be a frame word by its first two letters
- * and byte length ("it" and "c" only before an apostrophe, "this" only before " is "; the sports verbs
- * "scored", "kicked", "netted", "benched", "benching"), or (a capitalized
- * word: cap) ':', ", 29" or " [" follows it or "1:1 " comes before it. */
 /* byte lengths (bit l) of the frame words by first letter a..t: most words leave here */
 static const uint8_t PII_FRAME_LEN[20] = {0x68, 0x88, 0x22, 0x78, 0, 0, 0, 0, 0x0C, 0, 0x50, 0x40, 0xCC, 0x60, 0x08,
                                           0, 0, 0, 0x78, 0x10};
@@ -397,6 +393,10 @@ static inline bool pii_chat_frame_shape(uint8_t c, size_t l)
         return c == 'b';
     return l <= 7 && c >= 'a' && c <= 't' && ((PII_FRAME_LEN[c - 'a'] >> l) & 1u);
 }
+/* The walk's gate before pii_chat_frame_word: the word [p, e) may be a frame word by its first two letters
+ * and byte length ("it" and "c" only before an apostrophe, "this" only before " is "; the sports verbs
+ * "scored", "kicked", "netted", "benched", "benching"), or (a capitalized
+ * word: cap) ':', ", 29" or " [" follows it or "1:1 " comes before it. */
 static inline bool pii_chat_frame_gate(const uint8_t *s, size_t n, size_t p, size_t e, bool cap)
 {
     size_t l = e - p;
