@@ -66,9 +66,11 @@ static bool unknown_start_ok(pii_scan *sc, const word *w)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n;
+    if (w->allcaps)
+        return true; /* first: it costs nothing */
     bool unk_ok0 = false;
     int b0 = pii_context_before(sc, w->s, &unk_ok0);
-    if ((b0 == STRONG && unk_ok0) || pii_signature(sc, w->s, w->e) || w->allcaps || pii_honorific_after(s, n, w->e) ||
+    if ((b0 == STRONG && unk_ok0) || pii_signature(sc, w->s, w->e) || pii_honorific_after(s, n, w->e) ||
         pii_email_echo(sc, w->s, w->e))
         return true;
     if (diacritic_person(sc, w) || rota_unknown(sc, w))
