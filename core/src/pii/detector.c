@@ -572,6 +572,7 @@ sanctum_status sanctum_detect(sanctum_detection **out, const sanctum_detector *d
         if (blanked != NULL)
             sc.s = blanked; /* numbers and e-mail see invisible characters as spaces */
         scan_bytes(&sc);
+        sc.byte_scan = sc.count;
         if (high < len && !sc.oom)
             pii_native_digits(&sc, scan_bytes); /* ۰۹۱۲ ۵۵۵ ۴۳۲۱, ４１１１… */
         sc.s = ptr;

@@ -560,6 +560,8 @@ static bool not_a_person(pii_scan *sc, const word *w, int cls, unsigned fa, cons
         return true;
     if (pii_brand_frame(sc, w->s, end, (const size_t(*)[2])q->toks, nt, poss, before, person_ev, sig))
         return true;
+    if (!sig && pii_round13_thing(sc, w->s, end, (const size_t(*)[2])q->toks, nt, before, person_ev))
+        return true;
     if (!sig && pii_venue_name(s, n, w->s, (const size_t(*)[2])q->toks, nt))
         return true; /* "salle Louise Michel", "the Mary Seacole Ward" */
     if (!sig && nt >= 2 && pii_saint_word(s + w->s, q->toks[0][1] - w->s))

@@ -141,7 +141,7 @@ static const char *const COLUMN_WORDS[] = {"ssn*", "social", "socsec", "ss", "ti
                                            "sozialversicherungsnummer", NULL};
 enum { COL_NONE, COL_SSN, COL_OTHER };
 
-static int ssn_column(const pii_scan *sc, size_t start, size_t end)
+static int ssn_column(pii_scan *sc, size_t start, size_t end)
 {
     size_t hs, he;
     if (!pii_table_header(sc, start, end, &hs, &he))
