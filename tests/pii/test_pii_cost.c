@@ -228,6 +228,18 @@ static void case_forms_in_a_row(void **state)
     assert_linear(f->det, "long unknown word with an ending", "Xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxallelle ");
 }
 
+/* Round 13: record rows (a name cell, then nine digits: each number looks at the candidates once, at most 64
+ * numbers), Cyrillic words with ё and a saint's word before them, Korean names before titles and in lists. */
+static void round13_rows_and_scripts(void **state)
+{
+    pii_fixture *f = *state;
+    assert_linear(f->det, "record rows", "Dana Whitfield,512447903,Full time\n");
+    assert_linear(f->det, "Cyrillic names with yo", "\xd1\x83 \xd0\xa1\xd0\xb5\xd1\x80\xd1\x91\xd0\xb6\xd0\xb8 "
+                                                   "\xd0\xa1\xd0\xb2\xd1\x8f\xd1\x82\xd0\xbe\xd0\xb3\xd0\xbe ");
+    assert_linear(f->det, "Korean names before titles", "\xea\xb9\x80\xec\xa7\x80\xed\x9b\x88 "
+                                                        "\xed\x8c\x80\xec\x9e\xa5\xeb\x8b\x98, ");
+}
+
 /* Round 13 (person_named_things.c, thing_list): a cast frame reads at most four words after a name, a character
  * word at most two before it, a protocol's cast 160 bytes either side of the name, and a list's bracketed note
  * is skipped inside the line's first 200 bytes. */
@@ -256,6 +268,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(nbsp_joined_names, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(table_cells_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(case_forms_in_a_row, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round13_rows_and_scripts, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(named_things_in_a_row, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -577,8 +577,11 @@ sanctum_status sanctum_detect(sanctum_detection **out, const sanctum_detector *d
             pii_native_digits(&sc, scan_bytes); /* ۰۹۱۲ ۵۵۵ ۴۳۲۱, ４１１１… */
         sc.s = ptr;
         sc_free(blanked);
-        if (pii_enabled(&sc, SANCTUM_ENTITY_PERSON) && !sc.oom)
+        if (pii_enabled(&sc, SANCTUM_ENTITY_PERSON) && !sc.oom) {
             pii_rec_person(&sc);
+            if (pii_enabled(&sc, SANCTUM_ENTITY_US_SSN) && !sc.oom)
+                pii_ssn_record_rows(&sc); /* "Harper,Lindsay,235405401" */
+        }
         if (!sc.oom)
             pii_rec_deny(&sc);
     }

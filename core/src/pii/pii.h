@@ -304,6 +304,8 @@ void pii_rec_card(pii_scan *sc, const pii_number *num);
 extern const char *const PII_CARD_WORDS[];
 bool pii_card_digits_ok(const uint8_t *d, size_t n);
 void pii_rec_ssn(pii_scan *sc, const pii_number *num);
+/* After the PERSON pass: nine digits in the cell right after a person's name in a record row (rec_ssn.c). */
+void pii_ssn_record_rows(pii_scan *sc);
 void pii_rec_bank(pii_scan *sc, const pii_number *num);
 /* The IBAN registry (iban_formats.c, generated): country, IBAN length, BBAN structure ("4n4n12c"). */
 typedef struct pii_iban_format {
