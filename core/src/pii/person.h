@@ -168,6 +168,12 @@ bool pii_word_like(unsigned f, int cls);
 bool pii_surname_by_ending(const uint8_t *s, size_t a, size_t b);
 /* Gazetteer flags of [a, b), with hyphenated, O'/D' and Russian case forms. */
 unsigned pii_name_flags(const uint8_t *s, size_t a, size_t b);
+/* pii_name_flags(sc->s, a, b) and sc_word_class(sc->s + a, b - a) through the scan's memo (sc->flags_memo). */
+unsigned pii_name_flags_at(const pii_scan *sc, size_t a, size_t b);
+int pii_word_class_at(const pii_scan *sc, size_t a, size_t b);
+/* The gazetteer's flags of a lower-case word [a, b) after a trigger when they hold a first or last name and it is
+ * no chat word, else 0 (the first test of a lower-case name), through the same memo. */
+unsigned pii_lower_name_flags(const pii_scan *sc, size_t a, size_t b);
 /* Nothing but spaces before the end of a phrase. */
 bool pii_phrase_end_at(const uint8_t *s, size_t n, size_t q);
 /* Everyday chat words that are never a lower-case name. */
@@ -380,6 +386,17 @@ bool pii_role_label(const uint8_t *w, size_t n);
 /* The word walk hands each word that passes pii_chat_frame_gate: a speaker label, a list label, a name
  * before an age, a frame word ("it's", "soy", "don", "Maître" ...) adds the names it vouches for. */
 void pii_chat_frame_word(pii_scan *sc, const word *w);
+/* byte lengths (bit l) of the frame words by first letter a..t: most words leave here */
+static const uint8_t PII_FRAME_LEN[20] = {0x68, 0x88, 0x22, 0x78, 0, 0, 0, 0, 0x0C, 0, 0x50, 0x40, 0xCC, 0x60, 0x08,
+                                          0, 0, 0, 0x78, 0x10};
+/* Whether a word of l bytes whose first letter, lowered, is c may pass pii_chat_frame_gate without cap (the
+ * plain lower-case walk folds this into its table of word shapes). */
+static inline bool pii_chat_frame_shape(uint8_t c, size_t l)
+{
+    if (l == 8)
+        return c == 'b';
+    return l <= 7 && c >= 'a' && c <= 't' && ((PII_FRAME_LEN[c - 'a'] >> l) & 1u);
+}
 /* The walk's gate before pii_chat_frame_word: the word [p, e) may be a frame word by its first two letters
  * and byte length ("it" and "c" only before an apostrophe, "this" only before " is "; the sports verbs
  * "scored", "kicked", "netted", "benched", "benching"), or (a capitalized
@@ -393,13 +410,10 @@ static inline bool pii_chat_frame_gate(const uint8_t *s, size_t n, size_t p, siz
         return true;
     if (cap && p >= 3 && s[p - 2] == '1' && s[p - 3] == ':')
         return true;
-    /* byte lengths (bit l) of the frame words by first letter a..t: most words leave here */
-    static const uint8_t LEN[20] = {0x68, 0x88, 0x22, 0x78, 0, 0, 0, 0, 0x0C, 0, 0x50, 0x40, 0xCC, 0x60, 0x08,
-                                    0, 0, 0, 0x78, 0x10};
     uint8_t c = (uint8_t)(s[p] | 0x20);
     if (l == 8)
         return c == 'b' && (s[p + 1] | 0x20) == 'e'; /* benching */
-    if (l > 7 || c < 'a' || c > 't' || !((LEN[c - 'a'] >> l) & 1u))
+    if (l > 7 || c < 'a' || c > 't' || !((PII_FRAME_LEN[c - 'a'] >> l) & 1u))
         return false;
     uint8_t c2 = l > 1 ? pii_lower(s[p + 1]) : 0;
     bool apos = l <= 2 && e < n && (s[e] == '\'' || s[e] == 0xE2);

@@ -66,9 +66,11 @@ static bool unknown_start_ok(pii_scan *sc, const word *w)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n;
+    if (w->allcaps)
+        return true; /* first: it costs nothing */
     bool unk_ok0 = false;
     int b0 = pii_context_before(sc, w->s, &unk_ok0);
-    if ((b0 == STRONG && unk_ok0) || pii_signature(sc, w->s, w->e) || w->allcaps || pii_honorific_after(s, n, w->e) ||
+    if ((b0 == STRONG && unk_ok0) || pii_signature(sc, w->s, w->e) || pii_honorific_after(s, n, w->e) ||
         pii_email_echo(sc, w->s, w->e))
         return true;
     if (diacritic_person(sc, w) || rota_unknown(sc, w))
@@ -77,9 +79,9 @@ static bool unknown_start_ok(pii_scan *sc, const word *w)
     unsigned f0 = 0;
     if (!next_word(s, n, w->e, &nx0) || !joins(s, w->e, nx0.s, false) || !nx0.cap)
         return false;
-    f0 = pii_name_flags(s, nx0.s, nx0.e);
+    f0 = pii_name_flags_at(sc, nx0.s, nx0.e);
     /* "Ayşe Yıldız": a word with letters beyond ASCII before a known surname */
-    if (non_ascii(s, w->s, w->e) && (f0 & SC_NAME_LAST) && !pii_word_like(f0, sc_word_class(s + nx0.s, nx0.e - nx0.s)))
+    if (non_ascii(s, w->s, w->e) && (f0 & SC_NAME_LAST) && !pii_word_like(f0, pii_word_class_at(sc, nx0.s, nx0.e)))
         return true;
     return (f0 & SC_NAME_LAST) && !(f0 & SC_NAME_FIRST);
 }
@@ -151,7 +153,7 @@ static bool surname_org_word(pii_scan *sc, const word *w, unsigned fa, const wor
 {
     const uint8_t *s = sc->s;
     if (!b->cap || w->allcaps || !(fa & SC_NAME_COMMON_FIRST) || (fa & (SC_NAME_PLACE | SC_NAME_WORD)) ||
-        sc_word_class(s + w->s, w->e - w->s) != SC_WORD_NONE)
+        pii_word_class_at(sc, w->s, w->e) != SC_WORD_NONE)
         return false;
     if (!word_in(s + b->s, b->e - b->s, (const char *const[]){"park", "hall", NULL}))
         return false;
@@ -204,7 +206,7 @@ static void gather_name(pii_scan *sc, const word *w, unsigned fa, bool label, na
         bool cur_initial = q->cur.e - q->cur.s == 1;
         if (!joins(s, q->cur.e, b.s, cur_initial))
             break;
-        int bc = sc_word_class(s + b.s, b.e - b.s);
+        int bc = pii_word_class_at(sc, b.s, b.e);
         if (bc == SC_WORD_ORG_NEXT && surname_org_word(sc, w, fa, &b))
             bc = SC_WORD_NONE;
         if (bc == SC_WORD_ORG_NEXT || bc == SC_WORD_TECH_NOUN ||
@@ -222,7 +224,7 @@ static void gather_name(pii_scan *sc, const word *w, unsigned fa, bool label, na
             break;
         /* all caps: every word must be a known name ("FROM ROBERT JOHNSON TO billing") */
         if (w->allcaps && b.e - b.s > 1) {
-            unsigned fbc = pii_name_flags(s, b.s, b.e);
+            unsigned fbc = pii_name_flags_at(sc, b.s, b.e);
             /* "MARGARET ANNE DUNLEAVY": after a given and a middle name both known and no words, an
              * unknown surname in capitals that ends the name */
             word c3;
@@ -238,7 +240,7 @@ static void gather_name(pii_scan *sc, const word *w, unsigned fa, bool label, na
             q->initial_mid = true;
         q->toks[q->nt][0] = b.s;
         q->toks[q->nt][1] = b.e;
-        q->fl[q->nt] = pii_name_flags(s, b.s, b.e);
+        q->fl[q->nt] = pii_name_flags_at(sc, b.s, b.e);
         q->nt++;
         q->cur = b;
     }
@@ -252,7 +254,7 @@ static void gather_name(pii_scan *sc, const word *w, unsigned fa, bool label, na
         /* "Martin Luther King Jr. Blvd": a street or building word after Jr./Sr. makes a place too */
         if (p < n && s[p] == ' ' && next_word(s, n, p, &x) && x.s == p + 1 && x.cap &&
             (pii_honour_word(s + x.s, x.e - x.s) ||
-             (p > q->cur.e && (sc_word_class(s + x.s, x.e - x.s) == SC_WORD_ORG_NEXT ||
+             (p > q->cur.e && (pii_word_class_at(sc, x.s, x.e) == SC_WORD_ORG_NEXT ||
                                pii_place_noun(s + x.s, x.e - x.s)))))
             q->org = true;
     }
@@ -270,7 +272,7 @@ static bool place_given(pii_scan *sc, const word *w, int cls, unsigned fa, const
         return false;
     size_t ls = q->toks[1][0], le = q->toks[1][1];
     const uint8_t *s = sc->s;
-    if (le - ls < 3 || sc_word_class(s + ls, le - ls) != SC_WORD_NONE || sc_place_lookup(s + ls, le - ls))
+    if (le - ls < 3 || pii_word_class_at(sc, ls, le) != SC_WORD_NONE || sc_place_lookup(s + ls, le - ls))
         return false;
     if (pii_place_context(sc, w->s, le))
         return false;
@@ -320,7 +322,7 @@ static bool base_score(pii_scan *sc, const word *w, int cls, unsigned fa, const 
     bool vocative = start_of_sentence && nt == 1 && cls == SC_WORD_NONE && (fa & SC_NAME_COMMON_FIRST) &&
                     !w->allcaps && ((w->e < n && s[w->e] == ',') || poss);
     bool a_word = pii_word_like(fa, cls) || (start_of_sentence && (fa & SC_NAME_WORD) && !vocative);
-    bool l_word = pii_word_like(last, sc_word_class(s + q->toks[nt - 1][0], end - q->toks[nt - 1][0]));
+    bool l_word = pii_word_like(last, pii_word_class_at(sc, q->toks[nt - 1][0], end));
     *score = 0;
     *ev = 0;
     if (fa & SC_NAME_FIRST)
@@ -605,7 +607,7 @@ static bool from_after_name(pii_scan *sc, size_t start)
     if (!prev_word(s, start, 1, &ws, &we) || !pii_word_eq(s + ws, we - ws, "from") ||
         !prev_word(s, ws, 1, &ps, &pe) || !pii_is_upper(s[ps]) || sentence_start(s, ps))
         return false;
-    return (pii_name_flags(s, ps, pe) & (SC_NAME_FIRST | SC_NAME_LAST)) != 0;
+    return (pii_name_flags_at(sc, ps, pe) & (SC_NAME_FIRST | SC_NAME_LAST)) != 0;
 }
 
 /* Step 7, precision rules that take a candidate back: firms ("Johnson & Johnson"), tools ("Adam
@@ -649,9 +651,9 @@ static bool not_a_person(pii_scan *sc, const word *w, int cls, unsigned fa, cons
         if ((p < n && s[p] == '&') || (w->s >= 2 && s[w->s - 1] == ' ' && s[w->s - 2] == '&'))
             return true;
         if (!poss && p == end + 1 && next_word(s, n, end, &tn) && tn.s == p &&
-            ((tn.lower && sc_word_class(s + tn.s, tn.e - tn.s) == SC_WORD_TECH_NOUN) ||
-             (nt == 1 && sc_word_class(s + tn.s, tn.e - tn.s) == SC_WORD_TECH_NOUN) ||
-             (nt == 1 && tn.lower && sc_word_class(s + tn.s, tn.e - tn.s) == SC_WORD_ORG_NEXT)))
+            ((tn.lower && pii_word_class_at(sc, tn.s, tn.e) == SC_WORD_TECH_NOUN) ||
+             (nt == 1 && pii_word_class_at(sc, tn.s, tn.e) == SC_WORD_TECH_NOUN) ||
+             (nt == 1 && tn.lower && pii_word_class_at(sc, tn.s, tn.e) == SC_WORD_ORG_NEXT)))
             return true; /* "Adam optimizer", "Monte Carlo methods", "the Lincoln office" */
         /* software named like people, in technical context: "Kafka keeps rebalancing" */
         if (cls == SC_WORD_SOFTWARE && pii_tech_context(sc, w->s, end))
@@ -729,7 +731,7 @@ static size_t cap_name(pii_scan *sc, const word *w, int cls)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n;
-    unsigned fa = pii_name_flags(s, w->s, w->e);
+    unsigned fa = pii_name_flags_at(sc, w->s, w->e);
     if (fa == 0 && cls == SC_WORD_NONE && (imperative_verb(s, w) || !unknown_start_ok(sc, w)))
         return w->e;
     /* "Tell Jordan Smith", "Add Priya Raman", "Ping Ingrid": a rare given name that is also a word, first
@@ -737,12 +739,12 @@ static size_t cap_name(pii_scan *sc, const word *w, int cls)
     word nx1;
     if (w->cap && (fa & SC_NAME_WORD) && !(fa & SC_NAME_COMMON_FIRST) && cls == SC_WORD_NONE &&
         sentence_start(s, w->s) && next_word(s, n, w->e, &nx1) && nx1.s == w->e + 1 && s[w->e] == ' ' && nx1.cap &&
-        (pii_name_flags(s, nx1.s, nx1.e) & SC_NAME_FIRST)) /* "Skip Montanaro", "Piers Lauder" stay names */
+        (pii_name_flags_at(sc, nx1.s, nx1.e) & SC_NAME_FIRST)) /* "Skip Montanaro", "Piers Lauder" stay names */
         return w->e;
     /* eponyms: "Dijkstra's algorithm", "Gauss elimination", "Markov chain" */
     word nx;
     if (cls == SC_WORD_EPONYM && next_word(s, n, w->e, &nx) && nx.s - w->e <= 3 &&
-        sc_word_class(s + nx.s, nx.e - nx.s) == SC_WORD_TECH_NOUN)
+        pii_word_class_at(sc, nx.s, nx.e) == SC_WORD_TECH_NOUN)
         return nx.e;
     name_seq q;
     bool label = false;
@@ -901,8 +903,8 @@ static size_t prose_word(pii_scan *sc, const word *w)
         return nx.e; /* "Christmas Eve", "Easter Monday" */
     /* a closed-class word the gazetteer knows as a given name, before another known name, is one: "Les
      * Dennis" */
-    if (closed && cap_next && (pii_name_flags(s, w->s, w->e) & SC_NAME_FIRST) &&
-        (pii_name_flags(s, nx.s, nx.e) & (SC_NAME_FIRST | SC_NAME_LAST)))
+    if (closed && cap_next && (pii_name_flags_at(sc, w->s, w->e) & SC_NAME_FIRST) &&
+        (pii_name_flags_at(sc, nx.s, nx.e) & (SC_NAME_FIRST | SC_NAME_LAST)))
         return 0;
     if (closed || (pk & PII_PROSE_AUDIENCE) || pii_elided_article(s, n, w->s, w->e))
         return w->e;
@@ -912,12 +914,12 @@ static size_t prose_word(pii_scan *sc, const word *w)
         return nx.e;
     if (!(pk & PII_PROSE_GREETING))
         return 0;
-    if (!(pii_name_flags(s, w->s, w->e) & SC_NAME_FIRST))
+    if (!(pii_name_flags_at(sc, w->s, w->e) & SC_NAME_FIRST))
         return w->e;
     /* a greeting that is also a given name stays one before a family name ("Selam Tesfaye") or after a
      * label ("From: Ola Nordmann") */
     bool unk;
-    return (pii_name_flags(s, nx.s, nx.e) & SC_NAME_LAST) || pii_context_before(sc, w->s, &unk) == STRONG ? 0 : w->e;
+    return (pii_name_flags_at(sc, nx.s, nx.e) & SC_NAME_LAST) || pii_context_before(sc, w->s, &unk) == STRONG ? 0 : w->e;
 }
 
 void pii_rec_person(pii_scan *sc)
@@ -1009,7 +1011,7 @@ void pii_rec_person(pii_scan *sc)
         size_t hon = w.cap ? pii_suffix_honorific(s, w.s, w.e) : 0;
         if (hon > 0) {
             /* "Tanaka-san", "Yamada-sensei" */
-            int hc = sc_word_class(s + w.s, hon - w.s);
+            int hc = pii_word_class_at(sc, w.s, hon);
             const char *why;
             if (hc != SC_WORD_STOP && hc != SC_WORD_TECH_NOUN && !pii_in_code(sc, w.s, hon, &why))
                 pii_person_emit(sc, w.s, hon, 0.85, SANCTUM_EV_TITLE | SANCTUM_EV_FORMAT_WEAK);
@@ -1020,7 +1022,7 @@ void pii_rec_person(pii_scan *sc)
             k.p = kr;
             continue;
         }
-        int cls = sc_word_class(s + w.s, wl);
+        int cls = pii_word_class_at(sc, w.s, w.e);
         if (cls == SC_WORD_NONE && pii_software_name(s + w.s, wl))
             cls = SC_WORD_SOFTWARE;
         if (cls == SC_WORD_STOP || cls == SC_WORD_ORG_NEXT || cls == SC_WORD_TECH_NOUN)
