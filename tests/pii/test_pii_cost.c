@@ -217,6 +217,19 @@ static void case_forms_in_a_row(void **state)
     assert_linear(f->det, "long unknown word with an ending", "Xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxallelle ");
 }
 
+/* Informal chat frames in a row (person_lower_frames.c, round 13): each frame word reads one word before
+ * and one or two after it, at most 24 bytes each, however long the run of frames and names. */
+static void informal_frames_in_a_row(void **state)
+{
+    pii_fixture *f = *state;
+    assert_linear(f->det, "kin particles and coordination", "rahul bhai and priya ji w kuya jun ");
+    assert_linear(f->det, "hyphen suffixes", "yuki-chan ren-kun ");
+    assert_linear(f->det, "verb, preposition, name", "dile a rodrigo bilang ke wulan ");
+    assert_linear(f->det, "long lower-case words around frames",
+                  "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa bhai aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa and ");
+    pii_expect(f->det, "ok so rahul bhai and kuya jun are coming", SANCTUM_ENTITY_PERSON, "rahul");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -231,6 +244,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(nbsp_joined_names, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(table_cells_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(case_forms_in_a_row, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(informal_frames_in_a_row, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -353,6 +353,13 @@ bool pii_lower_doing_after(const uint8_t *s, size_t n, size_t p, size_t j);
 /* The lower-case word [bs, be) after a given name is a second known name that is no word. */
 bool pii_lower_second_name(const uint8_t *s, size_t bs, size_t be, bool has_b, unsigned fb);
 
+/* ---- person_lower_frames.c: lower-case names in informal chat frames (round 13) ---- */
+/* Whether the lower-case word w[0..n) may be a frame word ("bhai", "kuya", "oye", "and"): one load. */
+bool pii_informal_gate(const uint8_t *w, size_t n);
+/* The names that the frame word [p, j) vouches for ("rahul bhai", "kuya jun", "nour w layla"), or a name
+ * [p, j) joined by a hyphen to a Japanese or Korean suffix ("yuki-chan"). */
+void pii_informal_frame(pii_scan *sc, size_t p, size_t j);
+
 /* ---- person_headers.c: "From: Surname, Given" ---- */
 /* The pair [ws, ge) "Surname, Given" is the whole value of a mail or form header's name field. */
 bool pii_header_name_field(const uint8_t *s, size_t n, size_t ws, size_t ge, unsigned surname_flags);

@@ -1,0 +1,316 @@
+/* PERSON in lower case, round 13 (issue 17): informal, code-switched and romanized chat typed on phones
+ * writes names without capitals, framed by words of many languages rather than by capitals: kinship and
+ * honorific particles after the name ("rahul bhai", "minji unnie", "sunita didi", "mehmet abi") or before it
+ * ("kuya jun", "tita baby", "kak dinda", "oga segun"), the particle joined by a hyphen ("yuki-chan",
+ * "ren-kun"), greetings and person verbs of many languages ("oye javi", "privet dima", "dile a memo",
+ * "bilang ke rizky"), speech verbs after ("sasha skazal", "kostas eipe"), "me and X", "X and me" and two
+ * given names joined by "and" in some language ("nour w layla", "bilal aur hamza"). The walk hands every
+ * lower-case word; one table load by length and first letter sends most of them away. */
+#include <string.h>
+
+#include "names.h"
+#include "person.h"
+
+enum {
+    F_BEFORE = 1,     /* a greeting or a person verb before a name: the name must be no word */
+    F_BEFORE_KIN = 2, /* a kinship or honorific title before a name: vouches even for a word */
+    F_AFTER_KIN = 4,  /* a kinship or honorific particle after a name: vouches even for a word */
+    F_AFTER = 8,      /* a speech verb or a weaker particle after a name: the name must be no word */
+    F_AND = 16,       /* "and" in some language between two names */
+    F_ME = 32,        /* "me", "i" in some language beside "and" */
+    F_LINK = 64       /* a preposition between a verb and its person: "dile a", "bilang ke", "pes ston" */
+};
+
+struct frame_word {
+    const char *w;
+    unsigned kinds;
+};
+
+/* Hand-kept, sorted in strcmp order (binary search); first_last below is built from it. */
+static const struct frame_word FRAMES[] = {
+    {"a", F_LINK}, {"aapa", F_AFTER_KIN}, {"abang", F_BEFORE_KIN}, {"abla", F_AFTER}, {"abuela", F_BEFORE_KIN},
+    {"abuelo", F_BEFORE_KIN}, {"adik", F_BEFORE_KIN}, {"ahoj", F_BEFORE}, {"akka", F_AFTER_KIN}, {"ako", F_ME},
+    {"aku", F_ME}, {"ana", F_ME}, {"and", F_AND}, {"anh", F_BEFORE_KIN}, {"anna", F_AFTER_KIN},
+    {"annyeong", F_BEFORE}, {"apa", F_AFTER}, {"ask", F_BEFORE}, {"asked", F_AFTER | F_BEFORE}, {"ate", F_BEFORE},
+    {"auntie", F_AFTER_KIN | F_BEFORE_KIN}, {"aunty", F_AFTER_KIN | F_BEFORE_KIN}, {"aur", F_AND},
+    {"baaji", F_AFTER_KIN}, {"baji", F_AFTER_KIN}, {"bang", F_BEFORE}, {"ben", F_ME}, {"bey", F_AFTER},
+    {"bhai", F_AFTER_KIN}, {"bhaia", F_AFTER_KIN}, {"bhaiya", F_AFTER_KIN}, {"bilang", F_BEFORE}, {"bola", F_AFTER},
+    {"boli", F_AFTER}, {"bro", F_AFTER}, {"call", F_BEFORE}, {"called", F_AFTER | F_BEFORE}, {"cc", F_BEFORE},
+    {"chale", F_BEFORE}, {"chan", F_AFTER_KIN}, {"chi", F_BEFORE}, {"ciao", F_BEFORE}, {"congrats", F_BEFORE},
+    {"czesc", F_BEFORE}, {"da", F_AFTER}, {"dada", F_AFTER_KIN}, {"dey", F_AFTER}, {"di", F_AFTER},
+    {"didi", F_AFTER_KIN}, {"digale", F_BEFORE}, {"dijo", F_AFTER}, {"dile", F_BEFORE}, {"dis", F_BEFORE},
+    {"disse", F_AFTER}, {"dit", F_AFTER}, {"dm", F_BEFORE}, {"e", F_AND}, {"eipe", F_AFTER}, {"en", F_AND},
+    {"et", F_AND}, {"frag", F_BEFORE}, {"garu", F_AFTER_KIN}, {"geia", F_BEFORE}, {"grabe", F_BEFORE},
+    {"hallo", F_BEFORE}, {"he", F_AND}, {"hei", F_BEFORE}, {"hej", F_BEFORE}, {"hello", F_BEFORE}, {"helo", F_BEFORE},
+    {"hey", F_BEFORE}, {"heyy", F_BEFORE}, {"hi", F_BEFORE}, {"hii", F_BEFORE}, {"hiii", F_BEFORE}, {"hoi", F_BEFORE},
+    {"hola", F_BEFORE}, {"hyung", F_AFTER_KIN}, {"i", F_ME}, {"ich", F_ME}, {"ik", F_ME}, {"invite", F_BEFORE},
+    {"io", F_ME}, {"jaan", F_AFTER_KIN}, {"jag", F_ME}, {"jan", F_AFTER}, {"jee", F_AFTER_KIN}, {"ji", F_AFTER_KIN},
+    {"joon", F_AFTER}, {"kai", F_AND}, {"kak", F_BEFORE}, {"kakak", F_BEFORE_KIN}, {"kamusta", F_BEFORE},
+    {"kay", F_BEFORE | F_LINK}, {"ke", F_LINK}, {"khanum", F_AFTER_KIN}, {"kifak", F_BEFORE}, {"kumusta", F_BEFORE},
+    {"kun", F_AFTER_KIN}, {"kuya", F_BEFORE_KIN}, {"le", F_LINK}, {"lola", F_BEFORE_KIN}, {"lolo", F_BEFORE_KIN},
+    {"mas", F_BEFORE}, {"mbak", F_BEFORE_KIN}, {"me", F_ME}, {"meet", F_BEFORE}, {"merhaba", F_BEFORE},
+    {"met", F_BEFORE}, {"moi", F_ME}, {"msg", F_BEFORE}, {"musta", F_BEFORE}, {"mwambie", F_BEFORE}, {"n", F_AND},
+    {"ne", F_AFTER}, {"ni", F_BEFORE | F_LINK}, {"noona", F_AFTER_KIN}, {"nuna", F_AFTER_KIN}, {"oga", F_BEFORE_KIN},
+    {"oi", F_BEFORE}, {"ola", F_BEFORE}, {"oppa", F_AFTER_KIN}, {"oye", F_BEFORE}, {"peredai", F_BEFORE},
+    {"pes", F_BEFORE}, {"ping", F_BEFORE}, {"powiedz", F_BEFORE}, {"prima", F_BEFORE}, {"primo", F_BEFORE},
+    {"privet", F_BEFORE}, {"remind", F_BEFORE}, {"replied", F_AFTER}, {"s", F_AND}, {"sa", F_LINK},
+    {"saab", F_AFTER_KIN}, {"sabihin", F_BEFORE}, {"sag", F_BEFORE}, {"sagt", F_AFTER}, {"sahab", F_AFTER_KIN},
+    {"said", F_AFTER}, {"salut", F_BEFORE}, {"sama", F_AFTER | F_AND}, {"sawasdee", F_BEFORE}, {"says", F_AFTER},
+    {"selam", F_BEFORE}, {"senpai", F_AFTER_KIN}, {"sensei", F_AFTER_KIN}, {"shu", F_BEFORE}, {"shuo", F_AFTER},
+    {"si", F_BEFORE}, {"sige", F_BEFORE}, {"sir", F_AFTER}, {"sis", F_AFTER}, {"skazal", F_AFTER},
+    {"skazala", F_AFTER}, {"skazhi", F_BEFORE}, {"sti", F_LINK}, {"ston", F_LINK}, {"sunbae", F_AFTER_KIN},
+    {"sup", F_BEFORE}, {"tagid", F_BEFORE}, {"tante", F_BEFORE_KIN}, {"tell", F_BEFORE}, {"text", F_BEFORE},
+    {"texted", F_AFTER | F_BEFORE}, {"thank", F_BEFORE}, {"thanks", F_BEFORE}, {"thx", F_BEFORE},
+    {"tia", F_BEFORE_KIN}, {"tio", F_BEFORE_KIN}, {"tita", F_BEFORE_KIN}, {"tito", F_BEFORE_KIN}, {"to", F_LINK},
+    {"told", F_AFTER | F_BEFORE}, {"ty", F_BEFORE}, {"tysm", F_BEFORE}, {"uncle", F_BEFORE_KIN}, {"und", F_AND},
+    {"unni", F_AFTER_KIN}, {"unnie", F_AFTER_KIN}, {"ve", F_AND}, {"w", F_AND}, {"wo", F_ME}, {"y", F_AND},
+    {"ya", F_ME}, {"yaar", F_BEFORE}, {"yo", F_BEFORE | F_ME},
+};
+static const char *const DEITY[] = {
+    "allah", "balaji", "bhagwan", "bhole", "durga", "ganapati", "ganesh", "ganesha", "ganpati", "hanuman",
+    "jagannath", "jesus", "kanha", "krishna", "mahadev", "murugan", "parvati", "radha", "rama", "saraswati",
+    "shankar", "shiv", "shiva", "sita", "vishnu", "waheguru", "yesu", NULL};
+static const char *const DENY[] = {
+    "ab", "abhi", "abi", "abla", "adik", "aja", "ako", "alli", "aloha", "amor", "anda", "anong", "apa", "asante",
+    "ate", "ayo", "ba", "baba", "babu", "bang", "bas", "bella", "bestie", "beta", "beti", "bhai", "bibi", "bolo",
+    "boomer", "bu", "cara", "caro", "chai", "chan", "che", "cher", "cherie", "chole", "ciao", "cielo", "corazon",
+    "dada", "dadi", "dal", "dan", "dari", "de", "deke", "del", "dela", "delle", "di", "dia", "didi", "din", "dong",
+    "dou", "eba", "ein", "ela", "enak", "fam", "ganda", "gani", "gaya", "genki", "guru", "habibi", "habibti", "hai",
+    "han", "hao", "hayati", "hen", "heya", "hola", "homie", "hona", "hoy", "ina", "inshallah", "iska", "ito", "iyan",
+    "jaan", "jalan", "jan", "janu", "jao", "jare", "ji", "joon", "ka", "kailan", "kain", "kaisa", "kaise", "kaisi",
+    "kal", "kali", "kaman", "kami", "kare", "karibu", "karna", "karne", "karo", "kasi", "kawai", "kawaii", "kaya",
+    "kayo", "ke", "khalas", "ki", "kita", "ko", "koi", "kun", "kuya", "kweli", "kya", "lama", "lang", "le", "leke",
+    "les", "linda", "luna", "lyubov", "ma", "maa", "maggi", "makan", "mal", "mama", "mana", "mas", "mata", "mau",
+    "men", "mera", "meri", "mi", "mija", "mijo", "milaya", "mimi", "momo", "moro", "mou", "muna", "nada", "nai",
+    "naija", "naman", "namaste", "nana", "nani", "nao", "nel", "nena", "nene", "nga", "ni", "nila", "nini", "niya",
+    "noob", "omri", "oya", "papa", "para", "pero", "pou", "princesa", "que", "querida", "raha", "rahi", "reina",
+    "rin", "sa", "sabi", "sahib", "saja", "salam", "salut", "sama", "san", "sana", "sawa", "saya", "sef", "sei",
+    "sem", "senpai", "sensei", "sha", "shalom", "shi", "shona", "shri", "sila", "simp", "siya", "sona", "sono",
+    "soto", "sou", "su", "ta", "tab", "tara", "tayeb", "tayo", "tera", "teri", "thi", "ti", "tio", "tita", "tito",
+    "tu", "uma", "una", "vada", "vida", "von", "wala", "wali", "wallah", "wao", "wo", "yaar", "yalla", "yan", "yang",
+    "yaya", "ye", "zai", "zara", "zhe", "zoomer", NULL};
+
+/* By length and first letter, the last letters of the frame words (bit c - 'a'), built once: the walk asks
+ * about every lower-case word and most leave on this one load. */
+static uint32_t first_last[12][26];
+static pii_once frames_indexed = PII_ONCE_INIT;
+
+static void index_frames(void)
+{
+    for (size_t i = 0; i < sizeof FRAMES / sizeof FRAMES[0]; i++) {
+        const char *t = FRAMES[i].w;
+        size_t l = strlen(t);
+        if (l < 12)
+            first_last[l][t[0] - 'a'] |= 1u << (t[l - 1] - 'a');
+    }
+}
+
+static unsigned frame_kinds(const uint8_t *w, size_t n)
+{
+    if (n == 0 || n >= 12)
+        return 0;
+    unsigned c = w[0] - 'a', l = w[n - 1] - 'a';
+    if (c >= 26 || l >= 26)
+        return 0;
+    pii_run_once(&frames_indexed, index_frames);
+    if ((first_last[n][c] >> l & 1u) == 0)
+        return 0;
+    size_t lo = 0, hi = sizeof FRAMES / sizeof FRAMES[0];
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int d = word_cmp(w, n, FRAMES[mid].w);
+        if (d == 0)
+            return FRAMES[mid].kinds;
+        if (d < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return 0;
+}
+
+bool pii_informal_gate(const uint8_t *w, size_t n)
+{
+    if (n == 0 || n >= 12)
+        return false;
+    unsigned c = w[0] - 'a', l = w[n - 1] - 'a';
+    if (c >= 26 || l >= 26)
+        return false;
+    pii_run_once(&frames_indexed, index_frames);
+    return (first_last[n][c] >> l & 1u) != 0;
+}
+
+/* The lower-case word after position p (one space, or a comma and a space), as [*a, *b): letters of ASCII
+ * or of UTF-8 ("joão", "théo"), ending before a space or punctuation. */
+static bool frame_next(const uint8_t *s, size_t n, size_t p, size_t *a, size_t *b)
+{
+    if (p < n && s[p] == ',')
+        p++;
+    if (p >= n || s[p] != ' ')
+        return false;
+    size_t q = ++p;
+    while (q < n && q - p <= 24 && (pii_is_lower(s[q]) || s[q] >= 0x80))
+        q++;
+    if (q == p || q - p > 24 || (q < n && (pii_is_upper(s[q]) || pii_is_digit(s[q]) || s[q] == '_' || s[q] == '@')))
+        return false;
+    *a = p;
+    *b = q;
+    return true;
+}
+
+/* The lower-case word that ends one space before p, as [*a, *b). */
+static bool frame_prev(const uint8_t *s, size_t p, size_t *a, size_t *b)
+{
+    if (p < 2 || s[p - 1] != ' ')
+        return false;
+    size_t q = p - 1, e = q;
+    while (q > 0 && e - q <= 24 && (pii_is_lower(s[q - 1]) || s[q - 1] >= 0x80))
+        q--;
+    if (q == e || e - q > 24 || (q > 0 && (pii_is_alpha(s[q - 1]) || pii_is_digit(s[q - 1]) || s[q - 1] == '_' ||
+                                           s[q - 1] == '@' || s[q - 1] == '.' || s[q - 1] == '/')))
+        return false;
+    *a = q;
+    *b = e;
+    return true;
+}
+
+/* Romanized function words, kinship words and endearments the name lists hold as given names somewhere
+ * ("kal", "hai", "sana", "mama", "amor", "bella"): in chat they are words first. */
+static bool informal_word(const uint8_t *w, size_t n)
+{
+    return WORD_IN_SORTED(w, n, DENY);
+}
+
+/* A given name that is an everyday word of German, French, Spanish, Italian, Portuguese, Dutch, Polish,
+ * Danish or Swedish ("ciao sono", "hej alla", "olá sou"): generated from Debian's word lists. */
+static bool foreign_word(const uint8_t *w, size_t n)
+{
+    size_t lo = 0, hi = sc_names_foreign_count;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int d = word_cmp(w, n, sc_names_foreign[mid]);
+        if (d == 0)
+            return true;
+        if (d < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return false;
+}
+
+/* Gods and saints whose names are also given names ("ganesh ji", "hey krishna", "jai hanuman"): a person
+ * only with a kinship particle other than "ji" ("lakshmi akka"). */
+static bool deity(const uint8_t *w, size_t n)
+{
+    return WORD_IN_SORTED(w, n, DEITY);
+}
+
+/* [a, b) may be a given name in a frame: known as a given name, no chat word, no function word of the
+ * romanized languages; a weak frame also needs it to be no English word and no place. */
+static bool name_ok(pii_scan *sc, size_t a, size_t b, bool strong)
+{
+    const uint8_t *s = sc->s;
+    size_t l = b - a;
+    if (l < 3 || l > 20)
+        return false;
+    unsigned f = sc_name_lookup(s + a, l);
+    if (!(f & SC_NAME_FIRST) || pii_chat_word(s + a, l) || informal_word(s + a, l))
+        return false;
+    int cls = sc_word_class(s + a, l);
+    if (cls == SC_WORD_STOP || cls == SC_WORD_TITLE || cls == SC_WORD_ORG_NEXT || cls == SC_WORD_TECH_NOUN ||
+        cls == SC_WORD_EPONYM || cls == SC_WORD_SOFTWARE)
+        return false;
+    /* a word ("check abi", "mark") only as a common first name after a kinship particle ("sunny bhai") */
+    if (strong && (f & SC_NAME_WORD) && !(f & SC_NAME_COMMON_FIRST))
+        return false;
+    /* a weak frame: no word, no place, and three letters only for a common first name ("with tex", "with
+     * gui" are acronyms) */
+    if (!strong && deity(s + a, l))
+        return false;
+    if (!strong && (cls != SC_WORD_NONE || (f & (SC_NAME_WORD | SC_NAME_PLACE)) ||
+                    (!(f & SC_NAME_COMMON_FIRST) && (l < 4 || foreign_word(s + a, l)))))
+        return false;
+    const char *why;
+    return !pii_in_code(sc, a, b, &why);
+}
+
+static bool common_first(const uint8_t *s, size_t a, size_t b)
+{
+    return (sc_name_lookup(s + a, b - a) & SC_NAME_COMMON_FIRST) != 0;
+}
+
+/* The name [a, b), and a known family name after it that is no word ("rakesh sharma", "chiara rossi"). */
+static void emit_name(pii_scan *sc, size_t a, size_t b, double score)
+{
+    const uint8_t *s = sc->s;
+    size_t c, d, e = b;
+    if (frame_next(s, sc->n, b, &c, &d) && c == b + 1) {
+        unsigned fd = sc_name_lookup(s + c, d - c);
+        const char *why;
+        if ((fd & SC_NAME_LAST) && pii_lower_second_name(s, c, d, true, fd) && !informal_word(s + c, d - c) &&
+            !(frame_kinds(s + c, d - c) & (F_AFTER | F_AFTER_KIN | F_AND)) && !pii_in_code(sc, c, d, &why))
+            e = d;
+    }
+    pii_person_emit(sc, a, e, score, SANCTUM_EV_CONTEXT_BEFORE | SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_FORMAT_WEAK);
+}
+
+/* "yuki-chan", "ren-kun", "jiwoo-ya": a Japanese or Korean suffix joined to the lower-case word [p, j). */
+static void hyphen_suffix(pii_scan *sc, size_t p, size_t j)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, a = j + 1, b = a;
+    while (b < n && b - a < 8 && pii_is_lower(s[b]))
+        b++;
+    if (b == a || (b < n && (pii_is_alpha(s[b]) || pii_is_digit(s[b]) || s[b] == '-' || s[b] == '_' || s[b] >= 0x80)))
+        return;
+    static const char *const SUFFIX[] = {"chan", "kun", "san", "sama", "senpai", "sensei", "ya", "ah", "ssi", "nim",
+                                         "ji", "jan", "joon", NULL};
+    if (word_in(s + a, b - a, SUFFIX) && name_ok(sc, p, j, true))
+        pii_person_emit(sc, p, j, 0.8, SANCTUM_EV_CONTEXT_AFTER | SANCTUM_EV_GAZETTEER_FIRST);
+}
+
+void pii_informal_frame(pii_scan *sc, size_t p, size_t j)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, a, b, c, d;
+    if (j < n && s[j] == '-') {
+        hyphen_suffix(sc, p, j);
+        return;
+    }
+    unsigned k = frame_kinds(s + p, j - p);
+    if (k == 0)
+        return;
+    bool ji = j - p <= 3 && s[p] == 'j'; /* "ji", "jee" */
+    if ((k & (F_BEFORE | F_BEFORE_KIN)) && frame_next(s, n, j, &a, &b)) {
+        unsigned ka = frame_kinds(s + a, b - a);
+        /* "dile a memo", "bilang ke rizky": a verb, a preposition, the person */
+        if ((k & F_BEFORE) && (ka & F_LINK) && s[b] == ' ' && a == j + 1 && frame_next(s, n, b, &c, &d))
+            a = c, b = d;
+        bool kin = (k & F_BEFORE_KIN) != 0;
+        if ((a == j + 1 || (k & F_BEFORE)) && name_ok(sc, a, b, kin))
+            emit_name(sc, a, b, kin ? 0.8 : 0.72);
+    }
+    if ((k & (F_AFTER | F_AFTER_KIN)) && frame_prev(s, p, &a, &b) && !(frame_kinds(s + a, b - a) & F_ME)) {
+        bool kin = (k & F_AFTER_KIN) != 0;
+        /* "da", "di", "ne", "sir" are also prepositions and particles ("di rumah", "sugoi ne"): after a
+         * common first name only */
+        if (name_ok(sc, a, b, kin) && (kin || j - p > 3 || common_first(s, a, b)) && !(ji && deity(s + a, b - a)))
+            pii_person_emit(sc, a, b, kin ? 0.8 : 0.72,
+                            SANCTUM_EV_CONTEXT_AFTER | SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_FORMAT_WEAK);
+    }
+    if (k & F_AND) {
+        bool left = frame_prev(s, p, &a, &b), right = frame_next(s, n, j, &c, &d) && c == j + 1;
+        bool lme = left && (frame_kinds(s + a, b - a) & F_ME), rme = right && (frame_kinds(s + c, d - c) & F_ME);
+        bool weak_and = (j - p == 1 && s[p] == 's') || (j - p == 2 && s[p] == 'h'); /* "ya s X", "wo he X" */
+        if (lme && right && !rme && name_ok(sc, c, d, false))
+            emit_name(sc, c, d, 0.72); /* "me and vikram" */
+        else if (rme && left && !lme && !weak_and && name_ok(sc, a, b, false))
+            pii_person_emit(sc, a, b, 0.72, SANCTUM_EV_CONTEXT_AFTER | SANCTUM_EV_GAZETTEER_FIRST); /* "kayla and me" */
+        else if (left && right && !lme && !rme && !weak_and && name_ok(sc, a, b, false) && name_ok(sc, c, d, false) &&
+                 (common_first(s, a, b) || common_first(s, c, d))) {
+            pii_person_emit(sc, a, b, 0.72, SANCTUM_EV_CONTEXT_AFTER | SANCTUM_EV_GAZETTEER_FIRST);
+            emit_name(sc, c, d, 0.72); /* "nour w layla", "bilal aur hamza" */
+        }
+    }
+}
