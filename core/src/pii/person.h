@@ -355,7 +355,17 @@ bool pii_lower_second_name(const uint8_t *s, size_t bs, size_t be, bool has_b, u
 
 /* ---- person_lower_frames.c: lower-case names in informal chat frames (round 13) ---- */
 /* Whether the lower-case word w[0..n) may be a frame word ("bhai", "kuya", "oye", "and"): one load. */
-bool pii_informal_gate(const uint8_t *w, size_t n);
+extern const uint32_t pii_informal_gate_last[12][26], pii_informal_gate_second[12][26];
+static inline bool pii_informal_gate(const uint8_t *w, size_t n)
+{
+    if (n == 0 || n >= 12)
+        return false;
+    unsigned c = w[0] - 'a', l = w[n - 1] - 'a', c2 = w[n > 1 ? 1 : 0] - 'a';
+    return c < 26 && l < 26 && c2 < 26 && (pii_informal_gate_last[n][c] >> l & 1u) &&
+           (pii_informal_gate_second[n][c] >> c2 & 1u);
+}
+/* FRAMES, DENY and DEITY are sorted and pii_informal_gate_last is built from FRAMES (a unit test asks). */
+bool pii_informal_tables_check(void);
 /* The names that the frame word [p, j) vouches for ("rahul bhai", "kuya jun", "nour w layla"), or a name
  * [p, j) joined by a hyphen to a Japanese or Korean suffix ("yuki-chan"). */
 void pii_informal_frame(pii_scan *sc, size_t p, size_t j);

@@ -26,7 +26,7 @@ struct frame_word {
     unsigned kinds;
 };
 
-/* Hand-kept, sorted in strcmp order (binary search); first_last below is built from it. */
+/* Hand-kept, sorted in strcmp order; the gate and FRAME_SLOTS below are built from it. */
 static const struct frame_word FRAMES[] = {
     {"a", F_LINK}, {"aapa", F_AFTER_KIN}, {"abang", F_BEFORE_KIN}, {"abla", F_AFTER}, {"abuela", F_BEFORE_KIN},
     {"abuelo", F_BEFORE_KIN}, {"adik", F_BEFORE_KIN}, {"ahoj", F_BEFORE}, {"akka", F_AFTER_KIN}, {"ako", F_ME},
@@ -90,54 +90,114 @@ static const char *const DENY[] = {
     "tu", "uma", "una", "vada", "vida", "von", "wala", "wali", "wallah", "wao", "wo", "yaar", "yalla", "yan", "yang",
     "yaya", "ye", "zai", "zara", "zhe", "zoomer", NULL};
 
-/* By length and first letter, the last letters of the frame words (bit c - 'a'), built once: the walk asks
- * about every lower-case word and most leave on this one load. */
-static uint32_t first_last[12][26];
-static pii_once frames_indexed = PII_ONCE_INIT;
+/* By length and first letter, the last and the second letters (bit c - 'a') of the frame words that vouch
+ * for a name by themselves ("a", "to", "me" only ever help another frame word): the walk's gate (person.h), asked about
+ * every lower-case word; most leave on this one load. Written out from FRAMES (pii_informal_tables_check
+ * compares them, a unit test calls it). */
+const uint32_t pii_informal_gate_last[12][26] = {
+    {0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
+    {0x0u, 0x0u, 0x0u, 0x0u, 0x10u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x2000u, 0x0u, 0x0u, 0x0u, 0x0u, 0x40000u, 0x0u, 0x0u, 0x0u, 0x400000u, 0x0u, 0x1000000u, 0x0u},
+    {0x0u, 0x0u, 0x4u, 0x1101u, 0x82000u, 0x0u, 0x0u, 0x110u, 0x0u, 0x100u, 0x0u, 0x0u, 0x0u, 0x110u, 0x100u, 0x0u, 0x0u, 0x0u, 0x100u, 0x1000000u, 0x0u, 0x10u, 0x0u, 0x0u, 0x4000u, 0x0u},
+    {0x20499u, 0x1004000u, 0x100u, 0x10c0000u, 0x0u, 0x0u, 0x0u, 0x1000300u, 0x0u, 0x2010u, 0x1002500u, 0x0u, 0xc0040u, 0x0u, 0x11u, 0x40000u, 0x0u, 0x0u, 0x168040u, 0x804001u, 0x8u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
+    {0x601u, 0x141u, 0x6800u, 0x4111u, 0x10u, 0x40u, 0x100001u, 0x1004101u, 0x0u, 0x2000u, 0x1u, 0x4001u, 0x80400u, 0x1u, 0x1u, 0x40u, 0x0u, 0x0u, 0xc401bu, 0x85809u, 0x100u, 0x0u, 0x0u, 0x0u, 0x20000u, 0x0u},
+    {0x1000048u, 0x101u, 0x14u, 0x10u, 0x0u, 0x0u, 0x10u, 0x4040u, 0x0u, 0x0u, 0x400u, 0x0u, 0x1u, 0x1u, 0x0u, 0x4001u, 0x0u, 0x0u, 0x81002u, 0x418u, 0x10u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
+    {0x4011u, 0x41u, 0x8u, 0x10u, 0x0u, 0x0u, 0x0u, 0x0u, 0x10u, 0x0u, 0x1000u, 0x0u, 0x0u, 0x0u, 0x0u, 0x80000u, 0x0u, 0x8u, 0x910u, 0x40008u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
+    {0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x1u, 0x0u, 0x11u, 0x0u, 0x0u, 0x2000100u, 0x0u, 0x8u, 0x2001u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
+    {0x40u, 0x0u, 0x40000u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x10u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
+    {0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
+    {0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
+    {0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
+};
+const uint32_t pii_informal_gate_second[12][26] = {
+    {0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
+    {0x0u, 0x0u, 0x0u, 0x0u, 0x10u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x2000u, 0x0u, 0x0u, 0x0u, 0x0u, 0x40000u, 0x0u, 0x0u, 0x0u, 0x400000u, 0x0u, 0x1000000u, 0x0u},
+    {0x0u, 0x0u, 0x4u, 0x1101u, 0x82000u, 0x0u, 0x0u, 0x110u, 0x0u, 0x100u, 0x0u, 0x0u, 0x0u, 0x110u, 0x100u, 0x0u, 0x0u, 0x0u, 0x100u, 0x1000000u, 0x0u, 0x10u, 0x0u, 0x0u, 0x4000u, 0x0u},
+    {0x1ca000u, 0x20010u, 0x80u, 0x110u, 0x0u, 0x0u, 0x0u, 0x4110u, 0x0u, 0x11u, 0x100001u, 0x0u, 0x40011u, 0x0u, 0x1000840u, 0x10u, 0x0u, 0x0u, 0x100181u, 0x180u, 0x2000u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
+    {0x248bu, 0x4081u, 0x181u, 0x101u, 0x100u, 0x20000u, 0x11u, 0x4110u, 0x0u, 0x4001u, 0x100000u, 0x4000u, 0x12u, 0x100000u, 0x8000u, 0x100u, 0x0u, 0x0u, 0x181u, 0x1004110u, 0x2000u, 0x0u, 0x0u, 0x0u, 0x1u, 0x0u},
+    {0x140002u, 0x81u, 0x2000080u, 0x100u, 0x0u, 0x0u, 0x20000u, 0x1000011u, 0x0u, 0x0u, 0x101u, 0x0u, 0x100000u, 0x4000u, 0x0u, 0x20000u, 0x0u, 0x0u, 0x11u, 0x81u, 0x2000u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
+    {0x100002u, 0x180u, 0x1u, 0x100u, 0x0u, 0x0u, 0x0u, 0x0u, 0x2000u, 0x0u, 0x80u, 0x0u, 0x0u, 0x0u, 0x0u, 0x20000u, 0x0u, 0x10u, 0x100410u, 0x90u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
+    {0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x100001u, 0x0u, 0x400010u, 0x0u, 0x0u, 0x4010u, 0x0u, 0x10u, 0x401u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
+    {0x2000u, 0x0u, 0x4000u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x1u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
+    {0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
+    {0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
+    {0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
+};
 
-static void index_frames(void)
+/* "me", "I" in the languages of F_ME, by length first: the neighbours of every "and" are asked. */
+static bool is_me(const uint8_t *w, size_t n)
 {
-    for (size_t i = 0; i < sizeof FRAMES / sizeof FRAMES[0]; i++) {
-        const char *t = FRAMES[i].w;
-        size_t l = strlen(t);
-        if (l < 12)
-            first_last[l][t[0] - 'a'] |= 1u << (t[l - 1] - 'a');
-    }
+    static const char *const ME2[] = {"me", "io", "ik", "wo", "ya", "yo", NULL};
+    static const char *const ME3[] = {"ana", "moi", "ich", "jag", "ben", "ako", "aku", NULL};
+    if (n == 1)
+        return w[0] == 'i';
+    return (n == 2 && word_in(w, n, ME2)) || (n == 3 && word_in(w, n, ME3));
+}
+
+/* FRAMES by the hash of frame_hash (open addressing: a word is in the slot of its hash or a later one before
+ * the next -1), written out from FRAMES; pii_informal_tables_check finds every word through it. */
+static const int16_t FRAME_SLOTS[512] = {
+    93, 122, -1, -1, -1, 161, -1, -1, -1, -1, -1, -1, 111, 80, -1, -1, -1, -1, -1, 73, 91, 11, 61, -1, -1, -1, -1, -1,
+    -1, 8, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 51, -1, -1, -1, 29, -1, -1, 28, 57, 159, 44, 64, -1, 7, -1, -1, -1,
+    120, -1, -1, 12, 27, -1, -1, -1, -1, 55, -1, -1, -1, -1, -1, -1, 56, 69, 46, 108, -1, -1, 143, -1, 20, 124, 16,
+    -1, -1, -1, -1, -1, -1, -1, 157, 15, 48, 92, 137, -1, -1, -1, -1, 170, -1, -1, 38, 70, -1, -1, -1, 185, -1, 9, -1,
+    13, -1, -1, -1, -1, 58, -1, 39, 74, 52, 14, 43, 128, 162, -1, -1, -1, -1, -1, 37, -1, -1, 5, 54, -1, -1, -1, -1,
+    -1, 53, -1, -1, -1, 30, 150, -1, -1, -1, 125, -1, -1, 78, -1, 133, -1, -1, -1, -1, 32, -1, -1, 41, -1, -1, -1, -1,
+    -1, -1, 50, -1, -1, -1, 106, 68, -1, -1, -1, 77, -1, 169, -1, -1, -1, -1, -1, -1, 10, 82, -1, -1, -1, 140, 174,
+    -1, -1, 184, -1, -1, 97, 177, 76, 130, 71, 75, -1, 158, -1, -1, -1, -1, -1, 151, -1, -1, -1, 164, -1, -1, -1, 147,
+    -1, 163, -1, -1, 144, 152, -1, -1, 101, 1, 107, -1, -1, -1, -1, -1, -1, -1, 21, 109, 49, 175, 148, -1, -1, -1, -1,
+    -1, -1, -1, 45, 113, 31, 65, -1, -1, -1, 19, -1, -1, 3, -1, 33, -1, 172, 167, 96, -1, -1, 84, -1, -1, -1, 94, 145,
+    146, -1, -1, -1, -1, 100, 121, 171, -1, -1, 182, 129, 105, -1, -1, -1, 42, -1, -1, 114, -1, -1, -1, 165, 142, 186,
+    -1, 89, 131, 17, -1, -1, -1, -1, -1, -1, -1, -1, -1, 25, 135, -1, -1, -1, -1, -1, -1, -1, 173, -1, -1, 112, -1,
+    90, -1, -1, -1, 34, 136, -1, -1, 110, 79, -1, -1, 24, -1, -1, 116, -1, -1, -1, -1, -1, -1, 180, 132, -1, 123, -1,
+    141, -1, 60, -1, -1, 85, -1, 95, -1, 178, -1, -1, 86, 134, -1, -1, -1, 126, -1, -1, -1, -1, -1, -1, 59, -1, -1,
+    -1, 88, -1, -1, 35, -1, -1, -1, -1, -1, -1, -1, 139, 62, -1, -1, -1, -1, 47, -1, -1, -1, -1, 66, -1, 99, -1, -1,
+    102, -1, 118, 176, 179, 18, -1, -1, 67, -1, -1, -1, -1, -1, -1, -1, -1, -1, 26, 72, 81, 117, 181, -1, -1, 156, -1,
+    -1, -1, 2, 63, 23, 87, -1, -1, -1, 103, -1, -1, -1, 127, -1, 6, -1, -1, -1, 154, 22, -1, 155, -1, 83, 4, 40, -1,
+    -1, -1, -1, -1, 138, 115, 183, -1, -1, 104, 98, -1, 119, -1, -1, -1, -1, -1, -1, 36, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, 153, -1, -1, -1, 160, 0, 166, 149, -1, -1, -1, 168,
+};
+
+static unsigned frame_hash(const uint8_t *w, size_t n)
+{
+    unsigned c1 = n > 1 ? w[1] : 0u;
+    return ((unsigned)w[0] * 7u + c1 * 31u + (unsigned)w[n - 1] * 13u + (unsigned)n * 101u) & 511u;
 }
 
 static unsigned frame_kinds(const uint8_t *w, size_t n)
 {
-    if (n == 0 || n >= 12)
+    if (n == 0 || n >= 12 || !pii_is_lower(w[0]) || !pii_is_lower(w[n - 1]))
         return 0;
-    unsigned c = w[0] - 'a', l = w[n - 1] - 'a';
-    if (c >= 26 || l >= 26)
-        return 0;
-    pii_run_once(&frames_indexed, index_frames);
-    if ((first_last[n][c] >> l & 1u) == 0)
-        return 0;
-    size_t lo = 0, hi = sizeof FRAMES / sizeof FRAMES[0];
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int d = word_cmp(w, n, FRAMES[mid].w);
-        if (d == 0)
-            return FRAMES[mid].kinds;
-        if (d < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
+    for (unsigned i = frame_hash(w, n); FRAME_SLOTS[i] >= 0; i = (i + 1u) & 511u) {
+        const char *t = FRAMES[FRAME_SLOTS[i]].w;
+        if ((uint8_t)t[0] == w[0] && strlen(t) == n && memcmp(t, w, n) == 0)
+            return FRAMES[FRAME_SLOTS[i]].kinds;
     }
     return 0;
 }
 
-bool pii_informal_gate(const uint8_t *w, size_t n)
+bool pii_informal_tables_check(void)
 {
-    if (n == 0 || n >= 12)
-        return false;
-    unsigned c = w[0] - 'a', l = w[n - 1] - 'a';
-    if (c >= 26 || l >= 26)
-        return false;
-    pii_run_once(&frames_indexed, index_frames);
-    return (first_last[n][c] >> l & 1u) != 0;
+    uint32_t want[12][26], second[12][26];
+    memset(want, 0, sizeof want);
+    memset(second, 0, sizeof second);
+    for (size_t i = 0; i < sizeof FRAMES / sizeof FRAMES[0]; i++) {
+        const char *t = FRAMES[i].w;
+        size_t l = strlen(t);
+        if ((i > 0 && strcmp(FRAMES[i - 1].w, t) >= 0) || frame_kinds((const uint8_t *)t, l) != FRAMES[i].kinds)
+            return false;
+        if (l < 12 && (FRAMES[i].kinds & ~(unsigned)(F_ME | F_LINK))) {
+            want[l][t[0] - 'a'] |= 1u << (t[l - 1] - 'a');
+            second[l][t[0] - 'a'] |= 1u << (t[l > 1 ? 1 : 0] - 'a');
+        }
+    }
+    for (size_t i = 1; DENY[i] != NULL; i++)
+        if (strcmp(DENY[i - 1], DENY[i]) >= 0)
+            return false;
+    for (size_t i = 1; DEITY[i] != NULL; i++)
+        if (strcmp(DEITY[i - 1], DEITY[i]) >= 0)
+            return false;
+    return memcmp(want, pii_informal_gate_last, sizeof want) == 0 &&
+           memcmp(second, pii_informal_gate_second, sizeof second) == 0;
 }
 
 /* The lower-case word after position p (one space, or a comma and a space), as [*a, *b): letters of ASCII
@@ -215,21 +275,19 @@ static bool name_ok(pii_scan *sc, size_t a, size_t b, bool strong)
     if (l < 3 || l > 20)
         return false;
     unsigned f = sc_name_lookup(s + a, l);
-    if (!(f & SC_NAME_FIRST) || pii_chat_word(s + a, l) || informal_word(s + a, l))
+    /* a weak frame: no word, no place, and three letters only for a common first name ("with tex", "with
+     * gui" are acronyms); a strong one takes a word only as a common first name ("sunny bhai", not "check
+     * abi") */
+    bool common = (f & SC_NAME_COMMON_FIRST) != 0;
+    if (!(f & SC_NAME_FIRST) || ((f & SC_NAME_WORD) && (!strong || !common)) ||
+        (!strong && ((f & SC_NAME_PLACE) || (l < 4 && !common))))
+        return false;
+    if (pii_chat_word(s + a, l) || informal_word(s + a, l) || (!strong && deity(s + a, l)) ||
+        (!strong && !common && foreign_word(s + a, l)))
         return false;
     int cls = sc_word_class(s + a, l);
     if (cls == SC_WORD_STOP || cls == SC_WORD_TITLE || cls == SC_WORD_ORG_NEXT || cls == SC_WORD_TECH_NOUN ||
-        cls == SC_WORD_EPONYM || cls == SC_WORD_SOFTWARE)
-        return false;
-    /* a word ("check abi", "mark") only as a common first name after a kinship particle ("sunny bhai") */
-    if (strong && (f & SC_NAME_WORD) && !(f & SC_NAME_COMMON_FIRST))
-        return false;
-    /* a weak frame: no word, no place, and three letters only for a common first name ("with tex", "with
-     * gui" are acronyms) */
-    if (!strong && deity(s + a, l))
-        return false;
-    if (!strong && (cls != SC_WORD_NONE || (f & (SC_NAME_WORD | SC_NAME_PLACE)) ||
-                    (!(f & SC_NAME_COMMON_FIRST) && (l < 4 || foreign_word(s + a, l)))))
+        cls == SC_WORD_EPONYM || cls == SC_WORD_SOFTWARE || (!strong && cls != SC_WORD_NONE))
         return false;
     const char *why;
     return !pii_in_code(sc, a, b, &why);
@@ -291,7 +349,7 @@ void pii_informal_frame(pii_scan *sc, size_t p, size_t j)
         if ((a == j + 1 || (k & F_BEFORE)) && name_ok(sc, a, b, kin))
             emit_name(sc, a, b, kin ? 0.8 : 0.72);
     }
-    if ((k & (F_AFTER | F_AFTER_KIN)) && frame_prev(s, p, &a, &b) && !(frame_kinds(s + a, b - a) & F_ME)) {
+    if ((k & (F_AFTER | F_AFTER_KIN)) && frame_prev(s, p, &a, &b) && !is_me(s + a, b - a)) {
         bool kin = (k & F_AFTER_KIN) != 0;
         /* "da", "di", "ne", "sir" are also prepositions and particles ("di rumah", "sugoi ne"): after a
          * common first name only */
@@ -300,14 +358,17 @@ void pii_informal_frame(pii_scan *sc, size_t p, size_t j)
                             SANCTUM_EV_CONTEXT_AFTER | SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_FORMAT_WEAK);
     }
     if (k & F_AND) {
-        bool left = frame_prev(s, p, &a, &b), right = frame_next(s, n, j, &c, &d) && c == j + 1;
-        bool lme = left && (frame_kinds(s + a, b - a) & F_ME), rme = right && (frame_kinds(s + c, d - c) & F_ME);
-        bool weak_and = (j - p == 1 && s[p] == 's') || (j - p == 2 && s[p] == 'h'); /* "ya s X", "wo he X" */
+        /* "wo he X", "ya s X": these only after "I" ("he", "s" are English words and letters) */
+        bool weak_and = (j - p == 1 && s[p] == 's') || (j - p == 2 && s[p] == 'h');
+        bool left = frame_prev(s, p, &a, &b), lme = left && is_me(s + a, b - a);
+        if (weak_and && !lme)
+            return;
+        bool right = frame_next(s, n, j, &c, &d) && c == j + 1, rme = right && is_me(s + c, d - c);
         if (lme && right && !rme && name_ok(sc, c, d, false))
             emit_name(sc, c, d, 0.72); /* "me and vikram" */
-        else if (rme && left && !lme && !weak_and && name_ok(sc, a, b, false))
+        else if (rme && left && !lme && name_ok(sc, a, b, false))
             pii_person_emit(sc, a, b, 0.72, SANCTUM_EV_CONTEXT_AFTER | SANCTUM_EV_GAZETTEER_FIRST); /* "kayla and me" */
-        else if (left && right && !lme && !rme && !weak_and && name_ok(sc, a, b, false) && name_ok(sc, c, d, false) &&
+        else if (left && right && !lme && !rme && name_ok(sc, c, d, false) && name_ok(sc, a, b, false) &&
                  (common_first(s, a, b) || common_first(s, c, d))) {
             pii_person_emit(sc, a, b, 0.72, SANCTUM_EV_CONTEXT_AFTER | SANCTUM_EV_GAZETTEER_FIRST);
             emit_name(sc, c, d, 0.72); /* "nour w layla", "bilal aur hamza" */
