@@ -224,6 +224,7 @@ static void informal_frames_in_a_row(void **state)
     pii_fixture *f = *state;
     assert_linear(f->det, "kin particles and coordination", "rahul bhai and priya ji w kuya jun ");
     assert_linear(f->det, "hyphen suffixes", "yuki-chan ren-kun ");
+    assert_linear(f->det, "possessives", "tanvi's mom ");
     assert_linear(f->det, "verb, preposition, name", "dile a rodrigo bilang ke wulan ");
     assert_linear(f->det, "long lower-case words around frames",
                   "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa bhai aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa and ");

@@ -128,6 +128,18 @@ static void round13_full_name(void **state)
     pii_expect(f->det, "hey aarav mehta, welcome to the group", SANCTUM_ENTITY_PERSON, "aarav mehta");
 }
 
+/* A possessive given name before a kinship word or a thing people own. */
+static void round13_possessive(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "lol anjali's mom called my mom", SANCTUM_ENTITY_PERSON, "anjali");
+    pii_expect(f->det, "we r going to ritesh's place after", SANCTUM_ENTITY_PERSON, "ritesh");
+    /* the same frames with a word, a tool, a place */
+    pii_expect_none(f->det, "python's parents class is weird", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "grandma's house for dinner", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "django's parents field is null", SANCTUM_ENTITY_PERSON);
+}
+
 /* The generated list of given names that are everyday words of another language: sorted (the lookup
  * bisects it), holding the words the weak frames must refuse and none of the names they must take. */
 static void round13_foreign_word_data(void **state)
@@ -160,6 +172,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round13_speech_after, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_coordination, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_full_name, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round13_possessive, pii_setup, pii_teardown),
         cmocka_unit_test(round13_foreign_word_data),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

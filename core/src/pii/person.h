@@ -355,16 +355,23 @@ bool pii_lower_second_name(const uint8_t *s, size_t bs, size_t be, bool has_b, u
 
 /* ---- person_lower_frames.c: lower-case names in informal chat frames (round 13) ---- */
 /* Whether the lower-case word w[0..n) may be a frame word ("bhai", "kuya", "oye", "and"): one load. */
-extern const uint32_t pii_informal_gate_last[12][26], pii_informal_gate_second[12][26];
-static inline bool pii_informal_gate(const uint8_t *w, size_t n)
+extern const uint64_t pii_informal_gate[12][26];
+static inline bool pii_is_informal_frame(const uint8_t *w, size_t n)
 {
     if (n == 0 || n >= 12)
         return false;
     unsigned c = w[0] - 'a', l = w[n - 1] - 'a', c2 = w[n > 1 ? 1 : 0] - 'a';
-    return c < 26 && l < 26 && c2 < 26 && (pii_informal_gate_last[n][c] >> l & 1u) &&
-           (pii_informal_gate_second[n][c] >> c2 & 1u);
+    if (c >= 26 || l >= 26 || c2 >= 26)
+        return false;
+    uint64_t g = pii_informal_gate[n][c];
+    return (g >> l & 1u) && (g >> (32 + c2) & 1u);
 }
-/* FRAMES, DENY and DEITY are sorted and pii_informal_gate_last is built from FRAMES (a unit test asks). */
+/* The walk's one call for the plain lower-case word [p, j) that passed pii_is_informal_frame or goes on with a
+ * hyphen ("yuki-chan"). */
+void pii_informal_word(pii_scan *sc, size_t p, size_t j);
+/* "tanvi's mom": the possessive lower-case word [p, j) before a kinship word or a thing people own. */
+void pii_informal_possessive(pii_scan *sc, size_t p, size_t j);
+/* FRAMES, DENY and DEITY are sorted and pii_informal_gate is built from FRAMES (a unit test asks). */
 bool pii_informal_tables_check(void);
 /* The names that the frame word [p, j) vouches for ("rahul bhai", "kuya jun", "nour w layla"), or a name
  * [p, j) joined by a hyphen to a Japanese or Korean suffix ("yuki-chan"). */

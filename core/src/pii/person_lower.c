@@ -425,12 +425,13 @@ void pii_skip_plain_lower(pii_scan *sc, walk *k)
             if (j + 1 < n && (s[j] == '.' || s[j] == '-' || s[j] == '_') && pii_is_lower(s[j + 1]) && p >= 2 &&
                 (s[p - 2] == ']' || s[p - 2] == 'y'))
                 framed_handle(sc, prev_s, prev_e, p, j); /* "[09:14] zeynep.kaya:", "by tomas_novak" */
-            if (j < n && s[j] == '-' && j - p >= 3)
-                pii_informal_frame(sc, p, j); /* "yuki-chan" (person_lower_frames.c) */
-            if (j < n && (s[j] >= 0x80 || pii_is_upper(s[j]) || s[j] == '\'' || s[j] == '-'))
+            if (j < n && (s[j] >= 0x80 || pii_is_upper(s[j]) || s[j] == '\'' || s[j] == '-')) {
+                if (s[j] == '-')
+                    pii_informal_word(sc, p, j); /* "yuki-chan" (person_lower_frames.c) */
                 break; /* not a plain word: the full tokenizer decides */
-            if (pii_informal_gate(s + p, j - p))
-                pii_informal_frame(sc, p, j); /* "rahul bhai", "kuya jun", "oye javi" */
+            }
+            if (pii_is_informal_frame(s + p, j - p))
+                pii_informal_word(sc, p, j); /* "rahul bhai", "kuya jun", "oye javi" */
             if (pii_chat_frame_gate(s, n, p, j, false)) {
                 word fw; /* "soy Ximena", "little Anouk", "mrs adeyemi" (person_chat_frames.c) */
                 memset(&fw, 0, sizeof fw);
