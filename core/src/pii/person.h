@@ -363,6 +363,30 @@ bool pii_lower_doing_after(const uint8_t *s, size_t n, size_t p, size_t j);
 /* The lower-case word [bs, be) after a given name is a second known name that is no word. */
 bool pii_lower_second_name(const uint8_t *s, size_t bs, size_t be, bool has_b, unsigned fb);
 
+/* ---- person_lower_frames.c: lower-case names in informal chat frames (round 13) ---- */
+/* Whether the lower-case word w[0..n) may be a frame word ("bhai", "kuya", "oye", "and"): one load. */
+extern const uint64_t pii_informal_gate[12][26];
+static inline bool pii_is_informal_frame(const uint8_t *w, size_t n)
+{
+    if (n == 0 || n >= 12)
+        return false;
+    unsigned c = w[0] - 'a', l = w[n - 1] - 'a', c2 = w[n > 1 ? 1 : 0] - 'a';
+    if (c >= 26 || l >= 26 || c2 >= 26)
+        return false;
+    uint64_t g = pii_informal_gate[n][c];
+    return (g >> l & 1u) && (g >> (32 + c2) & 1u);
+}
+/* The walk's one call for the plain lower-case word [p, j) that passed pii_is_informal_frame or goes on with a
+ * hyphen ("yuki-chan"). */
+void pii_informal_word(pii_scan *sc, size_t p, size_t j);
+/* "tanvi's mom": the possessive lower-case word [p, j) before a kinship word or a thing people own. */
+void pii_informal_possessive(pii_scan *sc, size_t p, size_t j);
+/* FRAMES, DENY and DEITY are sorted and pii_informal_gate is built from FRAMES (a unit test asks). */
+bool pii_informal_tables_check(void);
+/* The names that the frame word [p, j) vouches for ("rahul bhai", "kuya jun", "nour w layla"), or a name
+ * [p, j) joined by a hyphen to a Japanese or Korean suffix ("yuki-chan"). */
+void pii_informal_frame(pii_scan *sc, size_t p, size_t j);
+
 /* ---- person_headers.c: "From: Surname, Given" ---- */
 /* The pair [ws, ge) "Surname, Given" is the whole value of a mail or form header's name field. */
 bool pii_header_name_field(const uint8_t *s, size_t n, size_t ws, size_t ge, unsigned surname_flags);

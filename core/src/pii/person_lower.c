@@ -474,9 +474,14 @@ void pii_skip_plain_lower(pii_scan *sc, walk *k)
                 if ((end & END_HANDLE) && j + 1 < n && pii_is_lower(s[j + 1]) && p >= 2 &&
                     (s[p - 2] == ']' || s[p - 2] == 'y'))
                     framed_handle(sc, prev_s, prev_e, p, j); /* "[09:14] zeynep.kaya:", "by tomas_novak" */
-                if (end & END_BREAK)
+                if (end & END_BREAK) {
+                    if (s[j] == '-')
+                        pii_informal_word(sc, p, j); /* "yuki-chan" (person_lower_frames.c) */
                     break; /* not a plain word: the full tokenizer decides */
+                }
             }
+            if (pii_is_informal_frame(s + p, wl))
+                pii_informal_word(sc, p, j); /* "rahul bhai", "kuya jun", "oye javi" */
             unsigned shape = wl < 16 ? word_shape[wl][c - 'a'] : 0u;
             if ((shape & SHAPE_FRAME) && pii_chat_frame_gate(s, n, p, j, false)) {
                 word fw; /* "soy Ximena", "little Anouk", "mrs adeyemi" (person_chat_frames.c) */

@@ -952,6 +952,8 @@ void pii_rec_person(pii_scan *sc)
         if (w.lower) {
             if (pii_chat_frame_gate(s, n, w.s, w.e, false))
                 pii_chat_frame_word(sc, &w); /* "it's uh beatriz", "c'est Gaëlle", "doña Remedios" */
+            if (w.possessive)
+                pii_informal_possessive(sc, w.s, w.e); /* "tanvi's mom": person_lower_frames.c */
             /* lower-case names only right after a trigger word ("name is", "hi", "my wife") */
             bool trig = wl >= 2 && k.prev_e > k.prev_s && w.s - k.prev_e <= 2 &&
                         pii_lower_trigger(s + k.prev_s, k.prev_e - k.prev_s);

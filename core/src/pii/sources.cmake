@@ -8,6 +8,7 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/names.c
   ${PII_DIR}/names_cjk_data.c
   ${PII_DIR}/names_data.c
+  ${PII_DIR}/names_foreign_data.c
   ${PII_DIR}/native_digits.c
   ${PII_DIR}/numbers.c
   ${PII_DIR}/person_brands.c
@@ -27,6 +28,7 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/person_lexicon.c
   ${PII_DIR}/person_lower.c
   ${PII_DIR}/person_lower_chat.c
+  ${PII_DIR}/person_lower_frames.c
   ${PII_DIR}/person_orgs.c
   ${PII_DIR}/person_places.c
   ${PII_DIR}/person_prose.c
