@@ -217,6 +217,15 @@ static void case_forms_in_a_row(void **state)
     assert_linear(f->det, "long unknown word with an ending", "Xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxallelle ");
 }
 
+/* Items of one list in a row (person_parallel.c): a weak given name asks at most four candidates on each
+ * side, each over a note and a label of bounded length. */
+static void list_items_in_a_row(void **state)
+{
+    pii_fixture *f = *state;
+    assert_linear(f->det, "names with notes", "Solveig 9-13, Ingrid Nygaard 13-18, ");
+    assert_linear(f->det, "labelled items", "Mon early: Juha, Mon late: Joaquim (swap), ");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -231,6 +240,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(nbsp_joined_names, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(table_cells_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(case_forms_in_a_row, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(list_items_in_a_row, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -192,6 +192,12 @@ static inline bool pii_holy_initial(uint8_t c)
     return c >= 'a' && c <= 's' && ((0x6B7A5u >> (c - 'a')) & 1u);
 }
 
+/* ---- person_parallel.c: the items of one list ---- */
+/* A known given name below the threshold that opens an item of a list whose neighbouring item's name stands
+ * on its own ("North: Arnav (...), South: Divya") is lifted; runs after coordination, candidates in text
+ * order. */
+void pii_parallel_items(pii_scan *sc, size_t first_cand);
+
 /* ---- person_context.c: the phrases around a word ---- */
 int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown);
 int pii_context_after(const pii_scan *sc, size_t end, bool possessive);

@@ -764,7 +764,8 @@ static bool joins_names(const uint8_t *g, size_t gl, bool both)
                                       "ve", "y", "és", "и", "і", "και", NULL};
     if ((gl == 5 && memcmp(g, " and ", 5) == 0) || (gl == 6 && memcmp(g, ", and ", 6) == 0))
         return true;
-    if (!both && ((gl == 3 && memcmp(g, " & ", 3) == 0) || (gl == 4 && memcmp(g, " or ", 4) == 0) ||
+    if (!both && ((gl == 3 && (memcmp(g, " & ", 3) == 0 || memcmp(g, " + ", 3) == 0 || memcmp(g, " / ", 3) == 0)) ||
+                  (gl == 4 && memcmp(g, " or ", 4) == 0) ||
                   (gl == 2 && memcmp(g, ", ", 2) == 0)))
         return true;
     if (!both && gl >= 6 && gl <= 32 && g[0] == ' ' && g[1] == '(') {
@@ -978,6 +979,8 @@ void pii_rec_person(pii_scan *sc)
         pii_chat_frames(sc, first_cand); /* speaker labels, voicemails, kin titles; roles and rooms */
     if (!sc->oom)
         coordination(sc, first_cand);
+    if (!sc->oom)
+        pii_parallel_items(sc, first_cand);
     if (!sc->oom)
         pii_consistency(sc, first_cand); /* needs the candidates in text order: the CJK pass comes after */
     if (!sc->oom)

@@ -26,6 +26,7 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/person_lower.c
   ${PII_DIR}/person_lower_chat.c
   ${PII_DIR}/person_orgs.c
+  ${PII_DIR}/person_parallel.c
   ${PII_DIR}/person_places.c
   ${PII_DIR}/person_prose.c
   ${PII_DIR}/prose_calendar_data.c

@@ -1,0 +1,63 @@
+/* PII detector, round 13 (PERSON recall in Latin script): classes of holdout16 and holdout17, in new
+ * sentences (not taken from any evaluation file) of several genres and languages; each class has hard
+ * negatives that put a place, a brand, a product, a pet or a common word in the same frame. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "pii_expect.h"
+#include "test_util.h"
+
+/* Parallel items: a list whose items each open with a name ("Name <note>, Name <note>", "Label: Name,
+ * Label: Name") where one item's name stands on its own: a given name the data knows opening another item
+ * of the same list is a person too, whatever the note between them. */
+static void round13_parallel_items(void **state)
+{
+    pii_fixture *f = *state;
+    /* label: name (note), label: name */
+    pii_expect(f->det, "Delivery drivers today. East: Kwabena (van 3), West: Marjorie Tindall (van 5).",
+               SANCTUM_ENTITY_PERSON, "Kwabena");
+    pii_expect(f->det, "Bar shifts: Friday: Ruairi Gallagher, Saturday: Sunniva", SANCTUM_ENTITY_PERSON, "Sunniva");
+    /* name + hours, name + hours */
+    pii_expect(f->det, "Reception cover: Benedita 9-13, Guilherme Moura 13-18.", SANCTUM_ENTITY_PERSON, "Benedita");
+    pii_expect(f->det, "Kiosk rota: Ingrid Nygaard 7–11, Solveig 11–15, then closed.", SANCTUM_ENTITY_PERSON,
+               "Solveig");
+    /* parallel clauses: "Name verb ..., Name verb ..." in several languages */
+    pii_expect(f->det, "At the quiz night Winifred Ashby read the questions, Olamide kept the scores.",
+               SANCTUM_ENTITY_PERSON, "Olamide");
+    pii_expect(f->det, "En la excursión, Lucía Fernández llevó el mapa, Thandiwe trajo la comida.",
+               SANCTUM_ENTITY_PERSON, "Thandiwe");
+    pii_expect(f->det, "Na reunião, Beatriz Almeida apresentou o orçamento, Joaquim tratou das contas.",
+               SANCTUM_ENTITY_PERSON, "Joaquim");
+    pii_expect(f->det, "Tänään Aino Lehtinen siivoaa, Juha tekee ruokaa.", SANCTUM_ENTITY_PERSON, "Juha");
+    /* "+" and "/" join two names like "and" */
+    pii_expect(f->det, "Code review pairs this sprint: Declan Moore + Solveig, then swap.", SANCTUM_ENTITY_PERSON,
+               "Solveig");
+    pii_expect(f->det, "On call this weekend: Harriet Bloom / Thandiwe", SANCTUM_ENTITY_PERSON, "Thandiwe");
+    /* the same frames with places, brands, products and pets in the other items */
+    pii_expect_none(f->det, "Delivery zones today. East: Lyon (van 3), West: Sevilla (van 5).", SANCTUM_ENTITY_PERSON);
+    pii_expect_one_person(f->det, "Bar shifts: Friday: Ruairi Gallagher, Saturday: Heineken on tap",
+                          "Ruairi Gallagher");
+    pii_expect_one_person(f->det, "Reception cover: Guilherme Moura 13-18, Lisbon office closed.", "Guilherme Moura");
+    pii_expect_one_person(f->det, "At the quiz night Winifred Ashby read the questions, Toyota sponsored the prizes.",
+                          "Winifred Ashby");
+    pii_expect_one_person(f->det, "Code review pairs: Declan Moore + Jenkins pipeline, then deploy.", "Declan Moore");
+    pii_expect_one_person(f->det, "Lucía Fernández walks the dog, Bello sleeps all day.", "Lucía Fernández");
+    /* only the item next to the name's: a demonym two items on is no name of the list */
+    pii_expect_one_person(f->det, "Lease: the tenant, Rosalind Achterberg, of full age, Filipino, resides at the flat.",
+                          "Rosalind Achterberg");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(round13_parallel_items, pii_setup, pii_teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
