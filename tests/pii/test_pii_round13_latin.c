@@ -54,10 +54,32 @@ static void round13_parallel_items(void **state)
                           "Rosalind Achterberg");
 }
 
+/* Names joined by a patronymic or clan particle: Irish Ó, Ní, Nic, Mhic, Uí ("Ciarán Ó Dálaigh"), Welsh ap and
+ * ferch ("Gethin ap Iorwerth"), Malay binti and Arabic ibn ("Nur Aisyah binti Rahman"). The particle says a
+ * person is named, whatever the given name's data says; the span is the whole name. */
+static void round13_name_particles(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "The hurling panel: Ciarán Ó Dálaigh (captain).", SANCTUM_ENTITY_PERSON, "Ciarán Ó Dálaigh");
+    pii_expect(f->det, "Tenant: Éabha Ní Fhlaithearta, flat 2.", SANCTUM_ENTITY_PERSON, "Éabha Ní Fhlaithearta");
+    pii_expect(f->det, "Minutes taken by Gráinne Nic Aodha on Tuesday.", SANCTUM_ENTITY_PERSON, "Gráinne Nic Aodha");
+    pii_expect(f->det, "Tomás Ó Gallchóir won the raffle!", SANCTUM_ENTITY_PERSON, "Tomás Ó Gallchóir");
+    pii_expect(f->det, "Cymraeg: Gethin ap Iorwerth sy'n arwain y côr.", SANCTUM_ENTITY_PERSON, "Gethin ap Iorwerth");
+    pii_expect(f->det, "Borang cuti: Nur Aisyah binti Rahman, Jabatan Kewangan.", SANCTUM_ENTITY_PERSON,
+               "Nur Aisyah binti Rahman");
+    pii_expect(f->det, "Claim filed by Ahmad Faizal bin Osman yesterday.", SANCTUM_ENTITY_PERSON,
+               "Ahmad Faizal bin Osman");
+    /* places and things named with the same words stay out */
+    pii_expect_none(f->det, "We drove from Baile Átha Cliath to Dún Laoghaire.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Meet me at the Ibn Battuta Mall food court.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Ó hAnluain's pub is closed on Mondays, said the sign.", SANCTUM_ENTITY_PERSON);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(round13_parallel_items, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round13_name_particles, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -160,6 +160,9 @@ typedef struct walk {
 /* ---- person_lexicon.c: what one word is ---- */
 /* A lower-case name particle: "van", "de", "bin", "al". */
 bool pii_particle(const uint8_t *w, size_t n);
+/* An Irish clan particle written with a capital inside a name: "Ó", "Ní", "Nic", "Mhic", "Uí" ("Ciarán Ó
+ * Dálaigh"): the name goes on after it, and no place or thing is named so. */
+bool pii_clan_particle(const uint8_t *w, size_t n);
 /* Is w usable inside a name: a capitalized word (or all caps when allow_caps), no code shape. */
 bool pii_name_shaped(const pii_scan *sc, const word *w, bool allow_caps);
 /* A name that is also an everyday word (needs more evidence). */

@@ -60,6 +60,15 @@ static bool imperative_verb(const uint8_t *s, const word *w)
     return w->cap && sentence_start(s, w->s) && WORD_IN_SORTED(s + w->s, w->e - w->s, V);
 }
 
+/* After a word ending at e, a clan particle p ("Ó", "Ní") and a capitalized word right after it: the name
+ * goes on ("Gráinne Nic Aodha", "Seán Ó Briain"). */
+static bool clan_name(pii_scan *sc, size_t e, const word *p)
+{
+    word c;
+    return p->s == e + 1 && pii_clan_particle(sc->s + p->s, p->e - p->s) && next_word(sc->s, sc->n, p->e, &c) &&
+           joins(sc->s, p->e, c.s, false) && c.cap && c.e - c.s >= 3;
+}
+
 /* Step 3: an unknown capitalized word starts a name only with a phrase that vouches for it, a
  * signature, or a known last name right after it ("Contact Sarah Lee": the name starts later). */
 static bool unknown_start_ok(pii_scan *sc, const word *w)
@@ -77,6 +86,8 @@ static bool unknown_start_ok(pii_scan *sc, const word *w)
     unsigned f0 = 0;
     if (!next_word(s, n, w->e, &nx0) || !joins(s, w->e, nx0.s, false) || !nx0.cap)
         return false;
+    if (clan_name(sc, w->e, &nx0))
+        return true; /* "Gráinne Nic Aodha" */
     f0 = pii_name_flags(s, nx0.s, nx0.e);
     /* "Ayşe Yıldız": a word with letters beyond ASCII before a known surname */
     if (non_ascii(s, w->s, w->e) && (f0 & SC_NAME_LAST) && !pii_word_like(f0, sc_word_class(s + nx0.s, nx0.e - nx0.s)))
@@ -320,6 +331,11 @@ static bool base_score(pii_scan *sc, const word *w, int cls, unsigned fa, const 
         }
         if ((cased_other || surname_first) && *score < 0.75)
             *score = 0.75;
+        for (size_t t = 1; t + 1 < nt; t++)
+            if (pii_clan_particle(s + q->toks[t][0], q->toks[t][1] - q->toks[t][0]) && *score < 0.85) {
+                *score = 0.85; /* "Ciarán Ó Dálaigh", "Gráinne Nic Aodha": the particle names a person */
+                a_word = l_word = false;
+            }
         if (q->initial_mid && *score > 0)
             *score += 0.05;
         if (a_word || l_word)
