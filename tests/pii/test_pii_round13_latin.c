@@ -75,11 +75,27 @@ static void round13_name_particles(void **state)
     pii_expect_none(f->det, "Ó hAnluain's pub is closed on Mondays, said the sign.", SANCTUM_ENTITY_PERSON);
 }
 
+/* Family name first, then two or three given names (Vietnamese, with or without its letters' marks, and
+ * the middle names Thị and Văn): the whole name is one span, not its given names alone. */
+static void round13_family_name_first(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "Alumni news: Ngo Thanh Huong opened a bakery in Da Lat.", SANCTUM_ENTITY_PERSON,
+               "Ngo Thanh Huong");
+    pii_expect(f->det, "Người liên hệ: Bùi Thị Thu Hà, phòng kế toán.", SANCTUM_ENTITY_PERSON, "Bùi Thị Thu Hà");
+    pii_expect(f->det, "Trực ca đêm: Trần Văn Hùng và Lý Minh Tuấn.", SANCTUM_ENTITY_PERSON, "Trần Văn Hùng");
+    pii_expect(f->det, "Badge request for Phan Minh Khoa (contractor).", SANCTUM_ENTITY_PERSON, "Phan Minh Khoa");
+    /* a family name before words that are no given names is no such name */
+    pii_expect_none(f->det, "The Kaiser Wilhelm Memorial Church is closed.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Ngo Quyen Street floods every June.", SANCTUM_ENTITY_PERSON);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(round13_parallel_items, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_name_particles, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round13_family_name_first, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

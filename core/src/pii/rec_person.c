@@ -261,6 +261,20 @@ static bool place_given(pii_scan *sc, const word *w, int cls, unsigned fa, const
             pii_word_eq(s + c, d - c, "the") && word_after(s, sc->n, d, &a, &b) && pii_word_eq(s + a, b - a, "new"));
 }
 
+/* The words after a family name are all given names the data knows and no words, or the Vietnamese middle
+ * names Thị and Văn ("Ngo Minh Chau", "Bùi Thị Lan Anh", "Phan Văn Đức"), the last one known as a given name. */
+static bool given_names_after(pii_scan *sc, const name_seq *q)
+{
+    const uint8_t *s = sc->s;
+    for (size_t t = 1; t < q->nt; t++) {
+        size_t a = q->toks[t][0], l = q->toks[t][1] - a;
+        bool middle = t + 1 < q->nt && bytes_in(s + a, l, (const char *const[]){"Th\xE1\xBB\x8B", "V\xC4\x83n", NULL});
+        if (!middle && (!(q->fl[t] & SC_NAME_FIRST) || pii_word_like(q->fl[t], sc_word_class(s + a, l))))
+            return false;
+    }
+    return true;
+}
+
 /* Step 5: the score the words themselves earn (gazetteer, word-likeness, capitalization, position).
  * Returns false when the words can never be a name (all caps without a known pair). */
 static bool base_score(pii_scan *sc, const word *w, int cls, unsigned fa, const name_seq *q, bool poss, bool label,
@@ -316,6 +330,8 @@ static bool base_score(pii_scan *sc, const word *w, int cls, unsigned fa, const 
                          : 0.6; /* "Sigríður Jónsdóttir": an unknown word before a surname told by its ending */
         else if (nt == 2 && (fa & SC_NAME_LAST) && !a_word && (last & SC_NAME_FIRST) && !(last & SC_NAME_LAST) && !l_word)
             *score = 0.8; /* family name first: "Xu Mingyu", "Yamamoto Haruki" */
+        else if (nt >= 3 && (fa & SC_NAME_LAST) && !a_word && given_names_after(sc, q))
+            *score = 0.8; /* and two or three given names: "Ngo Minh Chau", "Bùi Thị Lan Anh" */
         else if (fa & SC_NAME_LAST)
             *score = l_known ? 0.6 : 0.4;
         /* Greek and Cyrillic: two capitalized words, one of them a known name ("Γιώργος Παπαδόπουλος");
