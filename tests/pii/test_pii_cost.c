@@ -224,6 +224,8 @@ static void list_items_in_a_row(void **state)
     pii_fixture *f = *state;
     assert_linear(f->det, "names with notes", "Solveig 9-13, Ingrid Nygaard 13-18, ");
     assert_linear(f->det, "labelled items", "Mon early: Juha, Mon late: Joaquim (swap), ");
+    /* contact owners (person_contact.c): each number bisects the names and looks back at most four */
+    assert_linear(f->det, "names before numbers", "Juha (desk) at +33 6 12 34 56 78, ");
 }
 
 int main(void)

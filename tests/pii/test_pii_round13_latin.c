@@ -90,12 +90,34 @@ static void round13_family_name_first(void **state)
     pii_expect_none(f->det, "Ngo Quyen Street floods every June.", SANCTUM_ENTITY_PERSON);
 }
 
+/* The owner of a contact detail: a known given name right before a phone number or an e-mail address, with
+ * only punctuation, a note in brackets and the words that hand a number over between them. */
+static void round13_contact_owner(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "Spare ticket for Saturday, Olamide at +44 7700 900123 has it.", SANCTUM_ENTITY_PERSON,
+               "Olamide");
+    pii_expect(f->det, "Tesouraria: Joaquim (tesoureiro) +351 912 345 678", SANCTUM_ENTITY_PERSON, "Joaquim");
+    pii_expect(f->det, "Chorale : Juha, +33 6 12 34 56 78, cherche une voiture", SANCTUM_ENTITY_PERSON, "Juha");
+    pii_expect(f->det, "Llaves perdidas: Thandiwe al +34 612 345 678", SANCTUM_ENTITY_PERSON, "Thandiwe");
+    pii_expect(f->det, "Bake sale questions: Solveig - bakesale@example.org", SANCTUM_ENTITY_PERSON, "Solveig");
+    /* places, software and offices before a number stay out; a name before a number in another sentence too */
+    pii_expect_none(f->det, "Hotel Lyon, +33 4 72 00 00 00, rooms from 80 EUR", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Zoom at +1 646 558 8656 for the dial-in", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "The Oslo desk at +47 22 00 00 00 is closed.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Booked via Sevilla Tours, +34 954 00 00 00.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Chorale : Juha. +33 6 12 34 56 78 est le numéro du local.", SANCTUM_ENTITY_PERSON);
+    /* a header label is no name: "Von:" (German "From:") before an address */
+    pii_expect_none(f->det, "Von: kassenwart@verein.example\nBetreff: Beitrag", SANCTUM_ENTITY_PERSON);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(round13_parallel_items, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_name_particles, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_family_name_first, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round13_contact_owner, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

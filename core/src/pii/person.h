@@ -201,6 +201,12 @@ static inline bool pii_holy_initial(uint8_t c)
  * order. */
 void pii_parallel_items(pii_scan *sc, size_t first_cand);
 
+/* ---- person_contact.c: the owner of a contact detail ---- */
+/* A known given name below the threshold right before a standing phone number or e-mail address, with only
+ * punctuation, a bracketed note and hand-over words between ("Olamide at +44 ...", "Juha, +33 ..."), is
+ * lifted; person candidates [first_cand, count) in text order. */
+void pii_contact_owner(pii_scan *sc, size_t first_cand);
+
 /* ---- person_context.c: the phrases around a word ---- */
 int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown);
 int pii_context_after(const pii_scan *sc, size_t end, bool possessive);

@@ -1014,6 +1014,8 @@ void pii_rec_person(pii_scan *sc)
     if (!sc->oom)
         pii_parallel_items(sc, first_cand);
     if (!sc->oom)
+        pii_contact_owner(sc, first_cand);
+    if (!sc->oom)
         pii_consistency(sc, first_cand); /* needs the candidates in text order: the CJK pass comes after */
     if (!sc->oom)
         pii_cjk_honorifics(sc);

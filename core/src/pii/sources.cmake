@@ -14,6 +14,7 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/person_chat_frames.c
   ${PII_DIR}/person_cjk_roles.c
   ${PII_DIR}/person_consistency.c
+  ${PII_DIR}/person_contact.c
   ${PII_DIR}/person_context.c
   ${PII_DIR}/person_email_echo.c
   ${PII_DIR}/person_rosters.c
