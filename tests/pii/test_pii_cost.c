@@ -226,6 +226,8 @@ static void list_items_in_a_row(void **state)
     assert_linear(f->det, "labelled items", "Mon early: Juha, Mon late: Joaquim (swap), ");
     /* contact owners (person_contact.c): each number bisects the names and looks back at most four */
     assert_linear(f->det, "names before numbers", "Juha (desk) at +33 6 12 34 56 78, ");
+    /* pronouns (person_anaphora.c): each weak name reads at most 72 bytes after it */
+    assert_linear(f->det, "names and no pronoun", "Juha Olamide Thandiwe Joaquim ");
 }
 
 int main(void)

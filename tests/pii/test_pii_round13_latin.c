@@ -111,6 +111,24 @@ static void round13_contact_owner(void **state)
     pii_expect_none(f->det, "Von: kassenwart@verein.example\nBetreff: Beitrag", SANCTUM_ENTITY_PERSON);
 }
 
+/* A name a pronoun takes up: a known given name followed soon by "he", "she", "him", "her" (or "er", "elle",
+ * "hon", "ela" ...), which places, brands and software never take. */
+static void round13_pronoun_takes_up(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "Quarterly review: Olamide exceeded every target and his team trusts him.",
+               SANCTUM_ENTITY_PERSON, "Olamide");
+    pii_expect(f->det, "Ich habe gestern Juha getroffen, er zieht nach Berlin.", SANCTUM_ENTITY_PERSON, "Juha");
+    pii_expect(f->det, "Hier Joaquim au téléphone, elle arrive demain.", SANCTUM_ENTITY_PERSON, "Joaquim");
+    pii_expect(f->det, "Vi ringde Thandiwe i går och hon var glad.", SANCTUM_ENTITY_PERSON, "Thandiwe");
+    /* places, brands after an article, software, and a verb that opens the sentence take none */
+    pii_expect_none(f->det, "We drove through Sevilla; she said it was too hot.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "My sister bought a Dyson last week and she loves it.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "The Kafka consumer lags; he restarted it twice.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Liga para a loja, ela fecha às seis.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Le bureau ferme le 1er mai, composez le 15.", SANCTUM_ENTITY_PERSON);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -118,6 +136,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round13_name_particles, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_family_name_first, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_contact_owner, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round13_pronoun_takes_up, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -207,6 +207,11 @@ void pii_parallel_items(pii_scan *sc, size_t first_cand);
  * lifted; person candidates [first_cand, count) in text order. */
 void pii_contact_owner(pii_scan *sc, size_t first_cand);
 
+/* ---- person_anaphora.c: a name a pronoun takes up ---- */
+/* A known given name below the threshold followed within a line's reach by "he", "she", "him", "her" (in
+ * the languages of the sets) is lifted. */
+void pii_pronoun_takes_up(pii_scan *sc, size_t first_cand);
+
 /* ---- person_context.c: the phrases around a word ---- */
 int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown);
 int pii_context_after(const pii_scan *sc, size_t end, bool possessive);
