@@ -129,6 +129,19 @@ static void round13_pronoun_takes_up(void **state)
     pii_expect_none(f->det, "Le bureau ferme le 1er mai, composez le 15.", SANCTUM_ENTITY_PERSON);
 }
 
+/* A name by its affiliation: "from" and a department, a team, an office or a club after a known given name. */
+static void round13_affiliation(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "Quick intro: Olamide from Payments will join the call.", SANCTUM_ENTITY_PERSON, "Olamide");
+    pii_expect(f->det, "Heads up, Thandiwe from the Leeds office is visiting.", SANCTUM_ENTITY_PERSON, "Thandiwe");
+    pii_expect(f->det, "Agenda: Juha from our Helsinki team demos the new build.", SANCTUM_ENTITY_PERSON, "Juha");
+    /* a product from a company, a place, and a name before "from" and no group stay out */
+    pii_expect_none(f->det, "Agenda: Nova from Lenovo replaces the old laptops.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Agenda: the Sevilla from the travel agency brochure.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Quick intro: Juha from 9 to 5 is the new opening time.", SANCTUM_ENTITY_PERSON);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -137,6 +150,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round13_family_name_first, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_contact_owner, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_pronoun_takes_up, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round13_affiliation, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -212,6 +212,11 @@ void pii_contact_owner(pii_scan *sc, size_t first_cand);
  * the languages of the sets) is lifted. */
 void pii_pronoun_takes_up(pii_scan *sc, size_t first_cand);
 
+/* ---- person_affiliation.c: a name from a group of people ---- */
+/* A known given name below the threshold followed by "from" and a department, team, office or club ("Aditi
+ * from procurement", "Bilal from the Karachi office") is lifted. */
+void pii_affiliation(pii_scan *sc, size_t first_cand);
+
 /* ---- person_context.c: the phrases around a word ---- */
 int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown);
 int pii_context_after(const pii_scan *sc, size_t end, bool possessive);

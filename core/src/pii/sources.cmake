@@ -9,6 +9,7 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/names_data.c
   ${PII_DIR}/native_digits.c
   ${PII_DIR}/numbers.c
+  ${PII_DIR}/person_affiliation.c
   ${PII_DIR}/person_anaphora.c
   ${PII_DIR}/person_brands.c
   ${PII_DIR}/person_cjk.c
