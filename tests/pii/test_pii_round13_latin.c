@@ -142,6 +142,21 @@ static void round13_affiliation(void **state)
     pii_expect_none(f->det, "Quick intro: Juha from 9 to 5 is the new opening time.", SANCTUM_ENTITY_PERSON);
 }
 
+/* A common given name written in capitals inside mixed-case text ("it was JAMIE", a sign-up list item) is a
+ * name; an acronym of the same letters goes on into its noun or follows an article. */
+static void round13_shouted_name(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "ok who ate my fries?? it was DANA who did it", SANCTUM_ENTITY_PERSON, "DANA");
+    pii_expect(f->det, "Band sign-up:\n1. MARCUS - bass\n2. Priya - drums", SANCTUM_ENTITY_PERSON,
+               "MARCUS");
+    pii_expect(f->det, "my name is sara and the barista wrote SARAH. again.", SANCTUM_ENTITY_PERSON, "SARAH");
+    pii_expect_none(f->det, "DORA compliance starts in January for every bank.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "The LISA mission is planned for the 2030s.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "we applied to the new NINA fund yesterday", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "PAYROLL REPORT\nEMPLOYEE NAME: KEVIN\nSTATUS: ACTIVE", SANCTUM_ENTITY_PERSON);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -151,6 +166,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round13_contact_owner, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_pronoun_takes_up, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_affiliation, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round13_shouted_name, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -275,6 +275,46 @@ static bool given_names_after(pii_scan *sc, const name_seq *q)
     return true;
 }
 
+/* A lone word in capitals inside text written in mixed case: a common given name that is no word, no place
+ * and no acronym of the tools ("it was JAMIE", "a sign that said CONNIE"), where the words around it are in
+ * lower case (a line in capitals is a heading or a form, "CHRISTOPHER WAS HERE"). */
+static bool shouted_given(pii_scan *sc, const word *w, int cls, unsigned fa)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, l = w->e - w->s;
+    if (l < 4 || cls != SC_WORD_NONE || !(fa & SC_NAME_COMMON_FIRST) || (fa & (SC_NAME_WORD | SC_NAME_PLACE)))
+        return false;
+    /* the nearest letters on both sides are lower case (16 bytes at most each way); at a line's start or end
+     * the other side decides ("3. KELSEY - ukulele", "said CONNIE.") */
+    int before = 0, after = 0; /* 1 lower, -1 upper, 0 none */
+    for (size_t i = w->s; i > 0 && w->s - i < 16 && s[i - 1] != '\n'; i--)
+        if (pii_is_alpha(s[i - 1])) {
+            before = pii_is_lower(s[i - 1]) ? 1 : -1;
+            break;
+        }
+    for (size_t i = w->e; i < n && i - w->e < 16 && s[i] != '\n'; i++)
+        if (pii_is_alpha(s[i])) {
+            after = pii_is_lower(s[i]) ? 1 : -1;
+            break;
+        }
+    bool lower_before = before == 1 || (before == 0 && after == 1);
+    bool lower_after = after == 1 || (after == 0 && before == 1);
+    if (!lower_before || !lower_after || pii_tech_context(sc, w->s, w->e))
+        return false;
+    /* it stands alone: no article before it, and punctuation, the end or a person's verb after it; an acronym
+     * is counted and goes on into its noun ("the LISA mission", "DORA compliance") */
+    size_t ps, pe, a, b;
+    if (prev_word(s, w->s, 1, &ps, &pe) && word_in(s + ps, pe - ps, (const char *const[]){"the", "a", "an", "our", "this", "that", NULL}))
+        return false;
+    size_t q = w->e;
+    while (q < n && s[q] == ' ')
+        q++;
+    if (q >= n || pii_in_chars(".,!?;:)-'\"\n\r", s[q]) || s[q] == 0xE2)
+        return true;
+    return q == w->e + 1 && word_after(s, n, w->e, &a, &b) &&
+           word_in(s + a, b - a, (const char *const[]){"who", "and", "is", "was", "said", "says", "will", "has", "had", NULL});
+}
+
 /* Step 5: the score the words themselves earn (gazetteer, word-likeness, capitalization, position).
  * Returns false when the words can never be a name (all caps without a known pair). */
 static bool base_score(pii_scan *sc, const word *w, int cls, unsigned fa, const name_seq *q, bool poss, bool label,
@@ -307,6 +347,11 @@ static bool base_score(pii_scan *sc, const word *w, int cls, unsigned fa, const 
         if (middle_pair) {
             *score = 0.75;
             *ev |= SANCTUM_EV_NAME_SEQUENCE;
+            return true;
+        }
+        if (nt == 1 && shouted_given(sc, w, cls, fa)) {
+            *score = 0.7; /* "it was JAMIE", "3. KELSEY - ukulele": a common given name shouted in mixed case */
+            *ev |= SANCTUM_EV_FORMAT_WEAK;
             return true;
         }
         if (!label_pair &&
