@@ -157,6 +157,20 @@ static void round13_shouted_name(void **state)
     pii_expect_none(f->det, "PAYROLL REPORT\nEMPLOYEE NAME: KEVIN\nSTATUS: ACTIVE", SANCTUM_ENTITY_PERSON);
 }
 
+/* A lower-case name after a greeting, with the request to the one greeted right after it and no comma: "yo
+ * kenji u coming", "hey ravi pls send". Groups, assistants and everyday words in the same frame stay out. */
+static void round13_lower_greeting_request(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "yo tomasz u still up for padel tmrw?", SANCTUM_ENTITY_PERSON, "tomasz");
+    pii_expect(f->det, "hey olamide can you bring the speaker", SANCTUM_ENTITY_PERSON, "olamide");
+    pii_expect(f->det, "hi thandiwe pls check the rota", SANCTUM_ENTITY_PERSON, "thandiwe");
+    pii_expect_none(f->det, "hey guys can you check the rota", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "hi team u there?", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "hey siri can you set a timer", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "hello world can you compile this", SANCTUM_ENTITY_PERSON);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -167,6 +181,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round13_pronoun_takes_up, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_affiliation, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_shouted_name, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round13_lower_greeting_request, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -132,6 +132,16 @@ static size_t lineage_end(const uint8_t *s, size_t n, size_t p)
     return abd && e == x.e ? p : e;
 }
 
+/* After a greeting and a lower-case name, chat goes on to ask the one greeted: "yo kenji u coming", "hey
+ * ravi pls send", "hi maria can you check" (the name needs no comma when the request follows). */
+static bool asked_next(const uint8_t *s, size_t n, size_t e)
+{
+    static const char *const ASK[] = {"are", "can", "could", "did", "do", "pls", "plz", "r", "u", "ur", "would",
+                                      "you", "your", NULL};
+    size_t a, b;
+    return word_after(s, n, e, &a, &b) && word_in(s + a, b - a, ASK);
+}
+
 size_t pii_lower_name(pii_scan *sc, const word *w)
 {
     const uint8_t *s = sc->s;
@@ -197,7 +207,7 @@ size_t pii_lower_name(pii_scan *sc, const word *w)
         if (f & SC_NAME_WORD) {
             if (!(f & SC_NAME_COMMON_FIRST) || !(ends || pk == SC_PCTX_RELATION))
                 return w->e;
-        } else if (!ends && pk != SC_PCTX_RELATION && !b_last) {
+        } else if (!ends && pk != SC_PCTX_RELATION && !b_last && !(pk == SC_PCTX_GREETING && asked_next(s, n, w->e))) {
             return w->e;
         }
     }
