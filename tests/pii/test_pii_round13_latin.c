@@ -169,6 +169,10 @@ static void round13_lower_greeting_request(void **state)
     pii_expect_none(f->det, "hi team u there?", SANCTUM_ENTITY_PERSON);
     pii_expect_none(f->det, "hey siri can you set a timer", SANCTUM_ENTITY_PERSON);
     pii_expect_none(f->det, "hello world can you compile this", SANCTUM_ENTITY_PERSON);
+    /* a lower-case given name outside the common ones before "said" when "she"/"he" takes it up */
+    pii_expect(f->det, "lol ok, juha said he'd drive", SANCTUM_ENTITY_PERSON, "juha");
+    pii_expect_none(f->det, "my boss said she would call", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "even sevilla said nothing", SANCTUM_ENTITY_PERSON);
 }
 
 int main(void)
