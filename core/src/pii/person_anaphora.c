@@ -12,9 +12,10 @@
 enum { REACH = 72 };
 
 /* Personal pronouns of the third person singular that refer to people only (lower case, sorted). "sie",
- * "il", "son", "o" are left out: they also mean "they"/"you", "it" or "his/its". */
+ * "il", "son", "o" are left out: they also mean "they"/"you", "it" or "his/its"; German "er" too, Dutch
+ * "er" ("there") fills every other sentence ("Houd er rekening mee"). */
 static const char *const PRONOUN[] = {
-    "ela", "ele", "elle", "er", "han", "haar", "hem", "henne", "hennes", "her", "hers", "herself", "hij", "him",
+    "ela", "ele", "elle", "han", "haar", "hem", "henne", "hennes", "her", "hers", "herself", "hij", "him",
     "himself", "his", "hon", "honom", "hun", "hän", "ihm", "ihn", "jej", "jego", "lei", "lui", "ona",
     "she", "él", "ella", NULL};
 
