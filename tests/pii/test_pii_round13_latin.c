@@ -49,6 +49,8 @@ static void round13_parallel_items(void **state)
                           "Winifred Ashby");
     pii_expect_one_person(f->det, "Code review pairs: Declan Moore + Jenkins pipeline, then deploy.", "Declan Moore");
     pii_expect_one_person(f->det, "Lucía Fernández walks the dog, Bello sleeps all day.", "Lucía Fernández");
+    /* a translator's line: the name, the address, then the month and year */
+    pii_expect_one_person(f->det, "Çeviren: Ayşe Kaya <ayse.k@example.org>, Kasım 2003", "Ayşe Kaya");
     /* only the item next to the name's: a demonym two items on is no name of the list */
     pii_expect_one_person(f->det, "Lease: the tenant, Rosalind Achterberg, of full age, Filipino, resides at the flat.",
                           "Rosalind Achterberg");
@@ -129,6 +131,7 @@ static void round13_pronoun_takes_up(void **state)
     pii_expect_none(f->det, "Le bureau ferme le 1er mai, composez le 15.", SANCTUM_ENTITY_PERSON);
     /* Dutch "er" is "there", and a capitalized German noun is no given name's frame */
     pii_expect_none(f->det, "Houd er rekening mee dat de map wordt verwijderd.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Yeni bir bölümün başına kadar her satır okunur.", SANCTUM_ENTITY_PERSON);
 }
 
 /* A name by its affiliation: "from" and a department, a team, an office or a club after a known given name. */

@@ -12,8 +12,9 @@
 enum { REACH = 72 };
 
 /* Personal pronouns of the third person singular that refer to people only (lower case, sorted). "sie",
- * "il", "son", "o" are left out: they also mean "they"/"you", "it" or "his/its"; German "er" too, Dutch
- * "er" ("there") fills every other sentence ("Houd er rekening mee"). */
+ * "il", "son", "o" are left out: they also mean "they"/"you", "it" or "his/its"; German "er" too: Dutch
+ * "er" ("there") fills every other sentence ("Houd er rekening mee"). "her" is Turkish "every" too: it
+ * counts only where no Turkish letter (ı, ş, ğ) is in reach. */
 static const char *const PRONOUN[] = {
     "ela", "ele", "elle", "han", "haar", "hem", "henne", "hennes", "her", "hers", "herself", "hij", "him",
     "himself", "his", "hon", "honom", "hun", "hän", "ihm", "ihn", "jej", "jego", "lei", "lui", "ona",
@@ -22,6 +23,9 @@ static const char *const PRONOUN[] = {
 static bool pronoun_after(const uint8_t *s, size_t n, size_t end)
 {
     size_t lim = end + REACH < n ? end + REACH : n;
+    bool turkish = false; /* ı (C4 B1), ğ (C4 9F), ş (C5 9F) */
+    for (size_t p = end; p + 1 < lim && !turkish; p++)
+        turkish = (s[p] == 0xC4 && (s[p + 1] == 0xB1 || s[p + 1] == 0x9F)) || (s[p] == 0xC5 && s[p + 1] == 0x9F);
     for (size_t p = end; p < lim;) {
         uint8_t c = s[p];
         if (c == '\n' || c == '\r')
@@ -36,7 +40,7 @@ static bool pronoun_after(const uint8_t *s, size_t n, size_t end)
         size_t l = e - p;
         /* the pronoun as a whole word, in lower case (a capital "Her" may start a title; "1er" is no "er") */
         if (l >= 2 && l <= 7 && (pii_is_lower(s[p]) || s[p] >= 0x80) && (p == 0 || (s[p - 1] != '@' && !pii_is_alnum(s[p - 1]))) &&
-            bytes_in(s + p, l, PRONOUN))
+            bytes_in(s + p, l, PRONOUN) && !(turkish && l == 3 && memcmp(s + p, "her", 3) == 0))
             return true;
         p = e > p ? e : p + 1;
     }

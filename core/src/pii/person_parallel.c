@@ -39,15 +39,16 @@ static size_t item_separator(const uint8_t *s, size_t start)
 }
 
 /* The note between the end of one item's name and the separator that ends the item: short, on one line,
- * inside one sentence, without a label of its own and without another item ("(van 3)", "8-12", "takes
- * Saturday food bank"; not "of legal age, Filipino": the items next to each other are asked on). */
+ * inside one sentence, without a label of its own, an address or another item ("(van 3)", "8-12", "takes
+ * Saturday food bank"; not "of legal age, Filipino": the items next to each other are asked on; not
+ * "Name <mail@...>, Kasım 2003", a translator's line and its date). */
 static bool plain_note(const uint8_t *s, size_t a, size_t b)
 {
     if (b < a || b - a > NOTE_MAX)
         return false;
     for (size_t i = a; i < b; i++) {
         uint8_t c = s[i];
-        if (c == '\n' || c == '\r' || c == ':' || c == ';' || c == ',' || c == '"')
+        if (c == '\n' || c == '\r' || c == ':' || c == ';' || c == ',' || c == '"' || c == '<' || c == '@')
             return false;
         /* "ext. 214" goes on; ". The" ends the sentence */
         if ((c == '.' || c == '!' || c == '?') && i + 2 <= b && s[i + 1] == ' ' &&
@@ -100,6 +101,10 @@ void pii_parallel_items(pii_scan *sc, size_t first_cand)
             const pii_cand *a = &sc->c[i - k];
             found = standing(a, thr) && same_list(s, a, w);
         }
+        /* "Kasım 2003", "Juni 2024": a month before a year */
+        if (w->end + 5 <= sc->n && s[w->end] == ' ' && pii_is_digit(s[w->end + 1]) && pii_is_digit(s[w->end + 4]) &&
+            (s[w->end + 1] == '1' || s[w->end + 1] == '2') && (w->end + 5 == sc->n || !pii_is_digit(s[w->end + 5])))
+            continue;
         bool opens = item_separator(s, w->start) > 0 || sentence_start(s, w->start);
         for (size_t k = 1; k <= NEIGHBOURS && i + k < sc->count && opens && !found; k++) {
             const pii_cand *b = &sc->c[i + k];
