@@ -49,6 +49,8 @@ static void round13_parallel_items(void **state)
                           "Winifred Ashby");
     pii_expect_one_person(f->det, "Code review pairs: Declan Moore + Jenkins pipeline, then deploy.", "Declan Moore");
     pii_expect_one_person(f->det, "Lucía Fernández walks the dog, Bello sleeps all day.", "Lucía Fernández");
+    /* a two-letter word that opens the sentence is no item's name ("Na" is a given name and Portuguese "in the") */
+    pii_expect_one_person(f->det, "Na feira de sábado, Beatriz Almeida vendeu queijo.", "Beatriz Almeida");
     /* a translator's line: the name, the address, then the month and year */
     pii_expect_one_person(f->det, "Çeviren: Ayşe Kaya <ayse.k@example.org>, Kasım 2003", "Ayşe Kaya");
     /* only the item next to the name's: a demonym two items on is no name of the list */

@@ -66,6 +66,8 @@ static bool weak_given(const uint8_t *s, const pii_cand *c, double thr)
         !(c->evidence & SANCTUM_EV_GAZETTEER_FIRST) || (c->evidence & (SANCTUM_EV_SUPPRESSED | SANCTUM_EV_COMMON_WORD)))
         return false;
     size_t l = c->end - c->start;
+    if (l < 3)
+        return false; /* "Na festa de ..., Lurdes ...": a two-letter word is an article or a preposition as often */
     return !(pii_name_flags(s, c->start, c->end) & SC_NAME_PLACE) && sc_word_class(s + c->start, l) == SC_WORD_NONE &&
            !sc_place_lookup(s + c->start, l);
 }
