@@ -228,6 +228,9 @@ static void list_items_in_a_row(void **state)
     assert_linear(f->det, "names before numbers", "Juha (desk) at +33 6 12 34 56 78, ");
     /* pronouns (person_anaphora.c): each weak name reads at most 72 bytes after it */
     assert_linear(f->det, "names and no pronoun", "Juha Olamide Thandiwe Joaquim ");
+    /* structured name fields (person_fields.c): each line is read once */
+    assert_linear(f->det, "vCard N lines", "N:Okoro;Faith;;;\n");
+    assert_linear(f->det, "one long N line", "N:Okoro;Faith;;;");
 }
 
 int main(void)

@@ -182,6 +182,24 @@ static void round13_lower_greeting_request(void **state)
     pii_expect_none(f->det, "even sevilla said nothing", SANCTUM_ENTITY_PERSON);
 }
 
+/* Structured name fields: a vCard's N line (family;given;additional;prefix;suffix) and a GEDCOM NAME line
+ * (given /surname/) name a person in every part, words included. */
+static void round13_name_fields(void **state)
+{
+    pii_fixture *f = *state;
+    const char *card = "BEGIN:VCARD\nVERSION:3.0\nN:Okoro;Faith;Adaeze;;\nTEL:+234 803 555 0192\nEND:VCARD";
+    pii_expect(f->det, card, SANCTUM_ENTITY_PERSON, "Okoro");
+    pii_expect(f->det, card, SANCTUM_ENTITY_PERSON, "Faith");
+    pii_expect(f->det, "N;CHARSET=UTF-8:Øvregård;Sigrid;;;\r\nFN:Sigrid Øvregård", SANCTUM_ENTITY_PERSON, "Sigrid");
+    pii_expect(f->det, "0 @I7@ INDI\n1 NAME Hope /Whitcombe/\n1 SEX F", SANCTUM_ENTITY_PERSON, "Hope");
+    pii_expect(f->det, "0 @I7@ INDI\n1 NAME Hope /Whitcombe/\n1 SEX F", SANCTUM_ENTITY_PERSON, "Whitcombe");
+    /* the same letters that are no such field */
+    pii_expect_none(f->det, "N: 42; M: 17; total: 59", SANCTUM_ENTITY_PERSON);
+    pii_expect(f->det, "family tree export: 1 NAME Astrid /Holmqvist/", SANCTUM_ENTITY_PERSON, "Holmqvist");
+    pii_expect_none(f->det, "1 NAME /usr/local/bin/", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "N:2;3;4;5", SANCTUM_ENTITY_PERSON);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -193,6 +211,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round13_affiliation, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_shouted_name, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_lower_greeting_request, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round13_name_fields, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -217,6 +217,13 @@ void pii_pronoun_takes_up(pii_scan *sc, size_t first_cand);
  * from procurement", "Bilal from the Karachi office") is lifted. */
 void pii_affiliation(pii_scan *sc, size_t first_cand);
 
+/* ---- person_fields.c: structured name fields ---- */
+/* A vCard "N:Family;Given;Additional;;" line starting at ws (the "N"): emits its name parts, returns the
+ * line's end, 0 when it is none. */
+size_t pii_vcard_name(pii_scan *sc, size_t ws);
+/* A GEDCOM "1 NAME Given /Surname/" line whose "NAME" starts at ws: the same. */
+size_t pii_gedcom_name(pii_scan *sc, size_t ws);
+
 /* ---- person_context.c: the phrases around a word ---- */
 int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown);
 int pii_context_after(const pii_scan *sc, size_t end, bool possessive);

@@ -973,6 +973,13 @@ void pii_rec_person(pii_scan *sc)
         }
         k.prev_s = w.s;
         k.prev_e = w.e;
+        if (s[w.s] == 'N' && (wl == 1 || (wl == 4 && w.allcaps))) {
+            size_t fe = wl == 1 ? pii_vcard_name(sc, w.s) : pii_gedcom_name(sc, w.s); /* "N:Mwangi;Grace;;;" */
+            if (fe > 0) {
+                k.p = fe;
+                continue;
+            }
+        }
         if (pii_chat_frame_gate(s, n, w.s, w.e, true))
             pii_chat_frame_word(sc, &w); /* "Kwame [9:02 AM]:", "Who: ...", "Tamsin, 31,", "Maître X" */
         if (w.e + 1 < n && s[w.e] == '<' && (wl == 1 || w.allcaps)) {

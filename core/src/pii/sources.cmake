@@ -20,6 +20,7 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/person_context.c
   ${PII_DIR}/person_email_echo.c
   ${PII_DIR}/person_rosters.c
+  ${PII_DIR}/person_fields.c
   ${PII_DIR}/person_formats.c
   ${PII_DIR}/person_headers.c
   ${PII_DIR}/person_inflect.c
