@@ -143,6 +143,12 @@ static void round13_affiliation(void **state)
     pii_expect(f->det, "Quick intro: Olamide from Payments will join the call.", SANCTUM_ENTITY_PERSON, "Olamide");
     pii_expect(f->det, "Heads up, Thandiwe from the Leeds office is visiting.", SANCTUM_ENTITY_PERSON, "Thandiwe");
     pii_expect(f->det, "Agenda: Juha from our Helsinki team demos the new build.", SANCTUM_ENTITY_PERSON, "Juha");
+    /* a family named by its surname */
+    pii_expect(f->det, "Nachbarschaft: Familie Demir sucht eine Katzensitterin.", SANCTUM_ENTITY_PERSON, "Demir");
+    pii_expect(f->det, "Le repas chez la famille Dubois est samedi.", SANCTUM_ENTITY_PERSON, "Dubois");
+    pii_expect(f->det, "Dinner with the Okafor family on Sunday?", SANCTUM_ENTITY_PERSON, "Okafor");
+    pii_expect_none(f->det, "Our Paris family trip was great.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Familie Berlin-Mitte: Treffen am Montag.", SANCTUM_ENTITY_PERSON);
     /* a product from a company, a place, and a name before "from" and no group stay out */
     pii_expect_none(f->det, "Agenda: Nova from Lenovo replaces the old laptops.", SANCTUM_ENTITY_PERSON);
     pii_expect_none(f->det, "Agenda: the Sevilla from the travel agency brochure.", SANCTUM_ENTITY_PERSON);
