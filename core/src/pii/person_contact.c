@@ -91,7 +91,11 @@ static bool weak_name(const uint8_t *s, const pii_cand *c, double thr)
 void pii_contact_owner(pii_scan *sc, size_t first_cand)
 {
     double thr = sc->det->threshold, lifted = thr > 0.75 ? thr : 0.75;
-    if (first_cand == sc->count)
+    /* most texts hold no weak given name: then no number needs asking */
+    bool any = false;
+    for (size_t i = first_cand; i < sc->count && !any; i++)
+        any = sc->c[i].score >= 0.5 && sc->c[i].score < thr && (sc->c[i].evidence & SANCTUM_EV_GAZETTEER_FIRST);
+    if (!any)
         return;
     for (size_t i = 0; i < sc->pre_person && i < first_cand; i++) {
         const pii_cand *x = &sc->c[i];

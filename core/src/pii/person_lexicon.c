@@ -8,17 +8,19 @@
 
 bool pii_particle(const uint8_t *w, size_t n)
 {
-    /* round 13: the patronymics of Malay and Arabic (binti, bint, ibn) and Welsh (ap, ferch, verch) */
+    /* round 13: the patronymics of Malay (binti, bint) and Welsh (ap, verch); "ibn" and "ferch" below */
     static const char *const P[] = {"van", "der", "den", "de", "la", "le", "von", "da", "di", "du", "del",
                                     "della", "dos", "das", "bin", "al", "el", "ter", "ten", "zu", "y",
-                                    "binti", "bint", "ibn", "ap", "ferch", "verch", NULL};
+                                    "binti", "bint", "ap", "verch", NULL};
     if (n == 0 || n > 5)
         return false; /* no particle is longer ("della"): most words asked about are names */
     uint8_t c0 = pii_lower(w[0]); /* the first letter once, not in each compare */
-    /* the list's first letters: a, b, d, e, f, i, l, t, v, y, z (most words are turned away before the walk) */
+    /* the list's first letters: a, b, d, e, l, t, v, y, z (most words are turned away before the walk) */
     static const uint32_t FIRST = 1u << ('a' - 'a') | 1u << ('b' - 'a') | 1u << ('d' - 'a') | 1u << ('e' - 'a') |
-                                  1u << ('f' - 'a') | 1u << ('i' - 'a') | 1u << ('l' - 'a') | 1u << ('t' - 'a') |
-                                  1u << ('v' - 'a') | 1u << ('y' - 'a') | 1u << ('z' - 'a');
+                                  1u << ('l' - 'a') | 1u << ('t' - 'a') | 1u << ('v' - 'a') | 1u << ('y' - 'a') |
+                                  1u << ('z' - 'a');
+    if (c0 == 'i' || c0 == 'f') /* Arabic "ibn", Welsh "ferch": "in", "is", "for", "from" leave on the length */
+        return (n == 3 && pii_word_eq(w, n, "ibn")) || (n == 5 && pii_word_eq(w, n, "ferch"));
     if (c0 < 'a' || c0 > 'z' || (FIRST >> (c0 - 'a') & 1u) == 0)
         return false;
     for (size_t k = 0; P[k] != NULL; k++)

@@ -62,7 +62,7 @@ static bool imperative_verb(const uint8_t *s, const word *w)
 
 /* After a word ending at e, a clan particle p ("Ó", "Ní") and a capitalized word right after it: the name
  * goes on ("Gráinne Nic Aodha", "Seán Ó Briain"). */
-static bool clan_name(pii_scan *sc, size_t e, const word *p)
+static PII_NOINLINE bool clan_name(pii_scan *sc, size_t e, const word *p)
 {
     word c;
     return p->s == e + 1 && pii_clan_particle(sc->s + p->s, p->e - p->s) && next_word(sc->s, sc->n, p->e, &c) &&
@@ -86,7 +86,7 @@ static bool unknown_start_ok(pii_scan *sc, const word *w)
     unsigned f0 = 0;
     if (!next_word(s, n, w->e, &nx0) || !joins(s, w->e, nx0.s, false) || !nx0.cap)
         return false;
-    if (clan_name(sc, w->e, &nx0))
+    if ((s[nx0.s] == 0xC3 || s[nx0.s] == 'N' || s[nx0.s] == 'U' || s[nx0.s] == 'M') && clan_name(sc, w->e, &nx0))
         return true; /* "Gráinne Nic Aodha" */
     f0 = pii_name_flags(s, nx0.s, nx0.e);
     /* "Ayşe Yıldız": a word with letters beyond ASCII before a known surname */
@@ -261,9 +261,18 @@ static bool place_given(pii_scan *sc, const word *w, int cls, unsigned fa, const
             pii_word_eq(s + c, d - c, "the") && word_after(s, sc->n, d, &a, &b) && pii_word_eq(s + a, b - a, "new"));
 }
 
+/* A clan particle between the name's first and last words ("Ciarán Ó Dálaigh"). */
+static PII_NOINLINE bool clan_inside(const uint8_t *s, const name_seq *q)
+{
+    for (size_t t = 1; t + 1 < q->nt; t++)
+        if (pii_clan_particle(s + q->toks[t][0], q->toks[t][1] - q->toks[t][0]))
+            return true;
+    return false;
+}
+
 /* The words after a family name are all given names the data knows and no words, or the Vietnamese middle
  * names Thị and Văn ("Ngo Minh Chau", "Bùi Thị Lan Anh", "Phan Văn Đức"), the last one known as a given name. */
-static bool given_names_after(pii_scan *sc, const name_seq *q)
+static PII_NOINLINE bool given_names_after(pii_scan *sc, const name_seq *q)
 {
     const uint8_t *s = sc->s;
     for (size_t t = 1; t < q->nt; t++) {
@@ -278,7 +287,7 @@ static bool given_names_after(pii_scan *sc, const name_seq *q)
 /* A lone word in capitals inside text written in mixed case: a common given name that is no word, no place
  * and no acronym of the tools ("it was JAMIE", "a sign that said CONNIE"), where the words around it are in
  * lower case (a line in capitals is a heading or a form, "CHRISTOPHER WAS HERE"). */
-static bool shouted_given(pii_scan *sc, const word *w, int cls, unsigned fa)
+static PII_NOINLINE bool shouted_given(pii_scan *sc, const word *w, int cls, unsigned fa)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n, l = w->e - w->s;
@@ -349,7 +358,7 @@ static bool base_score(pii_scan *sc, const word *w, int cls, unsigned fa, const 
             *ev |= SANCTUM_EV_NAME_SEQUENCE;
             return true;
         }
-        if (nt == 1 && shouted_given(sc, w, cls, fa)) {
+        if (nt == 1 && (fa & SC_NAME_COMMON_FIRST) && shouted_given(sc, w, cls, fa)) {
             *score = 0.7; /* "it was JAMIE", "3. KELSEY - ukulele": a common given name shouted in mixed case */
             *ev |= SANCTUM_EV_FORMAT_WEAK;
             return true;
@@ -392,11 +401,10 @@ static bool base_score(pii_scan *sc, const word *w, int cls, unsigned fa, const 
         }
         if ((cased_other || surname_first) && *score < 0.75)
             *score = 0.75;
-        for (size_t t = 1; t + 1 < nt; t++)
-            if (pii_clan_particle(s + q->toks[t][0], q->toks[t][1] - q->toks[t][0]) && *score < 0.85) {
-                *score = 0.85; /* "Ciarán Ó Dálaigh", "Gráinne Nic Aodha": the particle names a person */
-                a_word = l_word = false;
-            }
+        if (nt >= 3 && *score < 0.85 && clan_inside(s, q)) {
+            *score = 0.85; /* "Ciarán Ó Dálaigh", "Gráinne Nic Aodha": the particle names a person */
+            a_word = l_word = false;
+        }
         if (q->initial_mid && *score > 0)
             *score += 0.05;
         if (a_word || l_word)
