@@ -206,6 +206,19 @@ static void round13_name_fields(void **state)
     pii_expect_none(f->det, "N:2;3;4;5", SANCTUM_ENTITY_PERSON);
 }
 
+/* A given name and a family name's initial, as sign-up sheets and reviews write them: the initial is part
+ * of the name's span. */
+static void round13_trailing_initial(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "Sign-up sheet:\n1. Marcus K. - poetry\n2. Hannah - fiddle", SANCTUM_ENTITY_PERSON,
+               "Marcus K.");
+    pii_expect(f->det, "Review by Jessica T., verified buyer", SANCTUM_ENTITY_PERSON, "Jessica T.");
+    /* a middle initial before a family name stays inside the whole name; a pronoun "I." is no initial */
+    pii_expect(f->det, "Ask Jessica T. Morales about it", SANCTUM_ENTITY_PERSON, "Jessica T. Morales");
+    pii_expect_one_person(f->det, "Thanks, Jessica. I. e. the report is done.", "Jessica");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -218,6 +231,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round13_shouted_name, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_lower_greeting_request, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_name_fields, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round13_trailing_initial, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

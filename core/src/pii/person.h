@@ -281,6 +281,9 @@ size_t pii_caps_family_first(pii_scan *sc, const word *w);
 bool pii_initials_shape(const uint8_t *s, size_t n, size_t e);
 /* The item (or list of items) starting at w; returns where to go on, or 0 when w starts none. */
 size_t pii_initials_name(pii_scan *sc, const word *w);
+/* A lone given name that stands on its own followed by a family name's initial ("Ravi B.", "Priya S.") takes
+ * the initial into its span (round 13); person candidates from first_cand. */
+void pii_trailing_initial(pii_scan *sc, size_t first_cand);
 
 /* ---- person_records.c: MRZ name fields and court captions ---- */
 /* "P<UTOERIKSSON<<ANNA<MARIA<<<": returns where to go on, or 0. */

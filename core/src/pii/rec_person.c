@@ -1080,6 +1080,8 @@ void pii_rec_person(pii_scan *sc)
     if (!sc->oom)
         pii_affiliation(sc, first_cand);
     if (!sc->oom)
+        pii_trailing_initial(sc, first_cand);
+    if (!sc->oom)
         pii_consistency(sc, first_cand); /* needs the candidates in text order: the CJK pass comes after */
     if (!sc->oom)
         pii_cjk_honorifics(sc);
