@@ -19,6 +19,10 @@
 //   --russian DIR the unpacked sex-by-russian-name package: Russian first names with their diminutives
 //   --indian DIR  the unpacked random-indian-name package: Indian first and family names, romanized
 //   --nevnap DIR  the unpacked nevnap package: the Hungarian name-day calendar's given names (round 12)
+//   --arabic-names DIR  the unpacked arabic-name-to-en package: Arabic given names in Arabic script (round 13)
+//   --arabic-words F  hunspell-ar's ar.dic (consulted only): a round-13 Arabic name that is also a word
+//                 of the dictionary gets the word flag
+//   --persian-words F  myspell-fa's fa.dic (consulted only): the same for Persian words (خانه "house")
 //   --foreign-words F,F,...  Debian word lists (wngerman, wfrench, wspanish, witalian, wportuguese, wdutch,
 //                 wpolish, wdanish, wswedish): a round-12 name that is a lower-case word of
 //                 one of them is no key
@@ -53,6 +57,9 @@ const russianDir = arg('--russian');
 const indianDir = arg('--indian');
 const nevnapDir = arg('--nevnap');
 const foreignWords = arg('--foreign-words');
+const arabicNamesDir = arg('--arabic-names');
+const arabicWordsFile = arg('--arabic-words');
+const persianWordsFile = arg('--persian-words');
 if (!fakerDir || !outData || !outC) {
   console.error('usage: build_names.mjs --faker DIR [--ssa FILE] [--words FILE] --out-data F --out-c F');
   process.exit(2);
@@ -438,16 +445,111 @@ for (const n of fakerList('el', 'first_name')) {
 // Every key gets its variants, so a name from faker's ar list is known as a Persian writer spells it.
 const arabicVariants = (k) => {
   const out = new Set([k]);
-  const swaps = [[/ة$/, 'ه'], [/ه$/, 'ة'], [/ي/g, 'ی'], [/ی/g, 'ي'], [/ك/g, 'ک'], [/ک/g, 'ك'], [/ى$/, 'ی'], [/ی$/, 'ى']];
+  // round 13: Urdu writes the final ة/ه as ہ (عائشہ, فاطمہ)
+  const swaps = [[/ة$/, 'ه'], [/ه$/, 'ة'], [/ي/g, 'ی'], [/ی/g, 'ي'], [/ك/g, 'ک'], [/ک/g, 'ك'], [/ى$/, 'ی'], [/ی$/, 'ى'],
+    [/[ةه]$/, 'ہ'], [/ہ$/, 'ة']];
   for (let round = 0; round < 2; round++)
     for (const v of [...out]) for (const [re, to] of swaps) out.add(v.replace(re, to));
   out.delete(k);
   return out;
 };
+// Round 13: names in the scripts the round-12 development sets left in clear. arabic-name-to-en (ISC) maps
+// about 2,900 Arabic given names (and some tribal family names) to English; its keys are the names. A key
+// that hunspell-ar also knows as a word (سعيد "happy", أمل "hope", نور "light") gets the word flag: the
+// detector then takes it only beside another name, not alone. Short hand-kept lists (project's own) for the
+// scripts no package on the reachable registries carries names in: Gujarati, more Bengali, Telugu, Tamil
+// and Devanagari (Hindi, Nepali, Marathi) given and family names, Urdu family names, Khmer names.
+const before13 = new Set(names.keys());
+let arabicNameCount = 0;
+if (arabicNamesDir) {
+  const src = fs.readFileSync(path.join(arabicNamesDir, 'cases', 'fullnamedb.js'), 'utf8');
+  // ar.dic is made of sections, each opened by a "::::" line, its file name and another "::::" line:
+  // stopwords.dic and tools.dic (particles, pronouns: لكن "but", عليه "on him") are never names here;
+  // names.dic ("أسماء": nouns, not proper names) and the verbs are words
+  // the dictionaries are compared with the hamza on alef dropped (أسماء and اسماء are one word)
+  const bare = (w) => w.replace(/[أإآ]/g, 'ا');
+  const arWords = new Set(), arStop = new Set();
+  if (arabicWordsFile) {
+    const lines = fs.readFileSync(arabicWordsFile, 'utf8').split('\n');
+    let section = '';
+    for (let i = 0; i < lines.length; i++) {
+      if (lines[i].startsWith('::::')) { section = (lines[i + 1] || '').trim(); i += 2; continue; }
+      const w = lines[i].split('/')[0].split('\t')[0].trim();
+      if (w) (section === 'stopwords.dic' || section === 'tools.dic' ? arStop : arWords).add(bare(w));
+    }
+  }
+  // myspell-fa's fa.dic: one word a line (after a count), affix flags after '/'; compared as written only
+  // (Persian نوره is a paste, Arabic نورة the name)
+  const faWords = new Set();
+  if (persianWordsFile)
+    for (const line of fs.readFileSync(persianWordsFile, 'utf8').split('\n').slice(1)) {
+      const w = line.split('/')[0].trim();
+      if (w) faWords.add(w);
+    }
+  for (const m of src.matchAll(/^\s*([\u0621-\u064A\u0671-\u06D3]{3,}):\s*"/gmu)) {
+    const k = m[1];
+    const known = names.has(k) || [...arabicVariants(k)].some((v) => names.has(v)); // مريم for faker's مریم
+    if (!known && (arStop.has(bare(k)) || PARTICLES.has(k))) continue; // عبد, ابو: parts of a compound name
+    add(k, F_FIRST);
+    if (!known && (arWords.has(bare(k)) || faWords.has(k)))
+      names.set(k, names.get(k) | F_WORD);
+    arabicNameCount++;
+  }
+}
+const R13_GIVEN = {
+  gu: ['હિતેશ', 'હેતલ', 'જીગ્નેશ', 'નિલેશ', 'મહેશ', 'રમેશ', 'સુરેશ', 'દિનેશ', 'કલ્પેશ', 'ભાવેશ', 'પ્રકાશ', 'રાજેશ',
+    'અલ્પેશ', 'મિતેશ', 'ધર્મેશ', 'કેતન', 'ચિરાગ', 'હાર્દિક', 'પાર્થ', 'નીરવ', 'ભાવિન', 'જય', 'હેમંત', 'વિપુલ', 'અમિત',
+    'મનીષા', 'હેમા', 'ભાવના', 'કિંજલ', 'નેહા', 'પૂજા', 'રીના', 'ફાલ્ગુની', 'જાગૃતિ', 'હીના', 'રેખા', 'ઉર્વશી', 'ધ્રુવ',
+    'કૃણાલ', 'હિરેન', 'વૈશાલી', 'શીતલ', 'પ્રિયંકા', 'કાજલ', 'નિશા', 'સોનલ', 'દક્ષા', 'ભરત', 'ગીતા', 'જયેશ', 'મુકેશ'],
+  bn: ['তানজিলা', 'তানভীর', 'তাসনিম', 'ফারহানা', 'নাসির', 'জাহিদ', 'সাবরিনা', 'মাহফুজ', 'রাকিব', 'ইমরান', 'শারমিন',
+    'রুবিনা', 'সাদিয়া', 'নাফিস', 'তৌহিদ', 'আসিফ', 'রাশেদ', 'মেহেদী', 'সজীব', 'শাকিল', 'নাঈম', 'শফিক', 'মৌসুমী',
+    'ফারজানা', 'রেহানা', 'পারভীন', 'শিরিন', 'সুদীপ', 'অভিজিৎ', 'অরিন্দম', 'দেবজিৎ', 'সুপ্রিয়া', 'মৌমিতা', 'রিফাত',
+    'জান্নাত', 'সাবিনা', 'কামরুল', 'মিজানুর', 'হাবিবুর', 'মাসুদ', 'শামীম', 'ফয়সাল'],
+  te: ['శ్రీకాంత్', 'వెంకటేష్', 'నాగార్జున', 'రాజేష్', 'సునీత', 'అనూష', 'హరీష్', 'చైతన్య', 'తేజ', 'ప్రవీణ్', 'లావణ్య',
+    'కళ్యాణ్', 'భార్గవ్', 'గోపాల్', 'నరేష్', 'శ్రావణి', 'దీపిక', 'హారిక', 'సంధ్య', 'రామకృష్ణ', 'వెంకటరమణ'],
+  ta: ['முத்து', 'விக்னேஷ்', 'அஷ்வின்', 'ஹரிஷ்', 'தினேஷ்', 'மகேஷ்', 'நந்தினி', 'சங்கீதா', 'காயத்ரி', 'ஐஸ்வர்யா',
+    'பவித்ரா', 'ரம்யா', 'கோபால்', 'சதீஷ்', 'மோகன்', 'ராஜா', 'கார்த்திகேயன்', 'சுப்ரமணியம்', 'பாலசுப்ரமணியம்'],
+  hi: ['सुशीला', 'सरस्वती', 'कमला', 'विमला', 'निर्मला', 'शोभा', 'मीना', 'रीना', 'सुमन', 'बिमला', 'सावित्री',
+    'पार्वती', 'सुरेंद्र', 'नरेंद्र', 'महेंद्र', 'राजेंद्र', 'धर्मेंद्र', 'जितेंद्र', 'वीरेंद्र', 'योगेश', 'उमेश', 'गणेश',
+    'हरीश', 'मुकेश', 'राजू', 'पवन', 'प्रदीप', 'संदीप', 'कुलदीप', 'मनीष', 'आशीष', 'अनुराग', 'अंकिता', 'प्रियंका',
+    'रश्मि', 'सोनम', 'भावना', 'हिमांशु', 'तरुण', 'वरुण', 'आयुष', 'तन्वी', 'बिकास', 'बिनोद', 'दिपक', 'सीता', 'राम'],
+  km: ['ចាន់ថា', 'សុភា', 'សុខា', 'ដារ៉ា', 'វណ្ណា', 'ស្រីពៅ', 'សុភាព', 'រតនា', 'សុវណ្ណ', 'ពិសិដ្ឋ', 'ចន្ទា', 'ធីតា',
+    'សុផល', 'ម៉ាលី', 'ស្រីនាង', 'បូរ៉ា', 'សុជាតា', 'វិសាល', 'សម្បត្តិ', 'ចាន់ណា'],
+};
+const R13_LAST = {
+  gu: ['પટેલ', 'શાહ', 'દેસાઈ', 'મહેતા', 'ત્રિવેદી', 'જોશી', 'પંડ્યા', 'ભટ્ટ', 'પરમાર', 'ચૌહાણ', 'સોલંકી', 'રાઠોડ', 'મોદી',
+    'ગાંધી', 'દવે', 'વ્યાસ', 'ઠક્કર', 'ચૌધરી', 'પ્રજાપતિ', 'મકવાણા', 'વાઘેલા', 'ઝાલા', 'જાડેજા', 'અમીન', 'પારેખ',
+    'કોઠારી', 'દોશી', 'સંઘવી', 'મિસ્ત્રી'],
+  bn: ['ইসলাম', 'হক', 'উদ্দিন', 'আলম', 'খান', 'মিয়া', 'শেখ', 'তালুকদার', 'ভূঁইয়া', 'সিকদার', 'পাল', 'রায়', 'সাহা',
+    'বিশ্বাস', 'মন্ডল', 'গুপ্ত', 'কবির', 'আক্তার', 'বেগম', 'খাতুন', 'সুলতানা', 'নাহার'],
+  te: ['రెడ్డి', 'రావు', 'నాయుడు', 'చౌదరి', 'శర్మ', 'వర్మ', 'గౌడ్', 'రాజు', 'శాస్త్రి', 'మూర్తి'],
+  ta: ['சுப்ரமணியம்', 'சுப்பிரமணியம்', 'ஐயர்', 'ஐயங்கார்', 'முதலியார்', 'செட்டியார்', 'நாடார்', 'தேவர்', 'ராஜன்',
+    'சுந்தரம்', 'நடராஜன்', 'வெங்கடேசன்', 'ரங்கநாதன்'],
+  hi: ['श्रेष्ठ', 'गुरुङ', 'गुरुंग', 'तामाङ', 'लिम्बू', 'शेर्पा', 'अधिकारी', 'भट्टराई', 'पौडेल', 'कार्की', 'खड्का', 'बस्नेत',
+    'पोखरेल', 'न्यौपाने', 'घिमिरे', 'दाहाल', 'कोइराला', 'देशमुख', 'जाधव', 'शिंदे', 'पवार', 'गायकवाड़'],
+  ur: ['صدیقی', 'قریشی', 'چوہدری', 'چودھری', 'ملک', 'شیخ', 'رانا', 'اعوان', 'مرزا', 'ہاشمی', 'نقوی', 'رضوی', 'زیدی',
+    'جعفری', 'انصاری', 'بخاری', 'گیلانی', 'بٹ', 'خان', 'سید'],
+  km: ['សុខ', 'ចាន់', 'ហេង', 'គឹម', 'ម៉ៅ', 'ស៊ុន', 'ញឹម', 'ឈឹម', 'ពេជ្រ', 'សែម', 'អ៊ុំ', 'ទេព', 'កែវ', 'ហ៊ុន', 'យិន'],
+};
+// everyday words of their language among them (ગુજરાતી જય "victory", पवन "wind", হক "right", ملک "country",
+// សុខ "well-being", ពេជ្រ "diamond"): the word flag
+const R13_WORDS = ['જય', 'પૂજા', 'પ્રકાશ', 'રેખા', 'નિશા', 'કાજલ', 'શીતલ', 'ભાવના', 'હક', 'রায়', 'পাল', 'হক', 'শেখ',
+  'सुमन', 'शोभा', 'पवन', 'भावना', 'तरुण', 'राम', 'सीता', 'ملک', 'شیخ', 'سید', 'خان', 'សុខ', 'ពេជ្រ', 'កែវ', 'ចាន់',
+  'రాజు', 'రావు', 'ராஜா', 'முத்து', 'சுந்தரம்', 'తేజ', 'संदीप', 'प्रदीप', 'दिपक', 'कमला'];
+let r13Count = 0;
+for (const list of Object.values(R13_GIVEN)) for (const n of list) { add(n, F_FIRST); r13Count++; }
+for (const list of Object.values(R13_LAST)) for (const n of list) { add(n, F_LAST); r13Count++; }
+for (const n of R13_WORDS) if (names.has(n)) names.set(n, names.get(n) | F_WORD);
+const r13Keys = [...names.keys()].filter((k) => !before13.has(k)).length;
+
 let arabicVariantCount = 0;
 for (const [k, f] of [...names])
   if (/[\u0600-\u06FF]/.test(k))
     for (const v of arabicVariants(k)) if (!names.has(v)) { names.set(v, f); arabicVariantCount++; }
+// Round 13: days and months that are also given names (جمعة Friday, خميس Thursday, رمضان, رجب, شعبان): words,
+// in every spelling
+for (const w of ['جمعة', 'خميس', 'رمضان', 'رجب', 'شعبان', 'محرم', 'صفر'])
+  for (const v of [w, ...arabicVariants(w)]) if (names.has(v)) names.set(v, names.get(v) | F_WORD);
 
 // Faker has no Hindi names in Devanagari and its Hebrew list holds formal names only (יוסף, not יוסי):
 // short hand-kept lists of the commonest ones (project's own). Names that are also everyday words of
@@ -743,5 +845,5 @@ console.error(`faker locales ${localeCount}, SSA names >= ${SSA_MIN} births ${ss
   `places ${placeCount} (${placeNames} of them names), ${folded} names without diacritics, ` +
   `Russian ${russianCount}, Indian ${indianCount}, hand-kept African/Asian/Greek ${handCount}, ` +
   `ru/uk/el romanized ${romanCount}, ` +
-  `${arabicVariantCount} Arabic-script spelling variants, hand-kept Devanagari ${HINDI_GIVEN.length}+${HINDI_SURNAMES.length} and Hebrew ${HEBREW_GIVEN.length}, ${caselessStopped} function words dropped; round 12: nevnap ${nevnapCount}, hand-kept ${r12Count}, ${r12Keys} new keys (${r12Dropped} dropped as foreign words); ` +
+  `${arabicVariantCount} Arabic-script spelling variants, hand-kept Devanagari ${HINDI_GIVEN.length}+${HINDI_SURNAMES.length} and Hebrew ${HEBREW_GIVEN.length}, ${caselessStopped} function words dropped; round 12: nevnap ${nevnapCount}, hand-kept ${r12Count}, ${r12Keys} new keys (${r12Dropped} dropped as foreign words); round 13: arabic-name-to-en ${arabicNameCount}, hand-kept ${r13Count}, ${r13Keys} new keys before spelling variants; ` +
   `${entries.length} keys, ${chunks.length} chunks, hash table ${size}${cjkCounts}`);

@@ -568,12 +568,16 @@ sanctum_status sanctum_detect(sanctum_detection **out, const sanctum_detector *d
         if (blanked != NULL)
             sc.s = blanked; /* numbers and e-mail see invisible characters as spaces */
         scan_bytes(&sc);
+        sc.byte_scan = sc.count;
         if (high < len && !sc.oom)
             pii_native_digits(&sc, scan_bytes); /* ۰۹۱۲ ۵۵۵ ۴۳۲۱, ４１１１… */
         sc.s = ptr;
         sc_free(blanked);
-        if (pii_enabled(&sc, SANCTUM_ENTITY_PERSON) && !sc.oom)
+        if (pii_enabled(&sc, SANCTUM_ENTITY_PERSON) && !sc.oom) {
             pii_rec_person(&sc);
+            if (pii_enabled(&sc, SANCTUM_ENTITY_US_SSN) && !sc.oom)
+                pii_ssn_record_rows(&sc); /* "Harper,Lindsay,235405401" */
+        }
         if (!sc.oom)
             pii_rec_deny(&sc);
     }

@@ -34,13 +34,21 @@ static bool thousands(const uint8_t *s, size_t n, size_t comma)
  * currency signs (U+FFE0 on) and everything below U+0E00 (accented letters, Cyrillic, "€") still glue. */
 static bool cjk_boundary(const uint8_t *s, size_t n, size_t lead)
 {
+    /* round 13: the sentence signs of other scripts end a number as "." does: the Arabic comma, semicolon and
+     * question mark "، ؛ ؟" and the Urdu full stop "۔", the Armenian full stop "։" */
+    if (lead + 1 < n && ((s[lead] == 0xD8 && (s[lead + 1] == 0x8C || s[lead + 1] == 0x9B || s[lead + 1] == 0x9F)) ||
+                         (s[lead] == 0xDB && s[lead + 1] == 0x94) || (s[lead] == 0xD6 && s[lead + 1] == 0x89)))
+        return true;
     if (lead + 2 >= n || s[lead] < 0xE0 || s[lead] > 0xEF)
         return false;
     uint8_t b1 = s[lead + 1], b2 = s[lead + 2];
-    if (s[lead] == 0xE0) /* Thai U+0E00-0E7F (digits U+0E50-0E59), Lao U+0E80-0EFF (digits U+0ED0-0ED9) */
-        return (b1 == 0xB8 || b1 == 0xBA || ((b1 == 0xB9 || b1 == 0xBB) && !(b2 >= 0x90 && b2 <= 0x99)));
-    if (s[lead] == 0xE1) /* Myanmar U+1000-103F, Khmer U+1780-17DF (digits U+1040-1049, U+17E0-17E9) */
-        return b1 == 0x80 || b1 == 0x9E || (b1 == 0x9F && b2 < 0xA0);
+    if (s[lead] == 0xE0) /* Thai U+0E00-0E7F (digits U+0E50-0E59), Lao U+0E80-0EFF (digits U+0ED0-0ED9); the danda
+                          * "।" and "॥" of the Indic scripts (U+0964-0965) */
+        return (b1 == 0xB8 || b1 == 0xBA || ((b1 == 0xB9 || b1 == 0xBB) && !(b2 >= 0x90 && b2 <= 0x99))) ||
+               (b1 == 0xA5 && (b2 == 0xA4 || b2 == 0xA5));
+    if (s[lead] == 0xE1) /* Myanmar U+1000-103F, Khmer U+1780-17DF (digits U+1040-1049, U+17E0-17E9); Ethiopic
+                          * punctuation U+1361-1368 ("።", "፣", "፤") */
+        return b1 == 0x80 || b1 == 0x9E || (b1 == 0x9F && b2 < 0xA0) || (b1 == 0x8D && b2 >= 0xA1 && b2 <= 0xA8);
     if (s[lead] == 0xE2) /* typographic punctuation U+2000-U+206F (“ ” ‘ ’ — …), the OCR/MICR signs U+2440-U+245F (⑆ ⑈) */
         return b1 == 0x80 || (b1 == 0x81 && b2 < 0xB0) || (b1 == 0x91 && b2 < 0xA0);
     if (s[lead] < 0xE3)

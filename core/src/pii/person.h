@@ -337,6 +337,10 @@ bool pii_org_frame(const pii_scan *sc, size_t start, size_t end);
 bool pii_brand_frame(const pii_scan *sc, size_t start, size_t end, const size_t (*toks)[2], size_t nt, bool poss,
                      int before, bool person_ev, bool sig);
 /* A Markdown table cell under a column of places ("| Region |") (person_orgs.c). */
+/* Round 13: a firm ending in a firm word, a sports club, a placeholder name, a character of a cast list
+ * (person_named_things.c). */
+bool pii_round13_thing(const pii_scan *sc, size_t start, size_t end, const size_t (*toks)[2], size_t nt, int before,
+                       bool person_ev);
 bool pii_place_column(const pii_scan *sc, size_t start, size_t end);
 /* A small word of a title-case heading ("Welcome To The ..."), alone (person_orgs.c). */
 bool pii_heading_word(const pii_scan *sc, size_t start, size_t end);

@@ -385,6 +385,21 @@ static void han_run(pii_scan *sc, size_t a, size_t b)
  * name from the tables alone is not enough. */
 static const char *const KO_PERSON_PARTICLES[] = {"에게서", "한테서", "에게", "한테", "이랑", "께서", "께", "씨",
                                                   "님", "랑", NULL};
+/* Korean job and kin titles written after a name (the longest first where one starts another) */
+static const char *const KO_TITLES[] = {"팀장", "과장", "부장", "차장", "대리", "사장", "실장", "이사", "교수", "선배",
+                                        "후배", "원장", "대표", "작가", "기자", "감독", "코치", "매니저", "주임",
+                                        "회장", "선생", "박사", "변호사", "의사", "간호사", "씨", "님", NULL};
+/* A surname and a given name from the tables (three syllables) starting at p, opening a word. */
+static bool ko_known_full(const uint8_t *s, size_t n, size_t p)
+{
+    if (p + 9 > n || (p > 0 && s[p - 1] != ' ' && s[p - 1] != ',' && s[p - 1] != '\n'))
+        return false;
+    for (size_t i = p; i < p + 9; i += 3)
+        if (cjk_class(s, n, i) != CJK_HANGUL)
+            return false;
+    return (surname_at(s, p, 1) & SC_CJK_KO) && (given_at(s, p + 3, 2) & SC_CJK_KO);
+}
+
 static void hangul_word(pii_scan *sc, size_t a, size_t b)
 {
     const uint8_t *s = sc->s;
@@ -418,6 +433,19 @@ static void hangul_word(pii_scan *sc, size_t a, size_t b)
     bool self = a == 0 || s[a - 1] == '\n' || pii_cjk_ends_with(s, a, KO_SELF) > 0;
     if (known && self && rest > 0 && pii_cjk_starts_with(s, n, e, KO_INTRO) == rest) {
         add_name(sc, a, e, 0.85, SANCTUM_EV_GAZETTEER_LAST | SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_CONTEXT_AFTER);
+        return;
+    }
+    /* round 13: two names from the tables in a list ("박서연, 이도윤 참석합니다"): each is the other's evidence */
+    if (known && (rest == 0 || pii_cjk_starts_with(s, n, e, KO_PARTICLES) == rest) &&
+        ((rest == 0 && b + 2 < n && s[b] == ',' && s[b + 1] == ' ' && ko_known_full(s, n, b + 2)) ||
+         (a >= 11 && s[a - 1] == ' ' && s[a - 2] == ',' && ko_known_full(s, n, a - 11)))) {
+        add_name(sc, a, e, 0.8, SANCTUM_EV_GAZETTEER_LAST | SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_CONTEXT_AFTER);
+        return;
+    }
+    /* round 13: a job or kin title (with 님 or a particle) after the spaced name: "김지훈 팀장님이", "박서연
+     * 과장", "이도윤 선배님" - a given name the tables hold ("마케팅 팀장님": no name) */
+    if (known && rest == 0 && b + 1 < n && s[b] == ' ' && pii_cjk_starts_with(s, n, b + 1, KO_TITLES) > 0) {
+        add_name(sc, a, e, 0.85, SANCTUM_EV_GAZETTEER_LAST | SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_TITLE);
         return;
     }
     if (rest > 0 && pii_cjk_starts_with(s, n, e, KO_PARTICLES) != rest)

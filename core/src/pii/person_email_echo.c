@@ -83,17 +83,13 @@ static bool first_piece_given_before(const uint8_t *s, size_t ws, size_t e, size
     return false;
 }
 
-/* "Thabo,Nkosi,thabo.n@example.co.za": a capitalized word that starts the local part of an e-mail
- * address on the same line, before a dot, underscore or hyphen, names that address's owner. */
-bool pii_email_echo(const pii_scan *sc, size_t ws, size_t we)
+/* The addresses among the candidates [first, last) (in text order) within 200 bytes of the word [ws, we) on its
+ * line: does one of them echo it? */
+static bool echo_among(const pii_scan *sc, size_t ws, size_t we, size_t first, size_t last)
 {
     const uint8_t *s = sc->s;
     size_t len = we - ws;
-    if (len < 3)
-        return false;
-    /* the addresses the e-mail recognizer found (the candidates before the PERSON pass are in text
-     * order), within 200 bytes on the same line */
-    size_t lo_c = 0, hi_c = sc->pre_person, from = ws > 200 ? ws - 200 : 0;
+    size_t lo_c = first, hi_c = last, from = ws > 200 ? ws - 200 : 0;
     while (lo_c < hi_c) {
         size_t mid = lo_c + (hi_c - lo_c) / 2;
         if (sc->c[mid].start < from)
@@ -101,7 +97,7 @@ bool pii_email_echo(const pii_scan *sc, size_t ws, size_t we)
         else
             hi_c = mid;
     }
-    for (size_t k = lo_c; k < sc->pre_person && sc->c[k].start <= we + 200; k++) {
+    for (size_t k = lo_c; k < last && sc->c[k].start <= we + 200; k++) {
         if (sc->c[k].type != SANCTUM_ENTITY_EMAIL_ADDRESS || sc->c[k].score < sc->det->threshold)
             continue;
         size_t e = sc->c[k].start;
@@ -147,4 +143,16 @@ bool pii_email_echo(const pii_scan *sc, size_t ws, size_t we)
         }
     }
     return false;
+}
+
+/* "Thabo,Nkosi,thabo.n@example.co.za": a capitalized word that starts the local part of an e-mail
+ * address on the same line, before a dot, underscore or hyphen, names that address's owner. */
+bool pii_email_echo(const pii_scan *sc, size_t ws, size_t we)
+{
+    if (we - ws < 3)
+        return false;
+    /* the addresses the e-mail recognizer found: the byte scan's candidates are in text order, and so are
+     * those the native-digit pass appended after them (a binary search over both at once stepped past an
+     * address after a number in Persian digits) */
+    return echo_among(sc, ws, we, 0, sc->byte_scan) || echo_among(sc, ws, we, sc->byte_scan, sc->pre_person);
 }

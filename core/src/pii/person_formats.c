@@ -96,8 +96,9 @@ size_t pii_title_name(pii_scan *sc, const word *w)
         unsigned fa = sc_name_lookup(s + a.s, a.e - a.s);
         const size_t tk[1][2] = {{name_start, end}};
         if (pii_not_person_frame(sc, name_start, end, a.e, cur.possessive) ||
-            pii_brand_frame(sc, name_start, end, tk, 1, cur.possessive, STRONG, true, false))
-            return end; /* "Mr. Whiskers (cat, 7y)", "Dr. Martens" (a brand) */
+            pii_brand_frame(sc, name_start, end, tk, 1, cur.possessive, STRONG, true, false) ||
+            pii_round13_thing(sc, name_start, end, tk, 1, STRONG, true))
+            return end; /* "Mr. Whiskers (cat, 7y)", "Dr. Martens" (a brand), "Captain X (voiced by Y)" */
         pii_person_emit(sc, name_start, end, 0.9,
              SANCTUM_EV_TITLE | ((fa & SC_NAME_FIRST) ? SANCTUM_EV_GAZETTEER_FIRST : 0) |
                  ((fa & SC_NAME_LAST) ? SANCTUM_EV_GAZETTEER_LAST : 0));

@@ -464,8 +464,8 @@ static bool thing_list(const pii_scan *sc, size_t start)
         "airlines", "airports", "albums", "algorithms", "apps", "arenas", "avenues", "awards", "bands",
         "boats", "books", "brands", "bridges", "cars", "cats", "characters", "cities", "dogs", "fictional",
         "films", "fleet", "holidays", "horses", "hotels", "hurricanes", "labels", "landmarks", "magazines", "movies", "novels", "parks", "pets",
-        "places", "products", "racehorses", "restaurants", "roads", "schools", "ships", "shows", "software",
-        "songs", "stadiums", "stations", "storms", "streets", "tools", "typhoons", "units", "venues", NULL};
+        "places", "playlist", "products", "racehorses", "restaurants", "roads", "schools", "setlist", "ships", "shows",
+        "software", "songs", "stadiums", "stations", "storms", "streets", "tools", "tracklist", "tracks", "typhoons", "units", "venues", NULL};
     static const char *const JOIN[] = {"and", "or", "da", "de", "del", "der", "di", "do", "dos", "du", "la",
                                        "le", "van", "von", "y", "e", NULL};
     const uint8_t *s = sc->s;
@@ -483,9 +483,9 @@ static bool thing_list(const pii_scan *sc, size_t start)
     size_t vs, ve;
     if (!prev_word(s, colon + 1, 1, &ws, &we))
         return false;
-    /* "Reading list:", "Watch list:" (a guest list holds people) */
+    /* "Reading list:", "Watch list:", "NPC list:", "Cast list:" (a guest list holds people) */
     bool works = pii_word_eq(s + ws, we - ws, "list") && prev_word(s, ws, 1, &vs, &ve) &&
-                 word_in(s + vs, ve - vs, (const char *const[]){"reading", "watch", "book", "movie", NULL});
+                 word_in(s + vs, ve - vs, (const char *const[]){"reading", "watch", "book", "movie", "npc", "cast", "character", NULL});
     if (!works && !WORD_IN_SORTED(s + ws, we - ws, LABEL))
         return false;
     for (size_t p = colon + 1; p < start;) {
@@ -497,7 +497,15 @@ static bool thing_list(const pii_scan *sc, size_t start)
                 return false; /* a sentence, not a list: "Teams: the coach, ..." */
             continue;
         }
-        if (s[p] == '.' || s[p] == '!' || s[p] == '?' || s[p] == ';' || s[p] == '(')
+        if (s[p] == '(') {
+            /* a note on one item: "Tomas Venn (smith), Ilse" */
+            const uint8_t *c = memchr(s + p, ')', start - p);
+            if (c == NULL || (size_t)(c - s) - p > 40)
+                return false;
+            p = (size_t)(c - s) + 1;
+            continue;
+        }
+        if (s[p] == '.' || s[p] == '!' || s[p] == '?' || s[p] == ';')
             return false;
         p++;
     }

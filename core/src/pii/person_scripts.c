@@ -9,13 +9,38 @@
 /* Gazetteer flags of a name token, also for the hyphen and apostrophe forms the lists do not hold:
  * "Mary-Jane" and "O'Brien-Kelly" (every part a known name), "O'Connor" (O' + a known name: a last
  * name), "D'Andre" (as "Dandre", or D' + a known name). Parts that are also words do not count as words. */
-/* Russian names change their ending with the case ("Ивану Петрову", "с Анной Смирновой"): the
- * nominative is tried when the written form is not in the lists. Cyrillic letters are two bytes. */
+static unsigned cyrillic_endings(const uint8_t *s, size_t a, size_t b);
+
+/* ё is written е as often as not (Серёжа, Сережа; Ковалёва, Ковалева) and the lists hold one of the two:
+ * a word with ё (Ё) is also looked up, and its endings tried, with е (Е). */
 unsigned pii_cyrillic_flags(const uint8_t *s, size_t a, size_t b)
 {
     size_t n = b - a;
     if (n < 6 || n > 40 || (s[a] != 0xD0 && s[a] != 0xD1))
         return 0;
+    unsigned f = cyrillic_endings(s, a, b);
+    if (f != 0)
+        return f;
+    uint8_t e[40];
+    bool yo = false;
+    memcpy(e, s + a, n);
+    for (size_t i = 0; i + 1 < n; i += (e[i] >= 0xC0 ? 2 : 1)) {
+        if (e[i] == 0xD1 && e[i + 1] == 0x91)
+            e[i] = 0xD0, e[i + 1] = 0xB5, yo = true; /* ё -> е */
+        else if (e[i] == 0xD0 && e[i + 1] == 0x81)
+            e[i + 1] = 0x95, yo = true; /* Ё -> Е */
+    }
+    if (!yo)
+        return 0;
+    f = sc_name_lookup(e, n) & (SC_NAME_FIRST | SC_NAME_LAST);
+    return f != 0 ? f : cyrillic_endings(e, 0, n);
+}
+
+/* Russian names change their ending with the case ("Ивану Петрову", "с Анной Смирновой"): the
+ * nominative is tried when the written form is not in the lists. Cyrillic letters are two bytes. */
+static unsigned cyrillic_endings(const uint8_t *s, size_t a, size_t b)
+{
+    size_t n = b - a;
     static const char *const ENDS[][2] = {
         {"\xd0\xbe\xd0\xb9", "\xd0\xb0"}, /* -ой -> -а  (Анной, Смирновой) */
         {"\xd0\xb5\xd0\xb9", "\xd1\x8f"}, /* -ей -> -я */
@@ -31,6 +56,7 @@ unsigned pii_cyrillic_flags(const uint8_t *s, size_t a, size_t b)
         {"\xd0\xb8", "\xd1\x8f"},           /* -и  -> -я */
         {"\xd1\x8f", ""},                     /* -я  -> - (Ukrainian genitive: Ігоря, Тараса's soft kin) */
         {"\xd1\x8f", "\xd1\x8c"},           /* -я  -> -ь (Игоря -> Игорь) */
+        {"\xd1\x8f", "\xd0\xb9"},           /* -я  -> -й (Дмитрия, Андрея, Сергея: names in -ий, -ей) */
         {"\xd0\xb5", ""},                     /* -е  -> - (Ukrainian vocative: Тарасе, Ігоре) */
         {"\xd0\xbe", "\xd0\xb0"},           /* -о  -> -а (Ukrainian vocative: Оксано) */
         {"\xd0\xbe\xd0\xb2\xd1\x96", ""}, /* -ові -> - (Ukrainian dative: Тарасові) */
@@ -234,6 +260,11 @@ static unsigned uncased_flags(const uint8_t *s, size_t a, size_t b, size_t *name
                 return f;
             }
     }
+    /* Arabic glues "and" (و) to the word after it: "ونورة" is "and Noura" (round 13) */
+    if (b - a >= 8 && s[a] == 0xD9 && s[a + 1] == 0x88 && (f = sc_name_lookup(s + a + 2, b - a - 2)) != 0) {
+        *name_start = a + 2;
+        return f;
+    }
     /* Amharic glues the prepositions የ (of) and ለ (to, for) to the name: "የትዕግስት ሠርግ", "ለአበበ ከበደ" */
     if (b - a >= 9 && s[a] == 0xE1 && ((s[a + 1] == 0x8B && s[a + 2] == 0xA8) || (s[a + 1] == 0x88 && s[a + 2] == 0x88)) &&
         (f = sc_name_lookup(s + a + 3, b - a - 3)) != 0) {
@@ -252,8 +283,11 @@ static unsigned uncased_flags(const uint8_t *s, size_t a, size_t b, size_t *name
             }
         return 0;
     }
-    if (b - a >= 8 && s[a] == 0xD8 && s[a + 1] == 0xA7 && s[a + 2] == 0xD9 && s[a + 3] == 0x84)
-        return sc_name_lookup(s + a + 4, b - a - 4) & (SC_NAME_FIRST | SC_NAME_LAST) ? SC_NAME_LAST : 0;
+    /* a name that is also a word (رئيس "president", صاحب "sir") with the article is the word (round 13) */
+    if (b - a >= 8 && s[a] == 0xD8 && s[a + 1] == 0xA7 && s[a + 2] == 0xD9 && s[a + 3] == 0x84) {
+        f = sc_name_lookup(s + a + 4, b - a - 4);
+        return (f & (SC_NAME_FIRST | SC_NAME_LAST)) && !(f & SC_NAME_WORD) ? SC_NAME_LAST : 0;
+    }
     /* Persian family names made from a name with the suffix -i (احمدی, حسینی, رضایی): the name before it */
     if (b - a >= 8 && s[b - 2] == 0xDB && s[b - 1] == 0x8C) {
         size_t e = b - 2;
@@ -288,7 +322,7 @@ static size_t script_word_end(const uint8_t *s, size_t n, size_t p)
  * "dear", "hi", "thanks", "said" (Arabic puts the verb first), "a message from", titles; after it
  * "said", "wrote", "called", "asked", "is coming", the Hindi agent marker "ने" and honorific "जी". */
 static const char *const FRAME_BEFORE[] = {
-    "היי", "הי", "שלום", "תודה", "לכבוד", "אהלן",                              /* Hebrew */
+    "היי", "הי", "שלום", "תודה", "לכבוד", "אהלן", "אצל",                      /* Hebrew (אצל: at X's place) */
     "قال", "قالت", "عزيزي", "عزيزتي", "مرحبا", "شكرا", "أخبر", "اسأل", "أهلا", "السلام", /* Arabic */
     "عمتك", "عمتي", "خالتك", "خالتي", "عمك", "عمي", "خالك", "خالي", "ابني", "ابنه", "ابنها", "ابنك", "بنتي",
     "ابنتي", "أخي", "اخي", "أختي", "اختي", "جدتي", "جدي", "زوجي", "زوجتي",     /* Arabic kin: my/your aunt, son */
@@ -307,8 +341,10 @@ static const char *const FRAME_BEFORE[] = {
     NULL};
 static const char *const FRAME_AFTER[] = {
     "אמר", "אמרה", "כתב", "כתבה", "התקשר", "התקשרה", "שאל", "שאלה", "ביקש", "ביקשה", "מגיע", "מגיעה",
+    "מביא", "מביאה", "יביא", "תביא", "שולח", "שולחת", "מארח", "מארחת", "הביא", "הביאה", /* brings, sends, hosts */
     "قال", "قالت", "كتب", "كتبت", "اتصل", "اتصلت", "سأل", "سألت",
     "گفت", "نوشت", "پرسید", "زنگ", "بھائی", "صاحب", "باجی", "جان",
+    "نے", "سے", "کو", "کا", "کی", "کے", /* round 13: Urdu's postpositions, as Hindi's below */
     "ने", "जी", "साहब", "भाई", "दीदी", "का", "की", "के", "से", "को",
     "ਦਾ", "ਦੀ", "ਦੇ", "ਨੂੰ",
     "দা", "দাদা", "দি", "দিদি", "ভাই", "আপা", "বলল", "বলেছে",
@@ -450,6 +486,13 @@ static bool arabic_article(const uint8_t *s, size_t a, size_t b)
     return b - a >= 8 && s[a] == 0xD8 && s[a + 1] == 0xA7 && s[a + 2] == 0xD9 && s[a + 3] == 0x84;
 }
 
+/* ال + at least three letters + ي (ی in Persian and Urdu spelling): العتيبي, الشمري, المصري. */
+static bool arabic_nisba(const uint8_t *s, size_t a, size_t b)
+{
+    return b - a >= 12 && arabic_article(s, a, b) &&
+           ((s[b - 2] == 0xD9 && s[b - 1] == 0x8A) || (s[b - 2] == 0xDB && s[b - 1] == 0x8C));
+}
+
 /* Names in scripts without capitals: a known first name followed by a known name (0.85); "بن"/"ابن"/"بنت"
  * and a known name after it are part of it (محمد بن سلمان); an Arabic surname with its article (فاطمة
  * الزهراء) or a lone known first name that is no everyday word needs a frame only people fill (0.75).
@@ -460,6 +503,10 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
     size_t n = sc->n, ns, ns2;
     if (bytes_in(s + ws, we - ws, FRAME_BEFORE))
         return we; /* ሰላም, a greeting that is also a name, is the frame of the word after it */
+    /* "براہ کرم" / "برائے کرم" is Urdu "please": کرم (also the name Karam) is then no name (round 13) */
+    if (we - ws == 6 && memcmp(s + ws, "کرم", 6) == 0 && ws >= 9 &&
+        (memcmp(s + ws - 9, "براہ ", 9) == 0 || (ws >= 11 && memcmp(s + ws - 11, "برائے ", 11) == 0)))
+        return we;
     /* "الله" (God) starts no name: "رحمة الله ماجد" is God's mercy, then Majid */
     if (we - ws == 8 && memcmp(s + ws, "الله", 8) == 0)
         return we;
@@ -496,7 +543,15 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
         maybe_unknown = punct_after(s, n, fe) || (xe > xs && bytes_in(s + xs, xe - xs, FRAME_AFTER));
     }
     bool holder = false, titled = false;
-    if ((known1 || maybe_unknown) && ws > 0 && s[ws - 1] == ' ') {
+    /* after a title a name that is also a word is the name when a family name follows it (للدكتورة سعاد
+     * الشمري; not "السيد الرئيس", "ڈاکٹر صاحب") */
+    bool named1 = known1;
+    if (!named1 && (f1 & (SC_NAME_FIRST | SC_NAME_LAST)) && !arabic_article(s, ws, we) && we < n && s[we] == ' ') {
+        size_t xs = we + 1, xe = script_word_end(s, n, xs), xn;
+        unsigned xf = xe > xs ? uncased_flags(s, xs, xe, &xn) : 0;
+        named1 = xe > xs && (arabic_article(s, xs, xe) || ((xf & (SC_NAME_FIRST | SC_NAME_LAST)) && !(xf & SC_NAME_WORD)));
+    }
+    if ((named1 || maybe_unknown) && ws > 0 && s[ws - 1] == ' ') {
         holder = s[ws] >= 0xD7 && s[ws] <= 0xDB && holder_before(s, ws); /* "به نام", "על שם" */
         /* Hebrew too ("מר כהן"), the Indic scripts ("श्रीमती सुनीता देवी"), Ge'ez ("አቶ ተስፋዬ") */
         titled = holder || indic_titled ||
@@ -505,7 +560,7 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
                   title_before(s, ws));
     }
     bool titled_unknown = titled && maybe_unknown;
-    if (titled && (((f1 & (SC_NAME_FIRST | SC_NAME_LAST)) && !(f1 & SC_NAME_WORD)) || titled_unknown)) {
+    if (titled && (named1 || titled_unknown)) {
         /* after a title: the name runs over known names, "عبد" compounds and words with the article, up to
          * an honorific after it (صاحب) or three words */
         size_t end = we, p = we;
@@ -539,8 +594,20 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
                                                           : (f1 != 0 ? SANCTUM_EV_GAZETTEER_LAST : 0)));
         return end;
     }
-    if (!(f1 & SC_NAME_FIRST))
+    if (!(f1 & SC_NAME_FIRST)) {
+        /* Khmer writes the family name first: a known family name and a given name that is no word (ហេង សុភា,
+         * សុខ ចាន់ថា) */
+        size_t ks = we + 1, ke = we < n && s[we] == ' ' ? script_word_end(s, n, ks) : ks, kn;
+        unsigned kf = ke > ks && s[ws] == 0xE1 && (s[ws + 1] == 0x9E || s[ws + 1] == 0x9F) && (f1 & SC_NAME_LAST)
+                          ? uncased_flags(s, ks, ke, &kn)
+                          : 0;
+        if ((kf & SC_NAME_FIRST) && !(kf & SC_NAME_WORD) && kn == ks) {
+            pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, ns, ke, 0.85,
+                    SANCTUM_EV_NAME_SEQUENCE | SANCTUM_EV_GAZETTEER_LAST | SANCTUM_EV_GAZETTEER_FIRST);
+            return ke;
+        }
         return we;
+    }
     /* a title glued before the name (Thai คุณ) frames it as "Mr"/"Ms" does; so does a comma before and "!"
      * after it (", ლევან!": someone addressed) */
     bool framed = (ns > ws && ns - ws >= 9 && s[ns - 9] == 0xE0 && s[ns - 8] == 0xB8 && s[ns - 7] == 0x84) ||
@@ -582,7 +649,22 @@ size_t pii_uncased_name(pii_scan *sc, size_t ws, size_t we)
             return je;
         }
     }
-    if (be > bs && ns2 == bs && (f2 & (SC_NAME_LAST | SC_NAME_FIRST))) {
+    /* round 13: a given name that is no word and a family name with the article ending in -i, the nisba
+     * of a tribe, town or trade (خالد العتيبي, نورة القحطاني, أحمد البغدادي): the lists hold few of them */
+    if (be > bs && ns2 == bs && !(f1 & SC_NAME_WORD) && arabic_nisba(s, bs, be)) {
+        pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, ns, be, 0.85,
+                SANCTUM_EV_NAME_SEQUENCE | SANCTUM_EV_GAZETTEER_FIRST);
+        return be;
+    }
+    /* a given name that is also a word (رحمة "mercy", عيد "feast", خالص "sincere") is one only before a family
+     * name as written, one that is no word ("आशा शर्मा"; not "رحمة الله", "عيد مبارك", "خالص التحيات") */
+    unsigned direct2 = be > bs && (f1 & SC_NAME_WORD) ? sc_name_lookup(s + bs, be - bs) : 0;
+    /* ... and in Arabic script a given name that is also a word after a given name pairs with it only in a
+     * frame ("سلمان حیدر ماموں"; not "اختر خادم" "choose a server", "جاذبية يسرى" "gravity left") */
+    bool word2 = (f2 & SC_NAME_WORD) && !(f2 & SC_NAME_LAST) && s[bs] >= 0xD8 && s[bs] <= 0xDB && !framed &&
+                 !frame_after(s, n, be);
+    if (be > bs && ns2 == bs && (f2 & (SC_NAME_LAST | SC_NAME_FIRST)) && !word2 &&
+        (!(f1 & SC_NAME_WORD) || ((direct2 & SC_NAME_LAST) && !(direct2 & SC_NAME_WORD)))) {
         pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, ns, be, 0.85,
                 SANCTUM_EV_NAME_SEQUENCE | SANCTUM_EV_GAZETTEER_FIRST |
                     ((f2 & SC_NAME_LAST) ? SANCTUM_EV_GAZETTEER_LAST : 0));

@@ -50,6 +50,22 @@ typedef struct pii_before_memo {
     bool accepts_unknown;
 } pii_before_memo;
 
+/* The lines above a table row that its cells look up for their header (table_column.c): the walk depends on the
+ * row only, so it is made once per row and each cell reads its own column in the lines kept. */
+enum { PII_TABLE_LINES_UP = 12 };
+typedef struct pii_table_memo {
+    const uint8_t *s;          /* the text it was made over (NULL: empty) */
+    size_t ls, cells;          /* the row: its line's start and how many cells */
+    uint8_t sep;               /* the row's separator */
+    uint8_t other;             /* the separator of the line that ends the walk, 0 when none does */
+    unsigned char count;       /* lines above of the row's shape, nearest first */
+    size_t l[PII_TABLE_LINES_UP], e[PII_TABLE_LINES_UP]; /* those lines, then the one that ends the walk */
+    /* the last cell asked about and its answer: the SSN and the bank recognizer ask for the same number */
+    const uint8_t *last_s;
+    size_t last_start, last_end, last_hs, last_he;
+    bool last_found;
+} pii_table_memo;
+
 typedef struct pii_scan {
     const sanctum_detector *det;
     const uint8_t *s;
@@ -58,7 +74,8 @@ typedef struct pii_scan {
     size_t count, cap;
     bool oom;
     bool explain;       /* keep suppressed candidates (score 0, SANCTUM_EV_SUPPRESSED) for the report */
-    size_t pre_person;  /* candidates found before the PERSON pass (in text order) */
+    size_t byte_scan;   /* candidates of the byte scan, in text order; the native-digit pass appends its own after */
+    size_t pre_person;  /* candidates found before the PERSON pass: two runs in text order, [0, byte_scan) and on */
     bool wide_seps;     /* the number parser joins groups across runs of up to 3 spaces, tabs or dashes */
     pii_before_memo *before_memo; /* NULL: pii_context_before computes every time */
     size_t first_high;            /* no byte >= 0x80 before this offset (0: not known) */
@@ -69,6 +86,7 @@ typedef struct pii_scan {
     struct {
         size_t at, end; /* position + 1 (0: empty), and the name's end there (0: none) */
     } cjk_role_memo[32];          /* names after a role noun chained by 和, by position (person_cjk_roles.c) */
+    pii_table_memo table_memo;    /* the lines above the last table row looked up (table_column.c) */
 } pii_scan;
 
 /* Adds a candidate (score clamped to [0, 1]). Sets sc->oom on allocation failure. */
@@ -120,7 +138,7 @@ bool pii_context_by_byte(const pii_scan *sc, size_t pos, bool before, unsigned m
 
 /* The header cell [*hs, *he) of the table column whose cell [start, end) fills (CSV/TSV, psql or Markdown
  * rows; a COPY column list over tab-separated rows): true when found within 12 lines above. */
-bool pii_table_header(const pii_scan *sc, size_t start, size_t end, size_t *hs, size_t *he);
+bool pii_table_header(pii_scan *sc, size_t start, size_t end, size_t *hs, size_t *he);
 
 /* The precision rules shared by every recognizer: true when [start, end) sits inside a URL, a file
  * path, an SSH remote, a UUID, a hex hash or a code identifier. Sets *why to a short rule name. */
@@ -237,6 +255,8 @@ void pii_rec_card(pii_scan *sc, const pii_number *num);
 extern const char *const PII_CARD_WORDS[];
 bool pii_card_digits_ok(const uint8_t *d, size_t n);
 void pii_rec_ssn(pii_scan *sc, const pii_number *num);
+/* After the PERSON pass: nine digits in the cell right after a person's name in a record row (rec_ssn.c). */
+void pii_ssn_record_rows(pii_scan *sc);
 void pii_rec_bank(pii_scan *sc, const pii_number *num);
 /* The IBAN registry (iban_formats.c, generated): country, IBAN length, BBAN structure ("4n4n12c"). */
 typedef struct pii_iban_format {

@@ -98,7 +98,40 @@ static bool unknown_start_ok(pii_scan *sc, const word *w)
 /* Romanized Korean given names are two syllables joined by a hyphen, the second in lower case
  * ("Ji-hoon", "Seo-yeon", "Min-jun"): both syllables from the romanized given-name syllables, and not
  * the same one twice ("Ha-ha"). */
-static bool korean_given(const uint8_t *s, size_t a, size_t b)
+/* One syllable of a Korean name in Revised Romanization or the spellings people use beside it: an initial
+ * consonant (or none), a vowel, a final consonant (or none) - "sang", "hyeok", "heung", "shik", "woo",
+ * "young" (round 13: "Lee Sang-hyeok", "Son Heung-min"). Case-insensitive on the first letter. */
+static bool korean_syllable(const uint8_t *w, size_t n)
+{
+    static const char *const INI[] = {"", "g", "k", "kk", "n", "d", "t", "tt", "r", "l", "m", "b", "p", "pp", "s",
+                                      "ss", "sh", "j", "jj", "ch", "h", NULL};
+    static const char *const VOW[] = {"a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo",
+                                      "u", "wo", "we", "wi", "yu", "eu", "ui", "i", "oo", "ee", "woo", "you", NULL};
+    static const char *const FIN[] = {"", "k", "g", "n", "t", "l", "m", "p", "b", "ng", NULL};
+    if (n < 2 || n > 6)
+        return false;
+    uint8_t lw[6];
+    for (size_t i = 0; i < n; i++)
+        lw[i] = pii_lower(w[i]);
+    for (size_t i = 0; INI[i] != NULL; i++) {
+        size_t il = strlen(INI[i]);
+        if (il > n || memcmp(lw, INI[i], il) != 0)
+            continue;
+        for (size_t v = 0; VOW[v] != NULL; v++) {
+            size_t vl = strlen(VOW[v]);
+            if (il + vl > n || memcmp(lw + il, VOW[v], vl) != 0)
+                continue;
+            for (size_t f = 0; FIN[f] != NULL; f++)
+                if (il + vl + strlen(FIN[f]) == n && memcmp(lw + il + vl, FIN[f], n - il - vl) == 0)
+                    return true;
+        }
+    }
+    return false;
+}
+
+/* wide: any syllables of korean_syllable, for a given name next to a family name; alone it must be made of
+ * the syllables of SYL (a capitalized "No-go" or "Ta-da" is no name). */
+static bool korean_given(const uint8_t *s, size_t a, size_t b, bool wide)
 {
     static const char *const SYL[] = {
         "ah", "bin", "bo", "chan", "chul", "da", "dong", "eun", "gyu", "ha", "hae", "hee", "ho", "hoon",
@@ -119,7 +152,8 @@ static bool korean_given(const uint8_t *s, size_t a, size_t b)
     bool same = m - a == b - m - 1;
     for (size_t i = 0; same && i < m - a; i++)
         same = pii_lower(s[a + i]) == s[m + 1 + i];
-    return !same && WORD_IN_SORTED(s + a, m - a, SYL) && WORD_IN_SORTED(s + m + 1, b - m - 1, SYL);
+    return !same && (WORD_IN_SORTED(s + a, m - a, SYL) || (wide && korean_syllable(s + a, m - a))) &&
+           (WORD_IN_SORTED(s + m + 1, b - m - 1, SYL) || (wide && korean_syllable(s + m + 1, b - m - 1)));
 }
 
 /* "Helen Park", "Ruth Hall": an organisation word that is also a common surname, after a given name
@@ -191,7 +225,7 @@ static void gather_name(pii_scan *sc, const word *w, unsigned fa, bool label, na
                 q->org = true;
             break;
         }
-        if (bc == SC_WORD_STOP || bc == SC_WORD_TITLE || korean_given(s, b.s, b.e) ||
+        if (bc == SC_WORD_STOP || bc == SC_WORD_TITLE || korean_given(s, b.s, b.e, false) ||
             (b.cap && pii_prose_class(s + b.s, b.e - b.s) & (PII_PROSE_CLOSED | PII_PROSE_AUDIENCE)) ||
             (!pii_name_shaped(sc, &b, w->allcaps) && !(w->cap && prefixed_surname(sc, &b))))
             break;
@@ -324,6 +358,26 @@ static PII_NOINLINE bool shouted_given(pii_scan *sc, const word *w, int cls, uns
            word_in(s + a, b - a, (const char *const[]){"who", "and", "is", "was", "said", "says", "will", "has", "had", NULL});
 }
 
+/* The word before a capitalized Cyrillic word that makes it no person: "в", "во", "из" (in, from: в Софии,
+ * из Виктории), a saint (Святого Николая, Свято Миколая, Светог Саву: a feast or a church). */
+static bool cyrillic_place_before(const uint8_t *s, size_t ws)
+{
+    if (ws < 3 || s[ws - 1] != ' ')
+        return false;
+    size_t a = ws - 1;
+    while (a > 0 && s[a - 1] >= 0x80 && ws - 1 - a < 20)
+        a--;
+    if (a > 0 && pii_is_alnum(s[a - 1]))
+        return false;
+    size_t l = ws - 1 - a;
+    if (l >= 8 && (memcmp(s + a + 2, "\xd0\xb2\xd1\x8f\xd1\x82", 6) == 0 || /* Свят-, свят- */
+                   memcmp(s + a + 2, "\xd0\xb2\xd0\xb5\xd1\x82", 6) == 0) && /* Свет-, свет- */
+        (memcmp(s + a, "\xd0\xa1", 2) == 0 || memcmp(s + a, "\xd1\x81", 2) == 0))
+        return true;
+    return (l == 2 && memcmp(s + a, "\xd0\xb2", 2) == 0) || (l == 4 && memcmp(s + a, "\xd0\xb2\xd0\xbe", 4) == 0) ||
+           (l == 4 && memcmp(s + a, "\xd0\xb8\xd0\xb7", 4) == 0) || (l == 2 && memcmp(s + a, "\xd0\x92", 2) == 0);
+}
+
 /* Step 5: the score the words themselves earn (gazetteer, word-likeness, capitalization, position).
  * Returns false when the words can never be a name (all caps without a known pair). */
 static bool base_score(pii_scan *sc, const word *w, int cls, unsigned fa, const name_seq *q, bool poss, bool label,
@@ -384,6 +438,10 @@ static bool base_score(pii_scan *sc, const word *w, int cls, unsigned fa, const 
                          : 0.6; /* "Sigríður Jónsdóttir": an unknown word before a surname told by its ending */
         else if (nt == 2 && (fa & SC_NAME_LAST) && !a_word && (last & SC_NAME_FIRST) && !(last & SC_NAME_LAST) && !l_word)
             *score = 0.8; /* family name first: "Xu Mingyu", "Yamamoto Haruki" */
+        else if (nt == 3 && (fa & SC_NAME_LAST) && !a_word && !l_word && (last & SC_NAME_FIRST) &&
+                 (q->fl[1] & SC_NAME_FIRST) &&
+                 !pii_word_like(q->fl[1], sc_word_class(s + q->toks[1][0], q->toks[1][1] - q->toks[1][0])))
+            *score = 0.8; /* round 13: family name, then two given names ("Ngo Minh Chau", "Trần Minh Quân") */
         else if (nt >= 3 && (fa & SC_NAME_LAST) && !a_word && given_names_after(sc, q))
             *score = 0.8; /* and two or three given names: "Ngo Minh Chau", "Bùi Thị Lan Anh" */
         else if (fa & SC_NAME_LAST)
@@ -411,7 +469,11 @@ static bool base_score(pii_scan *sc, const word *w, int cls, unsigned fa, const 
             *ev |= SANCTUM_EV_COMMON_WORD;
     } else {
         if ((fa & SC_NAME_FIRST) && !a_word) {
-            bool common = (fa & SC_NAME_COMMON_FIRST) != 0;
+            /* round 13: Cyrillic capitalizes only proper nouns inside a sentence, so a known given name there
+             * ("спросить Дмитрия", "у Серёжи") counts as a common one does, unless "в", "во", "из" make it a
+             * place (в Софии, из Виктории) or a saint's word a feast (Святого Николая) */
+            bool common = (fa & SC_NAME_COMMON_FIRST) != 0 ||
+                          (!start_of_sentence && (s[w->s] == 0xD0 || s[w->s] == 0xD1) && !cyrillic_place_before(s, w->s));
             *score = common ? (start_of_sentence ? 0.7 : 0.75) : (start_of_sentence ? 0.5 : 0.6);
             if (vocative && !poss)
                 *score += 0.1;
@@ -643,6 +705,8 @@ static bool not_a_person(pii_scan *sc, const word *w, int cls, unsigned fa, cons
         return true;
     if (pii_brand_frame(sc, w->s, end, (const size_t(*)[2])q->toks, nt, poss, before, person_ev, sig))
         return true;
+    if (!sig && pii_round13_thing(sc, w->s, end, (const size_t(*)[2])q->toks, nt, before, person_ev))
+        return true;
     if (!sig && pii_venue_name(s, n, w->s, (const size_t(*)[2])q->toks, nt))
         return true; /* "salle Louise Michel", "the Mary Seacole Ward" */
     if (!sig && nt >= 2 && pii_saint_word(s + w->s, q->toks[0][1] - w->s))
@@ -819,19 +883,21 @@ static size_t korean_name(pii_scan *sc, const word *w)
             return 0;
     }
     if (w->cap && WORD_IN_SORTED(s + w->s, w->e - w->s, FAMILY) && next_word(s, n, w->e, &g) &&
-        g.s == w->e + 1 && s[w->e] == ' ' && korean_given(s, g.s, g.e)) {
+        g.s == w->e + 1 && s[w->e] == ' ' && korean_given(s, g.s, g.e, true)) {
         if (!pii_in_code(sc, w->s, g.e, &why))
             pii_person_emit(sc, w->s, g.e, 0.85, SANCTUM_EV_NAME_SEQUENCE | SANCTUM_EV_GAZETTEER_LAST);
         return g.e;
     }
-    if (korean_given(s, w->s, w->e)) {
-        /* given name first, family name after it ("Dong-hoon Lee") */
+    if (korean_given(s, w->s, w->e, true)) {
+        /* given name first, family name after it ("Dong-hoon Lee", "Sang-hyeok Lee") */
         if (next_word(s, n, w->e, &g) && g.s == w->e + 1 && s[w->e] == ' ' && pii_is_upper(s[g.s]) &&
             WORD_IN_SORTED(s + g.s, g.e - g.s, FAMILY)) {
             if (!pii_in_code(sc, w->s, g.e, &why))
                 pii_person_emit(sc, w->s, g.e, 0.85, SANCTUM_EV_NAME_SEQUENCE | SANCTUM_EV_GAZETTEER_LAST);
             return g.e;
         }
+        if (!korean_given(s, w->s, w->e, false))
+            return 0;
         if (!pii_in_code(sc, w->s, w->e, &why) && !pii_tech_context(sc, w->s, w->e))
             pii_person_emit(sc, w->s, w->e, 0.75, SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_FORMAT_WEAK);
         return w->e;

@@ -114,6 +114,18 @@ static bool toll_free(const uint8_t *d, size_t nd)
                        (d[0] == '1' && (d[1] == '8' || d[1] == '3') && d[2] == '0' && d[3] == '0'));
 }
 
+/* The dash between digit groups said as a word (English, French, Spanish, German, Italian, Portuguese). */
+static const char *const SPOKEN_DASH[] = {"dash", "hyphen", "tiret", "guion", "guión", "strich", "bindestrich",
+                                          "trattino", "hífen", "traço", NULL};
+
+static bool spoken_dash(const uint8_t *w, size_t n)
+{
+    for (size_t k = 0; SPOKEN_DASH[k] != NULL; k++)
+        if (pii_word_eq(w, n, SPOKEN_DASH[k]))
+            return true;
+    return false;
+}
+
 static bool ssn_issuable(const uint8_t *d)
 {
     bool area0 = d[0] == '0' && d[1] == '0' && d[2] == '0', area6 = d[0] == '6' && d[1] == '6' && d[2] == '6';
@@ -386,6 +398,16 @@ static size_t spoken(pii_scan *sc, size_t i, size_t *skip)
         while (r < n && r - e < 3 && (s[r] == ' ' || s[r] == ',' || s[r] == '-' || s[r] == PII_FILLER)) {
             comma = comma || s[r] == ',';
             r++;
+        }
+        /* the separator said as a word: "five four one dash two two dash ..." (an SSN or phone read out) */
+        if (r > e && r + 4 < n && pii_is_alpha(s[r])) {
+            size_t de = word_end(s, n, r);
+            if (de < n && s[de] == ' ' && spoken_dash(s + r, de - r)) {
+                comma = true;
+                r = de;
+                while (r < n && r - de < 3 && s[r] == ' ')
+                    r++;
+            }
         }
         if (r == e && cjk_digit(s, n, e) >= 0) {
             p = e; /* 一三八零: no space between */

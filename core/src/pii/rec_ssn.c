@@ -141,7 +141,7 @@ static const char *const COLUMN_WORDS[] = {"ssn*", "social", "socsec", "ss", "ti
                                            "sozialversicherungsnummer", NULL};
 enum { COL_NONE, COL_SSN, COL_OTHER };
 
-static int ssn_column(const pii_scan *sc, size_t start, size_t end)
+static int ssn_column(pii_scan *sc, size_t start, size_t end)
 {
     size_t hs, he;
     if (!pii_table_header(sc, start, end, &hs, &he))
@@ -250,5 +250,68 @@ void pii_rec_ssn(pii_scan *sc, const pii_number *num)
             ev |= SANCTUM_EV_NEGATIVE_CONTEXT;
         }
         pii_add(sc, SANCTUM_ENTITY_US_SSN, SANCTUM_REC_US_SSN, start, end, score, ev);
+    }
+}
+
+/* An ABA routing number's checksum (3, 7, 1 weights): nine digits that pass are a bank's as often. */
+static bool aba_checksum(const uint8_t *d)
+{
+    unsigned sum = 0;
+    for (size_t i = 0; i < 9; i++)
+        sum += (unsigned)(d[i] - '0') * (i % 3 == 0 ? 3u : (i % 3 == 1 ? 7u : 1u));
+    return sum % 10 == 0;
+}
+
+static bool cell_sep(uint8_t c) { return c == '\t' || c == ','; }
+
+/* Words on the row that name another number for the digits: an order, an id, an account, a policy. */
+static const char *const ROW_OTHER_WORDS[] = {"order*", "id", "ids", "invoice*", "ticket*", "tracking", "member*",
+                                              "account*", "acct", "routing", "aba", "sku", "ref", "reference",
+                                              "policy", "claim*", "case", "badge", "phone*", "tel", "mobile",
+                                              "zip", "postcode", "isbn", NULL};
+
+/* Round 13: a record row - a person's name in one cell, nine digits the SSA issues in the next ("Harper,
+ * Lindsay,235405401,PPO Gold", "KOWALCZYK<TAB>MARIANNA<TAB>440 52 7743"): the number is that person's SSN when
+ * nothing else names it (no SSN word was needed; a column header naming something else, an order or id word,
+ * a routing number's checksum keep it out). Runs after the PERSON pass; at most 64 numbers are looked at, each
+ * against the candidates once. */
+void pii_ssn_record_rows(pii_scan *sc)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, seen = 0;
+    double thr = sc->det->threshold;
+    for (size_t i = 0; i < sc->count && seen < 64; i++) {
+        pii_cand *c = &sc->c[i];
+        if (c->type != SANCTUM_ENTITY_US_SSN || c->score >= thr || c->score < 0.3 ||
+            !(c->evidence & SANCTUM_EV_VALIDATOR) || (c->evidence & (SANCTUM_EV_NEGATIVE_CONTEXT | SANCTUM_EV_SUPPRESSED)))
+            continue;
+        seen++;
+        size_t a = c->start, b = c->end;
+        if (a < 2 || !(cell_sep(s[a - 1]) || (s[a - 1] == ' ' && s[a - 2] == ',')) ||
+            !(b == n || cell_sep(s[b]) || s[b] == '\n' || s[b] == '\r'))
+            continue;
+        size_t p = s[a - 1] == ' ' ? a - 2 : a - 1; /* the separator before the cell */
+        uint8_t d[9];
+        size_t nd = 0;
+        for (size_t k = a; k < b && nd < 9; k++)
+            if (pii_is_digit(s[k]))
+                d[nd++] = s[k];
+        if (nd != 9 || aba_checksum(d) || ssn_column(sc, a, b) == COL_OTHER || pii_negative_context(sc, a, b))
+            continue;
+        size_t ls = a; /* the row's start, at most 160 bytes back */
+        while (ls > 0 && a - ls < 160 && s[ls - 1] != '\n')
+            ls--;
+        if (pii_context(sc, a, true, 16, a - ls, ROW_OTHER_WORDS))
+            continue;
+        bool person = false;
+        for (size_t j = 0; j < sc->count && !person; j++) {
+            const pii_cand *q = &sc->c[j];
+            person = q->type == SANCTUM_ENTITY_PERSON && q->score >= thr && q->end == p &&
+                     !(q->evidence & SANCTUM_EV_SUPPRESSED);
+        }
+        if (person) {
+            c->score = 0.75;
+            c->evidence |= SANCTUM_EV_CONTEXT_BEFORE;
+        }
     }
 }

@@ -3,6 +3,7 @@ set(PII_DIR ${CMAKE_CURRENT_LIST_DIR})
 list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/brands_data.c
   ${PII_DIR}/detector.c
+  ${PII_DIR}/firm_words_data.c
   ${PII_DIR}/iban_formats.c
   ${PII_DIR}/names.c
   ${PII_DIR}/names_cjk_data.c
@@ -21,6 +22,7 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/person_email_echo.c
   ${PII_DIR}/person_rosters.c
   ${PII_DIR}/person_fields.c
+  ${PII_DIR}/person_named_things.c
   ${PII_DIR}/person_formats.c
   ${PII_DIR}/person_headers.c
   ${PII_DIR}/person_inflect.c

@@ -2,10 +2,11 @@
  * an SQL COPY column list. A column named for a kind of number is the context of every value in it, however
  * many rows below the header, and a column named for something else takes the context of its neighbours away
  * ("name,ssn,employee_number": the employee number is no SSN). Bounded: at most 12 lines of at most 256 bytes
- * above the row are read, and only for a number that fills a cell. */
+ * above the row are read, once per row (each cell then reads its column in them), and only for a number that
+ * fills a cell. */
 #include "pii.h"
 
-enum { LINE_MAX_BYTES = 256, LINES_UP = 12 };
+enum { LINE_MAX_BYTES = 256 }; /* lines up: PII_TABLE_LINES_UP (pii.h) */
 
 static bool is_sep(uint8_t c) { return c == ',' || c == ';' || c == '\t' || c == '|'; }
 
@@ -50,7 +51,55 @@ static bool cell_at(const uint8_t *s, size_t ls, size_t le, uint8_t sep, size_t 
     return false;
 }
 
-bool pii_table_header(const pii_scan *sc, size_t start, size_t end, size_t *hs, size_t *he)
+/* The walk up from the row [ls, ...) of `cells` cells split at `sep`: the lines of its shape (a header or rows of
+ * data) nearest first, over rule lines, to the first line of another shape. */
+static void walk_up(pii_table_memo *m, const uint8_t *s, size_t ls, uint8_t sep, size_t cells)
+{
+    m->count = 0;
+    m->other = 0;
+    for (unsigned up = 0; up < PII_TABLE_LINES_UP && ls >= 1; up++) {
+        size_t e = ls - 1, l = e;
+        while (l > 0 && s[l - 1] != '\n' && e - l < LINE_MAX_BYTES)
+            l--;
+        if (l > 0 && s[l - 1] != '\n')
+            return;
+        ls = l;
+        if (rule_line(s, l, e))
+            continue;
+        m->l[m->count] = l;
+        m->e[m->count] = e;
+        if (count_sep(s, l, e, sep) + 1 == cells) {
+            m->count++;
+            continue; /* a header, or a row of data above with the header further up */
+        }
+        /* a header written with another separator (an SQL COPY column list over tab-separated rows) */
+        static const uint8_t OTHER[] = {',', ';', '\t', '|'};
+        for (size_t k = 0; k < sizeof OTHER; k++)
+            if (OTHER[k] != sep && count_sep(s, l, e, OTHER[k]) + 1 == cells) {
+                m->other = OTHER[k];
+                return;
+            }
+        return;
+    }
+}
+
+static bool header_of(pii_scan *sc, size_t start, size_t end, size_t *hs, size_t *he);
+
+bool pii_table_header(pii_scan *sc, size_t start, size_t end, size_t *hs, size_t *he)
+{
+    pii_table_memo *m = &sc->table_memo;
+    if (m->last_s != sc->s || m->last_start != start || m->last_end != end) {
+        m->last_found = header_of(sc, start, end, &m->last_hs, &m->last_he);
+        m->last_s = sc->s;
+        m->last_start = start;
+        m->last_end = end;
+    }
+    *hs = m->last_hs;
+    *he = m->last_he;
+    return m->last_found;
+}
+
+static bool header_of(pii_scan *sc, size_t start, size_t end, size_t *hs, size_t *he)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n;
@@ -73,26 +122,17 @@ bool pii_table_header(const pii_scan *sc, size_t start, size_t end, size_t *hs, 
     if ((ls > 0 && s[ls - 1] != '\n') || (le < n && s[le] != '\n'))
         return false; /* a line too long for a table row */
     size_t col = count_sep(s, ls, b, sep), cells = col + count_sep(s, a, le, sep) + 1;
-    for (unsigned up = 0; up < LINES_UP && ls >= 1; up++) {
-        size_t e = ls - 1, l = e;
-        while (l > 0 && s[l - 1] != '\n' && e - l < LINE_MAX_BYTES)
-            l--;
-        if (l > 0 && s[l - 1] != '\n')
-            return false;
-        ls = l;
-        if (rule_line(s, l, e))
-            continue;
-        if (count_sep(s, l, e, sep) + 1 == cells) {
-            if (cell_at(s, l, e, sep, col, hs, he))
-                return true;
-            continue; /* a row of data above: the header is further up */
-        }
-        /* a header written with another separator (an SQL COPY column list over tab-separated rows) */
-        static const uint8_t OTHER[] = {',', ';', '\t', '|'};
-        for (size_t k = 0; k < sizeof OTHER; k++)
-            if (OTHER[k] != sep && count_sep(s, l, e, OTHER[k]) + 1 == cells)
-                return cell_at(s, l, e, OTHER[k], col, hs, he);
-        return false;
+    /* every cell of a row walks up the same lines (a wide export of numbers: 12 lines for each cell) */
+    pii_table_memo *m = &sc->table_memo;
+    if (m->s != s || m->ls != ls || m->sep != sep || m->cells != cells) {
+        walk_up(m, s, ls, sep, cells);
+        m->s = s;
+        m->ls = ls;
+        m->sep = sep;
+        m->cells = cells;
     }
-    return false;
+    for (size_t i = 0; i < m->count; i++)
+        if (cell_at(s, m->l[i], m->e[i], sep, col, hs, he))
+            return true;
+    return m->other != 0 && cell_at(s, m->l[m->count], m->e[m->count], m->other, col, hs, he);
 }
