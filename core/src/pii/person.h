@@ -160,6 +160,9 @@ typedef struct walk {
 /* ---- person_lexicon.c: what one word is ---- */
 /* A lower-case name particle: "van", "de", "bin", "al". */
 bool pii_particle(const uint8_t *w, size_t n);
+/* An Irish clan particle written with a capital inside a name: "Ó", "Ní", "Nic", "Mhic", "Uí" ("Ciarán Ó
+ * Dálaigh"): the name goes on after it, and no place or thing is named so. */
+bool pii_clan_particle(const uint8_t *w, size_t n);
 /* Is w usable inside a name: a capitalized word (or all caps when allow_caps), no code shape. */
 bool pii_name_shaped(const pii_scan *sc, const word *w, bool allow_caps);
 /* A name that is also an everyday word (needs more evidence). */
@@ -197,6 +200,35 @@ static inline bool pii_holy_initial(uint8_t c)
     c |= 0x20;
     return c >= 'a' && c <= 's' && ((0x6B7A5u >> (c - 'a')) & 1u);
 }
+
+/* ---- person_parallel.c: the items of one list ---- */
+/* A known given name below the threshold that opens an item of a list whose neighbouring item's name stands
+ * on its own ("North: Arnav (...), South: Divya") is lifted; runs after coordination, candidates in text
+ * order. */
+void pii_parallel_items(pii_scan *sc, size_t first_cand);
+
+/* ---- person_contact.c: the owner of a contact detail ---- */
+/* A known given name below the threshold right before a standing phone number or e-mail address, with only
+ * punctuation, a bracketed note and hand-over words between ("Olamide at +44 ...", "Juha, +33 ..."), is
+ * lifted; person candidates [first_cand, count) in text order. */
+void pii_contact_owner(pii_scan *sc, size_t first_cand);
+
+/* ---- person_anaphora.c: a name a pronoun takes up ---- */
+/* A known given name below the threshold followed within a line's reach by "he", "she", "him", "her" (in
+ * the languages of the sets) is lifted. */
+void pii_pronoun_takes_up(pii_scan *sc, size_t first_cand);
+
+/* ---- person_affiliation.c: a name from a group of people ---- */
+/* A known given name below the threshold followed by "from" and a department, team, office or club ("Aditi
+ * from procurement", "Bilal from the Karachi office") is lifted. */
+void pii_affiliation(pii_scan *sc, size_t first_cand);
+
+/* ---- person_fields.c: structured name fields ---- */
+/* A vCard "N:Family;Given;Additional;;" line starting at ws (the "N"): emits its name parts, returns the
+ * line's end, 0 when it is none. */
+size_t pii_vcard_name(pii_scan *sc, size_t ws);
+/* A GEDCOM "1 NAME Given /Surname/" line whose "NAME" starts at ws: the same. */
+size_t pii_gedcom_name(pii_scan *sc, size_t ws);
 
 /* ---- person_context.c: the phrases around a word ---- */
 int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown);
@@ -255,6 +287,9 @@ size_t pii_caps_family_first(pii_scan *sc, const word *w);
 bool pii_initials_shape(const uint8_t *s, size_t n, size_t e);
 /* The item (or list of items) starting at w; returns where to go on, or 0 when w starts none. */
 size_t pii_initials_name(pii_scan *sc, const word *w);
+/* A lone given name that stands on its own followed by a family name's initial ("Ravi B.", "Priya S.") takes
+ * the initial into its span (round 13); person candidates from first_cand. */
+void pii_trailing_initial(pii_scan *sc, size_t first_cand);
 
 /* ---- person_records.c: MRZ name fields and court captions ---- */
 /* "P<UTOERIKSSON<<ANNA<MARIA<<<": returns where to go on, or 0. */

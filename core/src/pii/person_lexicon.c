@@ -8,8 +8,10 @@
 
 bool pii_particle(const uint8_t *w, size_t n)
 {
+    /* round 13: the patronymics of Malay (binti, bint) and Welsh (ap, verch); "ibn" and "ferch" below */
     static const char *const P[] = {"van", "der", "den", "de", "la", "le", "von", "da", "di", "du", "del",
-                                    "della", "dos", "das", "bin", "al", "el", "ter", "ten", "zu", "y", NULL};
+                                    "della", "dos", "das", "bin", "al", "el", "ter", "ten", "zu", "y",
+                                    "binti", "bint", "ap", "verch", NULL};
     if (n == 0 || n > 5)
         return false; /* no particle is longer ("della"): most words asked about are names */
     uint8_t c0 = pii_lower(w[0]); /* the first letter once, not in each compare */
@@ -17,12 +19,22 @@ bool pii_particle(const uint8_t *w, size_t n)
     static const uint32_t FIRST = 1u << ('a' - 'a') | 1u << ('b' - 'a') | 1u << ('d' - 'a') | 1u << ('e' - 'a') |
                                   1u << ('l' - 'a') | 1u << ('t' - 'a') | 1u << ('v' - 'a') | 1u << ('y' - 'a') |
                                   1u << ('z' - 'a');
+    if (c0 == 'i' || c0 == 'f') /* Arabic "ibn", Welsh "ferch": "in", "is", "for", "from" leave on the length */
+        return (n == 3 && pii_word_eq(w, n, "ibn")) || (n == 5 && pii_word_eq(w, n, "ferch"));
     if (c0 < 'a' || c0 > 'z' || (FIRST >> (c0 - 'a') & 1u) == 0)
         return false;
     for (size_t k = 0; P[k] != NULL; k++)
         if ((uint8_t)P[k][0] == c0 && pii_word_eq(w, n, P[k]))
             return true;
     return false;
+}
+
+bool pii_clan_particle(const uint8_t *w, size_t n)
+{
+    /* Ó (C3 93), Ní (4E C3 AD), Uí (55 C3 AD), Nic, Mhic: the capital is the first byte or two */
+    if (n < 2 || n > 4 || !(w[0] == 0xC3 || w[0] == 'N' || w[0] == 'U' || w[0] == 'M'))
+        return false;
+    return bytes_in(w, n, (const char *const[]){"\xC3\x93", "N\xC3\xAD", "U\xC3\xAD", "Nic", "Mhic", NULL});
 }
 
 /* Is w usable inside a name: a capitalized word (or all caps when allow_caps), no code shape. */

@@ -183,6 +183,16 @@ static size_t lineage_end(const uint8_t *s, size_t n, size_t p)
     return abd && e == x.e ? p : e;
 }
 
+/* After a greeting and a lower-case name, chat goes on to ask the one greeted: "yo kenji u coming", "hey
+ * ravi pls send", "hi maria can you check" (the name needs no comma when the request follows). */
+static bool asked_next(const uint8_t *s, size_t n, size_t e)
+{
+    static const char *const ASK[] = {"are", "can", "could", "did", "do", "pls", "plz", "r", "u", "ur", "would",
+                                      "you", "your", NULL};
+    size_t a, b;
+    return word_after(s, n, e, &a, &b) && word_in(s + a, b - a, ASK);
+}
+
 size_t pii_lower_name(pii_scan *sc, const word *w)
 {
     const uint8_t *s = sc->s;
@@ -248,7 +258,7 @@ size_t pii_lower_name(pii_scan *sc, const word *w)
         if (f & SC_NAME_WORD) {
             if (!(f & SC_NAME_COMMON_FIRST) || !(ends || pk == SC_PCTX_RELATION))
                 return w->e;
-        } else if (!ends && pk != SC_PCTX_RELATION && !b_last) {
+        } else if (!ends && pk != SC_PCTX_RELATION && !b_last && !(pk == SC_PCTX_GREETING && asked_next(s, n, w->e))) {
             return w->e;
         }
     }
@@ -320,7 +330,7 @@ static bool speech_verb(const uint8_t *w, size_t n)
 
 /* "ok so jessica said ...": a lower-case common first name that is no English word, before a speech
  * verb. */
-static void lower_name_said(pii_scan *sc, size_t ws, size_t we)
+static void lower_name_said(pii_scan *sc, size_t ws, size_t we, size_t ve)
 {
     const uint8_t *s = sc->s;
     size_t wl = we - ws;
@@ -328,7 +338,11 @@ static void lower_name_said(pii_scan *sc, size_t ws, size_t we)
         return;
     unsigned f = sc_name_lookup(s + ws, wl);
     const char *why;
-    if (!(f & SC_NAME_COMMON_FIRST) || (f & SC_NAME_WORD) || pii_chat_word(s + ws, wl) ||
+    /* a given name the lists hold outside the common ones when "she"/"he" takes it up: "mei said she'd" */
+    size_t a, b;
+    bool taken_up = (f & SC_NAME_FIRST) && !(f & SC_NAME_PLACE) && word_after(s, sc->n, ve, &a, &b) &&
+                    word_in(s + a, b - a, (const char *const[]){"she", "he", NULL});
+    if (!((f & SC_NAME_COMMON_FIRST) || taken_up) || (f & SC_NAME_WORD) || pii_chat_word(s + ws, wl) ||
         sc_word_class(s + ws, wl) != SC_WORD_NONE || pii_in_code(sc, ws, we, &why))
         return;
     pii_person_emit(sc, ws, we, 0.7, SANCTUM_EV_CONTEXT_AFTER | SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_FORMAT_WEAK);
@@ -437,10 +451,10 @@ static PII_NOINLINE void name_vouched_after(pii_scan *sc, const walk *k, size_t 
 {
     const uint8_t *s = sc->s;
     if (j - p >= 4 && j - p <= 9 && s[k->prev_e] == ' ' && speech_verb(s + p, j - p))
-        lower_name_said(sc, k->prev_s, k->prev_e);
+        lower_name_said(sc, k->prev_s, k->prev_e, j);
     else if (((j - p == 2 && s[p] == 'i') || (j - p == 4 && s[p] == 'j')) && /* "is", "just" */
              pii_lower_doing_after(s, sc->n, p, j))
-        lower_name_said(sc, k->prev_s, k->prev_e);
+        lower_name_said(sc, k->prev_s, k->prev_e, j);
 }
 
 /* "1.1ALVES/RICARDO": capitals after a PNR element number, up to a slash. */

@@ -60,6 +60,15 @@ static bool imperative_verb(const uint8_t *s, const word *w)
     return w->cap && sentence_start(s, w->s) && WORD_IN_SORTED(s + w->s, w->e - w->s, V);
 }
 
+/* After a word ending at e, a clan particle p ("Ó", "Ní") and a capitalized word right after it: the name
+ * goes on ("Gráinne Nic Aodha", "Seán Ó Briain"). */
+static PII_NOINLINE bool clan_name(pii_scan *sc, size_t e, const word *p)
+{
+    word c;
+    return p->s == e + 1 && pii_clan_particle(sc->s + p->s, p->e - p->s) && next_word(sc->s, sc->n, p->e, &c) &&
+           joins(sc->s, p->e, c.s, false) && c.cap && c.e - c.s >= 3;
+}
+
 /* Step 3: an unknown capitalized word starts a name only with a phrase that vouches for it, a
  * signature, or a known last name right after it ("Contact Sarah Lee": the name starts later). */
 static bool unknown_start_ok(pii_scan *sc, const word *w)
@@ -79,6 +88,8 @@ static bool unknown_start_ok(pii_scan *sc, const word *w)
     unsigned f0 = 0;
     if (!next_word(s, n, w->e, &nx0) || !joins(s, w->e, nx0.s, false) || !nx0.cap)
         return false;
+    if ((s[nx0.s] == 0xC3 || s[nx0.s] == 'N' || s[nx0.s] == 'U' || s[nx0.s] == 'M') && clan_name(sc, w->e, &nx0))
+        return true; /* "Gráinne Nic Aodha" */
     f0 = pii_name_flags_at(sc, nx0.s, nx0.e);
     /* "Ayşe Yıldız": a word with letters beyond ASCII before a known surname */
     if (non_ascii(s, w->s, w->e) && (f0 & SC_NAME_LAST) && !pii_word_like(f0, pii_word_class_at(sc, nx0.s, nx0.e)))
@@ -286,6 +297,69 @@ static bool place_given(pii_scan *sc, const word *w, int cls, unsigned fa, const
             pii_word_eq(s + c, d - c, "the") && word_after(s, sc->n, d, &a, &b) && pii_word_eq(s + a, b - a, "new"));
 }
 
+/* A clan particle between the name's first and last words ("Ciarán Ó Dálaigh"). */
+static PII_NOINLINE bool clan_inside(const uint8_t *s, const name_seq *q)
+{
+    for (size_t t = 1; t + 1 < q->nt; t++)
+        if (pii_clan_particle(s + q->toks[t][0], q->toks[t][1] - q->toks[t][0]))
+            return true;
+    return false;
+}
+
+/* The words after a family name are all given names the data knows and no words, or the Vietnamese middle
+ * names Thị and Văn ("Ngo Minh Chau", "Bùi Thị Lan Anh", "Phan Văn Đức"), the last one known as a given name. */
+static PII_NOINLINE bool given_names_after(pii_scan *sc, const name_seq *q)
+{
+    const uint8_t *s = sc->s;
+    for (size_t t = 1; t < q->nt; t++) {
+        size_t a = q->toks[t][0], l = q->toks[t][1] - a;
+        bool middle = t + 1 < q->nt && bytes_in(s + a, l, (const char *const[]){"Th\xE1\xBB\x8B", "V\xC4\x83n", NULL});
+        if (!middle && (!(q->fl[t] & SC_NAME_FIRST) || pii_word_like(q->fl[t], sc_word_class(s + a, l))))
+            return false;
+    }
+    return true;
+}
+
+/* A lone word in capitals inside text written in mixed case: a common given name that is no word, no place
+ * and no acronym of the tools ("it was JAMIE", "a sign that said CONNIE"), where the words around it are in
+ * lower case (a line in capitals is a heading or a form, "CHRISTOPHER WAS HERE"). */
+static PII_NOINLINE bool shouted_given(pii_scan *sc, const word *w, int cls, unsigned fa)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, l = w->e - w->s;
+    if (l < 4 || cls != SC_WORD_NONE || !(fa & SC_NAME_COMMON_FIRST) || (fa & (SC_NAME_WORD | SC_NAME_PLACE)))
+        return false;
+    /* the nearest letters on both sides are lower case (16 bytes at most each way); at a line's start or end
+     * the other side decides ("3. KELSEY - ukulele", "said CONNIE.") */
+    int before = 0, after = 0; /* 1 lower, -1 upper, 0 none */
+    for (size_t i = w->s; i > 0 && w->s - i < 16 && s[i - 1] != '\n'; i--)
+        if (pii_is_alpha(s[i - 1])) {
+            before = pii_is_lower(s[i - 1]) ? 1 : -1;
+            break;
+        }
+    for (size_t i = w->e; i < n && i - w->e < 16 && s[i] != '\n'; i++)
+        if (pii_is_alpha(s[i])) {
+            after = pii_is_lower(s[i]) ? 1 : -1;
+            break;
+        }
+    bool lower_before = before == 1 || (before == 0 && after == 1);
+    bool lower_after = after == 1 || (after == 0 && before == 1);
+    if (!lower_before || !lower_after || pii_tech_context(sc, w->s, w->e))
+        return false;
+    /* it stands alone: no article before it, and punctuation, the end or a person's verb after it; an acronym
+     * is counted and goes on into its noun ("the LISA mission", "DORA compliance") */
+    size_t ps, pe, a, b;
+    if (prev_word(s, w->s, 1, &ps, &pe) && word_in(s + ps, pe - ps, (const char *const[]){"the", "a", "an", "our", "this", "that", NULL}))
+        return false;
+    size_t q = w->e;
+    while (q < n && s[q] == ' ')
+        q++;
+    if (q >= n || pii_in_chars(".,!?;:)-'\"\n\r", s[q]) || s[q] == 0xE2)
+        return true;
+    return q == w->e + 1 && word_after(s, n, w->e, &a, &b) &&
+           word_in(s + a, b - a, (const char *const[]){"who", "and", "is", "was", "said", "says", "will", "has", "had", NULL});
+}
+
 /* The word before a capitalized Cyrillic word that makes it no person: "в", "во", "из" (in, from: в Софии,
  * из Виктории), a saint (Святого Николая, Свято Миколая, Светог Саву: a feast or a church). */
 static bool cyrillic_place_before(const uint8_t *s, size_t ws)
@@ -340,6 +414,11 @@ static bool base_score(pii_scan *sc, const word *w, int cls, unsigned fa, const 
             *ev |= SANCTUM_EV_NAME_SEQUENCE;
             return true;
         }
+        if (nt == 1 && (fa & SC_NAME_COMMON_FIRST) && shouted_given(sc, w, cls, fa)) {
+            *score = 0.7; /* "it was JAMIE", "3. KELSEY - ukulele": a common given name shouted in mixed case */
+            *ev |= SANCTUM_EV_FORMAT_WEAK;
+            return true;
+        }
         if (!label_pair &&
             (nt < 2 || !(fa & SC_NAME_FIRST) || !(last & (SC_NAME_LAST | SC_NAME_FIRST)) || (a_word && l_word)))
             return false;
@@ -365,6 +444,8 @@ static bool base_score(pii_scan *sc, const word *w, int cls, unsigned fa, const 
                  (q->fl[1] & SC_NAME_FIRST) &&
                  !pii_word_like(q->fl[1], sc_word_class(s + q->toks[1][0], q->toks[1][1] - q->toks[1][0])))
             *score = 0.8; /* round 13: family name, then two given names ("Ngo Minh Chau", "Trần Minh Quân") */
+        else if (nt >= 3 && (fa & SC_NAME_LAST) && !a_word && given_names_after(sc, q))
+            *score = 0.8; /* and two or three given names: "Ngo Minh Chau", "Bùi Thị Lan Anh" */
         else if (fa & SC_NAME_LAST)
             *score = l_known ? 0.6 : 0.4;
         /* Greek and Cyrillic: two capitalized words, one of them a known name ("Γιώργος Παπαδόπουλος");
@@ -380,6 +461,10 @@ static bool base_score(pii_scan *sc, const word *w, int cls, unsigned fa, const 
         }
         if ((cased_other || surname_first) && *score < 0.75)
             *score = 0.75;
+        if (nt >= 3 && *score < 0.85 && clan_inside(s, q)) {
+            *score = 0.85; /* "Ciarán Ó Dálaigh", "Gráinne Nic Aodha": the particle names a person */
+            a_word = l_word = false;
+        }
         if (q->initial_mid && *score > 0)
             *score += 0.05;
         if (a_word || l_word)
@@ -832,7 +917,8 @@ static bool joins_names(const uint8_t *g, size_t gl, bool both)
                                       "ve", "y", "és", "и", "і", "και", NULL};
     if ((gl == 5 && memcmp(g, " and ", 5) == 0) || (gl == 6 && memcmp(g, ", and ", 6) == 0))
         return true;
-    if (!both && ((gl == 3 && memcmp(g, " & ", 3) == 0) || (gl == 4 && memcmp(g, " or ", 4) == 0) ||
+    if (!both && ((gl == 3 && (memcmp(g, " & ", 3) == 0 || memcmp(g, " + ", 3) == 0 || memcmp(g, " / ", 3) == 0)) ||
+                  (gl == 4 && memcmp(g, " or ", 4) == 0) ||
                   (gl == 2 && memcmp(g, ", ", 2) == 0)))
         return true;
     if (!both && gl >= 6 && gl <= 32 && g[0] == ' ' && g[1] == '(') {
@@ -965,6 +1051,13 @@ void pii_rec_person(pii_scan *sc)
         }
         k.prev_s = w.s;
         k.prev_e = w.e;
+        if (s[w.s] == 'N' && (wl == 1 || (wl == 4 && w.allcaps))) {
+            size_t fe = wl == 1 ? pii_vcard_name(sc, w.s) : pii_gedcom_name(sc, w.s); /* "N:Mwangi;Grace;;;" */
+            if (fe > 0) {
+                k.p = fe;
+                continue;
+            }
+        }
         if (pii_chat_frame_gate(s, n, w.s, w.e, true))
             pii_chat_frame_word(sc, &w); /* "Kwame [9:02 AM]:", "Who: ...", "Tamsin, 31,", "Maître X" */
         if (w.e + 1 < n && s[w.e] == '<' && (wl == 1 || w.allcaps)) {
@@ -1048,6 +1141,16 @@ void pii_rec_person(pii_scan *sc)
         pii_chat_frames(sc, first_cand); /* speaker labels, voicemails, kin titles; roles and rooms */
     if (!sc->oom)
         coordination(sc, first_cand);
+    if (!sc->oom)
+        pii_parallel_items(sc, first_cand);
+    if (!sc->oom)
+        pii_contact_owner(sc, first_cand);
+    if (!sc->oom)
+        pii_pronoun_takes_up(sc, first_cand);
+    if (!sc->oom)
+        pii_affiliation(sc, first_cand);
+    if (!sc->oom)
+        pii_trailing_initial(sc, first_cand);
     if (!sc->oom)
         pii_consistency(sc, first_cand); /* needs the candidates in text order: the CJK pass comes after */
     if (!sc->oom)
