@@ -403,6 +403,29 @@ static void fail_closed_rules(void **state)
     sanctum_error err;
     assert_int_equal(sanctum_chat_doc_new(&doc, ctx, 0, (const uint8_t *)dup, strlen(dup), &err), SANCTUM_E_PARSE);
     assert_null(doc);
+    /* the keys the walk decides on ("role", "type") spelled twice in different cases: refused too. Go's
+     * encoding/json matches members case-insensitively and keeps the last, so it reads this system
+     * message, which the walk keeps unscanned, as the user's (and a thinking block as text) */
+    static const char *const folded[] = {
+        "{\"messages\":[{\"role\":\"system\",\"Role\":\"user\",\"content\":\"Jane Doe\"}]}",
+        "{\"messages\":[{\"ROLE\":\"user\",\"role\":\"system\",\"content\":\"Jane Doe\"}]}",
+        "{\"messages\":[{\"role\":\"assistant\",\"content\":[{\"type\":\"thinking\",\"tYpE\":\"text\","
+        "\"thinking\":\"a\",\"text\":\"Jane Doe\"}]}]}",
+        "{\"messages\":[{\"role\":\"system\",\"\\u0052ole\":\"user\",\"content\":\"Jane Doe\"}]}",
+    };
+    for (size_t i = 0; i < NELEM(folded); i++) {
+        memset(&err, 0, sizeof err);
+        assert_int_equal(sanctum_chat_doc_new(&doc, ctx, 0, (const uint8_t *)folded[i], strlen(folded[i]), &err),
+                         SANCTUM_E_PARSE);
+        assert_null(doc);
+        assert_true(err.offset > 0 && err.offset < strlen(folded[i]));
+        assert_non_null(strstr(err.message, "case"));
+    }
+    /* one spelling in another case alone is an unknown key (scanned), not refused */
+    const char *odd = "{\"messages\":[{\"role\":\"user\",\"content\":\"x\",\"Type\":\"Jane\"}]}";
+    assert_int_equal(sanctum_chat_doc_new(&doc, ctx, 0, (const uint8_t *)odd, strlen(odd), &err), SANCTUM_OK);
+    sanctum_free(doc);
+    doc = NULL;
     /* strings holding a bare number or broken JSON are scanned whole; base64 data URLs are opaque,
      * http URLs and file names scanned; keys with odd characters appear quoted in paths */
     const char *mix = "{\"messages\":[{\"role\":\"tool\",\"tool_call_id\":\"c\",\"content\":\"4111111111111111\"},"

@@ -228,6 +228,36 @@ static void case_forms_in_a_row(void **state)
     assert_linear(f->det, "long unknown word with an ending", "Xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxallelle ");
 }
 
+/* Informal chat frames in a row (person_lower_frames.c, round 13): each frame word reads one word before
+ * and one or two after it, at most 24 bytes each, however long the run of frames and names. */
+static void informal_frames_in_a_row(void **state)
+{
+    pii_fixture *f = *state;
+    assert_linear(f->det, "kin particles and coordination", "rahul bhai and priya ji w kuya jun ");
+    assert_linear(f->det, "hyphen suffixes", "yuki-chan ren-kun ");
+    assert_linear(f->det, "possessives", "tanvi's mom ");
+    assert_linear(f->det, "verb, preposition, name", "dile a rodrigo bilang ke wulan ");
+    assert_linear(f->det, "long lower-case words around frames",
+                  "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa bhai aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa and ");
+    pii_expect(f->det, "ok so rahul bhai and kuya jun are coming", SANCTUM_ENTITY_PERSON, "rahul");
+}
+
+/* Items of one list in a row (person_parallel.c): a weak given name asks at most four candidates on each
+ * side, each over a note and a label of bounded length. */
+static void list_items_in_a_row(void **state)
+{
+    pii_fixture *f = *state;
+    assert_linear(f->det, "names with notes", "Solveig 9-13, Ingrid Nygaard 13-18, ");
+    assert_linear(f->det, "labelled items", "Mon early: Juha, Mon late: Joaquim (swap), ");
+    /* contact owners (person_contact.c): each number bisects the names and looks back at most four */
+    assert_linear(f->det, "names before numbers", "Juha (desk) at +33 6 12 34 56 78, ");
+    /* pronouns (person_anaphora.c): each weak name reads at most 72 bytes after it */
+    assert_linear(f->det, "names and no pronoun", "Juha Olamide Thandiwe Joaquim ");
+    /* structured name fields (person_fields.c): each line is read once */
+    assert_linear(f->det, "vCard N lines", "N:Okoro;Faith;;;\n");
+    assert_linear(f->det, "one long N line", "N:Okoro;Faith;;;");
+}
+
 /* Round 13: record rows (a name cell, then nine digits: each number looks at the candidates once, at most 64
  * numbers), Cyrillic words with ё and a saint's word before them, Korean names before titles and in lists. */
 static void round13_rows_and_scripts(void **state)
@@ -282,6 +312,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(nbsp_joined_names, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(table_cells_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(case_forms_in_a_row, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(informal_frames_in_a_row, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(list_items_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_rows_and_scripts, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(named_things_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(mail_fields_in_a_row, pii_setup, pii_teardown),

@@ -54,7 +54,7 @@ static void round13_sports_clubs(void **state)
     pii_expect(f->det, "Please send the kit list to Marta Alexandra by Friday.", SANCTUM_ENTITY_PERSON, "Marta Alexandra");
 }
 
-/* Placeholder names of forms and templates in several languages are nobody. */
+/* Placeholder names of forms and templates in several languages are nobody where the text says they are examples. */
 static void round13_placeholders(void **state)
 {
     pii_fixture *f = *state;
@@ -63,6 +63,10 @@ static void round13_placeholders(void **state)
     pii_expect_none(f->det, "Use Joe Bloggs as the example customer in the slides.", SANCTUM_ENTITY_PERSON);
     pii_expect_none(f->det, "En el formulario de ejemplo aparece Fulano de Tal.", SANCTUM_ENTITY_PERSON);
     pii_expect_none(f->det, "Skjemaet viser Ola Nordmann som eksempel.", SANCTUM_ENTITY_PERSON);
+    /* without a word of examples or forms, a placeholder's name is how someone writes their own */
+    pii_expect(f->det, "I'm Jane Doe, mail me at jane@example.com.", SANCTUM_ENTITY_PERSON, "Jane Doe");
+    pii_expect(f->det, "Please forward the invoice to John Doe in accounts.", SANCTUM_ENTITY_PERSON, "John Doe");
+    pii_expect(f->det, "Our tenant Jane Roe pays on the first of the month.", SANCTUM_ENTITY_PERSON, "Jane Roe");
     /* a real person with a placeholder's family name */
     pii_expect(f->det, "Samuel Doe signed the lease on Monday.", SANCTUM_ENTITY_PERSON, "Samuel Doe");
     pii_expect(f->det, "Jane Doherty signed the lease on Monday.", SANCTUM_ENTITY_PERSON, "Jane Doherty");

@@ -41,6 +41,10 @@ def _evidence(bits: int) -> tuple:
 
 
 class Detector(Handle):
+    """Finds personal data in text. Immutable once made: any number of threads may detect with it at
+    once. A Session holds the detector it was given: closed while a session uses it, it is freed with the
+    last such session."""
+
     def __init__(self, ctx: Context, threshold: float = 0.7, entities: Optional[Sequence[str]] = None,
                  allow: Sequence[str] = (), deny: Sequence = (), lists: Union[str, bytes, None] = None):
         """deny: terms always reported at 1.0, each a str (a PERSON) or a (type, term) pair.
@@ -74,10 +78,12 @@ class Detector(Handle):
         out = ffi.new("sanctum_detector **")
         err = new_error()
         if lists is None:
-            check(lib.sanctum_detector_new(out, ctx.ptr, opts, err), err)
+            with ctx._using() as cp:
+                check(lib.sanctum_detector_new(out, cp, opts, err), err)
         else:
             buf = as_bytes(lists, "lists")
-            check(lib.sanctum_detector_new_with_lists(out, ctx.ptr, opts, buf, len(buf), err), err)
+            with ctx._using() as cp:
+                check(lib.sanctum_detector_new_with_lists(out, cp, opts, buf, len(buf), err), err)
         super().__init__(ctx, out[0])
 
     def detect(self, text: Union[str, bytes], explain: bool = False) -> list:
@@ -85,7 +91,8 @@ class Detector(Handle):
         buf = as_bytes(text, "text")
         outp = ffi.new("sanctum_detection **")
         err = new_error()
-        check(lib.sanctum_detect(outp, self.ptr, buf, len(buf), 1 if explain else 0, err), err)
+        with self._using() as p:
+            check(lib.sanctum_detect(outp, p, buf, len(buf), 1 if explain else 0, err), err)
         det = outp[0]
         try:
             raw = [det.entities[i] for i in range(det.count)]

@@ -11,17 +11,20 @@ from .offsets import codepoint_offsets
 
 class Identities(Handle):
     """Loaded from the identities file format (docs/mapper.md): one "type: value" per line. Held in wiped
-    native memory; pass it to Session(identities=...). It must stay open while sessions use it."""
+    native memory; pass it to Session(identities=...), which holds it: closed while a session uses it,
+    it is freed with the last such session. Any number of threads may use it at once."""
 
     def __init__(self, ctx: Context, text: Union[str, bytes]):
         buf = as_bytes(text, "identities")
         out = ffi.new("sanctum_identities **")
         err = new_error()
-        check(lib.sanctum_identities_load(out, ctx.ptr, buf, len(buf), err), err)
+        with ctx._using() as cp:
+            check(lib.sanctum_identities_load(out, cp, buf, len(buf), err), err)
         super().__init__(ctx, out[0])
 
     def __len__(self) -> int:
-        return int(lib.sanctum_identities_count(self.ptr))
+        with self._using() as p:
+            return int(lib.sanctum_identities_count(p))
 
     def detect(self, text: Union[str, bytes]) -> list:
         """The known values in text (score 1.0, sorted, non-overlapping); offsets as Detector.detect."""
@@ -29,7 +32,8 @@ class Identities(Handle):
         buf = as_bytes(text, "text")
         outp = ffi.new("sanctum_detection **")
         err = new_error()
-        check(lib.sanctum_identities_detect(outp, self.ptr, buf, len(buf), err), err)
+        with self._using() as p:
+            check(lib.sanctum_identities_detect(outp, p, buf, len(buf), err), err)
         det = outp[0]
         try:
             spans = [(int(det.entities[i].type), int(det.entities[i].start), int(det.entities[i].end))

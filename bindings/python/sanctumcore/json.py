@@ -35,7 +35,8 @@ def validate(ctx: Context, data: Union[str, bytes], allow_duplicate_keys: bool =
     flags = lib.SANCTUM_JSON_ALLOW_DUPLICATE_KEYS if allow_duplicate_keys else 0
     if allow_lone_surrogates:
         flags |= lib.SANCTUM_JSON_ALLOW_LONE_SURROGATES
-    check(lib.sanctum_json_validate(ctx.ptr, flags, buf, len(buf), err), err)
+    with ctx._using() as cp:
+        check(lib.sanctum_json_validate(cp, flags, buf, len(buf), err), err)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -52,6 +53,7 @@ class ChatText:
 class ChatDocument(Handle):
     """A parsed chat request, response or stream event: its scan strings in document order, each of
     which can be given a replacement before write() puts the document back together byte-exactly."""
+    _serial = True  # single-threaded in the core: calls taken one at a time
 
     def __init__(self, ctx: Context, data: Union[str, bytes], fmt: Union[str, int, None] = "auto", *,
                  allow_lone_surrogates: bool = False, scrub_system: bool = False,
@@ -66,27 +68,32 @@ class ChatDocument(Handle):
             (lib.SANCTUM_CHAT_REFUSE_ATTACHMENTS if refuse_attachments else 0)
         out = ffi.new("sanctum_chat_doc **")
         err = new_error()
-        check(lib.sanctum_chat_doc_new_ex(out, ctx.ptr, format_code(fmt), flags, self._input, len(self._input), err),
-              err)
+        with ctx._using() as cp:
+            check(lib.sanctum_chat_doc_new_ex(out, cp, format_code(fmt), flags, self._input, len(self._input), err),
+                  err)
         super().__init__(ctx, out[0])
 
     @property
     def format(self) -> str:
-        return _name(lib.sanctum_chat_format_name, lib.sanctum_chat_doc_format(self.ptr))
+        with self._using() as p:
+            return _name(lib.sanctum_chat_format_name, lib.sanctum_chat_doc_format(p))
 
     @property
     def shape(self) -> str:
-        return _name(lib.sanctum_chat_shape_name, lib.sanctum_chat_doc_shape(self.ptr))
+        with self._using() as p:
+            return _name(lib.sanctum_chat_shape_name, lib.sanctum_chat_doc_shape(p))
 
     def __len__(self) -> int:
-        return int(lib.sanctum_chat_doc_count(self.ptr))
+        with self._using() as p:
+            return int(lib.sanctum_chat_doc_count(p))
 
     def text(self, index: int) -> ChatText:
         if not isinstance(index, int) or index < 0 or index >= len(self):
             raise IndexError(index)
         t = ffi.new("sanctum_chat_text *")
         t.struct_size = ffi.sizeof("sanctum_chat_text")
-        check(lib.sanctum_chat_doc_text(self.ptr, index, t), new_error())
+        with self._using() as p:
+            check(lib.sanctum_chat_doc_text(p, index, t), new_error())
         return ChatText(index=index, text=bytes(ffi.buffer(t.text, t.text_len)).decode("utf-8"),
                         path=ffi.string(t.path).decode(), role=_name(lib.sanctum_chat_role_name, t.role),
                         kind=_name(lib.sanctum_chat_kind_name, t.kind), nested=bool(t.nested),
@@ -100,11 +107,13 @@ class ChatDocument(Handle):
             raise IndexError(index)
         buf = as_bytes(text, "replacement")
         err = new_error()
-        check(lib.sanctum_chat_doc_set_replacement(self.ptr, index, buf, len(buf), err), err)
+        with self._using() as p:
+            check(lib.sanctum_chat_doc_set_replacement(p, index, buf, len(buf), err), err)
 
     def write(self) -> bytes:
         outp = ffi.new("uint8_t **")
         lenp = ffi.new("size_t *")
         err = new_error()
-        check(lib.sanctum_chat_doc_write(self.ptr, outp, lenp, err), err)
+        with self._using() as p:
+            check(lib.sanctum_chat_doc_write(p, outp, lenp, err), err)
         return take_bytes(outp, lenp)

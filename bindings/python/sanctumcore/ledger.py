@@ -85,6 +85,8 @@ def _secret_list(outp) -> list:
 
 
 class Ledger(Handle):
+    _serial = True  # single-threaded in the core: calls taken one at a time
+
     def __init__(self, ctx: Context, path: Union[str, os.PathLike], key: Optional[bytes] = None,
                  key_path: Union[str, os.PathLike, None] = None, create: bool = True, read_only: bool = False,
                  now: TimeLike = None, busy_timeout_ms: int = 5000):
@@ -114,7 +116,8 @@ class Ledger(Handle):
         out = ffi.new("sanctum_ledger **")
         err = new_error()
         try:
-            check(lib.sanctum_ledger_open(out, ctx.ptr, opts, err), err)
+            with ctx._using() as cp:
+                check(lib.sanctum_ledger_open(out, cp, opts, err), err)
         finally:
             if key is not None:
                 ffi.memmove(opts.key, b"\0" * len(key), len(key))  # do not leave the key in our copy
@@ -152,7 +155,8 @@ class Ledger(Handle):
         a = as_bytes(actor, "actor")
         err = new_error()
         try:
-            check(lib.sanctum_ledger_add(self.ptr, spec, a, len(a), err), err)
+            with self._using() as p:
+                check(lib.sanctum_ledger_add(p, spec, a, len(a), err), err)
         finally:
             if value is not None:
                 ffi.memmove(spec.value, b"\0" * spec.value_len, spec.value_len)
@@ -161,30 +165,35 @@ class Ledger(Handle):
         n, a = as_bytes(name, "name"), as_bytes(actor, "actor")
         v = as_bytes(value, "value") if value is not None else b""
         err = new_error()
-        check(lib.sanctum_ledger_rotate(self.ptr, n, len(n), _to_unix(at), v or ffi.NULL, len(v), a, len(a), err), err)
+        with self._using() as p:
+            check(lib.sanctum_ledger_rotate(p, n, len(n), _to_unix(at), v or ffi.NULL, len(v), a, len(a), err), err)
 
     def retire(self, name: str, actor: str = "") -> None:
         n, a = as_bytes(name, "name"), as_bytes(actor, "actor")
         err = new_error()
-        check(lib.sanctum_ledger_retire(self.ptr, n, len(n), a, len(a), err), err)
+        with self._using() as p:
+            check(lib.sanctum_ledger_retire(p, n, len(n), a, len(a), err), err)
 
     def show(self, name: str) -> Secret:
         n = as_bytes(name, "name")
         outp = ffi.new("sanctum_ledger_secret_list **")
         err = new_error()
-        check(lib.sanctum_ledger_show(outp, self.ptr, n, len(n), err), err)
+        with self._using() as p:
+            check(lib.sanctum_ledger_show(outp, p, n, len(n), err), err)
         return _secret_list(outp)[0]
 
     def list(self, include_retired: bool = False) -> list:
         outp = ffi.new("sanctum_ledger_secret_list **")
         err = new_error()
-        check(lib.sanctum_ledger_list(outp, self.ptr, 1 if include_retired else 0, err), err)
+        with self._using() as p:
+            check(lib.sanctum_ledger_list(outp, p, 1 if include_retired else 0, err), err)
         return _secret_list(outp)
 
     def check(self, now: TimeLike = None) -> dict:
         outp = ffi.new("sanctum_ledger_report **")
         err = new_error()
-        check(lib.sanctum_ledger_check(outp, self.ptr, _to_unix(now), err), err)
+        with self._using() as p:
+            check(lib.sanctum_ledger_check(outp, p, _to_unix(now), err), err)
         r = outp[0]
         try:
             items = []
@@ -207,8 +216,9 @@ class Ledger(Handle):
         outp = ffi.new("sanctum_ledger_event_list **")
         err = new_error()
         n = as_bytes(name, "name") if name is not None else None
-        check(lib.sanctum_ledger_audit_log(outp, self.ptr, n if n is not None else ffi.NULL,
-                                           len(n) if n else 0, err), err)
+        with self._using() as p:
+            check(lib.sanctum_ledger_audit_log(outp, p, n if n is not None else ffi.NULL,
+                                               len(n) if n else 0, err), err)
         try:
             return [{"seq": int(e.seq), "at": _dt(e.at), "actor": _s(e.actor), "action": _s(e.action),
                      "secret": _s(e.secret), "before": _s(e.before), "after": _s(e.after), "mac": bytes(e.mac)}
@@ -222,8 +232,9 @@ class Ledger(Handle):
         rep = ffi.new("sanctum_ledger_verify_report *")
         rep.struct_size = ffi.sizeof("sanctum_ledger_verify_report")
         err = new_error()
-        st = lib.sanctum_ledger_verify(rep, self.ptr, expected_count,
-                                       expected_head if expected_head is not None else ffi.NULL, err)
+        with self._using() as p:
+            st = lib.sanctum_ledger_verify(rep, p, expected_count,
+                                           expected_head if expected_head is not None else ffi.NULL, err)
         if st not in (lib.SANCTUM_OK, lib.SANCTUM_E_TAMPERED):
             check(st, err)
         problem = PROBLEMS[rep.problem] if rep.problem < len(PROBLEMS) else str(rep.problem)
@@ -235,7 +246,8 @@ class Ledger(Handle):
         v = as_bytes(value, "value")
         out = ffi.new("uint8_t[32]")
         err = new_error()
-        check(lib.sanctum_ledger_fingerprint(out, 32, self.ptr, v, len(v), err), err)
+        with self._using() as p:
+            check(lib.sanctum_ledger_fingerprint(out, 32, p, v, len(v), err), err)
         return bytes(out)
 
     def match(self, value: Union[str, bytes, None] = None, fingerprint: Optional[bytes] = None) -> list:
@@ -246,17 +258,21 @@ class Ledger(Handle):
             raise ValueError("fingerprint must be 32 bytes")
         outp = ffi.new("sanctum_ledger_secret_list **")
         err = new_error()
-        check(lib.sanctum_ledger_match(outp, self.ptr, fp, 32, err), err)
+        with self._using() as p:
+            check(lib.sanctum_ledger_match(outp, p, fp, 32, err), err)
         return _secret_list(outp)
 
     @contextlib.contextmanager
     def batch(self):
         """Every write inside joins one transaction; an exception rolls the whole batch back."""
         err = new_error()
-        check(lib.sanctum_ledger_batch_begin(self.ptr, err), err)
+        with self._using() as p:
+            check(lib.sanctum_ledger_batch_begin(p, err), err)
         try:
             yield self
         except BaseException:
-            lib.sanctum_ledger_batch_rollback(self.ptr, new_error())
+            with self._using() as p:
+                lib.sanctum_ledger_batch_rollback(p, new_error())
             raise
-        check(lib.sanctum_ledger_batch_commit(self.ptr, err), err)
+        with self._using() as p:
+            check(lib.sanctum_ledger_batch_commit(p, err), err)

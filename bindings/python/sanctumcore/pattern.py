@@ -32,25 +32,29 @@ class PatternSet(Handle):
     def __init__(self, ctx: Context, match_limit: int = 0):
         out = ffi.new("sanctum_pattern_set **")
         err = new_error()
-        check(lib.sanctum_pattern_set_new(out, ctx.ptr, match_limit, err), err)
+        with ctx._using() as cp:
+            check(lib.sanctum_pattern_set_new(out, cp, match_limit, err), err)
         super().__init__(ctx, out[0])
 
     def add(self, regex: str, flags: int = 0) -> int:
         """Compiles regex and returns its index. Raises SanctumError (PARSE with the offset in the regex)."""
         buf = as_bytes(regex, "regex")
         err = new_error()
-        check(lib.sanctum_pattern_set_add(self.ptr, buf, len(buf), int(flags), err), err)
-        return int(lib.sanctum_pattern_set_count(self.ptr)) - 1
+        with self._using() as p:
+            check(lib.sanctum_pattern_set_add(p, buf, len(buf), int(flags), err), err)
+            return int(lib.sanctum_pattern_set_count(p)) - 1
 
     def __len__(self) -> int:
-        return int(lib.sanctum_pattern_set_count(self.ptr))
+        with self._using() as p:
+            return int(lib.sanctum_pattern_set_count(p))
 
     def match(self, text: Union[str, bytes], max_matches: int = 0) -> list:
         """[(pattern index, start, end)] sorted by pattern then start; code-point offsets for str text."""
         buf = as_bytes(text, "text")
         outp = ffi.new("sanctum_pattern_matches **")
         err = new_error()
-        check(lib.sanctum_pattern_set_match(self.ptr, buf, len(buf), max_matches, outp, err), err)
+        with self._using() as p:
+            check(lib.sanctum_pattern_set_match(p, buf, len(buf), max_matches, outp, err), err)
         res = outp[0]
         try:
             raw = [(int(m.pattern), int(m.start), int(m.end)) for m in (res.matches[i] for i in range(res.count))]

@@ -46,19 +46,22 @@ class Scanner(Handle):
         r = as_bytes(rules, "rules") if rules is not None else b""
         out = ffi.new("sanctum_scanner **")
         err = new_error()
-        check(lib.sanctum_scanner_new(out, ctx.ptr, opts, r if r else ffi.NULL, len(r), err), err)
+        with ctx._using() as cp:
+            check(lib.sanctum_scanner_new(out, cp, opts, r if r else ffi.NULL, len(r), err), err)
         super().__init__(ctx, out[0])
 
     @property
     def rules(self) -> list:
-        n = lib.sanctum_scanner_rule_count(self.ptr)
-        return [ffi.string(lib.sanctum_scanner_rule_id(self.ptr, i)).decode() for i in range(n)]
+        with self._using() as p:
+            n = lib.sanctum_scanner_rule_count(p)
+            return [ffi.string(lib.sanctum_scanner_rule_id(p, i)).decode() for i in range(n)]
 
     def _scan(self, buf: bytes, path: str):
         p = as_bytes(path, "path")
         outp = ffi.new("sanctum_scan_result **")
         err = new_error()
-        check(lib.sanctum_scan_buffer(self.ptr, outp, buf, len(buf), p, len(p), err), err)
+        with self._using() as sp:
+            check(lib.sanctum_scan_buffer(sp, outp, buf, len(buf), p, len(p), err), err)
         return outp[0]
 
     def scan(self, data: Union[str, bytes], path: str = "") -> list:
@@ -81,9 +84,14 @@ class Scanner(Handle):
         b = as_bytes(baseline, "baseline") if baseline is not None else b""
         rp = ffi.new("sanctum_scan_report **")
         err = new_error()
-        check(lib.sanctum_scan_report_new(rp, self.ptr, REPORT_FORMATS[fmt],
-                                          0 if redact else lib.SANCTUM_SCAN_REPORT_NO_REDACT,
-                                          b if b else ffi.NULL, len(b), err), err)
+        p = self._hold()  # (the report uses the scanner until it is freed)
+        try:
+            check(lib.sanctum_scan_report_new(rp, p, REPORT_FORMATS[fmt],
+                                              0 if redact else lib.SANCTUM_SCAN_REPORT_NO_REDACT,
+                                              b if b else ffi.NULL, len(b), err), err)
+        except BaseException:
+            self._release()
+            raise
         rep = rp[0]
         try:
             for item in files:
@@ -106,3 +114,4 @@ class Scanner(Handle):
             return take_bytes(outp, lenp)
         finally:
             lib.sanctum_free(rep)
+            self._release()

@@ -18,20 +18,32 @@ def _call_out(fn, *args) -> bytes:
     return take_bytes(outp, lenp)
 
 
+def _key(key) -> bytes:
+    """A vault key: 32 bytes, from any bytes-like object (a str is refused: keys are not text)."""
+    if isinstance(key, str) or not isinstance(key, (bytes, bytearray, memoryview)):
+        raise TypeError("key must be 32 bytes (bytes-like)")
+    key = bytes(key)
+    if len(key) != 32:
+        raise ValueError("key must be 32 bytes")
+    return key
+
+
 def _same_kind(result: bytes, given) -> Union[str, bytes]:
     return result.decode("utf-8") if isinstance(given, str) else result
 
 
 class Session(Handle):
     """One session per request: it numbers placeholders in order of first appearance, and only it
-    can restore them. The detector must stay open while the session is used."""
+    can restore them. It holds its detector and identities: closing them while it is open frees them
+    only once it is closed."""
+    _serial = True  # single-threaded in the core: calls taken one at a time
 
     def __init__(self, ctx: Context, detector: Optional[Detector] = None, _ptr=None, *, scrub_system: bool = False,
                  identities: Optional[Identities] = None, refuse_lone_surrogates: bool = False):
         """scrub_system: also anonymize system/developer prompts and instructions. identities: known values
         replaced everywhere, system prompts included. Unpaired \\uD800-\\uDFFF escapes (what JavaScript
         SDKs send) are accepted unless refuse_lone_surrogates."""
-        self._detector = detector  # borrowed natively: keep it alive
+        self._detector = detector  # borrowed natively: held until this session is freed
         self._identities = identities  # likewise
         if _ptr is None:
             opts = ffi.new("sanctum_session_options *")
@@ -42,47 +54,53 @@ class Session(Handle):
                 opts.identities = identities.ptr
             out = ffi.new("sanctum_session **")
             err = new_error()
-            check(lib.sanctum_session_new(out, ctx.ptr, detector.ptr if detector is not None else ffi.NULL,
-                                          opts, err), err)
+            with ctx._using() as cp:
+                check(lib.sanctum_session_new(out, cp, detector.ptr if detector is not None else ffi.NULL,
+                                              opts, err), err)
             _ptr = out[0]
-        super().__init__(ctx, _ptr)
+        super().__init__(ctx, _ptr, tuple(h for h in (detector, identities) if h is not None))
 
     @classmethod
     def open_sealed(cls, ctx: Context, key: bytes, sealed: bytes) -> "Session":
         """A restore-only session from a vault sealed with seal()."""
-        if not isinstance(key, bytes) or len(key) != 32:
-            raise ValueError("key must be 32 bytes")
+        key = _key(key)
         data = as_bytes(sealed, "sealed")
         out = ffi.new("sanctum_session **")
         err = new_error()
-        check(lib.sanctum_session_open_sealed(out, ctx.ptr, key, len(key), data, len(data), err), err)
+        with ctx._using() as cp:
+            check(lib.sanctum_session_open_sealed(out, cp, key, len(key), data, len(data), err), err)
         return cls(ctx, None, _ptr=out[0])
 
     def anonymize_text(self, text: Union[str, bytes]) -> Union[str, bytes]:
         buf = as_bytes(text, "text")
-        return _same_kind(_call_out(lib.sanctum_session_anonymize_text, self.ptr, buf, len(buf)), text)
+        with self._using() as p:
+            return _same_kind(_call_out(lib.sanctum_session_anonymize_text, p, buf, len(buf)), text)
 
     def anonymize_request(self, body: Union[str, bytes], fmt="auto") -> bytes:
         buf = as_bytes(body, "body")
-        return _call_out(lib.sanctum_session_anonymize_request, self.ptr, format_code(fmt), buf, len(buf))
+        with self._using() as p:
+            return _call_out(lib.sanctum_session_anonymize_request, p, format_code(fmt), buf, len(buf))
 
     def restore_text(self, text: Union[str, bytes]) -> Union[str, bytes]:
         buf = as_bytes(text, "text")
-        return _same_kind(_call_out(lib.sanctum_session_restore_text, self.ptr, buf, len(buf)), text)
+        with self._using() as p:
+            return _same_kind(_call_out(lib.sanctum_session_restore_text, p, buf, len(buf)), text)
 
     def restore_response(self, body: Union[str, bytes], fmt="auto") -> bytes:
         buf = as_bytes(body, "body")
-        return _call_out(lib.sanctum_session_restore_response, self.ptr, format_code(fmt), buf, len(buf))
+        with self._using() as p:
+            return _call_out(lib.sanctum_session_restore_response, p, format_code(fmt), buf, len(buf))
 
     def seal(self, key: bytes) -> bytes:
-        if not isinstance(key, bytes) or len(key) != 32:
-            raise ValueError("key must be 32 bytes")
-        return _call_out(lib.sanctum_session_seal, self.ptr, key, len(key))
+        key = _key(key)
+        with self._using() as p:
+            return _call_out(lib.sanctum_session_seal, p, key, len(key))
 
     def stats(self) -> dict:
         s = ffi.new("sanctum_session_stats *")
         s.struct_size = ffi.sizeof("sanctum_session_stats")
-        check(lib.sanctum_session_get_stats(self.ptr, s), new_error())
+        with self._using() as p:
+            check(lib.sanctum_session_get_stats(p, s), new_error())
         return {"distinct": {t: int(s.distinct[i]) for i, t in enumerate(ENTITY_TYPES) if s.distinct[i]},
                 "occurrences": {t: int(s.occurrences[i]) for i, t in enumerate(ENTITY_TYPES) if s.occurrences[i]},
                 "literals": int(s.literals), "restored": int(s.restored), "unknown": int(s.unknown),
@@ -94,17 +112,21 @@ class Session(Handle):
 
 class StreamRestorer(Handle):
     """Restores an SSE stream fed in arbitrary chunks; feed() returns what is complete so far."""
+    _serial = True  # single-threaded in the core: calls taken one at a time
 
     def __init__(self, session: Session, fmt="auto"):
         self._session = session
         out = ffi.new("sanctum_stream_restorer **")
         err = new_error()
-        check(lib.sanctum_stream_restorer_new(out, session.ptr, format_code(fmt), err), err)
-        super().__init__(session._ctx, out[0])
+        with session._using() as sp:
+            check(lib.sanctum_stream_restorer_new(out, sp, format_code(fmt), err), err)
+        super().__init__(session._ctx, out[0], (session,))
 
     def feed(self, chunk: bytes) -> bytes:
         buf = as_bytes(chunk, "chunk")
-        return _call_out(lib.sanctum_stream_restorer_feed, self.ptr, buf, len(buf))
+        with self._using() as p:
+            return _call_out(lib.sanctum_stream_restorer_feed, p, buf, len(buf))
 
     def finish(self) -> bytes:
-        return _call_out(lib.sanctum_stream_restorer_finish, self.ptr)
+        with self._using() as p:
+            return _call_out(lib.sanctum_stream_restorer_finish, p)

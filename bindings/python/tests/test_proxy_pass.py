@@ -121,6 +121,18 @@ class ModelLookupTest(ProxyFixture):
         self.assertEqual(threads[0], "sanctum-proxy")
         self.assertNotEqual(threads[1], "sanctum-proxy")
 
+    def test_a_model_key_written_with_escapes_routes_as_the_provider_reads_it(self):
+        """`"\u006dodel"` is the key `model` to every JSON reader: the lookup took only the literal
+        spelling, so such a request went to the route of no model (a pass route after a scrub route)."""
+        for key in (rb'"\u006dodel"', rb'"mod\u0065l"', rb'"\u006D\u006F\u0064\u0065\u006C"'):
+            with self.subTest(key=key):
+                n = len(self.up.requests)
+                resp, _ = self.post("/chat/completions", b'{' + key + b': "gpt-4o", "messages": []}')
+                self.assertEqual(resp.status, 200)
+                self.assertEqual(self.up.requests[n].path, "/gpt/chat/completions")
+        from sanctumcore.proxy.server import top_level_model
+        self.assertIsNone(top_level_model(rb'{"a": {"\u006dodel": "gpt-4o"}, "modelx": "x"}'))
+
 
 class RoutingTest(ProxyFixture):
     routes = [
@@ -196,6 +208,11 @@ class ConfigTest(unittest.TestCase):
             ({"route": [{"name": "a", "upstream": "http://x/v1#f", "policy": "pass"}]}, "fragment"),
             ({"route": [{"name": "a", "upstream": "http://x/v1?", "policy": "pass"}]}, "query"),
             ({"route": [{"name": "a", "upstream": "http://u:p@x/v1", "policy": "pass"}]}, "user info"),
+            # a port out of range or not a number started the proxy; every request was then a 502
+            ({"route": [{"name": "a", "upstream": "https://x:99999/v1", "policy": "pass"}]}, "port"),
+            ({"route": [{"name": "a", "upstream": "https://x:44a/v1", "policy": "pass"}]}, "port"),
+            ({"route": [{"name": "a", "upstream": "https://x:0", "policy": "pass"}]}, "port"),
+            ({"listen": "[::1:4040", "route": [{"name": "a", "upstream": "http://x", "policy": "pass"}]}, "HOST:PORT"),
         ]
         for raw, needle in bad:
             with self.subTest(needle=needle):

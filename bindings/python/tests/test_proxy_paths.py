@@ -36,5 +36,70 @@ class HiddenDotSegmentTest(ProxyFixture):
         self.assertEqual(self.up.requests, [])
 
 
+PLANTED = b"jane.doe@example.com"
+PERSONAL = json.dumps({"model": "gpt-4o", "messages": [
+    {"role": "user", "content": "Write to jane.doe@example.com please."}]}).encode()
+# Spellings of /chat/completions that servers in front of a provider commonly read as it: a trailing
+# slash (or /.), repeated slashes (nginx merge_slashes), an encoded slash or backslash, a backslash (IIS),
+# path parameters (Tomcat, Spring), another case (ASP.NET, Azure), an encoded colon (Gemini's method).
+VARIANTS = ["/chat/completions/", "/chat/completions/.", "/chat//completions", "/chat%2Fcompletions",
+            "/chat%2fcompletions", "/chat%5Ccompletions", "/chat\\completions", "/chat/completions;x=1",
+            "/Chat/Completions", "/CHAT/COMPLETIONS/"]
+
+
+class RouteFormUnitTest(unittest.TestCase):
+    def test_variants_have_the_form_of_the_path(self):
+        from sanctumcore.proxy.paths import route_form
+
+        for target in VARIANTS:
+            with self.subTest(target=target):
+                self.assertEqual(route_form(target), "/chat/completions")
+        self.assertEqual(route_form(":streamGenerateContent"), ":streamgeneratecontent")
+        self.assertEqual(route_form("/v1beta/models/g%3AstreamGenerateContent"), "/v1beta/models/g:streamgeneratecontent")
+        self.assertEqual(route_form("/"), "/")
+
+    def test_gemini_model_seen_behind_an_encoded_colon(self):
+        from sanctumcore.proxy.upstream import gemini_json_stream, gemini_model
+
+        self.assertEqual(gemini_model("/v1beta/models/gemini-2.0-flash%3AgenerateContent"), "gemini-2.0-flash")
+        self.assertTrue(gemini_json_stream("/v1beta/models/g%3astreamGenerateContent"))
+
+
+class PathVariantRoutingTest(ProxyFixture):
+    """A scrub route's `paths` also take the spellings of those paths a server may read as them: such a
+    request went on to the catch-all pass route, and the provider got the text as written."""
+    routes = [{"name": "scrubbed", "upstream": "UP/v1", "policy": "scrub", "paths": ["/chat/completions"]},
+              {"name": "models", "upstream": "UP/v1", "policy": "pass"}]
+
+    def test_variants_are_scrubbed(self):
+        for target in VARIANTS:
+            with self.subTest(target=target):
+                n = len(self.up.requests)
+                resp, _ = self.post(target, PERSONAL)
+                self.assertEqual(resp.status, 200)
+                self.assertEqual(len(self.up.requests), n + 1)
+                self.assertNotIn(PLANTED, self.up.requests[-1].body)
+                self.assertIn(b"<EMAIL_ADDRESS_1>", self.up.requests[-1].body)
+
+    def test_other_paths_still_pass(self):
+        resp, _ = self.post("/chat/completions/x", PERSONAL)
+        self.assertEqual(resp.status, 200)
+        self.assertEqual(self.up.requests[-1].body, PERSONAL)
+
+
+class GeminiEncodedColonRoutingTest(ProxyFixture):
+    """A Gemini route chosen by model sees the model behind an encoded colon (`%3A`), which Google's
+    front end decodes: the request fell through to the pass route."""
+    routes = [{"name": "gemini", "upstream": "UP", "policy": "scrub", "models": ["gemini-*"]},
+              {"name": "other", "upstream": "UP", "policy": "pass"}]
+
+    def test_encoded_colon_is_scrubbed(self):
+        body = json.dumps({"contents": [{"role": "user", "parts": [
+            {"text": "Write to jane.doe@example.com please."}]}]}).encode()
+        resp, _ = self.post("/v1beta/models/gemini-2.0-flash%3AgenerateContent", body)
+        self.assertEqual(resp.status, 200)
+        self.assertNotIn(PLANTED, self.up.requests[-1].body)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -137,6 +137,19 @@ class ScrubRouteTest(ProxyFixture):
         self.assertEqual(text, "Hello Jane Doe, mail jane.doe@example.com!")
         self.assertTrue(data.endswith(b"data: [DONE]\n\n"))
 
+    def test_stream_media_type_in_another_case_is_restored_as_a_stream(self):
+        """Media types are case-insensitive (RFC 9110 8.3.1): `Text/Event-Stream` was taken for a whole
+        answer, buffered, and its placeholders split across events came back unrestored."""
+        events = sse([{"object": "chat.completion.chunk", "choices": [{"index": 0, "delta": {"content": p}}]}
+                      for p in ("Hello <PERS", "ON_1>!")] + [b"data: [DONE]\n\n"])
+        for ctype in ("Text/Event-Stream", "TEXT/EVENT-STREAM; charset=utf-8"):
+            with self.subTest(ctype=ctype):
+                self.up.answer = ("sse", 200, events, {"Content-Type": ctype})
+                resp, data = self.post("/chat/completions", OPENAI)
+                self.assertEqual(resp.status, 200)
+                self.assertIn(b"Jane Doe", data)
+                self.assertNotIn(b"<PERS", data)
+
     def test_openai_stream_with_n_2_interleaved_choices(self):
         # n = 2: each chunk carries one choice at array position 0, the choices token by token in turn;
         # every placeholder is split across chunks of the other choice ("Hi <EMAILPERSON_1>!" before)
@@ -217,6 +230,15 @@ class ScrubRouteTest(ProxyFixture):
         resp, data = self.post("/chat/completions", b'{"model":"x","messages":[{"role":"user","content":"Jane Doe"')
         self.assertEqual(resp.status, 400)
         self.assertNotIn(b"Jane", data)  # the refusal does not echo the request
+        self.assertEqual(self.up.requests, [])
+
+    def test_a_role_spelled_twice_in_two_cases_is_refused(self):
+        """{"role": "system", "Role": "user"}: the walk kept it as a system message (unscanned); a provider
+        decoding with Go's encoding/json (case-insensitive, last wins) read the user's."""
+        body = b'{"model":"x","messages":[{"role":"system","Role":"user","content":"I am Jane Doe."}]}'
+        resp, data = self.post("/chat/completions", body)
+        self.assertEqual(resp.status, 400)
+        self.assertNotIn(b"Jane", data)
         self.assertEqual(self.up.requests, [])
 
     def test_unknown_placeholder_is_left_verbatim(self):

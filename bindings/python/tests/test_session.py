@@ -87,6 +87,19 @@ class SessionTest(unittest.TestCase):
         with self.assertRaises(SanctumError):
             Session.open_sealed(self.ctx, key, b"not a vault")
 
+    def test_seal_keys_as_any_bytes_like(self):
+        """A 32-byte key read into a bytearray or a memoryview (os.readv, a mmap) was refused as 'key must
+        be 32 bytes', which it was."""
+        with Session(self.ctx, self.det) as s:
+            s.anonymize_text("call Jane Doe")
+            sealed = s.seal(bytearray(range(32)))
+        with Session.open_sealed(self.ctx, memoryview(bytes(range(32))), sealed) as r:
+            self.assertEqual(r.restore_text("<PERSON_1>"), "Jane Doe")
+        with Session(self.ctx, self.det) as s:
+            for bad in (bytes(31), "x" * 32, None):
+                with self.subTest(bad=bad), self.assertRaises((ValueError, TypeError)):
+                    s.seal(bad)
+
     def test_bad_input_fails_closed(self):
         with Session(self.ctx, self.det) as s:
             with self.assertRaises(SanctumError) as cm:

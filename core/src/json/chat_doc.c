@@ -24,6 +24,49 @@ static void chat_doc_destroy(void *obj)
     sc_json_doc_clear(&d->json);
 }
 
+/* Which of the keys the walk decides on ("role", "type") key token t spells in any case: 1, 2, or 0. */
+static int governing_key(const sc_json_doc *j, uint32_t t)
+{
+    size_t n;
+    const uint8_t *raw = sc_json_str_raw(j, t, &n);
+    uint8_t buf[24];
+    if (j->tok[t].flags & SC_JF_ESCAPES) {
+        if (n > sizeof buf) /* (six bytes an escaped letter: longer is no four-letter key) */
+            return 0;
+        n = sc_json_decode(raw, n, buf);
+        raw = buf;
+    }
+    if (n != 4)
+        return 0;
+    char low[4];
+    for (size_t i = 0; i < 4; i++)
+        low[i] = (char)(raw[i] >= 'A' && raw[i] <= 'Z' ? raw[i] + ('a' - 'A') : raw[i]);
+    return memcmp(low, "role", 4) == 0 ? 1 : memcmp(low, "type", 4) == 0 ? 2 : 0;
+}
+
+/* An object spelling "role" or "type" twice, in different cases ("role" and "Role"), is refused as a
+ * duplicate key is: readers that match members case-insensitively (Go's encoding/json keeps the last)
+ * would read another role or block type than the walk did, such as a system message the walk keeps
+ * unscanned read as the user's. One spelling in another case alone is an unknown key (scanned). */
+static sanctum_status check_key_cases(const sc_json_doc *j, sanctum_error *err)
+{
+    for (uint32_t o = 0; o < j->ntok; o++) {
+        if (j->tok[o].type != SC_JT_OBJECT)
+            continue;
+        int seen = 0;
+        for (uint32_t k = o + 1; k < j->tok[o].next; k = j->tok[k + 1].next) {
+            int g = governing_key(j, k);
+            if (g == 0)
+                continue;
+            if (seen & g)
+                return sc_error(err, SANCTUM_E_PARSE, j->tok[k].start,
+                                "the same key in another case in one object: expected one spelling of role/type");
+            seen |= g;
+        }
+    }
+    return SANCTUM_OK;
+}
+
 sanctum_status sanctum_chat_doc_new(sanctum_chat_doc **out, sanctum_ctx *ctx, int32_t format,
                                     const uint8_t *ptr, size_t len, sanctum_error *err)
 {
@@ -87,6 +130,10 @@ sanctum_status sanctum_chat_doc_new_ex(sanctum_chat_doc **out, sanctum_ctx *ctx,
     d->ctx = ctx;
     sanctum_status st = sc_json_parse(ctx, ptr, len, 0, flags & SANCTUM_CHAT_ALLOW_LONE_SURROGATES, &d->json, err);
     if (st != SANCTUM_OK) {
+        sanctum_free(d);
+        return st;
+    }
+    if ((st = check_key_cases(&d->json, err)) != SANCTUM_OK) {
         sanctum_free(d);
         return st;
     }

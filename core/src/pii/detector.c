@@ -405,7 +405,7 @@ static const uint8_t KIND[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
-/* sc_utf8_valid_prefix with runs of ASCII passed eight bytes at a time: chat text is nearly all ASCII,
+/* sc_utf8_valid_prefix with runs of ASCII passed 32 bytes at a time: chat text is nearly all ASCII,
  * and a sequence starts after any ASCII byte, so the result is the same. *first_high: the offset of the
  * first byte >= 0x80 (n if none). */
 static size_t valid_prefix(const uint8_t *s, size_t n, size_t *first_high)
@@ -413,11 +413,7 @@ static size_t valid_prefix(const uint8_t *s, size_t n, size_t *first_high)
     size_t i = 0;
     *first_high = n;
     while (i < n) {
-        uint64_t w;
-        while (i + 8 <= n && (memcpy(&w, s + i, 8), (w & 0x8080808080808080u) == 0))
-            i += 8;
-        while (i < n && s[i] < 0x80)
-            i++;
+        i = pii_skip_ascii(s, i, n);
         if (i == n)
             break;
         if (*first_high == n)
@@ -466,7 +462,10 @@ static void scan_bytes(pii_scan *sc)
             if ((s[i] == '+' || s[i] == '(') &&
                 (i + 1 >= n || (!pii_is_digit(s[i + 1]) && s[i + 1] != '(' && (s[i] != '(' || s[i + 1] != '+'))))
                 continue;
-            if (spoken && pii_is_digit(s[i]) && pii_spoken_may_start(s, n, i)) {
+            /* a digit starts a run said digit by digit only before a space, comma or dash (most digits are
+             * inside a number: no call) */
+            if (spoken && pii_is_digit(s[i]) && i + 1 < n && (s[i + 1] == ' ' || s[i + 1] == ',' || s[i + 1] == '-') &&
+                pii_spoken_may_start(s, n, i)) {
                 size_t skip;
                 pii_rec_spoken(sc, i, &skip); /* "0 9 0, 1 2 3 4, 5 6 7 8" after "number" */
                 if (skip > i) {
@@ -500,10 +499,12 @@ static void scan_bytes(pii_scan *sc)
             if (next > i + 1)
                 i = next - 1;
         } else {
-            size_t w = i, e = pii_letters_end(s, i + 1, n, false);
+            /* K_ALPHA: a word of ASCII letters */
+            size_t w = i, e = pii_letters_end(s, i + 1, n, false), wl = e - w;
+            uint8_t after = e < n ? s[e] : 0;
             /* two letters, then two digits: an IBAN may start here (when none does, the second letter is read
              * as a word of its own) */
-            if (iban && e == i + 2 && e + 1 < n && pii_is_digit(s[e]) && pii_is_digit(s[e + 1])) {
+            if (wl == 2 && iban && pii_is_digit(after) && e + 1 < n && pii_is_digit(s[e + 1])) {
                 size_t next = pii_rec_iban(sc, i);
                 if (next > i)
                     i = next - 1;
@@ -511,8 +512,7 @@ static void scan_bytes(pii_scan *sc)
             }
             /* skip the rest of a word */
             i = e - 1;
-            if (spoken && pii_maybe_digit_word(s + w, i + 1 - w, i + 1 < n ? s[i + 1] : 0) &&
-                pii_spoken_may_start(s, n, w)) {
+            if (spoken && pii_maybe_digit_letters(s + w, wl, after) && pii_spoken_may_start(s, n, w)) {
                 size_t skip;
                 pii_rec_spoken(sc, w, &skip); /* "two one two, five five five, ..." */
                 if (skip > w)
@@ -559,8 +559,12 @@ sanctum_status sanctum_detect(sanctum_detection **out, const sanctum_detector *d
     if (good != len)
         return sc_error(err, SANCTUM_E_UTF8, good, "invalid UTF-8");
     pii_before_memo before_memo = {0};
+    pii_flags_memo flags_memo;
+    memset(flags_memo.flags.at, 0, sizeof flags_memo.flags.at); /* an empty slot is at == 0 */
+    memset(flags_memo.cls.at, 0, sizeof flags_memo.cls.at);
+    memset(flags_memo.lower.at, 0, sizeof flags_memo.lower.at);
     pii_scan sc = {.det = det, .s = ptr, .n = len, .explain = (flags & SANCTUM_DETECT_EXPLAIN) != 0,
-                   .before_memo = &before_memo, .first_high = high};
+                   .before_memo = &before_memo, .flags_memo = &flags_memo, .first_high = high};
     if (len > 0) {
         uint8_t *blanked = NULL;
         if (high < len && pii_blank_format_chars(ctx, ptr, len, high, &blanked) != SANCTUM_OK)

@@ -32,6 +32,11 @@ extern const uint32_t sc_cjk_given_count;
 extern const char sc_cjk_given_blob[][4096];
 extern const uint32_t sc_cjk_given[];
 
+/* Generated (names_foreign_data.c): given names that are also everyday words of another language the
+ * Debian word lists hold ("sono", "alla", "sou"), sorted in strcmp order. */
+extern const uint32_t sc_names_foreign_count;
+extern const char *const sc_names_foreign[];
+
 /* Flags of the name w[0..n) (ASCII and Latin letters compared case-insensitively), 0 when not a
  * known name. */
 unsigned sc_name_lookup(const uint8_t *w, size_t n);

@@ -109,21 +109,6 @@ static void scan_window(pii_scan *sc, uint8_t *buf, size_t rs, size_t re, void (
     sc_free(sub.c);
 }
 
-/* The first byte >= 0x80 at or after s[i] (n if none): eight bytes at a time, chat text being mostly ASCII. */
-static size_t skip_ascii(const uint8_t *s, size_t i, size_t n)
-{
-    while (i + 8 <= n) {
-        uint64_t x;
-        memcpy(&x, s + i, 8);
-        if ((x & 0x8080808080808080u) != 0)
-            break;
-        i += 8;
-    }
-    while (i < n && s[i] < 0x80)
-        i++;
-    return i;
-}
-
 void pii_native_digits(pii_scan *sc, void (*scan)(pii_scan *))
 {
     /* 1: may start a native digit; 2: a Cyrillic letter or a CJK/Hangul character that may start a number said in
@@ -140,7 +125,7 @@ void pii_native_digits(pii_scan *sc, void (*scan)(pii_scan *))
         size_t len;
         if (LEAD[s[i]] == 0) {
             /* ASCII eight bytes at a time; another character whole (the byte before the next one) */
-            i = s[i] < 0x80 ? skip_ascii(s, i, n) - 1 : i + (s[i] >= 0xF0 ? 3 : s[i] >= 0xE0 ? 2 : s[i] >= 0xC0 ? 1 : 0);
+            i = s[i] < 0x80 ? pii_skip_ascii(s, i, n) - 1 : i + (s[i] >= 0xF0 ? 3 : s[i] >= 0xE0 ? 2 : s[i] >= 0xC0 ? 1 : 0);
             continue;
         }
         if (LEAD[s[i]] == 2) {

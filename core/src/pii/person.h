@@ -160,6 +160,9 @@ typedef struct walk {
 /* ---- person_lexicon.c: what one word is ---- */
 /* A lower-case name particle: "van", "de", "bin", "al". */
 bool pii_particle(const uint8_t *w, size_t n);
+/* An Irish clan particle written with a capital inside a name: "Ó", "Ní", "Nic", "Mhic", "Uí" ("Ciarán Ó
+ * Dálaigh"): the name goes on after it, and no place or thing is named so. */
+bool pii_clan_particle(const uint8_t *w, size_t n);
 /* Is w usable inside a name: a capitalized word (or all caps when allow_caps), no code shape. */
 bool pii_name_shaped(const pii_scan *sc, const word *w, bool allow_caps);
 /* A name that is also an everyday word (needs more evidence). */
@@ -168,6 +171,12 @@ bool pii_word_like(unsigned f, int cls);
 bool pii_surname_by_ending(const uint8_t *s, size_t a, size_t b);
 /* Gazetteer flags of [a, b), with hyphenated, O'/D' and Russian case forms. */
 unsigned pii_name_flags(const uint8_t *s, size_t a, size_t b);
+/* pii_name_flags(sc->s, a, b) and sc_word_class(sc->s + a, b - a) through the scan's memo (sc->flags_memo). */
+unsigned pii_name_flags_at(const pii_scan *sc, size_t a, size_t b);
+int pii_word_class_at(const pii_scan *sc, size_t a, size_t b);
+/* The gazetteer's flags of a lower-case word [a, b) after a trigger when they hold a first or last name and it is
+ * no chat word, else 0 (the first test of a lower-case name), through the same memo. */
+unsigned pii_lower_name_flags(const pii_scan *sc, size_t a, size_t b);
 /* Nothing but spaces before the end of a phrase. */
 bool pii_phrase_end_at(const uint8_t *s, size_t n, size_t q);
 /* Everyday chat words that are never a lower-case name. */
@@ -191,6 +200,35 @@ static inline bool pii_holy_initial(uint8_t c)
     c |= 0x20;
     return c >= 'a' && c <= 's' && ((0x6B7A5u >> (c - 'a')) & 1u);
 }
+
+/* ---- person_parallel.c: the items of one list ---- */
+/* A known given name below the threshold that opens an item of a list whose neighbouring item's name stands
+ * on its own ("North: Arnav (...), South: Divya") is lifted; runs after coordination, candidates in text
+ * order. */
+void pii_parallel_items(pii_scan *sc, size_t first_cand);
+
+/* ---- person_contact.c: the owner of a contact detail ---- */
+/* A known given name below the threshold right before a standing phone number or e-mail address, with only
+ * punctuation, a bracketed note and hand-over words between ("Olamide at +44 ...", "Juha, +33 ..."), is
+ * lifted; person candidates [first_cand, count) in text order. */
+void pii_contact_owner(pii_scan *sc, size_t first_cand);
+
+/* ---- person_anaphora.c: a name a pronoun takes up ---- */
+/* A known given name below the threshold followed within a line's reach by "he", "she", "him", "her" (in
+ * the languages of the sets) is lifted. */
+void pii_pronoun_takes_up(pii_scan *sc, size_t first_cand);
+
+/* ---- person_affiliation.c: a name from a group of people ---- */
+/* A known given name below the threshold followed by "from" and a department, team, office or club ("Aditi
+ * from procurement", "Bilal from the Karachi office") is lifted. */
+void pii_affiliation(pii_scan *sc, size_t first_cand);
+
+/* ---- person_fields.c: structured name fields ---- */
+/* A vCard "N:Family;Given;Additional;;" line starting at ws (the "N"): emits its name parts, returns the
+ * line's end, 0 when it is none. */
+size_t pii_vcard_name(pii_scan *sc, size_t ws);
+/* A GEDCOM "1 NAME Given /Surname/" line whose "NAME" starts at ws: the same. */
+size_t pii_gedcom_name(pii_scan *sc, size_t ws);
 
 /* ---- person_context.c: the phrases around a word ---- */
 int pii_context_before(const pii_scan *sc, size_t start, bool *accepts_unknown);
@@ -249,6 +287,9 @@ size_t pii_caps_family_first(pii_scan *sc, const word *w);
 bool pii_initials_shape(const uint8_t *s, size_t n, size_t e);
 /* The item (or list of items) starting at w; returns where to go on, or 0 when w starts none. */
 size_t pii_initials_name(pii_scan *sc, const word *w);
+/* A lone given name that stands on its own followed by a family name's initial ("Ravi B.", "Priya S.") takes
+ * the initial into its span (round 13); person candidates from first_cand. */
+void pii_trailing_initial(pii_scan *sc, size_t first_cand);
 
 /* ---- person_records.c: MRZ name fields and court captions ---- */
 /* "P<UTOERIKSSON<<ANNA<MARIA<<<": returns where to go on, or 0. */
@@ -357,6 +398,30 @@ bool pii_lower_doing_after(const uint8_t *s, size_t n, size_t p, size_t j);
 /* The lower-case word [bs, be) after a given name is a second known name that is no word. */
 bool pii_lower_second_name(const uint8_t *s, size_t bs, size_t be, bool has_b, unsigned fb);
 
+/* ---- person_lower_frames.c: lower-case names in informal chat frames (round 13) ---- */
+/* Whether the lower-case word w[0..n) may be a frame word ("bhai", "kuya", "oye", "and"): one load. */
+extern const uint64_t pii_informal_gate[12][26];
+static inline bool pii_is_informal_frame(const uint8_t *w, size_t n)
+{
+    if (n == 0 || n >= 12)
+        return false;
+    unsigned c = w[0] - 'a', l = w[n - 1] - 'a', c2 = w[n > 1 ? 1 : 0] - 'a';
+    if (c >= 26 || l >= 26 || c2 >= 26)
+        return false;
+    uint64_t g = pii_informal_gate[n][c];
+    return (g >> l & 1u) && (g >> (32 + c2) & 1u);
+}
+/* The walk's one call for the plain lower-case word [p, j) that passed pii_is_informal_frame or goes on with a
+ * hyphen ("yuki-chan"). */
+void pii_informal_word(pii_scan *sc, size_t p, size_t j);
+/* "tanvi's mom": the possessive lower-case word [p, j) before a kinship word or a thing people own. */
+void pii_informal_possessive(pii_scan *sc, size_t p, size_t j);
+/* FRAMES, DENY and DEITY are sorted and pii_informal_gate is built from FRAMES (a unit test asks). */
+bool pii_informal_tables_check(void);
+/* The names that the frame word [p, j) vouches for ("rahul bhai", "kuya jun", "nour w layla"), or a name
+ * [p, j) joined by a hyphen to a Japanese or Korean suffix ("yuki-chan"). */
+void pii_informal_frame(pii_scan *sc, size_t p, size_t j);
+
 /* ---- person_headers.c: "From: Surname, Given" ---- */
 /* The pair [ws, ge) "Surname, Given" is the whole value of a mail or form header's name field. */
 bool pii_header_name_field(const uint8_t *s, size_t n, size_t ws, size_t ge, unsigned surname_flags);
@@ -380,6 +445,17 @@ bool pii_role_label(const uint8_t *w, size_t n);
 /* The word walk hands each word that passes pii_chat_frame_gate: a speaker label, a list label, a name
  * before an age, a frame word ("it's", "soy", "don", "Maître" ...) adds the names it vouches for. */
 void pii_chat_frame_word(pii_scan *sc, const word *w);
+/* byte lengths (bit l) of the frame words by first letter a..t: most words leave here */
+static const uint8_t PII_FRAME_LEN[20] = {0x68, 0x88, 0x22, 0x78, 0, 0, 0, 0, 0x0C, 0, 0x50, 0x40, 0xCC, 0x60, 0x08,
+                                          0, 0, 0, 0x78, 0x10};
+/* Whether a word of l bytes whose first letter, lowered, is c may pass pii_chat_frame_gate without cap (the
+ * plain lower-case walk folds this into its table of word shapes). */
+static inline bool pii_chat_frame_shape(uint8_t c, size_t l)
+{
+    if (l == 8)
+        return c == 'b';
+    return l <= 7 && c >= 'a' && c <= 't' && ((PII_FRAME_LEN[c - 'a'] >> l) & 1u);
+}
 /* The walk's gate before pii_chat_frame_word: the word [p, e) may be a frame word by its first two letters
  * and byte length ("it" and "c" only before an apostrophe, "this" only before " is "; the sports verbs
  * "scored", "kicked", "netted", "benched", "benching"), or (a capitalized
@@ -393,13 +469,10 @@ static inline bool pii_chat_frame_gate(const uint8_t *s, size_t n, size_t p, siz
         return true;
     if (cap && p >= 3 && s[p - 2] == '1' && s[p - 3] == ':')
         return true;
-    /* byte lengths (bit l) of the frame words by first letter a..t: most words leave here */
-    static const uint8_t LEN[20] = {0x68, 0x88, 0x22, 0x78, 0, 0, 0, 0, 0x0C, 0, 0x50, 0x40, 0xCC, 0x60, 0x08,
-                                    0, 0, 0, 0x78, 0x10};
     uint8_t c = (uint8_t)(s[p] | 0x20);
     if (l == 8)
         return c == 'b' && (s[p + 1] | 0x20) == 'e'; /* benching */
-    if (l > 7 || c < 'a' || c > 't' || !((LEN[c - 'a'] >> l) & 1u))
+    if (l > 7 || c < 'a' || c > 't' || !((PII_FRAME_LEN[c - 'a'] >> l) & 1u))
         return false;
     uint8_t c2 = l > 1 ? pii_lower(s[p + 1]) : 0;
     bool apos = l <= 2 && e < n && (s[e] == '\'' || s[e] == 0xE2);

@@ -466,14 +466,7 @@ void pii_cjk_names(pii_scan *sc)
     size_t n = sc->n;
     /* the UTF-8 check found the first non-ASCII byte: all-ASCII text (most chat) is not walked again */
     for (size_t p = sc->first_high; p < n; p++) {
-        /* most text is ASCII: skip eight bytes at a time while none has its top bit set */
-        while (p + 8 <= n) {
-            uint64_t w;
-            memcpy(&w, s + p, 8);
-            if ((w & 0x8080808080808080u) != 0)
-                break;
-            p += 8;
-        }
+        p = pii_skip_ascii(s, p, n); /* most text is ASCII */
         if (p >= n)
             break;
         if (s[p] < 0xE3 || s[p] > 0xED)

@@ -148,7 +148,7 @@ void pii_record_pair(pii_scan *sc, const word *w, unsigned fa, const name_seq *q
     if (fa & SC_NAME_LAST) {
         size_t p, e;
         bool comma = value_before(s, w->s, &p, &e);
-        unsigned fp = e > p ? pii_name_flags(s, p, e) : 0;
+        unsigned fp = e > p ? pii_name_flags_at(sc, p, e) : 0;
         bool other = (fp & SC_NAME_FIRST) ? !pii_word_like(fp, sc_word_class(s + p, e - p))
                                           : (fp == 0 && (fa & SC_NAME_COMMON_LAST) && e - p >= 3 &&
                                              sc_word_class(s + p, e - p) == SC_WORD_NONE &&
@@ -159,7 +159,7 @@ void pii_record_pair(pii_scan *sc, const word *w, unsigned fa, const name_seq *q
         /* "Ruiz, Valentina": a known surname value before a given name */
         size_t p, e;
         bool comma = value_before(s, w->s, &p, &e);
-        unsigned fp = e > p ? pii_name_flags(s, p, e) : 0;
+        unsigned fp = e > p ? pii_name_flags_at(sc, p, e) : 0;
         before_ok = comma && e > p && pii_is_upper(s[p]) && (fp & SC_NAME_LAST) && !(fp & SC_NAME_FIRST) &&
                     !pii_word_like(fp, sc_word_class(s + p, e - p));
     }
@@ -174,7 +174,7 @@ void pii_record_pair(pii_scan *sc, const word *w, unsigned fa, const name_seq *q
         size_t b = p;
         while (p < n && pii_is_alpha(s[p]))
             p++;
-        unsigned fl = p > b ? pii_name_flags(s, b, p) : 0;
+        unsigned fl = p > b ? pii_name_flags_at(sc, b, p) : 0;
         after_ok = comma && p > b && pii_is_upper(s[b]) && (fl & SC_NAME_FIRST) &&
                    !pii_word_like(fl, sc_word_class(s + b, p - b)) && !(fl & SC_NAME_PLACE) &&
                    (p >= n || s[p] == ',' || s[p] == '"' || s[p] == '\'' || s[p] == '\n' || s[p] == ';' || s[p] == '\t');
@@ -189,7 +189,7 @@ void pii_record_pair(pii_scan *sc, const word *w, unsigned fa, const name_seq *q
         size_t b = p;
         while (p < n && pii_is_alpha(s[p]))
             p++;
-        unsigned fl = p > b ? pii_name_flags(s, b, p) : 0;
+        unsigned fl = p > b ? pii_name_flags_at(sc, b, p) : 0;
         after_ok = comma && p > b && pii_is_upper(s[b]) && (fl & SC_NAME_LAST) && !(fl & SC_NAME_FIRST) &&
                    !pii_word_like(fl, sc_word_class(s + b, p - b));
     }
@@ -346,7 +346,7 @@ size_t pii_caps_family_first(pii_scan *sc, const word *w0)
          k++)
         fw = nx;
     const word *w = &fw;
-    unsigned fa = pii_name_flags(s, w->s, w->e);
+    unsigned fa = pii_name_flags_at(sc, w->s, w->e);
     if (w->e - w->s < 2 || (fa & (SC_NAME_PLACE | SC_NAME_WORD)) || w->e + 2 >= n)
         return 0;
     bool comma = s[w->e] == ',' && s[w->e + 1] == ' ';
@@ -358,7 +358,7 @@ size_t pii_caps_family_first(pii_scan *sc, const word *w0)
         return 0;
     if (comma ? !(g.allcaps || g.cap) : (!g.cap || g.allcaps))
         return 0;
-    unsigned fg = pii_name_flags(s, g.s, g.e);
+    unsigned fg = pii_name_flags_at(sc, g.s, g.e);
     if (!(fg & SC_NAME_FIRST) || (fg & (SC_NAME_PLACE | SC_NAME_WORD)) || sc_place_lookup(s + g.s, g.e - g.s) ||
         sc_word_class(s + g.s, g.e - g.s) != SC_WORD_NONE || sc_word_class(s + w->s, w->e - w->s) != SC_WORD_NONE)
         return 0;

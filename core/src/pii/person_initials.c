@@ -375,3 +375,26 @@ size_t pii_initials_name(pii_scan *sc, const word *w)
     }
     return items[k - 1].e;
 }
+
+void pii_trailing_initial(pii_scan *sc, size_t first_cand)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    double thr = sc->det->threshold;
+    for (size_t i = first_cand; i < sc->count; i++) {
+        pii_cand *c = &sc->c[i];
+        size_t e = c->end;
+        /* the cheap shape first: " X." after the name */
+        if (e + 3 > n || s[e] != ' ' || !pii_is_upper(s[e + 1]) || s[e + 2] != '.' || s[e + 1] == 'I')
+            continue;
+        if (c->type != SANCTUM_ENTITY_PERSON || c->score < thr || (c->evidence & SANCTUM_EV_SUPPRESSED) ||
+            !(c->evidence & SANCTUM_EV_GAZETTEER_FIRST) || memchr(s + c->start, ' ', e - c->start) != NULL)
+            continue;
+        /* and the initial ends there: a space, punctuation, a dash or the end ("Ravi B. — spoken word",
+         * "Priya S., deposit"), not "Priya S. Raman" (the walk reads that one whole) */
+        size_t q = e + 3;
+        if (q == n || s[q] == '\n' || s[q] == '\r' || s[q] == ',' || s[q] == ';' || s[q] == ')' || s[q] == '!' ||
+            (q + 1 < n && s[q] == ' ' && (s[q + 1] == '-' || s[q + 1] == 0xE2 || s[q + 1] == '(' || pii_is_lower(s[q + 1]))))
+            c->end = q;
+    }
+}

@@ -8,8 +8,10 @@
 
 bool pii_particle(const uint8_t *w, size_t n)
 {
+    /* round 13: the patronymics of Malay (binti, bint) and Welsh (ap, verch); "ibn" and "ferch" below */
     static const char *const P[] = {"van", "der", "den", "de", "la", "le", "von", "da", "di", "du", "del",
-                                    "della", "dos", "das", "bin", "al", "el", "ter", "ten", "zu", "y", NULL};
+                                    "della", "dos", "das", "bin", "al", "el", "ter", "ten", "zu", "y",
+                                    "binti", "bint", "ap", "verch", NULL};
     if (n == 0 || n > 5)
         return false; /* no particle is longer ("della"): most words asked about are names */
     uint8_t c0 = pii_lower(w[0]); /* the first letter once, not in each compare */
@@ -17,12 +19,22 @@ bool pii_particle(const uint8_t *w, size_t n)
     static const uint32_t FIRST = 1u << ('a' - 'a') | 1u << ('b' - 'a') | 1u << ('d' - 'a') | 1u << ('e' - 'a') |
                                   1u << ('l' - 'a') | 1u << ('t' - 'a') | 1u << ('v' - 'a') | 1u << ('y' - 'a') |
                                   1u << ('z' - 'a');
+    if (c0 == 'i' || c0 == 'f') /* Arabic "ibn", Welsh "ferch": "in", "is", "for", "from" leave on the length */
+        return (n == 3 && pii_word_eq(w, n, "ibn")) || (n == 5 && pii_word_eq(w, n, "ferch"));
     if (c0 < 'a' || c0 > 'z' || (FIRST >> (c0 - 'a') & 1u) == 0)
         return false;
     for (size_t k = 0; P[k] != NULL; k++)
         if ((uint8_t)P[k][0] == c0 && pii_word_eq(w, n, P[k]))
             return true;
     return false;
+}
+
+bool pii_clan_particle(const uint8_t *w, size_t n)
+{
+    /* Ó (C3 93), Ní (4E C3 AD), Uí (55 C3 AD), Nic, Mhic: the capital is the first byte or two */
+    if (n < 2 || n > 4 || !(w[0] == 0xC3 || w[0] == 'N' || w[0] == 'U' || w[0] == 'M'))
+        return false;
+    return bytes_in(w, n, (const char *const[]){"\xC3\x93", "N\xC3\xAD", "U\xC3\xAD", "Nic", "Mhic", NULL});
 }
 
 /* Is w usable inside a name: a capitalized word (or all caps when allow_caps), no code shape. */
@@ -251,6 +263,53 @@ unsigned pii_name_flags(const uint8_t *s, size_t a, size_t b)
     return g != 0 ? g : unknown_capitalized(s, a, b, &adj);
 }
 
+/* The slot of [a, b) (3 to 40 bytes) in m, and whether it holds the same bytes. */
+static inline unsigned memo_slot(const uint8_t *s, const pii_word_memo *m, size_t a, size_t b, bool *hit)
+{
+    size_t l = b - a;
+    unsigned h = ((unsigned)s[a] * 7u + (unsigned)s[a + 1] * 31u + (unsigned)s[b - 1] * 13u + (unsigned)l * 101u) &
+                 (PII_WORD_MEMO - 1);
+    *hit = m->at[h] != 0 && m->len[h] == l && memcmp(s + m->at[h] - 1, s + a, l) == 0;
+    return h;
+}
+
+static inline void memo_put(pii_word_memo *m, unsigned h, size_t a, size_t b, int val)
+{
+    m->at[h] = a + 1;
+    m->len[h] = (uint8_t)(b - a);
+    m->val[h] = val;
+}
+
+unsigned pii_name_flags_at(const pii_scan *sc, size_t a, size_t b)
+{
+    const uint8_t *s = sc->s;
+    if (sc->flags_memo == NULL || b - a < 3 || b - a > 40)
+        return pii_name_flags(s, a, b); /* shorter: one look-up anyway */
+    pii_word_memo *m = &sc->flags_memo->flags;
+    bool hit;
+    unsigned h = memo_slot(s, m, a, b, &hit);
+    if (hit)
+        return (unsigned)m->val[h];
+    unsigned f = pii_name_flags(s, a, b);
+    memo_put(m, h, a, b, (int)f);
+    return f;
+}
+
+int pii_word_class_at(const pii_scan *sc, size_t a, size_t b)
+{
+    const uint8_t *s = sc->s;
+    if (sc->flags_memo == NULL || b - a < 3 || b - a > 40)
+        return sc_word_class(s + a, b - a);
+    pii_word_memo *m = &sc->flags_memo->cls;
+    bool hit;
+    unsigned h = memo_slot(s, m, a, b, &hit);
+    if (hit)
+        return m->val[h];
+    int c = sc_word_class(s + a, b - a);
+    memo_put(m, h, a, b, c);
+    return c;
+}
+
 /* Nothing but spaces before the end of a phrase (punctuation, a line break or the end of the text). */
 bool pii_phrase_end_at(const uint8_t *s, size_t n, size_t q)
 {
@@ -417,4 +476,25 @@ bool pii_holy_day(const uint8_t *s, const size_t (*toks)[2], size_t nt, const ui
         return true;
     /* "Hari Raya": the Malay feast day */
     return pii_word_eq(s + toks[0][0], l1, "Hari") && pii_word_eq(w2, l2, "Raya");
+}
+
+static unsigned lower_name_gate(const uint8_t *w, size_t n)
+{
+    unsigned f = sc_name_lookup(w, n);
+    return (f & (SC_NAME_FIRST | SC_NAME_LAST)) && !pii_chat_word(w, n) ? f : 0u;
+}
+
+unsigned pii_lower_name_flags(const pii_scan *sc, size_t a, size_t b)
+{
+    const uint8_t *s = sc->s;
+    if (sc->flags_memo == NULL || b - a < 3 || b - a > 40)
+        return lower_name_gate(s + a, b - a);
+    pii_word_memo *m = &sc->flags_memo->lower;
+    bool hit;
+    unsigned h = memo_slot(s, m, a, b, &hit);
+    if (hit)
+        return (unsigned)m->val[h];
+    unsigned f = lower_name_gate(s + a, b - a);
+    memo_put(m, h, a, b, (int)f);
+    return f;
 }

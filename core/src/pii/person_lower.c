@@ -35,7 +35,29 @@ static const char *const SLOTS[256] = {
 /* By length and first letter, the last letters of the words of SLOTS (bit c - 'a'), built once from it:
  * the plain lower-case walk asks about every word, and most ("the", "and", "for") leave on one load. */
 static uint32_t trigger_last[16][26];
+static uint32_t trigger_pair[26]; /* the two-letter triggers ("to", "is", "me", "hi"), whole: bit of the second */
 static pii_once trigger_indexed = PII_ONCE_INIT;
+
+/* By length (under 16) and first letter, what a plain lower-case word of that shape may be, built once: the
+ * walk reads one byte per word and most words ("the", "and", "for") are none of these. */
+enum { SHAPE_TRIGGER = 1, SHAPE_FRAME = 2, SHAPE_VERB = 4 };
+static uint8_t word_shape[16][26];
+
+/* By length, the first and the last letters of speech_verb's verbs (bit c - 'a'). Keep in step with them. */
+#define B_(c) (1u << ((c) - 'a'))
+static const uint32_t VERB_FIRST[10] = {[4] = B_('s') | B_('t') | B_('a'), [5] = B_('t') | B_('a') | B_('w') | B_('n'),
+                                        [6] = B_('t') | B_('a') | B_('w'), [7] = B_('r') | B_('e'),
+                                        [9] = B_('s') | B_('r') | B_('m')};
+static const uint32_t VERB_LAST[10] = {[4] = B_('d') | B_('s'), [5] = B_('s') | B_('d') | B_('e'),
+                                       [6] = B_('d') | B_('s'), [7] = B_('d'), [9] = B_('d')};
+#undef B_
+static bool speech_verb_shape(const uint8_t *w, size_t n);
+
+/* The bytes that end a plain lower-case word and ask for more than the next word (built with the shapes): '.',
+ * '-' and '_' may go on into a handle ("zeynep.kaya"); a capital, '\'', '-' or a byte >= 0x80 make the word no
+ * plain word. */
+enum { END_HANDLE = 1, END_BREAK = 2 };
+static uint8_t word_end_class[256];
 
 static void index_triggers(void)
 {
@@ -44,12 +66,30 @@ static void index_triggers(void)
         size_t l = t != NULL ? strlen(t) : 0;
         if (l > 0 && l < 16)
             trigger_last[l][t[0] - 'a'] |= 1u << (t[l - 1] - 'a');
+        if (l == 2)
+            trigger_pair[t[0] - 'a'] |= 1u << (t[1] - 'a');
+    }
+    for (size_t l = 1; l < 16; l++)
+        for (unsigned c = 0; c < 26; c++) {
+            unsigned bits = trigger_last[l][c] != 0 ? SHAPE_TRIGGER : 0u;
+            if (pii_chat_frame_shape((uint8_t)('a' + c), l))
+                bits |= SHAPE_FRAME;
+            if (l >= 4 && l <= 9 && (VERB_FIRST[l] >> c & 1u))
+                bits |= SHAPE_VERB;
+            if ((l == 2 && c == 'i' - 'a') || (l == 4 && c == 'j' - 'a'))
+                bits |= SHAPE_VERB; /* "is", "just" */
+            word_shape[l][c] = (uint8_t)bits;
+        }
+    for (unsigned b = 0; b < 256; b++) {
+        bool handle = b == '.' || b == '-' || b == '_', stop = b >= 0x80 || pii_is_upper((uint8_t)b) || b == '\'' || b == '-';
+        word_end_class[b] = (uint8_t)((handle ? END_HANDLE : 0) | (stop ? END_BREAK : 0));
     }
 }
 
 static bool lower_trigger_slow(const uint8_t *w, size_t n, uint8_t c);
 
-static inline bool lower_trigger(const uint8_t *w, size_t n)
+/* Whether w may be a trigger by its length, first and last letter (lower_trigger's cheap part). */
+static inline bool lower_trigger_shape(const uint8_t *w, size_t n)
 {
     if (n == 0 || n > 15)
         return false;
@@ -57,9 +97,20 @@ static inline bool lower_trigger(const uint8_t *w, size_t n)
     if (c >= 26 || l >= 26)
         return false;
     pii_run_once(&trigger_indexed, index_triggers);
-    if ((trigger_last[n][c] >> l & 1u) == 0)
-        return false;
-    return lower_trigger_slow(w, n, (uint8_t)(c + 'a'));
+    return (trigger_last[n][c] >> l & 1u) != 0;
+}
+
+static inline bool lower_trigger(const uint8_t *w, size_t n)
+{
+    return lower_trigger_shape(w, n) && lower_trigger_slow(w, n, (uint8_t)(w[0] | 0x20u));
+}
+
+/* lower_trigger of a word that passed lower_trigger_shape: its two letters are ASCII letters then. */
+static inline bool lower_trigger_shaped(const uint8_t *w, size_t n)
+{
+    if (n == 2)
+        return (trigger_pair[(w[0] | 0x20u) - 'a'] >> ((w[1] | 0x20u) - 'a') & 1u) != 0;
+    return lower_trigger_slow(w, n, (uint8_t)(w[0] | 0x20u));
 }
 
 static bool lower_trigger_slow(const uint8_t *w, size_t n, uint8_t c)
@@ -132,13 +183,23 @@ static size_t lineage_end(const uint8_t *s, size_t n, size_t p)
     return abd && e == x.e ? p : e;
 }
 
+/* After a greeting and a lower-case name, chat goes on to ask the one greeted: "yo kenji u coming", "hey
+ * ravi pls send", "hi maria can you check" (the name needs no comma when the request follows). */
+static bool asked_next(const uint8_t *s, size_t n, size_t e)
+{
+    static const char *const ASK[] = {"are", "can", "could", "did", "do", "pls", "plz", "r", "u", "ur", "would",
+                                      "you", "your", NULL};
+    size_t a, b;
+    return word_after(s, n, e, &a, &b) && word_in(s + a, b - a, ASK);
+}
+
 size_t pii_lower_name(pii_scan *sc, const word *w)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n, wl = w->e - w->s;
     /* most words after a trigger are no names: the gazetteer probe is cheaper than the context */
-    unsigned f = sc_name_lookup(s + w->s, wl);
-    if (!(f & (SC_NAME_FIRST | SC_NAME_LAST)) || pii_chat_word(s + w->s, wl))
+    unsigned f = pii_lower_name_flags(sc, w->s, w->e);
+    if (f == 0)
         return w->e;
     bool unk;
     int ctx = pii_context_before(sc, w->s, &unk);
@@ -197,7 +258,7 @@ size_t pii_lower_name(pii_scan *sc, const word *w)
         if (f & SC_NAME_WORD) {
             if (!(f & SC_NAME_COMMON_FIRST) || !(ends || pk == SC_PCTX_RELATION))
                 return w->e;
-        } else if (!ends && pk != SC_PCTX_RELATION && !b_last) {
+        } else if (!ends && pk != SC_PCTX_RELATION && !b_last && !(pk == SC_PCTX_GREETING && asked_next(s, n, w->e))) {
             return w->e;
         }
     }
@@ -233,19 +294,11 @@ size_t pii_lower_name(pii_scan *sc, const word *w)
 /* A speech or request verb after a name: "jessica said", "raj wrote", "mia needs". */
 static bool speech_verb(const uint8_t *w, size_t n);
 
-/* Whether a plain lower-case word may be one of speech_verb's verbs, by its length, first and last letter:
- * the walk asks about every word of four to nine letters, and "that", "this", "have" leave on two loads.
- * Keep in step with the verbs of speech_verb. */
-static inline bool speech_verb_shape(const uint8_t *w, size_t n)
+/* Whether a plain lower-case word may be one of speech_verb's verbs, by its length, first and last letter
+ * (after the walk's shape byte, which holds the first letters): "that", "this", "have" leave here. */
+static bool speech_verb_shape(const uint8_t *w, size_t n)
 {
-#define B_(c) (1u << ((c) - 'a'))
-    static const uint32_t FIRST[10] = {[4] = B_('s') | B_('t') | B_('a'), [5] = B_('t') | B_('a') | B_('w') | B_('n'),
-                                       [6] = B_('t') | B_('a') | B_('w'), [7] = B_('r') | B_('e'),
-                                       [9] = B_('s') | B_('r') | B_('m')};
-    static const uint32_t LAST[10] = {[4] = B_('d') | B_('s'), [5] = B_('s') | B_('d') | B_('e'),
-                                      [6] = B_('d') | B_('s'), [7] = B_('d'), [9] = B_('d')};
-#undef B_
-    return n >= 4 && n <= 9 && (FIRST[n] >> (w[0] - 'a') & 1u) && (LAST[n] >> (w[n - 1] - 'a') & 1u);
+    return n >= 4 && n <= 9 && (VERB_FIRST[n] >> (w[0] - 'a') & 1u) && (VERB_LAST[n] >> (w[n - 1] - 'a') & 1u);
 }
 
 static bool speech_verb(const uint8_t *w, size_t n)
@@ -277,7 +330,7 @@ static bool speech_verb(const uint8_t *w, size_t n)
 
 /* "ok so jessica said ...": a lower-case common first name that is no English word, before a speech
  * verb. */
-static void lower_name_said(pii_scan *sc, size_t ws, size_t we)
+static void lower_name_said(pii_scan *sc, size_t ws, size_t we, size_t ve)
 {
     const uint8_t *s = sc->s;
     size_t wl = we - ws;
@@ -285,7 +338,11 @@ static void lower_name_said(pii_scan *sc, size_t ws, size_t we)
         return;
     unsigned f = sc_name_lookup(s + ws, wl);
     const char *why;
-    if (!(f & SC_NAME_COMMON_FIRST) || (f & SC_NAME_WORD) || pii_chat_word(s + ws, wl) ||
+    /* a given name the lists hold outside the common ones when "she"/"he" takes it up: "mei said she'd" */
+    size_t a, b;
+    bool taken_up = (f & SC_NAME_FIRST) && !(f & SC_NAME_PLACE) && word_after(s, sc->n, ve, &a, &b) &&
+                    word_in(s + a, b - a, (const char *const[]){"she", "he", NULL});
+    if (!((f & SC_NAME_COMMON_FIRST) || taken_up) || (f & SC_NAME_WORD) || pii_chat_word(s + ws, wl) ||
         sc_word_class(s + ws, wl) != SC_WORD_NONE || pii_in_code(sc, ws, we, &why))
         return;
     pii_person_emit(sc, ws, we, 0.7, SANCTUM_EV_CONTEXT_AFTER | SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_FORMAT_WEAK);
@@ -394,10 +451,10 @@ static PII_NOINLINE void name_vouched_after(pii_scan *sc, const walk *k, size_t 
 {
     const uint8_t *s = sc->s;
     if (j - p >= 4 && j - p <= 9 && s[k->prev_e] == ' ' && speech_verb(s + p, j - p))
-        lower_name_said(sc, k->prev_s, k->prev_e);
+        lower_name_said(sc, k->prev_s, k->prev_e, j);
     else if (((j - p == 2 && s[p] == 'i') || (j - p == 4 && s[p] == 'j')) && /* "is", "just" */
              pii_lower_doing_after(s, sc->n, p, j))
-        lower_name_said(sc, k->prev_s, k->prev_e);
+        lower_name_said(sc, k->prev_s, k->prev_e, j);
 }
 
 /* "1.1ALVES/RICARDO": capitals after a PNR element number, up to a slash. */
@@ -418,16 +475,29 @@ void pii_skip_plain_lower(pii_scan *sc, walk *k)
     /* the walk's state in locals, stored back before every call and return: k may alias what the calls
      * write, so the compiler would otherwise store all three at every word */
     size_t p = k->p, prev_s = k->prev_s, prev_e = k->prev_e;
+    pii_run_once(&trigger_indexed, index_triggers);
+    /* whether the previous word may be a trigger by its shape (known for the walk's own words from the
+     * shape table; asked once for a word the tokenizer read) */
+    bool prev_trig = prev_e > prev_s && lower_trigger_shape(s + prev_s, prev_e - prev_s);
     while (p < n) {
         uint8_t c = s[p];
         if (pii_is_lower(c)) {
-            size_t j = pii_letters_end(s, p + 1, n, true);
-            if (j + 1 < n && (s[j] == '.' || s[j] == '-' || s[j] == '_') && pii_is_lower(s[j + 1]) && p >= 2 &&
-                (s[p - 2] == ']' || s[p - 2] == 'y'))
-                framed_handle(sc, prev_s, prev_e, p, j); /* "[09:14] zeynep.kaya:", "by tomas_novak" */
-            if (j < n && (s[j] >= 0x80 || pii_is_upper(s[j]) || s[j] == '\'' || s[j] == '-'))
-                break; /* not a plain word: the full tokenizer decides */
-            if (pii_chat_frame_gate(s, n, p, j, false)) {
+            size_t j = pii_letters_end(s, p + 1, n, true), wl = j - p;
+            uint8_t end = j < n ? word_end_class[s[j]] : 0;
+            if (end != 0) {
+                if ((end & END_HANDLE) && j + 1 < n && pii_is_lower(s[j + 1]) && p >= 2 &&
+                    (s[p - 2] == ']' || s[p - 2] == 'y'))
+                    framed_handle(sc, prev_s, prev_e, p, j); /* "[09:14] zeynep.kaya:", "by tomas_novak" */
+                if (end & END_BREAK) {
+                    if (s[j] == '-')
+                        pii_informal_word(sc, p, j); /* "yuki-chan" (person_lower_frames.c) */
+                    break; /* not a plain word: the full tokenizer decides */
+                }
+            }
+            if (pii_is_informal_frame(s + p, wl))
+                pii_informal_word(sc, p, j); /* "rahul bhai", "kuya jun", "oye javi" */
+            unsigned shape = wl < 16 ? word_shape[wl][c - 'a'] : 0u;
+            if ((shape & SHAPE_FRAME) && pii_chat_frame_gate(s, n, p, j, false)) {
                 word fw; /* "soy Ximena", "little Anouk", "mrs adeyemi" (person_chat_frames.c) */
                 memset(&fw, 0, sizeof fw);
                 fw.s = p;
@@ -435,7 +505,8 @@ void pii_skip_plain_lower(pii_scan *sc, walk *k)
                 fw.lower = true;
                 pii_chat_frame_word(sc, &fw);
             }
-            if (j - p >= 2 && prev_e > prev_s && p - prev_e <= 2 && lower_trigger(s + prev_s, prev_e - prev_s)) {
+            bool trig = (shape & SHAPE_TRIGGER) && (trigger_last[wl][c - 'a'] >> (s[j - 1] - 'a') & 1u);
+            if (prev_trig && wl >= 2 && p - prev_e <= 2 && lower_trigger_shaped(s + prev_s, prev_e - prev_s)) {
                 word lw;
                 memset(&lw, 0, sizeof lw);
                 lw.s = p;
@@ -443,12 +514,14 @@ void pii_skip_plain_lower(pii_scan *sc, walk *k)
                 lw.lower = true;
                 k->prev_s = prev_s = p;
                 k->prev_e = prev_e = j;
+                prev_trig = trig;
                 p = pii_lower_name(sc, &lw);
                 continue;
             }
-            size_t wl = j - p; /* the verb's shape first: most words leave here without a call */
-            if (((speech_verb_shape(s + p, wl) && speech_verb(s + p, wl)) || (wl == 2 && s[p] == 'i') ||
-                 (wl == 4 && s[p] == 'j')) &&
+            /* the verb's shape first: most words leave here without a call */
+            if ((shape & SHAPE_VERB) &&
+                ((speech_verb_shape(s + p, wl) && speech_verb(s + p, wl)) || (wl == 2 && c == 'i') ||
+                 (wl == 4 && c == 'j')) &&
                 prev_e > prev_s && p == prev_e + 1 && pii_is_lower(s[prev_s])) {
                 k->p = p;
                 k->prev_s = prev_s;
@@ -457,7 +530,8 @@ void pii_skip_plain_lower(pii_scan *sc, walk *k)
             }
             prev_s = p;
             prev_e = j;
-            p = j;
+            prev_trig = trig;
+            p = j < n && s[j] == ' ' ? j + 1 : j; /* the space after it too */
         } else if (c == ' ') {
             p++; /* the most common byte between words */
         } else if (pii_is_upper(c) || c >= 0x80) {

@@ -524,6 +524,45 @@ static bool street_address(const uint8_t *s, size_t start, around *ar, const siz
     return nx != NULL && nx->cap && WORD_IN_SORTED(s + nx->s, nx->e - nx->s, STREET);
 }
 
+/* A placeholder name names nobody only where the text says it is an example: a real customer may be called
+ * John Doe, and "I'm Jane Doe, call me" is how people (and testers) write their own name. The line around
+ * the name is read for a word opening with one of these stems; a word inside a domain or an address
+ * ("example.com") does not count. */
+static bool placeholder_frame(const uint8_t *s, size_t n, size_t start, size_t end)
+{
+    static const char *const STEMS[] = {"anonym", "beispiel", "demo", "dummy", "eksempel", "ejemplo", "esempi",
+                                        "esimerk", "exampl", "exempl", "fake", "fictiti", "formular", "hypothetic",
+                                        "lorem", "mock", "muster", "placeholder", "przyk", "sample", "skjema",
+                                        "specimen", "templat", "unidentified", "unknown", "voorbeeld", "vorlage",
+                                        NULL};
+    size_t a = start, b = end;
+    while (a > 0 && start - a < 160 && s[a - 1] != '\n')
+        a--;
+    while (b < n && b - end < 160 && s[b] != '\n')
+        b++;
+    for (size_t p = a; p < b;) {
+        if (!pii_is_alpha(s[p])) {
+            p++;
+            continue;
+        }
+        size_t q = p;
+        while (q < b && pii_is_alpha(s[q]))
+            q++;
+        bool in_domain = (p > 0 && (s[p - 1] == '.' || s[p - 1] == '@')) ||
+                         (q + 1 < n && s[q] == '.' && pii_is_alpha(s[q + 1]));
+        if ((p < start || p >= end) && !in_domain)
+            for (size_t k = 0; STEMS[k] != NULL; k++) {
+                size_t l = strlen(STEMS[k]), i = 0;
+                while (i < l && p + i < q && pii_lower(s[p + i]) == (uint8_t)STEMS[k][i])
+                    i++;
+                if (i == l)
+                    return true;
+            }
+        p = q;
+    }
+    return false;
+}
+
 bool pii_round13_thing(const pii_scan *sc, size_t start, size_t end, const size_t (*toks)[2], size_t nt, int before,
                        bool person_ev)
 {
@@ -532,9 +571,10 @@ bool pii_round13_thing(const pii_scan *sc, size_t start, size_t end, const size_
     if (nt == 0 || end <= start)
         return false;
     around ar = {.s = s, .n = n, .start = start, .end = end};
-    /* a placeholder with a mailbox after it ("Ola Nordmann <ola@...>") is someone's address book entry */
+    /* a placeholder with a mailbox after it ("Ola Nordmann <ola@...>") is someone's address book entry, and one
+     * without a word of examples and forms on its line is someone */
     bool mailbox = end + 1 < n && s[end] == ' ' && s[end + 1] == '<';
-    if ((!mailbox && placeholder_name(s, toks, nt)) || firm_named(s, n, &ar, toks, nt, before) ||
+    if ((!mailbox && placeholder_name(s, toks, nt) && placeholder_frame(s, n, start, end)) || firm_named(s, n, &ar, toks, nt, before) ||
         team_phrase(sc, &ar, toks, nt) || street_address(s, start, &ar, toks, nt) || quoted_room(s, start) ||
         quoted_title(s, n, start, end))
         return true;

@@ -109,6 +109,17 @@ static inline bool next_word(const uint8_t *s, size_t n, size_t p, word *w)
         return false;
     memset(w, 0, sizeof *w);
     w->s = p;
+    if (s[p] < 0x80) {
+        /* an ASCII letter, then lower-case letters up to an ASCII byte that joins no word (not a letter, a
+         * hyphen or an apostrophe): the word the steps below read, without them ("The", "deploy", "Sarah") */
+        size_t q = pii_letters_end(s, p + 1, n, true);
+        if (q == n || (s[q] < 0x80 && !pii_is_alpha(s[q]) && s[q] != '-' && s[q] != '\'')) {
+            w->e = q;
+            w->cap = up && q > p + 1;
+            w->lower = !up;
+            return true;
+        }
+    }
     /* Thai is written without spaces between words, and a Latin name glued to a Thai title (คุณNattaya)
      * is a word of its own: a word does not go on from Thai letters to others or back */
     bool thai = l == 3 && s[p] == 0xE0 && (s[p + 1] == 0xB8 || s[p + 1] == 0xB9);

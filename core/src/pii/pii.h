@@ -50,6 +50,22 @@ typedef struct pii_before_memo {
     bool accepts_unknown;
 } pii_before_memo;
 
+/* Answers that are a pure function of a word's bytes, for the words met before in the same text ("The",
+ * "Thanks", "SELECT" come back line after line), by a hash of the bytes: a slot holds the offset + 1 of an earlier
+ * occurrence (0: empty), compared byte for byte. Positions only, no copy of the text; per detect call, beside the
+ * scan. */
+enum { PII_WORD_MEMO = 256 };
+typedef struct pii_word_memo {
+    size_t at[PII_WORD_MEMO];
+    uint8_t len[PII_WORD_MEMO];
+    int val[PII_WORD_MEMO];
+} pii_word_memo;
+typedef struct pii_flags_memo {
+    pii_word_memo flags; /* pii_name_flags_at */
+    pii_word_memo cls;   /* pii_word_class_at */
+    pii_word_memo lower; /* pii_lower_name_flags */
+} pii_flags_memo;
+
 /* The lines above a table row that its cells look up for their header (table_column.c): the walk depends on the
  * row only, so it is made once per row and each cell reads its own column in the lines kept. */
 enum { PII_TABLE_LINES_UP = 12 };
@@ -78,6 +94,7 @@ typedef struct pii_scan {
     size_t pre_person;  /* candidates found before the PERSON pass: two runs in text order, [0, byte_scan) and on */
     bool wide_seps;     /* the number parser joins groups across runs of up to 3 spaces, tabs or dashes */
     pii_before_memo *before_memo; /* NULL: pii_context_before computes every time */
+    pii_flags_memo *flags_memo;   /* NULL: pii_name_flags_at and pii_word_class_at compute every time */
     size_t first_high;            /* no byte >= 0x80 before this offset (0: not known) */
     /* Memos of the PERSON pass (zero: empty), so that a rule asked again for each unit of a long row does
      * not read the row again each time (a 1 MiB row of one unit took minutes). All positions are offsets
@@ -223,6 +240,17 @@ bool pii_cyrillic_number_start(const uint8_t *w, size_t n);
 /* Builds the gate's tables below (once; the detector calls it before its scan). */
 void pii_spoken_index(void);
 extern uint32_t pii_spoken_one_high, pii_spoken_pair_ascii[26 * 26], pii_spoken_pair_high[26 * 26];
+/* Bits (pii_spoken_ascii_hash) of every ASCII number word a run may start with, compounds included: a word of
+ * ASCII letters only that passes the pair test but is no number word ("three" passes, "think" mostly not) leaves
+ * on one more load instead of the hash table's probe. */
+extern uint64_t pii_spoken_ascii_words[64];
+static inline uint32_t pii_spoken_ascii_hash(const uint8_t *w, size_t n)
+{
+    uint32_t h = (uint32_t)n;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (uint32_t)(w[i] | 0x20)) * 0x9E3779B1u;
+    return h >> 20; /* 12 bits */
+}
 /* Whether a word (its ASCII letters w[0..n), then the byte `next`) may start a number said in words, by its
  * first two letters and its length (of the ASCII head, when a letter such as é or ố follows): the cheap test
  * every word of the text passes first ("the", "on", "be" fail it). */
@@ -236,8 +264,29 @@ static inline bool pii_maybe_digit_word(const uint8_t *w, size_t n, uint8_t next
     uint32_t c2 = (uint32_t)((w[1] | 0x20) - 'a');
     if (c2 >= 26)
         return false;
-    uint32_t lens = next >= 0x80 ? pii_spoken_pair_high[c * 26 + c2] : pii_spoken_pair_ascii[c * 26 + c2];
-    return (lens >> n & 1u) != 0;
+    if (next >= 0x80)
+        return (pii_spoken_pair_high[c * 26 + c2] >> n & 1u) != 0;
+    if ((pii_spoken_pair_ascii[c * 26 + c2] >> n & 1u) == 0)
+        return false;
+    uint32_t h = pii_spoken_ascii_hash(w, n);
+    return (pii_spoken_ascii_words[h >> 6] >> (h & 63) & 1u) != 0;
+}
+/* pii_maybe_digit_word of a word known to be ASCII letters only (the byte dispatch's words): the same answer
+ * without the tests of its first two bytes. */
+static inline bool pii_maybe_digit_letters(const uint8_t *w, size_t n, uint8_t next)
+{
+    if (n > 31)
+        return false;
+    uint32_t c = (uint32_t)((w[0] | 0x20) - 'a');
+    if (n == 1)
+        return next >= 0x80 && (pii_spoken_one_high >> c & 1u) != 0;
+    uint32_t pair = c * 26 + (uint32_t)((w[1] | 0x20) - 'a');
+    if (next >= 0x80)
+        return (pii_spoken_pair_high[pair] >> n & 1u) != 0;
+    if ((pii_spoken_pair_ascii[pair] >> n & 1u) == 0)
+        return false;
+    uint32_t h = pii_spoken_ascii_hash(w, n);
+    return (pii_spoken_ascii_words[h >> 6] >> (h & 63) & 1u) != 0;
 }
 /* Whether s[i] may start such a run: a single digit before a space, comma or dash, or a digit word, at a
  * word start. */
@@ -311,6 +360,33 @@ static inline size_t pii_letters_end(const uint8_t *s, size_t i, size_t n, bool 
     }
 #endif
     while (i < n && (lower_only ? pii_is_lower(s[i]) : pii_is_alpha(s[i])))
+        i++;
+    return i;
+}
+
+/* The first byte >= 0x80 at or after s[i] (n if none): 32 bytes at a time, then eight, chat text being nearly
+ * all ASCII (the UTF-8 check, the invisible-character, native-digit and CJK passes read each text so). */
+static inline size_t pii_skip_ascii(const uint8_t *s, size_t i, size_t n)
+{
+    const uint64_t high = 0x8080808080808080u;
+    while (i + 32 <= n) {
+        uint64_t a, b, c, d;
+        memcpy(&a, s + i, 8);
+        memcpy(&b, s + i + 8, 8);
+        memcpy(&c, s + i + 16, 8);
+        memcpy(&d, s + i + 24, 8);
+        if (((a | b | c | d) & high) != 0)
+            break;
+        i += 32;
+    }
+    while (i + 8 <= n) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        if ((x & high) != 0)
+            break;
+        i += 8;
+    }
+    while (i < n && s[i] < 0x80)
         i++;
     return i;
 }

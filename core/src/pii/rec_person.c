@@ -60,15 +60,26 @@ static bool imperative_verb(const uint8_t *s, const word *w)
     return w->cap && sentence_start(s, w->s) && WORD_IN_SORTED(s + w->s, w->e - w->s, V);
 }
 
+/* After a word ending at e, a clan particle p ("Ó", "Ní") and a capitalized word right after it: the name
+ * goes on ("Gráinne Nic Aodha", "Seán Ó Briain"). */
+static PII_NOINLINE bool clan_name(pii_scan *sc, size_t e, const word *p)
+{
+    word c;
+    return p->s == e + 1 && pii_clan_particle(sc->s + p->s, p->e - p->s) && next_word(sc->s, sc->n, p->e, &c) &&
+           joins(sc->s, p->e, c.s, false) && c.cap && c.e - c.s >= 3;
+}
+
 /* Step 3: an unknown capitalized word starts a name only with a phrase that vouches for it, a
  * signature, or a known last name right after it ("Contact Sarah Lee": the name starts later). */
 static bool unknown_start_ok(pii_scan *sc, const word *w)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n;
+    if (w->allcaps)
+        return true; /* first: it costs nothing */
     bool unk_ok0 = false;
     int b0 = pii_context_before(sc, w->s, &unk_ok0);
-    if ((b0 == STRONG && unk_ok0) || pii_signature(sc, w->s, w->e) || w->allcaps || pii_honorific_after(s, n, w->e) ||
+    if ((b0 == STRONG && unk_ok0) || pii_signature(sc, w->s, w->e) || pii_honorific_after(s, n, w->e) ||
         pii_email_echo(sc, w->s, w->e))
         return true;
     if (diacritic_person(sc, w) || rota_unknown(sc, w))
@@ -77,9 +88,11 @@ static bool unknown_start_ok(pii_scan *sc, const word *w)
     unsigned f0 = 0;
     if (!next_word(s, n, w->e, &nx0) || !joins(s, w->e, nx0.s, false) || !nx0.cap)
         return false;
-    f0 = pii_name_flags(s, nx0.s, nx0.e);
+    if ((s[nx0.s] == 0xC3 || s[nx0.s] == 'N' || s[nx0.s] == 'U' || s[nx0.s] == 'M') && clan_name(sc, w->e, &nx0))
+        return true; /* "Gráinne Nic Aodha" */
+    f0 = pii_name_flags_at(sc, nx0.s, nx0.e);
     /* "Ayşe Yıldız": a word with letters beyond ASCII before a known surname */
-    if (non_ascii(s, w->s, w->e) && (f0 & SC_NAME_LAST) && !pii_word_like(f0, sc_word_class(s + nx0.s, nx0.e - nx0.s)))
+    if (non_ascii(s, w->s, w->e) && (f0 & SC_NAME_LAST) && !pii_word_like(f0, pii_word_class_at(sc, nx0.s, nx0.e)))
         return true;
     return (f0 & SC_NAME_LAST) && !(f0 & SC_NAME_FIRST);
 }
@@ -151,7 +164,7 @@ static bool surname_org_word(pii_scan *sc, const word *w, unsigned fa, const wor
 {
     const uint8_t *s = sc->s;
     if (!b->cap || w->allcaps || !(fa & SC_NAME_COMMON_FIRST) || (fa & (SC_NAME_PLACE | SC_NAME_WORD)) ||
-        sc_word_class(s + w->s, w->e - w->s) != SC_WORD_NONE)
+        pii_word_class_at(sc, w->s, w->e) != SC_WORD_NONE)
         return false;
     if (!word_in(s + b->s, b->e - b->s, (const char *const[]){"park", "hall", NULL}))
         return false;
@@ -204,7 +217,7 @@ static void gather_name(pii_scan *sc, const word *w, unsigned fa, bool label, na
         bool cur_initial = q->cur.e - q->cur.s == 1;
         if (!joins(s, q->cur.e, b.s, cur_initial))
             break;
-        int bc = sc_word_class(s + b.s, b.e - b.s);
+        int bc = pii_word_class_at(sc, b.s, b.e);
         if (bc == SC_WORD_ORG_NEXT && surname_org_word(sc, w, fa, &b))
             bc = SC_WORD_NONE;
         if (bc == SC_WORD_ORG_NEXT || bc == SC_WORD_TECH_NOUN ||
@@ -222,7 +235,7 @@ static void gather_name(pii_scan *sc, const word *w, unsigned fa, bool label, na
             break;
         /* all caps: every word must be a known name ("FROM ROBERT JOHNSON TO billing") */
         if (w->allcaps && b.e - b.s > 1) {
-            unsigned fbc = pii_name_flags(s, b.s, b.e);
+            unsigned fbc = pii_name_flags_at(sc, b.s, b.e);
             /* "MARGARET ANNE DUNLEAVY": after a given and a middle name both known and no words, an
              * unknown surname in capitals that ends the name */
             word c3;
@@ -238,7 +251,7 @@ static void gather_name(pii_scan *sc, const word *w, unsigned fa, bool label, na
             q->initial_mid = true;
         q->toks[q->nt][0] = b.s;
         q->toks[q->nt][1] = b.e;
-        q->fl[q->nt] = pii_name_flags(s, b.s, b.e);
+        q->fl[q->nt] = pii_name_flags_at(sc, b.s, b.e);
         q->nt++;
         q->cur = b;
     }
@@ -252,7 +265,7 @@ static void gather_name(pii_scan *sc, const word *w, unsigned fa, bool label, na
         /* "Martin Luther King Jr. Blvd": a street or building word after Jr./Sr. makes a place too */
         if (p < n && s[p] == ' ' && next_word(s, n, p, &x) && x.s == p + 1 && x.cap &&
             (pii_honour_word(s + x.s, x.e - x.s) ||
-             (p > q->cur.e && (sc_word_class(s + x.s, x.e - x.s) == SC_WORD_ORG_NEXT ||
+             (p > q->cur.e && (pii_word_class_at(sc, x.s, x.e) == SC_WORD_ORG_NEXT ||
                                pii_place_noun(s + x.s, x.e - x.s)))))
             q->org = true;
     }
@@ -270,7 +283,7 @@ static bool place_given(pii_scan *sc, const word *w, int cls, unsigned fa, const
         return false;
     size_t ls = q->toks[1][0], le = q->toks[1][1];
     const uint8_t *s = sc->s;
-    if (le - ls < 3 || sc_word_class(s + ls, le - ls) != SC_WORD_NONE || sc_place_lookup(s + ls, le - ls))
+    if (le - ls < 3 || pii_word_class_at(sc, ls, le) != SC_WORD_NONE || sc_place_lookup(s + ls, le - ls))
         return false;
     if (pii_place_context(sc, w->s, le))
         return false;
@@ -282,6 +295,69 @@ static bool place_given(pii_scan *sc, const word *w, int cls, unsigned fa, const
     return pii_context_before(sc, w->s, &unk) != 0 || pii_signature(sc, w->s, le) || pii_person_verb_after(sc, le) ||
            (word_after(s, sc->n, le, &a, &b) && pii_word_eq(s + a, b - a, "is") && word_after(s, sc->n, b, &c, &d) &&
             pii_word_eq(s + c, d - c, "the") && word_after(s, sc->n, d, &a, &b) && pii_word_eq(s + a, b - a, "new"));
+}
+
+/* A clan particle between the name's first and last words ("Ciarán Ó Dálaigh"). */
+static PII_NOINLINE bool clan_inside(const uint8_t *s, const name_seq *q)
+{
+    for (size_t t = 1; t + 1 < q->nt; t++)
+        if (pii_clan_particle(s + q->toks[t][0], q->toks[t][1] - q->toks[t][0]))
+            return true;
+    return false;
+}
+
+/* The words after a family name are all given names the data knows and no words, or the Vietnamese middle
+ * names Thị and Văn ("Ngo Minh Chau", "Bùi Thị Lan Anh", "Phan Văn Đức"), the last one known as a given name. */
+static PII_NOINLINE bool given_names_after(pii_scan *sc, const name_seq *q)
+{
+    const uint8_t *s = sc->s;
+    for (size_t t = 1; t < q->nt; t++) {
+        size_t a = q->toks[t][0], l = q->toks[t][1] - a;
+        bool middle = t + 1 < q->nt && bytes_in(s + a, l, (const char *const[]){"Th\xE1\xBB\x8B", "V\xC4\x83n", NULL});
+        if (!middle && (!(q->fl[t] & SC_NAME_FIRST) || pii_word_like(q->fl[t], sc_word_class(s + a, l))))
+            return false;
+    }
+    return true;
+}
+
+/* A lone word in capitals inside text written in mixed case: a common given name that is no word, no place
+ * and no acronym of the tools ("it was JAMIE", "a sign that said CONNIE"), where the words around it are in
+ * lower case (a line in capitals is a heading or a form, "CHRISTOPHER WAS HERE"). */
+static PII_NOINLINE bool shouted_given(pii_scan *sc, const word *w, int cls, unsigned fa)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, l = w->e - w->s;
+    if (l < 4 || cls != SC_WORD_NONE || !(fa & SC_NAME_COMMON_FIRST) || (fa & (SC_NAME_WORD | SC_NAME_PLACE)))
+        return false;
+    /* the nearest letters on both sides are lower case (16 bytes at most each way); at a line's start or end
+     * the other side decides ("3. KELSEY - ukulele", "said CONNIE.") */
+    int before = 0, after = 0; /* 1 lower, -1 upper, 0 none */
+    for (size_t i = w->s; i > 0 && w->s - i < 16 && s[i - 1] != '\n'; i--)
+        if (pii_is_alpha(s[i - 1])) {
+            before = pii_is_lower(s[i - 1]) ? 1 : -1;
+            break;
+        }
+    for (size_t i = w->e; i < n && i - w->e < 16 && s[i] != '\n'; i++)
+        if (pii_is_alpha(s[i])) {
+            after = pii_is_lower(s[i]) ? 1 : -1;
+            break;
+        }
+    bool lower_before = before == 1 || (before == 0 && after == 1);
+    bool lower_after = after == 1 || (after == 0 && before == 1);
+    if (!lower_before || !lower_after || pii_tech_context(sc, w->s, w->e))
+        return false;
+    /* it stands alone: no article before it, and punctuation, the end or a person's verb after it; an acronym
+     * is counted and goes on into its noun ("the LISA mission", "DORA compliance") */
+    size_t ps, pe, a, b;
+    if (prev_word(s, w->s, 1, &ps, &pe) && word_in(s + ps, pe - ps, (const char *const[]){"the", "a", "an", "our", "this", "that", NULL}))
+        return false;
+    size_t q = w->e;
+    while (q < n && s[q] == ' ')
+        q++;
+    if (q >= n || pii_in_chars(".,!?;:)-'\"\n\r", s[q]) || s[q] == 0xE2)
+        return true;
+    return q == w->e + 1 && word_after(s, n, w->e, &a, &b) &&
+           word_in(s + a, b - a, (const char *const[]){"who", "and", "is", "was", "said", "says", "will", "has", "had", NULL});
 }
 
 /* The word before a capitalized Cyrillic word that makes it no person: "в", "во", "из" (in, from: в Софии,
@@ -320,7 +396,7 @@ static bool base_score(pii_scan *sc, const word *w, int cls, unsigned fa, const 
     bool vocative = start_of_sentence && nt == 1 && cls == SC_WORD_NONE && (fa & SC_NAME_COMMON_FIRST) &&
                     !w->allcaps && ((w->e < n && s[w->e] == ',') || poss);
     bool a_word = pii_word_like(fa, cls) || (start_of_sentence && (fa & SC_NAME_WORD) && !vocative);
-    bool l_word = pii_word_like(last, sc_word_class(s + q->toks[nt - 1][0], end - q->toks[nt - 1][0]));
+    bool l_word = pii_word_like(last, pii_word_class_at(sc, q->toks[nt - 1][0], end));
     *score = 0;
     *ev = 0;
     if (fa & SC_NAME_FIRST)
@@ -336,6 +412,11 @@ static bool base_score(pii_scan *sc, const word *w, int cls, unsigned fa, const 
         if (middle_pair) {
             *score = 0.75;
             *ev |= SANCTUM_EV_NAME_SEQUENCE;
+            return true;
+        }
+        if (nt == 1 && (fa & SC_NAME_COMMON_FIRST) && shouted_given(sc, w, cls, fa)) {
+            *score = 0.7; /* "it was JAMIE", "3. KELSEY - ukulele": a common given name shouted in mixed case */
+            *ev |= SANCTUM_EV_FORMAT_WEAK;
             return true;
         }
         if (!label_pair &&
@@ -363,6 +444,8 @@ static bool base_score(pii_scan *sc, const word *w, int cls, unsigned fa, const 
                  (q->fl[1] & SC_NAME_FIRST) &&
                  !pii_word_like(q->fl[1], sc_word_class(s + q->toks[1][0], q->toks[1][1] - q->toks[1][0])))
             *score = 0.8; /* round 13: family name, then two given names ("Ngo Minh Chau", "Trần Minh Quân") */
+        else if (nt >= 3 && (fa & SC_NAME_LAST) && !a_word && given_names_after(sc, q))
+            *score = 0.8; /* and two or three given names: "Ngo Minh Chau", "Bùi Thị Lan Anh" */
         else if (fa & SC_NAME_LAST)
             *score = l_known ? 0.6 : 0.4;
         /* Greek and Cyrillic: two capitalized words, one of them a known name ("Γιώργος Παπαδόπουλος");
@@ -378,6 +461,10 @@ static bool base_score(pii_scan *sc, const word *w, int cls, unsigned fa, const 
         }
         if ((cased_other || surname_first) && *score < 0.75)
             *score = 0.75;
+        if (nt >= 3 && *score < 0.85 && clan_inside(s, q)) {
+            *score = 0.85; /* "Ciarán Ó Dálaigh", "Gráinne Nic Aodha": the particle names a person */
+            a_word = l_word = false;
+        }
         if (q->initial_mid && *score > 0)
             *score += 0.05;
         if (a_word || l_word)
@@ -605,7 +692,7 @@ static bool from_after_name(pii_scan *sc, size_t start)
     if (!prev_word(s, start, 1, &ws, &we) || !pii_word_eq(s + ws, we - ws, "from") ||
         !prev_word(s, ws, 1, &ps, &pe) || !pii_is_upper(s[ps]) || sentence_start(s, ps))
         return false;
-    return (pii_name_flags(s, ps, pe) & (SC_NAME_FIRST | SC_NAME_LAST)) != 0;
+    return (pii_name_flags_at(sc, ps, pe) & (SC_NAME_FIRST | SC_NAME_LAST)) != 0;
 }
 
 /* Step 7, precision rules that take a candidate back: firms ("Johnson & Johnson"), tools ("Adam
@@ -657,9 +744,9 @@ static bool not_a_person(pii_scan *sc, const word *w, int cls, unsigned fa, cons
         if ((p < n && s[p] == '&') || (w->s >= 2 && s[w->s - 1] == ' ' && s[w->s - 2] == '&'))
             return true;
         if (!poss && p == end + 1 && next_word(s, n, end, &tn) && tn.s == p &&
-            ((tn.lower && sc_word_class(s + tn.s, tn.e - tn.s) == SC_WORD_TECH_NOUN) ||
-             (nt == 1 && sc_word_class(s + tn.s, tn.e - tn.s) == SC_WORD_TECH_NOUN) ||
-             (nt == 1 && tn.lower && sc_word_class(s + tn.s, tn.e - tn.s) == SC_WORD_ORG_NEXT)))
+            ((tn.lower && pii_word_class_at(sc, tn.s, tn.e) == SC_WORD_TECH_NOUN) ||
+             (nt == 1 && pii_word_class_at(sc, tn.s, tn.e) == SC_WORD_TECH_NOUN) ||
+             (nt == 1 && tn.lower && pii_word_class_at(sc, tn.s, tn.e) == SC_WORD_ORG_NEXT)))
             return true; /* "Adam optimizer", "Monte Carlo methods", "the Lincoln office" */
         /* software named like people, in technical context: "Kafka keeps rebalancing" */
         if (cls == SC_WORD_SOFTWARE && pii_tech_context(sc, w->s, end))
@@ -737,7 +824,7 @@ static size_t cap_name(pii_scan *sc, const word *w, int cls)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n;
-    unsigned fa = pii_name_flags(s, w->s, w->e);
+    unsigned fa = pii_name_flags_at(sc, w->s, w->e);
     if (fa == 0 && cls == SC_WORD_NONE && (imperative_verb(s, w) || !unknown_start_ok(sc, w)))
         return w->e;
     /* "Tell Jordan Smith", "Add Priya Raman", "Ping Ingrid": a rare given name that is also a word, first
@@ -746,14 +833,14 @@ static size_t cap_name(pii_scan *sc, const word *w, int cls)
     bool unk_label;
     if (w->cap && (fa & SC_NAME_WORD) && !(fa & SC_NAME_COMMON_FIRST) && cls == SC_WORD_NONE &&
         sentence_start(s, w->s) && next_word(s, n, w->e, &nx1) && nx1.s == w->e + 1 && s[w->e] == ' ' && nx1.cap &&
-        (pii_name_flags(s, nx1.s, nx1.e) & SC_NAME_FIRST) && /* "Skip Montanaro", "Piers Lauder" stay names */
+        (pii_name_flags_at(sc, nx1.s, nx1.e) & SC_NAME_FIRST) && /* "Skip Montanaro", "Piers Lauder" stay names */
         !(pii_context_before(sc, w->s, &unk_label) == STRONG && unk_label) && /* "From: Hyacinth Bellamy" */
         !pii_signature(sc, w->s, nx1.e))                                       /* "Hormat kami,\nSri Rahayu" */
         return w->e;
     /* eponyms: "Dijkstra's algorithm", "Gauss elimination", "Markov chain" */
     word nx;
     if (cls == SC_WORD_EPONYM && next_word(s, n, w->e, &nx) && nx.s - w->e <= 3 &&
-        sc_word_class(s + nx.s, nx.e - nx.s) == SC_WORD_TECH_NOUN)
+        pii_word_class_at(sc, nx.s, nx.e) == SC_WORD_TECH_NOUN)
         return nx.e;
     name_seq q;
     bool label = false;
@@ -841,7 +928,8 @@ static bool joins_names(const uint8_t *g, size_t gl, bool both)
                                       "ve", "y", "és", "и", "і", "και", NULL};
     if ((gl == 5 && memcmp(g, " and ", 5) == 0) || (gl == 6 && memcmp(g, ", and ", 6) == 0))
         return true;
-    if (!both && ((gl == 3 && memcmp(g, " & ", 3) == 0) || (gl == 4 && memcmp(g, " or ", 4) == 0) ||
+    if (!both && ((gl == 3 && (memcmp(g, " & ", 3) == 0 || memcmp(g, " + ", 3) == 0 || memcmp(g, " / ", 3) == 0)) ||
+                  (gl == 4 && memcmp(g, " or ", 4) == 0) ||
                   (gl == 2 && memcmp(g, ", ", 2) == 0)))
         return true;
     if (!both && gl >= 6 && gl <= 32 && g[0] == ' ' && g[1] == '(') {
@@ -912,8 +1000,8 @@ static size_t prose_word(pii_scan *sc, const word *w)
         return nx.e; /* "Christmas Eve", "Easter Monday" */
     /* a closed-class word the gazetteer knows as a given name, before another known name, is one: "Les
      * Dennis" */
-    if (closed && cap_next && (pii_name_flags(s, w->s, w->e) & SC_NAME_FIRST) &&
-        (pii_name_flags(s, nx.s, nx.e) & (SC_NAME_FIRST | SC_NAME_LAST)))
+    if (closed && cap_next && (pii_name_flags_at(sc, w->s, w->e) & SC_NAME_FIRST) &&
+        (pii_name_flags_at(sc, nx.s, nx.e) & (SC_NAME_FIRST | SC_NAME_LAST)))
         return 0;
     if (closed || (pk & PII_PROSE_AUDIENCE) || pii_elided_article(s, n, w->s, w->e))
         return w->e;
@@ -923,12 +1011,12 @@ static size_t prose_word(pii_scan *sc, const word *w)
         return nx.e;
     if (!(pk & PII_PROSE_GREETING))
         return 0;
-    if (!(pii_name_flags(s, w->s, w->e) & SC_NAME_FIRST))
+    if (!(pii_name_flags_at(sc, w->s, w->e) & SC_NAME_FIRST))
         return w->e;
     /* a greeting that is also a given name stays one before a family name ("Selam Tesfaye") or after a
      * label ("From: Ola Nordmann") */
     bool unk;
-    return (pii_name_flags(s, nx.s, nx.e) & SC_NAME_LAST) || pii_context_before(sc, w->s, &unk) == STRONG ? 0 : w->e;
+    return (pii_name_flags_at(sc, nx.s, nx.e) & SC_NAME_LAST) || pii_context_before(sc, w->s, &unk) == STRONG ? 0 : w->e;
 }
 
 void pii_rec_person(pii_scan *sc)
@@ -961,6 +1049,8 @@ void pii_rec_person(pii_scan *sc)
         if (w.lower) {
             if (pii_chat_frame_gate(s, n, w.s, w.e, false))
                 pii_chat_frame_word(sc, &w); /* "it's uh beatriz", "c'est Gaëlle", "doña Remedios" */
+            if (w.possessive)
+                pii_informal_possessive(sc, w.s, w.e); /* "tanvi's mom": person_lower_frames.c */
             /* lower-case names only right after a trigger word ("name is", "hi", "my wife") */
             bool trig = wl >= 2 && k.prev_e > k.prev_s && w.s - k.prev_e <= 2 &&
                         pii_lower_trigger(s + k.prev_s, k.prev_e - k.prev_s);
@@ -972,6 +1062,13 @@ void pii_rec_person(pii_scan *sc)
         }
         k.prev_s = w.s;
         k.prev_e = w.e;
+        if (s[w.s] == 'N' && (wl == 1 || (wl == 4 && w.allcaps))) {
+            size_t fe = wl == 1 ? pii_vcard_name(sc, w.s) : pii_gedcom_name(sc, w.s); /* "N:Mwangi;Grace;;;" */
+            if (fe > 0) {
+                k.p = fe;
+                continue;
+            }
+        }
         if (pii_chat_frame_gate(s, n, w.s, w.e, true))
             pii_chat_frame_word(sc, &w); /* "Kwame [9:02 AM]:", "Who: ...", "Tamsin, 31,", "Maître X" */
         if (w.e + 1 < n && s[w.e] == '<' && (wl == 1 || w.allcaps)) {
@@ -1020,7 +1117,7 @@ void pii_rec_person(pii_scan *sc)
         size_t hon = w.cap ? pii_suffix_honorific(s, w.s, w.e) : 0;
         if (hon > 0) {
             /* "Tanaka-san", "Yamada-sensei" */
-            int hc = sc_word_class(s + w.s, hon - w.s);
+            int hc = pii_word_class_at(sc, w.s, hon);
             const char *why;
             if (hc != SC_WORD_STOP && hc != SC_WORD_TECH_NOUN && !pii_in_code(sc, w.s, hon, &why))
                 pii_person_emit(sc, w.s, hon, 0.85, SANCTUM_EV_TITLE | SANCTUM_EV_FORMAT_WEAK);
@@ -1031,7 +1128,7 @@ void pii_rec_person(pii_scan *sc)
             k.p = kr;
             continue;
         }
-        int cls = sc_word_class(s + w.s, wl);
+        int cls = pii_word_class_at(sc, w.s, w.e);
         if (cls == SC_WORD_NONE && pii_software_name(s + w.s, wl))
             cls = SC_WORD_SOFTWARE;
         if (cls == SC_WORD_STOP || cls == SC_WORD_ORG_NEXT || cls == SC_WORD_TECH_NOUN)
@@ -1055,6 +1152,16 @@ void pii_rec_person(pii_scan *sc)
         pii_chat_frames(sc, first_cand); /* speaker labels, voicemails, kin titles; roles and rooms */
     if (!sc->oom)
         coordination(sc, first_cand);
+    if (!sc->oom)
+        pii_parallel_items(sc, first_cand);
+    if (!sc->oom)
+        pii_contact_owner(sc, first_cand);
+    if (!sc->oom)
+        pii_pronoun_takes_up(sc, first_cand);
+    if (!sc->oom)
+        pii_affiliation(sc, first_cand);
+    if (!sc->oom)
+        pii_trailing_initial(sc, first_cand);
     if (!sc->oom)
         pii_consistency(sc, first_cand); /* needs the candidates in text order: the CJK pass comes after */
     if (!sc->oom)

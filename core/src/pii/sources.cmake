@@ -9,16 +9,21 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/names.c
   ${PII_DIR}/names_cjk_data.c
   ${PII_DIR}/names_data.c
+  ${PII_DIR}/names_foreign_data.c
   ${PII_DIR}/native_digits.c
   ${PII_DIR}/numbers.c
+  ${PII_DIR}/person_affiliation.c
+  ${PII_DIR}/person_anaphora.c
   ${PII_DIR}/person_brands.c
   ${PII_DIR}/person_cjk.c
   ${PII_DIR}/person_chat_frames.c
   ${PII_DIR}/person_cjk_roles.c
   ${PII_DIR}/person_consistency.c
+  ${PII_DIR}/person_contact.c
   ${PII_DIR}/person_context.c
   ${PII_DIR}/person_email_echo.c
   ${PII_DIR}/person_rosters.c
+  ${PII_DIR}/person_fields.c
   ${PII_DIR}/person_named_things.c
   ${PII_DIR}/person_formats.c
   ${PII_DIR}/person_headers.c
@@ -28,7 +33,9 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/person_lexicon.c
   ${PII_DIR}/person_lower.c
   ${PII_DIR}/person_lower_chat.c
+  ${PII_DIR}/person_lower_frames.c
   ${PII_DIR}/person_orgs.c
+  ${PII_DIR}/person_parallel.c
   ${PII_DIR}/person_places.c
   ${PII_DIR}/person_prose.c
   ${PII_DIR}/prose_calendar_data.c

@@ -129,6 +129,7 @@ static const int16_t IT_UNIT_VALUE[] = {1, 2, 3, 3, 4, 5, 6, 7, 8, 9};
 static const char *const IT_VOWEL[] = {"i", "a", "a", "a", "a", "a", "a", "a"};
 
 uint32_t pii_spoken_one_high, pii_spoken_pair_ascii[26 * 26], pii_spoken_pair_high[26 * 26];
+uint64_t pii_spoken_ascii_words[64];
 
 /* Word bytes compared as pii_word_eq does: ASCII lowered, other bytes as they are. */
 static bool eq_at(const uint8_t *a, size_t n, const char *w, size_t wl)
@@ -209,6 +210,10 @@ static void note_gate(const char *w)
     uint32_t c = (uint32_t)(b[0] - 'a');
     if (c >= 26 || head > 31 || head == 0)
         return;
+    if (head == len) {
+        uint32_t h = pii_spoken_ascii_hash(b, len);
+        pii_spoken_ascii_words[h >> 6] |= (uint64_t)1 << (h & 63);
+    }
     if (head == 1) {
         if (head < len)
             pii_spoken_one_high |= 1u << c; /* fünf, sáu: one ASCII letter before a Latin letter outside ASCII */
@@ -268,6 +273,11 @@ static void build_gate(void)
         for (size_t u = 0; u < sizeof IT_UNITS / sizeof IT_UNITS[0]; u++) {
             bool elide = IT_UNITS[u][0] == 'u' || IT_UNITS[u][0] == 'o';
             note_gate(join3(buf, sizeof buf, IT_STEMS[t], elide ? "" : IT_VOWEL[t], IT_UNITS[u]));
+            /* compound_it reads the stem's vowel as optional: the other spelling goes in the word bits */
+            const char *other = join3(buf, sizeof buf, IT_STEMS[t], elide ? IT_VOWEL[t] : "", IT_UNITS[u]);
+            size_t ol = strlen(other);
+            uint32_t h = pii_spoken_ascii_hash((const uint8_t *)other, ol);
+            pii_spoken_ascii_words[h >> 6] |= (uint64_t)1 << (h & 63);
         }
 }
 

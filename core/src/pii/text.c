@@ -94,7 +94,29 @@ static bool entry_matches(const uint8_t *a, size_t n, const char *w)
 enum { LIST_INDEXES = 64, LIST_POOL = 4096 };
 typedef struct list_index {
     uint16_t start[257]; /* entries of first byte c: pool[start[c] .. start[c + 1]) */
+    uint32_t second[256]; /* the second bytes of those entries (second_bit) */
 } list_index;
+
+/* An entry's second byte as a mask bit: a letter's own bit, bit 26 for another byte, and every bit for an
+ * entry that may match whatever follows its first byte (one letter, or '*' or '+' next). entry_matches turns
+ * a word away unless the entry's second byte equals the word's, lowered: a word whose bit is not in the mask
+ * of the entries it meets matches none of them. */
+static uint32_t entry_second_mask(const char *w)
+{
+    uint8_t c = (uint8_t)w[1];
+    if (c == '\0' || c == '*' || c == '+')
+        return ~0u;
+    return c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 1u << 26;
+}
+
+static inline bool second_may_match(uint32_t mask, const uint8_t *a, size_t n)
+{
+    if (n < 2)
+        return true;
+    uint8_t c = pii_lower(a[1]);
+    unsigned bit = c >= 'a' && c <= 'z' ? (unsigned)(c - 'a') : 26u;
+    return (mask >> bit & 1u) != 0;
+}
 static list_index list_indexes[LIST_INDEXES];
 static const char *const *_Atomic list_keys[LIST_INDEXES];
 static const char *list_pool[LIST_POOL];
@@ -121,8 +143,11 @@ static bool build_list_index(uint32_t i, const char *const *words)
     size_t fill[256];
     for (unsigned c = 0; c < 256; c++)
         fill[c] = x->start[c];
-    for (size_t k = 0; k < count; k++)
+    memset(x->second, 0, sizeof x->second);
+    for (size_t k = 0; k < count; k++) {
         list_pool[fill[(uint8_t)words[k][0]]++] = words[k];
+        x->second[(uint8_t)words[k][0]] |= entry_second_mask(words[k]);
+    }
     list_pool_used += count;
     return true;
 }
@@ -173,6 +198,8 @@ static bool word_matches(const uint8_t *a, size_t n, const char *const *words)
 static bool indexed_matches(const uint8_t *a, size_t n, const list_index *x)
 {
     uint8_t c0 = n > 0 ? pii_lower(a[0]) : 0;
+    if (!second_may_match(x->second[c0], a, n))
+        return false;
     for (size_t k = x->start[c0]; k < x->start[c0 + 1]; k++)
         if (entry_matches(a, n, list_pool[k]))
             return true;
@@ -197,6 +224,17 @@ bool pii_context_by_byte(const pii_scan *sc, size_t pos, bool before, unsigned m
     return context_scan(sc, pos, before, max_words, max_bytes, NULL, by_byte);
 }
 
+/* The second bytes of PII_PHONE_WORDS' entries by first byte (the one by-byte table the recognizers pass). */
+static uint32_t phone_second[256];
+static pii_once phone_seconds_built = PII_ONCE_INIT;
+
+static void build_phone_seconds(void)
+{
+    for (unsigned c = 0; c < 256; c++)
+        for (const char *const *l = PII_PHONE_WORDS[c]; l != NULL && *l != NULL; l++)
+            phone_second[c] |= entry_second_mask(*l);
+}
+
 /* The list to compare a word with: the whole list, or the entries of its first byte. */
 static bool matches(const uint8_t *a, size_t n, const char *const *words, const char *const *const *by_byte,
                     const list_index *x)
@@ -206,7 +244,14 @@ static bool matches(const uint8_t *a, size_t n, const char *const *words, const 
     if (by_byte == NULL)
         return word_matches(a, n, words);
     const char *const *l = n > 0 ? by_byte[pii_lower(a[0])] : NULL;
-    return l != NULL && word_matches(a, n, l);
+    if (l == NULL)
+        return false;
+    if (by_byte == PII_PHONE_WORDS) {
+        pii_run_once(&phone_seconds_built, build_phone_seconds);
+        if (!second_may_match(phone_second[pii_lower(a[0])], a, n))
+            return false;
+    }
+    return word_matches(a, n, l);
 }
 
 /* A "word" of dashes, bullets, quotes or ellipses (U+2000-U+203F, the Latin-1 signs U+00A0-U+00BF) is
@@ -352,6 +397,13 @@ bool pii_in_code(const pii_scan *sc, size_t start, size_t end, const char **why)
     uint8_t a = end < n ? s[end] : ' ';
     uint8_t a2 = end + 1 < n ? s[end + 1] : ' ';
     uint8_t b2 = start > 1 ? s[start - 2] : ' ';
+    /* the bytes the tests below look for right before (bit 1) and right after (bit 2) the span: most spans
+     * have a space or plain punctuation on both sides and leave on two loads */
+    static const uint8_t NEAR[256] = {['/'] = 3, ['\\'] = 3, ['_'] = 3, ['.'] = 3, [':'] = 3, ['`'] = 3,
+                                      ['>'] = 1, ['$'] = 1, ['#'] = 1, ['@'] = 1, ['{'] = 1,
+                                      ['-'] = 2, ['('] = 2, ['['] = 2, ['}'] = 2};
+    if (!(NEAR[b] & 1u) && !(NEAR[a] & 2u))
+        return false;
     if (b == '/' || b == '\\' || ((a == '/' || a == '\\') && !pii_is_space(a2) && a2 != '"' && a2 != '\'')) {
         *why = "path";
         return true;
@@ -467,15 +519,7 @@ sanctum_status pii_blank_format_chars(sanctum_ctx *ctx, const uint8_t *s, size_t
 {
     *out = NULL;
     size_t first = n;
-    for (size_t i = from; i < n && first == n; i++) {
-        uint64_t w;
-        if (i + 8 <= n) {
-            memcpy(&w, s + i, 8);
-            if ((w & 0x8080808080808080u) == 0) {
-                i += 7; /* eight ASCII bytes */
-                continue;
-            }
-        }
+    for (size_t i = pii_skip_ascii(s, from, n); i < n && first == n; i = pii_skip_ascii(s, i + 1, n)) {
         bool joiner;
         if ((format_lead(s[i]) && format_char(s, n, i, &joiner) > 0) || ((s[i] == 0xE2 || s[i] == 0xEF) && digit_dash(s, n, i)))
             first = i;

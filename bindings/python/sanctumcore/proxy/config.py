@@ -25,6 +25,8 @@
     models = ["openrouter/*", "gpt-*"]  # glob patterns on the request's model; omitted = any
     paths = ["/chat/completions"]       # client paths this route serves, each the whole path or its
                                         # end (":streamGenerateContent"); no wildcards; omitted = any
+                                        # (matched in any case, percent-decoded, ignoring repeated or
+                                        # trailing slashes and ;parameters: paths.route_form)
     api_key_env = "OPENROUTER_API_KEY"  # or api_key_file = "/path" (first line); neither = client's own
     fallback = ["local-llama"]          # route names tried in order when this upstream fails (a scrub
                                         # route may not fall back to a pass route)
@@ -53,6 +55,7 @@ from __future__ import annotations
 
 import dataclasses
 import fnmatch
+import functools
 import ipaddress
 import math
 import os
@@ -60,6 +63,8 @@ import socket
 import tomllib
 import urllib.parse
 from typing import Optional
+
+from . import paths
 
 POLICIES = ("scrub", "pass", "local")
 
@@ -86,7 +91,19 @@ class Route:
     identities: Optional[str] = None
 
     def matches_path(self, path: str) -> bool:
-        return not self.paths or any(path == p or path.endswith(p) for p in self.paths)
+        """path: as the client sent it (normalised by paths.origin_form), or already in route_form."""
+        return not self.paths or self._entry(paths.route_form(path)) is not None
+
+    def _entry(self, form: str) -> Optional[str]:
+        """The paths entry a path in route_form matches (whole or as its end), or None."""
+        for p, f in zip(self.paths, self._forms):
+            if form == f or form.endswith(f):
+                return p
+        return None
+
+    @functools.cached_property
+    def _forms(self) -> tuple:
+        return tuple(paths.route_form(p) for p in self.paths)
 
     def matches(self, path: str, model: Optional[str]) -> bool:
         if not self.matches_path(path):
@@ -98,7 +115,7 @@ class Route:
     def pattern(self, path: str) -> str:
         """The route's paths entry a matching path matched ("*" when it has none): what the log shows
         instead of the client's path."""
-        return next((p for p in self.paths if path == p or path.endswith(p)), "*")
+        return (self._entry(paths.route_form(path)) if self.paths else None) or "*"
 
     def api_key(self) -> Optional[str]:
         """The upstream credential, read when needed (never stored in logs or errors)."""
@@ -178,14 +195,16 @@ class Config:
     def needs_model(self, path: str) -> bool:
         """Whether choosing a route for this path depends on the request's model: a route with `models`
         serves the path before any route that takes it whatever the model."""
+        form = paths.route_form(path)
         for r in self.routes:
-            if r.matches_path(path):
+            if r.matches_path(form):
                 return bool(r.models)
         return False
 
     def select(self, path: str, model: Optional[str]) -> Optional[Route]:
+        form = paths.route_form(path)  # (once: each route's match takes it as is)
         for r in self.routes:
-            if r.matches(path, model):
+            if r.matches(form, model):
                 return r
         return None
 
@@ -193,6 +212,8 @@ class Config:
 def parse_listen(value: str, what: str = "listen") -> tuple:
     host, sep, port = str(value).rpartition(":")
     if not sep or not port.isdigit():
+        raise ConfigError(f"{what} must be HOST:PORT, got {value!r}")
+    if host.startswith("[") != host.endswith("]"):
         raise ConfigError(f"{what} must be HOST:PORT, got {value!r}")
     host = host.strip("[]")
     port_n = int(port)
@@ -264,6 +285,12 @@ def make_route(raw: dict, where: str) -> Route:
     url = urllib.parse.urlsplit(raw["upstream"])
     if url.scheme not in ("http", "https") or not url.hostname:
         raise ConfigError(f"{where}: upstream must be an http(s) URL")
+    try:
+        port = url.port  # (a ValueError when it is no number or out of range)
+    except ValueError:
+        port = -1
+    if port is not None and not 1 <= port <= 65535:
+        raise ConfigError(f"{where}: upstream port must be a number from 1 to 65535")
     # The request's path is appended to the upstream's as the client sent it, query included: a query or
     # fragment in the upstream would swallow it, and user info would be dropped (keys: api_key_env).
     for part, present in (("user info", "@" in url.netloc), ("query", "?" in raw["upstream"]),

@@ -6,6 +6,11 @@ as RFC 3986 5.2.4 says, so the upstream sees the path the route was chosen for; 
 above the root (and so above the upstream's base path), or a segment hiding `.`/`..` behind an encoded
 slash or a backslash (`a%2f..%2f..`), repeated encoding (`%252e%252e`) or path parameters (`..;x`), is
 refused rather than guessed at.
+
+Routes are chosen on `route_form`, the spelling servers in front of providers commonly read the same:
+a scrub route's `/chat/completions` must also take `/chat/completions/`, `/chat//completions`,
+`/chat%2Fcompletions`, `/chat\\completions`, `/chat/completions;x` and `/Chat/Completions`, which would
+otherwise fall through to a pass route while the provider serves them as its chat endpoint.
 """
 from __future__ import annotations
 
@@ -66,3 +71,16 @@ def origin_form(target: str) -> str:
         else:
             out.append(segment)
     return "/" + "/".join(out) + sep + query
+
+
+def route_form(path: str) -> str:
+    """The path as routes match it (never sent): percent-decoded once, backslashes read as slashes,
+    `;parameters` dropped from each segment, empty and `.` segments (repeated and trailing slashes)
+    dropped, lower case. A path entry of a route (`:streamGenerateContent`, no leading slash) gets the same."""
+    if "%" not in path and "\\" not in path and ";" not in path and "//" not in path \
+            and "/." not in path and not path.endswith("/") and path.islower():
+        return path  # the common case: already in this form
+    text = urllib.parse.unquote(path) if "%" in path else path
+    segments = [s.partition(";")[0] for s in text.replace("\\", "/").split("/")]
+    lead = "/" if text.startswith(("/", "\\")) else ""
+    return lead + "/".join(s for s in segments if s and s != ".").lower()

@@ -79,7 +79,7 @@ def top_level_model(doc: bytes) -> Optional[str]:
             depth += 1
         elif c in (b"}", b"]"):
             depth -= 1
-        elif depth == 1 and m.group() == b'"model"':
+        elif depth == 1 and (m.group() == b'"model"' or (b"\\" in m.group() and _escaped_model(m.group()))):
             j = _WS.match(doc, m.end()).end()
             if doc[j:j + 1] != b":":
                 continue
@@ -89,6 +89,13 @@ def top_level_model(doc: bytes) -> Optional[str]:
             value = _json.loads(v.group())
             return value if isinstance(value, str) else None
     return None
+
+
+def _escaped_model(token: bytes) -> bool:
+    """A key token written with escapes (`"\\u006dodel"`) that every JSON reader decodes to `model`."""
+    import json as _json
+
+    return len(token) <= 64 and _json.loads(token) == "model"
 
 
 class Proxy:
@@ -497,7 +504,7 @@ class Proxy:
             await out.prepare(request)
             await out.write_eof()
             return out
-        if ctype.startswith("text/event-stream") or (scrubber is None and resp.status not in (204, 304)):
+        if ctype[:17].lower() == "text/event-stream" or (scrubber is None and resp.status not in (204, 304)):
             return await self._relay_stream(request, resp, scrubber, headers, record)  # never buffered
         if scrubber is not None and resp.status == 200 and upstream.gemini_json_stream(request.rel_url.raw_path):
             return await self._relay_stream(request, resp, scrubber, headers, record, array=True)

@@ -10,6 +10,7 @@ import re
 import socket
 import ssl
 import time
+import urllib.parse
 from typing import Optional
 
 import aiohttp
@@ -33,15 +34,20 @@ _GEMINI_PATH = re.compile(r"/models/([^/:?]+):(generateContent|streamGenerateCon
 
 
 def gemini_model(path: str) -> Optional[str]:
-    """The model named in a Gemini API path, or None when the path is not Gemini's."""
-    m = _GEMINI_PATH.search(path)
+    """The model named in a Gemini API path, or None when the path is not Gemini's. An encoded colon
+    (`%3A`, which Google's front end decodes) is read as one."""
+    m = _GEMINI_PATH.search(_decoded_path(path))
     return m.group(1) if m else None
 
 
 def gemini_json_stream(path: str) -> bool:
     """A Gemini streamGenerateContent path: without alt=sse its answer is a JSON array sent over time."""
-    m = _GEMINI_PATH.search(path)
+    m = _GEMINI_PATH.search(_decoded_path(path))
     return m is not None and m.group(2) == "streamGenerateContent"
+
+
+def _decoded_path(path: str) -> str:
+    return urllib.parse.unquote(path) if "%" in path else path
 
 
 def connection_tokens(headers) -> set:
