@@ -2,6 +2,7 @@
  * identifiers (Message-ID, In-Reply-To, References, Content-ID, iCalendar UID) are written like addresses
  * but name a message; system senders and Title-Case subjects are written like names but name a product,
  * a team or a heading. Every scan here is bounded to one line (a folded header: a few lines). */
+#define _GNU_SOURCE 1 /* memrchr */
 #include <string.h>
 
 #include "names.h"
@@ -15,14 +16,22 @@ enum { LINE_MAX_BACK = 512, FOLD_MAX_LINES = 8 };
  * LINE_MAX_BACK bytes back (*bounded false when the bound stopped it). */
 static size_t line_start(const uint8_t *s, size_t p, bool *bounded)
 {
-    size_t a = p;
-    *bounded = true;
-    while (a > 0 && p - a < LINE_MAX_BACK) {
-        if (s[a - 1] == '\n' || s[a - 1] == '\r' || (a >= 2 && s[a - 2] == '\\' && s[a - 1] == 'n'))
-            return a;
-        a--;
-    }
-    *bounded = a == 0;
+    /* the last '\n' or '\r' of the window by memrchr, then the last escaped "\n" after it by memchr */
+    size_t lo = p > LINE_MAX_BACK ? p - LINE_MAX_BACK : 0, a = lo;
+    const uint8_t *nl = p > lo ? memrchr(s + lo, '\n', p - lo) : NULL;
+    if (nl != NULL)
+        a = (size_t)(nl - s) + 1;
+    const uint8_t *cr = p > a ? memrchr(s + a, '\r', p - a) : NULL;
+    if (cr != NULL)
+        a = (size_t)(cr - s) + 1;
+    bool found = nl != NULL || cr != NULL;
+    for (const uint8_t *b = p > a ? memchr(s + a, '\\', p - a) : NULL; b != NULL;
+         b = (size_t)(b - s) + 1 < p ? memchr(b + 1, '\\', p - (size_t)(b - s) - 1) : NULL)
+        if ((size_t)(b - s) + 1 < p && b[1] == 'n') {
+            a = (size_t)(b - s) + 2;
+            found = true;
+        }
+    *bounded = found || lo == 0;
     return a;
 }
 
