@@ -65,6 +65,11 @@ bool pii_pronoun_pair(const uint8_t *s, size_t n, size_t end);
  * word) before a given name and a capitalized English word the gazetteer lacks (pii_english_word). */
 bool pii_the_heading(const uint8_t *s, size_t n, size_t start, const size_t (*toks)[2], size_t nt, unsigned last_flags);
 
+/* "General Public License", "General Commands Manual", "Victor Control Panel": three or more words, all after
+ * the first capitalized English words the name lists lack (pii_english_word), with or without "the" before:
+ * a heading or a product's name, not a person. */
+bool pii_title_heading(const uint8_t *s, const size_t (*toks)[2], size_t nt);
+
 /* The ASCII word w[0..n) (any case) is an English dictionary word the name gazetteer lacks ("Service",
  * "Empire", "Meeting"): the Bloom filter of prose_words_data.c. */
 bool pii_english_word(const uint8_t *w, size_t n);
