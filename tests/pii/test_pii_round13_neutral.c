@@ -50,11 +50,32 @@ static void neutral_title_headings(void **state)
     pii_expect_one_person(f->det, "Ask Anna Maria Kowalczyk about the invoice.", "Anna Maria Kowalczyk");
 }
 
+/* German function words that some locale of the gazetteer also holds as a rare given name ("Sie", "Kein",
+ * "Ein", "Seine", "Haben"): software messages and formal letters open sentences with them and write the
+ * polite "Sie" capitalized anywhere. A known name after such a word still makes a name. */
+static void neutral_german_function_words(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t P = SANCTUM_ENTITY_PERSON;
+    pii_expect_none(f->det, "Kein Drucker gefunden, bitte erneut versuchen.", P);
+    pii_expect_none(f->det, "Ein Ordner mit diesem Namen ist schon vorhanden.", P);
+    pii_expect_none(f->det, "Seine Einstellungen wurden gespeichert.", P);
+    pii_expect_none(f->det, "Melden Sie Probleme bitte im Forum, danke.", P);
+    pii_expect_none(f->det, "Haben Sie Ihre Zugangsdaten vergessen?", P);
+    /* people: a given name common in its country that the stop list also spells (Nur, Anders), a strong
+     * frame before a name */
+    pii_expect_one_person(f->det, "Nur Yilmaz hat die Schicht getauscht.", "Nur Yilmaz");
+    pii_expect_one_person(f->det, "Anders Lindqvist skickar fakturan i morgon.", "Anders Lindqvist");
+    pii_expect_one_person(f->det, "Mein Name ist Tomasz Wr\xc3\xb3" "bel, ich melde mich wegen der Rechnung.",
+                          "Tomasz Wr\xc3\xb3" "bel");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(neutral_option_lines, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(neutral_title_headings, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(neutral_german_function_words, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -191,6 +191,8 @@ static void prose_build(void)
         prose_add(CLOSED[i], PII_PROSE_CLOSED);
     for (size_t i = 0; i < sc_prose_calendar_count; i++)
         prose_add(sc_prose_calendar[i], PII_PROSE_CLOSED);
+    for (size_t i = 0; i < sc_prose_stopwords_count; i++)
+        prose_add(sc_prose_stopwords[i], PII_PROSE_CLOSED);
     for (size_t i = 0; i < sizeof AUD / sizeof AUD[0]; i++)
         prose_add(AUD[i], PII_PROSE_AUDIENCE);
     for (size_t i = 0; i < sizeof WISH / sizeof WISH[0]; i++)

@@ -14,6 +14,11 @@ extern const uint64_t sc_prose_english_bits[16384];
 extern const char *const sc_prose_calendar[];
 extern const size_t sc_prose_calendar_count;
 
+/* German function words the gazetteer holds only as rare given names (prose_stopwords_data.c, generated
+ * from stopwords-iso): closed-class words too ("Kein Speicher", "Berichten Sie Fehler"). */
+extern const char *const sc_prose_stopwords[];
+extern const size_t sc_prose_stopwords_count;
+
 enum {
     PII_PROSE_CLOSED = 1,
     PII_PROSE_AUDIENCE = 2,
