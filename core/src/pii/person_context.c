@@ -564,7 +564,9 @@ bool pii_signature(const pii_scan *sc, size_t start, size_t end)
             return false;
         le++;
     }
-    if (pe - p >= 2 && s[p] == '-' && s[p + 1] == '-' && !dash)
+    /* "--" or "-- " marks a signature; "--version", "--colour=WHEN" open an option's line, and the
+     * imperative under it ("Show the version and exit") signs nothing */
+    if (pe - p >= 2 && s[p] == '-' && s[p + 1] == '-' && !dash && (pe - p == 2 || !pii_is_alnum(s[p + 2])))
         return true;
     /* the sign-off line ends in ',' or '!', or is one or two words alone ("Regards", "Best wishes") */
     bool punct = pe > p && (s[pe - 1] == ',' || s[pe - 1] == '!');

@@ -191,6 +191,8 @@ static void prose_build(void)
         prose_add(CLOSED[i], PII_PROSE_CLOSED);
     for (size_t i = 0; i < sc_prose_calendar_count; i++)
         prose_add(sc_prose_calendar[i], PII_PROSE_CLOSED);
+    for (size_t i = 0; i < sc_prose_stopwords_count; i++)
+        prose_add(sc_prose_stopwords[i], PII_PROSE_CLOSED);
     for (size_t i = 0; i < sizeof AUD / sizeof AUD[0]; i++)
         prose_add(AUD[i], PII_PROSE_AUDIENCE);
     for (size_t i = 0; i < sizeof WISH / sizeof WISH[0]; i++)
@@ -381,6 +383,23 @@ bool pii_the_heading(const uint8_t *s, size_t n, size_t start, const size_t (*to
     }
     (void)n;
     return p - b == 3 && (s[b] | 0x20) == 't' && s[b + 1] == 'h' && s[b + 2] == 'e' && (b == 0 || !pii_is_alpha(s[b - 1]));
+}
+
+bool pii_title_heading(const uint8_t *s, const size_t (*toks)[2], size_t nt)
+{
+    if (nt < 3)
+        return false;
+    for (size_t t = 1; t < nt; t++) {
+        size_t ls = toks[t][0], le = toks[t][1];
+        if (!pii_is_upper(s[ls]))
+            return false;
+        /* a word the name lists lack, or a rare given name that is a word first ("Manual") */
+        unsigned fl = pii_name_flags(s, ls, le);
+        if (fl == 0 ? !pii_english_word(s + ls, le - ls)
+                    : (!(fl & SC_NAME_WORD) || (fl & (SC_NAME_LAST | SC_NAME_COMMON_FIRST | SC_NAME_COMMON_LAST))))
+            return false;
+    }
+    return true;
 }
 
 bool pii_english_word(const uint8_t *w, size_t n)

@@ -14,6 +14,11 @@ extern const uint64_t sc_prose_english_bits[16384];
 extern const char *const sc_prose_calendar[];
 extern const size_t sc_prose_calendar_count;
 
+/* German function words the gazetteer holds only as rare given names (prose_stopwords_data.c, generated
+ * from stopwords-iso): closed-class words too ("Kein Speicher", "Berichten Sie Fehler"). */
+extern const char *const sc_prose_stopwords[];
+extern const size_t sc_prose_stopwords_count;
+
 enum {
     PII_PROSE_CLOSED = 1,
     PII_PROSE_AUDIENCE = 2,
@@ -64,6 +69,11 @@ bool pii_pronoun_pair(const uint8_t *s, size_t n, size_t end);
 /* "the Carol Concert", "the Roman Empire", "the Annual General Meeting": "the" (and at most one capitalized
  * word) before a given name and a capitalized English word the gazetteer lacks (pii_english_word). */
 bool pii_the_heading(const uint8_t *s, size_t n, size_t start, const size_t (*toks)[2], size_t nt, unsigned last_flags);
+
+/* "General Public License", "General Commands Manual", "Victor Control Panel": three or more words, all after
+ * the first capitalized English words the name lists lack (pii_english_word), with or without "the" before:
+ * a heading or a product's name, not a person. */
+bool pii_title_heading(const uint8_t *s, const size_t (*toks)[2], size_t nt);
 
 /* The ASCII word w[0..n) (any case) is an English dictionary word the name gazetteer lacks ("Service",
  * "Empire", "Meeting"): the Bloom filter of prose_words_data.c. */

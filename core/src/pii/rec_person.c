@@ -729,6 +729,8 @@ static bool not_a_person(pii_scan *sc, const word *w, int cls, unsigned fa, cons
         return true;
     if (!sig && !person_ev && before != STRONG && pii_the_heading(s, n, w->s, (const size_t(*)[2])q->toks, nt, q->fl[nt - 1]))
         return true; /* "the Carol Service", "the Roman Empire" */
+    if (!sig && !person_ev && before != STRONG && pii_title_heading(s, (const size_t(*)[2])q->toks, nt))
+        return true; /* "GNU General Public License", "General Commands Manual" */
     if (!sig) {
         word hn;
         bool has_next = end + 1 < n && s[end] == ' ' && pii_holy_initial(s[end + 1]) && next_word(s, n, end, &hn) &&

@@ -39,6 +39,7 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/person_places.c
   ${PII_DIR}/person_prose.c
   ${PII_DIR}/prose_calendar_data.c
+  ${PII_DIR}/prose_stopwords_data.c
   ${PII_DIR}/prose_words_data.c
   ${PII_DIR}/person_records.c
   ${PII_DIR}/person_script_titles.c
