@@ -1,8 +1,16 @@
-"""Review of the handle lifetime rules (sanctumcore._core._NativeOwner): the collector's finalizers."""
+"""Review of the handle lifetime rules (sanctumcore._core._NativeOwner): the collector's finalizers, and
+outputs the core allocated from a context, which must be freed before that context is."""
 import os
 import subprocess
 import sys
+import tempfile
+import threading
 import unittest
+
+import sanctumcore
+from sanctumcore import Context
+from sanctumcore._native import lib
+from sanctumcore.pattern import PatternSet
 
 # Run in a child process: a deadlocked thread would hold the lock the test's cleanup needs.
 _DEADLOCK_SCRIPT = """
@@ -47,6 +55,82 @@ class FinalizerTest(unittest.TestCase):
         except subprocess.TimeoutExpired:
             self.fail("a call on a closed handle deadlocked in the collector's finalizer")
         self.assertEqual((out.returncode, out.stdout.strip()), (0, "done"), out.stderr[-2000:])
+
+
+class OutputAfterContextTest(unittest.TestCase):
+    """An output the core allocated from a context (a detection, matches, scan findings, a secret list)
+    was freed after the call's `with` block let go of the handle. A thread closing the context in between
+    (what another thread may do whenever the GIL changes hands) freed the handle and then the context, and
+    freeing the output then wrote to the freed context (alloc.c release(): account_release(ctx, n)): a
+    use-after-free. Shown by closing the context from another thread right after the core call returns, and
+    recording the order of the core's frees that follow."""
+
+    def order_of_frees(self, ctx, core_fn, call):
+        """The frees (sanctum_free, sanctum_ctx_free) this thread made after core_fn returned, with the
+        context closed by another thread at that moment."""
+        events = []
+
+        def after(frame, event, arg):
+            if event == "c_call" and arg in (lib.sanctum_free, lib.sanctum_ctx_free):
+                events.append(arg.__name__)
+
+        def first(frame, event, arg):
+            if event == "c_return" and arg is core_fn:
+                sys.setprofile(None)
+                t = threading.Thread(target=ctx.close)
+                t.start()
+                t.join()
+                events.append("closed")
+                sys.setprofile(after)
+
+        sys.setprofile(first)
+        try:
+            call()
+        finally:
+            sys.setprofile(None)
+        self.assertIn("closed", events, "the core call was not seen")
+        return events
+
+    def assert_output_freed_first(self, ctx, core_fn, call):
+        events = self.order_of_frees(ctx, core_fn, call)
+        self.assertIn("sanctum_ctx_free", events)  # the context went with the call's last user
+        self.assertNotIn("sanctum_free", events[events.index("sanctum_ctx_free"):],
+                         f"an output was freed after its context: {events}")
+
+    def test_detector_detect(self):
+        ctx = Context()
+        det = sanctumcore.Detector(ctx)
+        self.assert_output_freed_first(ctx, lib.sanctum_detect, lambda: det.detect("mail jane.doe@example.com"))
+
+    def test_identities_detect(self):
+        ctx = Context()
+        ids = sanctumcore.Identities(ctx, "person: Jane Roe")
+        self.assert_output_freed_first(ctx, lib.sanctum_identities_detect, lambda: ids.detect("I am Jane Roe"))
+
+    def test_pattern_match(self):
+        ctx = Context()
+        ps = PatternSet(ctx)
+        ps.add(r"\d+")
+        self.assert_output_freed_first(ctx, lib.sanctum_pattern_set_match, lambda: ps.match("a 12 b 34"))
+
+    def test_scanner_scan(self):
+        ctx = Context()
+        sc = sanctumcore.Scanner(ctx)
+        self.assert_output_freed_first(ctx, lib.sanctum_scan_buffer,
+                                       lambda: sc.scan("token = ghp_" + "a1B2c3D4e5" * 4 + "\n"))
+
+    def test_chat_document_write(self):
+        ctx = Context()
+        doc = sanctumcore.ChatDocument(ctx, b'{"messages": [{"role": "user", "content": "hi"}]}')
+        doc.replace(0, "hello")
+        self.assert_output_freed_first(ctx, lib.sanctum_chat_doc_write, doc.write)
+
+    def test_ledger_list(self):
+        with tempfile.TemporaryDirectory() as d:
+            ctx = Context()
+            led = sanctumcore.Ledger(ctx, os.path.join(d, "l.db"), key=b"k" * 32)
+            led.add("github-pat", "github", 30)
+            self.assert_output_freed_first(ctx, lib.sanctum_ledger_list, lambda: led.list())
 
 
 if __name__ == "__main__":
