@@ -133,5 +133,39 @@ class OutputAfterContextTest(unittest.TestCase):
             self.assert_output_freed_first(ctx, lib.sanctum_ledger_list, lambda: led.list())
 
 
+class BorrowedWhileMadeTest(unittest.TestCase):
+    """Session() read its detector's and identities' pointers (`.ptr`) without holding them and held them
+    only after sanctum_session_new had used them: a thread closing the detector in between freed it, and
+    the new session was made on freed memory. Shown by closing the detector from another thread as the
+    core call starts: its blocks must still be there."""
+
+    def test_detector_closed_as_a_session_is_made(self):
+        ctx = Context()
+        self.addCleanup(ctx.close)
+        det = sanctumcore.Detector(ctx)
+        ids = sanctumcore.Identities(ctx, "person: Jane Roe")
+        freed = []
+
+        def hook(frame, event, arg):
+            if event == "c_call" and arg is lib.sanctum_session_new:
+                sys.setprofile(None)
+                before = ctx.stats()["current_blocks"]
+                for h in (det, ids):
+                    t = threading.Thread(target=h.close)
+                    t.start()
+                    t.join()
+                freed.append(before - ctx.stats()["current_blocks"])
+
+        sys.setprofile(hook)
+        try:
+            sanctumcore.Session(ctx, det, identities=ids).close()
+        except ValueError:
+            pass  # (refused once made: the detector is closed; what matters is what the call saw)
+        finally:
+            sys.setprofile(None)
+        self.assertEqual(freed, [0], "the detector or identities were freed under sanctum_session_new")
+        self.assertEqual(ctx.stats()["current_blocks"], 0)
+
+
 if __name__ == "__main__":
     unittest.main()
