@@ -167,5 +167,42 @@ class BorrowedWhileMadeTest(unittest.TestCase):
         self.assertEqual(ctx.stats()["current_blocks"], 0)
 
 
+class AsyncioCancelTest(unittest.TestCase):
+    """asyncio's run_in_executor and cancellation: wait_for's timeout cancels the awaiting task while the
+    executor thread is still in the core with the session; closing the session and its context then must
+    leave the call to finish on live memory and free both after it (before the lifetime rules the close
+    freed the session under the call)."""
+
+    def test_close_after_a_cancelled_executor_call(self):
+        import asyncio
+        import concurrent.futures
+
+        text = ("I am Jane Doe, mail me at jane.doe@example.com. " * 4000).encode()
+        body = b'{"messages": [{"role": "user", "content": "' + text + b'"}]}'
+
+        async def main(pool):
+            ctx = Context()
+            det = sanctumcore.Detector(ctx)
+            s = sanctumcore.Session(ctx, det)
+            call = pool.submit(s.anonymize_request, body)
+            with self.assertRaises(asyncio.TimeoutError):
+                await asyncio.wait_for(asyncio.wrap_future(call), 0.0005)
+            running = not call.done()
+            s.close()
+            det.close()
+            ctx.close()
+            self.assertTrue(s.closed and ctx.closed)
+            return ctx, call, running
+
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:
+            ctx, call, running = asyncio.run(main(pool))
+        self.assertTrue(running, "the call ended before the close: nothing was shown")
+        out = call.result()  # (a cancelled wrapper: the thread's call itself ran to its end)
+        self.assertIn(b"<PERSON_1>", out)
+        self.assertNotIn(b"Jane Doe", out)
+        with self.assertRaises(ValueError):
+            ctx.stats()  # freed once the executor's call let go
+
+
 if __name__ == "__main__":
     unittest.main()
