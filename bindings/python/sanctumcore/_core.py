@@ -322,3 +322,6 @@ class Handle(_NativeOwner):
         self._ctx = ctx
         self._own(ptr, (ctx, *borrowed))
         ctx._adopt(self)
+        if ctx._closing:  # closed after _own held it, maybe before it was adopted: closed with its siblings
+            self.close()
+            raise ctx._closed_error()

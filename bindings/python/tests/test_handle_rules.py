@@ -204,5 +204,39 @@ class AsyncioCancelTest(unittest.TestCase):
             ctx.stats()  # freed once the executor's call let go
 
 
+class MadeWhileContextClosesTest(unittest.TestCase):
+    """A handle made while another thread closes its context: held the context (`_own`) before the close
+    and was registered with it (`_adopt`) after the close had closed the registered ones: it stayed open
+    and usable after ctx.close() returned, and kept the context (and the values it anonymized) unfreed and
+    unwiped until someone closed or collected it. Shown by closing the context between the two steps."""
+
+    def test_session_made_as_its_context_closes(self):
+        ctx = Context()
+        det = sanctumcore.Detector(ctx)
+
+        def hook(frame, event, arg):
+            if event == "return" and frame.f_code.co_name == "_own" and frame.f_locals.get("self") is not ctx \
+                    and frame.f_locals.get("borrowed") and frame.f_locals["borrowed"][0] is ctx:
+                sys.setprofile(None)
+                t = threading.Thread(target=ctx.close)
+                t.start()
+                t.join()
+
+        sys.setprofile(hook)
+        try:
+            s = sanctumcore.Session(ctx, det)
+        except ValueError:
+            s = None  # refused: as good as closed
+        finally:
+            sys.setprofile(None)
+        self.assertTrue(ctx.closed)
+        if s is not None:
+            self.assertTrue(s.closed, "a session made as its context closed stayed open")
+            with self.assertRaises(ValueError):
+                s.anonymize_text("I am Jane Doe")
+        with self.assertRaises(ValueError):
+            ctx.stats()
+
+
 if __name__ == "__main__":
     unittest.main()
