@@ -152,11 +152,14 @@ class _NativeOwner:
         return self._ptr is None or self._closing
 
     def _hold(self):
+        # Nothing is allocated under the lock: an allocation may run the cyclic collector, whose finalizer of
+        # a handle borrowing this one takes this lock to release it (a deadlock on the thread's own lock).
         with self._lock:
-            if self._ptr is None or self._closing:
-                raise self._closed_error()
-            self._users += 1
-            return self._ptr
+            ptr = self._ptr
+            if ptr is not None and not self._closing:
+                self._users += 1
+                return ptr
+        raise self._closed_error()
 
     def _release(self) -> None:
         with self._lock:
@@ -319,3 +322,6 @@ class Handle(_NativeOwner):
         self._ctx = ctx
         self._own(ptr, (ctx, *borrowed))
         ctx._adopt(self)
+        if ctx._closing:  # closed after _own held it, maybe before it was adopted: closed with its siblings
+            self.close()
+            raise ctx._closed_error()

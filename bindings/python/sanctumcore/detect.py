@@ -91,15 +91,15 @@ class Detector(Handle):
         buf = as_bytes(text, "text")
         outp = ffi.new("sanctum_detection **")
         err = new_error()
-        with self._using() as p:
+        with self._using() as p:  # (held until the detection is freed: it was allocated from the context)
             check(lib.sanctum_detect(outp, p, buf, len(buf), 1 if explain else 0, err), err)
-        det = outp[0]
-        try:
-            raw = [det.entities[i] for i in range(det.count)]
-            spans = [(int(e.type), int(e.start), int(e.end), float(e.score), int(e.recognizer), int(e.evidence))
-                     for e in raw]
-        finally:
-            lib.sanctum_free(det)
+            det = outp[0]
+            try:
+                raw = [det.entities[i] for i in range(det.count)]
+                spans = [(int(e.type), int(e.start), int(e.end), float(e.score), int(e.recognizer),
+                          int(e.evidence)) for e in raw]
+            finally:
+                lib.sanctum_free(det)
         cp = codepoint_offsets(buf, [s for _, s, *_ in spans] + [e for _, _, e, *_ in spans]) if is_str else None
         result = []
         for type_, start, end, score, rec, ev in spans:

@@ -32,14 +32,14 @@ class Identities(Handle):
         buf = as_bytes(text, "text")
         outp = ffi.new("sanctum_detection **")
         err = new_error()
-        with self._using() as p:
+        with self._using() as p:  # (held until the detection is freed: it was allocated from the context)
             check(lib.sanctum_identities_detect(outp, p, buf, len(buf), err), err)
-        det = outp[0]
-        try:
-            spans = [(int(det.entities[i].type), int(det.entities[i].start), int(det.entities[i].end))
-                     for i in range(det.count)]
-        finally:
-            lib.sanctum_free(det)
+            det = outp[0]
+            try:
+                spans = [(int(det.entities[i].type), int(det.entities[i].start), int(det.entities[i].end))
+                         for i in range(det.count)]
+            finally:
+                lib.sanctum_free(det)
         cp = codepoint_offsets(buf, [s for _, s, _ in spans] + [e for _, _, e in spans]) if is_str else None
         return [Entity(type=ENTITY_TYPES[t], start=cp[s] if is_str else s, end=cp[e] if is_str else e, score=1.0,
                        recognizer="deny_list", evidence=("deny_list",),

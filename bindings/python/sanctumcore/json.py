@@ -114,6 +114,6 @@ class ChatDocument(Handle):
         outp = ffi.new("uint8_t **")
         lenp = ffi.new("size_t *")
         err = new_error()
-        with self._using() as p:
+        with self._using() as p:  # (held until the output is freed: it was allocated from the context)
             check(lib.sanctum_chat_doc_write(p, outp, lenp, err), err)
-        return take_bytes(outp, lenp)
+            return take_bytes(outp, lenp)

@@ -180,37 +180,37 @@ class Ledger(Handle):
         err = new_error()
         with self._using() as p:
             check(lib.sanctum_ledger_show(outp, p, n, len(n), err), err)
-        return _secret_list(outp)[0]
+            return _secret_list(outp)[0]
 
     def list(self, include_retired: bool = False) -> list:
         outp = ffi.new("sanctum_ledger_secret_list **")
         err = new_error()
         with self._using() as p:
             check(lib.sanctum_ledger_list(outp, p, 1 if include_retired else 0, err), err)
-        return _secret_list(outp)
+            return _secret_list(outp)
 
     def check(self, now: TimeLike = None) -> dict:
         outp = ffi.new("sanctum_ledger_report **")
         err = new_error()
         with self._using() as p:
             check(lib.sanctum_ledger_check(outp, p, _to_unix(now), err), err)
-        r = outp[0]
-        try:
-            items = []
-            for i in range(r.count):
-                it = r.items[i]
-                flags = [f for bit, f in ((1, "overdue"), (2, "expired"), (4, "due_soon"), (8, "auto_rotate_due"))
-                         if it.flags & bit]
-                items.append({"name": _s(it.name), "provider": _s(it.provider), "owner": _s(it.owner),
-                              "flags": flags, "rotated_at": _dt(it.rotated_at), "due_at": _dt(it.due_at),
-                              "auto_rotate_at": _dt(it.auto_rotate_at), "expires_at": _dt(it.expires_at),
-                              "age_days": int(it.age_days), "days_over": int(it.days_over),
-                              "days_left": int(it.days_left)})
-            return {"now": _dt(r.now), "active": int(r.active), "overdue": int(r.overdue),
-                    "expired": int(r.expired), "due_soon": int(r.due_soon),
-                    "auto_rotate_due": int(r.auto_rotate_due), "items": items}
-        finally:
-            lib.sanctum_free(r)
+            r = outp[0]
+            try:
+                items = []
+                for i in range(r.count):
+                    it = r.items[i]
+                    flags = [f for bit, f in ((1, "overdue"), (2, "expired"), (4, "due_soon"), (8, "auto_rotate_due"))
+                             if it.flags & bit]
+                    items.append({"name": _s(it.name), "provider": _s(it.provider), "owner": _s(it.owner),
+                                  "flags": flags, "rotated_at": _dt(it.rotated_at), "due_at": _dt(it.due_at),
+                                  "auto_rotate_at": _dt(it.auto_rotate_at), "expires_at": _dt(it.expires_at),
+                                  "age_days": int(it.age_days), "days_over": int(it.days_over),
+                                  "days_left": int(it.days_left)})
+                return {"now": _dt(r.now), "active": int(r.active), "overdue": int(r.overdue),
+                        "expired": int(r.expired), "due_soon": int(r.due_soon),
+                        "auto_rotate_due": int(r.auto_rotate_due), "items": items}
+            finally:
+                lib.sanctum_free(r)
 
     def audit_log(self, name: Optional[str] = None) -> list:
         outp = ffi.new("sanctum_ledger_event_list **")
@@ -219,12 +219,12 @@ class Ledger(Handle):
         with self._using() as p:
             check(lib.sanctum_ledger_audit_log(outp, p, n if n is not None else ffi.NULL,
                                                len(n) if n else 0, err), err)
-        try:
-            return [{"seq": int(e.seq), "at": _dt(e.at), "actor": _s(e.actor), "action": _s(e.action),
-                     "secret": _s(e.secret), "before": _s(e.before), "after": _s(e.after), "mac": bytes(e.mac)}
-                    for e in (outp[0].items[i] for i in range(outp[0].count))]
-        finally:
-            lib.sanctum_free(outp[0])
+            try:
+                return [{"seq": int(e.seq), "at": _dt(e.at), "actor": _s(e.actor), "action": _s(e.action),
+                         "secret": _s(e.secret), "before": _s(e.before), "after": _s(e.after), "mac": bytes(e.mac)}
+                        for e in (outp[0].items[i] for i in range(outp[0].count))]
+            finally:
+                lib.sanctum_free(outp[0])
 
     def verify(self, expected_count: int = 0, expected_head: Optional[bytes] = None) -> dict:
         """Returns {"intact", "problem", "events", "first_bad_seq", "head", "message"}; raises
@@ -260,7 +260,7 @@ class Ledger(Handle):
         err = new_error()
         with self._using() as p:
             check(lib.sanctum_ledger_match(outp, p, fp, 32, err), err)
-        return _secret_list(outp)
+            return _secret_list(outp)
 
     @contextlib.contextmanager
     def batch(self):

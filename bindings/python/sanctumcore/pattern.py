@@ -53,13 +53,14 @@ class PatternSet(Handle):
         buf = as_bytes(text, "text")
         outp = ffi.new("sanctum_pattern_matches **")
         err = new_error()
-        with self._using() as p:
+        with self._using() as p:  # (held until the matches are freed: they were allocated from the context)
             check(lib.sanctum_pattern_set_match(p, buf, len(buf), max_matches, outp, err), err)
-        res = outp[0]
-        try:
-            raw = [(int(m.pattern), int(m.start), int(m.end)) for m in (res.matches[i] for i in range(res.count))]
-        finally:
-            lib.sanctum_free(res)
+            res = outp[0]
+            try:
+                raw = [(int(m.pattern), int(m.start), int(m.end))
+                       for m in (res.matches[i] for i in range(res.count))]
+            finally:
+                lib.sanctum_free(res)
         if not isinstance(text, str):
             return raw
         cp = codepoint_offsets(buf, [s for _, s, _ in raw] + [e for _, _, e in raw])

@@ -66,15 +66,18 @@ class Scanner(Handle):
 
     def scan(self, data: Union[str, bytes], path: str = "") -> list:
         """Findings in one buffer. path is used for path-based allow rules only."""
-        res = self._scan(as_bytes(data, "data"), path)
-        try:
-            return [Finding(rule=ffi.string(f.rule_id).decode(), description=ffi.string(f.description).decode(),
-                            fingerprint=ffi.string(f.fingerprint).decode(), redacted=ffi.string(f.redacted).decode(),
-                            line=int(f.line), column=int(f.column), offset=int(f.offset), length=int(f.length),
-                            secret_offset=int(f.secret_offset), secret_length=int(f.secret_length))
-                    for f in (res.findings[i] for i in range(res.count))]
-        finally:
-            lib.sanctum_free(res)
+        with self._using():  # (held until the result is freed: it was allocated from the context)
+            res = self._scan(as_bytes(data, "data"), path)
+            try:
+                return [Finding(rule=ffi.string(f.rule_id).decode(),
+                                description=ffi.string(f.description).decode(),
+                                fingerprint=ffi.string(f.fingerprint).decode(),
+                                redacted=ffi.string(f.redacted).decode(), line=int(f.line), column=int(f.column),
+                                offset=int(f.offset), length=int(f.length), secret_offset=int(f.secret_offset),
+                                secret_length=int(f.secret_length))
+                        for f in (res.findings[i] for i in range(res.count))]
+            finally:
+                lib.sanctum_free(res)
 
     def report(self, files: Iterable, fmt: str = "jsonl", baseline: Union[str, bytes, None] = None,
                redact: bool = True) -> bytes:

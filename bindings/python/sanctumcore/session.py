@@ -1,6 +1,7 @@
 """Anonymize/restore sessions: typed placeholders out, real values back, whole or streamed."""
 from __future__ import annotations
 
+import contextlib
 from typing import Optional, Union
 
 from ._core import Context, Handle, as_bytes, check, new_error, take_bytes
@@ -45,20 +46,23 @@ class Session(Handle):
         SDKs send) are accepted unless refuse_lone_surrogates."""
         self._detector = detector  # borrowed natively: held until this session is freed
         self._identities = identities  # likewise
+        borrowed = tuple(h for h in (detector, identities) if h is not None)
         if _ptr is None:
             opts = ffi.new("sanctum_session_options *")
             lib.sanctum_session_options_init(opts)
             opts.scrub_system = 1 if scrub_system else 0
             opts.refuse_lone_surrogates = 1 if refuse_lone_surrogates else 0
-            if identities is not None:
-                opts.identities = identities.ptr
             out = ffi.new("sanctum_session **")
             err = new_error()
-            with ctx._using() as cp:
-                check(lib.sanctum_session_new(out, cp, detector.ptr if detector is not None else ffi.NULL,
-                                              opts, err), err)
-            _ptr = out[0]
-        super().__init__(ctx, _ptr, tuple(h for h in (detector, identities) if h is not None))
+            with contextlib.ExitStack() as held:  # (a borrowed handle closed meanwhile is freed only after)
+                cp = held.enter_context(ctx._using())
+                dp = held.enter_context(detector._using()) if detector is not None else ffi.NULL
+                if identities is not None:
+                    opts.identities = held.enter_context(identities._using())
+                check(lib.sanctum_session_new(out, cp, dp, opts, err), err)
+                super().__init__(ctx, out[0], borrowed)  # (holds them before the call lets go)
+            return
+        super().__init__(ctx, _ptr, borrowed)
 
     @classmethod
     def open_sealed(cls, ctx: Context, key: bytes, sealed: bytes) -> "Session":
