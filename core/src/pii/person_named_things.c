@@ -524,43 +524,30 @@ static bool street_address(const uint8_t *s, size_t start, around *ar, const siz
     return nx != NULL && nx->cap && WORD_IN_SORTED(s + nx->s, nx->e - nx->s, STREET);
 }
 
-/* A placeholder name names nobody only where the text says it is an example: a real customer may be called
- * John Doe, and "I'm Jane Doe, call me" is how people (and testers) write their own name. The line around
- * the name is read for a word opening with one of these stems; a word inside a domain or an address
- * ("example.com") does not count. */
-static bool placeholder_frame(const uint8_t *s, size_t n, size_t start, size_t end)
+/* A word opening with a stem of examples, forms and templates. */
+static bool example_word(const uint8_t *w, size_t n)
 {
     static const char *const STEMS[] = {"anonym", "beispiel", "demo", "dummy", "eksempel", "ejemplo", "esempi",
                                         "esimerk", "exampl", "exempl", "fake", "fictiti", "formular", "hypothetic",
                                         "lorem", "mock", "muster", "placeholder", "przyk", "sample", "skjema",
                                         "specimen", "templat", "unidentified", "unknown", "voorbeeld", "vorlage",
                                         NULL};
-    size_t a = start, b = end;
-    while (a > 0 && start - a < 160 && s[a - 1] != '\n')
-        a--;
-    while (b < n && b - end < 160 && s[b] != '\n')
-        b++;
-    for (size_t p = a; p < b;) {
-        if (!pii_is_alpha(s[p])) {
-            p++;
-            continue;
-        }
-        size_t q = p;
-        while (q < b && pii_is_alpha(s[q]))
-            q++;
-        bool in_domain = (p > 0 && (s[p - 1] == '.' || s[p - 1] == '@')) ||
-                         (q + 1 < n && s[q] == '.' && pii_is_alpha(s[q + 1]));
-        if ((p < start || p >= end) && !in_domain)
-            for (size_t k = 0; STEMS[k] != NULL; k++) {
-                size_t l = strlen(STEMS[k]), i = 0;
-                while (i < l && p + i < q && pii_lower(s[p + i]) == (uint8_t)STEMS[k][i])
-                    i++;
-                if (i == l)
-                    return true;
-            }
-        p = q;
+    for (size_t k = 0; STEMS[k] != NULL; k++) {
+        size_t l = strlen(STEMS[k]), i = 0;
+        while (i < l && i < n && pii_lower(w[i]) == (uint8_t)STEMS[k][i])
+            i++;
+        if (i == l)
+            return true;
     }
     return false;
+}
+
+/* A placeholder name names nobody only where the text says it is an example: a real customer may be called
+ * John Doe, and "I'm Jane Doe, call me" is how people (and testers) write their own name. A word inside a
+ * domain or an address ("example.com") does not count. */
+static bool placeholder_frame(const uint8_t *s, size_t n, size_t start, size_t end)
+{
+    return pii_line_has_word_ex(s, n, start, end, example_word, true);
 }
 
 bool pii_round13_thing(const pii_scan *sc, size_t start, size_t end, const size_t (*toks)[2], size_t nt, int before,

@@ -166,6 +166,10 @@ bool pii_mention_start(const uint8_t *s, size_t n, size_t start);
 /* Whether the line around [start, end) (at most 160 bytes each way) holds, outside [start, end), an ASCII-letter
  * word `is` takes: a line about fiction, about a match. */
 bool pii_line_has_word(const uint8_t *s, size_t n, size_t start, size_t end, bool (*is)(const uint8_t *, size_t));
+/* The same, and with skip_domains a word inside a domain or an address ("example" of "example.com") is
+ * not read. */
+bool pii_line_has_word_ex(const uint8_t *s, size_t n, size_t start, size_t end, bool (*is)(const uint8_t *, size_t),
+                          bool skip_domains);
 /* Order/tracking/reference words just before a number (the "#" sign included). */
 bool pii_negative_context(const pii_scan *sc, size_t start, size_t end);
 

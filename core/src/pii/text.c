@@ -565,6 +565,12 @@ sanctum_status pii_blank_format_chars(sanctum_ctx *ctx, const uint8_t *s, size_t
 
 bool pii_line_has_word(const uint8_t *s, size_t n, size_t start, size_t end, bool (*is)(const uint8_t *, size_t))
 {
+    return pii_line_has_word_ex(s, n, start, end, is, false);
+}
+
+bool pii_line_has_word_ex(const uint8_t *s, size_t n, size_t start, size_t end, bool (*is)(const uint8_t *, size_t),
+                          bool skip_domains)
+{
     size_t a = start, b = end;
     while (a > 0 && start - a < 160 && s[a - 1] != '\n')
         a--;
@@ -578,7 +584,9 @@ bool pii_line_has_word(const uint8_t *s, size_t n, size_t start, size_t end, boo
         size_t q = p;
         while (q < b && pii_is_alpha(s[q]))
             q++;
-        if ((p < start || p >= end) && is(s + p, q - p))
+        bool in_domain = skip_domains && ((p > 0 && (s[p - 1] == '.' || s[p - 1] == '@')) ||
+                                          (q + 1 < n && s[q] == '.' && pii_is_alpha(s[q + 1])));
+        if ((p < start || p >= end) && !in_domain && is(s + p, q - p))
             return true;
         p = q;
     }
