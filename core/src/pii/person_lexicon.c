@@ -280,34 +280,34 @@ static inline void memo_put(pii_word_memo *m, unsigned h, size_t a, size_t b, in
     m->val[h] = val;
 }
 
-unsigned pii_name_flags_at(const pii_scan *sc, size_t a, size_t b)
+/* The answer of fn for the word [a, b) of the text, from the memo m when the same bytes were asked before
+ * in this call (words of 3 to 40 bytes; a shorter one is one look-up anyway). Inlined with each fn. */
+static inline int memoised(const pii_scan *sc, pii_word_memo *m, size_t a, size_t b,
+                           int (*fn)(const uint8_t *, size_t, size_t))
 {
     const uint8_t *s = sc->s;
     if (sc->flags_memo == NULL || b - a < 3 || b - a > 40)
-        return pii_name_flags(s, a, b); /* shorter: one look-up anyway */
-    pii_word_memo *m = &sc->flags_memo->flags;
-    bool hit;
-    unsigned h = memo_slot(s, m, a, b, &hit);
-    if (hit)
-        return (unsigned)m->val[h];
-    unsigned f = pii_name_flags(s, a, b);
-    memo_put(m, h, a, b, (int)f);
-    return f;
-}
-
-int pii_word_class_at(const pii_scan *sc, size_t a, size_t b)
-{
-    const uint8_t *s = sc->s;
-    if (sc->flags_memo == NULL || b - a < 3 || b - a > 40)
-        return sc_word_class(s + a, b - a);
-    pii_word_memo *m = &sc->flags_memo->cls;
+        return fn(s, a, b);
     bool hit;
     unsigned h = memo_slot(s, m, a, b, &hit);
     if (hit)
         return m->val[h];
-    int c = sc_word_class(s + a, b - a);
-    memo_put(m, h, a, b, c);
-    return c;
+    int v = fn(s, a, b);
+    memo_put(m, h, a, b, v);
+    return v;
+}
+
+static int name_flags_of(const uint8_t *s, size_t a, size_t b) { return (int)pii_name_flags(s, a, b); }
+static int word_class_of(const uint8_t *s, size_t a, size_t b) { return sc_word_class(s + a, b - a); }
+
+unsigned pii_name_flags_at(const pii_scan *sc, size_t a, size_t b)
+{
+    return (unsigned)memoised(sc, sc->flags_memo != NULL ? &sc->flags_memo->flags : NULL, a, b, name_flags_of);
+}
+
+int pii_word_class_at(const pii_scan *sc, size_t a, size_t b)
+{
+    return memoised(sc, sc->flags_memo != NULL ? &sc->flags_memo->cls : NULL, a, b, word_class_of);
 }
 
 /* Nothing but spaces before the end of a phrase (punctuation, a line break or the end of the text). */
@@ -484,17 +484,9 @@ static unsigned lower_name_gate(const uint8_t *w, size_t n)
     return (f & (SC_NAME_FIRST | SC_NAME_LAST)) && !pii_chat_word(w, n) ? f : 0u;
 }
 
+static int lower_name_of(const uint8_t *s, size_t a, size_t b) { return (int)lower_name_gate(s + a, b - a); }
+
 unsigned pii_lower_name_flags(const pii_scan *sc, size_t a, size_t b)
 {
-    const uint8_t *s = sc->s;
-    if (sc->flags_memo == NULL || b - a < 3 || b - a > 40)
-        return lower_name_gate(s + a, b - a);
-    pii_word_memo *m = &sc->flags_memo->lower;
-    bool hit;
-    unsigned h = memo_slot(s, m, a, b, &hit);
-    if (hit)
-        return (unsigned)m->val[h];
-    unsigned f = lower_name_gate(s + a, b - a);
-    memo_put(m, h, a, b, (int)f);
-    return f;
+    return (unsigned)memoised(sc, sc->flags_memo != NULL ? &sc->flags_memo->lower : NULL, a, b, lower_name_of);
 }
