@@ -263,8 +263,8 @@ static void list_items_in_a_row(void **state)
     pii_expect(f->det, "GEDCOM: 1 NAME Elias /Lindahl/ 2 SURN x", SANCTUM_ENTITY_PERSON, "Lindahl");
 }
 
-/* Round 13: record rows (a name cell, then nine digits: each number looks at the candidates once, at most 64
- * numbers), Cyrillic words with ё and a saint's word before them, Korean names before titles and in lists. */
+/* Round 13: record rows (a name cell, then nine digits: each number asks a hash set of the names' ends, made
+ * once), Cyrillic words with ё and a saint's word before them, Korean names before titles and in lists. */
 static void round13_rows_and_scripts(void **state)
 {
     pii_fixture *f = *state;
