@@ -253,6 +253,12 @@ static void list_items_in_a_row(void **state)
     assert_linear(f->det, "names before numbers", "Juha (desk) at +33 6 12 34 56 78, ");
     /* pronouns (person_anaphora.c): each weak name reads at most 72 bytes after it */
     assert_linear(f->det, "names and no pronoun", "Juha Olamide Thandiwe Joaquim ");
+    /* names joined by no-break or zero-width spaces are one run of bytes >= 0x80: each weak name read the run to
+     * the text's end as the word after it (release build, 1 MiB of "Juha" + U+00A0 took 25 CPU s, + U+200B 23) */
+    assert_linear(f->det, "names and NBSP", "Juha\xc2\xa0");
+    assert_linear(f->det, "names and ZWSP", "Juha\xe2\x80\x8b");
+    pii_expect(f->det, "Olamide exceeded extraordinarily every target and his team trusts him.", SANCTUM_ENTITY_PERSON,
+               "Olamide");
     /* structured name fields (person_fields.c): each line is read once */
     assert_linear(f->det, "vCard N lines", "N:Okoro;Faith;;;\n");
     assert_linear(f->det, "one long N line", "N:Okoro;Faith;;;");
