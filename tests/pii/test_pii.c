@@ -709,11 +709,29 @@ static sanctum_status op_detect(sanctum_ctx *ctx, void *user, sanctum_error *err
     return st;
 }
 
+/* Record rows (rec_ssn.c): the names' ends are put in a set allocated once the first row asks. */
+static sanctum_status op_detect_rows(sanctum_ctx *ctx, void *user, sanctum_error *err)
+{
+    (void)ctx;
+    const sanctum_detector *det = user;
+    const char *text = "Dana Whitfield,512447903\nHarper,Lindsay,235405401\n";
+    sanctum_detection *d = NULL;
+    sanctum_status st = sanctum_detect(&d, det, (const uint8_t *)text, strlen(text), 0, err);
+    size_t ssn = 0;
+    for (size_t i = 0; st == SANCTUM_OK && i < d->count; i++)
+        ssn += d->entities[i].type == SANCTUM_ENTITY_US_SSN;
+    if (st == SANCTUM_OK && ssn != 2)
+        st = SANCTUM_E_INTERNAL;
+    sanctum_free(d);
+    return st;
+}
+
 static void sweeps(void **state)
 {
     pii_fixture *f = *state;
     assert_sweep_clean(f->ctx, op_create, NULL);
     assert_sweep_clean(f->ctx, op_detect, f->det);
+    assert_sweep_clean(f->ctx, op_detect_rows, f->det);
 }
 
 static void round3_person(void **state)

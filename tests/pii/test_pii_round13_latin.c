@@ -204,6 +204,12 @@ static void round13_name_fields(void **state)
     pii_expect(f->det, "family tree export: 1 NAME Astrid /Holmqvist/", SANCTUM_ENTITY_PERSON, "Holmqvist");
     pii_expect_none(f->det, "1 NAME /usr/local/bin/", SANCTUM_ENTITY_PERSON);
     pii_expect_none(f->det, "N:2;3;4;5", SANCTUM_ENTITY_PERSON);
+    /* the rest of a NAME line is read on: a record flattened onto one line, a note after the name (the walk
+     * skipped to the line's end and left these in clear) */
+    const char *flat = "export: 1 NAME Elias /Lindahl/ 1 SEX M 0 @I2@ INDI 1 NAME Mary /Jones/ 1 SEX F";
+    pii_expect(f->det, flat, SANCTUM_ENTITY_PERSON, "Elias");
+    pii_expect(f->det, flat, SANCTUM_ENTITY_PERSON, "Mary");
+    pii_expect(f->det, "1 NAME Elias /Lindahl/ - ask Anna Kowalczyk", SANCTUM_ENTITY_PERSON, "Anna Kowalczyk");
 }
 
 /* A given name and a family name's initial, as sign-up sheets and reviews write them: the initial is part

@@ -162,6 +162,27 @@ static void round13_foreign_word_data(void **state)
             assert_string_not_equal(sc_names_foreign[i], out[k]);
 }
 
+/* The frames at the text's very end, from a buffer of exactly the text's bytes (a literal's NUL hid a read one
+ * byte past "dile a": ASan runs find it). Each prefix of each text, the second name still found. */
+static void round13_frames_at_text_end(void **state)
+{
+    pii_fixture *f = *state;
+    static const char *const TEXTS[] = {"dile a rodrigo", "bilang ke wulan", "rahul bhai", "yuki-chan", "tanvi's mom",
+                                        "me and vikram", "hey ravi", NULL};
+    for (size_t t = 0; TEXTS[t] != NULL; t++)
+        for (size_t n = 0; n <= strlen(TEXTS[t]); n++) {
+            uint8_t *text = malloc(n > 0 ? n : 1);
+            assert_non_null(text);
+            memcpy(text, TEXTS[t], n);
+            sanctum_detection *d = NULL;
+            sanctum_error err;
+            assert_int_equal(sanctum_detect(&d, f->det, text, n, 0, &err), SANCTUM_OK);
+            sanctum_free(d);
+            free(text);
+        }
+    pii_expect(f->det, "dile a rodrigo", SANCTUM_ENTITY_PERSON, "rodrigo");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -173,6 +194,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round13_coordination, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_full_name, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_possessive, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round13_frames_at_text_end, pii_setup, pii_teardown),
         cmocka_unit_test(round13_foreign_word_data),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

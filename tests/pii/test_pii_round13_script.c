@@ -232,6 +232,18 @@ static void round13_ssn_in_record_row(void **state)
     pii_expect_none(f->det, "order id for Dana Whitfield,512447903,shipped", SANCTUM_ENTITY_US_SSN);
     pii_expect_none(f->det, "Dana Whitfield paid 512447903 won last year", SANCTUM_ENTITY_US_SSN);
     pii_expect_none(f->det, "payroll import: Dana Whitfield,912447903,Full time", SANCTUM_ENTITY_US_SSN);
+    /* every row of a long export: only the first 64 numbers were looked at, and the rows after them were left
+     * in clear */
+    enum { ROWS = 70 };
+    static const char row[] = "Dana Whitfield,512447903\n";
+    char *text = malloc(ROWS * (sizeof row - 1) + 32);
+    assert_non_null(text);
+    text[0] = '\0';
+    for (int i = 0; i < ROWS; i++)
+        strcat(text, row);
+    strcat(text, "Harper,Lindsay,235405401");
+    pii_expect(f->det, text, SANCTUM_ENTITY_US_SSN, "235405401");
+    free(text);
 }
 
 int main(void)

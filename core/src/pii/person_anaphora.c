@@ -34,9 +34,14 @@ static bool pronoun_after(const uint8_t *s, size_t n, size_t end)
             p++;
             continue;
         }
+        /* a pronoun has at most 7 bytes: a longer word is read on only to the reach's end (names joined by
+         * no-break spaces are one "word" to the text's end, and every name read it: n^2) */
         size_t e = p;
-        while (e < n && (pii_is_alpha(s[e]) || s[e] >= 0x80))
+        while (e < n && e - p < 8 && (pii_is_alpha(s[e]) || s[e] >= 0x80))
             e++;
+        if (e - p == 8)
+            while (e < lim && (pii_is_alpha(s[e]) || s[e] >= 0x80))
+                e++;
         size_t l = e - p;
         /* the pronoun as a whole word, in lower case (a capital "Her" may start a title; "1er" is no "er") */
         if (l >= 2 && l <= 7 && (pii_is_lower(s[p]) || s[p] >= 0x80) && (p == 0 || (s[p - 1] != '@' && !pii_is_alnum(s[p - 1]))) &&

@@ -6,7 +6,9 @@
 #include "person.h"
 #include "pii.h"
 
-enum { PART_MAX = 48 };
+/* GEDCOM lines hold at most 255 characters: the surname's slashes are looked for that far into the value (in
+ * bytes, twice that for letters of two bytes), so that a long line of "x: 1 NAME " is not read again by each */
+enum { PART_MAX = 48, GEDCOM_VALUE_MAX = 512 };
 
 /* At a line's start: the text's start, a newline, or an escaped "\n" (JSON strings and logs). */
 static bool line_start(const uint8_t *s, size_t p)
@@ -78,7 +80,7 @@ size_t pii_gedcom_name(pii_scan *sc, size_t ws)
         !(line_start(s, ws - 2) || (ws >= 4 && s[ws - 3] == ' ' && s[ws - 4] == ':')) || ws + 5 >= n ||
         memcmp(s + ws, "NAME ", 5) != 0)
         return 0;
-    size_t v = ws + 5, e = line_end(s, n, v);
+    size_t v = ws + 5, e = line_end(s, n - v > GEDCOM_VALUE_MAX ? v + GEDCOM_VALUE_MAX : n, v);
     const uint8_t *sl = memchr(s + v, '/', e - v);
     if (sl == NULL)
         return 0;
@@ -88,10 +90,11 @@ size_t pii_gedcom_name(pii_scan *sc, size_t ws)
     if (sl2 == NULL)
         return 0;
     size_t z = (size_t)(sl2 - s);
-    if (z + 1 < e && s[z + 1] != ' ')
+    if (z + 1 < n && s[z + 1] != ' ' && s[z + 1] != '\n' && s[z + 1] != '\r' &&
+        !(s[z + 1] == '\\' && z + 2 < n && s[z + 2] == 'n'))
         return 0;
     /* the slashes are the format's, not a path's: the parts are not asked whether they are code */
     emit_part(sc, v, a, false);
     emit_part(sc, a + 1, z, false);
-    return e;
+    return z + 1; /* the walk reads on: "... 1 NAME Elias /Lindahl/ 1 SEX M 0 @I2@ INDI 1 NAME Mary /Jones/" */
 }

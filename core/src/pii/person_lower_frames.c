@@ -325,7 +325,7 @@ void pii_informal_frame(pii_scan *sc, size_t p, size_t j)
     if ((k & (F_BEFORE | F_BEFORE_KIN)) && frame_next(s, n, j, &a, &b)) {
         unsigned ka = frame_kinds(s + a, b - a);
         /* "dile a memo", "bilang ke rizky": a verb, a preposition, the person */
-        if ((k & F_BEFORE) && (ka & F_LINK) && s[b] == ' ' && a == j + 1 && frame_next(s, n, b, &c, &d))
+        if ((k & F_BEFORE) && (ka & F_LINK) && b < n && s[b] == ' ' && a == j + 1 && frame_next(s, n, b, &c, &d))
             a = c, b = d;
         bool kin = (k & F_BEFORE_KIN) != 0;
         if ((a == j + 1 || (k & F_BEFORE)) && name_ok(sc, a, b, kin))

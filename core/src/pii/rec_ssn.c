@@ -9,6 +9,7 @@
  * example/sample/dummy words). "Is 900-12-3456 a valid SSN?" asks about a number and is left alone. */
 #include <string.h>
 
+#include "alloc.h"
 #include "pii.h"
 
 static const char *const SSN_WORDS[] = {"ssn*", "ss", "social", "security", "ssa", "taxpayer", "tin",
@@ -273,19 +274,53 @@ static const char *const ROW_OTHER_WORDS[] = {"order*", "id", "ids", "invoice*",
 /* Round 13: a record row - a person's name in one cell, nine digits the SSA issues in the next ("Harper,
  * Lindsay,235405401,PPO Gold", "KOWALCZYK<TAB>MARIANNA<TAB>440 52 7743"): the number is that person's SSN when
  * nothing else names it (no SSN word was needed; a column header naming something else, an order or id word,
- * a routing number's checksum keep it out). Runs after the PERSON pass; at most 64 numbers are looked at, each
- * against the candidates once. */
+ * a routing number's checksum keep it out). Runs after the PERSON pass; the names' ends are put in a hash set
+ * once, so that every row of a long export is asked (the first 64 numbers only were, each against every candidate). */
+static bool person_end_set(pii_scan *sc, size_t **set, size_t *mask)
+{
+    double thr = sc->det->threshold;
+    size_t persons = 0, cap = 16;
+    for (size_t j = 0; j < sc->count; j++)
+        persons += sc->c[j].type == SANCTUM_ENTITY_PERSON;
+    while (cap < 2 * persons)
+        cap *= 2;
+    size_t *h = sc_calloc(sc->det->ctx, cap, sizeof *h, 0);
+    if (h == NULL) {
+        sc->oom = true;
+        return false;
+    }
+    for (size_t j = 0; j < sc->count; j++) {
+        const pii_cand *q = &sc->c[j];
+        if (q->type != SANCTUM_ENTITY_PERSON || q->score < thr || (q->evidence & SANCTUM_EV_SUPPRESSED))
+            continue;
+        size_t k = (q->end * (size_t)2654435761u) & (cap - 1); /* a slot holds end + 1, 0 when empty */
+        while (h[k] != 0 && h[k] != q->end + 1)
+            k = (k + 1) & (cap - 1);
+        h[k] = q->end + 1;
+    }
+    *set = h;
+    *mask = cap - 1;
+    return true;
+}
+
+static bool person_ends_at(const size_t *set, size_t mask, size_t p)
+{
+    for (size_t k = (p * (size_t)2654435761u) & mask; set[k] != 0; k = (k + 1) & mask)
+        if (set[k] == p + 1)
+            return true;
+    return false;
+}
+
 void pii_ssn_record_rows(pii_scan *sc)
 {
     const uint8_t *s = sc->s;
-    size_t n = sc->n, seen = 0;
+    size_t n = sc->n, *ends = NULL, mask = 0;
     double thr = sc->det->threshold;
-    for (size_t i = 0; i < sc->count && seen < 64; i++) {
+    for (size_t i = 0; i < sc->count; i++) {
         pii_cand *c = &sc->c[i];
         if (c->type != SANCTUM_ENTITY_US_SSN || c->score >= thr || c->score < 0.3 ||
             !(c->evidence & SANCTUM_EV_VALIDATOR) || (c->evidence & (SANCTUM_EV_NEGATIVE_CONTEXT | SANCTUM_EV_SUPPRESSED)))
             continue;
-        seen++;
         size_t a = c->start, b = c->end;
         if (a < 2 || !(cell_sep(s[a - 1]) || (s[a - 1] == ' ' && s[a - 2] == ',')) ||
             !(b == n || cell_sep(s[b]) || s[b] == '\n' || s[b] == '\r'))
@@ -303,15 +338,12 @@ void pii_ssn_record_rows(pii_scan *sc)
             ls--;
         if (pii_context(sc, a, true, 16, a - ls, ROW_OTHER_WORDS))
             continue;
-        bool person = false;
-        for (size_t j = 0; j < sc->count && !person; j++) {
-            const pii_cand *q = &sc->c[j];
-            person = q->type == SANCTUM_ENTITY_PERSON && q->score >= thr && q->end == p &&
-                     !(q->evidence & SANCTUM_EV_SUPPRESSED);
-        }
-        if (person) {
+        if (ends == NULL && !person_end_set(sc, &ends, &mask))
+            return;
+        if (person_ends_at(ends, mask, p)) {
             c->score = 0.75;
             c->evidence |= SANCTUM_EV_CONTEXT_BEFORE;
         }
     }
+    sc_free(ends);
 }
