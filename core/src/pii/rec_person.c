@@ -776,6 +776,8 @@ static bool not_a_person(pii_scan *sc, const word *w, int cls, unsigned fa, cons
     }
     if (word_after(s, n, tp, &ta, &tb) && pii_thing_noun(s + ta, tb - ta, poss))
         return true;
+    if (!sig && !poss && pii_eponym_venue(sc, w->s, end, before, person_ev))
+        return true; /* "the Grace Hopper auditorium", "Jomo Kenyatta airport" */
     if (w->s >= 2 && s[w->s - 1] == ' ' && prev_word(s, w->s, 1, &ps, &pe) && pii_is_upper(s[ps]) &&
         pii_food_before(s + ps, pe - ps))
         return true;

@@ -22,6 +22,7 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/person_contact.c
   ${PII_DIR}/person_context.c
   ${PII_DIR}/person_email_echo.c
+  ${PII_DIR}/person_eponym_venues.c
   ${PII_DIR}/person_rosters.c
   ${PII_DIR}/person_fields.c
   ${PII_DIR}/person_named_things.c

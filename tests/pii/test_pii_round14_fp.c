@@ -1,0 +1,51 @@
+/* PII detector, round 14 (what is wrongly taken): venues and events named after someone, with the venue's noun
+ * in lower case right after the name ("the Grace Hopper auditorium", "George Washington bridge"). New sentences
+ * (none taken from an evaluation file); positives in the same frame: a room number after the noun, a possessive,
+ * a verb of telling people, a title before the name. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "pii_expect.h"
+#include "test_util.h"
+
+static void round14_eponym_venues(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect_none(f->det, "The all-hands is in the Grace Hopper auditorium, bring your laptop.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Traffic is crawling on the George Washington bridge again this morning.",
+                    SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Our flight lands at Jomo Kenyatta airport just after midnight.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Lunch at the Florence Nightingale museum was lovely, the kids enjoyed it.",
+                    SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Tickets for this year's Edith Piaf festival went on sale today.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Drinks at the Marie Curie pub after the workshop?", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "The Nelson Mandela statue outside the town hall was cleaned last week.",
+                    SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Workshop moved to the Alan Turing suite on the second floor.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Le vol arrive à l'aéroport, puis navette jusqu'au Charles de Gaulle terminal 2.",
+                    SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "We had a picnic in Albert Schweitzer park with the whole class.", SANCTUM_ENTITY_PERSON);
+    /* the same frame with a person */
+    pii_expect(f->det, "Please book Maria Kowalczyk suite 412 for three nights.", SANCTUM_ENTITY_PERSON,
+               "Maria Kowalczyk");
+    pii_expect(f->det, "Maria Kowalczyk's suite is ready, the porter has her bags.", SANCTUM_ENTITY_PERSON,
+               "Maria Kowalczyk");
+    pii_expect(f->det, "Tell Priya Raman airport pickup is at six.", SANCTUM_ENTITY_PERSON, "Priya Raman");
+    pii_expect(f->det, "Dr. Tomasz Wierzbicki museum tour starts at ten.", SANCTUM_ENTITY_PERSON, "Tomasz Wierzbicki");
+    pii_expect(f->det, "Grace Whitfield and I walked to the museum after lunch.", SANCTUM_ENTITY_PERSON,
+               "Grace Whitfield");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(round14_eponym_venues, pii_setup, pii_teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
