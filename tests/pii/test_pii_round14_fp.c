@@ -42,10 +42,34 @@ static void round14_eponym_venues(void **state)
                "Grace Whitfield");
 }
 
+/* A pet named in a copula or naming frame after the pet word ("the cat is Matilda", "der Hund heißt Bruno", "le
+ * chat s'appelle Filou"), or with the pet's shots after its possessive and a pet in the line ("Mabel's jabs").
+ * Positives: a person's possessive after the copula, a person asked about the pet's shots. */
+static void round14_pets(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect_none(f->det, "Note for the sitter: the cat is Clementine and the dog is Winston.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Our new puppy is Rosie, she is twelve weeks old.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Unser Hund heißt Bruno und ist sehr verspielt.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Mon chat s'appelle Gaston, il dort toute la journée.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Mi perro se llama Lucas y le encanta la playa.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Il mio gatto si chiama Ettore.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Reminder: book the vet for Hazel's jabs next week.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "The kennel needs proof of Archie's vaccinations before we board the dog.",
+                    SANCTUM_ENTITY_PERSON);
+    /* the same frames with a person */
+    pii_expect(f->det, "Who feeds it? The cat is Clementine Dubois's, she lives upstairs.", SANCTUM_ENTITY_PERSON,
+               "Clementine Dubois");
+    pii_expect(f->det, "Der Tierarzt heißt Bruno Hartmann, er ist sehr nett.", SANCTUM_ENTITY_PERSON, "Bruno Hartmann");
+    pii_expect(f->det, "Reminder: ask Hazel Okafor about her jabs before the trip.", SANCTUM_ENTITY_PERSON,
+               "Hazel Okafor");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(round14_eponym_venues, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round14_pets, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

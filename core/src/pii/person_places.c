@@ -359,6 +359,38 @@ static bool pet_title_before(const uint8_t *s, size_t p)
     return prev_word(s, p, 1, &ws, &we) && pet_word(s + ws, we - ws);
 }
 
+/* A pet word of English or of another language, only before a verb of naming ("der Hund heißt X"): "chat"
+ * or "cane" alone are also other words. */
+static bool pet_word_any(const uint8_t *w, size_t n)
+{
+    static const char *const PET[] = {
+        "cachorro", "cadela", "cane", "chat", "chaton", "chatte", "chien", "chienne", "c\xc3\xa3o", "gata",
+        "gatita", "gatito", "gato", "gatta", "gattino", "gatto", "hond", "hund", "h\xc3\xbcndin", "kat",
+        "kater", "katt", "katze", "kedi", "kot", "k\xc3\xb6pek", "perra", "perrita", "perrito", "perro", "pies",
+        "poes", "welpe", NULL};
+    return pet_word(w, n) || (n >= 3 && n <= 10 && WORD_IN_SORTED(w, n, PET));
+}
+
+/* A pet named by a copula or a verb of naming right after the pet word: "the cat is Matilda", "der Hund heißt
+ * Bruno", "mon chat s'appelle Filou", "mi perro se llama Lucas", "il mio gatto si chiama Ettore", "onze hond
+ * heet Bas"; [ws, we) is the word right before the name. A possessive name after the copula is the owner. */
+static bool pet_named(const uint8_t *s, size_t ws, size_t we, bool poss)
+{
+    static const char *const NAMING[] = {"appelle", "chama", "chiama", "hedder", "heet", "heisst", "heter",
+                                         "hei\xc3\x9ft", "llama", "nazywa", "s'appelle", NULL};
+    size_t vs, ve;
+    if (!poss && (pii_word_eq(s + ws, we - ws, "is") || pii_word_eq(s + ws, we - ws, "was")))
+        return prev_word(s, ws, 1, &vs, &ve) && pet_word(s + vs, ve - vs);
+    if (we - ws < 4 || we - ws > 9 || !word_in(s + ws, we - ws, NAMING) || !prev_word(s, ws, 1, &vs, &ve))
+        return false;
+    /* the reflexive of Romance and Polish verbs: "se llama", "si chiama", "się nazywa" */
+    if ((pii_word_eq(s + vs, ve - vs, "se") || pii_word_eq(s + vs, ve - vs, "si") ||
+         pii_word_eq(s + vs, ve - vs, "si\xc4\x99")) &&
+        !prev_word(s, vs, 1, &vs, &ve))
+        return false;
+    return pet_word_any(s + vs, ve - vs);
+}
+
 /* A pet: "my cat X", "a kitten named X", "X the hamster", "X's leash", "X (tabby)", "feed X" with a pet
  * in the line, and the same name again later in that line. */
 static bool pet_frame(const pii_scan *sc, size_t start, size_t end, bool poss)
@@ -369,7 +401,7 @@ static bool pet_frame(const pii_scan *sc, size_t start, size_t end, bool poss)
     const uint8_t *s = sc->s;
     size_t n = sc->n, ws, we, vs, ve, a, b;
     if (prev_word(s, start, 1, &ws, &we)) {
-        if (pet_word(s + ws, we - ws))
+        if (pet_word(s + ws, we - ws) || pet_named(s, ws, we, poss))
             return true;
         if ((pii_word_eq(s + ws, we - ws, "named") || pii_word_eq(s + ws, we - ws, "called")) &&
             prev_word(s, ws, 1, &vs, &ve) &&
@@ -401,8 +433,8 @@ static bool pet_frame(const pii_scan *sc, size_t start, size_t end, bool poss)
         if (poss && pet_thing(s + a, b - a))
             return true;
         /* "Bella's booster is due" with a vet or a pet in the line */
-        if (poss && (pii_word_eq(s + a, b - a, "booster") || pii_word_eq(s + a, b - a, "vaccine") ||
-                     pii_word_eq(s + a, b - a, "shots") || pii_word_eq(s + a, b - a, "vaccination")) &&
+        if (poss && word_in(s + a, b - a, (const char *const[]){"booster", "boosters", "jabs", "shots", "vaccination",
+                                                              "vaccinations", "vaccine", "vaccines", NULL}) &&
             pet_in_line(s, n, start, end))
             return true;
         if (pii_word_eq(s + a, b - a, "the") && word_after(s, n, b, &ws, &we) && pet_word(s + ws, we - ws))
