@@ -65,11 +65,26 @@ static void round14_pets(void **state)
                "Hazel Okafor");
 }
 
+/* The room field of an invite or a booking names a room, often after someone ("Room: Brunel (3F)", "Meeting room:
+ * Franklin", "Salle : Curie"). Positives: the owner of the room, a person's field beside it. */
+static void round14_room_fields(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect_none(f->det, "Sync on Thursday 10:00; Room: Faraday (2F); bring the slides.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Meeting room: Franklin\nDial-in: see the calendar entry", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Réunion budget, salle : Pasteur, 14h.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Besprechung am Montag, Raum: Humboldt", SANCTUM_ENTITY_PERSON);
+    pii_expect(f->det, "Room: Maria Kowalczyk's office, second door on the left.", SANCTUM_ENTITY_PERSON,
+               "Maria Kowalczyk");
+    pii_expect(f->det, "Host: Tomasz Wierzbicki; Room: Faraday (2F)", SANCTUM_ENTITY_PERSON, "Tomasz Wierzbicki");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(round14_eponym_venues, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round14_pets, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round14_room_fields, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -164,6 +164,12 @@ static bool not_person(const pii_scan *sc, const pii_cand *c)
             place_like(s, a, fe))
             return true;
     }
+    /* a room's field of an invite: "Room: Brunel (3F)", "Meeting room: Franklin", "Salle : Curie"; not the
+     * owner of a room ("Room: Maria's office") */
+    if (a >= 3 && (s[a - 2] == ':' || (s[a - 2] == ' ' && s[a - 3] == ':')) && s[a - 1] == ' ' &&
+        !(b < n && (s[b] == '\'' || s[b] == 0xE2)) && prev_word(s, a, 3, &ws, &we) &&
+        ((1u << ((s[ws] | 0x20) & 31)) & 0x040C0006u) && room_word(s + ws, we - ws))
+        return true;
     if (age_before(s, a) != 0 && place_like(s, a, fe))
         return true; /* "Ngaio, 29, Wellington" */
     if (b - a == 3 && pii_word_eq(s + a, 3, "ben") && a >= 4 && memcmp(s + a - 4, "Big ", 4) == 0)
