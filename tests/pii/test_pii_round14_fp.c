@@ -79,12 +79,37 @@ static void round14_room_fields(void **state)
     pii_expect(f->det, "Host: Tomasz Wierzbicki; Room: Faraday (2F)", SANCTUM_ENTITY_PERSON, "Tomasz Wierzbicki");
 }
 
+/* A title before an office or a profession of another language addresses the office holder by office, not by
+ * name. Positives: the same titles before a family name, an office that is also a family name, a name after the
+ * office. */
+static void round14_office_titles(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect_none(f->det, "Sehr geehrter Herr Oberbürgermeister, wir laden Sie herzlich ein.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Liebe Frau Kollegin, danke für Ihre schnelle Antwort.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Monsieur le Maire, les habitants de la rue demandent un passage piéton.",
+                    SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Madame la Directrice, je vous prie d'excuser l'absence de ma fille.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Estimado Señor Alcalde: le escribimos en nombre de la asociación.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Prezado Senhor Prefeito, solicitamos uma reunião.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Gentile Signora Preside, le scrivo per la gita scolastica.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Geachte heer Burgemeester, hierbij stuur ik mijn bezwaar.", SANCTUM_ENTITY_PERSON);
+    /* the same titles before a family name, and an office that is also a family name */
+    pii_expect(f->det, "Sehr geehrter Herr Vogelsang, wir laden Sie herzlich ein.", SANCTUM_ENTITY_PERSON, "Vogelsang");
+    pii_expect(f->det, "Liebe Frau Richter, danke für Ihre schnelle Antwort.", SANCTUM_ENTITY_PERSON, "Richter");
+    pii_expect(f->det, "Monsieur Lemaire, les habitants de la rue demandent un passage piéton.", SANCTUM_ENTITY_PERSON,
+               "Lemaire");
+    pii_expect(f->det, "Estimado Señor Alcaraz: le escribimos en nombre de la asociación.", SANCTUM_ENTITY_PERSON,
+               "Alcaraz");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(round14_eponym_venues, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round14_pets, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round14_room_fields, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round14_office_titles, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

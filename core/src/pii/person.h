@@ -193,6 +193,8 @@ bool pii_food_before(const uint8_t *w, size_t n);
 /* A lower-case venue noun right after the name [start, end) makes it a venue named after someone ("the Grace
  * Hopper auditorium"); not after strong context, person evidence, a verb of telling people, nor before a number. */
 bool pii_eponym_venue(const pii_scan *sc, size_t start, size_t end, int before, bool person_ev);
+/* An office or a profession of another language that a title addresses ("Herr Direktor", "Monsieur le Maire"). */
+bool pii_office_after_title(const uint8_t *w, size_t n);
 /* Holy days and festival greetings named after gods and people ("Hanuman Jayanti", "Eid Mubarak", "Jai
  * Shri Ram"): toks are the name's words, next the word after them (NULL when none). */
 bool pii_holy_day(const uint8_t *s, const size_t (*toks)[2], size_t nt, const uint8_t *next, size_t next_n);

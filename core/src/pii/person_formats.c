@@ -100,6 +100,8 @@ size_t pii_title_name(pii_scan *sc, const word *w)
                                                                                     : SC_NAME_WORD;
         }
         unsigned fa = sc_name_lookup(s + a.s, a.e - a.s);
+        if (nt == 1 && !cur.possessive && pii_office_after_title(s + a.s, a.e - a.s))
+            return end; /* "Lieber Herr Direktor", "Monsieur le Maire": an office, no name */
         if (pii_mail_heading_name(sc, a.s, (const size_t(*)[2])toks, fl, nt) ||
             pii_all_dictionary_words(s, (const size_t(*)[2])toks, fl, nt))
             return end; /* "Subject: Mr Kipling Cakes Delivery Delayed" */
