@@ -366,7 +366,7 @@ static bool pet_word_any(const uint8_t *w, size_t n)
     static const char *const PET[] = {
         "cachorro", "cadela", "cane", "chat", "chaton", "chatte", "chien", "chienne", "c\xc3\xa3o", "gata",
         "gatita", "gatito", "gato", "gatta", "gattino", "gatto", "hond", "hund", "h\xc3\xbcndin", "kat",
-        "kater", "katt", "katze", "kedi", "kot", "k\xc3\xb6pek", "perra", "perrita", "perrito", "perro", "pies",
+        "kater", "katt", "katze", "kot", "perra", "perrita", "perrito", "perro", "pies",
         "poes", "welpe", NULL};
     return pet_word(w, n) || (n >= 3 && n <= 10 && WORD_IN_SORTED(w, n, PET));
 }
