@@ -42,6 +42,26 @@ static void round14_eponym_venues(void **state)
                "Grace Whitfield");
 }
 
+/* The same venues and events with their noun capitalized, ending the name (the noun then joins round 4's words
+ * that make the capitalized words before them a place or an organisation: "Street", "Institute"). Positives: a
+ * person named beside the venue. */
+static void round14_eponym_org_words(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect_none(f->det, "Our bid to the Alfred Russel Wallace Initiative was approved last week.",
+                    SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Auditions for the Clara Schumann Orchestra close on Friday.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Volunteers for the Billie Holiday Festival meet at noon by the main gate.",
+                    SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "The away end at the Ferenc Puskás Stadium was half empty.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Traffic through the Ted Williams Tunnel is down to one lane.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Print sale at the Dorothea Lange Gallery this weekend.", SANCTUM_ENTITY_PERSON);
+    pii_expect(f->det, "Rosalind Hartley from the Festival office will call you back.", SANCTUM_ENTITY_PERSON,
+               "Rosalind Hartley");
+    pii_expect(f->det, "Ask Clara Weidmann, she plays in the Orchestra on Fridays.", SANCTUM_ENTITY_PERSON,
+               "Clara Weidmann");
+}
+
 /* A pet named in a copula or naming frame after the pet word ("the cat is Matilda", "der Hund heißt Bruno", "le
  * chat s'appelle Filou"), or with the pet's shots after its possessive and a pet in the line ("Mabel's jabs").
  * Positives: a person's possessive after the copula, a person asked about the pet's shots. */
@@ -107,6 +127,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(round14_eponym_venues, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round14_eponym_org_words, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round14_pets, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round14_room_fields, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round14_office_titles, pii_setup, pii_teardown),

@@ -146,7 +146,7 @@ static const word_class CLASSES[] = {
     {"california", SC_WORD_PLACE}, {"camden", SC_WORD_PLACE}, {"campus", SC_WORD_ORG_NEXT},
     {"candidate", SC_WORD_STOP}, {"candy", SC_WORD_AMBIGUOUS}, {"capt", SC_WORD_TITLE}, {"captain", SC_WORD_TITLE},
     {"carnegie", SC_WORD_AMBIGUOUS}, {"carolina", SC_WORD_PLACE}, {"carter", SC_WORD_AMBIGUOUS},
-    {"cash", SC_WORD_AMBIGUOUS}, {"cassandra", SC_WORD_SOFTWARE}, {"cauchy", SC_WORD_EPONYM},
+    {"cash", SC_WORD_AMBIGUOUS}, {"cassandra", SC_WORD_SOFTWARE}, {"cathedral", SC_WORD_ORG_NEXT}, {"cauchy", SC_WORD_EPONYM},
     {"celery", SC_WORD_SOFTWARE}, {"celsius", SC_WORD_EPONYM}, {"center", SC_WORD_ORG_NEXT},
     {"centre", SC_WORD_ORG_NEXT}, {"chad", SC_WORD_PLACE}, {"chain", SC_WORD_TECH_NOUN},
     {"chance", SC_WORD_AMBIGUOUS}, {"chanel", SC_WORD_AMBIGUOUS}, {"charity", SC_WORD_AMBIGUOUS},
@@ -195,7 +195,7 @@ static const word_class CLASSES[] = {
     {"euclidean", SC_WORD_STOP}, {"euler", SC_WORD_EPONYM}, {"everybody", SC_WORD_STOP}, {"everyone", SC_WORD_STOP},
     {"extrabold", SC_WORD_TECH_NOUN}, {"fahrenheit", SC_WORD_EPONYM}, {"fairmont", SC_WORD_AMBIGUOUS},
     {"faith", SC_WORD_AMBIGUOUS}, {"faraday", SC_WORD_EPONYM}, {"fatal", SC_WORD_STOP}, {"february", SC_WORD_STOP},
-    {"fedora", SC_WORD_SOFTWARE}, {"ferrari", SC_WORD_AMBIGUOUS}, {"filter", SC_WORD_TECH_NOUN},
+    {"fedora", SC_WORD_SOFTWARE}, {"ferrari", SC_WORD_AMBIGUOUS}, {"festival", SC_WORD_ORG_NEXT}, {"filter", SC_WORD_TECH_NOUN},
     {"finnish", SC_WORD_STOP}, {"fisher", SC_WORD_AMBIGUOUS}, {"flask", SC_WORD_SOFTWARE},
     {"flink", SC_WORD_SOFTWARE}, {"florence", SC_WORD_PLACE}, {"florida", SC_WORD_PLACE}, {"fluff", SC_WORD_STOP},
     {"fluffy", SC_WORD_STOP}, {"folks", SC_WORD_STOP}, {"font", SC_WORD_TECH_NOUN}, {"fonts", SC_WORD_TECH_NOUN},
@@ -204,7 +204,7 @@ static const word_class CLASSES[] = {
     {"fourier", SC_WORD_EPONYM}, {"fox", SC_WORD_AMBIGUOUS}, {"framework", SC_WORD_TECH_NOUN},
     {"frank", SC_WORD_AMBIGUOUS}, {"frau", SC_WORD_TITLE}, {"french", SC_WORD_STOP}, {"friday", SC_WORD_STOP},
     {"friend", SC_WORD_STOP}, {"friends", SC_WORD_STOP}, {"frodo", SC_WORD_STOP}, {"function", SC_WORD_TECH_NOUN},
-    {"gandalf", SC_WORD_STOP}, {"gatsby", SC_WORD_SOFTWARE}, {"gauss", SC_WORD_EPONYM}, {"gaussian", SC_WORD_STOP},
+    {"gallery", SC_WORD_ORG_NEXT}, {"gandalf", SC_WORD_STOP}, {"gatsby", SC_WORD_SOFTWARE}, {"gauss", SC_WORD_EPONYM}, {"gaussian", SC_WORD_STOP},
     {"geachte", SC_WORD_STOP}, {"gemini", SC_WORD_SOFTWARE}, {"gene", SC_WORD_AMBIGUOUS}, {"gentoo", SC_WORD_SOFTWARE},
     {"georgia", SC_WORD_PLACE}, {"gerbiama", SC_WORD_STOP}, {"gerbiamas", SC_WORD_STOP}, {"german", SC_WORD_STOP}, {"gibbs", SC_WORD_EPONYM}, {"ginger", SC_WORD_AMBIGUOUS},
     {"github", SC_WORD_STOP}, {"glen", SC_WORD_AMBIGUOUS}, {"gmbh", SC_WORD_ORG_NEXT}, {"god", SC_WORD_STOP},
@@ -231,7 +231,7 @@ static const word_class CLASSES[] = {
     {"hunter", SC_WORD_AMBIGUOUS}, {"hyatt", SC_WORD_AMBIGUOUS}, {"hyundai", SC_WORD_AMBIGUOUS},
     {"hyvä", SC_WORD_STOP}, {"iban", SC_WORD_STOP}, {"id", SC_WORD_STOP}, {"imei", SC_WORD_STOP}, {"inc", SC_WORD_ORG_NEXT},
     {"inequality", SC_WORD_TECH_NOUN}, {"inference", SC_WORD_TECH_NOUN}, {"info", SC_WORD_STOP},
-    {"institute", SC_WORD_ORG_NEXT}, {"integral", SC_WORD_TECH_NOUN}, {"integration", SC_WORD_TECH_NOUN},
+    {"initiative", SC_WORD_ORG_NEXT}, {"institute", SC_WORD_ORG_NEXT}, {"integral", SC_WORD_TECH_NOUN}, {"integration", SC_WORD_TECH_NOUN},
     {"intel", SC_WORD_AMBIGUOUS}, {"interpreter", SC_WORD_TECH_NOUN}, {"iris", SC_WORD_AMBIGUOUS}, {"irish", SC_WORD_STOP},
     {"israel", SC_WORD_PLACE}, {"italian", SC_WORD_STOP}, {"italic", SC_WORD_TECH_NOUN},
     {"italics", SC_WORD_TECH_NOUN}, {"itin", SC_WORD_STOP}, {"ivy", SC_WORD_AMBIGUOUS}, {"jack", SC_WORD_AMBIGUOUS},
@@ -288,7 +288,7 @@ static const word_class CLASSES[] = {
     {"numpy", SC_WORD_SOFTWARE}, {"oblique", SC_WORD_TECH_NOUN}, {"october", SC_WORD_STOP},
     {"office", SC_WORD_ORG_NEXT}, {"officer", SC_WORD_TITLE}, {"offices", SC_WORD_ORG_NEXT},
     {"ohm", SC_WORD_EPONYM}, {"ok", SC_WORD_STOP}, {"okay", SC_WORD_STOP}, {"olive", SC_WORD_AMBIGUOUS},
-    {"optimizer", SC_WORD_TECH_NOUN}, {"oracle", SC_WORD_AMBIGUOUS}, {"orlando", SC_WORD_PLACE},
+    {"optimizer", SC_WORD_TECH_NOUN}, {"oracle", SC_WORD_AMBIGUOUS}, {"orchestra", SC_WORD_ORG_NEXT}, {"orlando", SC_WORD_PLACE},
     {"owner", SC_WORD_STOP}, {"owners", SC_WORD_STOP}, {"package", SC_WORD_TECH_NOUN}, {"page", SC_WORD_AMBIGUOUS},
     {"pan", SC_WORD_TITLE}, {"pandas", SC_WORD_SOFTWARE}, {"pani", SC_WORD_TITLE}, {"paradox", SC_WORD_TECH_NOUN},
     {"parent", SC_WORD_STOP}, {"parents", SC_WORD_STOP}, {"pareto", SC_WORD_EPONYM}, {"paris", SC_WORD_PLACE},
@@ -339,7 +339,7 @@ static const word_class CLASSES[] = {
     {"sparrow", SC_WORD_AMBIGUOUS}, {"sphinx", SC_WORD_SOFTWARE}, {"spiral", SC_WORD_TECH_NOUN},
     {"spoštovana", SC_WORD_STOP}, {"spoštovani", SC_WORD_STOP}, {"spring", SC_WORD_AMBIGUOUS}, {"sprinkles", SC_WORD_STOP}, {"sq", SC_WORD_ORG_NEXT},
     {"sqlite", SC_WORD_SOFTWARE}, {"square", SC_WORD_ORG_NEXT}, {"sr", SC_WORD_TITLE}, {"sra", SC_WORD_TITLE},
-    {"srl", SC_WORD_ORG_NEXT}, {"srta", SC_WORD_TITLE}, {"st", SC_WORD_ORG_NEXT}, {"staff", SC_WORD_STOP},
+    {"srl", SC_WORD_ORG_NEXT}, {"srta", SC_WORD_TITLE}, {"st", SC_WORD_ORG_NEXT}, {"stadium", SC_WORD_ORG_NEXT}, {"staff", SC_WORD_STOP},
     {"stanford", SC_WORD_AMBIGUOUS}, {"star", SC_WORD_AMBIGUOUS}, {"station", SC_WORD_ORG_NEXT},
     {"status", SC_WORD_STOP}, {"sterling", SC_WORD_AMBIGUOUS}, {"stimate", SC_WORD_STOP}, {"stimată", SC_WORD_STOP}, {"stone", SC_WORD_AMBIGUOUS},
     {"store", SC_WORD_ORG_NEXT}, {"storm", SC_WORD_SOFTWARE}, {"street", SC_WORD_ORG_NEXT},
@@ -357,7 +357,7 @@ static const word_class CLASSES[] = {
     {"toyota", SC_WORD_AMBIGUOUS}, {"trace", SC_WORD_STOP}, {"transform", SC_WORD_TECH_NOUN},
     {"travis", SC_WORD_SOFTWARE}, {"tree", SC_WORD_TECH_NOUN}, {"triangle", SC_WORD_TECH_NOUN},
     {"trinity", SC_WORD_AMBIGUOUS}, {"trino", SC_WORD_SOFTWARE}, {"tuesday", SC_WORD_STOP},
-    {"turing", SC_WORD_EPONYM}, {"turkish", SC_WORD_STOP}, {"type", SC_WORD_STOP}, {"typeface", SC_WORD_TECH_NOUN},
+    {"tunnel", SC_WORD_ORG_NEXT}, {"turing", SC_WORD_EPONYM}, {"turkish", SC_WORD_STOP}, {"type", SC_WORD_STOP}, {"typeface", SC_WORD_TECH_NOUN},
     {"ubuntu", SC_WORD_STOP}, {"uncle", SC_WORD_TITLE}, {"university", SC_WORD_ORG_NEXT}, {"user", SC_WORD_STOP},
     {"users", SC_WORD_STOP}, {"vagrant", SC_WORD_SOFTWARE}, {"valley", SC_WORD_ORG_NEXT}, {"valued", SC_WORD_STOP},
     {"vanderbilt", SC_WORD_AMBIGUOUS}, {"vault", SC_WORD_SOFTWARE}, {"versace", SC_WORD_AMBIGUOUS},
@@ -462,7 +462,7 @@ static void words_hash_once(void) { pii_run_once(&words_hashed, hash_words); }
 
 /* CLASSES index by first letter: words starting with 'a' + k are [CLASS_FIRST[k], CLASS_FIRST[k + 1]).
  * Kept in step with CLASSES by hand; sc_word_classes_check() (tested) verifies both. */
-static const uint16_t CLASS_FIRST[27] = {0, 53, 108, 193, 248, 284, 321, 360, 415, 435, 463, 490, 530, 592, 621, 635, 698, 699, 737, 842, 875, 880, 898, 922, 922, 926, 927};
+static const uint16_t CLASS_FIRST[27] = {0, 53, 108, 194, 249, 285, 323, 363, 418, 439, 467, 494, 534, 596, 625, 640, 703, 704, 742, 848, 882, 887, 905, 929, 929, 933, 934};
 
 static int sc_word_class_sorted(const uint8_t *w, size_t n);
 
