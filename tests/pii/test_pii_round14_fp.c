@@ -42,7 +42,7 @@ static void round14_eponym_venues(void **state)
                "Grace Whitfield");
 }
 
-/* The same venues and events with their noun capitalized, ending the name (the noun then joins round 4's words
+/* The same venues and events with their noun capitalized, ending the name (the noun then joins the words
  * that make the capitalized words before them a place or an organisation: "Street", "Institute"). Positives: a
  * person named beside the venue. */
 static void round14_eponym_org_words(void **state)
