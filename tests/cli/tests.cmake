@@ -11,3 +11,5 @@ add_test(NAME cli_exit_status COMMAND sh ${C}/cli_exit_status.sh $<TARGET_FILE:s
 set_tests_properties(cli_exit_status PROPERTIES LABELS "cli")
 add_test(NAME cli_usage_errors COMMAND sh ${C}/cli_usage_errors.sh $<TARGET_FILE:sanctum>)
 set_tests_properties(cli_usage_errors PROPERTIES LABELS "cli")
+add_test(NAME cli_help_fields COMMAND sh ${C}/cli_help_fields.sh $<TARGET_FILE:sanctum>)
+set_tests_properties(cli_help_fields PROPERTIES LABELS "cli")
