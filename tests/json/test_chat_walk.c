@@ -441,6 +441,14 @@ static void fail_closed_rules(void **state)
     };
     free(check_doc(ctx, (const uint8_t *)think, strlen(think), SANCTUM_CHAT_ANTHROPIC_MESSAGES,
                    SANCTUM_CHAT_SHAPE_REQUEST, tk, NELEM(tk)));
+    /* a Responses reasoning item keeps its summary and encrypted content; its raw content (vLLM renders
+     * it into a gpt-oss prompt) is scanned */
+    const char *ritem = "{\"model\":\"m\",\"input\":[{\"type\":\"reasoning\",\"id\":\"rs_1\",\"summary\":[{\"type\":"
+                        "\"summary_text\",\"text\":\"kept\"}],\"content\":[{\"type\":\"reasoning_text\",\"text\":\"Jane\"}],"
+                        "\"encrypted_content\":\"gAAA\"}]}";
+    static const expect rsx[] = {{"$.input[0].content[0].text", A, SANCTUM_CHAT_KIND_UNKNOWN}};
+    free(check_doc(ctx, (const uint8_t *)ritem, strlen(ritem), SANCTUM_CHAT_OPENAI_RESPONSES, SANCTUM_CHAT_SHAPE_REQUEST,
+                   rsx, NELEM(rsx)));
     /* one spelling in another case alone is an unknown key (scanned), not refused */
     const char *odd = "{\"messages\":[{\"role\":\"user\",\"content\":\"x\",\"Type\":\"Jane\"}]}";
     assert_int_equal(sanctum_chat_doc_new(&doc, ctx, 0, (const uint8_t *)odd, strlen(odd), &err), SANCTUM_OK);

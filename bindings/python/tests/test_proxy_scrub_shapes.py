@@ -77,6 +77,9 @@ ATTEMPTS = [
         {"role": "model", "parts": [{"thought": True, "functionCall": {"name": "f", "args": {"q": VALUE}}}]})),
     ("Gemini thought flag on executableCode", GEMINI, gemini(
         {"role": "user", "parts": [{"thought": True, "executableCode": {"language": "PYTHON", "code": VALUE}}]})),
+    ("Responses reasoning item content (vLLM renders it into a gpt-oss prompt)", "/responses", {"model": "m", "input": [
+        {"type": "reasoning", "id": "rs_1", "summary": [], "content": [{"type": "reasoning_text", "text": VALUE}]},
+        {"role": "user", "content": "hi"}]}),
     # leaked before: Gemini's stop sequences were configuration, where OpenAI's and Anthropic's are scanned
     ("Gemini generationConfig.stopSequences", GEMINI, gemini(
         {"role": "user", "parts": [{"text": "hi"}]}, generationConfig={"stopSequences": [VALUE]})),

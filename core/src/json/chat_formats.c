@@ -462,8 +462,17 @@ static void walk_item(chat_walker *w, uint32_t it, int32_t dflt_role)
         walk_message(w, it, dflt_role);
         return;
     }
-    if (EQ(t, "reasoning") || EQ(t, "compaction") || EQ(t, "item_reference"))
-        return; /* summaries ride with encrypted reasoning; references are ids */
+    if (EQ(t, "reasoning") || EQ(t, "compaction") || EQ(t, "item_reference")) {
+        /* summaries ride with encrypted reasoning, references are ids: kept. Any other member is
+         * walked: a reasoning item's content (reasoning_text) is raw text an open-weight server
+         * renders into the prompt (vLLM's Responses API for gpt-oss, as the analysis channel) */
+        FOR_MEMBERS(it, k, v) {
+            (void)v;
+            if (!KEY("summary") && !KEY("encrypted_content"))
+                other_member(w, k, R_ASSISTANT);
+        }
+        return;
+    }
     bool call = EQ(t, "function_call") || EQ(t, "custom_tool_call") || EQ(t, "mcp_call");
     bool output = (t.n > 7 && memcmp(t.b + t.n - 7, "_output", 7) == 0);
     FOR_MEMBERS(it, k, v) {
