@@ -2,6 +2,7 @@
 provider (OpenAI, Anthropic, Gemini, OpenAI-compatible servers such as vLLM and Ollama) reads as prompt
 text must reach it with no planted value. Each case is one attempt; the ones that leaked before are
 marked in their comment (core/src/json/chat_formats.c fixes them)."""
+import http.client
 import json
 import unittest
 
@@ -131,6 +132,52 @@ class ScrubShapesTest(ProxyFixture):
         message = json.loads(data)["choices"][0]["message"]
         self.assertEqual(message["reasoning_content"], "greet Jane Doe")
         self.assertEqual(message["content"], "Hi Jane Doe")
+
+
+
+class ScrubMethodsAndTypesTest(ProxyFixture):
+    """Held (no fix needed): a body under another method or media type is scrubbed or refused, never
+    passed to the catch-all route, and attachments whose bytes cannot be read are refused."""
+    routes = [{"name": "scrubbed", "upstream": "UP/v1", "policy": "scrub", "paths": ["/chat/completions"]},
+              {"name": "rest", "upstream": "UP/v1", "policy": "pass"}]
+
+    def send(self, method, path, body, headers):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        conn.request(method, path, body=body, headers=headers)
+        resp = conn.getresponse()
+        data = resp.read()
+        conn.close()
+        return resp.status, data
+
+    def assert_nothing_planted_left(self, what, status, before):
+        if len(self.up.requests) == before:
+            self.assertGreaterEqual(status, 400, what)
+            return
+        for value in PLANTED:
+            self.assertNotIn(value.encode(), self.up.requests[-1].body, what)
+
+    def test_methods_and_media_types(self):
+        body = json.dumps(chat(user(VALUE))).encode()
+        json_type = {"Content-Type": "application/json"}
+        for method, headers in [("PUT", json_type), ("PATCH", json_type), ("GET", json_type), ("DELETE", json_type),
+                                ("POST", {"Content-Type": "text/plain"}),
+                                ("POST", {"Content-Type": "application/x-www-form-urlencoded"}),
+                                ("POST", {"Content-Type": "Application/JSON; charset=utf-8"}), ("POST", {})]:
+            with self.subTest(method=method, headers=headers):
+                before = len(self.up.requests)
+                status, _ = self.send(method, "/chat/completions?stream=true", body, headers)
+                self.assert_nothing_planted_left((method, headers), status, before)
+
+    def test_attachments_holding_plain_text_are_refused(self):
+        text = f"data:text/plain,{VALUE}"
+        for part in ({"type": "file", "file": {"file_data": text, "filename": "a.txt"}},
+                     {"type": "file", "file": {"file_data": VALUE, "filename": "a.txt"}},
+                     {"type": "input_audio", "input_audio": {"data": VALUE, "format": "wav"}},
+                     {"type": "image_url", "image_url": {"url": text}}):
+            with self.subTest(part=part["type"]):
+                before = len(self.up.requests)
+                resp, _ = self.post("/chat/completions", json.dumps(chat(user([part]))).encode())
+                self.assert_nothing_planted_left(part, resp.status, before)
 
 
 if __name__ == "__main__":
