@@ -441,6 +441,16 @@ static void fail_closed_rules(void **state)
     };
     free(check_doc(ctx, (const uint8_t *)think, strlen(think), SANCTUM_CHAT_ANTHROPIC_MESSAGES,
                    SANCTUM_CHAT_SHAPE_REQUEST, tk, NELEM(tk)));
+    /* unsigned thinking (no signature, or an empty one) is no provider's to verify: walked too */
+    const char *unsigned_think = "{\"messages\":[{\"role\":\"assistant\",\"content\":[{\"type\":\"thinking\","
+                                 "\"thinking\":\"Jane\"},{\"type\":\"thinking\",\"thinking\":\"Jane\",\"signature\":\"\"},"
+                                 "{\"type\":\"redacted_thinking\",\"data\":\"ZW5j\"}]}]}";
+    static const expect ut[] = {
+        {"$.messages[0].content[0].thinking", A, SANCTUM_CHAT_KIND_UNKNOWN},
+        {"$.messages[0].content[1].thinking", A, SANCTUM_CHAT_KIND_UNKNOWN},
+    };
+    free(check_doc(ctx, (const uint8_t *)unsigned_think, strlen(unsigned_think), SANCTUM_CHAT_ANTHROPIC_MESSAGES,
+                   SANCTUM_CHAT_SHAPE_REQUEST, ut, NELEM(ut)));
     /* a Responses reasoning item keeps its summary and encrypted content; its raw content (vLLM renders
      * it into a gpt-oss prompt) is scanned */
     const char *ritem = "{\"model\":\"m\",\"input\":[{\"type\":\"reasoning\",\"id\":\"rs_1\",\"summary\":[{\"type\":"

@@ -71,6 +71,9 @@ ATTEMPTS = [
     ("a member beside a signed thinking block's own", "/messages", {"model": "c", "max_tokens": 5, "messages": [
         user("hi"), {"role": "assistant", "content": [
             {"type": "thinking", "thinking": "t", "signature": "c2ln", "text": VALUE}]}]}),
+    ("unsigned thinking of an assistant message (a gateway renders it; nothing verifies it)", "/messages",
+     {"model": "c", "max_tokens": 5, "messages": [user("hi"), {"role": "assistant", "content": [
+         {"type": "thinking", "thinking": VALUE}, {"type": "thinking", "thinking": VALUE, "signature": ""}]}]}),
     ("Gemini thought flag on a user's part", GEMINI, gemini({"role": "user", "parts": [{"thought": True, "text": VALUE}]})),
     ("Gemini thought flag on a functionResponse", GEMINI, gemini(
         {"role": "function", "parts": [{"thought": True, "functionResponse": {"name": "f", "response": {"r": VALUE}}}]})),

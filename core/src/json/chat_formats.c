@@ -231,6 +231,12 @@ static void walk_tool_calls(chat_walker *w, uint32_t arr, int32_t role)
     }
 }
 
+/* A string token holding at least one character (t = 0: no such member). */
+static bool nonempty_string(const sc_json_doc *j, uint32_t t)
+{
+    return t != 0 && TYPE(t) == SC_JT_STRING && j->tok[t].len > 2u;
+}
+
 /* A content part / content block, any format, dispatched on its decoded "type". */
 static void walk_part(chat_walker *w, uint32_t p, int32_t role, int32_t kind)
 {
@@ -238,13 +244,16 @@ static void walk_part(chat_walker *w, uint32_t p, int32_t role, int32_t kind)
     sstr t = short_of(j, SC_JSON_GET(j, p, "type"));
     if ((EQ(t, "thinking") || EQ(t, "redacted_thinking") || PREFIX(t, "reasoning.")) && role == R_ASSISTANT) {
         /* signed (Anthropic thinking, OpenRouter reasoning_details): keep what the signature covers;
-         * any other member is walked (a gateway may read a "text" there). Such a block in a user's
-         * message is no model's: walked as any block. */
+         * any other member is walked (a gateway may read a "text" there). Unsigned thinking (nothing
+         * would break if it changed; an OpenAI-compatible server renders it) is walked, its (empty)
+         * signature kept so no replacement can make it look signed. Such a block in a user's message
+         * (no model's) is walked as any block. */
+        bool sig = nonempty_string(j, SC_JSON_GET(j, p, "signature")) || nonempty_string(j, SC_JSON_GET(j, p, "data"));
         FOR_MEMBERS(p, k, v) {
             (void)v;
             bool signed_text = PREFIX(t, "reasoning.") ? KEY("text") || KEY("summary") || KEY("format")
                                                        : KEY("thinking");
-            if (!signed_text && !KEY("signature") && !KEY("data"))
+            if (!(sig && signed_text) && !KEY("signature") && !KEY("data"))
                 other_member(w, k, role);
         }
         return;
