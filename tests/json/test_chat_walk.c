@@ -459,6 +459,17 @@ static void fail_closed_rules(void **state)
     static const expect rsx[] = {{"$.input[0].content[0].text", A, SANCTUM_CHAT_KIND_UNKNOWN}};
     free(check_doc(ctx, (const uint8_t *)ritem, strlen(ritem), SANCTUM_CHAT_OPENAI_RESPONSES, SANCTUM_CHAT_SHAPE_REQUEST,
                    rsx, NELEM(rsx)));
+    /* JSON in a tool's arguments may repeat a key: parsed all the same (each leaf scanned, with its key's
+     * evidence), where refused it was scanned as text without it */
+    const char *dupargs = "{\"messages\":[{\"role\":\"assistant\",\"tool_calls\":[{\"id\":\"c\",\"type\":\"function\","
+                          "\"function\":{\"name\":\"f\",\"arguments\":\"{\\\"last_name\\\":\\\"Doe\\\","
+                          "\\\"last_name\\\":\\\"Roe\\\"}\"}}]}]}";
+    static const expect da[] = {
+        {"$.messages[0].tool_calls[0].function.arguments>$.last_name", A, ARGS},
+        {"$.messages[0].tool_calls[0].function.arguments>$.last_name", A, ARGS},
+    };
+    free(check_doc(ctx, (const uint8_t *)dupargs, strlen(dupargs), SANCTUM_CHAT_OPENAI_CHAT, SANCTUM_CHAT_SHAPE_REQUEST,
+                   da, NELEM(da)));
     /* one spelling in another case alone is an unknown key (scanned), not refused */
     const char *odd = "{\"messages\":[{\"role\":\"user\",\"content\":\"x\",\"Type\":\"Jane\"}]}";
     assert_int_equal(sanctum_chat_doc_new(&doc, ctx, 0, (const uint8_t *)odd, strlen(odd), &err), SANCTUM_OK);

@@ -111,6 +111,20 @@ class ScrubShapesTest(ProxyFixture):
                     self.assertNotIn(value.encode(), sent, f"{name}: {value!r} reached the provider")
                 json.loads(sent)  # still JSON the provider can read
 
+    def test_tool_arguments_repeating_a_key_keep_their_keys_evidence(self):
+        """A surname is found by the key above it (`last_name`): JSON arguments repeating a key were
+        refused as JSON and scanned as text, without that evidence, and the surname reached the provider."""
+        arguments = '{"last_name": "Doe", "ssn": "123456789", "last_name": "Doe"}'
+        body = chat({"role": "assistant", "tool_calls": [
+            {"id": "c", "type": "function", "function": {"name": "f", "arguments": arguments}}]},
+            {"role": "tool", "tool_call_id": "c", "content": arguments})
+        resp, _ = self.post("/chat/completions", json.dumps(body).encode())
+        self.assertEqual(resp.status, 200)
+        sent = json.loads(self.up.requests[-1].body)["messages"]
+        for text in (sent[0]["tool_calls"][0]["function"]["arguments"], sent[1]["content"]):
+            self.assertNotIn("Doe", text)
+            self.assertNotIn("123456789", text)
+
     def test_a_model_thought_and_signed_thinking_stay_as_sent(self):
         """What the fixes keep: a model part's thought text and an assistant's signed thinking (their
         signatures cover them), so a conversation passed back still verifies."""
