@@ -243,10 +243,13 @@ static void openai_chat_response_and_stream(void **state)
     must_contain(out, "\"obfuscation\":\"k3Zq\"");
     must_contain(out, "\"name\":\"send\"");
     free(out);
-    /* OpenRouter: reasoning and reasoning_details are kept */
+    /* OpenRouter: reasoning_details (signed) are kept; the unsigned reasoning text is scanned (servers
+     * such as vLLM render a message's reasoning into the prompt) */
     in = read_example("openrouter_chat_response.json", &n);
-    out = check_doc(ctx, in, n, SANCTUM_CHAT_OPENAI_CHAT, SANCTUM_CHAT_SHAPE_RESPONSE, resp, 1);
-    must_contain(out, "\"reasoning\":\"Confirm the booking.\"");
+    static const expect or_resp[] = {{"$.choices[0].message.content", A, TEXT},
+                                     {"$.choices[0].message.reasoning", A, TEXT}};
+    out = check_doc(ctx, in, n, SANCTUM_CHAT_OPENAI_CHAT, SANCTUM_CHAT_SHAPE_RESPONSE, or_resp, NELEM(or_resp));
+    must_contain(out, "\"text\":\"Confirm the booking.\"");
     must_contain(out, "\"signature\":\"ErUBCkYIBRgC\"");
     free(out);
     free(in);
@@ -421,6 +424,52 @@ static void fail_closed_rules(void **state)
         assert_true(err.offset > 0 && err.offset < strlen(folded[i]));
         assert_non_null(strstr(err.message, "case"));
     }
+    /* signed thinking is kept in an assistant's message only, and only what its signature covers; a
+     * message's unsigned reasoning text (vLLM's Qwen3 and DeepSeek-R1 templates render it) is scanned */
+    const char *think = "{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"thinking\",\"thinking\":\"Jane\","
+                        "\"signature\":\"s\"},{\"type\":\"reasoning.text\",\"text\":\"Jane\"}],\"reasoning_content\":\"Jane\"},"
+                        "{\"role\":\"assistant\",\"content\":[{\"type\":\"thinking\",\"thinking\":\"kept\",\"signature\":"
+                        "\"s\",\"text\":\"Jane\"}],\"reasoning\":\"Jane\",\"reasoning_details\":[{\"type\":"
+                        "\"reasoning.text\",\"text\":\"kept\"}]}]}";
+    static const expect tk[] = {
+        {"$.messages[0].content[0].thinking", U, SANCTUM_CHAT_KIND_UNKNOWN},
+        {"$.messages[0].content[0].signature", U, SANCTUM_CHAT_KIND_UNKNOWN},
+        {"$.messages[0].content[1].text", U, TEXT},
+        {"$.messages[0].reasoning_content", U, TEXT},
+        {"$.messages[1].content[0].text", A, SANCTUM_CHAT_KIND_UNKNOWN},
+        {"$.messages[1].reasoning", A, TEXT},
+    };
+    free(check_doc(ctx, (const uint8_t *)think, strlen(think), SANCTUM_CHAT_ANTHROPIC_MESSAGES,
+                   SANCTUM_CHAT_SHAPE_REQUEST, tk, NELEM(tk)));
+    /* unsigned thinking (no signature, or an empty one) is no provider's to verify: walked too */
+    const char *unsigned_think = "{\"messages\":[{\"role\":\"assistant\",\"content\":[{\"type\":\"thinking\","
+                                 "\"thinking\":\"Jane\"},{\"type\":\"thinking\",\"thinking\":\"Jane\",\"signature\":\"\"},"
+                                 "{\"type\":\"redacted_thinking\",\"data\":\"ZW5j\"}]}]}";
+    static const expect ut[] = {
+        {"$.messages[0].content[0].thinking", A, SANCTUM_CHAT_KIND_UNKNOWN},
+        {"$.messages[0].content[1].thinking", A, SANCTUM_CHAT_KIND_UNKNOWN},
+    };
+    free(check_doc(ctx, (const uint8_t *)unsigned_think, strlen(unsigned_think), SANCTUM_CHAT_ANTHROPIC_MESSAGES,
+                   SANCTUM_CHAT_SHAPE_REQUEST, ut, NELEM(ut)));
+    /* a Responses reasoning item keeps its summary and encrypted content; its raw content (vLLM renders
+     * it into a gpt-oss prompt) is scanned */
+    const char *ritem = "{\"model\":\"m\",\"input\":[{\"type\":\"reasoning\",\"id\":\"rs_1\",\"summary\":[{\"type\":"
+                        "\"summary_text\",\"text\":\"kept\"}],\"content\":[{\"type\":\"reasoning_text\",\"text\":\"Jane\"}],"
+                        "\"encrypted_content\":\"gAAA\"}]}";
+    static const expect rsx[] = {{"$.input[0].content[0].text", A, SANCTUM_CHAT_KIND_UNKNOWN}};
+    free(check_doc(ctx, (const uint8_t *)ritem, strlen(ritem), SANCTUM_CHAT_OPENAI_RESPONSES, SANCTUM_CHAT_SHAPE_REQUEST,
+                   rsx, NELEM(rsx)));
+    /* JSON in a tool's arguments may repeat a key: parsed all the same (each leaf scanned, with its key's
+     * evidence), where refused it was scanned as text without it */
+    const char *dupargs = "{\"messages\":[{\"role\":\"assistant\",\"tool_calls\":[{\"id\":\"c\",\"type\":\"function\","
+                          "\"function\":{\"name\":\"f\",\"arguments\":\"{\\\"last_name\\\":\\\"Doe\\\","
+                          "\\\"last_name\\\":\\\"Roe\\\"}\"}}]}]}";
+    static const expect da[] = {
+        {"$.messages[0].tool_calls[0].function.arguments>$.last_name", A, ARGS},
+        {"$.messages[0].tool_calls[0].function.arguments>$.last_name", A, ARGS},
+    };
+    free(check_doc(ctx, (const uint8_t *)dupargs, strlen(dupargs), SANCTUM_CHAT_OPENAI_CHAT, SANCTUM_CHAT_SHAPE_REQUEST,
+                   da, NELEM(da)));
     /* one spelling in another case alone is an unknown key (scanned), not refused */
     const char *odd = "{\"messages\":[{\"role\":\"user\",\"content\":\"x\",\"Type\":\"Jane\"}]}";
     assert_int_equal(sanctum_chat_doc_new(&doc, ctx, 0, (const uint8_t *)odd, strlen(odd), &err), SANCTUM_OK);
@@ -703,7 +752,7 @@ static void gemini(void **state)
     must_contain(out, "\"probability\": \"NEGLIGIBLE\"");
     free(out);
     free(in);
-    /* snake_case spelling, a thought part (kept), a function role, code execution */
+    /* snake_case spelling, a thought part (kept), a function role, code execution, stop sequences (scanned) */
     const char *snake = "{\"system_instruction\":{\"parts\":[{\"text\":\"sys\"}]},\"contents\":[{\"role\":\"model\","
                         "\"parts\":[{\"thought\":true,\"text\":\"Jane is\"},{\"function_call\":{\"name\":\"f\","
                         "\"args\":{\"q\":\"Jane\"}}},{\"executable_code\":{\"language\":\"PYTHON\",\"code\":\"print(1)\"}}]},"
@@ -717,10 +766,24 @@ static void gemini(void **state)
         {"$.contents[1].parts[0].function_response.response.r", T, RES},
         {"$.contents[1].parts[1].code_execution_result.outcome", T, RES},
         {"$.contents[1].parts[1].code_execution_result.output", T, RES},
+        {"$.generation_config.stop_sequences[0]", U, SANCTUM_CHAT_KIND_UNKNOWN},
         {"$.labels.team", N, SANCTUM_CHAT_KIND_UNKNOWN},
     };
     free(check_doc(ctx, (const uint8_t *)snake, strlen(snake), SANCTUM_CHAT_GEMINI, SANCTUM_CHAT_SHAPE_REQUEST, sn,
                    NELEM(sn)));
+    /* "thought": true keeps a model part's text only: Gemini still reads the part's functionResponse,
+     * fileData ..., and a user's part is no model's thought (the client sets the flag) */
+    const char *thought = "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"thought\":true,\"text\":\"Jane Doe\"}]},"
+                          "{\"role\":\"model\",\"parts\":[{\"thought\":true,\"text\":\"kept\",\"functionCall\":"
+                          "{\"name\":\"f\",\"args\":{\"q\":\"Jane\"}}}]},{\"role\":\"function\",\"parts\":[{\"thought\":"
+                          "true,\"functionResponse\":{\"name\":\"f\",\"response\":{\"r\":\"Jane Roe\"}}}]}]}";
+    static const expect th[] = {
+        {"$.contents[0].parts[0].text", U, TEXT},
+        {"$.contents[1].parts[0].functionCall.args.q", A, ARGS},
+        {"$.contents[2].parts[0].functionResponse.response.r", T, RES},
+    };
+    free(check_doc(ctx, (const uint8_t *)thought, strlen(thought), SANCTUM_CHAT_GEMINI, SANCTUM_CHAT_SHAPE_REQUEST,
+                   th, NELEM(th)));
     /* detection stays unambiguous: each format's own documents are detected as before */
     static const struct {
         const char *file;

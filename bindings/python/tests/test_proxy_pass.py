@@ -133,6 +133,21 @@ class ModelLookupTest(ProxyFixture):
         from sanctumcore.proxy.server import top_level_model
         self.assertIsNone(top_level_model(rb'{"a": {"\u006dodel": "gpt-4o"}, "modelx": "x"}'))
 
+    def test_a_model_key_in_another_case_is_refused(self):
+        """Go's encoding/json (Ollama) reads `"Model"` as the model, and of `"model"` and `"MODEL"` keeps
+        the last: the proxy routed by the literal `model` alone (or none), so the provider could run a
+        model whose route scrubs on a route that does not."""
+        for body in (b'{"Model": "gpt-4o", "messages": []}', b'{"model": "x", "MODEL": "gpt-4o", "messages": []}',
+                     b'{"model": "x", "\\u004dodel": "gpt-4o"}'):
+            with self.subTest(body=body):
+                resp, data = self.post("/chat/completions", body)
+                self.assertEqual(resp.status, 400)
+                self.assertEqual(json.loads(data)["error"]["code"], "ambiguous_model")
+        self.assertEqual(self.up.requests, [])
+        resp, _ = self.post("/chat/completions", b'{"model": "gpt-4o", "a": {"Model": "x"}, "m": "Model"}')
+        self.assertEqual(resp.status, 200)  # nested keys and values are no top-level key
+        self.assertEqual(self.up.requests[0].path, "/gpt/chat/completions")
+
 
 class RoutingTest(ProxyFixture):
     routes = [

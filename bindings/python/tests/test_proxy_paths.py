@@ -44,7 +44,12 @@ PERSONAL = json.dumps({"model": "gpt-4o", "messages": [
 # path parameters (Tomcat, Spring), another case (ASP.NET, Azure), an encoded colon (Gemini's method).
 VARIANTS = ["/chat/completions/", "/chat/completions/.", "/chat//completions", "/chat%2Fcompletions",
             "/chat%2fcompletions", "/chat%5Ccompletions", "/chat\\completions", "/chat/completions;x=1",
-            "/Chat/Completions", "/CHAT/COMPLETIONS/"]
+            "/Chat/Completions", "/CHAT/COMPLETIONS/",
+            # trailing dots and white space (IIS, Windows), a path a server cuts at a decoded ?, # or NUL,
+            # letters that .NET's invariant upper case and Go's EqualFold fold to ASCII (ı, ſ, the Kelvin sign)
+            "/chat/completions.", "/chat/completions%2e", "/chat/completions%20", "/chat/completions%09",
+            "/chat/completions%00", "/chat/completions%00/x", "/chat/completions%3Fx=1", "/chat/completions%23x",
+            "/chat/complet%C4%B1ons", "/chat/completion%C5%BF"]
 
 
 class RouteFormUnitTest(unittest.TestCase):
@@ -57,6 +62,9 @@ class RouteFormUnitTest(unittest.TestCase):
         self.assertEqual(route_form(":streamGenerateContent"), ":streamgeneratecontent")
         self.assertEqual(route_form("/v1beta/models/g%3AstreamGenerateContent"), "/v1beta/models/g:streamgeneratecontent")
         self.assertEqual(route_form("/"), "/")
+        self.assertEqual(route_form("/v1/%E2%84%AAey"), "/v1/key")  # the Kelvin sign
+        self.assertEqual(route_form("/v1beta/models/gemini-2.0-flash:generateContent"),
+                         "/v1beta/models/gemini-2.0-flash:generatecontent")  # a dot inside a segment stays
 
     def test_gemini_model_seen_behind_an_encoded_colon(self):
         from sanctumcore.proxy.upstream import gemini_json_stream, gemini_model

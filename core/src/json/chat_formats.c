@@ -231,13 +231,33 @@ static void walk_tool_calls(chat_walker *w, uint32_t arr, int32_t role)
     }
 }
 
+/* A string token holding at least one character (t = 0: no such member). */
+static bool nonempty_string(const sc_json_doc *j, uint32_t t)
+{
+    return t != 0 && TYPE(t) == SC_JT_STRING && j->tok[t].len > 2u;
+}
+
 /* A content part / content block, any format, dispatched on its decoded "type". */
 static void walk_part(chat_walker *w, uint32_t p, int32_t role, int32_t kind)
 {
     const sc_json_doc *j = w->j;
     sstr t = short_of(j, SC_JSON_GET(j, p, "type"));
-    if (EQ(t, "thinking") || EQ(t, "redacted_thinking") || PREFIX(t, "reasoning."))
-        return; /* signed (Anthropic thinking, OpenRouter reasoning_details): keep */
+    if ((EQ(t, "thinking") || EQ(t, "redacted_thinking") || PREFIX(t, "reasoning.")) && role == R_ASSISTANT) {
+        /* signed (Anthropic thinking, OpenRouter reasoning_details): keep what the signature covers;
+         * any other member is walked (a gateway may read a "text" there). Unsigned thinking (nothing
+         * would break if it changed; an OpenAI-compatible server renders it) is walked, its (empty)
+         * signature kept so no replacement can make it look signed. Such a block in a user's message
+         * (no model's) is walked as any block. */
+        bool sig = nonempty_string(j, SC_JSON_GET(j, p, "signature")) || nonempty_string(j, SC_JSON_GET(j, p, "data"));
+        FOR_MEMBERS(p, k, v) {
+            (void)v;
+            bool signed_text = PREFIX(t, "reasoning.") ? KEY("text") || KEY("summary") || KEY("format")
+                                                       : KEY("thinking");
+            if (!(sig && signed_text) && !KEY("signature") && !KEY("data"))
+                other_member(w, k, role);
+        }
+        return;
+    }
     bool tool_use = EQ(t, "tool_use") || EQ(t, "server_tool_use") || EQ(t, "mcp_tool_use");
     bool tool_result = EQ(t, "tool_result") || EQ(t, "mcp_tool_result") ||
                        (t.n > 12 && memcmp(t.b + t.n - 12, "_tool_result", 12) == 0);
@@ -402,8 +422,12 @@ static void walk_message(chat_walker *w, uint32_t msg, int32_t dflt_role)
                 }
                 leave(m);
             }
-        } else if (KEY("reasoning") || KEY("reasoning_details") || KEY("reasoning_content")) {
-            continue; /* OpenRouter / DeepSeek reasoning passed back: keep, like signed thinking */
+        } else if (KEY("reasoning_details") && role == R_ASSISTANT) {
+            continue; /* OpenRouter's reasoning passed back (may be signed): keep, like signed thinking */
+        } else if (KEY("reasoning") || KEY("reasoning_content")) {
+            /* unsigned text that OpenAI-compatible servers render into the prompt (Qwen3's and
+             * DeepSeek-R1's chat templates in vLLM, Ollama): scanned */
+            scan_member(w, k, role, K_TEXT, false);
         } else if (KEY("annotations")) {
             scan_member(w, k, role, SANCTUM_CHAT_KIND_CITATION, false);
         } else {
@@ -447,8 +471,17 @@ static void walk_item(chat_walker *w, uint32_t it, int32_t dflt_role)
         walk_message(w, it, dflt_role);
         return;
     }
-    if (EQ(t, "reasoning") || EQ(t, "compaction") || EQ(t, "item_reference"))
-        return; /* summaries ride with encrypted reasoning; references are ids */
+    if (EQ(t, "reasoning") || EQ(t, "compaction") || EQ(t, "item_reference")) {
+        /* summaries ride with encrypted reasoning, references are ids: kept. Any other member is
+         * walked: a reasoning item's content (reasoning_text) is raw text an open-weight server
+         * renders into the prompt (vLLM's Responses API for gpt-oss, as the analysis channel) */
+        FOR_MEMBERS(it, k, v) {
+            (void)v;
+            if (!KEY("summary") && !KEY("encrypted_content"))
+                other_member(w, k, R_ASSISTANT);
+        }
+        return;
+    }
     bool call = EQ(t, "function_call") || EQ(t, "custom_tool_call") || EQ(t, "mcp_call");
     bool output = (t.n > 7 && memcmp(t.b + t.n - 7, "_output", 7) == 0);
     FOR_MEMBERS(it, k, v) {
@@ -534,12 +567,15 @@ static void walk_gemini_part(chat_walker *w, uint32_t p, int32_t role)
         chat_scan_leaves(w, p, role, K_UNKNOWN, false);
         return;
     }
+    /* A model's thought summary travels with its thought signature: its text is kept like signed
+     * thinking. Only that text: the flag does not stop Gemini reading a functionResponse, fileData ...
+     * of the same part, nor the text of a user's part (the flag is the client's to set). */
     uint32_t th = SC_JSON_GET(j, p, "thought");
-    if (th != 0 && TYPE(th) == SC_JT_TRUE)
-        return; /* a thought summary travels with its thought signature: kept like signed thinking */
+    bool thought = th != 0 && TYPE(th) == SC_JT_TRUE && role == R_ASSISTANT;
     FOR_MEMBERS(p, k, v) {
         if (KEY("text")) {
-            add_member(w, k, role, K_TEXT);
+            if (!thought)
+                add_member(w, k, role, K_TEXT);
         } else if (GKEY("inlineData", "inline_data")) {
             chat_opaque(w, v); /* base64 */
             continue;
@@ -735,9 +771,19 @@ static void walk_top_member(chat_walker *w, uint32_t root, uint32_t k, const sst
         member m = enter(w, k);
         chat_walk_response_format(w, v);
         leave(m);
-    } else if (GKEY("generationConfig", "generation_config") && SCRUB_SYSTEM(w)) {
+    } else if (GKEY("generationConfig", "generation_config")) {
+        /* stop sequences are the user's words as "stop" is (a transcript's "Jane Doe:"): scanned;
+         * response schemas are the developer's (chat_tools.c) */
         member m = enter(w, k);
-        chat_walk_generation_config(w, v);
+        if (TYPE(v) == SC_JT_OBJECT) {
+            FOR_MEMBERS(v, k2, v2) {
+                (void)v2;
+                if (SC_JSON_STR_IS(j, k2, "stopSequences") || SC_JSON_STR_IS(j, k2, "stop_sequences"))
+                    scan_member(w, k2, R_USER, K_UNKNOWN, false);
+            }
+        }
+        if (SCRUB_SYSTEM(w))
+            chat_walk_generation_config(w, v);
         leave(m);
     } else if (gemini_keep(j, k)) {
         return;

@@ -392,7 +392,10 @@ void chat_json_string(chat_walker *w, uint32_t tok, int32_t role, int32_t kind)
     size_t sn = sc_json_decode(raw, n, src);
     sc_json_doc inner;
     sanctum_error ierr;
-    uint32_t jflags = (w->flags & SANCTUM_CHAT_ALLOW_LONE_SURROGATES) ? SANCTUM_JSON_ALLOW_LONE_SURROGATES : 0u;
+    /* Duplicate keys are taken here: every leaf of nested JSON is scanned, so no reader's choice of
+     * value can hide one; refused, the text was scanned whole, without the keys' evidence. */
+    uint32_t jflags = SANCTUM_JSON_ALLOW_DUPLICATE_KEYS |
+                      ((w->flags & SANCTUM_CHAT_ALLOW_LONE_SURROGATES) ? SANCTUM_JSON_ALLOW_LONE_SURROGATES : 0u);
     sanctum_status pst = sc_json_parse(d->ctx, src, sn, w->depth_left == 0 ? 1 : w->depth_left, jflags, &inner,
                                        &ierr);
     if (pst == SANCTUM_E_NOMEM) {

@@ -9,8 +9,10 @@ refused rather than guessed at.
 
 Routes are chosen on `route_form`, the spelling servers in front of providers commonly read the same:
 a scrub route's `/chat/completions` must also take `/chat/completions/`, `/chat//completions`,
-`/chat%2Fcompletions`, `/chat\\completions`, `/chat/completions;x` and `/Chat/Completions`, which would
-otherwise fall through to a pass route while the provider serves them as its chat endpoint.
+`/chat%2Fcompletions`, `/chat\\completions`, `/chat/completions;x`, `/Chat/Completions`,
+`/chat/completions.`, `/chat/completions%20`, `/chat/completions%3Fx`, `/chat/completions%00` and
+`/chat/completıons`, which would otherwise fall through to a pass route while a provider's front end may
+serve them as its chat endpoint.
 """
 from __future__ import annotations
 
@@ -74,13 +76,22 @@ def origin_form(target: str) -> str:
 
 
 def route_form(path: str) -> str:
-    """The path as routes match it (never sent): percent-decoded once, backslashes read as slashes,
-    `;parameters` dropped from each segment, empty and `.` segments (repeated and trailing slashes)
-    dropped, lower case. A path entry of a route (`:streamGenerateContent`, no leading slash) gets the same."""
-    if "%" not in path and "\\" not in path and ";" not in path and "//" not in path \
-            and "/." not in path and not path.endswith("/") and path.islower():
+    """The path as routes match it (never sent): percent-decoded once and cut at a decoded `?`, `#` or
+    NUL (a server that decodes before splitting, or a C string, ends the path there), backslashes read as
+    slashes, `;parameters` and trailing dots and white space dropped from each segment (IIS and Windows
+    drop them), empty and `.` segments (repeated and trailing slashes) dropped, case folded as servers
+    matching without case do (.NET's invariant upper case and Go's EqualFold read `ı` as `i`, `ſ` as `s`
+    and the Kelvin sign as `k`). A path entry of a route (`:streamGenerateContent`, no leading slash)
+    gets the same."""
+    if path.isascii() and path.islower() and not path.endswith(("/", ".")) and "%" not in path \
+            and "\\" not in path and ";" not in path and "//" not in path and "/." not in path and "./" not in path:
         return path  # the common case: already in this form
     text = urllib.parse.unquote(path) if "%" in path else path
-    segments = [s.partition(";")[0] for s in text.replace("\\", "/").split("/")]
+    text = _PATH_END.split(text, 1)[0]
+    segments = [s.partition(";")[0].rstrip(_DROPPED_TAIL) for s in text.replace("\\", "/").split("/")]
     lead = "/" if text.startswith(("/", "\\")) else ""
-    return lead + "/".join(s for s in segments if s and s != ".").lower()
+    return lead + "/".join(s for s in segments if s and s != ".").upper().lower()
+
+
+_PATH_END = re.compile(r"[?#\x00]")
+_DROPPED_TAIL = ". \t\r\n\x0b\x0c"

@@ -69,33 +69,33 @@ _WS = re.compile(rb"[ \t\r\n]*")
 
 def top_level_model(doc: bytes) -> Optional[str]:
     """The string value of the top-level "model" member of a document the core has validated. Walks
-    tokens without recursion; only the model's own string token is decoded."""
-    import json as _json  # decodes one short string token, never the body
+    tokens without recursion; only key tokens that may be `model` are decoded. A top-level key that is
+    `model` in another case (`"Model"`) is refused: Go's encoding/json (Ollama) matches keys without case
+    and keeps the last, so the provider may run another model than the one the route was chosen for."""
+    import json as _json  # decodes short string tokens, never the body
 
-    depth = 0
+    depth, found = 0, None
     for m in _TOKEN.finditer(doc):
-        c = m.group()[:1]
+        token = m.group()
+        c = token[:1]
         if c in (b"{", b"["):
             depth += 1
         elif c in (b"}", b"]"):
             depth -= 1
-        elif depth == 1 and (m.group() == b'"model"' or (b"\\" in m.group() and _escaped_model(m.group()))):
+        elif depth == 1 and len(token) <= 64 and (token.lower() == b'"model"' or b"\\" in token):
             j = _WS.match(doc, m.end()).end()
             if doc[j:j + 1] != b":":
+                continue  # a value, not a key
+            key = _json.loads(token)
+            if key.lower() != "model":
                 continue
+            if key != "model":
+                raise Refusal(400, "the top-level model key is written in another case (a provider may read "
+                              "it as the model)", code="ambiguous_model")
             v = _STRING.match(doc, _WS.match(doc, j + 1).end())
-            if v is None:
-                return None
-            value = _json.loads(v.group())
-            return value if isinstance(value, str) else None
-    return None
-
-
-def _escaped_model(token: bytes) -> bool:
-    """A key token written with escapes (`"\\u006dodel"`) that every JSON reader decodes to `model`."""
-    import json as _json
-
-    return len(token) <= 64 and _json.loads(token) == "model"
+            found = _json.loads(v.group()) if v is not None else None
+            found = found if isinstance(found, str) else None
+    return found
 
 
 class Proxy:
