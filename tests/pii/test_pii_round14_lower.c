@@ -1,0 +1,87 @@
+/* PII detector, round 14 (informal chat, issue 17): lower-case names round 13 left (person_lower_frames.c):
+ * a name opening a message or a line before a request ("sofia pls ..."), a lower-case speaker line
+ * ("ollie: ..."), and two-word or accented frames ("how far X", "dis à X"). New sentences, not taken from any
+ * evaluation file; each class has hard negatives: the same frame with a word that is also a name (will, mark,
+ * grace, rose, bill, sunny, dev, jack, hope), a place, a brand or software, a fictional character. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "pii_expect.h"
+#include "test_util.h"
+
+/* A given name that opens a message or a line, before a request: "pls", "plz", "please", "can u", "could
+ * you", "u there". */
+static void round14_opener_request(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "zeynep can u send the slides tonight", SANCTUM_ENTITY_PERSON, "zeynep");
+    pii_expect(f->det, "arjun pls check the pr when free", SANCTUM_ENTITY_PERSON, "arjun");
+    pii_expect(f->det, "priyanka plz call me back", SANCTUM_ENTITY_PERSON, "priyanka");
+    pii_expect(f->det, "mateus could you grab bread on the way", SANCTUM_ENTITY_PERSON, "mateus");
+    pii_expect(f->det, "nkechi u there?", SANCTUM_ENTITY_PERSON, "nkechi");
+    pii_expect(f->det, "ok thanks\nyusuf please reply to the group", SANCTUM_ENTITY_PERSON, "yusuf");
+    pii_expect(f->det, "bartosz can you pick up the keys", SANCTUM_ENTITY_PERSON, "bartosz");
+    pii_expect(f->det, "aigerim pls send the photos", SANCTUM_ENTITY_PERSON, "aigerim");
+    pii_expect_none(f->det, "will can u check the build", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "mark pls as resolved", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "grace please is a hymn", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "bill pls pay before friday", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "sunny can u believe it", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "dev can you deploy is the question", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "paris can u recommend a hotel", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "kafka can you explain the consumer groups", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "alexa can you play music", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "ubuntu can you boot from usb", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "tmux pls stop eating my keys", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "lorem ipsum\nmy_var can u be null", SANCTUM_ENTITY_PERSON);
+}
+
+/* A lower-case speaker line: a given name at the start of a line, a colon and a space. */
+static void round14_speaker_line(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "ollie: running late, save me a seat", SANCTUM_ENTITY_PERSON, "ollie");
+    pii_expect(f->det, "me: where r u\ndimitri: omw", SANCTUM_ENTITY_PERSON, "dimitri");
+    pii_expect(f->det, "ok\nfatoumata: i sent it already", SANCTUM_ENTITY_PERSON, "fatoumata");
+    pii_expect(f->det, "henrik: ja det gör vi", SANCTUM_ENTITY_PERSON, "henrik");
+    pii_expect_none(f->det, "note: the build is green", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "hope: a novel about rain", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "jack: a socket for audio", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "rose: 12 stems in the order", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "python: 3.12 required", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "berlin: rain all week", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "usage: sofia [options]", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "x = {sofia: 1, arjun: 2}", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "http://example.com/sofia: 404", SANCTUM_ENTITY_PERSON);
+}
+
+/* Two-word and accented frames: Nigerian Pidgin "how far X", French and Portuguese "dis à X", "diz à X". */
+static void round14_two_word_frames(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "how far chinedu, you don land?", SANCTUM_ENTITY_PERSON, "chinedu");
+    pii_expect(f->det, "how far emeka", SANCTUM_ENTITY_PERSON, "emeka");
+    pii_expect(f->det, "dis à mathilde que je suis là", SANCTUM_ENTITY_PERSON, "mathilde");
+    pii_expect(f->det, "dile à rodrigo", SANCTUM_ENTITY_PERSON, "rodrigo");
+    pii_expect_none(f->det, "how far lagos is from abuja", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "how far along is the build", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "how far grace goes", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "dis à paris que je reviens", SANCTUM_ENTITY_PERSON);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(round14_opener_request, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round14_speaker_line, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round14_two_word_frames, pii_setup, pii_teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
