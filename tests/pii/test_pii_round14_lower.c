@@ -76,12 +76,30 @@ static void round14_two_word_frames(void **state)
     pii_expect_none(f->det, "dis à paris que je reviens", SANCTUM_ENTITY_PERSON);
 }
 
+/* Declined given names after a Polish or Russian frame: the dative and the vocative ("powiedz tomkowi",
+ * "skazhi olegu", "peredai mashe", "czesc kasiu"); the base is a given name that is no word. */
+static void round14_declined(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "powiedz tomkowi ze jutro nie przyjde", SANCTUM_ENTITY_PERSON, "tomkowi");
+    pii_expect(f->det, "skazhi olegu chto ya opozdayu", SANCTUM_ENTITY_PERSON, "olegu");
+    pii_expect(f->det, "peredai svetlane privet", SANCTUM_ENTITY_PERSON, "svetlane");
+    pii_expect(f->det, "czesc kasiu, co slychac", SANCTUM_ENTITY_PERSON, "kasiu");
+    pii_expect(f->det, "powiedz pawlowi o spotkaniu", SANCTUM_ENTITY_PERSON, "pawlowi");
+    pii_expect_none(f->det, "powiedz wszystkim ze jest zebranie", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "skazhi spasibo", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "peredai moskve privet", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "tell everyone the news", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "hey there, anyone around", SANCTUM_ENTITY_PERSON);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(round14_opener_request, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round14_speaker_line, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round14_two_word_frames, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round14_declined, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -360,6 +360,49 @@ void pii_informal_speaker(pii_scan *sc, size_t p, size_t j)
         pii_person_emit(sc, p, j, 0.72, SANCTUM_EV_CONTEXT_AFTER | SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_FORMAT_WEAK);
 }
 
+/* A given name of the lists that is no word and no place, as the base of a declined form. */
+static bool declined_base(const uint8_t *w, size_t n)
+{
+    unsigned f = sc_name_lookup(w, n);
+    return n >= 4 && (f & SC_NAME_FIRST) && !(f & (SC_NAME_WORD | SC_NAME_PLACE)) && !informal_word(w, n);
+}
+
+/* "powiedz tomkowi", "skazhi olegu", "peredai svetlane", "czesc kasiu": [a, b) after a Polish or Russian
+ * frame is a dative or vocative of a given name: the stem before "owi", "u" or "e", that stem with "a"
+ * ("svetlan|e" -> "svetlana", "kasi|u" -> "kasia"), or with the fleeting "e" of "tomek", "pawel" back. */
+static bool declined_name(const uint8_t *s, size_t a, size_t b)
+{
+    size_t n = b - a, e;
+    if (n < 5 || n > 16)
+        return false;
+    for (size_t i = a; i < b; i++)
+        if (!pii_is_lower(s[i]))
+            return false;
+    if (n > 6 && memcmp(s + b - 3, "owi", 3) == 0)
+        e = 3;
+    else if (s[b - 1] == 'u' || s[b - 1] == 'e')
+        e = 1;
+    else
+        return false;
+    if (sc_name_lookup(s + a, n) != 0 || sc_word_class(s + a, n) != SC_WORD_NONE)
+        return false;
+    uint8_t buf[20];
+    size_t m = n - e;
+    memcpy(buf, s + a, m);
+    if (declined_base(buf, m))
+        return true; /* "oleg|u", "ivan|owi" */
+    buf[m] = 'a';
+    if (declined_base(buf, m + 1))
+        return true; /* "svetlan|e", "kasi|u" */
+    static const char VOWELS[] = "aeiouy";
+    if (m >= 3 && !strchr(VOWELS, buf[m - 1]) && !strchr(VOWELS, buf[m - 2])) {
+        buf[m] = buf[m - 1]; /* "tomk" -> "tomek", "pawl" -> "pawel" */
+        buf[m - 1] = 'e';
+        return declined_base(buf, m + 1);
+    }
+    return false;
+}
+
 void pii_informal_frame(pii_scan *sc, size_t p, size_t j)
 {
     const uint8_t *s = sc->s;
@@ -382,8 +425,12 @@ void pii_informal_frame(pii_scan *sc, size_t p, size_t j)
         if ((k & F_BEFORE) && ((ka & F_LINK) || a_grave) && b < n && s[b] == ' ' && a == j + 1 && frame_next(s, n, b, &c, &d))
             a = c, b = d;
         bool kin = (k & F_BEFORE_KIN) != 0;
+        static const char *const SLAVIC[] = {"ahoj", "czesc", "peredai", "powiedz", "privet", "skazhi", NULL};
+        const char *why;
         if ((a == j + 1 || (k & F_BEFORE)) && name_ok(sc, a, b, kin))
             emit_name(sc, a, b, kin ? 0.8 : 0.72);
+        else if (a == j + 1 && word_in(s + p, j - p, SLAVIC) && declined_name(s, a, b) && !pii_in_code(sc, a, b, &why))
+            pii_person_emit(sc, a, b, 0.72, SANCTUM_EV_CONTEXT_BEFORE | SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_FORMAT_WEAK);
     }
     if ((k & (F_AFTER | F_AFTER_KIN)) && frame_prev(s, p, &a, &b) && !is_me(s + a, b - a)) {
         bool kin = (k & F_AFTER_KIN) != 0;
