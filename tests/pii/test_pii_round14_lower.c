@@ -43,6 +43,29 @@ static void round14_opener_request(void **state)
     pii_expect_none(f->det, "lorem ipsum\nmy_var can u be null", SANCTUM_ENTITY_PERSON);
 }
 
+/* A given name that opens a message or a line before a verb of news: "got", "has", "had", "was", "wants",
+ * "needs", "left", "cant", "didnt", "wont". */
+static void round14_opener_verb(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "kavya got married last week!!", SANCTUM_ENTITY_PERSON, "kavya");
+    pii_expect(f->det, "omg\nsiddharth has covid again", SANCTUM_ENTITY_PERSON, "siddharth");
+    pii_expect(f->det, "thandiwe was at the party too", SANCTUM_ENTITY_PERSON, "thandiwe");
+    pii_expect(f->det, "joaquin wants the blue one", SANCTUM_ENTITY_PERSON, "joaquin");
+    pii_expect(f->det, "ingrid cant make it tonight", SANCTUM_ENTITY_PERSON, "ingrid");
+    pii_expect(f->det, "malika didnt reply yet", SANCTUM_ENTITY_PERSON, "malika");
+    pii_expect_none(f->det, "hope was all we had", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "grace has a nice ring to it", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "jack has a loose wire", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "rose got trampled by the dog", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "dev has the latest build", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "london was rainy", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "nginx has a new release", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "python was slow on that box", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "sparkle was our hamster", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "gandalf was right all along", SANCTUM_ENTITY_PERSON);
+}
+
 /* A lower-case speaker line: a given name at the start of a line, a colon and a space. */
 static void round14_speaker_line(void **state)
 {
@@ -97,6 +120,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(round14_opener_request, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round14_opener_verb, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round14_speaker_line, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round14_two_word_frames, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round14_declined, pii_setup, pii_teardown),
