@@ -245,6 +245,8 @@ static void informal_frames_in_a_row(void **state)
     assert_linear(f->det, "requests in a row", "pls can u could you u there ");
     assert_linear(f->det, "declined names", "powiedz tomkowi skazhi olegu czesc kasiu how far emeka ");
     assert_linear(f->det, "colons in a row", "\nollie:ollie: ");
+    assert_linear(f->det, "accented frames", "cze\xc5\x9b\xc4\x87 kasia d\xc3\xac a marco ol\xc3\xa1 ");
+    assert_linear(f->det, "interjection, name, verb", "\nomg kavya got ");
 }
 
 /* Items of one list in a row (person_parallel.c): a weak given name asks at most four candidates on each

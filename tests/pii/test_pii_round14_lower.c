@@ -61,6 +61,13 @@ static void round14_opener_verb(void **state)
     pii_expect_none(f->det, "dev has the latest build", SANCTUM_ENTITY_PERSON);
     pii_expect_none(f->det, "london was rainy", SANCTUM_ENTITY_PERSON);
     pii_expect_none(f->det, "nginx has a new release", SANCTUM_ENTITY_PERSON);
+    /* one interjection may stand before the name */
+    pii_expect(f->det, "omg thandiwe got the job", SANCTUM_ENTITY_PERSON, "thandiwe");
+    pii_expect(f->det, "bruh joaquin wants a refund now", SANCTUM_ENTITY_PERSON, "joaquin");
+    pii_expect(f->det, "ok ingrid pls call me", SANCTUM_ENTITY_PERSON, "ingrid");
+    pii_expect_none(f->det, "omg grace was amazing at that recital", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "lol docker was down again", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "the ingrid was full", SANCTUM_ENTITY_PERSON);
     pii_expect_none(f->det, "python was slow on that box", SANCTUM_ENTITY_PERSON);
     pii_expect_none(f->det, "sparkle was our hamster", SANCTUM_ENTITY_PERSON);
     pii_expect_none(f->det, "gandalf was right all along", SANCTUM_ENTITY_PERSON);
@@ -97,6 +104,14 @@ static void round14_two_word_frames(void **state)
     pii_expect_none(f->det, "how far along is the build", SANCTUM_ENTITY_PERSON);
     pii_expect_none(f->det, "how far grace goes", SANCTUM_ENTITY_PERSON);
     pii_expect_none(f->det, "dis à paris que je reviens", SANCTUM_ENTITY_PERSON);
+    /* greetings and verbs written with their accents */
+    pii_expect(f->det, "cześć agnieszka, idziemy?", SANCTUM_ENTITY_PERSON, "agnieszka");
+    pii_expect(f->det, "dì a federico che arrivo", SANCTUM_ENTITY_PERSON, "federico");
+    pii_expect(f->det, "olá thiago, tudo bem?", SANCTUM_ENTITY_PERSON, "thiago");
+    pii_expect(f->det, "cześć kasiu", SANCTUM_ENTITY_PERSON, "kasiu");
+    pii_expect_none(f->det, "cześć wszystkim", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "olá lisboa", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "dì a tutti che arrivo", SANCTUM_ENTITY_PERSON);
 }
 
 /* Declined given names after a Polish or Russian frame: the dative and the vocative ("powiedz tomkowi",

@@ -493,6 +493,8 @@ void pii_skip_plain_lower(pii_scan *sc, walk *k)
                 if (end & END_BREAK) {
                     if (s[j] == '-')
                         pii_informal_word(sc, p, j); /* "yuki-chan" (person_lower_frames.c) */
+                    else if (s[j] >= 0x80 && wl <= 3)
+                        pii_informal_accented(sc, p, j); /* "cześć kasia", "dì a marco", "olá thiago" */
                     break; /* not a plain word: the full tokenizer decides */
                 }
             }

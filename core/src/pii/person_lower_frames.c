@@ -339,7 +339,12 @@ static void opener_request(pii_scan *sc, size_t p, size_t j)
 {
     const uint8_t *s = sc->s;
     size_t a, b, c, d;
-    if (!frame_prev(s, p, &a, &b) || !line_start(s, a))
+    if (!frame_prev(s, p, &a, &b))
+        return;
+    /* one interjection may open the line before the name: "omg kavya got married", "ok ingrid pls" */
+    static const char *const INTERJ[] = {"bruh", "btw", "lol", "ngl", "ok", "okay", "omg", "so", "tbh", "ugh", "wait",
+                                         "wow", "yo", NULL};
+    if (!line_start(s, a) && !(frame_prev(s, a, &c, &d) && line_start(s, c) && word_in(s + c, d - c, INTERJ)))
         return;
     bool can = (j - p == 3 && memcmp(s + p, "can", 3) == 0) || (j - p == 5 && memcmp(s + p, "could", 5) == 0);
     if (can || j - p == 1) {
@@ -406,13 +411,32 @@ static bool declined_name(const uint8_t *s, size_t a, size_t b)
     return false;
 }
 
+static void frame_with(pii_scan *sc, size_t p, size_t j, unsigned k);
+
 void pii_informal_frame(pii_scan *sc, size_t p, size_t j)
+{
+    unsigned k = frame_kinds(sc->s + p, j - p);
+    if (k != 0)
+        frame_with(sc, p, j, k);
+}
+
+/* "cześć kasia", "dì a marco", "olá thiago": greetings and verbs written with their accents, a frame word
+ * whose ASCII start [p, j) the walk left at a byte >= 0x80. */
+void pii_informal_accented(pii_scan *sc, size_t p, size_t j)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, e = j;
+    while (e < n && e - p < 12 && (pii_is_lower(s[e]) || s[e] >= 0x80))
+        e++;
+    static const char *const ACCENTED[] = {"cze\xc5\x9b\xc4\x87", "d\xc3\xac", "ol\xc3\xa1", NULL};
+    if (e - p < 12 && word_in(s + p, e - p, ACCENTED))
+        frame_with(sc, p, e, F_BEFORE);
+}
+
+static void frame_with(pii_scan *sc, size_t p, size_t j, unsigned k)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n, a, b, c, d;
-    unsigned k = frame_kinds(s + p, j - p);
-    if (k == 0)
-        return;
     if (k & F_OPEN) {
         opener_request(sc, p, j);
         return;
@@ -428,7 +452,8 @@ void pii_informal_frame(pii_scan *sc, size_t p, size_t j)
         if ((k & F_BEFORE) && ((ka & F_LINK) || a_grave) && b < n && s[b] == ' ' && a == j + 1 && frame_next(s, n, b, &c, &d))
             a = c, b = d;
         bool kin = (k & F_BEFORE_KIN) != 0;
-        static const char *const SLAVIC[] = {"ahoj", "czesc", "peredai", "powiedz", "privet", "skazhi", NULL};
+        static const char *const SLAVIC[] = {"ahoj", "czesc", "cze\xc5\x9b\xc4\x87", "peredai", "powiedz", "privet",
+                                             "skazhi", NULL};
         const char *why;
         if ((a == j + 1 || (k & F_BEFORE)) && name_ok(sc, a, b, kin))
             emit_name(sc, a, b, kin ? 0.8 : 0.72);
