@@ -11,7 +11,7 @@ def kv(s): return sum(kinds[x.strip()] for x in s.split('|'))
 gate=[[0]*26 for _ in range(12)]
 for w,k in ents:
     l=len(w)
-    if l<12 and kv(k)&~(32|64):
+    if l<12 and kv(k)&~(32|64|128):
         gate[l][ord(w[0])-97] |= 1<<(ord(w[-1])-97) | 1<<(32+ord(w[1] if l>1 else w[0])-97)
 def h(w):
     b=w.encode(); c1=b[1] if len(b)>1 else 0

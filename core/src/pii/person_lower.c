@@ -500,6 +500,8 @@ void pii_skip_plain_lower(pii_scan *sc, walk *k)
             }
             if (pii_is_informal_frame(s + p, wl))
                 pii_informal_word(sc, p, j); /* "rahul bhai", "kuya jun", "oye javi" */
+            if (p == 0 || s[p - 1] == '\n')
+                pii_informal_line_start(sc, p, j); /* "arjun pls check", "omg kavya got married" */
             unsigned shape = wl < 16 ? word_shape[wl][c - 'a'] : 0u;
             if ((shape & SHAPE_FRAME) && pii_chat_frame_gate(s, n, p, j, false)) {
                 word fw; /* "soy Ximena", "little Anouk", "mrs adeyemi" (person_chat_frames.c) */

@@ -96,17 +96,18 @@ static const char *const DENY[] = {
     "yang", "yaya", "ye", "zai", "zara", "zhe", "zoomer", NULL};
 
 /* By length and first letter, the last letters (bit c - 'a') and the second letters (bit 32 + c - 'a') of
- * the frame words that vouch for a name by themselves ("a", "to", "me" only ever help another frame word): the walk's gate (person.h), asked about
+ * the frame words that vouch for a name by themselves ("a", "to", "me" only ever help another frame word;
+ * the request words "pls", "was" are asked from the line's first word): the walk's gate (person.h), asked about
  * every lower-case word; most leave on this one load. Written out from FRAMES (pii_informal_tables_check
  * compares them, a unit test calls it). */
 const uint64_t pii_informal_gate[12][26] = {
     {0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
-    {0x0u, 0x0u, 0x0u, 0x0u, 0x1000000010u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x200000002000u, 0x0u, 0x0u, 0x0u, 0x0u, 0x4000000040000u, 0x0u, 0x10000000100000u, 0x0u, 0x40000000400000u, 0x0u, 0x100000001000000u, 0x0u},
+    {0x0u, 0x0u, 0x0u, 0x0u, 0x1000000010u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x200000002000u, 0x0u, 0x0u, 0x0u, 0x0u, 0x4000000040000u, 0x0u, 0x0u, 0x0u, 0x40000000400000u, 0x0u, 0x100000001000000u, 0x0u},
     {0x0u, 0x0u, 0x400000004u, 0x110100001101u, 0x8200000082000u, 0x0u, 0x0u, 0x11000000110u, 0x0u, 0x10000000100u, 0x0u, 0x0u, 0x0u, 0x11000000110u, 0x10000000100u, 0x0u, 0x0u, 0x0u, 0x10000000100u, 0x100000001000000u, 0x0u, 0x1000000010u, 0x0u, 0x0u, 0x400000004000u, 0x0u},
-    {0x1ca00000020499u, 0x2001001004000u, 0x8100002100u, 0x110010c0000u, 0x0u, 0x100020000u, 0x400000080000u, 0x411101040308u, 0x0u, 0x1100002010u, 0x10000101002500u, 0x0u, 0x40011000c0040u, 0x0u, 0x100084000000011u, 0x81002040000u, 0x0u, 0x0u, 0x10018100168040u, 0x18000804001u, 0x200000000008u, 0x0u, 0x100040000u, 0x0u, 0x0u, 0x0u},
-    {0x248b00000601u, 0x408100000141u, 0x18100086800u, 0x10100004111u, 0x10000000010u, 0x2000000000040u, 0x1100100001u, 0x411001004101u, 0x0u, 0x400100002000u, 0x10000000000001u, 0x401000084001u, 0x1200080400u, 0x10000000000001u, 0x800000000001u, 0x10000000040u, 0x0u, 0x0u, 0x181000c401bu, 0x100411000085809u, 0x200000000100u, 0x0u, 0x400000080000u, 0x0u, 0x100020000u, 0x0u},
-    {0x14000201000048u, 0x8100000101u, 0x20040800000001cu, 0x10000080010u, 0x0u, 0x0u, 0x2000000000010u, 0x100001100004040u, 0x0u, 0x0u, 0x10100000400u, 0x0u, 0x10000000000001u, 0x401000040001u, 0x0u, 0x2000000004001u, 0x0u, 0x0u, 0x1100081002u, 0x8100000418u, 0x200000000010u, 0x0u, 0x100040000u, 0x0u, 0x0u, 0x0u},
-    {0x10000200004011u, 0x18000000041u, 0x100000008u, 0x10000000010u, 0x0u, 0x0u, 0x0u, 0x0u, 0x200000000010u, 0x0u, 0x8000001000u, 0x0u, 0x0u, 0x0u, 0x0u, 0x2080000080010u, 0x0u, 0x1000000008u, 0x10041000000910u, 0x9000040008u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
+    {0x1ca00000020499u, 0x2001001004000u, 0x8000000100u, 0x110010c0000u, 0x0u, 0x100020000u, 0x0u, 0x411001000300u, 0x0u, 0x1100002010u, 0x10000101002500u, 0x0u, 0x40011000c0040u, 0x0u, 0x100084000000011u, 0x1000040000u, 0x0u, 0x0u, 0x10018100168040u, 0x18000804001u, 0x200000000008u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
+    {0x248b00000601u, 0x408100000141u, 0x18100006800u, 0x10100004111u, 0x10000000010u, 0x2000000000040u, 0x1100100001u, 0x411001004101u, 0x0u, 0x400100002000u, 0x10000000000001u, 0x400000004001u, 0x1200080400u, 0x10000000000001u, 0x800000000001u, 0x10000000040u, 0x0u, 0x0u, 0x181000c401bu, 0x100411000085809u, 0x200000000100u, 0x0u, 0x0u, 0x0u, 0x100020000u, 0x0u},
+    {0x14000201000048u, 0x8100000101u, 0x200008000000014u, 0x10000000010u, 0x0u, 0x0u, 0x2000000000010u, 0x100001100004040u, 0x0u, 0x0u, 0x10100000400u, 0x0u, 0x10000000000001u, 0x400000000001u, 0x0u, 0x2000000004001u, 0x0u, 0x0u, 0x1100081002u, 0x8100000418u, 0x200000000010u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
+    {0x10000200004011u, 0x18000000041u, 0x100000008u, 0x10000000010u, 0x0u, 0x0u, 0x0u, 0x0u, 0x200000000010u, 0x0u, 0x8000001000u, 0x0u, 0x0u, 0x0u, 0x0u, 0x2000000080000u, 0x0u, 0x1000000008u, 0x10041000000910u, 0x9000040008u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
     {0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x10000100000001u, 0x0u, 0x40001000000011u, 0x0u, 0x0u, 0x401002000100u, 0x0u, 0x1000000008u, 0x40100002001u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
     {0x200000000040u, 0x0u, 0x400000040000u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x100000010u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
     {0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
@@ -178,7 +179,7 @@ bool pii_informal_tables_check(void)
         size_t l = strlen(t);
         if ((i > 0 && strcmp(FRAMES[i - 1].w, t) >= 0) || frame_kinds((const uint8_t *)t, l) != FRAMES[i].kinds)
             return false;
-        if (l < 12 && (FRAMES[i].kinds & ~(unsigned)(F_ME | F_LINK))) {
+        if (l < 12 && (FRAMES[i].kinds & ~(unsigned)(F_ME | F_LINK | F_OPEN))) {
             want[l][t[0] - 'a'] |= 1ull << (t[l - 1] - 'a') | 1ull << (32 + t[l > 1 ? 1 : 0] - 'a');
         }
     }
@@ -333,19 +334,12 @@ static bool assistant(const uint8_t *w, size_t n)
 }
 
 /* "zeynep pls check", "arjun can u send", "nkechi u there", "kavya got married": the request word or verb of
- * news [p, j) after a name that opens a line; "can", "could" need "u", "you" or "ya" after them, "u" a word
- * of presence ("u there", "u up"). */
-static void opener_request(pii_scan *sc, size_t p, size_t j)
+ * news [p, j) after the name [a, b) that opens a line; "can", "could" need "u", "you" or "ya" after them, "u"
+ * a word of presence ("u there", "u up"). */
+static void opener_request(pii_scan *sc, size_t a, size_t b, size_t p, size_t j)
 {
     const uint8_t *s = sc->s;
-    size_t a, b, c, d;
-    if (!frame_prev(s, p, &a, &b))
-        return;
-    /* one interjection may open the line before the name: "omg kavya got married", "ok ingrid pls" */
-    static const char *const INTERJ[] = {"bruh", "btw", "lol", "ngl", "ok", "okay", "omg", "so", "tbh", "ugh", "wait",
-                                         "wow", "yo", NULL};
-    if (!line_start(s, a) && !(frame_prev(s, a, &c, &d) && line_start(s, c) && word_in(s + c, d - c, INTERJ)))
-        return;
+    size_t c, d;
     bool can = (j - p == 3 && memcmp(s + p, "can", 3) == 0) || (j - p == 5 && memcmp(s + p, "could", 5) == 0);
     if (can || j - p == 1) {
         static const char *const YOU[] = {"u", "you", "ya", NULL};
@@ -355,6 +349,21 @@ static void opener_request(pii_scan *sc, size_t p, size_t j)
     }
     if (name_ok(sc, a, b, false) && !assistant(s + a, b - a))
         pii_person_emit(sc, a, b, 0.72, SANCTUM_EV_CONTEXT_AFTER | SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_FORMAT_WEAK);
+}
+
+/* The lower-case word [p, j) opens a line (the walk asks once per line): it, or the word after one
+ * interjection ("omg kavya got married", "ok, ingrid pls"), may be a name before a request or news word.
+ * The request words are in FRAMES but out of the gate: "was", "can", "has" are too common to ask about. */
+void pii_informal_line_start(pii_scan *sc, size_t p, size_t j)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, a = p, b = j, c, d;
+    static const char *const INTERJ[] = {"bruh", "btw", "lol", "ngl", "ok", "okay", "omg", "so", "tbh", "ugh", "wait",
+                                         "wow", "yo", NULL};
+    if (j - p <= 5 && word_in(s + p, j - p, INTERJ) && !frame_next(s, n, j, &a, &b))
+        return;
+    if (frame_next(s, n, b, &c, &d) && c == b + 1 && (frame_kinds(s + c, d - c) & F_OPEN))
+        opener_request(sc, a, b, c, d);
 }
 
 /* "ollie: running late": a given name that opens a line before a colon, a space and a word (not "sofia: 1",
@@ -437,10 +446,6 @@ static void frame_with(pii_scan *sc, size_t p, size_t j, unsigned k)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n, a, b, c, d;
-    if (k & F_OPEN) {
-        opener_request(sc, p, j);
-        return;
-    }
     /* "how far chinedu": the second word of a two-word greeting acts as a greeting after its first */
     if ((k & F_HOW) && frame_prev(s, p, &a, &b) && b - a == 3 && memcmp(s + a, "how", 3) == 0)
         k = F_BEFORE;
