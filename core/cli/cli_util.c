@@ -159,9 +159,22 @@ void cli_args_init(cli_args *a, const char *cmd, const char *usage, const cli_op
     a->next = first;
 }
 
+/* After a usage error: the usage lines (up to the first blank line), not a whole --help that would
+ * bury the error, and where the rest is. */
+static void put_short_usage(const cli_args *a)
+{
+    const char *end = strstr(a->usage, "\n\n");
+    if (end == NULL) {
+        fputs(a->usage, stderr);
+        return;
+    }
+    fprintf(stderr, "%.*s\nRun 'sanctum %s --help' for all options.\n", (int)(end - a->usage), a->usage, a->cmd);
+}
+
 int cli_usage_error(const cli_args *a, const char *message)
 {
-    fprintf(stderr, "sanctum %s: %s\n%s", a->cmd, message, a->usage);
+    fprintf(stderr, "sanctum %s: %s\n", a->cmd, message);
+    put_short_usage(a);
     return CLI_ERROR;
 }
 
@@ -169,7 +182,8 @@ static int bad(const cli_args *a, const char *what, const char *arg)
 {
     /* only the option's name: a mistyped "--tokn=ghp_..." must not put its value on stderr */
     size_t name_len = strcspn(arg, "=");
-    fprintf(stderr, "sanctum %s: %s '%.*s'\n%s", a->cmd, what, (int)name_len, arg, a->usage);
+    fprintf(stderr, "sanctum %s: %s '%.*s'\n", a->cmd, what, (int)name_len, arg);
+    put_short_usage(a);
     return CLI_ARGS_BAD;
 }
 
@@ -242,7 +256,8 @@ int cli_args_in_scope(cli_args *a, uint32_t scope, const char *sub)
     for (size_t i = 0; i < a->n_opts; i++) {
         const cli_opt *o = &a->opts[i];
         if ((a->seen >> i & 1u) && o->scope != 0 && (o->scope & scope) == 0) {
-            fprintf(stderr, "sanctum %s: '%s' is not an option of '%s'\n%s", a->cmd, o->name, sub, a->usage);
+            fprintf(stderr, "sanctum %s: '%s' is not an option of '%s'\n", a->cmd, o->name, sub);
+            put_short_usage(a);
             return CLI_ARGS_BAD;
         }
     }

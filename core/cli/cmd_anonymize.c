@@ -19,7 +19,9 @@ static const char HELP[] =
     "or a JSON array (of messages), as a chat request (refused if it cannot be walked), else as\n"
     "text.\n"
     "--identities: known values always replaced, system prompts included (docs/mapper.md).\n"
-    "--scrub-system: also anonymize system/developer prompts and instructions.\n";
+    "--scrub-system: also anonymize system/developer prompts and instructions.\n"
+    "Exit status: 0 done, 2 error (bad option, unreadable input or key, input refused: nothing\n"
+    "written; the vault or standard output could not be written).\n";
 
 enum { O_VAULT_OUT, O_KEY_FILE, O_THRESHOLD, O_FORMAT, O_IDENTITIES, O_SCRUB_SYSTEM };
 static const cli_opt OPTS[] = {

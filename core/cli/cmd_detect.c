@@ -26,7 +26,9 @@ static const char HELP[] =
     "--lists      allow/deny list file (docs/pii.md).\n"
     "--identities known identities file (docs/mapper.md): always reported, score 1.0.\n"
     "--entities   only these types (PERSON, EMAIL_ADDRESS, PHONE_NUMBER, CREDIT_CARD, US_SSN,\n"
-    "             US_BANK_NUMBER, IBAN_CODE).\n";
+    "             US_BANK_NUMBER, IBAN_CODE).\n"
+    "Exit status: 0 done (entities found or not), 2 error (bad option, unreadable file, input\n"
+    "refused; with --jsonl, after answering every other line, when a line was refused).\n";
 
 enum { O_JSONL, O_THRESHOLD, O_EXPLAIN, O_LISTS, O_ENTITIES, O_IDENTITIES };
 static const cli_opt OPTS[] = {

@@ -15,13 +15,14 @@ static const char HELP[] =
     "           --strict also rejects duplicate keys, as the chat path always does;\n"
     "           --allow-lone-surrogates accepts unpaired \\uD800-\\uDFFF escapes, as the chat path does\n"
     "texts      one JSON line per scan string of a chat request/response/stream event:\n"
-    "           path, role, kind, text (debugging aid: the text is printed in clear); input\n"
-    "           that starts with an SSE line (data:, event:, ':') is a stream: each 'data: {...}'\n"
-    "           line is one event ([DONE] skipped); a document of no known chat shape, or whose\n"
-    "           messages/contents/input has the wrong type, is an error (exit 1, with its offset);\n"
-    "           lone surrogates accepted as on the chat path; --scrub-system lists system text too\n"
-    "           --format also takes the names the \"format\" field shows (anthropic_messages,\n"
-    "           openai_responses)\n"    "roundtrip  parse and write back with no edits (the output equals the input)\n";
+    "           path, role, kind, format, text (debugging aid: the text is printed in clear);\n"
+    "           input that starts with an SSE line (data:, event:, ':') is a stream: each\n"
+    "           'data: {...}' line is one event ([DONE] skipped); a document of no known chat shape,\n"
+    "           or whose messages/contents/input has the wrong type, is an error (exit 1, with its\n"
+    "           offset); lone surrogates accepted as on the chat path; --scrub-system lists system\n"
+    "           text too; --format also takes the names the \"format\" field shows\n"
+    "           (anthropic_messages, openai_responses)\n"
+    "roundtrip  parse and write back with no edits (the output equals the input)\n";
 
 /* The subcommands, as option scopes. */
 enum { VALIDATE = 1u, TEXTS = 2u, ROUNDTRIP = 4u };

@@ -19,7 +19,9 @@ static const char HELP[] =
     "With --stream, input whose first line is not an SSE field (data:, event:, id:, retry: or a\n"
     "':' comment) is not a stream: it is restored as a whole document (or text, as without\n"
     "--stream) and a note says so on stderr. A stream that ends inside an event (cut off) is\n"
-    "written as received, with a note, and exits 2.\n";
+    "written as received, with a note, and exits 2.\n"
+    "Exit status: 0 done (unknown placeholders left as they are), 2 error (bad option, unreadable\n"
+    "input, vault or key, input refused, a stream cut off).\n";
 
 enum { O_VAULT, O_KEY_FILE, O_STREAM, O_FORMAT };
 static const cli_opt OPTS[] = {

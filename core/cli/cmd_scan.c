@@ -78,6 +78,7 @@ typedef struct job {
     char *path;
     char *label;
     size_t rel_off;    /* a file of a walked tree: path[rel_off..] is its path inside the tree (else 0) */
+    bool named;        /* a PATH the user named: opened as named, through a symlink too */
     sanctum_scan_result *res;   /* the findings to report: one scan's, or &view */
     sanctum_scan_result **parts; /* windows of a large file, or the scan of a transcoded one */
     size_t n_parts;
@@ -608,9 +609,12 @@ static int open_in_tree(const char *path, size_t rel_off, int flags)
 
 static void scan_one(scan_run *r, job *j)
 {
-    /* O_NONBLOCK: a path that became a FIFO since the walk must not hang the scan (fstat refuses it) */
-    const int flags = O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC;
-    int fd = j->rel_off > 0 ? open_in_tree(j->path, j->rel_off, flags) : open(j->path, flags);
+    /* O_NONBLOCK: a path that became a FIFO since the walk must not hang the scan (fstat refuses it).
+     * A file of a walked tree is never opened through a symlink; a file the user named is opened as
+     * named (a link such as ~/.env -> dotfiles/env, or /dev/stdin), as a named directory is walked. */
+    const int flags = O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC;
+    int fd = j->rel_off > 0 ? open_in_tree(j->path, j->rel_off, flags | O_NOFOLLOW)
+                            : open(j->path, j->named ? flags : flags | O_NOFOLLOW);
     if (fd < 0) {
         j->status = 2;
         snprintf(j->why, sizeof j->why, "cannot open: %s", strerror(errno));
@@ -983,7 +987,8 @@ static int collect_files(const scan_cfg *c, scan_env *e, scan_run *run)
             return -1;
         }
         if (!S_ISDIR(st.st_mode)) {
-            add_job(run, root, root);
+            if (add_job(run, root, root) == 0)
+                run->jobs[run->n_jobs - 1].named = true;
             continue;
         }
         if (collect_root(c, e, run, root) != 0)

@@ -16,6 +16,20 @@ for page in sanctum $(for c in $cmds; do echo "sanctum-$c"; done); do
   grep -q "^ *$page  *- " "$work/out" || { echo "FAIL: $page.1 has no NAME line"; fail=1; }
   grep -q "OPTIONS\|DESCRIPTION" "$work/out" || { echo "FAIL: $page.1 has no body"; fail=1; }
 done
+# Each page shows its --help as written: every line of it, its line breaks and indentation kept (help2man
+# read indented lines as headings and definition lists, and filled the rest into paragraphs: the
+# continuation lines of a usage became paragraphs, `json texts` a section heading).
+for c in "" $cmds; do
+  page=sanctum${c:+-$c}
+  # shellcheck disable=SC2086
+  "$1" $c --help 2>&1 | sed 's/[[:space:]]*$//' | grep . >"$work/help"
+  LC_ALL=C MANWIDTH=200 MANPAGER=cat man -l "$work/man1/$page.1" 2>/dev/null | sed 's/[[:space:]]*$//' >"$work/rendered"
+  # the help's own indentation, relative to its first line's, survives rendering
+  indent=$(sed -n "/$(head -n1 "$work/help" | sed 's/[][\\/.*^$]/\\&/g')/{s/[^ ].*//p;q}" "$work/rendered" | wc -c)
+  cut -c"$indent"- "$work/rendered" >"$work/shifted"
+  missing=$(grep -vxFf "$work/shifted" "$work/help" | head -n 3)
+  [ -z "$missing" ] || { echo "FAIL: $page.1 does not show these --help lines as written: $missing"; fail=1; }
+done
 for c in $cmds; do
   grep -q "^\\.BR sanctum-$c (1)" "$work/man1/sanctum.1" || { echo "FAIL: sanctum(1) does not refer to sanctum-$c(1)"; fail=1; }
 done

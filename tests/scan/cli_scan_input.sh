@@ -145,6 +145,15 @@ if command -v mkfifo >/dev/null && command -v timeout >/dev/null; then
     [ "$rc" = 0 ] || fail "FIFO argument exit $rc (124: hung)"
     grep -q 'pipe (not a regular file)' "$T/err" || fail "FIFO argument not reported as skipped: $(cat "$T/err")"
 fi
+# a symlink named on the command line is followed, as a symlinked directory named there is (only links
+# inside a walked tree are not): `sanctum scan ~/.env` where ~/.env is a link, or /dev/stdin from a file
+mkdir -p "$T/named"
+printf 'key=%s\n' "$GH" >"$T/named/real.env"
+ln -s real.env "$T/named/link.env"
+run "$SANCTUM" scan "$T/named/link.env"
+[ "$rc" = 1 ] && grep -q 'link.env:1:5: github-pat' "$T/out" || fail "named symlink to a file: $rc $(cat "$T/out" "$T/err")"
+run sh -c 'exec "$1" scan /dev/stdin <"$2"' sh "$SANCTUM" "$T/named/real.env"
+[ "$rc" = 1 ] || fail "/dev/stdin from a file: $rc $(cat "$T/err")"
 # --output: the report (with --no-redact, whole secrets) is created 0600 whatever the umask
 rm -f "$T/rep.jsonl"
 run sh -c 'umask 022; exec "$@"' sh "$SANCTUM" scan --no-redact --format jsonl --output "$T/rep.jsonl" "$T/in/a.env"
