@@ -6,12 +6,12 @@ src=open(p).read()
 m=re.search(r'static const struct frame_word FRAMES\[\] = \{(.*?)\n\};',src,re.S)
 ents=re.findall(r'\{"([^"]*)",\s*([^}]*)\}',m.group(1))
 ents.sort(key=lambda e:e[0].encode())
-kinds={'F_BEFORE':1,'F_BEFORE_KIN':2,'F_AFTER_KIN':4,'F_AFTER':8,'F_AND':16,'F_ME':32,'F_LINK':64,'F_OPEN':128,'F_HOW':256}
+kinds={'F_BEFORE':1,'F_BEFORE_KIN':2,'F_AFTER_KIN':4,'F_AFTER':8,'F_AND':16,'F_ME':32,'F_LINK':64,'F_HOW':128,'F_OPEN':256}
 def kv(s): return sum(kinds[x.strip()] for x in s.split('|'))
 gate=[[0]*26 for _ in range(12)]
 for w,k in ents:
     l=len(w)
-    if l<12 and kv(k)&~(32|64|128):
+    if l<12 and kv(k)&~(32|64):
         gate[l][ord(w[0])-97] |= 1<<(ord(w[-1])-97) | 1<<(32+ord(w[1] if l>1 else w[0])-97)
 def h(w):
     b=w.encode(); c1=b[1] if len(b)>1 else 0

@@ -488,20 +488,18 @@ void pii_skip_plain_lower(pii_scan *sc, walk *k)
                 if ((end & END_HANDLE) && j + 1 < n && pii_is_lower(s[j + 1]) && p >= 2 &&
                     (s[p - 2] == ']' || s[p - 2] == 'y'))
                     framed_handle(sc, prev_s, prev_e, p, j); /* "[09:14] zeynep.kaya:", "by tomas_novak" */
-                if (end & END_COLON)
+                if (__builtin_expect((end & END_COLON) != 0, 0))
                     pii_informal_speaker(sc, p, j); /* "ollie: running late" (person_lower_frames.c) */
                 if (end & END_BREAK) {
                     if (s[j] == '-')
                         pii_informal_word(sc, p, j); /* "yuki-chan" (person_lower_frames.c) */
-                    else if (s[j] >= 0x80 && wl <= 3)
+                    else if (__builtin_expect(s[j] >= 0x80 && wl <= 3, 0))
                         pii_informal_accented(sc, p, j); /* "cześć kasia", "dì a marco", "olá thiago" */
                     break; /* not a plain word: the full tokenizer decides */
                 }
             }
             if (pii_is_informal_frame(s + p, wl))
                 pii_informal_word(sc, p, j); /* "rahul bhai", "kuya jun", "oye javi" */
-            if (p == 0 || s[p - 1] == '\n')
-                pii_informal_line_start(sc, p, j); /* "arjun pls check", "omg kavya got married" */
             unsigned shape = wl < 16 ? word_shape[wl][c - 'a'] : 0u;
             if ((shape & SHAPE_FRAME) && pii_chat_frame_gate(s, n, p, j, false)) {
                 word fw; /* "soy Ximena", "little Anouk", "mrs adeyemi" (person_chat_frames.c) */

@@ -19,8 +19,8 @@ enum {
     F_AND = 16,       /* "and" in some language between two names */
     F_ME = 32,        /* "me", "i" in some language beside "and" */
     F_LINK = 64,      /* a preposition between a verb and its person: "dile a", "bilang ke", "pes ston" */
-    F_OPEN = 128,     /* a request or news after a name that opens a line: "arjun pls", "kavya got" (round 14) */
-    F_HOW = 256       /* the second word of a two-word greeting: Pidgin "how far" (round 14) */
+    F_HOW = 128,      /* the second word of a two-word greeting: Pidgin "how far" (round 14) */
+    F_OPEN = 256      /* a request after a name that opens a line: "arjun pls", "ingrid cant" (round 14) */
 };
 
 struct frame_word {
@@ -38,37 +38,36 @@ static const struct frame_word FRAMES[] = {
     {"auntie", F_AFTER_KIN | F_BEFORE_KIN}, {"aunty", F_AFTER_KIN | F_BEFORE_KIN}, {"aur", F_AND},
     {"baaji", F_AFTER_KIN}, {"baji", F_AFTER_KIN}, {"bang", F_BEFORE}, {"ben", F_ME}, {"bey", F_AFTER},
     {"bhai", F_AFTER_KIN}, {"bhaia", F_AFTER_KIN}, {"bhaiya", F_AFTER_KIN}, {"bilang", F_BEFORE}, {"bola", F_AFTER},
-    {"boli", F_AFTER}, {"bro", F_AFTER}, {"call", F_BEFORE}, {"called", F_AFTER | F_BEFORE}, {"can", F_OPEN},
-    {"cant", F_OPEN}, {"cc", F_BEFORE}, {"chale", F_BEFORE}, {"chan", F_AFTER_KIN}, {"chi", F_BEFORE},
-    {"ciao", F_BEFORE}, {"congrats", F_BEFORE}, {"could", F_OPEN}, {"czesc", F_BEFORE}, {"da", F_AFTER},
-    {"dada", F_AFTER_KIN}, {"dey", F_AFTER}, {"di", F_AFTER}, {"didi", F_AFTER_KIN}, {"didnt", F_OPEN},
-    {"digale", F_BEFORE}, {"dijo", F_AFTER}, {"dile", F_BEFORE}, {"dis", F_BEFORE}, {"disse", F_AFTER},
-    {"dit", F_AFTER}, {"dm", F_BEFORE}, {"e", F_AND}, {"eipe", F_AFTER}, {"en", F_AND}, {"et", F_AND}, {"far", F_HOW},
-    {"frag", F_BEFORE}, {"garu", F_AFTER_KIN}, {"geia", F_BEFORE}, {"got", F_OPEN}, {"grabe", F_BEFORE},
-    {"had", F_OPEN}, {"hallo", F_BEFORE}, {"has", F_OPEN}, {"he", F_AND}, {"hei", F_BEFORE}, {"hej", F_BEFORE},
-    {"hello", F_BEFORE}, {"helo", F_BEFORE}, {"hey", F_BEFORE}, {"heyy", F_BEFORE}, {"hi", F_BEFORE}, {"hii", F_BEFORE},
-    {"hiii", F_BEFORE}, {"hoi", F_BEFORE}, {"hola", F_BEFORE}, {"hyung", F_AFTER_KIN}, {"i", F_ME}, {"ich", F_ME},
-    {"ik", F_ME}, {"invite", F_BEFORE}, {"io", F_ME}, {"jaan", F_AFTER_KIN}, {"jag", F_ME}, {"jan", F_AFTER},
-    {"jee", F_AFTER_KIN}, {"ji", F_AFTER_KIN}, {"joon", F_AFTER}, {"kai", F_AND}, {"kak", F_BEFORE},
-    {"kakak", F_BEFORE_KIN}, {"kamusta", F_BEFORE}, {"kay", F_BEFORE | F_LINK}, {"ke", F_LINK}, {"khanum", F_AFTER_KIN},
-    {"kifak", F_BEFORE}, {"kumusta", F_BEFORE}, {"kun", F_AFTER_KIN}, {"kuya", F_BEFORE_KIN}, {"le", F_LINK},
-    {"left", F_OPEN}, {"lola", F_BEFORE_KIN}, {"lolo", F_BEFORE_KIN}, {"mas", F_BEFORE}, {"mbak", F_BEFORE_KIN},
-    {"me", F_ME}, {"meet", F_BEFORE}, {"merhaba", F_BEFORE}, {"met", F_BEFORE}, {"moi", F_ME}, {"msg", F_BEFORE},
-    {"musta", F_BEFORE}, {"mwambie", F_BEFORE}, {"n", F_AND}, {"ne", F_AFTER}, {"needs", F_OPEN},
-    {"ni", F_BEFORE | F_LINK}, {"noona", F_AFTER_KIN}, {"nuna", F_AFTER_KIN}, {"oga", F_BEFORE_KIN}, {"oi", F_BEFORE},
-    {"ola", F_BEFORE}, {"oppa", F_AFTER_KIN}, {"oye", F_BEFORE}, {"peredai", F_BEFORE}, {"pes", F_BEFORE},
-    {"ping", F_BEFORE}, {"please", F_OPEN}, {"pls", F_OPEN}, {"plz", F_OPEN}, {"powiedz", F_BEFORE},
-    {"prima", F_BEFORE}, {"primo", F_BEFORE}, {"privet", F_BEFORE}, {"remind", F_BEFORE}, {"replied", F_AFTER},
-    {"s", F_AND}, {"sa", F_LINK}, {"saab", F_AFTER_KIN}, {"sabihin", F_BEFORE}, {"sag", F_BEFORE}, {"sagt", F_AFTER},
-    {"sahab", F_AFTER_KIN}, {"said", F_AFTER}, {"salut", F_BEFORE}, {"sama", F_AFTER | F_AND}, {"sawasdee", F_BEFORE},
-    {"says", F_AFTER}, {"selam", F_BEFORE}, {"senpai", F_AFTER_KIN}, {"sensei", F_AFTER_KIN}, {"shu", F_BEFORE},
-    {"shuo", F_AFTER}, {"si", F_BEFORE}, {"sige", F_BEFORE}, {"sir", F_AFTER}, {"sis", F_AFTER}, {"skazal", F_AFTER},
-    {"skazala", F_AFTER}, {"skazhi", F_BEFORE}, {"sti", F_LINK}, {"ston", F_LINK}, {"sunbae", F_AFTER_KIN},
-    {"sup", F_BEFORE}, {"tagid", F_BEFORE}, {"tante", F_BEFORE_KIN}, {"tell", F_BEFORE}, {"text", F_BEFORE},
-    {"texted", F_AFTER | F_BEFORE}, {"thank", F_BEFORE}, {"thanks", F_BEFORE}, {"thx", F_BEFORE}, {"tia", F_BEFORE_KIN},
-    {"tio", F_BEFORE_KIN}, {"tita", F_BEFORE_KIN}, {"tito", F_BEFORE_KIN}, {"to", F_LINK}, {"told", F_AFTER | F_BEFORE},
-    {"ty", F_BEFORE}, {"tysm", F_BEFORE}, {"u", F_OPEN}, {"uncle", F_AFTER | F_BEFORE_KIN}, {"und", F_AND},
-    {"unni", F_AFTER_KIN}, {"unnie", F_AFTER_KIN}, {"ve", F_AND}, {"w", F_AND}, {"wants", F_OPEN}, {"was", F_OPEN},
+    {"boli", F_AFTER}, {"bro", F_AFTER}, {"call", F_BEFORE}, {"called", F_AFTER | F_BEFORE}, {"cant", F_OPEN},
+    {"cc", F_BEFORE}, {"chale", F_BEFORE}, {"chan", F_AFTER_KIN}, {"chi", F_BEFORE}, {"ciao", F_BEFORE},
+    {"congrats", F_BEFORE}, {"could", F_OPEN}, {"czesc", F_BEFORE}, {"da", F_AFTER}, {"dada", F_AFTER_KIN},
+    {"dey", F_AFTER}, {"di", F_AFTER}, {"didi", F_AFTER_KIN}, {"didnt", F_OPEN}, {"digale", F_BEFORE},
+    {"dijo", F_AFTER}, {"dile", F_BEFORE}, {"dis", F_BEFORE}, {"disse", F_AFTER}, {"dit", F_AFTER}, {"dm", F_BEFORE},
+    {"e", F_AND}, {"eipe", F_AFTER}, {"en", F_AND}, {"et", F_AND}, {"far", F_HOW}, {"frag", F_BEFORE},
+    {"garu", F_AFTER_KIN}, {"geia", F_BEFORE}, {"grabe", F_BEFORE}, {"hallo", F_BEFORE}, {"he", F_AND},
+    {"hei", F_BEFORE}, {"hej", F_BEFORE}, {"hello", F_BEFORE}, {"helo", F_BEFORE}, {"hey", F_BEFORE},
+    {"heyy", F_BEFORE}, {"hi", F_BEFORE}, {"hii", F_BEFORE}, {"hiii", F_BEFORE}, {"hoi", F_BEFORE}, {"hola", F_BEFORE},
+    {"hyung", F_AFTER_KIN}, {"i", F_ME}, {"ich", F_ME}, {"ik", F_ME}, {"invite", F_BEFORE}, {"io", F_ME},
+    {"jaan", F_AFTER_KIN}, {"jag", F_ME}, {"jan", F_AFTER}, {"jee", F_AFTER_KIN}, {"ji", F_AFTER_KIN},
+    {"joon", F_AFTER}, {"kai", F_AND}, {"kak", F_BEFORE}, {"kakak", F_BEFORE_KIN}, {"kamusta", F_BEFORE},
+    {"kay", F_BEFORE | F_LINK}, {"ke", F_LINK}, {"khanum", F_AFTER_KIN}, {"kifak", F_BEFORE}, {"kumusta", F_BEFORE},
+    {"kun", F_AFTER_KIN}, {"kuya", F_BEFORE_KIN}, {"le", F_LINK}, {"lola", F_BEFORE_KIN}, {"lolo", F_BEFORE_KIN},
+    {"mas", F_BEFORE}, {"mbak", F_BEFORE_KIN}, {"me", F_ME}, {"meet", F_BEFORE}, {"merhaba", F_BEFORE},
+    {"met", F_BEFORE}, {"moi", F_ME}, {"msg", F_BEFORE}, {"musta", F_BEFORE}, {"mwambie", F_BEFORE}, {"n", F_AND},
+    {"ne", F_AFTER}, {"needs", F_OPEN}, {"ni", F_BEFORE | F_LINK}, {"noona", F_AFTER_KIN}, {"nuna", F_AFTER_KIN},
+    {"oga", F_BEFORE_KIN}, {"oi", F_BEFORE}, {"ola", F_BEFORE}, {"oppa", F_AFTER_KIN}, {"oye", F_BEFORE},
+    {"peredai", F_BEFORE}, {"pes", F_BEFORE}, {"ping", F_BEFORE}, {"please", F_OPEN}, {"pls", F_OPEN}, {"plz", F_OPEN},
+    {"powiedz", F_BEFORE}, {"prima", F_BEFORE}, {"primo", F_BEFORE}, {"privet", F_BEFORE}, {"remind", F_BEFORE},
+    {"replied", F_AFTER}, {"s", F_AND}, {"sa", F_LINK}, {"saab", F_AFTER_KIN}, {"sabihin", F_BEFORE}, {"sag", F_BEFORE},
+    {"sagt", F_AFTER}, {"sahab", F_AFTER_KIN}, {"said", F_AFTER}, {"salut", F_BEFORE}, {"sama", F_AFTER | F_AND},
+    {"sawasdee", F_BEFORE}, {"says", F_AFTER}, {"selam", F_BEFORE}, {"senpai", F_AFTER_KIN}, {"sensei", F_AFTER_KIN},
+    {"shu", F_BEFORE}, {"shuo", F_AFTER}, {"si", F_BEFORE}, {"sige", F_BEFORE}, {"sir", F_AFTER}, {"sis", F_AFTER},
+    {"skazal", F_AFTER}, {"skazala", F_AFTER}, {"skazhi", F_BEFORE}, {"sti", F_LINK}, {"ston", F_LINK},
+    {"sunbae", F_AFTER_KIN}, {"sup", F_BEFORE}, {"tagid", F_BEFORE}, {"tante", F_BEFORE_KIN}, {"tell", F_BEFORE},
+    {"text", F_BEFORE}, {"texted", F_AFTER | F_BEFORE}, {"thank", F_BEFORE}, {"thanks", F_BEFORE}, {"thx", F_BEFORE},
+    {"tia", F_BEFORE_KIN}, {"tio", F_BEFORE_KIN}, {"tita", F_BEFORE_KIN}, {"tito", F_BEFORE_KIN}, {"to", F_LINK},
+    {"told", F_AFTER | F_BEFORE}, {"ty", F_BEFORE}, {"tysm", F_BEFORE}, {"uncle", F_AFTER | F_BEFORE_KIN},
+    {"und", F_AND}, {"unni", F_AFTER_KIN}, {"unnie", F_AFTER_KIN}, {"ve", F_AND}, {"w", F_AND}, {"wants", F_OPEN},
     {"wo", F_ME}, {"wont", F_OPEN}, {"y", F_AND}, {"ya", F_ME}, {"yaar", F_BEFORE}, {"yo", F_BEFORE | F_ME},
 };
 static const char *const DEITY[] = {
@@ -96,18 +95,17 @@ static const char *const DENY[] = {
     "yang", "yaya", "ye", "zai", "zara", "zhe", "zoomer", NULL};
 
 /* By length and first letter, the last letters (bit c - 'a') and the second letters (bit 32 + c - 'a') of
- * the frame words that vouch for a name by themselves ("a", "to", "me" only ever help another frame word;
- * the request words "pls", "was" are asked from the line's first word): the walk's gate (person.h), asked about
+ * the frame words that vouch for a name by themselves ("a", "to", "me" only ever help another frame word): the walk's gate (person.h), asked about
  * every lower-case word; most leave on this one load. Written out from FRAMES (pii_informal_tables_check
  * compares them, a unit test calls it). */
 const uint64_t pii_informal_gate[12][26] = {
     {0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
     {0x0u, 0x0u, 0x0u, 0x0u, 0x1000000010u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x200000002000u, 0x0u, 0x0u, 0x0u, 0x0u, 0x4000000040000u, 0x0u, 0x0u, 0x0u, 0x40000000400000u, 0x0u, 0x100000001000000u, 0x0u},
     {0x0u, 0x0u, 0x400000004u, 0x110100001101u, 0x8200000082000u, 0x0u, 0x0u, 0x11000000110u, 0x0u, 0x10000000100u, 0x0u, 0x0u, 0x0u, 0x11000000110u, 0x10000000100u, 0x0u, 0x0u, 0x0u, 0x10000000100u, 0x100000001000000u, 0x0u, 0x1000000010u, 0x0u, 0x0u, 0x400000004000u, 0x0u},
-    {0x1ca00000020499u, 0x2001001004000u, 0x8000000100u, 0x110010c0000u, 0x0u, 0x100020000u, 0x0u, 0x411001000300u, 0x0u, 0x1100002010u, 0x10000101002500u, 0x0u, 0x40011000c0040u, 0x0u, 0x100084000000011u, 0x1000040000u, 0x0u, 0x0u, 0x10018100168040u, 0x18000804001u, 0x200000000008u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
-    {0x248b00000601u, 0x408100000141u, 0x18100006800u, 0x10100004111u, 0x10000000010u, 0x2000000000040u, 0x1100100001u, 0x411001004101u, 0x0u, 0x400100002000u, 0x10000000000001u, 0x400000004001u, 0x1200080400u, 0x10000000000001u, 0x800000000001u, 0x10000000040u, 0x0u, 0x0u, 0x181000c401bu, 0x100411000085809u, 0x200000000100u, 0x0u, 0x0u, 0x0u, 0x100020000u, 0x0u},
-    {0x14000201000048u, 0x8100000101u, 0x200008000000014u, 0x10000000010u, 0x0u, 0x0u, 0x2000000000010u, 0x100001100004040u, 0x0u, 0x0u, 0x10100000400u, 0x0u, 0x10000000000001u, 0x400000000001u, 0x0u, 0x2000000004001u, 0x0u, 0x0u, 0x1100081002u, 0x8100000418u, 0x200000000010u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
-    {0x10000200004011u, 0x18000000041u, 0x100000008u, 0x10000000010u, 0x0u, 0x0u, 0x0u, 0x0u, 0x200000000010u, 0x0u, 0x8000001000u, 0x0u, 0x0u, 0x0u, 0x0u, 0x2000000080000u, 0x0u, 0x1000000008u, 0x10041000000910u, 0x9000040008u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
+    {0x1ca00000020499u, 0x2001001004000u, 0x8000000100u, 0x110010c0000u, 0x0u, 0x100020000u, 0x0u, 0x411001000300u, 0x0u, 0x1100002010u, 0x10000101002500u, 0x0u, 0x40011000c0040u, 0x0u, 0x100084000000011u, 0x81002040000u, 0x0u, 0x0u, 0x10018100168040u, 0x18000804001u, 0x200000000008u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
+    {0x248b00000601u, 0x408100000141u, 0x18100086800u, 0x10100004111u, 0x10000000010u, 0x2000000000040u, 0x1100100001u, 0x411001004101u, 0x0u, 0x400100002000u, 0x10000000000001u, 0x400000004001u, 0x1200080400u, 0x10000000000001u, 0x800000000001u, 0x10000000040u, 0x0u, 0x0u, 0x181000c401bu, 0x100411000085809u, 0x200000000100u, 0x0u, 0x400000080000u, 0x0u, 0x100020000u, 0x0u},
+    {0x14000201000048u, 0x8100000101u, 0x20040800000001cu, 0x10000080010u, 0x0u, 0x0u, 0x2000000000010u, 0x100001100004040u, 0x0u, 0x0u, 0x10100000400u, 0x0u, 0x10000000000001u, 0x401000040001u, 0x0u, 0x2000000004001u, 0x0u, 0x0u, 0x1100081002u, 0x8100000418u, 0x200000000010u, 0x0u, 0x100040000u, 0x0u, 0x0u, 0x0u},
+    {0x10000200004011u, 0x18000000041u, 0x100000008u, 0x10000000010u, 0x0u, 0x0u, 0x0u, 0x0u, 0x200000000010u, 0x0u, 0x8000001000u, 0x0u, 0x0u, 0x0u, 0x0u, 0x2080000080010u, 0x0u, 0x1000000008u, 0x10041000000910u, 0x9000040008u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
     {0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x10000100000001u, 0x0u, 0x40001000000011u, 0x0u, 0x0u, 0x401002000100u, 0x0u, 0x1000000008u, 0x40100002001u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
     {0x200000000040u, 0x0u, 0x400000040000u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x100000010u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
     {0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
@@ -128,25 +126,25 @@ static bool is_me(const uint8_t *w, size_t n)
 /* FRAMES by the hash of frame_hash (open addressing: a word is in the slot of its hash or a later one before
  * the next -1), written out from FRAMES; pii_informal_tables_check finds every word through it. */
 static const int16_t FRAME_SLOTS[512] = {
-    101, 132, -1, -1, -1, 174, 197, -1, -1, -1, -1, -1, 120, 88, -1, -1, -1, -1, -1, 81, 99, 11, 66, -1, -1, -1, -1, -1,
-    -1, 8, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 55, -1, 199, -1, 29, -1, -1, 28, 61, 172, 47, 71, -1, 7, -1, -1, -1,
-    130, -1, -1, 12, 27, -1, -1, -1, -1, 59, -1, -1, -1, -1, -1, -1, 60, 77, 49, 117, -1, -1, 156, -1, 20, 134, 16, -1,
-    -1, -1, -1, -1, -1, -1, 170, 15, 51, 100, 150, -1, -1, -1, -1, 183, -1, -1, 40, 78, -1, -1, -1, 202, -1, 9, -1, 13,
-    -1, -1, -1, -1, 62, -1, 41, 82, 56, 14, 46, 141, 175, -1, -1, -1, -1, -1, 39, -1, -1, 5, 58, -1, -1, -1, -1, -1, 57,
-    -1, -1, -1, 30, 163, -1, -1, -1, 135, -1, -1, 86, -1, 146, -1, -1, -1, -1, 32, -1, -1, 43, -1, -1, -1, 109, -1, -1,
-    54, -1, -1, -1, 115, 76, -1, -1, -1, 85, -1, 182, -1, -1, -1, -1, -1, -1, 10, 90, -1, -1, -1, 153, 187, -1, -1, 201,
-    -1, -1, 105, 191, 84, 143, 79, 83, -1, 171, 196, -1, -1, -1, -1, 164, -1, -1, -1, 177, 70, -1, -1, 160, -1, 176, -1,
-    -1, 157, 165, -1, -1, 110, 1, 116, -1, -1, -1, -1, -1, -1, -1, 21, 118, 53, 188, 161, -1, -1, -1, -1, -1, -1, -1,
-    48, 122, 31, 73, -1, -1, -1, 19, -1, -1, 3, -1, 33, -1, 185, 180, 104, 124, -1, 92, -1, -1, -1, 102, 158, 159, -1,
-    -1, -1, -1, 108, 131, 184, -1, -1, 198, 142, 114, -1, -1, -1, 44, -1, -1, 123, -1, 137, -1, 178, 155, 203, -1, 97,
-    144, 17, 45, -1, -1, -1, -1, -1, 37, -1, -1, 25, 148, -1, -1, -1, -1, -1, -1, -1, 186, -1, -1, 121, -1, 98, -1, -1,
-    -1, 34, 149, 52, -1, 119, 87, -1, 68, 24, -1, -1, 126, -1, -1, -1, -1, -1, -1, 194, 145, -1, 133, -1, 154, -1, 65,
-    -1, -1, 93, -1, 103, -1, 192, -1, -1, 94, 147, -1, -1, -1, 139, -1, -1, -1, -1, -1, -1, 63, -1, -1, -1, 96, 64, -1,
-    35, 138, -1, -1, -1, 189, -1, -1, 152, 67, -1, -1, -1, -1, 50, -1, -1, -1, -1, 74, -1, 107, -1, -1, 111, 72, 128,
-    190, 193, 18, -1, 136, 75, -1, -1, -1, -1, -1, -1, -1, -1, -1, 26, 80, 89, 127, 195, -1, -1, 169, -1, -1, -1, 2, 69,
-    23, 95, -1, -1, -1, 112, -1, -1, -1, 140, -1, 6, -1, -1, -1, 167, 22, -1, 168, -1, 91, 4, 42, -1, -1, -1, -1, -1,
-    151, 125, 200, -1, -1, 113, 106, -1, 129, -1, -1, -1, -1, -1, -1, 36, -1, -1, -1, -1, -1, 38, -1, -1, -1, -1, -1,
-    -1, -1, 166, -1, -1, -1, 173, 0, 179, 162, -1, -1, -1, 181,
+    97, 127, -1, -1, -1, 169, -1, -1, -1, -1, -1, -1, 115, 84, -1, -1, -1, -1, -1, 77, 95, 11, 65, -1, -1, -1, -1, -1,
+    -1, 8, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 54, -1, 192, -1, 29, -1, -1, 28, 60, 167, 46, 68, -1, 7, -1, -1, -1,
+    125, -1, -1, 12, 27, -1, -1, -1, -1, 58, -1, -1, -1, -1, -1, -1, 59, 73, 48, 112, -1, -1, 151, -1, 20, 129, 16, -1,
+    -1, -1, -1, -1, -1, -1, 165, 15, 50, 96, 145, -1, -1, -1, -1, 178, -1, -1, 39, 74, -1, -1, -1, 195, -1, 9, -1, 13,
+    -1, -1, -1, -1, 61, -1, 40, 78, 55, 14, 45, 136, 170, -1, -1, -1, -1, -1, 38, -1, -1, 5, 57, -1, -1, -1, -1, -1, 56,
+    -1, -1, -1, 30, 158, -1, -1, -1, 130, -1, -1, 82, -1, 141, -1, -1, -1, -1, 32, -1, -1, 42, -1, -1, -1, -1, -1, -1,
+    53, -1, -1, -1, 110, 72, -1, -1, -1, 81, -1, 177, -1, -1, -1, -1, -1, -1, 10, 86, -1, -1, -1, 148, 182, -1, -1, 194,
+    -1, -1, 101, 185, 80, 138, 75, 79, -1, 166, 190, -1, -1, -1, -1, 159, -1, -1, -1, 172, -1, -1, -1, 155, -1, 171, -1,
+    -1, 152, 160, -1, -1, 105, 1, 111, -1, -1, -1, -1, -1, -1, -1, 21, 113, 52, 183, 156, -1, -1, -1, -1, -1, -1, -1,
+    47, 117, 31, 69, -1, -1, -1, 19, -1, -1, 3, -1, 33, -1, 180, 175, 100, 119, -1, 88, -1, -1, -1, 98, 153, 154, -1,
+    -1, -1, -1, 104, 126, 179, -1, -1, 191, 137, 109, -1, -1, -1, 43, -1, -1, 118, -1, 132, -1, 173, 150, 196, -1, 93,
+    139, 17, 44, -1, -1, -1, -1, -1, -1, -1, -1, 25, 143, -1, -1, -1, -1, -1, -1, -1, 181, -1, -1, 116, -1, 94, -1, -1,
+    -1, 34, 144, 51, -1, 114, 83, -1, -1, 24, -1, -1, 121, -1, -1, -1, -1, -1, -1, 188, 140, -1, 128, -1, 149, -1, 64,
+    -1, -1, 89, -1, 99, -1, 186, -1, -1, 90, 142, -1, -1, -1, 134, -1, -1, -1, -1, -1, -1, 62, -1, -1, -1, 92, 63, -1,
+    35, 133, -1, -1, -1, -1, -1, -1, 147, 66, -1, -1, -1, -1, 49, -1, -1, -1, -1, 70, -1, 103, -1, -1, 106, -1, 123,
+    184, 187, 18, -1, 131, 71, -1, -1, -1, -1, -1, -1, -1, -1, -1, 26, 76, 85, 122, 189, -1, -1, 164, -1, -1, -1, 2, 67,
+    23, 91, -1, -1, -1, 107, -1, -1, -1, 135, -1, 6, -1, -1, -1, 162, 22, -1, 163, -1, 87, 4, 41, -1, -1, -1, -1, -1,
+    146, 120, 193, -1, -1, 108, 102, -1, 124, -1, -1, -1, -1, -1, -1, 36, -1, -1, -1, -1, -1, 37, -1, -1, -1, -1, -1,
+    -1, -1, 161, -1, -1, -1, 168, 0, 174, 157, -1, -1, -1, 176,
 };
 
 static unsigned frame_hash(const uint8_t *w, size_t n)
@@ -179,7 +177,7 @@ bool pii_informal_tables_check(void)
         size_t l = strlen(t);
         if ((i > 0 && strcmp(FRAMES[i - 1].w, t) >= 0) || frame_kinds((const uint8_t *)t, l) != FRAMES[i].kinds)
             return false;
-        if (l < 12 && (FRAMES[i].kinds & ~(unsigned)(F_ME | F_LINK | F_OPEN))) {
+        if (l < 12 && (FRAMES[i].kinds & ~(unsigned)(F_ME | F_LINK))) {
             want[l][t[0] - 'a'] |= 1ull << (t[l - 1] - 'a') | 1ull << (32 + t[l > 1 ? 1 : 0] - 'a');
         }
     }
@@ -351,19 +349,20 @@ static void opener_request(pii_scan *sc, size_t a, size_t b, size_t p, size_t j)
         pii_person_emit(sc, a, b, 0.72, SANCTUM_EV_CONTEXT_AFTER | SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_FORMAT_WEAK);
 }
 
-/* The lower-case word [p, j) opens a line (the walk asks once per line): it, or the word after one
- * interjection ("omg kavya got married", "ok, ingrid pls"), may be a name before a request or news word.
- * The request words are in FRAMES but out of the gate: "was", "can", "has" are too common to ask about. */
-void pii_informal_line_start(pii_scan *sc, size_t p, size_t j)
+/* The request word [p, j) ("pls", "could", "cant"), a frame word: the name before it opens a line, or
+ * follows one interjection that does ("omg kavya pls", "ok ingrid pls"). The commoner "can", "was", "got"
+ * are no frame words: asking the walk about them, or about every line's first word, cost 3 % in bench_pii. */
+static void opener_word(pii_scan *sc, size_t p, size_t j)
 {
     const uint8_t *s = sc->s;
-    size_t n = sc->n, a = p, b = j, c, d;
+    size_t a, b, c, d;
     static const char *const INTERJ[] = {"bruh", "btw", "lol", "ngl", "ok", "okay", "omg", "so", "tbh", "ugh", "wait",
                                          "wow", "yo", NULL};
-    if (j - p <= 5 && word_in(s + p, j - p, INTERJ) && !frame_next(s, n, j, &a, &b))
+    if (!frame_prev(s, p, &a, &b))
         return;
-    if (frame_next(s, n, b, &c, &d) && c == b + 1 && (frame_kinds(s + c, d - c) & F_OPEN))
-        opener_request(sc, a, b, c, d);
+    if (!line_start(s, a) && !(frame_prev(s, a, &c, &d) && line_start(s, c) && word_in(s + c, d - c, INTERJ)))
+        return;
+    opener_request(sc, a, b, p, j);
 }
 
 /* "ollie: running late": a given name that opens a line before a colon, a space and a word (not "sofia: 1",
@@ -446,6 +445,10 @@ static void frame_with(pii_scan *sc, size_t p, size_t j, unsigned k)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n, a, b, c, d;
+    if (k & F_OPEN) {
+        opener_word(sc, p, j); /* "arjun pls check" */
+        return;
+    }
     /* "how far chinedu": the second word of a two-word greeting acts as a greeting after its first */
     if ((k & F_HOW) && frame_prev(s, p, &a, &b) && b - a == 3 && memcmp(s + a, "how", 3) == 0)
         k = F_BEFORE;
