@@ -240,6 +240,13 @@ static void informal_frames_in_a_row(void **state)
     assert_linear(f->det, "long lower-case words around frames",
                   "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa bhai aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa and ");
     pii_expect(f->det, "ok so rahul bhai and kuya jun are coming", SANCTUM_ENTITY_PERSON, "rahul");
+    /* round 14: each request word, speaker colon and declined form reads one word on each side (24 bytes) */
+    assert_linear(f->det, "openers and speakers", "arjun pls\nollie: ok\nzeynep can u\n");
+    assert_linear(f->det, "requests in a row", "pls can u could you u there ");
+    assert_linear(f->det, "declined names", "powiedz tomkowi skazhi olegu czesc kasiu how far emeka ");
+    assert_linear(f->det, "colons in a row", "\nollie:ollie: ");
+    assert_linear(f->det, "accented frames", "cze\xc5\x9b\xc4\x87 kasia d\xc3\xac a marco ol\xc3\xa1 ");
+    assert_linear(f->det, "interjection, name, verb", "\nomg kavya got ");
 }
 
 /* Items of one list in a row (person_parallel.c): a weak given name asks at most four candidates on each

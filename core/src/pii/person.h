@@ -419,6 +419,10 @@ static inline bool pii_is_informal_frame(const uint8_t *w, size_t n)
 /* The walk's one call for the plain lower-case word [p, j) that passed pii_is_informal_frame or goes on with a
  * hyphen ("yuki-chan"). */
 void pii_informal_word(pii_scan *sc, size_t p, size_t j);
+/* "cześć kasia": the lower-case word [p, j) the walk left at a byte >= 0x80 may begin an accented frame word. */
+void pii_informal_accented(pii_scan *sc, size_t p, size_t j);
+/* "ollie: running late": the lower-case word [p, j) before a colon, at a line's start, may be a speaker. */
+void pii_informal_speaker(pii_scan *sc, size_t p, size_t j);
 /* "tanvi's mom": the possessive lower-case word [p, j) before a kinship word or a thing people own. */
 void pii_informal_possessive(pii_scan *sc, size_t p, size_t j);
 /* FRAMES, DENY and DEITY are sorted and pii_informal_gate is built from FRAMES (a unit test asks). */

@@ -18,7 +18,9 @@ enum {
     F_AFTER = 8,      /* a speech verb or a weaker particle after a name: the name must be no word */
     F_AND = 16,       /* "and" in some language between two names */
     F_ME = 32,        /* "me", "i" in some language beside "and" */
-    F_LINK = 64       /* a preposition between a verb and its person: "dile a", "bilang ke", "pes ston" */
+    F_LINK = 64,      /* a preposition between a verb and its person: "dile a", "bilang ke", "pes ston" */
+    F_HOW = 128,      /* the second word of a two-word greeting: Pidgin "how far" (round 14) */
+    F_OPEN = 256      /* a request after a name that opens a line: "arjun pls", "ingrid cant" (round 14) */
 };
 
 struct frame_word {
@@ -26,45 +28,47 @@ struct frame_word {
     unsigned kinds;
 };
 
-/* Hand-kept, sorted in strcmp order; the gate and FRAME_SLOTS below are built from it. */
+/* Hand-kept, sorted in strcmp order; the gate and FRAME_SLOTS below are built from it
+ * (tools/names/gen_informal_frames.py rewrites all three). */
 static const struct frame_word FRAMES[] = {
     {"a", F_LINK}, {"aapa", F_AFTER_KIN}, {"abang", F_BEFORE_KIN}, {"abla", F_AFTER}, {"abuela", F_BEFORE_KIN},
     {"abuelo", F_BEFORE_KIN}, {"adik", F_BEFORE_KIN}, {"ahoj", F_BEFORE}, {"akka", F_AFTER_KIN}, {"ako", F_ME},
-    {"aku", F_ME}, {"ana", F_ME}, {"and", F_AND}, {"anh", F_BEFORE_KIN}, {"anna", F_AFTER_KIN},
-    {"annyeong", F_BEFORE}, {"apa", F_AFTER}, {"ask", F_BEFORE}, {"asked", F_AFTER | F_BEFORE}, {"ate", F_BEFORE},
+    {"aku", F_ME}, {"ana", F_ME}, {"and", F_AND}, {"anh", F_BEFORE_KIN}, {"anna", F_AFTER_KIN}, {"annyeong", F_BEFORE},
+    {"apa", F_AFTER}, {"ask", F_BEFORE}, {"asked", F_AFTER | F_BEFORE}, {"ate", F_BEFORE},
     {"auntie", F_AFTER_KIN | F_BEFORE_KIN}, {"aunty", F_AFTER_KIN | F_BEFORE_KIN}, {"aur", F_AND},
     {"baaji", F_AFTER_KIN}, {"baji", F_AFTER_KIN}, {"bang", F_BEFORE}, {"ben", F_ME}, {"bey", F_AFTER},
     {"bhai", F_AFTER_KIN}, {"bhaia", F_AFTER_KIN}, {"bhaiya", F_AFTER_KIN}, {"bilang", F_BEFORE}, {"bola", F_AFTER},
-    {"boli", F_AFTER}, {"bro", F_AFTER}, {"call", F_BEFORE}, {"called", F_AFTER | F_BEFORE}, {"cc", F_BEFORE},
-    {"chale", F_BEFORE}, {"chan", F_AFTER_KIN}, {"chi", F_BEFORE}, {"ciao", F_BEFORE}, {"congrats", F_BEFORE},
-    {"czesc", F_BEFORE}, {"da", F_AFTER}, {"dada", F_AFTER_KIN}, {"dey", F_AFTER}, {"di", F_AFTER},
-    {"didi", F_AFTER_KIN}, {"digale", F_BEFORE}, {"dijo", F_AFTER}, {"dile", F_BEFORE}, {"dis", F_BEFORE},
-    {"disse", F_AFTER}, {"dit", F_AFTER}, {"dm", F_BEFORE}, {"e", F_AND}, {"eipe", F_AFTER}, {"en", F_AND},
-    {"et", F_AND}, {"frag", F_BEFORE}, {"garu", F_AFTER_KIN}, {"geia", F_BEFORE}, {"grabe", F_BEFORE},
-    {"hallo", F_BEFORE}, {"he", F_AND}, {"hei", F_BEFORE}, {"hej", F_BEFORE}, {"hello", F_BEFORE}, {"helo", F_BEFORE},
-    {"hey", F_BEFORE}, {"heyy", F_BEFORE}, {"hi", F_BEFORE}, {"hii", F_BEFORE}, {"hiii", F_BEFORE}, {"hoi", F_BEFORE},
-    {"hola", F_BEFORE}, {"hyung", F_AFTER_KIN}, {"i", F_ME}, {"ich", F_ME}, {"ik", F_ME}, {"invite", F_BEFORE},
-    {"io", F_ME}, {"jaan", F_AFTER_KIN}, {"jag", F_ME}, {"jan", F_AFTER}, {"jee", F_AFTER_KIN}, {"ji", F_AFTER_KIN},
+    {"boli", F_AFTER}, {"bro", F_AFTER}, {"call", F_BEFORE}, {"called", F_AFTER | F_BEFORE}, {"cant", F_OPEN},
+    {"cc", F_BEFORE}, {"chale", F_BEFORE}, {"chan", F_AFTER_KIN}, {"chi", F_BEFORE}, {"ciao", F_BEFORE},
+    {"congrats", F_BEFORE}, {"could", F_OPEN}, {"czesc", F_BEFORE}, {"da", F_AFTER}, {"dada", F_AFTER_KIN},
+    {"dey", F_AFTER}, {"di", F_AFTER}, {"didi", F_AFTER_KIN}, {"didnt", F_OPEN}, {"digale", F_BEFORE},
+    {"dijo", F_AFTER}, {"dile", F_BEFORE}, {"dis", F_BEFORE}, {"disse", F_AFTER}, {"dit", F_AFTER}, {"dm", F_BEFORE},
+    {"e", F_AND}, {"eipe", F_AFTER}, {"en", F_AND}, {"et", F_AND}, {"far", F_HOW}, {"frag", F_BEFORE},
+    {"garu", F_AFTER_KIN}, {"geia", F_BEFORE}, {"grabe", F_BEFORE}, {"hallo", F_BEFORE}, {"he", F_AND},
+    {"hei", F_BEFORE}, {"hej", F_BEFORE}, {"hello", F_BEFORE}, {"helo", F_BEFORE}, {"hey", F_BEFORE},
+    {"heyy", F_BEFORE}, {"hi", F_BEFORE}, {"hii", F_BEFORE}, {"hiii", F_BEFORE}, {"hoi", F_BEFORE}, {"hola", F_BEFORE},
+    {"hyung", F_AFTER_KIN}, {"i", F_ME}, {"ich", F_ME}, {"ik", F_ME}, {"invite", F_BEFORE}, {"io", F_ME},
+    {"jaan", F_AFTER_KIN}, {"jag", F_ME}, {"jan", F_AFTER}, {"jee", F_AFTER_KIN}, {"ji", F_AFTER_KIN},
     {"joon", F_AFTER}, {"kai", F_AND}, {"kak", F_BEFORE}, {"kakak", F_BEFORE_KIN}, {"kamusta", F_BEFORE},
     {"kay", F_BEFORE | F_LINK}, {"ke", F_LINK}, {"khanum", F_AFTER_KIN}, {"kifak", F_BEFORE}, {"kumusta", F_BEFORE},
     {"kun", F_AFTER_KIN}, {"kuya", F_BEFORE_KIN}, {"le", F_LINK}, {"lola", F_BEFORE_KIN}, {"lolo", F_BEFORE_KIN},
     {"mas", F_BEFORE}, {"mbak", F_BEFORE_KIN}, {"me", F_ME}, {"meet", F_BEFORE}, {"merhaba", F_BEFORE},
     {"met", F_BEFORE}, {"moi", F_ME}, {"msg", F_BEFORE}, {"musta", F_BEFORE}, {"mwambie", F_BEFORE}, {"n", F_AND},
-    {"ne", F_AFTER}, {"ni", F_BEFORE | F_LINK}, {"noona", F_AFTER_KIN}, {"nuna", F_AFTER_KIN}, {"oga", F_BEFORE_KIN},
-    {"oi", F_BEFORE}, {"ola", F_BEFORE}, {"oppa", F_AFTER_KIN}, {"oye", F_BEFORE}, {"peredai", F_BEFORE},
-    {"pes", F_BEFORE}, {"ping", F_BEFORE}, {"powiedz", F_BEFORE}, {"prima", F_BEFORE}, {"primo", F_BEFORE},
-    {"privet", F_BEFORE}, {"remind", F_BEFORE}, {"replied", F_AFTER}, {"s", F_AND}, {"sa", F_LINK},
-    {"saab", F_AFTER_KIN}, {"sabihin", F_BEFORE}, {"sag", F_BEFORE}, {"sagt", F_AFTER}, {"sahab", F_AFTER_KIN},
-    {"said", F_AFTER}, {"salut", F_BEFORE}, {"sama", F_AFTER | F_AND}, {"sawasdee", F_BEFORE}, {"says", F_AFTER},
-    {"selam", F_BEFORE}, {"senpai", F_AFTER_KIN}, {"sensei", F_AFTER_KIN}, {"shu", F_BEFORE}, {"shuo", F_AFTER},
-    {"si", F_BEFORE}, {"sige", F_BEFORE}, {"sir", F_AFTER}, {"sis", F_AFTER}, {"skazal", F_AFTER},
-    {"skazala", F_AFTER}, {"skazhi", F_BEFORE}, {"sti", F_LINK}, {"ston", F_LINK}, {"sunbae", F_AFTER_KIN},
-    {"sup", F_BEFORE}, {"tagid", F_BEFORE}, {"tante", F_BEFORE_KIN}, {"tell", F_BEFORE}, {"text", F_BEFORE},
-    {"texted", F_AFTER | F_BEFORE}, {"thank", F_BEFORE}, {"thanks", F_BEFORE}, {"thx", F_BEFORE},
+    {"ne", F_AFTER}, {"needs", F_OPEN}, {"ni", F_BEFORE | F_LINK}, {"noona", F_AFTER_KIN}, {"nuna", F_AFTER_KIN},
+    {"oga", F_BEFORE_KIN}, {"oi", F_BEFORE}, {"ola", F_BEFORE}, {"oppa", F_AFTER_KIN}, {"oye", F_BEFORE},
+    {"peredai", F_BEFORE}, {"pes", F_BEFORE}, {"ping", F_BEFORE}, {"please", F_OPEN}, {"pls", F_OPEN}, {"plz", F_OPEN},
+    {"powiedz", F_BEFORE}, {"prima", F_BEFORE}, {"primo", F_BEFORE}, {"privet", F_BEFORE}, {"remind", F_BEFORE},
+    {"replied", F_AFTER}, {"s", F_AND}, {"sa", F_LINK}, {"saab", F_AFTER_KIN}, {"sabihin", F_BEFORE}, {"sag", F_BEFORE},
+    {"sagt", F_AFTER}, {"sahab", F_AFTER_KIN}, {"said", F_AFTER}, {"salut", F_BEFORE}, {"sama", F_AFTER | F_AND},
+    {"sawasdee", F_BEFORE}, {"says", F_AFTER}, {"selam", F_BEFORE}, {"senpai", F_AFTER_KIN}, {"sensei", F_AFTER_KIN},
+    {"shu", F_BEFORE}, {"shuo", F_AFTER}, {"si", F_BEFORE}, {"sige", F_BEFORE}, {"sir", F_AFTER}, {"sis", F_AFTER},
+    {"skazal", F_AFTER}, {"skazala", F_AFTER}, {"skazhi", F_BEFORE}, {"sti", F_LINK}, {"ston", F_LINK},
+    {"sunbae", F_AFTER_KIN}, {"sup", F_BEFORE}, {"tagid", F_BEFORE}, {"tante", F_BEFORE_KIN}, {"tell", F_BEFORE},
+    {"text", F_BEFORE}, {"texted", F_AFTER | F_BEFORE}, {"thank", F_BEFORE}, {"thanks", F_BEFORE}, {"thx", F_BEFORE},
     {"tia", F_BEFORE_KIN}, {"tio", F_BEFORE_KIN}, {"tita", F_BEFORE_KIN}, {"tito", F_BEFORE_KIN}, {"to", F_LINK},
     {"told", F_AFTER | F_BEFORE}, {"ty", F_BEFORE}, {"tysm", F_BEFORE}, {"uncle", F_AFTER | F_BEFORE_KIN},
-    {"und", F_AND}, {"unni", F_AFTER_KIN}, {"unnie", F_AFTER_KIN}, {"ve", F_AND}, {"w", F_AND}, {"wo", F_ME},
-    {"y", F_AND}, {"ya", F_ME}, {"yaar", F_BEFORE}, {"yo", F_BEFORE | F_ME},
+    {"und", F_AND}, {"unni", F_AFTER_KIN}, {"unnie", F_AFTER_KIN}, {"ve", F_AND}, {"w", F_AND}, {"wants", F_OPEN},
+    {"wo", F_ME}, {"wont", F_OPEN}, {"y", F_AND}, {"ya", F_ME}, {"yaar", F_BEFORE}, {"yo", F_BEFORE | F_ME},
 };
 static const char *const DEITY[] = {
     "allah", "balaji", "bhagwan", "bhole", "durga", "ganapati", "ganesh", "ganesha", "ganpati", "hanuman",
@@ -98,10 +102,10 @@ const uint64_t pii_informal_gate[12][26] = {
     {0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
     {0x0u, 0x0u, 0x0u, 0x0u, 0x1000000010u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x200000002000u, 0x0u, 0x0u, 0x0u, 0x0u, 0x4000000040000u, 0x0u, 0x0u, 0x0u, 0x40000000400000u, 0x0u, 0x100000001000000u, 0x0u},
     {0x0u, 0x0u, 0x400000004u, 0x110100001101u, 0x8200000082000u, 0x0u, 0x0u, 0x11000000110u, 0x0u, 0x10000000100u, 0x0u, 0x0u, 0x0u, 0x11000000110u, 0x10000000100u, 0x0u, 0x0u, 0x0u, 0x10000000100u, 0x100000001000000u, 0x0u, 0x1000000010u, 0x0u, 0x0u, 0x400000004000u, 0x0u},
-    {0x1ca00000020499u, 0x2001001004000u, 0x8000000100u, 0x110010c0000u, 0x0u, 0x0u, 0x0u, 0x411001000300u, 0x0u, 0x1100002010u, 0x10000101002500u, 0x0u, 0x40011000c0040u, 0x0u, 0x100084000000011u, 0x1000040000u, 0x0u, 0x0u, 0x10018100168040u, 0x18000804001u, 0x200000000008u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
-    {0x248b00000601u, 0x408100000141u, 0x18100006800u, 0x10100004111u, 0x10000000010u, 0x2000000000040u, 0x1100100001u, 0x411001004101u, 0x0u, 0x400100002000u, 0x10000000000001u, 0x400000004001u, 0x1200080400u, 0x10000000000001u, 0x800000000001u, 0x10000000040u, 0x0u, 0x0u, 0x181000c401bu, 0x100411000085809u, 0x200000000100u, 0x0u, 0x0u, 0x0u, 0x100020000u, 0x0u},
-    {0x14000201000048u, 0x8100000101u, 0x200008000000014u, 0x10000000010u, 0x0u, 0x0u, 0x2000000000010u, 0x100001100004040u, 0x0u, 0x0u, 0x10100000400u, 0x0u, 0x10000000000001u, 0x400000000001u, 0x0u, 0x2000000004001u, 0x0u, 0x0u, 0x1100081002u, 0x8100000418u, 0x200000000010u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
-    {0x10000200004011u, 0x18000000041u, 0x100000008u, 0x10000000010u, 0x0u, 0x0u, 0x0u, 0x0u, 0x200000000010u, 0x0u, 0x8000001000u, 0x0u, 0x0u, 0x0u, 0x0u, 0x2000000080000u, 0x0u, 0x1000000008u, 0x10041000000910u, 0x9000040008u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
+    {0x1ca00000020499u, 0x2001001004000u, 0x8000000100u, 0x110010c0000u, 0x0u, 0x100020000u, 0x0u, 0x411001000300u, 0x0u, 0x1100002010u, 0x10000101002500u, 0x0u, 0x40011000c0040u, 0x0u, 0x100084000000011u, 0x81002040000u, 0x0u, 0x0u, 0x10018100168040u, 0x18000804001u, 0x200000000008u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
+    {0x248b00000601u, 0x408100000141u, 0x18100086800u, 0x10100004111u, 0x10000000010u, 0x2000000000040u, 0x1100100001u, 0x411001004101u, 0x0u, 0x400100002000u, 0x10000000000001u, 0x400000004001u, 0x1200080400u, 0x10000000000001u, 0x800000000001u, 0x10000000040u, 0x0u, 0x0u, 0x181000c401bu, 0x100411000085809u, 0x200000000100u, 0x0u, 0x400000080000u, 0x0u, 0x100020000u, 0x0u},
+    {0x14000201000048u, 0x8100000101u, 0x20040800000001cu, 0x10000080010u, 0x0u, 0x0u, 0x2000000000010u, 0x100001100004040u, 0x0u, 0x0u, 0x10100000400u, 0x0u, 0x10000000000001u, 0x401000040001u, 0x0u, 0x2000000004001u, 0x0u, 0x0u, 0x1100081002u, 0x8100000418u, 0x200000000010u, 0x0u, 0x100040000u, 0x0u, 0x0u, 0x0u},
+    {0x10000200004011u, 0x18000000041u, 0x100000008u, 0x10000000010u, 0x0u, 0x0u, 0x0u, 0x0u, 0x200000000010u, 0x0u, 0x8000001000u, 0x0u, 0x0u, 0x0u, 0x0u, 0x2080000080010u, 0x0u, 0x1000000008u, 0x10041000000910u, 0x9000040008u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
     {0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x10000100000001u, 0x0u, 0x40001000000011u, 0x0u, 0x0u, 0x401002000100u, 0x0u, 0x1000000008u, 0x40100002001u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
     {0x200000000040u, 0x0u, 0x400000040000u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x100000010u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
     {0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
@@ -122,25 +126,25 @@ static bool is_me(const uint8_t *w, size_t n)
 /* FRAMES by the hash of frame_hash (open addressing: a word is in the slot of its hash or a later one before
  * the next -1), written out from FRAMES; pii_informal_tables_check finds every word through it. */
 static const int16_t FRAME_SLOTS[512] = {
-    93, 122, -1, -1, -1, 161, -1, -1, -1, -1, -1, -1, 111, 80, -1, -1, -1, -1, -1, 73, 91, 11, 61, -1, -1, -1, -1, -1,
-    -1, 8, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 51, -1, -1, -1, 29, -1, -1, 28, 57, 159, 44, 64, -1, 7, -1, -1, -1,
-    120, -1, -1, 12, 27, -1, -1, -1, -1, 55, -1, -1, -1, -1, -1, -1, 56, 69, 46, 108, -1, -1, 143, -1, 20, 124, 16,
-    -1, -1, -1, -1, -1, -1, -1, 157, 15, 48, 92, 137, -1, -1, -1, -1, 170, -1, -1, 38, 70, -1, -1, -1, 185, -1, 9, -1,
-    13, -1, -1, -1, -1, 58, -1, 39, 74, 52, 14, 43, 128, 162, -1, -1, -1, -1, -1, 37, -1, -1, 5, 54, -1, -1, -1, -1,
-    -1, 53, -1, -1, -1, 30, 150, -1, -1, -1, 125, -1, -1, 78, -1, 133, -1, -1, -1, -1, 32, -1, -1, 41, -1, -1, -1, -1,
-    -1, -1, 50, -1, -1, -1, 106, 68, -1, -1, -1, 77, -1, 169, -1, -1, -1, -1, -1, -1, 10, 82, -1, -1, -1, 140, 174,
-    -1, -1, 184, -1, -1, 97, 177, 76, 130, 71, 75, -1, 158, -1, -1, -1, -1, -1, 151, -1, -1, -1, 164, -1, -1, -1, 147,
-    -1, 163, -1, -1, 144, 152, -1, -1, 101, 1, 107, -1, -1, -1, -1, -1, -1, -1, 21, 109, 49, 175, 148, -1, -1, -1, -1,
-    -1, -1, -1, 45, 113, 31, 65, -1, -1, -1, 19, -1, -1, 3, -1, 33, -1, 172, 167, 96, -1, -1, 84, -1, -1, -1, 94, 145,
-    146, -1, -1, -1, -1, 100, 121, 171, -1, -1, 182, 129, 105, -1, -1, -1, 42, -1, -1, 114, -1, -1, -1, 165, 142, 186,
-    -1, 89, 131, 17, -1, -1, -1, -1, -1, -1, -1, -1, -1, 25, 135, -1, -1, -1, -1, -1, -1, -1, 173, -1, -1, 112, -1,
-    90, -1, -1, -1, 34, 136, -1, -1, 110, 79, -1, -1, 24, -1, -1, 116, -1, -1, -1, -1, -1, -1, 180, 132, -1, 123, -1,
-    141, -1, 60, -1, -1, 85, -1, 95, -1, 178, -1, -1, 86, 134, -1, -1, -1, 126, -1, -1, -1, -1, -1, -1, 59, -1, -1,
-    -1, 88, -1, -1, 35, -1, -1, -1, -1, -1, -1, -1, 139, 62, -1, -1, -1, -1, 47, -1, -1, -1, -1, 66, -1, 99, -1, -1,
-    102, -1, 118, 176, 179, 18, -1, -1, 67, -1, -1, -1, -1, -1, -1, -1, -1, -1, 26, 72, 81, 117, 181, -1, -1, 156, -1,
-    -1, -1, 2, 63, 23, 87, -1, -1, -1, 103, -1, -1, -1, 127, -1, 6, -1, -1, -1, 154, 22, -1, 155, -1, 83, 4, 40, -1,
-    -1, -1, -1, -1, 138, 115, 183, -1, -1, 104, 98, -1, 119, -1, -1, -1, -1, -1, -1, 36, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, 153, -1, -1, -1, 160, 0, 166, 149, -1, -1, -1, 168,
+    97, 127, -1, -1, -1, 169, -1, -1, -1, -1, -1, -1, 115, 84, -1, -1, -1, -1, -1, 77, 95, 11, 65, -1, -1, -1, -1, -1,
+    -1, 8, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 54, -1, 192, -1, 29, -1, -1, 28, 60, 167, 46, 68, -1, 7, -1, -1, -1,
+    125, -1, -1, 12, 27, -1, -1, -1, -1, 58, -1, -1, -1, -1, -1, -1, 59, 73, 48, 112, -1, -1, 151, -1, 20, 129, 16, -1,
+    -1, -1, -1, -1, -1, -1, 165, 15, 50, 96, 145, -1, -1, -1, -1, 178, -1, -1, 39, 74, -1, -1, -1, 195, -1, 9, -1, 13,
+    -1, -1, -1, -1, 61, -1, 40, 78, 55, 14, 45, 136, 170, -1, -1, -1, -1, -1, 38, -1, -1, 5, 57, -1, -1, -1, -1, -1, 56,
+    -1, -1, -1, 30, 158, -1, -1, -1, 130, -1, -1, 82, -1, 141, -1, -1, -1, -1, 32, -1, -1, 42, -1, -1, -1, -1, -1, -1,
+    53, -1, -1, -1, 110, 72, -1, -1, -1, 81, -1, 177, -1, -1, -1, -1, -1, -1, 10, 86, -1, -1, -1, 148, 182, -1, -1, 194,
+    -1, -1, 101, 185, 80, 138, 75, 79, -1, 166, 190, -1, -1, -1, -1, 159, -1, -1, -1, 172, -1, -1, -1, 155, -1, 171, -1,
+    -1, 152, 160, -1, -1, 105, 1, 111, -1, -1, -1, -1, -1, -1, -1, 21, 113, 52, 183, 156, -1, -1, -1, -1, -1, -1, -1,
+    47, 117, 31, 69, -1, -1, -1, 19, -1, -1, 3, -1, 33, -1, 180, 175, 100, 119, -1, 88, -1, -1, -1, 98, 153, 154, -1,
+    -1, -1, -1, 104, 126, 179, -1, -1, 191, 137, 109, -1, -1, -1, 43, -1, -1, 118, -1, 132, -1, 173, 150, 196, -1, 93,
+    139, 17, 44, -1, -1, -1, -1, -1, -1, -1, -1, 25, 143, -1, -1, -1, -1, -1, -1, -1, 181, -1, -1, 116, -1, 94, -1, -1,
+    -1, 34, 144, 51, -1, 114, 83, -1, -1, 24, -1, -1, 121, -1, -1, -1, -1, -1, -1, 188, 140, -1, 128, -1, 149, -1, 64,
+    -1, -1, 89, -1, 99, -1, 186, -1, -1, 90, 142, -1, -1, -1, 134, -1, -1, -1, -1, -1, -1, 62, -1, -1, -1, 92, 63, -1,
+    35, 133, -1, -1, -1, -1, -1, -1, 147, 66, -1, -1, -1, -1, 49, -1, -1, -1, -1, 70, -1, 103, -1, -1, 106, -1, 123,
+    184, 187, 18, -1, 131, 71, -1, -1, -1, -1, -1, -1, -1, -1, -1, 26, 76, 85, 122, 189, -1, -1, 164, -1, -1, -1, 2, 67,
+    23, 91, -1, -1, -1, 107, -1, -1, -1, 135, -1, 6, -1, -1, -1, 162, 22, -1, 163, -1, 87, 4, 41, -1, -1, -1, -1, -1,
+    146, 120, 193, -1, -1, 108, 102, -1, 124, -1, -1, -1, -1, -1, -1, 36, -1, -1, -1, -1, -1, 37, -1, -1, -1, -1, -1,
+    -1, -1, 161, -1, -1, -1, 168, 0, 174, 157, -1, -1, -1, 176,
 };
 
 static unsigned frame_hash(const uint8_t *w, size_t n)
@@ -314,22 +318,155 @@ static void hyphen_suffix(pii_scan *sc, size_t p, size_t j)
         pii_person_emit(sc, p, j, 0.8, SANCTUM_EV_CONTEXT_AFTER | SANCTUM_EV_GAZETTEER_FIRST);
 }
 
+/* Whether [a, ...) opens a line: the text's start, a line break, or a chat log's "[10:02] " before it. */
+static bool line_start(const uint8_t *s, size_t a)
+{
+    return a == 0 || s[a - 1] == '\n' || (a >= 2 && s[a - 1] == ' ' && s[a - 2] == ']');
+}
+
+/* Voice assistants and bots are addressed like persons ("alexa can you play"); the name lists hold them. */
+static bool assistant(const uint8_t *w, size_t n)
+{
+    static const char *const BOTS[] = {"alexa", "bixby", "claude", "cortana", "gemini", "jarvis", "siri", NULL};
+    return word_in(w, n, BOTS);
+}
+
+/* "zeynep pls check", "arjun can u send", "nkechi u there", "kavya got married": the request word or verb of
+ * news [p, j) after the name [a, b) that opens a line; "can", "could" need "u", "you" or "ya" after them, "u"
+ * a word of presence ("u there", "u up"). */
+static void opener_request(pii_scan *sc, size_t a, size_t b, size_t p, size_t j)
+{
+    const uint8_t *s = sc->s;
+    size_t c, d;
+    bool can = (j - p == 3 && memcmp(s + p, "can", 3) == 0) || (j - p == 5 && memcmp(s + p, "could", 5) == 0);
+    if (can || j - p == 1) {
+        static const char *const YOU[] = {"u", "you", "ya", NULL};
+        static const char *const HERE[] = {"around", "awake", "free", "home", "there", "up", NULL};
+        if (!frame_next(s, sc->n, j, &c, &d) || c != j + 1 || !word_in(s + c, d - c, can ? YOU : HERE))
+            return;
+    }
+    if (name_ok(sc, a, b, false) && !assistant(s + a, b - a))
+        pii_person_emit(sc, a, b, 0.72, SANCTUM_EV_CONTEXT_AFTER | SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_FORMAT_WEAK);
+}
+
+/* The request word [p, j) ("pls", "could", "cant"), a frame word: the name before it opens a line, or
+ * follows one interjection that does ("omg kavya pls", "ok ingrid pls"). The commoner "can", "was", "got"
+ * are no frame words: asking the walk about them, or about every line's first word, cost 3 % in bench_pii. */
+static void opener_word(pii_scan *sc, size_t p, size_t j)
+{
+    const uint8_t *s = sc->s;
+    size_t a, b, c, d;
+    static const char *const INTERJ[] = {"bruh", "btw", "lol", "ngl", "ok", "okay", "omg", "so", "tbh", "ugh", "wait",
+                                         "wow", "yo", NULL};
+    if (!frame_prev(s, p, &a, &b))
+        return;
+    if (!line_start(s, a) && !(frame_prev(s, a, &c, &d) && line_start(s, c) && word_in(s + c, d - c, INTERJ)))
+        return;
+    opener_request(sc, a, b, p, j);
+}
+
+/* "ollie: running late": a given name that opens a line before a colon, a space and a word (not "sofia: 1",
+ * a key and its value). [p, j) is the word, s[j] the colon. */
+void pii_informal_speaker(pii_scan *sc, size_t p, size_t j)
+{
+    const uint8_t *s = sc->s;
+    if (!line_start(s, p) || j + 2 >= sc->n || s[j + 1] != ' ' || !(pii_is_alpha(s[j + 2]) || s[j + 2] >= 0x80))
+        return;
+    if (name_ok(sc, p, j, false) && !assistant(s + p, j - p))
+        pii_person_emit(sc, p, j, 0.72, SANCTUM_EV_CONTEXT_AFTER | SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_FORMAT_WEAK);
+}
+
+/* A given name of the lists that is no word and no place, as the base of a declined form. */
+static bool declined_base(const uint8_t *w, size_t n)
+{
+    unsigned f = sc_name_lookup(w, n);
+    return n >= 4 && (f & SC_NAME_FIRST) && !(f & (SC_NAME_WORD | SC_NAME_PLACE)) && !informal_word(w, n);
+}
+
+/* "powiedz tomkowi", "skazhi olegu", "peredai svetlane", "czesc kasiu": [a, b) after a Polish or Russian
+ * frame is a dative or vocative of a given name: the stem before "owi", "u" or "e", that stem with "a"
+ * ("svetlan|e" -> "svetlana", "kasi|u" -> "kasia"), or with the fleeting "e" of "tomek", "pawel" back. */
+static bool declined_name(const uint8_t *s, size_t a, size_t b)
+{
+    size_t n = b - a, e;
+    if (n < 5 || n > 16)
+        return false;
+    for (size_t i = a; i < b; i++)
+        if (!pii_is_lower(s[i]))
+            return false;
+    if (n > 6 && memcmp(s + b - 3, "owi", 3) == 0)
+        e = 3;
+    else if (s[b - 1] == 'u' || s[b - 1] == 'e')
+        e = 1;
+    else
+        return false;
+    if (sc_name_lookup(s + a, n) != 0 || sc_word_class(s + a, n) != SC_WORD_NONE)
+        return false;
+    uint8_t buf[20];
+    size_t m = n - e;
+    memcpy(buf, s + a, m);
+    if (declined_base(buf, m))
+        return true; /* "oleg|u", "ivan|owi" */
+    buf[m] = 'a';
+    if (declined_base(buf, m + 1))
+        return true; /* "svetlan|e", "kasi|u" */
+    static const char VOWELS[] = "aeiouy";
+    if (m >= 3 && !strchr(VOWELS, buf[m - 1]) && !strchr(VOWELS, buf[m - 2])) {
+        buf[m] = buf[m - 1]; /* "tomk" -> "tomek", "pawl" -> "pawel" */
+        buf[m - 1] = 'e';
+        return declined_base(buf, m + 1);
+    }
+    return false;
+}
+
+static void frame_with(pii_scan *sc, size_t p, size_t j, unsigned k);
+
 void pii_informal_frame(pii_scan *sc, size_t p, size_t j)
+{
+    unsigned k = frame_kinds(sc->s + p, j - p);
+    if (k != 0)
+        frame_with(sc, p, j, k);
+}
+
+/* "cześć kasia", "dì a marco", "olá thiago": greetings and verbs written with their accents, a frame word
+ * whose ASCII start [p, j) the walk left at a byte >= 0x80. */
+void pii_informal_accented(pii_scan *sc, size_t p, size_t j)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, e = j;
+    while (e < n && e - p < 12 && (pii_is_lower(s[e]) || s[e] >= 0x80))
+        e++;
+    static const char *const ACCENTED[] = {"cze\xc5\x9b\xc4\x87", "d\xc3\xac", "ol\xc3\xa1", NULL};
+    if (e - p < 12 && word_in(s + p, e - p, ACCENTED))
+        frame_with(sc, p, e, F_BEFORE);
+}
+
+static void frame_with(pii_scan *sc, size_t p, size_t j, unsigned k)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n, a, b, c, d;
-    unsigned k = frame_kinds(s + p, j - p);
-    if (k == 0)
+    if (k & F_OPEN) {
+        opener_word(sc, p, j); /* "arjun pls check" */
         return;
+    }
+    /* "how far chinedu": the second word of a two-word greeting acts as a greeting after its first */
+    if ((k & F_HOW) && frame_prev(s, p, &a, &b) && b - a == 3 && memcmp(s + a, "how", 3) == 0)
+        k = F_BEFORE;
     bool ji = j - p <= 3 && s[p] == 'j'; /* "ji", "jee" */
     if ((k & (F_BEFORE | F_BEFORE_KIN)) && frame_next(s, n, j, &a, &b)) {
         unsigned ka = frame_kinds(s + a, b - a);
         /* "dile a memo", "bilang ke rizky": a verb, a preposition, the person */
-        if ((k & F_BEFORE) && (ka & F_LINK) && b < n && s[b] == ' ' && a == j + 1 && frame_next(s, n, b, &c, &d))
+        bool a_grave = b - a == 2 && s[a] == 0xc3 && s[a + 1] == 0xa0; /* "dis à théo", "diz à rita" */
+        if ((k & F_BEFORE) && ((ka & F_LINK) || a_grave) && b < n && s[b] == ' ' && a == j + 1 && frame_next(s, n, b, &c, &d))
             a = c, b = d;
         bool kin = (k & F_BEFORE_KIN) != 0;
+        static const char *const SLAVIC[] = {"ahoj", "czesc", "cze\xc5\x9b\xc4\x87", "peredai", "powiedz", "privet",
+                                             "skazhi", NULL};
+        const char *why;
         if ((a == j + 1 || (k & F_BEFORE)) && name_ok(sc, a, b, kin))
             emit_name(sc, a, b, kin ? 0.8 : 0.72);
+        else if (a == j + 1 && word_in(s + p, j - p, SLAVIC) && declined_name(s, a, b) && !pii_in_code(sc, a, b, &why))
+            pii_person_emit(sc, a, b, 0.72, SANCTUM_EV_CONTEXT_BEFORE | SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_FORMAT_WEAK);
     }
     if ((k & (F_AFTER | F_AFTER_KIN)) && frame_prev(s, p, &a, &b) && !is_me(s + a, b - a)) {
         bool kin = (k & F_AFTER_KIN) != 0;
