@@ -20,7 +20,8 @@ set_tests_properties(test_json_suite PROPERTIES SKIP_RETURN_CODE 77)
 add_test(NAME test_json_conformance COMMAND test_json_suite --own ${J}/conformance)
 set_tests_properties(test_json_conformance PROPERTIES LABELS "unit;json" ENVIRONMENT "CMOCKA_MESSAGE_OUTPUT=stdout")
 sanctum_add_test(test_json_parse ${J}/test_json_parse.c LABELS json)
-sanctum_add_test(test_chat_walk ${J}/test_chat_walk.c LABELS json)
+sanctum_add_test(test_chat_walk ${J}/test_chat_walk.c ${J}/chat_walk_support.c LABELS json)
+sanctum_add_test(test_chat_walk_options ${J}/test_chat_walk_options.c ${J}/chat_walk_support.c LABELS json)
 sanctum_add_test(test_json_escape ${J}/test_json_escape.c LABELS json)
 
 add_test(NAME cli_json
