@@ -102,9 +102,9 @@ static void measure_alone(const char *name, size_t min_cases)
     sanctum_ctx *ctx = test_ctx_new();
     sanctum_detector *det = NULL;
     assert_int_equal(sanctum_detector_new(&det, ctx, NULL, NULL), SANCTUM_OK);
-    /* The blind sets of round 13 print their table only, never their cases, even with
+    /* The blind sets of the current round print their table only, never their cases, even with
      * PII_EVAL_VERBOSE: whoever tunes rules must not see what they miss. */
-    static const char *const BLIND[] = {"holdout18.txt", "holdout19.txt", "holdout20.txt"};
+    static const char *const BLIND[] = {"holdout20.txt", "holdout21.txt", "holdout22.txt"};
     bool blind = false;
     for (size_t i = 0; i < sizeof BLIND / sizeof BLIND[0]; i++)
         blind = blind || strcmp(name, BLIND[i]) == 0;
