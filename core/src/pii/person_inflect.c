@@ -126,15 +126,31 @@ static const case_ending ENDINGS[] = {
     {"n", "", 4, 2},
 };
 
+enum { N_ENDINGS = sizeof ENDINGS / sizeof ENDINGS[0] };
+_Static_assert(N_ENDINGS <= 64, "ENDINGS_BY_LAST holds one bit per ending");
+/* Built once: the lengths of each ending and its nominative, and per last byte the endings ending in it. */
+static pii_once endings_built = PII_ONCE_INIT;
+static uint8_t ENDING_LEN[N_ENDINGS], NOM_LEN[N_ENDINGS];
+static uint64_t ENDINGS_BY_LAST[256];
+
+static void index_endings(void)
+{
+    for (size_t k = 0; k < N_ENDINGS; k++) {
+        ENDING_LEN[k] = (uint8_t)strlen(ENDINGS[k].end);
+        NOM_LEN[k] = (uint8_t)strlen(ENDINGS[k].nom);
+        ENDINGS_BY_LAST[(uint8_t)ENDINGS[k].end[ENDING_LEN[k] - 1]] |= 1ull << k;
+    }
+}
+
 unsigned pii_latin_case_flags(const uint8_t *s, size_t a, size_t b)
 {
     size_t n = b - a;
     if (n < 4 || n > 32)
         return 0;
-    /* cheap gate: the last byte of every ending above */
-    uint8_t z = s[b - 1];
-    if (z != 'e' && z != 'a' && z != 0xA4 && z != 'l' && z != 'k' && z != 'z' && z != 0xB6 && z != 'i' &&
-        z != 'm' && z != 0x85 && z != 0x99 && z != 'u' && z != 0xB3 && z != 'n')
+    /* the endings that end in the word's last byte, in table order (none: no case form) */
+    pii_run_once(&endings_built, index_endings);
+    uint64_t cand = ENDINGS_BY_LAST[s[b - 1]];
+    if (cand == 0)
         return 0;
     if (sc_place_lookup(s + a, n))
         return 0; /* Londynu's Londyn is a city, Milan too */
@@ -147,9 +163,10 @@ unsigned pii_latin_case_flags(const uint8_t *s, size_t a, size_t b)
         if (f != 0)
             return f;
     }
-    for (size_t k = 0; k < sizeof ENDINGS / sizeof ENDINGS[0]; k++) {
+    for (; cand != 0; cand &= cand - 1) {
+        unsigned k = (unsigned)__builtin_ctzll(cand);
         const case_ending *e = &ENDINGS[k];
-        size_t el = strlen(e->end), rl = strlen(e->nom);
+        size_t el = ENDING_LEN[k], rl = NOM_LEN[k];
         if (n < el + e->min || memcmp(s + b - el, e->end, el) != 0)
             continue;
         size_t m = n - el;
