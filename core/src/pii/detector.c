@@ -560,9 +560,9 @@ sanctum_status sanctum_detect(sanctum_detection **out, const sanctum_detector *d
         return sc_error(err, SANCTUM_E_UTF8, good, "invalid UTF-8");
     pii_before_memo before_memo = {0};
     pii_flags_memo flags_memo;
-    memset(flags_memo.flags.at, 0, sizeof flags_memo.flags.at); /* an empty slot is at == 0 */
-    memset(flags_memo.cls.at, 0, sizeof flags_memo.cls.at);
-    memset(flags_memo.lower.at, 0, sizeof flags_memo.lower.at);
+    memset(flags_memo.flags.used, 0, sizeof flags_memo.flags.used); /* every slot empty */
+    memset(flags_memo.cls.used, 0, sizeof flags_memo.cls.used);
+    memset(flags_memo.lower.used, 0, sizeof flags_memo.lower.used);
     pii_scan sc = {.det = det, .s = ptr, .n = len, .explain = (flags & SANCTUM_DETECT_EXPLAIN) != 0,
                    .before_memo = &before_memo, .flags_memo = &flags_memo, .first_high = high};
     if (len > 0) {

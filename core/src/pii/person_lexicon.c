@@ -269,12 +269,13 @@ static inline unsigned memo_slot(const uint8_t *s, const pii_word_memo *m, size_
     size_t l = b - a;
     unsigned h = ((unsigned)s[a] * 7u + (unsigned)s[a + 1] * 31u + (unsigned)s[b - 1] * 13u + (unsigned)l * 101u) &
                  (PII_WORD_MEMO - 1);
-    *hit = m->at[h] != 0 && m->len[h] == l && memcmp(s + m->at[h] - 1, s + a, l) == 0;
+    *hit = (m->used[h >> 6] >> (h & 63) & 1) != 0 && m->len[h] == l && memcmp(s + m->at[h] - 1, s + a, l) == 0;
     return h;
 }
 
 static inline void memo_put(pii_word_memo *m, unsigned h, size_t a, size_t b, int val)
 {
+    m->used[h >> 6] |= 1ull << (h & 63);
     m->at[h] = a + 1;
     m->len[h] = (uint8_t)(b - a);
     m->val[h] = val;

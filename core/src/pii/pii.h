@@ -52,10 +52,11 @@ typedef struct pii_before_memo {
 
 /* Answers that are a pure function of a word's bytes, for the words met before in the same text ("The",
  * "Thanks", "SELECT" come back line after line), by a hash of the bytes: a slot holds the offset + 1 of an earlier
- * occurrence (0: empty), compared byte for byte. Positions only, no copy of the text; per detect call, beside the
+ * occurrence (valid when its bit in used is set), compared byte for byte. Positions only, no copy of the text; per detect call, beside the
  * scan. */
 enum { PII_WORD_MEMO = 256 };
 typedef struct pii_word_memo {
+    uint64_t used[PII_WORD_MEMO / 64]; /* slots written in this call: only these are cleared per call, not 6 KiB */
     size_t at[PII_WORD_MEMO];
     uint8_t len[PII_WORD_MEMO];
     int val[PII_WORD_MEMO];
