@@ -525,16 +525,37 @@ static bool street_address(const uint8_t *s, size_t start, around *ar, const siz
 }
 
 /* A word opening with a stem of examples, forms and templates. */
+static const char *const EXAMPLE_STEMS[] = {
+    "anonym", "beispiel", "demo", "dummy", "eksempel", "ejemplo", "esempi", "esimerk", "exampl", "exempl", "fake",
+    "fictiti", "formular", "hypothetic", "lorem", "mock", "muster", "placeholder", "przyk", "sample", "skjema",
+    "specimen", "templat", "unidentified", "unknown", "voorbeeld", "vorlage", NULL};
+enum { N_EXAMPLE_STEMS = sizeof EXAMPLE_STEMS / sizeof EXAMPLE_STEMS[0] - 1 };
+/* Built once: each stem's length, the shortest, and the first letters (bit c - 'a') a stem has: every word on a
+ * placeholder's line is asked, and most leave on their first letter. */
+static pii_once stems_indexed = PII_ONCE_INIT;
+static uint8_t stem_len[N_EXAMPLE_STEMS], stem_min = UINT8_MAX;
+static uint32_t stem_first;
+
+static void index_stems(void)
+{
+    for (size_t k = 0; k < N_EXAMPLE_STEMS; k++) {
+        stem_len[k] = (uint8_t)strlen(EXAMPLE_STEMS[k]);
+        stem_min = stem_len[k] < stem_min ? stem_len[k] : stem_min;
+        stem_first |= 1u << (EXAMPLE_STEMS[k][0] - 'a');
+    }
+}
+
 static bool example_word(const uint8_t *w, size_t n)
 {
-    static const char *const STEMS[] = {"anonym", "beispiel", "demo", "dummy", "eksempel", "ejemplo", "esempi",
-                                        "esimerk", "exampl", "exempl", "fake", "fictiti", "formular", "hypothetic",
-                                        "lorem", "mock", "muster", "placeholder", "przyk", "sample", "skjema",
-                                        "specimen", "templat", "unidentified", "unknown", "voorbeeld", "vorlage",
-                                        NULL};
-    for (size_t k = 0; STEMS[k] != NULL; k++) {
-        size_t l = strlen(STEMS[k]), i = 0;
-        while (i < l && i < n && pii_lower(w[i]) == (uint8_t)STEMS[k][i])
+    pii_run_once(&stems_indexed, index_stems);
+    if (n < stem_min)
+        return false;
+    unsigned c0 = (unsigned)pii_lower(w[0]) - 'a';
+    if (c0 >= 26 || !(stem_first >> c0 & 1u))
+        return false;
+    for (size_t k = 0; k < N_EXAMPLE_STEMS; k++) {
+        size_t l = stem_len[k], i = 0;
+        while (i < l && i < n && pii_lower(w[i]) == (uint8_t)EXAMPLE_STEMS[k][i])
             i++;
         if (i == l)
             return true;
