@@ -142,7 +142,8 @@ sanctum_status sc_anon_text_ex(sanctum_session *s, const uint8_t *p, size_t n, c
     }
     /* Merge entities and literals (both sorted); overlapping spans are joined, keeping the entity's
      * type (a literal alone keeps its own). */
-    if (!sc_aspan_grow(s->ctx, &all, &capa, ne + nl + 1))
+    /* most strings of a chat request hold nothing: no allocation for them */
+    if (ne + nl > 0 && !sc_aspan_grow(s->ctx, &all, &capa, ne + nl + 1))
         goto nomem;
     {
         size_t a = 0, b = 0;

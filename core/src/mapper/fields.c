@@ -143,7 +143,7 @@ sanctum_status sc_detect_spans(sanctum_session *s, const uint8_t *p, size_t n, i
     while (b > a && p[b - 1] == ' ')
         b--;
     bool whole = key_type >= 0 && key_type < SANCTUM_ENTITY_COUNT && b > a && shaped_as(key_type, p + a, b - a);
-    if (!sc_aspan_grow(s->ctx, v, cap, *nv + det->count + 1)) {
+    if ((whole || det->count > 0) && !sc_aspan_grow(s->ctx, v, cap, *nv + det->count + 1)) {
         sanctum_free(det);
         return sc_error_nomem(err);
     }
