@@ -427,6 +427,15 @@ static size_t valid_prefix(const uint8_t *s, size_t n, size_t *first_high)
     return n;
 }
 
+/* A bare group of at most four digits ("room 12", "2024", "22" of "22:00"), the most common cluster in chat:
+ * no recognizer below reads one (NANP wants 10 or 11 digits, cards 12 to 19, SSNs 9, bank numbers 8 to 17,
+ * national forms 7 or more and a single group 9 to 13, a phone link a country code with its shortest national
+ * number: 6 or more), so their calls are skipped. A recognizer taught a shorter number must narrow this. */
+static inline bool too_short_for_any(const pii_number *num)
+{
+    return num->ngroups == 1 && !num->plus && !num->paren && num->g[0].end - num->g[0].start <= 4;
+}
+
 static void scan_bytes(pii_scan *sc)
 {
     const uint8_t *s = sc->s;
@@ -475,7 +484,7 @@ static void scan_bytes(pii_scan *sc)
             }
             pii_number num;
             size_t next = pii_number_parse(sc, i, &num);
-            if (num.ngroups > 0) {
+            if (num.ngroups > 0 && !too_short_for_any(&num)) {
                 if (pii_enabled(sc, SANCTUM_ENTITY_PHONE_NUMBER)) {
                     pii_rec_phone_nanp(sc, &num);
                     pii_rec_phone_intl(sc, &num);
