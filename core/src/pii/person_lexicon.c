@@ -322,45 +322,81 @@ bool pii_phrase_end_at(const uint8_t *s, size_t n, size_t q)
 
 /* Everyday chat words that are never a lower-case name, even where the gazetteer holds them as a name
  * in some locale ("hey, can you ...", "hi so the deploy ..."). */
+static const char *const CHAT_a[] = {"a", "about", "afternoon", "again", "all", "already", "also", "an",
+        "and", "any", "anybody", "anyone", "are", "as", "asap", "at", NULL};
+static const char *const CHAT_b[] = {"back", "be", "been", "big", "bro", "btw", "but", "by", NULL};
+static const char *const CHAT_c[] = {"can", "cant", "could", NULL};
+static const char *const CHAT_d[] = {"dear", "did", "didnt", "do", "does", "dont", "dude", NULL};
+static const char *const CHAT_e[] = {"evening", "everybody", "everyone", NULL};
+static const char *const CHAT_f[] = {"fine", "folks", "for", "from", "fyi", NULL};
+static const char *const CHAT_g[] = {"get", "glad", "gonna", "good", "got", "gotta", "guys", NULL};
+static const char *const CHAT_h[] = {"had", "happy", "has", "have", "he", "her", "here", "his", "how", NULL};
+static const char *const CHAT_i[] = {"idk", "if", "im", "imo", "in", "is", "isnt", "it", "ive", NULL};
+static const char *const CHAT_j[] = {"just", NULL};
+static const char *const CHAT_k[] = {NULL};
+static const char *const CHAT_l[] = {"lemme", "let", "lets", "little", "lol", NULL};
+static const char *const CHAT_m[] = { "man", "mate", "may", "maybe", "me", "might", "morning", "must", "my",
+        NULL};
+static const char *const CHAT_n[] = {"new", "night", "no", "not", "now", NULL};
+static const char *const CHAT_o[] = {"of", "ok", "okay", "on", "one", "or", "our", NULL};
+static const char *const CHAT_p[] = {"please", "pls", "plz", NULL};
+static const char *const CHAT_q[] = {"quick", NULL};
+static const char *const CHAT_r[] = {"real", NULL};
+static const char *const CHAT_s[] = { "shall", "she", "should", "sis", "so", "someone", "sorry", "still",
+        "sure", NULL};
+static const char *const CHAT_t[] = { "team", "thank", "thanks", "that", "the", "their", "then", "there",
+        "this", "thx", "to", "two", "ty", NULL};
+static const char *const CHAT_u[] = {"u", "ur", NULL};
+static const char *const CHAT_v[] = {NULL};
+static const char *const CHAT_w[] = { "wanna", "was", "we", "well", "were", "what", "whats", "when", "where",
+        "which", "who", "why", "will", "with", "wont", "world", "would", NULL};
+static const char *const CHAT_x[] = {NULL};
+static const char *const CHAT_y[] = {"ya", "yall", "yes", "you", "youre", NULL};
+static const char *const CHAT_z[] = {NULL};
+static const char *const *const CHAT_BY_FIRST[26] = {
+    CHAT_a, CHAT_b, CHAT_c, CHAT_d, CHAT_e, CHAT_f, CHAT_g, CHAT_h, CHAT_i, CHAT_j, CHAT_k, CHAT_l, CHAT_m,
+    CHAT_n, CHAT_o, CHAT_p, CHAT_q, CHAT_r, CHAT_s, CHAT_t, CHAT_u, CHAT_v, CHAT_w, CHAT_x, CHAT_y, CHAT_z};
+
+/* The chat words in one hash set built once (lowered bytes, linear probing): every lower-case word next to a frame
+ * word is asked, and the first-letter lists took a compare per entry. Only an entry under its own first letter goes
+ * in, as the lists were read. */
+enum { CHAT_SLOTS = 512 };
+static const char *chat_slot[CHAT_SLOTS];
+static uint8_t chat_slot_len[CHAT_SLOTS];
+static pii_once chat_indexed = PII_ONCE_INIT;
+
+static unsigned chat_hash(const uint8_t *w, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ pii_lower(w[i])) * 16777619u;
+    return (unsigned)(h ^ (h >> 13)) & (CHAT_SLOTS - 1);
+}
+
+static void index_chat_words(void)
+{
+    for (unsigned c = 0; c < 26; c++)
+        for (const char *const *e = CHAT_BY_FIRST[c]; *e != NULL; e++) {
+            size_t l = strlen(*e);
+            if (l == 0 || l > 9 || (uint8_t)(*e)[0] != 'a' + c)
+                continue; /* the lists were read by the word's first letter, up to 9 letters */
+            unsigned h = chat_hash((const uint8_t *)*e, l);
+            while (chat_slot[h] != NULL)
+                h = (h + 1) & (CHAT_SLOTS - 1);
+            chat_slot[h] = *e;
+            chat_slot_len[h] = (uint8_t)l;
+        }
+}
+
 bool pii_chat_word(const uint8_t *w, size_t n)
 {
-    static const char *const C_a[] = {"a", "about", "afternoon", "again", "all", "already", "also", "an",
-        "and", "any", "anybody", "anyone", "are", "as", "asap", "at", NULL};
-    static const char *const C_b[] = {"back", "be", "been", "big", "bro", "btw", "but", "by", NULL};
-    static const char *const C_c[] = {"can", "cant", "could", NULL};
-    static const char *const C_d[] = {"dear", "did", "didnt", "do", "does", "dont", "dude", NULL};
-    static const char *const C_e[] = {"evening", "everybody", "everyone", NULL};
-    static const char *const C_f[] = {"fine", "folks", "for", "from", "fyi", NULL};
-    static const char *const C_g[] = {"get", "glad", "gonna", "good", "got", "gotta", "guys", NULL};
-    static const char *const C_h[] = {"had", "happy", "has", "have", "he", "her", "here", "his", "how", NULL};
-    static const char *const C_i[] = {"idk", "if", "im", "imo", "in", "is", "isnt", "it", "ive", NULL};
-    static const char *const C_j[] = {"just", NULL};
-    static const char *const C_k[] = {NULL};
-    static const char *const C_l[] = {"lemme", "let", "lets", "little", "lol", NULL};
-    static const char *const C_m[] = { "man", "mate", "may", "maybe", "me", "might", "morning", "must", "my",
-        NULL};
-    static const char *const C_n[] = {"new", "night", "no", "not", "now", NULL};
-    static const char *const C_o[] = {"of", "ok", "okay", "on", "one", "or", "our", NULL};
-    static const char *const C_p[] = {"please", "pls", "plz", NULL};
-    static const char *const C_q[] = {"quick", NULL};
-    static const char *const C_r[] = {"real", NULL};
-    static const char *const C_s[] = { "shall", "she", "should", "sis", "so", "someone", "sorry", "still",
-        "sure", NULL};
-    static const char *const C_t[] = { "team", "thank", "thanks", "that", "the", "their", "then", "there",
-        "this", "thx", "to", "two", "ty", NULL};
-    static const char *const C_u[] = {"u", "ur", NULL};
-    static const char *const C_v[] = {NULL};
-    static const char *const C_w[] = { "wanna", "was", "we", "well", "were", "what", "whats", "when", "where",
-        "which", "who", "why", "will", "with", "wont", "world", "would", NULL};
-    static const char *const C_x[] = {NULL};
-    static const char *const C_y[] = {"ya", "yall", "yes", "you", "youre", NULL};
-    static const char *const C_z[] = {NULL};
-    static const char *const *const BY_FIRST[26] = {C_a, C_b, C_c, C_d, C_e, C_f, C_g, C_h, C_i,
-                                                    C_j, C_k, C_l, C_m, C_n, C_o, C_p, C_q, C_r,
-                                                    C_s, C_t, C_u, C_v, C_w, C_x, C_y, C_z};
     if (n == 0 || n > 9 || !pii_is_alpha(w[0]))
         return false;
-    return word_in(w, n, BY_FIRST[pii_lower(w[0]) - 'a']);
+    pii_run_once(&chat_indexed, index_chat_words);
+    for (unsigned h = chat_hash(w, n); chat_slot[h] != NULL; h = (h + 1) & (CHAT_SLOTS - 1))
+        if (chat_slot_len[h] == n && pii_word_eq(w, n, chat_slot[h]))
+            return true;
+    return false;
 }
 
 /* A word that may follow a self-introduced name: "i'm li wei from ...", "this is ana and ...". */
