@@ -1168,8 +1168,8 @@ void pii_rec_person(pii_scan *sc)
         pii_trailing_initial(sc, first_cand);
     if (!sc->oom)
         pii_consistency(sc, first_cand); /* needs the candidates in text order: the CJK pass comes after */
-    if (!sc->oom)
-        pii_cjk_honorifics(sc);
+    if (!sc->oom && sc->first_high < n)
+        pii_cjk_honorifics(sc); /* its honorifics are CJK: none in ASCII text */
     if (!sc->oom)
         pii_cjk_names(sc);
     if (!sc->oom && sc->first_high < n)
