@@ -72,6 +72,27 @@ static void round13_placeholders(void **state)
     pii_expect(f->det, "Jane Doherty signed the lease on Monday.", SANCTUM_ENTITY_PERSON, "Jane Doherty");
 }
 
+/* The stems of example words open ordinary words too ("demo" of "Democratic", "exempl" of "exemplary", "mock" of
+ * "Mockingbird"): those say nothing about examples, and a placeholder's name on their line is someone. */
+static void placeholder_ordinary_words(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "John Doe called about the Democratic primary.", SANCTUM_ENTITY_PERSON, "John Doe");
+    pii_expect(f->det, "John Doe called about the demolition permit.", SANCTUM_ENTITY_PERSON, "John Doe");
+    pii_expect(f->det, "John Doe called about the demography survey.", SANCTUM_ENTITY_PERSON, "John Doe");
+    pii_expect(f->det, "John Doe called about the demon costume.", SANCTUM_ENTITY_PERSON, "John Doe");
+    pii_expect(f->det, "John Doe called about an exemplary tenant.", SANCTUM_ENTITY_PERSON, "John Doe");
+    pii_expect(f->det, "John Doe called about To Kill a Mockingbird.", SANCTUM_ENTITY_PERSON, "John Doe");
+    pii_expect(f->det, "John Doe called about the mockery online.", SANCTUM_ENTITY_PERSON, "John Doe");
+    /* the example words themselves still say it */
+    pii_expect_none(f->det, "The demo account belongs to John Doe.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "For demonstration purposes the customer is John Doe.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Die Demoversion zeigt Max Mustermann als Kunden.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Use the mock user John Doe in the tests.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "John Doe called about the demo.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Un exemple : Jane Doe, 12 rue de la Paix.", SANCTUM_ENTITY_PERSON);
+}
+
 /* The words a line is read for around a name (pii_line_has_word: 160 bytes either side) are whole words: a
  * window that begins inside "undemocratic" read "democratic" (a word of examples by its stem), and one that
  * ends inside "wizardry" read "wizard" (a word of fiction), and each left the name in clear. filler() puts
@@ -263,6 +284,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round13_sports_clubs, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_placeholders, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(line_window_edges, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(placeholder_ordinary_words, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_cast, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_characters, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_title_case_teams, pii_setup, pii_teardown),
