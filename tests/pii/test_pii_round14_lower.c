@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "pii_expect.h"
+#include "sweep.h"
 #include "test_util.h"
 
 /* A given name that opens a message or a line, before a request: "pls", "plz", "please", "can u", "could
@@ -131,6 +132,32 @@ static void round14_declined(void **state)
     pii_expect_none(f->det, "hey there, anyone around", SANCTUM_ENTITY_PERSON);
 }
 
+/* An allocation that fails while the lower-case frames emit (the candidate array grows several times in a
+ * chat of requests, speakers, greetings and declined names) gives SANCTUM_E_NOMEM, no partial output, no leak. */
+static sanctum_status op_detect_chat(sanctum_ctx *ctx, void *user, sanctum_error *err)
+{
+    (void)ctx;
+    const sanctum_detector *det = user;
+    static const char *const LINES[] = {"arjun pls check the pr\n", "ollie: running late\n", "how far chinedu\n",
+                                        "cze\xc5\x9b\xc4\x87 kasia\n", "powiedz tomkowi ze jutro\n"};
+    char text[4096];
+    size_t n = 0;
+    for (int i = 0; i < 100; i++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "%s", LINES[i % 5]);
+    sanctum_detection *d = NULL;
+    sanctum_status st = sanctum_detect(&d, det, (const uint8_t *)text, n, SANCTUM_DETECT_EXPLAIN, err);
+    if (st == SANCTUM_OK && (d == NULL || d->count < 100))
+        st = SANCTUM_E_INTERNAL;
+    sanctum_free(d);
+    return st;
+}
+
+static void round14_allocation_failures(void **state)
+{
+    pii_fixture *f = *state;
+    assert_sweep_clean(f->ctx, op_detect_chat, f->det);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -139,6 +166,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round14_speaker_line, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round14_two_word_frames, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round14_declined, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round14_allocation_failures, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
