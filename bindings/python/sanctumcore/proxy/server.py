@@ -235,7 +235,7 @@ class Proxy:
         self._starting += 1
         record["starting"] = True
         path = request.rel_url.raw_path
-        model = upstream.gemini_model(path)
+        model = upstream.gemini_path_model(path)
         if model is None and body and self.cfg.needs_model(path):
             if _encoded(request):  # (the core would only say the compressed bytes are no UTF-8)
                 raise Refusal(415, "routing by model takes request bodies without Content-Encoding",
