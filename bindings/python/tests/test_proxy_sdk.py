@@ -147,5 +147,86 @@ class SdkTest(unittest.TestCase):
         self.check_scrubbed(self.up.requests)
 
 
+FEATURES = ["chat_helper_stream", "chat_n2_stream", "chat_parse", "responses_helper_stream", "embeddings",
+            "moderations", "completions_legacy", "messages_count_tokens", "messages_document", "gemini_chat",
+            "gemini_count_tokens", "gemini_embed"]
+UPLOADS = ["file_upload", "transcription"]  # multipart/form-data: no JSON model to route by, nothing to scan
+ATTACHMENTS = ["messages_image"]  # a base64 image the detector cannot read
+
+
+class SdkFeaturesTest(SdkTest):
+    """What the SDKs do beyond one plain request: stream helpers (finalChatCompletion, responses.stream),
+    structured outputs (parse), two tool calls streamed in turn, n = 2 interleaved choices, usage chunks,
+    log probabilities, citations, Gemini chats with history, token counts, embeddings, moderations and
+    legacy completions; uploads and attachments refused on scrub routes with a JSON error the SDK reads."""
+
+    def check_values(self, r, *fields):
+        self.assertNotIn("error", r, f"{r['route']}/{r['name']}: the SDK threw")
+        for field in fields:
+            for value in PLANTED:
+                self.assertIn(value, r[field], f"{r['route']}/{r['name']}: {field}")
+
+    def check_args(self, r, *fields):
+        for field in fields:
+            args = json.loads(r[field])
+            self.assertEqual((args["name"], args["email"]), ("Jane Doe", "jane.doe@example.com"),
+                             f"{r['route']}/{r['name']}: {field}")
+
+    def check_feature(self, r):
+        name = r["name"]
+        if name == "chat_helper_stream":
+            self.check_values(r, "text", "deltas")
+            self.check_args(r, "args", "args2")
+            self.assertEqual(r["usage"], 2)
+        elif name == "chat_n2_stream":
+            self.check_values(r, "text", "text2")
+        elif name == "chat_parse":
+            self.assertNotIn("error", r)
+            self.assertEqual(r["parsed"], {"name": "Jane Doe", "email": "jane.doe@example.com"})
+        elif name == "responses_helper_stream":
+            self.check_values(r, "text", "deltas")
+            self.check_args(r, "args")
+        elif name in ("completions_legacy",):
+            self.check_values(r, "text")
+        elif name == "messages_document":
+            self.check_values(r, "text")
+            self.assertEqual(r["cited"], "Jane Doe")
+        elif name == "gemini_chat":
+            self.check_values(r, "text", "text2")
+        else:  # counts and vectors: the SDK read the answer
+            self.assertNotIn("error", r, f"{r['route']}/{name}: the SDK threw")
+            self.assertEqual(r["n"], {"embeddings": 4, "moderations": 1, "gemini_embed": 2}.get(name, 12), name)
+
+    def test_features_on_scrub_and_pass_routes(self):
+        results = self.run_sdks(["scrub", "pass"], FEATURES + UPLOADS + ATTACHMENTS)
+        self.assertEqual(len(results), 2 * len(FEATURES + UPLOADS + ATTACHMENTS))
+        for r in results:
+            with self.subTest(route=r["route"], scenario=r["name"]):
+                if r["name"] in FEATURES:
+                    self.check_feature(r)
+                    if r["route"] == "pass":
+                        self.check_pass_identical(r)
+                elif r["route"] == "scrub":  # refused before anything left, with a JSON error the SDK read
+                    self.assertEqual(r.get("status"), 415, r.get("error"))
+                elif r["name"] in UPLOADS:  # (routes by model: a pass route cannot route them either)
+                    self.assertEqual(r.get("status"), 415, r.get("error"))
+                else:
+                    self.check_values(r, "text")
+        scrubbed = [u for u in self.up.requests if b"scrub-" in u.body or "scrub-" in u.path]
+        self.assertEqual(len(scrubbed), 14)  # one request a scenario; two for embeddings and Gemini's chat
+        self.check_scrubbed(scrubbed)
+        self.assertFalse([u for u in self.up.requests if b"form-data" in u.body or (b"iVBOR" in u.body and b"scrub-" in u.body)])
+
+    def test_logprobs_never_carry_a_value_on_scrub_routes(self):
+        """Log probabilities are the provider's tokens: a placeholder spans several of them (`<PER`,
+        `SON_1>`), so they come back as the provider wrote them, never restored piece by piece (which
+        could give another value's text); on pass routes they are the text."""
+        by_route = {r["route"]: r for r in self.run_sdks(["scrub", "pass"], ["chat_helper_stream"])}
+        self.assertEqual(by_route["pass"]["logprobs"], by_route["pass"]["text"])
+        for value in PLANTED:
+            self.assertNotIn(value, by_route["scrub"]["logprobs"])
+        self.assertIn("<PER", by_route["scrub"]["logprobs"])
+
+
 if __name__ == "__main__":
     unittest.main()
