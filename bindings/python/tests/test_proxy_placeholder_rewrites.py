@@ -133,6 +133,19 @@ class RewrittenPlaceholdersTest(ProxyFixture):
         args = json.loads(json.loads(data)["choices"][0]["message"]["tool_calls"][0]["function"]["arguments"])
         self.assertEqual(args, {"name": "Jane Doe", "email": "jane.doe@example.com"})
 
+    def test_streamed_tool_arguments_json_escaped(self):
+        """Go's encoding/json (Ollama, Go gateways) streams < and > in arguments as \\u003c and \\u003e:
+        such placeholders came back unrestored, though the same arguments in a whole answer were."""
+        esc = '{"name": "\\u003cPERSON_1\\u003e", "email": "\\u003CEMAIL_ADDRESS_1\\u003E"}'
+        for size in (1, 3, len(esc)):
+            with self.subTest(size=size):
+                data = self.stream(bytewise([chat_event(args=esc[i:i + size]) for i in range(0, len(esc), size)] + [DONE]))
+                self.assertEqual(json.loads(chat_parts(data)[1]), {"name": "Jane Doe", "email": "jane.doe@example.com"})
+                data = self.stream(anthropic_events([esc[i:i + size] for i in range(0, len(esc), size)]), MESSAGES)
+                got = "".join(json.loads(line[6:])["delta"]["partial_json"] for line in data.decode().split("\n")
+                              if line.startswith("data: ") and '"input_json_delta"' in line)
+                self.assertEqual(json.loads(got), {"name": "Jane Doe", "email": "jane.doe@example.com"})
+
     def test_anthropic_partial_json_split_at_every_byte(self):
         pj = json.dumps({"name": "<PERSON_1>", "email": "<EMAIL_ADDRESS_1>"})
         data = self.stream(bytewise(anthropic_events([pj[i:i + 1] for i in range(len(pj))])), MESSAGES)
