@@ -197,6 +197,25 @@ const scenarios = {
     const r = await genai.models.embedContent({ model: `${route}-gemini`, contents: [USER, 'plain words'] });
     return { n: r.embeddings.length };
   },
+  async abort_streams(route, openai) {  // AbortController mid-stream, 20 at once, then a plain request
+    const one = async () => {
+      const ac = new AbortController();
+      const s = await openai.chat.completions.create({ model: `${route}-gpt`, messages: chatMessages(), stream: true },
+        { signal: ac.signal });
+      let n = 0;
+      try {
+        for await (const c of s) if (++n === 2) ac.abort(); // eslint-disable-line no-unused-vars
+      } catch (e) {
+        if (e.constructor.name !== 'APIUserAbortError' && e.name !== 'AbortError') throw e;
+      }
+      return n;
+    };
+    const counts = await Promise.all(Array.from({ length: 20 }, one));
+    const r = await openai.chat.completions.create({ model: `${route}-gpt`, messages: chatMessages(),
+      tools: [{ type: 'function', function: { name: 'lookup', parameters: fnParams } }] });
+    return { aborted: counts.filter((n) => n >= 2).length, text: r.choices[0].message.content,
+      args: r.choices[0].message.tool_calls[0].function.arguments };
+  },
 };
 
 async function main() {

@@ -5,6 +5,7 @@ driven by sdk_client.js through the proxy to a recording fake provider (sdk_upst
 Scrub routes: no planted value reaches the provider and every value comes back restored, in text and in
 tool-call arguments, whole and streamed. Pass routes: requests and answers byte-identical. No SDK throws,
 including when the provider answers 429 and 500 first (every retry is scrubbed again)."""
+import asyncio
 import json
 import os
 import pathlib
@@ -147,6 +148,12 @@ class SdkTest(unittest.TestCase):
         self.check_scrubbed(self.up.requests)
 
 
+async def _tasks() -> int:
+    """Tasks on the proxy's loop other than the caller (request handlers still running)."""
+    await asyncio.sleep(0.2)  # (connections the clients closed last are seen closed)
+    return len([t for t in asyncio.all_tasks() if t is not asyncio.current_task()])
+
+
 FEATURES = ["chat_helper_stream", "chat_n2_stream", "chat_parse", "responses_helper_stream", "embeddings",
             "moderations", "completions_legacy", "messages_count_tokens", "messages_document", "gemini_chat",
             "gemini_count_tokens", "gemini_embed"]
@@ -216,6 +223,26 @@ class SdkFeaturesTest(SdkTest):
         self.assertEqual(len(scrubbed), 14)  # one request a scenario; two for embeddings and Gemini's chat
         self.check_scrubbed(scrubbed)
         self.assertFalse([u for u in self.up.requests if b"form-data" in u.body or (b"iVBOR" in u.body and b"scrub-" in u.body)])
+
+    def test_aborted_streams_release_their_upstream_connections(self):
+        """20 streams aborted at once by AbortController after their second chunk, on each route, with
+        8 upstream connections: every one is given back (a leak would make the plain request after them
+        wait out upstream_pool_timeout and get 502 busy), no handler task is left, the upstream saw the
+        streams dropped."""
+        self.proxy.close()
+        routes = [{"name": "scrub", "upstream": self.up.url, "policy": "scrub", "models": ["scrub-*"]},
+                  {"name": "pass", "upstream": self.up.url, "policy": "pass", "models": ["pass-*"]}]
+        self.proxy = ProxyThread(from_dict({"listen": "127.0.0.1:0", "route": routes, "upstream_max_connections": 8,
+                                            "upstream_pool_timeout": 2}))
+        self.up.sse_gap = 0.05  # (the fake's streams last about 2 s)
+        for r in self.run_sdks(["scrub", "pass"], ["abort_streams"]):
+            self.check_values(r, "text")
+            self.check_args(r, "args")
+            self.assertEqual(r["aborted"], 20)
+        self.assertGreaterEqual(self.up.abandoned, 30)
+        origins = list(self.proxy.proxy.pool._origins.values())
+        self.assertEqual([o._slots._value for o in origins], [8])
+        self.assertEqual(asyncio.run_coroutine_threadsafe(_tasks(), self.proxy.loop).result(5), 0)
 
     def test_logprobs_never_carry_a_value_on_scrub_routes(self):
         """Log probabilities are the provider's tokens: a placeholder spans several of them (`<PER`,
