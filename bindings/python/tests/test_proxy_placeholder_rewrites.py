@@ -146,6 +146,25 @@ class RewrittenPlaceholdersTest(ProxyFixture):
                               if line.startswith("data: ") and '"input_json_delta"' in line)
                 self.assertEqual(json.loads(got), {"name": "Jane Doe", "email": "jane.doe@example.com"})
 
+    def test_anthropic_citations_delta_is_restored(self):
+        """A streamed citation quotes the (scrubbed) document: its cited_text comes back restored. (Its
+        start/end_char_index still count in the document the provider saw, placeholders and all.)"""
+        def ev(doc):
+            return f"event: {doc['type']}\ndata: {json.dumps(doc)}\n\n".encode()
+        pieces = [ev({"type": "content_block_start", "index": 0, "content_block": {"type": "text", "text": "", "citations": []}}),
+                  ev({"type": "content_block_delta", "index": 0, "delta": {"type": "citations_delta", "citation": {
+                      "type": "char_location", "cited_text": "I am <PERSON_1>, mail <EMAIL_ADDRESS_1>", "document_index": 0,
+                      "start_char_index": 0, "end_char_index": 38}}}),
+                  ev({"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": "It is <PERS"}}),
+                  ev({"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": "ON_1>."}}),
+                  ev({"type": "content_block_stop", "index": 0}), ev({"type": "message_stop"})]
+        data = self.stream(bytewise(pieces), MESSAGES)
+        docs = [json.loads(line[6:]) for line in data.decode().split("\n") if line.startswith("data: ")]
+        cited = [d["delta"]["citation"]["cited_text"] for d in docs if d.get("delta", {}).get("type") == "citations_delta"]
+        self.assertEqual(cited, [USER])
+        text = "".join(d["delta"]["text"] for d in docs if d.get("delta", {}).get("type") == "text_delta")
+        self.assertEqual(text, "It is Jane Doe.")
+
     def test_anthropic_partial_json_split_at_every_byte(self):
         pj = json.dumps({"name": "<PERSON_1>", "email": "<EMAIL_ADDRESS_1>"})
         data = self.stream(bytewise(anthropic_events([pj[i:i + 1] for i in range(len(pj))])), MESSAGES)
