@@ -24,7 +24,7 @@ from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
 from aiohttp.web_protocol import RequestPayloadError
 
-from . import attachments, balance, headers as header_rules, http, jsonarray, logs, paths, upstream
+from . import attachments, balance, headers as header_rules, http, jsonarray, jsonlines, logs, paths, upstream
 from .config import Config, ConfigError, Route
 
 log = logging.getLogger("sanctumcore.proxy")
@@ -517,6 +517,8 @@ class Proxy:
             return await self._relay_stream(request, resp, scrubber, headers, record)  # never buffered
         if scrubber is not None and resp.status == 200 and upstream.gemini_json_stream(request.rel_url.raw_path):
             return await self._relay_stream(request, resp, scrubber, headers, record, array=True)
+        if scrubber is not None and jsonlines.is_json_lines(ctype):
+            return await self._relay_stream(request, resp, scrubber, headers, record, lines=True)
         data = _whole(resp.content)  # the whole answer came with its head (the usual case): no read loop
         if data is None:
             try:
@@ -572,8 +574,10 @@ class Proxy:
             return out
         raise Refusal(502, f"upstream answered with {enc} encoding; the proxy cannot restore it")
 
-    async def _relay_stream(self, request, resp, scrubber, headers, record, array=False) -> web.StreamResponse:
-        """array: a Gemini JSON-array stream (jsonarray.ArrayStream), restored element by element."""
+    async def _relay_stream(self, request, resp, scrubber, headers, record, array=False,
+                            lines=False) -> web.StreamResponse:
+        """array: a Gemini JSON-array stream (jsonarray.ArrayStream), restored element by element; lines:
+        newline-delimited JSON (jsonlines.LineStream), restored line by line."""
         inflate = None  # a gzip or deflate stream (sent although the proxy asked for identity) is decoded
         if scrubber is not None:
             enc = resp.headers.get("Content-Encoding", "identity").strip().lower()
@@ -603,7 +607,9 @@ class Proxy:
         await out.prepare(request)
         restorer = scrubber.stream_restorer() if scrubber is not None else None
         if array:
-            restorer = jsonarray.ArrayStream(restorer, scrubber.restore_text)
+            restorer = jsonarray.ArrayStream(restorer, scrubber.restore_response)
+        elif lines:
+            restorer = jsonlines.LineStream(restorer)
         cap, size, cut = self.cfg.max_response_bytes, 0, False
         try:
             try:
@@ -617,7 +623,7 @@ class Proxy:
                             await out.write(data)
                         resp.close()
                         record["status"], cut = 502, True
-                        if array:  # no event inside a JSON array: the client sees a truncated answer
+                        if array or lines:  # no SSE event here: the client sees a truncated answer
                             request.protocol.force_close()
                             return out
                         await out.write(b"event: error\ndata: " + http.error_body(
