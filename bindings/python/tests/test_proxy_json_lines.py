@@ -85,6 +85,31 @@ class JsonLinesTest(IdentitiesFixture):
         self.assertEqual(json.loads(data.split(b"\n")[1])["message"]["content"], NAMES[1])
 
 
+class WholeJsonTextTest(IdentitiesFixture):
+    """Whole answers the core's parser refuses but that are JSON to their client: JSON lines sent as
+    application/json, duplicate keys, a byte order mark, over several lines. They were restored as plain
+    text, so the quote in a value ended its string."""
+
+    def test_values_are_escaped(self):
+        cases = {
+            "json lines": ollama_line("Hi <PERSON_1>") + ollama_line("<PERSON_2>", True),
+            "duplicate keys": b'{"message": {"content": "Hi <PERSON_1>"}, "message": {"content": "<PERSON_2>"}}',
+            "byte order mark": b'\xef\xbb\xbf{"error": {"message": "Hi <PERSON_1> <PERSON_2>"}}',
+            "several lines": b'{\n  "a": "Hi <PERSON_1>",\n  "a": "<PERSON_2>"\n}\n',
+        }
+        for name, answer in cases.items():
+            with self.subTest(name):
+                self.up.answer = ("json", 200, answer)
+                resp, data = self.post("/api/chat", OLLAMA)
+                self.assertEqual(resp.status, 200)
+                docs = data.decode("utf-8-sig").strip()
+                docs = docs.split("\n") if name == "json lines" else [docs]
+                text = json.dumps([json.loads(d, object_pairs_hook=list) for d in docs])  # each parses, keys kept
+                self.assertIn(json.dumps(NAMES[0])[1:-1], text)
+                self.assertIn(json.dumps(NAMES[1])[1:-1], text)
+                self.assertNotIn("<PERSON_", text)
+
+
 class GeminiArrayErrorTest(IdentitiesFixture):
     PATH = "/v1beta/models/gemini-2.0-flash:streamGenerateContent"
 
