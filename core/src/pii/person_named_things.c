@@ -524,7 +524,16 @@ static bool street_address(const uint8_t *s, size_t start, around *ar, const siz
     return nx != NULL && nx->cap && WORD_IN_SORTED(s + nx->s, nx->e - nx->s, STREET);
 }
 
-/* A word opening with a stem of examples, forms and templates. */
+/* w[0..n) opens with the lower-case stem t of length l (any case in w). */
+static bool opens_with(const uint8_t *w, size_t n, const char *t, size_t l)
+{
+    size_t i = 0;
+    while (i < l && i < n && pii_lower(w[i]) == (uint8_t)t[i])
+        i++;
+    return i == l;
+}
+
+/* The stems of examples, forms and templates. */
 static const char *const EXAMPLE_STEMS[] = {
     "anonym", "beispiel", "demo", "dummy", "eksempel", "ejemplo", "esempi", "esimerk", "exampl", "exempl", "fake",
     "fictiti", "formular", "hypothetic", "lorem", "mock", "muster", "placeholder", "przyk", "sample", "skjema",
@@ -545,21 +554,25 @@ static void index_stems(void)
     }
 }
 
+/* A word opening with a stem of examples, forms and templates, and not with an ordinary word that begins the
+ * same way ("Democratic", "demolition", "exemplary", "Mockingbird": a placeholder's name beside them is someone). */
 static bool example_word(const uint8_t *w, size_t n)
 {
+    static const char *const NOT[] = {"democr", "demogr", "demokr", "demol", "demon", "exemplary", "mockery",
+                                      "mocking", NULL};
     pii_run_once(&stems_indexed, index_stems);
     if (n < stem_min)
         return false;
     unsigned c0 = (unsigned)pii_lower(w[0]) - 'a';
     if (c0 >= 26 || !(stem_first >> c0 & 1u))
-        return false;
-    for (size_t k = 0; k < N_EXAMPLE_STEMS; k++) {
-        size_t l = stem_len[k], i = 0;
-        while (i < l && i < n && pii_lower(w[i]) == (uint8_t)EXAMPLE_STEMS[k][i])
-            i++;
-        if (i == l)
+        return false; /* opens with no stem */
+    for (size_t k = 0; k < N_EXAMPLE_STEMS; k++)
+        if (opens_with(w, n, EXAMPLE_STEMS[k], stem_len[k])) {
+            for (size_t x = 0; NOT[x] != NULL; x++)
+                if (opens_with(w, n, NOT[x], strlen(NOT[x])) && !opens_with(w, n, "demonstrat", 10))
+                    return false;
             return true;
-    }
+        }
     return false;
 }
 
