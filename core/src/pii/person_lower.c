@@ -498,7 +498,9 @@ void pii_skip_plain_lower(pii_scan *sc, walk *k)
                     break; /* not a plain word: the full tokenizer decides */
                 }
             }
-            if (pii_is_informal_frame(s + p, wl))
+            /* pii_is_informal_frame for a word of lower-case ASCII letters: its range tests always pass here */
+            uint64_t ig = wl < 12 ? pii_informal_gate[wl][c - 'a'] : 0u;
+            if (ig != 0 && (ig >> (s[j - 1] - 'a') & 1u) && (ig >> (32 + s[p + (wl > 1)] - 'a') & 1u))
                 pii_informal_word(sc, p, j); /* "rahul bhai", "kuya jun", "oye javi" */
             unsigned shape = wl < 16 ? word_shape[wl][c - 'a'] : 0u;
             if ((shape & SHAPE_FRAME) && pii_chat_frame_gate(s, n, p, j, false)) {
