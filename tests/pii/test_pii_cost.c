@@ -316,6 +316,15 @@ static void mail_fields_in_a_row(void **state)
     assert_linear(f->det, "long sign-offs", "Med v\u00e4nlig h\u00e4lsning\nAstrid Sj\u00f6berg\n");
 }
 
+/* Round 15: a signature under each of many sign-offs, and sign-offs over company lines and rules. */
+static void round15_mail_in_a_row(void **state)
+{
+    pii_fixture *f = *state;
+    assert_linear(f->det, "script signatures", "\u6b64\u81f4\n\u5218\u6d77\u6d0b\n");
+    assert_linear(f->det, "signatures over rules", "\uac10\uc0ac\ud569\ub2c8\ub2e4.\n--\n--\n");
+    assert_linear(f->det, "signatures over firms", "\u656c\u5177\n\u682a\u5f0f\u4f1a\u793e\u30b5\u30af\u30e9 \n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -335,6 +344,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round13_rows_and_scripts, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(named_things_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(mail_fields_in_a_row, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_mail_in_a_row, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

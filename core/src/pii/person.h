@@ -374,6 +374,10 @@ void pii_cjk_honorifics(pii_scan *sc);
 void pii_cjk_names(pii_scan *sc);
 /* Flags (SC_CJK_*) of the surname of `chars` characters at s[p], 0 when none. */
 unsigned pii_cjk_surname(const uint8_t *s, size_t p, size_t chars);
+/* Flags (SC_CJK_JA, SC_CJK_KO) of the given name of `chars` characters at s[p], 0 when none. */
+unsigned pii_cjk_given(const uint8_t *s, size_t p, size_t chars);
+/* ---- person_signatures.c: the name under a sign-off in a script without capitals, over the whole text ---- */
+void pii_script_signatures(pii_scan *sc);
 /* The word of a NULL-ended UTF-8 list that ends exactly at p / starts exactly at p: its length, or 0. */
 size_t pii_cjk_ends_with(const uint8_t *s, size_t p, const char *const *list);
 size_t pii_cjk_starts_with(const uint8_t *s, size_t n, size_t p, const char *const *list);

@@ -1173,5 +1173,7 @@ void pii_rec_person(pii_scan *sc)
     if (!sc->oom)
         pii_cjk_names(sc);
     if (!sc->oom && sc->first_high < n)
+        pii_script_signatures(sc); /* "此致\n刘海洋", "مع التحية،\nرانيا الخطيب" */
+    if (!sc->oom && sc->first_high < n)
         pii_ja_intro(sc);
 }
