@@ -323,6 +323,10 @@ static void round15_mail_in_a_row(void **state)
     assert_linear(f->det, "script signatures", "\u6b64\u81f4\n\u5218\u6d77\u6d0b\n");
     assert_linear(f->det, "signatures over rules", "\uac10\uc0ac\ud569\ub2c8\ub2e4.\n--\n--\n");
     assert_linear(f->det, "signatures over firms", "\u656c\u5177\n\u682a\u5f0f\u4f1a\u793e\u30b5\u30af\u30e9 \n");
+    assert_linear(f->det, "times before names", "09:00 \u4e0a\u6d77\u5e02\u6c11 \u51fa\u53d1\n");
+    assert_linear(f->det, "times on one line", "08:31 \u5218\u5a77\u5a77 ");
+    assert_linear(f->det, "names over times", "\u5434\u6d77\u71d5 2026/10/02 21:07\n");
+    assert_linear(f->det, "WhatsApp dashes", "12/9/26, 6:05 PM - Kofi: ok\n");
 }
 
 int main(void)

@@ -49,10 +49,53 @@ static void round15_script_signatures(void **state)
     pii_expect_none(f->det, "நன்றி,\nவாடிக்கையாளர் சேவை", PE);
 }
 
+/* Chat exports of the apps people in East Asia use: LINE ("21:04\t名前\t..." or with spaces on lines that
+ * all open with a time), WeChat and KakaoTalk as copied from the desktop ("名前 2026/10/02 21:07" or
+ * "최서준 오후 7:42" alone on the line over the message), a time before "名前:" or "名前 <address>:". The name
+ * has a name's shape (known surname and given name); headings, places and system senders in the same
+ * frames are none. */
+static void round15_cjk_chat_speakers(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PE = SANCTUM_ENTITY_PERSON;
+    pii_expect(f->det, "14:02\t松本 恵理\t資料届きました\n14:03\t小林 拓也\tありがとう", PE, "松本 恵理");
+    pii_expect(f->det, "14:02\t松本 恵理\t資料届きました\n14:03\t小林 拓也\tありがとう", PE, "小林 拓也");
+    pii_expect(f->det, "09:15 高田 亮 おはようございます\n09:16 西田 美穂 おはよう", PE, "高田 亮");
+    pii_expect(f->det, "微信 2026-10-02 08:31 黄志强: 明天见", PE, "黄志强");
+    pii_expect(f->det, "2026/10/02 08:31 刘婷：收到", PE, "刘婷");
+    pii_expect(f->det, "최서준 오후 7:42\n내일 봐요", PE, "최서준");
+    pii_expect(f->det, "吴海燕 2026/10/02 21:07\n文件发你了", PE, "吴海燕");
+    pii_expect(f->det, "2026年10月2日(金) 9:40 西村 達也 <t.nishimura@mail.example>:", PE, "西村 達也");
+    /* headings, places, stops of an itinerary and system senders in the same frames */
+    pii_expect_none(f->det, "会议 2026/10/02 14:00\n请准时参加", PE);
+    pii_expect_none(f->det, "10:30 王府井 集合", PE);
+    pii_expect_none(f->det, "09:00 上海 出发\n11:30 杭州 到达", PE);
+    pii_expect_none(f->det, "공지 오후 3:00\n회의실 변경", PE);
+    pii_expect_none(f->det, "14:02\t시스템\t알림이 도착했습니다", PE);
+    pii_expect_none(f->det, "出发 08:00\n到达 11:30", PE);
+    pii_expect_none(f->det, "2026/10/02 08:31 系统通知：您的订单已发货", PE);
+}
+
+/* WhatsApp's export puts " - " between the time and the speaker ("12/9/26, 6:05 PM - Name: ..."): a lone
+ * given name there is the speaker as after "[9:02 AM]". A step or a room number before " - " is no time. */
+static void round15_whatsapp_dash_speakers(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PE = SANCTUM_ENTITY_PERSON;
+    pii_expect(f->det, "09.11.26, 21:14 - Mateusz: ok, już jestem", PE, "Mateusz");
+    pii_expect(f->det, "4/2/26, 8:31 AM - Oluwaseun: ok, omo I dey come", PE, "Oluwaseun");
+    pii_expect(f->det, "[4/2/26, 8:30 AM] Adebayo Okonkwo: hi\n4/2/26, 8:31 AM - Thandiwe: ok, sharp", PE, "Thandiwe");
+    pii_expect_none(f->det, "Step 3 - Victoria: the harbour at dusk", PE);
+    pii_expect_none(f->det, "12/9/26, 6:05 PM - Messages and calls are end-to-end encrypted.", PE);
+    pii_expect_none(f->det, "Release 4.2 - Note: restart the service", PE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(round15_script_signatures, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_cjk_chat_speakers, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_whatsapp_dash_speakers, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -378,6 +378,14 @@ unsigned pii_cjk_surname(const uint8_t *s, size_t p, size_t chars);
 unsigned pii_cjk_given(const uint8_t *s, size_t p, size_t chars);
 /* ---- person_signatures.c: the name under a sign-off in a script without capitals, over the whole text ---- */
 void pii_script_signatures(pii_scan *sc);
+/* A CJK or Hangul name's shape over all of [a, e): a known surname and a given name (Chinese: at least
+ * min_zh characters in all), not a department or firm. */
+bool pii_cjk_name_shape(const uint8_t *s, size_t n, size_t a, size_t e, size_t min_zh);
+/* ---- person_cjk_chat.c: speakers of CJK chat exports ---- */
+/* A line [ls, le) that is a name and a timestamp, with the message on the lines under it. */
+void pii_cjk_name_over_time(pii_scan *sc, size_t ls, size_t le);
+/* "21:04\t名前\t...", "08:31 名前：", "9:40 名前 <address>:" over the whole text. */
+void pii_cjk_time_speakers(pii_scan *sc);
 /* The word of a NULL-ended UTF-8 list that ends exactly at p / starts exactly at p: its length, or 0. */
 size_t pii_cjk_ends_with(const uint8_t *s, size_t p, const char *const *list);
 size_t pii_cjk_starts_with(const uint8_t *s, size_t n, size_t p, const char *const *list);

@@ -119,7 +119,7 @@ static size_t name_part(const uint8_t *s, size_t ls, size_t le)
 
 /* A Han name [a, e): a known surname, maybe a space, a given name of one to three characters (Chinese:
  * two to four in all; Japanese: one the tables hold, or after a space). */
-static bool han_name(const uint8_t *s, size_t n, size_t a, size_t e)
+static bool han_name(const uint8_t *s, size_t n, size_t a, size_t e, size_t min_zh)
 {
     size_t tail = pii_cjk_ends_with(s, e, ORG_TAILS); /* a department or firm ends with its word */
     if (tail > 0 && e - tail >= a)
@@ -142,7 +142,7 @@ static bool han_name(const uint8_t *s, size_t n, size_t a, size_t e)
             all_han = all_han && han(cp3(s, n, p));
         if (!all_han)
             continue;
-        if ((f & SC_CJK_ZH) && gl <= 2 && sl <= 2)
+        if ((f & SC_CJK_ZH) && gl <= 2 && sl <= 2 && sl + gl >= min_zh)
             return true;
         if ((f & SC_CJK_JA) && (spaced || (pii_cjk_given(s, g, gl) & SC_CJK_JA)))
             return true;
@@ -166,6 +166,13 @@ static bool hangul_name(const uint8_t *s, size_t n, size_t a, size_t e)
             return true;
     }
     return false;
+}
+
+/* (person.h) */
+bool pii_cjk_name_shape(const uint8_t *s, size_t n, size_t a, size_t e, size_t min_zh)
+{
+    uint32_t c = cp3(s, n, a);
+    return han(c) ? han_name(s, n, a, e, min_zh) : hangul(c) && hangul_name(s, n, a, e);
 }
 
 /* Words of one script without capitals [a, e): up to four, one of them a name the lists know (a lone word:
@@ -215,11 +222,8 @@ static bool signature_after(pii_scan *sc, size_t next)
         size_t kt = pii_cjk_ends_with(s, e, KO_TAIL);
         if (kt > 0 && e - kt > ls)
             e -= kt;
-        uint32_t c = cp3(s, n, ls);
-        bool ok = e > ls && (han(c) ? han_name(s, n, ls, e)
-                                    : hangul(c) ? hangul_name(s, n, ls, e)
-                                                : s[ls] >= 0xD6 && pii_uncased_script(s + ls, e - ls) &&
-                                                      script_name(s, n, ls, e));
+        bool ok = e > ls && (pii_cjk_name_shape(s, n, ls, e, 2) ||
+                             (s[ls] >= 0xD6 && pii_uncased_script(s + ls, e - ls) && script_name(s, n, ls, e)));
         if (ok) {
             pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, ls, e, 0.85,
                     SANCTUM_EV_CONTEXT_BEFORE | SANCTUM_EV_GAZETTEER_LAST);
@@ -255,6 +259,8 @@ void pii_script_signatures(pii_scan *sc)
                 so = SIGNOFFS[k].n == te - ls && memcmp(s + ls, SIGNOFFS[k].w, te - ls) == 0;
             if (so)
                 (void)signature_after(sc, next);
+            else if (s[ls] >= 0xE3 && s[ls] <= 0xED)
+                pii_cjk_name_over_time(sc, ls, le); /* "吴海燕 2026/10/02 21:07": person_cjk_chat.c */
             if (sc->oom)
                 return;
         }
