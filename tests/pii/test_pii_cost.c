@@ -327,6 +327,8 @@ static void round15_mail_in_a_row(void **state)
     assert_linear(f->det, "times on one line", "08:31 \u5218\u5a77\u5a77 ");
     assert_linear(f->det, "names over times", "\u5434\u6d77\u71d5 2026/10/02 21:07\n");
     assert_linear(f->det, "WhatsApp dashes", "12/9/26, 6:05 PM - Kofi: ok\n");
+    assert_linear(f->det, "reply attributions", "Le 5 nov. 2026 \u00e0 09:12, Ga\u00eblle Rivoire a \u00e9crit :\n");
+    assert_linear(f->det, "colons ending lines", "Am 05.11.2026 um 09:12 Wiebke Andersen Jonas Berg:\n");
 }
 
 int main(void)

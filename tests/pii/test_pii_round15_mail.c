@@ -90,12 +90,40 @@ static void round15_whatsapp_dash_speakers(void **state)
     pii_expect_none(f->det, "Release 4.2 - Note: restart the service", PE);
 }
 
+/* The line over a quoted reply: a date and time, the writer, and "wrote:" in the mail client's language,
+ * before the name ("Hélène a écrit :", "Zofia pisze:", "Tancredi ha scritto:", "Juho kirjoitti:", "Ömer
+ * şunu yazdı:") or after it ("schreef Daan:", "schrieb Jörg:", "skrev Viggo:"), maybe with the address
+ * beside it. A product, a team or a list that wrote is none; "wrote" without the date frame is prose. */
+static void round15_reply_attributions(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PE = SANCTUM_ENTITY_PERSON;
+    pii_expect(f->det, "Le jeu. 5 nov. 2026 à 09:12, Gaëlle a écrit :\n> d'accord", PE, "Gaëlle");
+    pii_expect(f->det, "Le 5 nov. 2026 à 09:12, Gaëlle Rivoire <g.rivoire@mail.example> a écrit :", PE,
+               "Gaëlle Rivoire");
+    pii_expect(f->det, "Op do 5 nov. 2026 om 09:12 schreef Sanne:\n> klopt", PE, "Sanne");
+    pii_expect(f->det, "W dniu 5.11.2026 o 09:12, Agnieszka pisze:\n> jasne", PE, "Agnieszka");
+    pii_expect(f->det, "Am 05.11.2026 um 09:12 schrieb Wiebke Andersen:", PE, "Wiebke Andersen");
+    pii_expect(f->det, "Den tors 5 nov. 2026 kl 09:12 skrev Linnea:", PE, "Linnea");
+    pii_expect(f->det, "Il giorno gio 5 nov 2026 alle ore 09:12 Ottavio ha scritto:", PE, "Ottavio");
+    pii_expect(f->det, "to 5.11.2026 klo 9.12 Aino kirjoitti:", PE, "Aino");
+    pii_expect(f->det, "5 Kas 2026 Per 09:12 tarihinde Zeynep şunu yazdı:", PE, "Zeynep");
+    pii_expect(f->det, "On Thu, 5 Nov 2026 at 09:12, Sunniva wrote:", PE, "Sunniva");
+    /* a product, a team or a list, and "wrote" with no date before it */
+    pii_expect_none(f->det, "Le 5 nov. 2026 à 09:12, Google Agenda a écrit :", PE);
+    pii_expect_none(f->det, "Am 05.11.2026 um 09:12 schrieb Kundenservice:", PE);
+    pii_expect_none(f->det, "On Thu, 5 Nov 2026 at 09:12, GitHub wrote:", PE);
+    pii_expect_none(f->det, "W dniu 5.11.2026 o 09:12, Allegro pisze:", PE);
+    pii_expect_none(f->det, "As the Bible wrote:", PE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(round15_script_signatures, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_cjk_chat_speakers, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_whatsapp_dash_speakers, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_reply_attributions, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -381,6 +381,8 @@ void pii_script_signatures(pii_scan *sc);
 /* A CJK or Hangul name's shape over all of [a, e): a known surname and a given name (Chinese: at least
  * min_zh characters in all), not a department or firm. */
 bool pii_cjk_name_shape(const uint8_t *s, size_t n, size_t a, size_t e, size_t min_zh);
+/* ---- person_reply_lines.c: the writer in the line over a quoted reply, in many languages ---- */
+void pii_reply_attributions(pii_scan *sc);
 /* ---- person_cjk_chat.c: speakers of CJK chat exports ---- */
 /* A line [ls, le) that is a name and a timestamp, with the message on the lines under it. */
 void pii_cjk_name_over_time(pii_scan *sc, size_t ls, size_t le);

@@ -24,6 +24,7 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/person_context.c
   ${PII_DIR}/person_email_echo.c
   ${PII_DIR}/person_eponym_venues.c
+  ${PII_DIR}/person_reply_lines.c
   ${PII_DIR}/person_rosters.c
   ${PII_DIR}/person_signatures.c
   ${PII_DIR}/person_fields.c
