@@ -117,6 +117,25 @@ static void round15_reply_attributions(void **state)
     pii_expect_none(f->det, "As the Bible wrote:", PE);
 }
 
+/* Outlook's "Last, First" in a From/To/Cc header, as forwarded and quoted: the given name written with its
+ * accents ("Siobhán", "Seán", "Zoë"), a given name of two words ("Nguyen, Bao Anh"), the header quoted with
+ * ">" in a reply. A firm or a place written "X, Y" in the same headers stays what it is. */
+static void round15_header_last_first(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PE = SANCTUM_ENTITY_PERSON;
+    pii_expect(f->det, "From: Kavanagh, Siobhán <s.kavanagh@mail.example>\nSent: Monday", PE, "Kavanagh, Siobhán");
+    pii_expect(f->det, "To: Doyle, Seán\nSubject: rota", PE, "Doyle, Seán");
+    pii_expect(f->det, "Cc: Pham, Thu Trang <thu.pham@mail.example>", PE, "Pham, Thu Trang");
+    pii_expect(f->det, "> From: Lindqvist, Astrid <a.lindqvist@mail.example>\n> Sent: Friday", PE, "Lindqvist, Astrid");
+    pii_expect(f->det, "> To: Tran, Minh Chau", PE, "Tran, Minh Chau");
+    /* firms and places in the same headers */
+    pii_expect_none(f->det, "From: Acme, Inc. <billing@acme.example>", PE);
+    pii_expect_none(f->det, "To: Sales, Europe\nSubject: targets", PE);
+    pii_expect_none(f->det, "> To: Marketing, EMEA", PE);
+    pii_expect_none(f->det, "> Subject: Paris, Texas screening", PE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -124,6 +143,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round15_cjk_chat_speakers, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_whatsapp_dash_speakers, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_reply_attributions, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_header_last_first, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
