@@ -136,6 +136,27 @@ static void round15_header_last_first(void **state)
     pii_expect_none(f->det, "> Subject: Paris, Texas screening", PE);
 }
 
+/* Numbers quoted with the marks of other languages: guillemets ("«...»" in French, Italian, Russian,
+ * Swiss German mail), German and Polish low-high quotes ("„...“"), CJK corner brackets ("「...」"), Spanish
+ * "¿...?": the mark ends the number as a space does. An IBAN or a card glued to letters, or one whose check
+ * fails, stays none. */
+static void round15_numbers_in_quote_marks(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "il bonifico sull'IBAN «CH9300762011623852957», grazie", SANCTUM_ENTITY_IBAN_CODE,
+               "CH9300762011623852957");
+    pii_expect(f->det, "Bitte auf „DE89 3704 0044 0532 0130 00“ überweisen", SANCTUM_ENTITY_IBAN_CODE,
+               "DE89 3704 0044 0532 0130 00");
+    pii_expect(f->det, "口座は「GB82WEST12345698765432」です", SANCTUM_ENTITY_IBAN_CODE, "GB82WEST12345698765432");
+    pii_expect(f->det, "карта «4111111111111111», срок 09/29", SANCTUM_ENTITY_CREDIT_CARD, "4111111111111111");
+    pii_expect(f->det, "mon numéro «+33 6 12 34 56 78» si besoin", SANCTUM_ENTITY_PHONE_NUMBER, "+33 6 12 34 56 78");
+    pii_expect(f->det, "¿4111111111111111? es la tarjeta de mi madre", SANCTUM_ENTITY_CREDIT_CARD, "4111111111111111");
+    /* glued to letters, or failing its check */
+    pii_expect_none(f->det, "réf «CH9300762011623852958»", SANCTUM_ENTITY_IBAN_CODE);
+    pii_expect_none(f->det, "code éCH9300762011623852957", SANCTUM_ENTITY_IBAN_CODE);
+    pii_expect_none(f->det, "lot «4111111111111112»", SANCTUM_ENTITY_CREDIT_CARD);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -144,6 +165,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round15_whatsapp_dash_speakers, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_reply_attributions, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_header_last_first, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_numbers_in_quote_marks, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
