@@ -157,6 +157,21 @@ static void round15_numbers_in_quote_marks(void **state)
     pii_expect_none(f->det, "lot «4111111111111112»", SANCTUM_ENTITY_CREDIT_CARD);
 }
 
+/* An out-of-office reply hands over a colleague's number in brackets after the name ("wenden Sie sich an
+ * Frau Lange (030 5557 2190)"): a national number the phone rules score below the threshold alone is the
+ * named person's when a person's name stands right before the bracket. After a place, a product or a word
+ * the bracket is no contact. */
+static void round15_number_after_name(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PH = SANCTUM_ENTITY_PHONE_NUMBER;
+    pii_expect(f->det, "In dringenden Fällen wenden Sie sich an Frau Brigitte Lange (030 5557 2190).", PH,
+               "030 5557 2190");
+    pii_expect(f->det, "Vertretung: Herr Matthias Vogt (040 5555 8812)", PH, "040 5555 8812");
+    pii_expect_none(f->det, "Standort Berlin (030 5557 2190)", PH);
+    pii_expect_none(f->det, "Bestellung 2 (030 5557 2190)", PH);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -166,6 +181,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round15_reply_attributions, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_header_last_first, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_numbers_in_quote_marks, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_number_after_name, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -217,6 +217,8 @@ void pii_parallel_items(pii_scan *sc, size_t first_cand);
  * punctuation, a bracketed note and hand-over words between ("Olamide at +44 ...", "Juha, +33 ..."), is
  * lifted; person candidates [first_cand, count) in text order. */
 void pii_contact_owner(pii_scan *sc, size_t first_cand);
+/* A weak number in brackets right after a person's name is that person's: lifted (person_contact.c). */
+void pii_contact_number(pii_scan *sc, size_t first_cand);
 
 /* ---- person_anaphora.c: a name a pronoun takes up ---- */
 /* A known given name below the threshold followed within a line's reach by "he", "she", "him", "her" (in

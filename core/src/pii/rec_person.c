@@ -1161,6 +1161,8 @@ void pii_rec_person(pii_scan *sc)
     if (!sc->oom)
         pii_contact_owner(sc, first_cand);
     if (!sc->oom)
+        pii_contact_number(sc, first_cand); /* "Frau Brigitte Lange (030 5557 2190)" */
+    if (!sc->oom)
         pii_pronoun_takes_up(sc, first_cand);
     if (!sc->oom)
         pii_affiliation(sc, first_cand);
