@@ -228,18 +228,19 @@ static bool parse_item(pii_scan *sc, const word *w, item *it)
         if (!next_word(s, n, p + 1, &g) || g.s != p + 2 || !g.cap || g.possessive)
             return false;
         word g2;
-        unsigned fg = pii_name_flags(s, g.s, g.e), fs = pii_name_flags(s, w->s, w->e);
         size_t ge = g.e;
         if (next_word(s, n, g.e, &g2) && joins(s, g.e, g2.s, false) && !g2.lower) {
             /* "Adébáyọ̀, Funmilayo Adeyemi": the given name starts a full name of its own; but "From: Nguyen,
-             * Bao Anh" ends its header field with a given name of two words (round 15) */
-            if (!g2.cap || g2.possessive || !(header_given(s, g2.s, g2.e) & (SC_NAME_FIRST | SC_NAME_LAST)) ||
-                !pii_header_name_field(s, n, w->s, g2.e, fs))
+             * Bao Anh" ends its header field with a given name of two words (round 15; the field's shape is
+             * asked before any name list) */
+            if (!g2.cap || g2.possessive || !pii_header_name_field(s, n, w->s, g2.e, 0) ||
+                !(header_given(s, g2.s, g2.e) & (SC_NAME_FIRST | SC_NAME_LAST)))
                 return false;
             ge = g2.e;
         }
         if (g.e + 1 < n && (s[g.e] == ',' || s[g.e] == '\t') && s[g.e + 1] != ' ')
             return false; /* "Halvorsen, Astrid,astrid@...": two values of a record (record_pair reads them) */
+        unsigned fg = pii_name_flags(s, g.s, g.e), fs = pii_name_flags(s, w->s, w->e);
         bool header = pii_header_name_field(s, n, w->s, ge, fs); /* "From: Bramwell, Theodora": person_headers.c */
         if (header && !(fg & SC_NAME_FIRST))
             fg = header_given(s, g.s, g.e); /* "From: Kavanagh, Siobhán" */
