@@ -172,6 +172,39 @@ static void round15_number_after_name(void **state)
     pii_expect_none(f->det, "Bestellung 2 (030 5557 2190)", PH);
 }
 
+/* Round 15's frames at the text's very end and very start, from a buffer of exactly the text's bytes (a
+ * literal's NUL would hide a read past the end; ASan runs find it): every prefix and every suffix of each text
+ * (a cut inside a character is refused as invalid UTF-8). */
+static void round15_frames_at_text_edges(void **state)
+{
+    pii_fixture *f = *state;
+    static const char *const TEXTS[] = {
+        "此致\n刘海洋\n采购部", "谢谢！\n--\n周雨桐 | 财务专员", "敬具\n株式会社サクラ運輸\n中村 真理子",
+        "감사합니다.\n이수진 드림", "مع خالص التحية،\nرانيا الخطيب", "धन्यवाद,\nराहुल कुलकर्णी",
+        "14:02\t松本 恵理\t資料", "09:15 高田 亮 おは\n09:16 西田 美穂 お", "2026/10/02 08:31 刘婷：收到",
+        "吴海燕 2026/10/02 21:07\n文件", "최서준 오후 7:42\n내일", "12/9/26, 6:05 PM - Kofi: ok",
+        "Le 5 nov. 2026 à 09:12, Gaëlle <g@x.example> a écrit :", "Op do 5 nov. 2026 om 09:12 schreef Sanne:",
+        "> To: Tran, Minh Chau", "From: Kavanagh, Siobhán", "IBAN «CH9300762011623852957»",
+        "「GB82WEST12345698765432」", "¿4111111111111111?", "Frau Brigitte Lange (030 5557 2190)", NULL};
+    for (size_t t = 0; TEXTS[t] != NULL; t++) {
+        size_t len = strlen(TEXTS[t]);
+        for (size_t cut = 0; cut <= len; cut++)
+            for (int side = 0; side < 2; side++) {
+                size_t n = side == 0 ? cut : len - cut; /* a prefix, then a suffix */
+                uint8_t *text = malloc(n > 0 ? n : 1);
+                assert_non_null(text);
+                memcpy(text, TEXTS[t] + (side == 0 ? 0 : cut), n);
+                sanctum_detection *d = NULL;
+                sanctum_error err;
+                sanctum_status st = sanctum_detect(&d, f->det, text, n, 0, &err);
+                assert_true(st == SANCTUM_OK || st == SANCTUM_E_UTF8);
+                sanctum_free(d);
+                free(text);
+            }
+    }
+    pii_expect(f->det, "此致\n刘海洋", SANCTUM_ENTITY_PERSON, "刘海洋");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -182,6 +215,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round15_header_last_first, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_numbers_in_quote_marks, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_number_after_name, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_frames_at_text_edges, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
