@@ -1,0 +1,93 @@
+/* PII detector, round 15 (issue 17), the pattern types: e-mail, phone, SSN, card, IBAN, US bank number. One
+ * test per class, in new sentences (not taken from any evaluation file); positives and hard negatives. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "pii_expect.h"
+
+/* Typographic punctuation outside the CJK and general-punctuation blocks: guillemets « » ‹ ›, the inverted
+ * marks ¡ ¿, the middle dot ·, the no-break space, full-width and CJK brackets. They end a value as an ASCII
+ * quote does, and are no part of it. */
+static void round15_unicode_punctuation(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t EM = SANCTUM_ENTITY_EMAIL_ADDRESS, PH = SANCTUM_ENTITY_PHONE_NUMBER, CC = SANCTUM_ENTITY_CREDIT_CARD,
+                  SSN = SANCTUM_ENTITY_US_SSN, IB = SANCTUM_ENTITY_IBAN_CODE;
+    /* French, Italian, Russian, German quotes around numbers */
+    pii_expect(f->det, "Mon num\xc3\xa9ro de portable : \xc2\xab" "06 12 34 56 78\xc2\xbb", PH, "06 12 34 56 78");
+    pii_expect(f->det, "Il suo SSN \xc3\xa8 \xc2\xab" "219-09-9999\xc2\xbb, mi ha detto", SSN, "219-09-9999");
+    pii_expect(f->det, "\xd0\xbd\xd0\xbe\xd0\xbc\xd0\xb5\xd1\x80 \xd0\xba\xd0\xb0\xd1\x80\xd1\x82\xd1\x8b \xc2\xab"
+                       "4111 1111 1111 1111\xc2\xbb",
+               CC, "4111 1111 1111 1111"); /* Russian: card number */
+    pii_expect(f->det, "Bitte auf das Konto \xe2\x80\xba" "DE89370400440532013000\xe2\x80\xb9 \xc3\xbc" "berweisen", IB,
+               "DE89370400440532013000");
+    pii_expect(f->det, "ti ho fatto il bonifico sull'IBAN \xc2\xab" "IT60X0542811101000000123456\xc2\xbb. Ok?", IB,
+               "IT60X0542811101000000123456");
+    pii_expect(f->det, "IBAN: FR76 3000 6000 0112 3456 7890 189\xc2\xbb", IB, "FR76 3000 6000 0112 3456 7890 189");
+    pii_expect(f->det, "\xe8\xb4\xa6\xe5\x8f\xb7\xef\xbc\x9a" "DE89370400440532013000\xe3\x80\x82", IB,
+               "DE89370400440532013000"); /* Chinese: account no.: ...。 */
+    pii_expect(f->det, "\xc2\xbf" "Es tu correo ana.ruiz@correo.example\xc2\xbf", EM, "ana.ruiz@correo.example");
+    /* e-mail spans stop at the marks around them */
+    pii_expect(f->det, "\xc3\xa9" "cris-moi \xc3\xa0 \xc2\xab" "louise.m@exemple.fr\xc2\xbb ce soir", EM, "louise.m@exemple.fr");
+    pii_expect(f->det, "Schreib an \xe2\x80\x9e" "k.weber@firma.example\xe2\x80\x9c bitte", EM, "k.weber@firma.example");
+    pii_expect(f->det, "mail me at \xe2\x80\x9c" "tom@example.org\xe2\x80\x9d today", EM, "tom@example.org");
+    pii_expect(f->det, "\xe9\x82\xae\xe7\xae\xb1\xe3\x80\x8c" "li.wei@example.cn\xe3\x80\x8d", EM, "li.wei@example.cn");
+    /* a non-ASCII local part stays whole */
+    pii_expect(f->det, "write to j\xc3\xbcrgen@example.de today", EM, "j\xc3\xbcrgen@example.de");
+    /* hard negatives: quotes around what is no personal number */
+    pii_expect_none(f->det, "la version \xc2\xab" "4.12.3\xc2\xbb est sortie", -1);
+    pii_expect_none(f->det, "commande \xc2\xab" "2024-11-05\xc2\xbb livr\xc3\xa9" "e", -1);
+    pii_expect_none(f->det, "Ticket \xc2\xab" "4111 1111 1111 1112\xc2\xbb (invalid check digit)", CC);
+    pii_expect_none(f->det, "the build \xc2\xab" "DE89370400440532013001\xc2\xbb failed", IB);
+}
+
+/* A card followed by its expiry date ("4111 1111 1111 1111 11/26"): the date was read as more groups of the
+ * number, and the slash voided the whole cluster. */
+static void round15_card_then_expiry(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t CC = SANCTUM_ENTITY_CREDIT_CARD, PH = SANCTUM_ENTITY_PHONE_NUMBER;
+    pii_expect(f->det, "card 4111 1111 1111 1111 11/26 cvv 123", CC, "4111 1111 1111 1111");
+    pii_expect(f->det, "use my visa 4111-1111-1111-1111 09/2027 for the hotel", CC, "4111-1111-1111-1111");
+    pii_expect(f->det, "5555555555554444 12/28 Lena Vogt", CC, "5555555555554444");
+    pii_expect(f->det, "Karte: 5555 5555 5555 4444 03/29, Pr\xc3\xbc" "fziffer folgt", CC, "5555 5555 5555 4444");
+    pii_expect(f->det, "tarjeta 3782 822463 10005 10/27", CC, "3782 822463 10005");
+    pii_expect(f->det, "call me on 0161 496 0733 12/05 after lunch", PH, "0161 496 0733");
+    /* no card: an invalid number before a date, a fraction, a date range */
+    pii_expect_none(f->det, "card 4111 1111 1111 1112 11/26", CC);
+    pii_expect_none(f->det, "add 3 1/2 cups of flour to 2 3/4 cups of water", -1);
+    pii_expect_none(f->det, "invoices 2024 11/26 and 2024 12/03 are paid", -1);
+}
+
+/* A label glued to its value by a hyphen ("ssn-219-09-9999", "tel-0161 496 0733"), as chat and file names
+ * write it; code identifiers with the same hyphen stay glued. */
+static void round15_label_hyphen(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PH = SANCTUM_ENTITY_PHONE_NUMBER, SSN = SANCTUM_ENTITY_US_SSN;
+    pii_expect(f->det, "my ssn-219-09-9999 dont share it", SSN, "219-09-9999");
+    pii_expect(f->det, "SSN-536-22-1947 on the form", SSN, "536-22-1947");
+    pii_expect(f->det, "tel-0161 496 0733 (home)", PH, "0161 496 0733");
+    pii_expect(f->det, "mobile-07700 900461 after six", PH, "07700 900461");
+    pii_expect(f->det, "phone-312-555-0148", PH, "312-555-0148");
+    /* no entity: a ticket, a build, a model, a JIRA key */
+    pii_expect_none(f->det, "see JIRA-219-09-9999 for the root cause", -1);
+    pii_expect_none(f->det, "build-0161 496 0733 finished", PH);
+    pii_expect_none(f->det, "model-312-555-0148 is discontinued", -1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(round15_unicode_punctuation, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_card_then_expiry, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_label_hyphen, pii_setup, pii_teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
