@@ -316,6 +316,20 @@ static void mail_fields_in_a_row(void **state)
     assert_linear(f->det, "long sign-offs", "Med v\u00e4nlig h\u00e4lsning\nAstrid Sj\u00f6berg\n");
 }
 
+/* Round 15: spoken addresses read a bounded number of words each way from every at-word; a row of them, of
+ * joins and dots, or of guillemets between addresses stays linear. */
+static void spoken_emails_in_a_row(void **state)
+{
+    pii_fixture *f = *state;
+    assert_linear(f->det, "a dot b at ", "a dot b at ");
+    assert_linear(f->det, "x dot ", "x dot ");
+    assert_linear(f->det, "jo at ex dot com ", "jo at ex dot com ");
+    assert_linear(f->det, "a underscore at ", "a underscore at ");
+    assert_linear(f->det, "\xc2\xab" "a@b.cc\xc2\xbb", "\xc2\xab" "a@b.cc\xc2\xbb");
+    assert_linear(f->det, "4111 1111 1111 1111 11/26 ", "4111 1111 1111 1111 11/26 ");
+    pii_expect(f->det, "email: jo dot li at example dot com", SANCTUM_ENTITY_EMAIL_ADDRESS, "jo dot li at example dot com");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -335,6 +349,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round13_rows_and_scripts, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(named_things_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(mail_fields_in_a_row, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(spoken_emails_in_a_row, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

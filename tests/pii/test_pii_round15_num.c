@@ -82,12 +82,44 @@ static void round15_label_hyphen(void **state)
     pii_expect_none(f->det, "model-312-555-0148 is discontinued", -1);
 }
 
+/* An address said aloud or typed as dictated: "jane dot roe at gmail dot com", "thando underscore m at example
+ * dot co dot za", "maria punto lopez arroba correo punto es". The English "at" and "dot" are everyday words, so
+ * the English form needs a mail word before it or a dictated local part (a "dot", "underscore" or "dash"
+ * word, or a '.', '_' inside it); the words of other languages that name only "@" (arroba, arobase,
+ * chiocciola, Klammeraffe) need neither. The domain ends in a top-level label. */
+static void round15_spoken_email(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t EM = SANCTUM_ENTITY_EMAIL_ADDRESS;
+    pii_expect(f->det, "voice memo: send the slides to priya dot nair at gmail dot com tonight", EM,
+               "priya dot nair at gmail dot com");
+    pii_expect(f->det, "my email is ken underscore ito at example dot co dot jp", EM,
+               "ken underscore ito at example dot co dot jp");
+    pii_expect(f->det, "mi correo es maria punto lopez arroba correo punto es", EM,
+               "maria punto lopez arroba correo punto es");
+    pii_expect(f->det, "o meu e-mail: joao arroba exemplo ponto com ponto br", EM, "joao arroba exemplo ponto com ponto br");
+    pii_expect(f->det, "\xc3\xa9" "cris-moi : luc point martin arobase exemple point fr", EM,
+               "luc point martin arobase exemple point fr");
+    pii_expect(f->det, "scrivimi a paolo chiocciola esempio punto it", EM, "paolo chiocciola esempio punto it");
+    pii_expect(f->det, "email me at sam dash lee at example dot org", EM, "sam dash lee at example dot org");
+    pii_expect(f->det, "reply to ana.costa at example dot net please", EM, "ana.costa at example dot net");
+    pii_expect(f->det, "E-Mail: jonas punkt weber at firma punkt de", EM, "jonas punkt weber at firma punkt de");
+    /* no address: "at" and "dot" in everyday English, a web site, a place */
+    pii_expect_none(f->det, "I work at example dot com as a designer", EM);
+    pii_expect_none(f->det, "look at the red dot on the map", EM);
+    pii_expect_none(f->det, "meet me at noon dot", EM);
+    pii_expect_none(f->det, "the polka dot dress at the store dot", EM);
+    pii_expect_none(f->det, "we had lunch at google dot com's cafeteria", EM);
+    pii_expect_none(f->det, "the dot at the end of the line", EM);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(round15_unicode_punctuation, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_card_then_expiry, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_label_hyphen, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_spoken_email, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

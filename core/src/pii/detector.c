@@ -510,6 +510,10 @@ static void scan_bytes(pii_scan *sc)
                     i = next - 1;
                 continue;
             }
+            /* round 15: an address said aloud ("jane dot roe at gmail dot com"); the first test is on the
+             * length, so most words pay one comparison */
+            if (email && after == ' ' && (wl == 2 || wl >= 6) && pii_email_at_word(s + w, wl))
+                pii_rec_email_spoken(sc, w, wl);
             /* skip the rest of a word */
             i = e - 1;
             if (spoken && pii_maybe_digit_letters(s + w, wl, after) && pii_spoken_may_start(s, n, w)) {

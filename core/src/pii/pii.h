@@ -263,6 +263,11 @@ bool pii_mail_id_field(const uint8_t *s, size_t n, size_t ls);
 bool pii_mail_value_start(const uint8_t *s, size_t n, size_t start);
 /* at: '[', '(' or '{' of a bracketed "[at]" ("jane[at]example[dot]com"). */
 void pii_rec_email_obfuscated(pii_scan *sc, size_t at);
+/* Whether the ASCII word w[0..l) names "@" when an address is said aloud: "at", "arroba", "arobase",
+ * "chiocciola", "Klammeraffe" (rec_email_spoken.c). */
+bool pii_email_at_word(const uint8_t *w, size_t l);
+/* An address said aloud around the at-word [w, w + wl) ("jane dot roe at gmail dot com"). */
+void pii_rec_email_spoken(pii_scan *sc, size_t w, size_t wl);
 void pii_rec_phone_nanp(pii_scan *sc, const pii_number *num);
 void pii_rec_phone_intl(pii_scan *sc, const pii_number *num);
 /* Numbers said in words (spoken_words.c, read by rec_spoken.c): a digit (zero/oh ... nine in English, Spanish,
