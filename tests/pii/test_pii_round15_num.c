@@ -113,6 +113,84 @@ static void round15_spoken_email(void **state)
     pii_expect_none(f->det, "the dot at the end of the line", EM);
 }
 
+/* Phone words as chat types them outside English: romanized Greek ("kinhto", "kinito": mobile), romanized
+ * Russian "nomer", Arabizi "ra2m"/"raqam", Hinglish "nambar", the Spanish "marcar" family ("le marcas al",
+ * "márcame"), and the wallets that are paid to a phone number (GPay, PhonePe, Paytm). The numbers are the
+ * national forms that need such a word. */
+static void round15_romanized_phone_words(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PH = SANCTUM_ENTITY_PHONE_NUMBER;
+    pii_expect(f->det, "to neo kinhto tis Marias einai 697 215 4480", PH, "697 215 4480");
+    pii_expect(f->det, "steile mou sto kinito 698 004 3127 otan ftaseis", PH, "698 004 3127");
+    pii_expect(f->det, "moy nomer 912 345 678, zvoni vecherom", PH, "912 345 678");
+    pii_expect(f->det, "da raqam 612 345 678 law 3awez", PH, "612 345 678");
+    pii_expect(f->det, "mera nambar 98765 43210 hai, call kar lena", PH, "98765 43210");
+    pii_expect(f->det, "m\xc3\xa1rcale a Rosa al 33 1234 5678 en la tarde", PH, "33 1234 5678");
+    pii_expect(f->det, "si no contesto, le marcas al 612 34 56 78", PH, "612 34 56 78");
+    pii_expect(f->det, "gpay kar do 98201 44763 pe", PH, "98201 44763");
+    pii_expect(f->det, "PhonePe number 9820144763 hai", PH, "9820144763");
+    pii_expect(f->det, "paytm wallet 9123 456 789 pe bhej do", PH, "9123 456 789");
+    /* no phone: the same words before a count, an order, a price, a year */
+    pii_expect_none(f->det, "kinito Samsung A54 kostizei 399 euro", PH);
+    pii_expect_none(f->det, "gpay refund of 1 299 000 rupees processed", PH);
+    pii_expect_none(f->det, "marcar la casilla 4 del formulario 2024", PH);
+    pii_expect_none(f->det, "nomer zakaza 612 345 678 units shipped", PH);
+}
+
+/* Greek text around a number in the Greek plan's grouping (ten digits: 2x landlines, 69x mobiles, 3 3 4): only
+ * Greece and Cyprus write Greek, so the script is the country's evidence ("Πληροφορίες: 210 555 8432"). */
+static void round15_greek_plan(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PH = SANCTUM_ENTITY_PHONE_NUMBER;
+    pii_expect(f->det, "\xce\x9a\xce\xb1\xce\xbb\xce\xae\xcf\x83\xcf\x80\xce\xb5\xcf\x81\xce\xb1, "
+                       "\xcf\x84\xce\xb1 \xce\xbb\xce\xad\xce\xbc\xce\xb5 \xcf\x83\xcf\x84\xce\xbf 231 555 7790;",
+               PH, "231 555 7790"); /* Καλησπέρα, τα λέμε στο 231 555 7790; */
+    pii_expect(f->det, "\xce\x93\xce\xb9\xce\xb1 \xcf\x81\xce\xb1\xce\xbd\xcf\x84\xce\xb5\xce\xb2\xce\xbf\xcf\x8d: "
+                       "697 441 2093 (\xce\x9d\xce\xaf\xce\xba\xce\xbf\xcf\x82)",
+               PH, "697 441 2093"); /* Για ραντεβού: 697 441 2093 (Νίκος) */
+    /* no phone: a Greek order number of another length or grouping, an amount, an English sentence */
+    pii_expect_none(f->det, "\xce\xa0\xce\xb1\xcf\x81\xce\xb1\xce\xb3\xce\xb3\xce\xb5\xce\xbb\xce\xaf\xce\xb1 "
+                            "2024 1187 55", PH); /* Παραγγελία 2024 1187 55 */
+    pii_expect_none(f->det, "\xce\xa3\xcf\x8d\xce\xbd\xce\xbf\xce\xbb\xce\xbf: 2 155 000 \xe2\x82\xac", PH);
+    pii_expect_none(f->det, "the batch 231 555 7790 shipped on Monday", PH);
+    pii_expect_none(f->det, "\xce\xa0\xce\xb1\xcf\x81\xce\xb1\xce\xb3\xce\xb3\xce\xb5\xce\xbb\xce\xaf\xce\xb1 "
+                            "231 555 7790 \xcf\x83\xcf\x84\xce\xb1\xce\xbb\xce\xb8\xce\xb7\xce\xba\xce\xb5", PH); /* order ... shipped */
+}
+
+/* A value after a literal escape ("\\t", "\\n", "\\r" as a Python repr, a log line or a doubly encoded JSON
+ * string prints them): the escape is a separator, not a letter glued to the value. */
+static void round15_literal_escapes(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t EM = SANCTUM_ENTITY_EMAIL_ADDRESS, PH = SANCTUM_ENTITY_PHONE_NUMBER, SSN = SANCTUM_ENTITY_US_SSN;
+    pii_expect(f->det, "pasted from the log: Ines Duarte\\tines.duarte@example.pt\\t+351 912 345 678\\n", EM, "ines.duarte@example.pt");
+    pii_expect(f->det, "pasted from the log: Ines Duarte\\tines.duarte@example.pt\\t+351 912 345 678\\n", PH, "+351 912 345 678");
+    pii_expect(f->det, "log: ssn\\t219-09-9999\\r\\n", SSN, "219-09-9999");
+    pii_expect(f->det, "\"contact\": \"phone:\\n0161 496 0733\"", PH, "0161 496 0733");
+    /* a Windows path and escapes around no entity */
+    pii_expect_none(f->det, "C:\\temp\\t2024-11-05\\n3.14", -1);
+    pii_expect_none(f->det, "printf(\"%d\\t%d\\n\", 4111, 1111);", -1);
+}
+
+/* A field named for the SSN that holds the value directly, as JSON, XML and forms write it ({"ssn":
+ * "219099999"}, <ssn>219099999</ssn>): the key is the label, and beats a phone word in the field after it. */
+static void round15_ssn_field_keys(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t SSN = SANCTUM_ENTITY_US_SSN, PH = SANCTUM_ENTITY_PHONE_NUMBER;
+    pii_expect(f->det, "{\"ssn\": \"712904583\", \"phone\": \"312-555-0148\"}", SSN, "712904583");
+    pii_expect(f->det, "<member><ssn>712904583</ssn><mobile>312-555-0148</mobile></member>", SSN, "712904583");
+    pii_expect(f->det, "<member><ssn>536221947</ssn><mobile>312-555-0148</mobile></member>", PH, "312-555-0148");
+    pii_expect(f->det, "{'social_security': '712904583', 'tel': '0161 496 0733'}", SSN, "712904583");
+    pii_expect(f->det, "{\"taxpayer_id\": \"712904583\"}", SSN, "712904583");
+    pii_expect(f->det, "{\"field\": \"ssn\", \"value\": \"712904583\"}", SSN, "712904583");
+    /* no SSN: a key named for something else, even beside an ssn key */
+    pii_expect_none(f->det, "{\"order_id\": \"536221947\", \"ssn_last4\": \"1947\"}", SSN);
+    pii_expect_none(f->det, "<ssn_status>verified</ssn_status><invoice>536221947</invoice>", SSN);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -120,6 +198,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(round15_card_then_expiry, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_label_hyphen, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_spoken_email, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_romanized_phone_words, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_greek_plan, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_literal_escapes, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_ssn_field_keys, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -512,7 +512,10 @@ static void scan_bytes(pii_scan *sc)
             }
             /* round 15: an address said aloud ("jane dot roe at gmail dot com"); the first test is on the
              * length, so most words pay one comparison */
-            if (email && after == ' ' && (wl == 2 || wl >= 6) && pii_email_at_word(s + w, wl))
+            if (email && after == ' ' &&
+                (wl == 2 ? (s[w] | 0x20) == 'a' && (s[w + 1] | 0x20) == 't'
+                         : (wl == 6 || wl == 7 || wl == 10 || wl == 11) && pii_in_chars("aAcCkK", s[w])) &&
+                pii_email_at_word(s + w, wl))
                 pii_rec_email_spoken(sc, w, wl);
             /* skip the rest of a word */
             i = e - 1;

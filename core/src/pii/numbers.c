@@ -75,6 +75,8 @@ static bool glued_before(const uint8_t *s, size_t n, size_t i)
     uint8_t b2 = i > 1 ? s[i - 2] : ' ';
     if (b >= 0x80)
         return glued_cjk_before(s, n, i);
+    if ((b == 't' || b == 'n' || b == 'r') && b2 == '\\')
+        return false; /* round 15: a literal escape printed by a repr or a log ("\\t219-09-9999") separates */
     if (pii_is_wordish(b) || b == '$' || b == '%' || b == '&')
         return true;
     if ((b == '.' || b == ':') && pii_is_digit(b2))

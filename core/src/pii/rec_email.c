@@ -119,6 +119,8 @@ void pii_rec_email(pii_scan *sc, size_t at, size_t atlen)
             ls = q + l;
         q += l > 0 ? l : 1;
     }
+    if (ls > 0 && s[ls - 1] == '\\' && ls + 1 < at && (s[ls] == 't' || s[ls] == 'n' || s[ls] == 'r'))
+        ls++; /* round 15: the letter of a literal escape ("Name\\tines@example.pt") */
     while (ls < at && (s[ls] == '.' || s[ls] == '\'' || s[ls] == '-'))
         ls++; /* a quote or dash that opens the text is not part of the address */
     if (ls == at || s[at - 1] == '.')

@@ -404,7 +404,9 @@ bool pii_in_code(const pii_scan *sc, size_t start, size_t end, const char **why)
                                       ['-'] = 2, ['('] = 2, ['['] = 2, ['}'] = 2};
     if (!(NEAR[b] & 1u) && !(NEAR[a] & 2u))
         return false;
-    if (b == '/' || b == '\\' || ((a == '/' || a == '\\') && !pii_is_space(a2) && a2 != '"' && a2 != '\'')) {
+    /* round 15: a literal escape after the span ("...@example.pt\\t+351 ...", a repr or a log line) is no path */
+    bool escape_after = a == '\\' && (a2 == 't' || a2 == 'n' || a2 == 'r') && (end + 2 >= n || !pii_is_lower(s[end + 2]));
+    if (b == '/' || b == '\\' || ((a == '/' || a == '\\') && !escape_after && !pii_is_space(a2) && a2 != '"' && a2 != '\'')) {
         *why = "path";
         return true;
     }
@@ -435,6 +437,7 @@ static const char *const NEGATIVE_WORDS[] = {
     "invois", "bestellung*", "rechnung*", "sendung*", "betrag", "commande*", "facture*", "colis", "montant",
     "bestelling*", "factuur", "bedrag", "ordine", "fattura", "importo",
     "\xcf\x80\xce\xb1\xcf\x81\xce\xb1\xce\xb3\xce\xb3\xce\xb5\xce\xbb\xce\xaf*", /* παραγγελί */
+    "\xce\xa0\xce\xb1\xcf\x81\xce\xb1\xce\xb3\xce\xb3\xce\xb5\xce\xbb\xce\xaf*", /* Παραγγελί (round 15) */
     "\xd0\xbf\xd0\xbe\xd1\x80\xd1\x8a\xd1\x87\xd0\xba*",                 /* поръчк */
     "\xd0\xb7\xd0\xb0\xd0\xba\xd0\xb0\xd0\xb7*",                          /* заказ */
     NULL};
