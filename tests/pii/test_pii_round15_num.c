@@ -191,6 +191,26 @@ static void round15_ssn_field_keys(void **state)
     pii_expect_none(f->det, "<ssn_status>verified</ssn_status><invoice>536221947</invoice>", SSN);
 }
 
+/* A routing number with the account number in the next field of one record (a payroll CSV row, an SQL tuple, a
+ * NACHA entry line, a pipe-separated export), on a line that speaks of payroll, ACH, deposits or banks: the ABA
+ * check digit and the pair are the evidence for both. */
+static void round15_routing_account_pairs(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t BK = SANCTUM_ENTITY_US_BANK_NUMBER;
+    pii_expect(f->det, "payroll export: \"Nguyen, Thi\",\"121000358\",\"004417720913\",1800.00", BK, "121000358");
+    pii_expect(f->det, "payroll export: \"Nguyen, Thi\",\"121000358\",\"004417720913\",1800.00", BK, "004417720913");
+    pii_expect(f->det, "direct deposit row: Haddad, Omar,061000052,7730019284,950.00", BK, "061000052");
+    pii_expect(f->det, "direct deposit row: Haddad, Omar,061000052,7730019284,950.00", BK, "7730019284");
+    pii_expect(f->det, "ACH batch line: 6 22 071000013 5500218837 0000098000 PRICE ALMA", BK, "071000013");
+    pii_expect(f->det, "ACH batch line: 6 22 071000013 5500218837 0000098000 PRICE ALMA", BK, "5500218837");
+    pii_expect(f->det, "bank_accounts | 322271627 | 30094418 | Lopez", BK, "30094418");
+    /* no bank number: the pair without bank words, a valid check digit in an inventory or order row */
+    pii_expect_none(f->det, "inventory: widget,091000019,12000045,pcs", BK);
+    pii_expect_none(f->det, "order 061000052, 7730019284 shipped", BK);
+    pii_expect_none(f->det, "payroll totals: 2024 hours 121000359 4417720913", BK);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -202,6 +222,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round15_greek_plan, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_literal_escapes, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_ssn_field_keys, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_routing_account_pairs, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
