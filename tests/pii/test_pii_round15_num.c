@@ -211,6 +211,35 @@ static void round15_routing_account_pairs(void **state)
     pii_expect_none(f->det, "payroll totals: 2024 hours 121000359 4417720913", BK);
 }
 
+/* Numbers that look like the pattern types and are not: the tail of a failed 4-4-4-4 card number read as a
+ * shorter card, an SSN-shaped number called an SSN read as an account, a login "account id", reference numbers
+ * named by a claim, policy or release word, the placeholder phone of a form (555-5555), and an Arabic
+ * reference, invoice or order number after "رقم" (number). */
+static void round15_number_lookalikes(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t CC = SANCTUM_ENTITY_CREDIT_CARD, BK = SANCTUM_ENTITY_US_BANK_NUMBER, PH = SANCTUM_ENTITY_PHONE_NUMBER;
+    pii_expect_none(f->det, "the card form still shows 9876 5600 4321 1518 as its sample", CC);
+    pii_expect_none(f->det, "test card 9876-5607-4321-1222 fails, as it should", CC);
+    pii_expect(f->det, "cards: 4111 1111 1111 1111 5555 5555 5555 4444", CC, "5555 5555 5555 4444");
+    pii_expect(f->det, "ref 12 5600 4321 1518 card", CC, "5600 4321 1518");
+    pii_expect_none(f->det, "the trial account lists SSN 536-22-0000, an invalid serial", BK);
+    pii_expect_none(f->det, "account id 5521-0093-4471 is locked, reset the password", BK);
+    pii_expect_none(f->det, "your account ID 88120457 was suspended after failed logins", BK);
+    pii_expect(f->det, "checking account 5521-0093-4471 at the credit union", BK, "5521-0093-4471");
+    pii_expect_none(f->det, "Claim no. 646 201 7734 was approved on Monday", PH);
+    pii_expect_none(f->det, "Policy no. 312 448 9021 renews in May", PH);
+    pii_expect_none(f->det, "Release 0161 496 0733 ships on Friday", PH);
+    pii_expect_none(f->det, "signup form placeholder: (646) 555-5555", PH);
+    pii_expect_none(f->det, "the fixture uses 312-777-7777 as a dummy", PH);
+    pii_expect(f->det, "my cell is (646) 555-0142", PH, "(646) 555-0142");
+    pii_expect_none(f->det, "\xd8\xb1\xd9\x82\xd9\x85 \xd8\xa7\xd9\x84\xd9\x81\xd8\xa7\xd8\xaa\xd9\x88\xd8\xb1\xd8\xa9: 4410-2291",
+                    PH); /* رقم الفاتورة (invoice number) */
+    pii_expect_none(f->det, "\xd8\xb1\xd9\x82\xd9\x85 \xd8\xa7\xd9\x84\xd8\xb7\xd9\x84\xd8\xa8 8812-3390", PH); /* رقم الطلب (order number) */
+    pii_expect(f->det, "\xd8\xb1\xd9\x82\xd9\x85 \xd8\xa7\xd9\x84\xd8\xac\xd9\x88\xd8\xa7\xd9\x84: 5512-8834", PH,
+               "5512-8834"); /* رقم الجوال (mobile number) */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -223,6 +252,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round15_literal_escapes, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_ssn_field_keys, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_routing_account_pairs, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_number_lookalikes, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
