@@ -240,6 +240,22 @@ static void round15_number_lookalikes(void **state)
                "5512-8834"); /* رقم الجوال (mobile number) */
 }
 
+/* SSNs in lists and records: a negative word inside a parenthesis that closed before the number belongs to what
+ * the parenthesis holds ("... (Maria Price) and 536-22-1947": a surname, not a price), and a space-grouped 3-2-4
+ * number in a row that also holds a date of birth. */
+static void round15_ssn_lists_and_rows(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t SSN = SANCTUM_ENTITY_US_SSN;
+    pii_expect(f->det, "exposed SSNs: 219-09-9999 (Tom Case) and 536-22-1947 (Ana Page)", SSN, "536-22-1947");
+    pii_expect(f->det, "two records leaked, 412-55-0193 (Lee Price), 536-22-1947 (Mo Order)", SSN, "536-22-1947");
+    pii_expect(f->det, "row 4: NOWAK | ADAM | 536 22 1947 | DOB 1979-02-11", SSN, "536 22 1947");
+    pii_expect(f->det, "HALL, JUNE  536 22 1947  born 03/04/1961", SSN, "536 22 1947");
+    /* no SSN: an order word that names the number, a spaced number with no birth or SSN word */
+    pii_expect_none(f->det, "see the ledger (2024) and order 536-22-1947 for the parts", SSN);
+    pii_expect_none(f->det, "row 4: bolts | 536 22 1947 | shipped", SSN);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -253,6 +269,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round15_ssn_field_keys, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_routing_account_pairs, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_number_lookalikes, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_ssn_lists_and_rows, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

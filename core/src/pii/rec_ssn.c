@@ -14,8 +14,9 @@
 
 static const char *const SSN_WORDS[] = {"ssn*", "ss", "social", "security", "ssa", "taxpayer", "tin",
                                         "itin", "sozialversicherungsnummer", "socsec", "tax", NULL};
-/* Forms that ask for an SSN ask for the date of birth beside it: evidence for nine bare digits only. */
-static const char *const BIRTH_WORDS[] = {"birth", "dob", "birthdate", NULL};
+/* Forms that ask for an SSN ask for the date of birth beside it: evidence for nine bare digits (and, round 15,
+ * for the space-grouped 536 22 1947 of a record row). */
+static const char *const BIRTH_WORDS[] = {"birth", "dob", "birthdate", "born", NULL};
 
 /* Words that say an unissued number is an example, not someone's. */
 static const char *const SAMPLE_WORDS[] = {"example+", "sample+", "placeholder+", "dummy", "fake", "test+",
@@ -292,7 +293,7 @@ void pii_rec_ssn(pii_scan *sc, const pii_number *num)
         } else if ((used > 1 && ssn_topic(sc, start, end)) || (used == 1 && ssn_topic_bare(sc, start, end))) {
             score += bonus;
             ev |= SANCTUM_EV_CONTEXT_BEFORE;
-        } else if (used == 1 && !pii_negative_context(sc, start, end) &&
+        } else if ((used == 1 || num->g[g0 + 1].sep == ' ') && !pii_negative_context(sc, start, end) &&
                    (pii_context(sc, start, true, 6, 48, BIRTH_WORDS) || pii_context(sc, end, false, 6, 48, BIRTH_WORDS))) {
             score += bonus;
             ev |= SANCTUM_EV_CONTEXT_AFTER;

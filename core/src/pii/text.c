@@ -458,8 +458,8 @@ bool pii_negative_context(const pii_scan *sc, size_t start, size_t end)
         return true;
     /* an order word before another number belongs to that number: "Order 12, SSN 219-09-9999" */
     size_t q = start;
-    while (q > 0 && start - q < 28 && !pii_is_digit(s[q - 1]))
-        q--;
+    while (q > 0 && start - q < 28 && !pii_is_digit(s[q - 1]) && s[q - 1] != ')')
+        q--; /* round 15: a parenthesis that closed holds its own words ("(Lee Price), 536-22-1947") */
     /* "the order number is 4155550123": the copula pushes the order word one word further */
     static const char *const IS[] = {"is", "was", "are", NULL};
     unsigned words = pii_context(sc, start, true, 1, 8, IS) ? 3 : 2;
