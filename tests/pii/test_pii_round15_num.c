@@ -256,6 +256,24 @@ static void round15_ssn_lists_and_rows(void **state)
     pii_expect_none(f->det, "row 4: bolts | 536 22 1947 | shipped", SSN);
 }
 
+/* A national number in parentheses right after the name of the person it reaches, as out-of-office replies and
+ * signatures write it ("wenden Sie sich an Frau Okafor-Brandt (0351 4471 2290)", "ask Priya Raman (020 3318
+ * 4471)"); German numbers with a long area code have up to twelve digits with the trunk 0. */
+static void round15_phone_after_name(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t PH = SANCTUM_ENTITY_PHONE_NUMBER;
+    pii_expect(f->det, "In Notf\xc3\xa4llen wenden Sie sich an Frau Okafor-Brandt (0351 4471 2290).", PH, "0351 4471 2290");
+    pii_expect(f->det, "Vertretung: Herr G\xc3\xbcnd\xc3\xbc" "z (040 5518 2297)", PH, "040 5518 2297");
+    pii_expect(f->det, "for payroll questions ask Priya Raman (020 3318 4471) instead", PH, "020 3318 4471");
+    pii_expect(f->det, "Rivolgersi a Chiara Bassi (02 5518 2297)", PH, "02 5518 2297");
+    /* no phone: a product, a year range, a lower-case word, a model number before the parenthesis */
+    pii_expect_none(f->det, "the Bosch GSR 18V (0601 9H2 000) drill", PH);
+    pii_expect_none(f->det, "see the figures for Q3 (0351 4471 2290 rows)", PH);
+    pii_expect_none(f->det, "filed under order (0351 4471 2290)", PH);
+    pii_expect_none(f->det, "Invoice (0351 4471 2290) is overdue", PH);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -270,6 +288,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round15_routing_account_pairs, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_number_lookalikes, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_ssn_lists_and_rows, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_phone_after_name, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -328,7 +328,28 @@ static size_t trunk_split(const pii_scan *sc, const pii_number *num)
         return 0; /* more groups glued on: a longer code */
     if (nd == 9 && k == 3 && l0 == 3 && glen(num, 1) == 2)
         return 0; /* 3-2-4 is how an SSN is written (020 37 1794, 076-72-4395) */
-    return nd >= 9 && nd <= 11 ? k : 0;
+    /* round 15: German numbers with a four- or five-digit area code reach twelve digits with the trunk 0
+     * (0351 4471 2290) */
+    return (nd >= 9 && nd <= 11) || (nd == 12 && l0 >= 4 && k == 3) ? k : 0;
+}
+
+/* Round 15: the number alone in parentheses right after a capitalised word, the name of the person it reaches
+ * ("an Frau Okafor-Brandt (0351 4471 2290)", "ask Priya Raman (020 3318 4471)"). Reads one word back. */
+static bool name_paren(const pii_scan *sc, size_t start, size_t end)
+{
+    const uint8_t *s = sc->s;
+    if (start < 3 || s[start - 1] != '(' || s[start - 2] != ' ' || end >= sc->n || s[end] != ')')
+        return false;
+    size_t e = start - 2, b = e;
+    while (b > 0 && e - b < 40 && (pii_is_alpha(s[b - 1]) || s[b - 1] >= 0x80 || s[b - 1] == '-' || s[b - 1] == '\''))
+        b--;
+    if (e - b < 2 || (b > 0 && !pii_is_space(s[b - 1])))
+        return false;
+    bool upper = pii_is_upper(s[b]) || (s[b] == 0xC3 && s[b + 1] >= 0x80 && s[b + 1] <= 0x9E);
+    bool lower_rest = false;
+    for (size_t i = b + 1; i < e && !lower_rest; i++)
+        lower_rest = pii_is_lower(s[i]);
+    return upper && lower_rest; /* "Raman", not "GSR" or "IBAN" */
 }
 
 /* Round 15: Greek script before a number of the Greek plan (ten digits, 2x landlines and 69x mobiles, grouped
@@ -435,6 +456,10 @@ void pii_phone_national(pii_scan *sc, const pii_number *num)
         } else if (score < 0.7 && !pii_phone_word_near(sc, start, end) && phone_sibling(sc, start, end)) {
             score += 0.3; /* "op 020-123 4567 of 06-12345678": a list of numbers after one phone word */
             ev |= SANCTUM_EV_CONSISTENCY;
+        } else if (score < 0.7 && name_paren(sc, start, end) && !pii_phone_word_near(sc, start, end) &&
+                   !pii_negative_context(sc, start, end)) {
+            score += 0.15;
+            ev |= SANCTUM_EV_CONTEXT_BEFORE;
         }
         pii_phone_add(sc, SANCTUM_REC_PHONE_INTL, start, end, score, ev);
     }
