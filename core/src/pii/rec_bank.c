@@ -405,12 +405,7 @@ void pii_rec_bank(pii_scan *sc, const pii_number *num)
         !pii_context(sc, start, true, 6, 48, ACCOUNT_ONLY_WORDS) && !pii_context(sc, end, false, 3, 30, ACCOUNT_ONLY_WORDS))
         not_bank = true;
     bool ssn_shaped = k == 3 && glen(num, 0) == 3 && glen(num, 1) == 2 && glen(num, 2) == 4;
-    /* round 15: an SSN-shaped number called an SSN right before ("the account lists SSN 536-22-0000"), and a
-     * login's "account id" / "account ID" (its number names a user, not a bank account) */
-    static const char *const SSN_NAME_WORDS[] = {"ssn*", "social", "security", NULL};
-    static const char *const LOGIN_WORDS[] = {"id", "ids", "login", "username", "handle", "user", NULL};
-    if ((ssn_shaped && pii_context(sc, start, true, 2, 20, SSN_NAME_WORDS)) || pii_context(sc, start, true, 1, 10, LOGIN_WORDS))
-        not_bank = true;
+
     const char *const *words = ssn_shaped ? SSN_SHAPED_ACCOUNT_WORDS : ACCOUNT_WORDS;
     /* an SSN-shaped number is an account only when its own sentence says so ("... the joint account. Yours is
      * 219-09-9999" answers the SSN the sentence before asked for) */
@@ -427,6 +422,14 @@ void pii_rec_bank(pii_scan *sc, const pii_number *num)
         score += 0.65;
         ev |= SANCTUM_EV_CONTEXT_BEFORE;
     }
+    /* round 15: an SSN-shaped number called an SSN right before ("the account lists SSN 536-22-0000"), and a
+     * login's "account id" / "account ID" (its number names a user, not a bank account); asked only of a number
+     * the words above took for an account */
+    static const char *const SSN_NAME_WORDS[] = {"ssn*", "social", "security", NULL};
+    static const char *const LOGIN_WORDS[] = {"id", "ids", "login", "username", "handle", "user", NULL};
+    if (!not_bank && score >= 0.7 &&
+        ((ssn_shaped && pii_context(sc, start, true, 2, 20, SSN_NAME_WORDS)) || pii_context(sc, start, true, 1, 10, LOGIN_WORDS)))
+        not_bank = true;
     if (not_bank || (neg && (ev & (SANCTUM_EV_CONTEXT_BEFORE | SANCTUM_EV_CONTEXT_AFTER)) == 0)) {
         score -= 0.4;
         ev |= SANCTUM_EV_NEGATIVE_CONTEXT;
