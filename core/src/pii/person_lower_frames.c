@@ -20,7 +20,9 @@ enum {
     F_ME = 32,        /* "me", "i" in some language beside "and" */
     F_LINK = 64,      /* a preposition between a verb and its person: "dile a", "bilang ke", "pes ston" */
     F_HOW = 128,      /* the second word of a two-word greeting: Pidgin "how far" (round 14) */
-    F_OPEN = 256      /* a request after a name that opens a line: "arjun pls", "ingrid cant" (round 14) */
+    F_OPEN = 256,     /* a request after a name that opens a line: "arjun pls", "ingrid cant" (round 14) */
+    F_POSS = 512,     /* a possessive postposition after a name, before what is its: "vikram ka number" (round 15) */
+    F_NUM = 1024      /* a number word before the name whose number it is: "namba ya juma", "nomer taras" (round 15) */
 };
 
 struct frame_word {
@@ -31,44 +33,66 @@ struct frame_word {
 /* Hand-kept, sorted in strcmp order; the gate and FRAME_SLOTS below are built from it
  * (tools/names/gen_informal_frames.py rewrites all three). */
 static const struct frame_word FRAMES[] = {
-    {"a", F_LINK}, {"aapa", F_AFTER_KIN}, {"abang", F_BEFORE_KIN}, {"abla", F_AFTER}, {"abuela", F_BEFORE_KIN},
-    {"abuelo", F_BEFORE_KIN}, {"adik", F_BEFORE_KIN}, {"ahoj", F_BEFORE}, {"akka", F_AFTER_KIN}, {"ako", F_ME},
-    {"aku", F_ME}, {"ana", F_ME}, {"and", F_AND}, {"anh", F_BEFORE_KIN}, {"anna", F_AFTER_KIN}, {"annyeong", F_BEFORE},
-    {"apa", F_AFTER}, {"ask", F_BEFORE}, {"asked", F_AFTER | F_BEFORE}, {"ate", F_BEFORE},
-    {"auntie", F_AFTER_KIN | F_BEFORE_KIN}, {"aunty", F_AFTER_KIN | F_BEFORE_KIN}, {"aur", F_AND},
-    {"baaji", F_AFTER_KIN}, {"baji", F_AFTER_KIN}, {"bang", F_BEFORE}, {"ben", F_ME}, {"bey", F_AFTER},
-    {"bhai", F_AFTER_KIN}, {"bhaia", F_AFTER_KIN}, {"bhaiya", F_AFTER_KIN}, {"bilang", F_BEFORE}, {"bola", F_AFTER},
-    {"boli", F_AFTER}, {"bro", F_AFTER}, {"call", F_BEFORE}, {"called", F_AFTER | F_BEFORE}, {"cant", F_OPEN},
-    {"cc", F_BEFORE}, {"chale", F_BEFORE}, {"chan", F_AFTER_KIN}, {"chi", F_BEFORE}, {"ciao", F_BEFORE},
-    {"congrats", F_BEFORE}, {"could", F_OPEN}, {"czesc", F_BEFORE}, {"da", F_AFTER}, {"dada", F_AFTER_KIN},
-    {"dey", F_AFTER}, {"di", F_AFTER}, {"didi", F_AFTER_KIN}, {"didnt", F_OPEN}, {"digale", F_BEFORE},
-    {"dijo", F_AFTER}, {"dile", F_BEFORE}, {"dis", F_BEFORE}, {"disse", F_AFTER}, {"dit", F_AFTER}, {"dm", F_BEFORE},
-    {"e", F_AND}, {"eipe", F_AFTER}, {"en", F_AND}, {"et", F_AND}, {"far", F_HOW}, {"frag", F_BEFORE},
-    {"garu", F_AFTER_KIN}, {"geia", F_BEFORE}, {"grabe", F_BEFORE}, {"hallo", F_BEFORE}, {"he", F_AND},
-    {"hei", F_BEFORE}, {"hej", F_BEFORE}, {"hello", F_BEFORE}, {"helo", F_BEFORE}, {"hey", F_BEFORE},
-    {"heyy", F_BEFORE}, {"hi", F_BEFORE}, {"hii", F_BEFORE}, {"hiii", F_BEFORE}, {"hoi", F_BEFORE}, {"hola", F_BEFORE},
-    {"hyung", F_AFTER_KIN}, {"i", F_ME}, {"ich", F_ME}, {"ik", F_ME}, {"invite", F_BEFORE}, {"io", F_ME},
-    {"jaan", F_AFTER_KIN}, {"jag", F_ME}, {"jan", F_AFTER}, {"jee", F_AFTER_KIN}, {"ji", F_AFTER_KIN},
-    {"joon", F_AFTER}, {"kai", F_AND}, {"kak", F_BEFORE}, {"kakak", F_BEFORE_KIN}, {"kamusta", F_BEFORE},
-    {"kay", F_BEFORE | F_LINK}, {"ke", F_LINK}, {"khanum", F_AFTER_KIN}, {"kifak", F_BEFORE}, {"kumusta", F_BEFORE},
-    {"kun", F_AFTER_KIN}, {"kuya", F_BEFORE_KIN}, {"le", F_LINK}, {"lola", F_BEFORE_KIN}, {"lolo", F_BEFORE_KIN},
-    {"mas", F_BEFORE}, {"mbak", F_BEFORE_KIN}, {"me", F_ME}, {"meet", F_BEFORE}, {"merhaba", F_BEFORE},
-    {"met", F_BEFORE}, {"moi", F_ME}, {"msg", F_BEFORE}, {"musta", F_BEFORE}, {"mwambie", F_BEFORE}, {"n", F_AND},
-    {"ne", F_AFTER}, {"needs", F_OPEN}, {"ni", F_BEFORE | F_LINK}, {"noona", F_AFTER_KIN}, {"nuna", F_AFTER_KIN},
-    {"oga", F_BEFORE_KIN}, {"oi", F_BEFORE}, {"ola", F_BEFORE}, {"oppa", F_AFTER_KIN}, {"oye", F_BEFORE},
-    {"peredai", F_BEFORE}, {"pes", F_BEFORE}, {"ping", F_BEFORE}, {"please", F_OPEN}, {"pls", F_OPEN}, {"plz", F_OPEN},
-    {"powiedz", F_BEFORE}, {"prima", F_BEFORE}, {"primo", F_BEFORE}, {"privet", F_BEFORE}, {"remind", F_BEFORE},
-    {"replied", F_AFTER}, {"s", F_AND}, {"sa", F_LINK}, {"saab", F_AFTER_KIN}, {"sabihin", F_BEFORE}, {"sag", F_BEFORE},
-    {"sagt", F_AFTER}, {"sahab", F_AFTER_KIN}, {"said", F_AFTER}, {"salut", F_BEFORE}, {"sama", F_AFTER | F_AND},
-    {"sawasdee", F_BEFORE}, {"says", F_AFTER}, {"selam", F_BEFORE}, {"senpai", F_AFTER_KIN}, {"sensei", F_AFTER_KIN},
-    {"shu", F_BEFORE}, {"shuo", F_AFTER}, {"si", F_BEFORE}, {"sige", F_BEFORE}, {"sir", F_AFTER}, {"sis", F_AFTER},
-    {"skazal", F_AFTER}, {"skazala", F_AFTER}, {"skazhi", F_BEFORE}, {"sti", F_LINK}, {"ston", F_LINK},
-    {"sunbae", F_AFTER_KIN}, {"sup", F_BEFORE}, {"tagid", F_BEFORE}, {"tante", F_BEFORE_KIN}, {"tell", F_BEFORE},
-    {"text", F_BEFORE}, {"texted", F_AFTER | F_BEFORE}, {"thank", F_BEFORE}, {"thanks", F_BEFORE}, {"thx", F_BEFORE},
-    {"tia", F_BEFORE_KIN}, {"tio", F_BEFORE_KIN}, {"tita", F_BEFORE_KIN}, {"tito", F_BEFORE_KIN}, {"to", F_LINK},
-    {"told", F_AFTER | F_BEFORE}, {"ty", F_BEFORE}, {"tysm", F_BEFORE}, {"uncle", F_AFTER | F_BEFORE_KIN},
-    {"und", F_AND}, {"unni", F_AFTER_KIN}, {"unnie", F_AFTER_KIN}, {"ve", F_AND}, {"w", F_AND}, {"wants", F_OPEN},
-    {"wo", F_ME}, {"wont", F_OPEN}, {"y", F_AND}, {"ya", F_ME}, {"yaar", F_BEFORE}, {"yo", F_BEFORE | F_ME},
+    {"a", F_LINK}, {"aapa", F_AFTER_KIN}, {"abang", F_BEFORE_KIN}, {"abeg", F_BEFORE}, {"abla", F_AFTER},
+    {"abuela", F_BEFORE_KIN}, {"abuelo", F_BEFORE_KIN}, {"adik", F_BEFORE_KIN}, {"ahlan", F_BEFORE}, {"ahoj", F_BEFORE},
+    {"akka", F_AFTER_KIN}, {"ako", F_ME}, {"aku", F_ME}, {"al", F_LINK}, {"alhaji", F_BEFORE_KIN},
+    {"aling", F_BEFORE_KIN}, {"alisema", F_AFTER}, {"amca", F_AFTER_KIN}, {"amesema", F_AFTER}, {"ana", F_ME},
+    {"anasema", F_AFTER}, {"and", F_AND}, {"anh", F_BEFORE_KIN}, {"anna", F_AFTER_KIN}, {"annyeong", F_BEFORE},
+    {"apa", F_AFTER}, {"appelle", F_BEFORE}, {"aradi", F_AFTER}, {"ask", F_BEFORE}, {"asked", F_AFTER | F_BEFORE},
+    {"ate", F_BEFORE}, {"auntie", F_AFTER_KIN | F_BEFORE_KIN}, {"aunty", F_AFTER_KIN | F_BEFORE_KIN}, {"aur", F_AND},
+    {"avisa", F_BEFORE}, {"baaji", F_AFTER_KIN}, {"baba", F_BEFORE}, {"babai", F_AFTER_KIN}, {"baji", F_AFTER_KIN},
+    {"bang", F_BEFORE}, {"bapak", F_BEFORE_KIN}, {"ben", F_ME}, {"bey", F_AFTER}, {"bhabhi", F_AFTER_KIN},
+    {"bhai", F_AFTER_KIN}, {"bhaia", F_AFTER_KIN}, {"bhaiya", F_AFTER_KIN}, {"bhau", F_AFTER_KIN}, {"bilang", F_BEFORE},
+    {"bol", F_AFTER}, {"bola", F_AFTER}, {"boli", F_AFTER}, {"bro", F_AFTER}, {"bwana", F_BEFORE_KIN},
+    {"call", F_BEFORE}, {"called", F_AFTER | F_BEFORE}, {"cant", F_OPEN}, {"cc", F_BEFORE}, {"chacha", F_AFTER_KIN},
+    {"chale", F_BEFORE}, {"chama", F_BEFORE}, {"chan", F_AFTER_KIN}, {"chi", F_BEFORE}, {"chiama", F_BEFORE},
+    {"ciao", F_BEFORE}, {"congrats", F_BEFORE}, {"coucou", F_BEFORE}, {"could", F_OPEN}, {"czesc", F_BEFORE},
+    {"da", F_AFTER}, {"dada", F_AFTER_KIN}, {"dedi", F_AFTER}, {"demande", F_BEFORE}, {"dey", F_AFTER}, {"di", F_AFTER},
+    {"dice", F_AFTER}, {"didi", F_AFTER_KIN}, {"didnt", F_OPEN}, {"digale", F_BEFORE}, {"dijo", F_AFTER},
+    {"dile", F_BEFORE}, {"dis", F_BEFORE}, {"disse", F_AFTER}, {"dit", F_AFTER}, {"dm", F_BEFORE},
+    {"dona", F_BEFORE_KIN}, {"dyadya", F_BEFORE_KIN}, {"dzwonil", F_AFTER}, {"dzwonila", F_AFTER}, {"e", F_AND},
+    {"eipe", F_AFTER}, {"en", F_AND}, {"et", F_AND}, {"eyang", F_BEFORE_KIN}, {"falou", F_AFTER}, {"far", F_HOW},
+    {"frag", F_BEFORE}, {"gadu", F_AFTER_KIN}, {"garu", F_AFTER_KIN}, {"geia", F_BEFORE}, {"grabe", F_BEFORE},
+    {"hajia", F_BEFORE_KIN}, {"hajiya", F_BEFORE_KIN}, {"hallo", F_BEFORE}, {"he", F_AND}, {"hei", F_BEFORE},
+    {"hej", F_BEFORE}, {"hello", F_BEFORE}, {"helo", F_BEFORE}, {"hey", F_BEFORE}, {"heyy", F_BEFORE}, {"hi", F_BEFORE},
+    {"hii", F_BEFORE}, {"hiii", F_BEFORE}, {"hocam", F_AFTER_KIN}, {"hoi", F_BEFORE}, {"hola", F_BEFORE},
+    {"hyung", F_AFTER_KIN}, {"i", F_ME}, {"ibu", F_BEFORE_KIN}, {"ich", F_ME}, {"ik", F_ME}, {"invite", F_BEFORE},
+    {"io", F_ME}, {"iya", F_BEFORE}, {"jaan", F_AFTER_KIN}, {"jag", F_ME}, {"jambo", F_BEFORE}, {"jan", F_AFTER},
+    {"jee", F_AFTER_KIN}, {"ji", F_AFTER_KIN}, {"joon", F_AFTER}, {"ka", F_POSS}, {"kai", F_AND}, {"kak", F_BEFORE},
+    {"kaka", F_BEFORE_KIN}, {"kakak", F_BEFORE_KIN}, {"kamusta", F_BEFORE}, {"kay", F_BEFORE | F_LINK},
+    {"ke", F_LINK | F_POSS}, {"khanum", F_AFTER_KIN}, {"ki", F_POSS}, {"kifak", F_BEFORE}, {"ko", F_POSS},
+    {"kumusta", F_BEFORE}, {"kun", F_AFTER_KIN}, {"kuya", F_BEFORE_KIN}, {"le", F_LINK}, {"lei", F_AFTER},
+    {"liga", F_BEFORE}, {"ligou", F_AFTER}, {"ligue", F_BEFORE}, {"llamala", F_BEFORE}, {"llamale", F_BEFORE},
+    {"llamalo", F_BEFORE}, {"lola", F_BEFORE_KIN}, {"lolo", F_BEFORE_KIN}, {"machan", F_BEFORE}, {"mambo", F_BEFORE},
+    {"manang", F_BEFORE_KIN}, {"mandou", F_AFTER}, {"mang", F_BEFORE_KIN}, {"manong", F_BEFORE_KIN},
+    {"marcale", F_BEFORE}, {"marhaba", F_BEFORE}, {"mas", F_BEFORE}, {"mausi", F_AFTER_KIN}, {"mbak", F_BEFORE_KIN},
+    {"me", F_ME}, {"meet", F_BEFORE}, {"merhaba", F_BEFORE}, {"met", F_BEFORE}, {"moi", F_ME}, {"msg", F_BEFORE},
+    {"musta", F_BEFORE}, {"mwambie", F_BEFORE}, {"mzee", F_BEFORE_KIN}, {"n", F_AND}, {"namba", F_NUM},
+    {"nambari", F_NUM}, {"napisal", F_AFTER}, {"napisala", F_AFTER}, {"napishi", F_BEFORE}, {"ne", F_AFTER},
+    {"needs", F_OPEN}, {"ni", F_BEFORE | F_LINK}, {"no", F_POSS}, {"nomer", F_NUM}, {"nomor", F_NUM},
+    {"noona", F_AFTER_KIN}, {"numer", F_NUM}, {"numero", F_NUM}, {"nuna", F_AFTER_KIN}, {"oga", F_BEFORE_KIN},
+    {"oi", F_BEFORE | F_AFTER}, {"ola", F_BEFORE}, {"oppa", F_AFTER_KIN}, {"oye", F_BEFORE}, {"paaji", F_AFTER_KIN},
+    {"paji", F_AFTER_KIN}, {"pak", F_BEFORE_KIN}, {"peredai", F_BEFORE}, {"pergunta", F_BEFORE}, {"pes", F_BEFORE},
+    {"ping", F_BEFORE}, {"pinni", F_AFTER_KIN}, {"pisal", F_AFTER}, {"pisala", F_AFTER}, {"please", F_OPEN},
+    {"pls", F_OPEN}, {"plz", F_OPEN}, {"powiedz", F_BEFORE}, {"powiedzial", F_AFTER}, {"powiedziala", F_AFTER},
+    {"pozvoni", F_BEFORE}, {"pra", F_LINK}, {"pregunta", F_BEFORE}, {"preguntale", F_BEFORE}, {"prima", F_BEFORE},
+    {"primo", F_BEFORE}, {"privet", F_BEFORE}, {"pro", F_LINK}, {"pryvit", F_BEFORE}, {"raqam", F_NUM},
+    {"remind", F_BEFORE}, {"replied", F_AFTER}, {"s", F_AND}, {"sa", F_LINK}, {"saab", F_AFTER_KIN},
+    {"sabihin", F_BEFORE}, {"sag", F_BEFORE}, {"sagt", F_AFTER}, {"sahab", F_AFTER_KIN}, {"said", F_AFTER},
+    {"salaam", F_BEFORE}, {"salam", F_BEFORE}, {"salut", F_BEFORE}, {"sama", F_AFTER | F_AND}, {"sannu", F_BEFORE},
+    {"sawasdee", F_BEFORE}, {"sawubona", F_BEFORE}, {"says", F_AFTER}, {"selam", F_BEFORE}, {"senpai", F_AFTER_KIN},
+    {"sensei", F_AFTER_KIN}, {"seu", F_BEFORE_KIN}, {"shomare", F_NUM}, {"shu", F_BEFORE}, {"shuo", F_AFTER},
+    {"si", F_BEFORE}, {"sige", F_BEFORE}, {"sir", F_AFTER}, {"sis", F_AFTER}, {"skazal", F_AFTER}, {"skazala", F_AFTER},
+    {"skazhi", F_BEFORE}, {"sprosi", F_BEFORE}, {"sti", F_LINK}, {"ston", F_LINK}, {"sunbae", F_AFTER_KIN},
+    {"sup", F_BEFORE}, {"tagid", F_BEFORE}, {"tante", F_BEFORE_KIN}, {"tell", F_BEFORE}, {"text", F_BEFORE},
+    {"texted", F_AFTER | F_BEFORE}, {"teyze", F_AFTER_KIN}, {"thambi", F_AFTER_KIN}, {"thank", F_BEFORE},
+    {"thanks", F_BEFORE}, {"thx", F_BEFORE}, {"tia", F_BEFORE_KIN}, {"tio", F_BEFORE_KIN}, {"tita", F_BEFORE_KIN},
+    {"tito", F_BEFORE_KIN}, {"to", F_LINK}, {"told", F_AFTER | F_BEFORE}, {"ty", F_BEFORE}, {"tyotya", F_BEFORE_KIN},
+    {"tysm", F_BEFORE}, {"uncle", F_AFTER | F_BEFORE_KIN}, {"und", F_AND}, {"unni", F_AFTER_KIN},
+    {"unnie", F_AFTER_KIN}, {"ustad", F_BEFORE_KIN}, {"ustadz", F_BEFORE_KIN}, {"ustaz", F_BEFORE_KIN},
+    {"uthi", F_AFTER}, {"vanakkam", F_BEFORE}, {"ve", F_AND}, {"veerji", F_AFTER_KIN}, {"w", F_AND}, {"wants", F_OPEN},
+    {"wesh", F_BEFORE}, {"wo", F_ME}, {"wont", F_OPEN}, {"y", F_AND}, {"ya", F_ME}, {"yaar", F_BEFORE},
+    {"yazdi", F_AFTER}, {"yo", F_BEFORE | F_ME}, {"zadzwon", F_BEFORE}, {"zvonil", F_AFTER}, {"zvonila", F_AFTER},
 };
 static const char *const DEITY[] = {
     "allah", "balaji", "bhagwan", "bhole", "durga", "ganapati", "ganesh", "ganesha", "ganpati", "hanuman",
@@ -101,16 +125,16 @@ static const char *const DENY[] = {
 const uint64_t pii_informal_gate[12][26] = {
     {0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
     {0x0u, 0x0u, 0x0u, 0x0u, 0x1000000010u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x200000002000u, 0x0u, 0x0u, 0x0u, 0x0u, 0x4000000040000u, 0x0u, 0x0u, 0x0u, 0x40000000400000u, 0x0u, 0x100000001000000u, 0x0u},
-    {0x0u, 0x0u, 0x400000004u, 0x110100001101u, 0x8200000082000u, 0x0u, 0x0u, 0x11000000110u, 0x0u, 0x10000000100u, 0x0u, 0x0u, 0x0u, 0x11000000110u, 0x10000000100u, 0x0u, 0x0u, 0x0u, 0x10000000100u, 0x100000001000000u, 0x0u, 0x1000000010u, 0x0u, 0x0u, 0x400000004000u, 0x0u},
-    {0x1ca00000020499u, 0x2001001004000u, 0x8000000100u, 0x110010c0000u, 0x0u, 0x100020000u, 0x0u, 0x411001000300u, 0x0u, 0x1100002010u, 0x10000101002500u, 0x0u, 0x40011000c0040u, 0x0u, 0x100084000000011u, 0x81002040000u, 0x0u, 0x0u, 0x10018100168040u, 0x18000804001u, 0x200000000008u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
-    {0x248b00000601u, 0x408100000141u, 0x18100086800u, 0x10100004111u, 0x10000000010u, 0x2000000000040u, 0x1100100001u, 0x411001004101u, 0x0u, 0x400100002000u, 0x10000000000001u, 0x400000004001u, 0x1200080400u, 0x10000000000001u, 0x800000000001u, 0x10000000040u, 0x0u, 0x0u, 0x181000c401bu, 0x100411000085809u, 0x200000000100u, 0x0u, 0x400000080000u, 0x0u, 0x100020000u, 0x0u},
-    {0x14000201000048u, 0x8100000101u, 0x20040800000001cu, 0x10000080010u, 0x0u, 0x0u, 0x2000000000010u, 0x100001100004040u, 0x0u, 0x0u, 0x10100000400u, 0x0u, 0x10000000000001u, 0x401000040001u, 0x0u, 0x2000000004001u, 0x0u, 0x0u, 0x1100081002u, 0x8100000418u, 0x200000000010u, 0x0u, 0x100040000u, 0x0u, 0x0u, 0x0u},
-    {0x10000200004011u, 0x18000000041u, 0x100000008u, 0x10000000010u, 0x0u, 0x0u, 0x0u, 0x0u, 0x200000000010u, 0x0u, 0x8000001000u, 0x0u, 0x0u, 0x0u, 0x0u, 0x2080000080010u, 0x0u, 0x1000000008u, 0x10041000000910u, 0x9000040008u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
-    {0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x10000100000001u, 0x0u, 0x40001000000011u, 0x0u, 0x0u, 0x401002000100u, 0x0u, 0x1000000008u, 0x40100002001u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
-    {0x200000000040u, 0x0u, 0x400000040000u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x100000010u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
+    {0x0u, 0x0u, 0x400000004u, 0x110100001101u, 0x8200000082000u, 0x0u, 0x0u, 0x11000000110u, 0x0u, 0x10000000100u, 0x411100004111u, 0x0u, 0x0u, 0x411000004110u, 0x10000000100u, 0x0u, 0x0u, 0x0u, 0x10000000100u, 0x100000001000000u, 0x0u, 0x1000000010u, 0x0u, 0x0u, 0x400000004000u, 0x0u},
+    {0x1ca00000020499u, 0x2401001004800u, 0x8000000100u, 0x110010c0000u, 0x0u, 0x100020000u, 0x0u, 0x411001000300u, 0x100000200100001u, 0x1100002010u, 0x10000101002500u, 0x1000000100u, 0x40011000c0040u, 0x0u, 0x100084000000011u, 0x81102040400u, 0x0u, 0x0u, 0x10019100168040u, 0x18000804001u, 0x200000000008u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
+    {0x348b00000641u, 0x408100100141u, 0x18100086800u, 0x411100004111u, 0x10000000010u, 0x2000000000040u, 0x1100100001u, 0x411001004101u, 0x0u, 0x400100002000u, 0x10000100000001u, 0x410000004001u, 0x200001300080450u, 0x10000000000001u, 0x800000000001u, 0x10100000140u, 0x0u, 0x0u, 0x181000c401bu, 0x100411000085809u, 0x8200000000100u, 0x0u, 0x401000080080u, 0x0u, 0x100020000u, 0x0u},
+    {0x36088201002149u, 0x40008100000501u, 0x20040800000001du, 0x10000080010u, 0x100000000000040u, 0x100100000u, 0x2000000000010u, 0x100401100005041u, 0x0u, 0x100004000u, 0x10100000400u, 0x10000100010u, 0x10000100004101u, 0x10401100060001u, 0x0u, 0x2010100004901u, 0x0u, 0x100001000u, 0x1100181002u, 0x9100000418u, 0x4200002000018u, 0x0u, 0x100040000u, 0x0u, 0x100000100u, 0x0u},
+    {0x10080200004111u, 0x18000000141u, 0x408100100009u, 0x100010000000011u, 0x0u, 0x0u, 0x0u, 0x100000001u, 0x200000000010u, 0x0u, 0x8000001000u, 0x0u, 0x100102040u, 0x10000000004000u, 0x0u, 0x2090000080011u, 0x0u, 0x1000000008u, 0x10841100001910u, 0x100009000040109u, 0x4000002000000u, 0x1000000100u, 0x0u, 0x0u, 0x0u, 0x20000000000800u},
+    {0xb80000000011u, 0x0u, 0x0u, 0x200001000000810u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x10000100000001u, 0x80000004011u, 0x40001100000011u, 0x100000900u, 0x0u, 0x401002000100u, 0x0u, 0x1000000008u, 0x48100002011u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x20000100002001u},
+    {0x200000000040u, 0x0u, 0x400000040000u, 0x200000000000001u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x100000001u, 0x0u, 0x2001000000001u, 0x0u, 0x0u, 0x100000011u, 0x0u, 0x0u, 0x100001000u, 0x0u, 0x0u, 0x0u, 0x0u},
     {0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
-    {0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
-    {0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
+    {0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x2400000000810u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
+    {0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x400000000001u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
 };
 
 /* "me", "I" in the languages of F_ME, by length first: the neighbours of every "and" are asked. */
@@ -126,25 +150,26 @@ static bool is_me(const uint8_t *w, size_t n)
 /* FRAMES by the hash of frame_hash (open addressing: a word is in the slot of its hash or a later one before
  * the next -1), written out from FRAMES; pii_informal_tables_check finds every word through it. */
 static const int16_t FRAME_SLOTS[512] = {
-    97, 127, -1, -1, -1, 169, -1, -1, -1, -1, -1, -1, 115, 84, -1, -1, -1, -1, -1, 77, 95, 11, 65, -1, -1, -1, -1, -1,
-    -1, 8, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 54, -1, 192, -1, 29, -1, -1, 28, 60, 167, 46, 68, -1, 7, -1, -1, -1,
-    125, -1, -1, 12, 27, -1, -1, -1, -1, 58, -1, -1, -1, -1, -1, -1, 59, 73, 48, 112, -1, -1, 151, -1, 20, 129, 16, -1,
-    -1, -1, -1, -1, -1, -1, 165, 15, 50, 96, 145, -1, -1, -1, -1, 178, -1, -1, 39, 74, -1, -1, -1, 195, -1, 9, -1, 13,
-    -1, -1, -1, -1, 61, -1, 40, 78, 55, 14, 45, 136, 170, -1, -1, -1, -1, -1, 38, -1, -1, 5, 57, -1, -1, -1, -1, -1, 56,
-    -1, -1, -1, 30, 158, -1, -1, -1, 130, -1, -1, 82, -1, 141, -1, -1, -1, -1, 32, -1, -1, 42, -1, -1, -1, -1, -1, -1,
-    53, -1, -1, -1, 110, 72, -1, -1, -1, 81, -1, 177, -1, -1, -1, -1, -1, -1, 10, 86, -1, -1, -1, 148, 182, -1, -1, 194,
-    -1, -1, 101, 185, 80, 138, 75, 79, -1, 166, 190, -1, -1, -1, -1, 159, -1, -1, -1, 172, -1, -1, -1, 155, -1, 171, -1,
-    -1, 152, 160, -1, -1, 105, 1, 111, -1, -1, -1, -1, -1, -1, -1, 21, 113, 52, 183, 156, -1, -1, -1, -1, -1, -1, -1,
-    47, 117, 31, 69, -1, -1, -1, 19, -1, -1, 3, -1, 33, -1, 180, 175, 100, 119, -1, 88, -1, -1, -1, 98, 153, 154, -1,
-    -1, -1, -1, 104, 126, 179, -1, -1, 191, 137, 109, -1, -1, -1, 43, -1, -1, 118, -1, 132, -1, 173, 150, 196, -1, 93,
-    139, 17, 44, -1, -1, -1, -1, -1, -1, -1, -1, 25, 143, -1, -1, -1, -1, -1, -1, -1, 181, -1, -1, 116, -1, 94, -1, -1,
-    -1, 34, 144, 51, -1, 114, 83, -1, -1, 24, -1, -1, 121, -1, -1, -1, -1, -1, -1, 188, 140, -1, 128, -1, 149, -1, 64,
-    -1, -1, 89, -1, 99, -1, 186, -1, -1, 90, 142, -1, -1, -1, 134, -1, -1, -1, -1, -1, -1, 62, -1, -1, -1, 92, 63, -1,
-    35, 133, -1, -1, -1, -1, -1, -1, 147, 66, -1, -1, -1, -1, 49, -1, -1, -1, -1, 70, -1, 103, -1, -1, 106, -1, 123,
-    184, 187, 18, -1, 131, 71, -1, -1, -1, -1, -1, -1, -1, -1, -1, 26, 76, 85, 122, 189, -1, -1, 164, -1, -1, -1, 2, 67,
-    23, 91, -1, -1, -1, 107, -1, -1, -1, 135, -1, 6, -1, -1, -1, 162, 22, -1, 163, -1, 87, 4, 41, -1, -1, -1, -1, -1,
-    146, 120, 193, -1, -1, 108, 102, -1, 124, -1, -1, -1, -1, -1, -1, 36, -1, -1, -1, -1, -1, 37, -1, -1, -1, -1, -1,
-    -1, -1, 161, -1, -1, -1, 168, 0, 174, 157, -1, -1, -1, 176,
+    138, 13, 197, -1, -1, 262, -1, -1, 166, -1, -1, -1, 174, 121, -1, -1, -1, -1, -1, 112, 136, 19, 97, 98, -1, -1, -1,
+    26, -1, 10, 198, -1, -1, -1, -1, -1, -1, -1, -1, -1, 75, 80, 287, 295, 45, 149, 284, 44, 90, 260, 69, 60, 103, 9,
+    187, 188, -1, 195, -1, -1, 21, 42, -1, -1, -1, 127, 84, -1, -1, -1, -1, -1, -1, 89, 108, 73, 171, -1, -1, 241, -1,
+    31, 203, 25, 159, 162, 158, -1, 293, -1, -1, 17, 24, 76, 137, 223, 231, 258, 299, 132, 273, -1, 235, 59, 109, 256,
+    164, -1, 298, -1, 11, 154, 22, -1, -1, 94, -1, 66, 91, 61, 113, 81, 23, 68, 176, 219, 263, -1, 245, 266, -1, 57, -1,
+    -1, 6, 83, -1, -1, -1, -1, -1, 82, -1, -1, -1, 46, 250, -1, -1, -1, 204, -1, 58, 63, 118, 214, 227, -1, 93, 163, 50,
+    -1, -1, 64, -1, -1, -1, -1, -1, -1, 79, -1, -1, -1, 85, 86, 107, 157, 169, 117, -1, 272, -1, -1, -1, -1, -1, -1, 12,
+    123, -1, -1, -1, 236, 277, -1, -1, 151, 297, -1, 144, 281, 49, 47, 110, 115, 8, 116, 143, 224, 234, 238, 259, 251,
+    181, 292, -1, 179, 182, 72, 265, 247, -1, 264, 186, -1, 242, 252, -1, -1, 155, 1, 170, -1, -1, -1, -1, -1, 36, 15,
+    32, 172, 78, 190, 216, 248, 279, -1, -1, 43, 215, 240, 70, 177, 48, 104, 180, -1, -1, 30, -1, -1, 4, -1, 51, 160,
+    275, 270, 142, 184, -1, 126, -1, -1, 207, 139, 243, 205, 244, -1, -1, -1, 147, 196, 274, -1, 278, 294, 220, 168,
+    222, -1, -1, 65, -1, -1, 183, 290, 209, -1, 268, 135, 191, 239, 133, 225, 28, 67, 300, -1, -1, -1, -1, -1, -1, -1,
+    39, 206, 229, -1, -1, -1, -1, -1, -1, 276, -1, -1, 175, -1, 134, 286, -1, -1, 52, 230, 77, 303, 173, 120, 3, -1, 38,
+    -1, -1, 189, -1, -1, -1, -1, -1, -1, 202, 226, 289, 201, -1, 237, -1, 96, -1, -1, 128, 16, 140, 200, 14, 282, 301,
+    129, 228, -1, -1, -1, 211, 267, -1, -1, 302, -1, -1, 92, 101, -1, -1, 131, 95, -1, 54, 210, -1, -1, -1, 161, 18, -1,
+    233, 99, -1, -1, -1, -1, 74, -1, -1, 150, -1, 88, 105, 146, -1, -1, 156, -1, 193, 280, 283, 29, 124, 208, 106, 246,
+    -1, 178, -1, 20, 288, -1, -1, -1, 41, 111, 122, 192, 221, 148, 285, 257, 291, -1, 152, 2, 100, 35, 37, 130, 199, -1,
+    165, 87, -1, 27, 141, 213, 7, 218, -1, -1, 254, 33, 114, 255, -1, 125, 5, 62, -1, -1, -1, 40, -1, 34, 185, 232, 296,
+    -1, 167, 119, 145, 194, 71, -1, 102, -1, -1, -1, 55, -1, -1, -1, -1, -1, 56, 153, -1, 212, -1, 217, -1, -1, 253, -1,
+    -1, -1, 261, 0, 269, 249, -1, 53, -1, 271,
 };
 
 static unsigned frame_hash(const uint8_t *w, size_t n)
@@ -441,10 +466,44 @@ void pii_informal_accented(pii_scan *sc, size_t p, size_t j)
         frame_with(sc, p, e, F_BEFORE);
 }
 
+/* What a possessive postposition [p, j) may stand before when the name before it owns it: a number, an
+ * account, a home or a relative for Hindi/Urdu "ka", "ki", "ke" ("vikram ka number", "card chitra ka hai"),
+ * a request for "ko" ("ankit ko bolo"), a phone or an address for Japanese "no" ("kenji no denwa"). Not
+ * "ganga ka pani", "kal ka plan", "diwali ki shopping". */
+static bool owned_after(const uint8_t *w, size_t n, const uint8_t *x, size_t m)
+{
+    static const char *const KA[] = {"acc", "account", "address", "bday", "behen", "beta", "beti", "bhai",
+                                     "birthday", "card", "dost", "ghar", "gpay", "hai", "husband", "mail", "mobile",
+                                     "mummy", "no", "num", "number", "papa", "paytm", "phone", "shaadi", "tha",
+                                     "thi", "upi", "wife", NULL};
+    static const char *const KO[] = {"add", "bata", "batana", "batao", "bhi", "bol", "bolo", "bula", "bulao", "call",
+                                     "de", "dedo", "dena", "do", "kaho", "message", "msg", "phone", "pucho", NULL};
+    static const char *const NO[] = {"bangou", "denwa", "juusho", "kaado", "keitai", "kouza", "meeru", NULL};
+    if (n == 2 && w[0] == 'k')
+        return word_in(x, m, w[1] == 'o' ? KO : KA);
+    return n == 2 && w[0] == 'n' && word_in(x, m, NO);
+}
+
+/* After a number word: "namba ya X", "numero de X", "nomer X"; these particles may stand between. */
+static bool number_link(const uint8_t *w, size_t n)
+{
+    static const char *const LINK[] = {"da", "de", "del", "di", "dla", "do", "ng", "ni", "of", "ya", NULL};
+    return n <= 3 && word_in(w, n, LINK);
+}
+
 static void frame_with(pii_scan *sc, size_t p, size_t j, unsigned k)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n, a, b, c, d;
+    if ((k & F_POSS) && frame_next(s, n, j, &c, &d) && c == j + 1 && owned_after(s + p, j - p, s + c, d - c) &&
+        frame_prev(s, p, &a, &b) && !is_me(s + a, b - a) && name_ok(sc, a, b, false))
+        pii_person_emit(sc, a, b, 0.72, SANCTUM_EV_CONTEXT_AFTER | SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_FORMAT_WEAK);
+    if ((k & F_NUM) && frame_next(s, n, j, &a, &b) && a == j + 1) {
+        if (number_link(s + a, b - a) && !(b < n && s[b] == ',') && frame_next(s, n, b, &c, &d) && c == b + 1)
+            a = c, b = d;
+        if (name_ok(sc, a, b, false))
+            emit_name(sc, a, b, 0.72); /* "namba ya wambui", "nomer taras" */
+    }
     if (k & F_OPEN) {
         opener_word(sc, p, j); /* "arjun pls check" */
         return;
@@ -452,6 +511,11 @@ static void frame_with(pii_scan *sc, size_t p, size_t j, unsigned k)
     /* "how far chinedu": the second word of a two-word greeting acts as a greeting after its first */
     if ((k & F_HOW) && frame_prev(s, p, &a, &b) && b - a == 3 && memcmp(s + a, "how", 3) == 0)
         k = F_BEFORE;
+    /* "se chama teodoro", "si chiama ettore", "s'appelle gaston": a reflexive verb names a pet or a thing */
+    if ((k & F_BEFORE) && p >= 2 &&
+        ((s[p - 1] == '\'' && pii_is_alpha(s[p - 2])) ||
+         (frame_prev(s, p, &a, &b) && b - a == 2 && s[a] == 's' && (s[a + 1] == 'e' || s[a + 1] == 'i'))))
+        k &= ~(unsigned)F_BEFORE;
     bool ji = j - p <= 3 && s[p] == 'j'; /* "ji", "jee" */
     if ((k & (F_BEFORE | F_BEFORE_KIN)) && frame_next(s, n, j, &a, &b)) {
         unsigned ka = frame_kinds(s + a, b - a);
@@ -460,8 +524,8 @@ static void frame_with(pii_scan *sc, size_t p, size_t j, unsigned k)
         if ((k & F_BEFORE) && ((ka & F_LINK) || a_grave) && b < n && s[b] == ' ' && a == j + 1 && frame_next(s, n, b, &c, &d))
             a = c, b = d;
         bool kin = (k & F_BEFORE_KIN) != 0;
-        static const char *const SLAVIC[] = {"ahoj", "czesc", "cze\xc5\x9b\xc4\x87", "peredai", "powiedz", "privet",
-                                             "skazhi", NULL};
+        static const char *const SLAVIC[] = {"ahoj",    "czesc",  "cze\xc5\x9b\xc4\x87", "napishi", "peredai",
+                                             "powiedz", "pozvoni", "privet", "pryvit", "skazhi", "zadzwon", NULL};
         const char *why;
         if ((a == j + 1 || (k & F_BEFORE)) && name_ok(sc, a, b, kin))
             emit_name(sc, a, b, kin ? 0.8 : 0.72);

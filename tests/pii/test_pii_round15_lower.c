@@ -1,0 +1,179 @@
+/* PII detector, round 15 (informal chat, issue 17): lower-case, romanized and code-switched names rounds 13
+ * and 14 left (person_lower_frames.c): greetings and person verbs of more languages before a name, speech
+ * and call verbs after it, kinship and honorific titles and particles of more languages, and a name whose
+ * phone number, card or account is meant ("vikram ka number", "namba ya juma", "numero de ximena"). New
+ * sentences, not taken from any evaluation file; each class has hard negatives: the same frame with a word
+ * that is also a name, a place, a god, a festival, a food, a brand or software, slang. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "pii_expect.h"
+#include "test_util.h"
+
+/* Greetings of Arabic, Zulu, Hausa, Swahili, French slang, Ukrainian, Tamil/Sinhala and Nigerian Pidgin
+ * chat before a name: "salaam", "salam", "sawubona", "sannu", "mambo", "jambo", "wesh", "pryvit", "machan",
+ * "abeg", "marhaba", "ahlan", "vanakkam", "coucou". */
+static void round15_greetings(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "salaam faisal, hope ur family is well", SANCTUM_ENTITY_PERSON, "faisal");
+    pii_expect(f->det, "sawubona lindiwe, unjani namhlanje", SANCTUM_ENTITY_PERSON, "lindiwe");
+    pii_expect(f->det, "sannu kemal ina gida", SANCTUM_ENTITY_PERSON, "kemal");
+    pii_expect(f->det, "mambo neema! vipi leo", SANCTUM_ENTITY_PERSON, "neema");
+    pii_expect(f->det, "wesh karim tu viens ce soir ou pas", SANCTUM_ENTITY_PERSON, "karim");
+    pii_expect(f->det, "pryvit mykola, yak spravy", SANCTUM_ENTITY_PERSON, "mykola");
+    pii_expect(f->det, "machan dinesh enna plan tonight", SANCTUM_ENTITY_PERSON, "dinesh");
+    pii_expect(f->det, "abeg kunle send the pics from yesterday", SANCTUM_ENTITY_PERSON, "kunle");
+    pii_expect(f->det, "marhaba tanvir, kifak el yom", SANCTUM_ENTITY_PERSON, "tanvir");
+    pii_expect(f->det, "coucou selin t'es dispo demain", SANCTUM_ENTITY_PERSON, "selin");
+    pii_expect(f->det, "vanakkam gaurav, eppadi irukeenga", SANCTUM_ENTITY_PERSON, "gaurav");
+    pii_expect_none(f->det, "salaam everyone, eid mubarak", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "salam alaikum wa rahmatullah", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "mambo vipi, poa sana", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "wesh alors on fait quoi", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "machan chill, the match is tmrw", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "abeg jesus take the wheel", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "salaam lagos, we don land", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "coucou paris, on arrive", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "vanakkam chennai!! first show tomorrow", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "abeg ganesh make this exam pass", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "marhaba diwali vibes", SANCTUM_ENTITY_PERSON);
+}
+
+/* Imperative person verbs of French, Spanish, Portuguese, Italian, Polish and Russian chat before a name,
+ * directly or through a preposition: "appelle", "llama", "llamale", "marcale", "liga", "ligue", "chama",
+ * "avisa", "pregunta", "preguntale", "pergunta", "demande", "chiama", "zadzwon", "pozvoni", "napishi",
+ * "sprosi"; "pra", "pro", "al" link them as "a" does. Not after a reflexive pronoun: "se chama", "si
+ * chiama", "s'appelle" name a pet or a thing ("llama" alone is left: "llama" is also a model). */
+static void round15_person_verbs(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "jsuis en retard appelle mathis stp", SANCTUM_ENTITY_PERSON, "mathis");
+    pii_expect(f->det, "llamale a ximena que ya llegamos", SANCTUM_ENTITY_PERSON, "ximena");
+    pii_expect(f->det, "liga pro rodrigo e avisa que vai chover", SANCTUM_ENTITY_PERSON, "rodrigo");
+    pii_expect(f->det, "pregunta al nnamdi si tiene carro", SANCTUM_ENTITY_PERSON, "nnamdi");
+    pii_expect(f->det, "chiama eleni quando arrivi", SANCTUM_ENTITY_PERSON, "eleni");
+    pii_expect(f->det, "zadzwon kostas jak bedziesz", SANCTUM_ENTITY_PERSON, "kostas");
+    pii_expect(f->det, "pozvoni natashe vecherom", SANCTUM_ENTITY_PERSON, "natashe");
+    pii_expect(f->det, "avisa pra emre que o voo atrasou", SANCTUM_ENTITY_PERSON, "emre");
+    pii_expect_none(f->det, "appelle le service client demain", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "llama la atencion del profe", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "chama o uber agora", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "avisa todo mundo do churrasco", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "pregunta si hay pan", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "llama mistral and qwen are open models", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "liga pro lisboa no domingo", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "chiama roma per il biglietto", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "pozvoni moskve", SANCTUM_ENTITY_PERSON);
+    /* a pet or a thing that is called so: the same verbs, reflexive */
+    pii_expect_none(f->det, "meu cachorro se chama teodoro e late muito", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "il mio cane si chiama ettore", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "mon chat s'appelle gaston lol", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "como se llama leandro el perro", SANCTUM_ENTITY_PERSON);
+}
+
+/* Speech and call verbs after a name: Zulu "uthi", Greek "lei", Polish "dzwonil(a)", "pisal(a)",
+ * "powiedzial(a)", Russian "zvonil(a)", "napisal(a)", Turkish "dedi", "aradi", "yazdi", Spanish and Italian
+ * "dice", Portuguese "falou", "ligou", "mandou", Swahili "alisema", "anasema", Hindi "bol". */
+static void round15_speech_after(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "bongani uthi uzofika late", SANCTUM_ENTITY_PERSON, "bongani");
+    pii_expect(f->det, "o kostas lei oti den erxetai", SANCTUM_ENTITY_PERSON, "kostas");
+    pii_expect(f->det, "gaurav dzwonil dwa razy", SANCTUM_ENTITY_PERSON, "gaurav");
+    pii_expect(f->det, "meera zvonila utrom", SANCTUM_ENTITY_PERSON, "meera");
+    pii_expect(f->det, "emre aradi mi seni", SANCTUM_ENTITY_PERSON, "emre");
+    pii_expect(f->det, "ximena dice que no puede", SANCTUM_ENTITY_PERSON, "ximena");
+    pii_expect(f->det, "rodrigo ligou agora pouco", SANCTUM_ENTITY_PERSON, "rodrigo");
+    pii_expect(f->det, "wanjiru alisema atakuja kesho", SANCTUM_ENTITY_PERSON, "wanjiru");
+    pii_expect(f->det, "kal chitra bol rahi thi ki party hai", SANCTUM_ENTITY_PERSON, "chitra");
+    pii_expect(f->det, "selin dedi ki gelmiyor", SANCTUM_ENTITY_PERSON, "selin");
+    pii_expect_none(f->det, "el doctor dice que descanse", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "sofia dice che fa freddo", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "o banco ligou de novo", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "python dice error again", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "hope dice is a game", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "mama alisema hapana", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "sach bol raha hai", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "hanuman bol do sab", SANCTUM_ENTITY_PERSON);
+}
+
+/* Kinship and honorific titles before a name (Swahili "bwana", "mzee", "kaka", Malay "ustaz", "ustad",
+ * Hausa "hajiya", "alhaji", Tagalog "mang", "aling", "manong", "manang", Indonesian "ibu", "pak", "bapak",
+ * "eyang", Portuguese "dona", "seu", Yoruba "iya", "baba", Russian "dyadya", "tyotya") and particles after
+ * it (Punjabi "paaji", "paji", "veerji", Turkish "hocam", "teyze", "amca", Telugu "gadu", "pinni", "babai",
+ * Tamil "thambi", Hindi "bhabhi", "chacha", "mausi", Nepali "dai", Marathi "bhau", Vietnamese "oi"). */
+static void round15_kin_titles(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "bwana kamau atakuja saa nne", SANCTUM_ENTITY_PERSON, "kamau");
+    pii_expect(f->det, "ustaz yusuf cakap kelas dibatalkan", SANCTUM_ENTITY_PERSON, "yusuf");
+    pii_expect(f->det, "hajiya zodwa ta aiko sako", SANCTUM_ENTITY_PERSON, "zodwa");
+    pii_expect(f->det, "mang tunde ang may ari ng tindahan", SANCTUM_ENTITY_PERSON, "tunde");
+    pii_expect(f->det, "tanya ke pak anil aja", SANCTUM_ENTITY_PERSON, "anil");
+    pii_expect(f->det, "dona sunita fez bolo de milho", SANCTUM_ENTITY_PERSON, "sunita");
+    pii_expect(f->det, "manda pro seu rashid o endereco", SANCTUM_ENTITY_PERSON, "rashid");
+    pii_expect(f->det, "go greet iya lerato for the shop", SANCTUM_ENTITY_PERSON, "lerato");
+    pii_expect(f->det, "dyadya hiroshi priedet zavtra", SANCTUM_ENTITY_PERSON, "hiroshi");
+    pii_expect(f->det, "ravi paaji party kado", SANCTUM_ENTITY_PERSON, "ravi");
+    pii_expect(f->det, "deniz hocam sinav ne zaman", SANCTUM_ENTITY_PERSON, "deniz");
+    pii_expect(f->det, "kiran gadu ekkada unnadu", SANCTUM_ENTITY_PERSON, "kiran");
+    pii_expect(f->det, "priya bhabhi ne khana bheja", SANCTUM_ENTITY_PERSON, "priya");
+    pii_expect(f->det, "anh oi, thabo oi di an com", SANCTUM_ENTITY_PERSON, "thabo");
+    pii_expect_none(f->det, "mzee wa kazi ameondoka", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "seu carro ta na garagem", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "pak kirim paket besok", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "baba yaga is a witch in the tales", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "dona nobis pacem is a hymn", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "mera chacha kal aayenge", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "aling store sa kanto", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "oi oi oi what a match", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "this teyze energy is too much", SANCTUM_ENTITY_PERSON);
+}
+
+/* A name whose number, card or account is meant: Hindi/Urdu "X ka/ki/ke number", "X ko bolo", Japanese
+ * "X no denwa", and a number word before the name: Swahili "namba ya X", Indonesian "nomor X", Russian
+ * "nomer X", Persian "shomare X", Spanish and Portuguese "numero de X", "número do X". */
+static void round15_whose_number(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "gaurav ka number bhejo jaldi", SANCTUM_ENTITY_PERSON, "gaurav");
+    pii_expect(f->det, "ye card chitra ka hai, mera nahi", SANCTUM_ENTITY_PERSON, "chitra");
+    pii_expect(f->det, "anil ko bolo call kare", SANCTUM_ENTITY_PERSON, "anil");
+    pii_expect(f->det, "hiroshi no denwa bangou shitteru?", SANCTUM_ENTITY_PERSON, "hiroshi");
+    pii_expect(f->det, "nitumie namba ya wambui tafadhali", SANCTUM_ENTITY_PERSON, "wambui");
+    pii_expect(f->det, "minta nomor kemal dong", SANCTUM_ENTITY_PERSON, "kemal");
+    pii_expect(f->det, "skin nomer yaroslav pls", SANCTUM_ENTITY_PERSON, "yaroslav");
+    pii_expect(f->det, "shomare farid ro dari?", SANCTUM_ENTITY_PERSON, "farid");
+    pii_expect(f->det, "pasame el numero de ximena porfa", SANCTUM_ENTITY_PERSON, "ximena");
+    pii_expect_none(f->det, "kal ka plan cancel hai", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "ghar ka number badal gaya", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "ganga ka pani thanda hai", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "diwali ki shopping ho gayi", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "chai ka time ho gaya", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "tokyo no denwa bangou wa", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "namba ya simu ni ipi", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "nomor rekening bca saya", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "pasame el numero de serie", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "numero de telefono del hotel", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "shomare hesab ro befrest", SANCTUM_ENTITY_PERSON);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(round15_greetings, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_person_verbs, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_speech_after, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_kin_titles, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_whose_number, pii_setup, pii_teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
