@@ -136,6 +136,12 @@ static void round15_kin_titles(void **state)
     pii_expect_none(f->det, "aling store sa kanto", SANCTUM_ENTITY_PERSON);
     pii_expect_none(f->det, "oi oi oi what a match", SANCTUM_ENTITY_PERSON);
     pii_expect_none(f->det, "this teyze energy is too much", SANCTUM_ENTITY_PERSON);
+    /* Turkish "abi" after a name; "abi" is also an ABI ("abigail abi" spells the acronym out) */
+    pii_expect(f->det, "emre abi geliyor mu bugun", SANCTUM_ENTITY_PERSON, "emre");
+    pii_expect(f->det, "yusuf abi aradi mi", SANCTUM_ENTITY_PERSON, "yusuf");
+    pii_expect_none(f->det, "an abigail abi representation of the struct", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "the kernel abi is stable", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "the itanium abi mangles names", SANCTUM_ENTITY_PERSON);
 }
 
 /* A name whose number, card or account is meant: Hindi/Urdu "X ka/ki/ke number", "X ko bolo", Japanese
@@ -153,6 +159,14 @@ static void round15_whose_number(void **state)
     pii_expect(f->det, "skin nomer yaroslav pls", SANCTUM_ENTITY_PERSON, "yaroslav");
     pii_expect(f->det, "shomare farid ro dari?", SANCTUM_ENTITY_PERSON, "farid");
     pii_expect(f->det, "pasame el numero de ximena porfa", SANCTUM_ENTITY_PERSON, "ximena");
+    pii_expect(f->det, "ini kartu punya dinesh bukan punyaku", SANCTUM_ENTITY_PERSON, "dinesh");
+    pii_expect(f->det, "ha-kartis shel yusuf nimtsa po", SANCTUM_ENTITY_PERSON, "yusuf");
+    pii_expect(f->det, "daj mi nomer olega pozhalujsta", SANCTUM_ENTITY_PERSON, "olega");
+    pii_expect_none(f->det, "aku punya kucing baru", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "shel ha-bayit shelanu", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "napishi nomer telefona", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "nomer karty ne podhodit", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "nomer zakaza 4417", SANCTUM_ENTITY_PERSON);
     pii_expect_none(f->det, "kal ka plan cancel hai", SANCTUM_ENTITY_PERSON);
     pii_expect_none(f->det, "ghar ka number badal gaya", SANCTUM_ENTITY_PERSON);
     pii_expect_none(f->det, "ganga ka pani thanda hai", SANCTUM_ENTITY_PERSON);
@@ -166,6 +180,26 @@ static void round15_whose_number(void **state)
     pii_expect_none(f->det, "shomare hesab ro befrest", SANCTUM_ENTITY_PERSON);
 }
 
+/* A message signed with a dash and a name at its end ("... thanks - jomar"): the text before the dash speaks
+ * to its reader ("u", "you", "ur", "pls", "thanks", "lmk"); not a title, a song, a place or a tool after a
+ * dash, nor a bullet. */
+static void round15_signoff(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "can u send the file tonight? thx - dinesh", SANCTUM_ENTITY_PERSON, "dinesh");
+    pii_expect(f->det, "ok see u there at 6 - wanjiru\nbring snacks", SANCTUM_ENTITY_PERSON, "wanjiru");
+    pii_expect(f->det, "lmk if the code works for you - emre", SANCTUM_ENTITY_PERSON, "emre");
+    pii_expect(f->det, "pls check ur mail -- yusuf", SANCTUM_ENTITY_PERSON, "yusuf");
+    pii_expect_none(f->det, "song of the day - jolene", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "i love this song - jolene", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "what we use for the api - django", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "i want to go back - lisboa", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "thanks for the trip - tokyo", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "x = my_total - ganesh", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "- wanjiru", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "thanks - grace be with you", SANCTUM_ENTITY_PERSON);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -174,6 +208,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round15_speech_after, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_kin_titles, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_whose_number, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_signoff, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -543,6 +543,8 @@ void pii_skip_plain_lower(pii_scan *sc, walk *k)
         } else {
             if (c == '@' && p + 1 < n && pii_is_lower(s[p + 1]))
                 mention_name(sc, p);
+            else if (c == '-' && p > 0 && s[p - 1] == ' ')
+                pii_informal_signoff(sc, p); /* "thx - dinesh" (person_lower_frames.c) */
             p++;
             if (pii_is_digit(c) && p + 1 < n && pii_is_upper(s[p]) && pnr_name_at(s, n, p))
                 break; /* c is s[p - 1]; "1.1ALVES/RICARDO": a PNR name element, read by the airline format */

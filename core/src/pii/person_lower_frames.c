@@ -33,9 +33,9 @@ struct frame_word {
 /* Hand-kept, sorted in strcmp order; the gate and FRAME_SLOTS below are built from it
  * (tools/names/gen_informal_frames.py rewrites all three). */
 static const struct frame_word FRAMES[] = {
-    {"a", F_LINK}, {"aapa", F_AFTER_KIN}, {"abang", F_BEFORE_KIN}, {"abeg", F_BEFORE}, {"abla", F_AFTER},
-    {"abuela", F_BEFORE_KIN}, {"abuelo", F_BEFORE_KIN}, {"adik", F_BEFORE_KIN}, {"ahlan", F_BEFORE}, {"ahoj", F_BEFORE},
-    {"akka", F_AFTER_KIN}, {"ako", F_ME}, {"aku", F_ME}, {"al", F_LINK}, {"alhaji", F_BEFORE_KIN},
+    {"a", F_LINK}, {"aapa", F_AFTER_KIN}, {"abang", F_BEFORE_KIN}, {"abeg", F_BEFORE}, {"abi", F_AFTER},
+    {"abla", F_AFTER}, {"abuela", F_BEFORE_KIN}, {"abuelo", F_BEFORE_KIN}, {"adik", F_BEFORE_KIN}, {"ahlan", F_BEFORE},
+    {"ahoj", F_BEFORE}, {"akka", F_AFTER_KIN}, {"ako", F_ME}, {"aku", F_ME}, {"al", F_LINK}, {"alhaji", F_BEFORE_KIN},
     {"aling", F_BEFORE_KIN}, {"alisema", F_AFTER}, {"amca", F_AFTER_KIN}, {"amesema", F_AFTER}, {"ana", F_ME},
     {"anasema", F_AFTER}, {"and", F_AND}, {"anh", F_BEFORE_KIN}, {"anna", F_AFTER_KIN}, {"annyeong", F_BEFORE},
     {"apa", F_AFTER}, {"appelle", F_BEFORE}, {"aradi", F_AFTER}, {"ask", F_BEFORE}, {"asked", F_AFTER | F_BEFORE},
@@ -76,23 +76,24 @@ static const struct frame_word FRAMES[] = {
     {"ping", F_BEFORE}, {"pinni", F_AFTER_KIN}, {"pisal", F_AFTER}, {"pisala", F_AFTER}, {"please", F_OPEN},
     {"pls", F_OPEN}, {"plz", F_OPEN}, {"powiedz", F_BEFORE}, {"powiedzial", F_AFTER}, {"powiedziala", F_AFTER},
     {"pozvoni", F_BEFORE}, {"pra", F_LINK}, {"pregunta", F_BEFORE}, {"preguntale", F_BEFORE}, {"prima", F_BEFORE},
-    {"primo", F_BEFORE}, {"privet", F_BEFORE}, {"pro", F_LINK}, {"pryvit", F_BEFORE}, {"raqam", F_NUM},
-    {"remind", F_BEFORE}, {"replied", F_AFTER}, {"s", F_AND}, {"sa", F_LINK}, {"saab", F_AFTER_KIN},
+    {"primo", F_BEFORE}, {"privet", F_BEFORE}, {"pro", F_LINK}, {"pryvit", F_BEFORE}, {"punya", F_NUM},
+    {"raqam", F_NUM}, {"remind", F_BEFORE}, {"replied", F_AFTER}, {"s", F_AND}, {"sa", F_LINK}, {"saab", F_AFTER_KIN},
     {"sabihin", F_BEFORE}, {"sag", F_BEFORE}, {"sagt", F_AFTER}, {"sahab", F_AFTER_KIN}, {"said", F_AFTER},
     {"salaam", F_BEFORE}, {"salam", F_BEFORE}, {"salut", F_BEFORE}, {"sama", F_AFTER | F_AND}, {"sannu", F_BEFORE},
     {"sawasdee", F_BEFORE}, {"sawubona", F_BEFORE}, {"says", F_AFTER}, {"selam", F_BEFORE}, {"senpai", F_AFTER_KIN},
-    {"sensei", F_AFTER_KIN}, {"seu", F_BEFORE_KIN}, {"shomare", F_NUM}, {"shu", F_BEFORE}, {"shuo", F_AFTER},
-    {"si", F_BEFORE}, {"sige", F_BEFORE}, {"sir", F_AFTER}, {"sis", F_AFTER}, {"skazal", F_AFTER}, {"skazala", F_AFTER},
-    {"skazhi", F_BEFORE}, {"sprosi", F_BEFORE}, {"sti", F_LINK}, {"ston", F_LINK}, {"sunbae", F_AFTER_KIN},
-    {"sup", F_BEFORE}, {"tagid", F_BEFORE}, {"tante", F_BEFORE_KIN}, {"tell", F_BEFORE}, {"text", F_BEFORE},
-    {"texted", F_AFTER | F_BEFORE}, {"teyze", F_AFTER_KIN}, {"thambi", F_AFTER_KIN}, {"thank", F_BEFORE},
-    {"thanks", F_BEFORE}, {"thx", F_BEFORE}, {"tia", F_BEFORE_KIN}, {"tio", F_BEFORE_KIN}, {"tita", F_BEFORE_KIN},
-    {"tito", F_BEFORE_KIN}, {"to", F_LINK}, {"told", F_AFTER | F_BEFORE}, {"ty", F_BEFORE}, {"tyotya", F_BEFORE_KIN},
-    {"tysm", F_BEFORE}, {"uncle", F_AFTER | F_BEFORE_KIN}, {"und", F_AND}, {"unni", F_AFTER_KIN},
-    {"unnie", F_AFTER_KIN}, {"ustad", F_BEFORE_KIN}, {"ustadz", F_BEFORE_KIN}, {"ustaz", F_BEFORE_KIN},
-    {"uthi", F_AFTER}, {"vanakkam", F_BEFORE}, {"ve", F_AND}, {"veerji", F_AFTER_KIN}, {"w", F_AND}, {"wants", F_OPEN},
-    {"wesh", F_BEFORE}, {"wo", F_ME}, {"wont", F_OPEN}, {"y", F_AND}, {"ya", F_ME}, {"yaar", F_BEFORE},
-    {"yazdi", F_AFTER}, {"yo", F_BEFORE | F_ME}, {"zadzwon", F_BEFORE}, {"zvonil", F_AFTER}, {"zvonila", F_AFTER},
+    {"sensei", F_AFTER_KIN}, {"seu", F_BEFORE_KIN}, {"shel", F_NUM}, {"shomare", F_NUM}, {"shu", F_BEFORE},
+    {"shuo", F_AFTER}, {"si", F_BEFORE}, {"sige", F_BEFORE}, {"sir", F_AFTER}, {"sis", F_AFTER}, {"skazal", F_AFTER},
+    {"skazala", F_AFTER}, {"skazhi", F_BEFORE}, {"sprosi", F_BEFORE}, {"sti", F_LINK}, {"ston", F_LINK},
+    {"sunbae", F_AFTER_KIN}, {"sup", F_BEFORE}, {"tagid", F_BEFORE}, {"tante", F_BEFORE_KIN}, {"tell", F_BEFORE},
+    {"text", F_BEFORE}, {"texted", F_AFTER | F_BEFORE}, {"teyze", F_AFTER_KIN}, {"thambi", F_AFTER_KIN},
+    {"thank", F_BEFORE}, {"thanks", F_BEFORE}, {"thx", F_BEFORE}, {"tia", F_BEFORE_KIN}, {"tio", F_BEFORE_KIN},
+    {"tita", F_BEFORE_KIN}, {"tito", F_BEFORE_KIN}, {"to", F_LINK}, {"told", F_AFTER | F_BEFORE}, {"ty", F_BEFORE},
+    {"tyotya", F_BEFORE_KIN}, {"tysm", F_BEFORE}, {"uncle", F_AFTER | F_BEFORE_KIN}, {"und", F_AND},
+    {"unni", F_AFTER_KIN}, {"unnie", F_AFTER_KIN}, {"ustad", F_BEFORE_KIN}, {"ustadz", F_BEFORE_KIN},
+    {"ustaz", F_BEFORE_KIN}, {"uthi", F_AFTER}, {"vanakkam", F_BEFORE}, {"ve", F_AND}, {"veerji", F_AFTER_KIN},
+    {"w", F_AND}, {"wants", F_OPEN}, {"wesh", F_BEFORE}, {"wo", F_ME}, {"wont", F_OPEN}, {"y", F_AND}, {"ya", F_ME},
+    {"yaar", F_BEFORE}, {"yazdi", F_AFTER}, {"yo", F_BEFORE | F_ME}, {"zadzwon", F_BEFORE}, {"zvonil", F_AFTER},
+    {"zvonila", F_AFTER},
 };
 static const char *const DEITY[] = {
     "allah", "balaji", "bhagwan", "bhole", "durga", "ganapati", "ganesh", "ganesha", "ganpati", "hanuman",
@@ -126,9 +127,9 @@ const uint64_t pii_informal_gate[12][26] = {
     {0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
     {0x0u, 0x0u, 0x0u, 0x0u, 0x1000000010u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x200000002000u, 0x0u, 0x0u, 0x0u, 0x0u, 0x4000000040000u, 0x0u, 0x0u, 0x0u, 0x40000000400000u, 0x0u, 0x100000001000000u, 0x0u},
     {0x0u, 0x0u, 0x400000004u, 0x110100001101u, 0x8200000082000u, 0x0u, 0x0u, 0x11000000110u, 0x0u, 0x10000000100u, 0x411100004111u, 0x0u, 0x0u, 0x411000004110u, 0x10000000100u, 0x0u, 0x0u, 0x0u, 0x10000000100u, 0x100000001000000u, 0x0u, 0x1000000010u, 0x0u, 0x0u, 0x400000004000u, 0x0u},
-    {0x1ca00000020499u, 0x2401001004800u, 0x8000000100u, 0x110010c0000u, 0x0u, 0x100020000u, 0x0u, 0x411001000300u, 0x100000200100001u, 0x1100002010u, 0x10000101002500u, 0x1000000100u, 0x40011000c0040u, 0x0u, 0x100084000000011u, 0x81102040400u, 0x0u, 0x0u, 0x10019100168040u, 0x18000804001u, 0x200000000008u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
-    {0x348b00000641u, 0x408100100141u, 0x18100086800u, 0x411100004111u, 0x10000000010u, 0x2000000000040u, 0x1100100001u, 0x411001004101u, 0x0u, 0x400100002000u, 0x10000100000001u, 0x410000004001u, 0x200001300080450u, 0x10000000000001u, 0x800000000001u, 0x10100000140u, 0x0u, 0x0u, 0x181000c401bu, 0x100411000085809u, 0x8200000000100u, 0x0u, 0x401000080080u, 0x0u, 0x100020000u, 0x0u},
-    {0x36088201002149u, 0x40008100000501u, 0x20040800000001du, 0x10000080010u, 0x100000000000040u, 0x100100000u, 0x2000000000010u, 0x100401100005041u, 0x0u, 0x100004000u, 0x10100000400u, 0x10000100010u, 0x10000100004101u, 0x10401100060001u, 0x0u, 0x2010100004901u, 0x0u, 0x100001000u, 0x1100181002u, 0x9100000418u, 0x4200002000018u, 0x0u, 0x100040000u, 0x0u, 0x100000100u, 0x0u},
+    {0x1ca00200020599u, 0x2401001004800u, 0x8000000100u, 0x110010c0000u, 0x0u, 0x100020000u, 0x0u, 0x411001000300u, 0x100000200100001u, 0x1100002010u, 0x10000101002500u, 0x1000000100u, 0x40011000c0040u, 0x0u, 0x100084000000011u, 0x81102040400u, 0x0u, 0x0u, 0x10019100168040u, 0x18000804001u, 0x200000000008u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
+    {0x348b00000641u, 0x408100100141u, 0x18100086800u, 0x411100004111u, 0x10000000010u, 0x2000000000040u, 0x1100100001u, 0x411001004101u, 0x0u, 0x400100002000u, 0x10000100000001u, 0x410000004001u, 0x200001300080450u, 0x10000000000001u, 0x800000000001u, 0x10100000140u, 0x0u, 0x0u, 0x181000c481bu, 0x100411000085809u, 0x8200000000100u, 0x0u, 0x401000080080u, 0x0u, 0x100020000u, 0x0u},
+    {0x36088201002149u, 0x40008100000501u, 0x20040800000001du, 0x10000080010u, 0x100000000000040u, 0x100100000u, 0x2000000000010u, 0x100401100005041u, 0x0u, 0x100004000u, 0x10100000400u, 0x10000100010u, 0x10000100004101u, 0x10401100060001u, 0x0u, 0x12010100004901u, 0x0u, 0x100001000u, 0x1100181002u, 0x9100000418u, 0x4200002000018u, 0x0u, 0x100040000u, 0x0u, 0x100000100u, 0x0u},
     {0x10080200004111u, 0x18000000141u, 0x408100100009u, 0x100010000000011u, 0x0u, 0x0u, 0x0u, 0x100000001u, 0x200000000010u, 0x0u, 0x8000001000u, 0x0u, 0x100102040u, 0x10000000004000u, 0x0u, 0x2090000080011u, 0x0u, 0x1000000008u, 0x10841100001910u, 0x100009000040109u, 0x4000002000000u, 0x1000000100u, 0x0u, 0x0u, 0x0u, 0x20000000000800u},
     {0xb80000000011u, 0x0u, 0x0u, 0x200001000000810u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x10000100000001u, 0x80000004011u, 0x40001100000011u, 0x100000900u, 0x0u, 0x401002000100u, 0x0u, 0x1000000008u, 0x48100002011u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x20000100002001u},
     {0x200000000040u, 0x0u, 0x400000040000u, 0x200000000000001u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x100000001u, 0x0u, 0x2001000000001u, 0x0u, 0x0u, 0x100000011u, 0x0u, 0x0u, 0x100001000u, 0x0u, 0x0u, 0x0u, 0x0u},
@@ -150,26 +151,26 @@ static bool is_me(const uint8_t *w, size_t n)
 /* FRAMES by the hash of frame_hash (open addressing: a word is in the slot of its hash or a later one before
  * the next -1), written out from FRAMES; pii_informal_tables_check finds every word through it. */
 static const int16_t FRAME_SLOTS[512] = {
-    138, 13, 197, -1, -1, 262, -1, -1, 166, -1, -1, -1, 174, 121, -1, -1, -1, -1, -1, 112, 136, 19, 97, 98, -1, -1, -1,
-    26, -1, 10, 198, -1, -1, -1, -1, -1, -1, -1, -1, -1, 75, 80, 287, 295, 45, 149, 284, 44, 90, 260, 69, 60, 103, 9,
-    187, 188, -1, 195, -1, -1, 21, 42, -1, -1, -1, 127, 84, -1, -1, -1, -1, -1, -1, 89, 108, 73, 171, -1, -1, 241, -1,
-    31, 203, 25, 159, 162, 158, -1, 293, -1, -1, 17, 24, 76, 137, 223, 231, 258, 299, 132, 273, -1, 235, 59, 109, 256,
-    164, -1, 298, -1, 11, 154, 22, -1, -1, 94, -1, 66, 91, 61, 113, 81, 23, 68, 176, 219, 263, -1, 245, 266, -1, 57, -1,
-    -1, 6, 83, -1, -1, -1, -1, -1, 82, -1, -1, -1, 46, 250, -1, -1, -1, 204, -1, 58, 63, 118, 214, 227, -1, 93, 163, 50,
-    -1, -1, 64, -1, -1, -1, -1, -1, -1, 79, -1, -1, -1, 85, 86, 107, 157, 169, 117, -1, 272, -1, -1, -1, -1, -1, -1, 12,
-    123, -1, -1, -1, 236, 277, -1, -1, 151, 297, -1, 144, 281, 49, 47, 110, 115, 8, 116, 143, 224, 234, 238, 259, 251,
-    181, 292, -1, 179, 182, 72, 265, 247, -1, 264, 186, -1, 242, 252, -1, -1, 155, 1, 170, -1, -1, -1, -1, -1, 36, 15,
-    32, 172, 78, 190, 216, 248, 279, -1, -1, 43, 215, 240, 70, 177, 48, 104, 180, -1, -1, 30, -1, -1, 4, -1, 51, 160,
-    275, 270, 142, 184, -1, 126, -1, -1, 207, 139, 243, 205, 244, -1, -1, -1, 147, 196, 274, -1, 278, 294, 220, 168,
-    222, -1, -1, 65, -1, -1, 183, 290, 209, -1, 268, 135, 191, 239, 133, 225, 28, 67, 300, -1, -1, -1, -1, -1, -1, -1,
-    39, 206, 229, -1, -1, -1, -1, -1, -1, 276, -1, -1, 175, -1, 134, 286, -1, -1, 52, 230, 77, 303, 173, 120, 3, -1, 38,
-    -1, -1, 189, -1, -1, -1, -1, -1, -1, 202, 226, 289, 201, -1, 237, -1, 96, -1, -1, 128, 16, 140, 200, 14, 282, 301,
-    129, 228, -1, -1, -1, 211, 267, -1, -1, 302, -1, -1, 92, 101, -1, -1, 131, 95, -1, 54, 210, -1, -1, -1, 161, 18, -1,
-    233, 99, -1, -1, -1, -1, 74, -1, -1, 150, -1, 88, 105, 146, -1, -1, 156, -1, 193, 280, 283, 29, 124, 208, 106, 246,
-    -1, 178, -1, 20, 288, -1, -1, -1, 41, 111, 122, 192, 221, 148, 285, 257, 291, -1, 152, 2, 100, 35, 37, 130, 199, -1,
-    165, 87, -1, 27, 141, 213, 7, 218, -1, -1, 254, 33, 114, 255, -1, 125, 5, 62, -1, -1, -1, 40, -1, 34, 185, 232, 296,
-    -1, 167, 119, 145, 194, 71, -1, 102, -1, -1, -1, 55, -1, -1, -1, -1, -1, 56, 153, -1, 212, -1, 217, -1, -1, 253, -1,
-    -1, -1, 261, 0, 269, 249, -1, 53, -1, 271,
+    139, 14, 198, -1, -1, 265, -1, -1, 167, -1, -1, -1, 175, 122, -1, -1, -1, -1, -1, 113, 137, 20, 98, 99, -1, -1, -1,
+    27, -1, 11, 199, -1, -1, 224, -1, -1, -1, -1, -1, -1, 76, 81, 290, 298, 46, 150, 287, 45, 91, 263, 70, 61, 104, 10,
+    188, 189, -1, 196, -1, -1, 22, 43, -1, -1, -1, 128, 85, -1, -1, -1, -1, -1, -1, 90, 109, 74, 172, -1, -1, 243, -1,
+    32, 204, 26, 160, 163, 159, -1, 296, -1, -1, 18, 25, 77, 138, 225, 233, 261, 302, 133, 276, -1, 237, 60, 110, 259,
+    165, -1, 301, -1, 12, 155, 23, -1, -1, 95, -1, 67, 92, 62, 114, 82, 24, 69, 177, 220, 266, -1, 247, 269, -1, 58, -1,
+    -1, 7, 84, -1, -1, -1, -1, -1, 83, -1, -1, -1, 47, 253, -1, -1, -1, 205, -1, 59, 64, 119, 215, 229, -1, 94, 164, 51,
+    -1, -1, 65, -1, -1, -1, -1, -1, -1, 80, -1, -1, -1, 86, 87, 108, 158, 170, 118, -1, 275, -1, -1, -1, -1, -1, -1, 13,
+    124, -1, -1, -1, 238, 280, -1, -1, 152, 300, -1, 145, 284, 50, 48, 111, 116, 9, 117, 144, 226, 236, 240, 248, 254,
+    182, 262, 295, 180, 183, 73, 268, 250, -1, 267, 187, -1, 244, 255, -1, -1, 156, 1, 171, -1, -1, -1, -1, -1, 37, 16,
+    33, 173, 79, 191, 217, 251, 282, -1, -1, 44, 216, 242, 71, 178, 49, 105, 181, -1, -1, 31, -1, -1, 5, -1, 52, 4, 161,
+    273, 143, 185, 278, 127, -1, -1, 208, 140, 245, 206, 246, -1, -1, -1, 148, 197, 277, -1, 281, 297, 221, 169, 223,
+    -1, -1, 66, -1, -1, 184, 293, 210, -1, 271, 136, 192, 241, 134, 227, 29, 68, 303, -1, -1, -1, -1, -1, -1, -1, 40,
+    207, 231, -1, -1, -1, -1, -1, -1, 279, -1, -1, 176, -1, 135, 289, -1, -1, 53, 232, 78, 306, 174, 121, 3, -1, 39, -1,
+    -1, 190, -1, -1, -1, -1, -1, -1, 203, 228, 292, 202, -1, 239, -1, 97, -1, -1, 129, 17, 141, 201, 15, 285, 304, 130,
+    230, -1, -1, -1, 212, 270, -1, -1, 305, -1, -1, 93, 102, -1, -1, 132, 96, -1, 55, 211, -1, -1, -1, 162, 19, -1, 235,
+    100, -1, -1, -1, -1, 75, -1, -1, 151, -1, 89, 106, 147, -1, -1, 157, -1, 194, 283, 286, 30, 125, 209, 107, 249, -1,
+    179, -1, 21, 291, -1, -1, -1, 42, 112, 123, 193, 222, 149, 288, 260, 294, -1, 153, 2, 101, 36, 38, 131, 200, -1,
+    166, 88, -1, 28, 142, 214, 8, 219, -1, -1, 257, 34, 115, 258, -1, 126, 6, 63, -1, -1, -1, 41, -1, 35, 186, 234, 299,
+    -1, 168, 120, 146, 195, 72, -1, 103, -1, -1, -1, 56, -1, -1, -1, -1, -1, 57, 154, -1, 213, -1, 218, -1, -1, 256, -1,
+    -1, -1, 264, 0, 272, 252, -1, 54, -1, 274,
 };
 
 static unsigned frame_hash(const uint8_t *w, size_t n)
@@ -446,6 +447,19 @@ static bool declined_name(const uint8_t *s, size_t a, size_t b)
 
 static void frame_with(pii_scan *sc, size_t p, size_t j, unsigned k);
 
+/* "nomer olega", "numer tarasa": the Russian, Ukrainian or Polish genitive in "-a" of a given name that ends in
+ * a consonant, after a number word (not "nomer telefona", "nomer karty": the stem is no name). */
+static bool genitive_name(const uint8_t *s, size_t a, size_t b)
+{
+    size_t n = b - a;
+    if (n < 4 || n > 16 || s[b - 1] != 'a' || strchr("aeiouy", s[b - 2]) != NULL)
+        return false;
+    for (size_t i = a; i < b; i++)
+        if (!pii_is_lower(s[i]))
+            return false;
+    return sc_name_lookup(s + a, n) == 0 && sc_word_class(s + a, n) == SC_WORD_NONE && declined_base(s + a, n - 1);
+}
+
 void pii_informal_frame(pii_scan *sc, size_t p, size_t j)
 {
     unsigned k = frame_kinds(sc->s + p, j - p);
@@ -501,8 +515,11 @@ static void frame_with(pii_scan *sc, size_t p, size_t j, unsigned k)
     if ((k & F_NUM) && frame_next(s, n, j, &a, &b) && a == j + 1) {
         if (number_link(s + a, b - a) && !(b < n && s[b] == ',') && frame_next(s, n, b, &c, &d) && c == b + 1)
             a = c, b = d;
+        const char *why;
         if (name_ok(sc, a, b, false))
             emit_name(sc, a, b, 0.72); /* "namba ya wambui", "nomer taras" */
+        else if (s[p] == 'n' && s[j - 2] == 'e' && genitive_name(s, a, b) && !pii_in_code(sc, a, b, &why))
+            pii_person_emit(sc, a, b, 0.72, SANCTUM_EV_CONTEXT_BEFORE | SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_FORMAT_WEAK);
     }
     if (k & F_OPEN) {
         opener_word(sc, p, j); /* "arjun pls check" */
@@ -537,8 +554,9 @@ static void frame_with(pii_scan *sc, size_t p, size_t j, unsigned k)
         /* "da", "di", "ne", "sir" are also prepositions, particles and titles ("di rumah", "sugoi ne", "yes
          * sir"): after a common first name only */
         static const char *const SHARED[] = {"apa", "bey", "da", "di", "jan", "ne", "sir", NULL};
+        bool abi = j - p == 3 && memcmp(s + p, "abi", 3) == 0; /* "an abigail abi representation" */
         if (name_ok(sc, a, b, kin) && (kin || !word_in(s + p, j - p, SHARED) || common_first(s, a, b)) &&
-            !(ji && deity(s + a, b - a)))
+            !(ji && deity(s + a, b - a)) && !(abi && b - a > 3 && memcmp(s + a, "abi", 3) == 0))
             pii_person_emit(sc, a, b, kin ? 0.8 : 0.72,
                             SANCTUM_EV_CONTEXT_AFTER | SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_FORMAT_WEAK);
     }
@@ -587,4 +605,45 @@ PII_NOINLINE void pii_informal_word(pii_scan *sc, size_t p, size_t j)
         return;
     }
     pii_informal_frame(sc, p, j);
+}
+
+/* "can u send it tonight? thx - dinesh": a given name after " - " (or " -- ") that ends the message or its
+ * line signs it, when the line before the dash speaks to its reader (a word of the second person or a
+ * request); not "song of the day - jolene", "i want to go back - lisboa". d is the dash; the line is read
+ * back at most 240 bytes. */
+void pii_informal_signoff(pii_scan *sc, size_t d)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, q = d + 1;
+    if (q < n && s[q] == '-')
+        q++;
+    if (q + 1 >= n || s[q] != ' ' || !pii_is_lower(s[q + 1]))
+        return;
+    size_t a = q + 1, b = a;
+    while (b < n && b - a <= 20 && pii_is_lower(s[b]))
+        b++;
+    size_t e = b < n && (s[b] == '.' || s[b] == '!') ? b + 1 : b;
+    if (e < n && s[e] != '\n')
+        return;
+    size_t ls = d;
+    while (ls > 0 && s[ls - 1] != '\n' && d - ls < 240)
+        ls--;
+    if (d - ls < 8 || (ls > 0 && s[ls - 1] != '\n'))
+        return;
+    static const char *const YOU[] = {"lmk", "please", "pls", "plz", "thank", "thanks", "thx", "ty", "u", "ur",
+                                      "you", "your", NULL};
+    bool you = false;
+    for (size_t i = ls; i < d && !you;) {
+        if (!pii_is_lower(s[i])) {
+            i++;
+            continue;
+        }
+        size_t w = i;
+        while (i < d && pii_is_lower(s[i]))
+            i++;
+        you = i - w <= 6 && (w == ls || !(pii_is_alnum(s[w - 1]) || s[w - 1] == '_')) &&
+              !(i < d && (pii_is_alnum(s[i]) || s[i] == '_')) && WORD_IN_SORTED(s + w, i - w, YOU);
+    }
+    if (you && name_ok(sc, a, b, false) && !assistant(s + a, b - a))
+        pii_person_emit(sc, a, b, 0.72, SANCTUM_EV_CONTEXT_BEFORE | SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_FORMAT_WEAK);
 }
