@@ -81,7 +81,7 @@ static void round15_person_verbs(void **state)
 
 /* Speech and call verbs after a name: Zulu "uthi", Greek "lei", Polish "dzwonil(a)", "pisal(a)",
  * "powiedzial(a)", Russian "zvonil(a)", "napisal(a)", Turkish "dedi", "aradi", "yazdi", Spanish and Italian
- * "dice", Portuguese "falou", "ligou", "mandou", Swahili "alisema", "anasema", Hindi "bol". */
+ * "dice", Portuguese "falou", "ligou", "mandou", Swahili "alisema", "amesema", Hindi "bol". */
 static void round15_speech_after(void **state)
 {
     pii_fixture *f = *state;
@@ -105,7 +105,7 @@ static void round15_speech_after(void **state)
     pii_expect_none(f->det, "hanuman bol do sab", SANCTUM_ENTITY_PERSON);
 }
 
-/* Kinship and honorific titles before a name (Swahili "bwana", "mzee", "kaka", Malay "ustaz", "ustad",
+/* Kinship and honorific titles before a name (Swahili "bwana", "kaka", Malay "ustaz", "ustad",
  * Hausa "hajiya", "alhaji", Tagalog "mang", "aling", "manong", "manang", Indonesian "ibu", "pak", "bapak",
  * "eyang", Portuguese "dona", "seu", Yoruba "iya", "baba", Russian "dyadya", "tyotya") and particles after
  * it (Punjabi "paaji", "paji", "veerji", Turkish "hocam", "teyze", "amca", Telugu "gadu", "pinni", "babai",
