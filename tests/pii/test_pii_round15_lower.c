@@ -200,6 +200,27 @@ static void round15_signoff(void **state)
     pii_expect_none(f->det, "thanks - grace be with you", SANCTUM_ENTITY_PERSON);
 }
 
+/* Vietnamese names written surname first without diacritics or capitals ("nguyen van an", "tran thi mai",
+ * "pham quoc bao"): a surname that is no word of romanized Vietnamese chat, then one or two given-name
+ * syllables; not a street named after a person, nor "em dang ban" ("dang" is also "-ing"). */
+static void round15_vietnamese_full(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "hom qua nguyen thi thu gui tien roi", SANCTUM_ENTITY_PERSON, "nguyen thi thu");
+    pii_expect(f->det, "anh hoi tran quoc khanh di", SANCTUM_ENTITY_PERSON, "tran quoc khanh");
+    pii_expect(f->det, "name: pham ngoc lan, lop 12a", SANCTUM_ENTITY_PERSON, "pham ngoc lan");
+    pii_expect(f->det, "huynh minh tri noi mai nghi", SANCTUM_ENTITY_PERSON, "huynh minh tri");
+    pii_expect(f->det, "cc bui xuan vinh for the invoice", SANCTUM_ENTITY_PERSON, "bui xuan vinh");
+    pii_expect(f->det, "hoang phuc o dau roi", SANCTUM_ENTITY_PERSON, "hoang phuc");
+    pii_expect_none(f->det, "hoang yen is a currency pair joke", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "em dang ban, goi lai sau nhe", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "quan pho o tran hung dao street ngon lam", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "nguyen is the most common surname", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "tran sport shop gan nha", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "ngo my god lol", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "di duong nguyen hue road", SANCTUM_ENTITY_PERSON);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -209,6 +230,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round15_kin_titles, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_whose_number, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_signoff, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_vietnamese_full, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
