@@ -221,6 +221,28 @@ static void round15_vietnamese_full(void **state)
     pii_expect_none(f->det, "di duong nguyen hue road", SANCTUM_ENTITY_PERSON);
 }
 
+/* A possessive pronoun, a word for a brother, sister or friend, and the name: Hindi/Urdu "mera bhai X", "teri
+ * behen X", "uska dost X"; English "my bro X", "my guy X", "my homie X"; Spanish "mi hermano X", "mi compa X";
+ * Portuguese "meu irmao X", "meu mano X"; French "mon frere X", "mon pote X". */
+static void round15_my_kin(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "tera bhai nikhil kidhar hai", SANCTUM_ENTITY_PERSON, "nikhil");
+    pii_expect(f->det, "meri behen ishita aa gayi", SANCTUM_ENTITY_PERSON, "ishita");
+    pii_expect(f->det, "my guy chidi sent the account", SANCTUM_ENTITY_PERSON, "chidi");
+    pii_expect(f->det, "my homie tunde got the tickets", SANCTUM_ENTITY_PERSON, "tunde");
+    pii_expect(f->det, "mi compa rodrigo ya llego", SANCTUM_ENTITY_PERSON, "rodrigo");
+    pii_expect(f->det, "meu mano karim ta chegando", SANCTUM_ENTITY_PERSON, "karim");
+    pii_expect(f->det, "mon pote dinesh arrive demain", SANCTUM_ENTITY_PERSON, "dinesh");
+    pii_expect_none(f->det, "mera bhai kal aayega", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "my bro will sort it", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "my guy python is the best language", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "my homie jesus walks", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "mi hermano mayor vive en lima", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "yo bro what's up", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "this guy emeka-style jollof is fire", SANCTUM_ENTITY_PERSON);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -231,6 +253,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round15_whose_number, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_signoff, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_vietnamese_full, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_my_kin, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -6,7 +6,7 @@ src=open(p).read()
 m=re.search(r'static const struct frame_word FRAMES\[\] = \{(.*?)\n\};',src,re.S)
 ents=re.findall(r'\{"([^"]*)",\s*([^}]*)\}',m.group(1))
 ents.sort(key=lambda e:e[0].encode())
-kinds={'F_BEFORE':1,'F_BEFORE_KIN':2,'F_AFTER_KIN':4,'F_AFTER':8,'F_AND':16,'F_ME':32,'F_LINK':64,'F_HOW':128,'F_OPEN':256,'F_POSS':512,'F_NUM':1024,'F_VN':2048}
+kinds={'F_BEFORE':1,'F_BEFORE_KIN':2,'F_AFTER_KIN':4,'F_AFTER':8,'F_AND':16,'F_ME':32,'F_LINK':64,'F_HOW':128,'F_OPEN':256,'F_POSS':512,'F_NUM':1024,'F_VN':2048,'F_MYKIN':4096}
 def kv(s): return sum(kinds[x.strip()] for x in s.split('|'))
 gate=[[0]*26 for _ in range(12)]
 for w,k in ents:

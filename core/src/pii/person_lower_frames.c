@@ -23,7 +23,8 @@ enum {
     F_OPEN = 256,     /* a request after a name that opens a line: "arjun pls", "ingrid cant" (round 14) */
     F_POSS = 512,     /* a possessive postposition after a name, before what is its: "vikram ka number" (round 15) */
     F_NUM = 1024,     /* a number word before the name whose number it is: "namba ya juma", "nomer taras" (round 15) */
-    F_VN = 2048       /* a Vietnamese surname that opens a full name: "nguyen van an", "tran thi mai" (round 15) */
+    F_VN = 2048,      /* a Vietnamese surname that opens a full name: "nguyen van an", "tran thi mai" (round 15) */
+    F_MYKIN = 4096    /* a brother, sister or friend after a possessive, before the name: "tera bhai X" (round 15) */
 };
 
 struct frame_word {
@@ -37,64 +38,68 @@ static const struct frame_word FRAMES[] = {
     {"a", F_LINK}, {"aapa", F_AFTER_KIN}, {"abang", F_BEFORE_KIN}, {"abeg", F_BEFORE}, {"abi", F_AFTER},
     {"abla", F_AFTER}, {"abuela", F_BEFORE_KIN}, {"abuelo", F_BEFORE_KIN}, {"adik", F_BEFORE_KIN}, {"ahlan", F_BEFORE},
     {"ahoj", F_BEFORE}, {"akka", F_AFTER_KIN}, {"ako", F_ME}, {"aku", F_ME}, {"al", F_LINK}, {"alhaji", F_BEFORE_KIN},
-    {"aling", F_BEFORE_KIN}, {"alisema", F_AFTER}, {"amca", F_AFTER_KIN}, {"amesema", F_AFTER}, {"ana", F_ME},
-    {"and", F_AND}, {"anh", F_BEFORE_KIN}, {"anna", F_AFTER_KIN}, {"annyeong", F_BEFORE}, {"apa", F_AFTER},
-    {"appelle", F_BEFORE}, {"aradi", F_AFTER}, {"ask", F_BEFORE}, {"asked", F_AFTER | F_BEFORE}, {"ate", F_BEFORE},
-    {"auntie", F_AFTER_KIN | F_BEFORE_KIN}, {"aunty", F_AFTER_KIN | F_BEFORE_KIN}, {"aur", F_AND}, {"avisa", F_BEFORE},
-    {"baaji", F_AFTER_KIN}, {"baba", F_BEFORE}, {"babai", F_AFTER_KIN}, {"baji", F_AFTER_KIN}, {"bang", F_BEFORE},
-    {"bapak", F_BEFORE_KIN}, {"ben", F_ME}, {"bey", F_AFTER}, {"bhabhi", F_AFTER_KIN}, {"bhai", F_AFTER_KIN},
-    {"bhaia", F_AFTER_KIN}, {"bhaiya", F_AFTER_KIN}, {"bhau", F_AFTER_KIN}, {"bilang", F_BEFORE}, {"bol", F_AFTER},
-    {"bola", F_AFTER}, {"boli", F_AFTER}, {"bro", F_AFTER}, {"bui", F_VN}, {"bwana", F_BEFORE_KIN}, {"call", F_BEFORE},
-    {"called", F_AFTER | F_BEFORE}, {"cant", F_OPEN}, {"cc", F_BEFORE}, {"chacha", F_AFTER_KIN}, {"chale", F_BEFORE},
-    {"chama", F_BEFORE}, {"chan", F_AFTER_KIN}, {"chi", F_BEFORE}, {"chiama", F_BEFORE}, {"ciao", F_BEFORE},
-    {"congrats", F_BEFORE}, {"coucou", F_BEFORE}, {"could", F_OPEN}, {"czesc", F_BEFORE}, {"da", F_AFTER},
-    {"dada", F_AFTER_KIN}, {"dedi", F_AFTER}, {"demande", F_BEFORE}, {"dey", F_AFTER}, {"di", F_AFTER},
-    {"dice", F_AFTER}, {"didi", F_AFTER_KIN}, {"didnt", F_OPEN}, {"digale", F_BEFORE}, {"dijo", F_AFTER},
-    {"dile", F_BEFORE}, {"dinh", F_VN}, {"dis", F_BEFORE}, {"disse", F_AFTER}, {"dit", F_AFTER}, {"dm", F_BEFORE},
-    {"dona", F_BEFORE_KIN}, {"dyadya", F_BEFORE_KIN}, {"dzwonil", F_AFTER}, {"dzwonila", F_AFTER}, {"e", F_AND},
+    {"aling", F_BEFORE_KIN}, {"alisema", F_AFTER}, {"amca", F_AFTER_KIN}, {"amesema", F_AFTER}, {"amiga", F_MYKIN},
+    {"amigo", F_MYKIN}, {"ana", F_ME}, {"and", F_AND}, {"anh", F_BEFORE_KIN}, {"anna", F_AFTER_KIN},
+    {"annyeong", F_BEFORE}, {"apa", F_AFTER}, {"appelle", F_BEFORE}, {"aradi", F_AFTER}, {"ask", F_BEFORE},
+    {"asked", F_AFTER | F_BEFORE}, {"ate", F_BEFORE}, {"auntie", F_AFTER_KIN | F_BEFORE_KIN},
+    {"aunty", F_AFTER_KIN | F_BEFORE_KIN}, {"aur", F_AND}, {"avisa", F_BEFORE}, {"baaji", F_AFTER_KIN},
+    {"baba", F_BEFORE}, {"babai", F_AFTER_KIN}, {"baji", F_AFTER_KIN}, {"bang", F_BEFORE}, {"bapak", F_BEFORE_KIN},
+    {"behen", F_MYKIN}, {"ben", F_ME}, {"bey", F_AFTER}, {"bhabhi", F_AFTER_KIN}, {"bhai", F_AFTER_KIN | F_MYKIN},
+    {"bhaia", F_AFTER_KIN}, {"bhaiya", F_AFTER_KIN | F_MYKIN}, {"bhau", F_AFTER_KIN}, {"bilang", F_BEFORE},
+    {"bol", F_AFTER}, {"bola", F_AFTER}, {"boli", F_AFTER}, {"bro", F_AFTER | F_MYKIN}, {"bui", F_VN},
+    {"bwana", F_BEFORE_KIN}, {"call", F_BEFORE}, {"called", F_AFTER | F_BEFORE}, {"cant", F_OPEN}, {"carnal", F_MYKIN},
+    {"cc", F_BEFORE}, {"chacha", F_AFTER_KIN}, {"chale", F_BEFORE}, {"chama", F_BEFORE}, {"chan", F_AFTER_KIN},
+    {"chi", F_BEFORE}, {"chiama", F_BEFORE}, {"ciao", F_BEFORE}, {"compa", F_MYKIN}, {"congrats", F_BEFORE},
+    {"coucou", F_BEFORE}, {"could", F_OPEN}, {"czesc", F_BEFORE}, {"da", F_AFTER}, {"dada", F_AFTER_KIN | F_MYKIN},
+    {"dedi", F_AFTER}, {"demande", F_BEFORE}, {"dey", F_AFTER}, {"di", F_AFTER}, {"dice", F_AFTER},
+    {"didi", F_AFTER_KIN | F_MYKIN}, {"didnt", F_OPEN}, {"digale", F_BEFORE}, {"dijo", F_AFTER}, {"dile", F_BEFORE},
+    {"dinh", F_VN}, {"dis", F_BEFORE}, {"disse", F_AFTER}, {"dit", F_AFTER}, {"dm", F_BEFORE}, {"dona", F_BEFORE_KIN},
+    {"dost", F_MYKIN}, {"dyadya", F_BEFORE_KIN}, {"dzwonil", F_AFTER}, {"dzwonila", F_AFTER}, {"e", F_AND},
     {"eipe", F_AFTER}, {"en", F_AND}, {"et", F_AND}, {"eyang", F_BEFORE_KIN}, {"falou", F_AFTER}, {"far", F_HOW},
-    {"frag", F_BEFORE}, {"gadu", F_AFTER_KIN}, {"garu", F_AFTER_KIN}, {"geia", F_BEFORE}, {"grabe", F_BEFORE},
-    {"hajia", F_BEFORE_KIN}, {"hajiya", F_BEFORE_KIN}, {"hallo", F_BEFORE}, {"he", F_AND}, {"hei", F_BEFORE},
-    {"hej", F_BEFORE}, {"hello", F_BEFORE}, {"helo", F_BEFORE}, {"hey", F_BEFORE}, {"heyy", F_BEFORE}, {"hi", F_BEFORE},
-    {"hii", F_BEFORE}, {"hiii", F_BEFORE}, {"hoang", F_VN}, {"hocam", F_AFTER_KIN}, {"hoi", F_BEFORE},
-    {"hola", F_BEFORE}, {"huynh", F_VN}, {"hyung", F_AFTER_KIN}, {"i", F_ME}, {"ibu", F_BEFORE_KIN}, {"ich", F_ME},
-    {"ik", F_ME}, {"invite", F_BEFORE}, {"io", F_ME}, {"iya", F_BEFORE}, {"jaan", F_AFTER_KIN}, {"jag", F_ME},
-    {"jambo", F_BEFORE}, {"jan", F_AFTER}, {"jee", F_AFTER_KIN}, {"ji", F_AFTER_KIN}, {"joon", F_AFTER}, {"ka", F_POSS},
-    {"kai", F_AND}, {"kak", F_BEFORE}, {"kaka", F_BEFORE_KIN}, {"kakak", F_BEFORE_KIN}, {"kamusta", F_BEFORE},
-    {"kay", F_BEFORE | F_LINK}, {"ke", F_LINK | F_POSS}, {"khanum", F_AFTER_KIN}, {"ki", F_POSS}, {"kifak", F_BEFORE},
-    {"ko", F_POSS}, {"kumusta", F_BEFORE}, {"kun", F_AFTER_KIN}, {"kuya", F_BEFORE_KIN}, {"le", F_LINK},
-    {"lei", F_AFTER}, {"liga", F_BEFORE}, {"ligou", F_AFTER}, {"ligue", F_BEFORE}, {"llamala", F_BEFORE},
-    {"llamale", F_BEFORE}, {"llamalo", F_BEFORE}, {"lola", F_BEFORE_KIN}, {"lolo", F_BEFORE_KIN}, {"machan", F_BEFORE},
-    {"mambo", F_BEFORE}, {"manang", F_BEFORE_KIN}, {"mandou", F_AFTER}, {"mang", F_BEFORE_KIN},
-    {"manong", F_BEFORE_KIN}, {"marcale", F_BEFORE}, {"marhaba", F_BEFORE}, {"mas", F_BEFORE}, {"mausi", F_AFTER_KIN},
-    {"mbak", F_BEFORE_KIN}, {"me", F_ME}, {"meet", F_BEFORE}, {"merhaba", F_BEFORE}, {"met", F_BEFORE}, {"moi", F_ME},
-    {"msg", F_BEFORE}, {"musta", F_BEFORE}, {"mwambie", F_BEFORE}, {"n", F_AND}, {"namba", F_NUM}, {"nambari", F_NUM},
+    {"frag", F_BEFORE}, {"frere", F_MYKIN}, {"gadu", F_AFTER_KIN}, {"garu", F_AFTER_KIN}, {"geia", F_BEFORE},
+    {"grabe", F_BEFORE}, {"guy", F_MYKIN}, {"hajia", F_BEFORE_KIN}, {"hajiya", F_BEFORE_KIN}, {"hallo", F_BEFORE},
+    {"he", F_AND}, {"hei", F_BEFORE}, {"hej", F_BEFORE}, {"hello", F_BEFORE}, {"helo", F_BEFORE}, {"hermana", F_MYKIN},
+    {"hermano", F_MYKIN}, {"hey", F_BEFORE}, {"heyy", F_BEFORE}, {"hi", F_BEFORE}, {"hii", F_BEFORE},
+    {"hiii", F_BEFORE}, {"hoang", F_VN}, {"hocam", F_AFTER_KIN}, {"hoi", F_BEFORE}, {"hola", F_BEFORE},
+    {"homie", F_MYKIN}, {"huynh", F_VN}, {"hyung", F_AFTER_KIN}, {"i", F_ME}, {"ibu", F_BEFORE_KIN}, {"ich", F_ME},
+    {"ik", F_ME}, {"invite", F_BEFORE}, {"io", F_ME}, {"irma", F_MYKIN}, {"irmao", F_MYKIN}, {"iya", F_BEFORE},
+    {"jaan", F_AFTER_KIN}, {"jag", F_ME}, {"jambo", F_BEFORE}, {"jan", F_AFTER}, {"jee", F_AFTER_KIN},
+    {"ji", F_AFTER_KIN}, {"joon", F_AFTER}, {"ka", F_POSS}, {"kai", F_AND}, {"kak", F_BEFORE}, {"kaka", F_BEFORE_KIN},
+    {"kakak", F_BEFORE_KIN}, {"kamusta", F_BEFORE}, {"kay", F_BEFORE | F_LINK}, {"ke", F_LINK | F_POSS},
+    {"khanum", F_AFTER_KIN}, {"ki", F_POSS}, {"kifak", F_BEFORE}, {"ko", F_POSS}, {"kumusta", F_BEFORE},
+    {"kun", F_AFTER_KIN}, {"kuya", F_BEFORE_KIN}, {"le", F_LINK}, {"lei", F_AFTER}, {"liga", F_BEFORE},
+    {"ligou", F_AFTER}, {"ligue", F_BEFORE}, {"llamala", F_BEFORE}, {"llamale", F_BEFORE}, {"llamalo", F_BEFORE},
+    {"lola", F_BEFORE_KIN}, {"lolo", F_BEFORE_KIN}, {"machan", F_BEFORE}, {"mambo", F_BEFORE}, {"mana", F_MYKIN},
+    {"manang", F_BEFORE_KIN}, {"mandou", F_AFTER}, {"mang", F_BEFORE_KIN}, {"mano", F_MYKIN}, {"manong", F_BEFORE_KIN},
+    {"marcale", F_BEFORE}, {"marhaba", F_BEFORE}, {"mas", F_BEFORE}, {"mausi", F_AFTER_KIN}, {"mbak", F_BEFORE_KIN},
+    {"me", F_ME}, {"meet", F_BEFORE}, {"merhaba", F_BEFORE}, {"met", F_BEFORE}, {"moi", F_ME}, {"msg", F_BEFORE},
+    {"musta", F_BEFORE}, {"mwambie", F_BEFORE}, {"n", F_AND}, {"namba", F_NUM}, {"nambari", F_NUM},
     {"napisal", F_AFTER}, {"napisala", F_AFTER}, {"napishi", F_BEFORE}, {"ne", F_AFTER}, {"needs", F_OPEN},
     {"ngo", F_VN}, {"nguyen", F_VN}, {"ni", F_BEFORE | F_LINK}, {"no", F_POSS}, {"nomer", F_NUM}, {"nomor", F_NUM},
     {"noona", F_AFTER_KIN}, {"numer", F_NUM}, {"numero", F_NUM}, {"nuna", F_AFTER_KIN}, {"oga", F_BEFORE_KIN},
     {"oi", F_BEFORE | F_AFTER}, {"ola", F_BEFORE}, {"oppa", F_AFTER_KIN}, {"oye", F_BEFORE}, {"paaji", F_AFTER_KIN},
     {"paji", F_AFTER_KIN}, {"pak", F_BEFORE_KIN}, {"peredai", F_BEFORE}, {"pergunta", F_BEFORE}, {"pes", F_BEFORE},
     {"pham", F_VN}, {"ping", F_BEFORE}, {"pinni", F_AFTER_KIN}, {"pisal", F_AFTER}, {"pisala", F_AFTER},
-    {"please", F_OPEN}, {"pls", F_OPEN}, {"plz", F_OPEN}, {"powiedz", F_BEFORE}, {"powiedzial", F_AFTER},
-    {"powiedziala", F_AFTER}, {"pozvoni", F_BEFORE}, {"pra", F_LINK}, {"pregunta", F_BEFORE}, {"preguntale", F_BEFORE},
-    {"prima", F_BEFORE}, {"primo", F_BEFORE}, {"privet", F_BEFORE}, {"pro", F_LINK}, {"pryvit", F_BEFORE},
-    {"punya", F_NUM}, {"raqam", F_NUM}, {"remind", F_BEFORE}, {"replied", F_AFTER}, {"s", F_AND}, {"sa", F_LINK},
-    {"saab", F_AFTER_KIN}, {"sabihin", F_BEFORE}, {"sag", F_BEFORE}, {"sagt", F_AFTER}, {"sahab", F_AFTER_KIN},
-    {"said", F_AFTER}, {"salaam", F_BEFORE}, {"salam", F_BEFORE}, {"salut", F_BEFORE}, {"sama", F_AFTER | F_AND},
-    {"sannu", F_BEFORE}, {"sawasdee", F_BEFORE}, {"sawubona", F_BEFORE}, {"says", F_AFTER}, {"selam", F_BEFORE},
-    {"senpai", F_AFTER_KIN}, {"sensei", F_AFTER_KIN}, {"seu", F_BEFORE_KIN}, {"shel", F_NUM}, {"shomare", F_NUM},
-    {"shu", F_BEFORE}, {"shuo", F_AFTER}, {"si", F_BEFORE}, {"sige", F_BEFORE}, {"sir", F_AFTER}, {"sis", F_AFTER},
-    {"skazal", F_AFTER}, {"skazala", F_AFTER}, {"skazhi", F_BEFORE}, {"sprosi", F_BEFORE}, {"sti", F_LINK},
-    {"ston", F_LINK}, {"sunbae", F_AFTER_KIN}, {"sup", F_BEFORE}, {"tagid", F_BEFORE}, {"tante", F_BEFORE_KIN},
-    {"tell", F_BEFORE}, {"text", F_BEFORE}, {"texted", F_AFTER | F_BEFORE}, {"teyze", F_AFTER_KIN},
-    {"thambi", F_AFTER_KIN}, {"thank", F_BEFORE}, {"thanks", F_BEFORE}, {"thx", F_BEFORE}, {"tia", F_BEFORE_KIN},
-    {"tio", F_BEFORE_KIN}, {"tita", F_BEFORE_KIN}, {"tito", F_BEFORE_KIN}, {"to", F_LINK}, {"told", F_AFTER | F_BEFORE},
-    {"tran", F_VN}, {"trinh", F_VN}, {"ty", F_BEFORE}, {"tyotya", F_BEFORE_KIN}, {"tysm", F_BEFORE},
-    {"uncle", F_AFTER | F_BEFORE_KIN}, {"und", F_AND}, {"unni", F_AFTER_KIN}, {"unnie", F_AFTER_KIN},
-    {"ustad", F_BEFORE_KIN}, {"ustadz", F_BEFORE_KIN}, {"ustaz", F_BEFORE_KIN}, {"uthi", F_AFTER},
-    {"vanakkam", F_BEFORE}, {"ve", F_AND}, {"veerji", F_AFTER_KIN}, {"w", F_AND}, {"wants", F_OPEN}, {"wesh", F_BEFORE},
-    {"wo", F_ME}, {"wont", F_OPEN}, {"y", F_AND}, {"ya", F_ME}, {"yaar", F_BEFORE}, {"yazdi", F_AFTER},
-    {"yo", F_BEFORE | F_ME}, {"zadzwon", F_BEFORE}, {"zvonil", F_AFTER}, {"zvonila", F_AFTER},
+    {"please", F_OPEN}, {"pls", F_OPEN}, {"plz", F_OPEN}, {"pote", F_MYKIN}, {"powiedz", F_BEFORE},
+    {"powiedzial", F_AFTER}, {"powiedziala", F_AFTER}, {"pozvoni", F_BEFORE}, {"pra", F_LINK}, {"pregunta", F_BEFORE},
+    {"preguntale", F_BEFORE}, {"prima", F_BEFORE}, {"primo", F_BEFORE}, {"privet", F_BEFORE}, {"pro", F_LINK},
+    {"pryvit", F_BEFORE}, {"punya", F_NUM}, {"raqam", F_NUM}, {"remind", F_BEFORE}, {"replied", F_AFTER}, {"s", F_AND},
+    {"sa", F_LINK}, {"saab", F_AFTER_KIN}, {"sabihin", F_BEFORE}, {"sag", F_BEFORE}, {"sagt", F_AFTER},
+    {"sahab", F_AFTER_KIN}, {"said", F_AFTER}, {"salaam", F_BEFORE}, {"salam", F_BEFORE}, {"salut", F_BEFORE},
+    {"sama", F_AFTER | F_AND}, {"sannu", F_BEFORE}, {"sawasdee", F_BEFORE}, {"sawubona", F_BEFORE}, {"says", F_AFTER},
+    {"selam", F_BEFORE}, {"senpai", F_AFTER_KIN}, {"sensei", F_AFTER_KIN}, {"seu", F_BEFORE_KIN}, {"shel", F_NUM},
+    {"shomare", F_NUM}, {"shu", F_BEFORE}, {"shuo", F_AFTER}, {"si", F_BEFORE}, {"sige", F_BEFORE}, {"sir", F_AFTER},
+    {"sis", F_AFTER | F_MYKIN}, {"skazal", F_AFTER}, {"skazala", F_AFTER}, {"skazhi", F_BEFORE}, {"sprosi", F_BEFORE},
+    {"sti", F_LINK}, {"ston", F_LINK}, {"sunbae", F_AFTER_KIN}, {"sup", F_BEFORE}, {"tagid", F_BEFORE},
+    {"tante", F_BEFORE_KIN}, {"tell", F_BEFORE}, {"text", F_BEFORE}, {"texted", F_AFTER | F_BEFORE},
+    {"teyze", F_AFTER_KIN}, {"thambi", F_AFTER_KIN}, {"thank", F_BEFORE}, {"thanks", F_BEFORE}, {"thx", F_BEFORE},
+    {"tia", F_BEFORE_KIN}, {"tio", F_BEFORE_KIN}, {"tita", F_BEFORE_KIN}, {"tito", F_BEFORE_KIN}, {"to", F_LINK},
+    {"told", F_AFTER | F_BEFORE}, {"tran", F_VN}, {"trinh", F_VN}, {"ty", F_BEFORE}, {"tyotya", F_BEFORE_KIN},
+    {"tysm", F_BEFORE}, {"uncle", F_AFTER | F_BEFORE_KIN}, {"und", F_AND}, {"unni", F_AFTER_KIN},
+    {"unnie", F_AFTER_KIN}, {"ustad", F_BEFORE_KIN}, {"ustadz", F_BEFORE_KIN}, {"ustaz", F_BEFORE_KIN},
+    {"uthi", F_AFTER}, {"vanakkam", F_BEFORE}, {"ve", F_AND}, {"veerji", F_AFTER_KIN}, {"w", F_AND}, {"wants", F_OPEN},
+    {"wesh", F_BEFORE}, {"wo", F_ME}, {"wont", F_OPEN}, {"y", F_AND}, {"ya", F_ME}, {"yaar", F_BEFORE},
+    {"yazdi", F_AFTER}, {"yo", F_BEFORE | F_ME}, {"zadzwon", F_BEFORE}, {"zvonil", F_AFTER}, {"zvonila", F_AFTER},
 };
 static const char *const DEITY[] = {
     "allah", "balaji", "bhagwan", "bhole", "durga", "ganapati", "ganesh", "ganesha", "ganpati", "hanuman",
@@ -128,11 +133,11 @@ const uint64_t pii_informal_gate[12][26] = {
     {0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
     {0x0u, 0x0u, 0x0u, 0x0u, 0x1000000010u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x200000002000u, 0x0u, 0x0u, 0x0u, 0x0u, 0x4000000040000u, 0x0u, 0x0u, 0x0u, 0x40000000400000u, 0x0u, 0x100000001000000u, 0x0u},
     {0x0u, 0x0u, 0x400000004u, 0x110100001101u, 0x8200000082000u, 0x0u, 0x0u, 0x11000000110u, 0x0u, 0x10000000100u, 0x411100004111u, 0x0u, 0x0u, 0x411000004110u, 0x10000000100u, 0x0u, 0x0u, 0x0u, 0x10000000100u, 0x100000001000000u, 0x0u, 0x1000000010u, 0x0u, 0x0u, 0x400000004000u, 0x0u},
-    {0x1ca00200020599u, 0x12401001004900u, 0x8000000100u, 0x110010c0000u, 0x0u, 0x100020000u, 0x0u, 0x411001000300u, 0x100000200100001u, 0x1100002010u, 0x10000101002500u, 0x1000000100u, 0x40011000c0040u, 0x4000004000u, 0x100084000000011u, 0x81102040400u, 0x0u, 0x0u, 0x10019100168040u, 0x18000804001u, 0x200000000008u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
-    {0x348b00000641u, 0x408100100141u, 0x18100086800u, 0x411100004191u, 0x10000000010u, 0x2000000000040u, 0x1100100001u, 0x411001004101u, 0x0u, 0x400100002000u, 0x10000100000001u, 0x410000004001u, 0x1300080440u, 0x10000000000001u, 0x800000000001u, 0x18100001140u, 0x0u, 0x0u, 0x181000c481bu, 0x102411000087809u, 0x8200000000100u, 0x0u, 0x401000080080u, 0x0u, 0x100020000u, 0x0u},
-    {0x36088201002149u, 0x40008100000501u, 0x20040800000001du, 0x10000080010u, 0x100000000000040u, 0x100100000u, 0x2000000000010u, 0x1104011000050c1u, 0x0u, 0x100004000u, 0x10100000400u, 0x10000100010u, 0x10000100004101u, 0x10401100060001u, 0x0u, 0x12010100004901u, 0x0u, 0x100001000u, 0x1100181002u, 0x2009100000498u, 0x4200002000018u, 0x0u, 0x100040000u, 0x0u, 0x100000100u, 0x0u},
-    {0x10080200004111u, 0x18000000141u, 0x408100100009u, 0x100010000000011u, 0x0u, 0x0u, 0x0u, 0x100000001u, 0x200000000010u, 0x0u, 0x8000001000u, 0x0u, 0x100102040u, 0x10004000006000u, 0x0u, 0x2090000080011u, 0x0u, 0x1000000008u, 0x10841100001910u, 0x100009000040109u, 0x4000002000000u, 0x1000000100u, 0x0u, 0x0u, 0x0u, 0x20000000000800u},
-    {0x980000000011u, 0x0u, 0x0u, 0x200001000000810u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x10000100000001u, 0x80000004011u, 0x40001100000011u, 0x100000900u, 0x0u, 0x401002000100u, 0x0u, 0x1000000008u, 0x48100002011u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x20000100002001u},
+    {0x1ca00200020599u, 0x12401001004900u, 0x8000000100u, 0x110010c0000u, 0x0u, 0x100020000u, 0x10000001000000u, 0x411001000300u, 0x100000200100001u, 0x1100002010u, 0x10000101002500u, 0x1000000100u, 0x40011000c0040u, 0x4000004000u, 0x100084000000011u, 0x81102040400u, 0x0u, 0x0u, 0x10019100168040u, 0x18000804001u, 0x200000000008u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
+    {0x348b00000641u, 0x408100100141u, 0x18100086800u, 0x411100084191u, 0x10000000010u, 0x2000000000040u, 0x1100100001u, 0x411001004101u, 0x2000000000001u, 0x400100002000u, 0x10000100000001u, 0x410000004001u, 0x1300084441u, 0x10000000000001u, 0x800000000001u, 0x418100001150u, 0x0u, 0x0u, 0x181000c481bu, 0x102411000087809u, 0x8200000000100u, 0x0u, 0x401000080080u, 0x0u, 0x100020000u, 0x0u},
+    {0x36188201006149u, 0x40009100002501u, 0x20040800000001du, 0x10000080010u, 0x100000000000040u, 0x2000100100010u, 0x2000000000010u, 0x1104011000050d1u, 0x2000000004000u, 0x100004000u, 0x10100000400u, 0x10000100010u, 0x10000100004101u, 0x10401100060001u, 0x0u, 0x12010100004901u, 0x0u, 0x100001000u, 0x1100181002u, 0x2009100000498u, 0x4200002000018u, 0x0u, 0x100040000u, 0x0u, 0x100000100u, 0x0u},
+    {0x10080200004111u, 0x18000000141u, 0x408100100809u, 0x100010000000011u, 0x0u, 0x0u, 0x0u, 0x100000001u, 0x200000000010u, 0x0u, 0x8000001000u, 0x0u, 0x100102040u, 0x10004000006000u, 0x0u, 0x2090000080011u, 0x0u, 0x1000000008u, 0x10841100001910u, 0x100009000040109u, 0x4000002000000u, 0x1000000100u, 0x0u, 0x0u, 0x0u, 0x20000000000800u},
+    {0x980000000011u, 0x0u, 0x0u, 0x200001000000810u, 0x0u, 0x0u, 0x0u, 0x1000004001u, 0x0u, 0x0u, 0x10000100000001u, 0x80000004011u, 0x40001100000011u, 0x100000900u, 0x0u, 0x401002000100u, 0x0u, 0x1000000008u, 0x48100002011u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x20000100002001u},
     {0x200000000040u, 0x0u, 0x400000040000u, 0x200000000000001u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x100000001u, 0x0u, 0x2001000000001u, 0x0u, 0x0u, 0x100000011u, 0x0u, 0x0u, 0x100001000u, 0x0u, 0x0u, 0x0u, 0x0u},
     {0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
     {0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x2400000000810u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u},
@@ -152,26 +157,26 @@ static bool is_me(const uint8_t *w, size_t n)
 /* FRAMES by the hash of frame_hash (open addressing: a word is in the slot of its hash or a later one before
  * the next -1), written out from FRAMES; pii_informal_tables_check finds every word through it. */
 static const int16_t FRAME_SLOTS[512] = {
-    142, 14, 202, -1, -1, 270, -1, -1, 170, -1, -1, -1, 178, 125, -1, -1, -1, -1, -1, 114, 140, 20, 99, 100, -1, -1, -1,
-    26, -1, 11, 203, -1, -1, 229, -1, -1, 285, -1, -1, -1, 76, 81, 297, 305, 45, 153, 294, 44, 92, 268, 70, 61, 105, 10,
-    192, 193, -1, 200, -1, 286, 21, 42, -1, -1, -1, 131, 86, -1, 120, -1, -1, -1, -1, 91, 110, 74, 175, 188, -1, 82,
-    248, 31, 208, 25, 163, 166, 162, -1, 303, -1, -1, 18, 24, 77, 141, 230, 238, 266, 309, 136, 281, -1, 242, 60, 111,
-    264, 168, -1, 308, -1, 12, 158, 22, -1, -1, 96, -1, 67, 93, 62, 115, 83, 23, 69, 225, 271, -1, -1, 252, 274, -1, 58,
-    -1, -1, 7, 85, -1, -1, -1, -1, -1, 84, -1, -1, -1, 46, 258, -1, -1, -1, 210, -1, 59, 64, 122, 220, 234, -1, 95, 167,
-    50, -1, -1, 65, -1, -1, -1, -1, -1, -1, 80, -1, -1, -1, 87, 88, 109, 161, 173, 121, -1, 280, -1, -1, -1, -1, -1, -1,
-    13, 127, -1, -1, -1, 243, 287, -1, -1, 155, 209, 307, 148, 291, 49, 47, 112, 118, 9, 119, 147, 231, 241, 245, 253,
-    259, 184, 267, 302, 182, 185, 73, 273, 255, -1, 272, 191, -1, 249, 260, -1, -1, 159, 1, 174, -1, -1, -1, -1, -1, 36,
-    16, 32, 176, 79, 195, 222, 256, 289, -1, -1, 43, 221, 247, 71, 180, 48, 106, 183, -1, -1, 30, -1, -1, 5, -1, 51, 4,
-    164, 278, 146, 187, 283, 130, -1, -1, 213, 143, 250, 211, 251, -1, -1, -1, 151, 201, 282, -1, 288, 304, 226, 172,
-    228, -1, -1, 66, -1, -1, 186, 300, 215, -1, 276, 139, 196, 246, 137, 232, 28, 68, 310, -1, -1, -1, -1, -1, -1, -1,
-    39, 212, 236, -1, -1, -1, -1, -1, -1, 284, -1, -1, 179, -1, 138, 296, -1, -1, 52, 237, 78, 313, 177, 124, 3, -1, 38,
-    -1, -1, 194, -1, -1, -1, 53, -1, -1, 207, 233, 299, 206, -1, 244, -1, 98, -1, -1, 132, 17, 144, 205, 15, 189, 292,
-    133, 235, 311, -1, -1, 217, 275, -1, -1, 312, -1, -1, 94, 103, 116, -1, 135, 97, -1, 55, 216, -1, -1, -1, 165, 19,
-    -1, 240, 101, -1, -1, -1, -1, 75, -1, -1, 154, -1, 90, 107, 150, -1, -1, 160, -1, 198, 290, 293, 29, 128, 214, 108,
-    254, -1, 181, -1, -1, 298, -1, -1, -1, 41, 113, 126, 197, 227, 152, 295, 265, 301, -1, 156, 2, 102, 35, 37, 134,
-    204, -1, 169, 89, -1, 27, 145, 219, 8, 224, -1, -1, 262, 33, 117, 263, -1, 129, 6, 63, -1, -1, -1, 40, -1, 34, 190,
-    239, 306, -1, 171, 123, 149, 199, 72, -1, 104, -1, -1, -1, 56, -1, -1, -1, -1, -1, 57, 157, -1, 218, -1, 223, -1,
-    -1, 261, -1, -1, -1, 269, 0, 277, 257, -1, 54, -1, 279,
+    155, 14, 217, -1, -1, 286, -1, -1, 185, -1, -1, -1, 193, 136, -1, -1, -1, -1, -1, 124, 153, 22, 106, 107, -1, -1,
+    -1, 28, -1, 11, 218, -1, -1, 245, -1, -1, 301, -1, -1, -1, 81, 86, 313, 321, 48, 166, 310, 47, 98, 284, 75, 65, 113,
+    10, 207, 208, -1, 215, -1, 302, 23, 45, -1, -1, -1, 144, 91, -1, 131, -1, -1, -1, -1, 97, 118, 79, 140, 190, 61, 87,
+    110, 33, 203, 27, 177, 181, 175, 223, 264, 319, -1, 18, 26, 82, 154, 246, 254, 282, 325, 149, 297, -1, 258, 64, 121,
+    280, 183, -1, 324, -1, 12, 171, 24, -1, -1, 102, -1, 72, 99, 66, 43, 88, 25, 74, 125, 241, 287, -1, 268, 290, -1,
+    62, -1, -1, 7, 90, -1, -1, -1, -1, -1, 89, -1, -1, -1, 49, 274, -1, -1, -1, 225, -1, 63, 68, 133, 236, 250, -1, 101,
+    182, 53, -1, -1, 69, -1, -1, -1, -1, -1, -1, 85, -1, -1, -1, 92, 94, 117, 174, 188, 132, -1, 296, -1, -1, -1, -1,
+    -1, -1, 13, 138, -1, -1, 20, 259, 303, 119, -1, 168, 224, 323, 161, 307, 52, 50, 122, 128, 9, 129, 160, 247, 257,
+    261, 269, 275, 199, 283, 318, 197, 200, 78, 289, 271, -1, 288, 206, -1, 265, 276, -1, -1, 172, 1, 189, -1, -1, -1,
+    -1, -1, 38, 16, 34, 191, 84, 210, 238, 272, 305, -1, -1, 46, 237, 263, 76, 195, 51, 114, 198, -1, -1, 32, -1, -1, 5,
+    -1, 54, 4, 178, 294, 70, 159, 202, 143, 299, -1, 228, 156, 266, 226, 267, -1, -1, -1, 164, 216, 298, -1, 304, 320,
+    242, 187, 244, -1, -1, 71, -1, -1, 201, 316, 230, -1, 292, 152, 139, 211, 150, 248, 30, 73, 262, 326, 232, -1, -1,
+    -1, -1, 176, 41, 227, 252, -1, -1, -1, -1, -1, -1, 300, -1, -1, 194, -1, 151, 312, -1, -1, 55, 253, 83, 329, 192,
+    135, 3, -1, 40, -1, -1, 209, -1, -1, -1, 56, -1, -1, 222, 249, 315, 130, 221, 260, -1, 104, -1, -1, 145, 17, 157,
+    220, 15, 204, 308, 146, 251, 327, -1, -1, 21, 233, 291, 120, 328, -1, -1, 100, 111, 126, -1, 148, 103, -1, 58, 231,
+    -1, -1, -1, 179, 19, -1, 256, 108, -1, -1, -1, -1, 80, -1, -1, 167, -1, 96, 115, 163, -1, -1, 173, -1, 213, 306,
+    309, 31, 141, 229, 116, 93, 270, 196, -1, -1, 314, -1, -1, -1, 44, 123, 137, 212, 105, 165, 243, 281, 311, 317, 169,
+    2, 109, 37, 39, 147, 219, -1, 184, 95, -1, 29, 158, 235, 8, 240, -1, -1, 278, 35, 127, 279, -1, 142, 6, 67, -1, -1,
+    -1, 42, -1, 36, 205, 255, 322, -1, 186, 134, 162, 214, 77, -1, 112, -1, -1, -1, 59, -1, -1, -1, -1, -1, 60, 170, -1,
+    234, -1, 180, 239, -1, 277, -1, -1, -1, 285, 0, 293, 273, -1, 57, -1, 295,
 };
 
 static unsigned frame_hash(const uint8_t *w, size_t n)
@@ -539,6 +544,15 @@ static void vietnamese_full(pii_scan *sc, size_t p, size_t j)
     pii_person_emit(sc, p, e, 0.72, SANCTUM_EV_GAZETTEER_LAST | SANCTUM_EV_FORMAT_WEAK);
 }
 
+/* "mera", "tera", "my", "mi", "meu", "mon"...: a possessive pronoun before [p, ...). */
+static bool possessive_before(const uint8_t *s, size_t p)
+{
+    static const char *const MY[] = {"apna", "apni", "hamara", "hamari", "ma", "mera", "meri", "meu", "mi", "minha",
+                                     "mon", "my", "our", "tera", "teri", "tu", "tumhara", "uska", "uski", NULL};
+    size_t a, b;
+    return frame_prev(s, p, &a, &b) && b - a <= 7 && WORD_IN_SORTED(s + a, b - a, MY);
+}
+
 static void frame_with(pii_scan *sc, size_t p, size_t j, unsigned k)
 {
     if (k & F_VN) {
@@ -547,6 +561,10 @@ static void frame_with(pii_scan *sc, size_t p, size_t j, unsigned k)
     }
     const uint8_t *s = sc->s;
     size_t n = sc->n, a, b, c, d;
+    /* "tera bhai nikhil", "my guy chidi", "mi compa rodrigo": the weak checks on the name after */
+    if ((k & F_MYKIN) && possessive_before(s, p) && frame_next(s, n, j, &a, &b) && a == j + 1 &&
+        name_ok(sc, a, b, false))
+        emit_name(sc, a, b, 0.72);
     if ((k & F_POSS) && frame_next(s, n, j, &c, &d) && c == j + 1 && owned_after(s + p, j - p, s + c, d - c) &&
         frame_prev(s, p, &a, &b) && !is_me(s + a, b - a) && name_ok(sc, a, b, false))
         pii_person_emit(sc, a, b, 0.72, SANCTUM_EV_CONTEXT_AFTER | SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_FORMAT_WEAK);
