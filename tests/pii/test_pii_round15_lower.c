@@ -243,6 +243,33 @@ static void round15_my_kin(void **state)
     pii_expect_none(f->det, "this guy emeka-style jollof is fire", SANCTUM_ENTITY_PERSON);
 }
 
+/* A name before a verb of arrival, leaving, buying or saying in the chat's own language: Russian/Polish
+ * "kupil(a)", "zabyl(a)", "prishel", "prishla", "pozvonil(a)", "dobavil(a)", "uehal(a)", "priehal(a)",
+ * "przyszedl", "przyszla"; Turkish "geldi", "gitti", "geliyor", "gelince", "gelmedi"; Portuguese "chegou",
+ * "saiu", "voltou"; Spanish "llego", "salio"; Hindi "aaya", "aayi", "gaya", "gayi"; Hebrew "amra", "amar";
+ * Swahili "amefika". */
+static void round15_verbs_after(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "andrey kupil bilety na zavtra", SANCTUM_ENTITY_PERSON, "andrey");
+    pii_expect(f->det, "ty znaesh chto misha zabyl klyuchi", SANCTUM_ENTITY_PERSON, "misha");
+    pii_expect(f->det, "elif geldi mi? bekliyoruz", SANCTUM_ENTITY_PERSON, "elif");
+    pii_expect(f->det, "ok cagri gelince baslariz", SANCTUM_ENTITY_PERSON, "cagri");
+    pii_expect(f->det, "o thiago chegou agora", SANCTUM_ENTITY_PERSON, "thiago");
+    pii_expect(f->det, "haruto aaya kya?", SANCTUM_ENTITY_PERSON, "haruto");
+    pii_expect(f->det, "noa amra she'hi lo ba'a", SANCTUM_ENTITY_PERSON, "noa");
+    pii_expect(f->det, "kwame amefika salama", SANCTUM_ENTITY_PERSON, "kwame");
+    pii_expect_none(f->det, "mama kupila moloko", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "kargo geldi mi", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "o onibus chegou atrasado", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "el paquete llego roto", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "sofia prishla v gosti", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "train aayi nahi abhi tak", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "hope gaya nahi", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "santa geldi mi cocuklar", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "diwali aayi hai", SANCTUM_ENTITY_PERSON);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -254,6 +281,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round15_signoff, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_vietnamese_full, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_my_kin, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_verbs_after, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
