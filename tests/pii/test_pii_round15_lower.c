@@ -270,6 +270,28 @@ static void round15_verbs_after(void **state)
     pii_expect_none(f->det, "diwali aayi hai", SANCTUM_ENTITY_PERSON);
 }
 
+/* A phone capitalizes the first word of a message: the same frames after a capitalized given name that opens
+ * the message or a line ("Nikhil ka number", "Chidi bro", "Andrey kupil"); the same checks on it in lower
+ * case (not "Mama bol", "Kal ka plan", "Sofia dice", "Python ka code", "Hanuman bol"). An older rule takes
+ * "Mama ji", "Ganesh ji" at a message's start (left). */
+static void round15_capitalized_opener(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "Nikhil ka number bhejo", SANCTUM_ENTITY_PERSON, "Nikhil");
+    pii_expect(f->det, "Chidi bro where you dey", SANCTUM_ENTITY_PERSON, "Chidi");
+    pii_expect(f->det, "Andrey kupil bilety na zavtra", SANCTUM_ENTITY_PERSON, "Andrey");
+    pii_expect(f->det, "ok\nEmre abi geliyor mu", SANCTUM_ENTITY_PERSON, "Emre");
+    pii_expect(f->det, "Kwame amefika salama", SANCTUM_ENTITY_PERSON, "Kwame");
+    pii_expect_none(f->det, "Mama bol rahi thi", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Mama ka phone hai", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Kal ka plan cancel", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Sofia dice che piove", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Python ka code chal gaya", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Hanuman bol do", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Mumbai ka number hai ye", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Santa geldi mi", SANCTUM_ENTITY_PERSON);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -282,6 +304,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round15_vietnamese_full, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_my_kin, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_verbs_after, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_capitalized_opener, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -295,15 +295,35 @@ static bool deity(const uint8_t *w, size_t n)
     return WORD_IN_SORTED(w, n, DEITY);
 }
 
+/* deity() of a word whose first letter may be a capital ("Ganesh ji" opening a message). */
+static bool deity_folded(const uint8_t *w, size_t n)
+{
+    uint8_t low[20];
+    if (n == 0 || n > sizeof low)
+        return false;
+    memcpy(low, w, n);
+    low[0] = pii_lower(low[0]);
+    return deity(low, n);
+}
+
 /* [a, b) may be a given name in a frame: known as a given name, no chat word, no function word of the
  * romanized languages; a weak frame also needs it to be no English word and no place. */
 static bool name_ok(pii_scan *sc, size_t a, size_t b, bool strong)
 {
-    const uint8_t *s = sc->s;
     size_t l = b - a;
-    if (l < 3 || l > 20 || pii_chat_word(s + a, l)) /* "and the", "ping you": a short list before the hash */
+    if (l < 3 || l > 20)
         return false;
-    unsigned f = sc_name_lookup(s + a, l);
+    /* a phone capitalizes a message's first word ("Nikhil ka number"): the lists are asked in lower case */
+    uint8_t low[20];
+    const uint8_t *w = sc->s + a;
+    if (pii_is_upper(w[0])) {
+        memcpy(low, w, l);
+        low[0] = pii_lower(low[0]);
+        w = low;
+    }
+    if (pii_chat_word(w, l)) /* "and the", "ping you": a short list before the hash */
+        return false;
+    unsigned f = sc_name_lookup(w, l);
     /* a weak frame: no word, no place, and three letters only for a common first name ("with tex", "with
      * gui" are acronyms); a strong one takes a word only as a common first name ("sunny bhai", not "check
      * abi") */
@@ -311,10 +331,9 @@ static bool name_ok(pii_scan *sc, size_t a, size_t b, bool strong)
     if (!(f & SC_NAME_FIRST) || ((f & SC_NAME_WORD) && (!strong || !common)) ||
         (!strong && ((f & SC_NAME_PLACE) || (l < 4 && !common))))
         return false;
-    if (informal_word(s + a, l) || (!strong && deity(s + a, l)) ||
-        (!strong && !common && foreign_word(s + a, l)))
+    if (informal_word(w, l) || (!strong && deity(w, l)) || (!strong && !common && foreign_word(w, l)))
         return false;
-    int cls = sc_word_class(s + a, l);
+    int cls = sc_word_class(w, l);
     if (cls == SC_WORD_STOP || cls == SC_WORD_TITLE || cls == SC_WORD_ORG_NEXT || cls == SC_WORD_TECH_NOUN ||
         cls == SC_WORD_EPONYM || cls == SC_WORD_SOFTWARE || (!strong && cls != SC_WORD_NONE))
         return false;
@@ -361,6 +380,22 @@ static void hyphen_suffix(pii_scan *sc, size_t p, size_t j)
 static bool line_start(const uint8_t *s, size_t a)
 {
     return a == 0 || s[a - 1] == '\n' || (a >= 2 && s[a - 1] == ' ' && s[a - 2] == ']');
+}
+
+/* "Nikhil ka number", "Andrey kupil": the capitalized word that opens a line one space before p, as [*a, *b)
+ * (a phone capitalizes a message's first word; the frames after a name take it as they take "nikhil"). */
+static bool opener_cap_prev(const uint8_t *s, size_t p, size_t *a, size_t *b)
+{
+    if (p < 3 || s[p - 1] != ' ')
+        return false;
+    size_t e = p - 1, q = e;
+    while (q > 0 && e - q <= 20 && pii_is_lower(s[q - 1]))
+        q--;
+    if (q < 1 || q == e || !pii_is_upper(s[q - 1]) || !line_start(s, q - 1))
+        return false;
+    *a = q - 1;
+    *b = e;
+    return true;
 }
 
 /* Voice assistants and bots are addressed like persons ("alexa can you play"); the name lists hold them. */
@@ -573,7 +608,8 @@ static void frame_with(pii_scan *sc, size_t p, size_t j, unsigned k)
         name_ok(sc, a, b, false))
         emit_name(sc, a, b, 0.72);
     if ((k & F_POSS) && frame_next(s, n, j, &c, &d) && c == j + 1 && owned_after(s + p, j - p, s + c, d - c) &&
-        frame_prev(s, p, &a, &b) && !is_me(s + a, b - a) && name_ok(sc, a, b, false))
+        (frame_prev(s, p, &a, &b) || opener_cap_prev(s, p, &a, &b)) && !is_me(s + a, b - a) &&
+        name_ok(sc, a, b, false))
         pii_person_emit(sc, a, b, 0.72, SANCTUM_EV_CONTEXT_AFTER | SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_FORMAT_WEAK);
     if ((k & F_NUM) && frame_next(s, n, j, &a, &b) && a == j + 1) {
         if (number_link(s + a, b - a) && !(b < n && s[b] == ',') && frame_next(s, n, b, &c, &d) && c == b + 1)
@@ -612,14 +648,15 @@ static void frame_with(pii_scan *sc, size_t p, size_t j, unsigned k)
         else if (a == j + 1 && word_in(s + p, j - p, SLAVIC) && declined_name(s, a, b) && !pii_in_code(sc, a, b, &why))
             pii_person_emit(sc, a, b, 0.72, SANCTUM_EV_CONTEXT_BEFORE | SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_FORMAT_WEAK);
     }
-    if ((k & (F_AFTER | F_AFTER_KIN)) && frame_prev(s, p, &a, &b) && !is_me(s + a, b - a)) {
+    if ((k & (F_AFTER | F_AFTER_KIN)) && (frame_prev(s, p, &a, &b) || opener_cap_prev(s, p, &a, &b)) &&
+        !is_me(s + a, b - a)) {
         bool kin = (k & F_AFTER_KIN) != 0;
         /* "da", "di", "ne", "sir" are also prepositions, particles and titles ("di rumah", "sugoi ne", "yes
          * sir"): after a common first name only */
         static const char *const SHARED[] = {"apa", "bey", "da", "di", "jan", "ne", "sir", NULL};
         bool abi = j - p == 3 && memcmp(s + p, "abi", 3) == 0; /* "an abigail abi representation" */
         if (name_ok(sc, a, b, kin) && (kin || !word_in(s + p, j - p, SHARED) || common_first(s, a, b)) &&
-            !(ji && deity(s + a, b - a)) && !(abi && b - a > 3 && memcmp(s + a, "abi", 3) == 0))
+            !(ji && deity_folded(s + a, b - a)) && !(abi && b - a > 3 && memcmp(s + a, "abi", 3) == 0))
             pii_person_emit(sc, a, b, kin ? 0.8 : 0.72,
                             SANCTUM_EV_CONTEXT_AFTER | SANCTUM_EV_GAZETTEER_FIRST | SANCTUM_EV_FORMAT_WEAK);
     }
