@@ -292,6 +292,36 @@ static void round15_capitalized_opener(void **state)
     pii_expect_none(f->det, "Santa geldi mi", SANCTUM_ENTITY_PERSON);
 }
 
+/* Round 15's frames at the text's very end and very start, from a buffer of exactly the text's bytes (a
+ * literal's NUL would hide a read past the end; ASan runs find it): every prefix and every suffix of each text
+ * (a cut inside a character is refused as invalid UTF-8). */
+static void round15_frames_at_text_edges(void **state)
+{
+    pii_fixture *f = *state;
+    static const char *const TEXTS[] = {
+        "gaurav ka number", "hiroshi no denwa", "namba ya wambui", "nomer olega", "numero de ximena",
+        "can u? thx - dinesh", "pls check u -- yusuf", "ok see u - emre\nhi", "se chama teodoro",
+        "s'appelle gaston", "nguyen thi thu", "tran hung dao street", "tera bhai nikhil", "Nikhil ka number", "Andrey kupil",
+        "emre abi", "ravi paaji", "salaam faisal", "liga pro rodrigo", NULL};
+    for (size_t t = 0; TEXTS[t] != NULL; t++) {
+        size_t len = strlen(TEXTS[t]);
+        for (size_t cut = 0; cut <= len; cut++)
+            for (int side = 0; side < 2; side++) {
+                size_t n = side == 0 ? cut : len - cut; /* a prefix, then a suffix */
+                uint8_t *text = malloc(n > 0 ? n : 1);
+                assert_non_null(text);
+                memcpy(text, TEXTS[t] + (side == 0 ? 0 : cut), n);
+                sanctum_detection *d = NULL;
+                sanctum_error err;
+                sanctum_status st = sanctum_detect(&d, f->det, text, n, 0, &err);
+                assert_true(st == SANCTUM_OK || st == SANCTUM_E_UTF8);
+                sanctum_free(d);
+                free(text);
+            }
+    }
+    pii_expect(f->det, "can u send it? thx - dinesh", SANCTUM_ENTITY_PERSON, "dinesh");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -305,6 +335,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round15_my_kin, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_verbs_after, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_capitalized_opener, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_frames_at_text_edges, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
