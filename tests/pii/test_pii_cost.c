@@ -247,6 +247,11 @@ static void informal_frames_in_a_row(void **state)
     assert_linear(f->det, "colons in a row", "\nollie:ollie: ");
     assert_linear(f->det, "accented frames", "cze\xc5\x9b\xc4\x87 kasia d\xc3\xac a marco ol\xc3\xa1 ");
     assert_linear(f->det, "interjection, name, verb", "\nomg kavya got ");
+    /* round 15: postpositions and number words read one word on each side; a sign-off dash reads its line back
+     * at most 240 bytes, and only before the line's last word */
+    assert_linear(f->det, "postpositions and number words", "vikram ka number nomer olega namba ya juma ");
+    assert_linear(f->det, "dashes in one line", "thx - u - ");
+    assert_linear(f->det, "sign-offs in a row", "thx pls u - dinesh\n");
 }
 
 /* Items of one list in a row (person_parallel.c): a weak given name asks at most four candidates on each
