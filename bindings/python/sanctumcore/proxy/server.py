@@ -24,7 +24,7 @@ from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
 from aiohttp.web_protocol import RequestPayloadError
 
-from . import attachments, balance, headers as header_rules, http, jsonarray, jsonlines, logs, paths, upstream
+from . import attachments, balance, headers as header_rules, http, jsonarray, jsonlines, logs, paths, upstream, vault
 from .config import Config, ConfigError, Route
 
 log = logging.getLogger("sanctumcore.proxy")
@@ -98,6 +98,74 @@ def top_level_model(doc: bytes) -> Optional[str]:
     return found
 
 
+def _kept_kind(request) -> Optional[str]:
+    """What a request makes that the provider keeps and a later request may name: "response" (a POST
+    to .../responses), "conversation" (a POST to .../conversations), or None."""
+    if request.method != "POST":
+        return None
+    form = paths.route_form(request.rel_url.raw_path)
+    return "response" if form.endswith("/responses") else "conversation" if form.endswith("/conversations") else None
+
+
+class Turn:
+    """A scrub request's place in the conversation vault: the kept session it continues (`named`), and
+    what its answer's id names when it is kept (`kind`, _kept_kind; None: not kept)."""
+
+    def __init__(self, store: vault.Vault, route: Route, client: bytes, named: list, kind: Optional[str]):
+        self.vault, self.route, self.client, self.named, self.kind = store, route, client, named, kind
+        self.keeps = kind is not None
+        self.scrubber = None
+        self.conv = None  # the vault.Conversation this request uses, once it has one
+        self.before = None  # the kept session's counters when this request took it
+
+    def _key(self, kind: str, ident: str) -> tuple:
+        return (self.route.name, self.client, kind, ident)
+
+    async def resume(self):
+        """The kept session this request continues, or a 400 refusal (fail safe: a fresh session would
+        number its values from 1 again, over the provider's earlier placeholders)."""
+        conv = None
+        for kind, ident in self.named:
+            conv = self.vault.get(self._key(kind, ident))
+            if conv is not None:
+                break
+        if conv is None or not await conv.acquire():
+            what = "previous_response_id" if self.named[0][0] == "response" else "conversation"
+            raise Refusal(400, f"{what} names a conversation whose placeholders this proxy cannot restore: it "
+                          "did not anonymize it for this client and route, or no longer keeps it (a restart, "
+                          "another proxy or worker, conversation_ttl or conversation_entries); a fresh "
+                          "session would number new values over the provider's earlier placeholders. Start "
+                          "again with the whole history, or continue through the proxy that answered it",
+                          code="unknown_conversation")
+        self.conv = conv
+        self.before = conv.scrubber.summary()
+        return conv.scrubber
+
+    def keep(self, ident: Optional[str]) -> None:
+        """Keeps this request's session under the provider's id for its answer (and the conversation it
+        named): a later request naming either continues it."""
+        if not self.keeps or not ident or self.scrubber is None or self.scrubber.closed:
+            return
+        if self.conv is None:
+            self.conv = vault.Conversation(self.scrubber, busy=True)
+        self.vault.put(self._key(self.kind, ident), self.conv)
+        for kind, named in self.named:
+            if kind == "conversation":
+                self.vault.put(self._key(kind, named), self.conv)
+
+    def since(self, counts: dict, unrestored: int) -> tuple:
+        """This request's part of a kept session's counters."""
+        old, old_unrestored = self.before
+        return ({t: n - old.get(t, 0) for t, n in counts.items() if n - old.get(t, 0)},
+                unrestored - old_unrestored)
+
+    def end(self) -> None:
+        if self.conv is not None:
+            self.conv.release()  # wiped when no key holds it
+        elif self.scrubber is not None:
+            self.scrubber.close()
+
+
 class Proxy:
     def __init__(self, cfg: Config):
         self.cfg = cfg
@@ -115,6 +183,7 @@ class Proxy:
         self._identities = {}  # route name -> the core's known identities
         self._clean_paths = set()  # (route name, path) found free of personal data (bounded)
         self._clean_headers = header_rules.CleanValues()  # (route name, header name, value) found clean
+        self.vault = vault.Vault(cfg.conversation_ttl, cfg.conversation_entries)  # sessions kept by answer id
 
     # ---- lifecycle ------------------------------------------------------------------------------
 
@@ -180,6 +249,7 @@ class Proxy:
         for r in self._runners:
             await r.cleanup()
         self._runners.clear()
+        self.vault.close()  # every kept session wiped
         await self.pool.close()
 
     # ---- one request ----------------------------------------------------------------------------
@@ -311,9 +381,10 @@ class Proxy:
     async def _forward_with_fallback(self, request, route: Route, body: bytes, record: dict):
         chain = [route] + [self.cfg.route_named(n) for n in route.fallback]
         last = None  # the refusal if no attempt answers
+        named = None  # [(kind, id)] of a stored conversation the request continues (scrub routes)
         for attempt in chain:
             record["route"], record["policy"] = attempt.name, attempt.policy
-            scrubber, anonymized = None, False
+            scrubber, anonymized, turn = None, False, None
             try:
                 out = body
                 if attempt.policy == "scrub":
@@ -324,7 +395,17 @@ class Proxy:
                     if body and not attempt.allow_attachments and attachments.has_marker(body):
                         await self._check_attachments(body, fmt)
                     self._check_request_metadata(request, attempt)
-                    scrubber = self._new_scrubber(attempt, fmt)
+                    if named is None:
+                        named = self._named_ids(request, body)
+                    kind = _kept_kind(request)
+                    client = self.vault.client(request.headers, request.rel_url.raw_query_string) \
+                        if named or kind else b""
+                    turn = Turn(self.vault, attempt, client, named, kind)
+                    if named:
+                        scrubber = await turn.resume()  # (a Refusal when no kept session continues it)
+                    else:
+                        scrubber = self._new_scrubber(attempt, fmt)
+                    turn.scrubber = scrubber
                     if body:  # (a small body is scrubbed here, without a coroutine of its own)
                         out = _now(scrubber.anonymize_request, body, "request") if len(body) < BIG else \
                             await self._cpu(scrubber.anonymize_request, body, "request")
@@ -345,16 +426,31 @@ class Proxy:
                     continue
                 record["status"] = resp.status
                 try:
-                    return await self._relay(request, resp, scrubber, record)
+                    return await self._relay(request, resp, scrubber, record, turn)
                 finally:
                     resp.release()
             finally:
                 if scrubber is not None:
-                    counts, record["unrestored"] = scrubber.summary()  # (one read of its counters)
+                    counts, unrestored = scrubber.summary()  # (one read of its counters)
+                    if turn is not None and turn.before is not None:  # a kept session: this turn's part
+                        counts, unrestored = turn.since(counts, unrestored)
+                    record["unrestored"] = unrestored
                     if anonymized:
                         record["entities"] = counts
-                    scrubber.close()
+                    if turn is not None:
+                        turn.end()  # kept (a key holds it) or wiped
+                    else:
+                        scrubber.close()
         raise last or Refusal(502, "no upstream answered")
+
+    def _named_ids(self, request, body: bytes) -> list:
+        """The stored conversation a scrub request continues: [(kind, id)], read from the body once the
+        core has validated it (only when a key that names one may be there)."""
+        if not body or not (b"previous_response_id" in body or b"conversation" in body or
+                            (b"\\u" in body and _kept_kind(request))):
+            return []
+        self._model_of(body)  # (validates: a refusal says where the body is malformed)
+        return vault.named_ids(body)
 
     async def _check_attachments(self, body: bytes, fmt: str) -> None:
         """Fail closed on base64 content the detector cannot read (attachments.py)."""
@@ -501,7 +597,7 @@ class Proxy:
         except (aiohttp.ClientError, asyncio.TimeoutError, OSError):
             return "unreachable"
 
-    async def _relay(self, request, resp: aiohttp.ClientResponse, scrubber, record) -> web.StreamResponse:
+    async def _relay(self, request, resp: aiohttp.ClientResponse, scrubber, record, turn=None) -> web.StreamResponse:
         ctype = resp.headers.get("Content-Type", "")
         headers = upstream.response_headers(resp.headers, restored=scrubber is not None)
         if "Server" not in resp.headers:  # the upstream's is relayed; else ours, not aiohttp's
@@ -513,8 +609,10 @@ class Proxy:
             await out.prepare(request)
             await out.write_eof()
             return out
+        keeps = turn is not None and turn.keeps and resp.status == 200  # its answer's id keeps the session
         if ctype[:17].lower() == "text/event-stream" or (scrubber is None and resp.status not in (204, 304)):
-            return await self._relay_stream(request, resp, scrubber, headers, record)  # never buffered
+            return await self._relay_stream(request, resp, scrubber, headers, record,  # never buffered
+                                            watch=vault.StreamId(turn.keep) if keeps else None)
         if scrubber is not None and resp.status == 200 and upstream.gemini_json_stream(request.rel_url.raw_path):
             return await self._relay_stream(request, resp, scrubber, headers, record, array=True)
         if scrubber is not None and jsonlines.is_json_lines(ctype):
@@ -529,6 +627,8 @@ class Proxy:
             raise self._too_large(resp)
         if scrubber is not None and data:
             data = self._decoded(resp, data, self.cfg.max_response_bytes)
+            if keeps:
+                turn.keep(vault.answer_id(data))
             data = _now(scrubber.restore_response, data, "response") if len(data) < BIG else \
                 await self._cpu(scrubber.restore_response, data, "response")
         return web.Response(status=resp.status, body=data, headers=headers)
@@ -575,9 +675,10 @@ class Proxy:
         raise Refusal(502, f"upstream answered with {enc} encoding; the proxy cannot restore it")
 
     async def _relay_stream(self, request, resp, scrubber, headers, record, array=False,
-                            lines=False) -> web.StreamResponse:
+                            lines=False, watch=None) -> web.StreamResponse:
         """array: a Gemini JSON-array stream (jsonarray.ArrayStream), restored element by element; lines:
-        newline-delimited JSON (jsonlines.LineStream), restored line by line."""
+        newline-delimited JSON (jsonlines.LineStream), restored line by line; watch: a vault.StreamId fed
+        the decoded stream (the response id keeps the session as soon as it is seen)."""
         inflate = None  # a gzip or deflate stream (sent although the proxy asked for identity) is decoded
         if scrubber is not None:
             enc = resp.headers.get("Content-Encoding", "identity").strip().lower()
@@ -631,6 +732,8 @@ class Proxy:
                             code="max_response_bytes") + b"\n\n")
                         break
                     size += len(chunk)
+                    if watch is not None and not watch.done:
+                        watch.feed(chunk)
                     data = restorer.feed(chunk) if restorer is not None else chunk
                     if data:
                         await out.write(data)
