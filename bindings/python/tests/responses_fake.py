@@ -15,6 +15,7 @@ class ResponsesState:
         self.turns = {}  # response id -> (previous id or None, placeholders this turn's input had)
         self.conversations = {}  # conversation id -> last response id
         self.n = 0
+        self.stored = {}  # response id -> its JSON, for GET /responses/{id}
 
     def chain(self, rid):
         out = []
@@ -25,7 +26,19 @@ class ResponsesState:
         return out
 
     def answer(self, method, path, body):
+        if method == "GET" and "/responses/" in path:  # a stored response, fetched later
+            stored = self.stored.get(path.rsplit("/", 1)[1])
+            return ("json", 200, stored) if stored else ("json", 404, b'{"error": {"message": "not found"}}')
         doc = json.loads(body)
+        if path.endswith("/items"):  # items added to a conversation: a turn of their own
+            cid = path.split("/")[-2]
+            if cid not in self.conversations:
+                return ("json", 404, b'{"error": {"message": "not found"}}')
+            self.n += 1
+            rid = f"resp_{self.n:04d}"
+            self.turns[rid] = (self.conversations[cid], PLACEHOLDER.findall(json.dumps(doc.get("items"))))
+            self.conversations[cid] = rid
+            return ("json", 200, json.dumps({"object": "list", "data": doc.get("items")}).encode())
         if path.endswith("/conversations"):  # a conversation made with its first items
             self.n += 1
             rid, cid = f"resp_{self.n:04d}", f"conv_{self.n:04d}"
@@ -52,8 +65,9 @@ class ResponsesState:
         response = {"id": rid, "object": "response", "status": "completed", "model": doc.get("model"),
                     "output": [{"type": "message", "id": f"msg_{self.n}", "role": "assistant", "content": [
                         {"type": "output_text", "text": text, "annotations": []}]}]}
+        self.stored[rid] = json.dumps(response).encode()
         if not stream:
-            return ("json", 200, json.dumps(response).encode())
+            return ("json", 200, self.stored[rid])
         created = {**response, "status": "in_progress", "output": []}
         events = [{"type": "response.created", "sequence_number": 0, "response": created}]
         for i in range(0, len(text), 7):  # placeholders cut across deltas

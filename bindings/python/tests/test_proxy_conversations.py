@@ -3,8 +3,8 @@ turn continues the earlier turn's session, so the provider's earlier placeholder
 values they stood for, new values get numbers of their own, and an id the proxy did not keep for this
 client is refused (never restored with another session's values). Chat Completions and Messages resend
 the whole history: fresh sessions number it the same way every turn."""
+import http.client
 import json
-import time
 import unittest
 
 from responses_fake import PLACEHOLDER, ResponsesState
@@ -156,6 +156,42 @@ class ResponsesContinuationTest(ProxyFixture):
         self.assertEqual(said, "I remember Jane Doe, Omar Haddad, Ana Lima.")
         self.assertIn("<PERSON_3>", self.sent())
         resp, data = self.turn(OMAR, conversation="conv_made_elsewhere")  # its items: unknown to the proxy
+        self.assertEqual(resp.status, 400)
+        self.assertEqual(json.loads(data)["error"]["code"], "unknown_conversation")
+
+    def test_stored_response_fetched_later_is_restored(self):
+        rid, _ = self.ok_turn(JANE, stream=True)
+        conn_headers = {"Authorization": "Bearer sk-client-a"}
+
+        def get(path, headers):
+            conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+            conn.request("GET", path, headers=headers)
+            resp = conn.getresponse()
+            data = resp.read()
+            conn.close()
+            return resp.status, data
+
+        status, data = get(f"/v1/responses/{rid}", conn_headers)
+        self.assertEqual(status, 200)
+        self.assertEqual(parse(data, False)[1], "I remember Jane Doe.")
+        # Another client (or an id the proxy does not keep): nothing restored, placeholders as written.
+        status, data = get(f"/v1/responses/{rid}", {"Authorization": "Bearer sk-client-b"})
+        self.assertEqual(status, 200)
+        self.assertEqual(parse(data, False)[1], "I remember <PERSON_1>.")
+
+    def test_items_added_to_a_conversation_continue_its_numbering(self):
+        resp, data = self.post("/v1/conversations", json.dumps({"items": [
+            {"type": "message", "role": "user", "content": JANE}]}).encode(), {"Authorization": "Bearer sk-client-a"})
+        cid = json.loads(data)["id"]
+        resp, data = self.post(f"/v1/conversations/{cid}/items", json.dumps({"items": [
+            {"type": "message", "role": "user", "content": OMAR}]}).encode(), {"Authorization": "Bearer sk-client-a"})
+        self.assertEqual(resp.status, 200, data)
+        self.assertIn("<PERSON_2>", self.sent())
+        self.assertIn("Omar Haddad", data.decode())  # (the listed items come back restored)
+        _, said = self.ok_turn(ANA, conversation=cid)
+        self.assertEqual(said, "I remember Jane Doe, Omar Haddad, Ana Lima.")
+        resp, data = self.post("/v1/conversations/conv_elsewhere/items", json.dumps({"items": [
+            {"type": "message", "role": "user", "content": OMAR}]}).encode(), {"Authorization": "Bearer sk-client-a"})
         self.assertEqual(resp.status, 400)
         self.assertEqual(json.loads(data)["error"]["code"], "unknown_conversation")
 

@@ -121,15 +121,18 @@ class Turn:
     def _key(self, kind: str, ident: str) -> tuple:
         return (self.route.name, self.client, kind, ident)
 
-    async def resume(self):
-        """The kept session this request continues, or a 400 refusal (fail safe: a fresh session would
-        number its values from 1 again, over the provider's earlier placeholders)."""
+    async def resume(self, required: bool = True):
+        """The kept session this request continues. When none is kept: a 400 refusal if `required` (fail
+        safe: a fresh session would number its values from 1 again, over the provider's earlier
+        placeholders), else None (a fresh session, which restores nothing: placeholders stay as written)."""
         conv = None
         for kind, ident in self.named:
             conv = self.vault.get(self._key(kind, ident))
             if conv is not None:
                 break
         if conv is None or not await conv.acquire():
+            if not required:
+                return None
             what = "previous_response_id" if self.named[0][0] == "response" else "conversation"
             raise Refusal(400, f"{what} names a conversation whose placeholders this proxy cannot restore: it "
                           "did not anonymize it for this client and route, or no longer keeps it (a restart, "
@@ -396,14 +399,15 @@ class Proxy:
                         await self._check_attachments(body, fmt)
                     self._check_request_metadata(request, attempt)
                     if named is None:
-                        named = self._named_ids(request, body)
+                        # A body must continue the session it names (new values numbered after the kept
+                        # ones); a read (GET /responses/{id}, a cancel) takes it when kept, for restore.
+                        named, required = self._named_ids(request, body)
                     kind = _kept_kind(request)
                     client = self.vault.client(request.headers, request.rel_url.raw_query_string) \
                         if named or kind else b""
                     turn = Turn(self.vault, attempt, client, named, kind)
-                    if named:
-                        scrubber = await turn.resume()  # (a Refusal when no kept session continues it)
-                    else:
+                    scrubber = await turn.resume(required) if named else None  # (a Refusal: not kept)
+                    if scrubber is None:
                         scrubber = self._new_scrubber(attempt, fmt)
                     turn.scrubber = scrubber
                     if body:  # (a small body is scrubbed here, without a coroutine of its own)
@@ -443,14 +447,18 @@ class Proxy:
                         scrubber.close()
         raise last or Refusal(502, "no upstream answered")
 
-    def _named_ids(self, request, body: bytes) -> list:
-        """The stored conversation a scrub request continues: [(kind, id)], read from the body once the
-        core has validated it (only when a key that names one may be there)."""
-        if not body or not (b"previous_response_id" in body or b"conversation" in body or
-                            (b"\\u" in body and _kept_kind(request))):
-            return []
-        self._model_of(body)  # (validates: a refusal says where the body is malformed)
-        return vault.named_ids(body)
+    def _named_ids(self, request, body: bytes) -> tuple:
+        """([(kind, id)], required): the stored conversation a scrub request continues or reads, from its
+        path (vault.path_ids) or its body, read once the core has validated it (only when a key that
+        names one may be there); required: a request whose session must be the kept one."""
+        named, continues = vault.path_ids(request.rel_url.raw_path)
+        required = continues and bool(body)
+        if body and (b"previous_response_id" in body or b"conversation" in body or
+                     (b"\\u" in body and (named or _kept_kind(request)))):
+            self._model_of(body)  # (validates: a refusal says where the body is malformed)
+            in_body = vault.named_ids(body)
+            named, required = named + in_body, required or bool(in_body)
+        return named, required
 
     async def _check_attachments(self, body: bytes, fmt: str) -> None:
         """Fail closed on base64 content the detector cannot read (attachments.py)."""

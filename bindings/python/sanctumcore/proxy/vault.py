@@ -197,10 +197,24 @@ def named_ids(body: bytes) -> list:
     return out
 
 
-def mentions_continuation(body: bytes) -> bool:
-    """Whether a body may name a stored conversation (then it is validated and walked): either key
-    written plainly, or any escape in a key-sized string (a key may be written with escapes)."""
-    return b"previous_response_id" in body or b"conversation" in body or b"\\u" in body
+_PATH_KINDS = {"responses": "response", "conversations": "conversation"}
+
+
+def path_ids(raw_path: str) -> tuple:
+    """([(kind, id)], continues) a path names: `.../responses/{id}[/...]` (a stored response, its input
+    items, its cancel: read, restored with the kept session when there is one) and
+    `.../conversations/{id}[/items...]` (continues: items added there must take the kept session's
+    numbering). Ids are taken as written (percent-decoded), not case-folded as route matching does.
+    Whether `/responses/{x}` names a response or an endpoint (`input_tokens`) is not known here: such
+    paths never need a kept session."""
+    import urllib.parse
+
+    segments = [urllib.parse.unquote(s) for s in raw_path.split("?", 1)[0].split("/")]
+    for i, seg in enumerate(segments[:-1]):
+        kind = _PATH_KINDS.get(seg.lower())
+        if kind is not None and segments[i + 1]:
+            return [(kind, segments[i + 1])], kind == "conversation"
+    return [], False
 
 
 def answer_id(data: bytes) -> Optional[str]:
