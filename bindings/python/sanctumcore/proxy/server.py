@@ -448,10 +448,14 @@ class Proxy:
         raise last or Refusal(502, "no upstream answered")
 
     def _named_ids(self, request, body: bytes) -> tuple:
-        """([(kind, id)], required): the stored conversation a scrub request continues or reads, from its
-        path (vault.path_ids) or its body, read once the core has validated it (only when a key that
+        """([(kind, id)], required): the stored conversation a scrub request to the Responses or
+        Conversations API continues or reads, from its path (vault.path_ids) or its body, read once the core has validated it (only when a key that
         names one may be there); required: a request whose session must be the kept one."""
-        named, continues = vault.path_ids(request.rel_url.raw_path)
+        raw = request.rel_url.raw_path
+        lower = raw.lower()
+        if "responses" not in lower and "conversations" not in lower:
+            return [], False  # (only the Responses and Conversations APIs name stored conversations)
+        named, continues = vault.path_ids(raw)
         required = continues and bool(body)
         if body and (b"previous_response_id" in body or b"conversation" in body or
                      (b"\\u" in body and (named or _kept_kind(request)))):

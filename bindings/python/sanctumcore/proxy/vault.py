@@ -20,6 +20,7 @@ import json
 import os
 import re
 import time
+import urllib.parse
 from typing import Callable, Optional
 
 # Headers that carry the client's credential: the client's identity for the vault.
@@ -207,8 +208,9 @@ def path_ids(raw_path: str) -> tuple:
     numbering). Ids are taken as written (percent-decoded), not case-folded as route matching does.
     Whether `/responses/{x}` names a response or an endpoint (`input_tokens`) is not known here: such
     paths never need a kept session."""
-    import urllib.parse
-
+    lower = raw_path.lower()
+    if "responses" not in lower and "conversations" not in lower:
+        return [], False  # (the common case, cheaply)
     segments = [urllib.parse.unquote(s) for s in raw_path.split("?", 1)[0].split("/")]
     for i, seg in enumerate(segments[:-1]):
         kind = _PATH_KINDS.get(seg.lower())
