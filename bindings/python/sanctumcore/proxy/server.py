@@ -326,6 +326,12 @@ class Proxy:
         return await self._forward_with_fallback(request, route, body, record)
 
     def _model_of(self, body: bytes) -> Optional[str]:
+        self._validate(body)  # the core decides; the walk below trusts it
+        return top_level_model(body)
+
+    @staticmethod
+    def _validate(body: bytes) -> None:
+        """The core's parser checks the body (a 400 refusal with its byte offset when it is malformed)."""
         from .._core import Context, SanctumError
         from ..json import validate
 
@@ -333,12 +339,11 @@ class Proxy:
 
         ctx = Context()
         try:
-            validate(ctx, body, **validate_options())  # the core decides; the walk below trusts it
+            validate(ctx, body, **validate_options())
         except SanctumError as e:
             raise _core_refusal(e, "request body") from None
         finally:
             ctx.close()
-        return top_level_model(body)
 
     async def _read_body(self, request) -> bytes:
         if header_rules.unsupported_coding(request.headers.getall("Transfer-Encoding", ())):
@@ -459,7 +464,7 @@ class Proxy:
         required = continues and bool(body)
         if body and (b"previous_response_id" in body or b"conversation" in body or
                      (b"\\u" in body and (named or _kept_kind(request)))):
-            self._model_of(body)  # (validates: a refusal says where the body is malformed)
+            self._validate(body)
             in_body = vault.named_ids(body)
             named, required = named + in_body, required or bool(in_body)
         return named, required

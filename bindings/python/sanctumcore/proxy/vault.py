@@ -135,7 +135,7 @@ class Vault:
 
 # ---- ids in requests and answers ----------------------------------------------------------------------
 
-_TOKEN = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+_STRUCT = re.compile(rb'[{}\[\]"]')
 _WS = re.compile(rb"[ \t\r\n]*")
 _STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
 
@@ -143,27 +143,40 @@ _STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
 def members(doc: bytes, names, start: int = 0) -> dict:
     """{name: offset of its value} for the members of the object at doc[start] (a document the core has
     validated, or an upstream answer: nothing here raises on malformed JSON). Keys written with escapes
-    count (a provider decodes them); the last of a repeated key wins, as most JSON parsers do."""
-    found, depth = {}, 0
-    for m in _TOKEN.finditer(doc, start):
-        token = m.group()
-        c = token[:1]
-        if c in (b"{", b"["):
+    count (a provider decodes them). Ends at the first of each name: the core refuses a request whose
+    keys repeat, and an answer's `id` comes first."""
+    found, depth, i = {}, 0, start
+    search, string = _STRUCT.search, _STRING.match
+    while len(found) < len(names):
+        m = search(doc, i)
+        if m is None:
+            break
+        j = m.start()
+        c = doc[j]
+        if c == 0x22:
+            m = string(doc, j)
+            if m is None:
+                break  # (a string that does not end)
+            i = m.end()
+            if depth == 1 and i - j <= 64:
+                k = _WS.match(doc, i).end()
+                if doc[k:k + 1] != b":":
+                    continue  # a value, not a key
+                token = doc[j:i]
+                try:
+                    key = json.loads(token) if b"\\" in token else token[1:-1].decode()
+                except ValueError:
+                    continue
+                if key in names:
+                    found[key] = _WS.match(doc, k + 1).end()
+            continue
+        i = j + 1
+        if c in (0x7B, 0x5B):
             depth += 1
-        elif c in (b"}", b"]"):
+        else:
             depth -= 1
             if depth <= 0:
                 break
-        elif depth == 1 and len(token) <= 64:
-            j = _WS.match(doc, m.end()).end()
-            if doc[j:j + 1] != b":":
-                continue  # a value, not a key
-            try:
-                key = json.loads(token) if b"\\" in token else token[1:-1].decode()
-            except ValueError:
-                continue
-            if key in names:
-                found[key] = _WS.match(doc, j + 1).end()
     return found
 
 
