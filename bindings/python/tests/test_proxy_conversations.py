@@ -7,8 +7,9 @@ import http.client
 import json
 import unittest
 
+from fake_upstream import FakeUpstream
 from responses_fake import PLACEHOLDER, ResponsesState
-from sanctumcore.proxy import vault
+from sanctumcore.proxy import ProxyThread, from_dict, handoff, vault
 from test_proxy_pass import ProxyFixture
 
 JANE = "My name is Jane Doe."
@@ -388,6 +389,68 @@ class GrowingHistoryTest(ProxyFixture):
                          lambda t: {"role": "user", "content": [{"type": "text", "text": t}]},
                          lambda d: {"role": "assistant", "content": d["content"]})
         self.assertEqual(out["content"][0]["text"], "Noted Jane Doe and Omar Haddad and Ana Lima.")
+
+
+class WorkerHandoffTest(unittest.TestCase):
+    """sanctum-proxy's workers each keep their own sessions, and a client's next connection may reach any
+    of them: a request continuing another worker's conversation is handed to it (handoff.py)."""
+
+    def setUp(self):
+        self.up = FakeUpstream()
+        self.state = ResponsesState()
+        self.up.answer = self.state.answer
+        self.share = handoff.make(2)
+        self.addCleanup(handoff.remove, self.share)
+        self.workers = []
+        for index in range(2):
+            cfg = from_dict({"listen": "127.0.0.1:0", "route": [
+                {"name": "scrubbed", "upstream": self.up.url + "/v1", "policy": "scrub"}]})
+            self.workers.append(ProxyThread(cfg, handoff=self.share, index=index))
+
+    def tearDown(self):
+        for w in self.workers:
+            w.close()
+        self.up.close()
+
+    def turn(self, worker, text, prev=None, stream=False, headers=None):
+        doc = {"model": "m", "input": text, **({"previous_response_id": prev} if prev else {}),
+               **({"stream": True} if stream else {})}
+        conn = http.client.HTTPConnection("127.0.0.1", self.workers[worker].port, timeout=10)
+        conn.request("POST", "/v1/responses", body=json.dumps(doc).encode(),
+                     headers={"Content-Type": "application/json", "Authorization": "Bearer sk-a", **(headers or {})})
+        resp = conn.getresponse()
+        data = resp.read()
+        conn.close()
+        return resp.status, data
+
+    def test_turn_two_on_the_other_worker(self):
+        status, data = self.turn(0, JANE)
+        rid = parse(data, False)[0]
+        for stream in (False, True):
+            status, data = self.turn(1, OMAR, prev=rid, stream=stream)
+            self.assertEqual(status, 200, data)
+            self.assertEqual(parse(data, stream)[1], "I remember Jane Doe, Omar Haddad.")
+        self.assertIn("<PERSON_2>", self.up.requests[-1].body.decode())  # worker 0's session numbered it
+        self.assertEqual(len(self.workers[1].proxy.vault), 0)  # (worker 1 kept nothing)
+        rid3 = parse(data, True)[0]
+        status, data = self.turn(1, ANA, prev=rid3)  # the chain goes on there
+        self.assertEqual(parse(data, False)[1], "I remember Jane Doe, Omar Haddad, Ana Lima.")
+
+    def test_kept_by_no_worker_is_refused(self):
+        before = len(self.up.requests)
+        status, data = self.turn(1, OMAR, prev="resp_elsewhere")
+        self.assertEqual(status, 400)
+        self.assertEqual(json.loads(data)["error"]["code"], "unknown_conversation")
+        self.assertEqual(len(self.up.requests), before)
+
+    def test_a_clients_own_mark_counts_for_nothing(self):
+        status, data = self.turn(0, JANE)
+        rid = parse(data, False)[0]
+        status, data = self.turn(1, OMAR, prev=rid, headers={handoff.HEADER: "guess"})
+        self.assertEqual(status, 200)
+        self.assertEqual(parse(data, False)[1], "I remember Jane Doe, Omar Haddad.")
+        for r in self.up.requests:
+            self.assertNotIn(handoff.HEADER.lower(), {k.lower() for k in r.headers})
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
 from aiohttp.web_protocol import RequestPayloadError
 
-from . import attachments, balance, headers as header_rules, http, jsonarray, jsonlines, logs, paths, upstream, vault
+from . import attachments, balance, handoff as handoff_mod, headers as header_rules, http, jsonarray, jsonlines, logs, paths, upstream, vault
 from .config import Config, ConfigError, Route
 
 log = logging.getLogger("sanctumcore.proxy")
@@ -187,12 +187,14 @@ class Proxy:
         self._clean_paths = set()  # (route name, path) found free of personal data (bounded)
         self._clean_headers = header_rules.CleanValues()  # (route name, header name, value) found clean
         self.vault = vault.Vault(cfg.conversation_ttl, cfg.conversation_entries)  # sessions kept by answer id
+        self.handoff = None  # handoff.Handoff: the other workers, which keep conversations of their own
 
     # ---- lifecycle ------------------------------------------------------------------------------
 
-    async def start(self, reuse_port: bool = False, socks=None, counts=None, index: int = 0) -> None:
+    async def start(self, reuse_port: bool = False, socks=None, counts=None, index: int = 0, handoff=None) -> None:
         """socks: listening sockets shared by sanctum-proxy's workers, served (instead of binding
-        listen_host:listen_port) by balance.Acceptor as worker `index` of the balance.Counts `counts`."""
+        listen_host:listen_port) by balance.Acceptor as worker `index` of the balance.Counts `counts`;
+        handoff: handoff.make's sockets and token, for requests continuing another worker's conversation."""
         cfg = self.cfg
         if any(r.policy == "scrub" for r in cfg.routes):
             from . import scrub  # needs the native bindings
@@ -229,6 +231,9 @@ class Proxy:
                                    reuse_port=reuse_port or None)
                 await site.start()
                 self.port = site._server.sockets[0].getsockname()[1]  # the bound port (0 asks for any)
+            if handoff is not None:
+                self.handoff = handoff_mod.Handoff(handoff, index)
+                await web.SockSite(runner, self.handoff.own).start()
         for host, port, app in presidio_apps(cfg):
             r = http.AppRunner(app, handle_signals=False, **http.server_kwargs(cfg, raw_bodies=False))
             await r.setup()
@@ -253,6 +258,8 @@ class Proxy:
             await r.cleanup()
         self._runners.clear()
         self.vault.close()  # every kept session wiped
+        if self.handoff is not None:
+            await self.handoff.close()
         await self.pool.close()
 
     # ---- one request ----------------------------------------------------------------------------
@@ -276,6 +283,8 @@ class Proxy:
             resp = http.error_response(e.status, e.message, e.offset, e.code,
                                        close=e.status in (408, 413) or e.code in ("bad_header_name", "bad_framing")
                                        or not request.content.at_eof())
+            if e.code == "unknown_conversation" and self.handoff is not None and self.handoff.handed(request):
+                resp.headers[handoff_mod.NOT_KEPT] = "1"  # (the worker that handed it over tries the next)
             return resp
         except asyncio.CancelledError:
             record["status"] = 499  # the client hung up (http.Protocol cancels its request)
@@ -411,7 +420,12 @@ class Proxy:
                     client = self.vault.client(request.headers, request.rel_url.raw_query_string) \
                         if named or kind else b""
                     turn = Turn(self.vault, attempt, client, named, kind)
-                    scrubber = await turn.resume(required) if named else None  # (a Refusal: not kept)
+                    if named:
+                        kept = await self._resume(request, body, turn, required)
+                        if isinstance(kept, web.StreamResponse):  # another worker keeps it, and answered
+                            record["status"] = kept.status
+                            return kept
+                        scrubber = kept
                     if scrubber is None:
                         scrubber = self._new_scrubber(attempt, fmt)
                     turn.scrubber = scrubber
@@ -451,6 +465,21 @@ class Proxy:
                     else:
                         scrubber.close()
         raise last or Refusal(502, "no upstream answered")
+
+    async def _resume(self, request, body: bytes, turn: "Turn", required: bool):
+        """The kept session a request names; else another worker's answer to it (handoff.py); else None
+        (a fresh session) or, when the request needs the kept one, the refusal."""
+        handed = self.handoff is not None and self.handoff.handed(request)
+        try:
+            return await turn.resume(True)
+        except Refusal as e:
+            if self.handoff is not None and not handed:
+                out = await self.handoff.forward(request, body)
+                if out is not None:
+                    return out
+            if required or handed:  # (handed over: the worker that did tries the next, then itself)
+                raise e from None
+            return None
 
     def _named_ids(self, request, body: bytes) -> tuple:
         """([(kind, id)], required): the stored conversation a scrub request to the Responses or
@@ -904,13 +933,14 @@ def presidio_apps(cfg: Config) -> list:
 class ProxyThread:
     """The proxy on its own event loop in a background thread (tests, embedding)."""
 
-    def __init__(self, cfg: Config):
+    def __init__(self, cfg: Config, **start):
+        """start: Proxy.start's keywords."""
         self.loop = asyncio.new_event_loop()
         self.proxy = Proxy(cfg)
         self.thread = threading.Thread(target=self.loop.run_forever, name="sanctum-proxy", daemon=True)
         self.thread.start()
         try:
-            asyncio.run_coroutine_threadsafe(self.proxy.start(), self.loop).result(30)
+            asyncio.run_coroutine_threadsafe(self.proxy.start(**start), self.loop).result(30)
         except BaseException:
             self.close()
             raise

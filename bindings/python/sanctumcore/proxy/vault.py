@@ -24,7 +24,7 @@ import urllib.parse
 from typing import Callable, Optional
 
 # Headers that carry the client's credential: the client's identity for the vault.
-CREDENTIAL_HEADERS = ("authorization", "x-api-key", "x-goog-api-key", "api-key", "proxy-authorization")
+CREDENTIAL_HEADERS = ("authorization", "x-api-key", "x-goog-api-key", "api-key")
 
 # Paths (route form) whose POST answers are kept: their `id` can be named by a later request.
 KEPT_ENDS = ("/responses", "/conversations")
