@@ -294,7 +294,12 @@ def main(argv=None) -> int:
             share = {"socks": _shared_listeners(cfg.listen_host, cfg.listen_port, cfg.backlog),
                      "counts": balance.Counts(workers)}
             if any(r.policy == "scrub" for r in cfg.routes):  # conversations kept by another worker
-                share["handoff"] = handoff.make(workers)
+                try:
+                    share["handoff"] = handoff.make(workers)
+                except OSError as e:  # (no writable temporary directory) each worker alone, as documented
+                    logging.getLogger("sanctumcore.proxy").warning(
+                        "no handoff between workers (%s): a conversation continued on another worker than "
+                        "the one that keeps it is refused", e.strerror or e)
         except OSError as e:
             print(f"sanctum-proxy: cannot listen on {cfg.listen_host}:{cfg.listen_port}: {e.strerror or e}"
                   f"{' (another sanctum-proxy still running?)' if e.errno == errno.EADDRINUSE else ''}",
