@@ -9,7 +9,7 @@ import unittest
 
 from fake_upstream import FakeUpstream
 from responses_fake import PLACEHOLDER, ResponsesState
-from sanctumcore.proxy import ProxyThread, from_dict, handoff, vault
+from sanctumcore.proxy import ConfigError, ProxyThread, from_dict, handoff, vault
 from test_proxy_pass import ProxyFixture
 
 JANE = "My name is Jane Doe."
@@ -254,6 +254,18 @@ class NoVaultTest(ProxyFixture):
         resp, data = self.post("/v1/responses", json.dumps({"model": "m", "input": OMAR,
                                                             "previous_response_id": rid}).encode())
         self.assertEqual(resp.status, 400)
+
+
+class VaultSettingsTest(unittest.TestCase):
+    def test_defaults_and_limits(self):
+        route = {"name": "r", "upstream": "http://127.0.0.1:9/v1", "policy": "scrub"}
+        cfg = from_dict({"route": [route]})
+        self.assertEqual((cfg.conversation_ttl, cfg.conversation_entries), (3600.0, 10000))
+        cfg = from_dict({"route": [route], "conversation_ttl": 60, "conversation_entries": 0})
+        self.assertEqual((cfg.conversation_ttl, cfg.conversation_entries), (60.0, 0))
+        for bad in ({"conversation_ttl": 0}, {"conversation_entries": -1}, {"conversation_ttl": "1h"}):
+            with self.assertRaises(ConfigError):
+                from_dict({"route": [route], **bad})
 
 
 class FakeScrubber:

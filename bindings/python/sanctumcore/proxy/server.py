@@ -24,7 +24,8 @@ from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
 from aiohttp.web_protocol import RequestPayloadError
 
-from . import attachments, balance, handoff as handoff_mod, headers as header_rules, http, jsonarray, jsonlines, logs, paths, upstream, vault
+from . import attachments, balance, handoff as handoff_mod, headers as header_rules, http, jsonarray, jsonlines, logs
+from . import paths, upstream, vault
 from .config import Config, ConfigError, Route
 
 log = logging.getLogger("sanctumcore.proxy")
@@ -121,18 +122,15 @@ class Turn:
     def _key(self, kind: str, ident: str) -> tuple:
         return (self.route.name, self.client, kind, ident)
 
-    async def resume(self, required: bool = True):
-        """The kept session this request continues. When none is kept: a 400 refusal if `required` (fail
-        safe: a fresh session would number its values from 1 again, over the provider's earlier
-        placeholders), else None (a fresh session, which restores nothing: placeholders stay as written)."""
+    async def resume(self):
+        """The kept session this request continues, or a 400 refusal when none is kept (fail safe: a
+        fresh session would number its values from 1 again, over the provider's earlier placeholders)."""
         conv = None
         for kind, ident in self.named:
             conv = self.vault.get(self._key(kind, ident))
             if conv is not None:
                 break
         if conv is None or not await conv.acquire():
-            if not required:
-                return None
             what = "previous_response_id" if self.named[0][0] == "response" else "conversation"
             raise Refusal(400, f"{what} names a conversation whose placeholders this proxy cannot restore: it "
                           "did not anonymize it for this client and route, or no longer keeps it (a restart, "
@@ -471,7 +469,7 @@ class Proxy:
         (a fresh session) or, when the request needs the kept one, the refusal."""
         handed = self.handoff is not None and self.handoff.handed(request)
         try:
-            return await turn.resume(True)
+            return await turn.resume()
         except Refusal as e:
             if self.handoff is not None and not handed:
                 out = await self.handoff.forward(request, body)
