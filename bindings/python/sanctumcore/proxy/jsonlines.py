@@ -24,12 +24,13 @@ class LineStream:
         self._buf = bytearray()
 
     def feed(self, chunk: bytes) -> bytes:
-        self._buf += chunk
-        end = self._buf.rfind(b"\n")
+        end = chunk.rfind(b"\n")  # (in the new bytes only: a long line fed in pieces is scanned once)
         if end < 0:
+            self._buf += chunk
             return b""
-        lines = bytes(self._buf[:end + 1])
-        del self._buf[:end + 1]
+        self._buf += chunk[:end + 1]
+        lines = bytes(self._buf)
+        self._buf = bytearray(chunk[end + 1:])
         return b"".join(self._line(line) for line in lines.split(b"\n")[:-1])
 
     def _line(self, line: bytes, terminator: bytes = b"\n") -> bytes:

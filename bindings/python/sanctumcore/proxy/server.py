@@ -15,7 +15,6 @@ import logging
 import re
 import threading
 import time
-import zlib
 from typing import Optional
 
 import aiohttp
@@ -24,7 +23,7 @@ from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
 from aiohttp.web_protocol import RequestPayloadError
 
-from . import attachments, balance, headers as header_rules, http, jsonarray, jsonlines, logs, paths, upstream
+from . import attachments, balance, headers as header_rules, http, inflate, jsonarray, jsonlines, logs, paths, upstream
 from .config import Config, ConfigError, Route
 
 log = logging.getLogger("sanctumcore.proxy")
@@ -558,31 +557,27 @@ class Proxy:
 
     @staticmethod
     def _decoded(resp, data: bytes, cap: int) -> bytes:
-        enc = resp.headers.get("Content-Encoding", "identity").lower()
+        enc = _coding(resp)
         if enc in ("", "identity"):
             return data
-        if enc in ("gzip", "deflate", "x-gzip"):
-            d = zlib.decompressobj(zlib.MAX_WBITS | 32)
+        if enc in inflate.CODINGS:
             try:
-                out = d.decompress(data, cap + 1)  # never more than the cap (and one byte to know)
-            except zlib.error:
+                return inflate.decode_whole(enc, data, cap)  # never more than the cap (and one byte to know)
+            except inflate.Undecodable:
                 raise Refusal(502, "upstream answer could not be decoded") from None
-            if len(out) > cap:
-                raise Refusal(502, f"upstream answer larger than {cap} bytes decoded (max_response_bytes)")
-            if not d.eof:
-                raise Refusal(502, "upstream answer could not be decoded")
-            return out
+            except OverflowError:
+                raise Refusal(502, f"upstream answer larger than {cap} bytes decoded (max_response_bytes)") from None
         raise Refusal(502, f"upstream answered with {enc} encoding; the proxy cannot restore it")
 
     async def _relay_stream(self, request, resp, scrubber, headers, record, array=False,
                             lines=False) -> web.StreamResponse:
         """array: a Gemini JSON-array stream (jsonarray.ArrayStream), restored element by element; lines:
         newline-delimited JSON (jsonlines.LineStream), restored line by line."""
-        inflate = None  # a gzip or deflate stream (sent although the proxy asked for identity) is decoded
+        inflater = None  # a gzip or deflate stream (sent although the proxy asked for identity) is decoded
         if scrubber is not None:
-            enc = resp.headers.get("Content-Encoding", "identity").strip().lower()
-            if enc in ("gzip", "x-gzip", "deflate"):
-                inflate = zlib.decompressobj(zlib.MAX_WBITS | 32)
+            enc = _coding(resp)
+            if enc in inflate.CODINGS:
+                inflater = inflate.Inflater(enc)
             elif enc not in ("", "identity"):
                 raise Refusal(502, f"upstream stream is {enc}-encoded; the proxy cannot restore it")
         out = web.StreamResponse(status=resp.status, headers=headers)
@@ -613,7 +608,7 @@ class Proxy:
         cap, size, cut = self.cfg.max_response_bytes, 0, False
         try:
             try:
-                chunks = resp.content.iter_any() if inflate is None else _inflated(resp.content.iter_any(), inflate, cap)
+                chunks = resp.content.iter_any() if inflater is None else _inflated(resp.content.iter_any(), inflater, cap)
                 async for chunk in chunks:
                     if restorer is not None and size + len(chunk) > cap:
                         # The restorer would hold and work on more: its first `cap` bytes are restored
@@ -670,29 +665,26 @@ class _Undecodable(aiohttp.ClientPayloadError):
     """An encoded upstream stream that does not decode (or ends before its end): cut like a dying one."""
 
 
-async def _inflated(chunks, inflate, cap: int):
-    """The chunks of an upstream stream, decoded when `inflate` (a zlib decompressobj) is given: never
-    more than cap + 1 bytes decoded ahead of the relay's own size check (a small compressed answer may
-    decode to gigabytes)."""
-    if inflate is None:
-        async for chunk in chunks:
-            yield chunk
-        return
+async def _inflated(chunks, inflater, cap: int):
+    """The decoded chunks of an encoded upstream stream (inflate.Inflater): never more than cap + 1 bytes
+    decoded ahead of the relay's own size check (a small compressed answer may decode to gigabytes)."""
     got = 0
-    async for chunk in chunks:
-        while chunk:
-            try:
-                out = inflate.decompress(chunk, max(1, cap + 1 - got))
-            except zlib.error:
-                raise _Undecodable("upstream stream does not decode") from None
-            got += len(out)
-            chunk = inflate.unconsumed_tail
-            if out:
+    try:
+        async for chunk in chunks:
+            for out in inflater.decode(chunk, cap - got):
+                got += len(out)
                 yield out
             if got > cap:
                 return  # the relay cuts the stream at cap
-    if not inflate.eof:
-        raise _Undecodable("upstream stream ended inside its encoding")
+        inflater.finish()
+    except inflate.Undecodable as e:
+        raise _Undecodable(str(e)) from None
+
+
+def _coding(resp) -> str:
+    """The answer's content coding, lower case; several (a list, or the header twice) joined with ", ",
+    which no decoder takes: refused, never relayed undecoded without its Content-Encoding."""
+    return ", ".join(v.strip() for v in resp.headers.getall("Content-Encoding", ())).strip().lower()
 
 
 def _encoded(request) -> bool:

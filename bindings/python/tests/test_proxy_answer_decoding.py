@@ -1,0 +1,164 @@
+"""A hostile review of the scrub route's newer answer paths (issue 15): compressed answers (gzip members
+one after the other, raw deflate, bytes after the end, the coding named twice) and newline-delimited
+JSON fed in small pieces. Each case either decodes fully or is refused / cut: never a part relayed as
+the whole, nor encoded bytes relayed without their Content-Encoding."""
+import gzip
+import http.client
+import json
+import time
+import unittest
+import zlib
+
+from multidict import CIMultiDict
+
+from sanctumcore.proxy import inflate, jsonlines
+from test_proxy_encodings import ANSWER, CHAT, EVENTS, STREAM, text_of
+from test_proxy_pass import ProxyFixture
+
+RESTORED = "Hi Jane Doe, jane.doe@example.com"
+
+
+def raw_deflate(data: bytes) -> bytes:
+    c = zlib.compressobj(wbits=-zlib.MAX_WBITS)
+    return c.compress(data) + c.flush()
+
+
+def members(data: bytes) -> bytes:
+    """data as two gzip members, cut inside a placeholder."""
+    cut = data.index(b"EMAIL_") + 3
+    return gzip.compress(data[:cut]) + gzip.compress(data[cut:])
+
+
+class DecodedAnswerTest(ProxyFixture):
+    routes = [{"name": "scrub", "upstream": "UP", "policy": "scrub"}]
+
+    def stream(self, pieces, coding):
+        self.up.answer = ("sse", 200, pieces, {"Content-Encoding": coding})
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        conn.request("POST", "/v1/chat/completions", body=STREAM, headers={"Content-Type": "application/json"})
+        resp = conn.getresponse()
+        try:
+            return resp, resp.read()
+        finally:
+            conn.close()
+
+    def test_gzip_members_one_after_the_other_are_all_decoded(self):
+        """RFC 1952 2.2: only the first member was decoded, the rest dropped without a word."""
+        self.up.answer = ("json", 200, members(ANSWER), {"Content-Encoding": "gzip"})
+        resp, data = self.post("/v1/chat/completions", CHAT)
+        self.assertEqual(resp.status, 200)
+        self.assertEqual(json.loads(data)["choices"][0]["message"]["content"], RESTORED)
+        z = members(EVENTS)
+        for size in (len(z), 3):
+            with self.subTest(size=size):
+                resp, data = self.stream([z[i:i + size] for i in range(0, len(z), size)], "gzip")
+                self.assertEqual(text_of(data), RESTORED)
+                self.assertTrue(data.endswith(b"data: [DONE]\n\n"))
+
+    def test_bytes_after_the_end_are_refused_or_cut(self):
+        """zlib keeps what follows a stream's end in unused_data without bound: a streamed answer held
+        every byte after its first member, and ended cleanly as if that member were all of it."""
+        for coding, z in (("gzip", gzip.compress(ANSWER) + b"trailing"), ("deflate", zlib.compress(ANSWER) + b"x")):
+            with self.subTest(coding=coding, whole=True):
+                self.up.answer = ("json", 200, z, {"Content-Encoding": coding})
+                resp, data = self.post("/v1/chat/completions", CHAT)
+                self.assertEqual(resp.status, 502)
+        for coding, z in (("gzip", gzip.compress(EVENTS)), ("deflate", zlib.compress(EVENTS))):
+            with self.subTest(coding=coding, whole=False):
+                with self.assertRaises(http.client.IncompleteRead):
+                    self.stream([z, b"\x00" * 65536, b"\x00" * 65536], coding)
+
+    def test_raw_deflate_is_decoded(self):
+        """`deflate` without its zlib header (some servers send it so): was a 502 / a cut stream."""
+        self.up.answer = ("json", 200, raw_deflate(ANSWER), {"Content-Encoding": "deflate"})
+        resp, data = self.post("/v1/chat/completions", CHAT)
+        self.assertEqual(resp.status, 200)
+        self.assertEqual(json.loads(data)["choices"][0]["message"]["content"], RESTORED)
+        z = raw_deflate(EVENTS)
+        resp, data = self.stream([z[i:i + 4] for i in range(0, len(z), 4)], "deflate")
+        self.assertEqual(text_of(data), RESTORED)
+
+    def test_a_coding_named_twice_is_refused(self):
+        """Content-Encoding: identity, then Content-Encoding: gzip: the first was read, the gzip bytes were
+        relayed as they came, and without any Content-Encoding (dropped on scrub routes): garbage."""
+        z = gzip.compress(ANSWER)
+        twice = CIMultiDict([("Content-Encoding", "identity"), ("Content-Encoding", "gzip")])
+        self.up.answer = ("json", 200, z, twice)
+        resp, data = self.post("/v1/chat/completions", CHAT)
+        self.assertEqual(resp.status, 502)
+        self.assertNotEqual(data, z)
+
+    def test_a_bomb_is_capped_whole_and_streamed(self):
+        self.proxy.proxy.cfg.max_response_bytes = 1 << 20
+        bomb = gzip.compress(b" " * (64 << 20))  # ~64 KB, 64 MB decoded
+        self.up.answer = ("json", 200, gzip.compress(b"{") + bomb, {"Content-Encoding": "gzip"})
+        started = time.monotonic()
+        resp, data = self.post("/v1/chat/completions", CHAT)
+        self.assertEqual(resp.status, 502)
+        self.assertIn(b"max_response_bytes", data)
+        resp, data = self.stream([bomb], "gzip")
+        self.assertLess(len(data), 2 << 20)
+        self.assertLess(time.monotonic() - started, 5)
+
+
+class InflaterTest(unittest.TestCase):
+    def decode(self, coding, z, step, room=1 << 30):
+        i, out = inflate.Inflater(coding), b""
+        for k in range(0, len(z), step):
+            out += b"".join(i.decode(z[k:k + step], room - len(out)))
+        i.finish()
+        return out
+
+    def test_every_split(self):
+        data = b"hello <PERSON_1> " * 50
+        for step in (1, 2, 7, 4096):
+            with self.subTest(step=step):
+                self.assertEqual(self.decode("gzip", gzip.compress(data) * 3, step), data * 3)
+                self.assertEqual(self.decode("deflate", zlib.compress(data), step), data)
+                self.assertEqual(self.decode("deflate", raw_deflate(data), step), data)
+                for coding, bad in (("gzip", gzip.compress(data)[:-1]), ("gzip", gzip.compress(data) + b"\x1f"),
+                                    ("deflate", zlib.compress(data) + b"\x78"), ("gzip", b"")):
+                    with self.assertRaises(inflate.Undecodable):
+                        self.decode(coding, bad, step)
+
+    def test_never_more_than_the_room_ahead(self):
+        i = inflate.Inflater("gzip")
+        got = sum(len(p) for p in i.decode(gzip.compress(b"\0" * (32 << 20)), 1000))
+        self.assertLessEqual(got, 1001)
+
+
+class _Echo:
+    """A stand-in for the core's stream restorer: each event back as it came."""
+
+    def feed(self, data):
+        return data
+
+    def finish(self):
+        return b""
+
+    def close(self):
+        pass
+
+
+class LineStreamCostTest(unittest.TestCase):
+    def test_a_long_line_fed_in_small_pieces_is_scanned_once(self):
+        """The buffer was searched whole for a newline on every piece: quadratic (a 16 MB line in 1 KB
+        pieces scanned ~128 GB) on a line with no newline yet."""
+        lines = jsonlines.LineStream(_Echo())
+        piece = b"x" * 1024
+        started = time.monotonic()
+        for _ in range(16 * 1024):
+            self.assertEqual(lines.feed(piece), b"")
+        out = lines.feed(b"\n")
+        self.assertLess(time.monotonic() - started, 2.0)
+        self.assertEqual(len(out), 16 * 1024 * 1024 + 1)
+
+    def test_lines_split_at_every_byte(self):
+        lines = jsonlines.LineStream(_Echo())
+        raw = b'{"a":1}\r\n\n{"b":"<PERSON_1>"}\n{"c":2}'
+        out = b"".join(lines.feed(raw[i:i + 1]) for i in range(len(raw))) + lines.finish()
+        self.assertEqual(out, raw)
+
+
+if __name__ == "__main__":
+    unittest.main()
