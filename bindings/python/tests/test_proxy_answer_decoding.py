@@ -101,6 +101,52 @@ class DecodedAnswerTest(ProxyFixture):
         self.assertLess(time.monotonic() - started, 5)
 
 
+class OllamaSplitPlaceholderTest(ProxyFixture):
+    """Ollama streams a token a line: a placeholder split across lines (<PERS / ON_1>) came back as
+    written, the core's stream restorer held back split text only in OpenAI, Anthropic and Gemini
+    fields."""
+    routes = [{"name": "scrub", "upstream": "UP", "policy": "scrub"}]
+
+    def test_split_placeholders_are_restored(self):
+        chat = json.dumps({"model": "llama3", "messages": [
+            {"role": "user", "content": "I am Jane Doe, mail jane.doe@example.com"}]}).encode()
+        parts = ("Hi <PERS", "ON_1>, <EMAIL_", "ADDRESS_1>", "")
+        raw = b"".join(json.dumps({"model": "llama3", "message": {"role": "assistant", "content": p},
+                                   "done": p == ""}).encode() + b"\n" for p in parts)
+        for size in (len(raw), 5, 1):
+            with self.subTest(size=size):
+                self.up.answer = ("sse", 200, [raw[i:i + size] for i in range(0, len(raw), size)],
+                                  {"Content-Type": "application/x-ndjson"})
+                resp, data = self.post("/api/chat", chat)
+                self.assertEqual(resp.status, 200)
+                docs = [json.loads(line) for line in data.split(b"\n") if line]
+                self.assertEqual("".join(d["message"]["content"] for d in docs), RESTORED)
+                self.assertTrue(docs[-1]["done"])
+
+
+class GeminiPathSpellingTest(ProxyFixture):
+    """Routes by model with a catch-all pass route after them: a Gemini path whose model the proxy did not
+    read went to the pass route unscrubbed (tuned models, the AQA model's :generateAnswer)."""
+    routes = [{"name": "scrub", "upstream": "UP/s", "policy": "scrub", "models": ["gemini-*", "tunedModels/*", "aqa"]},
+              {"name": "pass", "upstream": "UP/p", "policy": "pass"}]
+
+    def test_every_spelling_reaches_the_scrub_route(self):
+        body = json.dumps({"contents": [{"role": "user", "parts": [
+            {"text": "I am Jane Doe, mail jane.doe@example.com"}]}]}).encode()
+        for path in ("/v1beta/models/gemini-2.5-flash:generateContent",
+                     "/v1beta/models/gemini-2.5-flash%3AgenerateContent",
+                     "/v1beta/models/gemini-2.5-flash%3astreamGenerateContent?alt=sse",
+                     "/v1beta/tunedModels/my-tune:generateContent",
+                     "/v1beta/tunedModels/my-tune%3AstreamGenerateContent?alt=sse",
+                     "/v1beta/models/aqa:generateAnswer"):
+            with self.subTest(path=path):
+                self.post(path, body)
+                got = self.up.requests[-1]
+                self.assertTrue(got.path.startswith("/s/"), got.path)
+                self.assertNotIn(b"Jane", got.body)
+                self.assertNotIn(b"jane.doe", got.body)
+
+
 class InflaterTest(unittest.TestCase):
     def decode(self, coding, z, step, room=1 << 30):
         i, out = inflate.Inflater(coding), b""
@@ -152,6 +198,11 @@ class LineStreamCostTest(unittest.TestCase):
         out = lines.feed(b"\n")
         self.assertLess(time.monotonic() - started, 2.0)
         self.assertEqual(len(out), 16 * 1024 * 1024 + 1)
+
+    def test_lines_in_one_piece_keep_their_ends(self):
+        raw = b'{"a":1}\n{"b":2}\n\n{"c":3}\r\n{"d":4}\n{"e":5}\n{"f":6}'
+        lines = jsonlines.LineStream(_Echo())
+        self.assertEqual(lines.feed(raw) + lines.finish(), raw)
 
     def test_lines_split_at_every_byte(self):
         lines = jsonlines.LineStream(_Echo())
