@@ -88,6 +88,22 @@ class DecodedAnswerTest(ProxyFixture):
         self.assertEqual(resp.status, 502)
         self.assertNotEqual(data, z)
 
+    def test_head_keeps_no_length_of_an_encoded_body(self):
+        """A HEAD on a scrub route had the encoded body's Content-Length without its Content-Encoding:
+        the client took it for the length of the decoded body the GET would get."""
+        z = gzip.compress(ANSWER * 20)
+        for coding, length in (("gzip", None), ("identity", str(len(z)))):
+            with self.subTest(coding=coding):
+                self.up.answer = ("json", 200, z, {"Content-Encoding": coding})
+                conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+                conn.request("HEAD", "/v1/chat/completions")
+                resp = conn.getresponse()
+                resp.read()
+                conn.close()
+                self.assertEqual(resp.status, 200)
+                self.assertIsNone(resp.getheader("Content-Encoding"))
+                self.assertEqual(resp.getheader("Content-Length"), length)
+
     def test_a_bomb_is_capped_whole_and_streamed(self):
         self.proxy.proxy.cfg.max_response_bytes = 1 << 20
         bomb = gzip.compress(b" " * (64 << 20))  # ~64 KB, 64 MB decoded

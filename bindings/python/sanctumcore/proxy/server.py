@@ -507,7 +507,9 @@ class Proxy:
             headers.append(("Server", http.SERVER))
         if request.method == "HEAD":  # the upstream's length describes the GET it stands for
             out = web.StreamResponse(status=resp.status, headers=headers)
-            if "Content-Length" in resp.headers:
+            # (Not the length of an encoded body a scrub route would decode: the client would take it
+            # for the decoded body's, whose Content-Encoding is dropped.)
+            if "Content-Length" in resp.headers and (scrubber is None or _coding(resp) in ("", "identity")):
                 out.headers["Content-Length"] = resp.headers["Content-Length"]
             await out.prepare(request)
             await out.write_eof()
