@@ -117,6 +117,23 @@ class DecodedAnswerTest(ProxyFixture):
         self.assertLess(time.monotonic() - started, 5)
 
 
+class PassRouteBytesTest(ProxyFixture):
+    """A pass route relays encoded answers as sent: no decoding, no re-encoding, the upstream's length."""
+    routes = [{"name": "pass", "upstream": "UP", "policy": "pass"}]
+
+    def test_encoded_answers_are_byte_identical(self):
+        for coding, z in (("gzip", members(ANSWER)), ("deflate", raw_deflate(ANSWER)), ("br", b"\x0b\x02\x80")):
+            with self.subTest(coding=coding):
+                self.up.answer = ("json", 200, z, {"Content-Encoding": coding})
+                resp, data = self.post("/v1/chat/completions", CHAT)
+                self.assertEqual((resp.getheader("Content-Encoding"), resp.getheader("Content-Length"), data),
+                                 (coding, str(len(z)), z))
+        z = gzip.compress(b'{"message":{"content":"<PERSON_1>"}}\n' * 3)
+        self.up.answer = ("sse", 200, [z[:7], z[7:]], {"Content-Type": "application/x-ndjson", "Content-Encoding": "gzip"})
+        resp, data = self.post("/api/chat", CHAT)
+        self.assertEqual((resp.getheader("Content-Encoding"), data), ("gzip", z))
+
+
 class OllamaSplitPlaceholderTest(ProxyFixture):
     """Ollama streams a token a line: a placeholder split across lines (<PERS / ON_1>) came back as
     written, the core's stream restorer held back split text only in OpenAI, Anthropic and Gemini
