@@ -13,6 +13,7 @@ from multidict import CIMultiDict
 
 from sanctumcore.proxy import inflate, jsonlines
 from test_proxy_encodings import ANSWER, CHAT, EVENTS, STREAM, text_of
+from test_proxy_json_lines import NAMES, OLLAMA, IdentitiesFixture, ollama_line
 from test_proxy_pass import ProxyFixture
 
 RESTORED = "Hi Jane Doe, jane.doe@example.com"
@@ -246,3 +247,26 @@ class LineStreamCostTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class JsonLinesEdgesTest(IdentitiesFixture):
+    """Values with a quote and a backslash (known identities) in JSON lines with a byte order mark or
+    indented: the first line of a stream with a BOM was restored as text (the quote ended its string);
+    a whole answer of indented JSON lines was joined into one line of several documents."""
+
+    def test_a_byte_order_mark_on_the_first_line(self):
+        raw = b"\xef\xbb\xbf" + ollama_line("Hi <PERSON_1>") + ollama_line("<PERSON_2>", True)
+        for size in (len(raw), 2):
+            with self.subTest(size=size):
+                self.up.answer = ("sse", 200, [raw[i:i + size] for i in range(0, len(raw), size)],
+                                  {"Content-Type": "application/x-ndjson"})
+                resp, data = self.post("/api/chat", OLLAMA)
+                self.assertTrue(data.startswith(b"\xef\xbb\xbf"))
+                docs = [json.loads(line) for line in data[3:].split(b"\n") if line]
+                self.assertEqual([d["message"]["content"] for d in docs], [f"Hi {NAMES[0]}", NAMES[1]])
+
+    def test_indented_json_lines_keep_their_lines(self):
+        self.up.answer = ("json", 200, b"  " + ollama_line("Hi <PERSON_1>") + b"\t" + ollama_line("<PERSON_2>", True))
+        resp, data = self.post("/api/chat", OLLAMA)
+        docs = [json.loads(line) for line in data.split(b"\n") if line.strip()]
+        self.assertEqual([d["message"]["content"] for d in docs], [f"Hi {NAMES[0]}", NAMES[1]])
