@@ -270,3 +270,32 @@ class JsonLinesEdgesTest(IdentitiesFixture):
         resp, data = self.post("/api/chat", OLLAMA)
         docs = [json.loads(line) for line in data.split(b"\n") if line.strip()]
         self.assertEqual([d["message"]["content"] for d in docs], [f"Hi {NAMES[0]}", NAMES[1]])
+
+
+class GeminiPathAgainstBodyModelTest(ProxyFixture):
+    """A path read as Gemini's names the route's model; a body naming another went along unchecked, so
+    `/v1/chat/completions;/models/gemma-3:generateContent` with "model": "gpt-4o" took the pass route of
+    gemma-* to a server that may drop the `;` part and run gpt-4o's chat unscrubbed."""
+    routes = [{"name": "scrub", "upstream": "UP/s", "policy": "scrub", "models": ["gpt-*", "gemini-*"]},
+              {"name": "pass", "upstream": "UP/p", "policy": "pass", "models": ["gemma-*"]}]
+
+    def test_different_models_are_refused(self):
+        body = json.dumps({"model": "gpt-4o", "messages": [{"role": "user", "content": "I am Jane Doe"}]}).encode()
+        for path in ("/v1/chat/completions;/models/gemma-3:generateContent",
+                     "/v1/chat/completions%3B/models/gemma-3%3AgenerateContent"):
+            with self.subTest(path=path):
+                resp, data = self.post(path, body)
+                self.assertEqual(resp.status, 400, data)
+                self.assertEqual(json.loads(data)["error"]["code"], "ambiguous_model")
+        self.assertEqual(self.up.requests, [])
+
+    def test_the_same_model_in_both_is_routed(self):
+        body = json.dumps({"model": "models/gemini-embedding-001", "content": {"parts": [{"text": "I am Jane Doe"}]}}).encode()
+        resp, _ = self.post("/v1beta/models/gemini-embedding-001:embedContent", body)
+        self.assertEqual(resp.status, 200)
+        self.assertTrue(self.up.requests[-1].path.startswith("/s/"))
+        self.assertNotIn(b"Jane", self.up.requests[-1].body)
+        body = json.dumps({"contents": [{"parts": [{"text": "hello"}]}]}).encode()
+        resp, _ = self.post("/v1beta/models/gemma-3:generateContent", body)
+        self.assertEqual(resp.status, 200)
+        self.assertEqual(self.up.requests[-1].body, body)

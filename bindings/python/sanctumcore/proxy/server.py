@@ -234,8 +234,8 @@ class Proxy:
         self._starting += 1
         record["starting"] = True
         path = request.rel_url.raw_path
-        model = upstream.gemini_path_model(path)
-        if model is None and body and self.cfg.needs_model(path):
+        model = path_model = upstream.gemini_path_model(path)
+        if body and self.cfg.needs_model(path):
             if _encoded(request):  # (the core would only say the compressed bytes are no UTF-8)
                 raise Refusal(415, "routing by model takes request bodies without Content-Encoding",
                               code="content_encoding")
@@ -245,6 +245,13 @@ class Proxy:
                 model = await finished(asyncio.get_running_loop().run_in_executor(None, self._model_of, body))
             else:
                 model = self._model_of(body)
+            if path_model is not None:
+                # A path read as Gemini's whose body names another model (`/v1/chat/completions;/models/
+                # gemma:generateContent` with "model": "gpt-4o"): a server that drops the `;` part runs the
+                # body's model, which may belong to a scrub route while the path's took a pass route.
+                if model is not None and model.removeprefix("models/") != path_model:
+                    raise Refusal(400, "the path and the body name different models", code="ambiguous_model")
+                model = path_model
         route = self.cfg.select(path, model)
         if route is None:
             raise Refusal(404, "no route matches this path and model")
