@@ -596,6 +596,29 @@ static bool street_word(const uint8_t *w, size_t n)
     return n >= 2 && n <= 12 && WORD_IN_SORTED(w, n, W);
 }
 
+/* A known given name and a known surname ("a Chiara Bassi", "a María López"): after a preposition that
+ * usually takes a place (Italian, Spanish, Portuguese, Catalan "a"), the pair outweighs the place frame,
+ * unless the pair is a place ("a Monte Carlo") or a place or street word follows ("a Piero Gobetti
+ * Stazione"). The flags were looked up already; only the next word is read. */
+bool pii_given_surname_pair(const pii_scan *sc, const size_t (*toks)[2], const unsigned *fl, size_t nt)
+{
+    if (nt < 2 || nt > 3 || !(fl[0] & SC_NAME_FIRST) || !(fl[nt - 1] & SC_NAME_LAST) || (fl[nt - 1] & SC_NAME_PLACE))
+        return false;
+    /* the first word of a place name that is also a given name: "Monte Carlo", "Villa Ada", "Porto Alegre" */
+    static const char *const LEAD[] = {"bad", "borgo", "cala", "castel", "costa", "isla", "lago", "mont", "monte",
+                                       "mount", "porta", "porto", "praia", "puerto", "punta", "rio", "val",
+                                       "valle", "vila", "villa", NULL};
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, end = toks[nt - 1][1];
+    if (WORD_IN_SORTED(s + toks[0][0], toks[0][1] - toks[0][0], LEAD))
+        return false;
+    word a;
+    if (next_word(s, n, end, &a) && a.s == end + 1 && a.cap &&
+        (pii_place_noun(s + a.s, a.e - a.s) || street_word(s + a.s, a.e - a.s)))
+        return false;
+    return true;
+}
+
 /* Where a trip starts, ends or changes: "lands at X", "depart from X", "flew into X". */
 static bool travel_place(const pii_scan *sc, size_t start)
 {
