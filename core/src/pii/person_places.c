@@ -2,6 +2,7 @@
  * named like people is no person in technical context (issue 17). */
 #include "names.h"
 #include "person.h"
+#include "person_prose.h"
 
 /* Narrows the window [*lo, *hi) around [start, end) to the line holding it. */
 static void line_clip(const uint8_t *s, size_t start, size_t end, size_t *lo, size_t *hi)
@@ -611,6 +612,12 @@ bool pii_given_surname_pair(const pii_scan *sc, const size_t (*toks)[2], const u
     const uint8_t *s = sc->s;
     size_t n = sc->n, end = toks[nt - 1][1];
     if (WORD_IN_SORTED(s + toks[0][0], toks[0][1] - toks[0][0], LEAD))
+        return false;
+    /* English "a" is an article: "ordered a Tom Collins", "longer, a Tommy Hilfiger jacket", "love a Jack
+     * Daniels" (an English word before "a", whether or not it is also a name) */
+    size_t ws, we, vs, ve;
+    if (prev_word(s, toks[0][0], 1, &ws, &we) && prev_word(s, ws, 1, &vs, &ve) &&
+        (pii_english_word(s + vs, ve - vs) || (sc_name_lookup(s + vs, ve - vs) & SC_NAME_WORD)))
         return false;
     word a;
     if (next_word(s, n, end, &a) && a.s == end + 1 && a.cap &&
