@@ -23,7 +23,7 @@ from . import config
 
 # Hop-by-hop (RFC 9110 7.6.1), plus what the proxy computes itself (Host, Content-Length).
 HOP_BY_HOP = {"connection", "proxy-connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
-              "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length", "expect"}
+              "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length", "expect", "x-sanctum-handoff"}
 CREDENTIAL_HEADERS = {"authorization", "x-api-key", "api-key", "x-goog-api-key"}
 
 # Which request headers a scrub route checks or drops: headers.py.
