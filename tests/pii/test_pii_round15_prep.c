@@ -59,7 +59,9 @@ static void round15_prep_places(void **state)
     pii_expect_none(d, "Ci vediamo a Porta Romana alle otto.", P);
     pii_expect_none(d, "Fui a Santa Cruz de Tenerife.", P);
     /* a place noun after the pair: a street or a station named after a person */
-    pii_expect_none(d, "Ci vediamo a Piero Gobetti Stazione.", P);
+    pii_expect_none(d, "Ci vediamo a Marco Rossi Station.", P);
+    pii_expect_none(d, "Ci vediamo a Marco Rossi Piazza.", P);
+    pii_expect_none(d, "Lo trovi a Paolo Conti Airport.", P);
     /* English "a" + a brand named like a person */
     pii_expect_none(d, "She bought a Calvin Klein dress.", P);
     pii_expect_none(d, "He drives a John Deere tractor.", P);

@@ -619,6 +619,9 @@ bool pii_given_surname_pair(const pii_scan *sc, const size_t (*toks)[2], const u
     if (prev_word(s, toks[0][0], 1, &ws, &we) && prev_word(s, ws, 1, &vs, &ve) &&
         (pii_english_word(s + vs, ve - vs) || (sc_name_lookup(s + vs, ve - vs) & SC_NAME_WORD)))
         return false;
+    for (size_t t = 1; t < nt; t++) /* "a Marco Rossi Piazza": the place word inside the span */
+        if (pii_place_noun(s + toks[t][0], toks[t][1] - toks[t][0]) || street_word(s + toks[t][0], toks[t][1] - toks[t][0]))
+            return false;
     word a;
     if (next_word(s, n, end, &a) && a.s == end + 1 && a.cap &&
         (pii_place_noun(s + a.s, a.e - a.s) || street_word(s + a.s, a.e - a.s)))
