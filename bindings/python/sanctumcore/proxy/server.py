@@ -15,7 +15,6 @@ import logging
 import re
 import threading
 import time
-import zlib
 from typing import Optional
 
 import aiohttp
@@ -24,8 +23,8 @@ from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
 from aiohttp.web_protocol import RequestPayloadError
 
-from . import attachments, balance, handoff as handoff_mod, headers as header_rules, http, jsonarray, jsonlines, logs
-from . import paths, upstream, vault
+from . import attachments, balance, handoff as handoff_mod, headers as header_rules, http, inflate, jsonarray
+from . import jsonlines, logs, paths, upstream, vault
 from .config import Config, ConfigError, Route
 
 log = logging.getLogger("sanctumcore.proxy")
@@ -315,8 +314,8 @@ class Proxy:
         self._starting += 1
         record["starting"] = True
         path = request.rel_url.raw_path
-        model = upstream.gemini_path_model(path)
-        if model is None and body and self.cfg.needs_model(path):
+        model = path_model = upstream.gemini_path_model(path)
+        if body and self.cfg.needs_model(path):
             if _encoded(request):  # (the core would only say the compressed bytes are no UTF-8)
                 raise Refusal(415, "routing by model takes request bodies without Content-Encoding",
                               code="content_encoding")
@@ -326,6 +325,13 @@ class Proxy:
                 model = await finished(asyncio.get_running_loop().run_in_executor(None, self._model_of, body))
             else:
                 model = self._model_of(body)
+            if path_model is not None:
+                # A path read as Gemini's whose body names another model (`/v1/chat/completions;/models/
+                # gemma:generateContent` with "model": "gpt-4o"): a server that drops the `;` part runs the
+                # body's model, which may belong to a scrub route while the path's took a pass route.
+                if model is not None and model.removeprefix("models/") != path_model:
+                    raise Refusal(400, "the path and the body name different models", code="ambiguous_model")
+                model = path_model
         route = self.cfg.select(path, model)
         if route is None:
             raise Refusal(404, "no route matches this path and model")
@@ -648,7 +654,9 @@ class Proxy:
             headers.append(("Server", http.SERVER))
         if request.method == "HEAD":  # the upstream's length describes the GET it stands for
             out = web.StreamResponse(status=resp.status, headers=headers)
-            if "Content-Length" in resp.headers:
+            # (Not the length of an encoded body a scrub route would decode: the client would take it
+            # for the decoded body's, whose Content-Encoding is dropped.)
+            if "Content-Length" in resp.headers and (scrubber is None or _coding(resp) in ("", "identity")):
                 out.headers["Content-Length"] = resp.headers["Content-Length"]
             await out.prepare(request)
             await out.write_eof()
@@ -702,20 +710,16 @@ class Proxy:
 
     @staticmethod
     def _decoded(resp, data: bytes, cap: int) -> bytes:
-        enc = resp.headers.get("Content-Encoding", "identity").lower()
+        enc = _coding(resp)
         if enc in ("", "identity"):
             return data
-        if enc in ("gzip", "deflate", "x-gzip"):
-            d = zlib.decompressobj(zlib.MAX_WBITS | 32)
+        if enc in inflate.CODINGS:
             try:
-                out = d.decompress(data, cap + 1)  # never more than the cap (and one byte to know)
-            except zlib.error:
+                return inflate.decode_whole(enc, data, cap)  # never more than the cap (and one byte to know)
+            except inflate.Undecodable:
                 raise Refusal(502, "upstream answer could not be decoded") from None
-            if len(out) > cap:
-                raise Refusal(502, f"upstream answer larger than {cap} bytes decoded (max_response_bytes)")
-            if not d.eof:
-                raise Refusal(502, "upstream answer could not be decoded")
-            return out
+            except OverflowError:
+                raise Refusal(502, f"upstream answer larger than {cap} bytes decoded (max_response_bytes)") from None
         raise Refusal(502, f"upstream answered with {enc} encoding; the proxy cannot restore it")
 
     async def _relay_stream(self, request, resp, scrubber, headers, record, array=False,
@@ -723,11 +727,11 @@ class Proxy:
         """array: a Gemini JSON-array stream (jsonarray.ArrayStream), restored element by element; lines:
         newline-delimited JSON (jsonlines.LineStream), restored line by line; watch: a vault.StreamId fed
         the decoded stream (the response id keeps the session as soon as it is seen)."""
-        inflate = None  # a gzip or deflate stream (sent although the proxy asked for identity) is decoded
+        inflater = None  # a gzip or deflate stream (sent although the proxy asked for identity) is decoded
         if scrubber is not None:
-            enc = resp.headers.get("Content-Encoding", "identity").strip().lower()
-            if enc in ("gzip", "x-gzip", "deflate"):
-                inflate = zlib.decompressobj(zlib.MAX_WBITS | 32)
+            enc = _coding(resp)
+            if enc in inflate.CODINGS:
+                inflater = inflate.Inflater(enc)
             elif enc not in ("", "identity"):
                 raise Refusal(502, f"upstream stream is {enc}-encoded; the proxy cannot restore it")
         out = web.StreamResponse(status=resp.status, headers=headers)
@@ -758,7 +762,7 @@ class Proxy:
         cap, size, cut = self.cfg.max_response_bytes, 0, False
         try:
             try:
-                chunks = resp.content.iter_any() if inflate is None else _inflated(resp.content.iter_any(), inflate, cap)
+                chunks = resp.content.iter_any() if inflater is None else _inflated(resp.content.iter_any(), inflater, cap)
                 async for chunk in chunks:
                     if restorer is not None and size + len(chunk) > cap:
                         # The restorer would hold and work on more: its first `cap` bytes are restored
@@ -817,29 +821,26 @@ class _Undecodable(aiohttp.ClientPayloadError):
     """An encoded upstream stream that does not decode (or ends before its end): cut like a dying one."""
 
 
-async def _inflated(chunks, inflate, cap: int):
-    """The chunks of an upstream stream, decoded when `inflate` (a zlib decompressobj) is given: never
-    more than cap + 1 bytes decoded ahead of the relay's own size check (a small compressed answer may
-    decode to gigabytes)."""
-    if inflate is None:
-        async for chunk in chunks:
-            yield chunk
-        return
+async def _inflated(chunks, inflater, cap: int):
+    """The decoded chunks of an encoded upstream stream (inflate.Inflater): never more than cap + 1 bytes
+    decoded ahead of the relay's own size check (a small compressed answer may decode to gigabytes)."""
     got = 0
-    async for chunk in chunks:
-        while chunk:
-            try:
-                out = inflate.decompress(chunk, max(1, cap + 1 - got))
-            except zlib.error:
-                raise _Undecodable("upstream stream does not decode") from None
-            got += len(out)
-            chunk = inflate.unconsumed_tail
-            if out:
+    try:
+        async for chunk in chunks:
+            for out in inflater.decode(chunk, cap - got):
+                got += len(out)
                 yield out
             if got > cap:
                 return  # the relay cuts the stream at cap
-    if not inflate.eof:
-        raise _Undecodable("upstream stream ended inside its encoding")
+        inflater.finish()
+    except inflate.Undecodable as e:
+        raise _Undecodable(str(e)) from None
+
+
+def _coding(resp) -> str:
+    """The answer's content coding, lower case; several (a list, or the header twice) joined with ", ",
+    which no decoder takes: refused, never relayed undecoded without its Content-Encoding."""
+    return ", ".join(v.strip() for v in resp.headers.getall("Content-Encoding", ())).strip().lower()
 
 
 def _encoded(request) -> bool:
