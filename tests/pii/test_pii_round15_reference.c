@@ -37,10 +37,39 @@ static void round15_case_citations(void **state)
     pii_expect_none(f->det, "Alien vs. Predator, 2004 sequel, is on the late-night schedule.", P);
 }
 
+/* Author-year citations in running text: "Surname et al.", "Surname (2017) argues", "(Surname, 2015)",
+ * "(Surname & Surname, 2015)", in several languages' reporting frames. A title, a product, a place, a body or
+ * a figure in the same frame is no author. */
+static void round15_author_year(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t P = SANCTUM_ENTITY_PERSON;
+    pii_expect(f->det, "Similar gains were reported by Lindahl et al. in a later cohort.", P, "Lindahl");
+    pii_expect(f->det, "The effect vanished once Quispe et al. controlled for rainfall.", P, "Quispe");
+    pii_expect(f->det, "As Marchetti (2017) argues, remittances smooth consumption.", P, "Marchetti");
+    pii_expect(f->det, "Wie Luhmann (1984, S. 31) zeigt, beobachten Systeme sich selbst.", P, "Luhmann");
+    pii_expect(f->det, "Comme le montre Szabó (2004, p. 12), la mobilité reste faible.", P, "Szabó");
+    pii_expect(f->det, "Nakamura (2011) found no such effect in Hokkaido.", P, "Nakamura");
+    pii_expect(f->det, "This contradicts earlier work (Kowalczyk, 2015) on rural credit.", P, "Kowalczyk");
+    pii_expect(f->det, "Rates fell sharply (see Oyelaran & Adeyinka, 2019, for a review).", P, "Oyelaran");
+    pii_expect(f->det, "Rates fell sharply (see Oyelaran & Adeyinka, 2019, for a review).", P, "Adeyinka");
+    pii_expect(f->det, "Two studies disagree (Lindahl et al., 2019; Nakamura, 2021).", P, "Nakamura");
+    pii_expect(f->det, "Como señala García Márquez (1982), escribía de madrugada.", P, "García Márquez");
+    /* no author: a film, software, a place, a body, a figure, a dictionary word in the same frames */
+    pii_expect_none(f->det, "Parasite (2019) won the Palme d'Or and four Oscars.", P);
+    pii_expect_none(f->det, "As Ubuntu (2004) showed, a release schedule can hold.", P);
+    pii_expect_none(f->det, "As Germany (2023) shows, exports can fall while jobs grow.", P);
+    pii_expect_none(f->det, "Unemployment rose again (Eurostat, 2022) in the south.", P);
+    pii_expect_none(f->det, "The trend is clear (Figure 3, 2021 data) across regions.", P);
+    pii_expect_none(f->det, "As Windows (2021) shows, defaults matter more than options.", P);
+    pii_expect_none(f->det, "According to Eurostat (2022), energy prices doubled.", P);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(round15_case_citations, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_author_year, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

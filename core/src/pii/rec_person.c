@@ -1090,6 +1090,13 @@ void pii_rec_person(pii_scan *sc)
                 continue;
             }
         }
+        if (w.cap && w.e + 6 < n && (s[w.e] == ' ' || s[w.e] == ',')) {
+            size_t ae = pii_author_year(sc, &w); /* "Lindahl et al.", "As Marchetti (2017) argues" */
+            if (ae > 0) {
+                k.p = ae;
+                continue;
+            }
+        }
         if ((wl == 1 && pii_is_upper(s[w.s]) && w.e + 2 < n && s[w.e] == '.') ||
             (w.cap && pii_initials_shape(s, n, w.e))) {
             size_t ie = pii_initials_name(sc, &w); /* "J. Okafor", "Varga, Z.", "Mendes, Carla" */
