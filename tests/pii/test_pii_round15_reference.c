@@ -65,11 +65,63 @@ static void round15_author_year(void **state)
     pii_expect_none(f->det, "According to Eurostat (2022), energy prices doubled.", P);
 }
 
+/* No entity of any type covers `span` (its first occurrence in text). */
+static void expect_not_span(const sanctum_detector *det, const char *text, const char *span)
+{
+    sanctum_detection *d = pii_run(det, text, 0);
+    size_t a = (size_t)(strstr(text, span) - text), b = a + strlen(span);
+    bool hit = false;
+    for (size_t i = 0; i < d->count; i++)
+        hit = hit || (d->entities[i].start < b && d->entities[i].end > a);
+    if (hit) {
+        print_error("unexpected entity on \"%s\" in \"%s\"\n", span, text);
+        pii_dump(d);
+    }
+    sanctum_free(d);
+    assert_false(hit);
+}
+
+/* The character an actor plays, in cast lists and reviews: "X as Y", "X als Y", "X plays Y", "X (Y)" after a
+ * cast word, "interpreta a Y", "incarne Madame Y". The actor stays a person; the same "as" between people
+ * outside a performance ("Treat Tom as Anna's backup") names two persons. */
+static void round15_cast_characters(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t P = SANCTUM_ENTITY_PERSON;
+    const char *t1 = "In the new staging, Adaeze Obi plays Ophelia and Tomasz Brzeski plays Laertes.";
+    pii_expect(f->det, t1, P, "Adaeze Obi");
+    expect_not_span(f->det, t1, "Ophelia");
+    expect_not_span(f->det, t1, "Laertes");
+    const char *t2 = "Cast: Ruth Okafor as Margaret, Dev Anand Rao as Tom Wingfield, Ines Moura as Laura.";
+    pii_expect(f->det, t2, P, "Ruth Okafor");
+    expect_not_span(f->det, t2, "Margaret");
+    expect_not_span(f->det, t2, "Tom Wingfield");
+    expect_not_span(f->det, t2, "Laura");
+    const char *t3 = "Der Film mit Lena Vogt als Effi Briest und Jonas Keller als Innstetten startet im Mai.";
+    pii_expect(f->det, t3, P, "Lena Vogt");
+    expect_not_span(f->det, t3, "Effi Briest");
+    const char *t4 = "Film de Marc Aubert, avec Claire Dubois (Emma) et Julien Marchand (Rodolphe).";
+    pii_expect(f->det, t4, P, "Claire Dubois");
+    expect_not_span(f->det, t4, "Emma");
+    expect_not_span(f->det, t4, "Rodolphe");
+    const char *t5 = "En el montaje, Lucía Ferrer interpreta a Bernarda con una dureza admirable.";
+    pii_expect(f->det, t5, P, "Lucía Ferrer");
+    expect_not_span(f->det, t5, "Bernarda");
+    const char *t6 = "Dans ce film, Hana Kimura incarne Madame Arcati avec un humour sec.";
+    expect_not_span(f->det, t6, "Arcati");
+    /* persons in the same frames outside a performance */
+    pii_expect(f->det, "Please treat Tom as Anna's backup while she is away.", P, "Anna");
+    pii_expect(f->det, "We hired Grace Liu as Priya's deputy last spring.", P, "Priya");
+    pii_expect(f->det, "Ella plays Marcus at chess every Sunday.", P, "Marcus");
+    pii_expect(f->det, "The meeting went well: Karen Holt (Finance) and Omar Said (Legal) signed.", P, "Omar Said");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(round15_case_citations, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_author_year, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_cast_characters, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

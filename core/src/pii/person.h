@@ -329,6 +329,9 @@ double pii_place_person_lift(const pii_scan *sc, size_t start, size_t end, bool 
 /* Pets, storms and dates named like people: "my cat X", "Hurricane X", "Jan 15" (first_end: where the
  * span's first word ends). */
 bool pii_not_person_frame(const pii_scan *sc, size_t start, size_t end, size_t first_end, bool poss);
+/* The character an actor plays, on a line about a film or a stage: "X as Y", "X plays Y", "avec X (Y)",
+ * "interpreta a Y" (person_cast.c). */
+bool pii_cast_character(const pii_scan *sc, size_t start, size_t end, bool poss);
 
 /* ---- person_scripts.c: other scripts, honorifics and titles of other languages ---- */
 /* Flags of a Russian name in another case than the nominative (0 when none). */

@@ -15,6 +15,7 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/person_affiliation.c
   ${PII_DIR}/person_anaphora.c
   ${PII_DIR}/person_brands.c
+  ${PII_DIR}/person_cast.c
   ${PII_DIR}/person_cjk.c
   ${PII_DIR}/person_chat_frames.c
   ${PII_DIR}/person_citations.c
