@@ -316,6 +316,19 @@ static void mail_fields_in_a_row(void **state)
     assert_linear(f->det, "long sign-offs", "Med v\u00e4nlig h\u00e4lsning\nAstrid Sj\u00f6berg\n");
 }
 
+/* Round 15: rows of the reference frames. Each role frame reads its line (bounded either side), each
+ * citation reads a few bytes after the name, a BibTeX value up to 400 bytes. */
+static void reference_frames_in_a_row(void **state)
+{
+    pii_fixture *f = *state;
+    assert_linear(f->det, "cast list on one line", "Ruth Okafor as Margaret, ");
+    assert_linear(f->det, "cast in parentheses", "film avec Claire Dubois (Emma) ");
+    assert_linear(f->det, "author-year", "As Marchetti (2017) argues, ");
+    assert_linear(f->det, "et al.", "Lindahl et al. ");
+    assert_linear(f->det, "BibTeX authors", "author = {Okoro, Chidi and Van der Berg, Lotte and ");
+    assert_linear(f->det, "case captions", "Castellano v. Brennan, 588 F.3d 102 ");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -335,6 +348,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round13_rows_and_scripts, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(named_things_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(mail_fields_in_a_row, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(reference_frames_in_a_row, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

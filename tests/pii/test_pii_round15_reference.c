@@ -116,12 +116,39 @@ static void round15_cast_characters(void **state)
     pii_expect(f->det, "The meeting went well: Karen Holt (Finance) and Omar Said (Legal) signed.", P, "Omar Said");
 }
 
+/* Reference-manager fields: BibTeX author/editor values ("Surname, Given and Given Surname", "and others"),
+ * RIS AU/A1/ED lines. A corporate author in double braces, a title or a lower-case value is no person. */
+static void round15_bib_fields(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t P = SANCTUM_ENTITY_PERSON;
+    const char *b1 = "@article{okoro2019,\n  author = {Okoro, Chidi and Van der Berg, Lotte},\n  year = {2019}\n}";
+    pii_expect(f->det, b1, P, "Okoro, Chidi");
+    pii_expect(f->det, b1, P, "Van der Berg, Lotte");
+    const char *b2 = "@book{tides, Author = \"Marisol Quintero and Ji-ho Park\", title = \"Tides\"}";
+    pii_expect(f->det, b2, P, "Marisol Quintero");
+    pii_expect(f->det, b2, P, "Ji-ho Park");
+    pii_expect(f->det, "@incollection{ch3, editor = {Brand\xc3\xa3o, In\xc3\xaas and others}, pages = {1--20}}", P,
+               "Brand\xc3\xa3o, In\xc3\xaas");
+    const char *r1 = "TY  - JOUR\nAU  - Haugland, Sigrid\nAU  - Mensah, Kofi A.\nTI  - Coastal erosion\nER  - ";
+    pii_expect(f->det, r1, P, "Haugland, Sigrid");
+    pii_expect(f->det, r1, P, "Mensah, Kofi A.");
+    /* a value of another shape is left to the other rules */
+    pii_expect(f->det, "git commit --author=\"Lars Ekstr\xc3\xb6m <lars@ekstrom.example>\" -m \"fix\"", P, "Lars Ekstr\xc3\xb6m");
+    /* no person: a corporate author, a title field, a lower-case placeholder, a RIS title */
+    pii_expect_none(f->det, "@misc{who2020, author = {{World Health Organization}}, title = {Annual Report}}", P);
+    pii_expect_none(f->det, "@book{h1, title = {Author and Editor: A Short History}, year = {2001}}", P);
+    pii_expect_none(f->det, "template: author = {name}, year = {yyyy}", P);
+    pii_expect_none(f->det, "TY  - BOOK\nTI  - Tides and the Coast\nPY  - 1998\nER  - ", P);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(round15_case_citations, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_author_year, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_cast_characters, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_bib_fields, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

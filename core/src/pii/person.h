@@ -306,6 +306,10 @@ size_t pii_in_re(pii_scan *sc, const word *w);
 /* "Lindahl et al.", "As Marchetti (2017) argues", "(Kowalczyk, 2015)", "(Oyelaran & Adeyinka, 2019)": an
  * author-year citation starting at the capitalized word w (person_citations.c). Returns where to go on, or 0. */
 size_t pii_author_year(pii_scan *sc, const word *w);
+/* "author = {Okoro, Chidi and Van der Berg, Lotte}", "AU  - Haugland, Sigrid": the names of a BibTeX author
+ * or editor value that opens right before w, or of the RIS AU/ED line whose tag is w (person_bib.c). Returns
+ * where to go on, or 0. */
+size_t pii_bib_author(pii_scan *sc, const word *w);
 void pii_record_pair(pii_scan *sc, const word *w, unsigned fa, const name_seq *q, double *score, uint32_t *ev);
 /* The JSON key [ks, ke) names a person: 2 any value, 1 known names only, 0 no. */
 int pii_json_name_key(const uint8_t *s, size_t n, size_t ks, size_t ke);

@@ -1039,6 +1039,14 @@ void pii_rec_person(pii_scan *sc)
         if (sc->oom)
             return;
         size_t wl = w.e - w.s;
+        if ((!w.lower && w.s >= 8 && (s[w.s - 1] == '{' || s[w.s - 1] == '"')) ||
+            (wl == 2 && w.allcaps && w.e + 4 < n && s[w.e] == ' ' && s[w.e + 1] == ' ')) {
+            size_t be = pii_bib_author(sc, &w); /* "author = {Okoro, Chidi and ...}", "AU  - Haugland, Sigrid" */
+            if (be > 0) {
+                k.p = be;
+                continue;
+            }
+        }
         if (w.lower && s[w.s] >= 0x80) {
             k.prev_s = w.s;
             k.prev_e = w.e;
