@@ -142,6 +142,26 @@ static void round15_bib_fields(void **state)
     pii_expect_none(f->det, "TY  - BOOK\nTI  - Tides and the Coast\nPY  - 1998\nER  - ", P);
 }
 
+/* Scorers in match reports: a name with a minute mark ("Wirtz (23')", "Oyarzabal 12'", "(pen. 51')",
+ * "(90+3')"). A place, a team or a measurement with a foot mark in the same shape is none. */
+static void round15_scorers(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t P = SANCTUM_ENTITY_PERSON;
+    const char *m1 = "Late drama at Ewood: Mbeumo (88') and Szmodics (90+3') scored for the visitors.";
+    pii_expect(f->det, m1, P, "Mbeumo");
+    pii_expect(f->det, m1, P, "Szmodics");
+    const char *m2 = "Goles: Oyarzabal 12', Zubimendi 67'.";
+    pii_expect(f->det, m2, P, "Oyarzabal");
+    pii_expect(f->det, m2, P, "Zubimendi");
+    pii_expect(f->det, "Tore: 1:0 Wirtz (23'), 2:0 Musiala (pen. 51').", P, "Musiala");
+    pii_expect(f->det, "Mateus Fernandes (45+1\xe2\x80\x99) levelled before the break.", P, "Mateus Fernandes");
+    /* no scorer: places, a room measured in feet, a height */
+    pii_expect_none(f->det, "Lisbon (23') and Porto (67') are the kickoff offsets in the feed.", P);
+    pii_expect_none(f->det, "Room 12' by 14' needs new carpet before the move.", P);
+    pii_expect_none(f->det, "The new centre is 6'2\" and left-footed.", P);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -149,6 +169,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round15_author_year, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_cast_characters, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_bib_fields, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_scorers, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,7 +1,8 @@
-/* PERSON in author-year citations of running text (round 15): "Lindahl et al.", "As Marchetti (2017)
+/* PERSON in author-year citations of running text and scorers of match reports (round 15): "Lindahl et al.", "As Marchetti (2017)
  * argues", "Wie Luhmann (1984, S. 31) zeigt", "(Kowalczyk, 2015)", "(see Oyelaran & Adeyinka, 2019)". The
  * year frame alone also follows films, products, places and bodies ("Parasite (2019)", "(Eurostat, 2022)"):
- * an unknown word needs "et al.", a co-author, or both a reporting word before and a reporting verb after. */
+ * an unknown word needs "et al.", a co-author, or both a reporting word before and a reporting verb after.
+ * A minute mark after a name ("Wirtz (23')", "Oyarzabal 12'", "(pen. 51')", "(90+3')") is a scorer. */
 #include "names.h"
 #include "person.h"
 #include "person_prose.h"
@@ -22,6 +23,33 @@ static bool year_at(const uint8_t *s, size_t n, size_t p, size_t *end)
         return false; /* "2019.04", "2019-2021", a longer number */
     *end = q;
     return true;
+}
+
+/* A minute mark at p: "23'", "90+3'", "pen. 51'" (the typographic apostrophe and prime too), then no digit or
+ * letter ("6'2\"" is a height). Returns its end, or 0. */
+static size_t minute_at(const uint8_t *s, size_t n, size_t p)
+{
+    if (p + 4 < n && memcmp(s + p, "pen. ", 5) == 0)
+        p += 5;
+    size_t q = p;
+    while (q < n && q - p < 3 && pii_is_digit(s[q]))
+        q++;
+    if (q == p || q - p > 3)
+        return 0;
+    if (q + 1 < n && s[q] == '+' && pii_is_digit(s[q + 1])) {
+        q += 2;
+        if (q < n && pii_is_digit(s[q]))
+            q++;
+    }
+    if (q < n && s[q] == '\'')
+        q++;
+    else if (q + 2 < n && s[q] == 0xE2 && s[q + 1] == 0x80 && (s[q + 2] == 0x99 || s[q + 2] == 0xB2))
+        q += 3;
+    else
+        return 0;
+    if (q < n && (pii_is_alnum(s[q]) || s[q] == '"' || s[q] == '\''))
+        return 0;
+    return q;
 }
 
 /* The capitalized word [a, b) may be an author's name: no place, body, product, dictionary or closed word. */
@@ -118,20 +146,20 @@ static size_t author_year(pii_scan *sc, const word *w, bool opened)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n, a = w->s, e = w->e;
-    if (e + 6 >= n)
+    if (e + 3 >= n)
         return 0;
     /* the bytes after the word first: a frame of a citation or a second capitalized word */
     uint8_t c = s[e], d = s[e + 1];
     bool two = !opened && c == ' ' && (pii_is_upper(d) || d >= 0xC3);
     if (!two && !(c == ',' && d == ' ' && pii_is_digit(s[e + 2])) &&
-        !(c == ' ' && ((d == '(' && pii_is_digit(s[e + 2])) || d == '&' || memcmp(s + e, " et al", 6) == 0 ||
-                       memcmp(s + e, " and ", 5) == 0)))
+        !(c == ' ' && ((d == '(' && (pii_is_digit(s[e + 2]) || s[e + 2] == 'p')) || pii_is_digit(d) || d == '&' ||
+                       (e + 6 <= n && memcmp(s + e, " et al", 6) == 0) || (e + 5 <= n && memcmp(s + e, " and ", 5) == 0))))
         return 0;
     /* a family name of two words ("García Márquez"): the first must be a known name */
     word nx;
     if (two) {
         if (!next_word(s, n, e + 1, &nx) || nx.s != e + 1 || !nx.cap || nx.e + 3 >= n || s[nx.e] != ' ' ||
-            s[nx.e + 1] != '(')
+            (s[nx.e + 1] != '(' && !pii_is_digit(s[nx.e + 1])))
             return 0;
         if (word_in(s + a, e - a, OPEN) || word_in(s + a, e - a, VERB)) {
             /* "As Marchetti (2017)": the citation is of the next word, and "As" no part of a name */
@@ -146,7 +174,12 @@ static size_t author_year(pii_scan *sc, const word *w, bool opened)
     } else if (!author_word(sc, a, e)) {
         return 0;
     }
-    size_t ye;
+    size_t ye, me;
+    if (s[e] == ' ' && ((me = minute_at(s, n, e + 1)) > 0 ||
+                        (s[e + 1] == '(' && (me = minute_at(s, n, e + 2)) > 0 && me < n && s[me] == ')'))) {
+        emit(sc, a, e); /* a scorer: "Wirtz (23')", "Oyarzabal 12'" */
+        return me;
+    }
     if (e + 7 < n && memcmp(s + e, " et al", 6) == 0) {
         emit(sc, a, e);
         return e;
@@ -171,7 +204,7 @@ static size_t author_year(pii_scan *sc, const word *w, bool opened)
     }
     /* two authors: "(see Oyelaran & Adeyinka, 2019)", "Chen and Mwangi (2021)" */
     size_t p = 0;
-    if (memcmp(s + e, " & ", 3) == 0)
+    if (e + 3 <= n && memcmp(s + e, " & ", 3) == 0)
         p = e + 3;
     else if (e + 5 < n && memcmp(s + e, " and ", 5) == 0)
         p = e + 5;
