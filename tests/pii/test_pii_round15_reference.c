@@ -162,6 +162,23 @@ static void round15_scorers(void **state)
     pii_expect_none(f->det, "The new centre is 6'2\" and left-footed.", P);
 }
 
+/* A bibliography entry in MLA or Chicago style: "Surname, Given." at the start of a line, then a title and a
+ * year on the same line. A place and its country in the same shape is none. */
+static void round15_bibliography_entries(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t P = SANCTUM_ENTITY_PERSON;
+    pii_expect(f->det, "Works Cited\nOkparaeke, Nnamdi. River Towns. Heinemann, 1987.", P, "Okparaeke, Nnamdi");
+    pii_expect(f->det, "Litteratur\nS\xc3\xb8lvberg, Ingrid. Fjordliv og handel. Oslo: Gyldendal, 2004.", P,
+               "S\xc3\xb8lvberg, Ingrid");
+    pii_expect(f->det, "Bibliografia\nTrevisan, Ottavia. 2011. Le citt\xc3\xa0 d'acqua. Venezia: Marsilio.", P,
+               "Trevisan, Ottavia");
+    /* none: a place and its country, a greeting, the same shape with no year on the line */
+    pii_expect_none(f->det, "Notes\nParis, France. Population about two million in 2019.", P);
+    pii_expect_none(f->det, "Agenda\nWelcome, Everyone. Minutes from 2024 are attached.", P);
+    pii_expect_none(f->det, "Colours\nAmber, Ruby. Both shades are sold out.", P);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -170,6 +187,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round15_cast_characters, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_bib_fields, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_scorers, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_bibliography_entries, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
