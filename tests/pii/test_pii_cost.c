@@ -326,6 +326,7 @@ static void reference_frames_in_a_row(void **state)
     assert_linear(f->det, "author-year", "As Marchetti (2017) argues, ");
     assert_linear(f->det, "et al.", "Lindahl et al. ");
     assert_linear(f->det, "scorers", "Wirtz (23'), ");
+    assert_linear(f->det, "capitals speakers", "MR. HALVERSON: no.\n");
     assert_linear(f->det, "BibTeX authors", "author = {Okoro, Chidi and Van der Berg, Lotte and ");
     assert_linear(f->det, "case captions", "Castellano v. Brennan, 588 F.3d 102 ");
 }

@@ -179,6 +179,27 @@ static void round15_bibliography_entries(void **state)
     pii_expect_none(f->det, "Colours\nAmber, Ruby. Both shades are sold out.", P);
 }
 
+/* Transcript speaker labels in capitals: a title or an office, then the surname, then a colon, at the start
+ * of a line ("CHAIR OKAFOR:", "MR. HALVERSON:", "SENATOR WHITLOCK:"). An office alone, an office after a title
+ * ("MR. CHAIRMAN:") or a report heading ("CHAIR REPORT:") is no name. */
+static void round15_caps_speakers(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t P = SANCTUM_ENTITY_PERSON;
+    const char *t1 = "CHAIR OKONJO: The meeting is called to order.\nCOUNCILLOR BRENNAN: Point of order, Chair.";
+    pii_expect(f->det, t1, P, "OKONJO");
+    pii_expect(f->det, t1, P, "BRENNAN");
+    pii_expect(f->det, "MR. HALVERSON: Objection, Your Honor.\nTHE COURT: Sustained.", P, "HALVERSON");
+    pii_expect(f->det, "SENATOR WHITLOCK: I yield back the balance of my time.", P, "WHITLOCK");
+    pii_expect(f->det, "JUDGE MARCHETTI: Please be seated.", P, "MARCHETTI");
+    pii_expect(f->det, "Transcript\nDR. NAKASHIMA: The scans were clear.", P, "NAKASHIMA");
+    /* no name: offices, the court, a heading */
+    pii_expect_none(f->det, "MR. CHAIRMAN: I move the question.", P);
+    pii_expect_none(f->det, "MADAM SPEAKER: The House will come to order.", P);
+    pii_expect_none(f->det, "THE COURT: Sustained.\nTHE WITNESS: Yes, that is right.", P);
+    pii_expect_none(f->det, "CHAIR REPORT: attendance was low this quarter.", P);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -188,6 +209,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round15_bib_fields, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_scorers, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_bibliography_entries, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_caps_speakers, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

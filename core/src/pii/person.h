@@ -310,6 +310,9 @@ size_t pii_author_year(pii_scan *sc, const word *w);
  * or editor value that opens right before w, or of the RIS AU/ED line whose tag is w (person_bib.c). Returns
  * where to go on, or 0. */
 size_t pii_bib_author(pii_scan *sc, const word *w);
+/* "CHAIR OKONJO:", "MR. HALVERSON:": the surname of a capitals speaker label whose title or office is w, at the
+ * start of a line (person_speakers.c). Returns where to go on, or 0. */
+size_t pii_caps_speaker(pii_scan *sc, const word *w);
 void pii_record_pair(pii_scan *sc, const word *w, unsigned fa, const name_seq *q, double *score, uint32_t *ev);
 /* The JSON key [ks, ke) names a person: 2 any value, 1 known names only, 0 no. */
 int pii_json_name_key(const uint8_t *s, size_t n, size_t ks, size_t ke);

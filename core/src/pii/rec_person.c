@@ -1128,6 +1128,11 @@ void pii_rec_person(pii_scan *sc)
             k.p = rl;
             continue;
         }
+        size_t spk = w.allcaps && (w.s == 0 || s[w.s - 1] == '\n') ? pii_caps_speaker(sc, &w) : 0;
+        if (spk > 0) {
+            k.p = spk; /* "CHAIR OKONJO:", "MR. HALVERSON:" */
+            continue;
+        }
         size_t fam = w.allcaps ? pii_caps_family_first(sc, &w) : 0;
         if (fam > 0) {
             k.p = fam;

@@ -50,6 +50,7 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/person_script_titles.c
   ${PII_DIR}/phone_cc_data.c
   ${PII_DIR}/person_scripts.c
+  ${PII_DIR}/person_speakers.c
   ${PII_DIR}/rec_bank.c
   ${PII_DIR}/rec_card.c
   ${PII_DIR}/rec_deny.c
