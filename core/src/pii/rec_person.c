@@ -1192,6 +1192,8 @@ void pii_rec_person(pii_scan *sc)
         pii_cjk_honorifics(sc);
     if (!sc->oom)
         pii_cjk_names(sc);
+    if (!sc->oom)
+        pii_bio_leads(sc); /* "林淑芬（1967年生）", "김민정(1983년 출생)", "अनीता देशपांडे (जन्म 1969)" */
     if (!sc->oom && sc->first_high < n)
         pii_ja_intro(sc);
 }

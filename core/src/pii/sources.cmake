@@ -15,6 +15,7 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/person_affiliation.c
   ${PII_DIR}/person_anaphora.c
   ${PII_DIR}/person_bib.c
+  ${PII_DIR}/person_bio_leads.c
   ${PII_DIR}/person_brands.c
   ${PII_DIR}/person_cast.c
   ${PII_DIR}/person_cjk.c
