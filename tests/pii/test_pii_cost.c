@@ -327,6 +327,7 @@ static void reference_frames_in_a_row(void **state)
     assert_linear(f->det, "et al.", "Lindahl et al. ");
     assert_linear(f->det, "scorers", "Wirtz (23'), ");
     assert_linear(f->det, "capitals speakers", "MR. HALVERSON: no.\n");
+    assert_linear(f->det, "offices before names", "Detective Inspector Narang Okonjo said, ");
     assert_linear(f->det, "biography leads", "\xe9\x99\xb3\xe9\x9b\x85\xe5\xa9\xb7\xef\xbc\x88" "1971\xe5\xb9\xb4\xe7\x94\x9f\xef\xbc\x89\n");
     assert_linear(f->det, "a lead without a line break", "\xe9\x99\xb3\xe9\x9b\x85 ");
     assert_linear(f->det, "BibTeX authors", "author = {Okoro, Chidi and Van der Berg, Lotte and ");

@@ -228,6 +228,29 @@ static void round15_biography_leads(void **state)
     pii_expect_none(f->det, "\xe0\xa4\xae\xe0\xa5\x81\xe0\xa4\x82\xe0\xa4\xac\xe0\xa4\x88 (\xe0\xa4\xb8\xe0\xa5\x8d\xe0\xa4\xa5\xe0\xa4\xbe\xe0\xa4\xaa\xe0\xa4\xa8\xe0\xa4\xbe 1507)", P); /* मुंबई (स्थापना 1507) */
 }
 
+/* An English office before a surname in news copy: "Mayor Oduya said", "Councillor Mbatha", "Detective Inspector
+ * Narang". The title is no part of the name. A street, a hotel or another office after the office word is no
+ * name. */
+static void round15_office_titles(void **state)
+{
+    pii_fixture *f = *state;
+    const int32_t P = SANCTUM_ENTITY_PERSON;
+    pii_expect(f->det, "\"We will rebuild,\" Mayor Oduya said on Monday.", P, "Oduya");
+    pii_expect(f->det, "Councillor Mbatha voted against the plan.", P, "Mbatha");
+    pii_expect(f->det, "Governor Ikwuemesi signed the bill on Friday.", P, "Ikwuemesi");
+    pii_expect(f->det, "Detective Inspector Narang led the inquiry.", P, "Narang");
+    pii_expect(f->det, "Representative Okoye and Senator Whitlock disagreed.", P, "Okoye");
+    pii_expect(f->det, "Representative Okoye and Senator Whitlock disagreed.", P, "Whitlock");
+    /* no name: a street, a hotel, an avenue, an office after the office */
+    pii_expect_none(f->det, "The Mayor Street bridge is closed until June.", P);
+    pii_expect_none(f->det, "President Hotel reopens in spring after the refit.", P);
+    pii_expect_none(f->det, "Senator Avenue traffic is heavy this morning.", P);
+    pii_expect_none(f->det, "Staff moved to the Senator Agnieszka Kowalczyk Building last week.", P);
+    pii_expect(f->det, "Senator Margaret Okonjo-Brandt said she would oppose the bill.", P, "Margaret Okonjo-Brandt");
+    pii_expect_none(f->det, "The Secretary General spoke to the Assembly.", P);
+    pii_expect(f->det, "Attorney General Mbeki-Hale announced the inquiry.", P, "Mbeki-Hale");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -239,6 +262,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round15_bibliography_entries, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_caps_speakers, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_biography_leads, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_office_titles, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

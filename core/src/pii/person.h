@@ -313,6 +313,9 @@ size_t pii_bib_author(pii_scan *sc, const word *w);
 /* "CHAIR OKONJO:", "MR. HALVERSON:": the surname of a capitals speaker label whose title or office is w, at the
  * start of a line (person_speakers.c). Returns where to go on, or 0. */
 size_t pii_caps_speaker(pii_scan *sc, const word *w);
+/* "Mayor Oduya", "Councillor Mbatha", "Detective Inspector Narang": the surname after an English office w
+ * (person_speakers.c). Returns where to go on, or 0. */
+size_t pii_office_name(pii_scan *sc, const word *w);
 /* Names that open a line in a script without case before a parenthesis with a birth year: encyclopedia
  * leads (person_bio_leads.c). */
 void pii_bio_leads(pii_scan *sc);

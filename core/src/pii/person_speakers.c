@@ -1,7 +1,9 @@
-/* PERSON in transcript speaker labels written in capitals (round 15): a title or an office, the surname, a
+/* PERSON after an office (round 15): transcript speaker labels written in capitals: a title or an office, the surname, a
  * colon, at the start of a line: "CHAIR OKONJO:", "COUNCILLOR BRENNAN:", "MR. HALVERSON:", "SENATOR WHITLOCK:".
  * Hearings, council minutes, court and parliamentary transcripts write their speakers so. An office after the
- * title ("MR. CHAIRMAN:", "MADAM SPEAKER:"), a place or a heading ("CHAIR REPORT:") is no name. */
+ * title ("MR. CHAIRMAN:", "MADAM SPEAKER:"), a place or a heading ("CHAIR REPORT:") is no name. News copy puts
+ * the same offices before a surname: "Mayor Oduya said", "Councillor Mbatha", "Detective Inspector Narang";
+ * a street, a hotel or a second office after them is none ("Mayor Street", "President Hotel"). */
 #include "names.h"
 #include "person.h"
 #include "person_prose.h"
@@ -11,12 +13,76 @@
 static bool office_word(const uint8_t *w, size_t n)
 {
     static const char *const OFFICE[] = {
-        "alderman", "alderwoman", "assemblymember", "chair", "chairman", "chairwoman", "commissioner",
-        "congressman", "congresswoman", "councillor", "councilman", "councilmember", "councilor", "councilwoman",
-        "delegate", "det", "detective", "director", "governor", "inspector", "mayor", "minister", "president",
-        "rep", "representative", "rev", "reverend", "secretary", "senator", "sergeant", "sgt", "supervisor",
-        "treasurer", "trustee", NULL};
+        "alderman", "alderwoman", "ambassador", "assemblymember", "chair", "chairman", "chairwoman", "chancellor",
+        "commissioner", "congressman", "congresswoman", "constable", "councillor", "councilman", "councilmember",
+        "councilor", "councilwoman", "delegate", "det", "detective", "director", "governor", "inspector", "mayor",
+        "minister", "president", "rep", "representative", "rev", "reverend", "secretary", "senator", "sergeant",
+        "sgt", "sheriff", "supervisor", "treasurer", "trustee", NULL};
     return WORD_IN_SORTED(w, n, OFFICE);
+}
+
+/* The word [q, e) may be a surname after an office: a known name, or an unknown word that is no dictionary
+ * word, office, body or place. */
+static bool surname_after_office(pii_scan *sc, size_t q, size_t e)
+{
+    const uint8_t *s = sc->s;
+    int cls = pii_word_class_at(sc, q, e);
+    unsigned f = pii_name_flags_at(sc, q, e);
+    if (cls == SC_WORD_STOP || cls == SC_WORD_TITLE || cls == SC_WORD_ORG_NEXT || cls == SC_WORD_PLACE ||
+        cls == SC_WORD_TECH_NOUN || (f & SC_NAME_PLACE) || sc_place_lookup(s + q, e - q) ||
+        office_word(s + q, e - q) || pii_role_noun(s + q, e - q) || pii_prose_closed(s + q, e - q))
+        return false;
+    if (!(f & (SC_NAME_FIRST | SC_NAME_LAST)) && pii_english_word(s + q, e - q))
+        return false;
+    return !((f & SC_NAME_WORD) && !(f & SC_NAME_LAST)); /* "CHAIR REPORT:" */
+}
+
+size_t pii_office_name(pii_scan *sc, const word *w)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    static const char *const OF_GENERAL[] = {"attorney", "auditor", "inspector", "governor", "postmaster",
+                                             "secretary", "solicitor", "surgeon", NULL};
+    bool general_office = w->cap && word_in(s + w->s, w->e - w->s, OF_GENERAL);
+    if (!w->cap || (!general_office && !office_word(s + w->s, w->e - w->s)))
+        return 0;
+    word a;
+    if (!next_word(s, n, w->e, &a) || a.s != w->e + 1 || s[w->e] != ' ' || !a.cap)
+        return 0;
+    if (general_office && pii_word_eq(s + a.s, a.e - a.s, "general")) {
+        /* "the Secretary General", "Attorney General Garland": the office is two words */
+        size_t e = a.e;
+        if (!next_word(s, n, e, &a) || a.s != e + 1 || s[e] != ' ' || !a.cap)
+            return e;
+    } else if (!office_word(s + w->s, w->e - w->s)) {
+        return 0;
+    }
+    if (office_word(s + a.s, a.e - a.s)) { /* "Detective Inspector Narang" */
+        size_t e = a.e;
+        if (!next_word(s, n, e, &a) || a.s != e + 1 || s[e] != ' ' || !a.cap)
+            return 0;
+    }
+    /* one to three capitalized words, none a firm's or a place's word ("Mayor Street", "President Hotel"), nor
+     * followed by one ("Reverend Maud Fenwick Building") */
+    size_t start = a.s, end = a.e;
+    for (unsigned k = 0;; k++) {
+        if (!surname_after_office(sc, a.s, a.e) || a.possessive)
+            return 0;
+        end = a.e;
+        word b;
+        if (k == 2 || end + 1 >= n || s[end] != ' ' || !next_word(s, n, end, &b) || b.s != end + 1 || !b.cap)
+            break;
+        int bc = pii_word_class_at(sc, b.s, b.e);
+        if (bc == SC_WORD_ORG_NEXT || bc == SC_WORD_TECH_NOUN || pii_role_noun(s + b.s, b.e - b.s))
+            return 0; /* "Senator Agnieszka Kowalczyk Building" */
+        if (!surname_after_office(sc, b.s, b.e))
+            break;
+        a = b;
+    }
+    const char *why;
+    if (!pii_in_code(sc, start, end, &why) && !pii_not_person_frame(sc, start, end, end, false))
+        pii_person_emit(sc, start, end, 0.85, SANCTUM_EV_TITLE | SANCTUM_EV_CONTEXT_BEFORE);
+    return end;
 }
 
 size_t pii_caps_speaker(pii_scan *sc, const word *w)
@@ -39,21 +105,12 @@ size_t pii_caps_speaker(pii_scan *sc, const word *w)
         end = b.e; /* "SENATOR ORTIZ MENA:" */
     if (end >= n || s[end] != ':')
         return 0;
-    /* each word: a known name, or an unknown word that is no dictionary word, office, body or place */
     for (size_t q = a.s; q < end;) {
         size_t e = q;
         while (e < end && s[e] != ' ')
             e++;
-        int cls = pii_word_class_at(sc, q, e);
-        unsigned f = pii_name_flags_at(sc, q, e);
-        if (cls == SC_WORD_STOP || cls == SC_WORD_TITLE || cls == SC_WORD_ORG_NEXT || cls == SC_WORD_PLACE ||
-            (f & SC_NAME_PLACE) || sc_place_lookup(s + q, e - q) || office_word(s + q, e - q) ||
-            pii_role_noun(s + q, e - q))
+        if (!surname_after_office(sc, q, e))
             return 0;
-        if (!(f & (SC_NAME_FIRST | SC_NAME_LAST)) && pii_english_word(s + q, e - q))
-            return 0;
-        if ((f & SC_NAME_WORD) && !(f & SC_NAME_LAST))
-            return 0; /* "CHAIR REPORT:" */
         q = e + 1;
     }
     const char *why;

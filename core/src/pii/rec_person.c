@@ -1133,6 +1133,13 @@ void pii_rec_person(pii_scan *sc)
             k.p = spk; /* "CHAIR OKONJO:", "MR. HALVERSON:" */
             continue;
         }
+        if (w.cap && w.e + 2 < n && s[w.e] == ' ' && (pii_is_upper(s[w.e + 1]) || s[w.e + 1] >= 0xC3)) {
+            size_t oe = pii_office_name(sc, &w); /* "Mayor Oduya said", "Detective Inspector Narang" */
+            if (oe > 0) {
+                k.p = oe;
+                continue;
+            }
+        }
         size_t fam = w.allcaps ? pii_caps_family_first(sc, &w) : 0;
         if (fam > 0) {
             k.p = fam;
