@@ -316,6 +316,26 @@ size_t pii_in_re(pii_scan *sc, const word *w);
 /* "Lindahl et al.", "As Marchetti (2017) argues", "(Kowalczyk, 2015)", "(Oyelaran & Adeyinka, 2019)": an
  * author-year citation starting at the capitalized word w (person_citations.c). Returns where to go on, or 0. */
 size_t pii_author_year(pii_scan *sc, const word *w);
+/* The cheap byte test before pii_author_year at a capitalized word ending at e (e + 3 < n): the bytes after it
+ * open a citation or a minute mark (", 2", " (", " 1", " &", " et", " an"), or a second word ends before " (" or
+ * " 1" ("García Márquez (1982)"). */
+static inline bool pii_author_year_shape(const uint8_t *s, size_t n, size_t e)
+{
+    uint8_t c = s[e], d = s[e + 1];
+    if (c == ',')
+        return d == ' ' && s[e + 2] >= '0' && s[e + 2] <= '9';
+    if (c != ' ')
+        return false;
+    if (d == '(' || d == '&' || (d >= '0' && d <= '9') || (d == 'e' && s[e + 2] == 't') ||
+        (d == 'a' && s[e + 2] == 'n'))
+        return true;
+    if (!((d >= 'A' && d <= 'Z') || d >= 0xC3))
+        return false;
+    size_t q = e + 2;
+    while (q < n && q - e < 32 && s[q] != ' ' && s[q] != '\n')
+        q++;
+    return q + 1 < n && s[q] == ' ' && (s[q + 1] == '(' || (s[q + 1] >= '0' && s[q + 1] <= '9'));
+}
 /* "author = {Okoro, Chidi and Van der Berg, Lotte}", "AU  - Haugland, Sigrid": the names of a BibTeX author
  * or editor value that opens right before w, or of the RIS AU/ED line whose tag is w (person_bib.c). Returns
  * where to go on, or 0. */

@@ -43,20 +43,19 @@ static bool capital_word(const uint8_t *s, size_t a, size_t b)
     return b > a && (pii_is_upper(s[a]) || (s[a] >= 0xC3 && s[a] <= 0xC5 && a + 1 < b && s[a + 1] < 0xA0));
 }
 
-/* The role frame before position p: "<Actor> as|als|como|comme", "plays|spielt|incarne|interpreta (a)". */
-static bool role_frame(const uint8_t *s, size_t p)
+/* The role frame before the word [a, b) that ends one space before the name: "<Actor> as|als|como|comme|come",
+ * "plays|spielt|incarne|interpreta", "interpreta a". */
+static bool role_frame(const uint8_t *s, size_t a, size_t b)
 {
     static const char *const AS[] = {"als", "as", "come", "comme", "como", NULL};
     static const char *const PLAYS[] = {"incarne", "interpreta", "interpret\xc3\xb3", "joue", "played", "playing",
                                         "plays", "portrayed", "portrays", "spielt", "verk\xc3\xb6" "rpert", NULL};
-    size_t a, b, c, d;
-    if (!prev_word(s, p, 1, &a, &b) || p - b != 1)
-        return false;
-    if (word_in(s + a, b - a, PLAYS))
+    size_t c, d, l = b - a;
+    if (l >= 4 && word_in(s + a, l, PLAYS))
         return true;
-    if (pii_word_eq(s + a, b - a, "a")) /* "interpreta a Bernarda" */
+    if (l == 1 && s[a] == 'a') /* "interpreta a Bernarda" */
         return prev_word(s, a, 1, &c, &d) && a - d == 1 && word_in(s + c, d - c, PLAYS);
-    if (!word_in(s + a, b - a, AS) || !pii_is_lower(s[a]))
+    if (l < 2 || l > 5 || !word_in(s + a, l, AS))
         return false;
     return prev_word(s, a, 1, &c, &d) && a - d == 1 && capital_word(s, c, d) && !sentence_start(s, c);
 }
@@ -68,17 +67,20 @@ bool pii_cast_character(const pii_scan *sc, size_t start, size_t end, bool poss)
     if (poss || start < 3)
         return false;
     bool frame = false;
+    size_t a, b;
     if (s[start - 1] == '(') {
         /* "Claire Dubois (Emma)": the role in parentheses right after the actor */
-        size_t a, b;
-        frame = end < n && s[end] == ')' && start >= 3 && s[start - 2] == ' ' &&
-                prev_word(s, start - 1, 1, &a, &b) && capital_word(s, a, b);
-    } else if (s[start - 1] == ' ') {
-        frame = role_frame(s, start);
-        size_t a, b;
-        if (!frame && prev_word(s, start, 1, &a, &b) && start - b == 1 && capital_word(s, a, b) &&
-            sc_word_class(s + a, b - a) == SC_WORD_TITLE)
-            frame = role_frame(s, a); /* "incarne Madame Arcati", "as Mrs Danvers" */
+        frame = end < n && s[end] == ')' && s[start - 2] == ' ' && prev_word(s, start - 1, 1, &a, &b) &&
+                capital_word(s, a, b);
+    } else if (s[start - 1] == ' ' && prev_word(s, start, 1, &a, &b) && start - b == 1) {
+        /* the word before: a frame word in lower case, or a title between it and the name ("incarne Madame
+         * Arcati", "as Mrs Danvers") */
+        if (pii_is_lower(s[a]) || s[a] >= 0x80)
+            frame = role_frame(s, a, b);
+        else if (b - a <= 8 && capital_word(s, a, b) && sc_word_class(s + a, b - a) == SC_WORD_TITLE) {
+            size_t c, d;
+            frame = prev_word(s, a, 1, &c, &d) && a - d == 1 && role_frame(s, c, d);
+        }
     }
     return frame && performance_line(s, n, start);
 }

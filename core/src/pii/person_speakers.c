@@ -12,6 +12,13 @@
  * SC_WORD_TITLE). */
 static bool office_word(const uint8_t *w, size_t n)
 {
+    /* most capitalized words leave on their length or first letter (the offices start with a c d g i m p r s t) */
+    if (n < 3 || n > 14)
+        return false;
+    uint8_t c = (uint8_t)(w[0] | 0x20);
+    if (!(c == 'a' || c == 'c' || c == 'd' || c == 'g' || c == 'i' || c == 'm' || c == 'p' || c == 'r' || c == 's' ||
+          c == 't'))
+        return false;
     static const char *const OFFICE[] = {
         "alderman", "alderwoman", "ambassador", "assemblymember", "chair", "chairman", "chairwoman", "chancellor",
         "commissioner", "congressman", "congresswoman", "constable", "councillor", "councilman", "councilmember",
@@ -41,9 +48,9 @@ size_t pii_office_name(pii_scan *sc, const word *w)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n;
-    static const char *const OF_GENERAL[] = {"attorney", "auditor", "inspector", "governor", "postmaster",
+    static const char *const OF_GENERAL[] = {"attorney", "auditor", "governor", "inspector", "postmaster",
                                              "secretary", "solicitor", "surgeon", NULL};
-    bool general_office = w->cap && word_in(s + w->s, w->e - w->s, OF_GENERAL);
+    bool general_office = w->cap && w->e + 1 < n && s[w->e + 1] == 'G' && word_in(s + w->s, w->e - w->s, OF_GENERAL);
     if (!w->cap || (!general_office && !office_word(s + w->s, w->e - w->s)))
         return 0;
     word a;

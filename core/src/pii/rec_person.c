@@ -1098,7 +1098,7 @@ void pii_rec_person(pii_scan *sc)
                 continue;
             }
         }
-        if (w.cap && w.e + 3 < n && (s[w.e] == ' ' || s[w.e] == ',')) {
+        if (w.cap && w.e + 3 < n && pii_author_year_shape(s, n, w.e)) {
             size_t ae = pii_author_year(sc, &w); /* "Lindahl et al.", "As Marchetti (2017) argues" */
             if (ae > 0) {
                 k.p = ae;
