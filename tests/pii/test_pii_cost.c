@@ -349,6 +349,20 @@ static void round15_mail_in_a_row(void **state)
     assert_linear(f->det, "colons ending lines", "Am 05.11.2026 um 09:12 Wiebke Andersen Jonas Berg:\n");
 }
 
+/* Round 15: spoken addresses read a bounded number of words each way from every at-word; a row of them, of
+ * joins and dots, or of guillemets between addresses stays linear. */
+static void spoken_emails_in_a_row(void **state)
+{
+    pii_fixture *f = *state;
+    assert_linear(f->det, "a dot b at ", "a dot b at ");
+    assert_linear(f->det, "x dot ", "x dot ");
+    assert_linear(f->det, "jo at ex dot com ", "jo at ex dot com ");
+    assert_linear(f->det, "a underscore at ", "a underscore at ");
+    assert_linear(f->det, "\xc2\xab" "a@b.cc\xc2\xbb", "\xc2\xab" "a@b.cc\xc2\xbb");
+    assert_linear(f->det, "4111 1111 1111 1111 11/26 ", "4111 1111 1111 1111 11/26 ");
+    pii_expect(f->det, "email: jo dot li at example dot com", SANCTUM_ENTITY_EMAIL_ADDRESS, "jo dot li at example dot com");
+}
+
 /* Round 14: the venue noun after a name and the verb before it, an office after a title, a pet's verb of
  * naming, a room field, the placeholder's line window (a long line without a break), the lower-case frames
  * (a request after a line's first name, speaker lines, two-word and accented greetings, declined names) read
@@ -398,6 +412,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(named_things_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(mail_fields_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_mail_in_a_row, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(spoken_emails_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round14_frames_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(titles_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(reference_frames_in_a_row, pii_setup, pii_teardown),
