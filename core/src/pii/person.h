@@ -346,6 +346,15 @@ size_t pii_caps_speaker(pii_scan *sc, const word *w);
 /* "Mayor Oduya", "Councillor Mbatha", "Detective Inspector Narang": the surname after an English office w
  * (person_speakers.c). Returns where to go on, or 0. */
 size_t pii_office_name(pii_scan *sc, const word *w);
+/* The cheap test before pii_office_name: an office of that length starts with that letter (a bit per first
+ * letter for each length 0-14, from the lists of person_speakers.c; debug builds check the table once). */
+static inline bool pii_office_shape(const uint8_t *s, size_t a, size_t b)
+{
+    static const uint32_t FIRST[15] = {0x0000000u, 0x0000000u, 0x0000000u, 0x0060008u, 0x0000000u, 0x0001004u, 0x0000000u, 0x00c0001u, 0x006104du, 0x00c810cu, 0x0048005u, 0x0000004u, 0x0000004u, 0x0000004u, 0x0020001u};
+    size_t l = b - a;
+    uint8_t c = (uint8_t)(s[a] | 0x20);
+    return l < 15 && c >= 'a' && c <= 'z' && ((FIRST[l] >> (c - 'a')) & 1u);
+}
 /* Names that open a line in a script without case before a parenthesis with a birth year: encyclopedia
  * leads (person_bio_leads.c). */
 void pii_bio_leads(pii_scan *sc);

@@ -81,25 +81,53 @@ static bool lead_name(const uint8_t *s, size_t n, size_t p, size_t *end, bool *s
     return false;
 }
 
+/* The lead whose parenthesis opens at q: back to the line's start over letters of scripts without case and
+ * spaces only (at most 64 bytes), then the name and the birth parenthesis. */
+static void lead_at(pii_scan *sc, size_t q)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, p = q;
+    while (p > 0 && q - p < 64 && s[p - 1] != '\n') {
+        if (s[p - 1] < 0x80 && s[p - 1] != ' ')
+            return; /* ASCII before the parenthesis: no lead of this kind */
+        p--;
+    }
+    if ((p > 0 && s[p - 1] != '\n') || p == q || s[p] < 0xC0)
+        return;
+    size_t end;
+    bool spaced;
+    if (!lead_name(s, n, p, &end, &spaced))
+        return;
+    size_t open = end < n && s[end] == ' ' ? end + 1 : end;
+    if (open != q)
+        return;
+    size_t in = open + (s[open] == '(' ? 1 : 3);
+    /* no pii_in_code: it reads "박지혜(" as a call, and a lead of letters without case is no code */
+    if (birth_parenthesis(s, n, in, spaced))
+        pii_person_emit(sc, p, end, 0.85, SANCTUM_EV_CONTEXT_AFTER | SANCTUM_EV_FORMAT_WEAK);
+}
+
 void pii_bio_leads(pii_scan *sc)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n;
-    for (size_t p = 0; p < n;) {
-        if (s[p] >= 0xC0) {
-            size_t end;
-            bool spaced;
-            if (lead_name(s, n, p, &end, &spaced)) {
-                size_t open = end < n && s[end] == ' ' ? end + 1 : end;
-                size_t in = open + (s[open] == '(' ? 1 : 3);
-                /* no pii_in_code: it reads "박지혜(" as a call, and a lead of letters without case is no code */
-                if (birth_parenthesis(s, n, in, spaced))
-                    pii_person_emit(sc, p, end, 0.85, SANCTUM_EV_CONTEXT_AFTER | SANCTUM_EV_FORMAT_WEAK);
-            }
-        }
-        const uint8_t *nl = memchr(s + p, '\n', n - p);
-        if (nl == NULL)
+    if (sc->first_high >= n)
+        return; /* ASCII text: no lead of this kind */
+    /* every parenthesis, ASCII or full-width, after the first byte >= 0x80: rarer than line breaks */
+    for (size_t p = sc->first_high; p < n;) {
+        const uint8_t *o = memchr(s + p, '(', n - p);
+        if (o == NULL)
             break;
-        p = (size_t)(nl - s) + 1;
+        lead_at(sc, (size_t)(o - s));
+        p = (size_t)(o - s) + 1;
+    }
+    for (size_t p = sc->first_high; p + 2 < n;) {
+        const uint8_t *o = memchr(s + p, 0xEF, n - p - 2);
+        if (o == NULL)
+            break;
+        size_t q = (size_t)(o - s);
+        if (s[q + 1] == 0xBC && s[q + 2] == 0x88) /* "（" */
+            lead_at(sc, q);
+        p = q + 1;
     }
 }

@@ -77,7 +77,10 @@ bool pii_cast_character(const pii_scan *sc, size_t start, size_t end, bool poss)
          * Arcati", "as Mrs Danvers") */
         if (pii_is_lower(s[a]) || s[a] >= 0x80)
             frame = role_frame(s, a, b);
-        else if (b - a <= 8 && capital_word(s, a, b) && sc_word_class(s + a, b - a) == SC_WORD_TITLE) {
+        else if (b - a >= 2 && b - a <= 7 && pii_is_upper(s[a]) &&
+                 word_in(s + a, b - a, (const char *const[]){"dame", "don", "dr", "frau", "herr", "lady", "lord",
+                                                            "madame", "miss", "mme", "monsieur", "mr", "mrs", "ms",
+                                                            "se\xc3\xb1or", "sig", "sir", NULL})) {
             size_t c, d;
             frame = prev_word(s, a, 1, &c, &d) && a - d == 1 && role_frame(s, c, d);
         }

@@ -1133,7 +1133,8 @@ void pii_rec_person(pii_scan *sc)
             k.p = spk; /* "CHAIR OKONJO:", "MR. HALVERSON:" */
             continue;
         }
-        if (w.cap && w.e + 2 < n && s[w.e] == ' ' && (pii_is_upper(s[w.e + 1]) || s[w.e + 1] >= 0xC3)) {
+        if (w.cap && w.e + 2 < n && s[w.e] == ' ' && (pii_is_upper(s[w.e + 1]) || s[w.e + 1] >= 0xC3) &&
+            pii_office_shape(s, w.s, w.e)) {
             size_t oe = pii_office_name(sc, &w); /* "Mayor Oduya said", "Detective Inspector Narang" */
             if (oe > 0) {
                 k.p = oe;
