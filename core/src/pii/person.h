@@ -529,6 +529,17 @@ bool pii_mail_heading_name(const pii_scan *sc, size_t start, const size_t (*toks
 /* The word at [start, end) is a mail or MIME header field name ("Content-Type", "Bcc"; "Тема:" opening a
  * line under another header line). */
 bool pii_mail_field_name(const pii_scan *sc, size_t start, size_t end);
+/* Round 15: the word at [start, end) is a sender label of another language ("Dari:", "Từ:") opening its line
+ * before a firm's name and the end of the line: no speaker. */
+bool pii_mail_sender_label(const pii_scan *sc, size_t start, size_t end);
+
+/* person_bots.c (round 15): the name at [start, end) of nt words (fa: its first word's name flags) is a bot
+ * or a virtual assistant ("Nora, your virtual assistant", "the support bot Oliver", "Karma Bot:",
+ * "Renovatebot", "Mailer-Daemon"). */
+bool pii_bot_name(const pii_scan *sc, size_t start, size_t end, size_t nt, unsigned fa);
+/* The value of a JSON "name" key at [start, end) whose object describes an animal or a product (a sibling
+ * key "species", "breed", "sku", "model", "firmware", "version"). */
+bool pii_json_thing_name(const pii_scan *sc, size_t start, size_t end);
 /* Every word of the name (fl: their name flags) is a capitalized English word the name lists lack ("Work
  * Product", "Accounts"). */
 bool pii_all_dictionary_words(const uint8_t *s, const size_t (*toks)[2], const unsigned *fl, size_t nt);

@@ -711,6 +711,11 @@ static bool not_a_person(pii_scan *sc, const word *w, int cls, unsigned fa, cons
         return true;
     if (nt == 1 && pii_mail_field_name(sc, w->s, end))
         return true;
+    /* round 15: programs and things named like people ("Nora, your virtual assistant", "Renovatebot:",
+     * {"name": "Luna", "breed": "beagle"}, "Dari: Shopee") */
+    if (pii_bot_name(sc, w->s, end, nt, fa) || pii_json_thing_name(sc, w->s, end) ||
+        (nt == 1 && pii_mail_sender_label(sc, w->s, end)))
+        return true;
     if (pii_all_dictionary_words(s, (const size_t(*)[2])q->toks, q->fl, nt))
         return true;
     if (pii_brand_frame(sc, w->s, end, (const size_t(*)[2])q->toks, nt, poss, before, person_ev, sig))

@@ -14,6 +14,7 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/numbers.c
   ${PII_DIR}/person_affiliation.c
   ${PII_DIR}/person_anaphora.c
+  ${PII_DIR}/person_bots.c
   ${PII_DIR}/person_brands.c
   ${PII_DIR}/person_cjk.c
   ${PII_DIR}/person_chat_frames.c

@@ -1,0 +1,110 @@
+/* PII detector, round 15 (what is still wrongly taken): bots and virtual assistants named like people,
+ * system senders, mail sender labels of other languages read as a speaker, and the "name" of a JSON object
+ * that describes a thing. New sentences (none taken from an evaluation file); positives in the same frame
+ * beside the negatives. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "pii_expect.h"
+#include "test_util.h"
+
+/* A given name in apposition to a bot or a virtual assistant, or right after one. A human assistant, a
+ * vocative before a sentence about a bot, and a person named beside a bot stay persons. */
+static void round15_bots(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect_none(f->det, "You're now talking to Nora, Lakeside Credit Union's virtual banking assistant.",
+                    SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Hello, I'm Sophie, your digital assistant at Harbor Telecom. What can I do for you?",
+                    SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Bonjour, je suis Camille, votre assistante virtuelle. Comment puis-je vous aider ?",
+                    SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Hola, soy Valeria, tu asistente virtual de Banco Andino.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Ciao, sono Giulia, la tua assistente virtuale.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Hallo, ich bin Clara, deine digitale Assistentin der Stadtwerke.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Questions about your order? Our chatbot Milo answers around the clock.",
+                    SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "The support bot Oliver closed my ticket without reading it.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Winston (our Slack bot) posts the on-call rota every Monday.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Log in and the virtual assistant Emma will guide you through the form.",
+                    SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Hi, this is Zoe, an AI agent for Brightline Energy, calling about your meter.",
+                    SANCTUM_ENTITY_PERSON);
+    /* the same frames with people */
+    pii_expect(f->det, "Hello, I'm Sophie Marchand, your account manager at Harbor Telecom.", SANCTUM_ENTITY_PERSON,
+               "Sophie Marchand");
+    pii_expect(f->det, "Nora, the bot is down again, can you restart it?", SANCTUM_ENTITY_PERSON, "Nora");
+    pii_expect(f->det, "My assistant Helena will send you the contract tomorrow.", SANCTUM_ENTITY_PERSON, "Helena");
+    pii_expect(f->det, "Ask Ruth, our office assistant, for a visitor badge.", SANCTUM_ENTITY_PERSON, "Ruth");
+    pii_expect(f->det, "Thanks to Priya Raman for building the support bot.", SANCTUM_ENTITY_PERSON, "Priya Raman");
+}
+
+/* Senders and chat speakers that are programs: a name ending in "bot", a speaker followed by the word "Bot",
+ * the mailer daemon. A family name ending in "bot" stays a person. */
+static void round15_system_senders(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect_none(f->det, "[09:14] Renovatebot: Update dependency eslint to v9 (#412)", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "[2026-03-02 08:00] Karma Bot: Reminder – orders close at 11:30.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Polly Bot: New poll in #general – pick a venue.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "[12:01] Billy bot: Reminder: timesheets are due today.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "From: Mailer-Daemon\nSubject: Undelivered Mail Returned to Sender",
+                    SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "[18:40] Releasebot: Tagged v3.1.0 and published the changelog.", SANCTUM_ENTITY_PERSON);
+    /* the same frames with people */
+    pii_expect(f->det, "[09:14] Talbot: merged the fix, thanks for the review", SANCTUM_ENTITY_PERSON, "Talbot");
+    pii_expect(f->det, "[2026-03-02 08:05] Greta Lindqvist: orders are in, lunch at noon", SANCTUM_ENTITY_PERSON,
+               "Greta Lindqvist");
+    pii_expect(f->det, "From: Margot Abbott\nSubject: Board minutes", SANCTUM_ENTITY_PERSON, "Margot Abbott");
+}
+
+/* A sender label of another language ("Dari:", "Từ:", "Od:") opening a notification, its value a firm: the
+ * label is no speaker. A chat line whose speaker has that name and says a sentence stays a person. */
+static void round15_sender_labels(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect_none(f->det, "Dari: Shopee\nPaket kamu sedang dalam perjalanan ke alamat tujuan.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Từ: Techcombank\nTài khoản của quý khách đã được ghi có 500,000 VND.",
+                    SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Dari: Bank Mandiri\nTransaksi Anda berhasil diproses.", SANCTUM_ENTITY_PERSON);
+    /* a speaker who says a sentence */
+    pii_expect(f->det, "Dari: makasih banyak ya, nanti aku transfer\nMaya: siap", SANCTUM_ENTITY_PERSON, "Dari");
+}
+
+/* The "name" of a JSON object that describes an animal or a product (a sibling key "species", "breed",
+ * "sku", "firmware", "version"): no person. A person's object beside it stays a person. */
+static void round15_json_things(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect_none(f->det, "{\"pets\":[{\"name\":\"Max\",\"species\":\"dog\",\"age\":4}]}", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "{\"name\": \"Luna\", \"breed\": \"beagle\", \"vaccinated\": true}", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "[{\"name\":\"Oscar\",\"sku\":\"SOFA-3321\",\"price\":499.0}]", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "{\"device\":{\"name\":\"Winston\",\"firmware\":\"3.2.1\",\"battery\":88}}",
+                    SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "{\"species\": \"cat\", \"name\": \"Clementine\"}", SANCTUM_ENTITY_PERSON);
+    /* a person's object, and a person beside a pet */
+    pii_expect(f->det, "{\"name\": \"Daniel Okafor\", \"role\": \"owner\", \"team\": \"billing\"}",
+               SANCTUM_ENTITY_PERSON, "Daniel Okafor");
+    pii_expect(f->det, "{\"owner\":{\"name\":\"Hannah Schulz\"},\"pet\":{\"name\":\"Rex\",\"species\":\"dog\"}}",
+               SANCTUM_ENTITY_PERSON, "Hannah Schulz");
+    pii_expect_one_person(f->det,
+                          "{\"owner\":{\"name\":\"Hannah Schulz\"},\"pet\":{\"name\":\"Rex\",\"species\":\"dog\"}}",
+                          "Hannah Schulz");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(round15_bots, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_system_senders, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_sender_labels, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_json_things, pii_setup, pii_teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
