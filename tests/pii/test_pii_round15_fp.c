@@ -98,6 +98,27 @@ static void round15_json_things(void **state)
                           "Hannah Schulz");
 }
 
+/* Firms named like people in a list of firms: a brand named exactly like a person ("Raymond James") beside
+ * another firm, or a name that opens with no common given name ("Goldman Sachs") beside such a brand. A list
+ * that holds a person ("Anna Berg") is a list of people. */
+static void round15_firm_lists(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect_none(f->det, "Barclays shortlisted Raymond James and Wells Fargo for the bond issue.",
+                    SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Paul Smith, Ted Baker and Tommy Hilfiger are all on sale at the outlet.",
+                    SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "The Marc Jacobs and Michael Kors bags arrived on Tuesday.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Pricing calls with Goldman Sachs and Raymond James start Monday.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Rothschild, Nomura and William Hill were named in the filing.", SANCTUM_ENTITY_PERSON);
+    /* lists of people */
+    pii_expect(f->det, "Paul Smith and Anna Berg joined the call.", SANCTUM_ENTITY_PERSON, "Paul Smith");
+    pii_expect(f->det, "Thanks to Edward Jones and Priya Raman for the review.", SANCTUM_ENTITY_PERSON, "Edward Jones");
+    pii_expect(f->det, "Anna Berg, Tom Ford and Paul Smith were named in the filing.", SANCTUM_ENTITY_PERSON,
+               "Tom Ford");
+    pii_expect(f->det, "Ralph Osei and Wells Fargo's fraud team spoke on Monday.", SANCTUM_ENTITY_PERSON, "Ralph Osei");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -105,6 +126,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round15_system_senders, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_sender_labels, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_json_things, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_firm_lists, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

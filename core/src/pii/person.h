@@ -540,6 +540,9 @@ bool pii_bot_name(const pii_scan *sc, size_t start, size_t end, size_t nt, unsig
 /* The value of a JSON "name" key at [start, end) whose object describes an animal or a product (a sibling
  * key "species", "breed", "sku", "model", "firmware", "version"). */
 bool pii_json_thing_name(const pii_scan *sc, size_t start, size_t end);
+/* person_firm_lists.c (round 15): the name at [start, end) (first_flags: its first word's name flags) is a
+ * firm in a list of firms ("Raymond James and Wells Fargo", "Goldman Sachs and Raymond James"). */
+bool pii_firm_list(const pii_scan *sc, size_t start, size_t end, unsigned first_flags);
 /* Every word of the name (fl: their name flags) is a capitalized English word the name lists lack ("Work
  * Product", "Accounts"). */
 bool pii_all_dictionary_words(const uint8_t *s, const size_t (*toks)[2], const unsigned *fl, size_t nt);

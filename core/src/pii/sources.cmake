@@ -28,6 +28,7 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/person_fields.c
   ${PII_DIR}/person_named_things.c
   ${PII_DIR}/person_office_titles.c
+  ${PII_DIR}/person_firm_lists.c
   ${PII_DIR}/person_formats.c
   ${PII_DIR}/person_headers.c
   ${PII_DIR}/person_inflect.c
