@@ -220,6 +220,38 @@ static void literal_placeholders(void **state)
     fx_free(&f);
 }
 
+/* Literals far from any other '_', right after one, and with the longest type name: the scan that
+ * jumps between underscores finds every one (anon.c). */
+static void literal_placeholders_far_apart(void **state)
+{
+    (void)state;
+    fx f = fx_new();
+    sanctum_session *s = session(&f);
+    char in[4096] = "";
+    for (int i = 0; i < 40; i++)
+        strcat(in, "pepper piece cup ");
+    strcat(in, "a_b ");
+    for (int i = 0; i < 40; i++)
+        strcat(in, "pepper piece cup ");
+    strcat(in, "IBAN_CODE_12 x__US_BANK_NUMBER_3 [credit_card_9]");
+    for (int i = 0; i < 20; i++)
+        strcat(in, " eel ");
+    strcat(in, "phone_number_4");
+    char *a = anon(s, in);
+    assert_null(strstr(a, "IBAN_CODE_12"));
+    assert_null(strstr(a, "US_BANK_NUMBER_3"));
+    assert_null(strstr(a, "credit_card_9"));
+    assert_null(strstr(a, "phone_number_4"));
+    assert_non_null(strstr(a, "a_b"));
+    char *r = restore(s, a);
+    assert_string_equal(r, in);
+    free(r);
+    assert_int_equal(stats(s).literals, 4);
+    free(a);
+    sanctum_free(s);
+    fx_free(&f);
+}
+
 /* Tolerated variants, unknown and malformed placeholders. */
 static void tolerant_restore(void **state)
 {
@@ -1052,6 +1084,7 @@ int main(void)
         cmocka_unit_test(wipes_values),
         cmocka_unit_test(text_round_trip),   cmocka_unit_test(numbering_and_normalization),
         cmocka_unit_test(prefix_stability),  cmocka_unit_test(literal_placeholders),
+        cmocka_unit_test(literal_placeholders_far_apart),
         cmocka_unit_test(tolerant_restore),  cmocka_unit_test(request_round_trip),
         cmocka_unit_test(fail_closed),       cmocka_unit_test(vault_seal_open),
         cmocka_unit_test(sweeps),

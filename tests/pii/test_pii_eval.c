@@ -145,7 +145,15 @@ static void measure_alone(const char *name, size_t min_cases)
  * testers and evaluators type to try a PII tool (demo sentences and their translations, synthetic records,
  * Faker output, planted chat requests, red-team prompts, obfuscated, spaced, split, zero-width and
  * Unicode-digit values; hard negatives: precision probes with brands, places, eponyms, assistants,
- * invalid "test" numbers and ids). */
+ * invalid "test" numbers and ids); holdout21.txt, written blind the same way, news and reference writing pasted
+ * to summarise, fact-check, cite or translate (wire copy, court reports and judgments, press releases with
+ * media contacts, obituaries, sports line-ups, biographies, transcripts, abstracts, reference lists in many
+ * styles, reviews, readers' letters; hard negatives: characters, eponyms, prizes, storms, ships, DOIs, ISBNs);
+ * holdout22.txt, written blind the same way, text that went through a machine
+ * before it reached the assistant (OCR of scanned letters, forms, receipts, ID cards, payslips, cheques and
+ * business cards, PDF copy-paste with headers and footers, speech-to-text transcripts, machine translation,
+ * table pastes, HTML mail leftovers, calendar and CRM exports, automatic notifications; hard negatives:
+ * placeholders, redacted values, reference and device numbers, invalid numbers, things named after people). */
 static void holdout4_measure(void **state)
 {
     (void)state;
@@ -248,6 +256,18 @@ static void holdout20_measure(void **state)
     measure_alone("holdout20.txt", 340);
 }
 
+static void holdout21_measure(void **state)
+{
+    (void)state;
+    measure_alone("holdout21.txt", 350);
+}
+
+static void holdout22_measure(void **state)
+{
+    (void)state;
+    measure_alone("holdout22.txt", 345);
+}
+
 /* dev_prose.txt is NOT blind: the round-11 prose helper wrote it (letters, minutes, speeches, newsletters,
  * stories, translations in 30+ languages; half entity-free Title-Case hard negatives) as its development set
  * before reading the detector's source, then tuned rules on it. A measure of fit, not of generalisation. */
@@ -297,6 +317,8 @@ int main(void)
                                        cmocka_unit_test(holdout18_measure),
                                        cmocka_unit_test(holdout19_measure),
                                        cmocka_unit_test(holdout20_measure),
+                                       cmocka_unit_test(holdout21_measure),
+                                       cmocka_unit_test(holdout22_measure),
                                        cmocka_unit_test(dev_prose_measure),
                                        cmocka_unit_test(dev_mail_measure),
                                        cmocka_unit_test(dev_informal_measure)};

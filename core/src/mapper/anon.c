@@ -109,7 +109,26 @@ sanctum_status sc_anon_text_ex(sanctum_session *s, const uint8_t *p, size_t n, c
     }
     if (ne > 1)
         qsort(ents, ne, sizeof *ents, aspan_cmp);
+    /* A literal has a '_' within the longest type name's reach of its start: the scan jumps to the
+     * next '_' (one memchr), since chat text rarely holds one and most of its bytes are letters. */
+    size_t reach = 0;
+    for (uint32_t ty = 0; ty < SANCTUM_ENTITY_COUNT; ty++) {
+        size_t l = 0;
+        sc_type_name(ty, &l);
+        reach = l > reach ? l : reach;
+    }
+    const uint8_t *under = NULL; /* the first '_' at or after p + i */
     for (size_t i = 0; i < n && !o->number; i++) {
+        if (under == NULL || under < p + i) {
+            under = memchr(p + i, '_', n - i);
+            if (under == NULL)
+                break;
+        }
+        size_t u = (size_t)(under - p);
+        if (u > i + reach) {
+            i = u - reach - 1; /* the loop's i++ lands on the first start that can reach this '_' */
+            continue;
+        }
         uint8_t c = p[i] | 32;
         if (c != 'p' && c != 'e' && c != 'c' && c != 'u' && c != 'i')
             continue;
