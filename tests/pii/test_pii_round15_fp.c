@@ -119,6 +119,36 @@ static void round15_firm_lists(void **state)
     pii_expect(f->det, "Ralph Osei and Wells Fargo's fraud team spoke on Monday.", SANCTUM_ENTITY_PERSON, "Ralph Osei");
 }
 
+/* A parent called by the kin word of another language, alone ("Maman,", "Mami", "Papá,", "Mãe", "Baba,",
+ * "Abba,"): the gazetteer holds these as given names, but alone they name no one. A kin word before a family
+ * name ("Maman Diallo", "Abba Eban") stays a person. */
+static void round15_kin_words(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect_none(f->det, "Maman, j'ai oublié mes clés chez toi.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "sorry Mami... that was for the group chat", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Mama, call me when you land.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Baba, nimefika salama.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Abba, the car broke down again.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Oi Mãe, cheguei bem.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Papá, the bank needs your signature on page two.", SANCTUM_ENTITY_PERSON);
+    pii_expect(f->det, "Abba Eban spoke at the UN in 1948.", SANCTUM_ENTITY_PERSON, "Abba Eban");
+    pii_expect(f->det, "Maman Diallo will call you back.", SANCTUM_ENTITY_PERSON, "Maman Diallo");
+}
+
+/* "St." (and "Mt.", "Ft.") with its dot before a given name: a place or a saint ("St. Augustine", "St.
+ * Anthony"); round 4 took "St Augustine" without the dot. A title with a dot ("Dr. Augustine Mensah") stays. */
+static void round15_saint_places(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect_none(f->det, "We drove down to St. Augustine for the long weekend.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Pray to St. Anthony whenever you lose your keys.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "The school trip goes to St. Albans again this year.", SANCTUM_ENTITY_PERSON);
+    pii_expect(f->det, "Dr. Augustine Mensah will see you at ten.", SANCTUM_ENTITY_PERSON, "Augustine Mensah");
+    pii_expect(f->det, "Please forward it to Augustine, he runs the St. Albans office.", SANCTUM_ENTITY_PERSON,
+               "Augustine");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -127,6 +157,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(round15_sender_labels, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_json_things, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_firm_lists, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_kin_words, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_saint_places, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -540,6 +540,19 @@ bool pii_bot_name(const pii_scan *sc, size_t start, size_t end, size_t nt, unsig
 /* The value of a JSON "name" key at [start, end) whose object describes an animal or a product (a sibling
  * key "species", "breed", "sku", "model", "firmware", "version"). */
 bool pii_json_thing_name(const pii_scan *sc, size_t start, size_t end);
+/* Round 15: "St. Augustine", "Mt. Rainier", "Ft. Myers": a one-word name at a right after a place prefix with
+ * its dot (a place or a saint; "St Augustine" without the dot is round 4's). */
+static inline bool pii_saint_prefix_dot(const uint8_t *s, size_t a)
+{
+    if (a < 4 || s[a - 1] != ' ' || s[a - 2] != '.' || (s[a - 3] != 't' && s[a - 3] != 'e'))
+        return false;
+    size_t b = a - 2, p = b;
+    while (p > 0 && b - p < 3 && pii_is_alpha(s[p - 1]))
+        p--;
+    return (p == 0 || !pii_is_alpha(s[p - 1])) && pii_is_upper(s[p]) &&
+           word_in(s + p, b - p, (const char *const[]){"st", "ste", "mt", "ft", NULL});
+}
+
 /* person_firm_lists.c (round 15): the name at [start, end) (first_flags: its first word's name flags) is a
  * firm in a list of firms ("Raymond James and Wells Fargo", "Goldman Sachs and Raymond James"). */
 bool pii_firm_list(const pii_scan *sc, size_t start, size_t end, unsigned first_flags);
