@@ -149,6 +149,24 @@ static void round15_saint_places(void **state)
                "Augustine");
 }
 
+/* Furniture, shoes and household goods named like people, the product's noun right after the name ("Billy
+ * bookcase", "the Louis sofa bed"); in quotes also the plainer nouns ("the \"Matilda\" table"). A possessive,
+ * a comma or a verb between keeps the person. */
+static void round15_product_names(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect_none(f->det, "Your \"Harper\" armchair in sage green ships on Monday.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Order summary: \"Oskar\" desk lamp x2, \"Greta\" rug 160x230.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Flat-pack Billy bookcase for sale, 20 quid, collection only.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "The Louis sofa bed is back in stock.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "The \"Matilda\" table seats six.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "I ordered the Clara wardrobe in oak.", SANCTUM_ENTITY_PERSON);
+    pii_expect(f->det, "Maria's sofa is too big for the van.", SANCTUM_ENTITY_PERSON, "Maria");
+    pii_expect(f->det, "Tell Oskar the bookcase is ready for pickup.", SANCTUM_ENTITY_PERSON, "Oskar");
+    pii_expect(f->det, "Henrik, sofa delivery is at nine.", SANCTUM_ENTITY_PERSON, "Henrik");
+    pii_expect(f->det, "Ask Leon table four wants the bill.", SANCTUM_ENTITY_PERSON, "Leon");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -159,6 +177,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round15_firm_lists, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_kin_words, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_saint_places, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_product_names, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -188,6 +188,8 @@ bool pii_honour_word(const uint8_t *w, size_t n);
 
 /* A lower-case noun that makes the name before it a thing: "law", "disease", "salad", "engine". */
 bool pii_thing_noun(const uint8_t *w, size_t n, bool possessive);
+/* Round 15: a lower-case noun after a quoted name that makes it a product ("the \"Matilda\" table"). */
+bool pii_quoted_product_noun(const uint8_t *w, size_t n);
 /* A capitalized word before a name that makes it a dish: "Beef", "Eggs". */
 bool pii_food_before(const uint8_t *w, size_t n);
 /* A lower-case venue noun right after the name [start, end) makes it a venue named after someone ("the Grace

@@ -783,6 +783,10 @@ static bool not_a_person(pii_scan *sc, const word *w, int cls, unsigned fa, cons
     }
     if (word_after(s, n, tp, &ta, &tb) && pii_thing_noun(s + ta, tb - ta, poss))
         return true;
+    /* round 15: a quoted name before a product's noun ("Your \"Harper\" armchair", "the \"Matilda\" table") */
+    if (!poss && tp + 1 < n && s[tp] == '"' && w->s > 0 && s[w->s - 1] == '"' && word_after(s, n, tp + 1, &ta, &tb) &&
+        (pii_thing_noun(s + ta, tb - ta, false) || pii_quoted_product_noun(s + ta, tb - ta)))
+        return true;
     if (!sig && !poss && pii_eponym_venue(sc, w->s, end, before, person_ev))
         return true; /* "the Grace Hopper auditorium", "Jomo Kenyatta airport" */
     if (w->s >= 2 && s[w->s - 1] == ' ' && prev_word(s, w->s, 1, &ps, &pe) && pii_is_upper(s[ps]) &&
