@@ -167,6 +167,21 @@ static void round15_product_names(void **state)
     pii_expect(f->det, "Ask Leon table four wants the bill.", SANCTUM_ENTITY_PERSON, "Leon");
 }
 
+/* A sender field that holds one word no name list knows ("From: Zendesk", "From: Calendly <...>"): a
+ * service. The sender frame alone lifted such a word to 0.8; a given or family name of the lists, a second
+ * word or a hyphenated name keep the person. */
+static void round15_service_senders(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect_none(f->det, "From: Zendesk\nSubject: Ticket #4411 updated", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "From: Calendly <notifications@calendly.example>\nSubject: New event", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "From: Trello\nSubject: 3 cards are due this week", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "From: Grubhub\nSubject: Your order is on its way", SANCTUM_ENTITY_PERSON);
+    pii_expect(f->det, "From: Thandiwe\nSubject: rent for March", SANCTUM_ENTITY_PERSON, "Thandiwe");
+    pii_expect(f->det, "From: Oyelaran <t.oyelaran@example.org>\nSubject: notes", SANCTUM_ENTITY_PERSON, "Oyelaran");
+    pii_expect(f->det, "From: Okwuosa-Baptiste\nSubject: notes", SANCTUM_ENTITY_PERSON, "Okwuosa-Baptiste");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -178,6 +193,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round15_kin_words, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_saint_places, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_product_names, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_service_senders, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -365,3 +365,19 @@ bool pii_mail_sender_label(const pii_scan *sc, size_t start, size_t end)
     }
     return words >= 1 && words <= 4 && p < n;
 }
+
+/* Round 15: a sender or recipient field that holds one ASCII word and nothing more ("From: Zendesk",
+ * "From: Calendly <notifications@...>"), the caller having found the word in no name list: a service. */
+bool pii_service_sender(const pii_scan *sc, size_t start, size_t end)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    /* the cheap tests first: the line or an address ends the word, a colon is before it */
+    bool eol = end >= n || s[end] == '\n' || s[end] == '\r' || (s[end] == '\\' && end + 1 < n && s[end + 1] == 'n');
+    if (!eol && !(end + 1 < n && s[end] == ' ' && s[end + 1] == '<'))
+        return false;
+    for (size_t i = start; i < end; i++)
+        if (!pii_is_alnum(s[i]))
+            return false;
+    return pii_mail_value_start(s, n, start);
+}

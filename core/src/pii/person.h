@@ -534,6 +534,9 @@ bool pii_mail_field_name(const pii_scan *sc, size_t start, size_t end);
 /* Round 15: the word at [start, end) is a sender label of another language ("Dari:", "Từ:") opening its line
  * before a firm's name and the end of the line: no speaker. */
 bool pii_mail_sender_label(const pii_scan *sc, size_t start, size_t end);
+/* Round 15: the one ASCII word at [start, end) fills a sender or recipient field to its end or its address
+ * ("From: Zendesk"); the caller checks that no name list holds it. */
+bool pii_service_sender(const pii_scan *sc, size_t start, size_t end);
 
 /* person_bots.c (round 15): the name at [start, end) of nt words (fa: its first word's name flags) is a bot
  * or a virtual assistant ("Nora, your virtual assistant", "the support bot Oliver", "Karma Bot:",

@@ -716,6 +716,9 @@ static bool not_a_person(pii_scan *sc, const word *w, int cls, unsigned fa, cons
     if (pii_bot_name(sc, w->s, end, nt, fa) || pii_json_thing_name(sc, w->s, end) ||
         (nt == 1 && pii_mail_sender_label(sc, w->s, end)))
         return true;
+    /* the sender frame alone lifted a word no name list holds: a second signal is needed ("From: Zendesk") */
+    if (nt == 1 && fa == 0 && cls == SC_WORD_NONE && !person_ev && pii_service_sender(sc, w->s, end))
+        return true;
     if (!sig && before != STRONG && nt >= 2 && nt <= 3 && pii_firm_list(sc, w->s, end, q->fl[0]))
         return true; /* "Raymond James and Wells Fargo" */
     if (pii_all_dictionary_words(s, (const size_t(*)[2])q->toks, q->fl, nt))
