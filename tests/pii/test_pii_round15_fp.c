@@ -182,6 +182,22 @@ static void round15_service_senders(void **state)
     pii_expect(f->det, "From: Okwuosa-Baptiste\nSubject: notes", SANCTUM_ENTITY_PERSON, "Okwuosa-Baptiste");
 }
 
+/* A list labelled as the names of things ("Sprint names:", "Server names:", "Pet names we like:", "Names for
+ * the new robot vacuum:"): its items are things. A list of people's names ("Names of the new hires:") and a
+ * team's members ("Team: ...") stay persons. */
+static void round15_name_lists(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect_none(f->det, "Sprint names: Hazel, Juniper, Rowan, Willow.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Server names: Athena, Boris, Clementine, Dexter", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Pet names we like: Biscuit, Mabel, Otis, Winston", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Names for the new robot vacuum: Dusty, Henrietta, Gus", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Product names under review: Cassius, Minerva, Leopold", SANCTUM_ENTITY_PERSON);
+    pii_expect(f->det, "Names of the new hires: Anna Berg, Tomasz Wójcik, Lena Fischer", SANCTUM_ENTITY_PERSON,
+               "Tomasz Wójcik");
+    pii_expect(f->det, "Team: Hazel Okafor, Juniper Lee", SANCTUM_ENTITY_PERSON, "Juniper Lee");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -194,6 +210,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round15_saint_places, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_product_names, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_service_senders, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_name_lists, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

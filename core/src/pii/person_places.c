@@ -490,6 +490,33 @@ static bool month_date(const pii_scan *sc, size_t start, size_t end)
 
 /* A label at the start of the line that names a class of things no person is ("Airports:", "Fashion
  * brands:", "Ships:"), with only a list between it and [start, ...): names, commas, "and". */
+enum { NAMES_LABEL_MAX = 48 };
+
+/* Round 15: a label [ls, colon) that announces the names of things: the word "names" (or "codenames") and a
+ * noun of a thing named like people ("Sprint names", "Server names", "Pet names we like", "Names for the new
+ * robot vacuum"); "Names of the new hires" and "Baby names" hold people's names. */
+static bool names_of_things(const uint8_t *s, size_t ls, size_t colon)
+{
+    static const char *const THING[] = {
+        "boat", "boats", "bot", "bots", "cat", "cats", "cluster", "clusters", "dog", "dogs", "horse", "horses",
+        "host", "hosts", "kitten", "machine", "machines", "network", "pet", "pets", "plant", "plants", "product",
+        "products", "project", "projects", "puppy", "release", "releases", "robot", "room", "rooms", "server",
+        "servers", "sprint", "sprints", "team", "teams", "vacuum", "wifi", NULL};
+    bool names = false, thing = false;
+    for (size_t p = ls; p < colon;) {
+        if (!pii_is_alpha(s[p])) {
+            p++;
+            continue;
+        }
+        size_t a = p;
+        while (p < colon && pii_is_alpha(s[p]))
+            p++;
+        names = names || pii_word_eq(s + a, p - a, "names") || pii_word_eq(s + a, p - a, "codenames");
+        thing = thing || (p - a >= 3 && p - a <= 8 && WORD_IN_SORTED(s + a, p - a, THING));
+    }
+    return names && thing;
+}
+
 static bool thing_list(const pii_scan *sc, size_t start)
 {
     static const char *const LABEL[] = {
@@ -507,9 +534,9 @@ static bool thing_list(const pii_scan *sc, size_t start)
     if (ls > 0 && s[ls - 1] != '\n')
         return false;
     size_t colon = ls;
-    while (colon < start && colon - ls <= 30 && s[colon] != ':')
+    while (colon < start && colon - ls <= NAMES_LABEL_MAX && s[colon] != ':')
         colon++;
-    if (colon >= start || colon - ls > 30)
+    if (colon >= start || colon - ls > NAMES_LABEL_MAX)
         return false;
     size_t ws, we;
     size_t vs, ve;
@@ -518,7 +545,7 @@ static bool thing_list(const pii_scan *sc, size_t start)
     /* "Reading list:", "Watch list:", "NPC list:", "Cast list:" (a guest list holds people) */
     bool works = pii_word_eq(s + ws, we - ws, "list") && prev_word(s, ws, 1, &vs, &ve) &&
                  word_in(s + vs, ve - vs, (const char *const[]){"reading", "watch", "book", "movie", "npc", "cast", "character", NULL});
-    if (!works && !WORD_IN_SORTED(s + ws, we - ws, LABEL))
+    if (!works && (colon - ls > 30 || !WORD_IN_SORTED(s + ws, we - ws, LABEL)) && !names_of_things(s, ls, colon))
         return false;
     for (size_t p = colon + 1; p < start;) {
         if (pii_is_alpha(s[p]) || s[p] >= 0x80) {
