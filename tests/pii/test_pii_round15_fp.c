@@ -198,6 +198,17 @@ static void round15_name_lists(void **state)
     pii_expect(f->det, "Team: Hazel Okafor, Juniper Lee", SANCTUM_ENTITY_PERSON, "Juniper Lee");
 }
 
+/* Romanized Hindi after an English verb of contact: "call kiya" is "called", "text kiya" "texted"; "kiya" is a
+ * given name elsewhere, but here the light verb. A name after the verb stays a person ("call priya"). */
+static void round15_light_verbs(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect_none(f->det, "maine usko text kiya par reply nahi aaya", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "customer care ko call kiya tha, koi jawab nahi", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "call kiya maine, phone band tha", SANCTUM_ENTITY_PERSON);
+    pii_expect(f->det, "call priya kal subah", SANCTUM_ENTITY_PERSON, "priya");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -211,6 +222,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round15_product_names, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_service_senders, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_name_lists, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_light_verbs, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -538,10 +538,9 @@ bool pii_mail_sender_label(const pii_scan *sc, size_t start, size_t end);
  * ("From: Zendesk"); the caller checks that no name list holds it. */
 bool pii_service_sender(const pii_scan *sc, size_t start, size_t end);
 
-/* person_bots.c (round 15): the name at [start, end) of nt words (fa: its first word's name flags) is a bot
- * or a virtual assistant ("Nora, your virtual assistant", "the support bot Oliver", "Karma Bot:",
- * "Renovatebot", "Mailer-Daemon"). */
-bool pii_bot_name(const pii_scan *sc, size_t start, size_t end, size_t nt, unsigned fa);
+/* person_bots.c (round 15): the name at [start, end) (one: a single word) is a bot or a virtual assistant
+ * ("Nora, your virtual assistant", "the support bot Oliver", "Karma Bot:", "Renovatebot", "Mailer-Daemon"). */
+bool pii_bot_name(const pii_scan *sc, size_t start, size_t end, bool one);
 /* The value of a JSON "name" key at [start, end) whose object describes an animal or a product (a sibling
  * key "species", "breed", "sku", "model", "firmware", "version"). */
 bool pii_json_thing_name(const pii_scan *sc, size_t start, size_t end);

@@ -8,7 +8,7 @@
 #include "names.h"
 #include "person.h"
 
-enum { BOT_WORDS_MAX = 8, BOT_BYTES_MAX = 96, JSON_OBJ_MAX = 320 };
+enum { BOT_WORDS_MAX = 8, BOT_BYTES_MAX = 80, JSON_OBJ_MAX = 320 };
 
 static bool bot_noun(const uint8_t *w, size_t n)
 {
@@ -26,7 +26,7 @@ static bool virtual_word(const uint8_t *w, size_t n)
 static bool assistant_noun(const uint8_t *w, size_t n)
 {
     static const char *const A[] = {"agent", "agente", "asistente", "assistant", "assistante", "assistent",
-                                    "assistente", "assistentin", "concierge", NULL};
+                                    "assistente", "assistentin", NULL};
     return n >= 5 && n <= 11 && WORD_IN_SORTED(w, n, A);
 }
 
@@ -84,36 +84,64 @@ static bool bot_apposition(const uint8_t *s, size_t n, size_t p, bool paren)
     return false;
 }
 
-bool pii_bot_name(const pii_scan *sc, size_t start, size_t end, size_t nt, unsigned fa)
+/* The window [p, lim) up to the apposition's end holds "bot", "sist" (assistant, asistente) or "gent" (agent):
+ * one byte walk, a table lookup a byte, before any word is read. */
+static bool bot_bytes(const uint8_t *s, size_t p, size_t lim)
+{
+    /* 1: ends the apposition, 2: 't', the last letter of the three stems */
+    static const uint8_t K[256] = {['.'] = 1, [','] = 1, [';'] = 1, ['!'] = 1, ['?'] = 1, ['\n'] = 1, ['t'] = 2};
+    for (size_t i = p; i < lim; i++) {
+        uint8_t k = K[s[i]];
+        if (k == 0)
+            continue;
+        if (k == 1)
+            return false;
+        if (i >= p + 2 && (s[i - 2] == 'b' || s[i - 2] == 'B') && s[i - 1] == 'o')
+            return true;
+        if (i >= p + 3 && ((s[i - 3] == 's' && s[i - 2] == 'i' && s[i - 1] == 's') ||
+                           (s[i - 3] == 'g' && s[i - 2] == 'e' && s[i - 1] == 'n')))
+            return true;
+    }
+    return false;
+}
+
+bool pii_bot_name(const pii_scan *sc, size_t start, size_t end, bool one)
 {
     const uint8_t *s = sc->s;
-    size_t n = sc->n, a, b;
+    size_t n = sc->n;
     /* "Karma Bot:", "Billy bot:" */
-    if (end + 4 <= n && s[end] == ' ' && (s[end + 1] == 'B' || s[end + 1] == 'b') && clause_word(s, n, end + 1, &a, &b) &&
-        b - a == 3 && pii_word_eq(s + a, 3, "bot"))
+    if (end + 4 <= n && s[end] == ' ' && (s[end + 1] == 'B' || s[end + 1] == 'b') && s[end + 2] == 'o' &&
+        s[end + 3] == 't' && (end + 4 == n || !pii_is_alpha(s[end + 4])))
         return true;
-    if (nt == 1) {
+    if (one) {
         size_t l = end - start;
         /* "Renovatebot", "Releasebot": a word no name list holds ending in "bot" ("Talbot", "Abbot" are names) */
         if (l >= 6 && memcmp(s + end - 3, "bot", 3) == 0 && pii_is_lower(s[end - 4]) &&
-            !(fa & (SC_NAME_FIRST | SC_NAME_LAST)))
+            !(pii_name_flags_at(sc, start, end) & (SC_NAME_FIRST | SC_NAME_LAST)))
             return true;
         /* "Mailer-Daemon", "MAILER-DAEMON" */
         if (l >= 7 && s[end - 7] == '-' && pii_word_eq(s + end - 6, 6, "daemon"))
             return true;
     }
     /* "Nora, Lakeside Credit Union's virtual banking assistant", "Winston (our Slack bot)" */
-    if (end + 2 < n && s[end] == ',' && s[end + 1] == ' ' && bot_apposition(s, n, end + 2, false))
-        return true;
-    if (end + 2 < n && s[end] == ' ' && s[end + 1] == '(' && bot_apposition(s, n, end + 2, true))
-        return true;
-    /* "the support bot Oliver", "the virtual assistant Emma", "l'assistante virtuelle Léa" */
+    if (end + 2 < n && (s[end] == ',' || (s[end] == ' ' && s[end + 1] == '('))) {
+        size_t p = end + 2, lim = p + BOT_BYTES_MAX < n ? p + BOT_BYTES_MAX : n;
+        if (bot_bytes(s, p, lim) && bot_apposition(s, n, p, s[end] == ' '))
+            return true;
+    }
+    /* "the support bot Oliver", "the virtual assistant Emma", "l'assistante virtuelle Léa": the word before
+     * ends like one of the nouns ("bot", "...nt", "...ne", "...in", "virtual...") */
     size_t ps, pe, qs, qe;
-    if (start < 2 || s[start - 1] != ' ' || !prev_word(s, start, 1, &ps, &pe))
+    if (start < 4 || s[start - 1] != ' ' || !pii_is_alpha(s[start - 2]))
+        return false;
+    uint8_t z = s[start - 2];
+    if (z != 't' && z != 's' && z != 'e' && z != 'n' && z != 'l' && z != 'i' && z != 'd' && z != 'r' && z != 'a')
+        return false;
+    if (!prev_word(s, start, 1, &ps, &pe) || pe - ps < 2 || pe - ps > 11)
         return false;
     if (bot_noun(s + ps, pe - ps))
         return true;
-    bool assist = assistant_noun(s + ps, pe - ps), virt = virtual_word(s + ps, pe - ps);
+    bool assist = assistant_noun(s + ps, pe - ps), virt = !assist && virtual_word(s + ps, pe - ps);
     if (!assist && !virt)
         return false;
     if (!prev_word(s, ps, 1, &qs, &qe))

@@ -191,9 +191,9 @@ static bool not_person(const pii_scan *sc, const pii_cand *c)
         return true; /* "Big Ben" is the clock */
     /* round 15: a bot ("Karma Bot:", "Nora, your virtual assistant"), a sender label of another language
      * ("Dari: Shopee"), the name of a pet's or a product's JSON object */
-    if (pii_bot_name(sc, a, b, one ? 1 : 2, pii_name_flags(s, a, fe)) || (one && pii_mail_sender_label(sc, a, b)) ||
-        pii_json_thing_name(sc, a, b))
-        return true;
+    if (c->score >= sc->det->threshold &&
+        (pii_bot_name(sc, a, b, one) || (one && pii_mail_sender_label(sc, a, b)) || pii_json_thing_name(sc, a, b)))
+        return true; /* asked of the candidates that would be reported: the others stay below */
     return json_thing_value(s, a, b);
 }
 

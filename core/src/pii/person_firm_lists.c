@@ -88,14 +88,15 @@ static bool item_before(const uint8_t *s, size_t p, size_t *is)
 
 enum { ITEM_OTHER = 0, ITEM_PERSON = 1, ITEM_FIRM = 2 };
 
-static int item_kind(const uint8_t *s, size_t a, size_t b)
+static int item_kind(const pii_scan *sc, size_t a, size_t b)
 {
-    if (pii_listed_eponym_firm(s, a, b) || pii_listed_brand(s, a, b))
+    const uint8_t *s = sc->s;
+    if (pii_listed_firm(s, a, b) != 0)
         return ITEM_FIRM;
     size_t fe = a;
     while (fe < b && s[fe] != ' ')
         fe++;
-    unsigned f = pii_name_flags(s, a, fe);
+    unsigned f = pii_name_flags_at(sc, a, fe);
     if ((f & SC_NAME_COMMON_FIRST) || (fe == b && (f & SC_NAME_FIRST) && !(f & SC_NAME_LAST)))
         return ITEM_PERSON;
     return ITEM_OTHER;
@@ -109,15 +110,17 @@ bool pii_firm_list(const pii_scan *sc, size_t start, size_t end, unsigned first_
     size_t r = sep_after(s, n, end), l = sep_before(s, start);
     if (r == 0 && l == 0)
         return false;
-    bool self_eponym = pii_listed_eponym_firm(s, start, end);
-    if (!self_eponym && (first_flags & SC_NAME_COMMON_FIRST))
+    /* a name that opens with a common given name is a firm only when it is a listed brand named like a person;
+     * the others are asked only when the list has no listed firm */
+    int self = (first_flags & SC_NAME_COMMON_FIRST) ? pii_listed_firm(s, start, end) : -1;
+    if (self == 0 || self == 2)
         return false;
     int mates = 0, firms = 0;
     for (int k = 0; k < MAX_ITEMS && r != 0; k++) {
         size_t ie = r;
         if (!item_after(s, n, r, &ie))
             break;
-        int kind = item_kind(s, r, ie);
+        int kind = item_kind(sc, r, ie);
         if (kind == ITEM_PERSON)
             return false;
         mates++;
@@ -128,12 +131,14 @@ bool pii_firm_list(const pii_scan *sc, size_t start, size_t end, unsigned first_
         size_t is = l;
         if (!item_before(s, l, &is))
             break;
-        int kind = item_kind(s, is, l);
+        int kind = item_kind(sc, is, l);
         if (kind == ITEM_PERSON)
             return false;
         mates++;
         firms += kind == ITEM_FIRM;
         l = sep_before(s, is);
     }
-    return self_eponym ? mates > 0 : firms > 0;
+    if (firms > 0)
+        return true;
+    return mates > 0 && (self == 1 || (self < 0 && pii_listed_firm(s, start, end) == 1));
 }

@@ -502,6 +502,13 @@ static bool names_of_things(const uint8_t *s, size_t ls, size_t colon)
         "host", "hosts", "kitten", "machine", "machines", "network", "pet", "pets", "plant", "plants", "product",
         "products", "project", "projects", "puppy", "release", "releases", "robot", "room", "rooms", "server",
         "servers", "sprint", "sprints", "team", "teams", "vacuum", "wifi", NULL};
+    /* the cheap test first: "names" somewhere in the label */
+    size_t i = ls;
+    while (i + 5 <= colon && !(s[i + 1] == 'a' && s[i + 2] == 'm' && s[i + 3] == 'e' && s[i + 4] == 's' &&
+                               (s[i] | 0x20) == 'n'))
+        i++;
+    if (i + 5 > colon)
+        return false;
     bool names = false, thing = false;
     for (size_t p = ls; p < colon;) {
         if (!pii_is_alpha(s[p])) {
@@ -533,10 +540,13 @@ static bool thing_list(const pii_scan *sc, size_t start)
         ls--;
     if (ls > 0 && s[ls - 1] != '\n')
         return false;
-    size_t colon = ls;
-    while (colon < start && colon - ls <= NAMES_LABEL_MAX && s[colon] != ':')
+    /* a label is at most 30 bytes; one that opens with "Names for ..." up to NAMES_LABEL_MAX */
+    size_t colon = ls, lmax = start - ls > 5 && (s[ls] | 0x20) == 'n' && memcmp(s + ls + 1, "ames ", 5) == 0
+                                  ? NAMES_LABEL_MAX
+                                  : 30;
+    while (colon < start && colon - ls <= lmax && s[colon] != ':')
         colon++;
-    if (colon >= start || colon - ls > NAMES_LABEL_MAX)
+    if (colon >= start || colon - ls > lmax)
         return false;
     size_t ws, we;
     size_t vs, ve;
