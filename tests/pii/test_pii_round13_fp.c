@@ -72,6 +72,65 @@ static void round13_placeholders(void **state)
     pii_expect(f->det, "Jane Doherty signed the lease on Monday.", SANCTUM_ENTITY_PERSON, "Jane Doherty");
 }
 
+/* The stems of example words open ordinary words too ("demo" of "Democratic", "exempl" of "exemplary", "mock" of
+ * "Mockingbird"): those say nothing about examples, and a placeholder's name on their line is someone. */
+static void placeholder_ordinary_words(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect(f->det, "John Doe called about the Democratic primary.", SANCTUM_ENTITY_PERSON, "John Doe");
+    pii_expect(f->det, "John Doe called about the demolition permit.", SANCTUM_ENTITY_PERSON, "John Doe");
+    pii_expect(f->det, "John Doe called about the demography survey.", SANCTUM_ENTITY_PERSON, "John Doe");
+    pii_expect(f->det, "John Doe called about the demon costume.", SANCTUM_ENTITY_PERSON, "John Doe");
+    pii_expect(f->det, "John Doe called about an exemplary tenant.", SANCTUM_ENTITY_PERSON, "John Doe");
+    pii_expect(f->det, "John Doe called about To Kill a Mockingbird.", SANCTUM_ENTITY_PERSON, "John Doe");
+    pii_expect(f->det, "John Doe called about the mockery online.", SANCTUM_ENTITY_PERSON, "John Doe");
+    /* the example words themselves still say it */
+    pii_expect_none(f->det, "The demo account belongs to John Doe.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "For demonstration purposes the customer is John Doe.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Die Demoversion zeigt Max Mustermann als Kunden.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Use the mock user John Doe in the tests.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "John Doe called about the demo.", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Un exemple : Jane Doe, 12 rue de la Paix.", SANCTUM_ENTITY_PERSON);
+}
+
+/* The words a line is read for around a name (pii_line_has_word: 160 bytes either side) are whole words: a
+ * window that begins inside "undemocratic" read "democratic" (a word of examples by its stem), and one that
+ * ends inside "wizardry" read "wizard" (a word of fiction), and each left the name in clear. filler() puts
+ * `head` so that the byte `at` of it lies `gap` bytes before the name's start (gap > 0) or after its end. */
+static void filler(char *buf, size_t cap, const char *head, size_t at, const char *name, const char *tail, long gap)
+{
+    size_t hl = strlen(head), nl = strlen(name), fill;
+    if (gap > 0) { /* head, spaces and "so", name, tail */
+        fill = (size_t)gap - (hl - at);
+        assert_true(hl + fill + nl + strlen(tail) < cap);
+        memcpy(buf, head, hl);
+        for (size_t i = 0; i < fill; i++)
+            buf[hl + i] = (i % 3 == 0 || i + 1 == fill) ? ' ' : "so"[i % 3 - 1];
+        snprintf(buf + hl + fill, cap - hl - fill, "%s%s", name, tail);
+    } else { /* name, spaces and "so", head */
+        fill = (size_t)-gap - at;
+        assert_true(nl + fill + hl < cap);
+        memcpy(buf, name, nl);
+        for (size_t i = 0; i < fill; i++)
+            buf[nl + i] = (i % 3 == 0 || i + 1 == fill) ? ' ' : "so"[i % 3 - 1];
+        snprintf(buf + nl + fill, cap - nl - fill, "%s", head);
+    }
+}
+
+static void line_window_edges(void **state)
+{
+    pii_fixture *f = *state;
+    char t[512];
+    /* "demo" of "undemocratic" exactly 160 bytes before "John Doe" */
+    filler(t, sizeof t, "They called it undemocratic", 17, "John Doe", " called me back about the refund.", 160);
+    assert_int_equal(strstr(t, "John Doe") - strstr(t, "democratic"), 160);
+    pii_expect(f->det, t, SANCTUM_ENTITY_PERSON, "John Doe");
+    /* "wizard" of "wizardry", its last letter the window's last byte, 160 after "Odile Marchetti" */
+    filler(t, sizeof t, "wizardry club", 6, "tonight honestly Odile Marchetti", "", -160);
+    assert_int_equal(strstr(t, "dry") - (strstr(t, "Marchetti") + 9), 159);
+    pii_expect(f->det, t, SANCTUM_ENTITY_PERSON, "Odile Marchetti");
+}
+
 /* A cast list: the character is played, voiced or portrayed by a person (the actor is a person). */
 static void round13_cast(void **state)
 {
@@ -224,6 +283,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(round13_firm_words, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_sports_clubs, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_placeholders, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(line_window_edges, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(placeholder_ordinary_words, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_cast, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_characters, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round13_title_case_teams, pii_setup, pii_teardown),

@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "pii_expect.h"
+#include "sweep.h"
 #include "test_util.h"
 
 /* A given name that opens a message or a line, before a request: "pls", "plz", "please", "can u", "could
@@ -131,6 +132,63 @@ static void round14_declined(void **state)
     pii_expect_none(f->det, "hey there, anyone around", SANCTUM_ENTITY_PERSON);
 }
 
+/* Round 14's frames at the text's very end and very start, from a buffer of exactly the text's bytes (a
+ * literal's NUL would hide a read past the end; ASan runs find it): every prefix and every suffix of each text
+ * (a cut inside a character is refused as invalid UTF-8). */
+static void round14_frames_at_text_edges(void **state)
+{
+    pii_fixture *f = *state;
+    static const char *const TEXTS[] = {
+        "omg kavya pls check", "zeynep could you", "nkechi u there", "ollie: running late", "[10:02] ollie: hi",
+        "how far chinedu", "cze\xc5\x9b\xc4\x87 kasia", "d\xc3\xac a marco", "dis \xc3\xa0 th\xc3\xa9o",
+        "powiedz tomkowi", "peredai svetlane", "the Grace Hopper auditorium", "Jomo Kenyatta suite 412",
+        "Lieber Herr Direktor", "Monsieur le Maire", "der Hund hei\xc3\x9f" "t Bruno", "Bella's jabs",
+        "Room: Brunel", "The sample form says John Doe", "tanvi\xe2\x80\x99s mom", NULL};
+    for (size_t t = 0; TEXTS[t] != NULL; t++) {
+        size_t len = strlen(TEXTS[t]);
+        for (size_t cut = 0; cut <= len; cut++)
+            for (int side = 0; side < 2; side++) {
+                size_t n = side == 0 ? cut : len - cut; /* a prefix, then a suffix */
+                uint8_t *text = malloc(n > 0 ? n : 1);
+                assert_non_null(text);
+                memcpy(text, TEXTS[t] + (side == 0 ? 0 : cut), n);
+                sanctum_detection *d = NULL;
+                sanctum_error err;
+                sanctum_status st = sanctum_detect(&d, f->det, text, n, 0, &err);
+                assert_true(st == SANCTUM_OK || st == SANCTUM_E_UTF8);
+                sanctum_free(d);
+                free(text);
+            }
+    }
+    pii_expect(f->det, "how far chinedu", SANCTUM_ENTITY_PERSON, "chinedu");
+}
+
+/* An allocation that fails while the lower-case frames emit (the candidate array grows several times in a
+ * chat of requests, speakers, greetings and declined names) gives SANCTUM_E_NOMEM, no partial output, no leak. */
+static sanctum_status op_detect_chat(sanctum_ctx *ctx, void *user, sanctum_error *err)
+{
+    (void)ctx;
+    const sanctum_detector *det = user;
+    static const char *const LINES[] = {"arjun pls check the pr\n", "ollie: running late\n", "how far chinedu\n",
+                                        "cze\xc5\x9b\xc4\x87 kasia\n", "powiedz tomkowi ze jutro\n"};
+    char text[4096];
+    size_t n = 0;
+    for (int i = 0; i < 100; i++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "%s", LINES[i % 5]);
+    sanctum_detection *d = NULL;
+    sanctum_status st = sanctum_detect(&d, det, (const uint8_t *)text, n, SANCTUM_DETECT_EXPLAIN, err);
+    if (st == SANCTUM_OK && (d == NULL || d->count < 100))
+        st = SANCTUM_E_INTERNAL;
+    sanctum_free(d);
+    return st;
+}
+
+static void round14_allocation_failures(void **state)
+{
+    pii_fixture *f = *state;
+    assert_sweep_clean(f->ctx, op_detect_chat, f->det);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -139,6 +197,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(round14_speaker_line, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round14_two_word_frames, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round14_declined, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round14_allocation_failures, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round14_frames_at_text_edges, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

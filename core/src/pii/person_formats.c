@@ -52,23 +52,27 @@ size_t pii_airline_name(pii_scan *sc, const word *w)
 size_t pii_title_name(pii_scan *sc, const word *w)
 {
     const uint8_t *s = sc->s;
-    size_t n = sc->n;
-    size_t q = w->e;
-    if (q < n && s[q] == '.') {
-        q++;
-        /* "Sig.ra Bianchi", "Sig.na Rossi", "Dott.ssa Greco" */
-        size_t r = q;
-        while (r < n && pii_is_lower(s[r]) && r - q < 4)
-            r++;
-        if (r > q && r < n && s[r] == ' ')
-            q = r;
+    size_t n = sc->n, q;
+    word a, t = *w;
+    /* "Herrn Dr. Weber", "Frau Prof. Dr. Lang": a title after a title; the name comes after the last (a loop, not
+     * a call per title: a row of titles is as long as the text) */
+    for (;;) {
+        q = t.e;
+        if (q < n && s[q] == '.') {
+            q++;
+            /* "Sig.ra Bianchi", "Sig.na Rossi", "Dott.ssa Greco" */
+            size_t r = q;
+            while (r < n && pii_is_lower(s[r]) && r - q < 4)
+                r++;
+            if (r > q && r < n && s[r] == ' ')
+                q = r;
+        }
+        if (!(q < n && s[q] == ' ' && next_word(s, n, q, &a) && a.s == q + 1 && a.cap &&
+              sc_word_class(s + a.s, a.e - a.s) == SC_WORD_TITLE))
+            break;
+        t = a;
     }
-    word a;
     size_t name_start = q + 1;
-    /* "Herrn Dr. Weber", "Frau Prof. Dr. Lang": a title after a title; the name comes after the last */
-    if (q < n && s[q] == ' ' && next_word(s, n, q, &a) && a.s == q + 1 && a.cap &&
-        sc_word_class(s + a.s, a.e - a.s) == SC_WORD_TITLE)
-        return pii_title_name(sc, &a);
     /* "Prof. van Dijk", "Mr de la Cruz": particles between the title and the surname */
     while (q < n && s[q] == ' ' && next_word(s, n, q, &a) && a.s == q + 1 && a.lower && pii_particle(s + a.s, a.e - a.s))
         q = a.e;
@@ -115,7 +119,7 @@ size_t pii_title_name(pii_scan *sc, const word *w)
                  ((fa & SC_NAME_LAST) ? SANCTUM_EV_GAZETTEER_LAST : 0));
         return end;
     }
-    return w->e;
+    return t.e;
 }
 
 /* The value before a record field at ws ("Ruiz, Valentina", "'Nkosi','Thabo'"): skips up to 5 bytes of

@@ -524,7 +524,17 @@ static bool street_address(const uint8_t *s, size_t start, around *ar, const siz
     return nx != NULL && nx->cap && WORD_IN_SORTED(s + nx->s, nx->e - nx->s, STREET);
 }
 
-/* A word opening with a stem of examples, forms and templates. */
+/* w[0..n) opens with the lower-case stem t (any case in w). */
+static bool opens_with(const uint8_t *w, size_t n, const char *t)
+{
+    size_t l = strlen(t), i = 0;
+    while (i < l && i < n && pii_lower(w[i]) == (uint8_t)t[i])
+        i++;
+    return i == l;
+}
+
+/* A word opening with a stem of examples, forms and templates, and not with an ordinary word that begins the
+ * same way ("Democratic", "demolition", "exemplary", "Mockingbird": a placeholder's name beside them is someone). */
 static bool example_word(const uint8_t *w, size_t n)
 {
     static const char *const STEMS[] = {"anonym", "beispiel", "demo", "dummy", "eksempel", "ejemplo", "esempi",
@@ -532,13 +542,15 @@ static bool example_word(const uint8_t *w, size_t n)
                                         "lorem", "mock", "muster", "placeholder", "przyk", "sample", "skjema",
                                         "specimen", "templat", "unidentified", "unknown", "voorbeeld", "vorlage",
                                         NULL};
-    for (size_t k = 0; STEMS[k] != NULL; k++) {
-        size_t l = strlen(STEMS[k]), i = 0;
-        while (i < l && i < n && pii_lower(w[i]) == (uint8_t)STEMS[k][i])
-            i++;
-        if (i == l)
+    static const char *const NOT[] = {"democr", "demogr", "demokr", "demol", "demon", "exemplary", "mockery",
+                                      "mocking", NULL};
+    for (size_t k = 0; STEMS[k] != NULL; k++)
+        if (opens_with(w, n, STEMS[k])) {
+            for (size_t x = 0; NOT[x] != NULL; x++)
+                if (opens_with(w, n, NOT[x]) && !opens_with(w, n, "demonstrat"))
+                    return false;
             return true;
-    }
+        }
     return false;
 }
 

@@ -21,28 +21,26 @@ static void line_clip(const uint8_t *s, size_t start, size_t end, size_t *lo, si
 /* Technical context within the sentence around [start, end): the word names software there. */
 bool pii_tech_context(const pii_scan *sc, size_t start, size_t end)
 {
+    /* sorted, for a binary search: a row of software names asked the whole list for each word around each */
     static const char *const T[] = {
-        "build", "builds", "deploy", "deployed", "deployment", "cluster", "server", "servers", "code",
-        "compile", "compiled", "compiles", "query", "queries", "orm", "consumer", "consumers", "producer",
-        "broker", "brokers", "topic", "topics", "partition", "pipeline", "pipelines", "nightly", "agent",
-        "disk", "typing", "types", "runtime", "numeric", "library", "framework", "package", "module",
-        "version", "install", "installed", "config", "node", "nodes", "pod", "pods", "job", "jobs", "test",
-        "tests", "ci", "runner", "api", "bug", "crash", "crashed", "logs", "plugin", "plugins", "migration",
-        "migrations", "database", "db", "kernel", "kernels", "container", "containers", "script", "scripts",
-        "function", "memory", "cpu", "gpu", "static", "site", "webhook", "mock", "provisioning", "dynos",
-        "cold", "console", "schema", "repo", "commit", "merge", "rebalancing", "join", "syntax",
-        "language", "dataframe", "groupby", "parquet", "dashboard", "upstream", "endpoint", "requests",
-        "index", "cache", "flaky", "components", "checks", "strong", "reads", "files", "spike", "builds",
-        "terraform", "provisioned", "monorepo", "slow", "fast", "faster", "compiled", "engine", "stack",
-        "backend", "frontend", "release", "deps", "dependency", "dependencies", "upgrade", "instance",
-        "instances", "shards", "replica", "replicas", "queue", "queues", "worker", "workers", "cron",
-        "scheduler", "dag", "dags", "notebook", "notebooks", "gb", "mb", "ms", "logs", "error", "errors",
-        "exception", "stacktrace", "yaml", "json", "docker", "kubernetes", "aws", "python", "java",
-        /* home-lab services and media servers */
-        "down", "offline", "reboot", "rebooted", "restart", "restarted", "restarting", "update", "updated",
-        "updating", "upgraded", "addon", "addons", "app", "apps", "streaming", "playback", "transcoding",
-        "firmware", "daemon", "service", "services", "boot", "booting", "container", "lazy", "evaluation",
-        "nmap", "distro", "install", "installed", "remote", "skin", "camera", "cameras", "tea", NULL};
+        "addon", "addons", "agent", "api", "app", "apps", "aws", "backend", "boot", "booting", "broker", "brokers",
+        "bug", "build", "builds", "cache", "camera", "cameras", "checks", "ci", "cluster", "code", "cold", "commit",
+        "compile", "compiled", "compiles", "components", "config", "console", "consumer", "consumers", "container",
+        "containers", "cpu", "crash", "crashed", "cron", "daemon", "dag", "dags", "dashboard", "database",
+        "dataframe", "db", "dependencies", "dependency", "deploy", "deployed", "deployment", "deps", "disk",
+        "distro", "docker", "down", "dynos", "endpoint", "engine", "error", "errors", "evaluation", "exception",
+        "fast", "faster", "files", "firmware", "flaky", "framework", "frontend", "function", "gb", "gpu", "groupby",
+        "index", "install", "installed", "instance", "instances", "java", "job", "jobs", "join", "json", "kernel",
+        "kernels", "kubernetes", "language", "lazy", "library", "logs", "mb", "memory", "merge", "migration",
+        "migrations", "mock", "module", "monorepo", "ms", "nightly", "nmap", "node", "nodes", "notebook",
+        "notebooks", "numeric", "offline", "orm", "package", "parquet", "partition", "pipeline", "pipelines",
+        "playback", "plugin", "plugins", "pod", "pods", "producer", "provisioned", "provisioning", "python",
+        "queries", "query", "queue", "queues", "reads", "rebalancing", "reboot", "rebooted", "release", "remote",
+        "replica", "replicas", "repo", "requests", "restart", "restarted", "restarting", "runner", "runtime",
+        "scheduler", "schema", "script", "scripts", "server", "servers", "service", "services", "shards", "site",
+        "skin", "slow", "spike", "stack", "stacktrace", "static", "streaming", "strong", "syntax", "tea",
+        "terraform", "test", "tests", "topic", "topics", "transcoding", "types", "typing", "update", "updated",
+        "updating", "upgrade", "upgraded", "upstream", "version", "webhook", "worker", "workers", "yaml", NULL};
     const uint8_t *s = sc->s;
     size_t n = sc->n;
     size_t lo = start > 80 ? start - 80 : 0, hi = end + 80 < n ? end + 80 : n;
@@ -53,7 +51,7 @@ bool pii_tech_context(const pii_scan *sc, size_t start, size_t end)
         size_t a = p;
         while (p < hi && pii_is_alpha(s[p]))
             p++;
-        if (p > a && (a < start || a >= end) && p - a <= 14 && word_in(s + a, p - a, T))
+        if (p > a && (a < start || a >= end) && p - a <= 14 && WORD_IN_SORTED(s + a, p - a, T))
             return true;
     }
     return false;

@@ -576,6 +576,11 @@ bool pii_line_has_word_ex(const uint8_t *s, size_t n, size_t start, size_t end, 
         a--;
     while (b < n && b - end < 160 && s[b] != '\n')
         b++;
+    /* whole words only: a window edge inside a word reads a part of it ("un|democratic", "wizard|ry") */
+    while (a > 0 && a < start && pii_is_alpha(s[a - 1]) && pii_is_alpha(s[a]))
+        a++;
+    while (b < n && b > end && pii_is_alpha(s[b]) && pii_is_alpha(s[b - 1]))
+        b--;
     for (size_t p = a; p < b;) {
         if (!pii_is_alpha(s[p])) {
             p++;
