@@ -209,6 +209,21 @@ static void round15_light_verbs(void **state)
     pii_expect(f->det, "call priya kal subah", SANCTUM_ENTITY_PERSON, "priya");
 }
 
+/* Greetings, closings and toasts of other languages whose words are given names ("Trân Trọng!", "Salam Hangat",
+ * "Na Zdrowie!", "With Metta,", "Tere, ...", "Salud,"): no one is named. The person addressed after the
+ * greeting, and a family name that is a toast inside a full name, stay persons. */
+static void round15_toasts(void **state)
+{
+    pii_fixture *f = *state;
+    pii_expect_none(f->det, "Cảm ơn các bạn đã đến dự. Trân Trọng!", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Terima kasih semuanya. Salam Hangat!", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Raise a glass with us: Na Zdrowie! Cheers! Skål!", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Thank you all for sitting with us today. With Metta, the teachers", SANCTUM_ENTITY_PERSON);
+    pii_expect_none(f->det, "Salud, amigos! Nos vemos el viernes.", SANCTUM_ENTITY_PERSON);
+    pii_expect_one_person(f->det, "Tere, Kadri! Kuidas läheb?", "Kadri");
+    pii_expect(f->det, "Alain Prost won four titles.", SANCTUM_ENTITY_PERSON, "Alain Prost");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -223,6 +238,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round15_service_senders, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_name_lists, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_light_verbs, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_toasts, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

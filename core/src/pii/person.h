@@ -557,6 +557,10 @@ static inline bool pii_saint_prefix_dot(const uint8_t *s, size_t a)
            word_in(s + p, b - p, (const char *const[]){"st", "ste", "mt", "ft", NULL});
 }
 
+/* person_toasts.c (round 15): the name at [start, end), with the word before it or alone, is a greeting, a
+ * closing or a toast of another language before its punctuation ("Trân Trọng!", "Salam Hangat", "Na Zdrowie!"). */
+bool pii_toast_phrase(const pii_scan *sc, size_t start, size_t end);
+
 /* person_firm_lists.c (round 15): the name at [start, end) (first_flags: its first word's name flags) is a
  * firm in a list of firms ("Raymond James and Wells Fargo", "Goldman Sachs and Raymond James"). */
 bool pii_firm_list(const pii_scan *sc, size_t start, size_t end, unsigned first_flags);

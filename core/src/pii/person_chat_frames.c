@@ -194,6 +194,8 @@ static bool not_person(const pii_scan *sc, const pii_cand *c)
     if (c->score >= sc->det->threshold &&
         (pii_bot_name(sc, a, b, one) || (one && pii_mail_sender_label(sc, a, b)) || pii_json_thing_name(sc, a, b)))
         return true; /* asked of the candidates that would be reported: the others stay below */
+    if (pii_toast_phrase(sc, a, b))
+        return true; /* "Tere, Kadri!": asked of every candidate, coordination would raise a low one */
     return json_thing_value(s, a, b);
 }
 

@@ -25,6 +25,7 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/person_email_echo.c
   ${PII_DIR}/person_eponym_venues.c
   ${PII_DIR}/person_rosters.c
+  ${PII_DIR}/person_toasts.c
   ${PII_DIR}/person_fields.c
   ${PII_DIR}/person_named_things.c
   ${PII_DIR}/person_office_titles.c
