@@ -134,8 +134,23 @@ bool pii_bot_name(const pii_scan *sc, size_t start, size_t end, bool one)
     size_t ps, pe, qs, qe;
     if (start < 4 || s[start - 1] != ' ' || !pii_is_alpha(s[start - 2]))
         return false;
-    uint8_t z = s[start - 2];
-    if (z != 't' && z != 's' && z != 'e' && z != 'n' && z != 'l' && z != 'i' && z != 'd' && z != 'r' && z != 'a')
+    /* the nouns' last two letters: "ot", "ts" (bot, bots), "nt", "te", "in" (assistant, asistente, Assistentin),
+     * "al", "ai", "ia", "ki", "ed", "le", "er", "el" (virtual, AI, IA, KI, automated, digitale, virtueller) */
+    uint8_t y = (uint8_t)(s[start - 3] | 0x20), z = (uint8_t)(s[start - 2] | 0x20);
+    bool end_ok;
+    switch (z) {
+    case 't': end_ok = y == 'o' || y == 'n'; break;
+    case 's': end_ok = y == 't'; break;
+    case 'e': end_ok = y == 't' || y == 'l'; break;
+    case 'n': end_ok = y == 'i'; break;
+    case 'l': end_ok = y == 'a' || y == 'e'; break;
+    case 'i': end_ok = y == 'a' || y == 'k'; break;
+    case 'a': end_ok = y == 'i'; break;
+    case 'd':
+    case 'r': end_ok = y == 'e'; break;
+    default: end_ok = false;
+    }
+    if (!end_ok)
         return false;
     if (!prev_word(s, start, 1, &ps, &pe) || pe - ps < 2 || pe - ps > 11)
         return false;

@@ -91,7 +91,7 @@ enum { ITEM_OTHER = 0, ITEM_PERSON = 1, ITEM_FIRM = 2 };
 static int item_kind(const pii_scan *sc, size_t a, size_t b)
 {
     const uint8_t *s = sc->s;
-    if (pii_listed_firm(s, a, b) != 0)
+    if (pii_listed_firm(s, a, b, false) != 0)
         return ITEM_FIRM;
     size_t fe = a;
     while (fe < b && s[fe] != ' ')
@@ -112,8 +112,8 @@ bool pii_firm_list(const pii_scan *sc, size_t start, size_t end, unsigned first_
         return false;
     /* a name that opens with a common given name is a firm only when it is a listed brand named like a person;
      * the others are asked only when the list has no listed firm */
-    int self = (first_flags & SC_NAME_COMMON_FIRST) ? pii_listed_firm(s, start, end) : -1;
-    if (self == 0 || self == 2)
+    int self = (first_flags & SC_NAME_COMMON_FIRST) ? pii_listed_firm(s, start, end, true) : -1;
+    if (self == 0)
         return false;
     int mates = 0, firms = 0;
     for (int k = 0; k < MAX_ITEMS && r != 0; k++) {
@@ -140,5 +140,5 @@ bool pii_firm_list(const pii_scan *sc, size_t start, size_t end, unsigned first_
     }
     if (firms > 0)
         return true;
-    return mates > 0 && (self == 1 || (self < 0 && pii_listed_firm(s, start, end) == 1));
+    return mates > 0 && (self == 1 || (self < 0 && pii_listed_firm(s, start, end, true) == 1));
 }

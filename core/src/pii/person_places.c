@@ -500,7 +500,9 @@ static bool names_of_things(const uint8_t *s, size_t ls, size_t colon)
         "host", "hosts", "kitten", "machine", "machines", "network", "pet", "pets", "plant", "plants", "product",
         "products", "project", "projects", "puppy", "release", "releases", "robot", "room", "rooms", "server",
         "servers", "sprint", "sprints", "team", "teams", "vacuum", "wifi", NULL};
-    /* the cheap test first: "names" somewhere in the label */
+    /* the cheap test first: "names" somewhere in the label ("Pet names" is the shortest) */
+    if (colon - ls < 9)
+        return false;
     size_t i = ls;
     while (i + 5 <= colon && !(s[i + 1] == 'a' && s[i + 2] == 'm' && s[i + 3] == 'e' && s[i + 4] == 's' &&
                                (s[i] | 0x20) == 'n'))

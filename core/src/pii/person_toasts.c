@@ -39,12 +39,18 @@ bool pii_toast_phrase(const pii_scan *sc, size_t start, size_t end)
         return false;
     if (end - start < 4 || end - start > 16)
         return false;
+    /* by length and first letter: "tere" 4, "salud" 5, "santé" 6, "na zdrowie" 10, "trân trọng" 13 bytes; the two
+     * whose first word stands before the name: "hangat" 6, "metta" 5 */
+    size_t l = end - start;
+    uint8_t c = (uint8_t)(s[start] | 0x20);
     char k[40];
-    if (fold(s, start, end, k, sizeof k) && phrase(k))
+    if (((l == 4 && c == 't') || ((l == 5 || l == 6) && c == 's') || (l == 10 && c == 'n') || (l == 13 && c == 't')) &&
+        fold(s, start, end, k, sizeof k) && phrase(k))
         return true;
     /* the phrase's first word before the name: "Salam Hangat", "With Metta" */
     size_t ps, pe;
-    if (start < 2 || s[start - 1] != ' ' || !prev_word(s, start, 1, &ps, &pe) || pe + 1 != start)
+    if (!((l == 6 && c == 'h') || (l == 5 && c == 'm')) || start < 6 || s[start - 1] != ' ' ||
+        !prev_word(s, start, 1, &ps, &pe) || pe + 1 != start)
         return false;
     return fold(s, ps, end, k, sizeof k) && phrase(k);
 }
