@@ -425,6 +425,23 @@ static void invalid_utf8_event_is_restored_as_text(void **state)
     }
 }
 
+/* JSON may open with white space: data whose JSON starts after a tab or several spaces is still JSON,
+ * so a refused event's values are escaped there too (a quote in a name must not end the string). */
+static void white_space_before_json_data_is_escaped(void **state)
+{
+    (void)state;
+    static const char WS[] = "data:  \t {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi <PERSON_2> \xff\"}}]}\n\n"
+                             "data: [DONE]\n\n";
+    const size_t sizes[] = {1, 3, 7};
+    for (int chunked = 0; chunked < 2; chunked++) {
+        buf o = run(SANCTUM_CHAT_OPENAI_CHAT, U(WS), strlen(WS), chunked ? sizes : NULL, chunked ? 3 : 0);
+        const char *t = (const char *)o.p;
+        assert_non_null(strstr(t, "\"content\":\"Hi Zo\xc3\xab \\\"Q\\\" M\xc3\xbcller \xff\"}}]}\n\n"));
+        assert_null(strstr(t, "<PERSON_"));
+        free(o.p);
+    }
+}
+
 /* Streams whose fields are told apart by an "index" member, not by their place: OpenAI with n > 1 sends
  * each chunk with one choice at array position 0 and interleaves the choices; parallel tool calls come
  * the same way inside a choice. Each choice's field stays open while the other's chunks pass, so a
@@ -460,6 +477,33 @@ static void interleaved_choices_keep_their_held_text(void **state)
     }
 }
 
+/* Tool arguments written by Go's encoding/json (Ollama, Go gateways) carry < and > as \u003c and \u003e:
+ * in the JSON text of streamed arguments such a placeholder is restored, split at any byte; a whole
+ * answer decodes them when it parses the arguments. In plain content the escape is text, left as is. */
+static void json_escaped_placeholders_in_arguments(void **state)
+{
+    (void)state;
+    static const char ESC[] =
+        "data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"{\\\"to\\\":\\\"\\\\u003cPERSON_1\"}}]}}]}\n\n"
+        "data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"\\\\u003E\\\", \\\"n\\\": \\\"\\\\u003Cperson_2>\\\", \"}}]}}]}\n\n"
+        "data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"\\\"m\\\": \\\"\\\\\\\\u003cPERSON_1\\\\u003e\\\"}\"}}]}}]}\n\n"
+        "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"text \\\\u003cPERSON_1\\\\u003e\"}}]}\n\n"
+        "data: [DONE]\n\n";
+    const size_t sizes[] = {1, 2, 7};
+    for (int chunked = 0; chunked < 2; chunked++) {
+        buf o = run(SANCTUM_CHAT_OPENAI_CHAT, U(ESC), strlen(ESC), chunked ? sizes : NULL, chunked ? 3 : 0);
+        const char *t = (const char *)o.p;
+        /* the held opener goes out restored with the next delta, escaped for the arguments' JSON */
+        assert_non_null(strstr(t, "\"arguments\":\"{\\\"to\\\":\\\"\"}"));
+        assert_non_null(strstr(t, "\"arguments\":\"Jane Roe\\\", \\\"n\\\": \\\"Zo\xc3\xab \\\\\\\"Q\\\\\\\" M\xc3\xbcller\\\", \"}"));
+        /* an escaped backslash before it: the text is a backslash and "u003c...", not a placeholder */
+        assert_non_null(strstr(t, "\\\\\\\\u003cPERSON_1\\\\u003e"));
+        assert_non_null(strstr(t, "\"content\":\"text \\\\u003cPERSON_1\\\\u003e\"}"));
+        assert_non_null(strstr(t, "data: [DONE]\n\n"));
+        free(o.p);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -469,6 +513,8 @@ int main(void)
         cmocka_unit_test(restorer_errors),       cmocka_unit_test(digit_run_not_held),
         cmocka_unit_test(cut_event_after_held_text), cmocka_unit_test(stream_sweep),
         cmocka_unit_test(interleaved_choices_keep_their_held_text),
+        cmocka_unit_test(json_escaped_placeholders_in_arguments),
+        cmocka_unit_test(white_space_before_json_data_is_escaped),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

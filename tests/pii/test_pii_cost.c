@@ -330,6 +330,21 @@ static void round15_things_in_a_row(void **state)
     assert_linear(f->det, "sender labels", "Dari: Shopee Bank Mandiri\n");
 }
 
+/* Round 15: a signature under each of many sign-offs, and sign-offs over company lines and rules. */
+static void round15_mail_in_a_row(void **state)
+{
+    pii_fixture *f = *state;
+    assert_linear(f->det, "script signatures", "\u6b64\u81f4\n\u5218\u6d77\u6d0b\n");
+    assert_linear(f->det, "signatures over rules", "\uac10\uc0ac\ud569\ub2c8\ub2e4.\n--\n--\n");
+    assert_linear(f->det, "signatures over firms", "\u656c\u5177\n\u682a\u5f0f\u4f1a\u793e\u30b5\u30af\u30e9 \n");
+    assert_linear(f->det, "times before names", "09:00 \u4e0a\u6d77\u5e02\u6c11 \u51fa\u53d1\n");
+    assert_linear(f->det, "times on one line", "08:31 \u5218\u5a77\u5a77 ");
+    assert_linear(f->det, "names over times", "\u5434\u6d77\u71d5 2026/10/02 21:07\n");
+    assert_linear(f->det, "WhatsApp dashes", "12/9/26, 6:05 PM - Kofi: ok\n");
+    assert_linear(f->det, "reply attributions", "Le 5 nov. 2026 \u00e0 09:12, Ga\u00eblle Rivoire a \u00e9crit :\n");
+    assert_linear(f->det, "colons ending lines", "Am 05.11.2026 um 09:12 Wiebke Andersen Jonas Berg:\n");
+}
+
 /* Round 14: the venue noun after a name and the verb before it, an office after a title, a pet's verb of
  * naming, a room field, the placeholder's line window (a long line without a break), the lower-case frames
  * (a request after a line's first name, speaker lines, two-word and accented greetings, declined names) read
@@ -378,6 +393,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round13_rows_and_scripts, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(named_things_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(mail_fields_in_a_row, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_mail_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round14_frames_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(titles_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_things_in_a_row, pii_setup, pii_teardown),

@@ -104,7 +104,11 @@ class FakeUpstream:
         resp.enable_chunked_encoding()
         await resp.prepare(request)
         for piece in payload:
-            await resp.write(piece)
+            try:
+                await resp.write(piece)
+            except ConnectionResetError:  # the proxy dropped the stream (its client went away): no traceback
+                self.abandoned += 1
+                return resp
             await asyncio.sleep(self.sse_gap)
         if kind == "sse-die":
             request.transport.close()  # no final chunk: the stream is cut

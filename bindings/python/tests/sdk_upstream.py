@@ -44,10 +44,25 @@ def answer(method: str, path: str, body: bytes):
     args = {"name": seen.get("PERSON", ""), "email": seen.get("EMAIL_ADDRESS", "")}
     args_json = json.dumps(args)
     stream = b'"stream":true' in body.replace(b" ", b"") or "alt=sse" in path
+    other = _other_endpoint(path, text)
+    if other is not None:
+        return other
     if path.endswith("/chat/completions"):
+        req = json.loads(body)
+        if req.get("response_format", {}).get("type") == "json_schema":
+            text = args_json  # structured output: the content is the JSON document
+        if req.get("n", 1) > 1 or len(req.get("tools", [])) > 1 or req.get("logprobs") or req.get("stream_options"):
+            return _openai_chat_more(text, args_json, req)
         return _openai_chat(text, args_json, stream)
     if path.endswith("/responses"):
         return _responses(text, args_json, stream)
+    if path.endswith("/messages") and b'"citations"' in body:  # a document with citations: cite it back
+        cited = seen.get("PERSON", "")
+        return ("json", 200, json.dumps({"id": "msg_1", "type": "message", "role": "assistant", "model": "m",
+            "content": [{"type": "text", "text": text, "citations": [{"type": "char_location", "cited_text": cited,
+                         "document_index": 0, "document_title": None, "start_char_index": 5,
+                         "end_char_index": 5 + len(cited)}]}],
+            "stop_reason": "end_turn", "stop_sequence": None, "usage": {"input_tokens": 1, "output_tokens": 1}}).encode())
     if path.endswith("/messages"):
         return _messages(text, args, stream)
     if ":generateContent" in path or ":streamGenerateContent" in path:
@@ -140,3 +155,66 @@ def _gemini(text, args, stream):
         return ("json", 200, json.dumps(chunk([{"text": text}, call], "STOP")).encode())
     ev = [chunk([{"text": p}]) for p in _pieces(text)] + [chunk([call], "STOP")]
     return ("sse", 200, [f"data: {json.dumps(e)}\r\n\r\n".encode() for e in ev])
+
+
+def _other_endpoint(path: str, text: str):
+    """Endpoints other than chat that carry user text: what each answers (the text echoed where the API
+    returns text), or None for the chat paths."""
+    def ok(doc):
+        return ("json", 200, json.dumps(doc).encode())
+    if path.endswith("/embeddings"):
+        return ok({"object": "list", "model": "m", "usage": {"prompt_tokens": 1, "total_tokens": 1},
+                   "data": [{"object": "embedding", "index": i, "embedding": [0.1, 0.2]} for i in range(2)]})
+    if path.endswith("/moderations"):
+        return ok({"id": "modr_1", "model": "m", "results": [{"flagged": False, "categories": {},
+                   "category_scores": {}, "category_applied_input_types": {}}]})
+    if path.endswith("/v1/completions"):
+        return ok({"id": "cmpl_1", "object": "text_completion", "created": 1, "model": "m",
+                   "choices": [{"text": text, "index": 0, "logprobs": None, "finish_reason": "stop"}]})
+    if path.endswith("/files"):
+        return ok({"id": "file_1", "object": "file", "bytes": 1, "created_at": 1, "filename": "batch.jsonl",
+                   "purpose": "batch", "status": "processed"})
+    if path.endswith("/audio/transcriptions"):
+        return ok({"text": text})
+    if path.endswith("/messages/count_tokens"):
+        return ok({"input_tokens": 12})
+    if path.endswith("/messages/batches"):
+        return ok({"id": "msgbatch_1", "type": "message_batch", "processing_status": "in_progress",
+                   "request_counts": {"processing": 1, "succeeded": 0, "errored": 0, "canceled": 0, "expired": 0},
+                   "created_at": "2026-01-01T00:00:00Z", "expires_at": "2026-01-02T00:00:00Z",
+                   "ended_at": None, "cancel_initiated_at": None, "archived_at": None, "results_url": None})
+    if ":countTokens" in path:
+        return ok({"totalTokens": 12})
+    if ":batchEmbedContents" in path or ":embedContent" in path:
+        return ok({"embeddings": [{"values": [0.1, 0.2]}, {"values": [0.3, 0.4]}]})
+    return None
+
+
+def _openai_chat_more(text, args_json, req):
+    """A chat answer with what the request asked for: n choices (streamed interleaved, token by token),
+    one tool call per tool (streamed in turn), log probabilities, a closing usage chunk."""
+    n, stream, tools = req.get("n", 1), req.get("stream", False), req.get("tools", [])
+    calls = [{"id": f"call_{k}", "type": "function", "function": {"name": t["function"]["name"], "arguments": args_json}}
+             for k, t in enumerate(tools)]
+    lp = (lambda toks: {"content": [{"token": t, "logprob": -0.1, "bytes": list(t.encode()), "top_logprobs": []}
+                                    for t in toks], "refusal": None}) if req.get("logprobs") else (lambda toks: None)
+    if not stream:
+        return ("json", 200, json.dumps({"id": "cc1", "object": "chat.completion", "created": 1, "model": "m",
+            "choices": [{"index": i, "finish_reason": "stop", "logprobs": lp(_pieces(text)), "message": {
+                "role": "assistant", "content": text, **({"tool_calls": calls} if calls else {})}} for i in range(n)],
+            "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}}).encode())
+    base = {"id": "cc1", "object": "chat.completion.chunk", "created": 1, "model": "m"}
+
+    def chunk(i, delta, finish=None, logprobs=None):
+        return {**base, "choices": [{"index": i, "delta": delta, "finish_reason": finish, "logprobs": logprobs}]}
+    ev = [chunk(i, {"role": "assistant", "content": ""}) for i in range(n)]
+    for p in _pieces(text):
+        ev += [chunk(i, {"content": p}, logprobs=lp([p])) for i in range(n)]
+    for k, call in enumerate(calls):  # each call's head, then its arguments in pieces
+        ev.append(chunk(0, {"tool_calls": [{"index": k, "id": call["id"], "type": "function",
+                                            "function": {"name": call["function"]["name"], "arguments": ""}}]}))
+        ev += [chunk(0, {"tool_calls": [{"index": k, "function": {"arguments": p}}]}) for p in _pieces(args_json, 3)]
+    ev += [chunk(i, {}, "tool_calls" if calls else "stop") for i in range(n)]
+    if req.get("stream_options", {}).get("include_usage"):
+        ev.append({**base, "choices": [], "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}})
+    return ("sse", 200, _sse(ev + [b"data: [DONE]\n\n"]))

@@ -112,7 +112,8 @@ sanctum_status sc_anon_name_field(sanctum_session *s, const uint8_t *p, size_t n
 
 /* Tolerant restore of t[0..n) appended to out. prev_word: the byte before t[0] was a word byte. When
  * open, stops at the first position whose outcome depends on bytes not yet seen and stores it in
- * *consumed (else *consumed = n). json_escape: values are written JSON-string-escaped. */
+ * *consumed (else *consumed = n). json_escape: t is JSON text: values are written JSON-string-escaped,
+ * and placeholders written with \u003c and \u003e escapes are read too. */
 sanctum_status sc_restore_text(sanctum_session *s, const uint8_t *t, size_t n, bool prev_word, bool open,
                                bool json_escape, sc_buf *out, size_t *consumed, bool *changed,
                                sanctum_error *err);

@@ -3,10 +3,13 @@
  * Forms recognized at a position (TYPE is one of the entity type names, matched case-insensitively;
  * N is a run of ASCII digits):
  *   <TYPE_N>   &lt;TYPE_N&gt;   [TYPE_N]   TYPE_N (bare: no word byte before or after)
+ * and, in JSON text (tool arguments, partial_json), \u003cTYPE_N\u003e or \u003cTYPE_N> (hex digits in
+ * either case): Go's encoding/json, and so Ollama and other Go servers, write < and > so in the
+ * arguments they stream, which a whole answer decodes when it parses them.
  * A hit whose N is a valid number issued by this session is replaced by its value (brackets included);
  * a hit with a number the session did not issue is left verbatim and counted unknown; a hit whose N is
  * not a valid number (leading zero, too long) is left verbatim and counted malformed. The scanner works
- * left to right and decides each position from the byte before it and at most SC_PLACEHOLDER_MAX + 8
+ * left to right and decides each position from the byte before it and at most SC_PLACEHOLDER_MAX + 12
  * bytes after it, which is what makes streamed restore equal whole restore. */
 #include <string.h>
 
@@ -68,6 +71,21 @@ static int match_lit(const uint8_t *t, size_t n, size_t i, const char *lit, bool
     return SCAN_HIT;
 }
 
+/* Matches "\u00" HEX HEX at t[i..], the two hex digits lit's (lower case) in either case. */
+static int match_escape(const uint8_t *t, size_t n, size_t i, const char *lit, bool open)
+{
+    for (size_t k = 0; k < 6; k++) {
+        if (i + k >= n)
+            return open ? SCAN_MORE : SCAN_NONE;
+        uint8_t c = t[i + k];
+        if (k >= 4 && c >= 'A' && c <= 'F')
+            c = (uint8_t)(c + 32);
+        if (c != (uint8_t)lit[k])
+            return SCAN_NONE;
+    }
+    return SCAN_HIT;
+}
+
 /* TYPE_digits at t[j..]; on SCAN_HIT fills type and digit range. */
 static int match_name(const uint8_t *t, size_t n, size_t j, bool open, hit *h)
 {
@@ -109,10 +127,29 @@ static int match_name(const uint8_t *t, size_t n, size_t j, bool open, hit *h)
     return (more && open) ? SCAN_MORE : SCAN_NONE;
 }
 
-static int scan_at(const uint8_t *t, size_t n, size_t i, bool prev_word, bool open, hit *h)
+/* json: t is JSON text (the \u003c form is read; a backslash escaped by the one before it is not). */
+static int scan_at(const uint8_t *t, size_t n, size_t i, bool prev_word, bool open, bool json, hit *h)
 {
     uint8_t c = t[i];
     int r;
+    if (c == '\\') {
+        if (!json || (i > 0 && t[i - 1] == '\\'))
+            return SCAN_NONE;
+        r = match_escape(t, n, i, "\\u003c", open);
+        if (r != SCAN_HIT)
+            return r;
+        r = match_name(t, n, i + 6, open, h);
+        if (r != SCAN_HIT)
+            return r;
+        if (h->dig_end < n && t[h->dig_end] == '>') {
+            h->end = h->dig_end + 1;
+            return SCAN_HIT;
+        }
+        r = match_escape(t, n, h->dig_end, "\\u003e", open);
+        if (r == SCAN_HIT)
+            h->end = h->dig_end + 6;
+        return r;
+    }
     if (c == '<' || c == '[') {
         r = match_name(t, n, i + 1, open, h);
         if (r != SCAN_HIT)
@@ -197,12 +234,13 @@ sanctum_status sc_restore_text(sanctum_session *s, const uint8_t *t, size_t n, b
         uint8_t c = t[i];
         bool pw = i == 0 ? prev_word : sc_is_word_byte(t[i - 1]);
         /* fast skip: only these bytes can start a hit */
-        if (c != '<' && c != '[' && c != '&' && !(!pw && ((c | 32) >= 'a' && (c | 32) <= 'z'))) {
+        if (c != '<' && c != '[' && c != '&' && !(c == '\\' && json_escape) &&
+            !(!pw && ((c | 32) >= 'a' && (c | 32) <= 'z'))) {
             i++;
             continue;
         }
         hit h;
-        int r = scan_at(t, n, i, pw, open, &h);
+        int r = scan_at(t, n, i, pw, open, json_escape, &h);
         if (r == SCAN_MORE) {
             *consumed = i;
             break;

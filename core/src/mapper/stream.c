@@ -276,6 +276,15 @@ static sanctum_status get_text(const sanctum_chat_doc *doc, size_t i, sanctum_ch
     return SANCTUM_OK;
 }
 
+/* Data that opens an object or an array after JSON's white space (RFC 8259 allows it before the value). */
+static bool looks_like_json(const uint8_t *j, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (j[i] == ' ' || j[i] == '\t' || j[i] == '\r' || j[i] == '\n'))
+        i++;
+    return i < n && (j[i] == '{' || j[i] == '[');
+}
+
 /* An event whose data the chat parser refused is restored as text, as sanctum_session_restore_text does
  * for a whole answer that is not a chat document: its placeholders are never forwarded silently. Values
  * are JSON-escaped when the data looks like JSON. No field is held across such an event. */
@@ -420,7 +429,7 @@ static sanctum_status process_event(sanctum_stream_restorer *r, const uint8_t *e
     }
     if (!parsed) {
         if (json != NULL) { /* data the chat parser refused (invalid UTF-8, say): restored as text */
-            st = restore_raw_event(s, e, m, jl > 0 && (json[0] == '{' || json[0] == '['), &rb, out, err);
+            st = restore_raw_event(s, e, m, looks_like_json(json, jl), &rb, out, err);
             goto done;
         }
         if (!sc_buf_put(out, e, m))

@@ -32,8 +32,13 @@ static bool thousands(const uint8_t *s, size_t n, size_t comma)
  * between words either (Thai "เบอร์081 234 5678ค่ะ", Lao, Khmer, Myanmar), their digits excepted, and typographic
  * quotes and dashes ("客服电话 010-5555-8372”", "—0412 345 678") and the signs of a cheque's MICR line. Full-width
  * currency signs (U+FFE0 on) and everything below U+0E00 (accented letters, Cyrillic, "€") still glue. */
-static bool cjk_boundary(const uint8_t *s, size_t n, size_t lead)
+bool pii_number_boundary(const uint8_t *s, size_t n, size_t lead)
 {
+    /* round 15: the Latin-1 quote and question marks of other languages, "«" "»" "¡" "¿" (U+00AB, U+00BB,
+     * U+00A1, U+00BF), quote a number as a space would; the other signs of that block (° ² ¼ £ ª) still glue */
+    if (lead + 1 < n && s[lead] == 0xC2 && (s[lead + 1] == 0xAB || s[lead + 1] == 0xBB || s[lead + 1] == 0xA1 ||
+                                            s[lead + 1] == 0xBF))
+        return true;
     /* round 13: the sentence signs of other scripts end a number as "." does: the Arabic comma, semicolon and
      * question mark "، ؛ ؟" and the Urdu full stop "۔", the Armenian full stop "։" */
     if (lead + 1 < n && ((s[lead] == 0xD8 && (s[lead + 1] == 0x8C || s[lead + 1] == 0x9B || s[lead + 1] == 0x9F)) ||
@@ -61,7 +66,7 @@ static bool glued_cjk_before(const uint8_t *s, size_t n, size_t i)
     size_t k = i - 1;
     while (k > 0 && i - k < 4 && (s[k] & 0xC0) == 0x80)
         k--;
-    return !cjk_boundary(s, n, k);
+    return !pii_number_boundary(s, n, k);
 }
 
 static bool glued_before(const uint8_t *s, size_t n, size_t i)
@@ -240,7 +245,7 @@ size_t pii_number_parse(const pii_scan *sc, size_t i, pii_number *num)
     if (p < n) {
         uint8_t a = s[p];
         uint8_t a2 = p + 1 < n ? s[p + 1] : ' ';
-        if ((pii_is_wordish(a) && !cjk_boundary(s, n, p)) || a == '@' || a == '%' || ((a == ':' || a == '.') && pii_is_digit(a2)) ||
+        if ((pii_is_wordish(a) && !pii_number_boundary(s, n, p)) || a == '@' || a == '%' || ((a == ':' || a == '.') && pii_is_digit(a2)) ||
             (a == ',' && pii_is_digit(a2) && thousands(s, n, p)))
             bad = true;
     }

@@ -6,6 +6,7 @@
 #ifndef SANCTUM_PII_PERSON_H
 #define SANCTUM_PII_PERSON_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -93,10 +94,17 @@ static inline int word_cmp(const uint8_t *w, size_t n, const char *b)
 static inline bool word_in_sorted(const uint8_t *w, size_t n, const char *const *list, size_t count)
 {
 #ifndef NDEBUG
-    /* debug builds (the ASan+UBSan suite) check the order: out of order, the search would miss words */
-    for (size_t i = 1; i < count; i++)
-        if (strcmp(list[i - 1], list[i]) >= 0)
-            abort();
+    /* debug builds (the ASan+UBSan suite) check the order: out of order, the search would miss words.
+     * Each list is checked once per process (a slot per list, by address; a collision only checks again):
+     * checking it on every lookup was three quarters of the suite's time on name-heavy text. */
+    static _Atomic(const void *) checked[256];
+    _Atomic(const void *) *slot = &checked[((uintptr_t)list >> 4) & 255u];
+    if (atomic_load_explicit(slot, memory_order_relaxed) != (const void *)list) {
+        for (size_t i = 1; i < count; i++)
+            if (strcmp(list[i - 1], list[i]) >= 0)
+                abort();
+        atomic_store_explicit(slot, (const void *)list, memory_order_relaxed);
+    }
 #endif
     if (n == 0)
         return count > 0 && list[0][0] == '\0'; /* only "" (sorted first) matches an empty word */
@@ -219,6 +227,8 @@ void pii_parallel_items(pii_scan *sc, size_t first_cand);
  * punctuation, a bracketed note and hand-over words between ("Olamide at +44 ...", "Juha, +33 ..."), is
  * lifted; person candidates [first_cand, count) in text order. */
 void pii_contact_owner(pii_scan *sc, size_t first_cand);
+/* A weak number in brackets right after a person's name is that person's: lifted (person_contact.c). */
+void pii_contact_number(pii_scan *sc, size_t first_cand);
 
 /* ---- person_anaphora.c: a name a pronoun takes up ---- */
 /* A known given name below the threshold followed within a line's reach by "he", "she", "him", "her" (in
@@ -376,6 +386,20 @@ void pii_cjk_honorifics(pii_scan *sc);
 void pii_cjk_names(pii_scan *sc);
 /* Flags (SC_CJK_*) of the surname of `chars` characters at s[p], 0 when none. */
 unsigned pii_cjk_surname(const uint8_t *s, size_t p, size_t chars);
+/* Flags (SC_CJK_JA, SC_CJK_KO) of the given name of `chars` characters at s[p], 0 when none. */
+unsigned pii_cjk_given(const uint8_t *s, size_t p, size_t chars);
+/* ---- person_signatures.c: the name under a sign-off in a script without capitals, over the whole text ---- */
+void pii_script_signatures(pii_scan *sc);
+/* A CJK or Hangul name's shape over all of [a, e): a known surname and a given name (Chinese: at least
+ * min_zh characters in all), not a department or firm. */
+bool pii_cjk_name_shape(const uint8_t *s, size_t n, size_t a, size_t e, size_t min_zh);
+/* ---- person_reply_lines.c: the writer in the line over a quoted reply, in many languages ---- */
+void pii_reply_attributions(pii_scan *sc);
+/* ---- person_cjk_chat.c: speakers of CJK chat exports ---- */
+/* A line [ls, le) that is a name and a timestamp, with the message on the lines under it. */
+void pii_cjk_name_over_time(pii_scan *sc, size_t ls, size_t le);
+/* "21:04\t名前\t...", "08:31 名前：", "9:40 名前 <address>:" over the whole text. */
+void pii_cjk_time_speakers(pii_scan *sc);
 /* The word of a NULL-ended UTF-8 list that ends exactly at p / starts exactly at p: its length, or 0. */
 size_t pii_cjk_ends_with(const uint8_t *s, size_t p, const char *const *list);
 size_t pii_cjk_starts_with(const uint8_t *s, size_t n, size_t p, const char *const *list);

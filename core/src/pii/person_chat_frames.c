@@ -208,9 +208,28 @@ static size_t before_spaces(const uint8_t *s, size_t p)
     return p;
 }
 
+/* WhatsApp's export "12/9/26, 6:05 PM - " / "09.11.26, 21:14 - ": the " - " at d ends a time (digits or
+ * AM/PM) that opens its line with a date, at most 28 bytes back (round 15). */
+static bool whatsapp_dash(const uint8_t *s, size_t d)
+{
+    if (d < 8 || s[d - 1] != ' ' || !(pii_is_digit(s[d - 2]) || s[d - 2] == 'M' || s[d - 2] == 'm'))
+        return false;
+    size_t r = d - 1, colons = 0, commas = 0;
+    while (r > 0 && d - r < 28 && s[r - 1] != '\n') {
+        uint8_t c = s[r - 1];
+        if (!(pii_is_digit(c) || c == ':' || c == ',' || c == '/' || c == '.' || c == ' ' || c == '[' ||
+              pii_in_chars("APMapm", c)))
+            return false;
+        colons += c == ':';
+        commas += c == ',';
+        r--;
+    }
+    return (r == 0 || s[r - 1] == '\n') && colons >= 1 && commas == 1;
+}
+
 /* A speaker label may start at p: a line start, after a timestamp's ']', after " / " or "| " between two
  * turns, after the sentence end of a turn ("joined. Caspian:"), or after a platform prefix that opens its
- * line ("Discord export: Marisol:", "transcript: JONAH:"). */
+ * line ("Discord export: Marisol:", "transcript: JONAH:"), or after WhatsApp's "date, time - ". */
 static bool label_position(const uint8_t *s, size_t p)
 {
     size_t q = before_spaces(s, p);
@@ -221,6 +240,8 @@ static bool label_position(const uint8_t *s, size_t p)
     uint8_t c = s[q - 1];
     if (c == ']' || c == '/' || c == '|' || c == '.' || c == '!' || c == '?')
         return true;
+    if (c == '-')
+        return whatsapp_dash(s, q - 1);
     if (c != ':')
         return false;
     /* a prefix of at most 40 bytes from the line start, with no other colon */

@@ -62,6 +62,10 @@ static unsigned given_at(const uint8_t *s, size_t p, size_t chars)
 {
     return table_find(sc_cjk_given, sc_cjk_given_count, sc_cjk_given_blob, s + p, chars * 3);
 }
+unsigned pii_cjk_given(const uint8_t *s, size_t p, size_t chars)
+{
+    return given_at(s, p, chars);
+}
 
 /* (person.h) */
 size_t pii_cjk_ends_with(const uint8_t *s, size_t p, const char *const *list)

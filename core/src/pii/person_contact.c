@@ -109,3 +109,24 @@ void pii_contact_owner(pii_scan *sc, size_t first_cand)
         }
     }
 }
+
+/* Round 15: the reverse. A number in brackets right after a person's name ("an Frau Brigitte Lange (030 5557
+ * 2190)"), which the phone rules score below the threshold alone (a national number without a phone word),
+ * is that person's: lifted to the threshold. Only " (" between them and ")" right after the number. */
+void pii_contact_number(pii_scan *sc, size_t first_cand)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    double thr = sc->det->threshold, lifted = thr > 0.75 ? thr : 0.75;
+    for (size_t i = 0; i < sc->pre_person && i < first_cand; i++) {
+        pii_cand *x = &sc->c[i];
+        if (x->type != SANCTUM_ENTITY_PHONE_NUMBER || x->score < 0.5 || x->score >= thr || x->start < 4 ||
+            s[x->start - 1] != '(' || s[x->start - 2] != ' ' || x->end >= n || s[x->end] != ')')
+            continue;
+        pii_cand *w = name_before(sc, first_cand, x->start - 1); /* the name, then a space before the '(' */
+        if (w != NULL && w->end == x->start - 2 && w->score >= thr && !(w->evidence & SANCTUM_EV_SUPPRESSED)) {
+            x->score = lifted;
+            x->evidence |= SANCTUM_EV_CONTEXT_BEFORE;
+        }
+    }
+}

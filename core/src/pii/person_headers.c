@@ -18,8 +18,13 @@ bool pii_header_name_field(const uint8_t *s, size_t n, size_t ws, size_t ge, uns
     size_t e = ws - 2, a = e;
     while (a > 0 && (pii_is_alpha(s[a - 1]) || s[a - 1] == '-') && !(a >= 2 && s[a - 2] == '\\' && s[a - 1] == 'n'))
         a--;
-    /* the label opens its line (or follows an escaped "\n" or a quote) */
-    if (!(a == 0 || s[a - 1] == '\n' || s[a - 1] == '"' || (a >= 2 && s[a - 2] == '\\' && s[a - 1] == 'n')))
+    /* the label opens its line (or follows an escaped "\n" or a quote), maybe quoted in a reply ("> > To:") */
+    size_t q = a, ls = a;
+    while (q > 0 && a - q < 8 && (s[q - 1] == '>' || s[q - 1] == ' '))
+        q--;
+    if (q < a && s[a - 1] == ' ' && s[q] == '>')
+        ls = q;
+    if (!(ls == 0 || s[ls - 1] == '\n' || s[ls - 1] == '"' || (ls >= 2 && s[ls - 2] == '\\' && s[ls - 1] == 'n')))
         return false;
     static const char *const LABELS[] = {"from", "to", "cc", "bcc", "reply-to", "sender", "von", "an", "de",
                                          "para", "da", "a", "van", "aan", "fra", "til", "från", "od", "do",

@@ -152,6 +152,16 @@ static bool repeated_head(const uint8_t *s, size_t n, size_t a, size_t h)
     return n - ns >= l && memcmp(s + ns, s + a, l) == 0;
 }
 
+/* A given name in a header field's "Last, First" (round 15): its flags as written, or with its accents folded
+ * ("Siobhán", "Seán": a folded match counts as a name there, not as a word), 0 when none. */
+static unsigned header_given(const uint8_t *s, size_t a, size_t b)
+{
+    unsigned f = pii_name_flags(s, a, b);
+    if ((f & (SC_NAME_FIRST | SC_NAME_LAST)) || memchr(s + a, 0xC3, b - a) == NULL)
+        return f;
+    return pii_folded_flags(s, a, b) & ~(unsigned)SC_NAME_WORD;
+}
+
 /* One item starting at the word w, of any form; false when w starts none. */
 static bool parse_item(pii_scan *sc, const word *w, item *it)
 {
@@ -218,21 +228,31 @@ static bool parse_item(pii_scan *sc, const word *w, item *it)
         if (!next_word(s, n, p + 1, &g) || g.s != p + 2 || !g.cap || g.possessive)
             return false;
         word g2;
-        if (next_word(s, n, g.e, &g2) && joins(s, g.e, g2.s, false) && !g2.lower)
-            return false; /* "Adébáyọ̀, Funmilayo Adeyemi": the given name starts a full name of its own */
+        size_t ge = g.e;
+        if (next_word(s, n, g.e, &g2) && joins(s, g.e, g2.s, false) && !g2.lower) {
+            /* "Adébáyọ̀, Funmilayo Adeyemi": the given name starts a full name of its own; but "From: Nguyen,
+             * Bao Anh" ends its header field with a given name of two words (round 15; the field's shape is
+             * asked before any name list) */
+            if (!g2.cap || g2.possessive || !pii_header_name_field(s, n, w->s, g2.e, 0) ||
+                !(header_given(s, g2.s, g2.e) & (SC_NAME_FIRST | SC_NAME_LAST)))
+                return false;
+            ge = g2.e;
+        }
         if (g.e + 1 < n && (s[g.e] == ',' || s[g.e] == '\t') && s[g.e + 1] != ' ')
             return false; /* "Halvorsen, Astrid,astrid@...": two values of a record (record_pair reads them) */
         unsigned fg = pii_name_flags(s, g.s, g.e), fs = pii_name_flags(s, w->s, w->e);
-        if (!(fg & SC_NAME_FIRST) || pii_word_like(fg, sc_word_class(s + g.s, g.e - g.s)) ||
+        bool header = pii_header_name_field(s, n, w->s, ge, fs); /* "From: Bramwell, Theodora": person_headers.c */
+        if (header && !(fg & SC_NAME_FIRST))
+            fg = header_given(s, g.s, g.e); /* "From: Kavanagh, Siobhán" */
+        if (!(fg & SC_NAME_FIRST) || (pii_word_like(fg, sc_word_class(s + g.s, g.e - g.s)) && !header) ||
             (fg & SC_NAME_PLACE) || sc_place_lookup(s + g.s, g.e - g.s))
             return false;
-        bool header = pii_header_name_field(s, n, w->s, g.e, fs); /* "From: Bramwell, Theodora": person_headers.c */
         if (!header && (!it->strong || it->place || !(fs & SC_NAME_LAST) || (fs & SC_NAME_COMMON_FIRST)))
             return false;
         it->strong = it->strong || header;
         if (repeated_head(s, n, w->s, p + 2))
             return false; /* "Zhuang, Dai\nZhuang, Yang": a catalogue of variants, not a person */
-        it->e = g.e;
+        it->e = ge;
         it->form = FORM_GIVEN;
         return true;
     }

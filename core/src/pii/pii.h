@@ -141,6 +141,9 @@ static inline uint8_t pii_lower(uint8_t c) { return pii_is_upper(c) ? (uint8_t)(
 static inline bool pii_is_space(uint8_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 /* A word byte: ASCII letter/digit, '_' or any byte of a non-ASCII sequence. */
 static inline bool pii_is_wordish(uint8_t c) { return pii_is_alnum(c) || c == '_' || c >= 0x80; }
+/* The character whose first byte is s[lead] (>= 0x80) ends a number as a space does: CJK and Thai text, quote
+ * marks and dashes of any language ("«", "“", "」"), sentence signs of other scripts (numbers.c). */
+bool pii_number_boundary(const uint8_t *s, size_t n, size_t lead);
 
 /* Context words: a list of NUL-terminated lower-case words; an entry ending in '*' matches as a
  * prefix. Looks at up to max_words words within max_bytes before `pos` (before == true) or after it.

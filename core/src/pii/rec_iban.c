@@ -50,6 +50,16 @@ bool pii_iban_valid(const uint8_t *b, size_t m)
            sc_iban_mod97_valid(b, m);
 }
 
+/* The character ending right before i (a byte >= 0x80 there) is a quote mark or CJK text: "«CH93...", "「GB82..."
+ * (round 15). */
+static bool quote_before(const uint8_t *s, size_t n, size_t i)
+{
+    size_t k = i - 1;
+    while (k > 0 && i - k < 4 && (s[k] & 0xC0) == 0x80)
+        k--;
+    return pii_number_boundary(s, n, k);
+}
+
 size_t pii_rec_iban(pii_scan *sc, size_t i)
 {
     const uint8_t *s = sc->s;
@@ -57,7 +67,8 @@ size_t pii_rec_iban(pii_scan *sc, size_t i)
     if (i + 4 > n || !pii_is_alpha(s[i]) || !pii_is_alpha(s[i + 1]) || !pii_is_digit(s[i + 2]) ||
         !pii_is_digit(s[i + 3]))
         return i;
-    if (i > 0 && (pii_is_wordish(s[i - 1]) || s[i - 1] == '/' || s[i - 1] == '.' || s[i - 1] == '-'))
+    if (i > 0 && (pii_is_wordish(s[i - 1]) || s[i - 1] == '/' || s[i - 1] == '.' || s[i - 1] == '-') &&
+        !(s[i - 1] >= 0x80 && quote_before(s, n, i)))
         return i;
     bool upper = pii_is_upper(s[i]) && pii_is_upper(s[i + 1]);
     bool lower = pii_is_lower(s[i]) && pii_is_lower(s[i + 1]);
@@ -92,7 +103,8 @@ size_t pii_rec_iban(pii_scan *sc, size_t i)
     }
     if (m != want)
         return i;
-    if (p < n && (pii_is_wordish(s[p]) || s[p] == '@' || s[p] == '/'))
+    if (p < n && ((pii_is_wordish(s[p]) && !(s[p] >= 0x80 && pii_number_boundary(s, n, p))) || s[p] == '@' ||
+                  s[p] == '/'))
         return i;
     if (!bban_ok(fmt->bban, buf + 4, m - 4) || !sc_iban_mod97_valid(buf, m))
         return i; /* a letter where the registry has digits, or a check that fails */

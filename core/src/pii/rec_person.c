@@ -1172,6 +1172,8 @@ void pii_rec_person(pii_scan *sc)
     if (!sc->oom)
         pii_contact_owner(sc, first_cand);
     if (!sc->oom)
+        pii_contact_number(sc, first_cand); /* "Frau Brigitte Lange (030 5557 2190)" */
+    if (!sc->oom)
         pii_pronoun_takes_up(sc, first_cand);
     if (!sc->oom)
         pii_affiliation(sc, first_cand);
@@ -1183,6 +1185,12 @@ void pii_rec_person(pii_scan *sc)
         pii_cjk_honorifics(sc);
     if (!sc->oom)
         pii_cjk_names(sc);
+    if (!sc->oom && sc->first_high < n)
+        pii_script_signatures(sc); /* "此致\n刘海洋", "مع التحية،\nرانيا الخطيب" */
+    if (!sc->oom)
+        pii_reply_attributions(sc); /* "Le 5 nov. 2026 à 09:12, Gaëlle a écrit :" */
+    if (!sc->oom && sc->first_high < n)
+        pii_cjk_time_speakers(sc); /* "21:04\t佐藤 美咲\t", "08:31 刘婷：" */
     if (!sc->oom && sc->first_high < n)
         pii_ja_intro(sc);
 }

@@ -18,13 +18,16 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/person_brands.c
   ${PII_DIR}/person_cjk.c
   ${PII_DIR}/person_chat_frames.c
+  ${PII_DIR}/person_cjk_chat.c
   ${PII_DIR}/person_cjk_roles.c
   ${PII_DIR}/person_consistency.c
   ${PII_DIR}/person_contact.c
   ${PII_DIR}/person_context.c
   ${PII_DIR}/person_email_echo.c
   ${PII_DIR}/person_eponym_venues.c
+  ${PII_DIR}/person_reply_lines.c
   ${PII_DIR}/person_rosters.c
+  ${PII_DIR}/person_signatures.c
   ${PII_DIR}/person_toasts.c
   ${PII_DIR}/person_fields.c
   ${PII_DIR}/person_named_things.c

@@ -5,8 +5,8 @@ to the core's SSE stream restorer as one `data:` event, so a placeholder split a
 into the next element), and the restored events are written back as the array's elements.
 
 Only the array's structure is scanned here (strings skipped, brackets counted); the elements themselves
-are parsed by the core. An answer that is not an array (an error object) is restored whole as text at
-the end.
+are parsed by the core. An answer that is not an array (an error object) is restored whole at the end,
+as a whole answer is (restore_response: a JSON document rewritten, its values JSON-escaped).
 """
 from __future__ import annotations
 
@@ -19,11 +19,11 @@ _FIRST = re.compile(rb"[^ \t\r\n]")
 
 class ArrayStream:
     """feed(chunk) -> restored bytes so far; finish() -> the rest; close(). Wraps a core stream restorer
-    (sanctumcore.session.StreamRestorer) and, for an answer that is not an array, `restore_text`."""
+    (sanctumcore.session.StreamRestorer) and, for an answer that is not an array, `restore_whole`."""
 
-    def __init__(self, restorer, restore_text):
+    def __init__(self, restorer, restore_whole):
         self._r = restorer
-        self._restore_text = restore_text
+        self._restore_whole = restore_whole
         self._buf = bytearray()
         self._pos = 0          # where the scan resumes in _buf
         self._depth = 0
@@ -90,7 +90,7 @@ class ArrayStream:
 
     def finish(self) -> bytes:
         if self._mode == "whole":
-            return self._restore_text(bytes(self._buf))
+            return self._restore_whole(bytes(self._buf))
         tail = self._events(self._r.finish())
         if self._mode is None:
             return b""

@@ -185,6 +185,9 @@ def _options_for(kw: dict):
     return opts
 
 
+_JSON_START = re.compile(rb"(?:\xef\xbb\xbf)?[ \t\r\n]*[{\[]")
+
+
 class Scrubber:
     """Anonymizes one request and restores its response (whole or streamed). Fails closed: any error
     from the core propagates and the caller refuses the request. The whole-body calls go straight to the
@@ -278,8 +281,28 @@ class Scrubber:
         try:
             return self._call(lib.sanctum_session_restore_response, body)
         except Exception:
+            if _JSON_START.match(body):
+                return self._restore_json_text(body)
             # Not a chat document (an HTML error page, say): restore the placeholders as text.
             return self._wrapped().restore_text(body)
+
+    def _restore_json_text(self, body: bytes) -> bytes:
+        """A JSON-looking answer the core's parser refused (JSON lines sent as application/json, duplicate
+        keys, a byte order mark): restored line by line through the stream restorer, which escapes the
+        values of a line it cannot parse as JSON; restored as plain text, a value with a quote or a
+        backslash broke the client's JSON. One document over several lines is read as one line (raw line
+        breaks are only whitespace there)."""
+        from .jsonlines import LineStream
+
+        bom = b"\xef\xbb\xbf" if body.startswith(b"\xef\xbb\xbf") else b""
+        text = body[len(bom):]
+        if not all(line[:1] in (b"{", b"[") for line in text.split(b"\n") if line.strip()):
+            text = text.replace(b"\r", b" ").replace(b"\n", b" ")
+        lines = LineStream(self._wrapped().stream_restorer(self._fmt))
+        try:
+            return bom + lines.feed(text) + lines.finish()
+        finally:
+            lines.close()
 
     def restore_text(self, body: bytes) -> bytes:
         return self._wrapped().restore_text(body)

@@ -24,7 +24,7 @@ from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
 from aiohttp.web_protocol import RequestPayloadError
 
-from . import attachments, balance, headers as header_rules, http, jsonarray, logs, paths, upstream
+from . import attachments, balance, headers as header_rules, http, jsonarray, jsonlines, logs, paths, upstream
 from .config import Config, ConfigError, Route
 
 log = logging.getLogger("sanctumcore.proxy")
@@ -235,8 +235,11 @@ class Proxy:
         self._starting += 1
         record["starting"] = True
         path = request.rel_url.raw_path
-        model = upstream.gemini_model(path)
+        model = upstream.gemini_path_model(path)
         if model is None and body and self.cfg.needs_model(path):
+            if _encoded(request):  # (the core would only say the compressed bytes are no UTF-8)
+                raise Refusal(415, "routing by model takes request bodies without Content-Encoding",
+                              code="content_encoding")
             if not header_rules.is_json(request.headers.get("Content-Type", ""), body):
                 raise Refusal(415, "routing by model takes JSON request bodies", code="not_json")
             if len(body) >= BIG:  # validating and walking a large body is kept off the event loop
@@ -415,11 +418,17 @@ class Proxy:
 
     @staticmethod
     def _check_encoding(request) -> None:
-        """The core reads plain JSON: a compressed body (forwarded as sent on pass routes) is refused."""
-        for value in request.headers.getall("Content-Encoding", ()):
-            if any(t.strip().lower() not in ("", "identity") for t in value.split(",")):
-                raise Refusal(415, "a scrub route takes request bodies without Content-Encoding",
-                              code="content_encoding")
+        """The core reads plain JSON: a compressed body (forwarded as sent on pass routes) is refused.
+        So is a WebSocket upgrade (the Realtime API): its messages would bypass the scrubber, and the
+        proxy forwards requests, not tunnels; without this the upgrade was dropped and the handshake
+        forwarded as a plain GET, whose answer the client could not read as a WebSocket."""
+        if _encoded(request):
+            raise Refusal(415, "a scrub route takes request bodies without Content-Encoding",
+                          code="content_encoding")
+        for value in request.headers.getall("Upgrade", ()):
+            if any(t.strip().lower().startswith("websocket") for t in value.split(",")):
+                raise Refusal(501, "a scrub route cannot scan WebSocket messages (Realtime API): use a "
+                              "pass or local route for them", code="websocket")
 
     def _check_request_metadata(self, request, route: Route) -> None:
         """Fail closed on personal data outside the body: the path, query parameters, non-standard
@@ -508,6 +517,8 @@ class Proxy:
             return await self._relay_stream(request, resp, scrubber, headers, record)  # never buffered
         if scrubber is not None and resp.status == 200 and upstream.gemini_json_stream(request.rel_url.raw_path):
             return await self._relay_stream(request, resp, scrubber, headers, record, array=True)
+        if scrubber is not None and jsonlines.is_json_lines(ctype):
+            return await self._relay_stream(request, resp, scrubber, headers, record, lines=True)
         data = _whole(resp.content)  # the whole answer came with its head (the usual case): no read loop
         if data is None:
             try:
@@ -563,10 +574,17 @@ class Proxy:
             return out
         raise Refusal(502, f"upstream answered with {enc} encoding; the proxy cannot restore it")
 
-    async def _relay_stream(self, request, resp, scrubber, headers, record, array=False) -> web.StreamResponse:
-        """array: a Gemini JSON-array stream (jsonarray.ArrayStream), restored element by element."""
-        if scrubber is not None and resp.headers.get("Content-Encoding", "identity").lower() not in ("", "identity"):
-            raise Refusal(502, "upstream stream is encoded; the proxy cannot restore it")
+    async def _relay_stream(self, request, resp, scrubber, headers, record, array=False,
+                            lines=False) -> web.StreamResponse:
+        """array: a Gemini JSON-array stream (jsonarray.ArrayStream), restored element by element; lines:
+        newline-delimited JSON (jsonlines.LineStream), restored line by line."""
+        inflate = None  # a gzip or deflate stream (sent although the proxy asked for identity) is decoded
+        if scrubber is not None:
+            enc = resp.headers.get("Content-Encoding", "identity").strip().lower()
+            if enc in ("gzip", "x-gzip", "deflate"):
+                inflate = zlib.decompressobj(zlib.MAX_WBITS | 32)
+            elif enc not in ("", "identity"):
+                raise Refusal(502, f"upstream stream is {enc}-encoded; the proxy cannot restore it")
         out = web.StreamResponse(status=resp.status, headers=headers)
         if scrubber is None and resp.content_length is not None:
             out.content_length = resp.content_length  # relayed as is: the length holds
@@ -589,11 +607,14 @@ class Proxy:
         await out.prepare(request)
         restorer = scrubber.stream_restorer() if scrubber is not None else None
         if array:
-            restorer = jsonarray.ArrayStream(restorer, scrubber.restore_text)
+            restorer = jsonarray.ArrayStream(restorer, scrubber.restore_response)
+        elif lines:
+            restorer = jsonlines.LineStream(restorer)
         cap, size, cut = self.cfg.max_response_bytes, 0, False
         try:
             try:
-                async for chunk in resp.content.iter_any():
+                chunks = resp.content.iter_any() if inflate is None else _inflated(resp.content.iter_any(), inflate, cap)
+                async for chunk in chunks:
                     if restorer is not None and size + len(chunk) > cap:
                         # The restorer would hold and work on more: its first `cap` bytes are restored
                         # and relayed, then the stream ends cleanly with an error event.
@@ -602,7 +623,7 @@ class Proxy:
                             await out.write(data)
                         resp.close()
                         record["status"], cut = 502, True
-                        if array:  # no event inside a JSON array: the client sees a truncated answer
+                        if array or lines:  # no SSE event here: the client sees a truncated answer
                             request.protocol.force_close()
                             return out
                         await out.write(b"event: error\ndata: " + http.error_body(
@@ -643,6 +664,43 @@ class Proxy:
                 restorer.close()
         await out.write_eof()
         return out
+
+
+class _Undecodable(aiohttp.ClientPayloadError):
+    """An encoded upstream stream that does not decode (or ends before its end): cut like a dying one."""
+
+
+async def _inflated(chunks, inflate, cap: int):
+    """The chunks of an upstream stream, decoded when `inflate` (a zlib decompressobj) is given: never
+    more than cap + 1 bytes decoded ahead of the relay's own size check (a small compressed answer may
+    decode to gigabytes)."""
+    if inflate is None:
+        async for chunk in chunks:
+            yield chunk
+        return
+    got = 0
+    async for chunk in chunks:
+        while chunk:
+            try:
+                out = inflate.decompress(chunk, max(1, cap + 1 - got))
+            except zlib.error:
+                raise _Undecodable("upstream stream does not decode") from None
+            got += len(out)
+            chunk = inflate.unconsumed_tail
+            if out:
+                yield out
+            if got > cap:
+                return  # the relay cuts the stream at cap
+    if not inflate.eof:
+        raise _Undecodable("upstream stream ended inside its encoding")
+
+
+def _encoded(request) -> bool:
+    """Whether the request body has a Content-Encoding other than identity."""
+    for value in request.headers.getall("Content-Encoding", ()):
+        if any(t.strip().lower() not in ("", "identity") for t in value.split(",")):
+            return True
+    return False
 
 
 def _now(fn, data: bytes, what: str) -> bytes:

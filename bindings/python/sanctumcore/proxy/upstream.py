@@ -40,6 +40,19 @@ def gemini_model(path: str) -> Optional[str]:
     return m.group(1) if m else None
 
 
+# Every Gemini method that names its model in the path (the SDK's embedContent is :batchEmbedContents).
+_GEMINI_MODEL_PATH = re.compile(r"/models/([^/:?]+):(?:generateContent|streamGenerateContent|countTokens|"
+                                r"embedContent|batchEmbedContents|asyncBatchEmbedContent|batchGenerateContent|"
+                                r"predict|predictLongRunning)(?![A-Za-z])")
+
+
+def gemini_path_model(path: str) -> Optional[str]:
+    """The model a Gemini API path names, for any of its methods (routing, credentials); gemini_model
+    only for the chat methods, whose bodies the core walks in Gemini's format."""
+    m = _GEMINI_MODEL_PATH.search(_decoded_path(path))
+    return m.group(1) if m else None
+
+
 def gemini_json_stream(path: str) -> bool:
     """A Gemini streamGenerateContent path: without alt=sse its answer is a JSON array sent over time."""
     m = _GEMINI_PATH.search(_decoded_path(path))
@@ -103,7 +116,7 @@ def outgoing_headers(client_headers, api_key: Optional[str], client_path: str, i
             continue
         headers[name] = value if name not in headers else headers[name] + ", " + value
     if api_key is not None:
-        if gemini_model(client_path) is not None:
+        if gemini_path_model(client_path) is not None:
             headers["x-goog-api-key"] = api_key
         elif client_path.rstrip("/").endswith("/messages"):  # Anthropic Messages
             headers["x-api-key"] = api_key
