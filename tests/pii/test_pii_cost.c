@@ -247,6 +247,11 @@ static void informal_frames_in_a_row(void **state)
     assert_linear(f->det, "colons in a row", "\nollie:ollie: ");
     assert_linear(f->det, "accented frames", "cze\xc5\x9b\xc4\x87 kasia d\xc3\xac a marco ol\xc3\xa1 ");
     assert_linear(f->det, "interjection, name, verb", "\nomg kavya got ");
+    /* round 15: postpositions and number words read one word on each side; a sign-off dash reads its line back
+     * at most 240 bytes, and only before the line's last word */
+    assert_linear(f->det, "postpositions and number words", "vikram ka number nomer olega namba ya juma ");
+    assert_linear(f->det, "dashes in one line", "thx - u - ");
+    assert_linear(f->det, "sign-offs in a row", "thx pls u - dinesh\n");
 }
 
 /* Items of one list in a row (person_parallel.c): a weak given name asks at most four candidates on each
@@ -345,6 +350,20 @@ static void round15_mail_in_a_row(void **state)
     assert_linear(f->det, "colons ending lines", "Am 05.11.2026 um 09:12 Wiebke Andersen Jonas Berg:\n");
 }
 
+/* Round 15: spoken addresses read a bounded number of words each way from every at-word; a row of them, of
+ * joins and dots, or of guillemets between addresses stays linear. */
+static void spoken_emails_in_a_row(void **state)
+{
+    pii_fixture *f = *state;
+    assert_linear(f->det, "a dot b at ", "a dot b at ");
+    assert_linear(f->det, "x dot ", "x dot ");
+    assert_linear(f->det, "jo at ex dot com ", "jo at ex dot com ");
+    assert_linear(f->det, "a underscore at ", "a underscore at ");
+    assert_linear(f->det, "\xc2\xab" "a@b.cc\xc2\xbb", "\xc2\xab" "a@b.cc\xc2\xbb");
+    assert_linear(f->det, "4111 1111 1111 1111 11/26 ", "4111 1111 1111 1111 11/26 ");
+    pii_expect(f->det, "email: jo dot li at example dot com", SANCTUM_ENTITY_EMAIL_ADDRESS, "jo dot li at example dot com");
+}
+
 /* Round 14: the venue noun after a name and the verb before it, an office after a title, a pet's verb of
  * naming, a room field, the placeholder's line window (a long line without a break), the lower-case frames
  * (a request after a line's first name, speaker lines, two-word and accented greetings, declined names) read
@@ -394,6 +413,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(named_things_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(mail_fields_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_mail_in_a_row, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(spoken_emails_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round14_frames_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(titles_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_things_in_a_row, pii_setup, pii_teardown),

@@ -510,6 +510,11 @@ static void scan_bytes(pii_scan *sc)
                     i = next - 1;
                 continue;
             }
+            /* round 15: an address said aloud ("jane dot roe at gmail dot com"); the first test is on the
+             * length, so most words pay one comparison */
+            if (after == ' ' && wl < 12 && ((0xCC4u >> wl) & 1u) != 0 && email && /* lengths 2, 6, 7, 10, 11 */
+                (wl != 2 || ((s[w] | 0x20) == 'a' && (s[w + 1] | 0x20) == 't')) && pii_email_at_word(s + w, wl))
+                pii_rec_email_spoken(sc, w, wl);
             /* skip the rest of a word */
             i = e - 1;
             if (spoken && pii_maybe_digit_letters(s + w, wl, after) && pii_spoken_may_start(s, n, w)) {

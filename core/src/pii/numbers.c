@@ -35,10 +35,12 @@ static bool thousands(const uint8_t *s, size_t n, size_t comma)
 bool pii_number_boundary(const uint8_t *s, size_t n, size_t lead)
 {
     /* round 15: the Latin-1 quote and question marks of other languages, "«" "»" "¡" "¿" (U+00AB, U+00BB,
-     * U+00A1, U+00BF), quote a number as a space would; the other signs of that block (° ² ¼ £ ª) still glue */
-    if (lead + 1 < n && s[lead] == 0xC2 && (s[lead + 1] == 0xAB || s[lead + 1] == 0xBB || s[lead + 1] == 0xA1 ||
-                                            s[lead + 1] == 0xBF))
-        return true;
+     * U+00A1, U+00BF), and the middle dot and no-break space of U+00A0-00BF ("«06 12 34 56 78»") quote a
+     * number as a space would; the other signs of that block (° ² ¼ £ ª) still glue */
+    if (s[lead] == 0xC2)
+        return (lead + 1 < n && (s[lead + 1] == 0xAB || s[lead + 1] == 0xBB || s[lead + 1] == 0xA1 ||
+                                 s[lead + 1] == 0xBF)) ||
+               pii_punct_len(s, n, lead) == 2;
     /* round 13: the sentence signs of other scripts end a number as "." does: the Arabic comma, semicolon and
      * question mark "، ؛ ؟" and the Urdu full stop "۔", the Armenian full stop "։" */
     if (lead + 1 < n && ((s[lead] == 0xD8 && (s[lead + 1] == 0x8C || s[lead + 1] == 0x9B || s[lead + 1] == 0x9F)) ||
@@ -77,6 +79,8 @@ static bool glued_before(const uint8_t *s, size_t n, size_t i)
     uint8_t b2 = i > 1 ? s[i - 2] : ' ';
     if (b >= 0x80)
         return glued_cjk_before(s, n, i);
+    if ((b == 't' || b == 'n' || b == 'r') && b2 == '\\')
+        return false; /* round 15: a literal escape printed by a repr or a log ("\\t219-09-9999") separates */
     if (pii_is_wordish(b) || b == '$' || b == '%' || b == '&')
         return true;
     if ((b == '.' || b == ':') && pii_is_digit(b2))
@@ -87,6 +91,9 @@ static bool glued_before(const uint8_t *s, size_t n, size_t i)
         return true; /* ABC-123, v.2, ~1 */
     return false;
 }
+
+/* The labels that may be glued to their number by a hyphen (beside the phone words). */
+static const char *const HYPHEN_LABELS[] = {"ssn", "sin", "tin", "itin", "card", "iban", "acct", "account", NULL};
 
 static bool wide_byte(uint8_t c) { return c == ' ' || c == '\t' || c == '-' || c == PII_FILLER; }
 
@@ -139,6 +146,11 @@ size_t pii_number_parse(const pii_scan *sc, size_t i, pii_number *num)
     /* "Tel.020 7946 0018", "Mob.07700 900123": an abbreviated phone word glued by its dot */
     if (bad && i > 1 && s[i - 1] == '.' && pii_is_alpha(s[i - 2]) &&
         pii_context_by_byte(sc, i - 1, true, 1, 12, PII_PHONE_WORDS))
+        bad = false;
+    /* round 15: a label glued by a hyphen, as chat and file names write it ("ssn-219-09-9999", "tel-0161 496
+     * 0733"); any other word before the hyphen is a code ("JIRA-219-09-9999", "build-0161") */
+    if (bad && i > 1 && s[i - 1] == '-' && pii_is_alpha(s[i - 2]) &&
+        (pii_context_by_byte(sc, i - 1, true, 1, 12, PII_PHONE_WORDS) || pii_context(sc, i - 1, true, 1, 12, HYPHEN_LABELS)))
         bad = false;
     if (paren_cc) {
         num->plus = true;
@@ -237,6 +249,18 @@ size_t pii_number_parse(const pii_scan *sc, size_t i, pii_number *num)
         if (total >= 64)
             break; /* a long row of numbers: the rest is another cluster */
         p = q;
+    }
+    /* round 15: a card's expiry date after it ("4111 1111 1111 1111 11/26", "... 09/2027"): a space, one or two
+     * digits, a slash. The date is no group of the number; the cluster ends before it and the date is read on
+     * its own. */
+    for (size_t k = 2; k < num->ngroups; k++) {
+        if (num->g[k].sep == '/' && num->g[k - 1].sep == ' ' && num->g[k - 1].end - num->g[k - 1].start <= 2) {
+            num->ngroups = k - 1;
+            p = num->g[k - 2].end;
+            if (p < n && s[p] == ')')
+                p++;
+            break;
+        }
     }
     num->end = p;
     if (num->ngroups == 0)

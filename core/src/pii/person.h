@@ -453,6 +453,8 @@ void pii_informal_speaker(pii_scan *sc, size_t p, size_t j);
 void pii_informal_possessive(pii_scan *sc, size_t p, size_t j);
 /* FRAMES, DENY and DEITY are sorted and pii_informal_gate is built from FRAMES (a unit test asks). */
 bool pii_informal_tables_check(void);
+/* "thx - dinesh": the lower-case word [a, b) after " - " that ends a line, which may sign the message (round 15). */
+void pii_informal_signoff(pii_scan *sc, size_t a, size_t b);
 /* The names that the frame word [p, j) vouches for ("rahul bhai", "kuya jun", "nour w layla"), or a name
  * [p, j) joined by a hyphen to a Japanese or Korean suffix ("yuki-chan"). */
 void pii_informal_frame(pii_scan *sc, size_t p, size_t j);

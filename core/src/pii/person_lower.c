@@ -56,7 +56,7 @@ static bool speech_verb_shape(const uint8_t *w, size_t n);
 /* The bytes that end a plain lower-case word and ask for more than the next word (built with the shapes): '.',
  * '-' and '_' may go on into a handle ("zeynep.kaya"); a capital, '\'', '-' or a byte >= 0x80 make the word no
  * plain word. */
-enum { END_HANDLE = 1, END_BREAK = 2, END_COLON = 4 };
+enum { END_HANDLE = 1, END_BREAK = 2, END_COLON = 4, END_EOL = 8 /* a line break or the text's end */ };
 static uint8_t word_end_class[256];
 
 static void index_triggers(void)
@@ -82,7 +82,8 @@ static void index_triggers(void)
         }
     for (unsigned b = 0; b < 256; b++) {
         bool handle = b == '.' || b == '-' || b == '_', stop = b >= 0x80 || pii_is_upper((uint8_t)b) || b == '\'' || b == '-';
-        word_end_class[b] = (uint8_t)((handle ? END_HANDLE : 0) | (stop ? END_BREAK : 0) | (b == ':' ? END_COLON : 0));
+        word_end_class[b] = (uint8_t)((handle ? END_HANDLE : 0) | (stop ? END_BREAK : 0) | (b == ':' ? END_COLON : 0) |
+                                      (b == '\n' ? END_EOL : 0));
     }
 }
 
@@ -483,11 +484,13 @@ void pii_skip_plain_lower(pii_scan *sc, walk *k)
         uint8_t c = s[p];
         if (pii_is_lower(c)) {
             size_t j = pii_letters_end(s, p + 1, n, true), wl = j - p;
-            uint8_t end = j < n ? word_end_class[s[j]] : 0;
+            uint8_t end = j < n ? word_end_class[s[j]] : END_EOL;
             if (end != 0) {
                 if ((end & END_HANDLE) && j + 1 < n && pii_is_lower(s[j + 1]) && p >= 2 &&
                     (s[p - 2] == ']' || s[p - 2] == 'y'))
                     framed_handle(sc, prev_s, prev_e, p, j); /* "[09:14] zeynep.kaya:", "by tomas_novak" */
+                if ((end & END_EOL) && p >= 3 && s[p - 1] == ' ' && s[p - 2] == '-')
+                    pii_informal_signoff(sc, p, j); /* "thx - dinesh" (person_lower_frames.c) */
                 if (__builtin_expect((end & END_COLON) != 0, 0))
                     pii_informal_speaker(sc, p, j); /* "ollie: running late" (person_lower_frames.c) */
                 if (end & END_BREAK) {

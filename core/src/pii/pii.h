@@ -145,6 +145,45 @@ static inline bool pii_is_wordish(uint8_t c) { return pii_is_alnum(c) || c == '_
  * marks and dashes of any language ("«", "“", "」"), sentence signs of other scripts (numbers.c). */
 bool pii_number_boundary(const uint8_t *s, size_t n, size_t lead);
 
+/* Round 15: the byte length of the punctuation character that starts at s[i] (0: none, or not punctuation).
+ * Quotes and marks that end a value as ASCII punctuation does, though their bytes are >= 0x80: the no-break
+ * space, ¡ « · » ¿ (U+00A0-00BF), general punctuation U+2000-205F (“ ” „ ‘ ’ ‹ › — …), CJK punctuation
+ * U+3000-303F (、。「」『』【】) and the full-width ASCII punctuation ！＂＃（），：；＜＞？ etc. Letters of any
+ * script are no punctuation. */
+static inline size_t pii_punct_len(const uint8_t *s, size_t n, size_t i)
+{
+    if (i + 1 >= n || s[i] < 0xC2)
+        return 0;
+    uint8_t a = s[i], b = s[i + 1];
+    if (a == 0xC2)
+        return (b == 0xA0 || b == 0xA1 || b == 0xAB || b == 0xB7 || b == 0xBB || b == 0xBF) ? 2 : 0;
+    if (i + 2 >= n)
+        return 0;
+    uint8_t c = s[i + 2];
+    if (a == 0xE2 && b == 0x80) /* but the invisible format characters U+200B-200F and U+202A-202E, which the
+                                   * text cleaner reads inside a value ("ja<ZWJ>ne@example.org") */
+        return (c >= 0x8B && c <= 0x8F) || (c >= 0xAA && c <= 0xAE) ? 0 : 3;
+    if (a == 0xE2 && b == 0x81 && c < 0xA0)
+        return 3;
+    if (a == 0xE3 && b == 0x80 && c < 0xC0)
+        return 3;
+    if (a == 0xEF && b == 0xBC) /* U+FF00-FF3F: full-width ! to / (but the digits), : to @, [ to ` */
+        return ((c >= 0x81 && c <= 0x8F) || (c >= 0x9A && c <= 0xA0) || (c >= 0xBB && c <= 0xBF)) ? 3 : 0;
+    if (a == 0xEF && b == 0xBD) /* U+FF40-FF7F: full-width { | } ~ and the half-width CJK marks */
+        return ((c >= 0x9B && c <= 0xA5) || c == 0x80) ? 3 : 0;
+    return 0;
+}
+
+/* The byte length of the punctuation character that ends just before s[i] (0: none). */
+static inline size_t pii_punct_before(const uint8_t *s, size_t n, size_t i)
+{
+    if (i < 2 || s[i - 1] < 0x80)
+        return 0;
+    size_t k = (s[i - 2] & 0xC0) != 0x80 ? i - 2 : i >= 3 ? i - 3 : 0;
+    size_t l = pii_punct_len(s, n, k);
+    return k + l == i ? l : 0;
+}
+
 /* Context words: a list of NUL-terminated lower-case words; an entry ending in '*' matches as a
  * prefix. Looks at up to max_words words within max_bytes before `pos` (before == true) or after it.
  * Returns true when one matches. The list must have static storage (a file-scope array, never a block's
@@ -227,6 +266,11 @@ bool pii_mail_id_field(const uint8_t *s, size_t n, size_t ls);
 bool pii_mail_value_start(const uint8_t *s, size_t n, size_t start);
 /* at: '[', '(' or '{' of a bracketed "[at]" ("jane[at]example[dot]com"). */
 void pii_rec_email_obfuscated(pii_scan *sc, size_t at);
+/* Whether the ASCII word w[0..l) names "@" when an address is said aloud: "at", "arroba", "arobase",
+ * "chiocciola", "Klammeraffe" (rec_email_spoken.c). */
+bool pii_email_at_word(const uint8_t *w, size_t l);
+/* An address said aloud around the at-word [w, w + wl) ("jane dot roe at gmail dot com"). */
+void pii_rec_email_spoken(pii_scan *sc, size_t w, size_t wl);
 void pii_rec_phone_nanp(pii_scan *sc, const pii_number *num);
 void pii_rec_phone_intl(pii_scan *sc, const pii_number *num);
 /* Numbers said in words (spoken_words.c, read by rec_spoken.c): a digit (zero/oh ... nine in English, Spanish,

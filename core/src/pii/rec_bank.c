@@ -229,10 +229,87 @@ static bool routing_in_sentence(const pii_scan *sc, size_t start)
            !pii_context(sc, start, true, 8, back, ACCOUNT_NAME_WORDS);
 }
 
+/* Round 15: a routing number and the account number in the next field of one record ("121000358","0044177209",
+ * 061000052,7730019284, the NACHA entry "6 22 071000013 5500218837 ..."), on a line that speaks of payroll,
+ * ACH, deposits or banks. The fields: a separator of at most four bytes (comma, space, tab, ';', '|' and the
+ * quotes around them). */
+static const char *const PAIR_WORDS[] = {"payroll*", "ach*", "routing*", "payee*", "payout*", "deposit*", "bank*",
+                                         "nacha", "direct", "account*", "acct*", NULL};
+
+static bool fed_routing(const uint8_t *d)
+{
+    unsigned p2 = (unsigned)(d[0] - '0') * 10u + (unsigned)(d[1] - '0');
+    return (p2 <= 12 || (p2 >= 21 && p2 <= 32) || (p2 >= 61 && p2 <= 72) || p2 == 80) && sc_aba_valid(d, 9);
+}
+
+static bool field_sep(const uint8_t *s, size_t a, size_t b)
+{
+    if (b <= a || b - a > 4)
+        return false;
+    bool real = false;
+    for (size_t i = a; i < b; i++) {
+        if (s[i] == ',' || s[i] == ' ' || s[i] == '\t' || s[i] == ';' || s[i] == '|')
+            real = true;
+        else if (s[i] != '"' && s[i] != '\'')
+            return false;
+    }
+    return real;
+}
+
+/* Whether [start, end) is one half of such a pair: routing (nine digits, the ABA check) then account (4 to 17
+ * digits), looking to the other side of it. */
+static bool routing_pair(const pii_scan *sc, size_t start, size_t end)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, nd = end - start;
+    if (nd == 9 && fed_routing(s + start)) {
+        size_t p = end;
+        while (p < n && p - end < 4 && !pii_is_digit(s[p]))
+            p++;
+        size_t q = p;
+        while (q < n && pii_is_digit(s[q]) && q - p <= 17)
+            q++;
+        if (q - p < 4 || q - p > 17 || (q < n && (pii_is_wordish(s[q]) || s[q] == '.' || s[q] == '-')) ||
+            !field_sep(s, end, p))
+            return false;
+    } else if (nd >= 4 && nd <= 17) {
+        size_t p = start;
+        while (p > 0 && start - p < 4 && !pii_is_digit(s[p - 1]))
+            p--;
+        size_t q = p;
+        while (q > 0 && pii_is_digit(s[q - 1]) && p - q <= 9)
+            q--;
+        if (p - q != 9 || (q > 0 && (pii_is_wordish(s[q - 1]) || s[q - 1] == '.' || s[q - 1] == '-')) ||
+            !field_sep(s, p, start) || !fed_routing(s + q))
+            return false;
+    } else {
+        return false;
+    }
+    size_t ls = line_start(s, start, 200);
+    return pii_context(sc, start, true, 32, start - ls, PAIR_WORDS) && !pii_negative_context(sc, start, end);
+}
+
+/* The groups of a space-separated record ("6 22 071000013 5500218837 0000098000"): each routing/account pair in it. */
+static void record_pairs(pii_scan *sc, const pii_number *num)
+{
+    for (size_t g = 0; g + 1 < num->ngroups; g++) {
+        size_t rs = num->g[g].start, re = num->g[g].end, as = num->g[g + 1].start, ae = num->g[g + 1].end;
+        if (re - rs != 9 || num->g[g + 1].sep != ' ' || ae - as < 4 || ae - as > 17 || !routing_pair(sc, rs, re))
+            continue;
+        pii_add(sc, SANCTUM_ENTITY_US_BANK_NUMBER, SANCTUM_REC_ABA_ROUTING, rs, re, 0.85,
+                SANCTUM_EV_VALIDATOR | SANCTUM_EV_FORMAT_WEAK | SANCTUM_EV_CONTEXT_BEFORE);
+        pii_add(sc, SANCTUM_ENTITY_US_BANK_NUMBER, SANCTUM_REC_BANK_ACCOUNT, as, ae, 0.85,
+                SANCTUM_EV_FORMAT_WEAK | SANCTUM_EV_CONTEXT_BEFORE);
+        g++;
+    }
+}
+
 void pii_rec_bank(pii_scan *sc, const pii_number *num)
 {
     if (num->plus || num->paren)
         return;
+    if (num->ngroups >= 3 && num->g[1].sep == ' ')
+        record_pairs(sc, num);
     /* one group, or dash-joined groups (1234-5678-90) */
     size_t k = 1;
     while (k < num->ngroups && num->g[k].sep == '-')
@@ -289,7 +366,8 @@ void pii_rec_bank(pii_scan *sc, const pii_number *num)
                 score += 0.5;
                 ev |= SANCTUM_EV_CONTEXT_AFTER;
             } else if (row == ROW_BANK || micr_transit(sc, start, end) ||
-                       (account_after_slash(sc, end) && pii_context(sc, start, true, 4, 40, ACCOUNT_NAME_WORDS))) {
+                       (account_after_slash(sc, end) && pii_context(sc, start, true, 4, 40, ACCOUNT_NAME_WORDS)) ||
+                       (k == 1 && routing_pair(sc, start, end))) {
                 score += 0.5;
                 ev |= SANCTUM_EV_CONTEXT_BEFORE;
             }
@@ -327,6 +405,7 @@ void pii_rec_bank(pii_scan *sc, const pii_number *num)
         !pii_context(sc, start, true, 6, 48, ACCOUNT_ONLY_WORDS) && !pii_context(sc, end, false, 3, 30, ACCOUNT_ONLY_WORDS))
         not_bank = true;
     bool ssn_shaped = k == 3 && glen(num, 0) == 3 && glen(num, 1) == 2 && glen(num, 2) == 4;
+
     const char *const *words = ssn_shaped ? SSN_SHAPED_ACCOUNT_WORDS : ACCOUNT_WORDS;
     /* an SSN-shaped number is an account only when its own sentence says so ("... the joint account. Yours is
      * 219-09-9999" answers the SSN the sentence before asked for) */
@@ -339,10 +418,18 @@ void pii_rec_bank(pii_scan *sc, const pii_number *num)
     } else if (pii_context(sc, end, false, 3, 30, words)) {
         score += 0.65;
         ev |= SANCTUM_EV_CONTEXT_AFTER;
-    } else if (!ssn_shaped && (row == ROW_BANK || micr_on_us(sc, end))) {
+    } else if (!ssn_shaped && (row == ROW_BANK || micr_on_us(sc, end) || (k == 1 && routing_pair(sc, start, end)))) {
         score += 0.65;
         ev |= SANCTUM_EV_CONTEXT_BEFORE;
     }
+    /* round 15: an SSN-shaped number called an SSN right before ("the account lists SSN 536-22-0000"), and a
+     * login's "account id" / "account ID" (its number names a user, not a bank account); asked only of a number
+     * the words above took for an account */
+    static const char *const SSN_NAME_WORDS[] = {"ssn*", "social", "security", NULL};
+    static const char *const LOGIN_WORDS[] = {"id", "ids", "login", "username", "handle", "user", NULL};
+    if (!not_bank && score >= 0.7 &&
+        ((ssn_shaped && pii_context(sc, start, true, 2, 20, SSN_NAME_WORDS)) || pii_context(sc, start, true, 1, 10, LOGIN_WORDS)))
+        not_bank = true;
     if (not_bank || (neg && (ev & (SANCTUM_EV_CONTEXT_BEFORE | SANCTUM_EV_CONTEXT_AFTER)) == 0)) {
         score -= 0.4;
         ev |= SANCTUM_EV_NEGATIVE_CONTEXT;

@@ -111,6 +111,16 @@ void pii_rec_email(pii_scan *sc, size_t at, size_t atlen)
         ls--;
     while (ls < at && (s[ls] & 0xC0) == 0x80)
         ls++; /* the 64-byte bound may stop inside a character: start at the next one */
+    /* round 15: a quote or bracket of another script before the address ("«louise@...", "„k.weber@...", "「li@...")
+     * is no part of it: the local part starts after the last one */
+    for (size_t q = ls; q < at;) {
+        size_t l = pii_punct_len(s, n, q);
+        if (l > 0)
+            ls = q + l;
+        q += l > 0 ? l : 1;
+    }
+    if (ls > 0 && s[ls - 1] == '\\' && ls + 1 < at && (s[ls] == 't' || s[ls] == 'n' || s[ls] == 'r'))
+        ls++; /* round 15: the letter of a literal escape ("Name\\tines@example.pt") */
     while (ls < at && (s[ls] == '.' || s[ls] == '\'' || s[ls] == '-'))
         ls++; /* a quote or dash that opens the text is not part of the address */
     if (ls == at || s[at - 1] == '.')
@@ -132,6 +142,11 @@ void pii_rec_email(pii_scan *sc, size_t at, size_t atlen)
         de++;
     while (de > ds && de < n && (s[de] & 0xC0) == 0x80)
         de--; /* the 255-byte bound may stop inside a character: end before it */
+    for (size_t q = ds; q < de; q++)
+        if (s[q] >= 0xC2 && pii_punct_len(s, n, q) > 0) {
+            de = q; /* "...@exemple.fr»", "...@example.cn」": the mark ends the domain */
+            break;
+        }
     while (de > ds && (s[de - 1] == '.' || s[de - 1] == '-'))
         de--; /* sentence punctuation */
     if (de <= ds)

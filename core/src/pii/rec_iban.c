@@ -67,8 +67,9 @@ size_t pii_rec_iban(pii_scan *sc, size_t i)
     if (i + 4 > n || !pii_is_alpha(s[i]) || !pii_is_alpha(s[i + 1]) || !pii_is_digit(s[i + 2]) ||
         !pii_is_digit(s[i + 3]))
         return i;
-    if (i > 0 && (pii_is_wordish(s[i - 1]) || s[i - 1] == '/' || s[i - 1] == '.' || s[i - 1] == '-') &&
-        !(s[i - 1] >= 0x80 && quote_before(s, n, i)))
+    if (i > 0 &&
+        ((pii_is_wordish(s[i - 1]) && pii_punct_before(s, n, i) == 0 && !(s[i - 1] >= 0x80 && quote_before(s, n, i))) ||
+         s[i - 1] == '/' || s[i - 1] == '.' || s[i - 1] == '-'))
         return i;
     bool upper = pii_is_upper(s[i]) && pii_is_upper(s[i + 1]);
     bool lower = pii_is_lower(s[i]) && pii_is_lower(s[i + 1]);
@@ -103,8 +104,9 @@ size_t pii_rec_iban(pii_scan *sc, size_t i)
     }
     if (m != want)
         return i;
-    if (p < n && ((pii_is_wordish(s[p]) && !(s[p] >= 0x80 && pii_number_boundary(s, n, p))) || s[p] == '@' ||
-                  s[p] == '/'))
+    if (p < n &&
+        ((pii_is_wordish(s[p]) && pii_punct_len(s, n, p) == 0 && !(s[p] >= 0x80 && pii_number_boundary(s, n, p))) ||
+         s[p] == '@' || s[p] == '/'))
         return i;
     if (!bban_ok(fmt->bban, buf + 4, m - 4) || !sc_iban_mod97_valid(buf, m))
         return i; /* a letter where the registry has digits, or a check that fails */

@@ -283,12 +283,35 @@ static bool toll_free(const uint8_t *s, size_t start, size_t end)
            (d[0] == '1' && (d[1] == '8' || d[1] == '3') && d[2] == '0' && d[3] == '0');
 }
 
+/* Round 15: the dummy of a form or a fixture: ten digits or more whose last seven are one digit repeated
+ * ("(646) 555-5555", "312-777-7777"). No subscriber line is numbered so. */
+static bool placeholder(const uint8_t *s, size_t start, size_t end)
+{
+    uint8_t last[7];
+    size_t nd = 0;
+    for (size_t i = start; i < end; i++)
+        if (pii_is_digit(s[i])) {
+            last[nd % 7] = s[i];
+            nd++;
+        }
+    if (nd < 10)
+        return false;
+    for (size_t k = 1; k < 7; k++)
+        if (last[k] != last[0])
+            return false;
+    return true;
+}
+
 /* A person owning a toll-free line says so ("my number is 1-866-..."); "our" and "us" are how businesses
  * give their hotline ("call our support line 1-888-...", "call us"), so they are no owner words here. */
 static const char *const OWNER_WORDS[] = {"my", "mine", "his", "her", "their", "me", NULL};
 
 /* Shared by both phone recognizers: precision rules, then phone/number context raises the score and
  * order/id words lower it. */
+/* Round 15: documents that number themselves, right before a phone-shaped number ("Claim no. 646 201 7734",
+ * "Policy no. ...", "Release 0161 496 0733"): for phones only (an SSN "on the insurance claim" is still one). */
+static const char *const DOC_WORDS[] = {"claim", "claims", "policy", "release", NULL};
+
 void pii_phone_add(pii_scan *sc, int32_t rec, size_t start, size_t end, double score, uint32_t ev)
 {
     const char *why;
@@ -308,14 +331,21 @@ void pii_phone_add(pii_scan *sc, int32_t rec, size_t start, size_t end, double s
     } else if (cjk_phone_word(sc, start, end) || phone_label(sc, start) || call_at(sc, start) || kin_word(sc, start, end)) {
         score += 0.3;
         ev |= SANCTUM_EV_CONTEXT_BEFORE;
-    } else if (pii_context(sc, start, true, 2, 24, PII_NUMBER_WORDS) && !pii_negative_context(sc, start, end)) {
+    } else if (pii_context(sc, start, true, 2, 24, PII_NUMBER_WORDS) && !pii_negative_context(sc, start, end) &&
+               !pii_context(sc, start, true, 2, 20, DOC_WORDS)) {
         score += 0.3;
         ev |= SANCTUM_EV_CONTEXT_BEFORE;
     } else if (email_beside(sc, start, end) && !pii_negative_context(sc, start, end)) {
         score += 0.3;
         ev |= SANCTUM_EV_CONTEXT_AFTER;
-    } else if (pii_negative_context(sc, start, end)) {
+    } else if (pii_negative_context(sc, start, end) || pii_context(sc, start, true, 2, 20, DOC_WORDS)) {
         score -= 0.4;
+        ev |= SANCTUM_EV_NEGATIVE_CONTEXT;
+    }
+    if (placeholder(sc->s, start, end)) {
+        score -= 0.45; /* round 15: a form's dummy, whatever its context */
+        if (score > 0.65)
+            score = 0.65;
         ev |= SANCTUM_EV_NEGATIVE_CONTEXT;
     }
     if (toll_free(sc->s, start, end) && !pii_context(sc, start, true, 4, 40, OWNER_WORDS)) {

@@ -152,6 +152,7 @@ static const nat_form FORMS[] = {
     {"68|69", "3~3~4", 45, true},      /* GR mobile 694 512 3378 (NANP has no area code x9x) */
     {"NN", "2 4 4", 45, true},         /* MX 55 1234 5678 */
     {"13|18", "4 3 3", 45, true},      /* AU 1300 123 456, 1800 123 456 */
+    {"6|7|8|9", "4~3~3", 45, true},    /* round 15: IN mobile as chat groups it, 9123 456 789 */
     {"2|3|4|5|6|7|8|9", "2 2 2 2", 45, true}, /* DK 20 12 34 56, NO 22 12 34 56 */
     {"4|9", "3 2 3", 45, true},        /* NO mobile 412 34 567 */
     {"3|4|5|6|7|8|9", "4~4", 45, true}, /* HK 9123 4567, SG 6123 4567, QA, KW, PA 6123-4567, HN 9123-4567 */
@@ -327,7 +328,25 @@ static size_t trunk_split(const pii_scan *sc, const pii_number *num)
         return 0; /* more groups glued on: a longer code */
     if (nd == 9 && k == 3 && l0 == 3 && glen(num, 1) == 2)
         return 0; /* 3-2-4 is how an SSN is written (020 37 1794, 076-72-4395) */
-    return nd >= 9 && nd <= 11 ? k : 0;
+    /* round 15: German numbers with a four- or five-digit area code reach twelve digits with the trunk 0
+     * (0351 4471 2290) */
+    return (nd >= 9 && nd <= 11) || (nd == 12 && l0 >= 4 && k == 3) ? k : 0;
+}
+
+/* Round 15: Greek script before a number of the Greek plan (ten digits, 2x landlines and 69x mobiles, grouped
+ * 3 3 4): only Greece and Cyprus write Greek, so the script says which plan the number follows ("Πληροφορίες:
+ * 210 555 8432"). Three Greek letters in the 64 bytes before it; a bounded look, paid only by 3-3-4 numbers that
+ * start with 2 or 69. */
+static bool greek_plan(const pii_scan *sc, const pii_number *num, size_t g0, size_t groups, const uint8_t *d)
+{
+    if (g0 != 0 || groups != 3 || num->ngroups != 3 || glen(num, 0) != 3 || glen(num, 1) != 3 || glen(num, 2) != 4 ||
+        !(d[0] == '2' || (d[0] == '6' && d[1] == '9')))
+        return false;
+    const uint8_t *s = sc->s;
+    size_t start = num->g[0].start, greek = 0;
+    for (size_t i = start; i > 1 && start - i < 64 && greek < 3; i--)
+        greek += (s[i - 2] == 0xCE || s[i - 2] == 0xCF) && (s[i - 1] & 0xC0) == 0x80;
+    return greek >= 3;
 }
 
 /* Whether the groups before `upto` all have the same length (three or more digits each). */
@@ -402,6 +421,12 @@ void pii_phone_national(pii_scan *sc, const pii_number *num)
             /* a weak form is the whole cluster: "ticket 4412 9876 5432" holds no "9876 5432" */
             bool veto = g0 != 0 || g0 + best_n != num->ngroups || pii_negative_context(sc, start, end) ||
                         pii_context(sc, end, false, 1, 16, QUANTITY_WORDS);
+            if (!veto && greek_plan(sc, num, g0, best_n, d) && !pii_phone_word_near(sc, start, end)) {
+                score += 0.3;
+                ev |= SANCTUM_EV_CONTEXT_BEFORE;
+                pii_phone_add(sc, SANCTUM_REC_PHONE_INTL, start, end, score, ev);
+                continue;
+            }
             if (!veto && !pii_phone_word_near(sc, start, end) && phone_sibling(sc, start, end)) {
                 score += 0.3;
                 ev |= SANCTUM_EV_CONSISTENCY;

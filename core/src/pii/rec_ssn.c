@@ -14,8 +14,9 @@
 
 static const char *const SSN_WORDS[] = {"ssn*", "ss", "social", "security", "ssa", "taxpayer", "tin",
                                         "itin", "sozialversicherungsnummer", "socsec", "tax", NULL};
-/* Forms that ask for an SSN ask for the date of birth beside it: evidence for nine bare digits only. */
-static const char *const BIRTH_WORDS[] = {"birth", "dob", "birthdate", NULL};
+/* Forms that ask for an SSN ask for the date of birth beside it: evidence for nine bare digits (and, round 15,
+ * for the space-grouped 536 22 1947 of a record row). */
+static const char *const BIRTH_WORDS[] = {"birth", "dob", "birthdate", "born", NULL};
 
 /* Words that say an unissued number is an example, not someone's. */
 static const char *const SAMPLE_WORDS[] = {"example+", "sample+", "placeholder+", "dummy", "fake", "test+",
@@ -35,6 +36,53 @@ static bool ssn_field_label(const pii_scan *sc, size_t start)
     if (p == 0 || (sc->s[p - 1] != ':' && sc->s[p - 1] != '=' && sc->s[p - 1] != '#'))
         return false;
     return pii_context(sc, p - 1, true, 3, 32, SSN_WORDS);
+}
+
+/* Round 15: the key of the JSON, Python or XML field whose value starts at `start` ("ssn": "...", 'ssn': '...',
+ * <ssn>...): 1 when it names the SSN (holds "ssn", or "social" then "security"), -1 when it names something
+ * else, 0 when the value is no such field's. Tax ids ("tax_id", "itin") count as SSN keys. A bounded look: 48 bytes back. */
+static int ssn_key(const pii_scan *sc, size_t start)
+{
+    const uint8_t *s = sc->s;
+    size_t p = start;
+    uint8_t q = 0;
+    if (p > 0 && (s[p - 1] == '"' || s[p - 1] == '\''))
+        q = s[--p];
+    size_t ke;
+    if (q == 0 && p > 0 && s[p - 1] == '>') {
+        ke = p - 1; /* <ssn>value */
+    } else {
+        while (p > 0 && start - p < 6 && s[p - 1] == ' ')
+            p--;
+        if (p < 2 || s[p - 1] != ':' || (s[p - 2] != '"' && s[p - 2] != '\''))
+            return 0;
+        ke = p - 2;
+    }
+    size_t ks = ke;
+    while (ks > 0 && ke - ks < 48 && (pii_is_alnum(s[ks - 1]) || s[ks - 1] == '_' || s[ks - 1] == '-'))
+        ks--;
+    if (ks == ke || ks == 0 || !(s[ks - 1] == '<' || s[ks - 1] == '"' || s[ks - 1] == '\''))
+        return 0;
+    bool ssn = false, social = false;
+    for (size_t i = ks; i + 2 < ke + 1 && !ssn; i++) {
+        uint8_t a = pii_lower(s[i]);
+        if (i + 3 <= ke && a == 's' && pii_lower(s[i + 1]) == 's' && pii_lower(s[i + 2]) == 'n')
+            ssn = true;
+        if (i + 6 <= ke && pii_word_eq(s + i, 6, "social"))
+            social = true;
+        if (social && i + 8 <= ke && pii_word_eq(s + i, 8, "security"))
+            ssn = true;
+        if (i + 3 <= ke && (pii_word_eq(s + i, 3, "tax") || (i + 4 <= ke && pii_word_eq(s + i, 4, "itin"))))
+            ssn = true; /* "tax_id", "taxpayerId", "itin" */
+    }
+    if (ssn)
+        return 1;
+    /* a generic key ("value", "data", "text") names nothing: its neighbours may */
+    static const char *const GENERIC[] = {"value", "val", "data", "text", "number", "num", "no", "content", NULL};
+    for (size_t k = 0; GENERIC[k] != NULL; k++)
+        if (pii_word_eq(s + ks, ke - ks, GENERIC[k]))
+            return 0;
+    return -1;
 }
 
 /* The edge of the sentence around a number (at most 72 bytes away): a line break or sentence punctuation
@@ -197,7 +245,7 @@ void pii_rec_ssn(pii_scan *sc, const pii_number *num)
             /* only when the writer says the number is someone's SSN: a label right before it ("SSN:",
              * "my SSN is") or an owner word with an SSN word; "is 900-12-3456 a valid SSN?" is a
              * question about a number */
-            bool before = ssn_field_label(sc, start);
+            bool before = ssn_field_label(sc, start) || ssn_key(sc, start) > 0;
             bool owned = (pii_context(sc, start, true, 6, 56, OWNER_WORDS) &&
                           pii_context(sc, start, true, 5, 48, SSN_WORDS)) ||
                          (pii_context(sc, end, false, 3, 24, OWNER_WORDS) &&
@@ -227,12 +275,15 @@ void pii_rec_ssn(pii_scan *sc, const pii_number *num)
             pii_suppress(sc, SANCTUM_ENTITY_US_SSN, SANCTUM_REC_US_SSN, start, end, ev);
             continue;
         }
-        int column = ssn_column(sc, start, end);
-        if (labelled || column == COL_SSN) {
+        int column = ssn_column(sc, start, end), key = ssn_key(sc, start);
+        if (key > 0) {
+            score += bonus + 0.2; /* the field is named for it: beats a phone word in the next field */
+            ev |= SANCTUM_EV_CONTEXT_BEFORE;
+        } else if (labelled || column == COL_SSN) {
             score += bonus;
             ev |= SANCTUM_EV_CONTEXT_BEFORE;
-        } else if (column == COL_OTHER) {
-            /* its column is named for something else */
+        } else if (column == COL_OTHER || key < 0) {
+            /* its column or field is named for something else */
         } else if (pii_context(sc, start, true, 5, 48, SSN_WORDS) || tax_form_near(sc, start, end)) {
             score += bonus;
             ev |= SANCTUM_EV_CONTEXT_BEFORE;
@@ -242,7 +293,7 @@ void pii_rec_ssn(pii_scan *sc, const pii_number *num)
         } else if ((used > 1 && ssn_topic(sc, start, end)) || (used == 1 && ssn_topic_bare(sc, start, end))) {
             score += bonus;
             ev |= SANCTUM_EV_CONTEXT_BEFORE;
-        } else if (used == 1 && !pii_negative_context(sc, start, end) &&
+        } else if ((used == 1 || num->g[g0 + 1].sep == ' ') && !pii_negative_context(sc, start, end) &&
                    (pii_context(sc, start, true, 6, 48, BIRTH_WORDS) || pii_context(sc, end, false, 6, 48, BIRTH_WORDS))) {
             score += bonus;
             ev |= SANCTUM_EV_CONTEXT_AFTER;

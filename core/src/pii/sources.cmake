@@ -57,6 +57,7 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/rec_card.c
   ${PII_DIR}/rec_deny.c
   ${PII_DIR}/rec_email.c
+  ${PII_DIR}/rec_email_spoken.c
   ${PII_DIR}/rec_iban.c
   ${PII_DIR}/rec_person.c
   ${PII_DIR}/rec_phone_intl.c

@@ -404,7 +404,9 @@ bool pii_in_code(const pii_scan *sc, size_t start, size_t end, const char **why)
                                       ['-'] = 2, ['('] = 2, ['['] = 2, ['}'] = 2};
     if (!(NEAR[b] & 1u) && !(NEAR[a] & 2u))
         return false;
-    if (b == '/' || b == '\\' || ((a == '/' || a == '\\') && !pii_is_space(a2) && a2 != '"' && a2 != '\'')) {
+    /* round 15: a literal escape after the span ("...@example.pt\\t+351 ...", a repr or a log line) is no path */
+    bool escape_after = a == '\\' && (a2 == 't' || a2 == 'n' || a2 == 'r') && (end + 2 >= n || !pii_is_lower(s[end + 2]));
+    if (b == '/' || b == '\\' || ((a == '/' || a == '\\') && !escape_after && !pii_is_space(a2) && a2 != '"' && a2 != '\'')) {
         *why = "path";
         return true;
     }
@@ -435,8 +437,14 @@ static const char *const NEGATIVE_WORDS[] = {
     "invois", "bestellung*", "rechnung*", "sendung*", "betrag", "commande*", "facture*", "colis", "montant",
     "bestelling*", "factuur", "bedrag", "ordine", "fattura", "importo",
     "\xcf\x80\xce\xb1\xcf\x81\xce\xb1\xce\xb3\xce\xb3\xce\xb5\xce\xbb\xce\xaf*", /* παραγγελί */
+    "\xce\xa0\xce\xb1\xcf\x81\xce\xb1\xce\xb3\xce\xb3\xce\xb5\xce\xbb\xce\xaf*", /* Παραγγελί (round 15) */
     "\xd0\xbf\xd0\xbe\xd1\x80\xd1\x8a\xd1\x87\xd0\xba*",                 /* поръчк */
     "\xd0\xb7\xd0\xb0\xd0\xba\xd0\xb0\xd0\xb7*",                          /* заказ */
+    /* round 15: the Arabic invoice, order, reference and account after "رقم" (number): الفاتورة فاتورة الطلب
+     * المرجع* مرجع* الحساب */
+    "\xd8\xa7\xd9\x84\xd9\x81\xd8\xa7\xd8\xaa\xd9\x88\xd8\xb1\xd8\xa9", "\xd9\x81\xd8\xa7\xd8\xaa\xd9\x88\xd8\xb1\xd8\xa9",
+    "\xd8\xa7\xd9\x84\xd8\xb7\xd9\x84\xd8\xa8", "\xd8\xa7\xd9\x84\xd9\x85\xd8\xb1\xd8\xac\xd8\xb9*",
+    "\xd9\x85\xd8\xb1\xd8\xac\xd8\xb9*", "\xd8\xa7\xd9\x84\xd8\xad\xd8\xb3\xd8\xa7\xd8\xa8",
     NULL};
 
 bool pii_negative_context(const pii_scan *sc, size_t start, size_t end)
@@ -450,8 +458,8 @@ bool pii_negative_context(const pii_scan *sc, size_t start, size_t end)
         return true;
     /* an order word before another number belongs to that number: "Order 12, SSN 219-09-9999" */
     size_t q = start;
-    while (q > 0 && start - q < 28 && !pii_is_digit(s[q - 1]))
-        q--;
+    while (q > 0 && start - q < 28 && !pii_is_digit(s[q - 1]) && s[q - 1] != ')')
+        q--; /* round 15: a parenthesis that closed holds its own words ("(Lee Price), 536-22-1947") */
     /* "the order number is 4155550123": the copula pushes the order word one word further */
     static const char *const IS[] = {"is", "was", "are", NULL};
     unsigned words = pii_context(sc, start, true, 1, 8, IS) ? 3 : 2;
