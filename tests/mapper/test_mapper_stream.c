@@ -139,6 +139,16 @@ static const char GEMINI[] =
     "data: {\"candidates\": [{\"content\": {\"parts\": [{\"functionCall\": {\"name\": \"send\",\"args\": "
     "{\"to\": \"<PERSON_2>\"}}}],\"role\": \"model\"},\"index\": 0}],\"usageMetadata\": {\"totalTokenCount\": 9}}\r\n\r\n";
 
+/* Ollama's native /api/chat and /api/generate streams (one object a line, which the proxy feeds as
+ * events): each line carries only the new text, so a placeholder is split across lines. */
+static const char OLLAMA[] =
+    "data: {\"model\":\"m\",\"message\":{\"role\":\"assistant\",\"content\":\"Hi <PERS\"},\"done\":false}\n\n"
+    "data: {\"model\":\"m\",\"message\":{\"role\":\"assistant\",\"content\":\"ON_2>, mail <EMAIL_\"},\"done\":false}\n\n"
+    "data: {\"model\":\"m\",\"message\":{\"role\":\"assistant\",\"content\":\"ADDRESS_1> <PER\"},\"done\":false}\n\n"
+    "data: {\"model\":\"m\",\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"done\":true}\n\n"
+    "data: {\"model\":\"m\",\"response\":\"Dear <PERSON\",\"done\":false}\n\n"
+    "data: {\"model\":\"m\",\"response\":\"_1>\",\"done\":true}\n\n";
+
 typedef struct sample {
     const char *name;
     int32_t format;
@@ -150,6 +160,7 @@ static const sample SAMPLES[] = {
     {"anthropic", SANCTUM_CHAT_ANTHROPIC_MESSAGES, ANTHROPIC},
     {"responses", SANCTUM_CHAT_OPENAI_RESPONSES, RESPONSES},
     {"gemini", SANCTUM_CHAT_GEMINI, GEMINI},
+    {"ollama", SANCTUM_CHAT_AUTO, OLLAMA},
 };
 
 static void openai_stream_content(void **state)
@@ -211,6 +222,21 @@ static void gemini_stream(void **state)
     assert_non_null(strstr(t, "\"to\": \"Zo\xc3\xab \\\"Q\\\" M\xc3\xbcller\"}"));
     assert_non_null(strstr(t, "\"modelVersion\": \"gemini-2.5-flash\"}\r\n\r\n"));
     assert_null(strstr(t, "PERS"));
+    assert_null(strstr(t, "EMAIL_"));
+    free(o.p);
+}
+
+static void ollama_lines_stream(void **state)
+{
+    (void)state;
+    buf o = run(SANCTUM_CHAT_AUTO, U(OLLAMA), strlen(OLLAMA), NULL, 0);
+    const char *t = (const char *)o.p;
+    assert_non_null(strstr(t, "\"content\":\"Hi \"}"));
+    assert_non_null(strstr(t, "\"content\":\"Zo\xc3\xab \\\"Q\\\" M\xc3\xbcller, mail \"}"));
+    assert_non_null(strstr(t, "\"content\":\"jane.roe@example.com \"}"));
+    assert_non_null(strstr(t, "\"content\":\"<PER\"},\"done\":true}")); /* no placeholder: sent at the end */
+    assert_non_null(strstr(t, "\"response\":\"Jane Roe\",\"done\":true}"));
+    assert_null(strstr(t, "PERSON"));
     assert_null(strstr(t, "EMAIL_"));
     free(o.p);
 }
@@ -509,7 +535,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(openai_stream_content), cmocka_unit_test(anthropic_block_end_flush),
         cmocka_unit_test(responses_stream),      cmocka_unit_test(any_chunking),
-        cmocka_unit_test(gemini_stream),         cmocka_unit_test(invalid_utf8_event_is_restored_as_text),
+        cmocka_unit_test(gemini_stream),         cmocka_unit_test(ollama_lines_stream),
+        cmocka_unit_test(invalid_utf8_event_is_restored_as_text),
         cmocka_unit_test(restorer_errors),       cmocka_unit_test(digit_run_not_held),
         cmocka_unit_test(cut_event_after_held_text), cmocka_unit_test(stream_sweep),
         cmocka_unit_test(interleaved_choices_keep_their_held_text),

@@ -89,6 +89,12 @@ static bool is_delta_path(const char *p)
     size_t n = strlen(p);
     if (strncmp(p, "$.candidates[", 13) == 0) /* Gemini: each chunk's parts carry only the new text */
         return strstr(p, "].content.parts[") != NULL && n >= 5 && strcmp(p + n - 5, ".text") == 0;
+    /* Ollama's native stream (one object a line, fed as events by the proxy): /api/chat's message
+     * text and thinking, /api/generate's response and thinking; each line carries only the new text. */
+    static const char *const ollama[] = {"$.message.content", "$.message.thinking", "$.response", "$.thinking"};
+    for (size_t k = 0; k < sizeof ollama / sizeof ollama[0]; k++)
+        if (strcmp(p, ollama[k]) == 0)
+            return true;
     return strncmp(p, "$.delta", 7) == 0 || strstr(p, ".delta.") != NULL ||
            (n >= 6 && strcmp(p + n - 6, ".delta") == 0);
 }

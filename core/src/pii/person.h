@@ -333,6 +333,8 @@ bool pii_place_context(const pii_scan *sc, size_t start, size_t end);
 bool pii_software_name(const uint8_t *w, size_t n);
 /* A capitalized word that makes the word before it a place ("Falls", "Hole", "Harbour"). */
 bool pii_place_noun(const uint8_t *w, size_t n);
+/* A known given name then a known surname, no place word after: outweighs a place preposition before it. */
+bool pii_given_surname_pair(const pii_scan *sc, const size_t (*toks)[2], const unsigned *fl, size_t nt);
 /* The score a lone place-name earns as a person from person evidence around it (0 when none). */
 double pii_place_person_lift(const pii_scan *sc, size_t start, size_t end, bool poss);
 /* Pets, storms and dates named like people: "my cat X", "Hurricane X", "Jan 15" (first_end: where the

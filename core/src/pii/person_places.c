@@ -2,6 +2,7 @@
  * named like people is no person in technical context (issue 17). */
 #include "names.h"
 #include "person.h"
+#include "person_prose.h"
 
 /* Narrows the window [*lo, *hi) around [start, end) to the line holding it. */
 static void line_clip(const uint8_t *s, size_t start, size_t end, size_t *lo, size_t *hi)
@@ -633,6 +634,38 @@ static bool street_word(const uint8_t *w, size_t n)
         "quai", "rua", "rue", "sokak", "stade", "station", "strada", "ulica", "ulitsa", "via", "viale",
         "đường", "вул", "вулиця", "ул", "улица", NULL};
     return n >= 2 && n <= 12 && WORD_IN_SORTED(w, n, W);
+}
+
+/* A known given name and a known surname ("a Chiara Bassi", "a María López"): after a preposition that
+ * usually takes a place (Italian, Spanish, Portuguese, Catalan "a"), the pair outweighs the place frame,
+ * unless the pair is a place ("a Monte Carlo") or a place or street word follows ("a Piero Gobetti
+ * Stazione"). The flags were looked up already; only the next word is read. */
+bool pii_given_surname_pair(const pii_scan *sc, const size_t (*toks)[2], const unsigned *fl, size_t nt)
+{
+    if (nt < 2 || nt > 3 || !(fl[0] & SC_NAME_FIRST) || !(fl[nt - 1] & SC_NAME_LAST) || (fl[nt - 1] & SC_NAME_PLACE))
+        return false;
+    /* the first word of a place name that is also a given name: "Monte Carlo", "Villa Ada", "Porto Alegre" */
+    static const char *const LEAD[] = {"bad", "borgo", "cala", "castel", "costa", "isla", "lago", "mont", "monte",
+                                       "mount", "porta", "porto", "praia", "puerto", "punta", "rio", "val",
+                                       "valle", "vila", "villa", NULL};
+    const uint8_t *s = sc->s;
+    size_t n = sc->n, end = toks[nt - 1][1];
+    if (WORD_IN_SORTED(s + toks[0][0], toks[0][1] - toks[0][0], LEAD))
+        return false;
+    /* English "a" is an article: "ordered a Tom Collins", "longer, a Tommy Hilfiger jacket", "love a Jack
+     * Daniels" (an English word before "a", whether or not it is also a name) */
+    size_t ws, we, vs, ve;
+    if (prev_word(s, toks[0][0], 1, &ws, &we) && prev_word(s, ws, 1, &vs, &ve) &&
+        (pii_english_word(s + vs, ve - vs) || (sc_name_lookup(s + vs, ve - vs) & SC_NAME_WORD)))
+        return false;
+    for (size_t t = 1; t < nt; t++) /* "a Marco Rossi Piazza": the place word inside the span */
+        if (pii_place_noun(s + toks[t][0], toks[t][1] - toks[t][0]) || street_word(s + toks[t][0], toks[t][1] - toks[t][0]))
+            return false;
+    word a;
+    if (next_word(s, n, end, &a) && a.s == end + 1 && a.cap &&
+        (pii_place_noun(s + a.s, a.e - a.s) || street_word(s + a.s, a.e - a.s)))
+        return false;
+    return true;
 }
 
 /* Where a trip starts, ends or changes: "lands at X", "depart from X", "flew into X". */

@@ -798,7 +798,8 @@ static bool not_a_person(pii_scan *sc, const word *w, int cls, unsigned fa, cons
     if (before != STRONG && !sig && !person_ev && prev_word(s, w->s, 1, &ps, &pe) &&
         (pii_word_eq(s + ps, pe - ps, "a") ||
          (pii_word_eq(s + ps, pe - ps, "an") && pii_in_chars("AEIOU", s[w->s]))) &&
-        !pii_person_verb_before(sc, w->s)) /* Spanish "llama a Rodrigo": "a" is "to" */
+        !pii_person_verb_before(sc, w->s) && /* Spanish "llama a Rodrigo": "a" is "to" */
+        !(pe - ps == 1 && s[ps] == 'a' && pii_given_surname_pair(sc, (const size_t(*)[2])q->toks, q->fl, nt)))
         return true;
     /* "Santiago de Compostela", "Vila Nova de Gaia": a particle, then a last word that is a place and no
      * name ("Roland Mainz", "Sumit Bose" have no particle) */

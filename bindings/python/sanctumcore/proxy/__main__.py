@@ -12,7 +12,7 @@ import sys
 import traceback
 
 from .._core import version_line as _version_line
-from . import balance, config as configmod, logs
+from . import balance, config as configmod, handoff, logs
 from .server import Proxy
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)  # stop gracefully: the requests in flight end
@@ -293,6 +293,13 @@ def main(argv=None) -> int:
         try:  # (no SO_REUSEPORT: a port another process listens on, an old proxy say, is refused)
             share = {"socks": _shared_listeners(cfg.listen_host, cfg.listen_port, cfg.backlog),
                      "counts": balance.Counts(workers)}
+            if any(r.policy == "scrub" for r in cfg.routes):  # conversations kept by another worker
+                try:
+                    share["handoff"] = handoff.make(workers)
+                except OSError as e:  # (no writable temporary directory) each worker alone, as documented
+                    logging.getLogger("sanctumcore.proxy").warning(
+                        "no handoff between workers (%s): a conversation continued on another worker than "
+                        "the one that keeps it is refused", e.strerror or e)
         except OSError as e:
             print(f"sanctum-proxy: cannot listen on {cfg.listen_host}:{cfg.listen_port}: {e.strerror or e}"
                   f"{' (another sanctum-proxy still running?)' if e.errno == errno.EADDRINUSE else ''}",
@@ -326,6 +333,8 @@ def main(argv=None) -> int:
         return 2
     finally:
         _stop_workers(children)
+        if "handoff" in share:
+            handoff.remove(share["handoff"])
         if mask is not None:
             signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 

@@ -16,6 +16,10 @@
     keepalive_timeout = 75              # seconds an idle keep-alive connection is kept
     lingering_time = 2                  # seconds spent draining the body of a refused request
     workers = 0                         # processes sharing the listening socket; 0 = one per CPU
+    conversation_ttl = 3600             # seconds a scrubbed Responses conversation's session is kept
+                                        # after its last use (previous_response_id, conversation: vault.py)
+    conversation_entries = 10000        # ids kept at most per worker (least recently used dropped);
+                                        # 0 = none: every continued conversation is refused
     log_file = ""                       # default: stderr
 
     [[route]]
@@ -171,6 +175,8 @@ LIMITS = {
     "keepalive_timeout": (float, 75.0, False),
     "lingering_time": (float, 2.0, True),
     "workers": (int, 0, True),  # 0: auto (effective_workers)
+    "conversation_ttl": (float, 3600.0, False),
+    "conversation_entries": (int, 10000, True),
 }
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.S)
+_QUOTE_OR_ESCAPE = re.compile(rb'["\\]')
 _SIGNIFICANT = re.compile(rb'["\[\]{}]')
 _FIRST = re.compile(rb"[^ \t\r\n]")
 
@@ -30,31 +30,33 @@ class ArrayStream:
         self._start = None     # where the open element starts in _buf
         self._mode = None      # None until the first byte: "array" or "whole"
         self._first = True     # no element written yet
+        self._in_string = False  # the scan stopped inside a string (it resumes there, never from its start)
 
     def feed(self, chunk: bytes) -> bytes:
         self._buf += chunk
         if self._mode is None:
-            m = _FIRST.search(self._buf)
+            m = _FIRST.search(chunk)  # (what came before was white space)
             if m is None:
                 return b""
+            m = _FIRST.search(self._buf)
             self._mode = "array" if self._buf[m.start():m.start() + 1] == b"[" else "whole"
         if self._mode == "whole":
             return b""
         out = []
         while True:
+            if self._in_string:
+                if not self._skip_string():
+                    break  # the string goes on in the next chunk
+                continue
             m = _SIGNIFICANT.search(self._buf, self._pos)
             if m is None:
                 self._pos = len(self._buf)
                 break
             c = m.group()
-            if c == b'"':
-                s = _STRING.match(self._buf, m.start())
-                if s is None:  # the string goes on in the next chunk
-                    self._pos = m.start()
-                    break
-                self._pos = s.end()
-                continue
             self._pos = m.end()
+            if c == b'"':
+                self._in_string = True
+                continue
             if c in (b"[", b"{"):
                 self._depth += 1
                 if self._depth == 2:
@@ -66,6 +68,24 @@ class ArrayStream:
                     self._start = None
         self._trim()
         return b"".join(out)
+
+    def _skip_string(self) -> bool:
+        """Moves the scan past the string it is in; False when the string goes on in the next chunk.
+        Scanned from where it stopped: a long string fed in small pieces was matched again from its
+        start on every piece (quadratic)."""
+        while True:
+            m = _QUOTE_OR_ESCAPE.search(self._buf, self._pos)
+            if m is None:
+                self._pos = len(self._buf)
+                return False
+            if m.group() == b'"':
+                self._pos = m.end()
+                self._in_string = False
+                return True
+            if m.end() >= len(self._buf):  # an escape whose character is still to come
+                self._pos = m.start()
+                return False
+            self._pos = m.end() + 1
 
     def _trim(self) -> None:
         keep = self._start if self._start is not None else self._pos

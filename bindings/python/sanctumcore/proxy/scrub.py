@@ -296,7 +296,7 @@ class Scrubber:
 
         bom = b"\xef\xbb\xbf" if body.startswith(b"\xef\xbb\xbf") else b""
         text = body[len(bom):]
-        if not all(line[:1] in (b"{", b"[") for line in text.split(b"\n") if line.strip()):
+        if not all(line.lstrip()[:1] in (b"{", b"[") for line in text.split(b"\n") if line.strip()):
             text = text.replace(b"\r", b" ").replace(b"\n", b" ")
         lines = LineStream(self._wrapped().stream_restorer(self._fmt))
         try:

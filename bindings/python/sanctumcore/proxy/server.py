@@ -15,7 +15,6 @@ import logging
 import re
 import threading
 import time
-import zlib
 from typing import Optional
 
 import aiohttp
@@ -24,7 +23,8 @@ from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
 from aiohttp.web_protocol import RequestPayloadError
 
-from . import attachments, balance, headers as header_rules, http, jsonarray, jsonlines, logs, paths, upstream
+from . import attachments, balance, handoff as handoff_mod, headers as header_rules, http, inflate, jsonarray
+from . import jsonlines, logs, paths, upstream, vault
 from .config import Config, ConfigError, Route
 
 log = logging.getLogger("sanctumcore.proxy")
@@ -98,6 +98,74 @@ def top_level_model(doc: bytes) -> Optional[str]:
     return found
 
 
+def _kept_kind(request) -> Optional[str]:
+    """What a request makes that the provider keeps and a later request may name: "response" (a POST
+    to .../responses), "conversation" (a POST to .../conversations), or None."""
+    if request.method != "POST":
+        return None
+    form = paths.route_form(request.rel_url.raw_path)
+    return "response" if form.endswith("/responses") else "conversation" if form.endswith("/conversations") else None
+
+
+class Turn:
+    """A scrub request's place in the conversation vault: the kept session it continues (`named`), and
+    what its answer's id names when it is kept (`kind`, _kept_kind; None: not kept)."""
+
+    def __init__(self, store: vault.Vault, route: Route, client: bytes, named: list, kind: Optional[str]):
+        self.vault, self.route, self.client, self.named, self.kind = store, route, client, named, kind
+        self.keeps = kind is not None
+        self.scrubber = None
+        self.conv = None  # the vault.Conversation this request uses, once it has one
+        self.before = None  # the kept session's counters when this request took it
+
+    def _key(self, kind: str, ident: str) -> tuple:
+        return (self.route.name, self.client, kind, ident)
+
+    async def resume(self):
+        """The kept session this request continues, or a 400 refusal when none is kept (fail safe: a
+        fresh session would number its values from 1 again, over the provider's earlier placeholders)."""
+        conv = None
+        for kind, ident in self.named:
+            conv = self.vault.get(self._key(kind, ident))
+            if conv is not None:
+                break
+        if conv is None or not await conv.acquire():
+            what = "previous_response_id" if self.named[0][0] == "response" else "conversation"
+            raise Refusal(400, f"{what} names a conversation whose placeholders this proxy cannot restore: it "
+                          "did not anonymize it for this client and route, or no longer keeps it (a restart, "
+                          "another proxy or worker, conversation_ttl or conversation_entries); a fresh "
+                          "session would number new values over the provider's earlier placeholders. Start "
+                          "again with the whole history, or continue through the proxy that answered it",
+                          code="unknown_conversation")
+        self.conv = conv
+        self.before = conv.scrubber.summary()
+        return conv.scrubber
+
+    def keep(self, ident: Optional[str]) -> None:
+        """Keeps this request's session under the provider's id for its answer (and the conversation it
+        named): a later request naming either continues it."""
+        if not self.keeps or not ident or self.scrubber is None or self.scrubber.closed:
+            return
+        if self.conv is None:
+            self.conv = vault.Conversation(self.scrubber, busy=True)
+        self.vault.put(self._key(self.kind, ident), self.conv)
+        for kind, named in self.named:
+            if kind == "conversation":
+                self.vault.put(self._key(kind, named), self.conv)
+
+    def since(self, counts: dict, unrestored: int) -> tuple:
+        """This request's part of a kept session's counters."""
+        old, old_unrestored = self.before
+        return ({t: n - old.get(t, 0) for t, n in counts.items() if n - old.get(t, 0)},
+                unrestored - old_unrestored)
+
+    def end(self) -> None:
+        if self.conv is not None:
+            self.conv.release()  # wiped when no key holds it
+        elif self.scrubber is not None:
+            self.scrubber.close()
+
+
 class Proxy:
     def __init__(self, cfg: Config):
         self.cfg = cfg
@@ -115,12 +183,15 @@ class Proxy:
         self._identities = {}  # route name -> the core's known identities
         self._clean_paths = set()  # (route name, path) found free of personal data (bounded)
         self._clean_headers = header_rules.CleanValues()  # (route name, header name, value) found clean
+        self.vault = vault.Vault(cfg.conversation_ttl, cfg.conversation_entries)  # sessions kept by answer id
+        self.handoff = None  # handoff.Handoff: the other workers, which keep conversations of their own
 
     # ---- lifecycle ------------------------------------------------------------------------------
 
-    async def start(self, reuse_port: bool = False, socks=None, counts=None, index: int = 0) -> None:
+    async def start(self, reuse_port: bool = False, socks=None, counts=None, index: int = 0, handoff=None) -> None:
         """socks: listening sockets shared by sanctum-proxy's workers, served (instead of binding
-        listen_host:listen_port) by balance.Acceptor as worker `index` of the balance.Counts `counts`."""
+        listen_host:listen_port) by balance.Acceptor as worker `index` of the balance.Counts `counts`;
+        handoff: handoff.make's sockets and token, for requests continuing another worker's conversation."""
         cfg = self.cfg
         if any(r.policy == "scrub" for r in cfg.routes):
             from . import scrub  # needs the native bindings
@@ -157,6 +228,9 @@ class Proxy:
                                    reuse_port=reuse_port or None)
                 await site.start()
                 self.port = site._server.sockets[0].getsockname()[1]  # the bound port (0 asks for any)
+            if handoff is not None:
+                self.handoff = handoff_mod.Handoff(handoff, index)
+                await web.SockSite(runner, self.handoff.own).start()
         for host, port, app in presidio_apps(cfg):
             r = http.AppRunner(app, handle_signals=False, **http.server_kwargs(cfg, raw_bodies=False))
             await r.setup()
@@ -180,6 +254,9 @@ class Proxy:
         for r in self._runners:
             await r.cleanup()
         self._runners.clear()
+        self.vault.close()  # every kept session wiped
+        if self.handoff is not None:
+            await self.handoff.close()
         await self.pool.close()
 
     # ---- one request ----------------------------------------------------------------------------
@@ -203,6 +280,8 @@ class Proxy:
             resp = http.error_response(e.status, e.message, e.offset, e.code,
                                        close=e.status in (408, 413) or e.code in ("bad_header_name", "bad_framing")
                                        or not request.content.at_eof())
+            if e.code == "unknown_conversation" and self.handoff is not None and self.handoff.handed(request):
+                resp.headers[handoff_mod.NOT_KEPT] = "1"  # (the worker that handed it over tries the next)
             return resp
         except asyncio.CancelledError:
             record["status"] = 499  # the client hung up (http.Protocol cancels its request)
@@ -235,8 +314,8 @@ class Proxy:
         self._starting += 1
         record["starting"] = True
         path = request.rel_url.raw_path
-        model = upstream.gemini_path_model(path)
-        if model is None and body and self.cfg.needs_model(path):
+        model = path_model = upstream.gemini_path_model(path)
+        if body and self.cfg.needs_model(path):
             if _encoded(request):  # (the core would only say the compressed bytes are no UTF-8)
                 raise Refusal(415, "routing by model takes request bodies without Content-Encoding",
                               code="content_encoding")
@@ -246,6 +325,13 @@ class Proxy:
                 model = await finished(asyncio.get_running_loop().run_in_executor(None, self._model_of, body))
             else:
                 model = self._model_of(body)
+            if path_model is not None:
+                # A path read as Gemini's whose body names another model (`/v1/chat/completions;/models/
+                # gemma:generateContent` with "model": "gpt-4o"): a server that drops the `;` part runs the
+                # body's model, which may belong to a scrub route while the path's took a pass route.
+                if model is not None and model.removeprefix("models/") != path_model:
+                    raise Refusal(400, "the path and the body name different models", code="ambiguous_model")
+                model = path_model
         route = self.cfg.select(path, model)
         if route is None:
             raise Refusal(404, "no route matches this path and model")
@@ -253,6 +339,12 @@ class Proxy:
         return await self._forward_with_fallback(request, route, body, record)
 
     def _model_of(self, body: bytes) -> Optional[str]:
+        self._validate(body)  # the core decides; the walk below trusts it
+        return top_level_model(body)
+
+    @staticmethod
+    def _validate(body: bytes) -> None:
+        """The core's parser checks the body (a 400 refusal with its byte offset when it is malformed)."""
         from .._core import Context, SanctumError
         from ..json import validate
 
@@ -260,12 +352,11 @@ class Proxy:
 
         ctx = Context()
         try:
-            validate(ctx, body, **validate_options())  # the core decides; the walk below trusts it
+            validate(ctx, body, **validate_options())
         except SanctumError as e:
             raise _core_refusal(e, "request body") from None
         finally:
             ctx.close()
-        return top_level_model(body)
 
     async def _read_body(self, request) -> bytes:
         if header_rules.unsupported_coding(request.headers.getall("Transfer-Encoding", ())):
@@ -311,9 +402,10 @@ class Proxy:
     async def _forward_with_fallback(self, request, route: Route, body: bytes, record: dict):
         chain = [route] + [self.cfg.route_named(n) for n in route.fallback]
         last = None  # the refusal if no attempt answers
+        named = None  # [(kind, id)] of a stored conversation the request continues (scrub routes)
         for attempt in chain:
             record["route"], record["policy"] = attempt.name, attempt.policy
-            scrubber, anonymized = None, False
+            scrubber, anonymized, turn = None, False, None
             try:
                 out = body
                 if attempt.policy == "scrub":
@@ -324,7 +416,23 @@ class Proxy:
                     if body and not attempt.allow_attachments and attachments.has_marker(body):
                         await self._check_attachments(body, fmt)
                     self._check_request_metadata(request, attempt)
-                    scrubber = self._new_scrubber(attempt, fmt)
+                    if named is None:
+                        # A body must continue the session it names (new values numbered after the kept
+                        # ones); a read (GET /responses/{id}, a cancel) takes it when kept, for restore.
+                        named, required = self._named_ids(request, body)
+                    kind = _kept_kind(request)
+                    client = self.vault.client(request.headers, request.rel_url.raw_query_string) \
+                        if named or kind else b""
+                    turn = Turn(self.vault, attempt, client, named, kind)
+                    if named:
+                        kept = await self._resume(request, body, turn, required)
+                        if isinstance(kept, web.StreamResponse):  # another worker keeps it, and answered
+                            record["status"] = kept.status
+                            return kept
+                        scrubber = kept
+                    if scrubber is None:
+                        scrubber = self._new_scrubber(attempt, fmt)
+                    turn.scrubber = scrubber
                     if body:  # (a small body is scrubbed here, without a coroutine of its own)
                         out = _now(scrubber.anonymize_request, body, "request") if len(body) < BIG else \
                             await self._cpu(scrubber.anonymize_request, body, "request")
@@ -345,16 +453,54 @@ class Proxy:
                     continue
                 record["status"] = resp.status
                 try:
-                    return await self._relay(request, resp, scrubber, record)
+                    return await self._relay(request, resp, scrubber, record, turn)
                 finally:
                     resp.release()
             finally:
                 if scrubber is not None:
-                    counts, record["unrestored"] = scrubber.summary()  # (one read of its counters)
+                    counts, unrestored = scrubber.summary()  # (one read of its counters)
+                    if turn is not None and turn.before is not None:  # a kept session: this turn's part
+                        counts, unrestored = turn.since(counts, unrestored)
+                    record["unrestored"] = unrestored
                     if anonymized:
                         record["entities"] = counts
-                    scrubber.close()
+                    if turn is not None:
+                        turn.end()  # kept (a key holds it) or wiped
+                    else:
+                        scrubber.close()
         raise last or Refusal(502, "no upstream answered")
+
+    async def _resume(self, request, body: bytes, turn: "Turn", required: bool):
+        """The kept session a request names; else another worker's answer to it (handoff.py); else None
+        (a fresh session) or, when the request needs the kept one, the refusal."""
+        handed = self.handoff is not None and self.handoff.handed(request)
+        try:
+            return await turn.resume()
+        except Refusal as e:
+            if self.handoff is not None and not handed:
+                out = await self.handoff.forward(request, body)
+                if out is not None:
+                    return out
+            if required or handed:  # (handed over: the worker that did tries the next, then itself)
+                raise e from None
+            return None
+
+    def _named_ids(self, request, body: bytes) -> tuple:
+        """([(kind, id)], required): the stored conversation a scrub request to the Responses or
+        Conversations API continues or reads, from its path (vault.path_ids) or its body, read once the core has validated it (only when a key that
+        names one may be there); required: a request whose session must be the kept one."""
+        raw = request.rel_url.raw_path
+        lower = raw.lower()
+        if "responses" not in lower and "conversations" not in lower:
+            return [], False  # (only the Responses and Conversations APIs name stored conversations)
+        named, continues = vault.path_ids(raw)
+        required = continues and bool(body)
+        if body and (b"previous_response_id" in body or b"conversation" in body or
+                     (b"\\u" in body and (named or _kept_kind(request)))):
+            self._validate(body)
+            in_body = vault.named_ids(body)
+            named, required = named + in_body, required or bool(in_body)
+        return named, required
 
     async def _check_attachments(self, body: bytes, fmt: str) -> None:
         """Fail closed on base64 content the detector cannot read (attachments.py)."""
@@ -501,20 +647,24 @@ class Proxy:
         except (aiohttp.ClientError, asyncio.TimeoutError, OSError):
             return "unreachable"
 
-    async def _relay(self, request, resp: aiohttp.ClientResponse, scrubber, record) -> web.StreamResponse:
+    async def _relay(self, request, resp: aiohttp.ClientResponse, scrubber, record, turn=None) -> web.StreamResponse:
         ctype = resp.headers.get("Content-Type", "")
         headers = upstream.response_headers(resp.headers, restored=scrubber is not None)
         if "Server" not in resp.headers:  # the upstream's is relayed; else ours, not aiohttp's
             headers.append(("Server", http.SERVER))
         if request.method == "HEAD":  # the upstream's length describes the GET it stands for
             out = web.StreamResponse(status=resp.status, headers=headers)
-            if "Content-Length" in resp.headers:
+            # (Not the length of an encoded body a scrub route would decode: the client would take it
+            # for the decoded body's, whose Content-Encoding is dropped.)
+            if "Content-Length" in resp.headers and (scrubber is None or _coding(resp) in ("", "identity")):
                 out.headers["Content-Length"] = resp.headers["Content-Length"]
             await out.prepare(request)
             await out.write_eof()
             return out
+        keeps = turn is not None and turn.keeps and resp.status == 200  # its answer's id keeps the session
         if ctype[:17].lower() == "text/event-stream" or (scrubber is None and resp.status not in (204, 304)):
-            return await self._relay_stream(request, resp, scrubber, headers, record)  # never buffered
+            return await self._relay_stream(request, resp, scrubber, headers, record,  # never buffered
+                                            watch=vault.StreamId(turn.keep) if keeps else None)
         if scrubber is not None and resp.status == 200 and upstream.gemini_json_stream(request.rel_url.raw_path):
             return await self._relay_stream(request, resp, scrubber, headers, record, array=True)
         if scrubber is not None and jsonlines.is_json_lines(ctype):
@@ -529,6 +679,8 @@ class Proxy:
             raise self._too_large(resp)
         if scrubber is not None and data:
             data = self._decoded(resp, data, self.cfg.max_response_bytes)
+            if keeps:
+                turn.keep(vault.answer_id(data))
             data = _now(scrubber.restore_response, data, "response") if len(data) < BIG else \
                 await self._cpu(scrubber.restore_response, data, "response")
         return web.Response(status=resp.status, body=data, headers=headers)
@@ -558,31 +710,28 @@ class Proxy:
 
     @staticmethod
     def _decoded(resp, data: bytes, cap: int) -> bytes:
-        enc = resp.headers.get("Content-Encoding", "identity").lower()
+        enc = _coding(resp)
         if enc in ("", "identity"):
             return data
-        if enc in ("gzip", "deflate", "x-gzip"):
-            d = zlib.decompressobj(zlib.MAX_WBITS | 32)
+        if enc in inflate.CODINGS:
             try:
-                out = d.decompress(data, cap + 1)  # never more than the cap (and one byte to know)
-            except zlib.error:
+                return inflate.decode_whole(enc, data, cap)  # never more than the cap (and one byte to know)
+            except inflate.Undecodable:
                 raise Refusal(502, "upstream answer could not be decoded") from None
-            if len(out) > cap:
-                raise Refusal(502, f"upstream answer larger than {cap} bytes decoded (max_response_bytes)")
-            if not d.eof:
-                raise Refusal(502, "upstream answer could not be decoded")
-            return out
+            except OverflowError:
+                raise Refusal(502, f"upstream answer larger than {cap} bytes decoded (max_response_bytes)") from None
         raise Refusal(502, f"upstream answered with {enc} encoding; the proxy cannot restore it")
 
     async def _relay_stream(self, request, resp, scrubber, headers, record, array=False,
-                            lines=False) -> web.StreamResponse:
+                            lines=False, watch=None) -> web.StreamResponse:
         """array: a Gemini JSON-array stream (jsonarray.ArrayStream), restored element by element; lines:
-        newline-delimited JSON (jsonlines.LineStream), restored line by line."""
-        inflate = None  # a gzip or deflate stream (sent although the proxy asked for identity) is decoded
+        newline-delimited JSON (jsonlines.LineStream), restored line by line; watch: a vault.StreamId fed
+        the decoded stream (the response id keeps the session as soon as it is seen)."""
+        inflater = None  # a gzip or deflate stream (sent although the proxy asked for identity) is decoded
         if scrubber is not None:
-            enc = resp.headers.get("Content-Encoding", "identity").strip().lower()
-            if enc in ("gzip", "x-gzip", "deflate"):
-                inflate = zlib.decompressobj(zlib.MAX_WBITS | 32)
+            enc = _coding(resp)
+            if enc in inflate.CODINGS:
+                inflater = inflate.Inflater(enc)
             elif enc not in ("", "identity"):
                 raise Refusal(502, f"upstream stream is {enc}-encoded; the proxy cannot restore it")
         out = web.StreamResponse(status=resp.status, headers=headers)
@@ -613,7 +762,7 @@ class Proxy:
         cap, size, cut = self.cfg.max_response_bytes, 0, False
         try:
             try:
-                chunks = resp.content.iter_any() if inflate is None else _inflated(resp.content.iter_any(), inflate, cap)
+                chunks = resp.content.iter_any() if inflater is None else _inflated(resp.content.iter_any(), inflater, cap)
                 async for chunk in chunks:
                     if restorer is not None and size + len(chunk) > cap:
                         # The restorer would hold and work on more: its first `cap` bytes are restored
@@ -631,6 +780,8 @@ class Proxy:
                             code="max_response_bytes") + b"\n\n")
                         break
                     size += len(chunk)
+                    if watch is not None and not watch.done:
+                        watch.feed(chunk)
                     data = restorer.feed(chunk) if restorer is not None else chunk
                     if data:
                         await out.write(data)
@@ -670,29 +821,26 @@ class _Undecodable(aiohttp.ClientPayloadError):
     """An encoded upstream stream that does not decode (or ends before its end): cut like a dying one."""
 
 
-async def _inflated(chunks, inflate, cap: int):
-    """The chunks of an upstream stream, decoded when `inflate` (a zlib decompressobj) is given: never
-    more than cap + 1 bytes decoded ahead of the relay's own size check (a small compressed answer may
-    decode to gigabytes)."""
-    if inflate is None:
-        async for chunk in chunks:
-            yield chunk
-        return
+async def _inflated(chunks, inflater, cap: int):
+    """The decoded chunks of an encoded upstream stream (inflate.Inflater): never more than cap + 1 bytes
+    decoded ahead of the relay's own size check (a small compressed answer may decode to gigabytes)."""
     got = 0
-    async for chunk in chunks:
-        while chunk:
-            try:
-                out = inflate.decompress(chunk, max(1, cap + 1 - got))
-            except zlib.error:
-                raise _Undecodable("upstream stream does not decode") from None
-            got += len(out)
-            chunk = inflate.unconsumed_tail
-            if out:
+    try:
+        async for chunk in chunks:
+            for out in inflater.decode(chunk, cap - got):
+                got += len(out)
                 yield out
             if got > cap:
                 return  # the relay cuts the stream at cap
-    if not inflate.eof:
-        raise _Undecodable("upstream stream ended inside its encoding")
+        inflater.finish()
+    except inflate.Undecodable as e:
+        raise _Undecodable(str(e)) from None
+
+
+def _coding(resp) -> str:
+    """The answer's content coding, lower case; several (a list, or the header twice) joined with ", ",
+    which no decoder takes: refused, never relayed undecoded without its Content-Encoding."""
+    return ", ".join(v.strip() for v in resp.headers.getall("Content-Encoding", ())).strip().lower()
 
 
 def _encoded(request) -> bool:
@@ -784,13 +932,14 @@ def presidio_apps(cfg: Config) -> list:
 class ProxyThread:
     """The proxy on its own event loop in a background thread (tests, embedding)."""
 
-    def __init__(self, cfg: Config):
+    def __init__(self, cfg: Config, **start):
+        """start: Proxy.start's keywords."""
         self.loop = asyncio.new_event_loop()
         self.proxy = Proxy(cfg)
         self.thread = threading.Thread(target=self.loop.run_forever, name="sanctum-proxy", daemon=True)
         self.thread.start()
         try:
-            asyncio.run_coroutine_threadsafe(self.proxy.start(), self.loop).result(30)
+            asyncio.run_coroutine_threadsafe(self.proxy.start(**start), self.loop).result(30)
         except BaseException:
             self.close()
             raise

@@ -23,40 +23,45 @@ from . import config
 
 # Hop-by-hop (RFC 9110 7.6.1), plus what the proxy computes itself (Host, Content-Length).
 HOP_BY_HOP = {"connection", "proxy-connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
-              "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length", "expect"}
+              "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length", "expect", "x-sanctum-handoff"}
 CREDENTIAL_HEADERS = {"authorization", "x-api-key", "api-key", "x-goog-api-key"}
 
 # Which request headers a scrub route checks or drops: headers.py.
 URL_HEADERS = {"referer", "origin", "http-referer"}  # checked segment by segment (scrub.personal_url)
 
 HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")  # an RFC 9110 token
-_GEMINI_PATH = re.compile(r"/models/([^/:?]+):(generateContent|streamGenerateContent|countTokens)\b")
+# A tuned model's path (/v1beta/tunedModels/NAME:generateContent) names it "tunedModels/NAME".
+_GEMINI_PATH = re.compile(r"/(?:models/|(tunedModels/))([^/:?]+):(generateContent|streamGenerateContent|countTokens)\b")
 
 
 def gemini_model(path: str) -> Optional[str]:
     """The model named in a Gemini API path, or None when the path is not Gemini's. An encoded colon
     (`%3A`, which Google's front end decodes) is read as one."""
     m = _GEMINI_PATH.search(_decoded_path(path))
-    return m.group(1) if m else None
+    return (m.group(1) or "") + m.group(2) if m else None
 
 
 # Every Gemini method that names its model in the path (the SDK's embedContent is :batchEmbedContents).
-_GEMINI_MODEL_PATH = re.compile(r"/models/([^/:?]+):(?:generateContent|streamGenerateContent|countTokens|"
-                                r"embedContent|batchEmbedContents|asyncBatchEmbedContent|batchGenerateContent|"
-                                r"predict|predictLongRunning)(?![A-Za-z])")
+# (generateAnswer: the AQA model's; generateText, generateMessage, embedText, batchEmbedText and their
+# token counts: the PaLM methods v1beta still serves.)
+_GEMINI_MODEL_PATH = re.compile(r"/(?:models/|(tunedModels/))([^/:?]+):(?:generateContent|streamGenerateContent|"
+                                r"countTokens|embedContent|batchEmbedContents|asyncBatchEmbedContent|"
+                                r"batchGenerateContent|predict|predictLongRunning|generateAnswer|generateText|"
+                                r"generateMessage|embedText|batchEmbedText|countTextTokens|countMessageTokens)"
+                                r"(?![A-Za-z])")
 
 
 def gemini_path_model(path: str) -> Optional[str]:
     """The model a Gemini API path names, for any of its methods (routing, credentials); gemini_model
     only for the chat methods, whose bodies the core walks in Gemini's format."""
     m = _GEMINI_MODEL_PATH.search(_decoded_path(path))
-    return m.group(1) if m else None
+    return (m.group(1) or "") + m.group(2) if m else None
 
 
 def gemini_json_stream(path: str) -> bool:
     """A Gemini streamGenerateContent path: without alt=sse its answer is a JSON array sent over time."""
     m = _GEMINI_PATH.search(_decoded_path(path))
-    return m is not None and m.group(2) == "streamGenerateContent"
+    return m is not None and m.group(3) == "streamGenerateContent"
 
 
 def _decoded_path(path: str) -> str:

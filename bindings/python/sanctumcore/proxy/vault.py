@@ -1,0 +1,277 @@
+"""The conversation vault: the sessions of answered requests, kept so that a conversation the provider
+remembers (Responses API `previous_response_id` or `conversation`) goes on with the same numbering.
+
+A request that starts a stored conversation (POST .../responses or .../conversations) keeps its session
+under the provider's answer `id` (and the request's `conversation` id); a request naming a kept id takes
+that session: its new values get the next numbers and its answer restores every earlier turn's too.
+Keys hold the route and a digest of the client's credential headers (HMAC under a key made per process,
+so the clear credential is never stored), so one client's session never restores into another's answer.
+Kept in this process's memory only, for `conversation_ttl` seconds after its last use and at most
+`conversation_entries` keys (least recently used dropped first); a session is wiped (the core frees its
+values in wiped memory) once no key holds it and no request uses it.
+"""
+from __future__ import annotations
+
+import asyncio
+import collections
+import hashlib
+import hmac
+import json
+import os
+import re
+import time
+import urllib.parse
+from typing import Callable, Optional
+
+# Headers that carry the client's credential: the client's identity for the vault.
+CREDENTIAL_HEADERS = ("authorization", "x-api-key", "x-goog-api-key", "api-key")
+
+# Paths (route form) whose POST answers are kept: their `id` can be named by a later request.
+KEPT_ENDS = ("/responses", "/conversations")
+
+# Request members naming a conversation the provider keeps.
+CONTINUATION_KEYS = ("previous_response_id", "conversation")
+
+
+class Conversation:
+    """A session kept across turns. One request uses it at a time (a core session is single-threaded):
+    `acquire` waits for the request before it to end."""
+
+    __slots__ = ("scrubber", "keys", "busy", "_idle")
+
+    def __init__(self, scrubber, busy: bool = False):
+        self.scrubber = scrubber
+        self.keys = 0  # vault keys holding it
+        self.busy = busy
+        self._idle = None  # an asyncio.Event while requests wait
+
+    async def acquire(self) -> bool:
+        """Waits for its turn; False when the session was wiped meanwhile (evicted)."""
+        while self.busy:
+            if self._idle is None:
+                self._idle = asyncio.Event()
+            await self._idle.wait()
+        if self.scrubber.closed:
+            return False
+        self.busy = True
+        return True
+
+    def release(self) -> None:
+        self.busy = False
+        if self._idle is not None:
+            self._idle.set()
+            self._idle = None
+        if self.keys == 0:
+            self.scrubber.close()  # no key holds it: wiped
+
+
+class Vault:
+    def __init__(self, ttl: float, entries: int, clock: Callable[[], float] = time.monotonic):
+        self.ttl, self.entries, self._clock = ttl, entries, clock
+        self._kept = collections.OrderedDict()  # key -> [Conversation, expiry], least recently used first
+        self._secret = os.urandom(32)
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+    def client(self, headers, query: str = "") -> bytes:
+        """A digest of the request's credential headers (and a Gemini `key=` parameter)."""
+        mac = hmac.new(self._secret, digestmod=hashlib.sha256)
+        for name in CREDENTIAL_HEADERS:
+            for value in headers.getall(name, ()):
+                mac.update(name.encode() + b"\0" + value.encode("utf-8", "surrogateescape") + b"\0")
+        for part in query.split("&"):
+            if part.startswith("key="):
+                mac.update(b"key\0" + part.encode("utf-8", "surrogateescape") + b"\0")
+        return mac.digest()[:16]
+
+    def get(self, key) -> Optional[Conversation]:
+        now = self._clock()
+        self._expire(now)
+        entry = self._kept.get(key)
+        if entry is None:
+            return None
+        entry[1] = now + self.ttl
+        self._kept.move_to_end(key)
+        return entry[0]
+
+    def put(self, key, conv: Conversation) -> None:
+        if self.entries <= 0:
+            return
+        now = self._clock()
+        old = self._kept.pop(key, None)
+        conv.keys += 1
+        self._kept[key] = [conv, now + self.ttl]
+        if old is not None:
+            self._dropped(old[0])
+        self._expire(now)
+        while len(self._kept) > self.entries:
+            self._dropped(self._kept.popitem(last=False)[1][0])
+
+    def _expire(self, now: float) -> None:
+        # Every key has the same lifetime from its last use, which moves it to the end: the first keys
+        # are the first to expire.
+        kept = self._kept
+        while kept:
+            first = next(iter(kept.values()))
+            if first[1] > now:
+                break
+            kept.popitem(last=False)
+            self._dropped(first[0])
+
+    @staticmethod
+    def _dropped(conv: Conversation) -> None:
+        conv.keys -= 1
+        if conv.keys == 0 and not conv.busy:
+            conv.scrubber.close()
+
+    def close(self) -> None:
+        while self._kept:
+            conv = self._kept.popitem(last=False)[1][0]
+            conv.keys -= 1
+            if conv.keys == 0:
+                conv.scrubber.close()
+
+
+# ---- ids in requests and answers ----------------------------------------------------------------------
+
+_STRUCT = re.compile(rb'[{}\[\]"]')
+_WS = re.compile(rb"[ \t\r\n]*")
+_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+
+
+def members(doc: bytes, names, start: int = 0) -> dict:
+    """{name: offset of its value} for the members of the object at doc[start] (a document the core has
+    validated, or an upstream answer: nothing here raises on malformed JSON). Keys written with escapes
+    count (a provider decodes them). Ends at the first of each name: the core refuses a request whose
+    keys repeat, and an answer's `id` comes first."""
+    found, depth, i = {}, 0, start
+    search, string = _STRUCT.search, _STRING.match
+    while len(found) < len(names):
+        m = search(doc, i)
+        if m is None:
+            break
+        j = m.start()
+        c = doc[j]
+        if c == 0x22:
+            m = string(doc, j)
+            if m is None:
+                break  # (a string that does not end)
+            i = m.end()
+            if depth == 1 and i - j <= 64:
+                k = _WS.match(doc, i).end()
+                if doc[k:k + 1] != b":":
+                    continue  # a value, not a key
+                token = doc[j:i]
+                try:
+                    key = json.loads(token) if b"\\" in token else token[1:-1].decode()
+                except ValueError:
+                    continue
+                if key in names:
+                    found[key] = _WS.match(doc, k + 1).end()
+            continue
+        i = j + 1
+        if c in (0x7B, 0x5B):
+            depth += 1
+        else:
+            depth -= 1
+            if depth <= 0:
+                break
+    return found
+
+
+def string_at(doc: bytes, offset: int) -> Optional[str]:
+    m = _STRING.match(doc, offset)
+    if m is None:
+        return None
+    try:
+        value = json.loads(m.group())
+    except ValueError:
+        return None
+    return value if isinstance(value, str) and value else None
+
+
+def named_ids(body: bytes) -> list:
+    """[(kind, id)] of the stored conversation a request body continues: `previous_response_id`, and
+    `conversation` (its id, or an object's `id`)."""
+    at = members(body, CONTINUATION_KEYS)
+    out = []
+    if "previous_response_id" in at:
+        rid = string_at(body, at["previous_response_id"])
+        if rid is not None:
+            out.append(("response", rid))
+    if "conversation" in at:
+        o = at["conversation"]
+        cid = string_at(body, o)
+        if cid is None and body[o:o + 1] == b"{":
+            inner = members(body, ("id",), o)
+            cid = string_at(body, inner["id"]) if "id" in inner else None
+        if cid is not None:
+            out.append(("conversation", cid))
+    return out
+
+
+_PATH_KINDS = {"responses": "response", "conversations": "conversation"}
+
+
+def path_ids(raw_path: str) -> tuple:
+    """([(kind, id)], continues) a path names: `.../responses/{id}[/...]` (a stored response, its input
+    items, its cancel: read, restored with the kept session when there is one) and
+    `.../conversations/{id}[/items...]` (continues: items added there must take the kept session's
+    numbering). Ids are taken as written (percent-decoded), not case-folded as route matching does.
+    Whether `/responses/{x}` names a response or an endpoint (`input_tokens`) is not known here: such
+    paths never need a kept session."""
+    lower = raw_path.lower()
+    if "responses" not in lower and "conversations" not in lower:
+        return [], False  # (the common case, cheaply)
+    segments = [urllib.parse.unquote(s) for s in raw_path.split("?", 1)[0].split("/")]
+    for i, seg in enumerate(segments[:-1]):
+        kind = _PATH_KINDS.get(seg.lower())
+        if kind is not None and segments[i + 1]:
+            return [(kind, segments[i + 1])], kind == "conversation"
+    return [], False
+
+
+def answer_id(data: bytes) -> Optional[str]:
+    """The top-level `id` of a whole JSON answer."""
+    at = members(data, ("id",))
+    return string_at(data, at["id"]) if "id" in at else None
+
+
+class StreamId:
+    """Finds the response id in the first events of a Responses stream (`response.created` carries the
+    response object): looks at most at the first LIMIT bytes."""
+
+    LIMIT = 256 * 1024
+    _EVENT_END = re.compile(rb"\r?\n\r?\n")
+
+    def __init__(self, found: Callable[[str], None]):
+        self._found, self._buf, self._seen, self.done = found, b"", 0, False
+
+    def feed(self, chunk: bytes) -> None:
+        if self.done:
+            return
+        self._buf += chunk
+        while not self.done:
+            m = self._EVENT_END.search(self._buf)
+            if m is None:
+                break
+            event, self._buf = self._buf[:m.start()], self._buf[m.end():]
+            self._event(event)
+        self._seen += len(chunk)
+        if self._seen > self.LIMIT:
+            self.done, self._buf = True, b""
+
+    def _event(self, event: bytes) -> None:
+        data = b"\n".join(line[5:].lstrip(b" ") for line in event.split(b"\n") if line.startswith(b"data:"))
+        if not data.strip().startswith(b"{"):
+            return
+        try:
+            doc = json.loads(data)
+        except ValueError:
+            return
+        resp = doc.get("response") if isinstance(doc, dict) else None
+        rid = resp.get("id") if isinstance(resp, dict) else None
+        if isinstance(rid, str) and rid:
+            self.done, self._buf = True, b""
+            self._found(rid)
