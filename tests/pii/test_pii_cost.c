@@ -335,6 +335,24 @@ static void round15_things_in_a_row(void **state)
     assert_linear(f->det, "sender labels", "Dari: Shopee Bank Mandiri\n");
 }
 
+/* Round 15: rows of the reference frames. Each role frame reads its line (bounded either side), each
+ * citation reads a few bytes after the name, a BibTeX value up to 400 bytes. */
+static void reference_frames_in_a_row(void **state)
+{
+    pii_fixture *f = *state;
+    assert_linear(f->det, "cast list on one line", "Ruth Okafor as Margaret, ");
+    assert_linear(f->det, "cast in parentheses", "film avec Claire Dubois (Emma) ");
+    assert_linear(f->det, "author-year", "As Marchetti (2017) argues, ");
+    assert_linear(f->det, "et al.", "Lindahl et al. ");
+    assert_linear(f->det, "scorers", "Wirtz (23'), ");
+    assert_linear(f->det, "capitals speakers", "MR. HALVERSON: no.\n");
+    assert_linear(f->det, "offices before names", "Detective Inspector Narang Okonjo said, ");
+    assert_linear(f->det, "biography leads", "\xe9\x99\xb3\xe9\x9b\x85\xe5\xa9\xb7\xef\xbc\x88" "1971\xe5\xb9\xb4\xe7\x94\x9f\xef\xbc\x89\n");
+    assert_linear(f->det, "a lead without a line break", "\xe9\x99\xb3\xe9\x9b\x85 ");
+    assert_linear(f->det, "BibTeX authors", "author = {Okoro, Chidi and Van der Berg, Lotte and ");
+    assert_linear(f->det, "case captions", "Castellano v. Brennan, 588 F.3d 102 ");
+}
+
 /* Round 15: a signature under each of many sign-offs, and sign-offs over company lines and rules. */
 static void round15_mail_in_a_row(void **state)
 {
@@ -417,6 +435,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round14_frames_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(titles_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round15_things_in_a_row, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(reference_frames_in_a_row, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -296,6 +296,16 @@ static void dev_informal_measure(void **state)
     measure_alone("dev_informal.txt", 280);
 }
 
+/* dev_reference.txt is NOT blind: round 15's reference helper wrote it (wire copy, court reports and case names,
+ * press releases, obituaries, match reports, biographies, transcripts, reference lists in six styles, reviews and
+ * cast lists, quotations, letters; 39 % entity-free hard negatives: characters, eponyms, prizes, storms,
+ * buildings) with the detector open, then tuned rules on it. A measure of fit, not of generalisation. */
+static void dev_reference_measure(void **state)
+{
+    (void)state;
+    measure_alone("dev_reference.txt", 200);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {cmocka_unit_test(floors_hold), cmocka_unit_test(holdout2_floors),
@@ -321,6 +331,7 @@ int main(void)
                                        cmocka_unit_test(holdout22_measure),
                                        cmocka_unit_test(dev_prose_measure),
                                        cmocka_unit_test(dev_mail_measure),
-                                       cmocka_unit_test(dev_informal_measure)};
+                                       cmocka_unit_test(dev_informal_measure),
+                                       cmocka_unit_test(dev_reference_measure)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -315,6 +315,51 @@ size_t pii_mrz_name(pii_scan *sc, const word *w);
 size_t pii_case_caption(pii_scan *sc, const word *w);
 /* "In re Marriage of Patel and Patel": w is "In"; returns where to go on, or 0. */
 size_t pii_in_re(pii_scan *sc, const word *w);
+/* "Lindahl et al.", "As Marchetti (2017) argues", "(Kowalczyk, 2015)", "(Oyelaran & Adeyinka, 2019)": an
+ * author-year citation starting at the capitalized word w (person_citations.c). Returns where to go on, or 0. */
+size_t pii_author_year(pii_scan *sc, const word *w);
+/* The cheap byte test before pii_author_year at a capitalized word ending at e (e + 3 < n): the bytes after it
+ * open a citation or a minute mark (", 2", " (", " 1", " &", " et", " an"), or a second word ends before " (" or
+ * " 1" ("García Márquez (1982)"). */
+static inline bool pii_author_year_shape(const uint8_t *s, size_t n, size_t e)
+{
+    uint8_t c = s[e], d = s[e + 1];
+    if (c == ',')
+        return d == ' ' && s[e + 2] >= '0' && s[e + 2] <= '9';
+    if (c != ' ')
+        return false;
+    if (d == '(' || d == '&' || (d >= '0' && d <= '9') || (d == 'e' && s[e + 2] == 't') ||
+        (d == 'a' && s[e + 2] == 'n'))
+        return true;
+    if (!((d >= 'A' && d <= 'Z') || d >= 0xC3))
+        return false;
+    size_t q = e + 2;
+    while (q < n && q - e < 32 && s[q] != ' ' && s[q] != '\n')
+        q++;
+    return q + 1 < n && s[q] == ' ' && (s[q + 1] == '(' || (s[q + 1] >= '0' && s[q + 1] <= '9'));
+}
+/* "author = {Okoro, Chidi and Van der Berg, Lotte}", "AU  - Haugland, Sigrid": the names of a BibTeX author
+ * or editor value that opens right before w, or of the RIS AU/ED line whose tag is w (person_bib.c). Returns
+ * where to go on, or 0. */
+size_t pii_bib_author(pii_scan *sc, const word *w);
+/* "CHAIR OKONJO:", "MR. HALVERSON:": the surname of a capitals speaker label whose title or office is w, at the
+ * start of a line (person_speakers.c). Returns where to go on, or 0. */
+size_t pii_caps_speaker(pii_scan *sc, const word *w);
+/* "Mayor Oduya", "Councillor Mbatha", "Detective Inspector Narang": the surname after an English office w
+ * (person_speakers.c). Returns where to go on, or 0. */
+size_t pii_office_name(pii_scan *sc, const word *w);
+/* The cheap test before pii_office_name: an office of that length starts with that letter (a bit per first
+ * letter for each length 0-14, from the lists of person_speakers.c; debug builds check the table once). */
+static inline bool pii_office_shape(const uint8_t *s, size_t a, size_t b)
+{
+    static const uint32_t FIRST[15] = {0x0000000u, 0x0000000u, 0x0000000u, 0x0060008u, 0x0000000u, 0x0001004u, 0x0000000u, 0x00c0001u, 0x006104du, 0x00c810cu, 0x0048005u, 0x0000004u, 0x0000004u, 0x0000004u, 0x0020001u};
+    size_t l = b - a;
+    uint8_t c = (uint8_t)(s[a] | 0x20);
+    return l < 15 && c >= 'a' && c <= 'z' && ((FIRST[l] >> (c - 'a')) & 1u);
+}
+/* Names that open a line in a script without case before a parenthesis with a birth year: encyclopedia
+ * leads (person_bio_leads.c). */
+void pii_bio_leads(pii_scan *sc);
 void pii_record_pair(pii_scan *sc, const word *w, unsigned fa, const name_seq *q, double *score, uint32_t *ev);
 /* The JSON key [ks, ke) names a person: 2 any value, 1 known names only, 0 no. */
 int pii_json_name_key(const uint8_t *s, size_t n, size_t ks, size_t ke);
@@ -340,6 +385,9 @@ double pii_place_person_lift(const pii_scan *sc, size_t start, size_t end, bool 
 /* Pets, storms and dates named like people: "my cat X", "Hurricane X", "Jan 15" (first_end: where the
  * span's first word ends). */
 bool pii_not_person_frame(const pii_scan *sc, size_t start, size_t end, size_t first_end, bool poss);
+/* The character an actor plays, on a line about a film or a stage: "X as Y", "X plays Y", "avec X (Y)",
+ * "interpreta a Y" (person_cast.c). */
+bool pii_cast_character(const pii_scan *sc, size_t start, size_t end, bool poss);
 
 /* ---- person_scripts.c: other scripts, honorifics and titles of other languages ---- */
 /* Flags of a Russian name in another case than the nominative (0 when none). */

@@ -163,6 +163,25 @@ static unsigned header_given(const uint8_t *s, size_t a, size_t b)
 }
 
 /* One item starting at the word w, of any form; false when w starts none. */
+/* A bibliography entry (round 15): a "Surname, Given" item [start, end) opens a line and ends in ". " before a
+ * title or a year, and a year of publication follows on the line within 200 bytes ("Achebe, Chinua. Things
+ * Fall Apart. Heinemann, 1958."). */
+static bool bibliography_line(const uint8_t *s, size_t n, size_t start, size_t end)
+{
+    if ((start > 0 && s[start - 1] != '\n') || end + 2 >= n || s[end] != '.' || s[end + 1] != ' ' ||
+        !(pii_is_upper(s[end + 2]) || pii_is_digit(s[end + 2]) || s[end + 2] == '"' || s[end + 2] >= 0xC3))
+        return false;
+    for (size_t q = end + 2; q + 4 <= n && q - end < 200 && s[q] != '\n'; q++) {
+        if ((s[q] == '1' || s[q] == '2') && pii_is_digit(s[q + 1]) && pii_is_digit(s[q + 2]) &&
+            pii_is_digit(s[q + 3]) && !pii_is_digit(s[q - 1]) && (q + 4 == n || !pii_is_digit(s[q + 4]))) {
+            int y = (s[q] - '0') * 1000 + (s[q + 1] - '0') * 100 + (s[q + 2] - '0') * 10 + (s[q + 3] - '0');
+            if (y >= 1500 && y <= 2099)
+                return true;
+        }
+    }
+    return false;
+}
+
 static bool parse_item(pii_scan *sc, const word *w, item *it)
 {
     const uint8_t *s = sc->s;
@@ -247,9 +266,11 @@ static bool parse_item(pii_scan *sc, const word *w, item *it)
         if (!(fg & SC_NAME_FIRST) || (pii_word_like(fg, sc_word_class(s + g.s, g.e - g.s)) && !header) ||
             (fg & SC_NAME_PLACE) || sc_place_lookup(s + g.s, g.e - g.s))
             return false;
-        if (!header && (!it->strong || it->place || !(fs & SC_NAME_LAST) || (fs & SC_NAME_COMMON_FIRST)))
+        /* a bibliography entry vouches for a surname the lists lack ("Okparaeke, Nnamdi. River Towns. 1987.") */
+        bool bib = !header && !it->place && bibliography_line(s, n, w->s, ge);
+        if (!header && !bib && (!it->strong || it->place || !(fs & SC_NAME_LAST) || (fs & SC_NAME_COMMON_FIRST)))
             return false;
-        it->strong = it->strong || header;
+        it->strong = it->strong || header || bib;
         if (repeated_head(s, n, w->s, p + 2))
             return false; /* "Zhuang, Dai\nZhuang, Yang": a catalogue of variants, not a person */
         it->e = ge;

@@ -808,5 +808,5 @@ bool pii_not_person_frame(const pii_scan *sc, size_t start, size_t end, size_t f
     if (storm_word(s + start, first_end - start))
         return true; /* the span took the storm word: "Hurricane Felix" */
     return storm_frame(sc, start) || (start + 10 >= end && (month_date(sc, start, end) || unit_measure(sc, start, end))) ||
-           pet_frame(sc, start, end, poss);
+           pet_frame(sc, start, end, poss) || pii_cast_character(sc, start, end, poss);
 }

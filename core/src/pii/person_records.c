@@ -73,9 +73,10 @@ static bool legal_line(const uint8_t *s, size_t n, size_t p)
 {
     static const char *const L[] = {
         "appeal", "appellant", "appellee", "arraignment", "brief", "caption", "case", "claimant",
-        "counsel", "court", "defendant", "docket", "filed", "filing", "hearing", "held", "judge",
-        "judgement", "judgment", "justice", "lawsuit", "litigation", "motion", "petitioner", "plaintiff",
-        "respondent", "ruling", "sued", "suit", "trial", "tribunal", "verdict", "wl", NULL};
+        "counsel", "court", "defendant", "docket", "filed", "filing", "hearing", "held", "holding", "judge",
+        "judgement", "judgment", "justice", "lawsuit", "litigation", "motion", "overruled", "petitioner",
+        "plaintiff", "precedent", "respondent", "ruling", "sued", "suit", "trial", "tribunal", "verdict", "wl",
+        NULL};
     size_t lo = p, hi = p;
     while (lo > 0 && p - lo < 200 && s[lo - 1] != '\n')
         lo--;
@@ -100,11 +101,62 @@ typedef struct party {
     size_t s, e;
     bool person; /* a name: known, or one unknown capitalized word */
     bool state;  /* the state or an office */
+    unsigned flags; /* pii_name_flags of its last word */
+    int cls;        /* sc_word_class of its last word */
 } party;
 
+/* A law-report citation right after a caption that ends at p: "[2019] UKSC 12", ", 612 F.3d 441",
+ * ", 491 U.S. 397", ", 214 Cal. App. 4th 611", ", 2021 WL 448812": a volume, then a reporter (a token with a
+ * dot, in capitals or with a digit after a capital) and a page. A year and a release ("Godzilla v. Kong, 2021
+ * U.K. release") ends in no page. Reads at most six tokens after the volume. */
+static bool report_citation(const uint8_t *s, size_t n, size_t p)
+{
+    if (p < n && s[p] == ',')
+        p++;
+    if (p + 7 >= n || s[p] != ' ')
+        return false;
+    p++;
+    if (s[p] == '[') /* a neutral citation: "[2024] EWCA Crim 512" */
+        return p + 7 < n && pii_is_digit(s[p + 1]) && pii_is_digit(s[p + 2]) && pii_is_digit(s[p + 3]) &&
+               pii_is_digit(s[p + 4]) && s[p + 5] == ']' && s[p + 6] == ' ' && pii_is_upper(s[p + 7]);
+    size_t q = p;
+    while (q < n && q - p < 4 && pii_is_digit(s[q]))
+        q++;
+    if (q == p || q >= n || s[q] != ' ')
+        return false;
+    bool reporter = false;
+    for (unsigned k = 0; k < 6 && q < n && s[q] == ' '; k++) {
+        size_t a = ++q;
+        bool dot = false, digit = false, lower = false;
+        while (q < n && (pii_is_alpha(s[q]) || pii_is_digit(s[q]) || s[q] == '.')) {
+            dot = dot || s[q] == '.';
+            digit = digit || pii_is_digit(s[q]);
+            lower = lower || pii_is_lower(s[q]);
+            q++;
+        }
+        if (q == a)
+            return false;
+        if (!dot && !lower && !pii_is_upper(s[a]))
+            return reporter && digit; /* the page: "441" */
+        if (!pii_is_upper(s[a]) && !pii_is_digit(s[a]))
+            return false; /* a word of the sentence */
+        reporter = reporter || dot || (!lower && !digit && q - a >= 2) || (digit && pii_is_upper(s[a]));
+    }
+    return false;
+}
+
+/* A party of a caption read on a law report alone is a person when it ends in a known name that is neither a
+ * word nor a brand or tool: firms are named by words ("Apple", "Oracle") and coined names ("Qualcomm"). */
+static bool report_party(const party *pt)
+{
+    return pt->person && (pt->flags & (SC_NAME_FIRST | SC_NAME_LAST)) && !(pt->flags & SC_NAME_WORD) &&
+           pt->cls != SC_WORD_AMBIGUOUS;
+}
+
 /* A party of a caption starting at the word w: up to three capitalized words with particles; a firm word
- * after it ("Holloway Freight Inc.", "Board of Education") or a place makes it no person. */
-static void read_party(pii_scan *sc, word w, party *pt)
+ * after it ("Holloway Freight Inc.", "Board of Education") or a place makes it no person, except in the
+ * matter of an estate or a marriage (`matter`), which is always of persons ("In re Estate of Lancaster"). */
+static void read_party(pii_scan *sc, word w, party *pt, bool matter)
 {
     const uint8_t *s = sc->s;
     size_t n = sc->n;
@@ -123,13 +175,15 @@ static void read_party(pii_scan *sc, word w, party *pt)
         int cls = sc_word_class(s + w.s, w.e - w.s);
         unsigned f = pii_name_flags(s, w.s, w.e);
         if (cls == SC_WORD_ORG_NEXT || cls == SC_WORD_STOP || cls == SC_WORD_TECH_NOUN || cls == SC_WORD_SOFTWARE ||
-            cls == SC_WORD_PLACE || w.allcaps || w.e - w.s < 2) {
+            (cls == SC_WORD_PLACE && !matter) || w.allcaps || w.e - w.s < 2) {
             bad = true;
             break;
         }
-        if ((f & SC_NAME_PLACE) || sc_place_lookup(s + w.s, w.e - w.s))
+        if (!matter && ((f & SC_NAME_PLACE) || sc_place_lookup(s + w.s, w.e - w.s)))
             bad = bad || !(f & (SC_NAME_COMMON_FIRST | SC_NAME_COMMON_LAST)); /* "v. Texas" */
         known += (f & (SC_NAME_FIRST | SC_NAME_LAST)) != 0;
+        pt->flags = f;
+        pt->cls = cls;
         words++;
         pt->e = w.e;
         word nx;
@@ -173,7 +227,7 @@ size_t pii_case_caption(pii_scan *sc, const word *w)
         !pii_word_eq(s + ps, pe - ps, "in") && !sentence_start(s, ps))
         return 0;
     party l, r;
-    read_party(sc, *w, &l);
+    read_party(sc, *w, &l, false);
     /* "Board of Regents v. Texas": the left party is the end of a firm's or an office's name */
     if (prev_word(s, w->s, 1, &ps, &pe) && w->s - pe == 1 &&
         word_in(s + ps, pe - ps, (const char *const[]){"of", "for", "and", NULL}))
@@ -181,9 +235,17 @@ size_t pii_case_caption(pii_scan *sc, const word *w)
     word rw;
     if (!next_word(s, n, q, &rw) || rw.s != q + 1)
         return 0;
-    read_party(sc, rw, &r);
-    if (!(l.person || r.person) || !(l.state || r.state || legal_line(s, n, p)))
+    read_party(sc, rw, &r, false);
+    if (!(l.person || r.person))
         return 0;
+    if (!(l.state || r.state || legal_line(s, n, p))) {
+        /* a law report alone makes a caption; a firm ("Samsung", "Oracle") is then told from a person by the
+         * name lists */
+        if (!report_citation(s, n, r.e))
+            return 0;
+        l.person = report_party(&l);
+        r.person = report_party(&r);
+    }
     const char *why;
     if (l.person && !pii_in_code(sc, l.s, l.e, &why))
         pii_person_emit(sc, l.s, l.e, 0.8, SANCTUM_EV_CONTEXT_AFTER | SANCTUM_EV_NAME_SEQUENCE);
@@ -203,7 +265,9 @@ size_t pii_in_re(pii_scan *sc, const word *w)
         return 0;
     static const char *const OF[] = {"adoption", "custody", "estate", "guardianship", "marriage", "matter",
                                      "parentage", "the", NULL};
+    bool matter = false;
     while (x.cap && WORD_IN_SORTED(s + x.s, x.e - x.s, OF)) {
+        matter = matter || !pii_word_eq(s + x.s, x.e - x.s, "the");
         word o;
         if (!next_word(s, n, x.e, &o) || !joins(s, x.e, o.s, false))
             return 0;
@@ -215,7 +279,7 @@ size_t pii_in_re(pii_scan *sc, const word *w)
     const char *why;
     for (unsigned k = 0; k < 3; k++) {
         party pt;
-        read_party(sc, x, &pt);
+        read_party(sc, x, &pt, matter);
         if (!pt.person)
             break;
         if (!pii_in_code(sc, pt.s, pt.e, &why))

@@ -1051,6 +1051,14 @@ void pii_rec_person(pii_scan *sc)
         if (sc->oom)
             return;
         size_t wl = w.e - w.s;
+        if ((!w.lower && w.s >= 8 && (s[w.s - 1] == '{' || s[w.s - 1] == '"')) ||
+            (wl == 2 && w.allcaps && w.e + 4 < n && s[w.e] == ' ' && s[w.e + 1] == ' ')) {
+            size_t be = pii_bib_author(sc, &w); /* "author = {Okoro, Chidi and ...}", "AU  - Haugland, Sigrid" */
+            if (be > 0) {
+                k.p = be;
+                continue;
+            }
+        }
         if (w.lower && s[w.s] >= 0x80) {
             k.prev_s = w.s;
             k.prev_e = w.e;
@@ -1102,6 +1110,13 @@ void pii_rec_person(pii_scan *sc)
                 continue;
             }
         }
+        if (w.cap && w.e + 3 < n && pii_author_year_shape(s, n, w.e)) {
+            size_t ae = pii_author_year(sc, &w); /* "Lindahl et al.", "As Marchetti (2017) argues" */
+            if (ae > 0) {
+                k.p = ae;
+                continue;
+            }
+        }
         if ((wl == 1 && pii_is_upper(s[w.s]) && w.e + 2 < n && s[w.e] == '.') ||
             (w.cap && pii_initials_shape(s, n, w.e))) {
             size_t ie = pii_initials_name(sc, &w); /* "J. Okafor", "Varga, Z.", "Mendes, Carla" */
@@ -1124,6 +1139,19 @@ void pii_rec_person(pii_scan *sc)
         if (rl > 0) {
             k.p = rl;
             continue;
+        }
+        size_t spk = w.allcaps && (w.s == 0 || s[w.s - 1] == '\n') ? pii_caps_speaker(sc, &w) : 0;
+        if (spk > 0) {
+            k.p = spk; /* "CHAIR OKONJO:", "MR. HALVERSON:" */
+            continue;
+        }
+        if (w.cap && w.e + 2 < n && s[w.e] == ' ' && (pii_is_upper(s[w.e + 1]) || s[w.e + 1] >= 0xC3) &&
+            pii_office_shape(s, w.s, w.e)) {
+            size_t oe = pii_office_name(sc, &w); /* "Mayor Oduya said", "Detective Inspector Narang" */
+            if (oe > 0) {
+                k.p = oe;
+                continue;
+            }
         }
         size_t fam = w.allcaps ? pii_caps_family_first(sc, &w) : 0;
         if (fam > 0) {
@@ -1186,6 +1214,8 @@ void pii_rec_person(pii_scan *sc)
         pii_cjk_honorifics(sc);
     if (!sc->oom)
         pii_cjk_names(sc);
+    if (!sc->oom)
+        pii_bio_leads(sc); /* "林淑芬（1967年生）", "김민정(1983년 출생)", "अनीता देशपांडे (जन्म 1969)" */
     if (!sc->oom && sc->first_high < n)
         pii_script_signatures(sc); /* "此致\n刘海洋", "مع التحية،\nرانيا الخطيب" */
     if (!sc->oom)

@@ -14,10 +14,14 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/numbers.c
   ${PII_DIR}/person_affiliation.c
   ${PII_DIR}/person_anaphora.c
+  ${PII_DIR}/person_bib.c
+  ${PII_DIR}/person_bio_leads.c
   ${PII_DIR}/person_bots.c
   ${PII_DIR}/person_brands.c
+  ${PII_DIR}/person_cast.c
   ${PII_DIR}/person_cjk.c
   ${PII_DIR}/person_chat_frames.c
+  ${PII_DIR}/person_citations.c
   ${PII_DIR}/person_cjk_chat.c
   ${PII_DIR}/person_cjk_roles.c
   ${PII_DIR}/person_consistency.c
@@ -53,6 +57,7 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/person_script_titles.c
   ${PII_DIR}/phone_cc_data.c
   ${PII_DIR}/person_scripts.c
+  ${PII_DIR}/person_speakers.c
   ${PII_DIR}/rec_bank.c
   ${PII_DIR}/rec_card.c
   ${PII_DIR}/rec_deny.c
