@@ -321,6 +321,20 @@ static void mail_fields_in_a_row(void **state)
     assert_linear(f->det, "long sign-offs", "Med v\u00e4nlig h\u00e4lsning\nAstrid Sj\u00f6berg\n");
 }
 
+/* Round 15, programs and firms named like people: an apposition is read at most eight words (80 bytes) after a
+ * name, a JSON object at most 320 bytes either side of a "name" value, a list at most five items either side
+ * of a name, a sender label's value to its line's end (64 bytes). */
+static void round15_things_in_a_row(void **state)
+{
+    pii_fixture *f = *state;
+    assert_linear(f->det, "bot appositions", "Nora, your virtual banking assistant, ");
+    assert_linear(f->det, "bot speakers", "[09:00] Karma Bot: Renovatebot: ");
+    assert_linear(f->det, "unclosed JSON things", "{\"name\":\"Luna\",\"tags\":[");
+    assert_linear(f->det, "JSON pets", "{\"name\":\"Max\",\"species\":\"dog\"},");
+    assert_linear(f->det, "firm lists", "Raymond James and Wells Fargo, Goldman Sachs and ");
+    assert_linear(f->det, "sender labels", "Dari: Shopee Bank Mandiri\n");
+}
+
 /* Round 15: rows of the reference frames. Each role frame reads its line (bounded either side), each
  * citation reads a few bytes after the name, a BibTeX value up to 400 bytes. */
 static void reference_frames_in_a_row(void **state)
@@ -420,6 +434,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(spoken_emails_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(round14_frames_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(titles_in_a_row, pii_setup, pii_teardown),
+        cmocka_unit_test_setup_teardown(round15_things_in_a_row, pii_setup, pii_teardown),
         cmocka_unit_test_setup_teardown(reference_frames_in_a_row, pii_setup, pii_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

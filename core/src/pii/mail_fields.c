@@ -321,3 +321,63 @@ bool pii_mail_field_name(const pii_scan *sc, size_t start, size_t end)
     }
     return false;
 }
+
+/* Round 15: a sender label of another language that is also a given name ("Dari:", "Từ:", "Od:") opening its
+ * line before the name of a firm ("Dari: Shopee", "Từ: Techcombank"), the notification below it: the label
+ * is no chat speaker. A speaker says a sentence: a lower-case word in the value keeps the name ("Dari: makasih
+ * ya"). */
+bool pii_mail_sender_label(const pii_scan *sc, size_t start, size_t end)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    /* the cheap test first: "<word>: " */
+    if (end + 2 >= n || s[end] != ':' || s[end + 1] != ' ' || end - start > 12)
+        return false;
+    bool bounded;
+    if (line_start(s, start, &bounded) != start || !bounded)
+        return false;
+    char k[16];
+    size_t m = 0;
+    for (size_t i = start; i < end; i++) {
+        if (m + 1 >= sizeof k)
+            return false;
+        k[m++] = (char)pii_lower(s[i]);
+    }
+    k[m] = '\0';
+    if (!in_list(k, NAME_LABELS))
+        return false;
+    /* the value: one to four words to the end of its line, none of them a lower-case Latin word */
+    size_t p = end + 2, words = 0;
+    while (p < n && s[p] == ' ')
+        p++;
+    while (p < n && s[p] != '\n' && s[p] != '\r' && !(s[p] == '\\' && p + 1 < n && s[p + 1] == 'n')) {
+        if (p - end > 64)
+            return false;
+        if (s[p] == ' ') {
+            p++;
+            continue;
+        }
+        if (pii_is_lower(s[p]))
+            return false;
+        words++;
+        while (p < n && s[p] != ' ' && s[p] != '\n' && s[p] != '\r' && s[p] != '\\')
+            p++;
+    }
+    return words >= 1 && words <= 4 && p < n;
+}
+
+/* Round 15: a sender or recipient field that holds one ASCII word and nothing more ("From: Zendesk",
+ * "From: Calendly <notifications@...>"), the caller having found the word in no name list: a service. */
+bool pii_service_sender(const pii_scan *sc, size_t start, size_t end)
+{
+    const uint8_t *s = sc->s;
+    size_t n = sc->n;
+    /* the cheap tests first: the line or an address ends the word, a colon is before it */
+    bool eol = end >= n || s[end] == '\n' || s[end] == '\r' || (s[end] == '\\' && end + 1 < n && s[end + 1] == 'n');
+    if (!eol && !(end + 1 < n && s[end] == ' ' && s[end + 1] == '<'))
+        return false;
+    for (size_t i = start; i < end; i++)
+        if (!pii_is_alnum(s[i]))
+            return false;
+    return pii_mail_value_start(s, n, start);
+}

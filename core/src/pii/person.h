@@ -196,6 +196,8 @@ bool pii_honour_word(const uint8_t *w, size_t n);
 
 /* A lower-case noun that makes the name before it a thing: "law", "disease", "salad", "engine". */
 bool pii_thing_noun(const uint8_t *w, size_t n, bool possessive);
+/* Round 15: a lower-case noun after a quoted name that makes it a product ("the \"Matilda\" table"). */
+bool pii_quoted_product_noun(const uint8_t *w, size_t n);
 /* A capitalized word before a name that makes it a dish: "Beef", "Eggs". */
 bool pii_food_before(const uint8_t *w, size_t n);
 /* A lower-case venue noun right after the name [start, end) makes it a venue named after someone ("the Grace
@@ -605,6 +607,39 @@ bool pii_mail_heading_name(const pii_scan *sc, size_t start, const size_t (*toks
 /* The word at [start, end) is a mail or MIME header field name ("Content-Type", "Bcc"; "Тема:" opening a
  * line under another header line). */
 bool pii_mail_field_name(const pii_scan *sc, size_t start, size_t end);
+/* Round 15: the word at [start, end) is a sender label of another language ("Dari:", "Từ:") opening its line
+ * before a firm's name and the end of the line: no speaker. */
+bool pii_mail_sender_label(const pii_scan *sc, size_t start, size_t end);
+/* Round 15: the one ASCII word at [start, end) fills a sender or recipient field to its end or its address
+ * ("From: Zendesk"); the caller checks that no name list holds it. */
+bool pii_service_sender(const pii_scan *sc, size_t start, size_t end);
+
+/* person_bots.c (round 15): the name at [start, end) (one: a single word) is a bot or a virtual assistant
+ * ("Nora, your virtual assistant", "the support bot Oliver", "Karma Bot:", "Renovatebot", "Mailer-Daemon"). */
+bool pii_bot_name(const pii_scan *sc, size_t start, size_t end, bool one);
+/* The value of a JSON "name" key at [start, end) whose object describes an animal or a product (a sibling
+ * key "species", "breed", "sku", "model", "firmware", "version"). */
+bool pii_json_thing_name(const pii_scan *sc, size_t start, size_t end);
+/* Round 15: "St. Augustine", "Mt. Rainier", "Ft. Myers": a one-word name at a right after a place prefix with
+ * its dot (a place or a saint; "St Augustine" without the dot is round 4's). */
+static inline bool pii_saint_prefix_dot(const uint8_t *s, size_t a)
+{
+    if (a < 4 || s[a - 1] != ' ' || s[a - 2] != '.' || (s[a - 3] != 't' && s[a - 3] != 'e'))
+        return false;
+    size_t b = a - 2, p = b;
+    while (p > 0 && b - p < 3 && pii_is_alpha(s[p - 1]))
+        p--;
+    return (p == 0 || !pii_is_alpha(s[p - 1])) && pii_is_upper(s[p]) &&
+           word_in(s + p, b - p, (const char *const[]){"st", "ste", "mt", "ft", NULL});
+}
+
+/* person_toasts.c (round 15): the name at [start, end), with the word before it or alone, is a greeting, a
+ * closing or a toast of another language before its punctuation ("Trân Trọng!", "Salam Hangat", "Na Zdrowie!"). */
+bool pii_toast_phrase(const pii_scan *sc, size_t start, size_t end);
+
+/* person_firm_lists.c (round 15): the name at [start, end) (first_flags: its first word's name flags) is a
+ * firm in a list of firms ("Raymond James and Wells Fargo", "Goldman Sachs and Raymond James"). */
+bool pii_firm_list(const pii_scan *sc, size_t start, size_t end, unsigned first_flags);
 /* Every word of the name (fl: their name flags) is a capitalized English word the name lists lack ("Work
  * Product", "Accounts"). */
 bool pii_all_dictionary_words(const uint8_t *s, const size_t (*toks)[2], const unsigned *fl, size_t nt);

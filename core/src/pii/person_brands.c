@@ -334,3 +334,13 @@ bool pii_brand_frame(const pii_scan *sc, size_t start, size_t end, const size_t 
              (word_after(s, n, end, &a, &b) &&
               word_in(s + a, b - a, (const char *const[]){"is", "was", "will", "has", "and", "said", NULL})));
 }
+
+int pii_listed_firm(const uint8_t *s, size_t a, size_t b, bool eponym_only)
+{
+    char key[64];
+    if (!fold_key(s, a, b, key, sizeof key))
+        return 0;
+    if (in_sorted_keys(key, pii_eponym_firms, pii_eponym_firm_count))
+        return 1;
+    return !eponym_only && first_word_bit(key) && in_sorted_keys(key, pii_brand_keys, pii_brand_count) ? 2 : 0;
+}

@@ -3,6 +3,7 @@
 #ifndef SANCTUM_PII_PERSON_BRANDS_H
 #define SANCTUM_PII_PERSON_BRANDS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -20,5 +21,9 @@ extern const size_t pii_firm_word_count;
 /* Brands named exactly like an ordinary person ("morgan stanley"), lower case, sorted by bytes, NULL-ended. */
 extern const char *const pii_eponym_firms[];
 extern const size_t pii_eponym_firm_count;
+
+/* Round 15: [a, b) is a brand named exactly like a person (1), a brand of the generated list (2; not asked when
+ * eponym_only), or neither (0). */
+int pii_listed_firm(const uint8_t *s, size_t a, size_t b, bool eponym_only);
 
 #endif

@@ -429,21 +429,25 @@ bool pii_honour_word(const uint8_t *w, size_t n)
 }
 
 /* A lower-case noun that makes the name before it a thing named after someone: laws and theorems
- * ("Murphy's law", "De Morgan's laws"), diseases ("Parkinson's disease"), dishes ("Caesar salad"). */
+ * ("Murphy's law", "De Morgan's laws"), diseases ("Parkinson's disease"), dishes ("Caesar salad"); round 15
+ * adds furniture and shoes named like people ("Billy bookcase", "the Louis sofa bed", "Chelsea boots"). */
 bool pii_thing_noun(const uint8_t *w, size_t n, bool possessive)
 {
     /* what a person may own too ("Dana's cake", "Omar's bike"): only without a possessive; products and
      * hardware named like people ("Coral TPUs", "Jordan sneakers"), fashion brands ("Ralph Lauren jeans") */
     static const char *const T[] = {
-        "accelerator", "accelerators", "balloon", "balloons", "ballroom", "bike", "bikes", "bourbon",
-        "boutique", "bulb", "bulbs", "cake", "casserole", "chipset", "cocktail", "cologne", "complex",
-        "console", "consoles", "controller", "controllers", "coupe", "cpu", "cpus", "cycle", "dealer",
-        "dealership", "devkit", "dressing", "earbuds", "engine", "engines", "firmware", "fragrance", "gpu",
-        "gpus", "handbag", "handbags", "headphones", "headset", "jacket", "jackets", "jeans", "lamp", "lamps",
-        "magazine", "model", "models", "npu", "npus", "outlet", "outlets", "perfume", "pipeline", "pipelines",
-        "pudding", "salad", "sandwich", "sauce", "scale", "sdk", "sedan", "sneakers", "soc", "soup", "store",
-        "stores", "stove", "stoves", "stroganoff", "sunglasses", "suv", "tart", "tires", "torte", "tpu",
-        "tpus", "tyres", "underwear", "whiskey", "whisky", "wristband", NULL};
+        "accelerator", "accelerators", "armchair", "armchairs", "balloon", "balloons", "ballroom", "bike",
+        "bikes", "bookcase", "bookcases", "bookshelf", "boots", "bourbon", "boutique", "bulb", "bulbs",
+        "cabinet", "cake", "casserole", "chipset", "cocktail", "cologne", "complex", "console", "consoles",
+        "controller", "controllers", "couch", "coupe", "cpu", "cpus", "cycle", "dealer", "dealership", "devkit",
+        "dresser", "dressing", "earbuds", "engine", "engines", "firmware", "fragrance", "gpu", "gpus",
+        "handbag", "handbags", "headphones", "headset", "jacket", "jackets", "jeans", "lamp", "lamps",
+        "loafers", "magazine", "mattress", "model", "models", "nightstand", "npu", "npus", "ottoman", "outlet",
+        "outlets", "perfume", "pipeline", "pipelines", "pudding", "recliner", "rug", "rugs", "salad", "sandals",
+        "sandwich", "sauce", "scale", "sdk", "sedan", "shelving", "sideboard", "sneakers", "soc", "sofa",
+        "sofabed", "sofas", "soup", "stool", "store", "stores", "stove", "stoves", "stroganoff", "sunglasses",
+        "suv", "tart", "thermometer", "tires", "torte", "tpu", "tpus", "tyres", "underwear", "wardrobe",
+        "wardrobes", "whiskey", "whisky", "wristband", NULL};
     static const char *const N[] = {
         "conjecture", "constant", "criterion", "dilemma", "disease", "diseases", "distribution", "effect",
         "equation", "equations", "formula", "hypothesis", "identities", "identity", "inequality", "law",
@@ -455,6 +459,14 @@ bool pii_thing_noun(const uint8_t *w, size_t n, bool possessive)
 }
 
 /* A capitalized word before a name that makes it a dish: "Beef Wellington", "Eggs Benedict". */
+bool pii_quoted_product_noun(const uint8_t *w, size_t n)
+{
+    /* in quotes a name is a product's even before the plainer nouns ("the \"Matilda\" table") */
+    static const char *const Q[] = {"bed", "chair", "chairs", "desk", "lamp", "mirror", "range", "set", "shelf",
+                                    "table", "tables", "vase", NULL};
+    return n >= 3 && n <= 7 && WORD_IN_SORTED(w, n, Q);
+}
+
 bool pii_food_before(const uint8_t *w, size_t n)
 {
     static const char *const F[] = {

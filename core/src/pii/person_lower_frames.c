@@ -121,7 +121,7 @@ static const char *const DENY[] = {
     "hai", "han", "hao", "hayati", "hen", "heya", "hola", "homie", "hona", "hoy", "ina", "inshallah", "iska", "ito",
     "iyan", "jaan", "jalan", "jan", "janu", "jao", "jare", "ji", "joon", "ka", "kailan", "kain", "kaisa", "kaise",
     "kaisi", "kal", "kali", "kaman", "kami", "kare", "karibu", "karna", "karne", "karo", "kasi", "kawai", "kawaii",
-    "kaya", "kayo", "ke", "khalas", "ki", "kita", "ko", "koi", "kun", "kuya", "kweli", "kya", "lama", "lang", "le",
+    "kaya", "kayo", "ke", "khalas", "ki", "kita", "kiya", "ko", "koi", "kun", "kuya", "kweli", "kya", "lama", "lang", "le",
     "leke", "les", "linda", "luna", "luv", "lyubov", "ma", "maa", "maggi", "makan", "mal", "mama", "mana", "mas",
     "mata", "mau", "men", "mera", "meri", "mi", "mija", "mijo", "milaya", "mimi", "momo", "moro", "mou", "muna",
     "nada", "nai", "naija", "naman", "namaste", "nana", "nani", "nao", "nel", "nena", "nene", "nga", "ni", "nila",

@@ -489,6 +489,42 @@ static bool month_date(const pii_scan *sc, size_t start, size_t end)
 
 /* A label at the start of the line that names a class of things no person is ("Airports:", "Fashion
  * brands:", "Ships:"), with only a list between it and [start, ...): names, commas, "and". */
+enum { NAMES_LABEL_MAX = 48 };
+
+/* Round 15: a label [ls, colon) that announces the names of things: the word "names" (or "codenames") and a
+ * noun of a thing named like people ("Sprint names", "Server names", "Pet names we like", "Names for the new
+ * robot vacuum"); "Names of the new hires" and "Baby names" hold people's names. */
+static bool names_of_things(const uint8_t *s, size_t ls, size_t colon)
+{
+    static const char *const THING[] = {
+        "boat", "boats", "bot", "bots", "cat", "cats", "cluster", "clusters", "dog", "dogs", "horse", "horses",
+        "host", "hosts", "kitten", "machine", "machines", "network", "pet", "pets", "plant", "plants", "product",
+        "products", "project", "projects", "puppy", "release", "releases", "robot", "room", "rooms", "server",
+        "servers", "sprint", "sprints", "team", "teams", "vacuum", "wifi", NULL};
+    /* the cheap test first: "names" somewhere in the label ("Pet names" is the shortest) */
+    if (colon - ls < 9)
+        return false;
+    size_t i = ls;
+    while (i + 5 <= colon && !(s[i + 1] == 'a' && s[i + 2] == 'm' && s[i + 3] == 'e' && s[i + 4] == 's' &&
+                               (s[i] | 0x20) == 'n'))
+        i++;
+    if (i + 5 > colon)
+        return false;
+    bool names = false, thing = false;
+    for (size_t p = ls; p < colon;) {
+        if (!pii_is_alpha(s[p])) {
+            p++;
+            continue;
+        }
+        size_t a = p;
+        while (p < colon && pii_is_alpha(s[p]))
+            p++;
+        names = names || pii_word_eq(s + a, p - a, "names") || pii_word_eq(s + a, p - a, "codenames");
+        thing = thing || (p - a >= 3 && p - a <= 8 && WORD_IN_SORTED(s + a, p - a, THING));
+    }
+    return names && thing;
+}
+
 static bool thing_list(const pii_scan *sc, size_t start)
 {
     static const char *const LABEL[] = {
@@ -505,10 +541,13 @@ static bool thing_list(const pii_scan *sc, size_t start)
         ls--;
     if (ls > 0 && s[ls - 1] != '\n')
         return false;
-    size_t colon = ls;
-    while (colon < start && colon - ls <= 30 && s[colon] != ':')
+    /* a label is at most 30 bytes; one that opens with "Names for ..." up to NAMES_LABEL_MAX */
+    size_t colon = ls, lmax = start - ls > 5 && (s[ls] | 0x20) == 'n' && memcmp(s + ls + 1, "ames ", 5) == 0
+                                  ? NAMES_LABEL_MAX
+                                  : 30;
+    while (colon < start && colon - ls <= lmax && s[colon] != ':')
         colon++;
-    if (colon >= start || colon - ls > 30)
+    if (colon >= start || colon - ls > lmax)
         return false;
     size_t ws, we;
     size_t vs, ve;
@@ -517,7 +556,7 @@ static bool thing_list(const pii_scan *sc, size_t start)
     /* "Reading list:", "Watch list:", "NPC list:", "Cast list:" (a guest list holds people) */
     bool works = pii_word_eq(s + ws, we - ws, "list") && prev_word(s, ws, 1, &vs, &ve) &&
                  word_in(s + vs, ve - vs, (const char *const[]){"reading", "watch", "book", "movie", "npc", "cast", "character", NULL});
-    if (!works && !WORD_IN_SORTED(s + ws, we - ws, LABEL))
+    if (!works && (colon - ls > 30 || !WORD_IN_SORTED(s + ws, we - ws, LABEL)) && !names_of_things(s, ls, colon))
         return false;
     for (size_t p = colon + 1; p < start;) {
         if (pii_is_alpha(s[p]) || s[p] >= 0x80) {

@@ -711,6 +711,10 @@ static bool not_a_person(pii_scan *sc, const word *w, int cls, unsigned fa, cons
         return true;
     if (nt == 1 && pii_mail_field_name(sc, w->s, end))
         return true;
+    /* round 15's bots, JSON things and sender labels are read once, by the chat frames' filter (person_chat_frames.c) */
+    /* the sender frame alone lifted a word no name list holds: a second signal is needed ("From: Zendesk") */
+    if (nt == 1 && fa == 0 && cls == SC_WORD_NONE && !person_ev && pii_service_sender(sc, w->s, end))
+        return true;
     if (pii_all_dictionary_words(s, (const size_t(*)[2])q->toks, q->fl, nt))
         return true;
     if (pii_brand_frame(sc, w->s, end, (const size_t(*)[2])q->toks, nt, poss, before, person_ev, sig))
@@ -775,6 +779,10 @@ static bool not_a_person(pii_scan *sc, const word *w, int cls, unsigned fa, cons
             tp += al + 1;
     }
     if (word_after(s, n, tp, &ta, &tb) && pii_thing_noun(s + ta, tb - ta, poss))
+        return true;
+    /* round 15: a quoted name before a product's noun ("Your \"Harper\" armchair", "the \"Matilda\" table") */
+    if (!poss && tp + 1 < n && s[tp] == '"' && w->s > 0 && s[w->s - 1] == '"' && word_after(s, n, tp + 1, &ta, &tb) &&
+        (pii_thing_noun(s + ta, tb - ta, false) || pii_quoted_product_noun(s + ta, tb - ta)))
         return true;
     if (!sig && !poss && pii_eponym_venue(sc, w->s, end, before, person_ev))
         return true; /* "the Grace Hopper auditorium", "Jomo Kenyatta airport" */
@@ -869,7 +877,10 @@ static size_t cap_name(pii_scan *sc, const word *w, int cls)
     bool person_ev = person_position(sc, w, cls, fa, &q, poss, &score, &ev);
     if (cls == SC_WORD_NONE)
         pii_record_pair(sc, w, fa, &q, &score, &ev);
-    if (not_a_person(sc, w, cls, fa, &q, poss, before, sig, person_ev))
+    /* round 15: "Raymond James and Wells Fargo" (asked of the names that would be reported) */
+    if (not_a_person(sc, w, cls, fa, &q, poss, before, sig, person_ev) ||
+        (score >= sc->det->threshold && !sig && before != STRONG && q.nt >= 2 && q.nt <= 3 &&
+         pii_firm_list(sc, w->s, end, q.fl[0])))
         pii_add(sc, SANCTUM_ENTITY_PERSON, SANCTUM_REC_PERSON, w->s, end, 0.0,
                 ev | SANCTUM_EV_SUPPRESSED); /* blocks consistency */
     else if (score > 0)

@@ -16,6 +16,7 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/person_anaphora.c
   ${PII_DIR}/person_bib.c
   ${PII_DIR}/person_bio_leads.c
+  ${PII_DIR}/person_bots.c
   ${PII_DIR}/person_brands.c
   ${PII_DIR}/person_cast.c
   ${PII_DIR}/person_cjk.c
@@ -31,9 +32,11 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/person_reply_lines.c
   ${PII_DIR}/person_rosters.c
   ${PII_DIR}/person_signatures.c
+  ${PII_DIR}/person_toasts.c
   ${PII_DIR}/person_fields.c
   ${PII_DIR}/person_named_things.c
   ${PII_DIR}/person_office_titles.c
+  ${PII_DIR}/person_firm_lists.c
   ${PII_DIR}/person_formats.c
   ${PII_DIR}/person_headers.c
   ${PII_DIR}/person_inflect.c
