@@ -216,6 +216,13 @@ static inline bool pii_holy_initial(uint8_t c)
     return c >= 'a' && c <= 's' && ((0x6B7A5u >> (c - 'a')) & 1u);
 }
 
+/* ---- person_korean.c: romanized Korean names ---- */
+/* A romanized Korean given name [a, b), two syllables joined by a hyphen ("Ji-hoon"); wide: any syllable shape
+ * (beside a family name), else only the common given-name syllables. */
+bool pii_korean_given(const uint8_t *s, size_t a, size_t b, bool wide);
+/* A Korean given name at w, with its family name before or after it: emits it, returns where to go on (0: none). */
+size_t pii_korean_name(pii_scan *sc, const word *w);
+
 /* ---- person_parallel.c: the items of one list ---- */
 /* A known given name below the threshold that opens an item of a list whose neighbouring item's name stands
  * on its own ("North: Arnav (...), South: Divya") is lifted; runs after coordination, candidates in text

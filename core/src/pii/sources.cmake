@@ -23,6 +23,7 @@ list(APPEND SANCTUM_SOURCES
   ${PII_DIR}/person_chat_frames.c
   ${PII_DIR}/person_citations.c
   ${PII_DIR}/person_cjk_chat.c
+  ${PII_DIR}/person_korean.c
   ${PII_DIR}/person_cjk_roles.c
   ${PII_DIR}/person_consistency.c
   ${PII_DIR}/person_contact.c
