@@ -114,3 +114,23 @@ void pii_expect_one_person(const sanctum_detector *det, const char *text, const 
     sanctum_free(d);
     assert_int_equal(count, 1);
 }
+
+void pii_expect_clean_edges(const sanctum_detector *det, const char *const *texts)
+{
+    for (size_t t = 0; texts[t] != NULL; t++) {
+        size_t len = strlen(texts[t]);
+        for (size_t cut = 0; cut <= len; cut++)
+            for (int side = 0; side < 2; side++) {
+                size_t n = side == 0 ? cut : len - cut; /* a prefix, then a suffix */
+                uint8_t *text = malloc(n > 0 ? n : 1);
+                assert_non_null(text);
+                memcpy(text, texts[t] + (side == 0 ? 0 : cut), n);
+                sanctum_detection *d = NULL;
+                sanctum_error err;
+                sanctum_status st = sanctum_detect(&d, det, text, n, 0, &err);
+                assert_true(st == SANCTUM_OK || st == SANCTUM_E_UTF8);
+                sanctum_free(d);
+                free(text);
+            }
+    }
+}

@@ -33,5 +33,9 @@ void pii_expect_one_person(const sanctum_detector *det, const char *text, const 
 
 /* Prints a detection's entities (after a failed expectation). */
 void pii_dump(const sanctum_detection *d);
+/* Every prefix and every suffix of each text (NULL-ended list), each from a buffer of exactly its bytes (a
+ * literal's NUL would hide a read past the end; the ASan suite finds one): detection succeeds, or refuses
+ * a cut inside a character as invalid UTF-8. */
+void pii_expect_clean_edges(const sanctum_detector *det, const char *const *texts);
 
 #endif

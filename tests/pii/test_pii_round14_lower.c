@@ -144,22 +144,7 @@ static void round14_frames_at_text_edges(void **state)
         "powiedz tomkowi", "peredai svetlane", "the Grace Hopper auditorium", "Jomo Kenyatta suite 412",
         "Lieber Herr Direktor", "Monsieur le Maire", "der Hund hei\xc3\x9f" "t Bruno", "Bella's jabs",
         "Room: Brunel", "The sample form says John Doe", "tanvi\xe2\x80\x99s mom", NULL};
-    for (size_t t = 0; TEXTS[t] != NULL; t++) {
-        size_t len = strlen(TEXTS[t]);
-        for (size_t cut = 0; cut <= len; cut++)
-            for (int side = 0; side < 2; side++) {
-                size_t n = side == 0 ? cut : len - cut; /* a prefix, then a suffix */
-                uint8_t *text = malloc(n > 0 ? n : 1);
-                assert_non_null(text);
-                memcpy(text, TEXTS[t] + (side == 0 ? 0 : cut), n);
-                sanctum_detection *d = NULL;
-                sanctum_error err;
-                sanctum_status st = sanctum_detect(&d, f->det, text, n, 0, &err);
-                assert_true(st == SANCTUM_OK || st == SANCTUM_E_UTF8);
-                sanctum_free(d);
-                free(text);
-            }
-    }
+    pii_expect_clean_edges(f->det, TEXTS);
     pii_expect(f->det, "how far chinedu", SANCTUM_ENTITY_PERSON, "chinedu");
 }
 

@@ -303,22 +303,7 @@ static void round15_frames_at_text_edges(void **state)
         "can u? thx - dinesh", "pls check u -- yusuf", "ok see u - emre\nhi", "se chama teodoro",
         "s'appelle gaston", "nguyen thi thu", "tran hung dao street", "tera bhai nikhil", "Nikhil ka number", "Andrey kupil",
         "emre abi", "ravi paaji", "salaam faisal", "liga pro rodrigo", NULL};
-    for (size_t t = 0; TEXTS[t] != NULL; t++) {
-        size_t len = strlen(TEXTS[t]);
-        for (size_t cut = 0; cut <= len; cut++)
-            for (int side = 0; side < 2; side++) {
-                size_t n = side == 0 ? cut : len - cut; /* a prefix, then a suffix */
-                uint8_t *text = malloc(n > 0 ? n : 1);
-                assert_non_null(text);
-                memcpy(text, TEXTS[t] + (side == 0 ? 0 : cut), n);
-                sanctum_detection *d = NULL;
-                sanctum_error err;
-                sanctum_status st = sanctum_detect(&d, f->det, text, n, 0, &err);
-                assert_true(st == SANCTUM_OK || st == SANCTUM_E_UTF8);
-                sanctum_free(d);
-                free(text);
-            }
-    }
+    pii_expect_clean_edges(f->det, TEXTS);
     pii_expect(f->det, "can u send it? thx - dinesh", SANCTUM_ENTITY_PERSON, "dinesh");
 }
 
