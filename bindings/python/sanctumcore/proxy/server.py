@@ -229,7 +229,7 @@ class Proxy:
                 await site.start()
                 self.port = site._server.sockets[0].getsockname()[1]  # the bound port (0 asks for any)
             if handoff is not None:
-                self.handoff = handoff_mod.Handoff(handoff, index)
+                self.handoff = handoff_mod.Handoff(handoff, index, handoff_mod.timeout_for(cfg))
                 await web.SockSite(runner, self.handoff.own).start()
         for host, port, app in presidio_apps(cfg):
             r = http.AppRunner(app, handle_signals=False, **http.server_kwargs(cfg, raw_bodies=False))
@@ -478,7 +478,11 @@ class Proxy:
             return await turn.resume()
         except Refusal as e:
             if self.handoff is not None and not handed:
-                out = await self.handoff.forward(request, body)
+                try:
+                    out = await self.handoff.forward(request, body)
+                except handoff_mod.Silent:
+                    raise Refusal(502, "the worker keeping this conversation did not answer in time",
+                                  code="handoff_timeout") from None
                 if out is not None:
                     return out
             if required or handed:  # (handed over: the worker that did tries the next, then itself)

@@ -1,0 +1,65 @@
+"""A hostile review of the conversation vault (vault.py) and the worker handoff (handoff.py): each test is
+an attempt that broke before its fix, or a check that held. See test_proxy_conversations.py for the
+vault's own behaviour."""
+import asyncio
+import http.client
+import json
+import socket
+import time
+import unittest
+
+from fake_upstream import FakeUpstream
+from responses_fake import ResponsesState
+from sanctumcore.proxy import ProxyThread, from_dict, handoff, vault
+from sanctumcore.proxy.server import Refusal, Turn
+from test_proxy_conversations import JANE, OMAR, FakeScrubber, parse
+from test_proxy_pass import ProxyFixture
+from multidict import CIMultiDict
+
+
+class HandoffPeerGoneTest(unittest.TestCase):
+    """A worker whose peer stopped serving its socket (died, stopped, stuck) must answer the client, not
+    hang: every worker held every listening socket (inherited at fork), so a dead peer's socket still
+    accepted connections that nobody read, and the handoff had no read timeout."""
+
+    def setUp(self):
+        self.up = FakeUpstream()
+        self.up.answer = ResponsesState().answer
+        self.share = handoff.make(2)
+        self.addCleanup(handoff.remove, self.share)
+        cfg = from_dict({"listen": "127.0.0.1:0", "upstream_timeout": 0.5, "upstream_connect_timeout": 0.5,
+                         "upstream_pool_timeout": 0.5,
+                         "route": [{"name": "scrubbed", "upstream": self.up.url + "/v1", "policy": "scrub"}]})
+        self.worker = ProxyThread(cfg, handoff=self.share, index=0)  # worker 1 never serves its socket
+        self.addCleanup(self.up.close)
+        self.addCleanup(self.worker.close)
+
+    def turn(self):
+        body = json.dumps({"model": "m", "input": OMAR, "previous_response_id": "resp_x"}).encode()
+        conn = http.client.HTTPConnection("127.0.0.1", self.worker.port, timeout=15)
+        started = time.monotonic()
+        conn.request("POST", "/v1/responses", body=body,
+                     headers={"Content-Type": "application/json", "Authorization": "Bearer sk-a"})
+        resp = conn.getresponse()
+        data = resp.read()
+        conn.close()
+        return resp.status, data, time.monotonic() - started
+
+    def test_a_peer_that_never_reads_is_given_up(self):
+        status, data, took = self.turn()  # (it may have sent the request upstream: not "unknown")
+        self.assertEqual(status, 502, data)
+        self.assertEqual(json.loads(data)["error"]["code"], "handoff_timeout")
+        self.assertLess(took, 10)
+        self.assertEqual(len(self.up.requests), 0)
+
+    def test_a_worker_keeps_only_its_own_socket(self):
+        own = handoff.keep_own(self.share, 0)  # (as every worker does after the fork)
+        self.assertIs(own, self.share["socks"][0])
+        self.assertEqual(self.share["socks"][1].fileno(), -1)  # closed in this process: a connect to it
+        status, data, took = self.turn()                        # is refused once its worker is gone
+        self.assertEqual(status, 400, data)
+        self.assertLess(took, 2)
+
+
+if __name__ == "__main__":
+    unittest.main()
