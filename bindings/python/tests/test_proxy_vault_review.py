@@ -61,5 +61,25 @@ class HandoffPeerGoneTest(unittest.TestCase):
         self.assertLess(took, 2)
 
 
+class VaultExpiryTest(ProxyFixture):
+    """conversation_ttl held only when another request came: a kept session (personal data) stayed in
+    memory past its lifetime for as long as the worker was idle."""
+    routes = [{"name": "scrubbed", "upstream": "UP/v1", "policy": "scrub"}]
+    settings = {"conversation_ttl": 0.3}
+
+    def test_expired_sessions_are_wiped_without_traffic(self):
+        self.up.answer = ResponsesState().answer
+        resp, data = self.post("/v1/responses", json.dumps({"model": "m", "input": JANE}).encode())
+        self.assertEqual(resp.status, 200)
+        kept = self.proxy.proxy.vault._kept
+        self.assertEqual(len(kept), 1)
+        session = next(iter(kept.values()))[0].scrubber
+        deadline = time.monotonic() + 5
+        while not session.closed and time.monotonic() < deadline:
+            time.sleep(0.1)
+        self.assertTrue(session.closed)
+        self.assertEqual(len(kept), 0)
+
+
 if __name__ == "__main__":
     unittest.main()

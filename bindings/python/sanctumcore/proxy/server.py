@@ -209,6 +209,7 @@ class Proxy:
                         raise ConfigError(f"route {r.name}: {e}") from None
                     except Exception as e:  # the core's refusal: status and line offset, never a value
                         raise ConfigError(f"route {r.name}: identities refused ({_core_refusal(e, 'file').message})") from None
+        self.vault.start(asyncio.get_running_loop())
         if cfg.routes:  # without routes only the Presidio-compatible services are served
             server = http.Server(self.handle, **http.server_kwargs(cfg))
             runner = web.ServerRunner(server, handle_signals=False)

@@ -70,6 +70,25 @@ class Vault:
         self.ttl, self.entries, self._clock = ttl, entries, clock
         self._kept = collections.OrderedDict()  # key -> [Conversation, expiry], least recently used first
         self._secret = os.urandom(32)
+        self._loop = None  # once start()ed: a timer wipes each key at its expiry, requests or not
+        self._timer = None
+
+    def start(self, loop) -> None:
+        """Wipes keys as they expire on `loop` (else only when a request comes: an idle worker kept
+        personal data past conversation_ttl)."""
+        self._loop = loop
+        self._arm()
+
+    def _arm(self) -> None:
+        if self._loop is None or self._timer is not None or not self._kept:
+            return
+        first = next(iter(self._kept.values()))[1]
+        self._timer = self._loop.call_later(max(0.0, first - self._clock()) + 0.01, self._fire)
+
+    def _fire(self) -> None:
+        self._timer = None
+        self._expire(self._clock())
+        self._arm()
 
     def __len__(self) -> int:
         return len(self._kept)
@@ -107,6 +126,7 @@ class Vault:
         self._expire(now)
         while len(self._kept) > self.entries:
             self._dropped(self._kept.popitem(last=False)[1][0])
+        self._arm()
 
     def _expire(self, now: float) -> None:
         # Every key has the same lifetime from its last use, which moves it to the end: the first keys
@@ -126,6 +146,10 @@ class Vault:
             conv.scrubber.close()
 
     def close(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        self._loop = None
         while self._kept:
             conv = self._kept.popitem(last=False)[1][0]
             conv.keys -= 1
