@@ -81,5 +81,26 @@ class VaultExpiryTest(ProxyFixture):
         self.assertEqual(len(kept), 0)
 
 
+class StoreFalseTest(ProxyFixture):
+    """`store: false`: the provider keeps no response a later request could name, so the proxy keeps no
+    session for it (it kept the values for conversation_ttl, and a client could fill the vault with them)."""
+    routes = [{"name": "scrubbed", "upstream": "UP/v1", "policy": "scrub"}]
+
+    def test_not_kept(self):
+        self.up.answer = ResponsesState().answer
+        for stream in (False, True):
+            doc = {"model": "m", "input": JANE, "store": False, **({"stream": True} if stream else {})}
+            resp, data = self.post("/v1/responses", json.dumps(doc).encode())
+            self.assertEqual(resp.status, 200)
+            self.assertEqual(parse(data, stream)[1], "I remember Jane Doe.")  # restored all the same
+        body = b'{"model": "m", "input": "My name is Jane Doe.", "st\\u006fre": false}'  # (as the provider reads it)
+        resp, data = self.post("/v1/responses", body)
+        self.assertEqual(resp.status, 200, data)
+        self.assertEqual(len(self.proxy.proxy.vault), 0)
+        doc = {"model": "m", "input": JANE, "store": True}
+        resp, data = self.post("/v1/responses", json.dumps(doc).encode())
+        self.assertEqual(len(self.proxy.proxy.vault), 1)  # (store true, or absent: kept)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -114,6 +114,7 @@ class Turn:
     def __init__(self, store: vault.Vault, route: Route, client: bytes, named: list, kind: Optional[str]):
         self.vault, self.route, self.client, self.named, self.kind = store, route, client, named, kind
         self.keeps = kind is not None
+        self.unstored = False  # a response the provider does not store (`"store": false`): not kept by its id
         self.scrubber = None
         self.conv = None  # the vault.Conversation this request uses, once it has one
         self.before = None  # the kept session's counters when this request took it
@@ -142,16 +143,20 @@ class Turn:
         return conv.scrubber
 
     def keep(self, ident: Optional[str]) -> None:
-        """Keeps this request's session under the provider's id for its answer (and the conversation it
-        named): a later request naming either continues it."""
+        """Keeps this request's session under the provider's id for its answer (not for a response
+        the provider does not store) and the conversation it named: a later request naming either
+        continues it."""
         if not self.keeps or not ident or self.scrubber is None or self.scrubber.closed:
+            return
+        conversations = [named for kind, named in self.named if kind == "conversation"]
+        if self.unstored and not conversations:
             return
         if self.conv is None:
             self.conv = vault.Conversation(self.scrubber, busy=True)
-        self.vault.put(self._key(self.kind, ident), self.conv)
-        for kind, named in self.named:
-            if kind == "conversation":
-                self.vault.put(self._key(kind, named), self.conv)
+        if not self.unstored:
+            self.vault.put(self._key(self.kind, ident), self.conv)
+        for named in conversations:
+            self.vault.put(self._key("conversation", named), self.conv)
 
     def since(self, counts: dict, unrestored: int) -> tuple:
         """This request's part of a kept session's counters."""
@@ -425,6 +430,7 @@ class Proxy:
                     client = self.vault.client(request.headers, request.rel_url.raw_query_string) \
                         if named or kind else b""
                     turn = Turn(self.vault, attempt, client, named, kind)
+                    turn.unstored = kind == "response" and bool(body) and vault.not_stored(body)
                     if named:
                         kept = await self._resume(request, body, turn, required)
                         if isinstance(kept, web.StreamResponse):  # another worker keeps it, and answered

@@ -256,6 +256,15 @@ def path_ids(raw_path: str) -> tuple:
     return [], False
 
 
+def not_stored(body: bytes) -> bool:
+    """Whether a Responses request says `"store": false`: the provider keeps no response a later
+    request could name, so its session is not kept under the answer's id."""
+    if b"store" not in body and b"\\u" not in body:
+        return False
+    at = members(body, ("store",))
+    return "store" in at and body[at["store"]:at["store"] + 5] == b"false"
+
+
 def answer_id(data: bytes) -> Optional[str]:
     """The top-level `id` of a whole JSON answer."""
     at = members(data, ("id",))
