@@ -102,5 +102,40 @@ class StoreFalseTest(ProxyFixture):
         self.assertEqual(len(self.proxy.proxy.vault), 1)  # (store true, or absent: kept)
 
 
+class Session(FakeScrubber):
+    def summary(self):
+        return {}, 0
+
+
+class BusySessionTest(unittest.TestCase):
+    """A turn waits for the turn before it on the same session; the wait had no bound, so a request
+    stuck on a slow or hung turn (or one of many piled up behind it) waited forever."""
+
+    def test_a_wait_is_bounded_and_refused(self):
+        async def attempt():
+            store = vault.Vault(60, 10)
+            route = type("R", (), {"name": "r"})()
+            store.put(("r", b"c", "response", "resp_1"), vault.Conversation(Session(), busy=True))
+            turn = Turn(store, route, b"c", [("response", "resp_1")], "response", wait=0.2)
+            with self.assertRaises(Refusal) as caught:
+                await asyncio.wait_for(turn.resume(), 3)
+            return caught.exception
+        started = time.monotonic()
+        e = asyncio.run(attempt())
+        self.assertEqual((e.status, e.code), (409, "conversation_busy"))
+        self.assertLess(time.monotonic() - started, 2)
+
+    def test_a_waiter_goes_on_once_released(self):
+        async def attempt():
+            store = vault.Vault(60, 10)
+            conv = vault.Conversation(Session(), busy=True)
+            store.put(("r", b"c", "response", "resp_1"), conv)
+            route = type("R", (), {"name": "r"})()
+            turn = Turn(store, route, b"c", [("response", "resp_1")], "response", wait=5)
+            asyncio.get_running_loop().call_later(0.1, conv.release)
+            return await asyncio.wait_for(turn.resume(), 3)
+        self.assertIsNotNone(asyncio.run(attempt()))
+
+
 if __name__ == "__main__":
     unittest.main()

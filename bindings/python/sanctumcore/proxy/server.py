@@ -111,8 +111,11 @@ class Turn:
     """A scrub request's place in the conversation vault: the kept session it continues (`named`), and
     what its answer's id names when it is kept (`kind`, _kept_kind; None: not kept)."""
 
-    def __init__(self, store: vault.Vault, route: Route, client: bytes, named: list, kind: Optional[str]):
+    def __init__(self, store: vault.Vault, route: Route, client: bytes, named: list, kind: Optional[str],
+                 wait: Optional[float] = None):
+        """wait: seconds a request waits for the turn before it on the same session (then 409)."""
         self.vault, self.route, self.client, self.named, self.kind = store, route, client, named, kind
+        self.wait = wait
         self.keeps = kind is not None
         self.unstored = False  # a response the provider does not store (`"store": false`): not kept by its id
         self.scrubber = None
@@ -130,7 +133,12 @@ class Turn:
             conv = self.vault.get(self._key(kind, ident))
             if conv is not None:
                 break
-        if conv is None or not await conv.acquire():
+        try:
+            got = conv is not None and await conv.acquire(self.wait)
+        except asyncio.TimeoutError:
+            raise Refusal(409, "another request on this conversation is still being answered (waited "
+                          "upstream_pool_timeout): send the next turn once it ends", code="conversation_busy") from None
+        if not got:
             what = "previous_response_id" if self.named[0][0] == "response" else "conversation"
             raise Refusal(400, f"{what} names a conversation whose placeholders this proxy cannot restore: it "
                           "did not anonymize it for this client and route, or no longer keeps it (a restart, "
@@ -429,7 +437,7 @@ class Proxy:
                     kind = _kept_kind(request)
                     client = self.vault.client(request.headers, request.rel_url.raw_query_string) \
                         if named or kind else b""
-                    turn = Turn(self.vault, attempt, client, named, kind)
+                    turn = Turn(self.vault, attempt, client, named, kind, self.cfg.upstream_pool_timeout)
                     turn.unstored = kind == "response" and bool(body) and vault.not_stored(body)
                     if named:
                         kept = await self._resume(request, body, turn, required)
@@ -484,6 +492,8 @@ class Proxy:
         try:
             return await turn.resume()
         except Refusal as e:
+            if e.code != "unknown_conversation":  # (busy: this worker keeps it)
+                raise
             if self.handoff is not None and not handed:
                 try:
                     out = await self.handoff.forward(request, body)

@@ -45,12 +45,18 @@ class Conversation:
         self.busy = busy
         self._idle = None  # an asyncio.Event while requests wait
 
-    async def acquire(self) -> bool:
-        """Waits for its turn; False when the session was wiped meanwhile (evicted)."""
+    async def acquire(self, timeout: Optional[float] = None) -> bool:
+        """Waits for its turn, at most `timeout` seconds (asyncio.TimeoutError: a turn before it still
+        runs); False when the session was wiped meanwhile (evicted)."""
+        loop = asyncio.get_running_loop()
+        deadline = None if timeout is None else loop.time() + timeout
         while self.busy:
             if self._idle is None:
                 self._idle = asyncio.Event()
-            await self._idle.wait()
+            left = None if deadline is None else deadline - loop.time()
+            if left is not None and left <= 0:
+                raise asyncio.TimeoutError()
+            await asyncio.wait_for(self._idle.wait(), left)
         if self.scrubber.closed:
             return False
         self.busy = True
