@@ -4,7 +4,6 @@ vault's own behaviour."""
 import asyncio
 import http.client
 import json
-import socket
 import time
 import unittest
 
@@ -135,6 +134,26 @@ class BusySessionTest(unittest.TestCase):
             asyncio.get_running_loop().call_later(0.1, conv.release)
             return await asyncio.wait_for(turn.resume(), 3)
         self.assertIsNotNone(asyncio.run(attempt()))
+
+
+class ClientDigestTest(unittest.TestCase):
+    def setUp(self):
+        self.v = vault.Vault(60, 10)
+
+    def test_header_name_case_and_order_of_two_credentials(self):
+        a = self.v.client(CIMultiDict([("AUTHORIZATION", "Bearer x")]))
+        self.assertEqual(a, self.v.client(CIMultiDict([("authorization", "Bearer x")])))
+        both = self.v.client(CIMultiDict([("Authorization", "Bearer x"), ("x-api-key", "y")]))
+        self.assertNotEqual(both, a)
+        self.assertNotEqual(both, self.v.client(CIMultiDict([("x-api-key", "y")])))
+        # the same value under another credential header is another client
+        self.assertNotEqual(self.v.client(CIMultiDict([("x-api-key", "Bearer x")])), a)
+
+    def test_a_key_parameter_written_with_escapes_tells_clients_apart(self):
+        # Google decodes parameter names: k%65y=A is the key A. Both were one client.
+        self.assertNotEqual(self.v.client(CIMultiDict(), "k%65y=A"), self.v.client(CIMultiDict(), "k%65y=B"))
+        self.assertNotEqual(self.v.client(CIMultiDict(), "alt=sse&key=A"), self.v.client(CIMultiDict(), "key=B"))
+        self.assertEqual(self.v.client(CIMultiDict(), "alt=sse&key=A"), self.v.client(CIMultiDict(), "key=A&alt=sse"))
 
 
 if __name__ == "__main__":
