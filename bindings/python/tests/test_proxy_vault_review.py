@@ -156,5 +156,39 @@ class ClientDigestTest(unittest.TestCase):
         self.assertEqual(self.v.client(CIMultiDict(), "alt=sse&key=A"), self.v.client(CIMultiDict(), "key=A&alt=sse"))
 
 
+class VaultBytesTest(ProxyFixture):
+    """conversation_entries alone bounded the count, not the memory: a session of a 3 MB request with
+    100,000 values took 17 MB of RSS (1000 of 28 KB requests: 134 MB), so 10,000 kept sessions of large
+    requests took far more than a machine has. conversation_bytes bounds the request bytes kept."""
+    routes = [{"name": "scrubbed", "upstream": "UP/v1", "policy": "scrub"}]
+    settings = {"conversation_bytes": 200}
+
+    def turn(self, text, prev=None):
+        doc = {"model": "m", "input": text, **({"previous_response_id": prev} if prev else {})}
+        resp, data = self.post("/v1/responses", json.dumps(doc).encode(), {"x-api-key": "k"})
+        return resp.status, data
+
+    def test_least_recently_used_dropped_past_the_budget(self):
+        self.up.answer = ResponsesState().answer
+        store = self.proxy.proxy.vault
+        status, data = self.turn(JANE + " " + "x" * 70)  # (bodies of 118 and 116 bytes)
+        first = json.loads(data)["id"]
+        session = next(iter(store._kept.values()))[0].scrubber
+        status, data = self.turn(OMAR + " " + "x" * 60)
+        second = json.loads(data)["id"]
+        self.assertEqual(len(store), 1)  # the first went: both were past 200 bytes
+        self.assertTrue(session.closed)
+        self.assertLessEqual(store.bytes, 200)
+        self.assertEqual(self.turn("Who?", prev=first)[0], 400)
+        status, data = self.turn("Who?", prev=second)  # a continuation is charged too
+        self.assertEqual(status, 200)
+        self.assertEqual(json.loads(data)["output"][0]["content"][0]["text"], "I remember Omar Haddad.")
+        self.assertEqual(len(store), 2)  # (two ids for one session: counted once)
+        self.assertLessEqual(store.bytes, 200)
+        status, data = self.turn("y" * 300)  # larger than the budget: never kept
+        self.assertEqual(status, 200)
+        self.assertEqual((len(store), store.bytes), (0, 0))
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -117,6 +117,7 @@ class Turn:
         self.vault, self.route, self.client, self.named, self.kind = store, route, client, named, kind
         self.wait = wait
         self.keeps = kind is not None
+        self.size = 0  # request bytes anonymized with a fresh session (charged to the vault when kept)
         self.unstored = False  # a response the provider does not store (`"store": false`): not kept by its id
         self.scrubber = None
         self.conv = None  # the vault.Conversation this request uses, once it has one
@@ -142,7 +143,7 @@ class Turn:
             what = "previous_response_id" if self.named[0][0] == "response" else "conversation"
             raise Refusal(400, f"{what} names a conversation whose placeholders this proxy cannot restore: it "
                           "did not anonymize it for this client and route, or no longer keeps it (a restart, "
-                          "another proxy or worker, conversation_ttl or conversation_entries); a fresh "
+                          "another proxy or worker, conversation_ttl, conversation_entries or conversation_bytes); a fresh "
                           "session would number new values over the provider's earlier placeholders. Start "
                           "again with the whole history, or continue through the proxy that answered it",
                           code="unknown_conversation")
@@ -160,11 +161,18 @@ class Turn:
         if self.unstored and not conversations:
             return
         if self.conv is None:
-            self.conv = vault.Conversation(self.scrubber, busy=True)
+            self.conv = vault.Conversation(self.scrubber, busy=True, size=self.size)
         if not self.unstored:
             self.vault.put(self._key(self.kind, ident), self.conv)
         for named in conversations:
             self.vault.put(self._key("conversation", named), self.conv)
+
+    def charge(self, size: int) -> None:
+        """This request anonymized `size` bytes with its session."""
+        if self.conv is not None:
+            self.vault.grow(self.conv, size)
+        else:
+            self.size += size
 
     def since(self, counts: dict, unrestored: int) -> tuple:
         """This request's part of a kept session's counters."""
@@ -196,7 +204,8 @@ class Proxy:
         self._identities = {}  # route name -> the core's known identities
         self._clean_paths = set()  # (route name, path) found free of personal data (bounded)
         self._clean_headers = header_rules.CleanValues()  # (route name, header name, value) found clean
-        self.vault = vault.Vault(cfg.conversation_ttl, cfg.conversation_entries)  # sessions kept by answer id
+        self.vault = vault.Vault(cfg.conversation_ttl, cfg.conversation_entries,
+                                 max_bytes=cfg.conversation_bytes)  # sessions kept by answer id
         self.handoff = None  # handoff.Handoff: the other workers, which keep conversations of their own
 
     # ---- lifecycle ------------------------------------------------------------------------------
@@ -452,6 +461,7 @@ class Proxy:
                         out = _now(scrubber.anonymize_request, body, "request") if len(body) < BIG else \
                             await self._cpu(scrubber.anonymize_request, body, "request")
                         anonymized = True
+                        turn.charge(len(body))
                 try:
                     key = attempt.api_key()
                 except ConfigError as e:

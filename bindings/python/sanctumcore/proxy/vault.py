@@ -37,11 +37,12 @@ class Conversation:
     """A session kept across turns. One request uses it at a time (a core session is single-threaded):
     `acquire` waits for the request before it to end."""
 
-    __slots__ = ("scrubber", "keys", "busy", "_idle")
+    __slots__ = ("scrubber", "keys", "busy", "_idle", "size")
 
-    def __init__(self, scrubber, busy: bool = False):
+    def __init__(self, scrubber, busy: bool = False, size: int = 0):
         self.scrubber = scrubber
         self.keys = 0  # vault keys holding it
+        self.size = size  # request bytes anonymized with it (its values are a few times less)
         self.busy = busy
         self._idle = None  # an asyncio.Event while requests wait
 
@@ -72,8 +73,12 @@ class Conversation:
 
 
 class Vault:
-    def __init__(self, ttl: float, entries: int, clock: Callable[[], float] = time.monotonic):
-        self.ttl, self.entries, self._clock = ttl, entries, clock
+    def __init__(self, ttl: float, entries: int, clock: Callable[[], float] = time.monotonic,
+                 max_bytes: Optional[int] = None):
+        """max_bytes: the request bytes the kept sessions anonymized, at most (least recently used
+        dropped first): entries alone let 10000 sessions of large requests take hundreds of GB."""
+        self.ttl, self.entries, self._clock, self.max_bytes = ttl, entries, clock, max_bytes
+        self.bytes = 0  # the size of the sessions keys hold
         self._kept = collections.OrderedDict()  # key -> [Conversation, expiry], least recently used first
         self._secret = os.urandom(32)
         self._loop = None  # once start()ed: a timer wipes each key at its expiry, requests or not
@@ -128,12 +133,15 @@ class Vault:
             return
         now = self._clock()
         old = self._kept.pop(key, None)
+        if conv.keys == 0:
+            self.bytes += conv.size
         conv.keys += 1
         self._kept[key] = [conv, now + self.ttl]
         if old is not None:
             self._dropped(old[0])
         self._expire(now)
-        while len(self._kept) > self.entries:
+        while len(self._kept) > self.entries or (self.max_bytes is not None and self.bytes > self.max_bytes
+                                                  and self._kept):
             self._dropped(self._kept.popitem(last=False)[1][0])
         self._arm()
 
@@ -148,11 +156,18 @@ class Vault:
             kept.popitem(last=False)
             self._dropped(first[0])
 
-    @staticmethod
-    def _dropped(conv: Conversation) -> None:
+    def grow(self, conv: Conversation, size: int) -> None:
+        """A request anonymized `size` more bytes with a kept session (its next put may drop others)."""
+        conv.size += size
+        if conv.keys:
+            self.bytes += size
+
+    def _dropped(self, conv: Conversation) -> None:
         conv.keys -= 1
-        if conv.keys == 0 and not conv.busy:
-            conv.scrubber.close()
+        if conv.keys == 0:
+            self.bytes -= conv.size
+            if not conv.busy:
+                conv.scrubber.close()
 
     def close(self) -> None:
         if self._timer is not None:
@@ -163,6 +178,7 @@ class Vault:
             conv = self._kept.popitem(last=False)[1][0]
             conv.keys -= 1
             if conv.keys == 0:
+                self.bytes -= conv.size
                 conv.scrubber.close()
 
 
