@@ -190,5 +190,29 @@ class VaultBytesTest(ProxyFixture):
         self.assertEqual((len(store), store.bytes), (0, 0))
 
 
+class FallbackConversationTest(ProxyFixture):
+    """A conversation whose first turn the fallback route answered (the primary was down) is kept for
+    the fallback's route; its next turn tried the primary first, found nothing kept there and was
+    refused 400 although the fallback keeps it (and only the fallback's provider knows the id)."""
+    routes = [{"name": "primary", "upstream": "DOWN/v1", "policy": "scrub", "fallback": ["spare"]},
+              {"name": "spare", "upstream": "UP/v1", "policy": "scrub"}]
+
+    def turn(self, text, prev=None):
+        doc = {"model": "m", "input": text, **({"previous_response_id": prev} if prev else {})}
+        resp, data = self.post("/v1/responses", json.dumps(doc).encode(), {"x-api-key": "k"})
+        return resp.status, data
+
+    def test_next_turn_goes_on_where_it_is_kept(self):
+        self.up.answer = ResponsesState().answer
+        status, data = self.turn(JANE)
+        self.assertEqual(status, 200, data)
+        status, data = self.turn(OMAR, prev=json.loads(data)["id"])
+        self.assertEqual(status, 200, data)
+        self.assertEqual(json.loads(data)["output"][0]["content"][0]["text"], "I remember Jane Doe, Omar Haddad.")
+        self.assertIn("<PERSON_2>", self.up.requests[-1].body.decode())
+        status, data = self.turn(OMAR, prev="resp_unknown")  # kept nowhere: still refused
+        self.assertEqual(status, 400)
+
+
 if __name__ == "__main__":
     unittest.main()

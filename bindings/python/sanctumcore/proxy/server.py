@@ -426,7 +426,7 @@ class Proxy:
         chain = [route] + [self.cfg.route_named(n) for n in route.fallback]
         last = None  # the refusal if no attempt answers
         named = None  # [(kind, id)] of a stored conversation the request continues (scrub routes)
-        for attempt in chain:
+        for at, attempt in enumerate(chain):
             record["route"], record["policy"] = attempt.name, attempt.policy
             scrubber, anonymized, turn = None, False, None
             try:
@@ -448,6 +448,8 @@ class Proxy:
                         if named or kind else b""
                     turn = Turn(self.vault, attempt, client, named, kind, self.cfg.upstream_pool_timeout)
                     turn.unstored = kind == "response" and bool(body) and vault.not_stored(body)
+                    if named and self._kept_further(chain[at + 1:], turn):
+                        continue  # (begun on a fallback: its provider keeps the id, this worker its session)
                     if named:
                         kept = await self._resume(request, body, turn, required)
                         if isinstance(kept, web.StreamResponse):  # another worker keeps it, and answered
@@ -494,6 +496,14 @@ class Proxy:
                     else:
                         scrubber.close()
         raise last or Refusal(502, "no upstream answered")
+
+    def _kept_further(self, later: list, turn: "Turn") -> bool:
+        """Whether the conversation a request names is kept not for this attempt's route but for one
+        later in its fallback chain (a conversation whose first turn the fallback answered)."""
+        if any(self.vault.holds(turn._key(kind, ident)) for kind, ident in turn.named):
+            return False
+        return any(r.policy == "scrub" and self.vault.holds((r.name, turn.client, kind, ident))
+                   for r in later for kind, ident in turn.named)
 
     async def _resume(self, request, body: bytes, turn: "Turn", required: bool):
         """The kept session a request names; else another worker's answer to it (handoff.py); else None

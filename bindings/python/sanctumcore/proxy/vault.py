@@ -128,6 +128,11 @@ class Vault:
         self._kept.move_to_end(key)
         return entry[0]
 
+    def holds(self, key) -> bool:
+        """Whether `key` is kept (its lifetime not refreshed)."""
+        entry = self._kept.get(key)
+        return entry is not None and entry[1] > self._clock()
+
     def put(self, key, conv: Conversation) -> None:
         if self.entries <= 0:
             return
