@@ -214,5 +214,43 @@ class FallbackConversationTest(ProxyFixture):
         self.assertEqual(status, 400)
 
 
+class HandoffUpstreamMarkTest(unittest.TestCase):
+    """The worker that keeps a conversation relayed the upstream's headers as they came, so an answer
+    carrying X-Sanctum-Not-Kept was taken by the handing worker for "not kept": the answer (already
+    given by the provider) was thrown away and the client refused 400."""
+
+    def setUp(self):
+        self.up = FakeUpstream()
+        state = ResponsesState()
+        self.up.answer = lambda m, p, b: (*state.answer(m, p, b)[:3], {handoff.NOT_KEPT: "1"})
+        self.share = handoff.make(2)
+        self.addCleanup(handoff.remove, self.share)
+        self.addCleanup(self.up.close)
+        self.workers = []
+        for index in range(2):
+            cfg = from_dict({"listen": "127.0.0.1:0", "route": [
+                {"name": "scrubbed", "upstream": self.up.url + "/v1", "policy": "scrub"}]})
+            self.workers.append(ProxyThread(cfg, handoff=self.share, index=index))
+            self.addCleanup(self.workers[-1].close)
+
+    def turn(self, worker, text, prev=None):
+        doc = {"model": "m", "input": text, **({"previous_response_id": prev} if prev else {})}
+        conn = http.client.HTTPConnection("127.0.0.1", self.workers[worker].port, timeout=10)
+        conn.request("POST", "/v1/responses", body=json.dumps(doc).encode(),
+                     headers={"Content-Type": "application/json", "Authorization": "Bearer sk-a"})
+        resp = conn.getresponse()
+        data = resp.read()
+        conn.close()
+        return resp.status, data, resp.getheader(handoff.NOT_KEPT)
+
+    def test_an_upstream_header_is_no_mark(self):
+        status, data, mark = self.turn(0, JANE)
+        self.assertIsNone(mark)
+        status, data, mark = self.turn(1, OMAR, prev=json.loads(data)["id"])
+        self.assertEqual(status, 200, data)
+        self.assertEqual(json.loads(data)["output"][0]["content"][0]["text"], "I remember Jane Doe, Omar Haddad.")
+        self.assertEqual(len(self.up.requests), 2)
+
+
 if __name__ == "__main__":
     unittest.main()
