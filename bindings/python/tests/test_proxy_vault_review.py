@@ -246,10 +246,75 @@ class HandoffUpstreamMarkTest(unittest.TestCase):
     def test_an_upstream_header_is_no_mark(self):
         status, data, mark = self.turn(0, JANE)
         self.assertIsNone(mark)
-        status, data, mark = self.turn(1, OMAR, prev=json.loads(data)["id"])
+        with self.assertLogs("sanctumcore.proxy", level="DEBUG") as logs:
+            status, data, mark = self.turn(1, OMAR, prev=json.loads(data)["id"])
+            deadline = time.monotonic() + 5  # (both workers' lines are written once their answers went out)
+            while len(logs.output) < 2 and time.monotonic() < deadline:
+                time.sleep(0.01)
+        self.assertGreaterEqual(len(logs.output), 2)
+        self.assertNotIn(self.share["token"], "\n".join(logs.output))  # (held: the token is never logged)
         self.assertEqual(status, 200, data)
         self.assertEqual(json.loads(data)["output"][0]["content"][0]["text"], "I remember Jane Doe, Omar Haddad.")
         self.assertEqual(len(self.up.requests), 2)
+
+
+class HeldTest(ProxyFixture):
+    """Attempts that held (kept as checks)."""
+    routes = [{"name": "scrubbed", "upstream": "UP/v1", "policy": "scrub"}]
+
+    def stream_turn(self, late: bool):
+        state = ResponsesState()
+
+        def answer(method, path, body):
+            kind, status, pieces = state.answer(method, path, body)[:3]
+            if not late:
+                return kind, status, pieces
+            pieces = [p for p in pieces if b"response.created" not in p]  # the id only at the end,
+            pad = {"type": "response.output_text.delta", "item_id": "m", "output_index": 0,  # past what
+                   "content_index": 0, "delta": "."}                                         # is looked at
+            filler = f"event: x\ndata: {json.dumps(pad)}\n\n".encode() * (vault.StreamId.LIMIT // 100 + 1)
+            return kind, status, [filler] + pieces
+        self.up.answer = answer
+        doc = {"model": "m", "input": JANE, "stream": True}
+        resp, data = self.post("/v1/responses", json.dumps(doc).encode(), {"x-api-key": "k"})
+        self.assertEqual(resp.status, 200)
+        return parse(data, True)
+
+    def test_a_stream_whose_id_comes_late_is_not_kept_and_its_next_turn_refused(self):
+        rid, said, final = self.stream_turn(late=True)
+        self.assertEqual(final, "I remember Jane Doe.")
+        self.assertEqual(len(self.proxy.proxy.vault), 0)  # fail closed: never continued with a fresh session
+        doc = {"model": "m", "input": OMAR, "previous_response_id": "resp_0001"}
+        resp, data = self.post("/v1/responses", json.dumps(doc).encode(), {"x-api-key": "k"})
+        self.assertEqual((resp.status, json.loads(data)["error"]["code"]), (400, "unknown_conversation"))
+
+    def test_a_clients_handoff_header_is_never_forwarded_and_proves_nothing(self):
+        self.up.answer = ResponsesState().answer
+        doc = {"model": "m", "input": OMAR, "previous_response_id": "resp_x"}
+        resp, data = self.post("/v1/responses", json.dumps(doc).encode(), {handoff.HEADER: "x" * 32})
+        self.assertEqual(resp.status, 400)
+        self.assertIsNone(resp.getheader(handoff.NOT_KEPT))  # (no handoff configured: nothing to tell)
+        self.assertEqual(len(self.up.requests), 0)
+
+
+class HandoffDirectoryTest(unittest.TestCase):
+    def test_private_directory_whatever_the_umask(self):
+        import os
+        import stat
+        old = os.umask(0)
+        try:
+            share = handoff.make(2)
+        finally:
+            os.umask(old)
+        try:
+            mode = os.stat(share["dir"]).st_mode
+            self.assertEqual(stat.S_IMODE(mode), 0o700)
+            self.assertEqual(os.stat(share["dir"]).st_uid, os.getuid())
+            self.assertEqual(len(share["token"]), 32)  # 128 random bits
+        finally:
+            for sock in share["socks"]:
+                sock.close()
+            handoff.remove(share)
 
 
 if __name__ == "__main__":
