@@ -4,6 +4,7 @@ vault's own behaviour."""
 import asyncio
 import http.client
 import json
+import socket
 import time
 import unittest
 
@@ -315,6 +316,78 @@ class HandoffDirectoryTest(unittest.TestCase):
             for sock in share["socks"]:
                 sock.close()
             handoff.remove(share)
+
+
+def handoff_sockets(pid: int) -> int:
+    """How many handoff listening sockets (worker-N.sock) process `pid` holds (an event loop may hold
+    its own socket under two descriptors: counted once)."""
+    import os
+    inodes = set()
+    with open("/proc/net/unix") as f:
+        for line in f.readlines()[1:]:
+            parts = line.split()
+            if len(parts) >= 8 and parts[3] == "00010000" and "sanctum-proxy-" in parts[7]:  # (listening)
+                inodes.add(parts[6])
+    held = set()
+    for fd in os.listdir(f"/proc/{pid}/fd"):
+        try:
+            target = os.readlink(f"/proc/{pid}/fd/{fd}")
+        except OSError:
+            continue
+        if target.startswith("socket:[") and target[8:-1] in inodes:
+            held.add(target)
+    return len(held)
+
+
+@unittest.skipUnless(__import__("os").path.exists("/proc/net/unix"), "needs Linux /proc")
+class ForkedWorkersTest(unittest.TestCase):
+    """sanctum-proxy --workers 2 on a scrub route: turn 2 on fresh connections (either worker) restores
+    turn 1, and each process holds only its own handoff socket (it held both: a dead worker's socket
+    still took the other's handoffs, and nobody read them)."""
+
+    def test_turn_two_anywhere_and_one_socket_each(self):
+        import os
+        import signal
+        import subprocess
+        import sys
+        import sanctumcore
+        from test_proxy_balance import children, connect_and_ask_ok
+
+        up = FakeUpstream()
+        self.addCleanup(up.close)
+        state = ResponsesState()
+        up.answer = lambda m, p, b: state.answer(m, p, b) if p.endswith("/responses") else ("json", 200, b"{}")
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        env = {**os.environ, "PYTHONPATH": os.path.dirname(os.path.dirname(os.path.abspath(sanctumcore.__file__)))}
+        proc = subprocess.Popen([sys.executable, "-m", "sanctumcore.proxy", "--listen", f"127.0.0.1:{port}",
+                                 "--upstream", up.url + "/v1", "--policy", "scrub", "--workers", "2"],
+                                stderr=subprocess.DEVNULL, env=env, start_new_session=True)
+        self.addCleanup(lambda: proc.poll() is None and (os.killpg(proc.pid, signal.SIGKILL), proc.wait(20)))
+        deadline = time.monotonic() + 20
+        while not children(proc.pid) or not connect_and_ask_ok(port):
+            self.assertLess(time.monotonic(), deadline, "the proxy did not start")
+            time.sleep(0.1)
+
+        def turn(doc):
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            conn.request("POST", "/v1/responses", body=json.dumps(doc).encode(),
+                         headers={"Content-Type": "application/json", "Authorization": "Bearer sk-a"})
+            resp = conn.getresponse()
+            data = resp.read()
+            conn.close()
+            return resp.status, data
+
+        status, data = turn({"model": "m", "input": JANE})
+        self.assertEqual(status, 200, data)
+        rid = json.loads(data)["id"]
+        for _ in range(6):
+            status, data = turn({"model": "m", "input": OMAR, "previous_response_id": rid})
+            self.assertEqual(status, 200, data)
+            self.assertEqual(json.loads(data)["output"][0]["content"][0]["text"], "I remember Jane Doe, Omar Haddad.")
+        for pid in [proc.pid] + children(proc.pid):
+            self.assertEqual(handoff_sockets(pid), 1, pid)
 
 
 if __name__ == "__main__":
