@@ -143,9 +143,10 @@ class Turn:
             what = "previous_response_id" if self.named[0][0] == "response" else "conversation"
             raise Refusal(400, f"{what} names a conversation whose placeholders this proxy cannot restore: it "
                           "did not anonymize it for this client and route, or no longer keeps it (a restart, "
-                          "another proxy or worker, conversation_ttl, conversation_entries or conversation_bytes); a fresh "
-                          "session would number new values over the provider's earlier placeholders. Start "
-                          "again with the whole history, or continue through the proxy that answered it",
+                          "another proxy or worker, conversation_ttl, conversation_entries or "
+                          "conversation_bytes); a fresh session would number new values over the provider's "
+                          "earlier placeholders. Start again with the whole history, or continue through the "
+                          "proxy that answered it",
                           code="unknown_conversation")
         self.conv = conv
         self.before = conv.scrubber.summary()
