@@ -289,6 +289,26 @@ class HeldTest(ProxyFixture):
         resp, data = self.post("/v1/responses", json.dumps(doc).encode(), {"x-api-key": "k"})
         self.assertEqual((resp.status, json.loads(data)["error"]["code"]), (400, "unknown_conversation"))
 
+    def test_another_client_reading_a_response_gets_placeholders(self):
+        self.up.answer = ResponsesState().answer
+        doc = {"model": "m", "input": JANE}
+        resp, data = self.post("/v1/responses", json.dumps(doc).encode(), {"Authorization": "Bearer sk-a"})
+        rid = json.loads(data)["id"]
+        for headers in ({"Authorization": "Bearer sk-b"}, {"x-api-key": "Bearer sk-a"},  # (same value, other
+                        {"Authorization": "Bearer sk-a", "x-api-key": "k"}, {}):       # header; two; none)
+            conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+            conn.request("GET", f"/v1/responses/{rid}", headers=headers)
+            got = conn.getresponse()
+            text = got.read().decode()
+            conn.close()
+            self.assertEqual(got.status, 200, text)
+            self.assertNotIn("Jane", text, headers)
+            self.assertIn("<PERSON_1>", text)
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        conn.request("GET", f"/v1/responses/{rid}", headers={"authorization": "Bearer sk-a"})  # its own client
+        self.assertIn("Jane Doe", conn.getresponse().read().decode())
+        conn.close()
+
     def test_a_clients_handoff_header_is_never_forwarded_and_proves_nothing(self):
         self.up.answer = ResponsesState().answer
         doc = {"model": "m", "input": OMAR, "previous_response_id": "resp_x"}
