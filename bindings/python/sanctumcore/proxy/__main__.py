@@ -319,6 +319,8 @@ def main(argv=None) -> int:
                 cfg.presidio = {}
                 code = 1  # (an error: the first process then stops with status 1)
                 try:
+                    if "handoff" in share:
+                        handoff.keep_own(share["handoff"], index)
                     code = _run(cfg, {**share, "index": index}, parent=first)
                 except BaseException:
                     traceback.print_exc()  # (os._exit would lose it)
@@ -326,6 +328,8 @@ def main(argv=None) -> int:
                     logging.shutdown()  # its last lines (os._exit skips the exit hooks)
                     os._exit(code)
             children.append(pid)
+    if "handoff" in share:
+        handoff.keep_own(share["handoff"], 0)  # (the workers are forked: the first process serves socket 0)
     try:
         return _run(cfg, share, children)
     except (configmod.ConfigError, OSError) as e:

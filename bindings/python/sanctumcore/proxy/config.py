@@ -20,6 +20,8 @@
                                         # after its last use (previous_response_id, conversation: vault.py)
     conversation_entries = 10000        # ids kept at most per worker (least recently used dropped);
                                         # 0 = none: every continued conversation is refused
+    conversation_bytes = 67108864       # request bytes the kept sessions anonymized, at most per
+                                        # worker (least recently used dropped; they take ~6x that)
     log_file = ""                       # default: stderr
 
     [[route]]
@@ -177,6 +179,7 @@ LIMITS = {
     "workers": (int, 0, True),  # 0: auto (effective_workers)
     "conversation_ttl": (float, 3600.0, False),
     "conversation_entries": (int, 10000, True),
+    "conversation_bytes": (int, 64 * 1024 * 1024, False),
 }
 
 

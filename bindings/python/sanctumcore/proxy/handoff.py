@@ -46,15 +46,41 @@ def make(workers: int) -> dict:
     return {"socks": socks, "token": os.urandom(16).hex(), "dir": where}
 
 
+def keep_own(share: dict, index: int) -> socket.socket:
+    """After the fork: this process's copy of the other workers' listening sockets closed (their paths
+    stay known). Held open, a dead worker's socket still took connections nobody read: a handoff to it
+    waited for ever; closed, connecting to it is refused at once."""
+    for i, s in enumerate(share["socks"]):
+        if i != index:
+            s.close()
+    return share["socks"][index]
+
+
 def remove(share: dict) -> None:
     shutil.rmtree(share["dir"], ignore_errors=True)
 
 
+class Silent(Exception):
+    """The worker handed to took the request and sent nothing back within the timeout."""
+
+
+def timeout_for(cfg) -> float:
+    """How long the worker handed to may take before its answer's first byte (and between two): the wait
+    for the session and for a free upstream connection (upstream_pool_timeout each), the connect, the
+    upstream's first byte (or its whole exchange, when upstream_total_timeout bounds it), and a margin."""
+    upstream_part = max(cfg.upstream_timeout, cfg.upstream_total_timeout)
+    return 2 * cfg.upstream_pool_timeout + cfg.upstream_connect_timeout + upstream_part + 5
+
+
 class Handoff:
-    def __init__(self, share: dict, index: int):
+    def __init__(self, share: dict, index: int, timeout: float):
+        """timeout: seconds without a byte from the worker handed to (it waits for the session and the
+        upstream within that): then the client's answer is a 502, not a wait for ever."""
         self.own = share["socks"][index]
         self.token = share["token"]
-        self.others = [s.getsockname() for i, s in enumerate(share["socks"]) if i != index]
+        where = share["dir"]
+        self.others = [os.path.join(where, f"worker-{i}.sock") for i in range(len(share["socks"])) if i != index]
+        self.timeout = timeout
         self._clients = {}  # socket path -> aiohttp.ClientSession
 
     def handed(self, request) -> bool:
@@ -67,7 +93,7 @@ class Handoff:
         if c is None:
             c = self._clients[path] = aiohttp.ClientSession(
                 connector=aiohttp.UnixConnector(path=path), auto_decompress=False,
-                timeout=aiohttp.ClientTimeout(total=None, sock_connect=5))
+                timeout=aiohttp.ClientTimeout(total=None, sock_connect=5, sock_read=self.timeout))
         return c
 
     async def forward(self, request, body: bytes) -> Optional[web.StreamResponse]:
@@ -80,7 +106,9 @@ class Handoff:
             try:
                 resp = await self._client(path).request(request.method, "http://worker" + request.rel_url.raw_path_qs,
                                                         data=body or None, headers=headers)
-            except (aiohttp.ClientError, OSError, asyncio.TimeoutError):
+            except asyncio.TimeoutError:  # (it took the request and said nothing: it may have sent it upstream)
+                raise Silent() from None
+            except (aiohttp.ClientError, OSError):
                 continue  # (a worker stopping)
             if resp.headers.get(NOT_KEPT):
                 resp.release()

@@ -111,9 +111,14 @@ class Turn:
     """A scrub request's place in the conversation vault: the kept session it continues (`named`), and
     what its answer's id names when it is kept (`kind`, _kept_kind; None: not kept)."""
 
-    def __init__(self, store: vault.Vault, route: Route, client: bytes, named: list, kind: Optional[str]):
+    def __init__(self, store: vault.Vault, route: Route, client: bytes, named: list, kind: Optional[str],
+                 wait: Optional[float] = None):
+        """wait: seconds a request waits for the turn before it on the same session (then 409)."""
         self.vault, self.route, self.client, self.named, self.kind = store, route, client, named, kind
+        self.wait = wait
         self.keeps = kind is not None
+        self.size = 0  # request bytes anonymized with a fresh session (charged to the vault when kept)
+        self.unstored = False  # a response the provider does not store (`"store": false`): not kept by its id
         self.scrubber = None
         self.conv = None  # the vault.Conversation this request uses, once it has one
         self.before = None  # the kept session's counters when this request took it
@@ -129,29 +134,46 @@ class Turn:
             conv = self.vault.get(self._key(kind, ident))
             if conv is not None:
                 break
-        if conv is None or not await conv.acquire():
+        try:
+            got = conv is not None and await conv.acquire(self.wait)
+        except asyncio.TimeoutError:
+            raise Refusal(409, "another request on this conversation is still being answered (waited "
+                          "upstream_pool_timeout): send the next turn once it ends", code="conversation_busy") from None
+        if not got:
             what = "previous_response_id" if self.named[0][0] == "response" else "conversation"
             raise Refusal(400, f"{what} names a conversation whose placeholders this proxy cannot restore: it "
                           "did not anonymize it for this client and route, or no longer keeps it (a restart, "
-                          "another proxy or worker, conversation_ttl or conversation_entries); a fresh "
-                          "session would number new values over the provider's earlier placeholders. Start "
-                          "again with the whole history, or continue through the proxy that answered it",
+                          "another proxy or worker, conversation_ttl, conversation_entries or "
+                          "conversation_bytes); a fresh session would number new values over the provider's "
+                          "earlier placeholders. Start again with the whole history, or continue through the "
+                          "proxy that answered it",
                           code="unknown_conversation")
         self.conv = conv
         self.before = conv.scrubber.summary()
         return conv.scrubber
 
     def keep(self, ident: Optional[str]) -> None:
-        """Keeps this request's session under the provider's id for its answer (and the conversation it
-        named): a later request naming either continues it."""
+        """Keeps this request's session under the provider's id for its answer (not for a response
+        the provider does not store) and the conversation it named: a later request naming either
+        continues it."""
         if not self.keeps or not ident or self.scrubber is None or self.scrubber.closed:
             return
+        conversations = [named for kind, named in self.named if kind == "conversation"]
+        if self.unstored and not conversations:
+            return
         if self.conv is None:
-            self.conv = vault.Conversation(self.scrubber, busy=True)
-        self.vault.put(self._key(self.kind, ident), self.conv)
-        for kind, named in self.named:
-            if kind == "conversation":
-                self.vault.put(self._key(kind, named), self.conv)
+            self.conv = vault.Conversation(self.scrubber, busy=True, size=self.size)
+        if not self.unstored:
+            self.vault.put(self._key(self.kind, ident), self.conv)
+        for named in conversations:
+            self.vault.put(self._key("conversation", named), self.conv)
+
+    def charge(self, size: int) -> None:
+        """This request anonymized `size` bytes with its session."""
+        if self.conv is not None:
+            self.vault.grow(self.conv, size)
+        else:
+            self.size += size
 
     def since(self, counts: dict, unrestored: int) -> tuple:
         """This request's part of a kept session's counters."""
@@ -183,7 +205,8 @@ class Proxy:
         self._identities = {}  # route name -> the core's known identities
         self._clean_paths = set()  # (route name, path) found free of personal data (bounded)
         self._clean_headers = header_rules.CleanValues()  # (route name, header name, value) found clean
-        self.vault = vault.Vault(cfg.conversation_ttl, cfg.conversation_entries)  # sessions kept by answer id
+        self.vault = vault.Vault(cfg.conversation_ttl, cfg.conversation_entries,
+                                 max_bytes=cfg.conversation_bytes)  # sessions kept by answer id
         self.handoff = None  # handoff.Handoff: the other workers, which keep conversations of their own
 
     # ---- lifecycle ------------------------------------------------------------------------------
@@ -209,6 +232,7 @@ class Proxy:
                         raise ConfigError(f"route {r.name}: {e}") from None
                     except Exception as e:  # the core's refusal: status and line offset, never a value
                         raise ConfigError(f"route {r.name}: identities refused ({_core_refusal(e, 'file').message})") from None
+        self.vault.start(asyncio.get_running_loop())
         if cfg.routes:  # without routes only the Presidio-compatible services are served
             server = http.Server(self.handle, **http.server_kwargs(cfg))
             runner = web.ServerRunner(server, handle_signals=False)
@@ -229,7 +253,7 @@ class Proxy:
                 await site.start()
                 self.port = site._server.sockets[0].getsockname()[1]  # the bound port (0 asks for any)
             if handoff is not None:
-                self.handoff = handoff_mod.Handoff(handoff, index)
+                self.handoff = handoff_mod.Handoff(handoff, index, handoff_mod.timeout_for(cfg))
                 await web.SockSite(runner, self.handoff.own).start()
         for host, port, app in presidio_apps(cfg):
             r = http.AppRunner(app, handle_signals=False, **http.server_kwargs(cfg, raw_bodies=False))
@@ -403,7 +427,7 @@ class Proxy:
         chain = [route] + [self.cfg.route_named(n) for n in route.fallback]
         last = None  # the refusal if no attempt answers
         named = None  # [(kind, id)] of a stored conversation the request continues (scrub routes)
-        for attempt in chain:
+        for at, attempt in enumerate(chain):
             record["route"], record["policy"] = attempt.name, attempt.policy
             scrubber, anonymized, turn = None, False, None
             try:
@@ -423,7 +447,10 @@ class Proxy:
                     kind = _kept_kind(request)
                     client = self.vault.client(request.headers, request.rel_url.raw_query_string) \
                         if named or kind else b""
-                    turn = Turn(self.vault, attempt, client, named, kind)
+                    turn = Turn(self.vault, attempt, client, named, kind, self.cfg.upstream_pool_timeout)
+                    turn.unstored = kind == "response" and bool(body) and vault.not_stored(body)
+                    if named and self._kept_further(chain[at + 1:], turn):
+                        continue  # (begun on a fallback: its provider keeps the id, this worker its session)
                     if named:
                         kept = await self._resume(request, body, turn, required)
                         if isinstance(kept, web.StreamResponse):  # another worker keeps it, and answered
@@ -437,6 +464,7 @@ class Proxy:
                         out = _now(scrubber.anonymize_request, body, "request") if len(body) < BIG else \
                             await self._cpu(scrubber.anonymize_request, body, "request")
                         anonymized = True
+                        turn.charge(len(body))
                 try:
                     key = attempt.api_key()
                 except ConfigError as e:
@@ -470,6 +498,14 @@ class Proxy:
                         scrubber.close()
         raise last or Refusal(502, "no upstream answered")
 
+    def _kept_further(self, later: list, turn: "Turn") -> bool:
+        """Whether the conversation a request names is kept not for this attempt's route but for one
+        later in its fallback chain (a conversation whose first turn the fallback answered)."""
+        if any(self.vault.holds(turn._key(kind, ident)) for kind, ident in turn.named):
+            return False
+        return any(r.policy == "scrub" and self.vault.holds((r.name, turn.client, kind, ident))
+                   for r in later for kind, ident in turn.named)
+
     async def _resume(self, request, body: bytes, turn: "Turn", required: bool):
         """The kept session a request names; else another worker's answer to it (handoff.py); else None
         (a fresh session) or, when the request needs the kept one, the refusal."""
@@ -477,8 +513,14 @@ class Proxy:
         try:
             return await turn.resume()
         except Refusal as e:
+            if e.code != "unknown_conversation":  # (busy: this worker keeps it)
+                raise
             if self.handoff is not None and not handed:
-                out = await self.handoff.forward(request, body)
+                try:
+                    out = await self.handoff.forward(request, body)
+                except handoff_mod.Silent:
+                    raise Refusal(502, "the worker keeping this conversation did not answer in time",
+                                  code="handoff_timeout") from None
                 if out is not None:
                     return out
             if required or handed:  # (handed over: the worker that did tries the next, then itself)

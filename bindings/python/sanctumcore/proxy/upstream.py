@@ -24,6 +24,8 @@ from . import config
 # Hop-by-hop (RFC 9110 7.6.1), plus what the proxy computes itself (Host, Content-Length).
 HOP_BY_HOP = {"connection", "proxy-connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
               "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length", "expect", "x-sanctum-handoff"}
+# The workers' handoff marks (handoff.py): an upstream's copy never reaches the worker reading them.
+OURS = {"x-sanctum-not-kept", "x-sanctum-handoff"}
 CREDENTIAL_HEADERS = {"authorization", "x-api-key", "api-key", "x-goog-api-key"}
 
 # Which request headers a scrub route checks or drops: headers.py.
@@ -137,6 +139,7 @@ def response_headers(upstream_headers, restored: bool) -> list:
     body is rewritten, its length and validators no longer hold."""
     listed = connection_tokens(upstream_headers)
     drop = HOP_BY_HOP | listed if listed else HOP_BY_HOP
+    drop = drop | OURS
     if restored:
         drop = drop | {"content-md5", "etag", "digest", "content-encoding"}
     return [(k, v) for k, v in upstream_headers.items() if k.lower() not in drop]

@@ -37,20 +37,27 @@ class Conversation:
     """A session kept across turns. One request uses it at a time (a core session is single-threaded):
     `acquire` waits for the request before it to end."""
 
-    __slots__ = ("scrubber", "keys", "busy", "_idle")
+    __slots__ = ("scrubber", "keys", "busy", "_idle", "size")
 
-    def __init__(self, scrubber, busy: bool = False):
+    def __init__(self, scrubber, busy: bool = False, size: int = 0):
         self.scrubber = scrubber
         self.keys = 0  # vault keys holding it
+        self.size = size  # request bytes anonymized with it (its values are a few times less)
         self.busy = busy
         self._idle = None  # an asyncio.Event while requests wait
 
-    async def acquire(self) -> bool:
-        """Waits for its turn; False when the session was wiped meanwhile (evicted)."""
+    async def acquire(self, timeout: Optional[float] = None) -> bool:
+        """Waits for its turn, at most `timeout` seconds (asyncio.TimeoutError: a turn before it still
+        runs); False when the session was wiped meanwhile (evicted)."""
+        loop = asyncio.get_running_loop()
+        deadline = None if timeout is None else loop.time() + timeout
         while self.busy:
             if self._idle is None:
                 self._idle = asyncio.Event()
-            await self._idle.wait()
+            left = None if deadline is None else deadline - loop.time()
+            if left is not None and left <= 0:
+                raise asyncio.TimeoutError()
+            await asyncio.wait_for(self._idle.wait(), left)
         if self.scrubber.closed:
             return False
         self.busy = True
@@ -66,10 +73,33 @@ class Conversation:
 
 
 class Vault:
-    def __init__(self, ttl: float, entries: int, clock: Callable[[], float] = time.monotonic):
-        self.ttl, self.entries, self._clock = ttl, entries, clock
+    def __init__(self, ttl: float, entries: int, clock: Callable[[], float] = time.monotonic,
+                 max_bytes: Optional[int] = None):
+        """max_bytes: the request bytes the kept sessions anonymized, at most (least recently used
+        dropped first): entries alone let 10000 sessions of large requests take hundreds of GB."""
+        self.ttl, self.entries, self._clock, self.max_bytes = ttl, entries, clock, max_bytes
+        self.bytes = 0  # the size of the sessions keys hold
         self._kept = collections.OrderedDict()  # key -> [Conversation, expiry], least recently used first
         self._secret = os.urandom(32)
+        self._loop = None  # once start()ed: a timer wipes each key at its expiry, requests or not
+        self._timer = None
+
+    def start(self, loop) -> None:
+        """Wipes keys as they expire on `loop` (else only when a request comes: an idle worker kept
+        personal data past conversation_ttl)."""
+        self._loop = loop
+        self._arm()
+
+    def _arm(self) -> None:
+        if self._loop is None or self._timer is not None or not self._kept:
+            return
+        first = next(iter(self._kept.values()))[1]
+        self._timer = self._loop.call_later(max(0.0, first - self._clock()) + 0.01, self._fire)
+
+    def _fire(self) -> None:
+        self._timer = None
+        self._expire(self._clock())
+        self._arm()
 
     def __len__(self) -> int:
         return len(self._kept)
@@ -81,7 +111,10 @@ class Vault:
             for value in headers.getall(name, ()):
                 mac.update(name.encode() + b"\0" + value.encode("utf-8", "surrogateescape") + b"\0")
         for part in query.split("&"):
-            if part.startswith("key="):
+            # Google decodes parameter names: `k%65y=` is a key too (counted here in any case: telling
+            # two clients apart wrongly only refuses a continuation, taking them for one restores
+            # one's values into the other's answer).
+            if urllib.parse.unquote(part.split("=", 1)[0]).lower() == "key":
                 mac.update(b"key\0" + part.encode("utf-8", "surrogateescape") + b"\0")
         return mac.digest()[:16]
 
@@ -95,18 +128,27 @@ class Vault:
         self._kept.move_to_end(key)
         return entry[0]
 
+    def holds(self, key) -> bool:
+        """Whether `key` is kept (its lifetime not refreshed)."""
+        entry = self._kept.get(key)
+        return entry is not None and entry[1] > self._clock()
+
     def put(self, key, conv: Conversation) -> None:
         if self.entries <= 0:
             return
         now = self._clock()
         old = self._kept.pop(key, None)
+        if conv.keys == 0:
+            self.bytes += conv.size
         conv.keys += 1
         self._kept[key] = [conv, now + self.ttl]
         if old is not None:
             self._dropped(old[0])
         self._expire(now)
-        while len(self._kept) > self.entries:
+        while len(self._kept) > self.entries or (self.max_bytes is not None and self.bytes > self.max_bytes
+                                                  and self._kept):
             self._dropped(self._kept.popitem(last=False)[1][0])
+        self._arm()
 
     def _expire(self, now: float) -> None:
         # Every key has the same lifetime from its last use, which moves it to the end: the first keys
@@ -119,17 +161,29 @@ class Vault:
             kept.popitem(last=False)
             self._dropped(first[0])
 
-    @staticmethod
-    def _dropped(conv: Conversation) -> None:
+    def grow(self, conv: Conversation, size: int) -> None:
+        """A request anonymized `size` more bytes with a kept session (its next put may drop others)."""
+        conv.size += size
+        if conv.keys:
+            self.bytes += size
+
+    def _dropped(self, conv: Conversation) -> None:
         conv.keys -= 1
-        if conv.keys == 0 and not conv.busy:
-            conv.scrubber.close()
+        if conv.keys == 0:
+            self.bytes -= conv.size
+            if not conv.busy:
+                conv.scrubber.close()
 
     def close(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        self._loop = None
         while self._kept:
             conv = self._kept.popitem(last=False)[1][0]
             conv.keys -= 1
             if conv.keys == 0:
+                self.bytes -= conv.size
                 conv.scrubber.close()
 
 
@@ -230,6 +284,15 @@ def path_ids(raw_path: str) -> tuple:
         if kind is not None and segments[i + 1]:
             return [(kind, segments[i + 1])], kind == "conversation"
     return [], False
+
+
+def not_stored(body: bytes) -> bool:
+    """Whether a Responses request says `"store": false`: the provider keeps no response a later
+    request could name, so its session is not kept under the answer's id."""
+    if b"store" not in body and b"\\u" not in body:
+        return False
+    at = members(body, ("store",))
+    return "store" in at and body[at["store"]:at["store"] + 5] == b"false"
 
 
 def answer_id(data: bytes) -> Optional[str]:
