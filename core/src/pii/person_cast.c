@@ -17,11 +17,8 @@ static bool performance_line(const uint8_t *s, size_t n, size_t p)
         "rezension", "role", "roles", "rolle", "ruolo", "r\xc3\xa9" "alisation", "r\xc3\xb4le", "screen", "serie",
         "series", "sitcom", "stage", "staging", "starring", "stars", "s\xc3\xa9rie", "teatro", "theater",
         "theatre", NULL};
-    size_t lo = p, hi = p;
-    while (lo > 0 && p - lo < 200 && s[lo - 1] != '\n')
-        lo--;
-    while (hi < n && hi - p < 200 && s[hi] != '\n')
-        hi++;
+    size_t lo = 0, hi = 0;
+    pii_line_bounds(s, n, p, p, 200, &lo, &hi);
     for (size_t i = lo; i < hi;) {
         if (!pii_is_alpha(s[i]) && s[i] < 0x80) {
             i++;

@@ -77,11 +77,8 @@ static bool legal_line(const uint8_t *s, size_t n, size_t p)
         "judgement", "judgment", "justice", "lawsuit", "litigation", "motion", "overruled", "petitioner",
         "plaintiff", "precedent", "respondent", "ruling", "sued", "suit", "trial", "tribunal", "verdict", "wl",
         NULL};
-    size_t lo = p, hi = p;
-    while (lo > 0 && p - lo < 200 && s[lo - 1] != '\n')
-        lo--;
-    while (hi < n && hi - p < 200 && s[hi] != '\n')
-        hi++;
+    size_t lo = 0, hi = 0;
+    pii_line_bounds(s, n, p, p, 200, &lo, &hi);
     for (size_t i = lo; i < hi;) {
         if (!pii_is_alpha(s[i])) {
             i++;

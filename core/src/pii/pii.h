@@ -206,6 +206,9 @@ bool pii_in_code(const pii_scan *sc, size_t start, size_t end, const char **why)
 /* A capitalized chat mention ("@Femi"): the "@" starts a word and a capital follows it. */
 bool pii_mention_start(const uint8_t *s, size_t n, size_t start);
 
+/* The line around [start, end) as [*lo, *hi): at most reach bytes each way, never past a '\n' (a window
+ * edge may fall inside a word). */
+void pii_line_bounds(const uint8_t *s, size_t n, size_t start, size_t end, size_t reach, size_t *lo, size_t *hi);
 /* Whether the line around [start, end) (at most 160 bytes each way) holds, outside [start, end), an ASCII-letter
  * word `is` takes: a line about fiction, about a match. */
 bool pii_line_has_word(const uint8_t *s, size_t n, size_t start, size_t end, bool (*is)(const uint8_t *, size_t));

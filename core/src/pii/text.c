@@ -576,14 +576,22 @@ bool pii_line_has_word(const uint8_t *s, size_t n, size_t start, size_t end, boo
     return pii_line_has_word_ex(s, n, start, end, is, false);
 }
 
+void pii_line_bounds(const uint8_t *s, size_t n, size_t start, size_t end, size_t reach, size_t *lo, size_t *hi)
+{
+    size_t a = start, b = end;
+    while (a > 0 && start - a < reach && s[a - 1] != '\n')
+        a--;
+    while (b < n && b - end < reach && s[b] != '\n')
+        b++;
+    *lo = a;
+    *hi = b;
+}
+
 bool pii_line_has_word_ex(const uint8_t *s, size_t n, size_t start, size_t end, bool (*is)(const uint8_t *, size_t),
                           bool skip_domains)
 {
-    size_t a = start, b = end;
-    while (a > 0 && start - a < 160 && s[a - 1] != '\n')
-        a--;
-    while (b < n && b - end < 160 && s[b] != '\n')
-        b++;
+    size_t a = 0, b = 0;
+    pii_line_bounds(s, n, start, end, 160, &a, &b);
     /* whole words only: a window edge inside a word reads a part of it ("un|democratic", "wizard|ry") */
     while (a > 0 && a < start && pii_is_alpha(s[a - 1]) && pii_is_alpha(s[a]))
         a++;
