@@ -5,8 +5,10 @@ client's next connection to any worker. A request naming a conversation this wor
 sent, as the client sent it, to the other workers in turn over Unix sockets in a directory only this
 user can enter (made before the workers fork), marked with a token made at start; a worker that does
 not keep it either answers "not kept" at once (nothing goes upstream), and the first that keeps it
-answers: that answer is relayed to the client as it comes. The mark is dropped from every request sent
-upstream (upstream.HOP_BY_HOP) and a client's own copy of it, without the token, counts for nothing.
+answers: that answer is relayed to the client as it comes. The handed request carries the client's
+vault digest (CLIENT: the keeping worker sees only the Unix socket's peer; the workers digest under one
+secret made here). The marks are dropped from every request sent upstream (upstream.HOP_BY_HOP) and a
+client's own copies of them, without the token, count for nothing.
 """
 from __future__ import annotations
 
@@ -25,10 +27,12 @@ from . import upstream
 
 HEADER = "X-Sanctum-Handoff"
 NOT_KEPT = "X-Sanctum-Not-Kept"  # on a handed-over request's refusal: try the next worker
+CLIENT = "X-Sanctum-Client"  # on a handed-over request: the client's vault digest (hex)
 
 
 def make(workers: int) -> dict:
-    """Before the workers fork: {"socks": a listening Unix socket per worker, "token", "dir"}."""
+    """Before the workers fork: {"socks": a listening Unix socket per worker, "token", "dir", "secret" (the
+    vault's digest key, one for all the workers)}."""
     where = tempfile.mkdtemp(prefix="sanctum-proxy-")  # mode 0700: only this user connects
     socks = []
     try:
@@ -43,7 +47,7 @@ def make(workers: int) -> dict:
             s.close()
         shutil.rmtree(where, ignore_errors=True)
         raise
-    return {"socks": socks, "token": os.urandom(16).hex(), "dir": where}
+    return {"socks": socks, "token": os.urandom(16).hex(), "dir": where, "secret": os.urandom(32)}
 
 
 def keep_own(share: dict, index: int) -> socket.socket:
@@ -88,6 +92,14 @@ class Handoff:
         mark = request.headers.get(HEADER)
         return mark is not None and hmac.compare_digest(mark.encode(), self.token.encode())
 
+    def digest(self, request) -> Optional[bytes]:
+        """The client digest a handed-over request carries (handed() checked first)."""
+        try:
+            digest = bytes.fromhex(request.headers.get(CLIENT, ""))
+        except ValueError:
+            return None
+        return digest or None
+
     def _client(self, path: str) -> aiohttp.ClientSession:
         c = self._clients.get(path)
         if c is None:
@@ -96,12 +108,12 @@ class Handoff:
                 timeout=aiohttp.ClientTimeout(total=None, sock_connect=5, sock_read=self.timeout))
         return c
 
-    async def forward(self, request, body: bytes) -> Optional[web.StreamResponse]:
+    async def forward(self, request, body: bytes, client: bytes) -> Optional[web.StreamResponse]:
         """The answer of the worker that keeps the request's conversation, relayed to the client; None
-        when no other worker keeps it."""
+        when no other worker keeps it. client: the request's vault digest (Proxy._client)."""
         headers = [(k, v) for k, v in request.headers.items()
                    if k.lower() not in upstream.HOP_BY_HOP and k.lower() not in ("content-length", "host")]
-        headers.append((HEADER, self.token))
+        headers += [(HEADER, self.token), (CLIENT, client.hex())]
         for path in self.others:
             try:
                 resp = await self._client(path).request(request.method, "http://worker" + request.rel_url.raw_path_qs,

@@ -254,6 +254,7 @@ class Proxy:
                 self.port = site._server.sockets[0].getsockname()[1]  # the bound port (0 asks for any)
             if handoff is not None:
                 self.handoff = handoff_mod.Handoff(handoff, index, handoff_mod.timeout_for(cfg))
+                self.vault.share_secret(handoff["secret"])  # (handed-over requests carry their digest)
                 await web.SockSite(runner, self.handoff.own).start()
         for host, port, app in presidio_apps(cfg):
             r = http.AppRunner(app, handle_signals=False, **http.server_kwargs(cfg, raw_bodies=False))
@@ -445,8 +446,7 @@ class Proxy:
                         # ones); a read (GET /responses/{id}, a cancel) takes it when kept, for restore.
                         named, required = self._named_ids(request, body)
                     kind = _kept_kind(request)
-                    client = self.vault.client(request.headers, request.rel_url.raw_query_string) \
-                        if named or kind else b""
+                    client = self._client(request) if named or kind else b""
                     turn = Turn(self.vault, attempt, client, named, kind, self.cfg.upstream_pool_timeout)
                     turn.unstored = kind == "response" and bool(body) and vault.not_stored(body)
                     if named and self._kept_further(chain[at + 1:], turn):
@@ -498,6 +498,16 @@ class Proxy:
                         scrubber.close()
         raise last or Refusal(502, "no upstream answered")
 
+    def _client(self, request) -> bytes:
+        """The request's client digest for the vault: its credentials', else its TCP peer address's
+        (as the socket says: no forwarding header is believed); a request another worker handed over
+        comes from that worker's Unix socket, so it carries the digest the handing worker made."""
+        if self.handoff is not None and self.handoff.handed(request):
+            given = self.handoff.digest(request)
+            if given is not None:
+                return given
+        return self.vault.client(request.headers, request.rel_url.raw_query_string, request.remote)
+
     def _kept_further(self, later: list, turn: "Turn") -> bool:
         """Whether the conversation a request names is kept not for this attempt's route but for one
         later in its fallback chain (a conversation whose first turn the fallback answered)."""
@@ -517,7 +527,7 @@ class Proxy:
                 raise
             if self.handoff is not None and not handed:
                 try:
-                    out = await self.handoff.forward(request, body)
+                    out = await self.handoff.forward(request, body, turn.client)
                 except handoff_mod.Silent:
                     raise Refusal(502, "the worker keeping this conversation did not answer in time",
                                   code="handoff_timeout") from None

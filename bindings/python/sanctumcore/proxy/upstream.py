@@ -23,9 +23,10 @@ from . import config
 
 # Hop-by-hop (RFC 9110 7.6.1), plus what the proxy computes itself (Host, Content-Length).
 HOP_BY_HOP = {"connection", "proxy-connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
-              "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length", "expect", "x-sanctum-handoff"}
+              "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length", "expect", "x-sanctum-handoff",
+              "x-sanctum-client"}
 # The workers' handoff marks (handoff.py): an upstream's copy never reaches the worker reading them.
-OURS = {"x-sanctum-not-kept", "x-sanctum-handoff"}
+OURS = {"x-sanctum-not-kept", "x-sanctum-handoff", "x-sanctum-client"}
 CREDENTIAL_HEADERS = {"authorization", "x-api-key", "api-key", "x-goog-api-key"}
 
 # Which request headers a scrub route checks or drops: headers.py.

@@ -4,11 +4,13 @@ remembers (Responses API `previous_response_id` or `conversation`) goes on with 
 A request that starts a stored conversation (POST .../responses or .../conversations) keeps its session
 under the provider's answer `id` (and the request's `conversation` id); a request naming a kept id takes
 that session: its new values get the next numbers and its answer restores every earlier turn's too.
-Keys hold the route and a digest of the client's credential headers (HMAC under a key made per process,
-so the clear credential is never stored), so one client's session never restores into another's answer.
+Keys hold the route and a digest of the client's credential headers, or of its peer address when it
+sends none (HMAC under a key made per process, or shared by the workers: handoff.make, so the clear
+credential is never stored), so one client's session never restores into another's answer.
 Kept in this process's memory only, for `conversation_ttl` seconds after its last use and at most
-`conversation_entries` keys (least recently used dropped first); a session is wiped (the core frees its
-values in wiped memory) once no key holds it and no request uses it.
+`conversation_entries` keys and `conversation_bytes` (least recently used dropped first, from a client
+holding more than a SHARE-th of either first: one client making ids in a loop pushes out its own); a
+session is wiped (the core frees its values in wiped memory) once no key holds it and no request uses it.
 """
 from __future__ import annotations
 
@@ -29,6 +31,10 @@ CREDENTIAL_HEADERS = ("authorization", "x-api-key", "x-goog-api-key", "api-key")
 # Paths (route form) whose POST answers are kept: their `id` can be named by a later request.
 KEPT_ENDS = ("/responses", "/conversations")
 
+# When the vault is full, a client holding more than 1/SHARE of its entries or bytes loses its own least
+# recently used sessions first (below that, a client may fill what others leave free).
+SHARE = 4
+
 # Request members naming a conversation the provider keeps.
 CONTINUATION_KEYS = ("previous_response_id", "conversation")
 
@@ -37,13 +43,14 @@ class Conversation:
     """A session kept across turns. One request uses it at a time (a core session is single-threaded):
     `acquire` waits for the request before it to end."""
 
-    __slots__ = ("scrubber", "keys", "busy", "_idle", "size")
+    __slots__ = ("scrubber", "keys", "busy", "_idle", "size", "owner")
 
     def __init__(self, scrubber, busy: bool = False, size: int = 0):
         self.scrubber = scrubber
         self.keys = 0  # vault keys holding it
         self.size = size  # request bytes anonymized with it (its values are a few times less)
         self.busy = busy
+        self.owner = None  # the client digest of the keys holding it (vault keys: route, client, kind, id)
         self._idle = None  # an asyncio.Event while requests wait
 
     async def acquire(self, timeout: Optional[float] = None) -> bool:
@@ -80,6 +87,8 @@ class Vault:
         self.ttl, self.entries, self._clock, self.max_bytes = ttl, entries, clock, max_bytes
         self.bytes = 0  # the size of the sessions keys hold
         self._kept = collections.OrderedDict()  # key -> [Conversation, expiry], least recently used first
+        self._owned = {}  # client -> OrderedDict of its keys (least recently used first)
+        self._owned_bytes = collections.Counter()  # client -> the size of the sessions its keys hold
         self._secret = os.urandom(32)
         self._loop = None  # once start()ed: a timer wipes each key at its expiry, requests or not
         self._timer = None
@@ -104,18 +113,31 @@ class Vault:
     def __len__(self) -> int:
         return len(self._kept)
 
-    def client(self, headers, query: str = "") -> bytes:
-        """A digest of the request's credential headers (and a Gemini `key=` parameter)."""
+    def share_secret(self, secret: bytes) -> None:
+        """Digests under `secret` (the workers' own, handoff.make): a worker handing a request over
+        passes its client digest, which the keeping worker's keys must match."""
+        self._secret = secret
+
+    def client(self, headers, query: str = "", peer: Optional[str] = None) -> bytes:
+        """A digest of the request's credential headers (and a Gemini `key=` parameter); of `peer`, the
+        TCP peer's address, when it carries none: in a house the route supplies the provider key and
+        clients send none, and they were all one client (any device knowing a response id continued
+        or read another's conversation, restored)."""
         mac = hmac.new(self._secret, digestmod=hashlib.sha256)
+        credential = False
         for name in CREDENTIAL_HEADERS:
             for value in headers.getall(name, ()):
+                credential = True
                 mac.update(name.encode() + b"\0" + value.encode("utf-8", "surrogateescape") + b"\0")
         for part in query.split("&"):
             # Google decodes parameter names: `k%65y=` is a key too (counted here in any case: telling
             # two clients apart wrongly only refuses a continuation, taking them for one restores
             # one's values into the other's answer).
             if urllib.parse.unquote(part.split("=", 1)[0]).lower() == "key":
+                credential = True
                 mac.update(b"key\0" + part.encode("utf-8", "surrogateescape") + b"\0")
+        if not credential:
+            mac.update(b"peer\0" + (peer or "").encode("utf-8", "surrogateescape") + b"\0")
         return mac.digest()[:16]
 
     def get(self, key) -> Optional[Conversation]:
@@ -126,6 +148,7 @@ class Vault:
             return None
         entry[1] = now + self.ttl
         self._kept.move_to_end(key)
+        self._owned[_owner(key)].move_to_end(key)
         return entry[0]
 
     def holds(self, key) -> bool:
@@ -137,18 +160,39 @@ class Vault:
         if self.entries <= 0:
             return
         now = self._clock()
+        owner = _owner(key)
         old = self._kept.pop(key, None)
         if conv.keys == 0:
+            conv.owner = owner
             self.bytes += conv.size
+            self._owned_bytes[owner] += conv.size
         conv.keys += 1
         self._kept[key] = [conv, now + self.ttl]
+        self._owned.setdefault(owner, collections.OrderedDict())[key] = None
         if old is not None:
-            self._dropped(old[0])
+            self._dropped(key, old[0], unlist=False)  # (the key stays listed: it holds `conv` now)
         self._expire(now)
         while len(self._kept) > self.entries or (self.max_bytes is not None and self.bytes > self.max_bytes
                                                   and self._kept):
-            self._dropped(self._kept.popitem(last=False)[1][0])
+            victim = self._victim(owner)
+            self._dropped(victim, self._kept.pop(victim)[0])
         self._arm()
+
+    def _over(self, client) -> bool:
+        """Whether `client` holds more than its share of the entries or bytes."""
+        return (len(self._owned.get(client, ())) > max(1, self.entries // SHARE) or
+                (self.max_bytes is not None and self._owned_bytes[client] > self.max_bytes // SHARE))
+
+    def _victim(self, owner):
+        """The key dropped from a full vault: the least recently used of the client that just put one
+        when it holds more than its share; else of the first client (least recently used first) that
+        does; else the least recently used."""
+        if self._over(owner):
+            return next(iter(self._owned[owner]))
+        for key in self._kept:
+            if self._over(_owner(key)):
+                return key
+        return next(iter(self._kept))
 
     def _expire(self, now: float) -> None:
         # Every key has the same lifetime from its last use, which moves it to the end: the first keys
@@ -158,19 +202,31 @@ class Vault:
             first = next(iter(kept.values()))
             if first[1] > now:
                 break
+            key = next(iter(kept))
             kept.popitem(last=False)
-            self._dropped(first[0])
+            self._dropped(key, first[0])
 
     def grow(self, conv: Conversation, size: int) -> None:
         """A request anonymized `size` more bytes with a kept session (its next put may drop others)."""
         conv.size += size
         if conv.keys:
             self.bytes += size
+            self._owned_bytes[conv.owner] += size
 
-    def _dropped(self, conv: Conversation) -> None:
+    def _dropped(self, key, conv: Conversation, unlist: bool = True) -> None:
+        """`key`, out of _kept, no longer holds `conv`."""
+        if unlist:
+            owner = _owner(key)
+            mine = self._owned[owner]
+            del mine[key]
+            if not mine:
+                del self._owned[owner]
         conv.keys -= 1
         if conv.keys == 0:
             self.bytes -= conv.size
+            self._owned_bytes[conv.owner] -= conv.size
+            if not self._owned_bytes[conv.owner]:
+                del self._owned_bytes[conv.owner]
             if not conv.busy:
                 conv.scrubber.close()
 
@@ -180,11 +236,15 @@ class Vault:
             self._timer = None
         self._loop = None
         while self._kept:
-            conv = self._kept.popitem(last=False)[1][0]
-            conv.keys -= 1
+            key, (conv, _) = self._kept.popitem(last=False)
+            self._dropped(key, conv)
             if conv.keys == 0:
-                self.bytes -= conv.size
-                conv.scrubber.close()
+                conv.scrubber.close()  # (busy or not)
+
+
+def _owner(key):
+    """The client digest in a vault key (route, client, kind, id); None for another key (tests)."""
+    return key[1] if isinstance(key, tuple) and len(key) > 1 else None
 
 
 # ---- ids in requests and answers ----------------------------------------------------------------------
