@@ -2,6 +2,7 @@
 their identity, through the worker handoff too), and one client cannot push out everyone's sessions."""
 import http.client
 import json
+import os
 import unittest
 
 from fake_upstream import FakeUpstream
@@ -67,6 +68,38 @@ class NoCredentialPeerTest(ProxyFixture):
         self.assertEqual(said(data), "I remember Jane Doe, Omar Haddad.")
         status, data = ask(self.port, "GET", f"/v1/responses/{self.rid}")
         self.assertIn(b"Jane Doe", data)
+
+
+class RouteKeyPeerTest(ProxyFixture):
+    """On a route that supplies the provider key, the client's own credential is replaced before it leaves
+    and proves nothing: SDKs refuse to run without one, so every device sends the same dummy key, and they
+    were one client again. There the peer address counts beside it."""
+    routes = [{"name": "scrubbed", "upstream": "UP/v1", "policy": "scrub", "api_key_env": "SANCTUM_TEST_VKEY"}]
+    DUMMY = {"Authorization": "Bearer sk-dummy"}
+
+    def setUp(self):
+        os.environ["SANCTUM_TEST_VKEY"] = "the-route-key"
+        self.addCleanup(os.environ.pop, "SANCTUM_TEST_VKEY", None)
+        super().setUp()
+        self.up.answer = ResponsesState().answer
+        status, data = ask(self.port, "POST", "/v1/responses", {"model": "m", "input": JANE}, headers=self.DUMMY)
+        self.assertEqual(status, 200, data)
+        self.rid = json.loads(data)["id"]
+
+    def test_another_peer_with_the_same_dummy_key_is_refused(self):
+        sent = len(self.up.requests)
+        status, data = ask(self.port, "POST", "/v1/responses",
+                           {"model": "m", "input": OMAR, "previous_response_id": self.rid}, peer=OTHER_PEER,
+                           headers=self.DUMMY)
+        self.assertEqual(status, 400, data)
+        self.assertEqual(json.loads(data)["error"]["code"], "unknown_conversation")
+        self.assertEqual(len(self.up.requests), sent)
+
+    def test_the_same_peer_with_the_dummy_key_continues(self):
+        status, data = ask(self.port, "POST", "/v1/responses",
+                           {"model": "m", "input": OMAR, "previous_response_id": self.rid}, headers=self.DUMMY)
+        self.assertEqual(status, 200, data)
+        self.assertEqual(said(data), "I remember Jane Doe, Omar Haddad.")
 
 
 class PeerDigestTest(unittest.TestCase):

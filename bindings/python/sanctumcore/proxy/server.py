@@ -446,7 +446,7 @@ class Proxy:
                         # ones); a read (GET /responses/{id}, a cancel) takes it when kept, for restore.
                         named, required = self._named_ids(request, body)
                     kind = _kept_kind(request)
-                    client = self._client(request) if named or kind else b""
+                    client = self._client(request, attempt) if named or kind else b""
                     turn = Turn(self.vault, attempt, client, named, kind, self.cfg.upstream_pool_timeout)
                     turn.unstored = kind == "response" and bool(body) and vault.not_stored(body)
                     if named and self._kept_further(chain[at + 1:], turn):
@@ -498,7 +498,7 @@ class Proxy:
                         scrubber.close()
         raise last or Refusal(502, "no upstream answered")
 
-    def _client(self, request) -> bytes:
+    def _client(self, request, route: Route) -> bytes:
         """The request's client digest for the vault: its credentials', else its TCP peer address's
         (as the socket says: no forwarding header is believed); a request another worker handed over
         comes from that worker's Unix socket, so it carries the digest the handing worker made."""
@@ -506,7 +506,8 @@ class Proxy:
             given = self.handoff.digest(request)
             if given is not None:
                 return given
-        return self.vault.client(request.headers, request.rel_url.raw_query_string, request.remote)
+        return self.vault.client(request.headers, request.rel_url.raw_query_string, request.remote,
+                                 peer_always=bool(route.api_key_env or route.api_key_file))
 
     def _kept_further(self, later: list, turn: "Turn") -> bool:
         """Whether the conversation a request names is kept not for this attempt's route but for one

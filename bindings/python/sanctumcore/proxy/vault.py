@@ -118,11 +118,13 @@ class Vault:
         passes its client digest, which the keeping worker's keys must match."""
         self._secret = secret
 
-    def client(self, headers, query: str = "", peer: Optional[str] = None) -> bytes:
+    def client(self, headers, query: str = "", peer: Optional[str] = None, peer_always: bool = False) -> bytes:
         """A digest of the request's credential headers (and a Gemini `key=` parameter); of `peer`, the
         TCP peer's address, when it carries none: in a house the route supplies the provider key and
         clients send none, and they were all one client (any device knowing a response id continued
-        or read another's conversation, restored)."""
+        or read another's conversation, restored). peer_always: the peer counts beside the credential
+        (a route that supplies its own key replaces the client's, which then proves nothing: SDKs send a
+        dummy key, the same on every device)."""
         mac = hmac.new(self._secret, digestmod=hashlib.sha256)
         credential = False
         for name in CREDENTIAL_HEADERS:
@@ -136,7 +138,7 @@ class Vault:
             if urllib.parse.unquote(part.split("=", 1)[0]).lower() == "key":
                 credential = True
                 mac.update(b"key\0" + part.encode("utf-8", "surrogateescape") + b"\0")
-        if not credential:
+        if not credential or peer_always:
             mac.update(b"peer\0" + (peer or "").encode("utf-8", "surrogateescape") + b"\0")
         return mac.digest()[:16]
 
