@@ -403,6 +403,20 @@ class GrowingHistoryTest(ProxyFixture):
         self.assertEqual(out["content"][0]["text"], "Noted Jane Doe and Omar Haddad and Ana Lima.")
 
 
+def two_workers(test, up):
+    """Two proxy workers sharing one handoff, each with a scrub route to up; closed at the test's cleanup.
+    Returns the share and the workers."""
+    share = handoff.make(2)
+    test.addCleanup(handoff.remove, share)
+    workers = []
+    for index in range(2):
+        cfg = from_dict({"listen": "127.0.0.1:0", "route": [
+            {"name": "scrubbed", "upstream": up.url + "/v1", "policy": "scrub"}]})
+        workers.append(ProxyThread(cfg, handoff=share, index=index))
+        test.addCleanup(workers[-1].close)
+    return share, workers
+
+
 class WorkerHandoffTest(unittest.TestCase):
     """sanctum-proxy's workers each keep their own sessions, and a client's next connection may reach any
     of them: a request continuing another worker's conversation is handed to it (handoff.py)."""
@@ -411,18 +425,8 @@ class WorkerHandoffTest(unittest.TestCase):
         self.up = FakeUpstream()
         self.state = ResponsesState()
         self.up.answer = self.state.answer
-        self.share = handoff.make(2)
-        self.addCleanup(handoff.remove, self.share)
-        self.workers = []
-        for index in range(2):
-            cfg = from_dict({"listen": "127.0.0.1:0", "route": [
-                {"name": "scrubbed", "upstream": self.up.url + "/v1", "policy": "scrub"}]})
-            self.workers.append(ProxyThread(cfg, handoff=self.share, index=index))
-
-    def tearDown(self):
-        for w in self.workers:
-            w.close()
-        self.up.close()
+        self.addCleanup(self.up.close)
+        self.share, self.workers = two_workers(self, self.up)
 
     def turn(self, worker, text, prev=None, stream=False, headers=None):
         doc = {"model": "m", "input": text, **({"previous_response_id": prev} if prev else {}),

@@ -8,8 +8,8 @@ import unittest
 from fake_upstream import FakeUpstream
 from multidict import CIMultiDict
 from responses_fake import ResponsesState
-from sanctumcore.proxy import ProxyThread, from_dict, handoff, vault
-from test_proxy_conversations import JANE, OMAR, FakeScrubber
+from sanctumcore.proxy import handoff, vault
+from test_proxy_conversations import JANE, OMAR, FakeScrubber, two_workers
 from test_proxy_pass import ProxyFixture
 
 OTHER_PEER = "127.0.0.2"  # (Linux routes all of 127/8 to the loopback: a second device's address)
@@ -121,15 +121,8 @@ class HandoffPeerTest(unittest.TestCase):
     def setUp(self):
         self.up = FakeUpstream()
         self.up.answer = ResponsesState().answer
-        self.share = handoff.make(2)
-        self.addCleanup(handoff.remove, self.share)
         self.addCleanup(self.up.close)
-        self.workers = []
-        for index in range(2):
-            cfg = from_dict({"listen": "127.0.0.1:0", "route": [
-                {"name": "scrubbed", "upstream": self.up.url + "/v1", "policy": "scrub"}]})
-            self.workers.append(ProxyThread(cfg, handoff=self.share, index=index))
-            self.addCleanup(self.workers[-1].close)
+        self.share, self.workers = two_workers(self, self.up)
 
     def test_handed_over_with_its_peer_identity(self):
         status, data = ask(self.workers[0].port, "POST", "/v1/responses", {"model": "m", "input": JANE})

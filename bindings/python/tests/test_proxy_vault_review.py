@@ -12,7 +12,7 @@ from fake_upstream import FakeUpstream
 from responses_fake import ResponsesState
 from sanctumcore.proxy import ProxyThread, from_dict, handoff, vault
 from sanctumcore.proxy.server import Refusal, Turn
-from test_proxy_conversations import JANE, OMAR, FakeScrubber, parse
+from test_proxy_conversations import JANE, OMAR, FakeScrubber, parse, two_workers
 from test_proxy_pass import ProxyFixture
 from multidict import CIMultiDict
 
@@ -224,15 +224,8 @@ class HandoffUpstreamMarkTest(unittest.TestCase):
         self.up = FakeUpstream()
         state = ResponsesState()
         self.up.answer = lambda m, p, b: (*state.answer(m, p, b)[:3], {handoff.NOT_KEPT: "1"})
-        self.share = handoff.make(2)
-        self.addCleanup(handoff.remove, self.share)
         self.addCleanup(self.up.close)
-        self.workers = []
-        for index in range(2):
-            cfg = from_dict({"listen": "127.0.0.1:0", "route": [
-                {"name": "scrubbed", "upstream": self.up.url + "/v1", "policy": "scrub"}]})
-            self.workers.append(ProxyThread(cfg, handoff=self.share, index=index))
-            self.addCleanup(self.workers[-1].close)
+        self.share, self.workers = two_workers(self, self.up)
 
     def turn(self, worker, text, prev=None):
         doc = {"model": "m", "input": text, **({"previous_response_id": prev} if prev else {})}
